@@ -1,0 +1,87 @@
+/**
+ * The adult fixture: every reference value computed by Fairlearn 0.12 and scikit-learn 1.2
+ * (__fixtures__/adult/reference.py) must be reproduced to 1e-9, and the bootstrap intervals of the
+ * rate differences must agree with Fairlearn's own.
+ */
+import { describe, expect, it, beforeAll } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { check } from '../../../src/core/check.js'
+import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
+import { policyYaml, workspace } from '../../helpers/check.js'
+
+const FIXTURE = join(import.meta.dirname, '../../../__fixtures__/adult')
+interface Expected {
+  metric: string
+  attribute?: string
+  group?: string
+  perturbation?: string
+  value: number | null
+  ci?: [number, number]
+}
+const expected: Expected[] = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')).metrics
+
+const key = (m: { metric: string; attribute?: string; group?: string; perturbation?: string }) =>
+  [m.metric, m.attribute ?? '', m.group ?? '', m.perturbation ?? ''].join('|')
+
+let metrics: Map<string, MetricResult>
+
+beforeAll(async () => {
+  const dir = workspace({
+    'rai-gate.yml': `apiVersion: rai-gate/v1
+kind: Evaluation
+model: { name: adult, version: 1.0.0 }
+riskTier: medium
+task: binary-classification
+sensitiveAttributes: [sex, race, age_band]
+intersections: [[sex, race]]
+artifacts:
+  - { kind: predictions, path: ${join(FIXTURE, 'predictions.csv')} }
+  - { kind: robustness, path: ${join(FIXTURE, 'robustness.csv')} }
+`,
+    'policies/medium.yml': policyYaml(`defaults:
+  minGroupSize: 30
+  calibration: { bins: 10, strategy: uniform }
+  bootstrap: { resamples: 1000, seed: 0 }
+`)
+  })
+  const report = await check({ manifest: join(dir, 'rai-gate.yml'), policy: join(dir, 'policies'), cwd: dir, workspace: '/' })
+  metrics = new Map(report.metrics.map(m => [key(m), m]))
+})
+
+describe('adult fixture against Fairlearn and scikit-learn', () => {
+  it('has a reference for every kind of value', () => {
+    expect(expected.length).toBeGreaterThan(200)
+  })
+
+  it.each(expected.map(e => [key(e), e] as const))('%s', (_, e) => {
+    const got = metrics.get(key(e))
+    expect(got).toBeDefined()
+    if (e.value === null) {
+      expect(got!.value).toBeNull()
+    } else {
+      expect(got!.value).not.toBeNull()
+      expect(Math.abs(got!.value! - e.value)).toBeLessThanOrEqual(1e-9)
+    }
+  })
+
+  const withCi = expected.filter(e => e.ci && (e.attribute === 'sex' || e.attribute === 'age_band'))
+
+  it('checks intervals for sex and age_band', () => {
+    expect(withCi.map(e => `${e.metric}|${e.attribute}`).sort()).toEqual([
+      'demographic_parity_difference|age_band',
+      'demographic_parity_difference|sex',
+      'equal_opportunity_difference|age_band',
+      'equal_opportunity_difference|sex'
+    ])
+  })
+
+  it.each(withCi.map(e => [key(e), e] as const))('interval of %s agrees with Fairlearn within 25%% of its width', (_, e) => {
+    const got = metrics.get(key(e))!
+    const [lo, hi] = e.ci!
+    const width = hi - lo
+    expect(got.ci).not.toBeNull()
+    expect(Math.abs(got.ci![0] - lo)).toBeLessThanOrEqual(0.25 * width)
+    expect(Math.abs(got.ci![1] - hi)).toBeLessThanOrEqual(0.25 * width)
+  })
+})

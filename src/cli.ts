@@ -1,0 +1,9 @@
+import { main } from './cli/main.js'
+
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: s => process.stdout.write(s),
+  stderr: s => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY)
+})

@@ -1,0 +1,134 @@
+/**
+ * The cell table (SPEC §6): almost every metric is a function of per-cell sums, where a cell is one
+ * combination of (sensitive-group values, label, prediction, score bin). Rows are streamed into it, so
+ * memory depends on the number of cells, never on the number of rows. Each additive per-row quantity
+ * x keeps Σx and Σx² so that a bootstrap can resample a cell's sum without its rows (see bootstrap.ts).
+ */
+
+/** Per-row additive quantities kept for every cell, in this order. */
+export const QUANTITIES = ['w', 's', 'sq', 'll'] as const
+export type Quantity = (typeof QUANTITIES)[number]
+/** w: weight; s: weight·score; sq: weight·(score−label)²; ll: weight·log loss. */
+export const Q_W = 0
+export const Q_S = 1
+export const Q_SQ = 2
+export const Q_LL = 3
+const NQ = QUANTITIES.length
+
+export interface CellTable {
+  /** Sensitive attributes, in manifest order. */
+  attributes: string[]
+  /** groups[a] lists the group labels of attribute a, in order of first appearance. */
+  groups: string[][]
+  /** combos[c][a] is the group id of attribute a in combination c. */
+  combos: number[][]
+  /** Score bins for calibration (1 when there is no score). */
+  bins: number
+  hasScore: boolean
+  weighted: boolean
+  /** Row count per cell; cell index ((combo·2 + label)·2 + prediction)·bins + bin. */
+  n: Float64Array
+  /** sum[cell·4 + q] = Σx for quantity q; sum2 likewise Σx². */
+  sum: Float64Array
+  sum2: Float64Array
+}
+
+export const cellIndex = (
+  combo: number,
+  label: number,
+  prediction: number,
+  bin: number,
+  bins: number
+): number => ((combo * 2 + label) * 2 + prediction) * bins + bin
+
+export const cellCount = (table: CellTable): number => table.combos.length * 4 * table.bins
+
+const LOG_EPS = 1e-15
+
+/** Accumulates rows into a growing cell table. */
+export class CellAccumulator {
+  n: Float64Array
+  sum: Float64Array
+  sum2: Float64Array
+  readonly combos: number[][] = []
+  private readonly comboIds = new Map<number | string, number>()
+  private readonly stride: number
+
+  constructor(
+    readonly attributes: string[],
+    readonly bins: number,
+    readonly hasScore: boolean,
+    readonly weighted: boolean
+  ) {
+    this.stride = 4 * bins
+    this.n = new Float64Array(this.stride * 16)
+    this.sum = new Float64Array(this.stride * 16 * NQ)
+    this.sum2 = new Float64Array(this.stride * 16 * NQ)
+  }
+
+  /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
+  combo(g: Int32Array): number {
+    // A numeric key is exact below 2^53 for up to 3 attributes of at most 10,000 groups each; wider
+    // manifests take the slower string key.
+    let key: number | string = 0
+    if (g.length <= 3) for (let a = 0; a < g.length; a++) key = key * 10007 + g[a] + 1
+    else key = g.join(',')
+    const id = this.comboIds.get(key)
+    if (id !== undefined) return id
+    const next = this.combos.length
+    this.combos.push(Array.from(g))
+    this.comboIds.set(key, next)
+    if ((next + 1) * this.stride > this.n.length) this.grow()
+    return next
+  }
+
+  add(combo: number, label: number, prediction: number, bin: number, weight: number, score: number): void {
+    const cell = ((combo * 2 + label) * 2 + prediction) * this.bins + bin
+    this.n[cell] += 1
+    const o = cell * NQ
+    const sum = this.sum
+    const sum2 = this.sum2
+    sum[o] += weight
+    sum2[o] += weight * weight
+    if (this.hasScore) {
+      const ws = weight * score
+      const d = score - label
+      const wsq = weight * d * d
+      const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score
+      const wll = -weight * (label === 1 ? Math.log(p) : Math.log(1 - p))
+      sum[o + 1] += ws
+      sum2[o + 1] += ws * ws
+      sum[o + 2] += wsq
+      sum2[o + 2] += wsq * wsq
+      sum[o + 3] += wll
+      sum2[o + 3] += wll * wll
+    }
+  }
+
+  private grow(): void {
+    const n = new Float64Array(this.n.length * 2)
+    n.set(this.n)
+    this.n = n
+    const sum = new Float64Array(this.sum.length * 2)
+    sum.set(this.sum)
+    this.sum = sum
+    const sum2 = new Float64Array(this.sum2.length * 2)
+    sum2.set(this.sum2)
+    this.sum2 = sum2
+  }
+
+  finish(groups: string[][]): CellTable {
+    const cells = this.combos.length * this.stride
+    return {
+      attributes: this.attributes,
+      groups,
+      combos: this.combos,
+      bins: this.bins,
+      hasScore: this.hasScore,
+      weighted: this.weighted,
+      n: this.n.slice(0, cells),
+      sum: this.sum.slice(0, cells * NQ),
+      sum2: this.sum2.slice(0, cells * NQ)
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
+ * a CSV field (no string per row). An empty value is the group `(missing)`.
+ */
+import { InputError } from '../errors.js'
+
+export const MISSING = '(missing)'
+const MISSING_BYTES = Buffer.from(MISSING)
+/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
+export const MAX_GROUPS = 10000
+
+export class GroupIndex {
+  readonly labels: string[] = []
+  private readonly keys: Buffer[] = []
+  private table = new Int32Array(256).fill(-1)
+  private hashes = new Int32Array(256)
+
+  constructor(
+    readonly attribute: string,
+    private readonly file: string
+  ) {}
+
+  /** Group id of buf[start, end). O(length) expected. */
+  idOfBytes(buf: Buffer, start: number, end: number, line: number): number {
+    if (start === end) return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line)
+    let h = 0x811c9dc5
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193)
+    const mask = this.table.length - 1
+    let slot = h & mask
+    for (;;) {
+      const id = this.table[slot]
+      if (id < 0) break
+      if (this.hashes[slot] === h) {
+        const key = this.keys[id]
+        if (key.length === end - start && buf.compare(key, 0, key.length, start, end) === 0) return id
+      }
+      slot = (slot + 1) & mask
+    }
+    return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line)
+  }
+
+  idOfText(text: string, line: number): number {
+    const bytes = Buffer.from(text)
+    return this.idOfBytes(bytes, 0, bytes.length, line)
+  }
+
+  private insert(key: Buffer, h: number, slot: number, line: number): number {
+    const id = this.labels.length
+    if (id >= MAX_GROUPS) {
+      throw new InputError(
+        `sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`,
+        { file: this.file, line, path: this.attribute }
+      )
+    }
+    this.labels.push(key.toString('utf8'))
+    this.keys.push(key)
+    this.table[slot] = id
+    this.hashes[slot] = h
+    if ((id + 1) * 2 > this.table.length) this.rehash()
+    return id
+  }
+
+  private rehash(): void {
+    const size = this.table.length * 2
+    const table = new Int32Array(size).fill(-1)
+    const hashes = new Int32Array(size)
+    for (let slot = 0; slot < this.table.length; slot++) {
+      const id = this.table[slot]
+      if (id < 0) continue
+      let s = this.hashes[slot] & (size - 1)
+      while (table[s] >= 0) s = (s + 1) & (size - 1)
+      table[s] = id
+      hashes[s] = this.hashes[slot]
+    }
+    this.table = table
+    this.hashes = hashes
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Reads an outcomes artifact: pass/fail results of test cases (red-team or safety suites), one row
+ * per case with `suite`, `category` (optional) and `passed`.
+ */
+import { InputError } from '../errors.js'
+import type { ArtifactSpec } from '../manifest/types.js'
+import { MISSING } from './groups.js'
+import { streamRows } from './source.js'
+import { parseBoolean } from './values.js'
+
+export interface OutcomeTable {
+  /** (suite, category) pairs in order of first appearance; category null when the file has none. */
+  cells: { suite: string; category: string | null }[]
+  /** passed[i] and failed[i] count the cases of cells[i]. */
+  passed: number[]
+  failed: number[]
+}
+
+export interface OutcomeData {
+  table: OutcomeTable
+  rows: number
+  sha256: string
+}
+
+export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
+  const column = (name: string): string => spec.columns[name] ?? name
+  const table: OutcomeTable = { cells: [], passed: [], failed: [] }
+  const index = new Map<string, number>()
+  let hasCategory = false
+  const result = await streamRows(
+    spec.absPath,
+    spec.display,
+    (columns, line) => {
+      for (const f of ['suite', 'passed']) {
+        if (!columns.includes(column(f))) {
+          throw new InputError(`column '${column(f)}' is not in the file; found: ${columns.join(', ')}`, {
+            file: spec.display,
+            line,
+            path: f
+          })
+        }
+      }
+      hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined
+    },
+    row => {
+      const where = (f: string) => ({ file: spec.display, line: row.line, path: column(f) })
+      const suite = row.get(column('suite'))
+      if (typeof suite !== 'string' || suite === '') {
+        throw new InputError(
+          `suite ${JSON.stringify(suite)} is not a name; expected a non-empty string`,
+          where('suite')
+        )
+      }
+      let category: string | null = null
+      if (hasCategory) {
+        const c = row.get(column('category'))
+        category = c === undefined || c === null || c === '' ? MISSING : String(c)
+      }
+      if (!row.has(column('passed')))
+        throw new InputError(`field '${column('passed')}' is missing`, where('passed'))
+      const passed = parseBoolean(row.get(column('passed')), where('passed'))
+      const key = JSON.stringify([suite, category])
+      let i = index.get(key)
+      if (i === undefined) {
+        i = table.cells.length
+        index.set(key, i)
+        table.cells.push({ suite, category })
+        table.passed.push(0)
+        table.failed.push(0)
+      }
+      if (passed) table.passed[i]++
+      else table.failed[i]++
+    }
+  )
+  return { table, rows: result.rows, sha256: result.sha256 }
+}

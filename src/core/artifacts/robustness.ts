@@ -1,0 +1,71 @@
+/**
+ * Reads a robustness artifact, one row per (example, perturbation): the label, the prediction on the
+ * clean input and the prediction on the perturbed input. Per perturbation it keeps eight counts,
+ * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
+ */
+import { InputError } from '../errors.js'
+import type { ArtifactSpec } from '../manifest/types.js'
+import { streamRows } from './source.js'
+import { BinaryDecoder } from './values.js'
+
+export interface RobustnessTable {
+  perturbations: string[]
+  /** n[p·8 + (label·2 + clean)·2 + perturbed] = rows. */
+  n: number[]
+}
+
+export interface RobustnessData {
+  table: RobustnessTable
+  rows: number
+  sha256: string
+}
+
+const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'] as const
+
+export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData> {
+  const column = (name: string): string => spec.columns[name] ?? name
+  const labels = new BinaryDecoder(spec.positiveLabel, 'label')
+  const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction')
+  const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction')
+  const index = new Map<string, number>()
+  const table: RobustnessTable = { perturbations: [], n: [] }
+  const result = await streamRows(
+    spec.absPath,
+    spec.display,
+    (columns, line) => {
+      for (const f of FIELDS) {
+        if (!columns.includes(column(f))) {
+          throw new InputError(`column '${column(f)}' is not in the file; found: ${columns.join(', ')}`, {
+            file: spec.display,
+            line,
+            path: f
+          })
+        }
+      }
+    },
+    row => {
+      const where = (f: string) => ({ file: spec.display, line: row.line, path: column(f) })
+      const text = (f: string): string => {
+        const v = row.get(column(f))
+        if (v === undefined || v === null || typeof v === 'object') {
+          throw new InputError(`field '${column(f)}' is missing`, where(f))
+        }
+        return String(v)
+      }
+      const name = text('perturbation')
+      if (name === '') throw new InputError(`perturbation is empty; expected its name`, where('perturbation'))
+      let p = index.get(name)
+      if (p === undefined) {
+        p = table.perturbations.length
+        index.set(name, p)
+        table.perturbations.push(name)
+        for (let k = 0; k < 8; k++) table.n.push(0)
+      }
+      const y = labels.decode(text('label'), where('label'))
+      const c = clean.decode(text('clean_prediction'), where('clean_prediction'))
+      const q = perturbed.decode(text('prediction'), where('prediction'))
+      table.n[p * 8 + (y * 2 + c) * 2 + q] += 1
+    }
+  )
+  return { table, rows: result.rows, sha256: result.sha256 }
+}

@@ -1,0 +1,169 @@
+/**
+ * The distribution of scores by label, which exact ROC AUC and quantile calibration bins need (they
+ * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
+ * (the common case) fall on a fixed grid of 1,000,001 slots; any other score switches the histogram
+ * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
+ */
+const GRID = 1_000_000
+
+/** Distinct scores in ascending order with the weight and row count of each label at that score. */
+export interface ScoreDistribution {
+  score: Float64Array
+  posW: Float64Array
+  negW: Float64Array
+  posN: Float64Array
+  negN: Float64Array
+}
+
+export class ScoreHistogram {
+  private grid: { posW: Float64Array; negW: Float64Array; posN: Float64Array; negN: Float64Array } | null
+  private readonly map = new Map<number, number>()
+  private values: number[] = []
+  private mposW: number[] = []
+  private mnegW: number[] = []
+  private mposN: number[] = []
+  private mnegN: number[] = []
+
+  constructor(private readonly weighted: boolean) {
+    const posN = new Float64Array(GRID + 1)
+    const negN = new Float64Array(GRID + 1)
+    this.grid = weighted
+      ? { posW: new Float64Array(GRID + 1), negW: new Float64Array(GRID + 1), posN, negN }
+      : { posW: posN, negW: negN, posN, negN }
+  }
+
+  /**
+   * Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). Returns false when
+   * the histogram is in map mode, and the caller must use add().
+   */
+  addMicros(micros: number, label: number, weight: number): boolean {
+    const g = this.grid
+    if (g === null) return false
+    if (label === 1) {
+      g.posN[micros] += 1
+      if (this.weighted) g.posW[micros] += weight
+    } else {
+      g.negN[micros] += 1
+      if (this.weighted) g.negW[micros] += weight
+    }
+    return true
+  }
+
+  add(score: number, label: number, weight: number): void {
+    const micros = Math.round(score * GRID)
+    if (this.grid !== null && micros / GRID === score) {
+      this.addMicros(micros, label, weight)
+      return
+    }
+    if (this.grid !== null) this.leaveGrid()
+    let i = this.map.get(score)
+    if (i === undefined) {
+      i = this.values.length
+      this.map.set(score, i)
+      this.values.push(score)
+      this.mposW.push(0)
+      this.mnegW.push(0)
+      this.mposN.push(0)
+      this.mnegN.push(0)
+    }
+    if (label === 1) {
+      this.mposW[i] += weight
+      this.mposN[i] += 1
+    } else {
+      this.mnegW[i] += weight
+      this.mnegN[i] += 1
+    }
+  }
+
+  private leaveGrid(): void {
+    const g = this.grid!
+    this.grid = null
+    for (let m = 0; m <= GRID; m++) {
+      if (g.posN[m] === 0 && g.negN[m] === 0) continue
+      this.map.set(m / GRID, this.values.length)
+      this.values.push(m / GRID)
+      this.mposW.push(g.posW[m])
+      this.mnegW.push(g.negW[m])
+      this.mposN.push(g.posN[m])
+      this.mnegN.push(g.negN[m])
+    }
+  }
+
+  finish(): ScoreDistribution {
+    const g = this.grid
+    if (g !== null) {
+      let k = 0
+      for (let m = 0; m <= GRID; m++) if (g.posN[m] !== 0 || g.negN[m] !== 0) k++
+      const out = alloc(k)
+      let j = 0
+      for (let m = 0; m <= GRID; m++) {
+        if (g.posN[m] === 0 && g.negN[m] === 0) continue
+        out.score[j] = m / GRID
+        out.posW[j] = g.posW[m]
+        out.negW[j] = g.negW[m]
+        out.posN[j] = g.posN[m]
+        out.negN[j] = g.negN[m]
+        j++
+      }
+      return out
+    }
+    const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b])
+    const out = alloc(order.length)
+    order.forEach((i, j) => {
+      out.score[j] = this.values[i]
+      out.posW[j] = this.mposW[i]
+      out.negW[j] = this.mnegW[i]
+      out.posN[j] = this.mposN[i]
+      out.negN[j] = this.mnegN[i]
+    })
+    return out
+  }
+}
+
+function alloc(k: number): ScoreDistribution {
+  return {
+    score: new Float64Array(k),
+    posW: new Float64Array(k),
+    negW: new Float64Array(k),
+    posN: new Float64Array(k),
+    negN: new Float64Array(k)
+  }
+}
+
+/**
+ * Interior quantile edges for `bins` equal-count calibration bins: the overall score quantiles at
+ * b/bins (b = 1..bins−1) by linear interpolation between order statistics (numpy's default), as
+ * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
+ */
+export function quantileEdges(dist: ScoreDistribution, bins: number): number[] {
+  const counts = dist.score.map((_, i) => dist.posN[i] + dist.negN[i])
+  const total = counts.reduce((a, b) => a + b, 0)
+  const orderStat = (k: number): number => {
+    let cum = 0
+    for (let i = 0; i < counts.length; i++) {
+      cum += counts[i]
+      if (k < cum) return dist.score[i]
+    }
+    return dist.score[dist.score.length - 1]
+  }
+  const edges: number[] = []
+  for (let b = 1; b < bins; b++) {
+    const h = (total - 1) * (b / bins)
+    const lo = Math.floor(h)
+    const a = orderStat(lo)
+    const c = orderStat(Math.min(lo + 1, total - 1))
+    edges.push(a + (h - lo) * (c - a))
+  }
+  return edges
+}
+
+/** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
+export function binOf(score: number, bins: number, edges: number[] | null): number {
+  if (edges === null) {
+    const b = Math.floor(score * bins)
+    return b < bins ? b : bins - 1
+  }
+  let b = 0
+  while (b < edges.length && edges[b] < score) b++
+  return b
+}

@@ -1,0 +1,84 @@
+/**
+ * `rai-gate check`: manifest -> policy for its tier -> artifacts streamed into tables -> metrics with
+ * intervals -> the evidence report. Gates are evaluated in a later stage; until then the report says
+ * plainly that they were not.
+ */
+import { readOutcomes, type OutcomeData } from './artifacts/outcomes.js'
+import { readPredictions, type PredictionData } from './artifacts/predictions.js'
+import { readRobustness, type RobustnessData } from './artifacts/robustness.js'
+import { quantileEdges } from './artifacts/scores.js'
+import { InputError } from './errors.js'
+import { loadManifest } from './manifest/load.js'
+import type { ArtifactSpec, Manifest } from './manifest/types.js'
+import { evaluate } from './metrics/evaluate.js'
+import { loadPolicy } from './policy/load.js'
+import type { Policy } from './policy/types.js'
+import { buildReport, type Report } from './report/report.js'
+
+export interface CheckOptions {
+  manifest: string
+  policy: string
+  cwd: string
+  /** Artifacts may not resolve outside this folder. */
+  workspace: string
+}
+
+export interface Inputs {
+  manifest: Manifest
+  policy: Policy
+  predictions?: PredictionData
+  robustness?: RobustnessData
+  outcomes?: OutcomeData
+}
+
+export async function readInputs(options: CheckOptions): Promise<Inputs> {
+  const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace })
+  const policy = loadPolicy(options.policy, manifest.riskTier, options.cwd)
+  const inputs: Inputs = { manifest, policy }
+  for (const spec of manifest.artifacts) {
+    if (spec.kind === 'predictions') inputs.predictions = await predictions(spec, manifest, policy)
+    else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
+    else if (spec.kind === 'outcomes') inputs.outcomes = await readOutcomes(spec)
+    else {
+      const i = manifest.artifacts.indexOf(spec)
+      throw new InputError(
+        `artifact kind '${spec.kind}' is not supported by this version of rai-gate; expected predictions, robustness or outcomes`,
+        {
+          file: manifest.file,
+          path: `artifacts[${i}].kind`
+        }
+      )
+    }
+  }
+  return inputs
+}
+
+/**
+ * Quantile calibration bins need the overall score quantiles before rows can be binned, so that
+ * strategy reads the file twice (the first pass fixes the edges). Uniform bins need one pass.
+ */
+async function predictions(spec: ArtifactSpec, manifest: Manifest, policy: Policy): Promise<PredictionData> {
+  const { bins, strategy } = policy.defaults.calibration
+  const options = { attributes: manifest.sensitiveAttributes, bins, edges: null }
+  const first = await readPredictions(spec, options)
+  if (strategy === 'uniform' || first.scores === null) return first
+  return readPredictions(spec, { ...options, edges: quantileEdges(first.scores, bins) })
+}
+
+export async function check(options: CheckOptions): Promise<Report> {
+  const inputs = await readInputs(options)
+  const d = inputs.policy.defaults
+  const metrics = evaluate({
+    predictions: inputs.predictions,
+    robustness: inputs.robustness,
+    outcomes: inputs.outcomes,
+    intersections: inputs.manifest.intersections,
+    settings: {
+      confidence: d.confidence,
+      resamples: d.bootstrap.resamples,
+      seed: d.bootstrap.seed,
+      minGroupSize: d.minGroupSize
+    }
+  })
+  return buildReport(inputs, metrics)
+}

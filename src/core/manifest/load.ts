@@ -1,0 +1,91 @@
+/**
+ * Loads `rai-gate.yml`: YAML (core schema) -> JSON Schema (schemas/manifest.schema.json) -> the
+ * checks a schema cannot express (intersections name declared attributes, one artifact per kind,
+ * paths stay in the workspace) -> a typed Manifest.
+ */
+import { dirname, resolve } from 'node:path'
+import schema from '../../../schemas/manifest.schema.json' with { type: 'json' }
+import { InputError } from '../errors.js'
+import { displayPath, isInside, readText } from '../files.js'
+import { validate } from '../schema.js'
+import { loadYaml } from '../yaml.js'
+import type { ArtifactKind, ArtifactSpec, Manifest } from './types.js'
+
+interface RawManifest {
+  model: { name: string; version: string | number }
+  riskTier: string
+  task: 'binary-classification'
+  sensitiveAttributes?: string[]
+  intersections?: string[][]
+  artifacts: {
+    kind: ArtifactKind
+    path: string
+    columns?: Record<string, string>
+    positiveLabel?: string | number | boolean
+    threshold?: number
+  }[]
+  documents?: Record<string, string>
+}
+
+export interface LoadOptions {
+  /** Artifacts may not resolve outside this folder (the repository checkout). */
+  workspace: string
+  cwd: string
+}
+
+export function loadManifest(path: string, options: LoadOptions): Manifest {
+  const abs = resolve(options.cwd, path)
+  const file = displayPath(abs, options.cwd)
+  const doc = loadYaml(readText(abs, file, 'manifest'), file)
+  const raw = validate<RawManifest>(schema, doc, file)
+  const where = (p: string) => ({ file, line: doc.lineOf(p), path: p })
+  const attributes = raw.sensitiveAttributes ?? []
+  const intersections = raw.intersections ?? []
+  intersections.forEach((parts, i) =>
+    parts.forEach((a, j) => {
+      if (!attributes.includes(a)) {
+        throw new InputError(
+          `'${a}' is not a sensitive attribute; expected one of: ${attributes.join(', ') || '(none declared)'}`,
+          where(`intersections[${i}][${j}]`)
+        )
+      }
+    })
+  )
+  const dir = dirname(abs)
+  const seen = new Set<string>()
+  const artifacts: ArtifactSpec[] = raw.artifacts.map((a, i) => {
+    if (seen.has(a.kind))
+      throw new InputError(
+        `a second '${a.kind}' artifact; expected at most one of each kind`,
+        where(`artifacts[${i}].kind`)
+      )
+    seen.add(a.kind)
+    const absPath = resolve(dir, a.path)
+    if (!isInside(options.workspace, absPath)) {
+      throw new InputError(
+        `path '${a.path}' leaves the workspace (${options.workspace}); expected a path inside it`,
+        where(`artifacts[${i}].path`)
+      )
+    }
+    return {
+      kind: a.kind,
+      path: a.path,
+      absPath,
+      display: displayPath(absPath, options.cwd),
+      columns: a.columns ?? {},
+      positiveLabel: a.positiveLabel ?? 1,
+      threshold: a.threshold ?? 0.5
+    }
+  })
+  return {
+    file,
+    dir,
+    model: { name: raw.model.name, version: String(raw.model.version) },
+    riskTier: raw.riskTier,
+    task: raw.task,
+    sensitiveAttributes: attributes,
+    intersections,
+    artifacts,
+    documents: raw.documents ?? {}
+  }
+}

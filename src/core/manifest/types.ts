@@ -1,0 +1,31 @@
+/** The evaluation manifest (`rai-gate.yml`, SPEC §1) after validation. */
+export type ArtifactKind = 'predictions' | 'robustness' | 'outcomes' | 'metrics' | 'stats'
+
+export interface ArtifactSpec {
+  kind: ArtifactKind
+  /** Path as written in the manifest. */
+  path: string
+  /** Absolute path, resolved against the manifest's folder and checked to stay in the workspace. */
+  absPath: string
+  /** The path to show users: relative to the working directory. */
+  display: string
+  /** Logical column name -> column in the file. */
+  columns: Record<string, string>
+  positiveLabel: string | number | boolean
+  threshold: number
+}
+
+export interface Manifest {
+  file: string
+  dir: string
+  model: { name: string; version: string }
+  riskTier: string
+  task: 'binary-classification'
+  sensitiveAttributes: string[]
+  intersections: string[][]
+  artifacts: ArtifactSpec[]
+  documents: Record<string, string>
+}
+
+/** An intersection's attribute id, e.g. `race*sex`; its group labels join the same way. */
+export const intersectionId = (attributes: string[]): string => attributes.join('*')

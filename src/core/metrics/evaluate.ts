@@ -1,0 +1,163 @@
+/**
+ * Computes every metric of the run with its bootstrap interval. Each artifact has its own random
+ * stream (seed, stream id), so adding an artifact never changes another one's intervals, and the same
+ * inputs and seed always give the same numbers.
+ */
+import type { OutcomeData } from '../artifacts/outcomes.js'
+import type { PredictionData } from '../artifacts/predictions.js'
+import type { RobustnessData } from '../artifacts/robustness.js'
+import { cellMoments, resampleCells, resampleCounts } from '../stats/bootstrap.js'
+import { percentileInterval } from '../stats/quantile.js'
+import { createRng } from '../stats/rng.js'
+import { aucBlocks, exactAuc, resampledAuc } from './auc.js'
+import { computeOutcomes, planOutcomes } from './outcomes.js'
+import { computePredictions, planPredictions } from './predictions.js'
+import { computeRobustness, perturbationRefs } from './robustness.js'
+import { RecordingSink, RowSink, type PointValue, type ScopeRef, type Sink } from './sink.js'
+import { poisson } from '../stats/distributions.js'
+
+export interface BootstrapSettings {
+  confidence: number
+  resamples: number
+  seed: number
+  minGroupSize: number
+}
+
+export interface MetricResult extends ScopeRef {
+  metric: string
+  value: number | null
+  ci: [number, number] | null
+  n: number
+  /** Why value (or ci) is null. */
+  reason?: string
+  /** Set on a group smaller than minGroupSize: reported, but left out of disparities. */
+  status?: 'insufficient'
+}
+
+export interface EvaluationInput {
+  predictions?: PredictionData
+  robustness?: RobustnessData
+  outcomes?: OutcomeData
+  intersections: string[][]
+  settings: BootstrapSettings
+}
+
+/** A bootstrap needs most resamples to define a metric before its interval means anything. */
+const MIN_DEFINED_SHARE = 0.5
+
+export function evaluate(input: EvaluationInput): MetricResult[] {
+  const { settings } = input
+  const results: MetricResult[] = []
+  const run = (
+    stream: number,
+    point: (sink: Sink) => void,
+    replicate: (sink: Sink, rng: ReturnType<typeof createRng>) => void,
+    extra?: (v: PointValue) => Partial<MetricResult>
+  ) => {
+    const rec = new RecordingSink()
+    point(rec)
+    const m = rec.values.length
+    const R = settings.resamples
+    const matrix = new Float64Array(R * m)
+    const rng = createRng(settings.seed, stream)
+    const row = new RowSink(matrix, 0)
+    for (let r = 0; r < R; r++) {
+      row.reset(r * m)
+      replicate(row, rng)
+    }
+    rec.values.forEach((v, j) => results.push(toResult(v, matrix, j, m, R, settings.confidence, extra?.(v))))
+  }
+
+  const p = input.predictions
+  if (p) {
+    const plan = planPredictions(p.table, input.intersections, settings.minGroupSize)
+    const moments = cellMoments(p.table)
+    const auc = p.scores ? exactAuc(p.scores) : NaN
+    const blocks = p.scores ? aucBlocks(p.scores) : null
+    const view = { n: new Float64Array(p.table.n.length), sum: new Float64Array(p.table.sum.length) }
+    const kPos = new Float64Array(blocks?.posN.length ?? 0)
+    const kNeg = new Float64Array(blocks?.posN.length ?? 0)
+    const aucRng = createRng(settings.seed, 101)
+    const insufficient = new Set<string>()
+    for (const s of plan.scopes)
+      s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
+    run(
+      1,
+      sink => computePredictions(plan, p.table, auc, sink),
+      (sink, rng) => {
+        resampleCells(p.table, moments, rng, view)
+        let a = NaN
+        if (blocks) {
+          for (let i = 0; i < kPos.length; i++) {
+            kPos[i] = poisson(aucRng, blocks.posN[i])
+            kNeg[i] = poisson(aucRng, blocks.negN[i])
+          }
+          a = resampledAuc(blocks, kPos, kNeg)
+        }
+        computePredictions(plan, view, a, sink)
+      },
+      v =>
+        v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
+          ? { status: 'insufficient' }
+          : {}
+    )
+  }
+  const rb = input.robustness
+  if (rb) {
+    const refs = perturbationRefs(rb.table)
+    const counts = new Float64Array(rb.table.n.length)
+    run(
+      2,
+      sink => computeRobustness(rb.table, refs, rb.table.n, sink),
+      (sink, rng) => {
+        resampleCounts(rb.table.n, rng, counts)
+        computeRobustness(rb.table, refs, counts, sink)
+      }
+    )
+  }
+  const oc = input.outcomes
+  if (oc) {
+    const plan = planOutcomes(oc.table)
+    const passed = new Float64Array(oc.table.passed.length)
+    const failed = new Float64Array(oc.table.failed.length)
+    run(
+      3,
+      sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink),
+      (sink, rng) => {
+        resampleCounts(oc.table.passed, rng, passed)
+        resampleCounts(oc.table.failed, rng, failed)
+        computeOutcomes(plan, passed, failed, sink)
+      }
+    )
+  }
+  return results
+}
+
+function toResult(
+  v: PointValue,
+  matrix: Float64Array,
+  j: number,
+  m: number,
+  R: number,
+  confidence: number,
+  extra: Partial<MetricResult> = {}
+): MetricResult {
+  const base = { metric: v.metric, ...v.scope, n: v.n, ...extra }
+  if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
+  // A count is a fact about the data, not an estimate: its interval is the value itself.
+  if (v.metric === 'count') return { ...base, value: v.value, ci: [v.value, v.value] }
+  const sample: number[] = []
+  for (let r = 0; r < R; r++) {
+    const x = matrix[r * m + j]
+    if (!Number.isNaN(x)) sample.push(x)
+  }
+  if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
+    return {
+      ...base,
+      value: v.value,
+      ci: null,
+      reason: `undefined in ${R - sample.length} of ${R} resamples`
+    }
+  }
+  return { ...base, value: v.value, ci: percentileInterval(sample, confidence) }
+}

@@ -1,0 +1,90 @@
+/**
+ * Every metric rai-gate knows, defined once (SPEC §2): its id, where it is computed (scope), which
+ * direction is good, and a one-line definition. Display, gate direction and "did you mean" all come
+ * from here. Group rates and their disparities are generated from tables, as Fairlearn does.
+ */
+export type Direction = 'lower' | 'higher'
+export type Scope = 'overall' | 'group' | 'attribute' | 'perturbation' | 'robustness' | 'suite'
+
+export interface MetricDef {
+  id: string
+  scopes: Scope[]
+  direction: Direction
+  definition: string
+}
+
+/** Per-group rates: numerator and denominator over the weighted confusion cells. */
+export const RATES = {
+  selection_rate: { direction: 'higher', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
+  tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
+  fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
+  fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
+  tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
+  precision: { direction: 'higher', definition: 'P(y=1 | ŷ=1)', undefinedWhen: 'no predicted positives' },
+  accuracy: { direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
+  base_rate: { direction: 'higher', definition: 'P(y=1)', undefinedWhen: 'no rows' }
+} as const satisfies Record<string, { direction: Direction; definition: string; undefinedWhen: string }>
+export type RateId = keyof typeof RATES
+
+/** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
+export const DISPARITIES = [
+  { id: 'demographic_parity_difference', of: ['selection_rate'], kind: 'difference' },
+  { id: 'demographic_parity_ratio', of: ['selection_rate'], kind: 'ratio' },
+  { id: 'equal_opportunity_difference', of: ['tpr'], kind: 'difference' },
+  { id: 'equal_opportunity_ratio', of: ['tpr'], kind: 'ratio' },
+  { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], kind: 'difference' },
+  { id: 'equalized_odds_ratio', of: ['tpr', 'fpr'], kind: 'ratio' },
+  { id: 'fpr_difference', of: ['fpr'], kind: 'difference' },
+  { id: 'accuracy_difference', of: ['accuracy'], kind: 'difference' },
+  { id: 'precision_difference', of: ['precision'], kind: 'difference' },
+  { id: 'ece_difference', of: ['ece'], kind: 'difference' }
+] as const satisfies readonly { id: string; of: readonly string[]; kind: 'difference' | 'ratio' }[]
+
+const def = (id: string, scopes: Scope[], direction: Direction, definition: string): MetricDef => ({
+  id,
+  scopes,
+  direction,
+  definition
+})
+
+export const METRICS: readonly MetricDef[] = [
+  def('count', ['overall', 'group', 'suite'], 'higher', 'rows (unweighted)'),
+  ...Object.entries(RATES).map(([id, r]) =>
+    def(
+      id,
+      id === 'selection_rate' || id === 'accuracy' || id === 'precision' || id === 'base_rate'
+        ? ['overall', 'group']
+        : ['group'],
+      r.direction,
+      r.definition
+    )
+  ),
+  def('recall', ['overall'], 'higher', 'tpr over all rows'),
+  def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)'),
+  def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½'),
+  def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)'),
+  def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]'),
+  def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|'),
+  def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|'),
+  ...DISPARITIES.map(d =>
+    def(
+      d.id,
+      ['attribute'],
+      d.kind === 'difference' ? 'lower' : 'higher',
+      `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`
+    )
+  ),
+  def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs'),
+  def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows'),
+  def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed'),
+  def('worst_accuracy_drop', ['robustness'], 'lower', 'max accuracy_drop over perturbations'),
+  def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations'),
+  def('pass_rate', ['suite'], 'higher', 'share of test cases passed'),
+  def('failure_rate', ['suite'], 'lower', 'share of test cases failed')
+]
+
+const BY_ID = new Map(METRICS.map(m => [m.id, m]))
+
+export function metricDef(id: string): MetricDef | undefined {
+  return BY_ID.get(id)
+}

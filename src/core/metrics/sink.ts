@@ -1,0 +1,45 @@
+/** Where metric computations write: the point run records everything, bootstrap runs only values. */
+export interface ScopeRef {
+  attribute?: string
+  group?: string
+  perturbation?: string
+  suite?: string
+  category?: string
+}
+
+export interface Sink {
+  /** value is NaN when undefined; reason then says why. */
+  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string): void
+}
+
+export interface PointValue {
+  metric: string
+  scope: ScopeRef
+  value: number
+  n: number
+  reason?: string
+}
+
+/** Records every value with its metric and scope (the point estimates). */
+export class RecordingSink implements Sink {
+  readonly values: PointValue[] = []
+  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string): void {
+    this.values.push({ metric, scope, value, n, reason })
+  }
+}
+
+/** Writes values in order into one row of a replicate matrix. */
+export class RowSink implements Sink {
+  private k = 0
+  constructor(
+    private readonly out: Float64Array,
+    private offset: number
+  ) {}
+  reset(offset: number): void {
+    this.offset = offset
+    this.k = 0
+  }
+  put(_metric: string, _scope: ScopeRef, value: number): void {
+    this.out[this.offset + this.k++] = value
+  }
+}

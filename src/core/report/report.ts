@@ -1,0 +1,127 @@
+/**
+ * The evidence report (SPEC §4, `rai-gate-report.json`): what was evaluated (inputs with hashes),
+ * under which policy, every metric with its interval, and the aggregated tables that let a later run
+ * compare against this one without the original rows.
+ */
+import { QUANTITIES } from '../artifacts/cells.js'
+import type { Inputs } from '../check.js'
+import type { MetricResult } from '../metrics/evaluate.js'
+import { SCHEMA_VERSION, TOOL } from '../version.js'
+
+export interface Report {
+  schemaVersion: number
+  tool: { name: string; version: string }
+  model: { name: string; version: string }
+  riskTier: string
+  decision: 'pass' | 'warn' | 'fail' | null
+  gates: { evaluated: boolean; note?: string }
+  policy: {
+    name: string
+    version: string
+    tier: string
+    source: string
+    files: { path: string; sha256: string }[]
+    settings: Inputs['policy']['defaults']
+  }
+  inputs: { kind: string; path: string; sha256: string; rows: number }[]
+  context?: Record<string, unknown>
+  metrics: MetricResult[]
+  checks: unknown[]
+  baseline: null
+  stats: ReportStats
+}
+
+/** Aggregated tables (sparse), enough to recompute and resample every metric. */
+export interface ReportStats {
+  predictions?: {
+    attributes: string[]
+    groups: string[][]
+    combos: number[][]
+    bins: number
+    edges: number[] | null
+    hasScore: boolean
+    weighted: boolean
+    quantities: readonly string[]
+    /** [combo, label, prediction, bin, rows, Σx per quantity..., Σx² per quantity...] for non-empty cells. */
+    cells: number[][]
+  }
+  robustness?: { perturbations: string[]; counts: number[] }
+  outcomes?: { cells: { suite: string; category: string | null }[]; passed: number[]; failed: number[] }
+}
+
+export function buildReport(
+  inputs: Inputs,
+  metrics: MetricResult[],
+  context?: Record<string, unknown>
+): Report {
+  const { manifest, policy } = inputs
+  const artifacts = [
+    ['predictions', inputs.predictions],
+    ['robustness', inputs.robustness],
+    ['outcomes', inputs.outcomes]
+  ] as const
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { ...TOOL },
+    model: manifest.model,
+    riskTier: manifest.riskTier,
+    decision: null,
+    gates: { evaluated: false, note: 'Gates were not evaluated: this version computes metrics only.' },
+    policy: {
+      name: policy.name,
+      version: policy.version,
+      tier: policy.tier,
+      source: policy.source,
+      files: policy.files,
+      settings: policy.defaults
+    },
+    inputs: artifacts.flatMap(([kind, data]) => {
+      const spec = manifest.artifacts.find(a => a.kind === kind)
+      return data && spec ? [{ kind, path: spec.display, sha256: data.sha256, rows: data.rows }] : []
+    }),
+    ...(context ? { context } : {}),
+    metrics,
+    checks: [],
+    baseline: null,
+    stats: stats(inputs)
+  }
+}
+
+function stats(inputs: Inputs): ReportStats {
+  const out: ReportStats = {}
+  const p = inputs.predictions
+  if (p) {
+    const t = p.table
+    const nq = QUANTITIES.length
+    const cells: number[][] = []
+    for (let cell = 0; cell < t.n.length; cell++) {
+      if (t.n[cell] === 0) continue
+      const b = cell % t.bins
+      const rest = (cell - b) / t.bins
+      const prediction = rest % 2
+      const label = ((rest - prediction) / 2) % 2
+      const combo = Math.floor(rest / 4)
+      const sums = Array.from(t.sum.subarray(cell * nq, cell * nq + nq))
+      const sums2 = Array.from(t.sum2.subarray(cell * nq, cell * nq + nq))
+      cells.push([combo, label, prediction, b, t.n[cell], ...sums, ...sums2])
+    }
+    out.predictions = {
+      attributes: t.attributes,
+      groups: t.groups,
+      combos: t.combos,
+      bins: t.bins,
+      edges: p.edges,
+      hasScore: t.hasScore,
+      weighted: t.weighted,
+      quantities: QUANTITIES,
+      cells
+    }
+  }
+  if (inputs.robustness)
+    out.robustness = {
+      perturbations: inputs.robustness.table.perturbations,
+      counts: inputs.robustness.table.n
+    }
+  if (inputs.outcomes) out.outcomes = inputs.outcomes.table
+  return out
+}

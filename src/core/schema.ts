@@ -1,0 +1,69 @@
+/**
+ * JSON Schema validation (ajv) with messages a person can act on: the file, the path inside it in
+ * the form people write (`artifacts[1].columns.score`), the line where it can be found, the value and
+ * what was expected.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { InputError, quote } from './errors.js'
+import type { LoadedYaml } from './yaml.js'
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true })
+const compiled = new WeakMap<object, ValidateFunction>()
+
+/** `/artifacts/1/columns` -> `artifacts[1].columns`. */
+export function pathOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map(p => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '')
+}
+
+function describe(e: ErrorObject): { path: string; text: string } {
+  const path = pathOf(e.instancePath)
+  const p = e.params as Record<string, unknown>
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty)
+      return { path: path ? `${path}.${key}` : key, text: `unknown key ${quote(key)}` }
+    }
+    case 'required':
+      return { path, text: `missing required key ${quote(p.missingProperty)}` }
+    case 'const':
+      return { path, text: `found ${quote(e.data)}, expected ${quote(p.allowedValue)}` }
+    case 'enum':
+      return {
+        path,
+        text: `found ${quote(e.data)}, expected one of ${(p.allowedValues as unknown[]).map(v => quote(v)).join(', ')}`
+      }
+    case 'type':
+      return { path, text: `found ${quote(e.data)}, expected ${String(p.type).replace(',', ' or ')}` }
+    default:
+      return { path, text: `found ${quote(e.data)}, expected it to ${e.message ?? 'be valid'}` }
+  }
+}
+
+/** Throws one InputError listing every schema violation (the first one's location leads). */
+export function validate<T>(schema: object, doc: LoadedYaml, file: string): T {
+  let fn = compiled.get(schema)
+  if (!fn) {
+    fn = ajv.compile(schema)
+    compiled.set(schema, fn)
+  }
+  if (fn(doc.data)) return doc.data as T
+  const errors = (fn.errors ?? [])
+    .filter(e => e.keyword !== 'if' && e.keyword !== 'oneOf' && e.keyword !== 'anyOf')
+    .map(e => ({ ...describe(e), data: e.data }))
+  const unique = errors.filter((e, i) => errors.findIndex(o => o.path === e.path && o.text === e.text) === i)
+  const first = unique[0] ?? { path: '', text: 'does not match the schema' }
+  const lines = unique.map(e => {
+    const line = doc.lineOf(e.path)
+    return `  ${e.path || '(top level)'}${line ? ` (line ${line})` : ''}: ${e.text}`
+  })
+  const detail = unique.length === 1 ? first.text : `${unique.length} problems:\n${lines.join('\n')}`
+  throw new InputError(detail, {
+    file,
+    line: doc.lineOf(first.path),
+    path: unique.length === 1 ? first.path || undefined : undefined
+  })
+}

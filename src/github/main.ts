@@ -1,0 +1,29 @@
+/**
+ * The Action entry. For now it runs the same check as the CLI on the Action's inputs and sets the
+ * outputs; the sticky comment, baseline download and trusted-ref policies come with the Action work.
+ */
+import * as core from '@actions/core'
+import { check } from '../core/check.js'
+import { isInputError } from '../core/errors.js'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+export async function run(): Promise<void> {
+  try {
+    const cwd = process.cwd()
+    const workspace = process.env.GITHUB_WORKSPACE ?? cwd
+    const report = await check({
+      manifest: core.getInput('manifest') || 'rai-gate.yml',
+      policy: core.getInput('policy') || 'policies',
+      cwd,
+      workspace
+    })
+    const reportPath = core.getInput('report-path') || 'rai-gate-report.json'
+    writeFileSync(resolve(cwd, reportPath), JSON.stringify(report, null, 1) + '\n')
+    core.setOutput('report-path', reportPath)
+    core.setOutput('decision', report.decision ?? 'not-evaluated')
+  } catch (err) {
+    if (isInputError(err)) core.setFailed(err.message)
+    else core.setFailed(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  }
+}
