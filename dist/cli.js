@@ -71,11 +71,8 @@ class GroupIndex {
             const id = this.table[slot];
             if (id < 0)
                 break;
-            if (this.hashes[slot] === h) {
-                const key = this.keys[id];
-                if (key.length === end - start && buf.compare(key, 0, key.length, start, end) === 0)
-                    return id;
-            }
+            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
+                return id;
             slot = (slot + 1) & mask;
         }
         return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line);
@@ -114,6 +111,15 @@ class GroupIndex {
         this.table = table;
         this.hashes = hashes;
     }
+}
+/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
+function sameBytes(key, buf, start, end) {
+    if (key.length !== end - start)
+        return false;
+    for (let i = 0; i < key.length; i++)
+        if (key[i] !== buf[start + i])
+            return false;
+    return true;
 }
 
 /**
@@ -228,7 +234,10 @@ class CsvParser {
                     }
                     if (j >= len) {
                         if (final)
-                            throw new InputError('a quoted field is not closed before the end of the file', { file: this.file, line: this.line });
+                            throw new InputError('a quoted field is not closed before the end of the file', {
+                                file: this.file,
+                                line: this.line
+                            });
                         return rowStart;
                     }
                     start[n] = i + 1;
@@ -593,6 +602,11 @@ const Q_SQ = 2;
 const Q_LL = 3;
 const NQ$1 = QUANTITIES.length;
 const LOG_EPS = 1e-15;
+/** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
+function logLoss$1(score, label) {
+    const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score;
+    return label === 1 ? -Math.log(p) : -Math.log(1 - p);
+}
 /** Accumulates rows into a growing cell table. */
 class CellAccumulator {
     attributes;
@@ -603,7 +617,7 @@ class CellAccumulator {
     sum;
     sum2;
     combos = [];
-    comboIds = new Map();
+    slots = new Int32Array(64).fill(-1);
     stride;
     constructor(attributes, bins, hasScore, weighted) {
         this.attributes = attributes;
@@ -617,20 +631,44 @@ class CellAccumulator {
     }
     /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
     combo(g) {
-        // A numeric key is exact below 2^53 for up to 3 attributes of at most 10,000 groups each; wider
-        // manifests take the slower string key.
-        let key = 0;
-        if (g.length <= 3)
+        // Open addressing on a hash of the group ids; the ids are verified against the stored combination.
+        let h = 0x811c9dc5;
+        for (let a = 0; a < g.length; a++)
+            h = Math.imul(h ^ g[a], 0x01000193);
+        h ^= h >>> 15;
+        const mask = this.slots.length - 1;
+        for (let slot = h & mask;; slot = (slot + 1) & mask) {
+            const id = this.slots[slot];
+            if (id < 0)
+                return this.newCombo(g, slot);
+            const known = this.combos[id];
+            let same = true;
             for (let a = 0; a < g.length; a++)
-                key = key * 10007 + g[a] + 1;
-        else
-            key = g.join(',');
-        const id = this.comboIds.get(key);
-        if (id !== undefined)
-            return id;
+                if (known[a] !== g[a])
+                    same = false;
+            if (same)
+                return id;
+        }
+    }
+    newCombo(g, slot) {
         const next = this.combos.length;
         this.combos.push(Array.from(g));
-        this.comboIds.set(key, next);
+        this.slots[slot] = next;
+        if ((next + 1) * 2 > this.slots.length) {
+            const old = this.combos;
+            this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+            const mask = this.slots.length - 1;
+            old.forEach((combo, id) => {
+                let h = 0x811c9dc5;
+                for (const x of combo)
+                    h = Math.imul(h ^ x, 0x01000193);
+                h ^= h >>> 15;
+                let s = h & mask;
+                while (this.slots[s] >= 0)
+                    s = (s + 1) & mask;
+                this.slots[s] = id;
+            });
+        }
         if ((next + 1) * this.stride > this.n.length)
             this.grow();
         return next;
@@ -647,8 +685,7 @@ class CellAccumulator {
             const ws = weight * score;
             const d = score - label;
             const wsq = weight * d * d;
-            const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score;
-            const wll = -weight * (label === 1 ? Math.log(p) : Math.log(1 - p));
+            const wll = weight * logLoss$1(score, label);
             sum[o + 1] += ws;
             sum2[o + 1] += ws * ws;
             sum[o + 2] += wsq;
@@ -728,7 +765,16 @@ function fastDecimal(buf, start, end) {
 const GRID = 1_000_000;
 class ScoreHistogram {
     weighted;
-    grid;
+    /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
+    counts = new Uint32Array(2 * (GRID + 1));
+    weights;
+    /**
+     * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
+     * and a loop with nothing else in it lets the processor overlap many misses at once.
+     */
+    queue = new Int32Array(1 << 14);
+    queueW;
+    queued = 0;
     map = new Map();
     values = [];
     mposW = [];
@@ -737,39 +783,44 @@ class ScoreHistogram {
     mnegN = [];
     constructor(weighted) {
         this.weighted = weighted;
-        const posN = new Float64Array(GRID + 1);
-        const negN = new Float64Array(GRID + 1);
-        this.grid = weighted
-            ? { posW: new Float64Array(GRID + 1), negW: new Float64Array(GRID + 1), posN, negN }
-            : { posW: posN, negW: negN, posN, negN };
+        this.weights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
+        this.queueW = new Float64Array(weighted ? 1 << 14 : 0);
     }
     /**
      * Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). Returns false when
      * the histogram is in map mode, and the caller must use add().
      */
     addMicros(micros, label, weight) {
-        const g = this.grid;
-        if (g === null)
+        if (this.counts === null)
             return false;
-        if (label === 1) {
-            g.posN[micros] += 1;
-            if (this.weighted)
-                g.posW[micros] += weight;
-        }
-        else {
-            g.negN[micros] += 1;
-            if (this.weighted)
-                g.negW[micros] += weight;
-        }
+        const k = this.queued;
+        this.queue[k] = micros * 2 + label;
+        if (this.weighted)
+            this.queueW[k] = weight;
+        this.queued = k + 1;
+        if (k + 1 === this.queue.length)
+            this.flush();
         return true;
+    }
+    flush() {
+        const counts = this.counts;
+        const q = this.queue;
+        const n = this.queued;
+        for (let i = 0; i < n; i++)
+            counts[q[i]]++;
+        const w = this.weights;
+        if (w !== null)
+            for (let i = 0; i < n; i++)
+                w[q[i]] += this.queueW[i];
+        this.queued = 0;
     }
     add(score, label, weight) {
         const micros = Math.round(score * GRID);
-        if (this.grid !== null && micros / GRID === score) {
+        if (this.counts !== null && micros / GRID === score) {
             this.addMicros(micros, label, weight);
             return;
         }
-        if (this.grid !== null)
+        if (this.counts !== null)
             this.leaveGrid();
         let i = this.map.get(score);
         if (i === undefined) {
@@ -790,39 +841,44 @@ class ScoreHistogram {
             this.mnegN[i] += 1;
         }
     }
-    leaveGrid() {
-        const g = this.grid;
-        this.grid = null;
+    /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
+    gridEntries(visit) {
+        this.flush();
+        const c = this.counts;
+        const w = this.weights ?? c;
         for (let m = 0; m <= GRID; m++) {
-            if (g.posN[m] === 0 && g.negN[m] === 0)
-                continue;
-            this.map.set(m / GRID, this.values.length);
-            this.values.push(m / GRID);
-            this.mposW.push(g.posW[m]);
-            this.mnegW.push(g.negW[m]);
-            this.mposN.push(g.posN[m]);
-            this.mnegN.push(g.negN[m]);
+            const negN = c[2 * m];
+            const posN = c[2 * m + 1];
+            if (negN !== 0 || posN !== 0)
+                visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
         }
     }
+    leaveGrid() {
+        this.gridEntries((score, posW, negW, posN, negN) => {
+            this.map.set(score, this.values.length);
+            this.values.push(score);
+            this.mposW.push(posW);
+            this.mnegW.push(negW);
+            this.mposN.push(posN);
+            this.mnegN.push(negN);
+        });
+        this.counts = null;
+        this.weights = null;
+    }
     finish() {
-        const g = this.grid;
-        if (g !== null) {
+        if (this.counts !== null) {
             let k = 0;
-            for (let m = 0; m <= GRID; m++)
-                if (g.posN[m] !== 0 || g.negN[m] !== 0)
-                    k++;
+            this.gridEntries(() => k++);
             const out = alloc(k);
             let j = 0;
-            for (let m = 0; m <= GRID; m++) {
-                if (g.posN[m] === 0 && g.negN[m] === 0)
-                    continue;
-                out.score[j] = m / GRID;
-                out.posW[j] = g.posW[m];
-                out.negW[j] = g.negW[m];
-                out.posN[j] = g.posN[m];
-                out.negN[j] = g.negN[m];
+            this.gridEntries((score, posW, negW, posN, negN) => {
+                out.score[j] = score;
+                out.posW[j] = posW;
+                out.negW[j] = negW;
+                out.posN[j] = posN;
+                out.negN[j] = negN;
                 j++;
-            }
+            });
             return out;
         }
         const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
@@ -920,148 +976,196 @@ function layoutOf(spec, attributes, columns, line) {
     }
     return layout;
 }
-async function readPredictions(spec, options) {
-    const { attributes, bins, edges } = options;
-    const indexes = attributes.map(a => new GroupIndex(a, spec.display));
-    const labels = new BinaryDecoder(spec.positiveLabel, 'label');
-    const predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
-    const g = new Int32Array(attributes.length);
-    let acc = null;
-    let hist = null;
-    let layout = null;
-    const start = (columns, line) => {
-        layout = layoutOf(spec, attributes, columns, line);
-        const hasScore = layout.score !== undefined;
-        acc = new CellAccumulator(attributes, hasScore ? bins : 1, hasScore, layout.weight !== undefined);
-        hist = hasScore ? new ScoreHistogram(layout.weight !== undefined) : null;
-    };
-    /** Everything after decoding: the same for CSV and JSONL rows. */
-    const add = (y, p, s, micros, w) => {
-        const a = acc;
-        const combo = a.combo(g);
+/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
+class PredictionSink {
+    spec;
+    options;
+    indexes;
+    labels;
+    predictions;
+    g;
+    layout;
+    acc;
+    hist = null;
+    rows = 0;
+    constructor(spec, options) {
+        this.spec = spec;
+        this.options = options;
+        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
+        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
+        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.g = new Int32Array(options.attributes.length);
+    }
+    start(columns, line) {
+        this.layout = layoutOf(this.spec, this.options.attributes, columns, line);
+        const hasScore = this.layout.score !== undefined;
+        const weighted = this.layout.weight !== undefined;
+        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
+        this.hist = hasScore ? new ScoreHistogram(weighted) : null;
+    }
+    /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
+    add(y, p, s, micros, w) {
+        this.rows++;
+        const acc = this.acc;
+        const combo = acc.combo(this.g);
+        const hist = this.hist;
         if (hist !== null) {
-            a.add(combo, y, p, binOf(s, bins, edges), w, s);
+            acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s);
             if (micros < 0 || !hist.addMicros(micros, y, w))
                 hist.add(s, y, w);
         }
         else {
-            a.add(combo, y, p, 0, w, 0);
+            acc.add(combo, y, p, 0, w, 0);
         }
-    };
-    let rows = 0;
-    let sha256;
-    if (formatOf(spec.path) === 'csv') {
-        let header = null;
-        let cols;
-        const fastBinary = labels.positive === '1';
-        const binary = (row, i, decoder, column) => {
-            if (fastBinary && !row.escaped[i] && row.end[i] - row.start[i] === 1) {
-                const c = row.buf[row.start[i]];
-                if (c === 49)
-                    return 1;
-                if (c === 48)
-                    return 0;
-            }
-            return decoder.decode(fieldText(row, i), { file: spec.display, line: row.line, path: column });
-        };
-        const parser = new CsvParser(spec.display, row => {
-            if (header === null) {
-                header = Array.from({ length: row.count }, (_, i) => fieldText(row, i));
-                start(header, row.line);
-                const at = (c) => (c === undefined ? -1 : header.indexOf(c));
-                const l = layout;
-                cols = {
-                    label: at(l.label),
-                    score: at(l.score),
-                    prediction: at(l.prediction),
-                    weight: at(l.weight),
-                    attrs: l.attributes.map(at)
-                };
-                return;
-            }
-            if (row.count !== header.length)
-                throw wrongFieldCount(spec.display, row.line, header.length, row.count);
-            rows++;
-            const buf = row.buf;
-            const y = binary(row, cols.label, labels, layout.label);
-            let s = 0;
-            let micros = -1;
-            if (cols.score >= 0) {
-                const i = cols.score;
-                s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
-                if (s === s && s <= 1)
-                    micros = decimalState.micros;
-                else
-                    s = parseScore(fieldText(row, i), { file: spec.display, line: row.line, path: layout.score });
-            }
-            let w = 1;
-            if (cols.weight >= 0) {
-                const i = cols.weight;
-                w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
-                if (w !== w)
-                    w = parseWeight(fieldText(row, i), { file: spec.display, line: row.line, path: layout.weight });
-            }
-            const p = cols.prediction >= 0 ? binary(row, cols.prediction, predictions, layout.prediction) : s >= spec.threshold ? 1 : 0;
-            for (let a = 0; a < cols.attrs.length; a++) {
-                const i = cols.attrs[a];
-                g[a] = row.escaped[i]
-                    ? indexes[a].idOfText(fieldText(row, i), row.line)
-                    : indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
-            }
-            add(y, p, s, micros, w);
-        });
-        sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
-        parser.end();
-        if (header === null)
-            throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
-        if (rows === 0)
-            throw new InputError('the file has no data rows', { file: spec.display });
     }
-    else {
-        const read = (row, column) => {
-            if (!row.has(column)) {
-                throw new InputError(`field '${column}' is missing`, { file: spec.display, line: row.line, path: column });
-            }
-            return row.get(column);
+    finish(sha256) {
+        if (this.rows === 0)
+            throw new InputError('the file has no data rows', { file: this.spec.display });
+        return {
+            table: this.acc.finish(this.indexes.map(i => i.labels)),
+            scores: this.hist === null ? null : this.hist.finish(),
+            edges: this.options.edges,
+            rows: this.rows,
+            sha256
         };
-        const text = (row, column, what) => {
-            const v = read(row, column);
-            if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-                return String(v);
-            throw new InputError(`${what} ${quote(v)} has the wrong type; expected a number or a string`, {
-                file: spec.display,
-                line: row.line,
-                path: column
-            });
-        };
-        const result = await streamRows(spec.absPath, spec.display, start, row => {
-            const l = layout;
-            const where = { file: spec.display, line: row.line };
-            const y = labels.decode(text(row, l.label, 'label'), { ...where, path: l.label });
-            const s = l.score !== undefined ? parseScore(text(row, l.score, 'score'), { ...where, path: l.score }) : 0;
-            const w = l.weight !== undefined ? parseWeight(text(row, l.weight, 'weight'), { ...where, path: l.weight }) : 1;
-            const p = l.prediction !== undefined
-                ? predictions.decode(text(row, l.prediction, 'prediction'), { ...where, path: l.prediction })
-                : s >= spec.threshold
-                    ? 1
-                    : 0;
-            l.attributes.forEach((column, a) => {
-                const v = read(row, column);
-                g[a] = indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line);
-            });
-            add(y, p, s, -1, w);
-        });
-        rows = result.rows;
-        sha256 = result.sha256;
     }
-    const histogram = hist;
-    return {
-        table: acc.finish(indexes.map(i => i.labels)),
-        scores: histogram === null ? null : histogram.finish(),
-        edges,
-        rows,
-        sha256
+}
+/**
+ * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
+ * decimals and the text parsers as fallback, so that every value is validated the same way.
+ */
+class CsvPredictionRows {
+    sink;
+    header = null;
+    label = -1;
+    score = -1;
+    prediction = -1;
+    weight = -1;
+    attrs = [];
+    fastBinary;
+    threshold;
+    file;
+    constructor(sink) {
+        this.sink = sink;
+        this.fastBinary = sink.labels.positive === '1';
+        this.threshold = sink.spec.threshold;
+        this.file = sink.spec.display;
+    }
+    get started() {
+        return this.header !== null;
+    }
+    row(row) {
+        const header = this.header;
+        if (header === null) {
+            this.start(row);
+            return;
+        }
+        if (row.count !== header.length)
+            throw wrongFieldCount(this.file, row.line, header.length, row.count);
+        const sink = this.sink;
+        const buf = row.buf;
+        const y = this.binary(row, this.label, sink.labels);
+        let s = 0;
+        let micros = -1;
+        if (this.score >= 0) {
+            const i = this.score;
+            s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (s === s && s <= 1)
+                micros = decimalState.micros;
+            else
+                s = parseScore(fieldText(row, i), this.where(row, i));
+        }
+        let w = 1;
+        if (this.weight >= 0) {
+            const i = this.weight;
+            w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (w !== w)
+                w = parseWeight(fieldText(row, i), this.where(row, i));
+        }
+        const p = this.prediction >= 0 ? this.binary(row, this.prediction, sink.predictions) : s >= this.threshold ? 1 : 0;
+        const g = sink.g;
+        const attrs = this.attrs;
+        for (let a = 0; a < attrs.length; a++) {
+            const i = attrs[a];
+            g[a] = row.escaped[i]
+                ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
+                : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
+        }
+        sink.add(y, p, s, micros, w);
+    }
+    start(row) {
+        const header = Array.from({ length: row.count }, (_, i) => fieldText(row, i));
+        this.sink.start(header, row.line);
+        const l = this.sink.layout;
+        const at = (c) => (c === undefined ? -1 : header.indexOf(c));
+        this.label = at(l.label);
+        this.score = at(l.score);
+        this.prediction = at(l.prediction);
+        this.weight = at(l.weight);
+        this.attrs = l.attributes.map(at);
+        this.header = header;
+    }
+    binary(row, i, decoder) {
+        if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
+            const c = row.buf[row.start[i]];
+            if (c === 49)
+                return 1;
+            if (c === 48)
+                return 0;
+        }
+        return decoder.decode(fieldText(row, i), this.where(row, i));
+    }
+    where(row, i) {
+        return { file: this.file, line: row.line, path: this.header[i] };
+    }
+}
+/** A JSON Lines row: the same decoding through the text parsers. */
+function addJsonRow(sink, row) {
+    const l = sink.layout;
+    const file = sink.spec.display;
+    const read = (column) => {
+        if (!row.has(column))
+            throw new InputError(`field '${column}' is missing`, { file, line: row.line, path: column });
+        return row.get(column);
     };
+    const text = (column, what) => {
+        const v = read(column);
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+            return String(v);
+        throw new InputError(`${what} ${quote(v)} has the wrong type; expected a number or a string`, {
+            file,
+            line: row.line,
+            path: column
+        });
+    };
+    const where = (path) => ({ file, line: row.line, path });
+    const y = sink.labels.decode(text(l.label, 'label'), where(l.label));
+    const s = l.score !== undefined ? parseScore(text(l.score, 'score'), where(l.score)) : 0;
+    const w = l.weight !== undefined ? parseWeight(text(l.weight, 'weight'), where(l.weight)) : 1;
+    const p = l.prediction !== undefined
+        ? sink.predictions.decode(text(l.prediction, 'prediction'), where(l.prediction))
+        : s >= sink.spec.threshold
+            ? 1
+            : 0;
+    l.attributes.forEach((column, a) => {
+        const v = read(column);
+        sink.g[a] = sink.indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line);
+    });
+    sink.add(y, p, s, -1, w);
+}
+async function readPredictions(spec, options) {
+    const sink = new PredictionSink(spec, options);
+    if (formatOf(spec.path) !== 'csv') {
+        const result = await streamRows(spec.absPath, spec.display, (columns, line) => sink.start(columns, line), row => addJsonRow(sink, row));
+        return sink.finish(result.sha256);
+    }
+    const rows = new CsvPredictionRows(sink);
+    const parser = new CsvParser(spec.display, row => rows.row(row));
+    const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
+    parser.end();
+    if (!rows.started)
+        throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
+    return sink.finish(sha256);
 }
 
 /**
@@ -1255,7 +1359,11 @@ function readText(path, display, what) {
     }
     catch (err) {
         const code = err.code;
-        const why = code === 'ENOENT' ? `${what} not found` : code === 'EISDIR' ? `is a directory, expected a ${what} file` : `cannot read the ${what} (${code})`;
+        const why = code === 'ENOENT'
+            ? `${what} not found`
+            : code === 'EISDIR'
+                ? `is a directory, expected a ${what} file`
+                : `cannot read the ${what} (${code})`;
         throw new InputError(why, { file: display });
     }
 }
@@ -9396,7 +9504,10 @@ function describe(e) {
         case 'const':
             return { path, text: `found ${quote(e.data)}, expected ${quote(p.allowedValue)}` };
         case 'enum':
-            return { path, text: `found ${quote(e.data)}, expected one of ${p.allowedValues.map(v => quote(v)).join(', ')}` };
+            return {
+                path,
+                text: `found ${quote(e.data)}, expected one of ${p.allowedValues.map(v => quote(v)).join(', ')}`
+            };
         case 'type':
             return { path, text: `found ${quote(e.data)}, expected ${String(p.type).replace(',', ' or ')}` };
         default:
@@ -9422,7 +9533,11 @@ function validate(schema, doc, file) {
         return `  ${e.path || '(top level)'}${line ? ` (line ${line})` : ''}: ${e.text}`;
     });
     const detail = unique.length === 1 ? first.text : `${unique.length} problems:\n${lines.join('\n')}`;
-    throw new InputError(detail, { file, line: doc.lineOf(first.path), path: unique.length === 1 ? first.path || undefined : undefined });
+    throw new InputError(detail, {
+        file,
+        line: doc.lineOf(first.path),
+        path: unique.length === 1 ? first.path || undefined : undefined
+    });
 }
 
 function getDefaultExportFromCjs(x) {
@@ -12664,7 +12779,8 @@ function poisson(rng, lambda) {
             return k;
         if (k < 0 || (us < 0.013 && v > us))
             continue;
-        if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) {
+        if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <=
+            -lambda + k * loglam - logFactorial(k)) {
             return k;
         }
     }
@@ -13029,7 +13145,9 @@ const def = (id, scopes, direction, definition) => ({
 });
 const METRICS = [
     def('count', ['overall', 'group', 'suite'], 'higher', 'rows (unweighted)'),
-    ...Object.entries(RATES).map(([id, r]) => def(id, id === 'selection_rate' || id === 'accuracy' || id === 'precision' || id === 'base_rate' ? ['overall', 'group'] : ['group'], r.direction, r.definition)),
+    ...Object.entries(RATES).map(([id, r]) => def(id, id === 'selection_rate' || id === 'accuracy' || id === 'precision' || id === 'base_rate'
+        ? ['overall', 'group']
+        : ['group'], r.direction, r.definition)),
     def('recall', ['overall'], 'higher', 'tpr over all rows'),
     def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)'),
     def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½'),
@@ -13051,6 +13169,7 @@ new Map(METRICS.map(m => [m.id, m]));
 const OVERALL$1 = {};
 const NO_SCORE = 'no score column';
 const RATE_IDS = Object.keys(RATES);
+const GROUP_VALUES = [...RATE_IDS, 'brier', 'ece'];
 function planPredictions(table, intersections, minGroupSize) {
     const stride = strideOf(table.bins);
     const comboAgg = new Float64Array(table.combos.length * stride);
@@ -13072,14 +13191,17 @@ function planPredictions(table, intersections, minGroupSize) {
         });
         const sizes = labels.map(() => 0);
         comboRows.forEach((n, c) => (sizes[groupOf[c]] += n));
+        const eligible = sizes.map(n => n >= minGroupSize);
         return {
             attribute,
             labels,
             groupOf,
             sizes,
-            eligible: sizes.map(n => n >= minGroupSize),
+            eligible,
+            eligibleGroups: labels.map((_, g) => g).filter(g => eligible[g]),
             groupRefs: labels.map(group => ({ attribute, group })),
-            ref: { attribute }
+            ref: { attribute },
+            values: Object.fromEntries(GROUP_VALUES.map(id => [id, new Float64Array(labels.length)]))
         };
     };
     const position = new Map(table.attributes.map((a, i) => [a, i]));
@@ -13129,9 +13251,7 @@ function computePredictions(plan, view, auc, sink) {
     for (const s of plan.scopes) {
         reduceGroups(comboAgg, s.groupOf, stride, groupAgg);
         const G = s.labels.length;
-        const values = {};
-        for (const id of [...RATE_IDS, 'brier', 'ece'])
-            values[id] = new Array(G);
+        const values = s.values;
         for (let g = 0; g < G; g++) {
             const o = g * stride;
             const ref = s.groupRefs[g];
@@ -13153,8 +13273,10 @@ function computePredictions(plan, view, auc, sink) {
     }
 }
 function putDisparities(s, values, sink, minGroupSize) {
-    const eligible = s.labels.map((_, g) => g).filter(g => s.eligible[g]);
-    const n = eligible.reduce((t, g) => t + s.sizes[g], 0);
+    const eligible = s.eligibleGroups;
+    let n = 0;
+    for (const g of eligible)
+        n += s.sizes[g];
     for (const d of DISPARITIES) {
         if (eligible.length < 2) {
             sink.put(d.id, s.ref, NaN, n, `fewer than two groups have at least ${minGroupSize} rows`);
@@ -13333,7 +13455,12 @@ function toResult(v, matrix, j, m, R, confidence, extra = {}) {
             sample.push(x);
     }
     if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
-        return { ...base, value: v.value, ci: null, reason: `undefined in ${R - sample.length} of ${R} resamples` };
+        return {
+            ...base,
+            value: v.value,
+            ci: null,
+            reason: `undefined in ${R - sample.length} of ${R} resamples`
+        };
     }
     return { ...base, value: v.value, ci: percentileInterval(sample, confidence) };
 }
@@ -13696,7 +13823,9 @@ function loadPolicy(path, tier, cwd) {
         const matches = all.filter(p => p.raw.tier === tier);
         if (matches.length === 0) {
             const tiers = all.map(p => `${p.raw.tier} (${p.display})`).join(', ') || 'no policy files';
-            throw new InputError(`no policy for risk tier '${tier}'; this folder has: ${tiers}`, { file: displayPath(abs, cwd) });
+            throw new InputError(`no policy for risk tier '${tier}'; this folder has: ${tiers}`, {
+                file: displayPath(abs, cwd)
+            });
         }
         if (matches.length > 1) {
             throw new InputError(`risk tier '${tier}' is ambiguous: ${matches.map(p => p.display).join(' and ')} both declare it; expected one policy per tier`, {
@@ -13735,7 +13864,11 @@ function merge(chain, source) {
     const gates = new Map();
     for (const p of [...chain].reverse()) {
         const d = p.raw.defaults ?? {};
-        Object.assign(defaults, { ...d, bootstrap: { ...defaults.bootstrap, ...d.bootstrap }, calibration: { ...defaults.calibration, ...d.calibration } });
+        Object.assign(defaults, {
+            ...d,
+            bootstrap: { ...defaults.bootstrap, ...d.bootstrap },
+            calibration: { ...defaults.calibration, ...d.calibration }
+        });
         for (const g of p.raw.gates ?? [])
             gates.set(g.id, { ...gates.get(g.id), ...g });
     }
@@ -13825,7 +13958,10 @@ function stats(inputs) {
         };
     }
     if (inputs.robustness)
-        out.robustness = { perturbations: inputs.robustness.table.perturbations, counts: inputs.robustness.table.n };
+        out.robustness = {
+            perturbations: inputs.robustness.table.perturbations,
+            counts: inputs.robustness.table.n
+        };
     if (inputs.outcomes)
         out.outcomes = inputs.outcomes.table;
     return out;
@@ -13877,16 +14013,26 @@ async function check(options) {
         robustness: inputs.robustness,
         outcomes: inputs.outcomes,
         intersections: inputs.manifest.intersections,
-        settings: { confidence: d.confidence, resamples: d.bootstrap.resamples, seed: d.bootstrap.seed, minGroupSize: d.minGroupSize }
+        settings: {
+            confidence: d.confidence,
+            resamples: d.bootstrap.resamples,
+            seed: d.bootstrap.seed,
+            minGroupSize: d.minGroupSize
+        }
     });
     return buildReport(inputs, metrics);
 }
 
 const fmt = (v) => (v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4));
-const ci = (m) => (m.ci ? `[${fmt(m.ci[0])}, ${fmt(m.ci[1])}]` : m.reason ? `(${m.reason})` : '');
+const ci = (m) => m.ci ? `[${fmt(m.ci[0])}, ${fmt(m.ci[1])}]` : m.reason ? `(${m.reason})` : '';
 function table(rows) {
     const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
-    return rows.map(r => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+    return rows
+        .map(r => r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
 }
 function renderText(report, options) {
     const bold = (s) => (options.color ? `\x1b[1m${s}\x1b[22m` : s);
@@ -13900,7 +14046,10 @@ function renderText(report, options) {
         if (rows.length === 0)
             return;
         out.push('', bold(title));
-        out.push(table([['metric', 'value', `${pct}% CI`, 'n'], ...rows.map(m => [label(m), fmt(m.value), ci(m), String(m.n)])]));
+        out.push(table([
+            ['metric', 'value', `${pct}% CI`, 'n'],
+            ...rows.map(m => [label(m), fmt(m.value), ci(m), String(m.n)])
+        ]));
     };
     const m = report.metrics;
     const noScope = (x) => x.attribute === undefined && x.perturbation === undefined && x.suite === undefined;

@@ -19,7 +19,10 @@ version: 1.0.0
 tier: ${tier}
 ${extra}`
 
-export const manifestYaml = (artifacts: string, extra = 'sensitiveAttributes: [g]') => `apiVersion: rai-gate/v1
+export const manifestYaml = (
+  artifacts: string,
+  extra = 'sensitiveAttributes: [g]'
+) => `apiVersion: rai-gate/v1
 kind: Evaluation
 model: { name: m, version: 1.0.0 }
 riskTier: medium

@@ -45,7 +45,12 @@ artifacts:
   bootstrap: { resamples: 1000, seed: 0 }
 `)
   })
-  const report = await check({ manifest: join(dir, 'rai-gate.yml'), policy: join(dir, 'policies'), cwd: dir, workspace: '/' })
+  const report = await check({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: '/'
+  })
   metrics = new Map(report.metrics.map(m => [key(m), m]))
 })
 
@@ -76,12 +81,15 @@ describe('adult fixture against Fairlearn and scikit-learn', () => {
     ])
   })
 
-  it.each(withCi.map(e => [key(e), e] as const))('interval of %s agrees with Fairlearn within 25%% of its width', (_, e) => {
-    const got = metrics.get(key(e))!
-    const [lo, hi] = e.ci!
-    const width = hi - lo
-    expect(got.ci).not.toBeNull()
-    expect(Math.abs(got.ci![0] - lo)).toBeLessThanOrEqual(0.25 * width)
-    expect(Math.abs(got.ci![1] - hi)).toBeLessThanOrEqual(0.25 * width)
-  })
+  it.each(withCi.map(e => [key(e), e] as const))(
+    'interval of %s agrees with Fairlearn within 25%% of its width',
+    (_, e) => {
+      const got = metrics.get(key(e))!
+      const [lo, hi] = e.ci!
+      const width = hi - lo
+      expect(got.ci).not.toBeNull()
+      expect(Math.abs(got.ci![0] - lo)).toBeLessThanOrEqual(0.25 * width)
+      expect(Math.abs(got.ci![1] - hi)).toBeLessThanOrEqual(0.25 * width)
+    }
+  )
 })

@@ -45,13 +45,19 @@ export const cellCount = (table: CellTable): number => table.combos.length * 4 *
 
 const LOG_EPS = 1e-15
 
+/** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
+export function logLoss(score: number, label: number): number {
+  const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score
+  return label === 1 ? -Math.log(p) : -Math.log(1 - p)
+}
+
 /** Accumulates rows into a growing cell table. */
 export class CellAccumulator {
   n: Float64Array
   sum: Float64Array
   sum2: Float64Array
   readonly combos: number[][] = []
-  private readonly comboIds = new Map<number | string, number>()
+  private slots = new Int32Array(64).fill(-1)
   private readonly stride: number
 
   constructor(
@@ -68,16 +74,38 @@ export class CellAccumulator {
 
   /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
   combo(g: Int32Array): number {
-    // A numeric key is exact below 2^53 for up to 3 attributes of at most 10,000 groups each; wider
-    // manifests take the slower string key.
-    let key: number | string = 0
-    if (g.length <= 3) for (let a = 0; a < g.length; a++) key = key * 10007 + g[a] + 1
-    else key = g.join(',')
-    const id = this.comboIds.get(key)
-    if (id !== undefined) return id
+    // Open addressing on a hash of the group ids; the ids are verified against the stored combination.
+    let h = 0x811c9dc5
+    for (let a = 0; a < g.length; a++) h = Math.imul(h ^ g[a], 0x01000193)
+    h ^= h >>> 15
+    const mask = this.slots.length - 1
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]
+      if (id < 0) return this.newCombo(g, slot)
+      const known = this.combos[id]
+      let same = true
+      for (let a = 0; a < g.length; a++) if (known[a] !== g[a]) same = false
+      if (same) return id
+    }
+  }
+
+  private newCombo(g: Int32Array, slot: number): number {
     const next = this.combos.length
     this.combos.push(Array.from(g))
-    this.comboIds.set(key, next)
+    this.slots[slot] = next
+    if ((next + 1) * 2 > this.slots.length) {
+      const old = this.combos
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1)
+      const mask = this.slots.length - 1
+      old.forEach((combo, id) => {
+        let h = 0x811c9dc5
+        for (const x of combo) h = Math.imul(h ^ x, 0x01000193)
+        h ^= h >>> 15
+        let s = h & mask
+        while (this.slots[s] >= 0) s = (s + 1) & mask
+        this.slots[s] = id
+      })
+    }
     if ((next + 1) * this.stride > this.n.length) this.grow()
     return next
   }
@@ -94,8 +122,7 @@ export class CellAccumulator {
       const ws = weight * score
       const d = score - label
       const wsq = weight * d * d
-      const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score
-      const wll = -weight * (label === 1 ? Math.log(p) : Math.log(1 - p))
+      const wll = weight * logLoss(score, label)
       sum[o + 1] += ws
       sum2[o + 1] += ws * ws
       sum[o + 2] += wsq

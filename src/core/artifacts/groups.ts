@@ -30,10 +30,7 @@ export class GroupIndex {
     for (;;) {
       const id = this.table[slot]
       if (id < 0) break
-      if (this.hashes[slot] === h) {
-        const key = this.keys[id]
-        if (key.length === end - start && buf.compare(key, 0, key.length, start, end) === 0) return id
-      }
+      if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end)) return id
       slot = (slot + 1) & mask
     }
     return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line)
@@ -75,4 +72,11 @@ export class GroupIndex {
     this.table = table
     this.hashes = hashes
   }
+}
+
+/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
+function sameBytes(key: Buffer, buf: Buffer, start: number, end: number): boolean {
+  if (key.length !== end - start) return false
+  for (let i = 0; i < key.length; i++) if (key[i] !== buf[start + i]) return false
+  return true
 }

@@ -72,154 +72,209 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], l
   return layout
 }
 
+/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
+class PredictionSink {
+  readonly indexes: GroupIndex[]
+  readonly labels: BinaryDecoder
+  readonly predictions: BinaryDecoder
+  readonly g: Int32Array
+  layout!: Layout
+  acc!: CellAccumulator
+  hist: ScoreHistogram | null = null
+  rows = 0
+
+  constructor(
+    readonly spec: ArtifactSpec,
+    readonly options: PredictionOptions
+  ) {
+    this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display))
+    this.labels = new BinaryDecoder(spec.positiveLabel, 'label')
+    this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction')
+    this.g = new Int32Array(options.attributes.length)
+  }
+
+  start(columns: string[], line: number): void {
+    this.layout = layoutOf(this.spec, this.options.attributes, columns, line)
+    const hasScore = this.layout.score !== undefined
+    const weighted = this.layout.weight !== undefined
+    this.acc = new CellAccumulator(
+      this.options.attributes,
+      hasScore ? this.options.bins : 1,
+      hasScore,
+      weighted
+    )
+    this.hist = hasScore ? new ScoreHistogram(weighted) : null
+  }
+
+  /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
+  add(y: number, p: number, s: number, micros: number, w: number): void {
+    this.rows++
+    const acc = this.acc
+    const combo = acc.combo(this.g)
+    const hist = this.hist
+    if (hist !== null) {
+      acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s)
+      if (micros < 0 || !hist.addMicros(micros, y, w)) hist.add(s, y, w)
+    } else {
+      acc.add(combo, y, p, 0, w, 0)
+    }
+  }
+
+  finish(sha256: string): PredictionData {
+    if (this.rows === 0) throw new InputError('the file has no data rows', { file: this.spec.display })
+    return {
+      table: this.acc.finish(this.indexes.map(i => i.labels)),
+      scores: this.hist === null ? null : this.hist.finish(),
+      edges: this.options.edges,
+      rows: this.rows,
+      sha256
+    }
+  }
+}
+
+/**
+ * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
+ * decimals and the text parsers as fallback, so that every value is validated the same way.
+ */
+class CsvPredictionRows {
+  private header: string[] | null = null
+  private label = -1
+  private score = -1
+  private prediction = -1
+  private weight = -1
+  private attrs: number[] = []
+  private readonly fastBinary: boolean
+  private readonly threshold: number
+  private readonly file: string
+
+  constructor(private readonly sink: PredictionSink) {
+    this.fastBinary = sink.labels.positive === '1'
+    this.threshold = sink.spec.threshold
+    this.file = sink.spec.display
+  }
+
+  get started(): boolean {
+    return this.header !== null
+  }
+
+  row(row: CsvRow): void {
+    const header = this.header
+    if (header === null) {
+      this.start(row)
+      return
+    }
+    if (row.count !== header.length) throw wrongFieldCount(this.file, row.line, header.length, row.count)
+    const sink = this.sink
+    const buf = row.buf
+    const y = this.binary(row, this.label, sink.labels)
+    let s = 0
+    let micros = -1
+    if (this.score >= 0) {
+      const i = this.score
+      s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i])
+      if (s === s && s <= 1) micros = decimalState.micros
+      else s = parseScore(fieldText(row, i), this.where(row, i))
+    }
+    let w = 1
+    if (this.weight >= 0) {
+      const i = this.weight
+      w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i])
+      if (w !== w) w = parseWeight(fieldText(row, i), this.where(row, i))
+    }
+    const p =
+      this.prediction >= 0 ? this.binary(row, this.prediction, sink.predictions) : s >= this.threshold ? 1 : 0
+    const g = sink.g
+    const attrs = this.attrs
+    for (let a = 0; a < attrs.length; a++) {
+      const i = attrs[a]
+      g[a] = row.escaped[i]
+        ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
+        : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line)
+    }
+    sink.add(y, p, s, micros, w)
+  }
+
+  private start(row: CsvRow): void {
+    const header = Array.from({ length: row.count }, (_, i) => fieldText(row, i))
+    this.sink.start(header, row.line)
+    const l = this.sink.layout
+    const at = (c: string | undefined): number => (c === undefined ? -1 : header.indexOf(c))
+    this.label = at(l.label)
+    this.score = at(l.score)
+    this.prediction = at(l.prediction)
+    this.weight = at(l.weight)
+    this.attrs = l.attributes.map(at)
+    this.header = header
+  }
+
+  private binary(row: CsvRow, i: number, decoder: BinaryDecoder): number {
+    if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
+      const c = row.buf[row.start[i]]
+      if (c === 49) return 1
+      if (c === 48) return 0
+    }
+    return decoder.decode(fieldText(row, i), this.where(row, i))
+  }
+
+  private where(row: CsvRow, i: number) {
+    return { file: this.file, line: row.line, path: this.header![i] }
+  }
+}
+
+/** A JSON Lines row: the same decoding through the text parsers. */
+function addJsonRow(sink: PredictionSink, row: TextRow): void {
+  const l = sink.layout
+  const file = sink.spec.display
+  const read = (column: string): unknown => {
+    if (!row.has(column))
+      throw new InputError(`field '${column}' is missing`, { file, line: row.line, path: column })
+    return row.get(column)
+  }
+  const text = (column: string, what: string): string => {
+    const v = read(column)
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v)
+    throw new InputError(`${what} ${quote(v)} has the wrong type; expected a number or a string`, {
+      file,
+      line: row.line,
+      path: column
+    })
+  }
+  const where = (path: string) => ({ file, line: row.line, path })
+  const y = sink.labels.decode(text(l.label, 'label'), where(l.label))
+  const s = l.score !== undefined ? parseScore(text(l.score, 'score'), where(l.score)) : 0
+  const w = l.weight !== undefined ? parseWeight(text(l.weight, 'weight'), where(l.weight)) : 1
+  const p =
+    l.prediction !== undefined
+      ? sink.predictions.decode(text(l.prediction, 'prediction'), where(l.prediction))
+      : s >= sink.spec.threshold
+        ? 1
+        : 0
+  l.attributes.forEach((column, a) => {
+    const v = read(column)
+    sink.g[a] = sink.indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line)
+  })
+  sink.add(y, p, s, -1, w)
+}
+
 export async function readPredictions(
   spec: ArtifactSpec,
   options: PredictionOptions
 ): Promise<PredictionData> {
-  const { attributes, bins, edges } = options
-  const indexes = attributes.map(a => new GroupIndex(a, spec.display))
-  const labels = new BinaryDecoder(spec.positiveLabel, 'label')
-  const predictions = new BinaryDecoder(spec.positiveLabel, 'prediction')
-  const g = new Int32Array(attributes.length)
-  let acc: CellAccumulator | null = null
-  let hist: ScoreHistogram | null = null
-  let layout: Layout | null = null
-
-  const start = (columns: string[], line: number): void => {
-    layout = layoutOf(spec, attributes, columns, line)
-    const hasScore = layout.score !== undefined
-    acc = new CellAccumulator(attributes, hasScore ? bins : 1, hasScore, layout.weight !== undefined)
-    hist = hasScore ? new ScoreHistogram(layout.weight !== undefined) : null
+  const sink = new PredictionSink(spec, options)
+  if (formatOf(spec.path) !== 'csv') {
+    const result = await streamRows(
+      spec.absPath,
+      spec.display,
+      (columns, line) => sink.start(columns, line),
+      row => addJsonRow(sink, row)
+    )
+    return sink.finish(result.sha256)
   }
-
-  /** Everything after decoding: the same for CSV and JSONL rows. */
-  const add = (y: number, p: number, s: number, micros: number, w: number): void => {
-    const a = acc!
-    const combo = a.combo(g)
-    if (hist !== null) {
-      a.add(combo, y, p, binOf(s, bins, edges), w, s)
-      if (micros < 0 || !hist.addMicros(micros, y, w)) hist.add(s, y, w)
-    } else {
-      a.add(combo, y, p, 0, w, 0)
-    }
-  }
-
-  let rows = 0
-  let sha256: string
-  if (formatOf(spec.path) === 'csv') {
-    let header: string[] | null = null
-    let cols: { label: number; score: number; prediction: number; weight: number; attrs: number[] }
-    const fastBinary = labels.positive === '1'
-    const binary = (row: CsvRow, i: number, decoder: BinaryDecoder, column: string): number => {
-      if (fastBinary && !row.escaped[i] && row.end[i] - row.start[i] === 1) {
-        const c = row.buf[row.start[i]]
-        if (c === 49) return 1
-        if (c === 48) return 0
-      }
-      return decoder.decode(fieldText(row, i), { file: spec.display, line: row.line, path: column })
-    }
-    const parser = new CsvParser(spec.display, row => {
-      if (header === null) {
-        header = Array.from({ length: row.count }, (_, i) => fieldText(row, i))
-        start(header, row.line)
-        const at = (c: string | undefined): number => (c === undefined ? -1 : header!.indexOf(c))
-        const l = layout!
-        cols = {
-          label: at(l.label),
-          score: at(l.score),
-          prediction: at(l.prediction),
-          weight: at(l.weight),
-          attrs: l.attributes.map(at)
-        }
-        return
-      }
-      if (row.count !== header.length) throw wrongFieldCount(spec.display, row.line, header.length, row.count)
-      rows++
-      const buf = row.buf
-      const y = binary(row, cols.label, labels, layout!.label)
-      let s = 0
-      let micros = -1
-      if (cols.score >= 0) {
-        const i = cols.score
-        s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i])
-        if (s === s && s <= 1) micros = decimalState.micros
-        else s = parseScore(fieldText(row, i), { file: spec.display, line: row.line, path: layout!.score })
-      }
-      let w = 1
-      if (cols.weight >= 0) {
-        const i = cols.weight
-        w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i])
-        if (w !== w)
-          w = parseWeight(fieldText(row, i), { file: spec.display, line: row.line, path: layout!.weight })
-      }
-      const p =
-        cols.prediction >= 0
-          ? binary(row, cols.prediction, predictions, layout!.prediction!)
-          : s >= spec.threshold
-            ? 1
-            : 0
-      for (let a = 0; a < cols.attrs.length; a++) {
-        const i = cols.attrs[a]
-        g[a] = row.escaped[i]
-          ? indexes[a].idOfText(fieldText(row, i), row.line)
-          : indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line)
-      }
-      add(y, p, s, micros, w)
-    })
-    sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk))
-    parser.end()
-    if (header === null)
-      throw new InputError('the file is empty; expected a header and data rows', { file: spec.display })
-    if (rows === 0) throw new InputError('the file has no data rows', { file: spec.display })
-  } else {
-    const read = (row: TextRow, column: string): unknown => {
-      if (!row.has(column)) {
-        throw new InputError(`field '${column}' is missing`, {
-          file: spec.display,
-          line: row.line,
-          path: column
-        })
-      }
-      return row.get(column)
-    }
-    const text = (row: TextRow, column: string, what: string): string => {
-      const v = read(row, column)
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v)
-      throw new InputError(`${what} ${quote(v)} has the wrong type; expected a number or a string`, {
-        file: spec.display,
-        line: row.line,
-        path: column
-      })
-    }
-    const result = await streamRows(spec.absPath, spec.display, start, row => {
-      const l = layout!
-      const where = { file: spec.display, line: row.line }
-      const y = labels.decode(text(row, l.label, 'label'), { ...where, path: l.label })
-      const s =
-        l.score !== undefined ? parseScore(text(row, l.score, 'score'), { ...where, path: l.score }) : 0
-      const w =
-        l.weight !== undefined ? parseWeight(text(row, l.weight, 'weight'), { ...where, path: l.weight }) : 1
-      const p =
-        l.prediction !== undefined
-          ? predictions.decode(text(row, l.prediction, 'prediction'), { ...where, path: l.prediction })
-          : s >= spec.threshold
-            ? 1
-            : 0
-      l.attributes.forEach((column, a) => {
-        const v = read(row, column)
-        g[a] = indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line)
-      })
-      add(y, p, s, -1, w)
-    })
-    rows = result.rows
-    sha256 = result.sha256
-  }
-  const histogram = hist as ScoreHistogram | null
-  return {
-    table: (acc as CellAccumulator | null)!.finish(indexes.map(i => i.labels)),
-    scores: histogram === null ? null : histogram.finish(),
-    edges,
-    rows,
-    sha256
-  }
+  const rows = new CsvPredictionRows(sink)
+  const parser = new CsvParser(spec.display, row => rows.row(row))
+  const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk))
+  parser.end()
+  if (!rows.started)
+    throw new InputError('the file is empty; expected a header and data rows', { file: spec.display })
+  return sink.finish(sha256)
 }

@@ -16,7 +16,16 @@ export interface ScoreDistribution {
 }
 
 export class ScoreHistogram {
-  private grid: { posW: Float64Array; negW: Float64Array; posN: Float64Array; negN: Float64Array } | null
+  /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
+  private counts: Uint32Array | null = new Uint32Array(2 * (GRID + 1))
+  private weights: Float64Array | null
+  /**
+   * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
+   * and a loop with nothing else in it lets the processor overlap many misses at once.
+   */
+  private readonly queue = new Int32Array(1 << 14)
+  private readonly queueW: Float64Array
+  private queued = 0
   private readonly map = new Map<number, number>()
   private values: number[] = []
   private mposW: number[] = []
@@ -25,11 +34,8 @@ export class ScoreHistogram {
   private mnegN: number[] = []
 
   constructor(private readonly weighted: boolean) {
-    const posN = new Float64Array(GRID + 1)
-    const negN = new Float64Array(GRID + 1)
-    this.grid = weighted
-      ? { posW: new Float64Array(GRID + 1), negW: new Float64Array(GRID + 1), posN, negN }
-      : { posW: posN, negW: negN, posN, negN }
+    this.weights = weighted ? new Float64Array(2 * (GRID + 1)) : null
+    this.queueW = new Float64Array(weighted ? 1 << 14 : 0)
   }
 
   /**
@@ -37,25 +43,32 @@ export class ScoreHistogram {
    * the histogram is in map mode, and the caller must use add().
    */
   addMicros(micros: number, label: number, weight: number): boolean {
-    const g = this.grid
-    if (g === null) return false
-    if (label === 1) {
-      g.posN[micros] += 1
-      if (this.weighted) g.posW[micros] += weight
-    } else {
-      g.negN[micros] += 1
-      if (this.weighted) g.negW[micros] += weight
-    }
+    if (this.counts === null) return false
+    const k = this.queued
+    this.queue[k] = micros * 2 + label
+    if (this.weighted) this.queueW[k] = weight
+    this.queued = k + 1
+    if (k + 1 === this.queue.length) this.flush()
     return true
+  }
+
+  private flush(): void {
+    const counts = this.counts!
+    const q = this.queue
+    const n = this.queued
+    for (let i = 0; i < n; i++) counts[q[i]]++
+    const w = this.weights
+    if (w !== null) for (let i = 0; i < n; i++) w[q[i]] += this.queueW[i]
+    this.queued = 0
   }
 
   add(score: number, label: number, weight: number): void {
     const micros = Math.round(score * GRID)
-    if (this.grid !== null && micros / GRID === score) {
+    if (this.counts !== null && micros / GRID === score) {
       this.addMicros(micros, label, weight)
       return
     }
-    if (this.grid !== null) this.leaveGrid()
+    if (this.counts !== null) this.leaveGrid()
     let i = this.map.get(score)
     if (i === undefined) {
       i = this.values.length
@@ -75,36 +88,47 @@ export class ScoreHistogram {
     }
   }
 
-  private leaveGrid(): void {
-    const g = this.grid!
-    this.grid = null
+  /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
+  private gridEntries(
+    visit: (score: number, posW: number, negW: number, posN: number, negN: number) => void
+  ): void {
+    this.flush()
+    const c = this.counts!
+    const w = this.weights ?? c
     for (let m = 0; m <= GRID; m++) {
-      if (g.posN[m] === 0 && g.negN[m] === 0) continue
-      this.map.set(m / GRID, this.values.length)
-      this.values.push(m / GRID)
-      this.mposW.push(g.posW[m])
-      this.mnegW.push(g.negW[m])
-      this.mposN.push(g.posN[m])
-      this.mnegN.push(g.negN[m])
+      const negN = c[2 * m]
+      const posN = c[2 * m + 1]
+      if (negN !== 0 || posN !== 0) visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN)
     }
   }
 
+  private leaveGrid(): void {
+    this.gridEntries((score, posW, negW, posN, negN) => {
+      this.map.set(score, this.values.length)
+      this.values.push(score)
+      this.mposW.push(posW)
+      this.mnegW.push(negW)
+      this.mposN.push(posN)
+      this.mnegN.push(negN)
+    })
+    this.counts = null
+    this.weights = null
+  }
+
   finish(): ScoreDistribution {
-    const g = this.grid
-    if (g !== null) {
+    if (this.counts !== null) {
       let k = 0
-      for (let m = 0; m <= GRID; m++) if (g.posN[m] !== 0 || g.negN[m] !== 0) k++
+      this.gridEntries(() => k++)
       const out = alloc(k)
       let j = 0
-      for (let m = 0; m <= GRID; m++) {
-        if (g.posN[m] === 0 && g.negN[m] === 0) continue
-        out.score[j] = m / GRID
-        out.posW[j] = g.posW[m]
-        out.negW[j] = g.negW[m]
-        out.posN[j] = g.posN[m]
-        out.negN[j] = g.negN[m]
+      this.gridEntries((score, posW, negW, posN, negN) => {
+        out.score[j] = score
+        out.posW[j] = posW
+        out.negW[j] = negW
+        out.posN[j] = posN
+        out.negN[j] = negN
         j++
-      }
+      })
       return out
     }
     const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b])

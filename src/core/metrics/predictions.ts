@@ -28,8 +28,12 @@ export interface GroupScope {
   /** Rows per group (unweighted). */
   sizes: number[]
   eligible: boolean[]
+  /** Ids of the eligible groups (at least minGroupSize rows). */
+  eligibleGroups: number[]
   groupRefs: ScopeRef[]
   ref: ScopeRef
+  /** Scratch: the latest value of each group metric that disparities use, per group. */
+  values: Record<string, Float64Array>
 }
 
 export interface PredictionPlan {
@@ -44,6 +48,7 @@ export interface PredictionPlan {
 const OVERALL: ScopeRef = {}
 const NO_SCORE = 'no score column'
 const RATE_IDS = Object.keys(RATES) as RateId[]
+const GROUP_VALUES = [...RATE_IDS, 'brier', 'ece']
 
 export function planPredictions(
   table: CellTable,
@@ -70,14 +75,17 @@ export function planPredictions(
     })
     const sizes = labels.map(() => 0)
     comboRows.forEach((n, c) => (sizes[groupOf[c]] += n))
+    const eligible = sizes.map(n => n >= minGroupSize)
     return {
       attribute,
       labels,
       groupOf,
       sizes,
-      eligible: sizes.map(n => n >= minGroupSize),
+      eligible,
+      eligibleGroups: labels.map((_, g) => g).filter(g => eligible[g]),
       groupRefs: labels.map(group => ({ attribute, group })),
-      ref: { attribute }
+      ref: { attribute },
+      values: Object.fromEntries(GROUP_VALUES.map(id => [id, new Float64Array(labels.length)]))
     }
   }
   const position = new Map(table.attributes.map((a, i) => [a, i]))
@@ -134,8 +142,7 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
   for (const s of plan.scopes) {
     reduceGroups(comboAgg, s.groupOf, stride, groupAgg)
     const G = s.labels.length
-    const values: Record<string, number[]> = {}
-    for (const id of [...RATE_IDS, 'brier', 'ece']) values[id] = new Array<number>(G)
+    const values = s.values
     for (let g = 0; g < G; g++) {
       const o = g * stride
       const ref = s.groupRefs[g]
@@ -159,12 +166,13 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
 
 function putDisparities(
   s: GroupScope,
-  values: Record<string, number[]>,
+  values: Record<string, Float64Array>,
   sink: Sink,
   minGroupSize: number
 ): void {
-  const eligible = s.labels.map((_, g) => g).filter(g => s.eligible[g])
-  const n = eligible.reduce((t, g) => t + s.sizes[g], 0)
+  const eligible = s.eligibleGroups
+  let n = 0
+  for (const g of eligible) n += s.sizes[g]
   for (const d of DISPARITIES) {
     if (eligible.length < 2) {
       sink.put(d.id, s.ref, NaN, n, `fewer than two groups have at least ${minGroupSize} rows`)
