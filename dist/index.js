@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync, realpathSync, readdirSync, writeFileSync } from 'node:fs';
+import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
+import { createGunzip } from 'node:zlib';
 import * as os from 'os';
 import os__default from 'os';
 import * as crypto from 'crypto';
@@ -15,10 +19,1428 @@ import { createRequire } from 'node:module';
 import require$$5 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, realpathSync, statSync, readdirSync, writeFileSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import { relative, isAbsolute, resolve as resolve$1, dirname, join } from 'node:path';
+
+class InputError extends Error {
+    name = 'InputError';
+    file;
+    line;
+    path;
+    /** The problem without the location prefix. */
+    detail;
+    constructor(detail, where = {}) {
+        super(formatMessage(detail, where));
+        this.detail = detail;
+        this.file = where.file;
+        this.line = where.line;
+        this.path = where.path;
+    }
+}
+function formatMessage(detail, where) {
+    const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, where.path]
+        .filter(Boolean)
+        .join(', ');
+    return loc ? `${loc}: ${detail}` : detail;
+}
+/** Quote a user value for a message, shortened so a giant field cannot flood the terminal. */
+function quote(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text === undefined ? 'undefined' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    return `'${short}'`;
+}
+function isInputError(err) {
+    return err instanceof InputError;
+}
+
+/**
+ * A streaming RFC 4180 CSV parser over byte chunks: quoted fields, doubled quotes, newlines inside
+ * quotes, CRLF or LF line ends, a UTF-8 byte-order mark, blank lines skipped. It hands each row to the
+ * caller as offsets into the current buffer, without making strings, because the predictions file is
+ * read at hundreds of megabytes a second and a string per field would cost more than the parsing.
+ * Hand-written for that reason: the CSV packages on npm build a string (or object) per field.
+ * Memory is one chunk plus one partial row.
+ */
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+/** A row longer than this (for example an unterminated quote) is an error, not unbounded memory. */
+const MAX_ROW_BYTES = 16 * 1024 * 1024;
+const MAX_FIELDS = 4096;
+/** The text of field i (quotes removed, doubled quotes undone). */
+function fieldText(row, i) {
+    const text = row.buf.toString('utf8', row.start[i], row.end[i]);
+    return row.escaped[i] ? text.replace(/""/g, '"') : text;
+}
+class CsvParser {
+    file;
+    onRow;
+    rest = null;
+    line = 1;
+    first = true;
+    row = {
+        buf: Buffer.alloc(0),
+        start: new Int32Array(MAX_FIELDS),
+        end: new Int32Array(MAX_FIELDS),
+        escaped: new Uint8Array(MAX_FIELDS),
+        count: 0,
+        line: 0
+    };
+    constructor(file, onRow) {
+        this.file = file;
+        this.onRow = onRow;
+    }
+    /** Bytes held back as the start of an unfinished row. */
+    get pendingBytes() {
+        return this.rest?.length ?? 0;
+    }
+    /** Line ends seen so far. */
+    get linesRead() {
+        return this.line - 1;
+    }
+    feed(chunk) {
+        let buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+        this.rest = null;
+        if (this.first && buf.length > 0) {
+            if (buf.length < 3 && buf[0] === 0xef) {
+                this.rest = buf;
+                return;
+            }
+            if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+                buf = buf.subarray(3);
+            this.first = false;
+        }
+        const pos = this.parse(buf, false);
+        if (pos < buf.length) {
+            if (buf.length - pos > MAX_ROW_BYTES) {
+                throw new InputError(`a row is longer than ${MAX_ROW_BYTES} bytes; is a quote left open?`, {
+                    file: this.file,
+                    line: this.line
+                });
+            }
+            this.rest = Buffer.from(buf.subarray(pos));
+        }
+    }
+    end() {
+        const buf = this.rest;
+        this.rest = null;
+        if (buf && buf.length > 0)
+            this.parse(buf, true);
+    }
+    /** Parses every complete row of buf; returns the offset of the first byte not consumed. */
+    parse(buf, final) {
+        const row = this.row;
+        row.buf = buf;
+        const len = buf.length;
+        const start = row.start;
+        const end = row.end;
+        const escaped = row.escaped;
+        let pos = 0;
+        while (pos < len) {
+            const rowStart = pos;
+            const startLine = this.line;
+            let line = startLine;
+            let n = 0;
+            let i = pos;
+            let complete = false;
+            // One field per iteration.
+            for (;;) {
+                if (n === MAX_FIELDS) {
+                    throw new InputError(`more than ${MAX_FIELDS} fields in one row`, { file: this.file, line });
+                }
+                if (i < len && buf[i] === QUOTE) {
+                    let j = i + 1;
+                    let esc = 0;
+                    for (;;) {
+                        if (j >= len)
+                            break;
+                        const c = buf[j];
+                        if (c === QUOTE) {
+                            if (j + 1 < len && buf[j + 1] === QUOTE) {
+                                esc = 1;
+                                j += 2;
+                                continue;
+                            }
+                            if (j + 1 >= len && !final) {
+                                j = len;
+                            }
+                            break;
+                        }
+                        if (c === LF)
+                            line++;
+                        j++;
+                    }
+                    if (j >= len) {
+                        if (final)
+                            throw new InputError('a quoted field is not closed before the end of the file', {
+                                file: this.file,
+                                line: this.line
+                            });
+                        return rowStart;
+                    }
+                    start[n] = i + 1;
+                    end[n] = j;
+                    escaped[n] = esc;
+                    n++;
+                    i = j + 1;
+                    if (i >= len) {
+                        if (!final)
+                            return rowStart;
+                        complete = true;
+                        break;
+                    }
+                    const c = buf[i];
+                    if (c === COMMA) {
+                        i++;
+                        continue;
+                    }
+                    if (c === LF || (c === CR && i + 1 < len && buf[i + 1] === LF)) {
+                        i += c === CR ? 2 : 1;
+                        complete = true;
+                        break;
+                    }
+                    if (c === CR && i + 1 >= len) {
+                        if (!final)
+                            return rowStart;
+                        i++;
+                        complete = true;
+                        break;
+                    }
+                    throw new InputError(`unexpected ${JSON.stringify(String.fromCharCode(c))} after a closing quote; expected a comma or the end of the line`, { file: this.file, line });
+                }
+                let j = i;
+                while (j < len) {
+                    const c = buf[j];
+                    if (c === COMMA || c === LF)
+                        break;
+                    j++;
+                }
+                if (j >= len && !final)
+                    return rowStart;
+                let fieldEnd = j;
+                if (fieldEnd > i && buf[fieldEnd - 1] === CR && (j >= len || buf[j] === LF))
+                    fieldEnd--;
+                start[n] = i;
+                end[n] = fieldEnd;
+                escaped[n] = 0;
+                n++;
+                if (j < len && buf[j] === COMMA) {
+                    i = j + 1;
+                    continue;
+                }
+                i = j + 1;
+                complete = true;
+                break;
+            }
+            pos = Math.min(i, len);
+            this.line = line + 1;
+            if (!complete)
+                return rowStart;
+            // A blank line (one empty unquoted field) is skipped, as pandas and Python's csv do.
+            if (n === 1 && end[0] === start[0] && buf[rowStart] !== QUOTE)
+                continue;
+            row.count = n;
+            row.line = startLine;
+            this.onRow(row);
+        }
+        return pos;
+    }
+}
+
+/**
+ * The cell table (SPEC §6): almost every metric is a function of per-cell sums, where a cell is one
+ * combination of (sensitive-group values, label, prediction, score bin). Rows are streamed into it, so
+ * memory depends on the number of cells, never on the number of rows. Each additive per-row quantity
+ * x keeps Σx and Σx² so that a bootstrap can resample a cell's sum without its rows (see bootstrap.ts).
+ */
+/** Per-row additive quantities kept for every cell, in this order. */
+const QUANTITIES = ['w', 's', 'sq', 'll'];
+/** w: weight; s: weight·score; sq: weight·(score−label)²; ll: weight·log loss. */
+const Q_W = 0;
+const Q_S = 1;
+const Q_SQ = 2;
+const Q_LL = 3;
+const NQ$2 = QUANTITIES.length;
+const LOG_EPS = 1e-15;
+/** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
+function logLoss$1(score, label) {
+    const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score;
+    return label === 1 ? -Math.log(p) : -Math.log(1 - p);
+}
+/** Accumulates rows into a growing cell table. */
+class CellAccumulator {
+    attributes;
+    bins;
+    hasScore;
+    weighted;
+    n;
+    sum;
+    sum2;
+    combos = [];
+    slots = new Int32Array(64).fill(-1);
+    stride;
+    constructor(attributes, bins, hasScore, weighted) {
+        this.attributes = attributes;
+        this.bins = bins;
+        this.hasScore = hasScore;
+        this.weighted = weighted;
+        this.stride = 4 * bins;
+        this.n = new Float64Array(this.stride * 16);
+        this.sum = new Float64Array(this.stride * 16 * NQ$2);
+        this.sum2 = new Float64Array(this.stride * 16 * NQ$2);
+    }
+    /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
+    combo(g) {
+        // Open addressing on a hash of the group ids; the ids are verified against the stored combination.
+        let h = 0x811c9dc5;
+        for (let a = 0; a < g.length; a++)
+            h = Math.imul(h ^ g[a], 0x01000193);
+        h ^= h >>> 15;
+        const mask = this.slots.length - 1;
+        for (let slot = h & mask;; slot = (slot + 1) & mask) {
+            const id = this.slots[slot];
+            if (id < 0)
+                return this.newCombo(g, slot);
+            const known = this.combos[id];
+            let same = true;
+            for (let a = 0; a < g.length; a++)
+                if (known[a] !== g[a])
+                    same = false;
+            if (same)
+                return id;
+        }
+    }
+    newCombo(g, slot) {
+        const next = this.combos.length;
+        this.combos.push(Array.from(g));
+        this.slots[slot] = next;
+        if ((next + 1) * 2 > this.slots.length) {
+            const old = this.combos;
+            this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+            const mask = this.slots.length - 1;
+            old.forEach((combo, id) => {
+                let h = 0x811c9dc5;
+                for (const x of combo)
+                    h = Math.imul(h ^ x, 0x01000193);
+                h ^= h >>> 15;
+                let s = h & mask;
+                while (this.slots[s] >= 0)
+                    s = (s + 1) & mask;
+                this.slots[s] = id;
+            });
+        }
+        if ((next + 1) * this.stride > this.n.length)
+            this.grow();
+        return next;
+    }
+    add(combo, label, prediction, bin, weight, score) {
+        const cell = ((combo * 2 + label) * 2 + prediction) * this.bins + bin;
+        this.n[cell] += 1;
+        const o = cell * NQ$2;
+        const sum = this.sum;
+        const sum2 = this.sum2;
+        sum[o] += weight;
+        sum2[o] += weight * weight;
+        if (this.hasScore) {
+            const ws = weight * score;
+            const d = score - label;
+            const wsq = weight * d * d;
+            const wll = weight * logLoss$1(score, label);
+            sum[o + 1] += ws;
+            sum2[o + 1] += ws * ws;
+            sum[o + 2] += wsq;
+            sum2[o + 2] += wsq * wsq;
+            sum[o + 3] += wll;
+            sum2[o + 3] += wll * wll;
+        }
+    }
+    grow() {
+        const n = new Float64Array(this.n.length * 2);
+        n.set(this.n);
+        this.n = n;
+        const sum = new Float64Array(this.sum.length * 2);
+        sum.set(this.sum);
+        this.sum = sum;
+        const sum2 = new Float64Array(this.sum2.length * 2);
+        sum2.set(this.sum2);
+        this.sum2 = sum2;
+    }
+    finish(groups) {
+        const cells = this.combos.length * this.stride;
+        return {
+            attributes: this.attributes,
+            groups,
+            combos: this.combos,
+            bins: this.bins,
+            hasScore: this.hasScore,
+            weighted: this.weighted,
+            n: this.n.slice(0, cells),
+            sum: this.sum.slice(0, cells * NQ$2),
+            sum2: this.sum2.slice(0, cells * NQ$2)
+        };
+    }
+}
+
+/**
+ * Merges tables built from consecutive parts of one file into the table a single pass would build:
+ * group labels and combinations keep their order of first appearance, counts add exactly (sums of
+ * scores add in a different order, so they may differ from one pass in the last bits).
+ */
+const NQ$1 = QUANTITIES.length;
+function mergeCellTables(parts) {
+    const first = parts[0];
+    const groupIds = first.attributes.map(() => new Map());
+    const groups = first.attributes.map(() => []);
+    const comboIds = new Map();
+    const combos = [];
+    const remaps = parts.map(t => {
+        const local = t.groups.map((labels, a) => labels.map(label => {
+            let id = groupIds[a].get(label);
+            if (id === undefined) {
+                id = groups[a].length;
+                groupIds[a].set(label, id);
+                groups[a].push(label);
+            }
+            return id;
+        }));
+        return t.combos.map(combo => {
+            const global = combo.map((g, a) => local[a][g]);
+            const key = global.join(',');
+            let id = comboIds.get(key);
+            if (id === undefined) {
+                id = combos.length;
+                comboIds.set(key, id);
+                combos.push(global);
+            }
+            return id;
+        });
+    });
+    const perCombo = 4 * first.bins;
+    const n = new Float64Array(combos.length * perCombo);
+    const sum = new Float64Array(n.length * NQ$1);
+    const sum2 = new Float64Array(n.length * NQ$1);
+    parts.forEach((t, k) => {
+        for (let cell = 0; cell < t.n.length; cell++) {
+            if (t.n[cell] === 0)
+                continue;
+            const within = cell % perCombo;
+            const target = remaps[k][(cell - within) / perCombo] * perCombo + within;
+            n[target] += t.n[cell];
+            for (let q = 0; q < NQ$1; q++) {
+                sum[target * NQ$1 + q] += t.sum[cell * NQ$1 + q];
+                sum2[target * NQ$1 + q] += t.sum2[cell * NQ$1 + q];
+            }
+        }
+    });
+    return { ...first, groups, combos, n, sum, sum2 };
+}
+
+/**
+ * The distribution of scores by label, which exact ROC AUC and quantile calibration bins need (they
+ * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
+ * (the common case) fall on a fixed grid of 1,000,001 slots; any other score switches the histogram
+ * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
+ */
+const GRID = 1_000_000;
+class ScoreHistogram {
+    weighted;
+    /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
+    counts = new Uint32Array(2 * (GRID + 1));
+    weights;
+    /**
+     * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
+     * and a loop with nothing else in it lets the processor overlap many misses at once.
+     */
+    queue = new Int32Array(1 << 14);
+    queueW;
+    queued = 0;
+    map = new Map();
+    values = [];
+    mposW = [];
+    mnegW = [];
+    mposN = [];
+    mnegN = [];
+    constructor(weighted) {
+        this.weighted = weighted;
+        this.weights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
+        this.queueW = new Float64Array(weighted ? 1 << 14 : 0);
+    }
+    /**
+     * Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). Returns false when
+     * the histogram is in map mode, and the caller must use add().
+     */
+    addMicros(micros, label, weight) {
+        if (this.counts === null)
+            return false;
+        const k = this.queued;
+        this.queue[k] = micros * 2 + label;
+        if (this.weighted)
+            this.queueW[k] = weight;
+        this.queued = k + 1;
+        if (k + 1 === this.queue.length)
+            this.flush();
+        return true;
+    }
+    flush() {
+        const counts = this.counts;
+        const q = this.queue;
+        const n = this.queued;
+        for (let i = 0; i < n; i++)
+            counts[q[i]]++;
+        const w = this.weights;
+        if (w !== null)
+            for (let i = 0; i < n; i++)
+                w[q[i]] += this.queueW[i];
+        this.queued = 0;
+    }
+    add(score, label, weight) {
+        const micros = Math.round(score * GRID);
+        if (this.counts !== null && micros / GRID === score) {
+            this.addMicros(micros, label, weight);
+            return;
+        }
+        if (this.counts !== null)
+            this.leaveGrid();
+        let i = this.map.get(score);
+        if (i === undefined) {
+            i = this.values.length;
+            this.map.set(score, i);
+            this.values.push(score);
+            this.mposW.push(0);
+            this.mnegW.push(0);
+            this.mposN.push(0);
+            this.mnegN.push(0);
+        }
+        if (label === 1) {
+            this.mposW[i] += weight;
+            this.mposN[i] += 1;
+        }
+        else {
+            this.mnegW[i] += weight;
+            this.mnegN[i] += 1;
+        }
+    }
+    /** Adds the rows of a histogram built elsewhere (another part of the same file). */
+    absorb(other) {
+        this.flush();
+        if (this.counts !== null && other.counts !== null) {
+            const c = this.counts;
+            for (let i = 0; i < c.length; i++)
+                c[i] += other.counts[i];
+            if (this.weights !== null && other.weights !== null) {
+                const w = this.weights;
+                for (let i = 0; i < w.length; i++)
+                    w[i] += other.weights[i];
+            }
+            return;
+        }
+        const add = (score, posW, negW, posN, negN) => {
+            if (this.counts !== null)
+                this.leaveGrid();
+            let i = this.map.get(score);
+            if (i === undefined) {
+                i = this.values.length;
+                this.map.set(score, i);
+                this.values.push(score);
+                this.mposW.push(0);
+                this.mnegW.push(0);
+                this.mposN.push(0);
+                this.mnegN.push(0);
+            }
+            this.mposW[i] += posW;
+            this.mnegW[i] += negW;
+            this.mposN[i] += posN;
+            this.mnegN[i] += negN;
+        };
+        if (other.counts !== null) {
+            const w = other.weights ?? other.counts;
+            for (let m = 0; m <= GRID; m++) {
+                const negN = other.counts[2 * m];
+                const posN = other.counts[2 * m + 1];
+                if (negN !== 0 || posN !== 0)
+                    add(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
+            }
+        }
+        else {
+            other.values.forEach((score, i) => add(score, other.posW[i], other.negW[i], other.posN[i], other.negN[i]));
+        }
+    }
+    /** The histogram's contents, cheap to send to another thread (the grid's buffers transfer). */
+    state() {
+        this.flush();
+        return {
+            counts: this.counts,
+            weights: this.weights,
+            values: this.values,
+            posW: this.mposW,
+            negW: this.mnegW,
+            posN: this.mposN,
+            negN: this.mnegN
+        };
+    }
+    /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
+    gridEntries(visit) {
+        this.flush();
+        const c = this.counts;
+        const w = this.weights ?? c;
+        for (let m = 0; m <= GRID; m++) {
+            const negN = c[2 * m];
+            const posN = c[2 * m + 1];
+            if (negN !== 0 || posN !== 0)
+                visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
+        }
+    }
+    leaveGrid() {
+        this.gridEntries((score, posW, negW, posN, negN) => {
+            this.map.set(score, this.values.length);
+            this.values.push(score);
+            this.mposW.push(posW);
+            this.mnegW.push(negW);
+            this.mposN.push(posN);
+            this.mnegN.push(negN);
+        });
+        this.counts = null;
+        this.weights = null;
+    }
+    finish() {
+        if (this.counts !== null) {
+            let k = 0;
+            this.gridEntries(() => k++);
+            const out = alloc(k);
+            let j = 0;
+            this.gridEntries((score, posW, negW, posN, negN) => {
+                out.score[j] = score;
+                out.posW[j] = posW;
+                out.negW[j] = negW;
+                out.posN[j] = posN;
+                out.negN[j] = negN;
+                j++;
+            });
+            return out;
+        }
+        const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
+        const out = alloc(order.length);
+        order.forEach((i, j) => {
+            out.score[j] = this.values[i];
+            out.posW[j] = this.mposW[i];
+            out.negW[j] = this.mnegW[i];
+            out.posN[j] = this.mposN[i];
+            out.negN[j] = this.mnegN[i];
+        });
+        return out;
+    }
+}
+function alloc(k) {
+    return {
+        score: new Float64Array(k),
+        posW: new Float64Array(k),
+        negW: new Float64Array(k),
+        posN: new Float64Array(k),
+        negN: new Float64Array(k)
+    };
+}
+/**
+ * Interior quantile edges for `bins` equal-count calibration bins: the overall score quantiles at
+ * b/bins (b = 1..bins−1) by linear interpolation between order statistics (numpy's default), as
+ * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
+ */
+function quantileEdges(dist, bins) {
+    const counts = dist.score.map((_, i) => dist.posN[i] + dist.negN[i]);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const orderStat = (k) => {
+        let cum = 0;
+        for (let i = 0; i < counts.length; i++) {
+            cum += counts[i];
+            if (k < cum)
+                return dist.score[i];
+        }
+        return dist.score[dist.score.length - 1];
+    };
+    const edges = [];
+    for (let b = 1; b < bins; b++) {
+        const h = (total - 1) * (b / bins);
+        const lo = Math.floor(h);
+        const a = orderStat(lo);
+        const c = orderStat(Math.min(lo + 1, total - 1));
+        edges.push(a + (h - lo) * (c - a));
+    }
+    return edges;
+}
+/** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
+function binOf(score, bins, edges) {
+    if (edges === null) {
+        const b = Math.floor(score * bins);
+        return b < bins ? b : bins - 1;
+    }
+    let b = 0;
+    while (b < edges.length && edges[b] < score)
+        b++;
+    return b;
+}
+
+/**
+ * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
+ * from exact integers (m < 2^53, k <= 22), so IEEE division rounds it exactly as Number() would; any
+ * other form (sign, exponent, more than 15 digits) returns NaN and the caller falls back to the text
+ * parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1.
+ */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const decimalState = { micros: -1 };
+function fastDecimal(buf, start, end) {
+    let m = 0;
+    let digits = 0;
+    let k = -1;
+    for (let i = start; i < end; i++) {
+        const c = buf[i];
+        if (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            digits++;
+            if (k >= 0)
+                k++;
+        }
+        else if (c === 46 && k < 0) {
+            k = 0;
+        }
+        else {
+            return NaN;
+        }
+    }
+    if (digits === 0 || digits > 15)
+        return NaN;
+    if (k < 0)
+        k = 0;
+    decimalState.micros = k <= 6 ? m * POW10[6 - k] : -1;
+    return k === 0 ? m : m / POW10[k];
+}
+
+/**
+ * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
+ * a CSV field (no string per row). An empty value is the group `(missing)`.
+ */
+const MISSING = '(missing)';
+const MISSING_BYTES = Buffer.from(MISSING);
+/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
+const MAX_GROUPS = 10000;
+class GroupIndex {
+    attribute;
+    file;
+    labels = [];
+    keys = [];
+    table = new Int32Array(256).fill(-1);
+    hashes = new Int32Array(256);
+    constructor(attribute, file) {
+        this.attribute = attribute;
+        this.file = file;
+    }
+    /** Group id of buf[start, end). O(length) expected. */
+    idOfBytes(buf, start, end, line) {
+        if (start === end)
+            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
+        let h = 0x811c9dc5;
+        for (let i = start; i < end; i++)
+            h = Math.imul(h ^ buf[i], 0x01000193);
+        const mask = this.table.length - 1;
+        let slot = h & mask;
+        for (;;) {
+            const id = this.table[slot];
+            if (id < 0)
+                break;
+            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
+                return id;
+            slot = (slot + 1) & mask;
+        }
+        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line);
+    }
+    idOfText(text, line) {
+        const bytes = Buffer.from(text);
+        return this.idOfBytes(bytes, 0, bytes.length, line);
+    }
+    insert(key, h, slot, line) {
+        const id = this.labels.length;
+        if (id >= MAX_GROUPS) {
+            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, { file: this.file, line, path: this.attribute });
+        }
+        this.labels.push(key.toString('utf8'));
+        this.keys.push(key);
+        this.table[slot] = id;
+        this.hashes[slot] = h;
+        if ((id + 1) * 2 > this.table.length)
+            this.rehash();
+        return id;
+    }
+    rehash() {
+        const size = this.table.length * 2;
+        const table = new Int32Array(size).fill(-1);
+        const hashes = new Int32Array(size);
+        for (let slot = 0; slot < this.table.length; slot++) {
+            const id = this.table[slot];
+            if (id < 0)
+                continue;
+            let s = this.hashes[slot] & (size - 1);
+            while (table[s] >= 0)
+                s = (s + 1) & (size - 1);
+            table[s] = id;
+            hashes[s] = this.hashes[slot];
+        }
+        this.table = table;
+        this.hashes = hashes;
+    }
+}
+/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
+function sameBytes(key, buf, start, end) {
+    if (key.length !== end - start)
+        return false;
+    for (let i = 0; i < key.length; i++)
+        if (key[i] !== buf[start + i])
+            return false;
+    return true;
+}
+
+/**
+ * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
+ * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
+ * so every reader gets the same line numbers and the same error for an unreadable or empty file.
+ */
+function formatOf(path) {
+    const name = path.toLowerCase().replace(/\.gz$/, '');
+    if (name.endsWith('.csv'))
+        return 'csv';
+    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
+        return 'jsonl';
+    return undefined;
+}
+const CHUNK = 1 << 20;
+/** Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. */
+async function streamFile(path, display, onChunk) {
+    const hash = createHash('sha256');
+    const raw = createReadStream(path, { highWaterMark: CHUNK });
+    raw.on('data', chunk => hash.update(chunk));
+    const gz = path.toLowerCase().endsWith('.gz');
+    const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
+    if (gz)
+        raw.on('error', err => body.destroy(err));
+    try {
+        for await (const chunk of body)
+            onChunk(chunk);
+    }
+    catch (err) {
+        if (err instanceof InputError)
+            throw err;
+        const e = err;
+        const why = e.code === 'ENOENT'
+            ? 'file not found'
+            : e.code === 'EISDIR'
+                ? 'is a directory, expected a file'
+                : e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR'
+                    ? `not valid gzip data (${e.message})`
+                    : `cannot be read (${e.code ?? e.message})`;
+        throw new InputError(why, { file: display });
+    }
+    return hash.digest('hex');
+}
+/**
+ * Streams a CSV or JSONL artifact row by row as TextRows. For CSV, `onHeader` receives the header
+ * first and may throw if a required column is absent; JSONL reports missing fields per line.
+ */
+async function streamRows(path, display, onHeader, onRow) {
+    const format = formatOf(path);
+    let columns = null;
+    let index = new Map();
+    let rows = 0;
+    let handle;
+    let finish = () => { };
+    if (format === 'csv') {
+        let current;
+        const row = {
+            line: 0,
+            has: c => index.has(c),
+            get: c => fieldText(current, index.get(c))
+        };
+        const parser = new CsvParser(display, r => {
+            if (columns === null) {
+                columns = Array.from({ length: r.count }, (_, i) => fieldText(r, i));
+                index = new Map(columns.map((c, i) => [c, i]));
+                onHeader(columns, r.line);
+                return;
+            }
+            if (r.count !== columns.length)
+                throw wrongFieldCount(display, r.line, columns.length, r.count);
+            current = r;
+            row.line = r.line;
+            rows++;
+            onRow(row);
+        });
+        handle = chunk => parser.feed(chunk);
+        finish = () => parser.end();
+    }
+    else if (format === 'jsonl') {
+        const lines = new LineSplitter((raw, line) => {
+            const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+            if (text.trim() === '')
+                return;
+            let value;
+            try {
+                value = JSON.parse(text);
+            }
+            catch (err) {
+                throw new InputError(`not valid JSON (${err.message}); expected one JSON object per line`, {
+                    file: display,
+                    line
+                });
+            }
+            if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+                throw new InputError(`expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`, {
+                    file: display,
+                    line
+                });
+            }
+            const obj = value;
+            if (columns === null) {
+                columns = Object.keys(obj);
+                onHeader(columns, line);
+            }
+            rows++;
+            onRow({ line, has: c => c in obj, get: c => obj[c] });
+        });
+        handle = chunk => lines.feed(chunk);
+        finish = () => lines.end();
+    }
+    else {
+        throw new InputError('unknown file type; expected a name ending in .csv, .jsonl or .ndjson (optionally .gz)', {
+            file: display
+        });
+    }
+    const sha256 = await streamFile(path, display, handle);
+    finish();
+    if (columns === null)
+        throw new InputError('the file is empty; expected a header and data rows', { file: display });
+    if (rows === 0)
+        throw new InputError('the file has no data rows', { file: display });
+    return { columns, rows, sha256 };
+}
+function wrongFieldCount(file, line, expected, found) {
+    return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
+}
+/** Splits a byte stream into UTF-8 lines (LF or CRLF), 1-based line numbers. */
+class LineSplitter {
+    onLine;
+    rest = null;
+    line = 1;
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    feed(chunk) {
+        const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+        let pos = 0;
+        for (;;) {
+            const nl = buf.indexOf(10, pos);
+            if (nl < 0)
+                break;
+            const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+            this.onLine(buf.toString('utf8', pos, end), this.line++);
+            pos = nl + 1;
+        }
+        this.rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
+    }
+    end() {
+        if (this.rest)
+            this.onLine(this.rest.toString('utf8').replace(/\r$/, ''), this.line++);
+        this.rest = null;
+    }
+}
+
+/**
+ * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
+ * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
+function parseDecimal(text) {
+    if (!DECIMAL.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : undefined;
+}
+function parseScore(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0 || value > 1) {
+        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
+    }
+    return value;
+}
+function parseWeight(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0) {
+        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
+    }
+    return value;
+}
+/**
+ * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
+ * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
+ * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
+ * error that names all three.
+ */
+class BinaryDecoder {
+    what;
+    negative;
+    numeric;
+    positive;
+    constructor(positiveLabel, what) {
+        this.what = what;
+        this.positive = String(positiveLabel);
+        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
+    }
+    decode(text, where) {
+        if (this.numeric) {
+            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
+            if (v === 0 || v === 1)
+                return String(v) === this.positive ? 1 : 0;
+            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
+        }
+        if (text === this.positive)
+            return 1;
+        if (this.negative === undefined && text !== '') {
+            this.negative = text;
+            return 0;
+        }
+        if (text === this.negative)
+            return 0;
+        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
+    }
+}
+/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
+function parseBoolean(value, where) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 1 || value === 0)
+        return value === 1;
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
+        return true;
+    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
+        return false;
+    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
+}
+
+/**
+ * Reads a predictions artifact (one row per example) into a cell table and a score histogram. The
+ * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
+ * falls back to the text parsers, so every value is validated the same way whichever path it takes.
+ */
+/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
+function layoutOf(spec, attributes, columns, line) {
+    const has = new Set(columns);
+    const col = (name, required, fallback) => {
+        const mapped = spec.columns[name];
+        const column = mapped ?? fallback ?? name;
+        if (has.has(column))
+            return column;
+        if (required || mapped !== undefined) {
+            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
+            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+                file: spec.display,
+                line,
+                path: name
+            });
+        }
+        return undefined;
+    };
+    const layout = {
+        label: col('label', true),
+        score: col('score', false),
+        prediction: col('prediction', false),
+        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
+        attributes: attributes.map(a => col(a, true))
+    };
+    if (layout.score === undefined && layout.prediction === undefined) {
+        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
+    }
+    return layout;
+}
+/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
+class PredictionSink {
+    spec;
+    options;
+    indexes;
+    labels;
+    predictions;
+    g;
+    layout;
+    acc;
+    hist = null;
+    rows = 0;
+    constructor(spec, options) {
+        this.spec = spec;
+        this.options = options;
+        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
+        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
+        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.g = new Int32Array(options.attributes.length);
+    }
+    start(columns, line) {
+        this.layout = layoutOf(this.spec, this.options.attributes, columns, line);
+        const hasScore = this.layout.score !== undefined;
+        const weighted = this.layout.weight !== undefined;
+        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
+        this.hist = hasScore ? new ScoreHistogram(weighted) : null;
+    }
+    /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
+    add(y, p, s, micros, w) {
+        this.rows++;
+        const acc = this.acc;
+        const combo = acc.combo(this.g);
+        const hist = this.hist;
+        if (hist !== null) {
+            acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s);
+            if (micros < 0 || !hist.addMicros(micros, y, w))
+                hist.add(s, y, w);
+        }
+        else {
+            acc.add(combo, y, p, 0, w, 0);
+        }
+    }
+    /** What a worker reading one part of the file sends back. */
+    part() {
+        return {
+            table: this.acc.finish(this.indexes.map(i => i.labels)),
+            histogram: this.hist?.state() ?? null,
+            rows: this.rows
+        };
+    }
+    finish(sha256) {
+        if (this.rows === 0)
+            throw new InputError('the file has no data rows', { file: this.spec.display });
+        return {
+            table: this.acc.finish(this.indexes.map(i => i.labels)),
+            scores: this.hist === null ? null : this.hist.finish(),
+            edges: this.options.edges,
+            rows: this.rows,
+            sha256
+        };
+    }
+}
+/**
+ * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
+ * decimals and the text parsers as fallback, so that every value is validated the same way.
+ */
+class CsvPredictionRows {
+    sink;
+    header = null;
+    label = -1;
+    score = -1;
+    prediction = -1;
+    weight = -1;
+    attrs = [];
+    fastBinary;
+    threshold;
+    file;
+    constructor(sink) {
+        this.sink = sink;
+        this.fastBinary = sink.labels.positive === '1';
+        this.threshold = sink.spec.threshold;
+        this.file = sink.spec.display;
+    }
+    get started() {
+        return this.header !== null;
+    }
+    row(row) {
+        const header = this.header;
+        if (header === null) {
+            this.start(row);
+            return;
+        }
+        if (row.count !== header.length)
+            throw wrongFieldCount(this.file, row.line, header.length, row.count);
+        const sink = this.sink;
+        const buf = row.buf;
+        const y = this.binary(row, this.label, sink.labels);
+        let s = 0;
+        let micros = -1;
+        if (this.score >= 0) {
+            const i = this.score;
+            s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (s === s && s <= 1)
+                micros = decimalState.micros;
+            else
+                s = parseScore(fieldText(row, i), this.where(row, i));
+        }
+        let w = 1;
+        if (this.weight >= 0) {
+            const i = this.weight;
+            w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (w !== w)
+                w = parseWeight(fieldText(row, i), this.where(row, i));
+        }
+        const p = this.prediction >= 0 ? this.binary(row, this.prediction, sink.predictions) : s >= this.threshold ? 1 : 0;
+        const g = sink.g;
+        const attrs = this.attrs;
+        for (let a = 0; a < attrs.length; a++) {
+            const i = attrs[a];
+            g[a] = row.escaped[i]
+                ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
+                : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
+        }
+        sink.add(y, p, s, micros, w);
+    }
+    start(row) {
+        this.useHeader(Array.from({ length: row.count }, (_, i) => fieldText(row, i)), row.line);
+    }
+    /** Sets the header read elsewhere (a part of the file that starts after it). */
+    useHeader(header, line) {
+        this.sink.start(header, line);
+        const l = this.sink.layout;
+        const at = (c) => (c === undefined ? -1 : header.indexOf(c));
+        this.label = at(l.label);
+        this.score = at(l.score);
+        this.prediction = at(l.prediction);
+        this.weight = at(l.weight);
+        this.attrs = l.attributes.map(at);
+        this.header = header;
+    }
+    binary(row, i, decoder) {
+        if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
+            const c = row.buf[row.start[i]];
+            if (c === 49)
+                return 1;
+            if (c === 48)
+                return 0;
+        }
+        return decoder.decode(fieldText(row, i), this.where(row, i));
+    }
+    where(row, i) {
+        return { file: this.file, line: row.line, path: this.header[i] };
+    }
+}
+/** A JSON Lines row: the same decoding through the text parsers. */
+function addJsonRow(sink, row) {
+    const l = sink.layout;
+    const file = sink.spec.display;
+    const read = (column) => {
+        if (!row.has(column))
+            throw new InputError(`field '${column}' is missing`, { file, line: row.line, path: column });
+        return row.get(column);
+    };
+    const text = (column, what) => {
+        const v = read(column);
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+            return String(v);
+        throw new InputError(`${what} ${quote(v)} has the wrong type; expected a number or a string`, {
+            file,
+            line: row.line,
+            path: column
+        });
+    };
+    const where = (path) => ({ file, line: row.line, path });
+    const y = sink.labels.decode(text(l.label, 'label'), where(l.label));
+    const s = l.score !== undefined ? parseScore(text(l.score, 'score'), where(l.score)) : 0;
+    const w = l.weight !== undefined ? parseWeight(text(l.weight, 'weight'), where(l.weight)) : 1;
+    const p = l.prediction !== undefined
+        ? sink.predictions.decode(text(l.prediction, 'prediction'), where(l.prediction))
+        : s >= sink.spec.threshold
+            ? 1
+            : 0;
+    l.attributes.forEach((column, a) => {
+        const v = read(column);
+        sink.g[a] = sink.indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line);
+    });
+    sink.add(y, p, s, -1, w);
+}
+async function readPredictions(spec, options) {
+    const sink = new PredictionSink(spec, options);
+    if (formatOf(spec.path) !== 'csv') {
+        const result = await streamRows(spec.absPath, spec.display, (columns, line) => sink.start(columns, line), row => addJsonRow(sink, row));
+        return sink.finish(result.sha256);
+    }
+    const rows = new CsvPredictionRows(sink);
+    const parser = new CsvParser(spec.display, row => rows.row(row));
+    const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
+    parser.end();
+    if (!rows.started)
+        throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
+    return sink.finish(sha256);
+}
+
+/**
+ * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
+ * line end after its middle; each part is parsed by a worker into its own tables, which are merged.
+ * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
+ * inside a row (its parser holds bytes back), and the reader says so, so the caller parses the whole
+ * file on one thread instead. Line numbers in errors from the second part are shifted by the first
+ * part's line count, and the first error in file order is the one reported.
+ *
+ * The worker is the same bundled script (the entry points call runWorkerIfAsked first), so nothing
+ * outside dist/ is needed at run time.
+ */
+const PARTS = 2;
+const TAG = 'rai-gate-predictions-part';
+/** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
+async function readPredictionsParallel(spec, options, settings) {
+    if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz'))
+        return null;
+    // A non-numeric positive label learns its negative from the data: keep that to one reader.
+    if (typeof spec.positiveLabel !== 'number' && !/^[01]$/.test(String(spec.positiveLabel)))
+        return null;
+    let size;
+    try {
+        size = statSync(spec.absPath).size;
+    }
+    catch {
+        return null;
+    }
+    if (size < settings.minBytes)
+        return null;
+    const head = readHeader(spec);
+    if (head === null)
+        return null;
+    const cut = nextLineStart(spec.absPath, Math.floor(size / PARTS));
+    if (cut === null || cut <= head.bytes || cut >= size)
+        return null;
+    // Validate the header here so that a missing column is reported once, from line 1.
+    new CsvPredictionRows(new PredictionSink(spec, options)).useHeader(head.columns, 1);
+    const ranges = [
+        { start: 0, end: cut },
+        { start: cut, end: size }
+    ];
+    const hashing = hashFile(spec.absPath);
+    const results = await Promise.all(ranges.map((r, k) => runPart(settings.workerUrl, {
+        tag: TAG,
+        spec,
+        options,
+        header: head.columns,
+        start: r.start,
+        end: r.end,
+        last: k === PARTS - 1
+    })));
+    const sha256 = await hashing;
+    let linesBefore = 0;
+    for (const r of results) {
+        if (r.ok) {
+            if (!r.aligned)
+                return null;
+            linesBefore += r.lines;
+            continue;
+        }
+        if (r.internal)
+            throw new Error(r.error.detail);
+        const line = r.error.line === undefined ? undefined : r.error.line + linesBefore;
+        throw new InputError(r.error.detail, { ...r.error, line });
+    }
+    const parts = results.map(r => r.data);
+    const rows = parts.reduce((t, p) => t + p.rows, 0);
+    if (rows === 0)
+        throw new InputError('the file has no data rows', { file: spec.display });
+    let scores = null;
+    if (parts[0].histogram !== null) {
+        const histogram = new ScoreHistogram(parts[0].table.weighted);
+        for (const p of parts)
+            histogram.absorb(p.histogram);
+        scores = histogram.finish();
+    }
+    return { table: mergeCellTables(parts.map(p => p.table)), scores, edges: options.edges, rows, sha256 };
+}
+function runPart(url, job) {
+    return new Promise((resolve, reject) => {
+        const worker = new Worker(url, { workerData: job });
+        worker.once('message', (m) => resolve(m));
+        worker.once('error', reject);
+        worker.once('exit', code => {
+            if (code !== 0)
+                reject(new Error(`predictions worker exited with code ${code}`));
+        });
+    });
+}
+/** In a worker started by readPredictionsParallel: parse the part and post the result. */
+async function runWorkerIfAsked() {
+    if (isMainThread || workerData?.tag !== TAG)
+        return false;
+    const job = workerData;
+    let result;
+    try {
+        result = await parsePart(job);
+    }
+    catch (err) {
+        result =
+            err instanceof InputError
+                ? {
+                    ok: false,
+                    internal: false,
+                    error: { detail: err.detail, file: err.file, line: err.line, path: err.path }
+                }
+                : {
+                    ok: false,
+                    internal: true,
+                    error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+                };
+    }
+    const h = result.ok ? result.data.histogram : null;
+    const transfer = [h?.counts?.buffer, h?.weights?.buffer].filter((b) => b instanceof ArrayBuffer);
+    parentPort.postMessage(result, transfer);
+    return true;
+}
+async function parsePart(job) {
+    const sink = new PredictionSink(job.spec, job.options);
+    const rows = new CsvPredictionRows(sink);
+    // The first part reads the header itself, so its lines count from 1 like the file's.
+    if (job.start > 0)
+        rows.useHeader(job.header, 1);
+    const parser = new CsvParser(job.spec.display, row => rows.row(row));
+    const stream = createReadStream(job.spec.absPath, {
+        start: job.start,
+        end: job.end - 1,
+        highWaterMark: 1 << 20
+    });
+    for await (const chunk of stream)
+        parser.feed(chunk);
+    const aligned = job.last || parser.pendingBytes === 0;
+    if (job.last)
+        parser.end();
+    return { ok: true, data: sink.part(), lines: parser.linesRead, aligned };
+}
+/** The header row and its length in bytes, from the first 1 MiB; null when it does not end there. */
+function readHeader(spec) {
+    const fd = openSync(spec.absPath, 'r');
+    try {
+        const buf = Buffer.alloc(1 << 20);
+        const got = readSync(fd, buf, 0, buf.length, 0);
+        let columns = null;
+        const parser = new CsvParser(spec.display, row => {
+            if (columns === null)
+                columns = Array.from({ length: row.count }, (_, i) => fieldText(row, i));
+        });
+        const nl = buf.subarray(0, got).indexOf(10);
+        if (nl < 0)
+            return null;
+        parser.feed(buf.subarray(0, nl + 1));
+        return columns === null ? null : { columns, bytes: nl + 1 };
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function nextLineStart(path, from) {
+    const fd = openSync(path, 'r');
+    try {
+        const buf = Buffer.alloc(1 << 16);
+        for (let pos = from;; pos += buf.length) {
+            const got = readSync(fd, buf, 0, buf.length, pos);
+            if (got === 0)
+                return null;
+            const nl = buf.subarray(0, got).indexOf(10);
+            if (nl >= 0)
+                return pos + nl + 1;
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+async function hashFile(path) {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28818,534 +30240,6 @@ function error(message, properties = {}) {
     issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 
-class InputError extends Error {
-    name = 'InputError';
-    file;
-    line;
-    path;
-    /** The problem without the location prefix. */
-    detail;
-    constructor(detail, where = {}) {
-        super(formatMessage(detail, where));
-        this.detail = detail;
-        this.file = where.file;
-        this.line = where.line;
-        this.path = where.path;
-    }
-}
-function formatMessage(detail, where) {
-    const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, where.path]
-        .filter(Boolean)
-        .join(', ');
-    return loc ? `${loc}: ${detail}` : detail;
-}
-/** Quote a user value for a message, shortened so a giant field cannot flood the terminal. */
-function quote(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    const short = text === undefined ? 'undefined' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    return `'${short}'`;
-}
-function isInputError(err) {
-    return err instanceof InputError;
-}
-
-/**
- * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
- * a CSV field (no string per row). An empty value is the group `(missing)`.
- */
-const MISSING = '(missing)';
-const MISSING_BYTES = Buffer.from(MISSING);
-/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
-const MAX_GROUPS = 10000;
-class GroupIndex {
-    attribute;
-    file;
-    labels = [];
-    keys = [];
-    table = new Int32Array(256).fill(-1);
-    hashes = new Int32Array(256);
-    constructor(attribute, file) {
-        this.attribute = attribute;
-        this.file = file;
-    }
-    /** Group id of buf[start, end). O(length) expected. */
-    idOfBytes(buf, start, end, line) {
-        if (start === end)
-            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
-        let h = 0x811c9dc5;
-        for (let i = start; i < end; i++)
-            h = Math.imul(h ^ buf[i], 0x01000193);
-        const mask = this.table.length - 1;
-        let slot = h & mask;
-        for (;;) {
-            const id = this.table[slot];
-            if (id < 0)
-                break;
-            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
-                return id;
-            slot = (slot + 1) & mask;
-        }
-        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line);
-    }
-    idOfText(text, line) {
-        const bytes = Buffer.from(text);
-        return this.idOfBytes(bytes, 0, bytes.length, line);
-    }
-    insert(key, h, slot, line) {
-        const id = this.labels.length;
-        if (id >= MAX_GROUPS) {
-            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, { file: this.file, line, path: this.attribute });
-        }
-        this.labels.push(key.toString('utf8'));
-        this.keys.push(key);
-        this.table[slot] = id;
-        this.hashes[slot] = h;
-        if ((id + 1) * 2 > this.table.length)
-            this.rehash();
-        return id;
-    }
-    rehash() {
-        const size = this.table.length * 2;
-        const table = new Int32Array(size).fill(-1);
-        const hashes = new Int32Array(size);
-        for (let slot = 0; slot < this.table.length; slot++) {
-            const id = this.table[slot];
-            if (id < 0)
-                continue;
-            let s = this.hashes[slot] & (size - 1);
-            while (table[s] >= 0)
-                s = (s + 1) & (size - 1);
-            table[s] = id;
-            hashes[s] = this.hashes[slot];
-        }
-        this.table = table;
-        this.hashes = hashes;
-    }
-}
-/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
-function sameBytes(key, buf, start, end) {
-    if (key.length !== end - start)
-        return false;
-    for (let i = 0; i < key.length; i++)
-        if (key[i] !== buf[start + i])
-            return false;
-    return true;
-}
-
-/**
- * A streaming RFC 4180 CSV parser over byte chunks: quoted fields, doubled quotes, newlines inside
- * quotes, CRLF or LF line ends, a UTF-8 byte-order mark, blank lines skipped. It hands each row to the
- * caller as offsets into the current buffer, without making strings, because the predictions file is
- * read at hundreds of megabytes a second and a string per field would cost more than the parsing.
- * Hand-written for that reason: the CSV packages on npm build a string (or object) per field.
- * Memory is one chunk plus one partial row.
- */
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-/** A row longer than this (for example an unterminated quote) is an error, not unbounded memory. */
-const MAX_ROW_BYTES = 16 * 1024 * 1024;
-const MAX_FIELDS = 4096;
-/** The text of field i (quotes removed, doubled quotes undone). */
-function fieldText(row, i) {
-    const text = row.buf.toString('utf8', row.start[i], row.end[i]);
-    return row.escaped[i] ? text.replace(/""/g, '"') : text;
-}
-class CsvParser {
-    file;
-    onRow;
-    rest = null;
-    line = 1;
-    first = true;
-    row = {
-        buf: Buffer.alloc(0),
-        start: new Int32Array(MAX_FIELDS),
-        end: new Int32Array(MAX_FIELDS),
-        escaped: new Uint8Array(MAX_FIELDS),
-        count: 0,
-        line: 0
-    };
-    constructor(file, onRow) {
-        this.file = file;
-        this.onRow = onRow;
-    }
-    feed(chunk) {
-        let buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-        this.rest = null;
-        if (this.first && buf.length > 0) {
-            if (buf.length < 3 && buf[0] === 0xef) {
-                this.rest = buf;
-                return;
-            }
-            if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-                buf = buf.subarray(3);
-            this.first = false;
-        }
-        const pos = this.parse(buf, false);
-        if (pos < buf.length) {
-            if (buf.length - pos > MAX_ROW_BYTES) {
-                throw new InputError(`a row is longer than ${MAX_ROW_BYTES} bytes; is a quote left open?`, {
-                    file: this.file,
-                    line: this.line
-                });
-            }
-            this.rest = Buffer.from(buf.subarray(pos));
-        }
-    }
-    end() {
-        const buf = this.rest;
-        this.rest = null;
-        if (buf && buf.length > 0)
-            this.parse(buf, true);
-    }
-    /** Parses every complete row of buf; returns the offset of the first byte not consumed. */
-    parse(buf, final) {
-        const row = this.row;
-        row.buf = buf;
-        const len = buf.length;
-        const start = row.start;
-        const end = row.end;
-        const escaped = row.escaped;
-        let pos = 0;
-        while (pos < len) {
-            const rowStart = pos;
-            const startLine = this.line;
-            let line = startLine;
-            let n = 0;
-            let i = pos;
-            let complete = false;
-            // One field per iteration.
-            for (;;) {
-                if (n === MAX_FIELDS) {
-                    throw new InputError(`more than ${MAX_FIELDS} fields in one row`, { file: this.file, line });
-                }
-                if (i < len && buf[i] === QUOTE) {
-                    let j = i + 1;
-                    let esc = 0;
-                    for (;;) {
-                        if (j >= len)
-                            break;
-                        const c = buf[j];
-                        if (c === QUOTE) {
-                            if (j + 1 < len && buf[j + 1] === QUOTE) {
-                                esc = 1;
-                                j += 2;
-                                continue;
-                            }
-                            if (j + 1 >= len && !final) {
-                                j = len;
-                            }
-                            break;
-                        }
-                        if (c === LF)
-                            line++;
-                        j++;
-                    }
-                    if (j >= len) {
-                        if (final)
-                            throw new InputError('a quoted field is not closed before the end of the file', {
-                                file: this.file,
-                                line: this.line
-                            });
-                        return rowStart;
-                    }
-                    start[n] = i + 1;
-                    end[n] = j;
-                    escaped[n] = esc;
-                    n++;
-                    i = j + 1;
-                    if (i >= len) {
-                        if (!final)
-                            return rowStart;
-                        complete = true;
-                        break;
-                    }
-                    const c = buf[i];
-                    if (c === COMMA) {
-                        i++;
-                        continue;
-                    }
-                    if (c === LF || (c === CR && i + 1 < len && buf[i + 1] === LF)) {
-                        i += c === CR ? 2 : 1;
-                        complete = true;
-                        break;
-                    }
-                    if (c === CR && i + 1 >= len) {
-                        if (!final)
-                            return rowStart;
-                        i++;
-                        complete = true;
-                        break;
-                    }
-                    throw new InputError(`unexpected ${JSON.stringify(String.fromCharCode(c))} after a closing quote; expected a comma or the end of the line`, { file: this.file, line });
-                }
-                let j = i;
-                while (j < len) {
-                    const c = buf[j];
-                    if (c === COMMA || c === LF)
-                        break;
-                    j++;
-                }
-                if (j >= len && !final)
-                    return rowStart;
-                let fieldEnd = j;
-                if (fieldEnd > i && buf[fieldEnd - 1] === CR && (j >= len || buf[j] === LF))
-                    fieldEnd--;
-                start[n] = i;
-                end[n] = fieldEnd;
-                escaped[n] = 0;
-                n++;
-                if (j < len && buf[j] === COMMA) {
-                    i = j + 1;
-                    continue;
-                }
-                i = j + 1;
-                complete = true;
-                break;
-            }
-            pos = Math.min(i, len);
-            this.line = line + 1;
-            if (!complete)
-                return rowStart;
-            // A blank line (one empty unquoted field) is skipped, as pandas and Python's csv do.
-            if (n === 1 && end[0] === start[0] && buf[rowStart] !== QUOTE)
-                continue;
-            row.count = n;
-            row.line = startLine;
-            this.onRow(row);
-        }
-        return pos;
-    }
-}
-
-/**
- * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
- * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
- * so every reader gets the same line numbers and the same error for an unreadable or empty file.
- */
-function formatOf(path) {
-    const name = path.toLowerCase().replace(/\.gz$/, '');
-    if (name.endsWith('.csv'))
-        return 'csv';
-    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
-        return 'jsonl';
-    return undefined;
-}
-const CHUNK = 1 << 20;
-/** Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. */
-async function streamFile(path, display, onChunk) {
-    const hash = createHash('sha256');
-    const raw = createReadStream(path, { highWaterMark: CHUNK });
-    raw.on('data', chunk => hash.update(chunk));
-    const gz = path.toLowerCase().endsWith('.gz');
-    const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
-    if (gz)
-        raw.on('error', err => body.destroy(err));
-    try {
-        for await (const chunk of body)
-            onChunk(chunk);
-    }
-    catch (err) {
-        if (err instanceof InputError)
-            throw err;
-        const e = err;
-        const why = e.code === 'ENOENT'
-            ? 'file not found'
-            : e.code === 'EISDIR'
-                ? 'is a directory, expected a file'
-                : e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR'
-                    ? `not valid gzip data (${e.message})`
-                    : `cannot be read (${e.code ?? e.message})`;
-        throw new InputError(why, { file: display });
-    }
-    return hash.digest('hex');
-}
-/**
- * Streams a CSV or JSONL artifact row by row as TextRows. For CSV, `onHeader` receives the header
- * first and may throw if a required column is absent; JSONL reports missing fields per line.
- */
-async function streamRows(path, display, onHeader, onRow) {
-    const format = formatOf(path);
-    let columns = null;
-    let index = new Map();
-    let rows = 0;
-    let handle;
-    let finish = () => { };
-    if (format === 'csv') {
-        let current;
-        const row = {
-            line: 0,
-            has: c => index.has(c),
-            get: c => fieldText(current, index.get(c))
-        };
-        const parser = new CsvParser(display, r => {
-            if (columns === null) {
-                columns = Array.from({ length: r.count }, (_, i) => fieldText(r, i));
-                index = new Map(columns.map((c, i) => [c, i]));
-                onHeader(columns, r.line);
-                return;
-            }
-            if (r.count !== columns.length)
-                throw wrongFieldCount(display, r.line, columns.length, r.count);
-            current = r;
-            row.line = r.line;
-            rows++;
-            onRow(row);
-        });
-        handle = chunk => parser.feed(chunk);
-        finish = () => parser.end();
-    }
-    else if (format === 'jsonl') {
-        const lines = new LineSplitter((raw, line) => {
-            const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-            if (text.trim() === '')
-                return;
-            let value;
-            try {
-                value = JSON.parse(text);
-            }
-            catch (err) {
-                throw new InputError(`not valid JSON (${err.message}); expected one JSON object per line`, {
-                    file: display,
-                    line
-                });
-            }
-            if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-                throw new InputError(`expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`, {
-                    file: display,
-                    line
-                });
-            }
-            const obj = value;
-            if (columns === null) {
-                columns = Object.keys(obj);
-                onHeader(columns, line);
-            }
-            rows++;
-            onRow({ line, has: c => c in obj, get: c => obj[c] });
-        });
-        handle = chunk => lines.feed(chunk);
-        finish = () => lines.end();
-    }
-    else {
-        throw new InputError('unknown file type; expected a name ending in .csv, .jsonl or .ndjson (optionally .gz)', {
-            file: display
-        });
-    }
-    const sha256 = await streamFile(path, display, handle);
-    finish();
-    if (columns === null)
-        throw new InputError('the file is empty; expected a header and data rows', { file: display });
-    if (rows === 0)
-        throw new InputError('the file has no data rows', { file: display });
-    return { columns, rows, sha256 };
-}
-function wrongFieldCount(file, line, expected, found) {
-    return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
-}
-/** Splits a byte stream into UTF-8 lines (LF or CRLF), 1-based line numbers. */
-class LineSplitter {
-    onLine;
-    rest = null;
-    line = 1;
-    constructor(onLine) {
-        this.onLine = onLine;
-    }
-    feed(chunk) {
-        const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-        let pos = 0;
-        for (;;) {
-            const nl = buf.indexOf(10, pos);
-            if (nl < 0)
-                break;
-            const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
-            this.onLine(buf.toString('utf8', pos, end), this.line++);
-            pos = nl + 1;
-        }
-        this.rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
-    }
-    end() {
-        if (this.rest)
-            this.onLine(this.rest.toString('utf8').replace(/\r$/, ''), this.line++);
-        this.rest = null;
-    }
-}
-
-/**
- * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
- * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
- */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
-function parseDecimal(text) {
-    if (!DECIMAL.test(text))
-        return undefined;
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
-}
-function parseScore(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0 || value > 1) {
-        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
-    }
-    return value;
-}
-function parseWeight(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0) {
-        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
-    }
-    return value;
-}
-/**
- * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
- * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
- * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
- * error that names all three.
- */
-class BinaryDecoder {
-    what;
-    negative;
-    numeric;
-    positive;
-    constructor(positiveLabel, what) {
-        this.what = what;
-        this.positive = String(positiveLabel);
-        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
-    }
-    decode(text, where) {
-        if (this.numeric) {
-            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
-            if (v === 0 || v === 1)
-                return String(v) === this.positive ? 1 : 0;
-            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
-        }
-        if (text === this.positive)
-            return 1;
-        if (this.negative === undefined && text !== '') {
-            this.negative = text;
-            return 0;
-        }
-        if (text === this.negative)
-            return 0;
-        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
-    }
-}
-/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
-function parseBoolean(value, where) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 1 || value === 0)
-        return value === 1;
-    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
-        return true;
-    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
-        return false;
-    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
-}
-
 /**
  * Reads an outcomes artifact: pass/fail results of test cases (red-team or safety suites), one row
  * per case with `suite`, `category` (optional) and `passed`.
@@ -29395,587 +30289,6 @@ async function readOutcomes(spec) {
             table.failed[i]++;
     });
     return { table, rows: result.rows, sha256: result.sha256 };
-}
-
-/**
- * The cell table (SPEC §6): almost every metric is a function of per-cell sums, where a cell is one
- * combination of (sensitive-group values, label, prediction, score bin). Rows are streamed into it, so
- * memory depends on the number of cells, never on the number of rows. Each additive per-row quantity
- * x keeps Σx and Σx² so that a bootstrap can resample a cell's sum without its rows (see bootstrap.ts).
- */
-/** Per-row additive quantities kept for every cell, in this order. */
-const QUANTITIES = ['w', 's', 'sq', 'll'];
-/** w: weight; s: weight·score; sq: weight·(score−label)²; ll: weight·log loss. */
-const Q_W = 0;
-const Q_S = 1;
-const Q_SQ = 2;
-const Q_LL = 3;
-const NQ$1 = QUANTITIES.length;
-const LOG_EPS = 1e-15;
-/** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
-function logLoss$1(score, label) {
-    const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score;
-    return label === 1 ? -Math.log(p) : -Math.log(1 - p);
-}
-/** Accumulates rows into a growing cell table. */
-class CellAccumulator {
-    attributes;
-    bins;
-    hasScore;
-    weighted;
-    n;
-    sum;
-    sum2;
-    combos = [];
-    slots = new Int32Array(64).fill(-1);
-    stride;
-    constructor(attributes, bins, hasScore, weighted) {
-        this.attributes = attributes;
-        this.bins = bins;
-        this.hasScore = hasScore;
-        this.weighted = weighted;
-        this.stride = 4 * bins;
-        this.n = new Float64Array(this.stride * 16);
-        this.sum = new Float64Array(this.stride * 16 * NQ$1);
-        this.sum2 = new Float64Array(this.stride * 16 * NQ$1);
-    }
-    /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
-    combo(g) {
-        // Open addressing on a hash of the group ids; the ids are verified against the stored combination.
-        let h = 0x811c9dc5;
-        for (let a = 0; a < g.length; a++)
-            h = Math.imul(h ^ g[a], 0x01000193);
-        h ^= h >>> 15;
-        const mask = this.slots.length - 1;
-        for (let slot = h & mask;; slot = (slot + 1) & mask) {
-            const id = this.slots[slot];
-            if (id < 0)
-                return this.newCombo(g, slot);
-            const known = this.combos[id];
-            let same = true;
-            for (let a = 0; a < g.length; a++)
-                if (known[a] !== g[a])
-                    same = false;
-            if (same)
-                return id;
-        }
-    }
-    newCombo(g, slot) {
-        const next = this.combos.length;
-        this.combos.push(Array.from(g));
-        this.slots[slot] = next;
-        if ((next + 1) * 2 > this.slots.length) {
-            const old = this.combos;
-            this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-            const mask = this.slots.length - 1;
-            old.forEach((combo, id) => {
-                let h = 0x811c9dc5;
-                for (const x of combo)
-                    h = Math.imul(h ^ x, 0x01000193);
-                h ^= h >>> 15;
-                let s = h & mask;
-                while (this.slots[s] >= 0)
-                    s = (s + 1) & mask;
-                this.slots[s] = id;
-            });
-        }
-        if ((next + 1) * this.stride > this.n.length)
-            this.grow();
-        return next;
-    }
-    add(combo, label, prediction, bin, weight, score) {
-        const cell = ((combo * 2 + label) * 2 + prediction) * this.bins + bin;
-        this.n[cell] += 1;
-        const o = cell * NQ$1;
-        const sum = this.sum;
-        const sum2 = this.sum2;
-        sum[o] += weight;
-        sum2[o] += weight * weight;
-        if (this.hasScore) {
-            const ws = weight * score;
-            const d = score - label;
-            const wsq = weight * d * d;
-            const wll = weight * logLoss$1(score, label);
-            sum[o + 1] += ws;
-            sum2[o + 1] += ws * ws;
-            sum[o + 2] += wsq;
-            sum2[o + 2] += wsq * wsq;
-            sum[o + 3] += wll;
-            sum2[o + 3] += wll * wll;
-        }
-    }
-    grow() {
-        const n = new Float64Array(this.n.length * 2);
-        n.set(this.n);
-        this.n = n;
-        const sum = new Float64Array(this.sum.length * 2);
-        sum.set(this.sum);
-        this.sum = sum;
-        const sum2 = new Float64Array(this.sum2.length * 2);
-        sum2.set(this.sum2);
-        this.sum2 = sum2;
-    }
-    finish(groups) {
-        const cells = this.combos.length * this.stride;
-        return {
-            attributes: this.attributes,
-            groups,
-            combos: this.combos,
-            bins: this.bins,
-            hasScore: this.hasScore,
-            weighted: this.weighted,
-            n: this.n.slice(0, cells),
-            sum: this.sum.slice(0, cells * NQ$1),
-            sum2: this.sum2.slice(0, cells * NQ$1)
-        };
-    }
-}
-
-/**
- * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
- * from exact integers (m < 2^53, k <= 22), so IEEE division rounds it exactly as Number() would; any
- * other form (sign, exponent, more than 15 digits) returns NaN and the caller falls back to the text
- * parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1.
- */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-const decimalState = { micros: -1 };
-function fastDecimal(buf, start, end) {
-    let m = 0;
-    let digits = 0;
-    let k = -1;
-    for (let i = start; i < end; i++) {
-        const c = buf[i];
-        if (c >= 48 && c <= 57) {
-            m = m * 10 + (c - 48);
-            digits++;
-            if (k >= 0)
-                k++;
-        }
-        else if (c === 46 && k < 0) {
-            k = 0;
-        }
-        else {
-            return NaN;
-        }
-    }
-    if (digits === 0 || digits > 15)
-        return NaN;
-    if (k < 0)
-        k = 0;
-    decimalState.micros = k <= 6 ? m * POW10[6 - k] : -1;
-    return k === 0 ? m : m / POW10[k];
-}
-
-/**
- * The distribution of scores by label, which exact ROC AUC and quantile calibration bins need (they
- * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
- * (the common case) fall on a fixed grid of 1,000,001 slots; any other score switches the histogram
- * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
- */
-const GRID = 1_000_000;
-class ScoreHistogram {
-    weighted;
-    /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
-    counts = new Uint32Array(2 * (GRID + 1));
-    weights;
-    /**
-     * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
-     * and a loop with nothing else in it lets the processor overlap many misses at once.
-     */
-    queue = new Int32Array(1 << 14);
-    queueW;
-    queued = 0;
-    map = new Map();
-    values = [];
-    mposW = [];
-    mnegW = [];
-    mposN = [];
-    mnegN = [];
-    constructor(weighted) {
-        this.weighted = weighted;
-        this.weights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
-        this.queueW = new Float64Array(weighted ? 1 << 14 : 0);
-    }
-    /**
-     * Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). Returns false when
-     * the histogram is in map mode, and the caller must use add().
-     */
-    addMicros(micros, label, weight) {
-        if (this.counts === null)
-            return false;
-        const k = this.queued;
-        this.queue[k] = micros * 2 + label;
-        if (this.weighted)
-            this.queueW[k] = weight;
-        this.queued = k + 1;
-        if (k + 1 === this.queue.length)
-            this.flush();
-        return true;
-    }
-    flush() {
-        const counts = this.counts;
-        const q = this.queue;
-        const n = this.queued;
-        for (let i = 0; i < n; i++)
-            counts[q[i]]++;
-        const w = this.weights;
-        if (w !== null)
-            for (let i = 0; i < n; i++)
-                w[q[i]] += this.queueW[i];
-        this.queued = 0;
-    }
-    add(score, label, weight) {
-        const micros = Math.round(score * GRID);
-        if (this.counts !== null && micros / GRID === score) {
-            this.addMicros(micros, label, weight);
-            return;
-        }
-        if (this.counts !== null)
-            this.leaveGrid();
-        let i = this.map.get(score);
-        if (i === undefined) {
-            i = this.values.length;
-            this.map.set(score, i);
-            this.values.push(score);
-            this.mposW.push(0);
-            this.mnegW.push(0);
-            this.mposN.push(0);
-            this.mnegN.push(0);
-        }
-        if (label === 1) {
-            this.mposW[i] += weight;
-            this.mposN[i] += 1;
-        }
-        else {
-            this.mnegW[i] += weight;
-            this.mnegN[i] += 1;
-        }
-    }
-    /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
-    gridEntries(visit) {
-        this.flush();
-        const c = this.counts;
-        const w = this.weights ?? c;
-        for (let m = 0; m <= GRID; m++) {
-            const negN = c[2 * m];
-            const posN = c[2 * m + 1];
-            if (negN !== 0 || posN !== 0)
-                visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
-        }
-    }
-    leaveGrid() {
-        this.gridEntries((score, posW, negW, posN, negN) => {
-            this.map.set(score, this.values.length);
-            this.values.push(score);
-            this.mposW.push(posW);
-            this.mnegW.push(negW);
-            this.mposN.push(posN);
-            this.mnegN.push(negN);
-        });
-        this.counts = null;
-        this.weights = null;
-    }
-    finish() {
-        if (this.counts !== null) {
-            let k = 0;
-            this.gridEntries(() => k++);
-            const out = alloc(k);
-            let j = 0;
-            this.gridEntries((score, posW, negW, posN, negN) => {
-                out.score[j] = score;
-                out.posW[j] = posW;
-                out.negW[j] = negW;
-                out.posN[j] = posN;
-                out.negN[j] = negN;
-                j++;
-            });
-            return out;
-        }
-        const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
-        const out = alloc(order.length);
-        order.forEach((i, j) => {
-            out.score[j] = this.values[i];
-            out.posW[j] = this.mposW[i];
-            out.negW[j] = this.mnegW[i];
-            out.posN[j] = this.mposN[i];
-            out.negN[j] = this.mnegN[i];
-        });
-        return out;
-    }
-}
-function alloc(k) {
-    return {
-        score: new Float64Array(k),
-        posW: new Float64Array(k),
-        negW: new Float64Array(k),
-        posN: new Float64Array(k),
-        negN: new Float64Array(k)
-    };
-}
-/**
- * Interior quantile edges for `bins` equal-count calibration bins: the overall score quantiles at
- * b/bins (b = 1..bins−1) by linear interpolation between order statistics (numpy's default), as
- * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
- */
-function quantileEdges(dist, bins) {
-    const counts = dist.score.map((_, i) => dist.posN[i] + dist.negN[i]);
-    const total = counts.reduce((a, b) => a + b, 0);
-    const orderStat = (k) => {
-        let cum = 0;
-        for (let i = 0; i < counts.length; i++) {
-            cum += counts[i];
-            if (k < cum)
-                return dist.score[i];
-        }
-        return dist.score[dist.score.length - 1];
-    };
-    const edges = [];
-    for (let b = 1; b < bins; b++) {
-        const h = (total - 1) * (b / bins);
-        const lo = Math.floor(h);
-        const a = orderStat(lo);
-        const c = orderStat(Math.min(lo + 1, total - 1));
-        edges.push(a + (h - lo) * (c - a));
-    }
-    return edges;
-}
-/** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
-function binOf(score, bins, edges) {
-    if (edges === null) {
-        const b = Math.floor(score * bins);
-        return b < bins ? b : bins - 1;
-    }
-    let b = 0;
-    while (b < edges.length && edges[b] < score)
-        b++;
-    return b;
-}
-
-/**
- * Reads a predictions artifact (one row per example) into a cell table and a score histogram. The
- * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
- * falls back to the text parsers, so every value is validated the same way whichever path it takes.
- */
-/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
-function layoutOf(spec, attributes, columns, line) {
-    const has = new Set(columns);
-    const col = (name, required, fallback) => {
-        const mapped = spec.columns[name];
-        const column = mapped ?? fallback ?? name;
-        if (has.has(column))
-            return column;
-        if (required || mapped !== undefined) {
-            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
-            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
-                file: spec.display,
-                line,
-                path: name
-            });
-        }
-        return undefined;
-    };
-    const layout = {
-        label: col('label', true),
-        score: col('score', false),
-        prediction: col('prediction', false),
-        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
-        attributes: attributes.map(a => col(a, true))
-    };
-    if (layout.score === undefined && layout.prediction === undefined) {
-        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
-    }
-    return layout;
-}
-/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
-class PredictionSink {
-    spec;
-    options;
-    indexes;
-    labels;
-    predictions;
-    g;
-    layout;
-    acc;
-    hist = null;
-    rows = 0;
-    constructor(spec, options) {
-        this.spec = spec;
-        this.options = options;
-        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
-        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
-        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
-        this.g = new Int32Array(options.attributes.length);
-    }
-    start(columns, line) {
-        this.layout = layoutOf(this.spec, this.options.attributes, columns, line);
-        const hasScore = this.layout.score !== undefined;
-        const weighted = this.layout.weight !== undefined;
-        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
-        this.hist = hasScore ? new ScoreHistogram(weighted) : null;
-    }
-    /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
-    add(y, p, s, micros, w) {
-        this.rows++;
-        const acc = this.acc;
-        const combo = acc.combo(this.g);
-        const hist = this.hist;
-        if (hist !== null) {
-            acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s);
-            if (micros < 0 || !hist.addMicros(micros, y, w))
-                hist.add(s, y, w);
-        }
-        else {
-            acc.add(combo, y, p, 0, w, 0);
-        }
-    }
-    finish(sha256) {
-        if (this.rows === 0)
-            throw new InputError('the file has no data rows', { file: this.spec.display });
-        return {
-            table: this.acc.finish(this.indexes.map(i => i.labels)),
-            scores: this.hist === null ? null : this.hist.finish(),
-            edges: this.options.edges,
-            rows: this.rows,
-            sha256
-        };
-    }
-}
-/**
- * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
- * decimals and the text parsers as fallback, so that every value is validated the same way.
- */
-class CsvPredictionRows {
-    sink;
-    header = null;
-    label = -1;
-    score = -1;
-    prediction = -1;
-    weight = -1;
-    attrs = [];
-    fastBinary;
-    threshold;
-    file;
-    constructor(sink) {
-        this.sink = sink;
-        this.fastBinary = sink.labels.positive === '1';
-        this.threshold = sink.spec.threshold;
-        this.file = sink.spec.display;
-    }
-    get started() {
-        return this.header !== null;
-    }
-    row(row) {
-        const header = this.header;
-        if (header === null) {
-            this.start(row);
-            return;
-        }
-        if (row.count !== header.length)
-            throw wrongFieldCount(this.file, row.line, header.length, row.count);
-        const sink = this.sink;
-        const buf = row.buf;
-        const y = this.binary(row, this.label, sink.labels);
-        let s = 0;
-        let micros = -1;
-        if (this.score >= 0) {
-            const i = this.score;
-            s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
-            if (s === s && s <= 1)
-                micros = decimalState.micros;
-            else
-                s = parseScore(fieldText(row, i), this.where(row, i));
-        }
-        let w = 1;
-        if (this.weight >= 0) {
-            const i = this.weight;
-            w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
-            if (w !== w)
-                w = parseWeight(fieldText(row, i), this.where(row, i));
-        }
-        const p = this.prediction >= 0 ? this.binary(row, this.prediction, sink.predictions) : s >= this.threshold ? 1 : 0;
-        const g = sink.g;
-        const attrs = this.attrs;
-        for (let a = 0; a < attrs.length; a++) {
-            const i = attrs[a];
-            g[a] = row.escaped[i]
-                ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
-                : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
-        }
-        sink.add(y, p, s, micros, w);
-    }
-    start(row) {
-        const header = Array.from({ length: row.count }, (_, i) => fieldText(row, i));
-        this.sink.start(header, row.line);
-        const l = this.sink.layout;
-        const at = (c) => (c === undefined ? -1 : header.indexOf(c));
-        this.label = at(l.label);
-        this.score = at(l.score);
-        this.prediction = at(l.prediction);
-        this.weight = at(l.weight);
-        this.attrs = l.attributes.map(at);
-        this.header = header;
-    }
-    binary(row, i, decoder) {
-        if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
-            const c = row.buf[row.start[i]];
-            if (c === 49)
-                return 1;
-            if (c === 48)
-                return 0;
-        }
-        return decoder.decode(fieldText(row, i), this.where(row, i));
-    }
-    where(row, i) {
-        return { file: this.file, line: row.line, path: this.header[i] };
-    }
-}
-/** A JSON Lines row: the same decoding through the text parsers. */
-function addJsonRow(sink, row) {
-    const l = sink.layout;
-    const file = sink.spec.display;
-    const read = (column) => {
-        if (!row.has(column))
-            throw new InputError(`field '${column}' is missing`, { file, line: row.line, path: column });
-        return row.get(column);
-    };
-    const text = (column, what) => {
-        const v = read(column);
-        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-            return String(v);
-        throw new InputError(`${what} ${quote(v)} has the wrong type; expected a number or a string`, {
-            file,
-            line: row.line,
-            path: column
-        });
-    };
-    const where = (path) => ({ file, line: row.line, path });
-    const y = sink.labels.decode(text(l.label, 'label'), where(l.label));
-    const s = l.score !== undefined ? parseScore(text(l.score, 'score'), where(l.score)) : 0;
-    const w = l.weight !== undefined ? parseWeight(text(l.weight, 'weight'), where(l.weight)) : 1;
-    const p = l.prediction !== undefined
-        ? sink.predictions.decode(text(l.prediction, 'prediction'), where(l.prediction))
-        : s >= sink.spec.threshold
-            ? 1
-            : 0;
-    l.attributes.forEach((column, a) => {
-        const v = read(column);
-        sink.g[a] = sink.indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line);
-    });
-    sink.add(y, p, s, -1, w);
-}
-async function readPredictions(spec, options) {
-    const sink = new PredictionSink(spec, options);
-    if (formatOf(spec.path) !== 'csv') {
-        const result = await streamRows(spec.absPath, spec.display, (columns, line) => sink.start(columns, line), row => addJsonRow(sink, row));
-        return sink.finish(result.sha256);
-    }
-    const rows = new CsvPredictionRows(sink);
-    const parser = new CsvParser(spec.display, row => rows.row(row));
-    const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
-    parser.end();
-    if (!rows.started)
-        throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
-    return sink.finish(sha256);
 }
 
 /**
@@ -42788,7 +43101,7 @@ async function readInputs(options) {
     const inputs = { manifest, policy };
     for (const spec of manifest.artifacts) {
         if (spec.kind === 'predictions')
-            inputs.predictions = await predictions(spec, manifest, policy);
+            inputs.predictions = await predictions(spec, manifest, policy, options.parallel);
         else if (spec.kind === 'robustness')
             inputs.robustness = await readRobustness(spec);
         else if (spec.kind === 'outcomes')
@@ -42807,13 +43120,16 @@ async function readInputs(options) {
  * Quantile calibration bins need the overall score quantiles before rows can be binned, so that
  * strategy reads the file twice (the first pass fixes the edges). Uniform bins need one pass.
  */
-async function predictions(spec, manifest, policy) {
+async function predictions(spec, manifest, policy, parallel) {
     const { bins, strategy } = policy.defaults.calibration;
-    const options = { attributes: manifest.sensitiveAttributes, bins, edges: null };
-    const first = await readPredictions(spec, options);
+    const read = async (edges) => {
+        const options = { attributes: manifest.sensitiveAttributes, bins, edges };
+        return ((parallel && (await readPredictionsParallel(spec, options, parallel))) || readPredictions(spec, options));
+    };
+    const first = await read(null);
     if (strategy === 'uniform' || first.scores === null)
         return first;
-    return readPredictions(spec, { ...options, edges: quantileEdges(first.scores, bins) });
+    return read(quantileEdges(first.scores, bins));
 }
 async function check(options) {
     const inputs = await readInputs(options);
@@ -42860,4 +43176,5 @@ async function run() {
     }
 }
 
-await run();
+if (!(await runWorkerIfAsked()))
+    await run();

@@ -1,3 +1,4 @@
+import { runWorkerIfAsked } from './core/artifacts/parallel.js'
 import { run } from './github/main.js'
 
-await run()
+if (!(await runWorkerIfAsked())) await run()

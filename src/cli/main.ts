@@ -16,7 +16,12 @@ export interface Io {
   stdout(s: string): void
   stderr(s: string): void
   isTTY: boolean
+  /** This script, to start worker threads from; without it everything runs on one thread. */
+  workerUrl?: URL
 }
+
+/** Below this size a second thread costs more than it saves. */
+const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
                       [--format text|json] [--workspace DIR]
@@ -72,7 +77,15 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--format '${flags.format}' is not supported; expected text or json`)
   }
   const workspace = resolve(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
-  const report = await check({ manifest: flags.manifest, policy: flags.policy, cwd: io.cwd, workspace })
+  const minBytes = Number(io.env.RAI_GATE_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES)
+  const parallel = io.workerUrl && { workerUrl: io.workerUrl, minBytes }
+  const report = await check({
+    manifest: flags.manifest,
+    policy: flags.policy,
+    cwd: io.cwd,
+    workspace,
+    parallel
+  })
   const reportPath = resolve(io.cwd, flags.report)
   const json = JSON.stringify(report, null, 1) + '\n'
   mkdirSync(dirname(reportPath), { recursive: true })

@@ -6,6 +6,7 @@
 import { readOutcomes, type OutcomeData } from './artifacts/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/predictions.js'
 import { readRobustness, type RobustnessData } from './artifacts/robustness.js'
+import { readPredictionsParallel, type ParallelSettings } from './artifacts/parallel.js'
 import { quantileEdges } from './artifacts/scores.js'
 import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
@@ -21,6 +22,8 @@ export interface CheckOptions {
   cwd: string
   /** Artifacts may not resolve outside this folder. */
   workspace: string
+  /** Read large predictions files on two threads (entry points that can start workers set this). */
+  parallel?: ParallelSettings
 }
 
 export interface Inputs {
@@ -36,7 +39,8 @@ export async function readInputs(options: CheckOptions): Promise<Inputs> {
   const policy = loadPolicy(options.policy, manifest.riskTier, options.cwd)
   const inputs: Inputs = { manifest, policy }
   for (const spec of manifest.artifacts) {
-    if (spec.kind === 'predictions') inputs.predictions = await predictions(spec, manifest, policy)
+    if (spec.kind === 'predictions')
+      inputs.predictions = await predictions(spec, manifest, policy, options.parallel)
     else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
     else if (spec.kind === 'outcomes') inputs.outcomes = await readOutcomes(spec)
     else {
@@ -57,12 +61,22 @@ export async function readInputs(options: CheckOptions): Promise<Inputs> {
  * Quantile calibration bins need the overall score quantiles before rows can be binned, so that
  * strategy reads the file twice (the first pass fixes the edges). Uniform bins need one pass.
  */
-async function predictions(spec: ArtifactSpec, manifest: Manifest, policy: Policy): Promise<PredictionData> {
+async function predictions(
+  spec: ArtifactSpec,
+  manifest: Manifest,
+  policy: Policy,
+  parallel?: ParallelSettings
+): Promise<PredictionData> {
   const { bins, strategy } = policy.defaults.calibration
-  const options = { attributes: manifest.sensitiveAttributes, bins, edges: null }
-  const first = await readPredictions(spec, options)
+  const read = async (edges: number[] | null) => {
+    const options = { attributes: manifest.sensitiveAttributes, bins, edges }
+    return (
+      (parallel && (await readPredictionsParallel(spec, options, parallel))) || readPredictions(spec, options)
+    )
+  }
+  const first = await read(null)
   if (strategy === 'uniform' || first.scores === null) return first
-  return readPredictions(spec, { ...options, edges: quantileEdges(first.scores, bins) })
+  return read(quantileEdges(first.scores, bins))
 }
 
 export async function check(options: CheckOptions): Promise<Report> {

@@ -53,6 +53,16 @@ export class CsvParser {
     private readonly onRow: RowHandler
   ) {}
 
+  /** Bytes held back as the start of an unfinished row. */
+  get pendingBytes(): number {
+    return this.rest?.length ?? 0
+  }
+
+  /** Line ends seen so far. */
+  get linesRead(): number {
+    return this.line - 1
+  }
+
   feed(chunk: Buffer): void {
     let buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk
     this.rest = null

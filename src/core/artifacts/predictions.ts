@@ -9,7 +9,7 @@ import { CellAccumulator, type CellTable } from './cells.js'
 import { CsvParser, fieldText, type CsvRow } from './csv.js'
 import { decimalState, fastDecimal } from './decimal.js'
 import { GroupIndex, MISSING } from './groups.js'
-import { ScoreHistogram, binOf, type ScoreDistribution } from './scores.js'
+import { ScoreHistogram, binOf, type HistogramState, type ScoreDistribution } from './scores.js'
 import { formatOf, streamFile, streamRows, wrongFieldCount, type TextRow } from './source.js'
 import { BinaryDecoder, parseScore, parseWeight } from './values.js'
 
@@ -73,7 +73,7 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], l
 }
 
 /** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
-class PredictionSink {
+export class PredictionSink {
   readonly indexes: GroupIndex[]
   readonly labels: BinaryDecoder
   readonly predictions: BinaryDecoder
@@ -120,6 +120,15 @@ class PredictionSink {
     }
   }
 
+  /** What a worker reading one part of the file sends back. */
+  part(): { table: CellTable; histogram: HistogramState | null; rows: number } {
+    return {
+      table: this.acc.finish(this.indexes.map(i => i.labels)),
+      histogram: this.hist?.state() ?? null,
+      rows: this.rows
+    }
+  }
+
   finish(sha256: string): PredictionData {
     if (this.rows === 0) throw new InputError('the file has no data rows', { file: this.spec.display })
     return {
@@ -136,7 +145,7 @@ class PredictionSink {
  * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
  * decimals and the text parsers as fallback, so that every value is validated the same way.
  */
-class CsvPredictionRows {
+export class CsvPredictionRows {
   private header: string[] | null = null
   private label = -1
   private score = -1
@@ -195,8 +204,15 @@ class CsvPredictionRows {
   }
 
   private start(row: CsvRow): void {
-    const header = Array.from({ length: row.count }, (_, i) => fieldText(row, i))
-    this.sink.start(header, row.line)
+    this.useHeader(
+      Array.from({ length: row.count }, (_, i) => fieldText(row, i)),
+      row.line
+    )
+  }
+
+  /** Sets the header read elsewhere (a part of the file that starts after it). */
+  useHeader(header: string[], line: number): void {
+    this.sink.start(header, line)
     const l = this.sink.layout
     const at = (c: string | undefined): number => (c === undefined ? -1 : header.indexOf(c))
     this.label = at(l.label)

@@ -15,6 +15,16 @@ export interface ScoreDistribution {
   negN: Float64Array
 }
 
+export interface HistogramState {
+  counts: Uint32Array | null
+  weights: Float64Array | null
+  values: number[]
+  posW: number[]
+  negW: number[]
+  posN: number[]
+  negN: number[]
+}
+
 export class ScoreHistogram {
   /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
   private counts: Uint32Array | null = new Uint32Array(2 * (GRID + 1))
@@ -85,6 +95,63 @@ export class ScoreHistogram {
     } else {
       this.mnegW[i] += weight
       this.mnegN[i] += 1
+    }
+  }
+
+  /** Adds the rows of a histogram built elsewhere (another part of the same file). */
+  absorb(other: HistogramState): void {
+    this.flush()
+    if (this.counts !== null && other.counts !== null) {
+      const c = this.counts
+      for (let i = 0; i < c.length; i++) c[i] += other.counts[i]
+      if (this.weights !== null && other.weights !== null) {
+        const w = this.weights
+        for (let i = 0; i < w.length; i++) w[i] += other.weights[i]
+      }
+      return
+    }
+    const add = (score: number, posW: number, negW: number, posN: number, negN: number) => {
+      if (this.counts !== null) this.leaveGrid()
+      let i = this.map.get(score)
+      if (i === undefined) {
+        i = this.values.length
+        this.map.set(score, i)
+        this.values.push(score)
+        this.mposW.push(0)
+        this.mnegW.push(0)
+        this.mposN.push(0)
+        this.mnegN.push(0)
+      }
+      this.mposW[i] += posW
+      this.mnegW[i] += negW
+      this.mposN[i] += posN
+      this.mnegN[i] += negN
+    }
+    if (other.counts !== null) {
+      const w = other.weights ?? other.counts
+      for (let m = 0; m <= GRID; m++) {
+        const negN = other.counts[2 * m]
+        const posN = other.counts[2 * m + 1]
+        if (negN !== 0 || posN !== 0) add(m / GRID, w[2 * m + 1], w[2 * m], posN, negN)
+      }
+    } else {
+      other.values.forEach((score, i) =>
+        add(score, other.posW[i], other.negW[i], other.posN[i], other.negN[i])
+      )
+    }
+  }
+
+  /** The histogram's contents, cheap to send to another thread (the grid's buffers transfer). */
+  state(): HistogramState {
+    this.flush()
+    return {
+      counts: this.counts,
+      weights: this.weights,
+      values: this.values,
+      posW: this.mposW,
+      negW: this.mnegW,
+      posN: this.mposN,
+      negN: this.mnegN
     }
   }
 

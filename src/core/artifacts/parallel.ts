@@ -1,0 +1,212 @@
+/**
+ * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
+ * line end after its middle; each part is parsed by a worker into its own tables, which are merged.
+ * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
+ * inside a row (its parser holds bytes back), and the reader says so, so the caller parses the whole
+ * file on one thread instead. Line numbers in errors from the second part are shifted by the first
+ * part's line count, and the first error in file order is the one reported.
+ *
+ * The worker is the same bundled script (the entry points call runWorkerIfAsked first), so nothing
+ * outside dist/ is needed at run time.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs'
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
+import { InputError } from '../errors.js'
+import type { ArtifactSpec } from '../manifest/types.js'
+import { CsvParser, fieldText } from './csv.js'
+import { mergeCellTables } from './merge.js'
+import { ScoreHistogram } from './scores.js'
+import {
+  CsvPredictionRows,
+  PredictionSink,
+  type PredictionData,
+  type PredictionOptions
+} from './predictions.js'
+import { formatOf } from './source.js'
+
+export interface ParallelSettings {
+  /** The script to start workers from (the bundle that is running). */
+  workerUrl: URL
+  /** Files smaller than this are read on one thread. */
+  minBytes: number
+}
+
+const PARTS = 2
+const TAG = 'rai-gate-predictions-part'
+
+interface Job {
+  tag: typeof TAG
+  spec: ArtifactSpec
+  options: PredictionOptions
+  header: string[]
+  start: number
+  end: number
+  last: boolean
+}
+
+type PartResult =
+  | { ok: true; data: ReturnType<PredictionSink['part']>; lines: number; aligned: boolean }
+  | { ok: false; error: { detail: string; file?: string; line?: number; path?: string }; internal: boolean }
+
+/** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
+export async function readPredictionsParallel(
+  spec: ArtifactSpec,
+  options: PredictionOptions,
+  settings: ParallelSettings
+): Promise<PredictionData | null> {
+  if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz')) return null
+  // A non-numeric positive label learns its negative from the data: keep that to one reader.
+  if (typeof spec.positiveLabel !== 'number' && !/^[01]$/.test(String(spec.positiveLabel))) return null
+  let size: number
+  try {
+    size = statSync(spec.absPath).size
+  } catch {
+    return null
+  }
+  if (size < settings.minBytes) return null
+  const head = readHeader(spec)
+  if (head === null) return null
+  const cut = nextLineStart(spec.absPath, Math.floor(size / PARTS))
+  if (cut === null || cut <= head.bytes || cut >= size) return null
+
+  // Validate the header here so that a missing column is reported once, from line 1.
+  new CsvPredictionRows(new PredictionSink(spec, options)).useHeader(head.columns, 1)
+  const ranges = [
+    { start: 0, end: cut },
+    { start: cut, end: size }
+  ]
+  const hashing = hashFile(spec.absPath)
+  const results = await Promise.all(
+    ranges.map((r, k) =>
+      runPart(settings.workerUrl, {
+        tag: TAG,
+        spec,
+        options,
+        header: head.columns,
+        start: r.start,
+        end: r.end,
+        last: k === PARTS - 1
+      })
+    )
+  )
+  const sha256 = await hashing
+  let linesBefore = 0
+  for (const r of results) {
+    if (r.ok) {
+      if (!r.aligned) return null
+      linesBefore += r.lines
+      continue
+    }
+    if (r.internal) throw new Error(r.error.detail)
+    const line = r.error.line === undefined ? undefined : r.error.line + linesBefore
+    throw new InputError(r.error.detail, { ...r.error, line })
+  }
+  const parts = results.map(r => (r as Extract<PartResult, { ok: true }>).data)
+  const rows = parts.reduce((t, p) => t + p.rows, 0)
+  if (rows === 0) throw new InputError('the file has no data rows', { file: spec.display })
+  let scores = null
+  if (parts[0].histogram !== null) {
+    const histogram = new ScoreHistogram(parts[0].table.weighted)
+    for (const p of parts) histogram.absorb(p.histogram!)
+    scores = histogram.finish()
+  }
+  return { table: mergeCellTables(parts.map(p => p.table)), scores, edges: options.edges, rows, sha256 }
+}
+
+function runPart(url: URL, job: Job): Promise<PartResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: job })
+    worker.once('message', (m: PartResult) => resolve(m))
+    worker.once('error', reject)
+    worker.once('exit', code => {
+      if (code !== 0) reject(new Error(`predictions worker exited with code ${code}`))
+    })
+  })
+}
+
+/** In a worker started by readPredictionsParallel: parse the part and post the result. */
+export async function runWorkerIfAsked(): Promise<boolean> {
+  if (isMainThread || (workerData as Job | undefined)?.tag !== TAG) return false
+  const job = workerData as Job
+  let result: PartResult
+  try {
+    result = await parsePart(job)
+  } catch (err) {
+    result =
+      err instanceof InputError
+        ? {
+            ok: false,
+            internal: false,
+            error: { detail: err.detail, file: err.file, line: err.line, path: err.path }
+          }
+        : {
+            ok: false,
+            internal: true,
+            error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+          }
+  }
+  const h = result.ok ? result.data.histogram : null
+  const transfer = [h?.counts?.buffer, h?.weights?.buffer].filter(
+    (b): b is ArrayBuffer => b instanceof ArrayBuffer
+  )
+  parentPort!.postMessage(result, transfer)
+  return true
+}
+
+async function parsePart(job: Job): Promise<PartResult> {
+  const sink = new PredictionSink(job.spec, job.options)
+  const rows = new CsvPredictionRows(sink)
+  // The first part reads the header itself, so its lines count from 1 like the file's.
+  if (job.start > 0) rows.useHeader(job.header, 1)
+  const parser = new CsvParser(job.spec.display, row => rows.row(row))
+  const stream = createReadStream(job.spec.absPath, {
+    start: job.start,
+    end: job.end - 1,
+    highWaterMark: 1 << 20
+  })
+  for await (const chunk of stream) parser.feed(chunk as Buffer)
+  const aligned = job.last || parser.pendingBytes === 0
+  if (job.last) parser.end()
+  return { ok: true, data: sink.part(), lines: parser.linesRead, aligned }
+}
+
+/** The header row and its length in bytes, from the first 1 MiB; null when it does not end there. */
+function readHeader(spec: ArtifactSpec): { columns: string[]; bytes: number } | null {
+  const fd = openSync(spec.absPath, 'r')
+  try {
+    const buf = Buffer.alloc(1 << 20)
+    const got = readSync(fd, buf, 0, buf.length, 0)
+    let columns: string[] | null = null
+    const parser = new CsvParser(spec.display, row => {
+      if (columns === null) columns = Array.from({ length: row.count }, (_, i) => fieldText(row, i))
+    })
+    const nl = buf.subarray(0, got).indexOf(10)
+    if (nl < 0) return null
+    parser.feed(buf.subarray(0, nl + 1))
+    return columns === null ? null : { columns, bytes: nl + 1 }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function nextLineStart(path: string, from: number): number | null {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.alloc(1 << 16)
+    for (let pos = from; ; pos += buf.length) {
+      const got = readSync(fd, buf, 0, buf.length, pos)
+      if (got === 0) return null
+      const nl = buf.subarray(0, got).indexOf(10)
+      if (nl >= 0) return pos + nl + 1
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
