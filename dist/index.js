@@ -38634,7 +38634,7 @@ function describe(e) {
         case 'type':
             return { path, text: `found ${quote(e.data)}, expected ${String(p.type).replace(',', ' or ')}` };
         default:
-            return { path, text: `found ${quote(e.data)}, expected it to ${e.message ?? 'be valid'}` };
+            return { path, text: `found ${quote(e.data)}; it ${e.message ?? 'is not valid'}` };
     }
 }
 /** Throws one InputError listing every schema violation (the first one's location leads). */

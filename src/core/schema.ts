@@ -39,7 +39,7 @@ function describe(e: ErrorObject): { path: string; text: string } {
     case 'type':
       return { path, text: `found ${quote(e.data)}, expected ${String(p.type).replace(',', ' or ')}` }
     default:
-      return { path, text: `found ${quote(e.data)}, expected it to ${e.message ?? 'be valid'}` }
+      return { path, text: `found ${quote(e.data)}; it ${e.message ?? 'is not valid'}` }
   }
 }
 

@@ -1,0 +1,100 @@
+/**
+ * The bundled CLI (dist/cli.js) as users run it: a child process. Large files are read on two
+ * threads there; these tests force that path and compare it with the one-thread path.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+
+const ROOT = join(import.meta.dirname, '../..')
+const CLI = join(ROOT, 'dist/cli.js')
+
+function run(cwd: string, args: string[], parallel: boolean) {
+  return spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, RAI_GATE_PARALLEL_MIN_BYTES: parallel ? '0' : '1e15' }
+  })
+}
+
+function rows(n: number, bad?: number): string {
+  const lines = ['g,label,score']
+  for (let i = 0; i < n; i++)
+    lines.push(`${'abc'[i % 3]},${i % 2},${i === bad ? 'oops' : ((i * 37) % 100) / 100}`)
+  return lines.join('\n') + '\n'
+}
+
+const setup = (csv: string) =>
+  workspace({
+    'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+    'p.csv': csv,
+    'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 200 } }')
+  })
+
+const metrics = (dir: string, name: string) =>
+  (
+    JSON.parse(readFileSync(join(dir, name), 'utf8')).metrics as {
+      metric: string
+      value: number | null
+      ci: number[] | null
+    }[]
+  ).map(m => ({
+    ...m,
+    value: m.value === null ? null : Number(m.value.toPrecision(12)),
+    ci: m.ci && m.ci.map(v => Number(v.toPrecision(12)))
+  }))
+
+describe('dist/cli.js', () => {
+  it('runs the demo example straight from the repository', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'check',
+        '--manifest',
+        'examples/adult/rai-gate.yml',
+        '--policy',
+        'examples/adult/policies',
+        '--report',
+        join(workspace({}), 'r.json')
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8'
+      }
+    )
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/demographic_parity_difference/)
+  })
+
+  it('gives the same metrics on two threads as on one', () => {
+    const dir = setup(rows(3000))
+    expect(run(dir, ['check', '--report', 'one.json'], false).status).toBe(0)
+    expect(run(dir, ['check', '--report', 'two.json'], true).status).toBe(0)
+    expect(metrics(dir, 'two.json')).toEqual(metrics(dir, 'one.json'))
+  })
+
+  it('reports the file line of a bad row in the second part', () => {
+    const dir = setup(rows(3000, 2500))
+    const r = run(dir, ['check'], true)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toBe(
+      "rai-gate: error: p.csv, line 2502, score: score 'oops' is not a probability; expected a number in [0, 1]\n"
+    )
+  })
+
+  it('falls back to one thread when a quoted line end spans the cut', () => {
+    // One giant quoted attribute value with line ends, across the middle of the file.
+    const big = `"${'x\n'.repeat(5000)}"`
+    const csv = `g,label,score\na,1,0.5\n${big},0,0.25\nb,1,0.75\n`
+    const dir = setup(csv)
+    expect(run(dir, ['check', '--report', 'one.json'], false).status).toBe(0)
+    const r = run(dir, ['check', '--report', 'two.json'], true)
+    expect(r.stderr).toBe('')
+    expect(metrics(dir, 'two.json')).toEqual(metrics(dir, 'one.json'))
+    expect(metrics(dir, 'two.json').find(m => m.metric === 'count')?.value).toBe(3)
+  })
+})

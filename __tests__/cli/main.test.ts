@@ -1,0 +1,77 @@
+/** The CLI: flags, exit codes, and errors that are messages, never stack traces. */
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { main } from '../../src/cli/main.js'
+import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+
+async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, {
+    cwd,
+    env,
+    stdout: s => void (stdout += s),
+    stderr: s => void (stderr += s),
+    isTTY: false
+  })
+  return { code, stdout, stderr }
+}
+
+const files = {
+  'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+  'p.csv': 'g,label,score\na,1,0.9\na,0,0.2\nb,1,0.6\nb,0,0.7\n',
+  'policies/medium.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 200 } }')
+}
+
+describe('rai-gate check', () => {
+  it('writes the report and prints the summary (exit 0)', async () => {
+    const dir = workspace(files)
+    const r = await cli(['check'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(/m 1\.0\.0 \(tier medium\)/)
+    expect(r.stdout).toMatch(/Gates were not evaluated/)
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'rai-gate' },
+      model: { name: 'm', version: '1.0.0' },
+      decision: null
+    })
+    expect(report.inputs).toEqual([
+      { kind: 'predictions', path: 'p.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), rows: 4 }
+    ])
+  })
+
+  it('prints the report as JSON with --format json', async () => {
+    const dir = workspace(files)
+    const r = await cli(['check', '--format', 'json', '--report', 'out/r.json'], dir)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(join(dir, 'out/r.json'), 'utf8')))
+  })
+
+  it('exits 2 with a one-line message on bad input, no stack trace', async () => {
+    const dir = workspace({ ...files, 'p.csv': 'g,label,score\na,1,0.9\na,3,0.2\n' })
+    const r = await cli(['check'], dir)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe("rai-gate: error: p.csv, line 3, label: label '3' is not binary; expected 0 or 1\n")
+  })
+
+  it('exits 2 on an unknown flag, an unknown format and an unknown command', async () => {
+    const dir = workspace(files)
+    expect((await cli(['check', '--nope'], dir)).stderr).toMatch(/Unknown option '--nope'/)
+    expect((await cli(['check', '--format', 'xml'], dir)).stderr).toMatch(
+      /--format 'xml' is not supported; expected text or json/
+    )
+    const r = await cli(['frobnicate'], dir)
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command 'frobnicate'/) })
+  })
+
+  it('gives the same report for the same inputs', async () => {
+    const dir = workspace(files)
+    await cli(['check', '--report', 'a.json'], dir)
+    await cli(['check', '--report', 'b.json'], dir)
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(readFileSync(join(dir, 'b.json'), 'utf8'))
+  })
+})

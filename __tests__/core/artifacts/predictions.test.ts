@@ -1,0 +1,191 @@
+/**
+ * Reading predictions: every way a row can be wrong is an error that names the file, the line, the
+ * column, the value and what was expected; the accepted spellings are read as documented.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { gzipSync } from 'node:zlib'
+import { join } from 'node:path'
+import { check } from '../../../src/core/check.js'
+import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
+import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+
+async function run(files: Record<string, string | Buffer>, artifacts: string, extra?: string) {
+  const dir = workspace({
+    'rai-gate.yml': manifestYaml(artifacts, extra),
+    'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 200 } }'),
+    ...files
+  })
+  return check({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: dir
+  })
+}
+const predictions = (path = 'p.csv', more = '') => `  - { kind: predictions, path: ${path}${more} }`
+const value = (metrics: MetricResult[], metric: string, scope: Partial<MetricResult> = {}) =>
+  metrics.find(
+    m =>
+      m.metric === metric &&
+      Object.entries(scope).every(([k, v]) => m[k as keyof MetricResult] === v) &&
+      (scope.group !== undefined || m.group === undefined) &&
+      (scope.attribute !== undefined || m.attribute === undefined)
+  )
+
+const GOOD = 'g,label,score,prediction\na,1,0.9,1\na,0,0.2,0\nb,1,0.4,0\nb,0,0.6,1\n'
+
+describe('bad rows are errors with file, line, column, value and expectation', () => {
+  it.each([
+    [
+      'a score that is not a number',
+      'g,label,score\na,1,high\n',
+      /p\.csv, line 2, score: score 'high' is not a probability; expected a number in \[0, 1\]/
+    ],
+    ['a NaN score', 'g,label,score\na,1,0.5\na,0,NaN\n', /line 3, score: score 'NaN' is not a probability/],
+    ['a score above 1', 'g,label,score\na,1,1.5\n', /line 2, score: score '1\.5' is not a probability/],
+    ['a negative score', 'g,label,score\na,1,-0.1\n', /line 2, score: score '-0\.1'/],
+    ['an empty score', 'g,label,score\na,1,\n', /line 2, score: score '' is not a probability/],
+    [
+      'a label that is not binary',
+      'g,label,score\na,2,0.5\n',
+      /line 2, label: label '2' is not binary; expected 0 or 1/
+    ],
+    [
+      'a prediction that is not binary',
+      'g,label,prediction\na,1,yes\n',
+      /line 2, prediction: prediction 'yes' is not binary/
+    ],
+    [
+      'a row with too many fields',
+      'g,label,score\na,1,0.5\na,1,0.5,9\n',
+      /p\.csv, line 3: expected 3 fields as in the header, found 4/
+    ],
+    [
+      'a row with too few fields',
+      'g,label,score\na,1\n',
+      /line 2: expected 3 fields as in the header, found 2/
+    ],
+    ['a file with no data rows', 'g,label,score\n', /p\.csv: the file has no data rows/],
+    ['an empty file', '', /p\.csv: the file is empty; expected a header and data rows/],
+    [
+      'no label column',
+      'g,y,score\na,1,0.5\n',
+      /p\.csv, line 1, label: column 'label' is not in the file; found: g, y, score/
+    ],
+    ['no score and no prediction', 'g,label\na,1\n', /neither a score nor a prediction column/],
+    ['an absent sensitive attribute', 'h,label,score\na,1,0.5\n', /line 1, g: column 'g' is not in the file/]
+  ])('%s', async (_, csv, message) => {
+    await expect(run({ 'p.csv': csv }, predictions())).rejects.toThrow(message)
+  })
+
+  it('a negative weight', async () => {
+    await expect(
+      run(
+        { 'p.csv': 'g,label,score,w\na,1,0.5,1\na,0,0.5,-2\n' },
+        predictions('p.csv', ', columns: { weight: w }')
+      )
+    ).rejects.toThrow(/line 3, w: weight '-2' is not a valid sample weight; expected a finite number >= 0/)
+  })
+
+  it('a mapped column that is absent names the mapping', async () => {
+    await expect(run({ 'p.csv': GOOD }, predictions('p.csv', ', columns: { score: prob }'))).rejects.toThrow(
+      /column 'prob' \(columns\.score in the manifest\) is not in the file; found: g, label, score, prediction/
+    )
+  })
+
+  it('an error in a gzip file names the line of the decompressed data', async () => {
+    await expect(
+      run({ 'p.csv.gz': gzipSync('g,label,score\na,1,0.5\na,1,x\n') }, predictions('p.csv.gz'))
+    ).rejects.toThrow(/p\.csv\.gz, line 3, score/)
+  })
+
+  it('a file that is not gzip', async () => {
+    await expect(run({ 'p.csv.gz': 'g,label\n' }, predictions('p.csv.gz'))).rejects.toThrow(
+      /p\.csv\.gz: not valid gzip data/
+    )
+  })
+
+  it('a missing file', async () => {
+    await expect(run({}, predictions('nope.csv'))).rejects.toThrow(/nope\.csv: file not found/)
+  })
+
+  it('a JSON Lines row with a missing field, or not JSON', async () => {
+    await expect(
+      run({ 'p.jsonl': '{"g":"a","label":1,"score":0.5}\n{"g":"a","label":1}\n' }, predictions('p.jsonl'))
+    ).rejects.toThrow(/p\.jsonl, line 2, score: field 'score' is missing/)
+    await expect(
+      run({ 'p.jsonl': '{"g":"a","label":1,"score":0.5}\n{oops\n' }, predictions('p.jsonl'))
+    ).rejects.toThrow(/p\.jsonl, line 2: not valid JSON/)
+  })
+})
+
+describe('reading values', () => {
+  it('reads CSV, gzip CSV, JSON Lines and gzip JSON Lines to the same metrics', async () => {
+    const jsonl = GOOD.trim()
+      .split('\n')
+      .slice(1)
+      .map(l => {
+        const [g, label, score, prediction] = l.split(',')
+        return JSON.stringify({
+          g,
+          label: Number(label),
+          score: Number(score),
+          prediction: Number(prediction)
+        })
+      })
+      .join('\n')
+    const reports = await Promise.all([
+      run({ 'p.csv': GOOD }, predictions('p.csv')),
+      run({ 'p.csv.gz': gzipSync(GOOD) }, predictions('p.csv.gz')),
+      run({ 'p.jsonl': jsonl }, predictions('p.jsonl')),
+      run({ 'p.jsonl.gz': gzipSync(jsonl) }, predictions('p.jsonl.gz'))
+    ])
+    const values = reports.map(r => r.metrics.map(m => [m.metric, m.attribute, m.group, m.value]))
+    for (const v of values.slice(1)) expect(v).toEqual(values[0])
+    // Hand-computed: accuracy 2/4, AUC: positives (0.9, 0.4) vs negatives (0.2, 0.6): 3 of 4 pairs.
+    expect(value(reports[0].metrics, 'accuracy')?.value).toBe(0.5)
+    expect(value(reports[0].metrics, 'auc')?.value).toBe(0.75)
+  })
+
+  it('treats an empty attribute value as the group (missing), never dropping the row', async () => {
+    const report = await run({ 'p.csv': 'g,label,score\na,1,0.9\n,0,0.2\n"",1,0.7\n' }, predictions())
+    expect(value(report.metrics, 'count', { attribute: 'g', group: '(missing)' })?.value).toBe(2)
+    expect(value(report.metrics, 'count')?.value).toBe(3)
+  })
+
+  it('predicts score >= threshold when there is no prediction column', async () => {
+    const report = await run(
+      { 'p.csv': 'g,label,score\na,1,0.7\na,0,0.69\na,1,0.2\n' },
+      predictions('p.csv', ', threshold: 0.7')
+    )
+    expect(value(report.metrics, 'selection_rate')?.value).toBeCloseTo(1 / 3, 15)
+  })
+
+  it('reads a non-numeric positive label and rejects a third value', async () => {
+    const report = await run(
+      { 'p.csv': 'g,label,prediction\na,>50K,>50K\na,<=50K,>50K\n' },
+      predictions('p.csv', ", positiveLabel: '>50K'")
+    )
+    expect(value(report.metrics, 'precision')?.value).toBe(0.5)
+    await expect(
+      run(
+        { 'p.csv': 'g,label,prediction\na,>50K,>50K\na,<=50K,>50K\na,unknown,>50K\n' },
+        predictions('p.csv', ", positiveLabel: '>50K'")
+      )
+    ).rejects.toThrow(
+      /line 4, label: label 'unknown' is not binary; this column already holds '>50K' \(positive\) and '<=50K'/
+    )
+  })
+
+  it('applies sample weights to every metric, and counts rows unweighted', async () => {
+    // Weighted by hand: accuracy = (2·1 + 1·0 + 1·1) / 4 = 0.75.
+    const report = await run(
+      { 'p.csv': 'g,label,prediction,w\na,1,1,2\na,0,1,1\nb,1,1,1\n' },
+      predictions('p.csv', ', columns: { weight: w }')
+    )
+    expect(value(report.metrics, 'accuracy')?.value).toBe(0.75)
+    expect(value(report.metrics, 'count')?.value).toBe(3)
+    expect(value(report.metrics, 'selection_rate', { attribute: 'g', group: 'a' })?.value).toBe(1)
+    expect(value(report.metrics, 'precision', { attribute: 'g', group: 'a' })?.value).toBeCloseTo(2 / 3, 15)
+  })
+})

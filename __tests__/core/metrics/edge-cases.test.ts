@@ -1,0 +1,200 @@
+/** Small cases computed by hand: undefined rates, small groups, disparities, determinism. */
+import { describe, expect, it } from '@jest/globals'
+import { evaluate, type MetricResult } from '../../../src/core/metrics/evaluate.js'
+import { predictionData, type Row } from '../../helpers/tables.js'
+
+const settings = { confidence: 0.95, resamples: 300, seed: 7, minGroupSize: 3 }
+const find = (ms: MetricResult[], metric: string, attribute?: string, group?: string) =>
+  ms.find(m => m.metric === metric && m.attribute === attribute && m.group === group)!
+
+const rows = (group: string, pattern: [number, number][]): Row[] =>
+  pattern.map(([y, p]) => ({ y, p, groups: [group] }))
+
+describe('undefined rates', () => {
+  // Group a: no positive labels, so tpr/fnr are undefined there. Group b: tpr 1/2. Group c: tpr 1.
+  const data = predictionData(
+    ['g'],
+    [
+      ...rows('a', [
+        [0, 0],
+        [0, 1],
+        [0, 0],
+        [0, 0]
+      ]),
+      ...rows('b', [
+        [1, 1],
+        [1, 0],
+        [0, 0],
+        [0, 1]
+      ]),
+      ...rows('c', [
+        [1, 1],
+        [0, 0],
+        [0, 0],
+        [0, 0]
+      ])
+    ]
+  )
+  const ms = evaluate({ predictions: data, intersections: [], settings })
+
+  it('reports null with the reason, never an invented 0', () => {
+    expect(find(ms, 'tpr', 'g', 'a')).toMatchObject({ value: null, ci: null, reason: 'no positive labels' })
+    expect(find(ms, 'fnr', 'g', 'a')).toMatchObject({ value: null, reason: 'no positive labels' })
+    expect(find(ms, 'fpr', 'g', 'a').value).toBe(0.25)
+  })
+
+  it('leaves the undefined group out of that rate’s disparities only', () => {
+    // tpr over b and c only: 1 − 0.5.
+    expect(find(ms, 'equal_opportunity_difference', 'g').value).toBe(0.5)
+    expect(find(ms, 'equal_opportunity_ratio', 'g').value).toBe(0.5)
+    // Selection rates 0.25, 0.5, 0.25 over all three groups.
+    expect(find(ms, 'demographic_parity_difference', 'g').value).toBe(0.25)
+    // fpr: a 1/4, b 1/2, c 0 -> difference 0.5; equalized odds = max(0.5, 0.5).
+    expect(find(ms, 'equalized_odds_difference', 'g').value).toBe(0.5)
+    expect(find(ms, 'equalized_odds_ratio', 'g').value).toBe(0)
+  })
+
+  it('makes precision undefined without predicted positives', () => {
+    const d = predictionData(
+      ['g'],
+      [
+        ...rows('a', [
+          [1, 0],
+          [0, 0],
+          [0, 0]
+        ]),
+        ...rows('b', [
+          [1, 1],
+          [0, 0],
+          [0, 0]
+        ])
+      ]
+    )
+    const r = evaluate({ predictions: d, intersections: [], settings })
+    expect(find(r, 'precision', 'g', 'a')).toMatchObject({ value: null, reason: 'no predicted positives' })
+    expect(find(r, 'precision_difference', 'g')).toMatchObject({
+      value: null,
+      reason: 'precision is defined in fewer than two eligible groups'
+    })
+  })
+
+  it('makes AUC undefined with labels of one class', () => {
+    const d = predictionData(
+      ['g'],
+      [
+        { y: 1, p: 1, s: 0.9, groups: ['a'] },
+        { y: 1, p: 0, s: 0.3, groups: ['a'] }
+      ]
+    )
+    expect(find(evaluate({ predictions: d, intersections: [], settings }), 'auc')).toMatchObject({
+      value: null,
+      reason: 'labels of only one class'
+    })
+  })
+})
+
+describe('groups smaller than minGroupSize', () => {
+  const data = predictionData(
+    ['g'],
+    [
+      ...rows('big1', [
+        [1, 1],
+        [0, 0],
+        [0, 1],
+        [1, 1]
+      ]),
+      ...rows('big2', [
+        [1, 0],
+        [0, 0],
+        [0, 0],
+        [1, 1]
+      ]),
+      ...rows('tiny', [
+        [1, 1],
+        [0, 1]
+      ])
+    ]
+  )
+  const ms = evaluate({ predictions: data, intersections: [], settings: { ...settings, minGroupSize: 4 } })
+
+  it('are reported by name and size, marked insufficient', () => {
+    expect(find(ms, 'count', 'g', 'tiny')).toMatchObject({ value: 2, n: 2, status: 'insufficient' })
+    expect(find(ms, 'selection_rate', 'g', 'tiny')).toMatchObject({ value: 1, status: 'insufficient' })
+    expect(find(ms, 'count', 'g', 'big1').status).toBeUndefined()
+  })
+
+  it('are left out of disparities', () => {
+    // Selection rates: big1 0.75, big2 0.25 (tiny's 1.0 would widen it).
+    expect(find(ms, 'demographic_parity_difference', 'g')).toMatchObject({ value: 0.5, n: 8 })
+  })
+
+  it('leave no disparity when fewer than two groups are eligible', () => {
+    const r = evaluate({ predictions: data, intersections: [], settings: { ...settings, minGroupSize: 5 } })
+    expect(find(r, 'demographic_parity_difference', 'g')).toMatchObject({
+      value: null,
+      reason: 'fewer than two groups have at least 5 rows'
+    })
+  })
+})
+
+describe('intersections', () => {
+  it('label groups by joining the attribute values with *', () => {
+    const d = predictionData(
+      ['race', 'sex'],
+      [
+        { y: 1, p: 1, groups: ['Black', 'female'] },
+        { y: 0, p: 0, groups: ['Black', 'male'] },
+        { y: 0, p: 1, groups: ['White', 'female'] }
+      ]
+    )
+    const r = evaluate({
+      predictions: d,
+      intersections: [['race', 'sex']],
+      settings: { ...settings, minGroupSize: 1 }
+    })
+    expect(find(r, 'selection_rate', 'race*sex', 'White*female').value).toBe(1)
+    expect(find(r, 'count', 'race*sex', 'Black*male').value).toBe(1)
+  })
+})
+
+describe('reproducibility', () => {
+  const make = () =>
+    predictionData(
+      ['g'],
+      Array.from({ length: 200 }, (_, i) => ({
+        y: i % 3 === 0 ? 1 : 0,
+        p: i % 4 === 0 ? 1 : 0,
+        s: (i % 10) / 10,
+        groups: [i % 2 ? 'a' : 'b']
+      }))
+    )
+  const input = { intersections: [], settings }
+
+  it('gives identical results for the same inputs and seed, and does not modify its inputs', () => {
+    const data = make()
+    const before = structuredClone(data)
+    const a = evaluate({ ...input, predictions: data })
+    expect(data).toEqual(before)
+    expect(evaluate({ ...input, predictions: make() })).toEqual(a)
+  })
+
+  it('changes the intervals, not the estimates, with another seed', () => {
+    const a = evaluate({ ...input, predictions: make() })
+    const b = evaluate({ ...input, predictions: make(), settings: { ...settings, seed: 8 } })
+    expect(b.map(m => m.value)).toEqual(a.map(m => m.value))
+    expect(b.map(m => m.ci)).not.toEqual(a.map(m => m.ci))
+  })
+
+  it('uses the confidence level: a 99% interval contains the 80% one', () => {
+    const at = (confidence: number) =>
+      find(
+        evaluate({ ...input, predictions: make(), settings: { ...settings, confidence } }),
+        'demographic_parity_difference',
+        'g'
+      ).ci!
+    const [wide, narrow] = [at(0.99), at(0.8)]
+    expect(wide[0]).toBeLessThanOrEqual(narrow[0])
+    expect(wide[1]).toBeGreaterThanOrEqual(narrow[1])
+    expect(wide[1] - wide[0]).toBeGreaterThan(narrow[1] - narrow[0])
+  })
+})
