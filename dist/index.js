@@ -42585,7 +42585,19 @@ function toResult(v, matrix, j, m, R, confidence, extra = {}) {
             reason: `undefined in ${R - sample.length} of ${R} resamples`
         };
     }
-    return { ...base, value: v.value, ci: percentileInterval(sample, confidence) };
+    const ci = percentileInterval(sample, confidence);
+    if (v.value < ci[0] || v.value > ci[1]) {
+        // Typical of max/min statistics over small groups (mce, a difference driven by a small group):
+        // the bootstrap distribution is shifted, and the interval should not be read as a confidence
+        // interval for the estimate.
+        return {
+            ...base,
+            value: v.value,
+            ci,
+            ciNote: 'the estimate lies outside its bootstrap interval (biased bootstrap, typical of a max or min over small groups or bins)'
+        };
+    }
+    return { ...base, value: v.value, ci };
 }
 
 var $schema = "http://json-schema.org/draft-07/schema#";

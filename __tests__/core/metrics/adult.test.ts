@@ -92,4 +92,13 @@ describe('adult fixture against Fairlearn and scikit-learn', () => {
       expect(Math.abs(got.ci![1] - hi)).toBeLessThanOrEqual(0.25 * width)
     }
   )
+
+  it('marks every estimate that lies outside its own interval, and only those', () => {
+    const all = [...metrics.values()]
+    const outside = all.filter(
+      m => m.value !== null && m.ci !== null && (m.value < m.ci[0] || m.value > m.ci[1])
+    )
+    expect(outside.map(m => key(m))).toContain('mce|||')
+    expect(all.filter(m => m.ciNote).map(m => key(m))).toEqual(outside.map(m => key(m)))
+  })
 })

@@ -30,6 +30,8 @@ export interface MetricResult extends ScopeRef {
   n: number
   /** Why value (or ci) is null. */
   reason?: string
+  /** A caution about the interval, when the bootstrap cannot be read at face value. */
+  ciNote?: string
   /** Set on a group smaller than minGroupSize: reported, but left out of disparities. */
   status?: 'insufficient'
 }
@@ -159,5 +161,18 @@ function toResult(
       reason: `undefined in ${R - sample.length} of ${R} resamples`
     }
   }
-  return { ...base, value: v.value, ci: percentileInterval(sample, confidence) }
+  const ci = percentileInterval(sample, confidence)
+  if (v.value < ci[0] || v.value > ci[1]) {
+    // Typical of max/min statistics over small groups (mce, a difference driven by a small group):
+    // the bootstrap distribution is shifted, and the interval should not be read as a confidence
+    // interval for the estimate.
+    return {
+      ...base,
+      value: v.value,
+      ci,
+      ciNote:
+        'the estimate lies outside its bootstrap interval (biased bootstrap, typical of a max or min over small groups or bins)'
+    }
+  }
+  return { ...base, value: v.value, ci }
 }

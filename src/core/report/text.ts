@@ -9,9 +9,18 @@ export interface TextOptions {
   color: boolean
 }
 
-const fmt = (v: number | null): string => (v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4))
-const ci = (m: MetricResult): string =>
-  m.ci ? `[${fmt(m.ci[0])}, ${fmt(m.ci[1])}]` : m.reason ? `(${m.reason})` : ''
+const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy'] as const
+
+export const fmt = (v: number | null): string =>
+  v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4)
+const withCi = (m: MetricResult | undefined): string =>
+  m === undefined
+    ? ''
+    : m.value === null
+      ? `— (${m.reason})`
+      : m.ci
+        ? `${fmt(m.value)} [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]${m.ciNote ? ' !' : ''}`
+        : fmt(m.value)
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)))
@@ -28,65 +37,82 @@ function table(rows: string[][]): string {
 export function renderText(report: Report, options: TextOptions): string {
   const bold = (s: string) => (options.color ? `\x1b[1m${s}\x1b[22m` : s)
   const dim = (s: string) => (options.color ? `\x1b[2m${s}\x1b[22m` : s)
-  const pct = Math.round(report.policy.settings.confidence * 100)
-  const out: string[] = []
-  out.push(
-    bold(
-      `rai-gate ${report.tool.version} — ${report.model.name} ${report.model.version} (tier ${report.riskTier})`
-    )
-  )
-  out.push(
-    `policy ${report.policy.name}@${report.policy.version} from ${report.policy.source}; ${pct}% bootstrap intervals, ${report.policy.settings.bootstrap.resamples} resamples, seed ${report.policy.settings.bootstrap.seed}`
-  )
-  out.push(`inputs: ${report.inputs.map(i => `${i.path} (${i.kind}, ${i.rows} rows)`).join(', ')}`)
-  const section = (title: string, rows: MetricResult[], label: (m: MetricResult) => string) => {
-    if (rows.length === 0) return
-    out.push('', bold(title))
-    out.push(
-      table([
-        ['metric', 'value', `${pct}% CI`, 'n'],
-        ...rows.map(m => [label(m), fmt(m.value), ci(m), String(m.n)])
-      ])
-    )
-  }
+  const settings = report.policy.settings
+  const pct = `${+(settings.confidence * 100).toFixed(2)}%`
   const m = report.metrics
-  const noScope = (x: MetricResult) =>
+  const out: string[] = [
+    bold(
+      `rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`
+    ),
+    `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} bootstrap intervals, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}`,
+    ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
+  ]
+  const section = (title: string, rows: string[][]) => {
+    if (rows.length > 1) out.push('', bold(title), table(rows))
+  }
+  const plain = (x: MetricResult) =>
     x.attribute === undefined && x.perturbation === undefined && x.suite === undefined
-  section(
-    'Overall',
-    m.filter(x => noScope(x) && !x.metric.startsWith('worst_')),
-    x => x.metric
-  )
-  section(
-    'Disparities',
-    m.filter(x => x.attribute !== undefined && x.group === undefined),
-    x => `${x.metric} [${x.attribute}]`
-  )
-  const groups = m.filter(
-    x => x.group !== undefined && ['count', 'selection_rate', 'tpr', 'fpr', 'accuracy'].includes(x.metric)
-  )
-  section(
-    'Groups',
-    groups,
-    x => `${x.metric} [${x.attribute}=${x.group}]${x.status === 'insufficient' ? ' (insufficient)' : ''}`
-  )
-  section(
-    'Robustness',
-    m.filter(x => x.perturbation !== undefined || x.metric.startsWith('worst_')),
-    x => (x.perturbation ? `${x.metric} [${x.perturbation}]` : x.metric)
-  )
-  section(
-    'Outcomes',
-    m.filter(x => x.suite !== undefined),
-    x => `${x.metric} [${x.suite}${x.category !== undefined ? `/${x.category}` : ''}]`
-  )
+  section('Overall', [
+    ['metric', `value [${pct} CI]`],
+    ...m.filter(x => plain(x) && !x.metric.startsWith('worst_')).map(x => [x.metric, withCi(x)])
+  ])
+
+  const attributes = [...new Set(m.filter(x => x.attribute !== undefined).map(x => x.attribute!))]
+  const disparities = m.filter(x => x.attribute !== undefined && x.group === undefined)
+  const metricsOf = [...new Set(disparities.map(x => x.metric))]
+  section('Disparities over groups with at least ' + settings.minGroupSize + ' rows', [
+    ['metric', ...attributes],
+    ...metricsOf.map(id => [
+      id,
+      ...attributes.map(a => withCi(disparities.find(x => x.metric === id && x.attribute === a)))
+    ])
+  ])
+  for (const a of attributes) {
+    const groups = [...new Set(m.filter(x => x.attribute === a && x.group !== undefined).map(x => x.group!))]
+    const cell = (g: string, id: string) => m.find(x => x.attribute === a && x.group === g && x.metric === id)
+    section(`Groups of ${a}`, [
+      ['group', 'n', ...GROUP_COLUMNS],
+      ...groups.map(g => [
+        g + (cell(g, 'count')?.status === 'insufficient' ? ' (too small)' : ''),
+        fmt(cell(g, 'count')?.value ?? null),
+        ...GROUP_COLUMNS.map(id => withCi(cell(g, id)))
+      ])
+    ])
+  }
+  const perturbations = [...new Set(m.filter(x => x.perturbation !== undefined).map(x => x.perturbation!))]
+  const pm = (p: string, id: string) => m.find(x => x.perturbation === p && x.metric === id)
+  section('Robustness', [
+    ['perturbation', 'perturbed_accuracy', 'accuracy_drop', 'flip_rate'],
+    ...perturbations.map(p => [
+      p,
+      withCi(pm(p, 'perturbed_accuracy')),
+      withCi(pm(p, 'accuracy_drop')),
+      withCi(pm(p, 'flip_rate'))
+    ]),
+    ...m.filter(x => x.metric.startsWith('worst_')).map(x => [x.metric, '', withCi(x), ''])
+  ])
+  const suites = m.filter(x => x.suite !== undefined && x.metric === 'failure_rate')
+  section('Outcomes', [
+    ['suite', 'n', 'failure_rate'],
+    ...suites.map(x => [
+      x.category === undefined ? x.suite! : `  ${x.suite}/${x.category}`,
+      String(x.n),
+      withCi(x)
+    ])
+  ])
   const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient')
   if (small.length > 0) {
     out.push(
       '',
-      `Groups below minGroupSize ${report.policy.settings.minGroupSize} (reported, left out of disparities): ${small.map(x => `${x.attribute}=${x.group} (${x.n})`).join(', ')}`
+      `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${small.map(x => `${x.attribute}=${x.group} (${x.n})`).join(', ')}`
     )
   }
-  out.push('', dim(report.gates.evaluated ? '' : (report.gates.note ?? '')))
+  if (m.some(x => x.ciNote)) {
+    out.push(
+      '',
+      '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (a max or min over small groups or bins); read the interval with caution.'
+    )
+  }
+  if (!report.gates.evaluated && report.gates.note) out.push('', dim(report.gates.note))
   return out.join('\n') + '\n'
 }
