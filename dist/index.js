@@ -60,10 +60,10 @@ function isInputError(err) {
  * Hand-written for that reason: the CSV packages on npm build a string (or object) per field.
  * Memory is one chunk plus one partial row.
  */
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+const COMMA$1 = 44;
+const QUOTE$1 = 34;
+const LF$1 = 10;
+const CR$1 = 13;
 /** A row longer than this (for example an unterminated quote) is an error, not unbounded memory. */
 const MAX_ROW_BYTES = 16 * 1024 * 1024;
 const MAX_FIELDS = 4096;
@@ -75,6 +75,7 @@ function fieldText(row, i) {
 class CsvParser {
     file;
     onRow;
+    fast;
     rest = null;
     line = 1;
     first = true;
@@ -86,9 +87,10 @@ class CsvParser {
         count: 0,
         line: 0
     };
-    constructor(file, onRow) {
+    constructor(file, onRow, fast = null) {
         this.file = file;
         this.onRow = onRow;
+        this.fast = fast;
     }
     /** Bytes held back as the start of an unfinished row. */
     get pendingBytes() {
@@ -136,7 +138,16 @@ class CsvParser {
         const end = row.end;
         const escaped = row.escaped;
         let pos = 0;
+        const fast = this.fast;
         while (pos < len) {
+            if (fast !== null) {
+                const next = fast.row(buf, pos, len, this.line);
+                if (next >= 0) {
+                    pos = next;
+                    this.line++;
+                    continue;
+                }
+            }
             const rowStart = pos;
             const startLine = this.line;
             let line = startLine;
@@ -148,15 +159,15 @@ class CsvParser {
                 if (n === MAX_FIELDS) {
                     throw new InputError(`more than ${MAX_FIELDS} fields in one row`, { file: this.file, line });
                 }
-                if (i < len && buf[i] === QUOTE) {
+                if (i < len && buf[i] === QUOTE$1) {
                     let j = i + 1;
                     let esc = 0;
                     for (;;) {
                         if (j >= len)
                             break;
                         const c = buf[j];
-                        if (c === QUOTE) {
-                            if (j + 1 < len && buf[j + 1] === QUOTE) {
+                        if (c === QUOTE$1) {
+                            if (j + 1 < len && buf[j + 1] === QUOTE$1) {
                                 esc = 1;
                                 j += 2;
                                 continue;
@@ -166,7 +177,7 @@ class CsvParser {
                             }
                             break;
                         }
-                        if (c === LF)
+                        if (c === LF$1)
                             line++;
                         j++;
                     }
@@ -190,16 +201,16 @@ class CsvParser {
                         break;
                     }
                     const c = buf[i];
-                    if (c === COMMA) {
+                    if (c === COMMA$1) {
                         i++;
                         continue;
                     }
-                    if (c === LF || (c === CR && i + 1 < len && buf[i + 1] === LF)) {
-                        i += c === CR ? 2 : 1;
+                    if (c === LF$1 || (c === CR$1 && i + 1 < len && buf[i + 1] === LF$1)) {
+                        i += c === CR$1 ? 2 : 1;
                         complete = true;
                         break;
                     }
-                    if (c === CR && i + 1 >= len) {
+                    if (c === CR$1 && i + 1 >= len) {
                         if (!final)
                             return rowStart;
                         i++;
@@ -211,20 +222,20 @@ class CsvParser {
                 let j = i;
                 while (j < len) {
                     const c = buf[j];
-                    if (c === COMMA || c === LF)
+                    if (c === COMMA$1 || c === LF$1)
                         break;
                     j++;
                 }
                 if (j >= len && !final)
                     return rowStart;
                 let fieldEnd = j;
-                if (fieldEnd > i && buf[fieldEnd - 1] === CR && (j >= len || buf[j] === LF))
+                if (fieldEnd > i && buf[fieldEnd - 1] === CR$1 && (j >= len || buf[j] === LF$1))
                     fieldEnd--;
                 start[n] = i;
                 end[n] = fieldEnd;
                 escaped[n] = 0;
                 n++;
-                if (j < len && buf[j] === COMMA) {
+                if (j < len && buf[j] === COMMA$1) {
                     i = j + 1;
                     continue;
                 }
@@ -237,7 +248,7 @@ class CsvParser {
             if (!complete)
                 return rowStart;
             // A blank line (one empty unquoted field) is skipped, as pandas and Python's csv do.
-            if (n === 1 && end[0] === start[0] && buf[rowStart] !== QUOTE)
+            if (n === 1 && end[0] === start[0] && buf[rowStart] !== QUOTE$1)
                 continue;
             row.count = n;
             row.line = startLine;
@@ -721,6 +732,9 @@ const MISSING = '(missing)';
 const MISSING_BYTES = Buffer.from(MISSING);
 /** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
 const MAX_GROUPS = 10000;
+/** FNV-1a, 32-bit: h = (h ^ byte) · prime for each byte. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 class GroupIndex {
     attribute;
     file;
@@ -734,11 +748,15 @@ class GroupIndex {
     }
     /** Group id of buf[start, end). O(length) expected. */
     idOfBytes(buf, start, end, line) {
+        let h = FNV_OFFSET;
+        for (let i = start; i < end; i++)
+            h = Math.imul(h ^ buf[i], FNV_PRIME);
+        return this.idOfHashed(buf, start, end, h, line);
+    }
+    /** As idOfBytes, given h = the FNV-1a hash of the bytes (computed by a caller already reading them). */
+    idOfHashed(buf, start, end, h, line) {
         if (start === end)
             return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
-        let h = 0x811c9dc5;
-        for (let i = start; i < end; i++)
-            h = Math.imul(h ^ buf[i], 0x01000193);
         const mask = this.table.length - 1;
         let slot = h & mask;
         for (;;) {
@@ -1028,6 +1046,16 @@ function parseBoolean(value, where) {
  * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
  * falls back to the text parsers, so every value is validated the same way whichever path it takes.
  */
+const SKIP = 0;
+const LABEL = 1;
+const SCORE = 2;
+const PREDICTION = 3;
+const WEIGHT = 4;
+const ATTR = 5;
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
 function layoutOf(spec, attributes, columns, line) {
     const has = new Set(columns);
@@ -1132,6 +1160,8 @@ class CsvPredictionRows {
     prediction = -1;
     weight = -1;
     attrs = [];
+    /** What each field is, for the fast path: SKIP, LABEL, ... or ATTR + attribute index. */
+    roles = new Int32Array(0);
     fastBinary;
     threshold;
     file;
@@ -1144,7 +1174,8 @@ class CsvPredictionRows {
     get started() {
         return this.header !== null;
     }
-    row(row) {
+    /** The checked path: every row the fast path declines, and the header. */
+    checkedRow(row) {
         const header = this.header;
         if (header === null) {
             this.start(row);
@@ -1196,7 +1227,131 @@ class CsvPredictionRows {
         this.prediction = at(l.prediction);
         this.weight = at(l.weight);
         this.attrs = l.attributes.map(at);
+        this.roles = new Int32Array(header.length).fill(SKIP);
+        this.roles[this.label] = LABEL;
+        if (this.score >= 0)
+            this.roles[this.score] = SCORE;
+        if (this.prediction >= 0)
+            this.roles[this.prediction] = PREDICTION;
+        if (this.weight >= 0)
+            this.roles[this.weight] = WEIGHT;
+        this.attrs.forEach((i, a) => (this.roles[i] = ATTR + a));
         this.header = header;
+    }
+    /**
+     * The fast path (see FastRow): one pass over a plain row that finds the fields and decodes them at
+     * once, accepting only rows that are certainly valid (0/1 labels, plain decimals in range, the right
+     * field count). Anything else returns -1 and takes the checked path in row(), which reports errors.
+     */
+    row(buf, pos, len, line) {
+        const roles = this.roles;
+        const fields = roles.length;
+        // Blank lines, and the header, go to the parser (a blank line must not create a group).
+        if (fields === 0 || !this.fastBinary || buf[pos] === LF || buf[pos] === CR)
+            return -1;
+        const sink = this.sink;
+        const g = sink.g;
+        let y = -1;
+        let p = -1;
+        let s = 0;
+        let micros = -1;
+        let w = 1;
+        let i = pos;
+        for (let f = 0;; f++) {
+            const role = roles[f];
+            const start = i;
+            let c = 0;
+            if (role >= ATTR) {
+                let h = FNV_OFFSET;
+                while (i < len) {
+                    c = buf[i];
+                    if (c === COMMA || c === LF || c === CR || c === QUOTE)
+                        break;
+                    h = Math.imul(h ^ c, FNV_PRIME);
+                    i++;
+                }
+                if (c === QUOTE)
+                    return -1;
+                g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, h, line);
+            }
+            else if (role === SCORE || role === WEIGHT) {
+                let m = 0;
+                let digits = 0;
+                let k = -1;
+                while (i < len) {
+                    c = buf[i];
+                    if (c >= 48 && c <= 57) {
+                        m = m * 10 + (c - 48);
+                        digits++;
+                        if (k >= 0)
+                            k++;
+                    }
+                    else if (c === 46 && k < 0)
+                        k = 0;
+                    else
+                        break;
+                    i++;
+                }
+                if (digits === 0 || digits > 15)
+                    return -1;
+                if (k < 0)
+                    k = 0;
+                const v = k === 0 ? m : m / POW10[k];
+                if (role === SCORE) {
+                    if (v > 1)
+                        return -1;
+                    s = v;
+                    micros = k <= 6 ? m * POW10[6 - k] : -1;
+                }
+                else
+                    w = v;
+            }
+            else if (role === LABEL || role === PREDICTION) {
+                if (i >= len)
+                    return -1;
+                const b = buf[i] - 48;
+                if (b !== 0 && b !== 1)
+                    return -1;
+                if (role === LABEL)
+                    y = b;
+                else
+                    p = b;
+                i++;
+            }
+            else {
+                while (i < len) {
+                    c = buf[i];
+                    if (c === COMMA || c === LF || c === CR || c === QUOTE)
+                        break;
+                    i++;
+                }
+                if (c === QUOTE)
+                    return -1;
+            }
+            if (i >= len)
+                return -1;
+            c = buf[i];
+            if (c === COMMA) {
+                if (f + 1 >= fields)
+                    return -1;
+                i++;
+                continue;
+            }
+            if (c === CR) {
+                if (i + 1 >= len || buf[i + 1] !== LF)
+                    return -1;
+                i++;
+            }
+            else if (c !== LF)
+                return -1;
+            if (f + 1 !== fields)
+                return -1;
+            break;
+        }
+        if (p < 0)
+            p = s >= this.threshold ? 1 : 0;
+        sink.add(y, p, s, micros, w);
+        return i + 1;
     }
     binary(row, i, decoder) {
         if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
@@ -1253,7 +1408,7 @@ async function readPredictions(spec, options) {
         return sink.finish(result.sha256);
     }
     const rows = new CsvPredictionRows(sink);
-    const parser = new CsvParser(spec.display, row => rows.row(row));
+    const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows);
     const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
     parser.end();
     if (!rows.started)
@@ -1384,7 +1539,7 @@ async function parsePart(job) {
     // The first part reads the header itself, so its lines count from 1 like the file's.
     if (job.start > 0)
         rows.useHeader(job.header, 1);
-    const parser = new CsvParser(job.spec.display, row => rows.row(row));
+    const parser = new CsvParser(job.spec.display, row => rows.checkedRow(row), rows);
     const stream = createReadStream(job.spec.absPath, {
         start: job.start,
         end: job.end - 1,

@@ -4,7 +4,7 @@
  * other form (sign, exponent, more than 15 digits) returns NaN and the caller falls back to the text
  * parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1.
  */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
 export const decimalState = { micros: -1 }
 

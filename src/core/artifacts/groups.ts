@@ -8,6 +8,9 @@ export const MISSING = '(missing)'
 const MISSING_BYTES = Buffer.from(MISSING)
 /** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
 export const MAX_GROUPS = 10000
+/** FNV-1a, 32-bit: h = (h ^ byte) · prime for each byte. */
+export const FNV_OFFSET = 0x811c9dc5
+export const FNV_PRIME = 0x01000193
 
 export class GroupIndex {
   readonly labels: string[] = []
@@ -22,9 +25,14 @@ export class GroupIndex {
 
   /** Group id of buf[start, end). O(length) expected. */
   idOfBytes(buf: Buffer, start: number, end: number, line: number): number {
+    let h = FNV_OFFSET
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], FNV_PRIME)
+    return this.idOfHashed(buf, start, end, h, line)
+  }
+
+  /** As idOfBytes, given h = the FNV-1a hash of the bytes (computed by a caller already reading them). */
+  idOfHashed(buf: Buffer, start: number, end: number, h: number, line: number): number {
     if (start === end) return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line)
-    let h = 0x811c9dc5
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193)
     const mask = this.table.length - 1
     let slot = h & mask
     for (;;) {

@@ -159,7 +159,7 @@ async function parsePart(job: Job): Promise<PartResult> {
   const rows = new CsvPredictionRows(sink)
   // The first part reads the header itself, so its lines count from 1 like the file's.
   if (job.start > 0) rows.useHeader(job.header, 1)
-  const parser = new CsvParser(job.spec.display, row => rows.row(row))
+  const parser = new CsvParser(job.spec.display, row => rows.checkedRow(row), rows)
   const stream = createReadStream(job.spec.absPath, {
     start: job.start,
     end: job.end - 1,

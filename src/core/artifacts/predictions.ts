@@ -6,9 +6,9 @@
 import { InputError, quote } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { CellAccumulator, type CellTable } from './cells.js'
-import { CsvParser, fieldText, type CsvRow } from './csv.js'
-import { decimalState, fastDecimal } from './decimal.js'
-import { GroupIndex, MISSING } from './groups.js'
+import { CsvParser, fieldText, type CsvRow, type FastRow } from './csv.js'
+import { POW10, decimalState, fastDecimal } from './decimal.js'
+import { FNV_OFFSET, FNV_PRIME, GroupIndex, MISSING } from './groups.js'
 import { ScoreHistogram, binOf, type HistogramState, type ScoreDistribution } from './scores.js'
 import { formatOf, streamFile, streamRows, wrongFieldCount, type TextRow } from './source.js'
 import { BinaryDecoder, parseScore, parseWeight } from './values.js'
@@ -29,6 +29,20 @@ export interface PredictionData {
   rows: number
   sha256: string
 }
+
+const SKIP = 0
+const LABEL = 1
+const SCORE = 2
+const PREDICTION = 3
+const WEIGHT = 4
+const ATTR = 5
+const COMMA = 44
+const QUOTE = 34
+const LF = 10
+const CR = 13
+/** Bytes that end an unquoted field, or send the row to the checked path: , LF CR ". */
+const SPECIAL = new Uint8Array(256)
+for (const c of [COMMA, LF, CR, QUOTE]) SPECIAL[c] = 1
 
 /** Which file column holds each logical column; undefined when the file has none. */
 interface Layout {
@@ -145,13 +159,15 @@ export class PredictionSink {
  * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
  * decimals and the text parsers as fallback, so that every value is validated the same way.
  */
-export class CsvPredictionRows {
+export class CsvPredictionRows implements FastRow {
   private header: string[] | null = null
   private label = -1
   private score = -1
   private prediction = -1
   private weight = -1
   private attrs: number[] = []
+  /** What each field is, for the fast path: SKIP, LABEL, ... or ATTR + attribute index. */
+  private roles = new Int32Array(0)
   private readonly fastBinary: boolean
   private readonly threshold: number
   private readonly file: string
@@ -166,7 +182,8 @@ export class CsvPredictionRows {
     return this.header !== null
   }
 
-  row(row: CsvRow): void {
+  /** The checked path: every row the fast path declines, and the header. */
+  checkedRow(row: CsvRow): void {
     const header = this.header
     if (header === null) {
       this.start(row)
@@ -220,7 +237,97 @@ export class CsvPredictionRows {
     this.prediction = at(l.prediction)
     this.weight = at(l.weight)
     this.attrs = l.attributes.map(at)
+    this.roles = new Int32Array(header.length).fill(SKIP)
+    this.roles[this.label] = LABEL
+    if (this.score >= 0) this.roles[this.score] = SCORE
+    if (this.prediction >= 0) this.roles[this.prediction] = PREDICTION
+    if (this.weight >= 0) this.roles[this.weight] = WEIGHT
+    this.attrs.forEach((i, a) => (this.roles[i] = ATTR + a))
     this.header = header
+  }
+
+  /**
+   * The fast path (see FastRow): one pass over a plain row that finds the fields and decodes them at
+   * once, accepting only rows that are certainly valid (0/1 labels, plain decimals in range, the right
+   * field count). Anything else returns -1 and takes the checked path in row(), which reports errors.
+   */
+  row(buf: Buffer, pos: number, len: number, line: number): number {
+    const roles = this.roles
+    const fields = roles.length
+    // Blank lines, and the header, go to the parser (a blank line must not create a group).
+    if (fields === 0 || !this.fastBinary || buf[pos] === LF || buf[pos] === CR) return -1
+    const sink = this.sink
+    const g = sink.g
+    let y = -1
+    let p = -1
+    let s = 0
+    let micros = -1
+    let w = 1
+    let i = pos
+    for (let f = 0; ; f++) {
+      const role = roles[f]
+      const start = i
+      let c = 0
+      if (role >= ATTR) {
+        let h = FNV_OFFSET
+        while (i < len) {
+          c = buf[i]
+          if (SPECIAL[c] !== 0) break
+          h = Math.imul(h ^ c, FNV_PRIME)
+          i++
+        }
+        if (c === QUOTE) return -1
+        g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, h, line)
+      } else if (role === SCORE || role === WEIGHT) {
+        let m = 0
+        let digits = 0
+        let k = -1
+        while (i < len) {
+          c = buf[i]
+          const d = c - 48
+          if (d >= 0 && d <= 9) {
+            m = m * 10 + d
+            digits++
+          } else if (c === 46 && k < 0) k = digits
+          else break
+          i++
+        }
+        k = k < 0 ? 0 : digits - k
+        if (digits === 0 || digits > 15) return -1
+        const v = k === 0 ? m : m / POW10[k]
+        if (role === SCORE) {
+          if (v > 1) return -1
+          s = v
+          micros = k <= 6 ? m * POW10[6 - k] : -1
+        } else w = v
+      } else if (role === LABEL || role === PREDICTION) {
+        if (i >= len) return -1
+        const b = buf[i] - 48
+        if (b !== 0 && b !== 1) return -1
+        if (role === LABEL) y = b
+        else p = b
+        i++
+      } else {
+        while (i < len && SPECIAL[(c = buf[i])] === 0) i++
+        if (c === QUOTE) return -1
+      }
+      if (i >= len) return -1
+      c = buf[i]
+      if (c === COMMA) {
+        if (f + 1 >= fields) return -1
+        i++
+        continue
+      }
+      if (c === CR) {
+        if (i + 1 >= len || buf[i + 1] !== LF) return -1
+        i++
+      } else if (c !== LF) return -1
+      if (f + 1 !== fields) return -1
+      break
+    }
+    if (p < 0) p = s >= this.threshold ? 1 : 0
+    sink.add(y, p, s, micros, w)
+    return i + 1
   }
 
   private binary(row: CsvRow, i: number, decoder: BinaryDecoder): number {
@@ -287,7 +394,7 @@ export async function readPredictions(
     return sink.finish(result.sha256)
   }
   const rows = new CsvPredictionRows(sink)
-  const parser = new CsvParser(spec.display, row => rows.row(row))
+  const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows)
   const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk))
   parser.end()
   if (!rows.started)
