@@ -1056,6 +1056,10 @@ const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** Bytes that end an unquoted field, or send the row to the checked path: , LF CR ". */
+const SPECIAL = new Uint8Array(256);
+for (const c of [COMMA, LF, CR, QUOTE])
+    SPECIAL[c] = 1;
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
 function layoutOf(spec, attributes, columns, line) {
     const has = new Set(columns);
@@ -1265,7 +1269,7 @@ class CsvPredictionRows {
                 let h = FNV_OFFSET;
                 while (i < len) {
                     c = buf[i];
-                    if (c === COMMA || c === LF || c === CR || c === QUOTE)
+                    if (SPECIAL[c] !== 0)
                         break;
                     h = Math.imul(h ^ c, FNV_PRIME);
                     i++;
@@ -1280,22 +1284,20 @@ class CsvPredictionRows {
                 let k = -1;
                 while (i < len) {
                     c = buf[i];
-                    if (c >= 48 && c <= 57) {
-                        m = m * 10 + (c - 48);
+                    const d = c - 48;
+                    if (d >= 0 && d <= 9) {
+                        m = m * 10 + d;
                         digits++;
-                        if (k >= 0)
-                            k++;
                     }
                     else if (c === 46 && k < 0)
-                        k = 0;
+                        k = digits;
                     else
                         break;
                     i++;
                 }
+                k = k < 0 ? 0 : digits - k;
                 if (digits === 0 || digits > 15)
                     return -1;
-                if (k < 0)
-                    k = 0;
                 const v = k === 0 ? m : m / POW10[k];
                 if (role === SCORE) {
                     if (v > 1)
@@ -1319,12 +1321,8 @@ class CsvPredictionRows {
                 i++;
             }
             else {
-                while (i < len) {
-                    c = buf[i];
-                    if (c === COMMA || c === LF || c === CR || c === QUOTE)
-                        break;
+                while (i < len && SPECIAL[(c = buf[i])] === 0)
                     i++;
-                }
                 if (c === QUOTE)
                     return -1;
             }

@@ -30,7 +30,7 @@ describe('rai-gate check', () => {
     const r = await cli(['check'], dir)
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
-    expect(r.stdout).toMatch(/m 1\.0\.0 \(tier medium\)/)
+    expect(r.stdout).toMatch(/m 1\.0\.0 \(risk tier medium\)/)
     expect(r.stdout).toMatch(/Gates were not evaluated/)
     const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
     expect(report).toMatchObject({
