@@ -36,8 +36,9 @@ async function lineScan(path) {
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, lines }
 }
 
-function check(manifest) {
+function check(manifest, threads) {
   const t = process.hrtime.bigint()
+  const env = { ...process.env, RAI_GATE_PARALLEL_MIN_BYTES: threads === 1 ? '1e15' : String(32 * 2 ** 20) }
   const r = spawnSync(
     process.execPath,
     [
@@ -54,7 +55,7 @@ function check(manifest) {
       '--format',
       'json'
     ],
-    { encoding: 'utf8', maxBuffer: 1 << 28 }
+    { encoding: 'utf8', maxBuffer: 1 << 28, env }
   )
   const seconds = Number(process.hrtime.bigint() - t) / 1e9
   if (r.status !== 0) throw new Error(`check failed (${r.status}): ${r.stderr}`)
@@ -87,11 +88,14 @@ artifacts:
   await lineScan(csv) // warm the page cache
   const scans = []
   const checks = []
+  const singles = []
   for (let i = 0; i < RUNS; i++) {
     scans.push(await lineScan(csv))
-    checks.push(check(manifest))
+    checks.push(check(manifest, 2))
+    singles.push(check(manifest, 1))
+    const [c, o] = [checks.at(-1), singles.at(-1)]
     process.stderr.write(
-      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s, check ${checks.at(-1).seconds.toFixed(2)} s, ${checks.at(-1).rssMb.toFixed(0)} MB\n`
+      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s, check ${c.seconds.toFixed(2)} s (${c.rssMb.toFixed(0)} MB), one thread ${o.seconds.toFixed(2)} s (${o.rssMb.toFixed(0)} MB)\n`
     )
   }
   const scan = median(scans.map(s => s.seconds))
@@ -102,8 +106,20 @@ artifacts:
     scan,
     total,
     ratio: total / scan,
-    rss: Math.max(...checks.map(c => c.rssMb))
+    rss: Math.max(...checks.map(c => c.rssMb)),
+    single: median(singles.map(c => c.seconds)),
+    singleRss: Math.max(...singles.map(c => c.rssMb))
   })
+}
+
+function verdicts(results) {
+  const big = results.find(r => r.rows === 10_000_000)
+  if (!big) return ['(Run with 10,000,000 rows for the verdicts.)']
+  const small = results.find(r => r.rows === 1_000_000)
+  return [
+    `- Time: ${big.total.toFixed(2)} s, ${big.ratio.toFixed(1)}× the line scan: ${big.ratio <= 5 ? 'target met' : 'target NOT met'}.`,
+    `- Memory: ${big.rss.toFixed(0)} MB at 10M rows${small ? ` and ${small.rss.toFixed(0)} MB at 1M rows` : ''}: ${big.rss <= 300 ? 'within 300 MB' : 'over 300 MB'}.`
+  ]
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
@@ -120,16 +136,21 @@ const lines = [
   '- Work: `rai-gate check` (the bundled CLI, a child process) on synthetic predictions with 7 columns,',
   '  3 sensitive attributes plus one intersection, every default metric with 1000-resample bootstrap',
   '  intervals, report written. Line scan: Node streaming the same file (1 MiB chunks) and counting `\\n`.',
-  "- Peak RSS: the check process's maximum resident set size (`process.resourceUsage().maxRSS`).",
+  "- Peak RSS: the check process's maximum resident set size (`process.resourceUsage().maxRSS`, worker",
+  '  threads included). `check` reads files of 32 MB or more on two threads (the CLI default); "one',
+  '  thread" forces a single reader, for comparison.',
   '',
-  '| rows | file | line scan | check (end to end) | ratio | peak RSS |',
-  '|---:|---:|---:|---:|---:|---:|',
+  '| rows | file | line scan | check (end to end) | ratio | peak RSS | check, one thread | its peak RSS |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     r =>
-      `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} MB | ${r.scan.toFixed(2)} s | ${r.total.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(0)} MB |`
+      `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} MB | ${r.scan.toFixed(2)} s | ${r.total.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(0)} MB | ${r.single.toFixed(2)} s | ${r.singleRss.toFixed(0)} MB |`
   ),
   '',
-  'Targets: 10M rows in at most 5× the line-scan time; peak RSS at most 300 MB and flat in the number of rows.',
+  'Targets: 10M rows in at most 5× the line-scan time (the issue quotes about 2.8 s where the scan takes',
+  'about 0.55 s); peak RSS at most 300 MB and flat in the number of rows.',
+  '',
+  ...verdicts(results),
   ''
 ]
 mkdirSync('docs', { recursive: true })

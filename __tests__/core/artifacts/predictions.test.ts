@@ -188,4 +188,25 @@ describe('reading values', () => {
     expect(value(report.metrics, 'selection_rate', { attribute: 'g', group: 'a' })?.value).toBe(1)
     expect(value(report.metrics, 'precision', { attribute: 'g', group: 'a' })?.value).toBeCloseTo(2 / 3, 15)
   })
+
+  it('gives the same metrics through the fast path and the checked path', async () => {
+    // Plain rows take the one-pass fast path; quoted fields, CRLF, exponents and blank lines take the
+    // checked path. Both must read the same values.
+    const plain = 'g,label,score,prediction\na,1,0.9,1\nb,0,0.25,0\n,1,0.5,1\nb,1,1,0\n'
+    const awkward =
+      '"g","label","score","prediction"\r\n"a",1,9e-1,"1"\r\n\r\nb,0,0.250,0\r\n"",1,5E-1,1\r\nb,"1",1.0,0\r\n'
+    const [a, b] = await Promise.all([
+      run({ 'p.csv': plain }, predictions()),
+      run({ 'p.csv': awkward }, predictions())
+    ])
+    const strip = (ms: MetricResult[]) => ms.map(m => [m.metric, m.attribute, m.group, m.value])
+    expect(strip(b.metrics)).toEqual(strip(a.metrics))
+    expect(
+      a.metrics.filter(m => m.metric === 'count' && m.attribute === 'g').map(m => [m.group, m.value])
+    ).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['(missing)', 1]
+    ])
+  })
 })
