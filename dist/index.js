@@ -510,6 +510,10 @@ class ScoreHistogram {
             this.addMicros(micros, label, weight);
             return;
         }
+        this.addToMap(score, label === 1 ? weight : 0, label === 1 ? 0 : weight, label, 1 - label);
+    }
+    /** Adds weights and row counts at one score in map mode (leaving the grid first if needed). */
+    addToMap(score, posW, negW, posN, negN) {
         if (this.counts !== null)
             this.leaveGrid();
         let i = this.map.get(score);
@@ -522,14 +526,10 @@ class ScoreHistogram {
             this.mposN.push(0);
             this.mnegN.push(0);
         }
-        if (label === 1) {
-            this.mposW[i] += weight;
-            this.mposN[i] += 1;
-        }
-        else {
-            this.mnegW[i] += weight;
-            this.mnegN[i] += 1;
-        }
+        this.mposW[i] += posW;
+        this.mnegW[i] += negW;
+        this.mposN[i] += posN;
+        this.mnegN[i] += negN;
     }
     /** Adds the rows of a histogram built elsewhere (another part of the same file). */
     absorb(other) {
@@ -545,24 +545,7 @@ class ScoreHistogram {
             }
             return;
         }
-        const add = (score, posW, negW, posN, negN) => {
-            if (this.counts !== null)
-                this.leaveGrid();
-            let i = this.map.get(score);
-            if (i === undefined) {
-                i = this.values.length;
-                this.map.set(score, i);
-                this.values.push(score);
-                this.mposW.push(0);
-                this.mnegW.push(0);
-                this.mposN.push(0);
-                this.mnegN.push(0);
-            }
-            this.mposW[i] += posW;
-            this.mnegW[i] += negW;
-            this.mposN[i] += posN;
-            this.mnegN[i] += negN;
-        };
+        const add = this.addToMap.bind(this);
         if (other.counts !== null) {
             const w = other.weights ?? other.counts;
             for (let m = 0; m <= GRID; m++) {

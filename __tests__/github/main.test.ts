@@ -12,7 +12,9 @@ const inputs = (values: Record<string, string>) =>
   core.getInput.mockImplementation(name => values[name] ?? '')
 
 describe('the Action', () => {
-  beforeEach(() => jest.resetAllMocks())
+  beforeEach(() => {
+    jest.resetAllMocks()
+  })
 
   it('runs the check on its inputs and sets the outputs', async () => {
     const dir = workspace({
