@@ -31,13 +31,14 @@ describe('rai-gate check', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/m 1\.0\.0 \(risk tier medium\)/)
-    expect(r.stdout).toMatch(/Gates were not evaluated/)
+    expect(r.stdout).toMatch(/Decision: PASS/)
     const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
     expect(report).toMatchObject({
       schemaVersion: 1,
       tool: { name: 'rai-gate' },
       model: { name: 'm', version: '1.0.0' },
-      decision: null
+      decision: 'pass',
+      checks: []
     })
     expect(report.inputs).toEqual([
       { kind: 'predictions', path: 'p.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), rows: 4 }
@@ -73,5 +74,22 @@ describe('rai-gate check', () => {
     await cli(['check', '--report', 'a.json'], dir)
     await cli(['check', '--report', 'b.json'], dir)
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe(readFileSync(join(dir, 'b.json'), 'utf8'))
+  })
+
+  it('exits 1 when the decision reaches --fail-on, 0 otherwise', async () => {
+    const gate = (severity: string) =>
+      policyYaml(
+        `defaults: { minGroupSize: 1, bootstrap: { resamples: 200 } }\ngates:\n  - { id: acc, metric: accuracy, min: 0.99, severity: ${severity} }\n`
+      )
+    const block = workspace({ ...files, 'policies/medium.yml': gate('block') })
+    const warn = workspace({ ...files, 'policies/medium.yml': gate('warn') })
+    expect((await cli(['check'], block)).code).toBe(1)
+    expect((await cli(['check', '--fail-on', 'never'], block)).code).toBe(0)
+    expect((await cli(['check'], warn)).code).toBe(0)
+    expect((await cli(['check', '--fail-on', 'warn'], warn)).code).toBe(1)
+    expect((await cli(['check', '--fail-on', 'sometimes'], warn)).stderr).toMatch(
+      /--fail-on 'sometimes' is not supported; expected block, warn or never/
+    )
+    expect((await cli(['check'], block)).stdout).toMatch(/Decision: FAIL[\s\S]*FAIL\s+acc\s+0\.7500 \[/)
   })
 })

@@ -31,7 +31,7 @@ describe('the Action', () => {
     await run()
     delete process.env.GITHUB_WORKSPACE
     expect(core.setFailed).not.toHaveBeenCalled()
-    expect(core.setOutput).toHaveBeenCalledWith('decision', 'not-evaluated')
+    expect(core.setOutput).toHaveBeenCalledWith('decision', 'pass')
     expect(core.setOutput).toHaveBeenCalledWith('report-path', join(dir, 'out.json'))
     expect(existsSync(join(dir, 'out.json'))).toBe(true)
   })

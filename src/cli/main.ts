@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { check } from '../core/check.js'
+import type { Decision } from '../core/gate/types.js'
 import { isInputError, UsageError } from '../core/errors.js'
 import { renderText } from '../core/report/text.js'
 import { TOOL } from '../core/version.js'
@@ -24,7 +25,7 @@ export interface Io {
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
-                      [--format text|json] [--workspace DIR]
+                      [--format text|json] [--fail-on block|warn|never] [--workspace DIR]
        rai-gate --version`
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -63,6 +64,7 @@ function parse(args: string[]) {
         policy: { type: 'string', default: 'policies' },
         report: { type: 'string', default: 'rai-gate-report.json' },
         format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'block' },
         workspace: { type: 'string' }
       }
     }).values
@@ -75,6 +77,10 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const flags = parse(args)
   if (flags.format !== 'text' && flags.format !== 'json') {
     throw new UsageError(`--format '${flags.format}' is not supported; expected text or json`)
+  }
+  const failOn = flags['fail-on']
+  if (failOn !== 'block' && failOn !== 'warn' && failOn !== 'never') {
+    throw new UsageError(`--fail-on '${failOn}' is not supported; expected block, warn or never`)
   }
   const workspace = resolve(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
   const minBytes = Number(io.env.RAI_GATE_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES)
@@ -96,5 +102,11 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     io.stdout(renderText(report, { color }))
     io.stdout(`report written to ${flags.report}\n`)
   }
-  return 0
+  return reaches(report.decision, failOn) ? 1 : 0
+}
+
+/** Whether a decision reaches the --fail-on level: block fails on `fail`, warn on `warn` or `fail`. */
+export function reaches(decision: Decision, failOn: 'block' | 'warn' | 'never'): boolean {
+  if (failOn === 'never') return false
+  return decision === 'fail' || (failOn === 'warn' && decision === 'warn')
 }

@@ -1,7 +1,6 @@
 /**
  * `rai-gate check`: manifest -> policy for its tier -> artifacts streamed into tables -> metrics with
- * intervals -> the evidence report. Gates are evaluated in a later stage; until then the report says
- * plainly that they were not.
+ * intervals -> gate checks and the decision -> the evidence report.
  */
 import { readOutcomes, type OutcomeData } from './artifacts/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/predictions.js'
@@ -12,6 +11,11 @@ import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
 import type { ArtifactSpec, Manifest } from './manifest/types.js'
 import { evaluate } from './metrics/evaluate.js'
+import { evaluateGates } from './gate/evaluate.js'
+import { checkRequirements } from './gate/requirements.js'
+import { isInside } from './files.js'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { loadPolicy } from './policy/load.js'
 import type { Policy } from './policy/types.js'
 import { buildReport, type Report } from './report/report.js'
@@ -22,6 +26,8 @@ export interface CheckOptions {
   cwd: string
   /** Artifacts may not resolve outside this folder. */
   workspace: string
+  /** The clock for waiver expiry (tests pass a fixed one). */
+  now?: Date
   /** Read large predictions files on two threads (entry points that can start workers set this). */
   parallel?: ParallelSettings
 }
@@ -81,12 +87,13 @@ async function predictions(
 
 export async function check(options: CheckOptions): Promise<Report> {
   const inputs = await readInputs(options)
-  const d = inputs.policy.defaults
-  const metrics = evaluate({
+  const { manifest, policy } = inputs
+  const d = policy.defaults
+  const evaluation = evaluate({
     predictions: inputs.predictions,
     robustness: inputs.robustness,
     outcomes: inputs.outcomes,
-    intersections: inputs.manifest.intersections,
+    intersections: manifest.intersections,
     settings: {
       confidence: d.confidence,
       resamples: d.bootstrap.resamples,
@@ -94,5 +101,17 @@ export async function check(options: CheckOptions): Promise<Report> {
       minGroupSize: d.minGroupSize
     }
   })
-  return buildReport(inputs, metrics)
+  const present = new Set(manifest.artifacts.map(a => a.kind))
+  const readDocument = (path: string) => {
+    const abs = resolve(manifest.dir, path)
+    return isInside(options.workspace, abs) && existsSync(abs) ? readFileSync(abs, 'utf8') : null
+  }
+  const gates = evaluateGates({
+    policy,
+    evaluation,
+    model: manifest.model.name,
+    now: options.now ?? new Date(),
+    requirements: checkRequirements(policy.requires, manifest, present, readDocument)
+  })
+  return buildReport(inputs, gates)
 }

@@ -21,7 +21,7 @@ function simulate(
       predictions: data,
       intersections: [],
       settings: { confidence: 0.95, resamples: 1000, seed: d, minGroupSize: 30 }
-    }).find(m => m.metric === metric && m.attribute === 'g')!
+    }).metrics.find(m => m.metric === metric && m.attribute === 'g')!
     if (result.ci && result.ci[0] <= truth && truth <= result.ci[1]) covered++
   }
   return covered / datasets

@@ -35,7 +35,7 @@ describe('undefined rates', () => {
       ])
     ]
   )
-  const ms = evaluate({ predictions: data, intersections: [], settings })
+  const ms = evaluate({ predictions: data, intersections: [], settings }).metrics
 
   it('reports null with the reason, never an invented 0', () => {
     expect(find(ms, 'tpr', 'g', 'a')).toMatchObject({ value: null, ci: null, reason: 'no positive labels' })
@@ -70,7 +70,7 @@ describe('undefined rates', () => {
         ])
       ]
     )
-    const r = evaluate({ predictions: d, intersections: [], settings })
+    const r = evaluate({ predictions: d, intersections: [], settings }).metrics
     expect(find(r, 'precision', 'g', 'a')).toMatchObject({ value: null, reason: 'no predicted positives' })
     expect(find(r, 'precision_difference', 'g')).toMatchObject({
       value: null,
@@ -86,7 +86,7 @@ describe('undefined rates', () => {
         { y: 1, p: 0, s: 0.3, groups: ['a'] }
       ]
     )
-    expect(find(evaluate({ predictions: d, intersections: [], settings }), 'auc')).toMatchObject({
+    expect(find(evaluate({ predictions: d, intersections: [], settings }).metrics, 'auc')).toMatchObject({
       value: null,
       reason: 'labels of only one class'
     })
@@ -115,7 +115,11 @@ describe('groups smaller than minGroupSize', () => {
       ])
     ]
   )
-  const ms = evaluate({ predictions: data, intersections: [], settings: { ...settings, minGroupSize: 4 } })
+  const ms = evaluate({
+    predictions: data,
+    intersections: [],
+    settings: { ...settings, minGroupSize: 4 }
+  }).metrics
 
   it('are reported by name and size, marked insufficient', () => {
     expect(find(ms, 'count', 'g', 'tiny')).toMatchObject({ value: 2, n: 2, status: 'insufficient' })
@@ -129,7 +133,11 @@ describe('groups smaller than minGroupSize', () => {
   })
 
   it('leave no disparity when fewer than two groups are eligible', () => {
-    const r = evaluate({ predictions: data, intersections: [], settings: { ...settings, minGroupSize: 5 } })
+    const r = evaluate({
+      predictions: data,
+      intersections: [],
+      settings: { ...settings, minGroupSize: 5 }
+    }).metrics
     expect(find(r, 'demographic_parity_difference', 'g')).toMatchObject({
       value: null,
       reason: 'fewer than two groups have at least 5 rows'
@@ -151,7 +159,7 @@ describe('intersections', () => {
       predictions: d,
       intersections: [['race', 'sex']],
       settings: { ...settings, minGroupSize: 1 }
-    })
+    }).metrics
     expect(find(r, 'selection_rate', 'race*sex', 'White*female').value).toBe(1)
     expect(find(r, 'count', 'race*sex', 'Black*male').value).toBe(1)
   })
@@ -173,14 +181,14 @@ describe('reproducibility', () => {
   it('gives identical results for the same inputs and seed, and does not modify its inputs', () => {
     const data = make()
     const before = structuredClone(data)
-    const a = evaluate({ ...input, predictions: data })
+    const a = evaluate({ ...input, predictions: data }).metrics
     expect(data).toEqual(before)
-    expect(evaluate({ ...input, predictions: make() })).toEqual(a)
+    expect(evaluate({ ...input, predictions: make() }).metrics).toEqual(a)
   })
 
   it('changes the intervals, not the estimates, with another seed', () => {
-    const a = evaluate({ ...input, predictions: make() })
-    const b = evaluate({ ...input, predictions: make(), settings: { ...settings, seed: 8 } })
+    const a = evaluate({ ...input, predictions: make() }).metrics
+    const b = evaluate({ ...input, predictions: make(), settings: { ...settings, seed: 8 } }).metrics
     expect(b.map(m => m.value)).toEqual(a.map(m => m.value))
     expect(b.map(m => m.ci)).not.toEqual(a.map(m => m.ci))
   })
@@ -188,7 +196,7 @@ describe('reproducibility', () => {
   it('uses the confidence level: a 99% interval contains the 80% one', () => {
     const at = (confidence: number) =>
       find(
-        evaluate({ ...input, predictions: make(), settings: { ...settings, confidence } }),
+        evaluate({ ...input, predictions: make(), settings: { ...settings, confidence } }).metrics,
         'demographic_parity_difference',
         'g'
       ).ci!

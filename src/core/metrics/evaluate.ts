@@ -7,7 +7,7 @@ import type { OutcomeData } from '../artifacts/outcomes.js'
 import type { PredictionData } from '../artifacts/predictions.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
 import { cellMoments, resampleCells, resampleCounts } from '../stats/bootstrap.js'
-import { percentileInterval } from '../stats/quantile.js'
+import { percentileIntervalSorted } from '../stats/quantile.js'
 import { createRng } from '../stats/rng.js'
 import { aucBlocks, exactAuc, resampledAuc } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
@@ -47,9 +47,30 @@ export interface EvaluationInput {
 /** A bootstrap needs most resamples to define a metric before its interval means anything. */
 const MIN_DEFINED_SHARE = 0.5
 
-export function evaluate(input: EvaluationInput): MetricResult[] {
+/** Every metric with its interval, and the bootstrap samples to give intervals at another level. */
+export interface Evaluation {
+  metrics: MetricResult[]
+  /** The same metrics with intervals at `confidence` (for example after a Bonferroni correction). */
+  at(confidence: number): MetricResult[]
+}
+
+interface Computed {
+  point: PointValue
+  extra: Partial<MetricResult>
+  /** Defined bootstrap values, ascending; null for counts and undefined estimates. */
+  sample: Float64Array | null
+  resamples: number
+}
+
+export function evaluate(input: EvaluationInput): Evaluation {
+  const computed = compute(input)
+  const at = (confidence: number) => computed.map(c => toResult(c, confidence))
+  return { metrics: at(input.settings.confidence), at }
+}
+
+function compute(input: EvaluationInput): Computed[] {
   const { settings } = input
-  const results: MetricResult[] = []
+  const results: Computed[] = []
   const run = (
     stream: number,
     point: (sink: Sink) => void,
@@ -67,7 +88,14 @@ export function evaluate(input: EvaluationInput): MetricResult[] {
       row.reset(r * m)
       replicate(row, rng)
     }
-    rec.values.forEach((v, j) => results.push(toResult(v, matrix, j, m, R, settings.confidence, extra?.(v))))
+    rec.values.forEach((point, j) =>
+      results.push({
+        point,
+        extra: extra?.(point) ?? {},
+        sample: sampleOf(point, matrix, j, m, R),
+        resamples: R
+      })
+    )
   }
 
   const p = input.predictions
@@ -135,24 +163,21 @@ export function evaluate(input: EvaluationInput): MetricResult[] {
   return results
 }
 
-function toResult(
-  v: PointValue,
-  matrix: Float64Array,
-  j: number,
-  m: number,
-  R: number,
-  confidence: number,
-  extra: Partial<MetricResult> = {}
-): MetricResult {
-  const base = { metric: v.metric, ...v.scope, n: v.n, ...extra }
-  if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
-  // A count is a fact about the data, not an estimate: its interval is the value itself.
-  if (v.metric === 'count') return { ...base, value: v.value, ci: [v.value, v.value] }
+function sampleOf(v: PointValue, matrix: Float64Array, j: number, m: number, R: number): Float64Array | null {
+  if (Number.isNaN(v.value) || v.metric === 'count') return null
   const sample: number[] = []
   for (let r = 0; r < R; r++) {
     const x = matrix[r * m + j]
     if (!Number.isNaN(x)) sample.push(x)
   }
+  return Float64Array.from(sample).sort()
+}
+
+function toResult({ point: v, extra, sample, resamples: R }: Computed, confidence: number): MetricResult {
+  const base = { metric: v.metric, ...v.scope, n: v.n, ...extra }
+  if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
+  // A count is a fact about the data, not an estimate: its interval is the value itself.
+  if (sample === null) return { ...base, value: v.value, ci: [v.value, v.value] }
   if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
     return {
       ...base,
@@ -161,7 +186,7 @@ function toResult(
       reason: `undefined in ${R - sample.length} of ${R} resamples`
     }
   }
-  const ci = percentileInterval(sample, confidence)
+  const ci = percentileIntervalSorted(sample, confidence)
   if (v.value < ci[0] || v.value > ci[1]) {
     // Typical of max/min statistics over small groups (mce, a difference driven by a small group):
     // the bootstrap distribution is shifted, and the interval should not be read as a confidence

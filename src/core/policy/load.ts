@@ -11,7 +11,17 @@ import { InputError } from '../errors.js'
 import { displayPath, isInside, readText } from '../files.js'
 import { validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
-import { DEFAULTS, type Policy, type PolicyDefaults, type RawPolicy } from './types.js'
+import { checkGates } from './check-gates.js'
+import { didYouMean } from '../suggest.js'
+import {
+  DEFAULTS,
+  type Gate,
+  type Policy,
+  type PolicyDefaults,
+  type RawPolicy,
+  type Requires,
+  type Waiver
+} from './types.js'
 
 interface Parsed {
   abs: string
@@ -26,20 +36,7 @@ function parsePolicy(abs: string, cwd: string): Parsed {
   const text = readText(abs, display, 'policy')
   const doc = loadYaml(text, display)
   const raw = validate<RawPolicy>(schema, doc, display)
-  const ids = new Map<string, number>()
-  raw.gates?.forEach((g, i) => {
-    if (ids.has(g.id)) {
-      throw new InputError(
-        `duplicate gate id '${g.id}' (also gates[${ids.get(g.id)}]); expected unique ids`,
-        {
-          file: display,
-          line: doc.lineOf(`gates[${i}].id`),
-          path: `gates[${i}].id`
-        }
-      )
-    }
-    ids.set(g.id, i)
-  })
+  checkGates(raw, (detail, path) => new InputError(detail, { file: display, line: doc.lineOf(path), path }))
   return { abs, display, raw, sha256: createHash('sha256').update(text).digest('hex'), lineOf: doc.lineOf }
 }
 
@@ -119,8 +116,12 @@ export function loadPolicy(path: string, tier: string, cwd: string): Policy {
 
 function merge(chain: Parsed[], source: string): Policy {
   const defaults: PolicyDefaults = structuredClone(DEFAULTS)
-  const gates = new Map<string, { id: string; metric: string; [key: string]: unknown }>()
+  const gates = new Map<string, Gate>()
+  const requires: Requires = {}
+  const waivers: Waiver[] = []
   for (const p of [...chain].reverse()) {
+    Object.assign(requires, p.raw.requires)
+    waivers.push(...(p.raw.waivers ?? []))
     const d = p.raw.defaults ?? {}
     Object.assign(defaults, {
       ...d,
@@ -129,13 +130,27 @@ function merge(chain: Parsed[], source: string): Policy {
     })
     for (const g of p.raw.gates ?? []) gates.set(g.id, { ...gates.get(g.id), ...g })
   }
+  for (const p of chain) {
+    p.raw.waivers?.forEach((w, i) => {
+      if (!gates.has(w.gate)) {
+        const path = `waivers[${i}].gate`
+        throw new InputError(`waiver for unknown gate '${w.gate}'${didYouMean(w.gate, [...gates.keys()])}`, {
+          file: p.display,
+          line: p.lineOf(path),
+          path
+        })
+      }
+    })
+  }
   const top = chain[0].raw
   return {
     name: top.name,
     version: String(top.version),
     tier: top.tier,
     defaults,
+    requires,
     gates: [...gates.values()],
+    waivers,
     files: chain.map(p => ({ path: p.display, sha256: p.sha256 })),
     source
   }

@@ -19,6 +19,42 @@ export const DEFAULTS: PolicyDefaults = {
   calibration: { bins: 10, strategy: 'uniform' }
 }
 
+export type Mode = PolicyDefaults['mode']
+export type Severity = 'block' | 'warn'
+
+export interface Gate {
+  id: string
+  metric: string
+  description?: string
+  attributes?: string[]
+  groups?: string[]
+  perturbations?: string[]
+  suites?: string[]
+  categories?: string[]
+  min?: number
+  max?: number
+  maxWorsening?: number
+  maxWorseningRelative?: number
+  mode?: Mode
+  severity?: Severity
+  insufficientData?: PolicyDefaults['insufficientData']
+  rationale?: string
+}
+
+export interface Waiver {
+  gate: string
+  models?: string[]
+  reason: string
+  approvedBy: string
+  /** YYYY-MM-DD, inclusive, in UTC. */
+  expires?: string
+}
+
+export interface Requires {
+  artifacts?: string[]
+  documents?: { doc: string; sections?: string[] }[]
+}
+
 export interface RawPolicy {
   name: string
   version: string | number
@@ -28,9 +64,9 @@ export interface RawPolicy {
     bootstrap?: Partial<PolicyDefaults['bootstrap']>
     calibration?: Partial<PolicyDefaults['calibration']>
   }
-  requires?: unknown
-  gates?: { id: string; metric: string; [key: string]: unknown }[]
-  waivers?: unknown[]
+  requires?: Requires
+  gates?: Gate[]
+  waivers?: Waiver[]
 }
 
 export interface PolicyFile {
@@ -43,7 +79,9 @@ export interface Policy {
   version: string
   tier: string
   defaults: PolicyDefaults
-  gates: { id: string; metric: string; [key: string]: unknown }[]
+  requires: Requires
+  gates: Gate[]
+  waivers: Waiver[]
   /** The selected file first, then each file it extends. */
   files: PolicyFile[]
   source: string

@@ -5,6 +5,8 @@
  */
 import { QUANTITIES } from '../artifacts/cells.js'
 import type { Inputs } from '../check.js'
+import type { GateResult } from '../gate/evaluate.js'
+import type { Check, Decision } from '../gate/types.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { SCHEMA_VERSION, TOOL } from '../version.js'
 
@@ -13,8 +15,9 @@ export interface Report {
   tool: { name: string; version: string }
   model: { name: string; version: string }
   riskTier: string
-  decision: 'pass' | 'warn' | 'fail' | null
-  gates: { evaluated: boolean; note?: string }
+  decision: Decision
+  /** How the intervals the checks used were set (a Bonferroni correction widens them). */
+  multipleComparisons: GateResult['multipleComparisons']
   policy: {
     name: string
     version: string
@@ -26,7 +29,9 @@ export interface Report {
   inputs: { kind: string; path: string; sha256: string; rows: number }[]
   context?: Record<string, unknown>
   metrics: MetricResult[]
-  checks: unknown[]
+  checks: Check[]
+  /** Waivers that matched a check: in force, or expired (and then without effect). */
+  waivers: { gate: string; reason: string; approvedBy: string; expires?: string; expired: boolean }[]
   baseline: null
   stats: ReportStats
 }
@@ -49,11 +54,7 @@ export interface ReportStats {
   outcomes?: { cells: { suite: string; category: string | null }[]; passed: number[]; failed: number[] }
 }
 
-export function buildReport(
-  inputs: Inputs,
-  metrics: MetricResult[],
-  context?: Record<string, unknown>
-): Report {
+export function buildReport(inputs: Inputs, gates: GateResult, context?: Record<string, unknown>): Report {
   const { manifest, policy } = inputs
   const artifacts = [
     ['predictions', inputs.predictions],
@@ -65,8 +66,8 @@ export function buildReport(
     tool: { ...TOOL },
     model: manifest.model,
     riskTier: manifest.riskTier,
-    decision: null,
-    gates: { evaluated: false, note: 'Gates were not evaluated: this version computes metrics only.' },
+    decision: gates.decision,
+    multipleComparisons: gates.multipleComparisons,
     policy: {
       name: policy.name,
       version: policy.version,
@@ -80,11 +81,18 @@ export function buildReport(
       return data && spec ? [{ kind, path: spec.display, sha256: data.sha256, rows: data.rows }] : []
     }),
     ...(context ? { context } : {}),
-    metrics,
-    checks: [],
+    metrics: gates.metrics,
+    checks: gates.checks,
+    waivers: waiversOf(gates.checks),
     baseline: null,
     stats: stats(inputs)
   }
+}
+
+function waiversOf(checks: Check[]): Report['waivers'] {
+  const seen = new Map<string, Report['waivers'][number]>()
+  for (const c of checks) if (c.waiver && !seen.has(c.gate)) seen.set(c.gate, { gate: c.gate, ...c.waiver })
+  return [...seen.values()]
 }
 
 function stats(inputs: Inputs): ReportStats {

@@ -3,6 +3,7 @@
  * Colour only when the caller says the output is a terminal (and NO_COLOR is unset).
  */
 import type { MetricResult } from '../metrics/evaluate.js'
+import type { Check } from '../gate/types.js'
 import type { Report } from './report.js'
 
 export interface TextOptions {
@@ -41,12 +42,14 @@ export function renderText(report: Report, options: TextOptions): string {
   const pct = `${+(settings.confidence * 100).toFixed(2)}%`
   const m = report.metrics
   const out: string[] = [
+    bold(`Decision: ${report.decision.toUpperCase()}`),
     bold(
       `rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`
     ),
     `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} bootstrap intervals, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}`,
     ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
   ]
+  out.push('', ...renderChecks(report, bold, dim))
   const section = (title: string, rows: string[][]) => {
     if (rows.length > 1) out.push('', bold(title), table(rows))
   }
@@ -113,6 +116,49 @@ export function renderText(report: Report, options: TextOptions): string {
       '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (a max or min over small groups or bins); read the interval with caution.'
     )
   }
-  if (!report.gates.evaluated && report.gates.note) out.push('', dim(report.gates.note))
   return out.join('\n') + '\n'
+}
+
+const SCOPE_KEYS = ['attribute', 'group', 'perturbation', 'suite', 'category'] as const
+export const scopeText = (c: Check | MetricResult): string =>
+  SCOPE_KEYS.filter(k => c[k] !== undefined)
+    .map(k => c[k])
+    .join(' / ')
+
+function renderChecks(report: Report, bold: (s: string) => string, dim: (s: string) => string): string[] {
+  const counts = new Map<string, number>()
+  for (const c of report.checks) counts.set(c.status, (counts.get(c.status) ?? 0) + 1)
+  const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ')
+  const mc = report.multipleComparisons
+  const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)]
+  if (mc.method === 'bonferroni') {
+    lines.push(
+      dim(
+        `Bonferroni correction over ${mc.checks} checks: intervals at ${+(mc.confidence * 100).toFixed(4)}%`
+      )
+    )
+  }
+  const notable = report.checks.filter(c => c.status !== 'pass')
+  if (notable.length > 0) {
+    lines.push(
+      table([
+        ['status', 'gate', 'scope', 'value [CI]', 'threshold', 'reason'],
+        ...notable.map(c => [
+          c.status.toUpperCase(),
+          c.gate,
+          scopeText(c),
+          c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
+          [
+            c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
+            c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
+          ]
+            .filter(Boolean)
+            .join(', ') +
+            (c.threshold.min !== undefined || c.threshold.max !== undefined ? ` (${c.mode})` : ''),
+          c.reason
+        ])
+      ])
+    )
+  }
+  return lines
 }

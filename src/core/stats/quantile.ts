@@ -13,9 +13,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo])
 }
 
-/** Two-sided percentile interval at `confidence` of an unsorted sample (the input is not modified). */
-export function percentileInterval(sample: ArrayLike<number>, confidence: number): [number, number] {
-  const sorted = Float64Array.from(sample).sort()
+/** Two-sided percentile interval at `confidence` of an ascending-sorted sample. */
+export function percentileIntervalSorted(sorted: ArrayLike<number>, confidence: number): [number, number] {
   const tail = (1 - confidence) / 2
   return [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)]
 }

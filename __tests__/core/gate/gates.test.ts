@@ -1,0 +1,219 @@
+/** Gates end to end through check(): statuses, effects, waivers, requirements and the decision. */
+import { describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import { check } from '../../../src/core/check.js'
+import type { Check } from '../../../src/core/gate/types.js'
+import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+
+// Group a (4 rows): selection rate 0.75; group b (4 rows): 0.25; group c (2 rows): 0.5.
+const CSV =
+  'g,label,score,prediction\na,1,0.9,1\na,0,0.8,1\na,1,0.7,1\na,0,0.2,0\nb,1,0.6,1\nb,0,0.4,0\nb,1,0.3,0\nb,0,0.1,0\nc,1,0.9,1\nc,0,0.3,0\n'
+const NOW = new Date('2026-11-27T12:00:00Z')
+
+async function run(
+  policy: string,
+  extraFiles: Record<string, string> = {},
+  manifestExtra = 'sensitiveAttributes: [g]'
+) {
+  const dir = workspace({
+    'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }', manifestExtra),
+    'p.csv': CSV,
+    'policies/p.yml': policyYaml(policy),
+    ...extraFiles
+  })
+  return check({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: dir,
+    now: NOW
+  })
+}
+const only = (checks: Check[], gate: string) => checks.filter(c => c.gate === gate)
+
+describe('gate checks', () => {
+  it('expands a disparity gate per attribute and fails a blocking breach', async () => {
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 200 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.3 }
+`)
+    expect(only(r.checks, 'dp')).toMatchObject([
+      { attribute: 'g', status: 'fail', effect: 'block', value: 0.5, threshold: { max: 0.3 }, mode: 'point' }
+    ])
+    expect(r.decision).toBe('fail')
+  })
+
+  it('turns a breach of a warn gate into warn', async () => {
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 200 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.3, severity: warn }
+`)
+    expect(only(r.checks, 'dp')[0]).toMatchObject({ status: 'warn', effect: 'warn' })
+    expect(r.decision).toBe('warn')
+  })
+
+  it('expands a group metric per group, and marks a small group insufficient per insufficientData', async () => {
+    const policy = (
+      mode: string
+    ) => `defaults: { minGroupSize: 3, insufficientData: ${mode}, bootstrap: { resamples: 200 } }
+gates:
+  - { id: sel, metric: selection_rate, attributes: [g], max: 0.9 }
+`
+    const fail = await run(policy('fail'))
+    expect(only(fail.checks, 'sel').map(c => [c.group, c.status, c.effect])).toEqual([
+      ['a', 'pass', 'none'],
+      ['b', 'pass', 'none'],
+      ['c', 'insufficient', 'block']
+    ])
+    expect(only(fail.checks, 'sel')[2]).toMatchObject({
+      reason: "group 'c' has 2 rows, fewer than 3 rows",
+      insufficientGroups: [{ attribute: 'g', group: 'c', n: 2 }]
+    })
+    expect(fail.decision).toBe('fail')
+    expect((await run(policy('warn'))).decision).toBe('warn')
+    const ignore = await run(policy('ignore'))
+    expect(only(ignore.checks, 'sel')[2]).toMatchObject({ status: 'insufficient', effect: 'none' })
+    expect(ignore.decision).toBe('pass')
+  })
+
+  it('lets a breach among the eligible groups take precedence over insufficient', async () => {
+    const r = await run(`defaults: { minGroupSize: 3, insufficientData: warn, bootstrap: { resamples: 200 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.3 }
+  - { id: dp-loose, metric: demographic_parity_difference, max: 0.9 }
+`)
+    expect(only(r.checks, 'dp')[0]).toMatchObject({
+      status: 'fail',
+      insufficientGroups: [{ group: 'c', n: 2 }]
+    })
+    expect(only(r.checks, 'dp-loose')[0]).toMatchObject({ status: 'insufficient', effect: 'warn' })
+    expect(only(r.checks, 'dp-loose')[0].reason).toMatch(
+      /over the eligible groups, but c \(2\) has fewer than 3 rows/
+    )
+  })
+
+  it('reports a metric that cannot be computed as missing, a breach', async () => {
+    const r = await run(`gates:
+  - { id: drop, metric: accuracy_drop, perturbations: ['*'], max: 0.02 }
+  - { id: race, metric: demographic_parity_difference, attributes: [race], max: 0.1, severity: warn }
+`)
+    expect(only(r.checks, 'drop')).toMatchObject([
+      {
+        status: 'missing',
+        effect: 'block',
+        reason: 'accuracy_drop could not be computed: the run has no robustness values for it'
+      }
+    ])
+    expect(only(r.checks, 'race')).toMatchObject([
+      {
+        attribute: 'race',
+        status: 'missing',
+        effect: 'warn',
+        reason: "no demographic_parity_difference for attribute 'race' in this run"
+      }
+    ])
+    expect(r.decision).toBe('fail')
+  })
+
+  it('judges the modes on the interval', async () => {
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 500 } }
+gates:
+  - { id: strict, metric: accuracy, min: 0.65, mode: strict }
+  - { id: lenient, metric: accuracy, min: 0.75, mode: lenient }
+`)
+    // Accuracy 0.8 on 10 rows: the interval reaches below 0.65, and does not lie wholly below 0.75.
+    expect(only(r.checks, 'strict')[0]).toMatchObject({ value: 0.8, status: 'fail' })
+    expect(only(r.checks, 'lenient')[0]).toMatchObject({ status: 'pass' })
+  })
+
+  it('widens intervals with a Bonferroni correction and says so', async () => {
+    const policy = (
+      mc: string
+    ) => `defaults: { minGroupSize: 2, multipleComparisons: ${mc}, bootstrap: { resamples: 500 } }
+gates:
+  - { id: acc, metric: accuracy, min: 0.1 }
+  - { id: sel, metric: selection_rate, attributes: [g], max: 1 }
+`
+    const [plain, corrected] = await Promise.all([run(policy('none')), run(policy('bonferroni'))])
+    expect(corrected.multipleComparisons).toEqual({
+      method: 'bonferroni',
+      checks: 4,
+      confidence: 1 - 0.05 / 4
+    })
+    const width = (r: typeof plain) => {
+      const c = only(r.checks, 'acc')[0].ci!
+      return c[1] - c[0]
+    }
+    expect(width(corrected)).toBeGreaterThan(width(plain))
+  })
+})
+
+describe('waivers in checks', () => {
+  const gates = (expires: string) => `defaults: { minGroupSize: 2, bootstrap: { resamples: 200 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.3 }
+waivers:
+  - { gate: dp, models: ['m*'], reason: Fix ships in 2.4 (RAI-123), approvedBy: rai-board, expires: '${expires}' }
+`
+  it('turn a breach into waived, reported and not blocking', async () => {
+    const r = await run(gates('2026-11-27'))
+    expect(only(r.checks, 'dp')[0]).toMatchObject({
+      status: 'waived',
+      effect: 'none',
+      waiver: { approvedBy: 'rai-board', expired: false }
+    })
+    expect(r.decision).toBe('pass')
+    expect(r.waivers).toEqual([
+      {
+        gate: 'dp',
+        reason: 'Fix ships in 2.4 (RAI-123)',
+        approvedBy: 'rai-board',
+        expires: '2026-11-27',
+        expired: false
+      }
+    ])
+  })
+
+  it('have no effect once expired, and say so', async () => {
+    const r = await run(gates('2026-11-26'))
+    expect(only(r.checks, 'dp')[0]).toMatchObject({ status: 'fail', waiver: { expired: true } })
+    expect(only(r.checks, 'dp')[0].reason).toMatch(/waiver expired on 2026-11-26/)
+    expect(r.decision).toBe('fail')
+  })
+})
+
+describe('requirements', () => {
+  const policy = `requires:
+  artifacts: [predictions, robustness]
+  documents: [{ doc: modelCard, sections: [Intended use, Limitations] }]
+`
+  it('fail on an absent artifact kind and on a missing section', async () => {
+    const r = await run(
+      policy,
+      { 'MODEL_CARD.md': '# Card\n\n## Intended use\n\ntext\n' },
+      'sensitiveAttributes: [g]\ndocuments: { modelCard: MODEL_CARD.md }'
+    )
+    expect(r.checks.map(c => [c.gate, c.status])).toEqual([
+      ['requires.artifacts.predictions', 'pass'],
+      ['requires.artifacts.robustness', 'fail'],
+      ['requires.documents.modelCard', 'fail']
+    ])
+    expect(r.checks[2].reason).toBe("document 'modelCard' (MODEL_CARD.md) lacks the section 'Limitations'")
+  })
+
+  it('pass when the document has every section (headings of any level, any case)', async () => {
+    const r = await run(
+      policy.replace(', robustness', ''),
+      { 'MODEL_CARD.md': '# Intended Use\n### limitations ###\n' },
+      'sensitiveAttributes: [g]\ndocuments: { modelCard: MODEL_CARD.md }'
+    )
+    expect(r.decision).toBe('pass')
+  })
+
+  it('fail when the manifest does not name the document', async () => {
+    const r = await run(policy.replace(', robustness', ''))
+    expect(r.checks[1].reason).toBe(
+      "the policy requires the document 'modelCard' and the manifest's documents do not name it"
+    )
+  })
+})

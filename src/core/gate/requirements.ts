@@ -1,0 +1,76 @@
+/**
+ * `requires` in a policy: artifact kinds the run must include ("evaluation coverage") and documents
+ * that must exist with given section headings. Each requirement is a blocking check.
+ */
+import type { Manifest } from '../manifest/types.js'
+import type { Requires } from '../policy/types.js'
+import type { Check } from './types.js'
+
+/** Reads a document named in the manifest; null when it does not exist. */
+export type ReadDocument = (path: string) => string | null
+
+const base = { severity: 'block' as const, mode: 'point' as const, threshold: {}, value: null, ci: null }
+
+export function checkRequirements(
+  requires: Requires,
+  manifest: Manifest,
+  present: Set<string>,
+  read: ReadDocument
+): Check[] {
+  const checks: Check[] = []
+  for (const kind of requires.artifacts ?? []) {
+    const ok = present.has(kind)
+    checks.push({
+      ...base,
+      gate: `requires.artifacts.${kind}`,
+      metric: 'artifact',
+      status: ok ? 'pass' : 'fail',
+      effect: ok ? 'none' : 'block',
+      reason: ok
+        ? `a ${kind} artifact was evaluated`
+        : `the policy requires a ${kind} artifact and the manifest has none`
+    })
+  }
+  for (const { doc, sections = [] } of requires.documents ?? []) {
+    const gate = `requires.documents.${doc}`
+    const fail = (reason: string): Check => ({
+      ...base,
+      gate,
+      metric: 'document',
+      status: 'fail',
+      effect: 'block',
+      reason
+    })
+    const path = manifest.documents[doc]
+    if (path === undefined) {
+      checks.push(
+        fail(`the policy requires the document '${doc}' and the manifest's documents do not name it`)
+      )
+      continue
+    }
+    const text = read(path)
+    if (text === null) {
+      checks.push(fail(`document '${doc}' (${path}) does not exist`))
+      continue
+    }
+    const headings = new Set([...text.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map(m => normalize(m[1])))
+    const absent = sections.filter(s => !headings.has(normalize(s)))
+    checks.push(
+      absent.length > 0
+        ? fail(
+            `document '${doc}' (${path}) lacks the section${absent.length > 1 ? 's' : ''} ${absent.map(s => `'${s}'`).join(', ')}`
+          )
+        : {
+            ...base,
+            gate,
+            metric: 'document',
+            status: 'pass',
+            effect: 'none',
+            reason: `document '${doc}' (${path}) has every required section`
+          }
+    )
+  }
+  return checks
+}
+
+const normalize = (heading: string) => heading.trim().toLowerCase().replace(/\s+/g, ' ')

@@ -1,0 +1,33 @@
+/** Checks: one per gate and scope instance (SPEC §3), and the run's decision. */
+import type { ScopeRef } from '../metrics/sink.js'
+import type { Mode, Severity } from '../policy/types.js'
+
+export type Status = 'pass' | 'fail' | 'warn' | 'waived' | 'insufficient' | 'missing' | 'skipped'
+/** What a check does to the decision: block (fail), warn, or nothing. */
+export type Effect = 'block' | 'warn' | 'none'
+export type Decision = 'pass' | 'warn' | 'fail'
+
+export interface AppliedWaiver {
+  reason: string
+  approvedBy: string
+  expires?: string
+  /** An expired waiver has no effect; it is listed so that reviewers see it lapsed. */
+  expired: boolean
+}
+
+export interface Check extends ScopeRef {
+  gate: string
+  metric: string
+  status: Status
+  severity: Severity
+  effect: Effect
+  value: number | null
+  ci: [number, number] | null
+  threshold: { min?: number; max?: number }
+  mode: Mode
+  /** Why the check has its status, in words a reviewer can act on. */
+  reason: string
+  /** Groups in scope below minGroupSize, by name and size. */
+  insufficientGroups?: { attribute: string; group: string; n: number }[]
+  waiver?: AppliedWaiver
+}

@@ -1,0 +1,59 @@
+/**
+ * What the JSON Schema cannot say about gates: unique ids, known metrics (with a suggestion), scope
+ * keys that fit the metric, at least one threshold, min <= max.
+ */
+import type { InputError } from '../errors.js'
+import { METRICS, metricDef, type Scope } from '../metrics/registry.js'
+import { didYouMean } from '../suggest.js'
+import type { RawPolicy } from './types.js'
+
+/** Which scope keys a gate may use, by the scopes its metric is computed at. */
+const SCOPE_KEYS: Record<string, Scope[]> = {
+  attributes: ['group', 'attribute'],
+  groups: ['group'],
+  perturbations: ['perturbation'],
+  suites: ['suite'],
+  categories: ['suite']
+}
+
+export function checkGates(raw: RawPolicy, error: (detail: string, path: string) => InputError): void {
+  const ids = new Map<string, number>()
+  raw.gates?.forEach((g, i) => {
+    const at = (key: string) => `gates[${i}].${key}`
+    if (ids.has(g.id))
+      throw error(`duplicate gate id '${g.id}' (also gates[${ids.get(g.id)}]); expected unique ids`, at('id'))
+    ids.set(g.id, i)
+    const def = metricDef(g.metric)
+    if (def === undefined) {
+      throw error(
+        `unknown metric '${g.metric}'${didYouMean(
+          g.metric,
+          METRICS.map(m => m.id)
+        )}`,
+        at('metric')
+      )
+    }
+    for (const [key, scopes] of Object.entries(SCOPE_KEYS)) {
+      if (g[key as keyof typeof g] !== undefined && !def.scopes.some(s => scopes.includes(s))) {
+        throw error(
+          `'${key}' does not apply to ${g.metric}, which is computed per ${def.scopes.join(' and ')}`,
+          at(key)
+        )
+      }
+    }
+    if (
+      g.min === undefined &&
+      g.max === undefined &&
+      g.maxWorsening === undefined &&
+      g.maxWorseningRelative === undefined
+    ) {
+      throw error(
+        `gate '${g.id}' has no threshold; expected min, max, maxWorsening or maxWorseningRelative`,
+        `gates[${i}]`
+      )
+    }
+    if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+      throw error(`min ${g.min} is above max ${g.max}; no value could pass`, at('min'))
+    }
+  })
+}
