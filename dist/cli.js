@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync, realpathSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync, realpathSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { relative, isAbsolute, resolve as resolve$1, dirname, join } from 'node:path';
@@ -13316,9 +13316,8 @@ function quantileSorted(sorted, p) {
     const hi = Math.min(lo + 1, n - 1);
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
-/** Two-sided percentile interval at `confidence` of an unsorted sample (the input is not modified). */
-function percentileInterval(sample, confidence) {
-    const sorted = Float64Array.from(sample).sort();
+/** Two-sided percentile interval at `confidence` of an ascending-sorted sample. */
+function percentileIntervalSorted(sorted, confidence) {
     const tail = (1 - confidence) / 2;
     return [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)];
 }
@@ -13613,7 +13612,10 @@ const METRICS = [
     def('pass_rate', ['suite'], 'higher', 'share of test cases passed'),
     def('failure_rate', ['suite'], 'lower', 'share of test cases failed')
 ];
-new Map(METRICS.map(m => [m.id, m]));
+const BY_ID = new Map(METRICS.map(m => [m.id, m]));
+function metricDef(id) {
+    return BY_ID.get(id);
+}
 
 const OVERALL$1 = {};
 const NO_SCORE = 'no score column';
@@ -13824,6 +13826,11 @@ class RowSink {
 /** A bootstrap needs most resamples to define a metric before its interval means anything. */
 const MIN_DEFINED_SHARE = 0.5;
 function evaluate(input) {
+    const computed = compute(input);
+    const at = (confidence) => computed.map(c => toResult(c, confidence));
+    return { metrics: at(input.settings.confidence), at };
+}
+function compute(input) {
     const { settings } = input;
     const results = [];
     const run = (stream, point, replicate, extra) => {
@@ -13838,7 +13845,12 @@ function evaluate(input) {
             row.reset(r * m);
             replicate(row, rng);
         }
-        rec.values.forEach((v, j) => results.push(toResult(v, matrix, j, m, R, settings.confidence, extra?.(v))));
+        rec.values.forEach((point, j) => results.push({
+            point,
+            extra: extra?.(point) ?? {},
+            sample: sampleOf(point, matrix, j, m, R),
+            resamples: R
+        }));
     };
     const p = input.predictions;
     if (p) {
@@ -13890,19 +13902,24 @@ function evaluate(input) {
     }
     return results;
 }
-function toResult(v, matrix, j, m, R, confidence, extra = {}) {
-    const base = { metric: v.metric, ...v.scope, n: v.n, ...extra };
-    if (Number.isNaN(v.value))
-        return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' };
-    // A count is a fact about the data, not an estimate: its interval is the value itself.
-    if (v.metric === 'count')
-        return { ...base, value: v.value, ci: [v.value, v.value] };
+function sampleOf(v, matrix, j, m, R) {
+    if (Number.isNaN(v.value) || v.metric === 'count')
+        return null;
     const sample = [];
     for (let r = 0; r < R; r++) {
         const x = matrix[r * m + j];
         if (!Number.isNaN(x))
             sample.push(x);
     }
+    return Float64Array.from(sample).sort();
+}
+function toResult({ point: v, extra, sample, resamples: R }, confidence) {
+    const base = { metric: v.metric, ...v.scope, n: v.n, ...extra };
+    if (Number.isNaN(v.value))
+        return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' };
+    // A count is a fact about the data, not an estimate: its interval is the value itself.
+    if (sample === null)
+        return { ...base, value: v.value, ci: [v.value, v.value] };
     if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
         return {
             ...base,
@@ -13911,7 +13928,7 @@ function toResult(v, matrix, j, m, R, confidence, extra = {}) {
             reason: `undefined in ${R - sample.length} of ${R} resamples`
         };
     }
-    const ci = percentileInterval(sample, confidence);
+    const ci = percentileIntervalSorted(sample, confidence);
     if (v.value < ci[0] || v.value > ci[1]) {
         // Typical of max/min statistics over small groups (mce, a difference driven by a small group):
         // the bootstrap distribution is shifted, and the interval should not be read as a confidence
@@ -13925,6 +13942,317 @@ function toResult(v, matrix, j, m, R, confidence, extra = {}) {
     }
     return { ...base, value: v.value, ci };
 }
+
+const ARTIFACT = {
+    perturbation: 'robustness',
+    robustness: 'robustness',
+    suite: 'outcomes'
+};
+function expandGate(gate, def, metrics) {
+    let rows = metrics.filter(m => m.metric === gate.metric);
+    const missing = [];
+    const within = (key, names) => {
+        if (names === undefined || names.includes('*'))
+            return;
+        for (const name of names) {
+            if (!rows.some(m => m[key] === name))
+                missing.push({
+                    scope: { [key]: name },
+                    missing: `no ${gate.metric} for ${key} '${name}' in this run`
+                });
+        }
+        rows = rows.filter(m => names.includes(m[key]));
+    };
+    const scopes = def.scopes;
+    let kind;
+    if (scopes.includes('group') && (gate.attributes || gate.groups || !scopes.includes('overall'))) {
+        kind = 'group';
+        rows = rows.filter(m => m.group !== undefined);
+        within('attribute', gate.attributes);
+        within('group', gate.groups);
+    }
+    else if (scopes.includes('attribute')) {
+        kind = 'attribute';
+        rows = rows.filter(m => m.attribute !== undefined && m.group === undefined);
+        within('attribute', gate.attributes);
+    }
+    else if (scopes.includes('suite') && (gate.suites || gate.categories || !scopes.includes('overall'))) {
+        kind = 'suite';
+        rows = rows.filter(m => m.suite !== undefined && (gate.categories ? m.category !== undefined : m.category === undefined));
+        within('suite', gate.suites);
+        within('category', gate.categories);
+    }
+    else if (scopes.includes('perturbation')) {
+        kind = 'perturbation';
+        rows = rows.filter(m => m.perturbation !== undefined);
+        within('perturbation', gate.perturbations);
+    }
+    else {
+        kind = scopes[0];
+        rows = rows.filter(m => m.attribute === undefined && m.perturbation === undefined && m.suite === undefined);
+    }
+    const targets = rows.map(result => ({ scope: scopeOf(result), result }));
+    if (targets.length === 0 && missing.length === 0) {
+        const artifact = ARTIFACT[kind] ?? 'predictions';
+        return [
+            { scope: {}, missing: `${gate.metric} could not be computed: the run has no ${artifact} values for it` }
+        ];
+    }
+    return [...targets, ...missing];
+}
+function scopeOf(m) {
+    const scope = {};
+    for (const key of ['attribute', 'group', 'perturbation', 'suite', 'category'])
+        if (m[key] !== undefined)
+            scope[key] = m[key];
+    return scope;
+}
+
+const f = (v) => (Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, ''));
+function judge(value, ci, threshold, mode) {
+    const { min, max } = threshold;
+    const interval = ci ? `[${f(ci[0])}, ${f(ci[1])}]` : '';
+    if (mode === 'point' || (mode === 'lenient' && ci === null)) {
+        const note = mode === 'lenient' ? ' (no interval: judged on the estimate)' : '';
+        if (max !== undefined && value > max)
+            return { breach: true, reason: `${f(value)} is above the maximum ${f(max)}${note}` };
+        if (min !== undefined && value < min)
+            return { breach: true, reason: `${f(value)} is below the minimum ${f(min)}${note}` };
+        return { breach: false, reason: `${f(value)} is within the threshold${note}` };
+    }
+    if (ci === null)
+        return { breach: true, reason: 'strict mode needs an interval, and this metric has none' };
+    const [lo, hi] = ci;
+    if (mode === 'lenient') {
+        if (max !== undefined && lo > max)
+            return { breach: true, reason: `the whole interval ${interval} is above the maximum ${f(max)}` };
+        if (min !== undefined && hi < min)
+            return { breach: true, reason: `the whole interval ${interval} is below the minimum ${f(min)}` };
+        return { breach: false, reason: `the interval ${interval} is not wholly beyond the threshold` };
+    }
+    if (max !== undefined && hi > max)
+        return {
+            breach: true,
+            reason: `the interval ${interval} reaches above the maximum ${f(max)}: not shown to be within it`
+        };
+    if (min !== undefined && lo < min)
+        return {
+            breach: true,
+            reason: `the interval ${interval} reaches below the minimum ${f(min)}: not shown to be within it`
+        };
+    return { breach: false, reason: `the whole interval ${interval} is within the threshold` };
+}
+
+/** Glob on model names: `*` any run of characters, `?` one character. */
+function globMatch(pattern, name) {
+    const re = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${re}$`).test(name);
+}
+/**
+ * The waiver for `gate` and `model`, if any: a waiver in force wins over an expired one. `expires`
+ * is inclusive: a waiver that expires on 2027-01-31 holds through that day in UTC.
+ */
+function findWaiver(waivers, gate, model, now) {
+    const today = now.toISOString().slice(0, 10);
+    const matching = waivers
+        .filter(w => w.gate === gate && (w.models === undefined || w.models.some(p => globMatch(p, model))))
+        .map(w => ({
+        reason: w.reason,
+        approvedBy: w.approvedBy,
+        expires: w.expires,
+        expired: w.expires !== undefined && w.expires < today
+    }));
+    return matching.find(w => !w.expired) ?? matching[0];
+}
+
+function evaluateGates(input) {
+    const { policy, evaluation } = input;
+    const d = policy.defaults;
+    const expand = (metrics) => policy.gates.map(g => ({ gate: g, targets: expandGate(g, metricDef(g.metric), metrics) }));
+    let metrics = evaluation.metrics;
+    let expanded = expand(metrics);
+    const k = expanded.reduce((t, e) => t + e.targets.length, 0);
+    let confidence = d.confidence;
+    if (d.multipleComparisons === 'bonferroni' && k > 1) {
+        confidence = 1 - (1 - d.confidence) / k;
+        metrics = evaluation.at(confidence);
+        expanded = expand(metrics);
+    }
+    const smallGroups = metrics.filter(m => m.metric === 'count' && m.status === 'insufficient' && m.group !== undefined);
+    const checks = [
+        ...input.requirements,
+        ...expanded.flatMap(({ gate, targets }) => targets.map(t => withWaiver(checkOf(gate, t, policy, smallGroups), input)))
+    ];
+    return {
+        checks,
+        decision: decide(checks),
+        multipleComparisons: { method: d.multipleComparisons, checks: k, confidence },
+        metrics
+    };
+}
+function decide(checks) {
+    if (checks.some(c => c.effect === 'block'))
+        return 'fail';
+    if (checks.some(c => c.effect === 'warn'))
+        return 'warn';
+    return 'pass';
+}
+function checkOf(gate, t, policy, smallGroups) {
+    const d = policy.defaults;
+    const severity = gate.severity ?? 'block';
+    const mode = gate.mode ?? d.mode;
+    const insufficientData = gate.insufficientData ?? d.insufficientData;
+    const breachEffect = severity === 'block' ? 'block' : 'warn';
+    const insufficientEffect = insufficientData === 'fail' ? breachEffect : insufficientData === 'warn' ? 'warn' : 'none';
+    const threshold = {
+        ...(gate.min !== undefined && { min: gate.min }),
+        ...(gate.max !== undefined && { max: gate.max })
+    };
+    const r = t.result;
+    const base = {
+        gate: gate.id,
+        metric: gate.metric,
+        ...t.scope,
+        severity,
+        mode,
+        threshold,
+        value: r?.value ?? null,
+        ci: r?.ci ?? null
+    };
+    if (t.missing !== undefined || r === undefined)
+        return { ...base, status: 'missing', effect: breachEffect, reason: t.missing ?? 'no value' };
+    const small = r.group !== undefined
+        ? r.status === 'insufficient'
+            ? [{ attribute: r.attribute, group: r.group, n: r.n }]
+            : []
+        : r.attribute !== undefined
+            ? smallGroups
+                .filter(m => m.attribute === r.attribute)
+                .map(m => ({ attribute: m.attribute, group: m.group, n: m.value ?? 0 }))
+            : [];
+    const insufficient = {
+        ...base,
+        status: 'insufficient',
+        effect: insufficientEffect,
+        ...(small.length > 0 && { insufficientGroups: small })
+    };
+    const tooFew = `fewer than ${d.minGroupSize} rows`;
+    if (r.value === null) {
+        if (r.reason?.startsWith('fewer than two groups'))
+            return { ...insufficient, reason: r.reason };
+        return { ...base, status: 'missing', effect: breachEffect, reason: `undefined: ${r.reason}` };
+    }
+    if (gate.min === undefined && gate.max === undefined) {
+        return {
+            ...base,
+            status: 'skipped',
+            effect: 'none',
+            reason: 'only change thresholds, and there is no baseline to compare with'
+        };
+    }
+    const changeNote = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined
+        ? '; change threshold not checked: no baseline'
+        : '';
+    if (r.group !== undefined && r.status === 'insufficient') {
+        return { ...insufficient, reason: `group '${r.group}' has ${r.n} rows, ${tooFew}${changeNote}` };
+    }
+    const verdict = judge(r.value, r.ci, threshold, mode);
+    if (verdict.breach) {
+        return {
+            ...base,
+            status: severity === 'block' ? 'fail' : 'warn',
+            effect: breachEffect,
+            reason: verdict.reason + changeNote,
+            ...(small.length > 0 && { insufficientGroups: small })
+        };
+    }
+    if (small.length > 0 && insufficientData !== 'ignore') {
+        const names = small.map(g => `${g.group} (${g.n})`).join(', ');
+        return {
+            ...insufficient,
+            reason: `${verdict.reason} over the eligible groups, but ${names} ${small.length === 1 ? 'has' : 'have'} ${tooFew}${changeNote}`
+        };
+    }
+    return {
+        ...base,
+        status: 'pass',
+        effect: 'none',
+        reason: verdict.reason + changeNote,
+        ...(small.length > 0 && { insufficientGroups: small })
+    };
+}
+function withWaiver(check, input) {
+    if (check.effect === 'none')
+        return check;
+    const waiver = findWaiver(input.policy.waivers, check.gate, input.model, input.now);
+    if (waiver === undefined)
+        return check;
+    if (waiver.expired)
+        return { ...check, waiver, reason: `${check.reason}; waiver expired on ${waiver.expires}` };
+    return {
+        ...check,
+        status: 'waived',
+        effect: 'none',
+        waiver,
+        reason: `${check.reason}; waived by ${waiver.approvedBy} until ${waiver.expires ?? 'further notice'}: ${waiver.reason}`
+    };
+}
+
+const base = { severity: 'block', mode: 'point', threshold: {}, value: null, ci: null };
+function checkRequirements(requires, manifest, present, read) {
+    const checks = [];
+    for (const kind of requires.artifacts ?? []) {
+        const ok = present.has(kind);
+        checks.push({
+            ...base,
+            gate: `requires.artifacts.${kind}`,
+            metric: 'artifact',
+            status: ok ? 'pass' : 'fail',
+            effect: ok ? 'none' : 'block',
+            reason: ok
+                ? `a ${kind} artifact was evaluated`
+                : `the policy requires a ${kind} artifact and the manifest has none`
+        });
+    }
+    for (const { doc, sections = [] } of requires.documents ?? []) {
+        const gate = `requires.documents.${doc}`;
+        const fail = (reason) => ({
+            ...base,
+            gate,
+            metric: 'document',
+            status: 'fail',
+            effect: 'block',
+            reason
+        });
+        const path = manifest.documents[doc];
+        if (path === undefined) {
+            checks.push(fail(`the policy requires the document '${doc}' and the manifest's documents do not name it`));
+            continue;
+        }
+        const text = read(path);
+        if (text === null) {
+            checks.push(fail(`document '${doc}' (${path}) does not exist`));
+            continue;
+        }
+        const headings = new Set([...text.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map(m => normalize(m[1])));
+        const absent = sections.filter(s => !headings.has(normalize(s)));
+        checks.push(absent.length > 0
+            ? fail(`document '${doc}' (${path}) lacks the section${absent.length > 1 ? 's' : ''} ${absent.map(s => `'${s}'`).join(', ')}`)
+            : {
+                ...base,
+                gate,
+                metric: 'document',
+                status: 'pass',
+                effect: 'none',
+                reason: `document '${doc}' (${path}) has every required section`
+            });
+    }
+    return checks;
+}
+const normalize = (heading) => heading.trim().toLowerCase().replace(/\s+/g, ' ');
 
 var $schema = "http://json-schema.org/draft-07/schema#";
 var $id = "https://rai-gate.dev/schemas/policy.schema.json";
@@ -14226,6 +14554,72 @@ var schema = {
 	properties: properties
 };
 
+/** "Did you mean" for mistyped names: the closest candidate by edit distance, if it is close. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = distance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+const didYouMean = (word, candidates) => {
+    const c = closest(word, candidates);
+    return c === undefined ? '' : `; did you mean '${c}'?`;
+};
+/** Levenshtein distance, O(a·b). */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
+/** Which scope keys a gate may use, by the scopes its metric is computed at. */
+const SCOPE_KEYS$1 = {
+    attributes: ['group', 'attribute'],
+    groups: ['group'],
+    perturbations: ['perturbation'],
+    suites: ['suite'],
+    categories: ['suite']
+};
+function checkGates(raw, error) {
+    const ids = new Map();
+    raw.gates?.forEach((g, i) => {
+        const at = (key) => `gates[${i}].${key}`;
+        if (ids.has(g.id))
+            throw error(`duplicate gate id '${g.id}' (also gates[${ids.get(g.id)}]); expected unique ids`, at('id'));
+        ids.set(g.id, i);
+        const def = metricDef(g.metric);
+        if (def === undefined) {
+            throw error(`unknown metric '${g.metric}'${didYouMean(g.metric, METRICS.map(m => m.id))}`, at('metric'));
+        }
+        for (const [key, scopes] of Object.entries(SCOPE_KEYS$1)) {
+            if (g[key] !== undefined && !def.scopes.some(s => scopes.includes(s))) {
+                throw error(`'${key}' does not apply to ${g.metric}, which is computed per ${def.scopes.join(' and ')}`, at(key));
+            }
+        }
+        if (g.min === undefined &&
+            g.max === undefined &&
+            g.maxWorsening === undefined &&
+            g.maxWorseningRelative === undefined) {
+            throw error(`gate '${g.id}' has no threshold; expected min, max, maxWorsening or maxWorseningRelative`, `gates[${i}]`);
+        }
+        if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+            throw error(`min ${g.min} is above max ${g.max}; no value could pass`, at('min'));
+        }
+    });
+}
+
 const DEFAULTS = {
     confidence: 0.95,
     mode: 'point',
@@ -14246,17 +14640,7 @@ function parsePolicy(abs, cwd) {
     const text = readText(abs, display, 'policy');
     const doc = loadYaml(text, display);
     const raw = validate(schema, doc, display);
-    const ids = new Map();
-    raw.gates?.forEach((g, i) => {
-        if (ids.has(g.id)) {
-            throw new InputError(`duplicate gate id '${g.id}' (also gates[${ids.get(g.id)}]); expected unique ids`, {
-                file: display,
-                line: doc.lineOf(`gates[${i}].id`),
-                path: `gates[${i}].id`
-            });
-        }
-        ids.set(g.id, i);
-    });
+    checkGates(raw, (detail, path) => new InputError(detail, { file: display, line: doc.lineOf(path), path }));
     return { abs, display, raw, sha256: createHash('sha256').update(text).digest('hex'), lineOf: doc.lineOf };
 }
 const isYaml = (name) => /\.ya?ml$/i.test(name);
@@ -14267,7 +14651,8 @@ function policyFiles(dir) {
         .sort()
         .map(name => join(dir, name));
 }
-function loadPolicy(path, tier, cwd) {
+/** The policy files at `path` (a file, or every YAML file in a folder) and the folder they live in. */
+function openPolicies(path, cwd) {
     const abs = resolve$1(cwd, path);
     let isDir;
     try {
@@ -14276,36 +14661,72 @@ function loadPolicy(path, tier, cwd) {
     catch {
         throw new InputError('policy file or folder not found', { file: displayPath(abs, cwd) });
     }
-    let chosen;
-    let root;
-    if (isDir) {
-        root = abs;
-        const all = policyFiles(abs).map(f => parsePolicy(f, cwd));
-        const matches = all.filter(p => p.raw.tier === tier);
-        if (matches.length === 0) {
-            const tiers = all.map(p => `${p.raw.tier} (${p.display})`).join(', ') || 'no policy files';
-            throw new InputError(`no policy for risk tier '${tier}'; this folder has: ${tiers}`, {
-                file: displayPath(abs, cwd)
-            });
-        }
-        if (matches.length > 1) {
-            throw new InputError(`risk tier '${tier}' is ambiguous: ${matches.map(p => p.display).join(' and ')} both declare it; expected one policy per tier`, {
-                file: displayPath(abs, cwd)
-            });
-        }
-        chosen = matches[0];
+    if (!isDir)
+        return { root: dirname(abs), files: [parsePolicy(abs, cwd)], isDir };
+    return { root: abs, files: policyFiles(abs).map(f => parsePolicy(f, cwd)), isDir };
+}
+/** The policy for `tier` at `path` (SPEC §3): none, or more than one, is an error. */
+function loadPolicy(path, tier, cwd) {
+    const { root, files, isDir } = openPolicies(path, cwd);
+    const folder = { file: displayPath(resolve$1(cwd, path), cwd) };
+    const matches = files.filter(p => p.raw.tier === tier);
+    if (!isDir && matches.length === 0) {
+        const p = files[0];
+        throw new InputError(`policy is for tier '${p.raw.tier}', but the manifest's riskTier is '${tier}'`, {
+            file: p.display,
+            line: p.lineOf('tier'),
+            path: 'tier'
+        });
     }
-    else {
-        root = dirname(abs);
-        chosen = parsePolicy(abs, cwd);
-        if (chosen.raw.tier !== tier) {
-            throw new InputError(`policy is for tier '${chosen.raw.tier}', but the manifest's riskTier is '${tier}'`, {
-                file: chosen.display,
-                line: chosen.lineOf('tier'),
-                path: 'tier'
-            });
+    if (matches.length === 0) {
+        const tiers = files.map(p => `${p.raw.tier} (${p.display})`).join(', ') || 'no policy files';
+        throw new InputError(`no policy for risk tier '${tier}'; this folder has: ${tiers}`, folder);
+    }
+    if (matches.length > 1) {
+        throw new InputError(`risk tier '${tier}' is ambiguous: ${matches.map(p => p.display).join(' and ')} both declare it; expected one policy per tier`, folder);
+    }
+    return withParents(matches[0], root, cwd, relative(cwd, resolve$1(cwd, path)) || '.');
+}
+/**
+ * Every policy at `path`, each with its `extends` chain resolved, for `rai-gate validate`. With a
+ * manifest, also checks that its tier has a policy and that gates name attributes it declares.
+ */
+function validatePolicies(path, cwd, manifest) {
+    const { root, files } = openPolicies(path, cwd);
+    if (files.length === 0)
+        throw new InputError('no policy files (*.yml, *.yaml) in this folder', {
+            file: displayPath(resolve$1(cwd, path), cwd)
+        });
+    const policies = files.map(p => withParents(p, root, cwd, p.display));
+    const tiers = new Map();
+    for (const p of files) {
+        const other = tiers.get(p.raw.tier);
+        if (other !== undefined) {
+            throw new InputError(`tier '${p.raw.tier}' is also declared by ${other}; expected one policy per tier`, { file: p.display, line: p.lineOf('tier'), path: 'tier' });
+        }
+        tiers.set(p.raw.tier, p.display);
+    }
+    if (manifest) {
+        if (!tiers.has(manifest.riskTier))
+            loadPolicy(path, manifest.riskTier, cwd);
+        const known = [...manifest.sensitiveAttributes, ...manifest.intersections.map(intersectionId)];
+        for (const p of files) {
+            p.raw.gates?.forEach((g, i) => g.attributes?.forEach((a, j) => {
+                if (!known.includes(a)) {
+                    const at = `gates[${i}].attributes[${j}]`;
+                    throw new InputError(`attribute '${a}' is not declared in ${manifest.file}${didYouMean(a, known)}; expected one of: ${known.join(', ') || '(none)'}`, {
+                        file: p.display,
+                        line: p.lineOf(at),
+                        path: at
+                    });
+                }
+            }));
         }
     }
+    return policies;
+}
+/** Follows `extends` from `chosen` inside `root` (cycles are errors) and merges the chain. */
+function withParents(chosen, root, cwd, source) {
     const chain = [chosen];
     for (let cur = chosen; cur.raw.extends !== undefined;) {
         const next = resolve$1(dirname(cur.abs), cur.raw.extends);
@@ -14318,12 +14739,16 @@ function loadPolicy(path, tier, cwd) {
         cur = parsePolicy(next, cwd);
         chain.push(cur);
     }
-    return merge(chain, relative(cwd, abs) || '.');
+    return merge(chain, source);
 }
 function merge(chain, source) {
     const defaults = structuredClone(DEFAULTS);
     const gates = new Map();
+    const requires = {};
+    const waivers = [];
     for (const p of [...chain].reverse()) {
+        Object.assign(requires, p.raw.requires);
+        waivers.push(...(p.raw.waivers ?? []));
         const d = p.raw.defaults ?? {};
         Object.assign(defaults, {
             ...d,
@@ -14333,13 +14758,27 @@ function merge(chain, source) {
         for (const g of p.raw.gates ?? [])
             gates.set(g.id, { ...gates.get(g.id), ...g });
     }
+    for (const p of chain) {
+        p.raw.waivers?.forEach((w, i) => {
+            if (!gates.has(w.gate)) {
+                const path = `waivers[${i}].gate`;
+                throw new InputError(`waiver for unknown gate '${w.gate}'${didYouMean(w.gate, [...gates.keys()])}`, {
+                    file: p.display,
+                    line: p.lineOf(path),
+                    path
+                });
+            }
+        });
+    }
     const top = chain[0].raw;
     return {
         name: top.name,
         version: String(top.version),
         tier: top.tier,
         defaults,
+        requires,
         gates: [...gates.values()],
+        waivers,
         files: chain.map(p => ({ path: p.display, sha256: p.sha256 })),
         source
     };
@@ -14354,7 +14793,7 @@ const SCHEMA_VERSION = 1;
  * under which policy, every metric with its interval, and the aggregated tables that let a later run
  * compare against this one without the original rows.
  */
-function buildReport(inputs, metrics, context) {
+function buildReport(inputs, gates, context) {
     const { manifest, policy } = inputs;
     const artifacts = [
         ['predictions', inputs.predictions],
@@ -14366,8 +14805,8 @@ function buildReport(inputs, metrics, context) {
         tool: { ...TOOL },
         model: manifest.model,
         riskTier: manifest.riskTier,
-        decision: null,
-        gates: { evaluated: false, note: 'Gates were not evaluated: this version computes metrics only.' },
+        decision: gates.decision,
+        multipleComparisons: gates.multipleComparisons,
         policy: {
             name: policy.name,
             version: policy.version,
@@ -14381,11 +14820,19 @@ function buildReport(inputs, metrics, context) {
             return data && spec ? [{ kind, path: spec.display, sha256: data.sha256, rows: data.rows }] : [];
         }),
         ...({}),
-        metrics,
-        checks: [],
+        metrics: gates.metrics,
+        checks: gates.checks,
+        waivers: waiversOf(gates.checks),
         baseline: null,
         stats: stats(inputs)
     };
+}
+function waiversOf(checks) {
+    const seen = new Map();
+    for (const c of checks)
+        if (c.waiver && !seen.has(c.gate))
+            seen.set(c.gate, { gate: c.gate, ...c.waiver });
+    return [...seen.values()];
 }
 function stats(inputs) {
     const out = {};
@@ -14430,8 +14877,7 @@ function stats(inputs) {
 
 /**
  * `rai-gate check`: manifest -> policy for its tier -> artifacts streamed into tables -> metrics with
- * intervals -> the evidence report. Gates are evaluated in a later stage; until then the report says
- * plainly that they were not.
+ * intervals -> gate checks and the decision -> the evidence report.
  */
 async function readInputs(options) {
     const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace });
@@ -14471,12 +14917,13 @@ async function predictions(spec, manifest, policy, parallel) {
 }
 async function check(options) {
     const inputs = await readInputs(options);
-    const d = inputs.policy.defaults;
-    const metrics = evaluate({
+    const { manifest, policy } = inputs;
+    const d = policy.defaults;
+    const evaluation = evaluate({
         predictions: inputs.predictions,
         robustness: inputs.robustness,
         outcomes: inputs.outcomes,
-        intersections: inputs.manifest.intersections,
+        intersections: manifest.intersections,
         settings: {
             confidence: d.confidence,
             resamples: d.bootstrap.resamples,
@@ -14484,7 +14931,19 @@ async function check(options) {
             minGroupSize: d.minGroupSize
         }
     });
-    return buildReport(inputs, metrics);
+    const present = new Set(manifest.artifacts.map(a => a.kind));
+    const readDocument = (path) => {
+        const abs = resolve$1(manifest.dir, path);
+        return isInside(options.workspace, abs) && existsSync(abs) ? readFileSync(abs, 'utf8') : null;
+    };
+    const gates = evaluateGates({
+        policy,
+        evaluation,
+        model: manifest.model.name,
+        now: options.now ?? new Date(),
+        requirements: checkRequirements(policy.requires, manifest, present, readDocument)
+    });
+    return buildReport(inputs, gates);
 }
 
 const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy'];
@@ -14512,10 +14971,12 @@ function renderText(report, options) {
     const pct = `${+(settings.confidence * 100).toFixed(2)}%`;
     const m = report.metrics;
     const out = [
+        bold(`Decision: ${report.decision.toUpperCase()}`),
         bold(`rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`),
         `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} bootstrap intervals, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}`,
         ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
     ];
+    out.push('', ...renderChecks(report, bold, dim));
     const section = (title, rows) => {
         if (rows.length > 1)
             out.push('', bold(title), table(rows));
@@ -14575,9 +15036,43 @@ function renderText(report, options) {
     if (m.some(x => x.ciNote)) {
         out.push('', '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (a max or min over small groups or bins); read the interval with caution.');
     }
-    if (!report.gates.evaluated && report.gates.note)
-        out.push('', dim(report.gates.note));
     return out.join('\n') + '\n';
+}
+const SCOPE_KEYS = ['attribute', 'group', 'perturbation', 'suite', 'category'];
+const scopeText = (c) => SCOPE_KEYS.filter(k => c[k] !== undefined)
+    .map(k => c[k])
+    .join(' / ');
+function renderChecks(report, bold, dim) {
+    const counts = new Map();
+    for (const c of report.checks)
+        counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+    const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+    const mc = report.multipleComparisons;
+    const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)];
+    if (mc.method === 'bonferroni') {
+        lines.push(dim(`Bonferroni correction over ${mc.checks} checks: intervals at ${+(mc.confidence * 100).toFixed(4)}%`));
+    }
+    const notable = report.checks.filter(c => c.status !== 'pass');
+    if (notable.length > 0) {
+        lines.push(table([
+            ['status', 'gate', 'scope', 'value [CI]', 'threshold', 'reason'],
+            ...notable.map(c => [
+                c.status.toUpperCase(),
+                c.gate,
+                scopeText(c),
+                c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
+                [
+                    c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
+                    c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
+                ]
+                    .filter(Boolean)
+                    .join(', ') +
+                    (c.threshold.min !== undefined || c.threshold.max !== undefined ? ` (${c.mode})` : ''),
+                c.reason
+            ])
+        ]));
+    }
+    return lines;
 }
 
 /**
@@ -14587,7 +15082,8 @@ function renderText(report, options) {
 /** Below this size a second thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
-                      [--format text|json] [--workspace DIR]
+                      [--format text|json] [--fail-on block|warn|never] [--workspace DIR]
+       rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate --version`;
 async function main(argv, io) {
     try {
@@ -14602,7 +15098,9 @@ async function main(argv, io) {
         }
         if (command === 'check')
             return await runCheck(rest, io);
-        throw new UsageError(`unknown command '${command}'; expected 'check'\n${USAGE}`);
+        if (command === 'validate')
+            return runValidate(rest, io);
+        throw new UsageError(`unknown command '${command}'; expected 'check' or 'validate'\n${USAGE}`);
     }
     catch (err) {
         if (isInputError(err)) {
@@ -14624,6 +15122,7 @@ function parse(args) {
                 policy: { type: 'string', default: 'policies' },
                 report: { type: 'string', default: 'rai-gate-report.json' },
                 format: { type: 'string', default: 'text' },
+                'fail-on': { type: 'string', default: 'block' },
                 workspace: { type: 'string' }
             }
         }).values;
@@ -14632,10 +15131,44 @@ function parse(args) {
         throw new UsageError(`${err.message}\n${USAGE}`);
     }
 }
+function runValidate(args, io) {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args,
+            strict: true,
+            allowPositionals: true,
+            options: { manifest: { type: 'string' }, workspace: { type: 'string' } }
+        });
+    }
+    catch (err) {
+        throw new UsageError(`${err.message}\n${USAGE}`);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1)
+        throw new UsageError(`validate takes one policy file or folder, found ${positionals.length}\n${USAGE}`);
+    const workspace = resolve$1(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd);
+    const manifest = values.manifest === undefined ? undefined : loadManifest(values.manifest, { cwd: io.cwd, workspace });
+    for (const p of validatePolicies(positionals[0], io.cwd, manifest)) {
+        io.stdout(`${p.files[0].path}: ok (${p.name}@${p.version}, tier ${p.tier}, ${p.gates.length} gates${p.files.length > 1
+            ? `, extends ${p.files
+                .slice(1)
+                .map(f => f.path)
+                .join(' -> ')}`
+            : ''})\n`);
+    }
+    if (manifest)
+        io.stdout(`${manifest.file}: risk tier '${manifest.riskTier}' has a policy, and every gate attribute is declared\n`);
+    return 0;
+}
 async function runCheck(args, io) {
     const flags = parse(args);
     if (flags.format !== 'text' && flags.format !== 'json') {
         throw new UsageError(`--format '${flags.format}' is not supported; expected text or json`);
+    }
+    const failOn = flags['fail-on'];
+    if (failOn !== 'block' && failOn !== 'warn' && failOn !== 'never') {
+        throw new UsageError(`--fail-on '${failOn}' is not supported; expected block, warn or never`);
     }
     const workspace = resolve$1(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd);
     const minBytes = Number(io.env.RAI_GATE_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES);
@@ -14658,7 +15191,13 @@ async function runCheck(args, io) {
         io.stdout(renderText(report, { color }));
         io.stdout(`report written to ${flags.report}\n`);
     }
-    return 0;
+    return reaches(report.decision, failOn) ? 1 : 0;
+}
+/** Whether a decision reaches the --fail-on level: block fails on `fail`, warn on `warn` or `fail`. */
+function reaches(decision, failOn) {
+    if (failOn === 'never')
+        return false;
+    return decision === 'fail' || (failOn === 'warn' && decision === 'warn');
 }
 
 if (!(await runWorkerIfAsked())) {

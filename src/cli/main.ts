@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { check } from '../core/check.js'
+import { loadManifest } from '../core/manifest/load.js'
+import { validatePolicies } from '../core/policy/load.js'
 import type { Decision } from '../core/gate/types.js'
 import { isInputError, UsageError } from '../core/errors.js'
 import { renderText } from '../core/report/text.js'
@@ -26,6 +28,7 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
                       [--format text|json] [--fail-on block|warn|never] [--workspace DIR]
+       rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate --version`
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -40,7 +43,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return command === undefined ? 2 : 0
     }
     if (command === 'check') return await runCheck(rest, io)
-    throw new UsageError(`unknown command '${command}'; expected 'check'\n${USAGE}`)
+    if (command === 'validate') return runValidate(rest, io)
+    throw new UsageError(`unknown command '${command}'; expected 'check' or 'validate'\n${USAGE}`)
   } catch (err) {
     if (isInputError(err)) {
       io.stderr(`rai-gate: error: ${err.message}\n`)
@@ -71,6 +75,43 @@ function parse(args: string[]) {
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\n${USAGE}`)
   }
+}
+
+function runValidate(args: string[], io: Io): number {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { manifest: { type: 'string' }, workspace: { type: 'string' } }
+    })
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`)
+  }
+  const { values, positionals } = parsed
+  if (positionals.length !== 1)
+    throw new UsageError(`validate takes one policy file or folder, found ${positionals.length}\n${USAGE}`)
+  const workspace = resolve(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
+  const manifest =
+    values.manifest === undefined ? undefined : loadManifest(values.manifest, { cwd: io.cwd, workspace })
+  for (const p of validatePolicies(positionals[0], io.cwd, manifest)) {
+    io.stdout(
+      `${p.files[0].path}: ok (${p.name}@${p.version}, tier ${p.tier}, ${p.gates.length} gates${
+        p.files.length > 1
+          ? `, extends ${p.files
+              .slice(1)
+              .map(f => f.path)
+              .join(' -> ')}`
+          : ''
+      })\n`
+    )
+  }
+  if (manifest)
+    io.stdout(
+      `${manifest.file}: risk tier '${manifest.riskTier}' has a policy, and every gate attribute is declared\n`
+    )
+  return 0
 }
 
 async function runCheck(args: string[], io: Io): Promise<number> {

@@ -11,6 +11,7 @@ import { InputError } from '../errors.js'
 import { displayPath, isInside, readText } from '../files.js'
 import { validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
+import { intersectionId, type Manifest } from '../manifest/types.js'
 import { checkGates } from './check-gates.js'
 import { didYouMean } from '../suggest.js'
 import {
@@ -50,7 +51,8 @@ function policyFiles(dir: string): string[] {
     .map(name => join(dir, name))
 }
 
-export function loadPolicy(path: string, tier: string, cwd: string): Policy {
+/** The policy files at `path` (a file, or every YAML file in a folder) and the folder they live in. */
+function openPolicies(path: string, cwd: string): { root: string; files: Parsed[]; isDir: boolean } {
   const abs = resolve(cwd, path)
   let isDir: boolean
   try {
@@ -58,41 +60,84 @@ export function loadPolicy(path: string, tier: string, cwd: string): Policy {
   } catch {
     throw new InputError('policy file or folder not found', { file: displayPath(abs, cwd) })
   }
-  let chosen: Parsed
-  let root: string
-  if (isDir) {
-    root = abs
-    const all = policyFiles(abs).map(f => parsePolicy(f, cwd))
-    const matches = all.filter(p => p.raw.tier === tier)
-    if (matches.length === 0) {
-      const tiers = all.map(p => `${p.raw.tier} (${p.display})`).join(', ') || 'no policy files'
-      throw new InputError(`no policy for risk tier '${tier}'; this folder has: ${tiers}`, {
-        file: displayPath(abs, cwd)
-      })
-    }
-    if (matches.length > 1) {
+  if (!isDir) return { root: dirname(abs), files: [parsePolicy(abs, cwd)], isDir }
+  return { root: abs, files: policyFiles(abs).map(f => parsePolicy(f, cwd)), isDir }
+}
+
+/** The policy for `tier` at `path` (SPEC §3): none, or more than one, is an error. */
+export function loadPolicy(path: string, tier: string, cwd: string): Policy {
+  const { root, files, isDir } = openPolicies(path, cwd)
+  const folder = { file: displayPath(resolve(cwd, path), cwd) }
+  const matches = files.filter(p => p.raw.tier === tier)
+  if (!isDir && matches.length === 0) {
+    const p = files[0]
+    throw new InputError(`policy is for tier '${p.raw.tier}', but the manifest's riskTier is '${tier}'`, {
+      file: p.display,
+      line: p.lineOf('tier'),
+      path: 'tier'
+    })
+  }
+  if (matches.length === 0) {
+    const tiers = files.map(p => `${p.raw.tier} (${p.display})`).join(', ') || 'no policy files'
+    throw new InputError(`no policy for risk tier '${tier}'; this folder has: ${tiers}`, folder)
+  }
+  if (matches.length > 1) {
+    throw new InputError(
+      `risk tier '${tier}' is ambiguous: ${matches.map(p => p.display).join(' and ')} both declare it; expected one policy per tier`,
+      folder
+    )
+  }
+  return withParents(matches[0], root, cwd, relative(cwd, resolve(cwd, path)) || '.')
+}
+
+/**
+ * Every policy at `path`, each with its `extends` chain resolved, for `rai-gate validate`. With a
+ * manifest, also checks that its tier has a policy and that gates name attributes it declares.
+ */
+export function validatePolicies(path: string, cwd: string, manifest?: Manifest): Policy[] {
+  const { root, files } = openPolicies(path, cwd)
+  if (files.length === 0)
+    throw new InputError('no policy files (*.yml, *.yaml) in this folder', {
+      file: displayPath(resolve(cwd, path), cwd)
+    })
+  const policies = files.map(p => withParents(p, root, cwd, p.display))
+  const tiers = new Map<string, string>()
+  for (const p of files) {
+    const other = tiers.get(p.raw.tier)
+    if (other !== undefined) {
       throw new InputError(
-        `risk tier '${tier}' is ambiguous: ${matches.map(p => p.display).join(' and ')} both declare it; expected one policy per tier`,
-        {
-          file: displayPath(abs, cwd)
-        }
+        `tier '${p.raw.tier}' is also declared by ${other}; expected one policy per tier`,
+        { file: p.display, line: p.lineOf('tier'), path: 'tier' }
       )
     }
-    chosen = matches[0]
-  } else {
-    root = dirname(abs)
-    chosen = parsePolicy(abs, cwd)
-    if (chosen.raw.tier !== tier) {
-      throw new InputError(
-        `policy is for tier '${chosen.raw.tier}', but the manifest's riskTier is '${tier}'`,
-        {
-          file: chosen.display,
-          line: chosen.lineOf('tier'),
-          path: 'tier'
-        }
+    tiers.set(p.raw.tier, p.display)
+  }
+  if (manifest) {
+    if (!tiers.has(manifest.riskTier)) loadPolicy(path, manifest.riskTier, cwd)
+    const known = [...manifest.sensitiveAttributes, ...manifest.intersections.map(intersectionId)]
+    for (const p of files) {
+      p.raw.gates?.forEach((g, i) =>
+        g.attributes?.forEach((a, j) => {
+          if (!known.includes(a)) {
+            const at = `gates[${i}].attributes[${j}]`
+            throw new InputError(
+              `attribute '${a}' is not declared in ${manifest.file}${didYouMean(a, known)}; expected one of: ${known.join(', ') || '(none)'}`,
+              {
+                file: p.display,
+                line: p.lineOf(at),
+                path: at
+              }
+            )
+          }
+        })
       )
     }
   }
+  return policies
+}
+
+/** Follows `extends` from `chosen` inside `root` (cycles are errors) and merges the chain. */
+function withParents(chosen: Parsed, root: string, cwd: string, source: string): Policy {
   const chain = [chosen]
   for (let cur = chosen; cur.raw.extends !== undefined;) {
     const next = resolve(dirname(cur.abs), cur.raw.extends)
@@ -111,7 +156,7 @@ export function loadPolicy(path: string, tier: string, cwd: string): Policy {
     cur = parsePolicy(next, cwd)
     chain.push(cur)
   }
-  return merge(chain, relative(cwd, abs) || '.')
+  return merge(chain, source)
 }
 
 function merge(chain: Parsed[], source: string): Policy {
