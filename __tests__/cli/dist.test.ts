@@ -68,6 +68,9 @@ describe('dist/cli.js', () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/demographic_parity_difference/)
+    expect(r.stdout).toMatch(/^Decision: FAIL/)
+    expect(r.stdout).toMatch(/WAIVED\s+fairness\.equalized-odds/)
+    expect(r.stdout).toMatch(/waiver expired on 2026-10-31/)
   })
 
   it('gives the same metrics on two threads as on one', () => {
