@@ -14207,9 +14207,9 @@ function checkRequirements(requires, manifest, present, read) {
     for (const kind of requires.artifacts ?? []) {
         const ok = present.has(kind);
         checks.push({
-            ...base,
             gate: `requires.artifacts.${kind}`,
             metric: 'artifact',
+            ...base,
             status: ok ? 'pass' : 'fail',
             effect: ok ? 'none' : 'block',
             reason: ok

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { expectValidReport } from '../helpers/report-schema.js'
 
 async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   let stdout = ''
@@ -33,6 +34,7 @@ describe('rai-gate check', () => {
     expect(r.stdout).toMatch(/m 1\.0\.0 \(risk tier medium\)/)
     expect(r.stdout).toMatch(/Decision: PASS/)
     const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expectValidReport(report)
     expect(report).toMatchObject({
       schemaVersion: 1,
       tool: { name: 'rai-gate' },

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
 import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { expectValidReport } from '../../helpers/report-schema.js'
 
 async function run(files: Record<string, string | Buffer>, artifacts: string, extra?: string) {
   const dir = workspace({
@@ -15,12 +16,14 @@ async function run(files: Record<string, string | Buffer>, artifacts: string, ex
     'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 200 } }'),
     ...files
   })
-  return check({
+  const report = await check({
     manifest: join(dir, 'rai-gate.yml'),
     policy: join(dir, 'policies'),
     cwd: dir,
     workspace: dir
   })
+  expectValidReport(report)
+  return report
 }
 const predictions = (path = 'p.csv', more = '') => `  - { kind: predictions, path: ${path}${more} }`
 const value = (metrics: MetricResult[], metric: string, scope: Partial<MetricResult> = {}) =>

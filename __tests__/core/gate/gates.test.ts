@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import type { Check } from '../../../src/core/gate/types.js'
 import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { expectValidReport } from '../../helpers/report-schema.js'
 
 // Group a (4 rows): selection rate 0.75; group b (4 rows): 0.25; group c (2 rows): 0.5.
 const CSV =
@@ -21,13 +22,15 @@ async function run(
     'policies/p.yml': policyYaml(policy),
     ...extraFiles
   })
-  return check({
+  const report = await check({
     manifest: join(dir, 'rai-gate.yml'),
     policy: join(dir, 'policies'),
     cwd: dir,
     workspace: dir,
     now: NOW
   })
+  expectValidReport(report)
+  return report
 }
 const only = (checks: Check[], gate: string) => checks.filter(c => c.gate === gate)
 

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
 import { policyYaml, workspace } from '../../helpers/check.js'
+import { expectValidReport } from '../../helpers/report-schema.js'
 
 const FIXTURE = join(import.meta.dirname, '../../../__fixtures__/adult')
 interface Expected {
@@ -51,6 +52,7 @@ artifacts:
     cwd: dir,
     workspace: '/'
   })
+  expectValidReport(report)
   metrics = new Map(report.metrics.map(m => [key(m), m]))
 })
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
 import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { expectValidReport } from '../../helpers/report-schema.js'
 
 async function run(files: Record<string, string>, artifacts: string, defaults = '') {
   const dir = workspace({
@@ -11,14 +12,14 @@ async function run(files: Record<string, string>, artifacts: string, defaults = 
     'policies/p.yml': policyYaml(`defaults: { minGroupSize: 1, bootstrap: { resamples: 200 }${defaults} }`),
     ...files
   })
-  return (
-    await check({
-      manifest: join(dir, 'rai-gate.yml'),
-      policy: join(dir, 'policies'),
-      cwd: dir,
-      workspace: dir
-    })
-  ).metrics
+  const report = await check({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: dir
+  })
+  expectValidReport(report)
+  return report.metrics
 }
 const get = (ms: MetricResult[], metric: string, scope: Partial<MetricResult> = {}) =>
   ms.find(
