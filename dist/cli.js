@@ -1847,12 +1847,12 @@ var errors = {};
 
 var codegen = {};
 
-var code$1 = {};
+var code$2 = {};
 
 var hasRequiredCode$1;
 
 function requireCode$1 () {
-	if (hasRequiredCode$1) return code$1;
+	if (hasRequiredCode$1) return code$2;
 	hasRequiredCode$1 = 1;
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
@@ -2010,16 +2010,16 @@ function requireCode$1 () {
 		}
 		exports.regexpCode = regexpCode;
 		
-	} (code$1));
-	return code$1;
+	} (code$2));
+	return code$2;
 }
 
-var scope = {};
+var scope$1 = {};
 
 var hasRequiredScope;
 
 function requireScope () {
-	if (hasRequiredScope) return scope;
+	if (hasRequiredScope) return scope$1;
 	hasRequiredScope = 1;
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
@@ -2164,8 +2164,8 @@ function requireScope () {
 		}
 		exports.ValueScope = ValueScope;
 		
-	} (scope));
-	return scope;
+	} (scope$1));
+	return scope$1;
 }
 
 var hasRequiredCodegen;
@@ -3608,15 +3608,15 @@ function requireDefaults () {
 
 var keyword = {};
 
-var code = {};
+var code$1 = {};
 
 var hasRequiredCode;
 
 function requireCode () {
-	if (hasRequiredCode) return code;
+	if (hasRequiredCode) return code$1;
 	hasRequiredCode = 1;
-	Object.defineProperty(code, "__esModule", { value: true });
-	code.validateUnion = code.validateArray = code.usePattern = code.callValidateCode = code.schemaProperties = code.allSchemaProperties = code.noPropertyInData = code.propertyInData = code.isOwnProperty = code.hasPropFunc = code.reportMissingProp = code.checkMissingProp = code.checkReportMissingProp = void 0;
+	Object.defineProperty(code$1, "__esModule", { value: true });
+	code$1.validateUnion = code$1.validateArray = code$1.usePattern = code$1.callValidateCode = code$1.schemaProperties = code$1.allSchemaProperties = code$1.noPropertyInData = code$1.propertyInData = code$1.isOwnProperty = code$1.hasPropFunc = code$1.reportMissingProp = code$1.checkMissingProp = code$1.checkReportMissingProp = void 0;
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	const names_1 = /*@__PURE__*/ requireNames();
@@ -3628,16 +3628,16 @@ function requireCode () {
 	        cxt.error();
 	    });
 	}
-	code.checkReportMissingProp = checkReportMissingProp;
+	code$1.checkReportMissingProp = checkReportMissingProp;
 	function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
 	    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
 	}
-	code.checkMissingProp = checkMissingProp;
+	code$1.checkMissingProp = checkMissingProp;
 	function reportMissingProp(cxt, missing) {
 	    cxt.setParams({ missingProperty: missing }, true);
 	    cxt.error();
 	}
-	code.reportMissingProp = reportMissingProp;
+	code$1.reportMissingProp = reportMissingProp;
 	function hasPropFunc(gen) {
 	    return gen.scopeValue("func", {
 	        // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -3645,29 +3645,29 @@ function requireCode () {
 	        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
 	    });
 	}
-	code.hasPropFunc = hasPropFunc;
+	code$1.hasPropFunc = hasPropFunc;
 	function isOwnProperty(gen, data, property) {
 	    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
 	}
-	code.isOwnProperty = isOwnProperty;
+	code$1.isOwnProperty = isOwnProperty;
 	function propertyInData(gen, data, property, ownProperties) {
 	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
 	    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
 	}
-	code.propertyInData = propertyInData;
+	code$1.propertyInData = propertyInData;
 	function noPropertyInData(gen, data, property, ownProperties) {
 	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
 	    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
 	}
-	code.noPropertyInData = noPropertyInData;
+	code$1.noPropertyInData = noPropertyInData;
 	function allSchemaProperties(schemaMap) {
 	    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
 	}
-	code.allSchemaProperties = allSchemaProperties;
+	code$1.allSchemaProperties = allSchemaProperties;
 	function schemaProperties(it, schemaMap) {
 	    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
 	}
-	code.schemaProperties = schemaProperties;
+	code$1.schemaProperties = schemaProperties;
 	function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
 	    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
 	    const valCxt = [
@@ -3681,7 +3681,7 @@ function requireCode () {
 	    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
 	    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
 	}
-	code.callValidateCode = callValidateCode;
+	code$1.callValidateCode = callValidateCode;
 	const newRegExp = (0, codegen_1._) `new RegExp`;
 	function usePattern({ gen, it: { opts } }, pattern) {
 	    const u = opts.unicodeRegExp ? "u" : "";
@@ -3693,7 +3693,7 @@ function requireCode () {
 	        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
 	    });
 	}
-	code.usePattern = usePattern;
+	code$1.usePattern = usePattern;
 	function validateArray(cxt) {
 	    const { gen, data, keyword, it } = cxt;
 	    const valid = gen.name("valid");
@@ -3717,7 +3717,7 @@ function requireCode () {
 	        });
 	    }
 	}
-	code.validateArray = validateArray;
+	code$1.validateArray = validateArray;
 	function validateUnion(cxt) {
 	    const { gen, schema, keyword, it } = cxt;
 	    /* istanbul ignore if */
@@ -3743,9 +3743,9 @@ function requireCode () {
 	    }));
 	    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
 	}
-	code.validateUnion = validateUnion;
+	code$1.validateUnion = validateUnion;
 	
-	return code;
+	return code$1;
 }
 
 var hasRequiredKeyword;
@@ -14946,6 +14946,260 @@ async function check(options) {
     return buildReport(inputs, gates);
 }
 
+/**
+ * Makes text from data or config safe inside GitHub Markdown, table cells included: nothing in it can
+ * close a table cell, open a link, an HTML tag or a code span, start emphasis, or @mention anyone.
+ */
+const REPLACEMENTS = {
+    '\\': '\\\\',
+    '|': '\\|',
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '[': '\\[',
+    ']': '\\]',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '~': '\\~',
+    '#': '\\#',
+    '!': '\\!',
+    // A zero-width space after @ keeps the text readable and stops GitHub from notifying anyone.
+    '@': '@&#8203;'
+};
+function esc(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/[\\|<>&[\]`*_~#!@]/g, c => REPLACEMENTS[c]);
+}
+/** Text for HTML contexts such as <summary>, where Markdown escapes would show as backslashes. */
+function escHtml(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/@/g, '@&#8203;');
+}
+/** A code span for config text (ids, versions): no backtick can end it and no pipe can end a table cell. */
+function code(text) {
+    return `\`${text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/`/g, "'")
+        .replace(/\|/g, '\\|')}\``;
+}
+
+const keyOf = (metric, s) => JSON.stringify([metric, s.attribute, s.group, s.perturbation, s.suite, s.category]);
+function metricLookup(metrics) {
+    const index = new Map(metrics.map(m => [keyOf(m.metric, m), m]));
+    return (metric, scope = {}) => index.get(keyOf(metric, scope));
+}
+
+function reliabilityBins(stats) {
+    const p = stats.predictions;
+    if (!p || !p.hasScore)
+        return null;
+    const bins = Array.from({ length: p.bins }, () => ({ rows: 0, w: 0, wy: 0, ws: 0 }));
+    for (const cell of p.cells) {
+        const [, label, , bin, rows] = cell;
+        // Cell layout: [combo, label, prediction, bin, rows, Σw, Σw·s, ...] (see ReportStats).
+        const w = cell[5];
+        const ws = cell[6];
+        const b = bins[bin];
+        b.rows += rows;
+        b.w += w;
+        b.ws += ws;
+        if (label === 1)
+            b.wy += w;
+    }
+    const edges = p.edges ?? Array.from({ length: p.bins - 1 }, (_, i) => (i + 1) / p.bins);
+    const bounds = [0, ...edges, 1];
+    return bins.map((b, i) => ({
+        label: `${round(bounds[i])}–${round(bounds[i + 1])}`,
+        rows: b.rows,
+        meanScore: b.w > 0 ? b.ws / b.w : null,
+        observed: b.w > 0 ? b.wy / b.w : null
+    }));
+}
+const round = (v) => String(Math.round(v * 1000) / 1000);
+
+const MAX_CHARS = 60000;
+const ICON = {
+    pass: '✅',
+    fail: '❌',
+    warn: '⚠️',
+    waived: '🟡',
+    insufficient: '⚪',
+    missing: '❓',
+    skipped: '⏭️'
+};
+const HEADLINE = { pass: '✅', warn: '⚠️', fail: '❌' };
+const GROUP_COLUMNS$1 = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'];
+/** Integers with separators, other values to 3 significant digits, minus as U+2212. */
+const num = (v) => v === null || v === undefined
+    ? '—'
+    : (Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(3)))).replace('-', '−');
+const interval = (ci) => (ci ? ` [${num(ci[0])}, ${num(ci[1])}]` : '');
+/** The hidden marker that finds this model's sticky comment. */
+const marker = (model) => `<!-- rai-gate:${model.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
+function renderMarkdown(report) {
+    const pct = `${+(report.multipleComparisons.confidence * 100).toFixed(2)}%`;
+    const head = [
+        marker(report.model.name),
+        `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}`,
+        '',
+        tally(report.checks) + ' · no baseline',
+        ''
+    ];
+    const notable = report.checks.filter(c => c.status !== 'pass');
+    if (notable.length > 0)
+        head.push(checkTable(notable, pct), '');
+    const expired = report.waivers.filter(w => w.expired);
+    if (expired.length > 0) {
+        head.push(`**Expired waivers** (no effect): ${expired.map(w => `\`${w.gate}\` expired ${esc(w.expires ?? '')} (approved by ${esc(w.approvedBy)})`).join('; ')}.`, '');
+    }
+    const small = report.metrics.filter(m => m.metric === 'count' && m.status === 'insufficient');
+    if (small.length > 0) {
+        head.push(`Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${small.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.n)})`).join(', ')}.`, '');
+    }
+    head.push(`> ${modeNote(report)}`, '');
+    const details = [
+        details_(`All ${report.checks.length} checks`, report.checks.length > 0 ? checkTable(report.checks, pct) : 'The policy has no gates.'),
+        ...groupTables(report.metrics),
+        reliability(report),
+        details_('Evidence', evidence(report))
+    ].filter((s) => s !== null);
+    return fit(head.join('\n'), details);
+}
+function tally(checks) {
+    const n = (s) => checks.filter(c => c.status === s).length;
+    const blocking = checks.filter(c => c.effect === 'block').length;
+    const parts = [
+        `**${blocking} blocking**`,
+        `${checks.filter(c => c.effect === 'warn').length} warning`,
+        `${n('waived')} waived`,
+        `${n('pass')} passed`
+    ];
+    for (const s of ['insufficient', 'missing', 'skipped'])
+        if (n(s) > 0)
+            parts.push(`${n(s)} ${s}`);
+    return parts.join(' · ');
+}
+function scope(c) {
+    return ['attribute', 'group', 'perturbation', 'suite', 'category']
+        .filter(k => c[k] !== undefined)
+        .map(k => esc(c[k]))
+        .join(' · ');
+}
+function threshold(c) {
+    const t = [
+        c.threshold.min !== undefined ? `≥ ${c.threshold.min}` : '',
+        c.threshold.max !== undefined ? `≤ ${c.threshold.max}` : ''
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const parts = [t, c.mode !== 'point' && t ? c.mode : '', c.severity === 'warn' ? 'warn' : ''].filter(Boolean);
+    if (c.waiver && !c.waiver.expired)
+        parts.push(`waived until ${esc(c.waiver.expires ?? 'revoked')} by ${esc(c.waiver.approvedBy)}`);
+    return parts.join(' · ') || '—';
+}
+function checkTable(checks, pct) {
+    const rows = checks.map(c => {
+        const what = [`\`${c.gate}\``, `\`${c.metric}\``, scope(c)].filter(Boolean).join(' · ');
+        return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)} | ${threshold(c)} | ${esc(c.reason)} |`;
+    });
+    return [`| | check | estimate (${pct} CI) | threshold | why |`, '|---|---|---|---|---|', ...rows].join('\n');
+}
+function modeNote(report) {
+    const s = report.policy.settings;
+    const mc = report.multipleComparisons;
+    const modes = {
+        point: 'Point mode: a check fails when the estimate is beyond its threshold.',
+        lenient: 'Lenient mode: a check fails only when its whole interval is beyond the threshold.',
+        strict: 'Strict mode: a check passes only when its whole interval is within the threshold.'
+    };
+    const correction = mc.method === 'bonferroni'
+        ? ` Intervals are Bonferroni-corrected across ${mc.checks} checks (${+(mc.confidence * 100).toFixed(3)}%).`
+        : '';
+    return `${modes[s.mode]}${correction} Intervals: percentile bootstrap, ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`;
+}
+function details_(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function groupTables(metrics) {
+    const get = metricLookup(metrics);
+    const groups = new Map();
+    for (const m of metrics) {
+        if (m.metric !== 'count' || m.group === undefined)
+            continue;
+        if (!groups.has(m.attribute))
+            groups.set(m.attribute, []);
+        groups.get(m.attribute).push(m.group);
+    }
+    return [...groups].map(([a, names]) => {
+        const rows = names.map(g => {
+            const count = get('count', { attribute: a, group: g });
+            const cells = GROUP_COLUMNS$1.map(id => num(get(id, { attribute: a, group: g })?.value));
+            return `| ${esc(g)}${count?.status === 'insufficient' ? ' (too small)' : ''} | ${num(count?.value)} | ${cells.join(' | ')} |`;
+        });
+        return details_(`Per-group metrics: ${escHtml(a)}`, [
+            `| group | n | ${GROUP_COLUMNS$1.join(' | ')} |`,
+            `|---|---|${GROUP_COLUMNS$1.map(() => '---').join('|')}|`,
+            ...rows
+        ].join('\n'));
+    });
+}
+function reliability(report) {
+    const bins = reliabilityBins(report.stats);
+    if (bins === null)
+        return null;
+    const used = bins.filter(b => b.rows > 0);
+    const plain = (v) => String(Number((v ?? 0).toFixed(3)));
+    const chart = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "Observed positive rate vs mean score (${bins.length} bins)"`,
+        `  x-axis "mean score" [${used.map(b => plain(b.meanScore)).join(', ')}]`,
+        '  y-axis "observed rate" 0 --> 1',
+        `  line [${used.map(b => plain(b.observed)).join(', ')}]`,
+        `  line [${used.map(b => plain(b.meanScore)).join(', ')}]`,
+        '```'
+    ].join('\n');
+    const table = [
+        '| bin | n | mean score | observed |',
+        '|---|---|---|---|',
+        ...bins.map(b => `| ${b.label} | ${num(b.rows)} | ${num(b.meanScore)} | ${num(b.observed)} |`)
+    ].join('\n');
+    return details_('Reliability diagram', `${chart}\n\nThe second line is perfect calibration.\n\n${table}`);
+}
+function evidence(report) {
+    const p = report.policy;
+    const s = p.settings;
+    return [
+        `- report schema ${report.schemaVersion}, rai-gate ${esc(report.tool.version)}`,
+        `- policy ${code(`${p.name}@${p.version}`)} from ${esc(p.source)}: ${p.files.map(f => `${esc(f.path)} sha256 \`${f.sha256}\``).join('; ')}`,
+        `- inputs: ${report.inputs.map(i => `${esc(i.path)} (${i.kind}, ${num(i.rows)} rows) sha256 \`${i.sha256}\``).join('; ')}`,
+        `- bootstrap: ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}, confidence ${s.confidence}; minGroupSize ${s.minGroupSize}; calibration ${s.calibration.bins} ${s.calibration.strategy} bins`
+    ].join('\n');
+}
+/** Keeps the body under MAX_CHARS: detail sections are dropped from the end, with a note saying so. */
+function fit(head, details) {
+    const note = (n) => `\n\n_${n} detail section${n === 1 ? '' : 's'} left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`;
+    let body = head;
+    for (let i = 0; i < details.length; i++) {
+        const next = `${body}\n${details[i]}\n`;
+        if (next.length + note(details.length).length > MAX_CHARS)
+            return (body.length + note(1).length > MAX_CHARS ? truncate(body) : body) + note(details.length - i);
+        body = next;
+    }
+    if (body.length > MAX_CHARS)
+        return truncate(body);
+    return body;
+}
+function truncate(body) {
+    const cut = body.lastIndexOf('\n', MAX_CHARS - 200);
+    return `${body.slice(0, cut)}\n\n_Truncated: ${body.length - cut} characters left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`;
+}
+
 const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy'];
 const fmt = (v) => v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
 const withCi = (m) => m === undefined
@@ -14970,6 +15224,7 @@ function renderText(report, options) {
     const settings = report.policy.settings;
     const pct = `${+(settings.confidence * 100).toFixed(2)}%`;
     const m = report.metrics;
+    const get = metricLookup(m);
     const out = [
         bold(`Decision: ${report.decision.toUpperCase()}`),
         bold(`rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`),
@@ -14991,14 +15246,11 @@ function renderText(report, options) {
     const metricsOf = [...new Set(disparities.map(x => x.metric))];
     section('Disparities over groups with at least ' + settings.minGroupSize + ' rows', [
         ['metric', ...attributes],
-        ...metricsOf.map(id => [
-            id,
-            ...attributes.map(a => withCi(disparities.find(x => x.metric === id && x.attribute === a)))
-        ])
+        ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
     ]);
     for (const a of attributes) {
         const groups = [...new Set(m.filter(x => x.attribute === a && x.group !== undefined).map(x => x.group))];
-        const cell = (g, id) => m.find(x => x.attribute === a && x.group === g && x.metric === id);
+        const cell = (g, id) => get(id, { attribute: a, group: g });
         section(`Groups of ${a}`, [
             ['group', 'n', ...GROUP_COLUMNS],
             ...groups.map(g => [
@@ -15009,7 +15261,7 @@ function renderText(report, options) {
         ]);
     }
     const perturbations = [...new Set(m.filter(x => x.perturbation !== undefined).map(x => x.perturbation))];
-    const pm = (p, id) => m.find(x => x.perturbation === p && x.metric === id);
+    const pm = (p, id) => get(id, { perturbation: p });
     section('Robustness', [
         ['perturbation', 'perturbed_accuracy', 'accuracy_drop', 'flip_rate'],
         ...perturbations.map(p => [
@@ -15082,7 +15334,8 @@ function renderChecks(report, bold, dim) {
 /** Below this size a second thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
-                      [--format text|json] [--fail-on block|warn|never] [--workspace DIR]
+                      [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
+                      [--workspace DIR]
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate --version`;
 async function main(argv, io) {
@@ -15123,6 +15376,7 @@ function parse(args) {
                 report: { type: 'string', default: 'rai-gate-report.json' },
                 format: { type: 'string', default: 'text' },
                 'fail-on': { type: 'string', default: 'block' },
+                markdown: { type: 'string' },
                 workspace: { type: 'string' }
             }
         }).values;
@@ -15163,8 +15417,8 @@ function runValidate(args, io) {
 }
 async function runCheck(args, io) {
     const flags = parse(args);
-    if (flags.format !== 'text' && flags.format !== 'json') {
-        throw new UsageError(`--format '${flags.format}' is not supported; expected text or json`);
+    if (flags.format !== 'text' && flags.format !== 'json' && flags.format !== 'markdown') {
+        throw new UsageError(`--format '${flags.format}' is not supported; expected text, json or markdown`);
     }
     const failOn = flags['fail-on'];
     if (failOn !== 'block' && failOn !== 'warn' && failOn !== 'never') {
@@ -15184,8 +15438,16 @@ async function runCheck(args, io) {
     const json = JSON.stringify(report, null, 1) + '\n';
     mkdirSync(dirname(reportPath), { recursive: true });
     writeFileSync(reportPath, json);
+    const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : '';
+    if (flags.markdown !== undefined) {
+        const path = resolve$1(io.cwd, flags.markdown);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, markdown);
+    }
     if (flags.format === 'json')
         io.stdout(json);
+    else if (flags.format === 'markdown')
+        io.stdout(markdown);
     else {
         const color = io.isTTY && io.env.NO_COLOR === undefined;
         io.stdout(renderText(report, { color }));

@@ -65,7 +65,7 @@ describe('rai-gate check', () => {
     const dir = workspace(files)
     expect((await cli(['check', '--nope'], dir)).stderr).toMatch(/Unknown option '--nope'/)
     expect((await cli(['check', '--format', 'xml'], dir)).stderr).toMatch(
-      /--format 'xml' is not supported; expected text or json/
+      /--format 'xml' is not supported; expected text, json or markdown/
     )
     const r = await cli(['frobnicate'], dir)
     expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command 'frobnicate'/) })

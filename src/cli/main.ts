@@ -10,6 +10,7 @@ import { loadManifest } from '../core/manifest/load.js'
 import { validatePolicies } from '../core/policy/load.js'
 import type { Decision } from '../core/gate/types.js'
 import { isInputError, UsageError } from '../core/errors.js'
+import { renderMarkdown } from '../core/report/markdown.js'
 import { renderText } from '../core/report/text.js'
 import { TOOL } from '../core/version.js'
 
@@ -27,7 +28,8 @@ export interface Io {
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
-                      [--format text|json] [--fail-on block|warn|never] [--workspace DIR]
+                      [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
+                      [--workspace DIR]
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate --version`
 
@@ -69,6 +71,7 @@ function parse(args: string[]) {
         report: { type: 'string', default: 'rai-gate-report.json' },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'block' },
+        markdown: { type: 'string' },
         workspace: { type: 'string' }
       }
     }).values
@@ -116,8 +119,8 @@ function runValidate(args: string[], io: Io): number {
 
 async function runCheck(args: string[], io: Io): Promise<number> {
   const flags = parse(args)
-  if (flags.format !== 'text' && flags.format !== 'json') {
-    throw new UsageError(`--format '${flags.format}' is not supported; expected text or json`)
+  if (flags.format !== 'text' && flags.format !== 'json' && flags.format !== 'markdown') {
+    throw new UsageError(`--format '${flags.format}' is not supported; expected text, json or markdown`)
   }
   const failOn = flags['fail-on']
   if (failOn !== 'block' && failOn !== 'warn' && failOn !== 'never') {
@@ -137,7 +140,14 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const json = JSON.stringify(report, null, 1) + '\n'
   mkdirSync(dirname(reportPath), { recursive: true })
   writeFileSync(reportPath, json)
+  const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : ''
+  if (flags.markdown !== undefined) {
+    const path = resolve(io.cwd, flags.markdown)
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, markdown)
+  }
   if (flags.format === 'json') io.stdout(json)
+  else if (flags.format === 'markdown') io.stdout(markdown)
   else {
     const color = io.isTTY && io.env.NO_COLOR === undefined
     io.stdout(renderText(report, { color }))

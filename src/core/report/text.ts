@@ -4,6 +4,7 @@
  */
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { Check } from '../gate/types.js'
+import { metricLookup } from './lookup.js'
 import type { Report } from './report.js'
 
 export interface TextOptions {
@@ -41,6 +42,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const settings = report.policy.settings
   const pct = `${+(settings.confidence * 100).toFixed(2)}%`
   const m = report.metrics
+  const get = metricLookup(m)
   const out: string[] = [
     bold(`Decision: ${report.decision.toUpperCase()}`),
     bold(
@@ -65,14 +67,11 @@ export function renderText(report: Report, options: TextOptions): string {
   const metricsOf = [...new Set(disparities.map(x => x.metric))]
   section('Disparities over groups with at least ' + settings.minGroupSize + ' rows', [
     ['metric', ...attributes],
-    ...metricsOf.map(id => [
-      id,
-      ...attributes.map(a => withCi(disparities.find(x => x.metric === id && x.attribute === a)))
-    ])
+    ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
   ])
   for (const a of attributes) {
     const groups = [...new Set(m.filter(x => x.attribute === a && x.group !== undefined).map(x => x.group!))]
-    const cell = (g: string, id: string) => m.find(x => x.attribute === a && x.group === g && x.metric === id)
+    const cell = (g: string, id: string) => get(id, { attribute: a, group: g })
     section(`Groups of ${a}`, [
       ['group', 'n', ...GROUP_COLUMNS],
       ...groups.map(g => [
@@ -83,7 +82,7 @@ export function renderText(report: Report, options: TextOptions): string {
     ])
   }
   const perturbations = [...new Set(m.filter(x => x.perturbation !== undefined).map(x => x.perturbation!))]
-  const pm = (p: string, id: string) => m.find(x => x.perturbation === p && x.metric === id)
+  const pm = (p: string, id: string) => get(id, { perturbation: p })
   section('Robustness', [
     ['perturbation', 'perturbed_accuracy', 'accuracy_drop', 'flip_rate'],
     ...perturbations.map(p => [

@@ -1,0 +1,89 @@
+/** The Markdown rendering: golden output for the example, escaping of every data string, size limit. */
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { check } from '../../../src/core/check.js'
+import { esc } from '../../../src/core/report/escape.js'
+import { MAX_CHARS, renderMarkdown } from '../../../src/core/report/markdown.js'
+import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+
+const ROOT = join(import.meta.dirname, '../../..')
+const GOLDEN = join(ROOT, '__fixtures__/golden/adult.md')
+
+describe('markdown rendering', () => {
+  it('matches the golden rendering of the example (UPDATE_GOLDEN=1 rewrites it)', async () => {
+    const report = await check({
+      manifest: 'examples/adult/rai-gate.yml',
+      policy: 'examples/adult/policies',
+      cwd: ROOT,
+      workspace: ROOT,
+      now: new Date('2026-11-27T12:00:00Z')
+    })
+    const md = renderMarkdown(report)
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, md)
+    expect(md).toBe(readFileSync(GOLDEN, 'utf8'))
+    expect(md.startsWith('<!-- rai-gate:adult-income -->\n## ❌ rai-gate: **FAIL**')).toBe(true)
+  })
+
+  it('escapes table pipes, HTML, links, code spans, emphasis and @mentions', () => {
+    expect(esc('a|b <script>[x](y) `c` *d* _e_ @octocat\nnext')).toBe(
+      'a\\|b &lt;script&gt;\\[x\\](y) \\`c\\` \\*d\\* \\_e\\_ @&#8203;octocat next'
+    )
+  })
+
+  it('renders hostile group names and model data without breaking the table or pinging anyone', async () => {
+    const groups = ['@admins', 'x|y', '<img src=x onerror=alert(1)>', '[a](http://evil)', '`tick`']
+    const csv = ['g,label,score', ...groups.flatMap(g => [`"${g}",1,0.9`, `"${g}",0,0.2`])].join('\n') + '\n'
+    const dir = workspace({
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'p.csv': csv,
+      'policies/p.yml': policyYaml(
+        'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.1 }\n'
+      )
+    })
+    const md = renderMarkdown(
+      await check({
+        manifest: join(dir, 'rai-gate.yml'),
+        policy: join(dir, 'policies'),
+        cwd: dir,
+        workspace: dir
+      })
+    )
+    expect(md).not.toMatch(/@admins/)
+    expect(md).not.toMatch(/<img/)
+    expect(md).not.toMatch(/(?<!\\)\]\(http/)
+    expect(md).toMatch(/@&#8203;admins/)
+    // Every row of the checks table keeps its 5 cells (6 unescaped pipes).
+    const rows = md.split('\n').filter(l => l.startsWith('| ❌'))
+    expect(rows.length).toBeGreaterThanOrEqual(groups.length)
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(7)
+  })
+
+  it('stays under 60,000 characters and says what it left out', async () => {
+    // 3,000 groups make the per-group tables far longer than a comment may be.
+    const csv =
+      ['g,label,score', ...Array.from({ length: 3000 }, (_, i) => `group-${i},${i % 2},0.${i % 10}`)].join(
+        '\n'
+      ) + '\n'
+    const dir = workspace({
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'p.csv': csv,
+      'policies/p.yml': policyYaml(
+        'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.5 }\n'
+      )
+    })
+    const md = renderMarkdown(
+      await check({
+        manifest: join(dir, 'rai-gate.yml'),
+        policy: join(dir, 'policies'),
+        cwd: dir,
+        workspace: dir
+      })
+    )
+    expect(md.length).toBeLessThanOrEqual(MAX_CHARS)
+    expect(md).toMatch(
+      /left out to stay under GitHub's comment size; the full report is in rai-gate-report\.json/
+    )
+    expect(md.startsWith('<!-- rai-gate:m -->')).toBe(true)
+  })
+})

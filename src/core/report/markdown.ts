@@ -1,0 +1,214 @@
+/**
+ * The Markdown rendering: what the PR comment and the job summary show. Written for a reviewer with
+ * a minute: the decision and what breached first, detail in <details>. Every string from data or
+ * config is escaped (escape.ts); the body stays under MAX_CHARS, with a note when it is cut.
+ */
+import type { Check } from '../gate/types.js'
+import type { MetricResult } from '../metrics/evaluate.js'
+import { code, esc, escHtml } from './escape.js'
+import { metricLookup } from './lookup.js'
+import { reliabilityBins } from './reliability.js'
+import type { Report } from './report.js'
+
+export const MAX_CHARS = 60000
+
+const ICON: Record<string, string> = {
+  pass: '✅',
+  fail: '❌',
+  warn: '⚠️',
+  waived: '🟡',
+  insufficient: '⚪',
+  missing: '❓',
+  skipped: '⏭️'
+}
+const HEADLINE: Record<Report['decision'], string> = { pass: '✅', warn: '⚠️', fail: '❌' }
+const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'] as const
+
+/** Integers with separators, other values to 3 significant digits, minus as U+2212. */
+const num = (v: number | null | undefined): string =>
+  v === null || v === undefined
+    ? '—'
+    : (Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(3)))).replace('-', '−')
+const interval = (ci: [number, number] | null) => (ci ? ` [${num(ci[0])}, ${num(ci[1])}]` : '')
+
+/** The hidden marker that finds this model's sticky comment. */
+export const marker = (model: string) => `<!-- rai-gate:${model.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`
+
+export function renderMarkdown(report: Report): string {
+  const pct = `${+(report.multipleComparisons.confidence * 100).toFixed(2)}%`
+  const head = [
+    marker(report.model.name),
+    `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}`,
+    '',
+    tally(report.checks) + ' · no baseline',
+    ''
+  ]
+  const notable = report.checks.filter(c => c.status !== 'pass')
+  if (notable.length > 0) head.push(checkTable(notable, pct), '')
+  const expired = report.waivers.filter(w => w.expired)
+  if (expired.length > 0) {
+    head.push(
+      `**Expired waivers** (no effect): ${expired.map(w => `\`${w.gate}\` expired ${esc(w.expires ?? '')} (approved by ${esc(w.approvedBy)})`).join('; ')}.`,
+      ''
+    )
+  }
+  const small = report.metrics.filter(m => m.metric === 'count' && m.status === 'insufficient')
+  if (small.length > 0) {
+    head.push(
+      `Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${small.map(m => `${esc(m.attribute!)} ${esc(m.group!)} (${num(m.n)})`).join(', ')}.`,
+      ''
+    )
+  }
+  head.push(`> ${modeNote(report)}`, '')
+  const details = [
+    details_(
+      `All ${report.checks.length} checks`,
+      report.checks.length > 0 ? checkTable(report.checks, pct) : 'The policy has no gates.'
+    ),
+    ...groupTables(report.metrics),
+    reliability(report),
+    details_('Evidence', evidence(report))
+  ].filter((s): s is string => s !== null)
+  return fit(head.join('\n'), details)
+}
+
+function tally(checks: Check[]): string {
+  const n = (s: string) => checks.filter(c => c.status === s).length
+  const blocking = checks.filter(c => c.effect === 'block').length
+  const parts = [
+    `**${blocking} blocking**`,
+    `${checks.filter(c => c.effect === 'warn').length} warning`,
+    `${n('waived')} waived`,
+    `${n('pass')} passed`
+  ]
+  for (const s of ['insufficient', 'missing', 'skipped']) if (n(s) > 0) parts.push(`${n(s)} ${s}`)
+  return parts.join(' · ')
+}
+
+function scope(c: Check | MetricResult): string {
+  return (['attribute', 'group', 'perturbation', 'suite', 'category'] as const)
+    .filter(k => c[k] !== undefined)
+    .map(k => esc(c[k]!))
+    .join(' · ')
+}
+
+function threshold(c: Check): string {
+  const t = [
+    c.threshold.min !== undefined ? `≥ ${c.threshold.min}` : '',
+    c.threshold.max !== undefined ? `≤ ${c.threshold.max}` : ''
+  ]
+    .filter(Boolean)
+    .join(', ')
+  const parts = [t, c.mode !== 'point' && t ? c.mode : '', c.severity === 'warn' ? 'warn' : ''].filter(
+    Boolean
+  )
+  if (c.waiver && !c.waiver.expired)
+    parts.push(`waived until ${esc(c.waiver.expires ?? 'revoked')} by ${esc(c.waiver.approvedBy)}`)
+  return parts.join(' · ') || '—'
+}
+
+function checkTable(checks: Check[], pct: string): string {
+  const rows = checks.map(c => {
+    const what = [`\`${c.gate}\``, `\`${c.metric}\``, scope(c)].filter(Boolean).join(' · ')
+    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)} | ${threshold(c)} | ${esc(c.reason)} |`
+  })
+  return [`| | check | estimate (${pct} CI) | threshold | why |`, '|---|---|---|---|---|', ...rows].join('\n')
+}
+
+function modeNote(report: Report): string {
+  const s = report.policy.settings
+  const mc = report.multipleComparisons
+  const modes: Record<string, string> = {
+    point: 'Point mode: a check fails when the estimate is beyond its threshold.',
+    lenient: 'Lenient mode: a check fails only when its whole interval is beyond the threshold.',
+    strict: 'Strict mode: a check passes only when its whole interval is within the threshold.'
+  }
+  const correction =
+    mc.method === 'bonferroni'
+      ? ` Intervals are Bonferroni-corrected across ${mc.checks} checks (${+(mc.confidence * 100).toFixed(3)}%).`
+      : ''
+  return `${modes[s.mode]}${correction} Intervals: percentile bootstrap, ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`
+}
+
+function details_(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
+}
+
+function groupTables(metrics: MetricResult[]): string[] {
+  const get = metricLookup(metrics)
+  const groups = new Map<string, string[]>()
+  for (const m of metrics) {
+    if (m.metric !== 'count' || m.group === undefined) continue
+    if (!groups.has(m.attribute!)) groups.set(m.attribute!, [])
+    groups.get(m.attribute!)!.push(m.group)
+  }
+  return [...groups].map(([a, names]) => {
+    const rows = names.map(g => {
+      const count = get('count', { attribute: a, group: g })
+      const cells = GROUP_COLUMNS.map(id => num(get(id, { attribute: a, group: g })?.value))
+      return `| ${esc(g)}${count?.status === 'insufficient' ? ' (too small)' : ''} | ${num(count?.value)} | ${cells.join(' | ')} |`
+    })
+    return details_(
+      `Per-group metrics: ${escHtml(a)}`,
+      [
+        `| group | n | ${GROUP_COLUMNS.join(' | ')} |`,
+        `|---|---|${GROUP_COLUMNS.map(() => '---').join('|')}|`,
+        ...rows
+      ].join('\n')
+    )
+  })
+}
+
+function reliability(report: Report): string | null {
+  const bins = reliabilityBins(report.stats)
+  if (bins === null) return null
+  const used = bins.filter(b => b.rows > 0)
+  const plain = (v: number | null) => String(Number((v ?? 0).toFixed(3)))
+  const chart = [
+    '```mermaid',
+    'xychart-beta',
+    `  title "Observed positive rate vs mean score (${bins.length} bins)"`,
+    `  x-axis "mean score" [${used.map(b => plain(b.meanScore)).join(', ')}]`,
+    '  y-axis "observed rate" 0 --> 1',
+    `  line [${used.map(b => plain(b.observed)).join(', ')}]`,
+    `  line [${used.map(b => plain(b.meanScore)).join(', ')}]`,
+    '```'
+  ].join('\n')
+  const table = [
+    '| bin | n | mean score | observed |',
+    '|---|---|---|---|',
+    ...bins.map(b => `| ${b.label} | ${num(b.rows)} | ${num(b.meanScore)} | ${num(b.observed)} |`)
+  ].join('\n')
+  return details_('Reliability diagram', `${chart}\n\nThe second line is perfect calibration.\n\n${table}`)
+}
+
+function evidence(report: Report): string {
+  const p = report.policy
+  const s = p.settings
+  return [
+    `- report schema ${report.schemaVersion}, rai-gate ${esc(report.tool.version)}`,
+    `- policy ${code(`${p.name}@${p.version}`)} from ${esc(p.source)}: ${p.files.map(f => `${esc(f.path)} sha256 \`${f.sha256}\``).join('; ')}`,
+    `- inputs: ${report.inputs.map(i => `${esc(i.path)} (${i.kind}, ${num(i.rows)} rows) sha256 \`${i.sha256}\``).join('; ')}`,
+    `- bootstrap: ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}, confidence ${s.confidence}; minGroupSize ${s.minGroupSize}; calibration ${s.calibration.bins} ${s.calibration.strategy} bins`
+  ].join('\n')
+}
+
+/** Keeps the body under MAX_CHARS: detail sections are dropped from the end, with a note saying so. */
+function fit(head: string, details: string[]): string {
+  const note = (n: number) =>
+    `\n\n_${n} detail section${n === 1 ? '' : 's'} left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`
+  let body = head
+  for (let i = 0; i < details.length; i++) {
+    const next = `${body}\n${details[i]}\n`
+    if (next.length + note(details.length).length > MAX_CHARS)
+      return (body.length + note(1).length > MAX_CHARS ? truncate(body) : body) + note(details.length - i)
+    body = next
+  }
+  if (body.length > MAX_CHARS) return truncate(body)
+  return body
+}
+
+function truncate(body: string): string {
+  const cut = body.lastIndexOf('\n', MAX_CHARS - 200)
+  return `${body.slice(0, cut)}\n\n_Truncated: ${body.length - cut} characters left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`
+}
