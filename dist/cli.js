@@ -13563,14 +13563,14 @@ function mce(a, o, bins) {
 
 /** Per-group rates: numerator and denominator over the weighted confusion cells. */
 const RATES = {
-    selection_rate: { direction: 'higher', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
+    selection_rate: { direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
     tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
     fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
     fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
     tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
     precision: { direction: 'higher', definition: 'P(y=1 | ŷ=1)', undefinedWhen: 'no predicted positives' },
     accuracy: { direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
-    base_rate: { direction: 'higher', definition: 'P(y=1)', undefinedWhen: 'no rows' }
+    base_rate: { direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
 };
 /** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
 const DISPARITIES = [
@@ -13592,7 +13592,7 @@ const def = (id, scopes, direction, definition) => ({
     definition
 });
 const METRICS = [
-    def('count', ['overall', 'group', 'suite'], 'higher', 'rows (unweighted)'),
+    def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)'),
     ...Object.entries(RATES).map(([id, r]) => def(id, id === 'selection_rate' || id === 'accuracy' || id === 'precision' || id === 'base_rate'
         ? ['overall', 'group']
         : ['group'], r.direction, r.definition)),
@@ -13825,10 +13825,49 @@ class RowSink {
 
 /** A bootstrap needs most resamples to define a metric before its interval means anything. */
 const MIN_DEFINED_SHARE = 0.5;
+/** A metric's identity across runs: id and scope. */
+const metricKey = (m) => JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category]);
 function evaluate(input) {
     const computed = compute(input);
     const at = (confidence) => computed.map(c => toResult(c, confidence));
-    return { metrics: at(input.settings.confidence), at };
+    return {
+        metrics: at(input.settings.confidence),
+        at,
+        changes: (base, confidence) => changes(computed, base.computed, confidence),
+        computed
+    };
+}
+function changes(current, baseline, confidence) {
+    const base = new Map(baseline.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]));
+    const out = new Map();
+    for (const c of current) {
+        const key = metricKey({ metric: c.point.metric, ...c.point.scope });
+        const b = base.get(key);
+        if (b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value))
+            continue;
+        const diffs = [];
+        const R = Math.min(c.replicates.length, b.replicates.length);
+        for (let r = 0; r < R; r++) {
+            const d = c.replicates[r] - b.replicates[r];
+            if (!Number.isNaN(d))
+                diffs.push(d);
+        }
+        const ok = c.sample !== null && b.sample !== null && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0;
+        out.set(key, {
+            baseline: b.point.value,
+            change: c.point.value - b.point.value,
+            changeCi: ok ? percentileIntervalSorted(Float64Array.from(diffs).sort(), confidence) : null
+        });
+    }
+    return out;
+}
+/** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */
+function aucSummary(p) {
+    if (p.auc)
+        return p.auc;
+    if (p.scores === null)
+        return { value: NaN, blocks: null };
+    return { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) };
 }
 function compute(input) {
     const { settings } = input;
@@ -13839,7 +13878,7 @@ function compute(input) {
         const m = rec.values.length;
         const R = settings.resamples;
         const matrix = new Float64Array(R * m);
-        const rng = createRng(settings.seed, stream);
+        const rng = createRng(settings.seed, stream + (input.streamOffset ?? 0));
         const row = new RowSink(matrix, 0);
         for (let r = 0; r < R; r++) {
             row.reset(r * m);
@@ -13849,6 +13888,7 @@ function compute(input) {
             point,
             extra: extra?.(point) ?? {},
             sample: sampleOf(point, matrix, j, m, R),
+            replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
             resamples: R
         }));
     };
@@ -13856,12 +13896,11 @@ function compute(input) {
     if (p) {
         const plan = planPredictions(p.table, input.intersections, settings.minGroupSize);
         const moments = cellMoments(p.table);
-        const auc = p.scores ? exactAuc(p.scores) : NaN;
-        const blocks = p.scores ? aucBlocks(p.scores) : null;
+        const { value: auc, blocks } = aucSummary(p);
         const view = { n: new Float64Array(p.table.n.length), sum: new Float64Array(p.table.sum.length) };
         const kPos = new Float64Array(blocks?.posN.length ?? 0);
         const kNeg = new Float64Array(blocks?.posN.length ?? 0);
-        const aucRng = createRng(settings.seed, 101);
+        const aucRng = createRng(settings.seed, 101 + (input.streamOffset ?? 0));
         const insufficient = new Set();
         for (const s of plan.scopes)
             s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
@@ -13941,6 +13980,116 @@ function toResult({ point: v, extra, sample, resamples: R }, confidence) {
         };
     }
     return { ...base, value: v.value, ci };
+}
+
+/** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
+const TOOL = { name: 'rai-gate', version: '0.1.0' };
+const SCHEMA_VERSION = 1;
+
+/**
+ * Reads an earlier evidence report as a baseline and rebuilds its aggregated tables, so the run can be
+ * compared against it without the original rows. A report from another schema version or another
+ * model is not compared: the caller gets a warning, and change thresholds are skipped, not passed.
+ */
+function readBaseline(path, cwd, manifest) {
+    const abs = resolve$1(cwd, path);
+    const display = displayPath(abs, cwd);
+    let report;
+    try {
+        report = JSON.parse(readFileSync(abs, 'utf8'));
+    }
+    catch (err) {
+        const e = err;
+        const why = e.code === 'ENOENT'
+            ? 'baseline report not found'
+            : e.code
+                ? `cannot read the baseline report (${e.code})`
+                : `the baseline report is not valid JSON (${e.message})`;
+        throw new InputError(why, { file: display });
+    }
+    if (report === null || typeof report !== 'object')
+        throw new InputError('the baseline report is not a JSON object', { file: display });
+    const info = {
+        path: display,
+        model: report.model ?? null,
+        toolVersion: report.tool?.version ?? null,
+        decision: report.decision ?? null,
+        usable: false
+    };
+    if (report.schemaVersion !== SCHEMA_VERSION) {
+        return {
+            info: {
+                ...info,
+                warning: `baseline ${display} has schemaVersion ${JSON.stringify(report.schemaVersion)}, this run writes ${SCHEMA_VERSION}: not compared`
+            }
+        };
+    }
+    if (report.model?.name !== manifest.model.name) {
+        return {
+            info: {
+                ...info,
+                warning: `baseline ${display} is for model '${report.model?.name}', this run is '${manifest.model.name}': not compared`
+            }
+        };
+    }
+    if (!report.stats)
+        return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } };
+    return { info: { ...info, usable: true }, ...tables(report.stats) };
+}
+function tables(stats) {
+    const out = {};
+    const p = stats.predictions;
+    if (p) {
+        const nq = QUANTITIES.length;
+        const cells = p.combos.length * 4 * p.bins;
+        const n = new Float64Array(cells);
+        const sum = new Float64Array(cells * nq);
+        const sum2 = new Float64Array(cells * nq);
+        let rows = 0;
+        for (const c of p.cells) {
+            const [combo, label, prediction, bin, count] = c;
+            const cell = ((combo * 2 + label) * 2 + prediction) * p.bins + bin;
+            n[cell] = count;
+            rows += count;
+            for (let q = 0; q < nq; q++) {
+                sum[cell * nq + q] = c[5 + q];
+                sum2[cell * nq + q] = c[5 + nq + q];
+            }
+        }
+        const table = {
+            attributes: p.attributes,
+            groups: p.groups,
+            combos: p.combos,
+            bins: p.bins,
+            hasScore: p.hasScore,
+            weighted: p.weighted,
+            n,
+            sum,
+            sum2
+        };
+        const auc = p.auc
+            ? {
+                value: p.auc.value ?? NaN,
+                blocks: p.auc.blocks && {
+                    posW: Float64Array.from(p.auc.blocks.posW),
+                    negW: Float64Array.from(p.auc.blocks.negW),
+                    posN: Float64Array.from(p.auc.blocks.posN),
+                    negN: Float64Array.from(p.auc.blocks.negN),
+                    within: Float64Array.from(p.auc.blocks.within)
+                }
+            }
+            : { value: NaN, blocks: null };
+        out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: '' };
+    }
+    if (stats.robustness) {
+        const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts };
+        out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: '' };
+    }
+    if (stats.outcomes) {
+        const t = stats.outcomes;
+        out.outcomes = { table: t, rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0), sha256: '' };
+    }
+    return out;
 }
 
 const ARTIFACT = {
@@ -14042,6 +14191,62 @@ function judge(value, ci, threshold, mode) {
         };
     return { breach: false, reason: `the whole interval ${interval} is within the threshold` };
 }
+/**
+ * Change thresholds (SPEC §3): `maxWorsening` (absolute) and `maxWorseningRelative` (a fraction of the
+ * baseline value) limit how far the metric may move in its bad direction since the baseline, judged
+ * with the same modes on the change's interval.
+ */
+function judgeChange(gate, change, noBaseline, mode) {
+    if (change === undefined)
+        return { breach: false, skipped: true, reason: `change threshold skipped: ${noBaseline}` };
+    const sign = metricDef(gate.metric)?.direction === 'higher' ? -1 : 1;
+    const limits = [
+        gate.maxWorsening,
+        gate.maxWorseningRelative === undefined
+            ? undefined
+            : gate.maxWorseningRelative * Math.abs(change.baseline)
+    ];
+    const allowed = Math.min(...limits.filter((v) => v !== undefined));
+    // Worsening: the change in the metric's bad direction, with its interval turned the same way.
+    const w = sign * change.change;
+    const ci = change.changeCi &&
+        [sign * change.changeCi[0], sign * change.changeCi[1]].sort((a, b) => a - b);
+    const verdict = judge(w, ci, { max: allowed }, mode);
+    const what = `worsening ${f(w)} since the baseline ${f(change.baseline)} (allowed ${f(allowed)})`;
+    return {
+        breach: verdict.breach,
+        skipped: false,
+        reason: verdict.breach ? `${what}: ${verdict.reason}` : `${what} is within it`
+    };
+}
+
+/**
+ * Regressions: every metric whose change interval against the baseline lies wholly in its bad
+ * direction, whether or not a gate asks about it. Reviewers want regressions named.
+ */
+function regressions(metrics, changes) {
+    const out = [];
+    for (const m of metrics) {
+        const direction = metricDef(m.metric)?.direction;
+        const c = changes.get(metricKey(m));
+        if (!c || !c.changeCi || m.value === null || direction === undefined || direction === 'none')
+            continue;
+        const worse = direction === 'lower' ? c.changeCi[0] > 0 : c.changeCi[1] < 0;
+        if (!worse)
+            continue;
+        const { metric, attribute, group, perturbation, suite, category } = m;
+        const scope = Object.fromEntries(Object.entries({ attribute, group, perturbation, suite, category }).filter(([, v]) => v !== undefined));
+        out.push({
+            metric,
+            ...scope,
+            baseline: c.baseline,
+            value: m.value,
+            change: c.change,
+            changeCi: c.changeCi
+        });
+    }
+    return out;
+}
 
 /** Glob on model names: `*` any run of characters, `?` one character. */
 function globMatch(pattern, name) {
@@ -14068,6 +14273,10 @@ function findWaiver(waivers, gate, model, now) {
     return matching.find(w => !w.expired) ?? matching[0];
 }
 
+/**
+ * (metrics, policy) -> checks and the decision. A breach is data, not an exception: every gate
+ * becomes checks with a status, an effect on the decision and a reason.
+ */
 function evaluateGates(input) {
     const { policy, evaluation } = input;
     const d = policy.defaults;
@@ -14082,15 +14291,18 @@ function evaluateGates(input) {
         expanded = expand(metrics);
     }
     const smallGroups = metrics.filter(m => m.metric === 'count' && m.status === 'insufficient' && m.group !== undefined);
+    const changes = input.changes?.(confidence) ?? null;
+    const context = { policy, smallGroups, changes, noBaseline: input.noBaseline };
     const checks = [
         ...input.requirements,
-        ...expanded.flatMap(({ gate, targets }) => targets.map(t => withWaiver(checkOf(gate, t, policy, smallGroups), input)))
+        ...expanded.flatMap(({ gate, targets }) => targets.map(t => withWaiver(checkOf(gate, t, context), input)))
     ];
     return {
         checks,
         decision: decide(checks),
         multipleComparisons: { method: d.multipleComparisons, checks: k, confidence },
-        metrics
+        metrics,
+        regressions: changes ? regressions(metrics, changes) : []
     };
 }
 function decide(checks) {
@@ -14100,7 +14312,7 @@ function decide(checks) {
         return 'warn';
     return 'pass';
 }
-function checkOf(gate, t, policy, smallGroups) {
+function checkOf(gate, t, { policy, smallGroups, changes, noBaseline }) {
     const d = policy.defaults;
     const severity = gate.severity ?? 'block';
     const mode = gate.mode ?? d.mode;
@@ -14109,9 +14321,12 @@ function checkOf(gate, t, policy, smallGroups) {
     const insufficientEffect = insufficientData === 'fail' ? breachEffect : insufficientData === 'warn' ? 'warn' : 'none';
     const threshold = {
         ...(gate.min !== undefined && { min: gate.min }),
-        ...(gate.max !== undefined && { max: gate.max })
+        ...(gate.max !== undefined && { max: gate.max }),
+        ...(gate.maxWorsening !== undefined && { maxWorsening: gate.maxWorsening }),
+        ...(gate.maxWorseningRelative !== undefined && { maxWorseningRelative: gate.maxWorseningRelative })
     };
     const r = t.result;
+    const change = changes?.get(metricKey({ metric: gate.metric, ...t.scope }));
     const base = {
         gate: gate.id,
         metric: gate.metric,
@@ -14120,7 +14335,8 @@ function checkOf(gate, t, policy, smallGroups) {
         mode,
         threshold,
         value: r?.value ?? null,
-        ci: r?.ci ?? null
+        ci: r?.ci ?? null,
+        ...(change && { baseline: change.baseline, change: change.change, changeCi: change.changeCi })
     };
     if (t.missing !== undefined || r === undefined)
         return { ...base, status: 'missing', effect: breachEffect, reason: t.missing ?? 'no value' };
@@ -14145,21 +14361,22 @@ function checkOf(gate, t, policy, smallGroups) {
             return { ...insufficient, reason: r.reason };
         return { ...base, status: 'missing', effect: breachEffect, reason: `undefined: ${r.reason}` };
     }
-    if (gate.min === undefined && gate.max === undefined) {
-        return {
-            ...base,
-            status: 'skipped',
-            effect: 'none',
-            reason: 'only change thresholds, and there is no baseline to compare with'
-        };
+    const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined;
+    const missingChange = changes === null ? noBaseline : 'the baseline has no value for this check';
+    const worse = hasChangeThreshold ? judgeChange(gate, change, missingChange, mode) : null;
+    if (gate.min === undefined && gate.max === undefined && (worse === null || worse.skipped)) {
+        return { ...base, status: 'skipped', effect: 'none', reason: worse?.reason ?? 'no threshold' };
     }
-    const changeNote = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined
-        ? '; change threshold not checked: no baseline'
-        : '';
+    // With no level threshold, the change alone is the verdict: its words lead.
+    const changeNote = worse && (gate.min !== undefined || gate.max !== undefined) ? `; ${worse.reason}` : '';
     if (r.group !== undefined && r.status === 'insufficient') {
         return { ...insufficient, reason: `group '${r.group}' has ${r.n} rows, ${tooFew}${changeNote}` };
     }
-    const verdict = judge(r.value, r.ci, threshold, mode);
+    const level = gate.min === undefined && gate.max === undefined ? null : judge(r.value, r.ci, threshold, mode);
+    const verdict = {
+        breach: Boolean(level?.breach || (worse && !worse.skipped && worse.breach)),
+        reason: level ? level.reason : worse.reason
+    };
     if (verdict.breach) {
         return {
             ...base,
@@ -14614,6 +14831,9 @@ function checkGates(raw, error) {
             g.maxWorseningRelative === undefined) {
             throw error(`gate '${g.id}' has no threshold; expected min, max, maxWorsening or maxWorseningRelative`, `gates[${i}]`);
         }
+        if ((g.maxWorsening !== undefined || g.maxWorseningRelative !== undefined) && def.direction === 'none') {
+            throw error(`${g.metric} has no better or worse direction, so it cannot have a change threshold; use min or max`, at(g.maxWorsening !== undefined ? 'maxWorsening' : 'maxWorseningRelative'));
+        }
         if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
             throw error(`min ${g.min} is above max ${g.max}; no value could pass`, at('min'));
         }
@@ -14784,16 +15004,12 @@ function merge(chain, source) {
     };
 }
 
-/** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
-const TOOL = { name: 'rai-gate', version: '0.1.0' };
-const SCHEMA_VERSION = 1;
-
 /**
  * The evidence report (SPEC §4, `rai-gate-report.json`): what was evaluated (inputs with hashes),
  * under which policy, every metric with its interval, and the aggregated tables that let a later run
  * compare against this one without the original rows.
  */
-function buildReport(inputs, gates, context) {
+function buildReport(inputs, gates, baseline, context) {
     const { manifest, policy } = inputs;
     const artifacts = [
         ['predictions', inputs.predictions],
@@ -14823,8 +15039,25 @@ function buildReport(inputs, gates, context) {
         metrics: gates.metrics,
         checks: gates.checks,
         waivers: waiversOf(gates.checks),
-        baseline: null,
+        baseline,
+        regressions: gates.regressions,
         stats: stats(inputs)
+    };
+}
+function aucStats(p) {
+    const auc = p.auc ?? (p.scores ? { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) } : null);
+    if (auc === null)
+        return null;
+    const b = auc.blocks;
+    return {
+        value: Number.isNaN(auc.value) ? null : auc.value,
+        blocks: b && {
+            posW: Array.from(b.posW),
+            negW: Array.from(b.negW),
+            posN: Array.from(b.posN),
+            negN: Array.from(b.negN),
+            within: Array.from(b.within)
+        }
     };
 }
 function waiversOf(checks) {
@@ -14862,7 +15095,8 @@ function stats(inputs) {
             hasScore: t.hasScore,
             weighted: t.weighted,
             quantities: QUANTITIES,
-            cells
+            cells,
+            auc: aucStats(p)
         };
     }
     if (inputs.robustness)
@@ -14919,18 +15153,26 @@ async function check(options) {
     const inputs = await readInputs(options);
     const { manifest, policy } = inputs;
     const d = policy.defaults;
-    const evaluation = evaluate({
-        predictions: inputs.predictions,
-        robustness: inputs.robustness,
-        outcomes: inputs.outcomes,
-        intersections: manifest.intersections,
-        settings: {
-            confidence: d.confidence,
-            resamples: d.bootstrap.resamples,
-            seed: d.bootstrap.seed,
-            minGroupSize: d.minGroupSize
-        }
-    });
+    const settings = {
+        confidence: d.confidence,
+        resamples: d.bootstrap.resamples,
+        seed: d.bootstrap.seed,
+        minGroupSize: d.minGroupSize
+    };
+    const evaluation = evaluate({ ...inputs, intersections: manifest.intersections, settings });
+    const baseline = options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest);
+    let changes;
+    if (baseline?.info.usable) {
+        // The baseline's stored tables are resampled with this run's settings, on streams of their own.
+        const attributes = new Set(baseline.predictions?.table.attributes ?? []);
+        const base = evaluate({
+            ...baseline,
+            intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
+            settings,
+            streamOffset: 1000
+        });
+        changes = confidence => evaluation.changes(base, confidence);
+    }
     const present = new Set(manifest.artifacts.map(a => a.kind));
     const readDocument = (path) => {
         const abs = resolve$1(manifest.dir, path);
@@ -14941,9 +15183,11 @@ async function check(options) {
         evaluation,
         model: manifest.model.name,
         now: options.now ?? new Date(),
-        requirements: checkRequirements(policy.requires, manifest, present, readDocument)
+        requirements: checkRequirements(policy.requires, manifest, present, readDocument),
+        changes,
+        noBaseline: baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
     });
-    return buildReport(inputs, gates);
+    return buildReport(inputs, gates, baseline?.info ?? null);
 }
 
 /**
@@ -15047,12 +15291,14 @@ function renderMarkdown(report) {
         marker(report.model.name),
         `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}`,
         '',
-        tally(report.checks) + ' · no baseline',
+        tally(report.checks) + ' · ' + baselineNote(report),
         ''
     ];
     const notable = report.checks.filter(c => c.status !== 'pass');
     if (notable.length > 0)
         head.push(checkTable(notable, pct), '');
+    if (report.regressions.length > 0)
+        head.push(regressionLine(report), '');
     const expired = report.waivers.filter(w => w.expired);
     if (expired.length > 0) {
         head.push(`**Expired waivers** (no effect): ${expired.map(w => `\`${w.gate}\` expired ${esc(w.expires ?? '')} (approved by ${esc(w.approvedBy)})`).join('; ')}.`, '');
@@ -15064,6 +15310,9 @@ function renderMarkdown(report) {
     head.push(`> ${modeNote(report)}`, '');
     const details = [
         details_(`All ${report.checks.length} checks`, report.checks.length > 0 ? checkTable(report.checks, pct) : 'The policy has no gates.'),
+        report.regressions.length > 0
+            ? details_(`All ${report.regressions.length} regressions against the baseline`, regressionTable(report))
+            : null,
         ...groupTables(report.metrics),
         reliability(report),
         details_('Evidence', evidence(report))
@@ -15091,13 +15340,20 @@ function scope(c) {
         .join(' · ');
 }
 function threshold(c) {
-    const t = [
-        c.threshold.min !== undefined ? `≥ ${c.threshold.min}` : '',
-        c.threshold.max !== undefined ? `≤ ${c.threshold.max}` : ''
-    ]
+    const t = c.threshold;
+    const level = [t.min !== undefined ? `≥ ${t.min}` : '', t.max !== undefined ? `≤ ${t.max}` : '']
         .filter(Boolean)
         .join(', ');
-    const parts = [t, c.mode !== 'point' && t ? c.mode : '', c.severity === 'warn' ? 'warn' : ''].filter(Boolean);
+    const change = [
+        t.maxWorsening !== undefined ? `worse by ≤ ${t.maxWorsening}` : '',
+        t.maxWorseningRelative !== undefined ? `worse by ≤ ${+(t.maxWorseningRelative * 100).toFixed(2)}%` : ''
+    ].filter(Boolean);
+    const parts = [
+        level,
+        ...change,
+        c.mode !== 'point' && (level || change.length > 0) ? c.mode : '',
+        c.severity === 'warn' ? 'warn' : ''
+    ].filter(Boolean);
     if (c.waiver && !c.waiver.expired)
         parts.push(`waived until ${esc(c.waiver.expires ?? 'revoked')} by ${esc(c.waiver.approvedBy)}`);
     return parts.join(' · ') || '—';
@@ -15105,9 +15361,48 @@ function threshold(c) {
 function checkTable(checks, pct) {
     const rows = checks.map(c => {
         const what = [`\`${c.gate}\``, `\`${c.metric}\``, scope(c)].filter(Boolean).join(' · ');
-        return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)} | ${threshold(c)} | ${esc(c.reason)} |`;
+        return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)} | ${num(c.baseline)} | ${changeText(c)} | ${threshold(c)} | ${esc(c.reason)} |`;
     });
-    return [`| | check | estimate (${pct} CI) | threshold | why |`, '|---|---|---|---|---|', ...rows].join('\n');
+    return [
+        `| | check | estimate (${pct} CI) | baseline | change | threshold | why |`,
+        '|---|---|---|---|---|---|---|',
+        ...rows
+    ].join('\n');
+}
+/** A change with its interval, marked n.s. when the interval holds 0 and ⚠ when it is a regression. */
+function changeText(c) {
+    if (c.change === undefined)
+        return '—';
+    const sign = c.change > 0 ? '+' : '';
+    const ci = c.changeCi;
+    if (!ci)
+        return `${sign}${num(c.change)}`;
+    const significant = ci[0] > 0 || ci[1] < 0;
+    const direction = metricDef(c.metric)?.direction;
+    const worse = significant && ((direction === 'lower' && ci[0] > 0) || (direction === 'higher' && ci[1] < 0));
+    const arrow = significant ? (c.change > 0 ? '▲ ' : '▼ ') : '';
+    return `${arrow}${sign}${num(c.change)}${interval(ci)}${significant ? (worse ? ' ⚠ regression' : '') : ' (n.s.)'}`;
+}
+function regressionTable(report) {
+    const rows = report.regressions.map(r => `| \`${r.metric}\` | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r)} |`);
+    return ['| metric | scope | baseline | now | change |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+function baselineNote(report) {
+    const b = report.baseline;
+    if (b === null)
+        return 'no baseline';
+    if (!b.usable)
+        return `baseline not compared: ${esc(b.warning ?? '')}`;
+    return `baseline ${esc(b.path)}${b.model ? ` (${code(b.model.version)})` : ''}`;
+}
+function regressionLine(report) {
+    const top = report.regressions.filter(r => r.group === undefined);
+    const groups = report.regressions.length - top.length;
+    const items = top.map(r => `\`${r.metric}\`${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r)}`);
+    const more = groups > 0
+        ? `${items.length > 0 ? '; ' : ''}and ${groups} per-group rate${groups === 1 ? '' : 's'} (listed below)`
+        : '';
+    return `**Regressions against the baseline** (change interval wholly in the bad direction): ${items.join('; ')}${more}.`;
 }
 function modeNote(report) {
     const s = report.policy.settings;
@@ -15304,15 +15599,25 @@ function renderChecks(report, bold, dim) {
     if (mc.method === 'bonferroni') {
         lines.push(dim(`Bonferroni correction over ${mc.checks} checks: intervals at ${+(mc.confidence * 100).toFixed(4)}%`));
     }
+    const b = report.baseline;
+    if (b)
+        lines.push(b.usable
+            ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}`
+            : `Baseline not compared: ${b.warning}`);
     const notable = report.checks.filter(c => c.status !== 'pass');
+    const change = (c) => c.change === undefined
+        ? '—'
+        : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`;
     if (notable.length > 0) {
         lines.push(table([
-            ['status', 'gate', 'scope', 'value [CI]', 'threshold', 'reason'],
+            ['status', 'gate', 'scope', 'value [CI]', 'baseline', 'change [CI]', 'threshold', 'reason'],
             ...notable.map(c => [
                 c.status.toUpperCase(),
                 c.gate,
                 scopeText(c),
                 c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
+                c.baseline === undefined ? '—' : fmt(c.baseline),
+                change(c),
                 [
                     c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
                     c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
@@ -15324,6 +15629,10 @@ function renderChecks(report, bold, dim) {
             ])
         ]));
     }
+    if (report.regressions.length > 0) {
+        const top = report.regressions.filter(r => r.group === undefined);
+        lines.push('', bold(`Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group)`), ...top.map(r => `  ${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`));
+    }
     return lines;
 }
 
@@ -15333,7 +15642,8 @@ function renderChecks(report, bold, dim) {
  */
 /** Below this size a second thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
-const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
+const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
+                      [--report rai-gate-report.json]
                       [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
                       [--workspace DIR]
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
@@ -15377,6 +15687,7 @@ function parse(args) {
                 format: { type: 'string', default: 'text' },
                 'fail-on': { type: 'string', default: 'block' },
                 markdown: { type: 'string' },
+                baseline: { type: 'string' },
                 workspace: { type: 'string' }
             }
         }).values;
@@ -15430,10 +15741,13 @@ async function runCheck(args, io) {
     const report = await check({
         manifest: flags.manifest,
         policy: flags.policy,
+        baseline: flags.baseline,
         cwd: io.cwd,
         workspace,
         parallel
     });
+    if (report.baseline?.warning)
+        io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`);
     const reportPath = resolve$1(io.cwd, flags.report);
     const json = JSON.stringify(report, null, 1) + '\n';
     mkdirSync(dirname(reportPath), { recursive: true });

@@ -27,7 +27,8 @@ export interface Io {
 /** Below this size a second thread costs more than it saves. */
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 
-const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--report rai-gate-report.json]
+const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
+                      [--report rai-gate-report.json]
                       [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
                       [--workspace DIR]
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
@@ -72,6 +73,7 @@ function parse(args: string[]) {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'block' },
         markdown: { type: 'string' },
+        baseline: { type: 'string' },
         workspace: { type: 'string' }
       }
     }).values
@@ -132,10 +134,12 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const report = await check({
     manifest: flags.manifest,
     policy: flags.policy,
+    baseline: flags.baseline,
     cwd: io.cwd,
     workspace,
     parallel
   })
+  if (report.baseline?.warning) io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`)
   const reportPath = resolve(io.cwd, flags.report)
   const json = JSON.stringify(report, null, 1) + '\n'
   mkdirSync(dirname(reportPath), { recursive: true })

@@ -10,7 +10,8 @@ import { quantileEdges } from './artifacts/scores.js'
 import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
 import type { ArtifactSpec, Manifest } from './manifest/types.js'
-import { evaluate } from './metrics/evaluate.js'
+import { evaluate, type Change } from './metrics/evaluate.js'
+import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
 import { isInside } from './files.js'
@@ -26,6 +27,8 @@ export interface CheckOptions {
   cwd: string
   /** Artifacts may not resolve outside this folder. */
   workspace: string
+  /** An earlier report to compare with (SPEC §4 baseline). */
+  baseline?: string
   /** The clock for waiver expiry (tests pass a fixed one). */
   now?: Date
   /** Read large predictions files on two threads (entry points that can start workers set this). */
@@ -89,18 +92,27 @@ export async function check(options: CheckOptions): Promise<Report> {
   const inputs = await readInputs(options)
   const { manifest, policy } = inputs
   const d = policy.defaults
-  const evaluation = evaluate({
-    predictions: inputs.predictions,
-    robustness: inputs.robustness,
-    outcomes: inputs.outcomes,
-    intersections: manifest.intersections,
-    settings: {
-      confidence: d.confidence,
-      resamples: d.bootstrap.resamples,
-      seed: d.bootstrap.seed,
-      minGroupSize: d.minGroupSize
-    }
-  })
+  const settings = {
+    confidence: d.confidence,
+    resamples: d.bootstrap.resamples,
+    seed: d.bootstrap.seed,
+    minGroupSize: d.minGroupSize
+  }
+  const evaluation = evaluate({ ...inputs, intersections: manifest.intersections, settings })
+  const baseline =
+    options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest)
+  let changes: ((confidence: number) => Map<string, Change>) | undefined
+  if (baseline?.info.usable) {
+    // The baseline's stored tables are resampled with this run's settings, on streams of their own.
+    const attributes = new Set(baseline.predictions?.table.attributes ?? [])
+    const base = evaluate({
+      ...baseline,
+      intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
+      settings,
+      streamOffset: 1000
+    })
+    changes = confidence => evaluation.changes(base, confidence)
+  }
   const present = new Set(manifest.artifacts.map(a => a.kind))
   const readDocument = (path: string) => {
     const abs = resolve(manifest.dir, path)
@@ -111,7 +123,10 @@ export async function check(options: CheckOptions): Promise<Report> {
     evaluation,
     model: manifest.model.name,
     now: options.now ?? new Date(),
-    requirements: checkRequirements(policy.requires, manifest, present, readDocument)
+    requirements: checkRequirements(policy.requires, manifest, present, readDocument),
+    changes,
+    noBaseline:
+      baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
   })
-  return buildReport(inputs, gates)
+  return buildReport(inputs, gates, baseline?.info ?? null)
 }

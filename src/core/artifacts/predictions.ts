@@ -5,6 +5,7 @@
  */
 import { InputError, quote } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
+import type { AucBlocks } from '../metrics/auc.js'
 import { CellAccumulator, type CellTable } from './cells.js'
 import { CsvParser, fieldText, type CsvRow, type FastRow } from './csv.js'
 import { POW10, decimalState, fastDecimal } from './decimal.js'
@@ -24,6 +25,8 @@ export interface PredictionData {
   table: CellTable
   /** Null when there is no score column. */
   scores: ScoreDistribution | null
+  /** AUC as stored in an earlier report (which keeps no score distribution); else computed from scores. */
+  auc?: { value: number; blocks: AucBlocks | null }
   /** Quantile calibration edges the rows were binned with; null for uniform bins. */
   edges: number[] | null
   rows: number

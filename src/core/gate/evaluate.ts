@@ -2,12 +2,13 @@
  * (metrics, policy) -> checks and the decision. A breach is data, not an exception: every gate
  * becomes checks with a status, an effect on the decision and a reason.
  */
-import type { Evaluation, MetricResult } from '../metrics/evaluate.js'
+import { metricKey, type Change, type Evaluation, type MetricResult } from '../metrics/evaluate.js'
 import { metricDef } from '../metrics/registry.js'
 import type { Gate, Policy } from '../policy/types.js'
 import { expandGate, type Target } from './expand.js'
-import { judge } from './judge.js'
-import type { Check, Decision, Effect } from './types.js'
+import { judge, judgeChange } from './judge.js'
+import { regressions } from './regressions.js'
+import type { Check, Decision, Effect, Regression } from './types.js'
 import { findWaiver } from './waivers.js'
 
 export interface GateInput {
@@ -17,6 +18,10 @@ export interface GateInput {
   now: Date
   /** Checks of `requires` (artifacts and documents), already judged. */
   requirements: Check[]
+  /** Changes against a usable baseline at a confidence level; absent without one. */
+  changes?: (confidence: number) => Map<string, Change>
+  /** Why change thresholds are skipped when there is no usable baseline. */
+  noBaseline: string
 }
 
 export interface GateResult {
@@ -26,6 +31,8 @@ export interface GateResult {
   multipleComparisons: { method: 'none' | 'bonferroni'; checks: number; confidence: number }
   /** The metrics at the level the checks used. */
   metrics: MetricResult[]
+  /** Metrics significantly worse than the baseline, whether or not a gate asks. */
+  regressions: Regression[]
 }
 
 export function evaluateGates(input: GateInput): GateResult {
@@ -45,17 +52,18 @@ export function evaluateGates(input: GateInput): GateResult {
   const smallGroups = metrics.filter(
     m => m.metric === 'count' && m.status === 'insufficient' && m.group !== undefined
   )
+  const changes = input.changes?.(confidence) ?? null
+  const context = { policy, smallGroups, changes, noBaseline: input.noBaseline }
   const checks = [
     ...input.requirements,
-    ...expanded.flatMap(({ gate, targets }) =>
-      targets.map(t => withWaiver(checkOf(gate, t, policy, smallGroups), input))
-    )
+    ...expanded.flatMap(({ gate, targets }) => targets.map(t => withWaiver(checkOf(gate, t, context), input)))
   ]
   return {
     checks,
     decision: decide(checks),
     multipleComparisons: { method: d.multipleComparisons, checks: k, confidence },
-    metrics
+    metrics,
+    regressions: changes ? regressions(metrics, changes) : []
   }
 }
 
@@ -65,7 +73,14 @@ export function decide(checks: Check[]): Decision {
   return 'pass'
 }
 
-function checkOf(gate: Gate, t: Target, policy: Policy, smallGroups: MetricResult[]): Check {
+interface Context {
+  policy: Policy
+  smallGroups: MetricResult[]
+  changes: Map<string, Change> | null
+  noBaseline: string
+}
+
+function checkOf(gate: Gate, t: Target, { policy, smallGroups, changes, noBaseline }: Context): Check {
   const d = policy.defaults
   const severity = gate.severity ?? 'block'
   const mode = gate.mode ?? d.mode
@@ -75,9 +90,12 @@ function checkOf(gate: Gate, t: Target, policy: Policy, smallGroups: MetricResul
     insufficientData === 'fail' ? breachEffect : insufficientData === 'warn' ? 'warn' : 'none'
   const threshold = {
     ...(gate.min !== undefined && { min: gate.min }),
-    ...(gate.max !== undefined && { max: gate.max })
+    ...(gate.max !== undefined && { max: gate.max }),
+    ...(gate.maxWorsening !== undefined && { maxWorsening: gate.maxWorsening }),
+    ...(gate.maxWorseningRelative !== undefined && { maxWorseningRelative: gate.maxWorseningRelative })
   }
   const r = t.result
+  const change = changes?.get(metricKey({ metric: gate.metric, ...t.scope }))
   const base = {
     gate: gate.id,
     metric: gate.metric,
@@ -86,7 +104,8 @@ function checkOf(gate: Gate, t: Target, policy: Policy, smallGroups: MetricResul
     mode,
     threshold,
     value: r?.value ?? null,
-    ci: r?.ci ?? null
+    ci: r?.ci ?? null,
+    ...(change && { baseline: change.baseline, change: change.change, changeCi: change.changeCi })
   }
   if (t.missing !== undefined || r === undefined)
     return { ...base, status: 'missing', effect: breachEffect, reason: t.missing ?? 'no value' }
@@ -111,22 +130,23 @@ function checkOf(gate: Gate, t: Target, policy: Policy, smallGroups: MetricResul
     if (r.reason?.startsWith('fewer than two groups')) return { ...insufficient, reason: r.reason }
     return { ...base, status: 'missing', effect: breachEffect, reason: `undefined: ${r.reason}` }
   }
-  if (gate.min === undefined && gate.max === undefined) {
-    return {
-      ...base,
-      status: 'skipped',
-      effect: 'none',
-      reason: 'only change thresholds, and there is no baseline to compare with'
-    }
+  const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined
+  const missingChange = changes === null ? noBaseline : 'the baseline has no value for this check'
+  const worse = hasChangeThreshold ? judgeChange(gate, change, missingChange, mode) : null
+  if (gate.min === undefined && gate.max === undefined && (worse === null || worse.skipped)) {
+    return { ...base, status: 'skipped', effect: 'none', reason: worse?.reason ?? 'no threshold' }
   }
-  const changeNote =
-    gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined
-      ? '; change threshold not checked: no baseline'
-      : ''
+  // With no level threshold, the change alone is the verdict: its words lead.
+  const changeNote = worse && (gate.min !== undefined || gate.max !== undefined) ? `; ${worse.reason}` : ''
   if (r.group !== undefined && r.status === 'insufficient') {
     return { ...insufficient, reason: `group '${r.group}' has ${r.n} rows, ${tooFew}${changeNote}` }
   }
-  const verdict = judge(r.value, r.ci, threshold, mode)
+  const level =
+    gate.min === undefined && gate.max === undefined ? null : judge(r.value, r.ci, threshold, mode)
+  const verdict = {
+    breach: Boolean(level?.breach || (worse && !worse.skipped && worse.breach)),
+    reason: level ? level.reason : worse!.reason
+  }
   if (verdict.breach) {
     return {
       ...base,

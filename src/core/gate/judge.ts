@@ -5,6 +5,8 @@
  * - lenient: beyond only when the whole interval is (a confident breach; fewest false alarms).
  * - strict: beyond unless the whole interval is within (the metric must be shown safe).
  */
+import type { Change } from '../metrics/evaluate.js'
+import { metricDef } from '../metrics/registry.js'
 import type { Mode } from '../policy/types.js'
 
 export interface Verdict {
@@ -50,4 +52,44 @@ export function judge(
       reason: `the interval ${interval} reaches below the minimum ${f(min)}: not shown to be within it`
     }
   return { breach: false, reason: `the whole interval ${interval} is within the threshold` }
+}
+
+export interface ChangeVerdict extends Verdict {
+  /** No baseline value to compare with: the change threshold is skipped, never passed. */
+  skipped: boolean
+}
+
+/**
+ * Change thresholds (SPEC §3): `maxWorsening` (absolute) and `maxWorseningRelative` (a fraction of the
+ * baseline value) limit how far the metric may move in its bad direction since the baseline, judged
+ * with the same modes on the change's interval.
+ */
+export function judgeChange(
+  gate: { metric: string; maxWorsening?: number; maxWorseningRelative?: number },
+  change: Change | undefined,
+  noBaseline: string,
+  mode: Mode
+): ChangeVerdict {
+  if (change === undefined)
+    return { breach: false, skipped: true, reason: `change threshold skipped: ${noBaseline}` }
+  const sign = metricDef(gate.metric)?.direction === 'higher' ? -1 : 1
+  const limits = [
+    gate.maxWorsening,
+    gate.maxWorseningRelative === undefined
+      ? undefined
+      : gate.maxWorseningRelative * Math.abs(change.baseline)
+  ]
+  const allowed = Math.min(...limits.filter((v): v is number => v !== undefined))
+  // Worsening: the change in the metric's bad direction, with its interval turned the same way.
+  const w = sign * change.change
+  const ci =
+    change.changeCi &&
+    ([sign * change.changeCi[0], sign * change.changeCi[1]].sort((a, b) => a - b) as [number, number])
+  const verdict = judge(w, ci, { max: allowed }, mode)
+  const what = `worsening ${f(w)} since the baseline ${f(change.baseline)} (allowed ${f(allowed)})`
+  return {
+    breach: verdict.breach,
+    skipped: false,
+    reason: verdict.breach ? `${what}: ${verdict.reason}` : `${what} is within it`
+  }
 }

@@ -23,11 +23,24 @@ export interface Check extends ScopeRef {
   effect: Effect
   value: number | null
   ci: [number, number] | null
-  threshold: { min?: number; max?: number }
+  threshold: { min?: number; max?: number; maxWorsening?: number; maxWorseningRelative?: number }
   mode: Mode
+  /** The baseline run's value of the same check, the change since, and the change's interval. */
+  baseline?: number
+  change?: number
+  changeCi?: [number, number] | null
   /** Why the check has its status, in words a reviewer can act on. */
   reason: string
   /** Groups in scope below minGroupSize, by name and size. */
   insufficientGroups?: { attribute: string; group: string; n: number }[]
   waiver?: AppliedWaiver
+}
+
+/** A metric whose change against the baseline is significantly in its bad direction. */
+export interface Regression extends ScopeRef {
+  metric: string
+  baseline: number
+  value: number
+  change: number
+  changeCi: [number, number]
 }

@@ -9,7 +9,7 @@ import type { RobustnessData } from '../artifacts/robustness.js'
 import { cellMoments, resampleCells, resampleCounts } from '../stats/bootstrap.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
 import { createRng } from '../stats/rng.js'
-import { aucBlocks, exactAuc, resampledAuc } from './auc.js'
+import { aucBlocks, exactAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
@@ -42,6 +42,8 @@ export interface EvaluationInput {
   outcomes?: OutcomeData
   intersections: string[][]
   settings: BootstrapSettings
+  /** Shifts every random stream: a baseline evaluated next to a run draws independently of it. */
+  streamOffset?: number
 }
 
 /** A bootstrap needs most resamples to define a metric before its interval means anything. */
@@ -52,20 +54,79 @@ export interface Evaluation {
   metrics: MetricResult[]
   /** The same metrics with intervals at `confidence` (for example after a Bonferroni correction). */
   at(confidence: number): MetricResult[]
+  /**
+   * Changes against a baseline evaluated with the same number of resamples: change = this − baseline,
+   * its interval the percentiles of (this − baseline) over paired independent resamples of both runs.
+   */
+  changes(baseline: Evaluation, confidence: number): Map<string, Change>
+  readonly computed: readonly Computed[]
 }
 
-interface Computed {
+export interface Computed {
   point: PointValue
   extra: Partial<MetricResult>
   /** Defined bootstrap values, ascending; null for counts and undefined estimates. */
   sample: Float64Array | null
+  /** The value in each resample, in resample order (NaN where undefined). */
+  replicates: Float64Array
   resamples: number
+}
+
+/** A metric's identity across runs: id and scope. */
+export const metricKey = (m: { metric: string } & ScopeRef): string =>
+  JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category])
+
+/** The change of a metric against a baseline run, with its bootstrap interval. */
+export interface Change {
+  baseline: number
+  change: number
+  changeCi: [number, number] | null
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
   const computed = compute(input)
   const at = (confidence: number) => computed.map(c => toResult(c, confidence))
-  return { metrics: at(input.settings.confidence), at }
+  return {
+    metrics: at(input.settings.confidence),
+    at,
+    changes: (base, confidence) => changes(computed, base.computed, confidence),
+    computed
+  }
+}
+
+function changes(
+  current: readonly Computed[],
+  baseline: readonly Computed[],
+  confidence: number
+): Map<string, Change> {
+  const base = new Map(baseline.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]))
+  const out = new Map<string, Change>()
+  for (const c of current) {
+    const key = metricKey({ metric: c.point.metric, ...c.point.scope })
+    const b = base.get(key)
+    if (b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value)) continue
+    const diffs: number[] = []
+    const R = Math.min(c.replicates.length, b.replicates.length)
+    for (let r = 0; r < R; r++) {
+      const d = c.replicates[r] - b.replicates[r]
+      if (!Number.isNaN(d)) diffs.push(d)
+    }
+    const ok =
+      c.sample !== null && b.sample !== null && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0
+    out.set(key, {
+      baseline: b.point.value,
+      change: c.point.value - b.point.value,
+      changeCi: ok ? percentileIntervalSorted(Float64Array.from(diffs).sort(), confidence) : null
+    })
+  }
+  return out
+}
+
+/** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */
+function aucSummary(p: PredictionData): { value: number; blocks: AucBlocks | null } {
+  if (p.auc) return p.auc
+  if (p.scores === null) return { value: NaN, blocks: null }
+  return { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) }
 }
 
 function compute(input: EvaluationInput): Computed[] {
@@ -82,7 +143,7 @@ function compute(input: EvaluationInput): Computed[] {
     const m = rec.values.length
     const R = settings.resamples
     const matrix = new Float64Array(R * m)
-    const rng = createRng(settings.seed, stream)
+    const rng = createRng(settings.seed, stream + (input.streamOffset ?? 0))
     const row = new RowSink(matrix, 0)
     for (let r = 0; r < R; r++) {
       row.reset(r * m)
@@ -93,6 +154,7 @@ function compute(input: EvaluationInput): Computed[] {
         point,
         extra: extra?.(point) ?? {},
         sample: sampleOf(point, matrix, j, m, R),
+        replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
         resamples: R
       })
     )
@@ -102,12 +164,11 @@ function compute(input: EvaluationInput): Computed[] {
   if (p) {
     const plan = planPredictions(p.table, input.intersections, settings.minGroupSize)
     const moments = cellMoments(p.table)
-    const auc = p.scores ? exactAuc(p.scores) : NaN
-    const blocks = p.scores ? aucBlocks(p.scores) : null
+    const { value: auc, blocks } = aucSummary(p)
     const view = { n: new Float64Array(p.table.n.length), sum: new Float64Array(p.table.sum.length) }
     const kPos = new Float64Array(blocks?.posN.length ?? 0)
     const kNeg = new Float64Array(blocks?.posN.length ?? 0)
-    const aucRng = createRng(settings.seed, 101)
+    const aucRng = createRng(settings.seed, 101 + (input.streamOffset ?? 0))
     const insufficient = new Set<string>()
     for (const s of plan.scopes)
       s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))

@@ -3,7 +3,8 @@
  * direction is good, and a one-line definition. Display, gate direction and "did you mean" all come
  * from here. Group rates and their disparities are generated from tables, as Fairlearn does.
  */
-export type Direction = 'lower' | 'higher'
+/** Which way is better; `none` for descriptive metrics (counts, selection and base rates). */
+export type Direction = 'lower' | 'higher' | 'none'
 export type Scope = 'overall' | 'group' | 'attribute' | 'perturbation' | 'robustness' | 'suite'
 
 export interface MetricDef {
@@ -15,14 +16,14 @@ export interface MetricDef {
 
 /** Per-group rates: numerator and denominator over the weighted confusion cells. */
 export const RATES = {
-  selection_rate: { direction: 'higher', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
+  selection_rate: { direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
   tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
   fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
   fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
   tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
   precision: { direction: 'higher', definition: 'P(y=1 | ŷ=1)', undefinedWhen: 'no predicted positives' },
   accuracy: { direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
-  base_rate: { direction: 'higher', definition: 'P(y=1)', undefinedWhen: 'no rows' }
+  base_rate: { direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
 } as const satisfies Record<string, { direction: Direction; definition: string; undefinedWhen: string }>
 export type RateId = keyof typeof RATES
 
@@ -48,7 +49,7 @@ const def = (id: string, scopes: Scope[], direction: Direction, definition: stri
 })
 
 export const METRICS: readonly MetricDef[] = [
-  def('count', ['overall', 'group', 'suite'], 'higher', 'rows (unweighted)'),
+  def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)'),
   ...Object.entries(RATES).map(([id, r]) =>
     def(
       id,

@@ -52,6 +52,12 @@ export function checkGates(raw: RawPolicy, error: (detail: string, path: string)
         `gates[${i}]`
       )
     }
+    if ((g.maxWorsening !== undefined || g.maxWorseningRelative !== undefined) && def.direction === 'none') {
+      throw error(
+        `${g.metric} has no better or worse direction, so it cannot have a change threshold; use min or max`,
+        at(g.maxWorsening !== undefined ? 'maxWorsening' : 'maxWorseningRelative')
+      )
+    }
     if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
       throw error(`min ${g.min} is above max ${g.max}; no value could pass`, at('min'))
     }

@@ -4,6 +4,7 @@
  * config is escaped (escape.ts); the body stays under MAX_CHARS, with a note when it is cut.
  */
 import type { Check } from '../gate/types.js'
+import { metricDef } from '../metrics/registry.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { code, esc, escHtml } from './escape.js'
 import { metricLookup } from './lookup.js'
@@ -40,11 +41,12 @@ export function renderMarkdown(report: Report): string {
     marker(report.model.name),
     `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}`,
     '',
-    tally(report.checks) + ' · no baseline',
+    tally(report.checks) + ' · ' + baselineNote(report),
     ''
   ]
   const notable = report.checks.filter(c => c.status !== 'pass')
   if (notable.length > 0) head.push(checkTable(notable, pct), '')
+  if (report.regressions.length > 0) head.push(regressionLine(report), '')
   const expired = report.waivers.filter(w => w.expired)
   if (expired.length > 0) {
     head.push(
@@ -65,6 +67,9 @@ export function renderMarkdown(report: Report): string {
       `All ${report.checks.length} checks`,
       report.checks.length > 0 ? checkTable(report.checks, pct) : 'The policy has no gates.'
     ),
+    report.regressions.length > 0
+      ? details_(`All ${report.regressions.length} regressions against the baseline`, regressionTable(report))
+      : null,
     ...groupTables(report.metrics),
     reliability(report),
     details_('Evidence', evidence(report))
@@ -85,7 +90,7 @@ function tally(checks: Check[]): string {
   return parts.join(' · ')
 }
 
-function scope(c: Check | MetricResult): string {
+function scope(c: Check | MetricResult | Report['regressions'][number]): string {
   return (['attribute', 'group', 'perturbation', 'suite', 'category'] as const)
     .filter(k => c[k] !== undefined)
     .map(k => esc(c[k]!))
@@ -93,15 +98,20 @@ function scope(c: Check | MetricResult): string {
 }
 
 function threshold(c: Check): string {
-  const t = [
-    c.threshold.min !== undefined ? `≥ ${c.threshold.min}` : '',
-    c.threshold.max !== undefined ? `≤ ${c.threshold.max}` : ''
-  ]
+  const t = c.threshold
+  const level = [t.min !== undefined ? `≥ ${t.min}` : '', t.max !== undefined ? `≤ ${t.max}` : '']
     .filter(Boolean)
     .join(', ')
-  const parts = [t, c.mode !== 'point' && t ? c.mode : '', c.severity === 'warn' ? 'warn' : ''].filter(
-    Boolean
-  )
+  const change = [
+    t.maxWorsening !== undefined ? `worse by ≤ ${t.maxWorsening}` : '',
+    t.maxWorseningRelative !== undefined ? `worse by ≤ ${+(t.maxWorseningRelative * 100).toFixed(2)}%` : ''
+  ].filter(Boolean)
+  const parts = [
+    level,
+    ...change,
+    c.mode !== 'point' && (level || change.length > 0) ? c.mode : '',
+    c.severity === 'warn' ? 'warn' : ''
+  ].filter(Boolean)
   if (c.waiver && !c.waiver.expired)
     parts.push(`waived until ${esc(c.waiver.expires ?? 'revoked')} by ${esc(c.waiver.approvedBy)}`)
   return parts.join(' · ') || '—'
@@ -110,9 +120,52 @@ function threshold(c: Check): string {
 function checkTable(checks: Check[], pct: string): string {
   const rows = checks.map(c => {
     const what = [`\`${c.gate}\``, `\`${c.metric}\``, scope(c)].filter(Boolean).join(' · ')
-    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)} | ${threshold(c)} | ${esc(c.reason)} |`
+    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)} | ${num(c.baseline)} | ${changeText(c)} | ${threshold(c)} | ${esc(c.reason)} |`
   })
-  return [`| | check | estimate (${pct} CI) | threshold | why |`, '|---|---|---|---|---|', ...rows].join('\n')
+  return [
+    `| | check | estimate (${pct} CI) | baseline | change | threshold | why |`,
+    '|---|---|---|---|---|---|---|',
+    ...rows
+  ].join('\n')
+}
+
+/** A change with its interval, marked n.s. when the interval holds 0 and ⚠ when it is a regression. */
+function changeText(c: { metric: string; change?: number; changeCi?: [number, number] | null }): string {
+  if (c.change === undefined) return '—'
+  const sign = c.change > 0 ? '+' : ''
+  const ci = c.changeCi
+  if (!ci) return `${sign}${num(c.change)}`
+  const significant = ci[0] > 0 || ci[1] < 0
+  const direction = metricDef(c.metric)?.direction
+  const worse = significant && ((direction === 'lower' && ci[0] > 0) || (direction === 'higher' && ci[1] < 0))
+  const arrow = significant ? (c.change > 0 ? '▲ ' : '▼ ') : ''
+  return `${arrow}${sign}${num(c.change)}${interval(ci)}${significant ? (worse ? ' ⚠ regression' : '') : ' (n.s.)'}`
+}
+
+function regressionTable(report: Report): string {
+  const rows = report.regressions.map(
+    r =>
+      `| \`${r.metric}\` | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r)} |`
+  )
+  return ['| metric | scope | baseline | now | change |', '|---|---|---|---|---|', ...rows].join('\n')
+}
+
+function baselineNote(report: Report): string {
+  const b = report.baseline
+  if (b === null) return 'no baseline'
+  if (!b.usable) return `baseline not compared: ${esc(b.warning ?? '')}`
+  return `baseline ${esc(b.path)}${b.model ? ` (${code(b.model.version)})` : ''}`
+}
+
+function regressionLine(report: Report): string {
+  const top = report.regressions.filter(r => r.group === undefined)
+  const groups = report.regressions.length - top.length
+  const items = top.map(r => `\`${r.metric}\`${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r)}`)
+  const more =
+    groups > 0
+      ? `${items.length > 0 ? '; ' : ''}and ${groups} per-group rate${groups === 1 ? '' : 's'} (listed below)`
+      : ''
+  return `**Regressions against the baseline** (change interval wholly in the bad direction): ${items.join('; ')}${more}.`
 }
 
 function modeNote(report: Report): string {

@@ -4,9 +4,12 @@
  * compare against this one without the original rows.
  */
 import { QUANTITIES } from '../artifacts/cells.js'
+import type { PredictionData } from '../artifacts/predictions.js'
 import type { Inputs } from '../check.js'
+import { aucBlocks, exactAuc } from '../metrics/auc.js'
 import type { GateResult } from '../gate/evaluate.js'
-import type { Check, Decision } from '../gate/types.js'
+import type { BaselineInfo } from '../baseline/load.js'
+import type { Check, Decision, Regression } from '../gate/types.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { SCHEMA_VERSION, TOOL } from '../version.js'
 
@@ -32,7 +35,10 @@ export interface Report {
   checks: Check[]
   /** Waivers that matched a check: in force, or expired (and then without effect). */
   waivers: { gate: string; reason: string; approvedBy: string; expires?: string; expired: boolean }[]
-  baseline: null
+  /** Where the baseline came from and whether it was compared; null when none was given. */
+  baseline: BaselineInfo | null
+  /** Metrics significantly worse than the baseline (change interval wholly in the bad direction). */
+  regressions: Regression[]
   stats: ReportStats
 }
 
@@ -49,12 +55,22 @@ export interface ReportStats {
     quantities: readonly string[]
     /** [combo, label, prediction, bin, rows, Σx per quantity..., Σx² per quantity...] for non-empty cells. */
     cells: number[][]
+    /** Exact AUC and the blocks its bootstrap resamples (metrics/auc.ts); null without scores. */
+    auc: {
+      value: number | null
+      blocks: { posW: number[]; negW: number[]; posN: number[]; negN: number[]; within: number[] } | null
+    } | null
   }
   robustness?: { perturbations: string[]; counts: number[] }
   outcomes?: { cells: { suite: string; category: string | null }[]; passed: number[]; failed: number[] }
 }
 
-export function buildReport(inputs: Inputs, gates: GateResult, context?: Record<string, unknown>): Report {
+export function buildReport(
+  inputs: Inputs,
+  gates: GateResult,
+  baseline: BaselineInfo | null,
+  context?: Record<string, unknown>
+): Report {
   const { manifest, policy } = inputs
   const artifacts = [
     ['predictions', inputs.predictions],
@@ -84,8 +100,25 @@ export function buildReport(inputs: Inputs, gates: GateResult, context?: Record<
     metrics: gates.metrics,
     checks: gates.checks,
     waivers: waiversOf(gates.checks),
-    baseline: null,
+    baseline,
+    regressions: gates.regressions,
     stats: stats(inputs)
+  }
+}
+
+function aucStats(p: PredictionData): NonNullable<ReportStats['predictions']>['auc'] {
+  const auc = p.auc ?? (p.scores ? { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) } : null)
+  if (auc === null) return null
+  const b = auc.blocks
+  return {
+    value: Number.isNaN(auc.value) ? null : auc.value,
+    blocks: b && {
+      posW: Array.from(b.posW),
+      negW: Array.from(b.negW),
+      posN: Array.from(b.posN),
+      negN: Array.from(b.negN),
+      within: Array.from(b.within)
+    }
   }
 }
 
@@ -122,7 +155,8 @@ function stats(inputs: Inputs): ReportStats {
       hasScore: t.hasScore,
       weighted: t.weighted,
       quantities: QUANTITIES,
-      cells
+      cells,
+      auc: aucStats(p)
     }
   }
   if (inputs.robustness)

@@ -119,7 +119,7 @@ export function renderText(report: Report, options: TextOptions): string {
 }
 
 const SCOPE_KEYS = ['attribute', 'group', 'perturbation', 'suite', 'category'] as const
-export const scopeText = (c: Check | MetricResult): string =>
+export const scopeText = (c: Check | MetricResult | Report['regressions'][number]): string =>
   SCOPE_KEYS.filter(k => c[k] !== undefined)
     .map(k => c[k])
     .join(' / ')
@@ -137,16 +137,29 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
       )
     )
   }
+  const b = report.baseline
+  if (b)
+    lines.push(
+      b.usable
+        ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}`
+        : `Baseline not compared: ${b.warning}`
+    )
   const notable = report.checks.filter(c => c.status !== 'pass')
+  const change = (c: { change?: number; changeCi?: [number, number] | null }) =>
+    c.change === undefined
+      ? '—'
+      : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`
   if (notable.length > 0) {
     lines.push(
       table([
-        ['status', 'gate', 'scope', 'value [CI]', 'threshold', 'reason'],
+        ['status', 'gate', 'scope', 'value [CI]', 'baseline', 'change [CI]', 'threshold', 'reason'],
         ...notable.map(c => [
           c.status.toUpperCase(),
           c.gate,
           scopeText(c),
           c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
+          c.baseline === undefined ? '—' : fmt(c.baseline),
+          change(c),
           [
             c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
             c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
@@ -157,6 +170,19 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
           c.reason
         ])
       ])
+    )
+  }
+  if (report.regressions.length > 0) {
+    const top = report.regressions.filter(r => r.group === undefined)
+    lines.push(
+      '',
+      bold(
+        `Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group)`
+      ),
+      ...top.map(
+        r =>
+          `  ${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`
+      )
     )
   }
   return lines

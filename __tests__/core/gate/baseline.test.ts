@@ -1,0 +1,143 @@
+/** Comparing with a baseline report: changes, change thresholds, regressions, unusable baselines. */
+import { describe, expect, it } from '@jest/globals'
+import { writeFileSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { check } from '../../../src/core/check.js'
+import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { expectValidReport } from '../../helpers/report-schema.js'
+
+// 400 rows per group. Now: selection rates a 0.5, b 0.3. Before: a 0.4, b 0.4.
+function csv(rateA: number, rateB: number): string {
+  const lines = ['g,label,score,prediction']
+  for (const [g, rate] of [
+    ['a', rateA],
+    ['b', rateB]
+  ] as const) {
+    for (let i = 0; i < 400; i++)
+      lines.push(`${g},${i % 2},${((i % 10) + 0.5) / 10},${i < rate * 400 ? 1 : 0}`)
+  }
+  return lines.join('\n') + '\n'
+}
+const POLICY = policyYaml(`defaults: { minGroupSize: 30, bootstrap: { resamples: 400 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, maxWorsening: 0.05 }
+  - { id: dp-rel, metric: demographic_parity_difference, max: 0.5, maxWorseningRelative: 10 }
+  - { id: acc, metric: accuracy, min: 0.1 }
+`)
+
+async function run(
+  now: string,
+  before: string | null,
+  manifest = manifestYaml('  - { kind: predictions, path: p.csv }')
+) {
+  const dir = workspace({ 'rai-gate.yml': manifest, 'p.csv': now, 'policies/p.yml': POLICY })
+  const opts = {
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: dir
+  }
+  let baseline: string | undefined
+  if (before !== null) {
+    writeFileSync(join(dir, 'p.csv'), before)
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
+    writeFileSync(join(dir, 'p.csv'), now)
+    baseline = join(dir, 'base.json')
+  }
+  const report = await check({ ...opts, baseline })
+  expectValidReport(report)
+  return { report, dir }
+}
+
+describe('baseline comparison', () => {
+  it('gives every check its baseline, change and change interval, and judges change thresholds', async () => {
+    const { report } = await run(csv(0.5, 0.3), csv(0.4, 0.4))
+    const dp = report.checks.find(c => c.gate === 'dp')!
+    // Now 0.5 − 0.3 = 0.2; before 0: worse by 0.2, more than 0.05.
+    expect(dp).toMatchObject({ status: 'fail', value: 0.2, baseline: 0 })
+    expect(dp.change).toBeCloseTo(0.2, 12)
+    expect(dp.changeCi![0]).toBeGreaterThan(0.05)
+    expect(dp.reason).toMatch(
+      /^worsening 0\.2 since the baseline 0 \(allowed 0\.05\): 0\.2 is above the maximum 0\.05/
+    )
+    // Relative allowance 10 × baseline 0 = 0: also breached, while the level (max 0.5) holds.
+    expect(report.checks.find(c => c.gate === 'dp-rel')).toMatchObject({ status: 'fail' })
+    expect(report.baseline).toMatchObject({ usable: true, model: { name: 'm' } })
+  })
+
+  it('names significant regressions even where no gate asks', async () => {
+    const { report } = await run(csv(0.5, 0.3), csv(0.4, 0.4))
+    expect(report.regressions.map(r => [r.metric, r.attribute ?? ''])).toContainEqual([
+      'demographic_parity_difference',
+      'g'
+    ])
+    const r = report.regressions.find(x => x.metric === 'demographic_parity_difference')!
+    expect(r.changeCi[0]).toBeGreaterThan(0)
+  })
+
+  it('finds no regression and a change interval around 0 against the same data', async () => {
+    const { report } = await run(csv(0.5, 0.3), csv(0.5, 0.3))
+    expect(report.regressions).toEqual([])
+    const dp = report.checks.find(c => c.gate === 'dp')!
+    expect(dp).toMatchObject({ status: 'pass', change: 0 })
+    expect(dp.changeCi![0]).toBeLessThan(0)
+    expect(dp.changeCi![1]).toBeGreaterThan(0)
+  })
+
+  it('skips change thresholds without a baseline, never passing them', async () => {
+    const { report } = await run(csv(0.5, 0.3), null)
+    expect(report.checks.find(c => c.gate === 'dp')).toMatchObject({
+      status: 'skipped',
+      effect: 'none',
+      reason: 'change threshold skipped: no baseline given'
+    })
+    expect(report.baseline).toBeNull()
+  })
+
+  it('warns and skips change thresholds for a baseline of another model or schema version', async () => {
+    const { report, dir } = await run(csv(0.5, 0.3), csv(0.4, 0.4))
+    const base = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'))
+    writeFileSync(
+      join(dir, 'other.json'),
+      JSON.stringify({ ...base, model: { name: 'other', version: '1' } })
+    )
+    writeFileSync(join(dir, 'old.json'), JSON.stringify({ ...base, schemaVersion: 0 }))
+    const opts = {
+      manifest: join(dir, 'rai-gate.yml'),
+      policy: join(dir, 'policies'),
+      cwd: dir,
+      workspace: dir
+    }
+    const other = await check({ ...opts, baseline: join(dir, 'other.json') })
+    expect(other.baseline).toMatchObject({
+      usable: false,
+      warning: "baseline other.json is for model 'other', this run is 'm': not compared"
+    })
+    expect(other.checks.find(c => c.gate === 'dp')).toMatchObject({ status: 'skipped' })
+    expect(other.regressions).toEqual([])
+    const old = await check({ ...opts, baseline: join(dir, 'old.json') })
+    expect(old.baseline?.warning).toMatch(/has schemaVersion 0, this run writes 1: not compared/)
+    expect(report.checks.find(c => c.gate === 'dp')?.status).toBe('fail')
+  })
+
+  it('is an error when the baseline file cannot be read', async () => {
+    const dir = workspace({
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'p.csv': csv(0.5, 0.3),
+      'policies/p.yml': POLICY,
+      'bad.json': '{nope'
+    })
+    const opts = {
+      manifest: join(dir, 'rai-gate.yml'),
+      policy: join(dir, 'policies'),
+      cwd: dir,
+      workspace: dir
+    }
+    await expect(check({ ...opts, baseline: join(dir, 'bad.json') })).rejects.toThrow(
+      /bad\.json: the baseline report is not valid JSON/
+    )
+    await expect(check({ ...opts, baseline: join(dir, 'none.json') })).rejects.toThrow(
+      /none\.json: baseline report not found/
+    )
+  })
+})

@@ -1,0 +1,135 @@
+/**
+ * Reads an earlier evidence report as a baseline and rebuilds its aggregated tables, so the run can be
+ * compared against it without the original rows. A report from another schema version or another
+ * model is not compared: the caller gets a warning, and change thresholds are skipped, not passed.
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { QUANTITIES } from '../artifacts/cells.js'
+import type { OutcomeData } from '../artifacts/outcomes.js'
+import type { PredictionData } from '../artifacts/predictions.js'
+import type { RobustnessData } from '../artifacts/robustness.js'
+import { InputError } from '../errors.js'
+import { displayPath } from '../files.js'
+import type { Manifest } from '../manifest/types.js'
+import type { Report, ReportStats } from '../report/report.js'
+import { SCHEMA_VERSION } from '../version.js'
+
+export interface BaselineInfo {
+  path: string
+  model: { name: string; version: string } | null
+  toolVersion: string | null
+  decision: string | null
+  /** False when the report cannot be compared with this run; `warning` then says why. */
+  usable: boolean
+  warning?: string
+}
+
+export interface Baseline {
+  info: BaselineInfo
+  predictions?: PredictionData
+  robustness?: RobustnessData
+  outcomes?: OutcomeData
+}
+
+export function readBaseline(path: string, cwd: string, manifest: Manifest): Baseline {
+  const abs = resolve(cwd, path)
+  const display = displayPath(abs, cwd)
+  let report: Partial<Report>
+  try {
+    report = JSON.parse(readFileSync(abs, 'utf8'))
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    const why =
+      e.code === 'ENOENT'
+        ? 'baseline report not found'
+        : e.code
+          ? `cannot read the baseline report (${e.code})`
+          : `the baseline report is not valid JSON (${e.message})`
+    throw new InputError(why, { file: display })
+  }
+  if (report === null || typeof report !== 'object')
+    throw new InputError('the baseline report is not a JSON object', { file: display })
+  const info: BaselineInfo = {
+    path: display,
+    model: report.model ?? null,
+    toolVersion: report.tool?.version ?? null,
+    decision: report.decision ?? null,
+    usable: false
+  }
+  if (report.schemaVersion !== SCHEMA_VERSION) {
+    return {
+      info: {
+        ...info,
+        warning: `baseline ${display} has schemaVersion ${JSON.stringify(report.schemaVersion)}, this run writes ${SCHEMA_VERSION}: not compared`
+      }
+    }
+  }
+  if (report.model?.name !== manifest.model.name) {
+    return {
+      info: {
+        ...info,
+        warning: `baseline ${display} is for model '${report.model?.name}', this run is '${manifest.model.name}': not compared`
+      }
+    }
+  }
+  if (!report.stats)
+    return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } }
+  return { info: { ...info, usable: true }, ...tables(report.stats) }
+}
+
+function tables(stats: ReportStats): Omit<Baseline, 'info'> {
+  const out: Omit<Baseline, 'info'> = {}
+  const p = stats.predictions
+  if (p) {
+    const nq = QUANTITIES.length
+    const cells = p.combos.length * 4 * p.bins
+    const n = new Float64Array(cells)
+    const sum = new Float64Array(cells * nq)
+    const sum2 = new Float64Array(cells * nq)
+    let rows = 0
+    for (const c of p.cells) {
+      const [combo, label, prediction, bin, count] = c
+      const cell = ((combo * 2 + label) * 2 + prediction) * p.bins + bin
+      n[cell] = count
+      rows += count
+      for (let q = 0; q < nq; q++) {
+        sum[cell * nq + q] = c[5 + q]
+        sum2[cell * nq + q] = c[5 + nq + q]
+      }
+    }
+    const table = {
+      attributes: p.attributes,
+      groups: p.groups,
+      combos: p.combos,
+      bins: p.bins,
+      hasScore: p.hasScore,
+      weighted: p.weighted,
+      n,
+      sum,
+      sum2
+    }
+    const auc = p.auc
+      ? {
+          value: p.auc.value ?? NaN,
+          blocks: p.auc.blocks && {
+            posW: Float64Array.from(p.auc.blocks.posW),
+            negW: Float64Array.from(p.auc.blocks.negW),
+            posN: Float64Array.from(p.auc.blocks.posN),
+            negN: Float64Array.from(p.auc.blocks.negN),
+            within: Float64Array.from(p.auc.blocks.within)
+          }
+        }
+      : { value: NaN, blocks: null }
+    out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: '' }
+  }
+  if (stats.robustness) {
+    const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts }
+    out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: '' }
+  }
+  if (stats.outcomes) {
+    const t = stats.outcomes
+    out.outcomes = { table: t, rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0), sha256: '' }
+  }
+  return out
+}
