@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+async function cli(args: string[], cwd: string, env: Record<string, string> = {}, isTTY = false) {
   let stdout = ''
   let stderr = ''
   const code = await main(args, {
@@ -14,7 +14,7 @@ async function cli(args: string[], cwd: string, env: Record<string, string> = {}
     env,
     stdout: s => void (stdout += s),
     stderr: s => void (stderr += s),
-    isTTY: false
+    isTTY
   })
   return { code, stdout, stderr }
 }
@@ -93,5 +93,13 @@ describe('rai-gate check', () => {
       /--fail-on 'sometimes' is not supported; expected block, warn or never/
     )
     expect((await cli(['check'], block)).stdout).toMatch(/Decision: FAIL[\s\S]*FAIL\s+acc\s+0\.7500 \[/)
+  })
+
+  it('colours the summary only on a terminal, and not when NO_COLOR is set', async () => {
+    const dir = workspace(files)
+    const ESC = '\x1b['
+    expect((await cli(['check'], dir, {}, true)).stdout).toContain(ESC)
+    expect((await cli(['check'], dir, { NO_COLOR: '1' }, true)).stdout).not.toContain(ESC)
+    expect((await cli(['check'], dir, {}, false)).stdout).not.toContain(ESC)
   })
 })

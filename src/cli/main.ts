@@ -153,7 +153,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (flags.format === 'json') io.stdout(json)
   else if (flags.format === 'markdown') io.stdout(markdown)
   else {
-    const color = io.isTTY && io.env.NO_COLOR === undefined
+    // https://no-color.org: any non-empty NO_COLOR turns colour off.
+    const color = io.isTTY && !io.env.NO_COLOR
     io.stdout(renderText(report, { color }))
     io.stdout(`report written to ${flags.report}\n`)
   }
