@@ -15035,7 +15035,7 @@ function buildReport(inputs, gates, baseline, context) {
             const spec = manifest.artifacts.find(a => a.kind === kind);
             return data && spec ? [{ kind, path: spec.display, sha256: data.sha256, rows: data.rows }] : [];
         }),
-        ...({}),
+        ...(context ? { context } : {}),
         metrics: gates.metrics,
         checks: gates.checks,
         waivers: waiversOf(gates.checks),
@@ -15187,7 +15187,7 @@ async function check(options) {
         changes,
         noBaseline: baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
     });
-    return buildReport(inputs, gates, baseline?.info ?? null);
+    return buildReport(inputs, gates, baseline?.info ?? null, options.context);
 }
 
 /**

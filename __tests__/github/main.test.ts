@@ -1,48 +1,148 @@
-/** The Action entry with @actions/core replaced by doubles (the typescript-action template's pattern). */
+/** The Action with @actions/core and @actions/github replaced by doubles (the typescript-action pattern). */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as core from '../../__fixtures__/core.js'
+import * as github from '../../__fixtures__/github.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { expectValidReport } from '../helpers/report-schema.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('@actions/github', () => github)
 const { run } = await import('../../src/github/main.js')
 
-const inputs = (values: Record<string, string>) =>
-  core.getInput.mockImplementation(name => values[name] ?? '')
+const POLICY = (max: number) =>
+  policyYaml(
+    `defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: acc, metric: accuracy, min: ${max} }\n`
+  )
+
+function setup(policy = POLICY(0.1), csv = 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.1\n') {
+  const dir = workspace({
+    'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+    'p.csv': csv,
+    'policies/p.yml': policy
+  })
+  return dir
+}
+
+function inputs(dir: string, values: Record<string, string> = {}) {
+  const all: Record<string, string> = {
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    'report-path': join(dir, 'out/report.json'),
+    baseline: 'none',
+    'github-token': 'ghs_secret',
+    ...values
+  }
+  core.getInput.mockImplementation(name => all[name] ?? '')
+  process.env.GITHUB_WORKSPACE = dir
+}
+
+const outputs = () => Object.fromEntries(core.setOutput.mock.calls.map(([k, v]) => [k, v]))
 
 describe('the Action', () => {
   beforeEach(() => {
-    jest.resetAllMocks()
+    jest.clearAllMocks()
+    github.comments.length = 0
+    github.failure.status = null
+    github.context.payload = { pull_request: { number: 7 } }
+    core.summary.written.length = 0
   })
 
-  it('runs the check on its inputs and sets the outputs', async () => {
-    const dir = workspace({
-      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
-      'p.csv': 'g,label,score\na,1,0.9\nb,0,0.2\n',
-      'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }')
-    })
-    inputs({
-      manifest: join(dir, 'rai-gate.yml'),
-      policy: join(dir, 'policies'),
-      'report-path': join(dir, 'out.json')
-    })
-    process.env.GITHUB_WORKSPACE = dir
+  it('runs the check, writes the report and the job summary, and sets every output', async () => {
+    const dir = setup()
+    inputs(dir)
     await run()
-    delete process.env.GITHUB_WORKSPACE
     expect(core.setFailed).not.toHaveBeenCalled()
-    expect(core.setOutput).toHaveBeenCalledWith('decision', 'pass')
-    expect(core.setOutput).toHaveBeenCalledWith('report-path', join(dir, 'out.json'))
-    expect(existsSync(join(dir, 'out.json'))).toBe(true)
+    expect(outputs()).toMatchObject({
+      decision: 'pass',
+      'failed-checks': '0',
+      'report-path': join(dir, 'out/report.json')
+    })
+    const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8'))
+    expectValidReport(report)
+    expect(report.context).toEqual({
+      repository: 'acme/model',
+      sha: 'abc123',
+      ref: 'refs/pull/7/merge',
+      runId: 42,
+      pullRequest: 7
+    })
+    expect(core.summary.written[0]).toMatch(/^<!-- rai-gate:m -->\n## ✅ rai-gate: \*\*PASS\*\*/)
+    expect(core.setSecret).toHaveBeenCalledWith('ghs_secret')
   })
 
-  it('fails the step with the input error, not a stack trace', async () => {
-    const dir = workspace({ 'rai-gate.yml': 'apiVersion: rai-gate/v1\n' })
-    inputs({ manifest: join(dir, 'rai-gate.yml'), policy: join(dir, 'policies') })
+  it('keeps one sticky comment: created on the first run, updated on the next', async () => {
+    const dir = setup()
+    inputs(dir)
     await run()
-    expect(core.setFailed).toHaveBeenCalledTimes(1)
-    expect(core.setFailed.mock.calls[0][0]).toMatch(
-      /rai-gate\.yml: \d+ problems:\n.*missing required key 'kind'/s
+    expect(github.comments).toHaveLength(1)
+    expect(outputs()['comment-url']).toBe('https://github.test/acme/model/pull/7#issuecomment-1')
+    github.comments.push({ id: 2, body: 'someone else', html_url: 'x' })
+    await run()
+    expect(github.issues.updateComment).toHaveBeenCalledTimes(1)
+    expect(github.comments.filter(c => c.body.startsWith('<!-- rai-gate:m -->'))).toHaveLength(1)
+  })
+
+  it('warns with the fix on 403 and keeps the decision', async () => {
+    const dir = setup(POLICY(0.99))
+    inputs(dir)
+    github.failure.status = 403
+    await run()
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/HTTP 403.*pull-requests: write.*workflow_run/s)
     )
+    expect(outputs()).toMatchObject({ decision: 'fail', 'comment-url': '' })
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(/^rai-gate: decision fail \(1 blocking check\)/)
+    )
+  })
+
+  it('posts no comment outside a pull request, or with comment: off', async () => {
+    const dir = setup()
+    github.context.payload = {}
+    inputs(dir)
+    await run()
+    github.context.payload = { pull_request: { number: 7 } }
+    inputs(dir, { comment: 'off' })
+    await run()
+    expect(github.issues.createComment).not.toHaveBeenCalled()
+  })
+
+  it('fails the step with a message that names a bad input', async () => {
+    const dir = setup()
+    inputs(dir, { 'fail-on': 'sometimes' })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      "Invalid input 'fail-on': 'sometimes'. Expected one of: block, warn, never."
+    )
+    inputs(dir, { 'upload-report': 'yes' })
+    await run()
+    expect(core.setFailed).toHaveBeenLastCalledWith(
+      "Invalid input 'upload-report': 'yes'. Expected true or false."
+    )
+  })
+
+  it('annotates a bad artifact row at its file and line, and fails', async () => {
+    const dir = setup(POLICY(0.1), 'g,label,score\na,1,0.9\nb,7,0.2\n')
+    inputs(dir)
+    await run()
+    expect(core.error).toHaveBeenCalledWith("label '7' is not binary; expected 0 or 1 (label)", {
+      title: 'rai-gate',
+      file: 'p.csv',
+      startLine: 3
+    })
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(/p\.csv, line 3, label: label .7. is not binary/)
+    )
+    expect(existsSync(join(dir, 'out/report.json'))).toBe(false)
+  })
+
+  it('respects fail-on', async () => {
+    const dir = setup(POLICY(0.99))
+    inputs(dir, { 'fail-on': 'never' })
+    await run()
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(outputs().decision).toBe('fail')
   })
 })

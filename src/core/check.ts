@@ -27,6 +27,8 @@ export interface CheckOptions {
   cwd: string
   /** Artifacts may not resolve outside this folder. */
   workspace: string
+  /** Where the run happened (GitHub Actions), recorded in the report. */
+  context?: Record<string, unknown>
   /** An earlier report to compare with (SPEC §4 baseline). */
   baseline?: string
   /** The clock for waiver expiry (tests pass a fixed one). */
@@ -128,5 +130,5 @@ export async function check(options: CheckOptions): Promise<Report> {
     noBaseline:
       baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
   })
-  return buildReport(inputs, gates, baseline?.info ?? null)
+  return buildReport(inputs, gates, baseline?.info ?? null, options.context)
 }

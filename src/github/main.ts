@@ -1,35 +1,134 @@
 /**
- * The Action entry. For now it runs the same check as the CLI on the Action's inputs, sets the
- * outputs and fails the step on a blocking breach; the sticky comment, baseline download and
- * trusted-ref policies come with the Action work.
+ * The Action: inputs -> the same check as the CLI -> report file, outputs, job summary, the sticky PR
+ * comment -> the step's result. The one try/catch that reaches core.setFailed is here; everything
+ * that talks to GitHub lives in src/github/.
  */
 import * as core from '@actions/core'
+import * as github from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, relative, resolve } from 'node:path'
 import { check } from '../core/check.js'
-import { isInputError } from '../core/errors.js'
-import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { isInputError, type InputError } from '../core/errors.js'
+import { marker, renderMarkdown } from '../core/report/markdown.js'
+import { commentFailure, upsertComment } from './comment.js'
+import { readSettings } from './inputs.js'
 
 export async function run(): Promise<void> {
   try {
+    const settings = readSettings()
     const cwd = process.cwd()
     const workspace = process.env.GITHUB_WORKSPACE ?? cwd
+    const ctx = github.context
+    const pull = ctx.payload.pull_request?.number as number | undefined
+    if (settings.baseline === 'auto') {
+      core.warning(
+        'baseline: auto (the base branch\u2019s last report) is not available in this version of rai-gate; running without a baseline. Pass a report path to compare.'
+      )
+    }
+    if (pull !== undefined || settings.policyRef !== null) {
+      core.warning(
+        'Policies are read from the working tree: reading them from the pull request\u2019s base commit (policy-ref) is not available in this version of rai-gate.'
+      )
+    }
+    const baseline =
+      settings.baseline === 'auto' || settings.baseline === 'none' ? undefined : settings.baseline
     const report = await check({
-      manifest: core.getInput('manifest') || 'rai-gate.yml',
-      policy: core.getInput('policy') || 'policies',
+      manifest: settings.manifest,
+      policy: settings.policy,
+      baseline,
       cwd,
-      workspace
+      workspace,
+      context: {
+        repository: `${ctx.repo.owner}/${ctx.repo.repo}`,
+        sha: ctx.sha,
+        ref: ctx.ref,
+        runId: ctx.runId,
+        pullRequest: pull ?? null
+      }
     })
-    const reportPath = core.getInput('report-path') || 'rai-gate-report.json'
-    writeFileSync(resolve(cwd, reportPath), JSON.stringify(report, null, 1) + '\n')
-    core.setOutput('report-path', reportPath)
+    const reportPath = resolve(cwd, settings.reportPath)
+    mkdirSync(dirname(reportPath), { recursive: true })
+    writeFileSync(reportPath, JSON.stringify(report, null, 1) + '\n')
+    if (report.baseline?.warning) core.warning(report.baseline.warning)
+    const blocking = report.checks.filter(c => c.effect === 'block').length
     core.setOutput('decision', report.decision)
-    core.setOutput('failed-checks', String(report.checks.filter(c => c.effect === 'block').length))
-    if (report.decision === 'fail')
+    core.setOutput('failed-checks', String(blocking))
+    core.setOutput('report-path', settings.reportPath)
+    const markdown = renderMarkdown(report)
+    await core.summary.addRaw(markdown).write()
+    let url = ''
+    if (pull !== undefined && settings.comment === 'update') {
+      try {
+        const octokit = github.getOctokit(
+          settings.token,
+          { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
+          retry,
+          throttling
+        )
+        url = await upsertComment(
+          octokit.rest.issues,
+          { owner: ctx.repo.owner, repo: ctx.repo.repo, pull },
+          marker(report.model.name),
+          markdown
+        )
+      } catch (err) {
+        core.warning(commentFailure(err))
+      }
+    }
+    core.setOutput('comment-url', url)
+    if (settings.uploadReport) {
+      core.warning(
+        `upload-report: uploading the report as the '${settings.baselineArtifact}' artifact is not available in this version of rai-gate; add an actions/upload-artifact step for ${settings.reportPath}.`
+      )
+    }
+    const reached =
+      settings.failOn !== 'never' &&
+      (report.decision === 'fail' || (settings.failOn === 'warn' && report.decision === 'warn'))
+    if (reached)
       core.setFailed(
-        `rai-gate: decision fail (${report.checks.filter(c => c.effect === 'block').length} blocking checks)`
+        `rai-gate: decision ${report.decision} (${blocking} blocking check${blocking === 1 ? '' : 's'}); see the job summary.`
       )
   } catch (err) {
-    if (isInputError(err)) core.setFailed(err.message)
-    else core.setFailed(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    if (isInputError(err)) {
+      annotate(err, process.env.GITHUB_WORKSPACE ?? process.cwd())
+      core.setFailed(err.message)
+    } else {
+      core.setFailed(
+        `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
+      )
+    }
+  }
+}
+
+/** Policy, manifest and artifact errors become annotations at their file (relative to the repository) and line. */
+function annotate(err: InputError, workspace: string): void {
+  if (err.file === undefined) return
+  const file = relative(workspace, resolve(err.file))
+  core.error(err.detail + (err.path ? ` (${err.path})` : ''), {
+    title: 'rai-gate',
+    file,
+    startLine: err.line
+  })
+}
+
+function throttle() {
+  return {
+    onRateLimit: (
+      retryAfter: number,
+      options: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number
+    ) => {
+      core.warning(
+        `GitHub API rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`
+      )
+      return retryCount < 2
+    },
+    onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }) => {
+      core.warning(`GitHub API secondary rate limit on ${options.method} ${options.url}; not retrying`)
+      return false
+    }
   }
 }

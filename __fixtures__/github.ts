@@ -1,0 +1,45 @@
+/** A double for @actions/github: a settable context and an in-memory issues API for comments. */
+import { jest } from '@jest/globals'
+
+export const context = {
+  repo: { owner: 'acme', repo: 'model' },
+  sha: 'abc123',
+  ref: 'refs/pull/7/merge',
+  runId: 42,
+  payload: {} as { pull_request?: { number: number } }
+}
+
+export interface FakeComment {
+  id: number
+  body: string
+  html_url: string
+}
+
+export const comments: FakeComment[] = []
+/** When set, every comment call fails with this HTTP status. */
+export const failure: { status: number | null } = { status: null }
+
+const fail = () => {
+  if (failure.status !== null) throw Object.assign(new Error(`HTTP ${failure.status}`), { status: failure.status })
+}
+
+export const issues = {
+  listComments: jest.fn(async ({ per_page, page }: { per_page: number; page: number }) => {
+    fail()
+    return { data: comments.slice((page - 1) * per_page, page * per_page) }
+  }),
+  createComment: jest.fn(async ({ body }: { body: string }) => {
+    fail()
+    const c = { id: comments.length + 1, body, html_url: `https://github.test/acme/model/pull/7#issuecomment-${comments.length + 1}` }
+    comments.push(c)
+    return { data: c }
+  }),
+  updateComment: jest.fn(async ({ comment_id, body }: { comment_id: number; body: string }) => {
+    fail()
+    const c = comments.find(x => x.id === comment_id)!
+    c.body = body
+    return { data: c }
+  })
+}
+
+export const getOctokit = jest.fn(() => ({ rest: { issues } }))

@@ -1,0 +1,72 @@
+/**
+ * The Action's inputs, read once into one settings object. Every value is checked: a bad one fails
+ * the step with a message that names the input and shows the expected form.
+ */
+import * as core from '@actions/core'
+import { UsageError } from '../core/errors.js'
+
+export const INPUTS = {
+  manifest: 'manifest',
+  policy: 'policy',
+  policyRef: 'policy-ref',
+  baseline: 'baseline',
+  baselineArtifact: 'baseline-artifact',
+  uploadReport: 'upload-report',
+  reportPath: 'report-path',
+  comment: 'comment',
+  failOn: 'fail-on',
+  token: 'github-token'
+} as const
+
+export interface Settings {
+  manifest: string
+  policy: string
+  policyRef: string | null
+  /** 'auto', 'none', or a path. */
+  baseline: string
+  baselineArtifact: string
+  uploadReport: boolean
+  reportPath: string
+  comment: 'update' | 'off'
+  failOn: 'block' | 'warn' | 'never'
+  token: string
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`Invalid input '${name}': '${value}'. Expected one of: ${allowed.join(', ')}.`)
+}
+
+function nonEmpty(name: string, value: string): string {
+  if (value.trim() === '') throw new UsageError(`Invalid input '${name}': it is empty. Expected a value.`)
+  return value.trim()
+}
+
+function boolean(name: string, value: string): boolean {
+  if (/^(true|True|TRUE)$/.test(value)) return true
+  if (/^(false|False|FALSE)$/.test(value)) return false
+  throw new UsageError(`Invalid input '${name}': '${value}'. Expected true or false.`)
+}
+
+export function readSettings(get: (name: string) => string = name => core.getInput(name)): Settings {
+  const token = get(INPUTS.token)
+  if (token) core.setSecret(token)
+  const artifact = nonEmpty(INPUTS.baselineArtifact, get(INPUTS.baselineArtifact) || 'rai-gate-report')
+  if (!/^[^"<>:|*?\\/\r\n]+$/.test(artifact)) {
+    throw new UsageError(
+      `Invalid input '${INPUTS.baselineArtifact}': '${artifact}'. Expected an artifact name without " : < > | * ? \\ / or line breaks.`
+    )
+  }
+  return {
+    manifest: nonEmpty(INPUTS.manifest, get(INPUTS.manifest) || 'rai-gate.yml'),
+    policy: nonEmpty(INPUTS.policy, get(INPUTS.policy) || 'policies'),
+    policyRef: get(INPUTS.policyRef).trim() || null,
+    baseline: nonEmpty(INPUTS.baseline, get(INPUTS.baseline) || 'auto'),
+    baselineArtifact: artifact,
+    uploadReport: boolean(INPUTS.uploadReport, get(INPUTS.uploadReport) || 'true'),
+    reportPath: nonEmpty(INPUTS.reportPath, get(INPUTS.reportPath) || 'rai-gate-report.json'),
+    comment: oneOf(INPUTS.comment, get(INPUTS.comment) || 'update', ['update', 'off'] as const),
+    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || 'block', ['block', 'warn', 'never'] as const),
+    token
+  }
+}
