@@ -2,6 +2,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { check, type CheckOptions } from '../../src/core/check.js'
+import type { Report } from '../../src/core/report/report.js'
+import { expectValidReport } from './report-schema.js'
 
 export function workspace(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rai-gate-test-'))
@@ -30,3 +33,23 @@ task: binary-classification
 ${extra}
 artifacts:
 ${artifacts}`
+
+/**
+ * Runs `check` on a temporary workspace holding `files` (a manifest `rai-gate.yml` and a policy
+ * folder `policies/` among them) and validates the report against the published schema.
+ */
+export async function checkFiles(
+  files: Record<string, string | Buffer>,
+  options: Partial<CheckOptions> = {}
+): Promise<Report> {
+  const dir = workspace(files)
+  const report = await check({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: dir,
+    ...options
+  })
+  expectValidReport(report)
+  return report
+}

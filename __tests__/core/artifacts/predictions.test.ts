@@ -4,27 +4,15 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { gzipSync } from 'node:zlib'
-import { join } from 'node:path'
-import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
-import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
-import { expectValidReport } from '../../helpers/report-schema.js'
+import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
-async function run(files: Record<string, string | Buffer>, artifacts: string, extra?: string) {
-  const dir = workspace({
+const run = (files: Record<string, string | Buffer>, artifacts: string, extra?: string) =>
+  checkFiles({
     'rai-gate.yml': manifestYaml(artifacts, extra),
     'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 200 } }'),
     ...files
   })
-  const report = await check({
-    manifest: join(dir, 'rai-gate.yml'),
-    policy: join(dir, 'policies'),
-    cwd: dir,
-    workspace: dir
-  })
-  expectValidReport(report)
-  return report
-}
 const predictions = (path = 'p.csv', more = '') => `  - { kind: predictions, path: ${path}${more} }`
 const value = (metrics: MetricResult[], metric: string, scope: Partial<MetricResult> = {}) =>
   metrics.find(

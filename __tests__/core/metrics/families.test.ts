@@ -1,24 +1,14 @@
 /** Robustness, outcomes and calibration on cases small enough to compute by hand. */
 import { describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
-import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
-import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
-import { expectValidReport } from '../../helpers/report-schema.js'
+import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
 async function run(files: Record<string, string>, artifacts: string, defaults = '') {
-  const dir = workspace({
+  const report = await checkFiles({
     'rai-gate.yml': manifestYaml(artifacts, 'sensitiveAttributes: []'),
     'policies/p.yml': policyYaml(`defaults: { minGroupSize: 1, bootstrap: { resamples: 200 }${defaults} }`),
     ...files
   })
-  const report = await check({
-    manifest: join(dir, 'rai-gate.yml'),
-    policy: join(dir, 'policies'),
-    cwd: dir,
-    workspace: dir
-  })
-  expectValidReport(report)
   return report.metrics
 }
 const get = (ms: MetricResult[], metric: string, scope: Partial<MetricResult> = {}) =>

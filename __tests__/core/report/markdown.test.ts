@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import { esc } from '../../../src/core/report/escape.js'
 import { MAX_CHARS, renderMarkdown } from '../../../src/core/report/markdown.js'
-import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
 const ROOT = join(import.meta.dirname, '../../..')
 const GOLDEN = join(ROOT, '__fixtures__/golden/adult.md')
@@ -35,19 +35,13 @@ describe('markdown rendering', () => {
   it('renders hostile group names and model data without breaking the table or pinging anyone', async () => {
     const groups = ['@admins', 'x|y', '<img src=x onerror=alert(1)>', '[a](http://evil)', '`tick`']
     const csv = ['g,label,score', ...groups.flatMap(g => [`"${g}",1,0.9`, `"${g}",0,0.2`])].join('\n') + '\n'
-    const dir = workspace({
-      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
-      'p.csv': csv,
-      'policies/p.yml': policyYaml(
-        'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.1 }\n'
-      )
-    })
     const md = renderMarkdown(
-      await check({
-        manifest: join(dir, 'rai-gate.yml'),
-        policy: join(dir, 'policies'),
-        cwd: dir,
-        workspace: dir
+      await checkFiles({
+        'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+        'p.csv': csv,
+        'policies/p.yml': policyYaml(
+          'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.1 }\n'
+        )
       })
     )
     expect(md).not.toMatch(/@admins/)
@@ -66,19 +60,13 @@ describe('markdown rendering', () => {
       ['g,label,score', ...Array.from({ length: 3000 }, (_, i) => `group-${i},${i % 2},0.${i % 10}`)].join(
         '\n'
       ) + '\n'
-    const dir = workspace({
-      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
-      'p.csv': csv,
-      'policies/p.yml': policyYaml(
-        'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.5 }\n'
-      )
-    })
     const md = renderMarkdown(
-      await check({
-        manifest: join(dir, 'rai-gate.yml'),
-        policy: join(dir, 'policies'),
-        cwd: dir,
-        workspace: dir
+      await checkFiles({
+        'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+        'p.csv': csv,
+        'policies/p.yml': policyYaml(
+          'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.5 }\n'
+        )
       })
     )
     expect(md.length).toBeLessThanOrEqual(MAX_CHARS)
