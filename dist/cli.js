@@ -277,6 +277,7 @@ class CellAccumulator {
     sum2;
     combos = [];
     slots = new Int32Array(64).fill(-1);
+    direct = new Int32Array(1 << 18).fill(-1);
     stride;
     constructor(attributes, bins, hasScore, weighted) {
         this.attributes = attributes;
@@ -290,7 +291,23 @@ class CellAccumulator {
     }
     /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
     combo(g) {
-        // Open addressing on a hash of the group ids; the ids are verified against the stored combination.
+        // Up to 3 attributes with fewer than 64 groups each (the usual case): a direct table on the packed
+        // ids, one load per row. Otherwise open addressing on a hash, verified against the combination.
+        if (g.length <= 3) {
+            const a = g.length > 0 ? g[0] : 0;
+            const b = g.length > 1 ? g[1] : 0;
+            const c = g.length > 2 ? g[2] : 0;
+            if ((a | b | c) < 64) {
+                const key = a | (b << 6) | (c << 12);
+                const id = this.direct[key];
+                if (id >= 0)
+                    return id;
+                return (this.direct[key] = this.hashed(g));
+            }
+        }
+        return this.hashed(g);
+    }
+    hashed(g) {
         let h = 0x811c9dc5;
         for (let a = 0; a < g.length; a++)
             h = Math.imul(h ^ g[a], 0x01000193);

@@ -58,6 +58,7 @@ export class CellAccumulator {
   sum2: Float64Array
   readonly combos: number[][] = []
   private slots = new Int32Array(64).fill(-1)
+  private readonly direct = new Int32Array(1 << 18).fill(-1)
   private readonly stride: number
 
   constructor(
@@ -74,7 +75,23 @@ export class CellAccumulator {
 
   /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
   combo(g: Int32Array): number {
-    // Open addressing on a hash of the group ids; the ids are verified against the stored combination.
+    // Up to 3 attributes with fewer than 64 groups each (the usual case): a direct table on the packed
+    // ids, one load per row. Otherwise open addressing on a hash, verified against the combination.
+    if (g.length <= 3) {
+      const a = g.length > 0 ? g[0] : 0
+      const b = g.length > 1 ? g[1] : 0
+      const c = g.length > 2 ? g[2] : 0
+      if ((a | b | c) < 64) {
+        const key = a | (b << 6) | (c << 12)
+        const id = this.direct[key]
+        if (id >= 0) return id
+        return (this.direct[key] = this.hashed(g))
+      }
+    }
+    return this.hashed(g)
+  }
+
+  private hashed(g: Int32Array): number {
     let h = 0x811c9dc5
     for (let a = 0; a < g.length; a++) h = Math.imul(h ^ g[a], 0x01000193)
     h ^= h >>> 15
