@@ -42,4 +42,30 @@ export const issues = {
   })
 }
 
-export const getOctokit = jest.fn(() => ({ rest: { issues } }))
+/** Repository contents by ref: files[ref][path] = text. A path with files below it is a folder. */
+export const files: Record<string, Record<string, string>> = {}
+export const commits: Record<string, string> = {}
+
+const notFound = () => Object.assign(new Error('Not Found'), { status: 404 })
+
+export const repos = {
+  getContent: jest.fn(async ({ path, ref }: { path: string; ref: string }) => {
+    const tree = files[ref] ?? {}
+    if (path in tree) return { data: { type: 'file', name: path.split('/').pop(), path, encoding: 'base64', content: Buffer.from(tree[path]).toString('base64') } }
+    const below = Object.keys(tree).filter(f => f.startsWith(`${path}/`))
+    if (below.length === 0) throw notFound()
+    const names = new Map<string, string>()
+    for (const f of below) {
+      const rest = f.slice(path.length + 1)
+      const name = rest.split('/')[0]
+      names.set(name, rest.includes('/') ? 'dir' : 'file')
+    }
+    return { data: [...names].map(([name, type]) => ({ type, name, path: `${path}/${name}` })) }
+  }),
+  getCommit: jest.fn(async ({ ref }: { ref: string }) => {
+    if (!(ref in commits)) throw notFound()
+    return { data: { sha: commits[ref] } }
+  })
+}
+
+export const getOctokit = jest.fn(() => ({ rest: { issues, repos } }))

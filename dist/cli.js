@@ -15026,7 +15026,7 @@ function merge(chain, source) {
  * under which policy, every metric with its interval, and the aggregated tables that let a later run
  * compare against this one without the original rows.
  */
-function buildReport(inputs, gates, baseline, context) {
+function buildReport(inputs, gates, baseline, notes, context) {
     const { manifest, policy } = inputs;
     const artifacts = [
         ['predictions', inputs.predictions],
@@ -15039,6 +15039,7 @@ function buildReport(inputs, gates, baseline, context) {
         model: manifest.model,
         riskTier: manifest.riskTier,
         decision: gates.decision,
+        notes,
         multipleComparisons: gates.multipleComparisons,
         policy: {
             name: policy.name,
@@ -15132,8 +15133,10 @@ function stats(inputs) {
  */
 async function readInputs(options) {
     const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace });
-    const policy = loadPolicy(options.policy, manifest.riskTier, options.cwd);
-    const inputs = { manifest, policy };
+    const tier = options.tier ?? manifest.riskTier;
+    const loaded = loadPolicy(options.policy, tier, options.cwd);
+    const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded;
+    const inputs = { manifest: { ...manifest, riskTier: tier }, policy };
     for (const spec of manifest.artifacts) {
         if (spec.kind === 'predictions')
             inputs.predictions = await predictions(spec, manifest, policy, options.parallel);
@@ -15204,7 +15207,7 @@ async function check(options) {
         changes,
         noBaseline: baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
     });
-    return buildReport(inputs, gates, baseline?.info ?? null, options.context);
+    return buildReport(inputs, gates, baseline?.info ?? null, options.notes ?? [], options.context);
 }
 
 /**
@@ -15311,6 +15314,8 @@ function renderMarkdown(report) {
         tally(report.checks) + ' · ' + baselineNote(report),
         ''
     ];
+    for (const note of report.notes)
+        head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '');
     const notable = report.checks.filter(c => c.status !== 'pass');
     if (notable.length > 0)
         head.push(checkTable(notable, pct), '');
@@ -15543,6 +15548,8 @@ function renderText(report, options) {
         `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} bootstrap intervals, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}`,
         ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
     ];
+    for (const note of report.notes)
+        out.push(bold(`Note: ${note}`));
     out.push('', ...renderChecks(report, bold, dim));
     const section = (title, rows) => {
         if (rows.length > 1)

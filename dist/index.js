@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync as readFileSync$1, realpathSync, readdirSync, existsSync as existsSync$1, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync as readFileSync$1, realpathSync, readdirSync, existsSync as existsSync$1, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import * as os from 'os';
@@ -19,7 +19,8 @@ import { createRequire } from 'node:module';
 import require$$5 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { relative, isAbsolute, resolve as resolve$1, dirname, join } from 'node:path';
+import { relative, isAbsolute, resolve as resolve$1, dirname, join, posix } from 'node:path';
+import { tmpdir } from 'node:os';
 
 class InputError extends Error {
     name = 'InputError';
@@ -51304,7 +51305,7 @@ function merge(chain, source) {
  * under which policy, every metric with its interval, and the aggregated tables that let a later run
  * compare against this one without the original rows.
  */
-function buildReport(inputs, gates, baseline, context) {
+function buildReport(inputs, gates, baseline, notes, context) {
     const { manifest, policy } = inputs;
     const artifacts = [
         ['predictions', inputs.predictions],
@@ -51317,6 +51318,7 @@ function buildReport(inputs, gates, baseline, context) {
         model: manifest.model,
         riskTier: manifest.riskTier,
         decision: gates.decision,
+        notes,
         multipleComparisons: gates.multipleComparisons,
         policy: {
             name: policy.name,
@@ -51410,8 +51412,10 @@ function stats(inputs) {
  */
 async function readInputs(options) {
     const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace });
-    const policy = loadPolicy(options.policy, manifest.riskTier, options.cwd);
-    const inputs = { manifest, policy };
+    const tier = options.tier ?? manifest.riskTier;
+    const loaded = loadPolicy(options.policy, tier, options.cwd);
+    const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded;
+    const inputs = { manifest: { ...manifest, riskTier: tier }, policy };
     for (const spec of manifest.artifacts) {
         if (spec.kind === 'predictions')
             inputs.predictions = await predictions(spec, manifest, policy, options.parallel);
@@ -51482,7 +51486,7 @@ async function check(options) {
         changes,
         noBaseline: baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
     });
-    return buildReport(inputs, gates, baseline?.info ?? null, options.context);
+    return buildReport(inputs, gates, baseline?.info ?? null, options.notes ?? [], options.context);
 }
 
 /**
@@ -51589,6 +51593,8 @@ function renderMarkdown(report) {
         tally(report.checks) + ' · ' + baselineNote(report),
         ''
     ];
+    for (const note of report.notes)
+        head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '');
     const notable = report.checks.filter(c => c.status !== 'pass');
     if (notable.length > 0)
         head.push(checkTable(notable, pct), '');
@@ -51870,6 +51876,187 @@ function readSettings(get = name => getInput(name)) {
     };
 }
 
+const GATE_KEYS = [
+    'min',
+    'max',
+    'maxWorsening',
+    'maxWorseningRelative',
+    'mode',
+    'severity',
+    'insufficientData',
+    'metric'
+];
+const DEFAULT_KEYS = [
+    'confidence',
+    'mode',
+    'minGroupSize',
+    'insufficientData',
+    'multipleComparisons'
+];
+const show = (v) => (v === undefined ? 'unset' : JSON.stringify(v));
+function policyDifferences(base, proposed) {
+    const out = [];
+    for (const key of DEFAULT_KEYS) {
+        if (base.defaults[key] !== proposed.defaults[key])
+            out.push(`defaults.${key}: ${show(base.defaults[key])} → ${show(proposed.defaults[key])}`);
+    }
+    const byId = (gates) => new Map(gates.map(g => [g.id, g]));
+    const before = byId(base.gates);
+    const after = byId(proposed.gates);
+    for (const [id, g] of before) {
+        const h = after.get(id);
+        if (!h) {
+            out.push(`gate ${id} removed`);
+            continue;
+        }
+        for (const key of GATE_KEYS)
+            if (g[key] !== h[key])
+                out.push(`gate ${id} ${key}: ${show(g[key])} → ${show(h[key])}`);
+        if (JSON.stringify(g.attributes) !== JSON.stringify(h.attributes))
+            out.push(`gate ${id} attributes: ${show(g.attributes)} → ${show(h.attributes)}`);
+    }
+    for (const id of after.keys())
+        if (!before.has(id))
+            out.push(`gate ${id} added`);
+    const waivers = (p) => p.waivers
+        .map(w => JSON.stringify(w))
+        .sort()
+        .join('\n');
+    if (waivers(base) !== waivers(proposed))
+        out.push('waivers changed');
+    return out;
+}
+const ORDER = ['low', 'medium', 'high'];
+/** True when `proposed` is a lower risk tier than `base` (for the standard tiers), or an unknown change. */
+function lowersTier(base, proposed) {
+    if (base === proposed)
+        return false;
+    const [b, p] = [ORDER.indexOf(base), ORDER.indexOf(proposed)];
+    return b < 0 || p < 0 ? true : p < b;
+}
+
+/**
+ * Policies from a trusted ref: on pull requests, the policy folder is read from the PR's base commit
+ * through the repository contents API (actions/checkout's shallow clone does not hold that commit), so a
+ * PR cannot loosen its own gates. The same reader serves central policies (`owner/repo/path@ref`).
+ * Files are written to a local folder that the core then loads like any other.
+ */
+/** `owner/repo/path@ref` (a central policy repository), or null for a path in this repository. */
+function parseRemote(policy) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/(.+)@([^@\s]+)$/.exec(policy);
+    if (!m) {
+        if (policy.includes('@')) {
+            throw new UsageError(`Invalid input 'policy': '${policy}'. Expected a path, or {owner}/{repo}/{path}@{ref} for a central policy repository.`);
+        }
+        return null;
+    }
+    return { owner: m[1], repo: m[2], path: m[3].replace(/\/+$/, ''), ref: m[4] };
+}
+/**
+ * Downloads the policy file or folder (YAML files, one level of subfolders) into `dest`; returns the
+ * local path to pass as the policy. Throws the API's error (a 404 means the path is not at that ref).
+ */
+async function fetchPolicies(api, source, dest) {
+    const { owner, repo, ref } = source;
+    const get = async (path) => (await api.getContent({ owner, repo, path, ref })).data;
+    const root = await get(source.path);
+    const write = (entry, base) => {
+        if (entry.encoding !== 'base64' || entry.content === undefined)
+            return;
+        const rel = posix.relative(base, entry.path);
+        const target = join(dest, rel);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, Buffer.from(entry.content, 'base64'));
+    };
+    if (!Array.isArray(root)) {
+        write(root, posix.dirname(source.path));
+        return join(dest, posix.basename(source.path));
+    }
+    const yaml = (e) => e.type === 'file' && /\.ya?ml$/i.test(e.name);
+    const files = root.filter(yaml);
+    for (const dir of root.filter(e => e.type === 'dir' && e.name !== 'schema')) {
+        const inner = await get(dir.path);
+        if (Array.isArray(inner))
+            files.push(...inner.filter(yaml));
+    }
+    for (const f of files)
+        write((await get(f.path)), source.path);
+    return dest;
+}
+
+/**
+ * Decides which policy and risk tier apply to an Action run, so that a pull request cannot loosen its
+ * own gates: on pull requests (or with `policy-ref`), policies come from the base commit; a central
+ * policy repository (`owner/repo/path@ref`) is read at the given ref and recorded by commit. What the PR
+ * would have changed is returned as notes for the reviewer.
+ */
+const status = (err) => err.status;
+async function trustedPolicy(input) {
+    const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-policy-'));
+    const remote = parseRemote(input.policy);
+    if (remote) {
+        const commit = (await input.api.getCommit({ owner: remote.owner, repo: remote.repo, ref: remote.ref }))
+            .data.sha;
+        const path = await fetchPolicies(input.api, { ...remote, ref: commit }, dest);
+        return { policy: path, source: `${remote.owner}/${remote.repo}/${remote.path}@${commit}`, notes: [] };
+    }
+    const ref = input.policyRef ?? input.baseSha;
+    if (ref === null)
+        return { policy: input.policy, notes: [] };
+    const repoPath = (p) => relative(input.workspace, resolve$1(input.cwd, p)).split('\\').join('/');
+    const source = { owner: input.owner, repo: input.repo, path: repoPath(input.policy), ref };
+    let path;
+    try {
+        path = await fetchPolicies(input.api, source, dest);
+    }
+    catch (err) {
+        if (status(err) !== 404)
+            throw err;
+        return {
+            policy: input.policy,
+            notes: [
+                `There is no policy at ${source.path} in ${ref.slice(0, 12)}: this pull request's own policy files apply. Review them as part of this change.`
+            ]
+        };
+    }
+    const notes = [];
+    const manifest = loadManifest(input.manifest, { cwd: input.cwd, workspace: input.workspace });
+    let tier;
+    const baseTier = await readBaseTier(input, repoPath(input.manifest), ref);
+    if (baseTier !== null && lowersTier(baseTier, manifest.riskTier)) {
+        tier = baseTier;
+        notes.push(`This pull request changes riskTier from '${baseTier}' to '${manifest.riskTier}'; the base commit's tier '${baseTier}' applies.`);
+    }
+    const applied = tier ?? manifest.riskTier;
+    try {
+        const diffs = policyDifferences(loadPolicy(path, applied, input.cwd), loadPolicy(input.policy, applied, input.cwd));
+        if (diffs.length > 0)
+            notes.push(`This pull request changes the policy; the base commit's policy decides. Changes: ${diffs.join('; ')}.`);
+    }
+    catch (err) {
+        notes.push(`This pull request's policy files do not load (${err.message}); the base commit's policy decides.`);
+    }
+    return { policy: path, source: `${input.owner}/${input.repo}/${source.path}@${ref}`, tier, notes };
+}
+/** The riskTier of the manifest at the base commit; null when the model is new in this PR. */
+async function readBaseTier(input, path, ref) {
+    try {
+        const { data } = await input.api.getContent({ owner: input.owner, repo: input.repo, path, ref });
+        const entry = data;
+        if (entry.encoding !== 'base64' || entry.content === undefined)
+            return null;
+        const doc = yaml.load(Buffer.from(entry.content, 'base64').toString('utf8'), {
+            schema: yaml.CORE_SCHEMA
+        });
+        return typeof doc?.riskTier === 'string' ? doc.riskTier : null;
+    }
+    catch (err) {
+        if (status(err) === 404)
+            return null;
+        throw err;
+    }
+}
+
 /**
  * The Action: inputs -> the same check as the CLI -> report file, outputs, job summary, the sticky PR
  * comment -> the step's result. The one try/catch that reaches core.setFailed is here; everything
@@ -51885,13 +52072,28 @@ async function run() {
         if (settings.baseline === 'auto') {
             warning('baseline: auto (the base branch\u2019s last report) is not available in this version of rai-gate; running without a baseline. Pass a report path to compare.');
         }
-        if (pull !== undefined || settings.policyRef !== null) {
-            warning('Policies are read from the working tree: reading them from the pull request\u2019s base commit (policy-ref) is not available in this version of rai-gate.');
-        }
         const baseline = settings.baseline === 'auto' || settings.baseline === 'none' ? undefined : settings.baseline;
+        const octokit = getOctokit(settings.token, { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } }, retry, throttling);
+        const baseSha = ctx.payload.pull_request?.base?.sha ?? null;
+        const trusted = await trustedPolicy({
+            policy: settings.policy,
+            policyRef: settings.policyRef,
+            manifest: settings.manifest,
+            owner: ctx.repo.owner,
+            repo: ctx.repo.repo,
+            baseSha,
+            cwd,
+            workspace,
+            api: octokit.rest.repos
+        });
+        for (const note of trusted.notes)
+            warning(note);
         const report = await check({
             manifest: settings.manifest,
-            policy: settings.policy,
+            policy: trusted.policy,
+            policySource: trusted.source,
+            tier: trusted.tier,
+            notes: trusted.notes,
             baseline,
             cwd,
             workspace,
@@ -51917,7 +52119,6 @@ async function run() {
         let url = '';
         if (pull !== undefined && settings.comment === 'update') {
             try {
-                const octokit = getOctokit(settings.token, { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } }, retry, throttling);
                 url = await upsertComment(octokit.rest.issues, { owner: ctx.repo.owner, repo: ctx.repo.repo, pull }, marker(report.model.name), markdown);
             }
             catch (err) {

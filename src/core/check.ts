@@ -27,6 +27,12 @@ export interface CheckOptions {
   cwd: string
   /** Artifacts may not resolve outside this folder. */
   workspace: string
+  /** The risk tier to apply instead of the manifest's (the base commit's, when a PR lowers it). */
+  tier?: string
+  /** Where the policy really came from (a repository and commit), when `policy` is a downloaded copy. */
+  policySource?: string
+  /** Notes for reviewers, shown in the report and the renderings (for example policy changes in the PR). */
+  notes?: string[]
   /** Where the run happened (GitHub Actions), recorded in the report. */
   context?: Record<string, unknown>
   /** An earlier report to compare with (SPEC §4 baseline). */
@@ -47,8 +53,10 @@ export interface Inputs {
 
 export async function readInputs(options: CheckOptions): Promise<Inputs> {
   const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace })
-  const policy = loadPolicy(options.policy, manifest.riskTier, options.cwd)
-  const inputs: Inputs = { manifest, policy }
+  const tier = options.tier ?? manifest.riskTier
+  const loaded = loadPolicy(options.policy, tier, options.cwd)
+  const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded
+  const inputs: Inputs = { manifest: { ...manifest, riskTier: tier }, policy }
   for (const spec of manifest.artifacts) {
     if (spec.kind === 'predictions')
       inputs.predictions = await predictions(spec, manifest, policy, options.parallel)
@@ -130,5 +138,5 @@ export async function check(options: CheckOptions): Promise<Report> {
     noBaseline:
       baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
   })
-  return buildReport(inputs, gates, baseline?.info ?? null, options.context)
+  return buildReport(inputs, gates, baseline?.info ?? null, options.notes ?? [], options.context)
 }

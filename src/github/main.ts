@@ -14,6 +14,7 @@ import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
 import { commentFailure, upsertComment } from './comment.js'
 import { readSettings } from './inputs.js'
+import { trustedPolicy } from './trusted.js'
 
 export async function run(): Promise<void> {
   try {
@@ -27,16 +28,33 @@ export async function run(): Promise<void> {
         'baseline: auto (the base branch\u2019s last report) is not available in this version of rai-gate; running without a baseline. Pass a report path to compare.'
       )
     }
-    if (pull !== undefined || settings.policyRef !== null) {
-      core.warning(
-        'Policies are read from the working tree: reading them from the pull request\u2019s base commit (policy-ref) is not available in this version of rai-gate.'
-      )
-    }
     const baseline =
       settings.baseline === 'auto' || settings.baseline === 'none' ? undefined : settings.baseline
+    const octokit = github.getOctokit(
+      settings.token,
+      { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
+      retry,
+      throttling
+    )
+    const baseSha = (ctx.payload.pull_request?.base?.sha as string | undefined) ?? null
+    const trusted = await trustedPolicy({
+      policy: settings.policy,
+      policyRef: settings.policyRef,
+      manifest: settings.manifest,
+      owner: ctx.repo.owner,
+      repo: ctx.repo.repo,
+      baseSha,
+      cwd,
+      workspace,
+      api: octokit.rest.repos
+    })
+    for (const note of trusted.notes) core.warning(note)
     const report = await check({
       manifest: settings.manifest,
-      policy: settings.policy,
+      policy: trusted.policy,
+      policySource: trusted.source,
+      tier: trusted.tier,
+      notes: trusted.notes,
       baseline,
       cwd,
       workspace,
@@ -61,12 +79,6 @@ export async function run(): Promise<void> {
     let url = ''
     if (pull !== undefined && settings.comment === 'update') {
       try {
-        const octokit = github.getOctokit(
-          settings.token,
-          { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
-          retry,
-          throttling
-        )
         url = await upsertComment(
           octokit.rest.issues,
           { owner: ctx.repo.owner, repo: ctx.repo.repo, pull },

@@ -44,6 +44,7 @@ export function renderMarkdown(report: Report): string {
     tally(report.checks) + ' · ' + baselineNote(report),
     ''
   ]
+  for (const note of report.notes) head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '')
   const notable = report.checks.filter(c => c.status !== 'pass')
   if (notable.length > 0) head.push(checkTable(notable, pct), '')
   if (report.regressions.length > 0) head.push(regressionLine(report), '')

@@ -19,6 +19,8 @@ export interface Report {
   model: { name: string; version: string }
   riskTier: string
   decision: Decision
+  /** Things a reviewer must know about this run (policy changes in the PR, a lowered risk tier). */
+  notes: string[]
   /** How the intervals the checks used were set (a Bonferroni correction widens them). */
   multipleComparisons: GateResult['multipleComparisons']
   policy: {
@@ -69,6 +71,7 @@ export function buildReport(
   inputs: Inputs,
   gates: GateResult,
   baseline: BaselineInfo | null,
+  notes: string[],
   context?: Record<string, unknown>
 ): Report {
   const { manifest, policy } = inputs
@@ -83,6 +86,7 @@ export function buildReport(
     model: manifest.model,
     riskTier: manifest.riskTier,
     decision: gates.decision,
+    notes,
     multipleComparisons: gates.multipleComparisons,
     policy: {
       name: policy.name,

@@ -51,6 +51,7 @@ export function renderText(report: Report, options: TextOptions): string {
     `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} bootstrap intervals, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}`,
     ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
   ]
+  for (const note of report.notes) out.push(bold(`Note: ${note}`))
   out.push('', ...renderChecks(report, bold, dim))
   const section = (title: string, rows: string[][]) => {
     if (rows.length > 1) out.push('', bold(title), table(rows))

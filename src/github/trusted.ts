@@ -1,0 +1,110 @@
+/**
+ * Decides which policy and risk tier apply to an Action run, so that a pull request cannot loosen its
+ * own gates: on pull requests (or with `policy-ref`), policies come from the base commit; a central
+ * policy repository (`owner/repo/path@ref`) is read at the given ref and recorded by commit. What the PR
+ * would have changed is returned as notes for the reviewer.
+ */
+import yaml from 'js-yaml'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { loadManifest } from '../core/manifest/load.js'
+import { lowersTier, policyDifferences } from '../core/policy/diff.js'
+import { loadPolicy } from '../core/policy/load.js'
+import { fetchPolicies, parseRemote, type ContentsApi } from './policy-source.js'
+
+export interface TrustedPolicy {
+  /** Local path of the policy to load. */
+  policy: string
+  /** The policy's origin, recorded in the report. */
+  source?: string
+  /** The risk tier to apply when it is not the PR's own. */
+  tier?: string
+  notes: string[]
+}
+
+export interface TrustedInput {
+  policy: string
+  policyRef: string | null
+  manifest: string
+  owner: string
+  repo: string
+  /** The PR's base commit, on pull_request events. */
+  baseSha: string | null
+  cwd: string
+  workspace: string
+  api: ContentsApi & {
+    getCommit(p: { owner: string; repo: string; ref: string }): Promise<{ data: { sha: string } }>
+  }
+}
+
+const status = (err: unknown) => (err as { status?: number }).status
+
+export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy> {
+  const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-policy-'))
+  const remote = parseRemote(input.policy)
+  if (remote) {
+    const commit = (await input.api.getCommit({ owner: remote.owner, repo: remote.repo, ref: remote.ref }))
+      .data.sha
+    const path = await fetchPolicies(input.api, { ...remote, ref: commit }, dest)
+    return { policy: path, source: `${remote.owner}/${remote.repo}/${remote.path}@${commit}`, notes: [] }
+  }
+  const ref = input.policyRef ?? input.baseSha
+  if (ref === null) return { policy: input.policy, notes: [] }
+  const repoPath = (p: string) => relative(input.workspace, resolve(input.cwd, p)).split('\\').join('/')
+  const source = { owner: input.owner, repo: input.repo, path: repoPath(input.policy), ref }
+  let path: string
+  try {
+    path = await fetchPolicies(input.api, source, dest)
+  } catch (err) {
+    if (status(err) !== 404) throw err
+    return {
+      policy: input.policy,
+      notes: [
+        `There is no policy at ${source.path} in ${ref.slice(0, 12)}: this pull request's own policy files apply. Review them as part of this change.`
+      ]
+    }
+  }
+  const notes: string[] = []
+  const manifest = loadManifest(input.manifest, { cwd: input.cwd, workspace: input.workspace })
+  let tier: string | undefined
+  const baseTier = await readBaseTier(input, repoPath(input.manifest), ref)
+  if (baseTier !== null && lowersTier(baseTier, manifest.riskTier)) {
+    tier = baseTier
+    notes.push(
+      `This pull request changes riskTier from '${baseTier}' to '${manifest.riskTier}'; the base commit's tier '${baseTier}' applies.`
+    )
+  }
+  const applied = tier ?? manifest.riskTier
+  try {
+    const diffs = policyDifferences(
+      loadPolicy(path, applied, input.cwd),
+      loadPolicy(input.policy, applied, input.cwd)
+    )
+    if (diffs.length > 0)
+      notes.push(
+        `This pull request changes the policy; the base commit's policy decides. Changes: ${diffs.join('; ')}.`
+      )
+  } catch (err) {
+    notes.push(
+      `This pull request's policy files do not load (${(err as Error).message}); the base commit's policy decides.`
+    )
+  }
+  return { policy: path, source: `${input.owner}/${input.repo}/${source.path}@${ref}`, tier, notes }
+}
+
+/** The riskTier of the manifest at the base commit; null when the model is new in this PR. */
+async function readBaseTier(input: TrustedInput, path: string, ref: string): Promise<string | null> {
+  try {
+    const { data } = await input.api.getContent({ owner: input.owner, repo: input.repo, path, ref })
+    const entry = data as { content?: string; encoding?: string }
+    if (entry.encoding !== 'base64' || entry.content === undefined) return null
+    const doc = yaml.load(Buffer.from(entry.content, 'base64').toString('utf8'), {
+      schema: yaml.CORE_SCHEMA
+    }) as { riskTier?: unknown }
+    return typeof doc?.riskTier === 'string' ? doc.riskTier : null
+  } catch (err) {
+    if (status(err) === 404) return null
+    throw err
+  }
+}
