@@ -68,4 +68,11 @@ export const repos = {
   })
 }
 
-export const getOctokit = jest.fn(() => ({ rest: { issues, repos } }))
+/** Workflow runs: the current run belongs to workflow 9; runs lists successful runs by branch. */
+export const runs: Record<string, { id: number; head_sha: string; html_url: string; run_number: number }[]> = {}
+export const actions = {
+  getWorkflowRun: jest.fn(async () => ({ data: { workflow_id: 9 } })),
+  listWorkflowRuns: jest.fn(async ({ branch }: { branch: string }) => ({ data: { workflow_runs: runs[branch] ?? [] } }))
+}
+
+export const getOctokit = jest.fn(() => ({ rest: { issues, repos, actions } }))

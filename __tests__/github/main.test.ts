@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
 import * as github from '../../__fixtures__/github.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
@@ -9,6 +10,7 @@ import { expectValidReport } from '../helpers/report-schema.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('@actions/github', () => github)
+jest.unstable_mockModule('@actions/artifact', () => artifact)
 const { run } = await import('../../src/github/main.js')
 
 const POLICY = (max: number) =>

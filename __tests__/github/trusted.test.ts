@@ -2,12 +2,14 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
 import * as github from '../../__fixtures__/github.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('@actions/github', () => github)
+jest.unstable_mockModule('@actions/artifact', () => artifact)
 const { run } = await import('../../src/github/main.js')
 
 const policy = (min: number, tier = 'medium') =>

@@ -7,13 +7,16 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { check } from '../core/check.js'
 import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
 import { commentFailure, upsertComment } from './comment.js'
-import { readSettings } from './inputs.js'
+import { DefaultArtifactClient } from '@actions/artifact'
+import { tmpdir } from 'node:os'
+import { findBaseline, uploadReport, type ArtifactClient } from './artifacts.js'
+import { readSettings, type Settings } from './inputs.js'
 import { trustedPolicy } from './trusted.js'
 
 export async function run(): Promise<void> {
@@ -23,13 +26,6 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? cwd
     const ctx = github.context
     const pull = ctx.payload.pull_request?.number as number | undefined
-    if (settings.baseline === 'auto') {
-      core.warning(
-        'baseline: auto (the base branch\u2019s last report) is not available in this version of rai-gate; running without a baseline. Pass a report path to compare.'
-      )
-    }
-    const baseline =
-      settings.baseline === 'auto' || settings.baseline === 'none' ? undefined : settings.baseline
     const octokit = github.getOctokit(
       settings.token,
       { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
@@ -49,6 +45,13 @@ export async function run(): Promise<void> {
       api: octokit.rest.repos
     })
     for (const note of trusted.notes) core.warning(note)
+    const artifacts = new DefaultArtifactClient()
+    const baseline =
+      settings.baseline === 'auto'
+        ? await autoBaseline(octokit, artifacts, settings)
+        : settings.baseline === 'none'
+          ? undefined
+          : settings.baseline
     const report = await check({
       manifest: settings.manifest,
       policy: trusted.policy,
@@ -91,9 +94,12 @@ export async function run(): Promise<void> {
     }
     core.setOutput('comment-url', url)
     if (settings.uploadReport) {
-      core.warning(
-        `upload-report: uploading the report as the '${settings.baselineArtifact}' artifact is not available in this version of rai-gate; add an actions/upload-artifact step for ${settings.reportPath}.`
-      )
+      try {
+        const warning = await uploadReport(artifacts, settings.baselineArtifact, reportPath, process.env)
+        if (warning) core.warning(warning)
+      } catch (err) {
+        core.warning(`upload-report: the report could not be uploaded (${(err as Error).message}).`)
+      }
     }
     const reached =
       settings.failOn !== 'never' &&
@@ -111,6 +117,44 @@ export async function run(): Promise<void> {
         `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
       )
     }
+  }
+}
+
+/** `baseline: auto`: the report of the latest successful run of this workflow on the base branch. */
+async function autoBaseline(
+  octokit: ReturnType<typeof github.getOctokit>,
+  client: ArtifactClient,
+  settings: Settings
+): Promise<string | undefined> {
+  const ctx = github.context
+  const branch =
+    (ctx.payload.pull_request?.base?.ref as string | undefined) ?? ctx.ref.replace(/^refs\/heads\//, '')
+  try {
+    const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-baseline-'))
+    const search = {
+      owner: ctx.repo.owner,
+      repo: ctx.repo.repo,
+      runId: ctx.runId,
+      branch,
+      artifact: settings.baselineArtifact,
+      token: settings.token
+    }
+    const found = await findBaseline(octokit.rest.actions, client, search, dest)
+    if (found.path === null) {
+      core.warning(
+        `No baseline: ${found.reason}. The report records no baseline, and change thresholds are skipped.`
+      )
+      return undefined
+    }
+    core.info(`Baseline: ${settings.baselineArtifact} of ${found.run.url} (${found.run.sha.slice(0, 7)})`)
+    return found.path
+  } catch (err) {
+    const status = (err as { status?: number }).status
+    const fix = status === 403 ? ' Grant `permissions: actions: read` to the job.' : ''
+    core.warning(
+      `No baseline: the base branch's report could not be fetched (${(err as Error).message}).${fix}`
+    )
+    return undefined
   }
 }
 

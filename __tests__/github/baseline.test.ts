@@ -1,0 +1,95 @@
+/** `baseline: auto` and `upload-report`: the report travels between runs as an artifact. */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as artifact from '../../__fixtures__/artifact.js'
+import * as core from '../../__fixtures__/core.js'
+import * as github from '../../__fixtures__/github.js'
+import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('@actions/github', () => github)
+jest.unstable_mockModule('@actions/artifact', () => artifact)
+const { run } = await import('../../src/github/main.js')
+
+const POLICY = policyYaml(
+  `defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: acc, metric: accuracy, min: 0.1, maxWorsening: 0.01 }\n`
+)
+
+function start(csv: string, inputs: Record<string, string> = {}) {
+  const dir = workspace({
+    'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+    'p.csv': csv,
+    'policies/p.yml': POLICY
+  })
+  const all: Record<string, string> = { comment: 'off', 'report-path': 'out/rai-gate-report.json', ...inputs }
+  core.getInput.mockImplementation(name => all[name] ?? '')
+  process.env.GITHUB_WORKSPACE = dir
+  jest.spyOn(process, 'cwd').mockReturnValue(dir)
+  return dir
+}
+
+describe('report artifacts', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+    artifact.store.clear()
+    artifact.uploads.length = 0
+    for (const k of Object.keys(github.runs)) delete github.runs[k]
+    github.context.payload = { pull_request: { number: 7, base: { ref: 'main' } } } as never
+    delete process.env.ACTIONS_RUNTIME_TOKEN
+  })
+
+  it('uploads the report so the next pull request finds it, and downloads it as the baseline', async () => {
+    // A run on main: upload (artifact storage present).
+    github.context.payload = {}
+    process.env.ACTIONS_RUNTIME_TOKEN = 't'
+    process.env.ACTIONS_RESULTS_URL = 'http://results'
+    const main = start('g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.8\nb,0,0.3\n', { baseline: 'none' })
+    await run()
+    expect(artifact.uploads).toEqual([
+      { name: 'rai-gate-report', files: [join(main, 'out/rai-gate-report.json')] }
+    ])
+    artifact.put(41, 'rai-gate-report', join(main, 'out/rai-gate-report.json'))
+    github.runs.main = [
+      { id: 41, head_sha: 'feedbeef', html_url: 'https://github.test/runs/41', run_number: 12 }
+    ]
+    // The PR run: accuracy falls from 1 to 0.5, more than maxWorsening 0.01.
+    github.context.payload = { pull_request: { number: 7, base: { ref: 'main' } } } as never
+    const pr = start('g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.2\nb,0,0.8\n')
+    await run()
+    const report = JSON.parse(readFileSync(join(pr, 'out/rai-gate-report.json'), 'utf8'))
+    expect(report.baseline).toMatchObject({ usable: true, model: { name: 'm' } })
+    expect(report.checks.find((c: { gate: string }) => c.gate === 'acc')).toMatchObject({
+      status: 'fail',
+      baseline: 1,
+      change: -0.5
+    })
+  })
+
+  it('warns and records no baseline when the base branch has no successful run', async () => {
+    const dir = start('g,label,score\na,1,0.9\nb,0,0.2\n')
+    await run()
+    expect(core.warning).toHaveBeenCalledWith(
+      "No baseline: no successful run of this workflow on 'main'. The report records no baseline, and change thresholds are skipped."
+    )
+    expect(JSON.parse(readFileSync(join(dir, 'out/rai-gate-report.json'), 'utf8')).baseline).toBeNull()
+  })
+
+  it('warns when the run has no report artifact', async () => {
+    github.runs.main = [{ id: 41, head_sha: 'feedbeef', html_url: 'u', run_number: 12 }]
+    start('g,label,score\na,1,0.9\nb,0,0.2\n')
+    await run()
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^No baseline: run 12 on 'main' has no artifact 'rai-gate-report'/)
+    )
+  })
+
+  it('skips the upload with a warning outside a runner with artifact storage', async () => {
+    start('g,label,score\na,1,0.9\nb,0,0.2\n', { baseline: 'none' })
+    await run()
+    expect(artifact.uploads).toEqual([])
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^upload-report: this runner offers no artifact storage/)
+    )
+  })
+})
