@@ -75,4 +75,13 @@ export const actions = {
   listWorkflowRuns: jest.fn(async ({ branch }: { branch: string }) => ({ data: { workflow_runs: runs[branch] ?? [] } }))
 }
 
-export const getOctokit = jest.fn(() => ({ rest: { issues, repos, actions } }))
+/** Head commits of pull requests, by number. */
+export const heads: Record<number, string> = {}
+export const pulls = {
+  get: jest.fn(async ({ pull_number }: { pull_number: number }) => {
+    if (!(pull_number in heads)) throw Object.assign(new Error('Not Found'), { status: 404 })
+    return { data: { head: { sha: heads[pull_number] } } }
+  })
+}
+
+export const getOctokit = jest.fn(() => ({ rest: { issues, repos, actions, pulls } }))

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { UsageError } from '../core/errors.js'
 
 export const INPUTS = {
+  mode: 'mode',
   manifest: 'manifest',
   policy: 'policy',
   policyRef: 'policy-ref',
@@ -19,6 +20,7 @@ export const INPUTS = {
 } as const
 
 export interface Settings {
+  mode: 'check' | 'comment-only'
   manifest: string
   policy: string
   policyRef: string | null
@@ -58,6 +60,7 @@ export function readSettings(get: (name: string) => string = name => core.getInp
     )
   }
   return {
+    mode: oneOf(INPUTS.mode, get(INPUTS.mode) || 'check', ['check', 'comment-only'] as const),
     manifest: nonEmpty(INPUTS.manifest, get(INPUTS.manifest) || 'rai-gate.yml'),
     policy: nonEmpty(INPUTS.policy, get(INPUTS.policy) || 'policies'),
     policyRef: get(INPUTS.policyRef).trim() || null,

@@ -13,6 +13,7 @@ import { check } from '../core/check.js'
 import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
 import { commentFailure, upsertComment } from './comment.js'
+import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
 import { findBaseline, uploadReport, type ArtifactClient } from './artifacts.js'
@@ -22,6 +23,7 @@ import { trustedPolicy } from './trusted.js'
 export async function run(): Promise<void> {
   try {
     const settings = readSettings()
+    if (settings.mode === 'comment-only') return await commentOnly(settings)
     const cwd = process.cwd()
     const workspace = process.env.GITHUB_WORKSPACE ?? cwd
     const ctx = github.context
@@ -118,6 +120,30 @@ export async function run(): Promise<void> {
       )
     }
   }
+}
+
+/** The fork-safe mode: post the comment from an uploaded report (see comment-only.ts). */
+async function commentOnly(settings: Settings): Promise<void> {
+  const ctx = github.context
+  const octokit = github.getOctokit(
+    settings.token,
+    { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
+    retry,
+    throttling
+  )
+  const report = readUploadedReport(resolve(process.cwd(), settings.reportPath))
+  const headSha = (ctx.payload.workflow_run?.head_sha as string | undefined) ?? null
+  core.setOutput('decision', report.decision)
+  core.setOutput('failed-checks', String(report.checks.filter(c => c.effect === 'block').length))
+  core.setOutput('report-path', settings.reportPath)
+  const url = await postFromReport(report, {
+    owner: ctx.repo.owner,
+    repo: ctx.repo.repo,
+    headSha,
+    issues: octokit.rest.issues,
+    pulls: octokit.rest.pulls
+  })
+  core.setOutput('comment-url', url)
 }
 
 /** `baseline: auto`: the report of the latest successful run of this workflow on the base branch. */

@@ -1,0 +1,92 @@
+/** The fork-safe mode: a privileged workflow_run comments from an untrusted run's report. */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import * as artifact from '../../__fixtures__/artifact.js'
+import * as core from '../../__fixtures__/core.js'
+import * as github from '../../__fixtures__/github.js'
+import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+
+jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('@actions/github', () => github)
+jest.unstable_mockModule('@actions/artifact', () => artifact)
+const { run } = await import('../../src/github/main.js')
+
+function inputs(dir: string, values: Record<string, string>) {
+  core.getInput.mockImplementation(name => values[name] ?? '')
+  process.env.GITHUB_WORKSPACE = dir
+  jest.spyOn(process, 'cwd').mockReturnValue(dir)
+}
+
+/** The untrusted pull_request run: makes and keeps the report (no comment: its token is read-only). */
+async function untrustedRun(): Promise<string> {
+  const dir = workspace({
+    'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+    'p.csv': 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.1\n',
+    'policies/p.yml': policyYaml(
+      'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: acc, metric: accuracy, min: 0.9 }\n'
+    )
+  })
+  github.context.payload = { pull_request: { number: 7 } } as never
+  inputs(dir, {
+    comment: 'off',
+    baseline: 'none',
+    'upload-report': 'false',
+    'report-path': 'rai-gate-report.json'
+  })
+  await run()
+  expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/^rai-gate: decision fail/))
+  core.setFailed.mockClear()
+  return dir
+}
+
+describe('comment-only mode', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+    github.comments.length = 0
+    github.failure.status = null
+  })
+
+  it('posts the sticky comment from the uploaded report, running no PR code', async () => {
+    const dir = await untrustedRun()
+    github.heads[7] = 'abc123'
+    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
+    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
+    await run()
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0].body).toMatch(/^<!-- rai-gate:m -->\n## ❌ rai-gate: \*\*FAIL\*\*/)
+    expect(core.setOutput).toHaveBeenCalledWith(
+      'comment-url',
+      'https://github.test/acme/model/pull/7#issuecomment-1'
+    )
+  })
+
+  it('refuses when the pull request has moved on from the commit the run checked', async () => {
+    const dir = await untrustedRun()
+    github.heads[7] = 'newer'
+    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
+    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /pull request #7 is at newer, but the run that made the report checked abc123: not commenting/
+      )
+    )
+    expect(github.comments).toHaveLength(0)
+  })
+
+  it('refuses a report that does not match the schema', async () => {
+    const dir = await untrustedRun()
+    const path = join(dir, 'rai-gate-report.json')
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), injected: '<script>' }))
+    github.heads[7] = 'abc123'
+    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
+    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(/the uploaded report does not match schemas\/report\.schema\.json/)
+    )
+    expect(github.comments).toHaveLength(0)
+  })
+})
