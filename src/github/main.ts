@@ -111,14 +111,23 @@ export async function run(): Promise<void> {
         `rai-gate: decision ${report.decision} (${blocking} blocking check${blocking === 1 ? '' : 's'}); see the job summary.`
       )
   } catch (err) {
-    if (isInputError(err)) {
-      annotate(err, process.env.GITHUB_WORKSPACE ?? process.cwd())
-      core.setFailed(err.message)
-    } else {
-      core.setFailed(
-        `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
-      )
+    const message = isInputError(err)
+      ? err.message
+      : `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
+    if (isInputError(err)) annotate(err, process.env.GITHUB_WORKSPACE ?? process.cwd())
+    // Outputs and the job summary are always written, an error included.
+    core.setOutput('decision', 'error')
+    core.setOutput('failed-checks', '0')
+    core.setOutput('report-path', '')
+    core.setOutput('comment-url', '')
+    try {
+      await core.summary
+        .addRaw(`## ⛔ rai-gate: **ERROR**\n\n\`\`\`\n${message.replace(/`/g, "'")}\n\`\`\`\n`)
+        .write()
+    } catch {
+      // Outside a runner there is no summary file; the failure below still says everything.
     }
+    core.setFailed(message)
   }
 }
 

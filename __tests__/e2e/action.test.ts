@@ -1,0 +1,138 @@
+/**
+ * The bundled Action (dist/index.js) run exactly as the runner runs it: a child process with INPUT_*
+ * variables, an event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing
+ * at a GitHub stand-in on 127.0.0.1.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { check } from '../../src/core/check.js'
+import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { startStandIn, zip, type StandIn } from '../helpers/github-standin.js'
+
+const ACTION = join(import.meta.dirname, '../../dist/index.js')
+const MANIFEST = manifestYaml('  - { kind: predictions, path: p.csv }')
+const policy = (min: number) =>
+  policyYaml(
+    `defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: acc, metric: accuracy, min: ${min}, maxWorsening: 0.2 }\n`
+  )
+const NOW_CSV = 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.2\nb,0,0.3\n' // accuracy 0.75
+const BASE_CSV = 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.8\nb,0,0.3\n' // accuracy 1
+
+let gh: StandIn
+let dir: string
+
+beforeAll(async () => {
+  gh = await startStandIn()
+  // The PR loosens its own policy (min 0.1); the base commit's says 0.8.
+  dir = workspace({
+    'rai-gate.yml': MANIFEST,
+    'p.csv': NOW_CSV,
+    'policies/medium.yml': policy(0.1),
+    'event.json': JSON.stringify({ pull_request: { number: 7, base: { sha: 'base0001', ref: 'main' } } })
+  })
+  gh.files.base0001 = { 'policies/medium.yml': policy(0.8), 'rai-gate.yml': MANIFEST }
+  // main's last successful run (41) uploaded its report as the rai-gate-report artifact.
+  const baseDir = workspace({
+    'rai-gate.yml': MANIFEST,
+    'p.csv': BASE_CSV,
+    'policies/medium.yml': policy(0.8)
+  })
+  const baseReport = await check({
+    manifest: join(baseDir, 'rai-gate.yml'),
+    policy: join(baseDir, 'policies'),
+    cwd: baseDir,
+    workspace: baseDir
+  })
+  gh.runs.main = [{ id: 41, head_sha: 'feedbeef' }]
+  gh.artifacts[41] = {
+    id: 501,
+    name: 'rai-gate-report',
+    zip: zip({ 'rai-gate-report.json': JSON.stringify(baseReport) })
+  }
+})
+
+afterAll(() => gh.close())
+
+async function runAction(inputs: Record<string, string> = {}) {
+  const out = join(dir, `out-${Math.random().toString(36).slice(2)}`)
+  writeFileSync(out, '')
+  writeFileSync(`${out}.summary`, '')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH!,
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: 'acme/model',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_OUTPUT: out,
+    GITHUB_STEP_SUMMARY: `${out}.summary`,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_RUN_ID: '100',
+    GITHUB_SHA: 'head0001',
+    GITHUB_REF: 'refs/pull/7/merge',
+    RUNNER_TEMP: dir,
+    'INPUT_GITHUB-TOKEN': 'ghs_faketoken',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  }
+  const child = spawn(process.execPath, [ACTION], { cwd: dir, env })
+  let stdout = ''
+  child.stdout.on('data', d => (stdout += d))
+  child.stderr.on('data', d => (stdout += d))
+  const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
+  const outputs = Object.fromEntries(
+    [...readFileSync(out, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map(m => [m[1], m[3]])
+  )
+  return { code, stdout, outputs, summary: readFileSync(`${out}.summary`, 'utf8') }
+}
+
+describe('dist/index.js on a pull request', () => {
+  it('gates with the base commit’s policy and main’s report, and creates the sticky comment', async () => {
+    const r = await runAction()
+    // The token is registered as a secret (the runner masks it) and appears nowhere else.
+    expect(r.stdout).toMatch(/^::add-mask::ghs_faketoken$/m)
+    expect(r.stdout.replace(/^::add-mask::.*$/m, '')).not.toMatch(/ghs_faketoken/)
+    // Accuracy 0.75: passes the PR's min 0.1, fails the base's min 0.8 (and fell by 0.25 > 0.2).
+    expect(r.code).toBe(1)
+    expect(r.outputs).toMatchObject({
+      decision: 'fail',
+      'failed-checks': '1',
+      'report-path': 'rai-gate-report.json',
+      'comment-url': 'http://gh/c/1'
+    })
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.policy.source).toBe('acme/model/policies@base0001')
+    expect(report.baseline).toMatchObject({ usable: true })
+    expect(report.checks[0]).toMatchObject({ gate: 'acc', status: 'fail', baseline: 1, change: -0.25 })
+    expect(report.notes[0]).toMatch(/gate acc min: 0\.8 → 0\.1/)
+    expect(gh.requests).toContain('GET /repos/acme/model/actions/artifacts/501/zip')
+    expect(gh.requests).toContain('GET /blob/501.zip')
+    expect(gh.comments).toHaveLength(1)
+    expect(gh.comments[0].body).toMatch(/^<!-- rai-gate:m -->\n## ❌ rai-gate: \*\*FAIL\*\*/)
+    expect(r.summary).toBe(gh.comments[0].body)
+  })
+
+  it('updates the same comment on the next run', async () => {
+    const r = await runAction()
+    expect(r.outputs['comment-url']).toBe('http://gh/c/1')
+    expect(gh.comments).toHaveLength(1)
+    expect(gh.requests.filter(q => q.startsWith('PATCH'))).toHaveLength(1)
+  })
+
+  it('still decides, and warns with the fix, when the token may not comment (403)', async () => {
+    gh.commentStatus = 403
+    const r = await runAction({ 'fail-on': 'never' })
+    gh.commentStatus = null
+    expect(r.code).toBe(0)
+    expect(r.outputs).toMatchObject({ decision: 'fail', 'comment-url': '' })
+    expect(r.stdout).toMatch(/::warning::rai-gate could not post the PR comment \(HTTP 403\)/)
+  })
+
+  it('fails the step on a bad input, naming it', async () => {
+    const r = await runAction({ comment: 'sometimes' })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/::error::Invalid input 'comment': 'sometimes'\. Expected one of: update, off\./)
+    expect(r.outputs).toMatchObject({ decision: 'error', 'failed-checks': '0' })
+    expect(r.summary).toMatch(/^## ⛔ rai-gate: \*\*ERROR\*\*\n\n```\nInvalid input 'comment'/)
+  })
+})

@@ -1,0 +1,164 @@
+/**
+ * A small GitHub stand-in on 127.0.0.1 for end-to-end tests of the bundled Action: issue comments,
+ * repository contents by ref, workflow runs, and artifacts with the 302 redirect to a zip download.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { crc32 } from 'node:zlib'
+
+export interface StandIn {
+  url: string
+  comments: { id: number; body: string }[]
+  /** files[ref][path] = text */
+  files: Record<string, Record<string, string>>
+  /** Successful runs per branch of workflow 9. */
+  runs: Record<string, { id: number; head_sha: string }[]>
+  /** artifacts[runId] = { name, zip } */
+  artifacts: Record<number, { id: number; name: string; zip: Buffer }>
+  /** When set, comment writes answer with this status. */
+  commentStatus: number | null
+  requests: string[]
+  close(): Promise<void>
+}
+
+/** A zip archive with stored (uncompressed) entries, as an artifact download serves it. */
+export function zip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text)
+    const fname = Buffer.from(name)
+    const crc = crc32(data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(data.length, 22)
+    local.writeUInt16LE(fname.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(data.length, 24)
+    central.writeUInt16LE(fname.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, fname, data)
+    centrals.push(central, fname)
+    offset += local.length + fname.length + data.length
+  }
+  const cd = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(Object.keys(entries).length, 8)
+  end.writeUInt16LE(Object.keys(entries).length, 10)
+  end.writeUInt32LE(cd.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, cd, end])
+}
+
+export async function startStandIn(): Promise<StandIn> {
+  const state: Omit<StandIn, 'url' | 'close'> = {
+    comments: [],
+    files: {},
+    runs: {},
+    artifacts: {},
+    commentStatus: null,
+    requests: []
+  }
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(body))
+  }
+  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : {}
+    const url = new URL(req.url!, 'http://x')
+    const path = decodeURIComponent(url.pathname)
+    state.requests.push(`${req.method} ${path}`)
+    let m: RegExpExecArray | null
+    if ((m = /^\/repos\/acme\/model\/issues\/(\d+)\/comments$/.exec(path))) {
+      if (req.method === 'GET')
+        return json(
+          res,
+          200,
+          url.searchParams.get('page') === '1' || !url.searchParams.get('page')
+            ? state.comments.map(c => ({ ...c, html_url: `http://gh/c/${c.id}` }))
+            : []
+        )
+      if (state.commentStatus)
+        return json(res, state.commentStatus, { message: 'Resource not accessible by integration' })
+      const c = { id: state.comments.length + 1, body: body.body }
+      state.comments.push(c)
+      return json(res, 201, { ...c, html_url: `http://gh/c/${c.id}` })
+    }
+    if ((m = /^\/repos\/acme\/model\/issues\/comments\/(\d+)$/.exec(path)) && req.method === 'PATCH') {
+      if (state.commentStatus)
+        return json(res, state.commentStatus, { message: 'Resource not accessible by integration' })
+      const c = state.comments.find(x => x.id === Number(m![1]))!
+      c.body = body.body
+      return json(res, 200, { ...c, html_url: `http://gh/c/${c.id}` })
+    }
+    if ((m = /^\/repos\/acme\/model\/contents\/(.+)$/.exec(path))) {
+      const tree = state.files[url.searchParams.get('ref') ?? ''] ?? {}
+      const p = m[1]
+      if (p in tree)
+        return json(res, 200, {
+          type: 'file',
+          name: p.split('/').pop(),
+          path: p,
+          encoding: 'base64',
+          content: Buffer.from(tree[p]).toString('base64')
+        })
+      const below = Object.keys(tree).filter(f => f.startsWith(`${p}/`))
+      if (below.length === 0) return json(res, 404, { message: 'Not Found' })
+      const names = [...new Set(below.map(f => f.slice(p.length + 1).split('/')[0]))]
+      return json(
+        res,
+        200,
+        names.map(name => ({
+          type: below.includes(`${p}/${name}`) ? 'file' : 'dir',
+          name,
+          path: `${p}/${name}`
+        }))
+      )
+    }
+    if ((m = /^\/repos\/acme\/model\/actions\/runs\/(\d+)$/.exec(path)))
+      return json(res, 200, { id: Number(m[1]), workflow_id: 9 })
+    if (/^\/repos\/acme\/model\/actions\/workflows\/9\/runs$/.test(path)) {
+      const runs = state.runs[url.searchParams.get('branch') ?? ''] ?? []
+      return json(res, 200, {
+        total_count: runs.length,
+        workflow_runs: runs.map(r => ({ ...r, html_url: `http://gh/runs/${r.id}`, run_number: r.id }))
+      })
+    }
+    if ((m = /^\/repos\/acme\/model\/actions\/runs\/(\d+)\/artifacts$/.exec(path))) {
+      const a = state.artifacts[Number(m[1])]
+      const list =
+        a && a.name === url.searchParams.get('name')
+          ? [{ id: a.id, name: a.name, size_in_bytes: a.zip.length }]
+          : []
+      return json(res, 200, { total_count: list.length, artifacts: list })
+    }
+    if ((m = /^\/repos\/acme\/model\/actions\/artifacts\/(\d+)\/zip$/.exec(path))) {
+      res.writeHead(302, { location: `${stand.url}/blob/${m[1]}.zip` })
+      return res.end()
+    }
+    if ((m = /^\/blob\/(\d+)\.zip$/.exec(path))) {
+      const a = Object.values(state.artifacts).find(x => x.id === Number(m![1]))!
+      res.writeHead(200, { 'content-type': 'application/zip', 'content-length': a.zip.length })
+      return res.end(a.zip)
+    }
+    json(res, 404, { message: `no route for ${req.method} ${path}` })
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const stand: StandIn = Object.assign(state, {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>(resolve => server.close(() => resolve()))
+  })
+  return stand
+}
