@@ -26,6 +26,17 @@ defaults:
 `
 )
 
+/** Counts line ends byte by byte in JavaScript: what any per-byte reader pays at least. */
+async function byteScan(path) {
+  const t = process.hrtime.bigint()
+  let lines = 0
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++
+  }
+  return { seconds: Number(process.hrtime.bigint() - t) / 1e9, lines }
+}
+
+/** Counts line ends with Buffer.indexOf (memchr): the fastest way Node streams a file and counts lines. */
 async function lineScan(path) {
   const t = process.hrtime.bigint()
   let lines = 0
@@ -87,15 +98,17 @@ artifacts:
   )
   await lineScan(csv) // warm the page cache
   const scans = []
+  const bytes = []
   const checks = []
   const singles = []
   for (let i = 0; i < RUNS; i++) {
     scans.push(await lineScan(csv))
+    bytes.push(await byteScan(csv))
     checks.push(check(manifest, 2))
     singles.push(check(manifest, 1))
     const [c, o] = [checks.at(-1), singles.at(-1)]
     process.stderr.write(
-      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s, check ${c.seconds.toFixed(2)} s (${c.rssMb.toFixed(0)} MB), one thread ${o.seconds.toFixed(2)} s (${o.rssMb.toFixed(0)} MB)\n`
+      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s, byte scan ${bytes.at(-1).seconds.toFixed(2)} s, check ${c.seconds.toFixed(2)} s (${c.rssMb.toFixed(0)} MB), one thread ${o.seconds.toFixed(2)} s (${o.rssMb.toFixed(0)} MB)\n`
     )
   }
   const scan = median(scans.map(s => s.seconds))
@@ -106,6 +119,7 @@ artifacts:
     scan,
     total,
     ratio: total / scan,
+    byteScan: median(bytes.map(b => b.seconds)),
     rss: Math.max(...checks.map(c => c.rssMb)),
     single: median(singles.map(c => c.seconds)),
     singleRss: Math.max(...singles.map(c => c.rssMb))
@@ -118,6 +132,7 @@ function verdicts(results) {
   const small = results.find(r => r.rows === 1_000_000)
   return [
     `- Time: ${big.total.toFixed(2)} s, ${big.ratio.toFixed(1)}× the line scan: ${big.ratio <= 5 ? 'target met' : 'target NOT met'}.`,
+    `  For reference, a scan that reads every byte in JavaScript took ${big.byteScan.toFixed(2)} s (the check is ${(big.total / big.byteScan).toFixed(1)}× that); the line scan above uses Buffer.indexOf (memchr), the fastest way Node counts lines, and is the one the target is judged against.`,
     `- Memory: ${big.rss.toFixed(0)} MB at 10M rows${small ? ` and ${small.rss.toFixed(0)} MB at 1M rows` : ''}: ${big.rss <= 300 ? 'within 300 MB' : 'over 300 MB'}.`
   ]
 }
@@ -135,16 +150,17 @@ const lines = [
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
   '- Work: `rai-gate check` (the bundled CLI, a child process) on synthetic predictions with 7 columns,',
   '  3 sensitive attributes plus one intersection, every default metric with 1000-resample bootstrap',
-  '  intervals, report written. Line scan: Node streaming the same file (1 MiB chunks) and counting `\\n`.',
+  '  intervals, report written. Line scan: Node streaming the same file (1 MiB chunks) and counting `\\n`',
+  '  with Buffer.indexOf; byte-loop scan: the same, testing every byte in a JavaScript loop.',
   "- Peak RSS: the check process's maximum resident set size (`process.resourceUsage().maxRSS`, worker",
   '  threads included). `check` reads files of 32 MB or more on two threads (the CLI default); "one',
   '  thread" forces a single reader, for comparison.',
   '',
-  '| rows | file | line scan | check (end to end) | ratio | peak RSS | check, one thread | its peak RSS |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| rows | file | line scan | check (end to end) | ratio | peak RSS | check, one thread | its peak RSS | byte-loop scan |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     r =>
-      `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} MB | ${r.scan.toFixed(2)} s | ${r.total.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(0)} MB | ${r.single.toFixed(2)} s | ${r.singleRss.toFixed(0)} MB |`
+      `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} MB | ${r.scan.toFixed(2)} s | ${r.total.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(0)} MB | ${r.single.toFixed(2)} s | ${r.singleRss.toFixed(0)} MB | ${r.byteScan.toFixed(2)} s |`
   ),
   '',
   'Targets: 10M rows in at most 5× the line-scan time (the issue quotes about 2.8 s where the scan takes',
