@@ -803,6 +803,80 @@ function sameBytes(key, buf, start, end) {
 }
 
 /**
+ * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
+ * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
+function parseDecimal(text) {
+    if (!DECIMAL.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : undefined;
+}
+function parseScore(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0 || value > 1) {
+        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
+    }
+    return value;
+}
+function parseWeight(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0) {
+        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
+    }
+    return value;
+}
+/**
+ * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
+ * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
+ * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
+ * error that names all three.
+ */
+class BinaryDecoder {
+    what;
+    negative;
+    numeric;
+    positive;
+    constructor(positiveLabel, what) {
+        this.what = what;
+        this.positive = String(positiveLabel);
+        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
+    }
+    decode(text, where) {
+        if (this.numeric) {
+            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
+            if (v === 0 || v === 1)
+                return String(v) === this.positive ? 1 : 0;
+            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
+        }
+        if (text === this.positive)
+            return 1;
+        if (this.negative === undefined && text !== '') {
+            this.negative = text;
+            return 0;
+        }
+        if (text === this.negative)
+            return 0;
+        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
+    }
+}
+/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
+function parseBoolean(value, where) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 1 || value === 0)
+        return value === 1;
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
+        return true;
+    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
+        return false;
+    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
+}
+
+/**
  * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
  * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
  * so every reader gets the same line numbers and the same error for an unreadable or empty file.
@@ -956,83 +1030,8 @@ class LineSplitter {
 }
 
 /**
- * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
- * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
- */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
-function parseDecimal(text) {
-    if (!DECIMAL.test(text))
-        return undefined;
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
-}
-function parseScore(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0 || value > 1) {
-        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
-    }
-    return value;
-}
-function parseWeight(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0) {
-        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
-    }
-    return value;
-}
-/**
- * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
- * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
- * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
- * error that names all three.
- */
-class BinaryDecoder {
-    what;
-    negative;
-    numeric;
-    positive;
-    constructor(positiveLabel, what) {
-        this.what = what;
-        this.positive = String(positiveLabel);
-        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
-    }
-    decode(text, where) {
-        if (this.numeric) {
-            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
-            if (v === 0 || v === 1)
-                return String(v) === this.positive ? 1 : 0;
-            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
-        }
-        if (text === this.positive)
-            return 1;
-        if (this.negative === undefined && text !== '') {
-            this.negative = text;
-            return 0;
-        }
-        if (text === this.negative)
-            return 0;
-        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
-    }
-}
-/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
-function parseBoolean(value, where) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 1 || value === 0)
-        return value === 1;
-    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
-        return true;
-    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
-        return false;
-    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
-}
-
-/**
- * Reads a predictions artifact (one row per example) into a cell table and a score histogram. The
- * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
- * falls back to the text parsers, so every value is validated the same way whichever path it takes.
+ * The predictions CSV hot path: a one-pass fast path for plain rows (fields found and decoded at once)
+ * and the checked path for everything else, which validates every value and reports errors.
  */
 const SKIP = 0;
 const LABEL = 1;
@@ -1048,98 +1047,6 @@ const CR = 13;
 const SPECIAL = new Uint8Array(256);
 for (const c of [COMMA, LF, CR, QUOTE])
     SPECIAL[c] = 1;
-/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
-function layoutOf(spec, attributes, columns, line) {
-    const has = new Set(columns);
-    const col = (name, required, fallback) => {
-        const mapped = spec.columns[name];
-        const column = mapped ?? fallback ?? name;
-        if (has.has(column))
-            return column;
-        if (required || mapped !== undefined) {
-            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
-            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
-                file: spec.display,
-                line,
-                path: name
-            });
-        }
-        return undefined;
-    };
-    const layout = {
-        label: col('label', true),
-        score: col('score', false),
-        prediction: col('prediction', false),
-        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
-        attributes: attributes.map(a => col(a, true))
-    };
-    if (layout.score === undefined && layout.prediction === undefined) {
-        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
-    }
-    return layout;
-}
-/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
-class PredictionSink {
-    spec;
-    options;
-    indexes;
-    labels;
-    predictions;
-    g;
-    layout;
-    acc;
-    hist = null;
-    rows = 0;
-    constructor(spec, options) {
-        this.spec = spec;
-        this.options = options;
-        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
-        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
-        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
-        this.g = new Int32Array(options.attributes.length);
-    }
-    start(columns, line) {
-        this.layout = layoutOf(this.spec, this.options.attributes, columns, line);
-        const hasScore = this.layout.score !== undefined;
-        const weighted = this.layout.weight !== undefined;
-        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
-        this.hist = hasScore ? new ScoreHistogram(weighted) : null;
-    }
-    /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
-    add(y, p, s, micros, w) {
-        this.rows++;
-        const acc = this.acc;
-        const combo = acc.combo(this.g);
-        const hist = this.hist;
-        if (hist !== null) {
-            acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s);
-            if (micros < 0 || !hist.addMicros(micros, y, w))
-                hist.add(s, y, w);
-        }
-        else {
-            acc.add(combo, y, p, 0, w, 0);
-        }
-    }
-    /** What a worker reading one part of the file sends back. */
-    part() {
-        return {
-            table: this.acc.finish(this.indexes.map(i => i.labels)),
-            histogram: this.hist?.state() ?? null,
-            rows: this.rows
-        };
-    }
-    finish(sha256) {
-        if (this.rows === 0)
-            throw new InputError('the file has no data rows', { file: this.spec.display });
-        return {
-            table: this.acc.finish(this.indexes.map(i => i.labels)),
-            scores: this.hist === null ? null : this.hist.finish(),
-            edges: this.options.edges,
-            rows: this.rows,
-            sha256
-        };
-    }
-}
 /**
  * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
  * decimals and the text parsers as fallback, so that every value is validated the same way.
@@ -1286,6 +1193,7 @@ class CsvPredictionRows {
                 k = k < 0 ? 0 : digits - k;
                 if (digits === 0 || digits > 15)
                     return -1;
+                // Exactly Number()'s value: see decimal.ts (exact integers, one correctly rounded division).
                 const v = k === 0 ? m : m / POW10[k];
                 if (role === SCORE) {
                     if (v > 1)
@@ -1351,6 +1259,104 @@ class CsvPredictionRows {
     }
     where(row, i) {
         return { file: this.file, line: row.line, path: this.header[i] };
+    }
+}
+
+/**
+ * Reads a predictions artifact (one row per example) into a cell table and a score histogram. The
+ * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
+ * falls back to the text parsers, so every value is validated the same way whichever path it takes.
+ */
+/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
+function layoutOf(spec, attributes, columns, line) {
+    const has = new Set(columns);
+    const col = (name, required, fallback) => {
+        const mapped = spec.columns[name];
+        const column = mapped ?? fallback ?? name;
+        if (has.has(column))
+            return column;
+        if (required || mapped !== undefined) {
+            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
+            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+                file: spec.display,
+                line,
+                path: name
+            });
+        }
+        return undefined;
+    };
+    const layout = {
+        label: col('label', true),
+        score: col('score', false),
+        prediction: col('prediction', false),
+        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
+        attributes: attributes.map(a => col(a, true))
+    };
+    if (layout.score === undefined && layout.prediction === undefined) {
+        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
+    }
+    return layout;
+}
+/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
+class PredictionSink {
+    spec;
+    options;
+    indexes;
+    labels;
+    predictions;
+    g;
+    layout;
+    acc;
+    hist = null;
+    rows = 0;
+    constructor(spec, options) {
+        this.spec = spec;
+        this.options = options;
+        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
+        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
+        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.g = new Int32Array(options.attributes.length);
+    }
+    start(columns, line) {
+        this.layout = layoutOf(this.spec, this.options.attributes, columns, line);
+        const hasScore = this.layout.score !== undefined;
+        const weighted = this.layout.weight !== undefined;
+        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
+        this.hist = hasScore ? new ScoreHistogram(weighted) : null;
+    }
+    /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
+    add(y, p, s, micros, w) {
+        this.rows++;
+        const acc = this.acc;
+        const combo = acc.combo(this.g);
+        const hist = this.hist;
+        if (hist !== null) {
+            acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s);
+            if (micros < 0 || !hist.addMicros(micros, y, w))
+                hist.add(s, y, w);
+        }
+        else {
+            acc.add(combo, y, p, 0, w, 0);
+        }
+    }
+    /** What a worker reading one part of the file sends back. */
+    part() {
+        return {
+            table: this.acc.finish(this.indexes.map(i => i.labels)),
+            histogram: this.hist?.state() ?? null,
+            rows: this.rows
+        };
+    }
+    finish(sha256) {
+        if (this.rows === 0)
+            throw new InputError('the file has no data rows', { file: this.spec.display });
+        return {
+            table: this.acc.finish(this.indexes.map(i => i.labels)),
+            scores: this.hist === null ? null : this.hist.finish(),
+            edges: this.options.edges,
+            rows: this.rows,
+            sha256
+        };
     }
 }
 /** A JSON Lines row: the same decoding through the text parsers. */

@@ -2,6 +2,8 @@
  * `rai-gate check`: manifest -> policy for its tier -> artifacts streamed into tables -> metrics with
  * intervals -> gate checks and the decision -> the evidence report.
  */
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { readOutcomes, type OutcomeData } from './artifacts/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/predictions.js'
 import { readRobustness, type RobustnessData } from './artifacts/robustness.js'
@@ -15,8 +17,6 @@ import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
 import { isInside } from './files.js'
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { loadPolicy } from './policy/load.js'
 import type { Policy } from './policy/types.js'
 import { buildReport, type Report } from './report/report.js'

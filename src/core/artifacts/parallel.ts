@@ -17,12 +17,8 @@ import type { ArtifactSpec } from '../manifest/types.js'
 import { CsvParser, fieldText } from './csv.js'
 import { mergeCellTables } from './merge.js'
 import { ScoreHistogram } from './scores.js'
-import {
-  CsvPredictionRows,
-  PredictionSink,
-  type PredictionData,
-  type PredictionOptions
-} from './predictions.js'
+import { CsvPredictionRows } from './predictions-csv.js'
+import { PredictionSink, type PredictionData, type PredictionOptions } from './predictions.js'
 import { formatOf } from './source.js'
 
 export interface ParallelSettings {
