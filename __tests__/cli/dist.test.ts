@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { expectValidReport } from '../helpers/report-schema.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 const CLI = join(ROOT, 'dist/cli.js')
@@ -48,6 +49,7 @@ const metrics = (dir: string, name: string) =>
 
 describe('dist/cli.js', () => {
   it('runs the demo example straight from the repository', () => {
+    const report = join(workspace({}), 'r.json')
     const r = spawnSync(
       process.execPath,
       [
@@ -58,7 +60,7 @@ describe('dist/cli.js', () => {
         '--policy',
         'examples/adult/policies',
         '--report',
-        join(workspace({}), 'r.json'),
+        report,
         '--fail-on',
         'never'
       ],
@@ -73,6 +75,7 @@ describe('dist/cli.js', () => {
     expect(r.stdout).toMatch(/^Decision: FAIL/)
     expect(r.stdout).toMatch(/WAIVED\s+fairness\.equalized-odds/)
     expect(r.stdout).toMatch(/waiver expired on 2026-10-31/)
+    expectValidReport(JSON.parse(readFileSync(report, 'utf8')))
   })
 
   it('gives the same metrics on two threads as on one', () => {

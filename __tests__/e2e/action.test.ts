@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { check } from '../../src/core/check.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
 import { startStandIn, zip, type StandIn } from '../helpers/github-standin.js'
+import { expectValidReport } from '../helpers/report-schema.js'
 
 const ACTION = join(import.meta.dirname, '../../dist/index.js')
 const MANIFEST = manifestYaml('  - { kind: predictions, path: p.csv }')
@@ -101,6 +102,7 @@ describe('dist/index.js on a pull request', () => {
       'comment-url': 'http://gh/c/1'
     })
     const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expectValidReport(report)
     expect(report.policy.source).toBe('acme/model/policies@base0001')
     expect(report.baseline).toMatchObject({ usable: true })
     expect(report.checks[0]).toMatchObject({ gate: 'acc', status: 'fail', baseline: 1, change: -0.25 })
