@@ -113,7 +113,9 @@ describe('dist/index.js on a pull request', () => {
     expect(gh.comments[0].body).toMatch(/^<!-- rai-gate:m -->\n## ❌ rai-gate: \*\*FAIL\*\*/)
     expect(r.summary).toBe(gh.comments[0].body)
     // The comment tells the reviewer what the PR's own policy would have changed.
-    expect(gh.comments[0].body).toMatch(/> \[!IMPORTANT\]\n> This pull request changes the policy; the base commit's policy decides\. Changes: gate acc min: 0\.8 → 0\.1\./)
+    expect(gh.comments[0].body).toMatch(
+      /> \[!IMPORTANT\]\n> This pull request changes the policy; the base commit's policy decides\. Changes: gate acc min: 0\.8 → 0\.1\./
+    )
   })
 
   it('updates the same comment on the next run', async () => {
