@@ -720,9 +720,24 @@ const MISSING = '(missing)';
 const MISSING_BYTES = Buffer.from(MISSING);
 /** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
 const MAX_GROUPS = 10000;
-/** FNV-1a, 32-bit: h = (h ^ byte) · prime for each byte. */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/**
+ * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
+ * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
+ * values that share these samples only probe further, since every match is verified byte by byte.
+ */
+function sampleHash(buf, start, end) {
+    const n = end - start;
+    if (n === 0)
+        return 0;
+    let h = Math.imul(n, 0x9e3779b1);
+    h = Math.imul(h ^ buf[start], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n > 1 ? 1 : 0)], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n >> 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - 1], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 1 ? 2 : 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
+    return h ^ (h >>> 15);
+}
 class GroupIndex {
     attribute;
     file;
@@ -736,12 +751,9 @@ class GroupIndex {
     }
     /** Group id of buf[start, end). O(length) expected. */
     idOfBytes(buf, start, end, line) {
-        let h = FNV_OFFSET;
-        for (let i = start; i < end; i++)
-            h = Math.imul(h ^ buf[i], FNV_PRIME);
-        return this.idOfHashed(buf, start, end, h, line);
+        return this.idOfHashed(buf, start, end, sampleHash(buf, start, end), line);
     }
-    /** As idOfBytes, given h = the FNV-1a hash of the bytes (computed by a caller already reading them). */
+    /** As idOfBytes, given h = sampleHash of the bytes. */
     idOfHashed(buf, start, end, h, line) {
         if (start === end)
             return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
@@ -1161,17 +1173,11 @@ class CsvPredictionRows {
             const start = i;
             let c = 0;
             if (role >= ATTR) {
-                let h = FNV_OFFSET;
-                while (i < len) {
-                    c = buf[i];
-                    if (SPECIAL[c] !== 0)
-                        break;
-                    h = Math.imul(h ^ c, FNV_PRIME);
+                while (i < len && SPECIAL[(c = buf[i])] === 0)
                     i++;
-                }
                 if (c === QUOTE)
                     return -1;
-                g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, h, line);
+                g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, sampleHash(buf, start, i), line);
             }
             else if (role === SCORE || role === WEIGHT) {
                 let m = 0;

@@ -4,7 +4,7 @@
  */
 import { fieldText, type CsvRow, type FastRow } from './csv.js'
 import { POW10, decimalState, fastDecimal } from './decimal.js'
-import { FNV_OFFSET, FNV_PRIME } from './groups.js'
+import { sampleHash } from './groups.js'
 import type { PredictionSink } from './predictions.js'
 import { parseScore, parseWeight, type BinaryDecoder } from './values.js'
 import { wrongFieldCount } from './source.js'
@@ -137,15 +137,9 @@ export class CsvPredictionRows implements FastRow {
       const start = i
       let c = 0
       if (role >= ATTR) {
-        let h = FNV_OFFSET
-        while (i < len) {
-          c = buf[i]
-          if (SPECIAL[c] !== 0) break
-          h = Math.imul(h ^ c, FNV_PRIME)
-          i++
-        }
+        while (i < len && SPECIAL[(c = buf[i])] === 0) i++
         if (c === QUOTE) return -1
-        g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, h, line)
+        g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, sampleHash(buf, start, i), line)
       } else if (role === SCORE || role === WEIGHT) {
         let m = 0
         let digits = 0
