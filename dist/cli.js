@@ -1010,6 +1010,21 @@ async function streamRows(path, display, onHeader, onRow) {
         throw new InputError('the file has no data rows', { file: display });
     return { columns, rows, sha256 };
 }
+/** The file column that holds logical column `name`: the manifest's mapping, else the name itself. */
+const columnOf = (spec, name) => spec.columns[name] ?? name;
+/** Throws when a logical column's file column is not among the header's `columns`. */
+function requireColumns(spec, names, columns, line) {
+    for (const name of names) {
+        const column = columnOf(spec, name);
+        if (!columns.includes(column)) {
+            throw new InputError(`column '${column}' is not in the file; found: ${columns.join(', ')}`, {
+                file: spec.display,
+                line,
+                path: name
+            });
+        }
+    }
+}
 function wrongFieldCount(file, line, expected, found) {
     return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
 }
@@ -1600,20 +1615,12 @@ async function hashFile(path) {
  * per case with `suite`, `category` (optional) and `passed`.
  */
 async function readOutcomes(spec) {
-    const column = (name) => spec.columns[name] ?? name;
+    const column = (name) => columnOf(spec, name);
     const table = { cells: [], passed: [], failed: [] };
     const index = new Map();
     let hasCategory = false;
     const result = await streamRows(spec.absPath, spec.display, (columns, line) => {
-        for (const f of ['suite', 'passed']) {
-            if (!columns.includes(column(f))) {
-                throw new InputError(`column '${column(f)}' is not in the file; found: ${columns.join(', ')}`, {
-                    file: spec.display,
-                    line,
-                    path: f
-                });
-            }
-        }
+        requireColumns(spec, ['suite', 'passed'], columns, line);
         hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined;
     }, row => {
         const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
@@ -1653,23 +1660,13 @@ async function readOutcomes(spec) {
  */
 const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'];
 async function readRobustness(spec) {
-    const column = (name) => spec.columns[name] ?? name;
+    const column = (name) => columnOf(spec, name);
     const labels = new BinaryDecoder(spec.positiveLabel, 'label');
     const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction');
     const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction');
     const index = new Map();
     const table = { perturbations: [], n: [] };
-    const result = await streamRows(spec.absPath, spec.display, (columns, line) => {
-        for (const f of FIELDS) {
-            if (!columns.includes(column(f))) {
-                throw new InputError(`column '${column(f)}' is not in the file; found: ${columns.join(', ')}`, {
-                    file: spec.display,
-                    line,
-                    path: f
-                });
-            }
-        }
-    }, row => {
+    const result = await streamRows(spec.absPath, spec.display, (columns, line) => requireColumns(spec, FIELDS, columns, line), row => {
         const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
         const text = (f) => {
             const v = row.get(column(f));
@@ -13827,6 +13824,16 @@ function computeRobustness(table, refs, counts, sink) {
 }
 const perturbationRefs = (table) => table.perturbations.map(perturbation => ({ perturbation }));
 
+/** The scope keys, in the order reports and renderings list them. */
+const SCOPE_KEYS$1 = ['attribute', 'group', 'perturbation', 'suite', 'category'];
+/** The scope part of a metric, check or regression (only the keys it has). */
+function scopeOf(m) {
+    const scope = {};
+    for (const key of SCOPE_KEYS$1)
+        if (m[key] !== undefined)
+            scope[key] = m[key];
+    return scope;
+}
 /** Records every value with its metric and scope (the point estimates). */
 class RecordingSink {
     values = [];
@@ -14178,13 +14185,6 @@ function expandGate(gate, def, metrics) {
     }
     return [...targets, ...missing];
 }
-function scopeOf(m) {
-    const scope = {};
-    for (const key of ['attribute', 'group', 'perturbation', 'suite', 'category'])
-        if (m[key] !== undefined)
-            scope[key] = m[key];
-    return scope;
-}
 
 const f = (v) => (Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, ''));
 function judge(value, ci, threshold, mode) {
@@ -14263,11 +14263,9 @@ function regressions(metrics, changes) {
         const worse = direction === 'lower' ? c.changeCi[0] > 0 : c.changeCi[1] < 0;
         if (!worse)
             continue;
-        const { metric, attribute, group, perturbation, suite, category } = m;
-        const scope = Object.fromEntries(Object.entries({ attribute, group, perturbation, suite, category }).filter(([, v]) => v !== undefined));
         out.push({
-            metric,
-            ...scope,
+            metric: m.metric,
+            ...scopeOf(m),
             baseline: c.baseline,
             value: m.value,
             change: c.change,
@@ -14334,6 +14332,14 @@ function evaluateGates(input) {
         regressions: changes ? regressions(metrics, changes) : []
     };
 }
+/** Whether a decision reaches a fail-on level: `block` fails on `fail`, `warn` on `warn` or `fail`. */
+function reaches(decision, failOn) {
+    if (failOn === 'never')
+        return false;
+    return decision === 'fail' || (failOn === 'warn' && decision === 'warn');
+}
+/** The checks that block the release. */
+const blockingChecks = (checks) => checks.filter(c => c.effect === 'block').length;
 function decide(checks) {
     if (checks.some(c => c.effect === 'block'))
         return 'fail';
@@ -14831,7 +14837,7 @@ function distance(a, b) {
 }
 
 /** Which scope keys a gate may use, by the scopes its metric is computed at. */
-const SCOPE_KEYS$1 = {
+const SCOPE_KEYS = {
     attributes: ['group', 'attribute'],
     groups: ['group'],
     perturbations: ['perturbation'],
@@ -14849,7 +14855,7 @@ function checkGates(raw, error) {
         if (def === undefined) {
             throw error(`unknown metric '${g.metric}'${didYouMean(g.metric, METRICS.map(m => m.id))}`, at('metric'));
         }
-        for (const [key, scopes] of Object.entries(SCOPE_KEYS$1)) {
+        for (const [key, scopes] of Object.entries(SCOPE_KEYS)) {
             if (g[key] !== undefined && !def.scopes.some(s => scopes.includes(s))) {
                 throw error(`'${key}' does not apply to ${g.metric}, which is computed per ${def.scopes.join(' and ')}`, at(key));
             }
@@ -15264,10 +15270,10 @@ function code(text) {
         .replace(/\|/g, '\\|')}\``;
 }
 
-const keyOf = (metric, s) => JSON.stringify([metric, s.attribute, s.group, s.perturbation, s.suite, s.category]);
+/** Constant-time lookup of a metric by id and scope, for the renderers' tables. */
 function metricLookup(metrics) {
-    const index = new Map(metrics.map(m => [keyOf(m.metric, m), m]));
-    return (metric, scope = {}) => index.get(keyOf(metric, scope));
+    const index = new Map(metrics.map(m => [metricKey(m), m]));
+    return (metric, scope = {}) => index.get(metricKey({ metric, ...scope }));
 }
 
 function reliabilityBins(stats) {
@@ -15298,6 +15304,11 @@ function reliabilityBins(stats) {
 }
 const round = (v) => String(Math.round(v * 1000) / 1000);
 
+/**
+ * The Markdown rendering: what the PR comment and the job summary show. Written for a reviewer with
+ * a minute: the decision and what breached first, detail in <details>. Every string from data or
+ * config is escaped (escape.ts); the body stays under MAX_CHARS, with a note when it is cut.
+ */
 const MAX_CHARS = 60000;
 const ICON = {
     pass: '✅',
@@ -15355,7 +15366,7 @@ function renderMarkdown(report) {
 }
 function tally(checks) {
     const n = (s) => checks.filter(c => c.status === s).length;
-    const blocking = checks.filter(c => c.effect === 'block').length;
+    const blocking = blockingChecks(checks);
     const parts = [
         `**${blocking} blocking**`,
         `${checks.filter(c => c.effect === 'warn').length} warning`,
@@ -15368,8 +15379,7 @@ function tally(checks) {
     return parts.join(' · ');
 }
 function scope(c) {
-    return ['attribute', 'group', 'perturbation', 'suite', 'category']
-        .filter(k => c[k] !== undefined)
+    return SCOPE_KEYS$1.filter(k => c[k] !== undefined)
         .map(k => esc(c[k]))
         .join(' · ');
 }
@@ -15621,8 +15631,7 @@ function renderText(report, options) {
     }
     return out.join('\n') + '\n';
 }
-const SCOPE_KEYS = ['attribute', 'group', 'perturbation', 'suite', 'category'];
-const scopeText = (c) => SCOPE_KEYS.filter(k => c[k] !== undefined)
+const scopeText = (c) => SCOPE_KEYS$1.filter(k => c[k] !== undefined)
     .map(k => c[k])
     .join(' / ');
 function renderChecks(report, bold, dim) {
@@ -15805,12 +15814,6 @@ async function runCheck(args, io) {
         io.stdout(`report written to ${flags.report}\n`);
     }
     return reaches(report.decision, failOn) ? 1 : 0;
-}
-/** Whether a decision reaches the --fail-on level: block fails on `fail`, warn on `warn` or `fail`. */
-function reaches(decision, failOn) {
-    if (failOn === 'never')
-        return false;
-    return decision === 'fail' || (failOn === 'warn' && decision === 'warn');
 }
 
 if (!(await runWorkerIfAsked())) {

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { check } from '../core/check.js'
 import { loadManifest } from '../core/manifest/load.js'
 import { validatePolicies } from '../core/policy/load.js'
-import type { Decision } from '../core/gate/types.js'
+import { reaches } from '../core/gate/evaluate.js'
 import { isInputError, UsageError } from '../core/errors.js'
 import { renderMarkdown } from '../core/report/markdown.js'
 import { renderText } from '../core/report/text.js'
@@ -159,10 +159,4 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     io.stdout(`report written to ${flags.report}\n`)
   }
   return reaches(report.decision, failOn) ? 1 : 0
-}
-
-/** Whether a decision reaches the --fail-on level: block fails on `fail`, warn on `warn` or `fail`. */
-export function reaches(decision: Decision, failOn: 'block' | 'warn' | 'never'): boolean {
-  if (failOn === 'never') return false
-  return decision === 'fail' || (failOn === 'warn' && decision === 'warn')
 }

@@ -10,6 +10,7 @@ import { throttling } from '@octokit/plugin-throttling'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { check } from '../core/check.js'
+import { blockingChecks, reaches } from '../core/gate/evaluate.js'
 import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
 import { commentFailure, upsertComment } from './comment.js'
@@ -28,12 +29,7 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? cwd
     const ctx = github.context
     const pull = ctx.payload.pull_request?.number as number | undefined
-    const octokit = github.getOctokit(
-      settings.token,
-      { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
-      retry,
-      throttling
-    )
+    const octokit = client(settings.token)
     const baseSha = (ctx.payload.pull_request?.base?.sha as string | undefined) ?? null
     const trusted = await trustedPolicy({
       policy: settings.policy,
@@ -75,7 +71,7 @@ export async function run(): Promise<void> {
     mkdirSync(dirname(reportPath), { recursive: true })
     writeFileSync(reportPath, JSON.stringify(report, null, 1) + '\n')
     if (report.baseline?.warning) core.warning(report.baseline.warning)
-    const blocking = report.checks.filter(c => c.effect === 'block').length
+    const blocking = blockingChecks(report.checks)
     core.setOutput('decision', report.decision)
     core.setOutput('failed-checks', String(blocking))
     core.setOutput('report-path', settings.reportPath)
@@ -103,10 +99,7 @@ export async function run(): Promise<void> {
         core.warning(`upload-report: the report could not be uploaded (${(err as Error).message}).`)
       }
     }
-    const reached =
-      settings.failOn !== 'never' &&
-      (report.decision === 'fail' || (settings.failOn === 'warn' && report.decision === 'warn'))
-    if (reached)
+    if (reaches(report.decision, settings.failOn))
       core.setFailed(
         `rai-gate: decision ${report.decision} (${blocking} blocking check${blocking === 1 ? '' : 's'}); see the job summary.`
       )
@@ -134,16 +127,11 @@ export async function run(): Promise<void> {
 /** The fork-safe mode: post the comment from an uploaded report (see comment-only.ts). */
 async function commentOnly(settings: Settings): Promise<void> {
   const ctx = github.context
-  const octokit = github.getOctokit(
-    settings.token,
-    { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
-    retry,
-    throttling
-  )
+  const octokit = client(settings.token)
   const report = readUploadedReport(resolve(process.cwd(), settings.reportPath))
   const headSha = (ctx.payload.workflow_run?.head_sha as string | undefined) ?? null
   core.setOutput('decision', report.decision)
-  core.setOutput('failed-checks', String(report.checks.filter(c => c.effect === 'block').length))
+  core.setOutput('failed-checks', String(blockingChecks(report.checks)))
   core.setOutput('report-path', settings.reportPath)
   const url = await postFromReport(report, {
     owner: ctx.repo.owner,
@@ -202,6 +190,16 @@ function annotate(err: InputError, workspace: string): void {
     file,
     startLine: err.line
   })
+}
+
+/** The REST client: retries transient failures, and waits out primary rate limits (twice at most). */
+function client(token: string) {
+  return github.getOctokit(
+    token,
+    { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
+    retry,
+    throttling
+  )
 }
 
 function throttle() {

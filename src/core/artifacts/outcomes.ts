@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { MISSING } from './groups.js'
-import { streamRows } from './source.js'
+import { columnOf, requireColumns, streamRows } from './source.js'
 import { parseBoolean } from './values.js'
 
 export interface OutcomeTable {
@@ -23,7 +23,7 @@ export interface OutcomeData {
 }
 
 export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
-  const column = (name: string): string => spec.columns[name] ?? name
+  const column = (name: string): string => columnOf(spec, name)
   const table: OutcomeTable = { cells: [], passed: [], failed: [] }
   const index = new Map<string, number>()
   let hasCategory = false
@@ -31,15 +31,7 @@ export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
     spec.absPath,
     spec.display,
     (columns, line) => {
-      for (const f of ['suite', 'passed']) {
-        if (!columns.includes(column(f))) {
-          throw new InputError(`column '${column(f)}' is not in the file; found: ${columns.join(', ')}`, {
-            file: spec.display,
-            line,
-            path: f
-          })
-        }
-      }
+      requireColumns(spec, ['suite', 'passed'], columns, line)
       hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined
     },
     row => {

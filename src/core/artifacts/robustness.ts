@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
-import { streamRows } from './source.js'
+import { columnOf, requireColumns, streamRows } from './source.js'
 import { BinaryDecoder } from './values.js'
 
 export interface RobustnessTable {
@@ -23,7 +23,7 @@ export interface RobustnessData {
 const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'] as const
 
 export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData> {
-  const column = (name: string): string => spec.columns[name] ?? name
+  const column = (name: string): string => columnOf(spec, name)
   const labels = new BinaryDecoder(spec.positiveLabel, 'label')
   const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction')
   const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction')
@@ -32,17 +32,7 @@ export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData
   const result = await streamRows(
     spec.absPath,
     spec.display,
-    (columns, line) => {
-      for (const f of FIELDS) {
-        if (!columns.includes(column(f))) {
-          throw new InputError(`column '${column(f)}' is not in the file; found: ${columns.join(', ')}`, {
-            file: spec.display,
-            line,
-            path: f
-          })
-        }
-      }
-    },
+    (columns, line) => requireColumns(spec, FIELDS, columns, line),
     row => {
       const where = (f: string) => ({ file: spec.display, line: row.line, path: column(f) })
       const text = (f: string): string => {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../errors.js'
+import type { ArtifactSpec } from '../manifest/types.js'
 import { CsvParser, fieldText, type CsvRow } from './csv.js'
 
 export type Format = 'csv' | 'jsonl'
@@ -151,6 +152,28 @@ export async function streamRows(
     throw new InputError('the file is empty; expected a header and data rows', { file: display })
   if (rows === 0) throw new InputError('the file has no data rows', { file: display })
   return { columns, rows, sha256 }
+}
+
+/** The file column that holds logical column `name`: the manifest's mapping, else the name itself. */
+export const columnOf = (spec: ArtifactSpec, name: string): string => spec.columns[name] ?? name
+
+/** Throws when a logical column's file column is not among the header's `columns`. */
+export function requireColumns(
+  spec: ArtifactSpec,
+  names: readonly string[],
+  columns: string[],
+  line: number
+): void {
+  for (const name of names) {
+    const column = columnOf(spec, name)
+    if (!columns.includes(column)) {
+      throw new InputError(`column '${column}' is not in the file; found: ${columns.join(', ')}`, {
+        file: spec.display,
+        line,
+        path: name
+      })
+    }
+  }
 }
 
 export function wrongFieldCount(file: string, line: number, expected: number, found: number): InputError {

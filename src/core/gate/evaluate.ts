@@ -67,6 +67,15 @@ export function evaluateGates(input: GateInput): GateResult {
   }
 }
 
+/** Whether a decision reaches a fail-on level: `block` fails on `fail`, `warn` on `warn` or `fail`. */
+export function reaches(decision: Decision, failOn: 'block' | 'warn' | 'never'): boolean {
+  if (failOn === 'never') return false
+  return decision === 'fail' || (failOn === 'warn' && decision === 'warn')
+}
+
+/** The checks that block the release. */
+export const blockingChecks = (checks: Check[]): number => checks.filter(c => c.effect === 'block').length
+
 export function decide(checks: Check[]): Decision {
   if (checks.some(c => c.effect === 'block')) return 'fail'
   if (checks.some(c => c.effect === 'warn')) return 'warn'

@@ -5,7 +5,7 @@
  */
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { MetricDef } from '../metrics/registry.js'
-import type { ScopeRef } from '../metrics/sink.js'
+import { scopeOf, type ScopeRef } from '../metrics/sink.js'
 import type { Gate } from '../policy/types.js'
 
 export interface Target {
@@ -73,11 +73,4 @@ export function expandGate(gate: Gate, def: MetricDef, metrics: MetricResult[]):
     ]
   }
   return [...targets, ...missing]
-}
-
-function scopeOf(m: MetricResult): ScopeRef {
-  const scope: ScopeRef = {}
-  for (const key of ['attribute', 'group', 'perturbation', 'suite', 'category'] as const)
-    if (m[key] !== undefined) scope[key] = m[key]
-  return scope
 }

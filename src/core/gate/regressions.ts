@@ -4,6 +4,7 @@
  */
 import { metricKey, type Change, type MetricResult } from '../metrics/evaluate.js'
 import { metricDef } from '../metrics/registry.js'
+import { scopeOf } from '../metrics/sink.js'
 import type { Regression } from './types.js'
 
 export function regressions(metrics: MetricResult[], changes: Map<string, Change>): Regression[] {
@@ -14,13 +15,9 @@ export function regressions(metrics: MetricResult[], changes: Map<string, Change
     if (!c || !c.changeCi || m.value === null || direction === undefined || direction === 'none') continue
     const worse = direction === 'lower' ? c.changeCi[0] > 0 : c.changeCi[1] < 0
     if (!worse) continue
-    const { metric, attribute, group, perturbation, suite, category } = m
-    const scope = Object.fromEntries(
-      Object.entries({ attribute, group, perturbation, suite, category }).filter(([, v]) => v !== undefined)
-    )
     out.push({
-      metric,
-      ...scope,
+      metric: m.metric,
+      ...scopeOf(m),
       baseline: c.baseline,
       value: m.value,
       change: c.change,

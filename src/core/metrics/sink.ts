@@ -7,6 +7,16 @@ export interface ScopeRef {
   category?: string
 }
 
+/** The scope keys, in the order reports and renderings list them. */
+export const SCOPE_KEYS = ['attribute', 'group', 'perturbation', 'suite', 'category'] as const
+
+/** The scope part of a metric, check or regression (only the keys it has). */
+export function scopeOf(m: ScopeRef): ScopeRef {
+  const scope: ScopeRef = {}
+  for (const key of SCOPE_KEYS) if (m[key] !== undefined) scope[key] = m[key]
+  return scope
+}
+
 export interface Sink {
   /** value is NaN when undefined; reason then says why. */
   put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string): void

@@ -3,10 +3,12 @@
  * a minute: the decision and what breached first, detail in <details>. Every string from data or
  * config is escaped (escape.ts); the body stays under MAX_CHARS, with a note when it is cut.
  */
+import { blockingChecks } from '../gate/evaluate.js'
 import type { Check } from '../gate/types.js'
 import { metricDef } from '../metrics/registry.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { code, esc, escHtml } from './escape.js'
+import { SCOPE_KEYS } from '../metrics/sink.js'
 import { metricLookup } from './lookup.js'
 import { reliabilityBins } from './reliability.js'
 import type { Report } from './report.js'
@@ -80,7 +82,7 @@ export function renderMarkdown(report: Report): string {
 
 function tally(checks: Check[]): string {
   const n = (s: string) => checks.filter(c => c.status === s).length
-  const blocking = checks.filter(c => c.effect === 'block').length
+  const blocking = blockingChecks(checks)
   const parts = [
     `**${blocking} blocking**`,
     `${checks.filter(c => c.effect === 'warn').length} warning`,
@@ -92,8 +94,7 @@ function tally(checks: Check[]): string {
 }
 
 function scope(c: Check | MetricResult | Report['regressions'][number]): string {
-  return (['attribute', 'group', 'perturbation', 'suite', 'category'] as const)
-    .filter(k => c[k] !== undefined)
+  return SCOPE_KEYS.filter(k => c[k] !== undefined)
     .map(k => esc(c[k]!))
     .join(' · ')
 }

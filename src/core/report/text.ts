@@ -4,6 +4,7 @@
  */
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { Check } from '../gate/types.js'
+import { SCOPE_KEYS } from '../metrics/sink.js'
 import { metricLookup } from './lookup.js'
 import type { Report } from './report.js'
 
@@ -119,7 +120,6 @@ export function renderText(report: Report, options: TextOptions): string {
   return out.join('\n') + '\n'
 }
 
-const SCOPE_KEYS = ['attribute', 'group', 'perturbation', 'suite', 'category'] as const
 export const scopeText = (c: Check | MetricResult | Report['regressions'][number]): string =>
   SCOPE_KEYS.filter(k => c[k] !== undefined)
     .map(k => c[k])
