@@ -74,7 +74,7 @@ export class CsvParser {
   }
 
   feed(chunk: Buffer): void {
-    let buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk
+    let buf = this.rest === null ? chunk : this.join(this.rest, chunk)
     this.rest = null
     if (this.first && buf.length > 0) {
       if (buf.length < 3 && buf[0] === 0xef) {
@@ -94,6 +94,20 @@ export class CsvParser {
       }
       this.rest = Buffer.from(buf.subarray(pos))
     }
+  }
+
+  /**
+   * The row held back, finished with the new chunk's bytes. Only the chunk's first line is copied
+   * next to it (copying the whole chunk cost a copy of the file); the rest of the chunk is returned.
+   */
+  private join(rest: Buffer, chunk: Buffer): Buffer {
+    if (this.first) return Buffer.concat([rest, chunk])
+    const nl = chunk.indexOf(LF)
+    if (nl < 0) return Buffer.concat([rest, chunk])
+    const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)])
+    const pos = this.parse(joined, false)
+    const tail = chunk.subarray(nl + 1)
+    return pos === joined.length ? tail : Buffer.concat([joined.subarray(pos), tail])
   }
 
   end(): void {

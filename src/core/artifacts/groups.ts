@@ -8,6 +8,10 @@ export const MISSING = '(missing)'
 const MISSING_BYTES = Buffer.from(MISSING)
 /** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
 export const MAX_GROUPS = 10000
+const COMMA = 44
+const QUOTE = 34
+const LF = 10
+const CR = 13
 /**
  * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
  * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
@@ -28,7 +32,15 @@ export function sampleHash(buf: Buffer, start: number, end: number): number {
 
 export class GroupIndex {
   readonly labels: string[] = []
-  private readonly keys: Buffer[] = []
+  /** The bytes of each group's value, by id. */
+  readonly keys: Buffer[] = []
+  /**
+   * Group id by the first two bytes of a value as they appear in a CSV row (for a one-byte value, the
+   * delimiter after it): -1 when no value starts so, -2 when several do. Lets the CSV fast path match a
+   * field against the one candidate value in a single pass, instead of finding its end, hashing it and
+   * comparing it (see predictions-csv.ts). Values holding a delimiter or a quote are never listed.
+   */
+  readonly byPrefix = new Int32Array(1 << 16).fill(-1)
   private table = new Int32Array(256).fill(-1)
   private hashes = new Int32Array(256)
 
@@ -73,8 +85,16 @@ export class GroupIndex {
     this.keys.push(key)
     this.table[slot] = id
     this.hashes[slot] = h
+    this.listPrefix(key, id)
     if ((id + 1) * 2 > this.table.length) this.rehash()
     return id
+  }
+
+  private listPrefix(key: Buffer, id: number): void {
+    if (key.length === 0 || key.some(b => b === COMMA || b === QUOTE || b === LF || b === CR)) return
+    const list = (prefix: number) => (this.byPrefix[prefix] = this.byPrefix[prefix] === -1 ? id : -2)
+    if (key.length > 1) list(key[0] | (key[1] << 8))
+    else for (const end of [COMMA, LF, CR]) list(key[0] | (end << 8))
   }
 
   private rehash(): void {

@@ -137,9 +137,29 @@ export class CsvPredictionRows implements FastRow {
       const start = i
       let c = 0
       if (role >= ATTR) {
-        while (i < len && SPECIAL[(c = buf[i])] === 0) i++
-        if (c === QUOTE) return -1
-        g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, sampleHash(buf, start, i), line)
+        // The one value these two bytes can start (if any), compared in place; else find, hash, look up.
+        const index = sink.indexes[role - ATTR]
+        const id = i + 1 < len ? index.byPrefix[buf[i] | (buf[i + 1] << 8)] : -1
+        let matched = false
+        if (id >= 0) {
+          const key = index.keys[id]
+          const k = key.length
+          if (i + k < len) {
+            let j = 0
+            while (j < k && key[j] === buf[i + j]) j++
+            matched = j === k
+          }
+          if (matched) {
+            g[role - ATTR] = id
+            i += k
+          }
+        }
+        if (!matched) {
+          while (i < len && SPECIAL[(c = buf[i])] === 0) i++
+          // A field cut by the end of the chunk is not a value: the row is parsed again whole.
+          if (c === QUOTE || i >= len) return -1
+          g[role - ATTR] = index.idOfHashed(buf, start, i, sampleHash(buf, start, i), line)
+        }
       } else if (role === SCORE || role === WEIGHT) {
         let m = 0
         let digits = 0

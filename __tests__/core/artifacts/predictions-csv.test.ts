@@ -1,0 +1,80 @@
+/**
+ * The predictions CSV fast path against a plain count: whatever the chunk boundaries and however the
+ * group values share leading bytes, every row lands in its own group, and no group is made from a
+ * value cut by the end of a chunk.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { CsvParser } from '../../../src/core/artifacts/csv.js'
+import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
+import { PredictionSink } from '../../../src/core/artifacts/predictions.js'
+import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
+
+const spec: ArtifactSpec = {
+  kind: 'predictions',
+  path: 'p.csv',
+  absPath: '/p.csv',
+  display: 'p.csv',
+  columns: {},
+  positiveLabel: 1,
+  threshold: 0.5
+}
+
+/** Reads `text` fed in chunks of `size` bytes; returns group labels and rows per group. */
+function read(text: string, size: number) {
+  const sink = new PredictionSink(spec, { attributes: ['g', 'h'], bins: 1, edges: null })
+  const rows = new CsvPredictionRows(sink)
+  const parser = new CsvParser('p.csv', row => rows.checkedRow(row), rows)
+  const buf = Buffer.from(text)
+  for (let i = 0; i < buf.length; i += size) parser.feed(buf.subarray(i, i + size))
+  parser.end()
+  const data = sink.finish('')
+  const counts = new Map<string, number>()
+  data.table.combos.forEach((combo, c) => {
+    const key = combo.map((id, a) => data.table.groups[a][id]).join('|')
+    for (let k = 0; k < 4; k++) counts.set(key, (counts.get(key) ?? 0) + data.table.n[c * 4 + k])
+  })
+  return { groups: data.table.groups, counts: Object.fromEntries([...counts].sort()) }
+}
+
+describe('CsvPredictionRows', () => {
+  // Values sharing their first bytes (Ma, Male, Males, M), one-byte values, an empty value, and a
+  // value holding a quote, in both attribute positions and next to line ends.
+  const values = ['Male', 'Ma', 'Males', 'M', 'F', '', 'Female', 'x""y']
+  const lines: string[] = ['g,label,score,h']
+  const expected = new Map<string, number>()
+  for (let i = 0; i < 120; i++) {
+    const g = values[i % values.length]
+    const h = values[(i * 5 + 3) % values.length]
+    lines.push(
+      `${g.includes('"') ? `"${g}"` : g},${i % 2},0.${(i * 37) % 100},${h.includes('"') ? `"${h}"` : h}`
+    )
+    const label = (v: string) => (v === '' ? '(missing)' : v.replace('""', '"'))
+    const key = `${label(g)}|${label(h)}`
+    expected.set(key, (expected.get(key) ?? 0) + 1)
+  }
+  const text = lines.join('\n') + '\n'
+  const want = Object.fromEntries([...expected].sort())
+
+  it('puts every row in its groups, whatever the chunk boundaries', () => {
+    for (const size of [1, 2, 3, 5, 8, 13, 64, 1 << 20]) {
+      const got = read(text, size)
+      expect(got.counts).toEqual(want)
+      // Only whole values become groups (a value cut by a chunk end would add one, such as 'Fe').
+      expect([...got.groups[0]].sort()).toEqual([
+        '(missing)',
+        'F',
+        'Female',
+        'M',
+        'Ma',
+        'Male',
+        'Males',
+        'x"y'
+      ])
+      expect([...got.groups[1]].sort()).toEqual([...got.groups[0]].sort())
+    }
+  })
+
+  it('reads CRLF line ends the same way', () => {
+    expect(read(text.replace(/\n/g, '\r\n'), 7).counts).toEqual(want)
+  })
+})
