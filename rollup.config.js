@@ -1,4 +1,4 @@
-// Bundles the two entry points into self-contained ESM files under dist/ (committed, so that
+// Bundles the entry points (the Action, the CLI, and the worker threads both start) into self-contained ESM files under dist/ (committed, so that
 // `node dist/cli.js` and the Action run without an install).
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
@@ -23,5 +23,6 @@ const entry = (input, file, banner) => ({
 
 export default [
   entry('src/index.ts', 'dist/index.js'),
-  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')
+  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'),
+  entry('src/worker.ts', 'dist/worker.js')
 ]

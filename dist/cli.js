@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { createHash } from 'node:crypto';
 import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync, realpathSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
-import { createGunzip } from 'node:zlib';
 import { relative, isAbsolute, resolve as resolve$1, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
+import { createGunzip } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 
 class InputError extends Error {
     name = 'InputError';
@@ -38,6 +38,131 @@ function quote(value) {
 }
 function isInputError(err) {
     return err instanceof InputError;
+}
+
+/**
+ * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
+ * a CSV field (no string per row). An empty value is the group `(missing)`.
+ */
+const MISSING = '(missing)';
+const MISSING_BYTES = Buffer.from(MISSING);
+/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
+const MAX_GROUPS = 10000;
+const COMMA$2 = 44;
+const QUOTE$2 = 34;
+const LF$2 = 10;
+const CR$2 = 13;
+/**
+ * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
+ * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
+ * values that share these samples only probe further, since every match is verified byte by byte.
+ */
+function sampleHash(buf, start, end) {
+    const n = end - start;
+    if (n === 0)
+        return 0;
+    let h = Math.imul(n, 0x9e3779b1);
+    h = Math.imul(h ^ buf[start], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n > 1 ? 1 : 0)], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n >> 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - 1], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 1 ? 2 : 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
+    return h ^ (h >>> 15);
+}
+class GroupIndex {
+    attribute;
+    file;
+    labels = [];
+    /** The bytes of each group's value, by id. */
+    keys = [];
+    /**
+     * Group id by the first two bytes of a value as they appear in a CSV row (for a one-byte value, the
+     * delimiter after it): -1 when no value starts so, -2 when several do. Lets the CSV fast path match a
+     * field against the one candidate value in a single pass, instead of finding its end, hashing it and
+     * comparing it (see predictions-csv.ts). Values holding a delimiter or a quote are never listed.
+     */
+    byPrefix = new Int32Array(1 << 16).fill(-1);
+    table = new Int32Array(256).fill(-1);
+    hashes = new Int32Array(256);
+    constructor(attribute, file) {
+        this.attribute = attribute;
+        this.file = file;
+    }
+    /** Group id of buf[start, end). O(length) expected. */
+    idOfBytes(buf, start, end, line) {
+        return this.idOfHashed(buf, start, end, sampleHash(buf, start, end), line);
+    }
+    /** As idOfBytes, given h = sampleHash of the bytes. */
+    idOfHashed(buf, start, end, h, line) {
+        if (start === end)
+            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
+        const mask = this.table.length - 1;
+        let slot = h & mask;
+        for (;;) {
+            const id = this.table[slot];
+            if (id < 0)
+                break;
+            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
+                return id;
+            slot = (slot + 1) & mask;
+        }
+        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line);
+    }
+    idOfText(text, line) {
+        const bytes = Buffer.from(text);
+        return this.idOfBytes(bytes, 0, bytes.length, line);
+    }
+    insert(key, h, slot, line) {
+        const id = this.labels.length;
+        if (id >= MAX_GROUPS) {
+            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, { file: this.file, line, path: this.attribute });
+        }
+        this.labels.push(key.toString('utf8'));
+        this.keys.push(key);
+        this.table[slot] = id;
+        this.hashes[slot] = h;
+        this.listPrefix(key, id);
+        if ((id + 1) * 2 > this.table.length)
+            this.rehash();
+        return id;
+    }
+    listPrefix(key, id) {
+        if (key.length === 0 || key.some(b => b === COMMA$2 || b === QUOTE$2 || b === LF$2 || b === CR$2))
+            return;
+        const list = (prefix) => (this.byPrefix[prefix] = this.byPrefix[prefix] === -1 ? id : -2);
+        if (key.length > 1)
+            list(key[0] | (key[1] << 8));
+        else
+            for (const end of [COMMA$2, LF$2, CR$2])
+                list(key[0] | (end << 8));
+    }
+    rehash() {
+        const size = this.table.length * 2;
+        const table = new Int32Array(size).fill(-1);
+        const hashes = new Int32Array(size);
+        for (let slot = 0; slot < this.table.length; slot++) {
+            const id = this.table[slot];
+            if (id < 0)
+                continue;
+            let s = this.hashes[slot] & (size - 1);
+            while (table[s] >= 0)
+                s = (s + 1) & (size - 1);
+            table[s] = id;
+            hashes[s] = this.hashes[slot];
+        }
+        this.table = table;
+        this.hashes = hashes;
+    }
+}
+/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
+function sameBytes(key, buf, start, end) {
+    if (key.length !== end - start)
+        return false;
+    for (let i = 0; i < key.length; i++)
+        if (key[i] !== buf[start + i])
+            return false;
+    return true;
 }
 
 /**
@@ -89,7 +214,7 @@ class CsvParser {
         return this.line - 1;
     }
     feed(chunk) {
-        let buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+        let buf = this.rest === null ? chunk : this.join(this.rest, chunk);
         this.rest = null;
         if (this.first && buf.length > 0) {
             if (buf.length < 3 && buf[0] === 0xef) {
@@ -110,6 +235,21 @@ class CsvParser {
             }
             this.rest = Buffer.from(buf.subarray(pos));
         }
+    }
+    /**
+     * The row held back, finished with the new chunk's bytes. Only the chunk's first line is copied
+     * next to it (copying the whole chunk cost a copy of the file); the rest of the chunk is returned.
+     */
+    join(rest, chunk) {
+        if (this.first)
+            return Buffer.concat([rest, chunk]);
+        const nl = chunk.indexOf(LF$1);
+        if (nl < 0)
+            return Buffer.concat([rest, chunk]);
+        const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)]);
+        const pos = this.parse(joined, false);
+        const tail = chunk.subarray(nl + 1);
+        return pos === joined.length ? tail : Buffer.concat([joined.subarray(pos), tail]);
     }
     end() {
         const buf = this.rest;
@@ -244,6 +384,291 @@ class CsvParser {
         }
         return pos;
     }
+}
+
+/**
+ * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
+ * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
+ * so every reader gets the same line numbers and the same error for an unreadable or empty file.
+ */
+function formatOf(path) {
+    const name = path.toLowerCase().replace(/\.gz$/, '');
+    if (name.endsWith('.csv'))
+        return 'csv';
+    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
+        return 'jsonl';
+    return undefined;
+}
+const CHUNK = 1 << 20;
+/** Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. */
+async function streamFile(path, display, onChunk) {
+    const hash = createHash('sha256');
+    const raw = createReadStream(path, { highWaterMark: CHUNK });
+    raw.on('data', chunk => hash.update(chunk));
+    const gz = path.toLowerCase().endsWith('.gz');
+    const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
+    if (gz)
+        raw.on('error', err => body.destroy(err));
+    try {
+        for await (const chunk of body)
+            onChunk(chunk);
+    }
+    catch (err) {
+        if (err instanceof InputError)
+            throw err;
+        const e = err;
+        const why = e.code === 'ENOENT'
+            ? 'file not found'
+            : e.code === 'EISDIR'
+                ? 'is a directory, expected a file'
+                : e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR'
+                    ? `not valid gzip data (${e.message})`
+                    : `cannot be read (${e.code ?? e.message})`;
+        throw new InputError(why, { file: display });
+    }
+    return hash.digest('hex');
+}
+/**
+ * Streams a CSV or JSONL artifact row by row as TextRows. For CSV, `onHeader` receives the header
+ * first and may throw if a required column is absent; JSONL reports missing fields per line.
+ */
+async function streamRows(path, display, onHeader, onRow) {
+    const format = formatOf(path);
+    let columns = null;
+    let index = new Map();
+    let rows = 0;
+    let handle;
+    let finish = () => { };
+    if (format === 'csv') {
+        let current;
+        const row = {
+            line: 0,
+            has: c => index.has(c),
+            get: c => fieldText(current, index.get(c))
+        };
+        const parser = new CsvParser(display, r => {
+            if (columns === null) {
+                columns = Array.from({ length: r.count }, (_, i) => fieldText(r, i));
+                index = new Map(columns.map((c, i) => [c, i]));
+                onHeader(columns, r.line);
+                return;
+            }
+            if (r.count !== columns.length)
+                throw wrongFieldCount(display, r.line, columns.length, r.count);
+            current = r;
+            row.line = r.line;
+            rows++;
+            onRow(row);
+        });
+        handle = chunk => parser.feed(chunk);
+        finish = () => parser.end();
+    }
+    else if (format === 'jsonl') {
+        const lines = new LineSplitter((raw, line) => {
+            const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+            if (text.trim() === '')
+                return;
+            let value;
+            try {
+                value = JSON.parse(text);
+            }
+            catch (err) {
+                throw new InputError(`not valid JSON (${err.message}); expected one JSON object per line`, {
+                    file: display,
+                    line
+                });
+            }
+            if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+                throw new InputError(`expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`, {
+                    file: display,
+                    line
+                });
+            }
+            const obj = value;
+            if (columns === null) {
+                columns = Object.keys(obj);
+                onHeader(columns, line);
+            }
+            rows++;
+            onRow({ line, has: c => c in obj, get: c => obj[c] });
+        });
+        handle = chunk => lines.feed(chunk);
+        finish = () => lines.end();
+    }
+    else {
+        throw new InputError('unknown file type; expected a name ending in .csv, .jsonl or .ndjson (optionally .gz)', {
+            file: display
+        });
+    }
+    const sha256 = await streamFile(path, display, handle);
+    finish();
+    if (columns === null)
+        throw new InputError('the file is empty; expected a header and data rows', { file: display });
+    if (rows === 0)
+        throw new InputError('the file has no data rows', { file: display });
+    return { columns, rows, sha256 };
+}
+/** The file column that holds logical column `name`: the manifest's mapping, else the name itself. */
+const columnOf = (spec, name) => spec.columns[name] ?? name;
+/** Throws when a logical column's file column is not among the header's `columns`. */
+function requireColumns(spec, names, columns, line) {
+    for (const name of names) {
+        const column = columnOf(spec, name);
+        if (!columns.includes(column)) {
+            throw new InputError(`column '${column}' is not in the file; found: ${columns.join(', ')}`, {
+                file: spec.display,
+                line,
+                path: name
+            });
+        }
+    }
+}
+function wrongFieldCount(file, line, expected, found) {
+    return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
+}
+/** Splits a byte stream into UTF-8 lines (LF or CRLF), 1-based line numbers. */
+class LineSplitter {
+    onLine;
+    rest = null;
+    line = 1;
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    feed(chunk) {
+        const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+        let pos = 0;
+        for (;;) {
+            const nl = buf.indexOf(10, pos);
+            if (nl < 0)
+                break;
+            const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+            this.onLine(buf.toString('utf8', pos, end), this.line++);
+            pos = nl + 1;
+        }
+        this.rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
+    }
+    end() {
+        if (this.rest)
+            this.onLine(this.rest.toString('utf8').replace(/\r$/, ''), this.line++);
+        this.rest = null;
+    }
+}
+
+/**
+ * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
+ * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
+function parseDecimal(text) {
+    if (!DECIMAL.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : undefined;
+}
+function parseScore(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0 || value > 1) {
+        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
+    }
+    return value;
+}
+function parseWeight(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0) {
+        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
+    }
+    return value;
+}
+/**
+ * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
+ * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
+ * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
+ * error that names all three.
+ */
+class BinaryDecoder {
+    what;
+    negative;
+    numeric;
+    positive;
+    constructor(positiveLabel, what) {
+        this.what = what;
+        this.positive = String(positiveLabel);
+        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
+    }
+    decode(text, where) {
+        if (this.numeric) {
+            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
+            if (v === 0 || v === 1)
+                return String(v) === this.positive ? 1 : 0;
+            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
+        }
+        if (text === this.positive)
+            return 1;
+        if (this.negative === undefined && text !== '') {
+            this.negative = text;
+            return 0;
+        }
+        if (text === this.negative)
+            return 0;
+        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
+    }
+}
+/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
+function parseBoolean(value, where) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 1 || value === 0)
+        return value === 1;
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
+        return true;
+    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
+        return false;
+    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
+}
+
+/**
+ * Reads an outcomes artifact: pass/fail results of test cases (red-team or safety suites), one row
+ * per case with `suite`, `category` (optional) and `passed`.
+ */
+async function readOutcomes(spec) {
+    const column = (name) => columnOf(spec, name);
+    const table = { cells: [], passed: [], failed: [] };
+    const index = new Map();
+    let hasCategory = false;
+    const result = await streamRows(spec.absPath, spec.display, (columns, line) => {
+        requireColumns(spec, ['suite', 'passed'], columns, line);
+        hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined;
+    }, row => {
+        const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
+        const suite = row.get(column('suite'));
+        if (typeof suite !== 'string' || suite === '') {
+            throw new InputError(`suite ${JSON.stringify(suite)} is not a name; expected a non-empty string`, where('suite'));
+        }
+        let category = null;
+        if (hasCategory) {
+            const c = row.get(column('category'));
+            category = c === undefined || c === null || c === '' ? MISSING : String(c);
+        }
+        if (!row.has(column('passed')))
+            throw new InputError(`field '${column('passed')}' is missing`, where('passed'));
+        const passed = parseBoolean(row.get(column('passed')), where('passed'));
+        const key = JSON.stringify([suite, category]);
+        let i = index.get(key);
+        if (i === undefined) {
+            i = table.cells.length;
+            index.set(key, i);
+            table.cells.push({ suite, category });
+            table.passed.push(0);
+            table.failed.push(0);
+        }
+        if (passed)
+            table.passed[i]++;
+        else
+            table.failed[i]++;
+    });
+    return { table, rows: result.rows, sha256: result.sha256 };
 }
 
 /**
@@ -395,60 +820,6 @@ class CellAccumulator {
             sum2: this.sum2.slice(0, cells * NQ$2)
         };
     }
-}
-
-/**
- * Merges tables built from consecutive parts of one file into the table a single pass would build:
- * group labels and combinations keep their order of first appearance, counts add exactly (sums of
- * scores add in a different order, so they may differ from one pass in the last bits).
- */
-const NQ$1 = QUANTITIES.length;
-function mergeCellTables(parts) {
-    const first = parts[0];
-    const groupIds = first.attributes.map(() => new Map());
-    const groups = first.attributes.map(() => []);
-    const comboIds = new Map();
-    const combos = [];
-    const remaps = parts.map(t => {
-        const local = t.groups.map((labels, a) => labels.map(label => {
-            let id = groupIds[a].get(label);
-            if (id === undefined) {
-                id = groups[a].length;
-                groupIds[a].set(label, id);
-                groups[a].push(label);
-            }
-            return id;
-        }));
-        return t.combos.map(combo => {
-            const global = combo.map((g, a) => local[a][g]);
-            const key = global.join(',');
-            let id = comboIds.get(key);
-            if (id === undefined) {
-                id = combos.length;
-                comboIds.set(key, id);
-                combos.push(global);
-            }
-            return id;
-        });
-    });
-    const perCombo = 4 * first.bins;
-    const n = new Float64Array(combos.length * perCombo);
-    const sum = new Float64Array(n.length * NQ$1);
-    const sum2 = new Float64Array(n.length * NQ$1);
-    parts.forEach((t, k) => {
-        for (let cell = 0; cell < t.n.length; cell++) {
-            if (t.n[cell] === 0)
-                continue;
-            const within = cell % perCombo;
-            const target = remaps[k][(cell - within) / perCombo] * perCombo + within;
-            n[target] += t.n[cell];
-            for (let q = 0; q < NQ$1; q++) {
-                sum[target * NQ$1 + q] += t.sum[cell * NQ$1 + q];
-                sum2[target * NQ$1 + q] += t.sum2[cell * NQ$1 + q];
-            }
-        }
-    });
-    return { ...first, groups, combos, n, sum, sum2 };
 }
 
 /**
@@ -713,350 +1084,6 @@ function fastDecimal(buf, start, end) {
 }
 
 /**
- * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
- * a CSV field (no string per row). An empty value is the group `(missing)`.
- */
-const MISSING = '(missing)';
-const MISSING_BYTES = Buffer.from(MISSING);
-/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
-const MAX_GROUPS = 10000;
-/**
- * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
- * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
- * values that share these samples only probe further, since every match is verified byte by byte.
- */
-function sampleHash(buf, start, end) {
-    const n = end - start;
-    if (n === 0)
-        return 0;
-    let h = Math.imul(n, 0x9e3779b1);
-    h = Math.imul(h ^ buf[start], 0x01000193);
-    h = Math.imul(h ^ buf[start + (n > 1 ? 1 : 0)], 0x01000193);
-    h = Math.imul(h ^ buf[start + (n >> 1)], 0x01000193);
-    h = Math.imul(h ^ buf[end - 1], 0x01000193);
-    h = Math.imul(h ^ buf[end - (n > 1 ? 2 : 1)], 0x01000193);
-    h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
-    return h ^ (h >>> 15);
-}
-class GroupIndex {
-    attribute;
-    file;
-    labels = [];
-    keys = [];
-    table = new Int32Array(256).fill(-1);
-    hashes = new Int32Array(256);
-    constructor(attribute, file) {
-        this.attribute = attribute;
-        this.file = file;
-    }
-    /** Group id of buf[start, end). O(length) expected. */
-    idOfBytes(buf, start, end, line) {
-        return this.idOfHashed(buf, start, end, sampleHash(buf, start, end), line);
-    }
-    /** As idOfBytes, given h = sampleHash of the bytes. */
-    idOfHashed(buf, start, end, h, line) {
-        if (start === end)
-            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
-        const mask = this.table.length - 1;
-        let slot = h & mask;
-        for (;;) {
-            const id = this.table[slot];
-            if (id < 0)
-                break;
-            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
-                return id;
-            slot = (slot + 1) & mask;
-        }
-        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line);
-    }
-    idOfText(text, line) {
-        const bytes = Buffer.from(text);
-        return this.idOfBytes(bytes, 0, bytes.length, line);
-    }
-    insert(key, h, slot, line) {
-        const id = this.labels.length;
-        if (id >= MAX_GROUPS) {
-            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, { file: this.file, line, path: this.attribute });
-        }
-        this.labels.push(key.toString('utf8'));
-        this.keys.push(key);
-        this.table[slot] = id;
-        this.hashes[slot] = h;
-        if ((id + 1) * 2 > this.table.length)
-            this.rehash();
-        return id;
-    }
-    rehash() {
-        const size = this.table.length * 2;
-        const table = new Int32Array(size).fill(-1);
-        const hashes = new Int32Array(size);
-        for (let slot = 0; slot < this.table.length; slot++) {
-            const id = this.table[slot];
-            if (id < 0)
-                continue;
-            let s = this.hashes[slot] & (size - 1);
-            while (table[s] >= 0)
-                s = (s + 1) & (size - 1);
-            table[s] = id;
-            hashes[s] = this.hashes[slot];
-        }
-        this.table = table;
-        this.hashes = hashes;
-    }
-}
-/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
-function sameBytes(key, buf, start, end) {
-    if (key.length !== end - start)
-        return false;
-    for (let i = 0; i < key.length; i++)
-        if (key[i] !== buf[start + i])
-            return false;
-    return true;
-}
-
-/**
- * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
- * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
- */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
-function parseDecimal(text) {
-    if (!DECIMAL.test(text))
-        return undefined;
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
-}
-function parseScore(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0 || value > 1) {
-        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
-    }
-    return value;
-}
-function parseWeight(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0) {
-        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
-    }
-    return value;
-}
-/**
- * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
- * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
- * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
- * error that names all three.
- */
-class BinaryDecoder {
-    what;
-    negative;
-    numeric;
-    positive;
-    constructor(positiveLabel, what) {
-        this.what = what;
-        this.positive = String(positiveLabel);
-        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
-    }
-    decode(text, where) {
-        if (this.numeric) {
-            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
-            if (v === 0 || v === 1)
-                return String(v) === this.positive ? 1 : 0;
-            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
-        }
-        if (text === this.positive)
-            return 1;
-        if (this.negative === undefined && text !== '') {
-            this.negative = text;
-            return 0;
-        }
-        if (text === this.negative)
-            return 0;
-        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
-    }
-}
-/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
-function parseBoolean(value, where) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 1 || value === 0)
-        return value === 1;
-    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
-        return true;
-    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
-        return false;
-    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
-}
-
-/**
- * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
- * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
- * so every reader gets the same line numbers and the same error for an unreadable or empty file.
- */
-function formatOf(path) {
-    const name = path.toLowerCase().replace(/\.gz$/, '');
-    if (name.endsWith('.csv'))
-        return 'csv';
-    if (name.endsWith('.jsonl') || name.endsWith('.ndjson'))
-        return 'jsonl';
-    return undefined;
-}
-const CHUNK = 1 << 20;
-/** Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. */
-async function streamFile(path, display, onChunk) {
-    const hash = createHash('sha256');
-    const raw = createReadStream(path, { highWaterMark: CHUNK });
-    raw.on('data', chunk => hash.update(chunk));
-    const gz = path.toLowerCase().endsWith('.gz');
-    const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
-    if (gz)
-        raw.on('error', err => body.destroy(err));
-    try {
-        for await (const chunk of body)
-            onChunk(chunk);
-    }
-    catch (err) {
-        if (err instanceof InputError)
-            throw err;
-        const e = err;
-        const why = e.code === 'ENOENT'
-            ? 'file not found'
-            : e.code === 'EISDIR'
-                ? 'is a directory, expected a file'
-                : e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR'
-                    ? `not valid gzip data (${e.message})`
-                    : `cannot be read (${e.code ?? e.message})`;
-        throw new InputError(why, { file: display });
-    }
-    return hash.digest('hex');
-}
-/**
- * Streams a CSV or JSONL artifact row by row as TextRows. For CSV, `onHeader` receives the header
- * first and may throw if a required column is absent; JSONL reports missing fields per line.
- */
-async function streamRows(path, display, onHeader, onRow) {
-    const format = formatOf(path);
-    let columns = null;
-    let index = new Map();
-    let rows = 0;
-    let handle;
-    let finish = () => { };
-    if (format === 'csv') {
-        let current;
-        const row = {
-            line: 0,
-            has: c => index.has(c),
-            get: c => fieldText(current, index.get(c))
-        };
-        const parser = new CsvParser(display, r => {
-            if (columns === null) {
-                columns = Array.from({ length: r.count }, (_, i) => fieldText(r, i));
-                index = new Map(columns.map((c, i) => [c, i]));
-                onHeader(columns, r.line);
-                return;
-            }
-            if (r.count !== columns.length)
-                throw wrongFieldCount(display, r.line, columns.length, r.count);
-            current = r;
-            row.line = r.line;
-            rows++;
-            onRow(row);
-        });
-        handle = chunk => parser.feed(chunk);
-        finish = () => parser.end();
-    }
-    else if (format === 'jsonl') {
-        const lines = new LineSplitter((raw, line) => {
-            const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-            if (text.trim() === '')
-                return;
-            let value;
-            try {
-                value = JSON.parse(text);
-            }
-            catch (err) {
-                throw new InputError(`not valid JSON (${err.message}); expected one JSON object per line`, {
-                    file: display,
-                    line
-                });
-            }
-            if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-                throw new InputError(`expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`, {
-                    file: display,
-                    line
-                });
-            }
-            const obj = value;
-            if (columns === null) {
-                columns = Object.keys(obj);
-                onHeader(columns, line);
-            }
-            rows++;
-            onRow({ line, has: c => c in obj, get: c => obj[c] });
-        });
-        handle = chunk => lines.feed(chunk);
-        finish = () => lines.end();
-    }
-    else {
-        throw new InputError('unknown file type; expected a name ending in .csv, .jsonl or .ndjson (optionally .gz)', {
-            file: display
-        });
-    }
-    const sha256 = await streamFile(path, display, handle);
-    finish();
-    if (columns === null)
-        throw new InputError('the file is empty; expected a header and data rows', { file: display });
-    if (rows === 0)
-        throw new InputError('the file has no data rows', { file: display });
-    return { columns, rows, sha256 };
-}
-/** The file column that holds logical column `name`: the manifest's mapping, else the name itself. */
-const columnOf = (spec, name) => spec.columns[name] ?? name;
-/** Throws when a logical column's file column is not among the header's `columns`. */
-function requireColumns(spec, names, columns, line) {
-    for (const name of names) {
-        const column = columnOf(spec, name);
-        if (!columns.includes(column)) {
-            throw new InputError(`column '${column}' is not in the file; found: ${columns.join(', ')}`, {
-                file: spec.display,
-                line,
-                path: name
-            });
-        }
-    }
-}
-function wrongFieldCount(file, line, expected, found) {
-    return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
-}
-/** Splits a byte stream into UTF-8 lines (LF or CRLF), 1-based line numbers. */
-class LineSplitter {
-    onLine;
-    rest = null;
-    line = 1;
-    constructor(onLine) {
-        this.onLine = onLine;
-    }
-    feed(chunk) {
-        const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-        let pos = 0;
-        for (;;) {
-            const nl = buf.indexOf(10, pos);
-            if (nl < 0)
-                break;
-            const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
-            this.onLine(buf.toString('utf8', pos, end), this.line++);
-            pos = nl + 1;
-        }
-        this.rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
-    }
-    end() {
-        if (this.rest)
-            this.onLine(this.rest.toString('utf8').replace(/\r$/, ''), this.line++);
-        this.rest = null;
-    }
-}
-
-/**
  * The predictions CSV hot path: a one-pass fast path for plain rows (fields found and decoded at once)
  * and the checked path for everything else, which validates every value and reports errors.
  */
@@ -1188,11 +1215,32 @@ class CsvPredictionRows {
             const start = i;
             let c = 0;
             if (role >= ATTR) {
-                while (i < len && SPECIAL[(c = buf[i])] === 0)
-                    i++;
-                if (c === QUOTE)
-                    return -1;
-                g[role - ATTR] = sink.indexes[role - ATTR].idOfHashed(buf, start, i, sampleHash(buf, start, i), line);
+                // The one value these two bytes can start (if any), compared in place; else find, hash, look up.
+                const index = sink.indexes[role - ATTR];
+                const id = i + 1 < len ? index.byPrefix[buf[i] | (buf[i + 1] << 8)] : -1;
+                let matched = false;
+                if (id >= 0) {
+                    const key = index.keys[id];
+                    const k = key.length;
+                    if (i + k < len) {
+                        let j = 0;
+                        while (j < k && key[j] === buf[i + j])
+                            j++;
+                        matched = j === k;
+                    }
+                    if (matched) {
+                        g[role - ATTR] = id;
+                        i += k;
+                    }
+                }
+                if (!matched) {
+                    while (i < len && SPECIAL[(c = buf[i])] === 0)
+                        i++;
+                    // A field cut by the end of the chunk is not a value: the row is parsed again whole.
+                    if (c === QUOTE || i >= len)
+                        return -1;
+                    g[role - ATTR] = index.idOfHashed(buf, start, i, sampleHash(buf, start, i), line);
+                }
             }
             else if (role === SCORE || role === WEIGHT) {
                 let m = 0;
@@ -1430,6 +1478,101 @@ async function readPredictions(spec, options) {
 }
 
 /**
+ * Reads a robustness artifact, one row per (example, perturbation): the label, the prediction on the
+ * clean input and the prediction on the perturbed input. Per perturbation it keeps eight counts,
+ * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
+ */
+const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'];
+async function readRobustness(spec) {
+    const column = (name) => columnOf(spec, name);
+    const labels = new BinaryDecoder(spec.positiveLabel, 'label');
+    const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction');
+    const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction');
+    const index = new Map();
+    const table = { perturbations: [], n: [] };
+    const result = await streamRows(spec.absPath, spec.display, (columns, line) => requireColumns(spec, FIELDS, columns, line), row => {
+        const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
+        const text = (f) => {
+            const v = row.get(column(f));
+            if (v === undefined || v === null || typeof v === 'object') {
+                throw new InputError(`field '${column(f)}' is missing`, where(f));
+            }
+            return String(v);
+        };
+        const name = text('perturbation');
+        if (name === '')
+            throw new InputError(`perturbation is empty; expected its name`, where('perturbation'));
+        let p = index.get(name);
+        if (p === undefined) {
+            p = table.perturbations.length;
+            index.set(name, p);
+            table.perturbations.push(name);
+            for (let k = 0; k < 8; k++)
+                table.n.push(0);
+        }
+        const y = labels.decode(text('label'), where('label'));
+        const c = clean.decode(text('clean_prediction'), where('clean_prediction'));
+        const q = perturbed.decode(text('prediction'), where('prediction'));
+        table.n[p * 8 + (y * 2 + c) * 2 + q] += 1;
+    });
+    return { table, rows: result.rows, sha256: result.sha256 };
+}
+
+/**
+ * Merges tables built from consecutive parts of one file into the table a single pass would build:
+ * group labels and combinations keep their order of first appearance, counts add exactly (sums of
+ * scores add in a different order, so they may differ from one pass in the last bits).
+ */
+const NQ$1 = QUANTITIES.length;
+function mergeCellTables(parts) {
+    const first = parts[0];
+    const groupIds = first.attributes.map(() => new Map());
+    const groups = first.attributes.map(() => []);
+    const comboIds = new Map();
+    const combos = [];
+    const remaps = parts.map(t => {
+        const local = t.groups.map((labels, a) => labels.map(label => {
+            let id = groupIds[a].get(label);
+            if (id === undefined) {
+                id = groups[a].length;
+                groupIds[a].set(label, id);
+                groups[a].push(label);
+            }
+            return id;
+        }));
+        return t.combos.map(combo => {
+            const global = combo.map((g, a) => local[a][g]);
+            const key = global.join(',');
+            let id = comboIds.get(key);
+            if (id === undefined) {
+                id = combos.length;
+                comboIds.set(key, id);
+                combos.push(global);
+            }
+            return id;
+        });
+    });
+    const perCombo = 4 * first.bins;
+    const n = new Float64Array(combos.length * perCombo);
+    const sum = new Float64Array(n.length * NQ$1);
+    const sum2 = new Float64Array(n.length * NQ$1);
+    parts.forEach((t, k) => {
+        for (let cell = 0; cell < t.n.length; cell++) {
+            if (t.n[cell] === 0)
+                continue;
+            const within = cell % perCombo;
+            const target = remaps[k][(cell - within) / perCombo] * perCombo + within;
+            n[target] += t.n[cell];
+            for (let q = 0; q < NQ$1; q++) {
+                sum[target * NQ$1 + q] += t.sum[cell * NQ$1 + q];
+                sum2[target * NQ$1 + q] += t.sum2[cell * NQ$1 + q];
+            }
+        }
+    });
+    return { ...first, groups, combos, n, sum, sum2 };
+}
+
+/**
  * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
  * line end after its middle; each part is parsed by a worker into its own tables, which are merged.
  * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
@@ -1437,9 +1580,11 @@ async function readPredictions(spec, options) {
  * file on one thread instead. Line numbers in errors from the second part are shifted by the first
  * part's line count, and the first error in file order is the one reported.
  *
- * The worker is the same bundled script (the entry points call runWorkerIfAsked first), so nothing
+ * The workers run dist/worker.js, a small bundle of this module, so they start quickly and nothing
  * outside dist/ is needed at run time.
  */
+/** Files of this size or more are read on two threads, by default. */
+const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const PARTS = 2;
 const TAG = 'rai-gate-predictions-part';
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
@@ -1518,53 +1663,6 @@ function runPart(url, job) {
         });
     });
 }
-/** In a worker started by readPredictionsParallel: parse the part and post the result. */
-async function runWorkerIfAsked() {
-    if (isMainThread || workerData?.tag !== TAG)
-        return false;
-    const job = workerData;
-    let result;
-    try {
-        result = await parsePart(job);
-    }
-    catch (err) {
-        result =
-            err instanceof InputError
-                ? {
-                    ok: false,
-                    internal: false,
-                    error: { detail: err.detail, file: err.file, line: err.line, path: err.path }
-                }
-                : {
-                    ok: false,
-                    internal: true,
-                    error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
-                };
-    }
-    const h = result.ok ? result.data.histogram : null;
-    const transfer = [h?.counts?.buffer, h?.weights?.buffer].filter((b) => b instanceof ArrayBuffer);
-    parentPort.postMessage(result, transfer);
-    return true;
-}
-async function parsePart(job) {
-    const sink = new PredictionSink(job.spec, job.options);
-    const rows = new CsvPredictionRows(sink);
-    // The first part reads the header itself, so its lines count from 1 like the file's.
-    if (job.start > 0)
-        rows.useHeader(job.header, 1);
-    const parser = new CsvParser(job.spec.display, row => rows.checkedRow(row), rows);
-    const stream = createReadStream(job.spec.absPath, {
-        start: job.start,
-        end: job.end - 1,
-        highWaterMark: 1 << 20
-    });
-    for await (const chunk of stream)
-        parser.feed(chunk);
-    const aligned = job.last || parser.pendingBytes === 0;
-    if (job.last)
-        parser.end();
-    return { ok: true, data: sink.part(), lines: parser.linesRead, aligned };
-}
 /** The header row and its length in bytes, from the first 1 MiB; null when it does not end there. */
 function readHeader(spec) {
     const fd = openSync(spec.absPath, 'r');
@@ -1608,90 +1706,6 @@ async function hashFile(path) {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
         hash.update(chunk);
     return hash.digest('hex');
-}
-
-/**
- * Reads an outcomes artifact: pass/fail results of test cases (red-team or safety suites), one row
- * per case with `suite`, `category` (optional) and `passed`.
- */
-async function readOutcomes(spec) {
-    const column = (name) => columnOf(spec, name);
-    const table = { cells: [], passed: [], failed: [] };
-    const index = new Map();
-    let hasCategory = false;
-    const result = await streamRows(spec.absPath, spec.display, (columns, line) => {
-        requireColumns(spec, ['suite', 'passed'], columns, line);
-        hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined;
-    }, row => {
-        const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
-        const suite = row.get(column('suite'));
-        if (typeof suite !== 'string' || suite === '') {
-            throw new InputError(`suite ${JSON.stringify(suite)} is not a name; expected a non-empty string`, where('suite'));
-        }
-        let category = null;
-        if (hasCategory) {
-            const c = row.get(column('category'));
-            category = c === undefined || c === null || c === '' ? MISSING : String(c);
-        }
-        if (!row.has(column('passed')))
-            throw new InputError(`field '${column('passed')}' is missing`, where('passed'));
-        const passed = parseBoolean(row.get(column('passed')), where('passed'));
-        const key = JSON.stringify([suite, category]);
-        let i = index.get(key);
-        if (i === undefined) {
-            i = table.cells.length;
-            index.set(key, i);
-            table.cells.push({ suite, category });
-            table.passed.push(0);
-            table.failed.push(0);
-        }
-        if (passed)
-            table.passed[i]++;
-        else
-            table.failed[i]++;
-    });
-    return { table, rows: result.rows, sha256: result.sha256 };
-}
-
-/**
- * Reads a robustness artifact, one row per (example, perturbation): the label, the prediction on the
- * clean input and the prediction on the perturbed input. Per perturbation it keeps eight counts,
- * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
- */
-const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'];
-async function readRobustness(spec) {
-    const column = (name) => columnOf(spec, name);
-    const labels = new BinaryDecoder(spec.positiveLabel, 'label');
-    const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction');
-    const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction');
-    const index = new Map();
-    const table = { perturbations: [], n: [] };
-    const result = await streamRows(spec.absPath, spec.display, (columns, line) => requireColumns(spec, FIELDS, columns, line), row => {
-        const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
-        const text = (f) => {
-            const v = row.get(column(f));
-            if (v === undefined || v === null || typeof v === 'object') {
-                throw new InputError(`field '${column(f)}' is missing`, where(f));
-            }
-            return String(v);
-        };
-        const name = text('perturbation');
-        if (name === '')
-            throw new InputError(`perturbation is empty; expected its name`, where('perturbation'));
-        let p = index.get(name);
-        if (p === undefined) {
-            p = table.perturbations.length;
-            index.set(name, p);
-            table.perturbations.push(name);
-            for (let k = 0; k < 8; k++)
-                table.n.push(0);
-        }
-        const y = labels.decode(text('label'), where('label'));
-        const c = clean.decode(text('clean_prediction'), where('clean_prediction'));
-        const q = perturbed.decode(text('prediction'), where('prediction'));
-        table.n[p * 8 + (y * 2 + c) * 2 + q] += 1;
-    });
-    return { table, rows: result.rows, sha256: result.sha256 };
 }
 
 var $schema$2 = "http://json-schema.org/draft-07/schema#";
@@ -15686,7 +15700,6 @@ function renderChecks(report, bold, dim) {
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
 /** Below this size a second thread costs more than it saves. */
-const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
                       [--report rai-gate-report.json]
                       [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
@@ -15816,13 +15829,11 @@ async function runCheck(args, io) {
     return reaches(report.decision, failOn) ? 1 : 0;
 }
 
-if (!(await runWorkerIfAsked())) {
-    process.exitCode = await main(process.argv.slice(2), {
-        cwd: process.cwd(),
-        env: process.env,
-        stdout: s => process.stdout.write(s),
-        stderr: s => process.stderr.write(s),
-        isTTY: Boolean(process.stdout.isTTY),
-        workerUrl: new URL(import.meta.url)
-    });
-}
+process.exitCode = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: s => process.stdout.write(s),
+    stderr: s => process.stderr.write(s),
+    isTTY: Boolean(process.stdout.isTTY),
+    workerUrl: new URL('./worker.js', import.meta.url)
+});

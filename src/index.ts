@@ -1,4 +1,3 @@
-import { runWorkerIfAsked } from './core/artifacts/parallel.js'
 import { run } from './github/main.js'
 
-if (!(await runWorkerIfAsked())) await run()
+await run({ workerUrl: new URL('./worker.js', import.meta.url) })

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { check } from '../core/check.js'
+import { PARALLEL_MIN_BYTES } from '../core/artifacts/parallel.js'
 import { loadManifest } from '../core/manifest/load.js'
 import { validatePolicies } from '../core/policy/load.js'
 import { reaches } from '../core/gate/evaluate.js'
@@ -25,7 +26,6 @@ export interface Io {
 }
 
 /** Below this size a second thread costs more than it saves. */
-const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
                       [--report rai-gate-report.json]

@@ -10,6 +10,7 @@ import { throttling } from '@octokit/plugin-throttling'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { check } from '../core/check.js'
+import { PARALLEL_MIN_BYTES } from '../core/artifacts/parallel.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
 import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
@@ -21,7 +22,8 @@ import { findBaseline, uploadReport, type ArtifactClient } from './artifacts.js'
 import { readSettings, type Settings } from './inputs.js'
 import { trustedPolicy } from './trusted.js'
 
-export async function run(): Promise<void> {
+/** workerUrl: the worker script for reading large predictions files on two threads (dist/worker.js). */
+export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
   try {
     const settings = readSettings()
     if (settings.mode === 'comment-only') return await commentOnly(settings)
@@ -59,6 +61,7 @@ export async function run(): Promise<void> {
       baseline,
       cwd,
       workspace,
+      parallel: options.workerUrl && { workerUrl: options.workerUrl, minBytes: PARALLEL_MIN_BYTES },
       context: {
         repository: `${ctx.repo.owner}/${ctx.repo.repo}`,
         sha: ctx.sha,

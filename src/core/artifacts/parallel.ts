@@ -6,7 +6,7 @@
  * file on one thread instead. Line numbers in errors from the second part are shifted by the first
  * part's line count, and the first error in file order is the one reported.
  *
- * The worker is the same bundled script (the entry points call runWorkerIfAsked first), so nothing
+ * The workers run dist/worker.js, a small bundle of this module, so they start quickly and nothing
  * outside dist/ is needed at run time.
  */
 import { createHash } from 'node:crypto'
@@ -28,6 +28,8 @@ export interface ParallelSettings {
   minBytes: number
 }
 
+/** Files of this size or more are read on two threads, by default. */
+export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 const PARTS = 2
 const TAG = 'rai-gate-predictions-part'
 

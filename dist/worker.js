@@ -1,0 +1,1238 @@
+import 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { isMainThread, workerData, parentPort } from 'node:worker_threads';
+import 'node:zlib';
+
+class InputError extends Error {
+    name = 'InputError';
+    file;
+    line;
+    path;
+    /** The problem without the location prefix. */
+    detail;
+    constructor(detail, where = {}) {
+        super(formatMessage(detail, where));
+        this.detail = detail;
+        this.file = where.file;
+        this.line = where.line;
+        this.path = where.path;
+    }
+}
+function formatMessage(detail, where) {
+    const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, where.path]
+        .filter(Boolean)
+        .join(', ');
+    return loc ? `${loc}: ${detail}` : detail;
+}
+/** Quote a user value for a message, shortened so a giant field cannot flood the terminal. */
+function quote(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const short = text === undefined ? 'undefined' : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    return `'${short}'`;
+}
+
+/**
+ * A streaming RFC 4180 CSV parser over byte chunks: quoted fields, doubled quotes, newlines inside
+ * quotes, CRLF or LF line ends, a UTF-8 byte-order mark, blank lines skipped. It hands each row to the
+ * caller as offsets into the current buffer, without making strings, because the predictions file is
+ * read at hundreds of megabytes a second and a string per field would cost more than the parsing.
+ * Hand-written for that reason: the CSV packages on npm build a string (or object) per field.
+ * Memory is one chunk plus one partial row.
+ */
+const COMMA$2 = 44;
+const QUOTE$2 = 34;
+const LF$2 = 10;
+const CR$2 = 13;
+/** A row longer than this (for example an unterminated quote) is an error, not unbounded memory. */
+const MAX_ROW_BYTES = 16 * 1024 * 1024;
+const MAX_FIELDS = 4096;
+/** The text of field i (quotes removed, doubled quotes undone). */
+function fieldText(row, i) {
+    const text = row.buf.toString('utf8', row.start[i], row.end[i]);
+    return row.escaped[i] ? text.replace(/""/g, '"') : text;
+}
+class CsvParser {
+    file;
+    onRow;
+    fast;
+    rest = null;
+    line = 1;
+    first = true;
+    row = {
+        buf: Buffer.alloc(0),
+        start: new Int32Array(MAX_FIELDS),
+        end: new Int32Array(MAX_FIELDS),
+        escaped: new Uint8Array(MAX_FIELDS),
+        count: 0,
+        line: 0
+    };
+    constructor(file, onRow, fast = null) {
+        this.file = file;
+        this.onRow = onRow;
+        this.fast = fast;
+    }
+    /** Bytes held back as the start of an unfinished row. */
+    get pendingBytes() {
+        return this.rest?.length ?? 0;
+    }
+    /** Line ends seen so far. */
+    get linesRead() {
+        return this.line - 1;
+    }
+    feed(chunk) {
+        let buf = this.rest === null ? chunk : this.join(this.rest, chunk);
+        this.rest = null;
+        if (this.first && buf.length > 0) {
+            if (buf.length < 3 && buf[0] === 0xef) {
+                this.rest = buf;
+                return;
+            }
+            if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+                buf = buf.subarray(3);
+            this.first = false;
+        }
+        const pos = this.parse(buf, false);
+        if (pos < buf.length) {
+            if (buf.length - pos > MAX_ROW_BYTES) {
+                throw new InputError(`a row is longer than ${MAX_ROW_BYTES} bytes; is a quote left open?`, {
+                    file: this.file,
+                    line: this.line
+                });
+            }
+            this.rest = Buffer.from(buf.subarray(pos));
+        }
+    }
+    /**
+     * The row held back, finished with the new chunk's bytes. Only the chunk's first line is copied
+     * next to it (copying the whole chunk cost a copy of the file); the rest of the chunk is returned.
+     */
+    join(rest, chunk) {
+        if (this.first)
+            return Buffer.concat([rest, chunk]);
+        const nl = chunk.indexOf(LF$2);
+        if (nl < 0)
+            return Buffer.concat([rest, chunk]);
+        const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)]);
+        const pos = this.parse(joined, false);
+        const tail = chunk.subarray(nl + 1);
+        return pos === joined.length ? tail : Buffer.concat([joined.subarray(pos), tail]);
+    }
+    end() {
+        const buf = this.rest;
+        this.rest = null;
+        if (buf && buf.length > 0)
+            this.parse(buf, true);
+    }
+    /** Parses every complete row of buf; returns the offset of the first byte not consumed. */
+    parse(buf, final) {
+        const row = this.row;
+        row.buf = buf;
+        const len = buf.length;
+        const start = row.start;
+        const end = row.end;
+        const escaped = row.escaped;
+        let pos = 0;
+        const fast = this.fast;
+        while (pos < len) {
+            if (fast !== null) {
+                const next = fast.row(buf, pos, len, this.line);
+                if (next >= 0) {
+                    pos = next;
+                    this.line++;
+                    continue;
+                }
+            }
+            const rowStart = pos;
+            const startLine = this.line;
+            let line = startLine;
+            let n = 0;
+            let i = pos;
+            let complete = false;
+            // One field per iteration.
+            for (;;) {
+                if (n === MAX_FIELDS) {
+                    throw new InputError(`more than ${MAX_FIELDS} fields in one row`, { file: this.file, line });
+                }
+                if (i < len && buf[i] === QUOTE$2) {
+                    let j = i + 1;
+                    let esc = 0;
+                    for (;;) {
+                        if (j >= len)
+                            break;
+                        const c = buf[j];
+                        if (c === QUOTE$2) {
+                            if (j + 1 < len && buf[j + 1] === QUOTE$2) {
+                                esc = 1;
+                                j += 2;
+                                continue;
+                            }
+                            if (j + 1 >= len && !final) {
+                                j = len;
+                            }
+                            break;
+                        }
+                        if (c === LF$2)
+                            line++;
+                        j++;
+                    }
+                    if (j >= len) {
+                        if (final)
+                            throw new InputError('a quoted field is not closed before the end of the file', {
+                                file: this.file,
+                                line: this.line
+                            });
+                        return rowStart;
+                    }
+                    start[n] = i + 1;
+                    end[n] = j;
+                    escaped[n] = esc;
+                    n++;
+                    i = j + 1;
+                    if (i >= len) {
+                        if (!final)
+                            return rowStart;
+                        complete = true;
+                        break;
+                    }
+                    const c = buf[i];
+                    if (c === COMMA$2) {
+                        i++;
+                        continue;
+                    }
+                    if (c === LF$2 || (c === CR$2 && i + 1 < len && buf[i + 1] === LF$2)) {
+                        i += c === CR$2 ? 2 : 1;
+                        complete = true;
+                        break;
+                    }
+                    if (c === CR$2 && i + 1 >= len) {
+                        if (!final)
+                            return rowStart;
+                        i++;
+                        complete = true;
+                        break;
+                    }
+                    throw new InputError(`unexpected ${JSON.stringify(String.fromCharCode(c))} after a closing quote; expected a comma or the end of the line`, { file: this.file, line });
+                }
+                let j = i;
+                while (j < len) {
+                    const c = buf[j];
+                    if (c === COMMA$2 || c === LF$2)
+                        break;
+                    j++;
+                }
+                if (j >= len && !final)
+                    return rowStart;
+                let fieldEnd = j;
+                if (fieldEnd > i && buf[fieldEnd - 1] === CR$2 && (j >= len || buf[j] === LF$2))
+                    fieldEnd--;
+                start[n] = i;
+                end[n] = fieldEnd;
+                escaped[n] = 0;
+                n++;
+                if (j < len && buf[j] === COMMA$2) {
+                    i = j + 1;
+                    continue;
+                }
+                i = j + 1;
+                complete = true;
+                break;
+            }
+            pos = Math.min(i, len);
+            this.line = line + 1;
+            if (!complete)
+                return rowStart;
+            // A blank line (one empty unquoted field) is skipped, as pandas and Python's csv do.
+            if (n === 1 && end[0] === start[0] && buf[rowStart] !== QUOTE$2)
+                continue;
+            row.count = n;
+            row.line = startLine;
+            this.onRow(row);
+        }
+        return pos;
+    }
+}
+
+/**
+ * The cell table (SPEC §6): almost every metric is a function of per-cell sums, where a cell is one
+ * combination of (sensitive-group values, label, prediction, score bin). Rows are streamed into it, so
+ * memory depends on the number of cells, never on the number of rows. Each additive per-row quantity
+ * x keeps Σx and Σx² so that a bootstrap can resample a cell's sum without its rows (see bootstrap.ts).
+ */
+/** Per-row additive quantities kept for every cell, in this order. */
+const QUANTITIES = ['w', 's', 'sq', 'll'];
+const NQ = QUANTITIES.length;
+const LOG_EPS = 1e-15;
+/** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
+function logLoss(score, label) {
+    const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score;
+    return label === 1 ? -Math.log(p) : -Math.log(1 - p);
+}
+/** Accumulates rows into a growing cell table. */
+class CellAccumulator {
+    attributes;
+    bins;
+    hasScore;
+    weighted;
+    n;
+    sum;
+    sum2;
+    combos = [];
+    slots = new Int32Array(64).fill(-1);
+    direct = new Int32Array(1 << 18).fill(-1);
+    stride;
+    constructor(attributes, bins, hasScore, weighted) {
+        this.attributes = attributes;
+        this.bins = bins;
+        this.hasScore = hasScore;
+        this.weighted = weighted;
+        this.stride = 4 * bins;
+        this.n = new Float64Array(this.stride * 16);
+        this.sum = new Float64Array(this.stride * 16 * NQ);
+        this.sum2 = new Float64Array(this.stride * 16 * NQ);
+    }
+    /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
+    combo(g) {
+        // Up to 3 attributes with fewer than 64 groups each (the usual case): a direct table on the packed
+        // ids, one load per row. Otherwise open addressing on a hash, verified against the combination.
+        if (g.length <= 3) {
+            const a = g.length > 0 ? g[0] : 0;
+            const b = g.length > 1 ? g[1] : 0;
+            const c = g.length > 2 ? g[2] : 0;
+            if ((a | b | c) < 64) {
+                const key = a | (b << 6) | (c << 12);
+                const id = this.direct[key];
+                if (id >= 0)
+                    return id;
+                return (this.direct[key] = this.hashed(g));
+            }
+        }
+        return this.hashed(g);
+    }
+    hashed(g) {
+        let h = 0x811c9dc5;
+        for (let a = 0; a < g.length; a++)
+            h = Math.imul(h ^ g[a], 0x01000193);
+        h ^= h >>> 15;
+        const mask = this.slots.length - 1;
+        for (let slot = h & mask;; slot = (slot + 1) & mask) {
+            const id = this.slots[slot];
+            if (id < 0)
+                return this.newCombo(g, slot);
+            const known = this.combos[id];
+            let same = true;
+            for (let a = 0; a < g.length; a++)
+                if (known[a] !== g[a])
+                    same = false;
+            if (same)
+                return id;
+        }
+    }
+    newCombo(g, slot) {
+        const next = this.combos.length;
+        this.combos.push(Array.from(g));
+        this.slots[slot] = next;
+        if ((next + 1) * 2 > this.slots.length) {
+            const old = this.combos;
+            this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+            const mask = this.slots.length - 1;
+            old.forEach((combo, id) => {
+                let h = 0x811c9dc5;
+                for (const x of combo)
+                    h = Math.imul(h ^ x, 0x01000193);
+                h ^= h >>> 15;
+                let s = h & mask;
+                while (this.slots[s] >= 0)
+                    s = (s + 1) & mask;
+                this.slots[s] = id;
+            });
+        }
+        if ((next + 1) * this.stride > this.n.length)
+            this.grow();
+        return next;
+    }
+    add(combo, label, prediction, bin, weight, score) {
+        const cell = ((combo * 2 + label) * 2 + prediction) * this.bins + bin;
+        this.n[cell] += 1;
+        const o = cell * NQ;
+        const sum = this.sum;
+        const sum2 = this.sum2;
+        sum[o] += weight;
+        sum2[o] += weight * weight;
+        if (this.hasScore) {
+            const ws = weight * score;
+            const d = score - label;
+            const wsq = weight * d * d;
+            const wll = weight * logLoss(score, label);
+            sum[o + 1] += ws;
+            sum2[o + 1] += ws * ws;
+            sum[o + 2] += wsq;
+            sum2[o + 2] += wsq * wsq;
+            sum[o + 3] += wll;
+            sum2[o + 3] += wll * wll;
+        }
+    }
+    grow() {
+        const n = new Float64Array(this.n.length * 2);
+        n.set(this.n);
+        this.n = n;
+        const sum = new Float64Array(this.sum.length * 2);
+        sum.set(this.sum);
+        this.sum = sum;
+        const sum2 = new Float64Array(this.sum2.length * 2);
+        sum2.set(this.sum2);
+        this.sum2 = sum2;
+    }
+    finish(groups) {
+        const cells = this.combos.length * this.stride;
+        return {
+            attributes: this.attributes,
+            groups,
+            combos: this.combos,
+            bins: this.bins,
+            hasScore: this.hasScore,
+            weighted: this.weighted,
+            n: this.n.slice(0, cells),
+            sum: this.sum.slice(0, cells * NQ),
+            sum2: this.sum2.slice(0, cells * NQ)
+        };
+    }
+}
+
+/**
+ * The distribution of scores by label, which exact ROC AUC and quantile calibration bins need (they
+ * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
+ * (the common case) fall on a fixed grid of 1,000,001 slots; any other score switches the histogram
+ * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
+ */
+const GRID = 1_000_000;
+class ScoreHistogram {
+    weighted;
+    /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
+    counts = new Uint32Array(2 * (GRID + 1));
+    weights;
+    /**
+     * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
+     * and a loop with nothing else in it lets the processor overlap many misses at once.
+     */
+    queue = new Int32Array(1 << 14);
+    queueW;
+    queued = 0;
+    map = new Map();
+    values = [];
+    mposW = [];
+    mnegW = [];
+    mposN = [];
+    mnegN = [];
+    constructor(weighted) {
+        this.weighted = weighted;
+        this.weights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
+        this.queueW = new Float64Array(weighted ? 1 << 14 : 0);
+    }
+    /**
+     * Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). Returns false when
+     * the histogram is in map mode, and the caller must use add().
+     */
+    addMicros(micros, label, weight) {
+        if (this.counts === null)
+            return false;
+        const k = this.queued;
+        this.queue[k] = micros * 2 + label;
+        if (this.weighted)
+            this.queueW[k] = weight;
+        this.queued = k + 1;
+        if (k + 1 === this.queue.length)
+            this.flush();
+        return true;
+    }
+    flush() {
+        const counts = this.counts;
+        const q = this.queue;
+        const n = this.queued;
+        for (let i = 0; i < n; i++)
+            counts[q[i]]++;
+        const w = this.weights;
+        if (w !== null)
+            for (let i = 0; i < n; i++)
+                w[q[i]] += this.queueW[i];
+        this.queued = 0;
+    }
+    add(score, label, weight) {
+        const micros = Math.round(score * GRID);
+        if (this.counts !== null && micros / GRID === score) {
+            this.addMicros(micros, label, weight);
+            return;
+        }
+        this.addToMap(score, label === 1 ? weight : 0, label === 1 ? 0 : weight, label, 1 - label);
+    }
+    /** Adds weights and row counts at one score in map mode (leaving the grid first if needed). */
+    addToMap(score, posW, negW, posN, negN) {
+        if (this.counts !== null)
+            this.leaveGrid();
+        let i = this.map.get(score);
+        if (i === undefined) {
+            i = this.values.length;
+            this.map.set(score, i);
+            this.values.push(score);
+            this.mposW.push(0);
+            this.mnegW.push(0);
+            this.mposN.push(0);
+            this.mnegN.push(0);
+        }
+        this.mposW[i] += posW;
+        this.mnegW[i] += negW;
+        this.mposN[i] += posN;
+        this.mnegN[i] += negN;
+    }
+    /** Adds the rows of a histogram built elsewhere (another part of the same file). */
+    absorb(other) {
+        this.flush();
+        if (this.counts !== null && other.counts !== null) {
+            const c = this.counts;
+            for (let i = 0; i < c.length; i++)
+                c[i] += other.counts[i];
+            if (this.weights !== null && other.weights !== null) {
+                const w = this.weights;
+                for (let i = 0; i < w.length; i++)
+                    w[i] += other.weights[i];
+            }
+            return;
+        }
+        const add = this.addToMap.bind(this);
+        if (other.counts !== null) {
+            const w = other.weights ?? other.counts;
+            for (let m = 0; m <= GRID; m++) {
+                const negN = other.counts[2 * m];
+                const posN = other.counts[2 * m + 1];
+                if (negN !== 0 || posN !== 0)
+                    add(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
+            }
+        }
+        else {
+            other.values.forEach((score, i) => add(score, other.posW[i], other.negW[i], other.posN[i], other.negN[i]));
+        }
+    }
+    /** The histogram's contents, cheap to send to another thread (the grid's buffers transfer). */
+    state() {
+        this.flush();
+        return {
+            counts: this.counts,
+            weights: this.weights,
+            values: this.values,
+            posW: this.mposW,
+            negW: this.mnegW,
+            posN: this.mposN,
+            negN: this.mnegN
+        };
+    }
+    /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
+    gridEntries(visit) {
+        this.flush();
+        const c = this.counts;
+        const w = this.weights ?? c;
+        for (let m = 0; m <= GRID; m++) {
+            const negN = c[2 * m];
+            const posN = c[2 * m + 1];
+            if (negN !== 0 || posN !== 0)
+                visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
+        }
+    }
+    leaveGrid() {
+        this.gridEntries((score, posW, negW, posN, negN) => {
+            this.map.set(score, this.values.length);
+            this.values.push(score);
+            this.mposW.push(posW);
+            this.mnegW.push(negW);
+            this.mposN.push(posN);
+            this.mnegN.push(negN);
+        });
+        this.counts = null;
+        this.weights = null;
+    }
+    finish() {
+        if (this.counts !== null) {
+            let k = 0;
+            this.gridEntries(() => k++);
+            const out = alloc(k);
+            let j = 0;
+            this.gridEntries((score, posW, negW, posN, negN) => {
+                out.score[j] = score;
+                out.posW[j] = posW;
+                out.negW[j] = negW;
+                out.posN[j] = posN;
+                out.negN[j] = negN;
+                j++;
+            });
+            return out;
+        }
+        const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
+        const out = alloc(order.length);
+        order.forEach((i, j) => {
+            out.score[j] = this.values[i];
+            out.posW[j] = this.mposW[i];
+            out.negW[j] = this.mnegW[i];
+            out.posN[j] = this.mposN[i];
+            out.negN[j] = this.mnegN[i];
+        });
+        return out;
+    }
+}
+function alloc(k) {
+    return {
+        score: new Float64Array(k),
+        posW: new Float64Array(k),
+        negW: new Float64Array(k),
+        posN: new Float64Array(k),
+        negN: new Float64Array(k)
+    };
+}
+/** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
+function binOf(score, bins, edges) {
+    if (edges === null) {
+        const b = Math.floor(score * bins);
+        return b < bins ? b : bins - 1;
+    }
+    let b = 0;
+    while (b < edges.length && edges[b] < score)
+        b++;
+    return b;
+}
+
+/**
+ * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
+ * from exact integers (m < 2^53, k <= 22), so IEEE division rounds it exactly as Number() would; any
+ * other form (sign, exponent, more than 15 digits) returns NaN and the caller falls back to the text
+ * parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1.
+ */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const decimalState = { micros: -1 };
+function fastDecimal(buf, start, end) {
+    let m = 0;
+    let digits = 0;
+    let k = -1;
+    for (let i = start; i < end; i++) {
+        const c = buf[i];
+        if (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            digits++;
+            if (k >= 0)
+                k++;
+        }
+        else if (c === 46 && k < 0) {
+            k = 0;
+        }
+        else {
+            return NaN;
+        }
+    }
+    if (digits === 0 || digits > 15)
+        return NaN;
+    if (k < 0)
+        k = 0;
+    decimalState.micros = k <= 6 ? m * POW10[6 - k] : -1;
+    return k === 0 ? m : m / POW10[k];
+}
+
+/**
+ * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
+ * a CSV field (no string per row). An empty value is the group `(missing)`.
+ */
+const MISSING = '(missing)';
+const MISSING_BYTES = Buffer.from(MISSING);
+/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
+const MAX_GROUPS = 10000;
+const COMMA$1 = 44;
+const QUOTE$1 = 34;
+const LF$1 = 10;
+const CR$1 = 13;
+/**
+ * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
+ * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
+ * values that share these samples only probe further, since every match is verified byte by byte.
+ */
+function sampleHash(buf, start, end) {
+    const n = end - start;
+    if (n === 0)
+        return 0;
+    let h = Math.imul(n, 0x9e3779b1);
+    h = Math.imul(h ^ buf[start], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n > 1 ? 1 : 0)], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n >> 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - 1], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 1 ? 2 : 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
+    return h ^ (h >>> 15);
+}
+class GroupIndex {
+    attribute;
+    file;
+    labels = [];
+    /** The bytes of each group's value, by id. */
+    keys = [];
+    /**
+     * Group id by the first two bytes of a value as they appear in a CSV row (for a one-byte value, the
+     * delimiter after it): -1 when no value starts so, -2 when several do. Lets the CSV fast path match a
+     * field against the one candidate value in a single pass, instead of finding its end, hashing it and
+     * comparing it (see predictions-csv.ts). Values holding a delimiter or a quote are never listed.
+     */
+    byPrefix = new Int32Array(1 << 16).fill(-1);
+    table = new Int32Array(256).fill(-1);
+    hashes = new Int32Array(256);
+    constructor(attribute, file) {
+        this.attribute = attribute;
+        this.file = file;
+    }
+    /** Group id of buf[start, end). O(length) expected. */
+    idOfBytes(buf, start, end, line) {
+        return this.idOfHashed(buf, start, end, sampleHash(buf, start, end), line);
+    }
+    /** As idOfBytes, given h = sampleHash of the bytes. */
+    idOfHashed(buf, start, end, h, line) {
+        if (start === end)
+            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
+        const mask = this.table.length - 1;
+        let slot = h & mask;
+        for (;;) {
+            const id = this.table[slot];
+            if (id < 0)
+                break;
+            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
+                return id;
+            slot = (slot + 1) & mask;
+        }
+        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line);
+    }
+    idOfText(text, line) {
+        const bytes = Buffer.from(text);
+        return this.idOfBytes(bytes, 0, bytes.length, line);
+    }
+    insert(key, h, slot, line) {
+        const id = this.labels.length;
+        if (id >= MAX_GROUPS) {
+            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, { file: this.file, line, path: this.attribute });
+        }
+        this.labels.push(key.toString('utf8'));
+        this.keys.push(key);
+        this.table[slot] = id;
+        this.hashes[slot] = h;
+        this.listPrefix(key, id);
+        if ((id + 1) * 2 > this.table.length)
+            this.rehash();
+        return id;
+    }
+    listPrefix(key, id) {
+        if (key.length === 0 || key.some(b => b === COMMA$1 || b === QUOTE$1 || b === LF$1 || b === CR$1))
+            return;
+        const list = (prefix) => (this.byPrefix[prefix] = this.byPrefix[prefix] === -1 ? id : -2);
+        if (key.length > 1)
+            list(key[0] | (key[1] << 8));
+        else
+            for (const end of [COMMA$1, LF$1, CR$1])
+                list(key[0] | (end << 8));
+    }
+    rehash() {
+        const size = this.table.length * 2;
+        const table = new Int32Array(size).fill(-1);
+        const hashes = new Int32Array(size);
+        for (let slot = 0; slot < this.table.length; slot++) {
+            const id = this.table[slot];
+            if (id < 0)
+                continue;
+            let s = this.hashes[slot] & (size - 1);
+            while (table[s] >= 0)
+                s = (s + 1) & (size - 1);
+            table[s] = id;
+            hashes[s] = this.hashes[slot];
+        }
+        this.table = table;
+        this.hashes = hashes;
+    }
+}
+/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
+function sameBytes(key, buf, start, end) {
+    if (key.length !== end - start)
+        return false;
+    for (let i = 0; i < key.length; i++)
+        if (key[i] !== buf[start + i])
+            return false;
+    return true;
+}
+
+/**
+ * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
+ * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
+ */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
+function parseDecimal(text) {
+    if (!DECIMAL.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : undefined;
+}
+function parseScore(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0 || value > 1) {
+        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
+    }
+    return value;
+}
+function parseWeight(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0) {
+        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
+    }
+    return value;
+}
+/**
+ * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
+ * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
+ * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
+ * error that names all three.
+ */
+class BinaryDecoder {
+    what;
+    negative;
+    numeric;
+    positive;
+    constructor(positiveLabel, what) {
+        this.what = what;
+        this.positive = String(positiveLabel);
+        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
+    }
+    decode(text, where) {
+        if (this.numeric) {
+            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
+            if (v === 0 || v === 1)
+                return String(v) === this.positive ? 1 : 0;
+            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
+        }
+        if (text === this.positive)
+            return 1;
+        if (this.negative === undefined && text !== '') {
+            this.negative = text;
+            return 0;
+        }
+        if (text === this.negative)
+            return 0;
+        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
+    }
+}
+
+/**
+ * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
+ * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
+ * so every reader gets the same line numbers and the same error for an unreadable or empty file.
+ */
+function wrongFieldCount(file, line, expected, found) {
+    return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
+}
+
+/**
+ * The predictions CSV hot path: a one-pass fast path for plain rows (fields found and decoded at once)
+ * and the checked path for everything else, which validates every value and reports errors.
+ */
+const SKIP = 0;
+const LABEL = 1;
+const SCORE = 2;
+const PREDICTION = 3;
+const WEIGHT = 4;
+const ATTR = 5;
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+/** Bytes that end an unquoted field, or send the row to the checked path: , LF CR ". */
+const SPECIAL = new Uint8Array(256);
+for (const c of [COMMA, LF, CR, QUOTE])
+    SPECIAL[c] = 1;
+/**
+ * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
+ * decimals and the text parsers as fallback, so that every value is validated the same way.
+ */
+class CsvPredictionRows {
+    sink;
+    header = null;
+    label = -1;
+    score = -1;
+    prediction = -1;
+    weight = -1;
+    attrs = [];
+    /** What each field is, for the fast path: SKIP, LABEL, ... or ATTR + attribute index. */
+    roles = new Int32Array(0);
+    fastBinary;
+    threshold;
+    file;
+    constructor(sink) {
+        this.sink = sink;
+        this.fastBinary = sink.labels.positive === '1';
+        this.threshold = sink.spec.threshold;
+        this.file = sink.spec.display;
+    }
+    get started() {
+        return this.header !== null;
+    }
+    /** The checked path: every row the fast path declines, and the header. */
+    checkedRow(row) {
+        const header = this.header;
+        if (header === null) {
+            this.start(row);
+            return;
+        }
+        if (row.count !== header.length)
+            throw wrongFieldCount(this.file, row.line, header.length, row.count);
+        const sink = this.sink;
+        const buf = row.buf;
+        const y = this.binary(row, this.label, sink.labels);
+        let s = 0;
+        let micros = -1;
+        if (this.score >= 0) {
+            const i = this.score;
+            s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (s === s && s <= 1)
+                micros = decimalState.micros;
+            else
+                s = parseScore(fieldText(row, i), this.where(row, i));
+        }
+        let w = 1;
+        if (this.weight >= 0) {
+            const i = this.weight;
+            w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (w !== w)
+                w = parseWeight(fieldText(row, i), this.where(row, i));
+        }
+        const p = this.prediction >= 0 ? this.binary(row, this.prediction, sink.predictions) : s >= this.threshold ? 1 : 0;
+        const g = sink.g;
+        const attrs = this.attrs;
+        for (let a = 0; a < attrs.length; a++) {
+            const i = attrs[a];
+            g[a] = row.escaped[i]
+                ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
+                : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
+        }
+        sink.add(y, p, s, micros, w);
+    }
+    start(row) {
+        this.useHeader(Array.from({ length: row.count }, (_, i) => fieldText(row, i)), row.line);
+    }
+    /** Sets the header read elsewhere (a part of the file that starts after it). */
+    useHeader(header, line) {
+        this.sink.start(header, line);
+        const l = this.sink.layout;
+        const at = (c) => (c === undefined ? -1 : header.indexOf(c));
+        this.label = at(l.label);
+        this.score = at(l.score);
+        this.prediction = at(l.prediction);
+        this.weight = at(l.weight);
+        this.attrs = l.attributes.map(at);
+        this.roles = new Int32Array(header.length).fill(SKIP);
+        this.roles[this.label] = LABEL;
+        if (this.score >= 0)
+            this.roles[this.score] = SCORE;
+        if (this.prediction >= 0)
+            this.roles[this.prediction] = PREDICTION;
+        if (this.weight >= 0)
+            this.roles[this.weight] = WEIGHT;
+        this.attrs.forEach((i, a) => (this.roles[i] = ATTR + a));
+        this.header = header;
+    }
+    /**
+     * The fast path (see FastRow): one pass over a plain row that finds the fields and decodes them at
+     * once, accepting only rows that are certainly valid (0/1 labels, plain decimals in range, the right
+     * field count). Anything else returns -1 and takes the checked path in row(), which reports errors.
+     */
+    row(buf, pos, len, line) {
+        const roles = this.roles;
+        const fields = roles.length;
+        // Blank lines, and the header, go to the parser (a blank line must not create a group).
+        if (fields === 0 || !this.fastBinary || buf[pos] === LF || buf[pos] === CR)
+            return -1;
+        const sink = this.sink;
+        const g = sink.g;
+        let y = -1;
+        let p = -1;
+        let s = 0;
+        let micros = -1;
+        let w = 1;
+        let i = pos;
+        for (let f = 0;; f++) {
+            const role = roles[f];
+            const start = i;
+            let c = 0;
+            if (role >= ATTR) {
+                // The one value these two bytes can start (if any), compared in place; else find, hash, look up.
+                const index = sink.indexes[role - ATTR];
+                const id = i + 1 < len ? index.byPrefix[buf[i] | (buf[i + 1] << 8)] : -1;
+                let matched = false;
+                if (id >= 0) {
+                    const key = index.keys[id];
+                    const k = key.length;
+                    if (i + k < len) {
+                        let j = 0;
+                        while (j < k && key[j] === buf[i + j])
+                            j++;
+                        matched = j === k;
+                    }
+                    if (matched) {
+                        g[role - ATTR] = id;
+                        i += k;
+                    }
+                }
+                if (!matched) {
+                    while (i < len && SPECIAL[(c = buf[i])] === 0)
+                        i++;
+                    // A field cut by the end of the chunk is not a value: the row is parsed again whole.
+                    if (c === QUOTE || i >= len)
+                        return -1;
+                    g[role - ATTR] = index.idOfHashed(buf, start, i, sampleHash(buf, start, i), line);
+                }
+            }
+            else if (role === SCORE || role === WEIGHT) {
+                let m = 0;
+                let digits = 0;
+                let k = -1;
+                while (i < len) {
+                    c = buf[i];
+                    const d = c - 48;
+                    if (d >= 0 && d <= 9) {
+                        m = m * 10 + d;
+                        digits++;
+                    }
+                    else if (c === 46 && k < 0)
+                        k = digits;
+                    else
+                        break;
+                    i++;
+                }
+                k = k < 0 ? 0 : digits - k;
+                if (digits === 0 || digits > 15)
+                    return -1;
+                // Exactly Number()'s value: see decimal.ts (exact integers, one correctly rounded division).
+                const v = k === 0 ? m : m / POW10[k];
+                if (role === SCORE) {
+                    if (v > 1)
+                        return -1;
+                    s = v;
+                    micros = k <= 6 ? m * POW10[6 - k] : -1;
+                }
+                else
+                    w = v;
+            }
+            else if (role === LABEL || role === PREDICTION) {
+                if (i >= len)
+                    return -1;
+                const b = buf[i] - 48;
+                if (b !== 0 && b !== 1)
+                    return -1;
+                if (role === LABEL)
+                    y = b;
+                else
+                    p = b;
+                i++;
+            }
+            else {
+                while (i < len && SPECIAL[(c = buf[i])] === 0)
+                    i++;
+                if (c === QUOTE)
+                    return -1;
+            }
+            if (i >= len)
+                return -1;
+            c = buf[i];
+            if (c === COMMA) {
+                if (f + 1 >= fields)
+                    return -1;
+                i++;
+                continue;
+            }
+            if (c === CR) {
+                if (i + 1 >= len || buf[i + 1] !== LF)
+                    return -1;
+                i++;
+            }
+            else if (c !== LF)
+                return -1;
+            if (f + 1 !== fields)
+                return -1;
+            break;
+        }
+        if (p < 0)
+            p = s >= this.threshold ? 1 : 0;
+        sink.add(y, p, s, micros, w);
+        return i + 1;
+    }
+    binary(row, i, decoder) {
+        if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
+            const c = row.buf[row.start[i]];
+            if (c === 49)
+                return 1;
+            if (c === 48)
+                return 0;
+        }
+        return decoder.decode(fieldText(row, i), this.where(row, i));
+    }
+    where(row, i) {
+        return { file: this.file, line: row.line, path: this.header[i] };
+    }
+}
+
+/**
+ * Reads a predictions artifact (one row per example) into a cell table and a score histogram. The
+ * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
+ * falls back to the text parsers, so every value is validated the same way whichever path it takes.
+ */
+/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
+function layoutOf(spec, attributes, columns, line) {
+    const has = new Set(columns);
+    const col = (name, required, fallback) => {
+        const mapped = spec.columns[name];
+        const column = mapped ?? fallback ?? name;
+        if (has.has(column))
+            return column;
+        if (required || mapped !== undefined) {
+            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
+            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+                file: spec.display,
+                line,
+                path: name
+            });
+        }
+        return undefined;
+    };
+    const layout = {
+        label: col('label', true),
+        score: col('score', false),
+        prediction: col('prediction', false),
+        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
+        attributes: attributes.map(a => col(a, true))
+    };
+    if (layout.score === undefined && layout.prediction === undefined) {
+        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
+    }
+    return layout;
+}
+/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
+class PredictionSink {
+    spec;
+    options;
+    indexes;
+    labels;
+    predictions;
+    g;
+    layout;
+    acc;
+    hist = null;
+    rows = 0;
+    constructor(spec, options) {
+        this.spec = spec;
+        this.options = options;
+        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
+        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
+        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.g = new Int32Array(options.attributes.length);
+    }
+    start(columns, line) {
+        this.layout = layoutOf(this.spec, this.options.attributes, columns, line);
+        const hasScore = this.layout.score !== undefined;
+        const weighted = this.layout.weight !== undefined;
+        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
+        this.hist = hasScore ? new ScoreHistogram(weighted) : null;
+    }
+    /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
+    add(y, p, s, micros, w) {
+        this.rows++;
+        const acc = this.acc;
+        const combo = acc.combo(this.g);
+        const hist = this.hist;
+        if (hist !== null) {
+            acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s);
+            if (micros < 0 || !hist.addMicros(micros, y, w))
+                hist.add(s, y, w);
+        }
+        else {
+            acc.add(combo, y, p, 0, w, 0);
+        }
+    }
+    /** What a worker reading one part of the file sends back. */
+    part() {
+        return {
+            table: this.acc.finish(this.indexes.map(i => i.labels)),
+            histogram: this.hist?.state() ?? null,
+            rows: this.rows
+        };
+    }
+    finish(sha256) {
+        if (this.rows === 0)
+            throw new InputError('the file has no data rows', { file: this.spec.display });
+        return {
+            table: this.acc.finish(this.indexes.map(i => i.labels)),
+            scores: this.hist === null ? null : this.hist.finish(),
+            edges: this.options.edges,
+            rows: this.rows,
+            sha256
+        };
+    }
+}
+
+/**
+ * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
+ * line end after its middle; each part is parsed by a worker into its own tables, which are merged.
+ * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
+ * inside a row (its parser holds bytes back), and the reader says so, so the caller parses the whole
+ * file on one thread instead. Line numbers in errors from the second part are shifted by the first
+ * part's line count, and the first error in file order is the one reported.
+ *
+ * The workers run dist/worker.js, a small bundle of this module, so they start quickly and nothing
+ * outside dist/ is needed at run time.
+ */
+const TAG = 'rai-gate-predictions-part';
+/** In a worker started by readPredictionsParallel: parse the part and post the result. */
+async function runWorkerIfAsked() {
+    if (isMainThread || workerData?.tag !== TAG)
+        return false;
+    const job = workerData;
+    let result;
+    try {
+        result = await parsePart(job);
+    }
+    catch (err) {
+        result =
+            err instanceof InputError
+                ? {
+                    ok: false,
+                    internal: false,
+                    error: { detail: err.detail, file: err.file, line: err.line, path: err.path }
+                }
+                : {
+                    ok: false,
+                    internal: true,
+                    error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+                };
+    }
+    const h = result.ok ? result.data.histogram : null;
+    const transfer = [h?.counts?.buffer, h?.weights?.buffer].filter((b) => b instanceof ArrayBuffer);
+    parentPort.postMessage(result, transfer);
+    return true;
+}
+async function parsePart(job) {
+    const sink = new PredictionSink(job.spec, job.options);
+    const rows = new CsvPredictionRows(sink);
+    // The first part reads the header itself, so its lines count from 1 like the file's.
+    if (job.start > 0)
+        rows.useHeader(job.header, 1);
+    const parser = new CsvParser(job.spec.display, row => rows.checkedRow(row), rows);
+    const stream = createReadStream(job.spec.absPath, {
+        start: job.start,
+        end: job.end - 1,
+        highWaterMark: 1 << 20
+    });
+    for await (const chunk of stream)
+        parser.feed(chunk);
+    const aligned = job.last || parser.pendingBytes === 0;
+    if (job.last)
+        parser.end();
+    return { ok: true, data: sink.part(), lines: parser.linesRead, aligned };
+}
+
+// The worker threads' entry (dist/worker.js): reads one part of a large predictions file. A bundle of
+// its own, so that a worker starts without loading the CLI or the Action.
+await runWorkerIfAsked();
