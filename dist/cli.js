@@ -13210,18 +13210,6 @@ function loadManifest(path, options) {
     };
 }
 
-/**
- * Standard normal draw by the Marsaglia polar method. O(1) expected.
- */
-function normal(rng) {
-    for (;;) {
-        const u = 2 * rng.next() - 1;
-        const v = 2 * rng.next() - 1;
-        const s = u * u + v * v;
-        if (s > 0 && s < 1)
-            return u * Math.sqrt((-2 * Math.log(s)) / s);
-    }
-}
 const LOG_FACT = (() => {
     const t = new Float64Array(10);
     for (let k = 1; k < 10; k++)
@@ -13235,16 +13223,30 @@ function logFactorial(k) {
     const x = k + 1;
     return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
 }
+/** Constants a Poisson draw needs per mean, so that a mean drawn many times computes them once. */
+const NC = 5;
+function constants(lambda, c, o) {
+    if (lambda < 10) {
+        c[o] = Math.exp(-lambda);
+        return;
+    }
+    const b = 0.931 + 2.53 * Math.sqrt(lambda);
+    c[o] = -0.059 + 0.02483 * b;
+    c[o + 1] = b;
+    c[o + 2] = 0.9277 - 3.6224 / (b - 2);
+    c[o + 3] = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    c[o + 4] = Math.log(lambda);
+}
 /**
  * Poisson(lambda) draw. Inversion by sequential search for lambda < 10; for larger means the PTRS
  * transformed-rejection sampler of Hörmann (1993), "The transformed rejection method for generating
  * Poisson random variables", which is exact and O(1) expected for any lambda.
  */
-function poisson(rng, lambda) {
+function draw(rng, lambda, c, o) {
     if (lambda <= 0)
         return 0;
     if (lambda < 10) {
-        const limit = Math.exp(-lambda);
+        const limit = c[o];
         let k = 0;
         let p = rng.next();
         while (p > limit) {
@@ -13253,12 +13255,9 @@ function poisson(rng, lambda) {
         }
         return k;
     }
-    const slam = Math.sqrt(lambda);
-    const loglam = Math.log(lambda);
-    const b = 0.931 + 2.53 * slam;
-    const a = -0.059 + 0.02483 * b;
-    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-    const vr = 0.9277 - 3.6224 / (b - 2);
+    const a = c[o];
+    const b = c[o + 1];
+    const vr = c[o + 2];
     for (;;) {
         const u = rng.next() - 0.5;
         const v = rng.next();
@@ -13268,10 +13267,34 @@ function poisson(rng, lambda) {
             return k;
         if (k < 0 || (us < 0.013 && v > us))
             continue;
-        if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <=
-            -lambda + k * loglam - logFactorial(k)) {
+        if (Math.log(v) + c[o + 3] - Math.log(a / (us * us) + b) <= -lambda + k * c[o + 4] - logFactorial(k)) {
             return k;
         }
+    }
+}
+const scratch = new Float64Array(NC);
+/** One Poisson(lambda) draw. */
+function poisson(rng, lambda) {
+    if (lambda <= 0)
+        return 0;
+    constants(lambda, scratch, 0);
+    return draw(rng, lambda, scratch, 0);
+}
+/**
+ * Poisson draws for a fixed list of means, each mean's constants computed once: a bootstrap draws
+ * the same means a thousand times. Draws equal poisson(rng, lambdas[i]) for the same stream.
+ */
+class PoissonDraws {
+    lambdas;
+    c;
+    constructor(lambdas) {
+        this.lambdas = Float64Array.from(lambdas);
+        this.c = new Float64Array(this.lambdas.length * NC);
+        this.lambdas.forEach((lambda, i) => lambda > 0 && constants(lambda, this.c, i * NC));
+    }
+    /** A draw with mean lambdas[i]. */
+    at(rng, i) {
+        return draw(rng, this.lambdas[i], this.c, i * NC);
     }
 }
 
@@ -13302,19 +13325,19 @@ function cellMoments(table) {
             sd[i] = v > 1e-12 * (m * m + 1e-300) ? Math.sqrt(v) : 0;
         }
     }
-    return { mean, sd };
+    return { mean, sd, copies: new PoissonDraws(table.n) };
 }
 /** Draws one resample of the table into `out` (same layout). */
 function resampleCells(table, moments, rng, out) {
     const { n } = table;
-    const { mean, sd } = moments;
+    const { mean, sd, copies } = moments;
     for (let cell = 0; cell < n.length; cell++) {
         const o = cell * NQ;
         if (n[cell] === 0) {
             out.n[cell] = 0;
             continue;
         }
-        const k = poisson(rng, n[cell]);
+        const k = copies.at(rng, cell);
         out.n[cell] = k;
         if (k === 0) {
             for (let q = 0; q < NQ; q++)
@@ -13324,7 +13347,7 @@ function resampleCells(table, moments, rng, out) {
         const root = Math.sqrt(k);
         for (let q = 0; q < NQ; q++) {
             const s = sd[o + q];
-            const v = k * mean[o + q] + (s > 0 ? root * s * normal(rng) : 0);
+            const v = k * mean[o + q] + (s > 0 ? root * s * rng.normal() : 0);
             out.sum[o + q] = v > 0 ? v : 0;
         }
         // A score and a squared error never exceed the weight: keep the drawn sums consistent.
@@ -13381,19 +13404,36 @@ function createRng(seed, stream = 0) {
     let s3 = mix();
     if ((s0 | s1 | s2 | s3) === 0)
         s0 = 1;
-    return {
-        next() {
-            const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-            const t = s1 << 9;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = rotl(s3, 11);
-            return result / 4294967296;
+    const next = () => {
+        const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+        return result / 4294967296;
+    };
+    let spare = NaN;
+    const normal = () => {
+        if (spare === spare) {
+            const z = spare;
+            spare = NaN;
+            return z;
+        }
+        for (;;) {
+            const u = 2 * next() - 1;
+            const v = 2 * next() - 1;
+            const s = u * u + v * v;
+            if (s > 0 && s < 1) {
+                const f = Math.sqrt((-2 * Math.log(s)) / s);
+                spare = v * f;
+                return u * f;
+            }
         }
     };
+    return { next, normal };
 }
 function rotl(x, k) {
     return (x << k) | (x >>> (32 - k));
@@ -13951,6 +13991,8 @@ function compute(input) {
         const kPos = new Float64Array(blocks?.posN.length ?? 0);
         const kNeg = new Float64Array(blocks?.posN.length ?? 0);
         const aucRng = createRng(settings.seed, 101 + (input.streamOffset ?? 0));
+        const posDraws = new PoissonDraws(blocks?.posN ?? []);
+        const negDraws = new PoissonDraws(blocks?.negN ?? []);
         const insufficient = new Set();
         for (const s of plan.scopes)
             s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
@@ -13959,8 +14001,8 @@ function compute(input) {
             let a = NaN;
             if (blocks) {
                 for (let i = 0; i < kPos.length; i++) {
-                    kPos[i] = poisson(aucRng, blocks.posN[i]);
-                    kNeg[i] = poisson(aucRng, blocks.negN[i]);
+                    kPos[i] = posDraws.at(aucRng, i);
+                    kNeg[i] = negDraws.at(aucRng, i);
                 }
                 a = resampledAuc(blocks, kPos, kNeg);
             }

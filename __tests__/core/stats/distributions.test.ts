@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { max, mean, min, variance } from 'simple-statistics'
-import { normal, poisson } from '../../../src/core/stats/distributions.js'
+import { PoissonDraws, poisson } from '../../../src/core/stats/distributions.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 
 describe('seeded random numbers', () => {
@@ -23,11 +23,22 @@ describe('seeded random numbers', () => {
     expect(variance(x)).toBeCloseTo(1 / 12, 3)
   })
 
-  it('draws standard normals', () => {
+  it('draws standard normals, the two of each polar pair uncorrelated', () => {
     const rng = createRng(2)
-    const x = Array.from({ length: 200000 }, () => normal(rng))
+    const n = 200000
+    const x = Array.from({ length: n }, () => rng.normal())
     expect(mean(x)).toBeCloseTo(0, 2)
     expect(variance(x)).toBeCloseTo(1, 1)
+    // Tails: P(|Z| > 1.96) = 0.05, within 5 standard errors.
+    const tail = x.filter(z => Math.abs(z) > 1.96).length / n
+    expect(Math.abs(tail - 0.05)).toBeLessThan(5 * Math.sqrt((0.05 * 0.95) / n))
+    // Consecutive draws (the two of a pair, then across pairs) have correlation 0, within 5 s.e.
+    for (const offset of [0, 1]) {
+      let sum = 0
+      let k = 0
+      for (let i = offset; i + 1 < n; i += 2, k++) sum += x[i] * x[i + 1]
+      expect(Math.abs(sum / k)).toBeLessThan(5 / Math.sqrt(k))
+    }
   })
 
   // Mean and variance both equal lambda; the tolerance is 5 standard errors of each estimate.
@@ -68,5 +79,14 @@ describe('seeded random numbers', () => {
           0.004
         )
     }
+  })
+
+  it('draws the same values from precomputed constants as one draw at a time', () => {
+    const lambdas = [0, 0.3, 4, 9.99, 10, 37.5, 1000, 250000]
+    const draws = new PoissonDraws(lambdas)
+    const a = createRng(4)
+    const b = createRng(4)
+    for (let r = 0; r < 2000; r++)
+      lambdas.forEach((lambda, i) => expect(draws.at(a, i)).toBe(poisson(b, lambda)))
   })
 })

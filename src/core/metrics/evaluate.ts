@@ -14,7 +14,7 @@ import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef, type Sink } from './sink.js'
-import { poisson } from '../stats/distributions.js'
+import { PoissonDraws } from '../stats/distributions.js'
 
 export interface BootstrapSettings {
   confidence: number
@@ -169,6 +169,8 @@ function compute(input: EvaluationInput): Computed[] {
     const kPos = new Float64Array(blocks?.posN.length ?? 0)
     const kNeg = new Float64Array(blocks?.posN.length ?? 0)
     const aucRng = createRng(settings.seed, 101 + (input.streamOffset ?? 0))
+    const posDraws = new PoissonDraws(blocks?.posN ?? [])
+    const negDraws = new PoissonDraws(blocks?.negN ?? [])
     const insufficient = new Set<string>()
     for (const s of plan.scopes)
       s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
@@ -180,8 +182,8 @@ function compute(input: EvaluationInput): Computed[] {
         let a = NaN
         if (blocks) {
           for (let i = 0; i < kPos.length; i++) {
-            kPos[i] = poisson(aucRng, blocks.posN[i])
-            kNeg[i] = poisson(aucRng, blocks.negN[i])
+            kPos[i] = posDraws.at(aucRng, i)
+            kNeg[i] = negDraws.at(aucRng, i)
           }
           a = resampledAuc(blocks, kPos, kNeg)
         }

@@ -10,7 +10,7 @@
  */
 import { QUANTITIES, type CellTable } from '../artifacts/cells.js'
 import type { CellView } from '../metrics/aggregate.js'
-import { normal, poisson } from './distributions.js'
+import { PoissonDraws, poisson } from './distributions.js'
 import type { Rng } from './rng.js'
 
 const NQ = QUANTITIES.length
@@ -19,6 +19,8 @@ const NQ = QUANTITIES.length
 export interface CellMoments {
   mean: Float64Array
   sd: Float64Array
+  /** Poisson draws with each cell's row count as mean. */
+  copies: PoissonDraws
 }
 
 export function cellMoments(table: CellTable): CellMoments {
@@ -36,20 +38,20 @@ export function cellMoments(table: CellTable): CellMoments {
       sd[i] = v > 1e-12 * (m * m + 1e-300) ? Math.sqrt(v) : 0
     }
   }
-  return { mean, sd }
+  return { mean, sd, copies: new PoissonDraws(table.n) }
 }
 
 /** Draws one resample of the table into `out` (same layout). */
 export function resampleCells(table: CellTable, moments: CellMoments, rng: Rng, out: CellView): void {
   const { n } = table
-  const { mean, sd } = moments
+  const { mean, sd, copies } = moments
   for (let cell = 0; cell < n.length; cell++) {
     const o = cell * NQ
     if (n[cell] === 0) {
       out.n[cell] = 0
       continue
     }
-    const k = poisson(rng, n[cell])
+    const k = copies.at(rng, cell)
     out.n[cell] = k
     if (k === 0) {
       for (let q = 0; q < NQ; q++) out.sum[o + q] = 0
@@ -58,7 +60,7 @@ export function resampleCells(table: CellTable, moments: CellMoments, rng: Rng, 
     const root = Math.sqrt(k)
     for (let q = 0; q < NQ; q++) {
       const s = sd[o + q]
-      const v = k * mean[o + q] + (s > 0 ? root * s * normal(rng) : 0)
+      const v = k * mean[o + q] + (s > 0 ? root * s * rng.normal() : 0)
       out.sum[o + q] = v > 0 ? v : 0
     }
     // A score and a squared error never exceed the weight: keep the drawn sums consistent.

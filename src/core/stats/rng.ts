@@ -7,6 +7,11 @@
 export interface Rng {
   /** Uniform on [0, 1) with 32 bits of resolution. */
   next(): number
+  /**
+   * A standard normal draw by the Marsaglia polar method. Each accepted pair of uniforms makes two
+   * independent draws; both are used, in turn.
+   */
+  normal(): number
 }
 
 function splitmix32(seed: number): () => number {
@@ -28,19 +33,36 @@ export function createRng(seed: number, stream = 0): Rng {
   let s2 = mix()
   let s3 = mix()
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1
-  return {
-    next(): number {
-      const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
-      const t = s1 << 9
-      s2 ^= s0
-      s3 ^= s1
-      s1 ^= s2
-      s0 ^= s3
-      s2 ^= t
-      s3 = rotl(s3, 11)
-      return result / 4294967296
+  const next = (): number => {
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
+    const t = s1 << 9
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = rotl(s3, 11)
+    return result / 4294967296
+  }
+  let spare = NaN
+  const normal = (): number => {
+    if (spare === spare) {
+      const z = spare
+      spare = NaN
+      return z
+    }
+    for (;;) {
+      const u = 2 * next() - 1
+      const v = 2 * next() - 1
+      const s = u * u + v * v
+      if (s > 0 && s < 1) {
+        const f = Math.sqrt((-2 * Math.log(s)) / s)
+        spare = v * f
+        return u * f
+      }
     }
   }
+  return { next, normal }
 }
 
 function rotl(x: number, k: number): number {
