@@ -20,8 +20,8 @@ const spec: ArtifactSpec = {
 }
 
 /** Reads `text` fed in chunks of `size` bytes; returns group labels and rows per group. */
-function read(text: string, size: number) {
-  const sink = new PredictionSink(spec, { attributes: ['g', 'h'], bins: 1, edges: null })
+function read(text: string, size: number, attributes = ['g', 'h']) {
+  const sink = new PredictionSink(spec, { attributes, bins: 1, edges: null })
   const rows = new CsvPredictionRows(sink)
   const parser = new CsvParser('p.csv', row => rows.checkedRow(row), rows)
   const buf = Buffer.from(text)
@@ -33,7 +33,8 @@ function read(text: string, size: number) {
     const key = combo.map((id, a) => data.table.groups[a][id]).join('|')
     for (let k = 0; k < 4; k++) counts.set(key, (counts.get(key) ?? 0) + data.table.n[c * 4 + k])
   })
-  return { groups: data.table.groups, counts: Object.fromEntries([...counts].sort()) }
+  const positives = data.table.n.reduce((t, n, cell) => t + ((cell >> 1) % 2 === 1 ? n : 0), 0)
+  return { groups: data.table.groups, counts: Object.fromEntries([...counts].sort()), positives }
 }
 
 describe('CsvPredictionRows', () => {
@@ -76,5 +77,11 @@ describe('CsvPredictionRows', () => {
 
   it('reads CRLF line ends the same way', () => {
     expect(read(text.replace(/\n/g, '\r\n'), 7).counts).toEqual(want)
+  })
+
+  it('reads a column used in two roles (the label also an attribute) as both', () => {
+    const got = read('label,score\n1,0.9\n0,0.2\n0,0.4\n1,0.7\n0,0.1\n', 4, ['label'])
+    expect(got.counts).toEqual({ '0': 3, '1': 2 })
+    expect(got.positives).toBe(2)
   })
 })
