@@ -1,5 +1,5 @@
-import 'node:crypto';
-import { openSync, readSync, closeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { openSync, closeSync, readSync } from 'node:fs';
 import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import 'node:zlib';
 
@@ -482,47 +482,6 @@ class ScoreHistogram {
         this.mnegW[i] += negW;
         this.mposN[i] += posN;
         this.mnegN[i] += negN;
-    }
-    /** Adds the rows of a histogram built elsewhere (another part of the same file). */
-    absorb(other) {
-        this.flush();
-        if (this.counts !== null && other.counts !== null) {
-            const c = this.counts;
-            for (let i = 0; i < c.length; i++)
-                c[i] += other.counts[i];
-            if (this.weights !== null && other.weights !== null) {
-                const w = this.weights;
-                for (let i = 0; i < w.length; i++)
-                    w[i] += other.weights[i];
-            }
-            return;
-        }
-        const add = this.addToMap.bind(this);
-        if (other.counts !== null) {
-            const w = other.weights ?? other.counts;
-            for (let m = 0; m <= GRID; m++) {
-                const negN = other.counts[2 * m];
-                const posN = other.counts[2 * m + 1];
-                if (negN !== 0 || posN !== 0)
-                    add(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
-            }
-        }
-        else {
-            other.values.forEach((score, i) => add(score, other.posW[i], other.negW[i], other.posN[i], other.negN[i]));
-        }
-    }
-    /** The histogram's contents, cheap to send to another thread (the grid's buffers transfer). */
-    state() {
-        this.flush();
-        return {
-            counts: this.counts,
-            weights: this.weights,
-            values: this.values,
-            posW: this.mposW,
-            negW: this.mnegW,
-            posN: this.mposN,
-            negN: this.mnegN
-        };
     }
     /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
     gridEntries(visit) {
@@ -1161,7 +1120,7 @@ class PredictionSink {
     part() {
         return {
             table: this.acc.finish(this.indexes.map(i => i.labels)),
-            histogram: this.hist?.state() ?? null,
+            scores: this.hist?.finish() ?? null,
             rows: this.rows
         };
     }
@@ -1180,7 +1139,7 @@ class PredictionSink {
 
 /**
  * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
- * line end after its middle; each part is parsed by a worker into its own tables, which are merged.
+ * line end after FIRST_PART of its bytes; each part is parsed by a worker into its own tables, which are merged.
  * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
  * inside a row (its parser holds bytes back), and the reader says so, so the caller parses the whole
  * file on one thread instead. Line numbers in errors from the second part are shifted by the first
@@ -1213,8 +1172,8 @@ async function runWorkerIfAsked() {
                     error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
                 };
     }
-    const h = result.ok ? result.data.histogram : null;
-    const transfer = [h?.counts?.buffer, h?.weights?.buffer].filter((b) => b instanceof ArrayBuffer);
+    const d = result.ok ? result.data.scores : null;
+    const transfer = d ? [d.score, d.posW, d.negW, d.posN, d.negN].map(x => x.buffer) : [];
     parentPort.postMessage(result, transfer);
     return true;
 }
@@ -1227,19 +1186,28 @@ function parsePart(job) {
     const parser = new CsvParser(job.spec.display, row => rows.checkedRow(row), rows);
     // Synchronous reads into one reused buffer: the worker has nothing else to do meanwhile, and a
     // stream would allocate a fresh megabyte per chunk. The parser copies any bytes it holds back.
+    const hash = job.hashBytes === null ? null : createHash('sha256');
     const buf = Buffer.allocUnsafe(1 << 20);
     const fd = openSync(job.spec.absPath, 'r');
-    try {
-        for (let pos = job.start; pos < job.end;) {
-            const got = readSync(fd, buf, 0, Math.min(buf.length, job.end - pos), pos);
+    const read = (from, to, use) => {
+        for (let pos = from; pos < to;) {
+            const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
             if (got === 0) {
                 throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
                     file: job.spec.display
                 });
             }
-            parser.feed(buf.subarray(0, got));
+            use(buf.subarray(0, got));
             pos += got;
         }
+    };
+    try {
+        read(job.start, job.end, bytes => {
+            hash?.update(bytes);
+            parser.feed(bytes);
+        });
+        if (hash !== null)
+            read(job.end, job.hashBytes, bytes => hash.update(bytes));
     }
     finally {
         closeSync(fd);
@@ -1247,7 +1215,8 @@ function parsePart(job) {
     const aligned = job.last || parser.pendingBytes === 0;
     if (job.last)
         parser.end();
-    return { ok: true, data: sink.part(), lines: parser.linesRead, aligned };
+    const sha256 = hash?.digest('hex') ?? null;
+    return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 };
 }
 
 // The worker threads' entry (dist/worker.js): reads one part of a large predictions file. A bundle of

@@ -3,6 +3,7 @@
  * threads there; these tests force that path and compare it with the one-thread path.
  */
 import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -83,6 +84,14 @@ describe('dist/cli.js', () => {
     expect(run(dir, ['check', '--report', 'one.json'], false).status).toBe(0)
     expect(run(dir, ['check', '--report', 'two.json'], true).status).toBe(0)
     expect(metrics(dir, 'two.json')).toEqual(metrics(dir, 'one.json'))
+    // The first part's worker hashes the whole file: the same digest as one thread's, and sha256sum's.
+    const inputs = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')).inputs
+    expect(inputs('two.json')).toEqual(inputs('one.json'))
+    expect(inputs('two.json')[0].sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(dir, 'p.csv')))
+        .digest('hex')
+    )
   })
 
   it('reports the file line of a bad row in the second part', () => {

@@ -9,7 +9,7 @@ import type { AucBlocks } from '../metrics/auc.js'
 import { CellAccumulator, type CellTable } from './cells.js'
 import { CsvParser } from './csv.js'
 import { GroupIndex, MISSING } from './groups.js'
-import { ScoreHistogram, binOf, type HistogramState, type ScoreDistribution } from './scores.js'
+import { ScoreHistogram, binOf, type ScoreDistribution } from './scores.js'
 import { formatOf, streamFile, streamRows, type TextRow } from './source.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { BinaryDecoder, parseScore, parseWeight } from './values.js'
@@ -124,10 +124,10 @@ export class PredictionSink {
   }
 
   /** What a worker reading one part of the file sends back. */
-  part(): { table: CellTable; histogram: HistogramState | null; rows: number } {
+  part(): { table: CellTable; scores: ScoreDistribution | null; rows: number } {
     return {
       table: this.acc.finish(this.indexes.map(i => i.labels)),
-      histogram: this.hist?.state() ?? null,
+      scores: this.hist?.finish() ?? null,
       rows: this.rows
     }
   }

@@ -15,16 +15,6 @@ export interface ScoreDistribution {
   negN: Float64Array
 }
 
-export interface HistogramState {
-  counts: Uint32Array | null
-  weights: Float64Array | null
-  values: number[]
-  posW: number[]
-  negW: number[]
-  posN: number[]
-  negN: number[]
-}
-
 export class ScoreHistogram {
   /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
   private counts: Uint32Array | null = new Uint32Array(2 * (GRID + 1))
@@ -100,47 +90,6 @@ export class ScoreHistogram {
     this.mnegN[i] += negN
   }
 
-  /** Adds the rows of a histogram built elsewhere (another part of the same file). */
-  absorb(other: HistogramState): void {
-    this.flush()
-    if (this.counts !== null && other.counts !== null) {
-      const c = this.counts
-      for (let i = 0; i < c.length; i++) c[i] += other.counts[i]
-      if (this.weights !== null && other.weights !== null) {
-        const w = this.weights
-        for (let i = 0; i < w.length; i++) w[i] += other.weights[i]
-      }
-      return
-    }
-    const add = this.addToMap.bind(this)
-    if (other.counts !== null) {
-      const w = other.weights ?? other.counts
-      for (let m = 0; m <= GRID; m++) {
-        const negN = other.counts[2 * m]
-        const posN = other.counts[2 * m + 1]
-        if (negN !== 0 || posN !== 0) add(m / GRID, w[2 * m + 1], w[2 * m], posN, negN)
-      }
-    } else {
-      other.values.forEach((score, i) =>
-        add(score, other.posW[i], other.negW[i], other.posN[i], other.negN[i])
-      )
-    }
-  }
-
-  /** The histogram's contents, cheap to send to another thread (the grid's buffers transfer). */
-  state(): HistogramState {
-    this.flush()
-    return {
-      counts: this.counts,
-      weights: this.weights,
-      values: this.values,
-      posW: this.mposW,
-      negW: this.mnegW,
-      posN: this.mposN,
-      negN: this.mnegN
-    }
-  }
-
   /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
   private gridEntries(
     visit: (score: number, posW: number, negW: number, posN: number, negN: number) => void
@@ -194,6 +143,42 @@ export class ScoreHistogram {
       out.negN[j] = this.mnegN[i]
     })
     return out
+  }
+}
+
+/** The distribution of two disjoint sets of rows (each ascending): one sorted merge, equal scores added. */
+export function mergeDistributions(a: ScoreDistribution, b: ScoreDistribution): ScoreDistribution {
+  const out = alloc(a.score.length + b.score.length)
+  const na = a.score.length
+  const nb = b.score.length
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < na || j < nb) {
+    const sa = i < na ? a.score[i] : Infinity
+    const sb = j < nb ? b.score[j] : Infinity
+    const from = sa <= sb ? a : b
+    const at = sa <= sb ? i++ : j++
+    out.score[k] = from.score[at]
+    out.posW[k] = from.posW[at]
+    out.negW[k] = from.negW[at]
+    out.posN[k] = from.posN[at]
+    out.negN[k] = from.negN[at]
+    if (sa === sb) {
+      out.posW[k] += b.posW[j]
+      out.negW[k] += b.negW[j]
+      out.posN[k] += b.posN[j]
+      out.negN[k] += b.negN[j]
+      j++
+    }
+    k++
+  }
+  return {
+    score: out.score.subarray(0, k),
+    posW: out.posW.subarray(0, k),
+    negW: out.negW.subarray(0, k),
+    posN: out.posN.subarray(0, k),
+    negN: out.negN.subarray(0, k)
   }
 }
 
