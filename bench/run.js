@@ -6,6 +6,7 @@ import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { generate } from './generate.js'
+import { countLines } from './scan.js'
 
 const OUT = 'bench/out'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -36,15 +37,20 @@ async function byteScan(path) {
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, lines }
 }
 
-/** Counts line ends with Buffer.indexOf (memchr): the fastest way Node streams a file and counts lines. */
+/** The line scan inside this process: reading and counting only. */
 async function lineScan(path) {
   const t = process.hrtime.bigint()
-  let lines = 0
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    let i = -1
-    while ((i = chunk.indexOf(10, i + 1)) !== -1) lines++
-  }
+  const lines = await countLines(path)
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, lines }
+}
+
+/** The same line scan as a Node process of its own, timed the way the check is (start-up included). */
+function processScan(path) {
+  const t = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, ['bench/scan.js', path], { encoding: 'utf8' })
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9
+  if (r.status !== 0) throw new Error(`scan failed (${r.status}): ${r.stderr}`)
+  return { seconds, lines: Number(r.stdout) }
 }
 
 function check(manifest, threads) {
@@ -98,27 +104,33 @@ artifacts:
   )
   await lineScan(csv) // warm the page cache
   const scans = []
+  const inScans = []
   const bytes = []
   const checks = []
   const singles = []
   for (let i = 0; i < RUNS; i++) {
-    scans.push(await lineScan(csv))
-    bytes.push(await byteScan(csv))
+    scans.push(processScan(csv))
     checks.push(check(manifest, 2))
+    inScans.push(await lineScan(csv))
+    bytes.push(await byteScan(csv))
     singles.push(check(manifest, 1))
+    if (scans.at(-1).lines !== rows + 1) throw new Error(`scan counted ${scans.at(-1).lines} lines`)
     const [c, o] = [checks.at(-1), singles.at(-1)]
     process.stderr.write(
-      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s, byte scan ${bytes.at(-1).seconds.toFixed(2)} s, check ${c.seconds.toFixed(2)} s (${c.rssMb.toFixed(0)} MB), one thread ${o.seconds.toFixed(2)} s (${o.rssMb.toFixed(0)} MB)\n`
+      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s (in process ${inScans.at(-1).seconds.toFixed(2)} s), byte scan ${bytes.at(-1).seconds.toFixed(2)} s, check ${c.seconds.toFixed(2)} s (${c.rssMb.toFixed(0)} MB), one thread ${o.seconds.toFixed(2)} s (${o.rssMb.toFixed(0)} MB)\n`
     )
   }
   const scan = median(scans.map(s => s.seconds))
+  const inScan = median(inScans.map(s => s.seconds))
   const total = median(checks.map(c => c.seconds))
   results.push({
     rows,
     mb: statSync(csv).size / 1e6,
     scan,
+    inScan,
     total,
     ratio: total / scan,
+    inRatio: total / inScan,
     byteScan: median(bytes.map(b => b.seconds)),
     rss: Math.max(...checks.map(c => c.rssMb)),
     single: median(singles.map(c => c.seconds)),
@@ -131,8 +143,8 @@ function verdicts(results) {
   if (!big) return ['(Run with 10,000,000 rows for the verdicts.)']
   const small = results.find(r => r.rows === 1_000_000)
   return [
-    `- Time: ${big.total.toFixed(2)} s, ${big.ratio.toFixed(1)}× the line scan: ${big.ratio <= 5 ? 'target met' : 'target NOT met'}.`,
-    `  For reference, a scan that reads every byte in JavaScript took ${big.byteScan.toFixed(2)} s (the check is ${(big.total / big.byteScan).toFixed(1)}× that); the line scan above uses Buffer.indexOf (memchr), the fastest way Node counts lines, and is the one the target is judged against.`,
+    `- Time: ${big.total.toFixed(2)} s, ${big.ratio.toFixed(1)}× the line scan (${big.scan.toFixed(2)} s): ${big.ratio <= 5 ? 'target met' : 'target NOT met'}.`,
+    `  Both are whole Node processes timed from outside, start-up included, so the ratio compares like with like. Counting only the scan's reading (${big.inScan.toFixed(2)} s, no Node start-up), the check is ${big.inRatio.toFixed(1)}× (${big.inRatio <= 5 ? 'also within 5×' : 'over 5×'}); against a scan that tests every byte in JavaScript (${big.byteScan.toFixed(2)} s) it is ${(big.total / big.byteScan).toFixed(1)}×.`,
     `- Memory: ${big.rss.toFixed(0)} MB at 10M rows${small ? ` and ${small.rss.toFixed(0)} MB at 1M rows` : ''}: ${big.rss <= 300 ? 'within 300 MB' : 'over 300 MB'}.`
   ]
 }
@@ -143,24 +155,27 @@ const lines = [
   '',
   'Written by `npm run bench` (bench/run.js). Each figure is the median of ' +
     RUNS +
-    ' runs; the line scan and the',
-  'check run alternate in one process so that both see the same machine state.',
+    ' runs; the scans and the checks',
+  'alternate in one run so that both see the same machine state.',
   '',
   `- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`,
   `- Date: ${new Date().toISOString().slice(0, 10)}`,
   '- Work: `rai-gate check` (the bundled CLI, a child process) on synthetic predictions with 7 columns,',
   '  3 sensitive attributes plus one intersection, every default metric with 1000-resample bootstrap',
-  '  intervals, report written. Line scan: Node streaming the same file (1 MiB chunks) and counting `\\n`',
-  '  with Buffer.indexOf; byte-loop scan: the same, testing every byte in a JavaScript loop.',
+  '  intervals, report written.',
+  '- Line scan: `node bench/scan.js FILE`, a Node process that streams the same file (1 MiB chunks) and',
+  '  counts `\\n` with Buffer.indexOf (memchr), timed from outside like the check. "In process": the same',
+  '  reading and counting timed inside one process (no Node start-up). Byte-loop scan: in process,',
+  '  testing every byte in a JavaScript loop.',
   "- Peak RSS: the check process's maximum resident set size (`process.resourceUsage().maxRSS`, worker",
   '  threads included). `check` reads files of 32 MB or more on two threads (the CLI default); "one',
   '  thread" forces a single reader, for comparison.',
   '',
-  '| rows | file | line scan | check (end to end) | ratio | peak RSS | check, one thread | its peak RSS | byte-loop scan |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| rows | file | line scan | in process | check (end to end) | ratio | ratio to in-process scan | peak RSS | check, one thread | its peak RSS | byte-loop scan |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     r =>
-      `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} MB | ${r.scan.toFixed(2)} s | ${r.total.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(0)} MB | ${r.single.toFixed(2)} s | ${r.singleRss.toFixed(0)} MB | ${r.byteScan.toFixed(2)} s |`
+      `| ${r.rows.toLocaleString('en-US')} | ${r.mb.toFixed(0)} MB | ${r.scan.toFixed(2)} s | ${r.inScan.toFixed(2)} s | ${r.total.toFixed(2)} s | ${r.ratio.toFixed(2)}× | ${r.inRatio.toFixed(2)}× | ${r.rss.toFixed(0)} MB | ${r.single.toFixed(2)} s | ${r.singleRss.toFixed(0)} MB | ${r.byteScan.toFixed(2)} s |`
   ),
   '',
   'Targets: 10M rows in at most 5× the line-scan time (the issue quotes about 2.8 s where the scan takes',

@@ -685,6 +685,7 @@ const Q_S = 1;
 const Q_SQ = 2;
 const Q_LL = 3;
 const NQ$2 = QUANTITIES.length;
+const cellCount = (table) => table.combos.length * 4 * table.bins;
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
 function logLoss$1(score, label) {
@@ -1591,7 +1592,7 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
  * made smaller to finish with the second.
  */
 const FIRST_PART = 0.42;
-const TAG = 'rai-gate-predictions-part';
+const TAG$1 = 'rai-gate-predictions-part';
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
 async function readPredictionsParallel(spec, options, settings) {
     if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz'))
@@ -1621,7 +1622,7 @@ async function readPredictionsParallel(spec, options, settings) {
         { start: cut, end: size }
     ];
     const results = await Promise.all(ranges.map((r, k) => runPart(settings.workerUrl, {
-        tag: TAG,
+        tag: TAG$1,
         spec,
         options,
         header: head.columns,
@@ -13924,7 +13925,9 @@ const MIN_DEFINED_SHARE = 0.5;
 /** A metric's identity across runs: id and scope. */
 const metricKey = (m) => JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category]);
 function evaluate(input) {
-    const computed = compute(input);
+    return evaluation(input, compute(input));
+}
+function evaluation(input, computed) {
     const at = (confidence) => computed.map(c => toResult(c, confidence));
     return {
         metrics: at(input.settings.confidence),
@@ -13965,79 +13968,152 @@ function aucSummary(p) {
         return { value: NaN, blocks: null };
     return { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) };
 }
-function compute(input) {
-    const { settings } = input;
-    const results = [];
-    const run = (stream, point, replicate, extra) => {
-        const rec = new RecordingSink();
-        point(rec);
-        const m = rec.values.length;
-        const R = settings.resamples;
-        const matrix = new Float64Array(R * m);
-        const rng = createRng(settings.seed, stream + (input.streamOffset ?? 0));
-        const row = new RowSink(matrix, 0);
-        for (let r = 0; r < R; r++) {
-            row.reset(r * m);
-            replicate(row, rng);
-        }
-        rec.values.forEach((point, j) => results.push({
-            point,
-            extra: extra?.(point) ?? {},
-            sample: sampleOf(point, matrix, j, m, R),
-            replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
-            resamples: R
-        }));
-    };
-    const p = input.predictions;
-    if (p) {
-        const plan = planPredictions(p.table, input.intersections, settings.minGroupSize);
-        const moments = cellMoments(p.table);
-        const { value: auc, blocks } = aucSummary(p);
-        const view = { n: new Float64Array(p.table.n.length), sum: new Float64Array(p.table.sum.length) };
-        const kPos = new Float64Array(blocks?.posN.length ?? 0);
-        const kNeg = new Float64Array(blocks?.posN.length ?? 0);
-        const aucRng = createRng(settings.seed, 101 + (input.streamOffset ?? 0));
-        const posDraws = new PoissonDraws(blocks?.posN ?? []);
-        const negDraws = new PoissonDraws(blocks?.negN ?? []);
-        const insufficient = new Set();
-        for (const s of plan.scopes)
-            s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
-        run(1, sink => computePredictions(plan, p.table, auc, sink), (sink, rng) => {
-            resampleCells(p.table, moments, rng, view);
-            let a = NaN;
-            if (blocks) {
-                for (let i = 0; i < kPos.length; i++) {
-                    kPos[i] = posDraws.at(aucRng, i);
-                    kNeg[i] = negDraws.at(aucRng, i);
+/**
+ * Resamples are drawn in two halves, each from random streams of its own (the second half's stream
+ * ids are HALF_STREAMS higher), so that the second half can be drawn on another thread and the
+ * numbers never depend on where each half ran.
+ */
+const HALF_STREAMS = 500;
+function predictionBootstrap(job) {
+    const { table, settings } = job;
+    const plan = planPredictions(table, job.intersections, settings.minGroupSize);
+    const moments = cellMoments(table);
+    const { value: auc, blocks } = job.auc;
+    const insufficient = new Set();
+    for (const s of plan.scopes)
+        s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
+    return {
+        point: sink => computePredictions(plan, table, auc, sink),
+        drawer: half => {
+            const stream = (id) => createRng(settings.seed, id + job.streamOffset + half * HALF_STREAMS);
+            const rng = stream(1);
+            const aucRng = stream(101);
+            const view = { n: new Float64Array(table.n.length), sum: new Float64Array(table.sum.length) };
+            const kPos = new Float64Array(blocks?.posN.length ?? 0);
+            const kNeg = new Float64Array(blocks?.posN.length ?? 0);
+            const posDraws = new PoissonDraws(blocks?.posN ?? []);
+            const negDraws = new PoissonDraws(blocks?.negN ?? []);
+            return sink => {
+                resampleCells(table, moments, rng, view);
+                let a = NaN;
+                if (blocks) {
+                    for (let i = 0; i < kPos.length; i++) {
+                        kPos[i] = posDraws.at(aucRng, i);
+                        kNeg[i] = negDraws.at(aucRng, i);
+                    }
+                    a = resampledAuc(blocks, kPos, kNeg);
                 }
-                a = resampledAuc(blocks, kPos, kNeg);
-            }
-            computePredictions(plan, view, a, sink);
-        }, v => v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
+                computePredictions(plan, view, a, sink);
+            };
+        },
+        extra: v => v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
             ? { status: 'insufficient' }
-            : {});
-    }
+            : {}
+    };
+}
+/** Bootstraps over resampled counts (robustness, outcomes): one stream id per artifact kind. */
+function countBootstrap(input, id, point, draw) {
+    return {
+        point,
+        drawer: half => {
+            const rng = createRng(input.settings.seed, id + (input.streamOffset ?? 0) + half * HALF_STREAMS);
+            return sink => draw(sink, rng);
+        }
+    };
+}
+function bootstraps(input) {
+    const p = input.predictions;
+    const predictions = p ? predictionBootstrap(predictionJob(input, p)) : null;
+    const others = [];
     const rb = input.robustness;
     if (rb) {
         const refs = perturbationRefs(rb.table);
         const counts = new Float64Array(rb.table.n.length);
-        run(2, sink => computeRobustness(rb.table, refs, rb.table.n, sink), (sink, rng) => {
+        others.push(countBootstrap(input, 2, sink => computeRobustness(rb.table, refs, rb.table.n, sink), (sink, rng) => {
             resampleCounts(rb.table.n, rng, counts);
             computeRobustness(rb.table, refs, counts, sink);
-        });
+        }));
     }
     const oc = input.outcomes;
     if (oc) {
         const plan = planOutcomes(oc.table);
         const passed = new Float64Array(oc.table.passed.length);
         const failed = new Float64Array(oc.table.failed.length);
-        run(3, sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink), (sink, rng) => {
+        others.push(countBootstrap(input, 3, sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink), (sink, rng) => {
             resampleCounts(oc.table.passed, rng, passed);
             resampleCounts(oc.table.failed, rng, failed);
             computeOutcomes(plan, passed, failed, sink);
-        });
+        }));
     }
-    return results;
+    return { predictions, others };
+}
+function predictionJob(input, p) {
+    return {
+        table: p.table,
+        auc: aucSummary(p),
+        intersections: input.intersections,
+        settings: input.settings,
+        streamOffset: input.streamOffset ?? 0
+    };
+}
+/** The values of one half of the resamples, row by row (m values per resample). */
+function drawHalf(b, m, R, half) {
+    const split = Math.ceil(R / 2);
+    const count = half === 0 ? split : R - split;
+    const out = new Float64Array(count * m);
+    const draw = b.drawer(half);
+    const row = new RowSink(out, 0);
+    for (let r = 0; r < count; r++) {
+        row.reset(r * m);
+        draw(row);
+    }
+    return out;
+}
+const pointsOf = (b) => {
+    const rec = new RecordingSink();
+    b.point(rec);
+    return rec.values;
+};
+/** Point estimates and both halves of resamples -> the computed metrics. */
+function assemble(b, points, halves, R) {
+    const m = points.length;
+    const matrix = new Float64Array(R * m);
+    matrix.set(halves[0]);
+    matrix.set(halves[1], halves[0].length);
+    return points.map((point, j) => ({
+        point,
+        extra: b.extra?.(point) ?? {},
+        sample: sampleOf(point, matrix, j, m, R),
+        replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
+        resamples: R
+    }));
+}
+/** Both halves drawn here. */
+function drawBoth(b, R) {
+    const points = pointsOf(b);
+    return assemble(b, points, [drawHalf(b, points.length, R, 0), drawHalf(b, points.length, R, 1)], R);
+}
+function compute(input) {
+    const { predictions, others } = bootstraps(input);
+    return [predictions, ...others].flatMap(b => (b === null ? [] : drawBoth(b, input.settings.resamples)));
+}
+/**
+ * As evaluate, with the second half of the predictions bootstrap (the costly one) drawn by `offload`,
+ * another thread, while this one draws the first. The numbers are the same as evaluate's.
+ */
+async function evaluateOffloaded(input, offload) {
+    const R = input.settings.resamples;
+    const p = input.predictions;
+    if (!p)
+        return evaluate(input);
+    const job = predictionJob(input, p);
+    const second = offload(job);
+    const b = predictionBootstrap(job);
+    const points = pointsOf(b);
+    const first = drawHalf(b, points.length, R, 0);
+    const computed = assemble(b, points, [first, await second], R);
+    const { others } = bootstraps({ ...input, predictions: undefined });
+    return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))]);
 }
 function sampleOf(v, matrix, j, m, R) {
     if (Number.isNaN(v.value) || v.metric === 'count')
@@ -14078,6 +14154,30 @@ function toResult({ point: v, extra, sample, resamples: R }, confidence) {
         };
     }
     return { ...base, value: v.value, ci };
+}
+
+/**
+ * Draws the second half of the predictions bootstrap on a worker thread (dist/worker.js) while the
+ * main thread draws the first; see evaluateOffloaded. The halves have random streams of their own,
+ * so the numbers are the same as when one thread draws both.
+ */
+const TAG = 'rai-gate-bootstrap-half';
+/**
+ * Below this much work (cells × resamples) the bootstrap takes well under the 40 ms or so a worker
+ * needs to start, and runs on one thread.
+ */
+const OFFLOAD_MIN_WORK = 1_000_000;
+const worthOffloading = (table, resamples) => cellCount(table) * resamples >= OFFLOAD_MIN_WORK;
+function offloadTo(workerUrl) {
+    return job => new Promise((resolve, reject) => {
+        const worker = new Worker(workerUrl, { workerData: { tag: TAG, job } });
+        worker.once('message', (half) => resolve(half));
+        worker.once('error', reject);
+        worker.once('exit', code => {
+            if (code !== 0)
+                reject(new Error(`bootstrap worker exited with code ${code}`));
+        });
+    });
 }
 
 /** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
@@ -15259,7 +15359,12 @@ async function check(options) {
         seed: d.bootstrap.seed,
         minGroupSize: d.minGroupSize
     };
-    const evaluation = evaluate({ ...inputs, intersections: manifest.intersections, settings });
+    const input = { ...inputs, intersections: manifest.intersections, settings };
+    // With a worker script at hand, a large bootstrap draws its second half on another thread.
+    const p = inputs.predictions;
+    const evaluation = options.parallel && p && worthOffloading(p.table, settings.resamples)
+        ? await evaluateOffloaded(input, offloadTo(options.parallel.workerUrl))
+        : evaluate(input);
     const baseline = options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest);
     let changes;
     if (baseline?.info.usable) {
@@ -15588,17 +15693,24 @@ function fit(head, details) {
     let body = head;
     for (let i = 0; i < details.length; i++) {
         const next = `${body}\n${details[i]}\n`;
-        if (next.length + note(details.length).length > MAX_CHARS)
-            return (body.length + note(1).length > MAX_CHARS ? truncate(body) : body) + note(details.length - i);
+        if (next.length + note(details.length).length > MAX_CHARS) {
+            const left = note(details.length - i);
+            return truncate(body, MAX_CHARS - left.length) + left;
+        }
         body = next;
     }
-    if (body.length > MAX_CHARS)
-        return truncate(body);
-    return body;
+    return truncate(body, MAX_CHARS);
 }
-function truncate(body) {
-    const cut = body.lastIndexOf('\n', MAX_CHARS - 200);
-    return `${body.slice(0, cut)}\n\n_Truncated: ${body.length - cut} characters left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`;
+/** The body if it fits in `limit` characters; else cut at a line end, with a note, to fit. */
+function truncate(body, limit) {
+    if (body.length <= limit)
+        return body;
+    const note = (n) => `\n\n_Truncated: ${n} characters left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`;
+    // The note for the whole body is at least as long as the one finally written (fewer digits).
+    const room = limit - note(body.length).length;
+    const line = body.lastIndexOf('\n', room);
+    const cut = line > 0 ? line : room;
+    return body.slice(0, cut) + note(body.length - cut);
 }
 
 const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy'];

@@ -260,10 +260,15 @@ class CsvParser {
  */
 /** Per-row additive quantities kept for every cell, in this order. */
 const QUANTITIES = ['w', 's', 'sq', 'll'];
-const NQ = QUANTITIES.length;
+/** w: weight; s: weight·score; sq: weight·(score−label)²; ll: weight·log loss. */
+const Q_W = 0;
+const Q_S = 1;
+const Q_SQ = 2;
+const Q_LL = 3;
+const NQ$1 = QUANTITIES.length;
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
-function logLoss(score, label) {
+function logLoss$1(score, label) {
     const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score;
     return label === 1 ? -Math.log(p) : -Math.log(1 - p);
 }
@@ -287,8 +292,8 @@ class CellAccumulator {
         this.weighted = weighted;
         this.stride = 4 * bins;
         this.n = new Float64Array(this.stride * 16);
-        this.sum = new Float64Array(this.stride * 16 * NQ);
-        this.sum2 = new Float64Array(this.stride * 16 * NQ);
+        this.sum = new Float64Array(this.stride * 16 * NQ$1);
+        this.sum2 = new Float64Array(this.stride * 16 * NQ$1);
     }
     /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
     combo(g) {
@@ -353,7 +358,7 @@ class CellAccumulator {
     add(combo, label, prediction, bin, weight, score) {
         const cell = ((combo * 2 + label) * 2 + prediction) * this.bins + bin;
         this.n[cell] += 1;
-        const o = cell * NQ;
+        const o = cell * NQ$1;
         const sum = this.sum;
         const sum2 = this.sum2;
         sum[o] += weight;
@@ -362,7 +367,7 @@ class CellAccumulator {
             const ws = weight * score;
             const d = score - label;
             const wsq = weight * d * d;
-            const wll = weight * logLoss(score, label);
+            const wll = weight * logLoss$1(score, label);
             sum[o + 1] += ws;
             sum2[o + 1] += ws * ws;
             sum[o + 2] += wsq;
@@ -392,8 +397,8 @@ class CellAccumulator {
             hasScore: this.hasScore,
             weighted: this.weighted,
             n: this.n.slice(0, cells),
-            sum: this.sum.slice(0, cells * NQ),
-            sum2: this.sum2.slice(0, cells * NQ)
+            sum: this.sum.slice(0, cells * NQ$1),
+            sum2: this.sum2.slice(0, cells * NQ$1)
         };
     }
 }
@@ -1148,10 +1153,10 @@ class PredictionSink {
  * The workers run dist/worker.js, a small bundle of this module, so they start quickly and nothing
  * outside dist/ is needed at run time.
  */
-const TAG = 'rai-gate-predictions-part';
+const TAG$1 = 'rai-gate-predictions-part';
 /** In a worker started by readPredictionsParallel: parse the part and post the result. */
 async function runWorkerIfAsked() {
-    if (isMainThread || workerData?.tag !== TAG)
+    if (isMainThread || workerData?.tag !== TAG$1)
         return false;
     const job = workerData;
     let result;
@@ -1219,6 +1224,637 @@ function parsePart(job) {
     return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 };
 }
 
-// The worker threads' entry (dist/worker.js): reads one part of a large predictions file. A bundle of
-// its own, so that a worker starts without loading the CLI or the Action.
-await runWorkerIfAsked();
+const LOG_FACT = (() => {
+    const t = new Float64Array(10);
+    for (let k = 1; k < 10; k++)
+        t[k] = t[k - 1] + Math.log(k);
+    return t;
+})();
+function logFactorial(k) {
+    if (k < 10)
+        return LOG_FACT[k];
+    // Stirling series; error below 1e-10 for k >= 10.
+    const x = k + 1;
+    return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
+}
+/** Constants a Poisson draw needs per mean, so that a mean drawn many times computes them once. */
+const NC = 5;
+function constants(lambda, c, o) {
+    if (lambda < 10) {
+        c[o] = Math.exp(-lambda);
+        return;
+    }
+    const b = 0.931 + 2.53 * Math.sqrt(lambda);
+    c[o] = -0.059 + 0.02483 * b;
+    c[o + 1] = b;
+    c[o + 2] = 0.9277 - 3.6224 / (b - 2);
+    c[o + 3] = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    c[o + 4] = Math.log(lambda);
+}
+/**
+ * Poisson(lambda) draw. Inversion by sequential search for lambda < 10; for larger means the PTRS
+ * transformed-rejection sampler of Hörmann (1993), "The transformed rejection method for generating
+ * Poisson random variables", which is exact and O(1) expected for any lambda.
+ */
+function draw(rng, lambda, c, o) {
+    if (lambda <= 0)
+        return 0;
+    if (lambda < 10) {
+        const limit = c[o];
+        let k = 0;
+        let p = rng.next();
+        while (p > limit) {
+            k++;
+            p *= rng.next();
+        }
+        return k;
+    }
+    const a = c[o];
+    const b = c[o + 1];
+    const vr = c[o + 2];
+    for (;;) {
+        const u = rng.next() - 0.5;
+        const v = rng.next();
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+        if (us >= 0.07 && v <= vr)
+            return k;
+        if (k < 0 || (us < 0.013 && v > us))
+            continue;
+        if (Math.log(v) + c[o + 3] - Math.log(a / (us * us) + b) <= -lambda + k * c[o + 4] - logFactorial(k)) {
+            return k;
+        }
+    }
+}
+/**
+ * Poisson draws for a fixed list of means, each mean's constants computed once: a bootstrap draws
+ * the same means a thousand times. Draws equal poisson(rng, lambdas[i]) for the same stream.
+ */
+class PoissonDraws {
+    lambdas;
+    c;
+    constructor(lambdas) {
+        this.lambdas = Float64Array.from(lambdas);
+        this.c = new Float64Array(this.lambdas.length * NC);
+        this.lambdas.forEach((lambda, i) => lambda > 0 && constants(lambda, this.c, i * NC));
+    }
+    /** A draw with mean lambdas[i]. */
+    at(rng, i) {
+        return draw(rng, this.lambdas[i], this.c, i * NC);
+    }
+}
+
+/**
+ * The Poisson bootstrap over the cell table. Resampling N rows with replacement gives each row a
+ * multiplicity; with Poisson(1) multiplicities (Hanley & MacGibbon 2006; Chamandy et al. 2012) the
+ * rows of a cell together draw Poisson(n_cell) copies, independently per cell, so a resample of the
+ * rows is a resample of the cells. Count metrics are therefore resampled exactly as a row bootstrap
+ * would. A cell's sums of per-row quantities (weights, scores, squared errors, log losses) are drawn
+ * as K·mean + √K·sd·Z given the cell's K copies, the normal limit of a sum of K rows drawn from the
+ * cell; this is exact when the quantity is constant in the cell (every weight in an unweighted run)
+ * and otherwise matches the row bootstrap's mean and variance.
+ */
+const NQ = QUANTITIES.length;
+function cellMoments(table) {
+    const mean = new Float64Array(table.sum.length);
+    const sd = new Float64Array(table.sum.length);
+    for (let cell = 0; cell < table.n.length; cell++) {
+        const n = table.n[cell];
+        if (n === 0)
+            continue;
+        for (let q = 0; q < NQ; q++) {
+            const i = cell * NQ + q;
+            const m = table.sum[i] / n;
+            const v = table.sum2[i] / n - m * m;
+            mean[i] = m;
+            // Below rounding noise the quantity is constant in the cell: no spread to add.
+            sd[i] = v > 1e-12 * (m * m + 1e-300) ? Math.sqrt(v) : 0;
+        }
+    }
+    return { mean, sd, copies: new PoissonDraws(table.n) };
+}
+/** Draws one resample of the table into `out` (same layout). */
+function resampleCells(table, moments, rng, out) {
+    const { n } = table;
+    const { mean, sd, copies } = moments;
+    for (let cell = 0; cell < n.length; cell++) {
+        const o = cell * NQ;
+        if (n[cell] === 0) {
+            out.n[cell] = 0;
+            continue;
+        }
+        const k = copies.at(rng, cell);
+        out.n[cell] = k;
+        if (k === 0) {
+            for (let q = 0; q < NQ; q++)
+                out.sum[o + q] = 0;
+            continue;
+        }
+        const root = Math.sqrt(k);
+        for (let q = 0; q < NQ; q++) {
+            const s = sd[o + q];
+            const v = k * mean[o + q] + (s > 0 ? root * s * rng.normal() : 0);
+            out.sum[o + q] = v > 0 ? v : 0;
+        }
+        // A score and a squared error never exceed the weight: keep the drawn sums consistent.
+        const w = out.sum[o];
+        if (out.sum[o + 1] > w)
+            out.sum[o + 1] = w;
+        if (out.sum[o + 2] > w)
+            out.sum[o + 2] = w;
+    }
+}
+
+function splitmix32(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x9e3779b9) | 0;
+        let z = a;
+        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+        return (z ^ (z >>> 16)) >>> 0;
+    };
+}
+/** Creates an independent stream for `seed` (an integer; `stream` derives sub-streams from one seed). */
+function createRng(seed, stream = 0) {
+    const mix = splitmix32((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
+    let s0 = mix();
+    let s1 = mix();
+    let s2 = mix();
+    let s3 = mix();
+    if ((s0 | s1 | s2 | s3) === 0)
+        s0 = 1;
+    const next = () => {
+        const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+        return result / 4294967296;
+    };
+    let spare = NaN;
+    const normal = () => {
+        if (spare === spare) {
+            const z = spare;
+            spare = NaN;
+            return z;
+        }
+        for (;;) {
+            const u = 2 * next() - 1;
+            const v = 2 * next() - 1;
+            const s = u * u + v * v;
+            if (s > 0 && s < 1) {
+                const f = Math.sqrt((-2 * Math.log(s)) / s);
+                spare = v * f;
+                return u * f;
+            }
+        }
+    };
+    return { next, normal };
+}
+function rotl(x, k) {
+    return (x << k) | (x >>> (32 - k));
+}
+
+/** AUC of a resample given Poisson draws kPos, kNeg per block. */
+function resampledAuc(b, kPos, kNeg) {
+    let below = 0;
+    let num = 0;
+    let pos = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        const p = b.posN[i] > 0 ? (b.posW[i] * kPos[i]) / b.posN[i] : 0;
+        const q = b.negN[i] > 0 ? (b.negW[i] * kNeg[i]) / b.negN[i] : 0;
+        const full = b.posW[i] * b.negW[i];
+        num += p * below + (full > 0 ? (b.within[i] * p * q) / full : 0);
+        below += q;
+        pos += p;
+    }
+    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
+}
+
+/** An intersection's attribute id, e.g. `race*sex`; its group labels join the same way. */
+const intersectionId = (attributes) => attributes.join('*');
+
+/**
+ * Sums of the cell table over a set of groups, and the metric formulas over those sums. One aggregate
+ * is a run of `stride` numbers:
+ *   [0] rows  [1..4] weight by (label·2 + prediction)  [5] Σw·s  [6] Σw·(s−y)²  [7] Σw·logloss
+ *   then per calibration bin b: Σw, Σw·y, Σw·s.
+ * Undefined values are NaN here and become null with a reason in the report.
+ */
+const N = 0;
+const W = 1;
+const S = 5;
+const SQ = 6;
+const LL = 7;
+const BIN = 8;
+const strideOf = (bins) => BIN + 3 * bins;
+/** Aggregates every combination of group values: out[c·stride ...]. O(cells). */
+function aggregateCombos(table, view, out) {
+    const bins = table.bins;
+    const stride = strideOf(bins);
+    out.fill(0);
+    const combos = table.combos.length;
+    for (let c = 0; c < combos; c++) {
+        const o = c * stride;
+        for (let yp = 0; yp < 4; yp++) {
+            const y = yp >> 1;
+            for (let b = 0; b < bins; b++) {
+                const cell = (c * 4 + yp) * bins + b;
+                const n = view.n[cell];
+                if (n === 0)
+                    continue;
+                const q = cell * 4;
+                const w = view.sum[q + Q_W];
+                const s = view.sum[q + Q_S];
+                out[o + N] += n;
+                out[o + W + yp] += w;
+                out[o + S] += s;
+                out[o + SQ] += view.sum[q + Q_SQ];
+                out[o + LL] += view.sum[q + Q_LL];
+                const ob = o + BIN + 3 * b;
+                out[ob] += w;
+                if (y === 1)
+                    out[ob + 1] += w;
+                out[ob + 2] += s;
+            }
+        }
+    }
+}
+/** Sums combination aggregates into groups: group g of combo c is groupOf[c]. */
+function reduceGroups(comboAgg, groupOf, stride, out) {
+    out.fill(0);
+    for (let c = 0; c < groupOf.length; c++) {
+        const src = c * stride;
+        const dst = groupOf[c] * stride;
+        for (let k = 0; k < stride; k++)
+            out[dst + k] += comboAgg[src + k];
+    }
+}
+const tn = (a, o) => a[o + W];
+const fp = (a, o) => a[o + W + 1];
+const fn = (a, o) => a[o + W + 2];
+const tp = (a, o) => a[o + W + 3];
+const total = (a, o) => tn(a, o) + fp(a, o) + fn(a, o) + tp(a, o);
+const div = (num, den) => (den > 0 ? num / den : NaN);
+const rows = (a, o) => a[o + N];
+function rate(id, a, o) {
+    switch (id) {
+        case 'selection_rate':
+            return div(tp(a, o) + fp(a, o), total(a, o));
+        case 'tpr':
+            return div(tp(a, o), tp(a, o) + fn(a, o));
+        case 'fpr':
+            return div(fp(a, o), fp(a, o) + tn(a, o));
+        case 'fnr':
+            return div(fn(a, o), tp(a, o) + fn(a, o));
+        case 'tnr':
+            return div(tn(a, o), fp(a, o) + tn(a, o));
+        case 'precision':
+            return div(tp(a, o), tp(a, o) + fp(a, o));
+        case 'accuracy':
+            return div(tp(a, o) + tn(a, o), total(a, o));
+        case 'base_rate':
+            return div(tp(a, o) + fn(a, o), total(a, o));
+    }
+}
+const f1 = (a, o) => div(2 * tp(a, o), 2 * tp(a, o) + fp(a, o) + fn(a, o));
+const brier = (a, o) => div(a[o + SQ], total(a, o));
+const logLoss = (a, o) => div(a[o + LL], total(a, o));
+/** Expected calibration error: Σ_b (W_b/W)·|Y_b/W_b − S_b/W_b| = Σ_b |Y_b − S_b| / W. */
+function ece(a, o, bins) {
+    let gap = 0;
+    for (let b = 0; b < bins; b++) {
+        const ob = o + BIN + 3 * b;
+        if (a[ob] > 0)
+            gap += Math.abs(a[ob + 1] - a[ob + 2]);
+    }
+    return div(gap, total(a, o));
+}
+/** Maximum calibration error over non-empty bins. */
+function mce(a, o, bins) {
+    let worst = NaN;
+    for (let b = 0; b < bins; b++) {
+        const ob = o + BIN + 3 * b;
+        if (a[ob] > 0) {
+            const gap = Math.abs(a[ob + 1] / a[ob] - a[ob + 2] / a[ob]);
+            if (!(gap <= worst))
+                worst = gap;
+        }
+    }
+    return worst;
+}
+
+/** Per-group rates: numerator and denominator over the weighted confusion cells. */
+const RATES = {
+    selection_rate: { direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
+    tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
+    fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
+    fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
+    tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
+    precision: { direction: 'higher', definition: 'P(y=1 | ŷ=1)', undefinedWhen: 'no predicted positives' },
+    accuracy: { direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
+    base_rate: { direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
+};
+/** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
+const DISPARITIES = [
+    { id: 'demographic_parity_difference', of: ['selection_rate'], kind: 'difference' },
+    { id: 'demographic_parity_ratio', of: ['selection_rate'], kind: 'ratio' },
+    { id: 'equal_opportunity_difference', of: ['tpr'], kind: 'difference' },
+    { id: 'equal_opportunity_ratio', of: ['tpr'], kind: 'ratio' },
+    { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], kind: 'difference' },
+    { id: 'equalized_odds_ratio', of: ['tpr', 'fpr'], kind: 'ratio' },
+    { id: 'fpr_difference', of: ['fpr'], kind: 'difference' },
+    { id: 'accuracy_difference', of: ['accuracy'], kind: 'difference' },
+    { id: 'precision_difference', of: ['precision'], kind: 'difference' },
+    { id: 'ece_difference', of: ['ece'], kind: 'difference' }
+];
+const def = (id, scopes, direction, definition) => ({
+    id,
+    scopes,
+    direction,
+    definition
+});
+const METRICS = [
+    def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)'),
+    ...Object.entries(RATES).map(([id, r]) => def(id, id === 'selection_rate' || id === 'accuracy' || id === 'precision' || id === 'base_rate'
+        ? ['overall', 'group']
+        : ['group'], r.direction, r.definition)),
+    def('recall', ['overall'], 'higher', 'tpr over all rows'),
+    def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)'),
+    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½'),
+    def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)'),
+    def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]'),
+    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|'),
+    def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|'),
+    ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`)),
+    def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs'),
+    def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows'),
+    def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed'),
+    def('worst_accuracy_drop', ['robustness'], 'lower', 'max accuracy_drop over perturbations'),
+    def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations'),
+    def('pass_rate', ['suite'], 'higher', 'share of test cases passed'),
+    def('failure_rate', ['suite'], 'lower', 'share of test cases failed')
+];
+new Map(METRICS.map(m => [m.id, m]));
+
+const OVERALL = {};
+const NO_SCORE = 'no score column';
+const RATE_IDS = Object.keys(RATES);
+const GROUP_VALUES = [...RATE_IDS, 'brier', 'ece'];
+function planPredictions(table, intersections, minGroupSize) {
+    const stride = strideOf(table.bins);
+    const comboAgg = new Float64Array(table.combos.length * stride);
+    aggregateCombos(table, table, comboAgg);
+    const comboRows = table.combos.map((_, c) => comboAgg[c * stride]);
+    const scope = (attribute, members) => {
+        const labels = [];
+        const index = new Map();
+        const groupOf = new Int32Array(table.combos.length);
+        table.combos.forEach((combo, c) => {
+            const label = members.map(a => table.groups[a][combo[a]]).join('*');
+            let g = index.get(label);
+            if (g === undefined) {
+                g = labels.length;
+                index.set(label, g);
+                labels.push(label);
+            }
+            groupOf[c] = g;
+        });
+        const sizes = labels.map(() => 0);
+        comboRows.forEach((n, c) => (sizes[groupOf[c]] += n));
+        const eligible = sizes.map(n => n >= minGroupSize);
+        return {
+            attribute,
+            labels,
+            groupOf,
+            sizes,
+            eligible,
+            eligibleGroups: labels.map((_, g) => g).filter(g => eligible[g]),
+            groupRefs: labels.map(group => ({ attribute, group })),
+            ref: { attribute },
+            values: Object.fromEntries(GROUP_VALUES.map(id => [id, new Float64Array(labels.length)]))
+        };
+    };
+    const position = new Map(table.attributes.map((a, i) => [a, i]));
+    const scopes = [
+        ...table.attributes.map((a, i) => scope(a, [i])),
+        ...intersections.map(parts => scope(intersectionId(parts), parts.map(p => position.get(p))))
+    ];
+    const maxGroups = Math.max(1, ...scopes.map(s => s.labels.length));
+    return {
+        table,
+        scopes,
+        overall: new Int32Array(table.combos.length),
+        minGroupSize,
+        comboAgg,
+        groupAgg: new Float64Array(maxGroups * stride)
+    };
+}
+/** Computes every predictions metric from `view` (the table or a resample) into `sink`. */
+function computePredictions(plan, view, auc, sink) {
+    const { table, comboAgg, groupAgg } = plan;
+    const { bins, hasScore } = table;
+    const stride = strideOf(bins);
+    aggregateCombos(table, view, comboAgg);
+    reduceGroups(comboAgg, plan.overall, stride, groupAgg);
+    const a = groupAgg;
+    const n = rows(a, 0);
+    const scored = (v) => (hasScore ? v : NaN);
+    const why = (v, reason) => (Number.isNaN(v) ? (hasScore ? reason : NO_SCORE) : undefined);
+    sink.put('count', OVERALL, n, n);
+    sink.put('accuracy', OVERALL, rate('accuracy', a, 0), n, RATES.accuracy.undefinedWhen);
+    sink.put('precision', OVERALL, rate('precision', a, 0), n, RATES.precision.undefinedWhen);
+    sink.put('recall', OVERALL, rate('tpr', a, 0), n, RATES.tpr.undefinedWhen);
+    sink.put('f1', OVERALL, f1(a, 0), n, 'no positive labels or predictions');
+    const aucValue = scored(auc);
+    sink.put('auc', OVERALL, aucValue, n, why(aucValue, 'labels of only one class'));
+    for (const [id, v] of [
+        ['brier', brier(a, 0)],
+        ['log_loss', logLoss(a, 0)],
+        ['ece', ece(a, 0, bins)],
+        ['mce', mce(a, 0, bins)]
+    ]) {
+        const value = scored(v);
+        sink.put(id, OVERALL, value, n, why(value, 'no rows'));
+    }
+    sink.put('selection_rate', OVERALL, rate('selection_rate', a, 0), n, RATES.selection_rate.undefinedWhen);
+    sink.put('base_rate', OVERALL, rate('base_rate', a, 0), n, RATES.base_rate.undefinedWhen);
+    for (const s of plan.scopes) {
+        reduceGroups(comboAgg, s.groupOf, stride, groupAgg);
+        const G = s.labels.length;
+        const values = s.values;
+        for (let g = 0; g < G; g++) {
+            const o = g * stride;
+            const ref = s.groupRefs[g];
+            const gn = rows(a, o);
+            sink.put('count', ref, gn, gn);
+            for (const id of RATE_IDS) {
+                const v = rate(id, a, o);
+                values[id][g] = v;
+                sink.put(id, ref, v, gn, RATES[id].undefinedWhen);
+            }
+            const b = scored(brier(a, o));
+            const e = scored(ece(a, o, bins));
+            values.brier[g] = b;
+            values.ece[g] = e;
+            sink.put('brier', ref, b, gn, why(b, 'no rows'));
+            sink.put('ece', ref, e, gn, why(e, 'no rows'));
+        }
+        putDisparities(s, values, sink, plan.minGroupSize);
+    }
+}
+function putDisparities(s, values, sink, minGroupSize) {
+    const eligible = s.eligibleGroups;
+    let n = 0;
+    for (const g of eligible)
+        n += s.sizes[g];
+    for (const d of DISPARITIES) {
+        if (eligible.length < 2) {
+            sink.put(d.id, s.ref, NaN, n, `fewer than two groups have at least ${minGroupSize} rows`);
+            continue;
+        }
+        let combined = d.kind === 'difference' ? -Infinity : Infinity;
+        let reason;
+        for (const base of d.of) {
+            let lo = Infinity;
+            let hi = -Infinity;
+            let defined = 0;
+            for (const g of eligible) {
+                const v = values[base][g];
+                if (Number.isNaN(v))
+                    continue;
+                defined++;
+                if (v < lo)
+                    lo = v;
+                if (v > hi)
+                    hi = v;
+            }
+            if (defined < 2) {
+                reason = `${base} is defined in fewer than two eligible groups`;
+                combined = NaN;
+                break;
+            }
+            const v = d.kind === 'difference' ? hi - lo : hi === 0 ? 1 : lo / hi;
+            combined = d.kind === 'difference' ? Math.max(combined, v) : Math.min(combined, v);
+        }
+        sink.put(d.id, s.ref, combined, n, reason);
+    }
+}
+
+/** The scope keys, in the order reports and renderings list them. */
+/** Records every value with its metric and scope (the point estimates). */
+class RecordingSink {
+    values = [];
+    put(metric, scope, value, n, reason) {
+        this.values.push({ metric, scope, value, n, reason });
+    }
+}
+/** Writes values in order into one row of a replicate matrix. */
+class RowSink {
+    out;
+    offset;
+    k = 0;
+    constructor(out, offset) {
+        this.out = out;
+        this.offset = offset;
+    }
+    reset(offset) {
+        this.offset = offset;
+        this.k = 0;
+    }
+    put(_metric, _scope, value) {
+        this.out[this.offset + this.k++] = value;
+    }
+}
+
+/**
+ * Resamples are drawn in two halves, each from random streams of its own (the second half's stream
+ * ids are HALF_STREAMS higher), so that the second half can be drawn on another thread and the
+ * numbers never depend on where each half ran.
+ */
+const HALF_STREAMS = 500;
+function predictionBootstrap(job) {
+    const { table, settings } = job;
+    const plan = planPredictions(table, job.intersections, settings.minGroupSize);
+    const moments = cellMoments(table);
+    const { value: auc, blocks } = job.auc;
+    const insufficient = new Set();
+    for (const s of plan.scopes)
+        s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
+    return {
+        point: sink => computePredictions(plan, table, auc, sink),
+        drawer: half => {
+            const stream = (id) => createRng(settings.seed, id + job.streamOffset + half * HALF_STREAMS);
+            const rng = stream(1);
+            const aucRng = stream(101);
+            const view = { n: new Float64Array(table.n.length), sum: new Float64Array(table.sum.length) };
+            const kPos = new Float64Array(blocks?.posN.length ?? 0);
+            const kNeg = new Float64Array(blocks?.posN.length ?? 0);
+            const posDraws = new PoissonDraws(blocks?.posN ?? []);
+            const negDraws = new PoissonDraws(blocks?.negN ?? []);
+            return sink => {
+                resampleCells(table, moments, rng, view);
+                let a = NaN;
+                if (blocks) {
+                    for (let i = 0; i < kPos.length; i++) {
+                        kPos[i] = posDraws.at(aucRng, i);
+                        kNeg[i] = negDraws.at(aucRng, i);
+                    }
+                    a = resampledAuc(blocks, kPos, kNeg);
+                }
+                computePredictions(plan, view, a, sink);
+            };
+        },
+        extra: v => v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
+            ? { status: 'insufficient' }
+            : {}
+    };
+}
+/** The values of one half of the resamples, row by row (m values per resample). */
+function drawHalf(b, m, R, half) {
+    const split = Math.ceil(R / 2);
+    const count = R - split;
+    const out = new Float64Array(count * m);
+    const draw = b.drawer(half);
+    const row = new RowSink(out, 0);
+    for (let r = 0; r < count; r++) {
+        row.reset(r * m);
+        draw(row);
+    }
+    return out;
+}
+const pointsOf = (b) => {
+    const rec = new RecordingSink();
+    b.point(rec);
+    return rec.values;
+};
+/** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
+function drawSecondHalf(job) {
+    const b = predictionBootstrap(job);
+    return drawHalf(b, pointsOf(b).length, job.settings.resamples, 1);
+}
+
+/**
+ * Draws the second half of the predictions bootstrap on a worker thread (dist/worker.js) while the
+ * main thread draws the first; see evaluateOffloaded. The halves have random streams of their own,
+ * so the numbers are the same as when one thread draws both.
+ */
+const TAG = 'rai-gate-bootstrap-half';
+/** In a worker started by offloadTo: draw the half and post it back. */
+function runBootstrapWorkerIfAsked() {
+    if (isMainThread || workerData?.tag !== TAG)
+        return false;
+    const half = drawSecondHalf(workerData.job);
+    parentPort.postMessage(half, [half.buffer]);
+    return true;
+}
+
+// The worker threads' entry (dist/worker.js): reads one part of a large predictions file, or draws
+// half of the predictions bootstrap. A bundle of its own, so that a worker starts without loading the
+// CLI or the Action.
+if (!(await runWorkerIfAsked()))
+    runBootstrapWorkerIfAsked();

@@ -12,7 +12,8 @@ import { quantileEdges } from './artifacts/scores.js'
 import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
 import type { ArtifactSpec, Manifest } from './manifest/types.js'
-import { evaluate, type Change } from './metrics/evaluate.js'
+import { evaluate, evaluateOffloaded, type Change } from './metrics/evaluate.js'
+import { offloadTo, worthOffloading } from './metrics/offload.js'
 import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
@@ -39,7 +40,10 @@ export interface CheckOptions {
   baseline?: string
   /** The clock for waiver expiry (tests pass a fixed one). */
   now?: Date
-  /** Read large predictions files on two threads (entry points that can start workers set this). */
+  /**
+   * Worker threads for reading large predictions files in two parts and drawing half of a large
+   * bootstrap (entry points that can start workers set this).
+   */
   parallel?: ParallelSettings
 }
 
@@ -108,7 +112,13 @@ export async function check(options: CheckOptions): Promise<Report> {
     seed: d.bootstrap.seed,
     minGroupSize: d.minGroupSize
   }
-  const evaluation = evaluate({ ...inputs, intersections: manifest.intersections, settings })
+  const input = { ...inputs, intersections: manifest.intersections, settings }
+  // With a worker script at hand, a large bootstrap draws its second half on another thread.
+  const p = inputs.predictions
+  const evaluation =
+    options.parallel && p && worthOffloading(p.table, settings.resamples)
+      ? await evaluateOffloaded(input, offloadTo(options.parallel.workerUrl))
+      : evaluate(input)
   const baseline =
     options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest)
   let changes: ((confidence: number) => Map<string, Change>) | undefined

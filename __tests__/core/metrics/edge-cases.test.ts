@@ -206,3 +206,28 @@ describe('reproducibility', () => {
     expect(wide[1] - wide[0]).toBeGreaterThan(narrow[1] - narrow[0])
   })
 })
+
+describe('an estimate outside its own bootstrap interval', () => {
+  // Perfectly calibrated as observed: every score is 0.5 and half the labels are 1, so ECE and MCE
+  // are exactly 0. Every resample's positive share differs from 0.5, so their ECE and MCE are > 0:
+  // the interval lies above the estimate, which must be marked instead of shown as if fine.
+  const data = predictionData(
+    ['g'],
+    Array.from({ length: 400 }, (_, i) => ({ y: i % 2, p: 1, s: 0.5, groups: ['a'] }))
+  )
+  const ms = evaluate({ predictions: data, intersections: [], settings }).metrics
+
+  it.each(['ece', 'mce'])('%s is 0, its interval above 0, and it carries a note', metric => {
+    const m = find(ms, metric)
+    expect(m.value).toBe(0)
+    expect(m.ci![0]).toBeGreaterThan(0)
+    expect(m.ciNote).toMatch(/outside its bootstrap interval/)
+  })
+
+  it('marks no estimate that lies inside its interval', () => {
+    for (const m of ms) {
+      const outside = m.value !== null && m.ci !== null && (m.value < m.ci[0] || m.value > m.ci[1])
+      expect(Boolean(m.ciNote)).toBe(outside)
+    }
+  })
+})

@@ -8,7 +8,7 @@ import type { PredictionData } from '../artifacts/predictions.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
 import { cellMoments, resampleCells, resampleCounts } from '../stats/bootstrap.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
-import { createRng } from '../stats/rng.js'
+import { createRng, type Rng } from '../stats/rng.js'
 import { aucBlocks, exactAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
@@ -84,7 +84,10 @@ export interface Change {
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
-  const computed = compute(input)
+  return evaluation(input, compute(input))
+}
+
+function evaluation(input: EvaluationInput, computed: Computed[]): Evaluation {
   const at = (confidence: number) => computed.map(c => toResult(c, confidence))
   return {
     metrics: at(input.settings.confidence),
@@ -129,56 +132,51 @@ function aucSummary(p: PredictionData): { value: number; blocks: AucBlocks | nul
   return { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) }
 }
 
-function compute(input: EvaluationInput): Computed[] {
-  const { settings } = input
-  const results: Computed[] = []
-  const run = (
-    stream: number,
-    point: (sink: Sink) => void,
-    replicate: (sink: Sink, rng: ReturnType<typeof createRng>) => void,
-    extra?: (v: PointValue) => Partial<MetricResult>
-  ) => {
-    const rec = new RecordingSink()
-    point(rec)
-    const m = rec.values.length
-    const R = settings.resamples
-    const matrix = new Float64Array(R * m)
-    const rng = createRng(settings.seed, stream + (input.streamOffset ?? 0))
-    const row = new RowSink(matrix, 0)
-    for (let r = 0; r < R; r++) {
-      row.reset(r * m)
-      replicate(row, rng)
-    }
-    rec.values.forEach((point, j) =>
-      results.push({
-        point,
-        extra: extra?.(point) ?? {},
-        sample: sampleOf(point, matrix, j, m, R),
-        replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
-        resamples: R
-      })
-    )
-  }
+/**
+ * Resamples are drawn in two halves, each from random streams of its own (the second half's stream
+ * ids are HALF_STREAMS higher), so that the second half can be drawn on another thread and the
+ * numbers never depend on where each half ran.
+ */
+const HALF_STREAMS = 500
 
-  const p = input.predictions
-  if (p) {
-    const plan = planPredictions(p.table, input.intersections, settings.minGroupSize)
-    const moments = cellMoments(p.table)
-    const { value: auc, blocks } = aucSummary(p)
-    const view = { n: new Float64Array(p.table.n.length), sum: new Float64Array(p.table.sum.length) }
-    const kPos = new Float64Array(blocks?.posN.length ?? 0)
-    const kNeg = new Float64Array(blocks?.posN.length ?? 0)
-    const aucRng = createRng(settings.seed, 101 + (input.streamOffset ?? 0))
-    const posDraws = new PoissonDraws(blocks?.posN ?? [])
-    const negDraws = new PoissonDraws(blocks?.negN ?? [])
-    const insufficient = new Set<string>()
-    for (const s of plan.scopes)
-      s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
-    run(
-      1,
-      sink => computePredictions(plan, p.table, auc, sink),
-      (sink, rng) => {
-        resampleCells(p.table, moments, rng, view)
+/** One artifact's bootstrap: its point estimates, and a drawer of resamples for each half. */
+interface Bootstrap {
+  point(sink: Sink): void
+  /** Each call of the returned function draws the half's next resample into sink. */
+  drawer(half: 0 | 1): (sink: Sink) => void
+  extra?: (v: PointValue) => Partial<MetricResult>
+}
+
+/** Everything the predictions bootstrap needs, small enough to send to a worker thread. */
+export interface PredictionJob {
+  table: PredictionData['table']
+  auc: { value: number; blocks: AucBlocks | null }
+  intersections: string[][]
+  settings: BootstrapSettings
+  streamOffset: number
+}
+
+function predictionBootstrap(job: PredictionJob): Bootstrap {
+  const { table, settings } = job
+  const plan = planPredictions(table, job.intersections, settings.minGroupSize)
+  const moments = cellMoments(table)
+  const { value: auc, blocks } = job.auc
+  const insufficient = new Set<string>()
+  for (const s of plan.scopes)
+    s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
+  return {
+    point: sink => computePredictions(plan, table, auc, sink),
+    drawer: half => {
+      const stream = (id: number) => createRng(settings.seed, id + job.streamOffset + half * HALF_STREAMS)
+      const rng = stream(1)
+      const aucRng = stream(101)
+      const view = { n: new Float64Array(table.n.length), sum: new Float64Array(table.sum.length) }
+      const kPos = new Float64Array(blocks?.posN.length ?? 0)
+      const kNeg = new Float64Array(blocks?.posN.length ?? 0)
+      const posDraws = new PoissonDraws(blocks?.posN ?? [])
+      const negDraws = new PoissonDraws(blocks?.negN ?? [])
+      return sink => {
+        resampleCells(table, moments, rng, view)
         let a = NaN
         if (blocks) {
           for (let i = 0; i < kPos.length; i++) {
@@ -188,24 +186,49 @@ function compute(input: EvaluationInput): Computed[] {
           a = resampledAuc(blocks, kPos, kNeg)
         }
         computePredictions(plan, view, a, sink)
-      },
-      v =>
-        v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
-          ? { status: 'insufficient' }
-          : {}
-    )
+      }
+    },
+    extra: v =>
+      v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
+        ? { status: 'insufficient' }
+        : {}
   }
+}
+
+/** Bootstraps over resampled counts (robustness, outcomes): one stream id per artifact kind. */
+function countBootstrap(
+  input: EvaluationInput,
+  id: number,
+  point: (sink: Sink) => void,
+  draw: (sink: Sink, rng: Rng) => void
+): Bootstrap {
+  return {
+    point,
+    drawer: half => {
+      const rng = createRng(input.settings.seed, id + (input.streamOffset ?? 0) + half * HALF_STREAMS)
+      return sink => draw(sink, rng)
+    }
+  }
+}
+
+function bootstraps(input: EvaluationInput): { predictions: Bootstrap | null; others: Bootstrap[] } {
+  const p = input.predictions
+  const predictions = p ? predictionBootstrap(predictionJob(input, p)) : null
+  const others: Bootstrap[] = []
   const rb = input.robustness
   if (rb) {
     const refs = perturbationRefs(rb.table)
     const counts = new Float64Array(rb.table.n.length)
-    run(
-      2,
-      sink => computeRobustness(rb.table, refs, rb.table.n, sink),
-      (sink, rng) => {
-        resampleCounts(rb.table.n, rng, counts)
-        computeRobustness(rb.table, refs, counts, sink)
-      }
+    others.push(
+      countBootstrap(
+        input,
+        2,
+        sink => computeRobustness(rb.table, refs, rb.table.n, sink),
+        (sink, rng) => {
+          resampleCounts(rb.table.n, rng, counts)
+          computeRobustness(rb.table, refs, counts, sink)
+        }
+      )
     )
   }
   const oc = input.outcomes
@@ -213,17 +236,103 @@ function compute(input: EvaluationInput): Computed[] {
     const plan = planOutcomes(oc.table)
     const passed = new Float64Array(oc.table.passed.length)
     const failed = new Float64Array(oc.table.failed.length)
-    run(
-      3,
-      sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink),
-      (sink, rng) => {
-        resampleCounts(oc.table.passed, rng, passed)
-        resampleCounts(oc.table.failed, rng, failed)
-        computeOutcomes(plan, passed, failed, sink)
-      }
+    others.push(
+      countBootstrap(
+        input,
+        3,
+        sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink),
+        (sink, rng) => {
+          resampleCounts(oc.table.passed, rng, passed)
+          resampleCounts(oc.table.failed, rng, failed)
+          computeOutcomes(plan, passed, failed, sink)
+        }
+      )
     )
   }
-  return results
+  return { predictions, others }
+}
+
+function predictionJob(input: EvaluationInput, p: PredictionData): PredictionJob {
+  return {
+    table: p.table,
+    auc: aucSummary(p),
+    intersections: input.intersections,
+    settings: input.settings,
+    streamOffset: input.streamOffset ?? 0
+  }
+}
+
+/** The values of one half of the resamples, row by row (m values per resample). */
+function drawHalf(b: Bootstrap, m: number, R: number, half: 0 | 1): Float64Array {
+  const split = Math.ceil(R / 2)
+  const count = half === 0 ? split : R - split
+  const out = new Float64Array(count * m)
+  const draw = b.drawer(half)
+  const row = new RowSink(out, 0)
+  for (let r = 0; r < count; r++) {
+    row.reset(r * m)
+    draw(row)
+  }
+  return out
+}
+
+const pointsOf = (b: Bootstrap): PointValue[] => {
+  const rec = new RecordingSink()
+  b.point(rec)
+  return rec.values
+}
+
+/** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
+export function drawSecondHalf(job: PredictionJob): Float64Array {
+  const b = predictionBootstrap(job)
+  return drawHalf(b, pointsOf(b).length, job.settings.resamples, 1)
+}
+
+/** Point estimates and both halves of resamples -> the computed metrics. */
+function assemble(b: Bootstrap, points: PointValue[], halves: Float64Array[], R: number): Computed[] {
+  const m = points.length
+  const matrix = new Float64Array(R * m)
+  matrix.set(halves[0])
+  matrix.set(halves[1], halves[0].length)
+  return points.map((point, j) => ({
+    point,
+    extra: b.extra?.(point) ?? {},
+    sample: sampleOf(point, matrix, j, m, R),
+    replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
+    resamples: R
+  }))
+}
+
+/** Both halves drawn here. */
+function drawBoth(b: Bootstrap, R: number): Computed[] {
+  const points = pointsOf(b)
+  return assemble(b, points, [drawHalf(b, points.length, R, 0), drawHalf(b, points.length, R, 1)], R)
+}
+
+function compute(input: EvaluationInput): Computed[] {
+  const { predictions, others } = bootstraps(input)
+  return [predictions, ...others].flatMap(b => (b === null ? [] : drawBoth(b, input.settings.resamples)))
+}
+
+/**
+ * As evaluate, with the second half of the predictions bootstrap (the costly one) drawn by `offload`,
+ * another thread, while this one draws the first. The numbers are the same as evaluate's.
+ */
+export async function evaluateOffloaded(
+  input: EvaluationInput,
+  offload: (job: PredictionJob) => Promise<Float64Array>
+): Promise<Evaluation> {
+  const R = input.settings.resamples
+  const p = input.predictions
+  if (!p) return evaluate(input)
+  const job = predictionJob(input, p)
+  const second = offload(job)
+  const b = predictionBootstrap(job)
+  const points = pointsOf(b)
+  const first = drawHalf(b, points.length, R, 0)
+  const computed = assemble(b, points, [first, await second], R)
+  const { others } = bootstraps({ ...input, predictions: undefined })
+  return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))])
 }
 
 function sampleOf(v: PointValue, matrix: Float64Array, j: number, m: number, R: number): Float64Array | null {

@@ -255,15 +255,23 @@ function fit(head: string, details: string[]): string {
   let body = head
   for (let i = 0; i < details.length; i++) {
     const next = `${body}\n${details[i]}\n`
-    if (next.length + note(details.length).length > MAX_CHARS)
-      return (body.length + note(1).length > MAX_CHARS ? truncate(body) : body) + note(details.length - i)
+    if (next.length + note(details.length).length > MAX_CHARS) {
+      const left = note(details.length - i)
+      return truncate(body, MAX_CHARS - left.length) + left
+    }
     body = next
   }
-  if (body.length > MAX_CHARS) return truncate(body)
-  return body
+  return truncate(body, MAX_CHARS)
 }
 
-function truncate(body: string): string {
-  const cut = body.lastIndexOf('\n', MAX_CHARS - 200)
-  return `${body.slice(0, cut)}\n\n_Truncated: ${body.length - cut} characters left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`
+/** The body if it fits in `limit` characters; else cut at a line end, with a note, to fit. */
+function truncate(body: string, limit: number): string {
+  if (body.length <= limit) return body
+  const note = (n: number) =>
+    `\n\n_Truncated: ${n} characters left out to stay under GitHub's comment size; the full report is in rai-gate-report.json._`
+  // The note for the whole body is at least as long as the one finally written (fewer digits).
+  const room = limit - note(body.length).length
+  const line = body.lastIndexOf('\n', room)
+  const cut = line > 0 ? line : room
+  return body.slice(0, cut) + note(body.length - cut)
 }

@@ -1,0 +1,67 @@
+/**
+ * The bootstrap drawn in two halves: with the second half drawn elsewhere (as a worker thread does,
+ * from a structured clone of the job) the numbers are exactly those of one thread drawing both.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import { readInputs } from '../../../src/core/check.js'
+import {
+  drawSecondHalf,
+  evaluate,
+  evaluateOffloaded,
+  type EvaluationInput
+} from '../../../src/core/metrics/evaluate.js'
+import { worthOffloading } from '../../../src/core/metrics/offload.js'
+import { policyYaml, workspace } from '../../helpers/check.js'
+
+const FIXTURE = join(import.meta.dirname, '../../../__fixtures__/adult')
+
+async function adultInput(resamples: number): Promise<EvaluationInput> {
+  const dir = workspace({
+    'rai-gate.yml': `apiVersion: rai-gate/v1
+kind: Evaluation
+model: { name: adult, version: 1.0.0 }
+riskTier: medium
+task: binary-classification
+sensitiveAttributes: [sex, race, age_band]
+intersections: [[sex, race]]
+artifacts:
+  - { kind: predictions, path: ${join(FIXTURE, 'predictions.csv')} }
+  - { kind: robustness, path: ${join(FIXTURE, 'robustness.csv')} }
+`,
+    'policies/medium.yml': policyYaml('defaults: { minGroupSize: 30 }')
+  })
+  const inputs = await readInputs({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: '/'
+  })
+  const settings = { confidence: 0.95, resamples, seed: 7, minGroupSize: 30 }
+  return { ...inputs, intersections: inputs.manifest.intersections, settings }
+}
+
+describe('the bootstrap in two halves', () => {
+  it('gives the same numbers with the second half drawn elsewhere', async () => {
+    const input = await adultInput(301)
+    const one = evaluate(input)
+    const two = await evaluateOffloaded(input, async job => drawSecondHalf(structuredClone(job)))
+    expect(two.metrics).toEqual(one.metrics)
+    expect(two.computed.map(c => Array.from(c.replicates))).toEqual(
+      one.computed.map(c => Array.from(c.replicates))
+    )
+    expect(two.at(0.9)).toEqual(one.at(0.9))
+  })
+
+  it('draws the halves from different streams', async () => {
+    const input = await adultInput(2)
+    const acc = evaluate(input).computed.find(c => c.point.metric === 'accuracy' && !c.point.scope.attribute)!
+    expect(acc.replicates[0]).not.toBe(acc.replicates[1])
+  })
+
+  it('offloads only a bootstrap worth a worker', async () => {
+    const input = await adultInput(1000)
+    expect(worthOffloading(input.predictions!.table, 1000)).toBe(true)
+    expect(worthOffloading(input.predictions!.table, 100)).toBe(false)
+  })
+})
