@@ -14168,16 +14168,40 @@ const TAG = 'rai-gate-bootstrap-half';
  */
 const OFFLOAD_MIN_WORK = 1_000_000;
 const worthOffloading = (table, resamples) => cellCount(table) * resamples >= OFFLOAD_MIN_WORK;
-function offloadTo(workerUrl) {
-    return job => new Promise((resolve, reject) => {
-        const worker = new Worker(workerUrl, { workerData: { tag: TAG, job } });
-        worker.once('message', (half) => resolve(half));
-        worker.once('error', reject);
-        worker.once('exit', code => {
-            if (code !== 0)
-                reject(new Error(`bootstrap worker exited with code ${code}`));
-        });
+/**
+ * A worker thread that draws second halves of predictions bootstraps, one job at a time. It is
+ * started ahead of time (its start-up then overlaps the reading) and keeps the process alive only
+ * while it has a job, so a run that ends early, or with an error, never waits for it.
+ */
+class BootstrapWorker {
+    worker;
+    /** Why the worker is gone, once it is (an error before any job surfaces in the next draw). */
+    gone = null;
+    constructor(workerUrl) {
+        this.worker = new Worker(workerUrl, { workerData: { tag: TAG } });
+        this.worker.unref();
+        this.worker.on('error', err => (this.gone ??= err));
+        this.worker.on('exit', code => (this.gone ??= new Error(`bootstrap worker exited with code ${code}`)));
+    }
+    draw = (job) => new Promise((resolve, reject) => {
+        if (this.gone)
+            return reject(this.gone);
+        const w = this.worker;
+        const done = () => {
+            w.off('message', onMessage).off('error', onError).off('exit', onExit);
+            w.unref();
+        };
+        const onMessage = (half) => (done(), resolve(half));
+        const onError = (err) => (done(), reject(err));
+        const onExit = (code) => (done(),
+            reject(new Error(`bootstrap worker exited with code ${code}`)));
+        w.on('message', onMessage).on('error', onError).on('exit', onExit);
+        w.ref();
+        w.postMessage(job);
     });
+    close() {
+        void this.worker.terminate();
+    }
 }
 
 /** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
@@ -15350,6 +15374,22 @@ async function predictions(spec, manifest, policy, parallel) {
     return read(quantileEdges(first.scores, bins));
 }
 async function check(options) {
+    const helper = options.parallel ? new BootstrapWorker(options.parallel.workerUrl) : null;
+    try {
+        return await checkWith(options, helper);
+    }
+    finally {
+        helper?.close();
+    }
+}
+/** With a helper thread, a large predictions bootstrap draws its second half there. */
+function evaluateWith(input, helper) {
+    const p = input.predictions;
+    return helper && p && worthOffloading(p.table, input.settings.resamples)
+        ? evaluateOffloaded(input, helper.draw)
+        : Promise.resolve(evaluate(input));
+}
+async function checkWith(options, helper) {
     const inputs = await readInputs(options);
     const { manifest, policy } = inputs;
     const d = policy.defaults;
@@ -15359,23 +15399,18 @@ async function check(options) {
         seed: d.bootstrap.seed,
         minGroupSize: d.minGroupSize
     };
-    const input = { ...inputs, intersections: manifest.intersections, settings };
-    // With a worker script at hand, a large bootstrap draws its second half on another thread.
-    const p = inputs.predictions;
-    const evaluation = options.parallel && p && worthOffloading(p.table, settings.resamples)
-        ? await evaluateOffloaded(input, offloadTo(options.parallel.workerUrl))
-        : evaluate(input);
+    const evaluation = await evaluateWith({ ...inputs, intersections: manifest.intersections, settings }, helper);
     const baseline = options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest);
     let changes;
     if (baseline?.info.usable) {
         // The baseline's stored tables are resampled with this run's settings, on streams of their own.
         const attributes = new Set(baseline.predictions?.table.attributes ?? []);
-        const base = evaluate({
+        const base = await evaluateWith({
             ...baseline,
             intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
             settings,
             streamOffset: 1000
-        });
+        }, helper);
         changes = confidence => evaluation.changes(base, confidence);
     }
     const present = new Set(manifest.artifacts.map(a => a.kind));

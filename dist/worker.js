@@ -1844,12 +1844,14 @@ function drawSecondHalf(job) {
  * so the numbers are the same as when one thread draws both.
  */
 const TAG = 'rai-gate-bootstrap-half';
-/** In a worker started by offloadTo: draw the half and post it back. */
+/** In a worker started by BootstrapWorker: draw each job's second half and post it back. */
 function runBootstrapWorkerIfAsked() {
     if (isMainThread || workerData?.tag !== TAG)
         return false;
-    const half = drawSecondHalf(workerData.job);
-    parentPort.postMessage(half, [half.buffer]);
+    parentPort.on('message', (job) => {
+        const half = drawSecondHalf(job);
+        parentPort.postMessage(half, [half.buffer]);
+    });
     return true;
 }
 

@@ -12,8 +12,14 @@ import { quantileEdges } from './artifacts/scores.js'
 import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
 import type { ArtifactSpec, Manifest } from './manifest/types.js'
-import { evaluate, evaluateOffloaded, type Change } from './metrics/evaluate.js'
-import { offloadTo, worthOffloading } from './metrics/offload.js'
+import {
+  evaluate,
+  evaluateOffloaded,
+  type Change,
+  type Evaluation,
+  type EvaluationInput
+} from './metrics/evaluate.js'
+import { BootstrapWorker, worthOffloading } from './metrics/offload.js'
 import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
@@ -103,6 +109,23 @@ async function predictions(
 }
 
 export async function check(options: CheckOptions): Promise<Report> {
+  const helper = options.parallel ? new BootstrapWorker(options.parallel.workerUrl) : null
+  try {
+    return await checkWith(options, helper)
+  } finally {
+    helper?.close()
+  }
+}
+
+/** With a helper thread, a large predictions bootstrap draws its second half there. */
+function evaluateWith(input: EvaluationInput, helper: BootstrapWorker | null): Promise<Evaluation> {
+  const p = input.predictions
+  return helper && p && worthOffloading(p.table, input.settings.resamples)
+    ? evaluateOffloaded(input, helper.draw)
+    : Promise.resolve(evaluate(input))
+}
+
+async function checkWith(options: CheckOptions, helper: BootstrapWorker | null): Promise<Report> {
   const inputs = await readInputs(options)
   const { manifest, policy } = inputs
   const d = policy.defaults
@@ -112,25 +135,25 @@ export async function check(options: CheckOptions): Promise<Report> {
     seed: d.bootstrap.seed,
     minGroupSize: d.minGroupSize
   }
-  const input = { ...inputs, intersections: manifest.intersections, settings }
-  // With a worker script at hand, a large bootstrap draws its second half on another thread.
-  const p = inputs.predictions
-  const evaluation =
-    options.parallel && p && worthOffloading(p.table, settings.resamples)
-      ? await evaluateOffloaded(input, offloadTo(options.parallel.workerUrl))
-      : evaluate(input)
+  const evaluation = await evaluateWith(
+    { ...inputs, intersections: manifest.intersections, settings },
+    helper
+  )
   const baseline =
     options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest)
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   if (baseline?.info.usable) {
     // The baseline's stored tables are resampled with this run's settings, on streams of their own.
     const attributes = new Set(baseline.predictions?.table.attributes ?? [])
-    const base = evaluate({
-      ...baseline,
-      intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
-      settings,
-      streamOffset: 1000
-    })
+    const base = await evaluateWith(
+      {
+        ...baseline,
+        intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
+        settings,
+        streamOffset: 1000
+      },
+      helper
+    )
     changes = confidence => evaluation.changes(base, confidence)
   }
   const present = new Set(manifest.artifacts.map(a => a.kind))
