@@ -1580,8 +1580,8 @@ function mergeCellTables(parts) {
  * file on one thread instead. Line numbers in errors from the second part are shifted by the first
  * part's line count, and the first error in file order is the one reported.
  *
- * The workers run dist/worker.js, a small bundle of this module, so they start quickly and nothing
- * outside dist/ is needed at run time.
+ * The parts are parsed on the run's helper threads (core/threads.ts), started from dist/worker.js, so
+ * nothing outside dist/ is needed at run time.
  */
 /** Files of this size or more are read on two threads, by default. */
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
@@ -1592,9 +1592,8 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
  * made smaller to finish with the second.
  */
 const FIRST_PART = 0.42;
-const TAG$1 = 'rai-gate-predictions-part';
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
-async function readPredictionsParallel(spec, options, settings) {
+async function readPredictionsParallel(spec, options, helpers) {
     if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz'))
         return null;
     // A non-numeric positive label learns its negative from the data: keep that to one reader.
@@ -1607,7 +1606,7 @@ async function readPredictionsParallel(spec, options, settings) {
     catch {
         return null;
     }
-    if (size < settings.minBytes)
+    if (size < helpers.minBytes)
         return null;
     const head = readHeader(spec);
     if (head === null)
@@ -1621,15 +1620,17 @@ async function readPredictionsParallel(spec, options, settings) {
         { start: 0, end: cut },
         { start: cut, end: size }
     ];
-    const results = await Promise.all(ranges.map((r, k) => runPart(settings.workerUrl, {
-        tag: TAG$1,
-        spec,
-        options,
-        header: head.columns,
-        start: r.start,
-        end: r.end,
-        last: k === ranges.length - 1,
-        hashBytes: k === 0 ? size : null
+    const results = await Promise.all(ranges.map((r, k) => helpers.threads[k].run({
+        kind: 'part',
+        job: {
+            spec,
+            options,
+            header: head.columns,
+            start: r.start,
+            end: r.end,
+            last: k === ranges.length - 1,
+            hashBytes: k === 0 ? size : null
+        }
     })));
     let linesBefore = 0;
     for (const r of results) {
@@ -1656,17 +1657,6 @@ async function readPredictionsParallel(spec, options, settings) {
         rows,
         sha256: done[0].sha256
     };
-}
-function runPart(url, job) {
-    return new Promise((resolve, reject) => {
-        const worker = new Worker(url, { workerData: job });
-        worker.once('message', (m) => resolve(m));
-        worker.once('error', reject);
-        worker.once('exit', code => {
-            if (code !== 0)
-                reject(new Error(`predictions worker exited with code ${code}`));
-        });
-    });
 }
 /** The header row and its length in bytes, from the first 1 MiB; null when it does not end there. */
 function readHeader(spec) {
@@ -14157,51 +14147,62 @@ function toResult({ point: v, extra, sample, resamples: R }, confidence) {
 }
 
 /**
- * Draws the second half of the predictions bootstrap on a worker thread (dist/worker.js) while the
- * main thread draws the first; see evaluateOffloaded. The halves have random streams of their own,
- * so the numbers are the same as when one thread draws both.
+ * Drawing the second half of the predictions bootstrap on a helper thread (core/threads.ts) while
+ * the main thread draws the first; see evaluateOffloaded. The halves have random streams of their
+ * own, so the numbers are the same as when one thread draws both.
  */
-const TAG = 'rai-gate-bootstrap-half';
 /**
- * Below this much work (cells × resamples) the bootstrap takes well under the 40 ms or so a worker
- * needs to start, and runs on one thread.
+ * Below this much work (cells × resamples) the bootstrap takes well under what handing half of it to
+ * another thread costs, and runs on one thread.
  */
 const OFFLOAD_MIN_WORK = 1_000_000;
 const worthOffloading = (table, resamples) => cellCount(table) * resamples >= OFFLOAD_MIN_WORK;
+
 /**
- * A worker thread that draws second halves of predictions bootstraps, one job at a time. It is
- * started ahead of time (its start-up then overlaps the reading) and keeps the process alive only
- * while it has a job, so a run that ends early, or with an error, never waits for it.
+ * Helper threads (dist/worker.js) for the two costly steps of a run: reading a large predictions file
+ * in two parts (artifacts/parallel.ts), and drawing half of a large bootstrap (metrics/offload.ts).
+ * Two are started with the run, so that their start-up overlaps loading the manifest and the policy.
+ * Each keeps the process alive only while it has a task: a run that ends early, or with an error,
+ * never waits for them.
  */
-class BootstrapWorker {
+const TAG = 'rai-gate-helper';
+class Helper {
     worker;
-    /** Why the worker is gone, once it is (an error before any job surfaces in the next draw). */
+    /** Why the thread is gone, once it is (an error between tasks surfaces in the next run). */
     gone = null;
     constructor(workerUrl) {
         this.worker = new Worker(workerUrl, { workerData: { tag: TAG } });
         this.worker.unref();
         this.worker.on('error', err => (this.gone ??= err));
-        this.worker.on('exit', code => (this.gone ??= new Error(`bootstrap worker exited with code ${code}`)));
+        this.worker.on('exit', code => (this.gone ??= new Error(`helper thread exited with code ${code}`)));
     }
-    draw = (job) => new Promise((resolve, reject) => {
-        if (this.gone)
-            return reject(this.gone);
-        const w = this.worker;
-        const done = () => {
-            w.off('message', onMessage).off('error', onError).off('exit', onExit);
-            w.unref();
-        };
-        const onMessage = (half) => (done(), resolve(half));
-        const onError = (err) => (done(), reject(err));
-        const onExit = (code) => (done(),
-            reject(new Error(`bootstrap worker exited with code ${code}`)));
-        w.on('message', onMessage).on('error', onError).on('exit', onExit);
-        w.ref();
-        w.postMessage(job);
-    });
+    /** Runs one task on the thread; tasks are run one at a time. */
+    run(task) {
+        return new Promise((resolve, reject) => {
+            if (this.gone)
+                return reject(this.gone);
+            const w = this.worker;
+            const done = () => {
+                w.off('message', onMessage).off('error', onError).off('exit', onExit);
+                w.unref();
+            };
+            const onMessage = (result) => (done(), resolve(result));
+            const onError = (err) => (done(), reject(err));
+            const onExit = (code) => (done(), reject(new Error(`helper thread exited with code ${code}`)));
+            w.on('message', onMessage).on('error', onError).on('exit', onExit);
+            w.ref();
+            w.postMessage(task);
+        });
+    }
     close() {
         void this.worker.terminate();
     }
+}
+function startHelpers(workerUrl, minBytes) {
+    return { threads: [new Helper(workerUrl), new Helper(workerUrl)], minBytes };
+}
+function closeHelpers(helpers) {
+    helpers?.threads.forEach(t => t.close());
 }
 
 /** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
@@ -15335,7 +15336,7 @@ function stats(inputs) {
  * `rai-gate check`: manifest -> policy for its tier -> artifacts streamed into tables -> metrics with
  * intervals -> gate checks and the decision -> the evidence report.
  */
-async function readInputs(options) {
+async function readInputs(options, helpers = null) {
     const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace });
     const tier = options.tier ?? manifest.riskTier;
     const loaded = loadPolicy(options.policy, tier, options.cwd);
@@ -15343,7 +15344,7 @@ async function readInputs(options) {
     const inputs = { manifest: { ...manifest, riskTier: tier }, policy };
     for (const spec of manifest.artifacts) {
         if (spec.kind === 'predictions')
-            inputs.predictions = await predictions(spec, manifest, policy, options.parallel);
+            inputs.predictions = await predictions(spec, manifest, policy, helpers);
         else if (spec.kind === 'robustness')
             inputs.robustness = await readRobustness(spec);
         else if (spec.kind === 'outcomes')
@@ -15362,11 +15363,11 @@ async function readInputs(options) {
  * Quantile calibration bins need the overall score quantiles before rows can be binned, so that
  * strategy reads the file twice (the first pass fixes the edges). Uniform bins need one pass.
  */
-async function predictions(spec, manifest, policy, parallel) {
+async function predictions(spec, manifest, policy, helpers) {
     const { bins, strategy } = policy.defaults.calibration;
     const read = async (edges) => {
         const options = { attributes: manifest.sensitiveAttributes, bins, edges };
-        return ((parallel && (await readPredictionsParallel(spec, options, parallel))) || readPredictions(spec, options));
+        return ((helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options));
     };
     const first = await read(null);
     if (strategy === 'uniform' || first.scores === null)
@@ -15374,23 +15375,24 @@ async function predictions(spec, manifest, policy, parallel) {
     return read(quantileEdges(first.scores, bins));
 }
 async function check(options) {
-    const helper = options.parallel ? new BootstrapWorker(options.parallel.workerUrl) : null;
+    const p = options.parallel;
+    const helpers = p ? startHelpers(p.workerUrl, p.minBytes) : null;
     try {
-        return await checkWith(options, helper);
+        return await checkWith(options, helpers);
     }
     finally {
-        helper?.close();
+        closeHelpers(helpers);
     }
 }
-/** With a helper thread, a large predictions bootstrap draws its second half there. */
-function evaluateWith(input, helper) {
+/** With helper threads, a large predictions bootstrap draws its second half on one. */
+function evaluateWith(input, helpers) {
     const p = input.predictions;
-    return helper && p && worthOffloading(p.table, input.settings.resamples)
-        ? evaluateOffloaded(input, helper.draw)
+    return helpers && p && worthOffloading(p.table, input.settings.resamples)
+        ? evaluateOffloaded(input, job => helpers.threads[0].run({ kind: 'bootstrap', job }))
         : Promise.resolve(evaluate(input));
 }
-async function checkWith(options, helper) {
-    const inputs = await readInputs(options);
+async function checkWith(options, helpers) {
+    const inputs = await readInputs(options, helpers);
     const { manifest, policy } = inputs;
     const d = policy.defaults;
     const settings = {
@@ -15399,7 +15401,7 @@ async function checkWith(options, helper) {
         seed: d.bootstrap.seed,
         minGroupSize: d.minGroupSize
     };
-    const evaluation = await evaluateWith({ ...inputs, intersections: manifest.intersections, settings }, helper);
+    const evaluation = await evaluateWith({ ...inputs, intersections: manifest.intersections, settings }, helpers);
     const baseline = options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest);
     let changes;
     if (baseline?.info.usable) {
@@ -15410,7 +15412,7 @@ async function checkWith(options, helper) {
             intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
             settings,
             streamOffset: 1000
-        }, helper);
+        }, helpers);
         changes = confidence => evaluation.changes(base, confidence);
     }
     const present = new Set(manifest.artifacts.map(a => a.kind));

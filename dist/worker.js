@@ -1,6 +1,6 @@
+import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { openSync, closeSync, readSync } from 'node:fs';
-import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import 'node:zlib';
 
 class InputError extends Error {
@@ -1150,15 +1150,11 @@ class PredictionSink {
  * file on one thread instead. Line numbers in errors from the second part are shifted by the first
  * part's line count, and the first error in file order is the one reported.
  *
- * The workers run dist/worker.js, a small bundle of this module, so they start quickly and nothing
- * outside dist/ is needed at run time.
+ * The parts are parsed on the run's helper threads (core/threads.ts), started from dist/worker.js, so
+ * nothing outside dist/ is needed at run time.
  */
-const TAG$1 = 'rai-gate-predictions-part';
-/** In a worker started by readPredictionsParallel: parse the part and post the result. */
-async function runWorkerIfAsked() {
-    if (isMainThread || workerData?.tag !== TAG$1)
-        return false;
-    const job = workerData;
+/** On a helper thread: parse the part; an error becomes part of the result. */
+function partTask(job) {
     let result;
     try {
         result = parsePart(job);
@@ -1179,8 +1175,7 @@ async function runWorkerIfAsked() {
     }
     const d = result.ok ? result.data.scores : null;
     const transfer = d ? [d.score, d.posW, d.negW, d.posN, d.negN].map(x => x.buffer) : [];
-    parentPort.postMessage(result, transfer);
-    return true;
+    return { result, transfer };
 }
 function parsePart(job) {
     const sink = new PredictionSink(job.spec, job.options);
@@ -1839,24 +1834,35 @@ function drawSecondHalf(job) {
 }
 
 /**
- * Draws the second half of the predictions bootstrap on a worker thread (dist/worker.js) while the
- * main thread draws the first; see evaluateOffloaded. The halves have random streams of their own,
- * so the numbers are the same as when one thread draws both.
+ * Drawing the second half of the predictions bootstrap on a helper thread (core/threads.ts) while
+ * the main thread draws the first; see evaluateOffloaded. The halves have random streams of their
+ * own, so the numbers are the same as when one thread draws both.
  */
-const TAG = 'rai-gate-bootstrap-half';
-/** In a worker started by BootstrapWorker: draw each job's second half and post it back. */
-function runBootstrapWorkerIfAsked() {
+/** On the helper thread: the second half, and its buffer to transfer. */
+function bootstrapTask(job) {
+    const half = drawSecondHalf(job);
+    return { result: half, transfer: [half.buffer] };
+}
+
+/**
+ * Helper threads (dist/worker.js) for the two costly steps of a run: reading a large predictions file
+ * in two parts (artifacts/parallel.ts), and drawing half of a large bootstrap (metrics/offload.ts).
+ * Two are started with the run, so that their start-up overlaps loading the manifest and the policy.
+ * Each keeps the process alive only while it has a task: a run that ends early, or with an error,
+ * never waits for them.
+ */
+const TAG = 'rai-gate-helper';
+/** In a thread started by Helper: run each task posted to it and post the result back. */
+function serveIfHelper() {
     if (isMainThread || workerData?.tag !== TAG)
         return false;
-    parentPort.on('message', (job) => {
-        const half = drawSecondHalf(job);
-        parentPort.postMessage(half, [half.buffer]);
+    parentPort.on('message', (task) => {
+        const { result, transfer } = task.kind === 'part' ? partTask(task.job) : bootstrapTask(task.job);
+        parentPort.postMessage(result, transfer);
     });
     return true;
 }
 
-// The worker threads' entry (dist/worker.js): reads one part of a large predictions file, or draws
-// half of the predictions bootstrap. A bundle of its own, so that a worker starts without loading the
-// CLI or the Action.
-if (!(await runWorkerIfAsked()))
-    runBootstrapWorkerIfAsked();
+// The helper threads' entry (dist/worker.js): see core/threads.ts. A bundle of its own, so that a
+// helper starts without loading the CLI or the Action.
+serveIfHelper();

@@ -1,7 +1,5 @@
-// The worker threads' entry (dist/worker.js): reads one part of a large predictions file, or draws
-// half of the predictions bootstrap. A bundle of its own, so that a worker starts without loading the
-// CLI or the Action.
-import { runWorkerIfAsked } from './core/artifacts/parallel.js'
-import { runBootstrapWorkerIfAsked } from './core/metrics/offload.js'
+// The helper threads' entry (dist/worker.js): see core/threads.ts. A bundle of its own, so that a
+// helper starts without loading the CLI or the Action.
+import { serveIfHelper } from './core/threads.js'
 
-if (!(await runWorkerIfAsked())) runBootstrapWorkerIfAsked()
+serveIfHelper()

@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import { readOutcomes, type OutcomeData } from './artifacts/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/predictions.js'
 import { readRobustness, type RobustnessData } from './artifacts/robustness.js'
-import { readPredictionsParallel, type ParallelSettings } from './artifacts/parallel.js'
+import { readPredictionsParallel } from './artifacts/parallel.js'
 import { quantileEdges } from './artifacts/scores.js'
 import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
@@ -19,7 +19,8 @@ import {
   type Evaluation,
   type EvaluationInput
 } from './metrics/evaluate.js'
-import { BootstrapWorker, worthOffloading } from './metrics/offload.js'
+import { worthOffloading } from './metrics/offload.js'
+import { closeHelpers, startHelpers, type Helpers } from './threads.js'
 import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
@@ -47,10 +48,10 @@ export interface CheckOptions {
   /** The clock for waiver expiry (tests pass a fixed one). */
   now?: Date
   /**
-   * Worker threads for reading large predictions files in two parts and drawing half of a large
-   * bootstrap (entry points that can start workers set this).
+   * Helper threads (core/threads.ts) for reading predictions files of minBytes or more in two parts
+   * and drawing half of a large bootstrap; entry points that can start dist/worker.js set this.
    */
-  parallel?: ParallelSettings
+  parallel?: { workerUrl: URL; minBytes: number }
 }
 
 export interface Inputs {
@@ -61,15 +62,14 @@ export interface Inputs {
   outcomes?: OutcomeData
 }
 
-export async function readInputs(options: CheckOptions): Promise<Inputs> {
+export async function readInputs(options: CheckOptions, helpers: Helpers | null = null): Promise<Inputs> {
   const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace })
   const tier = options.tier ?? manifest.riskTier
   const loaded = loadPolicy(options.policy, tier, options.cwd)
   const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded
   const inputs: Inputs = { manifest: { ...manifest, riskTier: tier }, policy }
   for (const spec of manifest.artifacts) {
-    if (spec.kind === 'predictions')
-      inputs.predictions = await predictions(spec, manifest, policy, options.parallel)
+    if (spec.kind === 'predictions') inputs.predictions = await predictions(spec, manifest, policy, helpers)
     else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
     else if (spec.kind === 'outcomes') inputs.outcomes = await readOutcomes(spec)
     else {
@@ -94,13 +94,13 @@ async function predictions(
   spec: ArtifactSpec,
   manifest: Manifest,
   policy: Policy,
-  parallel?: ParallelSettings
+  helpers: Helpers | null
 ): Promise<PredictionData> {
   const { bins, strategy } = policy.defaults.calibration
   const read = async (edges: number[] | null) => {
     const options = { attributes: manifest.sensitiveAttributes, bins, edges }
     return (
-      (parallel && (await readPredictionsParallel(spec, options, parallel))) || readPredictions(spec, options)
+      (helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options)
     )
   }
   const first = await read(null)
@@ -109,24 +109,25 @@ async function predictions(
 }
 
 export async function check(options: CheckOptions): Promise<Report> {
-  const helper = options.parallel ? new BootstrapWorker(options.parallel.workerUrl) : null
+  const p = options.parallel
+  const helpers = p ? startHelpers(p.workerUrl, p.minBytes) : null
   try {
-    return await checkWith(options, helper)
+    return await checkWith(options, helpers)
   } finally {
-    helper?.close()
+    closeHelpers(helpers)
   }
 }
 
-/** With a helper thread, a large predictions bootstrap draws its second half there. */
-function evaluateWith(input: EvaluationInput, helper: BootstrapWorker | null): Promise<Evaluation> {
+/** With helper threads, a large predictions bootstrap draws its second half on one. */
+function evaluateWith(input: EvaluationInput, helpers: Helpers | null): Promise<Evaluation> {
   const p = input.predictions
-  return helper && p && worthOffloading(p.table, input.settings.resamples)
-    ? evaluateOffloaded(input, helper.draw)
+  return helpers && p && worthOffloading(p.table, input.settings.resamples)
+    ? evaluateOffloaded(input, job => helpers.threads[0].run<Float64Array>({ kind: 'bootstrap', job }))
     : Promise.resolve(evaluate(input))
 }
 
-async function checkWith(options: CheckOptions, helper: BootstrapWorker | null): Promise<Report> {
-  const inputs = await readInputs(options)
+async function checkWith(options: CheckOptions, helpers: Helpers | null): Promise<Report> {
+  const inputs = await readInputs(options, helpers)
   const { manifest, policy } = inputs
   const d = policy.defaults
   const settings = {
@@ -137,7 +138,7 @@ async function checkWith(options: CheckOptions, helper: BootstrapWorker | null):
   }
   const evaluation = await evaluateWith(
     { ...inputs, intersections: manifest.intersections, settings },
-    helper
+    helpers
   )
   const baseline =
     options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest)
@@ -152,7 +153,7 @@ async function checkWith(options: CheckOptions, helper: BootstrapWorker | null):
         settings,
         streamOffset: 1000
       },
-      helper
+      helpers
     )
     changes = confidence => evaluation.changes(base, confidence)
   }

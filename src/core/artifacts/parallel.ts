@@ -6,12 +6,11 @@
  * file on one thread instead. Line numbers in errors from the second part are shifted by the first
  * part's line count, and the first error in file order is the one reported.
  *
- * The workers run dist/worker.js, a small bundle of this module, so they start quickly and nothing
- * outside dist/ is needed at run time.
+ * The parts are parsed on the run's helper threads (core/threads.ts), started from dist/worker.js, so
+ * nothing outside dist/ is needed at run time.
  */
 import { createHash } from 'node:crypto'
 import { openSync, readSync, closeSync, statSync } from 'node:fs'
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { InputError } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { CsvParser, fieldText } from './csv.js'
@@ -20,13 +19,7 @@ import { mergeDistributions } from './scores.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { PredictionSink, type PredictionData, type PredictionOptions } from './predictions.js'
 import { formatOf } from './source.js'
-
-export interface ParallelSettings {
-  /** The script to start workers from (the bundle that is running). */
-  workerUrl: URL
-  /** Files smaller than this are read on one thread. */
-  minBytes: number
-}
+import type { Helpers } from '../threads.js'
 
 /** Files of this size or more are read on two threads, by default. */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
@@ -37,10 +30,8 @@ export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
  * made smaller to finish with the second.
  */
 const FIRST_PART = 0.42
-const TAG = 'rai-gate-predictions-part'
 
-interface Job {
-  tag: typeof TAG
+export interface PartJob {
   spec: ArtifactSpec
   options: PredictionOptions
   header: string[]
@@ -65,7 +56,7 @@ type PartResult =
 export async function readPredictionsParallel(
   spec: ArtifactSpec,
   options: PredictionOptions,
-  settings: ParallelSettings
+  helpers: Helpers
 ): Promise<PredictionData | null> {
   if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz')) return null
   // A non-numeric positive label learns its negative from the data: keep that to one reader.
@@ -76,7 +67,7 @@ export async function readPredictionsParallel(
   } catch {
     return null
   }
-  if (size < settings.minBytes) return null
+  if (size < helpers.minBytes) return null
   const head = readHeader(spec)
   if (head === null) return null
   const cut = nextLineStart(spec.absPath, Math.floor(size * FIRST_PART))
@@ -90,15 +81,17 @@ export async function readPredictionsParallel(
   ]
   const results = await Promise.all(
     ranges.map((r, k) =>
-      runPart(settings.workerUrl, {
-        tag: TAG,
-        spec,
-        options,
-        header: head.columns,
-        start: r.start,
-        end: r.end,
-        last: k === ranges.length - 1,
-        hashBytes: k === 0 ? size : null
+      helpers.threads[k].run<PartResult>({
+        kind: 'part',
+        job: {
+          spec,
+          options,
+          header: head.columns,
+          start: r.start,
+          end: r.end,
+          last: k === ranges.length - 1,
+          hashBytes: k === 0 ? size : null
+        }
       })
     )
   )
@@ -126,21 +119,8 @@ export async function readPredictionsParallel(
   }
 }
 
-function runPart(url: URL, job: Job): Promise<PartResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: job })
-    worker.once('message', (m: PartResult) => resolve(m))
-    worker.once('error', reject)
-    worker.once('exit', code => {
-      if (code !== 0) reject(new Error(`predictions worker exited with code ${code}`))
-    })
-  })
-}
-
-/** In a worker started by readPredictionsParallel: parse the part and post the result. */
-export async function runWorkerIfAsked(): Promise<boolean> {
-  if (isMainThread || (workerData as Job | undefined)?.tag !== TAG) return false
-  const job = workerData as Job
+/** On a helper thread: parse the part; an error becomes part of the result. */
+export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
   let result: PartResult
   try {
     result = parsePart(job)
@@ -160,11 +140,10 @@ export async function runWorkerIfAsked(): Promise<boolean> {
   }
   const d = result.ok ? result.data.scores : null
   const transfer = d ? [d.score, d.posW, d.negW, d.posN, d.negN].map(x => x.buffer as ArrayBuffer) : []
-  parentPort!.postMessage(result, transfer)
-  return true
+  return { result, transfer }
 }
 
-function parsePart(job: Job): PartResult {
+function parsePart(job: PartJob): PartResult {
   const sink = new PredictionSink(job.spec, job.options)
   const rows = new CsvPredictionRows(sink)
   // The first part reads the header itself, so its lines count from 1 like the file's.

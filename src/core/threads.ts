@@ -1,0 +1,75 @@
+/**
+ * Helper threads (dist/worker.js) for the two costly steps of a run: reading a large predictions file
+ * in two parts (artifacts/parallel.ts), and drawing half of a large bootstrap (metrics/offload.ts).
+ * Two are started with the run, so that their start-up overlaps loading the manifest and the policy.
+ * Each keeps the process alive only while it has a task: a run that ends early, or with an error,
+ * never waits for them.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
+import { partTask, type PartJob } from './artifacts/parallel.js'
+import type { PredictionJob } from './metrics/evaluate.js'
+import { bootstrapTask } from './metrics/offload.js'
+
+const TAG = 'rai-gate-helper'
+
+export type Task = { kind: 'part'; job: PartJob } | { kind: 'bootstrap'; job: PredictionJob }
+
+export class Helper {
+  private readonly worker: Worker
+  /** Why the thread is gone, once it is (an error between tasks surfaces in the next run). */
+  private gone: Error | null = null
+
+  constructor(workerUrl: URL) {
+    this.worker = new Worker(workerUrl, { workerData: { tag: TAG } })
+    this.worker.unref()
+    this.worker.on('error', err => (this.gone ??= err))
+    this.worker.on('exit', code => (this.gone ??= new Error(`helper thread exited with code ${code}`)))
+  }
+
+  /** Runs one task on the thread; tasks are run one at a time. */
+  run<T>(task: Task): Promise<T> {
+    return new Promise((resolve, reject) => {
+      if (this.gone) return reject(this.gone)
+      const w = this.worker
+      const done = () => {
+        w.off('message', onMessage).off('error', onError).off('exit', onExit)
+        w.unref()
+      }
+      const onMessage = (result: T) => (done(), resolve(result))
+      const onError = (err: Error) => (done(), reject(err))
+      const onExit = (code: number) => (done(), reject(new Error(`helper thread exited with code ${code}`)))
+      w.on('message', onMessage).on('error', onError).on('exit', onExit)
+      w.ref()
+      w.postMessage(task)
+    })
+  }
+
+  close(): void {
+    void this.worker.terminate()
+  }
+}
+
+/** Where large inputs are read, and with which threads. */
+export interface Helpers {
+  threads: [Helper, Helper]
+  /** Predictions files smaller than this are read on the main thread. */
+  minBytes: number
+}
+
+export function startHelpers(workerUrl: URL, minBytes: number): Helpers {
+  return { threads: [new Helper(workerUrl), new Helper(workerUrl)], minBytes }
+}
+
+export function closeHelpers(helpers: Helpers | null): void {
+  helpers?.threads.forEach(t => t.close())
+}
+
+/** In a thread started by Helper: run each task posted to it and post the result back. */
+export function serveIfHelper(): boolean {
+  if (isMainThread || (workerData as { tag?: string } | undefined)?.tag !== TAG) return false
+  parentPort!.on('message', (task: Task) => {
+    const { result, transfer } = task.kind === 'part' ? partTask(task.job) : bootstrapTask(task.job)
+    parentPort!.postMessage(result, transfer)
+  })
+  return true
+}
