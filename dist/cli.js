@@ -13491,6 +13491,10 @@ function resampledAuc(b, kPos, kNeg) {
     }
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
+/** Exact AUC and its bootstrap blocks, computed once per run (check() stores them on the data). */
+function aucSummary(d) {
+    return { value: exactAuc(d), blocks: aucBlocks(d) };
+}
 
 function planOutcomes(table) {
     const suites = new Map();
@@ -13951,12 +13955,12 @@ function changes(current, baseline, confidence) {
     return out;
 }
 /** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */
-function aucSummary(p) {
+function aucOf(p) {
     if (p.auc)
         return p.auc;
     if (p.scores === null)
         return { value: NaN, blocks: null };
-    return { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) };
+    return aucSummary(p.scores);
 }
 /**
  * Resamples are drawn in two halves, each from random streams of its own (the second half's stream
@@ -14040,7 +14044,7 @@ function bootstraps(input) {
 function predictionJob(input, p) {
     return {
         table: p.table,
-        auc: aucSummary(p),
+        auc: aucOf(p),
         intersections: input.intersections,
         settings: input.settings,
         streamOffset: input.streamOffset ?? 0
@@ -14070,13 +14074,18 @@ function assemble(b, points, halves, R) {
     const matrix = new Float64Array(R * m);
     matrix.set(halves[0]);
     matrix.set(halves[1], halves[0].length);
-    return points.map((point, j) => ({
-        point,
-        extra: b.extra?.(point) ?? {},
-        sample: sampleOf(point, matrix, j, m, R),
-        replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
-        resamples: R
-    }));
+    return points.map((point, j) => {
+        const replicates = new Float64Array(R);
+        for (let r = 0; r < R; r++)
+            replicates[r] = matrix[r * m + j];
+        return {
+            point,
+            extra: b.extra?.(point) ?? {},
+            sample: sampleOf(point, replicates),
+            replicates,
+            resamples: R
+        };
+    });
 }
 /** Both halves drawn here. */
 function drawBoth(b, R) {
@@ -14105,16 +14114,22 @@ async function evaluateOffloaded(input, offload) {
     const { others } = bootstraps({ ...input, predictions: undefined });
     return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))]);
 }
-function sampleOf(v, matrix, j, m, R) {
+/** The defined values among the replicates, ascending (null for counts and undefined estimates). */
+function sampleOf(v, replicates) {
     if (Number.isNaN(v.value) || v.metric === 'count')
         return null;
-    const sample = [];
-    for (let r = 0; r < R; r++) {
-        const x = matrix[r * m + j];
-        if (!Number.isNaN(x))
-            sample.push(x);
-    }
-    return Float64Array.from(sample).sort();
+    let defined = 0;
+    for (const x of replicates)
+        if (x === x)
+            defined++;
+    if (defined === replicates.length)
+        return replicates.slice().sort();
+    const sample = new Float64Array(defined);
+    let k = 0;
+    for (const x of replicates)
+        if (x === x)
+            sample[k++] = x;
+    return sample.sort();
 }
 function toResult({ point: v, extra, sample, resamples: R }, confidence) {
     const base = { metric: v.metric, ...v.scope, n: v.n, ...extra };
@@ -15268,7 +15283,7 @@ function buildReport(inputs, gates, baseline, notes, context) {
     };
 }
 function aucStats(p) {
-    const auc = p.auc ?? (p.scores ? { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) } : null);
+    const auc = p.auc ?? (p.scores ? aucSummary(p.scores) : null);
     if (auc === null)
         return null;
     const b = auc.blocks;
@@ -15370,9 +15385,9 @@ async function predictions(spec, manifest, policy, helpers) {
         return ((helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options));
     };
     const first = await read(null);
-    if (strategy === 'uniform' || first.scores === null)
-        return first;
-    return read(quantileEdges(first.scores, bins));
+    const data = strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins));
+    // Computed once here, for the metrics and the report's stats alike.
+    return data.scores === null ? data : { ...data, auc: aucSummary(data.scores) };
 }
 async function check(options) {
     const p = options.parallel;

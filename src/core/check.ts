@@ -20,6 +20,7 @@ import {
   type EvaluationInput
 } from './metrics/evaluate.js'
 import { worthOffloading } from './metrics/offload.js'
+import { aucSummary } from './metrics/auc.js'
 import { closeHelpers, startHelpers, type Helpers } from './threads.js'
 import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
@@ -104,8 +105,10 @@ async function predictions(
     )
   }
   const first = await read(null)
-  if (strategy === 'uniform' || first.scores === null) return first
-  return read(quantileEdges(first.scores, bins))
+  const data =
+    strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins))
+  // Computed once here, for the metrics and the report's stats alike.
+  return data.scores === null ? data : { ...data, auc: aucSummary(data.scores) }
 }
 
 export async function check(options: CheckOptions): Promise<Report> {

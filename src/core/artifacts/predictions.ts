@@ -25,7 +25,10 @@ export interface PredictionData {
   table: CellTable
   /** Null when there is no score column. */
   scores: ScoreDistribution | null
-  /** AUC as stored in an earlier report (which keeps no score distribution); else computed from scores. */
+  /**
+   * Exact AUC and its bootstrap blocks: computed once from the scores by check(), or as stored in an
+   * earlier report (which keeps no score distribution). Computed from scores when absent.
+   */
   auc?: { value: number; blocks: AucBlocks | null }
   /** Quantile calibration edges the rows were binned with; null for uniform bins. */
   edges: number[] | null

@@ -77,3 +77,8 @@ export function resampledAuc(b: AucBlocks, kPos: Float64Array, kNeg: Float64Arra
   }
   return pos > 0 && below > 0 ? num / (pos * below) : NaN
 }
+
+/** Exact AUC and its bootstrap blocks, computed once per run (check() stores them on the data). */
+export function aucSummary(d: ScoreDistribution): { value: number; blocks: AucBlocks } {
+  return { value: exactAuc(d), blocks: aucBlocks(d) }
+}

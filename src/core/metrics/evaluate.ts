@@ -9,7 +9,7 @@ import type { RobustnessData } from '../artifacts/robustness.js'
 import { cellMoments, resampleCells, resampleCounts } from '../stats/bootstrap.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
 import { createRng, type Rng } from '../stats/rng.js'
-import { aucBlocks, exactAuc, resampledAuc, type AucBlocks } from './auc.js'
+import { aucSummary, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
@@ -126,10 +126,10 @@ function changes(
 }
 
 /** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */
-function aucSummary(p: PredictionData): { value: number; blocks: AucBlocks | null } {
+function aucOf(p: PredictionData): { value: number; blocks: AucBlocks | null } {
   if (p.auc) return p.auc
   if (p.scores === null) return { value: NaN, blocks: null }
-  return { value: exactAuc(p.scores), blocks: aucBlocks(p.scores) }
+  return aucSummary(p.scores)
 }
 
 /**
@@ -255,7 +255,7 @@ function bootstraps(input: EvaluationInput): { predictions: Bootstrap | null; ot
 function predictionJob(input: EvaluationInput, p: PredictionData): PredictionJob {
   return {
     table: p.table,
-    auc: aucSummary(p),
+    auc: aucOf(p),
     intersections: input.intersections,
     settings: input.settings,
     streamOffset: input.streamOffset ?? 0
@@ -294,13 +294,17 @@ function assemble(b: Bootstrap, points: PointValue[], halves: Float64Array[], R:
   const matrix = new Float64Array(R * m)
   matrix.set(halves[0])
   matrix.set(halves[1], halves[0].length)
-  return points.map((point, j) => ({
-    point,
-    extra: b.extra?.(point) ?? {},
-    sample: sampleOf(point, matrix, j, m, R),
-    replicates: Float64Array.from({ length: R }, (_, r) => matrix[r * m + j]),
-    resamples: R
-  }))
+  return points.map((point, j) => {
+    const replicates = new Float64Array(R)
+    for (let r = 0; r < R; r++) replicates[r] = matrix[r * m + j]
+    return {
+      point,
+      extra: b.extra?.(point) ?? {},
+      sample: sampleOf(point, replicates),
+      replicates,
+      resamples: R
+    }
+  })
 }
 
 /** Both halves drawn here. */
@@ -335,14 +339,16 @@ export async function evaluateOffloaded(
   return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))])
 }
 
-function sampleOf(v: PointValue, matrix: Float64Array, j: number, m: number, R: number): Float64Array | null {
+/** The defined values among the replicates, ascending (null for counts and undefined estimates). */
+function sampleOf(v: PointValue, replicates: Float64Array): Float64Array | null {
   if (Number.isNaN(v.value) || v.metric === 'count') return null
-  const sample: number[] = []
-  for (let r = 0; r < R; r++) {
-    const x = matrix[r * m + j]
-    if (!Number.isNaN(x)) sample.push(x)
-  }
-  return Float64Array.from(sample).sort()
+  let defined = 0
+  for (const x of replicates) if (x === x) defined++
+  if (defined === replicates.length) return replicates.slice().sort()
+  const sample = new Float64Array(defined)
+  let k = 0
+  for (const x of replicates) if (x === x) sample[k++] = x
+  return sample.sort()
 }
 
 function toResult({ point: v, extra, sample, resamples: R }: Computed, confidence: number): MetricResult {
