@@ -1248,6 +1248,7 @@ function compileRow(roles, sink, hasPrediction) {
     });
     const body = `
     const { SPECIAL, POW10, sampleHash, sink, indexes, g, threshold } = env
+    ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys`).join('\n')}
     return function row(buf, pos, len, line) {
       if (buf[pos] === ${LF} || buf[pos] === ${CR}) return -1
       let i = pos
@@ -1281,11 +1282,10 @@ function compileRow(roles, sink, hasPrediction) {
  */
 function attributeBlock(a) {
     return `{
-    const index = indexes[${a}]
     const start = i
-    let id = i + 1 < len ? index.byPrefix[buf[i] | (buf[i + 1] << 8)] : -1
+    let id = i + 1 < len ? prefix${a}[buf[i] | (buf[i + 1] << 8)] : -1
     if (id >= 0) {
-      const key = index.keys[id]
+      const key = keys${a}[id]
       const k = key.length
       let j = 0
       if (i + k < len) while (j < k && key[j] === buf[i + j]) j++
@@ -1295,7 +1295,7 @@ function attributeBlock(a) {
     if (id < 0) {
       while (i < len && SPECIAL[buf[i]] === 0) i++
       if (i >= len || buf[i] === ${QUOTE}) return -1
-      id = index.idOfHashed(buf, start, i, sampleHash(buf, start, i), line)
+      id = index${a}.idOfHashed(buf, start, i, sampleHash(buf, start, i), line)
     }
     g[${a}] = id
   }`;
