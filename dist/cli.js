@@ -960,40 +960,39 @@ class ScoreHistogram {
         return out;
     }
 }
-/** The distribution of two disjoint sets of rows (each ascending): one sorted merge, equal scores added. */
+/** The distribution of two disjoint sets of rows (each ascending): a sorted merge, equal scores added. */
 function mergeDistributions(a, b) {
-    const out = alloc(a.score.length + b.score.length);
     const na = a.score.length;
     const nb = b.score.length;
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < na || j < nb) {
-        const sa = i < na ? a.score[i] : Infinity;
-        const sb = j < nb ? b.score[j] : Infinity;
-        const from = sa <= sb ? a : b;
-        const at = sa <= sb ? i++ : j++;
-        out.score[k] = from.score[at];
-        out.posW[k] = from.posW[at];
-        out.negW[k] = from.negW[at];
-        out.posN[k] = from.posN[at];
-        out.negN[k] = from.negN[at];
-        if (sa === sb) {
-            out.posW[k] += b.posW[j];
-            out.negW[k] += b.negW[j];
-            out.posN[k] += b.posN[j];
-            out.negN[k] += b.negN[j];
-            j++;
+    // Visits the merged order: f(from, at, also) with `also` the index in b of an equal score, or -1.
+    const merge = (f) => {
+        let i = 0;
+        let j = 0;
+        while (i < na || j < nb) {
+            const sa = i < na ? a.score[i] : Infinity;
+            const sb = j < nb ? b.score[j] : Infinity;
+            if (sa < sb)
+                f(a, i++, -1);
+            else if (sb < sa)
+                f(b, j++, -1);
+            else
+                f(a, i++, j++);
         }
-        k++;
-    }
-    return {
-        score: out.score.subarray(0, k),
-        posW: out.posW.subarray(0, k),
-        negW: out.negW.subarray(0, k),
-        posN: out.posN.subarray(0, k),
-        negN: out.negN.subarray(0, k)
     };
+    // Counted first, so that the result takes no more memory than it needs.
+    let size = 0;
+    merge(() => size++);
+    const out = alloc(size);
+    let k = 0;
+    merge((from, at, also) => {
+        out.score[k] = from.score[at];
+        out.posW[k] = from.posW[at] + (also < 0 ? 0 : b.posW[also]);
+        out.negW[k] = from.negW[at] + (also < 0 ? 0 : b.negW[also]);
+        out.posN[k] = from.posN[at] + (also < 0 ? 0 : b.posN[also]);
+        out.negN[k] = from.negN[at] + (also < 0 ? 0 : b.negN[also]);
+        k++;
+    });
+    return out;
 }
 function alloc(k) {
     return {
