@@ -149,7 +149,7 @@ function parsePart(job: PartJob): PartResult {
   // The first part reads the header itself, so its lines count from 1 like the file's.
   if (job.start > 0) rows.useHeader(job.header, 1)
   const parser = new CsvParser(job.spec.display, row => rows.checkedRow(row), rows)
-  // Synchronous reads into one reused buffer: the worker has nothing else to do meanwhile, and a
+  // Synchronous reads into one reused buffer: the thread has nothing else to do meanwhile, and a
   // stream would allocate a fresh megabyte per chunk. The parser copies any bytes it holds back.
   const hash = job.hashBytes === null ? null : createHash('sha256')
   const buf = Buffer.allocUnsafe(1 << 20)
