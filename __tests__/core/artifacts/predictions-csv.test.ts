@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/csv.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
 import { PredictionSink } from '../../../src/core/artifacts/predictions.js'
-import { mergeDistributions } from '../../../src/core/artifacts/scores.js'
+import { mergeDistributions, type ScoreDistribution } from '../../../src/core/artifacts/scores.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 
 const spec: ArtifactSpec = {
@@ -95,7 +95,7 @@ describe('mergeDistributions', () => {
     posN: Float64Array.from(rows.map(r => r[3])),
     negN: Float64Array.from(rows.map(r => r[4]))
   })
-  const rows = (d: ReturnType<typeof dist>) =>
+  const rows = (d: ScoreDistribution) =>
     Array.from(d.score, (s, i) => [s, d.posW[i], d.negW[i], d.posN[i], d.negN[i]])
 
   it('interleaves the scores in order and adds the rows at equal scores', () => {
