@@ -22,6 +22,20 @@ version: 1.0.0
 tier: ${tier}
 ${extra}`
 
+/** The adult fixture (__fixtures__/adult): predictions and robustness, three attributes, one intersection. */
+export const ADULT = join(import.meta.dirname, '../../__fixtures__/adult')
+export const adultManifestYaml = () => `apiVersion: rai-gate/v1
+kind: Evaluation
+model: { name: adult, version: 1.0.0 }
+riskTier: medium
+task: binary-classification
+sensitiveAttributes: [sex, race, age_band]
+intersections: [[sex, race]]
+artifacts:
+  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')} }
+  - { kind: robustness, path: ${join(ADULT, 'robustness.csv')} }
+`
+
 export const manifestYaml = (
   artifacts: string,
   extra = 'sensitiveAttributes: [g]'

@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
-import { policyYaml, workspace } from '../../helpers/check.js'
+import { ADULT, adultManifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
 
-const FIXTURE = join(import.meta.dirname, '../../../__fixtures__/adult')
 interface Expected {
   metric: string
   attribute?: string
@@ -20,7 +19,7 @@ interface Expected {
   value: number | null
   ci?: [number, number]
 }
-const expected: Expected[] = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')).metrics
+const expected: Expected[] = JSON.parse(readFileSync(join(ADULT, 'expected.json'), 'utf8')).metrics
 
 const key = (m: { metric: string; attribute?: string; group?: string; perturbation?: string }) =>
   [m.metric, m.attribute ?? '', m.group ?? '', m.perturbation ?? ''].join('|')
@@ -29,17 +28,7 @@ let metrics: Map<string, MetricResult>
 
 beforeAll(async () => {
   const dir = workspace({
-    'rai-gate.yml': `apiVersion: rai-gate/v1
-kind: Evaluation
-model: { name: adult, version: 1.0.0 }
-riskTier: medium
-task: binary-classification
-sensitiveAttributes: [sex, race, age_band]
-intersections: [[sex, race]]
-artifacts:
-  - { kind: predictions, path: ${join(FIXTURE, 'predictions.csv')} }
-  - { kind: robustness, path: ${join(FIXTURE, 'robustness.csv')} }
-`,
+    'rai-gate.yml': adultManifestYaml(),
     'policies/medium.yml': policyYaml(`defaults:
   minGroupSize: 30
   calibration: { bins: 10, strategy: uniform }

@@ -12,23 +12,11 @@ import {
   type EvaluationInput
 } from '../../../src/core/metrics/evaluate.js'
 import { worthOffloading } from '../../../src/core/metrics/offload.js'
-import { policyYaml, workspace } from '../../helpers/check.js'
-
-const FIXTURE = join(import.meta.dirname, '../../../__fixtures__/adult')
+import { adultManifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 
 async function adultInput(resamples: number): Promise<EvaluationInput> {
   const dir = workspace({
-    'rai-gate.yml': `apiVersion: rai-gate/v1
-kind: Evaluation
-model: { name: adult, version: 1.0.0 }
-riskTier: medium
-task: binary-classification
-sensitiveAttributes: [sex, race, age_band]
-intersections: [[sex, race]]
-artifacts:
-  - { kind: predictions, path: ${join(FIXTURE, 'predictions.csv')} }
-  - { kind: robustness, path: ${join(FIXTURE, 'robustness.csv')} }
-`,
+    'rai-gate.yml': adultManifestYaml(),
     'policies/medium.yml': policyYaml('defaults: { minGroupSize: 30 }')
   })
   const inputs = await readInputs({
