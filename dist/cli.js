@@ -14070,13 +14070,13 @@ const pointsOf = (b) => {
 /** Point estimates and both halves of resamples -> the computed metrics. */
 function assemble(b, points, halves, R) {
     const m = points.length;
-    const matrix = new Float64Array(R * m);
-    matrix.set(halves[0]);
-    matrix.set(halves[1], halves[0].length);
     return points.map((point, j) => {
+        // Metric j's value in every resample, the halves' rows in order (no joined matrix needed).
         const replicates = new Float64Array(R);
-        for (let r = 0; r < R; r++)
-            replicates[r] = matrix[r * m + j];
+        let r = 0;
+        for (const half of halves)
+            for (let o = j; o < half.length; o += m)
+                replicates[r++] = half[o];
         return {
             point,
             extra: b.extra?.(point) ?? {},
