@@ -908,45 +908,34 @@ class ScoreHistogram {
         this.mposN[i] += posN;
         this.mnegN[i] += negN;
     }
-    /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
-    gridEntries(visit) {
-        this.flush();
-        const c = this.counts;
-        const w = this.weights ?? c;
-        for (let m = 0; m <= GRID; m++) {
-            const negN = c[2 * m];
-            const posN = c[2 * m + 1];
-            if (negN !== 0 || posN !== 0)
-                visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
-        }
-    }
     leaveGrid() {
-        this.gridEntries((score, posW, negW, posN, negN) => {
-            this.map.set(score, this.values.length);
+        const d = this.part();
+        const dist = gridDistribution(d.grid, d.weights);
+        dist.score.forEach((score, i) => {
+            this.map.set(score, i);
             this.values.push(score);
-            this.mposW.push(posW);
-            this.mnegW.push(negW);
-            this.mposN.push(posN);
-            this.mnegN.push(negN);
+            this.mposW.push(dist.posW[i]);
+            this.mnegW.push(dist.negW[i]);
+            this.mposN.push(dist.posN[i]);
+            this.mnegN.push(dist.negN[i]);
         });
         this.counts = null;
         this.weights = null;
     }
+    /**
+     * What a reader of one part of a file sends back: the grid itself (transferred between threads,
+     * not copied, and added slot by slot to the other part's), or the distribution in map mode.
+     */
+    part() {
+        if (this.counts === null)
+            return { dist: this.finish() };
+        this.flush();
+        return { grid: this.counts, weights: this.weights };
+    }
     finish() {
         if (this.counts !== null) {
-            let k = 0;
-            this.gridEntries(() => k++);
-            const out = alloc(k);
-            let j = 0;
-            this.gridEntries((score, posW, negW, posN, negN) => {
-                out.score[j] = score;
-                out.posW[j] = posW;
-                out.negW[j] = negW;
-                out.posN[j] = posN;
-                out.negN[j] = negN;
-                j++;
-            });
-            return out;
+            this.flush();
+            return gridDistribution(this.counts, this.weights);
         }
         const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
         const out = alloc(order.length);
@@ -959,6 +948,51 @@ class ScoreHistogram {
         });
         return out;
     }
+}
+/** The distribution of the rows of all parts (each part's rows disjoint from the others'). */
+function mergeParts(parts) {
+    let grid = null;
+    let weights = null;
+    const dists = [];
+    for (const p of parts) {
+        if ('dist' in p)
+            dists.push(p.dist);
+        else if (grid === null)
+            [grid, weights] = [p.grid, p.weights];
+        else {
+            for (let i = 0; i < grid.length; i++)
+                grid[i] += p.grid[i];
+            if (weights !== null && p.weights !== null)
+                for (let i = 0; i < weights.length; i++)
+                    weights[i] += p.weights[i];
+        }
+    }
+    if (grid !== null)
+        dists.push(gridDistribution(grid, weights));
+    return dists.reduce(mergeDistributions);
+}
+/** The occupied slots of a grid, ascending: one pass to size the result, one to fill it. */
+function gridDistribution(counts, weights) {
+    let k = 0;
+    for (let i = 0; i < counts.length; i += 2)
+        if ((counts[i] | counts[i + 1]) !== 0)
+            k++;
+    const out = alloc(k);
+    const w = weights ?? counts;
+    let j = 0;
+    for (let m = 0; m <= GRID; m++) {
+        const negN = counts[2 * m];
+        const posN = counts[2 * m + 1];
+        if ((negN | posN) === 0)
+            continue;
+        out.score[j] = m / GRID;
+        out.posW[j] = w[2 * m + 1];
+        out.negW[j] = w[2 * m];
+        out.posN[j] = posN;
+        out.negN[j] = negN;
+        j++;
+    }
+    return out;
 }
 /** The distribution of two disjoint sets of rows (each ascending): a sorted merge, equal scores added. */
 function mergeDistributions(a, b) {
@@ -1411,7 +1445,7 @@ class PredictionSink {
     part() {
         return {
             table: this.acc.finish(this.indexes.map(i => i.labels)),
-            scores: this.hist?.finish() ?? null,
+            scores: this.hist?.part() ?? null,
             rows: this.rows
         };
     }
@@ -1651,7 +1685,7 @@ async function readPredictionsParallel(spec, options, helpers) {
         throw new InputError('the file has no data rows', { file: spec.display });
     return {
         table: mergeCellTables([a.table, b.table]),
-        scores: a.scores && b.scores && mergeDistributions(a.scores, b.scores),
+        scores: a.scores && b.scores && mergeParts([a.scores, b.scores]),
         edges: options.edges,
         rows,
         sha256: done[0].sha256

@@ -7,7 +7,12 @@ import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/csv.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
 import { PredictionSink } from '../../../src/core/artifacts/predictions.js'
-import { mergeDistributions, type ScoreDistribution } from '../../../src/core/artifacts/scores.js'
+import {
+  ScoreHistogram,
+  mergeDistributions,
+  mergeParts,
+  type ScoreDistribution
+} from '../../../src/core/artifacts/scores.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 
 const spec: ArtifactSpec = {
@@ -118,5 +123,61 @@ describe('mergeDistributions', () => {
     ])
     expect(rows(mergeDistributions(a, dist([])))).toEqual(rows(a))
     expect(rows(mergeDistributions(dist([]), b))).toEqual(rows(b))
+  })
+})
+
+describe('mergeParts', () => {
+  type Row = [score: number, label: number, weight: number]
+  /** The expected distribution, counted plainly: score -> [posW, negW, posN, negN]. */
+  const plain = (rows: Row[]) => {
+    const m = new Map<number, number[]>()
+    for (const [s, y, w] of rows) {
+      const e = m.get(s) ?? [0, 0, 0, 0]
+      e[y === 1 ? 0 : 1] += w
+      e[y === 1 ? 2 : 3] += 1
+      m.set(s, e)
+    }
+    return [...m.entries()].sort((a, b) => a[0] - b[0]).map(([s, e]) => [s, ...e])
+  }
+  const rows = (d: ScoreDistribution) =>
+    Array.from(d.score, (s, i) => [s, d.posW[i], d.negW[i], d.posN[i], d.negN[i]])
+  const part = (weighted: boolean, rs: Row[]) => {
+    const h = new ScoreHistogram(weighted)
+    for (const [s, y, w] of rs) h.add(s, y, w)
+    return h.part()
+  }
+  const a: Row[] = [
+    [0.25, 1, 2],
+    [0.5, 0, 1.5],
+    [1, 1, 1],
+    [0, 0, 3]
+  ]
+  const b: Row[] = [
+    [0.5, 1, 4],
+    [0.25, 1, 0.5],
+    [0.000001, 0, 1]
+  ]
+
+  it('adds two grids slot by slot, weights included', () => {
+    const parts = [part(true, a), part(true, b)]
+    expect(parts.every(p => 'grid' in p)).toBe(true)
+    expect(rows(mergeParts(parts))).toEqual(plain([...a, ...b]))
+  })
+
+  it('merges a grid with a part in map mode (a score with more than 6 decimals)', () => {
+    const c: Row[] = [
+      [0.1234567, 0, 2],
+      [0.5, 0, 1]
+    ]
+    const parts = [part(true, a), part(true, c), part(true, b)]
+    expect('dist' in parts[1]).toBe(true)
+    expect(rows(mergeParts(parts))).toEqual(plain([...a, ...c, ...b]))
+  })
+
+  it('counts rows without weights', () => {
+    const unweighted = (rs: Row[]) => rs.map(([s, y]): Row => [s, y, 1])
+    expect(rows(mergeParts([part(false, unweighted(a)), part(false, unweighted(b))]))).toEqual(
+      plain(unweighted([...a, ...b]))
+    )
   })
 })

@@ -15,7 +15,7 @@ import { InputError } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { CsvParser, fieldText } from './csv.js'
 import { mergeCellTables } from './merge.js'
-import { mergeDistributions } from './scores.js'
+import { mergeParts } from './scores.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { PredictionSink, type PredictionData, type PredictionOptions } from './predictions.js'
 import { formatOf } from './source.js'
@@ -112,7 +112,7 @@ export async function readPredictionsParallel(
   if (rows === 0) throw new InputError('the file has no data rows', { file: spec.display })
   return {
     table: mergeCellTables([a.table, b.table]),
-    scores: a.scores && b.scores && mergeDistributions(a.scores, b.scores),
+    scores: a.scores && b.scores && mergeParts([a.scores, b.scores]),
     edges: options.edges,
     rows,
     sha256: done[0].sha256!
@@ -139,7 +139,8 @@ export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuf
           }
   }
   const d = result.ok ? result.data.scores : null
-  const transfer = d ? [d.score, d.posW, d.negW, d.posN, d.negN].map(x => x.buffer as ArrayBuffer) : []
+  const arrays = d === null ? [] : 'dist' in d ? Object.values(d.dist) : [d.grid, d.weights]
+  const transfer = arrays.flatMap(x => (x === null ? [] : [x.buffer as ArrayBuffer]))
   return { result, transfer }
 }
 

@@ -9,7 +9,7 @@ import type { AucBlocks } from '../metrics/auc.js'
 import { CellAccumulator, type CellTable } from './cells.js'
 import { CsvParser } from './csv.js'
 import { GroupIndex, MISSING } from './groups.js'
-import { ScoreHistogram, binOf, type ScoreDistribution } from './scores.js'
+import { ScoreHistogram, binOf, type HistogramPart, type ScoreDistribution } from './scores.js'
 import { formatOf, streamFile, streamRows, type TextRow } from './source.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { BinaryDecoder, parseScore, parseWeight } from './values.js'
@@ -127,10 +127,10 @@ export class PredictionSink {
   }
 
   /** What a worker reading one part of the file sends back. */
-  part(): { table: CellTable; scores: ScoreDistribution | null; rows: number } {
+  part(): { table: CellTable; scores: HistogramPart | null; rows: number } {
     return {
       table: this.acc.finish(this.indexes.map(i => i.labels)),
-      scores: this.hist?.finish() ?? null,
+      scores: this.hist?.part() ?? null,
       rows: this.rows
     }
   }

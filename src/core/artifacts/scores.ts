@@ -90,48 +90,35 @@ export class ScoreHistogram {
     this.mnegN[i] += negN
   }
 
-  /** The grid as (score, posW, negW, posN, negN) for each occupied slot, ascending. */
-  private gridEntries(
-    visit: (score: number, posW: number, negW: number, posN: number, negN: number) => void
-  ): void {
-    this.flush()
-    const c = this.counts!
-    const w = this.weights ?? c
-    for (let m = 0; m <= GRID; m++) {
-      const negN = c[2 * m]
-      const posN = c[2 * m + 1]
-      if (negN !== 0 || posN !== 0) visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN)
-    }
-  }
-
   private leaveGrid(): void {
-    this.gridEntries((score, posW, negW, posN, negN) => {
-      this.map.set(score, this.values.length)
+    const d = this.part() as { grid: Uint32Array; weights: Float64Array | null }
+    const dist = gridDistribution(d.grid, d.weights)
+    dist.score.forEach((score, i) => {
+      this.map.set(score, i)
       this.values.push(score)
-      this.mposW.push(posW)
-      this.mnegW.push(negW)
-      this.mposN.push(posN)
-      this.mnegN.push(negN)
+      this.mposW.push(dist.posW[i])
+      this.mnegW.push(dist.negW[i])
+      this.mposN.push(dist.posN[i])
+      this.mnegN.push(dist.negN[i])
     })
     this.counts = null
     this.weights = null
   }
 
+  /**
+   * What a reader of one part of a file sends back: the grid itself (transferred between threads,
+   * not copied, and added slot by slot to the other part's), or the distribution in map mode.
+   */
+  part(): HistogramPart {
+    if (this.counts === null) return { dist: this.finish() }
+    this.flush()
+    return { grid: this.counts, weights: this.weights }
+  }
+
   finish(): ScoreDistribution {
     if (this.counts !== null) {
-      let k = 0
-      this.gridEntries(() => k++)
-      const out = alloc(k)
-      let j = 0
-      this.gridEntries((score, posW, negW, posN, negN) => {
-        out.score[j] = score
-        out.posW[j] = posW
-        out.negW[j] = negW
-        out.posN[j] = posN
-        out.negN[j] = negN
-        j++
-      })
-      return out
+      this.flush()
+      return gridDistribution(this.counts, this.weights)
     }
     const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b])
     const out = alloc(order.length)
@@ -144,6 +131,48 @@ export class ScoreHistogram {
     })
     return out
   }
+}
+
+/** A histogram's part of the rows: its grid (counts[micros·2 + label], weights likewise or null) or its distribution. */
+export type HistogramPart = { grid: Uint32Array; weights: Float64Array | null } | { dist: ScoreDistribution }
+
+/** The distribution of the rows of all parts (each part's rows disjoint from the others'). */
+export function mergeParts(parts: HistogramPart[]): ScoreDistribution {
+  let grid: Uint32Array | null = null
+  let weights: Float64Array | null = null
+  const dists: ScoreDistribution[] = []
+  for (const p of parts) {
+    if ('dist' in p) dists.push(p.dist)
+    else if (grid === null) [grid, weights] = [p.grid, p.weights]
+    else {
+      for (let i = 0; i < grid.length; i++) grid[i] += p.grid[i]
+      if (weights !== null && p.weights !== null)
+        for (let i = 0; i < weights.length; i++) weights[i] += p.weights[i]
+    }
+  }
+  if (grid !== null) dists.push(gridDistribution(grid, weights))
+  return dists.reduce(mergeDistributions)
+}
+
+/** The occupied slots of a grid, ascending: one pass to size the result, one to fill it. */
+function gridDistribution(counts: Uint32Array, weights: Float64Array | null): ScoreDistribution {
+  let k = 0
+  for (let i = 0; i < counts.length; i += 2) if ((counts[i] | counts[i + 1]) !== 0) k++
+  const out = alloc(k)
+  const w = weights ?? counts
+  let j = 0
+  for (let m = 0; m <= GRID; m++) {
+    const negN = counts[2 * m]
+    const posN = counts[2 * m + 1]
+    if ((negN | posN) === 0) continue
+    out.score[j] = m / GRID
+    out.posW[j] = w[2 * m + 1]
+    out.negW[j] = w[2 * m]
+    out.posN[j] = posN
+    out.negN[j] = negN
+    j++
+  }
+  return out
 }
 
 /** The distribution of two disjoint sets of rows (each ascending): a sorted merge, equal scores added. */
