@@ -266,6 +266,8 @@ const Q_S = 1;
 const Q_SQ = 2;
 const Q_LL = 3;
 const NQ$1 = QUANTITIES.length;
+/** Numbers per cell while accumulating: the row count, then Σx and Σx² of each quantity. */
+const ACC = 1 + 2 * NQ$1;
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
 function logLoss$1(score, label) {
@@ -278,9 +280,12 @@ class CellAccumulator {
     bins;
     hasScore;
     weighted;
-    n;
-    sum;
-    sum2;
+    /**
+     * Per cell, side by side: the row count, then Σx and Σx² of each quantity (ACC numbers), so that a
+     * row updates one or two cache lines rather than one in each of three arrays. finish() lays them
+     * out as a CellTable. Unweighted, Σw and Σw² are the row count and are filled in by finish().
+     */
+    acc;
     combos = [];
     slots = new Int32Array(64).fill(-1);
     direct = new Int32Array(1 << 18).fill(-1);
@@ -291,9 +296,7 @@ class CellAccumulator {
         this.hasScore = hasScore;
         this.weighted = weighted;
         this.stride = 4 * bins;
-        this.n = new Float64Array(this.stride * 16);
-        this.sum = new Float64Array(this.stride * 16 * NQ$1);
-        this.sum2 = new Float64Array(this.stride * 16 * NQ$1);
+        this.acc = new Float64Array(this.stride * 16 * ACC);
     }
     /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
     combo(g) {
@@ -351,44 +354,52 @@ class CellAccumulator {
                 this.slots[s] = id;
             });
         }
-        if ((next + 1) * this.stride > this.n.length)
+        if ((next + 1) * this.stride * ACC > this.acc.length)
             this.grow();
         return next;
     }
     add(combo, label, prediction, bin, weight, score) {
-        const cell = ((combo * 2 + label) * 2 + prediction) * this.bins + bin;
-        this.n[cell] += 1;
-        const o = cell * NQ$1;
-        const sum = this.sum;
-        const sum2 = this.sum2;
-        sum[o] += weight;
-        sum2[o] += weight * weight;
+        const o = (((combo * 2 + label) * 2 + prediction) * this.bins + bin) * ACC;
+        const a = this.acc;
+        a[o] += 1;
+        if (this.weighted) {
+            a[o + 1] += weight;
+            a[o + 2] += weight * weight;
+        }
         if (this.hasScore) {
             const ws = weight * score;
             const d = score - label;
             const wsq = weight * d * d;
             const wll = weight * logLoss$1(score, label);
-            sum[o + 1] += ws;
-            sum2[o + 1] += ws * ws;
-            sum[o + 2] += wsq;
-            sum2[o + 2] += wsq * wsq;
-            sum[o + 3] += wll;
-            sum2[o + 3] += wll * wll;
+            a[o + 3] += ws;
+            a[o + 4] += ws * ws;
+            a[o + 5] += wsq;
+            a[o + 6] += wsq * wsq;
+            a[o + 7] += wll;
+            a[o + 8] += wll * wll;
         }
     }
     grow() {
-        const n = new Float64Array(this.n.length * 2);
-        n.set(this.n);
-        this.n = n;
-        const sum = new Float64Array(this.sum.length * 2);
-        sum.set(this.sum);
-        this.sum = sum;
-        const sum2 = new Float64Array(this.sum2.length * 2);
-        sum2.set(this.sum2);
-        this.sum2 = sum2;
+        const acc = new Float64Array(this.acc.length * 2);
+        acc.set(this.acc);
+        this.acc = acc;
     }
     finish(groups) {
         const cells = this.combos.length * this.stride;
+        const n = new Float64Array(cells);
+        const sum = new Float64Array(cells * NQ$1);
+        const sum2 = new Float64Array(cells * NQ$1);
+        const a = this.acc;
+        for (let cell = 0; cell < cells; cell++) {
+            const o = cell * ACC;
+            n[cell] = a[o];
+            for (let q = 0; q < NQ$1; q++) {
+                sum[cell * NQ$1 + q] = a[o + 1 + 2 * q];
+                sum2[cell * NQ$1 + q] = a[o + 2 + 2 * q];
+            }
+            if (!this.weighted)
+                sum[cell * NQ$1 + Q_W] = sum2[cell * NQ$1 + Q_W] = a[o];
+        }
         return {
             attributes: this.attributes,
             groups,
@@ -396,9 +407,9 @@ class CellAccumulator {
             bins: this.bins,
             hasScore: this.hasScore,
             weighted: this.weighted,
-            n: this.n.slice(0, cells),
-            sum: this.sum.slice(0, cells * NQ$1),
-            sum2: this.sum2.slice(0, cells * NQ$1)
+            n,
+            sum,
+            sum2
         };
     }
 }
