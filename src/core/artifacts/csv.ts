@@ -30,12 +30,15 @@ export interface CsvRow {
 export type RowHandler = (row: CsvRow) => void
 
 /**
- * An optional fast path: consumes one plain row (no quotes, LF or CRLF end) starting at `pos` and
- * returns the offset after it, or -1 to let the parser handle the row. It must not fail on a row the
- * parser would accept, and must leave every error to the parser.
+ * An optional fast path: consumes plain rows (no quotes, LF or CRLF end) from `pos` on, one per line
+ * starting at `line`, and returns the offset after the last one it took; it stops at the first row it
+ * declines and leaves that row to the parser. It must not fail on a row the parser would accept, and
+ * must leave every error to the parser.
  */
 export interface FastRow {
-  row(buf: Buffer, pos: number, len: number, line: number): number
+  rows(buf: Buffer, pos: number, len: number, line: number): number
+  /** How many rows the last rows() call took. */
+  readonly taken: number
 }
 
 /** The text of field i (quotes removed, doubled quotes undone). */
@@ -128,12 +131,9 @@ export class CsvParser {
     const fast = this.fast
     while (pos < len) {
       if (fast !== null) {
-        const next = fast.row(buf, pos, len, this.line)
-        if (next >= 0) {
-          pos = next
-          this.line++
-          continue
-        }
+        pos = fast.rows(buf, pos, len, this.line)
+        this.line += fast.taken
+        if (pos >= len) break
       }
       const rowStart = pos
       const startLine = this.line
