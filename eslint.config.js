@@ -4,7 +4,16 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'build/', 'coverage/', 'examples/**/out/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'build/',
+      'coverage/',
+      'examples/**/out/',
+      'src/core/validators.generated.*'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -1,22 +1,15 @@
 /**
- * JSON Schema validation (ajv) with messages a person can act on: the file, the path inside it in
+ * JSON Schema validation (ajv, compiled ahead of time) with messages a person can act on: the file, the path inside it in
  * the form people write (`artifacts[1].columns.score`), the line where it can be found, the value and
  * what was expected.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { InputError, quote } from './errors.js'
 import type { LoadedYaml } from './yaml.js'
 
-// validateSchema: false skips compiling the draft-07 meta-schema on every run (about 70 ms of the
-// CLI's start); the schemas themselves are checked against it by a test (__tests__/core/schemas.test.ts).
-const ajv = new Ajv({
-  allErrors: true,
-  strict: true,
-  allowUnionTypes: true,
-  validateSchema: false,
-  verbose: true
-})
-const compiled = new WeakMap<object, ValidateFunction>()
+// The manifest and policy validators are compiled ahead of time (scripts/validators.js), with
+// allErrors and verbose set, so that every violation comes with the data that broke it.
+export { manifest as manifestSchema, policy as policySchema } from './validators.generated.js'
 
 /** `/artifacts/1/columns` -> `artifacts[1].columns`. */
 export function pathOf(pointer: string): string {
@@ -52,12 +45,7 @@ function describe(e: ErrorObject): { path: string; text: string } {
 }
 
 /** Throws one InputError listing every schema violation (the first one's location leads). */
-export function validate<T>(schema: object, doc: LoadedYaml, file: string): T {
-  let fn = compiled.get(schema)
-  if (!fn) {
-    fn = ajv.compile(schema)
-    compiled.set(schema, fn)
-  }
+export function validate<T>(fn: ValidateFunction, doc: LoadedYaml, file: string): T {
   if (fn(doc.data)) return doc.data as T
   const errors = (fn.errors ?? [])
     .filter(e => e.keyword !== 'if' && e.keyword !== 'oneOf' && e.keyword !== 'anyOf')

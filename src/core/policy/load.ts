@@ -6,10 +6,9 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
-import schema from '../../../policies/schema/policy.schema.json' with { type: 'json' }
 import { InputError } from '../errors.js'
 import { displayPath, isInside, readText } from '../files.js'
-import { validate } from '../schema.js'
+import { policySchema, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import { intersectionId, type Manifest } from '../manifest/types.js'
 import { checkGates } from './check-gates.js'
@@ -36,7 +35,7 @@ function parsePolicy(abs: string, cwd: string): Parsed {
   const display = displayPath(abs, cwd)
   const text = readText(abs, display, 'policy')
   const doc = loadYaml(text, display)
-  const raw = validate<RawPolicy>(schema, doc, display)
+  const raw = validate<RawPolicy>(policySchema, doc, display)
   checkGates(raw, (detail, path) => new InputError(detail, { file: display, line: doc.lineOf(path), path }))
   return { abs, display, raw, sha256: createHash('sha256').update(text).digest('hex'), lineOf: doc.lineOf }
 }
