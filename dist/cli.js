@@ -962,6 +962,8 @@ class ScoreHistogram {
 function mergeParts(parts) {
     let grid = null;
     let weights = null;
+    /** Occupied slots of the summed grid, counted while adding the last grid (-1 before). */
+    let occupied = -1;
     const dists = [];
     for (const p of parts) {
         if ('dist' in p)
@@ -969,23 +971,31 @@ function mergeParts(parts) {
         else if (grid === null)
             [grid, weights] = [p.grid, p.weights];
         else {
-            for (let i = 0; i < grid.length; i++)
-                grid[i] += p.grid[i];
+            const g = grid;
+            const more = p.grid;
+            let k = 0;
+            for (let i = 0; i < g.length; i += 2)
+                if (((g[i] += more[i]) | (g[i + 1] += more[i + 1])) !== 0)
+                    k++;
+            occupied = k;
             if (weights !== null && p.weights !== null)
                 for (let i = 0; i < weights.length; i++)
                     weights[i] += p.weights[i];
         }
     }
     if (grid !== null)
-        dists.push(gridDistribution(grid, weights));
+        dists.push(gridDistribution(grid, weights, occupied));
     return dists.reduce(mergeDistributions);
 }
-/** The occupied slots of a grid, ascending: one pass to size the result, one to fill it. */
-function gridDistribution(counts, weights) {
-    let k = 0;
-    for (let i = 0; i < counts.length; i += 2)
-        if ((counts[i] | counts[i + 1]) !== 0)
-            k++;
+/** The occupied slots of a grid, ascending, in arrays of their exact size (counted here unless known). */
+function gridDistribution(counts, weights, occupied = -1) {
+    let k = occupied;
+    if (k < 0) {
+        k = 0;
+        for (let i = 0; i < counts.length; i += 2)
+            if ((counts[i] | counts[i + 1]) !== 0)
+                k++;
+    }
     const out = alloc(k);
     const w = weights ?? counts;
     let j = 0;

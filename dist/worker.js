@@ -538,12 +538,15 @@ class ScoreHistogram {
         return out;
     }
 }
-/** The occupied slots of a grid, ascending: one pass to size the result, one to fill it. */
-function gridDistribution(counts, weights) {
-    let k = 0;
-    for (let i = 0; i < counts.length; i += 2)
-        if ((counts[i] | counts[i + 1]) !== 0)
-            k++;
+/** The occupied slots of a grid, ascending, in arrays of their exact size (counted here unless known). */
+function gridDistribution(counts, weights, occupied = -1) {
+    let k = occupied;
+    if (k < 0) {
+        k = 0;
+        for (let i = 0; i < counts.length; i += 2)
+            if ((counts[i] | counts[i + 1]) !== 0)
+                k++;
+    }
     const out = alloc(k);
     const w = weights ?? counts;
     let j = 0;

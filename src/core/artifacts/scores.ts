@@ -140,24 +140,37 @@ export type HistogramPart = { grid: Uint32Array; weights: Float64Array | null } 
 export function mergeParts(parts: HistogramPart[]): ScoreDistribution {
   let grid: Uint32Array | null = null
   let weights: Float64Array | null = null
+  /** Occupied slots of the summed grid, counted while adding the last grid (-1 before). */
+  let occupied = -1
   const dists: ScoreDistribution[] = []
   for (const p of parts) {
     if ('dist' in p) dists.push(p.dist)
     else if (grid === null) [grid, weights] = [p.grid, p.weights]
     else {
-      for (let i = 0; i < grid.length; i++) grid[i] += p.grid[i]
+      const g = grid
+      const more = p.grid
+      let k = 0
+      for (let i = 0; i < g.length; i += 2) if (((g[i] += more[i]) | (g[i + 1] += more[i + 1])) !== 0) k++
+      occupied = k
       if (weights !== null && p.weights !== null)
         for (let i = 0; i < weights.length; i++) weights[i] += p.weights[i]
     }
   }
-  if (grid !== null) dists.push(gridDistribution(grid, weights))
+  if (grid !== null) dists.push(gridDistribution(grid, weights, occupied))
   return dists.reduce(mergeDistributions)
 }
 
-/** The occupied slots of a grid, ascending: one pass to size the result, one to fill it. */
-function gridDistribution(counts: Uint32Array, weights: Float64Array | null): ScoreDistribution {
-  let k = 0
-  for (let i = 0; i < counts.length; i += 2) if ((counts[i] | counts[i + 1]) !== 0) k++
+/** The occupied slots of a grid, ascending, in arrays of their exact size (counted here unless known). */
+function gridDistribution(
+  counts: Uint32Array,
+  weights: Float64Array | null,
+  occupied = -1
+): ScoreDistribution {
+  let k = occupied
+  if (k < 0) {
+    k = 0
+    for (let i = 0; i < counts.length; i += 2) if ((counts[i] | counts[i + 1]) !== 0) k++
+  }
   const out = alloc(k)
   const w = weights ?? counts
   let j = 0
