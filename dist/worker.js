@@ -431,6 +431,12 @@ class ScoreHistogram {
     queue = new Int32Array(1 << 14);
     queueW;
     queued = 0;
+    /**
+     * The queue is flushed when it holds this many. The first flush comes early (in the first rows),
+     * so that the flush has run before V8 optimizes the reader that calls it; a path first taken after
+     * that would throw the optimized reader away (see warmUp in predictions-csv.ts).
+     */
+    limit = 64;
     map = new Map();
     values = [];
     mposW = [];
@@ -454,7 +460,7 @@ class ScoreHistogram {
         if (this.weighted)
             this.queueW[k] = weight;
         this.queued = k + 1;
-        if (k + 1 === this.queue.length)
+        if (k + 1 === this.limit)
             this.flush();
         return true;
     }
@@ -469,6 +475,7 @@ class ScoreHistogram {
             for (let i = 0; i < n; i++)
                 w[q[i]] += this.queueW[i];
         this.queued = 0;
+        this.limit = q.length;
     }
     add(score, label, weight) {
         const micros = Math.round(score * GRID);
@@ -927,6 +934,7 @@ class CsvPredictionRows {
             roles[this.weight] = WEIGHT;
         this.attrs.forEach((i, a) => (roles[i] = ATTR + a));
         this.reader = compileRows(roles, this.sink, this.prediction >= 0);
+        warmUp(this.reader, roles);
     }
     /** The fast path (see FastRow), compiled for the header once it is known; declines until then. */
     reader = null;
@@ -936,7 +944,7 @@ class CsvPredictionRows {
             this.taken = 0;
             return pos;
         }
-        const end = this.reader(buf, pos, len, line);
+        const end = this.reader(buf, pos, len, line, 0);
         this.taken = this.reader.taken;
         return end;
     }
@@ -996,7 +1004,7 @@ function compileRows(roles, sink, hasPrediction) {
     const body = `
     const { SPECIAL, POW10, sampleHash, sink, indexes, g, threshold } = env
     ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys`).join('\n')}
-    function rows(buf, pos, len, line) {
+    function rows(buf, pos, len, line, dry) {
       const first = line
       for (;;) {
         row: {
@@ -1010,7 +1018,7 @@ function compileRows(roles, sink, hasPrediction) {
           let w = 1
           ${blocks.join('\n')}
           ${hasPrediction ? '' : 'p = s >= threshold ? 1 : 0'}
-          sink.add(y, p, s, micros, w)
+          if (dry === 0) sink.add(y, p, s, micros, w)
           pos = i + 1
           line++
           continue
@@ -1053,7 +1061,7 @@ function attributeBlock(a) {
     if (id < 0) {
       while (i < len && SPECIAL[buf[i]] === 0) i++
       if (i >= len || buf[i] === ${QUOTE}) break row
-      id = index${a}.idOfHashed(buf, start, i, sampleHash(buf, start, i), line)
+      id = dry === 0 ? index${a}.idOfHashed(buf, start, i, sampleHash(buf, start, i), line) : 0
     }
     g[${a}] = id
   }`;
@@ -1087,6 +1095,32 @@ function decimalBlock(score) {
     micros = k <= 6 ? m * POW10[6 - k] : -1`
         : 'w = v'}
   }`;
+}
+/**
+ * Runs the compiled reader dry (nothing added) over one made-up row cut at every byte, and over
+ * variants that decline at each check. V8 optimizes the reader early, from the paths the first rows
+ * took; a path first taken later (the end of a chunk inside a field, a group value met for the first
+ * time) then throws the optimized code away and the reader runs unoptimized until it is rebuilt,
+ * several times over. Taking every path once first avoids most of that: about 0.1 s less per reader
+ * thread on a 10M-row file (docs/benchmarks.md).
+ */
+function warmUp(reader, roles) {
+    const values = (score, label) => Array.from(roles, role => role >= ATTR ? 'ab' : role === SCORE ? score : role === WEIGHT ? '1.5' : role === SKIP ? 'x' : label);
+    const rows = [
+        values('0.25', '1'),
+        values('0.1234567', '0'),
+        values('2', '1'),
+        values('.', '2'),
+        values('0.5', '"')
+    ];
+    for (const fields of rows) {
+        for (const end of ['\n', '\r\n', '\r', ',\n']) {
+            const row = Buffer.from(fields.join(',') + end);
+            for (let len = 1; len <= row.length; len++)
+                reader(row, 0, len, 1, 1);
+            reader(Buffer.concat([row, row]), 0, 2 * row.length, 1, 1);
+        }
+    }
 }
 
 /**

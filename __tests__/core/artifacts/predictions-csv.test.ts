@@ -44,6 +44,14 @@ function read(text: string, size: number, attributes = ['g', 'h']) {
 }
 
 describe('CsvPredictionRows', () => {
+  it('adds no rows and no groups while it warms up its compiled reader', () => {
+    const sink = new PredictionSink(spec, { attributes: ['g', 'h'], bins: 1, edges: null })
+    new CsvPredictionRows(sink).useHeader(['g', 'label', 'score', 'h'], 1)
+    expect(sink.rows).toBe(0)
+    expect(sink.indexes.map(i => i.labels)).toEqual([[], []])
+    expect(read('g,label,score,h\nab,1,0.25,ab\n', 1 << 20).counts).toEqual({ 'ab|ab': 1 })
+  })
+
   // Values sharing their first bytes (Ma, Male, Males, M), one-byte values, an empty value, and a
   // value holding a quote, in both attribute positions and next to line ends.
   const values = ['Male', 'Ma', 'Males', 'M', 'F', '', 'Female', 'x""y']

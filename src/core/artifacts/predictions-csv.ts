@@ -116,6 +116,7 @@ export class CsvPredictionRows implements FastRow {
     if (this.weight >= 0) roles[this.weight] = WEIGHT
     this.attrs.forEach((i, a) => (roles[i] = ATTR + a))
     this.reader = compileRows(roles, this.sink, this.prediction >= 0)
+    warmUp(this.reader, roles)
   }
 
   /** The fast path (see FastRow), compiled for the header once it is known; declines until then. */
@@ -127,7 +128,7 @@ export class CsvPredictionRows implements FastRow {
       this.taken = 0
       return pos
     }
-    const end = this.reader(buf, pos, len, line)
+    const end = this.reader(buf, pos, len, line, 0)
     this.taken = this.reader.taken
     return end
   }
@@ -148,7 +149,8 @@ export class CsvPredictionRows implements FastRow {
 
 /** Reads plain rows from pos (see FastRow); returns the offset after the last one taken. */
 interface RowReader {
-  (buf: Buffer, pos: number, len: number, line: number): number
+  /** dry = 1 reads without adding rows or groups (see warmUp). */
+  (buf: Buffer, pos: number, len: number, line: number, dry: 0 | 1): number
   /** Rows taken by the last call. */
   taken: number
 }
@@ -193,7 +195,7 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
   const body = `
     const { SPECIAL, POW10, sampleHash, sink, indexes, g, threshold } = env
     ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys`).join('\n')}
-    function rows(buf, pos, len, line) {
+    function rows(buf, pos, len, line, dry) {
       const first = line
       for (;;) {
         row: {
@@ -207,7 +209,7 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
           let w = 1
           ${blocks.join('\n')}
           ${hasPrediction ? '' : 'p = s >= threshold ? 1 : 0'}
-          sink.add(y, p, s, micros, w)
+          if (dry === 0) sink.add(y, p, s, micros, w)
           pos = i + 1
           line++
           continue
@@ -251,7 +253,7 @@ function attributeBlock(a: number): string {
     if (id < 0) {
       while (i < len && SPECIAL[buf[i]] === 0) i++
       if (i >= len || buf[i] === ${QUOTE}) break row
-      id = index${a}.idOfHashed(buf, start, i, sampleHash(buf, start, i), line)
+      id = dry === 0 ? index${a}.idOfHashed(buf, start, i, sampleHash(buf, start, i), line) : 0
     }
     g[${a}] = id
   }`
@@ -288,4 +290,33 @@ function decimalBlock(score: boolean): string {
         : 'w = v'
     }
   }`
+}
+
+/**
+ * Runs the compiled reader dry (nothing added) over one made-up row cut at every byte, and over
+ * variants that decline at each check. V8 optimizes the reader early, from the paths the first rows
+ * took; a path first taken later (the end of a chunk inside a field, a group value met for the first
+ * time) then throws the optimized code away and the reader runs unoptimized until it is rebuilt,
+ * several times over. Taking every path once first avoids most of that: about 0.1 s less per reader
+ * thread on a 10M-row file (docs/benchmarks.md).
+ */
+function warmUp(reader: RowReader, roles: Int32Array): void {
+  const values = (score: string, label: string): string[] =>
+    Array.from(roles, role =>
+      role >= ATTR ? 'ab' : role === SCORE ? score : role === WEIGHT ? '1.5' : role === SKIP ? 'x' : label
+    )
+  const rows = [
+    values('0.25', '1'),
+    values('0.1234567', '0'),
+    values('2', '1'),
+    values('.', '2'),
+    values('0.5', '"')
+  ]
+  for (const fields of rows) {
+    for (const end of ['\n', '\r\n', '\r', ',\n']) {
+      const row = Buffer.from(fields.join(',') + end)
+      for (let len = 1; len <= row.length; len++) reader(row, 0, len, 1, 1)
+      reader(Buffer.concat([row, row]), 0, 2 * row.length, 1, 1)
+    }
+  }
 }

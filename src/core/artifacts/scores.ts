@@ -26,6 +26,12 @@ export class ScoreHistogram {
   private readonly queue = new Int32Array(1 << 14)
   private readonly queueW: Float64Array
   private queued = 0
+  /**
+   * The queue is flushed when it holds this many. The first flush comes early (in the first rows),
+   * so that the flush has run before V8 optimizes the reader that calls it; a path first taken after
+   * that would throw the optimized reader away (see warmUp in predictions-csv.ts).
+   */
+  private limit = 64
   private readonly map = new Map<number, number>()
   private values: number[] = []
   private mposW: number[] = []
@@ -48,7 +54,7 @@ export class ScoreHistogram {
     this.queue[k] = micros * 2 + label
     if (this.weighted) this.queueW[k] = weight
     this.queued = k + 1
-    if (k + 1 === this.queue.length) this.flush()
+    if (k + 1 === this.limit) this.flush()
     return true
   }
 
@@ -60,6 +66,7 @@ export class ScoreHistogram {
     const w = this.weights
     if (w !== null) for (let i = 0; i < n; i++) w[q[i]] += this.queueW[i]
     this.queued = 0
+    this.limit = q.length
   }
 
   add(score: number, label: number, weight: number): void {
