@@ -170,7 +170,7 @@ const lines = [
   '  reading and counting timed inside one process (no Node start-up). Byte-loop scan: in process,',
   '  testing every byte in a JavaScript loop.',
   "- Peak RSS: the check process's maximum resident set size (`process.resourceUsage().maxRSS`, helper",
-  '  threads included). `check` reads files of 32 MB or more on two helper threads (the CLI default);',
+  '  threads included). `check` reads files of 32 MB or more in two parts, on the main thread and one helper thread (the CLI default);',
   '  "one thread" forces a single reader (the bootstrap still draws half on a helper), for comparison.',
   '',
   '| rows | file | line scan | in process | check (end to end) | ratio | ratio to in-process scan | peak RSS | check, one thread | its peak RSS | byte-loop scan |',

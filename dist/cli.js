@@ -1680,20 +1680,19 @@ function mergeCellTables(parts) {
 }
 
 /**
- * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
- * line end after FIRST_PART of its bytes; each part is parsed by a worker into its own tables, which are merged.
- * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
- * inside a row (its parser holds bytes back), and the reader says so, so the caller parses the whole
- * file on one thread instead. Line numbers in errors from the second part are shifted by the first
- * part's line count, and the first error in file order is the one reported.
- *
- * The parts are parsed on the run's helper threads (core/threads.ts), started from dist/worker.js, so
- * nothing outside dist/ is needed at run time.
+ * Reads a large uncompressed predictions CSV in two parts on two threads: the main thread reads the
+ * first part, the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside
+ * dist/ is needed at run time) the second. The file is cut at the first line end after FIRST_PART of
+ * its bytes; each part is parsed into its own tables, which are merged. A cut can only be wrong when a
+ * quoted field holds a line end across it: the first part then ends inside a row (its parser holds
+ * bytes back), and the reader says so, so the caller parses the whole file on one thread instead.
+ * Line numbers in errors from the second part are shifted by the first part's line count, and the
+ * first error in file order is the one reported.
  */
 /** Files of this size or more are read on two threads, by default. */
 const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 /**
- * Where the file is cut. The first part's worker also hashes the whole file (SHA-256 is sequential,
+ * Where the file is cut. The first part's thread also hashes the whole file (SHA-256 is sequential,
  * so one thread must see every byte in order, and reading it once more on a third thread only took
  * time from the two parsing). Hashing costs about a sixth of parsing per byte, so the first part is
  * made smaller to finish with the second.
@@ -1727,18 +1726,20 @@ async function readPredictionsParallel(spec, options, helpers) {
         { start: 0, end: cut },
         { start: cut, end: size }
     ];
-    const results = await Promise.all(ranges.map((r, k) => helpers.threads[k].run({
-        kind: 'part',
-        job: {
-            spec,
-            options,
-            header: head.columns,
-            start: r.start,
-            end: r.end,
-            last: k === ranges.length - 1,
-            hashBytes: k === 0 ? size : null
-        }
-    })));
+    const jobs = ranges.map((r, k) => ({
+        spec,
+        options,
+        header: head.columns,
+        start: r.start,
+        end: r.end,
+        last: k === ranges.length - 1,
+        hashBytes: k === 0 ? size : null
+    }));
+    // The second part is posted first; the first is read here meanwhile, without waiting for the
+    // helper to have started.
+    const second = helpers.thread.run({ kind: 'part', job: jobs[1] });
+    const first = partTask(jobs[0]).result;
+    const results = [first, await second];
     let linesBefore = 0;
     for (const r of results) {
         if (r.ok) {
@@ -1764,6 +1765,72 @@ async function readPredictionsParallel(spec, options, helpers) {
         rows,
         sha256: done[0].sha256
     };
+}
+/** On a helper thread: parse the part; an error becomes part of the result. */
+function partTask(job) {
+    let result;
+    try {
+        result = parsePart(job);
+    }
+    catch (err) {
+        result =
+            err instanceof InputError
+                ? {
+                    ok: false,
+                    internal: false,
+                    error: { detail: err.detail, file: err.file, line: err.line, path: err.path }
+                }
+                : {
+                    ok: false,
+                    internal: true,
+                    error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
+                };
+    }
+    const d = result.ok ? result.data.scores : null;
+    const arrays = d === null ? [] : 'dist' in d ? Object.values(d.dist) : [d.grid, d.weights];
+    const transfer = arrays.flatMap(x => (x === null ? [] : [x.buffer]));
+    return { result, transfer };
+}
+function parsePart(job) {
+    const sink = new PredictionSink(job.spec, job.options);
+    const rows = new CsvPredictionRows(sink);
+    // The first part reads the header itself, so its lines count from 1 like the file's.
+    if (job.start > 0)
+        rows.useHeader(job.header, 1);
+    const parser = new CsvParser(job.spec.display, row => rows.checkedRow(row), rows);
+    // Synchronous reads into one reused buffer: the thread has nothing else to do meanwhile, and a
+    // stream would allocate a fresh megabyte per chunk. The parser copies any bytes it holds back.
+    const hash = job.hashBytes === null ? null : createHash('sha256');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const fd = openSync(job.spec.absPath, 'r');
+    const read = (from, to, use) => {
+        for (let pos = from; pos < to;) {
+            const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
+            if (got === 0) {
+                throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
+                    file: job.spec.display
+                });
+            }
+            use(buf.subarray(0, got));
+            pos += got;
+        }
+    };
+    try {
+        read(job.start, job.end, bytes => {
+            hash?.update(bytes);
+            parser.feed(bytes);
+        });
+        if (hash !== null)
+            read(job.end, job.hashBytes, bytes => hash.update(bytes));
+    }
+    finally {
+        closeSync(fd);
+    }
+    const aligned = job.last || parser.pendingBytes === 0;
+    if (job.last)
+        parser.end();
+    const sha256 = hash?.digest('hex') ?? null;
+    return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 };
 }
 /** The header row and its length in bytes, from the first 1 MiB; null when it does not end there. */
 function readHeader(spec) {
@@ -6155,11 +6222,11 @@ const OFFLOAD_MIN_WORK = 1_000_000;
 const worthOffloading = (table, resamples) => cellCount(table) * resamples >= OFFLOAD_MIN_WORK;
 
 /**
- * Helper threads (dist/worker.js) for the two costly steps of a run: reading a large predictions file
- * in two parts (artifacts/parallel.ts), and drawing half of a large bootstrap (metrics/offload.ts).
- * Two are started with the run, so that their start-up overlaps loading the manifest and the policy.
- * Each keeps the process alive only while it has a task: a run that ends early, or with an error,
- * never waits for them.
+ * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
+ * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
+ * half of a large bootstrap while the main thread draws the other (metrics/offload.ts). It is started
+ * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
+ * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
  */
 const TAG = 'rai-gate-helper';
 class Helper {
@@ -6195,10 +6262,10 @@ class Helper {
     }
 }
 function startHelpers(workerUrl, minBytes) {
-    return { threads: [new Helper(workerUrl), new Helper(workerUrl)], minBytes };
+    return { thread: new Helper(workerUrl), minBytes };
 }
 function closeHelpers(helpers) {
-    helpers?.threads.forEach(t => t.close());
+    helpers?.thread.close();
 }
 
 /** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
@@ -7080,11 +7147,11 @@ async function check(options) {
         closeHelpers(helpers);
     }
 }
-/** With helper threads, a large predictions bootstrap draws its second half on one. */
+/** With a helper thread, a large predictions bootstrap draws its second half there. */
 function evaluateWith(input, helpers) {
     const p = input.predictions;
     return helpers && p && worthOffloading(p.table, input.settings.resamples)
-        ? evaluateOffloaded(input, job => helpers.threads[0].run({ kind: 'bootstrap', job }))
+        ? evaluateOffloaded(input, job => helpers.thread.run({ kind: 'bootstrap', job }))
         : Promise.resolve(evaluate(input));
 }
 async function checkWith(options, helpers) {

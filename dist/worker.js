@@ -1222,15 +1222,14 @@ class PredictionSink {
 }
 
 /**
- * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
- * line end after FIRST_PART of its bytes; each part is parsed by a worker into its own tables, which are merged.
- * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
- * inside a row (its parser holds bytes back), and the reader says so, so the caller parses the whole
- * file on one thread instead. Line numbers in errors from the second part are shifted by the first
- * part's line count, and the first error in file order is the one reported.
- *
- * The parts are parsed on the run's helper threads (core/threads.ts), started from dist/worker.js, so
- * nothing outside dist/ is needed at run time.
+ * Reads a large uncompressed predictions CSV in two parts on two threads: the main thread reads the
+ * first part, the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside
+ * dist/ is needed at run time) the second. The file is cut at the first line end after FIRST_PART of
+ * its bytes; each part is parsed into its own tables, which are merged. A cut can only be wrong when a
+ * quoted field holds a line end across it: the first part then ends inside a row (its parser holds
+ * bytes back), and the reader says so, so the caller parses the whole file on one thread instead.
+ * Line numbers in errors from the second part are shifted by the first part's line count, and the
+ * first error in file order is the one reported.
  */
 /** On a helper thread: parse the part; an error becomes part of the result. */
 function partTask(job) {
@@ -1925,11 +1924,11 @@ function bootstrapTask(job) {
 }
 
 /**
- * Helper threads (dist/worker.js) for the two costly steps of a run: reading a large predictions file
- * in two parts (artifacts/parallel.ts), and drawing half of a large bootstrap (metrics/offload.ts).
- * Two are started with the run, so that their start-up overlaps loading the manifest and the policy.
- * Each keeps the process alive only while it has a task: a run that ends early, or with an error,
- * never waits for them.
+ * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
+ * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
+ * half of a large bootstrap while the main thread draws the other (metrics/offload.ts). It is started
+ * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
+ * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
  */
 const TAG = 'rai-gate-helper';
 /** In a thread started by Helper: run each task posted to it and post the result back. */

@@ -49,7 +49,7 @@ export interface CheckOptions {
   /** The clock for waiver expiry (tests pass a fixed one). */
   now?: Date
   /**
-   * Helper threads (core/threads.ts) for reading predictions files of minBytes or more in two parts
+   * A helper thread (core/threads.ts) for reading predictions files of minBytes or more in two parts
    * and drawing half of a large bootstrap; entry points that can start dist/worker.js set this.
    */
   parallel?: { workerUrl: URL; minBytes: number }
@@ -121,11 +121,11 @@ export async function check(options: CheckOptions): Promise<Report> {
   }
 }
 
-/** With helper threads, a large predictions bootstrap draws its second half on one. */
+/** With a helper thread, a large predictions bootstrap draws its second half there. */
 function evaluateWith(input: EvaluationInput, helpers: Helpers | null): Promise<Evaluation> {
   const p = input.predictions
   return helpers && p && worthOffloading(p.table, input.settings.resamples)
-    ? evaluateOffloaded(input, job => helpers.threads[0].run<Float64Array>({ kind: 'bootstrap', job }))
+    ? evaluateOffloaded(input, job => helpers.thread.run<Float64Array>({ kind: 'bootstrap', job }))
     : Promise.resolve(evaluate(input))
 }
 

@@ -1,9 +1,9 @@
 /**
- * Helper threads (dist/worker.js) for the two costly steps of a run: reading a large predictions file
- * in two parts (artifacts/parallel.ts), and drawing half of a large bootstrap (metrics/offload.ts).
- * Two are started with the run, so that their start-up overlaps loading the manifest and the policy.
- * Each keeps the process alive only while it has a task: a run that ends early, or with an error,
- * never waits for them.
+ * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
+ * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
+ * half of a large bootstrap while the main thread draws the other (metrics/offload.ts). It is started
+ * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
+ * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { partTask, type PartJob } from './artifacts/parallel.js'
@@ -49,19 +49,19 @@ export class Helper {
   }
 }
 
-/** Where large inputs are read, and with which threads. */
+/** The helper thread, and which predictions files are read in two parts. */
 export interface Helpers {
-  threads: [Helper, Helper]
-  /** Predictions files smaller than this are read on the main thread. */
+  thread: Helper
+  /** Predictions files smaller than this are read on the main thread alone. */
   minBytes: number
 }
 
 export function startHelpers(workerUrl: URL, minBytes: number): Helpers {
-  return { threads: [new Helper(workerUrl), new Helper(workerUrl)], minBytes }
+  return { thread: new Helper(workerUrl), minBytes }
 }
 
 export function closeHelpers(helpers: Helpers | null): void {
-  helpers?.threads.forEach(t => t.close())
+  helpers?.thread.close()
 }
 
 /** In a thread started by Helper: run each task posted to it and post the result back. */

@@ -1,13 +1,12 @@
 /**
- * Reads a large uncompressed predictions CSV in two parts on two threads. The file is cut at the first
- * line end after FIRST_PART of its bytes; each part is parsed by a worker into its own tables, which are merged.
- * A cut can only be wrong when a quoted field holds a line end across it: the first part then ends
- * inside a row (its parser holds bytes back), and the reader says so, so the caller parses the whole
- * file on one thread instead. Line numbers in errors from the second part are shifted by the first
- * part's line count, and the first error in file order is the one reported.
- *
- * The parts are parsed on the run's helper threads (core/threads.ts), started from dist/worker.js, so
- * nothing outside dist/ is needed at run time.
+ * Reads a large uncompressed predictions CSV in two parts on two threads: the main thread reads the
+ * first part, the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside
+ * dist/ is needed at run time) the second. The file is cut at the first line end after FIRST_PART of
+ * its bytes; each part is parsed into its own tables, which are merged. A cut can only be wrong when a
+ * quoted field holds a line end across it: the first part then ends inside a row (its parser holds
+ * bytes back), and the reader says so, so the caller parses the whole file on one thread instead.
+ * Line numbers in errors from the second part are shifted by the first part's line count, and the
+ * first error in file order is the one reported.
  */
 import { createHash } from 'node:crypto'
 import { openSync, readSync, closeSync, statSync } from 'node:fs'
@@ -24,7 +23,7 @@ import type { Helpers } from '../threads.js'
 /** Files of this size or more are read on two threads, by default. */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
 /**
- * Where the file is cut. The first part's worker also hashes the whole file (SHA-256 is sequential,
+ * Where the file is cut. The first part's thread also hashes the whole file (SHA-256 is sequential,
  * so one thread must see every byte in order, and reading it once more on a third thread only took
  * time from the two parsing). Hashing costs about a sixth of parsing per byte, so the first part is
  * made smaller to finish with the second.
@@ -79,22 +78,20 @@ export async function readPredictionsParallel(
     { start: 0, end: cut },
     { start: cut, end: size }
   ]
-  const results = await Promise.all(
-    ranges.map((r, k) =>
-      helpers.threads[k].run<PartResult>({
-        kind: 'part',
-        job: {
-          spec,
-          options,
-          header: head.columns,
-          start: r.start,
-          end: r.end,
-          last: k === ranges.length - 1,
-          hashBytes: k === 0 ? size : null
-        }
-      })
-    )
-  )
+  const jobs = ranges.map((r, k): PartJob => ({
+    spec,
+    options,
+    header: head.columns,
+    start: r.start,
+    end: r.end,
+    last: k === ranges.length - 1,
+    hashBytes: k === 0 ? size : null
+  }))
+  // The second part is posted first; the first is read here meanwhile, without waiting for the
+  // helper to have started.
+  const second = helpers.thread.run<PartResult>({ kind: 'part', job: jobs[1] })
+  const first = partTask(jobs[0]).result
+  const results = [first, await second]
   let linesBefore = 0
   for (const r of results) {
     if (r.ok) {
