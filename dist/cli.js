@@ -1106,7 +1106,8 @@ function binOf(score, bins, edges) {
  * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
  * from exact integers (m < 2^53, k <= 22), so IEEE division rounds it exactly as Number() would; any
  * other form (sign, exponent, more than 15 digits) returns NaN and the caller falls back to the text
- * parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1.
+ * parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1; then
+ * micros / 1e6 is exactly the returned value (the correctly rounded quotient of the same rational).
  */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const decimalState = { micros: -1 };
@@ -1333,7 +1334,10 @@ function compileRows(roles, sink, hasPrediction) {
           let w = 1
           ${blocks.join('\n')}
           ${hasPrediction ? '' : 'p = s >= threshold ? 1 : 0'}
-          if (dry === 0) sink.add(y, p, s, micros, w)
+          if (dry === 0) {
+            if (micros >= 0) sink.addMicros(y, p, micros, w)
+            else sink.add(y, p, s, micros, w)
+          }
           pos = i + 1
           line++
           continue
@@ -1514,6 +1518,14 @@ class PredictionSink {
         else {
             acc.add(combo, y, p, 0, w, 0);
         }
+    }
+    /**
+     * As add(), for a score given only in millionths (micros / 1e6 is exactly the parsed score; see
+     * decimal.ts). The CSV fast path calls this: a fractional score passed to a call V8 does not inline
+     * is boxed, one heap allocation per row, where an integer is not.
+     */
+    addMicros(y, p, micros, w) {
+        this.add(y, p, micros / 1e6, micros, w);
     }
     /** What a worker reading one part of the file sends back. */
     part() {

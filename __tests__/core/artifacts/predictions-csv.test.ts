@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/csv.js'
+import { decimalState, fastDecimal } from '../../../src/core/artifacts/decimal.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
 import { PredictionSink } from '../../../src/core/artifacts/predictions.js'
 import {
@@ -187,5 +188,23 @@ describe('mergeParts', () => {
     expect(rows(mergeParts([part(false, unweighted(a)), part(false, unweighted(b))]))).toEqual(
       plain(unweighted([...a, ...b]))
     )
+  })
+})
+
+describe('fastDecimal', () => {
+  it('gives Number()’s value, and micros / 1e6 equals it exactly for up to 6 decimals', () => {
+    // Every spelling of scores in [0, 1] with 0–6 decimals on a coarse sweep, plus edge cases.
+    const texts = ['0', '1', '1.0', '0.5', '.5', '0.000001', '0.999999', '1.000000', '0.1', '0.3', '0.7']
+    for (let m = 0; m <= 1_000_000; m += 997) {
+      const six = (m / 1e6).toFixed(6)
+      texts.push(six, six.replace(/0+$/, ''), six.slice(0, 5))
+    }
+    for (const text of texts) {
+      const v = fastDecimal(Buffer.from(text), 0, text.length)
+      expect(v).toBe(Number(text))
+      expect(decimalState.micros / 1e6).toBe(v)
+    }
+    fastDecimal(Buffer.from('0.1234567'), 0, 9)
+    expect(decimalState.micros).toBe(-1)
   })
 })

@@ -209,7 +209,10 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
           let w = 1
           ${blocks.join('\n')}
           ${hasPrediction ? '' : 'p = s >= threshold ? 1 : 0'}
-          if (dry === 0) sink.add(y, p, s, micros, w)
+          if (dry === 0) {
+            if (micros >= 0) sink.addMicros(y, p, micros, w)
+            else sink.add(y, p, s, micros, w)
+          }
           pos = i + 1
           line++
           continue
