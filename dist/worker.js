@@ -671,6 +671,12 @@ class GroupIndex {
      * comparing it (see predictions-csv.ts). Values holding a delimiter or a quote are never listed.
      */
     byPrefix = new Int32Array(1 << 16).fill(-1);
+    /**
+     * Each value's bytes as little-endian 32-bit words, for the fast path to compare a field four bytes
+     * at a time: value id's words start at words[wordsAt[id]] (see keyWords).
+     */
+    words = [];
+    wordsAt = [];
     table = new Int32Array(256).fill(-1);
     hashes = new Int32Array(256);
     constructor(attribute, file) {
@@ -708,6 +714,8 @@ class GroupIndex {
         }
         this.labels.push(key.toString('utf8'));
         this.keys.push(key);
+        this.wordsAt.push(this.words.length);
+        this.words.push(...keyWords(key));
         this.table[slot] = id;
         this.hashes[slot] = h;
         this.listPrefix(key, id);
@@ -751,6 +759,29 @@ function sameBytes(key, buf, start, end) {
         if (key[i] !== buf[start + i])
             return false;
     return true;
+}
+/**
+ * A value of k bytes as 32-bit little-endian words. Shorter than 4 bytes: the word and its mask, to
+ * compare against the 4 bytes at the field. Otherwise: the words at offsets 0, 4, 8, … while 4 more
+ * bytes follow, then the word ending at the last byte (which may overlap the one before it).
+ */
+function keyWords(key) {
+    const word = (at) => key.readInt32LE(at);
+    const k = key.length;
+    if (k === 0)
+        return [];
+    if (k < 4) {
+        let w = 0;
+        for (let j = k - 1; j >= 0; j--)
+            w = (w << 8) | key[j];
+        return [w, 2 ** (8 * k) - 1];
+    }
+    const words = [];
+    let at = 0;
+    for (; at + 4 < k; at += 4)
+        words.push(word(at));
+    words.push(word(k - 4));
+    return words;
 }
 
 /**
@@ -1004,8 +1035,9 @@ function compileRows(roles, sink, hasPrediction) {
     });
     const body = `
     const { SPECIAL, POW10, sampleHash, sink, indexes, g, threshold } = env
-    ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys`).join('\n')}
+    ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys, words${a} = index${a}.words, wordsAt${a} = index${a}.wordsAt`).join('\n')}
     function rows(buf, pos, len, line, dry) {
+      const dv = new DataView(buf.buffer, buf.byteOffset, buf.length)
       const first = line
       for (;;) {
         row: {
@@ -1047,19 +1079,29 @@ function compileRows(roles, sink, hasPrediction) {
 }
 /**
  * Attribute a: the one value that the field's first two bytes can start (GroupIndex.byPrefix) is
- * compared in place; failing that, the field is found, hashed and looked up. A field that runs to
- * the end of the chunk declines, so that a cut value never becomes a group.
+ * compared in place, four bytes at a time (byte by byte took about a sixth of the reading time);
+ * failing that, the field is found, hashed and looked up. A field that runs to the end of the chunk
+ * declines, so that a cut value never becomes a group.
  */
 function attributeBlock(a) {
     return `{
     const start = i
-    let id = i + 1 < len ? prefix${a}[buf[i] | (buf[i + 1] << 8)] : -1
+    let id = i + 4 <= len ? prefix${a}[dv.getUint16(i, true)] : -1
     if (id >= 0) {
-      const key = keys${a}[id]
-      const k = key.length
-      let j = 0
-      if (i + k < len) while (j < k && key[j] === buf[i + j]) j++
-      if (j === k) i += k
+      // The candidate value, compared 4 bytes at a time (GroupIndex.words); one byte must follow it.
+      const k = keys${a}[id].length
+      const o = wordsAt${a}[id]
+      let same = false
+      if (i + k < len) {
+        if (k < 4) same = ((dv.getInt32(i, true) ^ words${a}[o]) & words${a}[o + 1]) === 0
+        else {
+          same = true
+          let at = 0
+          for (; same && at + 4 < k; at += 4) same = dv.getInt32(i + at, true) === words${a}[o + (at >> 2)]
+          if (same) same = dv.getInt32(i + k - 4, true) === words${a}[o + (at >> 2)]
+        }
+      }
+      if (same) i += k
       else id = -1
     }
     if (id < 0) {

@@ -90,6 +90,36 @@ describe('CsvPredictionRows', () => {
     }
   })
 
+  it('matches values of every length four bytes at a time, and tells near misses apart', () => {
+    // Lengths 1 to 10, then values that start like a known one but differ later (in the second word,
+    // the last byte, the length), each first met after the known value owns its first two bytes.
+    const known = [
+      'a',
+      'bb',
+      'ccc',
+      'dddd',
+      'eeeee',
+      'ffffff',
+      'ggggggg',
+      'hhhhhhhh',
+      'iiiiiiiii',
+      'Qwertyuiop'
+    ]
+    const later = ['QwertyuiXp', 'Qwer', 'Qwertyuiopz', 'Qwertyuioq', 'hhhhhhhX', 'dddX', 'cc']
+    const rows: string[] = []
+    for (let i = 0; i < 60; i++) rows.push(known[i % known.length])
+    for (let i = 0; i < 70; i++) rows.push([...known, ...later][(i * 7) % (known.length + later.length)])
+    const csv = ['g,label,score,h', ...rows.map((v, i) => `${v},${i % 2},0.5,${rows[(i * 3) % rows.length]}`)]
+    const want = new Map<string, number>()
+    rows.forEach((v, i) => {
+      const key = `${v}|${rows[(i * 3) % rows.length]}`
+      want.set(key, (want.get(key) ?? 0) + 1)
+    })
+    for (const size of [1, 2, 3, 5, 7, 64, 1 << 20]) {
+      expect(read(csv.join('\n') + '\n', size).counts).toEqual(Object.fromEntries([...want].sort()))
+    }
+  })
+
   it('reads CRLF line ends the same way', () => {
     expect(read(text.replace(/\n/g, '\r\n'), 7).counts).toEqual(want)
   })

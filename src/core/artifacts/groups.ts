@@ -41,6 +41,12 @@ export class GroupIndex {
    * comparing it (see predictions-csv.ts). Values holding a delimiter or a quote are never listed.
    */
   readonly byPrefix = new Int32Array(1 << 16).fill(-1)
+  /**
+   * Each value's bytes as little-endian 32-bit words, for the fast path to compare a field four bytes
+   * at a time: value id's words start at words[wordsAt[id]] (see keyWords).
+   */
+  readonly words: number[] = []
+  readonly wordsAt: number[] = []
   private table = new Int32Array(256).fill(-1)
   private hashes = new Int32Array(256)
 
@@ -83,6 +89,8 @@ export class GroupIndex {
     }
     this.labels.push(key.toString('utf8'))
     this.keys.push(key)
+    this.wordsAt.push(this.words.length)
+    this.words.push(...keyWords(key))
     this.table[slot] = id
     this.hashes[slot] = h
     this.listPrefix(key, id)
@@ -119,4 +127,25 @@ function sameBytes(key: Buffer, buf: Buffer, start: number, end: number): boolea
   if (key.length !== end - start) return false
   for (let i = 0; i < key.length; i++) if (key[i] !== buf[start + i]) return false
   return true
+}
+
+/**
+ * A value of k bytes as 32-bit little-endian words. Shorter than 4 bytes: the word and its mask, to
+ * compare against the 4 bytes at the field. Otherwise: the words at offsets 0, 4, 8, … while 4 more
+ * bytes follow, then the word ending at the last byte (which may overlap the one before it).
+ */
+export function keyWords(key: Buffer): number[] {
+  const word = (at: number) => key.readInt32LE(at)
+  const k = key.length
+  if (k === 0) return []
+  if (k < 4) {
+    let w = 0
+    for (let j = k - 1; j >= 0; j--) w = (w << 8) | key[j]
+    return [w, 2 ** (8 * k) - 1]
+  }
+  const words: number[] = []
+  let at = 0
+  for (; at + 4 < k; at += 4) words.push(word(at))
+  words.push(word(k - 4))
+  return words
 }

@@ -194,8 +194,9 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
   })
   const body = `
     const { SPECIAL, POW10, sampleHash, sink, indexes, g, threshold } = env
-    ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys`).join('\n')}
+    ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys, words${a} = index${a}.words, wordsAt${a} = index${a}.wordsAt`).join('\n')}
     function rows(buf, pos, len, line, dry) {
+      const dv = new DataView(buf.buffer, buf.byteOffset, buf.length)
       const first = line
       for (;;) {
         row: {
@@ -238,19 +239,29 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
 
 /**
  * Attribute a: the one value that the field's first two bytes can start (GroupIndex.byPrefix) is
- * compared in place; failing that, the field is found, hashed and looked up. A field that runs to
- * the end of the chunk declines, so that a cut value never becomes a group.
+ * compared in place, four bytes at a time (byte by byte took about a sixth of the reading time);
+ * failing that, the field is found, hashed and looked up. A field that runs to the end of the chunk
+ * declines, so that a cut value never becomes a group.
  */
 function attributeBlock(a: number): string {
   return `{
     const start = i
-    let id = i + 1 < len ? prefix${a}[buf[i] | (buf[i + 1] << 8)] : -1
+    let id = i + 4 <= len ? prefix${a}[dv.getUint16(i, true)] : -1
     if (id >= 0) {
-      const key = keys${a}[id]
-      const k = key.length
-      let j = 0
-      if (i + k < len) while (j < k && key[j] === buf[i + j]) j++
-      if (j === k) i += k
+      // The candidate value, compared 4 bytes at a time (GroupIndex.words); one byte must follow it.
+      const k = keys${a}[id].length
+      const o = wordsAt${a}[id]
+      let same = false
+      if (i + k < len) {
+        if (k < 4) same = ((dv.getInt32(i, true) ^ words${a}[o]) & words${a}[o + 1]) === 0
+        else {
+          same = true
+          let at = 0
+          for (; same && at + 4 < k; at += 4) same = dv.getInt32(i + at, true) === words${a}[o + (at >> 2)]
+          if (same) same = dv.getInt32(i + k - 4, true) === words${a}[o + (at >> 2)]
+        }
+      }
+      if (same) i += k
       else id = -1
     }
     if (id < 0) {
