@@ -1,7 +1,7 @@
 /**
- * JSON Schema validation (ajv, compiled ahead of time) with messages a person can act on: the file, the path inside it in
- * the form people write (`artifacts[1].columns.score`), the line where it can be found, the value and
- * what was expected.
+ * JSON Schema validation (ajv, compiled ahead of time) with messages a person can act on: the file,
+ * the path inside it in the form people write (`artifacts[1].columns.score`), the line where it can
+ * be found, the value and what was expected.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import { InputError, quote } from './errors.js'
@@ -9,7 +9,7 @@ import type { LoadedYaml } from './yaml.js'
 
 // The manifest and policy validators are compiled ahead of time (scripts/validators.js), with
 // allErrors and verbose set, so that every violation comes with the data that broke it.
-export { manifest as manifestSchema, policy as policySchema } from './validators.generated.js'
+export { manifest as manifestValidator, policy as policyValidator } from './validators.generated.js'
 
 /** `/artifacts/1/columns` -> `artifacts[1].columns`. */
 export function pathOf(pointer: string): string {

@@ -98,8 +98,7 @@ export class ScoreHistogram {
   }
 
   private leaveGrid(): void {
-    const d = this.part() as { grid: Uint32Array; weights: Float64Array | null }
-    const dist = gridDistribution(d.grid, d.weights)
+    const dist = this.finish()
     dist.score.forEach((score, i) => {
       this.map.set(score, i)
       this.values.push(score)

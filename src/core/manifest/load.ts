@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path'
 import { InputError } from '../errors.js'
 import { displayPath, isInside, readText } from '../files.js'
-import { manifestSchema, validate } from '../schema.js'
+import { manifestValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import type { ArtifactKind, ArtifactSpec, Manifest } from './types.js'
 
@@ -36,7 +36,7 @@ export function loadManifest(path: string, options: LoadOptions): Manifest {
   const abs = resolve(options.cwd, path)
   const file = displayPath(abs, options.cwd)
   const doc = loadYaml(readText(abs, file, 'manifest'), file)
-  const raw = validate<RawManifest>(manifestSchema, doc, file)
+  const raw = validate<RawManifest>(manifestValidator, doc, file)
   const where = (p: string) => ({ file, line: doc.lineOf(p), path: p })
   const attributes = raw.sensitiveAttributes ?? []
   const intersections = raw.intersections ?? []

@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { InputError } from '../errors.js'
 import { displayPath, isInside, readText } from '../files.js'
-import { policySchema, validate } from '../schema.js'
+import { policyValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import { intersectionId, type Manifest } from '../manifest/types.js'
 import { checkGates } from './check-gates.js'
@@ -35,7 +35,7 @@ function parsePolicy(abs: string, cwd: string): Parsed {
   const display = displayPath(abs, cwd)
   const text = readText(abs, display, 'policy')
   const doc = loadYaml(text, display)
-  const raw = validate<RawPolicy>(policySchema, doc, display)
+  const raw = validate<RawPolicy>(policyValidator, doc, display)
   checkGates(raw, (detail, path) => new InputError(detail, { file: display, line: doc.lineOf(path), path }))
   return { abs, display, raw, sha256: createHash('sha256').update(text).digest('hex'), lineOf: doc.lineOf }
 }
