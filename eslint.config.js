@@ -11,7 +11,9 @@ export default tseslint.config(
       'build/',
       'coverage/',
       'examples/**/out/',
-      'src/core/validators.generated.*'
+      'src/core/validators.generated.*',
+      'src/core/artifacts/rows-wasm.generated.*',
+      'assembly/'
     ]
   },
   js.configs.recommended,

@@ -16,6 +16,7 @@ export const Q_LL = 3
 const NQ = QUANTITIES.length
 /** Numbers per cell while accumulating: the row count, then Σx and Σx² of each quantity. */
 const ACC = 1 + 2 * NQ
+export const ACC_NUMBERS = ACC
 
 export interface CellTable {
   /** Sensitive attributes, in manifest order. */
@@ -150,6 +151,15 @@ export class CellAccumulator {
       a[o + 7] += wll
       a[o + 8] += wll * wll
     }
+  }
+
+  /**
+   * Adds sums kept in the same layout elsewhere (the WebAssembly reader's), for the first
+   * numbers.length / (ACC · 4 · bins) combinations.
+   */
+  addNumbers(numbers: Float64Array): void {
+    const a = this.acc
+    for (let i = 0; i < numbers.length; i++) a[i] += numbers[i]
   }
 
   private grow(): void {

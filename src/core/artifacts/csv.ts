@@ -36,6 +36,8 @@ export type RowHandler = (row: CsvRow) => void
  * must leave every error to the parser.
  */
 export interface FastRow {
+  /** A new buffer: the rows() calls until the next chunk() read this one. */
+  chunk(buf: Buffer): void
   rows(buf: Buffer, pos: number, len: number, line: number): number
   /** How many rows the last rows() call took. */
   readonly taken: number
@@ -129,6 +131,7 @@ export class CsvParser {
     const escaped = row.escaped
     let pos = 0
     const fast = this.fast
+    fast?.chunk(buf)
     while (pos < len) {
       if (fast !== null) {
         pos = fast.rows(buf, pos, len, this.line)

@@ -8,6 +8,7 @@ import { sampleHash } from './groups.js'
 import type { PredictionSink } from './predictions.js'
 import { parseScore, parseWeight, type BinaryDecoder } from './values.js'
 import { wrongFieldCount } from './source.js'
+import { STOP_SCORE, WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
 
 /** Field roles in the fast path: SKIP, LABEL, ... or ATTR + attribute index. */
 const SKIP = 0
@@ -38,12 +39,6 @@ export class CsvPredictionRows implements FastRow {
   private readonly fastBinary: boolean
   private readonly threshold: number
   private readonly file: string
-
-  constructor(private readonly sink: PredictionSink) {
-    this.fastBinary = sink.labels.positive === '1'
-    this.threshold = sink.spec.threshold
-    this.file = sink.spec.display
-  }
 
   get started(): boolean {
     return this.header !== null
@@ -117,19 +112,61 @@ export class CsvPredictionRows implements FastRow {
     this.attrs.forEach((i, a) => (roles[i] = ATTR + a))
     this.reader = compileRows(roles, this.sink, this.prediction >= 0)
     warmUp(this.reader, roles)
+    if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
+      this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0)
+      this.sink.drains.push(() => this.wasm!.drain())
+    }
   }
 
-  /** The fast path (see FastRow), compiled for the header once it is known; declines until then. */
+  /**
+   * The fast paths (see FastRow), made for the header once it is known; they decline until then.
+   * The WebAssembly reader reads plain rows; the JavaScript reader takes over for good once a score
+   * has more than 6 decimals (the WebAssembly reader keeps only the score grid), and reads every
+   * row when there are more attributes than the WebAssembly reader packs.
+   */
   private reader: RowReader | null = null
+  private wasm: WasmRows | null = null
+  private wasmOn = true
   taken = 0
+
+  /** useWasm = false keeps to the JavaScript fast path (for tests that compare the two). */
+  constructor(
+    private readonly sink: PredictionSink,
+    private readonly useWasm = true
+  ) {
+    this.fastBinary = sink.labels.positive === '1'
+    this.threshold = sink.spec.threshold
+    this.file = sink.spec.display
+  }
+
+  /** The WebAssembly reader copies a buffer in when it first reads it. */
+  private loaded = true
+
+  chunk(): void {
+    this.loaded = false
+  }
 
   rows(buf: Buffer, pos: number, len: number, line: number): number {
     if (this.reader === null) {
       this.taken = 0
       return pos
     }
-    const end = this.reader(buf, pos, len, line, 0)
-    this.taken = this.reader.taken
+    let taken = 0
+    if (this.wasm !== null && this.wasmOn) {
+      if (!this.loaded) {
+        this.wasm.load(buf)
+        this.loaded = true
+      }
+      pos = this.wasm.rows(pos, len)
+      taken = this.wasm.taken
+      if (this.wasm.stop !== STOP_SCORE) {
+        this.taken = taken
+        return pos
+      }
+      this.wasmOn = false
+    }
+    const end = this.reader(buf, pos, len, line + taken, 0)
+    this.taken = taken + this.reader.taken
     return end
   }
 

@@ -88,6 +88,8 @@ export class PredictionSink {
   acc!: CellAccumulator
   hist: ScoreHistogram | null = null
   rows = 0
+  /** Readers that keep rows of their own (the WebAssembly fast path): added in before part() or finish(). */
+  readonly drains: (() => void)[] = []
 
   constructor(
     readonly spec: ArtifactSpec,
@@ -137,6 +139,7 @@ export class PredictionSink {
 
   /** What a worker reading one part of the file sends back. */
   part(): { table: CellTable; scores: HistogramPart | null; rows: number } {
+    this.drain()
     return {
       table: this.acc.finish(this.indexes.map(i => i.labels)),
       scores: this.hist?.part() ?? null,
@@ -144,7 +147,13 @@ export class PredictionSink {
     }
   }
 
+  private drain(): void {
+    for (const drain of this.drains) drain()
+    this.drains.length = 0
+  }
+
   finish(sha256: string): PredictionData {
+    this.drain()
     if (this.rows === 0) throw new InputError('the file has no data rows', { file: this.spec.display })
     return {
       table: this.acc.finish(this.indexes.map(i => i.labels)),

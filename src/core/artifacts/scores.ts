@@ -4,7 +4,7 @@
  * (the common case) fall on a fixed grid of 1,000,001 slots; any other score switches the histogram
  * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
  */
-const GRID = 1_000_000
+export const GRID = 1_000_000
 
 /** Distinct scores in ascending order with the weight and row count of each label at that score. */
 export interface ScoreDistribution {
@@ -76,6 +76,27 @@ export class ScoreHistogram {
       return
     }
     this.addToMap(score, label === 1 ? weight : 0, label === 1 ? 0 : weight, label, 1 - label)
+  }
+
+  /**
+   * Adds a count grid kept in the same layout elsewhere (the WebAssembly reader's): slot by slot while
+   * on the grid, else each occupied slot's score to the map.
+   */
+  addGrid(counts: Uint32Array, weights: Float64Array | null): void {
+    if (this.counts !== null) {
+      this.flush()
+      const mine = this.counts
+      for (let i = 0; i < counts.length; i++) mine[i] += counts[i]
+      const w = this.weights
+      if (w !== null && weights !== null) for (let i = 0; i < weights.length; i++) w[i] += weights[i]
+      return
+    }
+    for (let i = 0; i < counts.length; i += 2) {
+      if (counts[i] === 0 && counts[i + 1] === 0) continue
+      const w0 = weights === null ? counts[i] : weights[i]
+      const w1 = weights === null ? counts[i + 1] : weights[i + 1]
+      this.addToMap((i >> 1) / GRID, w1, w0, counts[i + 1], counts[i])
+    }
   }
 
   /** Adds weights and row counts at one score in map mode (leaving the grid first if needed). */

@@ -1,0 +1,481 @@
+// The predictions CSV fast path in WebAssembly (AssemblyScript; built by scripts/wasm.js into
+// src/core/artifacts/rows-wasm.generated.js). It does what the generated JavaScript reader and the
+// prediction sink do for a plain row (see predictions-csv.ts and predictions.ts): find and decode the
+// fields, look up the groups and their combination, and add the row to the cell sums and the score
+// grid. It is written by hand because a byte loop here costs about a third of the same loop in
+// JavaScript (measured in docs/benchmarks.md), and nothing on npm does this job.
+//
+// The JavaScript side (rows-wasm.ts) owns the layout of memory and every decision that is not about
+// one plain row: it registers each group value and each combination as the checked path first meets
+// them, so ids are the same as in JavaScript. Any row this reader is not certain about is declined
+// and left to the checked path, untouched: nothing is added until the whole row has been read.
+
+const COMMA: u32 = 44
+const QUOTE: u32 = 34
+const LF: u32 = 10
+const CR: u32 = 13
+
+// Field roles; ATTR + a for attribute a.
+const SKIP = 0
+const LABEL = 1
+const SCORE = 2
+const PREDICTION = 3
+const WEIGHT = 4
+const ATTR = 5
+
+/** Why the last call stopped: the end of the bytes or a row for the checked path, or a new group
+ *  or combination to register, or a score with more than 6 decimals (see rows-wasm.ts). */
+export const STOP_ROW = 0
+export const STOP_NEW = 1
+export const STOP_SCORE = 2
+
+/** Numbers per cell: the row count, then Σx and Σx² of w, s, sq, ll (as CellAccumulator). */
+const ACC = 9
+const LOG_EPS: f64 = 1e-15
+
+// The layout, set by configure() and the set*() calls.
+let fields = 0
+let rolesAt: usize = 0
+let attrs = 0
+/** Per attribute: the table's address and mask (two i32). */
+let attrTablesAt: usize = 0
+let comboAt: usize = 0
+let comboMask: u32 = 0
+let accAt: usize = 0
+let gridAt: usize = 0
+let gridWeightsAt: usize = 0
+let edgesAt: usize = 0
+let edgeCount = 0
+let bins = 1
+let hasScore = false
+let hasPrediction = false
+let weighted = false
+let threshold: f64 = 0.5
+let pow10At: usize = 0
+
+/** Rows taken by the last rows() call, and why it stopped. */
+export let taken = 0
+export let stop = STOP_ROW
+
+/** Grid updates waiting (see flushGrid): slot numbers, and weights when weighted. */
+const QUEUE = 4096
+let queueAt: usize = 0
+let queueWeightsAt: usize = 0
+let queued = 0
+
+export function heapBase(): usize {
+  return __heap_base
+}
+
+export function configure(
+  fieldCount: i32,
+  roles: usize,
+  attributeCount: i32,
+  attributeTables: usize,
+  scoreColumn: bool,
+  predictionColumn: bool,
+  weightColumn: bool,
+  binCount: i32,
+  edges: usize,
+  edgeNumber: i32,
+  cut: f64,
+  pow10: usize
+): void {
+  fields = fieldCount
+  rolesAt = roles
+  attrs = attributeCount
+  attrTablesAt = attributeTables
+  hasScore = scoreColumn
+  hasPrediction = predictionColumn
+  weighted = weightColumn
+  bins = binCount
+  edgesAt = edges
+  edgeCount = edgeNumber
+  threshold = cut
+  pow10At = pow10
+}
+
+export function setCombos(at: usize, mask: u32): void {
+  comboAt = at
+  comboMask = mask
+}
+
+export function setAcc(at: usize): void {
+  accAt = at
+}
+
+/** The grid (and its weights, or 0), and room for QUEUE slot numbers (and weights) to queue. */
+export function setGrid(counts: usize, weights: usize, queue: usize, queueWeights: usize): void {
+  gridAt = counts
+  gridWeightsAt = weights
+  queueAt = queue
+  queueWeightsAt = queueWeights
+}
+
+/**
+ * Applies the queued grid updates. Each is a cache miss in an 8 MB array; a loop with nothing else
+ * in it lets the processor overlap many of them (in place, each row waited for its own: about 100 ns
+ * a row).
+ */
+function flushGrid(): void {
+  const n = queued
+  for (let i = 0; i < n; i++) {
+    const at = gridAt + (<usize>load<u32>(queueAt + (<usize>i << 2)) << 2)
+    store<u32>(at, load<u32>(at) + 1)
+  }
+  if (weighted) {
+    for (let i = 0; i < n; i++) {
+      const at = gridWeightsAt + (<usize>load<u32>(queueAt + (<usize>i << 2)) << 3)
+      store<f64>(at, load<f64>(at) + load<f64>(queueWeightsAt + (<usize>i << 3)))
+    }
+  }
+  queued = 0
+}
+
+// Group values. A table slot (32 bytes): id (i32, -1 when empty), length (i32), the address of the
+// value's bytes (i32), unused, then the first 8 and the last 8 bytes of the value (u64 each, zero
+// padded when shorter). For values of up to 16 bytes those two words are the whole value.
+
+// @ts-ignore: decorator
+@inline
+function maskOf(n: u32): u64 {
+  return n >= 8 ? <u64>-1 : (<u64>1 << (<u64>n << 3)) - 1
+}
+
+// @ts-ignore: decorator
+@inline
+function headWord(at: usize, n: u32): u64 {
+  return load<u64>(at) & maskOf(n)
+}
+
+// @ts-ignore: decorator
+@inline
+function tailWord(at: usize, n: u32): u64 {
+  return n > 8 ? load<u64>(at + n - 8) : 0
+}
+
+// @ts-ignore: decorator
+@inline
+function mix(n: u32, head: u64, tail: u64): u32 {
+  let h = (head ^ (tail * 0x9e3779b97f4a7c15) ^ <u64>n) * 0xff51afd7ed558ccd
+  return <u32>(h >> 32) ^ <u32>h
+}
+
+/** The id of the n bytes at `at` for attribute a, or -1 when not registered. Reads up to 8 bytes past
+ *  the value (the caller leaves room), never uses them. */
+function groupOf(a: i32, at: usize, n: u32): i32 {
+  const table = <usize>load<u32>(attrTablesAt + (<usize>a << 3))
+  const mask = load<u32>(attrTablesAt + (<usize>a << 3) + 4)
+  const head = headWord(at, n)
+  const tail = tailWord(at, n)
+  let slot = mix(n, head, tail) & mask
+  for (;;) {
+    const s = table + (<usize>slot << 5)
+    const id = load<i32>(s)
+    if (id < 0) return -1
+    if (
+      load<u32>(s, 4) == n &&
+      load<u64>(s, 16) == head &&
+      load<u64>(s, 24) == tail &&
+      (n <= 16 || memory.compare(at, <usize>load<u32>(s, 8), n) == 0)
+    )
+      return id
+    slot = (slot + 1) & mask
+  }
+  return -1
+}
+
+/** Registers value bytes (at, n) as group id of attribute a, in a table with a free slot. */
+export function addGroup(a: i32, at: usize, n: u32, id: i32): void {
+  const table = <usize>load<u32>(attrTablesAt + (<usize>a << 3))
+  const mask = load<u32>(attrTablesAt + (<usize>a << 3) + 4)
+  const head = headWord(at, n)
+  const tail = tailWord(at, n)
+  let slot = mix(n, head, tail) & mask
+  while (load<i32>(table + (<usize>slot << 5)) >= 0) slot = (slot + 1) & mask
+  const s = table + (<usize>slot << 5)
+  store<i32>(s, id)
+  store<u32>(s, n, 4)
+  store<u32>(s, <u32>at, 8)
+  store<u64>(s, head, 16)
+  store<u64>(s, tail, 24)
+}
+
+// Combinations. A slot (16 bytes): the packed group ids (16 bits per attribute, u64), the id (i32,
+// -1 when empty), unused.
+
+// @ts-ignore: decorator
+@inline
+function comboSlot(key: u64): u32 {
+  return <u32>((key * 0x9e3779b97f4a7c15) >> 32) & comboMask
+}
+
+function comboOf(key: u64): i32 {
+  let slot = comboSlot(key)
+  for (;;) {
+    const s = comboAt + (<usize>slot << 4)
+    const id = load<i32>(s, 8)
+    if (id < 0 || load<u64>(s) == key) return id
+    slot = (slot + 1) & comboMask
+  }
+  return -1
+}
+
+export function addCombo(key: u64, id: i32): void {
+  let slot = comboSlot(key)
+  while (load<i32>(comboAt + (<usize>slot << 4), 8) >= 0) slot = (slot + 1) & comboMask
+  const s = comboAt + (<usize>slot << 4)
+  store<u64>(s, key)
+  store<i32>(s, id, 8)
+}
+
+/**
+ * Bit i is set when byte at + i is a comma, LF, CR or quote, for the 64 bytes from at, but none at or
+ * past end. Found 16 bytes at a time with SIMD compares: the fields' ends come from the bits, with no
+ * loop over each field's bytes (whose varying lengths the processor cannot predict).
+ */
+// @ts-ignore: decorator
+@inline
+function specials(at: usize, end: usize): u64 {
+  const comma = i8x16.splat(<i8>COMMA)
+  const lf = i8x16.splat(<i8>LF)
+  const cr = i8x16.splat(<i8>CR)
+  const quote = i8x16.splat(<i8>QUOTE)
+  let bits: u64 = 0
+  for (let k: usize = 0; k < 64; k += 16) {
+    const v = v128.load(at + k)
+    const hit = v128.or(v128.or(i8x16.eq(v, comma), i8x16.eq(v, lf)), v128.or(i8x16.eq(v, cr), i8x16.eq(v, quote)))
+    bits |= <u64>i8x16.bitmask(hit) << <u64>k
+  }
+  const left = end - at
+  return left >= 64 ? bits : bits & ((<u64>1 << <u64>left) - 1)
+}
+
+/**
+ * Reads plain rows of the len bytes at buf from offset pos; returns the offset after the last row
+ * taken (see FastRow in csv.ts). The bytes must be followed by 64 readable bytes.
+ */
+export function rows(buf: usize, pos: u32, len: u32): u32 {
+  const end = buf + len
+  let p = buf + pos
+  let count = 0
+  let why = STOP_ROW
+  for (;;) {
+    if (p >= end) break
+    let c = <u32>load<u8>(p)
+    if (c == LF || c == CR) break
+    // The special bytes of the row's first 64 bytes (and of the next 64, and so on, as it goes).
+    let window = p
+    let bits = specials(window, end)
+    let i = p
+    let y = 0
+    let pr = 0
+    let s: f64 = 0
+    let micros: i32 = -1
+    let w: f64 = 1
+    let key: u64 = 0
+    let ok = true
+    for (let f = 0; f < fields; f++) {
+      // The field is [i, e): e is the next special byte.
+      while (bits == 0) {
+        window += 64
+        if (window >= end) break
+        bits = specials(window, end)
+      }
+      if (bits == 0) {
+        ok = false
+        break
+      }
+      const e = window + <usize>ctz(bits)
+      bits &= bits - 1
+      const role = load<i32>(rolesAt + (<usize>f << 2))
+      if (role >= ATTR) {
+        const id = groupOf(role - ATTR, i, <u32>(e - i))
+        if (id < 0) {
+          why = STOP_NEW
+          ok = false
+          break
+        }
+        key |= <u64>id << (<u64>(role - ATTR) << 4)
+      } else if (role == SCORE || role == WEIGHT) {
+        // A plain decimal, exactly as decimalBlock() in predictions-csv.ts: m / 10^k from exact integers.
+        let m: u64 = 0
+        let digits = 0
+        let point = -1
+        for (let at = i; at < e; at++) {
+          c = <u32>load<u8>(at)
+          const d = c - 48
+          if (d <= 9) {
+            m = m * 10 + d
+            digits++
+          } else if (c == 46 && point < 0) point = digits
+          else {
+            digits = 0
+            break
+          }
+        }
+        const k = point < 0 ? 0 : digits - point
+        if (digits == 0 || digits > 15) {
+          ok = false
+          break
+        }
+        const v: f64 = k == 0 ? <f64>m : <f64>m / load<f64>(pow10At + (<usize>k << 3))
+        if (role == SCORE) {
+          if (v > 1) {
+            ok = false
+            break
+          }
+          if (k > 6) {
+            why = STOP_SCORE
+            ok = false
+            break
+          }
+          s = v
+          micros = <i32>(m * <u64>load<f64>(pow10At + (<usize>(6 - k) << 3)))
+        } else w = v
+      } else if (role == LABEL || role == PREDICTION) {
+        c = <u32>load<u8>(i) - 48
+        if (e != i + 1 || c > 1) {
+          ok = false
+          break
+        }
+        if (role == LABEL) y = c
+        else pr = c
+      }
+      // A comma after each field, the line end after the last.
+      c = <u32>load<u8>(e)
+      i = e + 1
+      if (f == fields - 1) {
+        if (c == CR) {
+          if (i >= end || <u32>load<u8>(i) != LF) {
+            ok = false
+            break
+          }
+        } else if (c != LF) {
+          ok = false
+          break
+        }
+      } else if (c != COMMA) {
+        ok = false
+        break
+      }
+    }
+    if (!ok) break
+    const combo = comboOf(key)
+    if (combo < 0) {
+      why = STOP_NEW
+      break
+    }
+    if (!hasPrediction) pr = s >= threshold ? 1 : 0
+    add(combo, y, pr, s, micros, w)
+    p = i
+    count++
+  }
+  if (hasScore) flushGrid()
+  taken = count
+  stop = why
+  return <u32>(p - buf)
+}
+
+// @ts-ignore: decorator
+@inline
+function add(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): void {
+  let bin = 0
+  if (hasScore) {
+    if (edgeCount == 0) {
+      bin = <i32>Math.floor(s * <f64>bins)
+      if (bin >= bins) bin = bins - 1
+    } else {
+      while (bin < edgeCount && load<f64>(edgesAt + (<usize>bin << 3)) < s) bin++
+    }
+  }
+  const o = accAt + <usize>((((combo * 2 + y) * 2 + pr) * bins + bin) * ACC) * 8
+  store<f64>(o, load<f64>(o) + 1)
+  if (weighted) {
+    store<f64>(o, load<f64>(o, 8) + w, 8)
+    store<f64>(o, load<f64>(o, 16) + w * w, 16)
+  }
+  if (hasScore) {
+    const ws = w * s
+    const d = s - <f64>y
+    const wsq = w * d * d
+    const p = s < LOG_EPS ? LOG_EPS : s > 1 - LOG_EPS ? 1 - LOG_EPS : s
+    const wll = w * (y == 1 ? -ln(p) : -ln(1 - p))
+    store<f64>(o, load<f64>(o, 24) + ws, 24)
+    store<f64>(o, load<f64>(o, 32) + ws * ws, 32)
+    store<f64>(o, load<f64>(o, 40) + wsq, 40)
+    store<f64>(o, load<f64>(o, 48) + wsq * wsq, 48)
+    store<f64>(o, load<f64>(o, 56) + wll, 56)
+    store<f64>(o, load<f64>(o, 64) + wll * wll, 64)
+    store<u32>(queueAt + (<usize>queued << 2), (<u32>micros << 1) + <u32>y)
+    if (weighted) store<f64>(queueWeightsAt + (<usize>queued << 3), w)
+    if (++queued == QUEUE) flushGrid()
+  }
+}
+
+// The natural logarithm as V8's Math.log computes it (FreeBSD's e_log.c, from fdlibm, which V8's
+// base/ieee754.cc carries), so that both readers add exactly the same log loss terms. AssemblyScript's
+// Math.log differs from it in the last bit for about 7% of the scores on the grid, and calling
+// JavaScript's Math.log from here cost about 85 ns a row. A test compares the two on every score the
+// grid can hold (both 1 − p and p) and on random values.
+const LN2_HI: f64 = 6.9314718036912381649e-1
+const LN2_LO: f64 = 1.90821492927058770002e-10
+const TWO54: f64 = 1.8014398509481984e16
+const LG1: f64 = 6.66666666666673513e-1
+const LG2: f64 = 3.999999999940941908e-1
+const LG3: f64 = 2.857142874366239149e-1
+const LG4: f64 = 2.222219843214978396e-1
+const LG5: f64 = 1.818357216161805012e-1
+const LG6: f64 = 1.531383769920937332e-1
+const LG7: f64 = 1.479819860511658591e-1
+
+export function ln(x: f64): f64 {
+  let hx = <i32>(reinterpret<u64>(x) >> 32)
+  const lx = <u32>reinterpret<u64>(x)
+  let k: i32 = 0
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) == 0) return -Infinity
+    if (hx < 0) return NaN
+    // Subnormal: scale up.
+    k -= 54
+    x *= TWO54
+    hx = <i32>(reinterpret<u64>(x) >> 32)
+  }
+  if (hx >= 0x7ff00000) return x + x
+  k += (hx >> 20) - 1023
+  hx &= 0x000fffff
+  let i = (hx + 0x95f64) & 0x100000
+  // x or x / 2, normalized into [sqrt(2)/2, sqrt(2)).
+  x = reinterpret<f64>((<u64>(hx | (i ^ 0x3ff00000)) << 32) | (reinterpret<u64>(x) & 0xffffffff))
+  k += i >> 20
+  const f = x - 1.0
+  if ((0x000fffff & (2 + hx)) < 3) {
+    // |f| < 2^-20
+    if (f == 0) {
+      if (k == 0) return 0
+      const dk = <f64>k
+      return dk * LN2_HI + dk * LN2_LO
+    }
+    const r = f * f * (0.5 - 0.33333333333333333 * f)
+    if (k == 0) return f - r
+    const dk = <f64>k
+    return dk * LN2_HI - (r - dk * LN2_LO - f)
+  }
+  const s = f / (2.0 + f)
+  const dk = <f64>k
+  const z = s * s
+  i = hx - 0x6147a
+  const w = z * z
+  const j = 0x6b851 - hx
+  const t1 = w * (LG2 + w * (LG4 + w * LG6))
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)))
+  i |= j
+  const r = t2 + t1
+  if (i > 0) {
+    const hfsq = 0.5 * f * f
+    if (k == 0) return f - (hfsq - s * (hfsq + r))
+    return dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f)
+  }
+  if (k == 0) return f - s * (f - r)
+  return dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f)
+}

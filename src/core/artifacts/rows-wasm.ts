@@ -1,0 +1,264 @@
+/**
+ * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in. It reads plain rows
+ * straight into its own cell sums and score grid, which drain() adds to the sink's at the end; every
+ * other row is declined and takes the checked path, as with the JavaScript fast path. Group values and
+ * combinations are registered here as the sink first meets them (the checked path reads the row that
+ * introduces one), so the ids are the sink's own.
+ */
+import { MISSING } from './groups.js'
+import type { PredictionSink } from './predictions.js'
+import { rowsWasm } from './rows-wasm.generated.js'
+import { POW10 } from './decimal.js'
+import { ACC_NUMBERS } from './cells.js'
+import { GRID } from './scores.js'
+
+/** Why rows() stopped (the constants of assembly/rows.ts). */
+export const STOP_ROW = 0
+export const STOP_NEW = 1
+export const STOP_SCORE = 2
+
+/** Attributes beyond this many do not fit the packed combination key (16 bits each). */
+export const WASM_MAX_ATTRIBUTES = 4
+
+// What this module uses of the WebAssembly API (Node has it; the project's type libraries do not
+// declare it without the DOM's).
+// eslint-disable-next-line @typescript-eslint/no-namespace -- an ambient declaration of a global
+declare namespace WebAssembly {
+  class Module {
+    constructor(bytes: Uint8Array)
+  }
+  class Instance {
+    constructor(module: Module, imports: object)
+    readonly exports: unknown
+  }
+  interface Memory {
+    readonly buffer: ArrayBuffer
+    grow(pages: number): number
+  }
+  interface Global {
+    readonly value: unknown
+  }
+}
+
+interface Exports {
+  memory: WebAssembly.Memory
+  taken: WebAssembly.Global
+  stop: WebAssembly.Global
+  heapBase(): number
+  configure(
+    fields: number,
+    roles: number,
+    attributes: number,
+    attributeTables: number,
+    score: number,
+    prediction: number,
+    weight: number,
+    bins: number,
+    edges: number,
+    edgeCount: number,
+    threshold: number,
+    pow10: number
+  ): void
+  setCombos(at: number, mask: number): void
+  setAcc(at: number): void
+  setGrid(counts: number, weights: number, queue: number, queueWeights: number): void
+  ln(x: number): number
+  addGroup(a: number, at: number, n: number, id: number): void
+  addCombo(key: bigint, id: number): void
+  rows(buf: number, pos: number, len: number): number
+}
+
+let compiled: WebAssembly.Module | null = null
+
+/** Bytes of the input buffer's padding: the reader may load 8 bytes past a value (never using them). */
+const PAD = 72
+const GROUP_SLOT = 32
+const COMBO_SLOT = 16
+/** Grid updates the reader queues (QUEUE in assembly/rows.ts). */
+const GRID_QUEUE = 4096
+
+export class WasmRows {
+  private readonly x: Exports
+  private top: number
+  private bufAt = 0
+  private bufCap = 0
+  /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
+  private readonly groups: { at: number; n: number; id: number }[][]
+  private readonly known: number[]
+  private readonly tables: { at: number; size: number }[]
+  private readonly tablesAt: number
+  private combos = 0
+  private comboSize = 0
+  private accAt = 0
+  private accCombos = 0
+  private gridAt = 0
+  private gridWeightsAt = 0
+  private readonly cellNumbers: number
+  /** Rows taken in all, and by the last rows() call; why that call stopped. */
+  rowsTaken = 0
+  taken = 0
+  stop = STOP_ROW
+
+  /**
+   * roles: each field's role, as in predictions-csv.ts. The caller has checked that the layout suits
+   * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
+   */
+  constructor(
+    private readonly sink: PredictionSink,
+    roles: Int32Array,
+    hasPrediction: boolean
+  ) {
+    compiled ??= new WebAssembly.Module(Buffer.from(rowsWasm, 'base64'))
+    const instance = new WebAssembly.Instance(compiled, {})
+    this.x = instance.exports as unknown as Exports
+    this.top = this.x.heapBase()
+    const attributes = sink.indexes.length
+    const acc = sink.acc
+    this.cellNumbers = 4 * acc.bins * ACC_NUMBERS
+    const rolesAt = this.alloc(roles.byteLength)
+    new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles)
+    const pow10 = this.alloc(8 * POW10.length)
+    new Float64Array(this.x.memory.buffer, pow10, POW10.length).set(POW10)
+    const edges = sink.options.edges ?? []
+    const edgesAt = this.alloc(8 * Math.max(1, edges.length))
+    new Float64Array(this.x.memory.buffer, edgesAt, edges.length).set(edges)
+    this.tablesAt = this.alloc(8 * Math.max(1, attributes))
+    this.groups = sink.indexes.map(() => [])
+    this.known = sink.indexes.map(() => 0)
+    this.tables = sink.indexes.map((_, a) => this.newTable(a, 64))
+    this.x.configure(
+      roles.length,
+      rolesAt,
+      attributes,
+      this.tablesAt,
+      acc.hasScore ? 1 : 0,
+      hasPrediction ? 1 : 0,
+      acc.weighted ? 1 : 0,
+      acc.bins,
+      edgesAt,
+      edges.length,
+      sink.spec.threshold,
+      pow10
+    )
+    this.newCombos(64)
+    this.newAcc(16)
+    if (acc.hasScore) {
+      this.gridAt = this.alloc(4 * 2 * (GRID + 1))
+      this.gridWeightsAt = acc.weighted ? this.alloc(8 * 2 * (GRID + 1)) : 0
+      this.x.setGrid(this.gridAt, this.gridWeightsAt, this.alloc(4 * GRID_QUEUE), this.alloc(8 * GRID_QUEUE))
+    }
+  }
+
+  /** Copies a new buffer of rows in; rows() calls then read it until the next load(). */
+  load(buf: Buffer): void {
+    if (buf.length + PAD > this.bufCap) {
+      this.bufCap = Math.max(buf.length + PAD, 2 * this.bufCap)
+      this.bufAt = this.alloc(this.bufCap)
+    }
+    new Uint8Array(this.x.memory.buffer, this.bufAt, buf.length).set(buf)
+  }
+
+  /** Reads plain rows of the loaded buffer from pos; see FastRow. */
+  rows(pos: number, len: number): number {
+    this.register()
+    const end = this.x.rows(this.bufAt, pos, len)
+    this.taken = this.x.taken.value as number
+    this.stop = this.x.stop.value as number
+    this.rowsTaken += this.taken
+    return end
+  }
+
+  /** Adds everything read here to the sink, once, at the end. */
+  drain(): void {
+    const sink = this.sink
+    sink.rows += this.rowsTaken
+    this.rowsTaken = 0
+    const memory = this.x.memory.buffer
+    const acc = new Float64Array(memory, this.accAt, this.accCombos * this.cellNumbers)
+    sink.acc.addNumbers(acc.subarray(0, this.combos * this.cellNumbers))
+    acc.fill(0)
+    if (sink.hist !== null) {
+      const counts = new Uint32Array(memory, this.gridAt, 2 * (GRID + 1))
+      const weights =
+        this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1))
+      sink.hist.addGrid(counts, weights)
+      counts.fill(0)
+      weights?.fill(0)
+    }
+  }
+
+  /** Registers the group values and combinations the sink has met since the last call. */
+  private register(): void {
+    const indexes = this.sink.indexes
+    for (let a = 0; a < indexes.length; a++) {
+      const keys = indexes[a].keys
+      while (this.known[a] < keys.length) {
+        const id = this.known[a]++
+        this.addGroup(a, keys[id], id)
+        // An empty field is the group (missing) too.
+        if (indexes[a].labels[id] === MISSING) this.addGroup(a, Buffer.alloc(0), id)
+      }
+    }
+    const combos = this.sink.acc.combos
+    if (this.combos === combos.length) return
+    if (2 * combos.length > this.comboSize) this.newCombos(2 * this.comboSize)
+    if (combos.length > this.accCombos) this.newAcc(2 * combos.length)
+    for (; this.combos < combos.length; this.combos++)
+      this.x.addCombo(comboKey(combos[this.combos]), this.combos)
+  }
+
+  private addGroup(a: number, key: Buffer, id: number): void {
+    const list = this.groups[a]
+    if (2 * (list.length + 1) > this.tables[a].size) {
+      this.tables[a] = this.newTable(a, 2 * this.tables[a].size)
+      for (const g of list) this.x.addGroup(a, g.at, g.n, g.id)
+    }
+    const at = this.alloc(key.length + PAD)
+    new Uint8Array(this.x.memory.buffer, at, key.length).set(key)
+    list.push({ at, n: key.length, id })
+    this.x.addGroup(a, at, key.length, id)
+  }
+
+  private newTable(a: number, size: number): { at: number; size: number } {
+    const at = this.alloc(size * GROUP_SLOT)
+    new Int32Array(this.x.memory.buffer, at, (size * GROUP_SLOT) / 4).fill(-1)
+    new Uint32Array(this.x.memory.buffer, this.tablesAt + 8 * a, 2).set([at, size - 1])
+    return { at, size }
+  }
+
+  private newCombos(size: number): void {
+    const at = this.alloc(size * COMBO_SLOT)
+    new Int32Array(this.x.memory.buffer, at, (size * COMBO_SLOT) / 4).fill(-1)
+    this.comboSize = size
+    this.x.setCombos(at, size - 1)
+    const combos = this.sink.acc.combos
+    for (let id = 0; id < this.combos; id++) this.x.addCombo(comboKey(combos[id]), id)
+  }
+
+  private newAcc(combos: number): void {
+    const at = this.alloc(8 * combos * this.cellNumbers)
+    const memory = new Uint8Array(this.x.memory.buffer)
+    if (this.accCombos > 0)
+      memory.copyWithin(at, this.accAt, this.accAt + 8 * this.accCombos * this.cellNumbers)
+    this.accAt = at
+    this.accCombos = combos
+    this.x.setAcc(at)
+  }
+
+  /** Zeroed, 8-byte aligned memory; the old is never reused (what is outgrown is small). */
+  private alloc(bytes: number): number {
+    const at = Math.ceil(this.top / 8) * 8
+    this.top = at + bytes
+    const memory = this.x.memory
+    if (this.top > memory.buffer.byteLength)
+      memory.grow(Math.ceil((this.top - memory.buffer.byteLength) / 65536))
+    return at
+  }
+}
+
+/** A combination's group ids packed 16 bits each, as the reader builds them. */
+function comboKey(ids: number[]): bigint {
+  let key = 0n
+  ids.forEach((id, a) => (key |= BigInt(id) << BigInt(16 * a)))
+  return key
+}
