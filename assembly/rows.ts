@@ -163,6 +163,8 @@ function mix(n: u32, head: u64, tail: u64): u32 {
 
 /** The id of the n bytes at `at` for attribute a, or -1 when not registered. Reads up to 8 bytes past
  *  the value (the caller leaves room), never uses them. */
+// @ts-ignore: decorator
+@inline
 function groupOf(a: i32, at: usize, n: u32): i32 {
   const table = <usize>load<u32>(attrTablesAt + (<usize>a << 3))
   const mask = load<u32>(attrTablesAt + (<usize>a << 3) + 4)

@@ -40,7 +40,7 @@ declare namespace WebAssembly {
   }
 }
 
-interface Exports {
+export interface Exports {
   memory: WebAssembly.Memory
   taken: WebAssembly.Global
   stop: WebAssembly.Global
@@ -69,6 +69,12 @@ interface Exports {
 }
 
 let compiled: WebAssembly.Module | null = null
+
+/** A new instance of the reader module. */
+export function wasmInstance(): Exports {
+  compiled ??= new WebAssembly.Module(Buffer.from(rowsWasm, 'base64'))
+  return new WebAssembly.Instance(compiled, {}).exports as unknown as Exports
+}
 
 /** Bytes of the input buffer's padding: the reader may load 8 bytes past a value (never using them). */
 const PAD = 72
@@ -108,9 +114,7 @@ export class WasmRows {
     roles: Int32Array,
     hasPrediction: boolean
   ) {
-    compiled ??= new WebAssembly.Module(Buffer.from(rowsWasm, 'base64'))
-    const instance = new WebAssembly.Instance(compiled, {})
-    this.x = instance.exports as unknown as Exports
+    this.x = wasmInstance()
     this.top = this.x.heapBase()
     const attributes = sink.indexes.length
     const acc = sink.acc

@@ -1,0 +1,180 @@
+/**
+ * The WebAssembly CSV fast path against the JavaScript one (itself tested against the checked path):
+ * on random files of every shape the reader meets, fed in chunks of every size, both give the same
+ * groups, combinations, row counts and score distributions, and sums equal to the last bits (the
+ * WebAssembly rows are summed apart and added at the end). And its logarithm is Math.log's, exactly.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { CsvParser } from '../../../src/core/artifacts/csv.js'
+import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
+import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/predictions.js'
+import { wasmInstance } from '../../../src/core/artifacts/rows-wasm.js'
+import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
+import { createRng, type Rng } from '../../../src/core/stats/rng.js'
+
+const spec: ArtifactSpec = {
+  kind: 'predictions',
+  path: 'p.csv',
+  absPath: '/p.csv',
+  display: 'p.csv',
+  columns: {},
+  positiveLabel: 1,
+  threshold: 0.5
+}
+
+interface Shape {
+  attributes: number
+  prediction: boolean
+  weight: boolean
+  edges: number[] | null
+  crlf: boolean
+}
+
+const VALUES = [
+  'Male',
+  'Female',
+  'M',
+  '',
+  'Asian-Pac-Islander',
+  'x',
+  'Amer-Indian-Eskimo-or-longer',
+  '41-60',
+  'é'
+]
+
+/** A random file: mostly plain rows, with some rows the fast paths decline. */
+function file(rng: Rng, shape: Shape, rows: number): { text: string; columns: string[] } {
+  const pick = (n: number) => Math.floor(rng.next() * n)
+  const attrs = Array.from({ length: shape.attributes }, (_, a) => `a${a}`)
+  const columns = ['id', ...attrs, 'label', 'score']
+  if (shape.prediction) columns.push('prediction')
+  if (shape.weight) columns.push('weight')
+  columns.reverse() // the roles in another order than the usual
+  const lines = [columns.join(',')]
+  for (let r = 0; r < rows; r++) {
+    const odd = rng.next()
+    const score =
+      odd < 0.02
+        ? `0.${String(pick(1e9)).padStart(9, '0')}` // more than 6 decimals
+        : odd < 0.04
+          ? '1'
+          : odd < 0.06
+            ? '"0.25"'
+            : (pick(1e6) / 1e6).toFixed(pick(7))
+    const values: Record<string, string> = {
+      id: String(r),
+      label: String(pick(2)),
+      score,
+      prediction: String(pick(2)),
+      weight: odd > 0.97 ? '2.5e0' : (pick(1000) / 100).toFixed(2)
+    }
+    // Later rows bring new values, so groups and combinations keep appearing.
+    attrs.forEach((a, i) => (values[a] = VALUES[pick(Math.min(VALUES.length, 2 + Math.floor(r / 40) + i))]))
+    if (odd > 0.99 && attrs.length > 0) values[attrs[0]] = '"quoted, with a comma"'
+    lines.push(columns.map(c => values[c]).join(','))
+  }
+  return { text: lines.join(shape.crlf ? '\r\n' : '\n') + (shape.crlf ? '\r\n' : '\n'), columns: attrs }
+}
+
+function read(text: string, attributes: string[], shape: Shape, size: number, wasm: boolean): PredictionData {
+  const sink = new PredictionSink(spec, {
+    attributes,
+    bins: shape.edges ? shape.edges.length + 1 : 7,
+    edges: shape.edges
+  })
+  const rows = new CsvPredictionRows(sink, wasm)
+  const parser = new CsvParser('p.csv', row => rows.checkedRow(row), rows)
+  const buf = Buffer.from(text)
+  for (let i = 0; i < buf.length; i += size) parser.feed(buf.subarray(i, i + size))
+  parser.end()
+  return sink.finish('')
+}
+
+function expectSame(got: PredictionData, want: PredictionData): void {
+  expect(got.rows).toBe(want.rows)
+  expect(got.table.groups).toEqual(want.table.groups)
+  expect(got.table.combos).toEqual(want.table.combos)
+  expect(Array.from(got.table.n)).toEqual(Array.from(want.table.n))
+  // The largest difference relative to the value (or to 1 when smaller), as one assertion.
+  const close = (a: Float64Array, b: Float64Array) => {
+    expect(a.length).toBe(b.length)
+    let worst = 0
+    for (let i = 0; i < a.length; i++)
+      worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])))
+    expect(worst).toBeLessThanOrEqual(1e-12)
+  }
+  close(got.table.sum, want.table.sum)
+  close(got.table.sum2, want.table.sum2)
+  const g = got.scores!
+  const w = want.scores!
+  expect(Array.from(g.score)).toEqual(Array.from(w.score))
+  expect(Array.from(g.posN)).toEqual(Array.from(w.posN))
+  expect(Array.from(g.negN)).toEqual(Array.from(w.negN))
+  close(g.posW, w.posW)
+  close(g.negW, w.negW)
+}
+
+describe('WebAssembly CSV fast path', () => {
+  const shapes: Shape[] = [
+    { attributes: 3, prediction: true, weight: false, edges: null, crlf: false },
+    { attributes: 0, prediction: false, weight: false, edges: null, crlf: false },
+    { attributes: 1, prediction: false, weight: true, edges: [0.2, 0.5, 0.75], crlf: true },
+    { attributes: 4, prediction: true, weight: true, edges: null, crlf: false },
+    { attributes: 5, prediction: true, weight: false, edges: null, crlf: true } // the JavaScript reader's
+  ]
+  it.each(shapes.map((s, k) => [k, s] as const))(
+    'reads shape %i as the JavaScript fast path does',
+    (k, shape) => {
+      const rng = createRng(100 + k)
+      const { text, columns } = file(rng, shape, 600)
+      const want = read(text, columns, shape, 1 << 20, false)
+      for (const size of [1, 3, 7, 61, 512, 1 << 20]) expectSame(read(text, columns, shape, size, true), want)
+    }
+  )
+
+  it('gives the same table for a file of plain rows, with nearly every row read in WebAssembly', () => {
+    const shape: Shape = { attributes: 3, prediction: true, weight: false, edges: null, crlf: false }
+    const lines = ['a0,a1,a2,label,score,prediction']
+    for (let r = 0; r < 5000; r++)
+      lines.push(
+        `${VALUES[r % 3]},${VALUES[(r >> 2) % 5]},${VALUES[7 + (r % 2)]},${r % 2},${((r * 7919) % 1000001) / 1e6},${(r >> 1) % 2}`
+      )
+    const text = lines.join('\n') + '\n'
+    const columns = ['a0', 'a1', 'a2']
+    expectSame(read(text, columns, shape, 4096, true), read(text, columns, shape, 4096, false))
+  })
+})
+
+describe('WebAssembly log', () => {
+  const ln = wasmInstance().ln
+  it('equals Math.log on every clipped score of the grid, and on 1 minus it', () => {
+    let differ = 0
+    for (let m = 0; m <= 1_000_000; m++) {
+      const s = m / 1e6
+      const p = s < 1e-15 ? 1e-15 : s > 1 - 1e-15 ? 1 - 1e-15 : s
+      if (ln(p) !== Math.log(p)) differ++
+      if (ln(1 - p) !== Math.log(1 - p)) differ++
+    }
+    expect(differ).toBe(0)
+  })
+
+  it('equals Math.log on random doubles of every size, subnormals and special values', () => {
+    const rng = createRng(7)
+    const values = [
+      0,
+      -0,
+      -1,
+      1,
+      2,
+      0.5,
+      Infinity,
+      -Infinity,
+      NaN,
+      5e-324,
+      2.2250738585072014e-308,
+      Number.MAX_VALUE
+    ]
+    for (let i = 0; i < 200_000; i++) values.push(rng.next() * 2 ** (Math.floor(rng.next() * 2100) - 1075))
+    expect(values.filter(v => !Object.is(ln(v), Math.log(v)))).toEqual([])
+  })
+})
