@@ -76,6 +76,9 @@ function file(rng: Rng, shape: Shape, rows: number): { text: string; columns: st
   return { text: lines.join(shape.crlf ? '\r\n' : '\n') + (shape.crlf ? '\r\n' : '\n'), columns: attrs }
 }
 
+/** Rows the WebAssembly reader took in the last read(). */
+let wasmRows = 0
+
 function read(text: string, attributes: string[], shape: Shape, size: number, wasm: boolean): PredictionData {
   const sink = new PredictionSink(spec, {
     attributes,
@@ -87,6 +90,7 @@ function read(text: string, attributes: string[], shape: Shape, size: number, wa
   const buf = Buffer.from(text)
   for (let i = 0; i < buf.length; i += size) parser.feed(buf.subarray(i, i + size))
   parser.end()
+  wasmRows = rows.wasmRows
   return sink.finish('')
 }
 
@@ -141,7 +145,45 @@ describe('WebAssembly CSV fast path', () => {
       )
     const text = lines.join('\n') + '\n'
     const columns = ['a0', 'a1', 'a2']
-    expectSame(read(text, columns, shape, 4096, true), read(text, columns, shape, 4096, false))
+    const want = read(text, columns, shape, 4096, false)
+    expect(wasmRows).toBe(0)
+    expectSame(read(text, columns, shape, 4096, true), want)
+    // Every row but the few that bring a new group or combination.
+    expect(wasmRows).toBeGreaterThan(4900)
+  })
+})
+
+describe('WebAssembly decimals', () => {
+  it('reads scores and weights written every plain way as the JavaScript fast path does', () => {
+    // Leading zeros, a leading or trailing point, no point, 1 to 16 bytes: both the 8-byte (SWAR) and
+    // the byte-by-byte parse, and values next to their limits (1, 15 digits).
+    const rng = createRng(11)
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rng.next() * 10)).join('')
+    const score = (): string => {
+      const r = rng.next()
+      if (r < 0.05)
+        return ['1', '1.', '1.0', '1.000000', '0', '.0', '0.', '00000000', '0000001'][
+          Math.floor(rng.next() * 9)
+        ]
+      const zeros = '0'.repeat(Math.floor(rng.next() * 3))
+      const frac = digits(Math.floor(rng.next() * 7))
+      return r < 0.5 ? `${zeros}.${frac || '5'}` : `${zeros}0.${frac}`
+    }
+    const weight = (): string => {
+      const whole = digits(Math.floor(rng.next() * 9))
+      const frac = digits(Math.floor(rng.next() * 7))
+      const w = rng.next() < 0.3 ? whole : `${whole}.${frac}`
+      return w === '.' || w === '' ? '0' : w
+    }
+    const lines = ['g,label,score,weight,prediction']
+    for (let r = 0; r < 4000; r++) lines.push(`${r % 3},${r % 2},${score()},${weight()},${(r >> 1) % 2}`)
+    const text = lines.join('\n') + '\n'
+    const shape: Shape = { attributes: 1, prediction: true, weight: true, edges: null, crlf: false }
+    const want = read(text, ['g'], shape, 1 << 20, false)
+    for (const size of [5, 4096]) {
+      expectSame(read(text, ['g'], shape, size, true), want)
+      expect(wasmRows).toBeGreaterThan(3900)
+    }
   })
 })
 

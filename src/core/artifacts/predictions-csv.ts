@@ -139,6 +139,11 @@ export class CsvPredictionRows implements FastRow {
     this.file = sink.spec.display
   }
 
+  /** Rows the WebAssembly reader has read (for tests). */
+  get wasmRows(): number {
+    return this.wasm?.rowsRead ?? 0
+  }
+
   /** The WebAssembly reader copies a buffer in when it first reads it. */
   private loaded = true
 

@@ -100,8 +100,9 @@ export class WasmRows {
   private gridAt = 0
   private gridWeightsAt = 0
   private readonly cellNumbers: number
-  /** Rows taken in all, and by the last rows() call; why that call stopped. */
+  /** Rows taken and not yet drained, rows taken in all, and by the last rows() call; why it stopped. */
   rowsTaken = 0
+  rowsRead = 0
   taken = 0
   stop = STOP_ROW
 
@@ -169,6 +170,7 @@ export class WasmRows {
     this.taken = this.x.taken.value as number
     this.stop = this.x.stop.value as number
     this.rowsTaken += this.taken
+    this.rowsRead += this.taken
     return end
   }
 
