@@ -1,9 +1,9 @@
 // The predictions CSV fast path in WebAssembly (AssemblyScript; built by scripts/wasm.js into
-// src/core/artifacts/rows-wasm.generated.js). It does what the generated JavaScript reader and the
-// prediction sink do for a plain row (see predictions-csv.ts and predictions.ts): find and decode the
-// fields, look up the groups and their combination, and add the row to the cell sums and the score
-// grid. It is written by hand because a byte loop here costs about a third of the same loop in
-// JavaScript (measured in docs/benchmarks.md), and nothing on npm does this job.
+// src/core/artifacts/rows-wasm.generated.js). It does what the JavaScript fast path and the prediction
+// sink do for a plain row (see predictions-csv.ts and predictions.ts): find and decode the fields,
+// look up the groups and their combination, and add the row to the cell sums and the score grid.
+// Written by hand because nothing on npm does this job; compiled to WebAssembly, reading 5.2M rows of
+// the benchmark's file on one thread took 0.61–0.81 of the JavaScript path's time (5 alternating runs).
 //
 // The JavaScript side (rows-wasm.ts) owns the layout of memory and every decision that is not about
 // one plain row: it registers each group value and each combination as the checked path first meets
@@ -249,7 +249,8 @@ function digitsOf(x: u64, digits: u32): u64 {
 /**
  * Bit i is set when byte at + i is a comma, LF, CR or quote, for the 64 bytes from at, but none at or
  * past end. Found 16 bytes at a time with SIMD compares: the fields' ends come from the bits, with no
- * loop over each field's bytes (whose varying lengths the processor cannot predict).
+ * loop over each field's bytes (whose varying lengths the processor cannot predict): about a tenth
+ * less time per row than byte loops, measured over one warm megabyte of the benchmark's file.
  */
 // @ts-ignore: decorator
 @inline

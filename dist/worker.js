@@ -910,7 +910,7 @@ function wasmInstance() {
     compiled ??= new WebAssembly.Module(Buffer.from(rowsWasm, 'base64'));
     return new WebAssembly.Instance(compiled, {}).exports;
 }
-/** Bytes of the input buffer's padding: the reader may load 8 bytes past a value (never using them). */
+/** Padding after the input bytes: the reader loads up to 64 bytes from a position before the end. */
 const PAD = 72;
 const GROUP_SLOT = 32;
 const COMBO_SLOT = 16;
@@ -1085,7 +1085,7 @@ function comboKey(ids) {
  * The predictions CSV hot path: a one-pass fast path for plain rows (fields found and decoded at once)
  * and the checked path for everything else, which validates every value and reports errors.
  */
-/** Field roles in the fast path: SKIP, LABEL, ... or ATTR + attribute index. */
+/** Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index (as in assembly/rows.ts). */
 const SKIP = 0;
 const LABEL = 1;
 const SCORE = 2;

@@ -10,7 +10,7 @@ import { parseScore, parseWeight, type BinaryDecoder } from './values.js'
 import { wrongFieldCount } from './source.js'
 import { STOP_SCORE, WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
 
-/** Field roles in the fast path: SKIP, LABEL, ... or ATTR + attribute index. */
+/** Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index (as in assembly/rows.ts). */
 const SKIP = 0
 const LABEL = 1
 const SCORE = 2

@@ -76,7 +76,7 @@ export function wasmInstance(): Exports {
   return new WebAssembly.Instance(compiled, {}).exports as unknown as Exports
 }
 
-/** Bytes of the input buffer's padding: the reader may load 8 bytes past a value (never using them). */
+/** Padding after the input bytes: the reader loads up to 64 bytes from a position before the end. */
 const PAD = 72
 const GROUP_SLOT = 32
 const COMBO_SLOT = 16
