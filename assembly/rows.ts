@@ -397,6 +397,7 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
             ok = false
             break
           }
+          i++
         } else if (c != LF) {
           ok = false
           break

@@ -165,6 +165,26 @@ describe('WebAssembly CSV fast path', () => {
   })
 })
 
+describe('WebAssembly fast path and line numbers', () => {
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n']
+  ])('leaves the right line number to an error after plain rows (%s)', (_, eol) => {
+    const lines = ['g,label,score']
+    for (let r = 0; r < 300; r++) lines.push(`${r % 3},${r % 2},0.${r % 10}`)
+    lines.push('1,1,1.5') // line 302
+    const text = lines.join(eol) + eol
+    const shape: Shape = { attributes: 1, prediction: false, weight: false, edges: null, crlf: false }
+    for (const wasm of [true, false]) {
+      for (const size of [7, 1 << 20]) {
+        expect(() => read(text, ['g'], shape, size, wasm)).toThrow(
+          expect.objectContaining({ line: 302 }) as unknown as Error
+        )
+      }
+    }
+  })
+})
+
 describe('WebAssembly decimals', () => {
   it('reads scores and weights written every plain way as the JavaScript fast path does', () => {
     // Leading zeros, a leading or trailing point, no point, 1 to 16 bytes: both the 8-byte (SWAR) and
