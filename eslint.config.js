@@ -11,8 +11,8 @@ export default tseslint.config(
       'build/',
       'coverage/',
       'examples/**/out/',
-      'src/core/validators.generated.*',
-      'src/core/artifacts/rows-wasm.generated.*',
+      'src/core/*.generated.*',
+      
       'assembly/'
     ]
   },

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/csv.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
 import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/predictions.js'
-import { wasmInstance } from '../../../src/core/artifacts/rows-wasm.js'
+import { wasmInstance } from '../../../src/core/wasm.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 import { createRng, type Rng } from '../../../src/core/stats/rng.js'
 
@@ -240,6 +240,7 @@ describe('WebAssembly log', () => {
       -1,
       1,
       2,
+      2 * Math.PI, // the constant of the Poisson draws' Stirling series
       0.5,
       Infinity,
       -Infinity,

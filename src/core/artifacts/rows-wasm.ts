@@ -1,5 +1,5 @@
 /**
- * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in. It reads plain rows
+ * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It reads plain rows
  * straight into its own cell sums and score grid, which drain() adds to the sink's at the end; every
  * other row is declined and takes the checked path, as with the JavaScript fast path. Group values and
  * combinations are registered here as the sink first meets them (the checked path reads the row that
@@ -7,7 +7,7 @@
  */
 import { MISSING } from './groups.js'
 import type { PredictionSink } from './predictions.js'
-import { rowsWasm } from './rows-wasm.generated.js'
+import { WasmHeap, type WasmExports } from '../wasm.js'
 import { POW10 } from './decimal.js'
 import { ACC_NUMBERS } from './cells.js'
 import { GRID } from './scores.js'
@@ -20,62 +20,6 @@ export const STOP_SCORE = 2
 /** Attributes beyond this many do not fit the packed combination key (16 bits each). */
 export const WASM_MAX_ATTRIBUTES = 4
 
-// What this module uses of the WebAssembly API (Node has it; the project's type libraries do not
-// declare it without the DOM's).
-// eslint-disable-next-line @typescript-eslint/no-namespace -- an ambient declaration of a global
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array)
-  }
-  class Instance {
-    constructor(module: Module, imports: object)
-    readonly exports: unknown
-  }
-  interface Memory {
-    readonly buffer: ArrayBuffer
-    grow(pages: number): number
-  }
-  interface Global {
-    readonly value: unknown
-  }
-}
-
-export interface Exports {
-  memory: WebAssembly.Memory
-  taken: WebAssembly.Global
-  stop: WebAssembly.Global
-  heapBase(): number
-  configure(
-    fields: number,
-    roles: number,
-    attributes: number,
-    attributeTables: number,
-    score: number,
-    prediction: number,
-    weight: number,
-    bins: number,
-    edges: number,
-    edgeCount: number,
-    threshold: number,
-    pow10: number
-  ): void
-  setCombos(at: number, mask: number): void
-  setAcc(at: number): void
-  setGrid(counts: number, weights: number, queue: number, queueWeights: number): void
-  ln(x: number): number
-  addGroup(a: number, at: number, n: number, id: number): void
-  addCombo(key: bigint, id: number): void
-  rows(buf: number, pos: number, len: number): number
-}
-
-let compiled: WebAssembly.Module | null = null
-
-/** A new instance of the reader module. */
-export function wasmInstance(): Exports {
-  compiled ??= new WebAssembly.Module(Buffer.from(rowsWasm, 'base64'))
-  return new WebAssembly.Instance(compiled, {}).exports as unknown as Exports
-}
-
 /** Padding after the input bytes: the reader loads up to 64 bytes from a position before the end. */
 const PAD = 72
 const GROUP_SLOT = 32
@@ -84,8 +28,8 @@ const COMBO_SLOT = 16
 const GRID_QUEUE = 4096
 
 export class WasmRows {
-  private readonly x: Exports
-  private top: number
+  private readonly heap = new WasmHeap()
+  private readonly x: WasmExports = this.heap.x
   private bufAt = 0
   private bufCap = 0
   /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
@@ -115,19 +59,17 @@ export class WasmRows {
     roles: Int32Array,
     hasPrediction: boolean
   ) {
-    this.x = wasmInstance()
-    this.top = this.x.heapBase()
     const attributes = sink.indexes.length
     const acc = sink.acc
     this.cellNumbers = 4 * acc.bins * ACC_NUMBERS
-    const rolesAt = this.alloc(roles.byteLength)
+    const rolesAt = this.heap.alloc(roles.byteLength)
     new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles)
-    const pow10 = this.alloc(8 * POW10.length)
+    const pow10 = this.heap.alloc(8 * POW10.length)
     new Float64Array(this.x.memory.buffer, pow10, POW10.length).set(POW10)
     const edges = sink.options.edges ?? []
-    const edgesAt = this.alloc(8 * Math.max(1, edges.length))
+    const edgesAt = this.heap.alloc(8 * Math.max(1, edges.length))
     new Float64Array(this.x.memory.buffer, edgesAt, edges.length).set(edges)
-    this.tablesAt = this.alloc(8 * Math.max(1, attributes))
+    this.tablesAt = this.heap.alloc(8 * Math.max(1, attributes))
     this.groups = sink.indexes.map(() => [])
     this.known = sink.indexes.map(() => 0)
     this.tables = sink.indexes.map((_, a) => this.newTable(a, 64))
@@ -148,9 +90,14 @@ export class WasmRows {
     this.newCombos(64)
     this.newAcc(16)
     if (acc.hasScore) {
-      this.gridAt = this.alloc(4 * 2 * (GRID + 1))
-      this.gridWeightsAt = acc.weighted ? this.alloc(8 * 2 * (GRID + 1)) : 0
-      this.x.setGrid(this.gridAt, this.gridWeightsAt, this.alloc(4 * GRID_QUEUE), this.alloc(8 * GRID_QUEUE))
+      this.gridAt = this.heap.alloc(4 * 2 * (GRID + 1))
+      this.gridWeightsAt = acc.weighted ? this.heap.alloc(8 * 2 * (GRID + 1)) : 0
+      this.x.setGrid(
+        this.gridAt,
+        this.gridWeightsAt,
+        this.heap.alloc(4 * GRID_QUEUE),
+        this.heap.alloc(8 * GRID_QUEUE)
+      )
     }
   }
 
@@ -158,7 +105,7 @@ export class WasmRows {
   load(buf: Buffer): void {
     if (buf.length + PAD > this.bufCap) {
       this.bufCap = Math.max(buf.length + PAD, 2 * this.bufCap)
-      this.bufAt = this.alloc(this.bufCap)
+      this.bufAt = this.heap.alloc(this.bufCap)
     }
     new Uint8Array(this.x.memory.buffer, this.bufAt, buf.length).set(buf)
   }
@@ -219,21 +166,21 @@ export class WasmRows {
       this.tables[a] = this.newTable(a, 2 * this.tables[a].size)
       for (const g of list) this.x.addGroup(a, g.at, g.n, g.id)
     }
-    const at = this.alloc(key.length + PAD)
+    const at = this.heap.alloc(key.length + PAD)
     new Uint8Array(this.x.memory.buffer, at, key.length).set(key)
     list.push({ at, n: key.length, id })
     this.x.addGroup(a, at, key.length, id)
   }
 
   private newTable(a: number, size: number): { at: number; size: number } {
-    const at = this.alloc(size * GROUP_SLOT)
+    const at = this.heap.alloc(size * GROUP_SLOT)
     new Int32Array(this.x.memory.buffer, at, (size * GROUP_SLOT) / 4).fill(-1)
     new Uint32Array(this.x.memory.buffer, this.tablesAt + 8 * a, 2).set([at, size - 1])
     return { at, size }
   }
 
   private newCombos(size: number): void {
-    const at = this.alloc(size * COMBO_SLOT)
+    const at = this.heap.alloc(size * COMBO_SLOT)
     new Int32Array(this.x.memory.buffer, at, (size * COMBO_SLOT) / 4).fill(-1)
     this.comboSize = size
     this.x.setCombos(at, size - 1)
@@ -242,23 +189,13 @@ export class WasmRows {
   }
 
   private newAcc(combos: number): void {
-    const at = this.alloc(8 * combos * this.cellNumbers)
+    const at = this.heap.alloc(8 * combos * this.cellNumbers)
     const memory = new Uint8Array(this.x.memory.buffer)
     if (this.accCombos > 0)
       memory.copyWithin(at, this.accAt, this.accAt + 8 * this.accCombos * this.cellNumbers)
     this.accAt = at
     this.accCombos = combos
     this.x.setAcc(at)
-  }
-
-  /** Zeroed, 8-byte aligned memory; the old is never reused (what is outgrown is small). */
-  private alloc(bytes: number): number {
-    const at = Math.ceil(this.top / 8) * 8
-    this.top = at + bytes
-    const memory = this.x.memory
-    if (this.top > memory.buffer.byteLength)
-      memory.grow(Math.ceil((this.top - memory.buffer.byteLength) / 65536))
-    return at
   }
 }
 

@@ -6,7 +6,8 @@
 import type { OutcomeData } from '../artifacts/outcomes.js'
 import type { PredictionData } from '../artifacts/predictions.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
-import { cellMoments, resampleCells, resampleCounts } from '../stats/bootstrap.js'
+import { cellMoments, resampleCounts } from '../stats/bootstrap.js'
+import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
 import { createRng, type Rng } from '../stats/rng.js'
 import { aucSummary, resampledAuc, type AucBlocks } from './auc.js'
@@ -14,7 +15,6 @@ import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef, type Sink } from './sink.js'
-import { PoissonDraws } from '../stats/distributions.js'
 
 export interface BootstrapSettings {
   confidence: number
@@ -167,25 +167,21 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
   return {
     point: sink => computePredictions(plan, table, auc, sink),
     drawer: half => {
-      const stream = (id: number) => createRng(settings.seed, id + job.streamOffset + half * HALF_STREAMS)
-      const rng = stream(1)
-      const aucRng = stream(101)
-      const view = { n: new Float64Array(table.n.length), sum: new Float64Array(table.sum.length) }
-      const kPos = new Float64Array(blocks?.posN.length ?? 0)
-      const kNeg = new Float64Array(blocks?.posN.length ?? 0)
-      const posDraws = new PoissonDraws(blocks?.posN ?? [])
-      const negDraws = new PoissonDraws(blocks?.negN ?? [])
+      // The draws run in WebAssembly (stats/draws-wasm.ts), equal to those of resampleCells and
+      // PoissonDraws on the streams createRng(seed, id) would give.
+      const stream = (id: number): [number, number] => [
+        settings.seed,
+        id + job.streamOffset + half * HALF_STREAMS
+      ]
+      const draws = new WasmDraws(table, moments, blocks ?? null, stream(1), stream(101))
       return sink => {
-        resampleCells(table, moments, rng, view)
+        draws.resample()
         let a = NaN
         if (blocks) {
-          for (let i = 0; i < kPos.length; i++) {
-            kPos[i] = posDraws.at(aucRng, i)
-            kNeg[i] = negDraws.at(aucRng, i)
-          }
-          a = resampledAuc(blocks, kPos, kNeg)
+          draws.drawBlocks()
+          a = resampledAuc(blocks, draws.kPos, draws.kNeg)
         }
-        computePredictions(plan, view, a, sink)
+        computePredictions(plan, draws.view, a, sink)
       }
     },
     extra: v =>

@@ -1,6 +1,7 @@
 import type { Rng } from './rng.js'
 
-const LOG_FACT = (() => {
+/** log k! for k = 0..9. */
+export const LOG_FACT = (() => {
   const t = new Float64Array(10)
   for (let k = 1; k < 10; k++) t[k] = t[k - 1] + Math.log(k)
   return t
@@ -14,7 +15,7 @@ function logFactorial(k: number): number {
 }
 
 /** Constants a Poisson draw needs per mean, so that a mean drawn many times computes them once. */
-const NC = 5
+export const NC = 5
 
 function constants(lambda: number, c: Float64Array, o: number): void {
   if (lambda < 10) {
@@ -76,8 +77,9 @@ export function poisson(rng: Rng, lambda: number): number {
  * the same means a thousand times. Draws equal poisson(rng, lambdas[i]) for the same stream.
  */
 export class PoissonDraws {
-  private readonly lambdas: Float64Array
-  private readonly c: Float64Array
+  /** The means, and NC constants per mean (read by the WebAssembly draws too, stats/draws-wasm.ts). */
+  readonly lambdas: Float64Array
+  readonly c: Float64Array
 
   constructor(lambdas: ArrayLike<number>) {
     this.lambdas = Float64Array.from(lambdas)

@@ -27,12 +27,18 @@ function splitmix32(seed: number): () => number {
 
 /** Creates an independent stream for `seed` (an integer; `stream` derives sub-streams from one seed). */
 export function createRng(seed: number, stream = 0): Rng {
+  const [s0, s1, s2, s3] = rngState(seed, stream)
+  return new Xoshiro128(s0, s1, s2, s3)
+}
+
+/** The starting state of createRng(seed, stream), as four unsigned 32-bit integers. */
+export function rngState(seed: number, stream = 0): [number, number, number, number] {
   const mix = splitmix32((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0)
   const s0 = mix()
   const s1 = mix()
   const s2 = mix()
   const s3 = mix()
-  return new Xoshiro128((s0 | s1 | s2 | s3) === 0 ? 1 : s0, s1, s2, s3)
+  return [(s0 | s1 | s2 | s3) === 0 ? 1 : s0, s1, s2, s3]
 }
 
 /**

@@ -1,0 +1,115 @@
+/**
+ * The project's WebAssembly module (assembly/, built by scripts/wasm.js into wasm.generated.js): the
+ * CSV fast path (artifacts/rows-wasm.ts) and the bootstrap's draws (stats/draws-wasm.ts). Each user
+ * takes an instance of its own, with its own memory, laid out by a WasmHeap.
+ */
+import { wasm } from './wasm.generated.js'
+
+// What this module uses of the WebAssembly API (Node has it; the project's type libraries do not
+// declare it without the DOM's).
+// eslint-disable-next-line @typescript-eslint/no-namespace -- an ambient declaration of a global
+declare namespace WebAssembly {
+  class Module {
+    constructor(bytes: Uint8Array)
+  }
+  class Instance {
+    constructor(module: Module, imports: object)
+    readonly exports: unknown
+  }
+  interface Memory {
+    readonly buffer: ArrayBuffer
+    grow(pages: number): number
+  }
+  interface Global {
+    readonly value: unknown
+  }
+}
+
+/** The module's exports (see assembly/rows.ts, draws.ts and ln.ts). */
+export interface WasmExports {
+  memory: WebAssembly.Memory
+  heapBase(): number
+  ln(x: number): number
+  // The CSV fast path.
+  taken: WebAssembly.Global
+  stop: WebAssembly.Global
+  configure(
+    fields: number,
+    roles: number,
+    attributes: number,
+    attributeTables: number,
+    score: number,
+    prediction: number,
+    weight: number,
+    bins: number,
+    edges: number,
+    edgeCount: number,
+    threshold: number,
+    pow10: number
+  ): void
+  setCombos(at: number, mask: number): void
+  setAcc(at: number): void
+  setGrid(counts: number, weights: number, queue: number, queueWeights: number): void
+  addGroup(a: number, at: number, n: number, id: number): void
+  addCombo(key: bigint, id: number): void
+  rows(buf: number, pos: number, len: number): number
+  // The bootstrap's draws.
+  seedStream(k: number, s0: number, s1: number, s2: number, s3: number): void
+  setLogFactorials(at: number): void
+  resampleCells(
+    cells: number,
+    n: number,
+    c: number,
+    mean: number,
+    sd: number,
+    outN: number,
+    outSum: number
+  ): void
+  drawBlocks(
+    blocks: number,
+    posN: number,
+    posC: number,
+    negN: number,
+    negC: number,
+    kPos: number,
+    kNeg: number
+  ): void
+}
+
+let compiled: WebAssembly.Module | null = null
+
+/** A new instance of the module, with a memory of its own. */
+export function wasmInstance(): WasmExports {
+  compiled ??= new WebAssembly.Module(Buffer.from(wasm, 'base64'))
+  return new WebAssembly.Instance(compiled, {}).exports as unknown as WasmExports
+}
+
+/**
+ * An instance and a bump allocator over its memory: blocks are zeroed, 8-byte aligned, and never
+ * freed (what a user outgrows is small). Views of the memory must be made after the last alloc(),
+ * because growing the memory detaches them.
+ */
+export class WasmHeap {
+  readonly x = wasmInstance()
+  private top = this.x.heapBase()
+
+  alloc(bytes: number): number {
+    const at = Math.ceil(this.top / 8) * 8
+    this.top = at + bytes
+    const memory = this.x.memory
+    if (this.top > memory.buffer.byteLength)
+      memory.grow(Math.ceil((this.top - memory.buffer.byteLength) / 65536))
+    return at
+  }
+
+  f64(at: number, length: number): Float64Array {
+    return new Float64Array(this.x.memory.buffer, at, length)
+  }
+
+  /** A block holding a copy of `values`. */
+  f64Of(values: ArrayLike<number>): number {
+    const at = this.alloc(8 * Math.max(1, values.length))
+    this.f64(at, values.length).set(values)
+    return at
+  }
+}
