@@ -5,79 +5,53 @@
 // About two fifths of a bootstrap's time went to these draws in JavaScript.
 import { ln } from './ln'
 
-// Two streams, as the JavaScript bootstrap uses: 0 for the cells, 1 for the AUC blocks.
-let a0: u32 = 0
-let a1: u32 = 0
-let a2: u32 = 0
-let a3: u32 = 0
-let aSpare: f64 = NaN
-let b0: u32 = 0
-let b1: u32 = 0
-let b2: u32 = 0
-let b3: u32 = 0
+// Two streams, as the JavaScript bootstrap uses: 0 for the cells, 1 for the AUC blocks. Each one's
+// xoshiro128** state is four u32 at states + 16·k; stream 0 also keeps its spare normal.
+const states = memory.data(32)
+let spare: f64 = NaN
 
 /** Sets stream k's state (as createRng makes it) and forgets its spare normal. */
 export function seedStream(k: i32, s0: u32, s1: u32, s2: u32, s3: u32): void {
-  if (k == 0) {
-    a0 = s0
-    a1 = s1
-    a2 = s2
-    a3 = s3
-    aSpare = NaN
-  } else {
-    b0 = s0
-    b1 = s1
-    b2 = s2
-    b3 = s3
-  }
+  const at = states + (<usize>k << 4)
+  store<u32>(at, s0)
+  store<u32>(at, s1, 4)
+  store<u32>(at, s2, 8)
+  store<u32>(at, s3, 12)
+  if (k == 0) spare = NaN
 }
 
+/** The next uniform on [0, 1) of stream k (Rng.next). */
 // @ts-ignore: decorator
 @inline
-function nextA(): f64 {
-  const s0 = a0
-  const s1 = a1
+function next(k: i32): f64 {
+  const at = states + (<usize>k << 4)
+  const s0 = load<u32>(at)
+  const s1 = load<u32>(at, 4)
   const result = rotl<u32>(s1 * 5, 7) * 9
   const t = s1 << 9
-  const s2 = a2 ^ s0
-  const s3 = a3 ^ s1
-  a1 = s1 ^ s2
-  a0 = s0 ^ s3
-  a2 = s2 ^ t
-  a3 = rotl<u32>(s3, 11)
-  return <f64>result / 4294967296.0
-}
-
-// @ts-ignore: decorator
-@inline
-function nextB(): f64 {
-  const s0 = b0
-  const s1 = b1
-  const result = rotl<u32>(s1 * 5, 7) * 9
-  const t = s1 << 9
-  const s2 = b2 ^ s0
-  const s3 = b3 ^ s1
-  b1 = s1 ^ s2
-  b0 = s0 ^ s3
-  b2 = s2 ^ t
-  b3 = rotl<u32>(s3, 11)
+  const s2 = load<u32>(at, 8) ^ s0
+  const s3 = load<u32>(at, 12) ^ s1
+  store<u32>(at, s1 ^ s2, 4)
+  store<u32>(at, s0 ^ s3)
+  store<u32>(at, s2 ^ t, 8)
+  store<u32>(at, rotl<u32>(s3, 11), 12)
   return <f64>result / 4294967296.0
 }
 
 /** A standard normal from stream 0 (Rng.normal). */
 function normalA(): f64 {
-  const spare = aSpare
-  if (spare == spare) {
-    aSpare = NaN
-    return spare
+  const last = spare
+  if (last == last) {
+    spare = NaN
+    return last
   }
   for (;;) {
-    const u = 2 * nextA() - 1
-    const v = 2 * nextA() - 1
+    const u = 2 * next(0) - 1
+    const v = 2 * next(0) - 1
     const s = u * u + v * v
     if (s > 0 && s < 1) {
       const f = Math.sqrt((-2 * ln(s)) / s)
-      aSpare = v * f
+      spare = v * f
       return u * f
     }
   }
@@ -105,10 +79,10 @@ function poisson(stream: i32, lambda: f64, c: usize): f64 {
   if (lambda < 10) {
     const limit = load<f64>(c)
     let k: f64 = 0
-    let p = stream == 0 ? nextA() : nextB()
+    let p = next(stream)
     while (p > limit) {
       k++
-      p *= stream == 0 ? nextA() : nextB()
+      p *= next(stream)
     }
     return k
   }
@@ -116,8 +90,8 @@ function poisson(stream: i32, lambda: f64, c: usize): f64 {
   const b = load<f64>(c, 8)
   const vr = load<f64>(c, 16)
   for (;;) {
-    const u = (stream == 0 ? nextA() : nextB()) - 0.5
-    const v = stream == 0 ? nextA() : nextB()
+    const u = (next(stream)) - 0.5
+    const v = next(stream)
     const us = 0.5 - Math.abs(u)
     const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43)
     if (us >= 0.07 && v <= vr) return k
