@@ -881,6 +881,17 @@ class CellAccumulator {
  * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
  */
 const GRID = 1_000_000;
+function gridSource(counts, weights, occupied = -1) {
+    let dist = null;
+    return {
+        grid: { counts, weights },
+        distribution: () => (dist ??= gridDistribution(counts, weights, occupied))
+    };
+}
+const distributionSource = (dist) => ({
+    grid: null,
+    distribution: () => dist
+});
 class ScoreHistogram {
     weighted;
     /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
@@ -991,7 +1002,8 @@ class ScoreHistogram {
         this.mnegN[i] += negN;
     }
     leaveGrid() {
-        const dist = this.finish();
+        this.flush();
+        const dist = gridDistribution(this.counts, this.weights);
         dist.score.forEach((score, i) => {
             this.map.set(score, i);
             this.values.push(score);
@@ -1009,14 +1021,14 @@ class ScoreHistogram {
      */
     part() {
         if (this.counts === null)
-            return { dist: this.finish() };
+            return { dist: this.finish().distribution() };
         this.flush();
         return { grid: this.counts, weights: this.weights };
     }
     finish() {
         if (this.counts !== null) {
             this.flush();
-            return gridDistribution(this.counts, this.weights);
+            return gridSource(this.counts, this.weights);
         }
         const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
         const out = alloc(order.length);
@@ -1027,10 +1039,10 @@ class ScoreHistogram {
             out.posN[j] = this.mposN[i];
             out.negN[j] = this.mnegN[i];
         });
-        return out;
+        return distributionSource(out);
     }
 }
-/** The distribution of the rows of all parts (each part's rows disjoint from the others'). */
+/** The scores of the rows of all parts (each part's rows disjoint from the others'). */
 function mergeParts(parts) {
     let grid = null;
     let weights = null;
@@ -1055,9 +1067,11 @@ function mergeParts(parts) {
                     weights[i] += p.weights[i];
         }
     }
-    if (grid !== null)
-        dists.push(gridDistribution(grid, weights, occupied));
-    return dists.reduce(mergeDistributions);
+    if (grid === null)
+        return distributionSource(dists.reduce(mergeDistributions));
+    if (dists.length === 0)
+        return gridSource(grid, weights, occupied);
+    return distributionSource([gridDistribution(grid, weights, occupied), ...dists].reduce(mergeDistributions));
 }
 /** The occupied slots of a grid, ascending, in arrays of their exact size (counted here unless known). */
 function gridDistribution(counts, weights, occupied = -1) {
@@ -5893,44 +5907,88 @@ function percentileIntervalSorted(sorted, confidence) {
 }
 
 const BLOCKS = 512;
-function exactAuc(d) {
-    let below = 0;
-    let num = 0;
-    let pos = 0;
-    for (let i = 0; i < d.score.length; i++) {
-        num += d.posW[i] * (below + 0.5 * d.negW[i]);
-        below += d.negW[i];
-        pos += d.posW[i];
+/**
+ * The exact AUC and its bootstrap blocks in one pass over the distinct scores in ascending order,
+ * whether they come from a distribution (aucSummary) or straight from a score grid (gridAucSummary).
+ */
+class AucBuilder {
+    // The exact AUC's sums.
+    below = 0;
+    num = 0;
+    pos = 0;
+    // The open block (posW, negW, posN, negN, within), its rows, and its own negative weight so far.
+    blocks = [];
+    cur = [0, 0, 0, 0, 0];
+    rowsIn = 0;
+    belowIn = 0;
+    open = false;
+    target;
+    /** totalRows: the rows at all scores (a block closes once it holds totalRows / BLOCKS). */
+    constructor(totalRows) {
+        this.target = totalRows / BLOCKS;
     }
-    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
+    add(posW, negW, posN, negN) {
+        this.num += posW * (this.below + 0.5 * negW);
+        this.below += negW;
+        this.pos += posW;
+        const cur = this.cur;
+        cur[0] += posW;
+        cur[1] += negW;
+        cur[2] += posN;
+        cur[3] += negN;
+        cur[4] += posW * (this.belowIn + 0.5 * negW);
+        this.belowIn += negW;
+        this.rowsIn += posN + negN;
+        this.open = true;
+        if (this.rowsIn >= this.target)
+            this.close();
+    }
+    close() {
+        this.blocks.push(this.cur);
+        this.cur = [0, 0, 0, 0, 0];
+        this.rowsIn = 0;
+        this.belowIn = 0;
+        this.open = false;
+    }
+    finish() {
+        if (this.open)
+            this.close();
+        const col = (j) => Float64Array.from(this.blocks, b => b[j]);
+        return {
+            value: this.pos > 0 && this.below > 0 ? this.num / (this.pos * this.below) : NaN,
+            blocks: { posW: col(0), negW: col(1), posN: col(2), negN: col(3), within: col(4) }
+        };
+    }
 }
-function aucBlocks(d) {
-    const k = d.score.length;
+/** Exact AUC and its bootstrap blocks, computed once per run (the readers store them on the data). */
+function aucSummary(d) {
     let totalRows = 0;
-    for (let i = 0; i < k; i++)
+    for (let i = 0; i < d.score.length; i++)
         totalRows += d.posN[i] + d.negN[i];
-    const target = totalRows / BLOCKS;
-    const blocks = [];
-    let cur = [0, 0, 0, 0, 0];
-    let rowsIn = 0;
-    let below = 0;
-    for (let i = 0; i < k; i++) {
-        cur[0] += d.posW[i];
-        cur[1] += d.negW[i];
-        cur[2] += d.posN[i];
-        cur[3] += d.negN[i];
-        cur[4] += d.posW[i] * (below + 0.5 * d.negW[i]);
-        below += d.negW[i];
-        rowsIn += d.posN[i] + d.negN[i];
-        if (rowsIn >= target || i === k - 1) {
-            blocks.push(cur);
-            cur = [0, 0, 0, 0, 0];
-            rowsIn = 0;
-            below = 0;
-        }
+    const auc = new AucBuilder(totalRows);
+    for (let i = 0; i < d.score.length; i++)
+        auc.add(d.posW[i], d.negW[i], d.posN[i], d.negN[i]);
+    return auc.finish();
+}
+/**
+ * As aucSummary of the grid's distribution (gridDistribution in scores.ts), without making it:
+ * counts[micros·2 + label], and weights likewise (null: the counts are the weights).
+ */
+function gridAucSummary(counts, weights) {
+    const w = weights ?? counts;
+    let totalRows = 0;
+    for (let i = 0; i < counts.length; i += 2)
+        totalRows += counts[i + 1] + counts[i];
+    const auc = new AucBuilder(totalRows);
+    for (let i = 0; i < counts.length; i += 2) {
+        if ((counts[i] | counts[i + 1]) !== 0)
+            auc.add(w[i + 1], w[i], counts[i + 1], counts[i]);
     }
-    const col = (j) => Float64Array.from(blocks, b => b[j]);
-    return { posW: col(0), negW: col(1), posN: col(2), negN: col(3), within: col(4) };
+    return auc.finish();
+}
+/** From a reader's scores: straight from the grid when there is one. */
+function scoresAuc(s) {
+    return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : aucSummary(s.distribution());
 }
 /** AUC of a resample given Poisson draws kPos, kNeg per block. */
 function resampledAuc(b, kPos, kNeg) {
@@ -5946,10 +6004,6 @@ function resampledAuc(b, kPos, kNeg) {
         pos += p;
     }
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
-}
-/** Exact AUC and its bootstrap blocks, computed once per run (check() stores them on the data). */
-function aucSummary(d) {
-    return { value: exactAuc(d), blocks: aucBlocks(d) };
 }
 
 function planOutcomes(table) {
@@ -6416,7 +6470,7 @@ function aucOf(p) {
         return p.auc;
     if (p.scores === null)
         return { value: NaN, blocks: null };
-    return aucSummary(p.scores);
+    return scoresAuc(p.scores);
 }
 /**
  * Resamples are drawn in two halves, each from random streams of its own (the second half's stream
@@ -7435,7 +7489,7 @@ function buildReport(inputs, gates, baseline, notes, context) {
     };
 }
 function aucStats(p) {
-    const auc = p.auc ?? (p.scores ? aucSummary(p.scores) : null);
+    const auc = p.auc ?? (p.scores ? scoresAuc(p.scores) : null);
     if (auc === null)
         return null;
     const b = auc.blocks;
@@ -7537,9 +7591,11 @@ async function predictions(spec, manifest, policy, helpers) {
         return ((helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options));
     };
     const first = await read(null);
-    const data = strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins));
+    const data = strategy === 'uniform' || first.scores === null
+        ? first
+        : await read(quantileEdges(first.scores.distribution(), bins));
     // Computed once here, for the metrics and the report's stats alike.
-    return data.scores === null ? data : { ...data, auc: aucSummary(data.scores) };
+    return data.scores === null ? data : { ...data, auc: scoresAuc(data.scores) };
 }
 async function check(options) {
     const p = options.parallel;

@@ -430,6 +430,17 @@ class CellAccumulator {
  * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
  */
 const GRID = 1_000_000;
+function gridSource(counts, weights, occupied = -1) {
+    let dist = null;
+    return {
+        grid: { counts, weights },
+        distribution: () => (dist ??= gridDistribution(counts, weights, occupied))
+    };
+}
+const distributionSource = (dist) => ({
+    grid: null,
+    distribution: () => dist
+});
 class ScoreHistogram {
     weighted;
     /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
@@ -540,7 +551,8 @@ class ScoreHistogram {
         this.mnegN[i] += negN;
     }
     leaveGrid() {
-        const dist = this.finish();
+        this.flush();
+        const dist = gridDistribution(this.counts, this.weights);
         dist.score.forEach((score, i) => {
             this.map.set(score, i);
             this.values.push(score);
@@ -558,14 +570,14 @@ class ScoreHistogram {
      */
     part() {
         if (this.counts === null)
-            return { dist: this.finish() };
+            return { dist: this.finish().distribution() };
         this.flush();
         return { grid: this.counts, weights: this.weights };
     }
     finish() {
         if (this.counts !== null) {
             this.flush();
-            return gridDistribution(this.counts, this.weights);
+            return gridSource(this.counts, this.weights);
         }
         const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
         const out = alloc(order.length);
@@ -576,7 +588,7 @@ class ScoreHistogram {
             out.posN[j] = this.mposN[i];
             out.negN[j] = this.mnegN[i];
         });
-        return out;
+        return distributionSource(out);
     }
 }
 /** The occupied slots of a grid, ascending, in arrays of their exact size (counted here unless known). */

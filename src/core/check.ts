@@ -20,7 +20,7 @@ import {
   type EvaluationInput
 } from './metrics/evaluate.js'
 import { worthOffloading } from './metrics/offload.js'
-import { aucSummary } from './metrics/auc.js'
+import { scoresAuc } from './metrics/auc.js'
 import { closeHelpers, startHelpers, type Helpers } from './threads.js'
 import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
@@ -106,9 +106,11 @@ async function predictions(
   }
   const first = await read(null)
   const data =
-    strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins))
+    strategy === 'uniform' || first.scores === null
+      ? first
+      : await read(quantileEdges(first.scores.distribution(), bins))
   // Computed once here, for the metrics and the report's stats alike.
-  return data.scores === null ? data : { ...data, auc: aucSummary(data.scores) }
+  return data.scores === null ? data : { ...data, auc: scoresAuc(data.scores) }
 }
 
 export async function check(options: CheckOptions): Promise<Report> {

@@ -200,7 +200,7 @@ describe('mergeParts', () => {
   it('adds two grids slot by slot, weights included', () => {
     const parts = [part(true, a), part(true, b)]
     expect(parts.every(p => 'grid' in p)).toBe(true)
-    expect(rows(mergeParts(parts))).toEqual(plain([...a, ...b]))
+    expect(rows(mergeParts(parts).distribution())).toEqual(plain([...a, ...b]))
   })
 
   it('merges a grid with a part in map mode (a score with more than 6 decimals)', () => {
@@ -210,12 +210,12 @@ describe('mergeParts', () => {
     ]
     const parts = [part(true, a), part(true, c), part(true, b)]
     expect('dist' in parts[1]).toBe(true)
-    expect(rows(mergeParts(parts))).toEqual(plain([...a, ...c, ...b]))
+    expect(rows(mergeParts(parts).distribution())).toEqual(plain([...a, ...c, ...b]))
   })
 
   it('counts rows without weights', () => {
     const unweighted = (rs: Row[]) => rs.map(([s, y]): Row => [s, y, 1])
-    expect(rows(mergeParts([part(false, unweighted(a)), part(false, unweighted(b))]))).toEqual(
+    expect(rows(mergeParts([part(false, unweighted(a)), part(false, unweighted(b))]).distribution())).toEqual(
       plain(unweighted([...a, ...b]))
     )
   })

@@ -114,8 +114,8 @@ function expectSame(got: PredictionData, want: PredictionData): void {
     expect(got.scores).toBeNull()
     return
   }
-  const g = got.scores!
-  const w = want.scores
+  const g = got.scores!.distribution()
+  const w = want.scores.distribution()
   expect(Array.from(g.score)).toEqual(Array.from(w.score))
   expect(Array.from(g.posN)).toEqual(Array.from(w.posN))
   expect(Array.from(g.negN)).toEqual(Array.from(w.negN))

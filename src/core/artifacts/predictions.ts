@@ -9,7 +9,7 @@ import type { AucBlocks } from '../metrics/auc.js'
 import { CellAccumulator, type CellTable } from './cells.js'
 import { CsvParser } from './csv.js'
 import { GroupIndex, MISSING } from './groups.js'
-import { ScoreHistogram, binOf, type HistogramPart, type ScoreDistribution } from './scores.js'
+import { ScoreHistogram, binOf, type HistogramPart, type ScoreSource } from './scores.js'
 import { formatOf, streamFile, streamRows, type TextRow } from './source.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { BinaryDecoder, parseScore, parseWeight } from './values.js'
@@ -24,10 +24,10 @@ export interface PredictionOptions {
 export interface PredictionData {
   table: CellTable
   /** Null when there is no score column. */
-  scores: ScoreDistribution | null
+  scores: ScoreSource | null
   /**
    * Exact AUC and its bootstrap blocks: computed once from the scores by check(), or as stored in an
-   * earlier report (which keeps no score distribution). Computed from scores when absent.
+   * earlier report (which keeps no scores). Computed from scores when absent.
    */
   auc?: { value: number; blocks: AucBlocks | null }
   /** Quantile calibration edges the rows were binned with; null for uniform bins. */

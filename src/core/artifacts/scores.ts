@@ -15,6 +15,30 @@ export interface ScoreDistribution {
   negN: Float64Array
 }
 
+/**
+ * A reader's scores: the grid itself when every score fell on it, and the distribution, made on first
+ * use (a 10M-row file has about a million distinct scores: 40 MB that the exact AUC does not need, see
+ * gridAucSummary in metrics/auc.ts).
+ */
+export interface ScoreSource {
+  /** counts[micros·2 + label], weights likewise (null when unweighted); null in map mode. */
+  readonly grid: { counts: Uint32Array; weights: Float64Array | null } | null
+  distribution(): ScoreDistribution
+}
+
+function gridSource(counts: Uint32Array, weights: Float64Array | null, occupied = -1): ScoreSource {
+  let dist: ScoreDistribution | null = null
+  return {
+    grid: { counts, weights },
+    distribution: () => (dist ??= gridDistribution(counts, weights, occupied))
+  }
+}
+
+const distributionSource = (dist: ScoreDistribution): ScoreSource => ({
+  grid: null,
+  distribution: () => dist
+})
+
 export class ScoreHistogram {
   /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
   private counts: Uint32Array | null = new Uint32Array(2 * (GRID + 1))
@@ -119,7 +143,8 @@ export class ScoreHistogram {
   }
 
   private leaveGrid(): void {
-    const dist = this.finish()
+    this.flush()
+    const dist = gridDistribution(this.counts!, this.weights)
     dist.score.forEach((score, i) => {
       this.map.set(score, i)
       this.values.push(score)
@@ -137,15 +162,15 @@ export class ScoreHistogram {
    * not copied, and added slot by slot to the other part's), or the distribution in map mode.
    */
   part(): HistogramPart {
-    if (this.counts === null) return { dist: this.finish() }
+    if (this.counts === null) return { dist: this.finish().distribution() }
     this.flush()
     return { grid: this.counts, weights: this.weights }
   }
 
-  finish(): ScoreDistribution {
+  finish(): ScoreSource {
     if (this.counts !== null) {
       this.flush()
-      return gridDistribution(this.counts, this.weights)
+      return gridSource(this.counts, this.weights)
     }
     const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b])
     const out = alloc(order.length)
@@ -156,15 +181,15 @@ export class ScoreHistogram {
       out.posN[j] = this.mposN[i]
       out.negN[j] = this.mnegN[i]
     })
-    return out
+    return distributionSource(out)
   }
 }
 
 /** A histogram's part of the rows: its grid (counts[micros·2 + label], weights likewise or null) or its distribution. */
 export type HistogramPart = { grid: Uint32Array; weights: Float64Array | null } | { dist: ScoreDistribution }
 
-/** The distribution of the rows of all parts (each part's rows disjoint from the others'). */
-export function mergeParts(parts: HistogramPart[]): ScoreDistribution {
+/** The scores of the rows of all parts (each part's rows disjoint from the others'). */
+export function mergeParts(parts: HistogramPart[]): ScoreSource {
   let grid: Uint32Array | null = null
   let weights: Float64Array | null = null
   /** Occupied slots of the summed grid, counted while adding the last grid (-1 before). */
@@ -183,8 +208,9 @@ export function mergeParts(parts: HistogramPart[]): ScoreDistribution {
         for (let i = 0; i < weights.length; i++) weights[i] += p.weights[i]
     }
   }
-  if (grid !== null) dists.push(gridDistribution(grid, weights, occupied))
-  return dists.reduce(mergeDistributions)
+  if (grid === null) return distributionSource(dists.reduce(mergeDistributions))
+  if (dists.length === 0) return gridSource(grid, weights, occupied)
+  return distributionSource([gridDistribution(grid, weights, occupied), ...dists].reduce(mergeDistributions))
 }
 
 /** The occupied slots of a grid, ascending, in arrays of their exact size (counted here unless known). */

@@ -9,21 +9,9 @@
  * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
  * inside a block (1/BLOCKS of the pairs, at most).
  */
-import type { ScoreDistribution } from '../artifacts/scores.js'
+import type { ScoreDistribution, ScoreSource } from '../artifacts/scores.js'
 
 const BLOCKS = 512
-
-export function exactAuc(d: ScoreDistribution): number {
-  let below = 0
-  let num = 0
-  let pos = 0
-  for (let i = 0; i < d.score.length; i++) {
-    num += d.posW[i] * (below + 0.5 * d.negW[i])
-    below += d.negW[i]
-    pos += d.posW[i]
-  }
-  return pos > 0 && below > 0 ? num / (pos * below) : NaN
-}
 
 export interface AucBlocks {
   posW: Float64Array
@@ -34,33 +22,98 @@ export interface AucBlocks {
   within: Float64Array
 }
 
-export function aucBlocks(d: ScoreDistribution): AucBlocks {
-  const k = d.score.length
-  let totalRows = 0
-  for (let i = 0; i < k; i++) totalRows += d.posN[i] + d.negN[i]
-  const target = totalRows / BLOCKS
-  const blocks: number[][] = []
-  let cur = [0, 0, 0, 0, 0]
-  let rowsIn = 0
-  let below = 0
-  for (let i = 0; i < k; i++) {
-    cur[0] += d.posW[i]
-    cur[1] += d.negW[i]
-    cur[2] += d.posN[i]
-    cur[3] += d.negN[i]
-    cur[4] += d.posW[i] * (below + 0.5 * d.negW[i])
-    below += d.negW[i]
-    rowsIn += d.posN[i] + d.negN[i]
-    if (rowsIn >= target || i === k - 1) {
-      blocks.push(cur)
-      cur = [0, 0, 0, 0, 0]
-      rowsIn = 0
-      below = 0
+export interface AucSummary {
+  value: number
+  blocks: AucBlocks
+}
+
+/**
+ * The exact AUC and its bootstrap blocks in one pass over the distinct scores in ascending order,
+ * whether they come from a distribution (aucSummary) or straight from a score grid (gridAucSummary).
+ */
+class AucBuilder {
+  // The exact AUC's sums.
+  private below = 0
+  private num = 0
+  private pos = 0
+  // The open block (posW, negW, posN, negN, within), its rows, and its own negative weight so far.
+  private readonly blocks: number[][] = []
+  private cur = [0, 0, 0, 0, 0]
+  private rowsIn = 0
+  private belowIn = 0
+  private open = false
+  private readonly target: number
+
+  /** totalRows: the rows at all scores (a block closes once it holds totalRows / BLOCKS). */
+  constructor(totalRows: number) {
+    this.target = totalRows / BLOCKS
+  }
+
+  add(posW: number, negW: number, posN: number, negN: number): void {
+    this.num += posW * (this.below + 0.5 * negW)
+    this.below += negW
+    this.pos += posW
+    const cur = this.cur
+    cur[0] += posW
+    cur[1] += negW
+    cur[2] += posN
+    cur[3] += negN
+    cur[4] += posW * (this.belowIn + 0.5 * negW)
+    this.belowIn += negW
+    this.rowsIn += posN + negN
+    this.open = true
+    if (this.rowsIn >= this.target) this.close()
+  }
+
+  private close(): void {
+    this.blocks.push(this.cur)
+    this.cur = [0, 0, 0, 0, 0]
+    this.rowsIn = 0
+    this.belowIn = 0
+    this.open = false
+  }
+
+  finish(): AucSummary {
+    if (this.open) this.close()
+    const col = (j: number) => Float64Array.from(this.blocks, b => b[j])
+    return {
+      value: this.pos > 0 && this.below > 0 ? this.num / (this.pos * this.below) : NaN,
+      blocks: { posW: col(0), negW: col(1), posN: col(2), negN: col(3), within: col(4) }
     }
   }
-  const col = (j: number) => Float64Array.from(blocks, b => b[j])
-  return { posW: col(0), negW: col(1), posN: col(2), negN: col(3), within: col(4) }
 }
+
+/** Exact AUC and its bootstrap blocks, computed once per run (the readers store them on the data). */
+export function aucSummary(d: ScoreDistribution): AucSummary {
+  let totalRows = 0
+  for (let i = 0; i < d.score.length; i++) totalRows += d.posN[i] + d.negN[i]
+  const auc = new AucBuilder(totalRows)
+  for (let i = 0; i < d.score.length; i++) auc.add(d.posW[i], d.negW[i], d.posN[i], d.negN[i])
+  return auc.finish()
+}
+
+/**
+ * As aucSummary of the grid's distribution (gridDistribution in scores.ts), without making it:
+ * counts[micros·2 + label], and weights likewise (null: the counts are the weights).
+ */
+export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null): AucSummary {
+  const w = weights ?? counts
+  let totalRows = 0
+  for (let i = 0; i < counts.length; i += 2) totalRows += counts[i + 1] + counts[i]
+  const auc = new AucBuilder(totalRows)
+  for (let i = 0; i < counts.length; i += 2) {
+    if ((counts[i] | counts[i + 1]) !== 0) auc.add(w[i + 1], w[i], counts[i + 1], counts[i])
+  }
+  return auc.finish()
+}
+
+/** From a reader's scores: straight from the grid when there is one. */
+export function scoresAuc(s: ScoreSource): AucSummary {
+  return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : aucSummary(s.distribution())
+}
+
+export const exactAuc = (d: ScoreDistribution): number => aucSummary(d).value
+export const aucBlocks = (d: ScoreDistribution): AucBlocks => aucSummary(d).blocks
 
 /** AUC of a resample given Poisson draws kPos, kNeg per block. */
 export function resampledAuc(b: AucBlocks, kPos: Float64Array, kNeg: Float64Array): number {
@@ -76,9 +129,4 @@ export function resampledAuc(b: AucBlocks, kPos: Float64Array, kNeg: Float64Arra
     pos += p
   }
   return pos > 0 && below > 0 ? num / (pos * below) : NaN
-}
-
-/** Exact AUC and its bootstrap blocks, computed once per run (check() stores them on the data). */
-export function aucSummary(d: ScoreDistribution): { value: number; blocks: AucBlocks } {
-  return { value: exactAuc(d), blocks: aucBlocks(d) }
 }

@@ -10,7 +10,7 @@ import { cellMoments, resampleCounts } from '../stats/bootstrap.js'
 import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
 import { createRng, type Rng } from '../stats/rng.js'
-import { aucSummary, resampledAuc, type AucBlocks } from './auc.js'
+import { resampledAuc, scoresAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
@@ -129,7 +129,7 @@ function changes(
 function aucOf(p: PredictionData): { value: number; blocks: AucBlocks | null } {
   if (p.auc) return p.auc
   if (p.scores === null) return { value: NaN, blocks: null }
-  return aucSummary(p.scores)
+  return scoresAuc(p.scores)
 }
 
 /**
