@@ -1,7 +1,7 @@
-// The predictions CSV fast path in WebAssembly (AssemblyScript; built by scripts/wasm.js into
-// src/core/artifacts/rows-wasm.generated.js). It does what the JavaScript fast path and the prediction
-// sink do for a plain row (see predictions-csv.ts and predictions.ts): find and decode the fields,
-// look up the groups and their combination, and add the row to the cell sums and the score grid.
+// The predictions CSV fast path in WebAssembly (AssemblyScript; built by scripts/wasm.js, with the rest
+// of assembly/, into src/core/wasm.generated.js). It does what the JavaScript fast path and the
+// prediction sink do for a plain row (see predictions-csv.ts and predictions.ts): find and decode the
+// fields, look up the groups and their combination, and add the row to the cell sums and score grid.
 // Written by hand because nothing on npm does this job; compiled to WebAssembly, reading 5.2M rows of
 // the benchmark's file on one thread took 0.61–0.81 of the JavaScript path's time (5 alternating runs).
 //
@@ -38,7 +38,6 @@ const LOG_EPS: f64 = 1e-15
 // The layout, set by configure() and the set*() calls.
 let fields = 0
 let rolesAt: usize = 0
-let attrs = 0
 /** Per attribute: the table's address and mask (two i32). */
 let attrTablesAt: usize = 0
 let comboAt: usize = 0
@@ -72,7 +71,6 @@ export function heapBase(): usize {
 export function configure(
   fieldCount: i32,
   roles: usize,
-  attributeCount: i32,
   attributeTables: usize,
   scoreColumn: bool,
   predictionColumn: bool,
@@ -85,7 +83,6 @@ export function configure(
 ): void {
   fields = fieldCount
   rolesAt = roles
-  attrs = attributeCount
   attrTablesAt = attributeTables
   hasScore = scoreColumn
   hasPrediction = predictionColumn

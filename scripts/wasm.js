@@ -1,7 +1,7 @@
 // Generates src/core/wasm.generated.js: the WebAssembly module (the CSV fast path and the bootstrap's
 // draws) compiled from assembly/ by AssemblyScript, as base64 text, so the bundles carry it and nothing
-// is compiled or downloaded at run time. `npm run bundle` runs this first; CI checks that the committed file is
-// what it produces.
+// is compiled or downloaded at run time. `npm run bundle` runs this first; CI checks that the committed
+// file is what it produces.
 import asc from 'assemblyscript/asc'
 import { writeFileSync } from 'node:fs'
 

@@ -36,7 +36,6 @@ export interface WasmExports {
   configure(
     fields: number,
     roles: number,
-    attributes: number,
     attributeTables: number,
     score: number,
     prediction: number,

@@ -40,6 +40,16 @@ export class CsvPredictionRows implements FastRow {
   private readonly threshold: number
   private readonly file: string
 
+  /** useWasm = false keeps to the JavaScript fast path (for tests that compare the two). */
+  constructor(
+    private readonly sink: PredictionSink,
+    private readonly useWasm = true
+  ) {
+    this.fastBinary = sink.labels.positive === '1'
+    this.threshold = sink.spec.threshold
+    this.file = sink.spec.display
+  }
+
   get started(): boolean {
     return this.header !== null
   }
@@ -128,16 +138,6 @@ export class CsvPredictionRows implements FastRow {
   private wasm: WasmRows | null = null
   private wasmOn = true
   taken = 0
-
-  /** useWasm = false keeps to the JavaScript fast path (for tests that compare the two). */
-  constructor(
-    private readonly sink: PredictionSink,
-    private readonly useWasm = true
-  ) {
-    this.fastBinary = sink.labels.positive === '1'
-    this.threshold = sink.spec.threshold
-    this.file = sink.spec.display
-  }
 
   /** Rows the WebAssembly reader has read (for tests). */
   get wasmRows(): number {

@@ -1,9 +1,9 @@
 /**
- * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It reads plain rows
- * straight into its own cell sums and score grid, which drain() adds to the sink's at the end; every
- * other row is declined and takes the checked path, as with the JavaScript fast path. Group values and
- * combinations are registered here as the sink first meets them (the checked path reads the row that
- * introduces one), so the ids are the sink's own.
+ * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It
+ * reads plain rows straight into its own cell sums and score grid, which drain() adds to the sink's at
+ * the end; every other row is declined and takes the checked path, as with the JavaScript fast path.
+ * Group values and combinations are registered here as the sink first meets them (the checked path
+ * reads the row that introduces one), so the ids are the sink's own.
  */
 import { MISSING } from './groups.js'
 import type { PredictionSink } from './predictions.js'
@@ -44,8 +44,7 @@ export class WasmRows {
   private gridAt = 0
   private gridWeightsAt = 0
   private readonly cellNumbers: number
-  /** Rows taken and not yet drained, rows taken in all, and by the last rows() call; why it stopped. */
-  rowsTaken = 0
+  /** Rows taken in all, and by the last rows() call; why that call stopped. */
   rowsRead = 0
   taken = 0
   stop = STOP_ROW
@@ -64,11 +63,9 @@ export class WasmRows {
     this.cellNumbers = 4 * acc.bins * ACC_NUMBERS
     const rolesAt = this.heap.alloc(roles.byteLength)
     new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles)
-    const pow10 = this.heap.alloc(8 * POW10.length)
-    new Float64Array(this.x.memory.buffer, pow10, POW10.length).set(POW10)
+    const pow10 = this.heap.f64Of(POW10)
     const edges = sink.options.edges ?? []
-    const edgesAt = this.heap.alloc(8 * Math.max(1, edges.length))
-    new Float64Array(this.x.memory.buffer, edgesAt, edges.length).set(edges)
+    const edgesAt = this.heap.f64Of(edges)
     this.tablesAt = this.heap.alloc(8 * Math.max(1, attributes))
     this.groups = sink.indexes.map(() => [])
     this.known = sink.indexes.map(() => 0)
@@ -76,7 +73,6 @@ export class WasmRows {
     this.x.configure(
       roles.length,
       rolesAt,
-      attributes,
       this.tablesAt,
       acc.hasScore ? 1 : 0,
       hasPrediction ? 1 : 0,
@@ -116,27 +112,21 @@ export class WasmRows {
     const end = this.x.rows(this.bufAt, pos, len)
     this.taken = this.x.taken.value as number
     this.stop = this.x.stop.value as number
-    this.rowsTaken += this.taken
     this.rowsRead += this.taken
     return end
   }
 
-  /** Adds everything read here to the sink, once, at the end. */
+  /** Adds everything read here to the sink: once, when reading is over (the sink calls it). */
   drain(): void {
     const sink = this.sink
-    sink.rows += this.rowsTaken
-    this.rowsTaken = 0
+    sink.rows += this.rowsRead
     const memory = this.x.memory.buffer
-    const acc = new Float64Array(memory, this.accAt, this.accCombos * this.cellNumbers)
-    sink.acc.addNumbers(acc.subarray(0, this.combos * this.cellNumbers))
-    acc.fill(0)
+    sink.acc.addNumbers(new Float64Array(memory, this.accAt, this.combos * this.cellNumbers))
     if (sink.hist !== null) {
       const counts = new Uint32Array(memory, this.gridAt, 2 * (GRID + 1))
       const weights =
         this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1))
       sink.hist.addGrid(counts, weights)
-      counts.fill(0)
-      weights?.fill(0)
     }
   }
 
