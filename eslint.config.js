@@ -12,7 +12,7 @@ export default tseslint.config(
       'coverage/',
       'examples/**/out/',
       'src/core/*.generated.*',
-      
+
       'assembly/'
     ]
   },
