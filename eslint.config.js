@@ -12,7 +12,6 @@ export default tseslint.config(
       'coverage/',
       'examples/**/out/',
       'src/core/*.generated.*',
-
       'assembly/'
     ]
   },
