@@ -2049,10 +2049,11 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
  * so one thread must see every byte in order, and reading it once more on a third thread only took
  * time from the two parsing). Hashing costs about 0.3 s on 10M rows, against about 0.5 s for parsing
  * 40% of them, so the first part is the smaller; less so than hashing alone would ask, because the
- * helper starts its part later than the main thread. Measured on 10M rows: at 45% the helper
- * finished 50–430 ms before the main thread, at 41% 200–330 ms before, at 38% 0–400 ms after.
+ * helper starts its part later than the main thread. Measured on 10M rows (4 runs each): at 39% the
+ * helper finished from 140 ms before to 410 ms after the main thread, 70 ms after on average; at 42%
+ * 50–230 ms before, 160 ms on average.
  */
-const FIRST_PART = 0.39;
+const FIRST_PART = 0.4;
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
 async function readPredictionsParallel(spec, options, helpers) {
     if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz'))
