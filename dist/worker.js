@@ -486,7 +486,24 @@ class ScoreHistogram {
             this.flush();
         return true;
     }
+    /**
+     * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
+     * directly): gives current views of it, since that memory's views go stale when it grows.
+     */
+    views = null;
+    /** Keeps the grid where views() says from now on (before any row is added). */
+    shareGrid(views) {
+        if (this.queued > 0 || this.counts === null)
+            throw new Error('a histogram shares its grid before its first row');
+        this.views = views;
+    }
+    /** Makes this.counts and this.weights current (see views); grid mode only. */
+    refresh() {
+        if (this.views !== null)
+            [this.counts, this.weights] = this.views();
+    }
     flush() {
+        this.refresh();
         const counts = this.counts;
         const q = this.queue;
         const n = this.queued;
@@ -506,30 +523,6 @@ class ScoreHistogram {
             return;
         }
         this.addToMap(score, label === 1 ? weight : 0, label === 1 ? 0 : weight, label, 1 - label);
-    }
-    /**
-     * Adds a count grid kept in the same layout elsewhere (the WebAssembly reader's): slot by slot while
-     * on the grid, else each occupied slot's score to the map.
-     */
-    addGrid(counts, weights) {
-        if (this.counts !== null) {
-            this.flush();
-            const mine = this.counts;
-            for (let i = 0; i < counts.length; i++)
-                mine[i] += counts[i];
-            const w = this.weights;
-            if (w !== null && weights !== null)
-                for (let i = 0; i < weights.length; i++)
-                    w[i] += weights[i];
-            return;
-        }
-        for (let i = 0; i < counts.length; i += 2) {
-            if (counts[i] === 0 && counts[i + 1] === 0)
-                continue;
-            const w0 = weights === null ? counts[i] : weights[i];
-            const w1 = weights === null ? counts[i + 1] : weights[i + 1];
-            this.addToMap((i >> 1) / GRID, w1, w0, counts[i + 1], counts[i]);
-        }
     }
     /** Adds weights and row counts at one score in map mode (leaving the grid first if needed). */
     addToMap(score, posW, negW, posN, negN) {
@@ -563,16 +556,20 @@ class ScoreHistogram {
         });
         this.counts = null;
         this.weights = null;
+        this.views = null;
     }
     /**
-     * What a reader of one part of a file sends back: the grid itself (transferred between threads,
-     * not copied, and added slot by slot to the other part's), or the distribution in map mode.
+     * What a reader of one part of a file sends back: the grid (transferred between threads, not
+     * copied, and added slot by slot to the other part's; a shared grid is copied out of the memory it
+     * lives in, which cannot be transferred), or the distribution in map mode.
      */
     part() {
         if (this.counts === null)
             return { dist: this.finish().distribution() };
         this.flush();
-        return { grid: this.counts, weights: this.weights };
+        if (this.views === null)
+            return { grid: this.counts, weights: this.weights };
+        return { grid: this.counts.slice(), weights: this.weights?.slice() ?? null };
     }
     finish() {
         if (this.counts !== null) {
@@ -944,8 +941,9 @@ class WasmHeap {
 
 /**
  * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It
- * reads plain rows straight into its own cell sums and score grid, which drain() adds to the sink's at
- * the end; every other row is declined and takes the checked path, as with the JavaScript fast path.
+ * reads plain rows straight into its own cell sums, which drain() adds to the sink's at the end, and
+ * into the score grid, which it shares with the sink's histogram; every other row is declined and
+ * takes the checked path, as with the JavaScript fast path.
  * Group values and combinations are registered here as the sink first meets them (the checked path
  * reads the row that introduces one), so the ids are the sink's own.
  */
@@ -1007,6 +1005,12 @@ class WasmRows {
             this.gridAt = this.heap.alloc(4 * 2 * (GRID + 1));
             this.gridWeightsAt = acc.weighted ? this.heap.alloc(8 * 2 * (GRID + 1)) : 0;
             this.x.setGrid(this.gridAt, this.gridWeightsAt, this.heap.alloc(4 * GRID_QUEUE), this.heap.alloc(8 * GRID_QUEUE));
+            // One grid for both readers: the sink's histogram adds the checked rows to this one.
+            sink.hist.shareGrid(() => {
+                const memory = this.x.memory.buffer;
+                const weights = this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1));
+                return [new Uint32Array(memory, this.gridAt, 2 * (GRID + 1)), weights];
+            });
         }
     }
     /** Copies a new buffer of rows in; rows() calls then read it until the next load(). */
@@ -1026,17 +1030,14 @@ class WasmRows {
         this.rowsRead += this.taken;
         return end;
     }
-    /** Adds everything read here to the sink: once, when reading is over (the sink calls it). */
+    /**
+     * Adds the rows and cell sums read here to the sink's: once, when reading is over (the sink calls
+     * it). The score grid is the histogram's own already.
+     */
     drain() {
-        const sink = this.sink;
-        sink.rows += this.rowsRead;
-        const memory = this.x.memory.buffer;
-        sink.acc.addNumbers(new Float64Array(memory, this.accAt, this.combos * this.cellNumbers));
-        if (sink.hist !== null) {
-            const counts = new Uint32Array(memory, this.gridAt, 2 * (GRID + 1));
-            const weights = this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1));
-            sink.hist.addGrid(counts, weights);
-        }
+        this.sink.rows += this.rowsRead;
+        const sums = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers);
+        this.sink.acc.addNumbers(sums);
     }
     /** Registers the group values and combinations the sink has met since the last call. */
     register() {

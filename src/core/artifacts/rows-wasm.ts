@@ -1,7 +1,8 @@
 /**
  * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It
- * reads plain rows straight into its own cell sums and score grid, which drain() adds to the sink's at
- * the end; every other row is declined and takes the checked path, as with the JavaScript fast path.
+ * reads plain rows straight into its own cell sums, which drain() adds to the sink's at the end, and
+ * into the score grid, which it shares with the sink's histogram; every other row is declined and
+ * takes the checked path, as with the JavaScript fast path.
  * Group values and combinations are registered here as the sink first meets them (the checked path
  * reads the row that introduces one), so the ids are the sink's own.
  */
@@ -94,6 +95,13 @@ export class WasmRows {
         this.heap.alloc(4 * GRID_QUEUE),
         this.heap.alloc(8 * GRID_QUEUE)
       )
+      // One grid for both readers: the sink's histogram adds the checked rows to this one.
+      sink.hist!.shareGrid(() => {
+        const memory = this.x.memory.buffer
+        const weights =
+          this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1))
+        return [new Uint32Array(memory, this.gridAt, 2 * (GRID + 1)), weights]
+      })
     }
   }
 
@@ -116,18 +124,14 @@ export class WasmRows {
     return end
   }
 
-  /** Adds everything read here to the sink: once, when reading is over (the sink calls it). */
+  /**
+   * Adds the rows and cell sums read here to the sink's: once, when reading is over (the sink calls
+   * it). The score grid is the histogram's own already.
+   */
   drain(): void {
-    const sink = this.sink
-    sink.rows += this.rowsRead
-    const memory = this.x.memory.buffer
-    sink.acc.addNumbers(new Float64Array(memory, this.accAt, this.combos * this.cellNumbers))
-    if (sink.hist !== null) {
-      const counts = new Uint32Array(memory, this.gridAt, 2 * (GRID + 1))
-      const weights =
-        this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1))
-      sink.hist.addGrid(counts, weights)
-    }
+    this.sink.rows += this.rowsRead
+    const sums = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
+    this.sink.acc.addNumbers(sums)
   }
 
   /** Registers the group values and combinations the sink has met since the last call. */

@@ -82,7 +82,26 @@ export class ScoreHistogram {
     return true
   }
 
+  /**
+   * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
+   * directly): gives current views of it, since that memory's views go stale when it grows.
+   */
+  private views: (() => [Uint32Array, Float64Array | null]) | null = null
+
+  /** Keeps the grid where views() says from now on (before any row is added). */
+  shareGrid(views: () => [Uint32Array, Float64Array | null]): void {
+    if (this.queued > 0 || this.counts === null)
+      throw new Error('a histogram shares its grid before its first row')
+    this.views = views
+  }
+
+  /** Makes this.counts and this.weights current (see views); grid mode only. */
+  private refresh(): void {
+    if (this.views !== null) [this.counts, this.weights] = this.views()
+  }
+
   private flush(): void {
+    this.refresh()
     const counts = this.counts!
     const q = this.queue
     const n = this.queued
@@ -100,27 +119,6 @@ export class ScoreHistogram {
       return
     }
     this.addToMap(score, label === 1 ? weight : 0, label === 1 ? 0 : weight, label, 1 - label)
-  }
-
-  /**
-   * Adds a count grid kept in the same layout elsewhere (the WebAssembly reader's): slot by slot while
-   * on the grid, else each occupied slot's score to the map.
-   */
-  addGrid(counts: Uint32Array, weights: Float64Array | null): void {
-    if (this.counts !== null) {
-      this.flush()
-      const mine = this.counts
-      for (let i = 0; i < counts.length; i++) mine[i] += counts[i]
-      const w = this.weights
-      if (w !== null && weights !== null) for (let i = 0; i < weights.length; i++) w[i] += weights[i]
-      return
-    }
-    for (let i = 0; i < counts.length; i += 2) {
-      if (counts[i] === 0 && counts[i + 1] === 0) continue
-      const w0 = weights === null ? counts[i] : weights[i]
-      const w1 = weights === null ? counts[i + 1] : weights[i + 1]
-      this.addToMap((i >> 1) / GRID, w1, w0, counts[i + 1], counts[i])
-    }
   }
 
   /** Adds weights and row counts at one score in map mode (leaving the grid first if needed). */
@@ -155,16 +153,19 @@ export class ScoreHistogram {
     })
     this.counts = null
     this.weights = null
+    this.views = null
   }
 
   /**
-   * What a reader of one part of a file sends back: the grid itself (transferred between threads,
-   * not copied, and added slot by slot to the other part's), or the distribution in map mode.
+   * What a reader of one part of a file sends back: the grid (transferred between threads, not
+   * copied, and added slot by slot to the other part's; a shared grid is copied out of the memory it
+   * lives in, which cannot be transferred), or the distribution in map mode.
    */
   part(): HistogramPart {
     if (this.counts === null) return { dist: this.finish().distribution() }
     this.flush()
-    return { grid: this.counts, weights: this.weights }
+    if (this.views === null) return { grid: this.counts, weights: this.weights }
+    return { grid: this.counts.slice(), weights: this.weights?.slice() ?? null }
   }
 
   finish(): ScoreSource {
