@@ -447,6 +447,11 @@ class ScoreHistogram {
     counts = new Uint32Array(2 * (GRID + 1));
     weights;
     /**
+     * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
+     * directly): gives current views of it, since that memory's views go stale when it grows.
+     */
+    views = null;
+    /**
      * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
      * and a loop with nothing else in it lets the processor overlap many misses at once.
      */
@@ -486,11 +491,6 @@ class ScoreHistogram {
             this.flush();
         return true;
     }
-    /**
-     * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
-     * directly): gives current views of it, since that memory's views go stale when it grows.
-     */
-    views = null;
     /** Keeps the grid where views() says from now on (before any row is added). */
     shareGrid(views) {
         if (this.queued > 0 || this.counts === null)

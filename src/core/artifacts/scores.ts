@@ -44,6 +44,11 @@ export class ScoreHistogram {
   private counts: Uint32Array | null = new Uint32Array(2 * (GRID + 1))
   private weights: Float64Array | null
   /**
+   * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
+   * directly): gives current views of it, since that memory's views go stale when it grows.
+   */
+  private views: (() => [Uint32Array, Float64Array | null]) | null = null
+  /**
    * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
    * and a loop with nothing else in it lets the processor overlap many misses at once.
    */
@@ -81,12 +86,6 @@ export class ScoreHistogram {
     if (k + 1 === this.limit) this.flush()
     return true
   }
-
-  /**
-   * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
-   * directly): gives current views of it, since that memory's views go stale when it grows.
-   */
-  private views: (() => [Uint32Array, Float64Array | null]) | null = null
 
   /** Keeps the grid where views() says from now on (before any row is added). */
   shareGrid(views: () => [Uint32Array, Float64Array | null]): void {
