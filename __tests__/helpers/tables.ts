@@ -2,6 +2,7 @@
 import { CellAccumulator } from '../../src/core/artifacts/cells.js'
 import type { PredictionData } from '../../src/core/artifacts/predictions.js'
 import { ScoreHistogram, binOf } from '../../src/core/artifacts/scores.js'
+import type { ArtifactSpec } from '../../src/core/manifest/types.js'
 
 export interface Row {
   y: number
@@ -34,4 +35,15 @@ export function predictionData(attributes: string[], rows: Row[], bins = 10): Pr
     rows: rows.length,
     sha256: ''
   }
+}
+
+/** A predictions CSV artifact `p.csv` with the default columns, for readers fed from memory. */
+export const csvSpec: ArtifactSpec = {
+  kind: 'predictions',
+  path: 'p.csv',
+  absPath: '/p.csv',
+  display: 'p.csv',
+  columns: {},
+  positiveLabel: 1,
+  threshold: 0.5
 }

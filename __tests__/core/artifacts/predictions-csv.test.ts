@@ -14,17 +14,7 @@ import {
   mergeParts,
   type ScoreDistribution
 } from '../../../src/core/artifacts/scores.js'
-import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
-
-const spec: ArtifactSpec = {
-  kind: 'predictions',
-  path: 'p.csv',
-  absPath: '/p.csv',
-  display: 'p.csv',
-  columns: {},
-  positiveLabel: 1,
-  threshold: 0.5
-}
+import { csvSpec as spec } from '../../helpers/tables.js'
 
 /** Reads `text` fed in chunks of `size` bytes; returns group labels and rows per group. */
 function read(text: string, size: number, attributes = ['g', 'h']) {

@@ -9,18 +9,8 @@ import { CsvParser } from '../../../src/core/artifacts/csv.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
 import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/predictions.js'
 import { wasmInstance } from '../../../src/core/wasm.js'
-import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
+import { csvSpec as spec } from '../../helpers/tables.js'
 import { createRng, type Rng } from '../../../src/core/stats/rng.js'
-
-const spec: ArtifactSpec = {
-  kind: 'predictions',
-  path: 'p.csv',
-  absPath: '/p.csv',
-  display: 'p.csv',
-  columns: {},
-  positiveLabel: 1,
-  threshold: 0.5
-}
 
 interface Shape {
   attributes: number
