@@ -717,7 +717,6 @@ const Q_LL = 3;
 const NQ$2 = QUANTITIES.length;
 /** Numbers per cell while accumulating: the row count, then Σx and Σx² of each quantity. */
 const ACC = 1 + 2 * NQ$2;
-const ACC_NUMBERS = ACC;
 const cellCount = (table) => table.combos.length * 4 * table.bins;
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
@@ -1010,17 +1009,14 @@ class ScoreHistogram {
         this.views = null;
     }
     /**
-     * What a reader of one part of a file sends back: the grid (transferred between threads, not
-     * copied, and added slot by slot to the other part's; a shared grid is copied out of the memory it
-     * lives in, which cannot be transferred), or the distribution in map mode.
+     * What a reader of one part of a file sends back: the grid itself (transferred between threads,
+     * not copied, and added slot by slot to the other part's), or the distribution in map mode.
      */
     part() {
         if (this.counts === null)
             return { dist: this.finish().distribution() };
         this.flush();
-        if (this.views === null)
-            return { grid: this.counts, weights: this.weights };
-        return { grid: this.counts.slice(), weights: this.weights?.slice() ?? null };
+        return { grid: this.counts, weights: this.weights };
     }
     finish() {
         if (this.counts !== null) {
@@ -1305,7 +1301,7 @@ class WasmRows {
         this.sink = sink;
         const attributes = sink.indexes.length;
         const acc = sink.acc;
-        this.cellNumbers = 4 * acc.bins * ACC_NUMBERS;
+        this.cellNumbers = 4 * acc.bins * ACC;
         const rolesAt = this.heap.alloc(roles.byteLength);
         new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles);
         const pow10 = this.heap.f64Of(POW10);
@@ -1537,8 +1533,7 @@ class CsvPredictionRows {
         if (this.weight >= 0)
             roles[this.weight] = WEIGHT;
         this.attrs.forEach((i, a) => (roles[i] = ATTR + a));
-        this.reader = compileRows(roles, this.sink, this.prediction >= 0);
-        warmUp(this.reader, roles);
+        this.roles = roles;
         if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
             this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0);
             this.sink.drains.push(() => this.wasm.drain());
@@ -1548,11 +1543,12 @@ class CsvPredictionRows {
      * The fast paths (see FastRow), made for the header once it is known; they decline until then.
      * The WebAssembly reader reads plain rows; the JavaScript reader takes over for good once a score
      * has more than 6 decimals (the WebAssembly reader keeps only the score grid), and reads every
-     * row when there are more attributes than the WebAssembly reader packs.
+     * row when there are more attributes than the WebAssembly reader packs. The JavaScript reader is
+     * compiled when it is first needed.
      */
+    roles = null;
     reader = null;
     wasm = null;
-    wasmOn = true;
     taken = 0;
     /** Rows the WebAssembly reader has read (for tests). */
     get wasmRows() {
@@ -1564,12 +1560,13 @@ class CsvPredictionRows {
         this.loaded = false;
     }
     rows(buf, pos, len, line) {
-        if (this.reader === null) {
+        const roles = this.roles;
+        if (roles === null) {
             this.taken = 0;
             return pos;
         }
         let taken = 0;
-        if (this.wasm !== null && this.wasmOn) {
+        if (this.wasm !== null && this.reader === null) {
             if (!this.loaded) {
                 this.wasm.load(buf);
                 this.loaded = true;
@@ -1580,7 +1577,10 @@ class CsvPredictionRows {
                 this.taken = taken;
                 return pos;
             }
-            this.wasmOn = false;
+        }
+        if (this.reader === null) {
+            this.reader = compileRows(roles, this.sink, this.prediction >= 0);
+            warmUp(this.reader, roles);
         }
         const end = this.reader(buf, pos, len, line + taken, 0);
         this.taken = taken + this.reader.taken;
@@ -2095,7 +2095,7 @@ async function readPredictionsParallel(spec, options, helpers) {
     // The second part is posted first; the first is read here meanwhile, without waiting for the
     // helper to have started.
     const second = helpers.thread.run({ kind: 'part', job: jobs[1] });
-    const first = partTask(jobs[0]).result;
+    const first = readPart(jobs[0]);
     const results = [first, await second];
     let linesBefore = 0;
     for (const r of results) {
@@ -2123,8 +2123,8 @@ async function readPredictionsParallel(spec, options, helpers) {
         sha256: done[0].sha256
     };
 }
-/** On a helper thread: parse the part; an error becomes part of the result. */
-function partTask(job) {
+/** Parses one part; an error becomes part of the result. */
+function readPart(job) {
     let result;
     try {
         result = parsePart(job);
@@ -2143,10 +2143,7 @@ function partTask(job) {
                     error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
                 };
     }
-    const d = result.ok ? result.data.scores : null;
-    const arrays = d === null ? [] : 'dist' in d ? Object.values(d.dist) : [d.grid, d.weights];
-    const transfer = arrays.flatMap(x => (x === null ? [] : [x.buffer]));
-    return { result, transfer };
+    return result;
 }
 function parsePart(job) {
     const sink = new PredictionSink(job.spec, job.options);

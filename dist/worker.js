@@ -267,7 +267,6 @@ const Q_LL = 3;
 const NQ$1 = QUANTITIES.length;
 /** Numbers per cell while accumulating: the row count, then Σx and Σx² of each quantity. */
 const ACC = 1 + 2 * NQ$1;
-const ACC_NUMBERS = ACC;
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
 function logLoss$1(score, label) {
@@ -559,17 +558,14 @@ class ScoreHistogram {
         this.views = null;
     }
     /**
-     * What a reader of one part of a file sends back: the grid (transferred between threads, not
-     * copied, and added slot by slot to the other part's; a shared grid is copied out of the memory it
-     * lives in, which cannot be transferred), or the distribution in map mode.
+     * What a reader of one part of a file sends back: the grid itself (transferred between threads,
+     * not copied, and added slot by slot to the other part's), or the distribution in map mode.
      */
     part() {
         if (this.counts === null)
             return { dist: this.finish().distribution() };
         this.flush();
-        if (this.views === null)
-            return { grid: this.counts, weights: this.weights };
-        return { grid: this.counts.slice(), weights: this.weights?.slice() ?? null };
+        return { grid: this.counts, weights: this.weights };
     }
     finish() {
         if (this.counts !== null) {
@@ -988,7 +984,7 @@ class WasmRows {
         this.sink = sink;
         const attributes = sink.indexes.length;
         const acc = sink.acc;
-        this.cellNumbers = 4 * acc.bins * ACC_NUMBERS;
+        this.cellNumbers = 4 * acc.bins * ACC;
         const rolesAt = this.heap.alloc(roles.byteLength);
         new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles);
         const pow10 = this.heap.f64Of(POW10);
@@ -1220,8 +1216,7 @@ class CsvPredictionRows {
         if (this.weight >= 0)
             roles[this.weight] = WEIGHT;
         this.attrs.forEach((i, a) => (roles[i] = ATTR + a));
-        this.reader = compileRows(roles, this.sink, this.prediction >= 0);
-        warmUp(this.reader, roles);
+        this.roles = roles;
         if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
             this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0);
             this.sink.drains.push(() => this.wasm.drain());
@@ -1231,11 +1226,12 @@ class CsvPredictionRows {
      * The fast paths (see FastRow), made for the header once it is known; they decline until then.
      * The WebAssembly reader reads plain rows; the JavaScript reader takes over for good once a score
      * has more than 6 decimals (the WebAssembly reader keeps only the score grid), and reads every
-     * row when there are more attributes than the WebAssembly reader packs.
+     * row when there are more attributes than the WebAssembly reader packs. The JavaScript reader is
+     * compiled when it is first needed.
      */
+    roles = null;
     reader = null;
     wasm = null;
-    wasmOn = true;
     taken = 0;
     /** Rows the WebAssembly reader has read (for tests). */
     get wasmRows() {
@@ -1247,12 +1243,13 @@ class CsvPredictionRows {
         this.loaded = false;
     }
     rows(buf, pos, len, line) {
-        if (this.reader === null) {
+        const roles = this.roles;
+        if (roles === null) {
             this.taken = 0;
             return pos;
         }
         let taken = 0;
-        if (this.wasm !== null && this.wasmOn) {
+        if (this.wasm !== null && this.reader === null) {
             if (!this.loaded) {
                 this.wasm.load(buf);
                 this.loaded = true;
@@ -1263,7 +1260,10 @@ class CsvPredictionRows {
                 this.taken = taken;
                 return pos;
             }
-            this.wasmOn = false;
+        }
+        if (this.reader === null) {
+            this.reader = compileRows(roles, this.sink, this.prediction >= 0);
+            warmUp(this.reader, roles);
         }
         const end = this.reader(buf, pos, len, line + taken, 0);
         this.taken = taken + this.reader.taken;
@@ -1583,8 +1583,8 @@ class PredictionSink {
  * Line numbers in errors from the second part are shifted by the first part's line count, and the
  * first error in file order is the one reported.
  */
-/** On a helper thread: parse the part; an error becomes part of the result. */
-function partTask(job) {
+/** Parses one part; an error becomes part of the result. */
+function readPart(job) {
     let result;
     try {
         result = parsePart(job);
@@ -1603,10 +1603,23 @@ function partTask(job) {
                     error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
                 };
     }
+    return result;
+}
+/**
+ * On the helper thread: the part's result and the buffers to transfer with it, not copy. A score grid
+ * kept in WebAssembly memory (a view of a larger buffer, which cannot be transferred) is copied out.
+ */
+function partTask(job) {
+    const result = readPart(job);
     const d = result.ok ? result.data.scores : null;
-    const arrays = d === null ? [] : 'dist' in d ? Object.values(d.dist) : [d.grid, d.weights];
-    const transfer = arrays.flatMap(x => (x === null ? [] : [x.buffer]));
-    return { result, transfer };
+    if (d === null)
+        return { result, transfer: [] };
+    if ('dist' in d)
+        return { result, transfer: Object.values(d.dist).map(x => x.buffer) };
+    const own = (a) => a.byteLength === a.buffer.byteLength ? a : a.slice();
+    d.grid = own(d.grid);
+    d.weights = d.weights && own(d.weights);
+    return { result, transfer: [d.grid, d.weights].flatMap(x => (x === null ? [] : [x.buffer])) };
 }
 function parsePart(job) {
     const sink = new PredictionSink(job.spec, job.options);

@@ -15,8 +15,7 @@ export const Q_SQ = 2
 export const Q_LL = 3
 const NQ = QUANTITIES.length
 /** Numbers per cell while accumulating: the row count, then Σx and Σx² of each quantity. */
-const ACC = 1 + 2 * NQ
-export const ACC_NUMBERS = ACC
+export const ACC = 1 + 2 * NQ
 
 export interface CellTable {
   /** Sensitive attributes, in manifest order. */

@@ -93,7 +93,7 @@ export async function readPredictionsParallel(
   // The second part is posted first; the first is read here meanwhile, without waiting for the
   // helper to have started.
   const second = helpers.thread.run<PartResult>({ kind: 'part', job: jobs[1] })
-  const first = partTask(jobs[0]).result
+  const first = readPart(jobs[0])
   const results = [first, await second]
   let linesBefore = 0
   for (const r of results) {
@@ -119,8 +119,8 @@ export async function readPredictionsParallel(
   }
 }
 
-/** On a helper thread: parse the part; an error becomes part of the result. */
-export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
+/** Parses one part; an error becomes part of the result. */
+function readPart(job: PartJob): PartResult {
   let result: PartResult
   try {
     result = parsePart(job)
@@ -138,10 +138,23 @@ export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuf
             error: { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }
           }
   }
+  return result
+}
+
+/**
+ * On the helper thread: the part's result and the buffers to transfer with it, not copy. A score grid
+ * kept in WebAssembly memory (a view of a larger buffer, which cannot be transferred) is copied out.
+ */
+export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
+  const result = readPart(job)
   const d = result.ok ? result.data.scores : null
-  const arrays = d === null ? [] : 'dist' in d ? Object.values(d.dist) : [d.grid, d.weights]
-  const transfer = arrays.flatMap(x => (x === null ? [] : [x.buffer as ArrayBuffer]))
-  return { result, transfer }
+  if (d === null) return { result, transfer: [] }
+  if ('dist' in d) return { result, transfer: Object.values(d.dist).map(x => x.buffer as ArrayBuffer) }
+  const own = <T extends Uint32Array | Float64Array>(a: T): T =>
+    a.byteLength === a.buffer.byteLength ? a : (a.slice() as T)
+  d.grid = own(d.grid)
+  d.weights = d.weights && own(d.weights)
+  return { result, transfer: [d.grid, d.weights].flatMap(x => (x === null ? [] : [x.buffer as ArrayBuffer])) }
 }
 
 function parsePart(job: PartJob): PartResult {

@@ -120,8 +120,7 @@ export class CsvPredictionRows implements FastRow {
     if (this.prediction >= 0) roles[this.prediction] = PREDICTION
     if (this.weight >= 0) roles[this.weight] = WEIGHT
     this.attrs.forEach((i, a) => (roles[i] = ATTR + a))
-    this.reader = compileRows(roles, this.sink, this.prediction >= 0)
-    warmUp(this.reader, roles)
+    this.roles = roles
     if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
       this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0)
       this.sink.drains.push(() => this.wasm!.drain())
@@ -132,11 +131,12 @@ export class CsvPredictionRows implements FastRow {
    * The fast paths (see FastRow), made for the header once it is known; they decline until then.
    * The WebAssembly reader reads plain rows; the JavaScript reader takes over for good once a score
    * has more than 6 decimals (the WebAssembly reader keeps only the score grid), and reads every
-   * row when there are more attributes than the WebAssembly reader packs.
+   * row when there are more attributes than the WebAssembly reader packs. The JavaScript reader is
+   * compiled when it is first needed.
    */
+  private roles: Int32Array | null = null
   private reader: RowReader | null = null
   private wasm: WasmRows | null = null
-  private wasmOn = true
   taken = 0
 
   /** Rows the WebAssembly reader has read (for tests). */
@@ -152,12 +152,13 @@ export class CsvPredictionRows implements FastRow {
   }
 
   rows(buf: Buffer, pos: number, len: number, line: number): number {
-    if (this.reader === null) {
+    const roles = this.roles
+    if (roles === null) {
       this.taken = 0
       return pos
     }
     let taken = 0
-    if (this.wasm !== null && this.wasmOn) {
+    if (this.wasm !== null && this.reader === null) {
       if (!this.loaded) {
         this.wasm.load(buf)
         this.loaded = true
@@ -168,7 +169,10 @@ export class CsvPredictionRows implements FastRow {
         this.taken = taken
         return pos
       }
-      this.wasmOn = false
+    }
+    if (this.reader === null) {
+      this.reader = compileRows(roles, this.sink, this.prediction >= 0)
+      warmUp(this.reader, roles)
     }
     const end = this.reader(buf, pos, len, line + taken, 0)
     this.taken = taken + this.reader.taken

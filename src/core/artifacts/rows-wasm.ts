@@ -10,7 +10,7 @@ import { MISSING } from './groups.js'
 import type { PredictionSink } from './predictions.js'
 import { WasmHeap, type WasmExports } from '../wasm.js'
 import { POW10 } from './decimal.js'
-import { ACC_NUMBERS } from './cells.js'
+import { ACC } from './cells.js'
 import { GRID } from './scores.js'
 
 /** Why rows() stopped (the constants of assembly/rows.ts). */
@@ -61,7 +61,7 @@ export class WasmRows {
   ) {
     const attributes = sink.indexes.length
     const acc = sink.acc
-    this.cellNumbers = 4 * acc.bins * ACC_NUMBERS
+    this.cellNumbers = 4 * acc.bins * ACC
     const rolesAt = this.heap.alloc(roles.byteLength)
     new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles)
     const pow10 = this.heap.f64Of(POW10)

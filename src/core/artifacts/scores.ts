@@ -156,15 +156,13 @@ export class ScoreHistogram {
   }
 
   /**
-   * What a reader of one part of a file sends back: the grid (transferred between threads, not
-   * copied, and added slot by slot to the other part's; a shared grid is copied out of the memory it
-   * lives in, which cannot be transferred), or the distribution in map mode.
+   * What a reader of one part of a file sends back: the grid itself (transferred between threads,
+   * not copied, and added slot by slot to the other part's), or the distribution in map mode.
    */
   part(): HistogramPart {
     if (this.counts === null) return { dist: this.finish().distribution() }
     this.flush()
-    if (this.views === null) return { grid: this.counts, weights: this.weights }
-    return { grid: this.counts.slice(), weights: this.weights?.slice() ?? null }
+    return { grid: this.counts, weights: this.weights }
   }
 
   finish(): ScoreSource {

@@ -15,7 +15,7 @@ function logFactorial(k: number): number {
 }
 
 /** Constants a Poisson draw needs per mean, so that a mean drawn many times computes them once. */
-export const NC = 5
+const NC = 5
 
 function constants(lambda: number, c: Float64Array, o: number): void {
   if (lambda < 10) {
