@@ -212,21 +212,24 @@ describe('reproducibility', () => {
   })
 })
 
-describe('an estimate outside its own bootstrap interval', () => {
+describe('calibration errors at the boundary', () => {
   // Perfectly calibrated as observed: every score is 0.5 and half the labels are 1, so ECE and MCE
-  // are exactly 0. Every resample's positive share differs from 0.5, so their ECE and MCE are > 0:
-  // the interval lies above the estimate, which must be marked instead of shown as if fine.
+  // are exactly 0. Every resample's positive share differs from 0.5, so a percentile bootstrap's
+  // interval would lie wholly above 0; the signed per-bin bounds let it reach 0.
   const data = predictionData(
     ['g'],
     Array.from({ length: 400 }, (_, i) => ({ y: i % 2, p: 1, s: 0.5, groups: ['a'] }))
   )
   const ms = evaluate({ predictions: data, intersections: [], settings }).metrics
 
-  it.each(['ece', 'mce'])('%s is 0, its interval above 0, and it carries a note', metric => {
+  it.each(['ece', 'mce'])('%s is 0, and its interval reaches from 0 to the noise of 400 rows', metric => {
     const m = find(ms, metric)
     expect(m.value).toBe(0)
-    expect(m.ci![0]).toBeGreaterThan(0)
-    expect(m.ciNote).toMatch(/outside its bootstrap interval/)
+    expect(m.ci![0]).toBe(0)
+    // Half-width of a 400-row proportion near 0.5 is about 0.05: the bootstrap's upper end.
+    expect(m.ci![1]).toBeGreaterThan(0.02)
+    expect(m.ci![1]).toBeLessThan(0.1)
+    expect(m.ciNote).toBeUndefined()
   })
 
   it('marks no estimate that lies inside its interval', () => {

@@ -78,6 +78,31 @@ const div = (num: number, den: number): number => (den > 0 ? num / den : NaN)
 
 export const rows = (a: Float64Array, o: number): number => a[o + N]
 
+/**
+ * Each rate's numerator and denominator as confusion cells (label·2 + prediction: 0 TN, 1 FP, 2 FN,
+ * 3 TP), for its interval's effective counts. rate() below spells the same sums out for speed; a test
+ * checks the two agree.
+ */
+export const RATE_CELLS: Record<RateId, { num: readonly number[]; den: readonly number[] }> = {
+  selection_rate: { num: [1, 3], den: [0, 1, 2, 3] },
+  tpr: { num: [3], den: [2, 3] },
+  fpr: { num: [1], den: [0, 1] },
+  fnr: { num: [2], den: [2, 3] },
+  tnr: { num: [0], den: [0, 1] },
+  precision: { num: [3], den: [1, 3] },
+  accuracy: { num: [0, 3], den: [0, 1, 2, 3] },
+  base_rate: { num: [2, 3], den: [0, 1, 2, 3] }
+}
+
+/** Confusion-cell weight of aggregate `a` at o: yp = label·2 + prediction. */
+export const cellWeight = (a: Float64Array, o: number, yp: number): number => a[o + W + yp]
+
+/** Bin b's weight, weighted label sum and weighted score sum. */
+export const binSums = (a: Float64Array, o: number, b: number): [number, number, number] => {
+  const ob = o + BIN + 3 * b
+  return [a[ob], a[ob + 1], a[ob + 2]]
+}
+
 export function rate(id: RateId, a: Float64Array, o: number): number {
   switch (id) {
     case 'selection_rate':

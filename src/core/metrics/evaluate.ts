@@ -9,11 +9,14 @@ import type { RobustnessData } from '../artifacts/robustness.js'
 import { cellMoments, resampleCounts } from '../stats/bootstrap.js'
 import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
+import { zOf } from '../stats/intervals.js'
 import { createRng, type Rng } from '../stats/rng.js'
 import { resampledAuc, scoresAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
+import { INTERVAL_METHODS, metricDef } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
+import { intervalFromSupport } from './support.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef, type Sink } from './sink.js'
 
 export interface BootstrapSettings {
@@ -351,6 +354,11 @@ function toResult({ point: v, extra, sample, resamples: R }: Computed, confidenc
   if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
   // A count is a fact about the data, not an estimate: its interval is the value itself.
   if (sample === null) return { ...base, value: v.value, ci: [v.value, v.value] }
+  const { analytic } = INTERVAL_METHODS[metricDef(v.metric)?.interval ?? 'bootstrap']
+  const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null
+  // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
+  const hull = (lo: number, hi: number): [number, number] => [Math.min(lo, v.value), Math.max(hi, v.value)]
+  if (exact !== null && analytic === 'both') return { ...base, value: v.value, ci: hull(exact[0], exact[1]) }
   if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
     return {
       ...base,
@@ -359,18 +367,42 @@ function toResult({ point: v, extra, sample, resamples: R }: Computed, confidenc
       reason: `undefined in ${R - sample.length} of ${R} resamples`
     }
   }
-  const ci = percentileIntervalSorted(sample, confidence)
+  const ci = bootstrapInterval(sample, v.value, confidence)
+  if (exact !== null) {
+    // Boundary-corrected: the analytic end on the side of the boundary, the bootstrap's on the other.
+    const lo = analytic === 'lower' ? exact[0] : ci[0]
+    const hi = analytic === 'upper' ? exact[1] : ci[1]
+    return { ...base, value: v.value, ci: hull(lo, hi) }
+  }
   if (v.value < ci[0] || v.value > ci[1]) {
-    // Typical of max/min statistics over small groups (mce, a difference driven by a small group):
-    // the bootstrap distribution is shifted, and the interval should not be read as a confidence
-    // interval for the estimate.
+    // The bootstrap distribution is shifted (a statistic of few rows): the interval should not be
+    // read as a confidence interval for the estimate.
     return {
       ...base,
       value: v.value,
       ci,
-      ciNote:
-        'the estimate lies outside its bootstrap interval (biased bootstrap, typical of a max or min over small groups or bins)'
+      ciNote: 'the estimate lies outside its bootstrap interval (biased bootstrap, typical of few rows)'
     }
   }
   return { ...base, value: v.value, ci }
+}
+
+/**
+ * Fewer resamples beyond a limit than this cannot place it (1000 resamples cannot resolve a
+ * Bonferroni tail of 0.0005): the limit then comes from the normal approximation to the bootstrap
+ * distribution, estimate ± z·sd.
+ */
+const MIN_TAIL_RESAMPLES = 10
+
+function bootstrapInterval(sample: Float64Array, value: number, confidence: number): [number, number] {
+  if (((1 - confidence) / 2) * sample.length >= MIN_TAIL_RESAMPLES)
+    return percentileIntervalSorted(sample, confidence)
+  let mean = 0
+  for (const x of sample) mean += x
+  mean /= sample.length
+  let ss = 0
+  for (const x of sample) ss += (x - mean) * (x - mean)
+  const sd = Math.sqrt(ss / Math.max(1, sample.length - 1))
+  const z = zOf(confidence)
+  return [value - z * sd, value + z * sd]
 }

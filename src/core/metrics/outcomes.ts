@@ -1,6 +1,9 @@
 /** Outcome metrics per suite and per suite and category (SPEC §2). */
 import type { OutcomeTable } from '../artifacts/outcomes.js'
 import type { ScopeRef, Sink } from './sink.js'
+import type { ProportionSupport } from './support.js'
+
+const proportion = (x: number, n: number): ProportionSupport => ({ kind: 'proportion', x, n })
 
 export interface OutcomePlan {
   /** One entry per reported scope: its ref and the table cells it sums. */
@@ -38,8 +41,23 @@ export function computeOutcomes(
       f += failed[i]
     }
     const n = p + f
-    sink.put('pass_rate', ref, n > 0 ? p / n : NaN, n, 'no test cases')
-    sink.put('failure_rate', ref, n > 0 ? f / n : NaN, n, 'no test cases')
+    const detailed = sink.detailed
+    sink.put(
+      'pass_rate',
+      ref,
+      n > 0 ? p / n : NaN,
+      n,
+      'no test cases',
+      detailed ? proportion(p, n) : undefined
+    )
+    sink.put(
+      'failure_rate',
+      ref,
+      n > 0 ? f / n : NaN,
+      n,
+      'no test cases',
+      detailed ? proportion(f, n) : undefined
+    )
     sink.put('count', ref, n, n)
   }
 }

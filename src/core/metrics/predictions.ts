@@ -3,16 +3,20 @@
  * plan built once from the cell table and then run on the table itself (point estimates) and on each
  * bootstrap resample of it. Running the same code for both keeps estimates and intervals consistent.
  */
-import type { CellTable } from '../artifacts/cells.js'
+import { Q_W, type CellTable } from '../artifacts/cells.js'
+import { kish } from '../stats/intervals.js'
 import { intersectionId } from '../manifest/types.js'
 import {
   aggregateCombos,
+  binSums,
   brier,
+  cellWeight,
   ece,
   f1,
   logLoss,
   mce,
   rate,
+  RATE_CELLS,
   reduceGroups,
   rows,
   strideOf,
@@ -20,6 +24,7 @@ import {
 } from './aggregate.js'
 import { DISPARITIES, RATES, type RateId } from './registry.js'
 import type { ScopeRef, Sink } from './sink.js'
+import type { CalibrationBin, DisparitySupport, ProportionSupport, Support } from './support.js'
 
 export interface GroupScope {
   attribute: string
@@ -34,12 +39,16 @@ export interface GroupScope {
   ref: ScopeRef
   /** Scratch: the latest value of each group metric that disparities use, per group. */
   values: Record<string, Float64Array>
+  /** Σw² per group: 4 confusion cells, then each bin (Kish's effective n for the intervals). */
+  squares: Float64Array
 }
 
 export interface PredictionPlan {
   table: CellTable
   scopes: GroupScope[]
   overall: Int32Array
+  /** Σw² over all rows, laid out as a group's in GroupScope.squares. */
+  squares: Float64Array
   minGroupSize: number
   comboAgg: Float64Array
   groupAgg: Float64Array
@@ -59,6 +68,14 @@ export function planPredictions(
   const comboAgg = new Float64Array(table.combos.length * stride)
   aggregateCombos(table, table, comboAgg)
   const comboRows = table.combos.map((_, c) => comboAgg[c * stride])
+  const sq = squaresOf(table)
+  const reduceSquares = (groupOf: Int32Array, groups: number) => {
+    const k = 4 + table.bins
+    const out = new Float64Array(groups * k)
+    for (let c = 0; c < groupOf.length; c++)
+      for (let i = 0; i < k; i++) out[groupOf[c] * k + i] += sq[c * k + i]
+    return out
+  }
   const scope = (attribute: string, members: number[]): GroupScope => {
     const labels: string[] = []
     const index = new Map<string, number>()
@@ -85,7 +102,8 @@ export function planPredictions(
       eligibleGroups: labels.map((_, g) => g).filter(g => eligible[g]),
       groupRefs: labels.map(group => ({ attribute, group })),
       ref: { attribute },
-      values: Object.fromEntries(GROUP_VALUES.map(id => [id, new Float64Array(labels.length)]))
+      values: Object.fromEntries(GROUP_VALUES.map(id => [id, new Float64Array(labels.length)])),
+      squares: reduceSquares(groupOf, labels.length)
     }
   }
   const position = new Map(table.attributes.map((a, i) => [a, i]))
@@ -103,6 +121,7 @@ export function planPredictions(
     table,
     scopes,
     overall: new Int32Array(table.combos.length),
+    squares: reduceSquares(new Int32Array(table.combos.length), 1),
     minGroupSize,
     comboAgg,
     groupAgg: new Float64Array(maxGroups * stride)
@@ -121,12 +140,23 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
   const scored = (v: number) => (hasScore ? v : NaN)
   const why = (v: number, reason: string) => (Number.isNaN(v) ? (hasScore ? reason : NO_SCORE) : undefined)
   sink.put('count', OVERALL, n, n)
-  sink.put('accuracy', OVERALL, rate('accuracy', a, 0), n, RATES.accuracy.undefinedWhen)
-  sink.put('precision', OVERALL, rate('precision', a, 0), n, RATES.precision.undefinedWhen)
-  sink.put('recall', OVERALL, rate('tpr', a, 0), n, RATES.tpr.undefinedWhen)
+  const detailed = sink.detailed
+  const overallRate = (id: RateId, metric: string = id) =>
+    sink.put(
+      metric,
+      OVERALL,
+      rate(id, a, 0),
+      n,
+      RATES[id].undefinedWhen,
+      detailed ? rateSupport(id, a, 0, plan.squares, 0) : undefined
+    )
+  overallRate('accuracy')
+  overallRate('precision')
+  overallRate('tpr', 'recall')
   sink.put('f1', OVERALL, f1(a, 0), n, 'no positive labels or predictions')
   const aucValue = scored(auc)
   sink.put('auc', OVERALL, aucValue, n, why(aucValue, 'labels of only one class'))
+  const overallBins = detailed && hasScore ? [calibrationBins(a, 0, bins, plan.squares, 0)] : null
   for (const [id, v] of [
     ['brier', brier(a, 0)],
     ['log_loss', logLoss(a, 0)],
@@ -134,41 +164,118 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
     ['mce', mce(a, 0, bins)]
   ] as const) {
     const value = scored(v)
-    sink.put(id, OVERALL, value, n, why(value, 'no rows'))
+    const support =
+      overallBins && (id === 'ece' || id === 'mce')
+        ? { kind: 'calibration' as const, stat: id, groups: overallBins }
+        : undefined
+    sink.put(id, OVERALL, value, n, why(value, 'no rows'), support)
   }
-  sink.put('selection_rate', OVERALL, rate('selection_rate', a, 0), n, RATES.selection_rate.undefinedWhen)
-  sink.put('base_rate', OVERALL, rate('base_rate', a, 0), n, RATES.base_rate.undefinedWhen)
+  overallRate('selection_rate')
+  overallRate('base_rate')
 
   for (const s of plan.scopes) {
     reduceGroups(comboAgg, s.groupOf, stride, groupAgg)
     const G = s.labels.length
     const values = s.values
+    const supports: Record<string, ProportionSupport[]> | null = detailed ? {} : null
+    const groupBins: CalibrationBin[][] | null = detailed && hasScore ? [] : null
     for (let g = 0; g < G; g++) {
       const o = g * stride
       const ref = s.groupRefs[g]
       const gn = rows(a, o)
+      const so = g * (4 + bins)
       sink.put('count', ref, gn, gn)
       for (const id of RATE_IDS) {
         const v = rate(id, a, o)
         values[id][g] = v
-        sink.put(id, ref, v, gn, RATES[id].undefinedWhen)
+        const support = supports ? rateSupport(id, a, o, s.squares, so) : undefined
+        if (supports && support) (supports[id] ??= [])[g] = support
+        sink.put(id, ref, v, gn, RATES[id].undefinedWhen, support)
       }
       const b = scored(brier(a, o))
       const e = scored(ece(a, o, bins))
       values.brier[g] = b
       values.ece[g] = e
+      const cal = groupBins ? calibrationBins(a, o, bins, s.squares, so) : null
+      if (groupBins && cal) groupBins[g] = cal
       sink.put('brier', ref, b, gn, why(b, 'no rows'))
-      sink.put('ece', ref, e, gn, why(e, 'no rows'))
+      sink.put(
+        'ece',
+        ref,
+        e,
+        gn,
+        why(e, 'no rows'),
+        cal ? { kind: 'calibration', stat: 'ece', groups: [cal] } : undefined
+      )
     }
-    putDisparities(s, values, sink, plan.minGroupSize)
+    putDisparities(s, values, sink, plan.minGroupSize, supports, groupBins)
   }
+}
+
+/** Σw² of every combination's 4 confusion cells and bins, from the table's Σx² of the weight. */
+function squaresOf(table: CellTable): Float64Array {
+  const { bins } = table
+  const k = 4 + bins
+  const out = new Float64Array(table.combos.length * k)
+  for (let c = 0; c < table.combos.length; c++)
+    for (let yp = 0; yp < 4; yp++)
+      for (let b = 0; b < bins; b++) {
+        const w2 = table.sum2[((c * 4 + yp) * bins + b) * 4 + Q_W]
+        out[c * k + yp] += w2
+        out[c * k + 4 + b] += w2
+      }
+  return out
+}
+
+/** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */
+function rateSupport(
+  id: RateId,
+  a: Float64Array,
+  o: number,
+  squares: Float64Array,
+  so: number
+): ProportionSupport | undefined {
+  const { num, den } = RATE_CELLS[id]
+  let top = 0
+  let w = 0
+  let w2 = 0
+  for (const yp of num) top += cellWeight(a, o, yp)
+  for (const yp of den) {
+    w += cellWeight(a, o, yp)
+    w2 += squares[so + yp]
+  }
+  if (!(w > 0)) return undefined
+  const n = kish(w, w2)
+  return { kind: 'proportion', x: (top / w) * n, n }
+}
+
+/** The non-empty calibration bins of an aggregate, with effective label counts. */
+function calibrationBins(
+  a: Float64Array,
+  o: number,
+  bins: number,
+  squares: Float64Array,
+  so: number
+): CalibrationBin[] {
+  let total = 0
+  for (let b = 0; b < bins; b++) total += binSums(a, o, b)[0]
+  const out: CalibrationBin[] = []
+  for (let b = 0; b < bins; b++) {
+    const [w, y, s] = binSums(a, o, b)
+    if (!(w > 0)) continue
+    const n = kish(w, squares[so + 4 + b])
+    out.push({ share: w / total, x: (y / w) * n, n, score: s / w })
+  }
+  return out
 }
 
 function putDisparities(
   s: GroupScope,
   values: Record<string, Float64Array>,
   sink: Sink,
-  minGroupSize: number
+  minGroupSize: number,
+  supports: Record<string, ProportionSupport[]> | null,
+  groupBins: CalibrationBin[][] | null
 ): void {
   const eligible = s.eligibleGroups
   let n = 0
@@ -199,6 +306,40 @@ function putDisparities(
       const v = d.kind === 'difference' ? hi - lo : hi === 0 ? 1 : lo / hi
       combined = d.kind === 'difference' ? Math.max(combined, v) : Math.min(combined, v)
     }
-    sink.put(d.id, s.ref, combined, n, reason)
+    sink.put(
+      d.id,
+      s.ref,
+      combined,
+      n,
+      reason,
+      supports ? disparitySupport(d, s, supports, groupBins) : undefined
+    )
   }
+}
+
+/** The eligible groups' effective counts behind a disparity (or their bins, for ece_difference). */
+function disparitySupport(
+  d: (typeof DISPARITIES)[number],
+  s: GroupScope,
+  supports: Record<string, ProportionSupport[]>,
+  groupBins: CalibrationBin[][] | null
+): Support | undefined {
+  if (d.id === 'ece_difference') {
+    if (!groupBins) return undefined
+    const groups = s.eligibleGroups.flatMap(g => (groupBins[g] ? [groupBins[g]] : []))
+    return { kind: 'calibration', stat: 'ece_difference', groups }
+  }
+  const support: DisparitySupport = { kind: 'disparity', type: d.kind, families: [] }
+  for (const base of d.of) {
+    const x: number[] = []
+    const n: number[] = []
+    for (const g of s.eligibleGroups) {
+      const p = supports[base]?.[g]
+      if (p === undefined) continue
+      x.push(p.x)
+      n.push(p.n)
+    }
+    support.families.push({ x, n })
+  }
+  return support
 }

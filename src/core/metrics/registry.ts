@@ -12,7 +12,38 @@ export interface MetricDef {
   scopes: Scope[]
   direction: Direction
   definition: string
+  /** How its confidence interval is computed (INTERVAL_METHODS). */
+  interval: IntervalMethod
 }
+
+/**
+ * Every interval method, with what it is: the renderings' footnote and docs/metrics.md read these.
+ * `analytic` says which ends come from the estimate's support (support.ts), valid at any confidence;
+ * any other end is the percentile bootstrap's. Statistics built from a max, a min or |·| get the
+ * analytic bound on the side of their boundary (0 for a difference, 1 for a ratio), where a percentile
+ * bootstrap cannot reach, and the bootstrap's end on the other side, where its bias makes it
+ * conservative (docs/metrics.md, "Intervals at the boundary").
+ */
+export const INTERVAL_METHODS = {
+  exact: { name: 'none (a count)', analytic: 'both' },
+  'clopper-pearson': { name: 'Clopper–Pearson (Kish effective n when weighted)', analytic: 'both' },
+  'agresti-min': { name: 'Agresti–Min paired difference', analytic: 'both' },
+  'pairwise-differences': {
+    name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end bootstrap',
+    analytic: 'lower'
+  },
+  'pairwise-ratios': {
+    name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end bootstrap',
+    analytic: 'upper'
+  },
+  'simultaneous-max': { name: 'maximum of simultaneous per-perturbation intervals', analytic: 'both' },
+  'calibration-bins': {
+    name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end bootstrap',
+    analytic: 'lower'
+  },
+  bootstrap: { name: 'percentile bootstrap', analytic: 'none' }
+} as const satisfies Record<string, { name: string; analytic: 'both' | 'lower' | 'upper' | 'none' }>
+export type IntervalMethod = keyof typeof INTERVAL_METHODS
 
 /** Per-group rates: numerator and denominator over the weighted confusion cells. */
 export const RATES = {
@@ -41,15 +72,16 @@ export const DISPARITIES = [
   { id: 'ece_difference', of: ['ece'], kind: 'difference' }
 ] as const satisfies readonly { id: string; of: readonly string[]; kind: 'difference' | 'ratio' }[]
 
-const def = (id: string, scopes: Scope[], direction: Direction, definition: string): MetricDef => ({
-  id,
-  scopes,
-  direction,
-  definition
-})
+const def = (
+  id: string,
+  scopes: Scope[],
+  direction: Direction,
+  definition: string,
+  interval: IntervalMethod
+): MetricDef => ({ id, scopes, direction, definition, interval })
 
 export const METRICS: readonly MetricDef[] = [
-  def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)'),
+  def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
   ...Object.entries(RATES).map(([id, r]) =>
     def(
       id,
@@ -57,31 +89,61 @@ export const METRICS: readonly MetricDef[] = [
         ? ['overall', 'group']
         : ['group'],
       r.direction,
-      r.definition
+      r.definition,
+      'clopper-pearson'
     )
   ),
-  def('recall', ['overall'], 'higher', 'tpr over all rows'),
-  def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)'),
-  def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½'),
-  def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)'),
-  def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]'),
-  def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|'),
-  def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|'),
+  def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
+  def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
+  def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'bootstrap'),
+  def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
+  def(
+    'log_loss',
+    ['overall'],
+    'lower',
+    'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]',
+    'bootstrap'
+  ),
+  def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'calibration-bins'),
+  def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
   ...DISPARITIES.map(d =>
     def(
       d.id,
       ['attribute'],
       d.kind === 'difference' ? 'lower' : 'higher',
-      `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`
+      `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`,
+      d.id === 'ece_difference'
+        ? 'calibration-bins'
+        : d.kind === 'difference'
+          ? 'pairwise-differences'
+          : 'pairwise-ratios'
     )
   ),
-  def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs'),
-  def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows'),
-  def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed'),
-  def('worst_accuracy_drop', ['robustness'], 'lower', 'max accuracy_drop over perturbations'),
-  def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations'),
-  def('pass_rate', ['suite'], 'higher', 'share of test cases passed'),
-  def('failure_rate', ['suite'], 'lower', 'share of test cases failed')
+  def(
+    'perturbed_accuracy',
+    ['perturbation'],
+    'higher',
+    'accuracy on the perturbed inputs',
+    'clopper-pearson'
+  ),
+  def(
+    'accuracy_drop',
+    ['perturbation'],
+    'lower',
+    'clean accuracy − perturbed accuracy on the same rows',
+    'agresti-min'
+  ),
+  def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed', 'clopper-pearson'),
+  def(
+    'worst_accuracy_drop',
+    ['robustness'],
+    'lower',
+    'max accuracy_drop over perturbations',
+    'simultaneous-max'
+  ),
+  def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations', 'simultaneous-max'),
+  def('pass_rate', ['suite'], 'higher', 'share of test cases passed', 'clopper-pearson'),
+  def('failure_rate', ['suite'], 'lower', 'share of test cases failed', 'clopper-pearson')
 ]
 
 const BY_ID = new Map(METRICS.map(m => [m.id, m]))

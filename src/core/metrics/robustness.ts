@@ -1,6 +1,7 @@
 /** Robustness metrics per perturbation, and the worst over perturbations (SPEC §2). */
 import type { RobustnessTable } from '../artifacts/robustness.js'
 import type { ScopeRef, Sink } from './sink.js'
+import type { PairedSupport, ProportionSupport } from './support.js'
 
 const OVERALL: ScopeRef = {}
 
@@ -13,32 +14,67 @@ export function computeRobustness(
 ): void {
   let worstDrop = -Infinity
   let worstFlip = -Infinity
+  const detailed = sink.detailed
+  const drops: PairedSupport[] = []
+  const flipParts: ProportionSupport[] = []
   table.perturbations.forEach((_, p) => {
     let n = 0
     let cleanRight = 0
     let right = 0
     let flips = 0
+    // Right only on the clean input (b), only on the perturbed one (c): the paired table's off-diagonal.
+    let b = 0
+    let c = 0
     for (let y = 0; y < 2; y++)
-      for (let c = 0; c < 2; c++)
+      for (let cl = 0; cl < 2; cl++)
         for (let q = 0; q < 2; q++) {
-          const k = counts[p * 8 + (y * 2 + c) * 2 + q]
+          const k = counts[p * 8 + (y * 2 + cl) * 2 + q]
           n += k
-          if (c === y) cleanRight += k
+          if (cl === y) cleanRight += k
           if (q === y) right += k
-          if (c !== q) flips += k
+          if (cl !== q) flips += k
+          if (cl === y && q !== y) b += k
+          if (cl !== y && q === y) c += k
         }
     const perturbed = n > 0 ? right / n : NaN
     const drop = n > 0 ? cleanRight / n - perturbed : NaN
     const flip = n > 0 ? flips / n : NaN
-    sink.put('perturbed_accuracy', refs[p], perturbed, n, 'no rows')
-    sink.put('accuracy_drop', refs[p], drop, n, 'no rows')
-    sink.put('flip_rate', refs[p], flip, n, 'no rows')
+    const paired: PairedSupport = { kind: 'paired', b, c, n }
+    const flipped: ProportionSupport = { kind: 'proportion', x: flips, n }
+    if (detailed && n > 0) {
+      drops.push(paired)
+      flipParts.push(flipped)
+    }
+    sink.put(
+      'perturbed_accuracy',
+      refs[p],
+      perturbed,
+      n,
+      'no rows',
+      detailed ? { kind: 'proportion', x: right, n } : undefined
+    )
+    sink.put('accuracy_drop', refs[p], drop, n, 'no rows', detailed ? paired : undefined)
+    sink.put('flip_rate', refs[p], flip, n, 'no rows', detailed ? flipped : undefined)
     worstDrop = Math.max(worstDrop, drop)
     worstFlip = Math.max(worstFlip, flip)
   })
   const total = table.n.reduce((a, b) => a + b, 0)
-  sink.put('worst_accuracy_drop', OVERALL, worstDrop, total, 'no perturbations')
-  sink.put('worst_flip_rate', OVERALL, worstFlip, total, 'no perturbations')
+  sink.put(
+    'worst_accuracy_drop',
+    OVERALL,
+    worstDrop,
+    total,
+    'no perturbations',
+    detailed ? { kind: 'max', parts: drops } : undefined
+  )
+  sink.put(
+    'worst_flip_rate',
+    OVERALL,
+    worstFlip,
+    total,
+    'no perturbations',
+    detailed ? { kind: 'max', parts: flipParts } : undefined
+  )
 }
 
 export const perturbationRefs = (table: RobustnessTable): ScopeRef[] =>

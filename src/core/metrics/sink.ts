@@ -1,4 +1,6 @@
 /** Where metric computations write: the point run records everything, bootstrap runs only values. */
+import type { Support } from './support.js'
+
 export interface ScopeRef {
   attribute?: string
   group?: string
@@ -18,8 +20,10 @@ export function scopeOf(m: ScopeRef): ScopeRef {
 }
 
 export interface Sink {
-  /** value is NaN when undefined; reason then says why. */
-  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string): void
+  /** True when the sink keeps supports: computations build them only then (the point run). */
+  readonly detailed: boolean
+  /** value is NaN when undefined; reason then says why. support feeds an analytic interval. */
+  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string, support?: Support): void
 }
 
 export interface PointValue {
@@ -28,18 +32,21 @@ export interface PointValue {
   value: number
   n: number
   reason?: string
+  support?: Support
 }
 
 /** Records every value with its metric and scope (the point estimates). */
 export class RecordingSink implements Sink {
+  readonly detailed = true
   readonly values: PointValue[] = []
-  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string): void {
-    this.values.push({ metric, scope, value, n, reason })
+  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string, support?: Support): void {
+    this.values.push({ metric, scope, value, n, reason, ...(support && { support }) })
   }
 }
 
 /** Writes values in order into one row of a replicate matrix. */
 export class RowSink implements Sink {
+  readonly detailed = false
   private k = 0
   constructor(
     private readonly out: Float64Array,

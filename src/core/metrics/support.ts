@@ -1,0 +1,168 @@
+/**
+ * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
+ * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
+ * The point run records one per metric; bootstrap resamples never build them. The interval method of
+ * each metric is named in the registry (registry.ts, INTERVAL_METHODS), and intervalFromSupport is
+ * the one place that turns a support into an interval.
+ */
+import {
+  agrestiCaffo,
+  bonferroni,
+  clopperPearson,
+  pairedDifference,
+  ratioInterval,
+  zOf,
+  type Interval
+} from '../stats/intervals.js'
+
+/** x successes of n trials, both effective (Kish) for weighted data. */
+export interface ProportionSupport {
+  kind: 'proportion'
+  x: number
+  n: number
+}
+
+/** Rows right only before (b) and only after (c) a perturbation, of n. */
+export interface PairedSupport {
+  kind: 'paired'
+  b: number
+  c: number
+  n: number
+}
+
+/** A difference (max − min) or ratio (min / max) over groups, of one or two base rates. */
+export interface DisparitySupport {
+  kind: 'disparity'
+  type: 'difference' | 'ratio'
+  /** One family per base rate (equalized odds has two): the groups where it is defined. */
+  families: { x: number[]; n: number[] }[]
+}
+
+/** The largest of several parts (worst_* over perturbations). */
+export interface MaxSupport {
+  kind: 'max'
+  parts: (ProportionSupport | PairedSupport)[]
+}
+
+/** One calibration bin: weight share, effective label count x of n, and mean score. */
+export interface CalibrationBin {
+  share: number
+  x: number
+  n: number
+  score: number
+}
+
+/** ece (a weighted sum of bin gaps), mce (their maximum), or ece_difference (over groups). */
+export interface CalibrationSupport {
+  kind: 'calibration'
+  stat: 'ece' | 'mce' | 'ece_difference'
+  /** One list of bins per group (one list for ece and mce). */
+  groups: CalibrationBin[][]
+}
+
+export type Support = ProportionSupport | PairedSupport | DisparitySupport | MaxSupport | CalibrationSupport
+
+/**
+ * The analytic interval of a support at a two-sided confidence. For calibration, only the lower end
+ * is analytic (`upper` false: the caller takes the bootstrap's upper end, see docs/metrics.md).
+ */
+export function intervalFromSupport(s: Support, confidence: number): Interval | null {
+  switch (s.kind) {
+    case 'proportion':
+      return clopperPearson(s.x, s.n, confidence)
+    case 'paired':
+      return pairedDifference(s.b, s.c, s.n, zOf(confidence))
+    case 'disparity':
+      return disparity(s, confidence)
+    case 'max':
+      return maxOf(s, confidence)
+    case 'calibration':
+      return calibration(s, confidence)
+  }
+}
+
+/**
+ * Simultaneous intervals for every pair of groups (Bonferroni over the m pairs of every family, so
+ * all hold together at `confidence`), and the range's interval from them: max − min is the largest
+ * |p_i − p_j|, so it lies between the largest lower bound of a |difference| and the largest upper
+ * bound. When no pair can be told apart every lower bound is 0, and the interval reaches 0 (1 for a
+ * ratio). Each end fails only if some pair's interval misses on that side: at most α/2 each.
+ * O(G²) pairs.
+ */
+function disparity(s: DisparitySupport, confidence: number): Interval | null {
+  const pairs = s.families.reduce((t, f) => t + (f.x.length * (f.x.length - 1)) / 2, 0)
+  if (pairs === 0) return null
+  const z = zOf(bonferroni(confidence, pairs))
+  let lo = s.type === 'difference' ? 0 : Infinity
+  let hi = s.type === 'difference' ? 0 : Infinity
+  for (const { x, n } of s.families) {
+    for (let i = 0; i < x.length; i++) {
+      for (let j = i + 1; j < x.length; j++) {
+        if (s.type === 'difference') {
+          const [a, b] = agrestiCaffo(x[i], n[i], x[j], n[j], z)
+          // |p_i − p_j| lies in [distance of [a, b] from 0, farthest end of [a, b]].
+          lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0)
+          hi = Math.max(hi, Math.max(-a, b))
+        } else {
+          // min/max is the smallest ratio over ordered pairs: p_i/p_j in [a, b], p_j/p_i in [1/b, 1/a].
+          const [a, b] = ratioInterval(x[i], n[i], x[j], n[j], z)
+          lo = Math.min(lo, a, 1 / b)
+          hi = Math.min(hi, b, 1 / a)
+        }
+      }
+    }
+  }
+  return s.type === 'difference' ? [lo, Math.min(1, hi)] : [Math.min(lo, 1), Math.min(1, hi)]
+}
+
+/** max over parts: each part's interval at a Bonferroni level over the parts; both ends follow. */
+function maxOf(s: MaxSupport, confidence: number): Interval | null {
+  const level = bonferroni(confidence, s.parts.length)
+  let lo = -Infinity
+  let hi = -Infinity
+  for (const part of s.parts) {
+    const ci = intervalFromSupport(part, level)
+    if (ci === null) continue
+    lo = Math.max(lo, ci[0])
+    hi = Math.max(hi, ci[1])
+  }
+  return lo === -Infinity ? null : [lo, hi]
+}
+
+/**
+ * Signed per-bin intervals: the mean label of bin b has a Clopper–Pearson interval (Bonferroni over
+ * every non-empty bin of every group), and |mean label − mean score| is at least the distance from
+ * the mean score to that interval (0 when the interval holds it). The bin's mean score is the one the
+ * bin's rows were given, so a calibrated model's gap is 0 and its lower bound reaches 0. Returns
+ * [lower, upper] where upper is each gap's largest value (used for ece_difference's groups); the
+ * caller takes the bootstrap's upper end for the metric itself.
+ */
+function calibration(s: CalibrationSupport, confidence: number): Interval | null {
+  const bins = s.groups.reduce((t, g) => t + g.length, 0)
+  if (bins === 0) return null
+  const level = bonferroni(confidence, bins)
+  const bounds = s.groups.map(group => {
+    let lo = 0
+    let hi = 0
+    for (const bin of group) {
+      const ci = clopperPearson(bin.x, bin.n, level)
+      if (ci === null) continue
+      const near = bin.score < ci[0] ? ci[0] - bin.score : bin.score > ci[1] ? bin.score - ci[1] : 0
+      const far = Math.max(Math.abs(ci[0] - bin.score), Math.abs(ci[1] - bin.score))
+      if (s.stat === 'mce') {
+        lo = Math.max(lo, near)
+        hi = Math.max(hi, far)
+      } else {
+        lo += bin.share * near
+        hi += bin.share * far
+      }
+    }
+    return [lo, hi] as Interval
+  })
+  if (s.stat !== 'ece_difference') return bounds[0]
+  if (bounds.length < 2) return null
+  // Every group's ece lies in its bounds at once: the range is at least max lower − min upper.
+  const lo = Math.max(0, Math.max(...bounds.map(b => b[0])) - Math.min(...bounds.map(b => b[1])))
+  const hi = Math.max(...bounds.map(b => b[1])) - Math.min(...bounds.map(b => b[0]))
+  return [lo, hi]
+}
