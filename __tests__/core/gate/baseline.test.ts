@@ -72,7 +72,8 @@ describe('baseline comparison', () => {
       'g'
     ])
     const r = report.regressions.find(x => x.metric === 'demographic_parity_difference')!
-    expect(r.changeCi[0]).toBeGreaterThan(0)
+    expect(r.changeCi![0]).toBeGreaterThan(0)
+    expect(r.pValue).toBeLessThan(0.05)
   })
 
   it('finds no regression and a change interval around 0 against the same data', async () => {

@@ -129,25 +129,49 @@ gates:
     expect(only(r.checks, 'lenient')[0]).toMatchObject({ status: 'pass' })
   })
 
-  it('widens intervals with a Bonferroni correction and says so', async () => {
+  it('widens the intervals of lenient checks with a Bonferroni correction, and only theirs', async () => {
     const policy = (
       mc: string
-    ) => `defaults: { minGroupSize: 2, multipleComparisons: ${mc}, bootstrap: { resamples: 500 } }
+    ) => `defaults: { minGroupSize: 2, multipleComparisons: ${mc}, mode: lenient, bootstrap: { resamples: 500 } }
 gates:
   - { id: acc, metric: accuracy, min: 0.1 }
   - { id: sel, metric: selection_rate, attributes: [g], max: 1 }
+  - { id: strict, metric: precision, min: 0.1, mode: strict }
 `
     const [plain, corrected] = await Promise.all([run(policy('none')), run(policy('bonferroni'))])
+    // acc (1 check) and sel (3 groups) are lenient: 4 checks; the strict one is not counted.
     expect(corrected.multipleComparisons).toEqual({
       method: 'bonferroni',
       checks: 4,
       confidence: 1 - 0.05 / 4
     })
-    const width = (r: typeof plain) => {
-      const c = only(r.checks, 'acc')[0].ci!
+    const width = (r: typeof plain, gate: string) => {
+      const c = only(r.checks, gate)[0].ci!
       return c[1] - c[0]
     }
-    expect(width(corrected)).toBeGreaterThan(width(plain))
+    expect(width(corrected, 'acc')).toBeGreaterThan(width(plain, 'acc'))
+    expect(only(corrected.checks, 'acc')[0].confidence).toBeCloseTo(1 - 0.05 / 4, 12)
+    // A strict check is already capped by its own level: the correction would only add false fails.
+    expect(width(corrected, 'strict')).toBe(width(plain, 'strict'))
+    expect(only(corrected.checks, 'strict')[0].confidence).toBe(0.95)
+    // The report's metrics stay at the policy's level.
+    expect(corrected.metrics).toEqual(plain.metrics)
+  })
+
+  it('says when the interval cannot decide a strict check, and how many rows would', async () => {
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 500 } }
+gates:
+  - { id: strict, metric: accuracy, min: 0.65, mode: strict }
+`)
+    const c = only(r.checks, 'strict')[0]
+    // Accuracy 0.8 on 10 rows: the Clopper–Pearson interval [0.444, 0.975] holds 0.65.
+    expect(c.status).toBe('fail')
+    expect(c.inconclusive).toBeDefined()
+    expect(c.inconclusive!.margin).toBeCloseTo(0.15, 12)
+    // Half-width on the threshold's side 0.8 − 0.444 = 0.356: (0.356 / 0.15)² · 10 ≈ 56 rows.
+    expect(c.inconclusive!.rowsNeeded).toBeGreaterThan(50)
+    expect(c.inconclusive!.rowsNeeded).toBeLessThan(60)
+    expect(c.reason).toMatch(/^not enough evidence: .* about 5\d rows would decide it$/)
   })
 })
 

@@ -6,7 +6,7 @@ import { metricKey, type Change, type Evaluation, type MetricResult } from '../m
 import { metricDef } from '../metrics/registry.js'
 import type { Gate, Policy } from '../policy/types.js'
 import { expandGate, type Target } from './expand.js'
-import { judge, judgeChange } from './judge.js'
+import { judge, judgeChange, undecided } from './judge.js'
 import { regressions } from './regressions.js'
 import type { Check, Decision, Effect, Regression } from './types.js'
 import { findWaiver } from './waivers.js'
@@ -27,9 +27,9 @@ export interface GateInput {
 export interface GateResult {
   checks: Check[]
   decision: Decision
-  /** Intervals the checks were judged on, when a correction changed them. */
+  /** The correction of lenient checks' intervals: over how many checks, to which level. */
   multipleComparisons: { method: 'none' | 'bonferroni'; checks: number; confidence: number }
-  /** The metrics at the level the checks used. */
+  /** The metrics at the policy's confidence. */
   metrics: MetricResult[]
   /** Metrics significantly worse than the baseline, whether or not a gate asks. */
   regressions: Regression[]
@@ -38,32 +38,59 @@ export interface GateResult {
 export function evaluateGates(input: GateInput): GateResult {
   const { policy, evaluation } = input
   const d = policy.defaults
-  const expand = (metrics: MetricResult[]) =>
-    policy.gates.map(g => ({ gate: g, targets: expandGate(g, metricDef(g.metric)!, metrics) }))
-  let metrics = evaluation.metrics
-  let expanded = expand(metrics)
-  const k = expanded.reduce((t, e) => t + e.targets.length, 0)
-  let confidence = d.confidence
-  if (d.multipleComparisons === 'bonferroni' && k > 1) {
-    confidence = 1 - (1 - d.confidence) / k
-    metrics = evaluation.at(confidence)
-    expanded = expand(metrics)
+  const metrics = evaluation.metrics
+  const expanded = policy.gates.map(g => ({ gate: g, targets: expandGate(g, metricDef(g.metric)!, metrics) }))
+  // A correction belongs where errors accumulate across checks: a lenient check raises a false alarm
+  // when its own interval misses, so k lenient checks at 95% each would raise one almost surely.
+  // Strict checks need none (the release passes only if every one of them is shown safe, so each
+  // already caps a false release), and a point check judges the estimate alone.
+  const lenient = expanded.reduce(
+    (t, e) => t + ((e.gate.mode ?? d.mode) === 'lenient' ? e.targets.length : 0),
+    0
+  )
+  const corrected =
+    d.multipleComparisons === 'bonferroni' && lenient > 1 ? 1 - (1 - d.confidence) / lenient : d.confidence
+  const levels = new Map<
+    number,
+    { metrics: Map<string, MetricResult>; changes: Map<string, Change> | null }
+  >()
+  const at = (confidence: number) => {
+    let level = levels.get(confidence)
+    if (level === undefined) {
+      const ms = confidence === d.confidence ? metrics : evaluation.at(confidence)
+      level = {
+        metrics: new Map(ms.map(m => [metricKey(m), m])),
+        changes: input.changes?.(confidence) ?? null
+      }
+      levels.set(confidence, level)
+    }
+    return level
   }
   const smallGroups = metrics.filter(
     m => m.metric === 'count' && m.status === 'insufficient' && m.group !== undefined
   )
-  const changes = input.changes?.(confidence) ?? null
-  const context = { policy, smallGroups, changes, noBaseline: input.noBaseline }
+  const context = { policy, smallGroups, noBaseline: input.noBaseline, limiting: limitingGroups(metrics) }
   const checks = [
     ...input.requirements,
-    ...expanded.flatMap(({ gate, targets }) => targets.map(t => withWaiver(checkOf(gate, t, context), input)))
+    ...expanded.flatMap(({ gate, targets }) => {
+      const confidence = (gate.mode ?? d.mode) === 'lenient' ? corrected : d.confidence
+      const level = at(confidence)
+      return targets.map(t => {
+        const result = t.result && level.metrics.get(metricKey(t.result))
+        return withWaiver(
+          checkOf(gate, { ...t, result }, { ...context, confidence, changes: level.changes }),
+          input
+        )
+      })
+    })
   ]
+  const nominal = at(d.confidence)
   return {
     checks,
     decision: decide(checks),
-    multipleComparisons: { method: d.multipleComparisons, checks: k, confidence },
+    multipleComparisons: { method: d.multipleComparisons, checks: lenient, confidence: corrected },
     metrics,
-    regressions: changes ? regressions(metrics, changes) : []
+    regressions: nominal.changes ? regressions(metrics, nominal.changes) : []
   }
 }
 
@@ -87,9 +114,54 @@ interface Context {
   smallGroups: MetricResult[]
   changes: Map<string, Change> | null
   noBaseline: string
+  /** The level of the intervals this check is judged on. */
+  confidence: number
+  /** Per attribute, its smallest eligible group: the one that limits a disparity's interval. */
+  limiting: Map<string, { group: string; n: number }>
 }
 
-function checkOf(gate: Gate, t: Target, { policy, smallGroups, changes, noBaseline }: Context): Check {
+function limitingGroups(metrics: MetricResult[]): Map<string, { group: string; n: number }> {
+  const out = new Map<string, { group: string; n: number }>()
+  for (const m of metrics) {
+    if (m.metric !== 'count' || m.group === undefined || m.status === 'insufficient' || m.value === null)
+      continue
+    const known = out.get(m.attribute!)
+    if (known === undefined || m.value < known.n) out.set(m.attribute!, { group: m.group, n: m.value })
+  }
+  return out
+}
+
+/** Why the data cannot decide a check, and how many rows would, at its current estimate. */
+function inconclusive(
+  r: MetricResult,
+  threshold: { min?: number; max?: number },
+  limiting: Context['limiting']
+): { margin: number; rowsNeeded: number | null; attribute?: string; group?: string } | null {
+  const u = r.value === null ? null : undecided(r.value, r.ci, threshold)
+  if (u === null) return null
+  const small = r.group === undefined && r.attribute !== undefined ? limiting.get(r.attribute) : undefined
+  const n = small ? small.n : r.n
+  const rowsNeeded = Number.isFinite(u.factor) ? Math.ceil(n * u.factor) : null
+  return {
+    margin: u.margin,
+    rowsNeeded,
+    ...(r.attribute !== undefined && { attribute: r.attribute }),
+    ...(small ? { group: small.group } : r.group !== undefined && { group: r.group })
+  }
+}
+
+/** "about 1,900 rows in group Black*female would decide it" */
+function rowsText(u: NonNullable<ReturnType<typeof inconclusive>>): string {
+  if (u.rowsNeeded === null) return 'the estimate sits on the threshold, so no sample size decides it'
+  const about = Number(u.rowsNeeded.toPrecision(2)).toLocaleString('en-US')
+  return `about ${about} rows${u.group !== undefined ? ` in group ${u.group}` : ''} would decide it`
+}
+
+function checkOf(
+  gate: Gate,
+  t: Target,
+  { policy, smallGroups, changes, noBaseline, confidence, limiting }: Context
+): Check {
   const d = policy.defaults
   const severity = gate.severity ?? 'block'
   const mode = gate.mode ?? d.mode
@@ -105,12 +177,13 @@ function checkOf(gate: Gate, t: Target, { policy, smallGroups, changes, noBaseli
   }
   const r = t.result
   const change = changes?.get(metricKey({ metric: gate.metric, ...t.scope }))
-  const base = {
+  const base: Omit<Check, 'status' | 'effect' | 'reason'> = {
     gate: gate.id,
     metric: gate.metric,
     ...t.scope,
     severity,
     mode,
+    confidence,
     threshold,
     value: r?.value ?? null,
     ci: r?.ci ?? null,
@@ -152,10 +225,18 @@ function checkOf(gate: Gate, t: Target, { policy, smallGroups, changes, noBaseli
   }
   const level =
     gate.min === undefined && gate.max === undefined ? null : judge(r.value, r.ci, threshold, mode)
+  // Not enough evidence is not a breach shown: strict and lenient checks say when the interval
+  // holds the threshold, and how many rows would decide.
+  const open = level && mode !== 'point' ? inconclusive(r, threshold, limiting) : null
   const verdict = {
     breach: Boolean(level?.breach || (worse && !worse.skipped && worse.breach)),
-    reason: level ? level.reason : worse!.reason
+    reason: level
+      ? open
+        ? `not enough evidence: ${level.reason}; ${rowsText(open)}`
+        : level.reason
+      : worse!.reason
   }
+  if (open) base.inconclusive = open
   if (verdict.breach) {
     return {
       ...base,
@@ -169,6 +250,7 @@ function checkOf(gate: Gate, t: Target, { policy, smallGroups, changes, noBaseli
     const names = small.map(g => `${g.group} (${g.n})`).join(', ')
     return {
       ...insufficient,
+      ...(open && { inconclusive: open }),
       reason: `${verdict.reason} over the eligible groups, but ${names} ${small.length === 1 ? 'has' : 'have'} ${tooFew}${changeNote}`
     }
   }

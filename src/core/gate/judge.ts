@@ -93,3 +93,26 @@ export function judgeChange(
     reason: verdict.breach ? `${what}: ${verdict.reason}` : `${what} is within it`
   }
 }
+
+/**
+ * When the interval holds a threshold, the data cannot decide the check either way. Returns the
+ * estimate's distance to that threshold and how many times the rows behind the interval would let
+ * it decide at the current estimate: an interval's half-width shrinks as 1/√n, so the half-width h
+ * on the threshold's side reaches the margin m at (h/m)² times the rows. Null when the interval
+ * decides (or there is none); factor is Infinity when the estimate sits on the threshold.
+ */
+export function undecided(
+  value: number,
+  ci: [number, number] | null,
+  threshold: { min?: number; max?: number }
+): { margin: number; factor: number } | null {
+  if (ci === null) return null
+  const [lo, hi] = ci
+  for (const t of [threshold.max, threshold.min]) {
+    if (t === undefined || !(lo < t && t < hi)) continue
+    const margin = Math.abs(value - t)
+    const half = value <= t ? hi - value : value - lo
+    return { margin, factor: margin > 0 ? (half / margin) ** 2 : Infinity }
+  }
+  return null
+}

@@ -25,10 +25,14 @@ export interface Check extends ScopeRef {
   ci: [number, number] | null
   threshold: { min?: number; max?: number; maxWorsening?: number; maxWorseningRelative?: number }
   mode: Mode
+  /** The two-sided level of ci and changeCi (above the policy's when a correction applies). */
+  confidence?: number
   /** The baseline run's value of the same check, the change since, and the change's interval. */
   baseline?: number
   change?: number
   changeCi?: [number, number] | null
+  /** The interval holds the threshold: the data cannot decide (rows that would, at the estimate). */
+  inconclusive?: { margin: number; rowsNeeded: number | null; attribute?: string; group?: string }
   /** Why the check has its status, in words a reviewer can act on. */
   reason: string
   /** Groups in scope below minGroupSize, by name and size. */
@@ -36,11 +40,13 @@ export interface Check extends ScopeRef {
   waiver?: AppliedWaiver
 }
 
-/** A metric whose change against the baseline is significantly in its bad direction. */
+/** A metric that got worse since the baseline: listed under false-discovery-rate control. */
 export interface Regression extends ScopeRef {
   metric: string
   baseline: number
   value: number
   change: number
-  changeCi: [number, number]
+  changeCi: [number, number] | null
+  /** One-sided p-value of the worsening (regressions.ts). */
+  pValue: number
 }

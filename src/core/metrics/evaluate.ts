@@ -9,12 +9,12 @@ import type { RobustnessData } from '../artifacts/robustness.js'
 import { cellMoments, resampleCounts } from '../stats/bootstrap.js'
 import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
-import { zOf } from '../stats/intervals.js'
+import { agrestiCaffo, agrestiCaffoZ, normalUpperTail, zOf } from '../stats/intervals.js'
 import { createRng, type Rng } from '../stats/rng.js'
 import { resampledAuc, scoresAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
-import { INTERVAL_METHODS, metricDef } from './registry.js'
+import { INTERVAL_METHODS, metricDef, type IntervalMethod } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { intervalFromSupport } from './support.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef, type Sink } from './sink.js'
@@ -37,6 +37,10 @@ export interface MetricResult extends ScopeRef {
   ciNote?: string
   /** Set on a group smaller than minGroupSize: reported, but left out of disparities. */
   status?: 'insufficient'
+  /** The interval method (registry.ts INTERVAL_METHODS). */
+  method?: IntervalMethod
+  /** A weighted group's Kish effective sample size (on its count). */
+  nEffective?: number
 }
 
 export interface EvaluationInput {
@@ -79,11 +83,13 @@ export interface Computed {
 export const metricKey = (m: { metric: string } & ScopeRef): string =>
   JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category])
 
-/** The change of a metric against a baseline run, with its bootstrap interval. */
+/** The change of a metric against a baseline run, with its interval. */
 export interface Change {
   baseline: number
   change: number
   changeCi: [number, number] | null
+  /** One-sided p-value of a worsening (the change in the metric's bad direction; 1 without one). */
+  pWorse: number
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
@@ -111,6 +117,22 @@ function changes(
     const key = metricKey({ metric: c.point.metric, ...c.point.scope })
     const b = base.get(key)
     if (b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value)) continue
+    const change = c.point.value - b.point.value
+    const sign = metricDef(c.point.metric)?.direction === 'higher' ? -1 : 1
+    const cs = c.point.support
+    const bs = b.point.support
+    if (cs?.kind === 'proportion' && bs?.kind === 'proportion') {
+      // Two independent proportions: Agresti–Caffo, honest when either run has no events.
+      const ci = agrestiCaffo(cs.x, cs.n, bs.x, bs.n, zOf(confidence))
+      const z = agrestiCaffoZ(cs.x, cs.n, bs.x, bs.n)
+      out.set(key, {
+        baseline: b.point.value,
+        change,
+        changeCi: [Math.min(ci[0], change), Math.max(ci[1], change)],
+        pWorse: normalUpperTail(sign * z)
+      })
+      continue
+    }
     const diffs: number[] = []
     const R = Math.min(c.replicates.length, b.replicates.length)
     for (let r = 0; r < R; r++) {
@@ -119,10 +141,15 @@ function changes(
     }
     const ok =
       c.sample !== null && b.sample !== null && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0
+    const sorted = Float64Array.from(diffs).sort()
+    const sd = ok ? sdOf(sorted) : 0
     out.set(key, {
       baseline: b.point.value,
-      change: c.point.value - b.point.value,
-      changeCi: ok ? percentileIntervalSorted(Float64Array.from(diffs).sort(), confidence) : null
+      change,
+      changeCi: ok ? bootstrapInterval(sorted, change, confidence) : null,
+      // The normal approximation to the change's bootstrap distribution resolves p-values far
+      // below 1/resamples; a degenerate distribution is no evidence of a change.
+      pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1
     })
   }
   return out
@@ -350,11 +377,19 @@ function sampleOf(v: PointValue, replicates: Float64Array): Float64Array | null 
 }
 
 function toResult({ point: v, extra, sample, resamples: R }: Computed, confidence: number): MetricResult {
-  const base = { metric: v.metric, ...v.scope, n: v.n, ...extra }
+  const method = metricDef(v.metric)?.interval ?? 'bootstrap'
+  const base = {
+    metric: v.metric,
+    ...v.scope,
+    n: v.n,
+    ...extra,
+    method,
+    ...(v.support?.kind === 'count' && { nEffective: v.support.effective })
+  }
   if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
   // A count is a fact about the data, not an estimate: its interval is the value itself.
   if (sample === null) return { ...base, value: v.value, ci: [v.value, v.value] }
-  const { analytic } = INTERVAL_METHODS[metricDef(v.metric)?.interval ?? 'bootstrap']
+  const { analytic } = INTERVAL_METHODS[method]
   const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null
   // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
   const hull = (lo: number, hi: number): [number, number] => [Math.min(lo, v.value), Math.max(hi, v.value)]
@@ -397,12 +432,15 @@ const MIN_TAIL_RESAMPLES = 10
 function bootstrapInterval(sample: Float64Array, value: number, confidence: number): [number, number] {
   if (((1 - confidence) / 2) * sample.length >= MIN_TAIL_RESAMPLES)
     return percentileIntervalSorted(sample, confidence)
+  const z = zOf(confidence) * sdOf(sample)
+  return [value - z, value + z]
+}
+
+function sdOf(sample: ArrayLike<number>): number {
   let mean = 0
-  for (const x of sample) mean += x
+  for (let i = 0; i < sample.length; i++) mean += sample[i]
   mean /= sample.length
   let ss = 0
-  for (const x of sample) ss += (x - mean) * (x - mean)
-  const sd = Math.sqrt(ss / Math.max(1, sample.length - 1))
-  const z = zOf(confidence)
-  return [value - z * sd, value + z * sd]
+  for (let i = 0; i < sample.length; i++) ss += (sample[i] - mean) * (sample[i] - mean)
+  return Math.sqrt(ss / Math.max(1, sample.length - 1))
 }

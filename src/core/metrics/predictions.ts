@@ -24,7 +24,7 @@ import {
 } from './aggregate.js'
 import { DISPARITIES, RATES, type RateId } from './registry.js'
 import type { ScopeRef, Sink } from './sink.js'
-import type { CalibrationBin, DisparitySupport, ProportionSupport, Support } from './support.js'
+import type { CalibrationBin, CountSupport, DisparitySupport, ProportionSupport, Support } from './support.js'
 
 export interface GroupScope {
   attribute: string
@@ -184,7 +184,14 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
       const ref = s.groupRefs[g]
       const gn = rows(a, o)
       const so = g * (4 + bins)
-      sink.put('count', ref, gn, gn)
+      sink.put(
+        'count',
+        ref,
+        gn,
+        gn,
+        undefined,
+        supports && table.weighted ? effectiveRows(a, o, s.squares, so) : undefined
+      )
       for (const id of RATE_IDS) {
         const v = rate(id, a, o)
         values[id][g] = v
@@ -225,6 +232,17 @@ function squaresOf(table: CellTable): Float64Array {
         out[c * k + 4 + b] += w2
       }
   return out
+}
+
+/** Kish's effective sample size of a group's rows. */
+function effectiveRows(a: Float64Array, o: number, squares: Float64Array, so: number): CountSupport {
+  let w = 0
+  let w2 = 0
+  for (let yp = 0; yp < 4; yp++) {
+    w += cellWeight(a, o, yp)
+    w2 += squares[so + yp]
+  }
+  return { kind: 'count', effective: kish(w, w2) }
 }
 
 /** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */

@@ -14,6 +14,8 @@ export interface MetricDef {
   definition: string
   /** How its confidence interval is computed (INTERVAL_METHODS). */
   interval: IntervalMethod
+  /** The metric this one mirrors (fnr = 1 − tpr): a change in both is one finding, listed as that one. */
+  mirrors?: string
 }
 
 /**
@@ -78,7 +80,17 @@ const def = (
   direction: Direction,
   definition: string,
   interval: IntervalMethod
-): MetricDef => ({ id, scopes, direction, definition, interval })
+): MetricDef => ({
+  id,
+  scopes,
+  direction,
+  definition,
+  interval,
+  ...(MIRRORS[id] && { mirrors: MIRRORS[id] })
+})
+
+/** Complementary metrics: each left-hand one is 1 − the right-hand one in the same scope. */
+const MIRRORS: Record<string, string> = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'failure_rate' }
 
 export const METRICS: readonly MetricDef[] = [
   def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),

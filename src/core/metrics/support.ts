@@ -60,7 +60,14 @@ export interface CalibrationSupport {
   groups: CalibrationBin[][]
 }
 
-export type Support = ProportionSupport | PairedSupport | DisparitySupport | MaxSupport | CalibrationSupport
+/** A weighted group's rows: Kish's effective sample size, reported beside the count. */
+export interface CountSupport {
+  kind: 'count'
+  effective: number
+}
+
+export type Support =
+  ProportionSupport | PairedSupport | DisparitySupport | MaxSupport | CalibrationSupport | CountSupport
 
 /**
  * The analytic interval of a support at a two-sided confidence. For calibration, only the lower end
@@ -78,6 +85,8 @@ export function intervalFromSupport(s: Support, confidence: number): Interval | 
       return maxOf(s, confidence)
     case 'calibration':
       return calibration(s, confidence)
+    case 'count':
+      return null
   }
 }
 

@@ -52,11 +52,20 @@ export function clopperPearson(x: number, n: number, confidence: number): Interv
  * Near-nominal coverage down to a handful of rows, and never [0, 0].
  */
 export function agrestiCaffo(x1: number, n1: number, x2: number, n2: number, z: number): Interval {
+  const { d, se } = adjustedDifference(x1, n1, x2, n2)
+  return [Math.max(-1, d - z * se), Math.min(1, d + z * se)]
+}
+
+function adjustedDifference(x1: number, n1: number, x2: number, n2: number): { d: number; se: number } {
   const p1 = (x1 + 1) / (n1 + 2)
   const p2 = (x2 + 1) / (n2 + 2)
-  const se = Math.sqrt((p1 * (1 - p1)) / (n1 + 2) + (p2 * (1 - p2)) / (n2 + 2))
-  const d = p1 - p2
-  return [Math.max(-1, d - z * se), Math.min(1, d + z * se)]
+  return { d: p1 - p2, se: Math.sqrt((p1 * (1 - p1)) / (n1 + 2) + (p2 * (1 - p2)) / (n2 + 2)) }
+}
+
+/** The Agresti–Caffo z statistic of p₁ − p₂ (positive when p₁ is larger): its test of equality. */
+export function agrestiCaffoZ(x1: number, n1: number, x2: number, n2: number): number {
+  const { d, se } = adjustedDifference(x1, n1, x2, n2)
+  return d / se
 }
 
 /**
