@@ -309,8 +309,9 @@ function putDisparities(
       let lo = Infinity
       let hi = -Infinity
       let defined = 0
+      const of = values[base]
       for (const g of eligible) {
-        const v = values[base][g]
+        const v = of[g]
         if (Number.isNaN(v)) continue
         defined++
         if (v < lo) lo = v

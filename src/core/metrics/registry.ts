@@ -27,24 +27,38 @@ export interface MetricDef {
  * conservative (docs/metrics.md, "Intervals at the boundary").
  */
 export const INTERVAL_METHODS = {
-  exact: { name: 'none (a count)', analytic: 'both' },
-  'clopper-pearson': { name: 'Clopper–Pearson (Kish effective n when weighted)', analytic: 'both' },
-  'agresti-min': { name: 'Agresti–Min paired difference', analytic: 'both' },
+  exact: { short: 'exact', name: 'none (a count)', analytic: 'both' },
+  'clopper-pearson': {
+    short: 'Clopper–Pearson',
+    name: 'Clopper–Pearson (Kish effective n when weighted)',
+    analytic: 'both'
+  },
+  'agresti-min': { short: 'Agresti–Min', name: 'Agresti–Min paired difference', analytic: 'both' },
   'pairwise-differences': {
-    name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end bootstrap',
+    short: 'pairwise bounds + bootstrap',
+    name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end percentile bootstrap',
     analytic: 'lower'
   },
   'pairwise-ratios': {
-    name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end bootstrap',
+    short: 'pairwise ratio bounds + bootstrap',
+    name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
     analytic: 'upper'
   },
-  'simultaneous-max': { name: 'maximum of simultaneous per-perturbation intervals', analytic: 'both' },
+  'simultaneous-max': {
+    short: 'simultaneous maximum',
+    name: 'maximum of simultaneous per-perturbation intervals',
+    analytic: 'both'
+  },
   'calibration-bins': {
-    name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end bootstrap',
+    short: 'per-bin bounds + bootstrap',
+    name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
     analytic: 'lower'
   },
-  bootstrap: { name: 'percentile bootstrap', analytic: 'none' }
-} as const satisfies Record<string, { name: string; analytic: 'both' | 'lower' | 'upper' | 'none' }>
+  bootstrap: { short: 'bootstrap', name: 'percentile bootstrap', analytic: 'none' }
+} as const satisfies Record<
+  string,
+  { short: string; name: string; analytic: 'both' | 'lower' | 'upper' | 'none' }
+>
 export type IntervalMethod = keyof typeof INTERVAL_METHODS
 
 /** Per-group rates: numerator and denominator over the weighted confusion cells. */

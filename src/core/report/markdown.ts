@@ -5,11 +5,12 @@
  */
 import { blockingChecks } from '../gate/evaluate.js'
 import type { Check } from '../gate/types.js'
-import { metricDef } from '../metrics/registry.js'
-import type { MetricResult } from '../metrics/evaluate.js'
+import { REGRESSION_FDR } from '../gate/regressions.js'
+import { metricKey, type MetricResult } from '../metrics/evaluate.js'
 import { code, esc, escHtml } from './escape.js'
-import { SCOPE_KEYS } from '../metrics/sink.js'
+import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 import { metricLookup } from './lookup.js'
+import { intervalMethods } from './methods.js'
 import { reliabilityBins } from './reliability.js'
 import type { Report } from './report.js'
 
@@ -33,12 +34,15 @@ const num = (v: number | null | undefined): string =>
     ? '—'
     : (Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(3)))).replace('-', '−')
 const interval = (ci: [number, number] | null) => (ci ? ` [${num(ci[0])}, ${num(ci[1])}]` : '')
+const percent = (confidence: number) => `${+(confidence * 100).toFixed(3)}%`
 
 /** The hidden marker that finds this model's sticky comment. */
 export const marker = (model: string) => `<!-- rai-gate:${model.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`
 
 export function renderMarkdown(report: Report): string {
-  const pct = `${+(report.multipleComparisons.confidence * 100).toFixed(2)}%`
+  const level = report.policy.settings.confidence
+  const pct = percent(level)
+  const regressed = new Set(report.regressions.map(r => metricKey(r)))
   const head = [
     marker(report.model.name),
     `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}`,
@@ -48,12 +52,21 @@ export function renderMarkdown(report: Report): string {
   ]
   for (const note of report.notes) head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '')
   const notable = report.checks.filter(c => c.status !== 'pass')
-  if (notable.length > 0) head.push(checkTable(notable, pct), '')
-  if (report.regressions.length > 0) head.push(regressionLine(report), '')
+  if (notable.length > 0) head.push(checkTable(notable, pct, level, regressed), '')
+  if (report.regressions.length > 0) head.push(regressionLine(report, regressed), '')
   const expired = report.waivers.filter(w => w.expired)
   if (expired.length > 0) {
     head.push(
       `**Expired waivers** (no effect): ${expired.map(w => `\`${w.gate}\` expired ${esc(w.expires ?? '')} (approved by ${esc(w.approvedBy)})`).join('; ')}.`,
+      ''
+    )
+  }
+  const light = report.metrics.filter(
+    m => m.nEffective !== undefined && m.nEffective < report.policy.settings.minGroupSize
+  )
+  if (light.length > 0) {
+    head.push(
+      `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${light.map(m => `${esc(m.attribute!)} ${esc(m.group!)} (${num(m.nEffective)} of ${num(m.n)})`).join(', ')}.`,
       ''
     )
   }
@@ -68,10 +81,13 @@ export function renderMarkdown(report: Report): string {
   const details = [
     details_(
       `All ${report.checks.length} checks`,
-      report.checks.length > 0 ? checkTable(report.checks, pct) : 'The policy has no gates.'
+      report.checks.length > 0 ? checkTable(report.checks, pct, level, regressed) : 'The policy has no gates.'
     ),
     report.regressions.length > 0
-      ? details_(`All ${report.regressions.length} regressions against the baseline`, regressionTable(report))
+      ? details_(
+          `All ${report.regressions.length} regressions against the baseline`,
+          regressionTable(report, regressed)
+        )
       : null,
     ...groupTables(report.metrics),
     reliability(report),
@@ -90,6 +106,8 @@ function tally(checks: Check[]): string {
     `${n('pass')} passed`
   ]
   for (const s of ['insufficient', 'missing', 'skipped']) if (n(s) > 0) parts.push(`${n(s)} ${s}`)
+  const open = checks.filter(c => c.inconclusive).length
+  if (open > 0) parts.push(`${open} without enough evidence to decide`)
   return parts.join(' · ')
 }
 
@@ -119,10 +137,13 @@ function threshold(c: Check): string {
   return parts.join(' · ') || '—'
 }
 
-function checkTable(checks: Check[], pct: string): string {
+function checkTable(checks: Check[], pct: string, level: number, regressed: Set<string>): string {
   const rows = checks.map(c => {
     const what = [`\`${c.gate}\``, `\`${c.metric}\``, scope(c)].filter(Boolean).join(' · ')
-    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)} | ${num(c.baseline)} | ${changeText(c)} | ${threshold(c)} | ${esc(c.reason)} |`
+    // A corrected (lenient) check's interval is at its own level: say which.
+    const at =
+      c.ci && c.confidence !== undefined && c.confidence !== level ? ` at ${percent(c.confidence)}` : ''
+    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${esc(c.reason)} |`
   })
   return [
     `| | check | estimate (${pct} CI) | baseline | change | threshold | why |`,
@@ -131,26 +152,33 @@ function checkTable(checks: Check[], pct: string): string {
   ].join('\n')
 }
 
-/** A change with its interval, marked n.s. when the interval holds 0 and ⚠ when it is a regression. */
-function changeText(c: { metric: string; change?: number; changeCi?: [number, number] | null }): string {
+/**
+ * A change with its interval: ⚠ when it is a listed regression (the false-discovery-rate list), n.s.
+ * when its interval holds 0.
+ */
+function changeText(
+  c: { metric: string; change?: number; changeCi?: [number, number] | null } & ScopeRef,
+  regressed: Set<string>
+): string {
   if (c.change === undefined) return '—'
   const sign = c.change > 0 ? '+' : ''
   const ci = c.changeCi
-  if (!ci) return `${sign}${num(c.change)}`
+  const listed = regressed.has(metricKey(c))
+  if (!ci) return `${sign}${num(c.change)}${listed ? ' ⚠ regression' : ''}`
   const significant = ci[0] > 0 || ci[1] < 0
-  const direction = metricDef(c.metric)?.direction
-  const worse = significant && ((direction === 'lower' && ci[0] > 0) || (direction === 'higher' && ci[1] < 0))
   const arrow = significant ? (c.change > 0 ? '▲ ' : '▼ ') : ''
-  return `${arrow}${sign}${num(c.change)}${interval(ci)}${significant ? (worse ? ' ⚠ regression' : '') : ' (n.s.)'}`
+  return `${arrow}${sign}${num(c.change)}${interval(ci)}${listed ? ' ⚠ regression' : significant ? '' : ' (n.s.)'}`
 }
 
-function regressionTable(report: Report): string {
+function regressionTable(report: Report, regressed: Set<string>): string {
   const rows = report.regressions.map(
     r =>
-      `| \`${r.metric}\` | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r)} |`
+      `| \`${r.metric}\` | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r, regressed)} | ${pValue(r.pValue)} |`
   )
-  return ['| metric | scope | baseline | now | change |', '|---|---|---|---|---|', ...rows].join('\n')
+  return ['| metric | scope | baseline | now | change | p |', '|---|---|---|---|---|---|', ...rows].join('\n')
 }
+
+const pValue = (p: number) => (p < 1e-4 ? '< 0.0001' : num(p))
 
 function baselineNote(report: Report): string {
   const b = report.baseline
@@ -159,15 +187,15 @@ function baselineNote(report: Report): string {
   return `baseline ${esc(b.path)}${b.model ? ` (${code(b.model.version)})` : ''}`
 }
 
-function regressionLine(report: Report): string {
+function regressionLine(report: Report, regressed: Set<string>): string {
   const top = report.regressions.filter(r => r.group === undefined)
   const groups = report.regressions.length - top.length
-  const items = top.map(r => `\`${r.metric}\`${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r)}`)
+  const items = top.map(r => `\`${r.metric}\`${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r, regressed)}`)
   const more =
     groups > 0
       ? `${items.length > 0 ? '; ' : ''}and ${groups} per-group rate${groups === 1 ? '' : 's'} (listed below)`
       : ''
-  return `**Regressions against the baseline** (change interval wholly in the bad direction): ${items.join('; ')}${more}.`
+  return `**Regressions against the baseline** (false discovery rate ${REGRESSION_FDR * 100}% over every metric): ${items.join('; ')}${more}.`
 }
 
 function modeNote(report: Report): string {
@@ -179,10 +207,10 @@ function modeNote(report: Report): string {
     strict: 'Strict mode: a check passes only when its whole interval is within the threshold.'
   }
   const correction =
-    mc.method === 'bonferroni'
-      ? ` Intervals are Bonferroni-corrected across ${mc.checks} checks (${+(mc.confidence * 100).toFixed(3)}%).`
+    mc.method === 'bonferroni' && mc.checks > 1
+      ? ` The intervals of the ${mc.checks} lenient checks are Bonferroni-corrected (${percent(mc.confidence)}).`
       : ''
-  return `${modes[s.mode]}${correction} Intervals: percentile bootstrap, ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`
+  return `${modes[s.mode]}${correction} Intervals (${percent(s.confidence)}): ${esc(intervalMethods(report.metrics))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`
 }
 
 function details_(summary: string, body: string): string {

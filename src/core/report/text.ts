@@ -5,7 +5,9 @@
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { Check } from '../gate/types.js'
 import { SCOPE_KEYS } from '../metrics/sink.js'
+import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricLookup } from './lookup.js'
+import { intervalMethods } from './methods.js'
 import type { Report } from './report.js'
 
 export interface TextOptions {
@@ -13,6 +15,8 @@ export interface TextOptions {
 }
 
 const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy'] as const
+
+const percent = (confidence: number) => `${+(confidence * 100).toFixed(4)}%`
 
 export const fmt = (v: number | null): string =>
   v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4)
@@ -41,7 +45,8 @@ export function renderText(report: Report, options: TextOptions): string {
   const bold = (s: string) => (options.color ? `\x1b[1m${s}\x1b[22m` : s)
   const dim = (s: string) => (options.color ? `\x1b[2m${s}\x1b[22m` : s)
   const settings = report.policy.settings
-  const pct = `${+(settings.confidence * 100).toFixed(2)}%`
+  // The metrics are at the policy's level; corrected checks carry their own (renderChecks).
+  const pct = percent(settings.confidence)
   const m = report.metrics
   const get = metricLookup(m)
   const out: string[] = [
@@ -49,7 +54,7 @@ export function renderText(report: Report, options: TextOptions): string {
     bold(
       `rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`
     ),
-    `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} bootstrap intervals, ${settings.bootstrap.resamples} resamples, seed ${settings.bootstrap.seed}`,
+    `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`,
     ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
   ]
   for (const note of report.notes) out.push(bold(`Note: ${note}`))
@@ -111,10 +116,17 @@ export function renderText(report: Report, options: TextOptions): string {
       `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${small.map(x => `${x.attribute}=${x.group} (${x.n})`).join(', ')}`
     )
   }
+  const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize)
+  if (light.length > 0) {
+    out.push(
+      '',
+      `Weights leave these groups few effective rows (Kish), so their intervals are approximate: ${light.map(x => `${x.attribute}=${x.group} (${fmt(Number(x.nEffective!.toFixed(1)))} of ${x.n})`).join(', ')}`
+    )
+  }
   if (m.some(x => x.ciNote)) {
     out.push(
       '',
-      '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (a max or min over small groups or bins); read the interval with caution.'
+      '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.'
     )
   }
   return out.join('\n') + '\n'
@@ -131,10 +143,10 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
   const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ')
   const mc = report.multipleComparisons
   const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)]
-  if (mc.method === 'bonferroni') {
+  if (mc.method === 'bonferroni' && mc.checks > 1) {
     lines.push(
       dim(
-        `Bonferroni correction over ${mc.checks} checks: intervals at ${+(mc.confidence * 100).toFixed(4)}%`
+        `Bonferroni correction over ${mc.checks} lenient checks: their intervals at ${percent(mc.confidence)}`
       )
     )
   }
@@ -153,12 +165,13 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
   if (notable.length > 0) {
     lines.push(
       table([
-        ['status', 'gate', 'scope', 'value [CI]', 'baseline', 'change [CI]', 'threshold', 'reason'],
+        ['status', 'gate', 'scope', 'value [CI]', 'level', 'baseline', 'change [CI]', 'threshold', 'reason'],
         ...notable.map(c => [
           c.status.toUpperCase(),
           c.gate,
           scopeText(c),
           c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
+          c.confidence === undefined ? '' : percent(c.confidence),
           c.baseline === undefined ? '—' : fmt(c.baseline),
           change(c),
           [
@@ -178,7 +191,7 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
     lines.push(
       '',
       bold(
-        `Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group)`
+        `Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group; false discovery rate ${REGRESSION_FDR * 100}%)`
       ),
       ...top.map(
         r =>

@@ -1,0 +1,108 @@
+/**
+ * Decisions by simulation (decisions.ts), fixed seeds: the regression list in pull requests where
+ * nothing changed lists anything in at most 1 run in 10 and still finds a real precision drop; the
+ * Bonferroni correction holds the family-wise error of lenient checks at 5%; each mode's operating
+ * characteristics near a threshold are measured into docs/policies.md.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { expectDocSection, pct, table } from './docs.js'
+import { familyWiseError, nullPullRequests, operatingCharacteristics, strictPassRate } from './decisions.js'
+
+const RUNS = 200
+
+describe('regression lists in pull requests where nothing changed', () => {
+  const r = nullPullRequests(RUNS, 50)
+
+  it('lists anything in at most 1 run in 10', () => {
+    expect(r.listing / r.runs).toBeLessThanOrEqual(0.1)
+  })
+
+  it('still lists a real drop in precision', () => {
+    expect(r.detected / r.detectionRuns).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('matches the table in docs/metrics.md', () => {
+    expectDocSection(
+      'docs/metrics.md',
+      'regressions',
+      table(
+        [
+          'pull requests',
+          'rows',
+          'metrics compared',
+          'runs listing any regression',
+          'most listed',
+          'precision drop listed'
+        ],
+        [
+          [
+            String(r.runs),
+            String(r.rows),
+            String(r.metrics),
+            pct(r.listing / r.runs),
+            String(r.most),
+            `${r.detected} of ${r.detectionRuns} (mean drop ${r.meanDrop.toFixed(3)})`
+          ]
+        ]
+      )
+    )
+  })
+})
+
+describe('multiplicity and the modes', () => {
+  const family = [familyWiseError(RUNS, 50, 'none'), familyWiseError(RUNS, 50, 'bonferroni')]
+  const oc = operatingCharacteristics(RUNS)
+  const strict = [strictPassRate(RUNS, 10, 'none'), strictPassRate(RUNS, 10, 'bonferroni')]
+
+  it('holds the family-wise error of 50 lenient checks at 5% with the Bonferroni correction', () => {
+    expect(family[0].familyError).toBeGreaterThan(0.2)
+    expect(family[1].familyError).toBeLessThanOrEqual(0.05)
+  })
+
+  it('shows why strict checks are not corrected: safe releases pass less often', () => {
+    expect(strict[1]).toBeLessThan(strict[0])
+  })
+
+  it('fails a breach by 2 SE in strict mode, and raises no alarm 2 SE inside in lenient mode, 97.5% of the time', () => {
+    const at = (mode: string, se: number) => oc.find(o => o.mode === mode && o.se === se)!.fail
+    expect(at('strict', 2)).toBeGreaterThanOrEqual(0.975)
+    expect(at('lenient', -2)).toBeLessThanOrEqual(0.025)
+  })
+
+  it('matches the tables in docs/policies.md', () => {
+    const modes = ['point', 'lenient', 'strict'] as const
+    const cell = (mode: string, se: number) => {
+      const f = oc.find(o => o.mode === mode && o.se === se)!.fail
+      // Within the threshold a fail is false; beyond it a pass is.
+      return pct(se < 0 ? f : 1 - f)
+    }
+    expectDocSection(
+      'docs/policies.md',
+      'modes',
+      `One check of a suite of 1,000 cases against \`max: 0.05\` (one standard error is 0.0069), ${RUNS} runs per cell, 95% intervals.\n\n` +
+        table(
+          [
+            'mode',
+            'false fail, truth 2 SE within',
+            'false fail, 1 SE within',
+            'false pass, 1 SE beyond',
+            'false pass, 2 SE beyond'
+          ],
+          modes.map(m => [m, cell(m, -2), cell(m, -1), cell(m, 1), cell(m, 2)])
+        ) +
+        `\n\nLenient checks of 50 suites, each exactly at its threshold (any fail is a false alarm), ${RUNS} runs:\n\n` +
+        table(
+          ['correction', 'runs with a false alarm'],
+          family.map(f => [f.correction, pct(f.familyError)])
+        ) +
+        `\n\nStrict checks of 10 suites, each 4 SE inside its threshold (every release is safe), ${RUNS} runs:\n\n` +
+        table(
+          ['correction', 'releases passed'],
+          [
+            ['none', pct(strict[0])],
+            ['bonferroni', pct(strict[1])]
+          ]
+        )
+    )
+  })
+})

@@ -1,0 +1,21 @@
+/** The interval methods a report's metrics used, named from the registry for the renderings. */
+import type { MetricResult } from '../metrics/evaluate.js'
+import { INTERVAL_METHODS } from '../metrics/registry.js'
+
+/** "Clopper–Pearson (…) for 40; percentile bootstrap for 3; …", most used first (short names on request). */
+export function intervalMethods(metrics: MetricResult[], short = false): string {
+  const counts = new Map<string, number>()
+  for (const m of metrics) {
+    if (m.method === undefined || m.method === 'exact' || m.ci === null) continue
+    counts.set(m.method, (counts.get(m.method) ?? 0) + 1)
+  }
+  return (
+    [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([method, n]) => {
+        const m = INTERVAL_METHODS[method as keyof typeof INTERVAL_METHODS]
+        return `${short ? m.short : m.name} ${short ? n : `for ${n}`}`
+      })
+      .join('; ') || 'no intervals'
+  )
+}
