@@ -22,7 +22,7 @@ import {
   strideOf,
   type CellView
 } from './aggregate.js'
-import { DISPARITIES, RATES, type RateId } from './registry.js'
+import { DISPARITIES, metricsOf, RATES, type RateId } from './registry.js'
 import type { ScopeRef, Sink } from './sink.js'
 import type { CalibrationBin, CountSupport, DisparitySupport, ProportionSupport, Support } from './support.js'
 
@@ -58,6 +58,50 @@ const OVERALL: ScopeRef = {}
 const NO_SCORE = 'no score column'
 const RATE_IDS = Object.keys(RATES) as RateId[]
 const GROUP_VALUES = [...RATE_IDS, 'brier', 'ece']
+
+interface OverallContext {
+  a: Float64Array
+  bins: number
+  auc: number
+  squares: Float64Array
+  detailed: boolean
+  overallBins: CalibrationBin[][] | null
+}
+type OverallValue = (c: OverallContext) => { value: number; reason?: string; support?: Support }
+
+const rateValue =
+  (id: RateId): OverallValue =>
+  c => ({
+    value: rate(id, c.a, 0),
+    reason: RATES[id].undefinedWhen,
+    support: c.detailed ? rateSupport(id, c.a, 0, c.squares, 0) : undefined
+  })
+const calibrationValue =
+  (stat: 'ece' | 'mce'): OverallValue =>
+  c => ({
+    value: (stat === 'ece' ? ece : mce)(c.a, 0, c.bins),
+    reason: 'no rows',
+    support: c.overallBins ? { kind: 'calibration', stat, groups: c.overallBins } : undefined
+  })
+
+/** How each overall metric is computed from the overall sums. The registry says which metrics are overall. */
+const OVERALL_VALUES: Record<string, OverallValue> = {
+  count: c => ({ value: rows(c.a, 0) }),
+  ...Object.fromEntries(RATE_IDS.map(id => [id, rateValue(id)])),
+  recall: rateValue('tpr'),
+  f1: c => ({ value: f1(c.a, 0), reason: 'no positive labels or predictions' }),
+  auc: c => ({ value: c.auc, reason: 'labels of only one class' }),
+  brier: c => ({ value: brier(c.a, 0), reason: 'no rows' }),
+  log_loss: c => ({ value: logLoss(c.a, 0), reason: 'no rows' }),
+  ece: calibrationValue('ece'),
+  mce: calibrationValue('mce')
+}
+/** Overall metrics that need a score column. */
+const SCORED = new Set(['auc', 'brier', 'log_loss', 'ece', 'mce'])
+const OVERALL_IDS = metricsOf('overall').map(m => m.id)
+
+/** The overall metrics that have a formula here (a test checks it is every one in the registry). */
+export const overallFormulas = (): string[] => Object.keys(OVERALL_VALUES)
 
 export function planPredictions(
   table: CellTable,
@@ -139,39 +183,14 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
   const n = rows(a, 0)
   const scored = (v: number) => (hasScore ? v : NaN)
   const why = (v: number, reason: string) => (Number.isNaN(v) ? (hasScore ? reason : NO_SCORE) : undefined)
-  sink.put('count', OVERALL, n, n)
   const detailed = sink.detailed
-  const overallRate = (id: RateId, metric: string = id) =>
-    sink.put(
-      metric,
-      OVERALL,
-      rate(id, a, 0),
-      n,
-      RATES[id].undefinedWhen,
-      detailed ? rateSupport(id, a, 0, plan.squares, 0) : undefined
-    )
-  overallRate('accuracy')
-  overallRate('precision')
-  overallRate('tpr', 'recall')
-  sink.put('f1', OVERALL, f1(a, 0), n, 'no positive labels or predictions')
-  const aucValue = scored(auc)
-  sink.put('auc', OVERALL, aucValue, n, why(aucValue, 'labels of only one class'))
   const overallBins = detailed && hasScore ? [calibrationBins(a, 0, bins, plan.squares, 0)] : null
-  for (const [id, v] of [
-    ['brier', brier(a, 0)],
-    ['log_loss', logLoss(a, 0)],
-    ['ece', ece(a, 0, bins)],
-    ['mce', mce(a, 0, bins)]
-  ] as const) {
-    const value = scored(v)
-    const support =
-      overallBins && (id === 'ece' || id === 'mce')
-        ? { kind: 'calibration' as const, stat: id, groups: overallBins }
-        : undefined
-    sink.put(id, OVERALL, value, n, why(value, 'no rows'), support)
+  const context: OverallContext = { a, bins, auc, squares: plan.squares, detailed, overallBins }
+  for (const id of OVERALL_IDS) {
+    const { value, reason, support } = OVERALL_VALUES[id](context)
+    const v = SCORED.has(id) ? scored(value) : value
+    sink.put(id, OVERALL, v, n, SCORED.has(id) ? why(v, reason!) : reason, support)
   }
-  overallRate('selection_rate')
-  overallRate('base_rate')
 
   for (const s of plan.scopes) {
     reduceGroups(comboAgg, s.groupOf, stride, groupAgg)

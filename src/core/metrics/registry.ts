@@ -63,15 +63,23 @@ export type IntervalMethod = keyof typeof INTERVAL_METHODS
 
 /** Per-group rates: numerator and denominator over the weighted confusion cells. */
 export const RATES = {
-  selection_rate: { direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
+  selection_rate: { overall: true, direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
   tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
   fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
   fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
   tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
-  precision: { direction: 'higher', definition: 'P(y=1 | ŷ=1)', undefinedWhen: 'no predicted positives' },
-  accuracy: { direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
-  base_rate: { direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
-} as const satisfies Record<string, { direction: Direction; definition: string; undefinedWhen: string }>
+  precision: {
+    overall: true,
+    direction: 'higher',
+    definition: 'P(y=1 | ŷ=1)',
+    undefinedWhen: 'no predicted positives'
+  },
+  accuracy: { overall: true, direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
+  base_rate: { overall: true, direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
+} as const satisfies Record<
+  string,
+  { direction: Direction; definition: string; undefinedWhen: string; overall?: true }
+>
 export type RateId = keyof typeof RATES
 
 /** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
@@ -109,15 +117,7 @@ const MIRRORS: Record<string, string> = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'fa
 export const METRICS: readonly MetricDef[] = [
   def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
   ...Object.entries(RATES).map(([id, r]) =>
-    def(
-      id,
-      id === 'selection_rate' || id === 'accuracy' || id === 'precision' || id === 'base_rate'
-        ? ['overall', 'group']
-        : ['group'],
-      r.direction,
-      r.definition,
-      'clopper-pearson'
-    )
+    def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')
   ),
   def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
   def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
@@ -177,3 +177,9 @@ const BY_ID = new Map(METRICS.map(m => [m.id, m]))
 export function metricDef(id: string): MetricDef | undefined {
   return BY_ID.get(id)
 }
+
+/** The metrics of a scope, in registry order: what each scope computes and renders. */
+export const metricsOf = (scope: Scope): readonly MetricDef[] => METRICS.filter(m => m.scopes.includes(scope))
+
+/** The per-group rates the renderings show in a group's row (the report holds every metric). */
+export const GROUP_SUMMARY = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'] as const
