@@ -21,6 +21,7 @@ import {
 } from './metrics/evaluate.js'
 import { worthOffloading } from './metrics/offload.js'
 import { scoresAuc } from './metrics/auc.js'
+import { BASELINE_STREAMS } from './stats/streams.js'
 import { closeHelpers, startHelpers, type Helpers } from './threads.js'
 import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
@@ -156,7 +157,7 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
         ...baseline,
         intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
         settings,
-        streamOffset: 1000
+        streamOffset: BASELINE_STREAMS
       },
       helpers
     )

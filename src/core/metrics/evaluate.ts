@@ -11,6 +11,7 @@ import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
 import { agrestiCaffo, agrestiCaffoZ, normalUpperTail, zOf } from '../stats/intervals.js'
 import { createRng, type Rng } from '../stats/rng.js'
+import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { resampledAuc, scoresAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
@@ -162,13 +163,6 @@ function aucOf(p: PredictionData): { value: number; blocks: AucBlocks | null } {
   return scoresAuc(p.scores)
 }
 
-/**
- * Resamples are drawn in two halves, each from random streams of its own (the second half's stream
- * ids are HALF_STREAMS higher), so that the second half can be drawn on another thread and the
- * numbers never depend on where each half ran.
- */
-const HALF_STREAMS = 500
-
 /** One artifact's bootstrap: its point estimates, and a drawer of resamples for each half. */
 interface Bootstrap {
   point(sink: Sink): void
@@ -203,7 +197,13 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
         settings.seed,
         id + job.streamOffset + half * HALF_STREAMS
       ]
-      const draws = new WasmDraws(table, moments, blocks ?? null, stream(1), stream(101))
+      const draws = new WasmDraws(
+        table,
+        moments,
+        blocks ?? null,
+        stream(STREAMS.predictions),
+        stream(STREAMS.auc)
+      )
       return sink => {
         draws.resample()
         let a = NaN
@@ -248,7 +248,7 @@ function bootstraps(input: EvaluationInput): { predictions: Bootstrap | null; ot
     others.push(
       countBootstrap(
         input,
-        2,
+        STREAMS.robustness,
         sink => computeRobustness(rb.table, refs, rb.table.n, sink),
         (sink, rng) => {
           resampleCounts(rb.table.n, rng, counts)
@@ -265,7 +265,7 @@ function bootstraps(input: EvaluationInput): { predictions: Bootstrap | null; ot
     others.push(
       countBootstrap(
         input,
-        3,
+        STREAMS.outcomes,
         sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink),
         (sink, rng) => {
           resampleCounts(oc.table.passed, rng, passed)

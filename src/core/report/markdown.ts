@@ -7,6 +7,7 @@ import { blockingChecks } from '../gate/evaluate.js'
 import type { Check } from '../gate/types.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricKey, type MetricResult } from '../metrics/evaluate.js'
+import { GROUP_SUMMARY } from '../metrics/registry.js'
 import { code, esc, escHtml } from './escape.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 import { metricLookup } from './lookup.js'
@@ -26,7 +27,6 @@ const ICON: Record<string, string> = {
   skipped: '⏭️'
 }
 const HEADLINE: Record<Report['decision'], string> = { pass: '✅', warn: '⚠️', fail: '❌' }
-const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'] as const
 
 /** Integers with separators, other values to 3 significant digits, minus as U+2212. */
 const num = (v: number | null | undefined): string =>
@@ -228,14 +228,14 @@ function groupTables(metrics: MetricResult[]): string[] {
   return [...groups].map(([a, names]) => {
     const rows = names.map(g => {
       const count = get('count', { attribute: a, group: g })
-      const cells = GROUP_COLUMNS.map(id => num(get(id, { attribute: a, group: g })?.value))
+      const cells = GROUP_SUMMARY.map(id => num(get(id, { attribute: a, group: g })?.value))
       return `| ${esc(g)}${count?.status === 'insufficient' ? ' (too small)' : ''} | ${num(count?.value)} | ${cells.join(' | ')} |`
     })
     return details_(
       `Per-group metrics: ${escHtml(a)}`,
       [
-        `| group | n | ${GROUP_COLUMNS.join(' | ')} |`,
-        `|---|---|${GROUP_COLUMNS.map(() => '---').join('|')}|`,
+        `| group | n | ${GROUP_SUMMARY.join(' | ')} |`,
+        `|---|---|${GROUP_SUMMARY.map(() => '---').join('|')}|`,
         ...rows
       ].join('\n')
     )

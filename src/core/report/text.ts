@@ -4,6 +4,7 @@
  */
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { Check } from '../gate/types.js'
+import { GROUP_SUMMARY, metricDef, metricsOf } from '../metrics/registry.js'
 import { SCOPE_KEYS } from '../metrics/sink.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricLookup } from './lookup.js'
@@ -14,7 +15,8 @@ export interface TextOptions {
   color: boolean
 }
 
-const GROUP_COLUMNS = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy'] as const
+/** The text rendering's columns: the registry's group summary, and each robustness and suite metric. */
+const PERTURBATION = metricsOf('perturbation').map(m => m.id)
 
 const percent = (confidence: number) => `${+(confidence * 100).toFixed(4)}%`
 
@@ -66,7 +68,9 @@ export function renderText(report: Report, options: TextOptions): string {
     x.attribute === undefined && x.perturbation === undefined && x.suite === undefined
   section('Overall', [
     ['metric', `value [${pct} CI]`],
-    ...m.filter(x => plain(x) && !x.metric.startsWith('worst_')).map(x => [x.metric, withCi(x)])
+    ...m
+      .filter(x => plain(x) && metricDef(x.metric)?.scopes.includes('overall'))
+      .map(x => [x.metric, withCi(x)])
   ])
 
   const attributes = [...new Set(m.filter(x => x.attribute !== undefined).map(x => x.attribute!))]
@@ -80,25 +84,22 @@ export function renderText(report: Report, options: TextOptions): string {
     const groups = [...new Set(m.filter(x => x.attribute === a && x.group !== undefined).map(x => x.group!))]
     const cell = (g: string, id: string) => get(id, { attribute: a, group: g })
     section(`Groups of ${a}`, [
-      ['group', 'n', ...GROUP_COLUMNS],
+      ['group', 'n', ...GROUP_SUMMARY],
       ...groups.map(g => [
         g + (cell(g, 'count')?.status === 'insufficient' ? ' (too small)' : ''),
         fmt(cell(g, 'count')?.value ?? null),
-        ...GROUP_COLUMNS.map(id => withCi(cell(g, id)))
+        ...GROUP_SUMMARY.map(id => withCi(cell(g, id)))
       ])
     ])
   }
   const perturbations = [...new Set(m.filter(x => x.perturbation !== undefined).map(x => x.perturbation!))]
   const pm = (p: string, id: string) => get(id, { perturbation: p })
+  const worst = m.filter(x => metricDef(x.metric)?.scopes.includes('robustness'))
   section('Robustness', [
-    ['perturbation', 'perturbed_accuracy', 'accuracy_drop', 'flip_rate'],
-    ...perturbations.map(p => [
-      p,
-      withCi(pm(p, 'perturbed_accuracy')),
-      withCi(pm(p, 'accuracy_drop')),
-      withCi(pm(p, 'flip_rate'))
-    ]),
-    ...m.filter(x => x.metric.startsWith('worst_')).map(x => [x.metric, '', withCi(x), ''])
+    ['perturbation', ...PERTURBATION],
+    ...perturbations.map(p => [p, ...PERTURBATION.map(id => withCi(pm(p, id)))]),
+    // worst_X is the maximum of X over perturbations: shown in X's column.
+    ...worst.map(x => [x.metric, ...PERTURBATION.map(id => (x.metric === `worst_${id}` ? withCi(x) : ''))])
   ])
   const suites = m.filter(x => x.suite !== undefined && x.metric === 'failure_rate')
   section('Outcomes', [
