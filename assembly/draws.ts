@@ -119,6 +119,7 @@ export function resampleCells(
   c: usize,
   mean: usize,
   sd: usize,
+  beta: usize,
   outN: usize,
   outSum: usize
 ): void {
@@ -139,9 +140,12 @@ export function resampleCells(
       continue
     }
     const root = Math.sqrt(k)
+    let dw: f64 = 0
     for (let q: usize = 0; q < 32; q += 8) {
       const s = load<f64>(sd + o + q)
-      const v = k * load<f64>(mean + o + q) + (s > 0 ? root * s * normalA() : 0)
+      const z = s > 0 ? root * s * normalA() : 0
+      if (q == 0) dw = z
+      const v = k * load<f64>(mean + o + q) + load<f64>(beta + o + q) * dw + z
       store<f64>(outSum + o + q, v > 0 ? v : 0)
     }
     // A score and a squared error never exceed the weight: keep the drawn sums consistent.

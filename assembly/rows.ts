@@ -32,7 +32,7 @@ export const STOP_NEW = 1
 export const STOP_SCORE = 2
 
 /** Numbers per cell: the row count, then Σx and Σx² of w, s, sq, ll (as CellAccumulator). */
-const ACC = 9
+const ACC = 12
 const LOG_EPS: f64 = 1e-15
 
 // The layout, set by configure() and the set*() calls.
@@ -453,6 +453,11 @@ function add(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): void {
     store<f64>(o, load<f64>(o, 48) + wsq * wsq, 48)
     store<f64>(o, load<f64>(o, 56) + wll, 56)
     store<f64>(o, load<f64>(o, 64) + wll * wll, 64)
+    if (weighted) {
+      store<f64>(o, load<f64>(o, 72) + w * ws, 72)
+      store<f64>(o, load<f64>(o, 80) + w * wsq, 80)
+      store<f64>(o, load<f64>(o, 88) + w * wll, 88)
+    }
     store<u32>(queueAt + (<usize>queued << 2), (<u32>micros << 1) + <u32>y)
     if (weighted) store<f64>(queueWeightsAt + (<usize>queued << 3), w)
     if (++queued == QUEUE) flushGrid()

@@ -61,6 +61,7 @@ export interface WasmExports {
     c: number,
     mean: number,
     sd: number,
+    beta: number,
     outN: number,
     outSum: number
   ): void

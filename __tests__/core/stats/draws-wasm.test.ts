@@ -17,6 +17,7 @@ function table(cells: number, seed: number): CellTable {
   const n = new Float64Array(cells)
   const sum = new Float64Array(cells * 4)
   const sum2 = new Float64Array(cells * 4)
+  const cross = new Float64Array(cells * 4)
   for (let c = 0; c < cells; c++) {
     const r = rng.next()
     n[c] = r < 0.2 ? 0 : r < 0.5 ? Math.floor(rng.next() * 10) : Math.floor(rng.next() * 1e5)
@@ -27,6 +28,10 @@ function table(cells: number, seed: number): CellTable {
       const sd = constant ? 0 : rng.next() * 0.3
       sum[c * 4 + q] = n[c] * mean
       sum2[c * 4 + q] = n[c] * (mean * mean + sd * sd)
+      // Correlated with the weight (a covariance of up to ±0.8 of what the sds allow).
+      const w = sum[c * 4] / (n[c] || 1)
+      const sw = Math.sqrt(Math.max(0, sum2[c * 4] / (n[c] || 1) - w * w))
+      cross[c * 4 + q] = q === 0 ? sum2[c * 4] : n[c] * (w * mean + (rng.next() * 1.6 - 0.8) * sw * sd)
     }
   }
   return {
@@ -38,7 +43,8 @@ function table(cells: number, seed: number): CellTable {
     weighted: false,
     n,
     sum,
-    sum2
+    sum2,
+    cross
   }
 }
 

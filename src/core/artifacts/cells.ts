@@ -2,7 +2,8 @@
  * The cell table (SPEC §6): almost every metric is a function of per-cell sums, where a cell is one
  * combination of (sensitive-group values, label, prediction, score bin). Rows are streamed into it, so
  * memory depends on the number of cells, never on the number of rows. Each additive per-row quantity
- * x keeps Σx and Σx² so that a bootstrap can resample a cell's sum without its rows (see bootstrap.ts).
+ * x keeps Σx, Σx² and Σw·x so that a bootstrap can resample a cell's sums without its rows, jointly
+ * with the weight sum (see bootstrap.ts).
  */
 
 /** Per-row additive quantities kept for every cell, in this order. */
@@ -14,8 +15,12 @@ export const Q_S = 1
 export const Q_SQ = 2
 export const Q_LL = 3
 const NQ = QUANTITIES.length
-/** Numbers per cell while accumulating: the row count, then Σx and Σx² of each quantity. */
-export const ACC = 1 + 2 * NQ
+/**
+ * Numbers per cell while accumulating: the row count, Σx and Σx² of each quantity, then Σw·x of the
+ * weighted score, squared error and log loss (Σw·w is Σw²). The WebAssembly reader keeps the same
+ * layout (assembly/rows.ts; a test checks the two agree).
+ */
+export const ACC = 1 + 2 * NQ + (NQ - 1)
 
 export interface CellTable {
   /** Sensitive attributes, in manifest order. */
@@ -30,9 +35,10 @@ export interface CellTable {
   weighted: boolean
   /** Row count per cell; cell index ((combo·2 + label)·2 + prediction)·bins + bin. */
   n: Float64Array
-  /** sum[cell·4 + q] = Σx for quantity q; sum2 likewise Σx². */
+  /** sum[cell·4 + q] = Σx for quantity q; sum2 likewise Σx²; cross likewise Σw·x (Σw² for q = w). */
   sum: Float64Array
   sum2: Float64Array
+  cross: Float64Array
 }
 
 export const cellIndex = (
@@ -149,6 +155,11 @@ export class CellAccumulator {
       a[o + 6] += wsq * wsq
       a[o + 7] += wll
       a[o + 8] += wll * wll
+      if (this.weighted) {
+        a[o + 9] += weight * ws
+        a[o + 10] += weight * wsq
+        a[o + 11] += weight * wll
+      }
     }
   }
 
@@ -172,15 +183,20 @@ export class CellAccumulator {
     const n = new Float64Array(cells)
     const sum = new Float64Array(cells * NQ)
     const sum2 = new Float64Array(cells * NQ)
+    const cross = new Float64Array(cells * NQ)
     const a = this.acc
     for (let cell = 0; cell < cells; cell++) {
       const o = cell * ACC
+      const i = cell * NQ
       n[cell] = a[o]
       for (let q = 0; q < NQ; q++) {
-        sum[cell * NQ + q] = a[o + 1 + 2 * q]
-        sum2[cell * NQ + q] = a[o + 2 + 2 * q]
+        sum[i + q] = a[o + 1 + 2 * q]
+        sum2[i + q] = a[o + 2 + 2 * q]
       }
-      if (!this.weighted) sum[cell * NQ + Q_W] = sum2[cell * NQ + Q_W] = a[o]
+      if (!this.weighted) sum[i + Q_W] = sum2[i + Q_W] = a[o]
+      // Unweighted, w = 1: Σw·x is Σx.
+      cross[i + Q_W] = sum2[i + Q_W]
+      for (let q = 1; q < NQ; q++) cross[i + q] = this.weighted ? a[o + 2 * NQ + q] : sum[i + q]
     }
     return {
       attributes: this.attributes,
@@ -191,7 +207,8 @@ export class CellAccumulator {
       weighted: this.weighted,
       n,
       sum,
-      sum2
+      sum2,
+      cross
     }
   }
 }

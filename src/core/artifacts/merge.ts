@@ -41,6 +41,7 @@ export function mergeCellTables(parts: CellTable[]): CellTable {
   const n = new Float64Array(combos.length * perCombo)
   const sum = new Float64Array(n.length * NQ)
   const sum2 = new Float64Array(n.length * NQ)
+  const cross = new Float64Array(n.length * NQ)
   parts.forEach((t, k) => {
     for (let cell = 0; cell < t.n.length; cell++) {
       if (t.n[cell] === 0) continue
@@ -50,8 +51,9 @@ export function mergeCellTables(parts: CellTable[]): CellTable {
       for (let q = 0; q < NQ; q++) {
         sum[target * NQ + q] += t.sum[cell * NQ + q]
         sum2[target * NQ + q] += t.sum2[cell * NQ + q]
+        cross[target * NQ + q] += t.cross[cell * NQ + q]
       }
     }
   })
-  return { ...first, groups, combos, n, sum, sum2 }
+  return { ...first, groups, combos, n, sum, sum2, cross }
 }

@@ -87,6 +87,7 @@ function tables(stats: ReportStats): Omit<Baseline, 'info'> {
     const n = new Float64Array(cells)
     const sum = new Float64Array(cells * nq)
     const sum2 = new Float64Array(cells * nq)
+    const cross = new Float64Array(cells * nq)
     let rows = 0
     for (const c of p.cells) {
       const [combo, label, prediction, bin, count] = c
@@ -96,6 +97,9 @@ function tables(stats: ReportStats): Omit<Baseline, 'info'> {
       for (let q = 0; q < nq; q++) {
         sum[cell * nq + q] = c[5 + q]
         sum2[cell * nq + q] = c[5 + nq + q]
+        // A report written before Σw·x was kept: as if weight and quantity were uncorrelated.
+        cross[cell * nq + q] =
+          c.length >= 5 + 3 * nq ? c[5 + 2 * nq + q] : q === 0 ? c[5 + nq] : (c[5] * c[5 + q]) / count
       }
     }
     const table = {
@@ -107,7 +111,8 @@ function tables(stats: ReportStats): Omit<Baseline, 'info'> {
       weighted: p.weighted,
       n,
       sum,
-      sum2
+      sum2,
+      cross
     }
     const auc = p.auc
       ? {

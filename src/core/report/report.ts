@@ -55,7 +55,10 @@ export interface ReportStats {
     hasScore: boolean
     weighted: boolean
     quantities: readonly string[]
-    /** [combo, label, prediction, bin, rows, Σx per quantity..., Σx² per quantity...] for non-empty cells. */
+    /**
+     * [combo, label, prediction, bin, rows, Σx per quantity..., Σx² per quantity..., Σw·x per
+     * quantity...] for non-empty cells.
+     */
     cells: number[][]
     /** Exact AUC and the blocks its bootstrap resamples (metrics/auc.ts); null without scores. */
     auc: {
@@ -148,7 +151,8 @@ function stats(inputs: Inputs): ReportStats {
       const combo = Math.floor(rest / 4)
       const sums = Array.from(t.sum.subarray(cell * nq, cell * nq + nq))
       const sums2 = Array.from(t.sum2.subarray(cell * nq, cell * nq + nq))
-      cells.push([combo, label, prediction, b, t.n[cell], ...sums, ...sums2])
+      const cross = Array.from(t.cross.subarray(cell * nq, cell * nq + nq))
+      cells.push([combo, label, prediction, b, t.n[cell], ...sums, ...sums2, ...cross])
     }
     out.predictions = {
       attributes: t.attributes,

@@ -15,7 +15,7 @@ import { rngState } from './rng.js'
 export class WasmDraws {
   private readonly heap = new WasmHeap()
   private readonly cells: number
-  private readonly at: Record<'n' | 'c' | 'mean' | 'sd' | 'outN' | 'outSum', number>
+  private readonly at: Record<'n' | 'c' | 'mean' | 'sd' | 'beta' | 'outN' | 'outSum', number>
   private readonly blocks: {
     count: number
     posN: number
@@ -50,6 +50,7 @@ export class WasmDraws {
       c: h.f64Of(copies.c),
       mean: h.f64Of(moments.mean),
       sd: h.f64Of(moments.sd),
+      beta: h.f64Of(moments.beta),
       outN: h.alloc(8 * this.cells),
       outSum: h.alloc(8 * table.sum.length)
     }
@@ -79,7 +80,7 @@ export class WasmDraws {
   /** Draws the next resample of the table into view. */
   resample(): void {
     const a = this.at
-    this.heap.x.resampleCells(this.cells, a.n, a.c, a.mean, a.sd, a.outN, a.outSum)
+    this.heap.x.resampleCells(this.cells, a.n, a.c, a.mean, a.sd, a.beta, a.outN, a.outSum)
   }
 
   /** Draws the next AUC block weights into kPos and kNeg. */
