@@ -17,7 +17,8 @@ export function expectDocSection(doc: string, name: string, body: string): void 
   const a = text.indexOf(open)
   const b = text.indexOf(close)
   if (a < 0 || b < a) throw new Error(`${doc} has no section ${open} … ${close}`)
-  const section = `${open}\n\n${body.trim()}\n\n${close}`
+  // Prettier would realign the tables: the section is left as printed.
+  const section = `${open}\n<!-- prettier-ignore-start -->\n\n${body.trim()}\n\n<!-- prettier-ignore-end -->\n${close}`
   if (process.env.UPDATE_DOCS === '1') {
     writeFileSync(file, text.slice(0, a) + section + text.slice(b + close.length))
     process.stdout.write(`${doc} (${name}):\n${body.trim()}\n\n`)

@@ -7,6 +7,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { expectDocSection, pct, table } from './docs.js'
 import { REGIMES, REPLICATIONS, runRegime, type RegimeResult } from './intervals.js'
+import { compareProportionMethods, GRID_N, GRID_P } from './proportions.js'
 
 const results: RegimeResult[] = REGIMES.flatMap(runRegime)
 
@@ -41,6 +42,28 @@ describe('95% intervals by simulation', () => {
         table(
           ['regime', 'metric', 'truth', 'coverage', 'mean width', 'width / Clopper–Pearson', 'Kish n'],
           rows
+        )
+    )
+  })
+
+  it('chooses Clopper–Pearson: the one candidate that keeps 93% on the whole grid (docs/metrics.md)', () => {
+    const methods = compareProportionMethods()
+    const by = Object.fromEntries(methods.map(m => [m.method, m]))
+    expect(by['Clopper–Pearson'].minCoverage).toBeGreaterThanOrEqual(0.95)
+    expect(by.Wilson.minCoverage).toBeLessThan(0.93)
+    expect(by.Jeffreys.minCoverage).toBeLessThan(0.93)
+    expectDocSection(
+      'docs/metrics.md',
+      'proportions',
+      `Exact coverage of 95% intervals, summed over the binomial distribution, on the grid n ∈ {${GRID_N.join(', ')}} × p ∈ {${GRID_P.join(', ')}}; width is each point's mean width over Clopper–Pearson's.\n\n` +
+        table(
+          ['method', 'least coverage', 'where', 'width / Clopper–Pearson (least, mean, most)'],
+          methods.map(m => [
+            m.method,
+            pct(m.minCoverage),
+            `n = ${m.at.n}, p = ${m.at.p}`,
+            `${m.width.min.toFixed(2)}, ${m.width.mean.toFixed(2)}, ${m.width.max.toFixed(2)}`
+          ])
         )
     )
   })

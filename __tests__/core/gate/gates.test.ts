@@ -158,6 +158,20 @@ gates:
     expect(corrected.metrics).toEqual(plain.metrics)
   })
 
+  it("names the smallest group as what would decide a disparity's check", async () => {
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 500 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.6, mode: strict }
+`)
+    const c = only(r.checks, 'dp')[0]
+    // 0.75 − 0.25 = 0.5 on 10 rows: the interval reaches far above 0.6.
+    expect(c.value).toBeCloseTo(0.5, 12)
+    expect(c.inconclusive).toMatchObject({ attribute: 'g', group: 'c' })
+    const f = ((c.ci![1] - c.value!) / (0.6 - c.value!)) ** 2
+    expect(c.inconclusive!.rowsNeeded).toBe(Math.ceil(2 * f))
+    expect(c.reason).toMatch(/rows in group c would decide it\)$/)
+  })
+
   it('says when the interval cannot decide a strict check, and how many rows would', async () => {
     const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 500 } }
 gates:
@@ -171,7 +185,9 @@ gates:
     // Half-width on the threshold's side 0.8 − 0.444 = 0.356: (0.356 / 0.15)² · 10 ≈ 56 rows.
     expect(c.inconclusive!.rowsNeeded).toBeGreaterThan(50)
     expect(c.inconclusive!.rowsNeeded).toBeLessThan(60)
-    expect(c.reason).toMatch(/^not enough evidence: .* about 5\d rows would decide it$/)
+    expect(c.reason).toMatch(
+      /not shown to be within it \(not enough evidence either way: about 5\d rows would decide it\)$/
+    )
   })
 })
 

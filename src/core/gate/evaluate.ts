@@ -232,7 +232,7 @@ function checkOf(
     breach: Boolean(level?.breach || (worse && !worse.skipped && worse.breach)),
     reason: level
       ? open
-        ? `not enough evidence: ${level.reason}; ${rowsText(open)}`
+        ? `${level.reason} (not enough evidence either way: ${rowsText(open)})`
         : level.reason
       : worse!.reason
   }

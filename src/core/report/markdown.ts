@@ -210,7 +210,7 @@ function modeNote(report: Report): string {
     mc.method === 'bonferroni' && mc.checks > 1
       ? ` The intervals of the ${mc.checks} lenient checks are Bonferroni-corrected (${percent(mc.confidence)}).`
       : ''
-  return `${modes[s.mode]}${correction} Intervals (${percent(s.confidence)}): ${esc(intervalMethods(report.metrics))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`
+  return `${modes[s.mode]}${correction} Intervals (${percent(s.confidence)}, metrics per method): ${esc(intervalMethods(report.metrics, true))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`
 }
 
 function details_(summary: string, body: string): string {
@@ -272,6 +272,7 @@ function evidence(report: Report): string {
     `- report schema ${report.schemaVersion}, rai-gate ${esc(report.tool.version)}`,
     `- policy ${code(`${p.name}@${p.version}`)} from ${esc(p.source)}: ${p.files.map(f => `${esc(f.path)} sha256 \`${f.sha256}\``).join('; ')}`,
     `- inputs: ${report.inputs.map(i => `${esc(i.path)} (${i.kind}, ${num(i.rows)} rows) sha256 \`${i.sha256}\``).join('; ')}`,
+    `- interval methods (metrics per method): ${esc(intervalMethods(report.metrics))}`,
     `- bootstrap: ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}, confidence ${s.confidence}; minGroupSize ${s.minGroupSize}; calibration ${s.calibration.bins} ${s.calibration.strategy} bins`
   ].join('\n')
 }
