@@ -10,6 +10,10 @@ import { countLines } from './scan.js'
 
 const OUT = 'bench/out'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+// BENCH_COMPARE=<git ref>: also time the bundle committed at that ref, alternating with this one, to
+// measure what a change costs side by side (its dist/ is extracted into bench/out/).
+const COMPARE = process.env.BENCH_COMPARE ?? null
+const COMPARE_LABEL = process.env.BENCH_COMPARE_LABEL ?? ''
 const SIZES = (process.env.BENCH_ROWS ?? '1000000,10000000').split(',').map(Number)
 mkdirSync(OUT, { recursive: true })
 
@@ -53,7 +57,22 @@ function processScan(path) {
   return { seconds, lines: Number(r.stdout) }
 }
 
-function check(manifest, threads) {
+/** The CLI bundle to run: this checkout's dist/, or the one committed at COMPARE. */
+function bundleAt(ref) {
+  if (ref === null) return 'dist/cli.js'
+  const dir = join(OUT, `dist-${ref.replace(/[^A-Za-z0-9._-]/g, '_')}`)
+  mkdirSync(dir, { recursive: true })
+  for (const file of ['cli.js', 'worker.js']) {
+    const r = spawnSync('git', ['show', `${ref}:dist/${file}`], { encoding: 'buffer', maxBuffer: 1 << 28 })
+    if (r.status !== 0) throw new Error(`git show ${ref}:dist/${file} failed: ${r.stderr}`)
+    writeFileSync(join(dir, file), r.stdout)
+  }
+  return join(dir, 'cli.js')
+}
+const CLI = bundleAt(null)
+const COMPARE_CLI = COMPARE === null ? null : bundleAt(COMPARE)
+
+function check(manifest, threads, cli = CLI) {
   const t = process.hrtime.bigint()
   const env = { ...process.env, RAI_GATE_PARALLEL_MIN_BYTES: threads === 1 ? '1e15' : String(32 * 2 ** 20) }
   const r = spawnSync(
@@ -61,7 +80,7 @@ function check(manifest, threads) {
     [
       '--import',
       './bench/rss.js',
-      'dist/cli.js',
+      cli,
       'check',
       '--manifest',
       manifest,
@@ -108,16 +127,18 @@ artifacts:
   const bytes = []
   const checks = []
   const singles = []
+  const compared = []
   for (let i = 0; i < RUNS; i++) {
     scans.push(processScan(csv))
     checks.push(check(manifest, 2))
     inScans.push(await lineScan(csv))
     bytes.push(await byteScan(csv))
     singles.push(check(manifest, 1))
+    if (COMPARE_CLI) compared.push(check(manifest, 2, COMPARE_CLI))
     if (scans.at(-1).lines !== rows + 1) throw new Error(`scan counted ${scans.at(-1).lines} lines`)
     const [c, o] = [checks.at(-1), singles.at(-1)]
     process.stderr.write(
-      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s (in process ${inScans.at(-1).seconds.toFixed(2)} s), byte scan ${bytes.at(-1).seconds.toFixed(2)} s, check ${c.seconds.toFixed(2)} s (${c.rssMb.toFixed(0)} MB), one thread ${o.seconds.toFixed(2)} s (${o.rssMb.toFixed(0)} MB)\n`
+      `${rows} rows, run ${i + 1}: scan ${scans.at(-1).seconds.toFixed(2)} s (in process ${inScans.at(-1).seconds.toFixed(2)} s), byte scan ${bytes.at(-1).seconds.toFixed(2)} s, check ${c.seconds.toFixed(2)} s (${c.rssMb.toFixed(0)} MB), one thread ${o.seconds.toFixed(2)} s (${o.rssMb.toFixed(0)} MB)${COMPARE_CLI ? `, at ${COMPARE} ${compared.at(-1).seconds.toFixed(2)} s` : ''}\n`
     )
   }
   const scan = median(scans.map(s => s.seconds))
@@ -136,7 +157,10 @@ artifacts:
     byteScan: median(bytes.map(b => b.seconds)),
     rss: Math.max(...checks.map(c => c.rssMb)),
     single: median(singles.map(c => c.seconds)),
-    singleRss: Math.max(...singles.map(c => c.rssMb))
+    singleRss: Math.max(...singles.map(c => c.rssMb)),
+    compared: compared.length > 0 ? median(compared.map(c => c.seconds)) : null,
+    // Each run's check over the compared bundle's check just after it.
+    comparedRatios: compared.map((c, i) => checks[i].seconds / c.seconds).sort((x, y) => x - y)
   })
 }
 
@@ -144,7 +168,14 @@ function verdicts(results) {
   const big = results.find(r => r.rows === 10_000_000)
   if (!big) return ['(Run with 10,000,000 rows for the verdicts.)']
   const small = results.find(r => r.rows === 1_000_000)
+  const compare = results
+    .filter(r => r.compared !== null)
+    .map(
+      r =>
+        `- Against the bundle committed at \`${COMPARE}\`${COMPARE_LABEL ? ` (${COMPARE_LABEL})` : ''}, on ${r.rows.toLocaleString('en-US')} rows: ${r.compared.toFixed(2)} s there, ${r.total.toFixed(2)} s here (median ratio ${median(r.comparedRatios).toFixed(2)}; run by run ${r.comparedRatios.map(x => x.toFixed(2)).join(', ')}).`
+    )
   return [
+    ...compare,
     `- Time: ${big.total.toFixed(2)} s, ${big.ratio.toFixed(1)}× the line scan (${big.scan.toFixed(2)} s): ${big.ratio <= 5 ? 'target met' : 'target NOT met'}. Run by run the ratio was ${big.runRatios.map(r => r.toFixed(1) + '×').join(', ')}.`,
     `  Both are whole Node processes timed from outside, start-up included, so the ratio compares like with like. Counting only the scan's reading (${big.inScan.toFixed(2)} s, no Node start-up), the check is ${big.inRatio.toFixed(1)}× (${big.inRatio <= 5 ? 'also within 5×' : 'over 5×'}); against a scan that tests every byte in JavaScript (${big.byteScan.toFixed(2)} s) it is ${(big.total / big.byteScan).toFixed(1)}×.`,
     `- Memory: ${big.rss.toFixed(0)} MB at 10M rows${small ? ` and ${small.rss.toFixed(0)} MB at 1M rows` : ''}: ${big.rss <= 300 ? 'within 300 MB' : 'over 300 MB'}.`

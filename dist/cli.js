@@ -43572,8 +43572,12 @@ function evaluate(input) {
 }
 function evaluation(input, computed) {
     const at = (confidence) => computed.map(c => toResult(c, confidence));
+    let metrics;
     return {
-        metrics: at(input.settings.confidence),
+        // Made when first read: a baseline's evaluation is only compared with, never reported.
+        get metrics() {
+            return (metrics ??= at(input.settings.confidence));
+        },
         at,
         changes: (base, confidence) => changes(computed, base.computed, confidence),
         computed

@@ -99,8 +99,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
 function evaluation(input: EvaluationInput, computed: Computed[]): Evaluation {
   const at = (confidence: number) => computed.map(c => toResult(c, confidence))
+  let metrics: MetricResult[] | undefined
   return {
-    metrics: at(input.settings.confidence),
+    // Made when first read: a baseline's evaluation is only compared with, never reported.
+    get metrics() {
+      return (metrics ??= at(input.settings.confidence))
+    },
     at,
     changes: (base, confidence) => changes(computed, base.computed, confidence),
     computed
