@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist/',
       'node_modules/',
       'build/',
+      'bench/out/',
       'coverage/',
       'examples/**/out/',
       'src/core/*.generated.*',

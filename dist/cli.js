@@ -42990,34 +42990,54 @@ function mce(a, o, bins) {
  * conservative (docs/metrics.md, "Intervals at the boundary").
  */
 const INTERVAL_METHODS = {
-    exact: { short: 'exact', name: 'none (a count)', analytic: 'both' },
+    exact: {
+        short: 'exact',
+        name: 'none (a count)',
+        analytic: 'both',
+        why: 'a fact about the data, not an estimate: [count, count]'
+    },
     'clopper-pearson': {
         short: 'Clopper–Pearson',
         name: 'Clopper–Pearson (Kish effective n when weighted)',
-        analytic: 'both'
+        analytic: 'both',
+        why: 'a single proportion: never [0, 0] or [1, 1], and the one candidate that kept 95% in the rare-event and small-group regimes'
     },
-    'agresti-min': { short: 'Agresti–Min', name: 'Agresti–Min paired difference', analytic: 'both' },
+    'agresti-min': {
+        short: 'Agresti–Min',
+        name: 'Agresti–Min paired difference',
+        analytic: 'both',
+        why: 'clean and perturbed accuracy are measured on the same rows; no discordant rows is not a certain zero'
+    },
     'pairwise-differences': {
         short: 'pairwise bounds + bootstrap',
         name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end percentile bootstrap',
-        analytic: 'lower'
+        analytic: 'lower',
+        why: 'max − min is 0 when the groups are equal, where no percentile bootstrap reaches'
     },
     'pairwise-ratios': {
         short: 'pairwise ratio bounds + bootstrap',
         name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
-        analytic: 'upper'
+        analytic: 'upper',
+        why: 'min / max is 1 when the groups are equal'
     },
     'simultaneous-max': {
         short: 'simultaneous maximum',
         name: 'maximum of simultaneous per-perturbation intervals',
-        analytic: 'both'
+        analytic: 'both',
+        why: 'a maximum over perturbations, each a proportion or a paired difference'
     },
     'calibration-bins': {
         short: 'per-bin bounds + bootstrap',
         name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
-        analytic: 'lower'
+        analytic: 'lower',
+        why: 'a sum or maximum of |gap| is 0 for a calibrated model'
     },
-    bootstrap: { short: 'bootstrap', name: 'percentile bootstrap', analytic: 'none' }
+    bootstrap: {
+        short: 'bootstrap',
+        name: 'percentile bootstrap',
+        analytic: 'none',
+        why: 'a smooth statistic away from any boundary'
+    }
 };
 /** Per-group rates: numerator and denominator over the weighted confusion cells. */
 const RATES = {

@@ -5,7 +5,7 @@
  * characteristics near a threshold are measured into docs/policies.md.
  */
 import { describe, expect, it } from '@jest/globals'
-import { expectDocSection, pct, table } from './docs.js'
+import { expectDocSection, pct, table } from '../helpers/docs.js'
 import { familyWiseError, nullPullRequests, operatingCharacteristics, strictPassRate } from './decisions.js'
 
 const RUNS = 200

@@ -5,7 +5,7 @@
  * Clopper–Pearson width. The table in docs/metrics.md is what this prints.
  */
 import { describe, expect, it } from '@jest/globals'
-import { expectDocSection, pct, table } from './docs.js'
+import { expectDocSection, pct, table } from '../helpers/docs.js'
 import { REGIMES, REPLICATIONS, runRegime, type RegimeResult } from './intervals.js'
 import { compareProportionMethods, GRID_N, GRID_P } from './proportions.js'
 

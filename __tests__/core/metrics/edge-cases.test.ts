@@ -239,3 +239,38 @@ describe('calibration errors at the boundary', () => {
     }
   })
 })
+
+describe('bootstrap limits beyond what the resamples resolve', () => {
+  // 1000 resamples hold 1.25 beyond a limit at 1 − 0.05/20 (a Bonferroni level over 20 checks).
+  const rows = Array.from({ length: 600 }, (_, i) => ({
+    y: i % 3 === 0 ? 1 : 0,
+    p: i % 4 === 0 ? 1 : 0,
+    s: ((i * 7) % 100) / 100,
+    groups: ['a']
+  }))
+  const e = evaluate({
+    predictions: predictionData(['g'], rows),
+    intersections: [],
+    settings: { ...settings, resamples: 1000 }
+  })
+  const level = 1 - 0.05 / 20
+
+  it('come from the normal approximation to the bootstrap distribution: estimate ± z·sd', () => {
+    const auc = e.at(level).find(m => m.metric === 'auc')!
+    const c = e.computed.find(x => x.point.metric === 'auc')!
+    const xs = Array.from(c.sample!)
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1))
+    const z = 3.023341439739154 // Φ⁻¹(1 − 0.00125), SciPy
+    expect(auc.ci![0]).toBeCloseTo(auc.value! - z * sd, 8)
+    expect(auc.ci![1]).toBeCloseTo(auc.value! + z * sd, 8)
+  })
+
+  it('and from the percentiles where the resamples reach', () => {
+    const auc = e.metrics.find(m => m.metric === 'auc')!
+    const c = e.computed.find(x => x.point.metric === 'auc')!
+    expect(auc.ci![0]).toBeGreaterThanOrEqual(c.sample![0])
+    expect(auc.ci![1]).toBeLessThanOrEqual(c.sample![c.sample!.length - 1])
+    expect(Math.abs(auc.ci![1] - auc.value! - (auc.value! - auc.ci![0]))).toBeGreaterThan(0)
+  })
+})

@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { RATE_CELLS, rate } from '../../../src/core/metrics/aggregate.js'
 import { overallFormulas } from '../../../src/core/metrics/predictions.js'
+import { expectDocSection, table } from '../../helpers/docs.js'
 import {
   INTERVAL_METHODS,
   METRICS,
@@ -37,5 +38,16 @@ describe('metric registry', () => {
       const sum = (cells: readonly number[]) => cells.reduce((t, yp) => t + a[1 + yp], 0)
       expect(rate(id, a, 0)).toBeCloseTo(sum(num) / sum(den), 15)
     }
+  })
+
+  it('is what the table of interval methods in docs/metrics.md says', () => {
+    const rows = Object.entries(INTERVAL_METHODS).map(([id, m]) => [
+      `\`${id}\`: ${m.name}`,
+      METRICS.filter(x => x.interval === id)
+        .map(x => `\`${x.id}\``)
+        .join(', '),
+      m.why
+    ])
+    expectDocSection('docs/metrics.md', 'methods', table(['method', 'metrics', 'why'], rows))
   })
 })
