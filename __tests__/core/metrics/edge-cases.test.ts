@@ -274,3 +274,53 @@ describe('bootstrap limits beyond what the resamples resolve', () => {
     expect(Math.abs(auc.ci![1] - auc.value! - (auc.value! - auc.ci![0]))).toBeGreaterThan(0)
   })
 })
+
+describe('disparities of groups that cannot be told apart', () => {
+  // Two groups with exactly the same rows: every rate equal, every difference 0 and ratio 1.
+  const rows = ['a', 'b'].flatMap(g =>
+    Array.from({ length: 200 }, (_, i) => ({
+      y: i % 2,
+      p: i % 5 < 2 ? 1 : 0,
+      s: (i % 10) / 10 + 0.05,
+      groups: [g]
+    }))
+  )
+  const ms = evaluate({ predictions: predictionData(['g'], rows), intersections: [], settings }).metrics
+
+  it.each([
+    'demographic_parity_difference',
+    'equalized_odds_difference',
+    'accuracy_difference',
+    'ece_difference'
+  ])('%s is 0 and its interval reaches 0', metric => {
+    const m = find(ms, metric, 'g')
+    expect(m.value).toBeCloseTo(0, 12)
+    expect(m.ci![0]).toBe(0)
+    expect(m.ci![1]).toBeGreaterThan(0)
+  })
+
+  it.each(['demographic_parity_ratio', 'equal_opportunity_ratio', 'equalized_odds_ratio'])(
+    '%s is 1 and its interval reaches 1',
+    metric => {
+      const m = find(ms, metric, 'g')
+      expect(m.value).toBeCloseTo(1, 12)
+      expect(m.ci![1]).toBe(1)
+      expect(m.ci![0]).toBeLessThan(1)
+    }
+  )
+
+  it('gives a group rate of 0 an upper bound above 0', () => {
+    const zero = evaluate({
+      predictions: predictionData(
+        ['g'],
+        Array.from({ length: 30 }, (_, i) => ({ y: i % 2, p: 0, groups: ['a'] }))
+      ),
+      intersections: [],
+      settings
+    }).metrics
+    const fpr = find(zero, 'fpr', 'g', 'a')
+    expect(fpr.value).toBe(0)
+    // Clopper–Pearson for 0 of 15 negatives at 95%: 1 − 0.025^(1/15).
+    expect(fpr.ci).toEqual([0, expect.closeTo(1 - Math.pow(0.025, 1 / 15), 12)])
+  })
+})
