@@ -44276,11 +44276,14 @@ function evaluateGates(input) {
     const metrics = evaluation.metrics;
     const expanded = policy.gates.map(g => ({ gate: g, targets: expandGate(g, metricDef(g.metric), metrics) }));
     // A correction belongs where errors accumulate across checks: a lenient check raises a false alarm
-    // when its own interval misses, so k lenient checks at 95% each would raise one almost surely.
-    // Strict checks need none (the release passes only if every one of them is shown safe, so each
-    // already caps a false release), and a point check judges the estimate alone.
-    const lenient = expanded.reduce((t, e) => t + ((e.gate.mode ?? d.mode) === 'lenient' ? e.targets.length : 0), 0);
-    const corrected = d.multipleComparisons === 'bonferroni' && lenient > 1 ? 1 - (1 - d.confidence) / lenient : d.confidence;
+    // when its own interval misses, so k lenient checks at 95% each would raise one almost surely; a
+    // point check is decided by its estimate, and the correction (when the policy asks) makes the
+    // intervals it shows hold together. Strict checks are never corrected: the release passes only if
+    // every one of them is shown safe, so each already caps a false release, and a correction would
+    // only fail safe models more often.
+    const isCorrected = (g) => (g.mode ?? d.mode) !== 'strict';
+    const family = expanded.reduce((t, e) => t + (isCorrected(e.gate) ? e.targets.length : 0), 0);
+    const corrected = d.multipleComparisons === 'bonferroni' && family > 1 ? 1 - (1 - d.confidence) / family : d.confidence;
     const levels = new Map();
     const at = (confidence) => {
         let level = levels.get(confidence);
@@ -44299,7 +44302,7 @@ function evaluateGates(input) {
     const checks = [
         ...input.requirements,
         ...expanded.flatMap(({ gate, targets }) => {
-            const confidence = (gate.mode ?? d.mode) === 'lenient' ? corrected : d.confidence;
+            const confidence = isCorrected(gate) ? corrected : d.confidence;
             const level = at(confidence);
             return targets.map(t => {
                 const result = t.result && level.metrics.get(metricKey(t.result));
@@ -44311,7 +44314,7 @@ function evaluateGates(input) {
     return {
         checks,
         decision: decide(checks),
-        multipleComparisons: { method: d.multipleComparisons, checks: lenient, confidence: corrected },
+        multipleComparisons: { method: d.multipleComparisons, checks: family, confidence: corrected },
         metrics,
         regressions: nominal.changes ? regressions(metrics, nominal.changes) : []
     };
@@ -45236,7 +45239,7 @@ function modeNote(report) {
         strict: 'Strict mode: a check passes only when its whole interval is within the threshold.'
     };
     const correction = mc.method === 'bonferroni' && mc.checks > 1
-        ? ` The intervals of the ${mc.checks} lenient checks are Bonferroni-corrected (${percent$1(mc.confidence)}).`
+        ? ` The intervals of the ${mc.checks} lenient and point checks are Bonferroni-corrected (${percent$1(mc.confidence)}); strict checks never are.`
         : '';
     return `${modes[s.mode]}${correction} Intervals (${percent$1(s.confidence)}, metrics per method): ${esc(intervalMethods(report.metrics, true))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`;
 }
@@ -45435,7 +45438,7 @@ function renderChecks(report, bold, dim) {
     const mc = report.multipleComparisons;
     const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)];
     if (mc.method === 'bonferroni' && mc.checks > 1) {
-        lines.push(dim(`Bonferroni correction over ${mc.checks} lenient checks: their intervals at ${percent(mc.confidence)}`));
+        lines.push(dim(`Bonferroni correction over ${mc.checks} lenient and point checks: their intervals at ${percent(mc.confidence)}`));
     }
     const b = report.baseline;
     if (b)

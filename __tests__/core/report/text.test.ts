@@ -26,11 +26,15 @@ gates:
     expect(r.multipleComparisons).toMatchObject({ method: 'bonferroni', checks: 3 })
     const text = renderText(r, { color: false })
     const corrected = `${+((1 - 0.05 / 3) * 100).toFixed(4)}%`
-    expect(text).toContain(`Bonferroni correction over 3 lenient checks: their intervals at ${corrected}`)
+    expect(text).toContain(
+      `Bonferroni correction over 3 lenient and point checks: their intervals at ${corrected}`
+    )
     // Every check row states its level (all passing here, so the table lists none: the header says it).
     expect(text).toMatch(/metric\s+value \[95% CI\]/)
     const md = renderMarkdown(r)
-    expect(md).toContain('The intervals of the 3 lenient checks are Bonferroni-corrected (98.333%)')
+    expect(md).toContain(
+      'The intervals of the 3 lenient and point checks are Bonferroni-corrected (98.333%); strict checks never are.'
+    )
     expect(md).toMatch(/\| ✅ \| `sel` · `selection_rate` · g · a \| [^|]* at 98\.333% \|/)
   })
 

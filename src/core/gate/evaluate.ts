@@ -27,7 +27,7 @@ export interface GateInput {
 export interface GateResult {
   checks: Check[]
   decision: Decision
-  /** The correction of lenient checks' intervals: over how many checks, to which level. */
+  /** The correction of lenient and point checks' intervals: over how many checks, to which level. */
   multipleComparisons: { method: 'none' | 'bonferroni'; checks: number; confidence: number }
   /** The metrics at the policy's confidence. */
   metrics: MetricResult[]
@@ -41,15 +41,15 @@ export function evaluateGates(input: GateInput): GateResult {
   const metrics = evaluation.metrics
   const expanded = policy.gates.map(g => ({ gate: g, targets: expandGate(g, metricDef(g.metric)!, metrics) }))
   // A correction belongs where errors accumulate across checks: a lenient check raises a false alarm
-  // when its own interval misses, so k lenient checks at 95% each would raise one almost surely.
-  // Strict checks need none (the release passes only if every one of them is shown safe, so each
-  // already caps a false release), and a point check judges the estimate alone.
-  const lenient = expanded.reduce(
-    (t, e) => t + ((e.gate.mode ?? d.mode) === 'lenient' ? e.targets.length : 0),
-    0
-  )
+  // when its own interval misses, so k lenient checks at 95% each would raise one almost surely; a
+  // point check is decided by its estimate, and the correction (when the policy asks) makes the
+  // intervals it shows hold together. Strict checks are never corrected: the release passes only if
+  // every one of them is shown safe, so each already caps a false release, and a correction would
+  // only fail safe models more often.
+  const isCorrected = (g: Gate) => (g.mode ?? d.mode) !== 'strict'
+  const family = expanded.reduce((t, e) => t + (isCorrected(e.gate) ? e.targets.length : 0), 0)
   const corrected =
-    d.multipleComparisons === 'bonferroni' && lenient > 1 ? 1 - (1 - d.confidence) / lenient : d.confidence
+    d.multipleComparisons === 'bonferroni' && family > 1 ? 1 - (1 - d.confidence) / family : d.confidence
   const levels = new Map<
     number,
     { metrics: Map<string, MetricResult>; changes: Map<string, Change> | null }
@@ -73,7 +73,7 @@ export function evaluateGates(input: GateInput): GateResult {
   const checks = [
     ...input.requirements,
     ...expanded.flatMap(({ gate, targets }) => {
-      const confidence = (gate.mode ?? d.mode) === 'lenient' ? corrected : d.confidence
+      const confidence = isCorrected(gate) ? corrected : d.confidence
       const level = at(confidence)
       return targets.map(t => {
         const result = t.result && level.metrics.get(metricKey(t.result))
@@ -88,7 +88,7 @@ export function evaluateGates(input: GateInput): GateResult {
   return {
     checks,
     decision: decide(checks),
-    multipleComparisons: { method: d.multipleComparisons, checks: lenient, confidence: corrected },
+    multipleComparisons: { method: d.multipleComparisons, checks: family, confidence: corrected },
     metrics,
     regressions: nominal.changes ? regressions(metrics, nominal.changes) : []
   }

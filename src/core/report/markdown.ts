@@ -208,7 +208,7 @@ function modeNote(report: Report): string {
   }
   const correction =
     mc.method === 'bonferroni' && mc.checks > 1
-      ? ` The intervals of the ${mc.checks} lenient checks are Bonferroni-corrected (${percent(mc.confidence)}).`
+      ? ` The intervals of the ${mc.checks} lenient and point checks are Bonferroni-corrected (${percent(mc.confidence)}); strict checks never are.`
       : ''
   return `${modes[s.mode]}${correction} Intervals (${percent(s.confidence)}, metrics per method): ${esc(intervalMethods(report.metrics, true))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`
 }

@@ -147,7 +147,7 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
   if (mc.method === 'bonferroni' && mc.checks > 1) {
     lines.push(
       dim(
-        `Bonferroni correction over ${mc.checks} lenient checks: their intervals at ${percent(mc.confidence)}`
+        `Bonferroni correction over ${mc.checks} lenient and point checks: their intervals at ${percent(mc.confidence)}`
       )
     )
   }
