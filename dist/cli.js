@@ -43599,18 +43599,36 @@ function evaluation(input, computed) {
             return (metrics ??= at(input.settings.confidence));
         },
         at,
-        changes: (base, confidence) => changes(computed, base.computed, confidence),
+        changes: (base, confidence, identical) => changes(computed, base.computed, confidence, identical),
         computed
     };
 }
-function changes(current, baseline, confidence) {
+/** Two runs of the same rows agree to this relative tolerance (summation order across threads). */
+const SAME_VALUE = 1e-9;
+function changes(current, baseline, confidence, identical = new Set()) {
     const base = new Map(baseline.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]));
+    const pairs = current.flatMap(c => {
+        const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }));
+        return b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value) ? [] : [{ c, b }];
+    });
+    // The same input file on both sides: the change has no sampling error, and is 0 when every metric
+    // of the artifact came out the same (same manifest and policy settings). If any differs, the
+    // settings changed, and the artifact is compared as independent samples.
+    const same = new Set([...identical].filter(kind => pairs.every(({ c, b }) => c.artifact !== kind ||
+        Math.abs(c.point.value - b.point.value) <= SAME_VALUE * Math.max(1, Math.abs(b.point.value)))));
     const out = new Map();
-    for (const c of current) {
+    for (const { c, b } of pairs) {
         const key = metricKey({ metric: c.point.metric, ...c.point.scope });
-        const b = base.get(key);
-        if (b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value))
+        if (same.has(c.artifact)) {
+            out.set(key, {
+                baseline: b.point.value,
+                change: 0,
+                changeCi: [0, 0],
+                pWorse: 1,
+                comparison: 'identical'
+            });
             continue;
+        }
         const change = c.point.value - b.point.value;
         const sign = metricDef(c.point.metric)?.direction === 'higher' ? -1 : 1;
         const cs = c.point.support;
@@ -43623,7 +43641,8 @@ function changes(current, baseline, confidence) {
                 baseline: b.point.value,
                 change,
                 changeCi: [Math.min(ci[0], change), Math.max(ci[1], change)],
-                pWorse: normalUpperTail(sign * z)
+                pWorse: normalUpperTail(sign * z),
+                comparison: 'independent'
             });
             continue;
         }
@@ -43643,7 +43662,8 @@ function changes(current, baseline, confidence) {
             changeCi: ok ? bootstrapInterval(sorted, change, confidence) : null,
             // The normal approximation to the change's bootstrap distribution resolves p-values far
             // below 1/resamples; a degenerate distribution is no evidence of a change.
-            pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1
+            pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1,
+            comparison: 'independent'
         });
     }
     return out;
@@ -43665,6 +43685,7 @@ function predictionBootstrap(job) {
     for (const s of plan.scopes)
         s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
     return {
+        artifact: 'predictions',
         point: sink => computePredictions(plan, table, auc, sink),
         drawer: half => {
             // The draws run in WebAssembly (stats/draws-wasm.ts), equal to those of resampleCells and
@@ -43689,9 +43710,11 @@ function predictionBootstrap(job) {
             : {}
     };
 }
-/** Bootstraps over resampled counts (robustness, outcomes): one stream id per artifact kind. */
-function countBootstrap(input, id, point, draw) {
+/** Bootstraps over resampled counts (robustness, outcomes), each on its artifact's stream. */
+function countBootstrap(input, artifact, point, draw) {
+    const id = STREAMS[artifact];
     return {
+        artifact,
         point,
         drawer: half => {
             const rng = createRng(input.settings.seed, id + (input.streamOffset ?? 0) + half * HALF_STREAMS);
@@ -43707,7 +43730,7 @@ function bootstraps(input) {
     if (rb) {
         const refs = perturbationRefs(rb.table);
         const counts = new Float64Array(rb.table.n.length);
-        others.push(countBootstrap(input, STREAMS.robustness, sink => computeRobustness(rb.table, refs, rb.table.n, sink), (sink, rng) => {
+        others.push(countBootstrap(input, 'robustness', sink => computeRobustness(rb.table, refs, rb.table.n, sink), (sink, rng) => {
             resampleCounts(rb.table.n, rng, counts);
             computeRobustness(rb.table, refs, counts, sink);
         }));
@@ -43717,7 +43740,7 @@ function bootstraps(input) {
         const plan = planOutcomes(oc.table);
         const passed = new Float64Array(oc.table.passed.length);
         const failed = new Float64Array(oc.table.failed.length);
-        others.push(countBootstrap(input, STREAMS.outcomes, sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink), (sink, rng) => {
+        others.push(countBootstrap(input, 'outcomes', sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink), (sink, rng) => {
             resampleCounts(oc.table.passed, rng, passed);
             resampleCounts(oc.table.failed, rng, failed);
             computeOutcomes(plan, passed, failed, sink);
@@ -43763,6 +43786,7 @@ function assemble(b, points, halves, R) {
             for (let o = j; o < half.length; o += m)
                 replicates[r++] = half[o];
         return {
+            artifact: b.artifact,
             point,
             extra: b.extra?.(point) ?? {},
             sample: sampleOf(point, replicates),
@@ -43997,9 +44021,11 @@ function readBaseline(path, cwd, manifest) {
     }
     if (!report.stats)
         return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } };
-    return { info: { ...info, usable: true }, ...tables(report.stats) };
+    const sha = (kind) => report.inputs?.find(i => i.kind === kind)?.sha256 ?? '';
+    return { info: { ...info, usable: true }, ...tables(report.stats, sha) };
 }
-function tables(stats) {
+/** The baseline's tables, each with the sha256 of the input file it was read from. */
+function tables(stats, sha) {
     const out = {};
     const p = stats.predictions;
     if (p) {
@@ -44047,15 +44073,19 @@ function tables(stats) {
                 }
             }
             : { value: NaN, blocks: null };
-        out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: '' };
+        out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: sha('predictions') };
     }
     if (stats.robustness) {
         const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts };
-        out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: '' };
+        out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: sha('robustness') };
     }
     if (stats.outcomes) {
         const t = stats.outcomes;
-        out.outcomes = { table: t, rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0), sha256: '' };
+        out.outcomes = {
+            table: t,
+            rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0),
+            sha256: sha('outcomes')
+        };
     }
     return out;
 }
@@ -44237,7 +44267,8 @@ function regressions(metrics, changes) {
         value: m.value,
         change: c.change,
         changeCi: c.changeCi,
-        pValue: c.pWorse
+        pValue: c.pWorse,
+        comparison: c.comparison
     }));
 }
 
@@ -44392,7 +44423,12 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, confidence
         threshold,
         value: r?.value ?? null,
         ci: r?.ci ?? null,
-        ...(change && { baseline: change.baseline, change: change.change, changeCi: change.changeCi })
+        ...(change && {
+            baseline: change.baseline,
+            change: change.change,
+            changeCi: change.changeCi,
+            comparison: change.comparison
+        })
     };
     if (t.missing !== undefined || r === undefined)
         return { ...base, status: 'missing', effect: breachEffect, reason: t.missing ?? 'no value' };
@@ -44960,7 +44996,12 @@ async function checkWith(options, helpers) {
             settings,
             streamOffset: BASELINE_STREAMS
         }, helpers);
-        changes = confidence => evaluation.changes(base, confidence);
+        // The same input file on both sides: its changes carry no sampling error.
+        const identical = new Set(['predictions', 'robustness', 'outcomes'].filter(kind => {
+            const sha = baseline[kind]?.sha256;
+            return sha !== undefined && sha !== '' && sha === inputs[kind]?.sha256;
+        }));
+        changes = confidence => evaluation.changes(base, confidence, identical);
     }
     const present = new Set(manifest.artifacts.map(a => a.kind));
     const readDocument = (path) => {
@@ -45199,6 +45240,8 @@ function checkTable(checks, pct, level, regressed) {
 function changeText(c, regressed) {
     if (c.change === undefined)
         return '—';
+    if (c.comparison === 'identical')
+        return '0 (same input)';
     const sign = c.change > 0 ? '+' : '';
     const ci = c.changeCi;
     const listed = regressed.has(metricKey(c));
@@ -45448,7 +45491,9 @@ function renderChecks(report, bold, dim) {
     const notable = report.checks.filter(c => c.status !== 'pass');
     const change = (c) => c.change === undefined
         ? '—'
-        : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`;
+        : c.comparison === 'identical'
+            ? '0 (same input)'
+            : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`;
     if (notable.length > 0) {
         lines.push(table([
             ['status', 'gate', 'scope', 'value [CI]', 'level', 'baseline', 'change [CI]', 'threshold', 'reason'],

@@ -39115,6 +39115,7 @@ function predictionBootstrap(job) {
     for (const s of plan.scopes)
         s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
     return {
+        artifact: 'predictions',
         point: sink => computePredictions(plan, table, auc, sink),
         drawer: half => {
             // The draws run in WebAssembly (stats/draws-wasm.ts), equal to those of resampleCells and

@@ -161,7 +161,14 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
       },
       helpers
     )
-    changes = confidence => evaluation.changes(base, confidence)
+    // The same input file on both sides: its changes carry no sampling error.
+    const identical = new Set(
+      (['predictions', 'robustness', 'outcomes'] as const).filter(kind => {
+        const sha = baseline[kind]?.sha256
+        return sha !== undefined && sha !== '' && sha === inputs[kind]?.sha256
+      })
+    )
+    changes = confidence => evaluation.changes(base, confidence, identical)
   }
   const present = new Set(manifest.artifacts.map(a => a.kind))
   const readDocument = (path: string) => {

@@ -76,13 +76,45 @@ describe('baseline comparison', () => {
     expect(r.pValue).toBeLessThan(0.05)
   })
 
-  it('finds no regression and a change interval around 0 against the same data', async () => {
+  it('finds a change of exactly 0, interval [0, 0], against the same input file', async () => {
     const { report } = await run(csv(0.5, 0.3), csv(0.5, 0.3))
     expect(report.regressions).toEqual([])
+    for (const c of report.checks.filter(x => x.change !== undefined))
+      expect(c).toMatchObject({ change: 0, changeCi: [0, 0], comparison: 'identical' })
+    expect(report.checks.find(c => c.gate === 'dp')).toMatchObject({ status: 'pass' })
+  })
+
+  it('compares the same rows in another order as independent samples, with an interval around 0', async () => {
+    const now = csv(0.5, 0.3)
+    const [head, ...rows] = now.trim().split('\n')
+    const { report } = await run(now, [head, ...rows.reverse()].join('\n') + '\n')
+    expect(report.regressions).toEqual([])
     const dp = report.checks.find(c => c.gate === 'dp')!
-    expect(dp).toMatchObject({ status: 'pass', change: 0 })
+    expect(dp).toMatchObject({ status: 'pass', change: 0, comparison: 'independent' })
     expect(dp.changeCi![0]).toBeLessThan(0)
     expect(dp.changeCi![1]).toBeGreaterThan(0)
+  })
+
+  it('compares the same input file independently when the settings changed its numbers', async () => {
+    const dir = workspace({
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'p.csv': csv(0.5, 0.3),
+      'policies/p.yml': POLICY.replace('minGroupSize: 30,', 'minGroupSize: 30, calibration: { bins: 5 },')
+    })
+    const opts = {
+      manifest: join(dir, 'rai-gate.yml'),
+      policy: join(dir, 'policies'),
+      cwd: dir,
+      workspace: dir
+    }
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
+    writeFileSync(join(dir, 'policies/p.yml'), POLICY)
+    const report = await check({ ...opts, baseline: join(dir, 'base.json') })
+    expectValidReport(report)
+    const acc = report.checks.find(c => c.gate === 'acc')!
+    // Accuracy is the same either way, but ECE moved with the bins: the file's metrics differ.
+    expect(acc).toMatchObject({ change: 0, comparison: 'independent' })
+    expect(acc.changeCi![0]).toBeLessThan(0)
   })
 
   it('skips change thresholds without a baseline, never passing them', async () => {
@@ -140,5 +172,33 @@ describe('baseline comparison', () => {
     await expect(check({ ...opts, baseline: join(dir, 'none.json') })).rejects.toThrow(
       /none\.json: baseline report not found/
     )
+  })
+})
+
+describe('the example compared with its own report', () => {
+  it('passes strict change gates: the same input files give changes of exactly 0', async () => {
+    const root = join(import.meta.dirname, '../../..')
+    const dir = workspace({
+      'policies/p.yml': policyYaml(`defaults: { mode: strict, minGroupSize: 30 }
+gates:
+  - { id: acc, metric: accuracy, maxWorsening: 0.01 }
+  - { id: jailbreak, metric: failure_rate, suites: [jailbreak], maxWorsening: 0.005 }
+  - { id: drop, metric: accuracy_drop, perturbations: ['*'], maxWorsening: 0.005 }
+`)
+    })
+    const opts = {
+      manifest: join(root, 'examples/adult/rai-gate.yml'),
+      policy: join(dir, 'policies'),
+      cwd: root,
+      workspace: root
+    }
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
+    const report = await check({ ...opts, baseline: join(dir, 'base.json') })
+    expectValidReport(report)
+    const gated = report.checks.filter(c => ['acc', 'jailbreak', 'drop'].includes(c.gate))
+    expect(gated.length).toBeGreaterThanOrEqual(3)
+    for (const c of gated)
+      expect(c).toMatchObject({ status: 'pass', change: 0, changeCi: [0, 0], comparison: 'identical' })
+    expect(report.regressions).toEqual([])
   })
 })

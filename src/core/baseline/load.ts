@@ -75,10 +75,12 @@ export function readBaseline(path: string, cwd: string, manifest: Manifest): Bas
   }
   if (!report.stats)
     return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } }
-  return { info: { ...info, usable: true }, ...tables(report.stats) }
+  const sha = (kind: string) => report.inputs?.find(i => i.kind === kind)?.sha256 ?? ''
+  return { info: { ...info, usable: true }, ...tables(report.stats, sha) }
 }
 
-function tables(stats: ReportStats): Omit<Baseline, 'info'> {
+/** The baseline's tables, each with the sha256 of the input file it was read from. */
+function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baseline, 'info'> {
   const out: Omit<Baseline, 'info'> = {}
   const p = stats.predictions
   if (p) {
@@ -126,15 +128,19 @@ function tables(stats: ReportStats): Omit<Baseline, 'info'> {
           }
         }
       : { value: NaN, blocks: null }
-    out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: '' }
+    out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: sha('predictions') }
   }
   if (stats.robustness) {
     const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts }
-    out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: '' }
+    out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: sha('robustness') }
   }
   if (stats.outcomes) {
     const t = stats.outcomes
-    out.outcomes = { table: t, rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0), sha256: '' }
+    out.outcomes = {
+      table: t,
+      rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0),
+      sha256: sha('outcomes')
+    }
   }
   return out
 }

@@ -187,7 +187,12 @@ function checkOf(
     threshold,
     value: r?.value ?? null,
     ci: r?.ci ?? null,
-    ...(change && { baseline: change.baseline, change: change.change, changeCi: change.changeCi })
+    ...(change && {
+      baseline: change.baseline,
+      change: change.change,
+      changeCi: change.changeCi,
+      comparison: change.comparison
+    })
   }
   if (t.missing !== undefined || r === undefined)
     return { ...base, status: 'missing', effect: breachEffect, reason: t.missing ?? 'no value' }

@@ -38,6 +38,7 @@ export function regressions(metrics: MetricResult[], changes: Map<string, Change
       value: m.value!,
       change: c.change,
       changeCi: c.changeCi,
-      pValue: c.pWorse
+      pValue: c.pWorse,
+      comparison: c.comparison
     }))
 }

@@ -31,6 +31,8 @@ export interface Check extends ScopeRef {
   baseline?: number
   change?: number
   changeCi?: [number, number] | null
+  /** How the change was measured (Change.comparison). */
+  comparison?: 'identical' | 'independent'
   /** The interval holds the threshold: the data cannot decide (rows that would, at the estimate). */
   inconclusive?: { margin: number; rowsNeeded: number | null; attribute?: string; group?: string }
   /** Why the check has its status, in words a reviewer can act on. */
@@ -49,4 +51,5 @@ export interface Regression extends ScopeRef {
   changeCi: [number, number] | null
   /** One-sided p-value of the worsening (regressions.ts). */
   pValue: number
+  comparison: 'identical' | 'independent'
 }

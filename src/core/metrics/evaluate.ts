@@ -66,11 +66,20 @@ export interface Evaluation {
    * Changes against a baseline evaluated with the same number of resamples: change = this − baseline,
    * its interval the percentiles of (this − baseline) over paired independent resamples of both runs.
    */
-  changes(baseline: Evaluation, confidence: number): Map<string, Change>
+  changes(
+    baseline: Evaluation,
+    confidence: number,
+    identical?: ReadonlySet<ArtifactKind>
+  ): Map<string, Change>
   readonly computed: readonly Computed[]
 }
 
+/** The artifact kinds whose metrics an evaluation computes. */
+export type ArtifactKind = 'predictions' | 'robustness' | 'outcomes'
+
 export interface Computed {
+  /** The artifact the metric is computed from. */
+  artifact: ArtifactKind
   point: PointValue
   extra: Partial<MetricResult>
   /** Defined bootstrap values, ascending; null for counts and undefined estimates. */
@@ -91,6 +100,11 @@ export interface Change {
   changeCi: [number, number] | null
   /** One-sided p-value of a worsening (the change in the metric's bad direction; 1 without one). */
   pWorse: number
+  /**
+   * identical: the baseline evaluated the very same input file and gave the same numbers, so the
+   * change is exactly 0; independent: the two runs are compared as independent samples.
+   */
+  comparison: 'identical' | 'independent'
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
@@ -106,22 +120,50 @@ function evaluation(input: EvaluationInput, computed: Computed[]): Evaluation {
       return (metrics ??= at(input.settings.confidence))
     },
     at,
-    changes: (base, confidence) => changes(computed, base.computed, confidence),
+    changes: (base, confidence, identical) => changes(computed, base.computed, confidence, identical),
     computed
   }
 }
 
+/** Two runs of the same rows agree to this relative tolerance (summation order across threads). */
+const SAME_VALUE = 1e-9
+
 function changes(
   current: readonly Computed[],
   baseline: readonly Computed[],
-  confidence: number
+  confidence: number,
+  identical: ReadonlySet<ArtifactKind> = new Set()
 ): Map<string, Change> {
   const base = new Map(baseline.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]))
+  const pairs = current.flatMap(c => {
+    const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }))
+    return b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value) ? [] : [{ c, b }]
+  })
+  // The same input file on both sides: the change has no sampling error, and is 0 when every metric
+  // of the artifact came out the same (same manifest and policy settings). If any differs, the
+  // settings changed, and the artifact is compared as independent samples.
+  const same = new Set(
+    [...identical].filter(kind =>
+      pairs.every(
+        ({ c, b }) =>
+          c.artifact !== kind ||
+          Math.abs(c.point.value - b.point.value) <= SAME_VALUE * Math.max(1, Math.abs(b.point.value))
+      )
+    )
+  )
   const out = new Map<string, Change>()
-  for (const c of current) {
+  for (const { c, b } of pairs) {
     const key = metricKey({ metric: c.point.metric, ...c.point.scope })
-    const b = base.get(key)
-    if (b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value)) continue
+    if (same.has(c.artifact)) {
+      out.set(key, {
+        baseline: b.point.value,
+        change: 0,
+        changeCi: [0, 0],
+        pWorse: 1,
+        comparison: 'identical'
+      })
+      continue
+    }
     const change = c.point.value - b.point.value
     const sign = metricDef(c.point.metric)?.direction === 'higher' ? -1 : 1
     const cs = c.point.support
@@ -134,7 +176,8 @@ function changes(
         baseline: b.point.value,
         change,
         changeCi: [Math.min(ci[0], change), Math.max(ci[1], change)],
-        pWorse: normalUpperTail(sign * z)
+        pWorse: normalUpperTail(sign * z),
+        comparison: 'independent'
       })
       continue
     }
@@ -154,7 +197,8 @@ function changes(
       changeCi: ok ? bootstrapInterval(sorted, change, confidence) : null,
       // The normal approximation to the change's bootstrap distribution resolves p-values far
       // below 1/resamples; a degenerate distribution is no evidence of a change.
-      pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1
+      pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1,
+      comparison: 'independent'
     })
   }
   return out
@@ -169,6 +213,7 @@ function aucOf(p: PredictionData): { value: number; blocks: AucBlocks | null } {
 
 /** One artifact's bootstrap: its point estimates, and a drawer of resamples for each half. */
 interface Bootstrap {
+  artifact: ArtifactKind
   point(sink: Sink): void
   /** Each call of the returned function draws the half's next resample into sink. */
   drawer(half: 0 | 1): (sink: Sink) => void
@@ -193,6 +238,7 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
   for (const s of plan.scopes)
     s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
   return {
+    artifact: 'predictions',
     point: sink => computePredictions(plan, table, auc, sink),
     drawer: half => {
       // The draws run in WebAssembly (stats/draws-wasm.ts), equal to those of resampleCells and
@@ -225,14 +271,16 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
   }
 }
 
-/** Bootstraps over resampled counts (robustness, outcomes): one stream id per artifact kind. */
+/** Bootstraps over resampled counts (robustness, outcomes), each on its artifact's stream. */
 function countBootstrap(
   input: EvaluationInput,
-  id: number,
+  artifact: 'robustness' | 'outcomes',
   point: (sink: Sink) => void,
   draw: (sink: Sink, rng: Rng) => void
 ): Bootstrap {
+  const id = STREAMS[artifact]
   return {
+    artifact,
     point,
     drawer: half => {
       const rng = createRng(input.settings.seed, id + (input.streamOffset ?? 0) + half * HALF_STREAMS)
@@ -252,7 +300,7 @@ function bootstraps(input: EvaluationInput): { predictions: Bootstrap | null; ot
     others.push(
       countBootstrap(
         input,
-        STREAMS.robustness,
+        'robustness',
         sink => computeRobustness(rb.table, refs, rb.table.n, sink),
         (sink, rng) => {
           resampleCounts(rb.table.n, rng, counts)
@@ -269,7 +317,7 @@ function bootstraps(input: EvaluationInput): { predictions: Bootstrap | null; ot
     others.push(
       countBootstrap(
         input,
-        STREAMS.outcomes,
+        'outcomes',
         sink => computeOutcomes(plan, oc.table.passed, oc.table.failed, sink),
         (sink, rng) => {
           resampleCounts(oc.table.passed, rng, passed)
@@ -327,6 +375,7 @@ function assemble(b: Bootstrap, points: PointValue[], halves: Float64Array[], R:
     let r = 0
     for (const half of halves) for (let o = j; o < half.length; o += m) replicates[r++] = half[o]
     return {
+      artifact: b.artifact,
       point,
       extra: b.extra?.(point) ?? {},
       sample: sampleOf(point, replicates),

@@ -157,10 +157,11 @@ function checkTable(checks: Check[], pct: string, level: number, regressed: Set<
  * when its interval holds 0.
  */
 function changeText(
-  c: { metric: string; change?: number; changeCi?: [number, number] | null } & ScopeRef,
+  c: { metric: string; change?: number; changeCi?: [number, number] | null; comparison?: string } & ScopeRef,
   regressed: Set<string>
 ): string {
   if (c.change === undefined) return '—'
+  if (c.comparison === 'identical') return '0 (same input)'
   const sign = c.change > 0 ? '+' : ''
   const ci = c.changeCi
   const listed = regressed.has(metricKey(c))

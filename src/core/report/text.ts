@@ -159,10 +159,12 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
         : `Baseline not compared: ${b.warning}`
     )
   const notable = report.checks.filter(c => c.status !== 'pass')
-  const change = (c: { change?: number; changeCi?: [number, number] | null }) =>
+  const change = (c: { change?: number; changeCi?: [number, number] | null; comparison?: string }) =>
     c.change === undefined
       ? '—'
-      : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`
+      : c.comparison === 'identical'
+        ? '0 (same input)'
+        : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`
   if (notable.length > 0) {
     lines.push(
       table([
