@@ -664,16 +664,33 @@ function parseBoolean(value, where) {
 
 /**
  * Reads an outcomes artifact: pass/fail results of test cases (red-team or safety suites), one row
- * per case with `suite`, `category` (optional) and `passed`.
+ * per case with `suite`, `category` (optional), `passed` and `id` (optional). With ids, each case's
+ * result is kept (hashed, see caseKey) so that a later run can compare case by case.
  */
+/** At most this many cases are kept case by case (about 40 bytes each in the report). */
+const MAX_CASES = 100_000;
+/**
+ * A case's key: the first 16 hex digits (64 bits) of the sha256 of [suite, category, id] as JSON. Ids
+ * are not stored as given (they may name prompts); 64 bits keep collisions below 1 in 10⁸ for 100,000
+ * cases.
+ */
+const caseKey = (suite, category, id) => createHash('sha256')
+    .update(JSON.stringify([suite, category, id]))
+    .digest('hex')
+    .slice(0, 16);
 async function readOutcomes(spec) {
     const column = (name) => columnOf(spec, name);
     const table = { cells: [], passed: [], failed: [] };
     const index = new Map();
     let hasCategory = false;
+    let hasId = false;
+    const cases = { keys: [], cells: [], passed: [] };
+    const seen = new Set();
+    let casesMissing;
     const result = await streamRows(spec.absPath, spec.display, (columns, line) => {
         requireColumns(spec, ['suite', 'passed'], columns, line);
         hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined;
+        hasId = columns.includes(column('id')) || spec.columns.id !== undefined;
     }, row => {
         const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
         const suite = row.get(column('suite'));
@@ -701,8 +718,30 @@ async function readOutcomes(spec) {
             table.passed[i]++;
         else
             table.failed[i]++;
+        if (hasId && casesMissing === undefined) {
+            const id = row.get(column('id'));
+            const key = caseKey(suite, category, id === undefined || id === null ? '' : String(id));
+            if (id === undefined || id === null || id === '')
+                casesMissing = `line ${row.line} has no case id`;
+            else if (seen.has(key))
+                casesMissing = `case id ${JSON.stringify(String(id))} repeats (line ${row.line})`;
+            else if (cases.keys.length >= MAX_CASES)
+                casesMissing = `more than ${MAX_CASES} cases`;
+            else {
+                seen.add(key);
+                cases.keys.push(key);
+                cases.cells.push(i);
+                cases.passed.push(passed ? 1 : 0);
+            }
+        }
     });
-    return { table, rows: result.rows, sha256: result.sha256 };
+    return {
+        table,
+        rows: result.rows,
+        sha256: result.sha256,
+        ...(hasId ? { cases: casesMissing === undefined ? cases : null } : {}),
+        ...(casesMissing !== undefined && { casesMissing })
+    };
 }
 
 /**
@@ -42678,12 +42717,19 @@ function ratioInterval(x1, n1, x2, n2, z) {
 function pairedDifference(b, c, n, z) {
     if (!(n > 0))
         return null;
+    const { d, se } = adjustedPaired(b, c, n);
+    return [Math.max(-1, d - z * se), Math.min(1, d + z * se)];
+}
+/** The Agresti–Min z statistic of a paired difference (positive when b > c): its test of no change. */
+function pairedDifferenceZ(b, c, n) {
+    const { d, se } = adjustedPaired(b, c, n);
+    return d / se;
+}
+function adjustedPaired(b, c, n) {
     const m = n + 2;
     const bb = b + 0.5;
     const cc = c + 0.5;
-    const d = (bb - cc) / m;
-    const se = Math.sqrt(Math.max(0, bb + cc - ((bb - cc) * (bb - cc)) / m)) / m;
-    return [Math.max(-1, d - z * se), Math.min(1, d + z * se)];
+    return { d: (bb - cc) / m, se: Math.sqrt(Math.max(0, bb + cc - ((bb - cc) * (bb - cc)) / m)) / m };
 }
 /** The two-sided level of each of m intervals that hold jointly at `confidence` (Bonferroni). */
 const bonferroni = (confidence, m) => 1 - (1 - confidence) / Math.max(1, m);
@@ -43605,21 +43651,40 @@ function evaluation(input, computed) {
 }
 /** Two runs of the same rows agree to this relative tolerance (summation order across threads). */
 const SAME_VALUE = 1e-9;
+/**
+ * Whether every metric of an artifact came out the same in two evaluations (to SAME_VALUE): of the
+ * same input file, that means the same settings too, and the changes are exactly 0. If any differs,
+ * the manifest's mapping or the policy changed how the file is read.
+ */
+function agrees(current, baseline, artifact) {
+    const base = new Map(baseline.computed.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]));
+    let any = false;
+    for (const c of current.computed) {
+        if (c.artifact !== artifact)
+            continue;
+        const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }));
+        if (b === undefined)
+            return false;
+        any = true;
+        const x = c.point.value;
+        const y = b.point.value;
+        if (Number.isNaN(x) !== Number.isNaN(y))
+            return false;
+        if (!Number.isNaN(x) && Math.abs(x - y) > SAME_VALUE * Math.max(1, Math.abs(y)))
+            return false;
+    }
+    return any;
+}
 function changes(current, baseline, confidence, identical = new Set()) {
     const base = new Map(baseline.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]));
     const pairs = current.flatMap(c => {
         const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }));
         return b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value) ? [] : [{ c, b }];
     });
-    // The same input file on both sides: the change has no sampling error, and is 0 when every metric
-    // of the artifact came out the same (same manifest and policy settings). If any differs, the
-    // settings changed, and the artifact is compared as independent samples.
-    const same = new Set([...identical].filter(kind => pairs.every(({ c, b }) => c.artifact !== kind ||
-        Math.abs(c.point.value - b.point.value) <= SAME_VALUE * Math.max(1, Math.abs(b.point.value)))));
     const out = new Map();
     for (const { c, b } of pairs) {
         const key = metricKey({ metric: c.point.metric, ...c.point.scope });
-        if (same.has(c.artifact)) {
+        if (identical.has(c.artifact)) {
             out.set(key, {
                 baseline: b.point.value,
                 change: 0,
@@ -43969,6 +44034,161 @@ function closeHelpers(helpers) {
     helpers?.thread.close();
 }
 
+/**
+ * Changes measured case by case. When the run and the baseline evaluated the same test cases
+ * (outcomes with ids), the change of a suite's failure rate is a difference of two proportions on the
+ * same cases: only the cases whose result flipped carry information, and an interval for independent
+ * samples would be several times too wide. Here b cases passed in the baseline and fail now, c failed
+ * and pass now, of n shared: change = (b − c)/n, with the Agresti–Min interval and its z-test.
+ */
+/** Pair only when at least this share of each run's cases is shared. */
+const MIN_SHARED = 0.9;
+/** A baseline's case record as read from its report: checked, since the report is only JSON. */
+function usable(cases, cells) {
+    if (!cases || !Array.isArray(cases.keys) || !Array.isArray(cases.cells) || !Array.isArray(cases.passed))
+        return false;
+    const n = cases.keys.length;
+    return (n <= MAX_CASES &&
+        cases.cells.length === n &&
+        cases.passed.length === n &&
+        cases.keys.every(k => typeof k === 'string') &&
+        cases.cells.every(c => Number.isInteger(c) && c >= 0 && c < cells) &&
+        cases.passed.every(p => p === 0 || p === 1));
+}
+function pairOutcomes(run, base) {
+    if (!run.cases)
+        return { paired: false, reason: run.casesMissing ?? 'this run has no case ids' };
+    if (!usable(base.cases, base.table.cells.length))
+        return { paired: false, reason: 'the baseline report keeps no case record' };
+    const before = new Map();
+    base.cases.keys.forEach((k, i) => before.set(k, base.cases.passed[i]));
+    const cells = run.table.cells.length;
+    // Per cell of this run: cases shared, passed before and failing now (b), failed before and passing now (c).
+    const n = new Float64Array(cells);
+    const b = new Float64Array(cells);
+    const c = new Float64Array(cells);
+    const failedBefore = new Float64Array(cells);
+    let shared = 0;
+    run.cases.keys.forEach((k, i) => {
+        const was = before.get(k);
+        if (was === undefined)
+            return;
+        shared++;
+        const cell = run.cases.cells[i];
+        const now = run.cases.passed[i];
+        n[cell]++;
+        if (was === 0)
+            failedBefore[cell]++;
+        if (was === 1 && now === 0)
+            b[cell]++;
+        if (was === 0 && now === 1)
+            c[cell]++;
+    });
+    const overlap = { shared, onlyBaseline: before.size - shared, onlyRun: run.cases.keys.length - shared };
+    if (shared < MIN_SHARED * run.cases.keys.length || shared < MIN_SHARED * before.size) {
+        return {
+            paired: false,
+            overlap,
+            reason: `only ${shared} of the cases are in both runs (${overlap.onlyBaseline} only in the baseline, ${overlap.onlyRun} only in this run)`
+        };
+    }
+    const scopes = planOutcomes(run.table).scopes.map(s => {
+        const sum = (a) => s.cells.reduce((t, i) => t + a[i], 0);
+        return { ref: s.ref, n: sum(n), b: sum(b), c: sum(c), failedBefore: sum(failedBefore) };
+    });
+    return {
+        paired: true,
+        overlap,
+        changes: confidence => {
+            const z = zOf(confidence);
+            const out = new Map();
+            for (const s of scopes) {
+                if (s.n === 0)
+                    continue;
+                const ci = pairedDifference(s.b, s.c, s.n, z);
+                const change = (s.b - s.c) / s.n;
+                const zWorse = pairedDifferenceZ(s.b, s.c, s.n);
+                const before = s.failedBefore / s.n;
+                const hull = (lo, hi, v) => [
+                    Math.min(lo, v),
+                    Math.max(hi, v)
+                ];
+                out.set(metricKey({ metric: 'failure_rate', ...s.ref }), {
+                    baseline: before,
+                    change,
+                    changeCi: hull(ci[0], ci[1], change),
+                    pWorse: normalUpperTail(zWorse),
+                    comparison: 'paired'
+                });
+                out.set(metricKey({ metric: 'pass_rate', ...s.ref }), {
+                    baseline: 1 - before,
+                    change: -change,
+                    changeCi: hull(-ci[1], -ci[0], -change),
+                    pWorse: normalUpperTail(zWorse),
+                    comparison: 'paired'
+                });
+            }
+            return out;
+        }
+    };
+}
+
+const KINDS = ['predictions', 'robustness', 'outcomes'];
+function compareWithBaseline(run, base, inputs, baseline) {
+    const comparisons = [];
+    const notes = [];
+    const identical = new Set();
+    for (const kind of KINDS) {
+        const sha = baseline[kind]?.sha256;
+        if (inputs[kind] === undefined || baseline[kind] === undefined)
+            continue;
+        if (sha && sha === inputs[kind].sha256) {
+            if (agrees(run, base, kind)) {
+                identical.add(kind);
+                comparisons.push({ kind, comparison: 'identical' });
+                continue;
+            }
+            comparisons.push({
+                kind,
+                comparison: 'independent',
+                reason: 'the same input file gave other numbers: the manifest or policy settings changed'
+            });
+            continue;
+        }
+        if (kind !== 'outcomes')
+            comparisons.push({ kind, comparison: 'independent' });
+    }
+    const o = inputs.outcomes;
+    const bo = baseline.outcomes;
+    let paired = null;
+    if (o && bo && !identical.has('outcomes') && !comparisons.some(c => c.kind === 'outcomes')) {
+        const p = pairOutcomes(o, bo);
+        if (p.paired) {
+            paired = p.changes;
+            comparisons.push({ kind: 'outcomes', comparison: 'paired', ...p.overlap });
+            if (p.overlap.onlyBaseline > 0 || p.overlap.onlyRun > 0)
+                notes.push(`The test cases changed since the baseline: outcomes are compared case by case on the ${p.overlap.shared} cases both runs evaluated (${p.overlap.onlyBaseline} only in the baseline, ${p.overlap.onlyRun} only in this run).`);
+        }
+        else {
+            comparisons.push({ kind: 'outcomes', comparison: 'independent', ...p.overlap, reason: p.reason });
+            if (p.overlap)
+                notes.push(`Outcomes are compared with the baseline as independent samples: ${p.reason}.`);
+        }
+    }
+    return {
+        changes: confidence => {
+            const out = run.changes(base, confidence, identical);
+            if (paired)
+                for (const [key, change] of paired(confidence))
+                    if (out.has(key))
+                        out.set(key, change);
+            return out;
+        },
+        comparisons,
+        notes
+    };
+}
+
 /** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
 const TOOL = { name: 'rai-gate', version: '0.1.0' };
 const SCHEMA_VERSION = 1;
@@ -44080,11 +44300,12 @@ function tables(stats, sha) {
         out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: sha('robustness') };
     }
     if (stats.outcomes) {
-        const t = stats.outcomes;
+        const { cases, ...t } = stats.outcomes;
         out.outcomes = {
             table: t,
             rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0),
-            sha256: sha('outcomes')
+            sha256: sha('outcomes'),
+            cases: cases ?? null
         };
     }
     return out;
@@ -44908,8 +45129,9 @@ function stats(inputs) {
             perturbations: inputs.robustness.table.perturbations,
             counts: inputs.robustness.table.n
         };
-    if (inputs.outcomes)
-        out.outcomes = inputs.outcomes.table;
+    const o = inputs.outcomes;
+    if (o)
+        out.outcomes = { ...o.table, ...(o.cases ? { cases: o.cases } : {}) };
     return out;
 }
 
@@ -44987,6 +45209,8 @@ async function checkWith(options, helpers) {
     const evaluation = await evaluateWith({ ...inputs, intersections: manifest.intersections, settings }, helpers);
     const baseline = options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest);
     let changes;
+    let baselineInfo = baseline?.info ?? null;
+    const notes = [...(options.notes ?? [])];
     if (baseline?.info.usable) {
         // The baseline's stored tables are resampled with this run's settings, on streams of their own.
         const attributes = new Set(baseline.predictions?.table.attributes ?? []);
@@ -44996,12 +45220,10 @@ async function checkWith(options, helpers) {
             settings,
             streamOffset: BASELINE_STREAMS
         }, helpers);
-        // The same input file on both sides: its changes carry no sampling error.
-        const identical = new Set(['predictions', 'robustness', 'outcomes'].filter(kind => {
-            const sha = baseline[kind]?.sha256;
-            return sha !== undefined && sha !== '' && sha === inputs[kind]?.sha256;
-        }));
-        changes = confidence => evaluation.changes(base, confidence, identical);
+        const comparing = compareWithBaseline(evaluation, base, inputs, baseline);
+        changes = comparing.changes;
+        baselineInfo = { ...baseline.info, comparisons: comparing.comparisons };
+        notes.push(...comparing.notes);
     }
     const present = new Set(manifest.artifacts.map(a => a.kind));
     const readDocument = (path) => {
@@ -45017,7 +45239,7 @@ async function checkWith(options, helpers) {
         changes,
         noBaseline: baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
     });
-    return buildReport(inputs, gates, baseline?.info ?? null, options.notes ?? [], options.context);
+    return buildReport(inputs, gates, baselineInfo, notes, options.context);
 }
 
 /**
@@ -45083,6 +45305,19 @@ function intervalMethods(metrics, short = false) {
         return `${short ? m.short : m.name} ${short ? n : `for ${n}`}`;
     })
         .join('; ') || 'no intervals');
+}
+/** "predictions independent; outcomes paired on 800 cases", or null without a compared baseline. */
+function comparisonsText(baseline) {
+    const list = baseline?.comparisons;
+    if (!list || list.length === 0)
+        return null;
+    return list
+        .map(c => c.comparison === 'paired'
+        ? `${c.kind} paired on ${c.shared} cases`
+        : c.comparison === 'identical'
+            ? `${c.kind} identical (the same input file)`
+            : `${c.kind} as independent samples${c.reason ? ` (${c.reason})` : ''}`)
+        .join('; ');
 }
 
 function reliabilityBins(stats) {
@@ -45343,6 +45578,9 @@ function evidence(report) {
         `- policy ${code(`${p.name}@${p.version}`)} from ${esc(p.source)}: ${p.files.map(f => `${esc(f.path)} sha256 \`${f.sha256}\``).join('; ')}`,
         `- inputs: ${report.inputs.map(i => `${esc(i.path)} (${i.kind}, ${num(i.rows)} rows) sha256 \`${i.sha256}\``).join('; ')}`,
         `- interval methods (metrics per method): ${esc(intervalMethods(report.metrics))}`,
+        ...(comparisonsText(report.baseline)
+            ? [`- changes against the baseline: ${esc(comparisonsText(report.baseline))}`]
+            : []),
         `- bootstrap: ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}, confidence ${s.confidence}; minGroupSize ${s.minGroupSize}; calibration ${s.calibration.bins} ${s.calibration.strategy} bins`
     ].join('\n');
 }
@@ -45486,7 +45724,7 @@ function renderChecks(report, bold, dim) {
     const b = report.baseline;
     if (b)
         lines.push(b.usable
-            ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}`
+            ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
             : `Baseline not compared: ${b.warning}`);
     const notable = report.checks.filter(c => c.status !== 'pass');
     const change = (c) => c.change === undefined

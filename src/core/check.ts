@@ -23,6 +23,7 @@ import { worthOffloading } from './metrics/offload.js'
 import { scoresAuc } from './metrics/auc.js'
 import { BASELINE_STREAMS } from './stats/streams.js'
 import { closeHelpers, startHelpers, type Helpers } from './threads.js'
+import { compareWithBaseline } from './baseline/compare.js'
 import { readBaseline } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
@@ -149,6 +150,8 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   const baseline =
     options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest)
   let changes: ((confidence: number) => Map<string, Change>) | undefined
+  let baselineInfo = baseline?.info ?? null
+  const notes = [...(options.notes ?? [])]
   if (baseline?.info.usable) {
     // The baseline's stored tables are resampled with this run's settings, on streams of their own.
     const attributes = new Set(baseline.predictions?.table.attributes ?? [])
@@ -161,14 +164,10 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
       },
       helpers
     )
-    // The same input file on both sides: its changes carry no sampling error.
-    const identical = new Set(
-      (['predictions', 'robustness', 'outcomes'] as const).filter(kind => {
-        const sha = baseline[kind]?.sha256
-        return sha !== undefined && sha !== '' && sha === inputs[kind]?.sha256
-      })
-    )
-    changes = confidence => evaluation.changes(base, confidence, identical)
+    const comparing = compareWithBaseline(evaluation, base, inputs, baseline)
+    changes = comparing.changes
+    baselineInfo = { ...baseline.info, comparisons: comparing.comparisons }
+    notes.push(...comparing.notes)
   }
   const present = new Set(manifest.artifacts.map(a => a.kind))
   const readDocument = (path: string) => {
@@ -185,5 +184,5 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
     noBaseline:
       baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
   })
-  return buildReport(inputs, gates, baseline?.info ?? null, options.notes ?? [], options.context)
+  return buildReport(inputs, gates, baselineInfo, notes, options.context)
 }

@@ -202,3 +202,79 @@ gates:
     expect(report.regressions).toEqual([])
   })
 })
+
+describe('outcomes compared case by case', () => {
+  // 800 jailbreak cases, 1.25% failing before; now 2 more fail and 1 is fixed.
+  const jsonl = (flip: (i: number, passed: boolean) => boolean, count = 800) =>
+    Array.from({ length: count }, (_, i) => {
+      const passed = flip(i, i >= 10)
+      return JSON.stringify({ id: `jb-${i}`, suite: 'jailbreak', passed })
+    }).join('\n') + '\n'
+  const before = jsonl((_, p) => p)
+  const now = jsonl((i, p) => (i === 0 ? true : i === 500 || i === 501 ? false : p))
+  const POLICY_STRICT = policyYaml(`defaults: { mode: strict }
+gates:
+  - { id: jb, metric: failure_rate, suites: [jailbreak], maxWorsening: 0.01 }
+`)
+
+  async function compare(nowFile: string, beforeFile: string) {
+    const dir = workspace({
+      'rai-gate.yml': manifestYaml('  - { kind: outcomes, path: o.jsonl }'),
+      'o.jsonl': beforeFile,
+      'policies/p.yml': POLICY_STRICT
+    })
+    const opts = {
+      manifest: join(dir, 'rai-gate.yml'),
+      policy: join(dir, 'policies'),
+      cwd: dir,
+      workspace: dir
+    }
+    writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
+    writeFileSync(join(dir, 'o.jsonl'), nowFile)
+    const report = await check({ ...opts, baseline: join(dir, 'base.json') })
+    expectValidReport(report)
+    return report
+  }
+
+  it('pairs the cases by id: a strict change gate passes a small, certain change', async () => {
+    const report = await compare(now, before)
+    const jb = report.checks.find(c => c.gate === 'jb')!
+    expect(jb).toMatchObject({ status: 'pass', comparison: 'paired' })
+    expect(jb.change).toBeCloseTo(1 / 800, 15)
+    expect(jb.changeCi![1]).toBeLessThan(0.01)
+    expect(report.baseline?.comparisons).toContainEqual({
+      kind: 'outcomes',
+      comparison: 'paired',
+      shared: 800,
+      onlyBaseline: 0,
+      onlyRun: 0
+    })
+    expect(report.notes).toEqual([])
+  })
+
+  it('would not pass it compared as independent samples', async () => {
+    const noIds = (s: string) => s.replace(/"id":"jb-\d+",/g, '')
+    const report = await compare(noIds(now), noIds(before))
+    const jb = report.checks.find(c => c.gate === 'jb')!
+    expect(jb).toMatchObject({ status: 'fail', comparison: 'independent' })
+    expect(jb.changeCi![1]).toBeGreaterThan(0.01)
+  })
+
+  it('says so when the cases changed, and pairs on the shared ones', async () => {
+    const report = await compare(
+      now + JSON.stringify({ id: 'new', suite: 'jailbreak', passed: true }) + '\n',
+      before
+    )
+    expect(report.checks.find(c => c.gate === 'jb')).toMatchObject({ comparison: 'paired' })
+    expect(report.notes.join()).toMatch(
+      /on the 800 cases both runs evaluated \(0 only in the baseline, 1 only in this run\)/
+    )
+  })
+
+  it('compares independently when few cases are shared, and says why', async () => {
+    const other = jsonl((_, p) => p).replace(/jb-/g, 'other-')
+    const report = await compare(other, before)
+    expect(report.checks.find(c => c.gate === 'jb')).toMatchObject({ comparison: 'independent' })
+    expect(report.notes.join()).toMatch(/independent samples: only 0 of the cases are in both runs/)
+  })
+})

@@ -12,6 +12,7 @@ import type { RobustnessData } from '../artifacts/robustness.js'
 import { InputError } from '../errors.js'
 import { displayPath } from '../files.js'
 import type { Manifest } from '../manifest/types.js'
+import type { BaselineComparison } from './compare.js'
 import type { Report, ReportStats } from '../report/report.js'
 import { SCHEMA_VERSION } from '../version.js'
 
@@ -23,6 +24,8 @@ export interface BaselineInfo {
   /** False when the report cannot be compared with this run; `warning` then says why. */
   usable: boolean
   warning?: string
+  /** How each artifact was compared (baseline/compare.ts). */
+  comparisons?: BaselineComparison[]
 }
 
 export interface Baseline {
@@ -135,11 +138,12 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
     out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: sha('robustness') }
   }
   if (stats.outcomes) {
-    const t = stats.outcomes
+    const { cases, ...t } = stats.outcomes
     out.outcomes = {
       table: t,
       rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0),
-      sha256: sha('outcomes')
+      sha256: sha('outcomes'),
+      cases: cases ?? null
     }
   }
   return out

@@ -1,4 +1,5 @@
 /** Checks: one per gate and scope instance (SPEC §3), and the run's decision. */
+import type { Comparison } from '../metrics/evaluate.js'
 import type { ScopeRef } from '../metrics/sink.js'
 import type { Mode, Severity } from '../policy/types.js'
 
@@ -32,7 +33,7 @@ export interface Check extends ScopeRef {
   change?: number
   changeCi?: [number, number] | null
   /** How the change was measured (Change.comparison). */
-  comparison?: 'identical' | 'independent'
+  comparison?: Comparison
   /** The interval holds the threshold: the data cannot decide (rows that would, at the estimate). */
   inconclusive?: { margin: number; rowsNeeded: number | null; attribute?: string; group?: string }
   /** Why the check has its status, in words a reviewer can act on. */
@@ -51,5 +52,5 @@ export interface Regression extends ScopeRef {
   changeCi: [number, number] | null
   /** One-sided p-value of the worsening (regressions.ts). */
   pValue: number
-  comparison: 'identical' | 'independent'
+  comparison: Comparison
 }

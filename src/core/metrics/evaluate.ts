@@ -93,6 +93,8 @@ export interface Computed {
 export const metricKey = (m: { metric: string } & ScopeRef): string =>
   JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category])
 
+export type Comparison = 'identical' | 'paired' | 'independent'
+
 /** The change of a metric against a baseline run, with its interval. */
 export interface Change {
   baseline: number
@@ -102,9 +104,10 @@ export interface Change {
   pWorse: number
   /**
    * identical: the baseline evaluated the very same input file and gave the same numbers, so the
-   * change is exactly 0; independent: the two runs are compared as independent samples.
+   * change is exactly 0; paired: measured on the cases both runs evaluated (paired.ts);
+   * independent: the two runs are compared as independent samples.
    */
-  comparison: 'identical' | 'independent'
+  comparison: Comparison
 }
 
 export function evaluate(input: EvaluationInput): Evaluation {
@@ -128,6 +131,29 @@ function evaluation(input: EvaluationInput, computed: Computed[]): Evaluation {
 /** Two runs of the same rows agree to this relative tolerance (summation order across threads). */
 const SAME_VALUE = 1e-9
 
+/**
+ * Whether every metric of an artifact came out the same in two evaluations (to SAME_VALUE): of the
+ * same input file, that means the same settings too, and the changes are exactly 0. If any differs,
+ * the manifest's mapping or the policy changed how the file is read.
+ */
+export function agrees(current: Evaluation, baseline: Evaluation, artifact: ArtifactKind): boolean {
+  const base = new Map(
+    baseline.computed.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c])
+  )
+  let any = false
+  for (const c of current.computed) {
+    if (c.artifact !== artifact) continue
+    const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }))
+    if (b === undefined) return false
+    any = true
+    const x = c.point.value
+    const y = b.point.value
+    if (Number.isNaN(x) !== Number.isNaN(y)) return false
+    if (!Number.isNaN(x) && Math.abs(x - y) > SAME_VALUE * Math.max(1, Math.abs(y))) return false
+  }
+  return any
+}
+
 function changes(
   current: readonly Computed[],
   baseline: readonly Computed[],
@@ -139,22 +165,10 @@ function changes(
     const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }))
     return b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value) ? [] : [{ c, b }]
   })
-  // The same input file on both sides: the change has no sampling error, and is 0 when every metric
-  // of the artifact came out the same (same manifest and policy settings). If any differs, the
-  // settings changed, and the artifact is compared as independent samples.
-  const same = new Set(
-    [...identical].filter(kind =>
-      pairs.every(
-        ({ c, b }) =>
-          c.artifact !== kind ||
-          Math.abs(c.point.value - b.point.value) <= SAME_VALUE * Math.max(1, Math.abs(b.point.value))
-      )
-    )
-  )
   const out = new Map<string, Change>()
   for (const { c, b } of pairs) {
     const key = metricKey({ metric: c.point.metric, ...c.point.scope })
-    if (same.has(c.artifact)) {
+    if (identical.has(c.artifact)) {
       out.set(key, {
         baseline: b.point.value,
         change: 0,

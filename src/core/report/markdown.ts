@@ -11,7 +11,7 @@ import { GROUP_SUMMARY } from '../metrics/registry.js'
 import { code, esc, escHtml } from './escape.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 import { metricLookup } from './lookup.js'
-import { intervalMethods } from './methods.js'
+import { comparisonsText, intervalMethods } from './methods.js'
 import { reliabilityBins } from './reliability.js'
 import type { Report } from './report.js'
 
@@ -274,6 +274,9 @@ function evidence(report: Report): string {
     `- policy ${code(`${p.name}@${p.version}`)} from ${esc(p.source)}: ${p.files.map(f => `${esc(f.path)} sha256 \`${f.sha256}\``).join('; ')}`,
     `- inputs: ${report.inputs.map(i => `${esc(i.path)} (${i.kind}, ${num(i.rows)} rows) sha256 \`${i.sha256}\``).join('; ')}`,
     `- interval methods (metrics per method): ${esc(intervalMethods(report.metrics))}`,
+    ...(comparisonsText(report.baseline)
+      ? [`- changes against the baseline: ${esc(comparisonsText(report.baseline)!)}`]
+      : []),
     `- bootstrap: ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}, confidence ${s.confidence}; minGroupSize ${s.minGroupSize}; calibration ${s.calibration.bins} ${s.calibration.strategy} bins`
   ].join('\n')
 }

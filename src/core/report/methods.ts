@@ -1,4 +1,5 @@
-/** The interval methods a report's metrics used, named from the registry for the renderings. */
+/** How a report's numbers were computed, in words for the renderings: interval methods, comparisons. */
+import type { BaselineInfo } from '../baseline/load.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { INTERVAL_METHODS } from '../metrics/registry.js'
 
@@ -18,4 +19,19 @@ export function intervalMethods(metrics: MetricResult[], short = false): string 
       })
       .join('; ') || 'no intervals'
   )
+}
+
+/** "predictions independent; outcomes paired on 800 cases", or null without a compared baseline. */
+export function comparisonsText(baseline: BaselineInfo | null): string | null {
+  const list = baseline?.comparisons
+  if (!list || list.length === 0) return null
+  return list
+    .map(c =>
+      c.comparison === 'paired'
+        ? `${c.kind} paired on ${c.shared} cases`
+        : c.comparison === 'identical'
+          ? `${c.kind} identical (the same input file)`
+          : `${c.kind} as independent samples${c.reason ? ` (${c.reason})` : ''}`
+    )
+    .join('; ')
 }

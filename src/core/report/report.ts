@@ -4,6 +4,7 @@
  * compare against this one without the original rows.
  */
 import { QUANTITIES } from '../artifacts/cells.js'
+import type { OutcomeCases } from '../artifacts/outcomes.js'
 import type { PredictionData } from '../artifacts/predictions.js'
 import type { Inputs } from '../check.js'
 import { scoresAuc } from '../metrics/auc.js'
@@ -67,7 +68,13 @@ export interface ReportStats {
     } | null
   }
   robustness?: { perturbations: string[]; counts: number[] }
-  outcomes?: { cells: { suite: string; category: string | null }[]; passed: number[]; failed: number[] }
+  outcomes?: {
+    cells: { suite: string; category: string | null }[]
+    passed: number[]
+    failed: number[]
+    /** Each case's result by hashed id, when the file has ids (artifacts/outcomes.ts, caseKey). */
+    cases?: OutcomeCases
+  }
 }
 
 export function buildReport(
@@ -172,6 +179,7 @@ function stats(inputs: Inputs): ReportStats {
       perturbations: inputs.robustness.table.perturbations,
       counts: inputs.robustness.table.n
     }
-  if (inputs.outcomes) out.outcomes = inputs.outcomes.table
+  const o = inputs.outcomes
+  if (o) out.outcomes = { ...o.table, ...(o.cases ? { cases: o.cases } : {}) }
   return out
 }

@@ -8,7 +8,7 @@ import { GROUP_SUMMARY, metricDef, metricsOf } from '../metrics/registry.js'
 import { SCOPE_KEYS } from '../metrics/sink.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricLookup } from './lookup.js'
-import { intervalMethods } from './methods.js'
+import { comparisonsText, intervalMethods } from './methods.js'
 import type { Report } from './report.js'
 
 export interface TextOptions {
@@ -155,7 +155,7 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
   if (b)
     lines.push(
       b.usable
-        ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}`
+        ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
         : `Baseline not compared: ${b.warning}`
     )
   const notable = report.checks.filter(c => c.status !== 'pass')

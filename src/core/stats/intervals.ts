@@ -90,12 +90,21 @@ export function ratioInterval(x1: number, n1: number, x2: number, n2: number, z:
  */
 export function pairedDifference(b: number, c: number, n: number, z: number): Interval | null {
   if (!(n > 0)) return null
+  const { d, se } = adjustedPaired(b, c, n)
+  return [Math.max(-1, d - z * se), Math.min(1, d + z * se)]
+}
+
+/** The Agresti–Min z statistic of a paired difference (positive when b > c): its test of no change. */
+export function pairedDifferenceZ(b: number, c: number, n: number): number {
+  const { d, se } = adjustedPaired(b, c, n)
+  return d / se
+}
+
+function adjustedPaired(b: number, c: number, n: number): { d: number; se: number } {
   const m = n + 2
   const bb = b + 0.5
   const cc = c + 0.5
-  const d = (bb - cc) / m
-  const se = Math.sqrt(Math.max(0, bb + cc - ((bb - cc) * (bb - cc)) / m)) / m
-  return [Math.max(-1, d - z * se), Math.min(1, d + z * se)]
+  return { d: (bb - cc) / m, se: Math.sqrt(Math.max(0, bb + cc - ((bb - cc) * (bb - cc)) / m)) / m }
 }
 
 /** The two-sided level of each of m intervals that hold jointly at `confidence` (Bonferroni). */
