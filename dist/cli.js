@@ -42885,9 +42885,11 @@ function computeOutcomes(plan, passed, failed, sink) {
             f += failed[i];
         }
         const n = p + f;
-        const detailed = sink.detailed;
-        sink.put('pass_rate', ref, n > 0 ? p / n : NaN, n, 'no test cases', detailed ? proportion(p, n) : undefined);
-        sink.put('failure_rate', ref, n > 0 ? f / n : NaN, n, 'no test cases', detailed ? proportion(f, n) : undefined);
+        for (const [metric, x] of [
+            ['pass_rate', p],
+            ['failure_rate', f]
+        ])
+            sink.put(metric, ref, n > 0 ? x / n : NaN, n, 'no test cases', sink.detailed ? proportion(x, n) : undefined);
         sink.put('count', ref, n, n);
     }
 }

@@ -25,26 +25,36 @@ gates:
   - { id: acc, metric: accuracy, min: 0.1 }
 `)
 
-async function run(
-  now: string,
-  before: string | null,
-  manifest = manifestYaml('  - { kind: predictions, path: p.csv }')
-) {
-  const dir = workspace({ 'rai-gate.yml': manifest, 'p.csv': now, 'policies/p.yml': POLICY })
+/** Checks `files`, keeps the report as the baseline, applies `edits`, and checks again against it. */
+async function againstBaseline(files: Record<string, string>, edits: Record<string, string>) {
+  const dir = workspace(files)
   const opts = {
     manifest: join(dir, 'rai-gate.yml'),
     policy: join(dir, 'policies'),
     cwd: dir,
     workspace: dir
   }
-  let baseline: string | undefined
-  if (before !== null) {
-    writeFileSync(join(dir, 'p.csv'), before)
-    writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
-    writeFileSync(join(dir, 'p.csv'), now)
-    baseline = join(dir, 'base.json')
-  }
-  const report = await check({ ...opts, baseline })
+  writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
+  for (const [path, text] of Object.entries(edits)) writeFileSync(join(dir, path), text)
+  const report = await check({ ...opts, baseline: join(dir, 'base.json') })
+  expectValidReport(report)
+  return { report, dir }
+}
+
+async function run(
+  now: string,
+  before: string | null,
+  manifest = manifestYaml('  - { kind: predictions, path: p.csv }')
+) {
+  const files = { 'rai-gate.yml': manifest, 'p.csv': before ?? now, 'policies/p.yml': POLICY }
+  if (before !== null) return againstBaseline(files, { 'p.csv': now })
+  const dir = workspace(files)
+  const report = await check({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: dir
+  })
   expectValidReport(report)
   return { report, dir }
 }
@@ -96,21 +106,14 @@ describe('baseline comparison', () => {
   })
 
   it('compares the same input file independently when the settings changed its numbers', async () => {
-    const dir = workspace({
-      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
-      'p.csv': csv(0.5, 0.3),
-      'policies/p.yml': POLICY.replace('minGroupSize: 30,', 'minGroupSize: 30, calibration: { bins: 5 },')
-    })
-    const opts = {
-      manifest: join(dir, 'rai-gate.yml'),
-      policy: join(dir, 'policies'),
-      cwd: dir,
-      workspace: dir
-    }
-    writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
-    writeFileSync(join(dir, 'policies/p.yml'), POLICY)
-    const report = await check({ ...opts, baseline: join(dir, 'base.json') })
-    expectValidReport(report)
+    const { report } = await againstBaseline(
+      {
+        'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+        'p.csv': csv(0.5, 0.3),
+        'policies/p.yml': POLICY.replace('minGroupSize: 30,', 'minGroupSize: 30, calibration: { bins: 5 },')
+      },
+      { 'policies/p.yml': POLICY }
+    )
     const acc = report.checks.find(c => c.gate === 'acc')!
     // Accuracy is the same either way, but ECE moved with the bins: the file's metrics differ.
     expect(acc).toMatchObject({ change: 0, comparison: 'independent' })
@@ -217,24 +220,17 @@ gates:
   - { id: jb, metric: failure_rate, suites: [jailbreak], maxWorsening: 0.01 }
 `)
 
-  async function compare(nowFile: string, beforeFile: string) {
-    const dir = workspace({
-      'rai-gate.yml': manifestYaml('  - { kind: outcomes, path: o.jsonl }'),
-      'o.jsonl': beforeFile,
-      'policies/p.yml': POLICY_STRICT
-    })
-    const opts = {
-      manifest: join(dir, 'rai-gate.yml'),
-      policy: join(dir, 'policies'),
-      cwd: dir,
-      workspace: dir
-    }
-    writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
-    writeFileSync(join(dir, 'o.jsonl'), nowFile)
-    const report = await check({ ...opts, baseline: join(dir, 'base.json') })
-    expectValidReport(report)
-    return report
-  }
+  const compare = async (nowFile: string, beforeFile: string) =>
+    (
+      await againstBaseline(
+        {
+          'rai-gate.yml': manifestYaml('  - { kind: outcomes, path: o.jsonl }'),
+          'o.jsonl': beforeFile,
+          'policies/p.yml': POLICY_STRICT
+        },
+        { 'o.jsonl': nowFile }
+      )
+    ).report
 
   it('pairs the cases by id: a strict change gate passes a small, certain change', async () => {
     const report = await compare(now, before)

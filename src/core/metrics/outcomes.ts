@@ -41,23 +41,18 @@ export function computeOutcomes(
       f += failed[i]
     }
     const n = p + f
-    const detailed = sink.detailed
-    sink.put(
-      'pass_rate',
-      ref,
-      n > 0 ? p / n : NaN,
-      n,
-      'no test cases',
-      detailed ? proportion(p, n) : undefined
-    )
-    sink.put(
-      'failure_rate',
-      ref,
-      n > 0 ? f / n : NaN,
-      n,
-      'no test cases',
-      detailed ? proportion(f, n) : undefined
-    )
+    for (const [metric, x] of [
+      ['pass_rate', p],
+      ['failure_rate', f]
+    ] as const)
+      sink.put(
+        metric,
+        ref,
+        n > 0 ? x / n : NaN,
+        n,
+        'no test cases',
+        sink.detailed ? proportion(x, n) : undefined
+      )
     sink.put('count', ref, n, n)
   }
 }
