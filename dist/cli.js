@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync, realpathSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { relative, isAbsolute, resolve, dirname, join } from 'node:path';
+import { relative, isAbsolute, resolve, dirname, join as join$1 } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
@@ -42,6 +42,50 @@ function quote(value) {
 }
 function isInputError(err) {
     return err instanceof InputError;
+}
+
+/**
+ * The per-case record that lets a later run compare with this one case by case (metrics/paired.ts):
+ * for case i, keys[i] identifies it, cells[i] is its cell in the artifact's table and codes[i] its
+ * result (outcomes: 1 passed, 0 failed; robustness: label·4 + clean prediction·2 + prediction).
+ * Ids are not stored as given (they may name prompts or people): a key is the first 16 hex digits
+ * (64 bits) of the sha256 of the case's scope and id as JSON, so collisions stay below 1 in 10⁸ for
+ * MAX_CASES cases.
+ */
+/** At most this many cases are kept case by case (about 40 bytes each in the report). */
+const MAX_CASES = 100_000;
+const caseKey = (scope, id) => createHash('sha256')
+    .update(JSON.stringify([...scope, id]))
+    .digest('hex')
+    .slice(0, 16);
+/** Collects a file's cases; the record is dropped, with the reason, on a case without id or a repeat. */
+class CaseRecorder {
+    record = { keys: [], cells: [], codes: [] };
+    seen = new Set();
+    missing;
+    add(scope, id, cell, code, line) {
+        if (this.missing !== undefined)
+            return;
+        if (id === undefined || id === null || id === '') {
+            this.missing = `line ${line} has no case id`;
+            return;
+        }
+        const key = caseKey(scope, String(id));
+        if (this.seen.has(key))
+            this.missing = `case id ${JSON.stringify(String(id))} repeats (line ${line})`;
+        else if (this.record.keys.length >= MAX_CASES)
+            this.missing = `more than ${MAX_CASES} cases`;
+        else {
+            this.seen.add(key);
+            this.record.keys.push(key);
+            this.record.cells.push(cell);
+            this.record.codes.push(code);
+        }
+    }
+    /** The record, or null with the reason it was dropped. */
+    finish() {
+        return this.missing === undefined ? { cases: this.record } : { cases: null, casesMissing: this.missing };
+    }
 }
 
 /**
@@ -667,26 +711,13 @@ function parseBoolean(value, where) {
  * per case with `suite`, `category` (optional), `passed` and `id` (optional). With ids, each case's
  * result is kept (hashed, see caseKey) so that a later run can compare case by case.
  */
-/** At most this many cases are kept case by case (about 40 bytes each in the report). */
-const MAX_CASES = 100_000;
-/**
- * A case's key: the first 16 hex digits (64 bits) of the sha256 of [suite, category, id] as JSON. Ids
- * are not stored as given (they may name prompts); 64 bits keep collisions below 1 in 10⁸ for 100,000
- * cases.
- */
-const caseKey = (suite, category, id) => createHash('sha256')
-    .update(JSON.stringify([suite, category, id]))
-    .digest('hex')
-    .slice(0, 16);
 async function readOutcomes(spec) {
     const column = (name) => columnOf(spec, name);
     const table = { cells: [], passed: [], failed: [] };
     const index = new Map();
     let hasCategory = false;
     let hasId = false;
-    const cases = { keys: [], cells: [], passed: [] };
-    const seen = new Set();
-    let casesMissing;
+    const cases = new CaseRecorder();
     const result = await streamRows(spec.absPath, spec.display, (columns, line) => {
         requireColumns(spec, ['suite', 'passed'], columns, line);
         hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined;
@@ -718,29 +749,14 @@ async function readOutcomes(spec) {
             table.passed[i]++;
         else
             table.failed[i]++;
-        if (hasId && casesMissing === undefined) {
-            const id = row.get(column('id'));
-            const key = caseKey(suite, category, id === undefined || id === null ? '' : String(id));
-            if (id === undefined || id === null || id === '')
-                casesMissing = `line ${row.line} has no case id`;
-            else if (seen.has(key))
-                casesMissing = `case id ${JSON.stringify(String(id))} repeats (line ${row.line})`;
-            else if (cases.keys.length >= MAX_CASES)
-                casesMissing = `more than ${MAX_CASES} cases`;
-            else {
-                seen.add(key);
-                cases.keys.push(key);
-                cases.cells.push(i);
-                cases.passed.push(passed ? 1 : 0);
-            }
-        }
+        if (hasId)
+            cases.add([suite, category], row.get(column('id')), i, passed ? 1 : 0, row.line);
     });
     return {
         table,
         rows: result.rows,
         sha256: result.sha256,
-        ...(hasId ? { cases: casesMissing === undefined ? cases : null } : {}),
-        ...(casesMissing !== undefined && { casesMissing })
+        ...(hasId ? cases.finish() : {})
     };
 }
 
@@ -2000,7 +2016,8 @@ async function readPredictions(spec, options) {
 
 /**
  * Reads a robustness artifact, one row per (example, perturbation): the label, the prediction on the
- * clean input and the prediction on the perturbed input. Per perturbation it keeps eight counts,
+ * clean input and the prediction on the perturbed input, and optionally the example's `id` (which
+ * keeps each row's result, hashed, for comparing runs row by row). Per perturbation it keeps eight counts,
  * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
  */
 const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'];
@@ -2011,7 +2028,12 @@ async function readRobustness(spec) {
     const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction');
     const index = new Map();
     const table = { perturbations: [], n: [] };
-    const result = await streamRows(spec.absPath, spec.display, (columns, line) => requireColumns(spec, FIELDS, columns, line), row => {
+    const cases = new CaseRecorder();
+    let hasId = false;
+    const result = await streamRows(spec.absPath, spec.display, (columns, line) => {
+        requireColumns(spec, FIELDS, columns, line);
+        hasId = columns.includes(column('id')) || spec.columns.id !== undefined;
+    }, row => {
         const where = (f) => ({ file: spec.display, line: row.line, path: column(f) });
         const text = (f) => {
             const v = row.get(column(f));
@@ -2035,8 +2057,10 @@ async function readRobustness(spec) {
         const c = clean.decode(text('clean_prediction'), where('clean_prediction'));
         const q = perturbed.decode(text('prediction'), where('prediction'));
         table.n[p * 8 + (y * 2 + c) * 2 + q] += 1;
+        if (hasId)
+            cases.add([name], row.get(column('id')), p, (y * 2 + c) * 2 + q, row.line);
     });
-    return { table, rows: result.rows, sha256: result.sha256 };
+    return { table, rows: result.rows, sha256: result.sha256, ...(hasId ? cases.finish() : {}) };
 }
 
 /**
@@ -42717,19 +42741,20 @@ function ratioInterval(x1, n1, x2, n2, z) {
 function pairedDifference(b, c, n, z) {
     if (!(n > 0))
         return null;
-    const { d, se } = adjustedPaired(b, c, n);
+    const { d, se } = pairedMean(b - c, b + c, n);
     return [Math.max(-1, d - z * se), Math.min(1, d + z * se)];
 }
-/** The Agresti–Min z statistic of a paired difference (positive when b > c): its test of no change. */
-function pairedDifferenceZ(b, c, n) {
-    const { d, se } = adjustedPaired(b, c, n);
-    return d / se;
-}
-function adjustedPaired(b, c, n) {
+/**
+ * The mean of n per-row differences e (their sum and sum of squares) with Agresti & Min's adjustment
+ * generalized: two rows are added, half a row at e = +1, half at e = −1 and one at 0, and the Wald
+ * interval is taken. For e in {−1, 0, 1} (b rows at +1, c at −1) this is exactly their interval with
+ * ½ added to each cell of the paired 2×2 table; it keeps a width when no row differs. Returns the
+ * adjusted mean d and its standard error.
+ */
+function pairedMean(sum, squares, n) {
     const m = n + 2;
-    const bb = b + 0.5;
-    const cc = c + 0.5;
-    return { d: (bb - cc) / m, se: Math.sqrt(Math.max(0, bb + cc - ((bb - cc) * (bb - cc)) / m)) / m };
+    const d = sum / m;
+    return { d, se: Math.sqrt(Math.max(0, (squares + 1) / m - d * d) / m) };
 }
 /** The two-sided level of each of m intervals that hold jointly at `confidence` (Bonferroni). */
 const bonferroni = (confidence, m) => 1 - (1 - confidence) / Math.max(1, m);
@@ -44037,66 +44062,73 @@ function closeHelpers(helpers) {
 }
 
 /**
- * Changes measured case by case. When the run and the baseline evaluated the same test cases
- * (outcomes with ids), the change of a suite's failure rate is a difference of two proportions on the
- * same cases: only the cases whose result flipped carry information, and an interval for independent
- * samples would be several times too wide. Here b cases passed in the baseline and fail now, c failed
- * and pass now, of n shared: change = (b − c)/n, with the Agresti–Min interval and its z-test.
+ * Changes measured case by case. When the run and the baseline evaluated the same cases (outcomes
+ * with case ids, robustness rows with example ids), the change of a rate is a mean of per-case
+ * differences on the same cases: only the cases whose result moved carry information, and an interval
+ * for independent samples would be several times too wide. Each change is the mean per-case
+ * difference e over the n shared cases, with Agresti & Min's adjustment (pairedMean: for e in
+ * {−1, 0, 1} it is their interval for a paired difference of proportions) and its z-test.
  */
 /** Pair only when at least this share of each run's cases is shared. */
 const MIN_SHARED = 0.9;
 /** A baseline's case record as read from its report: checked, since the report is only JSON. */
-function usable(cases, cells) {
-    if (!cases || !Array.isArray(cases.keys) || !Array.isArray(cases.cells) || !Array.isArray(cases.passed))
+function usable(cases, cells, codes) {
+    if (!cases || !Array.isArray(cases.keys) || !Array.isArray(cases.cells) || !Array.isArray(cases.codes))
         return false;
     const n = cases.keys.length;
     return (n <= MAX_CASES &&
         cases.cells.length === n &&
-        cases.passed.length === n &&
+        cases.codes.length === n &&
         cases.keys.every(k => typeof k === 'string') &&
         cases.cells.every(c => Number.isInteger(c) && c >= 0 && c < cells) &&
-        cases.passed.every(p => p === 0 || p === 1));
+        cases.codes.every(c => Number.isInteger(c) && c >= 0 && c < codes));
 }
-function pairOutcomes(run, base) {
-    if (!run.cases)
-        return { paired: false, reason: run.casesMissing ?? 'this run has no case ids' };
-    if (!usable(base.cases, base.table.cells.length))
-        return { paired: false, reason: 'the baseline report keeps no case record' };
+/** The shared cases: this run's cell and both runs' codes, and the overlap. */
+function join(run, runMissing, base, baseCells, codes) {
+    if (!run)
+        return { reason: runMissing ?? 'this run has no case ids' };
+    if (!usable(base, baseCells, codes))
+        return { reason: 'the baseline report keeps no case record' };
     const before = new Map();
-    base.cases.keys.forEach((k, i) => before.set(k, base.cases.passed[i]));
-    const cells = run.table.cells.length;
-    // Per cell of this run: cases shared, passed before and failing now (b), failed before and passing now (c).
-    const n = new Float64Array(cells);
-    const b = new Float64Array(cells);
-    const c = new Float64Array(cells);
-    const failedBefore = new Float64Array(cells);
-    let shared = 0;
-    run.cases.keys.forEach((k, i) => {
+    base.keys.forEach((k, i) => before.set(k, base.codes[i]));
+    const pairs = [];
+    run.keys.forEach((k, i) => {
         const was = before.get(k);
-        if (was === undefined)
-            return;
-        shared++;
-        const cell = run.cases.cells[i];
-        const now = run.cases.passed[i];
-        n[cell]++;
-        if (was === 0)
-            failedBefore[cell]++;
-        if (was === 1 && now === 0)
-            b[cell]++;
-        if (was === 0 && now === 1)
-            c[cell]++;
+        if (was !== undefined)
+            pairs.push({ cell: run.cells[i], now: run.codes[i], before: was });
     });
-    const overlap = { shared, onlyBaseline: before.size - shared, onlyRun: run.cases.keys.length - shared };
-    if (shared < MIN_SHARED * run.cases.keys.length || shared < MIN_SHARED * before.size) {
+    const shared = pairs.length;
+    return { pairs, overlap: { shared, onlyBaseline: before.size - shared, onlyRun: run.keys.length - shared } };
+}
+function pairing(joined, measures, labelsDiffer) {
+    if ('reason' in joined)
+        return { paired: false, reason: joined.reason };
+    const { pairs, overlap: o } = joined;
+    const overlap = labelsDiffer
+        ? { ...o, labelsDiffer: pairs.filter(p => labelsDiffer(p.now, p.before)).length }
+        : o;
+    if (o.shared < MIN_SHARED * (o.shared + o.onlyRun) || o.shared < MIN_SHARED * (o.shared + o.onlyBaseline)) {
         return {
             paired: false,
             overlap,
-            reason: `only ${shared} of the cases are in both runs (${overlap.onlyBaseline} only in the baseline, ${overlap.onlyRun} only in this run)`
+            reason: `only ${o.shared} of the cases are in both runs (${o.onlyBaseline} only in the baseline, ${o.onlyRun} only in this run)`
         };
     }
-    const scopes = planOutcomes(run.table).scopes.map(s => {
-        const sum = (a) => s.cells.reduce((t, i) => t + a[i], 0);
-        return { ref: s.ref, n: sum(n), b: sum(b), c: sum(c), failedBefore: sum(failedBefore) };
+    const sums = measures.map(m => {
+        let n = 0;
+        let before = 0;
+        let sum = 0;
+        let squares = 0;
+        for (const p of pairs) {
+            if (!m.cells.has(p.cell))
+                continue;
+            const e = m.value(p.now) - m.value(p.before);
+            n++;
+            before += m.value(p.before);
+            sum += e;
+            squares += e * e;
+        }
+        return { m, n, before, sum, squares };
     });
     return {
         paired: true,
@@ -44104,35 +44136,52 @@ function pairOutcomes(run, base) {
         changes: confidence => {
             const z = zOf(confidence);
             const out = new Map();
-            for (const s of scopes) {
-                if (s.n === 0)
+            for (const { m, n, before, sum, squares } of sums) {
+                if (n === 0)
                     continue;
-                const ci = pairedDifference(s.b, s.c, s.n, z);
-                const change = (s.b - s.c) / s.n;
-                const zWorse = pairedDifferenceZ(s.b, s.c, s.n);
-                const before = s.failedBefore / s.n;
-                const hull = (lo, hi, v) => [
-                    Math.min(lo, v),
-                    Math.max(hi, v)
-                ];
-                out.set(metricKey({ metric: 'failure_rate', ...s.ref }), {
-                    baseline: before,
+                const { d, se } = pairedMean(sum, squares, n);
+                const change = sum / n;
+                const worse = metricDef(m.metric)?.direction === 'higher' ? -1 : 1;
+                out.set(metricKey({ metric: m.metric, ...m.scope }), {
+                    baseline: before / n,
                     change,
-                    changeCi: hull(ci[0], ci[1], change),
-                    pWorse: normalUpperTail(zWorse),
-                    comparison: 'paired'
-                });
-                out.set(metricKey({ metric: 'pass_rate', ...s.ref }), {
-                    baseline: 1 - before,
-                    change: -change,
-                    changeCi: hull(-ci[1], -ci[0], -change),
-                    pWorse: normalUpperTail(zWorse),
+                    changeCi: [Math.min(d - z * se, change), Math.max(d + z * se, change)],
+                    pWorse: se > 0 ? normalUpperTail((worse * d) / se) : 1,
                     comparison: 'paired'
                 });
             }
             return out;
         }
     };
+}
+/** Outcomes: a case's code is 1 when it passed. */
+function pairOutcomes(run, base) {
+    const measures = planOutcomes(run.table).scopes.flatMap(({ ref, cells }) => {
+        const set = new Set(cells);
+        return [
+            { metric: 'failure_rate', scope: ref, cells: set, value: (code) => 1 - code },
+            { metric: 'pass_rate', scope: ref, cells: set, value: (code) => code }
+        ];
+    });
+    // The run's cells and the baseline's are matched through the key, which holds suite and category.
+    return pairing(join(run.cases, run.casesMissing, base.cases, base.table.cells.length, 2), measures);
+}
+/** Robustness: a row's code is label·4 + clean prediction·2 + perturbed prediction. */
+function pairRobustness(run, base) {
+    const y = (code) => code >> 2;
+    const clean = (code) => (code >> 1) & 1;
+    const perturbed = (code) => code & 1;
+    const right = (code) => (perturbed(code) === y(code) ? 1 : 0);
+    const measures = run.table.perturbations.flatMap((perturbation, p) => {
+        const cells = new Set([p]);
+        const scope = { perturbation };
+        return [
+            { metric: 'perturbed_accuracy', scope, cells, value: right },
+            { metric: 'flip_rate', scope, cells, value: (c) => (clean(c) !== perturbed(c) ? 1 : 0) },
+            { metric: 'accuracy_drop', scope, cells, value: (c) => (clean(c) === y(c) ? 1 : 0) - right(c) }
+        ];
+    });
+    return pairing(join(run.cases, run.casesMissing, base.cases, base.table.perturbations.length, 8), measures, (now, before) => y(now) !== y(before));
 }
 
 const KINDS = ['predictions', 'robustness', 'outcomes'];
@@ -44157,31 +44206,37 @@ function compareWithBaseline(run, base, inputs, baseline) {
             });
             continue;
         }
-        if (kind !== 'outcomes')
+        if (kind === 'predictions')
             comparisons.push({ kind, comparison: 'independent' });
     }
-    const o = inputs.outcomes;
-    const bo = baseline.outcomes;
-    let paired = null;
-    if (o && bo && !identical.has('outcomes') && !comparisons.some(c => c.kind === 'outcomes')) {
-        const p = pairOutcomes(o, bo);
+    const paired = [];
+    for (const kind of ['robustness', 'outcomes']) {
+        if (comparisons.some(c => c.kind === kind))
+            continue;
+        const p = pairingOf(kind, inputs, baseline);
+        if (p === null)
+            continue;
+        const what = kind === 'outcomes' ? 'test cases' : 'robustness rows';
         if (p.paired) {
-            paired = p.changes;
-            comparisons.push({ kind: 'outcomes', comparison: 'paired', ...p.overlap });
-            if (p.overlap.onlyBaseline > 0 || p.overlap.onlyRun > 0)
-                notes.push(`The test cases changed since the baseline: outcomes are compared case by case on the ${p.overlap.shared} cases both runs evaluated (${p.overlap.onlyBaseline} only in the baseline, ${p.overlap.onlyRun} only in this run).`);
+            paired.push(p.changes);
+            comparisons.push({ kind, comparison: 'paired', ...p.overlap });
+            const { shared, onlyBaseline, onlyRun, labelsDiffer } = p.overlap;
+            if (onlyBaseline > 0 || onlyRun > 0)
+                notes.push(`The ${what} changed since the baseline: ${kind} is compared case by case on the ${shared} ${what} both runs evaluated (${onlyBaseline} only in the baseline, ${onlyRun} only in this run).`);
+            if (labelsDiffer)
+                notes.push(`${labelsDiffer} of the ${what} shared with the baseline have another label now.`);
         }
         else {
-            comparisons.push({ kind: 'outcomes', comparison: 'independent', ...p.overlap, reason: p.reason });
+            comparisons.push({ kind, comparison: 'independent', ...p.overlap, reason: p.reason });
             if (p.overlap)
-                notes.push(`Outcomes are compared with the baseline as independent samples: ${p.reason}.`);
+                notes.push(`${kind} is compared with the baseline as independent samples: ${p.reason}.`);
         }
     }
     return {
         changes: confidence => {
             const out = run.changes(base, confidence, identical);
-            if (paired)
-                for (const [key, change] of paired(confidence))
+            for (const changes of paired)
+                for (const [key, change] of changes(confidence))
                     if (out.has(key))
                         out.set(key, change);
             return out;
@@ -44189,6 +44244,16 @@ function compareWithBaseline(run, base, inputs, baseline) {
         comparisons,
         notes
     };
+}
+function pairingOf(kind, inputs, baseline) {
+    if (kind === 'outcomes') {
+        const run = inputs.outcomes;
+        const base = baseline.outcomes;
+        return run && base ? pairOutcomes(run, base) : null;
+    }
+    const run = inputs.robustness;
+    const base = baseline.robustness;
+    return run && base ? pairRobustness(run, base) : null;
 }
 
 /** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
@@ -44299,7 +44364,12 @@ function tables(stats, sha) {
     }
     if (stats.robustness) {
         const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts };
-        out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: sha('robustness') };
+        out.robustness = {
+            table: t,
+            rows: t.n.reduce((a, b) => a + b, 0),
+            sha256: sha('robustness'),
+            cases: stats.robustness.cases ?? null
+        };
     }
     if (stats.outcomes) {
         const { cases, ...t } = stats.outcomes;
@@ -44894,7 +44964,7 @@ function policyFiles(dir) {
     return readdirSync(dir)
         .filter(isYaml)
         .sort()
-        .map(name => join(dir, name));
+        .map(name => join$1(dir, name));
 }
 /** The policy files at `path` (a file, or every YAML file in a folder) and the folder they live in. */
 function openPolicies(path, cwd) {
@@ -45126,10 +45196,12 @@ function stats(inputs) {
             auc: aucStats(p)
         };
     }
-    if (inputs.robustness)
+    const r = inputs.robustness;
+    if (r)
         out.robustness = {
-            perturbations: inputs.robustness.table.perturbations,
-            counts: inputs.robustness.table.n
+            perturbations: r.table.perturbations,
+            counts: r.table.n,
+            ...(r.cases ? { cases: r.cases } : {})
         };
     const o = inputs.outcomes;
     if (o)

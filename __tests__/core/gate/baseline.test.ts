@@ -263,7 +263,7 @@ gates:
     )
     expect(report.checks.find(c => c.gate === 'jb')).toMatchObject({ comparison: 'paired' })
     expect(report.notes.join()).toMatch(
-      /on the 800 cases both runs evaluated \(0 only in the baseline, 1 only in this run\)/
+      /on the 800 test cases both runs evaluated \(0 only in the baseline, 1 only in this run\)/
     )
   })
 
@@ -272,5 +272,38 @@ gates:
     const report = await compare(other, before)
     expect(report.checks.find(c => c.gate === 'jb')).toMatchObject({ comparison: 'independent' })
     expect(report.notes.join()).toMatch(/independent samples: only 0 of the cases are in both runs/)
+  })
+})
+
+describe('robustness compared row by row', () => {
+  // 1,000 examples under one perturbation; 20 were hurt by it before, 22 now (2 more rows flip).
+  const csv = (hurt: (i: number) => boolean) =>
+    'id,perturbation,label,clean_prediction,prediction\n' +
+    Array.from({ length: 1000 }, (_, i) => `ex${i},noise,1,1,${hurt(i) ? 0 : 1}`).join('\n') +
+    '\n'
+
+  it('pairs the rows by id: a strict change gate on the accuracy drop passes a small, certain change', async () => {
+    const { report } = await againstBaseline(
+      {
+        'rai-gate.yml': manifestYaml('  - { kind: robustness, path: r.csv }'),
+        'r.csv': csv(i => i < 20),
+        'policies/p.yml': policyYaml(`defaults: { mode: strict }
+gates:
+  - { id: drop, metric: accuracy_drop, perturbations: ['*'], maxWorsening: 0.01 }
+`)
+      },
+      { 'r.csv': csv(i => i < 22) }
+    )
+    const drop = report.checks.find(c => c.gate === 'drop')!
+    expect(drop).toMatchObject({ status: 'pass', comparison: 'paired' })
+    expect(drop.change).toBeCloseTo(0.002, 15)
+    expect(report.baseline?.comparisons).toContainEqual({
+      kind: 'robustness',
+      comparison: 'paired',
+      shared: 1000,
+      onlyBaseline: 0,
+      onlyRun: 0,
+      labelsDiffer: 0
+    })
   })
 })

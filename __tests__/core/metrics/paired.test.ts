@@ -3,9 +3,11 @@
  * result flipped, with the Agresti–Min interval (worked by hand here) and its coverage by simulation.
  */
 import { describe, expect, it } from '@jest/globals'
-import { caseKey, type OutcomeData } from '../../../src/core/artifacts/outcomes.js'
+import { caseKey } from '../../../src/core/artifacts/cases.js'
+import type { OutcomeData } from '../../../src/core/artifacts/outcomes.js'
+import type { RobustnessData } from '../../../src/core/artifacts/robustness.js'
 import { metricKey } from '../../../src/core/metrics/evaluate.js'
-import { pairOutcomes } from '../../../src/core/metrics/paired.js'
+import { pairOutcomes, pairRobustness } from '../../../src/core/metrics/paired.js'
 import { agrestiCaffo, agrestiCaffoZ, normalUpperTail, zOf } from '../../../src/core/stats/intervals.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 
@@ -16,7 +18,7 @@ function outcomes(ids: string[], passed: number[]): OutcomeData {
     table: { cells: [{ suite: 's', category: null }], passed: [p], failed: [passed.length - p] },
     rows: ids.length,
     sha256: ids.join() + passed.join(),
-    cases: { keys: ids.map(id => caseKey('s', null, id)), cells: ids.map(() => 0), passed }
+    cases: { keys: ids.map(id => caseKey(['s', null], id)), cells: ids.map(() => 0), codes: passed }
   }
 }
 
@@ -114,5 +116,77 @@ describe('paired failure-rate changes by simulation (fixed seed, 400 replication
     expect(pairedWidth / independentWidth).toBeLessThan(0.7)
     // Measured: 95.5% coverage, 0.54× the width, 59% of the 1-point rises detected against 8%.
     expect(detected / reps).toBeGreaterThan(1.5 * (detectedIndependent / reps))
+  })
+})
+
+describe('pairRobustness', () => {
+  // Codes: label·4 + clean·2 + perturbed. Each row: label y, clean right with 0.85, the perturbation
+  // makes a right clean prediction wrong with probability `hurt`.
+  function rows(rng: ReturnType<typeof createRng>, n: number, hurt: number, before?: number[]) {
+    return Array.from({ length: n }, (_, i) => {
+      const y = before ? before[i] >> 2 : rng.next() < 0.5 ? 1 : 0
+      const right = before ? ((before[i] >> 1) & 1) === y : rng.next() < 0.85
+      const clean = right ? y : 1 - y
+      const perturbed = right && rng.next() < hurt ? 1 - y : clean
+      return y * 4 + clean * 2 + perturbed
+    })
+  }
+  const data = (codes: number[]): RobustnessData => {
+    const n = new Array(8).fill(0)
+    for (const c of codes) n[c]++
+    return {
+      table: { perturbations: ['noise'], n },
+      rows: codes.length,
+      sha256: '',
+      cases: { keys: codes.map((_, i) => caseKey(['noise'], `r${i}`)), cells: codes.map(() => 0), codes }
+    }
+  }
+  const KEY_DROP = metricKey({ metric: 'accuracy_drop', perturbation: 'noise' })
+
+  it('gives the accuracy drop the adjusted paired mean of the per-row differences', () => {
+    // Three rows the perturbation no longer hurts, one row whose label changed, the rest the same.
+    const before = [6, 6, 6, 6, ...new Array(96).fill(1)]
+    const now = [7, 7, 7, 6, ...new Array(95).fill(1), 5]
+    const p = pairRobustness(data(now), data(before))
+    if (!p.paired) throw new Error('not paired')
+    expect(p.overlap.labelsDiffer).toBe(1)
+    const c = p.changes(0.95).get(KEY_DROP)!
+    const e = now.map((code, i) => {
+      const drop = (x: number) => (((x >> 1) & 1) === x >> 2 ? 1 : 0) - ((x & 1) === x >> 2 ? 1 : 0)
+      return drop(code) - drop(before[i])
+    })
+    const sum = e.reduce((a, b) => a + b, 0)
+    const squares = e.reduce((a, b) => a + b * b, 0)
+    expect(c.change).toBeCloseTo(sum / 100, 15)
+    const d = sum / 102
+    const se = Math.sqrt(((squares + 1) / 102 - d * d) / 102)
+    expect(c.changeCi![0]).toBeCloseTo(Math.min(d - zOf(0.95) * se, sum / 100), 12)
+    expect(c.changeCi![1]).toBeCloseTo(d + zOf(0.95) * se, 12)
+  })
+
+  it('covers a real rise of the accuracy drop at least 93% of the time (400 runs of 2,000 rows)', () => {
+    const rng = createRng(20261201, 11)
+    // The true change of the drop: the clean rows stay, the perturbation hurts 3% of right rows
+    // now against 2% before: 0.85 · 0.01.
+    const truth = 0.85 * 0.01
+    let covered = 0
+    let width = 0
+    let independent = 0
+    for (let r = 0; r < 400; r++) {
+      const before = rows(rng, 2000, 0.02)
+      const now = rows(rng, 2000, 0.03, before)
+      const p = pairRobustness(data(now), data(before))
+      if (!p.paired) throw new Error('not paired')
+      const c = p.changes(0.95).get(KEY_DROP)!
+      if (c.changeCi![0] <= truth && truth <= c.changeCi![1]) covered++
+      width += c.changeCi![1] - c.changeCi![0]
+      // An independent comparison of the two drops is at least as wide as the two accuracies' AC.
+      const rightNow = now.filter(x => (x & 1) === x >> 2).length
+      const rightBefore = before.filter(x => (x & 1) === x >> 2).length
+      const [lo, hi] = agrestiCaffo(rightNow, 2000, rightBefore, 2000, zOf(0.95))
+      independent += hi - lo
+    }
+    expect(covered / 400).toBeGreaterThanOrEqual(0.93)
+    expect(width / independent).toBeLessThan(0.5)
   })
 })

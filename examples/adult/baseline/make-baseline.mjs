@@ -26,7 +26,7 @@ try {
   const r = spawnSync(
     process.execPath,
     ['dist/cli.js', 'check', '--manifest', join(tmp, 'rai-gate.yml'), '--policy', join(here, 'policies'), '--report', join(here, 'baseline/rai-gate-report.json'), '--fail-on', 'never', '--format', 'json'],
-    { encoding: 'utf8' }
+    { encoding: 'utf8', maxBuffer: 1 << 28 }
   )
   if (r.status !== 0) throw new Error(r.stderr)
   process.stdout.write(`wrote ${join(here, 'baseline/rai-gate-report.json')}\n`)

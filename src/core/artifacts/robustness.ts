@@ -1,10 +1,12 @@
 /**
  * Reads a robustness artifact, one row per (example, perturbation): the label, the prediction on the
- * clean input and the prediction on the perturbed input. Per perturbation it keeps eight counts,
+ * clean input and the prediction on the perturbed input, and optionally the example's `id` (which
+ * keeps each row's result, hashed, for comparing runs row by row). Per perturbation it keeps eight counts,
  * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
  */
 import { InputError } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
+import { CaseRecorder, type CaseRecord } from './cases.js'
 import { columnOf, requireColumns, streamRows } from './source.js'
 import { BinaryDecoder } from './values.js'
 
@@ -18,6 +20,10 @@ export interface RobustnessData {
   table: RobustnessTable
   rows: number
   sha256: string
+  /** Each row's (label, clean, perturbed) by hashed (perturbation, id) (cases.ts), with an id column. */
+  cases?: CaseRecord | null
+  /** Why the case record was dropped. */
+  casesMissing?: string
 }
 
 const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'] as const
@@ -29,10 +35,15 @@ export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData
   const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction')
   const index = new Map<string, number>()
   const table: RobustnessTable = { perturbations: [], n: [] }
+  const cases = new CaseRecorder()
+  let hasId = false
   const result = await streamRows(
     spec.absPath,
     spec.display,
-    (columns, line) => requireColumns(spec, FIELDS, columns, line),
+    (columns, line) => {
+      requireColumns(spec, FIELDS, columns, line)
+      hasId = columns.includes(column('id')) || spec.columns.id !== undefined
+    },
     row => {
       const where = (f: string) => ({ file: spec.display, line: row.line, path: column(f) })
       const text = (f: string): string => {
@@ -55,7 +66,8 @@ export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData
       const c = clean.decode(text('clean_prediction'), where('clean_prediction'))
       const q = perturbed.decode(text('prediction'), where('prediction'))
       table.n[p * 8 + (y * 2 + c) * 2 + q] += 1
+      if (hasId) cases.add([name], row.get(column('id')), p, (y * 2 + c) * 2 + q, row.line)
     }
   )
-  return { table, rows: result.rows, sha256: result.sha256 }
+  return { table, rows: result.rows, sha256: result.sha256, ...(hasId ? cases.finish() : {}) }
 }

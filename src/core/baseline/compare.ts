@@ -1,7 +1,7 @@
 /**
  * How each artifact is compared with the baseline, and the changes that follow:
  * - identical: the same input file (sha256) gave the same numbers, so every change is exactly 0;
- * - paired: outcomes whose cases both runs evaluated, matched by id (metrics/paired.ts);
+ * - paired: outcomes and robustness rows both runs evaluated, matched by id (metrics/paired.ts);
  * - independent: the two runs as independent samples (metrics/evaluate.ts).
  * Each decision is recorded for the report, and a changed evaluation set is a note for reviewers.
  */
@@ -13,7 +13,7 @@ import {
   type Comparison,
   type Evaluation
 } from '../metrics/evaluate.js'
-import { pairOutcomes } from '../metrics/paired.js'
+import { pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
 import type { Baseline } from './load.js'
 
 export interface BaselineComparison {
@@ -22,6 +22,7 @@ export interface BaselineComparison {
   shared?: number
   onlyBaseline?: number
   onlyRun?: number
+  labelsDiffer?: number
   /** Why the artifact is not paired or identical, when it could have been. */
   reason?: string
 }
@@ -59,33 +60,52 @@ export function compareWithBaseline(
       })
       continue
     }
-    if (kind !== 'outcomes') comparisons.push({ kind, comparison: 'independent' })
+    if (kind === 'predictions') comparisons.push({ kind, comparison: 'independent' })
   }
-  const o = inputs.outcomes
-  const bo = baseline.outcomes
-  let paired: ((confidence: number) => Map<string, Change>) | null = null
-  if (o && bo && !identical.has('outcomes') && !comparisons.some(c => c.kind === 'outcomes')) {
-    const p = pairOutcomes(o, bo)
+  const paired: ((confidence: number) => Map<string, Change>)[] = []
+  for (const kind of ['robustness', 'outcomes'] as const) {
+    if (comparisons.some(c => c.kind === kind)) continue
+    const p = pairingOf(kind, inputs, baseline)
+    if (p === null) continue
+    const what = kind === 'outcomes' ? 'test cases' : 'robustness rows'
     if (p.paired) {
-      paired = p.changes
-      comparisons.push({ kind: 'outcomes', comparison: 'paired', ...p.overlap })
-      if (p.overlap.onlyBaseline > 0 || p.overlap.onlyRun > 0)
+      paired.push(p.changes)
+      comparisons.push({ kind, comparison: 'paired', ...p.overlap })
+      const { shared, onlyBaseline, onlyRun, labelsDiffer } = p.overlap
+      if (onlyBaseline > 0 || onlyRun > 0)
         notes.push(
-          `The test cases changed since the baseline: outcomes are compared case by case on the ${p.overlap.shared} cases both runs evaluated (${p.overlap.onlyBaseline} only in the baseline, ${p.overlap.onlyRun} only in this run).`
+          `The ${what} changed since the baseline: ${kind} is compared case by case on the ${shared} ${what} both runs evaluated (${onlyBaseline} only in the baseline, ${onlyRun} only in this run).`
         )
+      if (labelsDiffer)
+        notes.push(`${labelsDiffer} of the ${what} shared with the baseline have another label now.`)
     } else {
-      comparisons.push({ kind: 'outcomes', comparison: 'independent', ...p.overlap, reason: p.reason })
-      if (p.overlap)
-        notes.push(`Outcomes are compared with the baseline as independent samples: ${p.reason}.`)
+      comparisons.push({ kind, comparison: 'independent', ...p.overlap, reason: p.reason })
+      if (p.overlap) notes.push(`${kind} is compared with the baseline as independent samples: ${p.reason}.`)
     }
   }
   return {
     changes: confidence => {
       const out = run.changes(base, confidence, identical)
-      if (paired) for (const [key, change] of paired(confidence)) if (out.has(key)) out.set(key, change)
+      for (const changes of paired)
+        for (const [key, change] of changes(confidence)) if (out.has(key)) out.set(key, change)
       return out
     },
     comparisons,
     notes
   }
+}
+
+function pairingOf(
+  kind: 'robustness' | 'outcomes',
+  inputs: Pick<Inputs, ArtifactKind>,
+  baseline: Baseline
+): Pairing | null {
+  if (kind === 'outcomes') {
+    const run = inputs.outcomes
+    const base = baseline.outcomes
+    return run && base ? pairOutcomes(run, base) : null
+  }
+  const run = inputs.robustness
+  const base = baseline.robustness
+  return run && base ? pairRobustness(run, base) : null
 }

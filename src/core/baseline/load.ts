@@ -135,7 +135,12 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
   }
   if (stats.robustness) {
     const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts }
-    out.robustness = { table: t, rows: t.n.reduce((a, b) => a + b, 0), sha256: sha('robustness') }
+    out.robustness = {
+      table: t,
+      rows: t.n.reduce((a, b) => a + b, 0),
+      sha256: sha('robustness'),
+      cases: stats.robustness.cases ?? null
+    }
   }
   if (stats.outcomes) {
     const { cases, ...t } = stats.outcomes

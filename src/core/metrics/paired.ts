@@ -1,14 +1,19 @@
 /**
- * Changes measured case by case. When the run and the baseline evaluated the same test cases
- * (outcomes with ids), the change of a suite's failure rate is a difference of two proportions on the
- * same cases: only the cases whose result flipped carry information, and an interval for independent
- * samples would be several times too wide. Here b cases passed in the baseline and fail now, c failed
- * and pass now, of n shared: change = (b − c)/n, with the Agresti–Min interval and its z-test.
+ * Changes measured case by case. When the run and the baseline evaluated the same cases (outcomes
+ * with case ids, robustness rows with example ids), the change of a rate is a mean of per-case
+ * differences on the same cases: only the cases whose result moved carry information, and an interval
+ * for independent samples would be several times too wide. Each change is the mean per-case
+ * difference e over the n shared cases, with Agresti & Min's adjustment (pairedMean: for e in
+ * {−1, 0, 1} it is their interval for a paired difference of proportions) and its z-test.
  */
-import { MAX_CASES, type OutcomeCases, type OutcomeData } from '../artifacts/outcomes.js'
-import { normalUpperTail, pairedDifference, pairedDifferenceZ, zOf } from '../stats/intervals.js'
+import { MAX_CASES, type CaseRecord } from '../artifacts/cases.js'
+import type { OutcomeData } from '../artifacts/outcomes.js'
+import type { RobustnessData } from '../artifacts/robustness.js'
+import { normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
+import { metricDef } from './registry.js'
 import { metricKey, type Change } from './evaluate.js'
 import { planOutcomes } from './outcomes.js'
+import type { ScopeRef } from './sink.js'
 
 /** Pair only when at least this share of each run's cases is shared. */
 export const MIN_SHARED = 0.9
@@ -17,6 +22,8 @@ export interface Overlap {
   shared: number
   onlyBaseline: number
   onlyRun: number
+  /** Robustness: shared rows whose label differs between the runs. */
+  labelsDiffer?: number
 }
 
 export type Pairing =
@@ -24,55 +31,80 @@ export type Pairing =
   | { paired: false; overlap?: Overlap; reason: string }
 
 /** A baseline's case record as read from its report: checked, since the report is only JSON. */
-function usable(cases: OutcomeCases | null | undefined, cells: number): cases is OutcomeCases {
-  if (!cases || !Array.isArray(cases.keys) || !Array.isArray(cases.cells) || !Array.isArray(cases.passed))
+function usable(cases: CaseRecord | null | undefined, cells: number, codes: number): cases is CaseRecord {
+  if (!cases || !Array.isArray(cases.keys) || !Array.isArray(cases.cells) || !Array.isArray(cases.codes))
     return false
   const n = cases.keys.length
   return (
     n <= MAX_CASES &&
     cases.cells.length === n &&
-    cases.passed.length === n &&
+    cases.codes.length === n &&
     cases.keys.every(k => typeof k === 'string') &&
     cases.cells.every(c => Number.isInteger(c) && c >= 0 && c < cells) &&
-    cases.passed.every(p => p === 0 || p === 1)
+    cases.codes.every(c => Number.isInteger(c) && c >= 0 && c < codes)
   )
 }
 
-export function pairOutcomes(run: OutcomeData, base: OutcomeData): Pairing {
-  if (!run.cases) return { paired: false, reason: run.casesMissing ?? 'this run has no case ids' }
-  if (!usable(base.cases, base.table.cells.length))
-    return { paired: false, reason: 'the baseline report keeps no case record' }
+/** The shared cases: this run's cell and both runs' codes, and the overlap. */
+function join(
+  run: CaseRecord | null | undefined,
+  runMissing: string | undefined,
+  base: CaseRecord | null | undefined,
+  baseCells: number,
+  codes: number
+): { pairs: { cell: number; now: number; before: number }[]; overlap: Overlap } | { reason: string } {
+  if (!run) return { reason: runMissing ?? 'this run has no case ids' }
+  if (!usable(base, baseCells, codes)) return { reason: 'the baseline report keeps no case record' }
   const before = new Map<string, number>()
-  base.cases.keys.forEach((k, i) => before.set(k, base.cases!.passed[i]))
-  const cells = run.table.cells.length
-  // Per cell of this run: cases shared, passed before and failing now (b), failed before and passing now (c).
-  const n = new Float64Array(cells)
-  const b = new Float64Array(cells)
-  const c = new Float64Array(cells)
-  const failedBefore = new Float64Array(cells)
-  let shared = 0
-  run.cases.keys.forEach((k, i) => {
+  base.keys.forEach((k, i) => before.set(k, base.codes[i]))
+  const pairs: { cell: number; now: number; before: number }[] = []
+  run.keys.forEach((k, i) => {
     const was = before.get(k)
-    if (was === undefined) return
-    shared++
-    const cell = run.cases!.cells[i]
-    const now = run.cases!.passed[i]
-    n[cell]++
-    if (was === 0) failedBefore[cell]++
-    if (was === 1 && now === 0) b[cell]++
-    if (was === 0 && now === 1) c[cell]++
+    if (was !== undefined) pairs.push({ cell: run.cells[i], now: run.codes[i], before: was })
   })
-  const overlap = { shared, onlyBaseline: before.size - shared, onlyRun: run.cases.keys.length - shared }
-  if (shared < MIN_SHARED * run.cases.keys.length || shared < MIN_SHARED * before.size) {
+  const shared = pairs.length
+  return { pairs, overlap: { shared, onlyBaseline: before.size - shared, onlyRun: run.keys.length - shared } }
+}
+
+/** One paired metric: its key, and each shared case's difference now − before (in the metric's units). */
+interface Measure {
+  metric: string
+  scope: ScopeRef
+  cells: ReadonlySet<number>
+  value: (code: number) => number
+}
+
+function pairing(
+  joined: ReturnType<typeof join>,
+  measures: Measure[],
+  labelsDiffer?: (now: number, before: number) => boolean
+): Pairing {
+  if ('reason' in joined) return { paired: false, reason: joined.reason }
+  const { pairs, overlap: o } = joined
+  const overlap = labelsDiffer
+    ? { ...o, labelsDiffer: pairs.filter(p => labelsDiffer(p.now, p.before)).length }
+    : o
+  if (o.shared < MIN_SHARED * (o.shared + o.onlyRun) || o.shared < MIN_SHARED * (o.shared + o.onlyBaseline)) {
     return {
       paired: false,
       overlap,
-      reason: `only ${shared} of the cases are in both runs (${overlap.onlyBaseline} only in the baseline, ${overlap.onlyRun} only in this run)`
+      reason: `only ${o.shared} of the cases are in both runs (${o.onlyBaseline} only in the baseline, ${o.onlyRun} only in this run)`
     }
   }
-  const scopes = planOutcomes(run.table).scopes.map(s => {
-    const sum = (a: Float64Array) => s.cells.reduce((t, i) => t + a[i], 0)
-    return { ref: s.ref, n: sum(n), b: sum(b), c: sum(c), failedBefore: sum(failedBefore) }
+  const sums = measures.map(m => {
+    let n = 0
+    let before = 0
+    let sum = 0
+    let squares = 0
+    for (const p of pairs) {
+      if (!m.cells.has(p.cell)) continue
+      const e = m.value(p.now) - m.value(p.before)
+      n++
+      before += m.value(p.before)
+      sum += e
+      squares += e * e
+    }
+    return { m, n, before, sum, squares }
   })
   return {
     paired: true,
@@ -80,32 +112,55 @@ export function pairOutcomes(run: OutcomeData, base: OutcomeData): Pairing {
     changes: confidence => {
       const z = zOf(confidence)
       const out = new Map<string, Change>()
-      for (const s of scopes) {
-        if (s.n === 0) continue
-        const ci = pairedDifference(s.b, s.c, s.n, z)!
-        const change = (s.b - s.c) / s.n
-        const zWorse = pairedDifferenceZ(s.b, s.c, s.n)
-        const before = s.failedBefore / s.n
-        const hull = (lo: number, hi: number, v: number): [number, number] => [
-          Math.min(lo, v),
-          Math.max(hi, v)
-        ]
-        out.set(metricKey({ metric: 'failure_rate', ...s.ref }), {
-          baseline: before,
+      for (const { m, n, before, sum, squares } of sums) {
+        if (n === 0) continue
+        const { d, se } = pairedMean(sum, squares, n)
+        const change = sum / n
+        const worse = metricDef(m.metric)?.direction === 'higher' ? -1 : 1
+        out.set(metricKey({ metric: m.metric, ...m.scope }), {
+          baseline: before / n,
           change,
-          changeCi: hull(ci[0], ci[1], change),
-          pWorse: normalUpperTail(zWorse),
-          comparison: 'paired'
-        })
-        out.set(metricKey({ metric: 'pass_rate', ...s.ref }), {
-          baseline: 1 - before,
-          change: -change,
-          changeCi: hull(-ci[1], -ci[0], -change),
-          pWorse: normalUpperTail(zWorse),
+          changeCi: [Math.min(d - z * se, change), Math.max(d + z * se, change)],
+          pWorse: se > 0 ? normalUpperTail((worse * d) / se) : 1,
           comparison: 'paired'
         })
       }
       return out
     }
   }
+}
+
+/** Outcomes: a case's code is 1 when it passed. */
+export function pairOutcomes(run: OutcomeData, base: OutcomeData): Pairing {
+  const measures = planOutcomes(run.table).scopes.flatMap(({ ref, cells }) => {
+    const set = new Set(cells)
+    return [
+      { metric: 'failure_rate', scope: ref, cells: set, value: (code: number) => 1 - code },
+      { metric: 'pass_rate', scope: ref, cells: set, value: (code: number) => code }
+    ]
+  })
+  // The run's cells and the baseline's are matched through the key, which holds suite and category.
+  return pairing(join(run.cases, run.casesMissing, base.cases, base.table.cells.length, 2), measures)
+}
+
+/** Robustness: a row's code is label·4 + clean prediction·2 + perturbed prediction. */
+export function pairRobustness(run: RobustnessData, base: RobustnessData): Pairing {
+  const y = (code: number) => code >> 2
+  const clean = (code: number) => (code >> 1) & 1
+  const perturbed = (code: number) => code & 1
+  const right = (code: number) => (perturbed(code) === y(code) ? 1 : 0)
+  const measures = run.table.perturbations.flatMap((perturbation, p) => {
+    const cells = new Set([p])
+    const scope = { perturbation }
+    return [
+      { metric: 'perturbed_accuracy', scope, cells, value: right },
+      { metric: 'flip_rate', scope, cells, value: (c: number) => (clean(c) !== perturbed(c) ? 1 : 0) },
+      { metric: 'accuracy_drop', scope, cells, value: (c: number) => (clean(c) === y(c) ? 1 : 0) - right(c) }
+    ]
+  })
+  return pairing(
+    join(run.cases, run.casesMissing, base.cases, base.table.perturbations.length, 8),
+    measures,
+    (now, before) => y(now) !== y(before)
+  )
 }

@@ -4,7 +4,7 @@
  * compare against this one without the original rows.
  */
 import { QUANTITIES } from '../artifacts/cells.js'
-import type { OutcomeCases } from '../artifacts/outcomes.js'
+import type { CaseRecord } from '../artifacts/cases.js'
 import type { PredictionData } from '../artifacts/predictions.js'
 import type { Inputs } from '../check.js'
 import { scoresAuc } from '../metrics/auc.js'
@@ -67,13 +67,18 @@ export interface ReportStats {
       blocks: { posW: number[]; negW: number[]; posN: number[]; negN: number[]; within: number[] } | null
     } | null
   }
-  robustness?: { perturbations: string[]; counts: number[] }
+  robustness?: {
+    perturbations: string[]
+    counts: number[]
+    /** Each row's code by hashed (perturbation, id), when the file has ids (artifacts/cases.ts). */
+    cases?: CaseRecord
+  }
   outcomes?: {
     cells: { suite: string; category: string | null }[]
     passed: number[]
     failed: number[]
-    /** Each case's result by hashed id, when the file has ids (artifacts/outcomes.ts, caseKey). */
-    cases?: OutcomeCases
+    /** Each case's result by hashed id, when the file has ids (artifacts/cases.ts). */
+    cases?: CaseRecord
   }
 }
 
@@ -174,10 +179,12 @@ function stats(inputs: Inputs): ReportStats {
       auc: aucStats(p)
     }
   }
-  if (inputs.robustness)
+  const r = inputs.robustness
+  if (r)
     out.robustness = {
-      perturbations: inputs.robustness.table.perturbations,
-      counts: inputs.robustness.table.n
+      perturbations: r.table.perturbations,
+      counts: r.table.n,
+      ...(r.cases ? { cases: r.cases } : {})
     }
   const o = inputs.outcomes
   if (o) out.outcomes = { ...o.table, ...(o.cases ? { cases: o.cases } : {}) }

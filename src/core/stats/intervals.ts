@@ -90,21 +90,21 @@ export function ratioInterval(x1: number, n1: number, x2: number, n2: number, z:
  */
 export function pairedDifference(b: number, c: number, n: number, z: number): Interval | null {
   if (!(n > 0)) return null
-  const { d, se } = adjustedPaired(b, c, n)
+  const { d, se } = pairedMean(b - c, b + c, n)
   return [Math.max(-1, d - z * se), Math.min(1, d + z * se)]
 }
 
-/** The Agresti–Min z statistic of a paired difference (positive when b > c): its test of no change. */
-export function pairedDifferenceZ(b: number, c: number, n: number): number {
-  const { d, se } = adjustedPaired(b, c, n)
-  return d / se
-}
-
-function adjustedPaired(b: number, c: number, n: number): { d: number; se: number } {
+/**
+ * The mean of n per-row differences e (their sum and sum of squares) with Agresti & Min's adjustment
+ * generalized: two rows are added, half a row at e = +1, half at e = −1 and one at 0, and the Wald
+ * interval is taken. For e in {−1, 0, 1} (b rows at +1, c at −1) this is exactly their interval with
+ * ½ added to each cell of the paired 2×2 table; it keeps a width when no row differs. Returns the
+ * adjusted mean d and its standard error.
+ */
+export function pairedMean(sum: number, squares: number, n: number): { d: number; se: number } {
   const m = n + 2
-  const bb = b + 0.5
-  const cc = c + 0.5
-  return { d: (bb - cc) / m, se: Math.sqrt(Math.max(0, bb + cc - ((bb - cc) * (bb - cc)) / m)) / m }
+  const d = sum / m
+  return { d, se: Math.sqrt(Math.max(0, (squares + 1) / m - d * d) / m) }
 }
 
 /** The two-sided level of each of m intervals that hold jointly at `confidence` (Bonferroni). */
