@@ -5998,6 +5998,184 @@ function percentileIntervalSorted(sorted, confidence) {
 }
 
 /**
+ * When adding a new value to a list, one does not have to necessary
+ * recompute the mean of the list in linear time. They can instead use
+ * this function to compute the new mean by providing the current mean,
+ * the number of elements in the list that produced it and the new
+ * value to add.
+ *
+ * @since 2.5.0
+ * @param {number} mean current mean
+ * @param {number} n number of items in the list
+ * @param {number} newValue the added value
+ * @returns {number} the new mean
+ *
+ * @example
+ * addToMean(14, 5, 53); // => 20.5
+ */
+
+/**
+ * Our default sum is the [Kahan-Babuska algorithm](https://pdfs.semanticscholar.org/1760/7d467cda1d0277ad272deb2113533131dc09.pdf).
+ * This method is an improvement over the classical
+ * [Kahan summation algorithm](https://en.wikipedia.org/wiki/Kahan_summation_algorithm).
+ * It aims at computing the sum of a list of numbers while correcting for
+ * floating-point errors. Traditionally, sums are calculated as many
+ * successive additions, each one with its own floating-point roundoff. These
+ * losses in precision add up as the number of numbers increases. This alternative
+ * algorithm is more accurate than the simple way of calculating sums by simple
+ * addition.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x input
+ * @return {number} sum of all input numbers
+ * @example
+ * sum([1, 2, 3]); // => 6
+ */
+function sum(x) {
+    // If the array is empty, we needn't bother computing its sum
+    if (x.length === 0) {
+        return 0;
+    }
+
+    // Initializing the sum as the first number in the array
+    var sum = x[0];
+
+    // Keeping track of the floating-point error correction
+    var correction = 0;
+
+    var transition;
+
+    if (typeof sum !== "number") {
+        return Number.NaN;
+    }
+
+    for (var i = 1; i < x.length; i++) {
+        if (typeof x[i] !== "number") {
+            return Number.NaN;
+        }
+        transition = sum + x[i];
+
+        // Here we need to update the correction in a different fashion
+        // if the new absolute value is greater than the absolute sum
+        if (Math.abs(sum) >= Math.abs(x[i])) {
+            correction += sum - transition + x[i];
+        } else {
+            correction += x[i] - transition + sum;
+        }
+
+        sum = transition;
+    }
+
+    // Returning the corrected sum
+    return sum + correction;
+}
+
+/**
+ * The mean, _also known as average_,
+ * is the sum of all values over the number of values.
+ * This is a [measure of central tendency](https://en.wikipedia.org/wiki/Central_tendency):
+ * a method of finding a typical or central value of a set of numbers.
+ *
+ * This runs in `O(n)`, linear time, with respect to the length of the array.
+ *
+ * @param {Array<number>} x sample of one or more data points
+ * @throws {Error} if the length of x is less than one
+ * @returns {number} mean
+ * @example
+ * mean([0, 10]); // => 5
+ */
+function mean(x) {
+    if (x.length === 0) {
+        throw new Error("mean requires at least one data point");
+    }
+
+    return sum(x) / x.length;
+}
+
+/**
+ * The sum of deviations to the Nth power.
+ * When n=2 it's the sum of squared deviations.
+ * When n=3 it's the sum of cubed deviations.
+ *
+ * @param {Array<number>} x
+ * @param {number} n power
+ * @returns {number} sum of nth power deviations
+ *
+ * @example
+ * var input = [1, 2, 3];
+ * // since the variance of a set is the mean squared
+ * // deviations, we can calculate that with sumNthPowerDeviations:
+ * sumNthPowerDeviations(input, 2) / input.length;
+ */
+function sumNthPowerDeviations(x, n) {
+    var meanValue = mean(x);
+    var sum = 0;
+    var tempValue;
+    var i;
+
+    // This is an optimization: when n is 2 (we're computing a number squared),
+    // multiplying the number by itself is significantly faster than using
+    // the Math.pow method.
+    {
+        for (i = 0; i < x.length; i++) {
+            tempValue = x[i] - meanValue;
+            sum += tempValue * tempValue;
+        }
+    }
+
+    return sum;
+}
+
+/**
+ * The [sample variance](https://en.wikipedia.org/wiki/Variance#Sample_variance)
+ * is the sum of squared deviations from the mean. The sample variance
+ * is distinguished from the variance by the usage of [Bessel's Correction](https://en.wikipedia.org/wiki/Bessel's_correction):
+ * instead of dividing the sum of squared deviations by the length of the input,
+ * it is divided by the length minus one. This corrects the bias in estimating
+ * a value from a set that you don't know if full.
+ *
+ * References:
+ * * [Wolfram MathWorld on Sample Variance](http://mathworld.wolfram.com/SampleVariance.html)
+ *
+ * @param {Array<number>} x a sample of two or more data points
+ * @throws {Error} if the length of x is less than 2
+ * @return {number} sample variance
+ * @example
+ * sampleVariance([1, 2, 3, 4, 5]); // => 2.5
+ */
+function sampleVariance(x) {
+    if (x.length < 2) {
+        throw new Error("sampleVariance requires at least two data points");
+    }
+
+    var sumSquaredDeviationsValue = sumNthPowerDeviations(x);
+
+    // this is Bessels' Correction: an adjustment made to sample statistics
+    // that allows for the reduced degree of freedom entailed in calculating
+    // values from samples rather than complete populations.
+    var besselsCorrection = x.length - 1;
+
+    // Find the mean value of that list
+    return sumSquaredDeviationsValue / besselsCorrection;
+}
+
+/**
+ * The [sample standard deviation](http://en.wikipedia.org/wiki/Standard_deviation#Sample_standard_deviation)
+ * is the square root of the sample variance.
+ *
+ * @param {Array<number>} x input array
+ * @returns {number} sample standard deviation
+ * @example
+ * sampleStandardDeviation([2, 4, 4, 4, 5, 5, 7, 9]).toFixed(2);
+ * // => '2.14'
+ */
+function sampleStandardDeviation(x) {
+    var sampleVarianceX = sampleVariance(x);
+    return Math.sqrt(sampleVarianceX);
+}
+
+/**
 * @license Apache-2.0
 *
 * Copyright (c) 2021 The Stdlib Authors.
@@ -42756,6 +42934,11 @@ function pairedMean(sum, squares, n) {
     const d = sum / m;
     return { d, se: Math.sqrt(Math.max(0, (squares + 1) / m - d * d) / m) };
 }
+/** The interval widened, where needed, to hold `value` (an adjusted centre can sit beside the estimate). */
+const containing = ([lo, hi], value) => [
+    Math.min(lo, value),
+    Math.max(hi, value)
+];
 /** The two-sided level of each of m intervals that hold jointly at `confidence` (Bonferroni). */
 const bonferroni = (confidence, m) => 1 - (1 - confidence) / Math.max(1, m);
 
@@ -42882,7 +43065,126 @@ function resampledAuc(b, kPos, kNeg) {
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
 
+/**
+ * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
+ * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
+ * The point run records one per metric; bootstrap resamples never build them. The interval method of
+ * each metric is named in the registry (registry.ts, INTERVAL_METHODS), and intervalFromSupport is
+ * the one place that turns a support into an interval.
+ */
 const proportion = (x, n) => ({ kind: 'proportion', x, n });
+/**
+ * The analytic interval of a support at a two-sided confidence. For calibration, only the lower end
+ * is analytic (`upper` false: the caller takes the bootstrap's upper end, see docs/metrics.md).
+ */
+function intervalFromSupport(s, confidence) {
+    switch (s.kind) {
+        case 'proportion':
+            return clopperPearson(s.x, s.n, confidence);
+        case 'paired':
+            return pairedDifference(s.b, s.c, s.n, zOf(confidence));
+        case 'disparity':
+            return disparity(s, confidence);
+        case 'max':
+            return maxOf(s, confidence);
+        case 'calibration':
+            return calibration(s, confidence);
+        case 'count':
+            return null;
+    }
+}
+/**
+ * Simultaneous intervals for every pair of groups (Bonferroni over the m pairs of every family, so
+ * all hold together at `confidence`), and the range's interval from them: max − min is the largest
+ * |p_i − p_j|, so it lies between the largest lower bound of a |difference| and the largest upper
+ * bound. When no pair can be told apart every lower bound is 0, and the interval reaches 0 (1 for a
+ * ratio). Each end fails only if some pair's interval misses on that side: at most α/2 each.
+ * O(G²) pairs.
+ */
+function disparity(s, confidence) {
+    const pairs = s.families.reduce((t, f) => t + (f.x.length * (f.x.length - 1)) / 2, 0);
+    if (pairs === 0)
+        return null;
+    const z = zOf(bonferroni(confidence, pairs));
+    let lo = s.type === 'difference' ? 0 : Infinity;
+    let hi = s.type === 'difference' ? 0 : Infinity;
+    for (const { x, n } of s.families) {
+        for (let i = 0; i < x.length; i++) {
+            for (let j = i + 1; j < x.length; j++) {
+                if (s.type === 'difference') {
+                    const [a, b] = agrestiCaffo(x[i], n[i], x[j], n[j], z);
+                    // |p_i − p_j| lies in [distance of [a, b] from 0, farthest end of [a, b]].
+                    lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0);
+                    hi = Math.max(hi, Math.max(-a, b));
+                }
+                else {
+                    // min/max is the smallest ratio over ordered pairs: p_i/p_j in [a, b], p_j/p_i in [1/b, 1/a].
+                    const [a, b] = ratioInterval(x[i], n[i], x[j], n[j], z);
+                    lo = Math.min(lo, a, 1 / b);
+                    hi = Math.min(hi, b, 1 / a);
+                }
+            }
+        }
+    }
+    return s.type === 'difference' ? [lo, Math.min(1, hi)] : [Math.min(lo, 1), Math.min(1, hi)];
+}
+/** max over parts: each part's interval at a Bonferroni level over the parts; both ends follow. */
+function maxOf(s, confidence) {
+    const level = bonferroni(confidence, s.parts.length);
+    let lo = -Infinity;
+    let hi = -Infinity;
+    for (const part of s.parts) {
+        const ci = intervalFromSupport(part, level);
+        if (ci === null)
+            continue;
+        lo = Math.max(lo, ci[0]);
+        hi = Math.max(hi, ci[1]);
+    }
+    return lo === -Infinity ? null : [lo, hi];
+}
+/**
+ * Signed per-bin intervals: the mean label of bin b has a Clopper–Pearson interval (Bonferroni over
+ * every non-empty bin of every group), and |mean label − mean score| is at least the distance from
+ * the mean score to that interval (0 when the interval holds it). The bin's mean score is the one the
+ * bin's rows were given, so a calibrated model's gap is 0 and its lower bound reaches 0. Returns
+ * [lower, upper] where upper is each gap's largest value (used for ece_difference's groups); the
+ * caller takes the bootstrap's upper end for the metric itself.
+ */
+function calibration(s, confidence) {
+    const bins = s.groups.reduce((t, g) => t + g.length, 0);
+    if (bins === 0)
+        return null;
+    const level = bonferroni(confidence, bins);
+    const bounds = s.groups.map(group => {
+        let lo = 0;
+        let hi = 0;
+        for (const bin of group) {
+            const ci = clopperPearson(bin.x, bin.n, level);
+            if (ci === null)
+                continue;
+            const near = bin.score < ci[0] ? ci[0] - bin.score : bin.score > ci[1] ? bin.score - ci[1] : 0;
+            const far = Math.max(Math.abs(ci[0] - bin.score), Math.abs(ci[1] - bin.score));
+            if (s.stat === 'mce') {
+                lo = Math.max(lo, near);
+                hi = Math.max(hi, far);
+            }
+            else {
+                lo += bin.share * near;
+                hi += bin.share * far;
+            }
+        }
+        return [lo, hi];
+    });
+    if (s.stat !== 'ece_difference')
+        return bounds[0];
+    if (bounds.length < 2)
+        return null;
+    // Every group's ece lies in its bounds at once: the range is at least max lower − min upper.
+    const lo = Math.max(0, Math.max(...bounds.map(b => b[0])) - Math.min(...bounds.map(b => b[1])));
+    const hi = Math.max(...bounds.map(b => b[1])) - Math.min(...bounds.map(b => b[0]));
+    return [lo, hi];
+}
+
 function planOutcomes(table) {
     const suites = new Map();
     table.cells.forEach((c, i) => {
@@ -43345,30 +43647,29 @@ function squaresOf(table) {
 }
 /** Kish's effective sample size of a group's rows. */
 function effectiveRows(a, o, squares, so) {
+    return { kind: 'count', effective: effectiveN(a, o, squares, so, ALL_CELLS).n };
+}
+const ALL_CELLS = [0, 1, 2, 3];
+/** The weight of some confusion cells and Kish's effective n of their rows. */
+function effectiveN(a, o, squares, so, cells) {
     let w = 0;
     let w2 = 0;
-    for (let yp = 0; yp < 4; yp++) {
+    for (const yp of cells) {
         w += cellWeight(a, o, yp);
         w2 += squares[so + yp];
     }
-    return { kind: 'count', effective: kish(w, w2) };
+    return { w, n: kish(w, w2) };
 }
 /** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */
 function rateSupport(id, a, o, squares, so) {
     const { num, den } = RATE_CELLS[id];
-    let top = 0;
-    let w = 0;
-    let w2 = 0;
-    for (const yp of num)
-        top += cellWeight(a, o, yp);
-    for (const yp of den) {
-        w += cellWeight(a, o, yp);
-        w2 += squares[so + yp];
-    }
+    const { w, n } = effectiveN(a, o, squares, so, den);
     if (!(w > 0))
         return undefined;
-    const n = kish(w, w2);
-    return { kind: 'proportion', x: (top / w) * n, n };
+    let top = 0;
+    for (const yp of num)
+        top += cellWeight(a, o, yp);
+    return proportion((top / w) * n, n);
 }
 /** The non-empty calibration bins of an aggregate, with effective label counts. */
 function calibrationBins(a, o, bins, squares, so) {
@@ -43483,12 +43784,12 @@ function computeRobustness(table, refs, counts, sink) {
         const drop = n > 0 ? cleanRight / n - perturbed : NaN;
         const flip = n > 0 ? flips / n : NaN;
         const paired = { kind: 'paired', b, c, n };
-        const flipped = { kind: 'proportion', x: flips, n };
+        const flipped = proportion(flips, n);
         if (detailed && n > 0) {
             drops.push(paired);
             flipParts.push(flipped);
         }
-        sink.put('perturbed_accuracy', refs[p], perturbed, n, 'no rows', detailed ? { kind: 'proportion', x: right, n } : undefined);
+        sink.put('perturbed_accuracy', refs[p], perturbed, n, 'no rows', detailed ? proportion(right, n) : undefined);
         sink.put('accuracy_drop', refs[p], drop, n, 'no rows', detailed ? paired : undefined);
         sink.put('flip_rate', refs[p], flip, n, 'no rows', detailed ? flipped : undefined);
         worstDrop = Math.max(worstDrop, drop);
@@ -43499,125 +43800,6 @@ function computeRobustness(table, refs, counts, sink) {
     sink.put('worst_flip_rate', OVERALL, worstFlip, total, 'no perturbations', detailed ? { kind: 'max', parts: flipParts } : undefined);
 }
 const perturbationRefs = (table) => table.perturbations.map(perturbation => ({ perturbation }));
-
-/**
- * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
- * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
- * The point run records one per metric; bootstrap resamples never build them. The interval method of
- * each metric is named in the registry (registry.ts, INTERVAL_METHODS), and intervalFromSupport is
- * the one place that turns a support into an interval.
- */
-/**
- * The analytic interval of a support at a two-sided confidence. For calibration, only the lower end
- * is analytic (`upper` false: the caller takes the bootstrap's upper end, see docs/metrics.md).
- */
-function intervalFromSupport(s, confidence) {
-    switch (s.kind) {
-        case 'proportion':
-            return clopperPearson(s.x, s.n, confidence);
-        case 'paired':
-            return pairedDifference(s.b, s.c, s.n, zOf(confidence));
-        case 'disparity':
-            return disparity(s, confidence);
-        case 'max':
-            return maxOf(s, confidence);
-        case 'calibration':
-            return calibration(s, confidence);
-        case 'count':
-            return null;
-    }
-}
-/**
- * Simultaneous intervals for every pair of groups (Bonferroni over the m pairs of every family, so
- * all hold together at `confidence`), and the range's interval from them: max − min is the largest
- * |p_i − p_j|, so it lies between the largest lower bound of a |difference| and the largest upper
- * bound. When no pair can be told apart every lower bound is 0, and the interval reaches 0 (1 for a
- * ratio). Each end fails only if some pair's interval misses on that side: at most α/2 each.
- * O(G²) pairs.
- */
-function disparity(s, confidence) {
-    const pairs = s.families.reduce((t, f) => t + (f.x.length * (f.x.length - 1)) / 2, 0);
-    if (pairs === 0)
-        return null;
-    const z = zOf(bonferroni(confidence, pairs));
-    let lo = s.type === 'difference' ? 0 : Infinity;
-    let hi = s.type === 'difference' ? 0 : Infinity;
-    for (const { x, n } of s.families) {
-        for (let i = 0; i < x.length; i++) {
-            for (let j = i + 1; j < x.length; j++) {
-                if (s.type === 'difference') {
-                    const [a, b] = agrestiCaffo(x[i], n[i], x[j], n[j], z);
-                    // |p_i − p_j| lies in [distance of [a, b] from 0, farthest end of [a, b]].
-                    lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0);
-                    hi = Math.max(hi, Math.max(-a, b));
-                }
-                else {
-                    // min/max is the smallest ratio over ordered pairs: p_i/p_j in [a, b], p_j/p_i in [1/b, 1/a].
-                    const [a, b] = ratioInterval(x[i], n[i], x[j], n[j], z);
-                    lo = Math.min(lo, a, 1 / b);
-                    hi = Math.min(hi, b, 1 / a);
-                }
-            }
-        }
-    }
-    return s.type === 'difference' ? [lo, Math.min(1, hi)] : [Math.min(lo, 1), Math.min(1, hi)];
-}
-/** max over parts: each part's interval at a Bonferroni level over the parts; both ends follow. */
-function maxOf(s, confidence) {
-    const level = bonferroni(confidence, s.parts.length);
-    let lo = -Infinity;
-    let hi = -Infinity;
-    for (const part of s.parts) {
-        const ci = intervalFromSupport(part, level);
-        if (ci === null)
-            continue;
-        lo = Math.max(lo, ci[0]);
-        hi = Math.max(hi, ci[1]);
-    }
-    return lo === -Infinity ? null : [lo, hi];
-}
-/**
- * Signed per-bin intervals: the mean label of bin b has a Clopper–Pearson interval (Bonferroni over
- * every non-empty bin of every group), and |mean label − mean score| is at least the distance from
- * the mean score to that interval (0 when the interval holds it). The bin's mean score is the one the
- * bin's rows were given, so a calibrated model's gap is 0 and its lower bound reaches 0. Returns
- * [lower, upper] where upper is each gap's largest value (used for ece_difference's groups); the
- * caller takes the bootstrap's upper end for the metric itself.
- */
-function calibration(s, confidence) {
-    const bins = s.groups.reduce((t, g) => t + g.length, 0);
-    if (bins === 0)
-        return null;
-    const level = bonferroni(confidence, bins);
-    const bounds = s.groups.map(group => {
-        let lo = 0;
-        let hi = 0;
-        for (const bin of group) {
-            const ci = clopperPearson(bin.x, bin.n, level);
-            if (ci === null)
-                continue;
-            const near = bin.score < ci[0] ? ci[0] - bin.score : bin.score > ci[1] ? bin.score - ci[1] : 0;
-            const far = Math.max(Math.abs(ci[0] - bin.score), Math.abs(ci[1] - bin.score));
-            if (s.stat === 'mce') {
-                lo = Math.max(lo, near);
-                hi = Math.max(hi, far);
-            }
-            else {
-                lo += bin.share * near;
-                hi += bin.share * far;
-            }
-        }
-        return [lo, hi];
-    });
-    if (s.stat !== 'ece_difference')
-        return bounds[0];
-    if (bounds.length < 2)
-        return null;
-    // Every group's ece lies in its bounds at once: the range is at least max lower − min upper.
-    const lo = Math.max(0, Math.max(...bounds.map(b => b[0])) - Math.min(...bounds.map(b => b[1])));
-    const hi = Math.max(...bounds.map(b => b[1])) - Math.min(...bounds.map(b => b[0]));
-    return [lo, hi];
-}
 
 /** The scope keys, in the order reports and renderings list them. */
 const SCOPE_KEYS$1 = ['attribute', 'group', 'perturbation', 'suite', 'category'];
@@ -43676,6 +43858,15 @@ function evaluation(input, computed) {
         computed
     };
 }
+/** Each metric of `current` with its key and the same metric of `baseline`, if it has one. */
+function matched(current, baseline) {
+    const keyOf = (c) => metricKey({ metric: c.point.metric, ...c.point.scope });
+    const base = new Map(baseline.map(c => [keyOf(c), c]));
+    return current.map(c => {
+        const key = keyOf(c);
+        return { key, c, b: base.get(key) };
+    });
+}
 /** Two runs of the same rows agree to this relative tolerance (summation order across threads). */
 const SAME_VALUE = 1e-9;
 /**
@@ -43684,12 +43875,10 @@ const SAME_VALUE = 1e-9;
  * the manifest's mapping or the policy changed how the file is read.
  */
 function agrees(current, baseline, artifact) {
-    const base = new Map(baseline.computed.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]));
     let any = false;
-    for (const c of current.computed) {
+    for (const { c, b } of matched(current.computed, baseline.computed)) {
         if (c.artifact !== artifact)
             continue;
-        const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }));
         if (b === undefined)
             return false;
         any = true;
@@ -43703,14 +43892,10 @@ function agrees(current, baseline, artifact) {
     return any;
 }
 function changes(current, baseline, confidence, identical = new Set()) {
-    const base = new Map(baseline.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]));
-    const pairs = current.flatMap(c => {
-        const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }));
-        return b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value) ? [] : [{ c, b }];
-    });
     const out = new Map();
-    for (const { c, b } of pairs) {
-        const key = metricKey({ metric: c.point.metric, ...c.point.scope });
+    for (const { key, c, b } of matched(current, baseline)) {
+        if (b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value))
+            continue;
         if (identical.has(c.artifact)) {
             out.set(key, {
                 baseline: b.point.value,
@@ -43732,7 +43917,7 @@ function changes(current, baseline, confidence, identical = new Set()) {
             out.set(key, {
                 baseline: b.point.value,
                 change,
-                changeCi: [Math.min(ci[0], change), Math.max(ci[1], change)],
+                changeCi: containing(ci, change),
                 pWorse: normalUpperTail(sign * z),
                 comparison: 'independent'
             });
@@ -43949,9 +44134,8 @@ function toResult({ point: v, extra, sample, resamples: R }, confidence) {
     const { analytic } = INTERVAL_METHODS[method];
     const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null;
     // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
-    const hull = (lo, hi) => [Math.min(lo, v.value), Math.max(hi, v.value)];
     if (exact !== null && analytic === 'both')
-        return { ...base, value: v.value, ci: hull(exact[0], exact[1]) };
+        return { ...base, value: v.value, ci: containing(exact, v.value) };
     if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
         return {
             ...base,
@@ -43965,7 +44149,7 @@ function toResult({ point: v, extra, sample, resamples: R }, confidence) {
         // Boundary-corrected: the analytic end on the side of the boundary, the bootstrap's on the other.
         const lo = analytic === 'lower' ? exact[0] : ci[0];
         const hi = analytic === 'upper' ? exact[1] : ci[1];
-        return { ...base, value: v.value, ci: hull(lo, hi) };
+        return { ...base, value: v.value, ci: containing([lo, hi], v.value) };
     }
     if (v.value < ci[0] || v.value > ci[1]) {
         // The bootstrap distribution is shifted (a statistic of few rows): the interval should not be
@@ -43991,16 +44175,7 @@ function bootstrapInterval(sample, value, confidence) {
     const z = zOf(confidence) * sdOf(sample);
     return [value - z, value + z];
 }
-function sdOf(sample) {
-    let mean = 0;
-    for (let i = 0; i < sample.length; i++)
-        mean += sample[i];
-    mean /= sample.length;
-    let ss = 0;
-    for (let i = 0; i < sample.length; i++)
-        ss += (sample[i] - mean) * (sample[i] - mean);
-    return Math.sqrt(ss / Math.max(1, sample.length - 1));
-}
+const sdOf = (sample) => sample.length > 1 ? sampleStandardDeviation(Array.from(sample)) : 0;
 
 /**
  * Drawing the second half of the predictions bootstrap on a helper thread (core/threads.ts) while
@@ -44145,7 +44320,7 @@ function pairing(joined, measures, labelsDiffer) {
                 out.set(metricKey({ metric: m.metric, ...m.scope }), {
                     baseline: before / n,
                     change,
-                    changeCi: [Math.min(d - z * se, change), Math.max(d + z * se, change)],
+                    changeCi: containing([d - z * se, d + z * se], change),
                     pWorse: se > 0 ? normalUpperTail((worse * d) / se) : 1,
                     comparison: 'paired'
                 });

@@ -38605,6 +38605,15 @@ function resampledAuc(b, kPos, kNeg) {
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
 
+/**
+ * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
+ * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
+ * The point run records one per metric; bootstrap resamples never build them. The interval method of
+ * each metric is named in the registry (registry.ts, INTERVAL_METHODS), and intervalFromSupport is
+ * the one place that turns a support into an interval.
+ */
+const proportion = (x, n) => ({ kind: 'proportion', x, n });
+
 /** An intersection's attribute id, e.g. `race*sex`; its group labels join the same way. */
 const intersectionId = (attributes) => attributes.join('*');
 
@@ -38976,30 +38985,29 @@ function squaresOf(table) {
 }
 /** Kish's effective sample size of a group's rows. */
 function effectiveRows(a, o, squares, so) {
+    return { kind: 'count', effective: effectiveN(a, o, squares, so, ALL_CELLS).n };
+}
+const ALL_CELLS = [0, 1, 2, 3];
+/** The weight of some confusion cells and Kish's effective n of their rows. */
+function effectiveN(a, o, squares, so, cells) {
     let w = 0;
     let w2 = 0;
-    for (let yp = 0; yp < 4; yp++) {
+    for (const yp of cells) {
         w += cellWeight(a, o, yp);
         w2 += squares[so + yp];
     }
-    return { kind: 'count', effective: kish(w, w2) };
+    return { w, n: kish(w, w2) };
 }
 /** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */
 function rateSupport(id, a, o, squares, so) {
     const { num, den } = RATE_CELLS[id];
-    let top = 0;
-    let w = 0;
-    let w2 = 0;
-    for (const yp of num)
-        top += cellWeight(a, o, yp);
-    for (const yp of den) {
-        w += cellWeight(a, o, yp);
-        w2 += squares[so + yp];
-    }
+    const { w, n } = effectiveN(a, o, squares, so, den);
     if (!(w > 0))
         return undefined;
-    const n = kish(w, w2);
-    return { kind: 'proportion', x: (top / w) * n, n };
+    let top = 0;
+    for (const yp of num)
+        top += cellWeight(a, o, yp);
+    return proportion((top / w) * n, n);
 }
 /** The non-empty calibration bins of an aggregate, with effective label counts. */
 function calibrationBins(a, o, bins, squares, so) {

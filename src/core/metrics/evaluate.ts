@@ -9,7 +9,8 @@ import type { RobustnessData } from '../artifacts/robustness.js'
 import { cellMoments, resampleCounts } from '../stats/bootstrap.js'
 import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
-import { agrestiCaffo, agrestiCaffoZ, normalUpperTail, zOf } from '../stats/intervals.js'
+import { sampleStandardDeviation } from 'simple-statistics'
+import { agrestiCaffo, agrestiCaffoZ, containing, normalUpperTail, zOf } from '../stats/intervals.js'
 import { createRng, type Rng } from '../stats/rng.js'
 import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { resampledAuc, scoresAuc, type AucBlocks } from './auc.js'
@@ -128,6 +129,19 @@ function evaluation(input: EvaluationInput, computed: Computed[]): Evaluation {
   }
 }
 
+/** Each metric of `current` with its key and the same metric of `baseline`, if it has one. */
+function matched(
+  current: readonly Computed[],
+  baseline: readonly Computed[]
+): { key: string; c: Computed; b: Computed | undefined }[] {
+  const keyOf = (c: Computed) => metricKey({ metric: c.point.metric, ...c.point.scope })
+  const base = new Map(baseline.map(c => [keyOf(c), c]))
+  return current.map(c => {
+    const key = keyOf(c)
+    return { key, c, b: base.get(key) }
+  })
+}
+
 /** Two runs of the same rows agree to this relative tolerance (summation order across threads). */
 const SAME_VALUE = 1e-9
 
@@ -137,13 +151,9 @@ const SAME_VALUE = 1e-9
  * the manifest's mapping or the policy changed how the file is read.
  */
 export function agrees(current: Evaluation, baseline: Evaluation, artifact: ArtifactKind): boolean {
-  const base = new Map(
-    baseline.computed.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c])
-  )
   let any = false
-  for (const c of current.computed) {
+  for (const { c, b } of matched(current.computed, baseline.computed)) {
     if (c.artifact !== artifact) continue
-    const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }))
     if (b === undefined) return false
     any = true
     const x = c.point.value
@@ -160,14 +170,9 @@ function changes(
   confidence: number,
   identical: ReadonlySet<ArtifactKind> = new Set()
 ): Map<string, Change> {
-  const base = new Map(baseline.map(c => [metricKey({ metric: c.point.metric, ...c.point.scope }), c]))
-  const pairs = current.flatMap(c => {
-    const b = base.get(metricKey({ metric: c.point.metric, ...c.point.scope }))
-    return b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value) ? [] : [{ c, b }]
-  })
   const out = new Map<string, Change>()
-  for (const { c, b } of pairs) {
-    const key = metricKey({ metric: c.point.metric, ...c.point.scope })
+  for (const { key, c, b } of matched(current, baseline)) {
+    if (b === undefined || Number.isNaN(c.point.value) || Number.isNaN(b.point.value)) continue
     if (identical.has(c.artifact)) {
       out.set(key, {
         baseline: b.point.value,
@@ -189,7 +194,7 @@ function changes(
       out.set(key, {
         baseline: b.point.value,
         change,
-        changeCi: [Math.min(ci[0], change), Math.max(ci[1], change)],
+        changeCi: containing(ci, change),
         pWorse: normalUpperTail(sign * z),
         comparison: 'independent'
       })
@@ -459,8 +464,8 @@ function toResult({ point: v, extra, sample, resamples: R }: Computed, confidenc
   const { analytic } = INTERVAL_METHODS[method]
   const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null
   // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
-  const hull = (lo: number, hi: number): [number, number] => [Math.min(lo, v.value), Math.max(hi, v.value)]
-  if (exact !== null && analytic === 'both') return { ...base, value: v.value, ci: hull(exact[0], exact[1]) }
+  if (exact !== null && analytic === 'both')
+    return { ...base, value: v.value, ci: containing(exact, v.value) }
   if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
     return {
       ...base,
@@ -474,7 +479,7 @@ function toResult({ point: v, extra, sample, resamples: R }: Computed, confidenc
     // Boundary-corrected: the analytic end on the side of the boundary, the bootstrap's on the other.
     const lo = analytic === 'lower' ? exact[0] : ci[0]
     const hi = analytic === 'upper' ? exact[1] : ci[1]
-    return { ...base, value: v.value, ci: hull(lo, hi) }
+    return { ...base, value: v.value, ci: containing([lo, hi], v.value) }
   }
   if (v.value < ci[0] || v.value > ci[1]) {
     // The bootstrap distribution is shifted (a statistic of few rows): the interval should not be
@@ -503,11 +508,5 @@ function bootstrapInterval(sample: Float64Array, value: number, confidence: numb
   return [value - z, value + z]
 }
 
-function sdOf(sample: ArrayLike<number>): number {
-  let mean = 0
-  for (let i = 0; i < sample.length; i++) mean += sample[i]
-  mean /= sample.length
-  let ss = 0
-  for (let i = 0; i < sample.length; i++) ss += (sample[i] - mean) * (sample[i] - mean)
-  return Math.sqrt(ss / Math.max(1, sample.length - 1))
-}
+const sdOf = (sample: Float64Array): number =>
+  sample.length > 1 ? sampleStandardDeviation(Array.from(sample)) : 0

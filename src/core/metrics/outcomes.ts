@@ -1,9 +1,7 @@
 /** Outcome metrics per suite and per suite and category (SPEC §2). */
 import type { OutcomeTable } from '../artifacts/outcomes.js'
 import type { ScopeRef, Sink } from './sink.js'
-import type { ProportionSupport } from './support.js'
-
-const proportion = (x: number, n: number): ProportionSupport => ({ kind: 'proportion', x, n })
+import { proportion } from './support.js'
 
 export interface OutcomePlan {
   /** One entry per reported scope: its ref and the table cells it sums. */

@@ -9,7 +9,7 @@
 import { MAX_CASES, type CaseRecord } from '../artifacts/cases.js'
 import type { OutcomeData } from '../artifacts/outcomes.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
-import { normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
+import { containing, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
 import { metricDef } from './registry.js'
 import { metricKey, type Change } from './evaluate.js'
 import { planOutcomes } from './outcomes.js'
@@ -120,7 +120,7 @@ function pairing(
         out.set(metricKey({ metric: m.metric, ...m.scope }), {
           baseline: before / n,
           change,
-          changeCi: [Math.min(d - z * se, change), Math.max(d + z * se, change)],
+          changeCi: containing([d - z * se, d + z * se], change),
           pWorse: se > 0 ? normalUpperTail((worse * d) / se) : 1,
           comparison: 'paired'
         })

@@ -24,7 +24,14 @@ import {
 } from './aggregate.js'
 import { DISPARITIES, metricsOf, RATES, type RateId } from './registry.js'
 import type { ScopeRef, Sink } from './sink.js'
-import type { CalibrationBin, CountSupport, DisparitySupport, ProportionSupport, Support } from './support.js'
+import {
+  proportion,
+  type CalibrationBin,
+  type CountSupport,
+  type DisparitySupport,
+  type ProportionSupport,
+  type Support
+} from './support.js'
 
 export interface GroupScope {
   attribute: string
@@ -255,13 +262,26 @@ function squaresOf(table: CellTable): Float64Array {
 
 /** Kish's effective sample size of a group's rows. */
 function effectiveRows(a: Float64Array, o: number, squares: Float64Array, so: number): CountSupport {
+  return { kind: 'count', effective: effectiveN(a, o, squares, so, ALL_CELLS).n }
+}
+
+const ALL_CELLS = [0, 1, 2, 3] as const
+
+/** The weight of some confusion cells and Kish's effective n of their rows. */
+function effectiveN(
+  a: Float64Array,
+  o: number,
+  squares: Float64Array,
+  so: number,
+  cells: readonly number[]
+): { w: number; n: number } {
   let w = 0
   let w2 = 0
-  for (let yp = 0; yp < 4; yp++) {
+  for (const yp of cells) {
     w += cellWeight(a, o, yp)
     w2 += squares[so + yp]
   }
-  return { kind: 'count', effective: kish(w, w2) }
+  return { w, n: kish(w, w2) }
 }
 
 /** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */
@@ -273,17 +293,11 @@ function rateSupport(
   so: number
 ): ProportionSupport | undefined {
   const { num, den } = RATE_CELLS[id]
-  let top = 0
-  let w = 0
-  let w2 = 0
-  for (const yp of num) top += cellWeight(a, o, yp)
-  for (const yp of den) {
-    w += cellWeight(a, o, yp)
-    w2 += squares[so + yp]
-  }
+  const { w, n } = effectiveN(a, o, squares, so, den)
   if (!(w > 0)) return undefined
-  const n = kish(w, w2)
-  return { kind: 'proportion', x: (top / w) * n, n }
+  let top = 0
+  for (const yp of num) top += cellWeight(a, o, yp)
+  return proportion((top / w) * n, n)
 }
 
 /** The non-empty calibration bins of an aggregate, with effective label counts. */

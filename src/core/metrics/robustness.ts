@@ -1,7 +1,7 @@
 /** Robustness metrics per perturbation, and the worst over perturbations (SPEC §2). */
 import type { RobustnessTable } from '../artifacts/robustness.js'
 import type { ScopeRef, Sink } from './sink.js'
-import type { PairedSupport, ProportionSupport } from './support.js'
+import { proportion, type PairedSupport, type ProportionSupport } from './support.js'
 
 const OVERALL: ScopeRef = {}
 
@@ -40,7 +40,7 @@ export function computeRobustness(
     const drop = n > 0 ? cleanRight / n - perturbed : NaN
     const flip = n > 0 ? flips / n : NaN
     const paired: PairedSupport = { kind: 'paired', b, c, n }
-    const flipped: ProportionSupport = { kind: 'proportion', x: flips, n }
+    const flipped = proportion(flips, n)
     if (detailed && n > 0) {
       drops.push(paired)
       flipParts.push(flipped)
@@ -51,7 +51,7 @@ export function computeRobustness(
       perturbed,
       n,
       'no rows',
-      detailed ? { kind: 'proportion', x: right, n } : undefined
+      detailed ? proportion(right, n) : undefined
     )
     sink.put('accuracy_drop', refs[p], drop, n, 'no rows', detailed ? paired : undefined)
     sink.put('flip_rate', refs[p], flip, n, 'no rows', detailed ? flipped : undefined)

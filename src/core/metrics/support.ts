@@ -22,6 +22,8 @@ export interface ProportionSupport {
   n: number
 }
 
+export const proportion = (x: number, n: number): ProportionSupport => ({ kind: 'proportion', x, n })
+
 /** Rows right only before (b) and only after (c) a perturbation, of n. */
 export interface PairedSupport {
   kind: 'paired'

@@ -107,5 +107,11 @@ export function pairedMean(sum: number, squares: number, n: number): { d: number
   return { d, se: Math.sqrt(Math.max(0, (squares + 1) / m - d * d) / m) }
 }
 
+/** The interval widened, where needed, to hold `value` (an adjusted centre can sit beside the estimate). */
+export const containing = ([lo, hi]: Interval, value: number): Interval => [
+  Math.min(lo, value),
+  Math.max(hi, value)
+]
+
 /** The two-sided level of each of m intervals that hold jointly at `confidence` (Bonferroni). */
 export const bonferroni = (confidence: number, m: number): number => 1 - (1 - confidence) / Math.max(1, m)
