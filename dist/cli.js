@@ -45950,7 +45950,7 @@ function renderText(report, options) {
     }
     const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize);
     if (light.length > 0) {
-        out.push('', `Weights leave these groups few effective rows (Kish), so their intervals are approximate: ${light.map(x => `${x.attribute}=${x.group} (${fmt(Number(x.nEffective.toFixed(1)))} of ${x.n})`).join(', ')}`);
+        out.push('', `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${light.map(x => `${x.attribute}=${x.group} (${x.nEffective.toFixed(1)} of ${x.n})`).join(', ')}`);
     }
     if (m.some(x => x.ciNote)) {
         out.push('', '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.');

@@ -43,3 +43,24 @@ gates:
     expect(text).toMatch(/95% intervals \(Clopper–Pearson \d+;/)
   })
 })
+
+describe('renderings of weighted groups', () => {
+  it('warn when weights leave a group fewer effective rows than minGroupSize', async () => {
+    // Group a: 40 rows, one of weight 100 (Kish n ≈ 1.6); group b: 40 rows of weight 1.
+    const rows = Array.from(
+      { length: 80 },
+      (_, i) => `${i < 40 ? 'a' : 'b'},${i % 2},0.${i % 10},${i === 0 ? 100 : 1}`
+    )
+    const r = await checkFiles({
+      'rai-gate.yml': manifestYaml(
+        '  - { kind: predictions, path: p.csv, columns: { label: label, score: score, weight: w } }'
+      ),
+      'p.csv': 'g,label,score,w\n' + rows.join('\n') + '\n',
+      'policies/p.yml': policyYaml('defaults: { minGroupSize: 10, bootstrap: { resamples: 100 } }\n')
+    })
+    const a = r.metrics.find(m => m.metric === 'count' && m.group === 'a')!
+    expect(a.nEffective).toBeCloseTo(139 ** 2 / (39 + 100 ** 2), 9)
+    expect(renderText(r, { color: false })).toMatch(/few effective rows \(Kish\).*g=a \(1\.9 of 40\)/)
+    expect(renderMarkdown(r)).toMatch(/few effective rows \(Kish\).*g a \(1\.92 of 40\)/)
+  })
+})

@@ -121,7 +121,7 @@ export function renderText(report: Report, options: TextOptions): string {
   if (light.length > 0) {
     out.push(
       '',
-      `Weights leave these groups few effective rows (Kish), so their intervals are approximate: ${light.map(x => `${x.attribute}=${x.group} (${fmt(Number(x.nEffective!.toFixed(1)))} of ${x.n})`).join(', ')}`
+      `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${light.map(x => `${x.attribute}=${x.group} (${x.nEffective!.toFixed(1)} of ${x.n})`).join(', ')}`
     )
   }
   if (m.some(x => x.ciNote)) {
