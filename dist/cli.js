@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createReadStream, statSync, openSync, readSync, closeSync, readFileSync, realpathSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { relative, isAbsolute, resolve, dirname, join as join$1 } from 'node:path';
+import { relative, isAbsolute, resolve, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
@@ -46,46 +46,209 @@ function isInputError(err) {
 
 /**
  * The per-case record that lets a later run compare with this one case by case (metrics/paired.ts):
- * for case i, keys[i] identifies it, cells[i] is its cell in the artifact's table and codes[i] its
- * result (outcomes: 1 passed, 0 failed; robustness: label·4 + clean prediction·2 + prediction).
- * Ids are not stored as given (they may name prompts or people): a key is the first 16 hex digits
- * (64 bits) of the sha256 of the case's scope and id as JSON, so collisions stay below 1 in 10⁸ for
- * MAX_CASES cases.
+ * for case i, keys[2i], keys[2i+1] identify it, cells[i] is its cell in the artifact's table and
+ * codes[i] its result (outcomes: 1 passed, 0 failed; robustness: label·4 + clean prediction·2 +
+ * prediction; predictions: see predictionCode). Ids are not stored as given (they may name prompts or
+ * people): a key is the first 64 bits of the sha256 of the case's scope and id as JSON, so the chance
+ * of any collision among MAX_CASES cases stays below 3 in 10⁸.
+ *
+ * A report keeps each record as base64 of its keys (8 bytes per case, big-endian) and codes (4 bytes,
+ * little-endian): 12 bytes a case, 16 characters in the JSON. Cells are not kept: a comparison reads
+ * the cells of the run it compares.
  */
-/** At most this many cases are kept case by case (about 40 bytes each in the report). */
-const MAX_CASES = 100_000;
-const caseKey = (scope, id) => createHash('sha256')
-    .update(JSON.stringify([...scope, id]))
-    .digest('hex')
-    .slice(0, 16);
-/** Collects a file's cases; the record is dropped, with the reason, on a case without id or a repeat. */
+/** At most this many cases (or prediction rows) are kept case by case: 16 MB of a report's JSON. */
+const MAX_CASES = 1_000_000;
+/** The first 64 bits of sha256(JSON [...scope, id]), as two words. */
+function caseKey(scope, id) {
+    const digest = createHash('sha256')
+        .update(JSON.stringify([...scope, id]))
+        .digest();
+    return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
+}
+/**
+ * An open-addressing index of 64-bit keys (already uniformly random, so the low word is the hash).
+ * Written by hand: a Map on strings costs about 100 bytes and a string per case at a million cases.
+ */
+class KeyIndex {
+    slots;
+    keys;
+    size = 0;
+    constructor(expected = 16) {
+        let n = 16;
+        while (n < 2 * expected)
+            n *= 2;
+        this.slots = new Int32Array(n).fill(-1);
+        this.keys = new Uint32Array(2 * Math.max(expected, 8));
+    }
+    /** The index of key (hi, lo): the existing one, or `size` once added as new. */
+    add(hi, lo) {
+        const found = this.find(hi, lo);
+        if (found.index >= 0)
+            return { index: found.index, added: false };
+        const index = this.size++;
+        if (2 * index + 2 > this.keys.length) {
+            const keys = new Uint32Array(this.keys.length * 2);
+            keys.set(this.keys);
+            this.keys = keys;
+        }
+        this.keys[2 * index] = hi;
+        this.keys[2 * index + 1] = lo;
+        this.slots[found.slot] = index;
+        if (2 * this.size > this.slots.length)
+            this.rehash();
+        return { index, added: true };
+    }
+    /** The index of key (hi, lo), or -1. */
+    get(hi, lo) {
+        return this.find(hi, lo).index;
+    }
+    find(hi, lo) {
+        const mask = this.slots.length - 1;
+        for (let slot = lo & mask;; slot = (slot + 1) & mask) {
+            const i = this.slots[slot];
+            if (i < 0)
+                return { index: -1, slot };
+            if (this.keys[2 * i] === hi && this.keys[2 * i + 1] === lo)
+                return { index: i, slot };
+        }
+    }
+    rehash() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+        const mask = this.slots.length - 1;
+        for (let i = 0; i < this.size; i++) {
+            let slot = this.keys[2 * i + 1] & mask;
+            while (this.slots[slot] >= 0)
+                slot = (slot + 1) & mask;
+            this.slots[slot] = i;
+        }
+    }
+    static of(keys, count) {
+        const index = new KeyIndex(count);
+        for (let i = 0; i < count; i++)
+            index.add(keys[2 * i], keys[2 * i + 1]);
+        return index;
+    }
+}
+/** A growable typed column. */
+class Column {
+    a;
+    n = 0;
+    constructor(a) {
+        this.a = a;
+    }
+    push(x) {
+        if (this.n === this.a.length) {
+            const next = new this.a.constructor(this.a.length * 2);
+            next.set(this.a);
+            this.a = next;
+        }
+        this.a[this.n++] = x;
+    }
+    done() {
+        return this.a.subarray(0, this.n);
+    }
+}
+/**
+ * Collects a file's cases; the record is dropped, with the reason, on a case without id, a repeat,
+ * or beyond MAX_CASES. Predictions keep each row's exact score and weight beside it (extra).
+ */
 class CaseRecorder {
-    record = { keys: [], cells: [], codes: [] };
-    seen = new Set();
+    limit;
+    index = new KeyIndex();
+    keys = new Column(new Uint32Array(64));
+    cells = new Column(new Uint32Array(32));
+    codes = new Column(new Uint32Array(32));
+    extras;
     missing;
+    constructor(extras = 0, limit = MAX_CASES) {
+        this.limit = limit;
+        this.extras = Array.from({ length: extras }, () => new Column(new Float64Array(32)));
+    }
+    get dropped() {
+        return this.missing !== undefined;
+    }
     add(scope, id, cell, code, line) {
         if (this.missing !== undefined)
-            return;
-        if (id === undefined || id === null || id === '') {
-            this.missing = `line ${line} has no case id`;
-            return;
-        }
-        const key = caseKey(scope, String(id));
-        if (this.seen.has(key))
-            this.missing = `case id ${JSON.stringify(String(id))} repeats (line ${line})`;
-        else if (this.record.keys.length >= MAX_CASES)
-            this.missing = `more than ${MAX_CASES} cases`;
-        else {
-            this.seen.add(key);
-            this.record.keys.push(key);
-            this.record.cells.push(cell);
-            this.record.codes.push(code);
-        }
+            return 'dropped';
+        if (id === undefined || id === null || id === '')
+            return this.drop(`line ${line} has no case id`);
+        const [hi, lo] = caseKey(scope, String(id));
+        return this.addKey(hi, lo, cell, code, line, () => `case id ${JSON.stringify(String(id))}`);
     }
-    /** The record, or null with the reason it was dropped. */
+    /** A case without an id of its own: the row's position (champion/challenger columns, same file). */
+    addRow(cell, code, line) {
+        if (this.missing !== undefined)
+            return 'dropped';
+        return this.addKey(0, this.codes.n, cell, code, line, () => `row ${this.codes.n}`);
+    }
+    /** Sets the extra values of the case just recorded. */
+    extra(values) {
+        for (let k = 0; k < this.extras.length; k++)
+            this.extras[k].push(values[k]);
+    }
+    addKey(hi, lo, cell, code, line, what) {
+        if (this.codes.n >= this.limit)
+            return this.drop(`more than ${this.limit.toLocaleString('en-US')} cases`);
+        if (!this.index.add(hi, lo).added)
+            return this.drop(`${what()} repeats (line ${line})`);
+        this.keys.push(hi);
+        this.keys.push(lo);
+        this.cells.push(cell);
+        this.codes.push(code);
+        return 'recorded';
+    }
+    drop(reason) {
+        this.missing = reason;
+        return 'dropped';
+    }
+    /** The record and its extra columns, or null with the reason it was dropped. */
     finish() {
-        return this.missing === undefined ? { cases: this.record } : { cases: null, casesMissing: this.missing };
+        if (this.missing !== undefined)
+            return { cases: null, casesMissing: this.missing };
+        return {
+            cases: { count: this.codes.n, keys: this.keys.done(), cells: this.cells.done(), codes: this.codes.done() },
+            ...(this.extras.length > 0 && { extras: this.extras.map(e => e.done()) })
+        };
     }
+}
+/** A record as a report keeps it (see the header). */
+function storeCases(record) {
+    const keys = Buffer.alloc(8 * record.count);
+    for (let i = 0; i < 2 * record.count; i++)
+        keys.writeUInt32BE(record.keys[i], 4 * i);
+    const codes = Buffer.alloc(4 * record.count);
+    for (let i = 0; i < record.count; i++)
+        codes.writeUInt32LE(record.codes[i], 4 * i);
+    return { count: record.count, keys: keys.toString('base64'), codes: codes.toString('base64') };
+}
+/** A record read back from a report; null when it is malformed (then nothing is paired on it). */
+function loadCases(stored, maxCode) {
+    if (stored === null || typeof stored !== 'object')
+        return null;
+    const { count, keys, codes } = stored;
+    if (!Number.isInteger(count) || count < 0 || count > MAX_CASES)
+        return null;
+    if (typeof keys !== 'string' || typeof codes !== 'string')
+        return null;
+    const k = Buffer.from(keys, 'base64');
+    const c = Buffer.from(codes, 'base64');
+    if (k.length !== 8 * count || c.length !== 4 * count)
+        return null;
+    const record = {
+        count: count,
+        keys: new Uint32Array(2 * count),
+        cells: null,
+        codes: new Uint32Array(count)
+    };
+    for (let i = 0; i < 2 * count; i++)
+        record.keys[i] = k.readUInt32BE(4 * i);
+    for (let i = 0; i < count; i++) {
+        const code = c.readUInt32LE(4 * i);
+        if (code > maxCode)
+            return null;
+        record.codes[i] = code;
+    }
+    return record;
 }
 
 /**
@@ -774,13 +937,13 @@ const Q_W = 0;
 const Q_S = 1;
 const Q_SQ = 2;
 const Q_LL = 3;
-const NQ$2 = QUANTITIES.length;
+const NQ$3 = QUANTITIES.length;
 /**
  * Numbers per cell while accumulating: the row count, Σx and Σx² of each quantity, then Σw·x of the
  * weighted score, squared error and log loss (Σw·w is Σw²). The WebAssembly reader keeps the same
  * layout (assembly/rows.ts; a test checks the two agree).
  */
-const ACC = 1 + 2 * NQ$2 + (NQ$2 - 1);
+const ACC = 1 + 2 * NQ$3 + (NQ$3 - 1);
 const cellCount = (table) => table.combos.length * 4 * table.bins;
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
@@ -915,15 +1078,15 @@ class CellAccumulator {
     finish(groups) {
         const cells = this.combos.length * this.stride;
         const n = new Float64Array(cells);
-        const sum = new Float64Array(cells * NQ$2);
-        const sum2 = new Float64Array(cells * NQ$2);
-        const cross = new Float64Array(cells * NQ$2);
+        const sum = new Float64Array(cells * NQ$3);
+        const sum2 = new Float64Array(cells * NQ$3);
+        const cross = new Float64Array(cells * NQ$3);
         const a = this.acc;
         for (let cell = 0; cell < cells; cell++) {
             const o = cell * ACC;
-            const i = cell * NQ$2;
+            const i = cell * NQ$3;
             n[cell] = a[o];
-            for (let q = 0; q < NQ$2; q++) {
+            for (let q = 0; q < NQ$3; q++) {
                 sum[i + q] = a[o + 1 + 2 * q];
                 sum2[i + q] = a[o + 2 + 2 * q];
             }
@@ -931,8 +1094,8 @@ class CellAccumulator {
                 sum[i + Q_W] = sum2[i + Q_W] = a[o];
             // Unweighted, w = 1: Σw·x is Σx.
             cross[i + Q_W] = sum2[i + Q_W];
-            for (let q = 1; q < NQ$2; q++)
-                cross[i + q] = this.weighted ? a[o + 2 * NQ$2 + q] : sum[i + q];
+            for (let q = 1; q < NQ$3; q++)
+                cross[i + q] = this.weighted ? a[o + 2 * NQ$3 + q] : sum[i + q];
         }
         return {
             attributes: this.attributes,
@@ -1527,6 +1690,9 @@ class CsvPredictionRows {
     prediction = -1;
     weight = -1;
     attrs = [];
+    id = -1;
+    championPrediction = -1;
+    championScore = -1;
     fastBinary;
     threshold;
     file;
@@ -1579,7 +1745,17 @@ class CsvPredictionRows {
                 ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
                 : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
         }
-        sink.add(y, p, s, micros, w);
+        if (!sink.recording) {
+            sink.add(y, p, s, micros, w);
+            return;
+        }
+        const text = (i) => (i < 0 ? undefined : fieldText(row, i));
+        const [cp, cs] = sink.champion(text(this.championPrediction), text(this.championScore), path => ({
+            file: this.file,
+            line: row.line,
+            path
+        }));
+        sink.addRecorded(y, p, s, micros, w, text(this.id), row.line, cp, cs);
     }
     start(row) {
         this.useHeader(Array.from({ length: row.count }, (_, i) => fieldText(row, i)), row.line);
@@ -1594,6 +1770,9 @@ class CsvPredictionRows {
         this.prediction = at(l.prediction);
         this.weight = at(l.weight);
         this.attrs = l.attributes.map(at);
+        this.id = at(l.id);
+        this.championPrediction = at(l.baselinePrediction);
+        this.championScore = at(l.baselineScore);
         this.header = header;
         // What each field is for the fast path. A column read in two roles (say, the label also a
         // sensitive attribute) leaves the rows to the checked path, which reads each role by itself.
@@ -1609,6 +1788,12 @@ class CsvPredictionRows {
         if (this.weight >= 0)
             roles[this.weight] = WEIGHT;
         this.attrs.forEach((i, a) => (roles[i] = ATTR + a));
+        if (this.sink.recording) {
+            // Rows are recorded one by one on the checked path; the JavaScript fast path takes over if the
+            // record is dropped (the WebAssembly reader must share the score grid from the first row).
+            this.deferred = roles;
+            return;
+        }
         this.roles = roles;
         if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
             this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0);
@@ -1623,6 +1808,8 @@ class CsvPredictionRows {
      * compiled when it is first needed.
      */
     roles = null;
+    /** The fast path's roles while rows are recorded. */
+    deferred = null;
     reader = null;
     wasm = null;
     taken = 0;
@@ -1636,6 +1823,10 @@ class CsvPredictionRows {
         this.loaded = false;
     }
     rows(buf, pos, len, line) {
+        if (this.deferred !== null && !this.sink.recording) {
+            this.roles = this.deferred;
+            this.deferred = null;
+        }
         const roles = this.roles;
         if (roles === null) {
             this.taken = 0;
@@ -1856,6 +2047,13 @@ function warmUp(reader, roles) {
  * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
  * falls back to the text parsers, so every value is validated the same way whichever path it takes.
  */
+/** A row's label, prediction and score in millionths (0 without a score), in one word. */
+const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
+const codeLabel = (code) => code >>> 21;
+const codePrediction = (code) => (code >>> 20) & 1;
+const codeMicros = (code) => code & 0xfffff;
+/** The largest valid code. */
+const MAX_PREDICTION_CODE = predictionCode(1, 1, 1_000_000);
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
 function layoutOf(spec, attributes, columns, line) {
     const has = new Set(columns);
@@ -1879,7 +2077,10 @@ function layoutOf(spec, attributes, columns, line) {
         score: col('score', false),
         prediction: col('prediction', false),
         weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
-        attributes: attributes.map(a => col(a, true))
+        attributes: attributes.map(a => col(a, true)),
+        id: col('id', false),
+        baselinePrediction: col('baselinePrediction', false),
+        baselineScore: col('baselineScore', false)
     };
     if (layout.score === undefined && layout.prediction === undefined) {
         throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
@@ -1893,11 +2094,14 @@ class PredictionSink {
     indexes;
     labels;
     predictions;
+    championPredictions;
     g;
     layout;
     acc;
     hist = null;
     rows = 0;
+    /** Set while rows are recorded one by one (the file has ids or champion columns). */
+    recorder = null;
     /** Readers that keep rows of their own (the WebAssembly fast path): added in before part() or finish(). */
     drains = [];
     constructor(spec, options) {
@@ -1906,6 +2110,7 @@ class PredictionSink {
         this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
         this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
         this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction');
         this.g = new Int32Array(options.attributes.length);
     }
     start(columns, line) {
@@ -1914,8 +2119,48 @@ class PredictionSink {
         const weighted = this.layout.weight !== undefined;
         this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
         this.hist = hasScore ? new ScoreHistogram(weighted) : null;
+        const l = this.layout;
+        if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
+            this.recorder = new CaseRecorder(4);
+    }
+    /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
+    get recording() {
+        return this.recorder !== null && !this.recorder.dropped;
+    }
+    /**
+     * The champion's prediction and score on a row, from its fields' text (undefined where the file
+     * has no such column): -1 and NaN when absent; the prediction follows the score at the threshold
+     * when only the score is given.
+     */
+    champion(prediction, score, where) {
+        const l = this.layout;
+        const cs = score === undefined ? NaN : parseScore(score, where(l.baselineScore));
+        const cp = prediction !== undefined
+            ? this.championPredictions.decode(prediction, where(l.baselinePrediction))
+            : cs === cs
+                ? cs >= this.spec.threshold
+                    ? 1
+                    : 0
+                : -1;
+        return [cp, cs];
+    }
+    /**
+     * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
+     * and score (-1 and NaN when the file has none).
+     */
+    addRecorded(y, p, s, micros, w, id, line, cp, cs) {
+        const combo = this.add(y, p, s, micros, w);
+        const r = this.recorder;
+        const hasScore = this.hist !== null;
+        const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0);
+        const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line);
+        if (kept === 'dropped')
+            return;
+        const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0);
+        r.extra([hasScore ? s : NaN, w, champion, cs]);
     }
     /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
+    /** Returns the row's combination of groups. */
     add(y, p, s, micros, w) {
         this.rows++;
         const acc = this.acc;
@@ -1929,6 +2174,7 @@ class PredictionSink {
         else {
             acc.add(combo, y, p, 0, w, 0);
         }
+        return combo;
     }
     /**
      * As add(), for a score given only in millionths (micros / 1e6 is exactly the parsed score; see
@@ -1961,7 +2207,32 @@ class PredictionSink {
             scores: this.hist === null ? null : this.hist.finish(),
             edges: this.options.edges,
             rows: this.rows,
-            sha256
+            sha256,
+            ...this.finishRecord()
+        };
+    }
+    finishRecord() {
+        if (this.recorder === null)
+            return {};
+        const { cases, casesMissing, extras } = this.recorder.finish();
+        if (cases === null)
+            return { record: null, recordMissing: casesMissing };
+        const [scores, weights, championCodes, championScores] = extras;
+        const l = this.layout;
+        const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined;
+        return {
+            record: {
+                cases,
+                byId: l.id !== undefined,
+                scores: this.hist !== null ? scores : null,
+                weights: l.weight !== undefined ? weights : null,
+                champion: hasChampion
+                    ? {
+                        codes: Uint32Array.from(championCodes),
+                        scores: l.baselineScore !== undefined ? championScores : null
+                    }
+                    : null
+            }
         };
     }
 }
@@ -1997,7 +2268,13 @@ function addJsonRow(sink, row) {
         const v = read(column);
         sink.g[a] = sink.indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line);
     });
-    sink.add(y, p, s, -1, w);
+    if (!sink.recording) {
+        sink.add(y, p, s, -1, w);
+        return;
+    }
+    const optional = (column, what) => column === undefined ? undefined : text(column, what);
+    const [cp, cs] = sink.champion(optional(l.baselinePrediction, 'baselinePrediction'), optional(l.baselineScore, 'baselineScore'), where);
+    sink.addRecorded(y, p, s, -1, w, l.id === undefined ? undefined : row.get(l.id), row.line, cp, cs);
 }
 async function readPredictions(spec, options) {
     const sink = new PredictionSink(spec, options);
@@ -2068,7 +2345,7 @@ async function readRobustness(spec) {
  * group labels and combinations keep their order of first appearance, counts add exactly (sums of
  * scores add in a different order, so they may differ from one pass in the last bits).
  */
-const NQ$1 = QUANTITIES.length;
+const NQ$2 = QUANTITIES.length;
 function mergeCellTables(parts) {
     const first = parts[0];
     const groupIds = first.attributes.map(() => new Map());
@@ -2099,9 +2376,9 @@ function mergeCellTables(parts) {
     });
     const perCombo = 4 * first.bins;
     const n = new Float64Array(combos.length * perCombo);
-    const sum = new Float64Array(n.length * NQ$1);
-    const sum2 = new Float64Array(n.length * NQ$1);
-    const cross = new Float64Array(n.length * NQ$1);
+    const sum = new Float64Array(n.length * NQ$2);
+    const sum2 = new Float64Array(n.length * NQ$2);
+    const cross = new Float64Array(n.length * NQ$2);
     parts.forEach((t, k) => {
         for (let cell = 0; cell < t.n.length; cell++) {
             if (t.n[cell] === 0)
@@ -2109,10 +2386,10 @@ function mergeCellTables(parts) {
             const within = cell % perCombo;
             const target = remaps[k][(cell - within) / perCombo] * perCombo + within;
             n[target] += t.n[cell];
-            for (let q = 0; q < NQ$1; q++) {
-                sum[target * NQ$1 + q] += t.sum[cell * NQ$1 + q];
-                sum2[target * NQ$1 + q] += t.sum2[cell * NQ$1 + q];
-                cross[target * NQ$1 + q] += t.cross[cell * NQ$1 + q];
+            for (let q = 0; q < NQ$2; q++) {
+                sum[target * NQ$2 + q] += t.sum[cell * NQ$2 + q];
+                sum2[target * NQ$2 + q] += t.sum2[cell * NQ$2 + q];
+                cross[target * NQ$2 + q] += t.cross[cell * NQ$2 + q];
             }
         }
     });
@@ -2164,7 +2441,11 @@ async function readPredictionsParallel(spec, options, helpers) {
     if (cut === null || cut <= head.bytes || cut >= size)
         return null;
     // Validate the header here so that a missing column is reported once, from line 1.
-    new CsvPredictionRows(new PredictionSink(spec, options)).useHeader(head.columns, 1);
+    const sink = new PredictionSink(spec, options);
+    new CsvPredictionRows(sink).useHeader(head.columns, 1);
+    // Rows recorded one by one (ids, champion columns) are read in order on one thread.
+    if (sink.recording)
+        return null;
     const ranges = [
         { start: 0, end: cut },
         { start: cut, end: size }
@@ -3441,10 +3722,10 @@ function requirePairs() {
   });
   return pairs;
 }
-var set;
+var set$1;
 var hasRequiredSet;
 function requireSet() {
-  if (hasRequiredSet) return set;
+  if (hasRequiredSet) return set$1;
   hasRequiredSet = 1;
   const Type2 = requireType();
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
@@ -3461,12 +3742,12 @@ function requireSet() {
   function constructYamlSet(data) {
     return data !== null ? data : {};
   }
-  set = new Type2("tag:yaml.org,2002:set", {
+  set$1 = new Type2("tag:yaml.org,2002:set", {
     kind: "mapping",
     resolve: resolveYamlSet,
     construct: constructYamlSet
   });
-  return set;
+  return set$1;
 }
 var _default;
 var hasRequired_default;
@@ -5784,6 +6065,27 @@ class PoissonDraws {
         return draw(rng, this.lambdas[i], this.c, i * NC);
     }
 }
+/** P(K ≤ k) for K ~ Poisson(1), until it rounds to 1. */
+const POISSON_ONE_CDF = (() => {
+    const cdf = [];
+    let p = Math.exp(-1);
+    let total = 0;
+    for (let k = 0; total < 1 - 1e-16 && k < 30; k++) {
+        total += p;
+        cdf.push(total);
+        p /= k + 1;
+    }
+    cdf[cdf.length - 1] = 1;
+    return Float64Array.from(cdf);
+})();
+/** One Poisson(1) draw by inversion: one uniform (a row's multiplicity in the row bootstrap). */
+function poissonOne(rng) {
+    const u = rng.next();
+    let k = 0;
+    while (u >= POISSON_ONE_CDF[k])
+        k++;
+    return k;
+}
 
 /**
  * The Poisson bootstrap over the cell table. Resampling N rows with replacement gives each row a
@@ -5798,7 +6100,7 @@ class PoissonDraws {
  * when a quantity is constant in the cell (every weight in an unweighted run), and otherwise matches
  * the row bootstrap's means, variances and covariances with the weight.
  */
-const NQ = QUANTITIES.length;
+const NQ$1 = QUANTITIES.length;
 function cellMoments(table) {
     const mean = new Float64Array(table.sum.length);
     const sd = new Float64Array(table.sum.length);
@@ -5807,13 +6109,13 @@ function cellMoments(table) {
         const n = table.n[cell];
         if (n === 0)
             continue;
-        const w = cell * NQ;
+        const w = cell * NQ$1;
         const mw = table.sum[w] / n;
         const vw = table.sum2[w] / n - mw * mw;
         // Below rounding noise a quantity is constant in the cell: no spread to add.
         const spread = (v, m) => v > 1e-12 * (m * m + 1e-300);
         const weightVaries = spread(vw, mw);
-        for (let q = 0; q < NQ; q++) {
+        for (let q = 0; q < NQ$1; q++) {
             const i = w + q;
             const m = table.sum[i] / n;
             let v = table.sum2[i] / n - m * m;
@@ -42955,7 +43257,9 @@ const STREAMS = {
     /** The robustness (label, clean, perturbed) cells. */
     robustness: 2,
     /** The outcomes' pass and fail counts. */
-    outcomes: 3
+    outcomes: 3,
+    /** The rows shared with the baseline, resampled for both models at once (paired-predictions.ts). */
+    pairedPredictions: 4
 };
 /**
  * The second half of the resamples is drawn from streams this much higher, so that it can be drawn
@@ -43923,27 +44227,36 @@ function changes(current, baseline, confidence, identical = new Set()) {
             });
             continue;
         }
-        const diffs = [];
-        const R = Math.min(c.replicates.length, b.replicates.length);
-        for (let r = 0; r < R; r++) {
-            const d = c.replicates[r] - b.replicates[r];
-            if (!Number.isNaN(d))
-                diffs.push(d);
-        }
-        const ok = c.sample !== null && b.sample !== null && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0;
-        const sorted = Float64Array.from(diffs).sort();
-        const sd = ok ? sdOf(sorted) : 0;
-        out.set(key, {
-            baseline: b.point.value,
-            change,
-            changeCi: ok ? bootstrapInterval(sorted, change, confidence) : null,
-            // The normal approximation to the change's bootstrap distribution resolves p-values far
-            // below 1/resamples; a degenerate distribution is no evidence of a change.
-            pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1,
-            comparison: 'independent'
-        });
+        out.set(key, replicateChange(c.replicates, b.replicates, c.sample !== null && b.sample !== null, b.point.value, change, confidence, sign, 'independent'));
     }
     return out;
+}
+/**
+ * A change from the two runs' values in the same resamples (independent resamples of each, or one
+ * resample of shared rows): the percentile interval of the differences, and the one-sided p-value of
+ * a worsening (sign: +1 when higher is worse) from their normal approximation. `ok` false (a count,
+ * or an estimate without resamples): no interval.
+ */
+function replicateChange(now, before, ok, baseline, change, confidence, sign, comparison) {
+    const diffs = [];
+    const R = Math.min(now.length, before.length);
+    for (let r = 0; r < R; r++) {
+        const d = now[r] - before[r];
+        if (!Number.isNaN(d))
+            diffs.push(d);
+    }
+    const usable = ok && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0;
+    const sorted = Float64Array.from(diffs).sort();
+    const sd = usable ? sdOf(sorted) : 0;
+    return {
+        baseline,
+        change,
+        changeCi: usable ? bootstrapInterval(sorted, change, confidence) : null,
+        // The normal approximation to the change's bootstrap distribution resolves p-values far
+        // below 1/resamples; a degenerate distribution is no evidence of a change.
+        pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1,
+        comparison
+    };
 }
 /** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */
 function aucOf(p) {
@@ -44246,49 +44559,55 @@ function closeHelpers(helpers) {
  */
 /** Pair only when at least this share of each run's cases is shared. */
 const MIN_SHARED = 0.9;
-/** A baseline's case record as read from its report: checked, since the report is only JSON. */
-function usable(cases, cells, codes) {
-    if (!cases || !Array.isArray(cases.keys) || !Array.isArray(cases.cells) || !Array.isArray(cases.codes))
-        return false;
-    const n = cases.keys.length;
-    return (n <= MAX_CASES &&
-        cases.cells.length === n &&
-        cases.codes.length === n &&
-        cases.keys.every(k => typeof k === 'string') &&
-        cases.cells.every(c => Number.isInteger(c) && c >= 0 && c < cells) &&
-        cases.codes.every(c => Number.isInteger(c) && c >= 0 && c < codes));
-}
-/** The shared cases: this run's cell and both runs' codes, and the overlap. */
-function join(run, runMissing, base, baseCells, codes) {
-    if (!run)
+/**
+ * Matches the run's cases with the baseline's by key. A baseline record that is not well formed
+ * (codes beyond maxCode: loadCases checks) never gets here: the baseline then has none.
+ */
+function joinCases(run, runMissing, base) {
+    if (!run || !run.cells)
         return { reason: runMissing ?? 'this run has no case ids' };
-    if (!usable(base, baseCells, codes))
+    if (!base)
         return { reason: 'the baseline report keeps no case record' };
-    const before = new Map();
-    base.keys.forEach((k, i) => before.set(k, base.codes[i]));
-    const pairs = [];
-    run.keys.forEach((k, i) => {
-        const was = before.get(k);
-        if (was !== undefined)
-            pairs.push({ cell: run.cells[i], now: run.codes[i], before: was });
-    });
-    const shared = pairs.length;
-    return { pairs, overlap: { shared, onlyBaseline: before.size - shared, onlyRun: run.keys.length - shared } };
+    const index = KeyIndex.of(base.keys, base.count);
+    const runAt = new Uint32Array(run.count);
+    const baseAt = new Uint32Array(run.count);
+    let shared = 0;
+    for (let i = 0; i < run.count; i++) {
+        const j = index.get(run.keys[2 * i], run.keys[2 * i + 1]);
+        if (j < 0)
+            continue;
+        runAt[shared] = i;
+        baseAt[shared++] = j;
+    }
+    return {
+        run: runAt.subarray(0, shared),
+        base: baseAt.subarray(0, shared),
+        overlap: { shared, onlyBaseline: base.count - shared, onlyRun: run.count - shared }
+    };
 }
-function pairing(joined, measures, labelsDiffer) {
+/** Why the overlap is too small to pair on, or null when it is large enough (MIN_SHARED). */
+function tooLittleShared(o, what) {
+    return o.shared < MIN_SHARED * (o.shared + o.onlyRun) || o.shared < MIN_SHARED * (o.shared + o.onlyBaseline)
+        ? `only ${o.shared} of the ${what} are in both runs (${o.onlyBaseline} only in the baseline, ${o.onlyRun} only in this run)`
+        : null;
+}
+function pairing(run, runMissing, base, measures, labelsDiffer) {
+    const joined = joinCases(run, runMissing, base);
     if ('reason' in joined)
         return { paired: false, reason: joined.reason };
-    const { pairs, overlap: o } = joined;
+    const cells = run.cells;
+    const pairs = Array.from(joined.run, (i, k) => ({
+        cell: cells[i],
+        now: run.codes[i],
+        before: base.codes[joined.base[k]]
+    }));
+    const o = joined.overlap;
     const overlap = labelsDiffer
         ? { ...o, labelsDiffer: pairs.filter(p => labelsDiffer(p.now, p.before)).length }
         : o;
-    if (o.shared < MIN_SHARED * (o.shared + o.onlyRun) || o.shared < MIN_SHARED * (o.shared + o.onlyBaseline)) {
-        return {
-            paired: false,
-            overlap,
-            reason: `only ${o.shared} of the cases are in both runs (${o.onlyBaseline} only in the baseline, ${o.onlyRun} only in this run)`
-        };
-    }
+    const reason = tooLittleShared(o, 'cases');
+    if (reason !== null)
+        return { paired: false, overlap, reason };
     const sums = measures.map(m => {
         let n = 0;
         let before = 0;
@@ -44339,7 +44658,7 @@ function pairOutcomes(run, base) {
         ];
     });
     // The run's cells and the baseline's are matched through the key, which holds suite and category.
-    return pairing(join(run.cases, run.casesMissing, base.cases, base.table.cells.length, 2), measures);
+    return pairing(run.cases, run.casesMissing, base.cases, measures);
 }
 /** Robustness: a row's code is label·4 + clean prediction·2 + perturbed prediction. */
 function pairRobustness(run, base) {
@@ -44356,20 +44675,360 @@ function pairRobustness(run, base) {
             { metric: 'accuracy_drop', scope, cells, value: (c) => (clean(c) === y(c) ? 1 : 0) - right(c) }
         ];
     });
-    return pairing(join(run.cases, run.casesMissing, base.cases, base.table.perturbations.length, 8), measures, (now, before) => y(now) !== y(before));
+    return pairing(run.cases, run.casesMissing, base.cases, measures, (now, before) => y(now) !== y(before));
+}
+
+/**
+ * Predictions compared row by row. When the run and the baseline scored the same rows (matched by
+ * hashed id against the baseline report's row record, or the champion's columns in the same file),
+ * both models' metrics are computed on the shared rows and resampled together: one Poisson(1)
+ * multiplicity per row (the row bootstrap of bootstrap.ts) applies to the baseline's prediction and
+ * score and to the run's, through a joint table of groups × label × each model's prediction and
+ * score. The change's interval is the percentile interval of the paired differences, which only rows
+ * whose predictions differ move.
+ *
+ * Rates whose rows are fixed by the label (accuracy, selection rate, tpr, fpr, fnr, tnr, base rate)
+ * take the Agresti–Min interval of the per-row differences instead, the one outcomes and robustness
+ * use (paired.ts): a bootstrap collapses to [0, 0] when no row changed, which no finite sample shows.
+ *
+ * Rows are kept one by one here (about 90 bytes per shared row while the bootstrap runs), which the
+ * row record's bound (MAX_CASES) limits; each resample costs O(rows).
+ */
+const NQ = QUANTITIES.length;
+/**
+ * Pairs this run's predictions with the baseline model's on the same rows: the champion's columns
+ * of this file when it has them, else the baseline report's row record.
+ */
+function pairPredictions(run, base, intersections, settings) {
+    const rec = run.record;
+    if (!rec)
+        return { paired: false, reason: run.recordMissing ?? 'this run has no row ids' };
+    const t = run.table;
+    const runScore = (i) => (rec.scores ? rec.scores[i] : codeMicros(rec.cases.codes[i]) / 1e6);
+    let runAt;
+    let baseCode;
+    let baseScore;
+    let baseTable;
+    let overlap;
+    let source;
+    if (rec.champion) {
+        const champion = rec.champion;
+        runAt = Uint32Array.from({ length: rec.cases.count }, (_, i) => i);
+        baseCode = k => champion.codes[k];
+        baseScore = k => (champion.scores ? champion.scores[k] : NaN);
+        baseTable = { bins: t.bins, hasScore: champion.scores !== null, edges: run.edges };
+        overlap = { shared: rec.cases.count, onlyBaseline: 0, onlyRun: 0 };
+        source = 'columns';
+    }
+    else {
+        if (!base)
+            return { paired: false, reason: 'no baseline' };
+        const stored = base.record?.cases;
+        const joined = joinCases(rec.byId ? rec.cases : null, 'this run has no row ids', stored);
+        if ('reason' in joined)
+            return { paired: false, reason: joined.reason };
+        overlap = joined.overlap;
+        const reason = tooLittleShared(overlap, 'rows');
+        if (reason !== null)
+            return { paired: false, overlap, reason };
+        const codes = stored.codes;
+        if (codes.some(c => codeMicros(c) > 1_000_000))
+            return { paired: false, reason: 'the baseline report keeps a malformed row record' };
+        runAt = joined.run;
+        baseCode = k => codes[joined.base[k]];
+        baseScore = k => codeMicros(codes[joined.base[k]]) / 1e6;
+        baseTable = { bins: base.table.bins, hasScore: base.table.hasScore, edges: base.edges };
+        source = 'record';
+    }
+    const n = runAt.length;
+    const combo = new Uint32Array(n);
+    const weight = new Float64Array(n);
+    const sides = [
+        side(t, t.bins, t.hasScore, run.edges, n),
+        side(t, baseTable.bins, baseTable.hasScore, baseTable.edges, n)
+    ];
+    let labelsDiffer = 0;
+    for (let k = 0; k < n; k++) {
+        const i = runAt[k];
+        combo[k] = rec.cases.cells[i];
+        weight[k] = rec.weights ? rec.weights[i] : 1;
+        const code = rec.cases.codes[i];
+        const bc = baseCode(k);
+        set(sides[0], k, codeLabel(code), codePrediction(code), t.hasScore ? runScore(i) : NaN);
+        set(sides[1], k, codeLabel(bc), codePrediction(bc), baseTable.hasScore ? baseScore(k) : NaN);
+        if (codeLabel(code) !== codeLabel(bc))
+            labelsDiffer++;
+    }
+    const o = { ...overlap, labelsDiffer };
+    const bootstrap = pairedBootstrap(sides, combo, weight, intersections, settings);
+    const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, bootstrap.plans[0]) : null;
+    return {
+        paired: true,
+        overlap: o,
+        source,
+        changes: confidence => {
+            const out = new Map();
+            for (const m of bootstrap.matched) {
+                const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1;
+                const analytic = rates?.get(m.key);
+                if (analytic) {
+                    out.set(m.key, agrestiMin(analytic, m.baseline, m.change, confidence, sign));
+                    continue;
+                }
+                out.set(m.key, replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired'));
+            }
+            return out;
+        }
+    };
+}
+function side(t, bins, hasScore, edges, n) {
+    const cells = t.combos.length * 4 * bins;
+    return {
+        table: {
+            attributes: t.attributes,
+            groups: t.groups,
+            combos: t.combos,
+            bins,
+            hasScore,
+            weighted: t.weighted,
+            n: new Float64Array(cells),
+            sum: new Float64Array(cells * NQ),
+            sum2: new Float64Array(cells * NQ),
+            cross: new Float64Array(cells * NQ)
+        },
+        edges,
+        label: new Uint8Array(n),
+        prediction: new Uint8Array(n),
+        score: new Float64Array(n)
+    };
+}
+function set(s, k, y, p, score) {
+    s.label[k] = y;
+    s.prediction[k] = p;
+    s.score[k] = score;
+}
+function prepare(s, combo, weight) {
+    const n = combo.length;
+    const { bins, hasScore } = s.table;
+    const cell = new Uint32Array(n);
+    const q = new Float64Array(n * NQ);
+    for (let k = 0; k < n; k++) {
+        const y = s.label[k];
+        const score = s.score[k];
+        const b = hasScore ? binOf(score, bins, s.edges) : 0;
+        const c = ((combo[k] * 2 + y) * 2 + s.prediction[k]) * bins + b;
+        cell[k] = c;
+        const w = weight[k];
+        q[k * NQ + Q_W] = w;
+        if (hasScore) {
+            q[k * NQ + Q_S] = w * score;
+            q[k * NQ + Q_SQ] = w * (score - y) * (score - y);
+            q[k * NQ + Q_LL] = w * logLoss$1(score, y);
+        }
+        // The point table: counts, sums, sums of squares and Σw·x, as the readers keep them.
+        const t = s.table;
+        t.n[c] += 1;
+        for (let j = 0; j < NQ; j++) {
+            const x = q[k * NQ + j];
+            t.sum[c * NQ + j] += x;
+            t.sum2[c * NQ + j] += x * x;
+            t.cross[c * NQ + j] += w * x;
+        }
+    }
+    if (!hasScore)
+        return { cell, q, order: null, tieEnd: null };
+    const order = Uint32Array.from({ length: n }, (_, k) => k).sort((a, b) => s.score[a] - s.score[b]);
+    const tieEnd = new Uint32Array(n);
+    for (let j = 0; j < n;) {
+        let e = j + 1;
+        while (e < n && s.score[order[e]] === s.score[order[j]])
+            e++;
+        tieEnd[j] = e;
+        j = e;
+    }
+    return { cell, q, order, tieEnd };
+}
+/** The Mann–Whitney AUC (ties ½) of rows weighted by weight·copies (copies null: 1 each). */
+function auc(p, label, weight, copies) {
+    const order = p.order;
+    const tieEnd = p.tieEnd;
+    if (order === null || tieEnd === null)
+        return NaN;
+    let below = 0;
+    let num = 0;
+    let pos = 0;
+    for (let j = 0; j < order.length;) {
+        const e = tieEnd[j];
+        let pw = 0;
+        let nw = 0;
+        for (; j < e; j++) {
+            const r = order[j];
+            const w = copies === null ? weight[r] : weight[r] * copies[r];
+            if (label[r] === 1)
+                pw += w;
+            else
+                nw += w;
+        }
+        num += pw * (below + 0.5 * nw);
+        below += nw;
+        pos += pw;
+    }
+    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
+}
+function pairedBootstrap(sides, combo, weight, intersections, settings) {
+    const prepared = sides.map(s => prepare(s, combo, weight));
+    const plans = sides.map(s => planPredictions(s.table, intersections, settings.minGroupSize));
+    const points = sides.map((s, i) => {
+        const sink = new RecordingSink();
+        computePredictions(plans[i], s.table, auc(prepared[i], s.label, weight, null), sink);
+        return sink.values;
+    });
+    const R = settings.resamples;
+    const n = combo.length;
+    const copies = new Float64Array(n);
+    const views = sides.map(s => ({ n: new Float64Array(s.table.n.length), sum: new Float64Array(s.table.sum.length) }));
+    const reps = points.map(p => new Float64Array(R * p.length));
+    const sinks = reps.map(r => new RowSink(r, 0));
+    const rng = createRng(settings.seed, STREAMS.pairedPredictions);
+    for (let r = 0; r < R; r++) {
+        for (let k = 0; k < n; k++)
+            copies[k] = poissonOne(rng);
+        sides.forEach((s, i) => {
+            const view = views[i];
+            const { cell, q } = prepared[i];
+            view.n.fill(0);
+            view.sum.fill(0);
+            for (let k = 0; k < n; k++) {
+                const m = copies[k];
+                if (m === 0)
+                    continue;
+                const c = cell[k];
+                view.n[c] += m;
+                for (let j = 0; j < NQ; j++)
+                    view.sum[c * NQ + j] += m * q[k * NQ + j];
+            }
+            sinks[i].reset(r * points[i].length);
+            computePredictions(plans[i], view, auc(prepared[i], s.label, weight, copies), sinks[i]);
+        });
+    }
+    return { plans, matched: match(points, reps, R) };
+}
+const keyOf = (v) => metricKey({ metric: v.metric, ...v.scope });
+/** The metrics both sides define, with their replicates; counts are left to the comparison of runs. */
+function match(points, reps, R) {
+    const [now, before] = points;
+    const index = new Map(before.map((v, j) => [keyOf(v), j]));
+    const column = (rep, m, j) => {
+        const out = new Float64Array(R);
+        for (let r = 0; r < R; r++)
+            out[r] = rep[r * m + j];
+        return out;
+    };
+    const out = [];
+    now.forEach((v, j) => {
+        const key = keyOf(v);
+        const b = index.get(key);
+        if (v.metric === 'count' || b === undefined)
+            return;
+        const w = before[b];
+        if (Number.isNaN(v.value) || Number.isNaN(w.value))
+            return;
+        out.push({
+            key,
+            metric: v.metric,
+            baseline: w.value,
+            change: v.value - w.value,
+            now: column(reps[0], now.length, j),
+            before: column(reps[1], before.length, b)
+        });
+    });
+    return out;
+}
+/** Rates whose rows are fixed by the label: everyone but precision (its rows are predicted positives). */
+const LABEL_RATES = Object.keys(RATES).filter(id => RATE_CELLS[id].den.every(c => RATE_CELLS[id].den.includes(c ^ 1)));
+/**
+ * Each label-fixed rate's per-row difference sums, per overall and group scope, keyed like the
+ * metrics. Labels agree on every shared row here.
+ */
+function rateDifferences(sides, combo, weight, plan) {
+    // Per combination: Σw and Σw² of each (label, run prediction, baseline prediction).
+    const combos = plan.table.combos.length;
+    const joint = new Float64Array(combos * 8 * 2);
+    for (let k = 0; k < combo.length; k++) {
+        const j = ((combo[k] * 2 + sides[0].label[k]) * 2 + sides[0].prediction[k]) * 2 + sides[1].prediction[k];
+        joint[2 * j] += weight[k];
+        joint[2 * j + 1] += weight[k] * weight[k];
+    }
+    const out = new Map();
+    const scopes = [
+        { groupOf: new Int32Array(combos), refs: [{}] },
+        ...plan.scopes.map(s => ({ groupOf: s.groupOf, refs: s.groupRefs }))
+    ];
+    for (const { groupOf, refs } of scopes) {
+        const sums = refs.map(() => LABEL_RATES.map(() => [0, 0, 0, 0]));
+        for (let c = 0; c < combos; c++) {
+            for (let j = 0; j < 8; j++) {
+                const w = joint[2 * (c * 8 + j)];
+                if (w === 0)
+                    continue;
+                const w2 = joint[2 * (c * 8 + j) + 1];
+                const y = j >> 2;
+                const now = y * 2 + ((j >> 1) & 1);
+                const before = y * 2 + (j & 1);
+                LABEL_RATES.forEach((id, r) => {
+                    const { num, den } = RATE_CELLS[id];
+                    if (!den.includes(now))
+                        return;
+                    const e = (num.includes(now) ? 1 : 0) - (num.includes(before) ? 1 : 0);
+                    const s = sums[groupOf[c]][r];
+                    s[0] += w * e;
+                    s[1] += w * e * e;
+                    s[2] += w;
+                    s[3] += w2;
+                });
+            }
+        }
+        refs.forEach((ref, g) => LABEL_RATES.forEach((id, r) => {
+            out.set(metricKey({ metric: id, ...ref }), sums[g][r]);
+            if (id === 'tpr' && g === 0 && refs.length === 1 && ref.attribute === undefined)
+                out.set(metricKey({ metric: 'recall' }), sums[g][r]);
+        }));
+    }
+    return out;
+}
+/** The Agresti–Min interval of a weighted mean of per-row differences (Kish's n when weighted). */
+function agrestiMin([we, we2, w, w2], baseline, change, confidence, sign) {
+    const nEff = kish(w, w2);
+    const { d, se } = pairedMean((we / w) * nEff, (we2 / w) * nEff, nEff);
+    const z = zOf(confidence);
+    return {
+        baseline,
+        change,
+        changeCi: containing([Math.max(-1, d - z * se), Math.min(1, d + z * se)], change),
+        pWorse: se > 0 ? normalUpperTail((sign * d) / se) : 1,
+        comparison: 'paired'
+    };
 }
 
 const KINDS = ['predictions', 'robustness', 'outcomes'];
-function compareWithBaseline(run, base, inputs, baseline) {
+/**
+ * The baseline (base: its evaluation, null without a usable baseline report, when only the champion's
+ * columns in the predictions file give the baseline model).
+ */
+function compareWithBaseline(run, base, inputs, intersections, settings) {
     const comparisons = [];
     const notes = [];
     const identical = new Set();
+    const baseline = base?.baseline;
+    const champion = inputs.predictions?.record?.champion != null;
     for (const kind of KINDS) {
-        const sha = baseline[kind]?.sha256;
-        if (inputs[kind] === undefined || baseline[kind] === undefined)
+        if (!baseline || inputs[kind] === undefined || baseline[kind] === undefined)
             continue;
+        if (kind === 'predictions' && champion)
+            continue;
+        const sha = baseline[kind]?.sha256;
         if (sha && sha === inputs[kind].sha256) {
-            if (agrees(run, base, kind)) {
+            if (agrees(run, base.evaluation, kind)) {
                 identical.add(kind);
                 comparisons.push({ kind, comparison: 'identical' });
                 continue;
@@ -44379,25 +45038,23 @@ function compareWithBaseline(run, base, inputs, baseline) {
                 comparison: 'independent',
                 reason: 'the same input file gave other numbers: the manifest or policy settings changed'
             });
-            continue;
         }
-        if (kind === 'predictions')
-            comparisons.push({ kind, comparison: 'independent' });
     }
     const paired = [];
-    for (const kind of ['robustness', 'outcomes']) {
+    for (const kind of KINDS) {
         if (comparisons.some(c => c.kind === kind))
             continue;
-        const p = pairingOf(kind, inputs, baseline);
+        const p = pairingOf(kind, inputs, baseline, intersections, settings);
         if (p === null)
             continue;
-        const what = kind === 'outcomes' ? 'test cases' : 'robustness rows';
+        const what = { predictions: 'rows', robustness: 'robustness rows', outcomes: 'test cases' }[kind];
         if (p.paired) {
             paired.push(p.changes);
-            comparisons.push({ kind, comparison: 'paired', ...p.overlap });
+            const source = 'source' in p && p.source ? { source: p.source } : {};
+            comparisons.push({ kind, comparison: 'paired', ...p.overlap, ...source });
             const { shared, onlyBaseline, onlyRun, labelsDiffer } = p.overlap;
             if (onlyBaseline > 0 || onlyRun > 0)
-                notes.push(`The ${what} changed since the baseline: ${kind} is compared case by case on the ${shared} ${what} both runs evaluated (${onlyBaseline} only in the baseline, ${onlyRun} only in this run).`);
+                notes.push(`The ${what} changed since the baseline: ${kind} is compared row by row on the ${shared} ${what} both runs evaluated (${onlyBaseline} only in the baseline, ${onlyRun} only in this run).`);
             if (labelsDiffer)
                 notes.push(`${labelsDiffer} of the ${what} shared with the baseline have another label now.`);
         }
@@ -44409,10 +45066,10 @@ function compareWithBaseline(run, base, inputs, baseline) {
     }
     return {
         changes: confidence => {
-            const out = run.changes(base, confidence, identical);
+            const out = base ? run.changes(base.evaluation, confidence, identical) : new Map();
             for (const changes of paired)
                 for (const [key, change] of changes(confidence))
-                    if (out.has(key))
+                    if (out.has(key) || !base)
                         out.set(key, change);
             return out;
         },
@@ -44420,7 +45077,15 @@ function compareWithBaseline(run, base, inputs, baseline) {
         notes
     };
 }
-function pairingOf(kind, inputs, baseline) {
+function pairingOf(kind, inputs, baseline, intersections, settings) {
+    if (kind === 'predictions') {
+        const run = inputs.predictions;
+        if (!run || (!run.record?.champion && !baseline?.predictions))
+            return null;
+        return pairPredictions(run, baseline?.predictions, intersections, settings);
+    }
+    if (!baseline)
+        return null;
     if (kind === 'outcomes') {
         const run = inputs.outcomes;
         const base = baseline.outcomes;
@@ -44535,7 +45200,16 @@ function tables(stats, sha) {
                 }
             }
             : { value: NaN, blocks: null };
-        out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: sha('predictions') };
+        const cases = loadCases(p.cases, MAX_PREDICTION_CODE);
+        out.predictions = {
+            table,
+            scores: null,
+            auc,
+            edges: p.edges,
+            rows,
+            sha256: sha('predictions'),
+            record: cases && { cases, byId: true, scores: null, weights: null, champion: null }
+        };
     }
     if (stats.robustness) {
         const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts };
@@ -44543,7 +45217,7 @@ function tables(stats, sha) {
             table: t,
             rows: t.n.reduce((a, b) => a + b, 0),
             sha256: sha('robustness'),
-            cases: stats.robustness.cases ?? null
+            cases: loadCases(stats.robustness.cases, 7)
         };
     }
     if (stats.outcomes) {
@@ -44552,7 +45226,7 @@ function tables(stats, sha) {
             table: t,
             rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0),
             sha256: sha('outcomes'),
-            cases: cases ?? null
+            cases: loadCases(cases, 1)
         };
     }
     return out;
@@ -45139,7 +45813,7 @@ function policyFiles(dir) {
     return readdirSync(dir)
         .filter(isYaml)
         .sort()
-        .map(name => join$1(dir, name));
+        .map(name => join(dir, name));
 }
 /** The policy files at `path` (a file, or every YAML file in a folder) and the folder they live in. */
 function openPolicies(path, cwd) {
@@ -45368,7 +46042,8 @@ function stats(inputs) {
             weighted: t.weighted,
             quantities: QUANTITIES,
             cells,
-            auc: aucStats(p)
+            auc: aucStats(p),
+            ...(p.record?.byId && { cases: storeCases(p.record.cases) })
         };
     }
     const r = inputs.robustness;
@@ -45376,11 +46051,11 @@ function stats(inputs) {
         out.robustness = {
             perturbations: r.table.perturbations,
             counts: r.table.n,
-            ...(r.cases ? { cases: r.cases } : {})
+            ...(r.cases && { cases: storeCases(r.cases) })
         };
     const o = inputs.outcomes;
     if (o)
-        out.outcomes = { ...o.table, ...(o.cases ? { cases: o.cases } : {}) };
+        out.outcomes = { ...o.table, ...(o.cases && { cases: storeCases(o.cases) }) };
     return out;
 }
 
@@ -45460,18 +46135,34 @@ async function checkWith(options, helpers) {
     let changes;
     let baselineInfo = baseline?.info ?? null;
     const notes = [...(options.notes ?? [])];
+    let base = null;
     if (baseline?.info.usable) {
         // The baseline's stored tables are resampled with this run's settings, on streams of their own.
         const attributes = new Set(baseline.predictions?.table.attributes ?? []);
-        const base = await evaluateWith({
+        const evaluationOfBase = await evaluateWith({
             ...baseline,
             intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
             settings,
             streamOffset: BASELINE_STREAMS
         }, helpers);
-        const comparing = compareWithBaseline(evaluation, base, inputs, baseline);
+        base = { evaluation: evaluationOfBase, baseline };
+    }
+    const champion = inputs.predictions?.record?.champion;
+    if (base || champion) {
+        const comparing = compareWithBaseline(evaluation, base, inputs, manifest.intersections, settings);
         changes = comparing.changes;
-        baselineInfo = { ...baseline.info, comparisons: comparing.comparisons };
+        const info = base
+            ? base.baseline.info
+            : {
+                path: `${manifest.artifacts.find(a => a.kind === 'predictions').display} (baseline model columns)`,
+                model: null,
+                toolVersion: null,
+                decision: null,
+                usable: true
+            };
+        if (!base && baseline?.info.warning)
+            notes.push(baseline.info.warning);
+        baselineInfo = { ...info, comparisons: comparing.comparisons };
         notes.push(...comparing.notes);
     }
     const present = new Set(manifest.artifacts.map(a => a.kind));
@@ -45562,7 +46253,7 @@ function comparisonsText(baseline) {
         return null;
     return list
         .map(c => c.comparison === 'paired'
-        ? `${c.kind} paired on ${c.shared} cases`
+        ? `${c.kind} paired on ${c.shared} ${c.kind === 'outcomes' ? 'cases' : 'rows'}${c.source === 'columns' ? ' (the baseline model\'s columns in the same file)' : ''}`
         : c.comparison === 'identical'
             ? `${c.kind} identical (the same input file)`
             : `${c.kind} as independent samples${c.reason ? ` (${c.reason})` : ''}`)

@@ -1155,6 +1155,9 @@ class CsvPredictionRows {
     prediction = -1;
     weight = -1;
     attrs = [];
+    id = -1;
+    championPrediction = -1;
+    championScore = -1;
     fastBinary;
     threshold;
     file;
@@ -1207,7 +1210,17 @@ class CsvPredictionRows {
                 ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
                 : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
         }
-        sink.add(y, p, s, micros, w);
+        if (!sink.recording) {
+            sink.add(y, p, s, micros, w);
+            return;
+        }
+        const text = (i) => (i < 0 ? undefined : fieldText(row, i));
+        const [cp, cs] = sink.champion(text(this.championPrediction), text(this.championScore), path => ({
+            file: this.file,
+            line: row.line,
+            path
+        }));
+        sink.addRecorded(y, p, s, micros, w, text(this.id), row.line, cp, cs);
     }
     start(row) {
         this.useHeader(Array.from({ length: row.count }, (_, i) => fieldText(row, i)), row.line);
@@ -1222,6 +1235,9 @@ class CsvPredictionRows {
         this.prediction = at(l.prediction);
         this.weight = at(l.weight);
         this.attrs = l.attributes.map(at);
+        this.id = at(l.id);
+        this.championPrediction = at(l.baselinePrediction);
+        this.championScore = at(l.baselineScore);
         this.header = header;
         // What each field is for the fast path. A column read in two roles (say, the label also a
         // sensitive attribute) leaves the rows to the checked path, which reads each role by itself.
@@ -1237,6 +1253,12 @@ class CsvPredictionRows {
         if (this.weight >= 0)
             roles[this.weight] = WEIGHT;
         this.attrs.forEach((i, a) => (roles[i] = ATTR + a));
+        if (this.sink.recording) {
+            // Rows are recorded one by one on the checked path; the JavaScript fast path takes over if the
+            // record is dropped (the WebAssembly reader must share the score grid from the first row).
+            this.deferred = roles;
+            return;
+        }
         this.roles = roles;
         if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
             this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0);
@@ -1251,6 +1273,8 @@ class CsvPredictionRows {
      * compiled when it is first needed.
      */
     roles = null;
+    /** The fast path's roles while rows are recorded. */
+    deferred = null;
     reader = null;
     wasm = null;
     taken = 0;
@@ -1264,6 +1288,10 @@ class CsvPredictionRows {
         this.loaded = false;
     }
     rows(buf, pos, len, line) {
+        if (this.deferred !== null && !this.sink.recording) {
+            this.roles = this.deferred;
+            this.deferred = null;
+        }
         const roles = this.roles;
         if (roles === null) {
             this.taken = 0;
@@ -1480,10 +1508,180 @@ function warmUp(reader, roles) {
 }
 
 /**
+ * The per-case record that lets a later run compare with this one case by case (metrics/paired.ts):
+ * for case i, keys[2i], keys[2i+1] identify it, cells[i] is its cell in the artifact's table and
+ * codes[i] its result (outcomes: 1 passed, 0 failed; robustness: label·4 + clean prediction·2 +
+ * prediction; predictions: see predictionCode). Ids are not stored as given (they may name prompts or
+ * people): a key is the first 64 bits of the sha256 of the case's scope and id as JSON, so the chance
+ * of any collision among MAX_CASES cases stays below 3 in 10⁸.
+ *
+ * A report keeps each record as base64 of its keys (8 bytes per case, big-endian) and codes (4 bytes,
+ * little-endian): 12 bytes a case, 16 characters in the JSON. Cells are not kept: a comparison reads
+ * the cells of the run it compares.
+ */
+/** At most this many cases (or prediction rows) are kept case by case: 16 MB of a report's JSON. */
+const MAX_CASES = 1_000_000;
+/** The first 64 bits of sha256(JSON [...scope, id]), as two words. */
+function caseKey(scope, id) {
+    const digest = createHash('sha256')
+        .update(JSON.stringify([...scope, id]))
+        .digest();
+    return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
+}
+/**
+ * An open-addressing index of 64-bit keys (already uniformly random, so the low word is the hash).
+ * Written by hand: a Map on strings costs about 100 bytes and a string per case at a million cases.
+ */
+class KeyIndex {
+    slots;
+    keys;
+    size = 0;
+    constructor(expected = 16) {
+        let n = 16;
+        while (n < 2 * expected)
+            n *= 2;
+        this.slots = new Int32Array(n).fill(-1);
+        this.keys = new Uint32Array(2 * Math.max(expected, 8));
+    }
+    /** The index of key (hi, lo): the existing one, or `size` once added as new. */
+    add(hi, lo) {
+        const found = this.find(hi, lo);
+        if (found.index >= 0)
+            return { index: found.index, added: false };
+        const index = this.size++;
+        if (2 * index + 2 > this.keys.length) {
+            const keys = new Uint32Array(this.keys.length * 2);
+            keys.set(this.keys);
+            this.keys = keys;
+        }
+        this.keys[2 * index] = hi;
+        this.keys[2 * index + 1] = lo;
+        this.slots[found.slot] = index;
+        if (2 * this.size > this.slots.length)
+            this.rehash();
+        return { index, added: true };
+    }
+    /** The index of key (hi, lo), or -1. */
+    get(hi, lo) {
+        return this.find(hi, lo).index;
+    }
+    find(hi, lo) {
+        const mask = this.slots.length - 1;
+        for (let slot = lo & mask;; slot = (slot + 1) & mask) {
+            const i = this.slots[slot];
+            if (i < 0)
+                return { index: -1, slot };
+            if (this.keys[2 * i] === hi && this.keys[2 * i + 1] === lo)
+                return { index: i, slot };
+        }
+    }
+    rehash() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+        const mask = this.slots.length - 1;
+        for (let i = 0; i < this.size; i++) {
+            let slot = this.keys[2 * i + 1] & mask;
+            while (this.slots[slot] >= 0)
+                slot = (slot + 1) & mask;
+            this.slots[slot] = i;
+        }
+    }
+    static of(keys, count) {
+        const index = new KeyIndex(count);
+        for (let i = 0; i < count; i++)
+            index.add(keys[2 * i], keys[2 * i + 1]);
+        return index;
+    }
+}
+/** A growable typed column. */
+class Column {
+    a;
+    n = 0;
+    constructor(a) {
+        this.a = a;
+    }
+    push(x) {
+        if (this.n === this.a.length) {
+            const next = new this.a.constructor(this.a.length * 2);
+            next.set(this.a);
+            this.a = next;
+        }
+        this.a[this.n++] = x;
+    }
+    done() {
+        return this.a.subarray(0, this.n);
+    }
+}
+/**
+ * Collects a file's cases; the record is dropped, with the reason, on a case without id, a repeat,
+ * or beyond MAX_CASES. Predictions keep each row's exact score and weight beside it (extra).
+ */
+class CaseRecorder {
+    limit;
+    index = new KeyIndex();
+    keys = new Column(new Uint32Array(64));
+    cells = new Column(new Uint32Array(32));
+    codes = new Column(new Uint32Array(32));
+    extras;
+    missing;
+    constructor(extras = 0, limit = MAX_CASES) {
+        this.limit = limit;
+        this.extras = Array.from({ length: extras }, () => new Column(new Float64Array(32)));
+    }
+    get dropped() {
+        return this.missing !== undefined;
+    }
+    add(scope, id, cell, code, line) {
+        if (this.missing !== undefined)
+            return 'dropped';
+        if (id === undefined || id === null || id === '')
+            return this.drop(`line ${line} has no case id`);
+        const [hi, lo] = caseKey(scope, String(id));
+        return this.addKey(hi, lo, cell, code, line, () => `case id ${JSON.stringify(String(id))}`);
+    }
+    /** A case without an id of its own: the row's position (champion/challenger columns, same file). */
+    addRow(cell, code, line) {
+        if (this.missing !== undefined)
+            return 'dropped';
+        return this.addKey(0, this.codes.n, cell, code, line, () => `row ${this.codes.n}`);
+    }
+    /** Sets the extra values of the case just recorded. */
+    extra(values) {
+        for (let k = 0; k < this.extras.length; k++)
+            this.extras[k].push(values[k]);
+    }
+    addKey(hi, lo, cell, code, line, what) {
+        if (this.codes.n >= this.limit)
+            return this.drop(`more than ${this.limit.toLocaleString('en-US')} cases`);
+        if (!this.index.add(hi, lo).added)
+            return this.drop(`${what()} repeats (line ${line})`);
+        this.keys.push(hi);
+        this.keys.push(lo);
+        this.cells.push(cell);
+        this.codes.push(code);
+        return 'recorded';
+    }
+    drop(reason) {
+        this.missing = reason;
+        return 'dropped';
+    }
+    /** The record and its extra columns, or null with the reason it was dropped. */
+    finish() {
+        if (this.missing !== undefined)
+            return { cases: null, casesMissing: this.missing };
+        return {
+            cases: { count: this.codes.n, keys: this.keys.done(), cells: this.cells.done(), codes: this.codes.done() },
+            ...(this.extras.length > 0 && { extras: this.extras.map(e => e.done()) })
+        };
+    }
+}
+
+/**
  * Reads a predictions artifact (one row per example) into a cell table and a score histogram. The
  * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
  * falls back to the text parsers, so every value is validated the same way whichever path it takes.
  */
+/** A row's label, prediction and score in millionths (0 without a score), in one word. */
+const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
 function layoutOf(spec, attributes, columns, line) {
     const has = new Set(columns);
@@ -1507,7 +1705,10 @@ function layoutOf(spec, attributes, columns, line) {
         score: col('score', false),
         prediction: col('prediction', false),
         weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
-        attributes: attributes.map(a => col(a, true))
+        attributes: attributes.map(a => col(a, true)),
+        id: col('id', false),
+        baselinePrediction: col('baselinePrediction', false),
+        baselineScore: col('baselineScore', false)
     };
     if (layout.score === undefined && layout.prediction === undefined) {
         throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
@@ -1521,11 +1722,14 @@ class PredictionSink {
     indexes;
     labels;
     predictions;
+    championPredictions;
     g;
     layout;
     acc;
     hist = null;
     rows = 0;
+    /** Set while rows are recorded one by one (the file has ids or champion columns). */
+    recorder = null;
     /** Readers that keep rows of their own (the WebAssembly fast path): added in before part() or finish(). */
     drains = [];
     constructor(spec, options) {
@@ -1534,6 +1738,7 @@ class PredictionSink {
         this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
         this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
         this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction');
         this.g = new Int32Array(options.attributes.length);
     }
     start(columns, line) {
@@ -1542,8 +1747,48 @@ class PredictionSink {
         const weighted = this.layout.weight !== undefined;
         this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
         this.hist = hasScore ? new ScoreHistogram(weighted) : null;
+        const l = this.layout;
+        if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
+            this.recorder = new CaseRecorder(4);
+    }
+    /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
+    get recording() {
+        return this.recorder !== null && !this.recorder.dropped;
+    }
+    /**
+     * The champion's prediction and score on a row, from its fields' text (undefined where the file
+     * has no such column): -1 and NaN when absent; the prediction follows the score at the threshold
+     * when only the score is given.
+     */
+    champion(prediction, score, where) {
+        const l = this.layout;
+        const cs = score === undefined ? NaN : parseScore(score, where(l.baselineScore));
+        const cp = prediction !== undefined
+            ? this.championPredictions.decode(prediction, where(l.baselinePrediction))
+            : cs === cs
+                ? cs >= this.spec.threshold
+                    ? 1
+                    : 0
+                : -1;
+        return [cp, cs];
+    }
+    /**
+     * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
+     * and score (-1 and NaN when the file has none).
+     */
+    addRecorded(y, p, s, micros, w, id, line, cp, cs) {
+        const combo = this.add(y, p, s, micros, w);
+        const r = this.recorder;
+        const hasScore = this.hist !== null;
+        const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0);
+        const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line);
+        if (kept === 'dropped')
+            return;
+        const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0);
+        r.extra([hasScore ? s : NaN, w, champion, cs]);
     }
     /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
+    /** Returns the row's combination of groups. */
     add(y, p, s, micros, w) {
         this.rows++;
         const acc = this.acc;
@@ -1557,6 +1802,7 @@ class PredictionSink {
         else {
             acc.add(combo, y, p, 0, w, 0);
         }
+        return combo;
     }
     /**
      * As add(), for a score given only in millionths (micros / 1e6 is exactly the parsed score; see
@@ -1589,7 +1835,32 @@ class PredictionSink {
             scores: this.hist === null ? null : this.hist.finish(),
             edges: this.options.edges,
             rows: this.rows,
-            sha256
+            sha256,
+            ...this.finishRecord()
+        };
+    }
+    finishRecord() {
+        if (this.recorder === null)
+            return {};
+        const { cases, casesMissing, extras } = this.recorder.finish();
+        if (cases === null)
+            return { record: null, recordMissing: casesMissing };
+        const [scores, weights, championCodes, championScores] = extras;
+        const l = this.layout;
+        const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined;
+        return {
+            record: {
+                cases,
+                byId: l.id !== undefined,
+                scores: this.hist !== null ? scores : null,
+                weights: l.weight !== undefined ? weights : null,
+                champion: hasChampion
+                    ? {
+                        codes: Uint32Array.from(championCodes),
+                        scores: l.baselineScore !== undefined ? championScores : null
+                    }
+                    : null
+            }
         };
     }
 }
@@ -1765,6 +2036,19 @@ class PoissonDraws {
         return draw(rng, this.lambdas[i], this.c, i * NC);
     }
 }
+/** P(K ≤ k) for K ~ Poisson(1), until it rounds to 1. */
+(() => {
+    const cdf = [];
+    let p = Math.exp(-1);
+    let total = 0;
+    for (let k = 0; total < 1 - 1e-16 && k < 30; k++) {
+        total += p;
+        cdf.push(total);
+        p /= k + 1;
+    }
+    cdf[cdf.length - 1] = 1;
+    return Float64Array.from(cdf);
+})();
 
 /**
  * The Poisson bootstrap over the cell table. Resampling N rows with replacement gives each row a

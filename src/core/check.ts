@@ -24,7 +24,7 @@ import { scoresAuc } from './metrics/auc.js'
 import { BASELINE_STREAMS } from './stats/streams.js'
 import { closeHelpers, startHelpers, type Helpers } from './threads.js'
 import { compareWithBaseline } from './baseline/compare.js'
-import { readBaseline } from './baseline/load.js'
+import { readBaseline, type Baseline, type BaselineInfo } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
 import { isInside } from './files.js'
@@ -152,10 +152,11 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
   const notes = [...(options.notes ?? [])]
+  let base: { evaluation: Evaluation; baseline: Baseline } | null = null
   if (baseline?.info.usable) {
     // The baseline's stored tables are resampled with this run's settings, on streams of their own.
     const attributes = new Set(baseline.predictions?.table.attributes ?? [])
-    const base = await evaluateWith(
+    const evaluationOfBase = await evaluateWith(
       {
         ...baseline,
         intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
@@ -164,9 +165,23 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
       },
       helpers
     )
-    const comparing = compareWithBaseline(evaluation, base, inputs, baseline)
+    base = { evaluation: evaluationOfBase, baseline }
+  }
+  const champion = inputs.predictions?.record?.champion
+  if (base || champion) {
+    const comparing = compareWithBaseline(evaluation, base, inputs, manifest.intersections, settings)
     changes = comparing.changes
-    baselineInfo = { ...baseline.info, comparisons: comparing.comparisons }
+    const info: BaselineInfo = base
+      ? base.baseline.info
+      : {
+          path: `${manifest.artifacts.find(a => a.kind === 'predictions')!.display} (baseline model columns)`,
+          model: null,
+          toolVersion: null,
+          decision: null,
+          usable: true
+        }
+    if (!base && baseline?.info.warning) notes.push(baseline.info.warning)
+    baselineInfo = { ...info, comparisons: comparing.comparisons }
     notes.push(...comparing.notes)
   }
   const present = new Set(manifest.artifacts.map(a => a.kind))

@@ -37,7 +37,7 @@ const VALUES = [
 function file(rng: Rng, shape: Shape, rows: number): { text: string; columns: string[] } {
   const pick = (n: number) => Math.floor(rng.next() * n)
   const attrs = Array.from({ length: shape.attributes }, (_, a) => `a${a}`)
-  const columns = ['id', ...attrs, 'label', ...(shape.score === false ? [] : ['score'])]
+  const columns = ['row', ...attrs, 'label', ...(shape.score === false ? [] : ['score'])]
   if (shape.prediction) columns.push('prediction')
   if (shape.weight) columns.push('weight')
   columns.reverse() // the roles in another order than the usual
@@ -53,7 +53,7 @@ function file(rng: Rng, shape: Shape, rows: number): { text: string; columns: st
             ? '"0.25"'
             : (pick(1e6) / 1e6).toFixed(pick(7))
     const values: Record<string, string> = {
-      id: String(r),
+      row: String(r),
       label: String(pick(2)),
       score,
       prediction: String(pick(2)),

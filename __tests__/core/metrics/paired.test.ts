@@ -3,13 +3,21 @@
  * result flipped, with the Agresti–Min interval (worked by hand here) and its coverage by simulation.
  */
 import { describe, expect, it } from '@jest/globals'
-import { caseKey } from '../../../src/core/artifacts/cases.js'
+import { caseKey, loadCases, storeCases, type CaseRecord } from '../../../src/core/artifacts/cases.js'
 import type { OutcomeData } from '../../../src/core/artifacts/outcomes.js'
 import type { RobustnessData } from '../../../src/core/artifacts/robustness.js'
 import { metricKey } from '../../../src/core/metrics/evaluate.js'
 import { pairOutcomes, pairRobustness } from '../../../src/core/metrics/paired.js'
 import { agrestiCaffo, agrestiCaffoZ, normalUpperTail, zOf } from '../../../src/core/stats/intervals.js'
 import { createRng } from '../../../src/core/stats/rng.js'
+
+/** A case record of the keys of `ids` in scope, with their cells and codes. */
+const record = (scope: (string | null)[], ids: string[], cells: number[], codes: number[]): CaseRecord => ({
+  count: ids.length,
+  keys: Uint32Array.from(ids.flatMap(id => caseKey(scope, id))),
+  cells: Uint32Array.from(cells),
+  codes: Uint32Array.from(codes)
+})
 
 /** One suite of cases `ids` with results `passed` (1/0). */
 function outcomes(ids: string[], passed: number[]): OutcomeData {
@@ -18,7 +26,12 @@ function outcomes(ids: string[], passed: number[]): OutcomeData {
     table: { cells: [{ suite: 's', category: null }], passed: [p], failed: [passed.length - p] },
     rows: ids.length,
     sha256: ids.join() + passed.join(),
-    cases: { keys: ids.map(id => caseKey(['s', null], id)), cells: ids.map(() => 0), codes: passed }
+    cases: record(
+      ['s', null],
+      ids,
+      ids.map(() => 0),
+      passed
+    )
   }
 }
 
@@ -72,10 +85,22 @@ describe('pairOutcomes', () => {
     if (!p.paired) expect(p.reason).toMatch(/only 300 of the cases are in both runs/)
   })
 
-  it('does not pair against a malformed case record', () => {
-    const base = outcomes(ids, before)
-    base.cases!.cells[5] = 7
-    expect(pairOutcomes(outcomes(ids, after), base)).toMatchObject({ paired: false })
+  it('keeps a record in a report as base64 and reads it back; a malformed one is no record', () => {
+    const r = outcomes(ids, before).cases!
+    const stored = storeCases(r)
+    expect(stored.keys).toHaveLength(Math.ceil((8 * 400) / 3) * 4)
+    const back = loadCases(JSON.parse(JSON.stringify(stored)), 1)!
+    expect(Array.from(back.keys)).toEqual(Array.from(r.keys))
+    expect(Array.from(back.codes)).toEqual(Array.from(r.codes))
+    expect(back.cells).toBeNull()
+    expect(loadCases({ ...stored, count: 399 }, 1)).toBeNull()
+    expect(loadCases(stored, 0)).toBeNull()
+    expect(loadCases({ count: 1, keys: 7, codes: '' }, 1)).toBeNull()
+    const base = { ...outcomes(ids, before), cases: loadCases({ ...stored, codes: 'x' }, 1) }
+    expect(pairOutcomes(outcomes(ids, after), base)).toMatchObject({
+      paired: false,
+      reason: 'the baseline report keeps no case record'
+    })
   })
 })
 
@@ -138,7 +163,12 @@ describe('pairRobustness', () => {
       table: { perturbations: ['noise'], n },
       rows: codes.length,
       sha256: '',
-      cases: { keys: codes.map((_, i) => caseKey(['noise'], `r${i}`)), cells: codes.map(() => 0), codes }
+      cases: record(
+        ['noise'],
+        codes.map((_, i) => `r${i}`),
+        codes.map(() => 0),
+        codes
+      )
     }
   }
   const KEY_DROP = metricKey({ metric: 'accuracy_drop', perturbation: 'noise' })

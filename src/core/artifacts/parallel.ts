@@ -76,7 +76,10 @@ export async function readPredictionsParallel(
   if (cut === null || cut <= head.bytes || cut >= size) return null
 
   // Validate the header here so that a missing column is reported once, from line 1.
-  new CsvPredictionRows(new PredictionSink(spec, options)).useHeader(head.columns, 1)
+  const sink = new PredictionSink(spec, options)
+  new CsvPredictionRows(sink).useHeader(head.columns, 1)
+  // Rows recorded one by one (ids, champion columns) are read in order on one thread.
+  if (sink.recording) return null
   const ranges = [
     { start: 0, end: cut },
     { start: cut, end: size }

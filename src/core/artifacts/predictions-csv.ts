@@ -36,6 +36,9 @@ export class CsvPredictionRows implements FastRow {
   private prediction = -1
   private weight = -1
   private attrs: number[] = []
+  private id = -1
+  private championPrediction = -1
+  private championScore = -1
   private readonly fastBinary: boolean
   private readonly threshold: number
   private readonly file: string
@@ -89,7 +92,17 @@ export class CsvPredictionRows implements FastRow {
         ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
         : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line)
     }
-    sink.add(y, p, s, micros, w)
+    if (!sink.recording) {
+      sink.add(y, p, s, micros, w)
+      return
+    }
+    const text = (i: number) => (i < 0 ? undefined : fieldText(row, i))
+    const [cp, cs] = sink.champion(text(this.championPrediction), text(this.championScore), path => ({
+      file: this.file,
+      line: row.line,
+      path
+    }))
+    sink.addRecorded(y, p, s, micros, w, text(this.id), row.line, cp, cs)
   }
 
   private start(row: CsvRow): void {
@@ -109,6 +122,9 @@ export class CsvPredictionRows implements FastRow {
     this.prediction = at(l.prediction)
     this.weight = at(l.weight)
     this.attrs = l.attributes.map(at)
+    this.id = at(l.id)
+    this.championPrediction = at(l.baselinePrediction)
+    this.championScore = at(l.baselineScore)
     this.header = header
     // What each field is for the fast path. A column read in two roles (say, the label also a
     // sensitive attribute) leaves the rows to the checked path, which reads each role by itself.
@@ -120,6 +136,12 @@ export class CsvPredictionRows implements FastRow {
     if (this.prediction >= 0) roles[this.prediction] = PREDICTION
     if (this.weight >= 0) roles[this.weight] = WEIGHT
     this.attrs.forEach((i, a) => (roles[i] = ATTR + a))
+    if (this.sink.recording) {
+      // Rows are recorded one by one on the checked path; the JavaScript fast path takes over if the
+      // record is dropped (the WebAssembly reader must share the score grid from the first row).
+      this.deferred = roles
+      return
+    }
     this.roles = roles
     if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
       this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0)
@@ -135,6 +157,8 @@ export class CsvPredictionRows implements FastRow {
    * compiled when it is first needed.
    */
   private roles: Int32Array | null = null
+  /** The fast path's roles while rows are recorded. */
+  private deferred: Int32Array | null = null
   private reader: RowReader | null = null
   private wasm: WasmRows | null = null
   taken = 0
@@ -152,6 +176,10 @@ export class CsvPredictionRows implements FastRow {
   }
 
   rows(buf: Buffer, pos: number, len: number, line: number): number {
+    if (this.deferred !== null && !this.sink.recording) {
+      this.roles = this.deferred
+      this.deferred = null
+    }
     const roles = this.roles
     if (roles === null) {
       this.taken = 0

@@ -6,6 +6,7 @@
 import { InputError, quote } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import type { AucBlocks } from '../metrics/auc.js'
+import { CaseRecorder, type CaseRecord } from './cases.js'
 import { CellAccumulator, type CellTable } from './cells.js'
 import { CsvParser } from './csv.js'
 import { GroupIndex, MISSING } from './groups.js'
@@ -34,7 +35,36 @@ export interface PredictionData {
   edges: number[] | null
   rows: number
   sha256: string
+  /** Each row as a paired comparison needs it, when the file has ids or champion columns. */
+  record?: PredictionRecord | null
+  /** Why no row record was kept. */
+  recordMissing?: string
 }
+
+/**
+ * The rows of a predictions file one by one (metrics/paired-predictions.ts): cases.cells[i] is row
+ * i's combination of groups and cases.codes[i] its predictionCode. Keys are hashed ids (byId) or, with
+ * only champion/challenger columns, row positions (never kept in a report).
+ */
+export interface PredictionRecord {
+  cases: CaseRecord
+  byId: boolean
+  /** The exact scores (the codes hold them in millionths); null without scores or from a report. */
+  scores: Float64Array | null
+  /** Row weights; null when unweighted. */
+  weights: Float64Array | null
+  /** The baseline model on the same rows, from the file's baselinePrediction/baselineScore columns. */
+  champion: { codes: Uint32Array; scores: Float64Array | null } | null
+}
+
+/** A row's label, prediction and score in millionths (0 without a score), in one word. */
+export const predictionCode = (y: number, p: number, micros: number): number =>
+  y * 2_097_152 + p * 1_048_576 + micros
+export const codeLabel = (code: number): number => code >>> 21
+export const codePrediction = (code: number): number => (code >>> 20) & 1
+export const codeMicros = (code: number): number => code & 0xfffff
+/** The largest valid code. */
+export const MAX_PREDICTION_CODE = predictionCode(1, 1, 1_000_000)
 
 /** Which file column holds each logical column; undefined when the file has none. */
 export interface Layout {
@@ -43,6 +73,11 @@ export interface Layout {
   prediction?: string
   weight?: string
   attributes: string[]
+  /** The row's id, which pairs it with the baseline's row of the same id. */
+  id?: string
+  /** The baseline model's prediction and score on the same row (champion/challenger). */
+  baselinePrediction?: string
+  baselineScore?: string
 }
 
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
@@ -67,7 +102,10 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], l
     score: col('score', false),
     prediction: col('prediction', false),
     weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
-    attributes: attributes.map(a => col(a, true)!)
+    attributes: attributes.map(a => col(a, true)!),
+    id: col('id', false),
+    baselinePrediction: col('baselinePrediction', false),
+    baselineScore: col('baselineScore', false)
   }
   if (layout.score === undefined && layout.prediction === undefined) {
     throw new InputError(
@@ -83,11 +121,14 @@ export class PredictionSink {
   readonly indexes: GroupIndex[]
   readonly labels: BinaryDecoder
   readonly predictions: BinaryDecoder
+  readonly championPredictions: BinaryDecoder
   readonly g: Int32Array
   layout!: Layout
   acc!: CellAccumulator
   hist: ScoreHistogram | null = null
   rows = 0
+  /** Set while rows are recorded one by one (the file has ids or champion columns). */
+  recorder: CaseRecorder | null = null
   /** Readers that keep rows of their own (the WebAssembly fast path): added in before part() or finish(). */
   readonly drains: (() => void)[] = []
 
@@ -98,6 +139,7 @@ export class PredictionSink {
     this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display))
     this.labels = new BinaryDecoder(spec.positiveLabel, 'label')
     this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction')
+    this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction')
     this.g = new Int32Array(options.attributes.length)
   }
 
@@ -112,10 +154,67 @@ export class PredictionSink {
       weighted
     )
     this.hist = hasScore ? new ScoreHistogram(weighted) : null
+    const l = this.layout
+    if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
+      this.recorder = new CaseRecorder(4)
+  }
+
+  /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
+  get recording(): boolean {
+    return this.recorder !== null && !this.recorder.dropped
+  }
+
+  /**
+   * The champion's prediction and score on a row, from its fields' text (undefined where the file
+   * has no such column): -1 and NaN when absent; the prediction follows the score at the threshold
+   * when only the score is given.
+   */
+  champion(
+    prediction: string | undefined,
+    score: string | undefined,
+    where: (column: string) => { file: string; line: number; path: string }
+  ): [number, number] {
+    const l = this.layout
+    const cs = score === undefined ? NaN : parseScore(score, where(l.baselineScore!))
+    const cp =
+      prediction !== undefined
+        ? this.championPredictions.decode(prediction, where(l.baselinePrediction!))
+        : cs === cs
+          ? cs >= this.spec.threshold
+            ? 1
+            : 0
+          : -1
+    return [cp, cs]
+  }
+
+  /**
+   * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
+   * and score (-1 and NaN when the file has none).
+   */
+  addRecorded(
+    y: number,
+    p: number,
+    s: number,
+    micros: number,
+    w: number,
+    id: unknown,
+    line: number,
+    cp: number,
+    cs: number
+  ): void {
+    const combo = this.add(y, p, s, micros, w)
+    const r = this.recorder!
+    const hasScore = this.hist !== null
+    const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0)
+    const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line)
+    if (kept === 'dropped') return
+    const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0)
+    r.extra([hasScore ? s : NaN, w, champion, cs])
   }
 
   /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
-  add(y: number, p: number, s: number, micros: number, w: number): void {
+  /** Returns the row's combination of groups. */
+  add(y: number, p: number, s: number, micros: number, w: number): number {
     this.rows++
     const acc = this.acc
     const combo = acc.combo(this.g)
@@ -126,6 +225,7 @@ export class PredictionSink {
     } else {
       acc.add(combo, y, p, 0, w, 0)
     }
+    return combo
   }
 
   /**
@@ -160,7 +260,31 @@ export class PredictionSink {
       scores: this.hist === null ? null : this.hist.finish(),
       edges: this.options.edges,
       rows: this.rows,
-      sha256
+      sha256,
+      ...this.finishRecord()
+    }
+  }
+
+  private finishRecord(): Pick<PredictionData, 'record' | 'recordMissing'> {
+    if (this.recorder === null) return {}
+    const { cases, casesMissing, extras } = this.recorder.finish()
+    if (cases === null) return { record: null, recordMissing: casesMissing }
+    const [scores, weights, championCodes, championScores] = extras!
+    const l = this.layout
+    const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined
+    return {
+      record: {
+        cases,
+        byId: l.id !== undefined,
+        scores: this.hist !== null ? scores : null,
+        weights: l.weight !== undefined ? weights : null,
+        champion: hasChampion
+          ? {
+              codes: Uint32Array.from(championCodes),
+              scores: l.baselineScore !== undefined ? championScores : null
+            }
+          : null
+      }
     }
   }
 }
@@ -197,7 +321,18 @@ function addJsonRow(sink: PredictionSink, row: TextRow): void {
     const v = read(column)
     sink.g[a] = sink.indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line)
   })
-  sink.add(y, p, s, -1, w)
+  if (!sink.recording) {
+    sink.add(y, p, s, -1, w)
+    return
+  }
+  const optional = (column: string | undefined, what: string) =>
+    column === undefined ? undefined : text(column, what)
+  const [cp, cs] = sink.champion(
+    optional(l.baselinePrediction, 'baselinePrediction'),
+    optional(l.baselineScore, 'baselineScore'),
+    where
+  )
+  sink.addRecorded(y, p, s, -1, w, l.id === undefined ? undefined : row.get(l.id), row.line, cp, cs)
 }
 
 export async function readPredictions(

@@ -1,7 +1,8 @@
 /**
  * How each artifact is compared with the baseline, and the changes that follow:
  * - identical: the same input file (sha256) gave the same numbers, so every change is exactly 0;
- * - paired: outcomes and robustness rows both runs evaluated, matched by id (metrics/paired.ts);
+ * - paired: the rows or cases both runs evaluated, matched by id (metrics/paired.ts and
+ *   paired-predictions.ts), or the champion's columns beside this run's predictions;
  * - independent: the two runs as independent samples (metrics/evaluate.ts).
  * Each decision is recorded for the report, and a changed evaluation set is a note for reviewers.
  */
@@ -9,11 +10,13 @@ import type { Inputs } from '../check.js'
 import {
   agrees,
   type ArtifactKind,
+  type BootstrapSettings,
   type Change,
   type Comparison,
   type Evaluation
 } from '../metrics/evaluate.js'
 import { pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
+import { pairPredictions, type PairSource } from '../metrics/paired-predictions.js'
 import type { Baseline } from './load.js'
 
 export interface BaselineComparison {
@@ -23,6 +26,8 @@ export interface BaselineComparison {
   onlyBaseline?: number
   onlyRun?: number
   labelsDiffer?: number
+  /** Paired predictions: the baseline report's row record, or the champion's columns in this file. */
+  source?: PairSource
   /** Why the artifact is not paired or identical, when it could have been. */
   reason?: string
 }
@@ -35,20 +40,28 @@ export interface Comparing {
 
 const KINDS: readonly ArtifactKind[] = ['predictions', 'robustness', 'outcomes']
 
+/**
+ * The baseline (base: its evaluation, null without a usable baseline report, when only the champion's
+ * columns in the predictions file give the baseline model).
+ */
 export function compareWithBaseline(
   run: Evaluation,
-  base: Evaluation,
+  base: { evaluation: Evaluation; baseline: Baseline } | null,
   inputs: Pick<Inputs, ArtifactKind>,
-  baseline: Baseline
+  intersections: string[][],
+  settings: BootstrapSettings
 ): Comparing {
   const comparisons: BaselineComparison[] = []
   const notes: string[] = []
   const identical = new Set<ArtifactKind>()
+  const baseline = base?.baseline
+  const champion = inputs.predictions?.record?.champion != null
   for (const kind of KINDS) {
+    if (!baseline || inputs[kind] === undefined || baseline[kind] === undefined) continue
+    if (kind === 'predictions' && champion) continue
     const sha = baseline[kind]?.sha256
-    if (inputs[kind] === undefined || baseline[kind] === undefined) continue
     if (sha && sha === inputs[kind]!.sha256) {
-      if (agrees(run, base, kind)) {
+      if (agrees(run, base.evaluation, kind)) {
         identical.add(kind)
         comparisons.push({ kind, comparison: 'identical' })
         continue
@@ -58,23 +71,22 @@ export function compareWithBaseline(
         comparison: 'independent',
         reason: 'the same input file gave other numbers: the manifest or policy settings changed'
       })
-      continue
     }
-    if (kind === 'predictions') comparisons.push({ kind, comparison: 'independent' })
   }
   const paired: ((confidence: number) => Map<string, Change>)[] = []
-  for (const kind of ['robustness', 'outcomes'] as const) {
+  for (const kind of KINDS) {
     if (comparisons.some(c => c.kind === kind)) continue
-    const p = pairingOf(kind, inputs, baseline)
+    const p = pairingOf(kind, inputs, baseline, intersections, settings)
     if (p === null) continue
-    const what = kind === 'outcomes' ? 'test cases' : 'robustness rows'
+    const what = { predictions: 'rows', robustness: 'robustness rows', outcomes: 'test cases' }[kind]
     if (p.paired) {
       paired.push(p.changes)
-      comparisons.push({ kind, comparison: 'paired', ...p.overlap })
+      const source = 'source' in p && p.source ? { source: p.source } : {}
+      comparisons.push({ kind, comparison: 'paired', ...p.overlap, ...source })
       const { shared, onlyBaseline, onlyRun, labelsDiffer } = p.overlap
       if (onlyBaseline > 0 || onlyRun > 0)
         notes.push(
-          `The ${what} changed since the baseline: ${kind} is compared case by case on the ${shared} ${what} both runs evaluated (${onlyBaseline} only in the baseline, ${onlyRun} only in this run).`
+          `The ${what} changed since the baseline: ${kind} is compared row by row on the ${shared} ${what} both runs evaluated (${onlyBaseline} only in the baseline, ${onlyRun} only in this run).`
         )
       if (labelsDiffer)
         notes.push(`${labelsDiffer} of the ${what} shared with the baseline have another label now.`)
@@ -85,9 +97,9 @@ export function compareWithBaseline(
   }
   return {
     changes: confidence => {
-      const out = run.changes(base, confidence, identical)
+      const out = base ? run.changes(base.evaluation, confidence, identical) : new Map<string, Change>()
       for (const changes of paired)
-        for (const [key, change] of changes(confidence)) if (out.has(key)) out.set(key, change)
+        for (const [key, change] of changes(confidence)) if (out.has(key) || !base) out.set(key, change)
       return out
     },
     comparisons,
@@ -96,10 +108,18 @@ export function compareWithBaseline(
 }
 
 function pairingOf(
-  kind: 'robustness' | 'outcomes',
+  kind: ArtifactKind,
   inputs: Pick<Inputs, ArtifactKind>,
-  baseline: Baseline
-): Pairing | null {
+  baseline: Baseline | undefined,
+  intersections: string[][],
+  settings: BootstrapSettings
+): (Pairing & { source?: PairSource }) | null {
+  if (kind === 'predictions') {
+    const run = inputs.predictions
+    if (!run || (!run.record?.champion && !baseline?.predictions)) return null
+    return pairPredictions(run, baseline?.predictions, intersections, settings)
+  }
+  if (!baseline) return null
   if (kind === 'outcomes') {
     const run = inputs.outcomes
     const base = baseline.outcomes

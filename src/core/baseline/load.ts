@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { loadCases } from '../artifacts/cases.js'
 import { QUANTITIES } from '../artifacts/cells.js'
 import type { OutcomeData } from '../artifacts/outcomes.js'
-import type { PredictionData } from '../artifacts/predictions.js'
+import { MAX_PREDICTION_CODE, type PredictionData } from '../artifacts/predictions.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
 import { InputError } from '../errors.js'
 import { displayPath } from '../files.js'
@@ -131,7 +132,16 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
           }
         }
       : { value: NaN, blocks: null }
-    out.predictions = { table, scores: null, auc, edges: p.edges, rows, sha256: sha('predictions') }
+    const cases = loadCases(p.cases, MAX_PREDICTION_CODE)
+    out.predictions = {
+      table,
+      scores: null,
+      auc,
+      edges: p.edges,
+      rows,
+      sha256: sha('predictions'),
+      record: cases && { cases, byId: true, scores: null, weights: null, champion: null }
+    }
   }
   if (stats.robustness) {
     const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts }
@@ -139,7 +149,7 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       table: t,
       rows: t.n.reduce((a, b) => a + b, 0),
       sha256: sha('robustness'),
-      cases: stats.robustness.cases ?? null
+      cases: loadCases(stats.robustness.cases, 7)
     }
   }
   if (stats.outcomes) {
@@ -148,7 +158,7 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       table: t,
       rows: [...t.passed, ...t.failed].reduce((a, b) => a + b, 0),
       sha256: sha('outcomes'),
-      cases: cases ?? null
+      cases: loadCases(cases, 1)
     }
   }
   return out

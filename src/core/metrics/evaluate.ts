@@ -200,27 +200,57 @@ function changes(
       })
       continue
     }
-    const diffs: number[] = []
-    const R = Math.min(c.replicates.length, b.replicates.length)
-    for (let r = 0; r < R; r++) {
-      const d = c.replicates[r] - b.replicates[r]
-      if (!Number.isNaN(d)) diffs.push(d)
-    }
-    const ok =
-      c.sample !== null && b.sample !== null && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0
-    const sorted = Float64Array.from(diffs).sort()
-    const sd = ok ? sdOf(sorted) : 0
-    out.set(key, {
-      baseline: b.point.value,
-      change,
-      changeCi: ok ? bootstrapInterval(sorted, change, confidence) : null,
-      // The normal approximation to the change's bootstrap distribution resolves p-values far
-      // below 1/resamples; a degenerate distribution is no evidence of a change.
-      pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1,
-      comparison: 'independent'
-    })
+    out.set(
+      key,
+      replicateChange(
+        c.replicates,
+        b.replicates,
+        c.sample !== null && b.sample !== null,
+        b.point.value,
+        change,
+        confidence,
+        sign,
+        'independent'
+      )
+    )
   }
   return out
+}
+
+/**
+ * A change from the two runs' values in the same resamples (independent resamples of each, or one
+ * resample of shared rows): the percentile interval of the differences, and the one-sided p-value of
+ * a worsening (sign: +1 when higher is worse) from their normal approximation. `ok` false (a count,
+ * or an estimate without resamples): no interval.
+ */
+export function replicateChange(
+  now: Float64Array,
+  before: Float64Array,
+  ok: boolean,
+  baseline: number,
+  change: number,
+  confidence: number,
+  sign: number,
+  comparison: Comparison
+): Change {
+  const diffs: number[] = []
+  const R = Math.min(now.length, before.length)
+  for (let r = 0; r < R; r++) {
+    const d = now[r] - before[r]
+    if (!Number.isNaN(d)) diffs.push(d)
+  }
+  const usable = ok && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0
+  const sorted = Float64Array.from(diffs).sort()
+  const sd = usable ? sdOf(sorted) : 0
+  return {
+    baseline,
+    change,
+    changeCi: usable ? bootstrapInterval(sorted, change, confidence) : null,
+    // The normal approximation to the change's bootstrap distribution resolves p-values far
+    // below 1/resamples; a degenerate distribution is no evidence of a change.
+    pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1,
+    comparison
+  }
 }
 
 /** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */

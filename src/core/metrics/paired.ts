@@ -6,7 +6,7 @@
  * difference e over the n shared cases, with Agresti & Min's adjustment (pairedMean: for e in
  * {−1, 0, 1} it is their interval for a paired difference of proportions) and its z-test.
  */
-import { MAX_CASES, type CaseRecord } from '../artifacts/cases.js'
+import { KeyIndex, type CaseRecord } from '../artifacts/cases.js'
 import type { OutcomeData } from '../artifacts/outcomes.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
 import { containing, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
@@ -30,40 +30,46 @@ export type Pairing =
   | { paired: true; overlap: Overlap; changes: (confidence: number) => Map<string, Change> }
   | { paired: false; overlap?: Overlap; reason: string }
 
-/** A baseline's case record as read from its report: checked, since the report is only JSON. */
-function usable(cases: CaseRecord | null | undefined, cells: number, codes: number): cases is CaseRecord {
-  if (!cases || !Array.isArray(cases.keys) || !Array.isArray(cases.cells) || !Array.isArray(cases.codes))
-    return false
-  const n = cases.keys.length
-  return (
-    n <= MAX_CASES &&
-    cases.cells.length === n &&
-    cases.codes.length === n &&
-    cases.keys.every(k => typeof k === 'string') &&
-    cases.cells.every(c => Number.isInteger(c) && c >= 0 && c < cells) &&
-    cases.codes.every(c => Number.isInteger(c) && c >= 0 && c < codes)
-  )
+/** The cases of a run found in the baseline's record: index pairs, and the overlap. */
+export interface Joined {
+  run: Uint32Array
+  base: Uint32Array
+  overlap: Overlap
 }
 
-/** The shared cases: this run's cell and both runs' codes, and the overlap. */
-function join(
+/**
+ * Matches the run's cases with the baseline's by key. A baseline record that is not well formed
+ * (codes beyond maxCode: loadCases checks) never gets here: the baseline then has none.
+ */
+export function joinCases(
   run: CaseRecord | null | undefined,
   runMissing: string | undefined,
-  base: CaseRecord | null | undefined,
-  baseCells: number,
-  codes: number
-): { pairs: { cell: number; now: number; before: number }[]; overlap: Overlap } | { reason: string } {
-  if (!run) return { reason: runMissing ?? 'this run has no case ids' }
-  if (!usable(base, baseCells, codes)) return { reason: 'the baseline report keeps no case record' }
-  const before = new Map<string, number>()
-  base.keys.forEach((k, i) => before.set(k, base.codes[i]))
-  const pairs: { cell: number; now: number; before: number }[] = []
-  run.keys.forEach((k, i) => {
-    const was = before.get(k)
-    if (was !== undefined) pairs.push({ cell: run.cells[i], now: run.codes[i], before: was })
-  })
-  const shared = pairs.length
-  return { pairs, overlap: { shared, onlyBaseline: before.size - shared, onlyRun: run.keys.length - shared } }
+  base: CaseRecord | null | undefined
+): Joined | { reason: string } {
+  if (!run || !run.cells) return { reason: runMissing ?? 'this run has no case ids' }
+  if (!base) return { reason: 'the baseline report keeps no case record' }
+  const index = KeyIndex.of(base.keys, base.count)
+  const runAt = new Uint32Array(run.count)
+  const baseAt = new Uint32Array(run.count)
+  let shared = 0
+  for (let i = 0; i < run.count; i++) {
+    const j = index.get(run.keys[2 * i], run.keys[2 * i + 1])
+    if (j < 0) continue
+    runAt[shared] = i
+    baseAt[shared++] = j
+  }
+  return {
+    run: runAt.subarray(0, shared),
+    base: baseAt.subarray(0, shared),
+    overlap: { shared, onlyBaseline: base.count - shared, onlyRun: run.count - shared }
+  }
+}
+
+/** Why the overlap is too small to pair on, or null when it is large enough (MIN_SHARED). */
+export function tooLittleShared(o: Overlap, what: string): string | null {
+  return o.shared < MIN_SHARED * (o.shared + o.onlyRun) || o.shared < MIN_SHARED * (o.shared + o.onlyBaseline)
+    ? `only ${o.shared} of the ${what} are in both runs (${o.onlyBaseline} only in the baseline, ${o.onlyRun} only in this run)`
+    : null
 }
 
 /** One paired metric: its key, and each shared case's difference now − before (in the metric's units). */
@@ -75,22 +81,26 @@ interface Measure {
 }
 
 function pairing(
-  joined: ReturnType<typeof join>,
+  run: CaseRecord | null | undefined,
+  runMissing: string | undefined,
+  base: CaseRecord | null | undefined,
   measures: Measure[],
   labelsDiffer?: (now: number, before: number) => boolean
 ): Pairing {
+  const joined = joinCases(run, runMissing, base)
   if ('reason' in joined) return { paired: false, reason: joined.reason }
-  const { pairs, overlap: o } = joined
+  const cells = run!.cells!
+  const pairs = Array.from(joined.run, (i, k) => ({
+    cell: cells[i],
+    now: run!.codes[i],
+    before: base!.codes[joined.base[k]]
+  }))
+  const o = joined.overlap
   const overlap = labelsDiffer
     ? { ...o, labelsDiffer: pairs.filter(p => labelsDiffer(p.now, p.before)).length }
     : o
-  if (o.shared < MIN_SHARED * (o.shared + o.onlyRun) || o.shared < MIN_SHARED * (o.shared + o.onlyBaseline)) {
-    return {
-      paired: false,
-      overlap,
-      reason: `only ${o.shared} of the cases are in both runs (${o.onlyBaseline} only in the baseline, ${o.onlyRun} only in this run)`
-    }
-  }
+  const reason = tooLittleShared(o, 'cases')
+  if (reason !== null) return { paired: false, overlap, reason }
   const sums = measures.map(m => {
     let n = 0
     let before = 0
@@ -140,7 +150,7 @@ export function pairOutcomes(run: OutcomeData, base: OutcomeData): Pairing {
     ]
   })
   // The run's cells and the baseline's are matched through the key, which holds suite and category.
-  return pairing(join(run.cases, run.casesMissing, base.cases, base.table.cells.length, 2), measures)
+  return pairing(run.cases, run.casesMissing, base.cases, measures)
 }
 
 /** Robustness: a row's code is label·4 + clean prediction·2 + perturbed prediction. */
@@ -158,9 +168,5 @@ export function pairRobustness(run: RobustnessData, base: RobustnessData): Pairi
       { metric: 'accuracy_drop', scope, cells, value: (c: number) => (clean(c) === y(c) ? 1 : 0) - right(c) }
     ]
   })
-  return pairing(
-    join(run.cases, run.casesMissing, base.cases, base.table.perturbations.length, 8),
-    measures,
-    (now, before) => y(now) !== y(before)
-  )
+  return pairing(run.cases, run.casesMissing, base.cases, measures, (now, before) => y(now) !== y(before))
 }

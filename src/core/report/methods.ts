@@ -28,7 +28,7 @@ export function comparisonsText(baseline: BaselineInfo | null): string | null {
   return list
     .map(c =>
       c.comparison === 'paired'
-        ? `${c.kind} paired on ${c.shared} cases`
+        ? `${c.kind} paired on ${c.shared} ${c.kind === 'outcomes' ? 'cases' : 'rows'}${c.source === 'columns' ? " (the baseline model's columns in the same file)" : ''}`
         : c.comparison === 'identical'
           ? `${c.kind} identical (the same input file)`
           : `${c.kind} as independent samples${c.reason ? ` (${c.reason})` : ''}`

@@ -4,7 +4,7 @@
  * compare against this one without the original rows.
  */
 import { QUANTITIES } from '../artifacts/cells.js'
-import type { CaseRecord } from '../artifacts/cases.js'
+import { storeCases, type StoredCases } from '../artifacts/cases.js'
 import type { PredictionData } from '../artifacts/predictions.js'
 import type { Inputs } from '../check.js'
 import { scoresAuc } from '../metrics/auc.js'
@@ -66,19 +66,21 @@ export interface ReportStats {
       value: number | null
       blocks: { posW: number[]; negW: number[]; posN: number[]; negN: number[]; within: number[] } | null
     } | null
+    /** Each row's label, prediction and score by hashed id, when the file has ids (artifacts/cases.ts). */
+    cases?: StoredCases
   }
   robustness?: {
     perturbations: string[]
     counts: number[]
     /** Each row's code by hashed (perturbation, id), when the file has ids (artifacts/cases.ts). */
-    cases?: CaseRecord
+    cases?: StoredCases
   }
   outcomes?: {
     cells: { suite: string; category: string | null }[]
     passed: number[]
     failed: number[]
     /** Each case's result by hashed id, when the file has ids (artifacts/cases.ts). */
-    cases?: CaseRecord
+    cases?: StoredCases
   }
 }
 
@@ -176,7 +178,8 @@ function stats(inputs: Inputs): ReportStats {
       weighted: t.weighted,
       quantities: QUANTITIES,
       cells,
-      auc: aucStats(p)
+      auc: aucStats(p),
+      ...(p.record?.byId && { cases: storeCases(p.record.cases) })
     }
   }
   const r = inputs.robustness
@@ -184,9 +187,9 @@ function stats(inputs: Inputs): ReportStats {
     out.robustness = {
       perturbations: r.table.perturbations,
       counts: r.table.n,
-      ...(r.cases ? { cases: r.cases } : {})
+      ...(r.cases && { cases: storeCases(r.cases) })
     }
   const o = inputs.outcomes
-  if (o) out.outcomes = { ...o.table, ...(o.cases ? { cases: o.cases } : {}) }
+  if (o) out.outcomes = { ...o.table, ...(o.cases && { cases: storeCases(o.cases) }) }
   return out
 }

@@ -92,3 +92,25 @@ export class PoissonDraws {
     return draw(rng, this.lambdas[i], this.c, i * NC)
   }
 }
+
+/** P(K ≤ k) for K ~ Poisson(1), until it rounds to 1. */
+const POISSON_ONE_CDF = (() => {
+  const cdf: number[] = []
+  let p = Math.exp(-1)
+  let total = 0
+  for (let k = 0; total < 1 - 1e-16 && k < 30; k++) {
+    total += p
+    cdf.push(total)
+    p /= k + 1
+  }
+  cdf[cdf.length - 1] = 1
+  return Float64Array.from(cdf)
+})()
+
+/** One Poisson(1) draw by inversion: one uniform (a row's multiplicity in the row bootstrap). */
+export function poissonOne(rng: Rng): number {
+  const u = rng.next()
+  let k = 0
+  while (u >= POISSON_ONE_CDF[k]) k++
+  return k
+}

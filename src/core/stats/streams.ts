@@ -11,7 +11,9 @@ export const STREAMS = {
   /** The robustness (label, clean, perturbed) cells. */
   robustness: 2,
   /** The outcomes' pass and fail counts. */
-  outcomes: 3
+  outcomes: 3,
+  /** The rows shared with the baseline, resampled for both models at once (paired-predictions.ts). */
+  pairedPredictions: 4
 } as const
 
 /**

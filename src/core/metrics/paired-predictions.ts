@@ -1,0 +1,405 @@
+/**
+ * Predictions compared row by row. When the run and the baseline scored the same rows (matched by
+ * hashed id against the baseline report's row record, or the champion's columns in the same file),
+ * both models' metrics are computed on the shared rows and resampled together: one Poisson(1)
+ * multiplicity per row (the row bootstrap of bootstrap.ts) applies to the baseline's prediction and
+ * score and to the run's, through a joint table of groups × label × each model's prediction and
+ * score. The change's interval is the percentile interval of the paired differences, which only rows
+ * whose predictions differ move.
+ *
+ * Rates whose rows are fixed by the label (accuracy, selection rate, tpr, fpr, fnr, tnr, base rate)
+ * take the Agresti–Min interval of the per-row differences instead, the one outcomes and robustness
+ * use (paired.ts): a bootstrap collapses to [0, 0] when no row changed, which no finite sample shows.
+ *
+ * Rows are kept one by one here (about 90 bytes per shared row while the bootstrap runs), which the
+ * row record's bound (MAX_CASES) limits; each resample costs O(rows).
+ */
+import { logLoss, Q_LL, Q_S, Q_SQ, Q_W, QUANTITIES, type CellTable } from '../artifacts/cells.js'
+import { codeLabel, codeMicros, codePrediction, type PredictionData } from '../artifacts/predictions.js'
+import { binOf } from '../artifacts/scores.js'
+import { poissonOne } from '../stats/distributions.js'
+import { containing, kish, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
+import { createRng } from '../stats/rng.js'
+import { STREAMS } from '../stats/streams.js'
+import { RATE_CELLS } from './aggregate.js'
+import { metricKey, replicateChange, type BootstrapSettings, type Change } from './evaluate.js'
+import { joinCases, tooLittleShared, type Pairing } from './paired.js'
+import { computePredictions, planPredictions, type PredictionPlan } from './predictions.js'
+import { metricDef, RATES, type RateId } from './registry.js'
+import { RecordingSink, RowSink, type PointValue, type ScopeRef } from './sink.js'
+
+const NQ = QUANTITIES.length
+
+/** One model's side of the shared rows. */
+interface Side {
+  table: CellTable
+  edges: number[] | null
+  label: Uint8Array
+  prediction: Uint8Array
+  /** NaN without scores. */
+  score: Float64Array
+}
+
+/** Where the baseline's side of the rows comes from. */
+export type PairSource = 'record' | 'columns'
+
+/**
+ * Pairs this run's predictions with the baseline model's on the same rows: the champion's columns
+ * of this file when it has them, else the baseline report's row record.
+ */
+export function pairPredictions(
+  run: PredictionData,
+  base: PredictionData | undefined,
+  intersections: string[][],
+  settings: BootstrapSettings
+): Pairing & { source?: PairSource } {
+  const rec = run.record
+  if (!rec) return { paired: false, reason: run.recordMissing ?? 'this run has no row ids' }
+  const t = run.table
+  const runScore = (i: number) => (rec.scores ? rec.scores[i] : codeMicros(rec.cases.codes[i]) / 1e6)
+  let runAt: Uint32Array
+  let baseCode: (k: number) => number
+  let baseScore: (k: number) => number
+  let baseTable: { bins: number; hasScore: boolean; edges: number[] | null }
+  let overlap
+  let source: PairSource
+  if (rec.champion) {
+    const champion = rec.champion
+    runAt = Uint32Array.from({ length: rec.cases.count }, (_, i) => i)
+    baseCode = k => champion.codes[k]
+    baseScore = k => (champion.scores ? champion.scores[k] : NaN)
+    baseTable = { bins: t.bins, hasScore: champion.scores !== null, edges: run.edges }
+    overlap = { shared: rec.cases.count, onlyBaseline: 0, onlyRun: 0 }
+    source = 'columns'
+  } else {
+    if (!base) return { paired: false, reason: 'no baseline' }
+    const stored = base.record?.cases
+    const joined = joinCases(rec.byId ? rec.cases : null, 'this run has no row ids', stored)
+    if ('reason' in joined) return { paired: false, reason: joined.reason }
+    overlap = joined.overlap
+    const reason = tooLittleShared(overlap, 'rows')
+    if (reason !== null) return { paired: false, overlap, reason }
+    const codes = stored!.codes
+    if (codes.some(c => codeMicros(c) > 1_000_000))
+      return { paired: false, reason: 'the baseline report keeps a malformed row record' }
+    runAt = joined.run
+    baseCode = k => codes[joined.base[k]]
+    baseScore = k => codeMicros(codes[joined.base[k]]) / 1e6
+    baseTable = { bins: base.table.bins, hasScore: base.table.hasScore, edges: base.edges }
+    source = 'record'
+  }
+
+  const n = runAt.length
+  const combo = new Uint32Array(n)
+  const weight = new Float64Array(n)
+  const sides: Side[] = [
+    side(t, t.bins, t.hasScore, run.edges, n),
+    side(t, baseTable.bins, baseTable.hasScore, baseTable.edges, n)
+  ]
+  let labelsDiffer = 0
+  for (let k = 0; k < n; k++) {
+    const i = runAt[k]
+    combo[k] = rec.cases.cells![i]
+    weight[k] = rec.weights ? rec.weights[i] : 1
+    const code = rec.cases.codes[i]
+    const bc = baseCode(k)
+    set(sides[0], k, codeLabel(code), codePrediction(code), t.hasScore ? runScore(i) : NaN)
+    set(sides[1], k, codeLabel(bc), codePrediction(bc), baseTable.hasScore ? baseScore(k) : NaN)
+    if (codeLabel(code) !== codeLabel(bc)) labelsDiffer++
+  }
+  const o = { ...overlap, labelsDiffer }
+  const bootstrap = pairedBootstrap(sides, combo, weight, intersections, settings)
+  const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, bootstrap.plans[0]) : null
+  return {
+    paired: true,
+    overlap: o,
+    source,
+    changes: confidence => {
+      const out = new Map<string, Change>()
+      for (const m of bootstrap.matched) {
+        const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1
+        const analytic = rates?.get(m.key)
+        if (analytic) {
+          out.set(m.key, agrestiMin(analytic, m.baseline, m.change, confidence, sign))
+          continue
+        }
+        out.set(
+          m.key,
+          replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired')
+        )
+      }
+      return out
+    }
+  }
+}
+
+function side(t: CellTable, bins: number, hasScore: boolean, edges: number[] | null, n: number): Side {
+  const cells = t.combos.length * 4 * bins
+  return {
+    table: {
+      attributes: t.attributes,
+      groups: t.groups,
+      combos: t.combos,
+      bins,
+      hasScore,
+      weighted: t.weighted,
+      n: new Float64Array(cells),
+      sum: new Float64Array(cells * NQ),
+      sum2: new Float64Array(cells * NQ),
+      cross: new Float64Array(cells * NQ)
+    },
+    edges,
+    label: new Uint8Array(n),
+    prediction: new Uint8Array(n),
+    score: new Float64Array(n)
+  }
+}
+
+function set(s: Side, k: number, y: number, p: number, score: number): void {
+  s.label[k] = y
+  s.prediction[k] = p
+  s.score[k] = score
+}
+
+/** A paired metric: the change on the shared rows and each model's value in every resample. */
+interface Matched {
+  key: string
+  metric: string
+  baseline: number
+  change: number
+  now: Float64Array
+  before: Float64Array
+}
+
+/** Per side: each row's cell and (w, w·s, w·sq, w·ll), and its rows in score order for the AUC. */
+interface Prepared {
+  cell: Uint32Array
+  q: Float64Array
+  order: Uint32Array | null
+  /** tieEnd[j]: the end (exclusive) of the run of equal scores that order[j] starts, or 0 inside one. */
+  tieEnd: Uint32Array | null
+}
+
+function prepare(s: Side, combo: Uint32Array, weight: Float64Array): Prepared {
+  const n = combo.length
+  const { bins, hasScore } = s.table
+  const cell = new Uint32Array(n)
+  const q = new Float64Array(n * NQ)
+  for (let k = 0; k < n; k++) {
+    const y = s.label[k]
+    const score = s.score[k]
+    const b = hasScore ? binOf(score, bins, s.edges) : 0
+    const c = ((combo[k] * 2 + y) * 2 + s.prediction[k]) * bins + b
+    cell[k] = c
+    const w = weight[k]
+    q[k * NQ + Q_W] = w
+    if (hasScore) {
+      q[k * NQ + Q_S] = w * score
+      q[k * NQ + Q_SQ] = w * (score - y) * (score - y)
+      q[k * NQ + Q_LL] = w * logLoss(score, y)
+    }
+    // The point table: counts, sums, sums of squares and Σw·x, as the readers keep them.
+    const t = s.table
+    t.n[c] += 1
+    for (let j = 0; j < NQ; j++) {
+      const x = q[k * NQ + j]
+      t.sum[c * NQ + j] += x
+      t.sum2[c * NQ + j] += x * x
+      t.cross[c * NQ + j] += w * x
+    }
+  }
+  if (!hasScore) return { cell, q, order: null, tieEnd: null }
+  const order = Uint32Array.from({ length: n }, (_, k) => k).sort((a, b) => s.score[a] - s.score[b])
+  const tieEnd = new Uint32Array(n)
+  for (let j = 0; j < n;) {
+    let e = j + 1
+    while (e < n && s.score[order[e]] === s.score[order[j]]) e++
+    tieEnd[j] = e
+    j = e
+  }
+  return { cell, q, order, tieEnd }
+}
+
+/** The Mann–Whitney AUC (ties ½) of rows weighted by weight·copies (copies null: 1 each). */
+function auc(p: Prepared, label: Uint8Array, weight: Float64Array, copies: Float64Array | null): number {
+  const order = p.order
+  const tieEnd = p.tieEnd
+  if (order === null || tieEnd === null) return NaN
+  let below = 0
+  let num = 0
+  let pos = 0
+  for (let j = 0; j < order.length;) {
+    const e = tieEnd[j]
+    let pw = 0
+    let nw = 0
+    for (; j < e; j++) {
+      const r = order[j]
+      const w = copies === null ? weight[r] : weight[r] * copies[r]
+      if (label[r] === 1) pw += w
+      else nw += w
+    }
+    num += pw * (below + 0.5 * nw)
+    below += nw
+    pos += pw
+  }
+  return pos > 0 && below > 0 ? num / (pos * below) : NaN
+}
+
+function pairedBootstrap(
+  sides: Side[],
+  combo: Uint32Array,
+  weight: Float64Array,
+  intersections: string[][],
+  settings: BootstrapSettings
+): { plans: PredictionPlan[]; matched: Matched[] } {
+  const prepared = sides.map(s => prepare(s, combo, weight))
+  const plans = sides.map(s => planPredictions(s.table, intersections, settings.minGroupSize))
+  const points = sides.map((s, i) => {
+    const sink = new RecordingSink()
+    computePredictions(plans[i], s.table, auc(prepared[i], s.label, weight, null), sink)
+    return sink.values
+  })
+  const R = settings.resamples
+  const n = combo.length
+  const copies = new Float64Array(n)
+  const views = sides.map(s => ({
+    n: new Float64Array(s.table.n.length),
+    sum: new Float64Array(s.table.sum.length)
+  }))
+  const reps = points.map(p => new Float64Array(R * p.length))
+  const sinks = reps.map(r => new RowSink(r, 0))
+  const rng = createRng(settings.seed, STREAMS.pairedPredictions)
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < n; k++) copies[k] = poissonOne(rng)
+    sides.forEach((s, i) => {
+      const view = views[i]
+      const { cell, q } = prepared[i]
+      view.n.fill(0)
+      view.sum.fill(0)
+      for (let k = 0; k < n; k++) {
+        const m = copies[k]
+        if (m === 0) continue
+        const c = cell[k]
+        view.n[c] += m
+        for (let j = 0; j < NQ; j++) view.sum[c * NQ + j] += m * q[k * NQ + j]
+      }
+      sinks[i].reset(r * points[i].length)
+      computePredictions(plans[i], view, auc(prepared[i], s.label, weight, copies), sinks[i])
+    })
+  }
+  return { plans, matched: match(points, reps, R) }
+}
+
+const keyOf = (v: PointValue) => metricKey({ metric: v.metric, ...v.scope })
+
+/** The metrics both sides define, with their replicates; counts are left to the comparison of runs. */
+function match(points: PointValue[][], reps: Float64Array[], R: number): Matched[] {
+  const [now, before] = points
+  const index = new Map(before.map((v, j) => [keyOf(v), j]))
+  const column = (rep: Float64Array, m: number, j: number) => {
+    const out = new Float64Array(R)
+    for (let r = 0; r < R; r++) out[r] = rep[r * m + j]
+    return out
+  }
+  const out: Matched[] = []
+  now.forEach((v, j) => {
+    const key = keyOf(v)
+    const b = index.get(key)
+    if (v.metric === 'count' || b === undefined) return
+    const w = before[b]
+    if (Number.isNaN(v.value) || Number.isNaN(w.value)) return
+    out.push({
+      key,
+      metric: v.metric,
+      baseline: w.value,
+      change: v.value - w.value,
+      now: column(reps[0], now.length, j),
+      before: column(reps[1], before.length, b)
+    })
+  })
+  return out
+}
+
+/** Σw·e, Σw·e², Σw, Σw² of a rate's per-row differences over the rows its label selects. */
+type Sums = [number, number, number, number]
+
+/** Rates whose rows are fixed by the label: everyone but precision (its rows are predicted positives). */
+const LABEL_RATES = (Object.keys(RATES) as RateId[]).filter(id =>
+  RATE_CELLS[id].den.every(c => RATE_CELLS[id].den.includes(c ^ 1))
+)
+
+/**
+ * Each label-fixed rate's per-row difference sums, per overall and group scope, keyed like the
+ * metrics. Labels agree on every shared row here.
+ */
+function rateDifferences(
+  sides: Side[],
+  combo: Uint32Array,
+  weight: Float64Array,
+  plan: PredictionPlan
+): Map<string, Sums> {
+  // Per combination: Σw and Σw² of each (label, run prediction, baseline prediction).
+  const combos = plan.table.combos.length
+  const joint = new Float64Array(combos * 8 * 2)
+  for (let k = 0; k < combo.length; k++) {
+    const j = ((combo[k] * 2 + sides[0].label[k]) * 2 + sides[0].prediction[k]) * 2 + sides[1].prediction[k]
+    joint[2 * j] += weight[k]
+    joint[2 * j + 1] += weight[k] * weight[k]
+  }
+  const out = new Map<string, Sums>()
+  const scopes: { groupOf: Int32Array; refs: ScopeRef[] }[] = [
+    { groupOf: new Int32Array(combos), refs: [{}] },
+    ...plan.scopes.map(s => ({ groupOf: s.groupOf, refs: s.groupRefs }))
+  ]
+  for (const { groupOf, refs } of scopes) {
+    const sums = refs.map(() => LABEL_RATES.map((): Sums => [0, 0, 0, 0]))
+    for (let c = 0; c < combos; c++) {
+      for (let j = 0; j < 8; j++) {
+        const w = joint[2 * (c * 8 + j)]
+        if (w === 0) continue
+        const w2 = joint[2 * (c * 8 + j) + 1]
+        const y = j >> 2
+        const now = y * 2 + ((j >> 1) & 1)
+        const before = y * 2 + (j & 1)
+        LABEL_RATES.forEach((id, r) => {
+          const { num, den } = RATE_CELLS[id]
+          if (!den.includes(now)) return
+          const e = (num.includes(now) ? 1 : 0) - (num.includes(before) ? 1 : 0)
+          const s = sums[groupOf[c]][r]
+          s[0] += w * e
+          s[1] += w * e * e
+          s[2] += w
+          s[3] += w2
+        })
+      }
+    }
+    refs.forEach((ref, g) =>
+      LABEL_RATES.forEach((id, r) => {
+        out.set(metricKey({ metric: id, ...ref }), sums[g][r])
+        if (id === 'tpr' && g === 0 && refs.length === 1 && ref.attribute === undefined)
+          out.set(metricKey({ metric: 'recall' }), sums[g][r])
+      })
+    )
+  }
+  return out
+}
+
+/** The Agresti–Min interval of a weighted mean of per-row differences (Kish's n when weighted). */
+function agrestiMin(
+  [we, we2, w, w2]: Sums,
+  baseline: number,
+  change: number,
+  confidence: number,
+  sign: number
+): Change {
+  const nEff = kish(w, w2)
+  const { d, se } = pairedMean((we / w) * nEff, (we2 / w) * nEff, nEff)
+  const z = zOf(confidence)
+  return {
+    baseline,
+    change,
+    changeCi: containing([Math.max(-1, d - z * se), Math.min(1, d + z * se)], change),
+    pWorse: se > 0 ? normalUpperTail((sign * d) / se) : 1,
+    comparison: 'paired'
+  }
+}
