@@ -1,5 +1,6 @@
 // Writes a synthetic predictions CSV: 7 columns (id, sex, race, age_band, label, score, prediction),
-// 3 sensitive attributes, scores with 6 decimals. Deterministic for a given row count.
+// 3 sensitive attributes, scores with 6 decimals. Deterministic for a given row count. A `variant` file
+// is another model on the same rows: every 20th row's prediction flipped and its score moved.
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 
@@ -7,7 +8,7 @@ const SEX = ['Female', 'Male']
 const RACE = ['White', 'Black', 'Asian-Pac-Islander', 'Amer-Indian-Eskimo', 'Other']
 const AGE = ['17-25', '26-40', '41-60', '61+']
 
-export async function generate(path, rows) {
+export async function generate(path, rows, variant = false) {
   const out = createWriteStream(path, { highWaterMark: 1 << 22 })
   let state = 12345
   const rand = () => {
@@ -22,7 +23,8 @@ export async function generate(path, rows) {
     const race = RACE[r < 0.85 ? 0 : r < 0.94 ? 1 : r < 0.97 ? 2 : r < 0.985 ? 3 : 4]
     const age = AGE[Math.floor(rand() * 4)]
     const label = rand() < 0.25 ? 1 : 0
-    const score = Math.min(0.999999, Math.max(0, (label ? 0.55 : 0.25) + (rand() - 0.5) * 0.6))
+    let score = Math.min(0.999999, Math.max(0, (label ? 0.55 : 0.25) + (rand() - 0.5) * 0.6))
+    if (variant && i % 20 === 0) score = 1 - score
     const s = score.toFixed(6)
     buf += `${i},${sex},${race},${age},${label},${s},${score >= 0.5 ? 1 : 0}\n`
     if (buf.length > 1 << 20) {

@@ -2,7 +2,15 @@
 // 1M and 10M rows, next to the time Node takes just to stream the same file and count its lines,
 // measured side by side (interleaved) in one run. Writes docs/benchmarks.md.
 import { spawnSync } from 'node:child_process'
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { generate } from './generate.js'
@@ -72,7 +80,7 @@ function bundleAt(ref) {
 const CLI = bundleAt(null)
 const COMPARE_CLI = COMPARE === null ? null : bundleAt(COMPARE)
 
-function check(manifest, threads, cli = CLI) {
+function check(manifest, threads, cli = CLI, extra = []) {
   const t = process.hrtime.bigint()
   const env = { ...process.env, RAI_GATE_PARALLEL_MIN_BYTES: threads === 1 ? '1e15' : String(32 * 2 ** 20) }
   const r = spawnSync(
@@ -89,7 +97,8 @@ function check(manifest, threads, cli = CLI) {
       '--report',
       join(OUT, 'report.json'),
       '--format',
-      'json'
+      'json',
+      ...extra
     ],
     { encoding: 'utf8', maxBuffer: 1 << 28, env }
   )
@@ -164,6 +173,58 @@ artifacts:
   })
 }
 
+// The paired comparison: files whose ids are mapped keep a row record (at most 1M rows); a second
+// model on the same rows is then compared with that report row by row.
+const paired = []
+for (const rows of SIZES) {
+  const manifestOf = file => {
+    const path = join(OUT, `rai-gate-ids-${file}.yml`)
+    writeFileSync(
+      path,
+      `apiVersion: rai-gate/v1
+kind: Evaluation
+model: { name: bench, version: 1.0.0 }
+riskTier: medium
+task: binary-classification
+sensitiveAttributes: [sex, race, age_band]
+intersections: [[sex, race]]
+artifacts:
+  - { kind: predictions, path: ${file}, columns: { id: id } }
+`
+    )
+    return path
+  }
+  const variant = `predictions-${rows}-b.csv`
+  if (!existsSync(join(OUT, variant))) await generate(join(OUT, variant), rows, true)
+  const base = manifestOf(`predictions-${rows}.csv`)
+  const now = manifestOf(variant)
+  const baseReport = join(OUT, `baseline-${rows}.json`)
+  const recorded = []
+  const compared = []
+  for (let i = 0; i < RUNS; i++) {
+    recorded.push(check(base, 2))
+    copyFileSync(join(OUT, 'report.json'), baseReport)
+    compared.push(check(now, 2, CLI, ['--baseline', baseReport]))
+    process.stderr.write(
+      `${rows} rows with ids, run ${i + 1}: check ${recorded.at(-1).seconds.toFixed(2)} s (${recorded.at(-1).rssMb.toFixed(0)} MB), against the baseline ${compared.at(-1).seconds.toFixed(2)} s (${compared.at(-1).rssMb.toFixed(0)} MB)\n`
+    )
+  }
+  const report = JSON.parse(readFileSync(baseReport, 'utf8'))
+  const cases = report.stats.predictions.cases
+  const after = JSON.parse(readFileSync(join(OUT, 'report.json'), 'utf8'))
+  paired.push({
+    rows,
+    plain: results.find(r => r.rows === rows).total,
+    recorded: median(recorded.map(c => c.seconds)),
+    recordedRss: Math.max(...recorded.map(c => c.rssMb)),
+    compared: median(compared.map(c => c.seconds)),
+    comparedRss: Math.max(...compared.map(c => c.rssMb)),
+    recordMb: cases ? (cases.keys.length + cases.codes.length) / 1e6 : 0,
+    reportMb: statSync(baseReport).size / 1e6,
+    comparison: after.baseline.comparisons[0]
+  })
+}
+
 function verdicts(results) {
   const big = results.find(r => r.rows === 10_000_000)
   if (!big) return ['(Run with 10,000,000 rows for the verdicts.)']
@@ -216,6 +277,19 @@ const lines = [
   'takes about 0.55 s); peak RSS at most 300 MB and flat in the number of rows.',
   '',
   ...verdicts(results),
+  '',
+  '## Paired comparison',
+  '',
+  'The same files with `columns: { id: id }` mapped, so that the report keeps each row (at most',
+  '1,000,000 rows), then a second model on the same rows (every 20th prediction flipped) checked',
+  'against that report. While it records, a file is read on one thread by the checked path.',
+  '',
+  '| rows | check, no ids | check, ids mapped | its peak RSS | row record in the report | report | check against it | its peak RSS | comparison |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...paired.map(
+    p =>
+      `| ${p.rows.toLocaleString('en-US')} | ${p.plain.toFixed(2)} s | ${p.recorded.toFixed(2)} s | ${p.recordedRss.toFixed(0)} MB | ${p.recordMb > 0 ? p.recordMb.toFixed(1) + ' MB' : 'none (above the bound)'} | ${p.reportMb.toFixed(1)} MB | ${p.compared.toFixed(2)} s | ${p.comparedRss.toFixed(0)} MB | ${p.comparison.comparison}${p.comparison.reason ? ` (${p.comparison.reason})` : ''} |`
+  ),
   ''
 ]
 mkdirSync('docs', { recursive: true })

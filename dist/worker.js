@@ -1662,6 +1662,10 @@ class CaseRecorder {
     }
     drop(reason) {
         this.missing = reason;
+        // What was kept is garbage from here on.
+        this.index = new KeyIndex();
+        this.keys = this.cells = this.codes = new Column(new Uint32Array(0));
+        this.extras = [];
         return 'dropped';
     }
     /** The record and its extra columns, or null with the reason it was dropped. */
@@ -1669,7 +1673,12 @@ class CaseRecorder {
         if (this.missing !== undefined)
             return { cases: null, casesMissing: this.missing };
         return {
-            cases: { count: this.codes.n, keys: this.keys.done(), cells: this.cells.done(), codes: this.codes.done() },
+            cases: {
+                count: this.codes.n,
+                keys: this.keys.done(),
+                cells: this.cells.done(),
+                codes: this.codes.done()
+            },
             ...(this.extras.length > 0 && { extras: this.extras.map(e => e.done()) })
         };
     }
@@ -1706,7 +1715,8 @@ function layoutOf(spec, attributes, columns, line) {
         prediction: col('prediction', false),
         weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
         attributes: attributes.map(a => col(a, true)),
-        id: col('id', false),
+        // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
+        id: spec.columns.id !== undefined ? col('id', true) : undefined,
         baselinePrediction: col('baselinePrediction', false),
         baselineScore: col('baselineScore', false)
     };

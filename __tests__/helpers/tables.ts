@@ -1,6 +1,7 @@
 /** Builds PredictionData straight from rows, without files: for hand-computed and simulated cases. */
+import { caseKey } from '../../src/core/artifacts/cases.js'
 import { CellAccumulator } from '../../src/core/artifacts/cells.js'
-import type { PredictionData } from '../../src/core/artifacts/predictions.js'
+import { predictionCode, type PredictionData } from '../../src/core/artifacts/predictions.js'
 import { ScoreHistogram, binOf } from '../../src/core/artifacts/scores.js'
 import type { ArtifactSpec } from '../../src/core/manifest/types.js'
 
@@ -10,6 +11,10 @@ export interface Row {
   s?: number
   w?: number
   groups: string[]
+  /** The row's id: the data then keep a row record by id. */
+  id?: string
+  /** The baseline model on this row (champion/challenger columns): the data then keep a row record. */
+  champion?: { p: number; s?: number }
 }
 
 export function predictionData(attributes: string[], rows: Row[], bins = 10): PredictionData {
@@ -19,21 +24,48 @@ export function predictionData(attributes: string[], rows: Row[], bins = 10): Pr
   const hist = hasScore ? new ScoreHistogram(weighted) : null
   const labels: Map<string, number>[] = attributes.map(() => new Map())
   const g = new Int32Array(attributes.length)
+  const cells: number[] = []
   for (const r of rows) {
     r.groups.forEach((v, a) => {
       if (!labels[a].has(v)) labels[a].set(v, labels[a].size)
       g[a] = labels[a].get(v)!
     })
     const s = r.s ?? 0
-    acc.add(acc.combo(g), r.y, r.p, hasScore ? binOf(s, bins, null) : 0, r.w ?? 1, s)
+    const combo = acc.combo(g)
+    cells.push(combo)
+    acc.add(combo, r.y, r.p, hasScore ? binOf(s, bins, null) : 0, r.w ?? 1, s)
     hist?.add(s, r.y, r.w ?? 1)
   }
+  const byId = rows.length > 0 && rows[0].id !== undefined
+  const champion = rows.length > 0 && rows[0].champion !== undefined
+  const micros = (s: number | undefined) => (s === undefined ? 0 : Math.round(s * 1e6))
+  const record =
+    byId || champion
+      ? {
+          cases: {
+            count: rows.length,
+            keys: Uint32Array.from(rows.flatMap((r, i) => (byId ? caseKey([], r.id!) : [0, i]))),
+            cells: Uint32Array.from(cells),
+            codes: Uint32Array.from(rows, r => predictionCode(r.y, r.p, micros(r.s)))
+          },
+          byId,
+          scores: hasScore ? Float64Array.from(rows, r => r.s ?? 0) : null,
+          weights: weighted ? Float64Array.from(rows, r => r.w ?? 1) : null,
+          champion: champion
+            ? {
+                codes: Uint32Array.from(rows, r => predictionCode(r.y, r.champion!.p, micros(r.champion!.s))),
+                scores: rows[0].champion!.s === undefined ? null : Float64Array.from(rows, r => r.champion!.s!)
+              }
+            : null
+        }
+      : undefined
   return {
     table: acc.finish(labels.map(m => [...m.keys()])),
     scores: hist?.finish() ?? null,
     edges: null,
     rows: rows.length,
-    sha256: ''
+    sha256: '',
+    ...(record && { record })
   }
 }
 

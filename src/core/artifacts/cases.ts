@@ -128,11 +128,11 @@ export type Recorded = 'recorded' | 'dropped'
  * or beyond MAX_CASES. Predictions keep each row's exact score and weight beside it (extra).
  */
 export class CaseRecorder {
-  private readonly index = new KeyIndex()
-  private readonly keys = new Column(new Uint32Array(64))
-  private readonly cells = new Column(new Uint32Array(32))
-  private readonly codes = new Column(new Uint32Array(32))
-  private readonly extras: Column<Float64Array>[]
+  private index = new KeyIndex()
+  private keys = new Column(new Uint32Array(64))
+  private cells = new Column(new Uint32Array(32))
+  private codes = new Column(new Uint32Array(32))
+  private extras: Column<Float64Array>[]
   private missing: string | undefined
 
   constructor(
@@ -183,6 +183,10 @@ export class CaseRecorder {
 
   private drop(reason: string): Recorded {
     this.missing = reason
+    // What was kept is garbage from here on.
+    this.index = new KeyIndex()
+    this.keys = this.cells = this.codes = new Column(new Uint32Array(0))
+    this.extras = []
     return 'dropped'
   }
 

@@ -103,7 +103,8 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], l
     prediction: col('prediction', false),
     weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
     attributes: attributes.map(a => col(a, true)!),
-    id: col('id', false),
+    // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
+    id: spec.columns.id !== undefined ? col('id', true) : undefined,
     baselinePrediction: col('baselinePrediction', false),
     baselineScore: col('baselineScore', false)
   }

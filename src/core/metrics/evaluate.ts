@@ -242,13 +242,19 @@ export function replicateChange(
   const usable = ok && diffs.length >= MIN_DEFINED_SHARE * R && diffs.length > 0
   const sorted = Float64Array.from(diffs).sort()
   const sd = usable ? sdOf(sorted) : 0
+  // The normal approximation to the change's bootstrap distribution resolves p-values far below
+  // 1/resamples; a degenerate distribution is no evidence of a change. Where enough resamples show no
+  // worsening to measure that share (a statistic with mass at 0, like a max − min over small
+  // groups), the share bounds the p-value from below, so that a regression never rests on a normal
+  // tail the resamples contradict.
+  let notWorse = 0
+  for (const d of diffs) if (sign * d <= 0) notWorse++
+  const normal = sd > 0 ? normalUpperTail((sign * change) / sd) : 1
   return {
     baseline,
     change,
     changeCi: usable ? bootstrapInterval(sorted, change, confidence) : null,
-    // The normal approximation to the change's bootstrap distribution resolves p-values far
-    // below 1/resamples; a degenerate distribution is no evidence of a change.
-    pWorse: sd > 0 ? normalUpperTail((sign * change) / sd) : 1,
+    pWorse: notWorse >= MIN_TAIL_RESAMPLES ? Math.max(normal, notWorse / diffs.length) : normal,
     comparison
   }
 }

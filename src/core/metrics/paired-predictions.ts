@@ -11,7 +11,7 @@
  * take the Agresti–Min interval of the per-row differences instead, the one outcomes and robustness
  * use (paired.ts): a bootstrap collapses to [0, 0] when no row changed, which no finite sample shows.
  *
- * Rows are kept one by one here (about 90 bytes per shared row while the bootstrap runs), which the
+ * Rows are kept one by one here (about 130 bytes per shared row while the bootstrap runs), which the
  * row record's bound (MAX_CASES) limits; each resample costs O(rows).
  */
 import { logLoss, Q_LL, Q_S, Q_SQ, Q_W, QUANTITIES, type CellTable } from '../artifacts/cells.js'
