@@ -54,7 +54,8 @@ export function predictionData(attributes: string[], rows: Row[], bins = 10): Pr
           champion: champion
             ? {
                 codes: Uint32Array.from(rows, r => predictionCode(r.y, r.champion!.p, micros(r.champion!.s))),
-                scores: rows[0].champion!.s === undefined ? null : Float64Array.from(rows, r => r.champion!.s!)
+                scores:
+                  rows[0].champion!.s === undefined ? null : Float64Array.from(rows, r => r.champion!.s!)
               }
             : null
         }

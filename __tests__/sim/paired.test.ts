@@ -1,7 +1,7 @@
 /**
- * Paired change intervals by simulation (paired.ts): two models on the same 9,000 rows, 200
- * replications with fixed seeds. Targets: coverage of the true change at least 93%, mean width at
- * most 1.2× a reference paired row bootstrap's, and a 1-point accuracy drop (about 5% of rows
+ * Paired change intervals by simulation (paired.ts): two models on the same 9,000 rows, 1000
+ * replications with fixed seeds (see REPLICATIONS), 200 for the comparisons with other methods.
+ * Targets: coverage of the true change at least 93%, mean width at most 1.2× a reference paired row bootstrap's, and a 1-point accuracy drop (about 5% of rows
  * discordant) detected at least 80% of the time; the comparison of independent samples, which applies
  * when the rows differ, still covers. The table in docs/metrics.md is what this prints.
  */
@@ -11,6 +11,7 @@ import type { Change } from '../../src/core/metrics/evaluate.js'
 import {
   independentReplicate,
   METRICS,
+  OTHER_REPLICATIONS,
   REPLICATIONS,
   replicate,
   ROWS,
@@ -19,7 +20,7 @@ import {
 
 const TRUTH = truth()
 const reps = Array.from({ length: REPLICATIONS }, (_, r) => replicate(r))
-const others = Array.from({ length: REPLICATIONS }, (_, r) => independentReplicate(r))
+const others = Array.from({ length: OTHER_REPLICATIONS }, (_, r) => independentReplicate(r))
 
 const covers = (c: Change, t: number) => c.changeCi![0] <= t && t <= c.changeCi![1]
 const width = (c: Change | [number, number]) => {
@@ -42,14 +43,14 @@ const rows = METRICS.map((_, i) => {
     width: mean(reps.map(r => width(r.paired[i]))),
     vsReference:
       mean(withReference.map(r => width(r.paired[i]))) / mean(withReference.map(r => width(r.reference![i]))),
-    independentWidth: mean(reps.map(r => width(r.independent[i]))),
+    independentWidth: mean(reps.filter(r => r.independent).map(r => width(r.independent![i]))),
     otherRowsCoverage: mean(others.map(c => (covers(c[i], t) ? 1 : 0)))
   }
 })
 const detected = (cs: Change[]) => mean(cs.map(c => (c.changeCi![1] < 0 ? 1 : 0)))
 const power = {
   paired: detected(reps.map(r => r.paired[0])),
-  independent: detected(reps.map(r => r.independent[0]))
+  independent: detected(reps.filter(r => r.independent).map(r => r.independent![0]))
 }
 
 describe(`two models on the same ${ROWS} rows (${REPLICATIONS} replications)`, () => {
@@ -76,7 +77,7 @@ describe(`two models on the same ${ROWS} rows (${REPLICATIONS} replications)`, (
   })
 
   it('declines to pair rows under other ids, and the independent comparison then covers', () => {
-    expect(reps.every(r => r.declined)).toBe(true)
+    expect(reps.filter(r => r.declined !== null).every(r => r.declined)).toBe(true)
     for (const r of rows) expect(r.otherRowsCoverage).toBeGreaterThanOrEqual(0.9)
   })
 

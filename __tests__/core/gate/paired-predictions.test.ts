@@ -147,6 +147,9 @@ describe('predictions paired by id', () => {
       reason: 'case id "r3" repeats (line 6)'
     })
     expect(report.stats.predictions?.cases).toBeUndefined()
+    expect(report.notes.join()).toMatch(
+      /predictions is compared with the baseline as independent samples: case id "r3" repeats \(line 6\)/
+    )
   })
 
   it('keeps the record in the report: 12 bytes a row as base64', async () => {

@@ -3,7 +3,14 @@
  * result flipped, with the Agresti–Min interval (worked by hand here) and its coverage by simulation.
  */
 import { describe, expect, it } from '@jest/globals'
-import { caseKey, loadCases, storeCases, type CaseRecord } from '../../../src/core/artifacts/cases.js'
+import {
+  CaseRecorder,
+  caseKey,
+  loadCases,
+  MAX_CASES,
+  storeCases,
+  type CaseRecord
+} from '../../../src/core/artifacts/cases.js'
 import type { OutcomeData } from '../../../src/core/artifacts/outcomes.js'
 import type { RobustnessData } from '../../../src/core/artifacts/robustness.js'
 import { metricKey } from '../../../src/core/metrics/evaluate.js'
@@ -83,6 +90,21 @@ describe('pairOutcomes', () => {
     const p = pairOutcomes(outcomes(ids.slice(0, 300), after.slice(0, 300)), outcomes(ids, before))
     expect(p).toMatchObject({ paired: false, overlap: { shared: 300, onlyBaseline: 100, onlyRun: 0 } })
     if (!p.paired) expect(p.reason).toMatch(/only 300 of the cases are in both runs/)
+  })
+
+  it('drops the record past its bound, and says why', () => {
+    expect(MAX_CASES).toBe(1_000_000)
+    const r = new CaseRecorder(0, 3)
+    for (const id of ['a', 'b', 'c']) expect(r.add([], id, 0, 1, 2)).toBe('recorded')
+    expect(r.add([], 'd', 0, 1, 5)).toBe('dropped')
+    expect(r.add([], 'e', 0, 1, 6)).toBe('dropped')
+    expect(r.finish()).toEqual({ cases: null, casesMissing: 'more than 3 cases' })
+    const run = { ...outcomes(ids, after), cases: null, casesMissing: 'more than 3 cases' }
+    expect(pairOutcomes(run, outcomes(ids, before))).toEqual({
+      paired: false,
+      reason: 'more than 3 cases',
+      note: true
+    })
   })
 
   it('keeps a record in a report as base64 and reads it back; a malformed one is no record', () => {

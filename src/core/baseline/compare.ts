@@ -92,7 +92,7 @@ export function compareWithBaseline(
         notes.push(`${labelsDiffer} of the ${what} shared with the baseline have another label now.`)
     } else {
       comparisons.push({ kind, comparison: 'independent', ...p.overlap, reason: p.reason })
-      if (p.overlap) notes.push(`${kind} is compared with the baseline as independent samples: ${p.reason}.`)
+      if (p.note) notes.push(`${kind} is compared with the baseline as independent samples: ${p.reason}.`)
     }
   }
   return {

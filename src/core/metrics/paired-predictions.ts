@@ -54,7 +54,12 @@ export function pairPredictions(
   settings: BootstrapSettings
 ): Pairing & { source?: PairSource } {
   const rec = run.record
-  if (!rec) return { paired: false, reason: run.recordMissing ?? 'this run has no row ids' }
+  if (!rec)
+    return {
+      paired: false,
+      reason: run.recordMissing ?? 'this run has no row ids',
+      note: run.recordMissing !== undefined
+    }
   const t = run.table
   const runScore = (i: number) => (rec.scores ? rec.scores[i] : codeMicros(rec.cases.codes[i]) / 1e6)
   let runAt: Uint32Array
@@ -72,16 +77,17 @@ export function pairPredictions(
     overlap = { shared: rec.cases.count, onlyBaseline: 0, onlyRun: 0 }
     source = 'columns'
   } else {
-    if (!base) return { paired: false, reason: 'no baseline' }
+    if (!base) return { paired: false, reason: 'no baseline', note: false }
     const stored = base.record?.cases
-    const joined = joinCases(rec.byId ? rec.cases : null, 'this run has no row ids', stored)
-    if ('reason' in joined) return { paired: false, reason: joined.reason }
+    if (!rec.byId) return { paired: false, reason: 'this run has no row ids', note: false }
+    const joined = joinCases(rec.cases, undefined, stored)
+    if ('reason' in joined) return { paired: false, ...joined }
     overlap = joined.overlap
     const reason = tooLittleShared(overlap, 'rows')
-    if (reason !== null) return { paired: false, overlap, reason }
+    if (reason !== null) return { paired: false, overlap, reason, note: true }
     const codes = stored!.codes
     if (codes.some(c => codeMicros(c) > 1_000_000))
-      return { paired: false, reason: 'the baseline report keeps a malformed row record' }
+      return { paired: false, reason: 'the baseline report keeps a malformed row record', note: true }
     runAt = joined.run
     baseCode = k => codes[joined.base[k]]
     baseScore = k => codeMicros(codes[joined.base[k]]) / 1e6
@@ -171,13 +177,19 @@ interface Matched {
   before: Float64Array
 }
 
-/** Per side: each row's cell and (w, w·s, w·sq, w·ll), and its rows in score order for the AUC. */
+/**
+ * Per side: each row's cell and (w, w·s, w·sq, w·ll), and for the AUC its rows in score order with
+ * their labels and weights in that order, so that a resample reads them in sequence and only the
+ * rows' multiplicities (one byte each, which stay in cache) by row.
+ */
 interface Prepared {
   cell: Uint32Array
   q: Float64Array
   order: Uint32Array | null
   /** tieEnd[j]: the end (exclusive) of the run of equal scores that order[j] starts, or 0 inside one. */
   tieEnd: Uint32Array | null
+  labels: Uint8Array | null
+  weights: Float64Array | null
 }
 
 function prepare(s: Side, combo: Uint32Array, weight: Float64Array): Prepared {
@@ -208,7 +220,7 @@ function prepare(s: Side, combo: Uint32Array, weight: Float64Array): Prepared {
       t.cross[c * NQ + j] += w * x
     }
   }
-  if (!hasScore) return { cell, q, order: null, tieEnd: null }
+  if (!hasScore) return { cell, q, order: null, tieEnd: null, labels: null, weights: null }
   const order = Uint32Array.from({ length: n }, (_, k) => k).sort((a, b) => s.score[a] - s.score[b])
   const tieEnd = new Uint32Array(n)
   for (let j = 0; j < n;) {
@@ -217,14 +229,15 @@ function prepare(s: Side, combo: Uint32Array, weight: Float64Array): Prepared {
     tieEnd[j] = e
     j = e
   }
-  return { cell, q, order, tieEnd }
+  const labels = Uint8Array.from(order, r => s.label[r])
+  const weights = Float64Array.from(order, r => weight[r])
+  return { cell, q, order, tieEnd, labels, weights }
 }
 
 /** The Mann–Whitney AUC (ties ½) of rows weighted by weight·copies (copies null: 1 each). */
-function auc(p: Prepared, label: Uint8Array, weight: Float64Array, copies: Float64Array | null): number {
-  const order = p.order
-  const tieEnd = p.tieEnd
-  if (order === null || tieEnd === null) return NaN
+function auc(p: Prepared, copies: Uint8Array | null): number {
+  const { order, tieEnd, labels, weights } = p
+  if (order === null || tieEnd === null || labels === null || weights === null) return NaN
   let below = 0
   let num = 0
   let pos = 0
@@ -233,9 +246,8 @@ function auc(p: Prepared, label: Uint8Array, weight: Float64Array, copies: Float
     let pw = 0
     let nw = 0
     for (; j < e; j++) {
-      const r = order[j]
-      const w = copies === null ? weight[r] : weight[r] * copies[r]
-      if (label[r] === 1) pw += w
+      const w = copies === null ? weights[j] : weights[j] * copies[order[j]]
+      if (labels[j] === 1) pw += w
       else nw += w
     }
     num += pw * (below + 0.5 * nw)
@@ -256,12 +268,13 @@ function pairedBootstrap(
   const plans = sides.map(s => planPredictions(s.table, intersections, settings.minGroupSize))
   const points = sides.map((s, i) => {
     const sink = new RecordingSink()
-    computePredictions(plans[i], s.table, auc(prepared[i], s.label, weight, null), sink)
+    computePredictions(plans[i], s.table, auc(prepared[i], null), sink)
     return sink.values
   })
   const R = settings.resamples
   const n = combo.length
-  const copies = new Float64Array(n)
+  // Poisson(1) multiplicities fit a byte (poissonOne draws at most 17).
+  const copies = new Uint8Array(n)
   const views = sides.map(s => ({
     n: new Float64Array(s.table.n.length),
     sum: new Float64Array(s.table.sum.length)
@@ -271,7 +284,7 @@ function pairedBootstrap(
   const rng = createRng(settings.seed, STREAMS.pairedPredictions)
   for (let r = 0; r < R; r++) {
     for (let k = 0; k < n; k++) copies[k] = poissonOne(rng)
-    sides.forEach((s, i) => {
+    sides.forEach((_, i) => {
       const view = views[i]
       const { cell, q } = prepared[i]
       view.n.fill(0)
@@ -284,7 +297,7 @@ function pairedBootstrap(
         for (let j = 0; j < NQ; j++) view.sum[c * NQ + j] += m * q[k * NQ + j]
       }
       sinks[i].reset(r * points[i].length)
-      computePredictions(plans[i], view, auc(prepared[i], s.label, weight, copies), sinks[i])
+      computePredictions(plans[i], view, auc(prepared[i], copies), sinks[i])
     })
   }
   return { plans, matched: match(points, reps, R) }

@@ -28,7 +28,13 @@ export interface Overlap {
 
 export type Pairing =
   | { paired: true; overlap: Overlap; changes: (confidence: number) => Map<string, Change> }
-  | { paired: false; overlap?: Overlap; reason: string }
+  | {
+      paired: false
+      overlap?: Overlap
+      reason: string
+      /** The run has ids, so the fallback is news to a reviewer (a note says why). */
+      note: boolean
+    }
 
 /** The cases of a run found in the baseline's record: index pairs, and the overlap. */
 export interface Joined {
@@ -45,9 +51,10 @@ export function joinCases(
   run: CaseRecord | null | undefined,
   runMissing: string | undefined,
   base: CaseRecord | null | undefined
-): Joined | { reason: string } {
-  if (!run || !run.cells) return { reason: runMissing ?? 'this run has no case ids' }
-  if (!base) return { reason: 'the baseline report keeps no case record' }
+): Joined | { reason: string; note: boolean } {
+  if (!run || !run.cells)
+    return { reason: runMissing ?? 'this run has no case ids', note: runMissing !== undefined }
+  if (!base) return { reason: 'the baseline report keeps no case record', note: true }
   const index = KeyIndex.of(base.keys, base.count)
   const runAt = new Uint32Array(run.count)
   const baseAt = new Uint32Array(run.count)
@@ -88,7 +95,7 @@ function pairing(
   labelsDiffer?: (now: number, before: number) => boolean
 ): Pairing {
   const joined = joinCases(run, runMissing, base)
-  if ('reason' in joined) return { paired: false, reason: joined.reason }
+  if ('reason' in joined) return { paired: false, ...joined }
   const cells = run!.cells!
   const pairs = Array.from(joined.run, (i, k) => ({
     cell: cells[i],
@@ -100,7 +107,7 @@ function pairing(
     ? { ...o, labelsDiffer: pairs.filter(p => labelsDiffer(p.now, p.before)).length }
     : o
   const reason = tooLittleShared(o, 'cases')
-  if (reason !== null) return { paired: false, overlap, reason }
+  if (reason !== null) return { paired: false, overlap, reason, note: true }
   const sums = measures.map(m => {
     let n = 0
     let before = 0
