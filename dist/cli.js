@@ -44519,58 +44519,11 @@ const sdOf = (sample) => sample.length > 1 ? sampleStandardDeviation(Array.from(
  * own, so the numbers are the same as when one thread draws both.
  */
 /**
- * Below this much work (cells × resamples) the bootstrap takes well under what handing half of it to
- * another thread costs, and runs on one thread.
+ * Below this much work (cells, or rows of a paired bootstrap, × resamples) the bootstrap takes well
+ * under what handing half of it to another thread costs, and runs on one thread.
  */
 const OFFLOAD_MIN_WORK = 1_000_000;
 const worthOffloading = (table, resamples) => cellCount(table) * resamples >= OFFLOAD_MIN_WORK;
-
-/**
- * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
- * half of a large bootstrap while the main thread draws the other (metrics/offload.ts). It is started
- * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
- * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
- */
-const TAG = 'rai-gate-helper';
-class Helper {
-    worker;
-    /** Why the thread is gone, once it is (an error between tasks surfaces in the next run). */
-    gone = null;
-    constructor(workerUrl) {
-        this.worker = new Worker(workerUrl, { workerData: { tag: TAG } });
-        this.worker.unref();
-        this.worker.on('error', err => (this.gone ??= err));
-        this.worker.on('exit', code => (this.gone ??= new Error(`helper thread exited with code ${code}`)));
-    }
-    /** Runs one task on the thread; tasks are run one at a time. */
-    run(task) {
-        return new Promise((resolve, reject) => {
-            if (this.gone)
-                return reject(this.gone);
-            const w = this.worker;
-            const done = () => {
-                w.off('message', onMessage).off('error', onError).off('exit', onExit);
-                w.unref();
-            };
-            const onMessage = (result) => (done(), resolve(result));
-            const onError = (err) => (done(), reject(err));
-            const onExit = (code) => (done(), reject(new Error(`helper thread exited with code ${code}`)));
-            w.on('message', onMessage).on('error', onError).on('exit', onExit);
-            w.ref();
-            w.postMessage(task);
-        });
-    }
-    close() {
-        void this.worker.terminate();
-    }
-}
-function startHelpers(workerUrl, minBytes) {
-    return { thread: new Helper(workerUrl), minBytes };
-}
-function closeHelpers(helpers) {
-    helpers?.thread.close();
-}
 
 /**
  * Changes measured case by case. When the run and the baseline evaluated the same cases (outcomes
@@ -44588,9 +44541,9 @@ const MIN_SHARED = 0.9;
  */
 function joinCases(run, runMissing, base) {
     if (!run || !run.cells)
-        return { reason: runMissing ?? 'this run has no case ids' };
+        return { reason: runMissing ?? 'this run has no case ids', note: runMissing !== undefined };
     if (!base)
-        return { reason: 'the baseline report keeps no case record' };
+        return { reason: 'the baseline report keeps no case record', note: true };
     const index = KeyIndex.of(base.keys, base.count);
     const runAt = new Uint32Array(run.count);
     const baseAt = new Uint32Array(run.count);
@@ -44617,7 +44570,7 @@ function tooLittleShared(o, what) {
 function pairing(run, runMissing, base, measures, labelsDiffer) {
     const joined = joinCases(run, runMissing, base);
     if ('reason' in joined)
-        return { paired: false, reason: joined.reason };
+        return { paired: false, ...joined };
     const cells = run.cells;
     const pairs = Array.from(joined.run, (i, k) => ({
         cell: cells[i],
@@ -44630,7 +44583,7 @@ function pairing(run, runMissing, base, measures, labelsDiffer) {
         : o;
     const reason = tooLittleShared(o, 'cases');
     if (reason !== null)
-        return { paired: false, overlap, reason };
+        return { paired: false, overlap, reason, note: true };
     const sums = measures.map(m => {
         let n = 0;
         let before = 0;
@@ -44714,18 +44667,36 @@ function pairRobustness(run, base) {
  * take the Agresti–Min interval of the per-row differences instead, the one outcomes and robustness
  * use (paired.ts): a bootstrap collapses to [0, 0] when no row changed, which no finite sample shows.
  *
- * Rows are kept one by one here (about 90 bytes per shared row while the bootstrap runs), which the
+ * Rows are kept one by one here (about 130 bytes per shared row while the bootstrap runs), which the
  * row record's bound (MAX_CASES) limits; each resample costs O(rows).
  */
 const NQ = QUANTITIES.length;
 /**
  * Pairs this run's predictions with the baseline model's on the same rows: the champion's columns
- * of this file when it has them, else the baseline report's row record.
+ * of this file when it has them, else the baseline report's row record. Both halves of the
+ * bootstrap are drawn here.
  */
 function pairPredictions(run, base, intersections, settings) {
+    const p = planPairing(run, base, intersections, settings);
+    return p.paired ? p.complete([drawPairedHalf(p.job, 0), drawPairedHalf(p.job, 1)]) : p;
+}
+/** As pairPredictions, with the second half of the bootstrap drawn by `offload` (another thread). */
+async function pairPredictionsOffloaded(run, base, intersections, settings, offload) {
+    const p = planPairing(run, base, intersections, settings);
+    if (!p.paired)
+        return p;
+    const second = offload(p.job);
+    const first = drawPairedHalf(p.job, 0);
+    return p.complete([first, await second]);
+}
+function planPairing(run, base, intersections, settings) {
     const rec = run.record;
     if (!rec)
-        return { paired: false, reason: run.recordMissing ?? 'this run has no row ids' };
+        return {
+            paired: false,
+            reason: run.recordMissing ?? 'this run has no row ids',
+            note: run.recordMissing !== undefined
+        };
     const t = run.table;
     const runScore = (i) => (rec.scores ? rec.scores[i] : codeMicros(rec.cases.codes[i]) / 1e6);
     let runAt;
@@ -44745,18 +44716,20 @@ function pairPredictions(run, base, intersections, settings) {
     }
     else {
         if (!base)
-            return { paired: false, reason: 'no baseline' };
+            return { paired: false, reason: 'no baseline', note: false };
         const stored = base.record?.cases;
-        const joined = joinCases(rec.byId ? rec.cases : null, 'this run has no row ids', stored);
+        if (!rec.byId)
+            return { paired: false, reason: 'this run has no row ids', note: false };
+        const joined = joinCases(rec.cases, undefined, stored);
         if ('reason' in joined)
-            return { paired: false, reason: joined.reason };
+            return { paired: false, ...joined };
         overlap = joined.overlap;
         const reason = tooLittleShared(overlap, 'rows');
         if (reason !== null)
-            return { paired: false, overlap, reason };
+            return { paired: false, overlap, reason, note: true };
         const codes = stored.codes;
         if (codes.some(c => codeMicros(c) > 1_000_000))
-            return { paired: false, reason: 'the baseline report keeps a malformed row record' };
+            return { paired: false, reason: 'the baseline report keeps a malformed row record', note: true };
         runAt = joined.run;
         baseCode = k => codes[joined.base[k]];
         baseScore = k => codeMicros(codes[joined.base[k]]) / 1e6;
@@ -44783,24 +44756,42 @@ function pairPredictions(run, base, intersections, settings) {
             labelsDiffer++;
     }
     const o = { ...overlap, labelsDiffer };
-    const bootstrap = pairedBootstrap(sides, combo, weight, intersections, settings);
-    const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, bootstrap.plans[0]) : null;
+    const prepared = sides.map(s => prepare(s, combo, weight));
+    const plans = sides.map(s => planPredictions(s.table, intersections, settings.minGroupSize));
+    const points = sides.map((s, i) => {
+        const sink = new RecordingSink();
+        computePredictions(plans[i], s.table, auc(prepared[i], null), sink);
+        return sink.values;
+    });
+    const job = {
+        tables: sides.map(s => s.table),
+        prepared,
+        intersections,
+        settings,
+        widths: points.map(p => p.length)
+    };
+    const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, plans[0]) : null;
     return {
         paired: true,
-        overlap: o,
-        source,
-        changes: confidence => {
-            const out = new Map();
-            for (const m of bootstrap.matched) {
-                const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1;
-                const analytic = rates?.get(m.key);
-                if (analytic) {
-                    out.set(m.key, agrestiMin(analytic, m.baseline, m.change, confidence, sign));
-                    continue;
+        job,
+        complete: halves => {
+            const matched = match(points, halves, settings.resamples);
+            return {
+                paired: true,
+                overlap: o,
+                source,
+                changes: confidence => {
+                    const out = new Map();
+                    for (const m of matched) {
+                        const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1;
+                        const analytic = rates?.get(m.key);
+                        out.set(m.key, analytic
+                            ? agrestiMin(analytic, m.baseline, m.change, confidence, sign)
+                            : replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired'));
+                    }
+                    return out;
                 }
-                out.set(m.key, replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired'));
-            }
-            return out;
+            };
         }
     };
 }
@@ -44859,7 +44850,7 @@ function prepare(s, combo, weight) {
         }
     }
     if (!hasScore)
-        return { cell, q, order: null, tieEnd: null };
+        return { cell, q, order: null, tieEnd: null, labels: null, weights: null };
     const order = Uint32Array.from({ length: n }, (_, k) => k).sort((a, b) => s.score[a] - s.score[b]);
     const tieEnd = new Uint32Array(n);
     for (let j = 0; j < n;) {
@@ -44869,13 +44860,14 @@ function prepare(s, combo, weight) {
         tieEnd[j] = e;
         j = e;
     }
-    return { cell, q, order, tieEnd };
+    const labels = Uint8Array.from(order, r => s.label[r]);
+    const weights = Float64Array.from(order, r => weight[r]);
+    return { cell, q, order, tieEnd, labels, weights };
 }
 /** The Mann–Whitney AUC (ties ½) of rows weighted by weight·copies (copies null: 1 each). */
-function auc(p, label, weight, copies) {
-    const order = p.order;
-    const tieEnd = p.tieEnd;
-    if (order === null || tieEnd === null)
+function auc(p, copies) {
+    const { order, tieEnd, labels, weights } = p;
+    if (order === null || tieEnd === null || labels === null || weights === null)
         return NaN;
     let below = 0;
     let num = 0;
@@ -44885,9 +44877,8 @@ function auc(p, label, weight, copies) {
         let pw = 0;
         let nw = 0;
         for (; j < e; j++) {
-            const r = order[j];
-            const w = copies === null ? weight[r] : weight[r] * copies[r];
-            if (label[r] === 1)
+            const w = copies === null ? weights[j] : weights[j] * copies[order[j]];
+            if (labels[j] === 1)
                 pw += w;
             else
                 nw += w;
@@ -44898,28 +44889,26 @@ function auc(p, label, weight, copies) {
     }
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
-function pairedBootstrap(sides, combo, weight, intersections, settings) {
-    const prepared = sides.map(s => prepare(s, combo, weight));
-    const plans = sides.map(s => planPredictions(s.table, intersections, settings.minGroupSize));
-    const points = sides.map((s, i) => {
-        const sink = new RecordingSink();
-        computePredictions(plans[i], s.table, auc(prepared[i], s.label, weight, null), sink);
-        return sink.values;
-    });
-    const R = settings.resamples;
-    const n = combo.length;
-    const copies = new Float64Array(n);
-    const views = sides.map(s => ({
-        n: new Float64Array(s.table.n.length),
-        sum: new Float64Array(s.table.sum.length)
-    }));
-    const reps = points.map(p => new Float64Array(R * p.length));
+/**
+ * One half of the resamples (the first ⌈R/2⌉ or the rest), on a random stream of its own so that the
+ * numbers never depend on which thread drew it: each side's values, resample by resample.
+ */
+function drawPairedHalf(job, half) {
+    const { tables, prepared, settings, widths } = job;
+    const plans = tables.map(t => planPredictions(t, job.intersections, settings.minGroupSize));
+    const split = Math.ceil(settings.resamples / 2);
+    const count = half === 0 ? split : settings.resamples - split;
+    const n = prepared[0].cell.length;
+    // Poisson(1) multiplicities fit a byte (poissonOne draws at most 17).
+    const copies = new Uint8Array(n);
+    const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }));
+    const reps = widths.map(m => new Float64Array(count * m));
     const sinks = reps.map(r => new RowSink(r, 0));
-    const rng = createRng(settings.seed, STREAMS.pairedPredictions);
-    for (let r = 0; r < R; r++) {
+    const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS);
+    for (let r = 0; r < count; r++) {
         for (let k = 0; k < n; k++)
             copies[k] = poissonOne(rng);
-        sides.forEach((s, i) => {
+        for (let i = 0; i < tables.length; i++) {
             const view = views[i];
             const { cell, q } = prepared[i];
             view.n.fill(0);
@@ -44933,21 +44922,27 @@ function pairedBootstrap(sides, combo, weight, intersections, settings) {
                 for (let j = 0; j < NQ; j++)
                     view.sum[c * NQ + j] += m * q[k * NQ + j];
             }
-            sinks[i].reset(r * points[i].length);
-            computePredictions(plans[i], view, auc(prepared[i], s.label, weight, copies), sinks[i]);
-        });
+            sinks[i].reset(r * widths[i]);
+            computePredictions(plans[i], view, auc(prepared[i], copies), sinks[i]);
+        }
     }
-    return { plans, matched: match(points, reps, R) };
+    return reps;
 }
 const keyOf = (v) => metricKey({ metric: v.metric, ...v.scope });
-/** The metrics both sides define, with their replicates; counts are left to the comparison of runs. */
-function match(points, reps, R) {
+/**
+ * The metrics both sides define, with their value in every resample (the halves' in order); counts
+ * are left to the comparison of runs.
+ */
+function match(points, halves, R) {
     const [now, before] = points;
     const index = new Map(before.map((v, j) => [keyOf(v), j]));
-    const column = (rep, m, j) => {
+    const column = (side, j) => {
+        const m = points[side].length;
         const out = new Float64Array(R);
-        for (let r = 0; r < R; r++)
-            out[r] = rep[r * m + j];
+        let r = 0;
+        for (const half of halves)
+            for (let o = j; o < half[side].length; o += m)
+                out[r++] = half[side][o];
         return out;
     };
     const out = [];
@@ -44964,8 +44959,8 @@ function match(points, reps, R) {
             metric: v.metric,
             baseline: w.value,
             change: v.value - w.value,
-            now: column(reps[0], now.length, j),
-            before: column(reps[1], before.length, b)
+            now: column(0, j),
+            before: column(1, b)
         });
     });
     return out;
@@ -45036,12 +45031,62 @@ function agrestiMin([we, we2, w, w2], baseline, change, confidence, sign) {
     };
 }
 
+/**
+ * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
+ * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
+ * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
+ * bootstrap of metrics/paired-predictions.ts). It is started
+ * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
+ * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
+ */
+const TAG = 'rai-gate-helper';
+class Helper {
+    worker;
+    /** Why the thread is gone, once it is (an error between tasks surfaces in the next run). */
+    gone = null;
+    constructor(workerUrl) {
+        this.worker = new Worker(workerUrl, { workerData: { tag: TAG } });
+        this.worker.unref();
+        this.worker.on('error', err => (this.gone ??= err));
+        this.worker.on('exit', code => (this.gone ??= new Error(`helper thread exited with code ${code}`)));
+    }
+    /** Runs one task on the thread; tasks are run one at a time. */
+    run(task) {
+        return new Promise((resolve, reject) => {
+            if (this.gone)
+                return reject(this.gone);
+            const w = this.worker;
+            const done = () => {
+                w.off('message', onMessage).off('error', onError).off('exit', onExit);
+                w.unref();
+            };
+            const onMessage = (result) => (done(), resolve(result));
+            const onError = (err) => (done(), reject(err));
+            const onExit = (code) => (done(), reject(new Error(`helper thread exited with code ${code}`)));
+            w.on('message', onMessage).on('error', onError).on('exit', onExit);
+            w.ref();
+            w.postMessage(task);
+        });
+    }
+    close() {
+        void this.worker.terminate();
+    }
+}
+function startHelpers(workerUrl, minBytes) {
+    return { thread: new Helper(workerUrl), minBytes };
+}
+function closeHelpers(helpers) {
+    helpers?.thread.close();
+}
+
 const KINDS = ['predictions', 'robustness', 'outcomes'];
 /**
  * The baseline (base: its evaluation, null without a usable baseline report, when only the champion's
  * columns in the predictions file give the baseline model).
  */
-function compareWithBaseline(run, base, inputs, intersections, settings) {
+async function compareWithBaseline(run, base, inputs, intersections, settings, 
+/** Draws the second half of a paired predictions bootstrap on another thread, when given. */
+offload) {
     const comparisons = [];
     const notes = [];
     const identical = new Set();
@@ -45070,7 +45115,7 @@ function compareWithBaseline(run, base, inputs, intersections, settings) {
     for (const kind of KINDS) {
         if (comparisons.some(c => c.kind === kind))
             continue;
-        const p = pairingOf(kind, inputs, baseline, intersections, settings);
+        const p = await pairingOf(kind, inputs, baseline, intersections, settings, offload);
         if (p === null)
             continue;
         const what = { predictions: 'rows', robustness: 'robustness rows', outcomes: 'test cases' }[kind];
@@ -45086,7 +45131,7 @@ function compareWithBaseline(run, base, inputs, intersections, settings) {
         }
         else {
             comparisons.push({ kind, comparison: 'independent', ...p.overlap, reason: p.reason });
-            if (p.overlap)
+            if (p.note)
                 notes.push(`${kind} is compared with the baseline as independent samples: ${p.reason}.`);
         }
     }
@@ -45103,12 +45148,14 @@ function compareWithBaseline(run, base, inputs, intersections, settings) {
         notes
     };
 }
-function pairingOf(kind, inputs, baseline, intersections, settings) {
+async function pairingOf(kind, inputs, baseline, intersections, settings, offload) {
     if (kind === 'predictions') {
         const run = inputs.predictions;
         if (!run || (!run.record?.champion && !baseline?.predictions))
             return null;
-        return pairPredictions(run, baseline?.predictions, intersections, settings);
+        return offload
+            ? pairPredictionsOffloaded(run, baseline?.predictions, intersections, settings, offload)
+            : pairPredictions(run, baseline?.predictions, intersections, settings);
     }
     if (!baseline)
         return null;
@@ -46175,7 +46222,9 @@ async function checkWith(options, helpers) {
     }
     const champion = inputs.predictions?.record?.champion;
     if (base || champion) {
-        const comparing = compareWithBaseline(evaluation, base, inputs, manifest.intersections, settings);
+        const comparing = await compareWithBaseline(evaluation, base, inputs, manifest.intersections, settings, helpers && (inputs.predictions?.record?.cases.count ?? 0) * settings.resamples >= OFFLOAD_MIN_WORK
+            ? job => helpers.thread.run({ kind: 'paired', job })
+            : undefined);
         changes = comparing.changes;
         const info = base
             ? base.baseline.info

@@ -269,13 +269,13 @@ const Q_W = 0;
 const Q_S = 1;
 const Q_SQ = 2;
 const Q_LL = 3;
-const NQ$1 = QUANTITIES.length;
+const NQ$2 = QUANTITIES.length;
 /**
  * Numbers per cell while accumulating: the row count, Σx and Σx² of each quantity, then Σw·x of the
  * weighted score, squared error and log loss (Σw·w is Σw²). The WebAssembly reader keeps the same
  * layout (assembly/rows.ts; a test checks the two agree).
  */
-const ACC = 1 + 2 * NQ$1 + (NQ$1 - 1);
+const ACC = 1 + 2 * NQ$2 + (NQ$2 - 1);
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
 function logLoss$1(score, label) {
@@ -409,15 +409,15 @@ class CellAccumulator {
     finish(groups) {
         const cells = this.combos.length * this.stride;
         const n = new Float64Array(cells);
-        const sum = new Float64Array(cells * NQ$1);
-        const sum2 = new Float64Array(cells * NQ$1);
-        const cross = new Float64Array(cells * NQ$1);
+        const sum = new Float64Array(cells * NQ$2);
+        const sum2 = new Float64Array(cells * NQ$2);
+        const cross = new Float64Array(cells * NQ$2);
         const a = this.acc;
         for (let cell = 0; cell < cells; cell++) {
             const o = cell * ACC;
-            const i = cell * NQ$1;
+            const i = cell * NQ$2;
             n[cell] = a[o];
-            for (let q = 0; q < NQ$1; q++) {
+            for (let q = 0; q < NQ$2; q++) {
                 sum[i + q] = a[o + 1 + 2 * q];
                 sum2[i + q] = a[o + 2 + 2 * q];
             }
@@ -425,8 +425,8 @@ class CellAccumulator {
                 sum[i + Q_W] = sum2[i + Q_W] = a[o];
             // Unweighted, w = 1: Σw·x is Σx.
             cross[i + Q_W] = sum2[i + Q_W];
-            for (let q = 1; q < NQ$1; q++)
-                cross[i + q] = this.weighted ? a[o + 2 * NQ$1 + q] : sum[i + q];
+            for (let q = 1; q < NQ$2; q++)
+                cross[i + q] = this.weighted ? a[o + 2 * NQ$2 + q] : sum[i + q];
         }
         return {
             attributes: this.attributes,
@@ -2047,7 +2047,7 @@ class PoissonDraws {
     }
 }
 /** P(K ≤ k) for K ~ Poisson(1), until it rounds to 1. */
-(() => {
+const POISSON_ONE_CDF = (() => {
     const cdf = [];
     let p = Math.exp(-1);
     let total = 0;
@@ -2059,6 +2059,14 @@ class PoissonDraws {
     cdf[cdf.length - 1] = 1;
     return Float64Array.from(cdf);
 })();
+/** One Poisson(1) draw by inversion: one uniform (a row's multiplicity in the row bootstrap). */
+function poissonOne(rng) {
+    const u = rng.next();
+    let k = 0;
+    while (u >= POISSON_ONE_CDF[k])
+        k++;
+    return k;
+}
 
 /**
  * The Poisson bootstrap over the cell table. Resampling N rows with replacement gives each row a
@@ -2073,7 +2081,7 @@ class PoissonDraws {
  * when a quantity is constant in the cell (every weight in an unweighted run), and otherwise matches
  * the row bootstrap's means, variances and covariances with the weight.
  */
-const NQ = QUANTITIES.length;
+const NQ$1 = QUANTITIES.length;
 function cellMoments(table) {
     const mean = new Float64Array(table.sum.length);
     const sd = new Float64Array(table.sum.length);
@@ -2082,13 +2090,13 @@ function cellMoments(table) {
         const n = table.n[cell];
         if (n === 0)
             continue;
-        const w = cell * NQ;
+        const w = cell * NQ$1;
         const mw = table.sum[w] / n;
         const vw = table.sum2[w] / n - mw * mw;
         // Below rounding noise a quantity is constant in the cell: no spread to add.
         const spread = (v, m) => v > 1e-12 * (m * m + 1e-300);
         const weightVaries = spread(vw, mw);
-        for (let q = 0; q < NQ; q++) {
+        for (let q = 0; q < NQ$1; q++) {
             const i = w + q;
             const m = table.sum[i] / n;
             let v = table.sum2[i] / n - m * m;
@@ -2114,6 +2122,11 @@ function splitmix32(seed) {
         return (z ^ (z >>> 16)) >>> 0;
     };
 }
+/** Creates an independent stream for `seed` (an integer; `stream` derives sub-streams from one seed). */
+function createRng(seed, stream = 0) {
+    const [s0, s1, s2, s3] = rngState(seed, stream);
+    return new Xoshiro128(s0, s1, s2, s3);
+}
 /** The starting state of createRng(seed, stream), as four unsigned 32-bit integers. */
 function rngState(seed, stream = 0) {
     const mix = splitmix32((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
@@ -2122,6 +2135,64 @@ function rngState(seed, stream = 0) {
     const s2 = mix();
     const s3 = mix();
     return [(s0 | s1 | s2 | s3) === 0 ? 1 : s0, s1, s2, s3];
+}
+/**
+ * Math's functions read once: under a test runner's vm context every read of a global goes through the
+ * context's interceptor (about 100 ns), which made each draw 20 times slower there.
+ */
+const { imul, log, sqrt } = Math;
+/**
+ * A class rather than closures: its methods are the same functions for every stream, so V8 inlines
+ * them where they are called, and the spare normal lives in a field. With closures, each call
+ * returned its number boxed and each spare was stored boxed: about 50 MB of garbage per 1000
+ * resamples of a 500-cell table.
+ */
+class Xoshiro128 {
+    // The state as 32-bit integers (| 0); the arithmetic below reads it through ToInt32 either way.
+    s0;
+    s1;
+    s2;
+    s3;
+    spare = NaN;
+    constructor(s0, s1, s2, s3) {
+        this.s0 = s0 | 0;
+        this.s1 = s1 | 0;
+        this.s2 = s2 | 0;
+        this.s3 = s3 | 0;
+    }
+    next() {
+        const s0 = this.s0;
+        const s1 = this.s1;
+        const result = imul(rotl(imul(s1, 5), 7), 9) >>> 0;
+        const t = s1 << 9;
+        const s2 = this.s2 ^ s0;
+        const s3 = this.s3 ^ s1;
+        this.s1 = s1 ^ s2;
+        this.s0 = s0 ^ s3;
+        this.s2 = s2 ^ t;
+        this.s3 = rotl(s3, 11);
+        return result / 4294967296;
+    }
+    normal() {
+        const spare = this.spare;
+        if (spare === spare) {
+            this.spare = NaN;
+            return spare;
+        }
+        for (;;) {
+            const u = 2 * this.next() - 1;
+            const v = 2 * this.next() - 1;
+            const s = u * u + v * v;
+            if (s > 0 && s < 1) {
+                const f = sqrt((-2 * log(s)) / s);
+                this.spare = v * f;
+                return u * f;
+            }
+        }
+    }
+}
+function rotl(x, k) {
+    return (x << k) | (x >>> (32 - k));
 }
 
 class WasmDraws {
@@ -38876,7 +38947,10 @@ const STREAMS = {
     /** The predictions cell table's resample (Poisson counts and the normal draws of its sums). */
     predictions: 1,
     /** The AUC blocks' Poisson weights. */
-    auc: 101};
+    auc: 101,
+    /** The rows shared with the baseline, resampled for both models at once (paired-predictions.ts). */
+    pairedPredictions: 4
+};
 /**
  * The second half of the resamples is drawn from streams this much higher, so that it can be drawn
  * on another thread and the numbers never depend on where each half ran.
@@ -39478,9 +39552,99 @@ function bootstrapTask(job) {
 }
 
 /**
+ * Predictions compared row by row. When the run and the baseline scored the same rows (matched by
+ * hashed id against the baseline report's row record, or the champion's columns in the same file),
+ * both models' metrics are computed on the shared rows and resampled together: one Poisson(1)
+ * multiplicity per row (the row bootstrap of bootstrap.ts) applies to the baseline's prediction and
+ * score and to the run's, through a joint table of groups × label × each model's prediction and
+ * score. The change's interval is the percentile interval of the paired differences, which only rows
+ * whose predictions differ move.
+ *
+ * Rates whose rows are fixed by the label (accuracy, selection rate, tpr, fpr, fnr, tnr, base rate)
+ * take the Agresti–Min interval of the per-row differences instead, the one outcomes and robustness
+ * use (paired.ts): a bootstrap collapses to [0, 0] when no row changed, which no finite sample shows.
+ *
+ * Rows are kept one by one here (about 130 bytes per shared row while the bootstrap runs), which the
+ * row record's bound (MAX_CASES) limits; each resample costs O(rows).
+ */
+const NQ = QUANTITIES.length;
+/** The Mann–Whitney AUC (ties ½) of rows weighted by weight·copies (copies null: 1 each). */
+function auc(p, copies) {
+    const { order, tieEnd, labels, weights } = p;
+    if (order === null || tieEnd === null || labels === null || weights === null)
+        return NaN;
+    let below = 0;
+    let num = 0;
+    let pos = 0;
+    for (let j = 0; j < order.length;) {
+        const e = tieEnd[j];
+        let pw = 0;
+        let nw = 0;
+        for (; j < e; j++) {
+            const w = copies === null ? weights[j] : weights[j] * copies[order[j]];
+            if (labels[j] === 1)
+                pw += w;
+            else
+                nw += w;
+        }
+        num += pw * (below + 0.5 * nw);
+        below += nw;
+        pos += pw;
+    }
+    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
+}
+/**
+ * One half of the resamples (the first ⌈R/2⌉ or the rest), on a random stream of its own so that the
+ * numbers never depend on which thread drew it: each side's values, resample by resample.
+ */
+function drawPairedHalf(job, half) {
+    const { tables, prepared, settings, widths } = job;
+    const plans = tables.map(t => planPredictions(t, job.intersections, settings.minGroupSize));
+    const split = Math.ceil(settings.resamples / 2);
+    const count = settings.resamples - split;
+    const n = prepared[0].cell.length;
+    // Poisson(1) multiplicities fit a byte (poissonOne draws at most 17).
+    const copies = new Uint8Array(n);
+    const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }));
+    const reps = widths.map(m => new Float64Array(count * m));
+    const sinks = reps.map(r => new RowSink(r, 0));
+    const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS);
+    for (let r = 0; r < count; r++) {
+        for (let k = 0; k < n; k++)
+            copies[k] = poissonOne(rng);
+        for (let i = 0; i < tables.length; i++) {
+            const view = views[i];
+            const { cell, q } = prepared[i];
+            view.n.fill(0);
+            view.sum.fill(0);
+            for (let k = 0; k < n; k++) {
+                const m = copies[k];
+                if (m === 0)
+                    continue;
+                const c = cell[k];
+                view.n[c] += m;
+                for (let j = 0; j < NQ; j++)
+                    view.sum[c * NQ + j] += m * q[k * NQ + j];
+            }
+            sinks[i].reset(r * widths[i]);
+            computePredictions(plans[i], view, auc(prepared[i], copies), sinks[i]);
+        }
+    }
+    return reps;
+}
+/** On the helper thread: the second half, and its buffers to transfer. */
+function pairedTask(job) {
+    const reps = drawPairedHalf(job, 1);
+    return { result: reps, transfer: reps.map(r => r.buffer) };
+}
+/** Rates whose rows are fixed by the label: everyone but precision (its rows are predicted positives). */
+Object.keys(RATES).filter(id => RATE_CELLS[id].den.every(c => RATE_CELLS[id].den.includes(c ^ 1)));
+
+/**
  * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
  * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
- * half of a large bootstrap while the main thread draws the other (metrics/offload.ts). It is started
+ * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
+ * bootstrap of metrics/paired-predictions.ts). It is started
  * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
  * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
  */
@@ -39490,7 +39654,11 @@ function serveIfHelper() {
     if (isMainThread || workerData?.tag !== TAG)
         return false;
     parentPort.on('message', (task) => {
-        const { result, transfer } = task.kind === 'part' ? partTask(task.job) : bootstrapTask(task.job);
+        const { result, transfer } = task.kind === 'part'
+            ? partTask(task.job)
+            : task.kind === 'bootstrap'
+                ? bootstrapTask(task.job)
+                : pairedTask(task.job);
         parentPort.postMessage(result, transfer);
     });
     return true;

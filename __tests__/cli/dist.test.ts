@@ -61,6 +61,8 @@ describe('dist/cli.js', () => {
         'examples/adult/rai-gate.yml',
         '--policy',
         'examples/adult/policies',
+        '--baseline',
+        'examples/adult/baseline/rai-gate-report.json',
         '--report',
         report,
         '--fail-on',
@@ -79,15 +81,21 @@ describe('dist/cli.js', () => {
     expect(r.stdout).toMatch(/waiver expired on 2026-10-31/)
     const written = JSON.parse(readFileSync(report, 'utf8'))
     expectValidReport(written)
-    // The demo's bootstrap is large enough to draw half of it on a worker thread; the numbers are
-    // those of one thread drawing all of it (check() here starts no workers).
+    // The demo's bootstraps (its own and the one paired with the baseline's rows) are large enough to
+    // draw half of each on a worker thread; the numbers are those of one thread drawing all of them
+    // (check() here starts no workers).
     const inProcess = await check({
       manifest: 'examples/adult/rai-gate.yml',
       policy: 'examples/adult/policies',
       cwd: ROOT,
-      workspace: ROOT
+      workspace: ROOT,
+      baseline: 'examples/adult/baseline/rai-gate-report.json'
     })
-    expect(written.metrics).toEqual(JSON.parse(JSON.stringify(inProcess.metrics)))
+    expect(written.baseline.comparisons).toContainEqual(
+      expect.objectContaining({ kind: 'predictions', comparison: 'paired', shared: 9049 })
+    )
+    for (const key of ['metrics', 'checks', 'regressions'] as const)
+      expect(written[key]).toEqual(JSON.parse(JSON.stringify(inProcess[key])))
   })
 
   it('gives the same metrics on two threads as on one', () => {

@@ -19,7 +19,7 @@ import {
   type Evaluation,
   type EvaluationInput
 } from './metrics/evaluate.js'
-import { worthOffloading } from './metrics/offload.js'
+import { OFFLOAD_MIN_WORK, worthOffloading } from './metrics/offload.js'
 import { scoresAuc } from './metrics/auc.js'
 import { BASELINE_STREAMS } from './stats/streams.js'
 import { closeHelpers, startHelpers, type Helpers } from './threads.js'
@@ -169,7 +169,16 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   }
   const champion = inputs.predictions?.record?.champion
   if (base || champion) {
-    const comparing = compareWithBaseline(evaluation, base, inputs, manifest.intersections, settings)
+    const comparing = await compareWithBaseline(
+      evaluation,
+      base,
+      inputs,
+      manifest.intersections,
+      settings,
+      helpers && (inputs.predictions?.record?.cases.count ?? 0) * settings.resamples >= OFFLOAD_MIN_WORK
+        ? job => helpers.thread.run<Float64Array[]>({ kind: 'paired', job })
+        : undefined
+    )
     changes = comparing.changes
     const info: BaselineInfo = base
       ? base.baseline.info

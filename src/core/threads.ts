@@ -1,7 +1,8 @@
 /**
  * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
  * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
- * half of a large bootstrap while the main thread draws the other (metrics/offload.ts). It is started
+ * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
+ * bootstrap of metrics/paired-predictions.ts). It is started
  * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
  * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
  */
@@ -9,10 +10,14 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { partTask, type PartJob } from './artifacts/parallel.js'
 import type { PredictionJob } from './metrics/evaluate.js'
 import { bootstrapTask } from './metrics/offload.js'
+import { pairedTask, type PairedJob } from './metrics/paired-predictions.js'
 
 const TAG = 'rai-gate-helper'
 
-export type Task = { kind: 'part'; job: PartJob } | { kind: 'bootstrap'; job: PredictionJob }
+export type Task =
+  | { kind: 'part'; job: PartJob }
+  | { kind: 'bootstrap'; job: PredictionJob }
+  | { kind: 'paired'; job: PairedJob }
 
 export class Helper {
   private readonly worker: Worker
@@ -68,7 +73,12 @@ export function closeHelpers(helpers: Helpers | null): void {
 export function serveIfHelper(): boolean {
   if (isMainThread || (workerData as { tag?: string } | undefined)?.tag !== TAG) return false
   parentPort!.on('message', (task: Task) => {
-    const { result, transfer } = task.kind === 'part' ? partTask(task.job) : bootstrapTask(task.job)
+    const { result, transfer } =
+      task.kind === 'part'
+        ? partTask(task.job)
+        : task.kind === 'bootstrap'
+          ? bootstrapTask(task.job)
+          : pairedTask(task.job)
     parentPort!.postMessage(result, transfer)
   })
   return true

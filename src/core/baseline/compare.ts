@@ -16,7 +16,12 @@ import {
   type Evaluation
 } from '../metrics/evaluate.js'
 import { pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
-import { pairPredictions, type PairSource } from '../metrics/paired-predictions.js'
+import {
+  pairPredictions,
+  pairPredictionsOffloaded,
+  type PairedJob,
+  type PairSource
+} from '../metrics/paired-predictions.js'
 import type { Baseline } from './load.js'
 
 export interface BaselineComparison {
@@ -44,13 +49,15 @@ const KINDS: readonly ArtifactKind[] = ['predictions', 'robustness', 'outcomes']
  * The baseline (base: its evaluation, null without a usable baseline report, when only the champion's
  * columns in the predictions file give the baseline model).
  */
-export function compareWithBaseline(
+export async function compareWithBaseline(
   run: Evaluation,
   base: { evaluation: Evaluation; baseline: Baseline } | null,
   inputs: Pick<Inputs, ArtifactKind>,
   intersections: string[][],
-  settings: BootstrapSettings
-): Comparing {
+  settings: BootstrapSettings,
+  /** Draws the second half of a paired predictions bootstrap on another thread, when given. */
+  offload?: (job: PairedJob) => Promise<Float64Array[]>
+): Promise<Comparing> {
   const comparisons: BaselineComparison[] = []
   const notes: string[] = []
   const identical = new Set<ArtifactKind>()
@@ -76,7 +83,7 @@ export function compareWithBaseline(
   const paired: ((confidence: number) => Map<string, Change>)[] = []
   for (const kind of KINDS) {
     if (comparisons.some(c => c.kind === kind)) continue
-    const p = pairingOf(kind, inputs, baseline, intersections, settings)
+    const p = await pairingOf(kind, inputs, baseline, intersections, settings, offload)
     if (p === null) continue
     const what = { predictions: 'rows', robustness: 'robustness rows', outcomes: 'test cases' }[kind]
     if (p.paired) {
@@ -107,17 +114,20 @@ export function compareWithBaseline(
   }
 }
 
-function pairingOf(
+async function pairingOf(
   kind: ArtifactKind,
   inputs: Pick<Inputs, ArtifactKind>,
   baseline: Baseline | undefined,
   intersections: string[][],
-  settings: BootstrapSettings
-): (Pairing & { source?: PairSource }) | null {
+  settings: BootstrapSettings,
+  offload?: (job: PairedJob) => Promise<Float64Array[]>
+): Promise<(Pairing & { source?: PairSource }) | null> {
   if (kind === 'predictions') {
     const run = inputs.predictions
     if (!run || (!run.record?.champion && !baseline?.predictions)) return null
-    return pairPredictions(run, baseline?.predictions, intersections, settings)
+    return offload
+      ? pairPredictionsOffloaded(run, baseline?.predictions, intersections, settings, offload)
+      : pairPredictions(run, baseline?.predictions, intersections, settings)
   }
   if (!baseline) return null
   if (kind === 'outcomes') {

@@ -7,8 +7,8 @@ import { cellCount, type CellTable } from '../artifacts/cells.js'
 import { drawSecondHalf, type PredictionJob } from './evaluate.js'
 
 /**
- * Below this much work (cells × resamples) the bootstrap takes well under what handing half of it to
- * another thread costs, and runs on one thread.
+ * Below this much work (cells, or rows of a paired bootstrap, × resamples) the bootstrap takes well
+ * under what handing half of it to another thread costs, and runs on one thread.
  */
 export const OFFLOAD_MIN_WORK = 1_000_000
 

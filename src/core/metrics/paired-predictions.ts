@@ -20,7 +20,7 @@ import { binOf } from '../artifacts/scores.js'
 import { poissonOne } from '../stats/distributions.js'
 import { containing, kish, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
 import { createRng } from '../stats/rng.js'
-import { STREAMS } from '../stats/streams.js'
+import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { RATE_CELLS } from './aggregate.js'
 import { metricKey, replicateChange, type BootstrapSettings, type Change } from './evaluate.js'
 import { joinCases, tooLittleShared, type Pairing } from './paired.js'
@@ -43,16 +43,49 @@ interface Side {
 /** Where the baseline's side of the rows comes from. */
 export type PairSource = 'record' | 'columns'
 
+export type PredictionPairing = Pairing & { source?: PairSource }
+
+/** A pairing whose bootstrap is still to be drawn: its job, and what makes the pairing of its halves. */
+type Planned =
+  | Extract<Pairing, { paired: false }>
+  | { paired: true; job: PairedJob; complete: (halves: Float64Array[][]) => PredictionPairing }
+
 /**
  * Pairs this run's predictions with the baseline model's on the same rows: the champion's columns
- * of this file when it has them, else the baseline report's row record.
+ * of this file when it has them, else the baseline report's row record. Both halves of the
+ * bootstrap are drawn here.
  */
 export function pairPredictions(
   run: PredictionData,
   base: PredictionData | undefined,
   intersections: string[][],
   settings: BootstrapSettings
-): Pairing & { source?: PairSource } {
+): PredictionPairing {
+  const p = planPairing(run, base, intersections, settings)
+  return p.paired ? p.complete([drawPairedHalf(p.job, 0), drawPairedHalf(p.job, 1)]) : p
+}
+
+/** As pairPredictions, with the second half of the bootstrap drawn by `offload` (another thread). */
+export async function pairPredictionsOffloaded(
+  run: PredictionData,
+  base: PredictionData | undefined,
+  intersections: string[][],
+  settings: BootstrapSettings,
+  offload: (job: PairedJob) => Promise<Float64Array[]>
+): Promise<PredictionPairing> {
+  const p = planPairing(run, base, intersections, settings)
+  if (!p.paired) return p
+  const second = offload(p.job)
+  const first = drawPairedHalf(p.job, 0)
+  return p.complete([first, await second])
+}
+
+function planPairing(
+  run: PredictionData,
+  base: PredictionData | undefined,
+  intersections: string[][],
+  settings: BootstrapSettings
+): Planned {
   const rec = run.record
   if (!rec)
     return {
@@ -114,27 +147,45 @@ export function pairPredictions(
     if (codeLabel(code) !== codeLabel(bc)) labelsDiffer++
   }
   const o = { ...overlap, labelsDiffer }
-  const bootstrap = pairedBootstrap(sides, combo, weight, intersections, settings)
-  const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, bootstrap.plans[0]) : null
+  const prepared = sides.map(s => prepare(s, combo, weight))
+  const plans = sides.map(s => planPredictions(s.table, intersections, settings.minGroupSize))
+  const points = sides.map((s, i) => {
+    const sink = new RecordingSink()
+    computePredictions(plans[i], s.table, auc(prepared[i], null), sink)
+    return sink.values
+  })
+  const job: PairedJob = {
+    tables: sides.map(s => s.table),
+    prepared,
+    intersections,
+    settings,
+    widths: points.map(p => p.length)
+  }
+  const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, plans[0]) : null
   return {
     paired: true,
-    overlap: o,
-    source,
-    changes: confidence => {
-      const out = new Map<string, Change>()
-      for (const m of bootstrap.matched) {
-        const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1
-        const analytic = rates?.get(m.key)
-        if (analytic) {
-          out.set(m.key, agrestiMin(analytic, m.baseline, m.change, confidence, sign))
-          continue
+    job,
+    complete: halves => {
+      const matched = match(points, halves, settings.resamples)
+      return {
+        paired: true,
+        overlap: o,
+        source,
+        changes: confidence => {
+          const out = new Map<string, Change>()
+          for (const m of matched) {
+            const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1
+            const analytic = rates?.get(m.key)
+            out.set(
+              m.key,
+              analytic
+                ? agrestiMin(analytic, m.baseline, m.change, confidence, sign)
+                : replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired')
+            )
+          }
+          return out
         }
-        out.set(
-          m.key,
-          replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired')
-        )
       }
-      return out
     }
   }
 }
@@ -257,34 +308,35 @@ function auc(p: Prepared, copies: Uint8Array | null): number {
   return pos > 0 && below > 0 ? num / (pos * below) : NaN
 }
 
-function pairedBootstrap(
-  sides: Side[],
-  combo: Uint32Array,
-  weight: Float64Array,
-  intersections: string[][],
+/** Everything a half of the paired bootstrap needs, small enough to send to a helper thread. */
+export interface PairedJob {
+  tables: CellTable[]
+  prepared: Prepared[]
+  intersections: string[][]
   settings: BootstrapSettings
-): { plans: PredictionPlan[]; matched: Matched[] } {
-  const prepared = sides.map(s => prepare(s, combo, weight))
-  const plans = sides.map(s => planPredictions(s.table, intersections, settings.minGroupSize))
-  const points = sides.map((s, i) => {
-    const sink = new RecordingSink()
-    computePredictions(plans[i], s.table, auc(prepared[i], null), sink)
-    return sink.values
-  })
-  const R = settings.resamples
-  const n = combo.length
+  /** Values per resample on each side. */
+  widths: number[]
+}
+
+/**
+ * One half of the resamples (the first ⌈R/2⌉ or the rest), on a random stream of its own so that the
+ * numbers never depend on which thread drew it: each side's values, resample by resample.
+ */
+export function drawPairedHalf(job: PairedJob, half: 0 | 1): Float64Array[] {
+  const { tables, prepared, settings, widths } = job
+  const plans = tables.map(t => planPredictions(t, job.intersections, settings.minGroupSize))
+  const split = Math.ceil(settings.resamples / 2)
+  const count = half === 0 ? split : settings.resamples - split
+  const n = prepared[0].cell.length
   // Poisson(1) multiplicities fit a byte (poissonOne draws at most 17).
   const copies = new Uint8Array(n)
-  const views = sides.map(s => ({
-    n: new Float64Array(s.table.n.length),
-    sum: new Float64Array(s.table.sum.length)
-  }))
-  const reps = points.map(p => new Float64Array(R * p.length))
+  const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }))
+  const reps = widths.map(m => new Float64Array(count * m))
   const sinks = reps.map(r => new RowSink(r, 0))
-  const rng = createRng(settings.seed, STREAMS.pairedPredictions)
-  for (let r = 0; r < R; r++) {
+  const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS)
+  for (let r = 0; r < count; r++) {
     for (let k = 0; k < n; k++) copies[k] = poissonOne(rng)
-    sides.forEach((_, i) => {
+    for (let i = 0; i < tables.length; i++) {
       const view = views[i]
       const { cell, q } = prepared[i]
       view.n.fill(0)
@@ -296,22 +348,33 @@ function pairedBootstrap(
         view.n[c] += m
         for (let j = 0; j < NQ; j++) view.sum[c * NQ + j] += m * q[k * NQ + j]
       }
-      sinks[i].reset(r * points[i].length)
+      sinks[i].reset(r * widths[i])
       computePredictions(plans[i], view, auc(prepared[i], copies), sinks[i])
-    })
+    }
   }
-  return { plans, matched: match(points, reps, R) }
+  return reps
+}
+
+/** On the helper thread: the second half, and its buffers to transfer. */
+export function pairedTask(job: PairedJob): { result: Float64Array[]; transfer: ArrayBuffer[] } {
+  const reps = drawPairedHalf(job, 1)
+  return { result: reps, transfer: reps.map(r => r.buffer as ArrayBuffer) }
 }
 
 const keyOf = (v: PointValue) => metricKey({ metric: v.metric, ...v.scope })
 
-/** The metrics both sides define, with their replicates; counts are left to the comparison of runs. */
-function match(points: PointValue[][], reps: Float64Array[], R: number): Matched[] {
+/**
+ * The metrics both sides define, with their value in every resample (the halves' in order); counts
+ * are left to the comparison of runs.
+ */
+function match(points: PointValue[][], halves: Float64Array[][], R: number): Matched[] {
   const [now, before] = points
   const index = new Map(before.map((v, j) => [keyOf(v), j]))
-  const column = (rep: Float64Array, m: number, j: number) => {
+  const column = (side: number, j: number) => {
+    const m = points[side].length
     const out = new Float64Array(R)
-    for (let r = 0; r < R; r++) out[r] = rep[r * m + j]
+    let r = 0
+    for (const half of halves) for (let o = j; o < half[side].length; o += m) out[r++] = half[side][o]
     return out
   }
   const out: Matched[] = []
@@ -326,8 +389,8 @@ function match(points: PointValue[][], reps: Float64Array[], R: number): Matched
       metric: v.metric,
       baseline: w.value,
       change: v.value - w.value,
-      now: column(reps[0], now.length, j),
-      before: column(reps[1], before.length, b)
+      now: column(0, j),
+      before: column(1, b)
     })
   })
   return out
