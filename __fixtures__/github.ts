@@ -44,13 +44,19 @@ export const issues = {
 
 /** Repository contents by ref: files[ref][path] = text. A path with files below it is a folder. */
 export const files: Record<string, Record<string, string>> = {}
+/** Refs by name (a ref that holds files is a commit of its own). */
 export const commits: Record<string, string> = {}
+/** `ref:path` of files that are listed but answer 404, and of files that come back without content. */
+export const unreadable = new Set<string>()
+export const contentless = new Set<string>()
 
 const notFound = () => Object.assign(new Error('Not Found'), { status: 404 })
 
 export const repos = {
   getContent: jest.fn(async ({ path, ref }: { path: string; ref: string }) => {
     const tree = files[ref] ?? {}
+    if (unreadable.has(`${ref}:${path}`)) throw notFound()
+    if (contentless.has(`${ref}:${path}`)) return { data: { type: 'file', name: path.split('/').pop(), path } }
     if (path in tree) return { data: { type: 'file', name: path.split('/').pop(), path, encoding: 'base64', content: Buffer.from(tree[path]).toString('base64') } }
     const below = Object.keys(tree).filter(f => f.startsWith(`${path}/`))
     if (below.length === 0) throw notFound()
@@ -63,8 +69,9 @@ export const repos = {
     return { data: [...names].map(([name, type]) => ({ type, name, path: `${path}/${name}` })) }
   }),
   getCommit: jest.fn(async ({ ref }: { ref: string }) => {
-    if (!(ref in commits)) throw notFound()
-    return { data: { sha: commits[ref] } }
+    if (ref in commits) return { data: { sha: commits[ref] } }
+    if (ref in files) return { data: { sha: ref } }
+    throw notFound()
   })
 }
 

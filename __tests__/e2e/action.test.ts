@@ -134,6 +134,35 @@ describe('dist/index.js on a pull request', () => {
     expect(r.stdout).toMatch(/::warning::rai-gate could not post the PR comment \(HTTP 403\)/)
   })
 
+  it('fails closed, and never on the PR’s own policy, when a listed base policy file answers 404', async () => {
+    gh.unreadable.add('base0001:policies/medium.yml')
+    const r = await runAction({ baseline: 'none', comment: 'off' })
+    gh.unreadable.clear()
+    // The PR's loosened policy (min 0.1) would pass: the step fails with the reason instead.
+    expect(r.code).toBe(1)
+    expect(r.outputs.decision).toBe('error')
+    expect(r.stdout).toMatch(
+      /::error::the trusted policy cannot be read: policies\/medium\.yml in acme\/model at base0001 answered HTTP 404, though it is listed/
+    )
+    expect(r.stdout).not.toMatch(/own policy files apply/)
+  })
+
+  it('fails closed on a policy-ref that does not exist', async () => {
+    const r = await runAction({ baseline: 'none', comment: 'off', 'policy-ref': 'mian' })
+    expect(r.code).toBe(1)
+    expect(r.outputs.decision).toBe('error')
+    expect(r.stdout).toMatch(/::error::policy-ref 'mian' cannot be read in acme\/model \(HTTP 404\)/)
+  })
+
+  it('fails closed when the base manifest comes back without content', async () => {
+    gh.contentless.add('base0001:rai-gate.yml')
+    const r = await runAction({ baseline: 'none', comment: 'off' })
+    gh.contentless.clear()
+    expect(r.code).toBe(1)
+    expect(r.outputs.decision).toBe('error')
+    expect(r.stdout).toMatch(/::error::the base commit's manifest cannot be read: rai-gate\.yml/)
+  })
+
   it('fails the step on a bad input, naming it', async () => {
     const r = await runAction({ comment: 'sometimes' })
     expect(r.code).toBe(1)

@@ -1,6 +1,6 @@
 /** Policies from a trusted ref: a pull request cannot loosen its own gates or lower its own tier. */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
@@ -41,6 +41,9 @@ describe('trusted policies', () => {
   beforeEach(() => {
     jest.clearAllMocks()
     for (const k of Object.keys(github.files)) delete github.files[k]
+    for (const k of Object.keys(github.commits)) delete github.commits[k]
+    github.unreadable.clear()
+    github.contentless.clear()
     github.context.payload = { pull_request: { number: 7, base: { sha: 'base1234567890' } } } as never
   })
 
@@ -80,11 +83,69 @@ describe('trusted policies', () => {
   })
 
   it('says so when the base commit has no policy, and uses the PR’s', async () => {
+    github.commits.base1234567890 = 'base1234567890'
     const dir = start({ 'policies/medium.yml': policy(0.1) })
     await run()
     expect(report(dir).notes[0]).toMatch(
       /^There is no policy at policies in base12345678: this pull request's own policy files apply/
     )
+  })
+
+  // Each attack below loosens the PR's own policy to min 0.1 (which passes) against the base's 0.99.
+  const failsClosed = async (dir: string, message: RegExp) => {
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(message))
+    expect(core.setOutput).toHaveBeenCalledWith('decision', 'error')
+    expect(core.setOutput).not.toHaveBeenCalledWith('decision', 'pass')
+    expect(existsSync(join(dir, 'out.json'))).toBe(false)
+  }
+
+  it('fails closed when a listed base policy file answers 404, never falling back to the PR’s', async () => {
+    github.files.base1234567890 = {
+      'policies/medium.yml': policy(0.99),
+      'policies/high.yml': policy(0.99, 'high'),
+      'rai-gate.yml': MANIFEST
+    }
+    github.unreadable.add('base1234567890:policies/medium.yml')
+    const dir = start({ 'policies/medium.yml': policy(0.1) })
+    await failsClosed(
+      dir,
+      /the trusted policy cannot be read: policies\/medium\.yml in acme\/model at base12345678 answered HTTP 404, though it is listed/
+    )
+  })
+
+  it('fails closed when a base policy file comes back without content', async () => {
+    github.files.base1234567890 = { 'policies/medium.yml': policy(0.99), 'rai-gate.yml': MANIFEST }
+    github.contentless.add('base1234567890:policies/medium.yml')
+    const dir = start({ 'policies/medium.yml': policy(0.1) })
+    await failsClosed(
+      dir,
+      /policies\/medium\.yml in acme\/model at base12345678 came back without its content/
+    )
+  })
+
+  it('fails closed when the base manifest, which gives the base tier, comes back without content', async () => {
+    github.files.base1234567890 = { 'policies/medium.yml': policy(0.99), 'rai-gate.yml': MANIFEST }
+    github.contentless.add('base1234567890:rai-gate.yml')
+    const dir = start({ 'policies/medium.yml': policy(0.1) })
+    await failsClosed(
+      dir,
+      /the base commit's manifest cannot be read: rai-gate\.yml .* came back without its content/
+    )
+  })
+
+  it('fails closed on a policy-ref that does not exist (a typo, a deleted branch, no access)', async () => {
+    github.files.base1234567890 = { 'policies/medium.yml': policy(0.99), 'rai-gate.yml': MANIFEST }
+    const dir = start({ 'policies/medium.yml': policy(0.1) }, { 'policy-ref': 'mian' })
+    await failsClosed(
+      dir,
+      /policy-ref 'mian' cannot be read in acme\/model \(HTTP 404\): it does not exist, or this token may not read it/
+    )
+  })
+
+  it('fails closed when the PR’s base commit cannot be read', async () => {
+    const dir = start({ 'policies/medium.yml': policy(0.1) })
+    await failsClosed(dir, /this pull request's base commit 'base1234567890' cannot be read in acme\/model/)
   })
 
   it('reads a central policy repository at a ref and records the exact commit', async () => {

@@ -9,8 +9,11 @@ import { crc32 } from 'node:zlib'
 export interface StandIn {
   url: string
   comments: { id: number; body: string }[]
-  /** files[ref][path] = text */
+  /** files[ref][path] = text; a ref that holds files is a commit of its own. */
   files: Record<string, Record<string, string>>
+  /** `ref:path` of files that are listed but answer 404, and of files that come back without content. */
+  unreadable: Set<string>
+  contentless: Set<string>
   /** Successful runs per branch of workflow 9. */
   runs: Record<string, { id: number; head_sha: string }[]>
   /** artifacts[runId] = { name, zip } */
@@ -64,6 +67,8 @@ export async function startStandIn(): Promise<StandIn> {
   const state: Omit<StandIn, 'url' | 'close'> = {
     comments: [],
     files: {},
+    unreadable: new Set(),
+    contentless: new Set(),
     runs: {},
     artifacts: {},
     commentStatus: null,
@@ -103,9 +108,17 @@ export async function startStandIn(): Promise<StandIn> {
       c.body = body.body
       return json(res, 200, { ...c, html_url: `http://gh/c/${c.id}` })
     }
+    if ((m = /^\/repos\/acme\/model\/commits\/([^/]+)$/.exec(path))) {
+      if (m[1] in state.files) return json(res, 200, { sha: m[1] })
+      return json(res, 404, { message: 'Not Found' })
+    }
     if ((m = /^\/repos\/acme\/model\/contents\/(.+)$/.exec(path))) {
-      const tree = state.files[url.searchParams.get('ref') ?? ''] ?? {}
+      const ref = url.searchParams.get('ref') ?? ''
+      const tree = state.files[ref] ?? {}
       const p = m[1]
+      if (state.unreadable.has(`${ref}:${p}`)) return json(res, 404, { message: 'Not Found' })
+      if (state.contentless.has(`${ref}:${p}`))
+        return json(res, 200, { type: 'file', name: p.split('/').pop(), path: p })
       if (p in tree)
         return json(res, 200, {
           type: 'file',

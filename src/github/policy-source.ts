@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
-import { UsageError } from '../core/errors.js'
+import { InputError, UsageError } from '../core/errors.js'
 
 export interface ContentsApi {
   getContent(p: { owner: string; repo: string; path: string; ref: string }): Promise<{ data: unknown }>
@@ -35,24 +35,47 @@ export function parseRemote(policy: string): RemotePolicy | null {
   return { owner: m[1], repo: m[2], path: m[3].replace(/\/+$/, ''), ref: m[4] }
 }
 
+const status = (err: unknown): number | undefined => (err as { status?: number }).status
+
 /**
  * Downloads the policy file or folder (YAML files, one level of subfolders) into `dest`; returns the
- * local path to pass as the policy. Throws the API's error (a 404 means the path is not at that ref).
+ * local path to pass as the policy, or null when the path does not exist at that ref (and only then:
+ * the ref itself must have been confirmed first, since GitHub also answers 404 for a ref that does not
+ * exist or that the token may not read). Any other failure is an error: a listed file that answers
+ * 404 or comes back without content, or any other status. A trusted policy that cannot be read in
+ * full never falls back to anything.
  */
-export async function fetchPolicies(api: ContentsApi, source: RemotePolicy, dest: string): Promise<string> {
+export async function fetchPolicies(
+  api: ContentsApi,
+  source: RemotePolicy,
+  dest: string
+): Promise<string | null> {
   const { owner, repo, ref } = source
-  const get = async (path: string) =>
-    (await api.getContent({ owner, repo, path, ref })).data as Entry | Entry[]
-  const root = await get(source.path)
-  const write = (entry: Entry, base: string) => {
-    if (entry.encoding !== 'base64' || entry.content === undefined) return
-    const rel = posix.relative(base, entry.path)
-    const target = join(dest, rel)
+  const where = `${owner}/${repo} at ${ref.slice(0, 12)}`
+  const get = async (path: string, root = false): Promise<Entry | Entry[] | null> => {
+    try {
+      return (await api.getContent({ owner, repo, path, ref })).data as Entry | Entry[]
+    } catch (err) {
+      if (root && status(err) === 404) return null
+      const why = status(err) === undefined ? (err as Error).message : `HTTP ${status(err)}`
+      throw new InputError(
+        `the trusted policy cannot be read: ${path} in ${where} answered ${why}${root ? '' : ', though it is listed'}; nothing is decided without it`
+      )
+    }
+  }
+  const root = await get(source.path, true)
+  if (root === null) return null
+  const write = (entry: Entry | Entry[] | null, path: string, base: string) => {
+    if (entry === null || Array.isArray(entry) || entry.encoding !== 'base64' || entry.content === undefined)
+      throw new InputError(
+        `the trusted policy cannot be read: ${path} in ${where} came back without its content (a file over 1 MB, a symbolic link or a submodule); nothing is decided without it`
+      )
+    const target = join(dest, posix.relative(base, entry.path))
     mkdirSync(dirname(target), { recursive: true })
     writeFileSync(target, Buffer.from(entry.content, 'base64'))
   }
   if (!Array.isArray(root)) {
-    write(root, posix.dirname(source.path))
+    write(root, source.path, posix.dirname(source.path))
     return join(dest, posix.basename(source.path))
   }
   const yaml = (e: Entry) => e.type === 'file' && /\.ya?ml$/i.test(e.name)
@@ -61,6 +84,6 @@ export async function fetchPolicies(api: ContentsApi, source: RemotePolicy, dest
     const inner = await get(dir.path)
     if (Array.isArray(inner)) files.push(...inner.filter(yaml))
   }
-  for (const f of files) write((await get(f.path)) as Entry, source.path)
+  for (const f of files) write(await get(f.path), f.path, source.path)
   return dest
 }

@@ -8,6 +8,7 @@ import yaml from 'js-yaml'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
+import { InputError } from '../core/errors.js'
 import { loadManifest } from '../core/manifest/load.js'
 import { lowersTier, policyDifferences } from '../core/policy/diff.js'
 import { loadPolicy } from '../core/policy/load.js'
@@ -40,24 +41,54 @@ export interface TrustedInput {
 
 const status = (err: unknown) => (err as { status?: number }).status
 
+/**
+ * The commit a ref names, confirmed before anything is read at it: GitHub answers 404 alike for a
+ * path that is absent, a ref that does not exist and a ref the token may not read, and only the first
+ * may mean "no policy yet". `what` names the ref for the message.
+ */
+async function confirmRef(
+  api: TrustedInput['api'],
+  owner: string,
+  repo: string,
+  ref: string,
+  what: string
+): Promise<string> {
+  try {
+    return (await api.getCommit({ owner, repo, ref })).data.sha
+  } catch (err) {
+    const why = status(err) === undefined ? (err as Error).message : `HTTP ${status(err)}`
+    throw new InputError(
+      `${what} '${ref}' cannot be read in ${owner}/${repo} (${why}): it does not exist, or this token may not read it. The trusted policy cannot be confirmed, so nothing is decided.`
+    )
+  }
+}
+
 export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy> {
   const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-policy-'))
   const remote = parseRemote(input.policy)
   if (remote) {
-    const commit = (await input.api.getCommit({ owner: remote.owner, repo: remote.repo, ref: remote.ref }))
-      .data.sha
+    const commit = await confirmRef(input.api, remote.owner, remote.repo, remote.ref, 'the policy ref')
     const path = await fetchPolicies(input.api, { ...remote, ref: commit }, dest)
+    if (path === null)
+      throw new InputError(
+        `there is no policy at ${remote.path} in ${remote.owner}/${remote.repo}@${commit.slice(0, 12)}; expected a policy file or folder there`
+      )
     return { policy: path, source: `${remote.owner}/${remote.repo}/${remote.path}@${commit}`, notes: [] }
   }
   const ref = input.policyRef ?? input.baseSha
   if (ref === null) return { policy: input.policy, notes: [] }
+  await confirmRef(
+    input.api,
+    input.owner,
+    input.repo,
+    ref,
+    input.policyRef !== null ? 'policy-ref' : "this pull request's base commit"
+  )
   const repoPath = (p: string) => relative(input.workspace, resolve(input.cwd, p)).split('\\').join('/')
   const source = { owner: input.owner, repo: input.repo, path: repoPath(input.policy), ref }
-  let path: string
-  try {
-    path = await fetchPolicies(input.api, source, dest)
-  } catch (err) {
-    if (status(err) !== 404) throw err
+  const path = await fetchPolicies(input.api, source, dest)
+  if (path === null) {
+    // The ref exists and the path is absent there: the policy is being adopted in this change.
     return {
       policy: input.policy,
       notes: [
@@ -93,18 +124,35 @@ export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy>
   return { policy: path, source: `${input.owner}/${input.repo}/${source.path}@${ref}`, tier, notes }
 }
 
-/** The riskTier of the manifest at the base commit; null when the model is new in this PR. */
+/**
+ * The riskTier of the manifest at the base commit; null when the model is new in this PR (the
+ * manifest is absent at a ref already confirmed). A manifest that cannot be read is an error.
+ */
 async function readBaseTier(input: TrustedInput, path: string, ref: string): Promise<string | null> {
+  let data: unknown
   try {
-    const { data } = await input.api.getContent({ owner: input.owner, repo: input.repo, path, ref })
-    const entry = data as { content?: string; encoding?: string }
-    if (entry.encoding !== 'base64' || entry.content === undefined) return null
-    const doc = yaml.load(Buffer.from(entry.content, 'base64').toString('utf8'), {
-      schema: yaml.CORE_SCHEMA
-    }) as { riskTier?: unknown }
-    return typeof doc?.riskTier === 'string' ? doc.riskTier : null
+    data = (await input.api.getContent({ owner: input.owner, repo: input.repo, path, ref })).data
   } catch (err) {
     if (status(err) === 404) return null
-    throw err
+    const why = status(err) === undefined ? (err as Error).message : `HTTP ${status(err)}`
+    throw new InputError(
+      `the base commit's manifest cannot be read: ${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)} answered ${why}; its risk tier decides, so nothing is decided without it`
+    )
   }
+  const entry = data as { content?: string; encoding?: string }
+  if (entry.encoding !== 'base64' || entry.content === undefined)
+    throw new InputError(
+      `the base commit's manifest cannot be read: ${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)} came back without its content; its risk tier decides, so nothing is decided without it`
+    )
+  let doc: { riskTier?: unknown } | null
+  try {
+    doc = yaml.load(Buffer.from(entry.content, 'base64').toString('utf8'), { schema: yaml.CORE_SCHEMA }) as {
+      riskTier?: unknown
+    } | null
+  } catch (err) {
+    throw new InputError(
+      `the base commit's manifest ${path} at ${ref.slice(0, 12)} is not valid YAML (${(err as Error).message.split('\n')[0]}); its risk tier decides, so nothing is decided without it`
+    )
+  }
+  return typeof doc?.riskTier === 'string' ? doc.riskTier : null
 }
