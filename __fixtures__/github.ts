@@ -76,10 +76,16 @@ export const repos = {
 }
 
 /** Workflow runs: the current run belongs to workflow 9; runs lists successful runs by branch. */
-export const runs: Record<string, { id: number; head_sha: string; html_url: string; run_number: number }[]> = {}
+export const runs: Record<
+  string,
+  { id: number; head_sha: string; html_url: string; run_number: number; event?: string; head_repository?: { full_name: string } }[]
+> = {}
 export const actions = {
   getWorkflowRun: jest.fn(async () => ({ data: { workflow_id: 9 } })),
-  listWorkflowRuns: jest.fn(async ({ branch }: { branch: string }) => ({ data: { workflow_runs: runs[branch] ?? [] } }))
+  // Ignores the event filter, as if the API let a fork's run through: the Action must check it itself.
+  listWorkflowRuns: jest.fn(async ({ branch }: { branch: string }) => ({
+    data: { workflow_runs: (runs[branch] ?? []).map(r => ({ event: 'push', head_repository: { full_name: 'acme/model' }, ...r })) }
+  }))
 }
 
 /** Head commits of pull requests, by number. */

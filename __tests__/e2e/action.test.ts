@@ -163,6 +163,34 @@ describe('dist/index.js on a pull request', () => {
     expect(r.stdout).toMatch(/::error::the base commit's manifest cannot be read: rai-gate\.yml/)
   })
 
+  it('takes the baseline from a push to main, never from a fork’s pull_request run on a branch named main', async () => {
+    // The fork's run is newer, and its artifact holds the PR's own report: no change would show.
+    const forged = await check({
+      manifest: join(dir, 'rai-gate.yml'),
+      policy: join(dir, 'policies'),
+      cwd: dir,
+      workspace: dir
+    })
+    gh.runs.main.unshift({
+      id: 43,
+      head_sha: 'f0f0f0',
+      event: 'pull_request',
+      head_repository: { full_name: 'mallory/model' }
+    })
+    gh.artifacts[43] = {
+      id: 503,
+      name: 'rai-gate-report',
+      zip: zip({ 'rai-gate-report.json': JSON.stringify(forged) })
+    }
+    const r = await runAction({ comment: 'off' })
+    gh.runs.main.shift()
+    expect(gh.requests).not.toContain('GET /repos/acme/model/actions/artifacts/503/zip')
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    // main's own report (accuracy 1) is the baseline: the fall to 0.75 is caught.
+    expect(report.checks[0]).toMatchObject({ gate: 'acc', baseline: 1, change: -0.25 })
+    expect(r.code).toBe(1)
+  })
+
   it('fails the step on a bad input, naming it', async () => {
     const r = await runAction({ comment: 'sometimes' })
     expect(r.code).toBe(1)

@@ -1,6 +1,6 @@
 /** `baseline: auto` and `upload-report`: the report travels between runs as an artifact. */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
@@ -70,7 +70,38 @@ describe('report artifacts', () => {
     const dir = start('g,label,score\na,1,0.9\nb,0,0.2\n')
     await run()
     expect(core.warning).toHaveBeenCalledWith(
-      "No baseline: no successful run of this workflow on 'main'. The report records no baseline, and change thresholds are skipped."
+      "No baseline: no successful run of this workflow from a push to 'main'. The report records no baseline, and change thresholds are skipped."
+    )
+    expect(JSON.parse(readFileSync(join(dir, 'out/rai-gate-report.json'), 'utf8')).baseline).toBeNull()
+  })
+
+  it('takes no baseline from a fork’s pull_request run on a branch also named main', async () => {
+    // The fork's run is the newest on 'main' by branch name; its report would pass anything.
+    github.runs.main = [
+      {
+        id: 43,
+        head_sha: 'f0f0f0',
+        html_url: 'u',
+        run_number: 14,
+        event: 'pull_request',
+        head_repository: { full_name: 'mallory/model' }
+      },
+      {
+        id: 42,
+        head_sha: 'f1f1f1',
+        html_url: 'u',
+        run_number: 13,
+        event: 'push',
+        head_repository: { full_name: 'mallory/model' }
+      }
+    ]
+    const dir = start('g,label,score\na,1,0.9\nb,0,0.2\n')
+    writeFileSync(join(dir, 'forged.json'), JSON.stringify({ schemaVersion: 1, model: { name: 'm' } }))
+    artifact.put(43, 'rai-gate-report', join(dir, 'forged.json'))
+    artifact.put(42, 'rai-gate-report', join(dir, 'forged.json'))
+    await run()
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/^No baseline: no successful run of this workflow from a push to 'main'/)
     )
     expect(JSON.parse(readFileSync(join(dir, 'out/rai-gate-report.json'), 'utf8')).baseline).toBeNull()
   })

@@ -14,8 +14,11 @@ export interface StandIn {
   /** `ref:path` of files that are listed but answer 404, and of files that come back without content. */
   unreadable: Set<string>
   contentless: Set<string>
-  /** Successful runs per branch of workflow 9. */
-  runs: Record<string, { id: number; head_sha: string }[]>
+  /** Successful runs per branch of workflow 9 (a push to acme/model unless said otherwise). */
+  runs: Record<
+    string,
+    { id: number; head_sha: string; event?: string; head_repository?: { full_name: string } }[]
+  >
   /** artifacts[runId] = { name, zip } */
   artifacts: Record<number, { id: number; name: string; zip: Buffer }>
   /** When set, comment writes answer with this status. */
@@ -143,7 +146,10 @@ export async function startStandIn(): Promise<StandIn> {
     if ((m = /^\/repos\/acme\/model\/actions\/runs\/(\d+)$/.exec(path)))
       return json(res, 200, { id: Number(m[1]), workflow_id: 9 })
     if (/^\/repos\/acme\/model\/actions\/workflows\/9\/runs$/.test(path)) {
-      const runs = state.runs[url.searchParams.get('branch') ?? ''] ?? []
+      const event = url.searchParams.get('event')
+      const runs = (state.runs[url.searchParams.get('branch') ?? ''] ?? [])
+        .map(r => ({ event: 'push', head_repository: { full_name: 'acme/model' }, ...r }))
+        .filter(r => event === null || r.event === event)
       return json(res, 200, {
         total_count: runs.length,
         workflow_runs: runs.map(r => ({ ...r, html_url: `http://gh/runs/${r.id}`, run_number: r.id }))

@@ -1,6 +1,7 @@
 /**
  * The report as an artifact: uploaded so that the next pull request finds it, and downloaded as the
- * baseline (`baseline: auto`) from the latest successful run of the same workflow on the base branch.
+ * baseline (`baseline: auto`) from the latest successful run of the same workflow from a push to the
+ * base branch of this repository.
  * Needs `actions: read` to find runs and artifacts of other runs.
  */
 import { readdirSync } from 'node:fs'
@@ -30,10 +31,20 @@ export interface ActionsApi {
     repo: string
     workflow_id: number
     branch: string
+    event: 'push'
     status: 'success'
     per_page: number
   }): Promise<{
-    data: { workflow_runs: { id: number; head_sha: string; html_url: string; run_number: number }[] }
+    data: {
+      workflow_runs: {
+        id: number
+        head_sha: string
+        html_url: string
+        run_number: number
+        event?: string
+        head_repository?: { full_name?: string } | null
+      }[]
+    }
   }>
 }
 
@@ -64,12 +75,18 @@ export async function findBaseline(
       repo,
       workflow_id: workflow,
       branch: s.branch,
+      event: 'push',
       status: 'success',
       per_page: 5
     })
   ).data.workflow_runs
-  const run = runs.find(r => r.id !== s.runId)
-  if (!run) return { path: null, reason: `no successful run of this workflow on '${s.branch}'` }
+  // Only a push to the base branch of this repository: a fork's pull_request run from a branch of
+  // the same name is listed by branch too, and its report would be the attacker's. Checked here as
+  // well as asked of the API.
+  const run = runs.find(
+    r => r.id !== s.runId && r.event === 'push' && r.head_repository?.full_name === `${owner}/${repo}`
+  )
+  if (!run) return { path: null, reason: `no successful run of this workflow from a push to '${s.branch}'` }
   const findBy = { token: s.token, workflowRunId: run.id, repositoryOwner: owner, repositoryName: repo }
   let id: number
   try {
