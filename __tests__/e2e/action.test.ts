@@ -191,6 +191,23 @@ describe('dist/index.js on a pull request', () => {
     expect(r.code).toBe(1)
   })
 
+  it('warns and decides without a baseline when main’s artifact holds no valid report', async () => {
+    const real = gh.artifacts[41]
+    gh.artifacts[41] = {
+      id: 504,
+      name: 'rai-gate-report',
+      zip: zip({
+        'rai-gate-report.json': JSON.stringify({ schemaVersion: 1, model: { name: 'm' }, stats: 'x' })
+      })
+    }
+    const r = await runAction({ comment: 'off' })
+    gh.artifacts[41] = real
+    expect(r.outputs.decision).toBe('fail')
+    expect(r.stdout).toMatch(/::warning::baseline .* does not match the report schema .*: not compared/)
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.baseline).toMatchObject({ usable: false })
+  })
+
   it('fails the step on a bad input, naming it', async () => {
     const r = await runAction({ comment: 'sometimes' })
     expect(r.code).toBe(1)

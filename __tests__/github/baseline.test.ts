@@ -106,6 +106,41 @@ describe('report artifacts', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out/rai-gate-report.json'), 'utf8')).baseline).toBeNull()
   })
 
+  it('bounds the baseline artifact, and warns instead of failing on a report that is not valid', async () => {
+    github.runs.main = [{ id: 41, head_sha: 'feedbeef', html_url: 'u', run_number: 12 }]
+    const dir = start('g,label,score\na,1,0.9\nb,0,0.2\n')
+    writeFileSync(join(dir, 'r.json'), JSON.stringify({ schemaVersion: 1, model: { name: 'm' }, stats: 'x' }))
+    const decided = async () => {
+      await run()
+      expect(core.setOutput).not.toHaveBeenCalledWith('decision', 'error')
+      expect(
+        JSON.parse(readFileSync(join(dir, 'out/rai-gate-report.json'), 'utf8')).baseline?.usable ?? false
+      ).toBe(false)
+    }
+    artifact.put(41, 'rai-gate-report', join(dir, 'r.json'), { size: 70 * 2 ** 20 })
+    await decided()
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^No baseline: artifact 'rai-gate-report' of run 12 is 73\.4 MB, more than the 64 MB/
+      )
+    )
+    jest.clearAllMocks()
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.txt`, 'x']))
+    artifact.put(41, 'rai-gate-report', join(dir, 'r.json'), { files: many })
+    await decided()
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^No baseline: artifact 'rai-gate-report' of run 12 holds 12 files, more than the 10/
+      )
+    )
+    jest.clearAllMocks()
+    artifact.put(41, 'rai-gate-report', join(dir, 'r.json'))
+    await decided()
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/does not match the report schema .*: not compared$/)
+    )
+  })
+
   it('warns when the run has no report artifact', async () => {
     github.runs.main = [{ id: 41, head_sha: 'feedbeef', html_url: 'u', run_number: 12 }]
     start('g,label,score\na,1,0.9\nb,0,0.2\n')

@@ -9,7 +9,11 @@ import type { LoadedYaml } from './yaml.js'
 
 // The manifest and policy validators are compiled ahead of time (scripts/validators.js), with
 // allErrors and verbose set, so that every violation comes with the data that broke it.
-export { manifest as manifestValidator, policy as policyValidator } from './validators.generated.js'
+export {
+  manifest as manifestValidator,
+  policy as policyValidator,
+  report as reportValidator
+} from './validators.generated.js'
 
 /** `/artifacts/1/columns` -> `artifacts[1].columns`. */
 export function pathOf(pointer: string): string {

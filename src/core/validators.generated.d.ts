@@ -2,3 +2,4 @@
 import type { ValidateFunction } from 'ajv'
 export declare const manifest: ValidateFunction
 export declare const policy: ValidateFunction
+export declare const report: ValidateFunction

@@ -6,10 +6,17 @@
  */
 import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { MAX_BASELINE_BYTES } from '../core/baseline/load.js'
+
+/** A report artifact holds one file; a few more are tolerated, an archive of many is refused. */
+export const MAX_ARTIFACT_ENTRIES = 10
 
 export interface ArtifactClient {
   uploadArtifact(name: string, files: string[], rootDirectory: string): Promise<{ id?: number }>
-  getArtifact(name: string, options: { findBy: FindBy }): Promise<{ artifact: { id: number; name: string } }>
+  getArtifact(
+    name: string,
+    options: { findBy: FindBy }
+  ): Promise<{ artifact: { id: number; name: string; size?: number } }>
   downloadArtifact(id: number, options: { path: string; findBy: FindBy }): Promise<{ downloadPath?: string }>
 }
 
@@ -88,13 +95,25 @@ export async function findBaseline(
   )
   if (!run) return { path: null, reason: `no successful run of this workflow from a push to '${s.branch}'` }
   const findBy = { token: s.token, workflowRunId: run.id, repositoryOwner: owner, repositoryName: repo }
-  let id: number
+  let artifact: { id: number; size?: number }
   try {
-    id = (await client.getArtifact(s.artifact, { findBy })).artifact.id
+    artifact = (await client.getArtifact(s.artifact, { findBy })).artifact
   } catch {
     return { path: null, reason: `run ${run.run_number} on '${s.branch}' has no artifact '${s.artifact}'` }
   }
-  const where = (await client.downloadArtifact(id, { path: dest, findBy })).downloadPath ?? dest
+  // The artifact is another run's output: bounded before it is fetched, and after it is unpacked.
+  if ((artifact.size ?? 0) > MAX_BASELINE_BYTES)
+    return {
+      path: null,
+      reason: `artifact '${s.artifact}' of run ${run.run_number} is ${((artifact.size ?? 0) / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`
+    }
+  const where = (await client.downloadArtifact(artifact.id, { path: dest, findBy })).downloadPath ?? dest
+  const entries = readdirSync(where, { recursive: true })
+  if (entries.length > MAX_ARTIFACT_ENTRIES)
+    return {
+      path: null,
+      reason: `artifact '${s.artifact}' of run ${run.run_number} holds ${entries.length} files, more than the ${MAX_ARTIFACT_ENTRIES} a report artifact may`
+    }
   const json = readdirSync(where).find(f => f.endsWith('.json'))
   if (!json)
     return { path: null, reason: `artifact '${s.artifact}' of run ${run.run_number} holds no report` }

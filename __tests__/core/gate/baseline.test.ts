@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { MAX_BASELINE_BYTES } from '../../../src/core/baseline/load.js'
 import { check } from '../../../src/core/check.js'
 import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
@@ -156,12 +157,19 @@ describe('baseline comparison', () => {
     expect(report.checks.find(c => c.gate === 'dp')?.status).toBe('fail')
   })
 
-  it('is an error when the baseline file cannot be read', async () => {
+  it('warns and compares nothing when the baseline is not a valid report; a missing file is an error', async () => {
+    const { report: good } = await run(csv(0.5, 0.3), null)
+    const forged = JSON.parse(JSON.stringify(good))
+    forged.checks[0].gate = '<img src=x onerror=alert(1)>'.repeat(20)
+    forged.stats.predictions.cells = 'lots'
     const dir = workspace({
       'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
       'p.csv': csv(0.5, 0.3),
       'policies/p.yml': POLICY,
-      'bad.json': '{nope'
+      'bad.json': '{nope',
+      'array.json': '[]',
+      'forged.json': JSON.stringify(forged),
+      'old.json': JSON.stringify({ ...good, schemaVersion: 0 })
     })
     const opts = {
       manifest: join(dir, 'rai-gate.yml'),
@@ -169,8 +177,25 @@ describe('baseline comparison', () => {
       cwd: dir,
       workspace: dir
     }
-    await expect(check({ ...opts, baseline: join(dir, 'bad.json') })).rejects.toThrow(
-      /bad\.json: the baseline report is not valid JSON/
+    const warning = async (name: string) => {
+      const report = await check({ ...opts, baseline: join(dir, name) })
+      expectValidReport(report)
+      expect(report.baseline).toMatchObject({ usable: false, model: null })
+      expect(report.checks.every(c => c.change === undefined)).toBe(true)
+      return report.baseline!.warning
+    }
+    expect(await warning('bad.json')).toMatch(/^baseline bad\.json is not valid JSON \(.*\): not compared$/)
+    expect(await warning('array.json')).toBe('baseline array.json is not a JSON object: not compared')
+    expect(await warning('forged.json')).toMatch(
+      /^baseline forged\.json does not match the report schema \(.*\): not compared$/
+    )
+    expect(await warning('old.json')).toBe(
+      'baseline old.json has schemaVersion 0, this run writes 1: not compared'
+    )
+    // Too large: refused before it is read.
+    writeFileSync(join(dir, 'big.json'), Buffer.alloc(MAX_BASELINE_BYTES + 1, 32))
+    expect(await warning('big.json')).toMatch(
+      /^baseline big\.json is 67\.1 MB, more than the 64 MB a report may be/
     )
     await expect(check({ ...opts, baseline: join(dir, 'none.json') })).rejects.toThrow(
       /none\.json: baseline report not found/

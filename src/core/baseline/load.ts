@@ -3,7 +3,7 @@
  * compared against it without the original rows. A report from another schema version or another
  * model is not compared: the caller gets a warning, and change thresholds are skipped, not passed.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadCases } from '../artifacts/cases.js'
 import { QUANTITIES } from '../artifacts/cells.js'
@@ -11,6 +11,7 @@ import type { OutcomeData } from '../artifacts/outcomes.js'
 import { MAX_PREDICTION_CODE, type PredictionData } from '../artifacts/predictions.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
 import { InputError } from '../errors.js'
+import { pathOf, reportValidator } from '../schema.js'
 import { displayPath } from '../files.js'
 import type { Manifest } from '../manifest/types.js'
 import type { BaselineComparison } from './compare.js'
@@ -36,38 +37,62 @@ export interface Baseline {
   outcomes?: OutcomeData
 }
 
+/**
+ * The largest baseline report read (three row records at their bound are 48 MB): a bigger file is
+ * not compared, without reading it.
+ */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024
+
+/**
+ * A baseline is untrusted input (in the Action, another run's artifact): a report that is too large,
+ * not JSON or not valid against the report schema is a warning and no baseline, never an error that
+ * would block every pull request. Only a path given that does not exist is an error.
+ */
 export function readBaseline(path: string, cwd: string, manifest: Manifest): Baseline {
   const abs = resolve(cwd, path)
   const display = displayPath(abs, cwd)
+  const unusable = (why: string): Baseline => ({
+    info: {
+      path: display,
+      model: null,
+      toolVersion: null,
+      decision: null,
+      usable: false,
+      warning: `baseline ${display} ${why}: not compared`
+    }
+  })
   let report: Partial<Report>
   try {
+    const size = statSync(abs).size
+    if (size > MAX_BASELINE_BYTES)
+      return unusable(
+        `is ${(size / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`
+      )
     report = JSON.parse(readFileSync(abs, 'utf8'))
   } catch (err) {
     const e = err as NodeJS.ErrnoException
-    const why =
-      e.code === 'ENOENT'
-        ? 'baseline report not found'
-        : e.code
-          ? `cannot read the baseline report (${e.code})`
-          : `the baseline report is not valid JSON (${e.message})`
-    throw new InputError(why, { file: display })
+    if (e.code === 'ENOENT') throw new InputError('baseline report not found', { file: display })
+    return unusable(e.code ? `cannot be read (${e.code})` : `is not valid JSON (${e.message})`)
   }
-  if (report === null || typeof report !== 'object')
-    throw new InputError('the baseline report is not a JSON object', { file: display })
+  if (report === null || typeof report !== 'object' || Array.isArray(report))
+    return unusable('is not a JSON object')
+  if (report.schemaVersion !== SCHEMA_VERSION)
+    return unusable(
+      `has schemaVersion ${JSON.stringify(report.schemaVersion)}, this run writes ${SCHEMA_VERSION}`
+    )
+  // Nothing of the report is used before it matches the schema (types, lengths and patterns).
+  if (!reportValidator(report)) {
+    const e = reportValidator.errors![0]
+    return unusable(
+      `does not match the report schema (${pathOf(e.instancePath) || 'the top level'}: ${e.message})`
+    )
+  }
   const info: BaselineInfo = {
     path: display,
     model: report.model ?? null,
     toolVersion: report.tool?.version ?? null,
     decision: report.decision ?? null,
     usable: false
-  }
-  if (report.schemaVersion !== SCHEMA_VERSION) {
-    return {
-      info: {
-        ...info,
-        warning: `baseline ${display} has schemaVersion ${JSON.stringify(report.schemaVersion)}, this run writes ${SCHEMA_VERSION}: not compared`
-      }
-    }
   }
   if (report.model?.name !== manifest.model.name) {
     return {
