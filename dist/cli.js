@@ -46267,7 +46267,7 @@ async function checkWith(options, helpers) {
     const gates = evaluateGates({
         policy,
         evaluation,
-        model: manifest.model.name,
+        model: options.waiverModel ?? manifest.model.name,
         now: options.now ?? new Date(),
         requirements: checkRequirements(policy.requires, manifest, present, readDocument),
         changes,

@@ -148,6 +148,21 @@ describe('trusted policies', () => {
     await failsClosed(dir, /this pull request's base commit 'base1234567890' cannot be read in acme\/model/)
   })
 
+  it('matches waivers against the model’s name at the base commit, so a rename cannot earn one', async () => {
+    const waived = `${policy(0.99)}waivers:\n  - { gate: acc, models: [legacy-*], reason: r, approvedBy: b }\n`
+    github.files.base1234567890 = { 'policies/medium.yml': waived, 'rai-gate.yml': MANIFEST }
+    // The PR renames model 'm' to 'legacy-m', which the base policy's waiver glob covers.
+    const renamed = MANIFEST.replace('name: m,', 'name: legacy-m,')
+    const dir = start({ 'policies/medium.yml': waived, 'rai-gate.yml': renamed })
+    await run()
+    const r = report(dir)
+    expect(r.checks.find((c: { gate: string }) => c.gate === 'acc')).toMatchObject({ status: 'fail' })
+    expect(r.decision).toBe('fail')
+    expect(r.notes).toContain(
+      "This pull request renames the model from 'm' to 'legacy-m'; waivers are matched against 'm', its name at the base commit."
+    )
+  })
+
   it('reads a central policy repository at a ref and records the exact commit', async () => {
     github.commits.v3 = 'c0ffee'
     github.files.c0ffee = { 'tiers/medium.yml': policy(0.5), 'tiers/schema/policy.schema.json': '{}' }

@@ -40,6 +40,11 @@ export interface CheckOptions {
   workspace: string
   /** The risk tier to apply instead of the manifest's (the base commit's, when a PR lowers it). */
   tier?: string
+  /**
+   * The model name waivers are matched against, when it is not the manifest's: the name at the base
+   * commit, so that renaming the model in a PR cannot bring it under a waiver.
+   */
+  waiverModel?: string
   /** Where the policy really came from (a repository and commit), when `policy` is a downloaded copy. */
   policySource?: string
   /** Notes for reviewers, shown in the report and the renderings (for example policy changes in the PR). */
@@ -201,7 +206,7 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   const gates = evaluateGates({
     policy,
     evaluation,
-    model: manifest.model.name,
+    model: options.waiverModel ?? manifest.model.name,
     now: options.now ?? new Date(),
     requirements: checkRequirements(policy.requires, manifest, present, readDocument),
     changes,

@@ -57,6 +57,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
       policy: trusted.policy,
       policySource: trusted.source,
       tier: trusted.tier,
+      waiverModel: trusted.waiverModel,
       notes: trusted.notes,
       baseline,
       cwd,

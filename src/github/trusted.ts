@@ -21,6 +21,8 @@ export interface TrustedPolicy {
   source?: string
   /** The risk tier to apply when it is not the PR's own. */
   tier?: string
+  /** The model's name at the base commit, when the PR renames it: waivers are matched against it. */
+  waiverModel?: string
   notes: string[]
 }
 
@@ -99,7 +101,15 @@ export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy>
   const notes: string[] = []
   const manifest = loadManifest(input.manifest, { cwd: input.cwd, workspace: input.workspace })
   let tier: string | undefined
-  const baseTier = await readBaseTier(input, repoPath(input.manifest), ref)
+  const base = await readBaseManifest(input, repoPath(input.manifest), ref)
+  const baseTier = base?.tier ?? null
+  let waiverModel: string | undefined
+  if (base?.model !== undefined && base.model !== manifest.model.name) {
+    waiverModel = base.model
+    notes.push(
+      `This pull request renames the model from '${base.model}' to '${manifest.model.name}'; waivers are matched against '${base.model}', its name at the base commit.`
+    )
+  }
   if (baseTier !== null && lowersTier(baseTier, manifest.riskTier)) {
     tier = baseTier
     notes.push(
@@ -121,14 +131,24 @@ export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy>
       `This pull request's policy files do not load (${(err as Error).message}); the base commit's policy decides.`
     )
   }
-  return { policy: path, source: `${input.owner}/${input.repo}/${source.path}@${ref}`, tier, notes }
+  return {
+    policy: path,
+    source: `${input.owner}/${input.repo}/${source.path}@${ref}`,
+    tier,
+    ...(waiverModel !== undefined && { waiverModel }),
+    notes
+  }
 }
 
 /**
- * The riskTier of the manifest at the base commit; null when the model is new in this PR (the
- * manifest is absent at a ref already confirmed). A manifest that cannot be read is an error.
+ * The riskTier and model name of the manifest at the base commit; null when the model is new in this
+ * PR (the manifest is absent at a ref already confirmed). A manifest that cannot be read is an error.
  */
-async function readBaseTier(input: TrustedInput, path: string, ref: string): Promise<string | null> {
+async function readBaseManifest(
+  input: TrustedInput,
+  path: string,
+  ref: string
+): Promise<{ tier: string | null; model: string | undefined } | null> {
   let data: unknown
   try {
     data = (await input.api.getContent({ owner: input.owner, repo: input.repo, path, ref })).data
@@ -144,15 +164,18 @@ async function readBaseTier(input: TrustedInput, path: string, ref: string): Pro
     throw new InputError(
       `the base commit's manifest cannot be read: ${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)} came back without its content; its risk tier decides, so nothing is decided without it`
     )
-  let doc: { riskTier?: unknown } | null
+  let doc: { riskTier?: unknown; model?: { name?: unknown } } | null
   try {
-    doc = yaml.load(Buffer.from(entry.content, 'base64').toString('utf8'), { schema: yaml.CORE_SCHEMA }) as {
-      riskTier?: unknown
-    } | null
+    doc = yaml.load(Buffer.from(entry.content, 'base64').toString('utf8'), {
+      schema: yaml.CORE_SCHEMA
+    }) as typeof doc
   } catch (err) {
     throw new InputError(
       `the base commit's manifest ${path} at ${ref.slice(0, 12)} is not valid YAML (${(err as Error).message.split('\n')[0]}); its risk tier decides, so nothing is decided without it`
     )
   }
-  return typeof doc?.riskTier === 'string' ? doc.riskTier : null
+  return {
+    tier: typeof doc?.riskTier === 'string' ? doc.riskTier : null,
+    model: typeof doc?.model?.name === 'string' ? doc.model.name : undefined
+  }
 }
