@@ -45188,7 +45188,7 @@ const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
  * not JSON or not valid against the report schema is a warning and no baseline, never an error that
  * would block every pull request. Only a path given that does not exist is an error.
  */
-function readBaseline(path, cwd, manifest) {
+function readBaseline(path, cwd, model) {
     const abs = resolve(cwd, path);
     const display = displayPath(abs, cwd);
     const unusable = (why) => ({
@@ -45230,11 +45230,11 @@ function readBaseline(path, cwd, manifest) {
         decision: report$1.decision ?? null,
         usable: false
     };
-    if (report$1.model?.name !== manifest.model.name) {
+    if (report$1.model?.name !== model) {
         return {
             info: {
                 ...info,
-                warning: `baseline ${display} is for model '${report$1.model?.name}', this run is '${manifest.model.name}': not compared`
+                warning: `baseline ${display} is for model '${report$1.model?.name}', this run is '${model}': not compared`
             }
         };
     }
@@ -45563,7 +45563,13 @@ function evaluateGates(input) {
         return level;
     };
     const smallGroups = metrics.filter(m => m.metric === 'count' && m.status === 'insufficient' && m.group !== undefined);
-    const context = { policy, smallGroups, noBaseline: input.noBaseline, limiting: limitingGroups(metrics) };
+    const context = {
+        policy,
+        smallGroups,
+        noBaseline: input.noBaseline,
+        baselineGiven: input.baselineGiven ?? false,
+        limiting: limitingGroups(metrics)
+    };
     const checks = [
         ...input.requirements,
         ...expanded.flatMap(({ gate, targets }) => {
@@ -45632,7 +45638,7 @@ function rowsText(u) {
     const about = Number(u.rowsNeeded.toPrecision(2)).toLocaleString('en-US');
     return `about ${about} rows${u.group !== undefined ? ` in group ${u.group}` : ''} would decide it`;
 }
-function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, confidence, limiting }) {
+function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGiven, confidence, limiting }) {
     const d = policy.defaults;
     const severity = gate.severity ?? 'block';
     const mode = gate.mode ?? d.mode;
@@ -45690,6 +45696,10 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, confidence
     const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined;
     const missingChange = changes === null ? noBaseline : 'the baseline has no value for this check';
     const worse = hasChangeThreshold ? judgeChange(gate, change, missingChange, mode) : null;
+    // A change that a given baseline cannot judge is not a pass (a renamed model, a corrupt report).
+    const unjudged = worse !== null && worse.skipped && baselineGiven;
+    if (gate.min === undefined && gate.max === undefined && unjudged)
+        return { ...insufficient, reason: `change not judged: ${worse.reason}` };
     if (gate.min === undefined && gate.max === undefined && (worse === null || worse.skipped)) {
         return { ...base, status: 'skipped', effect: 'none', reason: worse?.reason ?? 'no threshold' };
     }
@@ -45721,6 +45731,8 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, confidence
             ...(small.length > 0 && { insufficientGroups: small })
         };
     }
+    if (unjudged)
+        return { ...insufficient, reason: `${verdict.reason}; change not judged: ${worse.reason}` };
     if (small.length > 0 && insufficientData !== 'ignore') {
         const names = small.map(g => `${g.group} (${g.n})`).join(', ');
         return {
@@ -46223,7 +46235,9 @@ async function checkWith(options, helpers) {
         minGroupSize: d.minGroupSize
     };
     const evaluation = await evaluateWith({ ...inputs, intersections: manifest.intersections, settings }, helpers);
-    const baseline = options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest);
+    const baseline = options.baseline === undefined
+        ? null
+        : readBaseline(options.baseline, options.cwd, options.baseModel ?? manifest.model.name);
     let changes;
     let baselineInfo = baseline?.info ?? null;
     const notes = [...(options.notes ?? [])];
@@ -46267,11 +46281,12 @@ async function checkWith(options, helpers) {
     const gates = evaluateGates({
         policy,
         evaluation,
-        model: options.waiverModel ?? manifest.model.name,
+        model: options.baseModel ?? manifest.model.name,
         now: options.now ?? new Date(),
         requirements: checkRequirements(policy.requires, manifest, present, readDocument),
         changes,
-        noBaseline: baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
+        noBaseline: baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared'),
+        baselineGiven: baseline !== null
     });
     return buildReport(inputs, gates, baselineInfo, notes, options.context);
 }

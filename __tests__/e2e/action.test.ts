@@ -208,19 +208,21 @@ describe('dist/index.js on a pull request', () => {
     expect(report.baseline).toMatchObject({ usable: false })
   })
 
-  it('matches waivers against the base commit’s model name: renaming the model earns no waiver', async () => {
+  it('matches waivers and the baseline against the base commit’s model name: a rename escapes neither', async () => {
     const waived = `${policy(0.8)}waivers:\n  - { gate: acc, models: [legacy-*], reason: r, approvedBy: b }\n`
     const saved = { base: gh.files.base0001, manifest: readFileSync(join(dir, 'rai-gate.yml'), 'utf8') }
     gh.files.base0001 = { ...saved.base, 'policies/medium.yml': waived }
     writeFileSync(join(dir, 'rai-gate.yml'), MANIFEST.replace('name: m,', 'name: legacy-m,'))
-    const r = await runAction({ baseline: 'none', comment: 'off' })
+    const r = await runAction({ comment: 'off' })
     gh.files.base0001 = saved.base
     writeFileSync(join(dir, 'rai-gate.yml'), saved.manifest)
     expect(r.code).toBe(1)
     expect(r.outputs.decision).toBe('fail')
     expect(r.stdout).toMatch(/::warning::This pull request renames the model from 'm' to 'legacy-m'/)
     const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
-    expect(report.checks[0]).toMatchObject({ gate: 'acc', status: 'fail' })
+    // Not waived, and still compared with main's report for 'm': the fall of 0.25 is measured.
+    expect(report.checks[0]).toMatchObject({ gate: 'acc', status: 'fail', baseline: 1, change: -0.25 })
+    expect(report.baseline).toMatchObject({ usable: true, model: { name: 'm' } })
   })
 
   it('fails the step on a bad input, naming it', async () => {

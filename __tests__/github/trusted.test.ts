@@ -159,7 +159,7 @@ describe('trusted policies', () => {
     expect(r.checks.find((c: { gate: string }) => c.gate === 'acc')).toMatchObject({ status: 'fail' })
     expect(r.decision).toBe('fail')
     expect(r.notes).toContain(
-      "This pull request renames the model from 'm' to 'legacy-m'; waivers are matched against 'm', its name at the base commit."
+      "This pull request renames the model from 'm' to 'legacy-m'; waivers and the baseline are matched against 'm', its name at the base commit."
     )
   })
 

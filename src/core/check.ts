@@ -41,10 +41,10 @@ export interface CheckOptions {
   /** The risk tier to apply instead of the manifest's (the base commit's, when a PR lowers it). */
   tier?: string
   /**
-   * The model name waivers are matched against, when it is not the manifest's: the name at the base
-   * commit, so that renaming the model in a PR cannot bring it under a waiver.
+   * The model's name at the base commit, when a PR renames it: waivers are matched against it and the
+   * baseline must be its report, so that a rename can neither earn a waiver nor escape the baseline.
    */
-  waiverModel?: string
+  baseModel?: string
   /** Where the policy really came from (a repository and commit), when `policy` is a downloaded copy. */
   policySource?: string
   /** Notes for reviewers, shown in the report and the renderings (for example policy changes in the PR). */
@@ -153,7 +153,9 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
     helpers
   )
   const baseline =
-    options.baseline === undefined ? null : readBaseline(options.baseline, options.cwd, manifest)
+    options.baseline === undefined
+      ? null
+      : readBaseline(options.baseline, options.cwd, options.baseModel ?? manifest.model.name)
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
   const notes = [...(options.notes ?? [])]
@@ -206,12 +208,13 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   const gates = evaluateGates({
     policy,
     evaluation,
-    model: options.waiverModel ?? manifest.model.name,
+    model: options.baseModel ?? manifest.model.name,
     now: options.now ?? new Date(),
     requirements: checkRequirements(policy.requires, manifest, present, readDocument),
     changes,
     noBaseline:
-      baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared')
+      baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared'),
+    baselineGiven: baseline !== null
   })
   return buildReport(inputs, gates, baselineInfo, notes, options.context)
 }

@@ -57,7 +57,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
       policy: trusted.policy,
       policySource: trusted.source,
       tier: trusted.tier,
-      waiverModel: trusted.waiverModel,
+      baseModel: trusted.baseModel,
       notes: trusted.notes,
       baseline,
       cwd,

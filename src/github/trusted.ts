@@ -21,8 +21,8 @@ export interface TrustedPolicy {
   source?: string
   /** The risk tier to apply when it is not the PR's own. */
   tier?: string
-  /** The model's name at the base commit, when the PR renames it: waivers are matched against it. */
-  waiverModel?: string
+  /** The model's name at the base commit, when the PR renames it: waivers and the baseline are matched against it. */
+  baseModel?: string
   notes: string[]
 }
 
@@ -103,11 +103,11 @@ export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy>
   let tier: string | undefined
   const base = await readBaseManifest(input, repoPath(input.manifest), ref)
   const baseTier = base?.tier ?? null
-  let waiverModel: string | undefined
+  let baseModel: string | undefined
   if (base?.model !== undefined && base.model !== manifest.model.name) {
-    waiverModel = base.model
+    baseModel = base.model
     notes.push(
-      `This pull request renames the model from '${base.model}' to '${manifest.model.name}'; waivers are matched against '${base.model}', its name at the base commit.`
+      `This pull request renames the model from '${base.model}' to '${manifest.model.name}'; waivers and the baseline are matched against '${base.model}', its name at the base commit.`
     )
   }
   if (baseTier !== null && lowersTier(baseTier, manifest.riskTier)) {
@@ -135,7 +135,7 @@ export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy>
     policy: path,
     source: `${input.owner}/${input.repo}/${source.path}@${ref}`,
     tier,
-    ...(waiverModel !== undefined && { waiverModel }),
+    ...(baseModel !== undefined && { baseModel }),
     notes
   }
 }

@@ -131,7 +131,7 @@ describe('baseline comparison', () => {
     expect(report.baseline).toBeNull()
   })
 
-  it('warns and skips change thresholds for a baseline of another model or schema version', async () => {
+  it('does not pass change thresholds that a given baseline cannot judge: they are insufficient', async () => {
     const { report, dir } = await run(csv(0.5, 0.3), csv(0.4, 0.4))
     const base = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'))
     writeFileSync(
@@ -150,8 +150,28 @@ describe('baseline comparison', () => {
       usable: false,
       warning: "baseline other.json is for model 'other', this run is 'm': not compared"
     })
-    expect(other.checks.find(c => c.gate === 'dp')).toMatchObject({ status: 'skipped' })
+    // A change threshold alone: not judged, so not passed (the policy's insufficientData: warn).
+    expect(other.checks.find(c => c.gate === 'dp')).toMatchObject({
+      status: 'insufficient',
+      effect: 'warn',
+      reason:
+        "change not judged: change threshold skipped: baseline other.json is for model 'other', this run is 'm': not compared"
+    })
+    // With a level threshold that holds, the check still reports the change it could not judge.
+    expect(other.checks.find(c => c.gate === 'dp-rel')).toMatchObject({ status: 'insufficient' })
+    expect(other.decision).toBe('warn')
     expect(other.regressions).toEqual([])
+    // The policy chooses how strict: insufficientData: fail blocks.
+    writeFileSync(
+      join(dir, 'policies/p.yml'),
+      POLICY.replace('defaults: {', 'defaults: { insufficientData: fail,')
+    )
+    const strict = await check({ ...opts, baseline: join(dir, 'other.json') })
+    expect(strict.checks.find(c => c.gate === 'dp')).toMatchObject({
+      status: 'insufficient',
+      effect: 'block'
+    })
+    expect(strict.decision).toBe('fail')
     const old = await check({ ...opts, baseline: join(dir, 'old.json') })
     expect(old.baseline?.warning).toMatch(/has schemaVersion 0, this run writes 1: not compared/)
     expect(report.checks.find(c => c.gate === 'dp')?.status).toBe('fail')

@@ -13,7 +13,6 @@ import type { RobustnessData } from '../artifacts/robustness.js'
 import { InputError } from '../errors.js'
 import { pathOf, reportValidator } from '../schema.js'
 import { displayPath } from '../files.js'
-import type { Manifest } from '../manifest/types.js'
 import type { BaselineComparison } from './compare.js'
 import type { Report, ReportStats } from '../report/report.js'
 import { SCHEMA_VERSION } from '../version.js'
@@ -48,7 +47,7 @@ export const MAX_BASELINE_BYTES = 64 * 1024 * 1024
  * not JSON or not valid against the report schema is a warning and no baseline, never an error that
  * would block every pull request. Only a path given that does not exist is an error.
  */
-export function readBaseline(path: string, cwd: string, manifest: Manifest): Baseline {
+export function readBaseline(path: string, cwd: string, model: string): Baseline {
   const abs = resolve(cwd, path)
   const display = displayPath(abs, cwd)
   const unusable = (why: string): Baseline => ({
@@ -94,11 +93,11 @@ export function readBaseline(path: string, cwd: string, manifest: Manifest): Bas
     decision: report.decision ?? null,
     usable: false
   }
-  if (report.model?.name !== manifest.model.name) {
+  if (report.model?.name !== model) {
     return {
       info: {
         ...info,
-        warning: `baseline ${display} is for model '${report.model?.name}', this run is '${manifest.model.name}': not compared`
+        warning: `baseline ${display} is for model '${report.model?.name}', this run is '${model}': not compared`
       }
     }
   }

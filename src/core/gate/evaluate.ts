@@ -22,6 +22,12 @@ export interface GateInput {
   changes?: (confidence: number) => Map<string, Change>
   /** Why change thresholds are skipped when there is no usable baseline. */
   noBaseline: string
+  /**
+   * Whether a baseline report was given. Then a change threshold that cannot be judged (the report
+   * cannot be compared, or holds no value for the check) is not passed but insufficient evidence,
+   * with the policy's `insufficientData` effect; without one, change thresholds are skipped.
+   */
+  baselineGiven?: boolean
 }
 
 export interface GateResult {
@@ -69,7 +75,13 @@ export function evaluateGates(input: GateInput): GateResult {
   const smallGroups = metrics.filter(
     m => m.metric === 'count' && m.status === 'insufficient' && m.group !== undefined
   )
-  const context = { policy, smallGroups, noBaseline: input.noBaseline, limiting: limitingGroups(metrics) }
+  const context = {
+    policy,
+    smallGroups,
+    noBaseline: input.noBaseline,
+    baselineGiven: input.baselineGiven ?? false,
+    limiting: limitingGroups(metrics)
+  }
   const checks = [
     ...input.requirements,
     ...expanded.flatMap(({ gate, targets }) => {
@@ -114,6 +126,7 @@ interface Context {
   smallGroups: MetricResult[]
   changes: Map<string, Change> | null
   noBaseline: string
+  baselineGiven: boolean
   /** The level of the intervals this check is judged on. */
   confidence: number
   /** Per attribute, its smallest eligible group: the one that limits a disparity's interval. */
@@ -160,7 +173,7 @@ function rowsText(u: NonNullable<ReturnType<typeof inconclusive>>): string {
 function checkOf(
   gate: Gate,
   t: Target,
-  { policy, smallGroups, changes, noBaseline, confidence, limiting }: Context
+  { policy, smallGroups, changes, noBaseline, baselineGiven, confidence, limiting }: Context
 ): Check {
   const d = policy.defaults
   const severity = gate.severity ?? 'block'
@@ -220,6 +233,10 @@ function checkOf(
   const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined
   const missingChange = changes === null ? noBaseline : 'the baseline has no value for this check'
   const worse = hasChangeThreshold ? judgeChange(gate, change, missingChange, mode) : null
+  // A change that a given baseline cannot judge is not a pass (a renamed model, a corrupt report).
+  const unjudged = worse !== null && worse.skipped && baselineGiven
+  if (gate.min === undefined && gate.max === undefined && unjudged)
+    return { ...insufficient, reason: `change not judged: ${worse.reason}` }
   if (gate.min === undefined && gate.max === undefined && (worse === null || worse.skipped)) {
     return { ...base, status: 'skipped', effect: 'none', reason: worse?.reason ?? 'no threshold' }
   }
@@ -251,6 +268,7 @@ function checkOf(
       ...(small.length > 0 && { insufficientGroups: small })
     }
   }
+  if (unjudged) return { ...insufficient, reason: `${verdict.reason}; change not judged: ${worse.reason}` }
   if (small.length > 0 && insufficientData !== 'ignore') {
     const names = small.map(g => `${g.group} (${g.n})`).join(', ')
     return {
