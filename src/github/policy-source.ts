@@ -35,7 +35,12 @@ export function parseRemote(policy: string): RemotePolicy | null {
   return { owner: m[1], repo: m[2], path: m[3].replace(/\/+$/, ''), ref: m[4] }
 }
 
-const status = (err: unknown): number | undefined => (err as { status?: number }).status
+/** An API error's HTTP status, when it has one. */
+export const status = (err: unknown): number | undefined => (err as { status?: number }).status
+
+/** An API failure in words: its HTTP status, else its message (a network error). */
+export const failureOf = (err: unknown): string =>
+  status(err) === undefined ? (err as Error).message : `HTTP ${status(err)}`
 
 /**
  * Downloads the policy file or folder (YAML files, one level of subfolders) into `dest`; returns the
@@ -57,9 +62,8 @@ export async function fetchPolicies(
       return (await api.getContent({ owner, repo, path, ref })).data as Entry | Entry[]
     } catch (err) {
       if (root && status(err) === 404) return null
-      const why = status(err) === undefined ? (err as Error).message : `HTTP ${status(err)}`
       throw new InputError(
-        `the trusted policy cannot be read: ${path} in ${where} answered ${why}${root ? '' : ', though it is listed'}; nothing is decided without it`
+        `the trusted policy cannot be read: ${path} in ${where} answered ${failureOf(err)}${root ? '' : ', though it is listed'}; nothing is decided without it`
       )
     }
   }

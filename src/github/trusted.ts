@@ -12,7 +12,7 @@ import { InputError } from '../core/errors.js'
 import { loadManifest } from '../core/manifest/load.js'
 import { lowersTier, policyDifferences } from '../core/policy/diff.js'
 import { loadPolicy } from '../core/policy/load.js'
-import { fetchPolicies, parseRemote, type ContentsApi } from './policy-source.js'
+import { failureOf, fetchPolicies, parseRemote, status, type ContentsApi } from './policy-source.js'
 
 export interface TrustedPolicy {
   /** Local path of the policy to load. */
@@ -41,8 +41,6 @@ export interface TrustedInput {
   }
 }
 
-const status = (err: unknown) => (err as { status?: number }).status
-
 /**
  * The commit a ref names, confirmed before anything is read at it: GitHub answers 404 alike for a
  * path that is absent, a ref that does not exist and a ref the token may not read, and only the first
@@ -58,9 +56,8 @@ async function confirmRef(
   try {
     return (await api.getCommit({ owner, repo, ref })).data.sha
   } catch (err) {
-    const why = status(err) === undefined ? (err as Error).message : `HTTP ${status(err)}`
     throw new InputError(
-      `${what} '${ref}' cannot be read in ${owner}/${repo} (${why}): it does not exist, or this token may not read it. The trusted policy cannot be confirmed, so nothing is decided.`
+      `${what} '${ref}' cannot be read in ${owner}/${repo} (${failureOf(err)}): it does not exist, or this token may not read it. The trusted policy cannot be confirmed, so nothing is decided.`
     )
   }
 }
@@ -154,9 +151,8 @@ async function readBaseManifest(
     data = (await input.api.getContent({ owner: input.owner, repo: input.repo, path, ref })).data
   } catch (err) {
     if (status(err) === 404) return null
-    const why = status(err) === undefined ? (err as Error).message : `HTTP ${status(err)}`
     throw new InputError(
-      `the base commit's manifest cannot be read: ${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)} answered ${why}; its risk tier decides, so nothing is decided without it`
+      `the base commit's manifest cannot be read: ${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)} answered ${failureOf(err)}; its risk tier decides, so nothing is decided without it`
     )
   }
   const entry = data as { content?: string; encoding?: string }
