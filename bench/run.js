@@ -108,17 +108,11 @@ function check(manifest, threads, cli = CLI, extra = []) {
   return { seconds, rssMb: rss }
 }
 
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const results = []
-for (const rows of SIZES) {
-  const csv = join(OUT, `predictions-${rows}.csv`)
-  if (!existsSync(csv)) {
-    process.stderr.write(`generating ${rows} rows...\n`)
-    await generate(csv, rows)
-  }
-  const manifest = join(OUT, `rai-gate-${rows}.yml`)
+/** Writes the benchmark's manifest for a predictions file in OUT (with more artifact settings). */
+function manifestFor(file, settings = '') {
+  const path = join(OUT, `rai-gate-${file.replace(/\.csv$/, '')}${settings ? '-ids' : ''}.yml`)
   writeFileSync(
-    manifest,
+    path,
     `apiVersion: rai-gate/v1
 kind: Evaluation
 model: { name: bench, version: 1.0.0 }
@@ -127,9 +121,21 @@ task: binary-classification
 sensitiveAttributes: [sex, race, age_band]
 intersections: [[sex, race]]
 artifacts:
-  - { kind: predictions, path: predictions-${rows}.csv }
+  - { kind: predictions, path: ${file}${settings ? `, ${settings}` : ''} }
 `
   )
+  return path
+}
+
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const results = []
+for (const rows of SIZES) {
+  const csv = join(OUT, `predictions-${rows}.csv`)
+  if (!existsSync(csv)) {
+    process.stderr.write(`generating ${rows} rows...\n`)
+    await generate(csv, rows)
+  }
+  const manifest = manifestFor(`predictions-${rows}.csv`)
   await lineScan(csv) // warm the page cache
   const scans = []
   const inScans = []
@@ -177,27 +183,10 @@ artifacts:
 // model on the same rows is then compared with that report row by row.
 const paired = []
 for (const rows of SIZES) {
-  const manifestOf = file => {
-    const path = join(OUT, `rai-gate-ids-${file}.yml`)
-    writeFileSync(
-      path,
-      `apiVersion: rai-gate/v1
-kind: Evaluation
-model: { name: bench, version: 1.0.0 }
-riskTier: medium
-task: binary-classification
-sensitiveAttributes: [sex, race, age_band]
-intersections: [[sex, race]]
-artifacts:
-  - { kind: predictions, path: ${file}, columns: { id: id } }
-`
-    )
-    return path
-  }
   const variant = `predictions-${rows}-b.csv`
   if (!existsSync(join(OUT, variant))) await generate(join(OUT, variant), rows, true)
-  const base = manifestOf(`predictions-${rows}.csv`)
-  const now = manifestOf(variant)
+  const base = manifestFor(`predictions-${rows}.csv`, 'columns: { id: id }')
+  const now = manifestFor(variant, 'columns: { id: id }')
   const baseReport = join(OUT, `baseline-${rows}.json`)
   const recorded = []
   const compared = []

@@ -44609,19 +44609,26 @@ function pairing(run, runMissing, base, measures, labelsDiffer) {
             for (const { m, n, before, sum, squares } of sums) {
                 if (n === 0)
                     continue;
-                const { d, se } = pairedMean(sum, squares, n);
-                const change = sum / n;
                 const worse = metricDef(m.metric)?.direction === 'higher' ? -1 : 1;
-                out.set(metricKey({ metric: m.metric, ...m.scope }), {
-                    baseline: before / n,
-                    change,
-                    changeCi: containing([d - z * se, d + z * se], change),
-                    pWorse: se > 0 ? normalUpperTail((worse * d) / se) : 1,
-                    comparison: 'paired'
-                });
+                out.set(metricKey({ metric: m.metric, ...m.scope }), pairedChange(sum, squares, n, before / n, sum / n, z, worse));
             }
             return out;
         }
+    };
+}
+/**
+ * A change measured as the mean of n per-row differences (their sum and sum of squares; n may be an
+ * effective count): the adjusted paired mean's interval at z (within ±limit), widened to hold the
+ * change, and the one-sided z-test of a worsening (sign: +1 when higher is worse).
+ */
+function pairedChange(sum, squares, n, baseline, change, z, sign, limit = Infinity) {
+    const { d, se } = pairedMean(sum, squares, n);
+    return {
+        baseline,
+        change,
+        changeCi: containing([Math.max(-limit, d - z * se), Math.min(limit, d + z * se)], change),
+        pWorse: se > 0 ? normalUpperTail((sign * d) / se) : 1,
+        comparison: 'paired'
     };
 }
 /** Outcomes: a case's code is 1 when it passed. */
@@ -45020,15 +45027,7 @@ function rateDifferences(sides, combo, weight, plan) {
 /** The Agresti–Min interval of a weighted mean of per-row differences (Kish's n when weighted). */
 function agrestiMin([we, we2, w, w2], baseline, change, confidence, sign) {
     const nEff = kish(w, w2);
-    const { d, se } = pairedMean((we / w) * nEff, (we2 / w) * nEff, nEff);
-    const z = zOf(confidence);
-    return {
-        baseline,
-        change,
-        changeCi: containing([Math.max(-1, d - z * se), Math.min(1, d + z * se)], change),
-        pWorse: se > 0 ? normalUpperTail((sign * d) / se) : 1,
-        comparison: 'paired'
-    };
+    return pairedChange((we / w) * nEff, (we2 / w) * nEff, nEff, baseline, change, zOf(confidence), sign, 1);
 }
 
 /**

@@ -67,3 +67,19 @@ export async function checkFiles(
   expectValidReport(report)
   return report
 }
+
+/** Checks `files`, keeps the report as the baseline, applies `edits`, and checks again against it. */
+export async function againstBaseline(files: Record<string, string>, edits: Record<string, string>) {
+  const dir = workspace(files)
+  const opts = {
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: dir
+  }
+  writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
+  for (const [path, text] of Object.entries(edits)) writeFileSync(join(dir, path), text)
+  const report = await check({ ...opts, baseline: join(dir, 'base.json') })
+  expectValidReport(report)
+  return { report, dir }
+}

@@ -3,6 +3,8 @@
  * Markdown rendering). The first run creates it, later runs update it. REST only, which keeps GitHub
  * Enterprise and test doubles simple.
  */
+import { status } from './policy-source.js'
+
 export interface CommentApi {
   listComments(p: {
     owner: string
@@ -50,10 +52,10 @@ export async function upsertComment(
 
 /** The warning for a comment that could not be posted, with the fix. */
 export function commentFailure(err: unknown): string {
-  const status = (err as { status?: number }).status
-  if (status === 403 || status === 404) {
+  const code = status(err)
+  if (code === 403 || code === 404) {
     return (
-      `rai-gate could not post the PR comment (HTTP ${status}): the token may not write to pull requests. ` +
+      `rai-gate could not post the PR comment (HTTP ${code}): the token may not write to pull requests. ` +
       'Grant `permissions: pull-requests: write` to the job. For pull requests from forks the token is read-only: ' +
       'use the two-workflow setup (a `workflow_run` workflow that posts the comment from the uploaded report; see the README). ' +
       'The gate decision does not depend on the comment.'

@@ -20,6 +20,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
 import { findBaseline, uploadReport, type ArtifactClient } from './artifacts.js'
 import { readSettings, type Settings } from './inputs.js'
+import { status } from './policy-source.js'
 import { trustedPolicy } from './trusted.js'
 
 /** workerUrl: the worker script for reading large predictions files on two threads (dist/worker.js). */
@@ -176,8 +177,7 @@ async function autoBaseline(
     core.info(`Baseline: ${settings.baselineArtifact} of ${found.run.url} (${found.run.sha.slice(0, 7)})`)
     return found.path
   } catch (err) {
-    const status = (err as { status?: number }).status
-    const fix = status === 403 ? ' Grant `permissions: actions: read` to the job.' : ''
+    const fix = status(err) === 403 ? ' Grant `permissions: actions: read` to the job.' : ''
     core.warning(
       `No baseline: the base branch's report could not be fetched (${(err as Error).message}).${fix}`
     )

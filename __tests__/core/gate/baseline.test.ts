@@ -4,7 +4,7 @@ import { writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_BASELINE_BYTES } from '../../../src/core/baseline/load.js'
 import { check } from '../../../src/core/check.js'
-import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { againstBaseline, manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
 
 // 400 rows per group. Now: selection rates a 0.5, b 0.3. Before: a 0.4, b 0.4.
@@ -25,22 +25,6 @@ gates:
   - { id: dp-rel, metric: demographic_parity_difference, max: 0.5, maxWorseningRelative: 10 }
   - { id: acc, metric: accuracy, min: 0.1 }
 `)
-
-/** Checks `files`, keeps the report as the baseline, applies `edits`, and checks again against it. */
-async function againstBaseline(files: Record<string, string>, edits: Record<string, string>) {
-  const dir = workspace(files)
-  const opts = {
-    manifest: join(dir, 'rai-gate.yml'),
-    policy: join(dir, 'policies'),
-    cwd: dir,
-    workspace: dir
-  }
-  writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
-  for (const [path, text] of Object.entries(edits)) writeFileSync(join(dir, path), text)
-  const report = await check({ ...opts, baseline: join(dir, 'base.json') })
-  expectValidReport(report)
-  return { report, dir }
-}
 
 async function run(
   now: string,

@@ -3,12 +3,11 @@
  * champion's columns, with the overlap reported and the independent comparison where rows differ.
  */
 import { describe, expect, it } from '@jest/globals'
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import type { Report } from '../../../src/core/report/report.js'
 import { createRng } from '../../../src/core/stats/rng.js'
-import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { againstBaseline, manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
 
 const POLICY = policyYaml(`defaults: { minGroupSize: 30, bootstrap: { resamples: 400 } }
@@ -38,22 +37,12 @@ function rows(flip: number, seed: number, extra = ''): string[] {
 const csv = (lines: string[]) => lines.join('\n') + '\n'
 
 async function compare(now: string, before: string): Promise<Report> {
-  const dir = workspace({
+  const files = {
     'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv, columns: { id: id } }'),
     'p.csv': before,
     'policies/p.yml': POLICY
-  })
-  const opts = {
-    manifest: join(dir, 'rai-gate.yml'),
-    policy: join(dir, 'policies'),
-    cwd: dir,
-    workspace: dir
   }
-  writeFileSync(join(dir, 'base.json'), JSON.stringify(await check(opts)))
-  writeFileSync(join(dir, 'p.csv'), now)
-  const report = await check({ ...opts, baseline: join(dir, 'base.json') })
-  expectValidReport(report)
-  return report
+  return (await againstBaseline(files, { 'p.csv': now })).report
 }
 
 const gate = (r: Report, id: string) => r.checks.find(c => c.gate === id)!

@@ -18,12 +18,12 @@ import { logLoss, Q_LL, Q_S, Q_SQ, Q_W, QUANTITIES, type CellTable } from '../ar
 import { codeLabel, codeMicros, codePrediction, type PredictionData } from '../artifacts/predictions.js'
 import { binOf } from '../artifacts/scores.js'
 import { poissonOne } from '../stats/distributions.js'
-import { containing, kish, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
+import { kish, zOf } from '../stats/intervals.js'
 import { createRng } from '../stats/rng.js'
 import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { RATE_CELLS } from './aggregate.js'
 import { metricKey, replicateChange, type BootstrapSettings, type Change } from './evaluate.js'
-import { joinCases, tooLittleShared, type Pairing } from './paired.js'
+import { joinCases, pairedChange, tooLittleShared, type Pairing } from './paired.js'
 import { computePredictions, planPredictions, type PredictionPlan } from './predictions.js'
 import { metricDef, RATES, type RateId } from './registry.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef } from './sink.js'
@@ -469,13 +469,5 @@ function agrestiMin(
   sign: number
 ): Change {
   const nEff = kish(w, w2)
-  const { d, se } = pairedMean((we / w) * nEff, (we2 / w) * nEff, nEff)
-  const z = zOf(confidence)
-  return {
-    baseline,
-    change,
-    changeCi: containing([Math.max(-1, d - z * se), Math.min(1, d + z * se)], change),
-    pWorse: se > 0 ? normalUpperTail((sign * d) / se) : 1,
-    comparison: 'paired'
-  }
+  return pairedChange((we / w) * nEff, (we2 / w) * nEff, nEff, baseline, change, zOf(confidence), sign, 1)
 }

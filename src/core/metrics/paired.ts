@@ -131,19 +131,39 @@ function pairing(
       const out = new Map<string, Change>()
       for (const { m, n, before, sum, squares } of sums) {
         if (n === 0) continue
-        const { d, se } = pairedMean(sum, squares, n)
-        const change = sum / n
         const worse = metricDef(m.metric)?.direction === 'higher' ? -1 : 1
-        out.set(metricKey({ metric: m.metric, ...m.scope }), {
-          baseline: before / n,
-          change,
-          changeCi: containing([d - z * se, d + z * se], change),
-          pWorse: se > 0 ? normalUpperTail((worse * d) / se) : 1,
-          comparison: 'paired'
-        })
+        out.set(
+          metricKey({ metric: m.metric, ...m.scope }),
+          pairedChange(sum, squares, n, before / n, sum / n, z, worse)
+        )
       }
       return out
     }
+  }
+}
+
+/**
+ * A change measured as the mean of n per-row differences (their sum and sum of squares; n may be an
+ * effective count): the adjusted paired mean's interval at z (within ±limit), widened to hold the
+ * change, and the one-sided z-test of a worsening (sign: +1 when higher is worse).
+ */
+export function pairedChange(
+  sum: number,
+  squares: number,
+  n: number,
+  baseline: number,
+  change: number,
+  z: number,
+  sign: number,
+  limit = Infinity
+): Change {
+  const { d, se } = pairedMean(sum, squares, n)
+  return {
+    baseline,
+    change,
+    changeCi: containing([Math.max(-limit, d - z * se), Math.min(limit, d + z * se)], change),
+    pWorse: se > 0 ? normalUpperTail((sign * d) / se) : 1,
+    comparison: 'paired'
   }
 }
 
