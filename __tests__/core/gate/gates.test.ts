@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
+import { headingsOf } from '../../../src/core/gate/requirements.js'
 import type { Check } from '../../../src/core/gate/types.js'
 import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
@@ -251,6 +252,35 @@ describe('requirements', () => {
       'sensitiveAttributes: [g]\ndocuments: { modelCard: MODEL_CARD.md }'
     )
     expect(r.decision).toBe('pass')
+  })
+
+  it('read ATX headings as CommonMark does, one line at a time', () => {
+    const doc = [
+      '# Intended  Use',
+      '   ## Limitations ##',
+      '####### seven is not a heading',
+      '#no space is not a heading',
+      '#\nnext line is not this heading',
+      '## C# and F# #',
+      '## ends with #hash',
+      '### crlf\r',
+      '    # four spaces is code'
+    ].join('\n')
+    expect([...headingsOf(doc)]).toEqual([
+      'intended use',
+      'limitations',
+      'c# and f#',
+      'ends with #hash',
+      'crlf'
+    ])
+  })
+
+  it('read a heading built to make a regular expression backtrack in linear time', () => {
+    const line = '# a' + ' '.repeat(200_000) + 'x'
+    const started = performance.now()
+    expect([...headingsOf(`${line}\n${line}`)]).toEqual(['a x'])
+    // The RegExp took 8 s on 3,000 spaces; this is 130 times as many (twice).
+    expect(performance.now() - started).toBeLessThan(2000)
   })
 
   it('fail when the manifest does not name the document', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { judge } from '../../../src/core/gate/judge.js'
 import { globMatch, findWaiver } from '../../../src/core/gate/waivers.js'
 
@@ -44,6 +45,28 @@ describe('waivers', () => {
     expect(globMatch('credit-?', 'credit-ab')).toBe(false)
     expect(globMatch('a.b', 'axb')).toBe(false)
     expect(findWaiver(waivers, 'g', 'fraud', new Date('2026-01-01'))).toBeUndefined()
+  })
+
+  it('match exactly as the equivalent regular expression does (an independent reference)', () => {
+    const reference = (p: string, name: string) =>
+      new RegExp(`^${p.replace(/[.]/g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(name)
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '.', '*', '?'), maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '.'), maxLength: 10 }),
+        (p, name) => globMatch(p, name) === reference(p, name)
+      ),
+      { seed: 12, numRuns: 5000 }
+    )
+  })
+
+  it('take linear time on a glob built to backtrack (a RegExp took minutes here)', () => {
+    const name = 'a'.repeat(100_000)
+    const started = performance.now()
+    expect(globMatch('*a'.repeat(6) + 'b', name)).toBe(false)
+    expect(globMatch('*a*?a*a*a*a', name)).toBe(true)
+    // The RegExp needed 14 s for 200 characters; this is 500 times longer, with room for a slow machine.
+    expect(performance.now() - started).toBeLessThan(2000)
   })
 
   it('hold through their expiry date in UTC, and are void the day after', () => {

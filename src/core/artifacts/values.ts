@@ -4,7 +4,8 @@
  */
 import { InputError, quote, type Where } from '../errors.js'
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+// Unambiguous (each digit has one way to match), so a long field cannot make it backtrack.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
 /** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
 export function parseDecimal(text: string): number | undefined {

@@ -53,7 +53,7 @@ export function checkRequirements(
       checks.push(fail(`document '${doc}' (${path}) does not exist`))
       continue
     }
-    const headings = new Set([...text.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map(m => normalize(m[1])))
+    const headings = headingsOf(text)
     const absent = sections.filter(s => !headings.has(normalize(s)))
     checks.push(
       absent.length > 0
@@ -74,3 +74,31 @@ export function checkRequirements(
 }
 
 const normalize = (heading: string) => heading.trim().toLowerCase().replace(/\s+/g, ' ')
+
+/**
+ * The ATX headings of a Markdown document (`## Limitations ##`), normalized. Scanned line by line
+ * rather than with one multi-line RegExp: `^#{1,6}\s+(.+?)\s*#*\s*$` backtracks, and a heading built
+ * for it took 40 s. Here each line is looked at a bounded number of times.
+ */
+export function headingsOf(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    // Up to three spaces of indent, then 1 to 6 #, then a space or tab (CommonMark).
+    let i = 0
+    while (i < 3 && line[i] === ' ') i++
+    let hashes = 0
+    while (line[i + hashes] === '#') hashes++
+    if (hashes < 1 || hashes > 6) continue
+    const rest = line.slice(i + hashes)
+    if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') continue
+    // A closing run of # counts only after a space or tab (or when it is all there is).
+    let end = rest.trimEnd()
+    let k = end.length
+    while (k > 0 && end[k - 1] === '#') k--
+    if (k === 0 || end[k - 1] === ' ' || end[k - 1] === '\t') end = end.slice(0, k)
+    const heading = normalize(end)
+    if (heading !== '') out.add(heading)
+  }
+  return out
+}
