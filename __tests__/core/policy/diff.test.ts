@@ -31,7 +31,7 @@ describe('policyDifferences', () => {
 
   it('shows every loosening: scopes narrowed, requirements dropped, settings and waivers changed', () => {
     const proposed = BASE.replace('groups: [a, b, c]', 'groups: [a]')
-            .replace('suites: [toxicity, jailbreak]', 'suites: [toxicity]')
+      .replace('suites: [toxicity, jailbreak]', 'suites: [toxicity]')
       .replace('categories: [hate, self-harm]', 'categories: [hate]')
       .replace('artifacts: [predictions, robustness]', 'artifacts: [predictions]')
       .replace('sections: [Intended use, Limitations]', 'sections: [Intended use]')
@@ -62,8 +62,8 @@ describe('policyDifferences', () => {
       'waivers:\n',
       'waivers:\n  - { gate: dpd, reason: new, approvedBy: me }\n  - { gate: acc, reason: second, approvedBy: me }\n'
     ).replace(
-      "documents: [{ doc: modelCard, sections: [Intended use, Limitations] }]",
-      "documents: [{ doc: modelCard, sections: [Intended use, Limitations] }, { doc: dataSheet }]"
+      'documents: [{ doc: modelCard, sections: [Intended use, Limitations] }]',
+      'documents: [{ doc: modelCard, sections: [Intended use, Limitations] }, { doc: dataSheet }]'
     )
     expect(policyDifferences(load(BASE), load(proposed))).toEqual([
       'requires.documents.dataSheet added: {"doc":"dataSheet"}',
