@@ -13,7 +13,17 @@ export interface FakeComment {
   id: number
   body: string
   html_url: string
+  user?: { id: number; login: string }
 }
+
+/** The account the token acts as (GraphQL viewer); null makes the lookup fail. */
+export const BOT = { id: 41898282, login: 'github-actions[bot]' }
+export const viewer: { account: { id: number; login: string } | null } = { account: BOT }
+export const graphql = jest.fn(async (query: string) => {
+  if (!query.includes('viewer')) throw new Error(`unexpected query ${query}`)
+  if (viewer.account === null) throw Object.assign(new Error('Resource not accessible by integration'), { status: 403 })
+  return { viewer: { login: viewer.account.login, databaseId: viewer.account.id } }
+})
 
 export const comments: FakeComment[] = []
 /** When set, every comment call fails with this HTTP status. */
@@ -30,7 +40,12 @@ export const issues = {
   }),
   createComment: jest.fn(async ({ body }: { body: string }) => {
     fail()
-    const c = { id: comments.length + 1, body, html_url: `https://github.test/acme/model/pull/7#issuecomment-${comments.length + 1}` }
+    const c = {
+      id: comments.length + 1,
+      body,
+      html_url: `https://github.test/acme/model/pull/7#issuecomment-${comments.length + 1}`,
+      user: viewer.account ?? BOT
+    }
     comments.push(c)
     return { data: c }
   }),
@@ -97,4 +112,4 @@ export const pulls = {
   })
 }
 
-export const getOctokit = jest.fn(() => ({ rest: { issues, repos, actions, pulls } }))
+export const getOctokit = jest.fn(() => ({ rest: { issues, repos, actions, pulls }, graphql }))

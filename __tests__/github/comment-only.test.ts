@@ -90,3 +90,44 @@ describe('comment-only mode', () => {
     expect(github.comments).toHaveLength(0)
   })
 })
+
+describe('comment-only mode with a report the pull request wrote', () => {
+  beforeEach(() => {
+    jest.clearAllMocks()
+    github.comments.length = 0
+  })
+
+  it('recomputes the decision from the checks: a PASS claimed over failing checks posts FAIL, and says so', async () => {
+    const dir = await untrustedRun()
+    const path = join(dir, 'rai-gate-report.json')
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), decision: 'pass' }))
+    github.heads[7] = 'abc123'
+    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
+    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
+    await run()
+    expect(core.setOutput).toHaveBeenCalledWith('decision', 'fail')
+    expect(core.setOutput).toHaveBeenCalledWith('failed-checks', '1')
+    expect(github.comments[0].body).toMatch(/^<!-- rai-gate:m -->\n## ❌ rai-gate: \*\*FAIL\*\*/)
+    expect(github.comments[0].body).toMatch(
+      /> The uploaded report says its decision is PASS, but its own checks give FAIL/
+    )
+  })
+
+  it('refuses ids that the schema’s patterns do not allow (a gate id carrying Markdown)', async () => {
+    const dir = await untrustedRun()
+    const path = join(dir, 'rai-gate-report.json')
+    const report = JSON.parse(readFileSync(path, 'utf8'))
+    report.checks[0].gate = 'acc` ## [x](http://evil)'
+    writeFileSync(path, JSON.stringify(report))
+    github.heads[7] = 'abc123'
+    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
+    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /does not match schemas\/report\.schema\.json at checks\[0\]\.gate: must match pattern/
+      )
+    )
+    expect(github.comments).toHaveLength(0)
+  })
+})

@@ -86,6 +86,32 @@ describe('the Action', () => {
     expect(github.comments.filter(c => c.body.startsWith('<!-- rai-gate:m -->'))).toHaveLength(1)
   })
 
+  it('edits only a comment that the token’s own account wrote, never one that starts with the marker', async () => {
+    const dir = setup()
+    const planted = { id: 1, body: '<!-- rai-gate:m -->\nall good', html_url: 'x', user: { id: 7, login: 'mallory' } }
+    github.comments.push(planted)
+    inputs(dir)
+    await run()
+    expect(github.issues.updateComment).not.toHaveBeenCalled()
+    expect(github.comments).toHaveLength(2)
+    expect(planted.body).toBe('<!-- rai-gate:m -->\nall good')
+    expect(github.comments[1].user).toEqual(github.BOT)
+  })
+
+  it('posts a new comment, with a warning, when it cannot tell who the token acts as', async () => {
+    const dir = setup()
+    inputs(dir)
+    await run()
+    github.viewer.account = null
+    await run()
+    github.viewer.account = github.BOT
+    expect(github.issues.updateComment).not.toHaveBeenCalled()
+    expect(github.comments).toHaveLength(2)
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/could not tell which account its token acts as \(HTTP 403\)/)
+    )
+  })
+
   it('warns with the fix on 403 and keeps the decision', async () => {
     const dir = setup(POLICY(0.99))
     inputs(dir)

@@ -1,14 +1,18 @@
 /**
- * A small GitHub stand-in on 127.0.0.1 for end-to-end tests of the bundled Action: issue comments,
- * repository contents by ref, workflow runs, and artifacts with the 302 redirect to a zip download.
+ * A small GitHub stand-in on 127.0.0.1 for end-to-end tests of the bundled Action: issue comments (by
+ * the token's account, GraphQL's viewer), repository contents by ref, workflow runs, and artifacts
+ * with the 302 redirect to a zip download.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { crc32 } from 'node:zlib'
 
+/** The account the Actions token acts as. */
+export const BOT = { id: 41898282, login: 'github-actions[bot]' }
+
 export interface StandIn {
   url: string
-  comments: { id: number; body: string }[]
+  comments: { id: number; body: string; user: { id: number; login: string } }[]
   /** files[ref][path] = text; a ref that holds files is a commit of its own. */
   files: Record<string, Record<string, string>>
   /** `ref:path` of files that are listed but answer 404, and of files that come back without content. */
@@ -100,7 +104,7 @@ export async function startStandIn(): Promise<StandIn> {
         )
       if (state.commentStatus)
         return json(res, state.commentStatus, { message: 'Resource not accessible by integration' })
-      const c = { id: state.comments.length + 1, body: body.body }
+      const c = { id: state.comments.length + 1, body: body.body, user: BOT }
       state.comments.push(c)
       return json(res, 201, { ...c, html_url: `http://gh/c/${c.id}` })
     }
@@ -110,6 +114,10 @@ export async function startStandIn(): Promise<StandIn> {
       const c = state.comments.find(x => x.id === Number(m![1]))!
       c.body = body.body
       return json(res, 200, { ...c, html_url: `http://gh/c/${c.id}` })
+    }
+    if (path === '/graphql' && req.method === 'POST') {
+      if (!/viewer/.test(body.query)) return json(res, 400, { message: `unexpected query ${body.query}` })
+      return json(res, 200, { data: { viewer: { login: BOT.login, databaseId: BOT.id } } })
     }
     if ((m = /^\/repos\/acme\/model\/commits\/([^/]+)$/.exec(path))) {
       if (m[1] in state.files) return json(res, 200, { sha: m[1] })

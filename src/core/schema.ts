@@ -9,11 +9,18 @@ import type { LoadedYaml } from './yaml.js'
 
 // The manifest and policy validators are compiled ahead of time (scripts/validators.js), with
 // allErrors and verbose set, so that every violation comes with the data that broke it.
-export {
-  manifest as manifestValidator,
-  policy as policyValidator,
-  report as reportValidator
-} from './validators.generated.js'
+import { report as reportValidator } from './validators.generated.js'
+export { manifest as manifestValidator, policy as policyValidator } from './validators.generated.js'
+
+/**
+ * Why `data` is not a report of this schema (its first violation, by path), or null when it is one.
+ * A report from another run (a baseline, an uploaded report) is used only after this says null.
+ */
+export function reportProblem(data: unknown): string | null {
+  if (reportValidator(data)) return null
+  const e = reportValidator.errors![0]
+  return `${pathOf(e.instancePath) || 'the top level'}: ${e.message}`
+}
 
 /** `/artifacts/1/columns` -> `artifacts[1].columns`. */
 export function pathOf(pointer: string): string {

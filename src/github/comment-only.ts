@@ -1,45 +1,59 @@
 /**
  * The fork-safe half of the two-workflow setup: a `workflow_run` workflow, which has a write token,
  * posts the sticky comment from the report that the untrusted `pull_request` run uploaded. It runs no
- * code from the pull request. The report is untrusted data: it must validate against the published
- * schema, and the pull request it names must have the head commit that the triggering run checked.
+ * code from the pull request. The report is untrusted data, written by whatever the pull request ran:
+ * - it must validate against the published schema (types, and patterns and lengths on ids);
+ * - the pull request it names must have the head commit that the triggering run checked;
+ * - its decision is recomputed from its checks, and a report that claims another is named for it;
+ * - every string of it is escaped when rendered (core/report/escape.ts).
+ * Its numbers are still the pull request's to choose: the comment and the outputs inform, and the
+ * decision that protects a branch is the required check of the trusted run (SECURITY.md).
  */
-import { Ajv } from 'ajv'
-import { readFileSync } from 'node:fs'
-import schema from '../../schemas/report.schema.json' with { type: 'json' }
+import { readFileSync, statSync } from 'node:fs'
+import { decide } from '../core/gate/evaluate.js'
 import { InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
 import type { Report } from '../core/report/report.js'
-import { upsertComment, type CommentApi } from './comment.js'
+import { reportProblem } from '../core/schema.js'
+import { MAX_BASELINE_BYTES } from '../core/baseline/load.js'
+import { postSticky, type CommentApi, type Graphql } from './comment.js'
 
 export interface PullsApi {
   get(p: { owner: string; repo: string; pull_number: number }): Promise<{ data: { head: { sha: string } } }>
 }
 
-// The schema is checked against its meta-schema by a test, not on every run (see core/schema.ts).
-const validate = new Ajv({
-  allErrors: true,
-  strict: true,
-  allowUnionTypes: true,
-  validateSchema: false
-}).compile(schema)
-
-/** Reads and checks an uploaded report; throws an InputError naming the problem. */
+/**
+ * Reads and checks an uploaded report; throws an InputError naming the problem. The decision it
+ * returns is the one its checks give; a report that claimed another carries a note that says so.
+ */
 export function readUploadedReport(path: string): Report {
   let report: unknown
   try {
+    const size = statSync(path).size
+    if (size > MAX_BASELINE_BYTES)
+      throw new Error(
+        `${(size / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`
+      )
     report = JSON.parse(readFileSync(path, 'utf8'))
   } catch (err) {
     throw new InputError(`cannot read the uploaded report (${(err as Error).message})`, { file: path })
   }
-  if (!validate(report)) {
-    const e = validate.errors![0]
-    throw new InputError(
-      `the uploaded report does not match schemas/report.schema.json at ${e.instancePath || '/'}: ${e.message}`,
-      { file: path }
-    )
+  const problem = reportProblem(report)
+  if (problem !== null)
+    throw new InputError(`the uploaded report does not match schemas/report.schema.json at ${problem}`, {
+      file: path
+    })
+  const r = report as Report
+  const decision = decide(r.checks)
+  if (decision === r.decision) return r
+  return {
+    ...r,
+    decision,
+    notes: [
+      `The uploaded report says its decision is ${r.decision.toUpperCase()}, but its own checks give ${decision.toUpperCase()}: this comment shows ${decision.toUpperCase()}. A report that rai-gate wrote never disagrees with itself; look at the run that uploaded it.`,
+      ...r.notes
+    ]
   }
-  return report as unknown as Report
 }
 
 export interface CommentOnly {
@@ -48,7 +62,9 @@ export interface CommentOnly {
   /** The head commit the triggering run checked (workflow_run.head_sha). */
   headSha: string | null
   issues: CommentApi
+  graphql: Graphql
   pulls: PullsApi
+  warn: (message: string) => void
 }
 
 export async function postFromReport(report: Report, c: CommentOnly): Promise<string> {
@@ -63,10 +79,11 @@ export async function postFromReport(report: Report, c: CommentOnly): Promise<st
       `pull request #${pull} is at ${head.slice(0, 12)}, but the run that made the report checked ${String(c.headSha).slice(0, 12)}: not commenting`
     )
   }
-  return upsertComment(
-    c.issues,
+  return postSticky(
+    c,
     { owner: c.owner, repo: c.repo, pull },
     marker(report.model.name),
-    renderMarkdown(report)
+    renderMarkdown(report),
+    c.warn
   )
 }

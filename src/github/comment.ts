@@ -1,9 +1,10 @@
 /**
  * The sticky PR comment: one per model per PR, found by its hidden marker (the first line of the
- * Markdown rendering). The first run creates it, later runs update it. REST only, which keeps GitHub
- * Enterprise and test doubles simple.
+ * Markdown rendering) among the comments written by the account the token acts as. Anyone can post a
+ * comment that starts with the marker, and its author can edit it after rai-gate has: such a comment
+ * is never taken for the sticky one. The first run creates it, later runs update it.
  */
-import { status } from './policy-source.js'
+import { failureOf, status } from './policy-source.js'
 
 export interface CommentApi {
   listComments(p: {
@@ -12,7 +13,9 @@ export interface CommentApi {
     issue_number: number
     per_page: number
     page: number
-  }): Promise<{ data: { id: number; body?: string | null; html_url: string }[] }>
+  }): Promise<{
+    data: { id: number; body?: string | null; html_url: string; user?: { id: number } | null }[]
+  }>
   createComment(p: {
     owner: string
     repo: string
@@ -33,21 +36,62 @@ export interface Target {
   pull: number
 }
 
-/** Creates or updates the comment whose body starts with `marker`; returns its URL. */
+/** The account a token acts as. */
+export interface Identity {
+  id: number
+  login: string
+}
+
+/** GraphQL's `viewer`: the one lookup that works for the Actions token and app tokens (REST /user does not). */
+export type Graphql = (query: string) => Promise<unknown>
+
+/** Who the token acts as, or a warning that says why that is unknown. */
+export async function tokenIdentity(graphql: Graphql): Promise<Identity | { warning: string }> {
+  try {
+    const { viewer } = (await graphql('query { viewer { login databaseId } }')) as {
+      viewer: { login: string; databaseId: number }
+    }
+    if (typeof viewer?.databaseId !== 'number') throw new Error('the answer names no account')
+    return { id: viewer.databaseId, login: viewer.login }
+  } catch (err) {
+    return {
+      warning: `rai-gate could not tell which account its token acts as (${failureOf(err)}), so it cannot tell its own comment from one that someone else wrote: it posts a new comment instead of editing one.`
+    }
+  }
+}
+
+/**
+ * Creates or updates the comment that `author` wrote whose body starts with `marker`; returns its
+ * URL. With no author known, only creates.
+ */
 export async function upsertComment(
   api: CommentApi,
   target: Target,
   marker: string,
-  body: string
+  body: string,
+  author: Identity | null
 ): Promise<string> {
   const { owner, repo, pull } = target
-  for (let page = 1; ; page++) {
+  for (let page = 1; author !== null; page++) {
     const { data } = await api.listComments({ owner, repo, issue_number: pull, per_page: 100, page })
-    const mine = data.find(c => c.body?.startsWith(marker))
+    const mine = data.find(c => c.user?.id === author.id && c.body?.startsWith(marker))
     if (mine) return (await api.updateComment({ owner, repo, comment_id: mine.id, body })).data.html_url
     if (data.length < 100) break
   }
   return (await api.createComment({ owner, repo, issue_number: pull, body })).data.html_url
+}
+
+/** Finds who the token acts as (warning when it cannot), then creates or updates the sticky comment. */
+export async function postSticky(
+  api: { issues: CommentApi; graphql: Graphql },
+  target: Target,
+  marker: string,
+  body: string,
+  warn: (message: string) => void
+): Promise<string> {
+  const me = await tokenIdentity(api.graphql)
+  if ('warning' in me) warn(me.warning)
+  return upsertComment(api.issues, target, marker, body, 'warning' in me ? null : me)
 }
 
 /** The warning for a comment that could not be posted, with the fix. */

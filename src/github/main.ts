@@ -14,7 +14,7 @@ import { PARALLEL_MIN_BYTES } from '../core/artifacts/parallel.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
 import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
-import { commentFailure, upsertComment } from './comment.js'
+import { commentFailure, postSticky } from './comment.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
@@ -85,11 +85,12 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
     let url = ''
     if (pull !== undefined && settings.comment === 'update') {
       try {
-        url = await upsertComment(
-          octokit.rest.issues,
+        url = await postSticky(
+          { issues: octokit.rest.issues, graphql: octokit.graphql },
           { owner: ctx.repo.owner, repo: ctx.repo.repo, pull },
           marker(report.model.name),
-          markdown
+          markdown,
+          core.warning
         )
       } catch (err) {
         core.warning(commentFailure(err))
@@ -143,7 +144,9 @@ async function commentOnly(settings: Settings): Promise<void> {
     repo: ctx.repo.repo,
     headSha,
     issues: octokit.rest.issues,
-    pulls: octokit.rest.pulls
+    graphql: octokit.graphql,
+    pulls: octokit.rest.pulls,
+    warn: core.warning
   })
   core.setOutput('comment-url', url)
 }

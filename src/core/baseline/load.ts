@@ -11,7 +11,7 @@ import type { OutcomeData } from '../artifacts/outcomes.js'
 import { MAX_PREDICTION_CODE, type PredictionData } from '../artifacts/predictions.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
 import { InputError } from '../errors.js'
-import { pathOf, reportValidator } from '../schema.js'
+import { reportProblem } from '../schema.js'
 import { displayPath } from '../files.js'
 import type { BaselineComparison } from './compare.js'
 import type { Report, ReportStats } from '../report/report.js'
@@ -80,12 +80,8 @@ export function readBaseline(path: string, cwd: string, model: string): Baseline
       `has schemaVersion ${JSON.stringify(report.schemaVersion)}, this run writes ${SCHEMA_VERSION}`
     )
   // Nothing of the report is used before it matches the schema (types, lengths and patterns).
-  if (!reportValidator(report)) {
-    const e = reportValidator.errors![0]
-    return unusable(
-      `does not match the report schema (${pathOf(e.instancePath) || 'the top level'}: ${e.message})`
-    )
-  }
+  const problem = reportProblem(report)
+  if (problem !== null) return unusable(`does not match the report schema (${problem})`)
   const info: BaselineInfo = {
     path: display,
     model: report.model ?? null,

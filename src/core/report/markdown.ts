@@ -57,7 +57,7 @@ export function renderMarkdown(report: Report): string {
   const expired = report.waivers.filter(w => w.expired)
   if (expired.length > 0) {
     head.push(
-      `**Expired waivers** (no effect): ${expired.map(w => `\`${w.gate}\` expired ${esc(w.expires ?? '')} (approved by ${esc(w.approvedBy)})`).join('; ')}.`,
+      `**Expired waivers** (no effect): ${expired.map(w => `${code(w.gate)} expired ${esc(w.expires ?? '')} (approved by ${esc(w.approvedBy)})`).join('; ')}.`,
       ''
     )
   }
@@ -139,7 +139,7 @@ function threshold(c: Check): string {
 
 function checkTable(checks: Check[], pct: string, level: number, regressed: Set<string>): string {
   const rows = checks.map(c => {
-    const what = [`\`${c.gate}\``, `\`${c.metric}\``, scope(c)].filter(Boolean).join(' · ')
+    const what = [code(c.gate), code(c.metric), scope(c)].filter(Boolean).join(' · ')
     // A corrected (lenient) check's interval is at its own level: say which.
     const at =
       c.ci && c.confidence !== undefined && c.confidence !== level ? ` at ${percent(c.confidence)}` : ''
@@ -174,7 +174,7 @@ function changeText(
 function regressionTable(report: Report, regressed: Set<string>): string {
   const rows = report.regressions.map(
     r =>
-      `| \`${r.metric}\` | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r, regressed)} | ${pValue(r.pValue)} |`
+      `| ${code(r.metric)} | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r, regressed)} | ${pValue(r.pValue)} |`
   )
   return ['| metric | scope | baseline | now | change | p |', '|---|---|---|---|---|---|', ...rows].join('\n')
 }
@@ -191,7 +191,7 @@ function baselineNote(report: Report): string {
 function regressionLine(report: Report, regressed: Set<string>): string {
   const top = report.regressions.filter(r => r.group === undefined)
   const groups = report.regressions.length - top.length
-  const items = top.map(r => `\`${r.metric}\`${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r, regressed)}`)
+  const items = top.map(r => `${code(r.metric)}${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r, regressed)}`)
   const more =
     groups > 0
       ? `${items.length > 0 ? '; ' : ''}and ${groups} per-group rate${groups === 1 ? '' : 's'} (listed below)`
@@ -271,8 +271,8 @@ function evidence(report: Report): string {
   const s = p.settings
   return [
     `- report schema ${report.schemaVersion}, rai-gate ${esc(report.tool.version)}`,
-    `- policy ${code(`${p.name}@${p.version}`)} from ${esc(p.source)}: ${p.files.map(f => `${esc(f.path)} sha256 \`${f.sha256}\``).join('; ')}`,
-    `- inputs: ${report.inputs.map(i => `${esc(i.path)} (${i.kind}, ${num(i.rows)} rows) sha256 \`${i.sha256}\``).join('; ')}`,
+    `- policy ${code(`${p.name}@${p.version}`)} from ${esc(p.source)}: ${p.files.map(f => `${esc(f.path)} sha256 ${code(f.sha256)}`).join('; ')}`,
+    `- inputs: ${report.inputs.map(i => `${esc(i.path)} (${esc(i.kind)}, ${num(i.rows)} rows) sha256 ${code(i.sha256)}`).join('; ')}`,
     `- interval methods (metrics per method): ${esc(intervalMethods(report.metrics))}`,
     ...(comparisonsText(report.baseline)
       ? [`- changes against the baseline: ${esc(comparisonsText(report.baseline)!)}`]

@@ -1,0 +1,89 @@
+/**
+ * A report whose every free string is hostile Markdown and HTML, as a pull request can write it for
+ * the fork-safe `comment-only` mode, rendered by GitHub's own engine: nothing may become live, and the
+ * text must come out whole (a pipe that split a table cell, or emphasis, would change it).
+ */
+import { describe, expect, it } from '@jest/globals'
+import { renderMarkdown } from '../../../src/core/report/markdown.js'
+import type { Report } from '../../../src/core/report/report.js'
+import { reportProblem } from '../../../src/core/schema.js'
+import { againstBaseline, manifestYaml, policyYaml } from '../../helpers/check.js'
+import { gfm, hazards, visibleText } from '../../helpers/gfm.js'
+
+export const PAYLOAD =
+  'x<img src=x onerror=alert(1)> [l](javascript:alert(1)) ![i](https://e.test/i.png) a|b **b** _i_ `c` ' +
+  '<details open> @org/team @user #12 https://evil.test/x www.evil.test\n## injected heading'
+const SEEN = PAYLOAD.replace(/\n/g, ' ')
+
+/** Sets every string of `report` that the schema lets be anything to PAYLOAD; returns how many. */
+export function poison(report: Report): number {
+  let count = 0
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node) || (typeof node === 'object' && node !== null)) {
+      const obj = node as Record<string, unknown>
+      for (const key of Object.keys(obj)) {
+        const value = obj[key]
+        if (typeof value === 'string') {
+          obj[key] = PAYLOAD
+          if (reportProblem(report) === null) count++
+          else obj[key] = value
+        } else walk(value)
+      }
+    }
+  }
+  walk(report)
+  return count
+}
+
+async function richReport(): Promise<Report> {
+  const csv = (flip: string) => `g,label,score\na,1,0.9\na,0,0.2\nb,1,${flip}\nb,0,0.3\nb,1,0.8\na,0,0.1\n`
+  const { report } = await againstBaseline(
+    {
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'p.csv': csv('0.9'),
+      'policies/p.yml': policyYaml(
+        `defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }
+gates:
+  - { id: acc, metric: accuracy, min: 0.95, maxWorsening: 0.01 }
+  - { id: sel, metric: selection_rate, attributes: [g], max: 0.1, severity: warn }
+waivers:
+  - { gate: sel, reason: r, approvedBy: b, expires: '2020-01-01' }
+`
+      )
+    },
+    { 'p.csv': csv('0.1') }
+  )
+  return report
+}
+
+describe('a hostile report rendered by GitHub’s engine', () => {
+  it('shows every hostile string as text: no HTML, link, image, heading, mention or reference', async () => {
+    const report = await richReport()
+    report.notes.push('a note')
+    const poisoned = poison(report)
+    expect(poisoned).toBeGreaterThanOrEqual(20)
+    const html = gfm(renderMarkdown(report))
+    expect(hazards(html)).toEqual([])
+    // The text is whole wherever it shows outside code: nothing of it was read as Markdown.
+    const text = visibleText(html).replace(/\u200b/g, '')
+    expect(text.split(SEEN).length - 1).toBeGreaterThanOrEqual(10)
+  })
+
+  it('finds each hazard when the text is not escaped (the check can fail)', () => {
+    const html = gfm(`## head\n\n${PAYLOAD}\n\n| a | b |\n|---|---|\n| a|b | c |\n`)
+    expect(hazards(html)).toEqual(
+      expect.arrayContaining([
+        'element <img>',
+        'element <a>',
+        'attribute src',
+        'attribute href',
+        'attribute onerror',
+        'mention @org/team',
+        'mention @user',
+        'reference #12',
+        'a heading besides the headline'
+      ])
+    )
+    expect(visibleText(html)).not.toContain(SEEN)
+  })
+})
