@@ -88,7 +88,12 @@ describe('the Action', () => {
 
   it('edits only a comment that the token’s own account wrote, never one that starts with the marker', async () => {
     const dir = setup()
-    const planted = { id: 1, body: '<!-- rai-gate:m -->\nall good', html_url: 'x', user: { id: 7, login: 'mallory' } }
+    const planted = {
+      id: 1,
+      body: '<!-- rai-gate:m -->\nall good',
+      html_url: 'x',
+      user: { id: 7, login: 'mallory' }
+    }
     github.comments.push(planted)
     inputs(dir)
     await run()

@@ -191,7 +191,9 @@ function baselineNote(report: Report): string {
 function regressionLine(report: Report, regressed: Set<string>): string {
   const top = report.regressions.filter(r => r.group === undefined)
   const groups = report.regressions.length - top.length
-  const items = top.map(r => `${code(r.metric)}${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r, regressed)}`)
+  const items = top.map(
+    r => `${code(r.metric)}${scope(r) ? ` · ${scope(r)}` : ''} ${changeText(r, regressed)}`
+  )
   const more =
     groups > 0
       ? `${items.length > 0 ? '; ' : ''}and ${groups} per-group rate${groups === 1 ? '' : 's'} (listed below)`
