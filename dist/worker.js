@@ -848,7 +848,8 @@ function keyWords(key) {
  * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
  * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
  */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Unambiguous (each digit has one way to match), so a long field cannot make it backtrack.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
 function parseDecimal(text) {
     if (!DECIMAL.test(text))

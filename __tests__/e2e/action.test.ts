@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../../src/core/check.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { gfm, hazards, poison } from '../helpers/gfm.js'
 import { startStandIn, zip, type StandIn } from '../helpers/github-standin.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
@@ -56,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(() => gh.close())
 
-async function runAction(inputs: Record<string, string> = {}) {
+async function runAction(inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}) {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}`)
   writeFileSync(out, '')
   writeFileSync(`${out}.summary`, '')
@@ -74,7 +75,8 @@ async function runAction(inputs: Record<string, string> = {}) {
     GITHUB_REF: 'refs/pull/7/merge',
     RUNNER_TEMP: dir,
     'INPUT_GITHUB-TOKEN': 'ghs_faketoken',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...extraEnv
   }
   const child = spawn(process.execPath, [ACTION], { cwd: dir, env })
   let stdout = ''
@@ -123,6 +125,22 @@ describe('dist/index.js on a pull request', () => {
     expect(r.outputs['comment-url']).toBe('http://gh/c/1')
     expect(gh.comments).toHaveLength(1)
     expect(gh.requests.filter(q => q.startsWith('PATCH'))).toHaveLength(1)
+  })
+
+  it('never edits a comment that someone else wrote with the marker: it updates its own', async () => {
+    const planted = {
+      id: 99,
+      body: '<!-- rai-gate:m -->\n## ✅ rai-gate: **PASS**',
+      user: { id: 7, login: 'mallory' }
+    }
+    gh.comments.unshift(planted)
+    const r = await runAction({ baseline: 'none' })
+    gh.comments.shift()
+    expect(r.outputs['comment-url']).toBe('http://gh/c/1')
+    expect(planted.body).toBe('<!-- rai-gate:m -->\n## ✅ rai-gate: **PASS**')
+    expect(gh.requests).toContain('POST /graphql')
+    expect(gh.requests).not.toContain('PATCH /repos/acme/model/issues/comments/99')
+    expect(gh.requests).toContain('PATCH /repos/acme/model/issues/comments/1')
   })
 
   it('still decides, and warns with the fix, when the token may not comment (403)', async () => {
@@ -223,6 +241,84 @@ describe('dist/index.js on a pull request', () => {
     // Not waived, and still compared with main's report for 'm': the fall of 0.25 is measured.
     expect(report.checks[0]).toMatchObject({ gate: 'acc', status: 'fail', baseline: 1, change: -0.25 })
     expect(report.baseline).toMatchObject({ usable: true, model: { name: 'm' } })
+  })
+
+  it('shows the reviewer every loosening of the policy: scopes, requirements, bootstrap', async () => {
+    const base = policy(0.8).replace(
+      'gates:\n',
+      'requires: { artifacts: [predictions] }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], groups: [a, b], max: 0.9 }\n'
+    )
+    const loosened = base
+      .replace('groups: [a, b]', 'groups: [b]')
+      .replace('requires: { artifacts: [predictions] }\n', '')
+      .replace('resamples: 100 }', 'resamples: 100, seed: 7 }')
+      .replace('min: 0.8', 'min: 0.1')
+    const saved = gh.files.base0001
+    gh.files.base0001 = { ...saved, 'policies/medium.yml': base }
+    writeFileSync(join(dir, 'policies/medium.yml'), loosened)
+    const r = await runAction({ baseline: 'none', comment: 'off' })
+    gh.files.base0001 = saved
+    writeFileSync(join(dir, 'policies/medium.yml'), policy(0.1))
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.notes[0]).toBe(
+      "This pull request changes the policy; the base commit's policy decides. Changes: " +
+        'defaults.bootstrap.seed: 0 → 7; requires.artifacts: ["predictions"] → unset; gate sel groups: ["a","b"] → ["b"]; gate acc min: 0.8 → 0.1.'
+    )
+    expect(r.summary).toContain('gate sel groups: \\["a","b"\\] → \\["b"\\]')
+  })
+
+  it('matches a backtracking waiver glob and model-card heading in linear time', async () => {
+    // As a RegExp, this glob against this name took minutes, and this heading seconds per line.
+    const name = 'a'.repeat(200)
+    const heading = '# a' + ' '.repeat(20_000) + 'x\n'
+    const manifest = MANIFEST.replace('name: m,', `name: ${name},`).replace(
+      'artifacts:',
+      'documents: { modelCard: CARD.md }\nartifacts:'
+    )
+    const strict = `${policy(0.8).replace('gates:\n', 'requires: { documents: [{ doc: modelCard, sections: [Limitations] }] }\ngates:\n')}waivers:\n  - { gate: acc, models: ['*a*a*a*a*a*a*b'], reason: r, approvedBy: b }\n`
+    const saved = { base: gh.files.base0001, manifest: readFileSync(join(dir, 'rai-gate.yml'), 'utf8') }
+    gh.files.base0001 = { 'rai-gate.yml': manifest, 'policies/medium.yml': strict }
+    writeFileSync(join(dir, 'rai-gate.yml'), manifest)
+    writeFileSync(join(dir, 'CARD.md'), heading.repeat(50))
+    const started = Date.now()
+    const r = await runAction({ baseline: 'none', comment: 'off' })
+    const took = Date.now() - started
+    gh.files.base0001 = saved.base
+    writeFileSync(join(dir, 'rai-gate.yml'), saved.manifest)
+    expect(r.outputs.decision).toBe('fail')
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.checks.map((c: { gate: string; status: string }) => [c.gate, c.status])).toEqual([
+      ['requires.documents.modelCard', 'fail'],
+      ['acc', 'fail']
+    ])
+    expect(took).toBeLessThan(20_000)
+  })
+
+  it('comment-only: posts a hostile report’s strings as text, with the decision its checks give', async () => {
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.decision).toBe('fail')
+    report.decision = 'pass'
+    report.context.pullRequest = 7
+    expect(poison(report)).toBeGreaterThanOrEqual(10)
+    writeFileSync(join(dir, 'uploaded.json'), JSON.stringify(report))
+    writeFileSync(
+      join(dir, 'run-event.json'),
+      JSON.stringify({ workflow_run: { id: 77, head_sha: 'head0007' } })
+    )
+    gh.heads[7] = 'head0007'
+    const before = gh.comments.length
+    const r = await runAction(
+      { mode: 'comment-only', 'report-path': 'uploaded.json' },
+      { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: join(dir, 'run-event.json') }
+    )
+    expect(r.code).toBe(0)
+    expect(r.outputs.decision).toBe('fail')
+    const posted = gh.comments.length > before ? gh.comments[gh.comments.length - 1] : gh.comments[0]
+    expect(posted.body).toMatch(/^<!-- rai-gate:[^\n]* -->\n## ❌ rai-gate: \*\*FAIL\*\*/)
+    expect(posted.body).toContain(
+      'The uploaded report says its decision is PASS, but its own checks give FAIL'
+    )
+    expect(hazards(gfm(posted.body))).toEqual([])
   })
 
   it('fails the step on a bad input, naming it', async () => {

@@ -4,6 +4,8 @@
  * checks that nothing from data became live or broke the layout.
  */
 import { execFileSync } from 'node:child_process'
+import type { Report } from '../../src/core/report/report.js'
+import { reportProblem } from '../../src/core/schema.js'
 
 const EXTENSIONS = ['table', 'autolink', 'strikethrough', 'tagfilter', 'tasklist']
 
@@ -71,4 +73,31 @@ export function hazards(html: string): string[] {
   for (const m of text.matchAll(/(?<![\w&])#\d+/g)) out.push(`reference ${m[0]}`)
   if ((html.match(/<h[1-6]/g) ?? []).length !== 1) out.push('a heading besides the headline')
   return [...new Set(out)]
+}
+
+/** Hostile Markdown and HTML: everything a string in a comment must not become. */
+export const PAYLOAD =
+  'x<img src=x onerror=alert(1)> [l](javascript:alert(1)) ![i](https://e.test/i.png) a|b **b** _i_ `c` ' +
+  '<details open> @org/team @user #12 https://evil.test/x www.evil.test\n## injected heading'
+/** PAYLOAD as a reader must see it: whole, on one line. */
+export const SEEN = PAYLOAD.replace(/\n/g, ' ')
+
+/** Sets every string of `report` that the schema lets be anything to PAYLOAD; returns how many. */
+export function poison(report: Report): number {
+  let count = 0
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node) || (typeof node === 'object' && node !== null)) {
+      const obj = node as Record<string, unknown>
+      for (const key of Object.keys(obj)) {
+        const value = obj[key]
+        if (typeof value === 'string') {
+          obj[key] = PAYLOAD
+          if (reportProblem(report) === null) count++
+          else obj[key] = value
+        } else walk(value)
+      }
+    }
+  }
+  walk(report)
+  return count
 }

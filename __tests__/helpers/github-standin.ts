@@ -25,6 +25,8 @@ export interface StandIn {
   >
   /** artifacts[runId] = { name, zip } */
   artifacts: Record<number, { id: number; name: string; zip: Buffer }>
+  /** Head commits of pull requests, by number. */
+  heads: Record<number, string>
   /** When set, comment writes answer with this status. */
   commentStatus: number | null
   requests: string[]
@@ -78,6 +80,7 @@ export async function startStandIn(): Promise<StandIn> {
     contentless: new Set(),
     runs: {},
     artifacts: {},
+    heads: {},
     commentStatus: null,
     requests: []
   }
@@ -114,6 +117,11 @@ export async function startStandIn(): Promise<StandIn> {
       const c = state.comments.find(x => x.id === Number(m![1]))!
       c.body = body.body
       return json(res, 200, { ...c, html_url: `http://gh/c/${c.id}` })
+    }
+    if ((m = /^\/repos\/acme\/model\/pulls\/(\d+)$/.exec(path))) {
+      const head = state.heads[Number(m[1])]
+      if (head === undefined) return json(res, 404, { message: 'Not Found' })
+      return json(res, 200, { number: Number(m[1]), head: { sha: head } })
     }
     if (path === '/graphql' && req.method === 'POST') {
       if (!/viewer/.test(body.query)) return json(res, 400, { message: `unexpected query ${body.query}` })

@@ -6,34 +6,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderMarkdown } from '../../../src/core/report/markdown.js'
 import type { Report } from '../../../src/core/report/report.js'
-import { reportProblem } from '../../../src/core/schema.js'
 import { againstBaseline, manifestYaml, policyYaml } from '../../helpers/check.js'
-import { gfm, hazards, visibleText } from '../../helpers/gfm.js'
-
-export const PAYLOAD =
-  'x<img src=x onerror=alert(1)> [l](javascript:alert(1)) ![i](https://e.test/i.png) a|b **b** _i_ `c` ' +
-  '<details open> @org/team @user #12 https://evil.test/x www.evil.test\n## injected heading'
-const SEEN = PAYLOAD.replace(/\n/g, ' ')
-
-/** Sets every string of `report` that the schema lets be anything to PAYLOAD; returns how many. */
-export function poison(report: Report): number {
-  let count = 0
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node) || (typeof node === 'object' && node !== null)) {
-      const obj = node as Record<string, unknown>
-      for (const key of Object.keys(obj)) {
-        const value = obj[key]
-        if (typeof value === 'string') {
-          obj[key] = PAYLOAD
-          if (reportProblem(report) === null) count++
-          else obj[key] = value
-        } else walk(value)
-      }
-    }
-  }
-  walk(report)
-  return count
-}
+import { PAYLOAD, SEEN, gfm, hazards, poison, visibleText } from '../../helpers/gfm.js'
 
 async function richReport(): Promise<Report> {
   const csv = (flip: string) => `g,label,score\na,1,0.9\na,0,0.2\nb,1,${flip}\nb,0,0.3\nb,1,0.8\na,0,0.1\n`
