@@ -1,5 +1,11 @@
-/** A double for @actions/github: a settable context and an in-memory issues API for comments. */
+/**
+ * A double for @actions/github: a settable context, an in-memory issues API for comments, contents by
+ * ref, and workflow runs with their artifacts (the REST endpoints that `baseline: auto` reads).
+ */
 import { jest } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { zip } from '../__tests__/helpers/zip.js'
 
 export const context = {
   repo: { owner: 'acme', repo: 'model' },
@@ -95,8 +101,33 @@ export const runs: Record<
   string,
   { id: number; head_sha: string; html_url: string; run_number: number; event?: string; head_repository?: { full_name: string } }[]
 > = {}
+/** Artifacts by run id and name: the zip the download serves, and the size the listing gives. */
+export const artifacts = new Map<string, { id: number; zip: Buffer; size: number }>()
+const artifactKey = (run: number, name: string) => `${run}/${name}`
+
+/** Stores a file as artifact `name` of run `run`, with more files beside it, or a size as listed. */
+export function putArtifact(
+  run: number,
+  name: string,
+  file: string,
+  more: { files?: Record<string, string>; size?: number } = {}
+): void {
+  const archive = zip({ [basename(file)]: readFileSync(file, 'utf8'), ...more.files }, 'deflate')
+  artifacts.set(artifactKey(run, name), { id: artifacts.size + 100, zip: archive, size: more.size ?? archive.length })
+}
+
 export const actions = {
   getWorkflowRun: jest.fn(async () => ({ data: { workflow_id: 9 } })),
+  listWorkflowRunArtifacts: jest.fn(async ({ run_id, name }: { run_id: number; name: string }) => {
+    const a = artifacts.get(artifactKey(run_id, name))
+    return { data: { artifacts: a ? [{ id: a.id, name, size_in_bytes: a.size }] : [] } }
+  }),
+  downloadArtifact: jest.fn(async ({ artifact_id }: { artifact_id: number }) => {
+    const a = [...artifacts.values()].find(x => x.id === artifact_id)
+    if (!a) throw notFound()
+    // Octokit gives the followed redirect's body as an ArrayBuffer.
+    return { data: a.zip.buffer.slice(a.zip.byteOffset, a.zip.byteOffset + a.zip.length) }
+  }),
   // Ignores the event filter, as if the API let a fork's run through: the Action must check it itself.
   listWorkflowRuns: jest.fn(async ({ branch }: { branch: string }) => ({
     data: { workflow_runs: (runs[branch] ?? []).map(r => ({ event: 'push', head_repository: { full_name: 'acme/model' }, ...r })) }

@@ -51,7 +51,7 @@ beforeAll(async () => {
   gh.artifacts[41] = {
     id: 501,
     name: 'rai-gate-report',
-    zip: zip({ 'rai-gate-report.json': JSON.stringify(baseReport) })
+    zip: zip({ 'rai-gate-report.json': JSON.stringify(baseReport) }, 'deflate')
   }
 })
 
@@ -207,6 +207,18 @@ describe('dist/index.js on a pull request', () => {
     // main's own report (accuracy 1) is the baseline: the fall to 0.75 is caught.
     expect(report.checks[0]).toMatchObject({ gate: 'acc', baseline: 1, change: -0.25 })
     expect(r.code).toBe(1)
+  })
+
+  it('finds main’s report on GitHub Enterprise Server too (REST, not @actions/artifact), and says why it does not upload', async () => {
+    const r = await runAction({ comment: 'off' }, { GITHUB_SERVER_URL: 'https://ghe.acme.test' })
+    expect(gh.requests).toContain('GET /repos/acme/model/actions/runs/41/artifacts')
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.baseline).toMatchObject({ usable: true })
+    expect(report.checks[0]).toMatchObject({ gate: 'acc', baseline: 1, change: -0.25 })
+    expect(r.stdout).toMatch(
+      /::warning::upload-report: @actions\/artifact does not support GitHub Enterprise Server, so the report was not uploaded\. Upload it with actions\/upload-artifact@v3/
+    )
+    expect(r.stdout).not.toMatch(/has no artifact/)
   })
 
   it('warns and decides without a baseline when main’s artifact holds no valid report', async () => {

@@ -32,7 +32,7 @@ function start(csv: string, inputs: Record<string, string> = {}) {
 describe('report artifacts', () => {
   beforeEach(() => {
     jest.clearAllMocks()
-    artifact.store.clear()
+    github.artifacts.clear()
     artifact.uploads.length = 0
     for (const k of Object.keys(github.runs)) delete github.runs[k]
     github.context.payload = { pull_request: { number: 7, base: { ref: 'main' } } } as never
@@ -49,7 +49,7 @@ describe('report artifacts', () => {
     expect(artifact.uploads).toEqual([
       { name: 'rai-gate-report', files: [join(main, 'out/rai-gate-report.json')] }
     ])
-    artifact.put(41, 'rai-gate-report', join(main, 'out/rai-gate-report.json'))
+    github.putArtifact(41, 'rai-gate-report', join(main, 'out/rai-gate-report.json'))
     github.runs.main = [
       { id: 41, head_sha: 'feedbeef', html_url: 'https://github.test/runs/41', run_number: 12 }
     ]
@@ -97,8 +97,8 @@ describe('report artifacts', () => {
     ]
     const dir = start('g,label,score\na,1,0.9\nb,0,0.2\n')
     writeFileSync(join(dir, 'forged.json'), JSON.stringify({ schemaVersion: 1, model: { name: 'm' } }))
-    artifact.put(43, 'rai-gate-report', join(dir, 'forged.json'))
-    artifact.put(42, 'rai-gate-report', join(dir, 'forged.json'))
+    github.putArtifact(43, 'rai-gate-report', join(dir, 'forged.json'))
+    github.putArtifact(42, 'rai-gate-report', join(dir, 'forged.json'))
     await run()
     expect(core.warning).toHaveBeenCalledWith(
       expect.stringMatching(/^No baseline: no successful run of this workflow from a push to 'main'/)
@@ -117,7 +117,7 @@ describe('report artifacts', () => {
         JSON.parse(readFileSync(join(dir, 'out/rai-gate-report.json'), 'utf8')).baseline?.usable ?? false
       ).toBe(false)
     }
-    artifact.put(41, 'rai-gate-report', join(dir, 'r.json'), { size: 70 * 2 ** 20 })
+    github.putArtifact(41, 'rai-gate-report', join(dir, 'r.json'), { size: 70 * 2 ** 20 })
     await decided()
     expect(core.warning).toHaveBeenCalledWith(
       expect.stringMatching(
@@ -126,15 +126,15 @@ describe('report artifacts', () => {
     )
     jest.clearAllMocks()
     const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.txt`, 'x']))
-    artifact.put(41, 'rai-gate-report', join(dir, 'r.json'), { files: many })
+    github.putArtifact(41, 'rai-gate-report', join(dir, 'r.json'), { files: many })
     await decided()
     expect(core.warning).toHaveBeenCalledWith(
       expect.stringMatching(
-        /^No baseline: artifact 'rai-gate-report' of run 12 holds 12 files, more than the 10/
+        /^No baseline: artifact 'rai-gate-report' of run 12 cannot be unpacked: it holds 12 entries, more than the 10 allowed/
       )
     )
     jest.clearAllMocks()
-    artifact.put(41, 'rai-gate-report', join(dir, 'r.json'))
+    github.putArtifact(41, 'rai-gate-report', join(dir, 'r.json'))
     await decided()
     expect(core.warning).toHaveBeenCalledWith(
       expect.stringMatching(/does not match the report schema .*: not compared$/)

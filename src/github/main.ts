@@ -18,7 +18,7 @@ import { commentFailure, postSticky } from './comment.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
-import { findBaseline, uploadReport, type ArtifactClient } from './artifacts.js'
+import { findBaseline, uploadReport } from './artifacts.js'
 import { readSettings, type Settings } from './inputs.js'
 import { status } from './policy-source.js'
 import { trustedPolicy } from './trusted.js'
@@ -46,10 +46,9 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
       api: octokit.rest.repos
     })
     for (const note of trusted.notes) core.warning(note)
-    const artifacts = new DefaultArtifactClient()
     const baseline =
       settings.baseline === 'auto'
-        ? await autoBaseline(octokit, artifacts, settings)
+        ? await autoBaseline(octokit, settings)
         : settings.baseline === 'none'
           ? undefined
           : settings.baseline
@@ -99,7 +98,12 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
     core.setOutput('comment-url', url)
     if (settings.uploadReport) {
       try {
-        const warning = await uploadReport(artifacts, settings.baselineArtifact, reportPath, process.env)
+        const warning = await uploadReport(
+          new DefaultArtifactClient(),
+          settings.baselineArtifact,
+          reportPath,
+          process.env
+        )
         if (warning) core.warning(warning)
       } catch (err) {
         core.warning(`upload-report: the report could not be uploaded (${(err as Error).message}).`)
@@ -154,7 +158,6 @@ async function commentOnly(settings: Settings): Promise<void> {
 /** `baseline: auto`: the report of the latest successful run of this workflow on the base branch. */
 async function autoBaseline(
   octokit: ReturnType<typeof github.getOctokit>,
-  client: ArtifactClient,
   settings: Settings
 ): Promise<string | undefined> {
   const ctx = github.context
@@ -167,10 +170,9 @@ async function autoBaseline(
       repo: ctx.repo.repo,
       runId: ctx.runId,
       branch,
-      artifact: settings.baselineArtifact,
-      token: settings.token
+      artifact: settings.baselineArtifact
     }
-    const found = await findBaseline(octokit.rest.actions, client, search, dest)
+    const found = await findBaseline(octokit.rest.actions, search, dest)
     if (found.path === null) {
       core.warning(
         `No baseline: ${found.reason}. The report records no baseline, and change thresholds are skipped.`
