@@ -181,6 +181,41 @@ describe('dist/index.js on a pull request', () => {
     expect(r.stdout).toMatch(/::error::the base commit's manifest cannot be read: rai-gate\.yml/)
   })
 
+  it('fails closed when a base policy file comes back without content', async () => {
+    gh.contentless.add('base0001:policies/medium.yml')
+    const r = await runAction({ baseline: 'none', comment: 'off' })
+    gh.contentless.clear()
+    expect(r.code).toBe(1)
+    expect(r.outputs.decision).toBe('error')
+    expect(r.stdout).toMatch(/::error::the trusted policy cannot be read: policies\/medium\.yml/)
+    expect(r.stdout).not.toMatch(/own policy files apply/)
+  })
+
+  it('does not pass a change threshold that main’s report cannot judge: the policy blocks on it', async () => {
+    // The base policy gates only the change, and blocks what it cannot judge.
+    const changeOnly = policyYaml(
+      'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 }, insufficientData: fail }\ngates:\n  - { id: acc, metric: accuracy, maxWorsening: 0.01 }\n'
+    )
+    const saved = { base: gh.files.base0001, artifact: gh.artifacts[41] }
+    gh.files.base0001 = { ...saved.base, 'policies/medium.yml': changeOnly }
+    // main's report holds no predictions statistics to compare with (a run without that artifact).
+    const stripped = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    stripped.stats = {}
+    stripped.inputs = []
+    gh.artifacts[41] = {
+      id: 505,
+      name: 'rai-gate-report',
+      zip: zip({ 'rai-gate-report.json': JSON.stringify(stripped) })
+    }
+    const r = await runAction({ comment: 'off' })
+    Object.assign(gh.files, { base0001: saved.base })
+    gh.artifacts[41] = saved.artifact
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.checks[0]).toMatchObject({ gate: 'acc', status: 'insufficient', effect: 'block' })
+    expect(r.outputs.decision).toBe('fail')
+    expect(r.code).toBe(1)
+  })
+
   it('takes the baseline from a push to main, never from a fork’s pull_request run on a branch named main', async () => {
     // The fork's run is newer, and its artifact holds the PR's own report: no change would show.
     const forged = await check({
@@ -236,6 +271,25 @@ describe('dist/index.js on a pull request', () => {
     expect(r.stdout).toMatch(/::warning::baseline .* does not match the report schema .*: not compared/)
     const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
     expect(report.baseline).toMatchObject({ usable: false })
+  })
+
+  it('stops a zip bomb in main’s artifact at 64 MB, warns, and decides without a baseline', async () => {
+    const real = gh.artifacts[41]
+    // 200 MB unpacked, 200 KB packed.
+    gh.artifacts[41] = {
+      id: 506,
+      name: 'rai-gate-report',
+      zip: zip({ 'rai-gate-report.json': Buffer.alloc(200 << 20, 32) }, 'deflate')
+    }
+    expect(gh.artifacts[41].zip.length).toBeLessThan(1 << 20)
+    const r = await runAction({ comment: 'off' })
+    gh.artifacts[41] = real
+    expect(r.stdout).toMatch(
+      /::warning::No baseline: artifact 'rai-gate-report' of run 41 cannot be unpacked: it unpacks to more than the 64 MB allowed/
+    )
+    expect(r.outputs.decision).toBe('fail')
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    expect(report.baseline).toBeNull()
   })
 
   it('matches waivers and the baseline against the base commit’s model name: a rename escapes neither', async () => {
