@@ -46,7 +46,7 @@ export interface Identity {
 export type Graphql = (query: string) => Promise<unknown>
 
 /** Who the token acts as, or a warning that says why that is unknown. */
-export async function tokenIdentity(graphql: Graphql): Promise<Identity | { warning: string }> {
+async function tokenIdentity(graphql: Graphql): Promise<Identity | { warning: string }> {
   try {
     const { viewer } = (await graphql('query { viewer { login databaseId } }')) as {
       viewer: { login: string; databaseId: number }
@@ -64,7 +64,7 @@ export async function tokenIdentity(graphql: Graphql): Promise<Identity | { warn
  * Creates or updates the comment that `author` wrote whose body starts with `marker`; returns its
  * URL. With no author known, only creates.
  */
-export async function upsertComment(
+async function upsertComment(
   api: CommentApi,
   target: Target,
   marker: string,
