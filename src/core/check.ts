@@ -115,7 +115,7 @@ async function predictions(
   const data =
     strategy === 'uniform' || first.scores === null
       ? first
-      : await read(quantileEdges(first.scores.distribution(), bins))
+      : await read(quantileEdges(first.scores, bins))
   // Computed once here, for the metrics and the report's stats alike.
   return data.scores === null ? data : { ...data, auc: scoresAuc(data.scores) }
 }

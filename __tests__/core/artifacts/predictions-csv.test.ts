@@ -14,6 +14,7 @@ import {
   mergeParts,
   type ScoreDistribution
 } from '../../../src/core/artifacts/scores.js'
+import { createRng } from '../../../src/core/stats/rng.js'
 import { csvSpec as spec } from '../../helpers/tables.js'
 
 /** Reads `text` fed in chunks of `size` bytes; returns group labels and rows per group. */
@@ -189,17 +190,17 @@ describe('mergeParts', () => {
 
   it('adds two grids slot by slot, weights included', () => {
     const parts = [part(true, a), part(true, b)]
-    expect(parts.every(p => 'grid' in p)).toBe(true)
+    expect(parts.every(p => p.runs === null)).toBe(true)
     expect(rows(mergeParts(parts).distribution())).toEqual(plain([...a, ...b]))
   })
 
-  it('merges a grid with a part in map mode (a score with more than 6 decimals)', () => {
+  it('merges a grid with a part that has off-grid runs (a score with more than 6 decimals)', () => {
     const c: Row[] = [
       [0.1234567, 0, 2],
       [0.5, 0, 1]
     ]
     const parts = [part(true, a), part(true, c), part(true, b)]
-    expect('dist' in parts[1]).toBe(true)
+    expect(parts[1].runs).not.toBeNull()
     expect(rows(mergeParts(parts).distribution())).toEqual(plain([...a, ...c, ...b]))
   })
 
@@ -226,5 +227,23 @@ describe('fastDecimal', () => {
     }
     fastDecimal(Buffer.from('0.1234567'), 0, 9)
     expect(decimalState.micros).toBe(-1)
+  })
+
+  it('gives Number()’s value for full-precision floats as Python writes them (repr), or declines', () => {
+    // Shortest round-trip spellings of random doubles in [0, 1): 16 or 17 significant digits mostly.
+    const r = createRng(11)
+    let taken = 0
+    for (let i = 0; i < 200_000; i++) {
+      const text = String(r.next())
+      if (/e/.test(text)) continue
+      const v = fastDecimal(Buffer.from(text), 0, text.length)
+      if (Number.isNaN(v)) continue // a mantissa above 2^53: the text parser's
+      expect(v).toBe(Number(text))
+      taken++
+    }
+    // Most are taken: the mantissa of a 16-digit float is below 2^53 unless it starts with 9.
+    expect(taken).toBeGreaterThan(100_000)
+    expect(fastDecimal(Buffer.from('0.9999999999999999'), 0, 18)).toBeNaN()
+    expect(fastDecimal(Buffer.from('0.00000000000000000000001'), 0, 25)).toBeNaN() // 23 decimals
   })
 })

@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { gzipSync } from 'node:zlib'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
+import { createRng } from '../../../src/core/stats/rng.js'
 import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
 const run = (files: Record<string, string | Buffer>, artifacts: string, extra?: string) =>
@@ -199,5 +200,29 @@ describe('reading values', () => {
       ['b', 2],
       ['(missing)', 1]
     ])
+  })
+
+  it('reads full-precision scores (as pandas writes them) to the same metrics as CSV and JSON Lines, with the exact AUC', async () => {
+    const r = createRng(21)
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const score = r.next()
+      return { g: i % 3 === 0 ? 'a' : 'b', label: r.next() < score ? 1 : 0, score }
+    })
+    const csv = ['g,label,score', ...rows.map(x => `${x.g},${x.label},${x.score}`)].join('\n') + '\n'
+    const jsonl = rows.map(x => JSON.stringify(x)).join('\n') + '\n'
+    const [a, b] = await Promise.all([
+      run({ 'p.csv': csv }, predictions()),
+      run({ 'p.jsonl': jsonl }, predictions('p.jsonl'))
+    ])
+    const strip = (ms: MetricResult[]) => ms.map(m => [m.metric, m.attribute, m.group, m.value])
+    expect(strip(a.metrics)).toEqual(strip(b.metrics))
+    // The AUC by its definition, every positive against every negative (no ties at full precision).
+    const pos = rows.filter(x => x.label === 1).map(x => x.score)
+    const neg = rows.filter(x => x.label === 0).map(x => x.score)
+    let concordant = 0
+    for (const p of pos) for (const q of neg) concordant += p > q ? 1 : p === q ? 0.5 : 0
+    expect(Math.abs(value(a.metrics, 'auc')!.value! - concordant / (pos.length * neg.length))).toBeLessThan(
+      1e-12
+    )
   })
 })

@@ -152,12 +152,13 @@ export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuf
   const result = readPart(job)
   const d = result.ok ? result.data.scores : null
   if (d === null) return { result, transfer: [] }
-  if ('dist' in d) return { result, transfer: Object.values(d.dist).map(x => x.buffer as ArrayBuffer) }
   const own = <T extends Uint32Array | Float64Array>(a: T): T =>
     a.byteLength === a.buffer.byteLength ? a : (a.slice() as T)
   d.grid = own(d.grid)
   d.weights = d.weights && own(d.weights)
-  return { result, transfer: [d.grid, d.weights].flatMap(x => (x === null ? [] : [x.buffer as ArrayBuffer])) }
+  const runs = (d.runs ?? [[], []]).flat().flatMap(r => [r.score, r.count, ...(r.weight ? [r.weight] : [])])
+  const transfer = [d.grid, d.weights, ...runs].flatMap(x => (x === null ? [] : [x.buffer as ArrayBuffer]))
+  return { result, transfer }
 }
 
 function parsePart(job: PartJob): PartResult {

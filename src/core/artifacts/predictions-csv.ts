@@ -3,7 +3,7 @@
  * and the checked path for everything else, which validates every value and reports errors.
  */
 import { fieldText, type CsvRow, type FastRow } from './csv.js'
-import { POW10, decimalState, fastDecimal } from './decimal.js'
+import { MAX_MANTISSA, POW10, decimalState, fastDecimal } from './decimal.js'
 import { sampleHash } from './groups.js'
 import type { PredictionSink } from './predictions.js'
 import { parseScore, parseWeight, type BinaryDecoder } from './values.js'
@@ -348,8 +348,9 @@ function attributeBlock(a: number): string {
 }
 
 /**
- * A plain decimal (digits with at most one point, at most 15 digits): exactly Number()'s value, see
- * decimal.ts (an exact integer and one correctly rounded division). A score must be at most 1 and
+ * A plain decimal (digits with at most one point, a mantissa of at most 2^53 and at most 22
+ * decimals): exactly Number()'s value, see decimal.ts (an exact integer and one correctly rounded
+ * division). A score must be at most 1 and
  * also gives its value in millionths when it has at most 6 decimals; anything else declines.
  */
 function decimalBlock(score: boolean): string {
@@ -368,7 +369,7 @@ function decimalBlock(score: boolean): string {
       i++
     }
     k = k < 0 ? 0 : digits - k
-    if (digits === 0 || digits > 15) break row
+    if (digits === 0 || m > ${MAX_MANTISSA} || k > 22) break row
     const v = k === 0 ? m : m / POW10[k]
     ${
       score

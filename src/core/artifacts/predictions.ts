@@ -154,7 +154,7 @@ export class PredictionSink {
       hasScore,
       weighted
     )
-    this.hist = hasScore ? new ScoreHistogram(weighted) : null
+    this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null
     const l = this.layout
     if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
       this.recorder = new CaseRecorder(4)
@@ -222,7 +222,8 @@ export class PredictionSink {
     const hist = this.hist
     if (hist !== null) {
       acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s)
-      if (micros < 0 || !hist.addMicros(micros, y, w)) hist.add(s, y, w)
+      if (micros >= 0) hist.addMicros(micros, y, w)
+      else hist.add(s, y, w)
     } else {
       acc.add(combo, y, p, 0, w, 0)
     }

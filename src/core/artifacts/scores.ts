@@ -1,9 +1,13 @@
 /**
  * The distribution of scores by label, which exact ROC AUC and quantile calibration bins need (they
  * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
- * (the common case) fall on a fixed grid of 1,000,001 slots; any other score switches the histogram
- * to a map of distinct values. Memory is bounded by the number of distinct scores, not rows.
+ * (the common case) fall on a fixed grid of 1,000,001 slots. Any other score (full precision, as
+ * pandas writes a float64) goes into compact sorted runs: chunks of rows, sorted when full and
+ * collapsed to distinct scores, 12 bytes per distinct score of a chunk (20 weighted). The runs are
+ * merged only while they are walked, so the distribution is never built in memory.
  */
+import { InputError } from '../errors.js'
+
 export const GRID = 1_000_000
 
 /** Distinct scores in ascending order with the weight and row count of each label at that score. */
@@ -15,34 +19,197 @@ export interface ScoreDistribution {
   negN: Float64Array
 }
 
+/** Called for each distinct score in ascending order, with the weight and rows of each label there. */
+export type Visit = (score: number, posW: number, negW: number, posN: number, negN: number) => void
+
 /**
- * A reader's scores: the grid itself when every score fell on it, and the distribution, made on first
- * use (a 10M-row file has about a million distinct scores: 40 MB that the exact AUC does not need, see
- * gridAucSummary in metrics/auc.ts).
+ * A reader's scores: the grid itself when every score fell on it, and a walk over the distinct scores
+ * in ascending order. distribution() makes the arrays (40 bytes per distinct score), for small data
+ * and tests; the metrics walk.
  */
 export interface ScoreSource {
-  /** counts[micros·2 + label], weights likewise (null when unweighted); null in map mode. */
+  /** counts[micros·2 + label], weights likewise (null when unweighted); null when some score is off the grid. */
   readonly grid: { counts: Uint32Array; weights: Float64Array | null } | null
+  walk(visit: Visit): void
   distribution(): ScoreDistribution
 }
 
-function gridSource(counts: Uint32Array, weights: Float64Array | null, occupied = -1): ScoreSource {
+/**
+ * Off-grid scores of one label, sorted and distinct, with the rows at each and their weight (null
+ * when unweighted: the rows are the weight).
+ */
+export interface Run {
+  score: Float64Array
+  count: Uint32Array
+  weight: Float64Array | null
+}
+
+/**
+ * At most this many distinct off-grid scores are kept (summed over the runs): about 0.8 GB, 1.3 GB
+ * weighted. Past it the run stops with an error that says what to do, rather than growing until the
+ * process dies.
+ */
+export const MAX_OFF_GRID = 64_000_000
+/** Rows per label gathered before they are sorted into a run. */
+const CHUNK = 1 << 20
+
+function distributionOf(walk: (visit: Visit) => void): ScoreDistribution {
+  let k = 0
+  walk(() => k++)
+  const out = alloc(k)
+  let j = 0
+  walk((score, posW, negW, posN, negN) => {
+    out.score[j] = score
+    out.posW[j] = posW
+    out.negW[j] = negW
+    out.posN[j] = posN
+    out.negN[j] = negN
+    j++
+  })
+  return out
+}
+
+function gridSource(counts: Uint32Array, weights: Float64Array | null): ScoreSource {
+  const walk = (visit: Visit) => walkGrid(counts, weights, visit)
   let dist: ScoreDistribution | null = null
-  return {
-    grid: { counts, weights },
-    distribution: () => (dist ??= gridDistribution(counts, weights, occupied))
+  return { grid: { counts, weights }, walk, distribution: () => (dist ??= distributionOf(walk)) }
+}
+
+function runsSource(runs: Runs): ScoreSource {
+  const walk = (visit: Visit) => walkRuns(runs, visit)
+  return { grid: null, walk, distribution: () => distributionOf(walk) }
+}
+
+/** The runs of each label: [negatives, positives]. */
+export type Runs = [Run[], Run[]]
+
+/** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
+class OffGrid {
+  readonly runs: Runs = [[], []]
+  private keys: [Float64Array, Float64Array]
+  private ws: [Float64Array, Float64Array] | null
+  private readonly fill = [0, 0]
+  private stored = 0
+
+  constructor(
+    private readonly weighted: boolean,
+    private readonly file: string | undefined,
+    private readonly limit: number
+  ) {
+    // Small first: most files with an off-grid score have few rows, or all of them off the grid.
+    this.keys = [new Float64Array(1024), new Float64Array(1024)]
+    this.ws = weighted ? [new Float64Array(1024), new Float64Array(1024)] : null
+  }
+
+  add(score: number, label: number, weight: number): void {
+    const n = this.fill[label]
+    let keys = this.keys[label]
+    if (n === keys.length) {
+      if (n === CHUNK) {
+        this.seal(label)
+        this.add(score, label, weight)
+        return
+      }
+      keys = this.keys[label] = grow(keys, Math.min(CHUNK, n * 4))
+      if (this.ws) this.ws[label] = grow(this.ws[label], keys.length)
+    }
+    keys[n] = score + 0 // -0 sorts as 0
+    if (this.ws) this.ws[label][n] = weight
+    this.fill[label] = n + 1
+  }
+
+  /** Sorts the gathered rows of `label` into a run of distinct scores. */
+  seal(label: number): void {
+    const n = this.fill[label]
+    if (n === 0) return
+    const keys = this.keys[label]
+    const ws = this.ws?.[label] ?? null
+    sortScores(keys, ws, n)
+    let d = 0
+    for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) d++
+    this.stored += d
+    if (this.stored > this.limit)
+      throw new InputError(
+        `more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals, or give a warehouse's stats table (docs/inputs.md)`,
+        { file: this.file }
+      )
+    const run: Run = {
+      score: new Float64Array(d),
+      count: new Uint32Array(d),
+      weight: ws ? new Float64Array(d) : null
+    }
+    let j = -1
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || keys[i] !== keys[i - 1]) run.score[++j] = keys[i]
+      run.count[j]++
+      if (run.weight) run.weight[j] += ws![i]
+    }
+    this.runs[label].push(run)
+    this.fill[label] = 0
+  }
+
+  finish(): Runs {
+    this.seal(0)
+    this.seal(1)
+    return this.runs
   }
 }
 
-const distributionSource = (dist: ScoreDistribution): ScoreSource => ({
-  grid: null,
-  distribution: () => dist
-})
+function grow(a: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(size)
+  out.set(a)
+  return out
+}
+
+/**
+ * Sorts keys[0..n) ascending (non-negative finite doubles), carrying payload along when given. With a
+ * payload it is a least-significant-digit radix sort on the keys' bits (four 16-bit digits; for
+ * non-negative doubles the bits order as the values do), since a comparison sort of an index array is
+ * several times slower; without one, the engine's own typed-array sort.
+ */
+export function sortScores(keys: Float64Array, payload: Float64Array | null, n: number): void {
+  if (payload === null) {
+    keys.subarray(0, n).sort()
+    return
+  }
+  let k: Uint32Array = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n)
+  let v: Float64Array = payload.subarray(0, n)
+  let k2: Uint32Array = new Uint32Array(2 * n)
+  let v2: Float64Array = new Float64Array(n)
+  const count = new Uint32Array(1 << 16)
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass >> 1
+    const shift = (pass & 1) * 16
+    count.fill(0)
+    for (let i = 0; i < n; i++) count[(k[2 * i + word] >>> shift) & 0xffff]++
+    if (count.some(c => c === n)) continue // every key has the same digit: nothing to move
+    let sum = 0
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d]
+      count[d] = sum
+      sum += c
+    }
+    for (let i = 0; i < n; i++) {
+      const at = count[(k[2 * i + word] >>> shift) & 0xffff]++
+      k2[2 * at] = k[2 * i]
+      k2[2 * at + 1] = k[2 * i + 1]
+      v2[at] = v[i]
+    }
+    ;[k, k2] = [k2, k]
+    ;[v, v2] = [v2, v]
+  }
+  if (k.buffer !== keys.buffer) {
+    new Uint32Array(keys.buffer, keys.byteOffset, 2 * n).set(k)
+    payload.set(v)
+  }
+}
 
 export class ScoreHistogram {
-  /** counts[micros·2 + label]; weights likewise when weighted. Null once in map mode. */
-  private counts: Uint32Array | null = new Uint32Array(2 * (GRID + 1))
+  /** counts[micros·2 + label]; weights likewise when weighted. */
+  private counts: Uint32Array = new Uint32Array(2 * (GRID + 1))
   private weights: Float64Array | null
+  /** Rows whose score is off the grid; made on the first. */
+  private off: OffGrid | null = null
   /**
    * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
    * directly): gives current views of it, since that memory's views go stale when it grows.
@@ -61,47 +228,40 @@ export class ScoreHistogram {
    * that would throw the optimized reader away (see warmUp in predictions-csv.ts).
    */
   private limit = 64
-  private readonly map = new Map<number, number>()
-  private values: number[] = []
-  private mposW: number[] = []
-  private mnegW: number[] = []
-  private mposN: number[] = []
-  private mnegN: number[] = []
 
-  constructor(private readonly weighted: boolean) {
+  /** file: named in the error for more than maxOffGrid distinct off-grid scores. */
+  constructor(
+    private readonly weighted: boolean,
+    private readonly file?: string,
+    private readonly maxOffGrid = MAX_OFF_GRID
+  ) {
     this.weights = weighted ? new Float64Array(2 * (GRID + 1)) : null
     this.queueW = new Float64Array(weighted ? 1 << 14 : 0)
   }
 
-  /**
-   * Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). Returns false when
-   * the histogram is in map mode, and the caller must use add().
-   */
-  addMicros(micros: number, label: number, weight: number): boolean {
-    if (this.counts === null) return false
+  /** Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). */
+  addMicros(micros: number, label: number, weight: number): void {
     const k = this.queued
     this.queue[k] = micros * 2 + label
     if (this.weighted) this.queueW[k] = weight
     this.queued = k + 1
     if (k + 1 === this.limit) this.flush()
-    return true
   }
 
   /** Keeps the grid where views() says from now on (before any row is added). */
   shareGrid(views: () => [Uint32Array, Float64Array | null]): void {
-    if (this.queued > 0 || this.counts === null)
-      throw new Error('a histogram shares its grid before its first row')
+    if (this.queued > 0) throw new Error('a histogram shares its grid before its first row')
     this.views = views
   }
 
-  /** Makes this.counts and this.weights current (see views); grid mode only. */
+  /** Makes this.counts and this.weights current (see views). */
   private refresh(): void {
     if (this.views !== null) [this.counts, this.weights] = this.views()
   }
 
   private flush(): void {
     this.refresh()
-    const counts = this.counts!
+    const counts = this.counts
     const q = this.queue
     const n = this.queued
     for (let i = 0; i < n; i++) counts[q[i]]++
@@ -113,130 +273,147 @@ export class ScoreHistogram {
 
   add(score: number, label: number, weight: number): void {
     const micros = Math.round(score * GRID)
-    if (this.counts !== null && micros / GRID === score) {
-      this.addMicros(micros, label, weight)
-      return
-    }
-    this.addToMap(score, label === 1 ? weight : 0, label === 1 ? 0 : weight, label, 1 - label)
-  }
-
-  /** Adds weights and row counts at one score in map mode (leaving the grid first if needed). */
-  private addToMap(score: number, posW: number, negW: number, posN: number, negN: number): void {
-    if (this.counts !== null) this.leaveGrid()
-    let i = this.map.get(score)
-    if (i === undefined) {
-      i = this.values.length
-      this.map.set(score, i)
-      this.values.push(score)
-      this.mposW.push(0)
-      this.mnegW.push(0)
-      this.mposN.push(0)
-      this.mnegN.push(0)
-    }
-    this.mposW[i] += posW
-    this.mnegW[i] += negW
-    this.mposN[i] += posN
-    this.mnegN[i] += negN
-  }
-
-  private leaveGrid(): void {
-    this.flush()
-    const dist = gridDistribution(this.counts!, this.weights)
-    dist.score.forEach((score, i) => {
-      this.map.set(score, i)
-      this.values.push(score)
-      this.mposW.push(dist.posW[i])
-      this.mnegW.push(dist.negW[i])
-      this.mposN.push(dist.posN[i])
-      this.mnegN.push(dist.negN[i])
-    })
-    this.counts = null
-    this.weights = null
-    this.views = null
+    if (micros / GRID === score) this.addMicros(micros, label, weight)
+    else (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(score, label, weight)
   }
 
   /**
    * What a reader of one part of a file sends back: the grid itself (transferred between threads,
-   * not copied, and added slot by slot to the other part's), or the distribution in map mode.
+   * not copied, and added slot by slot to the other part's), and the off-grid runs.
    */
   part(): HistogramPart {
-    if (this.counts === null) return { dist: this.finish().distribution() }
     this.flush()
-    return { grid: this.counts, weights: this.weights }
+    return { grid: this.counts, weights: this.weights, runs: this.off?.finish() ?? null }
   }
 
   finish(): ScoreSource {
-    if (this.counts !== null) {
-      this.flush()
-      return gridSource(this.counts, this.weights)
-    }
-    const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b])
-    const out = alloc(order.length)
-    order.forEach((i, j) => {
-      out.score[j] = this.values[i]
-      out.posW[j] = this.mposW[i]
-      out.negW[j] = this.mnegW[i]
-      out.posN[j] = this.mposN[i]
-      out.negN[j] = this.mnegN[i]
-    })
-    return distributionSource(out)
+    return mergeParts([this.part()])
   }
 }
 
-/** A histogram's part of the rows: its grid (counts[micros·2 + label], weights likewise or null) or its distribution. */
-export type HistogramPart = { grid: Uint32Array; weights: Float64Array | null } | { dist: ScoreDistribution }
+/** A histogram's part of the rows: its grid (counts[micros·2 + label], weights likewise or null) and its off-grid runs. */
+export interface HistogramPart {
+  grid: Uint32Array
+  weights: Float64Array | null
+  runs: Runs | null
+}
 
 /** The scores of the rows of all parts (each part's rows disjoint from the others'). */
 export function mergeParts(parts: HistogramPart[]): ScoreSource {
-  let grid: Uint32Array | null = null
-  let weights: Float64Array | null = null
-  /** Occupied slots of the summed grid, counted while adding the last grid (-1 before). */
-  let occupied = -1
-  const dists: ScoreDistribution[] = []
-  for (const p of parts) {
-    if ('dist' in p) dists.push(p.dist)
-    else if (grid === null) [grid, weights] = [p.grid, p.weights]
-    else {
-      const g = grid
-      const more = p.grid
-      let k = 0
-      for (let i = 0; i < g.length; i += 2) if (((g[i] += more[i]) | (g[i + 1] += more[i + 1])) !== 0) k++
-      occupied = k
-      if (weights !== null && p.weights !== null)
-        for (let i = 0; i < weights.length; i++) weights[i] += p.weights[i]
-    }
+  const [first, ...rest] = parts
+  const grid = first.grid
+  const weights = first.weights
+  for (const p of rest) {
+    const more = p.grid
+    for (let i = 0; i < grid.length; i++) grid[i] += more[i]
+    if (weights !== null && p.weights !== null)
+      for (let i = 0; i < weights.length; i++) weights[i] += p.weights[i]
   }
-  if (grid === null) return distributionSource(dists.reduce(mergeDistributions))
-  if (dists.length === 0) return gridSource(grid, weights, occupied)
-  return distributionSource([gridDistribution(grid, weights, occupied), ...dists].reduce(mergeDistributions))
+  const runs: Runs = [[], []]
+  for (const p of parts) if (p.runs) for (const label of [0, 1]) runs[label].push(...p.runs[label])
+  if (runs[0].length + runs[1].length === 0) return gridSource(grid, weights)
+  const [neg, pos] = gridRuns(grid, weights)
+  if (neg.score.length > 0) runs[0].push(neg)
+  if (pos.score.length > 0) runs[1].push(pos)
+  return runsSource(runs)
 }
 
-/** The occupied slots of a grid, ascending, in arrays of their exact size (counted here unless known). */
-function gridDistribution(
-  counts: Uint32Array,
-  weights: Float64Array | null,
-  occupied = -1
-): ScoreDistribution {
-  let k = occupied
-  if (k < 0) {
-    k = 0
-    for (let i = 0; i < counts.length; i += 2) if ((counts[i] | counts[i + 1]) !== 0) k++
-  }
-  const out = alloc(k)
+/** The occupied grid slots of each label as runs. */
+function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run] {
+  return [0, 1].map(label => {
+    let d = 0
+    for (let m = 0; m <= GRID; m++) if (counts[2 * m + label] !== 0) d++
+    const run: Run = {
+      score: new Float64Array(d),
+      count: new Uint32Array(d),
+      weight: weights ? new Float64Array(d) : null
+    }
+    let j = 0
+    for (let m = 0; m <= GRID; m++) {
+      const c = counts[2 * m + label]
+      if (c === 0) continue
+      run.score[j] = m / GRID
+      run.count[j] = c
+      if (run.weight) run.weight[j] = weights![2 * m + label]
+      j++
+    }
+    return run
+  }) as [Run, Run]
+}
+
+/** The grid's occupied slots in ascending order. */
+function walkGrid(counts: Uint32Array, weights: Float64Array | null, visit: Visit): void {
   const w = weights ?? counts
-  let j = 0
   for (let m = 0; m <= GRID; m++) {
     const negN = counts[2 * m]
     const posN = counts[2 * m + 1]
     if ((negN | posN) === 0) continue
-    out.score[j] = m / GRID
-    out.posW[j] = w[2 * m + 1]
-    out.negW[j] = w[2 * m]
-    out.posN[j] = posN
-    out.negN[j] = negN
-    j++
+    visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN)
   }
-  return out
+}
+
+/**
+ * The distinct scores of all runs in ascending order: a k-way merge on a binary heap of the runs'
+ * next scores, equal scores of several runs (and both labels) visited once.
+ */
+function walkRuns(runs: Runs, visit: Visit): void {
+  const all = [...runs[0], ...runs[1]]
+  const labelOf = all.map((_, r) => (r < runs[0].length ? 0 : 1))
+  const at = new Int32Array(all.length)
+  const heap: number[] = []
+  const head = (r: number) => all[r].score[at[r]]
+  const less = (a: number, b: number) => head(heap[a]) < head(heap[b])
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1
+      if (l >= heap.length) return
+      const c = l + 1 < heap.length && less(l + 1, l) ? l + 1 : l
+      if (!less(c, i)) return
+      ;[heap[i], heap[c]] = [heap[c], heap[i]]
+      i = c
+    }
+  }
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (!less(i, p)) return
+      ;[heap[i], heap[p]] = [heap[p], heap[i]]
+      i = p
+    }
+  }
+  for (let r = 0; r < all.length; r++) {
+    if (all[r].score.length === 0) continue
+    heap.push(r)
+    up(heap.length - 1)
+  }
+  while (heap.length > 0) {
+    const score = head(heap[0])
+    let posW = 0
+    let negW = 0
+    let posN = 0
+    let negN = 0
+    while (heap.length > 0 && head(heap[0]) === score) {
+      const r = heap[0]
+      const run = all[r]
+      const i = at[r]
+      const c = run.count[i]
+      const w = run.weight ? run.weight[i] : c
+      if (labelOf[r] === 1) {
+        posW += w
+        posN += c
+      } else {
+        negW += w
+        negN += c
+      }
+      if (++at[r] < run.score.length) down(0)
+      else {
+        heap[0] = heap[heap.length - 1]
+        heap.pop()
+        down(0)
+      }
+    }
+    visit(score, posW, negW, posN, negN)
+  }
 }
 
 /** The distribution of two disjoint sets of rows (each ascending): a sorted merge, equal scores added. */
@@ -286,23 +463,30 @@ function alloc(k: number): ScoreDistribution {
  * b/bins (b = 1..bins−1) by linear interpolation between order statistics (numpy's default), as
  * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
  */
-export function quantileEdges(dist: ScoreDistribution, bins: number): number[] {
-  const counts = dist.score.map((_, i) => dist.posN[i] + dist.negN[i])
-  const total = counts.reduce((a, b) => a + b, 0)
-  const orderStat = (k: number): number => {
-    let cum = 0
-    for (let i = 0; i < counts.length; i++) {
-      cum += counts[i]
-      if (k < cum) return dist.score[i]
-    }
-    return dist.score[dist.score.length - 1]
+export function quantileEdges(scores: ScoreSource, bins: number): number[] {
+  let total = 0
+  scores.walk((_s, _pw, _nw, posN, negN) => (total += posN + negN))
+  // The order statistics needed, in ascending order, found in one walk.
+  const wanted: number[] = []
+  for (let b = 1; b < bins; b++) {
+    const h = (total - 1) * (b / bins)
+    const lo = Math.floor(h)
+    wanted.push(lo, Math.min(lo + 1, total - 1))
   }
+  const order = wanted.map((k, i) => [k, i]).sort((a, b) => a[0] - b[0])
+  const value = new Float64Array(wanted.length)
+  let next = 0
+  let cum = 0
+  scores.walk((score, _pw, _nw, posN, negN) => {
+    cum += posN + negN
+    while (next < order.length && order[next][0] < cum) value[order[next++][1]] = score
+  })
   const edges: number[] = []
   for (let b = 1; b < bins; b++) {
     const h = (total - 1) * (b / bins)
     const lo = Math.floor(h)
-    const a = orderStat(lo)
-    const c = orderStat(Math.min(lo + 1, total - 1))
+    const a = value[2 * (b - 1)]
+    const c = value[2 * (b - 1) + 1]
     edges.push(a + (h - lo) * (c - a))
   }
   return edges

@@ -9,7 +9,7 @@
  * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
  * inside a block (1/BLOCKS of the pairs, at most).
  */
-import type { ScoreDistribution, ScoreSource } from '../artifacts/scores.js'
+import type { ScoreDistribution, ScoreSource, Visit } from '../artifacts/scores.js'
 
 const BLOCKS = 512
 
@@ -83,17 +83,24 @@ class AucBuilder {
   }
 }
 
-/** Exact AUC and its bootstrap blocks, computed once per run (the readers store them on the data). */
-export function aucSummary(d: ScoreDistribution): AucSummary {
+/** Exact AUC and its bootstrap blocks from a walk over the distinct scores in ascending order. */
+function walkAucSummary(walk: (visit: Visit) => void): AucSummary {
   let totalRows = 0
-  for (let i = 0; i < d.score.length; i++) totalRows += d.posN[i] + d.negN[i]
+  walk((_s, _pw, _nw, posN, negN) => (totalRows += posN + negN))
   const auc = new AucBuilder(totalRows)
-  for (let i = 0; i < d.score.length; i++) auc.add(d.posW[i], d.negW[i], d.posN[i], d.negN[i])
+  walk((_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN))
   return auc.finish()
 }
 
+/** Exact AUC and its bootstrap blocks of a distribution. */
+export function aucSummary(d: ScoreDistribution): AucSummary {
+  return walkAucSummary(visit => {
+    for (let i = 0; i < d.score.length; i++) visit(d.score[i], d.posW[i], d.negW[i], d.posN[i], d.negN[i])
+  })
+}
+
 /**
- * As aucSummary of the grid's distribution (gridDistribution in scores.ts), without making it:
+ * As aucSummary of the grid's distribution, without making it or calling back per score:
  * counts[micros·2 + label], and weights likewise (null: the counts are the weights).
  */
 export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null): AucSummary {
@@ -107,9 +114,12 @@ export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null
   return auc.finish()
 }
 
-/** From a reader's scores: straight from the grid when there is one. */
+/**
+ * From a reader's scores, computed once where they are read: straight from the grid when there is
+ * one (its tight loop), else by walking the sorted runs.
+ */
 export function scoresAuc(s: ScoreSource): AucSummary {
-  return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : aucSummary(s.distribution())
+  return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(v => s.walk(v))
 }
 
 export const exactAuc = (d: ScoreDistribution): number => aucSummary(d).value
