@@ -10,7 +10,6 @@ import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.j
 import { PredictionSink } from '../../../src/core/artifacts/predictions.js'
 import {
   ScoreHistogram,
-  mergeDistributions,
   mergeParts,
   type ScoreDistribution
 } from '../../../src/core/artifacts/scores.js'
@@ -119,40 +118,6 @@ describe('CsvPredictionRows', () => {
     const got = read('label,score\n1,0.9\n0,0.2\n0,0.4\n1,0.7\n0,0.1\n', 4, ['label'])
     expect(got.counts).toEqual({ '0': 3, '1': 2 })
     expect(got.positives).toBe(2)
-  })
-})
-
-describe('mergeDistributions', () => {
-  const dist = (rows: [number, number, number, number, number][]) => ({
-    score: Float64Array.from(rows.map(r => r[0])),
-    posW: Float64Array.from(rows.map(r => r[1])),
-    negW: Float64Array.from(rows.map(r => r[2])),
-    posN: Float64Array.from(rows.map(r => r[3])),
-    negN: Float64Array.from(rows.map(r => r[4]))
-  })
-  const rows = (d: ScoreDistribution) =>
-    Array.from(d.score, (s, i) => [s, d.posW[i], d.negW[i], d.posN[i], d.negN[i]])
-
-  it('interleaves the scores in order and adds the rows at equal scores', () => {
-    const a = dist([
-      [0.1, 1, 0, 1, 0],
-      [0.5, 2, 3, 2, 3],
-      [0.9, 0, 1, 0, 1]
-    ])
-    const b = dist([
-      [0, 0, 2, 0, 2],
-      [0.5, 1, 1, 1, 1],
-      [1, 4, 0, 4, 0]
-    ])
-    expect(rows(mergeDistributions(a, b))).toEqual([
-      [0, 0, 2, 0, 2],
-      [0.1, 1, 0, 1, 0],
-      [0.5, 3, 4, 3, 4],
-      [0.9, 0, 1, 0, 1],
-      [1, 4, 0, 4, 0]
-    ])
-    expect(rows(mergeDistributions(a, dist([])))).toEqual(rows(a))
-    expect(rows(mergeDistributions(dist([]), b))).toEqual(rows(b))
   })
 })
 

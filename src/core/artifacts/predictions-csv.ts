@@ -348,13 +348,14 @@ function attributeBlock(a: number): string {
 }
 
 /**
- * A plain decimal (digits with at most one point, a mantissa of at most 2^53 and at most 22
- * decimals): exactly Number()'s value, see decimal.ts (an exact integer and one correctly rounded
- * division). A score must be at most 1 and
+ * A plain decimal (digits with at most one point, at most 22 decimals): exactly Number()'s value,
+ * see decimal.ts (an exact integer and one correctly rounded division; Number() of the text itself for
+ * a mantissa above 2^53). A score must be at most 1 and
  * also gives its value in millionths when it has at most 6 decimals; anything else declines.
  */
 function decimalBlock(score: boolean): string {
   return `{
+    const from = i
     let m = 0
     let digits = 0
     let k = -1
@@ -369,8 +370,9 @@ function decimalBlock(score: boolean): string {
       i++
     }
     k = k < 0 ? 0 : digits - k
-    if (digits === 0 || m > ${MAX_MANTISSA} || k > 22) break row
-    const v = k === 0 ? m : m / POW10[k]
+    if (digits === 0 || k > 22) break row
+    // A mantissa above 2^53 (a 17-digit float): Number() of the same plain text, as the checked path.
+    const v = m > ${MAX_MANTISSA} ? Number(buf.toString('latin1', from, i)) : k === 0 ? m : m / POW10[k]
     ${
       score
         ? `if (v > 1) break row

@@ -83,18 +83,18 @@ class AucBuilder {
   }
 }
 
-/** Exact AUC and its bootstrap blocks from a walk over the distinct scores in ascending order. */
-function walkAucSummary(walk: (visit: Visit) => void): AucSummary {
-  let totalRows = 0
-  walk((_s, _pw, _nw, posN, negN) => (totalRows += posN + negN))
-  const auc = new AucBuilder(totalRows)
+/** Exact AUC and its bootstrap blocks from one walk over the distinct scores of `rows` rows, ascending. */
+function walkAucSummary(rows: number, walk: (visit: Visit) => void): AucSummary {
+  const auc = new AucBuilder(rows)
   walk((_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN))
   return auc.finish()
 }
 
 /** Exact AUC and its bootstrap blocks of a distribution. */
 export function aucSummary(d: ScoreDistribution): AucSummary {
-  return walkAucSummary(visit => {
+  let rows = 0
+  for (let i = 0; i < d.score.length; i++) rows += d.posN[i] + d.negN[i]
+  return walkAucSummary(rows, visit => {
     for (let i = 0; i < d.score.length; i++) visit(d.score[i], d.posW[i], d.negW[i], d.posN[i], d.negN[i])
   })
 }
@@ -119,7 +119,7 @@ export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null
  * one (its tight loop), else by walking the sorted runs.
  */
 export function scoresAuc(s: ScoreSource): AucSummary {
-  return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(v => s.walk(v))
+  return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(s.rows, v => s.walk(v))
 }
 
 export const exactAuc = (d: ScoreDistribution): number => aucSummary(d).value
