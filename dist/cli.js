@@ -1127,13 +1127,14 @@ class CellAccumulator {
  * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
  * (the common case) fall on a fixed grid of 1,000,001 slots. Any other score (full precision, as
  * pandas writes a float64) goes into compact sorted runs: chunks of rows, sorted when full and
- * collapsed to distinct scores, 12 bytes per distinct score of a chunk (20 weighted). The runs are
- * merged only while they are walked, so the distribution is never built in memory.
+ * collapsed to distinct scores. A run takes 8 bytes per distinct score (16 weighted), and 4 more when
+ * scores repeat inside it (their row counts). The runs are merged only while they are walked, so the
+ * distribution is never built in memory.
  */
 const GRID = 1_000_000;
 /**
- * At most this many distinct off-grid scores are kept (summed over the runs): about 0.8 GB, 1.3 GB
- * weighted. Past it the run stops with an error that says what to do, rather than growing until the
+ * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
+ * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
  * process dies.
  */
 const MAX_OFF_GRID = 64_000_000;
@@ -1165,9 +1166,13 @@ function gridSource(counts, weights) {
 function runsSource(runs) {
     const walk = (visit) => walkRuns(runs, visit);
     let rows = 0;
-    for (const run of [...runs[0], ...runs[1]])
-        for (let i = 0; i < run.count.length; i++)
-            rows += run.count[i];
+    for (const run of [...runs[0], ...runs[1]]) {
+        if (run.count === null)
+            rows += run.score.length;
+        else
+            for (let i = 0; i < run.count.length; i++)
+                rows += run.count[i];
+    }
     return { grid: null, rows, walk, distribution: () => distributionOf(walk) };
 }
 /** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
@@ -1221,6 +1226,12 @@ class OffGrid {
         this.stored += d;
         if (this.stored > this.limit)
             throw new InputError(`more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals, or give a warehouse's stats table (docs/inputs.md)`, { file: this.file });
+        if (d === n) {
+            // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted).
+            this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) });
+            this.fill[label] = 0;
+            return;
+        }
         const run = {
             score: new Float64Array(d),
             count: new Uint32Array(d),
@@ -1494,7 +1505,7 @@ function walkRuns(runs, visit) {
             const r = heap[0];
             const run = all[r];
             const i = at[r];
-            const c = run.count[i];
+            const c = run.count === null ? 1 : run.count[i];
             const w = run.weight === null ? c : run.weight[i];
             if (r >= negatives) {
                 posW += w;

@@ -3,8 +3,9 @@
  * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
  * (the common case) fall on a fixed grid of 1,000,001 slots. Any other score (full precision, as
  * pandas writes a float64) goes into compact sorted runs: chunks of rows, sorted when full and
- * collapsed to distinct scores, 12 bytes per distinct score of a chunk (20 weighted). The runs are
- * merged only while they are walked, so the distribution is never built in memory.
+ * collapsed to distinct scores. A run takes 8 bytes per distinct score (16 weighted), and 4 more when
+ * scores repeat inside it (their row counts). The runs are merged only while they are walked, so the
+ * distribution is never built in memory.
  */
 import { InputError } from '../errors.js'
 
@@ -37,18 +38,18 @@ export interface ScoreSource {
 }
 
 /**
- * Off-grid scores of one label, sorted and distinct, with the rows at each and their weight (null
- * when unweighted: the rows are the weight).
+ * Off-grid scores of one label, sorted and distinct, with the rows at each (null when every score
+ * has one row, as at full precision) and their weight (null when unweighted: the rows are the weight).
  */
 export interface Run {
   score: Float64Array
-  count: Uint32Array
+  count: Uint32Array | null
   weight: Float64Array | null
 }
 
 /**
- * At most this many distinct off-grid scores are kept (summed over the runs): about 0.8 GB, 1.3 GB
- * weighted. Past it the run stops with an error that says what to do, rather than growing until the
+ * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
+ * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
  * process dies.
  */
 export const MAX_OFF_GRID = 64_000_000
@@ -82,7 +83,10 @@ function gridSource(counts: Uint32Array, weights: Float64Array | null): ScoreSou
 function runsSource(runs: Runs): ScoreSource {
   const walk = (visit: Visit) => walkRuns(runs, visit)
   let rows = 0
-  for (const run of [...runs[0], ...runs[1]]) for (let i = 0; i < run.count.length; i++) rows += run.count[i]
+  for (const run of [...runs[0], ...runs[1]]) {
+    if (run.count === null) rows += run.score.length
+    else for (let i = 0; i < run.count.length; i++) rows += run.count[i]
+  }
   return { grid: null, rows, walk, distribution: () => distributionOf(walk) }
 }
 
@@ -139,7 +143,13 @@ class OffGrid {
         `more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals, or give a warehouse's stats table (docs/inputs.md)`,
         { file: this.file }
       )
-    const run: Run = {
+    if (d === n) {
+      // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted).
+      this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) })
+      this.fill[label] = 0
+      return
+    }
+    const run = {
       score: new Float64Array(d),
       count: new Uint32Array(d),
       weight: ws ? new Float64Array(d) : null
@@ -330,21 +340,19 @@ function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run]
   return [0, 1].map(label => {
     let d = 0
     for (let m = 0; m <= GRID; m++) if (counts[2 * m + label] !== 0) d++
-    const run: Run = {
-      score: new Float64Array(d),
-      count: new Uint32Array(d),
-      weight: weights ? new Float64Array(d) : null
-    }
+    const score = new Float64Array(d)
+    const count = new Uint32Array(d)
+    const weight = weights ? new Float64Array(d) : null
     let j = 0
     for (let m = 0; m <= GRID; m++) {
       const c = counts[2 * m + label]
       if (c === 0) continue
-      run.score[j] = m / GRID
-      run.count[j] = c
-      if (run.weight) run.weight[j] = weights![2 * m + label]
+      score[j] = m / GRID
+      count[j] = c
+      if (weight) weight[j] = weights![2 * m + label]
       j++
     }
-    return run
+    return { score, count, weight }
   }) as [Run, Run]
 }
 
@@ -400,7 +408,7 @@ function walkRuns(runs: Runs, visit: Visit): void {
       const r = heap[0]
       const run = all[r]
       const i = at[r]
-      const c = run.count[i]
+      const c = run.count === null ? 1 : run.count[i]
       const w = run.weight === null ? c : run.weight[i]
       if (r >= negatives) {
         posW += w
