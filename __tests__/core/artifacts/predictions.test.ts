@@ -225,4 +225,24 @@ describe('reading values', () => {
       1e-12
     )
   })
+
+  it('keeps every row when 6-decimal scores are followed by full-precision ones (the grid is never left)', async () => {
+    // The first rows take the WebAssembly path, whose grid updates are queued; the full-precision rows
+    // after them take the JavaScript path. Every row must reach the AUC.
+    const r = createRng(22)
+    const rows = Array.from({ length: 12_000 }, (_, i) => {
+      const u = r.next()
+      const score = i < 6000 ? Math.round(u * 1e6) / 1e6 : u
+      return { g: 'a', label: r.next() < score ? 1 : 0, score }
+    })
+    const csv = ['g,label,score', ...rows.map(x => `${x.g},${x.label},${x.score}`)].join('\n') + '\n'
+    const report = await run({ 'p.csv': csv }, predictions())
+    const pos = rows.filter(x => x.label === 1).map(x => x.score)
+    const neg = rows.filter(x => x.label === 0).map(x => x.score)
+    let concordant = 0
+    for (const p of pos) for (const q of neg) concordant += p > q ? 1 : p === q ? 0.5 : 0
+    expect(
+      Math.abs(value(report.metrics, 'auc')!.value! - concordant / (pos.length * neg.length))
+    ).toBeLessThan(1e-12)
+  })
 })
