@@ -750,23 +750,21 @@ function gridRuns(counts, weights) {
         for (let m = 0; m <= GRID; m++)
             if (counts[2 * m + label] !== 0)
                 d++;
-        const run = {
-            score: new Float64Array(d),
-            count: new Uint32Array(d),
-            weight: weights ? new Float64Array(d) : null
-        };
+        const score = new Float64Array(d);
+        const count = new Uint32Array(d);
+        const weight = weights ? new Float64Array(d) : null;
         let j = 0;
         for (let m = 0; m <= GRID; m++) {
             const c = counts[2 * m + label];
             if (c === 0)
                 continue;
-            run.score[j] = m / GRID;
-            run.count[j] = c;
-            if (run.weight)
-                run.weight[j] = weights[2 * m + label];
+            score[j] = m / GRID;
+            count[j] = c;
+            if (weight)
+                weight[j] = weights[2 * m + label];
             j++;
         }
-        return run;
+        return { score, count, weight };
     });
 }
 /** The grid's occupied slots in ascending order. */
