@@ -1177,7 +1177,6 @@ function runsSource(runs) {
 }
 /** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
 class OffGrid {
-    weighted;
     file;
     limit;
     runs = [[], []];
@@ -1186,7 +1185,6 @@ class OffGrid {
     fill = [0, 0];
     stored = 0;
     constructor(weighted, file, limit) {
-        this.weighted = weighted;
         this.file = file;
         this.limit = limit;
         // Small first: most files with an off-grid score have few rows, or all of them off the grid.
@@ -1225,7 +1223,7 @@ class OffGrid {
                 d++;
         this.stored += d;
         if (this.stored > this.limit)
-            throw new InputError(`more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals, or give a warehouse's stats table (docs/inputs.md)`, { file: this.file });
+            throw new InputError(`more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals (the AUC is then exact for the rounded scores; docs/inputs.md)`, { file: this.file });
         if (d === n) {
             // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted).
             this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) });

@@ -102,7 +102,7 @@ class OffGrid {
   private stored = 0
 
   constructor(
-    private readonly weighted: boolean,
+    weighted: boolean,
     private readonly file: string | undefined,
     private readonly limit: number
   ) {
@@ -140,7 +140,7 @@ class OffGrid {
     this.stored += d
     if (this.stored > this.limit)
       throw new InputError(
-        `more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals, or give a warehouse's stats table (docs/inputs.md)`,
+        `more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals (the AUC is then exact for the rounded scores; docs/inputs.md)`,
         { file: this.file }
       )
     if (d === n) {
