@@ -113,9 +113,7 @@ async function predictions(
   }
   const first = await read(null)
   const data =
-    strategy === 'uniform' || first.scores === null
-      ? first
-      : await read(quantileEdges(first.scores, bins))
+    strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins))
   // Computed once here, for the metrics and the report's stats alike.
   return data.scores === null ? data : { ...data, auc: scoresAuc(data.scores) }
 }

@@ -8,11 +8,7 @@ import { CsvParser } from '../../../src/core/artifacts/csv.js'
 import { decimalState, fastDecimal } from '../../../src/core/artifacts/decimal.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
 import { PredictionSink } from '../../../src/core/artifacts/predictions.js'
-import {
-  ScoreHistogram,
-  mergeParts,
-  type ScoreDistribution
-} from '../../../src/core/artifacts/scores.js'
+import { ScoreHistogram, mergeParts, type ScoreDistribution } from '../../../src/core/artifacts/scores.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 import { csvSpec as spec } from '../../helpers/tables.js'
 
