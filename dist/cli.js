@@ -46442,9 +46442,7 @@ async function predictions(spec, manifest, policy, helpers) {
         return ((helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options));
     };
     const first = await read(null);
-    const data = strategy === 'uniform' || first.scores === null
-        ? first
-        : await read(quantileEdges(first.scores, bins));
+    const data = strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins));
     // Computed once here, for the metrics and the report's stats alike.
     return data.scores === null ? data : { ...data, auc: scoresAuc(data.scores) };
 }
