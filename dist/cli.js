@@ -1579,9 +1579,10 @@ function binOf(score, bins, edges) {
  * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
  * from exact integers (m <= 2^53, k <= 22: Clinger's fast path), so IEEE division rounds it exactly as
  * Number() would. That covers the 16 and 17 significant digits of most full-precision floats as
- * pandas writes them (`0.3362214065285066`). Any other form (sign, exponent, a larger mantissa) returns
- * NaN and the caller falls back to the text parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1; then
- * micros / 1e6 is exactly the returned value (the correctly rounded quotient of the same rational).
+ * pandas writes them (`0.3362214065285066`). Any other form (sign, exponent, a larger mantissa)
+ * returns NaN and the caller falls back to the text parser. `micros` is set to the value in
+ * millionths when it has at most 6 decimals, else -1; then micros / 1e6 is exactly the returned value
+ * (the correctly rounded quotient of the same rational).
  */
 const POW10 = [
     1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
@@ -2156,9 +2157,9 @@ function attributeBlock(a) {
 }
 /**
  * A plain decimal (digits with at most one point, at most 22 decimals): exactly Number()'s value,
- * see decimal.ts (an exact integer and one correctly rounded division; Number() of the text itself for
- * a mantissa above 2^53). A score must be at most 1 and
- * also gives its value in millionths when it has at most 6 decimals; anything else declines.
+ * see decimal.ts (an exact integer and one correctly rounded division; Number() of the text itself
+ * for a mantissa above 2^53). A score must be at most 1, and also gives its value in millionths when
+ * it has at most 6 decimals; anything else declines.
  */
 function decimalBlock(score) {
     return `{
@@ -43535,10 +43536,7 @@ function gridAucSummary(counts, weights) {
     }
     return auc.finish();
 }
-/**
- * From a reader's scores, computed once where they are read: straight from the grid when there is
- * one (its tight loop), else by walking the sorted runs.
- */
+/** From a reader's scores: straight from the grid when there is one (its tight loop), else one walk of the sorted runs. */
 function scoresAuc(s) {
     return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(s.rows, v => s.walk(v));
 }

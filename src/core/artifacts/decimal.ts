@@ -2,9 +2,10 @@
  * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
  * from exact integers (m <= 2^53, k <= 22: Clinger's fast path), so IEEE division rounds it exactly as
  * Number() would. That covers the 16 and 17 significant digits of most full-precision floats as
- * pandas writes them (`0.3362214065285066`). Any other form (sign, exponent, a larger mantissa) returns
- * NaN and the caller falls back to the text parser. `micros` is set to the value in millionths when it has at most 6 decimals, else -1; then
- * micros / 1e6 is exactly the returned value (the correctly rounded quotient of the same rational).
+ * pandas writes them (`0.3362214065285066`). Any other form (sign, exponent, a larger mantissa)
+ * returns NaN and the caller falls back to the text parser. `micros` is set to the value in
+ * millionths when it has at most 6 decimals, else -1; then micros / 1e6 is exactly the returned value
+ * (the correctly rounded quotient of the same rational).
  */
 export const POW10 = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,

@@ -349,9 +349,9 @@ function attributeBlock(a: number): string {
 
 /**
  * A plain decimal (digits with at most one point, at most 22 decimals): exactly Number()'s value,
- * see decimal.ts (an exact integer and one correctly rounded division; Number() of the text itself for
- * a mantissa above 2^53). A score must be at most 1 and
- * also gives its value in millionths when it has at most 6 decimals; anything else declines.
+ * see decimal.ts (an exact integer and one correctly rounded division; Number() of the text itself
+ * for a mantissa above 2^53). A score must be at most 1, and also gives its value in millionths when
+ * it has at most 6 decimals; anything else declines.
  */
 function decimalBlock(score: boolean): string {
   return `{

@@ -114,10 +114,7 @@ export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null
   return auc.finish()
 }
 
-/**
- * From a reader's scores, computed once where they are read: straight from the grid when there is
- * one (its tight loop), else by walking the sorted runs.
- */
+/** From a reader's scores: straight from the grid when there is one (its tight loop), else one walk of the sorted runs. */
 export function scoresAuc(s: ScoreSource): AucSummary {
   return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(s.rows, v => s.walk(v))
 }
