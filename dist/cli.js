@@ -43540,6 +43540,22 @@ function gridAucSummary(counts, weights) {
 function scoresAuc(s) {
     return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(s.rows, v => s.walk(v));
 }
+const computed = new WeakMap();
+/**
+ * The exact AUC and its bootstrap blocks of a predictions artifact: as stored in a report (a
+ * baseline keeps no scores), else from its scores, computed once per run and kept with them (the
+ * metrics and the report's stats both ask); null without a score column.
+ */
+function predictionAuc(p) {
+    if (p.auc)
+        return p.auc;
+    if (p.scores === null)
+        return null;
+    let auc = computed.get(p.scores);
+    if (auc === undefined)
+        computed.set(p.scores, (auc = scoresAuc(p.scores)));
+    return auc;
+}
 /** AUC of a resample given Poisson draws kPos, kNeg per block. */
 function resampledAuc(b, kPos, kNeg) {
     let below = 0;
@@ -44453,14 +44469,6 @@ function replicateChange(now, before, ok, baseline, change, confidence, sign, co
         comparison
     };
 }
-/** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */
-function aucOf(p) {
-    if (p.auc)
-        return p.auc;
-    if (p.scores === null)
-        return { value: NaN, blocks: null };
-    return scoresAuc(p.scores);
-}
 function predictionBootstrap(job) {
     const { table, settings } = job;
     const plan = planPredictions(table, job.intersections, settings.minGroupSize);
@@ -44536,7 +44544,7 @@ function bootstraps(input) {
 function predictionJob(input, p) {
     return {
         table: p.table,
-        auc: aucOf(p),
+        auc: predictionAuc(p) ?? { value: NaN, blocks: null },
         intersections: input.intersections,
         settings: input.settings,
         streamOffset: input.streamOffset ?? 0
@@ -46333,7 +46341,7 @@ function buildReport(inputs, gates, baseline, notes, context) {
     };
 }
 function aucStats(p) {
-    const auc = p.auc ?? (p.scores ? scoresAuc(p.scores) : null);
+    const auc = predictionAuc(p);
     if (auc === null)
         return null;
     const b = auc.blocks;
@@ -46440,9 +46448,7 @@ async function predictions(spec, manifest, policy, helpers) {
         return ((helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options));
     };
     const first = await read(null);
-    const data = strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins));
-    // Computed once here, for the metrics and the report's stats alike.
-    return data.scores === null ? data : { ...data, auc: scoresAuc(data.scores) };
+    return strategy === 'uniform' || first.scores === null ? first : read(quantileEdges(first.scores, bins));
 }
 async function check(options) {
     const p = options.parallel;

@@ -20,7 +20,6 @@ import {
   type EvaluationInput
 } from './metrics/evaluate.js'
 import { OFFLOAD_MIN_WORK, worthOffloading } from './metrics/offload.js'
-import { scoresAuc } from './metrics/auc.js'
 import { BASELINE_STREAMS } from './stats/streams.js'
 import { closeHelpers, startHelpers, type Helpers } from './threads.js'
 import { compareWithBaseline } from './baseline/compare.js'
@@ -112,10 +111,7 @@ async function predictions(
     )
   }
   const first = await read(null)
-  const data =
-    strategy === 'uniform' || first.scores === null ? first : await read(quantileEdges(first.scores, bins))
-  // Computed once here, for the metrics and the report's stats alike.
-  return data.scores === null ? data : { ...data, auc: scoresAuc(data.scores) }
+  return strategy === 'uniform' || first.scores === null ? first : read(quantileEdges(first.scores, bins))
 }
 
 export async function check(options: CheckOptions): Promise<Report> {

@@ -27,8 +27,8 @@ export interface PredictionData {
   /** Null when there is no score column. */
   scores: ScoreSource | null
   /**
-   * Exact AUC and its bootstrap blocks: computed once from the scores by check(), or as stored in an
-   * earlier report (which keeps no scores). Computed from scores when absent.
+   * Exact AUC and its bootstrap blocks as stored in an earlier report, which keeps no scores; for a
+   * file read now, predictionAuc (metrics/auc.ts) computes it from the scores once.
    */
   auc?: { value: number; blocks: AucBlocks | null }
   /** Quantile calibration edges the rows were binned with; null for uniform bins. */

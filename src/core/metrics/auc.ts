@@ -119,6 +119,24 @@ export function scoresAuc(s: ScoreSource): AucSummary {
   return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(s.rows, v => s.walk(v))
 }
 
+const computed = new WeakMap<ScoreSource, AucSummary>()
+
+/**
+ * The exact AUC and its bootstrap blocks of a predictions artifact: as stored in a report (a
+ * baseline keeps no scores), else from its scores, computed once per run and kept with them (the
+ * metrics and the report's stats both ask); null without a score column.
+ */
+export function predictionAuc(p: {
+  auc?: { value: number; blocks: AucBlocks | null }
+  scores: ScoreSource | null
+}): { value: number; blocks: AucBlocks | null } | null {
+  if (p.auc) return p.auc
+  if (p.scores === null) return null
+  let auc = computed.get(p.scores)
+  if (auc === undefined) computed.set(p.scores, (auc = scoresAuc(p.scores)))
+  return auc
+}
+
 export const exactAuc = (d: ScoreDistribution): number => aucSummary(d).value
 export const aucBlocks = (d: ScoreDistribution): AucBlocks => aucSummary(d).blocks
 

@@ -13,7 +13,7 @@ import { sampleStandardDeviation } from 'simple-statistics'
 import { agrestiCaffo, agrestiCaffoZ, containing, normalUpperTail, zOf } from '../stats/intervals.js'
 import { createRng, type Rng } from '../stats/rng.js'
 import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
-import { resampledAuc, scoresAuc, type AucBlocks } from './auc.js'
+import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, type IntervalMethod } from './registry.js'
@@ -259,13 +259,6 @@ export function replicateChange(
   }
 }
 
-/** Exact AUC and its bootstrap blocks: from the score distribution, or as stored in a report. */
-function aucOf(p: PredictionData): { value: number; blocks: AucBlocks | null } {
-  if (p.auc) return p.auc
-  if (p.scores === null) return { value: NaN, blocks: null }
-  return scoresAuc(p.scores)
-}
-
 /** One artifact's bootstrap: its point estimates, and a drawer of resamples for each half. */
 interface Bootstrap {
   artifact: ArtifactKind
@@ -388,7 +381,7 @@ function bootstraps(input: EvaluationInput): { predictions: Bootstrap | null; ot
 function predictionJob(input: EvaluationInput, p: PredictionData): PredictionJob {
   return {
     table: p.table,
-    auc: aucOf(p),
+    auc: predictionAuc(p) ?? { value: NaN, blocks: null },
     intersections: input.intersections,
     settings: input.settings,
     streamOffset: input.streamOffset ?? 0

@@ -7,7 +7,7 @@ import { QUANTITIES } from '../artifacts/cells.js'
 import { storeCases, type StoredCases } from '../artifacts/cases.js'
 import type { PredictionData } from '../artifacts/predictions.js'
 import type { Inputs } from '../check.js'
-import { scoresAuc } from '../metrics/auc.js'
+import { predictionAuc } from '../metrics/auc.js'
 import type { GateResult } from '../gate/evaluate.js'
 import type { BaselineInfo } from '../baseline/load.js'
 import type { Check, Decision, Regression } from '../gate/types.js'
@@ -128,7 +128,7 @@ export function buildReport(
 }
 
 function aucStats(p: PredictionData): NonNullable<ReportStats['predictions']>['auc'] {
-  const auc = p.auc ?? (p.scores ? scoresAuc(p.scores) : null)
+  const auc = predictionAuc(p)
   if (auc === null) return null
   const b = auc.blocks
   return {
