@@ -954,7 +954,67 @@ const NQ$3 = QUANTITIES.length;
  * layout (assembly/rows.ts; a test checks the two agree).
  */
 const ACC = 1 + 2 * NQ$3 + (NQ$3 - 1);
+const cellIndex = (combo, label, prediction, bin, bins) => ((combo * 2 + label) * 2 + prediction) * bins + bin;
 const cellCount = (table) => table.combos.length * 4 * table.bins;
+/**
+ * The cell table as a report stores it (`stats.predictions.cells`, and a warehouse's stats table
+ * alike): one row per non-empty cell, [combo, label, prediction, bin, rows, Σx per quantity...,
+ * Σx² per quantity..., Σw·x per quantity...]. The one encoder and decoder of that layout.
+ */
+const CELL_ROWS = 4;
+/** Where a stored cell's Σx of quantity q is: CELL_SUM + q (Σx² at + NQ, Σw·x at + 2·NQ). */
+const CELL_SUM = 5;
+function encodeCells(t) {
+    const out = [];
+    for (let cell = 0; cell < t.n.length; cell++) {
+        if (t.n[cell] === 0)
+            continue;
+        const bin = cell % t.bins;
+        const rest = (cell - bin) / t.bins;
+        const prediction = rest % 2;
+        const label = ((rest - prediction) / 2) % 2;
+        const combo = (rest - prediction - 2 * label) / 4;
+        const at = cell * NQ$3;
+        out.push([
+            combo,
+            label,
+            prediction,
+            bin,
+            t.n[cell],
+            ...t.sum.subarray(at, at + NQ$3),
+            ...t.sum2.subarray(at, at + NQ$3),
+            ...t.cross.subarray(at, at + NQ$3)
+        ]);
+    }
+    return out;
+}
+/** The sums of stored cells for a table of `combos` combinations and `bins` bins, and their rows. */
+function decodeCells(stored, combos, bins) {
+    const cells = combos * 4 * bins;
+    const n = new Float64Array(cells);
+    const sum = new Float64Array(cells * NQ$3);
+    const sum2 = new Float64Array(cells * NQ$3);
+    const cross = new Float64Array(cells * NQ$3);
+    let rows = 0;
+    for (const c of stored) {
+        const [combo, label, prediction, bin, count] = c;
+        const cell = cellIndex(combo, label, prediction, bin, bins);
+        n[cell] = count;
+        rows += count;
+        for (let q = 0; q < NQ$3; q++) {
+            sum[cell * NQ$3 + q] = c[CELL_SUM + q];
+            sum2[cell * NQ$3 + q] = c[CELL_SUM + NQ$3 + q];
+            // A report written before Σw·x was kept: as if weight and quantity were uncorrelated.
+            cross[cell * NQ$3 + q] =
+                c.length >= CELL_SUM + 3 * NQ$3
+                    ? c[CELL_SUM + 2 * NQ$3 + q]
+                    : q === Q_W
+                        ? c[CELL_SUM + NQ$3]
+                        : (c[CELL_SUM] * c[CELL_SUM + q]) / count;
+        }
+    }
+    return { n, sum, sum2, cross, rows };
+}
 const LOG_EPS = 1e-15;
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
 function logLoss$1(score, label) {
@@ -45426,26 +45486,7 @@ function tables(stats, sha) {
     const out = {};
     const p = stats.predictions;
     if (p) {
-        const nq = QUANTITIES.length;
-        const cells = p.combos.length * 4 * p.bins;
-        const n = new Float64Array(cells);
-        const sum = new Float64Array(cells * nq);
-        const sum2 = new Float64Array(cells * nq);
-        const cross = new Float64Array(cells * nq);
-        let rows = 0;
-        for (const c of p.cells) {
-            const [combo, label, prediction, bin, count] = c;
-            const cell = ((combo * 2 + label) * 2 + prediction) * p.bins + bin;
-            n[cell] = count;
-            rows += count;
-            for (let q = 0; q < nq; q++) {
-                sum[cell * nq + q] = c[5 + q];
-                sum2[cell * nq + q] = c[5 + nq + q];
-                // A report written before Σw·x was kept: as if weight and quantity were uncorrelated.
-                cross[cell * nq + q] =
-                    c.length >= 5 + 3 * nq ? c[5 + 2 * nq + q] : q === 0 ? c[5 + nq] : (c[5] * c[5 + q]) / count;
-            }
-        }
+        const { n, sum, sum2, cross, rows } = decodeCells(p.cells, p.combos.length, p.bins);
         const table = {
             attributes: p.attributes,
             groups: p.groups,
@@ -46368,21 +46409,6 @@ function stats(inputs) {
     const p = inputs.predictions;
     if (p) {
         const t = p.table;
-        const nq = QUANTITIES.length;
-        const cells = [];
-        for (let cell = 0; cell < t.n.length; cell++) {
-            if (t.n[cell] === 0)
-                continue;
-            const b = cell % t.bins;
-            const rest = (cell - b) / t.bins;
-            const prediction = rest % 2;
-            const label = ((rest - prediction) / 2) % 2;
-            const combo = Math.floor(rest / 4);
-            const sums = Array.from(t.sum.subarray(cell * nq, cell * nq + nq));
-            const sums2 = Array.from(t.sum2.subarray(cell * nq, cell * nq + nq));
-            const cross = Array.from(t.cross.subarray(cell * nq, cell * nq + nq));
-            cells.push([combo, label, prediction, b, t.n[cell], ...sums, ...sums2, ...cross]);
-        }
         out.predictions = {
             attributes: t.attributes,
             groups: t.groups,
@@ -46392,7 +46418,7 @@ function stats(inputs) {
             hasScore: t.hasScore,
             weighted: t.weighted,
             quantities: QUANTITIES,
-            cells,
+            cells: encodeCells(t),
             auc: aucStats(p),
             ...(p.record?.byId && { cases: storeCases(p.record.cases) })
         };
@@ -46623,16 +46649,17 @@ function comparisonsText(baseline) {
         .join('; ');
 }
 
+/** The overall reliability diagram (per calibration bin: rows, mean score, observed rate) from a report's stats. */
 function reliabilityBins(stats) {
     const p = stats.predictions;
     if (!p || !p.hasScore)
         return null;
     const bins = Array.from({ length: p.bins }, () => ({ rows: 0, w: 0, wy: 0, ws: 0 }));
     for (const cell of p.cells) {
-        const [, label, , bin, rows] = cell;
-        // Cell layout: [combo, label, prediction, bin, rows, Σw, Σw·s, ...] (see ReportStats).
-        const w = cell[5];
-        const ws = cell[6];
+        const [, label, , bin] = cell;
+        const rows = cell[CELL_ROWS];
+        const w = cell[CELL_SUM + Q_W];
+        const ws = cell[CELL_SUM + Q_S];
         const b = bins[bin];
         b.rows += rows;
         b.w += w;

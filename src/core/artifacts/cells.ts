@@ -51,6 +51,71 @@ export const cellIndex = (
 
 export const cellCount = (table: CellTable): number => table.combos.length * 4 * table.bins
 
+/**
+ * The cell table as a report stores it (`stats.predictions.cells`, and a warehouse's stats table
+ * alike): one row per non-empty cell, [combo, label, prediction, bin, rows, Σx per quantity...,
+ * Σx² per quantity..., Σw·x per quantity...]. The one encoder and decoder of that layout.
+ */
+export const CELL_ROWS = 4
+/** Where a stored cell's Σx of quantity q is: CELL_SUM + q (Σx² at + NQ, Σw·x at + 2·NQ). */
+export const CELL_SUM = 5
+
+export function encodeCells(t: CellTable): number[][] {
+  const out: number[][] = []
+  for (let cell = 0; cell < t.n.length; cell++) {
+    if (t.n[cell] === 0) continue
+    const bin = cell % t.bins
+    const rest = (cell - bin) / t.bins
+    const prediction = rest % 2
+    const label = ((rest - prediction) / 2) % 2
+    const combo = (rest - prediction - 2 * label) / 4
+    const at = cell * NQ
+    out.push([
+      combo,
+      label,
+      prediction,
+      bin,
+      t.n[cell],
+      ...t.sum.subarray(at, at + NQ),
+      ...t.sum2.subarray(at, at + NQ),
+      ...t.cross.subarray(at, at + NQ)
+    ])
+  }
+  return out
+}
+
+/** The sums of stored cells for a table of `combos` combinations and `bins` bins, and their rows. */
+export function decodeCells(
+  stored: number[][],
+  combos: number,
+  bins: number
+): Pick<CellTable, 'n' | 'sum' | 'sum2' | 'cross'> & { rows: number } {
+  const cells = combos * 4 * bins
+  const n = new Float64Array(cells)
+  const sum = new Float64Array(cells * NQ)
+  const sum2 = new Float64Array(cells * NQ)
+  const cross = new Float64Array(cells * NQ)
+  let rows = 0
+  for (const c of stored) {
+    const [combo, label, prediction, bin, count] = c
+    const cell = cellIndex(combo, label, prediction, bin, bins)
+    n[cell] = count
+    rows += count
+    for (let q = 0; q < NQ; q++) {
+      sum[cell * NQ + q] = c[CELL_SUM + q]
+      sum2[cell * NQ + q] = c[CELL_SUM + NQ + q]
+      // A report written before Σw·x was kept: as if weight and quantity were uncorrelated.
+      cross[cell * NQ + q] =
+        c.length >= CELL_SUM + 3 * NQ
+          ? c[CELL_SUM + 2 * NQ + q]
+          : q === Q_W
+            ? c[CELL_SUM + NQ]
+            : (c[CELL_SUM] * c[CELL_SUM + q]) / count
+    }
+  }
+  return { n, sum, sum2, cross, rows }
+}
+
 const LOG_EPS = 1e-15
 
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadCases } from '../artifacts/cases.js'
-import { QUANTITIES } from '../artifacts/cells.js'
+import { decodeCells } from '../artifacts/cells.js'
 import type { OutcomeData } from '../artifacts/outcomes.js'
 import { MAX_PREDICTION_CODE, type PredictionData } from '../artifacts/predictions.js'
 import type { RobustnessData } from '../artifacts/robustness.js'
@@ -108,26 +108,7 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
   const out: Omit<Baseline, 'info'> = {}
   const p = stats.predictions
   if (p) {
-    const nq = QUANTITIES.length
-    const cells = p.combos.length * 4 * p.bins
-    const n = new Float64Array(cells)
-    const sum = new Float64Array(cells * nq)
-    const sum2 = new Float64Array(cells * nq)
-    const cross = new Float64Array(cells * nq)
-    let rows = 0
-    for (const c of p.cells) {
-      const [combo, label, prediction, bin, count] = c
-      const cell = ((combo * 2 + label) * 2 + prediction) * p.bins + bin
-      n[cell] = count
-      rows += count
-      for (let q = 0; q < nq; q++) {
-        sum[cell * nq + q] = c[5 + q]
-        sum2[cell * nq + q] = c[5 + nq + q]
-        // A report written before Σw·x was kept: as if weight and quantity were uncorrelated.
-        cross[cell * nq + q] =
-          c.length >= 5 + 3 * nq ? c[5 + 2 * nq + q] : q === 0 ? c[5 + nq] : (c[5] * c[5 + q]) / count
-      }
-    }
+    const { n, sum, sum2, cross, rows } = decodeCells(p.cells, p.combos.length, p.bins)
     const table = {
       attributes: p.attributes,
       groups: p.groups,

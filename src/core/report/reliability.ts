@@ -1,4 +1,5 @@
 /** The overall reliability diagram (per calibration bin: rows, mean score, observed rate) from a report's stats. */
+import { CELL_ROWS, CELL_SUM, Q_S, Q_W } from '../artifacts/cells.js'
 import type { ReportStats } from './report.js'
 
 export interface ReliabilityBin {
@@ -13,10 +14,10 @@ export function reliabilityBins(stats: ReportStats): ReliabilityBin[] | null {
   if (!p || !p.hasScore) return null
   const bins = Array.from({ length: p.bins }, () => ({ rows: 0, w: 0, wy: 0, ws: 0 }))
   for (const cell of p.cells) {
-    const [, label, , bin, rows] = cell
-    // Cell layout: [combo, label, prediction, bin, rows, Σw, Σw·s, ...] (see ReportStats).
-    const w = cell[5]
-    const ws = cell[6]
+    const [, label, , bin] = cell
+    const rows = cell[CELL_ROWS]
+    const w = cell[CELL_SUM + Q_W]
+    const ws = cell[CELL_SUM + Q_S]
     const b = bins[bin]
     b.rows += rows
     b.w += w

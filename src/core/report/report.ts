@@ -3,7 +3,7 @@
  * under which policy, every metric with its interval, and the aggregated tables that let a later run
  * compare against this one without the original rows.
  */
-import { QUANTITIES } from '../artifacts/cells.js'
+import { QUANTITIES, encodeCells } from '../artifacts/cells.js'
 import { storeCases, type StoredCases } from '../artifacts/cases.js'
 import type { PredictionData } from '../artifacts/predictions.js'
 import type { Inputs } from '../check.js'
@@ -154,20 +154,6 @@ function stats(inputs: Inputs): ReportStats {
   const p = inputs.predictions
   if (p) {
     const t = p.table
-    const nq = QUANTITIES.length
-    const cells: number[][] = []
-    for (let cell = 0; cell < t.n.length; cell++) {
-      if (t.n[cell] === 0) continue
-      const b = cell % t.bins
-      const rest = (cell - b) / t.bins
-      const prediction = rest % 2
-      const label = ((rest - prediction) / 2) % 2
-      const combo = Math.floor(rest / 4)
-      const sums = Array.from(t.sum.subarray(cell * nq, cell * nq + nq))
-      const sums2 = Array.from(t.sum2.subarray(cell * nq, cell * nq + nq))
-      const cross = Array.from(t.cross.subarray(cell * nq, cell * nq + nq))
-      cells.push([combo, label, prediction, b, t.n[cell], ...sums, ...sums2, ...cross])
-    }
     out.predictions = {
       attributes: t.attributes,
       groups: t.groups,
@@ -177,7 +163,7 @@ function stats(inputs: Inputs): ReportStats {
       hasScore: t.hasScore,
       weighted: t.weighted,
       quantities: QUANTITIES,
-      cells,
+      cells: encodeCells(t),
       auc: aucStats(p),
       ...(p.record?.byId && { cases: storeCases(p.record.cases) })
     }
