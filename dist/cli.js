@@ -1596,32 +1596,19 @@ function alloc(k) {
  * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
  */
 function quantileEdges(scores, bins) {
-    const total = scores.rows;
-    // The order statistics needed, in ascending order, found in one walk.
-    const wanted = [];
-    for (let b = 1; b < bins; b++) {
-        const h = (total - 1) * (b / bins);
-        const lo = Math.floor(h);
-        wanted.push(lo, Math.min(lo + 1, total - 1));
-    }
-    const order = wanted.map((k, i) => [k, i]).sort((a, b) => a[0] - b[0]);
+    const last = scores.rows - 1;
+    const at = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins));
+    // Each edge's two order statistics, ascending (as the edges are), found in one walk.
+    const wanted = at.flatMap(h => [Math.floor(h), Math.min(Math.floor(h) + 1, last)]);
     const value = new Float64Array(wanted.length);
     let next = 0;
     let cum = 0;
     scores.walk((score, _pw, _nw, posN, negN) => {
         cum += posN + negN;
-        while (next < order.length && order[next][0] < cum)
-            value[order[next++][1]] = score;
+        while (next < wanted.length && wanted[next] < cum)
+            value[next++] = score;
     });
-    const edges = [];
-    for (let b = 1; b < bins; b++) {
-        const h = (total - 1) * (b / bins);
-        const lo = Math.floor(h);
-        const a = value[2 * (b - 1)];
-        const c = value[2 * (b - 1) + 1];
-        edges.push(a + (h - lo) * (c - a));
-    }
-    return edges;
+    return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]));
 }
 /** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
 function binOf(score, bins, edges) {
@@ -45423,6 +45410,33 @@ const SCHEMA_VERSION = 1;
  */
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 /**
+ * Parses a report file that another run wrote (a baseline, an uploaded report), refusing one over
+ * MAX_BASELINE_BYTES without reading it. Throws an Error whose message says what is wrong, as "is
+ * …" (a missing file keeps its ENOENT code).
+ */
+function readReportFile(abs) {
+    let text;
+    try {
+        const size = statSync(abs).size;
+        if (size > MAX_BASELINE_BYTES)
+            throw new Error(`is ${(size / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`);
+        text = readFileSync(abs, 'utf8');
+    }
+    catch (err) {
+        if (!err.code)
+            throw err;
+        throw Object.assign(new Error(`cannot be read (${err.code})`), {
+            code: err.code
+        });
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new Error(`is not valid JSON (${err.message})`);
+    }
+}
+/**
  * A baseline is untrusted input (in the Action, another run's artifact): a report that is too large,
  * not JSON or not valid against the report schema is a warning and no baseline, never an error that
  * would block every pull request. Only a path given that does not exist is an error.
@@ -45442,16 +45456,12 @@ function readBaseline(path, cwd, model) {
     });
     let report;
     try {
-        const size = statSync(abs).size;
-        if (size > MAX_BASELINE_BYTES)
-            return unusable(`is ${(size / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`);
-        report = JSON.parse(readFileSync(abs, 'utf8'));
+        report = readReportFile(abs);
     }
     catch (err) {
-        const e = err;
-        if (e.code === 'ENOENT')
+        if (err.code === 'ENOENT')
             throw new InputError('baseline report not found', { file: display });
-        return unusable(e.code ? `cannot be read (${e.code})` : `is not valid JSON (${e.message})`);
+        return unusable(err.message);
     }
     if (report === null || typeof report !== 'object' || Array.isArray(report))
         return unusable('is not a JSON object');

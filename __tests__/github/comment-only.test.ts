@@ -40,6 +40,25 @@ async function untrustedRun(): Promise<string> {
   return dir
 }
 
+/**
+ * The privileged workflow_run: comments from the report in `dir`, as `edit` leaves it (the PR's run
+ * wrote it, so it may be anything), for a pull request whose head is `head`.
+ */
+async function commentOnly(
+  dir: string,
+  edit: (report: Record<string, unknown>) => void = () => {},
+  head = 'abc123'
+) {
+  const path = join(dir, 'rai-gate-report.json')
+  const report = JSON.parse(readFileSync(path, 'utf8'))
+  edit(report)
+  writeFileSync(path, JSON.stringify(report))
+  github.heads[7] = head
+  github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
+  inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
+  await run()
+}
+
 describe('comment-only mode', () => {
   beforeEach(() => {
     jest.clearAllMocks()
@@ -48,11 +67,7 @@ describe('comment-only mode', () => {
   })
 
   it('posts the sticky comment from the uploaded report, running no PR code', async () => {
-    const dir = await untrustedRun()
-    github.heads[7] = 'abc123'
-    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
-    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
-    await run()
+    await commentOnly(await untrustedRun())
     expect(core.setFailed).not.toHaveBeenCalled()
     expect(github.comments).toHaveLength(1)
     expect(github.comments[0].body).toMatch(/^<!-- rai-gate:m -->\n## ❌ rai-gate: \*\*FAIL\*\*/)
@@ -63,11 +78,7 @@ describe('comment-only mode', () => {
   })
 
   it('refuses when the pull request has moved on from the commit the run checked', async () => {
-    const dir = await untrustedRun()
-    github.heads[7] = 'newer'
-    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
-    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
-    await run()
+    await commentOnly(await untrustedRun(), undefined, 'newer')
     expect(core.setFailed).toHaveBeenCalledWith(
       expect.stringMatching(
         /pull request #7 is at newer, but the run that made the report checked abc123: not commenting/
@@ -77,13 +88,7 @@ describe('comment-only mode', () => {
   })
 
   it('refuses a report that does not match the schema', async () => {
-    const dir = await untrustedRun()
-    const path = join(dir, 'rai-gate-report.json')
-    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), injected: '<script>' }))
-    github.heads[7] = 'abc123'
-    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
-    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
-    await run()
+    await commentOnly(await untrustedRun(), r => (r.injected = '<script>'))
     expect(core.setFailed).toHaveBeenCalledWith(
       expect.stringMatching(/the uploaded report does not match schemas\/report\.schema\.json/)
     )
@@ -98,13 +103,7 @@ describe('comment-only mode with a report the pull request wrote', () => {
   })
 
   it('recomputes the decision from the checks: a PASS claimed over failing checks posts FAIL, and says so', async () => {
-    const dir = await untrustedRun()
-    const path = join(dir, 'rai-gate-report.json')
-    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), decision: 'pass' }))
-    github.heads[7] = 'abc123'
-    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
-    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
-    await run()
+    await commentOnly(await untrustedRun(), r => (r.decision = 'pass'))
     expect(core.setOutput).toHaveBeenCalledWith('decision', 'fail')
     expect(core.setOutput).toHaveBeenCalledWith('failed-checks', '1')
     expect(github.comments[0].body).toMatch(/^<!-- rai-gate:m -->\n## ❌ rai-gate: \*\*FAIL\*\*/)
@@ -114,15 +113,9 @@ describe('comment-only mode with a report the pull request wrote', () => {
   })
 
   it('refuses ids that the schema’s patterns do not allow (a gate id carrying Markdown)', async () => {
-    const dir = await untrustedRun()
-    const path = join(dir, 'rai-gate-report.json')
-    const report = JSON.parse(readFileSync(path, 'utf8'))
-    report.checks[0].gate = 'acc` ## [x](http://evil)'
-    writeFileSync(path, JSON.stringify(report))
-    github.heads[7] = 'abc123'
-    github.context.payload = { workflow_run: { head_sha: 'abc123' } } as never
-    inputs(dir, { mode: 'comment-only', 'report-path': 'rai-gate-report.json' })
-    await run()
+    await commentOnly(await untrustedRun(), r => {
+      ;(r.checks as { gate: string }[])[0].gate = 'acc` ## [x](http://evil)'
+    })
     expect(core.setFailed).toHaveBeenCalledWith(
       expect.stringMatching(
         /does not match schemas\/report\.schema\.json at checks\[0\]\.gate: must match pattern/

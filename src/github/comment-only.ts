@@ -9,13 +9,12 @@
  * Its numbers are still the pull request's to choose: the comment and the outputs inform, and the
  * decision that protects a branch is the required check of the trusted run (SECURITY.md).
  */
-import { readFileSync, statSync } from 'node:fs'
 import { decide } from '../core/gate/evaluate.js'
 import { InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
 import type { Report } from '../core/report/report.js'
 import { reportProblem } from '../core/schema.js'
-import { MAX_BASELINE_BYTES } from '../core/baseline/load.js'
+import { readReportFile } from '../core/baseline/load.js'
 import { postSticky, type CommentApi, type Graphql } from './comment.js'
 
 export interface PullsApi {
@@ -29,14 +28,9 @@ export interface PullsApi {
 export function readUploadedReport(path: string): Report {
   let report: unknown
   try {
-    const size = statSync(path).size
-    if (size > MAX_BASELINE_BYTES)
-      throw new Error(
-        `${(size / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`
-      )
-    report = JSON.parse(readFileSync(path, 'utf8'))
+    report = readReportFile(path)
   } catch (err) {
-    throw new InputError(`cannot read the uploaded report (${(err as Error).message})`, { file: path })
+    throw new InputError(`cannot read the uploaded report: it ${(err as Error).message}`, { file: path })
   }
   const problem = reportProblem(report)
   if (problem !== null)

@@ -441,31 +441,18 @@ function alloc(k: number): ScoreDistribution {
  * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
  */
 export function quantileEdges(scores: ScoreSource, bins: number): number[] {
-  const total = scores.rows
-  // The order statistics needed, in ascending order, found in one walk.
-  const wanted: number[] = []
-  for (let b = 1; b < bins; b++) {
-    const h = (total - 1) * (b / bins)
-    const lo = Math.floor(h)
-    wanted.push(lo, Math.min(lo + 1, total - 1))
-  }
-  const order = wanted.map((k, i) => [k, i]).sort((a, b) => a[0] - b[0])
+  const last = scores.rows - 1
+  const at = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins))
+  // Each edge's two order statistics, ascending (as the edges are), found in one walk.
+  const wanted = at.flatMap(h => [Math.floor(h), Math.min(Math.floor(h) + 1, last)])
   const value = new Float64Array(wanted.length)
   let next = 0
   let cum = 0
   scores.walk((score, _pw, _nw, posN, negN) => {
     cum += posN + negN
-    while (next < order.length && order[next][0] < cum) value[order[next++][1]] = score
+    while (next < wanted.length && wanted[next] < cum) value[next++] = score
   })
-  const edges: number[] = []
-  for (let b = 1; b < bins; b++) {
-    const h = (total - 1) * (b / bins)
-    const lo = Math.floor(h)
-    const a = value[2 * (b - 1)]
-    const c = value[2 * (b - 1) + 1]
-    edges.push(a + (h - lo) * (c - a))
-  }
-  return edges
+  return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]))
 }
 
 /** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */

@@ -43,6 +43,33 @@ export interface Baseline {
 export const MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 /**
+ * Parses a report file that another run wrote (a baseline, an uploaded report), refusing one over
+ * MAX_BASELINE_BYTES without reading it. Throws an Error whose message says what is wrong, as "is
+ * …" (a missing file keeps its ENOENT code).
+ */
+export function readReportFile(abs: string): unknown {
+  let text: string
+  try {
+    const size = statSync(abs).size
+    if (size > MAX_BASELINE_BYTES)
+      throw new Error(
+        `is ${(size / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`
+      )
+    text = readFileSync(abs, 'utf8')
+  } catch (err) {
+    if (!(err as NodeJS.ErrnoException).code) throw err
+    throw Object.assign(new Error(`cannot be read (${(err as NodeJS.ErrnoException).code})`), {
+      code: (err as NodeJS.ErrnoException).code
+    })
+  }
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    throw new Error(`is not valid JSON (${(err as Error).message})`)
+  }
+}
+
+/**
  * A baseline is untrusted input (in the Action, another run's artifact): a report that is too large,
  * not JSON or not valid against the report schema is a warning and no baseline, never an error that
  * would block every pull request. Only a path given that does not exist is an error.
@@ -62,16 +89,11 @@ export function readBaseline(path: string, cwd: string, model: string): Baseline
   })
   let report: Partial<Report>
   try {
-    const size = statSync(abs).size
-    if (size > MAX_BASELINE_BYTES)
-      return unusable(
-        `is ${(size / 1e6).toFixed(1)} MB, more than the ${MAX_BASELINE_BYTES / 2 ** 20} MB a report may be`
-      )
-    report = JSON.parse(readFileSync(abs, 'utf8'))
+    report = readReportFile(abs) as Partial<Report>
   } catch (err) {
-    const e = err as NodeJS.ErrnoException
-    if (e.code === 'ENOENT') throw new InputError('baseline report not found', { file: display })
-    return unusable(e.code ? `cannot be read (${e.code})` : `is not valid JSON (${e.message})`)
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new InputError('baseline report not found', { file: display })
+    return unusable((err as Error).message)
   }
   if (report === null || typeof report !== 'object' || Array.isArray(report))
     return unusable('is not a JSON object')
