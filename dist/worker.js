@@ -2,6 +2,7 @@ import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { openSync, closeSync, readSync } from 'node:fs';
 import 'node:zlib';
+import 'node:fs/promises';
 import require$$0 from 'tty';
 import require$$1 from 'util';
 import require$$3 from 'fs';
@@ -12,6 +13,8 @@ class InputError extends Error {
     file;
     line;
     path;
+    row;
+    rowGroup;
     /** The problem without the location prefix. */
     detail;
     constructor(detail, where = {}) {
@@ -20,10 +23,15 @@ class InputError extends Error {
         this.file = where.file;
         this.line = where.line;
         this.path = where.path;
+        this.row = where.row;
+        this.rowGroup = where.rowGroup;
     }
 }
 function formatMessage(detail, where) {
-    const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, where.path]
+    const row = where.row === undefined
+        ? undefined
+        : `row ${where.row}${where.rowGroup === undefined ? '' : ` (row group ${where.rowGroup})`}`;
+    const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, row, where.path]
         .filter(Boolean)
         .join(', ');
     return loc ? `${loc}: ${detail}` : detail;
@@ -1064,8 +1072,12 @@ function keyWords(key) {
 }
 
 /**
- * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
- * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
+ * The row rules: typed values from artifact fields, with the error a user needs when a value is wrong.
+ * Every reader decodes through these. The text parsers take a CSV field's text (the CSV reader calls
+ * them only when its byte-level fast path does not apply); the `*Value` rules take a value as JSON
+ * Lines or Parquet hold it (a number, boolean, bigint, string or null) without turning it into text.
+ * The CSV fast paths (predictions-csv.ts, assembly/rows.ts) repeat these rules for speed; the
+ * cross-path tests (__tests__/core/artifacts/paths.test.ts) run one table of rows through every path.
  */
 // Unambiguous (each digit has one way to match), so a long field cannot make it backtrack.
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -1075,6 +1087,36 @@ function parseDecimal(text) {
         return undefined;
     const value = Number(text);
     return Number.isFinite(value) ? value : undefined;
+}
+/**
+ * The prediction a score stands for when the file has no prediction column: positive at or above
+ * the threshold. The one statement of this rule; the fast paths use it or are tested against it.
+ */
+const predictAt = (score, threshold) => (score >= threshold ? 1 : 0);
+/** A typed value's text as a CSV file would hold it, for messages and for text rules. */
+function textOf(value) {
+    return typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : String(value);
+}
+/** A null value (Parquet, JSON), or a JSON object without the field. */
+function absent(what, value, where) {
+    return new InputError(value === null
+        ? `${what} is null; expected a value on every row`
+        : `field '${where.path ?? what}' is missing`, where);
+}
+/** A score held as a number (or text, or a bigint); null is an error like an empty CSV field. */
+function scoreValue(value, where) {
+    if (typeof value === 'number') {
+        if (value >= 0 && value <= 1)
+            return value;
+        throw new InputError(`score ${quote(value)} is not a probability; expected a number in [0, 1]`, where);
+    }
+    if (typeof value === 'string')
+        return parseScore(value, where);
+    if (typeof value === 'bigint')
+        return scoreValue(Number(value), where);
+    if (value === null || value === undefined)
+        throw absent('score', value, where);
+    throw new InputError(`score ${quote(value)} has the wrong type; expected a number in [0, 1]`, where);
 }
 function parseScore(text, where) {
     const value = parseDecimal(text);
@@ -1106,6 +1148,22 @@ class BinaryDecoder {
         this.positive = String(positiveLabel);
         this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
     }
+    /**
+     * A typed value: a number or bigint 0/1 and a boolean (true is 1) as their CSV text would be;
+     * null is an error. Numbers skip the text parser.
+     */
+    value(value, where) {
+        if (this.numeric && typeof value === 'number' && (value === 0 || value === 1))
+            return String(value) === this.positive ? 1 : 0;
+        if (typeof value === 'boolean' && this.numeric)
+            return (value ? '1' : '0') === this.positive ? 1 : 0;
+        if (value === null || value === undefined)
+            throw absent(this.what, value, where);
+        if (typeof value === 'object') {
+            throw new InputError(`${this.what} ${quote(value)} has the wrong type; expected 0 or 1`, where);
+        }
+        return this.decode(textOf(value), where);
+    }
     decode(text, where) {
         if (this.numeric) {
             const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
@@ -1126,9 +1184,370 @@ class BinaryDecoder {
 }
 
 /**
+ * Uncompress a snappy compressed buffer.
+ *
+ * @param {Uint8Array} input
+ * @param {number} outputLength
+ * @returns {Uint8Array}
+ */
+
+/**
+ * Load wasm and return uncompressor function.
+ *
+ * @returns {(input: Uint8Array, outputLength: number) => Uint8Array}
+ */
+function snappyUncompressor() {
+  // Instantiate wasm module
+  const wasm = instantiateWasm();
+
+  return (input, outputLength) => {
+    /** @type {any} */
+    const { memory, uncompress } = wasm.exports;
+
+    // Input data is passed into wasm memory at inputStart
+    // Output data is expected to be written to wasm memory at outputStart
+    // clang uses some wasm memory, so we need to skip past that
+    const inputStart = 68000; // 68 kb
+    const outputStart = inputStart + input.byteLength;
+
+    // WebAssembly memory
+    const totalSize = inputStart + input.byteLength + outputLength;
+    if (memory.buffer.byteLength < totalSize) {
+      // Calculate the number of pages needed, rounding up
+      const pageSize = 64 * 1024; // 64KiB per page
+      const currentPages = memory.buffer.byteLength / pageSize;
+      const requiredPages = Math.ceil(totalSize / pageSize);
+      const pagesToGrow = requiredPages - currentPages;
+      memory.grow(pagesToGrow);
+    }
+
+    // Copy the compressed data to WASM memory
+    const byteArray = new Uint8Array(memory.buffer);
+    byteArray.set(input, inputStart);
+
+    // Call wasm uncompress function
+    const result = uncompress(inputStart, input.byteLength, outputStart);
+
+    // Check for errors
+    if (result === -1) throw new Error('invalid snappy length header')
+    if (result === -2) throw new Error('missing eof marker')
+    if (result === -3) throw new Error('premature end of input')
+    if (result) throw new Error(`failed to uncompress data ${result}`)
+
+    // Get uncompressed data from WASM memory
+    return byteArray.slice(outputStart, outputStart + outputLength)
+  }
+}
+
+/**
+ * Instantiate WASM module from a base64 string.
+ *
+ * @returns {WebAssembly.Instance}
+ */
+function instantiateWasm() {
+  const binaryString = atob(wasm64);
+  const byteArray = new Uint8Array(binaryString.length);
+  for (let i = 0; i < binaryString.length; i += 1) {
+    byteArray[i] = binaryString.charCodeAt(i);
+  }
+  // only works for payload less than 4kb:
+  const mod = new WebAssembly.Module(byteArray);
+  return new WebAssembly.Instance(mod)
+}
+
+// Base64 encoded hysnappy.wasm
+const wasm64 = 'AGFzbQEAAAABEANgAABgA39/fwF/YAF/AX8DBgUAAQEBAgUDAQACBj8KfwFBoIwEC38AQYAIC38AQaAMC38AQaAMC38AQaCMBAt/AEGACAt/AEGgjAQLfwBBgIAIC38AQQALfwBBAQsHwQEOBm1lbW9yeQIAEV9fd2FzbV9jYWxsX2N0b3JzAAAGbWVtY3B5AAEHbWVtbW92ZQACCnVuY29tcHJlc3MAAwxfX2Rzb19oYW5kbGUDAQpfX2RhdGFfZW5kAwILX19zdGFja19sb3cDAwxfX3N0YWNrX2hpZ2gDBA1fX2dsb2JhbF9iYXNlAwULX19oZWFwX2Jhc2UDBgpfX2hlYXBfZW5kAwcNX19tZW1vcnlfYmFzZQMIDF9fdGFibGVfYmFzZQMJCuASBQIAC8sBAQN/AkAgAkUNAAJAAkAgAkEHcSIDDQAgACEEIAIhBQwBCyAAIQQgAiEFA0AgBCABLQAAOgAAIARBAWohBCABQQFqIQEgBUF/aiEFIANBf2oiAw0ACwsgAkEISQ0AA0AgBCABLQAAOgAAIAQgAS0AAToAASAEIAEtAAI6AAIgBCABLQADOgADIAQgAS0ABDoABCAEIAEtAAU6AAUgBCABLQAGOgAGIAQgAS0ABzoAByAEQQhqIQQgAUEIaiEBIAVBeGoiBQ0ACwsgAAugAwEEfwJAIAAgAUYNAAJAAkAgACABSQ0AIAEgAmoiAyAASw0BCyACRQ0BAkACQCACQQdxIgMNACAAIQQgAiEFDAELIAAhBCACIQUDQCAEIAEtAAA6AAAgBEEBaiEEIAFBAWohASAFQX9qIQUgA0F/aiIDDQALCyACQQhJDQEDQCAEIAEtAAA6AAAgBCABLQABOgABIAQgAS0AAjoAAiAEIAEtAAM6AAMgBCABLQAEOgAEIAQgAS0ABToABSAEIAEtAAY6AAYgBCABLQAHOgAHIARBCGohBCABQQhqIQEgBUF4aiIFDQAMAgsLIAJFDQACQAJAIAJBA3EiBA0AIAAgAmohBiACIQUMAQsgAiEFA0AgBUF/aiIFIABqIgYgBSABaiIDLQAAOgAAIARBf2oiBA0ACwsgAkEESQ0AIAZBfGohASADQXxqIQQDQCABQQNqIARBA2otAAA6AAAgAUECaiAEQQJqLQAAOgAAIAFBAWogBEEBai0AADoAACABIAQtAAA6AAAgAUF8aiEBIARBfGohBCAFQXxqIgUNAAsLIAALswoBCX8jgICAgABBIGsiAySAgICAACADQQlqQgA3AAAgA0IANwIEIAMgA0EYajYCAEF/IQQCQCABRQ0AIAMgAUF/aiIFNgIcIAMgAEEBajYCGCAALAAAIgZB/wBxIQcCQCAGQX9KDQAgBUUNASADIAFBfmoiBTYCHCADIABBAmo2AhggACwAASIGQf8AcUEHdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBfWoiBTYCHCADIABBA2o2AhggACwAAiIGQf8AcUEOdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBfGoiBTYCHCADIABBBGo2AhggACwAAyIGQf8AcUEVdCAHciEHQX8hBCAGQX9KDQAgBUUNASADIAFBe2o2AhwgAyAAQQVqNgIYIAAsAAQiAUEASA0BIAFBHHQgB3IhBwsgAiAHaiEIAkACQCADEISAgIAADQAgAiEADAELIAMoAgQhASACIQADQAJAIAMoAgggAWtBBEoNACADIAE2AgQgAxCEgICAAEUNAiADKAIEIQELIAFBAWohBQJAAkAgAS0AACIGQQNxDQAgCCAAayEJIAMoAggiCiAFayEEIAZBAnYiC0EBaiEHAkAgBkE/Sw0AIARBEEkNACAJQRBIDQAgACABKAIBNgIAIAAgASgCBTYCBCAAIAEoAgk2AgggACABKAINNgIMIAAgB2ohACADKAIIIAUgB2oiAWtBBEoNAyADIAE2AgQgAxCEgICAAEUNBAwCCwJAAkAgBkHwAU8NACAFIQYMAQsgCiAFIAtBRWoiAWoiBmshBCABQQJ0QYCIgIAAaigCACAFKAIAcUEBaiEHCwJAIAcgBE0NAANAIAggAGsgBEkNBSAAIAYgBBCBgICAACEAIAMoAgAiASABKAIAIgkgAygCDCIFaiIGNgIAIAFBBGoiASABKAIAIgogBWsiATYCACADIAE2AgwgACAEaiEAIAFFDQUgAyAJIApqNgIIIAcgBGshByABIQQgByABSw0ACyAIIABrIQkLIAkgB0kNAyAAIAYgBxCBgICAACAHaiEAIAMoAgggBiAHaiIBa0EESg0CIAMgATYCBCADEISAgIAADQEMAwsgACACayAGQQF0QaCIgIAAai8BACIBQQt2IgpBAnRBgIiAgABqKAIAIAUoAgBxIAFBgA5xaiIHQX9qTQ0CIAggAGshBAJAAkAgAUH/AXEiCUEQSw0AIAdBCEkNACAEQRBJDQAgACAAIAdrIgEoAgA2AgAgACABKAIENgIEIAAgASgCCDYCCCAAIAFBDGooAgA2AgwMAQsCQAJAAkAgBCAJQQpqSQ0AIAAgB2shBCAAIQEgCSEGIAdBB0wNAQwCCyAEIAlJDQUgCUEBaiEEQQAgB2shByAAIQEDQCABIAEgB2otAAA6AAAgAUEBaiEBIARBf2oiBEEBSw0ADAMLCwNAIAEgBCgCADYCACABIAQoAgQ2AgQgBiAHayEGIAEgB2oiASAEayIHQQhIDQALCyAGQQFIDQAgBkEIaiEHA0AgASAEKAIANgIAIAEgBCgCBDYCBCABQQhqIQEgBEEIaiEEIAdBeGoiB0EISw0ACwsgACAJaiEAIAMoAgggBSAKaiIBa0EESg0BIAMgATYCBCADEISAgIAARQ0CCyADKAIEIQEMAAsLIAMoAgAiASABKAIEIAMoAgwiBGs2AgQgASAEIAEoAgBqNgIAAkAgAy0AEA0AQX4hBAwBC0EAQX0gCCAARhshBAsgA0EgaiSAgICAACAEC7YDAQd/AkAgACgCBCIBIAAoAggiAkcNACAAKAIAIgIgAigCACIDIAAoAgwiBGoiATYCACACQQRqIgIgAigCACICIARrIgU2AgAgACAFNgIMAkAgAiAERw0AIABBAToAEEEADwsgACADIAJqIgI2AggLAkACQAJAIAIgAWsiAiABLQAAQQF0QaCIgIAAai8BAEELdkEBaiIFTw0AIABBEWogASACEIKAgIAAIQYgACgCDCEEQQAhByAAQQA2AgwgACgCACIBIAEoAgQgBGs2AgQgASAEIAEoAgBqIgM2AgADQCABQQRqKAIAIgFFDQMgBiACaiADIAUgAmsiBCABIAQgAUkbIgQQgYCAgAAaIAAoAgAiASABKAIEIARrNgIEIAEgASgCACAEaiIDNgIAIAQgAmoiAiAFSQ0ACyAAIAY2AgQgACAGIAVqNgIIDAELAkAgAkEESw0AIAAgAEERaiABIAIQgoCAgAAiASACajYCCCAAIAE2AgQgACgCDCECIABBADYCDCAAKAIAIgEgASgCBCACazYCBCABIAIgASgCAGo2AgAMAQsgACABNgIEC0EBIQcLIAcLC6gEAQBBgAgLoAQAAAAA/wAAAP//AAD///8A/////wAAAAAAAAAAAAAAAAEABAgBEAEgAgAFCAIQAiADAAYIAxADIAQABwgEEAQgBQAICAUQBSAGAAkIBhAGIAcACggHEAcgCAALCAgQCCAJAAQJCRAJIAoABQkKEAogCwAGCQsQCyAMAAcJDBAMIA0ACAkNEA0gDgAJCQ4QDiAPAAoJDxAPIBAACwkQEBAgEQAEChEQESASAAUKEhASIBMABgoTEBMgFAAHChQQFCAVAAgKFRAVIBYACQoWEBYgFwAKChcQFyAYAAsKGBAYIBkABAsZEBkgGgAFCxoQGiAbAAYLGxAbIBwABwscEBwgHQAICx0QHSAeAAkLHhAeIB8ACgsfEB8gIAALCyAQICAhAAQMIRAhICIABQwiECIgIwAGDCMQIyAkAAcMJBAkICUACAwlECUgJgAJDCYQJiAnAAoMJxAnICgACwwoECggKQAEDSkQKSAqAAUNKhAqICsABg0rECsgLAAHDSwQLCAtAAgNLRAtIC4ACQ0uEC4gLwAKDS8QLyAwAAsNMBAwIDEABA4xEDEgMgAFDjIQMiAzAAYOMxAzIDQABw40EDQgNQAIDjUQNSA2AAkONhA2IDcACg43EDcgOAALDjgQOCA5AAQPORA5IDoABQ86EDogOwAGDzsQOyA8AAcPPBA8IAEICA89ED0gARAJDz4QPiABGAoPPxA/IAEgCw9AEEAgAGQEbmFtZQE9BQARX193YXNtX2NhbGxfY3RvcnMBBm1lbWNweQIHbWVtbW92ZQMKdW5jb21wcmVzcwQKcmVmaWxsX3RhZwcSAQAPX19zdGFja19wb2ludGVyCQoBAAcucm9kYXRhADIJcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDFVidW50dSBjbGFuZwsxNi4wLjYgKDE1KQAsD3RhcmdldF9mZWF0dXJlcwIrD211dGFibGUtZ2xvYmFscysIc2lnbi1leHQ=';
+
+/* Copyright 2013 Google Inc. All Rights Reserved.
+   Lookup tables to map prefix codes to value ranges. This is used during
+   decoding of the block lengths, literal insertion lengths and copy lengths.
+*/
+
+/**
+ * Represents the range of values belonging to a prefix code:
+ * [offset, offset + 2^nbits)
+ * @param {number[]} pair
+ * @returns {{offset: number, nbits: number}}
+ */
+function prefix([ offset, nbits ]) {
+  return { offset, nbits }
+}
+
+[
+  [1, 2], [5, 2], [9, 2], [13, 2],
+  [17, 3], [25, 3], [33, 3], [41, 3],
+  [49, 4], [65, 4], [81, 4], [97, 4],
+  [113, 5], [145, 5], [177, 5], [209, 5],
+  [241, 6], [305, 6], [369, 7], [497, 8],
+  [753, 9], [1265, 10], [2289, 11], [4337, 12],
+  [8433, 13], [16625, 24],
+].map(prefix);
+
+[
+  [0, 0], [1, 0], [2, 0], [3, 0],
+  [4, 0], [5, 0], [6, 1], [8, 1],
+  [10, 2], [14, 2], [18, 3], [26, 3],
+  [34, 4], [50, 4], [66, 5], [98, 5],
+  [130, 6], [194, 7], [322, 8], [578, 9],
+  [1090, 10], [2114, 12], [6210, 14], [22594, 24],
+].map(prefix);
+
+[
+  [2, 0], [3, 0], [4, 0], [5, 0],
+  [6, 0], [7, 0], [8, 0], [9, 0],
+  [10, 1], [12, 1], [14, 2], [18, 2],
+  [22, 3], [30, 3], [38, 4], [54, 4],
+  [70, 5], [102, 5], [134, 6], [198, 7],
+  [326, 8], [582, 9], [1094, 10], [2118, 24],
+].map(prefix);
+
+// Adapted from https://github.com/101arrowz/fflate Copyright (c) 2023 Arjun Barrett
+// https://tools.ietf.org/html/rfc1951
+
+
+// fixed length extra bits
+const fixedLengthExtraBits = new Uint8Array([
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0,
+]);
+const fixedDistanceExtraBits = new Uint8Array([
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, /* unused */ 0, 0,
+]);
+
+/**
+ * get base, reverse index map from extra bits
+ * @param {Uint8Array} eb
+ * @param {number} start
+ * @returns {{base: Uint16Array, rev: Int32Array}}
+ */
+function freb(eb, start) {
+  const base = new Uint16Array(31);
+  for (let i = 0; i < 31; i++) {
+    base[i] = start += 1 << eb[i - 1];
+  }
+  // numbers here are max 18 bits
+  const rev = new Int32Array(base[30]);
+  for (let i = 1; i < 30; i++) {
+    for (let j = base[i]; j < base[i + 1]; ++j) {
+      rev[j] = j - base[i] << 5 | i;
+    }
+  }
+  return { base, rev }
+}
+
+const { base: fixedLength, rev: revfl } = freb(fixedLengthExtraBits, 2);
+// we can ignore the fact that the other numbers are wrong; they never happen anyway
+fixedLength[28] = 258;
+revfl[258] = 28;
+freb(fixedDistanceExtraBits, 0);
+
+// map of value to reverse (assuming 16 bits)
+const rev = new Uint16Array(32768);
+for (let i = 0; i < 32768; i++) {
+  // reverse table algorithm from SO
+  let x = (i & 0xAAAA) >> 1 | (i & 0x5555) << 1;
+  x = (x & 0xCCCC) >> 2 | (x & 0x3333) << 2;
+  x = (x & 0xF0F0) >> 4 | (x & 0x0F0F) << 4;
+  rev[i] = ((x & 0xFF00) >> 8 | (x & 0x00FF) << 8) >> 1;
+}
+
+// construct huffman trees
+const fixedLengthTree = new Uint8Array(288);
+for (let i = 0; i < 144; i++) fixedLengthTree[i] = 8;
+for (let i = 144; i < 256; i++) fixedLengthTree[i] = 9;
+for (let i = 256; i < 280; i++) fixedLengthTree[i] = 7;
+for (let i = 280; i < 288; i++) fixedLengthTree[i] = 8;
+const fixedDistanceTree = new Uint8Array(32);
+for (let i = 0; i < 32; i++) fixedDistanceTree[i] = 5;
+
+/* Copyright 2013 Google Inc. All Rights Reserved.
+
+   Licensed under the Apache License, Version 2.0 (the "License");
+   you may not use this file except in compliance with the License.
+   You may obtain a copy of the License at
+
+   http://www.apache.org/licenses/LICENSE-2.0
+
+   Unless required by applicable law or agreed to in writing, software
+   distributed under the License is distributed on an "AS IS" BASIS,
+   WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+   See the License for the specific language governing permissions and
+   limitations under the License.
+
+   Transformations on dictionary words.
+*/
+
+
+const kIdentity = 0;
+const kOmitLast1 = 1;
+const kOmitLast2 = 2;
+const kOmitLast3 = 3;
+const kOmitLast4 = 4;
+const kOmitLast5 = 5;
+const kOmitLast6 = 6;
+const kOmitLast7 = 7;
+const kOmitLast8 = 8;
+const kOmitLast9 = 9;
+const kUppercaseFirst = 10;
+const kUppercaseAll = 11;
+const kOmitFirst1 = 12;
+const kOmitFirst2 = 13;
+const kOmitFirst3 = 14;
+const kOmitFirst4 = 15;
+const kOmitFirst5 = 16;
+const kOmitFirst6 = 17;
+const kOmitFirst7 = 18;
+// const kOmitFirst8 = 19
+const kOmitFirst9 = 20;
+
+class Transform {
+  /**
+   * @param {string} prefix
+   * @param {number} transform
+   * @param {string} suffix
+   */
+  constructor(prefix, transform, suffix) {
+    this.prefix = new Uint8Array(prefix.length);
+    this.transform = transform;
+    this.suffix = new Uint8Array(suffix.length);
+
+    for (let i = 0; i < prefix.length; i++) this.prefix[i] = prefix.charCodeAt(i);
+    for (let i = 0; i < suffix.length; i++) this.suffix[i] = suffix.charCodeAt(i);
+  }
+}
+
+[
+  new Transform( '', kIdentity, '' ),
+  new Transform( '', kIdentity, ' ' ),
+  new Transform( ' ', kIdentity, ' ' ),
+  new Transform( '', kOmitFirst1, '' ),
+  new Transform( '', kUppercaseFirst, ' ' ),
+  new Transform( '', kIdentity, ' the ' ),
+  new Transform( ' ', kIdentity, '' ),
+  new Transform( 's ', kIdentity, ' ' ),
+  new Transform( '', kIdentity, ' of ' ),
+  new Transform( '', kUppercaseFirst, '' ),
+  new Transform( '', kIdentity, ' and ' ),
+  new Transform( '', kOmitFirst2, '' ),
+  new Transform( '', kOmitLast1, '' ),
+  new Transform( ', ', kIdentity, ' ' ),
+  new Transform( '', kIdentity, ', ' ),
+  new Transform( ' ', kUppercaseFirst, ' ' ),
+  new Transform( '', kIdentity, ' in ' ),
+  new Transform( '', kIdentity, ' to ' ),
+  new Transform( 'e ', kIdentity, ' ' ),
+  new Transform( '', kIdentity, '"' ),
+  new Transform( '', kIdentity, '.' ),
+  new Transform( '', kIdentity, '">' ),
+  new Transform( '', kIdentity, '\n' ),
+  new Transform( '', kOmitLast3, '' ),
+  new Transform( '', kIdentity, ']' ),
+  new Transform( '', kIdentity, ' for ' ),
+  new Transform( '', kOmitFirst3, '' ),
+  new Transform( '', kOmitLast2, '' ),
+  new Transform( '', kIdentity, ' a ' ),
+  new Transform( '', kIdentity, ' that ' ),
+  new Transform( ' ', kUppercaseFirst, '' ),
+  new Transform( '', kIdentity, '. ' ),
+  new Transform( '.', kIdentity, '' ),
+  new Transform( ' ', kIdentity, ', ' ),
+  new Transform( '', kOmitFirst4, '' ),
+  new Transform( '', kIdentity, ' with ' ),
+  new Transform( '', kIdentity, '\'' ),
+  new Transform( '', kIdentity, ' from ' ),
+  new Transform( '', kIdentity, ' by ' ),
+  new Transform( '', kOmitFirst5, '' ),
+  new Transform( '', kOmitFirst6, '' ),
+  new Transform( ' the ', kIdentity, '' ),
+  new Transform( '', kOmitLast4, '' ),
+  new Transform( '', kIdentity, '. The ' ),
+  new Transform( '', kUppercaseAll, '' ),
+  new Transform( '', kIdentity, ' on ' ),
+  new Transform( '', kIdentity, ' as ' ),
+  new Transform( '', kIdentity, ' is ' ),
+  new Transform( '', kOmitLast7, '' ),
+  new Transform( '', kOmitLast1, 'ing ' ),
+  new Transform( '', kIdentity, '\n\t' ),
+  new Transform( '', kIdentity, ':' ),
+  new Transform( ' ', kIdentity, '. ' ),
+  new Transform( '', kIdentity, 'ed ' ),
+  new Transform( '', kOmitFirst9, '' ),
+  new Transform( '', kOmitFirst7, '' ),
+  new Transform( '', kOmitLast6, '' ),
+  new Transform( '', kIdentity, '(' ),
+  new Transform( '', kUppercaseFirst, ', ' ),
+  new Transform( '', kOmitLast8, '' ),
+  new Transform( '', kIdentity, ' at ' ),
+  new Transform( '', kIdentity, 'ly ' ),
+  new Transform( ' the ', kIdentity, ' of ' ),
+  new Transform( '', kOmitLast5, '' ),
+  new Transform( '', kOmitLast9, '' ),
+  new Transform( ' ', kUppercaseFirst, ', ' ),
+  new Transform( '', kUppercaseFirst, '"' ),
+  new Transform( '.', kIdentity, '(' ),
+  new Transform( '', kUppercaseAll, ' ' ),
+  new Transform( '', kUppercaseFirst, '">' ),
+  new Transform( '', kIdentity, '="' ),
+  new Transform( ' ', kIdentity, '.' ),
+  new Transform( '.com/', kIdentity, '' ),
+  new Transform( ' the ', kIdentity, ' of the ' ),
+  new Transform( '', kUppercaseFirst, '\'' ),
+  new Transform( '', kIdentity, '. This ' ),
+  new Transform( '', kIdentity, ',' ),
+  new Transform( '.', kIdentity, ' ' ),
+  new Transform( '', kUppercaseFirst, '(' ),
+  new Transform( '', kUppercaseFirst, '.' ),
+  new Transform( '', kIdentity, ' not ' ),
+  new Transform( ' ', kIdentity, '="' ),
+  new Transform( '', kIdentity, 'er ' ),
+  new Transform( ' ', kUppercaseAll, ' ' ),
+  new Transform( '', kIdentity, 'al ' ),
+  new Transform( ' ', kUppercaseAll, '' ),
+  new Transform( '', kIdentity, '=\'' ),
+  new Transform( '', kUppercaseAll, '"' ),
+  new Transform( '', kUppercaseFirst, '. ' ),
+  new Transform( ' ', kIdentity, '(' ),
+  new Transform( '', kIdentity, 'ful ' ),
+  new Transform( ' ', kUppercaseFirst, '. ' ),
+  new Transform( '', kIdentity, 'ive ' ),
+  new Transform( '', kIdentity, 'less ' ),
+  new Transform( '', kUppercaseAll, '\'' ),
+  new Transform( '', kIdentity, 'est ' ),
+  new Transform( ' ', kUppercaseFirst, '.' ),
+  new Transform( '', kUppercaseAll, '">' ),
+  new Transform( ' ', kIdentity, '=\'' ),
+  new Transform( '', kUppercaseFirst, ',' ),
+  new Transform( '', kIdentity, 'ize ' ),
+  new Transform( '', kUppercaseAll, '.' ),
+  new Transform( '\xc2\xa0', kIdentity, '' ),
+  new Transform( ' ', kIdentity, ',' ),
+  new Transform( '', kUppercaseFirst, '="' ),
+  new Transform( '', kUppercaseAll, '="' ),
+  new Transform( '', kIdentity, 'ous ' ),
+  new Transform( '', kUppercaseAll, ', ' ),
+  new Transform( '', kUppercaseFirst, '=\'' ),
+  new Transform( ' ', kUppercaseFirst, ',' ),
+  new Transform( ' ', kUppercaseAll, '="' ),
+  new Transform( ' ', kUppercaseAll, ', ' ),
+  new Transform( '', kUppercaseAll, ',' ),
+  new Transform( '', kUppercaseAll, '(' ),
+  new Transform( '', kUppercaseAll, '. ' ),
+  new Transform( ' ', kUppercaseAll, '.' ),
+  new Transform( '', kUppercaseAll, '=\'' ),
+  new Transform( ' ', kUppercaseAll, '. ' ),
+  new Transform( ' ', kUppercaseFirst, '="' ),
+  new Transform( ' ', kUppercaseAll, '=\'' ),
+  new Transform( ' ', kUppercaseFirst, '=\'' ),
+];
+
+/** @type {import('hyparquet').Compressors} */
+({
+  SNAPPY: snappyUncompressor()});
+
+/**
  * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
- * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
- * so every reader gets the same line numbers and the same error for an unreadable or empty file.
+ * (sha256 of the file as stored) on the way. Also the row readers of each format (CSV, JSON Lines,
+ * Parquet in parquet.ts), chosen from one table, so every reader gets the same rows, locations and
+ * errors for an unreadable or empty file.
  */
 function wrongFieldCount(file, line, expected, found) {
     return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
@@ -1381,6 +1800,8 @@ class CsvPredictionRows {
     fastBinary;
     threshold;
     file;
+    /** The checked path's group ids of the row it reads. */
+    g;
     /** useWasm = false keeps to the JavaScript fast path (for tests that compare the two). */
     constructor(sink, useWasm = true) {
         this.sink = sink;
@@ -1388,6 +1809,7 @@ class CsvPredictionRows {
         this.fastBinary = sink.labels.positive === '1';
         this.threshold = sink.spec.threshold;
         this.file = sink.spec.display;
+        this.g = new Int32Array(sink.indexes.length);
     }
     get started() {
         return this.header !== null;
@@ -1421,8 +1843,10 @@ class CsvPredictionRows {
             if (w !== w)
                 w = parseWeight(fieldText(row, i), this.where(row, i));
         }
-        const p = this.prediction >= 0 ? this.binary(row, this.prediction, sink.predictions) : s >= this.threshold ? 1 : 0;
-        const g = sink.g;
+        const p = this.prediction >= 0
+            ? this.binary(row, this.prediction, sink.predictions)
+            : predictAt(s, this.threshold);
+        const g = this.g;
         const attrs = this.attrs;
         for (let a = 0; a < attrs.length; a++) {
             const i = attrs[a];
@@ -1431,7 +1855,7 @@ class CsvPredictionRows {
                 : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
         }
         if (!sink.recording) {
-            sink.add(y, p, s, micros, w);
+            sink.add(g, y, p, s, micros, w);
             return;
         }
         const text = (i) => (i < 0 ? undefined : fieldText(row, i));
@@ -1440,14 +1864,14 @@ class CsvPredictionRows {
             line: row.line,
             path
         }));
-        sink.addRecorded(y, p, s, micros, w, text(this.id), row.line, cp, cs);
+        sink.addRecorded(g, y, p, s, micros, w, text(this.id), row.line, cp, cs);
     }
     start(row) {
         this.useHeader(Array.from({ length: row.count }, (_, i) => fieldText(row, i)), row.line);
     }
     /** Sets the header read elsewhere (a part of the file that starts after it). */
     useHeader(header, line) {
-        this.sink.start(header, line);
+        this.sink.start(header, { file: this.file, line });
         const l = this.sink.layout;
         const at = (c) => (c === undefined ? -1 : header.indexOf(c));
         this.label = at(l.label);
@@ -1592,7 +2016,8 @@ function compileRows(roles, sink, hasPrediction) {
         i++`);
     });
     const body = `
-    const { SPECIAL, POW10, sampleHash, sink, indexes, g, threshold } = env
+    const { SPECIAL, POW10, sampleHash, predictAt, sink, indexes, threshold } = env
+    const g = new Int32Array(indexes.length)
     ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys, words${a} = index${a}.words, wordsAt${a} = index${a}.wordsAt`).join('\n')}
     function rows(buf, pos, len, line, dry) {
       const dv = new DataView(buf.buffer, buf.byteOffset, buf.length)
@@ -1608,10 +2033,10 @@ function compileRows(roles, sink, hasPrediction) {
           let micros = -1
           let w = 1
           ${blocks.join('\n')}
-          ${hasPrediction ? '' : 'p = s >= threshold ? 1 : 0'}
+          ${hasPrediction ? '' : 'p = predictAt(s, threshold)'}
           if (dry === 0) {
-            if (micros >= 0) sink.addMicros(y, p, micros, w)
-            else sink.add(y, p, s, micros, w)
+            if (micros >= 0) sink.addMicros(g, y, p, micros, w)
+            else sink.add(g, y, p, s, micros, w)
           }
           pos = i + 1
           line++
@@ -1627,9 +2052,9 @@ function compileRows(roles, sink, hasPrediction) {
         SPECIAL,
         POW10,
         sampleHash,
+        predictAt,
         sink,
         indexes: sink.indexes,
-        g: sink.g,
         threshold: sink.spec.threshold
     };
     // Generated from the fixed blocks above only (see the comment on compileRow).
@@ -1915,7 +2340,7 @@ class CaseRecorder {
 /** A row's label, prediction and score in millionths (0 without a score), in one word. */
 const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
-function layoutOf(spec, attributes, columns, line) {
+function layoutOf(spec, attributes, columns, where) {
     const has = new Set(columns);
     const col = (name, required, fallback) => {
         const mapped = spec.columns[name];
@@ -1925,8 +2350,7 @@ function layoutOf(spec, attributes, columns, line) {
         if (required || mapped !== undefined) {
             const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
             throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
-                file: spec.display,
-                line,
+                ...where,
                 path: name
             });
         }
@@ -1944,11 +2368,11 @@ function layoutOf(spec, attributes, columns, line) {
         baselineScore: col('baselineScore', false)
     };
     if (layout.score === undefined && layout.prediction === undefined) {
-        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, { file: spec.display, line });
+        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, where);
     }
     return layout;
 }
-/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
+/** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
 class PredictionSink {
     spec;
     options;
@@ -1956,7 +2380,6 @@ class PredictionSink {
     labels;
     predictions;
     championPredictions;
-    g;
     layout;
     acc;
     hist = null;
@@ -1972,10 +2395,9 @@ class PredictionSink {
         this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
         this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
         this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction');
-        this.g = new Int32Array(options.attributes.length);
     }
-    start(columns, line) {
-        this.layout = layoutOf(this.spec, this.options.attributes, columns, line);
+    start(columns, where) {
+        this.layout = layoutOf(this.spec, this.options.attributes, columns, where);
         const hasScore = this.layout.score !== undefined;
         const weighted = this.layout.weight !== undefined;
         this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
@@ -1989,19 +2411,17 @@ class PredictionSink {
         return this.recorder !== null && !this.recorder.dropped;
     }
     /**
-     * The champion's prediction and score on a row, from its fields' text (undefined where the file
-     * has no such column): -1 and NaN when absent; the prediction follows the score at the threshold
-     * when only the score is given.
+     * The champion's prediction and score on a row, from its fields' values (ignored where the file has
+     * no such column): -1 and NaN when absent; the prediction follows the score at the threshold when
+     * only the score is given.
      */
     champion(prediction, score, where) {
         const l = this.layout;
-        const cs = score === undefined ? NaN : parseScore(score, where(l.baselineScore));
-        const cp = prediction !== undefined
-            ? this.championPredictions.decode(prediction, where(l.baselinePrediction))
+        const cs = l.baselineScore === undefined ? NaN : scoreValue(score, where(l.baselineScore));
+        const cp = l.baselinePrediction !== undefined
+            ? this.championPredictions.value(prediction, where(l.baselinePrediction))
             : cs === cs
-                ? cs >= this.spec.threshold
-                    ? 1
-                    : 0
+                ? predictAt(cs, this.spec.threshold)
                 : -1;
         return [cp, cs];
     }
@@ -2009,8 +2429,8 @@ class PredictionSink {
      * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
      * and score (-1 and NaN when the file has none).
      */
-    addRecorded(y, p, s, micros, w, id, line, cp, cs) {
-        const combo = this.add(y, p, s, micros, w);
+    addRecorded(g, y, p, s, micros, w, id, line, cp, cs) {
+        const combo = this.add(g, y, p, s, micros, w);
         const r = this.recorder;
         const hasScore = this.hist !== null;
         const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0);
@@ -2020,12 +2440,14 @@ class PredictionSink {
         const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0);
         r.extra([hasScore ? s : NaN, w, champion, cs]);
     }
-    /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
-    /** Returns the row's combination of groups. */
-    add(y, p, s, micros, w) {
+    /**
+     * Adds one decoded row: its group ids g (one per attribute), label, prediction, score, the score in
+     * millionths (or -1) and weight. Returns the row's combination of groups.
+     */
+    add(g, y, p, s, micros, w) {
         this.rows++;
         const acc = this.acc;
-        const combo = acc.combo(this.g);
+        const combo = acc.combo(g);
         const hist = this.hist;
         if (hist !== null) {
             acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s);
@@ -2044,8 +2466,8 @@ class PredictionSink {
      * decimal.ts). The CSV fast path calls this: a fractional score passed to a call V8 does not inline
      * is boxed, one heap allocation per row, where an integer is not.
      */
-    addMicros(y, p, micros, w) {
-        this.add(y, p, micros / 1e6, micros, w);
+    addMicros(g, y, p, micros, w) {
+        this.add(g, y, p, micros / 1e6, micros, w);
     }
     /** What a worker reading one part of the file sends back. */
     part() {

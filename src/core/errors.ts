@@ -8,6 +8,9 @@ export interface Where {
   file?: string
   /** 1-based line number, when known. */
   line?: number
+  /** 1-based data row and its 0-based row group, for a file without lines (Parquet). */
+  row?: number
+  rowGroup?: number
   /** Column name (artifacts) or path inside a document such as `artifacts[1].columns.score`. */
   path?: string
 }
@@ -17,6 +20,8 @@ export class InputError extends Error {
   readonly file?: string
   readonly line?: number
   readonly path?: string
+  readonly row?: number
+  readonly rowGroup?: number
   /** The problem without the location prefix. */
   readonly detail: string
 
@@ -26,6 +31,8 @@ export class InputError extends Error {
     this.file = where.file
     this.line = where.line
     this.path = where.path
+    this.row = where.row
+    this.rowGroup = where.rowGroup
   }
 }
 
@@ -33,7 +40,11 @@ export class InputError extends Error {
 export class UsageError extends InputError {}
 
 function formatMessage(detail: string, where: Where): string {
-  const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, where.path]
+  const row =
+    where.row === undefined
+      ? undefined
+      : `row ${where.row}${where.rowGroup === undefined ? '' : ` (row group ${where.rowGroup})`}`
+  const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, row, where.path]
     .filter(Boolean)
     .join(', ')
   return loc ? `${loc}: ${detail}` : detail

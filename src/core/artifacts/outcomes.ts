@@ -3,12 +3,12 @@
  * per case with `suite`, `category` (optional), `passed` and `id` (optional). With ids, each case's
  * result is kept (hashed, see caseKey) so that a later run can compare case by case.
  */
-import { InputError } from '../errors.js'
+import { InputError, quote } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { CaseRecorder, type CaseRecord } from './cases.js'
 import { MISSING } from './groups.js'
 import { columnOf, requireColumns, streamRows } from './source.js'
-import { parseBoolean } from './values.js'
+import { groupValue, parseBoolean } from './values.js'
 
 export interface OutcomeTable {
   /** (suite, category) pairs in order of first appearance; category null when the file has none. */
@@ -29,37 +29,42 @@ export interface OutcomeData {
 }
 
 export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
-  const column = (name: string): string => columnOf(spec, name)
   const table: OutcomeTable = { cells: [], passed: [], failed: [] }
   const index = new Map<string, number>()
+  // The fields' positions in the header (-1: the file has none).
+  let suiteAt = -1
+  let passedAt = -1
+  let categoryAt = -1
+  let idAt = -1
   let hasCategory = false
   let hasId = false
   const cases = new CaseRecorder()
   const result = await streamRows(
     spec.absPath,
     spec.display,
-    (columns, line) => {
-      requireColumns(spec, ['suite', 'passed'], columns, line)
-      hasCategory = columns.includes(column('category')) || spec.columns.category !== undefined
-      hasId = columns.includes(column('id')) || spec.columns.id !== undefined
+    (columns, where) => {
+      requireColumns(spec, ['suite', 'passed'], columns, where)
+      const at = (name: string) => columns.indexOf(columnOf(spec, name))
+      suiteAt = at('suite')
+      passedAt = at('passed')
+      categoryAt = at('category')
+      idAt = at('id')
+      hasCategory = categoryAt >= 0 || spec.columns.category !== undefined
+      hasId = idAt >= 0 || spec.columns.id !== undefined
     },
     row => {
-      const where = (f: string) => ({ file: spec.display, line: row.line, path: column(f) })
-      const suite = row.get(column('suite'))
+      const suite = row.at(suiteAt)
       if (typeof suite !== 'string' || suite === '') {
-        throw new InputError(
-          `suite ${JSON.stringify(suite)} is not a name; expected a non-empty string`,
-          where('suite')
-        )
+        throw new InputError(`suite ${quote(suite ?? null)} is not a name; expected a non-empty string`, row.where(suiteAt))
       }
       let category: string | null = null
       if (hasCategory) {
-        const c = row.get(column('category'))
-        category = c === undefined || c === null || c === '' ? MISSING : String(c)
+        const c = categoryAt < 0 ? '' : groupValue(row.at(categoryAt))
+        category = c === '' ? MISSING : c
       }
-      if (!row.has(column('passed')))
-        throw new InputError(`field '${column('passed')}' is missing`, where('passed'))
-      const passed = parseBoolean(row.get(column('passed')), where('passed'))
+      const value = row.at(passedAt)
+      if (value === undefined) throw new InputError(`field '${columnOf(spec, 'passed')}' is missing`, row.where(passedAt))
+      const passed = parseBoolean(value, row.where(passedAt))
       const key = JSON.stringify([suite, category])
       let i = index.get(key)
       if (i === undefined) {
@@ -71,8 +76,9 @@ export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
       }
       if (passed) table.passed[i]++
       else table.failed[i]++
-      if (hasId) cases.add([suite, category], row.get(column('id')), i, passed ? 1 : 0, row.line)
-    }
+      if (hasId) cases.add([suite, category], idAt < 0 ? undefined : row.at(idAt), i, passed ? 1 : 0, row.line)
+    },
+    () => [suiteAt, passedAt, categoryAt, idAt].filter(k => k >= 0)
   )
   return {
     table,

@@ -6,7 +6,7 @@ import { fieldText, type CsvRow, type FastRow } from './csv.js'
 import { MAX_MANTISSA, POW10, decimalState, fastDecimal } from './decimal.js'
 import { sampleHash } from './groups.js'
 import type { PredictionSink } from './predictions.js'
-import { parseScore, parseWeight, type BinaryDecoder } from './values.js'
+import { parseScore, parseWeight, predictAt, type BinaryDecoder } from './values.js'
 import { wrongFieldCount } from './source.js'
 import { STOP_SCORE, WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
 
@@ -42,6 +42,8 @@ export class CsvPredictionRows implements FastRow {
   private readonly fastBinary: boolean
   private readonly threshold: number
   private readonly file: string
+  /** The checked path's group ids of the row it reads. */
+  private readonly g: Int32Array
 
   /** useWasm = false keeps to the JavaScript fast path (for tests that compare the two). */
   constructor(
@@ -51,6 +53,7 @@ export class CsvPredictionRows implements FastRow {
     this.fastBinary = sink.labels.positive === '1'
     this.threshold = sink.spec.threshold
     this.file = sink.spec.display
+    this.g = new Int32Array(sink.indexes.length)
   }
 
   get started(): boolean {
@@ -83,8 +86,10 @@ export class CsvPredictionRows implements FastRow {
       if (w !== w) w = parseWeight(fieldText(row, i), this.where(row, i))
     }
     const p =
-      this.prediction >= 0 ? this.binary(row, this.prediction, sink.predictions) : s >= this.threshold ? 1 : 0
-    const g = sink.g
+      this.prediction >= 0
+        ? this.binary(row, this.prediction, sink.predictions)
+        : predictAt(s, this.threshold)
+    const g = this.g
     const attrs = this.attrs
     for (let a = 0; a < attrs.length; a++) {
       const i = attrs[a]
@@ -93,7 +98,7 @@ export class CsvPredictionRows implements FastRow {
         : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line)
     }
     if (!sink.recording) {
-      sink.add(y, p, s, micros, w)
+      sink.add(g, y, p, s, micros, w)
       return
     }
     const text = (i: number) => (i < 0 ? undefined : fieldText(row, i))
@@ -102,7 +107,7 @@ export class CsvPredictionRows implements FastRow {
       line: row.line,
       path
     }))
-    sink.addRecorded(y, p, s, micros, w, text(this.id), row.line, cp, cs)
+    sink.addRecorded(g, y, p, s, micros, w, text(this.id), row.line, cp, cs)
   }
 
   private start(row: CsvRow): void {
@@ -114,7 +119,7 @@ export class CsvPredictionRows implements FastRow {
 
   /** Sets the header read elsewhere (a part of the file that starts after it). */
   useHeader(header: string[], line: number): void {
-    this.sink.start(header, line)
+    this.sink.start(header, { file: this.file, line })
     const l = this.sink.layout
     const at = (c: string | undefined): number => (c === undefined ? -1 : header.indexOf(c))
     this.label = at(l.label)
@@ -267,7 +272,8 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
     )
   })
   const body = `
-    const { SPECIAL, POW10, sampleHash, sink, indexes, g, threshold } = env
+    const { SPECIAL, POW10, sampleHash, predictAt, sink, indexes, threshold } = env
+    const g = new Int32Array(indexes.length)
     ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys, words${a} = index${a}.words, wordsAt${a} = index${a}.wordsAt`).join('\n')}
     function rows(buf, pos, len, line, dry) {
       const dv = new DataView(buf.buffer, buf.byteOffset, buf.length)
@@ -283,10 +289,10 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
           let micros = -1
           let w = 1
           ${blocks.join('\n')}
-          ${hasPrediction ? '' : 'p = s >= threshold ? 1 : 0'}
+          ${hasPrediction ? '' : 'p = predictAt(s, threshold)'}
           if (dry === 0) {
-            if (micros >= 0) sink.addMicros(y, p, micros, w)
-            else sink.add(y, p, s, micros, w)
+            if (micros >= 0) sink.addMicros(g, y, p, micros, w)
+            else sink.add(g, y, p, s, micros, w)
           }
           pos = i + 1
           line++
@@ -302,9 +308,9 @@ function compileRows(roles: Int32Array, sink: PredictionSink, hasPrediction: boo
     SPECIAL,
     POW10,
     sampleHash,
+    predictAt,
     sink,
     indexes: sink.indexes,
-    g: sink.g,
     threshold: sink.spec.threshold
   }
   // Generated from the fixed blocks above only (see the comment on compileRow).

@@ -3,17 +3,25 @@
  * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
  * falls back to the text parsers, so every value is validated the same way whichever path it takes.
  */
-import { InputError, quote } from '../errors.js'
+import { InputError, type Where } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import type { AucBlocks } from '../metrics/auc.js'
 import { CaseRecorder, type CaseRecord } from './cases.js'
 import { CellAccumulator, type CellTable } from './cells.js'
 import { CsvParser } from './csv.js'
-import { GroupIndex, MISSING } from './groups.js'
+import { GroupIndex } from './groups.js'
 import { ScoreHistogram, binOf, type HistogramPart, type ScoreSource } from './scores.js'
-import { formatOf, streamFile, streamRows, type TextRow } from './source.js'
+import { streamFile } from './bytes.js'
+import { formatOf, streamRows, type Row } from './source.js'
 import { CsvPredictionRows } from './predictions-csv.js'
-import { BinaryDecoder, parseScore, parseWeight } from './values.js'
+import {
+  BinaryDecoder,
+  groupValue,
+  predictAt,
+  scoreValue,
+  weightValue,
+  type Value
+} from './values.js'
 
 export interface PredictionOptions {
   attributes: string[]
@@ -81,7 +89,7 @@ export interface Layout {
 }
 
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
-function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], line: number): Layout {
+function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], where: Where): Layout {
   const has = new Set(columns)
   const col = (name: string, required: boolean, fallback?: string): string | undefined => {
     const mapped = spec.columns[name]
@@ -90,8 +98,7 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], l
     if (required || mapped !== undefined) {
       const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : ''
       throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
-        file: spec.display,
-        line,
+        ...where,
         path: name
       })
     }
@@ -111,19 +118,18 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], l
   if (layout.score === undefined && layout.prediction === undefined) {
     throw new InputError(
       `neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`,
-      { file: spec.display, line }
+      where
     )
   }
   return layout
 }
 
-/** Decoded rows -> cell table and score histogram; shared by the CSV and JSONL paths. */
+/** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
 export class PredictionSink {
   readonly indexes: GroupIndex[]
   readonly labels: BinaryDecoder
   readonly predictions: BinaryDecoder
   readonly championPredictions: BinaryDecoder
-  readonly g: Int32Array
   layout!: Layout
   acc!: CellAccumulator
   hist: ScoreHistogram | null = null
@@ -141,11 +147,10 @@ export class PredictionSink {
     this.labels = new BinaryDecoder(spec.positiveLabel, 'label')
     this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction')
     this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction')
-    this.g = new Int32Array(options.attributes.length)
   }
 
-  start(columns: string[], line: number): void {
-    this.layout = layoutOf(this.spec, this.options.attributes, columns, line)
+  start(columns: string[], where: Where): void {
+    this.layout = layoutOf(this.spec, this.options.attributes, columns, where)
     const hasScore = this.layout.score !== undefined
     const weighted = this.layout.weight !== undefined
     this.acc = new CellAccumulator(
@@ -166,24 +171,18 @@ export class PredictionSink {
   }
 
   /**
-   * The champion's prediction and score on a row, from its fields' text (undefined where the file
-   * has no such column): -1 and NaN when absent; the prediction follows the score at the threshold
-   * when only the score is given.
+   * The champion's prediction and score on a row, from its fields' values (ignored where the file has
+   * no such column): -1 and NaN when absent; the prediction follows the score at the threshold when
+   * only the score is given.
    */
-  champion(
-    prediction: string | undefined,
-    score: string | undefined,
-    where: (column: string) => { file: string; line: number; path: string }
-  ): [number, number] {
+  champion(prediction: Value, score: Value, where: (column: string) => Where): [number, number] {
     const l = this.layout
-    const cs = score === undefined ? NaN : parseScore(score, where(l.baselineScore!))
+    const cs = l.baselineScore === undefined ? NaN : scoreValue(score, where(l.baselineScore))
     const cp =
-      prediction !== undefined
-        ? this.championPredictions.decode(prediction, where(l.baselinePrediction!))
+      l.baselinePrediction !== undefined
+        ? this.championPredictions.value(prediction, where(l.baselinePrediction))
         : cs === cs
-          ? cs >= this.spec.threshold
-            ? 1
-            : 0
+          ? predictAt(cs, this.spec.threshold)
           : -1
     return [cp, cs]
   }
@@ -193,6 +192,7 @@ export class PredictionSink {
    * and score (-1 and NaN when the file has none).
    */
   addRecorded(
+    g: Int32Array,
     y: number,
     p: number,
     s: number,
@@ -203,7 +203,7 @@ export class PredictionSink {
     cp: number,
     cs: number
   ): void {
-    const combo = this.add(y, p, s, micros, w)
+    const combo = this.add(g, y, p, s, micros, w)
     const r = this.recorder!
     const hasScore = this.hist !== null
     const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0)
@@ -213,12 +213,14 @@ export class PredictionSink {
     r.extra([hasScore ? s : NaN, w, champion, cs])
   }
 
-  /** Adds one decoded row; the group ids are in this.g. micros is the score in millionths, or -1. */
-  /** Returns the row's combination of groups. */
-  add(y: number, p: number, s: number, micros: number, w: number): number {
+  /**
+   * Adds one decoded row: its group ids g (one per attribute), label, prediction, score, the score in
+   * millionths (or -1) and weight. Returns the row's combination of groups.
+   */
+  add(g: Int32Array, y: number, p: number, s: number, micros: number, w: number): number {
     this.rows++
     const acc = this.acc
-    const combo = acc.combo(this.g)
+    const combo = acc.combo(g)
     const hist = this.hist
     if (hist !== null) {
       acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s)
@@ -235,8 +237,8 @@ export class PredictionSink {
    * decimal.ts). The CSV fast path calls this: a fractional score passed to a call V8 does not inline
    * is boxed, one heap allocation per row, where an integer is not.
    */
-  addMicros(y: number, p: number, micros: number, w: number): void {
-    this.add(y, p, micros / 1e6, micros, w)
+  addMicros(g: Int32Array, y: number, p: number, micros: number, w: number): void {
+    this.add(g, y, p, micros / 1e6, micros, w)
   }
 
   /** What a worker reading one part of the file sends back. */
@@ -291,50 +293,74 @@ export class PredictionSink {
   }
 }
 
-/** A JSON Lines row: the same decoding through the text parsers. */
-function addJsonRow(sink: PredictionSink, row: TextRow): void {
-  const l = sink.layout
-  const file = sink.spec.display
-  const read = (column: string): unknown => {
-    if (!row.has(column))
-      throw new InputError(`field '${column}' is missing`, { file, line: row.line, path: column })
-    return row.get(column)
+/**
+ * Rows of a format that holds typed values (JSON Lines, Parquet): each field through the row rules of
+ * values.ts, straight from its value.
+ */
+class ValueRows {
+  private label = -1
+  private score = -1
+  private prediction = -1
+  private weight = -1
+  private attrs: number[] = []
+  private id = -1
+  private championPrediction = -1
+  private championScore = -1
+  private columns: string[] = []
+  private readonly g: Int32Array
+
+  constructor(private readonly sink: PredictionSink) {
+    this.g = new Int32Array(sink.options.attributes.length)
   }
-  const text = (column: string, what: string): string => {
-    const v = read(column)
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v)
-    throw new InputError(`${what} ${quote(v)} has the wrong type; expected a number or a string`, {
-      file,
-      line: row.line,
-      path: column
-    })
+
+  header(columns: string[], where: Where): void {
+    this.sink.start(columns, where)
+    const l = this.sink.layout
+    const at = (c: string | undefined): number => (c === undefined ? -1 : columns.indexOf(c))
+    this.label = at(l.label)
+    this.score = at(l.score)
+    this.prediction = at(l.prediction)
+    this.weight = at(l.weight)
+    this.attrs = l.attributes.map(at)
+    this.id = at(l.id)
+    this.championPrediction = at(l.baselinePrediction)
+    this.championScore = at(l.baselineScore)
+    this.columns = columns
   }
-  const where = (path: string) => ({ file, line: row.line, path })
-  const y = sink.labels.decode(text(l.label, 'label'), where(l.label))
-  const s = l.score !== undefined ? parseScore(text(l.score, 'score'), where(l.score)) : 0
-  const w = l.weight !== undefined ? parseWeight(text(l.weight, 'weight'), where(l.weight)) : 1
-  const p =
-    l.prediction !== undefined
-      ? sink.predictions.decode(text(l.prediction, 'prediction'), where(l.prediction))
-      : s >= sink.spec.threshold
-        ? 1
-        : 0
-  l.attributes.forEach((column, a) => {
-    const v = read(column)
-    sink.g[a] = sink.indexes[a].idOfText(v === null || v === '' ? MISSING : String(v), row.line)
-  })
-  if (!sink.recording) {
-    sink.add(y, p, s, -1, w)
-    return
+
+  /** The fields read, for a columnar format. */
+  needed(): number[] {
+    const all = [this.label, this.score, this.prediction, this.weight, ...this.attrs, this.id]
+    return [...new Set([...all, this.championPrediction, this.championScore].filter(k => k >= 0))]
   }
-  const optional = (column: string | undefined, what: string) =>
-    column === undefined ? undefined : text(column, what)
-  const [cp, cs] = sink.champion(
-    optional(l.baselinePrediction, 'baselinePrediction'),
-    optional(l.baselineScore, 'baselineScore'),
-    where
-  )
-  sink.addRecorded(y, p, s, -1, w, l.id === undefined ? undefined : row.get(l.id), row.line, cp, cs)
+
+  row(row: Row): void {
+    const sink = this.sink
+    const y = sink.labels.value(row.at(this.label), row.where(this.label))
+    const s = this.score >= 0 ? scoreValue(row.at(this.score), row.where(this.score)) : 0
+    const w = this.weight >= 0 ? weightValue(row.at(this.weight), row.where(this.weight)) : 1
+    const p =
+      this.prediction >= 0
+        ? sink.predictions.value(row.at(this.prediction), row.where(this.prediction))
+        : predictAt(s, sink.spec.threshold)
+    const attrs = this.attrs
+    for (let a = 0; a < attrs.length; a++) {
+      const v = row.at(attrs[a])
+      // A JSON object without the key is an error; a null is the group (missing).
+      if (v === undefined)
+        throw new InputError(`field '${this.columns[attrs[a]]}' is missing`, row.where(attrs[a]))
+      this.g[a] = sink.indexes[a].idOfText(groupValue(v), row.line)
+    }
+    if (!sink.recording) {
+      sink.add(this.g, y, p, s, -1, w)
+      return
+    }
+    const value = (k: number): Value => (k < 0 ? undefined : row.at(k))
+    const [cp, cs] = sink.champion(value(this.championPrediction), value(this.championScore), column =>
+      row.where(this.columns.indexOf(column))
+    )
+    sink.addRecorded(this.g, y, p, s, -1, w, value(this.id), row.line, cp, cs)
+  }
 }
 
 export async function readPredictions(
@@ -342,12 +368,15 @@ export async function readPredictions(
   options: PredictionOptions
 ): Promise<PredictionData> {
   const sink = new PredictionSink(spec, options)
-  if (formatOf(spec.path) !== 'csv') {
+  const format = formatOf(spec.path)
+  if (format !== 'csv') {
+    const rows = new ValueRows(sink)
     const result = await streamRows(
       spec.absPath,
       spec.display,
-      (columns, line) => sink.start(columns, line),
-      row => addJsonRow(sink, row)
+      (columns, where) => rows.header(columns, where),
+      row => rows.row(row),
+      () => rows.needed()
     )
     return sink.finish(result.sha256)
   }

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { CaseRecorder, type CaseRecord } from './cases.js'
 import { columnOf, requireColumns, streamRows } from './source.js'
-import { BinaryDecoder } from './values.js'
+import { BinaryDecoder, groupValue } from './values.js'
 
 export interface RobustnessTable {
   perturbations: string[]
@@ -29,32 +29,29 @@ export interface RobustnessData {
 const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'] as const
 
 export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData> {
-  const column = (name: string): string => columnOf(spec, name)
   const labels = new BinaryDecoder(spec.positiveLabel, 'label')
   const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction')
   const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction')
   const index = new Map<string, number>()
   const table: RobustnessTable = { perturbations: [], n: [] }
   const cases = new CaseRecorder()
+  // The fields' positions in the header: perturbation, label, clean and perturbed prediction, id.
+  let at: number[] = []
+  let id = -1
   let hasId = false
   const result = await streamRows(
     spec.absPath,
     spec.display,
-    (columns, line) => {
-      requireColumns(spec, FIELDS, columns, line)
-      hasId = columns.includes(column('id')) || spec.columns.id !== undefined
+    (columns, where) => {
+      requireColumns(spec, FIELDS, columns, where)
+      at = FIELDS.map(f => columns.indexOf(columnOf(spec, f)))
+      id = columns.indexOf(columnOf(spec, 'id'))
+      hasId = id >= 0 || spec.columns.id !== undefined
     },
     row => {
-      const where = (f: string) => ({ file: spec.display, line: row.line, path: column(f) })
-      const text = (f: string): string => {
-        const v = row.get(column(f))
-        if (v === undefined || v === null || typeof v === 'object') {
-          throw new InputError(`field '${column(f)}' is missing`, where(f))
-        }
-        return String(v)
-      }
-      const name = text('perturbation')
-      if (name === '') throw new InputError(`perturbation is empty; expected its name`, where('perturbation'))
+      const [kName, kLabel, kClean, kPerturbed] = at
+      const name = groupValue(row.at(kName))
+      if (name === '') throw new InputError(`perturbation is empty; expected its name`, row.where(kName))
       let p = index.get(name)
       if (p === undefined) {
         p = table.perturbations.length
@@ -62,12 +59,13 @@ export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData
         table.perturbations.push(name)
         for (let k = 0; k < 8; k++) table.n.push(0)
       }
-      const y = labels.decode(text('label'), where('label'))
-      const c = clean.decode(text('clean_prediction'), where('clean_prediction'))
-      const q = perturbed.decode(text('prediction'), where('prediction'))
+      const y = labels.value(row.at(kLabel), row.where(kLabel))
+      const c = clean.value(row.at(kClean), row.where(kClean))
+      const q = perturbed.value(row.at(kPerturbed), row.where(kPerturbed))
       table.n[p * 8 + (y * 2 + c) * 2 + q] += 1
-      if (hasId) cases.add([name], row.get(column('id')), p, (y * 2 + c) * 2 + q, row.line)
-    }
+      if (hasId) cases.add([name], id < 0 ? undefined : row.at(id), p, (y * 2 + c) * 2 + q, row.line)
+    },
+    () => (id < 0 ? at : [...at, id])
   )
   return { table, rows: result.rows, sha256: result.sha256, ...(hasId ? cases.finish() : {}) }
 }

@@ -1,153 +1,166 @@
 /**
  * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
- * (sha256 of the file as stored) on the way. Also the JSON Lines splitter and the CSV/JSONL dispatch,
- * so every reader gets the same line numbers and the same error for an unreadable or empty file.
+ * (sha256 of the file as stored) on the way. Also the row readers of each format (CSV, JSON Lines,
+ * Parquet in parquet.ts), chosen from one table, so every reader gets the same rows, locations and
+ * errors for an unreadable or empty file.
  */
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { createGunzip } from 'node:zlib'
-import { InputError } from '../errors.js'
+import { InputError, quote, type Where } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { CsvParser, fieldText, type CsvRow } from './csv.js'
+import { streamFile } from './bytes.js'
+import { parquetRows } from './parquet.js'
+import type { Value } from './values.js'
 
-export type Format = 'csv' | 'jsonl'
+export type Format = 'csv' | 'jsonl' | 'parquet'
 
 export function formatOf(path: string): Format | undefined {
-  const name = path.toLowerCase().replace(/\.gz$/, '')
+  const lower = path.toLowerCase()
+  if (lower.endsWith('.parquet')) return 'parquet'
+  const name = lower.replace(/\.gz$/, '')
   if (name.endsWith('.csv')) return 'csv'
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl'
   return undefined
 }
 
-const CHUNK = 1 << 20
+/**
+ * One data row, as every format gives it: field k is the header's column k. Its value is text (CSV)
+ * or as the file holds it (JSON Lines, Parquet: numbers, booleans, bigints, strings, null), and the
+ * row rules of values.ts read either.
+ */
+export interface Row {
+  /** The line (CSV, JSON Lines) or the data row (Parquet), counted from 1, for records and messages. */
+  line: number
+  /** Field k's value; undefined when the row has no such field (a JSON object without the key). */
+  at(k: number): Value
+  /** Where field k (or the row) is, for an error. */
+  where(k?: number): Where
+}
 
-/** Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. */
-export async function streamFile(
+/** What a reader learns from the header: the columns, and where they are (for an error). */
+export type HeaderHandler = (columns: string[], where: Where) => void
+
+/**
+ * A format's row reader: streams the file's rows to onRow after onHeader, and resolves to the sha256
+ * of the file as stored. `needed` (after onHeader) names the columns the reader uses, so that a
+ * columnar format reads no others.
+ */
+export type RowSource = (
   path: string,
   display: string,
-  onChunk: (chunk: Buffer) => void
-): Promise<string> {
-  const hash = createHash('sha256')
-  const raw = createReadStream(path, { highWaterMark: CHUNK })
-  raw.on('data', chunk => hash.update(chunk))
-  const gz = path.toLowerCase().endsWith('.gz')
-  const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw
-  if (gz) raw.on('error', err => body.destroy(err))
-  try {
-    for await (const chunk of body) onChunk(chunk as Buffer)
-  } catch (err) {
-    if (err instanceof InputError) throw err
-    const e = err as NodeJS.ErrnoException
-    const why =
-      e.code === 'ENOENT'
-        ? 'file not found'
-        : e.code === 'EISDIR'
-          ? 'is a directory, expected a file'
-          : e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR'
-            ? `not valid gzip data (${e.message})`
-            : `cannot be read (${e.code ?? e.message})`
-    throw new InputError(why, { file: display })
-  }
-  return hash.digest('hex')
-}
-
-/** A data row as text fields, for readers that are not on the hot path. */
-export interface TextRow {
-  line: number
-  get(column: string): unknown
-  has(column: string): boolean
-}
+  onHeader: HeaderHandler,
+  onRow: (row: Row) => void,
+  needed: () => readonly number[] | null
+) => Promise<string>
 
 export interface RowStream {
-  /** Column names (CSV header, or the keys of the first JSON object). */
+  /** Column names (CSV header, the keys of the first JSON object, Parquet's top-level columns). */
   columns: string[]
   rows: number
   sha256: string
 }
 
+const csvRows: RowSource = async (path, display, onHeader, onRow) => {
+  let columns: string[] | null = null
+  let current: CsvRow
+  const row: Row = {
+    line: 0,
+    at: k => fieldText(current, k),
+    where: k => ({ file: display, line: row.line, path: k === undefined ? undefined : columns![k] })
+  }
+  const parser = new CsvParser(display, r => {
+    if (columns === null) {
+      columns = Array.from({ length: r.count }, (_, i) => fieldText(r, i))
+      onHeader(columns, { file: display, line: r.line })
+      return
+    }
+    if (r.count !== columns.length) throw wrongFieldCount(display, r.line, columns.length, r.count)
+    current = r
+    row.line = r.line
+    onRow(row)
+  })
+  const sha256 = await streamFile(path, display, chunk => parser.feed(chunk))
+  parser.end()
+  return sha256
+}
+
+const jsonRows: RowSource = async (path, display, onHeader, onRow) => {
+  let columns: string[] | null = null
+  let obj: Record<string, unknown> = {}
+  const row: Row = {
+    line: 0,
+    at: k => obj[columns![k]],
+    where: k => ({ file: display, line: row.line, path: k === undefined ? undefined : columns![k] })
+  }
+  const lines = new LineSplitter((raw, line) => {
+    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw
+    if (text.trim() === '') return
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (err) {
+      throw new InputError(
+        `not valid JSON (${(err as Error).message}); expected one JSON object per line`,
+        { file: display, line }
+      )
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new InputError(
+        `expected a JSON object, found ${Array.isArray(value) ? 'an array' : quote(value)}`,
+        { file: display, line }
+      )
+    }
+    obj = value as Record<string, unknown>
+    if (columns === null) {
+      columns = Object.keys(obj)
+      onHeader(columns, { file: display, line })
+    }
+    row.line = line
+    onRow(row)
+  })
+  const sha256 = await streamFile(path, display, chunk => lines.feed(chunk))
+  lines.end()
+  return sha256
+}
+
+/** The reader of each format. */
+const SOURCES: Record<Format, RowSource> = { csv: csvRows, jsonl: jsonRows, parquet: parquetRows }
+
+export function unknownFormat(display: string): InputError {
+  return new InputError(
+    'unknown file type; expected a name ending in .csv, .jsonl, .ndjson (each optionally .gz) or .parquet',
+    { file: display }
+  )
+}
+
 /**
- * Streams a CSV or JSONL artifact row by row as TextRows. For CSV, `onHeader` receives the header
- * first and may throw if a required column is absent; JSONL reports missing fields per line.
+ * Streams an artifact of any format row by row. `onHeader` receives the columns first and may throw
+ * if a required column is absent; JSON Lines rows report a missing field themselves. An empty file,
+ * or one with no data rows, is an error.
  */
 export async function streamRows(
   path: string,
   display: string,
-  onHeader: (columns: string[], line: number) => void,
-  onRow: (row: TextRow) => void
+  onHeader: HeaderHandler,
+  onRow: (row: Row) => void,
+  needed: () => readonly number[] | null = () => null
 ): Promise<RowStream> {
   const format = formatOf(path)
+  if (format === undefined) throw unknownFormat(display)
   let columns: string[] | null = null
-  let index = new Map<string, number>()
   let rows = 0
-  let handle: (chunk: Buffer) => void
-  let finish = (): void => {}
-  if (format === 'csv') {
-    let current: CsvRow
-    const row: TextRow = {
-      line: 0,
-      has: c => index.has(c),
-      get: c => fieldText(current, index.get(c)!)
-    }
-    const parser = new CsvParser(display, r => {
-      if (columns === null) {
-        columns = Array.from({ length: r.count }, (_, i) => fieldText(r, i))
-        index = new Map(columns.map((c, i) => [c, i]))
-        onHeader(columns, r.line)
-        return
-      }
-      if (r.count !== columns.length) throw wrongFieldCount(display, r.line, columns.length, r.count)
-      current = r
-      row.line = r.line
+  const sha256 = await SOURCES[format](
+    path,
+    display,
+    (names, where) => {
+      columns = names
+      onHeader(names, where)
+    },
+    row => {
       rows++
       onRow(row)
-    })
-    handle = chunk => parser.feed(chunk)
-    finish = () => parser.end()
-  } else if (format === 'jsonl') {
-    const lines = new LineSplitter((raw, line) => {
-      const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw
-      if (text.trim() === '') return
-      let value: unknown
-      try {
-        value = JSON.parse(text)
-      } catch (err) {
-        throw new InputError(
-          `not valid JSON (${(err as Error).message}); expected one JSON object per line`,
-          {
-            file: display,
-            line
-          }
-        )
-      }
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new InputError(
-          `expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`,
-          {
-            file: display,
-            line
-          }
-        )
-      }
-      const obj = value as Record<string, unknown>
-      if (columns === null) {
-        columns = Object.keys(obj)
-        onHeader(columns, line)
-      }
-      rows++
-      onRow({ line, has: c => c in obj, get: c => obj[c] })
-    })
-    handle = chunk => lines.feed(chunk)
-    finish = () => lines.end()
-  } else {
-    throw new InputError(
-      'unknown file type; expected a name ending in .csv, .jsonl or .ndjson (optionally .gz)',
-      {
-        file: display
-      }
-    )
-  }
-  const sha256 = await streamFile(path, display, handle)
-  finish()
+    },
+    needed
+  )
   if (columns === null)
     throw new InputError('the file is empty; expected a header and data rows', { file: display })
   if (rows === 0) throw new InputError('the file has no data rows', { file: display })
@@ -162,14 +175,13 @@ export function requireColumns(
   spec: ArtifactSpec,
   names: readonly string[],
   columns: string[],
-  line: number
+  where: Where
 ): void {
   for (const name of names) {
     const column = columnOf(spec, name)
     if (!columns.includes(column)) {
       throw new InputError(`column '${column}' is not in the file; found: ${columns.join(', ')}`, {
-        file: spec.display,
-        line,
+        ...where,
         path: name
       })
     }

@@ -1,6 +1,10 @@
 /**
- * Typed values from artifact fields, with the error a user needs when a value is wrong. Each parser
- * takes the field's text; the CSV reader calls them only when its byte-level fast path does not apply.
+ * The row rules: typed values from artifact fields, with the error a user needs when a value is wrong.
+ * Every reader decodes through these. The text parsers take a CSV field's text (the CSV reader calls
+ * them only when its byte-level fast path does not apply); the `*Value` rules take a value as JSON
+ * Lines or Parquet hold it (a number, boolean, bigint, string or null) without turning it into text.
+ * The CSV fast paths (predictions-csv.ts, assembly/rows.ts) repeat these rules for speed; the
+ * cross-path tests (__tests__/core/artifacts/paths.test.ts) run one table of rows through every path.
  */
 import { InputError, quote, type Where } from '../errors.js'
 
@@ -12,6 +16,61 @@ export function parseDecimal(text: string): number | undefined {
   if (!DECIMAL.test(text)) return undefined
   const value = Number(text)
   return Number.isFinite(value) ? value : undefined
+}
+
+/** The value a field holds, as a reader gives it: text (CSV), or a typed value (JSON Lines, Parquet). */
+export type Value = unknown
+
+/**
+ * The prediction a score stands for when the file has no prediction column: positive at or above
+ * the threshold. The one statement of this rule; the fast paths use it or are tested against it.
+ */
+export const predictAt = (score: number, threshold: number): 0 | 1 => (score >= threshold ? 1 : 0)
+
+/** A typed value's text as a CSV file would hold it, for messages and for text rules. */
+function textOf(value: Value): string {
+  return typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : String(value)
+}
+
+/** A null value (Parquet, JSON), or a JSON object without the field. */
+function absent(what: string, value: Value, where: Where): InputError {
+  return new InputError(
+    value === null
+      ? `${what} is null; expected a value on every row`
+      : `field '${where.path ?? what}' is missing`,
+    where
+  )
+}
+
+/** A score held as a number (or text, or a bigint); null is an error like an empty CSV field. */
+export function scoreValue(value: Value, where: Where): number {
+  if (typeof value === 'number') {
+    if (value >= 0 && value <= 1) return value
+    throw new InputError(`score ${quote(value)} is not a probability; expected a number in [0, 1]`, where)
+  }
+  if (typeof value === 'string') return parseScore(value, where)
+  if (typeof value === 'bigint') return scoreValue(Number(value), where)
+  if (value === null || value === undefined) throw absent('score', value, where)
+  throw new InputError(`score ${quote(value)} has the wrong type; expected a number in [0, 1]`, where)
+}
+
+export function weightValue(value: Value, where: Where): number {
+  if (typeof value === 'number') {
+    if (value >= 0 && value < Infinity) return value
+    throw new InputError(
+      `weight ${quote(value)} is not a valid sample weight; expected a finite number >= 0`,
+      where
+    )
+  }
+  if (typeof value === 'string') return parseWeight(value, where)
+  if (typeof value === 'bigint') return weightValue(Number(value), where)
+  if (value === null || value === undefined) throw absent('weight', value, where)
+  throw new InputError(`weight ${quote(value)} has the wrong type; expected a number >= 0`, where)
+}
+
+/** A sensitive attribute's value as text; null or absent is '' (the group `(missing)`, as an empty field). */
+export function groupValue(value: Value): string {
+  return value === null || value === undefined ? '' : textOf(value)
 }
 
 export function parseScore(text: string, where: Where): number {
@@ -52,6 +111,21 @@ export class BinaryDecoder {
     this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive)
   }
 
+  /**
+   * A typed value: a number or bigint 0/1 and a boolean (true is 1) as their CSV text would be;
+   * null is an error. Numbers skip the text parser.
+   */
+  value(value: Value, where: Where): 0 | 1 {
+    if (this.numeric && typeof value === 'number' && (value === 0 || value === 1))
+      return String(value) === this.positive ? 1 : 0
+    if (typeof value === 'boolean' && this.numeric) return (value ? '1' : '0') === this.positive ? 1 : 0
+    if (value === null || value === undefined) throw absent(this.what, value, where)
+    if (typeof value === 'object') {
+      throw new InputError(`${this.what} ${quote(value)} has the wrong type; expected 0 or 1`, where)
+    }
+    return this.decode(textOf(value), where)
+  }
+
   decode(text: string, where: Where): 0 | 1 {
     if (this.numeric) {
       const v =
@@ -75,7 +149,7 @@ export class BinaryDecoder {
 /** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
 export function parseBoolean(value: unknown, where: Where): boolean {
   if (typeof value === 'boolean') return value
-  if (value === 1 || value === 0) return value === 1
+  if (value === 1 || value === 0 || value === 1n || value === 0n) return value == 1
   const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined
   if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed') return true
   if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed') return false
