@@ -7,7 +7,11 @@ import type { Report } from '../../src/core/report/report.js'
 import { expectValidReport } from './report-schema.js'
 
 export function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rai-gate-test-'))
+  return write(mkdtempSync(join(tmpdir(), 'rai-gate-test-')), files)
+}
+
+/** Writes `files` into the folder `dir`; returns it. */
+export function write(dir: string, files: Record<string, string | Buffer>): string {
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true })
     writeFileSync(join(dir, name), body)
@@ -54,9 +58,10 @@ ${artifacts}`
  */
 export async function checkFiles(
   files: Record<string, string | Buffer>,
-  options: Partial<CheckOptions> = {}
+  options: Partial<CheckOptions> = {},
+  dir = workspace({})
 ): Promise<Report> {
-  const dir = workspace(files)
+  write(dir, files)
   const report = await check({
     manifest: join(dir, 'rai-gate.yml'),
     policy: join(dir, 'policies'),

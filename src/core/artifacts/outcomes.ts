@@ -55,7 +55,10 @@ export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
     row => {
       const suite = row.at(suiteAt)
       if (typeof suite !== 'string' || suite === '') {
-        throw new InputError(`suite ${quote(suite ?? null)} is not a name; expected a non-empty string`, row.where(suiteAt))
+        throw new InputError(
+          `suite ${quote(suite ?? null)} is not a name; expected a non-empty string`,
+          row.where(suiteAt)
+        )
       }
       let category: string | null = null
       if (hasCategory) {
@@ -63,7 +66,8 @@ export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
         category = c === '' ? MISSING : c
       }
       const value = row.at(passedAt)
-      if (value === undefined) throw new InputError(`field '${columnOf(spec, 'passed')}' is missing`, row.where(passedAt))
+      if (value === undefined)
+        throw new InputError(`field '${columnOf(spec, 'passed')}' is missing`, row.where(passedAt))
       const passed = parseBoolean(value, row.where(passedAt))
       const key = JSON.stringify([suite, category])
       let i = index.get(key)
@@ -76,7 +80,8 @@ export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
       }
       if (passed) table.passed[i]++
       else table.failed[i]++
-      if (hasId) cases.add([suite, category], idAt < 0 ? undefined : row.at(idAt), i, passed ? 1 : 0, row.line)
+      if (hasId)
+        cases.add([suite, category], idAt < 0 ? undefined : row.at(idAt), i, passed ? 1 : 0, row.line)
     },
     () => [suiteAt, passedAt, categoryAt, idAt].filter(k => k >= 0)
   )

@@ -35,10 +35,13 @@ export const parquetRows: RowSource = async (path, display, onHeader, onRow, nee
   for (const k of use) {
     const node = top[k]
     if (node.children.length > 0 || node.element.repetition_type === 'REPEATED') {
-      throw new InputError(`column '${columns[k]}' is nested (a list, map or struct); expected plain values`, {
-        file: display,
-        path: columns[k]
-      })
+      throw new InputError(
+        `column '${columns[k]}' is nested (a list, map or struct); expected plain values`,
+        {
+          file: display,
+          path: columns[k]
+        }
+      )
     }
   }
   const names = use.map(k => columns[k])

@@ -14,14 +14,7 @@ import { ScoreHistogram, binOf, type HistogramPart, type ScoreSource } from './s
 import { streamFile } from './bytes.js'
 import { formatOf, streamRows, type Row } from './source.js'
 import { CsvPredictionRows } from './predictions-csv.js'
-import {
-  BinaryDecoder,
-  groupValue,
-  predictAt,
-  scoreValue,
-  weightValue,
-  type Value
-} from './values.js'
+import { BinaryDecoder, groupValue, predictAt, scoreValue, weightValue, type Value } from './values.js'
 
 export interface PredictionOptions {
   attributes: string[]

@@ -98,10 +98,10 @@ const jsonRows: RowSource = async (path, display, onHeader, onRow) => {
     try {
       value = JSON.parse(text)
     } catch (err) {
-      throw new InputError(
-        `not valid JSON (${(err as Error).message}); expected one JSON object per line`,
-        { file: display, line }
-      )
+      throw new InputError(`not valid JSON (${(err as Error).message}); expected one JSON object per line`, {
+        file: display,
+        line
+      })
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new InputError(
