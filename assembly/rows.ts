@@ -17,13 +17,14 @@ const QUOTE: u32 = 34
 const LF: u32 = 10
 const CR: u32 = 13
 
-// Field roles; ATTR + a for attribute a.
-const SKIP = 0
-const LABEL = 1
-const SCORE = 2
-const PREDICTION = 3
-const WEIGHT = 4
-const ATTR = 5
+// Field roles; ATTR + a for attribute a. These constants are exported so that a test checks them
+// against the JavaScript side's (rows-wasm.test.ts).
+export const SKIP = 0
+export const LABEL = 1
+export const SCORE = 2
+export const PREDICTION = 3
+export const WEIGHT = 4
+export const ATTR = 5
 
 /** Why the last call stopped: the end of the bytes or a row for the checked path, or a new group
  *  or combination to register, or a score with more than 6 decimals (see rows-wasm.ts). */
@@ -32,8 +33,8 @@ export const STOP_NEW = 1
 export const STOP_SCORE = 2
 
 /** Numbers per cell: the row count, then Σx and Σx² of w, s, sq, ll (as CellAccumulator). */
-const ACC = 12
-const LOG_EPS: f64 = 1e-15
+export const ACC = 12
+export const LOG_EPS: f64 = 1e-15
 
 // The layout, set by configure() and the set*() calls.
 let fields = 0
@@ -59,7 +60,7 @@ export let taken = 0
 export let stop = STOP_ROW
 
 /** Grid updates waiting (see flushGrid): slot numbers, and weights when weighted. */
-const QUEUE = 4096
+export const QUEUE = 4096
 let queueAt: usize = 0
 let queueWeightsAt: usize = 0
 let queued = 0

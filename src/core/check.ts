@@ -56,9 +56,10 @@ export interface CheckOptions {
   now?: Date
   /**
    * A helper thread (core/threads.ts) for reading predictions files of minBytes or more in two parts
-   * and drawing half of a large bootstrap; entry points that can start dist/worker.js set this.
+   * and drawing half of a large bootstrap; entry points that can start dist/worker.js set this. A
+   * null workerUrl runs the same tasks in process (tests).
    */
-  parallel?: { workerUrl: URL; minBytes: number }
+  parallel?: { workerUrl: URL | null; minBytes: number }
 }
 
 export interface Inputs {

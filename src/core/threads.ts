@@ -19,7 +19,38 @@ export type Task =
   | { kind: 'bootstrap'; job: PredictionJob }
   | { kind: 'paired'; job: PairedJob }
 
-export class Helper {
+/** Runs tasks away from the caller: on the helper thread, or in process (tests). */
+export interface TaskRunner {
+  run<T>(task: Task): Promise<T>
+  close(): void
+}
+
+/** A task's result, and the buffers to move with it rather than copy. */
+function runTask(task: Task): { result: unknown; transfer: ArrayBuffer[] } {
+  return task.kind === 'part'
+    ? partTask(task.job)
+    : task.kind === 'bootstrap'
+      ? bootstrapTask(task.job)
+      : pairedTask(task.job)
+}
+
+/**
+ * The same tasks on the calling thread, their results passed through structured cloning as a
+ * message would be: so that tests exercise the two-part reader and the offloaded bootstraps, merge
+ * and line shift included, without a bundle to start a thread from.
+ */
+export class InProcess implements TaskRunner {
+  run<T>(task: Task): Promise<T> {
+    return new Promise(resolve => {
+      const { result, transfer } = runTask(structuredClone(task))
+      resolve(structuredClone(result, { transfer }) as T)
+    })
+  }
+
+  close(): void {}
+}
+
+export class Helper implements TaskRunner {
   private readonly worker: Worker
   /** Why the thread is gone, once it is (an error between tasks surfaces in the next run). */
   private gone: Error | null = null
@@ -56,13 +87,14 @@ export class Helper {
 
 /** The helper thread, and which predictions files are read in two parts. */
 export interface Helpers {
-  thread: Helper
+  thread: TaskRunner
   /** Predictions files smaller than this are read on the main thread alone. */
   minBytes: number
 }
 
-export function startHelpers(workerUrl: URL, minBytes: number): Helpers {
-  return { thread: new Helper(workerUrl), minBytes }
+/** The helper thread started from workerUrl (dist/worker.js), or the tasks in process when null. */
+export function startHelpers(workerUrl: URL | null, minBytes: number): Helpers {
+  return { thread: workerUrl === null ? new InProcess() : new Helper(workerUrl), minBytes }
 }
 
 export function closeHelpers(helpers: Helpers | null): void {
@@ -73,12 +105,7 @@ export function closeHelpers(helpers: Helpers | null): void {
 export function serveIfHelper(): boolean {
   if (isMainThread || (workerData as { tag?: string } | undefined)?.tag !== TAG) return false
   parentPort!.on('message', (task: Task) => {
-    const { result, transfer } =
-      task.kind === 'part'
-        ? partTask(task.job)
-        : task.kind === 'bootstrap'
-          ? bootstrapTask(task.job)
-          : pairedTask(task.job)
+    const { result, transfer } = runTask(task)
     parentPort!.postMessage(result, transfer)
   })
   return true

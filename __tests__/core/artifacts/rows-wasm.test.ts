@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/csv.js'
-import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
+import { ACC, LOG_EPS } from '../../../src/core/artifacts/cells.js'
+import { CsvPredictionRows, ROLES } from '../../../src/core/artifacts/predictions-csv.js'
+import { GRID_QUEUE, STOP_NEW, STOP_ROW, STOP_SCORE } from '../../../src/core/artifacts/rows-wasm.js'
 import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/predictions.js'
 import { wasmInstance } from '../../../src/core/wasm.js'
 import { csvSpec as spec } from '../../helpers/tables.js'
@@ -242,4 +244,18 @@ describe('WebAssembly log', () => {
     for (let i = 0; i < 200_000; i++) values.push(rng.next() * 2 ** (Math.floor(rng.next() * 2100) - 1075))
     expect(values.filter(v => !Object.is(ln(v), Math.log(v)))).toEqual([])
   })
+})
+
+it("the WebAssembly reader's constants are the JavaScript side's", () => {
+  const x = wasmInstance() as unknown as Record<string, { value: number } | undefined>
+  const value = (name: string) => x[name]?.value
+  for (const [name, role] of Object.entries(ROLES)) expect([name, value(name)]).toEqual([name, role])
+  expect([value('STOP_ROW'), value('STOP_NEW'), value('STOP_SCORE')]).toEqual([
+    STOP_ROW,
+    STOP_NEW,
+    STOP_SCORE
+  ])
+  expect(value('ACC')).toBe(ACC)
+  expect(value('LOG_EPS')).toBe(LOG_EPS)
+  expect(value('QUEUE')).toBe(GRID_QUEUE)
 })

@@ -116,7 +116,7 @@ export function decodeCells(
   return { n, sum, sum2, cross, rows }
 }
 
-const LOG_EPS = 1e-15
+export const LOG_EPS = 1e-15
 
 /** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
 export function logLoss(score: number, label: number): number {

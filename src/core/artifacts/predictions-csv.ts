@@ -10,13 +10,12 @@ import { parseScore, parseWeight, predictAt, type BinaryDecoder } from './values
 import { wrongFieldCount } from './source.js'
 import { STOP_SCORE, WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
 
-/** Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index (as in assembly/rows.ts). */
-const SKIP = 0
-const LABEL = 1
-const SCORE = 2
-const PREDICTION = 3
-const WEIGHT = 4
-const ATTR = 5
+/**
+ * Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index. The WebAssembly reader
+ * has the same (assembly/rows.ts; rows-wasm.test.ts checks that they agree).
+ */
+export const ROLES = { SKIP: 0, LABEL: 1, SCORE: 2, PREDICTION: 3, WEIGHT: 4, ATTR: 5 } as const
+const { SKIP, LABEL, SCORE, PREDICTION, WEIGHT, ATTR } = ROLES
 const COMMA = 44
 const QUOTE = 34
 const LF = 10

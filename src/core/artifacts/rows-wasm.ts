@@ -26,7 +26,7 @@ const PAD = 72
 const GROUP_SLOT = 32
 const COMBO_SLOT = 16
 /** Grid updates the reader queues (QUEUE in assembly/rows.ts). */
-const GRID_QUEUE = 4096
+export const GRID_QUEUE = 4096
 
 export class WasmRows {
   private readonly heap = new WasmHeap()

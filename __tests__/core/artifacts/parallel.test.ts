@@ -1,0 +1,71 @@
+/**
+ * The two-part reader (parallel.ts), in process: the second part runs through the same task and
+ * message cloning as on the helper thread. Its merged tables equal one reader's, and an error in
+ * either part names the line it is on in the file.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { readPredictionsParallel } from '../../../src/core/artifacts/parallel.js'
+import { readPredictions, type PredictionData } from '../../../src/core/artifacts/predictions.js'
+import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
+import { createRng } from '../../../src/core/stats/rng.js'
+import { startHelpers } from '../../../src/core/threads.js'
+import { workspace } from '../../helpers/check.js'
+
+const ROWS = 40_000
+const options = { attributes: ['g', 'h'], bins: 10, edges: null }
+
+function lines(): string[] {
+  const rng = createRng(5)
+  const out = ['g,label,score,h']
+  for (let i = 0; i < ROWS; i++) {
+    const s = i % 7 === 0 ? rng.next() : Math.round(rng.next() * 1e6) / 1e6
+    out.push(`${'abc'[i % 3]},${rng.next() < 0.3 ? 1 : 0},${s},${i % 5 === 0 ? 'x' : 'yy'}`)
+  }
+  return out
+}
+
+function file(text: string[]): ArtifactSpec {
+  const path = join(workspace({}), 'p.csv')
+  writeFileSync(path, text.join('\n') + '\n')
+  return {
+    kind: 'predictions',
+    path,
+    absPath: path,
+    display: 'p.csv',
+    columns: {},
+    positiveLabel: 1,
+    threshold: 0.5
+  }
+}
+
+const helpers = startHelpers(null, 0)
+const twoParts = (spec: ArtifactSpec) => readPredictionsParallel(spec, options, helpers)
+
+describe('the two-part reader', () => {
+  it('gives one reader’s tables, rows and hash', async () => {
+    const spec = file(lines())
+    const [two, one] = [await twoParts(spec), await readPredictions(spec, options)] as PredictionData[]
+    expect(two).not.toBeNull()
+    expect(two.rows).toBe(ROWS)
+    expect(two.sha256).toBe(one.sha256)
+    expect(two.table.groups).toEqual(one.table.groups)
+    expect(two.table.combos).toEqual(one.table.combos)
+    expect(Array.from(two.table.n)).toEqual(Array.from(one.table.n))
+    // Each part sums its own rows: the sums agree to the last bits.
+    two.table.sum.forEach((x, i) => expect(x).toBeCloseTo(one.table.sum[i], 9))
+    expect(two.scores!.distribution()).toEqual(one.scores!.distribution())
+  })
+
+  it.each([
+    ['the first part', 100],
+    ['the second part', ROWS - 50]
+  ])('an error in %s names its line in the file', async (_, row) => {
+    const text = lines()
+    text[row] = 'a,1,1.5,x'
+    await expect(twoParts(file(text))).rejects.toThrow(
+      new RegExp(`^p\\.csv, line ${row + 1}, score: score '1\\.5' is not a probability`)
+    )
+  })
+})
