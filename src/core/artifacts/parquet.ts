@@ -1,135 +1,309 @@
 /**
- * The Parquet row reader (see RowSource in source.ts), on hyparquet: pure JavaScript, so the bundles
- * stay self-contained, with hyparquet-compressors for the codecs (snappy, zstd, gzip, brotli, lz4;
- * uncompressed needs none). It reads one row group at a time, and only the columns the artifact's
- * reader uses, so memory is bounded by the largest row group's decoded columns, not by the file.
- * Values keep their Parquet types (numbers, bigints for 64-bit integers, booleans, strings, null) and
- * go through the same row rules (values.ts) as JSON Lines.
+ * Parquet files, on hyparquet: pure JavaScript, so the bundles stay self-contained, with
+ * hyparquet-compressors for the codecs (snappy, zstd, gzip, brotli, lz4; uncompressed needs none).
+ * A file is read one row group at a time, and only the columns the artifact's reader uses, so memory
+ * is bounded by the largest row group's decoded columns, not by the file.
+ *
+ * Artifacts hold flat columns (one value or null per row), and for those this module reads each
+ * column chunk page by page with hyparquet's own page decoders (thrift headers, codecs, levels,
+ * PLAIN, dictionary, delta and byte-stream-split encodings, type conversion), leaving out only its
+ * record assembly: that step rebuilds nested lists value by value and took about half of the time
+ * of reading a 10M-row file of five nullable columns (1.5 of 3.1 s). A dictionary-encoded chunk is
+ * kept as its dictionary and one index per row, so that a reader can decode each distinct value once.
+ * Values keep their Parquet types (numbers, bigints for 64-bit integers, booleans, strings, null).
  */
 import { stat } from 'node:fs/promises'
-import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet'
-import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet'
+import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } from 'hyparquet'
+import type { AsyncBuffer, DecodedArray, FileMetaData, RowGroup, SchemaTree } from 'hyparquet'
+import type { ColumnDecoder } from 'hyparquet/src/types.js'
+import { parquetHeader } from 'hyparquet/src/column.js'
+import { DEFAULT_PARSERS, convert } from 'hyparquet/src/convert.js'
+import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js'
+import { readPlain } from 'hyparquet/src/plain.js'
 import { compressors } from 'hyparquet-compressors'
 import { InputError, type Where } from '../errors.js'
 import { streamFile } from './bytes.js'
 import type { RowSource, Row } from './source.js'
 import type { Value } from './values.js'
 
-export const parquetRows: RowSource = async (path, display, onHeader, onRow, needed) => {
-  const file = await open(path, display)
-  // The hash of the file as stored, read alongside (the row groups are read out of order of bytes).
-  const sha256 = streamFile(path, display, () => {})
-  let metadata: FileMetaData
-  let schema: SchemaTree
-  try {
-    metadata = await parquetMetadataAsync(file)
-    schema = parquetSchema(metadata)
-  } catch (err) {
-    await sha256.catch(() => {})
-    throw new InputError(`is not a readable Parquet file (${message(err)})`, { file: display })
-  }
-  const top = schema.children
-  const columns = top.map(c => c.element.name)
-  onHeader(columns, { file: display })
-  const use = needed() ?? columns.map((_, k) => k)
-  for (const k of use) {
-    const node = top[k]
-    if (node.children.length > 0 || node.element.repetition_type === 'REPEATED') {
+/** One column of one row group. */
+export interface ColumnChunk {
+  /**
+   * Per row: its value (null where it has none); or, when `dictionary` is set, the index of its
+   * value in the dictionary (-1 where it has none).
+   */
+  values: ArrayLike<Value>
+  dictionary: ArrayLike<Value> | null
+}
+
+export const valueAt = (chunk: ColumnChunk, i: number): Value => {
+  if (chunk.dictionary === null) return chunk.values[i]
+  const k = chunk.values[i] as number
+  return k < 0 ? null : chunk.dictionary[k]
+}
+
+/** An open Parquet file: its columns (the top-level fields) and row groups. */
+export class ParquetFile {
+  private constructor(
+    readonly display: string,
+    private readonly file: AsyncBuffer,
+    private readonly metadata: FileMetaData,
+    private readonly fields: SchemaTree[]
+  ) {}
+
+  static async open(path: string, display: string): Promise<ParquetFile> {
+    let file: AsyncBuffer
+    try {
+      const info = await stat(path)
+      if (info.isDirectory()) throw new InputError('is a directory, expected a file', { file: display })
+      file = await asyncBufferFromFile(path)
+    } catch (err) {
+      if (err instanceof InputError) throw err
+      const code = (err as NodeJS.ErrnoException).code
       throw new InputError(
-        `column '${columns[k]}' is nested (a list, map or struct); expected plain values`,
+        code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? message(err)})`,
         {
-          file: display,
-          path: columns[k]
+          file: display
         }
       )
     }
-  }
-  const names = use.map(k => columns[k])
-  const data: ArrayLike<Value>[] = columns.map(() => [])
-  let group = 0
-  let i = 0
-  let first = 1
-  const row: Row = {
-    line: 0,
-    at: k => data[k][i],
-    where: (k?: number): Where => ({
-      file: display,
-      row: row.line,
-      rowGroup: group,
-      path: k === undefined ? undefined : columns[k]
-    })
-  }
-  for (; group < metadata.row_groups.length; group++) {
-    const count = Number(metadata.row_groups[group].num_rows)
-    if (count === 0) continue
-    const chunks = await readGroup(file, metadata, names, first - 1, count, display, group)
-    use.forEach((k, n) => (data[k] = chunks[n]))
-    for (i = 0; i < count; i++) {
-      row.line = first + i
-      onRow(row)
+    try {
+      const metadata = await parquetMetadataAsync(file)
+      return new ParquetFile(display, file, metadata, parquetSchema(metadata).children)
+    } catch (err) {
+      throw new InputError(`is not a readable Parquet file (${message(err)})`, { file: display })
     }
-    first += count
-    use.forEach(k => (data[k] = []))
+  }
+
+  get columns(): string[] {
+    return this.fields.map(f => f.element.name)
+  }
+
+  /** Rows per row group. */
+  get groups(): number[] {
+    return this.metadata.row_groups.map(g => Number(g.num_rows))
+  }
+
+  /** Throws unless each of the columns k holds one plain value per row. */
+  requireFlat(ks: readonly number[]): void {
+    for (const k of ks) {
+      const node = this.fields[k]
+      if (node.children.length > 0 || node.element.repetition_type === 'REPEATED') {
+        throw new InputError(
+          `column '${node.element.name}' is nested (a list, map or struct); expected one value per row`,
+          { file: this.display, path: node.element.name }
+        )
+      }
+    }
+  }
+
+  /** Columns ks (flat, see requireFlat) of row group g, in that order. */
+  async read(g: number, ks: readonly number[]): Promise<ColumnChunk[]> {
+    const group = this.metadata.row_groups[g]
+    const rows = Number(group.num_rows)
+    return Promise.all(ks.map(k => this.readChunk(group, g, k, rows)))
+  }
+
+  private async readChunk(group: RowGroup, g: number, k: number, rows: number): Promise<ColumnChunk> {
+    const field = this.fields[k]
+    const name = field.element.name
+    const where = { file: this.display, path: name }
+    const meta = group.columns.find(c => c.meta_data?.path_in_schema[0] === name)?.meta_data
+    if (meta === undefined) {
+      throw new InputError(`row group ${g} has no data for column '${name}'; the file is damaged`, where)
+    }
+    const start = Number(meta.dictionary_page_offset || meta.data_page_offset)
+    const bytes = await this.file.slice(start, start + Number(meta.total_compressed_size))
+    const decoder: ColumnDecoder = {
+      pathInSchema: meta.path_in_schema,
+      type: meta.type,
+      element: field.element,
+      schemaPath: [{ children: [field], count: 1, element: { name: '' }, path: [] }, field],
+      codec: meta.codec,
+      parsers: DEFAULT_PARSERS,
+      compressors,
+      utf8: true
+    }
+    try {
+      return decodeChunk(bytes, decoder, rows)
+    } catch (err) {
+      throw new InputError(`row group ${g} cannot be read as Parquet (${message(err)})`, where)
+    }
+  }
+
+  /** Streams the rows of columns ks, row group by row group, as Rows (source.ts). */
+  async rows(ks: readonly number[], onRow: (row: Row) => void): Promise<void> {
+    this.requireFlat(ks)
+    const columns = this.columns
+    const chunks: (ColumnChunk | null)[] = columns.map(() => null)
+    let group = 0
+    let i = 0
+    const row: Row = {
+      line: 0,
+      at: k => valueAt(chunks[k]!, i),
+      where: (k?: number): Where => ({
+        file: this.display,
+        row: row.line,
+        rowGroup: group,
+        path: k === undefined ? undefined : columns[k]
+      })
+    }
+    let first = 1
+    for (const rows of this.groups) {
+      const read = await this.read(group, ks)
+      ks.forEach((k, n) => (chunks[k] = read[n]))
+      for (i = 0; i < rows; i++) {
+        row.line = first + i
+        onRow(row)
+      }
+      first += rows
+      group++
+    }
+  }
+}
+
+/** A page's values and, when it has nulls, its definition levels (1: a value, 0: null). */
+interface Page {
+  values: DecodedArray
+  levels: number[] | null
+  /** Whether values are indices into the chunk's dictionary. */
+  indexed: boolean
+  rows: number
+}
+
+function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): ColumnChunk {
+  const reader = { view: new DataView(bytes), offset: 0 }
+  let dictionary: DecodedArray | null = null
+  const pages: Page[] = []
+  let read = 0
+  while (read < rows) {
+    if (reader.offset >= bytes.byteLength)
+      throw new Error(`the column chunk ends after ${read} of ${rows} rows`)
+    const header = parquetHeader(reader)
+    const compressed = new Uint8Array(bytes, reader.offset, header.compressed_page_size)
+    reader.offset += header.compressed_page_size
+    const size = Number(header.uncompressed_page_size)
+    if (header.type === 'DICTIONARY_PAGE') {
+      const page = decompressPage(compressed, size, decoder.codec, compressors)
+      const view = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }
+      const count = header.dictionary_page_header!.num_values
+      dictionary = convert(readPlain(view, decoder.type, count, decoder.element.type_length), decoder)
+    } else if (header.type === 'DATA_PAGE' || header.type === 'DATA_PAGE_V2') {
+      const v1 = header.data_page_header
+      let page
+      if (header.type === 'DATA_PAGE') {
+        const bytes = decompressPage(compressed, size, decoder.codec, compressors)
+        const values = valuesAfterLevels(bytes, v1!.num_values, decoder)
+        page =
+          values >= 0
+            ? readDataPage(bytes.subarray(values), v1!, required(decoder))
+            : readDataPage(bytes, v1!, decoder)
+      } else page = readDataPageV2(compressed, header, decoder)
+      const encoding = (v1 ?? header.data_page_header_v2)!.encoding
+      const count = (v1 ?? header.data_page_header_v2)!.num_values
+      const indexed = encoding.endsWith('_DICTIONARY')
+      if (indexed && dictionary === null)
+        throw new Error('a dictionary-encoded page comes before its dictionary')
+      const levels = page.definitionLevels?.length ? page.definitionLevels : null
+      pages.push({
+        values: indexed ? page.dataPage : convert(page.dataPage, decoder),
+        levels,
+        indexed,
+        rows: count
+      })
+      read += count
+    }
+  }
+  if (read !== rows) throw new Error(`the column chunk holds ${read} values for ${rows} rows`)
+  return assemble(pages, dictionary, rows)
+}
+
+/**
+ * Where a version-1 data page's values start when its definition levels say that every row has a
+ * value (one run of the maximum level, as writers encode a column without nulls), else -1. hyparquet
+ * would expand the levels to an array of one number per row and count the nulls in it: a fifth of
+ * the time of reading a file whose nullable columns have no nulls.
+ */
+function valuesAfterLevels(page: Uint8Array, rows: number, decoder: ColumnDecoder): number {
+  if (decoder.element.repetition_type !== 'OPTIONAL' || page.length < 6) return -1
+  const view = new DataView(page.buffer, page.byteOffset, page.byteLength)
+  const length = view.getUint32(0, true)
+  // The run's header is a varint: its count shifted left by one, the low bit 0 for a run.
+  let header = 0
+  let shift = 0
+  let at = 4
+  for (; at < 4 + length && shift < 35; shift += 7) {
+    const b = page[at++]
+    header |= (b & 0x7f) << shift
+    if (b < 0x80) break
+  }
+  // Width 1: the run's value is one byte, the maximum level 1.
+  const single = (header & 1) === 0 && header >>> 1 >= rows && at === 3 + length && page[at] === 1
+  return single ? 4 + length : -1
+}
+
+/** The decoder of the same column declared required, for a page read without its definition levels. */
+function required(decoder: ColumnDecoder): ColumnDecoder {
+  const element = { ...decoder.element, repetition_type: 'REQUIRED' as const }
+  const [root, field] = decoder.schemaPath
+  return { ...decoder, element, schemaPath: [root, { ...field, element }] }
+}
+
+/** The pages of a chunk as one array of rows: nulls put in place, and dictionary indices kept. */
+function assemble(pages: Page[], dictionary: DecodedArray | null, rows: number): ColumnChunk {
+  const indexed = pages.every(p => p.indexed)
+  if (indexed) {
+    const out = new Int32Array(rows)
+    let o = 0
+    for (const p of pages) {
+      const v = p.values
+      if (p.levels === null) for (let i = 0; i < p.rows; i++) out[o++] = v[i] as number
+      else for (let i = 0, j = 0; i < p.rows; i++) out[o++] = p.levels[i] === 0 ? -1 : (v[j++] as number)
+    }
+    return { values: out, dictionary }
+  }
+  const first = pages[0].values
+  // One typed array when every page is one without nulls of the same type (scores, labels).
+  const Typed = ArrayBuffer.isView(first) ? (first.constructor as new (n: number) => DecodedArray) : null
+  const same =
+    Typed !== null && pages.every(p => p.levels === null && !p.indexed && p.values.constructor === Typed)
+  if (same && pages.length === 1) return { values: first as ArrayLike<Value>, dictionary: null }
+  const out: DecodedArray = same ? new Typed(rows) : new Array<Value>(rows)
+  let o = 0
+  for (const p of pages) {
+    const v = p.values
+    const at = (j: number): Value => (p.indexed ? dictionary![v[j] as number] : v[j])
+    if (p.levels === null) for (let i = 0; i < p.rows; i++) out[o++] = at(i)
+    else for (let i = 0, j = 0; i < p.rows; i++) out[o++] = p.levels[i] === 0 ? null : at(j++)
+  }
+  return { values: out as ArrayLike<Value>, dictionary: null }
+}
+
+/**
+ * The sha256 of the file as stored, read alongside `work` (row groups are read out of byte order, so
+ * the file is hashed in a stream of its own).
+ */
+export async function hashedAlongside(
+  path: string,
+  display: string,
+  work: () => Promise<void>
+): Promise<string> {
+  const sha256 = streamFile(path, display, () => {})
+  try {
+    await work()
+  } catch (err) {
+    await sha256.catch(() => {})
+    throw err
   }
   return sha256
 }
 
-async function open(path: string, display: string): Promise<AsyncBuffer> {
-  try {
-    const info = await stat(path)
-    if (info.isDirectory()) throw new InputError('is a directory, expected a file', { file: display })
-    return await asyncBufferFromFile(path)
-  } catch (err) {
-    if (err instanceof InputError) throw err
-    const code = (err as NodeJS.ErrnoException).code
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? message(err)})`, {
-      file: display
-    })
-  }
-}
-
-/** One row group's columns (in `names` order), each as one array of `count` values. */
-async function readGroup(
-  file: AsyncBuffer,
-  metadata: FileMetaData,
-  names: string[],
-  rowStart: number,
-  count: number,
-  display: string,
-  group: number
-): Promise<ArrayLike<Value>[]> {
-  const parts = names.map((): { start: number; data: ArrayLike<Value> }[] => [])
-  const at = new Map(names.map((name, n) => [name, n]))
-  try {
-    await parquetRead({
-      file,
-      metadata,
-      columns: names,
-      rowStart,
-      rowEnd: rowStart + count,
-      compressors,
-      onChunk: chunk => {
-        parts[at.get(chunk.columnName)!].push({ start: chunk.rowStart, data: chunk.columnData })
-      }
-    })
-  } catch (err) {
-    throw new InputError(`row group ${group} cannot be read as Parquet (${message(err)})`, { file: display })
-  }
-  return parts.map((chunks, n) => {
-    chunks.sort((a, b) => a.start - b.start)
-    const total = chunks.reduce((sum, c) => sum + c.data.length, 0)
-    if (total !== count || (chunks.length > 0 && chunks[0].start !== rowStart)) {
-      throw new InputError(
-        `row group ${group}: column '${names[n]}' has ${total} values, expected ${count}; the file is damaged`,
-        { file: display, path: names[n] }
-      )
-    }
-    if (chunks.length === 1) return chunks[0].data
-    const all: Value[] = new Array(count)
-    let o = 0
-    for (const c of chunks) for (let j = 0; j < c.data.length; j++) all[o++] = c.data[j]
-    return all
-  })
+/** The RowSource of Parquet files (source.ts). */
+export const parquetRows: RowSource = async (path, display, onHeader, onRow, needed) => {
+  const file = await ParquetFile.open(path, display)
+  onHeader(file.columns, { file: display })
+  const use = needed() ?? file.columns.map((_, k) => k)
+  return hashedAlongside(path, display, () => file.rows(use, onRow))
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))

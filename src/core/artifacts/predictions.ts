@@ -14,6 +14,8 @@ import { ScoreHistogram, binOf, type HistogramPart, type ScoreSource } from './s
 import { streamFile } from './bytes.js'
 import { formatOf, streamRows, type Row } from './source.js'
 import { CsvPredictionRows } from './predictions-csv.js'
+import { ParquetFile, hashedAlongside } from './parquet.js'
+import { readParquetGroups } from './predictions-parquet.js'
 import { BinaryDecoder, groupValue, predictAt, scoreValue, weightValue, type Value } from './values.js'
 
 export interface PredictionOptions {
@@ -362,6 +364,15 @@ export async function readPredictions(
 ): Promise<PredictionData> {
   const sink = new PredictionSink(spec, options)
   const format = formatOf(spec.path)
+  if (format === 'parquet') {
+    const file = await ParquetFile.open(spec.absPath, spec.display)
+    const rows = new ValueRows(sink)
+    rows.header(file.columns, { file: spec.display })
+    const sha256 = await hashedAlongside(spec.absPath, spec.display, () =>
+      sink.recording ? file.rows(rows.needed(), row => rows.row(row)) : readParquetGroups(file, sink)
+    )
+    return sink.finish(sha256)
+  }
   if (format !== 'csv') {
     const rows = new ValueRows(sink)
     const result = await streamRows(

@@ -100,7 +100,8 @@ export function parseWeight(text: string, where: Where): number {
  */
 export class BinaryDecoder {
   private negative: string | undefined
-  private readonly numeric: boolean
+  /** Whether values are 0 and 1 (a numeric positive label). */
+  readonly numeric: boolean
   readonly positive: string
 
   constructor(
