@@ -9370,9 +9370,10 @@ function mergeCellTables(parts) {
 }
 
 /**
- * Reads a large uncompressed predictions CSV in two parts on two threads: the main thread reads the
- * first part, the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside
- * dist/ is needed at run time) the second. The file is cut at the first line end after FIRST_PART of
+ * Reads a large predictions file in two parts on two threads: the main thread reads the first part,
+ * the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside dist/ is
+ * needed at run time) the second. A Parquet file is cut between row groups (its errors name rows and
+ * row groups of the whole file already). An uncompressed CSV file is cut at the first line end after FIRST_PART of
  * its bytes; each part is parsed into its own tables, which are merged. A cut can only be wrong when a
  * quoted field holds a line end across it: the first part then ends inside a row (its parser holds
  * bytes back), and the reader says so, so the caller parses the whole file on one thread instead.
@@ -9393,7 +9394,8 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 const FIRST_PART = 0.4;
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
 async function readPredictionsParallel(spec, options, helpers) {
-    if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz'))
+    const format = formatOf(spec.path);
+    if ((format !== 'csv' && format !== 'parquet') || spec.path.toLowerCase().endsWith('.gz'))
         return null;
     // A non-numeric positive label learns its negative from the data: keep that to one reader.
     if (typeof spec.positiveLabel !== 'number' && !/^[01]$/.test(String(spec.positiveLabel)))
@@ -9407,35 +9409,13 @@ async function readPredictionsParallel(spec, options, helpers) {
     }
     if (size < helpers.minBytes)
         return null;
-    const head = readHeader(spec);
-    if (head === null)
+    const jobs = format === 'csv' ? csvParts(spec, options, size) : await parquetParts(spec, options);
+    if (jobs === null)
         return null;
-    const cut = nextLineStart(spec.absPath, Math.floor(size * FIRST_PART));
-    if (cut === null || cut <= head.bytes || cut >= size)
-        return null;
-    // Validate the header here so that a missing column is reported once, from line 1.
-    const sink = new PredictionSink(spec, options);
-    new CsvPredictionRows(sink).useHeader(head.columns, 1);
-    // Rows recorded one by one (ids, champion columns) are read in order on one thread.
-    if (sink.recording)
-        return null;
-    const ranges = [
-        { start: 0, end: cut },
-        { start: cut, end: size }
-    ];
-    const jobs = ranges.map((r, k) => ({
-        spec,
-        options,
-        header: head.columns,
-        start: r.start,
-        end: r.end,
-        last: k === ranges.length - 1,
-        hashBytes: k === 0 ? size : null
-    }));
     // The second part is posted first; the first is read here meanwhile, without waiting for the
     // helper to have started.
     const second = helpers.thread.run({ kind: 'part', job: jobs[1] });
-    const first = readPart(jobs[0]);
+    const first = await readPart(jobs[0]);
     const results = [first, await second];
     let linesBefore = 0;
     for (const r of results) {
@@ -9447,6 +9427,7 @@ async function readPredictionsParallel(spec, options, helpers) {
         }
         if (r.internal)
             throw new Error(r.error.detail);
+        // A CSV part counts its lines from its start; a Parquet part's rows are the file's already.
         const line = r.error.line === undefined ? undefined : r.error.line + linesBefore;
         throw new InputError(r.error.detail, { ...r.error, line });
     }
@@ -9463,11 +9444,56 @@ async function readPredictionsParallel(spec, options, helpers) {
         sha256: done[0].sha256
     };
 }
+function csvParts(spec, options, size) {
+    const head = readHeader(spec);
+    if (head === null)
+        return null;
+    const cut = nextLineStart(spec.absPath, Math.floor(size * FIRST_PART));
+    if (cut === null || cut <= head.bytes || cut >= size)
+        return null;
+    // Validate the header here so that a missing column is reported once, from line 1.
+    const sink = new PredictionSink(spec, options);
+    new CsvPredictionRows(sink).useHeader(head.columns, 1);
+    // Rows recorded one by one (ids, champion columns) are read in order on one thread.
+    if (sink.recording)
+        return null;
+    const ranges = [
+        { start: 0, end: cut },
+        { start: cut, end: size }
+    ];
+    return ranges.map((r, k) => ({
+        format: 'csv',
+        spec,
+        options,
+        header: head.columns,
+        start: r.start,
+        end: r.end,
+        last: k === ranges.length - 1,
+        hashBytes: k === 0 ? size : null
+    }));
+}
+/** The row groups cut where the first part holds about FIRST_PART of the rows. */
+async function parquetParts(spec, options) {
+    const file = await ParquetFile.open(spec.absPath, spec.display);
+    const sink = new PredictionSink(spec, options);
+    sink.start(file.columns, { file: spec.display });
+    const groups = file.groups;
+    if (sink.recording || groups.length < 2)
+        return null;
+    const total = groups.reduce((a, b) => a + b, 0);
+    let cut = 1;
+    for (let rows = groups[0]; cut < groups.length - 1 && rows + groups[cut] / 2 < total * FIRST_PART; cut++)
+        rows += groups[cut];
+    return [
+        { format: 'parquet', spec, options, from: 0, to: cut, hash: true },
+        { format: 'parquet', spec, options, from: cut, to: groups.length, hash: false }
+    ];
+}
 /** Parses one part; an error becomes part of the result. */
-function readPart(job) {
+async function readPart(job) {
     let result;
     try {
-        result = parsePart(job);
+        result = job.format === 'csv' ? parsePart(job) : await parseParquetPart(job);
     }
     catch (err) {
         result =
@@ -9475,7 +9501,14 @@ function readPart(job) {
                 ? {
                     ok: false,
                     internal: false,
-                    error: { detail: err.detail, file: err.file, line: err.line, path: err.path }
+                    error: {
+                        detail: err.detail,
+                        file: err.file,
+                        line: err.line,
+                        row: err.row,
+                        rowGroup: err.rowGroup,
+                        path: err.path
+                    }
                 }
                 : {
                     ok: false,
@@ -9489,8 +9522,8 @@ function readPart(job) {
  * On the helper thread: the part's result and the buffers to transfer with it, not copy. A score grid
  * kept in WebAssembly memory (a view of a larger buffer, which cannot be transferred) is copied out.
  */
-function partTask(job) {
-    const result = readPart(job);
+async function partTask(job) {
+    const result = await readPart(job);
     const d = result.ok ? result.data.scores : null;
     if (d === null)
         return { result, transfer: [] };
@@ -9500,6 +9533,16 @@ function partTask(job) {
     const runs = (d.runs ?? [[], []]).flat().flatMap(r => [r.score, r.count, ...(r.weight ? [r.weight] : [])]);
     const transfer = [d.grid, d.weights, ...runs].flatMap(x => (x === null ? [] : [x.buffer]));
     return { result, transfer };
+}
+async function parseParquetPart(job) {
+    const file = await ParquetFile.open(job.spec.absPath, job.spec.display);
+    const sink = new PredictionSink(job.spec, job.options);
+    sink.start(file.columns, { file: job.spec.display });
+    const read = () => readParquetGroups(file, sink, job.from, job.to);
+    const sha256 = job.hash
+        ? await hashedAlongside(job.spec.absPath, job.spec.display, read)
+        : (await read(), null);
+    return { ok: true, data: sink.part(), lines: 0, aligned: true, sha256 };
 }
 function parsePart(job) {
     const sink = new PredictionSink(job.spec, job.options);
@@ -52048,7 +52091,7 @@ function agrestiMin([we, we2, w, w2], baseline, change, confidence, sign) {
  */
 const TAG = 'rai-gate-helper';
 /** A task's result, and the buffers to move with it rather than copy. */
-function runTask(task) {
+async function runTask(task) {
     return task.kind === 'part'
         ? partTask(task.job)
         : task.kind === 'bootstrap'
@@ -52061,11 +52104,9 @@ function runTask(task) {
  * and line shift included, without a bundle to start a thread from.
  */
 class InProcess {
-    run(task) {
-        return new Promise(resolve => {
-            const { result, transfer } = runTask(structuredClone(task));
-            resolve(structuredClone(result, { transfer }));
-        });
+    async run(task) {
+        const { result, transfer } = await runTask(structuredClone(task));
+        return structuredClone(result, { transfer });
     }
     close() { }
 }

@@ -26,7 +26,7 @@ export interface TaskRunner {
 }
 
 /** A task's result, and the buffers to move with it rather than copy. */
-function runTask(task: Task): { result: unknown; transfer: ArrayBuffer[] } {
+async function runTask(task: Task): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   return task.kind === 'part'
     ? partTask(task.job)
     : task.kind === 'bootstrap'
@@ -40,11 +40,9 @@ function runTask(task: Task): { result: unknown; transfer: ArrayBuffer[] } {
  * and line shift included, without a bundle to start a thread from.
  */
 export class InProcess implements TaskRunner {
-  run<T>(task: Task): Promise<T> {
-    return new Promise(resolve => {
-      const { result, transfer } = runTask(structuredClone(task))
-      resolve(structuredClone(result, { transfer }) as T)
-    })
+  async run<T>(task: Task): Promise<T> {
+    const { result, transfer } = await runTask(structuredClone(task))
+    return structuredClone(result, { transfer }) as T
   }
 
   close(): void {}
@@ -105,8 +103,7 @@ export function closeHelpers(helpers: Helpers | null): void {
 export function serveIfHelper(): boolean {
   if (isMainThread || (workerData as { tag?: string } | undefined)?.tag !== TAG) return false
   parentPort!.on('message', (task: Task) => {
-    const { result, transfer } = runTask(task)
-    parentPort!.postMessage(result, transfer)
+    void runTask(task).then(({ result, transfer }) => parentPort!.postMessage(result, transfer))
   })
   return true
 }

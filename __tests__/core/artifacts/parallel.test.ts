@@ -12,6 +12,7 @@ import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 import { startHelpers } from '../../../src/core/threads.js'
 import { workspace } from '../../helpers/check.js'
+import { sqlString, writeParquet } from '../../helpers/duckdb.js'
 
 const ROWS = 40_000
 const options = { attributes: ['g', 'h'], bins: 10, edges: null }
@@ -66,6 +67,33 @@ describe('the two-part reader', () => {
     text[row] = 'a,1,1.5,x'
     await expect(twoParts(file(text))).rejects.toThrow(
       new RegExp(`^p\\.csv, line ${row + 1}, score: score '1\\.5' is not a probability`)
+    )
+  })
+})
+
+describe('a Parquet file in two parts, cut between row groups', () => {
+  it('gives one reader’s tables, rows and hash, and names a bad row in the second part', async () => {
+    const spec = file(lines())
+    const path = spec.absPath.replace(/\.csv$/, '.parquet')
+    await writeParquet(`SELECT * FROM read_csv(${sqlString(spec.absPath)})`, path, { rowGroup: 4096 })
+    const parquet = { ...spec, path, absPath: path, display: 'p.parquet' }
+    const [two, one] = [await twoParts(parquet), await readPredictions(parquet, options)] as PredictionData[]
+    expect(two).not.toBeNull()
+    expect(two.rows).toBe(ROWS)
+    expect(two.sha256).toBe(one.sha256)
+    expect(Array.from(two.table.n)).toEqual(Array.from(one.table.n))
+    two.table.sum.forEach((x, i) => expect(x).toBeCloseTo(one.table.sum[i], 9))
+    expect(two.scores!.distribution()).toEqual(one.scores!.distribution())
+
+    const bad = join(workspace({}), 'bad.parquet')
+    await writeParquet(
+      `SELECT g, label, CASE WHEN row_number() OVER () = ${ROWS - 10} THEN 1.5 ELSE score END AS score, h FROM read_parquet(${sqlString(path)})`,
+      bad,
+      { rowGroup: 4096 }
+    )
+    const groups = Math.floor((ROWS - 11) / 4096)
+    await expect(twoParts({ ...parquet, path: bad, absPath: bad, display: 'bad.parquet' })).rejects.toThrow(
+      `bad.parquet, row ${ROWS - 10} (row group ${groups}), score: score '1.5' is not a probability`
     )
   })
 })

@@ -1,7 +1,8 @@
 /**
- * Reads a large uncompressed predictions CSV in two parts on two threads: the main thread reads the
- * first part, the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside
- * dist/ is needed at run time) the second. The file is cut at the first line end after FIRST_PART of
+ * Reads a large predictions file in two parts on two threads: the main thread reads the first part,
+ * the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside dist/ is
+ * needed at run time) the second. A Parquet file is cut between row groups (its errors name rows and
+ * row groups of the whole file already). An uncompressed CSV file is cut at the first line end after FIRST_PART of
  * its bytes; each part is parsed into its own tables, which are merged. A cut can only be wrong when a
  * quoted field holds a line end across it: the first part then ends inside a row (its parser holds
  * bytes back), and the reader says so, so the caller parses the whole file on one thread instead.
@@ -10,7 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { openSync, readSync, closeSync, statSync } from 'node:fs'
-import { InputError } from '../errors.js'
+import { InputError, type Where } from '../errors.js'
 import type { ArtifactSpec } from '../manifest/types.js'
 import { CsvParser, fieldText } from './csv.js'
 import { mergeCellTables } from './merge.js'
@@ -19,6 +20,8 @@ import { CsvPredictionRows } from './predictions-csv.js'
 import { PredictionSink, type PredictionData, type PredictionOptions } from './predictions.js'
 import { formatOf } from './source.js'
 import type { Helpers } from '../threads.js'
+import { ParquetFile, hashedAlongside } from './parquet.js'
+import { readParquetGroups } from './predictions-parquet.js'
 
 /** Files of this size or more are read on two threads, by default. */
 export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
@@ -33,7 +36,10 @@ export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024
  */
 const FIRST_PART = 0.4
 
-export interface PartJob {
+export type PartJob = CsvPart | ParquetPart
+
+interface CsvPart {
+  format: 'csv'
   spec: ArtifactSpec
   options: PredictionOptions
   header: string[]
@@ -44,6 +50,17 @@ export interface PartJob {
   hashBytes: number | null
 }
 
+/** Row groups [from, to) of a Parquet file. */
+interface ParquetPart {
+  format: 'parquet'
+  spec: ArtifactSpec
+  options: PredictionOptions
+  from: number
+  to: number
+  /** The first part also hashes the file. */
+  hash: boolean
+}
+
 type PartResult =
   | {
       ok: true
@@ -52,7 +69,7 @@ type PartResult =
       aligned: boolean
       sha256: string | null
     }
-  | { ok: false; error: { detail: string; file?: string; line?: number; path?: string }; internal: boolean }
+  | { ok: false; error: { detail: string } & Where; internal: boolean }
 
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
 export async function readPredictionsParallel(
@@ -60,7 +77,8 @@ export async function readPredictionsParallel(
   options: PredictionOptions,
   helpers: Helpers
 ): Promise<PredictionData | null> {
-  if (formatOf(spec.path) !== 'csv' || spec.path.toLowerCase().endsWith('.gz')) return null
+  const format = formatOf(spec.path)
+  if ((format !== 'csv' && format !== 'parquet') || spec.path.toLowerCase().endsWith('.gz')) return null
   // A non-numeric positive label learns its negative from the data: keep that to one reader.
   if (typeof spec.positiveLabel !== 'number' && !/^[01]$/.test(String(spec.positiveLabel))) return null
   let size: number
@@ -70,33 +88,12 @@ export async function readPredictionsParallel(
     return null
   }
   if (size < helpers.minBytes) return null
-  const head = readHeader(spec)
-  if (head === null) return null
-  const cut = nextLineStart(spec.absPath, Math.floor(size * FIRST_PART))
-  if (cut === null || cut <= head.bytes || cut >= size) return null
-
-  // Validate the header here so that a missing column is reported once, from line 1.
-  const sink = new PredictionSink(spec, options)
-  new CsvPredictionRows(sink).useHeader(head.columns, 1)
-  // Rows recorded one by one (ids, champion columns) are read in order on one thread.
-  if (sink.recording) return null
-  const ranges = [
-    { start: 0, end: cut },
-    { start: cut, end: size }
-  ]
-  const jobs = ranges.map((r, k): PartJob => ({
-    spec,
-    options,
-    header: head.columns,
-    start: r.start,
-    end: r.end,
-    last: k === ranges.length - 1,
-    hashBytes: k === 0 ? size : null
-  }))
+  const jobs = format === 'csv' ? csvParts(spec, options, size) : await parquetParts(spec, options)
+  if (jobs === null) return null
   // The second part is posted first; the first is read here meanwhile, without waiting for the
   // helper to have started.
   const second = helpers.thread.run<PartResult>({ kind: 'part', job: jobs[1] })
-  const first = readPart(jobs[0])
+  const first = await readPart(jobs[0])
   const results = [first, await second]
   let linesBefore = 0
   for (const r of results) {
@@ -106,6 +103,7 @@ export async function readPredictionsParallel(
       continue
     }
     if (r.internal) throw new Error(r.error.detail)
+    // A CSV part counts its lines from its start; a Parquet part's rows are the file's already.
     const line = r.error.line === undefined ? undefined : r.error.line + linesBefore
     throw new InputError(r.error.detail, { ...r.error, line })
   }
@@ -122,18 +120,68 @@ export async function readPredictionsParallel(
   }
 }
 
+function csvParts(spec: ArtifactSpec, options: PredictionOptions, size: number): CsvPart[] | null {
+  const head = readHeader(spec)
+  if (head === null) return null
+  const cut = nextLineStart(spec.absPath, Math.floor(size * FIRST_PART))
+  if (cut === null || cut <= head.bytes || cut >= size) return null
+  // Validate the header here so that a missing column is reported once, from line 1.
+  const sink = new PredictionSink(spec, options)
+  new CsvPredictionRows(sink).useHeader(head.columns, 1)
+  // Rows recorded one by one (ids, champion columns) are read in order on one thread.
+  if (sink.recording) return null
+  const ranges = [
+    { start: 0, end: cut },
+    { start: cut, end: size }
+  ]
+  return ranges.map((r, k) => ({
+    format: 'csv',
+    spec,
+    options,
+    header: head.columns,
+    start: r.start,
+    end: r.end,
+    last: k === ranges.length - 1,
+    hashBytes: k === 0 ? size : null
+  }))
+}
+
+/** The row groups cut where the first part holds about FIRST_PART of the rows. */
+async function parquetParts(spec: ArtifactSpec, options: PredictionOptions): Promise<ParquetPart[] | null> {
+  const file = await ParquetFile.open(spec.absPath, spec.display)
+  const sink = new PredictionSink(spec, options)
+  sink.start(file.columns, { file: spec.display })
+  const groups = file.groups
+  if (sink.recording || groups.length < 2) return null
+  const total = groups.reduce((a, b) => a + b, 0)
+  let cut = 1
+  for (let rows = groups[0]; cut < groups.length - 1 && rows + groups[cut] / 2 < total * FIRST_PART; cut++)
+    rows += groups[cut]
+  return [
+    { format: 'parquet', spec, options, from: 0, to: cut, hash: true },
+    { format: 'parquet', spec, options, from: cut, to: groups.length, hash: false }
+  ]
+}
+
 /** Parses one part; an error becomes part of the result. */
-function readPart(job: PartJob): PartResult {
+async function readPart(job: PartJob): Promise<PartResult> {
   let result: PartResult
   try {
-    result = parsePart(job)
+    result = job.format === 'csv' ? parsePart(job) : await parseParquetPart(job)
   } catch (err) {
     result =
       err instanceof InputError
         ? {
             ok: false,
             internal: false,
-            error: { detail: err.detail, file: err.file, line: err.line, path: err.path }
+            error: {
+              detail: err.detail,
+              file: err.file,
+              line: err.line,
+              row: err.row,
+              rowGroup: err.rowGroup,
+              path: err.path
+            }
           }
         : {
             ok: false,
@@ -148,8 +196,8 @@ function readPart(job: PartJob): PartResult {
  * On the helper thread: the part's result and the buffers to transfer with it, not copy. A score grid
  * kept in WebAssembly memory (a view of a larger buffer, which cannot be transferred) is copied out.
  */
-export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuffer[] } {
-  const result = readPart(job)
+export async function partTask(job: PartJob): Promise<{ result: PartResult; transfer: ArrayBuffer[] }> {
+  const result = await readPart(job)
   const d = result.ok ? result.data.scores : null
   if (d === null) return { result, transfer: [] }
   const own = <T extends Uint32Array | Float64Array>(a: T): T =>
@@ -161,7 +209,18 @@ export function partTask(job: PartJob): { result: PartResult; transfer: ArrayBuf
   return { result, transfer }
 }
 
-function parsePart(job: PartJob): PartResult {
+async function parseParquetPart(job: ParquetPart): Promise<PartResult> {
+  const file = await ParquetFile.open(job.spec.absPath, job.spec.display)
+  const sink = new PredictionSink(job.spec, job.options)
+  sink.start(file.columns, { file: job.spec.display })
+  const read = () => readParquetGroups(file, sink, job.from, job.to)
+  const sha256 = job.hash
+    ? await hashedAlongside(job.spec.absPath, job.spec.display, read)
+    : (await read(), null)
+  return { ok: true, data: sink.part(), lines: 0, aligned: true, sha256 }
+}
+
+function parsePart(job: CsvPart): PartResult {
   const sink = new PredictionSink(job.spec, job.options)
   const rows = new CsvPredictionRows(sink)
   // The first part reads the header itself, so its lines count from 1 like the file's.
