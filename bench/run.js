@@ -25,6 +25,8 @@ const COMPARE_LABEL = process.env.BENCH_COMPARE_LABEL ?? ''
 const SIZES = (process.env.BENCH_ROWS ?? '1000000,10000000').split(',').map(Number)
 // Full-precision (and weighted) files: BENCH_FULL_ROWS, default 1M, 10M and 30M rows.
 const FULL_SIZES = (process.env.BENCH_FULL_ROWS ?? '1000000,10000000,30000000').split(',').map(Number)
+// Parquet files of the 6-decimal and full-precision rows: BENCH_PARQUET_ROWS, default 10M rows.
+const PARQUET_SIZES = (process.env.BENCH_PARQUET_ROWS ?? '10000000').split(',').map(Number)
 mkdirSync(OUT, { recursive: true })
 
 writeFileSync(
@@ -221,6 +223,51 @@ for (const rows of FULL_SIZES) {
   }
 }
 
+// The same rows as Parquet (written by DuckDB: snappy, its default row groups of 122,880 rows) next
+// to the CSV file, checked alternately.
+const parquet = []
+for (const rows of PARQUET_SIZES) {
+  for (const kind of ['six', 'full']) {
+    const csv = kind === 'six' ? `predictions-${rows}.csv` : `predictions-${rows}-full.csv`
+    if (!existsSync(join(OUT, csv))) await generate(join(OUT, csv), rows, false, kind)
+    const file = csv.replace(/\.csv$/, '.parquet')
+    if (!existsSync(join(OUT, file))) {
+      process.stderr.write(`writing ${file} with DuckDB...\n`)
+      await toParquet(join(OUT, csv), join(OUT, file))
+    }
+    const manifests = [manifestFor(csv), manifestFor(file)]
+    const checks = [[], []]
+    for (let i = 0; i < RUNS; i++) {
+      manifests.forEach((m, k) => checks[k].push(check(m, 2)))
+      process.stderr.write(
+        `${rows} rows, ${kind}, run ${i + 1}: CSV ${checks[0].at(-1).seconds.toFixed(2)} s, Parquet ${checks[1].at(-1).seconds.toFixed(2)} s (${checks[1].at(-1).rssMb.toFixed(0)} MB)\n`
+      )
+    }
+    parquet.push({
+      rows,
+      kind,
+      csvMb: statSync(join(OUT, csv)).size / 1e6,
+      mb: statSync(join(OUT, file)).size / 1e6,
+      csv: median(checks[0].map(c => c.seconds)),
+      csvRss: Math.max(...checks[0].map(c => c.rssMb)),
+      total: median(checks[1].map(c => c.seconds)),
+      rss: Math.max(...checks[1].map(c => c.rssMb)),
+      runRatios: checks[1].map((c, i) => c.seconds / checks[0][i].seconds).sort((x, y) => x - y)
+    })
+  }
+}
+
+/** Writes the CSV file's rows as Parquet with DuckDB (a devDependency). */
+async function toParquet(csv, out) {
+  const { DuckDBInstance } = await import('@duckdb/node-api')
+  const db = await DuckDBInstance.create(':memory:')
+  const connection = await db.connect()
+  await connection.run(
+    `COPY (SELECT * FROM read_csv('${csv}')) TO '${out}' (FORMAT parquet, COMPRESSION snappy)`
+  )
+  connection.closeSync()
+}
+
 // The paired comparison: files whose ids are mapped keep a row record (at most 1M rows); a second
 // model on the same rows is then compared with that report row by row.
 const paired = []
@@ -333,6 +380,27 @@ const lines = [
       p =>
         `- ${p.kind === 'full' ? 'Every digit' : 'Every digit, weighted'}, 10M rows: ${p.total.toFixed(2)} s, ${p.ratio.toFixed(1)}× the line scan (${p.ratio <= 5 ? 'target met' : 'target NOT met'}); ${p.rss.toFixed(0)} MB (${p.rss <= 300 ? 'within 300 MB' : 'over 300 MB'}).`
     ),
+  '',
+  '## Parquet',
+  '',
+  'The same rows written as Parquet by DuckDB (snappy; row groups of 122,880 rows), checked alternately',
+  'with the CSV file. Parquet files are read row group by row group, the columns the manifest uses only,',
+  'in two parts on two threads (cut between row groups) like a CSV file of 32 MB or more.',
+  '',
+  '| rows | scores | CSV file | Parquet file | check, CSV | check, Parquet | Parquet / CSV (run by run) | peak RSS, CSV | peak RSS, Parquet |',
+  '|---:|---|---:|---:|---:|---:|---|---:|---:|',
+  ...parquet.map(
+    p =>
+      `| ${p.rows.toLocaleString('en-US')} | ${p.kind === 'full' ? 'every digit' : '6 decimals'} | ${p.csvMb.toFixed(0)} MB | ${p.mb.toFixed(0)} MB | ${p.csv.toFixed(2)} s | ${p.total.toFixed(2)} s | ${(p.total / p.csv).toFixed(2)} (${p.runRatios.map(r => r.toFixed(2)).join(', ')}) | ${p.csvRss.toFixed(0)} MB | ${p.rss.toFixed(0)} MB |`
+  ),
+  '',
+  'Target (issue: real evaluation files at full speed): 10M rows as Parquet no slower than the same rows',
+  'as CSV.',
+  '',
+  ...parquet.map(
+    p =>
+      `- ${p.kind === 'full' ? 'Every digit' : '6 decimals'}, ${p.rows.toLocaleString('en-US')} rows: Parquet ${p.total.toFixed(2)} s against CSV ${p.csv.toFixed(2)} s (${p.total <= p.csv ? 'target met' : 'target NOT met'}).`
+  ),
   '',
   '## Paired comparison',
   '',
