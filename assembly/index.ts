@@ -2,3 +2,4 @@
 export * from './rows'
 export * from './draws'
 export { ln } from './ln'
+export { decimal } from './decimal'

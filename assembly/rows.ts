@@ -11,6 +11,7 @@
 // and left to the checked path, untouched: nothing is added until the whole row has been read.
 
 import { ln } from './ln'
+import { decimal, decimalMantissa, decimalScale } from './decimal'
 
 const COMMA: u32 = 44
 const QUOTE: u32 = 34
@@ -27,10 +28,10 @@ export const WEIGHT = 4
 export const ATTR = 5
 
 /** Why the last call stopped: the end of the bytes or a row for the checked path, or a new group
- *  or combination to register, or a score with more than 6 decimals (see rows-wasm.ts). */
+ *  or combination to register, or a full queue of scores off the grid (see rows-wasm.ts). */
 export const STOP_ROW = 0
 export const STOP_NEW = 1
-export const STOP_SCORE = 2
+export const STOP_OFF_GRID = 2
 
 /** Numbers per cell: the row count, then Σx and Σx² of w, s, sq, ll (as CellAccumulator). */
 export const ACC = 12
@@ -64,6 +65,13 @@ export const QUEUE = 4096
 let queueAt: usize = 0
 let queueWeightsAt: usize = 0
 let queued = 0
+
+/** Rows whose score is off the 6-decimal grid, for the JavaScript side's sorted runs: score, label, weight. */
+export const OFF_GRID_QUEUE = 8192
+let offScoresAt: usize = 0
+let offLabelsAt: usize = 0
+let offWeightsAt: usize = 0
+export let offGrid = 0
 
 export function heapBase(): usize {
   return __heap_base
@@ -110,6 +118,18 @@ export function setGrid(counts: usize, weights: usize, queue: usize, queueWeight
   gridWeightsAt = weights
   queueAt = queue
   queueWeightsAt = queueWeights
+}
+
+/** Room for OFF_GRID_QUEUE scores (f64), labels (u8) and weights (f64, or 0 when unweighted). */
+export function setOffGrid(scores: usize, labels: usize, weights: usize): void {
+  offScoresAt = scores
+  offLabelsAt = labels
+  offWeightsAt = weights
+}
+
+/** The JavaScript side has taken the queued off-grid scores. */
+export function offGridTaken(): void {
+  offGrid = 0
 }
 
 /**
@@ -321,6 +341,7 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
         let digits = 0
         let k = 0
         const n = <u32>(e - i)
+        let v: f64 = 0
         if (n - 1 < 8) {
           // Up to 8 bytes at once (SWAR): the point's byte is found and taken out, the rest must be
           // digits, and the digits become m with three multiplications (see digitsOf).
@@ -345,39 +366,25 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
             break
           }
           m = digitsOf(x, <u32>digits)
+          v = k == 0 ? <f64>m : <f64>m / load<f64>(pow10At + (<usize>k << 3))
         } else {
-          let point = -1
-          for (let at = i; at < e; at++) {
-            c = <u32>load<u8>(at)
-            const d = c - 48
-            if (d <= 9) {
-              m = m * 10 + d
-              digits++
-            } else if (c == 46 && point < 0) point = digits
-            else {
-              digits = 0
-              break
-            }
-          }
-          k = point < 0 ? 0 : digits - point
-          if (digits == 0 || digits > 15) {
+          // Longer: up to 19 digits and 22 decimals, to the nearest double (decimal.ts).
+          v = decimal(i, e)
+          if (v != v) {
             ok = false
             break
           }
+          m = decimalMantissa
+          k = decimalScale
         }
-        const v: f64 = k == 0 ? <f64>m : <f64>m / load<f64>(pow10At + (<usize>k << 3))
         if (role == SCORE) {
           if (v > 1) {
             ok = false
             break
           }
-          if (k > 6) {
-            why = STOP_SCORE
-            ok = false
-            break
-          }
           s = v
-          micros = <i32>(m * <u64>load<f64>(pow10At + (<usize>(6 - k) << 3)))
+          // On the grid with at most 6 decimals; off it (queued for JavaScript) with more.
+          micros = k <= 6 ? <i32>(m * <u64>load<f64>(pow10At + (<usize>(6 - k) << 3))) : -1
         } else w = v
       } else if (role == LABEL || role == PREDICTION) {
         c = <u32>load<u8>(i) - 48
@@ -417,6 +424,10 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
     add(combo, y, pr, s, micros, w)
     p = i
     count++
+    if (offGrid == OFF_GRID_QUEUE) {
+      why = STOP_OFF_GRID
+      break
+    }
   }
   if (hasScore) flushGrid()
   taken = count
@@ -458,6 +469,13 @@ function add(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): void {
       store<f64>(o, load<f64>(o, 72) + w * ws, 72)
       store<f64>(o, load<f64>(o, 80) + w * wsq, 80)
       store<f64>(o, load<f64>(o, 88) + w * wll, 88)
+    }
+    if (micros < 0) {
+      store<f64>(offScoresAt + (<usize>offGrid << 3), s)
+      store<u8>(offLabelsAt + <usize>offGrid, <u8>y)
+      if (weighted) store<f64>(offWeightsAt + (<usize>offGrid << 3), w)
+      offGrid++
+      return
     }
     store<u32>(queueAt + (<usize>queued << 2), (<u32>micros << 1) + <u32>y)
     if (weighted) store<f64>(queueWeightsAt + (<usize>queued << 3), w)

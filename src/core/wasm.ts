@@ -33,6 +33,11 @@ export interface WasmExports {
   // The CSV fast path.
   taken: WebAssembly.Global
   stop: WebAssembly.Global
+  offGrid: WebAssembly.Global
+  setOffGrid(scores: number, labels: number, weights: number): void
+  offGridTaken(): void
+  /** The plain decimal in bytes [at, end) (assembly/decimal.ts), or NaN when it declines it. */
+  decimal(at: number, end: number): number
   configure(
     fields: number,
     roles: number,

@@ -8,7 +8,13 @@ import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/csv.js'
 import { ACC, LOG_EPS } from '../../../src/core/artifacts/cells.js'
 import { CsvPredictionRows, ROLES } from '../../../src/core/artifacts/predictions-csv.js'
-import { GRID_QUEUE, STOP_NEW, STOP_ROW, STOP_SCORE } from '../../../src/core/artifacts/rows-wasm.js'
+import {
+  GRID_QUEUE,
+  STOP_NEW,
+  STOP_ROW,
+  STOP_OFF_GRID,
+  OFF_GRID_QUEUE
+} from '../../../src/core/artifacts/rows-wasm.js'
 import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/predictions.js'
 import { wasmInstance } from '../../../src/core/wasm.js'
 import { csvSpec as spec } from '../../helpers/tables.js'
@@ -250,12 +256,123 @@ it("the WebAssembly reader's constants are the JavaScript side's", () => {
   const x = wasmInstance() as unknown as Record<string, { value: number } | undefined>
   const value = (name: string) => x[name]?.value
   for (const [name, role] of Object.entries(ROLES)) expect([name, value(name)]).toEqual([name, role])
-  expect([value('STOP_ROW'), value('STOP_NEW'), value('STOP_SCORE')]).toEqual([
+  expect([value('STOP_ROW'), value('STOP_NEW'), value('STOP_OFF_GRID')]).toEqual([
     STOP_ROW,
     STOP_NEW,
-    STOP_SCORE
+    STOP_OFF_GRID
   ])
   expect(value('ACC')).toBe(ACC)
   expect(value('LOG_EPS')).toBe(LOG_EPS)
   expect(value('QUEUE')).toBe(GRID_QUEUE)
+  expect(value('OFF_GRID_QUEUE')).toBe(OFF_GRID_QUEUE)
+})
+
+/** A digit string with its last digit moved by d (the point kept in place). */
+function bump(text: string, d: number): string {
+  const point = text.indexOf('.')
+  const digits = BigInt(text.replace('.', '')) + BigInt(d)
+  if (point < 0) return String(digits)
+  const places = text.length - point - 1
+  const out = String(digits).padStart(places + 1, '0')
+  return `${out.slice(0, -places)}.${out.slice(-places)}`
+}
+
+describe('the WebAssembly decimal parser', () => {
+  const x = wasmInstance()
+  const heap = x.heapBase()
+  const parse = (text: string): number => {
+    const bytes = Buffer.from(text, 'latin1')
+    if (heap + bytes.length + 64 > x.memory.buffer.byteLength) x.memory.grow(1)
+    new Uint8Array(x.memory.buffer, heap, bytes.length).set(bytes)
+    return x.decimal(heap, heap + bytes.length)
+  }
+
+  it('reads every digit string it takes exactly as Number() does', () => {
+    const rng = createRng(29)
+    const digit = () => String(Math.floor(rng.next() * 10))
+    const wrong: [string, number][] = []
+    let long = 0
+    for (let n = 0; n < 1_000_000; n++) {
+      // 1 to 19 digits with the point anywhere (at most 22 decimals), most of them 17-19 digits long.
+      const count = n % 3 === 0 ? 1 + Math.floor(rng.next() * 19) : 17 + Math.floor(rng.next() * 3)
+      const digits = Array.from({ length: count }, digit).join('')
+      const point = Math.floor(rng.next() * (count + 1))
+      const text = point === count ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`
+      if (BigInt(digits) > 9007199254740992n) long++
+      const v = parse(text)
+      if (v !== Number(text)) wrong.push([text, v])
+    }
+    expect(wrong).toEqual([])
+    expect(long).toBeGreaterThan(500_000)
+  })
+
+  it('rounds the exact midpoints between doubles to even, and reads the values beside them', () => {
+    // (2M + 1)·2^(E - 1) lies halfway between M·2^E and (M + 1)·2^E; written out exactly, with the
+    // last digit moved by one either side.
+    const rng = createRng(37)
+    const wrong: [string, number][] = []
+    let midpoints = 0
+    for (let n = 0; n < 200_000; n++) {
+      const M = 2n ** 52n + BigInt(Math.floor(rng.next() * 2 ** 52))
+      const E = Math.floor(rng.next() * 8) - 3
+      const twice = 2n * M + 1n
+      let text: string
+      if (E >= 1) text = String(twice * 2n ** BigInt(E - 1))
+      else {
+        const places = 1 - E
+        const digits = String(twice * 5n ** BigInt(places)).padStart(places + 1, '0')
+        text = `${digits.slice(0, -places)}.${digits.slice(-places)}`
+      }
+      if (text.replace('.', '').replace(/^0+/, '').length > 19) continue
+      midpoints++
+      for (const t of [text, bump(text, -1), bump(text, 1)]) {
+        const v = parse(t)
+        if (v !== Number(t)) wrong.push([t, v])
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(midpoints).toBeGreaterThan(50_000)
+  })
+
+  it('reads the shortest form of random doubles back, and the cases at the edges', () => {
+    const rng = createRng(31)
+    for (let n = 0; n < 100_000; n++) {
+      const v = rng.next() + rng.next() / 2 ** 32
+      const text = String(v)
+      if (/e/.test(text)) continue
+      expect([text, parse(text)]).toEqual([text, v])
+    }
+    for (const text of [
+      '0.30000000000000004',
+      '0.29999999999999998',
+      '9007199254740993',
+      '9007199254740995',
+      '18446744073709551',
+      '1844674407370955161',
+      '0.9999999999999999999',
+      '1.000000000000000111',
+      '1.000000000000000222',
+      '0.0000000000000000000001',
+      '0.1000000000000000055',
+      '2.2250738585072014',
+      '0.0000000000000000000000'
+    ]) {
+      expect([text, parse(text)]).toEqual([text, Number(text)])
+    }
+  })
+
+  it('declines what it does not take', () => {
+    for (const text of [
+      '',
+      '.',
+      '1.2.3',
+      '-1',
+      '1e5',
+      '12345678901234567890',
+      '0.12345678901234567890123',
+      ' 1',
+      '0x10'
+    ])
+      expect([text, parse(text)]).toEqual([text, NaN])
+  })
 })

@@ -8,7 +8,7 @@ import { sampleHash } from './groups.js'
 import type { PredictionSink } from './predictions.js'
 import { parseScore, parseWeight, predictAt, type BinaryDecoder } from './values.js'
 import { wrongFieldCount } from './source.js'
-import { STOP_SCORE, WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
+import { WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
 
 /**
  * Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index. The WebAssembly reader
@@ -155,10 +155,9 @@ export class CsvPredictionRows implements FastRow {
 
   /**
    * The fast paths (see FastRow), made for the header once it is known; they decline until then.
-   * The WebAssembly reader reads plain rows; the JavaScript reader takes over for good once a score
-   * has more than 6 decimals (the WebAssembly reader keeps only the score grid), and reads every
-   * row when there are more attributes than the WebAssembly reader packs. The JavaScript reader is
-   * compiled when it is first needed.
+   * The WebAssembly reader reads plain rows. The JavaScript reader reads them instead when there are
+   * more attributes than the WebAssembly reader packs, and after a row record is dropped (the
+   * WebAssembly reader must share the score grid from the first row). It is compiled when first needed.
    */
   private roles: Int32Array | null = null
   /** The fast path's roles while rows are recorded. */
@@ -189,25 +188,21 @@ export class CsvPredictionRows implements FastRow {
       this.taken = 0
       return pos
     }
-    let taken = 0
-    if (this.wasm !== null && this.reader === null) {
+    if (this.wasm !== null) {
       if (!this.loaded) {
         this.wasm.load(buf)
         this.loaded = true
       }
       pos = this.wasm.rows(pos, len)
-      taken = this.wasm.taken
-      if (this.wasm.stop !== STOP_SCORE) {
-        this.taken = taken
-        return pos
-      }
+      this.taken = this.wasm.taken
+      return pos
     }
     if (this.reader === null) {
       this.reader = compileRows(roles, this.sink, this.prediction >= 0)
       warmUp(this.reader, roles)
     }
-    const end = this.reader(buf, pos, len, line + taken, 0)
-    this.taken = taken + this.reader.taken
+    const end = this.reader(buf, pos, len, line, 0)
+    this.taken = this.reader.taken
     return end
   }
 

@@ -1,8 +1,9 @@
 /**
  * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It
  * reads plain rows straight into its own cell sums, which drain() adds to the sink's at the end, and
- * into the score grid, which it shares with the sink's histogram; every other row is declined and
- * takes the checked path, as with the JavaScript fast path.
+ * into the score grid, which it shares with the sink's histogram; scores off the grid (more than 6
+ * decimals) it queues, and they are added to the histogram's sorted runs here. Every other row is
+ * declined and takes the checked path, as with the JavaScript fast path.
  * Group values and combinations are registered here as the sink first meets them (the checked path
  * reads the row that introduces one), so the ids are the sink's own.
  */
@@ -16,7 +17,9 @@ import { GRID } from './scores.js'
 /** Why rows() stopped (the constants of assembly/rows.ts). */
 export const STOP_ROW = 0
 export const STOP_NEW = 1
-export const STOP_SCORE = 2
+export const STOP_OFF_GRID = 2
+/** Off-grid scores the reader queues (OFF_GRID_QUEUE in assembly/rows.ts). */
+export const OFF_GRID_QUEUE = 8192
 
 /** Attributes beyond this many do not fit the packed combination key (16 bits each). */
 export const WASM_MAX_ATTRIBUTES = 4
@@ -44,6 +47,9 @@ export class WasmRows {
   private accCombos = 0
   private gridAt = 0
   private gridWeightsAt = 0
+  private offScoresAt = 0
+  private offLabelsAt = 0
+  private offWeightsAt = 0
   private readonly cellNumbers: number
   /** Rows taken in all, and by the last rows() call; why that call stopped. */
   rowsRead = 0
@@ -95,6 +101,10 @@ export class WasmRows {
         this.heap.alloc(4 * GRID_QUEUE),
         this.heap.alloc(8 * GRID_QUEUE)
       )
+      this.offScoresAt = this.heap.alloc(8 * OFF_GRID_QUEUE)
+      this.offLabelsAt = this.heap.alloc(OFF_GRID_QUEUE)
+      this.offWeightsAt = acc.weighted ? this.heap.alloc(8 * OFF_GRID_QUEUE) : 0
+      this.x.setOffGrid(this.offScoresAt, this.offLabelsAt, this.offWeightsAt)
       // One grid for both readers: the sink's histogram adds the checked rows to this one.
       sink.hist!.shareGrid(() => {
         const memory = this.x.memory.buffer
@@ -117,11 +127,33 @@ export class WasmRows {
   /** Reads plain rows of the loaded buffer from pos; see FastRow. */
   rows(pos: number, len: number): number {
     this.register()
-    const end = this.x.rows(this.bufAt, pos, len)
-    this.taken = this.x.taken.value as number
-    this.stop = this.x.stop.value as number
-    this.rowsRead += this.taken
-    return end
+    let taken = 0
+    for (;;) {
+      pos = this.x.rows(this.bufAt, pos, len)
+      taken += this.x.taken.value as number
+      this.stop = this.x.stop.value as number
+      this.takeOffGrid()
+      if (this.stop !== STOP_OFF_GRID) break
+    }
+    this.taken = taken
+    this.rowsRead += taken
+    return pos
+  }
+
+  /** Adds the off-grid scores the reader queued to the sink's histogram. */
+  private takeOffGrid(): void {
+    const n = this.x.offGrid.value as number
+    if (n === 0) return
+    const memory = this.x.memory.buffer
+    const scores = new Float64Array(memory, this.offScoresAt, n)
+    const labels = new Uint8Array(memory, this.offLabelsAt, n)
+    const hist = this.sink.hist!
+    if (this.offWeightsAt === 0) for (let i = 0; i < n; i++) hist.add(scores[i], labels[i], 1)
+    else {
+      const weights = new Float64Array(memory, this.offWeightsAt, n)
+      for (let i = 0; i < n; i++) hist.add(scores[i], labels[i], weights[i])
+    }
+    this.x.offGridTaken()
   }
 
   /**
