@@ -383,8 +383,13 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
             break
           }
           s = v
-          // On the grid with at most 6 decimals; off it (queued for JavaScript) with more.
-          micros = k <= 6 ? <i32>(m * <u64>load<f64>(pow10At + (<usize>(6 - k) << 3))) : -1
+          // On the grid with at most 6 decimals, or when the value is a whole number of millionths
+          // all the same (as ScoreHistogram.add decides); off it (queued for JavaScript) otherwise.
+          if (k <= 6) micros = <i32>(m * <u64>load<f64>(pow10At + (<usize>(6 - k) << 3)))
+          else {
+            const grid = Math.round(v * 1e6)
+            micros = grid / 1e6 == v ? <i32>grid : -1
+          }
         } else w = v
       } else if (role == LABEL || role == PREDICTION) {
         c = <u32>load<u8>(i) - 48

@@ -145,14 +145,12 @@ export class WasmRows {
     const n = this.x.offGrid.value as number
     if (n === 0) return
     const memory = this.x.memory.buffer
-    const scores = new Float64Array(memory, this.offScoresAt, n)
-    const labels = new Uint8Array(memory, this.offLabelsAt, n)
-    const hist = this.sink.hist!
-    if (this.offWeightsAt === 0) for (let i = 0; i < n; i++) hist.add(scores[i], labels[i], 1)
-    else {
-      const weights = new Float64Array(memory, this.offWeightsAt, n)
-      for (let i = 0; i < n; i++) hist.add(scores[i], labels[i], weights[i])
-    }
+    const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt, n)
+    this.sink.hist!.addOffGrid(
+      new Float64Array(memory, this.offScoresAt, n),
+      new Uint8Array(memory, this.offLabelsAt, n),
+      weights
+    )
     this.x.offGridTaken()
   }
 

@@ -100,6 +100,8 @@ class OffGrid {
   private ws: [Float64Array, Float64Array] | null
   private readonly fill = [0, 0]
   private stored = 0
+  /** sortScores' room, made at the first full chunk (smaller sorts make their own). */
+  private scratch: Scratch | null = null
 
   constructor(
     weighted: boolean,
@@ -134,7 +136,9 @@ class OffGrid {
     if (n === 0) return
     const keys = this.keys[label]
     const ws = this.ws?.[label] ?? null
-    sortScores(keys, ws, n)
+    if (n === CHUNK)
+      this.scratch ??= { keys: new Uint32Array(2 * CHUNK), payload: new Float64Array(ws ? CHUNK : 0) }
+    sortScores(keys, ws, n, n === CHUNK ? this.scratch! : undefined)
     let d = 0
     for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) d++
     this.stored += d
@@ -144,8 +148,13 @@ class OffGrid {
         { file: this.file }
       )
     if (d === n) {
-      // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted).
-      this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) })
+      // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted); a full chunk's
+      // arrays are taken as they are, and the next rows get new ones.
+      if (n === keys.length) {
+        this.runs[label].push({ score: keys, count: null, weight: ws })
+        this.keys[label] = new Float64Array(n)
+        if (this.ws) this.ws[label] = new Float64Array(n)
+      } else this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) })
       this.fill[label] = 0
       return
     }
@@ -177,6 +186,12 @@ function grow(a: Float64Array, size: number): Float64Array {
   return out
 }
 
+/** Room for sortScores to sort n keys (2n words) and their payload (n) into, reused across sorts. */
+interface Scratch {
+  keys: Uint32Array
+  payload: Float64Array
+}
+
 /**
  * Sorts keys[0..n) ascending (non-negative finite doubles), carrying payload along when given: a
  * least-significant-digit radix sort on the keys' bits (four 16-bit digits; for non-negative doubles
@@ -184,11 +199,16 @@ function grow(a: Float64Array, size: number): Float64Array {
  * typed-array sort on a million random doubles (27 ms against 95 ms), and it carries the weights,
  * which that sort cannot.
  */
-export function sortScores(keys: Float64Array, payload: Float64Array | null, n: number): void {
+export function sortScores(
+  keys: Float64Array,
+  payload: Float64Array | null,
+  n: number,
+  scratch: Scratch = { keys: new Uint32Array(2 * n), payload: new Float64Array(payload ? n : 0) }
+): void {
   let k: Uint32Array = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n)
   let v: Float64Array | null = payload && payload.subarray(0, n)
-  let k2: Uint32Array = new Uint32Array(2 * n)
-  let v2: Float64Array | null = payload && new Float64Array(n)
+  let k2: Uint32Array = scratch.keys.subarray(0, 2 * n)
+  let v2: Float64Array | null = payload && scratch.payload.subarray(0, n)
   const count = new Uint32Array(1 << 16)
   for (let pass = 0; pass < 4; pass++) {
     const word = pass >> 1
@@ -221,10 +241,16 @@ export function sortScores(keys: Float64Array, payload: Float64Array | null, n: 
   }
 }
 
+/** A histogram's grid before it is made (see ScoreHistogram.counts). */
+const EMPTY_GRID = new Uint32Array(0)
+
 export class ScoreHistogram {
-  /** counts[micros·2 + label]; weights likewise when weighted. */
-  private counts: Uint32Array = new Uint32Array(2 * (GRID + 1))
-  private weights: Float64Array | null
+  /**
+   * counts[micros·2 + label]; weights likewise when weighted. Made with the first row, unless the
+   * grid is shared before it (12 MB, 24 MB weighted, that a shared grid does not need).
+   */
+  private counts: Uint32Array = EMPTY_GRID
+  private weights: Float64Array | null = null
   /** Rows whose score is off the grid; made on the first. */
   private off: OffGrid | null = null
   /**
@@ -252,7 +278,6 @@ export class ScoreHistogram {
     private readonly file?: string,
     private readonly maxOffGrid = MAX_OFF_GRID
   ) {
-    this.weights = weighted ? new Float64Array(2 * (GRID + 1)) : null
     this.queueW = new Float64Array(weighted ? 1 << 14 : 0)
   }
 
@@ -271,9 +296,13 @@ export class ScoreHistogram {
     this.views = views
   }
 
-  /** Makes this.counts and this.weights current (see views). */
+  /** Makes this.counts and this.weights current (see views), or makes them on first use. */
   private refresh(): void {
     if (this.views !== null) [this.counts, this.weights] = this.views()
+    else if (this.counts === EMPTY_GRID) {
+      this.counts = new Uint32Array(2 * (GRID + 1))
+      this.weights = this.weighted ? new Float64Array(2 * (GRID + 1)) : null
+    }
   }
 
   private flush(): void {
@@ -292,6 +321,12 @@ export class ScoreHistogram {
     const micros = Math.round(score * GRID)
     if (micros / GRID === score) this.addMicros(micros, label, weight)
     else (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(score, label, weight)
+  }
+
+  /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
+  addOffGrid(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null): void {
+    const off = (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid))
+    for (let i = 0; i < scores.length; i++) off.add(scores[i], labels[i], weights === null ? 1 : weights[i])
   }
 
   /**
