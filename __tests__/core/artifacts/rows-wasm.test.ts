@@ -90,6 +90,7 @@ function read(text: string, attributes: string[], shape: Shape, size: number, wa
   for (let i = 0; i < buf.length; i += size) parser.feed(buf.subarray(i, i + size))
   parser.end()
   wasmRows = rows.wasmRows
+  rows.end()
   return sink.finish('')
 }
 

@@ -149,7 +149,6 @@ export class CsvPredictionRows implements FastRow {
     this.roles = roles
     if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
       this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0)
-      this.sink.drains.push(() => this.wasm!.drain())
     }
   }
 
@@ -165,6 +164,11 @@ export class CsvPredictionRows implements FastRow {
   private reader: RowReader | null = null
   private wasm: WasmRows | null = null
   taken = 0
+
+  /** After the last row: the rows the WebAssembly reader summed apart go to the sink. */
+  end(): void {
+    if (this.wasm !== null) this.sink.merge(this.wasm.sums())
+  }
 
   /** Rows the WebAssembly reader has read (for tests). */
   get wasmRows(): number {

@@ -12,7 +12,7 @@ import { CsvParser } from './csv.js'
 import { GroupIndex } from './groups.js'
 import { ScoreHistogram, binOf, type HistogramPart, type ScoreSource } from './scores.js'
 import { streamFile } from './bytes.js'
-import { formatOf, streamRows, type Row } from './source.js'
+import { formatOf, streamRows, unknownFormat, type Format, type Row } from './source.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { ParquetFile, hashedAlongside } from './parquet.js'
 import { readParquetGroups } from './predictions-parquet.js'
@@ -131,8 +131,6 @@ export class PredictionSink {
   rows = 0
   /** Set while rows are recorded one by one (the file has ids or champion columns). */
   recorder: CaseRecorder | null = null
-  /** Readers that keep rows of their own (the WebAssembly fast path): added in before part() or finish(). */
-  readonly drains: (() => void)[] = []
 
   constructor(
     readonly spec: ArtifactSpec,
@@ -236,9 +234,17 @@ export class PredictionSink {
     this.add(g, y, p, micros / 1e6, micros, w)
   }
 
+  /**
+   * Adds rows that a fast reader summed apart (the WebAssembly one): their count and their cell
+   * numbers in the accumulator's layout (CellAccumulator.addNumbers).
+   */
+  merge(sums: { rows: number; numbers: Float64Array }): void {
+    this.rows += sums.rows
+    this.acc.addNumbers(sums.numbers)
+  }
+
   /** What a worker reading one part of the file sends back. */
   part(): { table: CellTable; scores: HistogramPart | null; rows: number } {
-    this.drain()
     return {
       table: this.acc.finish(this.indexes.map(i => i.labels)),
       scores: this.hist?.part() ?? null,
@@ -246,13 +252,7 @@ export class PredictionSink {
     }
   }
 
-  private drain(): void {
-    for (const drain of this.drains) drain()
-    this.drains.length = 0
-  }
-
   finish(sha256: string): PredictionData {
-    this.drain()
     if (this.rows === 0) throw new InputError('the file has no data rows', { file: this.spec.display })
     return {
       table: this.acc.finish(this.indexes.map(i => i.labels)),
@@ -358,37 +358,54 @@ class ValueRows {
   }
 }
 
-export async function readPredictions(
-  spec: ArtifactSpec,
-  options: PredictionOptions
-): Promise<PredictionData> {
-  const sink = new PredictionSink(spec, options)
-  const format = formatOf(spec.path)
-  if (format === 'parquet') {
-    const file = await ParquetFile.open(spec.absPath, spec.display)
-    const rows = new ValueRows(sink)
-    rows.header(file.columns, { file: spec.display })
-    const sha256 = await hashedAlongside(spec.absPath, spec.display, () =>
-      sink.recording ? file.rows(rows.needed(), row => rows.row(row)) : readParquetGroups(file, sink)
-    )
-    return sink.finish(sha256)
-  }
-  if (format !== 'csv') {
-    const rows = new ValueRows(sink)
-    const result = await streamRows(
-      spec.absPath,
-      spec.display,
-      (columns, where) => rows.header(columns, where),
-      row => rows.row(row),
-      () => rows.needed()
-    )
-    return sink.finish(result.sha256)
-  }
+/** Reads a CSV file: bytes through the fast paths, and the checked parser for the rest. */
+async function readCsv(spec: ArtifactSpec, sink: PredictionSink): Promise<string> {
   const rows = new CsvPredictionRows(sink)
   const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows)
   const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk))
   parser.end()
   if (!rows.started)
     throw new InputError('the file is empty; expected a header and data rows', { file: spec.display })
-  return sink.finish(sha256)
+  rows.end()
+  return sha256
+}
+
+/** Reads any format row by row (source.ts), typed values through the row rules. */
+async function readValues(spec: ArtifactSpec, sink: PredictionSink): Promise<string> {
+  const rows = new ValueRows(sink)
+  const result = await streamRows(
+    spec.absPath,
+    spec.display,
+    (columns, where) => rows.header(columns, where),
+    row => rows.row(row),
+    () => rows.needed()
+  )
+  return result.sha256
+}
+
+/** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
+async function readParquet(spec: ArtifactSpec, sink: PredictionSink): Promise<string> {
+  const file = await ParquetFile.open(spec.absPath, spec.display)
+  const rows = new ValueRows(sink)
+  rows.header(file.columns, { file: spec.display })
+  return hashedAlongside(spec.absPath, spec.display, () =>
+    sink.recording ? file.rows(rows.needed(), row => rows.row(row)) : readParquetGroups(file, sink)
+  )
+}
+
+/** How each format's predictions are read into the sink; each resolves to the file's sha256. */
+const READERS: Record<Format, (spec: ArtifactSpec, sink: PredictionSink) => Promise<string>> = {
+  csv: readCsv,
+  jsonl: readValues,
+  parquet: readParquet
+}
+
+export async function readPredictions(
+  spec: ArtifactSpec,
+  options: PredictionOptions
+): Promise<PredictionData> {
+  const format = formatOf(spec.path)
+  if (format === undefined) throw unknownFormat(spec.display)
+  const sink = new PredictionSink(spec, options)
+  return sink.finish(await READERS[format](spec, sink))
 }

@@ -1,6 +1,6 @@
 /**
  * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It
- * reads plain rows straight into its own cell sums, which drain() adds to the sink's at the end, and
+ * reads plain rows straight into its own cell sums, which sums() gives for the sink to merge, and
  * into the score grid, which it shares with the sink's histogram; scores off the grid (more than 6
  * decimals) it queues, and they are added to the histogram's sorted runs here. Every other row is
  * declined and takes the checked path, as with the JavaScript fast path.
@@ -155,13 +155,12 @@ export class WasmRows {
   }
 
   /**
-   * Adds the rows and cell sums read here to the sink's: once, when reading is over (the sink calls
-   * it). The score grid is the histogram's own already.
+   * The rows read here and their cell sums (a view of this reader's memory), for the sink to merge
+   * when reading is over. The score grid is the histogram's own already.
    */
-  drain(): void {
-    this.sink.rows += this.rowsRead
-    const sums = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
-    this.sink.acc.addNumbers(sums)
+  sums(): { rows: number; numbers: Float64Array } {
+    const numbers = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
+    return { rows: this.rowsRead, numbers }
   }
 
   /** Registers the group values and combinations the sink has met since the last call. */
