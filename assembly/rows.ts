@@ -223,32 +223,33 @@ export function addGroup(a: i32, at: usize, n: u32, id: i32): void {
   store<u64>(s, tail, 24)
 }
 
-// Combinations. A slot (16 bytes): the packed group ids (16 bits per attribute, u64), the id (i32,
-// -1 when empty), unused.
+// Combinations. A slot (32 bytes): the packed group ids (16 bits per attribute: attributes 0-3 in
+// the first u64, 4-7 in the second), the id (i32, -1 when empty), unused.
 
 // @ts-ignore: decorator
 @inline
-function comboSlot(key: u64): u32 {
-  return <u32>((key * 0x9e3779b97f4a7c15) >> 32) & comboMask
+function comboSlot(lo: u64, hi: u64): u32 {
+  return <u32>(((lo ^ (hi * 0xc2b2ae3d27d4eb4f)) * 0x9e3779b97f4a7c15) >> 32) & comboMask
 }
 
-function comboOf(key: u64): i32 {
-  let slot = comboSlot(key)
+function comboOf(lo: u64, hi: u64): i32 {
+  let slot = comboSlot(lo, hi)
   for (;;) {
-    const s = comboAt + (<usize>slot << 4)
-    const id = load<i32>(s, 8)
-    if (id < 0 || load<u64>(s) == key) return id
+    const s = comboAt + (<usize>slot << 5)
+    const id = load<i32>(s, 16)
+    if (id < 0 || (load<u64>(s) == lo && load<u64>(s, 8) == hi)) return id
     slot = (slot + 1) & comboMask
   }
   return -1
 }
 
-export function addCombo(key: u64, id: i32): void {
-  let slot = comboSlot(key)
-  while (load<i32>(comboAt + (<usize>slot << 4), 8) >= 0) slot = (slot + 1) & comboMask
-  const s = comboAt + (<usize>slot << 4)
-  store<u64>(s, key)
-  store<i32>(s, id, 8)
+export function addCombo(lo: u64, hi: u64, id: i32): void {
+  let slot = comboSlot(lo, hi)
+  while (load<i32>(comboAt + (<usize>slot << 5), 16) >= 0) slot = (slot + 1) & comboMask
+  const s = comboAt + (<usize>slot << 5)
+  store<u64>(s, lo)
+  store<u64>(s, hi, 8)
+  store<i32>(s, id, 16)
 }
 
 /**
@@ -312,6 +313,7 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
     let micros: i32 = -1
     let w: f64 = 1
     let key: u64 = 0
+    let keyHigh: u64 = 0
     let ok = true
     for (let f = 0; f < fields; f++) {
       // The field is [i, e): e is the next special byte.
@@ -334,7 +336,9 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
           ok = false
           break
         }
-        key |= <u64>id << (<u64>(role - ATTR) << 4)
+        const a = role - ATTR
+        if (a < 4) key |= <u64>id << (<u64>a << 4)
+        else keyHigh |= <u64>id << (<u64>(a - 4) << 4)
       } else if (role == SCORE || role == WEIGHT) {
         // A plain decimal, exactly as decimalBlock() in predictions-csv.ts: m / 10^k from exact integers.
         let m: u64 = 0
@@ -420,7 +424,7 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
       }
     }
     if (!ok) break
-    const combo = comboOf(key)
+    const combo = comboOf(key, keyHigh)
     if (combo < 0) {
       why = STOP_NEW
       break

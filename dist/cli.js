@@ -276,10 +276,6 @@ const MISSING = '(missing)';
 const MISSING_BYTES = Buffer.from(MISSING);
 /** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
 const MAX_GROUPS = 10000;
-const COMMA$2 = 44;
-const QUOTE$2 = 34;
-const LF$2 = 10;
-const CR$2 = 13;
 /**
  * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
  * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
@@ -304,19 +300,6 @@ class GroupIndex {
     labels = [];
     /** The bytes of each group's value, by id. */
     keys = [];
-    /**
-     * Group id by the first two bytes of a value as they appear in a CSV row (for a one-byte value, the
-     * delimiter after it): -1 when no value starts so, -2 when several do. Lets the CSV fast path match a
-     * field against the one candidate value in a single pass, instead of finding its end, hashing it and
-     * comparing it (see predictions-csv.ts). Values holding a delimiter or a quote are never listed.
-     */
-    byPrefix = new Int32Array(1 << 16).fill(-1);
-    /**
-     * Each value's bytes as little-endian 32-bit words, for the fast path to compare a field four bytes
-     * at a time: value id's words start at words[wordsAt[id]] (see keyWords).
-     */
-    words = [];
-    wordsAt = [];
     table = new Int32Array(256).fill(-1);
     hashes = new Int32Array(256);
     constructor(attribute, file) {
@@ -325,12 +308,9 @@ class GroupIndex {
     }
     /** Group id of buf[start, end). O(length) expected. */
     idOfBytes(buf, start, end, line) {
-        return this.idOfHashed(buf, start, end, sampleHash(buf, start, end), line);
-    }
-    /** As idOfBytes, given h = sampleHash of the bytes. */
-    idOfHashed(buf, start, end, h, line) {
         if (start === end)
             return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
+        const h = sampleHash(buf, start, end);
         const mask = this.table.length - 1;
         let slot = h & mask;
         for (;;) {
@@ -354,24 +334,11 @@ class GroupIndex {
         }
         this.labels.push(key.toString('utf8'));
         this.keys.push(key);
-        this.wordsAt.push(this.words.length);
-        this.words.push(...keyWords(key));
         this.table[slot] = id;
         this.hashes[slot] = h;
-        this.listPrefix(key, id);
         if ((id + 1) * 2 > this.table.length)
             this.rehash();
         return id;
-    }
-    listPrefix(key, id) {
-        if (key.length === 0 || key.some(b => b === COMMA$2 || b === QUOTE$2 || b === LF$2 || b === CR$2))
-            return;
-        const list = (prefix) => (this.byPrefix[prefix] = this.byPrefix[prefix] === -1 ? id : -2);
-        if (key.length > 1)
-            list(key[0] | (key[1] << 8));
-        else
-            for (const end of [COMMA$2, LF$2, CR$2])
-                list(key[0] | (end << 8));
     }
     rehash() {
         const size = this.table.length * 2;
@@ -400,29 +367,6 @@ function sameBytes(key, buf, start, end) {
             return false;
     return true;
 }
-/**
- * A value of k bytes as 32-bit little-endian words. Shorter than 4 bytes: the word and its mask, to
- * compare against the 4 bytes at the field. Otherwise: the words at offsets 0, 4, 8, … while 4 more
- * bytes follow, then the word ending at the last byte (which may overlap the one before it).
- */
-function keyWords(key) {
-    const word = (at) => key.readInt32LE(at);
-    const k = key.length;
-    if (k === 0)
-        return [];
-    if (k < 4) {
-        let w = 0;
-        for (let j = k - 1; j >= 0; j--)
-            w = (w << 8) | key[j];
-        return [w, 2 ** (8 * k) - 1];
-    }
-    const words = [];
-    let at = 0;
-    for (; at + 4 < k; at += 4)
-        words.push(word(at));
-    words.push(word(k - 4));
-    return words;
-}
 
 /**
  * A streaming RFC 4180 CSV parser over byte chunks: quoted fields, doubled quotes, newlines inside
@@ -432,10 +376,10 @@ function keyWords(key) {
  * Hand-written for that reason: the CSV packages on npm build a string (or object) per field.
  * Memory is one chunk plus one partial row.
  */
-const COMMA$1 = 44;
-const QUOTE$1 = 34;
-const LF$1 = 10;
-const CR$1 = 13;
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
 /** A row longer than this (for example an unterminated quote) is an error, not unbounded memory. */
 const MAX_ROW_BYTES = 16 * 1024 * 1024;
 const MAX_FIELDS = 4096;
@@ -502,7 +446,7 @@ class CsvParser {
     join(rest, chunk) {
         if (this.first)
             return Buffer.concat([rest, chunk]);
-        const nl = chunk.indexOf(LF$1);
+        const nl = chunk.indexOf(LF);
         if (nl < 0)
             return Buffer.concat([rest, chunk]);
         const joined = Buffer.concat([rest, chunk.subarray(0, nl + 1)]);
@@ -529,7 +473,7 @@ class CsvParser {
         fast?.chunk(buf);
         while (pos < len) {
             if (fast !== null) {
-                pos = fast.rows(buf, pos, len, this.line);
+                pos = fast.rows(buf, pos, len);
                 this.line += fast.taken;
                 if (pos >= len)
                     break;
@@ -545,15 +489,15 @@ class CsvParser {
                 if (n === MAX_FIELDS) {
                     throw new InputError(`more than ${MAX_FIELDS} fields in one row`, { file: this.file, line });
                 }
-                if (i < len && buf[i] === QUOTE$1) {
+                if (i < len && buf[i] === QUOTE) {
                     let j = i + 1;
                     let esc = 0;
                     for (;;) {
                         if (j >= len)
                             break;
                         const c = buf[j];
-                        if (c === QUOTE$1) {
-                            if (j + 1 < len && buf[j + 1] === QUOTE$1) {
+                        if (c === QUOTE) {
+                            if (j + 1 < len && buf[j + 1] === QUOTE) {
                                 esc = 1;
                                 j += 2;
                                 continue;
@@ -563,7 +507,7 @@ class CsvParser {
                             }
                             break;
                         }
-                        if (c === LF$1)
+                        if (c === LF)
                             line++;
                         j++;
                     }
@@ -587,16 +531,16 @@ class CsvParser {
                         break;
                     }
                     const c = buf[i];
-                    if (c === COMMA$1) {
+                    if (c === COMMA) {
                         i++;
                         continue;
                     }
-                    if (c === LF$1 || (c === CR$1 && i + 1 < len && buf[i + 1] === LF$1)) {
-                        i += c === CR$1 ? 2 : 1;
+                    if (c === LF || (c === CR && i + 1 < len && buf[i + 1] === LF)) {
+                        i += c === CR ? 2 : 1;
                         complete = true;
                         break;
                     }
-                    if (c === CR$1 && i + 1 >= len) {
+                    if (c === CR && i + 1 >= len) {
                         if (!final)
                             return rowStart;
                         i++;
@@ -608,20 +552,20 @@ class CsvParser {
                 let j = i;
                 while (j < len) {
                     const c = buf[j];
-                    if (c === COMMA$1 || c === LF$1)
+                    if (c === COMMA || c === LF)
                         break;
                     j++;
                 }
                 if (j >= len && !final)
                     return rowStart;
                 let fieldEnd = j;
-                if (fieldEnd > i && buf[fieldEnd - 1] === CR$1 && (j >= len || buf[j] === LF$1))
+                if (fieldEnd > i && buf[fieldEnd - 1] === CR && (j >= len || buf[j] === LF))
                     fieldEnd--;
                 start[n] = i;
                 end[n] = fieldEnd;
                 escaped[n] = 0;
                 n++;
-                if (j < len && buf[j] === COMMA$1) {
+                if (j < len && buf[j] === COMMA) {
                     i = j + 1;
                     continue;
                 }
@@ -634,7 +578,7 @@ class CsvParser {
             if (!complete)
                 return rowStart;
             // A blank line (one empty unquoted field) is skipped, as pandas and Python's csv do.
-            if (n === 1 && end[0] === start[0] && buf[rowStart] !== QUOTE$1)
+            if (n === 1 && end[0] === start[0] && buf[rowStart] !== QUOTE)
                 continue;
             row.count = n;
             row.line = startLine;
@@ -8035,11 +7979,22 @@ class ScoreHistogram {
         if (k + 1 === this.limit)
             this.flush();
     }
-    /** Keeps the grid where views() says from now on (before any row is added). */
+    /**
+     * Keeps the grid where views() says from now on; the rows added so far are copied there (a reader
+     * that starts sharing after the first rows: the WebAssembly one, once a row record is dropped).
+     */
     shareGrid(views) {
-        if (this.queued > 0)
-            throw new Error('a histogram shares its grid before its first row');
+        if (this.counts === EMPTY_GRID && this.queued === 0) {
+            this.views = views;
+            return;
+        }
+        this.flush();
+        const [counts, weights] = [this.counts, this.weights];
         this.views = views;
+        this.refresh();
+        this.counts.set(counts);
+        if (weights !== null)
+            this.weights.set(weights);
     }
     /** Makes this.counts and this.weights current (see views), or makes them on first use. */
     refresh() {
@@ -8304,7 +8259,7 @@ function fastDecimal(buf, start, end) {
 
 // Generated by scripts/wasm.js from assembly/index.ts. Do not edit.
 const wasm =
-  'AGFzbQEAAAABaA9gAXwBfGAAAGAEf39/fwBgAX8AYAR+f35+AX9gAn9/AXxgA39/fwBgAn9/AGADf39/AX9gAAF/YAt/f39/f39/f398fwBgAn5/AGAFf39/f38AYAh/f39/f39/fwBgB39/f39/f38AAxQTAAAEBQEGAgcDCAEJCgILAwwNDgUDAQABBoECLX4BQgALfwFBAAt+AUIAC34BQgALfwBBAAt/AEEBC38AQQILfwBBAwt/AEEEC38AQQULfwBBAAt/AEEBC38AQQILfwBBDAt8AEQWVueerwPSPAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQELfwFBAAt/AUEAC38BQQALfAFEAAAAAAAA4D8LfwFBAAt/AUEAC38BQQALfwBBgCALfwFBAAt/AUEAC38BQQALfwBBgMAAC38BQQALfwFBAAt/AUEAC38BQQALfAFEAAAAAAAA+H8LfAFEAAAAAAAAAAALfwFBAAsH4QIhAmxuAAAHZGVjaW1hbAADBFNLSVADBAVMQUJFTAMFBVNDT1JFAwYKUFJFRElDVElPTgMHBldFSUdIVAMIBEFUVFIDCQhTVE9QX1JPVwMKCFNUT1BfTkVXAwsNU1RPUF9PRkZfR1JJRAMMA0FDQwMNB0xPR19FUFMDDgV0YWtlbgMfBHN0b3ADIAVRVUVVRQMhDk9GRl9HUklEX1FVRVVFAyUHb2ZmR3JpZAMpCGhlYXBCYXNlAAsJY29uZmlndXJlAAwJc2V0Q29tYm9zAAcGc2V0QWNjAAgHc2V0R3JpZAAGCnNldE9mZkdyaWQABQxvZmZHcmlkVGFrZW4ACghhZGRHcm91cAANCGFkZENvbWJvAA4Ecm93cwAJCnNlZWRTdHJlYW0AEBBzZXRMb2dGYWN0b3JpYWxzAA8NcmVzYW1wbGVDZWxscwARCmRyYXdCbG9ja3MAEgZtZW1vcnkCAAgBBAwBBQr4OhP4BAMDfwF+BHwgAL0iBKchAyAEQiCIpyIBQYCAwABIBEAgAUH/////B3EgA3JFBEBEAAAAAAAA8P8PCyABQQBIBEBEAAAAAAAA+H8PC0FKIQIgAEQAAAAAAABQQ6IiAL1CIIinIQELIAFBgIDA/wdOBEAgACAAoA8LIAIgAUEUdUH/B2tqIAFB//8/cSIBQeS+JWpBgIDAAHEiAkEUdmohAyAAvUL/////D4MgAkGAgMD/A3MgAXKsQiCGhL9EAAAAAAAA8L+gIQAgAUECakH//z9xQQNJBEAgAEQAAAAAAAAAAGEEQCADRQRARAAAAAAAAAAADwsgA7ciAEQAAOD+Qi7mP6IgAER2PHk17znqPaKgDwsgACAAokQAAAAAAADgPyAARFVVVVVVVdU/oqGiIQUgA0UEQCAAIAWhDwsgA7ciBkQAAOD+Qi7mP6IgBSAGRHY8eTXvOeo9oqEgAKGhDwsgA7chBSAAIABEAAAAAAAAAECgoyIGIAaiIgcgB6IhCCAHIAggCCAIRERSPt8S8cI/okTeA8uWZEbHP6CiRFmTIpQkSdI/oKJEk1VVVVVV5T+goiAIIAggCESfxnjQCZrDP6JEr3iOHcVxzD+gokQE+peZmZnZP6CioCEHIAFB+qgYa0HR8BogAWtyQQBKBEAgAEQAAAAAAADgP6IgAKIhCCADRQRAIAAgCCAGIAggB6CioaEPCyAFRAAA4P5CLuY/oiAIIAYgCCAHoKIgBUR2PHk17znqPaKgoSAAoaEPCyADRQRAIAAgBiAAIAehoqEPCyAFRAAA4P5CLuY/oiAGIAAgB6GiIAVEdjx5Ne856j2ioSAAoaELdgAgAEQAAAAAAAAkQGMEQCMsIAD8A0EDdGorAwAPCyAARAAAAAAAAPA/oCIARAAAAAAAAOC/oCAAEACiIAChIyugRAAAAAAAAPA/IABEAAAAAAAAKECio6BEAAAAAAAA8D8gAEQAAAAAAIB2QKIgAKIgAKKjoQvyAgEHfiACQv////8PgyIGIANCIIgiB34hCiADQv////8PgyIJIAJCIIgiCH4hBSAHIAh+IApCIIh8IAVCIIh8IApC/////w+DIAYgCX5CIIh8IAVC/////w+DfEIgiHwkAiACIAN+JAMjAiEDIwMhAiABQQBKBEAgAUGAAU4Ef0EBBSABQcAASgR/IABCgAEgAax9iEIAUgVBAAsLBEBBAQ8LIAFBwABOBH4gACABQUBqrIYhBEIABSAAQsAAIAGsIgV9iCEEIAAgBYYLIQAFIAFBAEgEQEEAIAFrIgFBgAFOBH9BAQUgA0IAUiADeSABrFRxCwR/QQEFIAFBwABKBH8gAkKAASABrH2IQgBSBUEACwsEQEF/DwsgAUHAAE4EfiACIAFBQGqshiEDQgAFIAMgAawiBYYgAkLAACAFfYiEIQMgAiAFhgshAgsLIAMgBFIEQEEBQX8gAyAEVBsPC0EBQX8gACACVhtBACAAIAJSGwurAwMFfwR+AXxBfyECA0AgACABSQRAIAAtAAAiBUEwayIGQQlNBEAgA0EBaiEDIARBAWogBCAGrSAHQgp+fCIHQgBSGyEEBSAFQS5GIAJBAEhxRQRARAAAAAAAAPh/DwsgAyECCyAAQQFqIQAMAQsLIANFIARBE0pyIAMgAmtBACACQQBOGyIDQRZKcgRARAAAAAAAAPh/DwsgByQAIAMkASAHuiADQQN0IgBB8AlqKwMAoyELIAdCgICAgICAgBBWBEAgAEGgCGopAwAhCUEAIQIDQCACQQhIBEACQCALvSIKQv////////8Hg0KAgICAgICACIQhCAJAIAdBASAKQjSIp0GzCGsiAWsgA2sgCEIBhkIBfCAJEAIiAEEASgR/QQEFIABFIAhCAYOncQsEQCAKQgF8vyELDAELIAhCgICAgICAgAhRBH8gB0ECIAFrIANrIAhCAoZCAX0gCRACBSAHQQEgAWsgA2sgCEIBhkIBfSAJEAILIgBBAEgEf0EBBSAARSAIQgGDp3ELBEAgCkIBfb8hCwwBCwwBCyACQQFqIQIMAgsLCwsgCwsdAEEAJCBEGC1EVPshGUAQAEQAAAAAAADgP6IkKwsOACAAJCYgASQnIAIkKAsSACAAJBUgASQWIAIkIiADJCMLCgAgACQSIAEkEwsGACAAJBQL1BQEBX4VfwV8AXsgACACaiETIAAgAWohAgNAAkAgAiATTw0AIAItAAAiAUENRiABQQpGcg0AIAIhCUIAIQRBACEBA0AgAUHAAEkEQCAEIAEgAmr9AAQAIiL9DCwsLCwsLCwsLCwsLCwsLCz9IyAi/QwKCgoKCgoKCgoKCgoKCgoK/SP9UCAi/QwNDQ0NDQ0NDQ0NDQ0NDQ0N/SMgIv0MIiIiIiIiIiIiIiIiIiIiIv0j/VD9UP1krCABrYaEIQQgAUEQaiEBDAELCyATIAJrIgFBwABPBH4gBAUgBEIBIAGthkIBfYMLIQMgAiEBQQAhDEEAIQ1EAAAAAAAAAAAhHkF/IRVEAAAAAAAA8D8hH0IAIQRBACEUA38gFCMPSAR/A0AgA1AEQCATIAlBQGsiCUsEQEIAIQNBACEIA0AgCEHAAEkEQCADIAggCWr9AAQAIiL9DCwsLCwsLCwsLCwsLCwsLCz9IyAi/QwKCgoKCgoKCgoKCgoKCgoK/SP9UCAi/QwNDQ0NDQ0NDQ0NDQ0NDQ0N/SMgIv0MIiIiIiIiIiIiIiIiIiIiIv0j/VD9UP1krCAIrYaEIQMgCEEQaiEIDAELCyATIAlrIghBwABJBEAgA0IBIAithkIBfYMhAwsMAgsLCwJAIANQDQAgCSADeqdqIRIgAyADQgF9gyEDIxAgFEECdGooAgAiEUEFTgRAIxEgEUEFa0EDdGoiCCgCACEaIAgoAgQiGCASIAFrIgutIAtBCE8EfkJ/BUIBIAutQgOGhkIBfQsgASkDAIMiBiALQQhLBH4gASALakEIaykDAAVCAAsiB0KV+Kn6l7fem55/foWFQs2Z1ur++uuof34iBUIgiKcgBadzcSEWA0ACQEF/IQggGiAWQQV0aiIQKAIAIg5BAEgNACAQKAIEIAtGBH8gECkDECAGUQVBAAsEfyAQKQMYIAdRBUEACwR/IAtBEE0Ef0EABSALIQggASEKQQAhDwJAIAEgECgCCCIQRg0AIAFBB3EgEEEHcUYEQANAIApBB3EEQEEAIQ8gCEUNAyAKLQAAIhsgEC0AACIcayEPIBsgHEcNAyAIQQFrIQggCkEBaiEKIBBBAWohEAwBCwsDQCAIQQhPBEAgCikDACAQKQMAUQRAIApBCGohCiAQQQhqIRAgCEEIayEIDAILCwsLA0AgCCIPQQFrIQggDwRAIAotAAAiGyAQLQAAIhxrIQ8gGyAcRw0CIApBAWohCiAQQQFqIRAMAQsLQQAhDwsgDwsFQQELIA4hCEUNACAWQQFqIBhxIRYMAQsLIAhBAEgEQEEBIRcMAgsgBCAIrCARQQVrrEIEhoaEIQQFIBFBBEYgEUECRnIEQCASIAFrIghBAWtBCEkEQCAIQQhPBH5CfwVCASAIrUIDhoZCAX0LIAEpAwCDIgVCrty48eLFi5cuhSAIQQhPBH5CfwVCASAIrUIDhoZCAX0LQn+FhCIGQoGChIiQoMCAAX0gBkJ/hYNCgIGChIiQoMCAf4MiBkIAUgR/QgEgBnpCA4inIgqsQgOGhkIBfSIGIAWDIAZCf4UgBUIIiIOEIQUgCEEBayIIIAprBUEACyEKIAhBCE8EfkJ/BUIBIAitQgOGhkIBfQshBiAIBH8gBULw4cOHj568+HCDQrDgwIGDhoyYMIUgBoNCAFIFQQELBH9BAQUgBUKGjJiw4MCBgwZ8QvDhw4ePnrz4cINCsODAgYOGjJgwhSAGg0IAUgsNA0IBQgggCK19QgOGIgaGQgF9QrDgwIGDhoyYMIMgBSAGhoRCj568+PDhw4cPg0KBFH5CCIhC/4H8h/CfwP8Ag0KBgJADfkIQiEL//4OA8P8/g0KBgICAgOIJfkIgiCEFIAoEfCAFuiMeIApBA3RqKwMAowUgBboLIR0FIAEgEhADIh0gHWINAyMAIQUjASEKCyARQQJGBEAgHUQAAAAAAADwP2QNAyAdIR4gCkEGTAR/IAUjHkEGIAprQQN0aisDAPwHfqcFQX8gHkQAAAAAgIQuQaIiHZsiICAgRAAAAAAAAPC/oCAgRAAAAAAAAOC/oCAdZRsiHfwCIB1EAAAAAICELkGjIB5iGwshFQUgHSEfCwUgEUEBRiIKIBFBA0ZyBEAgEiABQQFqRyABLQAAQTBrIghBAUtyDQMgCgRAIAghDAUgCCENCwsLCyASLQAAIQggEkEBaiEBIBQjD0EBa0YEQCAIQQ1GBEAgASATTwR/QQEFIAEtAABBCkcLDQIgAUEBaiEBBSAIQQpHDQILBSAIQSxHDQELIBRBAWohFAwCC0EABUEBCwtFDQAjEyAEQpX4qfqXt96bnn9+QiCIp3EhCANAIxIgCEEEdGoiCSgCCCIKQQBIBH9BAQUgCSkDACAEUQtFBEAjEyAIQQFqcSEIDAELCyAKQQBIBEBBASEXDAELQQAhAiMaBEAjGARAA0AgAiMYSAR/IxcgAkEDdGorAwAgHmMFQQALBEAgAkEBaiECDAELCwUgHiMZt6Kc/AIiAiMZTgRAIxlBAWshAgsLCyMUIxkgCkEBdCAMakEBdCANIx0gHmUjGxtqbCACakHgAGxqIgIgAisDAEQAAAAAAADwP6A5AwAjHARAIAIgAisDCCAfoDkDCCACIAIrAxAgHyAfoqA5AxALIxoEQAJAIAIgAisDGCAfIB6iIh2gOQMYIAIgAisDICAdIB2ioDkDICACIAIrAyggHyAeIAy3oSIgoiAgoiIgoDkDKCACIAIrAzAgICAgoqA5AzAgAiACKwM4IB9EFlbnnq8D0jxE9///////7z8gHiAeRPf//////+8/ZBsgHkQWVueerwPSPGMbIiFEAAAAAAAA8D8gIaEgDEEBRhsQAJqiIiGgOQM4IAIgAisDQCAhICGioDkDQCMcBEAgAiACKwNIIB8gHaKgOQNIIAIgAisDUCAfICCioDkDUCACIAIrA1ggHyAhoqA5A1gLIBVBAEgEQCMpQQN0IgIjJmogHjkDACMnIylqIAw6AAAjHARAIyggAmogHzkDAAsjKUEBaiQpDAELIyIjJEECdGogFUEBdCAMajYCACMcBEAjIyMkQQN0aiAfOQMACyMkQQFqJCQjJEGAIEYEQEEAIQJBACEIIyQhCQNAIAggCUgEQCMVIyIgCEECdGooAgBBAnRqIgogCigCAEEBajYCACAIQQFqIQgMAQsLIxwEQANAIAIgCUgEQCMWIyIgAkECdGooAgBBA3RqIgggCCsDACMjIAJBA3RqKwMAoDkDACACQQFqIQIMAQsLC0EAJCQLCwsgASECIBlBAWohGSMpQYDAAEcNAUECIRcLCyMaBEBBACEBQQAhCCMkIQkDQCAIIAlIBEAjFSMiIAhBAnRqKAIAQQJ0aiIKIAooAgBBAWo2AgAgCEEBaiEIDAELCyMcBEADQCABIAlIBEAjFiMiIAFBAnRqKAIAQQN0aiIIIAgrAwAjIyABQQN0aisDAKA5AwAgAUEBaiEBDAELCwtBACQkCyAZJB8gFyQgIAIgAGsLBgBBACQpCwUAQdALCzcAIAAkDyABJBAgAiQRIANBAEckGiAEQQBHJBsgBUEARyQcIAYkGSAHJBcgCCQYIAkkHSAKJB4LzQECA34CfyMRIABBA3RqIgAoAgAhByAAKAIEIQggASkDACEEIAKtIAJBCE8EfkJ/BUIBIAKtQgOGhkIBfQsgBIMiBSACQQhLBH4gASACakEIaykDAAVCAAsiBkKV+Kn6l7fem55/foWFQs2Z1ur++uuof34iBEIgiKcgBKdzIAhxIQADQCAHIABBBXRqKAIAQQBOBEAgAEEBaiAIcSEADAELCyAHIABBBXRqIgAgAzYCACAAIAI2AgQgACABNgIIIAAgBTcDECAAIAY3AxgLUQEBfyMTIABClfip+pe33puef35CIIincSECA0AjEiACQQR0aigCCEEATgRAIxMgAkEBanEhAgwBCwsjEiACQQR0aiICIAA3AwAgAiABNgIICwYAIAAkLAs6AQF/IABBBHRBsAtqIgUgATYCACAFIAI2AgQgBSADNgIIIAUgBDYCDCAARQRARAAAAAAAAPh/JCoLC4oLAgd8CX8DQCAAIBFKBEAgEUEFdCEQAkAgEUEDdCIPIAFqKwMAIglEAAAAAAAAAABhBEAgBiAPakQAAAAAAAAAADkDAAwBCyAGIBFBA3RqIAIgEUEobGohE0QAAAAAAAAAACEIAkAgCUQAAAAAAAAAAGUNACAJRAAAAAAAACRAYwRAIBMrAwAhCkQAAAAAAAAAACEJQbQLKAIAIg9BvAsoAgBzIRNBtAtBsAsoAgAiFEG4CygCAHMiFSAPczYCAEGwCyATIBRzNgIAQbgLIBUgD0EJdHM2AgBBvAsgE0ELdzYCACAPQQVsQQd3QQlsuEQAAAAAAADwPaIhCANAIAggCmQEQCAJRAAAAAAAAPA/oCEJQbQLKAIAIg9BvAsoAgBzIRNBtAtBsAsoAgAiFEG4CygCAHMiFSAPczYCAEGwCyATIBRzNgIAQbgLIBUgD0EJdHM2AgBBvAsgE0ELdzYCACAIIA9BBWxBB3dBCWy4RAAAAAAAAPA9oqIhCAwBCwsgCSEIDAELIBMrAwAhCiATKwMIIQsgEysDECEMA0BBtAsoAgAiFEG8CygCAHMhD0G0C0GwCygCACIVQbgLKAIAcyIWIBRzNgIAQbALIA8gFXM2AgBBuAsgFiAUQQl0czYCAEG8CyAPQQt3NgIAQbQLKAIAIhVBvAsoAgBzIRZBtAtBsAsoAgAiF0G4CygCAHMiDyAVczYCAEGwCyAWIBdzNgIAQbgLIA8gFUEJdHM2AgBBvAsgFkELdzYCACAKIAqgRAAAAAAAAOA/IBRBBWxBB3dBCWy4RAAAAAAAAPA9okQAAAAAAADgv6AiCJmhIg2jIAugIAiiIAmgRIXrUbgehds/oJwhCCAMIBVBBWxBB3dBCWy4RAAAAAAAAPA9oiIOZiANROxRuB6F67E/ZnENASANRDm0yHa+n4o/YyANIA5jcSAIRAAAAAAAAAAAY3INACAOEAAgEysDGKAgCiANIA2ioyALoBAAoSAIIBMrAyCiIAmhIAgQAaFlRQ0ACwsgCDkDACAIRAAAAAAAAAAAYQRAIAcgEGoiD0QAAAAAAAAAADkDACAPRAAAAAAAAAAAOQMIIA9EAAAAAAAAAAA5AxAgD0QAAAAAAAAAADkDGAwBCyAIIgqfIQtEAAAAAAAAAAAhCUEAIQ8DQCAPQSBJBEAgBCAQaiAPaisDACIIRAAAAAAAAAAAZAR8IAsgCKICQCMqIgggCGEEQEQAAAAAAAD4fyQqDAELA0BBtAsoAgAiEkG8CygCAHMhE0G0C0GwCygCACIUQbgLKAIAcyIVIBJzNgIAQbALIBMgFHM2AgBBuAsgFSASQQl0czYCAEG8CyATQQt3NgIAQbQLKAIAIhNBvAsoAgBzIRRBtAtBsAsoAgAiFUG4CygCAHMiFiATczYCAEGwCyAUIBVzNgIAQbgLIBYgE0EJdHM2AgBBvAsgFEELdzYCACASQQVsQQd3QQlsuEQAAAAAAADwPaJEAAAAAAAAAECiRAAAAAAAAPC/oCIIIAiiIBNBBWxBB3dBCWy4RAAAAAAAAPA9okQAAAAAAAAAQKJEAAAAAAAA8L+gIg0gDaKgIg5EAAAAAAAA8D9jIA5EAAAAAAAAAABkcUUNAAsgDSAOEABEAAAAAAAAAMCiIA6jnyINoiQqIAggDaIhCAsgCKIFRAAAAAAAAAAACyEIIAcgEGogD2ogCiADIBBqIA9qKwMAoiAFIBBqIA9qKwMAIAkgCCAPGyIJoqAgCKAiCEQAAAAAAAAAACAIRAAAAAAAAAAAZBs5AwAgD0EIaiEPDAELCyAHIBBqIg8rAwAiCCAPKwMIYwRAIA8gCDkDCAsgByAQaiIPKwMQIAhkBEAgDyAIOQMQCwsgEUEBaiERDAELCwuHCwIHfAl/A0AgACAOSgRAIA5BA3QiECAFaiACIA5BKGxqIRJEAAAAAAAAAAAhBwJAIAEgEGorAwAiCEQAAAAAAAAAAGUNACAIRAAAAAAAACRAYwRAIBIrAwAhCUHECygCACIPQcwLKAIAcyESQcQLQcALKAIAIhNByAsoAgBzIhQgD3M2AgBBwAsgEiATczYCAEHICyAUIA9BCXRzNgIAQcwLIBJBC3c2AgAgD0EFbEEHd0EJbLhEAAAAAAAA8D2iIQgDQCAIIAlkBEAgB0QAAAAAAADwP6AhB0HECygCACIPQcwLKAIAcyESQcQLQcALKAIAIhNByAsoAgBzIhQgD3M2AgBBwAsgEiATczYCAEHICyAUIA9BCXRzNgIAQcwLIBJBC3c2AgAgCCAPQQVsQQd3QQlsuEQAAAAAAADwPaKiIQgMAQsLDAELIBIrAwAhCSASKwMIIQogEisDECELA0BBxAsoAgAiE0HMCygCAHMhD0HEC0HACygCACIUQcgLKAIAcyIVIBNzNgIAQcALIA8gFHM2AgBByAsgFSATQQl0czYCAEHMCyAPQQt3NgIAQcQLKAIAIhRBzAsoAgBzIRVBxAtBwAsoAgAiFkHICygCAHMiDyAUczYCAEHACyAVIBZzNgIAQcgLIA8gFEEJdHM2AgBBzAsgFUELdzYCACAJIAmgRAAAAAAAAOA/IBNBBWxBB3dBCWy4RAAAAAAAAPA9okQAAAAAAADgv6AiB5mhIgyjIAqgIAeiIAigRIXrUbgehds/oJwhByALIBRBBWxBB3dBCWy4RAAAAAAAAPA9oiINZiAMROxRuB6F67E/ZnENASAMRDm0yHa+n4o/YyAMIA1jcSAHRAAAAAAAAAAAY3INACANEAAgEisDGKAgCSAMIAyioyAKoBAAoSAHIBIrAyCiIAihIAcQAaFlRQ0ACwsgBzkDACAGIBBqIAQgDkEobGohEUQAAAAAAAAAACEHAkAgAyAQaisDACIIRAAAAAAAAAAAZQ0AIAhEAAAAAAAAJEBjBEAgESsDACEJQcQLKAIAIhBBzAsoAgBzIRFBxAtBwAsoAgAiEkHICygCAHMiEyAQczYCAEHACyARIBJzNgIAQcgLIBMgEEEJdHM2AgBBzAsgEUELdzYCACAQQQVsQQd3QQlsuEQAAAAAAADwPaIhCANAIAggCWQEQCAHRAAAAAAAAPA/oCEHQcQLKAIAIhBBzAsoAgBzIRFBxAtBwAsoAgAiEkHICygCAHMiEyAQczYCAEHACyARIBJzNgIAQcgLIBMgEEEJdHM2AgBBzAsgEUELdzYCACAIIBBBBWxBB3dBCWy4RAAAAAAAAPA9oqIhCAwBCwsMAQsgESsDACEJIBErAwghCiARKwMQIQsDQEHECygCACIQQcwLKAIAcyESQcQLQcALKAIAIhNByAsoAgBzIhQgEHM2AgBBwAsgEiATczYCAEHICyAUIBBBCXRzNgIAQcwLIBJBC3c2AgBBxAsoAgAiEkHMCygCAHMhE0HEC0HACygCACIUQcgLKAIAcyIVIBJzNgIAQcALIBMgFHM2AgBByAsgFSASQQl0czYCAEHMCyATQQt3NgIAIAkgCaBEAAAAAAAA4D8gEEEFbEEHd0EJbLhEAAAAAAAA8D2iRAAAAAAAAOC/oCIHmaEiDKMgCqAgB6IgCKBEhetRuB6F2z+gnCEHIAsgEkEFbEEHd0EJbLhEAAAAAAAA8D2iIg1mIAxE7FG4HoXrsT9mcQ0BIAxEObTIdr6fij9jIAwgDWNxIAdEAAAAAAAAAABjcg0AIA0QACARKwMYoCAJIAwgDKKjIAqgEAChIAcgESsDIKIgCKEgBxABoWVFDQALCyAHOQMAIA5BAWohDgwBCwsLC5kDBQBBjAgLAcwAQZgIC78BBAAAALgAAAABAAAAAAAAAAUAAAAAAAAAGQAAAAAAAAB9AAAAAAAAAHECAAAAAAAANQwAAAAAAAAJPQAAAAAAAC0xAQAAAAAA4fUFAAAAAABlzR0AAAAAAPkClQAAAAAA3Q7pAgAAAABRSo0OAAAAAJVzwkgAAAAA6UHMawEAAACNSf0aBwAAAMFv8oYjAAAAxS68orEAAADZ6awteAMAAD2RYORYEQAAMdbidbxWAAD1Lm5NrrEBAMnqJoNneAgAQdwJCwHMAEHoCQsFBQAAALgAQfYJC7IB8D8AAAAAAAAkQAAAAAAAAFlAAAAAAABAj0AAAAAAAIjDQAAAAAAAavhAAAAAAICELkEAAAAA0BJjQQAAAACE15dBAAAAAGXNzUEAAAAgX6ACQgAAAOh2SDdCAAAAopQabUIAAEDlnDCiQgAAkB7EvNZCAAA0JvVrDEMAgOA3ecNBQwCg2IVXNHZDAMhOZ23Bq0MAPZFg5FjhQ0CMtXgdrxVEUO/i1uQaS0SS1U0Gz/CARA==';
+  'AGFzbQEAAAABaQ9gAXwBfGAAAGAEf39/fwBgAX8AYAR+f35+AX9gAn9/AXxgA39/fwBgAn9/AGADf39/AX9gAAF/YAt/f39/f39/f398fwBgA35+fwBgBX9/f39/AGAIf39/f39/f38AYAd/f39/f39/AAMUEwAABAUBBgIHAwgBCQoCCwMMDQ4FAwEAAQaBAi1+AUIAC38BQQALfgFCAAt+AUIAC38AQQALfwBBAQt/AEECC38AQQMLfwBBBAt/AEEFC38AQQALfwBBAQt/AEECC38AQQwLfABEFlbnnq8D0jwLfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEBC38BQQALfwFBAAt/AUEAC3wBRAAAAAAAAOA/C38BQQALfwFBAAt/AUEAC38AQYAgC38BQQALfwFBAAt/AUEAC38AQYDAAAt/AUEAC38BQQALfwFBAAt/AUEAC3wBRAAAAAAAAPh/C3wBRAAAAAAAAAAAC38BQQALB+ECIQJsbgAAB2RlY2ltYWwAAwRTS0lQAwQFTEFCRUwDBQVTQ09SRQMGClBSRURJQ1RJT04DBwZXRUlHSFQDCARBVFRSAwkIU1RPUF9ST1cDCghTVE9QX05FVwMLDVNUT1BfT0ZGX0dSSUQDDANBQ0MDDQdMT0dfRVBTAw4FdGFrZW4DHwRzdG9wAyAFUVVFVUUDIQ5PRkZfR1JJRF9RVUVVRQMlB29mZkdyaWQDKQhoZWFwQmFzZQALCWNvbmZpZ3VyZQAMCXNldENvbWJvcwAHBnNldEFjYwAIB3NldEdyaWQABgpzZXRPZmZHcmlkAAUMb2ZmR3JpZFRha2VuAAoIYWRkR3JvdXAADQhhZGRDb21ibwAOBHJvd3MACQpzZWVkU3RyZWFtABAQc2V0TG9nRmFjdG9yaWFscwAPDXJlc2FtcGxlQ2VsbHMAEQpkcmF3QmxvY2tzABIGbWVtb3J5AgAIAQQMAQUKyjsT+AQDA38BfgR8IAC9IgSnIQMgBEIgiKciAUGAgMAASARAIAFB/////wdxIANyRQRARAAAAAAAAPD/DwsgAUEASARARAAAAAAAAPh/DwtBSiECIABEAAAAAAAAUEOiIgC9QiCIpyEBCyABQYCAwP8HTgRAIAAgAKAPCyACIAFBFHVB/wdraiABQf//P3EiAUHkviVqQYCAwABxIgJBFHZqIQMgAL1C/////w+DIAJBgIDA/wNzIAFyrEIghoS/RAAAAAAAAPC/oCEAIAFBAmpB//8/cUEDSQRAIABEAAAAAAAAAABhBEAgA0UEQEQAAAAAAAAAAA8LIAO3IgBEAADg/kIu5j+iIABEdjx5Ne856j2ioA8LIAAgAKJEAAAAAAAA4D8gAERVVVVVVVXVP6KhoiEFIANFBEAgACAFoQ8LIAO3IgZEAADg/kIu5j+iIAUgBkR2PHk17znqPaKhIAChoQ8LIAO3IQUgACAARAAAAAAAAABAoKMiBiAGoiIHIAeiIQggByAIIAggCEREUj7fEvHCP6JE3gPLlmRGxz+gokRZkyKUJEnSP6CiRJNVVVVVVeU/oKIgCCAIIAhEn8Z40Amawz+iRK94jh3Fccw/oKJEBPqXmZmZ2T+goqAhByABQfqoGGtB0fAaIAFrckEASgRAIABEAAAAAAAA4D+iIACiIQggA0UEQCAAIAggBiAIIAegoqGhDwsgBUQAAOD+Qi7mP6IgCCAGIAggB6CiIAVEdjx5Ne856j2ioKEgAKGhDwsgA0UEQCAAIAYgACAHoaKhDwsgBUQAAOD+Qi7mP6IgBiAAIAehoiAFRHY8eTXvOeo9oqEgAKGhC3YAIABEAAAAAAAAJEBjBEAjLCAA/ANBA3RqKwMADwsgAEQAAAAAAADwP6AiAEQAAAAAAADgv6AgABAAoiAAoSMroEQAAAAAAADwPyAARAAAAAAAAChAoqOgRAAAAAAAAPA/IABEAAAAAACAdkCiIACiIACio6EL8gIBB34gAkL/////D4MiBiADQiCIIgd+IQogA0L/////D4MiCSACQiCIIgh+IQUgByAIfiAKQiCIfCAFQiCIfCAKQv////8PgyAGIAl+QiCIfCAFQv////8Pg3xCIIh8JAIgAiADfiQDIwIhAyMDIQIgAUEASgRAIAFBgAFOBH9BAQUgAUHAAEoEfyAAQoABIAGsfYhCAFIFQQALCwRAQQEPCyABQcAATgR+IAAgAUFAaqyGIQRCAAUgAELAACABrCIFfYghBCAAIAWGCyEABSABQQBIBEBBACABayIBQYABTgR/QQEFIANCAFIgA3kgAaxUcQsEf0EBBSABQcAASgR/IAJCgAEgAax9iEIAUgVBAAsLBEBBfw8LIAFBwABOBH4gAiABQUBqrIYhA0IABSADIAGsIgWGIAJCwAAgBX2IhCEDIAIgBYYLIQILCyADIARSBEBBAUF/IAMgBFQbDwtBAUF/IAAgAlYbQQAgACACUhsLqwMDBX8EfgF8QX8hAgNAIAAgAUkEQCAALQAAIgVBMGsiBkEJTQRAIANBAWohAyAEQQFqIAQgBq0gB0IKfnwiB0IAUhshBAUgBUEuRiACQQBIcUUEQEQAAAAAAAD4fw8LIAMhAgsgAEEBaiEADAELCyADRSAEQRNKciADIAJrQQAgAkEAThsiA0EWSnIEQEQAAAAAAAD4fw8LIAckACADJAEgB7ogA0EDdCIAQfAJaisDAKMhCyAHQoCAgICAgIAQVgRAIABBoAhqKQMAIQlBACECA0AgAkEISARAAkAgC70iCkL/////////B4NCgICAgICAgAiEIQgCQCAHQQEgCkI0iKdBswhrIgFrIANrIAhCAYZCAXwgCRACIgBBAEoEf0EBBSAARSAIQgGDp3ELBEAgCkIBfL8hCwwBCyAIQoCAgICAgIAIUQR/IAdBAiABayADayAIQgKGQgF9IAkQAgUgB0EBIAFrIANrIAhCAYZCAX0gCRACCyIAQQBIBH9BAQUgAEUgCEIBg6dxCwRAIApCAX2/IQsMAQsMAQsgAkEBaiECDAILCwsLIAsLHQBBACQgRBgtRFT7IRlAEABEAAAAAAAA4D+iJCsLDgAgACQmIAEkJyACJCgLEgAgACQVIAEkFiACJCIgAyQjCwoAIAAkEiABJBMLBgAgACQUC5EVBAZ+FX8FfAF7IAAgAmohFCAAIAFqIQIDQAJAIAIgFE8NACACLQAAIgFBDUYgAUEKRnINACACIQpCACEEQQAhAQNAIAFBwABJBEAgBCABIAJq/QAEACIj/QwsLCwsLCwsLCwsLCwsLCws/SMgI/0MCgoKCgoKCgoKCgoKCgoKCv0j/VAgI/0MDQ0NDQ0NDQ0NDQ0NDQ0NDf0jICP9DCIiIiIiIiIiIiIiIiIiIiL9I/1Q/VD9ZKwgAa2GhCEEIAFBEGohAQwBCwsgFCACayIBQcAATwR+IAQFIARCASABrYZCAX2DCyEDIAIhAUEAIQ1BACEORAAAAAAAAAAAIR9BfyEWRAAAAAAAAPA/ISBCACEEQgAhBkEAIRUDfyAVIw9IBH8DQCADUARAIBQgCkFAayIKSwRAQgAhA0EAIQkDQCAJQcAASQRAIAMgCSAKav0ABAAiI/0MLCwsLCwsLCwsLCwsLCwsLP0jICP9DAoKCgoKCgoKCgoKCgoKCgr9I/1QICP9DA0NDQ0NDQ0NDQ0NDQ0NDQ39IyAj/QwiIiIiIiIiIiIiIiIiIiIi/SP9UP1Q/WSsIAmthoQhAyAJQRBqIQkMAQsLIBQgCmsiCUHAAEkEQCADQgEgCa2GQgF9gyEDCwwCCwsLAkAgA1ANACAKIAN6p2ohEyADIANCAX2DIQMjECAVQQJ0aigCACISQQVOBEAjESASQQVrQQN0aiIJKAIAIRsgCSgCBCIZIBMgAWsiDK0gDEEITwR+Qn8FQgEgDK1CA4aGQgF9CyABKQMAgyIHIAxBCEsEfiABIAxqQQhrKQMABUIACyIIQpX4qfqXt96bnn9+hYVCzZnW6v7666h/fiIFQiCIpyAFp3NxIRcDQAJAQX8hCSAbIBdBBXRqIhEoAgAiD0EASA0AIBEoAgQgDEYEfyARKQMQIAdRBUEACwR/IBEpAxggCFEFQQALBH8gDEEQTQR/QQAFIAwhCSABIQtBACEQAkAgASARKAIIIhFGDQAgAUEHcSARQQdxRgRAA0AgC0EHcQRAQQAhECAJRQ0DIAstAAAiHCARLQAAIh1rIRAgHCAdRw0DIAlBAWshCSALQQFqIQsgEUEBaiERDAELCwNAIAlBCE8EQCALKQMAIBEpAwBRBEAgC0EIaiELIBFBCGohESAJQQhrIQkMAgsLCwsDQCAJIhBBAWshCSAQBEAgCy0AACIcIBEtAAAiHWshECAcIB1HDQIgC0EBaiELIBFBAWohEQwBCwtBACEQCyAQCwVBAQsgDyEJRQ0AIBdBAWogGXEhFwwBCwsgCUEASARAQQEhGAwCCyASQQVrIgFBBEgEQCAEIAmsIAGsQgSGhoQhBAUgBiAJrCABQQRrrEIEhoaEIQYLBSASQQRGIBJBAkZyBEAgEyABayIJQQFrQQhJBEAgCUEITwR+Qn8FQgEgCa1CA4aGQgF9CyABKQMAgyIFQq7cuPHixYuXLoUgCUEITwR+Qn8FQgEgCa1CA4aGQgF9C0J/hYQiB0KBgoSIkKDAgAF9IAdCf4WDQoCBgoSIkKDAgH+DIgdCAFIEf0IBIAd6QgOIpyILrEIDhoZCAX0iByAFgyAHQn+FIAVCCIiDhCEFIAlBAWsiCSALawVBAAshCyAJQQhPBH5CfwVCASAJrUIDhoZCAX0LIQcgCQR/IAVC8OHDh4+evPhwg0Kw4MCBg4aMmDCFIAeDQgBSBUEBCwR/QQEFIAVChoyYsODAgYMGfELw4cOHj568+HCDQrDgwIGDhoyYMIUgB4NCAFILDQNCAUIIIAmtfUIDhiIHhkIBfUKw4MCBg4aMmDCDIAUgB4aEQo+evPjw4cOHD4NCgRR+QgiIQv+B/Ifwn8D/AINCgYCQA35CEIhC//+DgPD/P4NCgYCAgIDiCX5CIIghBSALBHwgBbojHiALQQN0aisDAKMFIAW6CyEeBSABIBMQAyIeIB5iDQMjACEFIwEhCwsgEkECRgRAIB5EAAAAAAAA8D9kDQMgHiEfIAtBBkwEfyAFIx5BBiALa0EDdGorAwD8B36nBUF/IB9EAAAAAICELkGiIh6bIiEgIUQAAAAAAADwv6AgIUQAAAAAAADgv6AgHmUbIh78AiAeRAAAAACAhC5BoyAfYhsLIRYFIB4hIAsFIBJBAUYiCyASQQNGcgRAIBMgAUEBakcgAS0AAEEwayIJQQFLcg0DIAsEQCAJIQ0FIAkhDgsLCwsgEy0AACEJIBNBAWohASAVIw9BAWtGBEAgCUENRgRAIAEgFE8Ef0EBBSABLQAAQQpHCw0CIAFBAWohAQUgCUEKRw0CCwUgCUEsRw0BCyAVQQFqIRUMAgtBAAVBAQsLRQ0AIxMgBCAGQs/W077Sx6vZQn6FQpX4qfqXt96bnn9+QiCIp3EhCgNAIxIgCkEFdGoiCSgCECILQQBIBH9BAQUgCSkDACAEUQR/IAkpAwggBlEFQQALC0UEQCMTIApBAWpxIQoMAQsLIAtBAEgEQEEBIRgMAQtBACECIxoEQCMYBEADQCACIxhIBH8jFyACQQN0aisDACAfYwVBAAsEQCACQQFqIQIMAQsLBSAfIxm3opz8AiICIxlOBEAjGUEBayECCwsLIxQjGSALQQF0IA1qQQF0IA4jHSAfZSMbG2psIAJqQeAAbGoiAiACKwMARAAAAAAAAPA/oDkDACMcBEAgAiACKwMIICCgOQMIIAIgAisDECAgICCioDkDEAsjGgRAAkAgAiACKwMYICAgH6IiHqA5AxggAiACKwMgIB4gHqKgOQMgIAIgAisDKCAgIB8gDbehIiGiICGiIiGgOQMoIAIgAisDMCAhICGioDkDMCACIAIrAzggIEQWVueerwPSPET3///////vPyAfIB9E9///////7z9kGyAfRBZW556vA9I8YxsiIkQAAAAAAADwPyAioSANQQFGGxAAmqIiIqA5AzggAiACKwNAICIgIqKgOQNAIxwEQCACIAIrA0ggICAeoqA5A0ggAiACKwNQICAgIaKgOQNQIAIgAisDWCAgICKioDkDWAsgFkEASARAIylBA3QiAiMmaiAfOQMAIycjKWogDToAACMcBEAjKCACaiAgOQMACyMpQQFqJCkMAQsjIiMkQQJ0aiAWQQF0IA1qNgIAIxwEQCMjIyRBA3RqICA5AwALIyRBAWokJCMkQYAgRgRAQQAhAkEAIQkjJCEKA0AgCSAKSARAIxUjIiAJQQJ0aigCAEECdGoiCyALKAIAQQFqNgIAIAlBAWohCQwBCwsjHARAA0AgAiAKSARAIxYjIiACQQJ0aigCAEEDdGoiCSAJKwMAIyMgAkEDdGorAwCgOQMAIAJBAWohAgwBCwsLQQAkJAsLCyABIQIgGkEBaiEaIylBgMAARw0BQQIhGAsLIxoEQEEAIQFBACEJIyQhCgNAIAkgCkgEQCMVIyIgCUECdGooAgBBAnRqIgsgCygCAEEBajYCACAJQQFqIQkMAQsLIxwEQANAIAEgCkgEQCMWIyIgAUECdGooAgBBA3RqIgkgCSsDACMjIAFBA3RqKwMAoDkDACABQQFqIQEMAQsLC0EAJCQLIBokHyAYJCAgAiAAawsGAEEAJCkLBQBB0AsLNwAgACQPIAEkECACJBEgA0EARyQaIARBAEckGyAFQQBHJBwgBiQZIAckFyAIJBggCSQdIAokHgvNAQIDfgJ/IxEgAEEDdGoiACgCACEHIAAoAgQhCCABKQMAIQQgAq0gAkEITwR+Qn8FQgEgAq1CA4aGQgF9CyAEgyIFIAJBCEsEfiABIAJqQQhrKQMABUIACyIGQpX4qfqXt96bnn9+hYVCzZnW6v7666h/fiIEQiCIpyAEp3MgCHEhAANAIAcgAEEFdGooAgBBAE4EQCAAQQFqIAhxIQAMAQsLIAcgAEEFdGoiACADNgIAIAAgAjYCBCAAIAE2AgggACAFNwMQIAAgBjcDGAtmAQF/IxMgACABQs/W077Sx6vZQn6FQpX4qfqXt96bnn9+QiCIp3EhAwNAIxIgA0EFdGooAhBBAE4EQCMTIANBAWpxIQMMAQsLIxIgA0EFdGoiAyAANwMAIAMgATcDCCADIAI2AhALBgAgACQsCzoBAX8gAEEEdEGwC2oiBSABNgIAIAUgAjYCBCAFIAM2AgggBSAENgIMIABFBEBEAAAAAAAA+H8kKgsLigsCB3wJfwNAIAAgEUoEQCARQQV0IRACQCARQQN0Ig8gAWorAwAiCUQAAAAAAAAAAGEEQCAGIA9qRAAAAAAAAAAAOQMADAELIAYgEUEDdGogAiARQShsaiETRAAAAAAAAAAAIQgCQCAJRAAAAAAAAAAAZQ0AIAlEAAAAAAAAJEBjBEAgEysDACEKRAAAAAAAAAAAIQlBtAsoAgAiD0G8CygCAHMhE0G0C0GwCygCACIUQbgLKAIAcyIVIA9zNgIAQbALIBMgFHM2AgBBuAsgFSAPQQl0czYCAEG8CyATQQt3NgIAIA9BBWxBB3dBCWy4RAAAAAAAAPA9oiEIA0AgCCAKZARAIAlEAAAAAAAA8D+gIQlBtAsoAgAiD0G8CygCAHMhE0G0C0GwCygCACIUQbgLKAIAcyIVIA9zNgIAQbALIBMgFHM2AgBBuAsgFSAPQQl0czYCAEG8CyATQQt3NgIAIAggD0EFbEEHd0EJbLhEAAAAAAAA8D2ioiEIDAELCyAJIQgMAQsgEysDACEKIBMrAwghCyATKwMQIQwDQEG0CygCACIUQbwLKAIAcyEPQbQLQbALKAIAIhVBuAsoAgBzIhYgFHM2AgBBsAsgDyAVczYCAEG4CyAWIBRBCXRzNgIAQbwLIA9BC3c2AgBBtAsoAgAiFUG8CygCAHMhFkG0C0GwCygCACIXQbgLKAIAcyIPIBVzNgIAQbALIBYgF3M2AgBBuAsgDyAVQQl0czYCAEG8CyAWQQt3NgIAIAogCqBEAAAAAAAA4D8gFEEFbEEHd0EJbLhEAAAAAAAA8D2iRAAAAAAAAOC/oCIImaEiDaMgC6AgCKIgCaBEhetRuB6F2z+gnCEIIAwgFUEFbEEHd0EJbLhEAAAAAAAA8D2iIg5mIA1E7FG4HoXrsT9mcQ0BIA1EObTIdr6fij9jIA0gDmNxIAhEAAAAAAAAAABjcg0AIA4QACATKwMYoCAKIA0gDaKjIAugEAChIAggEysDIKIgCaEgCBABoWVFDQALCyAIOQMAIAhEAAAAAAAAAABhBEAgByAQaiIPRAAAAAAAAAAAOQMAIA9EAAAAAAAAAAA5AwggD0QAAAAAAAAAADkDECAPRAAAAAAAAAAAOQMYDAELIAgiCp8hC0QAAAAAAAAAACEJQQAhDwNAIA9BIEkEQCAEIBBqIA9qKwMAIghEAAAAAAAAAABkBHwgCyAIogJAIyoiCCAIYQRARAAAAAAAAPh/JCoMAQsDQEG0CygCACISQbwLKAIAcyETQbQLQbALKAIAIhRBuAsoAgBzIhUgEnM2AgBBsAsgEyAUczYCAEG4CyAVIBJBCXRzNgIAQbwLIBNBC3c2AgBBtAsoAgAiE0G8CygCAHMhFEG0C0GwCygCACIVQbgLKAIAcyIWIBNzNgIAQbALIBQgFXM2AgBBuAsgFiATQQl0czYCAEG8CyAUQQt3NgIAIBJBBWxBB3dBCWy4RAAAAAAAAPA9okQAAAAAAAAAQKJEAAAAAAAA8L+gIgggCKIgE0EFbEEHd0EJbLhEAAAAAAAA8D2iRAAAAAAAAABAokQAAAAAAADwv6AiDSANoqAiDkQAAAAAAADwP2MgDkQAAAAAAAAAAGRxRQ0ACyANIA4QAEQAAAAAAAAAwKIgDqOfIg2iJCogCCANoiEICyAIogVEAAAAAAAAAAALIQggByAQaiAPaiAKIAMgEGogD2orAwCiIAUgEGogD2orAwAgCSAIIA8bIgmioCAIoCIIRAAAAAAAAAAAIAhEAAAAAAAAAABkGzkDACAPQQhqIQ8MAQsLIAcgEGoiDysDACIIIA8rAwhjBEAgDyAIOQMICyAHIBBqIg8rAxAgCGQEQCAPIAg5AxALCyARQQFqIREMAQsLC4cLAgd8CX8DQCAAIA5KBEAgDkEDdCIQIAVqIAIgDkEobGohEkQAAAAAAAAAACEHAkAgASAQaisDACIIRAAAAAAAAAAAZQ0AIAhEAAAAAAAAJEBjBEAgEisDACEJQcQLKAIAIg9BzAsoAgBzIRJBxAtBwAsoAgAiE0HICygCAHMiFCAPczYCAEHACyASIBNzNgIAQcgLIBQgD0EJdHM2AgBBzAsgEkELdzYCACAPQQVsQQd3QQlsuEQAAAAAAADwPaIhCANAIAggCWQEQCAHRAAAAAAAAPA/oCEHQcQLKAIAIg9BzAsoAgBzIRJBxAtBwAsoAgAiE0HICygCAHMiFCAPczYCAEHACyASIBNzNgIAQcgLIBQgD0EJdHM2AgBBzAsgEkELdzYCACAIIA9BBWxBB3dBCWy4RAAAAAAAAPA9oqIhCAwBCwsMAQsgEisDACEJIBIrAwghCiASKwMQIQsDQEHECygCACITQcwLKAIAcyEPQcQLQcALKAIAIhRByAsoAgBzIhUgE3M2AgBBwAsgDyAUczYCAEHICyAVIBNBCXRzNgIAQcwLIA9BC3c2AgBBxAsoAgAiFEHMCygCAHMhFUHEC0HACygCACIWQcgLKAIAcyIPIBRzNgIAQcALIBUgFnM2AgBByAsgDyAUQQl0czYCAEHMCyAVQQt3NgIAIAkgCaBEAAAAAAAA4D8gE0EFbEEHd0EJbLhEAAAAAAAA8D2iRAAAAAAAAOC/oCIHmaEiDKMgCqAgB6IgCKBEhetRuB6F2z+gnCEHIAsgFEEFbEEHd0EJbLhEAAAAAAAA8D2iIg1mIAxE7FG4HoXrsT9mcQ0BIAxEObTIdr6fij9jIAwgDWNxIAdEAAAAAAAAAABjcg0AIA0QACASKwMYoCAJIAwgDKKjIAqgEAChIAcgEisDIKIgCKEgBxABoWVFDQALCyAHOQMAIAYgEGogBCAOQShsaiERRAAAAAAAAAAAIQcCQCADIBBqKwMAIghEAAAAAAAAAABlDQAgCEQAAAAAAAAkQGMEQCARKwMAIQlBxAsoAgAiEEHMCygCAHMhEUHEC0HACygCACISQcgLKAIAcyITIBBzNgIAQcALIBEgEnM2AgBByAsgEyAQQQl0czYCAEHMCyARQQt3NgIAIBBBBWxBB3dBCWy4RAAAAAAAAPA9oiEIA0AgCCAJZARAIAdEAAAAAAAA8D+gIQdBxAsoAgAiEEHMCygCAHMhEUHEC0HACygCACISQcgLKAIAcyITIBBzNgIAQcALIBEgEnM2AgBByAsgEyAQQQl0czYCAEHMCyARQQt3NgIAIAggEEEFbEEHd0EJbLhEAAAAAAAA8D2ioiEIDAELCwwBCyARKwMAIQkgESsDCCEKIBErAxAhCwNAQcQLKAIAIhBBzAsoAgBzIRJBxAtBwAsoAgAiE0HICygCAHMiFCAQczYCAEHACyASIBNzNgIAQcgLIBQgEEEJdHM2AgBBzAsgEkELdzYCAEHECygCACISQcwLKAIAcyETQcQLQcALKAIAIhRByAsoAgBzIhUgEnM2AgBBwAsgEyAUczYCAEHICyAVIBJBCXRzNgIAQcwLIBNBC3c2AgAgCSAJoEQAAAAAAADgPyAQQQVsQQd3QQlsuEQAAAAAAADwPaJEAAAAAAAA4L+gIgeZoSIMoyAKoCAHoiAIoESF61G4HoXbP6CcIQcgCyASQQVsQQd3QQlsuEQAAAAAAADwPaIiDWYgDETsUbgeheuxP2ZxDQEgDEQ5tMh2vp+KP2MgDCANY3EgB0QAAAAAAAAAAGNyDQAgDRAAIBErAxigIAkgDCAMoqMgCqAQAKEgByARKwMgoiAIoSAHEAGhZUUNAAsLIAc5AwAgDkEBaiEODAELCwsLmQMFAEGMCAsBzABBmAgLvwEEAAAAuAAAAAEAAAAAAAAABQAAAAAAAAAZAAAAAAAAAH0AAAAAAAAAcQIAAAAAAAA1DAAAAAAAAAk9AAAAAAAALTEBAAAAAADh9QUAAAAAAGXNHQAAAAAA+QKVAAAAAADdDukCAAAAAFFKjQ4AAAAAlXPCSAAAAADpQcxrAQAAAI1J/RoHAAAAwW/yhiMAAADFLryisQAAANnprC14AwAAPZFg5FgRAAAx1uJ1vFYAAPUubk2usQEAyeomg2d4CABB3AkLAcwAQegJCwUFAAAAuABB9gkLsgHwPwAAAAAAACRAAAAAAAAAWUAAAAAAAECPQAAAAAAAiMNAAAAAAABq+EAAAAAAgIQuQQAAAADQEmNBAAAAAITXl0EAAAAAZc3NQQAAACBfoAJCAAAA6HZIN0IAAACilBptQgAAQOWcMKJCAACQHsS81kIAADQm9WsMQwCA4Dd5w0FDAKDYhVc0dkMAyE5nbcGrQwA9kWDkWOFDQIy1eB2vFURQ7+LW5BpLRJLVTQbP8IBE';
 
 /**
  * The project's WebAssembly module (assembly/, built by scripts/wasm.js into wasm.generated.js): the
@@ -8346,7 +8301,7 @@ class WasmHeap {
 
 /**
  * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It
- * reads plain rows straight into its own cell sums, which drain() adds to the sink's at the end, and
+ * reads plain rows straight into its own cell sums, which sums() gives for the sink to merge, and
  * into the score grid, which it shares with the sink's histogram; scores off the grid (more than 6
  * decimals) it queues, and they are added to the histogram's sorted runs here. Every other row is
  * declined and takes the checked path, as with the JavaScript fast path.
@@ -8358,12 +8313,12 @@ const STOP_ROW = 0;
 const STOP_OFF_GRID = 2;
 /** Off-grid scores the reader queues (OFF_GRID_QUEUE in assembly/rows.ts). */
 const OFF_GRID_QUEUE = 8192;
-/** Attributes beyond this many do not fit the packed combination key (16 bits each). */
-const WASM_MAX_ATTRIBUTES = 4;
+/** Attributes beyond this many do not fit the packed combination key (two words, 16 bits each). */
+const WASM_MAX_ATTRIBUTES = 8;
 /** Padding after the input bytes: the reader loads up to 64 bytes from a position before the end. */
 const PAD = 72;
 const GROUP_SLOT = 32;
-const COMBO_SLOT = 16;
+const COMBO_SLOT = 32;
 /** Grid updates the reader queues (QUEUE in assembly/rows.ts). */
 const GRID_QUEUE = 4096;
 class WasmRows {
@@ -8463,13 +8418,12 @@ class WasmRows {
         this.x.offGridTaken();
     }
     /**
-     * Adds the rows and cell sums read here to the sink's: once, when reading is over (the sink calls
-     * it). The score grid is the histogram's own already.
+     * The rows read here and their cell sums (a view of this reader's memory), for the sink to merge
+     * when reading is over. The score grid is the histogram's own already.
      */
-    drain() {
-        this.sink.rows += this.rowsRead;
-        const sums = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers);
-        this.sink.acc.addNumbers(sums);
+    sums() {
+        const numbers = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers);
+        return { rows: this.rowsRead, numbers };
     }
     /** Registers the group values and combinations the sink has met since the last call. */
     register() {
@@ -8492,7 +8446,7 @@ class WasmRows {
         if (combos.length > this.accCombos)
             this.newAcc(2 * combos.length);
         for (; this.combos < combos.length; this.combos++)
-            this.x.addCombo(comboKey(combos[this.combos]), this.combos);
+            this.x.addCombo(...comboKey(combos[this.combos]), this.combos);
     }
     addGroup(a, key, id) {
         const list = this.groups[a];
@@ -8519,7 +8473,7 @@ class WasmRows {
         this.x.setCombos(at, size - 1);
         const combos = this.sink.acc.combos;
         for (let id = 0; id < this.combos; id++)
-            this.x.addCombo(comboKey(combos[id]), id);
+            this.x.addCombo(...comboKey(combos[id]), id);
     }
     newAcc(combos) {
         const at = this.heap.alloc(8 * combos * this.cellNumbers);
@@ -8531,16 +8485,22 @@ class WasmRows {
         this.x.setAcc(at);
     }
 }
-/** A combination's group ids packed 16 bits each, as the reader builds them. */
+/** A combination's group ids packed 16 bits each into two words, as the reader builds them. */
 function comboKey(ids) {
-    let key = 0n;
-    ids.forEach((id, a) => (key |= BigInt(id) << BigInt(16 * a)));
+    const key = [0n, 0n];
+    ids.forEach((id, a) => (key[a >> 2] |= BigInt(id) << BigInt(16 * (a & 3))));
     return key;
 }
 
 /**
- * The predictions CSV hot path: a one-pass fast path for plain rows (fields found and decoded at once)
- * and the checked path for everything else, which validates every value and reports errors.
+ * The predictions CSV hot path: the WebAssembly fast path for plain rows (rows-wasm.ts; fields found
+ * and decoded at once) and the checked path for everything else, which validates every value and
+ * reports errors.
+ *
+ * A JavaScript fast path (code generated per header) sat between the two until the WebAssembly reader
+ * read full-precision scores and up to 8 attributes. It then read only files with more attributes, at
+ * 0.8 of the checked path's time against the WebAssembly reader's 0.45 (2M rows, 17-digit scores), for
+ * about 250 lines and a third way of decoding a row, so it was removed.
  */
 /**
  * Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index. The WebAssembly reader
@@ -8548,21 +8508,12 @@ function comboKey(ids) {
  */
 const ROLES = { SKIP: 0, LABEL: 1, SCORE: 2, PREDICTION: 3, WEIGHT: 4, ATTR: 5 };
 const { SKIP, LABEL, SCORE, PREDICTION, WEIGHT, ATTR } = ROLES;
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-/** Bytes that end an unquoted field, or send the row to the checked path: , LF CR ". */
-const SPECIAL = new Uint8Array(256);
-for (const c of [COMMA, LF, CR, QUOTE])
-    SPECIAL[c] = 1;
 /**
  * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
  * decimals and the text parsers as fallback, so that every value is validated the same way.
  */
 class CsvPredictionRows {
     sink;
-    useWasm;
     header = null;
     label = -1;
     score = -1;
@@ -8577,10 +8528,8 @@ class CsvPredictionRows {
     file;
     /** The checked path's group ids of the row it reads. */
     g;
-    /** useWasm = false keeps to the JavaScript fast path (for tests that compare the two). */
-    constructor(sink, useWasm = true) {
+    constructor(sink) {
         this.sink = sink;
-        this.useWasm = useWasm;
         this.fastBinary = sink.labels.positive === '1';
         this.threshold = sink.spec.threshold;
         this.file = sink.spec.display;
@@ -8672,30 +8621,23 @@ class CsvPredictionRows {
         if (this.weight >= 0)
             roles[this.weight] = WEIGHT;
         this.attrs.forEach((i, a) => (roles[i] = ATTR + a));
-        if (this.sink.recording) {
-            // Rows are recorded one by one on the checked path; the JavaScript fast path takes over if the
-            // record is dropped (the WebAssembly reader must share the score grid from the first row).
-            this.deferred = roles;
-            return;
-        }
-        this.roles = roles;
-        if (this.useWasm && this.attrs.length <= WASM_MAX_ATTRIBUTES) {
-            this.wasm = new WasmRows(this.sink, roles, this.prediction >= 0);
-            this.sink.drains.push(() => this.wasm.drain());
-        }
+        // More attributes than the WebAssembly reader packs: every row takes the checked path.
+        if (this.attrs.length <= WASM_MAX_ATTRIBUTES)
+            this.roles = roles;
     }
     /**
-     * The fast paths (see FastRow), made for the header once it is known; they decline until then.
-     * The WebAssembly reader reads plain rows. The JavaScript reader reads them instead when there are
-     * more attributes than the WebAssembly reader packs, and after a row record is dropped (the
-     * WebAssembly reader must share the score grid from the first row). It is compiled when first needed.
+     * The fast path (see FastRow): the WebAssembly reader, made for the header's roles once it is
+     * known, and declining until then. While rows are recorded one by one (ids, champion columns) they
+     * take the checked path; if the record is dropped, the fast reader starts there.
      */
     roles = null;
-    /** The fast path's roles while rows are recorded. */
-    deferred = null;
-    reader = null;
     wasm = null;
     taken = 0;
+    /** After the last row: the rows the WebAssembly reader summed apart go to the sink. */
+    end() {
+        if (this.wasm !== null)
+            this.sink.merge(this.wasm.sums());
+    }
     /** Rows the WebAssembly reader has read (for tests). */
     get wasmRows() {
         return this.wasm?.rowsRead ?? 0;
@@ -8705,32 +8647,21 @@ class CsvPredictionRows {
     chunk() {
         this.loaded = false;
     }
-    rows(buf, pos, len, line) {
-        if (this.deferred !== null && !this.sink.recording) {
-            this.roles = this.deferred;
-            this.deferred = null;
-        }
-        const roles = this.roles;
-        if (roles === null) {
-            this.taken = 0;
+    rows(buf, pos, len) {
+        this.taken = 0;
+        if (this.roles === null || this.sink.recording)
             return pos;
+        if (this.wasm === null) {
+            this.wasm = new WasmRows(this.sink, this.roles, this.prediction >= 0);
+            this.loaded = false;
         }
-        if (this.wasm !== null) {
-            if (!this.loaded) {
-                this.wasm.load(buf);
-                this.loaded = true;
-            }
-            pos = this.wasm.rows(pos, len);
-            this.taken = this.wasm.taken;
-            return pos;
+        if (!this.loaded) {
+            this.wasm.load(buf);
+            this.loaded = true;
         }
-        if (this.reader === null) {
-            this.reader = compileRows(roles, this.sink, this.prediction >= 0);
-            warmUp(this.reader, roles);
-        }
-        const end = this.reader(buf, pos, len, line, 0);
-        this.taken = this.reader.taken;
-        return end;
+        pos = this.wasm.rows(pos, len);
+        this.taken = this.wasm.taken;
+        return pos;
     }
     binary(row, i, decoder) {
         if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
@@ -8744,184 +8675,6 @@ class CsvPredictionRows {
     }
     where(row, i) {
         return { file: this.file, line: row.line, path: this.header[i] };
-    }
-}
-/**
- * The fast path for one header: one pass over each plain row that finds the fields and decodes them at
- * once, accepting only rows that are certainly valid (0/1 labels, plain decimals in range, the right
- * field count, LF or CRLF). It stops at any other row, which takes the checked path (that reports errors).
- *
- * It is generated code, one block per field in file order, because the same steps in a loop that
- * dispatches on each field's role cost about 15% more per row (measured on 5M rows); and it loops over
- * the rows itself, rather than being called once per row, which saves a call per row. The generated
- * text is built only from the fixed blocks below and small integers (field roles and attribute
- * indexes), never from the file's contents or names.
- */
-function compileRows(roles, sink, hasPrediction) {
-    const blocks = [];
-    roles.forEach((role, f) => {
-        const last = f === roles.length - 1;
-        if (role >= ATTR)
-            blocks.push(attributeBlock(role - ATTR));
-        else if (role === SCORE || role === WEIGHT)
-            blocks.push(decimalBlock(role === SCORE));
-        else if (role === LABEL || role === PREDICTION) {
-            blocks.push(`if (i >= len) break row
-        c = buf[i] - 48
-        if (c !== 0 && c !== 1) break row
-        ${role === LABEL ? 'y' : 'p'} = c
-        i++`);
-        }
-        else
-            blocks.push('while (i < len && SPECIAL[buf[i]] === 0) i++');
-        // After each field: a comma, or the line end after the last one (a quote or anything else declines).
-        blocks.push(last
-            ? `if (i >= len) break row
-        c = buf[i]
-        if (c === ${CR}) {
-          if (i + 1 >= len || buf[i + 1] !== ${LF}) break row
-          i++
-        } else if (c !== ${LF}) break row`
-            : `if (i >= len || buf[i] !== ${COMMA}) break row
-        i++`);
-    });
-    const body = `
-    const { SPECIAL, POW10, sampleHash, predictAt, sink, indexes, threshold } = env
-    const g = new Int32Array(indexes.length)
-    ${sink.indexes.map((_, a) => `const index${a} = indexes[${a}], prefix${a} = index${a}.byPrefix, keys${a} = index${a}.keys, words${a} = index${a}.words, wordsAt${a} = index${a}.wordsAt`).join('\n')}
-    function rows(buf, pos, len, line, dry) {
-      const dv = new DataView(buf.buffer, buf.byteOffset, buf.length)
-      const first = line
-      for (;;) {
-        row: {
-          if (pos >= len || buf[pos] === ${LF} || buf[pos] === ${CR}) break row
-          let i = pos
-          let c = 0
-          let y = -1
-          let p = -1
-          let s = 0
-          let micros = -1
-          let w = 1
-          ${blocks.join('\n')}
-          ${hasPrediction ? '' : 'p = predictAt(s, threshold)'}
-          if (dry === 0) {
-            if (micros >= 0) sink.addMicros(g, y, p, micros, w)
-            else sink.add(g, y, p, s, micros, w)
-          }
-          pos = i + 1
-          line++
-          continue
-        }
-        rows.taken = line - first
-        return pos
-      }
-    }
-    rows.taken = 0
-    return rows`;
-    const env = {
-        SPECIAL,
-        POW10,
-        sampleHash,
-        predictAt,
-        sink,
-        indexes: sink.indexes,
-        threshold: sink.spec.threshold
-    };
-    // Generated from the fixed blocks above only (see the comment on compileRow).
-    return new Function('env', body)(env);
-}
-/**
- * Attribute a: the one value that the field's first two bytes can start (GroupIndex.byPrefix) is
- * compared in place, four bytes at a time (byte by byte took about a sixth of the reading time);
- * failing that, the field is found, hashed and looked up. A field that runs to the end of the chunk
- * declines, so that a cut value never becomes a group.
- */
-function attributeBlock(a) {
-    return `{
-    const start = i
-    let id = i + 4 <= len ? prefix${a}[dv.getUint16(i, true)] : -1
-    if (id >= 0) {
-      // The candidate value, compared 4 bytes at a time (GroupIndex.words); one byte must follow it.
-      const k = keys${a}[id].length
-      const o = wordsAt${a}[id]
-      let same = false
-      if (i + k < len) {
-        if (k < 4) same = ((dv.getInt32(i, true) ^ words${a}[o]) & words${a}[o + 1]) === 0
-        else {
-          same = true
-          let at = 0
-          for (; same && at + 4 < k; at += 4) same = dv.getInt32(i + at, true) === words${a}[o + (at >> 2)]
-          if (same) same = dv.getInt32(i + k - 4, true) === words${a}[o + (at >> 2)]
-        }
-      }
-      if (same) i += k
-      else id = -1
-    }
-    if (id < 0) {
-      while (i < len && SPECIAL[buf[i]] === 0) i++
-      if (i >= len || buf[i] === ${QUOTE}) break row
-      id = dry === 0 ? index${a}.idOfHashed(buf, start, i, sampleHash(buf, start, i), line) : 0
-    }
-    g[${a}] = id
-  }`;
-}
-/**
- * A plain decimal (digits with at most one point, at most 22 decimals): exactly Number()'s value,
- * see decimal.ts (an exact integer and one correctly rounded division; Number() of the text itself
- * for a mantissa above 2^53). A score must be at most 1, and also gives its value in millionths when
- * it has at most 6 decimals; anything else declines.
- */
-function decimalBlock(score) {
-    return `{
-    const from = i
-    let m = 0
-    let digits = 0
-    let k = -1
-    while (i < len) {
-      c = buf[i]
-      const d = c - 48
-      if (d >= 0 && d <= 9) {
-        m = m * 10 + d
-        digits++
-      } else if (c === 46 && k < 0) k = digits
-      else break
-      i++
-    }
-    k = k < 0 ? 0 : digits - k
-    if (digits === 0 || k > 22) break row
-    // A mantissa above 2^53 (a 17-digit float): Number() of the same plain text, as the checked path.
-    const v = m > ${MAX_MANTISSA} ? Number(buf.toString('latin1', from, i)) : k === 0 ? m : m / POW10[k]
-    ${score
-        ? `if (v > 1) break row
-    s = v
-    micros = k <= 6 ? m * POW10[6 - k] : -1`
-        : 'w = v'}
-  }`;
-}
-/**
- * Runs the compiled reader dry (nothing added) over one made-up row cut at every byte, and over
- * variants that decline at each check. V8 optimizes the reader early, from the paths the first rows
- * took; a path first taken later (the end of a chunk inside a field, a group value met for the first
- * time) then throws the optimized code away and the reader runs unoptimized until it is rebuilt,
- * several times over (6 times per reader on the benchmark's file). Taking every path once first avoids
- * that: about 0.1–0.25 s less per reader, measured on the first 1.7M rows of that file.
- */
-function warmUp(reader, roles) {
-    const values = (score, label) => Array.from(roles, role => role >= ATTR ? 'ab' : role === SCORE ? score : role === WEIGHT ? '1.5' : role === SKIP ? 'x' : label);
-    const rows = [
-        values('0.25', '1'),
-        values('0.1234567', '0'),
-        values('2', '1'),
-        values('.', '2'),
-        values('0.5', '"')
-    ];
-    for (const fields of rows) {
-        for (const end of ['\n', '\r\n', '\r', ',\n']) {
-            const row = Buffer.from(fields.join(',') + end);
-            for (let len = 1; len <= row.length; len++)
-                reader(row, 0, len, 1, 1);
-            reader(Buffer.concat([row, row]), 0, 2 * row.length, 1, 1);
-        }
     }
 }
 
@@ -9092,8 +8845,6 @@ class PredictionSink {
     rows = 0;
     /** Set while rows are recorded one by one (the file has ids or champion columns). */
     recorder = null;
-    /** Readers that keep rows of their own (the WebAssembly fast path): added in before part() or finish(). */
-    drains = [];
     constructor(spec, options) {
         this.spec = spec;
         this.options = options;
@@ -9175,22 +8926,23 @@ class PredictionSink {
     addMicros(g, y, p, micros, w) {
         this.add(g, y, p, micros / 1e6, micros, w);
     }
+    /**
+     * Adds rows that a fast reader summed apart (the WebAssembly one): their count and their cell
+     * numbers in the accumulator's layout (CellAccumulator.addNumbers).
+     */
+    merge(sums) {
+        this.rows += sums.rows;
+        this.acc.addNumbers(sums.numbers);
+    }
     /** What a worker reading one part of the file sends back. */
     part() {
-        this.drain();
         return {
             table: this.acc.finish(this.indexes.map(i => i.labels)),
             scores: this.hist?.part() ?? null,
             rows: this.rows
         };
     }
-    drain() {
-        for (const drain of this.drains)
-            drain();
-        this.drains.length = 0;
-    }
     finish(sha256) {
-        this.drain();
         if (this.rows === 0)
             throw new InputError('the file has no data rows', { file: this.spec.display });
         return {
@@ -9291,28 +9043,42 @@ class ValueRows {
         sink.addRecorded(this.g, y, p, s, -1, w, value(this.id), row.line, cp, cs);
     }
 }
-async function readPredictions(spec, options) {
-    const sink = new PredictionSink(spec, options);
-    const format = formatOf(spec.path);
-    if (format === 'parquet') {
-        const file = await ParquetFile.open(spec.absPath, spec.display);
-        const rows = new ValueRows(sink);
-        rows.header(file.columns, { file: spec.display });
-        const sha256 = await hashedAlongside(spec.absPath, spec.display, () => sink.recording ? file.rows(rows.needed(), row => rows.row(row)) : readParquetGroups(file, sink));
-        return sink.finish(sha256);
-    }
-    if (format !== 'csv') {
-        const rows = new ValueRows(sink);
-        const result = await streamRows(spec.absPath, spec.display, (columns, where) => rows.header(columns, where), row => rows.row(row), () => rows.needed());
-        return sink.finish(result.sha256);
-    }
+/** Reads a CSV file: bytes through the fast paths, and the checked parser for the rest. */
+async function readCsv(spec, sink) {
     const rows = new CsvPredictionRows(sink);
     const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows);
     const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
     parser.end();
     if (!rows.started)
         throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
-    return sink.finish(sha256);
+    rows.end();
+    return sha256;
+}
+/** Reads any format row by row (source.ts), typed values through the row rules. */
+async function readValues(spec, sink) {
+    const rows = new ValueRows(sink);
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => rows.header(columns, where), row => rows.row(row), () => rows.needed());
+    return result.sha256;
+}
+/** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
+async function readParquet(spec, sink) {
+    const file = await ParquetFile.open(spec.absPath, spec.display);
+    const rows = new ValueRows(sink);
+    rows.header(file.columns, { file: spec.display });
+    return hashedAlongside(spec.absPath, spec.display, () => sink.recording ? file.rows(rows.needed(), row => rows.row(row)) : readParquetGroups(file, sink));
+}
+/** How each format's predictions are read into the sink; each resolves to the file's sha256. */
+const READERS = {
+    csv: readCsv,
+    jsonl: readValues,
+    parquet: readParquet
+};
+async function readPredictions(spec, options) {
+    const format = formatOf(spec.path);
+    if (format === undefined)
+        throw unknownFormat(spec.display);
+    const sink = new PredictionSink(spec, options);
+    return sink.finish(await READERS[format](spec, sink));
 }
 
 /**
@@ -9630,6 +9396,7 @@ function parsePart(job) {
     const aligned = job.last || parser.pendingBytes === 0;
     if (job.last)
         parser.end();
+    rows.end();
     const sha256 = hash?.digest('hex') ?? null;
     return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 };
 }

@@ -55,7 +55,7 @@ export interface WasmExports {
   setAcc(at: number): void
   setGrid(counts: number, weights: number, queue: number, queueWeights: number): void
   addGroup(a: number, at: number, n: number, id: number): void
-  addCombo(key: bigint, id: number): void
+  addCombo(low: bigint, high: bigint, id: number): void
   rows(buf: number, pos: number, len: number): number
   // The bootstrap's draws.
   seedStream(k: number, s0: number, s1: number, s2: number, s3: number): void

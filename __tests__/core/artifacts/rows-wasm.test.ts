@@ -1,8 +1,9 @@
 /**
- * The WebAssembly CSV fast path against the JavaScript one (itself tested against the checked path):
- * on random files of every shape the reader meets, fed in chunks of every size, both give the same
- * groups, combinations, row counts and score distributions, and sums equal to the last bits (the
- * WebAssembly rows are summed apart and added at the end). And its logarithm is Math.log's, exactly.
+ * The WebAssembly CSV fast path against the checked path: on random files of every shape the reader
+ * meets, fed in chunks of every size, both give the same groups, combinations, row counts and score
+ * distributions, and sums equal to the last bits (the WebAssembly rows are summed apart and added at
+ * the end). Its logarithm is Math.log's and its decimals Number()'s, exactly; its constants are the
+ * JavaScript side's.
  */
 import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/csv.js'
@@ -53,13 +54,15 @@ function file(rng: Rng, shape: Shape, rows: number): { text: string; columns: st
   for (let r = 0; r < rows; r++) {
     const odd = rng.next()
     const score =
-      odd < 0.1 && r > rows * 0.9
-        ? `0.${String(pick(1e9)).padStart(9, '0')}` // more than 6 decimals: the last rows only
-        : odd < 0.04
-          ? '1'
-          : odd < 0.06
-            ? '"0.25"'
-            : (pick(1e6) / 1e6).toFixed(pick(7))
+      odd > 0.9
+        ? `0.${String(pick(1e9)).padStart(9, '0')}` // more than 6 decimals
+        : odd > 0.85
+          ? String(rng.next()) // every digit of a double
+          : odd < 0.04
+            ? '1'
+            : odd < 0.06
+              ? '"0.25"'
+              : (pick(1e6) / 1e6).toFixed(pick(7))
     const values: Record<string, string> = {
       row: String(r),
       label: String(pick(2)),
@@ -67,8 +70,11 @@ function file(rng: Rng, shape: Shape, rows: number): { text: string; columns: st
       prediction: String(pick(2)),
       weight: odd > 0.97 ? '2.5e0' : (pick(1000) / 100).toFixed(2)
     }
-    // Later rows bring new values, so groups and combinations keep appearing.
-    attrs.forEach((a, i) => (values[a] = VALUES[pick(Math.min(VALUES.length, 2 + Math.floor(r / 40) + i))]))
+    // Later rows bring new values, so groups and combinations keep appearing (with many attributes,
+    // two values each, so that combinations repeat).
+    const choices = (i: number) =>
+      attrs.length > 4 ? 2 : Math.min(VALUES.length, 2 + Math.floor(r / 40) + i)
+    attrs.forEach((a, i) => (values[a] = VALUES[pick(choices(i))]))
     if (odd > 0.99 && attrs.length > 0) values[attrs[0]] = '"quoted, with a comma"'
     lines.push(columns.map(c => values[c]).join(','))
   }
@@ -78,14 +84,25 @@ function file(rng: Rng, shape: Shape, rows: number): { text: string; columns: st
 /** Rows the WebAssembly reader took in the last read(). */
 let wasmRows = 0
 
-function read(text: string, attributes: string[], shape: Shape, size: number, wasm: boolean): PredictionData {
-  const sink = new PredictionSink(spec, {
-    attributes,
-    bins: shape.edges ? shape.edges.length + 1 : 7,
-    edges: shape.edges
-  })
-  const rows = new CsvPredictionRows(sink, wasm)
-  const parser = new CsvParser('p.csv', row => rows.checkedRow(row), rows)
+/** Reads text in chunks of size bytes: with the WebAssembly fast path, or by the checked path alone. */
+function read(
+  text: string,
+  attributes: string[],
+  shape: Shape,
+  size: number,
+  wasm: boolean,
+  columns: Record<string, string> = {}
+): PredictionData {
+  const sink = new PredictionSink(
+    { ...spec, columns },
+    {
+      attributes,
+      bins: shape.edges ? shape.edges.length + 1 : 7,
+      edges: shape.edges
+    }
+  )
+  const rows = new CsvPredictionRows(sink)
+  const parser = new CsvParser('p.csv', row => rows.checkedRow(row), wasm ? rows : null)
   const buf = Buffer.from(text)
   for (let i = 0; i < buf.length; i += size) parser.feed(buf.subarray(i, i + size))
   parser.end()
@@ -129,23 +146,20 @@ describe('WebAssembly CSV fast path', () => {
     { attributes: 1, prediction: false, weight: true, edges: [0.2, 0.5, 0.75], crlf: true },
     { attributes: 4, prediction: true, weight: true, edges: null, crlf: false },
     { attributes: 2, prediction: true, weight: true, edges: null, crlf: false, score: false },
-    { attributes: 5, prediction: true, weight: false, edges: null, crlf: true } // the JavaScript reader's
+    { attributes: 8, prediction: true, weight: false, edges: null, crlf: true },
+    { attributes: 9, prediction: true, weight: false, edges: null, crlf: false } // the checked path's alone
   ]
-  it.each(shapes.map((s, k) => [k, s] as const))(
-    'reads shape %i as the JavaScript fast path does',
-    (k, shape) => {
-      const rng = createRng(100 + k)
-      const { text, columns } = file(rng, shape, 600)
-      const want = read(text, columns, shape, 1 << 20, false)
-      for (const size of [1, 3, 7, 61, 512, 1 << 20]) {
-        expectSame(read(text, columns, shape, size, true), want)
-        // Rows that bring no new group or combination, up to the first score with more than 6 decimals
-        // (more than 4 attributes: none).
-        if (shape.attributes <= 4) expect(wasmRows).toBeGreaterThan(40)
-        else expect(wasmRows).toBe(0)
-      }
+  it.each(shapes.map((s, k) => [k, s] as const))('reads shape %i as the checked path does', (k, shape) => {
+    const rng = createRng(100 + k)
+    const { text, columns } = file(rng, shape, 600)
+    const want = read(text, columns, shape, 1 << 20, false)
+    for (const size of [1, 3, 7, 61, 512, 1 << 20]) {
+      expectSame(read(text, columns, shape, size, true), want)
+      // Rows that bring no new group or combination (more than 8 attributes: none).
+      if (shape.attributes <= 8) expect(wasmRows).toBeGreaterThan(40)
+      else expect(wasmRows).toBe(0)
     }
-  )
+  })
 
   it('gives the same table for a file of plain rows, with nearly every row read in WebAssembly', () => {
     const shape: Shape = { attributes: 3, prediction: true, weight: false, edges: null, crlf: false }
@@ -161,6 +175,26 @@ describe('WebAssembly CSV fast path', () => {
     expectSame(read(text, columns, shape, 4096, true), want)
     // Every row but the few that bring a new group or combination.
     expect(wasmRows).toBeGreaterThan(4900)
+  })
+})
+
+describe('WebAssembly fast path after a dropped row record', () => {
+  it('starts where the record is dropped, with the rows read so far in the grid', () => {
+    const shape: Shape = { attributes: 2, prediction: false, weight: true, edges: null, crlf: false }
+    const { text, columns } = file(createRng(41), shape, 3000)
+    // Row 500 repeats the id of row 499: the record is dropped there.
+    const lines = text.split('\n')
+    const idAt = lines[0].split(',').indexOf('row')
+    const fields = lines[501].split(',')
+    fields[idAt] = lines[500].split(',')[idAt]
+    lines[501] = fields.join(',')
+    const repeated = lines.join('\n')
+    const want = read(repeated, columns, shape, 1 << 20, false, { id: 'row' })
+    expect(want.record).toBeNull()
+    for (const size of [97, 1 << 20]) {
+      expectSame(read(repeated, columns, shape, size, true, { id: 'row' }), want)
+      expect(wasmRows).toBeGreaterThan(2000)
+    }
   })
 })
 
@@ -185,7 +219,7 @@ describe('WebAssembly fast path and line numbers', () => {
 })
 
 describe('WebAssembly decimals', () => {
-  it('reads scores and weights written every plain way as the JavaScript fast path does', () => {
+  it('reads scores and weights written every plain way as the checked path does', () => {
     // Leading zeros, a leading or trailing point, no point, 1 to 16 bytes: both the 8-byte (SWAR) and
     // the byte-by-byte parse, and values next to their limits (1, 15 digits).
     const rng = createRng(11)

@@ -30,15 +30,15 @@ export interface CsvRow {
 export type RowHandler = (row: CsvRow) => void
 
 /**
- * An optional fast path: consumes plain rows (no quotes, LF or CRLF end) from `pos` on, one per line
- * starting at `line`, and returns the offset after the last one it took; it stops at the first row it
+ * An optional fast path: consumes plain rows (no quotes, LF or CRLF end) from `pos` on, one per line,
+ * and returns the offset after the last one it took; it stops at the first row it
  * declines and leaves that row to the parser. It must not fail on a row the parser would accept, and
  * must leave every error to the parser.
  */
 export interface FastRow {
   /** A new buffer: the rows() calls until the next chunk() read this one. */
   chunk(buf: Buffer): void
-  rows(buf: Buffer, pos: number, len: number, line: number): number
+  rows(buf: Buffer, pos: number, len: number): number
   /** How many rows the last rows() call took. */
   readonly taken: number
 }
@@ -134,7 +134,7 @@ export class CsvParser {
     fast?.chunk(buf)
     while (pos < len) {
       if (fast !== null) {
-        pos = fast.rows(buf, pos, len, this.line)
+        pos = fast.rows(buf, pos, len)
         this.line += fast.taken
         if (pos >= len) break
       }

@@ -21,13 +21,13 @@ export const STOP_OFF_GRID = 2
 /** Off-grid scores the reader queues (OFF_GRID_QUEUE in assembly/rows.ts). */
 export const OFF_GRID_QUEUE = 8192
 
-/** Attributes beyond this many do not fit the packed combination key (16 bits each). */
-export const WASM_MAX_ATTRIBUTES = 4
+/** Attributes beyond this many do not fit the packed combination key (two words, 16 bits each). */
+export const WASM_MAX_ATTRIBUTES = 8
 
 /** Padding after the input bytes: the reader loads up to 64 bytes from a position before the end. */
 const PAD = 72
 const GROUP_SLOT = 32
-const COMBO_SLOT = 16
+const COMBO_SLOT = 32
 /** Grid updates the reader queues (QUEUE in assembly/rows.ts). */
 export const GRID_QUEUE = 4096
 
@@ -180,7 +180,7 @@ export class WasmRows {
     if (2 * combos.length > this.comboSize) this.newCombos(2 * this.comboSize)
     if (combos.length > this.accCombos) this.newAcc(2 * combos.length)
     for (; this.combos < combos.length; this.combos++)
-      this.x.addCombo(comboKey(combos[this.combos]), this.combos)
+      this.x.addCombo(...comboKey(combos[this.combos]), this.combos)
   }
 
   private addGroup(a: number, key: Buffer, id: number): void {
@@ -208,7 +208,7 @@ export class WasmRows {
     this.comboSize = size
     this.x.setCombos(at, size - 1)
     const combos = this.sink.acc.combos
-    for (let id = 0; id < this.combos; id++) this.x.addCombo(comboKey(combos[id]), id)
+    for (let id = 0; id < this.combos; id++) this.x.addCombo(...comboKey(combos[id]), id)
   }
 
   private newAcc(combos: number): void {
@@ -222,9 +222,9 @@ export class WasmRows {
   }
 }
 
-/** A combination's group ids packed 16 bits each, as the reader builds them. */
-function comboKey(ids: number[]): bigint {
-  let key = 0n
-  ids.forEach((id, a) => (key |= BigInt(id) << BigInt(16 * a)))
+/** A combination's group ids packed 16 bits each into two words, as the reader builds them. */
+function comboKey(ids: number[]): [bigint, bigint] {
+  const key = [0n, 0n] as [bigint, bigint]
+  ids.forEach((id, a) => (key[a >> 2] |= BigInt(id) << BigInt(16 * (a & 3))))
   return key
 }

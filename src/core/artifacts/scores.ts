@@ -290,10 +290,21 @@ export class ScoreHistogram {
     if (k + 1 === this.limit) this.flush()
   }
 
-  /** Keeps the grid where views() says from now on (before any row is added). */
+  /**
+   * Keeps the grid where views() says from now on; the rows added so far are copied there (a reader
+   * that starts sharing after the first rows: the WebAssembly one, once a row record is dropped).
+   */
   shareGrid(views: () => [Uint32Array, Float64Array | null]): void {
-    if (this.queued > 0) throw new Error('a histogram shares its grid before its first row')
+    if (this.counts === EMPTY_GRID && this.queued === 0) {
+      this.views = views
+      return
+    }
+    this.flush()
+    const [counts, weights] = [this.counts, this.weights]
     this.views = views
+    this.refresh()
+    this.counts.set(counts)
+    if (weights !== null) this.weights!.set(weights)
   }
 
   /** Makes this.counts and this.weights current (see views), or makes them on first use. */
