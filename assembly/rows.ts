@@ -103,6 +103,10 @@ export function configure(
   pow10At = pow10
 }
 
+export function setTables(at: usize): void {
+  attrTablesAt = at
+}
+
 export function setCombos(at: usize, mask: u32): void {
   comboAt = at
   comboMask = mask
@@ -442,6 +446,39 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
   taken = count
   stop = why
   return <u32>(p - buf)
+}
+
+/**
+ * Adds decoded rows [from, n) as rows() adds what it reads: each row's combination (i32), label and
+ * prediction (u8), score and weight (f64, read only with a score and a weight column). Returns the row
+ * it stopped before: n, or earlier when the off-grid queue filled (take it, and call again from there).
+ */
+export function addRows(
+  from: i32,
+  n: i32,
+  combos: usize,
+  labels: usize,
+  predictions: usize,
+  scores: usize,
+  weights: usize
+): i32 {
+  let i = from
+  while (i < n) {
+    const s: f64 = hasScore ? load<f64>(scores + (<usize>i << 3)) : 0
+    const w: f64 = weighted ? load<f64>(weights + (<usize>i << 3)) : 1
+    // On the grid when the score is a whole number of millionths (as ScoreHistogram.add decides).
+    let micros: i32 = -1
+    if (hasScore) {
+      const grid = Math.round(s * 1e6)
+      if (grid / 1e6 == s) micros = <i32>grid
+    }
+    const y = <i32>load<u8>(labels + <usize>i)
+    add(load<i32>(combos + (<usize>i << 2)), y, <i32>load<u8>(predictions + <usize>i), s, micros, w)
+    i++
+    if (offGrid == OFF_GRID_QUEUE) break
+  }
+  if (hasScore) flushGrid()
+  return i
 }
 
 // @ts-ignore: decorator

@@ -51,7 +51,17 @@ export interface WasmExports {
     threshold: number,
     pow10: number
   ): void
+  setTables(at: number): void
   setCombos(at: number, mask: number): void
+  addRows(
+    from: number,
+    n: number,
+    combos: number,
+    labels: number,
+    predictions: number,
+    scores: number,
+    weights: number
+  ): number
   setAcc(at: number): void
   setGrid(counts: number, weights: number, queue: number, queueWeights: number): void
   addGroup(a: number, at: number, n: number, id: number): void

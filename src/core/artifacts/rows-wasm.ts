@@ -31,56 +31,46 @@ const COMBO_SLOT = 32
 /** Grid updates the reader queues (QUEUE in assembly/rows.ts). */
 export const GRID_QUEUE = 4096
 
-export class WasmRows {
-  private readonly heap = new WasmHeap()
-  private readonly x: WasmExports = this.heap.x
-  private bufAt = 0
-  private bufCap = 0
-  /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
-  private readonly groups: { at: number; n: number; id: number }[][]
-  private readonly known: number[]
-  private readonly tables: { at: number; size: number }[]
-  private readonly tablesAt: number
-  private combos = 0
-  private comboSize = 0
-  private accAt = 0
+/**
+ * The cell sums, score grid and off-grid queue in WebAssembly memory, which a reader adds rows to:
+ * the CSV reader below from bytes, the Parquet reader (predictions-parquet.ts) from decoded columns.
+ * Its sums go to the sink when reading is over (sums()); the grid is the sink's histogram's own, and
+ * the off-grid scores go to the histogram's runs as the queue fills.
+ */
+export class WasmCells {
+  protected readonly heap = new WasmHeap()
+  protected readonly x: WasmExports = this.heap.x
+  protected accAt = 0
   private accCombos = 0
+  /** Combinations the sums have room for (the sink's, as of the last room() call). */
+  protected combos = 0
   private gridAt = 0
   private gridWeightsAt = 0
   private offScoresAt = 0
   private offLabelsAt = 0
   private offWeightsAt = 0
   private readonly cellNumbers: number
-  /** Rows taken in all, and by the last rows() call; why that call stopped. */
+  /** Rows added in all. */
   rowsRead = 0
-  taken = 0
-  stop = STOP_ROW
 
-  /**
-   * roles: each field's role, as in predictions-csv.ts. The caller has checked that the layout suits
-   * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
-   */
+  /** roles: the CSV reader's field roles (none for columns); tablesAt: its attribute tables (or 0). */
   constructor(
-    private readonly sink: PredictionSink,
+    protected readonly sink: PredictionSink,
     roles: Int32Array,
+    tablesAt: number,
     hasPrediction: boolean
   ) {
-    const attributes = sink.indexes.length
     const acc = sink.acc
     this.cellNumbers = 4 * acc.bins * ACC
-    const rolesAt = this.heap.alloc(roles.byteLength)
+    const rolesAt = this.heap.alloc(Math.max(4, roles.byteLength))
     new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles)
     const pow10 = this.heap.f64Of(POW10)
     const edges = sink.options.edges ?? []
     const edgesAt = this.heap.f64Of(edges)
-    this.tablesAt = this.heap.alloc(8 * Math.max(1, attributes))
-    this.groups = sink.indexes.map(() => [])
-    this.known = sink.indexes.map(() => 0)
-    this.tables = sink.indexes.map((_, a) => this.newTable(a, 64))
     this.x.configure(
       roles.length,
       rolesAt,
-      this.tablesAt,
+      tablesAt,
       acc.hasScore ? 1 : 0,
       hasPrediction ? 1 : 0,
       acc.weighted ? 1 : 0,
@@ -90,7 +80,6 @@ export class WasmRows {
       sink.spec.threshold,
       pow10
     )
-    this.newCombos(64)
     this.newAcc(16)
     if (acc.hasScore) {
       this.gridAt = this.heap.alloc(4 * 2 * (GRID + 1))
@@ -113,6 +102,122 @@ export class WasmRows {
         return [new Uint32Array(memory, this.gridAt, 2 * (GRID + 1)), weights]
       })
     }
+  }
+
+  /**
+   * The rows added here and their cell sums (a view of this reader's memory), for the sink to merge
+   * when reading is over. The score grid is the histogram's own already.
+   */
+  sums(): { rows: number; numbers: Float64Array } {
+    const numbers = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
+    return { rows: this.rowsRead, numbers }
+  }
+
+  /** Makes room in the sums for the sink's combinations so far. */
+  protected room(): void {
+    const combos = this.sink.acc.combos.length
+    if (combos > this.accCombos) this.newAcc(2 * combos)
+    this.combos = combos
+  }
+
+  /** Adds the off-grid scores the reader queued to the sink's histogram. */
+  protected takeOffGrid(): void {
+    const n = this.x.offGrid.value as number
+    if (n === 0) return
+    const memory = this.x.memory.buffer
+    const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt, n)
+    this.sink.hist!.addOffGrid(
+      new Float64Array(memory, this.offScoresAt, n),
+      new Uint8Array(memory, this.offLabelsAt, n),
+      weights
+    )
+    this.x.offGridTaken()
+  }
+
+  private newAcc(combos: number): void {
+    const at = this.heap.alloc(8 * combos * this.cellNumbers)
+    const memory = new Uint8Array(this.x.memory.buffer)
+    if (this.accCombos > 0)
+      memory.copyWithin(at, this.accAt, this.accAt + 8 * this.accCombos * this.cellNumbers)
+    this.accAt = at
+    this.accCombos = combos
+    this.x.setAcc(at)
+  }
+}
+
+/** Decoded rows for WasmColumns.add: each row's combination, label, prediction, score and weight. */
+export interface DecodedRows {
+  combos: Int32Array
+  labels: Uint8Array
+  predictions: Uint8Array
+  scores: Float64Array | null
+  weights: Float64Array | null
+}
+
+/** Rows decoded elsewhere (Parquet columns), added to WebAssembly sums as the CSV reader adds its own. */
+export class WasmColumns extends WasmCells {
+  private at = 0
+  private cap = 0
+
+  constructor(sink: PredictionSink) {
+    super(sink, new Int32Array(0), 0, true)
+  }
+
+  add(rows: DecodedRows): void {
+    const n = rows.combos.length
+    this.room()
+    if (n > this.cap) {
+      this.cap = Math.max(n, 2 * this.cap)
+      this.at = this.heap.alloc(26 * this.cap)
+    }
+    // Laid out as addRows expects: combos (i32), scores and weights (f64), labels and predictions (u8).
+    const memory = this.x.memory.buffer
+    const combosAt = this.at
+    const scoresAt = combosAt + 8 * this.cap
+    const weightsAt = scoresAt + 8 * this.cap
+    const labelsAt = weightsAt + 8 * this.cap
+    const predictionsAt = labelsAt + this.cap
+    new Int32Array(memory, combosAt, n).set(rows.combos)
+    if (rows.scores !== null) new Float64Array(memory, scoresAt, n).set(rows.scores)
+    if (rows.weights !== null) new Float64Array(memory, weightsAt, n).set(rows.weights)
+    new Uint8Array(memory, labelsAt, n).set(rows.labels)
+    new Uint8Array(memory, predictionsAt, n).set(rows.predictions)
+    for (let from = 0; from < n;) {
+      from = this.x.addRows(from, n, combosAt, labelsAt, predictionsAt, scoresAt, weightsAt)
+      this.takeOffGrid()
+    }
+    this.rowsRead += n
+  }
+}
+
+/** The CSV fast path: plain rows read from bytes into the sums. */
+export class WasmRows extends WasmCells {
+  private bufAt = 0
+  private bufCap = 0
+  /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
+  private readonly groups: { at: number; n: number; id: number }[][]
+  private readonly known: number[]
+  private readonly tables: { at: number; size: number }[]
+  private readonly tablesAt: number
+  private registered = 0
+  private comboSize = 0
+  /** Rows taken by the last rows() call; why that call stopped. */
+  taken = 0
+  stop = STOP_ROW
+
+  /**
+   * roles: each field's role, as in predictions-csv.ts. The caller has checked that the layout suits
+   * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
+   */
+  constructor(sink: PredictionSink, roles: Int32Array, hasPrediction: boolean) {
+    super(sink, roles, 0, hasPrediction)
+    const attributes = sink.indexes.length
+    this.tablesAt = this.heap.alloc(8 * Math.max(1, attributes))
+    this.x.setTables(this.tablesAt)
+    this.groups = sink.indexes.map(() => [])
+    this.known = sink.indexes.map(() => 0)
+    this.tables = sink.indexes.map((_, a) => this.newTable(a, 64))
+    this.newCombos(64)
   }
 
   /** Copies a new buffer of rows in; rows() calls then read it until the next load(). */
@@ -140,29 +245,6 @@ export class WasmRows {
     return pos
   }
 
-  /** Adds the off-grid scores the reader queued to the sink's histogram. */
-  private takeOffGrid(): void {
-    const n = this.x.offGrid.value as number
-    if (n === 0) return
-    const memory = this.x.memory.buffer
-    const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt, n)
-    this.sink.hist!.addOffGrid(
-      new Float64Array(memory, this.offScoresAt, n),
-      new Uint8Array(memory, this.offLabelsAt, n),
-      weights
-    )
-    this.x.offGridTaken()
-  }
-
-  /**
-   * The rows read here and their cell sums (a view of this reader's memory), for the sink to merge
-   * when reading is over. The score grid is the histogram's own already.
-   */
-  sums(): { rows: number; numbers: Float64Array } {
-    const numbers = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
-    return { rows: this.rowsRead, numbers }
-  }
-
   /** Registers the group values and combinations the sink has met since the last call. */
   private register(): void {
     const indexes = this.sink.indexes
@@ -176,11 +258,11 @@ export class WasmRows {
       }
     }
     const combos = this.sink.acc.combos
-    if (this.combos === combos.length) return
+    if (this.registered === combos.length) return
     if (2 * combos.length > this.comboSize) this.newCombos(2 * this.comboSize)
-    if (combos.length > this.accCombos) this.newAcc(2 * combos.length)
-    for (; this.combos < combos.length; this.combos++)
-      this.x.addCombo(...comboKey(combos[this.combos]), this.combos)
+    this.room()
+    for (; this.registered < combos.length; this.registered++)
+      this.x.addCombo(...comboKey(combos[this.registered]), this.registered)
   }
 
   private addGroup(a: number, key: Buffer, id: number): void {
@@ -208,17 +290,7 @@ export class WasmRows {
     this.comboSize = size
     this.x.setCombos(at, size - 1)
     const combos = this.sink.acc.combos
-    for (let id = 0; id < this.combos; id++) this.x.addCombo(...comboKey(combos[id]), id)
-  }
-
-  private newAcc(combos: number): void {
-    const at = this.heap.alloc(8 * combos * this.cellNumbers)
-    const memory = new Uint8Array(this.x.memory.buffer)
-    if (this.accCombos > 0)
-      memory.copyWithin(at, this.accAt, this.accAt + 8 * this.accCombos * this.cellNumbers)
-    this.accAt = at
-    this.accCombos = combos
-    this.x.setAcc(at)
+    for (let id = 0; id < this.registered; id++) this.x.addCombo(...comboKey(combos[id]), id)
   }
 }
 
