@@ -187,7 +187,7 @@ for (const rows of SIZES) {
 }
 
 // Scores as pandas writes them (every digit of the float64), unweighted and weighted, next to the
-// 6-decimal file of the same rows: they leave the score grid for the sorted runs (artifacts/scores.ts).
+// 6-decimal file of the same rows: they leave the score grid for the sorted runs (core/tables/scores.ts).
 const precision = []
 for (const rows of FULL_SIZES) {
   for (const kind of ['full', 'weighted']) {

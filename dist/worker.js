@@ -7720,7 +7720,7 @@ const wasm =
 
 /**
  * The project's WebAssembly module (assembly/, built by scripts/wasm.js into wasm.generated.js): the
- * CSV fast path (artifacts/rows-wasm.ts) and the bootstrap's draws (stats/draws-wasm.ts). Each user
+ * CSV fast path (artifacts/fast/rows-wasm.ts) and the bootstrap's draws (stats/draws-wasm.ts). Each user
  * takes an instance of its own, with its own memory, laid out by a WasmHeap.
  */
 let compiled = null;
@@ -46467,7 +46467,7 @@ Object.keys(RATES).filter(id => RATE_CELLS[id].den.every(c => RATE_CELLS[id].den
 
 /**
  * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
+ * large predictions file while the main thread reads the first (artifacts/fast/parallel.ts), and drawing
  * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
  * bootstrap of metrics/paired-predictions.ts). It is started
  * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the

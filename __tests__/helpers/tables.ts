@@ -1,8 +1,8 @@
 /** Builds PredictionData straight from rows, without files: for hand-computed and simulated cases. */
-import { caseKey } from '../../src/core/artifacts/cases.js'
-import { CellAccumulator } from '../../src/core/artifacts/cells.js'
-import { predictionCode, type PredictionData } from '../../src/core/artifacts/predictions.js'
-import { ScoreHistogram, binOf } from '../../src/core/artifacts/scores.js'
+import { caseKey } from '../../src/core/tables/cases.js'
+import { CellAccumulator } from '../../src/core/tables/cells.js'
+import { predictionCode, type PredictionData } from '../../src/core/artifacts/kinds/predictions.js'
+import { ScoreHistogram, binOf } from '../../src/core/tables/scores.js'
 import type { ArtifactSpec } from '../../src/core/manifest/types.js'
 
 export interface Row {

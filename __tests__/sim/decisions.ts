@@ -4,7 +4,7 @@
  * mode's operating characteristics near a threshold. coverage.test.ts asserts the targets and keeps
  * the tables in docs/metrics.md and docs/policies.md equal to what these print.
  */
-import type { OutcomeData } from '../../src/core/artifacts/outcomes.js'
+import type { OutcomeData } from '../../src/core/artifacts/kinds/outcomes.js'
 import { evaluateGates } from '../../src/core/gate/evaluate.js'
 import { judge } from '../../src/core/gate/judge.js'
 import { regressions } from '../../src/core/gate/regressions.js'

@@ -5,8 +5,8 @@
  * holds the true value and how wide it is. coverage.test.ts asserts the targets and keeps the table
  * in docs/metrics.md equal to what this prints.
  */
-import type { OutcomeData } from '../../src/core/artifacts/outcomes.js'
-import type { RobustnessData } from '../../src/core/artifacts/robustness.js'
+import type { OutcomeData } from '../../src/core/artifacts/kinds/outcomes.js'
+import type { RobustnessData } from '../../src/core/artifacts/kinds/robustness.js'
 import { evaluate, type EvaluationInput, type MetricResult } from '../../src/core/metrics/evaluate.js'
 import { clopperPearson, kish } from '../../src/core/stats/intervals.js'
 import { createRng, type Rng } from '../../src/core/stats/rng.js'

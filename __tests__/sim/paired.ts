@@ -5,7 +5,7 @@
  * TRUTH_ROWS), with a reference paired row bootstrap written here, and with the comparison of
  * independent samples that applies when the rows are not shared.
  */
-import type { PredictionData } from '../../src/core/artifacts/predictions.js'
+import type { PredictionData } from '../../src/core/artifacts/kinds/predictions.js'
 import { evaluate, metricKey, type Change } from '../../src/core/metrics/evaluate.js'
 import { pairPredictions } from '../../src/core/metrics/paired-predictions.js'
 import { createRng, type Rng } from '../../src/core/stats/rng.js'

@@ -1,13 +1,13 @@
 /**
  * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first (artifacts/parallel.ts), and drawing
+ * large predictions file while the main thread reads the first (artifacts/fast/parallel.ts), and drawing
  * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
  * bootstrap of metrics/paired-predictions.ts). It is started
  * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
  * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
-import { partTask, type PartJob } from './artifacts/parallel.js'
+import { partTask, type PartJob } from './artifacts/fast/parallel.js'
 import type { PredictionJob } from './metrics/evaluate.js'
 import { bootstrapTask } from './metrics/offload.js'
 import { pairedTask, type PairedJob } from './metrics/paired-predictions.js'

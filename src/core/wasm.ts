@@ -1,6 +1,6 @@
 /**
  * The project's WebAssembly module (assembly/, built by scripts/wasm.js into wasm.generated.js): the
- * CSV fast path (artifacts/rows-wasm.ts) and the bootstrap's draws (stats/draws-wasm.ts). Each user
+ * CSV fast path (artifacts/fast/rows-wasm.ts) and the bootstrap's draws (stats/draws-wasm.ts). Each user
  * takes an instance of its own, with its own memory, laid out by a WasmHeap.
  */
 import { wasm } from './wasm.generated.js'

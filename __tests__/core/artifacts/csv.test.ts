@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { CsvParser, fieldText } from '../../../src/core/artifacts/csv.js'
+import { CsvParser, fieldText } from '../../../src/core/artifacts/formats/csv.js'
 import { InputError } from '../../../src/core/errors.js'
-import { parseDecimal } from '../../../src/core/artifacts/values.js'
+import { parseDecimal } from '../../../src/core/artifacts/decode/values.js'
 
 /** Parses `text` fed in chunks of `size` bytes; returns rows as string arrays with their line. */
 function parse(text: string | Buffer, size = 1 << 20): { line: number; fields: string[] }[] {

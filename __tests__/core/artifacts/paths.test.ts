@@ -9,14 +9,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CsvParser } from '../../../src/core/artifacts/csv.js'
-import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
+import { CsvParser } from '../../../src/core/artifacts/formats/csv.js'
+import { CsvPredictionRows } from '../../../src/core/artifacts/fast/predictions-csv.js'
 import {
   PredictionSink,
   readPredictions,
   type PredictionData
-} from '../../../src/core/artifacts/predictions.js'
-import { Q_W } from '../../../src/core/artifacts/cells.js'
+} from '../../../src/core/artifacts/kinds/predictions.js'
+import { Q_W } from '../../../src/core/tables/cells.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 import { workspace } from '../../helpers/check.js'

@@ -4,11 +4,11 @@
  * value cut by the end of a chunk. And the merge of the score distributions two parts of a file give.
  */
 import { describe, expect, it } from '@jest/globals'
-import { CsvParser } from '../../../src/core/artifacts/csv.js'
-import { decimalState, fastDecimal } from '../../../src/core/artifacts/decimal.js'
-import { CsvPredictionRows } from '../../../src/core/artifacts/predictions-csv.js'
-import { PredictionSink } from '../../../src/core/artifacts/predictions.js'
-import { ScoreHistogram, mergeParts, type ScoreDistribution } from '../../../src/core/artifacts/scores.js'
+import { CsvParser } from '../../../src/core/artifacts/formats/csv.js'
+import { decimalState, fastDecimal } from '../../../src/core/artifacts/decode/decimal.js'
+import { CsvPredictionRows } from '../../../src/core/artifacts/fast/predictions-csv.js'
+import { PredictionSink } from '../../../src/core/artifacts/kinds/predictions.js'
+import { ScoreHistogram, mergeParts, type ScoreDistribution } from '../../../src/core/tables/scores.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 import { csvSpec as spec } from '../../helpers/tables.js'
 

@@ -6,17 +6,17 @@
  * JavaScript side's.
  */
 import { describe, expect, it } from '@jest/globals'
-import { CsvParser } from '../../../src/core/artifacts/csv.js'
-import { ACC, LOG_EPS } from '../../../src/core/artifacts/cells.js'
-import { CsvPredictionRows, ROLES } from '../../../src/core/artifacts/predictions-csv.js'
+import { CsvParser } from '../../../src/core/artifacts/formats/csv.js'
+import { ACC, LOG_EPS } from '../../../src/core/tables/cells.js'
+import { CsvPredictionRows, ROLES } from '../../../src/core/artifacts/fast/predictions-csv.js'
 import {
   GRID_QUEUE,
   STOP_NEW,
   STOP_ROW,
   STOP_OFF_GRID,
   OFF_GRID_QUEUE
-} from '../../../src/core/artifacts/rows-wasm.js'
-import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/predictions.js'
+} from '../../../src/core/artifacts/fast/rows-wasm.js'
+import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/kinds/predictions.js'
 import { wasmInstance } from '../../../src/core/wasm.js'
 import { csvSpec as spec } from '../../helpers/tables.js'
 import { createRng, type Rng } from '../../../src/core/stats/rng.js'

@@ -1,6 +1,6 @@
 /** AUC against a brute-force count over all positive–negative pairs, on every score path. */
 import { describe, expect, it } from '@jest/globals'
-import { ScoreHistogram } from '../../../src/core/artifacts/scores.js'
+import { ScoreHistogram } from '../../../src/core/tables/scores.js'
 import { aucBlocks, aucSummary, exactAuc, resampledAuc, scoresAuc } from '../../../src/core/metrics/auc.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 

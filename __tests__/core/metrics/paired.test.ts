@@ -10,9 +10,9 @@ import {
   MAX_CASES,
   storeCases,
   type CaseRecord
-} from '../../../src/core/artifacts/cases.js'
-import type { OutcomeData } from '../../../src/core/artifacts/outcomes.js'
-import type { RobustnessData } from '../../../src/core/artifacts/robustness.js'
+} from '../../../src/core/tables/cases.js'
+import type { OutcomeData } from '../../../src/core/artifacts/kinds/outcomes.js'
+import type { RobustnessData } from '../../../src/core/artifacts/kinds/robustness.js'
 import { metricKey } from '../../../src/core/metrics/evaluate.js'
 import { pairOutcomes, pairRobustness } from '../../../src/core/metrics/paired.js'
 import { agrestiCaffo, agrestiCaffoZ, normalUpperTail, zOf } from '../../../src/core/stats/intervals.js'

@@ -4,7 +4,7 @@
  * (empty, Poisson means below 10 by inversion, larger ones by PTRS) and with or without spread.
  */
 import { describe, expect, it } from '@jest/globals'
-import type { CellTable } from '../../../src/core/artifacts/cells.js'
+import type { CellTable } from '../../../src/core/tables/cells.js'
 import type { AucBlocks } from '../../../src/core/metrics/auc.js'
 import { cellMoments, resampleCells } from '../../../src/core/stats/bootstrap.js'
 import { PoissonDraws } from '../../../src/core/stats/distributions.js'

@@ -5,7 +5,7 @@
  *   then per calibration bin b: Σw, Σw·y, Σw·s.
  * Undefined values are NaN here and become null with a reason in the report.
  */
-import { Q_LL, Q_S, Q_SQ, Q_W, type CellTable } from '../artifacts/cells.js'
+import { Q_LL, Q_S, Q_SQ, Q_W, type CellTable } from '../tables/cells.js'
 import type { RateId } from './registry.js'
 
 const N = 0

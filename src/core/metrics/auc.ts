@@ -9,7 +9,7 @@
  * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
  * inside a block (1/BLOCKS of the pairs, at most).
  */
-import type { ScoreDistribution, ScoreSource, Visit } from '../artifacts/scores.js'
+import type { ScoreDistribution, ScoreSource, Visit } from '../tables/scores.js'
 
 const BLOCKS = 512
 

@@ -3,9 +3,9 @@
  * stream (seed, stream id), so adding an artifact never changes another one's intervals, and the same
  * inputs and seed always give the same numbers.
  */
-import type { OutcomeData } from '../artifacts/outcomes.js'
-import type { PredictionData } from '../artifacts/predictions.js'
-import type { RobustnessData } from '../artifacts/robustness.js'
+import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
+import type { PredictionData } from '../artifacts/kinds/predictions.js'
+import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import { cellMoments, resampleCounts } from '../stats/bootstrap.js'
 import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'

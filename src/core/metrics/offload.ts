@@ -3,7 +3,7 @@
  * the main thread draws the first; see evaluateOffloaded. The halves have random streams of their
  * own, so the numbers are the same as when one thread draws both.
  */
-import { cellCount, type CellTable } from '../artifacts/cells.js'
+import { cellCount, type CellTable } from '../tables/cells.js'
 import { drawSecondHalf, type PredictionJob } from './evaluate.js'
 
 /**

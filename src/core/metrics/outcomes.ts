@@ -1,5 +1,5 @@
 /** Outcome metrics per suite and per suite and category (SPEC §2). */
-import type { OutcomeTable } from '../artifacts/outcomes.js'
+import type { OutcomeTable } from '../artifacts/kinds/outcomes.js'
 import type { ScopeRef, Sink } from './sink.js'
 import { proportion } from './support.js'
 

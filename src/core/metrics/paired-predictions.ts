@@ -14,9 +14,9 @@
  * Rows are kept one by one here (about 130 bytes per shared row while the bootstrap runs), which the
  * row record's bound (MAX_CASES) limits; each resample costs O(rows).
  */
-import { logLoss, Q_LL, Q_S, Q_SQ, Q_W, QUANTITIES, type CellTable } from '../artifacts/cells.js'
-import { codeLabel, codeMicros, codePrediction, type PredictionData } from '../artifacts/predictions.js'
-import { binOf } from '../artifacts/scores.js'
+import { logLoss, Q_LL, Q_S, Q_SQ, Q_W, QUANTITIES, type CellTable } from '../tables/cells.js'
+import { codeLabel, codeMicros, codePrediction, type PredictionData } from '../artifacts/kinds/predictions.js'
+import { binOf } from '../tables/scores.js'
 import { poissonOne } from '../stats/distributions.js'
 import { kish, zOf } from '../stats/intervals.js'
 import { createRng } from '../stats/rng.js'

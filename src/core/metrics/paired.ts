@@ -6,9 +6,9 @@
  * difference e over the n shared cases, with Agresti & Min's adjustment (pairedMean: for e in
  * {−1, 0, 1} it is their interval for a paired difference of proportions) and its z-test.
  */
-import { KeyIndex, type CaseRecord } from '../artifacts/cases.js'
-import type { OutcomeData } from '../artifacts/outcomes.js'
-import type { RobustnessData } from '../artifacts/robustness.js'
+import { KeyIndex, type CaseRecord } from '../tables/cases.js'
+import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
+import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import { containing, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
 import { metricDef } from './registry.js'
 import { metricKey, type Change } from './evaluate.js'

@@ -3,7 +3,7 @@
  * plan built once from the cell table and then run on the table itself (point estimates) and on each
  * bootstrap resample of it. Running the same code for both keeps estimates and intervals consistent.
  */
-import { Q_W, type CellTable } from '../artifacts/cells.js'
+import { Q_W, type CellTable } from '../tables/cells.js'
 import { kish } from '../stats/intervals.js'
 import { intersectionId } from '../manifest/types.js'
 import {

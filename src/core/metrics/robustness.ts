@@ -1,5 +1,5 @@
 /** Robustness metrics per perturbation, and the worst over perturbations (SPEC §2). */
-import type { RobustnessTable } from '../artifacts/robustness.js'
+import type { RobustnessTable } from '../artifacts/kinds/robustness.js'
 import type { ScopeRef, Sink } from './sink.js'
 import { proportion, type PairedSupport, type ProportionSupport } from './support.js'
 

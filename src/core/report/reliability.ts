@@ -1,5 +1,5 @@
 /** The overall reliability diagram (per calibration bin: rows, mean score, observed rate) from a report's stats. */
-import { CELL_ROWS, CELL_SUM, Q_S, Q_W } from '../artifacts/cells.js'
+import { CELL_ROWS, CELL_SUM, Q_S, Q_W } from '../tables/cells.js'
 import type { ReportStats } from './report.js'
 
 export interface ReliabilityBin {

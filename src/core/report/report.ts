@@ -3,9 +3,9 @@
  * under which policy, every metric with its interval, and the aggregated tables that let a later run
  * compare against this one without the original rows.
  */
-import { QUANTITIES, encodeCells } from '../artifacts/cells.js'
-import { storeCases, type StoredCases } from '../artifacts/cases.js'
-import type { PredictionData } from '../artifacts/predictions.js'
+import { QUANTITIES, encodeCells } from '../tables/cells.js'
+import { storeCases, type StoredCases } from '../tables/cases.js'
+import type { PredictionData } from '../artifacts/kinds/predictions.js'
 import type { Inputs } from '../check.js'
 import { predictionAuc } from '../metrics/auc.js'
 import type { GateResult } from '../gate/evaluate.js'
@@ -66,20 +66,20 @@ export interface ReportStats {
       value: number | null
       blocks: { posW: number[]; negW: number[]; posN: number[]; negN: number[]; within: number[] } | null
     } | null
-    /** Each row's label, prediction and score by hashed id, when the file has ids (artifacts/cases.ts). */
+    /** Each row's label, prediction and score by hashed id, when the file has ids (tables/cases.ts). */
     cases?: StoredCases
   }
   robustness?: {
     perturbations: string[]
     counts: number[]
-    /** Each row's code by hashed (perturbation, id), when the file has ids (artifacts/cases.ts). */
+    /** Each row's code by hashed (perturbation, id), when the file has ids (tables/cases.ts). */
     cases?: StoredCases
   }
   outcomes?: {
     cells: { suite: string; category: string | null }[]
     passed: number[]
     failed: number[]
-    /** Each case's result by hashed id, when the file has ids (artifacts/cases.ts). */
+    /** Each case's result by hashed id, when the file has ids (tables/cases.ts). */
     cases?: StoredCases
   }
 }

@@ -11,7 +11,7 @@
  * when a quantity is constant in the cell (every weight in an unweighted run), and otherwise matches
  * the row bootstrap's means, variances and covariances with the weight.
  */
-import { QUANTITIES, type CellTable } from '../artifacts/cells.js'
+import { QUANTITIES, type CellTable } from '../tables/cells.js'
 import type { CellView } from '../metrics/aggregate.js'
 import { PoissonDraws, poisson } from './distributions.js'
 import type { Rng } from './rng.js'

@@ -4,7 +4,7 @@
  * the order of the draws and every operation are the JavaScript ones, so each draw is equal, not just
  * alike (a test compares them draw by draw); the JavaScript versions stay as the reference.
  */
-import type { CellTable } from '../artifacts/cells.js'
+import type { CellTable } from '../tables/cells.js'
 import type { AucBlocks } from '../metrics/auc.js'
 import type { CellView } from '../metrics/aggregate.js'
 import { WasmHeap } from '../wasm.js'

@@ -3,12 +3,12 @@
  * per case with `suite`, `category` (optional), `passed` and `id` (optional). With ids, each case's
  * result is kept (hashed, see caseKey) so that a later run can compare case by case.
  */
-import { InputError, quote } from '../errors.js'
-import type { ArtifactSpec } from '../manifest/types.js'
-import { CaseRecorder, type CaseRecord } from './cases.js'
-import { MISSING } from './groups.js'
-import { columnOf, requireColumns, streamRows } from './source.js'
-import { groupValue, parseBoolean } from './values.js'
+import { InputError, quote } from '../../errors.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
+import { CaseRecorder, type CaseRecord } from '../../tables/cases.js'
+import { MISSING } from '../decode/groups.js'
+import { columnOf, requireColumns, streamRows } from '../formats/source.js'
+import { groupValue, parseBoolean } from '../decode/values.js'
 
 export interface OutcomeTable {
   /** (suite, category) pairs in order of first appearance; category null when the file has none. */

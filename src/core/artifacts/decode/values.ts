@@ -6,7 +6,7 @@
  * The CSV fast paths (predictions-csv.ts, assembly/rows.ts) repeat these rules for speed; the
  * cross-path tests (__tests__/core/artifacts/paths.test.ts) run one table of rows through every path.
  */
-import { InputError, quote, type Where } from '../errors.js'
+import { InputError, quote, type Where } from '../../errors.js'
 
 // Unambiguous (each digit has one way to match), so a long field cannot make it backtrack.
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/

@@ -9,11 +9,11 @@
  * on the checked path alone, 1.7 s with the JavaScript fast path and 1.5 s with the WebAssembly
  * reader, so it was removed: about 250 lines, and a third way of decoding a row.
  */
-import { fieldText, type CsvRow, type FastRow } from './csv.js'
-import { decimalState, fastDecimal } from './decimal.js'
-import type { PredictionSink } from './predictions.js'
-import { parseScore, parseWeight, predictAt, type BinaryDecoder } from './values.js'
-import { wrongFieldCount } from './source.js'
+import { fieldText, type CsvRow, type FastRow } from '../formats/csv.js'
+import { decimalState, fastDecimal } from '../decode/decimal.js'
+import type { PredictionSink } from '../kinds/predictions.js'
+import { parseScore, parseWeight, predictAt, type BinaryDecoder } from '../decode/values.js'
+import { wrongFieldCount } from '../formats/source.js'
 import { WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
 
 /**

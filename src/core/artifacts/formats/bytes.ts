@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
-import { InputError } from '../errors.js'
+import { InputError } from '../../errors.js'
 
 const CHUNK = 1 << 20
 

@@ -2,7 +2,7 @@
  * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
  * a CSV field (no string per row). An empty value is the group `(missing)`.
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../../errors.js'
 
 export const MISSING = '(missing)'
 const MISSING_BYTES = Buffer.from(MISSING)

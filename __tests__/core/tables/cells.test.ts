@@ -8,7 +8,7 @@ import {
   cellIndex,
   decodeCells,
   encodeCells
-} from '../../../src/core/artifacts/cells.js'
+} from '../../../src/core/tables/cells.js'
 import { predictionData } from '../../helpers/tables.js'
 
 describe('the cell codec', () => {

@@ -4,12 +4,12 @@
  * Parquet in parquet.ts), chosen from one table, so every reader gets the same rows, locations and
  * errors for an unreadable or empty file.
  */
-import { InputError, quote, type Where } from '../errors.js'
-import type { ArtifactSpec } from '../manifest/types.js'
+import { InputError, quote, type Where } from '../../errors.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
 import { CsvParser, fieldText, type CsvRow } from './csv.js'
 import { streamFile } from './bytes.js'
 import { parquetRows } from './parquet.js'
-import type { Value } from './values.js'
+import type { Value } from '../decode/values.js'
 
 export type Format = 'csv' | 'jsonl' | 'parquet'
 

@@ -6,7 +6,7 @@
  * Hand-written for that reason: the CSV packages on npm build a string (or object) per field.
  * Memory is one chunk plus one partial row.
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../../errors.js'
 
 const COMMA = 44
 const QUOTE = 34

@@ -5,11 +5,11 @@
  * the CSV fast path's accumulator) and merged into the sink at the end. Files
  * whose rows are recorded one by one (ids, champion columns) are read row by row instead (ValueRows).
  */
-import type { Where } from '../errors.js'
-import type { ColumnChunk, ParquetFile } from './parquet.js'
-import type { PredictionSink } from './predictions.js'
+import type { Where } from '../../errors.js'
+import type { ColumnChunk, ParquetFile } from '../formats/parquet.js'
+import type { PredictionSink } from '../kinds/predictions.js'
 import { WasmColumns } from './rows-wasm.js'
-import { groupValue, predictAt, scoreValue, weightValue, type Value } from './values.js'
+import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 
 /** A column's role: its chunk's values to one number per row (throwing on a bad value). */
 type Rule = (value: Value, where: Where) => number

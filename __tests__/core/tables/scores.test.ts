@@ -4,7 +4,7 @@
  * rows, the rank-sum AUC, and numpy's quantile rule.
  */
 import { describe, expect, it } from '@jest/globals'
-import { ScoreHistogram, quantileEdges, sortScores } from '../../../src/core/artifacts/scores.js'
+import { ScoreHistogram, quantileEdges, sortScores } from '../../../src/core/tables/scores.js'
 import { scoresAuc } from '../../../src/core/metrics/auc.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 

@@ -4,11 +4,11 @@
  * keeps each row's result, hashed, for comparing runs row by row). Per perturbation it keeps eight counts,
  * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
  */
-import { InputError } from '../errors.js'
-import type { ArtifactSpec } from '../manifest/types.js'
-import { CaseRecorder, type CaseRecord } from './cases.js'
-import { columnOf, requireColumns, streamRows } from './source.js'
-import { BinaryDecoder, groupValue } from './values.js'
+import { InputError } from '../../errors.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
+import { CaseRecorder, type CaseRecord } from '../../tables/cases.js'
+import { columnOf, requireColumns, streamRows } from '../formats/source.js'
+import { BinaryDecoder, groupValue } from '../decode/values.js'
 
 export interface RobustnessTable {
   perturbations: string[]

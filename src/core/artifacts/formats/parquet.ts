@@ -22,10 +22,10 @@ import { DEFAULT_PARSERS, convert } from 'hyparquet/src/convert.js'
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js'
 import { readPlain } from 'hyparquet/src/plain.js'
 import { compressors } from 'hyparquet-compressors'
-import { InputError, type Where } from '../errors.js'
+import { InputError, type Where } from '../../errors.js'
 import { streamFile } from './bytes.js'
 import type { RowSource, Row } from './source.js'
-import type { Value } from './values.js'
+import type { Value } from '../decode/values.js'
 
 /**
  * The file's bytes as hyparquet reads them, by synchronous reads of whole ranges (a column chunk at a

@@ -7,12 +7,12 @@
  * Group values and combinations are registered here as the sink first meets them (the checked path
  * reads the row that introduces one), so the ids are the sink's own.
  */
-import { MISSING } from './groups.js'
-import type { PredictionSink } from './predictions.js'
-import { WasmHeap, type WasmExports } from '../wasm.js'
-import { POW10 } from './decimal.js'
-import { ACC } from './cells.js'
-import { GRID } from './scores.js'
+import { MISSING } from '../decode/groups.js'
+import type { PredictionSink } from '../kinds/predictions.js'
+import { WasmHeap, type WasmExports } from '../../wasm.js'
+import { POW10 } from '../decode/decimal.js'
+import { ACC } from '../../tables/cells.js'
+import { GRID } from '../../tables/scores.js'
 
 /** Why rows() stopped (the constants of assembly/rows.ts). */
 export const STOP_ROW = 0

@@ -3,20 +3,27 @@
  * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
  * falls back to the text parsers, so every value is validated the same way whichever path it takes.
  */
-import { InputError, type Where } from '../errors.js'
-import type { ArtifactSpec } from '../manifest/types.js'
-import type { AucBlocks } from '../metrics/auc.js'
-import { CaseRecorder, type CaseRecord } from './cases.js'
-import { CellAccumulator, type CellTable } from './cells.js'
-import { CsvParser } from './csv.js'
-import { GroupIndex } from './groups.js'
-import { ScoreHistogram, binOf, type HistogramPart, type ScoreSource } from './scores.js'
-import { streamFile } from './bytes.js'
-import { formatOf, streamRows, unknownFormat, type Format, type Row } from './source.js'
-import { CsvPredictionRows } from './predictions-csv.js'
-import { ParquetFile, hashedAlongside } from './parquet.js'
-import { readParquetGroups } from './predictions-parquet.js'
-import { BinaryDecoder, groupValue, predictAt, scoreValue, weightValue, type Value } from './values.js'
+import { InputError, type Where } from '../../errors.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
+import type { AucBlocks } from '../../metrics/auc.js'
+import { CaseRecorder, type CaseRecord } from '../../tables/cases.js'
+import { CellAccumulator, type CellTable } from '../../tables/cells.js'
+import { CsvParser } from '../formats/csv.js'
+import { GroupIndex } from '../decode/groups.js'
+import { ScoreHistogram, binOf, type HistogramPart, type ScoreSource } from '../../tables/scores.js'
+import { streamFile } from '../formats/bytes.js'
+import { formatOf, streamRows, unknownFormat, type Format, type Row } from '../formats/source.js'
+import { CsvPredictionRows } from '../fast/predictions-csv.js'
+import { ParquetFile, hashedAlongside } from '../formats/parquet.js'
+import { readParquetGroups } from '../fast/predictions-parquet.js'
+import {
+  BinaryDecoder,
+  groupValue,
+  predictAt,
+  scoreValue,
+  weightValue,
+  type Value
+} from '../decode/values.js'
 
 export interface PredictionOptions {
   attributes: string[]
