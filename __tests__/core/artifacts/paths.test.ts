@@ -11,11 +11,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CsvParser } from '../../../src/core/artifacts/formats/csv.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/fast/predictions-csv.js'
-import {
-  PredictionSink,
-  readPredictions,
-  type PredictionData
-} from '../../../src/core/artifacts/kinds/predictions.js'
+import { readPredictions, type PredictionData } from '../../../src/core/artifacts/kinds/predictions.js'
+import { PredictionSink } from '../../../src/core/artifacts/kinds/prediction-sink.js'
 import { Q_W } from '../../../src/core/tables/cells.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 import { createRng } from '../../../src/core/stats/rng.js'

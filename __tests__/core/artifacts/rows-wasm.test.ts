@@ -16,7 +16,8 @@ import {
   STOP_OFF_GRID,
   OFF_GRID_QUEUE
 } from '../../../src/core/artifacts/fast/rows-wasm.js'
-import { PredictionSink, type PredictionData } from '../../../src/core/artifacts/kinds/predictions.js'
+import { type PredictionData } from '../../../src/core/artifacts/kinds/predictions.js'
+import { PredictionSink } from '../../../src/core/artifacts/kinds/prediction-sink.js'
 import { wasmInstance } from '../../../src/core/wasm.js'
 import { csvSpec as spec } from '../../helpers/tables.js'
 import { createRng, type Rng } from '../../../src/core/stats/rng.js'

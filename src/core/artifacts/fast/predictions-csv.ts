@@ -11,7 +11,7 @@
  */
 import { fieldText, type CsvRow, type FastRow } from '../formats/csv.js'
 import { decimalState, fastDecimal } from '../decode/decimal.js'
-import type { PredictionSink } from '../kinds/predictions.js'
+import type { PredictionSink } from '../kinds/prediction-sink.js'
 import { parseScore, parseWeight, predictAt, type BinaryDecoder } from '../decode/values.js'
 import { wrongFieldCount } from '../formats/source.js'
 import { WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'

@@ -7,7 +7,7 @@
  */
 import type { Where } from '../../errors.js'
 import type { ColumnChunk, ParquetFile } from '../formats/parquet.js'
-import type { PredictionSink } from '../kinds/predictions.js'
+import type { PredictionSink } from '../kinds/prediction-sink.js'
 import { WasmColumns } from './rows-wasm.js'
 import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 

@@ -8,7 +8,7 @@
  * reads the row that introduces one), so the ids are the sink's own.
  */
 import { MISSING } from '../decode/groups.js'
-import type { PredictionSink } from '../kinds/predictions.js'
+import type { PredictionSink } from '../kinds/prediction-sink.js'
 import { WasmHeap, type WasmExports } from '../../wasm.js'
 import { POW10 } from '../decode/decimal.js'
 import { ACC } from '../../tables/cells.js'

@@ -1,8 +1,8 @@
 /**
- * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
- * (sha256 of the file as stored) on the way. Also the row readers of each format (CSV, JSON Lines,
- * Parquet in parquet.ts), chosen from one table, so every reader gets the same rows, locations and
- * errors for an unreadable or empty file.
+ * The row source of each format (CSV, JSON Lines, Parquet in parquet.ts), chosen from one table by
+ * the file's name, so that every reader of an artifact kind gets the same rows, locations and errors
+ * for an unreadable or empty file whatever the format. Also the JSON Lines splitter and the column
+ * mapping helpers.
  */
 import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'

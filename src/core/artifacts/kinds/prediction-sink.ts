@@ -1,0 +1,232 @@
+/**
+ * The prediction sink: decoded rows of a predictions file, whatever its format, into the cell table,
+ * the score histogram and (with ids or champion columns) the row record. The column layout is
+ * resolved here, once, from the file's header and the manifest's mapping.
+ */
+import { InputError, type Where } from '../../errors.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
+import { CaseRecorder } from '../../tables/cases.js'
+import { CellAccumulator, type CellTable } from '../../tables/cells.js'
+import { ScoreHistogram, binOf, type HistogramPart } from '../../tables/scores.js'
+import { GroupIndex } from '../decode/groups.js'
+import { BinaryDecoder, predictAt, scoreValue, type Value } from '../decode/values.js'
+import { predictionCode, type PredictionData, type PredictionOptions } from './predictions.js'
+
+/** Which file column holds each logical column; undefined when the file has none. */
+export interface Layout {
+  label: string
+  score?: string
+  prediction?: string
+  weight?: string
+  attributes: string[]
+  /** The row's id, which pairs it with the baseline's row of the same id. */
+  id?: string
+  /** The baseline model's prediction and score on the same row (champion/challenger). */
+  baselinePrediction?: string
+  baselineScore?: string
+}
+
+/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
+function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], where: Where): Layout {
+  const has = new Set(columns)
+  const col = (name: string, required: boolean, fallback?: string): string | undefined => {
+    const mapped = spec.columns[name]
+    const column = mapped ?? fallback ?? name
+    if (has.has(column)) return column
+    if (required || mapped !== undefined) {
+      const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : ''
+      throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+        ...where,
+        path: name
+      })
+    }
+    return undefined
+  }
+  const layout: Layout = {
+    label: col('label', true)!,
+    score: col('score', false),
+    prediction: col('prediction', false),
+    weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
+    attributes: attributes.map(a => col(a, true)!),
+    // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
+    id: spec.columns.id !== undefined ? col('id', true) : undefined,
+    baselinePrediction: col('baselinePrediction', false),
+    baselineScore: col('baselineScore', false)
+  }
+  if (layout.score === undefined && layout.prediction === undefined) {
+    throw new InputError(
+      `neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`,
+      where
+    )
+  }
+  return layout
+}
+
+/** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
+export class PredictionSink {
+  readonly indexes: GroupIndex[]
+  readonly labels: BinaryDecoder
+  readonly predictions: BinaryDecoder
+  readonly championPredictions: BinaryDecoder
+  layout!: Layout
+  acc!: CellAccumulator
+  hist: ScoreHistogram | null = null
+  rows = 0
+  /** Set while rows are recorded one by one (the file has ids or champion columns). */
+  recorder: CaseRecorder | null = null
+
+  constructor(
+    readonly spec: ArtifactSpec,
+    readonly options: PredictionOptions
+  ) {
+    this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display))
+    this.labels = new BinaryDecoder(spec.positiveLabel, 'label')
+    this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction')
+    this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction')
+  }
+
+  start(columns: string[], where: Where): void {
+    this.layout = layoutOf(this.spec, this.options.attributes, columns, where)
+    const hasScore = this.layout.score !== undefined
+    const weighted = this.layout.weight !== undefined
+    this.acc = new CellAccumulator(
+      this.options.attributes,
+      hasScore ? this.options.bins : 1,
+      hasScore,
+      weighted
+    )
+    this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null
+    const l = this.layout
+    if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
+      this.recorder = new CaseRecorder(4)
+  }
+
+  /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
+  get recording(): boolean {
+    return this.recorder !== null && !this.recorder.dropped
+  }
+
+  /**
+   * The champion's prediction and score on a row, from its fields' values (ignored where the file has
+   * no such column): -1 and NaN when absent; the prediction follows the score at the threshold when
+   * only the score is given.
+   */
+  champion(prediction: Value, score: Value, where: (column: string) => Where): [number, number] {
+    const l = this.layout
+    const cs = l.baselineScore === undefined ? NaN : scoreValue(score, where(l.baselineScore))
+    const cp =
+      l.baselinePrediction !== undefined
+        ? this.championPredictions.value(prediction, where(l.baselinePrediction))
+        : cs === cs
+          ? predictAt(cs, this.spec.threshold)
+          : -1
+    return [cp, cs]
+  }
+
+  /**
+   * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
+   * and score (-1 and NaN when the file has none).
+   */
+  addRecorded(
+    g: Int32Array,
+    y: number,
+    p: number,
+    s: number,
+    micros: number,
+    w: number,
+    id: unknown,
+    line: number,
+    cp: number,
+    cs: number
+  ): void {
+    const combo = this.add(g, y, p, s, micros, w)
+    const r = this.recorder!
+    const hasScore = this.hist !== null
+    const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0)
+    const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line)
+    if (kept === 'dropped') return
+    const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0)
+    r.extra([hasScore ? s : NaN, w, champion, cs])
+  }
+
+  /**
+   * Adds one decoded row: its group ids g (one per attribute), label, prediction, score, the score in
+   * millionths (or -1) and weight. Returns the row's combination of groups.
+   */
+  add(g: Int32Array, y: number, p: number, s: number, micros: number, w: number): number {
+    this.rows++
+    const acc = this.acc
+    const combo = acc.combo(g)
+    const hist = this.hist
+    if (hist !== null) {
+      acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s)
+      if (micros >= 0) hist.addMicros(micros, y, w)
+      else hist.add(s, y, w)
+    } else {
+      acc.add(combo, y, p, 0, w, 0)
+    }
+    return combo
+  }
+
+  /**
+   * As add(), for a score given only in millionths (micros / 1e6 is exactly the parsed score; see
+   * decimal.ts). The CSV fast path calls this: a fractional score passed to a call V8 does not inline
+   * is boxed, one heap allocation per row, where an integer is not.
+   */
+  addMicros(g: Int32Array, y: number, p: number, micros: number, w: number): void {
+    this.add(g, y, p, micros / 1e6, micros, w)
+  }
+
+  /**
+   * Adds rows that a fast reader summed apart (the WebAssembly one): their count and their cell
+   * numbers in the accumulator's layout (CellAccumulator.addNumbers).
+   */
+  merge(sums: { rows: number; numbers: Float64Array }): void {
+    this.rows += sums.rows
+    this.acc.addNumbers(sums.numbers)
+  }
+
+  /** What a worker reading one part of the file sends back. */
+  part(): { table: CellTable; scores: HistogramPart | null; rows: number } {
+    return {
+      table: this.acc.finish(this.indexes.map(i => i.labels)),
+      scores: this.hist?.part() ?? null,
+      rows: this.rows
+    }
+  }
+
+  finish(sha256: string): PredictionData {
+    if (this.rows === 0) throw new InputError('the file has no data rows', { file: this.spec.display })
+    return {
+      table: this.acc.finish(this.indexes.map(i => i.labels)),
+      scores: this.hist === null ? null : this.hist.finish(),
+      edges: this.options.edges,
+      rows: this.rows,
+      sha256,
+      ...this.finishRecord()
+    }
+  }
+
+  private finishRecord(): Pick<PredictionData, 'record' | 'recordMissing'> {
+    if (this.recorder === null) return {}
+    const { cases, casesMissing, extras } = this.recorder.finish()
+    if (cases === null) return { record: null, recordMissing: casesMissing }
+    const [scores, weights, championCodes, championScores] = extras!
+    const l = this.layout
+    const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined
+    return {
+      record: {
+        cases,
+        byId: l.id !== undefined,
+        scores: this.hist !== null ? scores : null,
+        weights: l.weight !== undefined ? weights : null,
+        champion: hasChampion
+          ? {
+              codes: Uint32Array.from(championCodes),
+              scores: l.baselineScore !== undefined ? championScores : null
+            }
+          : null
+      }
+    }
+  }
+}
