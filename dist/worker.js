@@ -7605,10 +7605,10 @@ async function hashedAlongside(path, display, work) {
 const message = (err) => (err instanceof Error ? err.message : String(err));
 
 /**
- * Opens an artifact as a stream of byte chunks: gunzipped when the name ends in `.gz`, hashed
- * (sha256 of the file as stored) on the way. Also the row readers of each format (CSV, JSON Lines,
- * Parquet in parquet.ts), chosen from one table, so every reader gets the same rows, locations and
- * errors for an unreadable or empty file.
+ * The row source of each format (CSV, JSON Lines, Parquet in parquet.ts), chosen from one table by
+ * the file's name, so that every reader of an artifact kind gets the same rows, locations and errors
+ * for an unreadable or empty file whatever the format. Also the JSON Lines splitter and the column
+ * mapping helpers.
  */
 function wrongFieldCount(file, line, expected, found) {
     return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
@@ -8493,12 +8493,19 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length) 
 }
 
 /**
- * Reads a predictions artifact (one row per example) into a cell table and a score histogram. The
- * CSV path works on bytes with fast paths for the common spellings (0/1 labels, plain decimals) and
- * falls back to the text parsers, so every value is validated the same way whichever path it takes.
+ * Reads a predictions artifact (one row per example) into a cell table and a score histogram, through
+ * a reader per format: CSV bytes through the WebAssembly fast path and the checked parser, Parquet
+ * column by column, JSON Lines (and recorded Parquet files) row by row. Every value is validated by
+ * the same rules (decode/values.ts) whichever path it takes.
  */
 /** A row's label, prediction and score in millionths (0 without a score), in one word. */
 const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
+
+/**
+ * The prediction sink: decoded rows of a predictions file, whatever its format, into the cell table,
+ * the score histogram and (with ids or champion columns) the row record. The column layout is
+ * resolved here, once, from the file's header and the manifest's mapping.
+ */
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
 function layoutOf(spec, attributes, columns, where) {
     const has = new Set(columns);
