@@ -2,7 +2,7 @@
  * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
  * a CSV field (no string per row). An empty value is the group `(missing)`.
  */
-import { InputError } from '../../errors.js'
+import { InputError, type Where } from '../../errors.js'
 
 export const MISSING = '(missing)'
 const MISSING_BYTES = Buffer.from(MISSING)
@@ -39,8 +39,9 @@ export class GroupIndex {
   ) {}
 
   /** Group id of buf[start, end). O(length) expected. */
-  idOfBytes(buf: Buffer, start: number, end: number, line: number): number {
-    if (start === end) return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line)
+  /** at: the value's line, or where it is (a Parquet row), for the error past MAX_GROUPS. */
+  idOfBytes(buf: Buffer, start: number, end: number, at: number | Where): number {
+    if (start === end) return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, at)
     const h = sampleHash(buf, start, end)
     const mask = this.table.length - 1
     let slot = h & mask
@@ -50,20 +51,22 @@ export class GroupIndex {
       if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end)) return id
       slot = (slot + 1) & mask
     }
-    return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line)
+    return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, at)
   }
 
-  idOfText(text: string, line: number): number {
+  idOfText(text: string, at: number | Where): number {
     const bytes = Buffer.from(text)
-    return this.idOfBytes(bytes, 0, bytes.length, line)
+    return this.idOfBytes(bytes, 0, bytes.length, at)
   }
 
-  private insert(key: Buffer, h: number, slot: number, line: number): number {
+  private insert(key: Buffer, h: number, slot: number, at: number | Where): number {
     const id = this.labels.length
     if (id >= MAX_GROUPS) {
       throw new InputError(
         `sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`,
-        { file: this.file, line, path: this.attribute }
+        typeof at === 'number'
+          ? { file: this.file, line: at, path: this.attribute }
+          : { ...at, path: this.attribute }
       )
     }
     this.labels.push(key.toString('utf8'))

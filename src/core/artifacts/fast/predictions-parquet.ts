@@ -64,7 +64,11 @@ function decodeColumn(
 const isProbability = (v: number) => v >= 0 && v <= 1
 const isWeight = (v: number) => v >= 0 && v < Infinity
 
-/** Reads row groups [from, to) of the file into the sink (started with the file's columns). */
+/**
+ * Reads row groups [from, to) of the file into the sink (started with the file's columns). A row
+ * group's columns are decoded one after the other, so of two bad values in one row group the one
+ * reported is the first of the first column (label, score, prediction, weight, attributes) that has one.
+ */
 export async function readParquetGroups(
   file: ParquetFile,
   sink: PredictionSink,
@@ -121,7 +125,7 @@ export async function readParquetGroups(
     const ids = attrs.map((k, a) => {
       const out = new Int32Array(rows)
       const index = sink.indexes[a]
-      decodeColumn(chunk(k), out, (v, at) => index.idOfText(groupValue(v), at.row!), where(k))
+      decodeColumn(chunk(k), out, (v, at) => index.idOfText(groupValue(v), at), where(k))
       return out
     })
     const combos = new Int32Array(rows)
