@@ -7653,9 +7653,10 @@ class GroupIndex {
         this.file = file;
     }
     /** Group id of buf[start, end). O(length) expected. */
-    idOfBytes(buf, start, end, line) {
+    /** at: the value's line, or where it is (a Parquet row), for the error past MAX_GROUPS. */
+    idOfBytes(buf, start, end, at) {
         if (start === end)
-            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, line);
+            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, at);
         const h = sampleHash(buf, start, end);
         const mask = this.table.length - 1;
         let slot = h & mask;
@@ -7667,16 +7668,18 @@ class GroupIndex {
                 return id;
             slot = (slot + 1) & mask;
         }
-        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, line);
+        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, at);
     }
-    idOfText(text, line) {
+    idOfText(text, at) {
         const bytes = Buffer.from(text);
-        return this.idOfBytes(bytes, 0, bytes.length, line);
+        return this.idOfBytes(bytes, 0, bytes.length, at);
     }
-    insert(key, h, slot, line) {
+    insert(key, h, slot, at) {
         const id = this.labels.length;
         if (id >= MAX_GROUPS) {
-            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, { file: this.file, line, path: this.attribute });
+            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, typeof at === 'number'
+                ? { file: this.file, line: at, path: this.attribute }
+                : { ...at, path: this.attribute });
         }
         this.labels.push(key.toString('utf8'));
         this.keys.push(key);
@@ -8417,7 +8420,11 @@ plain) {
 }
 const isProbability = (v) => v >= 0 && v <= 1;
 const isWeight = (v) => v >= 0 && v < Infinity;
-/** Reads row groups [from, to) of the file into the sink (started with the file's columns). */
+/**
+ * Reads row groups [from, to) of the file into the sink (started with the file's columns). A row
+ * group's columns are decoded one after the other, so of two bad values in one row group the one
+ * reported is the first of the first column (label, score, prediction, weight, attributes) that has one.
+ */
 async function readParquetGroups(file, sink, from = 0, to = file.groups.length) {
     const l = sink.layout;
     const columns = file.columns;
@@ -8470,7 +8477,7 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length) 
         const ids = attrs.map((k, a) => {
             const out = new Int32Array(rows);
             const index = sink.indexes[a];
-            decodeColumn(chunk(k), out, (v, at) => index.idOfText(groupValue(v), at.row), where(k));
+            decodeColumn(chunk(k), out, (v, at) => index.idOfText(groupValue(v), at), where(k));
             return out;
         });
         const combos = new Int32Array(rows);
