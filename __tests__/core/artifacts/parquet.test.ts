@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet'
+import { InputError } from '../../../src/core/errors.js'
 import type { Report } from '../../../src/core/report/report.js'
 import { ADULT, checkFiles, manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { duckdb, writeParquet, sqlString, type Codec } from '../../helpers/duckdb.js'
@@ -129,6 +130,36 @@ describe('a Parquet file written by DuckDB reads exactly as the same rows in CSV
   })
 })
 
+it('reads decimal scores of every width as the same decimals in CSV', async () => {
+  // DECIMAL(9, 8), (18, 17) and (38, 20): 32-bit, 64-bit and 16-byte unscaled values; the CSV holds
+  // DuckDB's text of the same decimals (17 to 20 digits, read by Number()).
+  for (const [precision, scale] of [
+    [9, 8],
+    [18, 17],
+    [38, 20]
+  ]) {
+    const dir = workspace({})
+    const rows = `SELECT (i % 3 = 0)::INTEGER AS label, ((i * 7919 % 1000003) / 1000003.0 + (i % 7) * 1e-12)::DECIMAL(${precision}, ${scale}) AS score, (i % 4)::VARCHAR AS g FROM range(5000) t(i)`
+    await duckdb(`CREATE OR REPLACE TABLE d AS ${rows}`)
+    await writeParquet('SELECT * FROM d', join(dir, 'p.parquet'), { rowGroup: 2048 })
+    await duckdb(`COPY d TO '${join(dir, 'p.csv')}' (FORMAT csv)`)
+    expect(readFileSync(join(dir, 'p.csv'), 'utf8').split('\n')[2]).toMatch(
+      new RegExp(`^0,0\\.\\d{${scale}},1$`)
+    )
+    const report = (path: string) =>
+      checkFiles(
+        {
+          'rai-gate.yml': manifestYaml(`  - { kind: predictions, path: ${path} }`),
+          'policies/p.yml': POLICY
+        },
+        {},
+        dir
+      )
+    const [parquet, csv] = [await report('p.parquet'), await report('p.csv')]
+    expect([precision, content(parquet)]).toEqual([precision, content(csv)])
+  }
+})
+
 describe('nulls and bad values', () => {
   const file = async (sql: string, rowGroup = 2048) => {
     const dir = workspace({})
@@ -202,6 +233,30 @@ describe('nulls and bad values', () => {
     expect(err.message).toMatch(/p\.parquet: is not a readable Parquet file/)
     // Printable ASCII only: no byte of the file in the message.
     expect([...err.message].every(c => c >= ' ' && c <= '~')).toBe(true)
+  })
+
+  it('a Parquet file cut short, or damaged inside, is an input error in words', async () => {
+    const dir = await file(
+      `SELECT 'g' || (i % 3) AS g, i % 2 AS label, (i % 100) / 100.0 AS score FROM range(20000) t(i)`
+    )
+    const whole = readFileSync(join(dir, 'p.parquet'))
+    const broken = (bytes: Buffer) => {
+      const d = workspace({ 'p.parquet': bytes })
+      return run(d).then(
+        () => new Error('no error'),
+        (e: Error) => e
+      )
+    }
+    const cut = await broken(whole.subarray(0, whole.length >> 1))
+    expect(cut).toBeInstanceOf(InputError)
+    expect(cut.message).toMatch(/^p\.parquet: is not a readable Parquet file/)
+    // Bytes changed inside the first column chunk (after the 4-byte magic).
+    const damaged = Buffer.from(whole)
+    for (let i = 8; i < 200; i++) damaged[i] = 0xff - damaged[i]
+    const bad = await broken(damaged)
+    expect(bad).toBeInstanceOf(InputError)
+    expect(bad.message).toMatch(/^p\.parquet/)
+    expect([...bad.message].every(c => c >= ' ' && c <= '~')).toBe(true)
   })
 
   it('a missing Parquet file is named', async () => {

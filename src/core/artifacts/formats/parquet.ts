@@ -18,7 +18,7 @@ import { parquetMetadataAsync, parquetSchema } from 'hyparquet'
 import type { AsyncBuffer, DecodedArray, FileMetaData, RowGroup, SchemaTree } from 'hyparquet'
 import type { ColumnDecoder } from 'hyparquet/src/types.js'
 import { parquetHeader } from 'hyparquet/src/column.js'
-import { DEFAULT_PARSERS, convert } from 'hyparquet/src/convert.js'
+import { DEFAULT_PARSERS, convert as convertValues } from 'hyparquet/src/convert.js'
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js'
 import { readPlain } from 'hyparquet/src/plain.js'
 import { compressors } from 'hyparquet-compressors'
@@ -36,6 +36,9 @@ function syncBuffer(path: string, size: number): AsyncBuffer {
   return {
     byteLength: size,
     slice(start: number, end = size): ArrayBuffer {
+      // A damaged or hostile footer can name any range: never allocate past the file.
+      if (!(start >= 0 && start <= end && end <= size))
+        throw new Error(`bytes ${start} to ${end} are outside the file of ${size} bytes`)
       const out = new Uint8Array(end - start)
       const fd = openSync(path, 'r')
       try {
@@ -70,12 +73,19 @@ export const valueAt = (chunk: ColumnChunk, i: number): Value => {
 
 /** An open Parquet file: its columns (the top-level fields) and row groups. */
 export class ParquetFile {
+  /** The top-level columns' names, and the rows of each row group. */
+  readonly columns: string[]
+  readonly groups: number[]
+
   private constructor(
     readonly display: string,
     private readonly file: AsyncBuffer,
     private readonly metadata: FileMetaData,
     private readonly fields: SchemaTree[]
-  ) {}
+  ) {
+    this.columns = fields.map(f => f.element.name)
+    this.groups = metadata.row_groups.map(g => Number(g.num_rows))
+  }
 
   static async open(path: string, display: string): Promise<ParquetFile> {
     let file: AsyncBuffer
@@ -99,15 +109,6 @@ export class ParquetFile {
     } catch (err) {
       throw new InputError(`is not a readable Parquet file (${message(err)})`, { file: display })
     }
-  }
-
-  get columns(): string[] {
-    return this.fields.map(f => f.element.name)
-  }
-
-  /** Rows per row group. */
-  get groups(): number[] {
-    return this.metadata.row_groups.map(g => Number(g.num_rows))
   }
 
   /** Throws unless each of the columns k holds one plain value per row. */
@@ -139,7 +140,12 @@ export class ParquetFile {
       throw new InputError(`row group ${g} has no data for column '${name}'; the file is damaged`, where)
     }
     const start = Number(meta.dictionary_page_offset || meta.data_page_offset)
-    const bytes = await this.file.slice(start, start + Number(meta.total_compressed_size))
+    let bytes: ArrayBuffer
+    try {
+      bytes = await this.file.slice(start, start + Number(meta.total_compressed_size))
+    } catch (err) {
+      throw new InputError(`row group ${g} cannot be read as Parquet (${message(err)})`, where)
+    }
     const decoder: ColumnDecoder = {
       pathInSchema: meta.path_in_schema,
       type: meta.type,
@@ -199,6 +205,11 @@ interface Page {
 
 function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): ColumnChunk {
   const reader = { view: new DataView(bytes), offset: 0 }
+  const element = decoder.element
+  const convert = (data: DecodedArray): DecodedArray =>
+    element.converted_type === 'DECIMAL'
+      ? exactDecimals(data, element.scale ?? 0)
+      : convertValues(data, decoder)
   let dictionary: DecodedArray | null = null
   const pages: Page[] = []
   let read = 0
@@ -213,7 +224,7 @@ function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): 
       const page = decompressPage(compressed, size, decoder.codec, compressors)
       const view = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 }
       const count = header.dictionary_page_header!.num_values
-      dictionary = convert(readPlain(view, decoder.type, count, decoder.element.type_length), decoder)
+      dictionary = convert(readPlain(view, decoder.type, count, decoder.element.type_length))
     } else if (header.type === 'DATA_PAGE' || header.type === 'DATA_PAGE_V2') {
       const v1 = header.data_page_header
       let page
@@ -232,7 +243,7 @@ function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): 
         throw new Error('a dictionary-encoded page comes before its dictionary')
       const levels = page.definitionLevels?.length ? page.definitionLevels : null
       pages.push({
-        values: indexed ? page.dataPage : convert(page.dataPage, decoder),
+        values: indexed ? page.dataPage : convert(page.dataPage),
         levels,
         indexed,
         rows: count
@@ -242,6 +253,33 @@ function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): 
   }
   if (read !== rows) throw new Error(`the column chunk holds ${read} values for ${rows} rows`)
   return assemble(pages, dictionary, rows)
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k)
+
+/**
+ * Decimal values (unscaled integers: 32 or 64 bits, or big-endian two's-complement bytes) as the
+ * nearest double to unscaled / 10^scale, as Number() reads the decimal's text; hyparquet divides a
+ * rounded double, which can be a unit in the last place off for more than 15 digits. An unscaled
+ * value of up to 2^53 with a scale of at most 22 is one correctly rounded division of exact numbers;
+ * any other goes through Number() of its text.
+ */
+function exactDecimals(data: DecodedArray, scale: number): Float64Array {
+  const out = new Float64Array(data.length)
+  for (let i = 0; i < data.length; i++) {
+    const raw = data[i] as number | bigint | Uint8Array
+    const m = raw instanceof Uint8Array ? signedBytes(raw) : raw
+    const small = typeof m === 'number' || (m <= 2n ** 53n && m >= -(2n ** 53n))
+    out[i] = small && scale >= 0 && scale <= 22 ? Number(m) / POW10[scale] : Number(`${String(m)}e${-scale}`)
+  }
+  return out
+}
+
+/** Big-endian two's-complement bytes as a bigint. */
+function signedBytes(bytes: Uint8Array): bigint {
+  let v = 0n
+  for (const b of bytes) v = (v << 8n) | BigInt(b)
+  return bytes.length > 0 && bytes[0] >= 0x80 ? v - (1n << BigInt(8 * bytes.length)) : v
 }
 
 /**
