@@ -77,12 +77,9 @@ export function heapBase(): usize {
   return __heap_base
 }
 
+/** The cell sums' layout: whether rows have a score and a weight, the bins and their edges. */
 export function configure(
-  fieldCount: i32,
-  roles: usize,
-  attributeTables: usize,
   scoreColumn: bool,
-  predictionColumn: bool,
   weightColumn: bool,
   binCount: i32,
   edges: usize,
@@ -90,11 +87,7 @@ export function configure(
   cut: f64,
   pow10: usize
 ): void {
-  fields = fieldCount
-  rolesAt = roles
-  attrTablesAt = attributeTables
   hasScore = scoreColumn
-  hasPrediction = predictionColumn
   weighted = weightColumn
   bins = binCount
   edgesAt = edges
@@ -103,8 +96,12 @@ export function configure(
   pow10At = pow10
 }
 
-export function setTables(at: usize): void {
-  attrTablesAt = at
+/** The CSV reader's fields: their roles, whether one is the prediction, the attribute tables. */
+export function setFields(fieldCount: i32, roles: usize, predictionColumn: bool, attributeTables: usize): void {
+  fields = fieldCount
+  rolesAt = roles
+  hasPrediction = predictionColumn
+  attrTablesAt = attributeTables
 }
 
 export function setCombos(at: usize, mask: u32): void {
@@ -446,6 +443,25 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
   taken = count
   stop = why
   return <u32>(p - buf)
+}
+
+/**
+ * Adds one decoded row (a row the CSV reader declined, or of another format) as rows() adds what it
+ * reads; micros is its score in millionths, or -1 to decide here. Returns whether the off-grid queue
+ * is now full (take it before the next row).
+ */
+export function addRow(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): bool {
+  if (hasScore && micros < 0) {
+    const grid = Math.round(s * 1e6)
+    if (grid / 1e6 == s) micros = <i32>grid
+  }
+  add(combo, y, pr, s, micros, w)
+  return offGrid == OFF_GRID_QUEUE
+}
+
+/** Applies the queued grid updates (before the grid is read). */
+export function flush(): void {
+  if (hasScore) flushGrid()
 }
 
 /**

@@ -39,11 +39,7 @@ export interface WasmExports {
   /** The plain decimal in bytes [at, end) (assembly/decimal.ts), or NaN when it declines it. */
   decimal(at: number, end: number): number
   configure(
-    fields: number,
-    roles: number,
-    attributeTables: number,
     score: number,
-    prediction: number,
     weight: number,
     bins: number,
     edges: number,
@@ -51,7 +47,9 @@ export interface WasmExports {
     threshold: number,
     pow10: number
   ): void
-  setTables(at: number): void
+  setFields(fields: number, roles: number, prediction: number, attributeTables: number): void
+  addRow(combo: number, y: number, p: number, s: number, micros: number, w: number): number
+  flush(): void
   setCombos(at: number, mask: number): void
   addRows(
     from: number,

@@ -116,7 +116,6 @@ function readCsv(
   const buf = Buffer.from(csvText(data))
   for (let i = 0; i < buf.length; i += 4096) parser.feed(buf.subarray(i, i + 4096))
   parser.end()
-  rows.end()
   return { data: sink.finish(''), fastRows, wasmRows: rows.wasmRows }
 }
 

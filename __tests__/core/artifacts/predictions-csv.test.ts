@@ -20,7 +20,6 @@ function read(text: string, size: number, attributes = ['g', 'h']) {
   const buf = Buffer.from(text)
   for (let i = 0; i < buf.length; i += size) parser.feed(buf.subarray(i, i + size))
   parser.end()
-  rows.end()
   const data = sink.finish('')
   const counts = new Map<string, number>()
   data.table.combos.forEach((combo, c) => {

@@ -265,7 +265,6 @@ function parsePart(job: CsvPart): PartResult {
   }
   const aligned = job.last || parser.pendingBytes === 0
   if (job.last) parser.end()
-  rows.end()
   const sha256 = hash?.digest('hex') ?? null
   return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 }
 }

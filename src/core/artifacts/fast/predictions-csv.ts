@@ -148,11 +148,6 @@ export class CsvPredictionRows implements FastRow {
   private wasm: WasmRows | null = null
   taken = 0
 
-  /** After the last row: the rows the WebAssembly reader summed apart go to the sink. */
-  end(): void {
-    if (this.wasm !== null) this.sink.merge(this.wasm.sums())
-  }
-
   /** Rows the WebAssembly reader has read (for tests). */
   get wasmRows(): number {
     return this.wasm?.rowsRead ?? 0
@@ -169,7 +164,7 @@ export class CsvPredictionRows implements FastRow {
     this.taken = 0
     if (this.roles === null || this.sink.recording) return pos
     if (this.wasm === null) {
-      this.wasm = new WasmRows(this.sink, this.roles, this.prediction >= 0)
+      this.wasm = new WasmRows(this.sink, this.sink.cells, this.roles, this.prediction >= 0)
       this.loaded = false
     }
     if (!this.loaded) {

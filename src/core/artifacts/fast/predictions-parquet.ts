@@ -1,14 +1,13 @@
 /**
  * A predictions Parquet file, column by column: each row group's label, score, prediction, weight and
  * attribute columns are decoded through the row rules of values.ts into typed arrays, a dictionary-
- * encoded column one distinct value at a time; the rows are then summed in WebAssembly (WasmColumns,
- * the CSV fast path's accumulator) and merged into the sink at the end. Files
+ * encoded column one distinct value at a time; the rows then go to the sink's WebAssembly cells in one
+ * call per row group. Files
  * whose rows are recorded one by one (ids, champion columns) are read row by row instead (ValueRows).
  */
 import type { Where } from '../../errors.js'
 import type { ColumnChunk, ParquetFile } from '../formats/parquet.js'
 import type { PredictionSink } from '../kinds/prediction-sink.js'
-import { WasmColumns } from './rows-wasm.js'
 import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 
 /** A column's role: its chunk's values to one number per row (throwing on a bad value). */
@@ -90,8 +89,6 @@ export async function readParquetGroups(
   // 0 and 1 read as themselves: checked in a plain loop.
   const numericLabels = sink.labels.numeric && sink.labels.positive === '1'
   const g = new Int32Array(attrs.length)
-  // The rows are summed in WebAssembly, as the CSV reader's are.
-  const cells = new WasmColumns(sink)
   let first = 1
   for (let k = 0; k < from; k++) first += file.groups[k]
   for (let group = from; group < to; group++) {
@@ -138,8 +135,7 @@ export async function readParquetGroups(
       predictions = new Uint8Array(rows)
       if (s !== null) for (let i = 0; i < rows; i++) predictions[i] = predictAt(s[i], threshold)
     }
-    cells.add({ combos, labels: y, predictions, scores: s, weights: w })
+    sink.cells.addColumns({ combos, labels: y, predictions, scores: s, weights: w })
     first += rows
   }
-  sink.merge(cells.sums())
 }

@@ -1,9 +1,7 @@
 /**
- * The WebAssembly CSV fast path (assembly/rows.ts) and the memory it works in (see core/wasm.ts). It
- * reads plain rows straight into its own cell sums, which sums() gives for the sink to merge, and
- * into the score grid, which it shares with the sink's histogram; scores off the grid (more than 6
- * decimals) it queues, and they are added to the histogram's sorted runs here. Every other row is
- * declined and takes the checked path, as with the JavaScript fast path.
+ * The WebAssembly side (assembly/rows.ts; memory as in core/wasm.ts): the cell sums every row of a
+ * predictions file is added to (WasmCells), and the CSV fast path that reads plain rows straight into
+ * them (WasmRows). Every row the fast path declines takes the checked path.
  * Group values and combinations are registered here as the sink first meets them (the checked path
  * reads the row that introduces one), so the ids are the sink's own.
  */
@@ -32,47 +30,38 @@ const COMBO_SLOT = 32
 export const GRID_QUEUE = 4096
 
 /**
- * The cell sums, score grid and off-grid queue in WebAssembly memory, which a reader adds rows to:
- * the CSV reader below from bytes, the Parquet reader (predictions-parquet.ts) from decoded columns.
- * Its sums go to the sink when reading is over (sums()); the grid is the sink's histogram's own, and
- * the off-grid scores go to the histogram's runs as the queue fills.
+ * The cell sums, score grid and off-grid queue of a predictions file in WebAssembly memory: the one
+ * accumulator that every row goes to, whichever path decoded it (the CSV fast path below from bytes,
+ * the checked CSV path, JSON Lines and Parquet through addRow and addColumns). So the sums are added
+ * in file order, by the same code, whatever the format. The grid is the sink's histogram's own; the
+ * off-grid scores go to the histogram's runs as the queue fills.
  */
 export class WasmCells {
-  protected readonly heap = new WasmHeap()
-  protected readonly x: WasmExports = this.heap.x
-  protected accAt = 0
+  readonly heap = new WasmHeap()
+  readonly x: WasmExports = this.heap.x
+  private accAt = 0
   private accCombos = 0
   /** Combinations the sums have room for (the sink's, as of the last room() call). */
-  protected combos = 0
+  private combos = 0
   private gridAt = 0
   private gridWeightsAt = 0
   private offScoresAt = 0
   private offLabelsAt = 0
   private offWeightsAt = 0
+  private columnsAt = 0
+  private columnsCap = 0
   private readonly cellNumbers: number
-  /** Rows added in all. */
-  rowsRead = 0
+  /** Rows added, by every path. */
+  rows = 0
 
-  /** roles: the CSV reader's field roles (none for columns); tablesAt: its attribute tables (or 0). */
-  constructor(
-    protected readonly sink: PredictionSink,
-    roles: Int32Array,
-    tablesAt: number,
-    hasPrediction: boolean
-  ) {
+  constructor(private readonly sink: PredictionSink) {
     const acc = sink.acc
     this.cellNumbers = 4 * acc.bins * ACC
-    const rolesAt = this.heap.alloc(Math.max(4, roles.byteLength))
-    new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles)
     const pow10 = this.heap.f64Of(POW10)
     const edges = sink.options.edges ?? []
     const edgesAt = this.heap.f64Of(edges)
     this.x.configure(
-      roles.length,
-      rolesAt,
-      tablesAt,
       acc.hasScore ? 1 : 0,
-      hasPrediction ? 1 : 0,
       acc.weighted ? 1 : 0,
       acc.bins,
       edgesAt,
@@ -94,8 +83,8 @@ export class WasmCells {
       this.offLabelsAt = this.heap.alloc(OFF_GRID_QUEUE)
       this.offWeightsAt = acc.weighted ? this.heap.alloc(8 * OFF_GRID_QUEUE) : 0
       this.x.setOffGrid(this.offScoresAt, this.offLabelsAt, this.offWeightsAt)
-      // One grid for both readers: the sink's histogram adds the checked rows to this one.
       sink.hist!.shareGrid(() => {
+        this.x.flush()
         const memory = this.x.memory.buffer
         const weights =
           this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1))
@@ -104,24 +93,58 @@ export class WasmCells {
     }
   }
 
-  /**
-   * The rows added here and their cell sums (a view of this reader's memory), for the sink to merge
-   * when reading is over. The score grid is the histogram's own already.
-   */
-  sums(): { rows: number; numbers: Float64Array } {
-    const numbers = new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
-    return { rows: this.rowsRead, numbers }
+  /** Adds one decoded row of combination combo; micros is its score in millionths, or -1. */
+  addRow(combo: number, y: number, p: number, s: number, micros: number, w: number): void {
+    if (combo >= this.combos) this.room()
+    this.rows++
+    if (this.x.addRow(combo, y, p, s, micros, w) !== 0) this.takeOffGrid()
+  }
+
+  /** Adds decoded rows (a Parquet row group's). */
+  addColumns(rows: DecodedRows): void {
+    const n = rows.combos.length
+    this.room()
+    if (n > this.columnsCap) {
+      this.columnsCap = Math.max(n, 2 * this.columnsCap)
+      this.columnsAt = this.heap.alloc(26 * this.columnsCap)
+    }
+    // Laid out as addRows expects: combos (i32), scores and weights (f64), labels and predictions (u8).
+    const cap = this.columnsCap
+    const memory = this.x.memory.buffer
+    const combosAt = this.columnsAt
+    const scoresAt = combosAt + 8 * cap
+    const weightsAt = scoresAt + 8 * cap
+    const labelsAt = weightsAt + 8 * cap
+    const predictionsAt = labelsAt + cap
+    new Int32Array(memory, combosAt, n).set(rows.combos)
+    if (rows.scores !== null) new Float64Array(memory, scoresAt, n).set(rows.scores)
+    if (rows.weights !== null) new Float64Array(memory, weightsAt, n).set(rows.weights)
+    new Uint8Array(memory, labelsAt, n).set(rows.labels)
+    new Uint8Array(memory, predictionsAt, n).set(rows.predictions)
+    for (let from = 0; from < n;) {
+      from = this.x.addRows(from, n, combosAt, labelsAt, predictionsAt, scoresAt, weightsAt)
+      this.takeOffGrid()
+    }
+    this.rows += n
+  }
+
+  /** The cell sums of every row added (a view of this memory), in the accumulator's layout. */
+  sums(): Float64Array {
+    this.room()
+    this.x.flush()
+    this.takeOffGrid()
+    return new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
   }
 
   /** Makes room in the sums for the sink's combinations so far. */
-  protected room(): void {
+  room(): void {
     const combos = this.sink.acc.combos.length
     if (combos > this.accCombos) this.newAcc(2 * combos)
     this.combos = combos
   }
 
   /** Adds the off-grid scores the reader queued to the sink's histogram. */
-  protected takeOffGrid(): void {
+  takeOffGrid(): void {
     const n = this.x.offGrid.value as number
     if (n === 0) return
     const memory = this.x.memory.buffer
@@ -145,7 +168,7 @@ export class WasmCells {
   }
 }
 
-/** Decoded rows for WasmColumns.add: each row's combination, label, prediction, score and weight. */
+/** Decoded rows for WasmCells.addColumns: each row's combination, label, prediction, score and weight. */
 export interface DecodedRows {
   combos: Int32Array
   labels: Uint8Array
@@ -154,44 +177,10 @@ export interface DecodedRows {
   weights: Float64Array | null
 }
 
-/** Rows decoded elsewhere (Parquet columns), added to WebAssembly sums as the CSV reader adds its own. */
-export class WasmColumns extends WasmCells {
-  private at = 0
-  private cap = 0
-
-  constructor(sink: PredictionSink) {
-    super(sink, new Int32Array(0), 0, true)
-  }
-
-  add(rows: DecodedRows): void {
-    const n = rows.combos.length
-    this.room()
-    if (n > this.cap) {
-      this.cap = Math.max(n, 2 * this.cap)
-      this.at = this.heap.alloc(26 * this.cap)
-    }
-    // Laid out as addRows expects: combos (i32), scores and weights (f64), labels and predictions (u8).
-    const memory = this.x.memory.buffer
-    const combosAt = this.at
-    const scoresAt = combosAt + 8 * this.cap
-    const weightsAt = scoresAt + 8 * this.cap
-    const labelsAt = weightsAt + 8 * this.cap
-    const predictionsAt = labelsAt + this.cap
-    new Int32Array(memory, combosAt, n).set(rows.combos)
-    if (rows.scores !== null) new Float64Array(memory, scoresAt, n).set(rows.scores)
-    if (rows.weights !== null) new Float64Array(memory, weightsAt, n).set(rows.weights)
-    new Uint8Array(memory, labelsAt, n).set(rows.labels)
-    new Uint8Array(memory, predictionsAt, n).set(rows.predictions)
-    for (let from = 0; from < n;) {
-      from = this.x.addRows(from, n, combosAt, labelsAt, predictionsAt, scoresAt, weightsAt)
-      this.takeOffGrid()
-    }
-    this.rowsRead += n
-  }
-}
-
-/** The CSV fast path: plain rows read from bytes into the sums. */
-export class WasmRows extends WasmCells {
+/** The CSV fast path: plain rows read from bytes into the sink's WebAssembly cells. */
+export class WasmRows {
+  private readonly heap: WasmHeap
+  private readonly x: WasmExports
   private bufAt = 0
   private bufCap = 0
   /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
@@ -201,7 +190,8 @@ export class WasmRows extends WasmCells {
   private readonly tablesAt: number
   private registered = 0
   private comboSize = 0
-  /** Rows taken by the last rows() call; why that call stopped. */
+  /** Rows taken in all, and by the last rows() call; why that call stopped. */
+  rowsRead = 0
   taken = 0
   stop = STOP_ROW
 
@@ -209,11 +199,19 @@ export class WasmRows extends WasmCells {
    * roles: each field's role, as in predictions-csv.ts. The caller has checked that the layout suits
    * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
    */
-  constructor(sink: PredictionSink, roles: Int32Array, hasPrediction: boolean) {
-    super(sink, roles, 0, hasPrediction)
+  constructor(
+    private readonly sink: PredictionSink,
+    private readonly cells: WasmCells,
+    roles: Int32Array,
+    hasPrediction: boolean
+  ) {
+    this.heap = cells.heap
+    this.x = cells.x
     const attributes = sink.indexes.length
+    const rolesAt = this.heap.alloc(roles.byteLength)
+    new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles)
     this.tablesAt = this.heap.alloc(8 * Math.max(1, attributes))
-    this.x.setTables(this.tablesAt)
+    this.x.setFields(roles.length, rolesAt, hasPrediction ? 1 : 0, this.tablesAt)
     this.groups = sink.indexes.map(() => [])
     this.known = sink.indexes.map(() => 0)
     this.tables = sink.indexes.map((_, a) => this.newTable(a, 64))
@@ -237,11 +235,12 @@ export class WasmRows extends WasmCells {
       pos = this.x.rows(this.bufAt, pos, len)
       taken += this.x.taken.value as number
       this.stop = this.x.stop.value as number
-      this.takeOffGrid()
+      this.cells.takeOffGrid()
       if (this.stop !== STOP_OFF_GRID) break
     }
     this.taken = taken
     this.rowsRead += taken
+    this.cells.rows += taken
     return pos
   }
 
@@ -260,7 +259,7 @@ export class WasmRows extends WasmCells {
     const combos = this.sink.acc.combos
     if (this.registered === combos.length) return
     if (2 * combos.length > this.comboSize) this.newCombos(2 * this.comboSize)
-    this.room()
+    this.cells.room()
     for (; this.registered < combos.length; this.registered++)
       this.x.addCombo(...comboKey(combos[this.registered]), this.registered)
   }

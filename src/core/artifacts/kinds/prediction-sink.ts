@@ -7,7 +7,8 @@ import { InputError, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { CaseRecorder } from '../../tables/cases.js'
 import { CellAccumulator, type CellTable } from '../../tables/cells.js'
-import { ScoreHistogram, binOf, type HistogramPart } from '../../tables/scores.js'
+import { ScoreHistogram, type HistogramPart } from '../../tables/scores.js'
+import { WasmCells } from '../fast/rows-wasm.js'
 import { GroupIndex } from '../decode/groups.js'
 import { BinaryDecoder, predictAt, scoreValue, type Value } from '../decode/values.js'
 import { predictionCode, type PredictionData, type PredictionOptions } from './predictions.js'
@@ -71,7 +72,8 @@ export class PredictionSink {
   layout!: Layout
   acc!: CellAccumulator
   hist: ScoreHistogram | null = null
-  rows = 0
+  /** The sums every row is added to (fast/rows-wasm.ts). */
+  cells!: WasmCells
   /** Set while rows are recorded one by one (the file has ids or champion columns). */
   recorder: CaseRecorder | null = null
 
@@ -96,6 +98,7 @@ export class PredictionSink {
       weighted
     )
     this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null
+    this.cells = new WasmCells(this)
     const l = this.layout
     if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
       this.recorder = new CaseRecorder(4)
@@ -154,42 +157,26 @@ export class PredictionSink {
    * millionths (or -1) and weight. Returns the row's combination of groups.
    */
   add(g: Int32Array, y: number, p: number, s: number, micros: number, w: number): number {
-    this.rows++
-    const acc = this.acc
-    const combo = acc.combo(g)
-    const hist = this.hist
-    if (hist !== null) {
-      acc.add(combo, y, p, binOf(s, this.options.bins, this.options.edges), w, s)
-      if (micros >= 0) hist.addMicros(micros, y, w)
-      else hist.add(s, y, w)
-    } else {
-      acc.add(combo, y, p, 0, w, 0)
-    }
+    const combo = this.acc.combo(g)
+    this.cells.addRow(combo, y, p, this.hist === null ? 0 : s, micros, w)
     return combo
   }
 
-  /**
-   * As add(), for a score given only in millionths (micros / 1e6 is exactly the parsed score; see
-   * decimal.ts). The CSV fast path calls this: a fractional score passed to a call V8 does not inline
-   * is boxed, one heap allocation per row, where an integer is not.
-   */
-  addMicros(g: Int32Array, y: number, p: number, micros: number, w: number): void {
-    this.add(g, y, p, micros / 1e6, micros, w)
+  /** Rows added so far, by every path. */
+  get rows(): number {
+    return this.cells.rows
   }
 
-  /**
-   * Adds rows that a fast reader summed apart (the WebAssembly one): their count and their cell
-   * numbers in the accumulator's layout (CellAccumulator.addNumbers).
-   */
-  merge(sums: { rows: number; numbers: Float64Array }): void {
-    this.rows += sums.rows
-    this.acc.addNumbers(sums.numbers)
+  /** The table: the combinations and groups met, with the cell sums of every row. */
+  private table(): CellTable {
+    this.acc.addNumbers(this.cells.sums())
+    return this.acc.finish(this.indexes.map(i => i.labels))
   }
 
   /** What a worker reading one part of the file sends back. */
   part(): { table: CellTable; scores: HistogramPart | null; rows: number } {
     return {
-      table: this.acc.finish(this.indexes.map(i => i.labels)),
+      table: this.table(),
       scores: this.hist?.part() ?? null,
       rows: this.rows
     }
@@ -198,7 +185,7 @@ export class PredictionSink {
   finish(sha256: string): PredictionData {
     if (this.rows === 0) throw new InputError('the file has no data rows', { file: this.spec.display })
     return {
-      table: this.acc.finish(this.indexes.map(i => i.labels)),
+      table: this.table(),
       scores: this.hist === null ? null : this.hist.finish(),
       edges: this.options.edges,
       rows: this.rows,

@@ -148,7 +148,6 @@ async function readCsv(spec: ArtifactSpec, sink: PredictionSink): Promise<string
   parser.end()
   if (!rows.started)
     throw new InputError('the file is empty; expected a header and data rows', { file: spec.display })
-  rows.end()
   return sha256
 }
 
