@@ -284,12 +284,6 @@ const NQ$2 = QUANTITIES.length;
  * layout (assembly/rows.ts; a test checks the two agree).
  */
 const ACC = 1 + 2 * NQ$2 + (NQ$2 - 1);
-const LOG_EPS = 1e-15;
-/** −log of the clipped probability given to the true label (scikit-learn's log_loss per row). */
-function logLoss$1(score, label) {
-    const p = score < LOG_EPS ? LOG_EPS : score > 1 - LOG_EPS ? 1 - LOG_EPS : score;
-    return label === 1 ? -Math.log(p) : -Math.log(1 - p);
-}
 /** Accumulates rows into a growing cell table. */
 class CellAccumulator {
     attributes;
@@ -374,35 +368,9 @@ class CellAccumulator {
             this.grow();
         return next;
     }
-    add(combo, label, prediction, bin, weight, score) {
-        const o = (((combo * 2 + label) * 2 + prediction) * this.bins + bin) * ACC;
-        const a = this.acc;
-        a[o] += 1;
-        if (this.weighted) {
-            a[o + 1] += weight;
-            a[o + 2] += weight * weight;
-        }
-        if (this.hasScore) {
-            const ws = weight * score;
-            const d = score - label;
-            const wsq = weight * d * d;
-            const wll = weight * logLoss$1(score, label);
-            a[o + 3] += ws;
-            a[o + 4] += ws * ws;
-            a[o + 5] += wsq;
-            a[o + 6] += wsq * wsq;
-            a[o + 7] += wll;
-            a[o + 8] += wll * wll;
-            if (this.weighted) {
-                a[o + 9] += weight * ws;
-                a[o + 10] += weight * wsq;
-                a[o + 11] += weight * wll;
-            }
-        }
-    }
     /**
-     * Adds sums kept in the same layout elsewhere (the WebAssembly reader's), for the first
-     * numbers.length / (ACC · 4 · bins) combinations.
+     * Adds the cell sums, kept in this layout in WebAssembly memory (fast/rows-wasm.ts: every row of a
+     * file goes there), for the first numbers.length / (ACC · 4 · bins) combinations.
      */
     addNumbers(numbers) {
         const a = this.acc;
@@ -7812,7 +7780,8 @@ const GRID_QUEUE = 4096;
  * off-grid scores go to the histogram's runs as the queue fills.
  */
 class WasmCells {
-    sink;
+    acc;
+    hist;
     heap = new WasmHeap();
     x = this.heap.x;
     accAt = 0;
@@ -7829,14 +7798,17 @@ class WasmCells {
     cellNumbers;
     /** Rows added, by every path. */
     rows = 0;
-    constructor(sink) {
-        this.sink = sink;
-        const acc = sink.acc;
+    /**
+     * acc: the combinations and the table the sums are laid out for; hist: the score histogram that
+     * owns the grid (null without scores); edges: quantile bin edges (null: uniform bins).
+     */
+    constructor(acc, hist, edges, threshold) {
+        this.acc = acc;
+        this.hist = hist;
         this.cellNumbers = 4 * acc.bins * ACC;
         const pow10 = this.heap.f64Of(POW10$2);
-        const edges = sink.options.edges ?? [];
-        const edgesAt = this.heap.f64Of(edges);
-        this.x.configure(acc.hasScore ? 1 : 0, acc.weighted ? 1 : 0, acc.bins, edgesAt, edges.length, sink.spec.threshold, pow10);
+        const edgesAt = this.heap.f64Of(edges ?? []);
+        this.x.configure(acc.hasScore ? 1 : 0, acc.weighted ? 1 : 0, acc.bins, edgesAt, edges?.length ?? 0, threshold, pow10);
         this.newAcc(16);
         if (acc.hasScore) {
             this.gridAt = this.heap.alloc(4 * 2 * (GRID + 1));
@@ -7846,7 +7818,7 @@ class WasmCells {
             this.offLabelsAt = this.heap.alloc(OFF_GRID_QUEUE);
             this.offWeightsAt = acc.weighted ? this.heap.alloc(8 * OFF_GRID_QUEUE) : 0;
             this.x.setOffGrid(this.offScoresAt, this.offLabelsAt, this.offWeightsAt);
-            sink.hist.shareGrid(() => {
+            hist.shareGrid(() => {
                 this.x.flush();
                 const memory = this.x.memory.buffer;
                 const weights = this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1));
@@ -7898,9 +7870,9 @@ class WasmCells {
         this.takeOffGrid();
         return new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers);
     }
-    /** Makes room in the sums for the sink's combinations so far. */
+    /** Makes room in the sums for the accumulator's combinations so far. */
     room() {
-        const combos = this.sink.acc.combos.length;
+        const combos = this.acc.combos.length;
         if (combos > this.accCombos)
             this.newAcc(2 * combos);
         this.combos = combos;
@@ -7912,7 +7884,7 @@ class WasmCells {
             return;
         const memory = this.x.memory.buffer;
         const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt, n);
-        this.sink.hist.addOffGrid(new Float64Array(memory, this.offScoresAt, n), new Uint8Array(memory, this.offLabelsAt, n), weights);
+        this.hist.addOffGrid(new Float64Array(memory, this.offScoresAt, n), new Uint8Array(memory, this.offLabelsAt, n), weights);
         this.x.offGridTaken();
     }
     newAcc(combos) {
@@ -8602,7 +8574,7 @@ class PredictionSink {
         const weighted = this.layout.weight !== undefined;
         this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
         this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null;
-        this.cells = new WasmCells(this);
+        this.cells = new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold);
         const l = this.layout;
         if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
             this.recorder = new CaseRecorder(4);

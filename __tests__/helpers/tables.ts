@@ -1,8 +1,9 @@
 /** Builds PredictionData straight from rows, without files: for hand-computed and simulated cases. */
 import { caseKey } from '../../src/core/tables/cases.js'
 import { CellAccumulator } from '../../src/core/tables/cells.js'
+import { WasmCells } from '../../src/core/artifacts/fast/rows-wasm.js'
 import { predictionCode, type PredictionData } from '../../src/core/artifacts/kinds/predictions.js'
-import { ScoreHistogram, binOf } from '../../src/core/tables/scores.js'
+import { ScoreHistogram } from '../../src/core/tables/scores.js'
 import type { ArtifactSpec } from '../../src/core/manifest/types.js'
 
 export interface Row {
@@ -22,6 +23,8 @@ export function predictionData(attributes: string[], rows: Row[], bins = 10): Pr
   const weighted = rows.some(r => r.w !== undefined)
   const acc = new CellAccumulator(attributes, hasScore ? bins : 1, hasScore, weighted)
   const hist = hasScore ? new ScoreHistogram(weighted) : null
+  // The rows go to the accumulator every reader adds to.
+  const sums = new WasmCells(acc, hist, null, 0.5)
   const labels: Map<string, number>[] = attributes.map(() => new Map())
   const g = new Int32Array(attributes.length)
   const cells: number[] = []
@@ -33,9 +36,9 @@ export function predictionData(attributes: string[], rows: Row[], bins = 10): Pr
     const s = r.s ?? 0
     const combo = acc.combo(g)
     cells.push(combo)
-    acc.add(combo, r.y, r.p, hasScore ? binOf(s, bins, null) : 0, r.w ?? 1, s)
-    hist?.add(s, r.y, r.w ?? 1)
+    sums.addRow(combo, r.y, r.p, s, -1, r.w ?? 1)
   }
+  acc.addNumbers(sums.sums())
   const byId = rows.length > 0 && rows[0].id !== undefined
   const champion = rows.length > 0 && rows[0].champion !== undefined
   const micros = (s: number | undefined) => (s === undefined ? 0 : Math.round(s * 1e6))

@@ -201,36 +201,9 @@ export class CellAccumulator {
     return next
   }
 
-  add(combo: number, label: number, prediction: number, bin: number, weight: number, score: number): void {
-    const o = (((combo * 2 + label) * 2 + prediction) * this.bins + bin) * ACC
-    const a = this.acc
-    a[o] += 1
-    if (this.weighted) {
-      a[o + 1] += weight
-      a[o + 2] += weight * weight
-    }
-    if (this.hasScore) {
-      const ws = weight * score
-      const d = score - label
-      const wsq = weight * d * d
-      const wll = weight * logLoss(score, label)
-      a[o + 3] += ws
-      a[o + 4] += ws * ws
-      a[o + 5] += wsq
-      a[o + 6] += wsq * wsq
-      a[o + 7] += wll
-      a[o + 8] += wll * wll
-      if (this.weighted) {
-        a[o + 9] += weight * ws
-        a[o + 10] += weight * wsq
-        a[o + 11] += weight * wll
-      }
-    }
-  }
-
   /**
-   * Adds sums kept in the same layout elsewhere (the WebAssembly reader's), for the first
-   * numbers.length / (ACC · 4 · bins) combinations.
+   * Adds the cell sums, kept in this layout in WebAssembly memory (fast/rows-wasm.ts: every row of a
+   * file goes there), for the first numbers.length / (ACC · 4 · bins) combinations.
    */
   addNumbers(numbers: Float64Array): void {
     const a = this.acc

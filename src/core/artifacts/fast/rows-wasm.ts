@@ -9,8 +9,8 @@ import { MISSING } from '../decode/groups.js'
 import type { PredictionSink } from '../kinds/prediction-sink.js'
 import { WasmHeap, type WasmExports } from '../../wasm.js'
 import { POW10 } from '../decode/decimal.js'
-import { ACC } from '../../tables/cells.js'
-import { GRID } from '../../tables/scores.js'
+import { ACC, type CellAccumulator } from '../../tables/cells.js'
+import { GRID, type ScoreHistogram } from '../../tables/scores.js'
 
 /** Why rows() stopped (the constants of assembly/rows.ts). */
 export const STOP_ROW = 0
@@ -54,19 +54,26 @@ export class WasmCells {
   /** Rows added, by every path. */
   rows = 0
 
-  constructor(private readonly sink: PredictionSink) {
-    const acc = sink.acc
+  /**
+   * acc: the combinations and the table the sums are laid out for; hist: the score histogram that
+   * owns the grid (null without scores); edges: quantile bin edges (null: uniform bins).
+   */
+  constructor(
+    private readonly acc: CellAccumulator,
+    private readonly hist: ScoreHistogram | null,
+    edges: number[] | null,
+    threshold: number
+  ) {
     this.cellNumbers = 4 * acc.bins * ACC
     const pow10 = this.heap.f64Of(POW10)
-    const edges = sink.options.edges ?? []
-    const edgesAt = this.heap.f64Of(edges)
+    const edgesAt = this.heap.f64Of(edges ?? [])
     this.x.configure(
       acc.hasScore ? 1 : 0,
       acc.weighted ? 1 : 0,
       acc.bins,
       edgesAt,
-      edges.length,
-      sink.spec.threshold,
+      edges?.length ?? 0,
+      threshold,
       pow10
     )
     this.newAcc(16)
@@ -83,7 +90,7 @@ export class WasmCells {
       this.offLabelsAt = this.heap.alloc(OFF_GRID_QUEUE)
       this.offWeightsAt = acc.weighted ? this.heap.alloc(8 * OFF_GRID_QUEUE) : 0
       this.x.setOffGrid(this.offScoresAt, this.offLabelsAt, this.offWeightsAt)
-      sink.hist!.shareGrid(() => {
+      hist!.shareGrid(() => {
         this.x.flush()
         const memory = this.x.memory.buffer
         const weights =
@@ -136,9 +143,9 @@ export class WasmCells {
     return new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers)
   }
 
-  /** Makes room in the sums for the sink's combinations so far. */
+  /** Makes room in the sums for the accumulator's combinations so far. */
   room(): void {
-    const combos = this.sink.acc.combos.length
+    const combos = this.acc.combos.length
     if (combos > this.accCombos) this.newAcc(2 * combos)
     this.combos = combos
   }
@@ -149,7 +156,7 @@ export class WasmCells {
     if (n === 0) return
     const memory = this.x.memory.buffer
     const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt, n)
-    this.sink.hist!.addOffGrid(
+    this.hist!.addOffGrid(
       new Float64Array(memory, this.offScoresAt, n),
       new Uint8Array(memory, this.offLabelsAt, n),
       weights

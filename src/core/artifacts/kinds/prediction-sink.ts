@@ -98,7 +98,7 @@ export class PredictionSink {
       weighted
     )
     this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null
-    this.cells = new WasmCells(this)
+    this.cells = new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold)
     const l = this.layout
     if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
       this.recorder = new CaseRecorder(4)
