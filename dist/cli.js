@@ -8796,8 +8796,7 @@ class PredictionSink {
     layout;
     acc;
     hist = null;
-    /** The sums every row is added to (fast/rows-wasm.ts). */
-    cells;
+    sums = null;
     /** Set while rows are recorded one by one (the file has ids or champion columns). */
     recorder = null;
     constructor(spec, options) {
@@ -8814,7 +8813,6 @@ class PredictionSink {
         const weighted = this.layout.weight !== undefined;
         this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
         this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null;
-        this.cells = new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold);
         const l = this.layout;
         if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
             this.recorder = new CaseRecorder(4);
@@ -8862,9 +8860,16 @@ class PredictionSink {
         this.cells.addRow(combo, y, p, this.hist === null ? 0 : s, micros, w);
         return combo;
     }
+    /**
+     * The sums every row is added to (fast/rows-wasm.ts), made with the first row: a sink that only
+     * checks a header (the two-part reader's) needs no WebAssembly memory.
+     */
+    get cells() {
+        return (this.sums ??= new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold));
+    }
     /** Rows added so far, by every path. */
     get rows() {
-        return this.cells.rows;
+        return this.sums?.rows ?? 0;
     }
     /** The table: the combinations and groups met, with the cell sums of every row. */
     table() {

@@ -72,8 +72,7 @@ export class PredictionSink {
   layout!: Layout
   acc!: CellAccumulator
   hist: ScoreHistogram | null = null
-  /** The sums every row is added to (fast/rows-wasm.ts). */
-  cells!: WasmCells
+  private sums: WasmCells | null = null
   /** Set while rows are recorded one by one (the file has ids or champion columns). */
   recorder: CaseRecorder | null = null
 
@@ -98,7 +97,6 @@ export class PredictionSink {
       weighted
     )
     this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null
-    this.cells = new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold)
     const l = this.layout
     if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
       this.recorder = new CaseRecorder(4)
@@ -162,9 +160,17 @@ export class PredictionSink {
     return combo
   }
 
+  /**
+   * The sums every row is added to (fast/rows-wasm.ts), made with the first row: a sink that only
+   * checks a header (the two-part reader's) needs no WebAssembly memory.
+   */
+  get cells(): WasmCells {
+    return (this.sums ??= new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold))
+  }
+
   /** Rows added so far, by every path. */
   get rows(): number {
-    return this.cells.rows
+    return this.sums?.rows ?? 0
   }
 
   /** The table: the combinations and groups met, with the cell sums of every row. */
