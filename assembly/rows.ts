@@ -388,13 +388,8 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
             break
           }
           s = v
-          // On the grid with at most 6 decimals, or when the value is a whole number of millionths
-          // all the same (as ScoreHistogram.add decides); off it (queued for JavaScript) otherwise.
+          // In millionths with at most 6 decimals; otherwise add() decides.
           if (k <= 6) micros = <i32>(m * <u64>load<f64>(pow10At + (<usize>(6 - k) << 3)))
-          else {
-            const grid = Math.round(v * 1e6)
-            micros = grid / 1e6 == v ? <i32>grid : -1
-          }
         } else w = v
       } else if (role == LABEL || role == PREDICTION) {
         c = <u32>load<u8>(i) - 48
@@ -447,14 +442,10 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
 
 /**
  * Adds one decoded row (a row the CSV reader declined, or of another format) as rows() adds what it
- * reads; micros is its score in millionths, or -1 to decide here. Returns whether the off-grid queue
+ * reads; micros is its score in millionths, or -1 for add() to decide. Returns whether the off-grid queue
  * is now full (take it before the next row).
  */
 export function addRow(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): bool {
-  if (hasScore && micros < 0) {
-    const grid = Math.round(s * 1e6)
-    if (grid / 1e6 == s) micros = <i32>grid
-  }
   add(combo, y, pr, s, micros, w)
   return offGrid == OFF_GRID_QUEUE
 }
@@ -482,14 +473,8 @@ export function addRows(
   while (i < n) {
     const s: f64 = hasScore ? load<f64>(scores + (<usize>i << 3)) : 0
     const w: f64 = weighted ? load<f64>(weights + (<usize>i << 3)) : 1
-    // On the grid when the score is a whole number of millionths (as ScoreHistogram.add decides).
-    let micros: i32 = -1
-    if (hasScore) {
-      const grid = Math.round(s * 1e6)
-      if (grid / 1e6 == s) micros = <i32>grid
-    }
     const y = <i32>load<u8>(labels + <usize>i)
-    add(load<i32>(combos + (<usize>i << 2)), y, <i32>load<u8>(predictions + <usize>i), s, micros, w)
+    add(load<i32>(combos + (<usize>i << 2)), y, <i32>load<u8>(predictions + <usize>i), s, -1, w)
     i++
     if (offGrid == OFF_GRID_QUEUE) break
   }
@@ -531,6 +516,12 @@ function add(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): void {
       store<f64>(o, load<f64>(o, 72) + w * ws, 72)
       store<f64>(o, load<f64>(o, 80) + w * wsq, 80)
       store<f64>(o, load<f64>(o, 88) + w * wll, 88)
+    }
+    // A score not given in millionths is on the grid when it is a whole number of them all the same
+    // (as ScoreHistogram.add decides), else queued for the JavaScript side's sorted runs.
+    if (micros < 0) {
+      const grid = Math.round(s * 1e6)
+      if (grid / 1e6 == s) micros = <i32>grid
     }
     if (micros < 0) {
       store<f64>(offScoresAt + (<usize>offGrid << 3), s)

@@ -28,7 +28,11 @@ ${extra}`
 
 /** The adult fixture (__fixtures__/adult): predictions and robustness, three attributes, one intersection. */
 export const ADULT = join(import.meta.dirname, '../../__fixtures__/adult')
-export const adultManifestYaml = () => `apiVersion: rai-gate/v1
+/** Its manifest; `artifacts` replaces the fixture's two artifacts (YAML list items). */
+export const adultManifestYaml = (
+  artifacts = `  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')} }
+  - { kind: robustness, path: ${join(ADULT, 'robustness.csv')} }`
+) => `apiVersion: rai-gate/v1
 kind: Evaluation
 model: { name: adult, version: 1.0.0 }
 riskTier: medium
@@ -36,8 +40,7 @@ task: binary-classification
 sensitiveAttributes: [sex, race, age_band]
 intersections: [[sex, race]]
 artifacts:
-  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')} }
-  - { kind: robustness, path: ${join(ADULT, 'robustness.csv')} }
+${artifacts}
 `
 
 export const manifestYaml = (

@@ -10,25 +10,20 @@ import { join } from 'node:path'
 import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet'
 import { InputError } from '../../../src/core/errors.js'
 import type { Report } from '../../../src/core/report/report.js'
-import { ADULT, checkFiles, manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import {
+  ADULT,
+  adultManifestYaml,
+  checkFiles,
+  manifestYaml,
+  policyYaml,
+  workspace
+} from '../../helpers/check.js'
 import { duckdb, writeParquet, sqlString, type Codec } from '../../helpers/duckdb.js'
 
-const ADULT_MANIFEST = (
-  predictions: string,
-  robustness: string,
-  outcomes?: string
-) => `apiVersion: rai-gate/v1
-kind: Evaluation
-model: { name: adult, version: 1.0.0 }
-riskTier: medium
-task: binary-classification
-sensitiveAttributes: [sex, race, age_band]
-intersections: [[sex, race]]
-artifacts:
-  - { kind: predictions, path: ${predictions}, columns: { id: id } }
+const ADULT_MANIFEST = (predictions: string, robustness: string, outcomes?: string) =>
+  adultManifestYaml(`  - { kind: predictions, path: ${predictions}, columns: { id: id } }
   - { kind: robustness, path: ${robustness}, columns: { id: id } }
-${outcomes ? `  - { kind: outcomes, path: ${outcomes} }` : ''}
-`
+${outcomes ? `  - { kind: outcomes, path: ${outcomes} }` : ''}`)
 const POLICY = policyYaml('defaults: { bootstrap: { resamples: 200 } }')
 const OUTCOMES = [
   'suite,category,passed,id',

@@ -258,53 +258,20 @@ export class ScoreHistogram {
    * directly): gives current views of it, since that memory's views go stale when it grows.
    */
   private views: (() => [Uint32Array, Float64Array | null]) | null = null
-  /**
-   * Grid updates are queued and applied in a tight loop: each one is a cache miss in an 8 MB array,
-   * and a loop with nothing else in it lets the processor overlap many misses at once.
-   */
-  private readonly queue = new Int32Array(1 << 14)
-  private readonly queueW: Float64Array
-  private queued = 0
-  /**
-   * The queue is flushed when it holds this many. The first flush comes early (in the first rows),
-   * so that the flush has run before V8 optimizes the reader that calls it; a path first taken after
-   * that would throw the optimized reader away (see warmUp in predictions-csv.ts).
-   */
-  private limit = 64
-
   /** file: named in the error for more than maxOffGrid distinct off-grid scores. */
   constructor(
     private readonly weighted: boolean,
     private readonly file?: string,
     private readonly maxOffGrid = MAX_OFF_GRID
-  ) {
-    this.queueW = new Float64Array(weighted ? 1 << 14 : 0)
-  }
-
-  /** Adds a score known to equal micros / 1e6 exactly as parsed (the CSV fast path). */
-  addMicros(micros: number, label: number, weight: number): void {
-    const k = this.queued
-    this.queue[k] = micros * 2 + label
-    if (this.weighted) this.queueW[k] = weight
-    this.queued = k + 1
-    if (k + 1 === this.limit) this.flush()
-  }
+  ) {}
 
   /**
-   * Keeps the grid where views() says from now on; the rows added so far are copied there (a reader
-   * that starts sharing after the first rows: the WebAssembly one, once a row record is dropped).
+   * Keeps the grid where views() says from now on, before any row is added: the readers' WebAssembly
+   * cells add every row there (artifacts/fast/rows-wasm.ts).
    */
   shareGrid(views: () => [Uint32Array, Float64Array | null]): void {
-    if (this.counts === EMPTY_GRID && this.queued === 0) {
-      this.views = views
-      return
-    }
-    this.flush()
-    const [counts, weights] = [this.counts, this.weights]
+    if (this.counts !== EMPTY_GRID) throw new Error('a histogram shares its grid before its first row')
     this.views = views
-    this.refresh()
-    this.counts.set(counts)
-    if (weights !== null) this.weights!.set(weights)
   }
 
   /** Makes this.counts and this.weights current (see views), or makes them on first use. */
@@ -316,22 +283,16 @@ export class ScoreHistogram {
     }
   }
 
-  private flush(): void {
-    this.refresh()
-    const counts = this.counts
-    const q = this.queue
-    const n = this.queued
-    for (let i = 0; i < n; i++) counts[q[i]]++
-    const w = this.weights
-    if (w !== null) for (let i = 0; i < n; i++) w[q[i]] += this.queueW[i]
-    this.queued = 0
-    this.limit = q.length
-  }
-
+  /** Adds one row's score (the test builders' way; the readers add theirs in WebAssembly). */
   add(score: number, label: number, weight: number): void {
     const micros = Math.round(score * GRID)
-    if (micros / GRID === score) this.addMicros(micros, label, weight)
-    else (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(score, label, weight)
+    if (micros / GRID !== score) {
+      ;(this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(score, label, weight)
+      return
+    }
+    this.refresh()
+    this.counts[micros * 2 + label]++
+    if (this.weights !== null) this.weights[micros * 2 + label] += weight
   }
 
   /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
@@ -345,7 +306,7 @@ export class ScoreHistogram {
    * not copied, and added slot by slot to the other part's), and the off-grid runs.
    */
   part(): HistogramPart {
-    this.flush()
+    this.refresh()
     return { grid: this.counts, weights: this.weights, runs: this.off?.finish() ?? null }
   }
 

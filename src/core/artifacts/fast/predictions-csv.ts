@@ -11,7 +11,7 @@
  */
 import { fieldText, type CsvRow, type FastRow } from '../formats/csv.js'
 import { decimalState, fastDecimal } from '../decode/decimal.js'
-import type { PredictionSink } from '../kinds/prediction-sink.js'
+import type { Positions, PredictionSink } from '../kinds/prediction-sink.js'
 import { parseScore, parseWeight, predictAt, type BinaryDecoder } from '../decode/values.js'
 import { wrongFieldCount } from '../formats/source.js'
 import { WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
@@ -29,14 +29,8 @@ const { SKIP, LABEL, SCORE, PREDICTION, WEIGHT, ATTR } = ROLES
  */
 export class CsvPredictionRows implements FastRow {
   private header: string[] | null = null
-  private label = -1
-  private score = -1
-  private prediction = -1
-  private weight = -1
-  private attrs: number[] = []
-  private id = -1
-  private championPrediction = -1
-  private championScore = -1
+  /** The columns' positions (the sink's, once the header is known). */
+  private at!: Positions
   private readonly fastBinary: boolean
   private readonly threshold: number
   private readonly file: string
@@ -64,27 +58,27 @@ export class CsvPredictionRows implements FastRow {
     if (row.count !== header.length) throw wrongFieldCount(this.file, row.line, header.length, row.count)
     const sink = this.sink
     const buf = row.buf
-    const y = this.binary(row, this.label, sink.labels)
+    const y = this.binary(row, this.at.label, sink.labels)
     let s = 0
     let micros = -1
-    if (this.score >= 0) {
-      const i = this.score
+    if (this.at.score >= 0) {
+      const i = this.at.score
       s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i])
       if (s === s && s <= 1) micros = decimalState.micros
       else s = parseScore(fieldText(row, i), this.where(row, i))
     }
     let w = 1
-    if (this.weight >= 0) {
-      const i = this.weight
+    if (this.at.weight >= 0) {
+      const i = this.at.weight
       w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i])
       if (w !== w) w = parseWeight(fieldText(row, i), this.where(row, i))
     }
     const p =
-      this.prediction >= 0
-        ? this.binary(row, this.prediction, sink.predictions)
+      this.at.prediction >= 0
+        ? this.binary(row, this.at.prediction, sink.predictions)
         : predictAt(s, this.threshold)
     const g = this.g
-    const attrs = this.attrs
+    const attrs = this.at.attrs
     for (let a = 0; a < attrs.length; a++) {
       const i = attrs[a]
       g[a] = row.escaped[i]
@@ -96,12 +90,12 @@ export class CsvPredictionRows implements FastRow {
       return
     }
     const text = (i: number) => (i < 0 ? undefined : fieldText(row, i))
-    const [cp, cs] = sink.champion(text(this.championPrediction), text(this.championScore), path => ({
+    const [cp, cs] = sink.champion(text(this.at.championPrediction), text(this.at.championScore), path => ({
       file: this.file,
       line: row.line,
       path
     }))
-    sink.addRecorded(g, y, p, s, micros, w, text(this.id), row.line, cp, cs)
+    sink.addRecorded(g, y, p, s, micros, w, text(this.at.id), row.line, cp, cs)
   }
 
   private start(row: CsvRow): void {
@@ -114,29 +108,22 @@ export class CsvPredictionRows implements FastRow {
   /** Sets the header read elsewhere (a part of the file that starts after it). */
   useHeader(header: string[], line: number): void {
     this.sink.start(header, { file: this.file, line })
-    const l = this.sink.layout
-    const at = (c: string | undefined): number => (c === undefined ? -1 : header.indexOf(c))
-    this.label = at(l.label)
-    this.score = at(l.score)
-    this.prediction = at(l.prediction)
-    this.weight = at(l.weight)
-    this.attrs = l.attributes.map(at)
-    this.id = at(l.id)
-    this.championPrediction = at(l.baselinePrediction)
-    this.championScore = at(l.baselineScore)
+    this.at = this.sink.positions
     this.header = header
     // What each field is for the fast path. A column read in two roles (say, the label also a
     // sensitive attribute) leaves the rows to the checked path, which reads each role by itself.
     const roles = new Int32Array(header.length).fill(SKIP)
-    const used = [this.label, this.score, this.prediction, this.weight, ...this.attrs].filter(i => i >= 0)
+    const used = [this.at.label, this.at.score, this.at.prediction, this.at.weight, ...this.at.attrs].filter(
+      i => i >= 0
+    )
     if (!this.fastBinary || new Set(used).size !== used.length) return
-    roles[this.label] = LABEL
-    if (this.score >= 0) roles[this.score] = SCORE
-    if (this.prediction >= 0) roles[this.prediction] = PREDICTION
-    if (this.weight >= 0) roles[this.weight] = WEIGHT
-    this.attrs.forEach((i, a) => (roles[i] = ATTR + a))
+    roles[this.at.label] = LABEL
+    if (this.at.score >= 0) roles[this.at.score] = SCORE
+    if (this.at.prediction >= 0) roles[this.at.prediction] = PREDICTION
+    if (this.at.weight >= 0) roles[this.at.weight] = WEIGHT
+    this.at.attrs.forEach((i, a) => (roles[i] = ATTR + a))
     // More attributes than the WebAssembly reader packs: every row takes the checked path.
-    if (this.attrs.length <= WASM_MAX_ATTRIBUTES) this.roles = roles
+    if (this.at.attrs.length <= WASM_MAX_ATTRIBUTES) this.roles = roles
   }
 
   /**
@@ -164,7 +151,7 @@ export class CsvPredictionRows implements FastRow {
     this.taken = 0
     if (this.roles === null || this.sink.recording) return pos
     if (this.wasm === null) {
-      this.wasm = new WasmRows(this.sink, this.sink.cells, this.roles, this.prediction >= 0)
+      this.wasm = new WasmRows(this.sink, this.sink.cells, this.roles, this.at.prediction >= 0)
       this.loaded = false
     }
     if (!this.loaded) {

@@ -74,14 +74,8 @@ export async function readParquetGroups(
   from = 0,
   to = file.groups.length
 ): Promise<void> {
-  const l = sink.layout
   const columns = file.columns
-  const at = (c: string | undefined) => (c === undefined ? -1 : columns.indexOf(c))
-  const label = at(l.label)
-  const score = at(l.score)
-  const prediction = at(l.prediction)
-  const weight = at(l.weight)
-  const attrs = l.attributes.map(at)
+  const { label, score, prediction, weight, attrs } = sink.positions
   const use = [label, score, prediction, weight, ...attrs].filter(k => k >= 0)
   const ks = [...new Set(use)]
   file.requireFlat(ks)

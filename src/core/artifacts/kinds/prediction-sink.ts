@@ -63,6 +63,18 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], w
   return layout
 }
 
+/** Where each logical column is among the file's columns: its index, or -1 when the file has none. */
+export interface Positions {
+  label: number
+  score: number
+  prediction: number
+  weight: number
+  attrs: number[]
+  id: number
+  championPrediction: number
+  championScore: number
+}
+
 /** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
 export class PredictionSink {
   readonly indexes: GroupIndex[]
@@ -70,6 +82,8 @@ export class PredictionSink {
   readonly predictions: BinaryDecoder
   readonly championPredictions: BinaryDecoder
   layout!: Layout
+  /** The layout's columns by position in the header, for readers that index fields. */
+  positions!: Positions
   acc!: CellAccumulator
   hist: ScoreHistogram | null = null
   private sums: WasmCells | null = null
@@ -87,7 +101,18 @@ export class PredictionSink {
   }
 
   start(columns: string[], where: Where): void {
-    this.layout = layoutOf(this.spec, this.options.attributes, columns, where)
+    const l = (this.layout = layoutOf(this.spec, this.options.attributes, columns, where))
+    const at = (c: string | undefined): number => (c === undefined ? -1 : columns.indexOf(c))
+    this.positions = {
+      label: at(l.label),
+      score: at(l.score),
+      prediction: at(l.prediction),
+      weight: at(l.weight),
+      attrs: l.attributes.map(at),
+      id: at(l.id),
+      championPrediction: at(l.baselinePrediction),
+      championScore: at(l.baselineScore)
+    }
     const hasScore = this.layout.score !== undefined
     const weighted = this.layout.weight !== undefined
     this.acc = new CellAccumulator(
@@ -97,7 +122,6 @@ export class PredictionSink {
       weighted
     )
     this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null
-    const l = this.layout
     if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
       this.recorder = new CaseRecorder(4)
   }

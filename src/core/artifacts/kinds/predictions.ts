@@ -14,7 +14,7 @@ import type { ScoreSource } from '../../tables/scores.js'
 import { streamFile } from '../formats/bytes.js'
 import { formatOf, streamRows, unknownFormat, type Format, type Row } from '../formats/source.js'
 import { CsvPredictionRows } from '../fast/predictions-csv.js'
-import { PredictionSink } from './prediction-sink.js'
+import { PredictionSink, type Positions } from './prediction-sink.js'
 import { ParquetFile, hashedAlongside } from '../formats/parquet.js'
 import { readParquetGroups } from '../fast/predictions-parquet.js'
 import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
@@ -75,15 +75,9 @@ export const MAX_PREDICTION_CODE = predictionCode(1, 1, 1_000_000)
  * values.ts, straight from its value.
  */
 class ValueRows {
-  private label = -1
-  private score = -1
-  private prediction = -1
-  private weight = -1
-  private attrs: number[] = []
-  private id = -1
-  private championPrediction = -1
-  private championScore = -1
   private columns: string[] = []
+  /** The columns' positions (the sink's, once the header is known). */
+  private at!: Positions
   private readonly g: Int32Array
 
   constructor(private readonly sink: PredictionSink) {
@@ -92,35 +86,33 @@ class ValueRows {
 
   header(columns: string[], where: Where): void {
     this.sink.start(columns, where)
-    const l = this.sink.layout
-    const at = (c: string | undefined): number => (c === undefined ? -1 : columns.indexOf(c))
-    this.label = at(l.label)
-    this.score = at(l.score)
-    this.prediction = at(l.prediction)
-    this.weight = at(l.weight)
-    this.attrs = l.attributes.map(at)
-    this.id = at(l.id)
-    this.championPrediction = at(l.baselinePrediction)
-    this.championScore = at(l.baselineScore)
+    this.at = this.sink.positions
     this.columns = columns
   }
 
   /** The fields read, for a columnar format. */
   needed(): number[] {
-    const all = [this.label, this.score, this.prediction, this.weight, ...this.attrs, this.id]
-    return [...new Set([...all, this.championPrediction, this.championScore].filter(k => k >= 0))]
+    const all = [
+      this.at.label,
+      this.at.score,
+      this.at.prediction,
+      this.at.weight,
+      ...this.at.attrs,
+      this.at.id
+    ]
+    return [...new Set([...all, this.at.championPrediction, this.at.championScore].filter(k => k >= 0))]
   }
 
   row(row: Row): void {
     const sink = this.sink
-    const y = sink.labels.value(row.at(this.label), row.where(this.label))
-    const s = this.score >= 0 ? scoreValue(row.at(this.score), row.where(this.score)) : 0
-    const w = this.weight >= 0 ? weightValue(row.at(this.weight), row.where(this.weight)) : 1
+    const y = sink.labels.value(row.at(this.at.label), row.where(this.at.label))
+    const s = this.at.score >= 0 ? scoreValue(row.at(this.at.score), row.where(this.at.score)) : 0
+    const w = this.at.weight >= 0 ? weightValue(row.at(this.at.weight), row.where(this.at.weight)) : 1
     const p =
-      this.prediction >= 0
-        ? sink.predictions.value(row.at(this.prediction), row.where(this.prediction))
+      this.at.prediction >= 0
+        ? sink.predictions.value(row.at(this.at.prediction), row.where(this.at.prediction))
         : predictAt(s, sink.spec.threshold)
-    const attrs = this.attrs
+    const attrs = this.at.attrs
     for (let a = 0; a < attrs.length; a++) {
       const v = row.at(attrs[a])
       // A JSON object without the key is an error; a null is the group (missing).
@@ -133,10 +125,10 @@ class ValueRows {
       return
     }
     const value = (k: number): Value => (k < 0 ? undefined : row.at(k))
-    const [cp, cs] = sink.champion(value(this.championPrediction), value(this.championScore), column =>
+    const [cp, cs] = sink.champion(value(this.at.championPrediction), value(this.at.championScore), column =>
       row.where(this.columns.indexOf(column))
     )
-    sink.addRecorded(this.g, y, p, s, -1, w, value(this.id), row.line, cp, cs)
+    sink.addRecorded(this.g, y, p, s, -1, w, value(this.at.id), row.line, cp, cs)
   }
 }
 
