@@ -1,5 +1,7 @@
-// The WebAssembly module's entry: the CSV fast path, the bootstrap's draws, and the logarithm both use.
+// The WebAssembly module's entry: the CSV fast path, the bootstrap's draws, the sort of off-grid
+// scores, and the logarithm and decimals they use.
 export * from './rows'
 export * from './draws'
+export * from './sort'
 export { ln } from './ln'
 export { decimal } from './decimal'

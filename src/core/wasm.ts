@@ -65,6 +65,9 @@ export interface WasmExports {
   addGroup(a: number, at: number, n: number, id: number): void
   addCombo(low: bigint, high: bigint, id: number): void
   rows(buf: number, pos: number, len: number): number
+  // The sort of off-grid scores (assembly/sort.ts).
+  SORT_COUNTS_BYTES: WebAssembly.Global
+  radixSort(keys: number, payload: number, tmpKeys: number, tmpPayload: number, counts: number, n: number): void
   // The bootstrap's draws.
   seedStream(k: number, s0: number, s1: number, s2: number, s3: number): void
   setLogFactorials(at: number): void

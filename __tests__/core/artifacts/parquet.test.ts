@@ -125,6 +125,38 @@ describe('a Parquet file written by DuckDB reads exactly as the same rows in CSV
   })
 })
 
+it('reads dictionary indices of every width, in runs and bit-packed, with and without nulls, as in CSV', async () => {
+  const dir = workspace({})
+  // wide: 600 distinct values in scattered order (10-bit indices, bit-packed); runs: long runs of one
+  // value (run-length encoded); mid: 40 values scattered (6-bit indices, crossing 32-bit words);
+  // few: 3 values (2-bit indices) with nulls on every 11th row.
+  const sql = `SELECT (i % 3 = 0)::INTEGER AS label, ((i * 37) % 1000) / 1000 AS score,
+    'w' || ((i * 7919) % 600) AS wide, 'r' || (i // 700) AS runs, 'm' || ((i * 13) % 40) AS mid,
+    CASE WHEN i % 11 = 0 THEN NULL ELSE 'f' || (i % 3) END AS few FROM range(30000) t(i)`
+  await writeParquet(sql, join(dir, 'p.parquet'), { rowGroup: 10240 })
+  const meta = await parquetMetadataAsync(await asyncBufferFromFile(join(dir, 'p.parquet')))
+  const encodings = meta.row_groups[0].columns.map(c => c.meta_data!.encodings)
+  expect(encodings.slice(2).every(e => e.some(x => x.endsWith('DICTIONARY')))).toBe(true)
+  await duckdb(`COPY (${sql}) TO '${join(dir, 'p.csv')}' (FORMAT csv)`)
+  const manifest = (path: string) =>
+    `apiVersion: rai-gate/v1
+kind: Evaluation
+model: { name: m, version: 1.0.0 }
+riskTier: medium
+task: binary-classification
+sensitiveAttributes: [wide, runs, mid, few]
+artifacts:
+  - { kind: predictions, path: ${path} }
+`
+  const [parquet, csv] = await Promise.all(
+    ['p.parquet', 'p.csv'].map(path =>
+      checkFiles({ 'rai-gate.yml': manifest(path), 'policies/p.yml': POLICY }, {}, dir)
+    )
+  )
+  expect(parquet.stats?.predictions?.groups.map(g => g.length)).toEqual([600, 43, 40, 4])
+  expect(content(parquet)).toEqual(content(csv))
+})
+
 it('reads decimal scores of every width as the same decimals in CSV', async () => {
   // DECIMAL(9, 8), (18, 17) and (38, 20): 32-bit, 64-bit and 16-byte unscaled values; the CSV holds
   // DuckDB's text of the same decimals (17 to 20 digits, read by Number()).

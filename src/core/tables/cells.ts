@@ -165,6 +165,34 @@ export class CellAccumulator {
     return this.hashed(g)
   }
 
+  /** combo() of each row of group-id columns (one per attribute), into out. */
+  comboColumn(ids: Int32Array[], out: Int32Array): void {
+    const n = out.length
+    if (ids.length <= 3) {
+      // The direct table's key in a plain loop; a row off it (or not in it yet) through combo().
+      const zero = new Int32Array(n)
+      const [a, b, c] = [ids[0] ?? zero, ids[1] ?? zero, ids[2] ?? zero]
+      const g = new Int32Array(ids.length)
+      for (let i = 0; i < n; i++) {
+        const x = a[i]
+        const y = b[i]
+        const z = c[i]
+        const id = (x | y | z) < 64 ? this.direct[x | (y << 6) | (z << 12)] : -1
+        if (id >= 0) out[i] = id
+        else {
+          for (let k = 0; k < g.length; k++) g[k] = ids[k][i]
+          out[i] = this.combo(g)
+        }
+      }
+      return
+    }
+    const g = new Int32Array(ids.length)
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < g.length; k++) g[k] = ids[k][i]
+      out[i] = this.combo(g)
+    }
+  }
+
   private hashed(g: Int32Array): number {
     let h = 0x811c9dc5
     for (let a = 0; a < g.length; a++) h = Math.imul(h ^ g[a], 0x01000193)

@@ -13,51 +13,114 @@ import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../d
 /** A column's role: its chunk's values to one number per row (throwing on a bad value). */
 type Rule = (value: Value, where: Where) => number
 
-/** Decodes a chunk through `rule` into out; a dictionary's entries once each, in order of first use. */
-function decodeColumn(
+/**
+ * A dictionary-encoded chunk's rows through `rule`: each entry decoded once, at its first use (so that
+ * group ids and a learned negative label follow file order, as in CSV). seen[k + 1] is entry k's
+ * value once decoded (NaN before), seen[0] a null's.
+ */
+class Dictionary {
+  readonly seen: Float64Array
+  constructor(
+    private readonly chunk: ColumnChunk,
+    private readonly rule: Rule,
+    private readonly where: (i: number) => Where
+  ) {
+    this.seen = new Float64Array(chunk.dictionary!.length + 1).fill(NaN)
+  }
+
+  /** Decodes entry k - 1 (k = 0: a null), first used on row i. */
+  decode(k: number, i: number): number {
+    return (this.seen[k] = this.rule(k === 0 ? null : this.chunk.dictionary![k - 1], this.where(i)))
+  }
+}
+
+// The rows of a dictionary chunk, one plain loop per output type (so each stays monomorphic).
+function mapBytes(indices: Int32Array, d: Dictionary, out: Uint8Array): void {
+  const seen = d.seen
+  for (let i = 0; i < out.length; i++) {
+    const k = indices[i] + 1
+    const x = seen[k]
+    out[i] = x === x ? x : d.decode(k, i)
+  }
+}
+function mapInts(indices: Int32Array, d: Dictionary, out: Int32Array): void {
+  const seen = d.seen
+  for (let i = 0; i < out.length; i++) {
+    const k = indices[i] + 1
+    const x = seen[k]
+    out[i] = x === x ? x : d.decode(k, i)
+  }
+}
+function mapDoubles(indices: Int32Array, d: Dictionary, out: Float64Array): void {
+  const seen = d.seen
+  for (let i = 0; i < out.length; i++) {
+    const k = indices[i] + 1
+    const x = seen[k]
+    out[i] = x === x ? x : d.decode(k, i)
+  }
+}
+
+/** A binary column (labels, predictions): 0 and 1 as they are when `plain`, else through the rule. */
+function binaryColumn(
   chunk: ColumnChunk,
-  out: Float64Array | Int32Array | Uint8Array,
+  out: Uint8Array,
   rule: Rule,
   where: (i: number) => Where,
-  /** Whether a typed value passes the rule unchanged (numbers in range): checked in a plain loop. */
-  plain?: (v: number) => boolean
+  plain: boolean
 ): void {
-  const n = out.length
   const values = chunk.values
-  if (chunk.dictionary !== null) {
-    const dictionary = chunk.dictionary
-    const decoded = new Float64Array(dictionary.length + 1).fill(NaN)
-    let missing = NaN
-    for (let i = 0; i < n; i++) {
-      const k = values[i] as number
-      let x = k < 0 ? missing : decoded[k]
-      if (x !== x) {
-        x = rule(k < 0 ? null : dictionary[k], where(i))
-        if (k < 0) missing = x
-        else decoded[k] = x
-      }
-      out[i] = x
-    }
-    return
-  }
-  if (plain !== undefined && (values instanceof Float64Array || values instanceof Int32Array)) {
+  if (chunk.dictionary !== null)
+    return mapBytes(values as Int32Array, new Dictionary(chunk, rule, where), out)
+  const n = out.length
+  if (plain && (values instanceof Int32Array || values instanceof Float64Array)) {
     for (let i = 0; i < n; i++) {
       const v = values[i]
-      out[i] = plain(v) ? v : rule(v, where(i))
+      out[i] = v === 0 || v === 1 ? v : rule(v, where(i))
     }
-    return
-  }
-  if (plain !== undefined && values instanceof BigInt64Array) {
+  } else if (plain && values instanceof BigInt64Array) {
     // 64-bit integers (pandas' int64 labels): a value whose high word is 0 is its low word, read as
     // 32-bit words (a bigint per row cost a third of the time of decoding the columns).
     const words = new Int32Array(values.buffer, values.byteOffset, 2 * n)
     for (let i = 0; i < n; i++) {
       const v = words[2 * i]
-      out[i] = words[2 * i + 1] === 0 && v >= 0 && plain(v) ? v : rule(values[i], where(i))
+      out[i] = words[2 * i + 1] === 0 && (v === 0 || v === 1) ? v : rule(values[i], where(i))
     }
-    return
+  } else for (let i = 0; i < n; i++) out[i] = rule(values[i], where(i))
+}
+
+/**
+ * A number column (scores, weights): its own Float64Array when every value passes `plain` unchanged
+ * (no copy), else `out` filled through the rule.
+ */
+function numberColumn(
+  chunk: ColumnChunk,
+  out: Float64Array,
+  rule: Rule,
+  where: (i: number) => Where,
+  plain: (v: number) => boolean
+): Float64Array {
+  const values = chunk.values
+  if (chunk.dictionary !== null) {
+    mapDoubles(values as Int32Array, new Dictionary(chunk, rule, where), out)
+    return out
   }
-  for (let i = 0; i < n; i++) out[i] = rule(values[i], where(i))
+  if (values instanceof Float64Array) {
+    let i = 0
+    while (i < values.length && plain(values[i])) i++
+    if (i === values.length) return values
+  }
+  for (let i = 0; i < out.length; i++) {
+    const v = values[i]
+    out[i] = typeof v === 'number' && plain(v) ? v : rule(v, where(i))
+  }
+  return out
+}
+
+/** A group column: each row's group id (a dictionary's values registered once each). */
+function groupColumn(chunk: ColumnChunk, out: Int32Array, rule: Rule, where: (i: number) => Where): void {
+  const values = chunk.values
+  if (chunk.dictionary !== null) return mapInts(values as Int32Array, new Dictionary(chunk, rule, where), out)
+  for (let i = 0; i < out.length; i++) out[i] = rule(values[i], where(i))
 }
 
 const isProbability = (v: number) => v >= 0 && v <= 1
@@ -82,7 +145,14 @@ export async function readParquetGroups(
   const threshold = sink.spec.threshold
   // 0 and 1 read as themselves: checked in a plain loop.
   const numericLabels = sink.labels.numeric && sink.labels.positive === '1'
-  const g = new Int32Array(attrs.length)
+  // Each row group's columns, in arrays made once for the largest (subarrays for smaller ones).
+  const most = Math.max(0, ...file.groups.slice(from, to))
+  const labels = new Uint8Array(most)
+  const predicted = new Uint8Array(most)
+  const scores = new Float64Array(score >= 0 ? most : 0)
+  const weights = new Float64Array(weight >= 0 ? most : 0)
+  const groups = attrs.map(() => new Int32Array(most))
+  const combos = new Int32Array(most)
   let first = 1
   for (let k = 0; k < from; k++) first += file.groups[k]
   for (let group = from; group < to; group++) {
@@ -95,41 +165,35 @@ export async function readParquetGroups(
       rowGroup: group,
       path: columns[k]
     })
-    const binary = (k: number, rule: PredictionSink['labels']) => {
-      const out = new Uint8Array(rows)
-      const plain = numericLabels ? (v: number) => v === 0 || v === 1 : undefined
-      decodeColumn(chunk(k), out, (v, w) => rule.value(v, w), where(k), plain)
-      return out
-    }
-    const y = binary(label, sink.labels)
-    let s: Float64Array | null = null
-    if (score >= 0) {
-      s = new Float64Array(rows)
-      decodeColumn(chunk(score), s, scoreValue, where(score), isProbability)
-    }
-    const p = prediction >= 0 ? binary(prediction, sink.predictions) : null
-    let w: Float64Array | null = null
-    if (weight >= 0) {
-      w = new Float64Array(rows)
-      decodeColumn(chunk(weight), w, weightValue, where(weight), isWeight)
-    }
+    const y = labels.subarray(0, rows)
+    binaryColumn(chunk(label), y, (v, w) => sink.labels.value(v, w), where(label), numericLabels)
+    const s =
+      score >= 0
+        ? numberColumn(chunk(score), scores.subarray(0, rows), scoreValue, where(score), isProbability)
+        : null
+    const p = predicted.subarray(0, rows)
+    if (prediction >= 0)
+      binaryColumn(
+        chunk(prediction),
+        p,
+        (v, w) => sink.predictions.value(v, w),
+        where(prediction),
+        numericLabels
+      )
+    else if (s !== null) for (let i = 0; i < rows; i++) p[i] = predictAt(s[i], threshold)
+    const w =
+      weight >= 0
+        ? numberColumn(chunk(weight), weights.subarray(0, rows), weightValue, where(weight), isWeight)
+        : null
     const ids = attrs.map((k, a) => {
-      const out = new Int32Array(rows)
+      const out = groups[a].subarray(0, rows)
       const index = sink.indexes[a]
-      decodeColumn(chunk(k), out, (v, at) => index.idOfText(groupValue(v), at), where(k))
+      groupColumn(chunk(k), out, (v, at) => index.idOfText(groupValue(v), at), where(k))
       return out
     })
-    const combos = new Int32Array(rows)
-    for (let i = 0; i < rows; i++) {
-      for (let a = 0; a < ids.length; a++) g[a] = ids[a][i]
-      combos[i] = sink.acc.combo(g)
-    }
-    let predictions = p
-    if (predictions === null) {
-      predictions = new Uint8Array(rows)
-      if (s !== null) for (let i = 0; i < rows; i++) predictions[i] = predictAt(s[i], threshold)
-    }
-    sink.cells.addColumns({ combos, labels: y, predictions, scores: s, weights: w })
+    const c = combos.subarray(0, rows)
+    sink.acc.comboColumn(ids, c)
+    sink.cells.addColumns({ combos: c, labels: y, predictions: p, scores: s, weights: w })
     first += rows
   }
 }
