@@ -3,5 +3,6 @@
 export * from './rows'
 export * from './draws'
 export * from './sort'
+export * from './hybrid'
 export { ln } from './ln'
 export { decimal } from './decimal'

@@ -65,9 +65,19 @@ export interface WasmExports {
   addGroup(a: number, at: number, n: number, id: number): void
   addCombo(low: bigint, high: bigint, id: number): void
   rows(buf: number, pos: number, len: number): number
+  // Parquet's dictionary indices (assembly/hybrid.ts).
+  hybridIndices(at: number, end: number, width: number, out: number, count: number): number
+  hybridMax: WebAssembly.Global
   // The sort of off-grid scores (assembly/sort.ts).
   SORT_COUNTS_BYTES: WebAssembly.Global
-  radixSort(keys: number, payload: number, tmpKeys: number, tmpPayload: number, counts: number, n: number): void
+  radixSort(
+    keys: number,
+    payload: number,
+    tmpKeys: number,
+    tmpPayload: number,
+    counts: number,
+    n: number
+  ): void
   // The bootstrap's draws.
   seedStream(k: number, s0: number, s1: number, s2: number, s3: number): void
   setLogFactorials(at: number): void
@@ -128,4 +138,22 @@ export class WasmHeap {
     this.f64(at, values.length).set(values)
     return at
   }
+}
+
+let scratch: { x: WasmExports; base: number } | null = null
+
+/**
+ * This thread's instance for short jobs on copies (the sort of off-grid scores, Parquet's dictionary
+ * indices), with `bytes` of memory from `at` for the job: its memory grows to the largest job and is
+ * kept for the next. Views of it must be made after this call.
+ */
+export function scratchMemory(bytes: number): { x: WasmExports; at: number } {
+  if (scratch === null) {
+    const x = wasmInstance()
+    scratch = { x, base: Math.ceil(x.heapBase() / 8) * 8 }
+  }
+  const memory = scratch.x.memory
+  const need = scratch.base + bytes
+  if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536))
+  return { x: scratch.x, at: scratch.base }
 }

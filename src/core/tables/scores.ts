@@ -8,7 +8,7 @@
  * distribution is never built in memory.
  */
 import { InputError } from '../errors.js'
-import { WasmHeap } from '../wasm.js'
+import { scratchMemory } from '../wasm.js'
 
 export const GRID = 1_000_000
 
@@ -185,46 +185,22 @@ function grow(a: Float64Array, size: number): Float64Array {
 
 /**
  * Sorts keys[0..n) ascending (non-negative finite doubles, as scores are), carrying payload along when
- * given: the WebAssembly radix sort (assembly/sort.ts), on copies in a memory of its own that is kept
- * for the next sort (one per thread; 16 MB for a chunk, 32 MB weighted).
+ * given: the WebAssembly radix sort (assembly/sort.ts), on copies in this thread's scratch memory
+ * (wasm.ts; 16 MB for a chunk, 32 MB weighted).
  */
 export function sortScores(keys: Float64Array, payload: Float64Array | null, n: number): void {
   if (n < 2) return
-  if (sorter === null || sorter.capacity < n || (payload !== null && !sorter.payload))
-    sorter = new Sorter(Math.max(n, sorter?.capacity ?? 0), payload !== null || (sorter?.payload ?? false))
-  sorter.sort(keys, payload, n)
-}
-
-let sorter: Sorter | null = null
-
-class Sorter {
-  private readonly heap = new WasmHeap()
-  private readonly keys: number
-  private readonly tmpKeys: number
-  private readonly values: number
-  private readonly tmpValues: number
-  private readonly counts: number
-
-  constructor(
-    readonly capacity: number,
-    readonly payload: boolean
-  ) {
-    const h = this.heap
-    this.keys = h.alloc(8 * capacity)
-    this.tmpKeys = h.alloc(8 * capacity)
-    this.values = payload ? h.alloc(8 * capacity) : 0
-    this.tmpValues = payload ? h.alloc(8 * capacity) : 0
-    this.counts = h.alloc(h.x.SORT_COUNTS_BYTES.value as number)
-  }
-
-  sort(keys: Float64Array, payload: Float64Array | null, n: number): void {
-    const h = this.heap
-    h.f64(this.keys, n).set(keys.subarray(0, n))
-    if (payload !== null) h.f64(this.values, n).set(payload.subarray(0, n))
-    h.x.radixSort(this.keys, payload ? this.values : 0, this.tmpKeys, this.tmpValues, this.counts, n)
-    keys.set(h.f64(this.keys, n))
-    if (payload !== null) payload.set(h.f64(this.values, n))
-  }
+  const words = payload === null ? 2 : 4
+  const countBytes = scratchMemory(0).x.SORT_COUNTS_BYTES.value as number
+  const { x, at } = scratchMemory(8 * words * n + countBytes)
+  const memory = x.memory.buffer
+  const [k, k2, v, v2] = [0, 1, 2, 3].map(i => at + 8 * i * n)
+  const counts = at + 8 * words * n
+  new Float64Array(memory, k, n).set(keys.subarray(0, n))
+  if (payload !== null) new Float64Array(memory, v, n).set(payload.subarray(0, n))
+  x.radixSort(k, payload === null ? 0 : v, k2, v2, counts, n)
+  keys.set(new Float64Array(memory, k, n))
+  if (payload !== null) payload.set(new Float64Array(memory, v, n))
 }
 
 /** A histogram's grid before it is made (see ScoreHistogram.counts). */

@@ -6,7 +6,7 @@
  * whose rows are recorded one by one (ids, champion columns) are read row by row instead (ValueRows).
  */
 import type { Where } from '../../errors.js'
-import type { ColumnChunk, ParquetFile } from '../formats/parquet.js'
+import type { ColumnChunk, ParquetFile, Progress } from '../formats/parquet.js'
 import type { PredictionSink } from '../kinds/prediction-sink.js'
 import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 
@@ -15,47 +15,54 @@ type Rule = (value: Value, where: Where) => number
 
 /**
  * A dictionary-encoded chunk's rows through `rule`: each entry decoded once, at its first use (so that
- * group ids and a learned negative label follow file order, as in CSV). seen[k + 1] is entry k's
- * value once decoded (NaN before), seen[0] a null's.
+ * group ids and a learned negative label follow file order, as in CSV). For entry k (k = -1: a null),
+ * ints[k + 1] is its value once decoded when it is a non-negative integer (labels, predictions, group
+ * ids), -1 before; doubles[k + 1] likewise for any number (scores, weights), NaN before.
  */
 class Dictionary {
-  readonly seen: Float64Array
+  readonly ints: Int32Array
+  readonly doubles: Float64Array
   constructor(
     private readonly chunk: ColumnChunk,
     private readonly rule: Rule,
     private readonly where: (i: number) => Where
   ) {
-    this.seen = new Float64Array(chunk.dictionary!.length + 1).fill(NaN)
+    const n = chunk.dictionary!.length + 1
+    this.ints = new Int32Array(n).fill(-1)
+    this.doubles = new Float64Array(n).fill(NaN)
   }
 
   /** Decodes entry k - 1 (k = 0: a null), first used on row i. */
   decode(k: number, i: number): number {
-    return (this.seen[k] = this.rule(k === 0 ? null : this.chunk.dictionary![k - 1], this.where(i)))
+    const x = this.rule(k === 0 ? null : this.chunk.dictionary![k - 1], this.where(i))
+    this.doubles[k] = x
+    if (x >= 0 && x <= 0x7fffffff && Number.isInteger(x)) this.ints[k] = x
+    return x
   }
 }
 
 // The rows of a dictionary chunk, one plain loop per output type (so each stays monomorphic).
 function mapBytes(indices: Int32Array, d: Dictionary, out: Uint8Array): void {
-  const seen = d.seen
+  const ints = d.ints
   for (let i = 0; i < out.length; i++) {
     const k = indices[i] + 1
-    const x = seen[k]
-    out[i] = x === x ? x : d.decode(k, i)
+    const x = ints[k]
+    out[i] = x >= 0 ? x : d.decode(k, i)
   }
 }
 function mapInts(indices: Int32Array, d: Dictionary, out: Int32Array): void {
-  const seen = d.seen
+  const ints = d.ints
   for (let i = 0; i < out.length; i++) {
     const k = indices[i] + 1
-    const x = seen[k]
-    out[i] = x === x ? x : d.decode(k, i)
+    const x = ints[k]
+    out[i] = x >= 0 ? x : d.decode(k, i)
   }
 }
 function mapDoubles(indices: Int32Array, d: Dictionary, out: Float64Array): void {
-  const seen = d.seen
+  const doubles = d.doubles
   for (let i = 0; i < out.length; i++) {
     const k = indices[i] + 1
-    const x = seen[k]
+    const x = doubles[k]
     out[i] = x === x ? x : d.decode(k, i)
   }
 }
@@ -123,19 +130,63 @@ function groupColumn(chunk: ColumnChunk, out: Int32Array, rule: Rule, where: (i:
   for (let i = 0; i < out.length; i++) out[i] = rule(values[i], where(i))
 }
 
+/** Combinations of dictionary keys looked up directly while their key space stays this small. */
+const MAX_KEYS = 1 << 16
+
+/**
+ * The combination of each row straight from up to three dictionary-encoded attribute columns: the
+ * rows' dictionary indices make one key, and each key's combination is found once per row group (its
+ * attributes' entries decoded then, at their first use). False, with nothing done, for other columns.
+ */
+function dictionaryCombos(
+  chunks: ColumnChunk[],
+  rules: Rule[],
+  where: ((i: number) => Where)[],
+  sink: PredictionSink,
+  out: Int32Array
+): boolean {
+  if (chunks.length === 0 || chunks.length > 3 || chunks.some(c => c.dictionary === null)) return false
+  const sizes = chunks.map(c => c.dictionary!.length + 1)
+  if (sizes.reduce((a, b) => a * b, 1) > MAX_KEYS) return false
+  const dictionaries = chunks.map((c, a) => new Dictionary(c, rules[a], where[a]))
+  // A missing attribute reads as index -1 on every row.
+  const none = chunks.length < 3 ? new Int32Array(out.length).fill(-1) : null
+  const [x, y, z] = [0, 1, 2].map(a => (chunks[a]?.values as Int32Array | undefined) ?? none!)
+  const sx = sizes[0]
+  const sxy = sx * (sizes[1] ?? 1)
+  const table = new Int32Array(sxy * (sizes[2] ?? 1)).fill(-1)
+  const g = new Int32Array(chunks.length)
+  for (let i = 0; i < out.length; i++) {
+    const key = x[i] + 1 + sx * (y[i] + 1) + sxy * (z[i] + 1)
+    let combo = table[key]
+    if (combo < 0) {
+      for (let a = 0; a < g.length; a++) {
+        const k = (a === 0 ? x : a === 1 ? y : z)[i] + 1
+        const d = dictionaries[a]
+        g[a] = d.ints[k] >= 0 ? d.ints[k] : d.decode(k, i)
+      }
+      combo = table[key] = sink.acc.combo(g)
+    }
+    out[i] = combo
+  }
+  return true
+}
+
 const isProbability = (v: number) => v >= 0 && v <= 1
 const isWeight = (v: number) => v >= 0 && v < Infinity
 
 /**
  * Reads row groups [from, to) of the file into the sink (started with the file's columns). A row
  * group's columns are decoded one after the other, so of two bad values in one row group the one
- * reported is the first of the first column (label, score, prediction, weight, attributes) that has one.
+ * reported is the first of the first column (label, score, prediction, weight) that has one, and then
+ * the attributes' (in row order when they are dictionary-encoded, else column by column).
  */
 export async function readParquetGroups(
   file: ParquetFile,
   sink: PredictionSink,
   from = 0,
-  to = file.groups.length
+  to = file.groups.length,
+  progress?: Progress
 ): Promise<void> {
   const columns = file.columns
   const { label, score, prediction, weight, attrs } = sink.positions
@@ -185,15 +236,22 @@ export async function readParquetGroups(
       weight >= 0
         ? numberColumn(chunk(weight), weights.subarray(0, rows), weightValue, where(weight), isWeight)
         : null
-    const ids = attrs.map((k, a) => {
-      const out = groups[a].subarray(0, rows)
-      const index = sink.indexes[a]
-      groupColumn(chunk(k), out, (v, at) => index.idOfText(groupValue(v), at), where(k))
-      return out
-    })
     const c = combos.subarray(0, rows)
-    sink.acc.comboColumn(ids, c)
+    const rules = attrs.map((k, a) => {
+      const index = sink.indexes[a]
+      return (v: Value, at: Where) => index.idOfText(groupValue(v), at)
+    })
+    const attributeChunks = attrs.map(chunk)
+    if (!dictionaryCombos(attributeChunks, rules, attrs.map(where), sink, c)) {
+      const ids = attrs.map((k, a) => {
+        const out = groups[a].subarray(0, rows)
+        groupColumn(attributeChunks[a], out, rules[a], where(k))
+        return out
+      })
+      sink.acc.comboColumn(ids, c)
+    }
     sink.cells.addColumns({ combos: c, labels: y, predictions: p, scores: s, weights: w })
     first += rows
+    progress?.((group + 1 - from) / (to - from))
   }
 }

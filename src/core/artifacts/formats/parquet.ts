@@ -23,7 +23,8 @@ import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/data
 import { readPlain } from 'hyparquet/src/plain.js'
 import { compressors } from 'hyparquet-compressors'
 import { InputError, type Where } from '../../errors.js'
-import { streamFile } from './bytes.js'
+import { FileHash } from './bytes.js'
+import { scratchMemory } from '../../wasm.js'
 import type { RowSource, Row } from './source.js'
 import type { Value } from '../decode/values.js'
 
@@ -164,7 +165,7 @@ export class ParquetFile {
   }
 
   /** Streams the rows of columns ks, row group by row group, as Rows (source.ts). */
-  async rows(ks: readonly number[], onRow: (row: Row) => void): Promise<void> {
+  async rows(ks: readonly number[], onRow: (row: Row) => void, progress?: Progress): Promise<void> {
     this.requireFlat(ks)
     const columns = this.columns
     const chunks: (ColumnChunk | null)[] = columns.map(() => null)
@@ -190,6 +191,7 @@ export class ParquetFile {
       }
       first += rows
       group++
+      progress?.(group / this.groups.length)
     }
   }
 }
@@ -240,11 +242,10 @@ function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): 
         const values = valuesAfterLevels(bytes, v1!.num_values, decoder)
         if (indexed && values >= 0 && read + count <= rows) {
           indices ??= new Int32Array(rows)
-          if (dictionaryIndices(bytes, values, indices, read, count, dictionary!.length)) {
-            pages.push({ values: indices.subarray(read, read + count), levels: null, indexed, rows: count })
-            read += count
-            continue
-          }
+          dictionaryIndices(bytes, values, indices, read, count, dictionary!.length)
+          pages.push({ values: indices.subarray(read, read + count), levels: null, indexed, rows: count })
+          read += count
+          continue
         }
         page =
           values >= 0
@@ -318,9 +319,9 @@ function valuesAfterLevels(page: Uint8Array, rows: number, decoder: ColumnDecode
 
 /**
  * A dictionary-encoded page's indices (its bit width, then the RLE / bit-packed hybrid runs) into
- * out[at, at + count), checked against the dictionary's size; false for a bit width over 24, left to
- * hyparquet. Written by hand: hyparquet decodes into an array of numbers, a byte at a time through a
- * DataView, and that took a quarter of the time of reading a file of four dictionary columns.
+ * out[at, at + count), checked against the dictionary's size: decoded in WebAssembly (assembly/
+ * hybrid.ts) on a copy of the page, since hyparquet decodes into an array of numbers, a byte at a time
+ * through a DataView (a quarter of the time of reading a file of four dictionary columns).
  */
 function dictionaryIndices(
   page: Uint8Array,
@@ -329,57 +330,20 @@ function dictionaryIndices(
   at: number,
   count: number,
   size: number
-): boolean {
-  const width = page[pos++]
-  if (width > 24) return false
-  const mask = (1 << width) - 1
-  const stop = at + count
-  while (at < stop) {
-    if (pos >= page.length) throw new Error('a page holds fewer dictionary indices than its rows')
-    let header = 0
-    for (let shift = 0; ; shift += 7) {
-      const b = page[pos++]
-      header += (b & 0x7f) * 2 ** shift
-      if (b < 0x80 || shift > 28) break
-    }
-    const runs = Math.floor(header / 2)
-    if (header % 2 === 1) {
-      // Bit-packed: runs groups of 8 values, `width` bits each, least significant bit first.
-      const end = pos + runs * width
-      const last = Math.min(stop, at + runs * 8)
-      if (width <= 8 && end <= page.length) {
-        // Whole groups of up to 8 bytes as two words: the 8 values at fixed bit offsets.
-        for (; at + 8 <= last; at += 8, pos += width) {
-          const lo = page[pos] | (page[pos + 1] << 8) | (page[pos + 2] << 16) | (page[pos + 3] << 24)
-          const hi = page[pos + 4] | (page[pos + 5] << 8) | (page[pos + 6] << 16) | (page[pos + 7] << 24)
-          for (let j = 0, o = 0; j < 8; j++, o += width)
-            out[at + j] =
-              (o + width <= 32 ? lo >>> o : o >= 32 ? hi >>> (o - 32) : (lo >>> o) | (hi << (32 - o))) & mask
-        }
-      }
-      let buf = 0
-      let bits = 0
-      for (; at < last; at++) {
-        while (bits < width) {
-          buf |= (pos < page.length ? page[pos++] : 0) << bits
-          bits += 8
-        }
-        out[at] = buf & mask
-        buf >>>= width
-        bits -= width
-      }
-      pos = end
-    } else {
-      // A run: one value, in the fewest whole bytes that hold `width` bits, repeated.
-      let value = 0
-      for (let b = 0; b < width; b += 8) value |= page[pos++] << b
-      out.fill(value, at, Math.min(stop, at + runs))
-      at += runs
-    }
-  }
-  for (let i = stop - count; i < stop; i++)
-    if (out[i] >= size) throw new Error(`dictionary index ${out[i]} is past the dictionary's ${size} entries`)
-  return true
+): void {
+  const width = page[pos]
+  if (!(width <= 32))
+    throw new Error(`a dictionary page gives its indices ${width} bits; expected at most 32`)
+  const bytes = page.length - pos - 1
+  const room = scratchMemory(Math.ceil(bytes / 8) * 8 + 4 * count)
+  const memory = room.x.memory.buffer
+  new Uint8Array(memory, room.at, bytes).set(page.subarray(pos + 1))
+  const indices = room.at + Math.ceil(bytes / 8) * 8
+  const got = room.x.hybridIndices(room.at, room.at + bytes, width, indices, count)
+  if (got < count) throw new Error(`a page holds ${got} dictionary indices for its ${count} rows`)
+  const most = (room.x.hybridMax.value as number) >>> 0
+  if (most >= size) throw new Error(`dictionary index ${most} is past the dictionary's ${size} entries`)
+  out.set(new Int32Array(memory, indices, count), at)
 }
 
 /** The decoder of the same column declared required, for a page read without its definition levels. */
@@ -428,23 +392,25 @@ function assemble(
   return { values: out as ArrayLike<Value>, dictionary: null }
 }
 
+/** Called by a reader after each row group with the fraction of its row groups done. */
+export type Progress = (fraction: number) => void
+
 /**
- * The sha256 of the file as stored, read alongside `work` (row groups are read out of byte order, so
- * the file is hashed in a stream of its own).
+ * The sha256 of the file as stored, hashed alongside `work` (row groups are read out of byte order,
+ * so the file is hashed on its own, in steps as the work reports progress).
  */
 export async function hashedAlongside(
   path: string,
   display: string,
-  work: () => Promise<void>
+  work: (progress: Progress) => Promise<void>
 ): Promise<string> {
-  const sha256 = streamFile(path, display, () => {})
+  const hash = new FileHash(path, display)
   try {
-    await work()
-  } catch (err) {
-    await sha256.catch(() => {})
-    throw err
+    await work(fraction => hash.upTo(fraction))
+    return hash.finish()
+  } finally {
+    hash.close()
   }
-  return sha256
 }
 
 /** The RowSource of Parquet files (source.ts). */
@@ -452,7 +418,7 @@ export const parquetRows: RowSource = async (path, display, onHeader, onRow, nee
   const file = await ParquetFile.open(path, display)
   onHeader(file.columns, { file: display })
   const use = needed() ?? file.columns.map((_, k) => k)
-  return hashedAlongside(path, display, () => file.rows(use, onRow))
+  return hashedAlongside(path, display, progress => file.rows(use, onRow, progress))
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))

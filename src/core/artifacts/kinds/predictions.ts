@@ -161,8 +161,10 @@ async function readParquet(spec: ArtifactSpec, sink: PredictionSink): Promise<st
   const file = await ParquetFile.open(spec.absPath, spec.display)
   const rows = new ValueRows(sink)
   rows.header(file.columns, { file: spec.display })
-  return hashedAlongside(spec.absPath, spec.display, () =>
-    sink.recording ? file.rows(rows.needed(), row => rows.row(row)) : readParquetGroups(file, sink)
+  return hashedAlongside(spec.absPath, spec.display, progress =>
+    sink.recording
+      ? file.rows(rows.needed(), row => rows.row(row), progress)
+      : readParquetGroups(file, sink, 0, file.groups.length, progress)
   )
 }
 
