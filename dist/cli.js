@@ -7963,6 +7963,15 @@ class CellAccumulator {
  * distribution is never built in memory.
  */
 const GRID = 1_000_000;
+/** Score bins of the split's histogram (see splitRuns). */
+const SPLIT_BINS = 4096;
+/** The rows of a run per split bin: score·4096 is exact, so a score is below b/4096 exactly when its bin is below b. */
+function splitBins(score, count) {
+    const bins = new Float64Array(SPLIT_BINS + 1);
+    for (let i = 0; i < score.length; i++)
+        bins[Math.floor(score[i] * SPLIT_BINS)] += count === null ? 1 : count[i];
+    return bins;
+}
 /**
  * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
  * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
@@ -7971,6 +7980,10 @@ const GRID = 1_000_000;
 const MAX_OFF_GRID = 64_000_000;
 /** Rows per label gathered before they are sorted into a run. */
 const CHUNK = 1 << 20;
+// Runs live in shared memory: the helper thread's are passed to the main thread without a copy, and
+// both threads walk all of them for the AUC (metrics/auc.ts).
+const sharedF64 = (n) => new Float64Array(new SharedArrayBuffer(8 * n));
+const sharedU32 = (n) => new Uint32Array(new SharedArrayBuffer(4 * n));
 function distributionOf(walk) {
     let k = 0;
     walk(() => k++);
@@ -7992,7 +8005,13 @@ function gridSource(counts, weights) {
     let rows = 0;
     for (let i = 0; i < counts.length; i++)
         rows += counts[i];
-    return { grid: { counts, weights }, rows, walk, distribution: () => (dist ??= distributionOf(walk)) };
+    return {
+        grid: { counts, weights },
+        rows,
+        runs: null,
+        walk,
+        distribution: () => (dist ??= distributionOf(walk))
+    };
 }
 function runsSource(runs) {
     const walk = (visit) => walkRuns(runs, visit);
@@ -8004,7 +8023,7 @@ function runsSource(runs) {
             for (let i = 0; i < run.count.length; i++)
                 rows += run.count[i];
     }
-    return { grid: null, rows, walk, distribution: () => distributionOf(walk) };
+    return { grid: null, rows, runs, walk, distribution: () => distributionOf(walk) };
 }
 /** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
 class OffGrid {
@@ -8019,26 +8038,53 @@ class OffGrid {
         this.file = file;
         this.limit = limit;
         // Small first: most files with an off-grid score have few rows, or all of them off the grid.
-        this.keys = [new Float64Array(1024), new Float64Array(1024)];
-        this.ws = weighted ? [new Float64Array(1024), new Float64Array(1024)] : null;
+        this.keys = [sharedF64(1024), sharedF64(1024)];
+        this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null;
     }
-    add(score, label, weight) {
-        const n = this.fill[label];
-        let keys = this.keys[label];
-        if (n === keys.length) {
-            if (n === CHUNK) {
-                this.seal(label);
-                this.add(score, label, weight);
-                return;
+    /** Adds rows (weights null: 1 each), in one loop that keeps each label's array and fill at hand. */
+    add(scores, labels, weights) {
+        const fill = this.fill;
+        const ws = this.ws;
+        let k0 = this.keys[0];
+        let k1 = this.keys[1];
+        let n0 = fill[0];
+        let n1 = fill[1];
+        for (let i = 0; i < scores.length; i++) {
+            const s = scores[i] + 0; // -0 sorts as 0
+            if (labels[i] === 0) {
+                if (n0 === k0.length) {
+                    fill[0] = n0;
+                    this.room(0);
+                    k0 = this.keys[0];
+                    n0 = fill[0];
+                }
+                if (ws !== null)
+                    ws[0][n0] = weights === null ? 1 : weights[i];
+                k0[n0++] = s;
             }
-            keys = this.keys[label] = grow(keys, Math.min(CHUNK, n * 4));
-            if (this.ws)
-                this.ws[label] = grow(this.ws[label], keys.length);
+            else {
+                if (n1 === k1.length) {
+                    fill[1] = n1;
+                    this.room(1);
+                    k1 = this.keys[1];
+                    n1 = fill[1];
+                }
+                if (ws !== null)
+                    ws[1][n1] = weights === null ? 1 : weights[i];
+                k1[n1++] = s;
+            }
         }
-        keys[n] = score + 0; // -0 sorts as 0
+        fill[0] = n0;
+        fill[1] = n1;
+    }
+    /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
+    room(label) {
+        const n = this.fill[label];
+        if (n === CHUNK)
+            return this.seal(label);
+        this.keys[label] = grow(this.keys[label], Math.min(CHUNK, n * 4));
         if (this.ws)
-            this.ws[label][n] = weight;
-        this.fill[label] = n + 1;
+            this.ws[label] = grow(this.ws[label], this.keys[label].length);
     }
     /** Sorts the gathered rows of `label` into a run of distinct scores. */
     seal(label) {
@@ -8058,31 +8104,34 @@ class OffGrid {
         if (d === n) {
             // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted); a full chunk's
             // arrays are taken as they are, and the next rows get new ones.
-            if (n === keys.length) {
-                this.runs[label].push({ score: keys, count: null, weight: ws });
-                this.keys[label] = new Float64Array(n);
+            const taken = n === keys.length;
+            const score = taken ? keys : copy(keys, n);
+            this.runs[label].push({
+                score,
+                count: null,
+                weight: taken ? ws : ws && copy(ws, n),
+                bins: splitBins(score, null)
+            });
+            if (taken) {
+                this.keys[label] = sharedF64(n);
                 if (this.ws)
-                    this.ws[label] = new Float64Array(n);
+                    this.ws[label] = sharedF64(n);
             }
-            else
-                this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) });
             this.fill[label] = 0;
             return;
         }
-        const run = {
-            score: new Float64Array(d),
-            count: new Uint32Array(d),
-            weight: ws ? new Float64Array(d) : null
-        };
+        const score = sharedF64(d);
+        const count = sharedU32(d);
+        const weight = ws ? sharedF64(d) : null;
         let j = -1;
         for (let i = 0; i < n; i++) {
             if (i === 0 || keys[i] !== keys[i - 1])
-                run.score[++j] = keys[i];
-            run.count[j]++;
-            if (run.weight)
-                run.weight[j] += ws[i];
+                score[++j] = keys[i];
+            count[j]++;
+            if (weight)
+                weight[j] += ws[i];
         }
-        this.runs[label].push(run);
+        this.runs[label].push({ score, count, weight, bins: splitBins(score, count) });
         this.fill[label] = 0;
     }
     finish() {
@@ -8092,8 +8141,14 @@ class OffGrid {
     }
 }
 function grow(a, size) {
-    const out = new Float64Array(size);
+    const out = sharedF64(size);
     out.set(a);
+    return out;
+}
+/** The first n of a, in shared memory of their own. */
+function copy(a, n) {
+    const out = sharedF64(n);
+    out.set(a.subarray(0, n));
     return out;
 }
 /**
@@ -8161,11 +8216,17 @@ class ScoreHistogram {
             this.weights = this.weighted ? new Float64Array(2 * (GRID + 1)) : null;
         }
     }
+    /** add()'s row as addOffGrid takes rows. */
+    one = { score: new Float64Array(1), label: new Uint8Array(1), weight: new Float64Array(1) };
     /** Adds one row's score (the test builders' way; the readers add theirs in WebAssembly). */
     add(score, label, weight) {
         const micros = Math.round(score * GRID);
         if (micros / GRID !== score) {
-            (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(score, label, weight);
+            const one = this.one;
+            one.score[0] = score;
+            one.label[0] = label;
+            one.weight[0] = weight;
+            this.addOffGrid(one.score, one.label, one.weight);
             return;
         }
         this.refresh();
@@ -8175,9 +8236,7 @@ class ScoreHistogram {
     }
     /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
     addOffGrid(scores, labels, weights) {
-        const off = (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid));
-        for (let i = 0; i < scores.length; i++)
-            off.add(scores[i], labels[i], weights === null ? 1 : weights[i]);
+        (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(scores, labels, weights);
     }
     /**
      * What a reader of one part of a file sends back: the grid itself (transferred between threads,
@@ -8225,9 +8284,9 @@ function gridRuns(counts, weights) {
         for (let m = 0; m <= GRID; m++)
             if (counts[2 * m + label] !== 0)
                 d++;
-        const score = new Float64Array(d);
-        const count = new Uint32Array(d);
-        const weight = weights ? new Float64Array(d) : null;
+        const score = sharedF64(d);
+        const count = sharedU32(d);
+        const weight = weights ? sharedF64(d) : null;
         let j = 0;
         for (let m = 0; m <= GRID; m++) {
             const c = counts[2 * m + label];
@@ -8239,7 +8298,7 @@ function gridRuns(counts, weights) {
                 weight[j] = weights[2 * m + label];
             j++;
         }
-        return { score, count, weight };
+        return { score, count, weight, bins: splitBins(score, count) };
     });
 }
 /** The grid's occupied slots in ascending order. */
@@ -8253,54 +8312,74 @@ function walkGrid(counts, weights, visit) {
         visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
     }
 }
+/** The first index of sorted `a` whose value is at least v. */
+function lowerBound(a, v) {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (a[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 /**
- * The distinct scores of all runs in ascending order: a k-way merge on a binary heap of the runs'
- * next scores (typed arrays, no allocation per score), equal scores of several runs (and both
- * labels) visited once.
+ * The distinct scores in [from, to) of all runs in ascending order: a k-way merge on a binary heap of
+ * the runs' next scores (the keys kept in the heap beside their runs, typed arrays, no allocation per
+ * score), equal scores of several runs (and both labels) visited once.
  */
-function walkRuns(runs, visit) {
+function walkRuns(runs, visit, from = -Infinity, to = Infinity) {
     const all = [...runs[0], ...runs[1]];
     const negatives = runs[0].length;
-    const at = new Int32Array(all.length);
-    const head = new Float64Array(all.length);
-    const heap = new Int32Array(all.length);
+    const scores = all.map(r => r.score);
+    const counts = all.map(r => r.count);
+    const weights = all.map(r => r.weight);
+    const at = Int32Array.from(scores, a => lowerBound(a, from));
+    const end = Int32Array.from(scores, a => lowerBound(a, to));
+    const key = new Float64Array(all.length);
+    const run = new Int32Array(all.length);
     let size = 0;
-    const down = (i) => {
-        const r = heap[i];
-        const s = head[r];
+    /** Puts run r with key s at heap slot i, or below it. */
+    const down = (i, s, r) => {
         for (;;) {
             let c = 2 * i + 1;
             if (c >= size)
                 break;
-            if (c + 1 < size && head[heap[c + 1]] < head[heap[c]])
-                c++;
-            if (head[heap[c]] >= s)
+            let kc = key[c];
+            if (c + 1 < size && key[c + 1] < kc)
+                kc = key[++c];
+            if (kc >= s)
                 break;
-            heap[i] = heap[c];
+            key[i] = kc;
+            run[i] = run[c];
             i = c;
         }
-        heap[i] = r;
+        key[i] = s;
+        run[i] = r;
     };
     for (let r = 0; r < all.length; r++) {
-        if (all[r].score.length === 0)
+        if (at[r] >= end[r])
             continue;
-        head[r] = all[r].score[0];
-        heap[size++] = r;
+        key[size] = scores[r][at[r]];
+        run[size++] = r;
     }
     for (let i = (size >> 1) - 1; i >= 0; i--)
-        down(i);
+        down(i, key[i], run[i]);
     while (size > 0) {
-        const score = head[heap[0]];
+        const score = key[0];
         let posW = 0;
         let negW = 0;
         let posN = 0;
         let negN = 0;
-        while (size > 0 && head[heap[0]] === score) {
-            const r = heap[0];
-            const run = all[r];
+        do {
+            const r = run[0];
             const i = at[r];
-            const c = run.count === null ? 1 : run.count[i];
-            const w = run.weight === null ? c : run.weight[i];
+            const cn = counts[r];
+            const wt = weights[r];
+            const c = cn === null ? 1 : cn[i];
+            const w = wt === null ? c : wt[i];
             if (r >= negatives) {
                 posW += w;
                 posN += c;
@@ -8309,15 +8388,39 @@ function walkRuns(runs, visit) {
                 negW += w;
                 negN += c;
             }
-            if (++at[r] < run.score.length)
-                head[r] = run.score[at[r]];
-            else
-                heap[0] = heap[--size];
-            if (size > 0)
-                down(0);
-        }
+            at[r] = i + 1;
+            if (i + 1 < end[r])
+                down(0, scores[r][i + 1], r);
+            else if (--size > 0)
+                down(0, key[size], run[size]);
+        } while (size > 0 && key[0] === score);
         visit(score, posW, negW, posN, negN);
     }
+}
+/**
+ * Where the runs' rows are cut in two for a walk in halves (metrics/auc.ts): the boundary b/4096 that
+ * puts nearest half of the rows below it, and the rows below it. It depends only on the scores, not on
+ * how they fell into runs, so a file gives the same halves on one thread as on two.
+ */
+function splitRuns(runs) {
+    const bins = new Float64Array(SPLIT_BINS + 1);
+    let rows = 0;
+    for (const r of [...runs[0], ...runs[1]])
+        for (let b = 0; b <= SPLIT_BINS; b++) {
+            bins[b] += r.bins[b];
+            rows += r.bins[b];
+        }
+    let best = 0;
+    let bestBelow = 0;
+    let below = 0;
+    for (let b = 0; b <= SPLIT_BINS; b++) {
+        if (Math.abs(below - rows / 2) < Math.abs(bestBelow - rows / 2)) {
+            best = b;
+            bestBelow = below;
+        }
+        below += bins[b];
+    }
+    return { score: best / SPLIT_BINS, rowsBelow: bestBelow };
 }
 function alloc(k) {
     return {
@@ -9408,6 +9511,155 @@ function mergeCellTables(parts) {
 }
 
 /**
+ * ROC AUC from the score distribution: the probability that a random positive scores above a random
+ * negative, ties counting ½ (the Mann–Whitney statistic, equal to scikit-learn's roc_auc_score, with
+ * sample weights). Exact, O(distinct scores).
+ *
+ * For the bootstrap, distinct scores are grouped into at most BLOCKS blocks of similar row count.
+ * A resample scales each block's positive and negative weight by its Poisson draw; pairs across blocks
+ * are ordered exactly, pairs inside a block keep their share of concordance. With every draw equal to
+ * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
+ * inside a block (1/BLOCKS of the pairs, at most).
+ */
+const BLOCKS = 512;
+class AucBuilder {
+    totalRows;
+    rowsBefore;
+    num = 0;
+    below = 0;
+    pos = 0;
+    blocks = [];
+    /** The open block: [number, posW, negW, posN, negN, within]. */
+    cur = null;
+    /** totalRows: the rows at all scores; rowsBefore: those below the range walked. */
+    constructor(totalRows, rowsBefore = 0) {
+        this.totalRows = totalRows;
+        this.rowsBefore = rowsBefore;
+    }
+    add(posW, negW, posN, negN) {
+        this.num += posW * (this.below + 0.5 * negW);
+        this.below += negW;
+        this.pos += posW;
+        const b = Math.min(BLOCKS - 1, Math.floor((this.rowsBefore * BLOCKS) / this.totalRows));
+        let cur = this.cur;
+        if (cur === null || cur[0] !== b)
+            this.blocks.push((cur = this.cur = [b, 0, 0, 0, 0, 0]));
+        cur[5] += posW * (cur[2] + 0.5 * negW);
+        cur[1] += posW;
+        cur[2] += negW;
+        cur[3] += posN;
+        cur[4] += negN;
+        this.rowsBefore += posN + negN;
+    }
+    part() {
+        return { num: this.num, below: this.below, pos: this.pos, blocks: this.blocks };
+    }
+}
+/** The sums of two adjacent ranges (lower first) as one walk of both gives them. */
+function joinAuc(lower, upper) {
+    const blocks = [...lower.blocks.map(b => [...b])];
+    const last = blocks[blocks.length - 1];
+    for (const [k, b] of upper.blocks.entries()) {
+        if (k === 0 && last !== undefined && last[0] === b[0]) {
+            // One block across the cut: its upper positives rank above its lower negatives.
+            last[5] += b[5] + b[1] * last[2];
+            for (let j = 1; j <= 4; j++)
+                last[j] += b[j];
+        }
+        else
+            blocks.push([...b]);
+    }
+    return {
+        num: lower.num + upper.num + upper.pos * lower.below,
+        below: lower.below + upper.below,
+        pos: lower.pos + upper.pos,
+        blocks
+    };
+}
+function summaryOf(p) {
+    const col = (j) => Float64Array.from(p.blocks, b => b[j]);
+    return {
+        value: p.pos > 0 && p.below > 0 ? p.num / (p.pos * p.below) : NaN,
+        blocks: { posW: col(1), negW: col(2), posN: col(3), negN: col(4), within: col(5) }
+    };
+}
+/**
+ * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns: the caller may walk the
+ * upper one on the helper thread (artifacts/fast/parallel.ts) while it walks the lower one.
+ */
+function aucHalves(s) {
+    const split = splitRuns(s.runs);
+    return [
+        { runs: s.runs, rows: s.rows, from: -Infinity, to: split.score, rowsBefore: 0 },
+        { runs: s.runs, rows: s.rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
+    ];
+}
+/** The sums of one half. */
+function aucPart(h) {
+    const auc = new AucBuilder(h.rows, h.rowsBefore);
+    walkRuns(h.runs, (_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN), h.from, h.to);
+    return auc.part();
+}
+/** Exact AUC and its bootstrap blocks from the two halves' sums. */
+function joinedAuc(lower, upper) {
+    return summaryOf(joinAuc(lower, upper));
+}
+/**
+ * As aucSummary of the grid's distribution, without making it or calling back per score:
+ * counts[micros·2 + label], and weights likewise (null: the counts are the weights).
+ */
+function gridAucSummary(counts, weights) {
+    const w = weights ?? counts;
+    let totalRows = 0;
+    for (let i = 0; i < counts.length; i += 2)
+        totalRows += counts[i + 1] + counts[i];
+    const auc = new AucBuilder(totalRows);
+    for (let i = 0; i < counts.length; i += 2) {
+        if ((counts[i] | counts[i + 1]) !== 0)
+            auc.add(w[i + 1], w[i], counts[i + 1], counts[i]);
+    }
+    return summaryOf(auc.part());
+}
+/** From a reader's scores: straight from the grid when there is one (its tight loop), else the runs in two halves. */
+function scoresAuc(s) {
+    if (s.grid)
+        return gridAucSummary(s.grid.counts, s.grid.weights);
+    const [lower, upper] = aucHalves(s);
+    return joinedAuc(aucPart(lower), aucPart(upper));
+}
+const computed = new WeakMap();
+/**
+ * The exact AUC and its bootstrap blocks of a predictions artifact: as stored in a report (a
+ * baseline keeps no scores), else from its scores, computed once per run and kept with them (the
+ * metrics and the report's stats both ask); null without a score column.
+ */
+function predictionAuc(p) {
+    if (p.auc)
+        return p.auc;
+    if (p.scores === null)
+        return null;
+    let auc = computed.get(p.scores);
+    if (auc === undefined)
+        computed.set(p.scores, (auc = scoresAuc(p.scores)));
+    return auc;
+}
+/** AUC of a resample given Poisson draws kPos, kNeg per block. */
+function resampledAuc(b, kPos, kNeg) {
+    let below = 0;
+    let num = 0;
+    let pos = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        const p = b.posN[i] > 0 ? (b.posW[i] * kPos[i]) / b.posN[i] : 0;
+        const q = b.negN[i] > 0 ? (b.negW[i] * kNeg[i]) / b.negN[i] : 0;
+        const full = b.posW[i] * b.negW[i];
+        num += p * below + (full > 0 ? (b.within[i] * p * q) / full : 0);
+        below += q;
+        pos += p;
+    }
+    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
+}
+
+/**
  * Reads a large predictions file in two parts on two threads: the main thread reads the first part,
  * the run's helper thread (core/threads.ts, started from dist/worker.js, so nothing outside dist/ is
  * needed at run time) the second. A Parquet file is cut between row groups (its errors name rows and
@@ -9423,13 +9675,12 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
 /**
  * Where the file is cut. The first part's thread also hashes the whole file (SHA-256 is sequential,
  * so one thread must see every byte in order, and reading it once more on a third thread only took
- * time from the two parsing). Hashing costs about 0.3 s on 10M rows, against about 0.5 s for parsing
- * 40% of them, so the first part is the smaller; less so than hashing alone would ask, because the
- * helper starts its part later than the main thread. Measured on 10M rows (4 runs each): at 39% the
- * helper finished from 140 ms before to 410 ms after the main thread, 70 ms after on average; at 42%
- * 50–230 ms before, 160 ms on average.
+ * time from the two parsing), so the first part is the smaller; less so than hashing alone would ask,
+ * because the helper starts its part later than the main thread. Measured on 10M rows, three runs of
+ * each cut alternating, median check times: 6 decimals 1.25, 1.20 and 1.23 s at 34, 37 and 40%;
+ * full-precision scores (slower to parse, so hashing weighs less) 1.71, 1.59 and 1.83 s.
  */
-const FIRST_PART = 0.4;
+const FIRST_PART = 0.37;
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
 async function readPredictionsParallel(spec, options, helpers) {
     const format = formatOf(spec.path);
@@ -9474,13 +9725,24 @@ async function readPredictionsParallel(spec, options, helpers) {
     const rows = a.rows + b.rows;
     if (rows === 0)
         throw new InputError('the file has no data rows', { file: spec.display });
+    const scores = a.scores && b.scores && mergeParts([a.scores, b.scores]);
     return {
         table: mergeCellTables([a.table, b.table]),
-        scores: a.scores && b.scores && mergeParts([a.scores, b.scores]),
+        scores,
+        auc: scores?.runs ? await twoThreadAuc(scores, helpers) : undefined,
         edges: options.edges,
         rows,
         sha256: done[0].sha256
     };
+}
+/**
+ * The exact AUC of sorted runs: the upper half walked on the helper thread (the runs are in shared
+ * memory), the lower half here meanwhile; the same sums as scoresAuc gives on one thread.
+ */
+async function twoThreadAuc(scores, helpers) {
+    const [lower, upper] = aucHalves(scores);
+    const high = helpers.thread.run({ kind: 'auc', job: upper });
+    return joinedAuc(aucPart(lower), await high);
 }
 function csvParts(spec, options, size) {
     const head = readHeader(spec);
@@ -9576,7 +9838,8 @@ async function partTask(job) {
     d.grid = own(d.grid);
     d.weights = d.weights && own(d.weights);
     const runs = (d.runs ?? [[], []]).flat().flatMap(r => [r.score, r.count, ...(r.weight ? [r.weight] : [])]);
-    const transfer = [d.grid, d.weights, ...runs].flatMap(x => (x === null ? [] : [x.buffer]));
+    // The runs are in shared memory already, passed without a copy.
+    const transfer = [d.grid, d.weights, ...runs].flatMap(x => x !== null && x.buffer instanceof ArrayBuffer ? [x.buffer] : []);
     return { result, transfer };
 }
 async function parseParquetPart(job) {
@@ -50361,118 +50624,6 @@ const HALF_STREAMS = 500;
 /** A baseline report's tables are resampled on streams this much higher than the run's. */
 const BASELINE_STREAMS = 1000;
 
-const BLOCKS = 512;
-/**
- * The exact AUC and its bootstrap blocks in one pass over the distinct scores in ascending order,
- * whether they come from a distribution (aucSummary) or straight from a score grid (gridAucSummary).
- */
-class AucBuilder {
-    // The exact AUC's sums.
-    below = 0;
-    num = 0;
-    pos = 0;
-    // The open block (posW, negW, posN, negN, within), its rows, and its own negative weight so far.
-    blocks = [];
-    cur = [0, 0, 0, 0, 0];
-    rowsIn = 0;
-    belowIn = 0;
-    open = false;
-    target;
-    /** totalRows: the rows at all scores (a block closes once it holds totalRows / BLOCKS). */
-    constructor(totalRows) {
-        this.target = totalRows / BLOCKS;
-    }
-    add(posW, negW, posN, negN) {
-        this.num += posW * (this.below + 0.5 * negW);
-        this.below += negW;
-        this.pos += posW;
-        const cur = this.cur;
-        cur[0] += posW;
-        cur[1] += negW;
-        cur[2] += posN;
-        cur[3] += negN;
-        cur[4] += posW * (this.belowIn + 0.5 * negW);
-        this.belowIn += negW;
-        this.rowsIn += posN + negN;
-        this.open = true;
-        if (this.rowsIn >= this.target)
-            this.close();
-    }
-    close() {
-        this.blocks.push(this.cur);
-        this.cur = [0, 0, 0, 0, 0];
-        this.rowsIn = 0;
-        this.belowIn = 0;
-        this.open = false;
-    }
-    finish() {
-        if (this.open)
-            this.close();
-        const col = (j) => Float64Array.from(this.blocks, b => b[j]);
-        return {
-            value: this.pos > 0 && this.below > 0 ? this.num / (this.pos * this.below) : NaN,
-            blocks: { posW: col(0), negW: col(1), posN: col(2), negN: col(3), within: col(4) }
-        };
-    }
-}
-/** Exact AUC and its bootstrap blocks from one walk over the distinct scores of `rows` rows, ascending. */
-function walkAucSummary(rows, walk) {
-    const auc = new AucBuilder(rows);
-    walk((_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN));
-    return auc.finish();
-}
-/**
- * As aucSummary of the grid's distribution, without making it or calling back per score:
- * counts[micros·2 + label], and weights likewise (null: the counts are the weights).
- */
-function gridAucSummary(counts, weights) {
-    const w = weights ?? counts;
-    let totalRows = 0;
-    for (let i = 0; i < counts.length; i += 2)
-        totalRows += counts[i + 1] + counts[i];
-    const auc = new AucBuilder(totalRows);
-    for (let i = 0; i < counts.length; i += 2) {
-        if ((counts[i] | counts[i + 1]) !== 0)
-            auc.add(w[i + 1], w[i], counts[i + 1], counts[i]);
-    }
-    return auc.finish();
-}
-/** From a reader's scores: straight from the grid when there is one (its tight loop), else one walk of the sorted runs. */
-function scoresAuc(s) {
-    return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(s.rows, v => s.walk(v));
-}
-const computed = new WeakMap();
-/**
- * The exact AUC and its bootstrap blocks of a predictions artifact: as stored in a report (a
- * baseline keeps no scores), else from its scores, computed once per run and kept with them (the
- * metrics and the report's stats both ask); null without a score column.
- */
-function predictionAuc(p) {
-    if (p.auc)
-        return p.auc;
-    if (p.scores === null)
-        return null;
-    let auc = computed.get(p.scores);
-    if (auc === undefined)
-        computed.set(p.scores, (auc = scoresAuc(p.scores)));
-    return auc;
-}
-/** AUC of a resample given Poisson draws kPos, kNeg per block. */
-function resampledAuc(b, kPos, kNeg) {
-    let below = 0;
-    let num = 0;
-    let pos = 0;
-    for (let i = 0; i < b.posW.length; i++) {
-        const p = b.posN[i] > 0 ? (b.posW[i] * kPos[i]) / b.posN[i] : 0;
-        const q = b.negN[i] > 0 ? (b.negW[i] * kNeg[i]) / b.negN[i] : 0;
-        const full = b.posW[i] * b.negW[i];
-        num += p * below + (full > 0 ? (b.within[i] * p * q) / full : 0);
-        below += q;
-        pos += p;
-    }
-    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
-}
-
 /**
  * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
  * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
@@ -52127,8 +52278,9 @@ function agrestiMin([we, we2, w, w2], baseline, change, confidence, sign) {
 }
 
 /**
- * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first (artifacts/fast/parallel.ts), and drawing
+ * The helper thread (dist/worker.js) for the costly steps of a run: reading the second part of a
+ * large predictions file while the main thread reads the first, and walking the upper half of its
+ * sorted scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing
  * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
  * bootstrap of metrics/paired-predictions.ts). It is started
  * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
@@ -52137,6 +52289,8 @@ function agrestiMin([we, we2, w, w2], baseline, change, confidence, sign) {
 const TAG = 'rai-gate-helper';
 /** A task's result, and the buffers to move with it rather than copy. */
 async function runTask(task) {
+    if (task.kind === 'auc')
+        return { result: aucPart(task.job), transfer: [] };
     return task.kind === 'part'
         ? partTask(task.job)
         : task.kind === 'bootstrap'

@@ -518,6 +518,15 @@ function scratchMemory(bytes) {
  * distribution is never built in memory.
  */
 const GRID = 1_000_000;
+/** Score bins of the split's histogram (see splitRuns). */
+const SPLIT_BINS = 4096;
+/** The rows of a run per split bin: score·4096 is exact, so a score is below b/4096 exactly when its bin is below b. */
+function splitBins(score, count) {
+    const bins = new Float64Array(SPLIT_BINS + 1);
+    for (let i = 0; i < score.length; i++)
+        bins[Math.floor(score[i] * SPLIT_BINS)] += count === null ? 1 : count[i];
+    return bins;
+}
 /**
  * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
  * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
@@ -526,6 +535,10 @@ const GRID = 1_000_000;
 const MAX_OFF_GRID = 64_000_000;
 /** Rows per label gathered before they are sorted into a run. */
 const CHUNK$1 = 1 << 20;
+// Runs live in shared memory: the helper thread's are passed to the main thread without a copy, and
+// both threads walk all of them for the AUC (metrics/auc.ts).
+const sharedF64 = (n) => new Float64Array(new SharedArrayBuffer(8 * n));
+const sharedU32 = (n) => new Uint32Array(new SharedArrayBuffer(4 * n));
 function distributionOf(walk) {
     let k = 0;
     walk(() => k++);
@@ -547,7 +560,13 @@ function gridSource(counts, weights) {
     let rows = 0;
     for (let i = 0; i < counts.length; i++)
         rows += counts[i];
-    return { grid: { counts, weights }, rows, walk, distribution: () => (dist ??= distributionOf(walk)) };
+    return {
+        grid: { counts, weights },
+        rows,
+        runs: null,
+        walk,
+        distribution: () => (dist ??= distributionOf(walk))
+    };
 }
 function runsSource(runs) {
     const walk = (visit) => walkRuns(runs, visit);
@@ -559,7 +578,7 @@ function runsSource(runs) {
             for (let i = 0; i < run.count.length; i++)
                 rows += run.count[i];
     }
-    return { grid: null, rows, walk, distribution: () => distributionOf(walk) };
+    return { grid: null, rows, runs, walk, distribution: () => distributionOf(walk) };
 }
 /** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
 class OffGrid {
@@ -574,26 +593,53 @@ class OffGrid {
         this.file = file;
         this.limit = limit;
         // Small first: most files with an off-grid score have few rows, or all of them off the grid.
-        this.keys = [new Float64Array(1024), new Float64Array(1024)];
-        this.ws = weighted ? [new Float64Array(1024), new Float64Array(1024)] : null;
+        this.keys = [sharedF64(1024), sharedF64(1024)];
+        this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null;
     }
-    add(score, label, weight) {
-        const n = this.fill[label];
-        let keys = this.keys[label];
-        if (n === keys.length) {
-            if (n === CHUNK$1) {
-                this.seal(label);
-                this.add(score, label, weight);
-                return;
+    /** Adds rows (weights null: 1 each), in one loop that keeps each label's array and fill at hand. */
+    add(scores, labels, weights) {
+        const fill = this.fill;
+        const ws = this.ws;
+        let k0 = this.keys[0];
+        let k1 = this.keys[1];
+        let n0 = fill[0];
+        let n1 = fill[1];
+        for (let i = 0; i < scores.length; i++) {
+            const s = scores[i] + 0; // -0 sorts as 0
+            if (labels[i] === 0) {
+                if (n0 === k0.length) {
+                    fill[0] = n0;
+                    this.room(0);
+                    k0 = this.keys[0];
+                    n0 = fill[0];
+                }
+                if (ws !== null)
+                    ws[0][n0] = weights === null ? 1 : weights[i];
+                k0[n0++] = s;
             }
-            keys = this.keys[label] = grow(keys, Math.min(CHUNK$1, n * 4));
-            if (this.ws)
-                this.ws[label] = grow(this.ws[label], keys.length);
+            else {
+                if (n1 === k1.length) {
+                    fill[1] = n1;
+                    this.room(1);
+                    k1 = this.keys[1];
+                    n1 = fill[1];
+                }
+                if (ws !== null)
+                    ws[1][n1] = weights === null ? 1 : weights[i];
+                k1[n1++] = s;
+            }
         }
-        keys[n] = score + 0; // -0 sorts as 0
+        fill[0] = n0;
+        fill[1] = n1;
+    }
+    /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
+    room(label) {
+        const n = this.fill[label];
+        if (n === CHUNK$1)
+            return this.seal(label);
+        this.keys[label] = grow(this.keys[label], Math.min(CHUNK$1, n * 4));
         if (this.ws)
-            this.ws[label][n] = weight;
-        this.fill[label] = n + 1;
+            this.ws[label] = grow(this.ws[label], this.keys[label].length);
     }
     /** Sorts the gathered rows of `label` into a run of distinct scores. */
     seal(label) {
@@ -613,31 +659,34 @@ class OffGrid {
         if (d === n) {
             // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted); a full chunk's
             // arrays are taken as they are, and the next rows get new ones.
-            if (n === keys.length) {
-                this.runs[label].push({ score: keys, count: null, weight: ws });
-                this.keys[label] = new Float64Array(n);
+            const taken = n === keys.length;
+            const score = taken ? keys : copy(keys, n);
+            this.runs[label].push({
+                score,
+                count: null,
+                weight: taken ? ws : ws && copy(ws, n),
+                bins: splitBins(score, null)
+            });
+            if (taken) {
+                this.keys[label] = sharedF64(n);
                 if (this.ws)
-                    this.ws[label] = new Float64Array(n);
+                    this.ws[label] = sharedF64(n);
             }
-            else
-                this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) });
             this.fill[label] = 0;
             return;
         }
-        const run = {
-            score: new Float64Array(d),
-            count: new Uint32Array(d),
-            weight: ws ? new Float64Array(d) : null
-        };
+        const score = sharedF64(d);
+        const count = sharedU32(d);
+        const weight = ws ? sharedF64(d) : null;
         let j = -1;
         for (let i = 0; i < n; i++) {
             if (i === 0 || keys[i] !== keys[i - 1])
-                run.score[++j] = keys[i];
-            run.count[j]++;
-            if (run.weight)
-                run.weight[j] += ws[i];
+                score[++j] = keys[i];
+            count[j]++;
+            if (weight)
+                weight[j] += ws[i];
         }
-        this.runs[label].push(run);
+        this.runs[label].push({ score, count, weight, bins: splitBins(score, count) });
         this.fill[label] = 0;
     }
     finish() {
@@ -647,8 +696,14 @@ class OffGrid {
     }
 }
 function grow(a, size) {
-    const out = new Float64Array(size);
+    const out = sharedF64(size);
     out.set(a);
+    return out;
+}
+/** The first n of a, in shared memory of their own. */
+function copy(a, n) {
+    const out = sharedF64(n);
+    out.set(a.subarray(0, n));
     return out;
 }
 /**
@@ -716,11 +771,17 @@ class ScoreHistogram {
             this.weights = this.weighted ? new Float64Array(2 * (GRID + 1)) : null;
         }
     }
+    /** add()'s row as addOffGrid takes rows. */
+    one = { score: new Float64Array(1), label: new Uint8Array(1), weight: new Float64Array(1) };
     /** Adds one row's score (the test builders' way; the readers add theirs in WebAssembly). */
     add(score, label, weight) {
         const micros = Math.round(score * GRID);
         if (micros / GRID !== score) {
-            (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(score, label, weight);
+            const one = this.one;
+            one.score[0] = score;
+            one.label[0] = label;
+            one.weight[0] = weight;
+            this.addOffGrid(one.score, one.label, one.weight);
             return;
         }
         this.refresh();
@@ -730,9 +791,7 @@ class ScoreHistogram {
     }
     /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
     addOffGrid(scores, labels, weights) {
-        const off = (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid));
-        for (let i = 0; i < scores.length; i++)
-            off.add(scores[i], labels[i], weights === null ? 1 : weights[i]);
+        (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(scores, labels, weights);
     }
     /**
      * What a reader of one part of a file sends back: the grid itself (transferred between threads,
@@ -780,9 +839,9 @@ function gridRuns(counts, weights) {
         for (let m = 0; m <= GRID; m++)
             if (counts[2 * m + label] !== 0)
                 d++;
-        const score = new Float64Array(d);
-        const count = new Uint32Array(d);
-        const weight = weights ? new Float64Array(d) : null;
+        const score = sharedF64(d);
+        const count = sharedU32(d);
+        const weight = weights ? sharedF64(d) : null;
         let j = 0;
         for (let m = 0; m <= GRID; m++) {
             const c = counts[2 * m + label];
@@ -794,7 +853,7 @@ function gridRuns(counts, weights) {
                 weight[j] = weights[2 * m + label];
             j++;
         }
-        return { score, count, weight };
+        return { score, count, weight, bins: splitBins(score, count) };
     });
 }
 /** The grid's occupied slots in ascending order. */
@@ -808,54 +867,74 @@ function walkGrid(counts, weights, visit) {
         visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
     }
 }
+/** The first index of sorted `a` whose value is at least v. */
+function lowerBound(a, v) {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (a[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 /**
- * The distinct scores of all runs in ascending order: a k-way merge on a binary heap of the runs'
- * next scores (typed arrays, no allocation per score), equal scores of several runs (and both
- * labels) visited once.
+ * The distinct scores in [from, to) of all runs in ascending order: a k-way merge on a binary heap of
+ * the runs' next scores (the keys kept in the heap beside their runs, typed arrays, no allocation per
+ * score), equal scores of several runs (and both labels) visited once.
  */
-function walkRuns(runs, visit) {
+function walkRuns(runs, visit, from = -Infinity, to = Infinity) {
     const all = [...runs[0], ...runs[1]];
     const negatives = runs[0].length;
-    const at = new Int32Array(all.length);
-    const head = new Float64Array(all.length);
-    const heap = new Int32Array(all.length);
+    const scores = all.map(r => r.score);
+    const counts = all.map(r => r.count);
+    const weights = all.map(r => r.weight);
+    const at = Int32Array.from(scores, a => lowerBound(a, from));
+    const end = Int32Array.from(scores, a => lowerBound(a, to));
+    const key = new Float64Array(all.length);
+    const run = new Int32Array(all.length);
     let size = 0;
-    const down = (i) => {
-        const r = heap[i];
-        const s = head[r];
+    /** Puts run r with key s at heap slot i, or below it. */
+    const down = (i, s, r) => {
         for (;;) {
             let c = 2 * i + 1;
             if (c >= size)
                 break;
-            if (c + 1 < size && head[heap[c + 1]] < head[heap[c]])
-                c++;
-            if (head[heap[c]] >= s)
+            let kc = key[c];
+            if (c + 1 < size && key[c + 1] < kc)
+                kc = key[++c];
+            if (kc >= s)
                 break;
-            heap[i] = heap[c];
+            key[i] = kc;
+            run[i] = run[c];
             i = c;
         }
-        heap[i] = r;
+        key[i] = s;
+        run[i] = r;
     };
     for (let r = 0; r < all.length; r++) {
-        if (all[r].score.length === 0)
+        if (at[r] >= end[r])
             continue;
-        head[r] = all[r].score[0];
-        heap[size++] = r;
+        key[size] = scores[r][at[r]];
+        run[size++] = r;
     }
     for (let i = (size >> 1) - 1; i >= 0; i--)
-        down(i);
+        down(i, key[i], run[i]);
     while (size > 0) {
-        const score = head[heap[0]];
+        const score = key[0];
         let posW = 0;
         let negW = 0;
         let posN = 0;
         let negN = 0;
-        while (size > 0 && head[heap[0]] === score) {
-            const r = heap[0];
-            const run = all[r];
+        do {
+            const r = run[0];
             const i = at[r];
-            const c = run.count === null ? 1 : run.count[i];
-            const w = run.weight === null ? c : run.weight[i];
+            const cn = counts[r];
+            const wt = weights[r];
+            const c = cn === null ? 1 : cn[i];
+            const w = wt === null ? c : wt[i];
             if (r >= negatives) {
                 posW += w;
                 posN += c;
@@ -864,13 +943,12 @@ function walkRuns(runs, visit) {
                 negW += w;
                 negN += c;
             }
-            if (++at[r] < run.score.length)
-                head[r] = run.score[at[r]];
-            else
-                heap[0] = heap[--size];
-            if (size > 0)
-                down(0);
-        }
+            at[r] = i + 1;
+            if (i + 1 < end[r])
+                down(0, scores[r][i + 1], r);
+            else if (--size > 0)
+                down(0, key[size], run[size]);
+        } while (size > 0 && key[0] === score);
         visit(score, posW, negW, posN, negN);
     }
 }
@@ -882,6 +960,73 @@ function alloc(k) {
         posN: new Float64Array(k),
         negN: new Float64Array(k)
     };
+}
+
+/**
+ * ROC AUC from the score distribution: the probability that a random positive scores above a random
+ * negative, ties counting ½ (the Mann–Whitney statistic, equal to scikit-learn's roc_auc_score, with
+ * sample weights). Exact, O(distinct scores).
+ *
+ * For the bootstrap, distinct scores are grouped into at most BLOCKS blocks of similar row count.
+ * A resample scales each block's positive and negative weight by its Poisson draw; pairs across blocks
+ * are ordered exactly, pairs inside a block keep their share of concordance. With every draw equal to
+ * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
+ * inside a block (1/BLOCKS of the pairs, at most).
+ */
+const BLOCKS = 512;
+class AucBuilder {
+    totalRows;
+    rowsBefore;
+    num = 0;
+    below = 0;
+    pos = 0;
+    blocks = [];
+    /** The open block: [number, posW, negW, posN, negN, within]. */
+    cur = null;
+    /** totalRows: the rows at all scores; rowsBefore: those below the range walked. */
+    constructor(totalRows, rowsBefore = 0) {
+        this.totalRows = totalRows;
+        this.rowsBefore = rowsBefore;
+    }
+    add(posW, negW, posN, negN) {
+        this.num += posW * (this.below + 0.5 * negW);
+        this.below += negW;
+        this.pos += posW;
+        const b = Math.min(BLOCKS - 1, Math.floor((this.rowsBefore * BLOCKS) / this.totalRows));
+        let cur = this.cur;
+        if (cur === null || cur[0] !== b)
+            this.blocks.push((cur = this.cur = [b, 0, 0, 0, 0, 0]));
+        cur[5] += posW * (cur[2] + 0.5 * negW);
+        cur[1] += posW;
+        cur[2] += negW;
+        cur[3] += posN;
+        cur[4] += negN;
+        this.rowsBefore += posN + negN;
+    }
+    part() {
+        return { num: this.num, below: this.below, pos: this.pos, blocks: this.blocks };
+    }
+}
+/** The sums of one half. */
+function aucPart(h) {
+    const auc = new AucBuilder(h.rows, h.rowsBefore);
+    walkRuns(h.runs, (_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN), h.from, h.to);
+    return auc.part();
+}
+/** AUC of a resample given Poisson draws kPos, kNeg per block. */
+function resampledAuc(b, kPos, kNeg) {
+    let below = 0;
+    let num = 0;
+    let pos = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        const p = b.posN[i] > 0 ? (b.posW[i] * kPos[i]) / b.posN[i] : 0;
+        const q = b.negN[i] > 0 ? (b.negW[i] * kNeg[i]) / b.negN[i] : 0;
+        const full = b.posW[i] * b.negW[i];
+        num += p * below + (full > 0 ? (b.within[i] * p * q) / full : 0);
+        below += q;
+        pos += p;
+    }
+    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
 
 /**
@@ -8860,7 +9005,8 @@ async function partTask(job) {
     d.grid = own(d.grid);
     d.weights = d.weights && own(d.weights);
     const runs = (d.runs ?? [[], []]).flat().flatMap(r => [r.score, r.count, ...(r.weight ? [r.weight] : [])]);
-    const transfer = [d.grid, d.weights, ...runs].flatMap(x => (x === null ? [] : [x.buffer]));
+    // The runs are in shared memory already, passed without a copy.
+    const transfer = [d.grid, d.weights, ...runs].flatMap(x => x !== null && x.buffer instanceof ArrayBuffer ? [x.buffer] : []);
     return { result, transfer };
 }
 async function parseParquetPart(job) {
@@ -45907,22 +46053,6 @@ const STREAMS = {
  */
 const HALF_STREAMS = 500;
 
-/** AUC of a resample given Poisson draws kPos, kNeg per block. */
-function resampledAuc(b, kPos, kNeg) {
-    let below = 0;
-    let num = 0;
-    let pos = 0;
-    for (let i = 0; i < b.posW.length; i++) {
-        const p = b.posN[i] > 0 ? (b.posW[i] * kPos[i]) / b.posN[i] : 0;
-        const q = b.negN[i] > 0 ? (b.negW[i] * kNeg[i]) / b.negN[i] : 0;
-        const full = b.posW[i] * b.negW[i];
-        num += p * below + (full > 0 ? (b.within[i] * p * q) / full : 0);
-        below += q;
-        pos += p;
-    }
-    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
-}
-
 /**
  * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
  * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
@@ -46591,8 +46721,9 @@ function pairedTask(job) {
 Object.keys(RATES).filter(id => RATE_CELLS[id].den.every(c => RATE_CELLS[id].den.includes(c ^ 1)));
 
 /**
- * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first (artifacts/fast/parallel.ts), and drawing
+ * The helper thread (dist/worker.js) for the costly steps of a run: reading the second part of a
+ * large predictions file while the main thread reads the first, and walking the upper half of its
+ * sorted scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing
  * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
  * bootstrap of metrics/paired-predictions.ts). It is started
  * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
@@ -46601,6 +46732,8 @@ Object.keys(RATES).filter(id => RATE_CELLS[id].den.every(c => RATE_CELLS[id].den
 const TAG = 'rai-gate-helper';
 /** A task's result, and the buffers to move with it rather than copy. */
 async function runTask(task) {
+    if (task.kind === 'auc')
+        return { result: aucPart(task.job), transfer: [] };
     return task.kind === 'part'
         ? partTask(task.job)
         : task.kind === 'bootstrap'

@@ -1,6 +1,7 @@
 /**
- * The helper thread (dist/worker.js) for the two costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first (artifacts/fast/parallel.ts), and drawing
+ * The helper thread (dist/worker.js) for the costly steps of a run: reading the second part of a
+ * large predictions file while the main thread reads the first, and walking the upper half of its
+ * sorted scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing
  * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
  * bootstrap of metrics/paired-predictions.ts). It is started
  * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
@@ -10,6 +11,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { partTask, type PartJob } from './artifacts/fast/parallel.js'
 import type { PredictionJob } from './metrics/evaluate.js'
 import { bootstrapTask } from './metrics/offload.js'
+import { aucPart, type AucHalf } from './metrics/auc.js'
 import { pairedTask, type PairedJob } from './metrics/paired-predictions.js'
 
 const TAG = 'rai-gate-helper'
@@ -18,6 +20,7 @@ export type Task =
   | { kind: 'part'; job: PartJob }
   | { kind: 'bootstrap'; job: PredictionJob }
   | { kind: 'paired'; job: PairedJob }
+  | { kind: 'auc'; job: AucHalf }
 
 /** Runs tasks away from the caller: on the helper thread, or in process (tests). */
 export interface TaskRunner {
@@ -27,6 +30,7 @@ export interface TaskRunner {
 
 /** A task's result, and the buffers to move with it rather than copy. */
 async function runTask(task: Task): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+  if (task.kind === 'auc') return { result: aucPart(task.job), transfer: [] }
   return task.kind === 'part'
     ? partTask(task.job)
     : task.kind === 'bootstrap'

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { readPredictionsParallel } from '../../../src/core/artifacts/fast/parallel.js'
 import { readPredictions, type PredictionData } from '../../../src/core/artifacts/kinds/predictions.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
+import { predictionAuc } from '../../../src/core/metrics/auc.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 import { startHelpers } from '../../../src/core/threads.js'
 import { workspace } from '../../helpers/check.js'
@@ -57,6 +58,9 @@ describe('the two-part reader', () => {
     // Each part sums its own rows: the sums agree to the last bits.
     two.table.sum.forEach((x, i) => expect(x).toBeCloseTo(one.table.sum[i], 9))
     expect(two.scores!.distribution()).toEqual(one.scores!.distribution())
+    // The AUC's halves walked on two threads: the sums one thread gives, bit for bit.
+    expect(two.auc).toBeDefined()
+    expect(two.auc).toEqual(predictionAuc(one))
   })
 
   it.each([
@@ -84,6 +88,7 @@ describe('a Parquet file in two parts, cut between row groups', () => {
     expect(Array.from(two.table.n)).toEqual(Array.from(one.table.n))
     two.table.sum.forEach((x, i) => expect(x).toBeCloseTo(one.table.sum[i], 9))
     expect(two.scores!.distribution()).toEqual(one.scores!.distribution())
+    expect(two.auc).toEqual(predictionAuc(one))
 
     const bad = join(workspace({}), 'bad.parquet')
     await writeParquet(

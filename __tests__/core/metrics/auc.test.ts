@@ -1,7 +1,16 @@
 /** AUC against a brute-force count over all positive–negative pairs, on every score path. */
 import { describe, expect, it } from '@jest/globals'
 import { ScoreHistogram } from '../../../src/core/tables/scores.js'
-import { aucBlocks, aucSummary, exactAuc, resampledAuc, scoresAuc } from '../../../src/core/metrics/auc.js'
+import {
+  aucBlocks,
+  aucPart,
+  aucSummary,
+  exactAuc,
+  joinedAuc,
+  resampledAuc,
+  scoresAuc
+} from '../../../src/core/metrics/auc.js'
+import fc from 'fast-check'
 import { createRng } from '../../../src/core/stats/rng.js'
 
 function bruteForce(rows: { s: number; y: number; w: number }[]): number {
@@ -74,5 +83,47 @@ describe('exact AUC', () => {
     const b = aucBlocks(d)
     expect(b.posN.length).toBeLessThanOrEqual(512)
     expect(Math.abs(resampledAuc(b, b.posN, b.negN) - exactAuc(d))).toBeLessThan(1e-12)
+  })
+
+  it('joins two halves walked apart into what one walk gives, wherever they are cut', () => {
+    // Full-precision scores with ties (repeated rows) and a few on the grid, in several runs.
+    const rows = [
+      ...sample(3000, null, true),
+      ...sample(2000, 2, true),
+      ...sample(3000, null, true).slice(0, 500)
+    ]
+    const h = new ScoreHistogram(true)
+    for (const r of rows) h.add(r.s, r.y, r.w)
+    const scores = h.finish()
+    const runs = scores.runs!
+    expect(runs[0].length + runs[1].length).toBeGreaterThan(2)
+    const whole = aucSummary(scores.distribution())
+    expect(Math.abs(whole.value - bruteForce(rows))).toBeLessThan(1e-12)
+    const rowsBelow = (cut: number) => rows.filter(r => r.s < cut).length
+    fc.assert(
+      // Cut at a row's own score (so ties straddle nothing) or anywhere between.
+      fc.property(
+        fc.oneof(
+          fc.constantFrom(...rows.map(r => r.s)),
+          fc.integer({ min: 0, max: 1e6 }).map(i => i / 1e6)
+        ),
+        cut => {
+          const half = { runs, rows: rows.length }
+          const lower = aucPart({ ...half, from: -Infinity, to: cut, rowsBefore: 0 })
+          const upper = aucPart({ ...half, from: cut, to: Infinity, rowsBefore: rowsBelow(cut) })
+          const joined = joinedAuc(lower, upper)
+          expect(Math.abs(joined.value - whole.value)).toBeLessThan(1e-14)
+          expect(Array.from(joined.blocks.posN)).toEqual(Array.from(whole.blocks.posN))
+          expect(Array.from(joined.blocks.negN)).toEqual(Array.from(whole.blocks.negN))
+          joined.blocks.within.forEach((x, i) => expect(x).toBeCloseTo(whole.blocks.within[i], 9))
+          joined.blocks.posW.forEach((x, i) => expect(x).toBeCloseTo(whole.blocks.posW[i], 9))
+        }
+      ),
+      { numRuns: 60, seed: 3 }
+    )
+    // The reader's own cut gives the same.
+    const read = scoresAuc(scores)
+    expect(Math.abs(read.value - whole.value)).toBeLessThan(1e-14)
+    expect(Array.from(read.blocks.posN)).toEqual(Array.from(whole.blocks.posN))
   })
 })

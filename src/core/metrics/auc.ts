@@ -9,7 +9,7 @@
  * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
  * inside a block (1/BLOCKS of the pairs, at most).
  */
-import type { ScoreDistribution, ScoreSource, Visit } from '../tables/scores.js'
+import { splitRuns, walkRuns, type Runs, type ScoreDistribution, type ScoreSource } from '../tables/scores.js'
 
 const BLOCKS = 512
 
@@ -28,75 +28,121 @@ export interface AucSummary {
 }
 
 /**
- * The exact AUC and its bootstrap blocks in one pass over the distinct scores in ascending order,
- * whether they come from a distribution (aucSummary) or straight from a score grid (gridAucSummary).
+ * The AUC's sums over a range of distinct scores, walked in ascending order: Σ posW·(negatives below
+ * + ½ tied) within the range, its negative and positive weight, and its blocks. A block is numbered
+ * by the rank of its first row among all rows (block b holds the scores whose rows below number from
+ * b·rows/BLOCKS), so that two ranges walked apart, even on two threads, join into what one walk of
+ * both gives (joinAuc).
  */
-class AucBuilder {
-  // The exact AUC's sums.
-  private below = 0
-  private num = 0
-  private pos = 0
-  // The open block (posW, negW, posN, negN, within), its rows, and its own negative weight so far.
-  private readonly blocks: number[][] = []
-  private cur = [0, 0, 0, 0, 0]
-  private rowsIn = 0
-  private belowIn = 0
-  private open = false
-  private readonly target: number
+export interface AucPart {
+  num: number
+  below: number
+  pos: number
+  /** Per block, in order: its number, posW, negW, posN, negN, and concordant weight within it (ties ½). */
+  blocks: number[][]
+}
 
-  /** totalRows: the rows at all scores (a block closes once it holds totalRows / BLOCKS). */
-  constructor(totalRows: number) {
-    this.target = totalRows / BLOCKS
-  }
+class AucBuilder {
+  private num = 0
+  private below = 0
+  private pos = 0
+  private readonly blocks: number[][] = []
+  /** The open block: [number, posW, negW, posN, negN, within]. */
+  private cur: number[] | null = null
+
+  /** totalRows: the rows at all scores; rowsBefore: those below the range walked. */
+  constructor(
+    private readonly totalRows: number,
+    private rowsBefore = 0
+  ) {}
 
   add(posW: number, negW: number, posN: number, negN: number): void {
     this.num += posW * (this.below + 0.5 * negW)
     this.below += negW
     this.pos += posW
-    const cur = this.cur
-    cur[0] += posW
-    cur[1] += negW
-    cur[2] += posN
-    cur[3] += negN
-    cur[4] += posW * (this.belowIn + 0.5 * negW)
-    this.belowIn += negW
-    this.rowsIn += posN + negN
-    this.open = true
-    if (this.rowsIn >= this.target) this.close()
+    const b = Math.min(BLOCKS - 1, Math.floor((this.rowsBefore * BLOCKS) / this.totalRows))
+    let cur = this.cur
+    if (cur === null || cur[0] !== b) this.blocks.push((cur = this.cur = [b, 0, 0, 0, 0, 0]))
+    cur[5] += posW * (cur[2] + 0.5 * negW)
+    cur[1] += posW
+    cur[2] += negW
+    cur[3] += posN
+    cur[4] += negN
+    this.rowsBefore += posN + negN
   }
 
-  private close(): void {
-    this.blocks.push(this.cur)
-    this.cur = [0, 0, 0, 0, 0]
-    this.rowsIn = 0
-    this.belowIn = 0
-    this.open = false
-  }
-
-  finish(): AucSummary {
-    if (this.open) this.close()
-    const col = (j: number) => Float64Array.from(this.blocks, b => b[j])
-    return {
-      value: this.pos > 0 && this.below > 0 ? this.num / (this.pos * this.below) : NaN,
-      blocks: { posW: col(0), negW: col(1), posN: col(2), negN: col(3), within: col(4) }
-    }
+  part(): AucPart {
+    return { num: this.num, below: this.below, pos: this.pos, blocks: this.blocks }
   }
 }
 
-/** Exact AUC and its bootstrap blocks from one walk over the distinct scores of `rows` rows, ascending. */
-function walkAucSummary(rows: number, walk: (visit: Visit) => void): AucSummary {
-  const auc = new AucBuilder(rows)
-  walk((_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN))
-  return auc.finish()
+/** The sums of two adjacent ranges (lower first) as one walk of both gives them. */
+function joinAuc(lower: AucPart, upper: AucPart): AucPart {
+  const blocks = [...lower.blocks.map(b => [...b])]
+  const last = blocks[blocks.length - 1]
+  for (const [k, b] of upper.blocks.entries()) {
+    if (k === 0 && last !== undefined && last[0] === b[0]) {
+      // One block across the cut: its upper positives rank above its lower negatives.
+      last[5] += b[5] + b[1] * last[2]
+      for (let j = 1; j <= 4; j++) last[j] += b[j]
+    } else blocks.push([...b])
+  }
+  return {
+    num: lower.num + upper.num + upper.pos * lower.below,
+    below: lower.below + upper.below,
+    pos: lower.pos + upper.pos,
+    blocks
+  }
 }
 
-/** Exact AUC and its bootstrap blocks of a distribution. */
+function summaryOf(p: AucPart): AucSummary {
+  const col = (j: number) => Float64Array.from(p.blocks, b => b[j])
+  return {
+    value: p.pos > 0 && p.below > 0 ? p.num / (p.pos * p.below) : NaN,
+    blocks: { posW: col(1), negW: col(2), posN: col(3), negN: col(4), within: col(5) }
+  }
+}
+
+/** One half of a walk of sorted runs: the scores in [from, to), with rowsBefore of the rows below from. */
+export interface AucHalf {
+  runs: Runs
+  rows: number
+  from: number
+  to: number
+  rowsBefore: number
+}
+
+/**
+ * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns: the caller may walk the
+ * upper one on the helper thread (artifacts/fast/parallel.ts) while it walks the lower one.
+ */
+export function aucHalves(s: ScoreSource & { runs: Runs }): [AucHalf, AucHalf] {
+  const split = splitRuns(s.runs)
+  return [
+    { runs: s.runs, rows: s.rows, from: -Infinity, to: split.score, rowsBefore: 0 },
+    { runs: s.runs, rows: s.rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
+  ]
+}
+
+/** The sums of one half. */
+export function aucPart(h: AucHalf): AucPart {
+  const auc = new AucBuilder(h.rows, h.rowsBefore)
+  walkRuns(h.runs, (_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN), h.from, h.to)
+  return auc.part()
+}
+
+/** Exact AUC and its bootstrap blocks from the two halves' sums. */
+export function joinedAuc(lower: AucPart, upper: AucPart): AucSummary {
+  return summaryOf(joinAuc(lower, upper))
+}
+
+/** Exact AUC and its bootstrap blocks of a distribution (one walk, in order). */
 export function aucSummary(d: ScoreDistribution): AucSummary {
   let rows = 0
   for (let i = 0; i < d.score.length; i++) rows += d.posN[i] + d.negN[i]
-  return walkAucSummary(rows, visit => {
-    for (let i = 0; i < d.score.length; i++) visit(d.score[i], d.posW[i], d.negW[i], d.posN[i], d.negN[i])
-  })
+  const auc = new AucBuilder(rows)
+  for (let i = 0; i < d.score.length; i++) auc.add(d.posW[i], d.negW[i], d.posN[i], d.negN[i])
+  return summaryOf(auc.part())
 }
 
 /**
@@ -111,12 +157,14 @@ export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null
   for (let i = 0; i < counts.length; i += 2) {
     if ((counts[i] | counts[i + 1]) !== 0) auc.add(w[i + 1], w[i], counts[i + 1], counts[i])
   }
-  return auc.finish()
+  return summaryOf(auc.part())
 }
 
-/** From a reader's scores: straight from the grid when there is one (its tight loop), else one walk of the sorted runs. */
+/** From a reader's scores: straight from the grid when there is one (its tight loop), else the runs in two halves. */
 export function scoresAuc(s: ScoreSource): AucSummary {
-  return s.grid ? gridAucSummary(s.grid.counts, s.grid.weights) : walkAucSummary(s.rows, v => s.walk(v))
+  if (s.grid) return gridAucSummary(s.grid.counts, s.grid.weights)
+  const [lower, upper] = aucHalves(s as ScoreSource & { runs: Runs })
+  return joinedAuc(aucPart(lower), aucPart(upper))
 }
 
 const computed = new WeakMap<ScoreSource, AucSummary>()

@@ -34,6 +34,8 @@ export interface ScoreSource {
   readonly grid: { counts: Uint32Array; weights: Float64Array | null } | null
   /** The rows with a score. */
   readonly rows: number
+  /** The sorted runs of distinct scores (shared memory, so another thread can walk them); null with a grid. */
+  readonly runs: Runs | null
   walk(visit: Visit): void
   distribution(): ScoreDistribution
 }
@@ -46,6 +48,19 @@ export interface Run {
   score: Float64Array
   count: Uint32Array | null
   weight: Float64Array | null
+  /** Its rows per bin of width 1/SPLIT_BINS (splitRuns adds them up), counted by the thread that made it. */
+  bins: Float64Array
+}
+
+/** Score bins of the split's histogram (see splitRuns). */
+const SPLIT_BINS = 4096
+
+/** The rows of a run per split bin: score·4096 is exact, so a score is below b/4096 exactly when its bin is below b. */
+function splitBins(score: Float64Array, count: Uint32Array | null): Float64Array {
+  const bins = new Float64Array(SPLIT_BINS + 1)
+  for (let i = 0; i < score.length; i++)
+    bins[Math.floor(score[i] * SPLIT_BINS)] += count === null ? 1 : count[i]
+  return bins
 }
 
 /**
@@ -56,6 +71,11 @@ export interface Run {
 export const MAX_OFF_GRID = 64_000_000
 /** Rows per label gathered before they are sorted into a run. */
 const CHUNK = 1 << 20
+
+// Runs live in shared memory: the helper thread's are passed to the main thread without a copy, and
+// both threads walk all of them for the AUC (metrics/auc.ts).
+const sharedF64 = (n: number) => new Float64Array(new SharedArrayBuffer(8 * n))
+const sharedU32 = (n: number) => new Uint32Array(new SharedArrayBuffer(4 * n))
 
 function distributionOf(walk: (visit: Visit) => void): ScoreDistribution {
   let k = 0
@@ -78,7 +98,13 @@ function gridSource(counts: Uint32Array, weights: Float64Array | null): ScoreSou
   let dist: ScoreDistribution | null = null
   let rows = 0
   for (let i = 0; i < counts.length; i++) rows += counts[i]
-  return { grid: { counts, weights }, rows, walk, distribution: () => (dist ??= distributionOf(walk)) }
+  return {
+    grid: { counts, weights },
+    rows,
+    runs: null,
+    walk,
+    distribution: () => (dist ??= distributionOf(walk))
+  }
 }
 
 function runsSource(runs: Runs): ScoreSource {
@@ -88,7 +114,7 @@ function runsSource(runs: Runs): ScoreSource {
     if (run.count === null) rows += run.score.length
     else for (let i = 0; i < run.count.length; i++) rows += run.count[i]
   }
-  return { grid: null, rows, walk, distribution: () => distributionOf(walk) }
+  return { grid: null, rows, runs, walk, distribution: () => distributionOf(walk) }
 }
 
 /** The runs of each label: [negatives, positives]. */
@@ -108,25 +134,50 @@ class OffGrid {
     private readonly limit: number
   ) {
     // Small first: most files with an off-grid score have few rows, or all of them off the grid.
-    this.keys = [new Float64Array(1024), new Float64Array(1024)]
-    this.ws = weighted ? [new Float64Array(1024), new Float64Array(1024)] : null
+    this.keys = [sharedF64(1024), sharedF64(1024)]
+    this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null
   }
 
-  add(score: number, label: number, weight: number): void {
-    const n = this.fill[label]
-    let keys = this.keys[label]
-    if (n === keys.length) {
-      if (n === CHUNK) {
-        this.seal(label)
-        this.add(score, label, weight)
-        return
+  /** Adds rows (weights null: 1 each), in one loop that keeps each label's array and fill at hand. */
+  add(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null): void {
+    const fill = this.fill
+    const ws = this.ws
+    let k0 = this.keys[0]
+    let k1 = this.keys[1]
+    let n0 = fill[0]
+    let n1 = fill[1]
+    for (let i = 0; i < scores.length; i++) {
+      const s = scores[i] + 0 // -0 sorts as 0
+      if (labels[i] === 0) {
+        if (n0 === k0.length) {
+          fill[0] = n0
+          this.room(0)
+          k0 = this.keys[0]
+          n0 = fill[0]
+        }
+        if (ws !== null) ws[0][n0] = weights === null ? 1 : weights[i]
+        k0[n0++] = s
+      } else {
+        if (n1 === k1.length) {
+          fill[1] = n1
+          this.room(1)
+          k1 = this.keys[1]
+          n1 = fill[1]
+        }
+        if (ws !== null) ws[1][n1] = weights === null ? 1 : weights[i]
+        k1[n1++] = s
       }
-      keys = this.keys[label] = grow(keys, Math.min(CHUNK, n * 4))
-      if (this.ws) this.ws[label] = grow(this.ws[label], keys.length)
     }
-    keys[n] = score + 0 // -0 sorts as 0
-    if (this.ws) this.ws[label][n] = weight
-    this.fill[label] = n + 1
+    fill[0] = n0
+    fill[1] = n1
+  }
+
+  /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
+  private room(label: number): void {
+    const n = this.fill[label]
+    if (n === CHUNK) return this.seal(label)
+    this.keys[label] = grow(this.keys[label], Math.min(CHUNK, n * 4))
+    if (this.ws) this.ws[label] = grow(this.ws[label], this.keys[label].length)
   }
 
   /** Sorts the gathered rows of `label` into a run of distinct scores. */
@@ -147,26 +198,31 @@ class OffGrid {
     if (d === n) {
       // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted); a full chunk's
       // arrays are taken as they are, and the next rows get new ones.
-      if (n === keys.length) {
-        this.runs[label].push({ score: keys, count: null, weight: ws })
-        this.keys[label] = new Float64Array(n)
-        if (this.ws) this.ws[label] = new Float64Array(n)
-      } else this.runs[label].push({ score: keys.slice(0, n), count: null, weight: ws && ws.slice(0, n) })
+      const taken = n === keys.length
+      const score = taken ? keys : copy(keys, n)
+      this.runs[label].push({
+        score,
+        count: null,
+        weight: taken ? ws : ws && copy(ws, n),
+        bins: splitBins(score, null)
+      })
+      if (taken) {
+        this.keys[label] = sharedF64(n)
+        if (this.ws) this.ws[label] = sharedF64(n)
+      }
       this.fill[label] = 0
       return
     }
-    const run = {
-      score: new Float64Array(d),
-      count: new Uint32Array(d),
-      weight: ws ? new Float64Array(d) : null
-    }
+    const score = sharedF64(d)
+    const count = sharedU32(d)
+    const weight = ws ? sharedF64(d) : null
     let j = -1
     for (let i = 0; i < n; i++) {
-      if (i === 0 || keys[i] !== keys[i - 1]) run.score[++j] = keys[i]
-      run.count[j]++
-      if (run.weight) run.weight[j] += ws![i]
+      if (i === 0 || keys[i] !== keys[i - 1]) score[++j] = keys[i]
+      count[j]++
+      if (weight) weight[j] += ws![i]
     }
-    this.runs[label].push(run)
+    this.runs[label].push({ score, count, weight, bins: splitBins(score, count) })
     this.fill[label] = 0
   }
 
@@ -178,8 +234,15 @@ class OffGrid {
 }
 
 function grow(a: Float64Array, size: number): Float64Array {
-  const out = new Float64Array(size)
+  const out = sharedF64(size)
   out.set(a)
+  return out
+}
+
+/** The first n of a, in shared memory of their own. */
+function copy(a: Float64Array, n: number): Float64Array {
+  const out = sharedF64(n)
+  out.set(a.subarray(0, n))
   return out
 }
 
@@ -245,11 +308,18 @@ export class ScoreHistogram {
     }
   }
 
+  /** add()'s row as addOffGrid takes rows. */
+  private readonly one = { score: new Float64Array(1), label: new Uint8Array(1), weight: new Float64Array(1) }
+
   /** Adds one row's score (the test builders' way; the readers add theirs in WebAssembly). */
   add(score: number, label: number, weight: number): void {
     const micros = Math.round(score * GRID)
     if (micros / GRID !== score) {
-      ;(this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(score, label, weight)
+      const one = this.one
+      one.score[0] = score
+      one.label[0] = label
+      one.weight[0] = weight
+      this.addOffGrid(one.score, one.label, one.weight)
       return
     }
     this.refresh()
@@ -259,8 +329,7 @@ export class ScoreHistogram {
 
   /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
   addOffGrid(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null): void {
-    const off = (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid))
-    for (let i = 0; i < scores.length; i++) off.add(scores[i], labels[i], weights === null ? 1 : weights[i])
+    ;(this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(scores, labels, weights)
   }
 
   /**
@@ -309,9 +378,9 @@ function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run]
   return [0, 1].map(label => {
     let d = 0
     for (let m = 0; m <= GRID; m++) if (counts[2 * m + label] !== 0) d++
-    const score = new Float64Array(d)
-    const count = new Uint32Array(d)
-    const weight = weights ? new Float64Array(d) : null
+    const score = sharedF64(d)
+    const count = sharedU32(d)
+    const weight = weights ? sharedF64(d) : null
     let j = 0
     for (let m = 0; m <= GRID; m++) {
       const c = counts[2 * m + label]
@@ -321,7 +390,7 @@ function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run]
       if (weight) weight[j] = weights![2 * m + label]
       j++
     }
-    return { score, count, weight }
+    return { score, count, weight, bins: splitBins(score, count) }
   }) as [Run, Run]
 }
 
@@ -336,49 +405,68 @@ function walkGrid(counts: Uint32Array, weights: Float64Array | null, visit: Visi
   }
 }
 
+/** The first index of sorted `a` whose value is at least v. */
+function lowerBound(a: Float64Array, v: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (a[mid] < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /**
- * The distinct scores of all runs in ascending order: a k-way merge on a binary heap of the runs'
- * next scores (typed arrays, no allocation per score), equal scores of several runs (and both
- * labels) visited once.
+ * The distinct scores in [from, to) of all runs in ascending order: a k-way merge on a binary heap of
+ * the runs' next scores (the keys kept in the heap beside their runs, typed arrays, no allocation per
+ * score), equal scores of several runs (and both labels) visited once.
  */
-function walkRuns(runs: Runs, visit: Visit): void {
+export function walkRuns(runs: Runs, visit: Visit, from = -Infinity, to = Infinity): void {
   const all = [...runs[0], ...runs[1]]
   const negatives = runs[0].length
-  const at = new Int32Array(all.length)
-  const head = new Float64Array(all.length)
-  const heap = new Int32Array(all.length)
+  const scores = all.map(r => r.score)
+  const counts = all.map(r => r.count)
+  const weights = all.map(r => r.weight)
+  const at = Int32Array.from(scores, a => lowerBound(a, from))
+  const end = Int32Array.from(scores, a => lowerBound(a, to))
+  const key = new Float64Array(all.length)
+  const run = new Int32Array(all.length)
   let size = 0
-  const down = (i: number) => {
-    const r = heap[i]
-    const s = head[r]
+  /** Puts run r with key s at heap slot i, or below it. */
+  const down = (i: number, s: number, r: number) => {
     for (;;) {
       let c = 2 * i + 1
       if (c >= size) break
-      if (c + 1 < size && head[heap[c + 1]] < head[heap[c]]) c++
-      if (head[heap[c]] >= s) break
-      heap[i] = heap[c]
+      let kc = key[c]
+      if (c + 1 < size && key[c + 1] < kc) kc = key[++c]
+      if (kc >= s) break
+      key[i] = kc
+      run[i] = run[c]
       i = c
     }
-    heap[i] = r
+    key[i] = s
+    run[i] = r
   }
   for (let r = 0; r < all.length; r++) {
-    if (all[r].score.length === 0) continue
-    head[r] = all[r].score[0]
-    heap[size++] = r
+    if (at[r] >= end[r]) continue
+    key[size] = scores[r][at[r]]
+    run[size++] = r
   }
-  for (let i = (size >> 1) - 1; i >= 0; i--) down(i)
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i, key[i], run[i])
   while (size > 0) {
-    const score = head[heap[0]]
+    const score = key[0]
     let posW = 0
     let negW = 0
     let posN = 0
     let negN = 0
-    while (size > 0 && head[heap[0]] === score) {
-      const r = heap[0]
-      const run = all[r]
+    do {
+      const r = run[0]
       const i = at[r]
-      const c = run.count === null ? 1 : run.count[i]
-      const w = run.weight === null ? c : run.weight[i]
+      const cn = counts[r]
+      const wt = weights[r]
+      const c = cn === null ? 1 : cn[i]
+      const w = wt === null ? c : wt[i]
       if (r >= negatives) {
         posW += w
         posN += c
@@ -386,12 +474,38 @@ function walkRuns(runs: Runs, visit: Visit): void {
         negW += w
         negN += c
       }
-      if (++at[r] < run.score.length) head[r] = run.score[at[r]]
-      else heap[0] = heap[--size]
-      if (size > 0) down(0)
-    }
+      at[r] = i + 1
+      if (i + 1 < end[r]) down(0, scores[r][i + 1], r)
+      else if (--size > 0) down(0, key[size], run[size])
+    } while (size > 0 && key[0] === score)
     visit(score, posW, negW, posN, negN)
   }
+}
+
+/**
+ * Where the runs' rows are cut in two for a walk in halves (metrics/auc.ts): the boundary b/4096 that
+ * puts nearest half of the rows below it, and the rows below it. It depends only on the scores, not on
+ * how they fell into runs, so a file gives the same halves on one thread as on two.
+ */
+export function splitRuns(runs: Runs): { score: number; rowsBelow: number } {
+  const bins = new Float64Array(SPLIT_BINS + 1)
+  let rows = 0
+  for (const r of [...runs[0], ...runs[1]])
+    for (let b = 0; b <= SPLIT_BINS; b++) {
+      bins[b] += r.bins[b]
+      rows += r.bins[b]
+    }
+  let best = 0
+  let bestBelow = 0
+  let below = 0
+  for (let b = 0; b <= SPLIT_BINS; b++) {
+    if (Math.abs(below - rows / 2) < Math.abs(bestBelow - rows / 2)) {
+      best = b
+      bestBelow = below
+    }
+    below += bins[b]
+  }
+  return { score: best / SPLIT_BINS, rowsBelow: bestBelow }
 }
 
 function alloc(k: number): ScoreDistribution {

@@ -31,8 +31,9 @@ export interface PredictionData {
   /** Null when there is no score column. */
   scores: ScoreSource | null
   /**
-   * Exact AUC and its bootstrap blocks as stored in an earlier report, which keeps no scores; for a
-   * file read now, predictionAuc (metrics/auc.ts) computes it from the scores once.
+   * Exact AUC and its bootstrap blocks as stored in an earlier report, which keeps no scores, or as the
+   * two-part reader computed it on two threads; else predictionAuc (metrics/auc.ts) computes it from
+   * the scores once.
    */
   auc?: { value: number; blocks: AucBlocks | null }
   /** Quantile calibration edges the rows were binned with; null for uniform bins. */
