@@ -1,18 +1,14 @@
 // Plain decimals (digits with at most one point) to the nearest double, exactly as Number() reads
 // them, for the CSV fast path (rows.ts). A value m / 10^k with m <= 2^53 and k <= 22 is one correctly
 // rounded division of exact numbers (Clinger's fast path, as decimal.ts in JavaScript). A longer
-// mantissa (17 to 19 digits, as a float64 written with all its digits often has) is first divided
-// the same way, which lands within two units in the last place of the true value, and then moved to
-// the nearest double by comparing the value with the midpoints between neighbouring doubles in exact
-// 128-bit integer arithmetic. Written by hand because nothing else parses inside this module; a test
-// compares it with Number() on millions of random and adversarial strings (rows-wasm.test.ts).
+// mantissa (17 to 19 digits, as a float64 written with all its digits often has) goes through the
+// Eisel–Lemire algorithm: m times a 128-bit approximation of 10^-k, whose high bits give the double
+// (Lemire, "Number Parsing at a Gigabyte per Second", 2021; Mushtak and Lemire, "Fast Number Parsing
+// Without Fallback", 2023, prove that for at most 19 digits the two 64-bit products always suffice).
+// Written by hand because nothing else parses inside this module; a test compares it with Number()
+// on millions of random and adversarial strings (rows-wasm.test.ts).
 
-/** 5^k for k = 0..22 (5^22 < 2^52), and 10^k as doubles (exact for k <= 22). */
-const POW5: StaticArray<u64> = [
-  1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125, 9765625, 48828125, 244140625, 1220703125,
-  6103515625, 30517578125, 152587890625, 762939453125, 3814697265625, 19073486328125, 95367431640625,
-  476837158203125, 2384185791015625
-]
+/** 10^k as doubles (exact for k <= 22). */
 const POW10: StaticArray<f64> = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
   1e19, 1e20, 1e21, 1e22
@@ -54,35 +50,55 @@ export function decimal(at: usize, end: usize): f64 {
 // @ts-ignore: decorator
 @inline
 export function quotient(m: u64, k: i32): f64 {
-  const x: f64 = <f64>m / unchecked(POW10[k])
-  return m <= MAX_EXACT ? x : nearest(x, m, k)
+  return m <= MAX_EXACT ? <f64>m / unchecked(POW10[k]) : eiselLemire(m, k)
 }
 
-/** The double nearest m / 10^k (ties to even), from x within a few units in the last place of it. */
-function nearest(x: f64, m: u64, k: i32): f64 {
-  const five = unchecked(POW5[k])
-  for (let step = 0; step < 8; step++) {
-    const bits = reinterpret<u64>(x)
-    const M = (bits & 0xfffffffffffff) | 0x10000000000000
-    const E = <i32>(bits >> 52) - 1075
-    // x = M·2^E and m / 10^k = m / (5^k·2^k). Against the midpoint above, (2M + 1)·2^(E - 1):
-    // compare m·2^(1 - E - k) with (2M + 1)·5^k.
-    const up = compare(m, 1 - E - k, (M << 1) + 1, five)
-    if (up > 0 || (up == 0 && (M & 1) == 1)) {
-      x = reinterpret<f64>(bits + 1)
-      continue
-    }
-    // The midpoint below: (2M - 1)·2^(E - 1), or (4M - 1)·2^(E - 2) at a power of two, whose lower
-    // neighbour is in the binade below.
-    const down =
-      M == 0x10000000000000 ? compare(m, 2 - E - k, (M << 2) - 1, five) : compare(m, 1 - E - k, (M << 1) - 1, five)
-    if (down < 0 || (down == 0 && (M & 1) == 1)) {
-      x = reinterpret<f64>(bits - 1)
-      continue
-    }
-    return x
+/**
+ * 5^-k for k = 0..22 as 128 bits (two words, high first), normalized so that the top bit is set and
+ * rounded up: floor(2^b / 5^k) + 1 for the b that puts it in [2^127, 2^128), as fast_float's table.
+ */
+const POW5_INV: StaticArray<u64> = [
+  0x8000000000000000, 0x0000000000000000, 0xcccccccccccccccc, 0xcccccccccccccccd, 0xa3d70a3d70a3d70a,
+  0x3d70a3d70a3d70a4, 0x83126e978d4fdf3b, 0x645a1cac083126ea, 0xd1b71758e219652b, 0xd3c36113404ea4a9,
+  0xa7c5ac471b478423, 0x0fcf80dc33721d54, 0x8637bd05af6c69b5, 0xa63f9a49c2c1b110, 0xd6bf94d5e57a42bc,
+  0x3d32907604691b4d, 0xabcc77118461cefc, 0xfdc20d2b36ba7c3e, 0x89705f4136b4a597, 0x31680a88f8953031,
+  0xdbe6fecebdedd5be, 0xb573440e5a884d1c, 0xafebff0bcb24aafe, 0xf78f69a51539d749, 0x8cbccc096f5088cb,
+  0xf93f87b7442e45d4, 0xe12e13424bb40e13, 0x2865a5f206b06fba, 0xb424dc35095cd80f, 0x538484c19ef38c95,
+  0x901d7cf73ab0acd9, 0x0f9d37014bf60a11, 0xe69594bec44de15b, 0x4c2ebe687989a9b4, 0xb877aa3236a4b449,
+  0x09befeb9fad487c3, 0x9392ee8e921d5d07, 0x3aff322e62439fd0, 0xec1e4a7db69561a5, 0x2b31e9e3d06c32e6,
+  0xbce5086492111aea, 0x88f4bb1ca6bcf585, 0x971da05074da7bee, 0xd3f6fc16ebca5e04, 0xf1c90080baf72cb1,
+  0x5324c68b12dd6339
+]
+
+/** The double nearest m / 10^k for 2^53 < m < 2^64 and k <= 22 (so never subnormal nor infinite). */
+function eiselLemire(m: u64, k: i32): f64 {
+  const lz = <i32>clz(m)
+  const w = m << <u64>lz
+  multiply(w, unchecked(POW5_INV[2 * k]))
+  let high = hi
+  let low = lo
+  // The bits below the 55 kept may carry: add the product with the table's low word.
+  if ((high & 0x1ff) == 0x1ff) {
+    multiply(w, unchecked(POW5_INV[2 * k + 1]))
+    low += hi
+    if (hi > low) high++
   }
-  return x
+  const upper = <i32>(high >> 63)
+  const shift = <u64>(upper + 9)
+  let mantissa = high >> shift
+  // The binary exponent: floor(log2(10^-k)) by a fixed-point product, as fast_float's power().
+  const q = -k
+  let power2 = ((217706 * q) >> 16) + 63 + upper - lz + 1023
+  // An exact tie (possible only for k <= 4, where 5^k fits the first word) rounds to even.
+  if (low <= 1 && k <= 4 && (mantissa & 3) == 1 && mantissa << shift == high) mantissa &= ~(<u64>1)
+  mantissa += mantissa & 1
+  mantissa >>= 1
+  if (mantissa >= <u64>2 << 52) {
+    mantissa = <u64>1 << 52
+    power2++
+  }
+  mantissa &= ~(<u64>1 << 52)
+  return reinterpret<f64>(mantissa | (<u64>power2 << 52))
 }
 
 // A 128-bit product, in two words.
@@ -102,36 +118,4 @@ function multiply(a: u64, b: u64): void {
   const mid = (p00 >> 32) + (p01 & 0xffffffff) + (p10 & 0xffffffff)
   hi = a1 * b1 + (p01 >> 32) + (p10 >> 32) + (mid >> 32)
   lo = a * b
-}
-
-/** The sign of a·2^t − b·f (a < 2^64, b·f < 2^128), in exact integers. */
-function compare(a: u64, t: i32, b: u64, f: u64): i32 {
-  multiply(b, f)
-  let rh = hi
-  let rl = lo
-  let lh: u64 = 0
-  let ll: u64 = a
-  if (t > 0) {
-    if (t >= 128 || (t > 64 && a >> <u64>(128 - t) != 0)) return 1
-    if (t >= 64) {
-      lh = a << <u64>(t - 64)
-      ll = 0
-    } else {
-      lh = a >> <u64>(64 - t)
-      ll = a << <u64>t
-    }
-  } else if (t < 0) {
-    // Shift the right side instead; beyond 128 bits it is the larger.
-    const s = -t
-    if (s >= 128 || (rh != 0 && clz(rh) < <u64>s) || (s > 64 && rl >> <u64>(128 - s) != 0)) return -1
-    if (s >= 64) {
-      rh = rl << <u64>(s - 64)
-      rl = 0
-    } else {
-      rh = (rh << <u64>s) | (rl >> <u64>(64 - s))
-      rl = rl << <u64>s
-    }
-  }
-  if (lh != rh) return lh > rh ? 1 : -1
-  return ll == rl ? 0 : ll > rl ? 1 : -1
 }
