@@ -125,7 +125,13 @@ export class ParquetFile {
     }
   }
 
-  /** Columns ks (flat, see requireFlat) of row group g, in that order. */
+  /** Each column's array of dictionary indices, reused from row group to row group. */
+  private readonly indexArrays = new Map<number, Int32Array>()
+
+  /**
+   * Columns ks (flat, see requireFlat) of row group g, in that order. A chunk's dictionary indices
+   * are valid until the next read of its column (their array is reused).
+   */
   async read(g: number, ks: readonly number[]): Promise<ColumnChunk[]> {
     const group = this.metadata.row_groups[g]
     const rows = Number(group.num_rows)
@@ -158,7 +164,12 @@ export class ParquetFile {
       utf8: true
     }
     try {
-      return decodeChunk(bytes, decoder, rows)
+      const indices = () => {
+        let a = this.indexArrays.get(k)
+        if (a === undefined || a.length < rows) this.indexArrays.set(k, (a = new Int32Array(rows)))
+        return a.subarray(0, rows)
+      }
+      return decodeChunk(bytes, decoder, rows, indices)
     } catch (err) {
       throw new InputError(`row group ${g} cannot be read as Parquet (${message(err)})`, where)
     }
@@ -205,7 +216,13 @@ interface Page {
   rows: number
 }
 
-function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): ColumnChunk {
+/** A column chunk's pages as one array of rows; indexArray gives the array for dictionary indices. */
+function decodeChunk(
+  bytes: ArrayBuffer,
+  decoder: ColumnDecoder,
+  rows: number,
+  indexArray: () => Int32Array
+): ColumnChunk {
   const reader = { view: new DataView(bytes), offset: 0 }
   const element = decoder.element
   const convert = (data: DecodedArray): DecodedArray =>
@@ -241,7 +258,7 @@ function decodeChunk(bytes: ArrayBuffer, decoder: ColumnDecoder, rows: number): 
         const bytes = decompressPage(compressed, size, decoder.codec, compressors)
         const values = valuesAfterLevels(bytes, v1!.num_values, decoder)
         if (indexed && values >= 0 && read + count <= rows) {
-          indices ??= new Int32Array(rows)
+          indices ??= indexArray()
           dictionaryIndices(bytes, values, indices, read, count, dictionary!.length)
           pages.push({ values: indices.subarray(read, read + count), levels: null, indexed, rows: count })
           read += count
