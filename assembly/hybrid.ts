@@ -8,7 +8,7 @@ export let hybridMax: u32 = 0
 
 /**
  * Decodes `count` indices of `width` bits (at most 32) from bytes [at, end) into the i32 at out.
- * Returns the number decoded: less than count when the bytes end first.
+ * Returns the number decoded: less than count when the bytes end first (unless width is 0).
  */
 export function hybridIndices(at: usize, end: usize, width: i32, out: usize, count: i32): i32 {
   const mask: u64 = width == 32 ? 0xffffffff : (<u64>1 << <u64>width) - 1
@@ -16,7 +16,11 @@ export function hybridIndices(at: usize, end: usize, width: i32, out: usize, cou
   let done = 0
   let most: u32 = 0
   while (done < count) {
-    if (at >= end) break
+    if (at >= end) {
+      // Indices of no bits are all 0, and writers may leave out their runs.
+      if (width == 0) for (; done < count; done++) store<u32>(out + (<usize>done << 2), 0)
+      break
+    }
     // The run's header, a varint.
     let header: u64 = 0
     let shift: u64 = 0
@@ -40,7 +44,7 @@ export function hybridIndices(at: usize, end: usize, width: i32, out: usize, cou
       continue
     }
     // runs groups of 8 values in `width` bytes each.
-    const groups = <i32>min<i64>(runs, <i64>((end - at) / <usize>max(width, 1)))
+    const groups = width == 0 ? <i32>runs : <i32>min<i64>(runs, <i64>((end - at) / <usize>width))
     let buf: u64 = 0
     let bits: u64 = 0
     const stop = min<i32>(count, done + groups * 8)

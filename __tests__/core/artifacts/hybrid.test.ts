@@ -75,10 +75,10 @@ const runsOf = (width: number) => {
 }
 
 describe('hybridIndices', () => {
-  it('decodes arbitrary runs of both kinds at every bit width', () => {
+  it('decodes arbitrary runs of both kinds at every bit width, 0 to 32', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 32 }).chain(width => fc.tuple(fc.constant(width), runsOf(width))),
+        fc.integer({ min: 0, max: 32 }).chain(width => fc.tuple(fc.constant(width), runsOf(width))),
         ([width, runs]) => {
           const { bytes, values } = encode(runs, width)
           const got = decode(bytes, width, values.length)
@@ -88,6 +88,11 @@ describe('hybridIndices', () => {
       ),
       { numRuns: 400, seed: 7 }
     )
+  })
+
+  it('reads indices of no bits as 0 when a page leaves out their runs', () => {
+    expect(decode([], 0, 5)).toEqual({ values: [0, 0, 0, 0, 0], max: 0 })
+    expect(decode([], 3, 5).values).toEqual([])
   })
 
   it('stops where the rows stop, inside a run', () => {

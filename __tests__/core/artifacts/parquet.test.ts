@@ -129,9 +129,9 @@ it('reads dictionary indices of every width, in runs and bit-packed, with and wi
   const dir = workspace({})
   // wide: 600 distinct values in scattered order (10-bit indices, bit-packed); runs: long runs of one
   // value (run-length encoded); mid: 40 values scattered (6-bit indices, crossing 32-bit words);
-  // few: 3 values (2-bit indices) with nulls on every 11th row.
+  // same: one value (0-bit indices); few: 3 values (2-bit indices) with nulls on every 11th row.
   const sql = `SELECT (i % 3 = 0)::INTEGER AS label, ((i * 37) % 1000) / 1000 AS score,
-    'w' || ((i * 7919) % 600) AS wide, 'r' || (i // 700) AS runs, 'm' || ((i * 13) % 40) AS mid,
+    'w' || ((i * 7919) % 600) AS wide, 'r' || (i // 700) AS runs, 'm' || ((i * 13) % 40) AS mid, 'one' AS same,
     CASE WHEN i % 11 = 0 THEN NULL ELSE 'f' || (i % 3) END AS few FROM range(30000) t(i)`
   await writeParquet(sql, join(dir, 'p.parquet'), { rowGroup: 10240 })
   const meta = await parquetMetadataAsync(await asyncBufferFromFile(join(dir, 'p.parquet')))
@@ -144,7 +144,7 @@ kind: Evaluation
 model: { name: m, version: 1.0.0 }
 riskTier: medium
 task: binary-classification
-sensitiveAttributes: [wide, runs, mid, few]
+sensitiveAttributes: [wide, runs, mid, same, few]
 artifacts:
   - { kind: predictions, path: ${path} }
 `
@@ -153,7 +153,7 @@ artifacts:
       checkFiles({ 'rai-gate.yml': manifest(path), 'policies/p.yml': POLICY }, {}, dir)
     )
   )
-  expect(parquet.stats?.predictions?.groups.map(g => g.length)).toEqual([600, 43, 40, 4])
+  expect(parquet.stats?.predictions?.groups.map(g => g.length)).toEqual([600, 43, 40, 1, 4])
   expect(content(parquet)).toEqual(content(csv))
 })
 
