@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createReadStream, openSync, fstatSync, readSync, closeSync, statSync, readFileSync, realpathSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, openSync, fstatSync, closeSync, readSync, statSync, readFileSync, realpathSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { relative, isAbsolute, resolve, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
@@ -625,6 +625,21 @@ async function streamFile(path, display, onChunk) {
     return hash.digest('hex');
 }
 /**
+ * Bytes [from, to) of an open file, by synchronous reads into `buf` (reused: `use` must not keep the
+ * bytes it is given). A file that ends before `to` changed while it was read: an error.
+ */
+function readRange(fd, buf, from, to, display, use) {
+    for (let pos = from; pos < to;) {
+        const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
+        if (got === 0)
+            throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
+                file: display
+            });
+        use(buf.subarray(0, got));
+        pos += got;
+    }
+}
+/**
  * The sha256 of a file as stored, computed in steps that a reader takes between its own synchronous
  * work (upTo), so that hashing keeps pace with reading rather than waiting for the event loop; the
  * rest is hashed by finish().
@@ -651,15 +666,8 @@ class FileHash {
     /** Hashes the file up to `fraction` of its bytes. */
     upTo(fraction) {
         const end = Math.min(this.size, Math.ceil(this.size * fraction));
-        while (this.at < end) {
-            const got = readSync(this.fd, this.buf, 0, Math.min(CHUNK$1, end - this.at), this.at);
-            if (got === 0)
-                throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
-                    file: this.display
-                });
-            this.hash.update(this.buf.subarray(0, got));
-            this.at += got;
-        }
+        readRange(this.fd, this.buf, this.at, end, this.display, bytes => this.hash.update(bytes));
+        this.at = Math.max(this.at, end);
     }
     /** Hashes the rest; the digest, hex. */
     finish() {
@@ -7975,15 +7983,11 @@ class CellAccumulator {
  * distribution is never built in memory.
  */
 const GRID = 1_000_000;
-/** Score bins of the split's histogram (see splitRuns). */
+/**
+ * Score bins of the split's histogram (see splitRuns): score·4096 is exact, so a score is below b/4096
+ * exactly when its bin, ⌊score·4096⌋, is below b.
+ */
 const SPLIT_BINS = 4096;
-/** The rows of a run per split bin: score·4096 is exact, so a score is below b/4096 exactly when its bin is below b. */
-function splitBins(score, count) {
-    const bins = new Float64Array(SPLIT_BINS + 1);
-    for (let i = 0; i < score.length; i++)
-        bins[Math.floor(score[i] * SPLIT_BINS)] += count === null ? 1 : count[i];
-    return bins;
-}
 /**
  * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
  * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
@@ -8106,10 +8110,14 @@ class OffGrid {
         const keys = this.keys[label];
         const ws = this.ws?.[label] ?? null;
         sortScores(keys, ws, n);
+        // The distinct scores, and the rows per split bin, in one pass.
+        const bins = new Float64Array(SPLIT_BINS + 1);
         let d = 0;
-        for (let i = 0; i < n; i++)
+        for (let i = 0; i < n; i++) {
             if (i === 0 || keys[i] !== keys[i - 1])
                 d++;
+            bins[Math.floor(keys[i] * SPLIT_BINS)]++;
+        }
         this.stored += d;
         if (this.stored > this.limit)
             throw new InputError(`more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals (the AUC is then exact for the rounded scores; docs/inputs.md)`, { file: this.file });
@@ -8122,7 +8130,7 @@ class OffGrid {
                 score,
                 count: null,
                 weight: taken ? ws : ws && copy(ws, n),
-                bins: splitBins(score, null)
+                bins
             });
             if (taken) {
                 this.keys[label] = sharedF64(n);
@@ -8143,7 +8151,7 @@ class OffGrid {
             if (weight)
                 weight[j] += ws[i];
         }
-        this.runs[label].push({ score, count, weight, bins: splitBins(score, count) });
+        this.runs[label].push({ score, count, weight, bins });
         this.fill[label] = 0;
     }
     finish() {
@@ -8299,6 +8307,7 @@ function gridRuns(counts, weights) {
         const score = sharedF64(d);
         const count = sharedU32(d);
         const weight = weights ? sharedF64(d) : null;
+        const bins = new Float64Array(SPLIT_BINS + 1);
         let j = 0;
         for (let m = 0; m <= GRID; m++) {
             const c = counts[2 * m + label];
@@ -8306,11 +8315,12 @@ function gridRuns(counts, weights) {
                 continue;
             score[j] = m / GRID;
             count[j] = c;
+            bins[Math.floor(score[j] * SPLIT_BINS)] += c;
             if (weight)
                 weight[j] = weights[2 * m + label];
             j++;
         }
-        return { score, count, weight, bins: splitBins(score, count) };
+        return { score, count, weight, bins };
     });
 }
 /** The grid's occupied slots in ascending order. */
@@ -9596,14 +9606,14 @@ function summaryOf(p) {
     };
 }
 /**
- * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns: the caller may walk the
- * upper one on the helper thread (artifacts/fast/parallel.ts) while it walks the lower one.
+ * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns (scoresAucBeside walks the
+ * upper one elsewhere meanwhile).
  */
-function aucHalves(s) {
-    const split = splitRuns(s.runs);
+function aucHalves(runs, rows) {
+    const split = splitRuns(runs);
     return [
-        { runs: s.runs, rows: s.rows, from: -Infinity, to: split.score, rowsBefore: 0 },
-        { runs: s.runs, rows: s.rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
+        { runs, rows, from: -Infinity, to: split.score, rowsBefore: 0 },
+        { runs, rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
     ];
 }
 /** The sums of one half. */
@@ -9615,6 +9625,17 @@ function aucPart(h) {
 /** Exact AUC and its bootstrap blocks from the two halves' sums. */
 function joinedAuc(lower, upper) {
     return summaryOf(joinAuc(lower, upper));
+}
+/**
+ * As scoresAuc, with the upper half of sorted runs walked by `upper` (on another thread) while this
+ * one walks the lower half: the same sums.
+ */
+async function scoresAucBeside(s, upper) {
+    if (s.runs === null)
+        return scoresAuc(s);
+    const [lower, high] = aucHalves(s.runs, s.rows);
+    const walked = upper(high);
+    return joinedAuc(aucPart(lower), await walked);
 }
 /**
  * As aucSummary of the grid's distribution, without making it or calling back per score:
@@ -9636,7 +9657,7 @@ function gridAucSummary(counts, weights) {
 function scoresAuc(s) {
     if (s.grid)
         return gridAucSummary(s.grid.counts, s.grid.weights);
-    const [lower, upper] = aucHalves(s);
+    const [lower, upper] = aucHalves(s.runs, s.rows);
     return joinedAuc(aucPart(lower), aucPart(upper));
 }
 const computed = new WeakMap();
@@ -9741,20 +9762,14 @@ async function readPredictionsParallel(spec, options, helpers) {
     return {
         table: mergeCellTables([a.table, b.table]),
         scores,
-        auc: scores?.runs ? await twoThreadAuc(scores, helpers) : undefined,
+        // The upper half of sorted runs walked on the helper thread (they are in shared memory).
+        auc: scores?.runs
+            ? await scoresAucBeside(scores, upper => helpers.thread.run({ kind: 'auc', job: upper }))
+            : undefined,
         edges: options.edges,
         rows,
         sha256: done[0].sha256
     };
-}
-/**
- * The exact AUC of sorted runs: the upper half walked on the helper thread (the runs are in shared
- * memory), the lower half here meanwhile; the same sums as scoresAuc gives on one thread.
- */
-async function twoThreadAuc(scores, helpers) {
-    const [lower, upper] = aucHalves(scores);
-    const high = helpers.thread.run({ kind: 'auc', job: upper });
-    return joinedAuc(aucPart(lower), await high);
 }
 function csvParts(spec, options, size) {
     const head = readHeader(spec);
@@ -9876,18 +9891,7 @@ function parsePart(job) {
     const hash = job.hashBytes === null ? null : createHash('sha256');
     const buf = Buffer.allocUnsafe(1 << 20);
     const fd = openSync(job.spec.absPath, 'r');
-    const read = (from, to, use) => {
-        for (let pos = from; pos < to;) {
-            const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
-            if (got === 0) {
-                throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
-                    file: job.spec.display
-                });
-            }
-            use(buf.subarray(0, got));
-            pos += got;
-        }
-    };
+    const read = (from, to, use) => readRange(fd, buf, from, to, job.spec.display, use);
     try {
         read(job.start, job.end, bytes => {
             hash?.update(bytes);

@@ -1,6 +1,6 @@
 import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
-import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { readSync, openSync, fstatSync, closeSync } from 'node:fs';
 import 'node:zlib';
 import { stat } from 'node:fs/promises';
 import require$$0 from 'tty';
@@ -518,15 +518,11 @@ function scratchMemory(bytes) {
  * distribution is never built in memory.
  */
 const GRID = 1_000_000;
-/** Score bins of the split's histogram (see splitRuns). */
+/**
+ * Score bins of the split's histogram (see splitRuns): score·4096 is exact, so a score is below b/4096
+ * exactly when its bin, ⌊score·4096⌋, is below b.
+ */
 const SPLIT_BINS = 4096;
-/** The rows of a run per split bin: score·4096 is exact, so a score is below b/4096 exactly when its bin is below b. */
-function splitBins(score, count) {
-    const bins = new Float64Array(SPLIT_BINS + 1);
-    for (let i = 0; i < score.length; i++)
-        bins[Math.floor(score[i] * SPLIT_BINS)] += count === null ? 1 : count[i];
-    return bins;
-}
 /**
  * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
  * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
@@ -649,10 +645,14 @@ class OffGrid {
         const keys = this.keys[label];
         const ws = this.ws?.[label] ?? null;
         sortScores(keys, ws, n);
+        // The distinct scores, and the rows per split bin, in one pass.
+        const bins = new Float64Array(SPLIT_BINS + 1);
         let d = 0;
-        for (let i = 0; i < n; i++)
+        for (let i = 0; i < n; i++) {
             if (i === 0 || keys[i] !== keys[i - 1])
                 d++;
+            bins[Math.floor(keys[i] * SPLIT_BINS)]++;
+        }
         this.stored += d;
         if (this.stored > this.limit)
             throw new InputError(`more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals (the AUC is then exact for the rounded scores; docs/inputs.md)`, { file: this.file });
@@ -665,7 +665,7 @@ class OffGrid {
                 score,
                 count: null,
                 weight: taken ? ws : ws && copy(ws, n),
-                bins: splitBins(score, null)
+                bins
             });
             if (taken) {
                 this.keys[label] = sharedF64(n);
@@ -686,7 +686,7 @@ class OffGrid {
             if (weight)
                 weight[j] += ws[i];
         }
-        this.runs[label].push({ score, count, weight, bins: splitBins(score, count) });
+        this.runs[label].push({ score, count, weight, bins });
         this.fill[label] = 0;
     }
     finish() {
@@ -842,6 +842,7 @@ function gridRuns(counts, weights) {
         const score = sharedF64(d);
         const count = sharedU32(d);
         const weight = weights ? sharedF64(d) : null;
+        const bins = new Float64Array(SPLIT_BINS + 1);
         let j = 0;
         for (let m = 0; m <= GRID; m++) {
             const c = counts[2 * m + label];
@@ -849,11 +850,12 @@ function gridRuns(counts, weights) {
                 continue;
             score[j] = m / GRID;
             count[j] = c;
+            bins[Math.floor(score[j] * SPLIT_BINS)] += c;
             if (weight)
                 weight[j] = weights[2 * m + label];
             j++;
         }
-        return { score, count, weight, bins: splitBins(score, count) };
+        return { score, count, weight, bins };
     });
 }
 /** The grid's occupied slots in ascending order. */
@@ -1030,6 +1032,66 @@ function resampledAuc(b, kPos, kNeg) {
 }
 
 /**
+ * An artifact's bytes: streamed in chunks, gunzipped when the name ends in `.gz`, and hashed (the
+ * sha256 of the file as stored) on the way, with one error for a file that cannot be read.
+ */
+const CHUNK = 1 << 20;
+/**
+ * Bytes [from, to) of an open file, by synchronous reads into `buf` (reused: `use` must not keep the
+ * bytes it is given). A file that ends before `to` changed while it was read: an error.
+ */
+function readRange(fd, buf, from, to, display, use) {
+    for (let pos = from; pos < to;) {
+        const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
+        if (got === 0)
+            throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
+                file: display
+            });
+        use(buf.subarray(0, got));
+        pos += got;
+    }
+}
+/**
+ * The sha256 of a file as stored, computed in steps that a reader takes between its own synchronous
+ * work (upTo), so that hashing keeps pace with reading rather than waiting for the event loop; the
+ * rest is hashed by finish().
+ */
+class FileHash {
+    display;
+    hash = createHash('sha256');
+    fd;
+    size;
+    buf = Buffer.allocUnsafe(CHUNK);
+    at = 0;
+    constructor(path, display) {
+        this.display = display;
+        try {
+            this.fd = openSync(path, 'r');
+            this.size = fstatSync(this.fd).size;
+        }
+        catch (err) {
+            throw new InputError(`cannot be read (${err.code ?? String(err)})`, {
+                file: display
+            });
+        }
+    }
+    /** Hashes the file up to `fraction` of its bytes. */
+    upTo(fraction) {
+        const end = Math.min(this.size, Math.ceil(this.size * fraction));
+        readRange(this.fd, this.buf, this.at, end, this.display, bytes => this.hash.update(bytes));
+        this.at = Math.max(this.at, end);
+    }
+    /** Hashes the rest; the digest, hex. */
+    finish() {
+        this.upTo(1);
+        return this.hash.digest('hex');
+    }
+    close() {
+        closeSync(this.fd);
+    }
+}
+
+/**
  * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
  * from exact integers (m <= 2^53, k <= 22: Clinger's fast path), so IEEE division rounds it exactly as
  * Number() would. That covers the 16 and 17 significant digits of most full-precision floats as
@@ -1201,58 +1263,6 @@ class BinaryDecoder {
         if (text === this.negative)
             return 0;
         throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
-    }
-}
-
-/**
- * An artifact's bytes: streamed in chunks, gunzipped when the name ends in `.gz`, and hashed (the
- * sha256 of the file as stored) on the way, with one error for a file that cannot be read.
- */
-const CHUNK = 1 << 20;
-/**
- * The sha256 of a file as stored, computed in steps that a reader takes between its own synchronous
- * work (upTo), so that hashing keeps pace with reading rather than waiting for the event loop; the
- * rest is hashed by finish().
- */
-class FileHash {
-    display;
-    hash = createHash('sha256');
-    fd;
-    size;
-    buf = Buffer.allocUnsafe(CHUNK);
-    at = 0;
-    constructor(path, display) {
-        this.display = display;
-        try {
-            this.fd = openSync(path, 'r');
-            this.size = fstatSync(this.fd).size;
-        }
-        catch (err) {
-            throw new InputError(`cannot be read (${err.code ?? String(err)})`, {
-                file: display
-            });
-        }
-    }
-    /** Hashes the file up to `fraction` of its bytes. */
-    upTo(fraction) {
-        const end = Math.min(this.size, Math.ceil(this.size * fraction));
-        while (this.at < end) {
-            const got = readSync(this.fd, this.buf, 0, Math.min(CHUNK, end - this.at), this.at);
-            if (got === 0)
-                throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
-                    file: this.display
-                });
-            this.hash.update(this.buf.subarray(0, got));
-            this.at += got;
-        }
-    }
-    /** Hashes the rest; the digest, hex. */
-    finish() {
-        this.upTo(1);
-        return this.hash.digest('hex');
-    }
-    close() {
-        closeSync(this.fd);
     }
 }
 
@@ -9043,18 +9053,7 @@ function parsePart(job) {
     const hash = job.hashBytes === null ? null : createHash('sha256');
     const buf = Buffer.allocUnsafe(1 << 20);
     const fd = openSync(job.spec.absPath, 'r');
-    const read = (from, to, use) => {
-        for (let pos = from; pos < to;) {
-            const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
-            if (got === 0) {
-                throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
-                    file: job.spec.display
-                });
-            }
-            use(buf.subarray(0, got));
-            pos += got;
-        }
-    };
+    const read = (from, to, use) => readRange(fd, buf, from, to, job.spec.display, use);
     try {
         read(job.start, job.end, bytes => {
             hash?.update(bytes);

@@ -113,14 +113,14 @@ export interface AucHalf {
 }
 
 /**
- * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns: the caller may walk the
- * upper one on the helper thread (artifacts/fast/parallel.ts) while it walks the lower one.
+ * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns (scoresAucBeside walks the
+ * upper one elsewhere meanwhile).
  */
-export function aucHalves(s: ScoreSource & { runs: Runs }): [AucHalf, AucHalf] {
-  const split = splitRuns(s.runs)
+function aucHalves(runs: Runs, rows: number): [AucHalf, AucHalf] {
+  const split = splitRuns(runs)
   return [
-    { runs: s.runs, rows: s.rows, from: -Infinity, to: split.score, rowsBefore: 0 },
-    { runs: s.runs, rows: s.rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
+    { runs, rows, from: -Infinity, to: split.score, rowsBefore: 0 },
+    { runs, rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
   ]
 }
 
@@ -134,6 +134,20 @@ export function aucPart(h: AucHalf): AucPart {
 /** Exact AUC and its bootstrap blocks from the two halves' sums. */
 export function joinedAuc(lower: AucPart, upper: AucPart): AucSummary {
   return summaryOf(joinAuc(lower, upper))
+}
+
+/**
+ * As scoresAuc, with the upper half of sorted runs walked by `upper` (on another thread) while this
+ * one walks the lower half: the same sums.
+ */
+export async function scoresAucBeside(
+  s: ScoreSource,
+  upper: (half: AucHalf) => Promise<AucPart>
+): Promise<AucSummary> {
+  if (s.runs === null) return scoresAuc(s)
+  const [lower, high] = aucHalves(s.runs, s.rows)
+  const walked = upper(high)
+  return joinedAuc(aucPart(lower), await walked)
 }
 
 /** Exact AUC and its bootstrap blocks of a distribution (one walk, in order). */
@@ -163,7 +177,7 @@ export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null
 /** From a reader's scores: straight from the grid when there is one (its tight loop), else the runs in two halves. */
 export function scoresAuc(s: ScoreSource): AucSummary {
   if (s.grid) return gridAucSummary(s.grid.counts, s.grid.weights)
-  const [lower, upper] = aucHalves(s as ScoreSource & { runs: Runs })
+  const [lower, upper] = aucHalves(s.runs!, s.rows)
   return joinedAuc(aucPart(lower), aucPart(upper))
 }
 

@@ -52,16 +52,11 @@ export interface Run {
   bins: Float64Array
 }
 
-/** Score bins of the split's histogram (see splitRuns). */
+/**
+ * Score bins of the split's histogram (see splitRuns): score·4096 is exact, so a score is below b/4096
+ * exactly when its bin, ⌊score·4096⌋, is below b.
+ */
 const SPLIT_BINS = 4096
-
-/** The rows of a run per split bin: score·4096 is exact, so a score is below b/4096 exactly when its bin is below b. */
-function splitBins(score: Float64Array, count: Uint32Array | null): Float64Array {
-  const bins = new Float64Array(SPLIT_BINS + 1)
-  for (let i = 0; i < score.length; i++)
-    bins[Math.floor(score[i] * SPLIT_BINS)] += count === null ? 1 : count[i]
-  return bins
-}
 
 /**
  * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
@@ -187,8 +182,13 @@ class OffGrid {
     const keys = this.keys[label]
     const ws = this.ws?.[label] ?? null
     sortScores(keys, ws, n)
+    // The distinct scores, and the rows per split bin, in one pass.
+    const bins = new Float64Array(SPLIT_BINS + 1)
     let d = 0
-    for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) d++
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || keys[i] !== keys[i - 1]) d++
+      bins[Math.floor(keys[i] * SPLIT_BINS)]++
+    }
     this.stored += d
     if (this.stored > this.limit)
       throw new InputError(
@@ -204,7 +204,7 @@ class OffGrid {
         score,
         count: null,
         weight: taken ? ws : ws && copy(ws, n),
-        bins: splitBins(score, null)
+        bins
       })
       if (taken) {
         this.keys[label] = sharedF64(n)
@@ -222,7 +222,7 @@ class OffGrid {
       count[j]++
       if (weight) weight[j] += ws![i]
     }
-    this.runs[label].push({ score, count, weight, bins: splitBins(score, count) })
+    this.runs[label].push({ score, count, weight, bins })
     this.fill[label] = 0
   }
 
@@ -381,16 +381,18 @@ function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run]
     const score = sharedF64(d)
     const count = sharedU32(d)
     const weight = weights ? sharedF64(d) : null
+    const bins = new Float64Array(SPLIT_BINS + 1)
     let j = 0
     for (let m = 0; m <= GRID; m++) {
       const c = counts[2 * m + label]
       if (c === 0) continue
       score[j] = m / GRID
       count[j] = c
+      bins[Math.floor(score[j] * SPLIT_BINS)] += c
       if (weight) weight[j] = weights![2 * m + label]
       j++
     }
-    return { score, count, weight, bins: splitBins(score, count) }
+    return { score, count, weight, bins }
   }) as [Run, Run]
 }
 

@@ -15,8 +15,9 @@ import { InputError, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { CsvParser, fieldText } from '../formats/csv.js'
 import { mergeCellTables } from '../../tables/merge.js'
-import { mergeParts, type Runs, type ScoreSource } from '../../tables/scores.js'
-import { aucHalves, aucPart, joinedAuc, type AucPart, type AucSummary } from '../../metrics/auc.js'
+import { mergeParts } from '../../tables/scores.js'
+import { scoresAucBeside, type AucPart } from '../../metrics/auc.js'
+import { readRange } from '../formats/bytes.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { type PredictionData, type PredictionOptions } from '../kinds/predictions.js'
 import { PredictionSink } from '../kinds/prediction-sink.js'
@@ -116,21 +117,14 @@ export async function readPredictionsParallel(
   return {
     table: mergeCellTables([a.table, b.table]),
     scores,
-    auc: scores?.runs ? await twoThreadAuc(scores as ScoreSource & { runs: Runs }, helpers) : undefined,
+    // The upper half of sorted runs walked on the helper thread (they are in shared memory).
+    auc: scores?.runs
+      ? await scoresAucBeside(scores, upper => helpers.thread.run<AucPart>({ kind: 'auc', job: upper }))
+      : undefined,
     edges: options.edges,
     rows,
     sha256: done[0].sha256!
   }
-}
-
-/**
- * The exact AUC of sorted runs: the upper half walked on the helper thread (the runs are in shared
- * memory), the lower half here meanwhile; the same sums as scoresAuc gives on one thread.
- */
-async function twoThreadAuc(scores: ScoreSource & { runs: Runs }, helpers: Helpers): Promise<AucSummary> {
-  const [lower, upper] = aucHalves(scores)
-  const high = helpers.thread.run<AucPart>({ kind: 'auc', job: upper })
-  return joinedAuc(aucPart(lower), await high)
 }
 
 function csvParts(spec: ArtifactSpec, options: PredictionOptions, size: number): CsvPart[] | null {
@@ -259,18 +253,8 @@ function parsePart(job: CsvPart): PartResult {
   const hash = job.hashBytes === null ? null : createHash('sha256')
   const buf = Buffer.allocUnsafe(1 << 20)
   const fd = openSync(job.spec.absPath, 'r')
-  const read = (from: number, to: number, use: (bytes: Buffer) => void) => {
-    for (let pos = from; pos < to;) {
-      const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos)
-      if (got === 0) {
-        throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
-          file: job.spec.display
-        })
-      }
-      use(buf.subarray(0, got))
-      pos += got
-    }
-  }
+  const read = (from: number, to: number, use: (bytes: Buffer) => void) =>
+    readRange(fd, buf, from, to, job.spec.display, use)
   try {
     read(job.start, job.end, bytes => {
       hash?.update(bytes)

@@ -40,6 +40,29 @@ export async function streamFile(
 }
 
 /**
+ * Bytes [from, to) of an open file, by synchronous reads into `buf` (reused: `use` must not keep the
+ * bytes it is given). A file that ends before `to` changed while it was read: an error.
+ */
+export function readRange(
+  fd: number,
+  buf: Buffer,
+  from: number,
+  to: number,
+  display: string,
+  use: (bytes: Buffer) => void
+): void {
+  for (let pos = from; pos < to;) {
+    const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos)
+    if (got === 0)
+      throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
+        file: display
+      })
+    use(buf.subarray(0, got))
+    pos += got
+  }
+}
+
+/**
  * The sha256 of a file as stored, computed in steps that a reader takes between its own synchronous
  * work (upTo), so that hashing keeps pace with reading rather than waiting for the event loop; the
  * rest is hashed by finish().
@@ -68,15 +91,8 @@ export class FileHash {
   /** Hashes the file up to `fraction` of its bytes. */
   upTo(fraction: number): void {
     const end = Math.min(this.size, Math.ceil(this.size * fraction))
-    while (this.at < end) {
-      const got = readSync(this.fd, this.buf, 0, Math.min(CHUNK, end - this.at), this.at)
-      if (got === 0)
-        throw new InputError('the file became shorter while it was read; expected it to stay unchanged', {
-          file: this.display
-        })
-      this.hash.update(this.buf.subarray(0, got))
-      this.at += got
-    }
+    readRange(this.fd, this.buf, this.at, end, this.display, bytes => this.hash.update(bytes))
+    this.at = Math.max(this.at, end)
   }
 
   /** Hashes the rest; the digest, hex. */
