@@ -78,6 +78,11 @@ export interface WasmExports {
     counts: number,
     n: number
   ): void
+  // The merge of sorted runs of off-grid scores (assembly/merge.ts).
+  MERGE_ENTRY_BYTES: WebAssembly.Global
+  AUC_BLOCKS: WebAssembly.Global
+  AUC_STATE_BYTES: WebAssembly.Global
+  mergeRuns(table: number, k: number, heap: number, out: number, cap: number, auc: number): number
   // The bootstrap's draws.
   seedStream(k: number, s0: number, s1: number, s2: number, s3: number): void
   setLogFactorials(at: number): void

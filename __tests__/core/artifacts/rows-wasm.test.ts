@@ -4,6 +4,7 @@
  * distributions and sums, exactly (every row goes to the same sums in file order). Its logarithm is Math.log's and its decimals Number()'s, exactly; its constants are the
  * JavaScript side's.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from '@jest/globals'
 import { CsvParser } from '../../../src/core/artifacts/formats/csv.js'
 import { ACC, LOG_EPS } from '../../../src/core/tables/cells.js'
@@ -393,6 +394,23 @@ describe('the WebAssembly decimal parser', () => {
     ]) {
       expect([text, parse(text)]).toEqual([text, Number(text)])
     }
+  })
+
+  it('reads or declines any string of digits, points and other bytes as the rules say, at every length', () => {
+    // Eight bytes are read at once where eight are left: strings of 0 to 30 bytes put a point or a
+    // stray byte at every offset of those words.
+    const rule = (text: string): number => {
+      if (!/^[0-9]*\.?[0-9]*$/.test(text) || !/[0-9]/.test(text)) return NaN
+      const [whole, part = ''] = text.split('.')
+      const significant = (whole + part).replace(/^0+/, '').length
+      return significant > 19 || part.length > 22 ? NaN : Number(text)
+    }
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9.x/:]{0,30}$/), text => {
+        expect([text, parse(text)]).toEqual([text, rule(text)])
+      }),
+      { numRuns: 20_000, seed: 41 }
+    )
   })
 
   it('declines what it does not take', () => {

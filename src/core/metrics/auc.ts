@@ -3,15 +3,23 @@
  * negative, ties counting ½ (the Mann–Whitney statistic, equal to scikit-learn's roc_auc_score, with
  * sample weights). Exact, O(distinct scores).
  *
- * For the bootstrap, distinct scores are grouped into at most BLOCKS blocks of similar row count.
+ * For the bootstrap, distinct scores are grouped into at most 512 blocks (AUC_BLOCKS in
+ * assembly/merge.ts, which computes the sums) of similar row count.
  * A resample scales each block's positive and negative weight by its Poisson draw; pairs across blocks
  * are ordered exactly, pairs inside a block keep their share of concordance. With every draw equal to
  * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
- * inside a block (1/BLOCKS of the pairs, at most).
+ * inside a block (1/512 of the pairs, at most).
  */
-import { splitRuns, walkRuns, type Runs, type ScoreDistribution, type ScoreSource } from '../tables/scores.js'
-
-const BLOCKS = 512
+import {
+  gridRuns,
+  runsAuc,
+  splitRuns,
+  type Runs,
+  type ScoreDistribution,
+  type ScoreSource,
+  type SortedRuns
+} from '../tables/scores.js'
+import { scratchMemory } from '../wasm.js'
 
 export interface AucBlocks {
   posW: Float64Array
@@ -31,7 +39,7 @@ export interface AucSummary {
  * The AUC's sums over a range of distinct scores, walked in ascending order: Σ posW·(negatives below
  * + ½ tied) within the range, its negative and positive weight, and its blocks. A block is numbered
  * by the rank of its first row among all rows (block b holds the scores whose rows below number from
- * b·rows/BLOCKS), so that two ranges walked apart, even on two threads, join into what one walk of
+ * b·rows/512), so that two ranges walked apart, even on two threads, join into what one walk of
  * both gives (joinAuc).
  */
 export interface AucPart {
@@ -42,38 +50,30 @@ export interface AucPart {
   blocks: number[][]
 }
 
-class AucBuilder {
-  private num = 0
-  private below = 0
-  private pos = 0
-  private readonly blocks: number[][] = []
-  /** The open block: [number, posW, negW, posN, negN, within]. */
-  private cur: number[] | null = null
-
-  /** totalRows: the rows at all scores; rowsBefore: those below the range walked. */
-  constructor(
-    private readonly totalRows: number,
-    private rowsBefore = 0
-  ) {}
-
-  add(posW: number, negW: number, posN: number, negN: number): void {
-    this.num += posW * (this.below + 0.5 * negW)
-    this.below += negW
-    this.pos += posW
-    const b = Math.min(BLOCKS - 1, Math.floor((this.rowsBefore * BLOCKS) / this.totalRows))
-    let cur = this.cur
-    if (cur === null || cur[0] !== b) this.blocks.push((cur = this.cur = [b, 0, 0, 0, 0, 0]))
-    cur[5] += posW * (cur[2] + 0.5 * negW)
-    cur[1] += posW
-    cur[2] += negW
-    cur[3] += posN
-    cur[4] += negN
-    this.rowsBefore += posN + negN
+/**
+ * The sums of a range [from, to) of runs' distinct scores, walked in ascending order in WebAssembly
+ * (assembly/merge.ts, which lays them out): totalRows of the rows at all scores, rowsBefore of them
+ * below the range.
+ */
+function runsPart(
+  runs: SortedRuns,
+  totalRows: number,
+  rowsBefore = 0,
+  from = -Infinity,
+  to = Infinity
+): AucPart {
+  const x = scratchMemory(0).x
+  const state = new Float64Array((x.AUC_STATE_BYTES.value as number) / 8)
+  state[3] = rowsBefore
+  state[4] = totalRows
+  state[5] = -1
+  runsAuc(runs, state, from, to)
+  const blocks: number[][] = []
+  for (let b = 0; b < (x.AUC_BLOCKS.value as number); b++) {
+    const at = 6 + 6 * b
+    if (state[at] === 1) blocks.push([b, ...state.subarray(at + 1, at + 6)])
   }
-
-  part(): AucPart {
-    return { num: this.num, below: this.below, pos: this.pos, blocks: this.blocks }
-  }
+  return { num: state[0], below: state[1], pos: state[2], blocks }
 }
 
 /** The sums of two adjacent ranges (lower first) as one walk of both gives them. */
@@ -126,9 +126,7 @@ function aucHalves(runs: Runs, rows: number): [AucHalf, AucHalf] {
 
 /** The sums of one half. */
 export function aucPart(h: AucHalf): AucPart {
-  const auc = new AucBuilder(h.rows, h.rowsBefore)
-  walkRuns(h.runs, (_s, posW, negW, posN, negN) => auc.add(posW, negW, posN, negN), h.from, h.to)
-  return auc.part()
+  return runsPart(h.runs, h.rows, h.rowsBefore, h.from, h.to)
 }
 
 /** Exact AUC and its bootstrap blocks from the two halves' sums. */
@@ -154,24 +152,27 @@ export async function scoresAucBeside(
 export function aucSummary(d: ScoreDistribution): AucSummary {
   let rows = 0
   for (let i = 0; i < d.score.length; i++) rows += d.posN[i] + d.negN[i]
-  const auc = new AucBuilder(rows)
-  for (let i = 0; i < d.score.length; i++) auc.add(d.posW[i], d.negW[i], d.posN[i], d.negN[i])
-  return summaryOf(auc.part())
+  // Each label's scores as a run (its rows and weight at each), merged again by the walk.
+  const runOf = (n: Float64Array, w: Float64Array) => {
+    const at = [...n.keys()].filter(i => n[i] > 0)
+    return {
+      score: Float64Array.from(at, i => d.score[i]),
+      count: Uint32Array.from(at, i => n[i]),
+      weight: Float64Array.from(at, i => w[i])
+    }
+  }
+  return summaryOf(runsPart([[runOf(d.negN, d.negW)], [runOf(d.posN, d.posW)]], rows))
 }
 
 /**
- * As aucSummary of the grid's distribution, without making it or calling back per score:
- * counts[micros·2 + label], and weights likewise (null: the counts are the weights).
+ * As aucSummary of the grid's distribution, without making it: counts[micros·2 + label], and weights
+ * likewise (null: the counts are the weights).
  */
 export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null): AucSummary {
-  const w = weights ?? counts
-  let totalRows = 0
-  for (let i = 0; i < counts.length; i += 2) totalRows += counts[i + 1] + counts[i]
-  const auc = new AucBuilder(totalRows)
-  for (let i = 0; i < counts.length; i += 2) {
-    if ((counts[i] | counts[i + 1]) !== 0) auc.add(w[i + 1], w[i], counts[i + 1], counts[i])
-  }
-  return summaryOf(auc.part())
+  let rows = 0
+  for (let i = 0; i < counts.length; i++) rows += counts[i]
+  const [neg, pos] = gridRuns(counts, weights)
+  return summaryOf(runsPart([[neg], [pos]], rows))
 }
 
 /** From a reader's scores: straight from the grid when there is one (its tight loop), else the runs in two halves. */

@@ -115,6 +115,10 @@ function runsSource(runs: Runs): ScoreSource {
 /** The runs of each label: [negatives, positives]. */
 export type Runs = [Run[], Run[]]
 
+/** What a merge reads of runs: their scores, counts and weights (see Run), by label. */
+export type SortedRuns = [Sorted[], Sorted[]]
+type Sorted = Omit<Run, 'bins'>
+
 /** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
 class OffGrid {
   readonly runs: Runs = [[], []]
@@ -374,7 +378,7 @@ export function mergeParts(parts: HistogramPart[]): ScoreSource {
 }
 
 /** The occupied grid slots of each label as runs. */
-function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run] {
+export function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run] {
   return [0, 1].map(label => {
     let d = 0
     for (let m = 0; m <= GRID; m++) if (counts[2 * m + label] !== 0) d++
@@ -407,10 +411,8 @@ function walkGrid(counts: Uint32Array, weights: Float64Array | null, visit: Visi
   }
 }
 
-/** The first index of sorted `a` whose value is at least v. */
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0
-  let hi = a.length
+/** The first index in [lo, hi) of sorted `a` whose value is at least v (hi when none is). */
+function lowerBound(a: Float64Array, v: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (a[mid] < v) lo = mid + 1
@@ -420,68 +422,115 @@ function lowerBound(a: Float64Array, v: number): number {
 }
 
 /**
- * The distinct scores in [from, to) of all runs in ascending order: a k-way merge on a binary heap of
- * the runs' next scores (the keys kept in the heap beside their runs, typed arrays, no allocation per
- * score), equal scores of several runs (and both labels) visited once.
+ * Rows of the runs merged at a time (plus one per run at most): 16 MB of the thread's scratch memory,
+ * what a chunk's sort already takes.
  */
-export function walkRuns(runs: Runs, visit: Visit, from = -Infinity, to = Infinity): void {
+const WINDOW = 1 << 18
+
+/**
+ * Merges the distinct scores in [from, to) of all runs in ascending order, equal scores of several
+ * runs (and both labels) one entry. With `auc`, the AUC's sums (AUC_STATE_BYTES of doubles, laid out
+ * by assembly/merge.ts), the entries are added to those sums; else they are handed to `each` a window
+ * at a time, as the first n entries of d (views valid during the call). Each window is cut at a
+ * score, so that no score spans two, and its slices of the runs are copied into this thread's scratch
+ * memory (wasm.ts) and merged there. Windows of any size give the same entries and sums.
+ */
+function mergeWindows(
+  runs: SortedRuns,
+  from: number,
+  to: number,
+  target: { auc: Float64Array } | { each: (d: ScoreDistribution, n: number) => void }
+): void {
   const all = [...runs[0], ...runs[1]]
-  const negatives = runs[0].length
-  const scores = all.map(r => r.score)
-  const counts = all.map(r => r.count)
-  const weights = all.map(r => r.weight)
-  const at = Int32Array.from(scores, a => lowerBound(a, from))
-  const end = Int32Array.from(scores, a => lowerBound(a, to))
-  const key = new Float64Array(all.length)
-  const run = new Int32Array(all.length)
-  let size = 0
-  /** Puts run r with key s at heap slot i, or below it. */
-  const down = (i: number, s: number, r: number) => {
-    for (;;) {
-      let c = 2 * i + 1
-      if (c >= size) break
-      let kc = key[c]
-      if (c + 1 < size && key[c + 1] < kc) kc = key[++c]
-      if (kc >= s) break
-      key[i] = kc
-      run[i] = run[c]
-      i = c
-    }
-    key[i] = s
-    run[i] = r
-  }
-  for (let r = 0; r < all.length; r++) {
-    if (at[r] >= end[r]) continue
-    key[size] = scores[r][at[r]]
-    run[size++] = r
-  }
-  for (let i = (size >> 1) - 1; i >= 0; i--) down(i, key[i], run[i])
-  while (size > 0) {
-    const score = key[0]
-    let posW = 0
-    let negW = 0
-    let posN = 0
-    let negN = 0
-    do {
-      const r = run[0]
-      const i = at[r]
-      const cn = counts[r]
-      const wt = weights[r]
-      const c = cn === null ? 1 : cn[i]
-      const w = wt === null ? c : wt[i]
-      if (r >= negatives) {
-        posW += w
-        posN += c
-      } else {
-        negW += w
-        negN += c
+  const k = all.length
+  const at = Int32Array.from(all, r => lowerBound(r.score, from, 0, r.score.length))
+  const end = Int32Array.from(all, r => lowerBound(r.score, to, 0, r.score.length))
+  const cut = new Int32Array(k)
+  const cap = WINDOW + k
+  const module = scratchMemory(0).x
+  const entry = (module.MERGE_ENTRY_BYTES.value as number) / 4
+  // The AUC's sums, the table, the heap, the output's five columns (when handed on), then the
+  // window's scores, weights and counts.
+  const aucBytes = module.AUC_STATE_BYTES.value as number
+  const tableBytes = Math.ceil((4 * entry * k) / 8) * 8
+  const outBytes = 'auc' in target ? 0 : 8 * cap * 5
+  const { x, at: base } = scratchMemory(aucBytes + tableBytes + 16 * k + outBytes + 20 * cap)
+  const memory = x.memory.buffer
+  const f64 = new Float64Array(memory)
+  const u32 = new Uint32Array(memory)
+  const auc = 'auc' in target ? base : 0
+  const table = base + aucBytes
+  const heap = table + tableBytes
+  const out = heap + 16 * k
+  const scoresAt = out + outBytes
+  const weightsAt = scoresAt + 8 * cap
+  const countsAt = weightsAt + 8 * cap
+  const column = (j: number) => new Float64Array(memory, out + 8 * cap * j, cap)
+  const d: ScoreDistribution | null =
+    'auc' in target
+      ? null
+      : { score: column(0), posW: column(1), negW: column(2), posN: column(3), negN: column(4) }
+  if ('auc' in target) f64.set(target.auc, auc / 8)
+  for (;;) {
+    let total = 0
+    for (let r = 0; r < k; r++) total += end[r] - at[r]
+    if (total === 0) break
+    windowCut(all, at, end, total, cut)
+    let n = 0
+    for (let r = 0; r < k; r++) {
+      const run = all[r]
+      const len = cut[r] - at[r]
+      const e = table / 4 + entry * r
+      u32[e] = scoresAt + 8 * n
+      u32[e + 1] = run.count === null ? 0 : countsAt + 4 * n
+      u32[e + 2] = run.weight === null ? 0 : weightsAt + 8 * n
+      u32[e + 3] = len
+      u32[e + 4] = r < runs[0].length ? 0 : 1
+      if (len > 0) {
+        f64.set(run.score.subarray(at[r], cut[r]), scoresAt / 8 + n)
+        if (run.count !== null) u32.set(run.count.subarray(at[r], cut[r]), countsAt / 4 + n)
+        if (run.weight !== null) f64.set(run.weight.subarray(at[r], cut[r]), weightsAt / 8 + n)
       }
-      at[r] = i + 1
-      if (i + 1 < end[r]) down(0, scores[r][i + 1], r)
-      else if (--size > 0) down(0, key[size], run[size])
-    } while (size > 0 && key[0] === score)
-    visit(score, posW, negW, posN, negN)
+      n += len
+    }
+    const entries = x.mergeRuns(table, k, heap, out, cap, auc)
+    if (d !== null && 'each' in target) target.each(d, entries)
+    at.set(cut)
   }
+  if ('auc' in target) target.auc.set(f64.subarray(auc / 8, auc / 8 + target.auc.length))
+}
+
+/** Adds the distinct scores in [from, to) of all runs to the AUC's sums `auc` (see mergeWindows). */
+export function runsAuc(runs: SortedRuns, auc: Float64Array, from = -Infinity, to = Infinity): void {
+  mergeWindows(runs, from, to, { auc })
+}
+
+/**
+ * Where the next window ends in each run (of `total` entries left, more than WINDOW): below a score v
+ * that holds each run's share to its part of WINDOW (at least one entry). v is the least, over the
+ * runs, of the score at that share's end, so every run has at most its share below v, and the run that
+ * gives v has at least one (its scores are distinct and ascending).
+ */
+function windowCut(all: Sorted[], at: Int32Array, end: Int32Array, total: number, cut: Int32Array): void {
+  if (total <= WINDOW) {
+    cut.set(end)
+    return
+  }
+  let v = Infinity
+  for (let r = 0; r < all.length; r++) {
+    const p = at[r] + Math.max(1, Math.floor(((end[r] - at[r]) * WINDOW) / total))
+    if (p < end[r]) v = Math.min(v, all[r].score[p])
+  }
+  for (let r = 0; r < all.length; r++) cut[r] = lowerBound(all[r].score, v, at[r], end[r])
+}
+
+/** The distinct scores of all runs in ascending order, one call each (see mergeWindows). */
+function walkRuns(runs: Runs, visit: Visit): void {
+  mergeWindows(runs, -Infinity, Infinity, {
+    each: (d, n) => {
+      for (let i = 0; i < n; i++) visit(d.score[i], d.posW[i], d.negW[i], d.posN[i], d.negN[i])
+    }
+  })
 }
 
 /**
