@@ -66,12 +66,17 @@ let queueAt: usize = 0
 let queueWeightsAt: usize = 0
 let queued = 0
 
-/** Rows whose score is off the 6-decimal grid, for the JavaScript side's sorted runs: score, label, weight. */
+/**
+ * Rows whose score is off the 6-decimal grid, for the JavaScript side's sorted runs: a queue per
+ * label (negatives first) of scores, and of weights when weighted, so that each is taken in one copy.
+ */
 export const OFF_GRID_QUEUE = 8192
 let offScoresAt: usize = 0
-let offLabelsAt: usize = 0
 let offWeightsAt: usize = 0
-export let offGrid = 0
+/** Each label's queued scores; full once either queue is. */
+export let offNegatives = 0
+export let offPositives = 0
+let offFull = false
 
 export function heapBase(): usize {
   return __heap_base
@@ -121,16 +126,17 @@ export function setGrid(counts: usize, weights: usize, queue: usize, queueWeight
   queueWeightsAt = queueWeights
 }
 
-/** Room for OFF_GRID_QUEUE scores (f64), labels (u8) and weights (f64, or 0 when unweighted). */
-export function setOffGrid(scores: usize, labels: usize, weights: usize): void {
+/** Room for 2 × OFF_GRID_QUEUE scores (f64) and weights (f64, or 0 when unweighted). */
+export function setOffGrid(scores: usize, weights: usize): void {
   offScoresAt = scores
-  offLabelsAt = labels
   offWeightsAt = weights
 }
 
 /** The JavaScript side has taken the queued off-grid scores. */
 export function offGridTaken(): void {
-  offGrid = 0
+  offNegatives = 0
+  offPositives = 0
+  offFull = false
 }
 
 /**
@@ -429,7 +435,7 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
     add(combo, y, pr, s, micros, w)
     p = i
     count++
-    if (offGrid == OFF_GRID_QUEUE) {
+    if (offFull) {
       why = STOP_OFF_GRID
       break
     }
@@ -447,7 +453,7 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
  */
 export function addRow(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): bool {
   add(combo, y, pr, s, micros, w)
-  return offGrid == OFF_GRID_QUEUE
+  return offFull
 }
 
 /** Applies the queued grid updates (before the grid is read). */
@@ -476,7 +482,7 @@ export function addRows(
     const y = <i32>load<u8>(labels + <usize>i)
     add(load<i32>(combos + (<usize>i << 2)), y, <i32>load<u8>(predictions + <usize>i), s, -1, w)
     i++
-    if (offGrid == OFF_GRID_QUEUE) break
+    if (offFull) break
   }
   if (hasScore) flushGrid()
   return i
@@ -524,10 +530,13 @@ function add(combo: i32, y: i32, pr: i32, s: f64, micros: i32, w: f64): void {
       if (grid / 1e6 == s) micros = <i32>grid
     }
     if (micros < 0) {
-      store<f64>(offScoresAt + (<usize>offGrid << 3), s)
-      store<u8>(offLabelsAt + <usize>offGrid, <u8>y)
-      if (weighted) store<f64>(offWeightsAt + (<usize>offGrid << 3), w)
-      offGrid++
+      let k = offNegatives
+      if (y == 1) {
+        k = offPositives++ + OFF_GRID_QUEUE
+        offFull = offPositives == OFF_GRID_QUEUE
+      } else offFull = ++offNegatives == OFF_GRID_QUEUE
+      store<f64>(offScoresAt + (<usize>k << 3), s)
+      if (weighted) store<f64>(offWeightsAt + (<usize>k << 3), w)
       return
     }
     store<u32>(queueAt + (<usize>queued << 2), (<u32>micros << 1) + <u32>y)

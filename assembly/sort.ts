@@ -67,3 +67,20 @@ export function radixSort(keys: usize, payload: usize, tmpKeys: usize, tmpPayloa
     if (payload != 0) memory.copy(payload, v0, <usize>n << 3)
   }
 }
+
+/**
+ * Of the n ascending doubles at keys: how many are distinct, with their rows per bin of width
+ * 1/binCount added to the binCount + 1 doubles at bins (keys in [0, 1]).
+ */
+export function sortedCounts(keys: usize, n: i32, bins: usize, binCount: i32): i32 {
+  let d = 0
+  let last = NaN
+  for (let i = 0; i < n; i++) {
+    const k = load<f64>(keys + (<usize>i << 3))
+    if (k != last) d++
+    last = k
+    const at = bins + (<usize>(<i32>Math.floor(k * <f64>binCount)) << 3)
+    store<f64>(at, load<f64>(at) + 1)
+  }
+  return d
+}

@@ -33,8 +33,9 @@ export interface WasmExports {
   // The CSV fast path.
   taken: WebAssembly.Global
   stop: WebAssembly.Global
-  offGrid: WebAssembly.Global
-  setOffGrid(scores: number, labels: number, weights: number): void
+  offNegatives: WebAssembly.Global
+  offPositives: WebAssembly.Global
+  setOffGrid(scores: number, weights: number): void
   offGridTaken(): void
   /** The plain decimal in bytes [at, end) (assembly/decimal.ts), or NaN when it declines it. */
   decimal(at: number, end: number): number
@@ -78,6 +79,7 @@ export interface WasmExports {
     counts: number,
     n: number
   ): void
+  sortedCounts(keys: number, n: number, bins: number, binCount: number): number
   // The merge of sorted runs of off-grid scores (assembly/merge.ts).
   MERGE_ENTRY_BYTES: WebAssembly.Global
   AUC_BLOCKS: WebAssembly.Global

@@ -113,10 +113,15 @@ describe('sortScores', () => {
       const pairs = Array.from({ length: n }, (_, i) => [keys[i], payload[i]]).sort(
         (a, b) => a[0] - b[0] || a[1] - b[1]
       )
-      sortScores(keys, payload, n)
+      const { distinct, bins } = sortScores(keys, payload, n)
       // Stable (least-significant digit first): equal keys keep their payloads' order.
       expect(Array.from({ length: n }, (_, i) => [keys[i], payload[i]])).toEqual(pairs)
       expect(keys[n]).toBe(0)
+      // Its distinct keys and rows per bin of 1/4096, counted the plain way.
+      expect(distinct).toBe(new Set(pairs.map(p => p[0])).size)
+      const expected = new Array<number>(4097).fill(0)
+      for (const [k] of pairs) expected[Math.floor(k * 4096)]++
+      expect(Array.from(bins)).toEqual(expected)
     }
   })
 })

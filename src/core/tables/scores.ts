@@ -137,38 +137,21 @@ class OffGrid {
     this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null
   }
 
-  /** Adds rows (weights null: 1 each), in one loop that keeps each label's array and fill at hand. */
-  add(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null): void {
-    const fill = this.fill
-    const ws = this.ws
-    let k0 = this.keys[0]
-    let k1 = this.keys[1]
-    let n0 = fill[0]
-    let n1 = fill[1]
-    for (let i = 0; i < scores.length; i++) {
-      const s = scores[i] + 0 // -0 sorts as 0
-      if (labels[i] === 0) {
-        if (n0 === k0.length) {
-          fill[0] = n0
-          this.room(0)
-          k0 = this.keys[0]
-          n0 = fill[0]
-        }
-        if (ws !== null) ws[0][n0] = weights === null ? 1 : weights[i]
-        k0[n0++] = s
-      } else {
-        if (n1 === k1.length) {
-          fill[1] = n1
-          this.room(1)
-          k1 = this.keys[1]
-          n1 = fill[1]
-        }
-        if (ws !== null) ws[1][n1] = weights === null ? 1 : weights[i]
-        k1[n1++] = s
+  /** Adds rows of one label (weights null: 1 each), copied a chunk's room at a time. */
+  add(label: number, scores: Float64Array, weights: Float64Array | null): void {
+    for (let from = 0; from < scores.length;) {
+      if (this.fill[label] === this.keys[label].length) this.room(label)
+      const at = this.fill[label]
+      const n = Math.min(this.keys[label].length - at, scores.length - from)
+      this.keys[label].set(scores.subarray(from, from + n), at)
+      const ws = this.ws?.[label]
+      if (ws) {
+        if (weights === null) ws.fill(1, at, at + n)
+        else ws.set(weights.subarray(from, from + n), at)
       }
+      this.fill[label] = at + n
+      from += n
     }
-    fill[0] = n0
-    fill[1] = n1
   }
 
   /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
@@ -185,14 +168,7 @@ class OffGrid {
     if (n === 0) return
     const keys = this.keys[label]
     const ws = this.ws?.[label] ?? null
-    sortScores(keys, ws, n)
-    // The distinct scores, and the rows per split bin, in one pass.
-    const bins = new Float64Array(SPLIT_BINS + 1)
-    let d = 0
-    for (let i = 0; i < n; i++) {
-      if (i === 0 || keys[i] !== keys[i - 1]) d++
-      bins[Math.floor(keys[i] * SPLIT_BINS)]++
-    }
+    const { distinct: d, bins } = sortScores(keys, ws, n)
     this.stored += d
     if (this.stored > this.limit)
       throw new InputError(
@@ -253,13 +229,18 @@ function copy(a: Float64Array, n: number): Float64Array {
 /**
  * Sorts keys[0..n) ascending (non-negative finite doubles, as scores are), carrying payload along when
  * given: the WebAssembly radix sort (assembly/sort.ts), on copies in this thread's scratch memory
- * (wasm.ts; 16 MB for a chunk, 32 MB weighted).
+ * (wasm.ts; 16 MB for a chunk, 32 MB weighted). Returns how many of them are distinct, and their rows
+ * per split bin, counted there too.
  */
-export function sortScores(keys: Float64Array, payload: Float64Array | null, n: number): void {
-  if (n < 2) return
+export function sortScores(
+  keys: Float64Array,
+  payload: Float64Array | null,
+  n: number
+): { distinct: number; bins: Float64Array } {
   const words = payload === null ? 2 : 4
   const countBytes = scratchMemory(0).x.SORT_COUNTS_BYTES.value as number
-  const { x, at } = scratchMemory(8 * words * n + countBytes)
+  const binBytes = 8 * (SPLIT_BINS + 1)
+  const { x, at } = scratchMemory(8 * words * n + Math.max(countBytes, binBytes))
   const memory = x.memory.buffer
   const [k, k2, v, v2] = [0, 1, 2, 3].map(i => at + 8 * i * n)
   const counts = at + 8 * words * n
@@ -268,6 +249,11 @@ export function sortScores(keys: Float64Array, payload: Float64Array | null, n: 
   x.radixSort(k, payload === null ? 0 : v, k2, v2, counts, n)
   keys.set(new Float64Array(memory, k, n))
   if (payload !== null) payload.set(new Float64Array(memory, v, n))
+  // The counters' room holds the bins now.
+  const bins = new Float64Array(memory, counts, SPLIT_BINS + 1)
+  bins.fill(0)
+  const distinct = x.sortedCounts(k, n, counts, SPLIT_BINS)
+  return { distinct, bins: bins.slice() }
 }
 
 /** A histogram's grid before it is made (see ScoreHistogram.counts). */
@@ -313,7 +299,7 @@ export class ScoreHistogram {
   }
 
   /** add()'s row as addOffGrid takes rows. */
-  private readonly one = { score: new Float64Array(1), label: new Uint8Array(1), weight: new Float64Array(1) }
+  private readonly one = { score: new Float64Array(1), weight: new Float64Array(1) }
 
   /** Adds one row's score (the test builders' way; the readers add theirs in WebAssembly). */
   add(score: number, label: number, weight: number): void {
@@ -321,9 +307,8 @@ export class ScoreHistogram {
     if (micros / GRID !== score) {
       const one = this.one
       one.score[0] = score
-      one.label[0] = label
       one.weight[0] = weight
-      this.addOffGrid(one.score, one.label, one.weight)
+      this.addOffGrid(label, one.score, one.weight)
       return
     }
     this.refresh()
@@ -332,8 +317,8 @@ export class ScoreHistogram {
   }
 
   /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
-  addOffGrid(scores: Float64Array, labels: Uint8Array, weights: Float64Array | null): void {
-    ;(this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(scores, labels, weights)
+  addOffGrid(label: number, scores: Float64Array, weights: Float64Array | null): void {
+    ;(this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(label, scores, weights)
   }
 
   /**

@@ -46,7 +46,6 @@ export class WasmCells {
   private gridAt = 0
   private gridWeightsAt = 0
   private offScoresAt = 0
-  private offLabelsAt = 0
   private offWeightsAt = 0
   private columnsAt = 0
   private columnsCap = 0
@@ -86,10 +85,9 @@ export class WasmCells {
         this.heap.alloc(4 * GRID_QUEUE),
         this.heap.alloc(8 * GRID_QUEUE)
       )
-      this.offScoresAt = this.heap.alloc(8 * OFF_GRID_QUEUE)
-      this.offLabelsAt = this.heap.alloc(OFF_GRID_QUEUE)
-      this.offWeightsAt = acc.weighted ? this.heap.alloc(8 * OFF_GRID_QUEUE) : 0
-      this.x.setOffGrid(this.offScoresAt, this.offLabelsAt, this.offWeightsAt)
+      this.offScoresAt = this.heap.alloc(2 * 8 * OFF_GRID_QUEUE)
+      this.offWeightsAt = acc.weighted ? this.heap.alloc(2 * 8 * OFF_GRID_QUEUE) : 0
+      this.x.setOffGrid(this.offScoresAt, this.offWeightsAt)
       hist!.shareGrid(() => {
         this.x.flush()
         const memory = this.x.memory.buffer
@@ -152,15 +150,15 @@ export class WasmCells {
 
   /** Adds the off-grid scores the reader queued to the sink's histogram. */
   takeOffGrid(): void {
-    const n = this.x.offGrid.value as number
-    if (n === 0) return
     const memory = this.x.memory.buffer
-    const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt, n)
-    this.hist!.addOffGrid(
-      new Float64Array(memory, this.offScoresAt, n),
-      new Uint8Array(memory, this.offLabelsAt, n),
-      weights
-    )
+    const counts = [this.x.offNegatives.value as number, this.x.offPositives.value as number]
+    for (const label of [0, 1]) {
+      const n = counts[label]
+      if (n === 0) continue
+      const at = 8 * OFF_GRID_QUEUE * label
+      const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt + at, n)
+      this.hist!.addOffGrid(label, new Float64Array(memory, this.offScoresAt + at, n), weights)
+    }
     this.x.offGridTaken()
   }
 
