@@ -11,11 +11,10 @@
 export const AUC_BLOCKS = 512
 /**
  * The AUC's sums, as doubles: Σ posW·(negative weight below + ½ tied), the negative weight, the
- * positive weight, the rows below the next score, all rows, the open block (-1 before the first
- * score), then for each block: 1 once a score fell in it, its posW, negW, posN, negN, and the
- * concordant weight of the pairs inside it.
+ * positive weight, the rows below the next score and all rows, then for each block: 1 once a score
+ * fell in it, its posW, negW, posN, negN, and the concordant weight of the pairs inside it.
  */
-export const AUC_STATE_BYTES = 8 * (6 + 6 * AUC_BLOCKS)
+export const AUC_STATE_BYTES = 8 * (5 + 6 * AUC_BLOCKS)
 
 /** Bytes of one run's entry in mergeRuns' table: five i32. */
 export const MERGE_ENTRY_BYTES = 20
@@ -67,20 +66,6 @@ export function mergeRuns(table: usize, k: i32, heap: usize, out: usize, cap: i3
   for (let i = (size >> 1) - 1; i >= 0; i--)
     down(keys, runs, size, i, load<f64>(keys + (<usize>i << 3)), load<i32>(runs + (<usize>i << 2)))
   const column = <usize>cap << 3
-  let num = 0.0
-  let below = 0.0
-  let pos = 0.0
-  let rowsBefore = 0.0
-  let totalRows = 0.0
-  let block = -1
-  if (auc != 0) {
-    num = load<f64>(auc)
-    below = load<f64>(auc, 8)
-    pos = load<f64>(auc, 16)
-    rowsBefore = load<f64>(auc, 24)
-    totalRows = load<f64>(auc, 32)
-    block = <i32>load<f64>(auc, 40)
-  }
   let d = 0
   while (size > 0) {
     const score = load<f64>(keys)
@@ -118,28 +103,46 @@ export function mergeRuns(table: usize, k: i32, heap: usize, out: usize, cap: i3
       store<f64>(o + 4 * column, negN)
       continue
     }
-    num += posW * (below + 0.5 * negW)
-    below += negW
-    pos += posW
-    const b = <i32>min<f64>(AUC_BLOCKS - 1, Math.floor((rowsBefore * AUC_BLOCKS) / totalRows))
-    const at = auc + 48 + <usize>b * 48
-    if (b != block) {
-      block = b
-      store<f64>(at, 1)
-    }
-    store<f64>(at, load<f64>(at, 40) + posW * (load<f64>(at, 16) + 0.5 * negW), 40)
-    store<f64>(at, load<f64>(at, 8) + posW, 8)
-    store<f64>(at, load<f64>(at, 16) + negW, 16)
-    store<f64>(at, load<f64>(at, 24) + posN, 24)
-    store<f64>(at, load<f64>(at, 32) + negN, 32)
-    rowsBefore += posN + negN
-  }
-  if (auc != 0) {
-    store<f64>(auc, num)
-    store<f64>(auc, below, 8)
-    store<f64>(auc, pos, 16)
-    store<f64>(auc, rowsBefore, 24)
-    store<f64>(auc, <f64>block, 40)
+    addScore(auc, posW, negW, posN, negN)
   }
   return d
+}
+
+/**
+ * Adds the next distinct score's weight and rows of each label to the AUC's sums at auc (see
+ * AUC_STATE_BYTES).
+ */
+// @ts-ignore: decorator
+@inline
+function addScore(auc: usize, posW: f64, negW: f64, posN: f64, negN: f64): void {
+  const below = load<f64>(auc, 8)
+  const rowsBefore = load<f64>(auc, 24)
+  store<f64>(auc, load<f64>(auc) + posW * (below + 0.5 * negW))
+  store<f64>(auc, below + negW, 8)
+  store<f64>(auc, load<f64>(auc, 16) + posW, 16)
+  const b = <i32>min<f64>(AUC_BLOCKS - 1, Math.floor((rowsBefore * AUC_BLOCKS) / load<f64>(auc, 32)))
+  const at = auc + 40 + <usize>b * 48
+  store<f64>(at, 1)
+  store<f64>(at, load<f64>(at, 40) + posW * (load<f64>(at, 16) + 0.5 * negW), 40)
+  store<f64>(at, load<f64>(at, 8) + posW, 8)
+  store<f64>(at, load<f64>(at, 16) + negW, 16)
+  store<f64>(at, load<f64>(at, 24) + posN, 24)
+  store<f64>(at, load<f64>(at, 32) + negN, 32)
+  store<f64>(auc, rowsBefore + posN + negN, 24)
+}
+
+/**
+ * Adds the occupied slots of a score grid to the AUC's sums at auc, in ascending order: counts of
+ * slots × 2 (u32, [slot·2 + label]), and weights likewise (f64; 0 when the counts are the weights).
+ */
+export function gridAuc(counts: usize, weights: usize, slots: i32, auc: usize): void {
+  for (let m = 0; m < slots; m++) {
+    const at = <usize>m << 1
+    const negN = load<u32>(counts + (at << 2))
+    const posN = load<u32>(counts + ((at + 1) << 2))
+    if ((negN | posN) == 0) continue
+    const negW = weights == 0 ? <f64>negN : load<f64>(weights + (at << 3))
+    const posW = weights == 0 ? <f64>posN : load<f64>(weights + ((at + 1) << 3))
+    addScore(auc, posW, negW, <f64>posN, <f64>negN)
+  }
 }

@@ -85,6 +85,7 @@ export interface WasmExports {
   AUC_BLOCKS: WebAssembly.Global
   AUC_STATE_BYTES: WebAssembly.Global
   mergeRuns(table: number, k: number, heap: number, out: number, cap: number, auc: number): number
+  gridAuc(counts: number, weights: number, slots: number, auc: number): void
   // The bootstrap's draws.
   seedStream(k: number, s0: number, s1: number, s2: number, s3: number): void
   setLogFactorials(at: number): void

@@ -11,7 +11,7 @@
  * inside a block (1/512 of the pairs, at most).
  */
 import {
-  gridRuns,
+  gridAuc,
   runsAuc,
   splitRuns,
   type Runs,
@@ -51,29 +51,22 @@ export interface AucPart {
 }
 
 /**
- * The sums of a range [from, to) of runs' distinct scores, walked in ascending order in WebAssembly
- * (assembly/merge.ts, which lays them out): totalRows of the rows at all scores, rowsBefore of them
- * below the range.
+ * The AUC's sums from `add`, which adds distinct scores in ascending order to the sums it is given
+ * (laid out by assembly/merge.ts, which computes them): totalRows of the rows at all scores,
+ * rowsBefore of them below the scores added.
  */
-function runsPart(
-  runs: SortedRuns,
-  totalRows: number,
-  rowsBefore = 0,
-  from = -Infinity,
-  to = Infinity
-): AucPart {
+function sumsOf(totalRows: number, rowsBefore: number, add: (sums: Float64Array) => void): AucPart {
   const x = scratchMemory(0).x
-  const state = new Float64Array((x.AUC_STATE_BYTES.value as number) / 8)
-  state[3] = rowsBefore
-  state[4] = totalRows
-  state[5] = -1
-  runsAuc(runs, state, from, to)
+  const sums = new Float64Array((x.AUC_STATE_BYTES.value as number) / 8)
+  sums[3] = rowsBefore
+  sums[4] = totalRows
+  add(sums)
   const blocks: number[][] = []
   for (let b = 0; b < (x.AUC_BLOCKS.value as number); b++) {
-    const at = 6 + 6 * b
-    if (state[at] === 1) blocks.push([b, ...state.subarray(at + 1, at + 6)])
+    const at = 5 + 6 * b
+    if (sums[at] === 1) blocks.push([b, ...sums.subarray(at + 1, at + 6)])
   }
-  return { num: state[0], below: state[1], pos: state[2], blocks }
+  return { num: sums[0], below: sums[1], pos: sums[2], blocks }
 }
 
 /** The sums of two adjacent ranges (lower first) as one walk of both gives them. */
@@ -126,7 +119,7 @@ function aucHalves(runs: Runs, rows: number): [AucHalf, AucHalf] {
 
 /** The sums of one half. */
 export function aucPart(h: AucHalf): AucPart {
-  return runsPart(h.runs, h.rows, h.rowsBefore, h.from, h.to)
+  return sumsOf(h.rows, h.rowsBefore, sums => runsAuc(h.runs, sums, h.from, h.to))
 }
 
 /** Exact AUC and its bootstrap blocks from the two halves' sums. */
@@ -161,7 +154,8 @@ export function aucSummary(d: ScoreDistribution): AucSummary {
       weight: Float64Array.from(at, i => w[i])
     }
   }
-  return summaryOf(runsPart([[runOf(d.negN, d.negW)], [runOf(d.posN, d.posW)]], rows))
+  const runs: SortedRuns = [[runOf(d.negN, d.negW)], [runOf(d.posN, d.posW)]]
+  return summaryOf(sumsOf(rows, 0, sums => runsAuc(runs, sums)))
 }
 
 /**
@@ -171,8 +165,7 @@ export function aucSummary(d: ScoreDistribution): AucSummary {
 export function gridAucSummary(counts: Uint32Array, weights: Float64Array | null): AucSummary {
   let rows = 0
   for (let i = 0; i < counts.length; i++) rows += counts[i]
-  const [neg, pos] = gridRuns(counts, weights)
-  return summaryOf(runsPart([[neg], [pos]], rows))
+  return summaryOf(sumsOf(rows, 0, sums => gridAuc(counts, weights, sums)))
 }
 
 /** From a reader's scores: straight from the grid when there is one (its tight loop), else the runs in two halves. */

@@ -363,7 +363,7 @@ export function mergeParts(parts: HistogramPart[]): ScoreSource {
 }
 
 /** The occupied grid slots of each label as runs. */
-export function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run] {
+function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run] {
   return [0, 1].map(label => {
     let d = 0
     for (let m = 0; m <= GRID; m++) if (counts[2 * m + label] !== 0) d++
@@ -488,6 +488,23 @@ function mergeWindows(
 /** Adds the distinct scores in [from, to) of all runs to the AUC's sums `auc` (see mergeWindows). */
 export function runsAuc(runs: SortedRuns, auc: Float64Array, from = -Infinity, to = Infinity): void {
   mergeWindows(runs, from, to, { auc })
+}
+
+/**
+ * Adds the grid's occupied slots (counts[micros·2 + label], weights likewise or null) to the AUC's
+ * sums `auc`, in WebAssembly (assembly/merge.ts) on copies in this thread's scratch memory.
+ */
+export function gridAuc(counts: Uint32Array, weights: Float64Array | null, auc: Float64Array): void {
+  const countsBytes = Math.ceil((4 * counts.length) / 8) * 8
+  const { x, at } = scratchMemory(8 * auc.length + countsBytes + (weights === null ? 0 : 8 * weights.length))
+  const memory = x.memory.buffer
+  const countsAt = at + 8 * auc.length
+  const weightsAt = weights === null ? 0 : countsAt + countsBytes
+  new Float64Array(memory, at, auc.length).set(auc)
+  new Uint32Array(memory, countsAt, counts.length).set(counts)
+  if (weights !== null) new Float64Array(memory, weightsAt, weights.length).set(weights)
+  x.gridAuc(countsAt, weightsAt, counts.length / 2, at)
+  auc.set(new Float64Array(memory, at, auc.length))
 }
 
 /**
