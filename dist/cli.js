@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { createReadStream, openSync, fstatSync, closeSync, readSync, statSync, readFileSync, realpathSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { relative, isAbsolute, resolve, dirname, join } from 'node:path';
+import { dirname, join, basename, relative, isAbsolute, resolve } from 'node:path';
+import { mkdirSync, writeFileSync, renameSync, rmSync, readFileSync, realpathSync, createReadStream, openSync, fstatSync, closeSync, readSync, statSync, readdirSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
@@ -50,6 +50,57 @@ function quote(value) {
 }
 function isInputError(err) {
     return err instanceof InputError;
+}
+
+/** Small file helpers shared by the manifest and policy loaders, and the entry points' outputs. */
+function readText(path, display, what) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT'
+            ? `${what} not found`
+            : code === 'EISDIR'
+                ? `is a directory, expected a ${what} file`
+                : `cannot read the ${what} (${code})`;
+        throw new InputError(why, { file: display });
+    }
+}
+/** The path to show a user: relative to the working directory when inside it. */
+function displayPath(path, cwd) {
+    const rel = relative(cwd, path);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+/** True when `path` (symlinks resolved, where it exists) lies inside `root`. */
+function isInside(root, path) {
+    const real = (p) => {
+        try {
+            return realpathSync(p);
+        }
+        catch {
+            return resolve(p);
+        }
+    };
+    const rel = relative(real(root), real(path));
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+/**
+ * Writes a file whole or not at all: to a temporary file beside it, then renamed over it (a rename
+ * within a directory is atomic), so that a run stopped midway never leaves a half-written report
+ * that a later run or an auditor could read as complete. Makes the directory first.
+ */
+function writeFileAtomic(path, data) {
+    mkdirSync(dirname(path), { recursive: true });
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+        writeFileSync(temp, data);
+        renameSync(temp, path);
+    }
+    catch (err) {
+        rmSync(temp, { force: true });
+        throw err;
+    }
 }
 
 /**
@@ -596,7 +647,51 @@ class CsvParser {
  * sha256 of the file as stored) on the way, with one error for a file that cannot be read.
  */
 const CHUNK$1 = 1 << 20;
-/** Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. */
+/** What the first bytes of a file are, when they say it is not text: magic numbers, then BOMs. */
+const NOT_TEXT = [
+    [
+        [0x1f, 0x8b],
+        'gzip-compressed data; expected plain text (a compressed file is read when its name ends in .gz)'
+    ],
+    [[0x50, 0x4b, 0x03, 0x04], 'a zip archive; expected plain text (unpack it first)'],
+    [
+        [0x50, 0x41, 0x52, 0x31],
+        'a Parquet file; expected plain text (a Parquet file is read when its name ends in .parquet)'
+    ],
+    [[0x28, 0xb5, 0x2f, 0xfd], 'zstd-compressed data; expected plain text (or gzip, named .gz)'],
+    [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xz-compressed data; expected plain text (or gzip, named .gz)'],
+    [[0x42, 0x5a, 0x68], 'bzip2-compressed data; expected plain text (or gzip, named .gz)'],
+    [[0xff, 0xfe], 'UTF-16 text; expected UTF-8 (save it as UTF-8)'],
+    [[0xfe, 0xff], 'UTF-16 text; expected UTF-8 (save it as UTF-8)']
+];
+/** Bytes of a text file's start that checkText reads. */
+const SNIFF = 1 << 16;
+/**
+ * Stops a text artifact (CSV, JSON Lines) whose first bytes are not UTF-8 text, with what they are in
+ * words rather than the binary bytes read as a header: a compressed or binary format by its magic
+ * number, UTF-16 by its byte-order mark or NUL bytes, another encoding by its first invalid byte.
+ * start: the first bytes of the (decompressed) data, at least SNIFF of them unless the file is shorter.
+ */
+function checkText(start, display) {
+    for (const [magic, what] of NOT_TEXT)
+        if (start.length >= magic.length && magic.every((b, i) => start[i] === b))
+            throw new InputError(`the file is ${what}`, { file: display });
+    const head = start.subarray(0, SNIFF);
+    const nul = head.indexOf(0);
+    if (nul >= 0)
+        throw new InputError(`the file holds a NUL byte at byte ${nul + 1}: binary data or UTF-16 text; expected UTF-8 text`, { file: display });
+    try {
+        // stream: a character cut by the end of the sample is not an error.
+        new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    }
+    catch {
+        throw new InputError(`the file is not UTF-8 text (an invalid byte within its first ${head.length.toLocaleString('en-US')} bytes; Latin-1 or Windows-1252, for example); expected UTF-8 (save it as UTF-8)`, { file: display });
+    }
+}
+/**
+ * Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. The
+ * first bytes must be text (checkText).
+ */
 async function streamFile(path, display, onChunk) {
     const hash = createHash('sha256');
     const raw = createReadStream(path, { highWaterMark: CHUNK$1 });
@@ -605,9 +700,16 @@ async function streamFile(path, display, onChunk) {
     const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK$1 })) : raw;
     if (gz)
         raw.on('error', err => body.destroy(err));
+    // The first chunk (at least SNIFF bytes, or the whole file) is checked before it is parsed.
+    let checked = false;
     try {
-        for await (const chunk of body)
+        for await (const chunk of body) {
+            if (!checked) {
+                checkText(chunk, display);
+                checked = true;
+            }
             onChunk(chunk);
+        }
     }
     catch (err) {
         if (err instanceof InputError)
@@ -9928,6 +10030,7 @@ function readHeader(spec) {
     try {
         const buf = Buffer.alloc(1 << 20);
         const got = readSync(fd, buf, 0, buf.length, 0);
+        checkText(buf.subarray(0, got), spec.display);
         let columns = null;
         const parser = new CsvParser(spec.display, row => {
             if (columns === null)
@@ -9959,40 +10062,6 @@ function nextLineStart(path, from) {
     finally {
         closeSync(fd);
     }
-}
-
-/** Small file helpers shared by the manifest and policy loaders. */
-function readText(path, display, what) {
-    try {
-        return readFileSync(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        const why = code === 'ENOENT'
-            ? `${what} not found`
-            : code === 'EISDIR'
-                ? `is a directory, expected a ${what} file`
-                : `cannot read the ${what} (${code})`;
-        throw new InputError(why, { file: display });
-    }
-}
-/** The path to show a user: relative to the working directory when inside it. */
-function displayPath(path, cwd) {
-    const rel = relative(cwd, path);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-/** True when `path` (symlinks resolved, where it exists) lies inside `root`. */
-function isInside(root, path) {
-    const real = (p) => {
-        try {
-            return realpathSync(p);
-        }
-        catch {
-            return resolve(p);
-        }
-    };
-    const rel = relative(real(root), real(path));
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function getDefaultExportFromCjs$1 (x) {
@@ -54287,13 +54356,10 @@ async function runCheck(args, io) {
         io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`);
     const reportPath = resolve(io.cwd, flags.report);
     const json = JSON.stringify(report, null, 1) + '\n';
-    mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(reportPath, json);
+    writeFileAtomic(reportPath, json);
     const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : '';
     if (flags.markdown !== undefined) {
-        const path = resolve(io.cwd, flags.markdown);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, markdown);
+        writeFileAtomic(resolve(io.cwd, flags.markdown), markdown);
     }
     if (flags.format === 'json')
         io.stdout(json);

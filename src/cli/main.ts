@@ -2,8 +2,8 @@
  * The command line. Parses flags into options, runs the core, writes files, and is the one place that
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
+import { writeFileAtomic } from '../core/files.js'
 import { parseArgs } from 'node:util'
 import { check } from '../core/check.js'
 import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
@@ -142,13 +142,10 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (report.baseline?.warning) io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`)
   const reportPath = resolve(io.cwd, flags.report)
   const json = JSON.stringify(report, null, 1) + '\n'
-  mkdirSync(dirname(reportPath), { recursive: true })
-  writeFileSync(reportPath, json)
+  writeFileAtomic(reportPath, json)
   const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : ''
   if (flags.markdown !== undefined) {
-    const path = resolve(io.cwd, flags.markdown)
-    mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(path, markdown)
+    writeFileAtomic(resolve(io.cwd, flags.markdown), markdown)
   }
   if (flags.format === 'json') io.stdout(json)
   else if (flags.format === 'markdown') io.stdout(markdown)

@@ -1,6 +1,6 @@
-/** Small file helpers shared by the manifest and policy loaders. */
-import { readFileSync, realpathSync } from 'node:fs'
-import { isAbsolute, relative, resolve } from 'node:path'
+/** Small file helpers shared by the manifest and policy loaders, and the entry points' outputs. */
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { InputError } from './errors.js'
 
 export function readText(path: string, display: string, what: string): string {
@@ -35,4 +35,21 @@ export function isInside(root: string, path: string): boolean {
   }
   const rel = relative(real(root), real(path))
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/**
+ * Writes a file whole or not at all: to a temporary file beside it, then renamed over it (a rename
+ * within a directory is atomic), so that a run stopped midway never leaves a half-written report
+ * that a later run or an auditor could read as complete. Makes the directory first.
+ */
+export function writeFileAtomic(path: string, data: string): void {
+  mkdirSync(dirname(path), { recursive: true })
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+  try {
+    writeFileSync(temp, data)
+    renameSync(temp, path)
+  } catch (err) {
+    rmSync(temp, { force: true })
+    throw err
+  }
 }

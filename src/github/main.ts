@@ -7,8 +7,9 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { writeFileAtomic } from '../core/files.js'
 import { check } from '../core/check.js'
 import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
@@ -72,8 +73,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
       }
     })
     const reportPath = resolve(cwd, settings.reportPath)
-    mkdirSync(dirname(reportPath), { recursive: true })
-    writeFileSync(reportPath, JSON.stringify(report, null, 1) + '\n')
+    writeFileAtomic(reportPath, JSON.stringify(report, null, 1) + '\n')
     if (report.baseline?.warning) core.warning(report.baseline.warning)
     const blocking = blockingChecks(report.checks)
     core.setOutput('decision', report.decision)

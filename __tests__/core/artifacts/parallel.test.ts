@@ -102,3 +102,11 @@ describe('a Parquet file in two parts, cut between row groups', () => {
     )
   })
 })
+
+describe('a file read in two parts whose bytes are not text', () => {
+  it('says what they are before it is cut', async () => {
+    const spec = file([])
+    writeFileSync(spec.absPath, Buffer.from(lines().join('\n'), 'utf16le'))
+    await expect(twoParts(spec)).rejects.toThrow(/^p\.csv: the file holds a NUL byte at byte 2/)
+  })
+})

@@ -97,6 +97,63 @@ describe('bad rows are errors with file, line, column, value and expectation', (
     )
   })
 
+  it('gzip cut short, without its trailer, or damaged: never the rows it got', async () => {
+    const [header, ...rows] = GOOD.split(/(?<=\n)/)
+    const gz = gzipSync(header + rows.join('').repeat(2000))
+    const flipped = (at: number) => {
+      const b = Buffer.from(gz)
+      b[at] ^= 0xff
+      return b
+    }
+    for (const [what, bytes] of [
+      ['cut in its deflate data', gz.subarray(0, gz.length >> 1)],
+      ['without its 8-byte trailer', gz.subarray(0, gz.length - 8)],
+      ['without its length', gz.subarray(0, gz.length - 4)],
+      ['with a wrong CRC', flipped(gz.length - 6)],
+      ['with a wrong length', flipped(gz.length - 2)],
+      ['damaged inside', flipped(gz.length >> 1)]
+    ] as const)
+      await expect([
+        what,
+        await run({ 'p.csv.gz': bytes }, predictions('p.csv.gz')).catch(e => String(e))
+      ]).toEqual([what, expect.stringMatching(/p\.csv\.gz: not valid gzip data/)])
+  })
+
+  it('a file whose bytes are not text says what they are, in words, with none of its bytes', async () => {
+    const text = 'g,label,score\n' + 'a,1,0.5\nb,0,0.2\n'.repeat(50)
+    const utf16 = Buffer.from(text, 'utf16le')
+    const noise = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) & 0xff))
+    for (const [bytes, why] of [
+      [
+        gzipSync(text),
+        /is gzip-compressed data; expected plain text \(a compressed file is read when its name ends in \.gz\)/
+      ],
+      [Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), noise]), /is a zip archive/],
+      [Buffer.concat([Buffer.from('PAR1'), noise]), /is a Parquet file; .*\.parquet/],
+      [Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), noise]), /is zstd-compressed data/],
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]), /is UTF-16 text; expected UTF-8/],
+      [utf16, /NUL byte at byte 2: binary data or UTF-16 text; expected UTF-8 text/],
+      [noise, /NUL byte|not UTF-8 text/],
+      [Buffer.from('g,label,score\nMünchen,1,0.5\n', 'latin1'), /not UTF-8 text .*Latin-1.*; expected UTF-8/]
+    ] as const) {
+      const message = await run({ 'p.csv': bytes }, predictions()).then(
+        () => 'passed',
+        (e: Error) => e.message
+      )
+      expect(message).toMatch(/^p\.csv: the file /)
+      expect(message).toMatch(why)
+      // Printable text only: no byte of the file in the message.
+      expect(message).toMatch(/^[\x20-\x7e]*$/)
+    }
+  })
+
+  it('a row of tens of MB is a bounded error', async () => {
+    const long = 'g,label,score\n' + 'a'.repeat(20_000_000) + ',1,0.5\n'
+    await expect(run({ 'p.csv': long }, predictions())).rejects.toThrow(
+      /p\.csv, line 2: a row is longer than 16777216 bytes/
+    )
+  })
+
   it('a missing file', async () => {
     await expect(run({}, predictions('nope.csv'))).rejects.toThrow(/nope\.csv: file not found/)
   })

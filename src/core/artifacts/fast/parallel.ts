@@ -17,7 +17,7 @@ import { CsvParser, fieldText } from '../formats/csv.js'
 import { mergeCellTables } from '../../tables/merge.js'
 import { mergeParts } from '../../tables/scores.js'
 import { scoresAucBeside, type AucPart } from '../../metrics/auc.js'
-import { readRange } from '../formats/bytes.js'
+import { checkText, readRange } from '../formats/bytes.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { type PredictionData, type PredictionOptions } from '../kinds/predictions.js'
 import { PredictionSink } from '../kinds/prediction-sink.js'
@@ -276,6 +276,7 @@ function readHeader(spec: ArtifactSpec): { columns: string[]; bytes: number } | 
   try {
     const buf = Buffer.alloc(1 << 20)
     const got = readSync(fd, buf, 0, buf.length, 0)
+    checkText(buf.subarray(0, got), spec.display)
     let columns: string[] | null = null
     const parser = new CsvParser(spec.display, row => {
       if (columns === null) columns = Array.from({ length: row.count }, (_, i) => fieldText(row, i))

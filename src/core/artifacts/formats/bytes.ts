@@ -9,7 +9,59 @@ import { InputError } from '../../errors.js'
 
 const CHUNK = 1 << 20
 
-/** Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. */
+/** What the first bytes of a file are, when they say it is not text: magic numbers, then BOMs. */
+const NOT_TEXT: [number[], string][] = [
+  [
+    [0x1f, 0x8b],
+    'gzip-compressed data; expected plain text (a compressed file is read when its name ends in .gz)'
+  ],
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive; expected plain text (unpack it first)'],
+  [
+    [0x50, 0x41, 0x52, 0x31],
+    'a Parquet file; expected plain text (a Parquet file is read when its name ends in .parquet)'
+  ],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'zstd-compressed data; expected plain text (or gzip, named .gz)'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xz-compressed data; expected plain text (or gzip, named .gz)'],
+  [[0x42, 0x5a, 0x68], 'bzip2-compressed data; expected plain text (or gzip, named .gz)'],
+  [[0xff, 0xfe], 'UTF-16 text; expected UTF-8 (save it as UTF-8)'],
+  [[0xfe, 0xff], 'UTF-16 text; expected UTF-8 (save it as UTF-8)']
+]
+
+/** Bytes of a text file's start that checkText reads. */
+const SNIFF = 1 << 16
+
+/**
+ * Stops a text artifact (CSV, JSON Lines) whose first bytes are not UTF-8 text, with what they are in
+ * words rather than the binary bytes read as a header: a compressed or binary format by its magic
+ * number, UTF-16 by its byte-order mark or NUL bytes, another encoding by its first invalid byte.
+ * start: the first bytes of the (decompressed) data, at least SNIFF of them unless the file is shorter.
+ */
+export function checkText(start: Buffer, display: string): void {
+  for (const [magic, what] of NOT_TEXT)
+    if (start.length >= magic.length && magic.every((b, i) => start[i] === b))
+      throw new InputError(`the file is ${what}`, { file: display })
+  const head = start.subarray(0, SNIFF)
+  const nul = head.indexOf(0)
+  if (nul >= 0)
+    throw new InputError(
+      `the file holds a NUL byte at byte ${nul + 1}: binary data or UTF-16 text; expected UTF-8 text`,
+      { file: display }
+    )
+  try {
+    // stream: a character cut by the end of the sample is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true })
+  } catch {
+    throw new InputError(
+      `the file is not UTF-8 text (an invalid byte within its first ${head.length.toLocaleString('en-US')} bytes; Latin-1 or Windows-1252, for example); expected UTF-8 (save it as UTF-8)`,
+      { file: display }
+    )
+  }
+}
+
+/**
+ * Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. The
+ * first bytes must be text (checkText).
+ */
 export async function streamFile(
   path: string,
   display: string,
@@ -21,8 +73,16 @@ export async function streamFile(
   const gz = path.toLowerCase().endsWith('.gz')
   const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw
   if (gz) raw.on('error', err => body.destroy(err))
+  // The first chunk (at least SNIFF bytes, or the whole file) is checked before it is parsed.
+  let checked = false
   try {
-    for await (const chunk of body) onChunk(chunk as Buffer)
+    for await (const chunk of body) {
+      if (!checked) {
+        checkText(chunk as Buffer, display)
+        checked = true
+      }
+      onChunk(chunk as Buffer)
+    }
   } catch (err) {
     if (err instanceof InputError) throw err
     const e = err as NodeJS.ErrnoException
