@@ -15,6 +15,7 @@ class InputError extends Error {
     name = 'InputError';
     file;
     line;
+    column;
     path;
     row;
     rowGroup;
@@ -25,6 +26,7 @@ class InputError extends Error {
         this.detail = detail;
         this.file = where.file;
         this.line = where.line;
+        this.column = where.column;
         this.path = where.path;
         this.row = where.row;
         this.rowGroup = where.rowGroup;
@@ -37,9 +39,10 @@ function formatMessage(detail, where) {
     const row = where.row === undefined
         ? undefined
         : `row ${where.row}${where.rowGroup === undefined ? '' : ` (row group ${where.rowGroup})`}`;
-    const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, row, where.path]
-        .filter(Boolean)
-        .join(', ');
+    const line = where.line === undefined
+        ? undefined
+        : `line ${where.line}${where.column === undefined ? '' : `, column ${where.column}`}`;
+    const loc = [where.file, line, row, where.path].filter(Boolean).join(', ');
     return loc ? `${loc}: ${detail}` : detail;
 }
 /** Quote a user value for a message, shortened so a giant field cannot flood the terminal. */
@@ -13322,11 +13325,43 @@ function loadYaml(text, file) {
         const e = err;
         throw new InputError(`not valid YAML: ${e.reason ?? e.message}`, {
             file,
-            line: e.mark ? e.mark.line + 1 : undefined
+            line: e.mark ? e.mark.line + 1 : undefined,
+            column: e.mark ? e.mark.column + 1 : undefined
         });
     }
     const lines = text.split(/\r?\n/);
-    return { data, lineOf: path => findLine(lines, path) };
+    const lineOf = (path) => findLine(lines, path);
+    const over = expandsPast(data, MAX_VALUES);
+    if (over !== null)
+        throw new InputError(`the document expands to more than ${MAX_VALUES.toLocaleString('en-US')} values through its aliases (*name); expected a document of at most that many`, { file, line: lineOf(over), path: over });
+    return { data, lineOf };
+}
+/**
+ * Values a document may hold, counting each alias at every place it is used. js-yaml keeps an alias
+ * as one shared object, so ten levels of ten aliases each (a "billion laughs") load in a moment but
+ * make 10^10 values for whatever walks them next: the schema check, an error message, the report.
+ * A hand-written manifest or policy holds a few hundred.
+ */
+const MAX_VALUES = 100_000;
+/** The path of the top-level key at which walking `data` passes `limit` values, or null. */
+function expandsPast(data, limit) {
+    let count = 0;
+    const walk = (v) => {
+        if (++count > limit)
+            return true;
+        if (v === null || typeof v !== 'object')
+            return false;
+        for (const child of Array.isArray(v) ? v : Object.values(v))
+            if (walk(child))
+                return true;
+        return false;
+    };
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+        return walk(data) ? '' : null;
+    for (const [key, value] of Object.entries(data))
+        if (walk(value))
+            return key;
+    return null;
 }
 /**
  * Finds a path's line by walking the keys and list items by indentation. Good enough for the block
@@ -53468,6 +53503,11 @@ function merge(chain, source) {
     }
     for (const p of chain) {
         p.raw.waivers?.forEach((w, i) => {
+            // The schema checks the form (YYYY-MM-DD); the calendar decides whether the day exists.
+            if (w.expires !== undefined && !isCalendarDate(w.expires)) {
+                const path = `waivers[${i}].expires`;
+                throw new InputError(`found '${w.expires}', which is not a day of the calendar; expected a real date, YYYY-MM-DD`, { file: p.display, line: p.lineOf(path), path });
+            }
             if (!gates.has(w.gate)) {
                 const path = `waivers[${i}].gate`;
                 throw new InputError(`waiver for unknown gate '${w.gate}'${didYouMean(w.gate, [...gates.keys()])}`, {
@@ -53490,6 +53530,11 @@ function merge(chain, source) {
         files: chain.map(p => ({ path: p.display, sha256: p.sha256 })),
         source
     };
+}
+/** Whether YYYY-MM-DD names a day that exists (2027-02-30 does not). */
+function isCalendarDate(text) {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 /**

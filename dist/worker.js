@@ -12,6 +12,7 @@ class InputError extends Error {
     name = 'InputError';
     file;
     line;
+    column;
     path;
     row;
     rowGroup;
@@ -22,6 +23,7 @@ class InputError extends Error {
         this.detail = detail;
         this.file = where.file;
         this.line = where.line;
+        this.column = where.column;
         this.path = where.path;
         this.row = where.row;
         this.rowGroup = where.rowGroup;
@@ -31,9 +33,10 @@ function formatMessage(detail, where) {
     const row = where.row === undefined
         ? undefined
         : `row ${where.row}${where.rowGroup === undefined ? '' : ` (row group ${where.rowGroup})`}`;
-    const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, row, where.path]
-        .filter(Boolean)
-        .join(', ');
+    const line = where.line === undefined
+        ? undefined
+        : `line ${where.line}${where.column === undefined ? '' : `, column ${where.column}`}`;
+    const loc = [where.file, line, row, where.path].filter(Boolean).join(', ');
     return loc ? `${loc}: ${detail}` : detail;
 }
 /** Quote a user value for a message, shortened so a giant field cannot flood the terminal. */

@@ -8,6 +8,8 @@ export interface Where {
   file?: string
   /** 1-based line number, when known. */
   line?: number
+  /** 1-based column on that line, where a parser knows it (YAML syntax). */
+  column?: number
   /** 1-based data row and its 0-based row group, for a file without lines (Parquet). */
   row?: number
   rowGroup?: number
@@ -19,6 +21,7 @@ export class InputError extends Error {
   override readonly name = 'InputError'
   readonly file?: string
   readonly line?: number
+  readonly column?: number
   readonly path?: string
   readonly row?: number
   readonly rowGroup?: number
@@ -30,6 +33,7 @@ export class InputError extends Error {
     this.detail = detail
     this.file = where.file
     this.line = where.line
+    this.column = where.column
     this.path = where.path
     this.row = where.row
     this.rowGroup = where.rowGroup
@@ -44,9 +48,11 @@ function formatMessage(detail: string, where: Where): string {
     where.row === undefined
       ? undefined
       : `row ${where.row}${where.rowGroup === undefined ? '' : ` (row group ${where.rowGroup})`}`
-  const loc = [where.file, where.line !== undefined ? `line ${where.line}` : undefined, row, where.path]
-    .filter(Boolean)
-    .join(', ')
+  const line =
+    where.line === undefined
+      ? undefined
+      : `line ${where.line}${where.column === undefined ? '' : `, column ${where.column}`}`
+  const loc = [where.file, line, row, where.path].filter(Boolean).join(', ')
   return loc ? `${loc}: ${detail}` : detail
 }
 

@@ -17,14 +17,44 @@ export function loadYaml(text: string, file: string): LoadedYaml {
   try {
     data = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file, json: false })
   } catch (err) {
-    const e = err as { reason?: string; mark?: { line: number }; message: string }
+    const e = err as { reason?: string; mark?: { line: number; column: number }; message: string }
     throw new InputError(`not valid YAML: ${e.reason ?? e.message}`, {
       file,
-      line: e.mark ? e.mark.line + 1 : undefined
+      line: e.mark ? e.mark.line + 1 : undefined,
+      column: e.mark ? e.mark.column + 1 : undefined
     })
   }
   const lines = text.split(/\r?\n/)
-  return { data, lineOf: path => findLine(lines, path) }
+  const lineOf = (path: string) => findLine(lines, path)
+  const over = expandsPast(data, MAX_VALUES)
+  if (over !== null)
+    throw new InputError(
+      `the document expands to more than ${MAX_VALUES.toLocaleString('en-US')} values through its aliases (*name); expected a document of at most that many`,
+      { file, line: lineOf(over), path: over }
+    )
+  return { data, lineOf }
+}
+
+/**
+ * Values a document may hold, counting each alias at every place it is used. js-yaml keeps an alias
+ * as one shared object, so ten levels of ten aliases each (a "billion laughs") load in a moment but
+ * make 10^10 values for whatever walks them next: the schema check, an error message, the report.
+ * A hand-written manifest or policy holds a few hundred.
+ */
+const MAX_VALUES = 100_000
+
+/** The path of the top-level key at which walking `data` passes `limit` values, or null. */
+function expandsPast(data: unknown, limit: number): string | null {
+  let count = 0
+  const walk = (v: unknown): boolean => {
+    if (++count > limit) return true
+    if (v === null || typeof v !== 'object') return false
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (walk(child)) return true
+    return false
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return walk(data) ? '' : null
+  for (const [key, value] of Object.entries(data)) if (walk(value)) return key
+  return null
 }
 
 /**

@@ -34,9 +34,9 @@ describe('manifest errors', () => {
     ).toThrow(/line 5, task: found 'regression', expected 'binary-classification'/)
   })
 
-  it('rejects YAML that does not parse, with its line', () => {
+  it('rejects YAML that does not parse, with its line and column', () => {
     expect(load('apiVersion: rai-gate/v1\nmodel: { name: [\n')).toThrow(
-      /m\/rai-gate\.yml, line \d+: not valid YAML/
+      /m\/rai-gate\.yml, line 3, column 1: not valid YAML: unexpected end of the stream/
     )
   })
 

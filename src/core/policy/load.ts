@@ -176,6 +176,14 @@ function merge(chain: Parsed[], source: string): Policy {
   }
   for (const p of chain) {
     p.raw.waivers?.forEach((w, i) => {
+      // The schema checks the form (YYYY-MM-DD); the calendar decides whether the day exists.
+      if (w.expires !== undefined && !isCalendarDate(w.expires)) {
+        const path = `waivers[${i}].expires`
+        throw new InputError(
+          `found '${w.expires}', which is not a day of the calendar; expected a real date, YYYY-MM-DD`,
+          { file: p.display, line: p.lineOf(path), path }
+        )
+      }
       if (!gates.has(w.gate)) {
         const path = `waivers[${i}].gate`
         throw new InputError(`waiver for unknown gate '${w.gate}'${didYouMean(w.gate, [...gates.keys()])}`, {
@@ -198,4 +206,10 @@ function merge(chain: Parsed[], source: string): Policy {
     files: chain.map(p => ({ path: p.display, sha256: p.sha256 })),
     source
   }
+}
+
+/** Whether YYYY-MM-DD names a day that exists (2027-02-30 does not). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
 }
