@@ -7541,7 +7541,14 @@ function requireColumns(spec, names, columns, where) {
                 path: name
             });
         }
+        requireOnce(columns, column, where, name);
     }
+}
+/** Throws when the header names a column that a mapping uses more than once: which one is meant? */
+function requireOnce(columns, column, where, path) {
+    const at = columns.flatMap((c, i) => (c === column ? [i + 1] : []));
+    if (at.length > 1)
+        throw new InputError(`column '${column}' appears ${at.length} times in the header (fields ${at.join(', ')}), so which one is meant is ambiguous; expected each column name once`, { ...where, path });
 }
 function wrongFieldCount(file, line, expected, found) {
     return new InputError(`expected ${expected} fields as in the header, found ${found}`, { file, line });
@@ -9068,8 +9075,10 @@ function layoutOf(spec, attributes, columns, where) {
     const col = (name, required, fallback) => {
         const mapped = spec.columns[name];
         const column = mapped ?? fallback ?? name;
-        if (has.has(column))
+        if (has.has(column)) {
+            requireOnce(columns, column, where, name);
             return column;
+        }
         if (required || mapped !== undefined) {
             const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
             throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {

@@ -34,6 +34,11 @@ describe('bad rows are errors with file, line, column, value and expectation', (
       /p\.csv, line 2, score: score 'high' is not a probability; expected a number in \[0, 1\]/
     ],
     ['a NaN score', 'g,label,score\na,1,0.5\na,0,NaN\n', /line 3, score: score 'NaN' is not a probability/],
+    [
+      'a header that names a mapped column twice',
+      'g,label,score,label\na,1,0.5,0\n',
+      /p\.csv, line 1, label: column 'label' appears 2 times in the header \(fields 2, 4\), so which one is meant is ambiguous/
+    ],
     ['a score above 1', 'g,label,score\na,1,1.5\n', /line 2, score: score '1\.5' is not a probability/],
     ['a negative score', 'g,label,score\na,1,-0.1\n', /line 2, score: score '-0\.1'/],
     ['an empty score', 'g,label,score\na,1,\n', /line 2, score: score '' is not a probability/],

@@ -1,5 +1,6 @@
 /** The manifest and policy selection: every defect is an error that names the file, path and line. */
 import { describe, expect, it } from '@jest/globals'
+import { symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import { loadManifest } from '../../../src/core/manifest/load.js'
@@ -61,6 +62,27 @@ describe('manifest errors', () => {
     expect(load(manifestYaml('  - { kind: predictions, path: ../../etc/passwd }'))).toThrow(
       /artifacts\[0\]\.path: path '\.\.\/\.\.\/etc\/passwd' leaves the workspace/
     )
+  })
+
+  it('rejects an absolute artifact path outside the workspace, and a symbolic link that leads out', () => {
+    const outside = join(workspace({ 'secret.csv': CSV }), 'secret.csv')
+    expect(load(manifestYaml(`  - { kind: predictions, path: '${outside}' }`))).toThrow(
+      /artifacts\[0\]\.path: path '.*secret\.csv' leaves the workspace/
+    )
+    const dir = workspace({ 'm/rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }') })
+    symlinkSync(outside, join(dir, 'm/p.csv'))
+    expect(() => loadManifest(join(dir, 'm/rai-gate.yml'), { cwd: dir, workspace: dir })).toThrow(
+      /artifacts\[0\]\.path: path 'p\.csv' leaves the workspace/
+    )
+    // A link that stays inside is followed.
+    const inside = workspace({
+      'm/rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'data.csv': CSV
+    })
+    symlinkSync(join(inside, 'data.csv'), join(inside, 'm/p.csv'))
+    expect(
+      loadManifest(join(inside, 'm/rai-gate.yml'), { cwd: inside, workspace: inside }).artifacts
+    ).toHaveLength(1)
   })
 
   it('rejects two artifacts of one kind', () => {

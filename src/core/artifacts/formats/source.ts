@@ -185,7 +185,18 @@ export function requireColumns(
         path: name
       })
     }
+    requireOnce(columns, column, where, name)
   }
+}
+
+/** Throws when the header names a column that a mapping uses more than once: which one is meant? */
+export function requireOnce(columns: string[], column: string, where: Where, path: string): void {
+  const at = columns.flatMap((c, i) => (c === column ? [i + 1] : []))
+  if (at.length > 1)
+    throw new InputError(
+      `column '${column}' appears ${at.length} times in the header (fields ${at.join(', ')}), so which one is meant is ambiguous; expected each column name once`,
+      { ...where, path }
+    )
 }
 
 export function wrongFieldCount(file: string, line: number, expected: number, found: number): InputError {

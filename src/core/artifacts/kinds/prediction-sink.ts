@@ -5,6 +5,7 @@
  */
 import { InputError, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
+import { requireOnce } from '../formats/source.js'
 import { CaseRecorder } from '../../tables/cases.js'
 import { CellAccumulator, type CellTable } from '../../tables/cells.js'
 import { ScoreHistogram, type HistogramPart } from '../../tables/scores.js'
@@ -33,7 +34,10 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], w
   const col = (name: string, required: boolean, fallback?: string): string | undefined => {
     const mapped = spec.columns[name]
     const column = mapped ?? fallback ?? name
-    if (has.has(column)) return column
+    if (has.has(column)) {
+      requireOnce(columns, column, where, name)
+      return column
+    }
     if (required || mapped !== undefined) {
       const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : ''
       throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
