@@ -152,6 +152,42 @@ describe('dist/index.js on a pull request', () => {
     expect(r.stdout).toMatch(/::warning::rai-gate could not post the PR comment \(HTTP 403\)/)
   })
 
+  it('retries a comment write that answers 5xx, and the comment is posted', async () => {
+    gh.serverErrors = 1
+    const before = gh.requests.length
+    const r = await runAction({ 'fail-on': 'never' })
+    expect(gh.serverErrors).toBe(0)
+    expect(r.code).toBe(0)
+    expect(r.outputs['comment-url']).toMatch(/^http:\/\/gh\/c\/\d+$/)
+    const writes = gh.requests.slice(before).filter(q => /^(POST|PATCH) \/repos\/acme\/model\/issues/.test(q))
+    expect(writes).toHaveLength(2)
+  })
+
+  it('keeps the decision, and says why, when GitHub’s secondary rate limit stops the comment', async () => {
+    gh.secondaryLimit = true
+    const r = await runAction({ 'fail-on': 'never' })
+    gh.secondaryLimit = false
+    expect(r.code).toBe(0)
+    expect(r.outputs).toMatchObject({ decision: 'fail', 'comment-url': '' })
+    expect(r.stdout).toMatch(
+      /::warning::rai-gate could not post the PR comment: GitHub's secondary rate limit/
+    )
+    expect(r.stdout).not.toMatch(/pull-requests: write/)
+  })
+
+  it('posts the sticky comment again when it was deleted between the list and the update', async () => {
+    await runAction({ 'fail-on': 'never' })
+    const count = gh.comments.length
+    gh.vanishOnUpdate = true
+    const r = await runAction({ 'fail-on': 'never' })
+    gh.vanishOnUpdate = false
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toMatch(/::warning::rai-gate could not post/)
+    expect(gh.comments).toHaveLength(count)
+    expect(r.outputs['comment-url']).toBe(`http://gh/c/${gh.comments[gh.comments.length - 1].id}`)
+    expect(gh.comments[gh.comments.length - 1].body).toMatch(/^<!-- rai-gate:m -->/)
+  })
+
   it('fails closed, and never on the PR’s own policy, when a listed base policy file answers 404', async () => {
     gh.unreadable.add('base0001:policies/medium.yml')
     const r = await runAction({ baseline: 'none', comment: 'off' })

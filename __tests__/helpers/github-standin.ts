@@ -31,6 +31,11 @@ export interface StandIn {
   heads: Record<number, string>
   /** When set, comment writes answer with this status. */
   commentStatus: number | null
+  /** Faults of comment writes: the next this many answer 502; GitHub's secondary rate limit; a
+   * comment deleted by someone between the list and the update. */
+  serverErrors: number
+  secondaryLimit: boolean
+  vanishOnUpdate: boolean
   requests: string[]
   close(): Promise<void>
 }
@@ -45,6 +50,9 @@ export async function startStandIn(): Promise<StandIn> {
     artifacts: {},
     heads: {},
     commentStatus: null,
+    serverErrors: 0,
+    secondaryLimit: false,
+    vanishOnUpdate: false,
     requests: []
   }
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -59,6 +67,25 @@ export async function startStandIn(): Promise<StandIn> {
     const path = decodeURIComponent(url.pathname)
     state.requests.push(`${req.method} ${path}`)
     let m: RegExpExecArray | null
+    const commentWrite = /^\/repos\/acme\/model\/issues\/(\d+\/|)comments/.test(path) && req.method !== 'GET'
+    if (commentWrite && state.serverErrors > 0) {
+      state.serverErrors--
+      return json(res, 502, { message: 'Server Error' })
+    }
+    if (commentWrite && state.secondaryLimit) {
+      res.writeHead(403, { 'content-type': 'application/json', 'retry-after': '1' })
+      return res.end(
+        JSON.stringify({
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+        })
+      )
+    }
+    // GitHub's limit on a comment's body.
+    if (commentWrite && typeof body.body === 'string' && body.body.length > 65536)
+      return json(res, 422, {
+        message: 'Validation Failed',
+        errors: [{ message: 'Body is too long (maximum is 65536 characters)' }]
+      })
     if ((m = /^\/repos\/acme\/model\/issues\/(\d+)\/comments$/.exec(path))) {
       if (req.method === 'GET')
         return json(
@@ -77,6 +104,10 @@ export async function startStandIn(): Promise<StandIn> {
     if ((m = /^\/repos\/acme\/model\/issues\/comments\/(\d+)$/.exec(path)) && req.method === 'PATCH') {
       if (state.commentStatus)
         return json(res, state.commentStatus, { message: 'Resource not accessible by integration' })
+      if (state.vanishOnUpdate) {
+        state.comments = state.comments.filter(x => x.id !== Number(m![1]))
+        return json(res, 404, { message: 'Not Found' })
+      }
       const c = state.comments.find(x => x.id === Number(m![1]))!
       c.body = body.body
       return json(res, 200, { ...c, html_url: `http://gh/c/${c.id}` })

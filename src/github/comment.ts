@@ -75,7 +75,15 @@ async function upsertComment(
   for (let page = 1; author !== null; page++) {
     const { data } = await api.listComments({ owner, repo, issue_number: pull, per_page: 100, page })
     const mine = data.find(c => c.user?.id === author.id && c.body?.startsWith(marker))
-    if (mine) return (await api.updateComment({ owner, repo, comment_id: mine.id, body })).data.html_url
+    if (mine) {
+      try {
+        return (await api.updateComment({ owner, repo, comment_id: mine.id, body })).data.html_url
+      } catch (err) {
+        // Deleted since it was listed: the sticky comment is made again.
+        if (status(err) !== 404) throw err
+        break
+      }
+    }
     if (data.length < 100) break
   }
   return (await api.createComment({ owner, repo, issue_number: pull, body })).data.html_url
@@ -97,6 +105,8 @@ export async function postSticky(
 /** The warning for a comment that could not be posted, with the fix. */
 export function commentFailure(err: unknown): string {
   const code = status(err)
+  if (/secondary rate limit/i.test((err as Error).message ?? ''))
+    return `rai-gate could not post the PR comment: GitHub's secondary rate limit (HTTP ${code}), which asks to wait minutes, longer than a step should. The next run posts it. The gate decision does not depend on the comment.`
   if (code === 403 || code === 404) {
     return (
       `rai-gate could not post the PR comment (HTTP ${code}): the token may not write to pull requests. ` +
