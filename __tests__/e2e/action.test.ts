@@ -175,6 +175,21 @@ describe('dist/index.js on a pull request', () => {
     expect(r.stdout).not.toMatch(/pull-requests: write/)
   })
 
+  it('gives up on an API answer past api-timeout, once, and keeps the decision', async () => {
+    gh.commentDelay = 3000
+    const before = gh.requests.length
+    const r = await runAction({ 'fail-on': 'never', 'api-timeout': '1' })
+    gh.commentDelay = 0
+    expect(r.code).toBe(0)
+    expect(r.outputs).toMatchObject({ decision: 'fail', 'comment-url': '' })
+    expect(r.stdout).toMatch(
+      /::warning::rai-gate could not post the PR comment: GitHub did not answer within 1 s/
+    )
+    // Not retried: a write that timed out may have landed.
+    const writes = gh.requests.slice(before).filter(q => /^(POST|PATCH) \/repos\/acme\/model\/issues/.test(q))
+    expect(writes).toHaveLength(1)
+  })
+
   it('posts the sticky comment again when it was deleted between the list and the update', async () => {
     await runAction({ 'fail-on': 'never' })
     const count = gh.comments.length

@@ -36,6 +36,8 @@ export interface StandIn {
   serverErrors: number
   secondaryLimit: boolean
   vanishOnUpdate: boolean
+  /** Milliseconds a comment write waits before it answers. */
+  commentDelay: number
   requests: string[]
   close(): Promise<void>
 }
@@ -53,6 +55,7 @@ export async function startStandIn(): Promise<StandIn> {
     serverErrors: 0,
     secondaryLimit: false,
     vanishOnUpdate: false,
+    commentDelay: 0,
     requests: []
   }
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -68,6 +71,7 @@ export async function startStandIn(): Promise<StandIn> {
     state.requests.push(`${req.method} ${path}`)
     let m: RegExpExecArray | null
     const commentWrite = /^\/repos\/acme\/model\/issues\/(\d+\/|)comments/.test(path) && req.method !== 'GET'
+    if (commentWrite && state.commentDelay > 0) await new Promise(r => setTimeout(r, state.commentDelay))
     if (commentWrite && state.serverErrors > 0) {
       state.serverErrors--
       return json(res, 502, { message: 'Server Error' })

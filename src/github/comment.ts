@@ -102,9 +102,19 @@ export async function postSticky(
   return upsertComment(api.issues, target, marker, body, 'warning' in me ? null : me)
 }
 
+/** A request of the GitHub API that got no answer within the `api-timeout` input's seconds. */
+export class ApiTimeout extends Error {
+  override readonly name = 'AbortError'
+  constructor(seconds: number) {
+    super(`GitHub did not answer within ${seconds} s (the \`api-timeout\` input)`)
+  }
+}
+
 /** The warning for a comment that could not be posted, with the fix. */
 export function commentFailure(err: unknown): string {
   const code = status(err)
+  if (err instanceof ApiTimeout)
+    return `rai-gate could not post the PR comment: ${err.message}. The gate decision does not depend on the comment.`
   if (/secondary rate limit/i.test((err as Error).message ?? ''))
     return `rai-gate could not post the PR comment: GitHub's secondary rate limit (HTTP ${code}), which asks to wait minutes, longer than a step should. The next run posts it. The gate decision does not depend on the comment.`
   if (code === 403 || code === 404) {

@@ -16,6 +16,7 @@ export const INPUTS = {
   reportPath: 'report-path',
   comment: 'comment',
   failOn: 'fail-on',
+  apiTimeout: 'api-timeout',
   token: 'github-token'
 } as const
 
@@ -31,6 +32,8 @@ export interface Settings {
   reportPath: string
   comment: 'update' | 'off'
   failOn: 'block' | 'warn' | 'never'
+  /** Seconds to wait for one answer of the GitHub API. */
+  apiTimeout: number
   token: string
 }
 
@@ -48,6 +51,15 @@ function boolean(name: string, value: string): boolean {
   if (/^(true|True|TRUE)$/.test(value)) return true
   if (/^(false|False|FALSE)$/.test(value)) return false
   throw new UsageError(`Invalid input '${name}': '${value}'. Expected true or false.`)
+}
+
+function seconds(name: string, value: string): number {
+  const n = Number(value)
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0) || n > 600)
+    throw new UsageError(
+      `Invalid input '${name}': '${value}'. Expected a number of seconds above 0 and at most 600.`
+    )
+  return n
 }
 
 export function readSettings(get: (name: string) => string = name => core.getInput(name)): Settings {
@@ -70,6 +82,7 @@ export function readSettings(get: (name: string) => string = name => core.getInp
     reportPath: nonEmpty(INPUTS.reportPath, get(INPUTS.reportPath) || 'rai-gate-report.json'),
     comment: oneOf(INPUTS.comment, get(INPUTS.comment) || 'update', ['update', 'off'] as const),
     failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || 'block', ['block', 'warn', 'never'] as const),
+    apiTimeout: seconds(INPUTS.apiTimeout, get(INPUTS.apiTimeout) || '30'),
     token
   }
 }

@@ -15,7 +15,7 @@ import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
 import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
-import { commentFailure, postSticky } from './comment.js'
+import { ApiTimeout, commentFailure, postSticky } from './comment.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
@@ -33,7 +33,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE ?? cwd
     const ctx = github.context
     const pull = ctx.payload.pull_request?.number as number | undefined
-    const octokit = client(settings.token)
+    const octokit = client(settings.token, settings.apiTimeout)
     const baseSha = (ctx.payload.pull_request?.base?.sha as string | undefined) ?? null
     const trusted = await trustedPolicy({
       policy: settings.policy,
@@ -137,7 +137,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
 /** The fork-safe mode: post the comment from an uploaded report (see comment-only.ts). */
 async function commentOnly(settings: Settings): Promise<void> {
   const ctx = github.context
-  const octokit = client(settings.token)
+  const octokit = client(settings.token, settings.apiTimeout)
   const report = readUploadedReport(resolve(process.cwd(), settings.reportPath))
   const headSha = (ctx.payload.workflow_run?.head_sha as string | undefined) ?? null
   core.setOutput('decision', report.decision)
@@ -201,11 +201,26 @@ function annotate(err: InputError, workspace: string): void {
   })
 }
 
-/** The REST client: retries transient failures, and waits out primary rate limits (twice at most). */
-function client(token: string) {
+/**
+ * The REST client: retries transient failures, waits out primary rate limits (twice at most), and
+ * gives up on a request that gets no answer within `timeout` seconds (not retried: a write may have
+ * landed), so that a stalled API can never hold the step.
+ */
+function client(token: string, timeout: number) {
+  // Each request aborted with an AbortError (ApiTimeout), which octokit passes on as it is and the
+  // retry plugin does not retry; AbortSignal.timeout's TimeoutError would be wrapped and retried.
+  const timedFetch = (url: string | URL | Request, init: RequestInit = {}) => {
+    const stop = new AbortController()
+    setTimeout(() => stop.abort(new ApiTimeout(timeout)), timeout * 1000).unref()
+    return fetch(url, { ...init, signal: stop.signal })
+  }
   return github.getOctokit(
     token,
-    { throttle: throttle(), retry: { doNotRetry: [400, 401, 403, 404, 422] } },
+    {
+      throttle: throttle(),
+      retry: { doNotRetry: [400, 401, 403, 404, 422] },
+      request: { fetch: timedFetch }
+    },
     retry,
     throttling
   )
