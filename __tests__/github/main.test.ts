@@ -154,6 +154,13 @@ describe('the Action', () => {
     expect(core.setFailed).toHaveBeenLastCalledWith(
       "Invalid input 'upload-report': 'yes'. Expected true or false."
     )
+    for (const bad of ['0', '-5', '1e3', 'soon', '601']) {
+      inputs(dir, { 'api-timeout': bad })
+      await run()
+      expect(core.setFailed).toHaveBeenLastCalledWith(
+        `Invalid input 'api-timeout': '${bad}'. Expected a number of seconds above 0 and at most 600.`
+      )
+    }
   })
 
   it('annotates a bad artifact row at its file and line, and fails', async () => {
