@@ -53836,8 +53836,10 @@ function intervalMethods(metrics, short = false) {
     return ([...counts]
         .sort((a, b) => b[1] - a[1])
         .map(([method, n]) => {
+        // A report from elsewhere (comment-only mode) may name a method this version does not know.
         const m = INTERVAL_METHODS[method];
-        return `${short ? m.short : m.name} ${short ? n : `for ${n}`}`;
+        const name = m === undefined ? method : short ? m.short : m.name;
+        return `${name} ${short ? n : `for ${n}`}`;
     })
         .join('; ') || 'no intervals');
 }
@@ -54166,7 +54168,35 @@ function table(rows) {
         .trimEnd())
         .join('\n');
 }
-function renderText(report, options) {
+/**
+ * What a terminal would act on rather than show: C0 and C1 controls (escape sequences, bells,
+ * carriage returns and line ends that break the layout), DEL, and the bidirectional overrides and
+ * isolates that reorder what follows them.
+ */
+// eslint-disable-next-line no-control-regex -- the controls are what it finds
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const visible = (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+/** A copy of the report whose strings (group names, reasons, notes: data) show their controls as escapes like \x1b. */
+function inert(value) {
+    if (typeof value === 'string')
+        return value.replace(UNSAFE, visible);
+    if (Array.isArray(value))
+        return value.map(inert);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)]));
+    return value;
+}
+/**
+ * The report as text for a terminal. Every string from data or config is made inert first, so the
+ * only escape sequences in the output are its own colours (with `color`).
+ */
+function renderText(unsafe, options) {
+    const report = inert(unsafe);
     const bold = (s) => (options.color ? `\x1b[1m${s}\x1b[22m` : s);
     const dim = (s) => (options.color ? `\x1b[2m${s}\x1b[22m` : s);
     const settings = report.policy.settings;

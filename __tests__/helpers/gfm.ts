@@ -82,8 +82,8 @@ export const PAYLOAD =
 /** PAYLOAD as a reader must see it: whole, on one line. */
 export const SEEN = PAYLOAD.replace(/\n/g, ' ')
 
-/** Sets every string of `report` that the schema lets be anything to PAYLOAD; returns how many. */
-export function poison(report: Report): number {
+/** Sets every string of `report` that the schema lets be anything to `payload`; returns how many. */
+export function poison(report: Report, payload = PAYLOAD): number {
   let count = 0
   const walk = (node: unknown): void => {
     if (Array.isArray(node) || (typeof node === 'object' && node !== null)) {
@@ -91,7 +91,7 @@ export function poison(report: Report): number {
       for (const key of Object.keys(obj)) {
         const value = obj[key]
         if (typeof value === 'string') {
-          obj[key] = PAYLOAD
+          obj[key] = payload
           if (reportProblem(report) === null) count++
           else obj[key] = value
         } else walk(value)
@@ -100,4 +100,11 @@ export function poison(report: Report): number {
   }
   walk(report)
   return count
+}
+
+/** The number of cells in each row of each table of rendered HTML, by table. */
+export function tableShapes(html: string): number[][] {
+  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(t =>
+    [...t[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(r => (r[1].match(/<t[dh][ >]/g) ?? []).length)
+  )
 }

@@ -4,10 +4,12 @@
  * text must come out whole (a pipe that split a table cell, or emphasis, would change it).
  */
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { renderMarkdown } from '../../../src/core/report/markdown.js'
+import { renderText } from '../../../src/core/report/text.js'
 import type { Report } from '../../../src/core/report/report.js'
 import { againstBaseline, manifestYaml, policyYaml } from '../../helpers/check.js'
-import { PAYLOAD, SEEN, gfm, hazards, poison, visibleText } from '../../helpers/gfm.js'
+import { PAYLOAD, SEEN, gfm, hazards, poison, tableShapes, visibleText } from '../../helpers/gfm.js'
 
 async function richReport(): Promise<Report> {
   const csv = (flip: string) => `g,label,score\na,1,0.9\na,0,0.2\nb,1,${flip}\nb,0,0.3\nb,1,0.8\na,0,0.1\n`
@@ -59,5 +61,64 @@ describe('a hostile report rendered by GitHub’s engine', () => {
       ])
     )
     expect(visibleText(html)).not.toContain(SEEN)
+  })
+})
+
+/** Strings of any characters, with the ones that Markdown, HTML and terminals act on made likely. */
+const hostile = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(
+      ...'<>[]()|*_`~#@!&;:/\\\n\r\t"\'=-+.'.split(''),
+      '\x1b',
+      '\x07',
+      '\u202e',
+      '\u009b',
+      'http://',
+      'www.'
+    ),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    fc.integer({ min: 0, max: 0x9f }).map(c => String.fromCharCode(c))
+  ),
+  maxLength: 40
+})
+
+describe('any string in a report, rendered', () => {
+  it('stays inert Markdown on GitHub, and every table keeps its columns', async () => {
+    const base = await richReport()
+    const shapes = (html: string) => tableShapes(html).map(t => [...new Set(t)])
+    const clean = shapes(gfm(renderMarkdown(structuredClone(base))))
+    fc.assert(
+      fc.property(hostile, s => {
+        const report = structuredClone(base)
+        poison(report, s)
+        const html = gfm(renderMarkdown(report))
+        expect(hazards(html)).toEqual([])
+        // Each table has one width, the same as with plain strings.
+        expect(shapes(html)).toEqual(clean)
+      }),
+      { numRuns: 40, seed: 23 }
+    )
+  })
+
+  it('puts no terminal control from data into the text output', async () => {
+    const base = await richReport()
+    fc.assert(
+      fc.property(hostile, fc.boolean(), (s, color) => {
+        const report = structuredClone(base)
+        poison(report, s)
+        const text = renderText(report, { color })
+        // Only the renderer's own bold and dim, and its line ends.
+        // eslint-disable-next-line no-control-regex -- terminal controls are what it looks for
+        const rest = text.replace(/\x1b\[(1|2|22)m/g, '').replace(/\n/g, '')
+        // eslint-disable-next-line no-control-regex -- terminal controls are what it looks for
+        expect(rest).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+      }),
+      { numRuns: 200, seed: 29 }
+    )
+  })
+
+  it('the text check can fail: a raw escape from data is caught', () => {
+    // eslint-disable-next-line no-control-regex -- terminal controls are what it looks for
+    expect('a\x1b[31mred'.replace(/\x1b\[(1|2|22)m/g, '')).toMatch(/[\u0000-\u001f]/)
   })
 })

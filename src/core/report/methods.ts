@@ -14,8 +14,11 @@ export function intervalMethods(metrics: MetricResult[], short = false): string 
     [...counts]
       .sort((a, b) => b[1] - a[1])
       .map(([method, n]) => {
-        const m = INTERVAL_METHODS[method as keyof typeof INTERVAL_METHODS]
-        return `${short ? m.short : m.name} ${short ? n : `for ${n}`}`
+        // A report from elsewhere (comment-only mode) may name a method this version does not know.
+        const m = INTERVAL_METHODS[method as keyof typeof INTERVAL_METHODS] as
+          { short: string; name: string } | undefined
+        const name = m === undefined ? method : short ? m.short : m.name
+        return `${name} ${short ? n : `for ${n}`}`
       })
       .join('; ') || 'no intervals'
   )

@@ -43,7 +43,36 @@ function table(rows: string[][]): string {
     .join('\n')
 }
 
-export function renderText(report: Report, options: TextOptions): string {
+/**
+ * What a terminal would act on rather than show: C0 and C1 controls (escape sequences, bells,
+ * carriage returns and line ends that break the layout), DEL, and the bidirectional overrides and
+ * isolates that reorder what follows them.
+ */
+// eslint-disable-next-line no-control-regex -- the controls are what it finds
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+const visible = (c: string) => {
+  const code = c.charCodeAt(0)
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`
+}
+
+/** A copy of the report whose strings (group names, reasons, notes: data) show their controls as escapes like \x1b. */
+function inert<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(UNSAFE, visible) as T
+  if (Array.isArray(value)) return value.map(inert) as T
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)])) as T
+  return value
+}
+
+/**
+ * The report as text for a terminal. Every string from data or config is made inert first, so the
+ * only escape sequences in the output are its own colours (with `color`).
+ */
+export function renderText(unsafe: Report, options: TextOptions): string {
+  const report = inert(unsafe)
   const bold = (s: string) => (options.color ? `\x1b[1m${s}\x1b[22m` : s)
   const dim = (s: string) => (options.color ? `\x1b[2m${s}\x1b[22m` : s)
   const settings = report.policy.settings
