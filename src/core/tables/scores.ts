@@ -438,12 +438,14 @@ function mergeWindows(
   // window's scores, weights and counts.
   const aucBytes = module.AUC_STATE_BYTES.value as number
   const tableBytes = Math.ceil((4 * entry * k) / 8) * 8
-  const outBytes = 'auc' in target ? 0 : 8 * cap * 5
+  const sums = 'auc' in target ? target.auc : null
+  const each = 'each' in target ? target.each : null
+  const outBytes = each === null ? 0 : 8 * cap * 5
   const { x, at: base } = scratchMemory(aucBytes + tableBytes + 16 * k + outBytes + 20 * cap)
   const memory = x.memory.buffer
   const f64 = new Float64Array(memory)
   const u32 = new Uint32Array(memory)
-  const auc = 'auc' in target ? base : 0
+  const auc = sums === null ? 0 : base
   const table = base + aucBytes
   const heap = table + tableBytes
   const out = heap + 16 * k
@@ -452,10 +454,10 @@ function mergeWindows(
   const countsAt = weightsAt + 8 * cap
   const column = (j: number) => new Float64Array(memory, out + 8 * cap * j, cap)
   const d: ScoreDistribution | null =
-    'auc' in target
+    each === null
       ? null
       : { score: column(0), posW: column(1), negW: column(2), posN: column(3), negN: column(4) }
-  if ('auc' in target) f64.set(target.auc, auc / 8)
+  if (sums !== null) f64.set(sums, auc / 8)
   for (;;) {
     let total = 0
     for (let r = 0; r < k; r++) total += end[r] - at[r]
@@ -479,10 +481,10 @@ function mergeWindows(
       n += len
     }
     const entries = x.mergeRuns(table, k, heap, out, cap, auc)
-    if (d !== null && 'each' in target) target.each(d, entries)
+    if (each !== null) each(d!, entries)
     at.set(cut)
   }
-  if ('auc' in target) target.auc.set(f64.subarray(auc / 8, auc / 8 + target.auc.length))
+  if (sums !== null) sums.set(f64.subarray(auc / 8, auc / 8 + sums.length))
 }
 
 /** Adds the distinct scores in [from, to) of all runs to the AUC's sums `auc` (see mergeWindows). */
