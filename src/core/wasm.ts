@@ -69,6 +69,19 @@ export interface WasmExports {
   // Parquet's dictionary indices (assembly/hybrid.ts).
   hybridIndices(at: number, end: number, width: number, out: number, count: number): number
   hybridMax: WebAssembly.Global
+  dictionaryLookup(
+    a: number,
+    b: number,
+    c: number,
+    mb: number,
+    mc: number,
+    table: number,
+    size: number,
+    out: number,
+    wide: number,
+    from: number,
+    n: number
+  ): number
   // The sort of off-grid scores (assembly/sort.ts).
   SORT_COUNTS_BYTES: WebAssembly.Global
   radixSort(

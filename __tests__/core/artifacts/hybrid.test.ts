@@ -2,6 +2,7 @@
  * Parquet's RLE / bit-packed hybrid decoder (assembly/hybrid.ts), against an encoder written here from
  * the format's definition: arbitrary runs of both kinds at every bit width decode to their values, a
  * run cut short decodes what it holds, and the largest index is reported for the dictionary check.
+ * And the look-up of up to three index columns in a table, against the same look-up written plainly.
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
@@ -111,5 +112,72 @@ describe('hybridIndices', () => {
     // The packed run loses its last group: 10 + 16 values remain.
     expect(decode(bytes.slice(0, -3), 3, 34).values).toHaveLength(26)
     expect(decode(bytes.slice(0, 1), 3, 34).values).toHaveLength(0)
+  })
+})
+
+describe('dictionaryLookup', () => {
+  /** Looks up rows [from, n) as assembly/hybrid.ts does; returns where it stopped and the rows it wrote. */
+  function lookup(columns: number[][], steps: number[], table: number[], wide: boolean, from: number) {
+    const n = columns[0].length
+    const at = (k: number) => base + 4 * n * k
+    const tableAt = at(columns.length)
+    const outAt = tableAt + 4 * table.length
+    const need = outAt + 4 * n
+    if (need > x.memory.buffer.byteLength)
+      x.memory.grow(Math.ceil((need - x.memory.buffer.byteLength) / 65536))
+    columns.forEach((c, k) => new Int32Array(x.memory.buffer, at(k), n).set(c))
+    new Int32Array(x.memory.buffer, tableAt, table.length).set(table)
+    const [a, b = a, c = a] = columns.map((_, k) => at(k))
+    const stop = x.dictionaryLookup(
+      a,
+      b,
+      c,
+      steps[1] ?? 0,
+      steps[2] ?? 0,
+      tableAt,
+      table.length,
+      outAt,
+      wide ? 1 : 0,
+      from,
+      n
+    )
+    const out = wide ? new Int32Array(x.memory.buffer, outAt, n) : new Uint8Array(x.memory.buffer, outAt, n)
+    return { stop, out: Array.from(out.subarray(from, stop)) }
+  }
+
+  it("writes each row's entry until a row whose key is unknown or outside the table", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 })
+          .chain(sizes =>
+            fc.tuple(
+              fc.constant(sizes),
+              fc.array(fc.tuple(...sizes.map(s => fc.integer({ min: -1, max: s }))), {
+                minLength: 1,
+                maxLength: 60
+              }),
+              fc.array(fc.integer({ min: -1, max: 255 }), { minLength: 1, maxLength: 100 }),
+              fc.boolean(),
+              fc.nat(10)
+            )
+          ),
+        ([sizes, rows, entries, wide, start]) => {
+          const steps = [1]
+          for (const s of sizes.slice(0, -1)) steps.push(steps.at(-1)! * (s + 1))
+          const columns = sizes.map((_, k) => rows.map(r => r[k]))
+          const from = Math.min(start, rows.length)
+          // The plain look-up: the first row from `from` whose key has no entry stops it.
+          const keys = rows.map(r => r.reduce((sum, v, k) => sum + (v + 1) * steps[k], 0))
+          let stop = from
+          while (stop < rows.length && keys[stop] < entries.length && entries[keys[stop]] >= 0) stop++
+          expect(lookup(columns, steps, entries, wide, from)).toEqual({
+            stop,
+            out: keys.slice(from, stop).map(k => entries[k])
+          })
+        }
+      ),
+      { numRuns: 300, seed: 11 }
+    )
   })
 })

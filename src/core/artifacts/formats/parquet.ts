@@ -383,12 +383,21 @@ function assemble(
   const indexed = pages.every(p => p.indexed)
   if (indexed) {
     const out = indices ?? new Int32Array(rows)
+    const size = dictionary?.length ?? 0
     let o = 0
     for (const p of pages) {
       const v = p.values
-      if (v instanceof Int32Array && v.buffer === out.buffer) o += p.rows
-      else if (p.levels === null) for (let i = 0; i < p.rows; i++) out[o++] = v[i] as number
-      else for (let i = 0, j = 0; i < p.rows; i++) out[o++] = p.levels[i] === 0 ? -1 : (v[j++] as number)
+      if (v instanceof Int32Array && v.buffer === out.buffer) {
+        o += p.rows
+        continue
+      }
+      // Pages decoded by hyparquet (with nulls, or version 2): their indices are checked here.
+      for (let i = 0, j = 0; i < p.rows; i++) {
+        const k = p.levels !== null && p.levels[i] === 0 ? -1 : (v[j++] as number)
+        if (!(k >= -1 && k < size))
+          throw new Error(`dictionary index ${k} is past the dictionary's ${size} entries`)
+        out[o++] = k
+      }
     }
     return { values: out, dictionary }
   }
