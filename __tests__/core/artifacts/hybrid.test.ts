@@ -148,20 +148,18 @@ describe('dictionaryLookup', () => {
   it("writes each row's entry until a row whose key is unknown or outside the table", () => {
     fc.assert(
       fc.property(
-        fc
-          .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 })
-          .chain(sizes =>
-            fc.tuple(
-              fc.constant(sizes),
-              fc.array(fc.tuple(...sizes.map(s => fc.integer({ min: -1, max: s }))), {
-                minLength: 1,
-                maxLength: 60
-              }),
-              fc.array(fc.integer({ min: -1, max: 255 }), { minLength: 1, maxLength: 100 }),
-              fc.boolean(),
-              fc.nat(10)
-            )
-          ),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }).chain(sizes =>
+          fc.tuple(
+            fc.constant(sizes),
+            fc.array(fc.tuple(...sizes.map(s => fc.integer({ min: -1, max: s }))), {
+              minLength: 1,
+              maxLength: 60
+            }),
+            fc.array(fc.integer({ min: -1, max: 255 }), { minLength: 1, maxLength: 100 }),
+            fc.boolean(),
+            fc.nat(10)
+          )
+        ),
         ([sizes, rows, entries, wide, start]) => {
           const steps = [1]
           for (const s of sizes.slice(0, -1)) steps.push(steps.at(-1)! * (s + 1))
