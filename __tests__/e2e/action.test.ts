@@ -190,6 +190,37 @@ describe('dist/index.js on a pull request', () => {
     expect(writes).toHaveLength(1)
   })
 
+  it('keeps a comment on 3,000 groups under GitHub’s size limit, and the report complete', async () => {
+    const groups = Array.from({ length: 3000 }, (_, i) => `group-${i},${i % 2},0.${i % 10}`)
+    writeFileSync(join(dir, 'p.csv'), ['g,label,score', ...groups].join('\n') + '\n')
+    try {
+      const r = await runAction({ 'fail-on': 'never' })
+      expect(r.code).toBe(0)
+      expect(r.stdout).not.toMatch(/::warning::rai-gate could not post/)
+      const body = gh.comments.find(c => `http://gh/c/${c.id}` === r.outputs['comment-url'])!.body
+      expect(body.length).toBeLessThanOrEqual(65536)
+      expect(body).toMatch(
+        /left out to stay under GitHub's comment size; the full report is in rai-gate-report\.json/
+      )
+      const report = JSON.parse(readFileSync(join(dir, r.outputs['report-path']), 'utf8'))
+      const groupsReported = new Set(
+        report.metrics.filter((m: { group?: string }) => m.group).map((m: { group: string }) => m.group)
+      )
+      expect(groupsReported.size).toBe(3000)
+    } finally {
+      writeFileSync(join(dir, 'p.csv'), NOW_CSV)
+    }
+  })
+
+  it('keeps the decision, and says why, when GitHub refuses a comment as too long (422)', async () => {
+    gh.bodyLimit = 500
+    const r = await runAction({ 'fail-on': 'never' })
+    gh.bodyLimit = 65536
+    expect(r.code).toBe(0)
+    expect(r.outputs).toMatchObject({ decision: 'fail', 'comment-url': '' })
+    expect(r.stdout).toMatch(/::warning::rai-gate could not post the PR comment \(.*Validation Failed/)
+  })
+
   it('posts the sticky comment again when it was deleted between the list and the update', async () => {
     await runAction({ 'fail-on': 'never' })
     const count = gh.comments.length

@@ -38,6 +38,8 @@ export interface StandIn {
   vanishOnUpdate: boolean
   /** Milliseconds a comment write waits before it answers. */
   commentDelay: number
+  /** The longest comment body accepted (GitHub's: 65,536 characters); a longer one answers 422. */
+  bodyLimit: number
   requests: string[]
   close(): Promise<void>
 }
@@ -56,6 +58,7 @@ export async function startStandIn(): Promise<StandIn> {
     secondaryLimit: false,
     vanishOnUpdate: false,
     commentDelay: 0,
+    bodyLimit: 65536,
     requests: []
   }
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -85,7 +88,7 @@ export async function startStandIn(): Promise<StandIn> {
       )
     }
     // GitHub's limit on a comment's body.
-    if (commentWrite && typeof body.body === 'string' && body.body.length > 65536)
+    if (commentWrite && typeof body.body === 'string' && body.body.length > state.bodyLimit)
       return json(res, 422, {
         message: 'Validation Failed',
         errors: [{ message: 'Body is too long (maximum is 65536 characters)' }]
