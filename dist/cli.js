@@ -52646,9 +52646,9 @@ function readReportFile(abs) {
  * not JSON or not valid against the report schema is a warning and no baseline, never an error that
  * would block every pull request. Only a path given that does not exist is an error.
  */
-function readBaseline(path, cwd, model) {
+function readBaseline(path, cwd, model, name) {
     const abs = resolve(cwd, path);
-    const display = displayPath(abs, cwd);
+    const display = name ?? displayPath(abs, cwd);
     const unusable = (why) => ({
         info: {
             path: display,
@@ -53731,7 +53731,7 @@ async function checkWith(options, helpers) {
     const evaluation = await evaluateWith({ ...inputs, intersections: manifest.intersections, settings }, helpers);
     const baseline = options.baseline === undefined
         ? null
-        : readBaseline(options.baseline, options.cwd, options.baseModel ?? manifest.model.name);
+        : readBaseline(options.baseline, options.cwd, options.baseModel ?? manifest.model.name, options.baselineName);
     let changes;
     let baselineInfo = baseline?.info ?? null;
     const notes = [...(options.notes ?? [])];

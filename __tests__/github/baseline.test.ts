@@ -139,6 +139,16 @@ describe('report artifacts', () => {
     expect(core.warning).toHaveBeenCalledWith(
       expect.stringMatching(/does not match the report schema .*: not compared$/)
     )
+    // A report cut off mid-write.
+    jest.clearAllMocks()
+    writeFileSync(join(dir, 'half.json'), '{"schemaVersion": 1, "model": {"na')
+    github.putArtifact(41, 'rai-gate-report', join(dir, 'half.json'))
+    await decided()
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^baseline artifact 'rai-gate-report' of run 12 \(half\.json\) is not valid JSON \(/
+      )
+    )
   })
 
   it('warns when the run has no report artifact', async () => {

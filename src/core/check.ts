@@ -52,6 +52,8 @@ export interface CheckOptions {
   context?: Record<string, unknown>
   /** An earlier report to compare with (SPEC §4 baseline). */
   baseline?: string
+  /** How the report and its warnings name the baseline (default: its path; the Action's: the artifact). */
+  baselineName?: string
   /** The clock for waiver expiry (tests pass a fixed one). */
   now?: Date
   /**
@@ -150,7 +152,12 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   const baseline =
     options.baseline === undefined
       ? null
-      : readBaseline(options.baseline, options.cwd, options.baseModel ?? manifest.model.name)
+      : readBaseline(
+          options.baseline,
+          options.cwd,
+          options.baseModel ?? manifest.model.name,
+          options.baselineName
+        )
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
   const notes = [...(options.notes ?? [])]

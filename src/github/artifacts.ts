@@ -72,7 +72,9 @@ export interface BaselineSearch {
 
 /** The downloaded baseline report's path, or the reason there is none. */
 export type Found =
-  { path: string; run: { id: number; sha: string; url: string } } | { path: null; reason: string }
+  /** name: where the report came from, for the evidence and warnings (its path is a temporary copy). */
+  | { path: string; name: string; run: { id: number; sha: string; url: string } }
+  | { path: null; reason: string }
 
 export async function findBaseline(actions: ActionsApi, s: BaselineSearch, dest: string): Promise<Found> {
   const { owner, repo } = s
@@ -126,7 +128,7 @@ export async function findBaseline(actions: ActionsApi, s: BaselineSearch, dest:
   if (json === undefined) return { path: null, reason: `${of} holds no report` }
   const path = join(dest, basename(json))
   writeFileSync(path, files.get(json)!)
-  return { path, run: { id: run.id, sha: run.head_sha, url: run.html_url } }
+  return { path, name: `${of} (${json})`, run: { id: run.id, sha: run.head_sha, url: run.html_url } }
 }
 
 /**

@@ -52,7 +52,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
         ? await autoBaseline(octokit, settings)
         : settings.baseline === 'none'
           ? undefined
-          : settings.baseline
+          : { path: settings.baseline, name: undefined }
     const report = await check({
       manifest: settings.manifest,
       policy: trusted.policy,
@@ -60,7 +60,8 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
       tier: trusted.tier,
       baseModel: trusted.baseModel,
       notes: trusted.notes,
-      baseline,
+      baseline: baseline?.path,
+      baselineName: baseline?.name,
       cwd,
       workspace,
       parallel: options.workerUrl && { workerUrl: options.workerUrl, minBytes: PARALLEL_MIN_BYTES },
@@ -159,7 +160,7 @@ async function commentOnly(settings: Settings): Promise<void> {
 async function autoBaseline(
   octokit: ReturnType<typeof github.getOctokit>,
   settings: Settings
-): Promise<string | undefined> {
+): Promise<{ path: string; name: string } | undefined> {
   const ctx = github.context
   const branch =
     (ctx.payload.pull_request?.base?.ref as string | undefined) ?? ctx.ref.replace(/^refs\/heads\//, '')
@@ -180,7 +181,7 @@ async function autoBaseline(
       return undefined
     }
     core.info(`Baseline: ${settings.baselineArtifact} of ${found.run.url} (${found.run.sha.slice(0, 7)})`)
-    return found.path
+    return found
   } catch (err) {
     const fix = status(err) === 403 ? ' Grant `permissions: actions: read` to the job.' : ''
     core.warning(

@@ -74,9 +74,9 @@ export function readReportFile(abs: string): unknown {
  * not JSON or not valid against the report schema is a warning and no baseline, never an error that
  * would block every pull request. Only a path given that does not exist is an error.
  */
-export function readBaseline(path: string, cwd: string, model: string): Baseline {
+export function readBaseline(path: string, cwd: string, model: string, name?: string): Baseline {
   const abs = resolve(cwd, path)
-  const display = displayPath(abs, cwd)
+  const display = name ?? displayPath(abs, cwd)
   const unusable = (why: string): Baseline => ({
     info: {
       path: display,
