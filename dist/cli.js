@@ -51539,22 +51539,25 @@ class RecordingSink {
         this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
     }
 }
-/** Writes values in order into one row of a replicate matrix. */
+/** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
 class RowSink {
     out;
-    offset;
+    slots;
     detailed = false;
     k = 0;
-    constructor(out, offset) {
+    offset = 0;
+    constructor(out, slots) {
         this.out = out;
-        this.offset = offset;
+        this.slots = slots;
     }
     reset(offset) {
         this.offset = offset;
         this.k = 0;
     }
     put(_metric, _scope, value) {
-        this.out[this.offset + this.k++] = value;
+        const slot = this.slots[this.k++];
+        if (slot >= 0)
+            this.out[this.offset + slot] = value;
     }
 }
 
@@ -51643,7 +51646,10 @@ function changes(current, baseline, confidence, identical = new Set()) {
             });
             continue;
         }
-        out.set(key, replicateChange(c.replicates, b.replicates, c.sample !== null && b.sample !== null, b.point.value, change, confidence, sign, 'independent'));
+        out.set(key, replicateChange(c.replicates, b.replicates, 
+        // Empty for a count; and for a proportion compared with a baseline whose value is not one
+        // (a weight column added or removed), which then has no interval.
+        c.replicates.length > 0 && b.replicates.length > 0, b.point.value, change, confidence, sign, 'independent'));
     }
     return out;
 }
@@ -51763,15 +51769,36 @@ function predictionJob(input, p) {
         streamOffset: input.streamOffset ?? 0
     };
 }
-/** The values of one half of the resamples, row by row (m values per resample). */
-function drawHalf(b, m, R, half) {
+/**
+ * Whether a metric keeps its value in each resample: for a percentile interval, or for a change
+ * against a baseline. Not a count (a fact about the data), an undefined estimate, nor a proportion,
+ * whose interval (score-type) and change (Agresti–Caffo) are analytic. With many groups the
+ * proportions are most of the metrics: keeping their resamples took memory in proportion to groups ×
+ * resamples (6 GB for 20,000 groups), for nothing.
+ */
+function resampled(v) {
+    if (Number.isNaN(v.value) || v.metric === 'count')
+        return false;
+    const method = metricDef(v.metric)?.interval ?? 'bootstrap';
+    return !(INTERVAL_METHODS[method].analytic === 'both' && v.support?.kind === 'proportion');
+}
+/** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
+function rowLayout(points) {
+    const slots = new Int32Array(points.length);
+    let width = 0;
+    points.forEach((v, j) => (slots[j] = resampled(v) ? width++ : -1));
+    return { slots, width };
+}
+/** The kept values of one half of the resamples, row by row (`width` values per resample). */
+function drawHalf(b, points, R, half) {
+    const { slots, width } = rowLayout(points);
     const split = Math.ceil(R / 2);
     const count = half === 0 ? split : R - split;
-    const out = new Float64Array(count * m);
+    const out = new Float64Array(count * width);
     const draw = b.drawer(half);
-    const row = new RowSink(out, 0);
+    const row = new RowSink(out, slots);
     for (let r = 0; r < count; r++) {
-        row.reset(r * m);
+        row.reset(r * width);
         draw(row);
     }
     return out;
@@ -51784,32 +51811,29 @@ const pointsOf = (b) => {
 /** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
 function drawSecondHalf(job) {
     const b = predictionBootstrap(job);
-    return drawHalf(b, pointsOf(b).length, job.settings.resamples, 1);
+    return drawHalf(b, pointsOf(b), job.settings.resamples, 1);
 }
+const NOT_KEPT = new Float64Array(0);
 /** Point estimates and both halves of resamples -> the computed metrics. */
 function assemble(b, points, halves, R) {
-    const m = points.length;
+    const { slots, width } = rowLayout(points);
     return points.map((point, j) => {
         // Metric j's value in every resample, the halves' rows in order (no joined matrix needed).
-        const replicates = new Float64Array(R);
-        let r = 0;
-        for (const half of halves)
-            for (let o = j; o < half.length; o += m)
-                replicates[r++] = half[o];
-        return {
-            artifact: b.artifact,
-            point,
-            extra: b.extra?.(point) ?? {},
-            sample: sampleOf(point, replicates),
-            replicates,
-            resamples: R
-        };
+        let replicates = NOT_KEPT;
+        if (slots[j] >= 0) {
+            replicates = new Float64Array(R);
+            let r = 0;
+            for (const half of halves)
+                for (let o = slots[j]; o < half.length; o += width)
+                    replicates[r++] = half[o];
+        }
+        return { artifact: b.artifact, point, extra: b.extra?.(point) ?? {}, replicates, resamples: R };
     });
 }
 /** Both halves drawn here. */
 function drawBoth(b, R) {
     const points = pointsOf(b);
-    return assemble(b, points, [drawHalf(b, points.length, R, 0), drawHalf(b, points.length, R, 1)], R);
+    return assemble(b, points, [drawHalf(b, points, R, 0), drawHalf(b, points, R, 1)], R);
 }
 function compute(input) {
     const { predictions, others } = bootstraps(input);
@@ -51828,15 +51852,13 @@ async function evaluateOffloaded(input, offload) {
     const second = offload(job);
     const b = predictionBootstrap(job);
     const points = pointsOf(b);
-    const first = drawHalf(b, points.length, R, 0);
+    const first = drawHalf(b, points, R, 0);
     const computed = assemble(b, points, [first, await second], R);
     const { others } = bootstraps({ ...input, predictions: undefined });
     return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))]);
 }
-/** The defined values among the replicates, ascending (null for counts and undefined estimates). */
-function sampleOf(v, replicates) {
-    if (Number.isNaN(v.value) || v.metric === 'count')
-        return null;
+/** The defined values among the replicates, ascending (sorted when needed, not kept). */
+function sampleOf(replicates) {
     let defined = 0;
     for (const x of replicates)
         if (x === x)
@@ -51850,7 +51872,7 @@ function sampleOf(v, replicates) {
             sample[k++] = x;
     return sample.sort();
 }
-function toResult({ point: v, extra, sample, resamples: R }, confidence) {
+function toResult({ point: v, extra, replicates, resamples: R }, confidence) {
     const method = metricDef(v.metric)?.interval ?? 'bootstrap';
     const base = {
         metric: v.metric,
@@ -51863,13 +51885,14 @@ function toResult({ point: v, extra, sample, resamples: R }, confidence) {
     if (Number.isNaN(v.value))
         return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' };
     // A count is a fact about the data, not an estimate: its interval is the value itself.
-    if (sample === null)
+    if (v.metric === 'count')
         return { ...base, value: v.value, ci: [v.value, v.value] };
     const { analytic } = INTERVAL_METHODS[method];
     const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null;
     // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
     if (exact !== null && analytic === 'both')
         return { ...base, value: v.value, ci: containing(exact, v.value) };
+    const sample = sampleOf(replicates);
     if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
         return {
             ...base,
@@ -52313,7 +52336,8 @@ function drawPairedHalf(job, half) {
     const copies = new Uint8Array(n);
     const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }));
     const reps = widths.map(m => new Float64Array(count * m));
-    const sinks = reps.map(r => new RowSink(r, 0));
+    // Every value kept: the paired changes use each metric's resamples.
+    const sinks = widths.map((m, i) => new RowSink(reps[i], Int32Array.from({ length: m }, (_, k) => k)));
     const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS);
     for (let r = 0; r < count; r++) {
         for (let k = 0; k < n; k++)

@@ -46248,6 +46248,56 @@ function mce(a, o, bins) {
  * bootstrap cannot reach, and the bootstrap's end on the other side, where its bias makes it
  * conservative (docs/metrics.md, "Intervals at the boundary").
  */
+const INTERVAL_METHODS = {
+    exact: {
+        short: 'exact',
+        name: 'none (a count)',
+        analytic: 'both',
+        why: 'a fact about the data, not an estimate: [count, count]'
+    },
+    'clopper-pearson': {
+        short: 'Clopper–Pearson',
+        name: 'Clopper–Pearson (Kish effective n when weighted)',
+        analytic: 'both',
+        why: 'a single proportion: never [0, 0] or [1, 1], and the one candidate that kept 95% in the rare-event and small-group regimes'
+    },
+    'agresti-min': {
+        short: 'Agresti–Min',
+        name: 'Agresti–Min paired difference',
+        analytic: 'both',
+        why: 'clean and perturbed accuracy are measured on the same rows; no discordant rows is not a certain zero'
+    },
+    'pairwise-differences': {
+        short: 'pairwise bounds + bootstrap',
+        name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end percentile bootstrap',
+        analytic: 'lower',
+        why: 'max − min is 0 when the groups are equal, where no percentile bootstrap reaches'
+    },
+    'pairwise-ratios': {
+        short: 'pairwise ratio bounds + bootstrap',
+        name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
+        analytic: 'upper',
+        why: 'min / max is 1 when the groups are equal'
+    },
+    'simultaneous-max': {
+        short: 'simultaneous maximum',
+        name: 'maximum of simultaneous per-perturbation intervals',
+        analytic: 'both',
+        why: 'a maximum over perturbations, each a proportion or a paired difference'
+    },
+    'calibration-bins': {
+        short: 'per-bin bounds + bootstrap',
+        name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
+        analytic: 'lower',
+        why: 'a sum or maximum of |gap| is 0 for a calibrated model'
+    },
+    bootstrap: {
+        short: 'bootstrap',
+        name: 'percentile bootstrap',
+        analytic: 'none',
+        why: 'a smooth statistic away from any boundary'
+    }
+};
 /** Per-group rates: numerator and denominator over the weighted confusion cells. */
 const RATES = {
     selection_rate: { overall: true, direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
@@ -46310,7 +46360,10 @@ const METRICS = [
     def('pass_rate', ['suite'], 'higher', 'share of test cases passed', 'clopper-pearson'),
     def('failure_rate', ['suite'], 'lower', 'share of test cases failed', 'clopper-pearson')
 ];
-new Map(METRICS.map(m => [m.id, m]));
+const BY_ID = new Map(METRICS.map(m => [m.id, m]));
+function metricDef(id) {
+    return BY_ID.get(id);
+}
 /** The metrics of a scope, in registry order: what each scope computes and renders. */
 const metricsOf = (scope) => METRICS.filter(m => m.scopes.includes(scope));
 
@@ -46586,22 +46639,25 @@ class RecordingSink {
         this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
     }
 }
-/** Writes values in order into one row of a replicate matrix. */
+/** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
 class RowSink {
     out;
-    offset;
+    slots;
     detailed = false;
     k = 0;
-    constructor(out, offset) {
+    offset = 0;
+    constructor(out, slots) {
         this.out = out;
-        this.offset = offset;
+        this.slots = slots;
     }
     reset(offset) {
         this.offset = offset;
         this.k = 0;
     }
     put(_metric, _scope, value) {
-        this.out[this.offset + this.k++] = value;
+        const slot = this.slots[this.k++];
+        if (slot >= 0)
+            this.out[this.offset + slot] = value;
     }
 }
 
@@ -46639,15 +46695,36 @@ function predictionBootstrap(job) {
             : {}
     };
 }
-/** The values of one half of the resamples, row by row (m values per resample). */
-function drawHalf(b, m, R, half) {
+/**
+ * Whether a metric keeps its value in each resample: for a percentile interval, or for a change
+ * against a baseline. Not a count (a fact about the data), an undefined estimate, nor a proportion,
+ * whose interval (score-type) and change (Agresti–Caffo) are analytic. With many groups the
+ * proportions are most of the metrics: keeping their resamples took memory in proportion to groups ×
+ * resamples (6 GB for 20,000 groups), for nothing.
+ */
+function resampled(v) {
+    if (Number.isNaN(v.value) || v.metric === 'count')
+        return false;
+    const method = metricDef(v.metric)?.interval ?? 'bootstrap';
+    return !(INTERVAL_METHODS[method].analytic === 'both' && v.support?.kind === 'proportion');
+}
+/** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
+function rowLayout(points) {
+    const slots = new Int32Array(points.length);
+    let width = 0;
+    points.forEach((v, j) => (slots[j] = resampled(v) ? width++ : -1));
+    return { slots, width };
+}
+/** The kept values of one half of the resamples, row by row (`width` values per resample). */
+function drawHalf(b, points, R, half) {
+    const { slots, width } = rowLayout(points);
     const split = Math.ceil(R / 2);
     const count = R - split;
-    const out = new Float64Array(count * m);
+    const out = new Float64Array(count * width);
     const draw = b.drawer(half);
-    const row = new RowSink(out, 0);
+    const row = new RowSink(out, slots);
     for (let r = 0; r < count; r++) {
-        row.reset(r * m);
+        row.reset(r * width);
         draw(row);
     }
     return out;
@@ -46660,7 +46737,7 @@ const pointsOf = (b) => {
 /** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
 function drawSecondHalf(job) {
     const b = predictionBootstrap(job);
-    return drawHalf(b, pointsOf(b).length, job.settings.resamples, 1);
+    return drawHalf(b, pointsOf(b), job.settings.resamples, 1);
 }
 
 /**
@@ -46730,7 +46807,8 @@ function drawPairedHalf(job, half) {
     const copies = new Uint8Array(n);
     const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }));
     const reps = widths.map(m => new Float64Array(count * m));
-    const sinks = reps.map(r => new RowSink(r, 0));
+    // Every value kept: the paired changes use each metric's resamples.
+    const sinks = widths.map((m, i) => new RowSink(reps[i], Int32Array.from({ length: m }, (_, k) => k)));
     const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS);
     for (let r = 0; r < count; r++) {
         for (let k = 0; k < n; k++)

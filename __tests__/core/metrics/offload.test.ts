@@ -9,6 +9,7 @@ import {
   drawSecondHalf,
   evaluate,
   evaluateOffloaded,
+  metricKey,
   type EvaluationInput
 } from '../../../src/core/metrics/evaluate.js'
 import { worthOffloading } from '../../../src/core/metrics/offload.js'
@@ -43,13 +44,36 @@ describe('the bootstrap in two halves', () => {
 
   it('draws the halves from different streams', async () => {
     const input = await adultInput(2)
-    const acc = evaluate(input).computed.find(c => c.point.metric === 'accuracy' && !c.point.scope.attribute)!
-    expect(acc.replicates[0]).not.toBe(acc.replicates[1])
+    const brier = evaluate(input).computed.find(c => c.point.metric === 'brier' && !c.point.scope.attribute)!
+    expect(brier.replicates[0]).not.toBe(brier.replicates[1])
   })
 
   it('offloads only a bootstrap worth a worker', async () => {
     const input = await adultInput(1000)
     expect(worthOffloading(input.predictions!.table, 1000)).toBe(true)
     expect(worthOffloading(input.predictions!.table, 100)).toBe(false)
+  })
+})
+
+describe('resamples kept', () => {
+  it('for the metrics whose interval or change uses them: none for counts and proportions', async () => {
+    const input = await adultInput(2)
+    const e = evaluate(input)
+    const kept = (metric: string, attribute?: string) =>
+      e.computed.find(c => c.point.metric === metric && c.point.scope.attribute === attribute)!.replicates
+        .length
+    const R = input.settings.resamples
+    // Score-type intervals and Agresti–Caffo changes: analytic.
+    expect(kept('count')).toBe(0)
+    expect(kept('accuracy')).toBe(0)
+    expect(kept('selection_rate', 'sex')).toBe(0)
+    // Percentile intervals, and boundary-corrected ones with a bootstrap end.
+    expect(kept('brier')).toBe(R)
+    expect(kept('auc')).toBe(R)
+    expect(kept('ece')).toBe(R)
+    expect(kept('demographic_parity_difference', 'sex')).toBe(R)
+    // A change of a proportion against a baseline stays analytic, with its interval.
+    const accuracy = e.changes(evaluate(input), 0.95).get(metricKey({ metric: 'accuracy' }))
+    expect(accuracy?.changeCi).not.toBeNull()
   })
 })

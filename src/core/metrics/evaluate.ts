@@ -83,9 +83,10 @@ export interface Computed {
   artifact: ArtifactKind
   point: PointValue
   extra: Partial<MetricResult>
-  /** Defined bootstrap values, ascending; null for counts and undefined estimates. */
-  sample: Float64Array | null
-  /** The value in each resample, in resample order (NaN where undefined). */
+  /**
+   * The value in each resample, in resample order (NaN where undefined); empty for a metric whose
+   * resamples are not used (see resampled()).
+   */
   replicates: Float64Array
   resamples: number
 }
@@ -205,7 +206,9 @@ function changes(
       replicateChange(
         c.replicates,
         b.replicates,
-        c.sample !== null && b.sample !== null,
+        // Empty for a count; and for a proportion compared with a baseline whose value is not one
+        // (a weight column added or removed), which then has no interval.
+        c.replicates.length > 0 && b.replicates.length > 0,
         b.point.value,
         change,
         confidence,
@@ -388,15 +391,37 @@ function predictionJob(input: EvaluationInput, p: PredictionData): PredictionJob
   }
 }
 
-/** The values of one half of the resamples, row by row (m values per resample). */
-function drawHalf(b: Bootstrap, m: number, R: number, half: 0 | 1): Float64Array {
+/**
+ * Whether a metric keeps its value in each resample: for a percentile interval, or for a change
+ * against a baseline. Not a count (a fact about the data), an undefined estimate, nor a proportion,
+ * whose interval (score-type) and change (Agresti–Caffo) are analytic. With many groups the
+ * proportions are most of the metrics: keeping their resamples took memory in proportion to groups ×
+ * resamples (6 GB for 20,000 groups), for nothing.
+ */
+function resampled(v: PointValue): boolean {
+  if (Number.isNaN(v.value) || v.metric === 'count') return false
+  const method = metricDef(v.metric)?.interval ?? 'bootstrap'
+  return !(INTERVAL_METHODS[method].analytic === 'both' && v.support?.kind === 'proportion')
+}
+
+/** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
+function rowLayout(points: PointValue[]): { slots: Int32Array; width: number } {
+  const slots = new Int32Array(points.length)
+  let width = 0
+  points.forEach((v, j) => (slots[j] = resampled(v) ? width++ : -1))
+  return { slots, width }
+}
+
+/** The kept values of one half of the resamples, row by row (`width` values per resample). */
+function drawHalf(b: Bootstrap, points: PointValue[], R: number, half: 0 | 1): Float64Array {
+  const { slots, width } = rowLayout(points)
   const split = Math.ceil(R / 2)
   const count = half === 0 ? split : R - split
-  const out = new Float64Array(count * m)
+  const out = new Float64Array(count * width)
   const draw = b.drawer(half)
-  const row = new RowSink(out, 0)
+  const row = new RowSink(out, slots)
   for (let r = 0; r < count; r++) {
-    row.reset(r * m)
+    row.reset(r * width)
     draw(row)
   }
   return out
@@ -411,32 +436,30 @@ const pointsOf = (b: Bootstrap): PointValue[] => {
 /** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
 export function drawSecondHalf(job: PredictionJob): Float64Array {
   const b = predictionBootstrap(job)
-  return drawHalf(b, pointsOf(b).length, job.settings.resamples, 1)
+  return drawHalf(b, pointsOf(b), job.settings.resamples, 1)
 }
+
+const NOT_KEPT = new Float64Array(0)
 
 /** Point estimates and both halves of resamples -> the computed metrics. */
 function assemble(b: Bootstrap, points: PointValue[], halves: Float64Array[], R: number): Computed[] {
-  const m = points.length
+  const { slots, width } = rowLayout(points)
   return points.map((point, j) => {
     // Metric j's value in every resample, the halves' rows in order (no joined matrix needed).
-    const replicates = new Float64Array(R)
-    let r = 0
-    for (const half of halves) for (let o = j; o < half.length; o += m) replicates[r++] = half[o]
-    return {
-      artifact: b.artifact,
-      point,
-      extra: b.extra?.(point) ?? {},
-      sample: sampleOf(point, replicates),
-      replicates,
-      resamples: R
+    let replicates = NOT_KEPT
+    if (slots[j] >= 0) {
+      replicates = new Float64Array(R)
+      let r = 0
+      for (const half of halves) for (let o = slots[j]; o < half.length; o += width) replicates[r++] = half[o]
     }
+    return { artifact: b.artifact, point, extra: b.extra?.(point) ?? {}, replicates, resamples: R }
   })
 }
 
 /** Both halves drawn here. */
 function drawBoth(b: Bootstrap, R: number): Computed[] {
   const points = pointsOf(b)
-  return assemble(b, points, [drawHalf(b, points.length, R, 0), drawHalf(b, points.length, R, 1)], R)
+  return assemble(b, points, [drawHalf(b, points, R, 0), drawHalf(b, points, R, 1)], R)
 }
 
 function compute(input: EvaluationInput): Computed[] {
@@ -459,15 +482,14 @@ export async function evaluateOffloaded(
   const second = offload(job)
   const b = predictionBootstrap(job)
   const points = pointsOf(b)
-  const first = drawHalf(b, points.length, R, 0)
+  const first = drawHalf(b, points, R, 0)
   const computed = assemble(b, points, [first, await second], R)
   const { others } = bootstraps({ ...input, predictions: undefined })
   return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))])
 }
 
-/** The defined values among the replicates, ascending (null for counts and undefined estimates). */
-function sampleOf(v: PointValue, replicates: Float64Array): Float64Array | null {
-  if (Number.isNaN(v.value) || v.metric === 'count') return null
+/** The defined values among the replicates, ascending (sorted when needed, not kept). */
+function sampleOf(replicates: Float64Array): Float64Array {
   let defined = 0
   for (const x of replicates) if (x === x) defined++
   if (defined === replicates.length) return replicates.slice().sort()
@@ -477,7 +499,7 @@ function sampleOf(v: PointValue, replicates: Float64Array): Float64Array | null 
   return sample.sort()
 }
 
-function toResult({ point: v, extra, sample, resamples: R }: Computed, confidence: number): MetricResult {
+function toResult({ point: v, extra, replicates, resamples: R }: Computed, confidence: number): MetricResult {
   const method = metricDef(v.metric)?.interval ?? 'bootstrap'
   const base = {
     metric: v.metric,
@@ -489,12 +511,13 @@ function toResult({ point: v, extra, sample, resamples: R }: Computed, confidenc
   }
   if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
   // A count is a fact about the data, not an estimate: its interval is the value itself.
-  if (sample === null) return { ...base, value: v.value, ci: [v.value, v.value] }
+  if (v.metric === 'count') return { ...base, value: v.value, ci: [v.value, v.value] }
   const { analytic } = INTERVAL_METHODS[method]
   const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null
   // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
   if (exact !== null && analytic === 'both')
     return { ...base, value: v.value, ci: containing(exact, v.value) }
+  const sample = sampleOf(replicates)
   if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
     return {
       ...base,

@@ -332,7 +332,14 @@ export function drawPairedHalf(job: PairedJob, half: 0 | 1): Float64Array[] {
   const copies = new Uint8Array(n)
   const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }))
   const reps = widths.map(m => new Float64Array(count * m))
-  const sinks = reps.map(r => new RowSink(r, 0))
+  // Every value kept: the paired changes use each metric's resamples.
+  const sinks = widths.map(
+    (m, i) =>
+      new RowSink(
+        reps[i],
+        Int32Array.from({ length: m }, (_, k) => k)
+      )
+  )
   const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS)
   for (let r = 0; r < count; r++) {
     for (let k = 0; k < n; k++) copies[k] = poissonOne(rng)

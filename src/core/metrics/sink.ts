@@ -44,19 +44,21 @@ export class RecordingSink implements Sink {
   }
 }
 
-/** Writes values in order into one row of a replicate matrix. */
+/** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
 export class RowSink implements Sink {
   readonly detailed = false
   private k = 0
+  private offset = 0
   constructor(
     private readonly out: Float64Array,
-    private offset: number
+    private readonly slots: Int32Array
   ) {}
   reset(offset: number): void {
     this.offset = offset
     this.k = 0
   }
   put(_metric: string, _scope: ScopeRef, value: number): void {
-    this.out[this.offset + this.k++] = value
+    const slot = this.slots[this.k++]
+    if (slot >= 0) this.out[this.offset + slot] = value
   }
 }
