@@ -178,6 +178,20 @@ describe('the Action', () => {
     expect(existsSync(join(dir, 'out/report.json'))).toBe(false)
   })
 
+  it('annotates a YAML syntax error in a policy at its line and column', async () => {
+    const dir = setup('apiVersion: rai-gate/v1\nkind: Policy\nname: a: b\n', 'g,label,score\na,1,0.9\n')
+    inputs(dir)
+    await run()
+    const [message, where] = core.error.mock.calls[0] as [string, Record<string, unknown>]
+    expect(message).toMatch(/^not valid YAML: /)
+    expect(where).toEqual({
+      title: 'rai-gate',
+      file: expect.stringMatching(/\.yml$/),
+      startLine: 3,
+      startColumn: 8
+    })
+  })
+
   it('respects fail-on', async () => {
     const dir = setup(POLICY(0.99))
     inputs(dir, { 'fail-on': 'never' })

@@ -198,7 +198,8 @@ function annotate(err: InputError, workspace: string): void {
   core.error(err.detail + (err.path ? ` (${err.path})` : ''), {
     title: 'rai-gate',
     file,
-    startLine: err.line
+    startLine: err.line,
+    ...(err.column !== undefined && { startColumn: err.column })
   })
 }
 
