@@ -328,8 +328,11 @@ function loadCases(stored, maxCode) {
  */
 const MISSING = '(missing)';
 const MISSING_BYTES = Buffer.from(MISSING);
-/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
-const MAX_GROUPS = 10000;
+/**
+ * More distinct values than this is almost surely a wrong column (an id, a score). Group ids also
+ * fit the WebAssembly reader's combination key, 16 bits per attribute (assembly/rows.ts).
+ */
+const MAX_GROUPS = 50000;
 /**
  * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
  * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
@@ -50836,7 +50839,45 @@ function disparity(s, confidence) {
     const difference = s.type === 'difference';
     let lo = difference ? 0 : Infinity;
     let hi = difference ? 0 : Infinity;
-    for (const { x, n } of s.families) {
+    const visit = (x1, n1, x2, n2) => {
+        if (difference) {
+            const [a, b] = agrestiCaffo(x1, n1, x2, n2, z);
+            // |p_i − p_j| lies in [distance of [a, b] from 0, farthest end of [a, b]].
+            lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0);
+            hi = Math.max(hi, Math.max(-a, b));
+        }
+        else {
+            // min/max is the smallest ratio over ordered pairs: p_i/p_j in [a, b], p_j/p_i in [1/b, 1/a].
+            const [a, b] = ratioInterval(x1, n1, x2, n2, z);
+            lo = Math.min(lo, a, 1 / b);
+            hi = Math.min(hi, b, 1 / a);
+        }
+    };
+    for (const family of s.families) {
+        // Groups of the same events and size give the same pairs: each such pair is taken once in each
+        // order the family has it in (a ratio's ends differ in the last bits with the order), so that
+        // equal groups, where no bound can skip a pair, become one.
+        const seen = new Map();
+        const x = [];
+        const n = [];
+        const first = [];
+        const last = [];
+        family.x.forEach((xi, i) => {
+            const k = `${xi}/${family.n[i]}`;
+            const u = seen.get(k);
+            if (u === undefined) {
+                seen.set(k, x.length);
+                x.push(xi);
+                n.push(family.n[i]);
+                first.push(i);
+                last.push(i);
+            }
+            else {
+                if (first[u] === last[u])
+                    visit(xi, family.n[i], xi, family.n[i]);
+                last[u] = i;
+            }
+        });
         const G = x.length;
         const key = new Float64Array(G);
         const spread = new Float64Array(G);
@@ -50871,19 +50912,10 @@ function disparity(s, confidence) {
                 const near = difference ? lo : Math.max(0, -Math.log(hi));
                 if (d + wide + SKIP_MARGIN <= far && d - narrow + SKIP_MARGIN <= near)
                     break;
-                const [g, h] = i < j ? [i, j] : [j, i];
-                if (difference) {
-                    const [a, b] = agrestiCaffo(x[g], n[g], x[h], n[h], z);
-                    // |p_i − p_j| lies in [distance of [a, b] from 0, farthest end of [a, b]].
-                    lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0);
-                    hi = Math.max(hi, Math.max(-a, b));
-                }
-                else {
-                    // min/max is the smallest ratio over ordered pairs: p_i/p_j in [a, b], p_j/p_i in [1/b, 1/a].
-                    const [a, b] = ratioInterval(x[g], n[g], x[h], n[h], z);
-                    lo = Math.min(lo, a, 1 / b);
-                    hi = Math.min(hi, b, 1 / a);
-                }
+                if (first[i] < last[j])
+                    visit(x[i], n[i], x[j], n[j]);
+                if (first[j] < last[i])
+                    visit(x[j], n[j], x[i], n[i]);
             }
         }
     }

@@ -7869,8 +7869,11 @@ function wrongFieldCount(file, line, expected, found) {
  */
 const MISSING = '(missing)';
 const MISSING_BYTES = Buffer.from(MISSING);
-/** More distinct values than this is almost surely a wrong column (an id, a score), and unbounded memory. */
-const MAX_GROUPS = 10000;
+/**
+ * More distinct values than this is almost surely a wrong column (an id, a score). Group ids also
+ * fit the WebAssembly reader's combination key, 16 bits per attribute (assembly/rows.ts).
+ */
+const MAX_GROUPS = 50000;
 /**
  * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
  * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group

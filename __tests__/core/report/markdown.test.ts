@@ -54,6 +54,40 @@ describe('markdown rendering', () => {
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(9)
   })
 
+  it('reports 20,000 distinct groups, every one, with the comment under its limit', async () => {
+    const rows = Array.from({ length: 40000 }, (_, i) => `zip-${i % 20000},${(i >> 1) % 2},0.${i % 10}`)
+    const report = await checkFiles({
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'p.csv': ['g,label,score', ...rows].join('\n') + '\n',
+      'policies/p.yml': policyYaml(
+        'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: dp, metric: demographic_parity_difference, attributes: [g], max: 0.5 }\n'
+      )
+    })
+    const groups = new Set(
+      report.metrics.filter(m => m.metric === 'selection_rate' && m.group).map(m => m.group)
+    )
+    expect(groups.size).toBe(20000)
+    // Every group's proportions keep their intervals (score-type: no resamples kept for them).
+    expect(report.metrics.filter(m => m.metric === 'selection_rate' && m.group && m.ci === null)).toEqual([])
+    const dp = report.metrics.find(m => m.metric === 'demographic_parity_difference')!
+    expect(dp.value).toBe(1)
+    expect(dp.ci![1]).toBe(1)
+    expect(renderMarkdown(report).length).toBeLessThanOrEqual(MAX_CHARS)
+  })
+
+  it('names an attribute of more than 50,000 distinct values, and where it passed the bound', async () => {
+    const rows = Array.from({ length: 50001 }, (_, i) => `id-${i},${i % 2},0.5`)
+    await expect(
+      checkFiles({
+        'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+        'p.csv': ['g,label,score', ...rows].join('\n') + '\n',
+        'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\n')
+      })
+    ).rejects.toThrow(
+      "p.csv, line 50002, g: sensitive attribute 'g' has more than 50000 distinct values; expected a categorical column"
+    )
+  })
+
   it('stays under 60,000 characters and says what it left out', async () => {
     // 3,000 groups make the per-group tables far longer than a comment may be.
     const csv =
