@@ -50708,10 +50708,15 @@ function agrestiCaffo(x1, n1, x2, n2, z) {
     const { d, se } = adjustedDifference(x1, n1, x2, n2);
     return [Math.max(-1, d - z * se), Math.min(1, d + z * se)];
 }
+/** Agresti–Caffo's scale: the proportion with one success and one failure added. */
+function adjustedProportion(x, n) {
+    const p = (x + 1) / (n + 2);
+    return { at: p, spread: (p * (1 - p)) / (n + 2) };
+}
 function adjustedDifference(x1, n1, x2, n2) {
-    const p1 = (x1 + 1) / (n1 + 2);
-    const p2 = (x2 + 1) / (n2 + 2);
-    return { d: p1 - p2, se: Math.sqrt((p1 * (1 - p1)) / (n1 + 2) + (p2 * (1 - p2)) / (n2 + 2)) };
+    const g1 = adjustedProportion(x1, n1);
+    const g2 = adjustedProportion(x2, n2);
+    return { d: g1.at - g2.at, se: Math.sqrt(g1.spread + g2.spread) };
 }
 /** The Agresti–Caffo z statistic of p₁ − p₂ (positive when p₁ is larger): its test of equality. */
 function agrestiCaffoZ(x1, n1, x2, n2) {
@@ -50724,13 +50729,18 @@ function agrestiCaffoZ(x1, n1, x2, n2) {
  * is 0.
  */
 function ratioInterval(x1, n1, x2, n2, z) {
-    const a = x1 + 0.5;
-    const b = x2 + 0.5;
-    const m1 = n1 + 0.5;
-    const m2 = n2 + 0.5;
-    const log = Math.log(a / m1) - Math.log(b / m2);
-    const se = Math.sqrt(Math.max(0, 1 / a - 1 / m1 + 1 / b - 1 / m2));
+    const g1 = logRate(x1, n1);
+    const g2 = logRate(x2, n2);
+    // The spreads summed term by term, as reports have always rounded them.
+    const se = Math.sqrt(Math.max(0, g1.spread + 1 / (x2 + 0.5) - 1 / (n2 + 0.5)));
+    const log = g1.at - g2.at;
     return [Math.exp(log - z * se), Math.exp(log + z * se)];
+}
+/** The ratio interval's scale: the log rate with ½ added to each count, and its variance. */
+function logRate(x, n) {
+    const a = x + 0.5;
+    const m = n + 0.5;
+    return { at: Math.log(a / m), spread: 1 / a - 1 / m };
 }
 /**
  * Interval for a difference of two proportions measured on the same rows (clean minus perturbed
@@ -50881,16 +50891,11 @@ function disparity(s, confidence) {
         const G = x.length;
         const key = new Float64Array(G);
         const spread = new Float64Array(G);
+        const scale = difference ? adjustedProportion : logRate;
         for (let i = 0; i < G; i++) {
-            if (difference) {
-                const p = (x[i] + 1) / (n[i] + 2);
-                key[i] = p;
-                spread[i] = (p * (1 - p)) / (n[i] + 2);
-            }
-            else {
-                key[i] = Math.log((x[i] + 0.5) / (n[i] + 0.5));
-                spread[i] = Math.max(0, 1 / (x[i] + 0.5) - 1 / (n[i] + 0.5));
-            }
+            const g = scale(x[i], n[i]);
+            key[i] = g.at;
+            spread[i] = Math.max(0, g.spread);
         }
         let most = 0;
         let least = Infinity;
@@ -51857,7 +51862,6 @@ function resampled(v) {
     const method = metricDef(v.metric)?.interval ?? 'bootstrap';
     return !(INTERVAL_METHODS[method].analytic === 'both' && v.support?.kind === 'proportion');
 }
-/** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
 function rowLayout(points) {
     const slots = new Int32Array(points.length);
     let width = 0;
@@ -51865,8 +51869,7 @@ function rowLayout(points) {
     return { slots, width };
 }
 /** The kept values of one half of the resamples, row by row (`width` values per resample). */
-function drawHalf(b, points, R, half) {
-    const { slots, width } = rowLayout(points);
+function drawHalf(b, { slots, width }, R, half) {
     const split = Math.ceil(R / 2);
     const count = half === 0 ? split : R - split;
     const out = new Float64Array(count * width);
@@ -51886,12 +51889,11 @@ const pointsOf = (b) => {
 /** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
 function drawSecondHalf(job) {
     const b = predictionBootstrap(job);
-    return drawHalf(b, pointsOf(b), job.settings.resamples, 1);
+    return drawHalf(b, rowLayout(pointsOf(b)), job.settings.resamples, 1);
 }
 const NOT_KEPT = new Float64Array(0);
 /** Point estimates and both halves of resamples -> the computed metrics. */
-function assemble(b, points, halves, R) {
-    const { slots, width } = rowLayout(points);
+function assemble(b, points, { slots, width }, halves, R) {
     return points.map((point, j) => {
         // Metric j's value in every resample, the halves' rows in order (no joined matrix needed).
         let replicates = NOT_KEPT;
@@ -51908,7 +51910,8 @@ function assemble(b, points, halves, R) {
 /** Both halves drawn here. */
 function drawBoth(b, R) {
     const points = pointsOf(b);
-    return assemble(b, points, [drawHalf(b, points, R, 0), drawHalf(b, points, R, 1)], R);
+    const layout = rowLayout(points);
+    return assemble(b, points, layout, [drawHalf(b, layout, R, 0), drawHalf(b, layout, R, 1)], R);
 }
 function compute(input) {
     const { predictions, others } = bootstraps(input);
@@ -51927,8 +51930,9 @@ async function evaluateOffloaded(input, offload) {
     const second = offload(job);
     const b = predictionBootstrap(job);
     const points = pointsOf(b);
-    const first = drawHalf(b, points, R, 0);
-    const computed = assemble(b, points, [first, await second], R);
+    const layout = rowLayout(points);
+    const first = drawHalf(b, layout, R, 0);
+    const computed = assemble(b, points, layout, [first, await second], R);
     const { others } = bootstraps({ ...input, predictions: undefined });
     return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))]);
 }

@@ -46711,7 +46711,6 @@ function resampled(v) {
     const method = metricDef(v.metric)?.interval ?? 'bootstrap';
     return !(INTERVAL_METHODS[method].analytic === 'both' && v.support?.kind === 'proportion');
 }
-/** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
 function rowLayout(points) {
     const slots = new Int32Array(points.length);
     let width = 0;
@@ -46719,8 +46718,7 @@ function rowLayout(points) {
     return { slots, width };
 }
 /** The kept values of one half of the resamples, row by row (`width` values per resample). */
-function drawHalf(b, points, R, half) {
-    const { slots, width } = rowLayout(points);
+function drawHalf(b, { slots, width }, R, half) {
     const split = Math.ceil(R / 2);
     const count = R - split;
     const out = new Float64Array(count * width);
@@ -46740,7 +46738,7 @@ const pointsOf = (b) => {
 /** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
 function drawSecondHalf(job) {
     const b = predictionBootstrap(job);
-    return drawHalf(b, pointsOf(b), job.settings.resamples, 1);
+    return drawHalf(b, rowLayout(pointsOf(b)), job.settings.resamples, 1);
 }
 
 /**

@@ -405,7 +405,12 @@ function resampled(v: PointValue): boolean {
 }
 
 /** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
-function rowLayout(points: PointValue[]): { slots: Int32Array; width: number } {
+interface RowLayout {
+  slots: Int32Array
+  width: number
+}
+
+function rowLayout(points: PointValue[]): RowLayout {
   const slots = new Int32Array(points.length)
   let width = 0
   points.forEach((v, j) => (slots[j] = resampled(v) ? width++ : -1))
@@ -413,8 +418,7 @@ function rowLayout(points: PointValue[]): { slots: Int32Array; width: number } {
 }
 
 /** The kept values of one half of the resamples, row by row (`width` values per resample). */
-function drawHalf(b: Bootstrap, points: PointValue[], R: number, half: 0 | 1): Float64Array {
-  const { slots, width } = rowLayout(points)
+function drawHalf(b: Bootstrap, { slots, width }: RowLayout, R: number, half: 0 | 1): Float64Array {
   const split = Math.ceil(R / 2)
   const count = half === 0 ? split : R - split
   const out = new Float64Array(count * width)
@@ -436,14 +440,19 @@ const pointsOf = (b: Bootstrap): PointValue[] => {
 /** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
 export function drawSecondHalf(job: PredictionJob): Float64Array {
   const b = predictionBootstrap(job)
-  return drawHalf(b, pointsOf(b), job.settings.resamples, 1)
+  return drawHalf(b, rowLayout(pointsOf(b)), job.settings.resamples, 1)
 }
 
 const NOT_KEPT = new Float64Array(0)
 
 /** Point estimates and both halves of resamples -> the computed metrics. */
-function assemble(b: Bootstrap, points: PointValue[], halves: Float64Array[], R: number): Computed[] {
-  const { slots, width } = rowLayout(points)
+function assemble(
+  b: Bootstrap,
+  points: PointValue[],
+  { slots, width }: RowLayout,
+  halves: Float64Array[],
+  R: number
+): Computed[] {
   return points.map((point, j) => {
     // Metric j's value in every resample, the halves' rows in order (no joined matrix needed).
     let replicates = NOT_KEPT
@@ -459,7 +468,8 @@ function assemble(b: Bootstrap, points: PointValue[], halves: Float64Array[], R:
 /** Both halves drawn here. */
 function drawBoth(b: Bootstrap, R: number): Computed[] {
   const points = pointsOf(b)
-  return assemble(b, points, [drawHalf(b, points, R, 0), drawHalf(b, points, R, 1)], R)
+  const layout = rowLayout(points)
+  return assemble(b, points, layout, [drawHalf(b, layout, R, 0), drawHalf(b, layout, R, 1)], R)
 }
 
 function compute(input: EvaluationInput): Computed[] {
@@ -482,8 +492,9 @@ export async function evaluateOffloaded(
   const second = offload(job)
   const b = predictionBootstrap(job)
   const points = pointsOf(b)
-  const first = drawHalf(b, points, R, 0)
-  const computed = assemble(b, points, [first, await second], R)
+  const layout = rowLayout(points)
+  const first = drawHalf(b, layout, R, 0)
+  const computed = assemble(b, points, layout, [first, await second], R)
   const { others } = bootstraps({ ...input, predictions: undefined })
   return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))])
 }

@@ -6,7 +6,9 @@
  * the one place that turns a support into an interval.
  */
 import {
+  adjustedProportion,
   agrestiCaffo,
+  logRate,
   bonferroni,
   clopperPearson,
   pairedDifference,
@@ -153,15 +155,11 @@ function disparity(s: DisparitySupport, confidence: number): Interval | null {
     const G = x.length
     const key = new Float64Array(G)
     const spread = new Float64Array(G)
+    const scale = difference ? adjustedProportion : logRate
     for (let i = 0; i < G; i++) {
-      if (difference) {
-        const p = (x[i] + 1) / (n[i] + 2)
-        key[i] = p
-        spread[i] = (p * (1 - p)) / (n[i] + 2)
-      } else {
-        key[i] = Math.log((x[i] + 0.5) / (n[i] + 0.5))
-        spread[i] = Math.max(0, 1 / (x[i] + 0.5) - 1 / (n[i] + 0.5))
-      }
+      const g = scale(x[i], n[i])
+      key[i] = g.at
+      spread[i] = Math.max(0, g.spread)
     }
     let most = 0
     let least = Infinity

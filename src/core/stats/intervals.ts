@@ -56,10 +56,25 @@ export function agrestiCaffo(x1: number, n1: number, x2: number, n2: number, z: 
   return [Math.max(-1, d - z * se), Math.min(1, d + z * se)]
 }
 
+/**
+ * One group on the scale a two-group interval is symmetric on: where it is, and its variance there.
+ * The difference of two such places, with a half-width from the sum of their spreads, is the interval.
+ */
+export interface Scaled {
+  at: number
+  spread: number
+}
+
+/** Agresti–Caffo's scale: the proportion with one success and one failure added. */
+export function adjustedProportion(x: number, n: number): Scaled {
+  const p = (x + 1) / (n + 2)
+  return { at: p, spread: (p * (1 - p)) / (n + 2) }
+}
+
 function adjustedDifference(x1: number, n1: number, x2: number, n2: number): { d: number; se: number } {
-  const p1 = (x1 + 1) / (n1 + 2)
-  const p2 = (x2 + 1) / (n2 + 2)
-  return { d: p1 - p2, se: Math.sqrt((p1 * (1 - p1)) / (n1 + 2) + (p2 * (1 - p2)) / (n2 + 2)) }
+  const g1 = adjustedProportion(x1, n1)
+  const g2 = adjustedProportion(x2, n2)
+  return { d: g1.at - g2.at, se: Math.sqrt(g1.spread + g2.spread) }
 }
 
 /** The Agresti–Caffo z statistic of p₁ − p₂ (positive when p₁ is larger): its test of equality. */
@@ -74,13 +89,19 @@ export function agrestiCaffoZ(x1: number, n1: number, x2: number, n2: number): n
  * is 0.
  */
 export function ratioInterval(x1: number, n1: number, x2: number, n2: number, z: number): Interval {
-  const a = x1 + 0.5
-  const b = x2 + 0.5
-  const m1 = n1 + 0.5
-  const m2 = n2 + 0.5
-  const log = Math.log(a / m1) - Math.log(b / m2)
-  const se = Math.sqrt(Math.max(0, 1 / a - 1 / m1 + 1 / b - 1 / m2))
+  const g1 = logRate(x1, n1)
+  const g2 = logRate(x2, n2)
+  // The spreads summed term by term, as reports have always rounded them.
+  const se = Math.sqrt(Math.max(0, g1.spread + 1 / (x2 + 0.5) - 1 / (n2 + 0.5)))
+  const log = g1.at - g2.at
   return [Math.exp(log - z * se), Math.exp(log + z * se)]
+}
+
+/** The ratio interval's scale: the log rate with ½ added to each count, and its variance. */
+export function logRate(x: number, n: number): Scaled {
+  const a = x + 0.5
+  const m = n + 0.5
+  return { at: Math.log(a / m), spread: 1 / a - 1 / m }
 }
 
 /**
