@@ -53103,10 +53103,20 @@ function findWaiver(waivers, gate, model, now) {
     return matching.find(w => !w.expired) ?? matching[0];
 }
 
+/** Lists in words, for reasons and renderings that must stay short however many items there are. */
+/** "a, b, c and 17 more": the first `limit` items named, the rest counted. */
+function someOf(items, limit) {
+    const rest = items.length - limit;
+    const named = items.slice(0, limit).join(', ');
+    return rest > 0 ? `${named} and ${rest.toLocaleString('en-US')} more` : named;
+}
+
 /**
  * (metrics, policy) -> checks and the decision. A breach is data, not an exception: every gate
  * becomes checks with a status, an effect on the decision and a reason.
  */
+/** How many small groups a reason names. */
+const NAMED_GROUPS = 10;
 function evaluateGates(input) {
     const { policy, evaluation } = input;
     const d = policy.defaults;
@@ -53306,7 +53316,8 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGi
     if (unjudged)
         return { ...insufficient, reason: `${verdict.reason}; change not judged: ${worse.reason}` };
     if (small.length > 0 && insufficientData !== 'ignore') {
-        const names = small.map(g => `${g.group} (${g.n})`).join(', ');
+        // Named up to a point: every one is in insufficientGroups, and a reason stays readable.
+        const names = someOf(small.map(g => `${g.group} (${g.n})`), NAMED_GROUPS);
         return {
             ...insufficient,
             ...(open && { inconclusive: open }),
@@ -54008,12 +54019,89 @@ function reliabilityBins(stats) {
 }
 const round = (v) => String(Math.round(v * 1000) / 1000);
 
+/** The order a reviewer reads checks in: what blocks, then what warns, then what could not be judged. */
+const STATUS_ORDER = ['fail', 'warn', 'missing', 'insufficient', 'waived', 'skipped', 'pass'];
+/**
+ * How far a check is beyond its threshold, for listing the worst: missing values first, then by the
+ * estimate, then by the interval's nearer end (the surer breach); a change-only gate by its change.
+ */
+function beyond(c) {
+    if (c.value === null)
+        return [Infinity, Infinity];
+    const t = c.threshold;
+    if (t.min === undefined && t.max === undefined)
+        return [c.change ?? -Infinity, -Infinity];
+    const over = (v, w) => Math.max(t.max !== undefined ? v - t.max : -Infinity, t.min !== undefined ? t.min - w : -Infinity);
+    const [lo, hi] = c.ci ?? [c.value, c.value];
+    return [over(c.value, c.value), over(lo, hi)];
+}
+function worseFirst(a, b) {
+    const rank = STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
+    if (rank !== 0)
+        return rank;
+    const [x, y] = [beyond(a), beyond(b)];
+    return y[0] - x[0] || y[1] - x[1];
+}
+/**
+ * Of `shown` (checks from `all`), at most `per` a gate, in the report's order; a gate with more
+ * keeps its worst and is summarised.
+ */
+function checksToList(shown, all, per) {
+    const byGate = new Map();
+    for (const c of shown)
+        byGate.set(c.gate, [...(byGate.get(c.gate) ?? []), c]);
+    const rows = [];
+    const summaries = [];
+    for (const [gate, cs] of byGate) {
+        if (cs.length <= per) {
+            rows.push(...cs);
+            continue;
+        }
+        rows.push(...[...cs].sort(worseFirst).slice(0, per));
+        const ofGate = all.filter(c => c.gate === gate);
+        const counts = STATUS_ORDER.map(s => [s, ofGate.filter(c => c.status === s).length]);
+        summaries.push({
+            gate,
+            metric: cs[0].metric,
+            counts: counts.filter(([, n]) => n > 0),
+            total: ofGate.length,
+            shown: cs.length,
+            listed: per
+        });
+    }
+    return { rows, summaries };
+}
+/** An attribute's groups, or past `limit` of them its largest (the surest estimates). */
+function groupsToList(metrics, attribute, limit) {
+    const all = metrics.filter(m => m.metric === 'count' && m.attribute === attribute && m.group !== undefined);
+    if (all.length <= limit)
+        return { groups: all.map(m => m.group), of: all.length };
+    const size = (m) => m.value ?? 0;
+    return {
+        groups: [...all]
+            .sort((x, y) => size(y) - size(x))
+            .slice(0, limit)
+            .map(m => m.group),
+        of: all.length
+    };
+}
+
 /**
  * The Markdown rendering: what the PR comment and the job summary show. Written for a reviewer with
  * a minute: the decision and what breached first, detail in <details>. Every string from data or
  * config is escaped (escape.ts); the body stays under MAX_CHARS, with a note when it is cut.
  */
 const MAX_CHARS = 60000;
+/**
+ * How much of a long list the comment shows; the report holds all of it. A gate over thousands of
+ * groups is summarised (how many checks have each status) with its worst checks listed, rather than
+ * cut where the comment runs out.
+ */
+const HEAD_PER_GATE = 10;
+const DETAIL_PER_GATE = 50;
+const GROUP_ROWS$1 = 50;
+const REGRESSION_ROWS = 100;
+const NAMED$1 = 20;
 const ICON = {
     pass: '✅',
     fail: '❌',
@@ -54047,7 +54135,7 @@ function renderMarkdown(report) {
         head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '');
     const notable = report.checks.filter(c => c.status !== 'pass');
     if (notable.length > 0)
-        head.push(checkTable(notable, pct, level, regressed), '');
+        head.push(checks(notable, report.checks, HEAD_PER_GATE, pct, level, regressed), '');
     if (report.regressions.length > 0)
         head.push(regressionLine(report, regressed), '');
     const expired = report.waivers.filter(w => w.expired);
@@ -54056,17 +54144,19 @@ function renderMarkdown(report) {
     }
     const light = report.metrics.filter(m => m.nEffective !== undefined && m.nEffective < report.policy.settings.minGroupSize);
     if (light.length > 0) {
-        head.push(`Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${light.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.nEffective)} of ${num(m.n)})`).join(', ')}.`, '');
+        head.push(`Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.nEffective)} of ${num(m.n)})`), NAMED$1)}.`, '');
     }
     const small = report.metrics.filter(m => m.metric === 'count' && m.status === 'insufficient');
     if (small.length > 0) {
-        head.push(`Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${small.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.n)})`).join(', ')}.`, '');
+        head.push(`Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${someOf(small.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.n)})`), NAMED$1)}.`, '');
     }
     head.push(`> ${modeNote(report)}`, '');
     const details = [
-        details_(`All ${report.checks.length} checks`, report.checks.length > 0 ? checkTable(report.checks, pct, level, regressed) : 'The policy has no gates.'),
+        details_(`All ${num(report.checks.length)} checks`, report.checks.length > 0
+            ? checks(report.checks, report.checks, DETAIL_PER_GATE, pct, level, regressed)
+            : 'The policy has no gates.'),
         report.regressions.length > 0
-            ? details_(`All ${report.regressions.length} regressions against the baseline`, regressionTable(report, regressed))
+            ? details_(`All ${num(report.regressions.length)} regressions against the baseline`, regressionTable(report, regressed))
             : null,
         ...groupTables(report.metrics),
         reliability(report),
@@ -54115,6 +54205,13 @@ function threshold(c) {
         parts.push(`waived until ${esc(c.waiver.expires ?? 'revoked')} by ${esc(c.waiver.approvedBy)}`);
     return parts.join(' · ') || '—';
 }
+/** A table of `shown` (checks of `all`), at most `per` a gate, and a line for each gate summarised. */
+function checks(shown, all, per, pct, level, regressed) {
+    const { rows, summaries } = checksToList(shown, all, per);
+    const lines = summaries.map(s => `- ${code(s.gate)} · ${code(s.metric)}: ${num(s.total)} checks (${s.counts.map(([status, n]) => `${num(n)} ${status}`).join(', ')}); the ${s.listed} worst of ${num(s.shown)} are listed, and all are in rai-gate-report.json.`);
+    const table = checkTable(rows, pct, level, regressed);
+    return lines.length > 0 ? `${lines.join('\n')}\n\n${table}` : table;
+}
 function checkTable(checks, pct, level, regressed) {
     const rows = checks.map(c => {
         const what = [code(c.gate), code(c.metric), scope(c)].filter(Boolean).join(' · ');
@@ -54147,8 +54244,19 @@ function changeText(c, regressed) {
     return `${arrow}${sign}${num(c.change)}${interval(ci)}${listed ? ' ⚠ regression' : significant ? '' : ' (n.s.)'}`;
 }
 function regressionTable(report, regressed) {
-    const rows = report.regressions.map(r => `| ${code(r.metric)} | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r, regressed)} | ${pValue(r.pValue)} |`);
-    return ['| metric | scope | baseline | now | change | p |', '|---|---|---|---|---|---|', ...rows].join('\n');
+    const all = report.regressions;
+    const listed = all.length > REGRESSION_ROWS
+        ? [...all].sort((a, b) => a.pValue - b.pValue).slice(0, REGRESSION_ROWS)
+        : all;
+    const rows = listed.map(r => `| ${code(r.metric)} | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r, regressed)} | ${pValue(r.pValue)} |`);
+    const table = [
+        '| metric | scope | baseline | now | change | p |',
+        '|---|---|---|---|---|---|',
+        ...rows
+    ].join('\n');
+    return listed === all
+        ? table
+        : `${table}\n\n_The ${REGRESSION_ROWS} with the smallest p-values of ${num(all.length)}; all are in rai-gate-report.json._`;
 }
 const pValue = (p) => (p < 1e-4 ? '< 0.0001' : num(p));
 function baselineNote(report) {
@@ -54186,25 +54294,22 @@ function details_(summary, body) {
 }
 function groupTables(metrics) {
     const get = metricLookup(metrics);
-    const groups = new Map();
-    for (const m of metrics) {
-        if (m.metric !== 'count' || m.group === undefined)
-            continue;
-        if (!groups.has(m.attribute))
-            groups.set(m.attribute, []);
-        groups.get(m.attribute).push(m.group);
-    }
-    return [...groups].map(([a, names]) => {
-        const rows = names.map(g => {
+    const attributes = new Set(metrics.filter(m => m.metric === 'count' && m.group !== undefined).map(m => m.attribute));
+    return [...attributes].map(a => {
+        const { groups, of } = groupsToList(metrics, a, GROUP_ROWS$1);
+        const rows = groups.map(g => {
             const count = get('count', { attribute: a, group: g });
             const cells = GROUP_SUMMARY.map(id => num(get(id, { attribute: a, group: g })?.value));
             return `| ${esc(g)}${count?.status === 'insufficient' ? ' (too small)' : ''} | ${num(count?.value)} | ${cells.join(' | ')} |`;
         });
-        return details_(`Per-group metrics: ${escHtml(a)}`, [
+        const table = [
             `| group | n | ${GROUP_SUMMARY.join(' | ')} |`,
             `|---|---|${GROUP_SUMMARY.map(() => '---').join('|')}|`,
             ...rows
-        ].join('\n'));
+        ].join('\n');
+        if (groups.length === of)
+            return details_(`Per-group metrics: ${escHtml(a)}`, table);
+        return details_(`Per-group metrics: ${escHtml(a)} (the ${GROUP_ROWS$1} largest of ${num(of)} groups)`, `${table}\n\n_The ${GROUP_ROWS$1} largest of ${num(of)} groups; every group is in rai-gate-report.json._`);
     });
 }
 function reliability(report) {
@@ -54272,6 +54377,10 @@ function truncate(body, limit) {
 
 /** The text rendering's columns: the registry's group summary, and each robustness and suite metric. */
 const PERTURBATION = metricsOf('perturbation').map(m => m.id);
+/** How much of a long list a terminal shows (select.ts); `--format json` and the report hold all. */
+const PER_GATE = 20;
+const GROUP_ROWS = 50;
+const NAMED = 20;
 const percent = (confidence) => `${+(confidence * 100).toFixed(4)}%`;
 const fmt = (v) => v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
 const withCi = (m) => m === undefined
@@ -54354,9 +54463,9 @@ function renderText(unsafe, options) {
         ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
     ]);
     for (const a of attributes) {
-        const groups = [...new Set(m.filter(x => x.attribute === a && x.group !== undefined).map(x => x.group))];
+        const { groups, of } = groupsToList(m, a, GROUP_ROWS);
         const cell = (g, id) => get(id, { attribute: a, group: g });
-        section(`Groups of ${a}`, [
+        section(groups.length === of ? `Groups of ${a}` : `Groups of ${a}: the ${GROUP_ROWS} largest of ${of}`, [
             ['group', 'n', ...GROUP_SUMMARY],
             ...groups.map(g => [
                 g + (cell(g, 'count')?.status === 'insufficient' ? ' (too small)' : ''),
@@ -54385,11 +54494,11 @@ function renderText(unsafe, options) {
     ]);
     const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient');
     if (small.length > 0) {
-        out.push('', `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${small.map(x => `${x.attribute}=${x.group} (${x.n})`).join(', ')}`);
+        out.push('', `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${someOf(small.map(x => `${x.attribute}=${x.group} (${x.n})`), NAMED)}`);
     }
     const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize);
     if (light.length > 0) {
-        out.push('', `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${light.map(x => `${x.attribute}=${x.group} (${x.nEffective.toFixed(1)} of ${x.n})`).join(', ')}`);
+        out.push('', `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(x => `${x.attribute}=${x.group} (${x.nEffective.toFixed(1)} of ${x.n})`), NAMED)}`);
     }
     if (m.some(x => x.ciNote)) {
         out.push('', '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.');
@@ -54414,7 +54523,10 @@ function renderChecks(report, bold, dim) {
         lines.push(b.usable
             ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
             : `Baseline not compared: ${b.warning}`);
-    const notable = report.checks.filter(c => c.status !== 'pass');
+    const { rows: notable, summaries } = checksToList(report.checks.filter(c => c.status !== 'pass'), report.checks, PER_GATE);
+    for (const s of summaries) {
+        lines.push(`${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`);
+    }
     const change = (c) => c.change === undefined
         ? '—'
         : c.comparison === 'identical'

@@ -54,13 +54,17 @@ describe('markdown rendering', () => {
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|').length).toBe(9)
   })
 
-  it('reports 20,000 distinct groups, every one, with the comment under its limit', async () => {
-    const rows = Array.from({ length: 40000 }, (_, i) => `zip-${i % 20000},${(i >> 1) % 2},0.${i % 10}`)
+  it('reports 20,000 distinct groups, every one, and summarises their checks to fit the comment', async () => {
+    // Three rows a group, and group g has g % 4 of them predicted positive (the last, all three).
+    const rows = Array.from({ length: 60000 }, (_, i) => {
+      const g = i % 20000
+      return `zip-${g},${(i >> 1) % 2},${Math.floor(i / 20000) < g % 4 ? 0.9 : 0.1}`
+    })
     const report = await checkFiles({
       'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
       'p.csv': ['g,label,score', ...rows].join('\n') + '\n',
       'policies/p.yml': policyYaml(
-        'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: dp, metric: demographic_parity_difference, attributes: [g], max: 0.5 }\n'
+        'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: dp, metric: demographic_parity_difference, attributes: [g], max: 0.5 }\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.5, mode: point }\n'
       )
     })
     const groups = new Set(
@@ -72,7 +76,27 @@ describe('markdown rendering', () => {
     const dp = report.metrics.find(m => m.metric === 'demographic_parity_difference')!
     expect(dp.value).toBe(1)
     expect(dp.ci![1]).toBe(1)
-    expect(renderMarkdown(report).length).toBeLessThanOrEqual(MAX_CHARS)
+
+    const md = renderMarkdown(report)
+    expect(md.length).toBeLessThanOrEqual(MAX_CHARS)
+    // Summarised, not cut: nothing is left out, and the summary counts what the report holds.
+    expect(md).not.toMatch(/Truncated|left out/)
+    const sel = report.checks.filter(c => c.gate === 'sel')
+    const failed = sel.filter(c => c.status === 'fail')
+    expect(failed.length).toBeGreaterThan(1000)
+    const passed = sel.length - failed.length
+    expect(md).toContain(
+      `- \`sel\` · \`selection_rate\`: 20,000 checks (${failed.length.toLocaleString('en-US')} fail, ${passed.toLocaleString('en-US')} pass); the 10 worst of ${failed.length.toLocaleString('en-US')} are listed`
+    )
+    // The head lists the 10 worst: the highest rates.
+    const head = md.slice(0, md.indexOf('<details>'))
+    const listed = head.split('\n').filter(l => l.startsWith('| ❌ | `sel`'))
+    expect(listed).toHaveLength(10)
+    const worst = Math.max(...failed.map(c => c.value!))
+    expect(worst).toBe(1)
+    for (const row of listed) expect(row.split(' | ')[2]).toMatch(/^1 \[/)
+    // The per-group table shows the largest groups and says so.
+    expect(md).toContain('Per-group metrics: g (the 50 largest of 20,000 groups)')
   })
 
   it('names an attribute of more than 50,000 distinct values, and where it passed the bound', async () => {
@@ -89,9 +113,10 @@ describe('markdown rendering', () => {
   })
 
   it('stays under 60,000 characters and says what it left out', async () => {
-    // 3,000 groups make the per-group tables far longer than a comment may be.
+    // Long group names make even the summarised tables longer than a comment may be.
+    const name = (i: number) => `group-${i}-${'x'.repeat(1000)}`
     const csv =
-      ['g,label,score', ...Array.from({ length: 3000 }, (_, i) => `group-${i},${i % 2},0.${i % 10}`)].join(
+      ['g,label,score', ...Array.from({ length: 300 }, (_, i) => `${name(i)},${i % 2},0.${i % 10}`)].join(
         '\n'
       ) + '\n'
     const md = renderMarkdown(
@@ -99,7 +124,7 @@ describe('markdown rendering', () => {
         'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
         'p.csv': csv,
         'policies/p.yml': policyYaml(
-          'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.5 }\n'
+          'defaults: { minGroupSize: 2, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.5 }\n'
         )
       })
     )
@@ -108,5 +133,8 @@ describe('markdown rendering', () => {
       /left out to stay under GitHub's comment size; the full report is in rai-gate-report\.json/
     )
     expect(md.startsWith('<!-- rai-gate:m -->')).toBe(true)
+    // Every group is under minGroupSize: 20 are named, and the rest counted.
+    expect(md).toContain(`g ${name(19)} (1) and 280 more.`)
+    expect(md).not.toContain(`g ${name(20)} (1)`)
   })
 })

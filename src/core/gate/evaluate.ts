@@ -10,6 +10,10 @@ import { judge, judgeChange, undecided } from './judge.js'
 import { regressions } from './regressions.js'
 import type { Check, Decision, Effect, Regression } from './types.js'
 import { findWaiver } from './waivers.js'
+import { someOf } from '../words.js'
+
+/** How many small groups a reason names. */
+const NAMED_GROUPS = 10
 
 export interface GateInput {
   policy: Policy
@@ -270,7 +274,11 @@ function checkOf(
   }
   if (unjudged) return { ...insufficient, reason: `${verdict.reason}; change not judged: ${worse.reason}` }
   if (small.length > 0 && insufficientData !== 'ignore') {
-    const names = small.map(g => `${g.group} (${g.n})`).join(', ')
+    // Named up to a point: every one is in insufficientGroups, and a reason stays readable.
+    const names = someOf(
+      small.map(g => `${g.group} (${g.n})`),
+      NAMED_GROUPS
+    )
     return {
       ...insufficient,
       ...(open && { inconclusive: open }),

@@ -14,8 +14,21 @@ import { metricLookup } from './lookup.js'
 import { comparisonsText, intervalMethods } from './methods.js'
 import { reliabilityBins } from './reliability.js'
 import type { Report } from './report.js'
+import { someOf } from '../words.js'
+import { checksToList, groupsToList } from './select.js'
 
 export const MAX_CHARS = 60000
+
+/**
+ * How much of a long list the comment shows; the report holds all of it. A gate over thousands of
+ * groups is summarised (how many checks have each status) with its worst checks listed, rather than
+ * cut where the comment runs out.
+ */
+const HEAD_PER_GATE = 10
+const DETAIL_PER_GATE = 50
+const GROUP_ROWS = 50
+const REGRESSION_ROWS = 100
+const NAMED = 20
 
 const ICON: Record<string, string> = {
   pass: '✅',
@@ -52,7 +65,7 @@ export function renderMarkdown(report: Report): string {
   ]
   for (const note of report.notes) head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '')
   const notable = report.checks.filter(c => c.status !== 'pass')
-  if (notable.length > 0) head.push(checkTable(notable, pct, level, regressed), '')
+  if (notable.length > 0) head.push(checks(notable, report.checks, HEAD_PER_GATE, pct, level, regressed), '')
   if (report.regressions.length > 0) head.push(regressionLine(report, regressed), '')
   const expired = report.waivers.filter(w => w.expired)
   if (expired.length > 0) {
@@ -66,26 +79,34 @@ export function renderMarkdown(report: Report): string {
   )
   if (light.length > 0) {
     head.push(
-      `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${light.map(m => `${esc(m.attribute!)} ${esc(m.group!)} (${num(m.nEffective)} of ${num(m.n)})`).join(', ')}.`,
+      `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(
+        light.map(m => `${esc(m.attribute!)} ${esc(m.group!)} (${num(m.nEffective)} of ${num(m.n)})`),
+        NAMED
+      )}.`,
       ''
     )
   }
   const small = report.metrics.filter(m => m.metric === 'count' && m.status === 'insufficient')
   if (small.length > 0) {
     head.push(
-      `Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${small.map(m => `${esc(m.attribute!)} ${esc(m.group!)} (${num(m.n)})`).join(', ')}.`,
+      `Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${someOf(
+        small.map(m => `${esc(m.attribute!)} ${esc(m.group!)} (${num(m.n)})`),
+        NAMED
+      )}.`,
       ''
     )
   }
   head.push(`> ${modeNote(report)}`, '')
   const details = [
     details_(
-      `All ${report.checks.length} checks`,
-      report.checks.length > 0 ? checkTable(report.checks, pct, level, regressed) : 'The policy has no gates.'
+      `All ${num(report.checks.length)} checks`,
+      report.checks.length > 0
+        ? checks(report.checks, report.checks, DETAIL_PER_GATE, pct, level, regressed)
+        : 'The policy has no gates.'
     ),
     report.regressions.length > 0
       ? details_(
-          `All ${report.regressions.length} regressions against the baseline`,
+          `All ${num(report.regressions.length)} regressions against the baseline`,
           regressionTable(report, regressed)
         )
       : null,
@@ -100,14 +121,14 @@ function tally(checks: Check[]): string {
   const n = (s: string) => checks.filter(c => c.status === s).length
   const blocking = blockingChecks(checks)
   const parts = [
-    `**${blocking} blocking**`,
-    `${checks.filter(c => c.effect === 'warn').length} warning`,
-    `${n('waived')} waived`,
-    `${n('pass')} passed`
+    `**${num(blocking)} blocking**`,
+    `${num(checks.filter(c => c.effect === 'warn').length)} warning`,
+    `${num(n('waived'))} waived`,
+    `${num(n('pass'))} passed`
   ]
-  for (const s of ['insufficient', 'missing', 'skipped']) if (n(s) > 0) parts.push(`${n(s)} ${s}`)
+  for (const s of ['insufficient', 'missing', 'skipped']) if (n(s) > 0) parts.push(`${num(n(s))} ${s}`)
   const open = checks.filter(c => c.inconclusive).length
-  if (open > 0) parts.push(`${open} without enough evidence to decide`)
+  if (open > 0) parts.push(`${num(open)} without enough evidence to decide`)
   return parts.join(' · ')
 }
 
@@ -135,6 +156,24 @@ function threshold(c: Check): string {
   if (c.waiver && !c.waiver.expired)
     parts.push(`waived until ${esc(c.waiver.expires ?? 'revoked')} by ${esc(c.waiver.approvedBy)}`)
   return parts.join(' · ') || '—'
+}
+
+/** A table of `shown` (checks of `all`), at most `per` a gate, and a line for each gate summarised. */
+function checks(
+  shown: Check[],
+  all: Check[],
+  per: number,
+  pct: string,
+  level: number,
+  regressed: Set<string>
+): string {
+  const { rows, summaries } = checksToList(shown, all, per)
+  const lines = summaries.map(
+    s =>
+      `- ${code(s.gate)} · ${code(s.metric)}: ${num(s.total)} checks (${s.counts.map(([status, n]) => `${num(n)} ${status}`).join(', ')}); the ${s.listed} worst of ${num(s.shown)} are listed, and all are in rai-gate-report.json.`
+  )
+  const table = checkTable(rows, pct, level, regressed)
+  return lines.length > 0 ? `${lines.join('\n')}\n\n${table}` : table
 }
 
 function checkTable(checks: Check[], pct: string, level: number, regressed: Set<string>): string {
@@ -172,11 +211,23 @@ function changeText(
 }
 
 function regressionTable(report: Report, regressed: Set<string>): string {
-  const rows = report.regressions.map(
+  const all = report.regressions
+  const listed =
+    all.length > REGRESSION_ROWS
+      ? [...all].sort((a, b) => a.pValue - b.pValue).slice(0, REGRESSION_ROWS)
+      : all
+  const rows = listed.map(
     r =>
       `| ${code(r.metric)} | ${scope(r) || 'overall'} | ${num(r.baseline)} | ${num(r.value)} | ${changeText(r, regressed)} | ${pValue(r.pValue)} |`
   )
-  return ['| metric | scope | baseline | now | change | p |', '|---|---|---|---|---|---|', ...rows].join('\n')
+  const table = [
+    '| metric | scope | baseline | now | change | p |',
+    '|---|---|---|---|---|---|',
+    ...rows
+  ].join('\n')
+  return listed === all
+    ? table
+    : `${table}\n\n_The ${REGRESSION_ROWS} with the smallest p-values of ${num(all.length)}; all are in rai-gate-report.json._`
 }
 
 const pValue = (p: number) => (p < 1e-4 ? '< 0.0001' : num(p))
@@ -222,25 +273,25 @@ function details_(summary: string, body: string): string {
 
 function groupTables(metrics: MetricResult[]): string[] {
   const get = metricLookup(metrics)
-  const groups = new Map<string, string[]>()
-  for (const m of metrics) {
-    if (m.metric !== 'count' || m.group === undefined) continue
-    if (!groups.has(m.attribute!)) groups.set(m.attribute!, [])
-    groups.get(m.attribute!)!.push(m.group)
-  }
-  return [...groups].map(([a, names]) => {
-    const rows = names.map(g => {
+  const attributes = new Set(
+    metrics.filter(m => m.metric === 'count' && m.group !== undefined).map(m => m.attribute!)
+  )
+  return [...attributes].map(a => {
+    const { groups, of } = groupsToList(metrics, a, GROUP_ROWS)
+    const rows = groups.map(g => {
       const count = get('count', { attribute: a, group: g })
       const cells = GROUP_SUMMARY.map(id => num(get(id, { attribute: a, group: g })?.value))
       return `| ${esc(g)}${count?.status === 'insufficient' ? ' (too small)' : ''} | ${num(count?.value)} | ${cells.join(' | ')} |`
     })
+    const table = [
+      `| group | n | ${GROUP_SUMMARY.join(' | ')} |`,
+      `|---|---|${GROUP_SUMMARY.map(() => '---').join('|')}|`,
+      ...rows
+    ].join('\n')
+    if (groups.length === of) return details_(`Per-group metrics: ${escHtml(a)}`, table)
     return details_(
-      `Per-group metrics: ${escHtml(a)}`,
-      [
-        `| group | n | ${GROUP_SUMMARY.join(' | ')} |`,
-        `|---|---|${GROUP_SUMMARY.map(() => '---').join('|')}|`,
-        ...rows
-      ].join('\n')
+      `Per-group metrics: ${escHtml(a)} (the ${GROUP_ROWS} largest of ${num(of)} groups)`,
+      `${table}\n\n_The ${GROUP_ROWS} largest of ${num(of)} groups; every group is in rai-gate-report.json._`
     )
   })
 }

@@ -10,6 +10,8 @@ import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricLookup } from './lookup.js'
 import { comparisonsText, intervalMethods } from './methods.js'
 import type { Report } from './report.js'
+import { checksToList, groupsToList } from './select.js'
+import { someOf } from '../words.js'
 
 export interface TextOptions {
   color: boolean
@@ -17,6 +19,11 @@ export interface TextOptions {
 
 /** The text rendering's columns: the registry's group summary, and each robustness and suite metric. */
 const PERTURBATION = metricsOf('perturbation').map(m => m.id)
+
+/** How much of a long list a terminal shows (select.ts); `--format json` and the report hold all. */
+const PER_GATE = 20
+const GROUP_ROWS = 50
+const NAMED = 20
 
 const percent = (confidence: number) => `${+(confidence * 100).toFixed(4)}%`
 
@@ -110,9 +117,9 @@ export function renderText(unsafe: Report, options: TextOptions): string {
     ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
   ])
   for (const a of attributes) {
-    const groups = [...new Set(m.filter(x => x.attribute === a && x.group !== undefined).map(x => x.group!))]
+    const { groups, of } = groupsToList(m, a, GROUP_ROWS)
     const cell = (g: string, id: string) => get(id, { attribute: a, group: g })
-    section(`Groups of ${a}`, [
+    section(groups.length === of ? `Groups of ${a}` : `Groups of ${a}: the ${GROUP_ROWS} largest of ${of}`, [
       ['group', 'n', ...GROUP_SUMMARY],
       ...groups.map(g => [
         g + (cell(g, 'count')?.status === 'insufficient' ? ' (too small)' : ''),
@@ -143,14 +150,20 @@ export function renderText(unsafe: Report, options: TextOptions): string {
   if (small.length > 0) {
     out.push(
       '',
-      `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${small.map(x => `${x.attribute}=${x.group} (${x.n})`).join(', ')}`
+      `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${someOf(
+        small.map(x => `${x.attribute}=${x.group} (${x.n})`),
+        NAMED
+      )}`
     )
   }
   const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize)
   if (light.length > 0) {
     out.push(
       '',
-      `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${light.map(x => `${x.attribute}=${x.group} (${x.nEffective!.toFixed(1)} of ${x.n})`).join(', ')}`
+      `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(
+        light.map(x => `${x.attribute}=${x.group} (${x.nEffective!.toFixed(1)} of ${x.n})`),
+        NAMED
+      )}`
     )
   }
   if (m.some(x => x.ciNote)) {
@@ -187,7 +200,16 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
         ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
         : `Baseline not compared: ${b.warning}`
     )
-  const notable = report.checks.filter(c => c.status !== 'pass')
+  const { rows: notable, summaries } = checksToList(
+    report.checks.filter(c => c.status !== 'pass'),
+    report.checks,
+    PER_GATE
+  )
+  for (const s of summaries) {
+    lines.push(
+      `${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`
+    )
+  }
   const change = (c: { change?: number; changeCi?: [number, number] | null; comparison?: string }) =>
     c.change === undefined
       ? '—'
