@@ -8362,6 +8362,13 @@ class ScoreHistogram {
      */
     part() {
         this.refresh();
+        if (this.views !== null) {
+            // Copied out of the reader's memory (12 MB), which can then be freed: with many groups its cell
+            // sums take hundreds of MB.
+            this.counts = this.counts.slice();
+            this.weights = this.weights?.slice() ?? null;
+            this.views = null;
+        }
         return { grid: this.counts, weights: this.weights, runs: this.off?.finish() ?? null };
     }
     finish() {
@@ -51726,10 +51733,10 @@ function changes(current, baseline, confidence, identical = new Set()) {
             });
             continue;
         }
-        out.set(key, replicateChange(c.replicates, b.replicates, 
-        // Empty for a count; and for a proportion compared with a baseline whose value is not one
+        out.set(key, replicateChange(c.replicates(), b.replicates(), 
+        // Not kept for a count; nor for a proportion compared with a baseline whose value is not one
         // (a weight column added or removed), which then has no interval.
-        c.replicates.length > 0 && b.replicates.length > 0, b.point.value, change, confidence, sign, 'independent'));
+        c.kept && b.kept, b.point.value, change, confidence, sign, 'independent'));
     }
     return out;
 }
@@ -51896,15 +51903,25 @@ const NOT_KEPT = new Float64Array(0);
 function assemble(b, points, { slots, width }, halves, R) {
     return points.map((point, j) => {
         // Metric j's value in every resample, the halves' rows in order (no joined matrix needed).
-        let replicates = NOT_KEPT;
-        if (slots[j] >= 0) {
-            replicates = new Float64Array(R);
+        const slot = slots[j];
+        const replicates = () => {
+            if (slot < 0)
+                return NOT_KEPT;
+            const out = new Float64Array(R);
             let r = 0;
             for (const half of halves)
-                for (let o = slots[j]; o < half.length; o += width)
-                    replicates[r++] = half[o];
-        }
-        return { artifact: b.artifact, point, extra: b.extra?.(point) ?? {}, replicates, resamples: R };
+                for (let o = slot; o < half.length; o += width)
+                    out[r++] = half[o];
+            return out;
+        };
+        return {
+            artifact: b.artifact,
+            point,
+            extra: b.extra?.(point) ?? {},
+            replicates,
+            kept: slot >= 0,
+            resamples: R
+        };
     });
 }
 /** Both halves drawn here. */
@@ -51936,14 +51953,14 @@ async function evaluateOffloaded(input, offload) {
     const { others } = bootstraps({ ...input, predictions: undefined });
     return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))]);
 }
-/** The defined values among the replicates, ascending (sorted when needed, not kept). */
+/** The defined values among the replicates (a fresh array), ascending. */
 function sampleOf(replicates) {
     let defined = 0;
     for (const x of replicates)
         if (x === x)
             defined++;
     if (defined === replicates.length)
-        return replicates.slice().sort();
+        return replicates.sort();
     const sample = new Float64Array(defined);
     let k = 0;
     for (const x of replicates)
@@ -51971,7 +51988,7 @@ function toResult({ point: v, extra, replicates, resamples: R }, confidence) {
     // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
     if (exact !== null && analytic === 'both')
         return { ...base, value: v.value, ci: containing(exact, v.value) };
-    const sample = sampleOf(replicates);
+    const sample = sampleOf(replicates());
     if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
         return {
             ...base,
@@ -52713,10 +52730,11 @@ const SCHEMA_VERSION = 1;
  * model is not compared: the caller gets a warning, and change thresholds are skipped, not passed.
  */
 /**
- * The largest baseline report read (three row records at their bound are 48 MB): a bigger file is
- * not compared, without reading it.
+ * The largest baseline report read: a bigger file is not compared, without reading it. A report takes
+ * about 4 KB per group (its metrics, checks and cells), so an attribute at its bound of 50,000 groups
+ * writes about 200 MB; three row records at their bound are 48 MB.
  */
-const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 /**
  * Parses a report file that another run wrote (a baseline, an uploaded report), refusing one over
  * MAX_BASELINE_BYTES without reading it. Throws an Error whose message says what is wrong, as "is
@@ -53774,6 +53792,50 @@ function stats(inputs) {
         out.outcomes = { ...o.table, ...(o.cases && { cases: storeCases(o.cases) }) };
     return out;
 }
+/**
+ * The report as its file holds it: JSON with one line per record (a metric, a check, a cell) rather
+ * than per number. A report of 20,000 groups is then about half the size of indented JSON, and it
+ * still reads, greps and diffs a record at a time. JSON.parse gives back what JSON.stringify would.
+ */
+const serializeReport = (report) => formatJson(report);
+/** Any JSON value so laid out, with a final line end. */
+function formatJson(value) {
+    const out = [];
+    layout(value, '', out);
+    return out.join('') + '\n';
+}
+const isPrimitive = (v) => v === null || typeof v !== 'object';
+/** On one line: a primitive, an array of primitives, or an object of such (two levels deep). */
+function fitsLine(v, levels) {
+    if (isPrimitive(v))
+        return true;
+    if (Array.isArray(v))
+        return v.every(isPrimitive);
+    return levels > 1 && Object.values(v).every(x => x === undefined || fitsLine(x, levels - 1));
+}
+function layout(v, indent, out) {
+    if (fitsLine(v, 2)) {
+        out.push(JSON.stringify(v) ?? 'null');
+        return;
+    }
+    const inner = indent + ' ';
+    const array = Array.isArray(v);
+    const entries = array
+        ? v.map(x => [null, x])
+        : Object.entries(v).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) {
+        out.push(array ? '[]' : '{}');
+        return;
+    }
+    out.push(array ? '[' : '{');
+    entries.forEach(([key, x], i) => {
+        out.push(i === 0 ? '\n' : ',\n', inner);
+        if (key !== null)
+            out.push(JSON.stringify(key), ': ');
+        layout(x, inner, out);
+    });
+    out.push('\n', indent, array ? ']' : '}');
+}
 
 /**
  * `rai-gate check`: manifest -> policy for its tier -> artifacts streamed into tables -> metrics with
@@ -54047,9 +54109,8 @@ function worseFirst(a, b) {
  * keeps its worst and is summarised.
  */
 function checksToList(shown, all, per) {
-    const byGate = new Map();
-    for (const c of shown)
-        byGate.set(c.gate, [...(byGate.get(c.gate) ?? []), c]);
+    const byGate = groupBy(shown);
+    const allByGate = groupBy(all);
     const rows = [];
     const summaries = [];
     for (const [gate, cs] of byGate) {
@@ -54058,7 +54119,7 @@ function checksToList(shown, all, per) {
             continue;
         }
         rows.push(...[...cs].sort(worseFirst).slice(0, per));
-        const ofGate = all.filter(c => c.gate === gate);
+        const ofGate = allByGate.get(gate);
         const counts = STATUS_ORDER.map(s => [s, ofGate.filter(c => c.status === s).length]);
         summaries.push({
             gate,
@@ -54070,6 +54131,17 @@ function checksToList(shown, all, per) {
         });
     }
     return { rows, summaries };
+}
+function groupBy(checks) {
+    const out = new Map();
+    for (const c of checks) {
+        const list = out.get(c.gate);
+        if (list)
+            list.push(c);
+        else
+            out.set(c.gate, [c]);
+    }
+    return out;
 }
 /** An attribute's groups, or past `limit` of them its largest (the surest estimates). */
 function groupsToList(metrics, attribute, limit) {
@@ -54168,17 +54240,17 @@ function tally(checks) {
     const n = (s) => checks.filter(c => c.status === s).length;
     const blocking = blockingChecks(checks);
     const parts = [
-        `**${blocking} blocking**`,
-        `${checks.filter(c => c.effect === 'warn').length} warning`,
-        `${n('waived')} waived`,
-        `${n('pass')} passed`
+        `**${num(blocking)} blocking**`,
+        `${num(checks.filter(c => c.effect === 'warn').length)} warning`,
+        `${num(n('waived'))} waived`,
+        `${num(n('pass'))} passed`
     ];
     for (const s of ['insufficient', 'missing', 'skipped'])
         if (n(s) > 0)
-            parts.push(`${n(s)} ${s}`);
+            parts.push(`${num(n(s))} ${s}`);
     const open = checks.filter(c => c.inconclusive).length;
     if (open > 0)
-        parts.push(`${open} without enough evidence to decide`);
+        parts.push(`${num(open)} without enough evidence to decide`);
     return parts.join(' · ');
 }
 function scope(c) {
@@ -54673,7 +54745,7 @@ async function runCheck(args, io) {
     if (report.baseline?.warning)
         io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`);
     const reportPath = resolve(io.cwd, flags.report);
-    const json = JSON.stringify(report, null, 1) + '\n';
+    const json = serializeReport(report);
     writeFileAtomic(reportPath, json);
     const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : '';
     if (flags.markdown !== undefined) {

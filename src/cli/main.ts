@@ -13,6 +13,7 @@ import { reaches } from '../core/gate/evaluate.js'
 import { isInputError, UsageError } from '../core/errors.js'
 import { renderMarkdown } from '../core/report/markdown.js'
 import { renderText } from '../core/report/text.js'
+import { serializeReport } from '../core/report/report.js'
 import { TOOL } from '../core/version.js'
 
 export interface Io {
@@ -141,7 +142,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   })
   if (report.baseline?.warning) io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`)
   const reportPath = resolve(io.cwd, flags.report)
-  const json = JSON.stringify(report, null, 1) + '\n'
+  const json = serializeReport(report)
   writeFileAtomic(reportPath, json)
   const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : ''
   if (flags.markdown !== undefined) {

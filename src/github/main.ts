@@ -15,6 +15,7 @@ import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
 import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderMarkdown } from '../core/report/markdown.js'
+import { serializeReport } from '../core/report/report.js'
 import { ApiTimeout, commentFailure, postSticky } from './comment.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
@@ -74,7 +75,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
       }
     })
     const reportPath = resolve(cwd, settings.reportPath)
-    writeFileAtomic(reportPath, JSON.stringify(report, null, 1) + '\n')
+    writeFileAtomic(reportPath, serializeReport(report))
     if (report.baseline?.warning) core.warning(report.baseline.warning)
     const blocking = blockingChecks(report.checks)
     core.setOutput('decision', report.decision)

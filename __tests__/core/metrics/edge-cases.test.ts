@@ -258,7 +258,7 @@ describe('bootstrap limits beyond what the resamples resolve', () => {
   it('come from the normal approximation to the bootstrap distribution: estimate ± z·sd', () => {
     const auc = e.at(level).find(m => m.metric === 'auc')!
     const c = e.computed.find(x => x.point.metric === 'auc')!
-    const xs = Array.from(c.replicates).filter(x => !Number.isNaN(x))
+    const xs = Array.from(c.replicates()).filter(x => !Number.isNaN(x))
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1))
     const z = 3.023341439739154 // Φ⁻¹(1 − 0.00125), SciPy
@@ -269,7 +269,7 @@ describe('bootstrap limits beyond what the resamples resolve', () => {
   it('and from the percentiles where the resamples reach', () => {
     const auc = e.metrics.find(m => m.metric === 'auc')!
     const c = e.computed.find(x => x.point.metric === 'auc')!
-    const sample = Array.from(c.replicates).sort((a, b) => a - b)
+    const sample = Array.from(c.replicates()).sort((a, b) => a - b)
     expect(auc.ci![0]).toBeGreaterThanOrEqual(sample[0])
     expect(auc.ci![1]).toBeLessThanOrEqual(sample[sample.length - 1])
     expect(Math.abs(auc.ci![1] - auc.value! - (auc.value! - auc.ci![0]))).toBeGreaterThan(0)

@@ -36,8 +36,8 @@ describe('the bootstrap in two halves', () => {
     const one = evaluate(input)
     const two = await evaluateOffloaded(input, async job => drawSecondHalf(structuredClone(job)))
     expect(two.metrics).toEqual(one.metrics)
-    expect(two.computed.map(c => Array.from(c.replicates))).toEqual(
-      one.computed.map(c => Array.from(c.replicates))
+    expect(two.computed.map(c => Array.from(c.replicates()))).toEqual(
+      one.computed.map(c => Array.from(c.replicates()))
     )
     expect(two.at(0.9)).toEqual(one.at(0.9))
   })
@@ -45,7 +45,7 @@ describe('the bootstrap in two halves', () => {
   it('draws the halves from different streams', async () => {
     const input = await adultInput(2)
     const brier = evaluate(input).computed.find(c => c.point.metric === 'brier' && !c.point.scope.attribute)!
-    expect(brier.replicates[0]).not.toBe(brier.replicates[1])
+    expect(brier.replicates()[0]).not.toBe(brier.replicates()[1])
   })
 
   it('offloads only a bootstrap worth a worker', async () => {
@@ -60,7 +60,7 @@ describe('resamples kept', () => {
     const input = await adultInput(2)
     const e = evaluate(input)
     const kept = (metric: string, attribute?: string) =>
-      e.computed.find(c => c.point.metric === metric && c.point.scope.attribute === attribute)!.replicates
+      e.computed.find(c => c.point.metric === metric && c.point.scope.attribute === attribute)!.replicates()
         .length
     const R = input.settings.resamples
     // Score-type intervals and Agresti–Caffo changes: analytic.

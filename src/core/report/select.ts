@@ -51,8 +51,8 @@ export function checksToList(
   all: Check[],
   per: number
 ): { rows: Check[]; summaries: GateSummary[] } {
-  const byGate = new Map<string, Check[]>()
-  for (const c of shown) byGate.set(c.gate, [...(byGate.get(c.gate) ?? []), c])
+  const byGate = groupBy(shown)
+  const allByGate = groupBy(all)
   const rows: Check[] = []
   const summaries: GateSummary[] = []
   for (const [gate, cs] of byGate) {
@@ -61,7 +61,7 @@ export function checksToList(
       continue
     }
     rows.push(...[...cs].sort(worseFirst).slice(0, per))
-    const ofGate = all.filter(c => c.gate === gate)
+    const ofGate = allByGate.get(gate)!
     const counts = STATUS_ORDER.map(s => [s, ofGate.filter(c => c.status === s).length] as [Status, number])
     summaries.push({
       gate,
@@ -73,6 +73,16 @@ export function checksToList(
     })
   }
   return { rows, summaries }
+}
+
+function groupBy(checks: Check[]): Map<string, Check[]> {
+  const out = new Map<string, Check[]>()
+  for (const c of checks) {
+    const list = out.get(c.gate)
+    if (list) list.push(c)
+    else out.set(c.gate, [c])
+  }
+  return out
 }
 
 /** An attribute's groups, or past `limit` of them its largest (the surest estimates). */
