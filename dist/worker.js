@@ -46702,7 +46702,9 @@ function predictionBootstrap(job) {
         },
         extra: v => v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
             ? { status: 'insufficient' }
-            : {}
+            : v.metric === 'auc' && job.aucBound !== undefined
+                ? { bound: job.aucBound }
+                : {}
     };
 }
 /**

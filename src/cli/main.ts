@@ -5,9 +5,11 @@
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../core/files.js'
 import { parseArgs } from 'node:util'
+import { DIALECTS, statsQuery } from '../core/warehouse/sql.js'
 import { check } from '../core/check.js'
 import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
 import { loadManifest } from '../core/manifest/load.js'
+import { loadPolicy } from '../core/policy/load.js'
 import { validatePolicies } from '../core/policy/load.js'
 import { reaches } from '../core/gate/evaluate.js'
 import { isInputError, UsageError } from '../core/errors.js'
@@ -33,6 +35,8 @@ const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policie
                       [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
                       [--workspace DIR]
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
+       rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
+                    [--table predictions]
        rai-gate --version`
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -48,7 +52,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'check') return await runCheck(rest, io)
     if (command === 'validate') return runValidate(rest, io)
-    throw new UsageError(`unknown command '${command}'; expected 'check' or 'validate'\n${USAGE}`)
+    if (command === 'sql') return runSql(rest, io)
+    throw new UsageError(`unknown command '${command}'; expected 'check', 'validate' or 'sql'\n${USAGE}`)
   } catch (err) {
     if (isInputError(err)) {
       io.stderr(`rai-gate: error: ${err.message}\n`)
@@ -117,6 +122,36 @@ function runValidate(args: string[], io: Io): number {
     io.stdout(
       `${manifest.file}: risk tier '${manifest.riskTier}' has a policy, and every gate attribute is declared\n`
     )
+  return 0
+}
+
+/** Prints the query that reduces a predictions table to the stats table (docs/warehouse.md). */
+function runSql(args: string[], io: Io): number {
+  let values
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      options: {
+        dialect: { type: 'string' },
+        manifest: { type: 'string', default: 'rai-gate.yml' },
+        policy: { type: 'string', default: 'policies' },
+        table: { type: 'string', default: 'predictions' },
+        workspace: { type: 'string' }
+      }
+    }).values
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`)
+  }
+  const dialect = DIALECTS.find(d => d === values.dialect)
+  if (dialect === undefined)
+    throw new UsageError(
+      `--dialect ${values.dialect === undefined ? 'is required' : `'${values.dialect}' is not supported`}; expected ${DIALECTS.join(', ')}`
+    )
+  const workspace = resolve(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
+  const manifest = loadManifest(values.manifest, { cwd: io.cwd, workspace })
+  const policy = loadPolicy(values.policy, manifest.riskTier, io.cwd)
+  io.stdout(statsQuery(manifest, policy, { dialect, table: values.table }))
   return 0
 }
 

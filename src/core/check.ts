@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
 import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
+import { readStats } from './artifacts/kinds/stats.js'
 import { readPredictionsParallel } from './artifacts/fast/parallel.js'
 import { quantileEdges } from './tables/scores.js'
 import { InputError } from './errors.js'
@@ -80,12 +81,13 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
   const inputs: Inputs = { manifest: { ...manifest, riskTier: tier }, policy }
   for (const spec of manifest.artifacts) {
     if (spec.kind === 'predictions') inputs.predictions = await predictions(spec, manifest, policy, helpers)
+    else if (spec.kind === 'stats') inputs.predictions = await stats(spec, manifest, policy)
     else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
     else if (spec.kind === 'outcomes') inputs.outcomes = await readOutcomes(spec)
     else {
       const i = manifest.artifacts.indexOf(spec)
       throw new InputError(
-        `artifact kind '${spec.kind}' is not supported by this version of rai-gate; expected predictions, robustness or outcomes`,
+        `artifact kind '${spec.kind}' is not supported by this version of rai-gate; expected predictions, stats, robustness or outcomes`,
         {
           file: manifest.file,
           path: `artifacts[${i}].kind`
@@ -115,6 +117,16 @@ async function predictions(
   }
   const first = await read(null)
   return strategy === 'uniform' || first.scores === null ? first : read(quantileEdges(first.scores, bins))
+}
+
+/** A stats table (a warehouse's cell table) stands in for the predictions file it was reduced from. */
+function stats(spec: ArtifactSpec, manifest: Manifest, policy: Policy): Promise<PredictionData> {
+  const { bins, strategy } = policy.defaults.calibration
+  return readStats(spec, {
+    attributes: manifest.sensitiveAttributes,
+    bins,
+    edges: strategy === 'uniform' ? null : []
+  })
 }
 
 export async function check(options: CheckOptions): Promise<Report> {
@@ -202,7 +214,10 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
     baselineInfo = { ...info, comparisons: comparing.comparisons }
     notes.push(...comparing.notes)
   }
-  const present = new Set(manifest.artifacts.map(a => a.kind))
+  // A stats table is the predictions, reduced: it meets a requirement of predictions.
+  const present = new Set(
+    manifest.artifacts.flatMap(a => (a.kind === 'stats' ? ['stats', 'predictions'] : [a.kind]))
+  )
   const readDocument = (path: string) => {
     const abs = resolve(manifest.dir, path)
     return isInside(options.workspace, abs) && existsSync(abs) ? readFileSync(abs, 'utf8') : null

@@ -122,7 +122,9 @@ export function readBaseline(path: string, cwd: string, model: string, name?: st
   }
   if (!report.stats)
     return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } }
-  const sha = (kind: string) => report.inputs?.find(i => i.kind === kind)?.sha256 ?? ''
+  // A stats table is the predictions' input (kinds/stats.ts).
+  const sha = (kind: string) =>
+    report.inputs?.find(i => i.kind === kind || (kind === 'predictions' && i.kind === 'stats'))?.sha256 ?? ''
   return { info: { ...info, usable: true }, ...tables(report.stats, sha) }
 }
 

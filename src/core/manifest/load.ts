@@ -9,6 +9,7 @@ import { displayPath, isInside, readText } from '../files.js'
 import { manifestValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import type { ArtifactKind, ArtifactSpec, Manifest } from './types.js'
+import { DEFAULT_RESOLUTION } from '../warehouse/stats-table.js'
 
 interface RawManifest {
   model: { name: string; version: string | number }
@@ -22,6 +23,7 @@ interface RawManifest {
     columns?: Record<string, string>
     positiveLabel?: string | number | boolean
     threshold?: number
+    resolution?: number
   }[]
   documents?: Record<string, string>
 }
@@ -66,6 +68,27 @@ export function loadManifest(path: string, options: LoadOptions): Manifest {
         where(`artifacts[${i}].path`)
       )
     }
+    if (a.resolution !== undefined) {
+      const at = where(`artifacts[${i}].resolution`)
+      if (a.kind !== 'stats')
+        throw new InputError(`resolution is a stats artifact's setting; this artifact is '${a.kind}'`, at)
+      const k = Math.round(1 / a.resolution)
+      if (Math.abs(k * a.resolution - 1) > 1e-9 || 1e6 % k !== 0)
+        throw new InputError(
+          `resolution ${a.resolution} does not divide [0, 1] into a whole number of bins that divides 1,000,000; expected one like 0.0001 (10,000 bins) or 0.001`,
+          at
+        )
+    }
+    if (a.kind === 'stats' && seen.has('predictions'))
+      throw new InputError(
+        `a stats artifact beside a predictions artifact; expected one of the two (both are the model's predictions)`,
+        where(`artifacts[${i}].kind`)
+      )
+    if (a.kind === 'predictions' && seen.has('stats'))
+      throw new InputError(
+        `a predictions artifact beside a stats artifact; expected one of the two (both are the model's predictions)`,
+        where(`artifacts[${i}].kind`)
+      )
     return {
       kind: a.kind,
       path: a.path,
@@ -73,7 +96,8 @@ export function loadManifest(path: string, options: LoadOptions): Manifest {
       display: displayPath(absPath, options.cwd),
       columns: a.columns ?? {},
       positiveLabel: a.positiveLabel ?? 1,
-      threshold: a.threshold ?? 0.5
+      threshold: a.threshold ?? 0.5,
+      ...(a.kind === 'stats' && { resolution: a.resolution ?? DEFAULT_RESOLUTION })
     }
   })
   return {

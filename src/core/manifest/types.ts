@@ -13,6 +13,8 @@ export interface ArtifactSpec {
   columns: Record<string, string>
   positiveLabel: string | number | boolean
   threshold: number
+  /** A stats artifact's score-bin width (docs/warehouse.md); unset for other kinds. */
+  resolution?: number
 }
 
 export interface Manifest {

@@ -43,6 +43,11 @@ export interface MetricResult extends ScopeRef {
   method?: IntervalMethod
   /** A weighted group's Kish effective sample size (on its count). */
   nEffective?: number
+  /**
+   * From a stats table: the value is within this of the value at full score precision (the AUC, from
+   * score bins; docs/warehouse.md).
+   */
+  bound?: number
 }
 
 export interface EvaluationInput {
@@ -281,6 +286,7 @@ export interface PredictionJob {
   intersections: string[][]
   settings: BootstrapSettings
   streamOffset: number
+  aucBound?: number
 }
 
 function predictionBootstrap(job: PredictionJob): Bootstrap {
@@ -321,7 +327,9 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
     extra: v =>
       v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
         ? { status: 'insufficient' }
-        : {}
+        : v.metric === 'auc' && job.aucBound !== undefined
+          ? { bound: job.aucBound }
+          : {}
   }
 }
 
@@ -388,6 +396,7 @@ function predictionJob(input: EvaluationInput, p: PredictionData): PredictionJob
   return {
     table: p.table,
     auc: predictionAuc(p) ?? { value: NaN, blocks: null },
+    ...(p.aucBound !== undefined && { aucBound: p.aucBound }),
     intersections: input.intersections,
     settings: input.settings,
     streamOffset: input.streamOffset ?? 0

@@ -114,8 +114,13 @@ export function buildReport(
       settings: policy.defaults
     },
     inputs: artifacts.flatMap(([kind, data]) => {
-      const spec = manifest.artifacts.find(a => a.kind === kind)
-      return data && spec ? [{ kind, path: spec.display, sha256: data.sha256, rows: data.rows }] : []
+      // A stats table is read as the predictions (kinds/stats.ts), and listed as what it is.
+      const spec = manifest.artifacts.find(
+        a => a.kind === kind || (kind === 'predictions' && a.kind === 'stats')
+      )
+      return data && spec
+        ? [{ kind: spec.kind, path: spec.display, sha256: data.sha256, rows: data.rows }]
+        : []
     }),
     ...(context ? { context } : {}),
     metrics: gates.metrics,

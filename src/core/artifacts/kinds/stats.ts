@@ -1,0 +1,236 @@
+/**
+ * Reads a stats artifact (warehouse/stats-table.ts, docs/warehouse.md): the cell table a warehouse
+ * query wrote, one row per non-empty cell at the score resolution. It becomes the same cell table and
+ * score histogram a predictions file gives, so every metric, interval, baseline and rendering follows
+ * the row path. The one difference: the AUC sees the scores at the resolution (a bin's scores tied),
+ * and the report states the bound that puts on it.
+ *
+ * Every row is checked against the manifest and policy (the attributes, the bins, the resolution) and
+ * against itself (counts, and sums that rows with scores in [0, 1] and weights >= 0 can give), so a
+ * table that another query wrote, or that was cut or edited, is an error and never a result.
+ */
+import { InputError, quote, type Where } from '../../errors.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
+import { LOG_EPS, QUANTITIES, cellIndex, type CellTable } from '../../tables/cells.js'
+import { GRID, mergeParts } from '../../tables/scores.js'
+import { STATS_KEYS, STATS_SUMS, scoreBinsOf } from '../../warehouse/stats-table.js'
+import { streamRows, type Row } from '../formats/source.js'
+import { GroupIndex } from '../decode/groups.js'
+import { groupValue, type Value } from '../decode/values.js'
+import type { PredictionData, PredictionOptions } from './predictions.js'
+
+const NQ = QUANTITIES.length
+/** Numbers per cell while reading: STATS_SUMS, in its order. */
+const WIDTH = STATS_SUMS.length
+/** The largest log loss of one row: −ln of the clipped probability. */
+const MAX_LOG_LOSS = -Math.log(LOG_EPS)
+/** Relative slack for sums that rounding in another engine can move. */
+const SLACK = 1e-9
+
+/** A whole number in [min, max], from text or a typed value. */
+function integer(value: Value, what: string, min: number, max: number, where: Where): number {
+  const v =
+    typeof value === 'string' && value.trim() !== ''
+      ? Number(value)
+      : typeof value === 'bigint'
+        ? Number(value)
+        : value
+  if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v
+  throw new InputError(`${what} ${quote(value)} is not a whole number in [${min}, ${max}]`, where)
+}
+
+/** A finite number, from text or a typed value. */
+function finite(value: Value, what: string, where: Where): number {
+  const v =
+    typeof value === 'string' && value.trim() !== ''
+      ? Number(value)
+      : typeof value === 'bigint'
+        ? Number(value)
+        : value
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  throw new InputError(`${what} ${quote(value)} is not a finite number`, where)
+}
+
+export async function readStats(spec: ArtifactSpec, options: PredictionOptions): Promise<PredictionData> {
+  const { attributes, bins } = options
+  if (options.edges !== null)
+    throw new InputError(
+      'quantile calibration bins from a stats table are not supported by this version; expected calibration strategy uniform',
+      { file: spec.display }
+    )
+  const scoreBins = scoreBinsOf(spec.resolution!)
+  const weighted = spec.columns.weight !== undefined
+  const keys = [...attributes, ...STATS_KEYS, ...STATS_SUMS]
+  const indexes = attributes.map(a => new GroupIndex(a, spec.display))
+  const comboIds = new Map<string, number>()
+  const combos: number[][] = []
+  // Per cell (combination, label, prediction, calibration bin): its STATS_SUMS, grown by combination.
+  let cells = new Float64Array(0)
+  const seen = new Map<string, number>()
+  const grid = new Uint32Array(2 * (GRID + 1))
+  const gridWeights = weighted ? new Float64Array(2 * (GRID + 1)) : null
+  const step = GRID / scoreBins
+  let rows = 0
+  let at: number[] = []
+  const stride = 4 * bins * WIDTH
+
+  const onRow = (row: Row) => {
+    const where = (k: number) => row.where(at[k])
+    const value = (k: number) => row.at(at[k])
+    const a = attributes.length
+    const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])))
+    const label = integer(value(a), 'label', 0, 1, where(a))
+    const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1))
+    const bin = integer(value(a + 2), 'calibration_bin', 0, bins - 1, where(a + 2))
+    const scoreBin = integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3))
+    const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4))
+    if (declared !== scoreBins)
+      throw new InputError(
+        `the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. Print the query again with rai-gate sql`,
+        where(a + 4)
+      )
+    // A score in score bin k lies in [k/K, (k+1)/K): its calibration bin is between those ends' bins.
+    const lo = Math.floor((scoreBin * bins) / scoreBins)
+    const hi = Math.min(bins - 1, Math.floor(((scoreBin + 1) * bins) / scoreBins))
+    if (bin < lo || bin > hi)
+      throw new InputError(
+        `calibration_bin ${bin} cannot hold scores of score_bin ${scoreBin} (scores in [${scoreBin / scoreBins}, ${(scoreBin + 1) / scoreBins})); expected ${lo === hi ? lo : `${lo} or ${hi}`} with ${bins} uniform calibration bins. Print the query again with rai-gate sql`,
+        where(a + 2)
+      )
+    const s = STATS_SUMS.map((name, k) => finite(value(a + 5 + k), name, where(a + 5 + k)))
+    const n = integer(value(a + 5), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + 5))
+    consistent(s, n, weighted, (k: number) => where(a + 5 + k))
+
+    const key = JSON.stringify([g, label, prediction, bin, scoreBin])
+    const before = seen.get(key)
+    if (before !== undefined)
+      throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where())
+    seen.set(key, row.line)
+    const comboKey = g.join(',')
+    let combo = comboIds.get(comboKey)
+    if (combo === undefined) {
+      combo = combos.length
+      comboIds.set(comboKey, combo)
+      combos.push(g)
+      if ((combo + 1) * stride > cells.length) {
+        const grown = new Float64Array(Math.max(16 * stride, 2 * cells.length))
+        grown.set(cells)
+        cells = grown
+      }
+    }
+    const o = cellIndex(combo, label, prediction, bin, bins) * WIDTH
+    for (let k = 0; k < s.length; k++) cells[o + k] += s[k]
+    const slot = scoreBin * step * 2 + label
+    grid[slot] += n
+    if (gridWeights) gridWeights[slot] += s[1]
+    rows += n
+  }
+
+  const result = await streamRows(
+    spec.absPath,
+    spec.display,
+    (columns, where) => {
+      const missing = keys.filter(k => !columns.includes(k))
+      const extra = columns.filter(c => !keys.includes(c))
+      if (missing.length > 0 || extra.length > 0) {
+        const other = extra.filter(c => !(STATS_SUMS as readonly string[]).includes(c))
+        throw new InputError(
+          [
+            missing.length > 0
+              ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
+              : '',
+            other.length > 0
+              ? `column${other.length === 1 ? '' : 's'} ${other.join(', ')} ${other.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
+              : ''
+          ]
+            .filter(Boolean)
+            .join('; ') + `; expected the columns ${keys.join(', ')} (rai-gate sql prints the query)`,
+          where
+        )
+      }
+      at = keys.map(k => columns.indexOf(k))
+    },
+    onRow,
+    () => at
+  )
+  const table: CellTable = {
+    attributes,
+    groups: indexes.map(i => i.labels),
+    combos,
+    bins,
+    hasScore: true,
+    weighted,
+    ...unpack(cells, combos.length * 4 * bins)
+  }
+  const scores = mergeParts([{ grid, weights: gridWeights, runs: null }])
+  return { table, scores, edges: null, rows, sha256: result.sha256, aucBound: aucBound(grid, gridWeights) }
+}
+
+/**
+ * Sums that rows can give, to rounding: weights >= 0 (and each 1 unweighted), scores and squared
+ * errors in [0, w], log losses in [0, w·34.5], and every Σx² at least (Σx)²/rows (Cauchy–Schwarz).
+ */
+function consistent(s: number[], n: number, weighted: boolean, where: (k: number) => Where): void {
+  const [, w, ws, wsq, wll, w2, ws2, wsq2, wll2] = s
+  const near = (x: number, y: number) => Math.abs(x - y) <= SLACK * Math.max(1, Math.abs(x), Math.abs(y))
+  const fail = (k: number, why: string) => {
+    throw new InputError(
+      `${STATS_SUMS[k]} ${quote(s[k])} cannot come from the cell's ${n} rows: ${why}`,
+      where(k)
+    )
+  }
+  if (w < 0) fail(1, 'weights are >= 0')
+  if (!weighted && !(near(w, n) && near(w2, n))) fail(1, 'without a weight column every weight is 1')
+  if (ws < 0 || ws > w * (1 + SLACK)) fail(2, `scores are in [0, 1], so it lies in [0, sum_w = ${w}]`)
+  if (wsq < 0 || wsq > w * (1 + SLACK))
+    fail(3, `squared errors are in [0, 1], so it lies in [0, sum_w = ${w}]`)
+  if (wll < 0 || wll > w * MAX_LOG_LOSS * (1 + SLACK))
+    fail(4, `log losses are in [0, ${MAX_LOG_LOSS.toFixed(2)}] a row`)
+  const squares: [number, number, number][] = [
+    [5, w2, w],
+    [6, ws2, ws],
+    [7, wsq2, wsq],
+    [8, wll2, wll]
+  ]
+  for (const [k, x2, x] of squares)
+    if (x2 < 0 || x2 < ((x * x) / n) * (1 - 1e-6))
+      fail(k, `a sum of squares is at least (sum)² / rows = ${(x * x) / n}`)
+}
+
+/** The read STATS_SUMS per cell as a CellTable's arrays (Σw·w is Σw²). */
+function unpack(acc: Float64Array, cells: number): Pick<CellTable, 'n' | 'sum' | 'sum2' | 'cross'> {
+  const n = new Float64Array(cells)
+  const sum = new Float64Array(cells * NQ)
+  const sum2 = new Float64Array(cells * NQ)
+  const cross = new Float64Array(cells * NQ)
+  for (let cell = 0; cell < cells; cell++) {
+    const o = cell * WIDTH
+    n[cell] = acc[o]
+    for (let q = 0; q < NQ; q++) {
+      sum[cell * NQ + q] = acc[o + 1 + q]
+      sum2[cell * NQ + q] = acc[o + 1 + NQ + q]
+    }
+    cross[cell * NQ] = sum2[cell * NQ]
+    for (let q = 1; q < NQ; q++) cross[cell * NQ + q] = acc[o + 1 + 2 * NQ + q - 1]
+  }
+  return { n, sum, sum2, cross }
+}
+
+/**
+ * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
+ * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
+ * half the weight share of the pairs that fall in the same bin.
+ */
+function aucBound(grid: Uint32Array, weights: Float64Array | null): number {
+  let pos = 0
+  let neg = 0
+  let same = 0
+  for (let i = 0; i < grid.length; i += 2) {
+    const n = weights ? weights[i] : grid[i]
+    const p = weights ? weights[i + 1] : grid[i + 1]
+    neg += n
+    pos += p
+    same += n * p
+  }
+  return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0
+}
