@@ -7567,6 +7567,7 @@ const SYNTAX = {
         text: 'VARCHAR',
         int: 'BIGINT',
         float: 'DOUBLE',
+        tryCast: 'TRY_CAST',
         fail: m => `error('${m}')`
     },
     bigquery: {
@@ -7574,6 +7575,7 @@ const SYNTAX = {
         text: 'STRING',
         int: 'INT64',
         float: 'FLOAT64',
+        tryCast: 'SAFE_CAST',
         fail: m => `ERROR('${m}')`
     },
     spark: {
@@ -7581,6 +7583,7 @@ const SYNTAX = {
         text: 'STRING',
         int: 'BIGINT',
         float: 'DOUBLE',
+        tryCast: 'TRY_CAST',
         fail: m => `raise_error('${m}')`
     }
 };
@@ -7619,9 +7622,10 @@ function statsQuery(manifest, policy, options) {
             return `CASE WHEN ${column} IS NULL THEN ${stop(`${what} is null`)} WHEN CAST(${column} AS ${q.text}) = ${literal} THEN 1 ELSE 0 END`;
         }
         const one = Number(positive) === 1 ? 1 : 0;
-        return `CASE WHEN CAST(${column} AS ${q.float}) = 1E0 THEN ${one} WHEN CAST(${column} AS ${q.float}) = 0E0 THEN ${1 - one} ELSE ${stop(`${what} is not 0 or 1`)} END`;
+        const v = `${q.tryCast}(${column} AS ${q.float})`;
+        return `CASE WHEN ${v} = 1E0 THEN ${one} WHEN ${v} = 0E0 THEN ${1 - one} ELSE ${stop(`${what} is not 0 or 1`)} END`;
     };
-    const asDouble = (column) => `CAST(${column} AS ${q.float})`;
+    const asDouble = (column) => `${q.tryCast}(${column} AS ${q.float})`;
     const score = asDouble(col('score'));
     const weight = spec.columns.weight !== undefined ? asDouble(col('weight')) : null;
     // A mapped prediction column, else the score against the threshold (decode/values.ts, predictAt).
@@ -9870,9 +9874,7 @@ function finite(value, what, where) {
     throw new InputError(`${what} ${quote(value)} is not a finite number`, where);
 }
 async function readStats(spec, options) {
-    const { attributes, bins } = options;
-    if (options.edges !== null)
-        throw new InputError('quantile calibration bins from a stats table are not supported by this version; expected calibration strategy uniform', { file: spec.display });
+    const { attributes, bins, edges, quantile } = options;
     const scoreBins = scoreBinsOf(spec.resolution);
     const weighted = spec.columns.weight !== undefined;
     const keys = [...attributes, ...STATS_KEYS, ...STATS_SUMS];
@@ -9895,14 +9897,22 @@ async function readStats(spec, options) {
         const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])));
         const label = integer(value(a), 'label', 0, 1, where(a));
         const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1));
-        const bin = integer(value(a + 2), 'calibration_bin', 0, bins - 1, where(a + 2));
         const scoreBin = integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3));
+        const written = value(a + 2);
+        const empty = written === null || written === undefined || written === '';
+        if (empty !== quantile)
+            throw new InputError(quantile
+                ? `calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. Print the query again with rai-gate sql`
+                : `calibration_bin is empty, so the table was made for quantile bins; expected the bin of the policy's ${bins} uniform bins. Print the query again with rai-gate sql`, where(a + 2));
+        const bin = quantile
+            ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
+            : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2));
         const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4));
         if (declared !== scoreBins)
             throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. Print the query again with rai-gate sql`, where(a + 4));
         // A score in score bin k lies in [k/K, (k+1)/K): its calibration bin is between those ends' bins.
-        const lo = Math.floor((scoreBin * bins) / scoreBins);
-        const hi = Math.min(bins - 1, Math.floor(((scoreBin + 1) * bins) / scoreBins));
+        const lo = quantile ? bin : Math.floor((scoreBin * bins) / scoreBins);
+        const hi = quantile ? bin : Math.min(bins - 1, Math.floor(((scoreBin + 1) * bins) / scoreBins));
         if (bin < lo || bin > hi)
             throw new InputError(`calibration_bin ${bin} cannot hold scores of score_bin ${scoreBin} (scores in [${scoreBin / scoreBins}, ${(scoreBin + 1) / scoreBins})); expected ${lo === hi ? lo : `${lo} or ${hi}`} with ${bins} uniform calibration bins. Print the query again with rai-gate sql`, where(a + 2));
         const s = STATS_SUMS.map((name, k) => finite(value(a + 5 + k), name, where(a + 5 + k)));
@@ -9962,7 +9972,50 @@ async function readStats(spec, options) {
         ...unpack(cells, combos.length * 4 * bins)
     };
     const scores = mergeParts([{ grid, weights: gridWeights, runs: null }]);
-    return { table, scores, edges: null, rows, sha256: result.sha256, aucBound: aucBound(grid, gridWeights) };
+    return {
+        table,
+        scores,
+        edges,
+        rows,
+        sha256: result.sha256,
+        bounds: {
+            auc: aucBound(grid, gridWeights),
+            ...(quantile && edges !== null && { ece: eceBound(scores, grid, gridWeights, bins) })
+        }
+    };
+}
+/**
+ * How far the ECE on quantile bins from score bins can be from the ECE on the scores' own quantile
+ * bins. Each edge interpolates between two order statistics; both lie in the same score bins on
+ * either path, and the rows between consecutive order statistics are none, so only the rows of those
+ * score bins can fall on the other side of an edge. Moving weight m between two bins moves the ECE
+ * (Σ_b |Σ w·(y − s)| / W) by at most 2m / W.
+ */
+function eceBound(scores, grid, weights, bins) {
+    const last = scores.rows - 1;
+    const wanted = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins)).flatMap(h => [
+        Math.floor(h),
+        Math.min(Math.floor(h) + 1, last)
+    ]);
+    const slots = new Set();
+    let next = 0;
+    let cum = 0;
+    scores.walk((score, _pw, _nw, posN, negN) => {
+        cum += posN + negN;
+        while (next < wanted.length && wanted[next] < cum) {
+            slots.add(Math.round(score * GRID));
+            next++;
+        }
+    });
+    let moved = 0;
+    let total = 0;
+    for (let i = 0; i < grid.length; i += 2) {
+        const w = weights ? weights[i] + weights[i + 1] : grid[i] + grid[i + 1];
+        total += w;
+        if (slots.has(i / 2))
+            moved += w;
+    }
+    return total > 0 ? (2 * moved) / total : 0;
 }
 /**
  * Sums that rows can give, to rounding: weights >= 0 (and each 1 unweighted), scores and squared
@@ -52197,8 +52250,8 @@ function predictionBootstrap(job) {
         },
         extra: v => v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
             ? { status: 'insufficient' }
-            : v.metric === 'auc' && job.aucBound !== undefined
-                ? { bound: job.aucBound }
+            : v.scope.attribute === undefined && job.bounds?.[v.metric] !== undefined
+                ? { bound: job.bounds[v.metric] }
                 : {}
     };
 }
@@ -52244,7 +52297,7 @@ function predictionJob(input, p) {
     return {
         table: p.table,
         auc: predictionAuc(p) ?? { value: NaN, blocks: null },
-        ...(p.aucBound !== undefined && { aucBound: p.aucBound }),
+        ...(p.bounds && { bounds: p.bounds }),
         intersections: input.intersections,
         settings: input.settings,
         streamOffset: input.streamOffset ?? 0
@@ -54277,14 +54330,16 @@ async function predictions(spec, manifest, policy, helpers) {
     const first = await read(null);
     return strategy === 'uniform' || first.scores === null ? first : read(quantileEdges(first.scores, bins));
 }
-/** A stats table (a warehouse's cell table) stands in for the predictions file it was reduced from. */
-function stats(spec, manifest, policy) {
+/**
+ * A stats table (a warehouse's cell table) stands in for the predictions file it was reduced from;
+ * quantile bins take two passes, as a predictions file does.
+ */
+async function stats(spec, manifest, policy) {
     const { bins, strategy } = policy.defaults.calibration;
-    return readStats(spec, {
-        attributes: manifest.sensitiveAttributes,
-        bins,
-        edges: strategy === 'uniform' ? null : []
-    });
+    const quantile = strategy === 'quantile';
+    const read = (edges) => readStats(spec, { attributes: manifest.sensitiveAttributes, bins, edges, quantile });
+    const first = await read(null);
+    return quantile ? read(quantileEdges(first.scores, bins)) : first;
 }
 async function check(options) {
     const p = options.parallel;

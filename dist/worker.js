@@ -46702,8 +46702,8 @@ function predictionBootstrap(job) {
         },
         extra: v => v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
             ? { status: 'insufficient' }
-            : v.metric === 'auc' && job.aucBound !== undefined
-                ? { bound: job.aucBound }
+            : v.scope.attribute === undefined && job.bounds?.[v.metric] !== undefined
+                ? { bound: job.bounds[v.metric] }
                 : {}
     };
 }

@@ -103,3 +103,31 @@ describe('rai-gate check', () => {
     expect((await cli(['check'], dir, {}, false)).stdout).not.toContain(ESC)
   })
 })
+
+describe('rai-gate sql', () => {
+  it('prints the query for the manifest and policy (exit 0)', async () => {
+    const r = await cli(['sql', '--dialect', 'duckdb', '--table', 'evals.preds'], workspace(files))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(
+      /^-- rai-gate stats table for m: 1 attribute\(s\), uniform calibration bins \(10\), 10000 score bins\n/
+    )
+    expect(r.stdout).toContain('FROM "evals"."preds"')
+  })
+
+  it('is a usage error (exit 2) without a known dialect or with a bad table name', async () => {
+    const dir = workspace(files)
+    expect(await cli(['sql'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--dialect is required; expected duckdb, bigquery, spark/)
+    })
+    expect(await cli(['sql', '--dialect', 'mysql'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--dialect 'mysql' is not supported/)
+    })
+    expect(await cli(['sql', '--dialect', 'spark', '--table', 'x; DROP TABLE y'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--table 'x; DROP TABLE y' is not a table name/)
+    })
+  })
+})

@@ -119,14 +119,17 @@ async function predictions(
   return strategy === 'uniform' || first.scores === null ? first : read(quantileEdges(first.scores, bins))
 }
 
-/** A stats table (a warehouse's cell table) stands in for the predictions file it was reduced from. */
-function stats(spec: ArtifactSpec, manifest: Manifest, policy: Policy): Promise<PredictionData> {
+/**
+ * A stats table (a warehouse's cell table) stands in for the predictions file it was reduced from;
+ * quantile bins take two passes, as a predictions file does.
+ */
+async function stats(spec: ArtifactSpec, manifest: Manifest, policy: Policy): Promise<PredictionData> {
   const { bins, strategy } = policy.defaults.calibration
-  return readStats(spec, {
-    attributes: manifest.sensitiveAttributes,
-    bins,
-    edges: strategy === 'uniform' ? null : []
-  })
+  const quantile = strategy === 'quantile'
+  const read = (edges: number[] | null) =>
+    readStats(spec, { attributes: manifest.sensitiveAttributes, bins, edges, quantile })
+  const first = await read(null)
+  return quantile ? read(quantileEdges(first.scores!, bins)) : first
 }
 
 export async function check(options: CheckOptions): Promise<Report> {

@@ -13,7 +13,7 @@ import { loadPolicy } from '../../../src/core/policy/load.js'
 import { metricKey, type MetricResult } from '../../../src/core/metrics/evaluate.js'
 import { statsQuery } from '../../../src/core/warehouse/sql.js'
 import type { Report } from '../../../src/core/report/report.js'
-import { ADULT, adultManifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { ADULT, adultManifestYaml, manifestYaml, policyYaml, workspace, write } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
 
 const POLICY = policyYaml('defaults: { minGroupSize: 30, bootstrap: { resamples: 400, seed: 5 } }\n')
@@ -22,6 +22,9 @@ const rowManifest = adultManifestYaml(
   `  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')}, ${COLUMNS} }`
 )
 const statsManifest = (file: string) => adultManifestYaml(`  - { kind: stats, path: ${file}, ${COLUMNS} }`)
+
+const byKeyOf = (r: Report) => new Map(r.metrics.map(m => [metricKey(m), m]))
+const byKey = byKeyOf
 
 let connection: DuckDBConnection
 let dir: string
@@ -57,7 +60,6 @@ async function statsFile(out: string, format: 'csv' | 'parquet', fileOrder = fal
 
 describe('the DuckDB query on the adult fixture', () => {
   let rows: Report
-  const byKey = (r: Report) => new Map(r.metrics.map(m => [metricKey(m), m]))
   beforeAll(async () => {
     rows = await run(join(dir, 'rai-gate.yml'))
   })
@@ -112,5 +114,100 @@ describe('the DuckDB query on the adult fixture', () => {
       compared++
     }
     expect(compared).toBeGreaterThan(100)
+  })
+
+  it('gives the ECE on quantile bins within the bound the report states', async () => {
+    const quantile = workspace({
+      'rai-gate.yml': rowManifest,
+      'policies/p.yml': policyYaml(
+        'defaults: { minGroupSize: 30, bootstrap: { resamples: 200 }, calibration: { bins: 10, strategy: quantile } }\n'
+      )
+    })
+    const opts = { policy: join(quantile, 'policies'), cwd: quantile, workspace: '/' }
+    const byRows = byKey(await check({ ...opts, manifest: join(quantile, 'rai-gate.yml') }))
+    const manifest = loadManifest(join(quantile, 'rai-gate.yml'), { cwd: quantile, workspace: '/' })
+    const policy = loadPolicy(join(quantile, 'policies'), manifest.riskTier, quantile)
+    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'predictions' })
+    const file = join(quantile, 'stats.parquet')
+    await connection.run(`COPY (${query}) TO '${file}' (FORMAT parquet)`)
+    const w = workspace({ 'rai-gate.yml': statsManifest(file) })
+    const fromStats = await check({ ...opts, manifest: join(w, 'rai-gate.yml') })
+    expectValidReport(fromStats)
+    const ece = byKey(fromStats).get(metricKey({ metric: 'ece' }))!
+    const truth = byRows.get(metricKey({ metric: 'ece' }))!
+    expect(ece.bound).toBeGreaterThan(0)
+    expect(ece.bound).toBeLessThan(0.05)
+    expect(Math.abs(ece.value! - truth.value!)).toBeLessThanOrEqual(ece.bound!)
+    // Counts and the metrics that need no bins still agree to 1e-9.
+    for (const id of ['accuracy', 'brier', 'log_loss', 'selection_rate']) {
+      const a = byKey(fromStats).get(metricKey({ metric: id }))!.value!
+      expect(Math.abs(a - byRows.get(metricKey({ metric: id }))!.value!)).toBeLessThanOrEqual(1e-9)
+    }
+  })
+})
+
+describe('the DuckDB query on weighted rows with a threshold and a positive label yes', () => {
+  const csv =
+    [
+      'g,y,score,w',
+      ...Array.from({ length: 3000 }, (_, i) => {
+        const s = ((i * 7919) % 1000) / 1000 + 0.0004
+        return `${['a', 'b', ''][i % 3]},${(i * 31) % 7 < 3 ? 'yes' : 'no'},${Math.min(s, 1)},${((i * 13) % 5) / 2}`
+      })
+    ].join('\n') + '\n'
+  const artifact = (kind: string, path: string) =>
+    `  - { kind: ${kind}, path: ${path}, positiveLabel: 'yes', threshold: 0.3, columns: { label: y, weight: w } }`
+
+  it("gives the row path's metrics", async () => {
+    const d = workspace({
+      'p.csv': csv,
+      'rai-gate.yml': manifestYaml(artifact('predictions', 'p.csv')),
+      'policies/p.yml': policyYaml('defaults: { minGroupSize: 10, bootstrap: { resamples: 200 } }\n')
+    })
+    const opts = { policy: join(d, 'policies'), cwd: d, workspace: d }
+    const byRows = byKeyOf(await check({ ...opts, manifest: join(d, 'rai-gate.yml') }))
+    const manifest = loadManifest(join(d, 'rai-gate.yml'), { cwd: d, workspace: d })
+    const policy = loadPolicy(join(d, 'policies'), manifest.riskTier, d)
+    await connection.run(
+      `CREATE OR REPLACE VIEW weighted AS SELECT * FROM read_csv('${join(d, 'p.csv')}', all_varchar = true)`
+    )
+    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'weighted' })
+    await connection.run(`COPY (${query}) TO '${join(d, 's.csv')}' (FORMAT csv)`)
+    write(d, { 'stats.yml': manifestYaml(artifact('stats', 's.csv')) })
+    const fromStats = await check({ ...opts, manifest: join(d, 'stats.yml') })
+    expectValidReport(fromStats)
+    const mine = byKeyOf(fromStats)
+    expect(mine.size).toBe(byRows.size)
+    let compared = 0
+    for (const [key, m] of byRows) {
+      const s = mine.get(key)!
+      if (m.value === null || m.metric === 'auc') continue
+      expect(Math.abs(s.value! - m.value)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(m.value)))
+      compared++
+    }
+    expect(compared).toBeGreaterThan(40)
+    // The (missing) group is the empty attribute value on both paths.
+    expect(mine.get(metricKey({ metric: 'count', attribute: 'g', group: '(missing)' }))!.value).toBe(1000)
+  })
+
+  it('stops with an error that names the column when a label is not binary', async () => {
+    await connection.run(
+      `CREATE OR REPLACE VIEW bad AS SELECT * FROM (VALUES ('a', 'maybe', '0.5', '1')) t(g, y, score, w)`
+    )
+    const d = workspace({
+      'rai-gate.yml': manifestYaml(artifact('stats', 's.csv')),
+      'policies/p.yml': policyYaml('')
+    })
+    const manifest = loadManifest(join(d, 'rai-gate.yml'), { cwd: d, workspace: d })
+    const policy = loadPolicy(join(d, 'policies'), manifest.riskTier, d)
+    // A positive label that is not 0/1: every other value is the negative, so 'maybe' counts as no.
+    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'bad' })
+    await expect(connection.run(query)).resolves.toBeDefined()
+    const numeric = statsQuery(
+      { ...manifest, artifacts: [{ ...manifest.artifacts[0], positiveLabel: 1 }] },
+      policy,
+      { dialect: 'duckdb', table: 'bad' }
+    )
+    await expect(connection.run(numeric)).rejects.toThrow(/rai-gate: label is not 0 or 1/)
   })
 })

@@ -44,8 +44,8 @@ export interface MetricResult extends ScopeRef {
   /** A weighted group's Kish effective sample size (on its count). */
   nEffective?: number
   /**
-   * From a stats table: the value is within this of the value at full score precision (the AUC, from
-   * score bins; docs/warehouse.md).
+   * From a stats table: the value is within this of the value at full score precision (the AUC, and
+   * the ECE on quantile bins; docs/warehouse.md).
    */
   bound?: number
 }
@@ -286,7 +286,8 @@ export interface PredictionJob {
   intersections: string[][]
   settings: BootstrapSettings
   streamOffset: number
-  aucBound?: number
+  /** PredictionData.bounds. */
+  bounds?: Record<string, number>
 }
 
 function predictionBootstrap(job: PredictionJob): Bootstrap {
@@ -327,8 +328,8 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
     extra: v =>
       v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
         ? { status: 'insufficient' }
-        : v.metric === 'auc' && job.aucBound !== undefined
-          ? { bound: job.aucBound }
+        : v.scope.attribute === undefined && job.bounds?.[v.metric] !== undefined
+          ? { bound: job.bounds[v.metric] }
           : {}
   }
 }
@@ -396,7 +397,7 @@ function predictionJob(input: EvaluationInput, p: PredictionData): PredictionJob
   return {
     table: p.table,
     auc: predictionAuc(p) ?? { value: NaN, blocks: null },
-    ...(p.aucBound !== undefined && { aucBound: p.aucBound }),
+    ...(p.bounds && { bounds: p.bounds }),
     intersections: input.intersections,
     settings: input.settings,
     streamOffset: input.streamOffset ?? 0

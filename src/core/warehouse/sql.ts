@@ -21,6 +21,8 @@ interface Syntax {
   text: string
   int: string
   float: string
+  /** A cast that gives null for a value it cannot convert, so the query's own check names it. */
+  tryCast: string
   fail: (message: string) => string
 }
 
@@ -30,6 +32,7 @@ const SYNTAX: Record<Dialect, Syntax> = {
     text: 'VARCHAR',
     int: 'BIGINT',
     float: 'DOUBLE',
+    tryCast: 'TRY_CAST',
     fail: m => `error('${m}')`
   },
   bigquery: {
@@ -37,6 +40,7 @@ const SYNTAX: Record<Dialect, Syntax> = {
     text: 'STRING',
     int: 'INT64',
     float: 'FLOAT64',
+    tryCast: 'SAFE_CAST',
     fail: m => `ERROR('${m}')`
   },
   spark: {
@@ -44,6 +48,7 @@ const SYNTAX: Record<Dialect, Syntax> = {
     text: 'STRING',
     int: 'BIGINT',
     float: 'DOUBLE',
+    tryCast: 'TRY_CAST',
     fail: m => `raise_error('${m}')`
   }
 }
@@ -101,9 +106,10 @@ export function statsQuery(manifest: Manifest, policy: Policy, options: SqlOptio
       return `CASE WHEN ${column} IS NULL THEN ${stop(`${what} is null`)} WHEN CAST(${column} AS ${q.text}) = ${literal} THEN 1 ELSE 0 END`
     }
     const one = Number(positive) === 1 ? 1 : 0
-    return `CASE WHEN CAST(${column} AS ${q.float}) = 1E0 THEN ${one} WHEN CAST(${column} AS ${q.float}) = 0E0 THEN ${1 - one} ELSE ${stop(`${what} is not 0 or 1`)} END`
+    const v = `${q.tryCast}(${column} AS ${q.float})`
+    return `CASE WHEN ${v} = 1E0 THEN ${one} WHEN ${v} = 0E0 THEN ${1 - one} ELSE ${stop(`${what} is not 0 or 1`)} END`
   }
-  const asDouble = (column: string) => `CAST(${column} AS ${q.float})`
+  const asDouble = (column: string) => `${q.tryCast}(${column} AS ${q.float})`
   const score = asDouble(col('score'))
   const weight = spec.columns.weight !== undefined ? asDouble(col('weight')) : null
   // A mapped prediction column, else the score against the threshold (decode/values.ts, predictAt).

@@ -38,8 +38,11 @@ export interface PredictionData {
   auc?: { value: number; blocks: AucBlocks | null }
   /** Quantile calibration edges the rows were binned with; null for uniform bins. */
   edges: number[] | null
-  /** From a stats table: how far its AUC (scores tied within a score bin) can be from the scores'. */
-  aucBound?: number
+  /**
+   * From a stats table: how far overall metrics computed from score bins can be from the scores' own
+   * (the AUC, with scores tied within a bin; the ECE on quantile bins), by metric id.
+   */
+  bounds?: Record<string, number>
   rows: number
   sha256: string
   /** Each row as a paired comparison needs it, when the file has ids or champion columns. */

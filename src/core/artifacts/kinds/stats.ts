@@ -12,7 +12,7 @@
 import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { LOG_EPS, QUANTITIES, cellIndex, type CellTable } from '../../tables/cells.js'
-import { GRID, mergeParts } from '../../tables/scores.js'
+import { GRID, binOf, mergeParts, type ScoreSource } from '../../tables/scores.js'
 import { STATS_KEYS, STATS_SUMS, scoreBinsOf } from '../../warehouse/stats-table.js'
 import { streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
@@ -51,13 +51,16 @@ function finite(value: Value, what: string, where: Where): number {
   throw new InputError(`${what} ${quote(value)} is not a finite number`, where)
 }
 
-export async function readStats(spec: ArtifactSpec, options: PredictionOptions): Promise<PredictionData> {
-  const { attributes, bins } = options
-  if (options.edges !== null)
-    throw new InputError(
-      'quantile calibration bins from a stats table are not supported by this version; expected calibration strategy uniform',
-      { file: spec.display }
-    )
+export interface StatsOptions extends PredictionOptions {
+  /**
+   * Quantile calibration bins: the query writes no calibration bin, and each score bin goes to the
+   * bin of its midpoint among `edges` (on a first pass without edges, to uniform bins, discarded).
+   */
+  quantile: boolean
+}
+
+export async function readStats(spec: ArtifactSpec, options: StatsOptions): Promise<PredictionData> {
+  const { attributes, bins, edges, quantile } = options
   const scoreBins = scoreBinsOf(spec.resolution!)
   const weighted = spec.columns.weight !== undefined
   const keys = [...attributes, ...STATS_KEYS, ...STATS_SUMS]
@@ -81,8 +84,19 @@ export async function readStats(spec: ArtifactSpec, options: PredictionOptions):
     const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])))
     const label = integer(value(a), 'label', 0, 1, where(a))
     const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1))
-    const bin = integer(value(a + 2), 'calibration_bin', 0, bins - 1, where(a + 2))
     const scoreBin = integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3))
+    const written = value(a + 2)
+    const empty = written === null || written === undefined || written === ''
+    if (empty !== quantile)
+      throw new InputError(
+        quantile
+          ? `calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. Print the query again with rai-gate sql`
+          : `calibration_bin is empty, so the table was made for quantile bins; expected the bin of the policy's ${bins} uniform bins. Print the query again with rai-gate sql`,
+        where(a + 2)
+      )
+    const bin = quantile
+      ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
+      : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2))
     const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4))
     if (declared !== scoreBins)
       throw new InputError(
@@ -90,8 +104,8 @@ export async function readStats(spec: ArtifactSpec, options: PredictionOptions):
         where(a + 4)
       )
     // A score in score bin k lies in [k/K, (k+1)/K): its calibration bin is between those ends' bins.
-    const lo = Math.floor((scoreBin * bins) / scoreBins)
-    const hi = Math.min(bins - 1, Math.floor(((scoreBin + 1) * bins) / scoreBins))
+    const lo = quantile ? bin : Math.floor((scoreBin * bins) / scoreBins)
+    const hi = quantile ? bin : Math.min(bins - 1, Math.floor(((scoreBin + 1) * bins) / scoreBins))
     if (bin < lo || bin > hi)
       throw new InputError(
         `calibration_bin ${bin} cannot hold scores of score_bin ${scoreBin} (scores in [${scoreBin / scoreBins}, ${(scoreBin + 1) / scoreBins})); expected ${lo === hi ? lo : `${lo} or ${hi}`} with ${bins} uniform calibration bins. Print the query again with rai-gate sql`,
@@ -163,7 +177,55 @@ export async function readStats(spec: ArtifactSpec, options: PredictionOptions):
     ...unpack(cells, combos.length * 4 * bins)
   }
   const scores = mergeParts([{ grid, weights: gridWeights, runs: null }])
-  return { table, scores, edges: null, rows, sha256: result.sha256, aucBound: aucBound(grid, gridWeights) }
+  return {
+    table,
+    scores,
+    edges,
+    rows,
+    sha256: result.sha256,
+    bounds: {
+      auc: aucBound(grid, gridWeights),
+      ...(quantile && edges !== null && { ece: eceBound(scores, grid, gridWeights, bins) })
+    }
+  }
+}
+
+/**
+ * How far the ECE on quantile bins from score bins can be from the ECE on the scores' own quantile
+ * bins. Each edge interpolates between two order statistics; both lie in the same score bins on
+ * either path, and the rows between consecutive order statistics are none, so only the rows of those
+ * score bins can fall on the other side of an edge. Moving weight m between two bins moves the ECE
+ * (Σ_b |Σ w·(y − s)| / W) by at most 2m / W.
+ */
+function eceBound(
+  scores: ScoreSource,
+  grid: Uint32Array,
+  weights: Float64Array | null,
+  bins: number
+): number {
+  const last = scores.rows - 1
+  const wanted = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins)).flatMap(h => [
+    Math.floor(h),
+    Math.min(Math.floor(h) + 1, last)
+  ])
+  const slots = new Set<number>()
+  let next = 0
+  let cum = 0
+  scores.walk((score, _pw, _nw, posN, negN) => {
+    cum += posN + negN
+    while (next < wanted.length && wanted[next] < cum) {
+      slots.add(Math.round(score * GRID))
+      next++
+    }
+  })
+  let moved = 0
+  let total = 0
+  for (let i = 0; i < grid.length; i += 2) {
+    const w = weights ? weights[i] + weights[i + 1] : grid[i] + grid[i + 1]
+    total += w
+    if (slots.has(i / 2)) moved += w
+  }
+  return total > 0 ? (2 * moved) / total : 0
 }
 
 /**
