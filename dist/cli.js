@@ -7632,10 +7632,8 @@ function statsQuery(manifest, policy, options) {
     const mapped = spec.columns.prediction !== undefined;
     const prediction = mapped ? 'prediction' : `CASE WHEN s >= ${double(spec.threshold)} THEN 1 ELSE 0 END`;
     const clipped = `GREATEST(LEAST(s, ${double(1 - LOG_EPS)}), ${double(LOG_EPS)})`;
-    const calibration = strategy === 'uniform'
-        ? `LEAST(CAST(FLOOR(s * ${double(bins)}) AS ${q.int}), ${bins - 1})`
-        : // Quantile bins need the score distribution first: rai-gate bins the score bins itself.
-            `CAST(NULL AS ${q.int})`;
+    const quantile = strategy === 'quantile';
+    const calibration = `LEAST(CAST(FLOOR(s * ${double(bins)}) AS ${q.int}), ${bins - 1})`;
     const groups = attributes.map(a => `COALESCE(CAST(${q.quote(a)} AS ${q.text}), '')`);
     const checked = [
         ...attributes.map((a, i) => `${groups[i]} AS ${q.quote(a)}`),
@@ -7646,18 +7644,29 @@ function statsQuery(manifest, policy, options) {
             : `CASE WHEN ${weight} IS NULL OR NOT (${weight} >= 0E0 AND ${weight} < ${double(Number.MAX_VALUE)}) THEN ${stop('weight is not a finite number >= 0')} ELSE ${weight} END AS w`,
         ...(mapped ? [`${binary(col('prediction'), 'prediction')} AS prediction`] : [])
     ];
+    const keys = attributes.map(q.quote);
+    const nullInt = (name) => `CAST(NULL AS ${q.int}) AS ${name}`;
+    /** One grouping of per_row: the key columns (STATS_KEYS but score_bins, in order), grouped by `by`. */
+    const grouping = (columns, by) => [
+        'SELECT',
+        ...columns.map(c => `  ${c},`),
+        `  ${scoreBins} AS score_bins,`,
+        ...sums().map((x, i, all) => `  ${x}${i === all.length - 1 ? '' : ','}`),
+        'FROM per_row',
+        `GROUP BY ${by.join(', ')}`
+    ];
     const lines = [
         `-- rai-gate stats table for ${manifest.model.name}: ${attributes.length} attribute(s), ${strategy} calibration bins (${bins}), ${scoreBins} score bins`,
         'WITH checked AS (',
         '  SELECT',
         checked.map(c => `    ${c}`).join(',\n'),
         `  FROM ${parts.map(q.quote).join('.')}`,
-        '), cells AS (',
+        '), per_row AS (',
         '  SELECT',
         ...attributes.map(a => `    ${q.quote(a)},`),
         '    label,',
         `    ${mapped ? 'prediction' : `${prediction} AS prediction`},`,
-        `    ${calibration} AS calibration_bin,`,
+        ...(quantile ? [] : [`    ${calibration} AS calibration_bin,`]),
         `    LEAST(CAST(FLOOR(s * ${double(scoreBins)}) AS ${q.int}), ${scoreBins - 1}) AS score_bin,`,
         '    w,',
         '    w * s AS ws,',
@@ -7665,17 +7674,21 @@ function statsQuery(manifest, policy, options) {
         `    w * CASE WHEN label = 1 THEN -LN(${clipped}) ELSE -LN(1E0 - ${clipped}) END AS wll`,
         '  FROM checked',
         ')',
-        'SELECT',
-        ...attributes.map(a => `  ${q.quote(a)},`),
-        '  label,',
-        '  prediction,',
-        '  calibration_bin,',
-        '  score_bin,',
-        `  ${scoreBins} AS score_bins,`,
-        ...sums().map((s, i, all) => `  ${s}${i === all.length - 1 ? '' : ','}`),
-        'FROM cells',
-        `GROUP BY ${[...attributes.map(q.quote), 'label', 'prediction', 'calibration_bin', 'score_bin'].join(', ')}`,
-        `ORDER BY ${[...attributes.map(q.quote), 'label', 'prediction', 'calibration_bin', 'score_bin'].join(', ')}`
+        ...(quantile
+            ? // Quantile bins need the score distribution first: every cell at its score bin, binned by rai-gate.
+                grouping([...keys, 'label', 'prediction', nullInt('calibration_bin'), 'score_bin'], [...keys, 'label', 'prediction', 'score_bin'])
+            : [
+                // The cells, then the score histogram (for the AUC): two groupings of the same rows.
+                ...grouping([...keys, 'label', 'prediction', 'calibration_bin', nullInt('score_bin')], [...keys, 'label', 'prediction', 'calibration_bin']),
+                'UNION ALL',
+                ...grouping([
+                    ...attributes.map(a => `CAST(NULL AS ${q.text}) AS ${q.quote(a)}`),
+                    'label',
+                    nullInt('prediction'),
+                    nullInt('calibration_bin'),
+                    'score_bin'
+                ], ['label', 'score_bin'])
+            ])
     ];
     return lines.join('\n') + '\n';
 }
@@ -9890,39 +9903,53 @@ async function readStats(spec, options) {
     let rows = 0;
     let at = [];
     const stride = 4 * bins * WIDTH;
+    const isEmpty = (v) => v === null || v === undefined || v === '';
+    const redo = 'Print the query again with rai-gate sql';
+    // Rows per label in the cells and in the score histogram: the same rows, so the same counts.
+    const cellRows = [0, 0];
+    const histogramRows = [0, 0];
     const onRow = (row) => {
         const where = (k) => row.where(at[k]);
         const value = (k) => row.at(at[k]);
         const a = attributes.length;
-        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])));
         const label = integer(value(a), 'label', 0, 1, where(a));
-        const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1));
-        const scoreBin = integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3));
-        const written = value(a + 2);
-        const empty = written === null || written === undefined || written === '';
-        if (empty !== quantile)
-            throw new InputError(quantile
-                ? `calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. Print the query again with rai-gate sql`
-                : `calibration_bin is empty, so the table was made for quantile bins; expected the bin of the policy's ${bins} uniform bins. Print the query again with rai-gate sql`, where(a + 2));
-        const bin = quantile
-            ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
-            : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2));
         const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4));
         if (declared !== scoreBins)
-            throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. Print the query again with rai-gate sql`, where(a + 4));
-        // A score in score bin k lies in [k/K, (k+1)/K): its calibration bin is between those ends' bins.
-        const lo = quantile ? bin : Math.floor((scoreBin * bins) / scoreBins);
-        const hi = quantile ? bin : Math.min(bins - 1, Math.floor(((scoreBin + 1) * bins) / scoreBins));
-        if (bin < lo || bin > hi)
-            throw new InputError(`calibration_bin ${bin} cannot hold scores of score_bin ${scoreBin} (scores in [${scoreBin / scoreBins}, ${(scoreBin + 1) / scoreBins})); expected ${lo === hi ? lo : `${lo} or ${hi}`} with ${bins} uniform calibration bins. Print the query again with rai-gate sql`, where(a + 2));
+            throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${redo}`, where(a + 4));
         const s = STATS_SUMS.map((name, k) => finite(value(a + 5 + k), name, where(a + 5 + k)));
         const n = integer(value(a + 5), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + 5));
         consistent(s, n, weighted, (k) => where(a + 5 + k));
-        const key = JSON.stringify([g, label, prediction, bin, scoreBin]);
-        const before = seen.get(key);
-        if (before !== undefined)
-            throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where());
-        seen.set(key, row.line);
+        const written = value(a + 2);
+        const hasScoreBin = !isEmpty(value(a + 3));
+        const scoreBin = hasScoreBin ? integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3)) : -1;
+        // Uniform bins: cell rows (a calibration bin, no score bin) and score-histogram rows (a score bin,
+        // nothing else). Quantile bins: every row a cell at its score bin, with no calibration bin.
+        const histogramOnly = !quantile && hasScoreBin;
+        if (quantile && !isEmpty(written))
+            throw new InputError(`calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${redo}`, where(a + 2));
+        if (quantile && !hasScoreBin)
+            throw new InputError(`score_bin is empty; with quantile bins every row has one. ${redo}`, where(a + 3));
+        if (!quantile && !hasScoreBin && isEmpty(written))
+            throw new InputError(`calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${redo}`, where(a + 2));
+        if (histogramOnly) {
+            const set = [...attributes.map((_, i) => i), a + 1, a + 2].find(k => !isEmpty(value(k)));
+            if (set !== undefined)
+                throw new InputError(`${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${redo}`, where(set));
+            const key = `h${label},${scoreBin}`;
+            once(key, row);
+            const slot = scoreBin * step * 2 + label;
+            grid[slot] += n;
+            if (gridWeights)
+                gridWeights[slot] += s[1];
+            histogramRows[label] += n;
+            return;
+        }
+        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])));
+        const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1));
+        const bin = quantile
+            ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
+            : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2));
+        once(JSON.stringify([g, label, prediction, quantile ? scoreBin : bin]), row);
         const comboKey = g.join(',');
         let combo = comboIds.get(comboKey);
         if (combo === undefined) {
@@ -9938,11 +9965,21 @@ async function readStats(spec, options) {
         const o = cellIndex(combo, label, prediction, bin, bins) * WIDTH;
         for (let k = 0; k < s.length; k++)
             cells[o + k] += s[k];
-        const slot = scoreBin * step * 2 + label;
-        grid[slot] += n;
-        if (gridWeights)
-            gridWeights[slot] += s[1];
+        cellRows[label] += n;
         rows += n;
+        if (quantile) {
+            const slot = scoreBin * step * 2 + label;
+            grid[slot] += n;
+            if (gridWeights)
+                gridWeights[slot] += s[1];
+            histogramRows[label] += n;
+        }
+    };
+    const once = (key, row) => {
+        const before = seen.get(key);
+        if (before !== undefined)
+            throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where());
+        seen.set(key, row.line);
     };
     const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
         const missing = keys.filter(k => !columns.includes(k));
@@ -9962,15 +9999,11 @@ async function readStats(spec, options) {
         }
         at = keys.map(k => columns.indexOf(k));
     }, onRow, () => at);
-    const table = {
-        attributes,
-        groups: indexes.map(i => i.labels),
-        combos,
-        bins,
-        hasScore: true,
-        weighted,
-        ...unpack(cells, combos.length * 4 * bins)
-    };
+    for (const label of [0, 1]) {
+        if (cellRows[label] !== histogramRows[label])
+            throw new InputError(`the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${redo}`, { file: spec.display });
+    }
+    const table = canonical(attributes, indexes.map(i => i.labels), combos, bins, weighted, cells);
     const scores = mergeParts([{ grid, weights: gridWeights, runs: null }]);
     return {
         table,
@@ -10046,6 +10079,41 @@ function consistent(s, n, weighted, where) {
     for (const [k, x2, x] of squares)
         if (x2 < 0 || x2 < ((x * x) / n) * (1 - 1e-6))
             fail(k, `a sum of squares is at least (sum)² / rows = ${(x * x) / n}`);
+}
+/**
+ * The cell table with groups and combinations in sorted order, whatever order the warehouse wrote the
+ * rows in (Spark writes its partitions in any order): the bootstrap draws cells in table order, so
+ * the same table gives the same report.
+ */
+function canonical(attributes, labels, combos, bins, weighted, acc) {
+    const byLabel = (names) => names.map((_, i) => i).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+    const order = labels.map(byLabel);
+    const rank = order.map(o => {
+        const r = new Int32Array(o.length);
+        o.forEach((id, k) => (r[id] = k));
+        return r;
+    });
+    const renamed = combos.map(c => c.map((id, a) => rank[a][id]));
+    const sorted = renamed
+        .map((_, i) => i)
+        .sort((x, y) => {
+        for (let a = 0; a < attributes.length; a++)
+            if (renamed[x][a] !== renamed[y][a])
+                return renamed[x][a] - renamed[y][a];
+        return 0;
+    });
+    const per = 4 * bins * WIDTH;
+    const moved = new Float64Array(combos.length * per);
+    sorted.forEach((from, to) => moved.set(acc.subarray(from * per, (from + 1) * per), to * per));
+    return {
+        attributes,
+        groups: order.map((o, a) => o.map(id => labels[a][id])),
+        combos: sorted.map(i => renamed[i]),
+        bins,
+        hasScore: true,
+        weighted,
+        ...unpack(moved, combos.length * 4 * bins)
+    };
 }
 /** The read STATS_SUMS per cell as a CellTable's arrays (Σw·w is Σw²). */
 function unpack(acc, cells) {

@@ -10,18 +10,11 @@ import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
 const HEADER = ['g', ...STATS_KEYS, ...STATS_SUMS].join(',')
 
-/** A cell of `rows` rows, all with score s and weight 1. */
-function cell(
-  g: string,
-  label: 0 | 1,
-  prediction: 0 | 1,
-  s: number,
-  rows: number,
-  calibration?: number | ''
-): string {
+/** The sums of `rows` rows, all with score s and weight 1. */
+function sums(label: 0 | 1, s: number, rows: number): number[] {
   const sq = (s - label) ** 2
   const ll = -Math.log(label === 1 ? s : 1 - s)
-  const sums = [
+  return [
     rows,
     rows,
     rows * s,
@@ -35,11 +28,41 @@ function cell(
     rows * sq,
     rows * ll
   ]
-  const bin = calibration ?? Math.min(Math.floor(s * 10), 9)
-  return [g, label, prediction, bin, Math.min(Math.floor(s * 10000), 9999), 10000, ...sums].join(',')
 }
 
-const TABLE = [HEADER, cell('a', 1, 1, 0.95, 2), cell('b', 0, 0, 0.1, 1), cell('b', 1, 0, 0.3, 1)]
+/** A cell row (uniform bins: no score bin) of `rows` rows with score s. */
+function cell(
+  g: string,
+  label: 0 | 1,
+  prediction: 0 | 1,
+  s: number,
+  rows: number,
+  calibration?: number | ''
+): string {
+  return [
+    g,
+    label,
+    prediction,
+    calibration ?? Math.min(Math.floor(s * 10), 9),
+    '',
+    10000,
+    ...sums(label, s, rows)
+  ].join(',')
+}
+
+/** The score-histogram row of the same rows. */
+const histogram = (label: 0 | 1, s: number, rows: number) =>
+  ['', label, '', '', Math.min(Math.floor(s * 10000), 9999), 10000, ...sums(label, s, rows)].join(',')
+
+const TABLE = [
+  HEADER,
+  cell('a', 1, 1, 0.95, 2),
+  cell('b', 0, 0, 0.1, 1),
+  cell('b', 1, 0, 0.3, 1),
+  histogram(1, 0.95, 2),
+  histogram(0, 0.1, 1),
+  histogram(1, 0.3, 1)
+]
 
 const run = (lines: string[], policy = '', artifact = '  - { kind: stats, path: s.csv }') =>
   checkFiles({
@@ -89,18 +112,14 @@ describe('a stats table', () => {
     )
   })
 
-  it('names another resolution, and bins that the policy does not have', async () => {
+  it('names another resolution, bins that the policy does not have, and rows of the wrong kind', async () => {
     await fails(
-      [HEADER, cell('a', 1, 1, 0.95, 2).replace(',10000,', ',1000,')],
-      /s\.csv, line 2, score_bins: the table has 1000 score bins; the manifest's resolution 0\.0001 has 10000/
+      [...TABLE.slice(0, 4), histogram(1, 0.95, 2).replace(',10000,', ',1000,'), ...TABLE.slice(5)],
+      /s\.csv, line 5, score_bins: the table has 1000 score bins; the manifest's resolution 0\.0001 has 10000/
     )
     await fails(
       [HEADER, cell('a', 1, 1, 0.95, 2, 12)],
       /s\.csv, line 2, calibration_bin: calibration_bin '12' is not a whole number in \[0, 9\]/
-    )
-    await fails(
-      [HEADER, cell('a', 1, 1, 0.95, 2, 3)],
-      /line 2, calibration_bin: calibration_bin 3 cannot hold scores of score_bin 9500/
     )
     await fails(
       TABLE,
@@ -109,7 +128,15 @@ describe('a stats table', () => {
     )
     await fails(
       [HEADER, cell('a', 1, 1, 0.95, 2, '')],
-      /line 2, calibration_bin: calibration_bin is empty, so the table was made for quantile bins/
+      /line 2, calibration_bin: calibration_bin and score_bin are both empty/
+    )
+    await fails(
+      [...TABLE, 'a' + histogram(0, 0.5, 1)],
+      /line 8, g: g 'a' is set on a score-histogram row \(one with a score_bin\); expected it empty there/
+    )
+    await fails(
+      TABLE.slice(0, 6),
+      /^s\.csv: the cells hold 3 rows of label 1, the score histogram 2; expected the same rows in both/
     )
   })
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { SparkSQL } from 'dt-sql-parser'
 import sqlParser from 'node-sql-parser'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadManifest } from '../../../src/core/manifest/load.js'
 import { loadPolicy } from '../../../src/core/policy/load.js'
@@ -70,14 +70,18 @@ describe('the printed queries in their dialects', () => {
 })
 
 describe('docs/warehouse.md', () => {
-  it('shows the queries that rai-gate sql prints for the example', () => {
+  it('shows the queries that rai-gate sql prints for the example (UPDATE_GOLDEN=1 rewrites them)', () => {
     const root = join(import.meta.dirname, '../../..')
-    const docs = readFileSync(join(root, 'docs/warehouse.md'), 'utf8')
+    const path = join(root, 'docs/warehouse.md')
+    let docs = readFileSync(path, 'utf8')
     const manifest = loadManifest(join(root, 'examples/adult/rai-gate.yml'), { cwd: root, workspace: root })
     const policy = loadPolicy(join(root, 'examples/adult/policies'), manifest.riskTier, root)
     for (const dialect of ['duckdb', 'bigquery', 'spark'] as const) {
-      const shown = new RegExp(`<!-- query: ${dialect} -->\\n\\n\`\`\`sql\\n([^]*?)\`\`\``).exec(docs)
-      expect(shown?.[1]).toBe(statsQuery(manifest, policy, { dialect, table: 'predictions' }))
+      const block = new RegExp(`(<!-- query: ${dialect} -->\\n\\n\`\`\`sql\\n)([^]*?)(\`\`\`)`)
+      const printed = statsQuery(manifest, policy, { dialect, table: 'predictions' })
+      if (process.env.UPDATE_GOLDEN === '1') docs = docs.replace(block, (_, a, _q, c) => a + printed + c)
+      expect(block.exec(docs)?.[2]).toBe(printed)
     }
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, docs)
   })
 })

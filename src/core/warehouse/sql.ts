@@ -116,11 +116,8 @@ export function statsQuery(manifest: Manifest, policy: Policy, options: SqlOptio
   const mapped = spec.columns.prediction !== undefined
   const prediction = mapped ? 'prediction' : `CASE WHEN s >= ${double(spec.threshold)} THEN 1 ELSE 0 END`
   const clipped = `GREATEST(LEAST(s, ${double(1 - LOG_EPS)}), ${double(LOG_EPS)})`
-  const calibration =
-    strategy === 'uniform'
-      ? `LEAST(CAST(FLOOR(s * ${double(bins)}) AS ${q.int}), ${bins - 1})`
-      : // Quantile bins need the score distribution first: rai-gate bins the score bins itself.
-        `CAST(NULL AS ${q.int})`
+  const quantile = strategy === 'quantile'
+  const calibration = `LEAST(CAST(FLOOR(s * ${double(bins)}) AS ${q.int}), ${bins - 1})`
   const groups = attributes.map(a => `COALESCE(CAST(${q.quote(a)} AS ${q.text}), '')`)
   const checked = [
     ...attributes.map((a, i) => `${groups[i]} AS ${q.quote(a)}`),
@@ -131,18 +128,29 @@ export function statsQuery(manifest: Manifest, policy: Policy, options: SqlOptio
       : `CASE WHEN ${weight} IS NULL OR NOT (${weight} >= 0E0 AND ${weight} < ${double(Number.MAX_VALUE)}) THEN ${stop('weight is not a finite number >= 0')} ELSE ${weight} END AS w`,
     ...(mapped ? [`${binary(col('prediction'), 'prediction')} AS prediction`] : [])
   ]
+  const keys = attributes.map(q.quote)
+  const nullInt = (name: string) => `CAST(NULL AS ${q.int}) AS ${name}`
+  /** One grouping of per_row: the key columns (STATS_KEYS but score_bins, in order), grouped by `by`. */
+  const grouping = (columns: string[], by: string[]) => [
+    'SELECT',
+    ...columns.map(c => `  ${c},`),
+    `  ${scoreBins} AS score_bins,`,
+    ...sums().map((x, i, all) => `  ${x}${i === all.length - 1 ? '' : ','}`),
+    'FROM per_row',
+    `GROUP BY ${by.join(', ')}`
+  ]
   const lines = [
     `-- rai-gate stats table for ${manifest.model.name}: ${attributes.length} attribute(s), ${strategy} calibration bins (${bins}), ${scoreBins} score bins`,
     'WITH checked AS (',
     '  SELECT',
     checked.map(c => `    ${c}`).join(',\n'),
     `  FROM ${parts.map(q.quote).join('.')}`,
-    '), cells AS (',
+    '), per_row AS (',
     '  SELECT',
     ...attributes.map(a => `    ${q.quote(a)},`),
     '    label,',
     `    ${mapped ? 'prediction' : `${prediction} AS prediction`},`,
-    `    ${calibration} AS calibration_bin,`,
+    ...(quantile ? [] : [`    ${calibration} AS calibration_bin,`]),
     `    LEAST(CAST(FLOOR(s * ${double(scoreBins)}) AS ${q.int}), ${scoreBins - 1}) AS score_bin,`,
     '    w,',
     '    w * s AS ws,',
@@ -150,17 +158,30 @@ export function statsQuery(manifest: Manifest, policy: Policy, options: SqlOptio
     `    w * CASE WHEN label = 1 THEN -LN(${clipped}) ELSE -LN(1E0 - ${clipped}) END AS wll`,
     '  FROM checked',
     ')',
-    'SELECT',
-    ...attributes.map(a => `  ${q.quote(a)},`),
-    '  label,',
-    '  prediction,',
-    '  calibration_bin,',
-    '  score_bin,',
-    `  ${scoreBins} AS score_bins,`,
-    ...sums().map((s, i, all) => `  ${s}${i === all.length - 1 ? '' : ','}`),
-    'FROM cells',
-    `GROUP BY ${[...attributes.map(q.quote), 'label', 'prediction', 'calibration_bin', 'score_bin'].join(', ')}`,
-    `ORDER BY ${[...attributes.map(q.quote), 'label', 'prediction', 'calibration_bin', 'score_bin'].join(', ')}`
+    ...(quantile
+      ? // Quantile bins need the score distribution first: every cell at its score bin, binned by rai-gate.
+        grouping(
+          [...keys, 'label', 'prediction', nullInt('calibration_bin'), 'score_bin'],
+          [...keys, 'label', 'prediction', 'score_bin']
+        )
+      : [
+          // The cells, then the score histogram (for the AUC): two groupings of the same rows.
+          ...grouping(
+            [...keys, 'label', 'prediction', 'calibration_bin', nullInt('score_bin')],
+            [...keys, 'label', 'prediction', 'calibration_bin']
+          ),
+          'UNION ALL',
+          ...grouping(
+            [
+              ...attributes.map(a => `CAST(NULL AS ${q.text}) AS ${q.quote(a)}`),
+              'label',
+              nullInt('prediction'),
+              nullInt('calibration_bin'),
+              'score_bin'
+            ],
+            ['label', 'score_bin']
+          )
+        ])
   ]
   return lines.join('\n') + '\n'
 }

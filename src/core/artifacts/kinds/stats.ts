@@ -77,49 +77,65 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
   let at: number[] = []
   const stride = 4 * bins * WIDTH
 
+  const isEmpty = (v: Value) => v === null || v === undefined || v === ''
+  const redo = 'Print the query again with rai-gate sql'
+  // Rows per label in the cells and in the score histogram: the same rows, so the same counts.
+  const cellRows = [0, 0]
+  const histogramRows = [0, 0]
+
   const onRow = (row: Row) => {
     const where = (k: number) => row.where(at[k])
     const value = (k: number) => row.at(at[k])
     const a = attributes.length
-    const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])))
     const label = integer(value(a), 'label', 0, 1, where(a))
-    const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1))
-    const scoreBin = integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3))
-    const written = value(a + 2)
-    const empty = written === null || written === undefined || written === ''
-    if (empty !== quantile)
-      throw new InputError(
-        quantile
-          ? `calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. Print the query again with rai-gate sql`
-          : `calibration_bin is empty, so the table was made for quantile bins; expected the bin of the policy's ${bins} uniform bins. Print the query again with rai-gate sql`,
-        where(a + 2)
-      )
-    const bin = quantile
-      ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
-      : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2))
     const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4))
     if (declared !== scoreBins)
       throw new InputError(
-        `the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. Print the query again with rai-gate sql`,
+        `the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${redo}`,
         where(a + 4)
-      )
-    // A score in score bin k lies in [k/K, (k+1)/K): its calibration bin is between those ends' bins.
-    const lo = quantile ? bin : Math.floor((scoreBin * bins) / scoreBins)
-    const hi = quantile ? bin : Math.min(bins - 1, Math.floor(((scoreBin + 1) * bins) / scoreBins))
-    if (bin < lo || bin > hi)
-      throw new InputError(
-        `calibration_bin ${bin} cannot hold scores of score_bin ${scoreBin} (scores in [${scoreBin / scoreBins}, ${(scoreBin + 1) / scoreBins})); expected ${lo === hi ? lo : `${lo} or ${hi}`} with ${bins} uniform calibration bins. Print the query again with rai-gate sql`,
-        where(a + 2)
       )
     const s = STATS_SUMS.map((name, k) => finite(value(a + 5 + k), name, where(a + 5 + k)))
     const n = integer(value(a + 5), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + 5))
     consistent(s, n, weighted, (k: number) => where(a + 5 + k))
-
-    const key = JSON.stringify([g, label, prediction, bin, scoreBin])
-    const before = seen.get(key)
-    if (before !== undefined)
-      throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where())
-    seen.set(key, row.line)
+    const written = value(a + 2)
+    const hasScoreBin = !isEmpty(value(a + 3))
+    const scoreBin = hasScoreBin ? integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3)) : -1
+    // Uniform bins: cell rows (a calibration bin, no score bin) and score-histogram rows (a score bin,
+    // nothing else). Quantile bins: every row a cell at its score bin, with no calibration bin.
+    const histogramOnly = !quantile && hasScoreBin
+    if (quantile && !isEmpty(written))
+      throw new InputError(
+        `calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${redo}`,
+        where(a + 2)
+      )
+    if (quantile && !hasScoreBin)
+      throw new InputError(`score_bin is empty; with quantile bins every row has one. ${redo}`, where(a + 3))
+    if (!quantile && !hasScoreBin && isEmpty(written))
+      throw new InputError(
+        `calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${redo}`,
+        where(a + 2)
+      )
+    if (histogramOnly) {
+      const set = [...attributes.map((_, i) => i), a + 1, a + 2].find(k => !isEmpty(value(k)))
+      if (set !== undefined)
+        throw new InputError(
+          `${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${redo}`,
+          where(set)
+        )
+      const key = `h${label},${scoreBin}`
+      once(key, row)
+      const slot = scoreBin * step * 2 + label
+      grid[slot] += n
+      if (gridWeights) gridWeights[slot] += s[1]
+      histogramRows[label] += n
+      return
+    }
+    const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])))
+    const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1))
+    const bin = quantile
+      ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
+      : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2))
+    once(JSON.stringify([g, label, prediction, quantile ? scoreBin : bin]), row)
     const comboKey = g.join(',')
     let combo = comboIds.get(comboKey)
     if (combo === undefined) {
@@ -134,10 +150,20 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     }
     const o = cellIndex(combo, label, prediction, bin, bins) * WIDTH
     for (let k = 0; k < s.length; k++) cells[o + k] += s[k]
-    const slot = scoreBin * step * 2 + label
-    grid[slot] += n
-    if (gridWeights) gridWeights[slot] += s[1]
+    cellRows[label] += n
     rows += n
+    if (quantile) {
+      const slot = scoreBin * step * 2 + label
+      grid[slot] += n
+      if (gridWeights) gridWeights[slot] += s[1]
+      histogramRows[label] += n
+    }
+  }
+  const once = (key: string, row: Row) => {
+    const before = seen.get(key)
+    if (before !== undefined)
+      throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where())
+    seen.set(key, row.line)
   }
 
   const result = await streamRows(
@@ -167,15 +193,21 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     onRow,
     () => at
   )
-  const table: CellTable = {
+  for (const label of [0, 1]) {
+    if (cellRows[label] !== histogramRows[label])
+      throw new InputError(
+        `the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${redo}`,
+        { file: spec.display }
+      )
+  }
+  const table = canonical(
     attributes,
-    groups: indexes.map(i => i.labels),
+    indexes.map(i => i.labels),
     combos,
     bins,
-    hasScore: true,
     weighted,
-    ...unpack(cells, combos.length * 4 * bins)
-  }
+    cells
+  )
   const scores = mergeParts([{ grid, weights: gridWeights, runs: null }])
   return {
     table,
@@ -257,6 +289,49 @@ function consistent(s: number[], n: number, weighted: boolean, where: (k: number
   for (const [k, x2, x] of squares)
     if (x2 < 0 || x2 < ((x * x) / n) * (1 - 1e-6))
       fail(k, `a sum of squares is at least (sum)² / rows = ${(x * x) / n}`)
+}
+
+/**
+ * The cell table with groups and combinations in sorted order, whatever order the warehouse wrote the
+ * rows in (Spark writes its partitions in any order): the bootstrap draws cells in table order, so
+ * the same table gives the same report.
+ */
+function canonical(
+  attributes: string[],
+  labels: string[][],
+  combos: number[][],
+  bins: number,
+  weighted: boolean,
+  acc: Float64Array
+): CellTable {
+  const byLabel = (names: string[]) =>
+    names.map((_, i) => i).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0))
+  const order = labels.map(byLabel)
+  const rank = order.map(o => {
+    const r = new Int32Array(o.length)
+    o.forEach((id, k) => (r[id] = k))
+    return r
+  })
+  const renamed = combos.map(c => c.map((id, a) => rank[a][id]))
+  const sorted = renamed
+    .map((_, i) => i)
+    .sort((x, y) => {
+      for (let a = 0; a < attributes.length; a++)
+        if (renamed[x][a] !== renamed[y][a]) return renamed[x][a] - renamed[y][a]
+      return 0
+    })
+  const per = 4 * bins * WIDTH
+  const moved = new Float64Array(combos.length * per)
+  sorted.forEach((from, to) => moved.set(acc.subarray(from * per, (from + 1) * per), to * per))
+  return {
+    attributes,
+    groups: order.map((o, a) => o.map(id => labels[a][id])),
+    combos: sorted.map(i => renamed[i]),
+    bins,
+    hasScore: true,
+    weighted,
+    ...unpack(moved, combos.length * 4 * bins)
+  }
 }
 
 /** The read STATS_SUMS per cell as a CellTable's arrays (Σw·w is Σw²). */
