@@ -168,7 +168,7 @@ describe('a stats table', () => {
     await fails(edit(1, '2'), /line 2, label: label '2' is not a whole number in \[0, 1\]/)
     await fails(
       [...TABLE, cell('a', 1, 1, 0.95, 1)],
-      /^s\.csv, line 5: the same cell as line 2; expected one row per cell/
+      /^s\.csv, line 8: the same cell as line 2; expected one row per cell/
     )
   })
 

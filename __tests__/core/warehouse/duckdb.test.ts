@@ -62,13 +62,22 @@ const run = async (manifest: string): Promise<Report> => {
   return report
 }
 
-/** The printed query for the manifest in dir, its result written by DuckDB to `out` (`then` reorders it). */
-async function statsFile(out: string, format: 'csv' | 'parquet', then = ''): Promise<string> {
-  const manifest = loadManifest(join(dir, 'rai-gate.yml'), { cwd: dir, workspace: '/' })
-  const policy = loadPolicy(join(dir, 'policies'), manifest.riskTier, dir)
-  const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'predictions' })
+/**
+ * The printed query for the manifest in dir, its result written by DuckDB to `out`, in the order
+ * `order` gives. The result is kept between calls: DuckDB's parallel sums may round differently from
+ * one run of a query to the next.
+ */
+let computed = false
+async function statsFile(out: string, format: 'csv' | 'parquet', order = ''): Promise<string> {
+  if (!computed) {
+    const manifest = loadManifest(join(dir, 'rai-gate.yml'), { cwd: dir, workspace: '/' })
+    const policy = loadPolicy(join(dir, 'policies'), manifest.riskTier, dir)
+    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'predictions' })
+    await connection.run(`CREATE TABLE stats AS ${query}`)
+    computed = true
+  }
   const path = join(dir, out)
-  await connection.run(`COPY (SELECT * FROM (${query}) ${then}) TO '${path}' (FORMAT ${format})`)
+  await connection.run(`COPY (SELECT * FROM stats ${order}) TO '${path}' (FORMAT ${format})`)
   return path
 }
 
