@@ -9114,300 +9114,6 @@ function parsePart(job) {
     return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 };
 }
 
-/** log k! for k = 0..9. */
-const LOG_FACT = (() => {
-    const t = new Float64Array(10);
-    for (let k = 1; k < 10; k++)
-        t[k] = t[k - 1] + Math.log(k);
-    return t;
-})();
-function logFactorial(k) {
-    if (k < 10)
-        return LOG_FACT[k];
-    // Stirling series; error below 1e-10 for k >= 10.
-    const x = k + 1;
-    return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
-}
-/** Constants a Poisson draw needs per mean, so that a mean drawn many times computes them once. */
-const NC = 5;
-function constants(lambda, c, o) {
-    if (lambda < 10) {
-        c[o] = Math.exp(-lambda);
-        return;
-    }
-    const b = 0.931 + 2.53 * Math.sqrt(lambda);
-    c[o] = -0.059 + 0.02483 * b;
-    c[o + 1] = b;
-    c[o + 2] = 0.9277 - 3.6224 / (b - 2);
-    c[o + 3] = Math.log(1.1239 + 1.1328 / (b - 3.4));
-    c[o + 4] = Math.log(lambda);
-}
-/**
- * Poisson(lambda) draw. Inversion by sequential search for lambda < 10; for larger means the PTRS
- * transformed-rejection sampler of Hörmann (1993), "The transformed rejection method for generating
- * Poisson random variables", which is exact and O(1) expected for any lambda.
- */
-function draw(rng, lambda, c, o) {
-    if (lambda <= 0)
-        return 0;
-    if (lambda < 10) {
-        const limit = c[o];
-        let k = 0;
-        let p = rng.next();
-        while (p > limit) {
-            k++;
-            p *= rng.next();
-        }
-        return k;
-    }
-    const a = c[o];
-    const b = c[o + 1];
-    const vr = c[o + 2];
-    for (;;) {
-        const u = rng.next() - 0.5;
-        const v = rng.next();
-        const us = 0.5 - Math.abs(u);
-        const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
-        if (us >= 0.07 && v <= vr)
-            return k;
-        if (k < 0 || (us < 0.013 && v > us))
-            continue;
-        if (Math.log(v) + c[o + 3] - Math.log(a / (us * us) + b) <= -lambda + k * c[o + 4] - logFactorial(k)) {
-            return k;
-        }
-    }
-}
-/**
- * Poisson draws for a fixed list of means, each mean's constants computed once: a bootstrap draws
- * the same means a thousand times. Draws equal poisson(rng, lambdas[i]) for the same stream.
- */
-class PoissonDraws {
-    /** The means, and NC constants per mean (read by the WebAssembly draws too, stats/draws-wasm.ts). */
-    lambdas;
-    c;
-    constructor(lambdas) {
-        this.lambdas = Float64Array.from(lambdas);
-        this.c = new Float64Array(this.lambdas.length * NC);
-        this.lambdas.forEach((lambda, i) => lambda > 0 && constants(lambda, this.c, i * NC));
-    }
-    /** A draw with mean lambdas[i]. */
-    at(rng, i) {
-        return draw(rng, this.lambdas[i], this.c, i * NC);
-    }
-}
-/** P(K ≤ k) for K ~ Poisson(1), until it rounds to 1. */
-const POISSON_ONE_CDF = (() => {
-    const cdf = [];
-    let p = Math.exp(-1);
-    let total = 0;
-    for (let k = 0; total < 1 - 1e-16 && k < 30; k++) {
-        total += p;
-        cdf.push(total);
-        p /= k + 1;
-    }
-    cdf[cdf.length - 1] = 1;
-    return Float64Array.from(cdf);
-})();
-/** One Poisson(1) draw by inversion: one uniform (a row's multiplicity in the row bootstrap). */
-function poissonOne(rng) {
-    const u = rng.next();
-    let k = 0;
-    while (u >= POISSON_ONE_CDF[k])
-        k++;
-    return k;
-}
-
-/**
- * The Poisson bootstrap over the cell table. Resampling N rows with replacement gives each row a
- * multiplicity; with Poisson(1) multiplicities (Hanley & MacGibbon 2006; Chamandy et al. 2012) the
- * rows of a cell together draw Poisson(n_cell) copies, independently per cell, so a resample of the
- * rows is a resample of the cells. Count metrics are therefore resampled exactly as a row bootstrap
- * would. A cell's sums of per-row quantities are drawn, given the cell's K copies, from the normal
- * limit of a sum of K rows drawn from the cell, jointly with the weight sum: the weight sum as
- * K·mean + √K·sd·Z, then each weighted score, squared error and log loss sum as K·mean + β·(the weight
- * sum's deviation) + √K·sd_given_w·Z, β its within-cell regression on the weight. Weighted metrics are
- * ratios of such sums (ECE, Brier), so drawing them apart would inflate their spread. This is exact
- * when a quantity is constant in the cell (every weight in an unweighted run), and otherwise matches
- * the row bootstrap's means, variances and covariances with the weight.
- */
-const NQ$1 = QUANTITIES.length;
-function cellMoments(table) {
-    const mean = new Float64Array(table.sum.length);
-    const sd = new Float64Array(table.sum.length);
-    const beta = new Float64Array(table.sum.length);
-    for (let cell = 0; cell < table.n.length; cell++) {
-        const n = table.n[cell];
-        if (n === 0)
-            continue;
-        const w = cell * NQ$1;
-        const mw = table.sum[w] / n;
-        const vw = table.sum2[w] / n - mw * mw;
-        // Below rounding noise a quantity is constant in the cell: no spread to add.
-        const spread = (v, m) => v > 1e-12 * (m * m + 1e-300);
-        const weightVaries = spread(vw, mw);
-        for (let q = 0; q < NQ$1; q++) {
-            const i = w + q;
-            const m = table.sum[i] / n;
-            let v = table.sum2[i] / n - m * m;
-            mean[i] = m;
-            if (q > 0 && weightVaries) {
-                const cov = table.cross[i] / n - mw * m;
-                beta[i] = cov / vw;
-                v -= (cov * cov) / vw;
-            }
-            sd[i] = spread(v, m) ? Math.sqrt(v) : 0;
-        }
-    }
-    return { mean, sd, beta, copies: new PoissonDraws(table.n) };
-}
-
-function splitmix32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x9e3779b9) | 0;
-        let z = a;
-        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-        return (z ^ (z >>> 16)) >>> 0;
-    };
-}
-/** Creates an independent stream for `seed` (an integer; `stream` derives sub-streams from one seed). */
-function createRng(seed, stream = 0) {
-    const [s0, s1, s2, s3] = rngState(seed, stream);
-    return new Xoshiro128(s0, s1, s2, s3);
-}
-/** The starting state of createRng(seed, stream), as four unsigned 32-bit integers. */
-function rngState(seed, stream = 0) {
-    const mix = splitmix32((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
-    const s0 = mix();
-    const s1 = mix();
-    const s2 = mix();
-    const s3 = mix();
-    return [(s0 | s1 | s2 | s3) === 0 ? 1 : s0, s1, s2, s3];
-}
-/**
- * Math's functions read once: under a test runner's vm context every read of a global goes through the
- * context's interceptor (about 100 ns), which made each draw 20 times slower there.
- */
-const { imul, log, sqrt } = Math;
-/**
- * A class rather than closures: its methods are the same functions for every stream, so V8 inlines
- * them where they are called, and the spare normal lives in a field. With closures, each call
- * returned its number boxed and each spare was stored boxed: about 50 MB of garbage per 1000
- * resamples of a 500-cell table.
- */
-class Xoshiro128 {
-    // The state as 32-bit integers (| 0); the arithmetic below reads it through ToInt32 either way.
-    s0;
-    s1;
-    s2;
-    s3;
-    spare = NaN;
-    constructor(s0, s1, s2, s3) {
-        this.s0 = s0 | 0;
-        this.s1 = s1 | 0;
-        this.s2 = s2 | 0;
-        this.s3 = s3 | 0;
-    }
-    next() {
-        const s0 = this.s0;
-        const s1 = this.s1;
-        const result = imul(rotl(imul(s1, 5), 7), 9) >>> 0;
-        const t = s1 << 9;
-        const s2 = this.s2 ^ s0;
-        const s3 = this.s3 ^ s1;
-        this.s1 = s1 ^ s2;
-        this.s0 = s0 ^ s3;
-        this.s2 = s2 ^ t;
-        this.s3 = rotl(s3, 11);
-        return result / 4294967296;
-    }
-    normal() {
-        const spare = this.spare;
-        if (spare === spare) {
-            this.spare = NaN;
-            return spare;
-        }
-        for (;;) {
-            const u = 2 * this.next() - 1;
-            const v = 2 * this.next() - 1;
-            const s = u * u + v * v;
-            if (s > 0 && s < 1) {
-                const f = sqrt((-2 * log(s)) / s);
-                this.spare = v * f;
-                return u * f;
-            }
-        }
-    }
-}
-function rotl(x, k) {
-    return (x << k) | (x >>> (32 - k));
-}
-
-class WasmDraws {
-    heap = new WasmHeap();
-    cells;
-    at;
-    blocks;
-    /** The latest resample of the table (views of this instance's memory). */
-    view;
-    /** The latest AUC block draws, positives and negatives (empty without blocks). */
-    kPos;
-    kNeg;
-    /**
-     * cellStream and blockStream: the (seed, stream) pairs of createRng that the JavaScript drawer would
-     * use for the cells and for the AUC blocks.
-     */
-    constructor(table, moments, blocks, cellStream, blockStream) {
-        const h = this.heap;
-        this.cells = table.n.length;
-        const copies = moments.copies;
-        this.at = {
-            n: h.f64Of(copies.lambdas),
-            c: h.f64Of(copies.c),
-            mean: h.f64Of(moments.mean),
-            sd: h.f64Of(moments.sd),
-            beta: h.f64Of(moments.beta),
-            outN: h.alloc(8 * this.cells),
-            outSum: h.alloc(8 * table.sum.length)
-        };
-        const logFactorials = h.f64Of(LOG_FACT);
-        if (blocks) {
-            const pos = new PoissonDraws(blocks.posN);
-            const neg = new PoissonDraws(blocks.negN);
-            this.blocks = {
-                count: blocks.posN.length,
-                posN: h.f64Of(pos.lambdas),
-                posC: h.f64Of(pos.c),
-                negN: h.f64Of(neg.lambdas),
-                negC: h.f64Of(neg.c),
-                kPos: h.alloc(8 * blocks.posN.length),
-                kNeg: h.alloc(8 * blocks.posN.length)
-            };
-        }
-        else
-            this.blocks = null;
-        // Views last: allocating may grow the memory, which detaches earlier views.
-        this.view = { n: h.f64(this.at.outN, this.cells), sum: h.f64(this.at.outSum, table.sum.length) };
-        this.kPos = this.blocks ? h.f64(this.blocks.kPos, this.blocks.count) : new Float64Array(0);
-        this.kNeg = this.blocks ? h.f64(this.blocks.kNeg, this.blocks.count) : new Float64Array(0);
-        h.x.setLogFactorials(logFactorials);
-        h.x.seedStream(0, ...rngState(...cellStream));
-        h.x.seedStream(1, ...rngState(...blockStream));
-    }
-    /** Draws the next resample of the table into view. */
-    resample() {
-        const a = this.at;
-        this.heap.x.resampleCells(this.cells, a.n, a.c, a.mean, a.sd, a.beta, a.outN, a.outSum);
-    }
-    /** Draws the next AUC block weights into kPos and kNeg. */
-    drawBlocks() {
-        const b = this.blocks;
-        if (b)
-            this.heap.x.drawBlocks(b.count, b.posN, b.posC, b.negN, b.negC, b.kPos, b.kNeg);
-    }
-}
-
 /**
 * @license Apache-2.0
 *
@@ -46088,6 +45794,473 @@ requireLib();
 const kish = (sumW, sumW2) => (sumW2 > 0 ? (sumW * sumW) / sumW2 : 0);
 
 /**
+ * Every interval method, with what it is: the renderings' footnote and docs/metrics.md read these.
+ * `analytic` says which ends come from the estimate's support (support.ts), valid at any confidence;
+ * any other end is the percentile bootstrap's. Statistics built from a max, a min or |·| get the
+ * analytic bound on the side of their boundary (0 for a difference, 1 for a ratio), where a percentile
+ * bootstrap cannot reach, and the bootstrap's end on the other side, where its bias makes it
+ * conservative (docs/metrics.md, "Intervals at the boundary").
+ */
+const INTERVAL_METHODS = {
+    exact: {
+        short: 'exact',
+        name: 'none (a count)',
+        analytic: 'both',
+        why: 'a fact about the data, not an estimate: [count, count]'
+    },
+    'clopper-pearson': {
+        short: 'Clopper–Pearson',
+        name: 'Clopper–Pearson (Kish effective n when weighted)',
+        analytic: 'both',
+        why: 'a single proportion: never [0, 0] or [1, 1], and the one candidate that kept 95% in the rare-event and small-group regimes'
+    },
+    'agresti-min': {
+        short: 'Agresti–Min',
+        name: 'Agresti–Min paired difference',
+        analytic: 'both',
+        why: 'clean and perturbed accuracy are measured on the same rows; no discordant rows is not a certain zero'
+    },
+    'pairwise-differences': {
+        short: 'pairwise bounds + bootstrap',
+        name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end percentile bootstrap',
+        analytic: 'lower',
+        why: 'max − min is 0 when the groups are equal, where no percentile bootstrap reaches'
+    },
+    'pairwise-ratios': {
+        short: 'pairwise ratio bounds + bootstrap',
+        name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
+        analytic: 'upper',
+        why: 'min / max is 1 when the groups are equal'
+    },
+    'simultaneous-max': {
+        short: 'simultaneous maximum',
+        name: 'maximum of simultaneous per-perturbation intervals',
+        analytic: 'both',
+        why: 'a maximum over perturbations, each a proportion or a paired difference'
+    },
+    'calibration-bins': {
+        short: 'per-bin bounds + bootstrap',
+        name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
+        analytic: 'lower',
+        why: 'a sum or maximum of |gap| is 0 for a calibrated model'
+    },
+    provided: {
+        short: 'as provided',
+        name: 'as the metrics artifact gives it (taken at the policy confidence; scaled as a normal interval at another level)',
+        analytic: 'both',
+        why: 'computed by another tool, which knows how its metric varies'
+    },
+    bootstrap: {
+        short: 'bootstrap',
+        name: 'percentile bootstrap',
+        analytic: 'none',
+        why: 'a smooth statistic away from any boundary'
+    }
+};
+/** Per-group rates: numerator and denominator over the weighted confusion cells. */
+const RATES = {
+    selection_rate: { overall: true, direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
+    tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
+    fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
+    fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
+    tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
+    precision: {
+        overall: true,
+        direction: 'higher',
+        definition: 'P(y=1 | ŷ=1)',
+        undefinedWhen: 'no predicted positives'
+    },
+    accuracy: { overall: true, direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
+    base_rate: { overall: true, direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
+};
+/** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
+const DISPARITIES = [
+    { id: 'demographic_parity_difference', of: ['selection_rate'], kind: 'difference' },
+    { id: 'demographic_parity_ratio', of: ['selection_rate'], kind: 'ratio' },
+    { id: 'equal_opportunity_difference', of: ['tpr'], kind: 'difference' },
+    { id: 'equal_opportunity_ratio', of: ['tpr'], kind: 'ratio' },
+    { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], kind: 'difference' },
+    { id: 'equalized_odds_ratio', of: ['tpr', 'fpr'], kind: 'ratio' },
+    { id: 'fpr_difference', of: ['fpr'], kind: 'difference' },
+    { id: 'accuracy_difference', of: ['accuracy'], kind: 'difference' },
+    { id: 'precision_difference', of: ['precision'], kind: 'difference' },
+    { id: 'ece_difference', of: ['ece'], kind: 'difference' }
+];
+const def = (id, scopes, direction, definition, interval) => ({
+    id,
+    scopes,
+    direction,
+    definition,
+    interval,
+    ...(MIRRORS[id] && { mirrors: MIRRORS[id] })
+});
+/** Complementary metrics: each left-hand one is 1 − the right-hand one in the same scope. */
+const MIRRORS = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'failure_rate' };
+const METRICS = [
+    def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
+    ...Object.entries(RATES).map(([id, r]) => def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')),
+    def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
+    def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
+    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'bootstrap'),
+    def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
+    def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
+    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'calibration-bins'),
+    def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
+    ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`, d.id === 'ece_difference'
+        ? 'calibration-bins'
+        : d.kind === 'difference'
+            ? 'pairwise-differences'
+            : 'pairwise-ratios')),
+    def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs', 'clopper-pearson'),
+    def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows', 'agresti-min'),
+    def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed', 'clopper-pearson'),
+    def('worst_accuracy_drop', ['robustness'], 'lower', 'max accuracy_drop over perturbations', 'simultaneous-max'),
+    def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations', 'simultaneous-max'),
+    def('pass_rate', ['suite'], 'higher', 'share of test cases passed', 'clopper-pearson'),
+    def('failure_rate', ['suite'], 'lower', 'share of test cases failed', 'clopper-pearson')
+];
+const BY_ID = new Map(METRICS.map(m => [m.id, m]));
+function metricDef(id) {
+    return BY_ID.get(id);
+}
+/** The metrics of a scope, in registry order: what each scope computes and renders. */
+const metricsOf = (scope) => METRICS.filter(m => m.scopes.includes(scope));
+
+/** The scope keys, in the order reports and renderings list them. */
+/** Records every value with its metric and scope (the point estimates). */
+class RecordingSink {
+    detailed = true;
+    values = [];
+    put(metric, scope, value, n, reason, support) {
+        this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
+    }
+}
+/** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
+class RowSink {
+    out;
+    slots;
+    detailed = false;
+    k = 0;
+    offset = 0;
+    constructor(out, slots) {
+        this.out = out;
+        this.slots = slots;
+    }
+    reset(offset) {
+        this.offset = offset;
+        this.k = 0;
+    }
+    put(_metric, _scope, value) {
+        const slot = this.slots[this.k++];
+        if (slot >= 0)
+            this.out[this.offset + slot] = value;
+    }
+}
+
+/**
+ * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
+ * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
+ * The point run records one per metric; bootstrap resamples never build them. The interval method of
+ * each metric is named in the registry (registry.ts, INTERVAL_METHODS), and intervalFromSupport is
+ * the one place that turns a support into an interval.
+ */
+const proportion = (x, n) => ({ kind: 'proportion', x, n });
+
+/** log k! for k = 0..9. */
+const LOG_FACT = (() => {
+    const t = new Float64Array(10);
+    for (let k = 1; k < 10; k++)
+        t[k] = t[k - 1] + Math.log(k);
+    return t;
+})();
+function logFactorial(k) {
+    if (k < 10)
+        return LOG_FACT[k];
+    // Stirling series; error below 1e-10 for k >= 10.
+    const x = k + 1;
+    return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
+}
+/** Constants a Poisson draw needs per mean, so that a mean drawn many times computes them once. */
+const NC = 5;
+function constants(lambda, c, o) {
+    if (lambda < 10) {
+        c[o] = Math.exp(-lambda);
+        return;
+    }
+    const b = 0.931 + 2.53 * Math.sqrt(lambda);
+    c[o] = -0.059 + 0.02483 * b;
+    c[o + 1] = b;
+    c[o + 2] = 0.9277 - 3.6224 / (b - 2);
+    c[o + 3] = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    c[o + 4] = Math.log(lambda);
+}
+/**
+ * Poisson(lambda) draw. Inversion by sequential search for lambda < 10; for larger means the PTRS
+ * transformed-rejection sampler of Hörmann (1993), "The transformed rejection method for generating
+ * Poisson random variables", which is exact and O(1) expected for any lambda.
+ */
+function draw(rng, lambda, c, o) {
+    if (lambda <= 0)
+        return 0;
+    if (lambda < 10) {
+        const limit = c[o];
+        let k = 0;
+        let p = rng.next();
+        while (p > limit) {
+            k++;
+            p *= rng.next();
+        }
+        return k;
+    }
+    const a = c[o];
+    const b = c[o + 1];
+    const vr = c[o + 2];
+    for (;;) {
+        const u = rng.next() - 0.5;
+        const v = rng.next();
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+        if (us >= 0.07 && v <= vr)
+            return k;
+        if (k < 0 || (us < 0.013 && v > us))
+            continue;
+        if (Math.log(v) + c[o + 3] - Math.log(a / (us * us) + b) <= -lambda + k * c[o + 4] - logFactorial(k)) {
+            return k;
+        }
+    }
+}
+/**
+ * Poisson draws for a fixed list of means, each mean's constants computed once: a bootstrap draws
+ * the same means a thousand times. Draws equal poisson(rng, lambdas[i]) for the same stream.
+ */
+class PoissonDraws {
+    /** The means, and NC constants per mean (read by the WebAssembly draws too, stats/draws-wasm.ts). */
+    lambdas;
+    c;
+    constructor(lambdas) {
+        this.lambdas = Float64Array.from(lambdas);
+        this.c = new Float64Array(this.lambdas.length * NC);
+        this.lambdas.forEach((lambda, i) => lambda > 0 && constants(lambda, this.c, i * NC));
+    }
+    /** A draw with mean lambdas[i]. */
+    at(rng, i) {
+        return draw(rng, this.lambdas[i], this.c, i * NC);
+    }
+}
+/** P(K ≤ k) for K ~ Poisson(1), until it rounds to 1. */
+const POISSON_ONE_CDF = (() => {
+    const cdf = [];
+    let p = Math.exp(-1);
+    let total = 0;
+    for (let k = 0; total < 1 - 1e-16 && k < 30; k++) {
+        total += p;
+        cdf.push(total);
+        p /= k + 1;
+    }
+    cdf[cdf.length - 1] = 1;
+    return Float64Array.from(cdf);
+})();
+/** One Poisson(1) draw by inversion: one uniform (a row's multiplicity in the row bootstrap). */
+function poissonOne(rng) {
+    const u = rng.next();
+    let k = 0;
+    while (u >= POISSON_ONE_CDF[k])
+        k++;
+    return k;
+}
+
+/**
+ * The Poisson bootstrap over the cell table. Resampling N rows with replacement gives each row a
+ * multiplicity; with Poisson(1) multiplicities (Hanley & MacGibbon 2006; Chamandy et al. 2012) the
+ * rows of a cell together draw Poisson(n_cell) copies, independently per cell, so a resample of the
+ * rows is a resample of the cells. Count metrics are therefore resampled exactly as a row bootstrap
+ * would. A cell's sums of per-row quantities are drawn, given the cell's K copies, from the normal
+ * limit of a sum of K rows drawn from the cell, jointly with the weight sum: the weight sum as
+ * K·mean + √K·sd·Z, then each weighted score, squared error and log loss sum as K·mean + β·(the weight
+ * sum's deviation) + √K·sd_given_w·Z, β its within-cell regression on the weight. Weighted metrics are
+ * ratios of such sums (ECE, Brier), so drawing them apart would inflate their spread. This is exact
+ * when a quantity is constant in the cell (every weight in an unweighted run), and otherwise matches
+ * the row bootstrap's means, variances and covariances with the weight.
+ */
+const NQ$1 = QUANTITIES.length;
+function cellMoments(table) {
+    const mean = new Float64Array(table.sum.length);
+    const sd = new Float64Array(table.sum.length);
+    const beta = new Float64Array(table.sum.length);
+    for (let cell = 0; cell < table.n.length; cell++) {
+        const n = table.n[cell];
+        if (n === 0)
+            continue;
+        const w = cell * NQ$1;
+        const mw = table.sum[w] / n;
+        const vw = table.sum2[w] / n - mw * mw;
+        // Below rounding noise a quantity is constant in the cell: no spread to add.
+        const spread = (v, m) => v > 1e-12 * (m * m + 1e-300);
+        const weightVaries = spread(vw, mw);
+        for (let q = 0; q < NQ$1; q++) {
+            const i = w + q;
+            const m = table.sum[i] / n;
+            let v = table.sum2[i] / n - m * m;
+            mean[i] = m;
+            if (q > 0 && weightVaries) {
+                const cov = table.cross[i] / n - mw * m;
+                beta[i] = cov / vw;
+                v -= (cov * cov) / vw;
+            }
+            sd[i] = spread(v, m) ? Math.sqrt(v) : 0;
+        }
+    }
+    return { mean, sd, beta, copies: new PoissonDraws(table.n) };
+}
+
+function splitmix32(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x9e3779b9) | 0;
+        let z = a;
+        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+        return (z ^ (z >>> 16)) >>> 0;
+    };
+}
+/** Creates an independent stream for `seed` (an integer; `stream` derives sub-streams from one seed). */
+function createRng(seed, stream = 0) {
+    const [s0, s1, s2, s3] = rngState(seed, stream);
+    return new Xoshiro128(s0, s1, s2, s3);
+}
+/** The starting state of createRng(seed, stream), as four unsigned 32-bit integers. */
+function rngState(seed, stream = 0) {
+    const mix = splitmix32((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) >>> 0);
+    const s0 = mix();
+    const s1 = mix();
+    const s2 = mix();
+    const s3 = mix();
+    return [(s0 | s1 | s2 | s3) === 0 ? 1 : s0, s1, s2, s3];
+}
+/**
+ * Math's functions read once: under a test runner's vm context every read of a global goes through the
+ * context's interceptor (about 100 ns), which made each draw 20 times slower there.
+ */
+const { imul, log, sqrt } = Math;
+/**
+ * A class rather than closures: its methods are the same functions for every stream, so V8 inlines
+ * them where they are called, and the spare normal lives in a field. With closures, each call
+ * returned its number boxed and each spare was stored boxed: about 50 MB of garbage per 1000
+ * resamples of a 500-cell table.
+ */
+class Xoshiro128 {
+    // The state as 32-bit integers (| 0); the arithmetic below reads it through ToInt32 either way.
+    s0;
+    s1;
+    s2;
+    s3;
+    spare = NaN;
+    constructor(s0, s1, s2, s3) {
+        this.s0 = s0 | 0;
+        this.s1 = s1 | 0;
+        this.s2 = s2 | 0;
+        this.s3 = s3 | 0;
+    }
+    next() {
+        const s0 = this.s0;
+        const s1 = this.s1;
+        const result = imul(rotl(imul(s1, 5), 7), 9) >>> 0;
+        const t = s1 << 9;
+        const s2 = this.s2 ^ s0;
+        const s3 = this.s3 ^ s1;
+        this.s1 = s1 ^ s2;
+        this.s0 = s0 ^ s3;
+        this.s2 = s2 ^ t;
+        this.s3 = rotl(s3, 11);
+        return result / 4294967296;
+    }
+    normal() {
+        const spare = this.spare;
+        if (spare === spare) {
+            this.spare = NaN;
+            return spare;
+        }
+        for (;;) {
+            const u = 2 * this.next() - 1;
+            const v = 2 * this.next() - 1;
+            const s = u * u + v * v;
+            if (s > 0 && s < 1) {
+                const f = sqrt((-2 * log(s)) / s);
+                this.spare = v * f;
+                return u * f;
+            }
+        }
+    }
+}
+function rotl(x, k) {
+    return (x << k) | (x >>> (32 - k));
+}
+
+class WasmDraws {
+    heap = new WasmHeap();
+    cells;
+    at;
+    blocks;
+    /** The latest resample of the table (views of this instance's memory). */
+    view;
+    /** The latest AUC block draws, positives and negatives (empty without blocks). */
+    kPos;
+    kNeg;
+    /**
+     * cellStream and blockStream: the (seed, stream) pairs of createRng that the JavaScript drawer would
+     * use for the cells and for the AUC blocks.
+     */
+    constructor(table, moments, blocks, cellStream, blockStream) {
+        const h = this.heap;
+        this.cells = table.n.length;
+        const copies = moments.copies;
+        this.at = {
+            n: h.f64Of(copies.lambdas),
+            c: h.f64Of(copies.c),
+            mean: h.f64Of(moments.mean),
+            sd: h.f64Of(moments.sd),
+            beta: h.f64Of(moments.beta),
+            outN: h.alloc(8 * this.cells),
+            outSum: h.alloc(8 * table.sum.length)
+        };
+        const logFactorials = h.f64Of(LOG_FACT);
+        if (blocks) {
+            const pos = new PoissonDraws(blocks.posN);
+            const neg = new PoissonDraws(blocks.negN);
+            this.blocks = {
+                count: blocks.posN.length,
+                posN: h.f64Of(pos.lambdas),
+                posC: h.f64Of(pos.c),
+                negN: h.f64Of(neg.lambdas),
+                negC: h.f64Of(neg.c),
+                kPos: h.alloc(8 * blocks.posN.length),
+                kNeg: h.alloc(8 * blocks.posN.length)
+            };
+        }
+        else
+            this.blocks = null;
+        // Views last: allocating may grow the memory, which detaches earlier views.
+        this.view = { n: h.f64(this.at.outN, this.cells), sum: h.f64(this.at.outSum, table.sum.length) };
+        this.kPos = this.blocks ? h.f64(this.blocks.kPos, this.blocks.count) : new Float64Array(0);
+        this.kNeg = this.blocks ? h.f64(this.blocks.kNeg, this.blocks.count) : new Float64Array(0);
+        h.x.setLogFactorials(logFactorials);
+        h.x.seedStream(0, ...rngState(...cellStream));
+        h.x.seedStream(1, ...rngState(...blockStream));
+    }
+    /** Draws the next resample of the table into view. */
+    resample() {
+        const a = this.at;
+        this.heap.x.resampleCells(this.cells, a.n, a.c, a.mean, a.sd, a.beta, a.outN, a.outSum);
+    }
+    /** Draws the next AUC block weights into kPos and kNeg. */
+    drawBlocks() {
+        const b = this.blocks;
+        if (b)
+            this.heap.x.drawBlocks(b.count, b.posN, b.posC, b.negN, b.negC, b.kPos, b.kNeg);
+    }
+}
+
+/**
  * Every random stream of the bootstrap, in one table. A stream is createRng(seed, id): changing any
  * id here changes every report's intervals, so they are fixed, and each artifact has its own so that
  * adding an artifact never changes another one's intervals.
@@ -46105,15 +46278,6 @@ const STREAMS = {
  * on another thread and the numbers never depend on where each half ran.
  */
 const HALF_STREAMS = 500;
-
-/**
- * What an analytic interval needs to know about a metric's estimate (its "support"): the effective
- * counts behind a proportion, the groups behind a disparity, the bins behind a calibration error.
- * The point run records one per metric; bootstrap resamples never build them. The interval method of
- * each metric is named in the registry (registry.ts, INTERVAL_METHODS), and intervalFromSupport is
- * the one place that turns a support into an interval.
- */
-const proportion = (x, n) => ({ kind: 'proportion', x, n });
 
 /** An intersection's attribute id, e.g. `race*sex`; its group labels join the same way. */
 const intersectionId = (attributes) => attributes.join('*');
@@ -46249,133 +46413,6 @@ function mce(a, o, bins) {
     }
     return worst;
 }
-
-/**
- * Every interval method, with what it is: the renderings' footnote and docs/metrics.md read these.
- * `analytic` says which ends come from the estimate's support (support.ts), valid at any confidence;
- * any other end is the percentile bootstrap's. Statistics built from a max, a min or |·| get the
- * analytic bound on the side of their boundary (0 for a difference, 1 for a ratio), where a percentile
- * bootstrap cannot reach, and the bootstrap's end on the other side, where its bias makes it
- * conservative (docs/metrics.md, "Intervals at the boundary").
- */
-const INTERVAL_METHODS = {
-    exact: {
-        short: 'exact',
-        name: 'none (a count)',
-        analytic: 'both',
-        why: 'a fact about the data, not an estimate: [count, count]'
-    },
-    'clopper-pearson': {
-        short: 'Clopper–Pearson',
-        name: 'Clopper–Pearson (Kish effective n when weighted)',
-        analytic: 'both',
-        why: 'a single proportion: never [0, 0] or [1, 1], and the one candidate that kept 95% in the rare-event and small-group regimes'
-    },
-    'agresti-min': {
-        short: 'Agresti–Min',
-        name: 'Agresti–Min paired difference',
-        analytic: 'both',
-        why: 'clean and perturbed accuracy are measured on the same rows; no discordant rows is not a certain zero'
-    },
-    'pairwise-differences': {
-        short: 'pairwise bounds + bootstrap',
-        name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end percentile bootstrap',
-        analytic: 'lower',
-        why: 'max − min is 0 when the groups are equal, where no percentile bootstrap reaches'
-    },
-    'pairwise-ratios': {
-        short: 'pairwise ratio bounds + bootstrap',
-        name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
-        analytic: 'upper',
-        why: 'min / max is 1 when the groups are equal'
-    },
-    'simultaneous-max': {
-        short: 'simultaneous maximum',
-        name: 'maximum of simultaneous per-perturbation intervals',
-        analytic: 'both',
-        why: 'a maximum over perturbations, each a proportion or a paired difference'
-    },
-    'calibration-bins': {
-        short: 'per-bin bounds + bootstrap',
-        name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
-        analytic: 'lower',
-        why: 'a sum or maximum of |gap| is 0 for a calibrated model'
-    },
-    bootstrap: {
-        short: 'bootstrap',
-        name: 'percentile bootstrap',
-        analytic: 'none',
-        why: 'a smooth statistic away from any boundary'
-    }
-};
-/** Per-group rates: numerator and denominator over the weighted confusion cells. */
-const RATES = {
-    selection_rate: { overall: true, direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
-    tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
-    fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
-    fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
-    tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
-    precision: {
-        overall: true,
-        direction: 'higher',
-        definition: 'P(y=1 | ŷ=1)',
-        undefinedWhen: 'no predicted positives'
-    },
-    accuracy: { overall: true, direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
-    base_rate: { overall: true, direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
-};
-/** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
-const DISPARITIES = [
-    { id: 'demographic_parity_difference', of: ['selection_rate'], kind: 'difference' },
-    { id: 'demographic_parity_ratio', of: ['selection_rate'], kind: 'ratio' },
-    { id: 'equal_opportunity_difference', of: ['tpr'], kind: 'difference' },
-    { id: 'equal_opportunity_ratio', of: ['tpr'], kind: 'ratio' },
-    { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], kind: 'difference' },
-    { id: 'equalized_odds_ratio', of: ['tpr', 'fpr'], kind: 'ratio' },
-    { id: 'fpr_difference', of: ['fpr'], kind: 'difference' },
-    { id: 'accuracy_difference', of: ['accuracy'], kind: 'difference' },
-    { id: 'precision_difference', of: ['precision'], kind: 'difference' },
-    { id: 'ece_difference', of: ['ece'], kind: 'difference' }
-];
-const def = (id, scopes, direction, definition, interval) => ({
-    id,
-    scopes,
-    direction,
-    definition,
-    interval,
-    ...(MIRRORS[id] && { mirrors: MIRRORS[id] })
-});
-/** Complementary metrics: each left-hand one is 1 − the right-hand one in the same scope. */
-const MIRRORS = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'failure_rate' };
-const METRICS = [
-    def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
-    ...Object.entries(RATES).map(([id, r]) => def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')),
-    def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
-    def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
-    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'bootstrap'),
-    def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
-    def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
-    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'calibration-bins'),
-    def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
-    ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`, d.id === 'ece_difference'
-        ? 'calibration-bins'
-        : d.kind === 'difference'
-            ? 'pairwise-differences'
-            : 'pairwise-ratios')),
-    def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs', 'clopper-pearson'),
-    def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows', 'agresti-min'),
-    def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed', 'clopper-pearson'),
-    def('worst_accuracy_drop', ['robustness'], 'lower', 'max accuracy_drop over perturbations', 'simultaneous-max'),
-    def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations', 'simultaneous-max'),
-    def('pass_rate', ['suite'], 'higher', 'share of test cases passed', 'clopper-pearson'),
-    def('failure_rate', ['suite'], 'lower', 'share of test cases failed', 'clopper-pearson')
-];
-const BY_ID = new Map(METRICS.map(m => [m.id, m]));
-function metricDef(id) {
-    return BY_ID.get(id);
-}
-/** The metrics of a scope, in registry order: what each scope computes and renders. */
-const metricsOf = (scope) => METRICS.filter(m => m.scopes.includes(scope));
 
 /**
  * The metrics of a predictions artifact (SPEC §2: overall, per group, disparities, calibration), as a
@@ -46638,37 +46675,6 @@ function disparitySupport(d, s, supports, groupBins) {
         support.families.push({ x, n });
     }
     return support;
-}
-
-/** The scope keys, in the order reports and renderings list them. */
-/** Records every value with its metric and scope (the point estimates). */
-class RecordingSink {
-    detailed = true;
-    values = [];
-    put(metric, scope, value, n, reason, support) {
-        this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
-    }
-}
-/** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
-class RowSink {
-    out;
-    slots;
-    detailed = false;
-    k = 0;
-    offset = 0;
-    constructor(out, slots) {
-        this.out = out;
-        this.slots = slots;
-    }
-    reset(offset) {
-        this.offset = offset;
-        this.k = 0;
-    }
-    put(_metric, _scope, value) {
-        const slot = this.slots[this.k++];
-        if (slot >= 0)
-            this.out[this.offset + slot] = value;
-    }
 }
 
 function predictionBootstrap(job) {

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 const SCHEMAS = {
   manifest: 'schemas/manifest.schema.json',
   policy: 'policies/schema/policy.schema.json',
-  report: 'schemas/report.schema.json'
+  report: 'schemas/report.schema.json',
+  metrics: 'schemas/metrics.schema.json'
 }
 const OUT = 'src/core/validators.generated.js'
 

@@ -131,3 +131,25 @@ describe('rai-gate sql', () => {
     })
   })
 })
+
+describe('rai-gate validate with a metrics artifact', () => {
+  it("accepts gates on the artifact's metrics with --manifest, and names them unknown without", async () => {
+    const dir = workspace({
+      ...files,
+      'rai-gate.yml': manifestYaml(
+        '  - { kind: predictions, path: p.csv }\n  - { kind: metrics, path: m.json }'
+      ),
+      'm.json': JSON.stringify({
+        metrics: [{ metric: 'toxicity_rate', value: 0.01, higherIsBetter: false }]
+      }),
+      'policies/medium.yml': policyYaml(
+        'gates:\n  - { id: tox, metric: toxicity_rate, max: 0.02, mode: point }\n'
+      )
+    })
+    expect(await cli(['validate', 'policies', '--manifest', 'rai-gate.yml'], dir)).toMatchObject({ code: 0 })
+    expect(await cli(['validate', 'policies'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown metric 'toxicity_rate'/)
+    })
+  })
+})

@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { writeFileAtomic } from '../core/files.js'
 import { parseArgs } from 'node:util'
 import { DIALECTS, statsQuery } from '../core/warehouse/sql.js'
+import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
 import { check } from '../core/check.js'
 import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
 import { loadManifest } from '../core/manifest/load.js'
@@ -106,7 +107,9 @@ function runValidate(args: string[], io: Io): number {
   const workspace = resolve(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
   const manifest =
     values.manifest === undefined ? undefined : loadManifest(values.manifest, { cwd: io.cwd, workspace })
-  for (const p of validatePolicies(positionals[0], io.cwd, manifest)) {
+  // With a manifest, gates may name the metrics its metrics artifact declares.
+  const known = providedDefs(manifest && manifestMetrics(manifest))
+  for (const p of validatePolicies(positionals[0], io.cwd, manifest, known)) {
     io.stdout(
       `${p.files[0].path}: ok (${p.name}@${p.version}, tier ${p.tier}, ${p.gates.length} gates${
         p.files.length > 1

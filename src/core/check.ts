@@ -8,6 +8,8 @@ import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
 import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
 import { readStats } from './artifacts/kinds/stats.js'
+import type { MetricsData } from './artifacts/kinds/metrics.js'
+import { manifestMetrics, providedDefs, requireIntervals } from './metrics/provided.js'
 import { readPredictionsParallel } from './artifacts/fast/parallel.js'
 import { quantileEdges } from './tables/scores.js'
 import { InputError } from './errors.js'
@@ -71,15 +73,23 @@ export interface Inputs {
   predictions?: PredictionData
   robustness?: RobustnessData
   outcomes?: OutcomeData
+  metrics?: MetricsData
 }
 
 export async function readInputs(options: CheckOptions, helpers: Helpers | null = null): Promise<Inputs> {
   const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace })
   const tier = options.tier ?? manifest.riskTier
-  const loaded = loadPolicy(options.policy, tier, options.cwd)
+  // Read first: the metrics a metrics artifact declares are ones the policy's gates may name.
+  const metrics = manifestMetrics(manifest)
+  const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics))
   const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded
-  const inputs: Inputs = { manifest: { ...manifest, riskTier: tier }, policy }
+  requireIntervals(
+    metrics,
+    policy.gates.map(g => ({ id: g.id, metric: g.metric, mode: g.mode ?? policy.defaults.mode }))
+  )
+  const inputs: Inputs = { manifest: { ...manifest, riskTier: tier }, policy, ...(metrics && { metrics }) }
   for (const spec of manifest.artifacts) {
+    if (spec.kind === 'metrics') continue
     if (spec.kind === 'predictions') inputs.predictions = await predictions(spec, manifest, policy, helpers)
     else if (spec.kind === 'stats') inputs.predictions = await stats(spec, manifest, policy)
     else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
@@ -87,7 +97,7 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
     else {
       const i = manifest.artifacts.indexOf(spec)
       throw new InputError(
-        `artifact kind '${spec.kind}' is not supported by this version of rai-gate; expected predictions, stats, robustness or outcomes`,
+        `artifact kind '${spec.kind}' is not supported by this version of rai-gate; expected predictions, stats, robustness, outcomes or metrics`,
         {
           file: manifest.file,
           path: `artifacts[${i}].kind`
@@ -234,7 +244,8 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
     changes,
     noBaseline:
       baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared'),
-    baselineGiven: baseline !== null
+    baselineGiven: baseline !== null,
+    known: providedDefs(inputs.metrics)
   })
   return buildReport(inputs, gates, baselineInfo, notes, options.context)
 }

@@ -10,7 +10,11 @@ import type { LoadedYaml } from './yaml.js'
 // The manifest and policy validators are compiled ahead of time (scripts/validators.js), with
 // allErrors and verbose set, so that every violation comes with the data that broke it.
 import { report as reportValidator } from './validators.generated.js'
-export { manifest as manifestValidator, policy as policyValidator } from './validators.generated.js'
+export {
+  manifest as manifestValidator,
+  policy as policyValidator,
+  metrics as metricsValidator
+} from './validators.generated.js'
 
 /**
  * Why `data` is not a report of this schema (its first violation, by path), or null when it is one.

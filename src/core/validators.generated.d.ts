@@ -3,3 +3,4 @@ import type { ValidateFunction } from 'ajv'
 export declare const manifest: ValidateFunction
 export declare const policy: ValidateFunction
 export declare const report: ValidateFunction
+export declare const metrics: ValidateFunction

@@ -4,6 +4,7 @@
  * policy repository (`owner/repo/path@ref`) is read at the given ref and recorded by commit. What the PR
  * would have changed is returned as notes for the reviewer.
  */
+import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
 import yaml from 'js-yaml'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -115,9 +116,11 @@ export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy>
   }
   const applied = tier ?? manifest.riskTier
   try {
+    // Gates may name the metrics a metrics artifact declares (metrics/provided.ts).
+    const known = providedDefs(manifestMetrics(manifest))
     const diffs = policyDifferences(
-      loadPolicy(path, applied, input.cwd),
-      loadPolicy(input.policy, applied, input.cwd)
+      loadPolicy(path, applied, input.cwd, known),
+      loadPolicy(input.policy, applied, input.cwd, known)
     )
     if (diffs.length > 0)
       notes.push(

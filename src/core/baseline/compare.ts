@@ -43,7 +43,7 @@ export interface Comparing {
   notes: string[]
 }
 
-const KINDS: readonly ArtifactKind[] = ['predictions', 'robustness', 'outcomes']
+const KINDS: readonly ArtifactKind[] = ['predictions', 'robustness', 'outcomes', 'metrics']
 
 /**
  * The baseline (base: its evaluation, null without a usable baseline report, when only the champion's
@@ -85,7 +85,12 @@ export async function compareWithBaseline(
     if (comparisons.some(c => c.kind === kind)) continue
     const p = await pairingOf(kind, inputs, baseline, intersections, settings, offload)
     if (p === null) continue
-    const what = { predictions: 'rows', robustness: 'robustness rows', outcomes: 'test cases' }[kind]
+    const what = {
+      predictions: 'rows',
+      robustness: 'robustness rows',
+      outcomes: 'test cases',
+      metrics: 'metrics'
+    }[kind]
     if (p.paired) {
       paired.push(p.changes)
       const source = 'source' in p && p.source ? { source: p.source } : {}
@@ -122,6 +127,8 @@ async function pairingOf(
   settings: BootstrapSettings,
   offload?: (job: PairedJob) => Promise<Float64Array[]>
 ): Promise<(Pairing & { source?: PairSource }) | null> {
+  // Metrics from other tools have no rows to pair: changes are between the two runs' values.
+  if (kind === 'metrics') return null
   if (kind === 'predictions') {
     const run = inputs.predictions
     if (!run || (!run.record?.champion && !baseline?.predictions)) return null

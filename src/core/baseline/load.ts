@@ -3,6 +3,7 @@
  * compared against it without the original rows. A report from another schema version or another
  * model is not compared: the caller gets a warning, and change thresholds are skipped, not passed.
  */
+import type { MetricsData } from '../artifacts/kinds/metrics.js'
 import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { loadCases } from '../tables/cases.js'
@@ -34,6 +35,7 @@ export interface Baseline {
   predictions?: PredictionData
   robustness?: RobustnessData
   outcomes?: OutcomeData
+  metrics?: MetricsData
 }
 
 /**
@@ -177,6 +179,10 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       sha256: sha('robustness'),
       cases: loadCases(stats.robustness.cases, 7)
     }
+  }
+  if (stats.metrics) {
+    const entries = stats.metrics
+    out.metrics = { entries, lines: [], file: 'the baseline', rows: entries.length, sha256: sha('metrics') }
   }
   if (stats.outcomes) {
     const { cases, ...t } = stats.outcomes

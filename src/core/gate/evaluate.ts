@@ -3,7 +3,7 @@
  * becomes checks with a status, an effect on the decision and a reason.
  */
 import { metricKey, type Change, type Evaluation, type MetricResult } from '../metrics/evaluate.js'
-import { metricDef } from '../metrics/registry.js'
+import { metricDef, type MetricDef } from '../metrics/registry.js'
 import type { Gate, Policy } from '../policy/types.js'
 import { expandGate, type Target } from './expand.js'
 import { judge, judgeChange, undecided } from './judge.js'
@@ -32,6 +32,8 @@ export interface GateInput {
    * with the policy's `insufficientData` effect; without one, change thresholds are skipped.
    */
   baselineGiven?: boolean
+  /** Metrics that a metrics artifact declares (metrics/provided.ts providedDefs). */
+  known?: ReadonlyMap<string, MetricDef>
 }
 
 export interface GateResult {
@@ -49,7 +51,8 @@ export function evaluateGates(input: GateInput): GateResult {
   const { policy, evaluation } = input
   const d = policy.defaults
   const metrics = evaluation.metrics
-  const expanded = policy.gates.map(g => ({ gate: g, targets: expandGate(g, metricDef(g.metric)!, metrics) }))
+  const def = (id: string) => metricDef(id) ?? input.known?.get(id)
+  const expanded = policy.gates.map(g => ({ gate: g, targets: expandGate(g, def(g.metric)!, metrics) }))
   // A correction belongs where errors accumulate across checks: a lenient check raises a false alarm
   // when its own interval misses, so k lenient checks at 95% each would raise one almost surely; a
   // point check is decided by its estimate, and the correction (when the policy asks) makes the
@@ -236,7 +239,9 @@ function checkOf(
   }
   const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined
   const missingChange = changes === null ? noBaseline : 'the baseline has no value for this check'
-  const worse = hasChangeThreshold ? judgeChange(gate, change, missingChange, mode) : null
+  const worse = hasChangeThreshold
+    ? judgeChange({ ...gate, higherIsBetter: r.higherIsBetter }, change, missingChange, mode)
+    : null
   // A change that a given baseline cannot judge is not a pass (a renamed model, a corrupt report).
   const unjudged = worse !== null && worse.skipped && baselineGiven
   if (gate.min === undefined && gate.max === undefined && unjudged)

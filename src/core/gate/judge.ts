@@ -6,7 +6,7 @@
  * - strict: beyond unless the whole interval is within (the metric must be shown safe).
  */
 import type { Change } from '../metrics/evaluate.js'
-import { metricDef } from '../metrics/registry.js'
+import { directionOf } from '../metrics/registry.js'
 import type { Mode } from '../policy/types.js'
 
 export interface Verdict {
@@ -65,14 +65,14 @@ export interface ChangeVerdict extends Verdict {
  * with the same modes on the change's interval.
  */
 export function judgeChange(
-  gate: { metric: string; maxWorsening?: number; maxWorseningRelative?: number },
+  gate: { metric: string; maxWorsening?: number; maxWorseningRelative?: number; higherIsBetter?: boolean },
   change: Change | undefined,
   noBaseline: string,
   mode: Mode
 ): ChangeVerdict {
   if (change === undefined)
     return { breach: false, skipped: true, reason: `change threshold skipped: ${noBaseline}` }
-  const sign = metricDef(gate.metric)?.direction === 'higher' ? -1 : 1
+  const sign = directionOf(gate) === 'higher' ? -1 : 1
   const limits = [
     gate.maxWorsening,
     gate.maxWorseningRelative === undefined

@@ -7,7 +7,7 @@
  * metrics (fnr of tpr, tnr of fpr, pass_rate of failure_rate) are one finding, tested once.
  */
 import { metricKey, type Change, type MetricResult } from '../metrics/evaluate.js'
-import { metricDef } from '../metrics/registry.js'
+import { directionOf, metricDef } from '../metrics/registry.js'
 import { scopeOf } from '../metrics/sink.js'
 import type { Regression } from './types.js'
 
@@ -17,9 +17,8 @@ export const REGRESSION_FDR = 0.05
 export function regressions(metrics: MetricResult[], changes: Map<string, Change>): Regression[] {
   const candidates: { m: MetricResult; c: Change }[] = []
   for (const m of metrics) {
-    const def = metricDef(m.metric)
     const c = changes.get(metricKey(m))
-    if (!c || m.value === null || def === undefined || def.direction === 'none' || def.mirrors) continue
+    if (!c || m.value === null || directionOf(m) === 'none' || metricDef(m.metric)?.mirrors) continue
     candidates.push({ m, c })
   }
   const ranked = [...candidates].sort((a, b) => a.c.pWorse - b.c.pWorse)

@@ -6,6 +6,8 @@
 import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
+import type { MetricsData } from '../artifacts/kinds/metrics.js'
+import { conflict, providedChange, providedComputed, providedResult } from './provided.js'
 import { cellMoments, resampleCounts } from '../stats/bootstrap.js'
 import { WasmDraws } from '../stats/draws-wasm.js'
 import { percentileIntervalSorted } from '../stats/quantile.js'
@@ -16,7 +18,7 @@ import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
-import { INTERVAL_METHODS, metricDef, type IntervalMethod } from './registry.js'
+import { INTERVAL_METHODS, directionOf, metricDef, type IntervalMethod } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { intervalFromSupport } from './support.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef, type Sink } from './sink.js'
@@ -43,6 +45,8 @@ export interface MetricResult extends ScopeRef {
   method?: IntervalMethod
   /** A weighted group's Kish effective sample size (on its count). */
   nEffective?: number
+  /** The direction of a metric rai-gate does not compute, as its metrics artifact declares it. */
+  higherIsBetter?: boolean
   /**
    * From a stats table: the value is within this of the value at full score precision (the AUC, and
    * the ECE on quantile bins; docs/warehouse.md).
@@ -54,6 +58,8 @@ export interface EvaluationInput {
   predictions?: PredictionData
   robustness?: RobustnessData
   outcomes?: OutcomeData
+  /** Metrics from a metrics artifact, taken as given (provided.ts). */
+  metrics?: MetricsData
   intersections: string[][]
   settings: BootstrapSettings
   /** Shifts every random stream: a baseline evaluated next to a run draws independently of it. */
@@ -80,8 +86,8 @@ export interface Evaluation {
   readonly computed: readonly Computed[]
 }
 
-/** The artifact kinds whose metrics an evaluation computes. */
-export type ArtifactKind = 'predictions' | 'robustness' | 'outcomes'
+/** The artifact kinds whose metrics an evaluation computes (or, for metrics, takes as given). */
+export type ArtifactKind = 'predictions' | 'robustness' | 'outcomes' | 'metrics'
 
 export interface Computed {
   /** The artifact the metric is computed from. */
@@ -97,6 +103,8 @@ export interface Computed {
   /** Whether replicates() has the values (resampled()). */
   kept: boolean
   resamples: number
+  /** A metric from a metrics artifact: its given interval, at the policy's confidence (provided.ts). */
+  provided?: { ci: [number, number] | null; confidence: number }
 }
 
 /** A metric's identity across runs: id and scope. */
@@ -124,7 +132,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
   return evaluation(input, compute(input))
 }
 
-function evaluation(input: EvaluationInput, computed: Computed[]): Evaluation {
+function evaluation(input: EvaluationInput, own: Computed[]): Evaluation {
+  const computed = input.metrics ? withProvided(own, input.metrics, input.settings.confidence) : own
   const at = (confidence: number) => computed.map(c => toResult(c, confidence))
   let metrics: MetricResult[] | undefined
   return {
@@ -136,6 +145,16 @@ function evaluation(input: EvaluationInput, computed: Computed[]): Evaluation {
     changes: (base, confidence, identical) => changes(computed, base.computed, confidence, identical),
     computed
   }
+}
+
+/** The computed metrics and the provided ones, which may not name a metric another artifact computes. */
+function withProvided(own: Computed[], data: MetricsData, confidence: number): Computed[] {
+  const keys = new Set(own.map(c => metricKey({ metric: c.point.metric, ...c.point.scope })))
+  const provided = providedComputed(data, confidence)
+  provided.forEach((c, i) => {
+    if (keys.has(metricKey({ metric: c.point.metric, ...c.point.scope }))) throw conflict(data, i)
+  })
+  return [...own, ...provided]
 }
 
 /** Each metric of `current` with its key and the same metric of `baseline`, if it has one. */
@@ -193,9 +212,13 @@ function changes(
       continue
     }
     const change = c.point.value - b.point.value
-    const sign = metricDef(c.point.metric)?.direction === 'higher' ? -1 : 1
+    const sign = directionOf({ metric: c.point.metric, ...c.extra }) === 'higher' ? -1 : 1
     const cs = c.point.support
     const bs = b.point.support
+    if ((c.provided || b.provided) && !(cs?.kind === 'proportion' && bs?.kind === 'proportion')) {
+      out.set(key, providedChange(c, b, confidence, sign))
+      continue
+    }
     if (cs?.kind === 'proportion' && bs?.kind === 'proportion') {
       // Two independent proportions: Agresti–Caffo, honest when either run has no events.
       const ci = agrestiCaffo(cs.x, cs.n, bs.x, bs.n, zOf(confidence))
@@ -532,8 +555,9 @@ function sampleOf(replicates: Float64Array): Float64Array {
   return sample.sort()
 }
 
-function toResult({ point: v, extra, replicates, resamples: R }: Computed, confidence: number): MetricResult {
-  const method = metricDef(v.metric)?.interval ?? 'bootstrap'
+function toResult(c: Computed, confidence: number): MetricResult {
+  const { point: v, extra, replicates, resamples: R } = c
+  const method = c.provided && !v.support ? 'provided' : (metricDef(v.metric)?.interval ?? 'bootstrap')
   const base = {
     metric: v.metric,
     ...v.scope,
@@ -542,6 +566,7 @@ function toResult({ point: v, extra, replicates, resamples: R }: Computed, confi
     method,
     ...(v.support?.kind === 'count' && { nEffective: v.support.effective })
   }
+  if (c.provided && !v.support) return providedResult(c, base, confidence)
   if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
   // A count is a fact about the data, not an estimate: its interval is the value itself.
   if (v.metric === 'count') return { ...base, value: v.value, ci: [v.value, v.value] }

@@ -69,6 +69,12 @@ export const INTERVAL_METHODS = {
     analytic: 'lower',
     why: 'a sum or maximum of |gap| is 0 for a calibrated model'
   },
+  provided: {
+    short: 'as provided',
+    name: 'as the metrics artifact gives it (taken at the policy confidence; scaled as a normal interval at another level)',
+    analytic: 'both',
+    why: 'computed by another tool, which knows how its metric varies'
+  },
   bootstrap: {
     short: 'bootstrap',
     name: 'percentile bootstrap',
@@ -193,6 +199,13 @@ export const METRICS: readonly MetricDef[] = [
 ]
 
 const BY_ID = new Map(METRICS.map(m => [m.id, m]))
+
+/** Which way is better for a metric: the registry's, or a metrics artifact's `higherIsBetter`. */
+export function directionOf(m: { metric: string; higherIsBetter?: boolean }): Direction {
+  const def = metricDef(m.metric)
+  if (def !== undefined) return def.direction
+  return m.higherIsBetter === undefined ? 'none' : m.higherIsBetter ? 'higher' : 'lower'
+}
 
 export function metricDef(id: string): MetricDef | undefined {
   return BY_ID.get(id)

@@ -3,7 +3,7 @@
  * keys that fit the metric, at least one threshold, min <= max.
  */
 import type { InputError } from '../errors.js'
-import { METRICS, metricDef, type Scope } from '../metrics/registry.js'
+import { METRICS, metricDef, type MetricDef, type Scope } from '../metrics/registry.js'
 import { didYouMean } from '../suggest.js'
 import type { RawPolicy } from './types.js'
 
@@ -16,20 +16,21 @@ const SCOPE_KEYS: Record<string, Scope[]> = {
   categories: ['suite']
 }
 
-export function checkGates(raw: RawPolicy, error: (detail: string, path: string) => InputError): void {
+export function checkGates(
+  raw: RawPolicy,
+  error: (detail: string, path: string) => InputError,
+  known: ReadonlyMap<string, MetricDef> = new Map()
+): void {
   const ids = new Map<string, number>()
   raw.gates?.forEach((g, i) => {
     const at = (key: string) => `gates[${i}].${key}`
     if (ids.has(g.id))
       throw error(`duplicate gate id '${g.id}' (also gates[${ids.get(g.id)}]); expected unique ids`, at('id'))
     ids.set(g.id, i)
-    const def = metricDef(g.metric)
+    const def = metricDef(g.metric) ?? known.get(g.metric)
     if (def === undefined) {
       throw error(
-        `unknown metric '${g.metric}'${didYouMean(
-          g.metric,
-          METRICS.map(m => m.id)
-        )}`,
+        `unknown metric '${g.metric}'${didYouMean(g.metric, [...METRICS.map(m => m.id), ...known.keys()])} (a metric from another tool needs a metrics artifact that declares it)`,
         at('metric')
       )
     }

@@ -12,6 +12,7 @@ import { policyValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import { intersectionId, type Manifest } from '../manifest/types.js'
 import { checkGates } from './check-gates.js'
+import type { MetricDef } from '../metrics/registry.js'
 import { didYouMean } from '../suggest.js'
 import {
   DEFAULTS,
@@ -31,14 +32,22 @@ interface Parsed {
   lineOf: (path: string) => number | undefined
 }
 
-function parsePolicy(abs: string, cwd: string): Parsed {
+function parsePolicy(abs: string, cwd: string, known: KnownMetrics): Parsed {
   const display = displayPath(abs, cwd)
   const text = readText(abs, display, 'policy')
   const doc = loadYaml(text, display)
   const raw = validate<RawPolicy>(policyValidator, doc, display)
-  checkGates(raw, (detail, path) => new InputError(detail, { file: display, line: doc.lineOf(path), path }))
+  checkGates(
+    raw,
+    (detail, path) => new InputError(detail, { file: display, line: doc.lineOf(path), path }),
+    known
+  )
   return { abs, display, raw, sha256: createHash('sha256').update(text).digest('hex'), lineOf: doc.lineOf }
 }
+
+/** Metrics that a metrics artifact declares, by id (metrics/provided.ts): gates may name them. */
+export type KnownMetrics = ReadonlyMap<string, MetricDef>
+const NONE: KnownMetrics = new Map()
 
 const isYaml = (name: string) => /\.ya?ml$/i.test(name)
 
@@ -51,7 +60,11 @@ function policyFiles(dir: string): string[] {
 }
 
 /** The policy files at `path` (a file, or every YAML file in a folder) and the folder they live in. */
-function openPolicies(path: string, cwd: string): { root: string; files: Parsed[]; isDir: boolean } {
+function openPolicies(
+  path: string,
+  cwd: string,
+  known: KnownMetrics
+): { root: string; files: Parsed[]; isDir: boolean } {
   const abs = resolve(cwd, path)
   let isDir: boolean
   try {
@@ -59,13 +72,13 @@ function openPolicies(path: string, cwd: string): { root: string; files: Parsed[
   } catch {
     throw new InputError('policy file or folder not found', { file: displayPath(abs, cwd) })
   }
-  if (!isDir) return { root: dirname(abs), files: [parsePolicy(abs, cwd)], isDir }
-  return { root: abs, files: policyFiles(abs).map(f => parsePolicy(f, cwd)), isDir }
+  if (!isDir) return { root: dirname(abs), files: [parsePolicy(abs, cwd, known)], isDir }
+  return { root: abs, files: policyFiles(abs).map(f => parsePolicy(f, cwd, known)), isDir }
 }
 
 /** The policy for `tier` at `path` (SPEC §3): none, or more than one, is an error. */
-export function loadPolicy(path: string, tier: string, cwd: string): Policy {
-  const { root, files, isDir } = openPolicies(path, cwd)
+export function loadPolicy(path: string, tier: string, cwd: string, known: KnownMetrics = NONE): Policy {
+  const { root, files, isDir } = openPolicies(path, cwd, known)
   const folder = { file: displayPath(resolve(cwd, path), cwd) }
   const matches = files.filter(p => p.raw.tier === tier)
   if (!isDir && matches.length === 0) {
@@ -86,20 +99,25 @@ export function loadPolicy(path: string, tier: string, cwd: string): Policy {
       folder
     )
   }
-  return withParents(matches[0], root, cwd, relative(cwd, resolve(cwd, path)) || '.')
+  return withParents(matches[0], root, cwd, relative(cwd, resolve(cwd, path)) || '.', known)
 }
 
 /**
  * Every policy at `path`, each with its `extends` chain resolved, for `rai-gate validate`. With a
  * manifest, also checks that its tier has a policy and that gates name attributes it declares.
  */
-export function validatePolicies(path: string, cwd: string, manifest?: Manifest): Policy[] {
-  const { root, files } = openPolicies(path, cwd)
+export function validatePolicies(
+  path: string,
+  cwd: string,
+  manifest?: Manifest,
+  known: KnownMetrics = NONE
+): Policy[] {
+  const { root, files } = openPolicies(path, cwd, known)
   if (files.length === 0)
     throw new InputError('no policy files (*.yml, *.yaml) in this folder', {
       file: displayPath(resolve(cwd, path), cwd)
     })
-  const policies = files.map(p => withParents(p, root, cwd, p.display))
+  const policies = files.map(p => withParents(p, root, cwd, p.display, known))
   const tiers = new Map<string, string>()
   for (const p of files) {
     const other = tiers.get(p.raw.tier)
@@ -112,15 +130,15 @@ export function validatePolicies(path: string, cwd: string, manifest?: Manifest)
     tiers.set(p.raw.tier, p.display)
   }
   if (manifest) {
-    if (!tiers.has(manifest.riskTier)) loadPolicy(path, manifest.riskTier, cwd)
-    const known = [...manifest.sensitiveAttributes, ...manifest.intersections.map(intersectionId)]
+    if (!tiers.has(manifest.riskTier)) loadPolicy(path, manifest.riskTier, cwd, known)
+    const declared = [...manifest.sensitiveAttributes, ...manifest.intersections.map(intersectionId)]
     for (const p of files) {
       p.raw.gates?.forEach((g, i) =>
         g.attributes?.forEach((a, j) => {
-          if (!known.includes(a)) {
+          if (!declared.includes(a)) {
             const at = `gates[${i}].attributes[${j}]`
             throw new InputError(
-              `attribute '${a}' is not declared in ${manifest.file}${didYouMean(a, known)}; expected one of: ${known.join(', ') || '(none)'}`,
+              `attribute '${a}' is not declared in ${manifest.file}${didYouMean(a, declared)}; expected one of: ${declared.join(', ') || '(none)'}`,
               {
                 file: p.display,
                 line: p.lineOf(at),
@@ -136,7 +154,7 @@ export function validatePolicies(path: string, cwd: string, manifest?: Manifest)
 }
 
 /** Follows `extends` from `chosen` inside `root` (cycles are errors) and merges the chain. */
-function withParents(chosen: Parsed, root: string, cwd: string, source: string): Policy {
+function withParents(chosen: Parsed, root: string, cwd: string, source: string, known: KnownMetrics): Policy {
   const chain = [chosen]
   for (let cur = chosen; cur.raw.extends !== undefined;) {
     const next = resolve(dirname(cur.abs), cur.raw.extends)
@@ -152,7 +170,7 @@ function withParents(chosen: Parsed, root: string, cwd: string, source: string):
         where
       )
     }
-    cur = parsePolicy(next, cwd)
+    cur = parsePolicy(next, cwd, known)
     chain.push(cur)
   }
   return merge(chain, source)

@@ -7,7 +7,7 @@ import { blockingChecks } from '../gate/evaluate.js'
 import type { Check } from '../gate/types.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricKey, type MetricResult } from '../metrics/evaluate.js'
-import { GROUP_SUMMARY } from '../metrics/registry.js'
+import { GROUP_SUMMARY, metricDef } from '../metrics/registry.js'
 import { code, esc, escHtml } from './escape.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 import { metricLookup } from './lookup.js'
@@ -111,6 +111,7 @@ export function renderMarkdown(report: Report): string {
         )
       : null,
     ...groupTables(report.metrics),
+    otherTools(report.metrics),
     reliability(report),
     details_('Evidence', evidence(report))
   ].filter((s): s is string => s !== null)
@@ -294,6 +295,26 @@ function groupTables(metrics: MetricResult[]): string[] {
       `${table}\n\n_The ${GROUP_ROWS} largest of ${num(of)} groups; every group is in rai-gate-report.json._`
     )
   })
+}
+
+/** Metrics from other tools that rai-gate does not compute (a metrics artifact). */
+function otherTools(metrics: MetricResult[]): string | null {
+  const other = metrics.filter(m => metricDef(m.metric) === undefined)
+  if (other.length === 0) return null
+  const rows = other
+    .slice(0, REGRESSION_ROWS)
+    .map(
+      m =>
+        `| ${code(m.metric)} | ${scope(m) || 'overall'} | ${num(m.value)}${interval(m.ci)} | ${m.higherIsBetter ? 'higher' : 'lower'} |`
+    )
+  const more =
+    other.length > rows.length
+      ? `\n\n_The first ${rows.length} of ${num(other.length)}; all are in rai-gate-report.json._`
+      : ''
+  return details_(
+    `Metrics from other tools (${num(other.length)})`,
+    ['| metric | scope | value (CI as provided) | better |', '|---|---|---|---|', ...rows].join('\n') + more
+  )
 }
 
 function reliability(report: Report): string | null {

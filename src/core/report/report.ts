@@ -6,6 +6,7 @@
 import { QUANTITIES, encodeCells } from '../tables/cells.js'
 import { storeCases, type StoredCases } from '../tables/cases.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
+import type { ProvidedMetric } from '../artifacts/kinds/metrics.js'
 import type { Inputs } from '../check.js'
 import { predictionAuc } from '../metrics/auc.js'
 import type { GateResult } from '../gate/evaluate.js'
@@ -82,6 +83,8 @@ export interface ReportStats {
     /** Each case's result by hashed id, when the file has ids (tables/cases.ts). */
     cases?: StoredCases
   }
+  /** A metrics artifact's entries, as given (a later run compares with their values and intervals). */
+  metrics?: ProvidedMetric[]
 }
 
 export function buildReport(
@@ -95,7 +98,8 @@ export function buildReport(
   const artifacts = [
     ['predictions', inputs.predictions],
     ['robustness', inputs.robustness],
-    ['outcomes', inputs.outcomes]
+    ['outcomes', inputs.outcomes],
+    ['metrics', inputs.metrics]
   ] as const
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -182,6 +186,7 @@ function stats(inputs: Inputs): ReportStats {
     }
   const o = inputs.outcomes
   if (o) out.outcomes = { ...o.table, ...(o.cases && { cases: storeCases(o.cases) }) }
+  if (inputs.metrics) out.metrics = inputs.metrics.entries
   return out
 }
 

@@ -146,6 +146,12 @@ export function renderText(unsafe: Report, options: TextOptions): string {
       withCi(x)
     ])
   ])
+  // Metrics from other tools that rai-gate does not compute (a metrics artifact), with their scope.
+  const other = m.filter(x => metricDef(x.metric) === undefined)
+  section('Metrics from other tools', [
+    ['metric', 'scope', `value [${pct} CI]`],
+    ...other.map(x => [x.metric, scopeText(x) || 'overall', withCi(x)])
+  ])
   const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient')
   if (small.length > 0) {
     out.push(
