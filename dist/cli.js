@@ -7274,7 +7274,14 @@ class LineSplitter {
  * columns.
  */
 /** The columns after the attributes, in order. */
-const STATS_KEYS = ['label', 'prediction', 'calibration_bin', 'score_bin', 'score_bins'];
+const STATS_KEYS = [
+    'label',
+    'prediction',
+    'calibration_bin',
+    'score_bin',
+    'score_bins',
+    'calibration_bins'
+];
 /**
  * The sums, in the cell table's stored order (tables/cells.ts: rows, Σx per quantity, Σx² per
  * quantity, Σw·x per quantity, for the quantities w, w·s, w·(s−y)², w·logloss), without Σw·w, which
@@ -7646,11 +7653,12 @@ function statsQuery(manifest, policy, options) {
     ];
     const keys = attributes.map(q.quote);
     const nullInt = (name) => `CAST(NULL AS ${q.int}) AS ${name}`;
-    /** One grouping of per_row: the key columns (STATS_KEYS but score_bins, in order), grouped by `by`. */
+    /** One grouping of per_row: the key columns (STATS_KEYS up to score_bin, in order), grouped by `by`. */
     const grouping = (columns, by) => [
         'SELECT',
         ...columns.map(c => `  ${c},`),
         `  ${scoreBins} AS score_bins,`,
+        `  ${bins} AS calibration_bins,`,
         ...sums().map((x, i, all) => `  ${x}${i === all.length - 1 ? '' : ','}`),
         'FROM per_row',
         `GROUP BY ${by.join(', ')}`
@@ -7709,2448 +7717,6 @@ function sums() {
         sum_w_wll: 'SUM(w * wll)'
     };
     return STATS_SUMS.map(k => `${expr[k]} AS ${k}`);
-}
-
-/**
- * The per-case record that lets a later run compare with this one case by case (metrics/paired.ts):
- * for case i, keys[2i], keys[2i+1] identify it, cells[i] is its cell in the artifact's table and
- * codes[i] its result (outcomes: 1 passed, 0 failed; robustness: label·4 + clean prediction·2 +
- * prediction; predictions: see predictionCode). Ids are not stored as given (they may name prompts or
- * people): a key is the first 64 bits of the sha256 of the case's scope and id as JSON, so the chance
- * of any collision among MAX_CASES cases stays below 3 in 10⁸.
- *
- * A report keeps each record as base64 of its keys (8 bytes per case, big-endian) and codes (4 bytes,
- * little-endian): 12 bytes a case, 16 characters in the JSON. Cells are not kept: a comparison reads
- * the cells of the run it compares.
- */
-/** At most this many cases (or prediction rows) are kept case by case: 16 MB of a report's JSON. */
-const MAX_CASES = 1_000_000;
-/** The first 64 bits of sha256(JSON [...scope, id]), as two words. */
-function caseKey(scope, id) {
-    const digest = createHash('sha256')
-        .update(JSON.stringify([...scope, id]))
-        .digest();
-    return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
-}
-/**
- * An open-addressing index of 64-bit keys (already uniformly random, so the low word is the hash).
- * Written by hand: a Map on strings costs about 100 bytes and a string per case at a million cases.
- */
-class KeyIndex {
-    slots;
-    keys;
-    size = 0;
-    constructor(expected = 16) {
-        let n = 16;
-        while (n < 2 * expected)
-            n *= 2;
-        this.slots = new Int32Array(n).fill(-1);
-        this.keys = new Uint32Array(2 * Math.max(expected, 8));
-    }
-    /** The index of key (hi, lo): the existing one, or `size` once added as new. */
-    add(hi, lo) {
-        const found = this.find(hi, lo);
-        if (found.index >= 0)
-            return { index: found.index, added: false };
-        const index = this.size++;
-        if (2 * index + 2 > this.keys.length) {
-            const keys = new Uint32Array(this.keys.length * 2);
-            keys.set(this.keys);
-            this.keys = keys;
-        }
-        this.keys[2 * index] = hi;
-        this.keys[2 * index + 1] = lo;
-        this.slots[found.slot] = index;
-        if (2 * this.size > this.slots.length)
-            this.rehash();
-        return { index, added: true };
-    }
-    /** The index of key (hi, lo), or -1. */
-    get(hi, lo) {
-        return this.find(hi, lo).index;
-    }
-    find(hi, lo) {
-        const mask = this.slots.length - 1;
-        for (let slot = lo & mask;; slot = (slot + 1) & mask) {
-            const i = this.slots[slot];
-            if (i < 0)
-                return { index: -1, slot };
-            if (this.keys[2 * i] === hi && this.keys[2 * i + 1] === lo)
-                return { index: i, slot };
-        }
-    }
-    rehash() {
-        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-        const mask = this.slots.length - 1;
-        for (let i = 0; i < this.size; i++) {
-            let slot = this.keys[2 * i + 1] & mask;
-            while (this.slots[slot] >= 0)
-                slot = (slot + 1) & mask;
-            this.slots[slot] = i;
-        }
-    }
-    static of(keys, count) {
-        const index = new KeyIndex(count);
-        for (let i = 0; i < count; i++)
-            index.add(keys[2 * i], keys[2 * i + 1]);
-        return index;
-    }
-}
-/** A growable typed column. */
-class Column {
-    a;
-    n = 0;
-    constructor(a) {
-        this.a = a;
-    }
-    push(x) {
-        if (this.n === this.a.length) {
-            const next = new this.a.constructor(this.a.length * 2);
-            next.set(this.a);
-            this.a = next;
-        }
-        this.a[this.n++] = x;
-    }
-    done() {
-        return this.a.subarray(0, this.n);
-    }
-}
-/**
- * Collects a file's cases; the record is dropped, with the reason, on a case without id, a repeat,
- * or beyond MAX_CASES. Predictions keep each row's exact score and weight beside it (extra).
- */
-class CaseRecorder {
-    limit;
-    index = new KeyIndex();
-    keys = new Column(new Uint32Array(64));
-    cells = new Column(new Uint32Array(32));
-    codes = new Column(new Uint32Array(32));
-    extras;
-    missing;
-    constructor(extras = 0, limit = MAX_CASES) {
-        this.limit = limit;
-        this.extras = Array.from({ length: extras }, () => new Column(new Float64Array(32)));
-    }
-    get dropped() {
-        return this.missing !== undefined;
-    }
-    add(scope, id, cell, code, line) {
-        if (this.missing !== undefined)
-            return 'dropped';
-        if (id === undefined || id === null || id === '')
-            return this.drop(`line ${line} has no case id`);
-        const [hi, lo] = caseKey(scope, String(id));
-        return this.addKey(hi, lo, cell, code, line, () => `case id ${JSON.stringify(String(id))}`);
-    }
-    /** A case without an id of its own: the row's position (champion/challenger columns, same file). */
-    addRow(cell, code, line) {
-        if (this.missing !== undefined)
-            return 'dropped';
-        return this.addKey(0, this.codes.n, cell, code, line, () => `row ${this.codes.n}`);
-    }
-    /** Sets the extra values of the case just recorded. */
-    extra(values) {
-        for (let k = 0; k < this.extras.length; k++)
-            this.extras[k].push(values[k]);
-    }
-    addKey(hi, lo, cell, code, line, what) {
-        if (this.codes.n >= this.limit)
-            return this.drop(`more than ${this.limit.toLocaleString('en-US')} cases`);
-        if (!this.index.add(hi, lo).added)
-            return this.drop(`${what()} repeats (line ${line})`);
-        this.keys.push(hi);
-        this.keys.push(lo);
-        this.cells.push(cell);
-        this.codes.push(code);
-        return 'recorded';
-    }
-    drop(reason) {
-        this.missing = reason;
-        // What was kept is garbage from here on.
-        this.index = new KeyIndex();
-        this.keys = this.cells = this.codes = new Column(new Uint32Array(0));
-        this.extras = [];
-        return 'dropped';
-    }
-    /** The record and its extra columns, or null with the reason it was dropped. */
-    finish() {
-        if (this.missing !== undefined)
-            return { cases: null, casesMissing: this.missing };
-        return {
-            cases: {
-                count: this.codes.n,
-                keys: this.keys.done(),
-                cells: this.cells.done(),
-                codes: this.codes.done()
-            },
-            ...(this.extras.length > 0 && { extras: this.extras.map(e => e.done()) })
-        };
-    }
-}
-/** A record as a report keeps it (see the header). */
-function storeCases(record) {
-    const keys = Buffer.alloc(8 * record.count);
-    for (let i = 0; i < 2 * record.count; i++)
-        keys.writeUInt32BE(record.keys[i], 4 * i);
-    const codes = Buffer.alloc(4 * record.count);
-    for (let i = 0; i < record.count; i++)
-        codes.writeUInt32LE(record.codes[i], 4 * i);
-    return { count: record.count, keys: keys.toString('base64'), codes: codes.toString('base64') };
-}
-/** A record read back from a report; null when it is malformed (then nothing is paired on it). */
-function loadCases(stored, maxCode) {
-    if (stored === null || typeof stored !== 'object')
-        return null;
-    const { count, keys, codes } = stored;
-    if (!Number.isInteger(count) || count < 0 || count > MAX_CASES)
-        return null;
-    if (typeof keys !== 'string' || typeof codes !== 'string')
-        return null;
-    const k = Buffer.from(keys, 'base64');
-    const c = Buffer.from(codes, 'base64');
-    if (k.length !== 8 * count || c.length !== 4 * count)
-        return null;
-    const record = {
-        count: count,
-        keys: new Uint32Array(2 * count),
-        cells: null,
-        codes: new Uint32Array(count)
-    };
-    for (let i = 0; i < 2 * count; i++)
-        record.keys[i] = k.readUInt32BE(4 * i);
-    for (let i = 0; i < count; i++) {
-        const code = c.readUInt32LE(4 * i);
-        if (code > maxCode)
-            return null;
-        record.codes[i] = code;
-    }
-    return record;
-}
-
-/**
- * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
- * a CSV field (no string per row). An empty value is the group `(missing)`.
- */
-const MISSING = '(missing)';
-const MISSING_BYTES = Buffer.from(MISSING);
-/**
- * More distinct values than this is almost surely a wrong column (an id, a score). Group ids also
- * fit the WebAssembly reader's combination key, 16 bits per attribute (assembly/rows.ts).
- */
-const MAX_GROUPS = 50000;
-/**
- * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
- * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
- * values that share these samples only probe further, since every match is verified byte by byte.
- */
-function sampleHash(buf, start, end) {
-    const n = end - start;
-    if (n === 0)
-        return 0;
-    let h = Math.imul(n, 0x9e3779b1);
-    h = Math.imul(h ^ buf[start], 0x01000193);
-    h = Math.imul(h ^ buf[start + (n > 1 ? 1 : 0)], 0x01000193);
-    h = Math.imul(h ^ buf[start + (n >> 1)], 0x01000193);
-    h = Math.imul(h ^ buf[end - 1], 0x01000193);
-    h = Math.imul(h ^ buf[end - (n > 1 ? 2 : 1)], 0x01000193);
-    h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
-    return h ^ (h >>> 15);
-}
-class GroupIndex {
-    attribute;
-    file;
-    labels = [];
-    /** The bytes of each group's value, by id. */
-    keys = [];
-    table = new Int32Array(256).fill(-1);
-    hashes = new Int32Array(256);
-    constructor(attribute, file) {
-        this.attribute = attribute;
-        this.file = file;
-    }
-    /** Group id of buf[start, end). O(length) expected. */
-    /** at: the value's line, or where it is (a Parquet row), for the error past MAX_GROUPS. */
-    idOfBytes(buf, start, end, at) {
-        if (start === end)
-            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, at);
-        const h = sampleHash(buf, start, end);
-        const mask = this.table.length - 1;
-        let slot = h & mask;
-        for (;;) {
-            const id = this.table[slot];
-            if (id < 0)
-                break;
-            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
-                return id;
-            slot = (slot + 1) & mask;
-        }
-        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, at);
-    }
-    idOfText(text, at) {
-        const bytes = Buffer.from(text);
-        return this.idOfBytes(bytes, 0, bytes.length, at);
-    }
-    insert(key, h, slot, at) {
-        const id = this.labels.length;
-        if (id >= MAX_GROUPS) {
-            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, typeof at === 'number'
-                ? { file: this.file, line: at, path: this.attribute }
-                : { ...at, path: this.attribute });
-        }
-        this.labels.push(key.toString('utf8'));
-        this.keys.push(key);
-        this.table[slot] = id;
-        this.hashes[slot] = h;
-        if ((id + 1) * 2 > this.table.length)
-            this.rehash();
-        return id;
-    }
-    rehash() {
-        const size = this.table.length * 2;
-        const table = new Int32Array(size).fill(-1);
-        const hashes = new Int32Array(size);
-        for (let slot = 0; slot < this.table.length; slot++) {
-            const id = this.table[slot];
-            if (id < 0)
-                continue;
-            let s = this.hashes[slot] & (size - 1);
-            while (table[s] >= 0)
-                s = (s + 1) & (size - 1);
-            table[s] = id;
-            hashes[s] = this.hashes[slot];
-        }
-        this.table = table;
-        this.hashes = hashes;
-    }
-}
-/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
-function sameBytes(key, buf, start, end) {
-    if (key.length !== end - start)
-        return false;
-    for (let i = 0; i < key.length; i++)
-        if (key[i] !== buf[start + i])
-            return false;
-    return true;
-}
-
-/**
- * The row rules: typed values from artifact fields, with the error a user needs when a value is wrong.
- * Every reader decodes through these. The text parsers take a CSV field's text (the CSV reader calls
- * them only when its byte-level fast path does not apply); the `*Value` rules take a value as JSON
- * Lines or Parquet hold it (a number, boolean, bigint, string or null) without turning it into text.
- * The CSV fast paths (predictions-csv.ts, assembly/rows.ts) repeat these rules for speed; the
- * cross-path tests (__tests__/core/artifacts/paths.test.ts) run one table of rows through every path.
- */
-// Unambiguous (each digit has one way to match), so a long field cannot make it backtrack.
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
-function parseDecimal(text) {
-    if (!DECIMAL.test(text))
-        return undefined;
-    const value = Number(text);
-    return Number.isFinite(value) ? value : undefined;
-}
-/**
- * The prediction a score stands for when the file has no prediction column: positive at or above
- * the threshold. The one statement of this rule; the fast paths use it or are tested against it.
- */
-const predictAt = (score, threshold) => (score >= threshold ? 1 : 0);
-/** A typed value's text as a CSV file would hold it, for messages and for text rules. */
-function textOf(value) {
-    return typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : String(value);
-}
-/** A null value (Parquet, JSON), or a JSON object without the field. */
-function absent(what, value, where) {
-    return new InputError(value === null
-        ? `${what} is null; expected a value on every row`
-        : `field '${where.path ?? what}' is missing`, where);
-}
-/** A score held as a number (or text, or a bigint); null is an error like an empty CSV field. */
-function scoreValue(value, where) {
-    if (typeof value === 'number') {
-        if (value >= 0 && value <= 1)
-            return value;
-        throw new InputError(`score ${quote(value)} is not a probability; expected a number in [0, 1]`, where);
-    }
-    if (typeof value === 'string')
-        return parseScore(value, where);
-    if (typeof value === 'bigint')
-        return scoreValue(Number(value), where);
-    if (value === null || value === undefined)
-        throw absent('score', value, where);
-    throw new InputError(`score ${quote(value)} has the wrong type; expected a number in [0, 1]`, where);
-}
-function weightValue(value, where) {
-    if (typeof value === 'number') {
-        if (value >= 0 && value < Infinity)
-            return value;
-        throw new InputError(`weight ${quote(value)} is not a valid sample weight; expected a finite number >= 0`, where);
-    }
-    if (typeof value === 'string')
-        return parseWeight(value, where);
-    if (typeof value === 'bigint')
-        return weightValue(Number(value), where);
-    if (value === null || value === undefined)
-        throw absent('weight', value, where);
-    throw new InputError(`weight ${quote(value)} has the wrong type; expected a number >= 0`, where);
-}
-/** A sensitive attribute's value as text; null or absent is '' (the group `(missing)`, as an empty field). */
-function groupValue(value) {
-    return value === null || value === undefined ? '' : textOf(value);
-}
-function parseScore(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0 || value > 1) {
-        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
-    }
-    return value;
-}
-function parseWeight(text, where) {
-    const value = parseDecimal(text);
-    if (value === undefined || value < 0) {
-        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
-    }
-    return value;
-}
-/**
- * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
- * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
- * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
- * error that names all three.
- */
-class BinaryDecoder {
-    what;
-    negative;
-    /** Whether values are 0 and 1 (a numeric positive label). */
-    numeric;
-    positive;
-    constructor(positiveLabel, what) {
-        this.what = what;
-        this.positive = String(positiveLabel);
-        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
-    }
-    /**
-     * A typed value: a number or bigint 0/1 and a boolean (true is 1) as their CSV text would be;
-     * null is an error. Numbers skip the text parser.
-     */
-    value(value, where) {
-        if (this.numeric && typeof value === 'number' && (value === 0 || value === 1))
-            return String(value) === this.positive ? 1 : 0;
-        if (typeof value === 'boolean' && this.numeric)
-            return (value ? '1' : '0') === this.positive ? 1 : 0;
-        if (value === null || value === undefined)
-            throw absent(this.what, value, where);
-        if (typeof value === 'object') {
-            throw new InputError(`${this.what} ${quote(value)} has the wrong type; expected 0 or 1`, where);
-        }
-        return this.decode(textOf(value), where);
-    }
-    decode(text, where) {
-        if (this.numeric) {
-            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
-            if (v === 0 || v === 1)
-                return String(v) === this.positive ? 1 : 0;
-            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
-        }
-        if (text === this.positive)
-            return 1;
-        if (this.negative === undefined && text !== '') {
-            this.negative = text;
-            return 0;
-        }
-        if (text === this.negative)
-            return 0;
-        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
-    }
-}
-/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
-function parseBoolean(value, where) {
-    if (typeof value === 'boolean')
-        return value;
-    if (value === 1 || value === 0 || value === 1n || value === 0n)
-        return value == 1;
-    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
-    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
-        return true;
-    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
-        return false;
-    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
-}
-
-/**
- * Reads an outcomes artifact: pass/fail results of test cases (red-team or safety suites), one row
- * per case with `suite`, `category` (optional), `passed` and `id` (optional). With ids, each case's
- * result is kept (hashed, see caseKey) so that a later run can compare case by case.
- */
-async function readOutcomes(spec) {
-    const table = { cells: [], passed: [], failed: [] };
-    const index = new Map();
-    // The fields' positions in the header (-1: the file has none).
-    let suiteAt = -1;
-    let passedAt = -1;
-    let categoryAt = -1;
-    let idAt = -1;
-    let hasCategory = false;
-    let hasId = false;
-    const cases = new CaseRecorder();
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
-        requireColumns(spec, ['suite', 'passed'], columns, where);
-        const at = (name) => columns.indexOf(columnOf(spec, name));
-        suiteAt = at('suite');
-        passedAt = at('passed');
-        categoryAt = at('category');
-        idAt = at('id');
-        hasCategory = categoryAt >= 0 || spec.columns.category !== undefined;
-        hasId = idAt >= 0 || spec.columns.id !== undefined;
-    }, row => {
-        const suite = row.at(suiteAt);
-        if (typeof suite !== 'string' || suite === '') {
-            throw new InputError(`suite ${quote(suite ?? null)} is not a name; expected a non-empty string`, row.where(suiteAt));
-        }
-        let category = null;
-        if (hasCategory) {
-            const c = categoryAt < 0 ? '' : groupValue(row.at(categoryAt));
-            category = c === '' ? MISSING : c;
-        }
-        const value = row.at(passedAt);
-        if (value === undefined)
-            throw new InputError(`field '${columnOf(spec, 'passed')}' is missing`, row.where(passedAt));
-        const passed = parseBoolean(value, row.where(passedAt));
-        const key = JSON.stringify([suite, category]);
-        let i = index.get(key);
-        if (i === undefined) {
-            i = table.cells.length;
-            index.set(key, i);
-            table.cells.push({ suite, category });
-            table.passed.push(0);
-            table.failed.push(0);
-        }
-        if (passed)
-            table.passed[i]++;
-        else
-            table.failed[i]++;
-        if (hasId)
-            cases.add([suite, category], idAt < 0 ? undefined : row.at(idAt), i, passed ? 1 : 0, row.line);
-    }, () => [suiteAt, passedAt, categoryAt, idAt].filter(k => k >= 0));
-    return {
-        table,
-        rows: result.rows,
-        sha256: result.sha256,
-        ...(hasId ? cases.finish() : {})
-    };
-}
-
-/**
- * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
- * from exact integers (m <= 2^53, k <= 22: Clinger's fast path), so IEEE division rounds it exactly as
- * Number() would. That covers the 16 and 17 significant digits of most full-precision floats as
- * pandas writes them (`0.3362214065285066`). Any other form (sign, exponent, a larger mantissa)
- * returns NaN and the caller falls back to the text parser. `micros` is set to the value in
- * millionths when it has at most 6 decimals, else -1; then micros / 1e6 is exactly the returned value
- * (the correctly rounded quotient of the same rational).
- */
-const POW10 = [
-    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-    1e20, 1e21, 1e22
-];
-/** The largest mantissa whose every step m·10 + d is exact: 2^53. */
-const MAX_MANTISSA = 9007199254740992;
-const decimalState = { micros: -1 };
-function fastDecimal(buf, start, end) {
-    let m = 0;
-    let digits = 0;
-    let k = -1;
-    for (let i = start; i < end; i++) {
-        const c = buf[i];
-        if (c >= 48 && c <= 57) {
-            m = m * 10 + (c - 48);
-            digits++;
-            if (k >= 0)
-                k++;
-        }
-        else if (c === 46 && k < 0) {
-            k = 0;
-        }
-        else {
-            return NaN;
-        }
-    }
-    if (k < 0)
-        k = 0;
-    // m only grows, so a final m <= 2^53 means every step was exact.
-    if (digits === 0 || m > MAX_MANTISSA || k > 22)
-        return NaN;
-    decimalState.micros = k <= 6 ? m * POW10[6 - k] : -1;
-    return k === 0 ? m : m / POW10[k];
-}
-
-/**
- * The distribution of scores by label, which exact ROC AUC and quantile calibration bins need (they
- * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
- * (the common case) fall on a fixed grid of 1,000,001 slots. Any other score (full precision, as
- * pandas writes a float64) goes into compact sorted runs: chunks of rows, sorted when full and
- * collapsed to distinct scores. A run takes 8 bytes per distinct score (16 weighted), and 4 more when
- * scores repeat inside it (their row counts). The runs are merged only while they are walked, so the
- * distribution is never built in memory.
- */
-const GRID = 1_000_000;
-/**
- * Score bins of the split's histogram (see splitRuns): score·4096 is exact, so a score is below b/4096
- * exactly when its bin, ⌊score·4096⌋, is below b.
- */
-const SPLIT_BINS = 4096;
-/**
- * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
- * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
- * process dies.
- */
-const MAX_OFF_GRID = 64_000_000;
-/** Rows per label gathered before they are sorted into a run. */
-const CHUNK = 1 << 20;
-// Runs live in shared memory: the helper thread's are passed to the main thread without a copy, and
-// both threads walk all of them for the AUC (metrics/auc.ts).
-const sharedF64 = (n) => new Float64Array(new SharedArrayBuffer(8 * n));
-const sharedU32 = (n) => new Uint32Array(new SharedArrayBuffer(4 * n));
-function distributionOf(walk) {
-    let k = 0;
-    walk(() => k++);
-    const out = alloc(k);
-    let j = 0;
-    walk((score, posW, negW, posN, negN) => {
-        out.score[j] = score;
-        out.posW[j] = posW;
-        out.negW[j] = negW;
-        out.posN[j] = posN;
-        out.negN[j] = negN;
-        j++;
-    });
-    return out;
-}
-function gridSource(counts, weights) {
-    const walk = (visit) => walkGrid(counts, weights, visit);
-    let dist = null;
-    let rows = 0;
-    for (let i = 0; i < counts.length; i++)
-        rows += counts[i];
-    return {
-        grid: { counts, weights },
-        rows,
-        runs: null,
-        walk,
-        distribution: () => (dist ??= distributionOf(walk))
-    };
-}
-function runsSource(runs) {
-    const walk = (visit) => walkRuns(runs, visit);
-    let rows = 0;
-    for (const run of [...runs[0], ...runs[1]]) {
-        if (run.count === null)
-            rows += run.score.length;
-        else
-            for (let i = 0; i < run.count.length; i++)
-                rows += run.count[i];
-    }
-    return { grid: null, rows, runs, walk, distribution: () => distributionOf(walk) };
-}
-/** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
-class OffGrid {
-    file;
-    limit;
-    runs = [[], []];
-    keys;
-    ws;
-    fill = [0, 0];
-    stored = 0;
-    constructor(weighted, file, limit) {
-        this.file = file;
-        this.limit = limit;
-        // Small first: most files with an off-grid score have few rows, or all of them off the grid.
-        this.keys = [sharedF64(1024), sharedF64(1024)];
-        this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null;
-    }
-    /** Adds rows of one label (weights null: 1 each), copied a chunk's room at a time. */
-    add(label, scores, weights) {
-        for (let from = 0; from < scores.length;) {
-            if (this.fill[label] === this.keys[label].length)
-                this.room(label);
-            const at = this.fill[label];
-            const n = Math.min(this.keys[label].length - at, scores.length - from);
-            this.keys[label].set(scores.subarray(from, from + n), at);
-            const ws = this.ws?.[label];
-            if (ws) {
-                if (weights === null)
-                    ws.fill(1, at, at + n);
-                else
-                    ws.set(weights.subarray(from, from + n), at);
-            }
-            this.fill[label] = at + n;
-            from += n;
-        }
-    }
-    /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
-    room(label) {
-        const n = this.fill[label];
-        if (n === CHUNK)
-            return this.seal(label);
-        this.keys[label] = grow(this.keys[label], Math.min(CHUNK, n * 4));
-        if (this.ws)
-            this.ws[label] = grow(this.ws[label], this.keys[label].length);
-    }
-    /** Sorts the gathered rows of `label` into a run of distinct scores. */
-    seal(label) {
-        const n = this.fill[label];
-        if (n === 0)
-            return;
-        const keys = this.keys[label];
-        const ws = this.ws?.[label] ?? null;
-        const { distinct: d, bins } = sortScores(keys, ws, n);
-        this.stored += d;
-        if (this.stored > this.limit)
-            throw new InputError(`more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals (the AUC is then exact for the rounded scores; docs/inputs.md)`, { file: this.file });
-        if (d === n) {
-            // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted); a full chunk's
-            // arrays are taken as they are, and the next rows get new ones.
-            const taken = n === keys.length;
-            const score = taken ? keys : copy(keys, n);
-            this.runs[label].push({
-                score,
-                count: null,
-                weight: taken ? ws : ws && copy(ws, n),
-                bins
-            });
-            if (taken) {
-                this.keys[label] = sharedF64(n);
-                if (this.ws)
-                    this.ws[label] = sharedF64(n);
-            }
-            this.fill[label] = 0;
-            return;
-        }
-        const score = sharedF64(d);
-        const count = sharedU32(d);
-        const weight = ws ? sharedF64(d) : null;
-        let j = -1;
-        for (let i = 0; i < n; i++) {
-            if (i === 0 || keys[i] !== keys[i - 1])
-                score[++j] = keys[i];
-            count[j]++;
-            if (weight)
-                weight[j] += ws[i];
-        }
-        this.runs[label].push({ score, count, weight, bins });
-        this.fill[label] = 0;
-    }
-    finish() {
-        this.seal(0);
-        this.seal(1);
-        return this.runs;
-    }
-}
-function grow(a, size) {
-    const out = sharedF64(size);
-    out.set(a);
-    return out;
-}
-/** The first n of a, in shared memory of their own. */
-function copy(a, n) {
-    const out = sharedF64(n);
-    out.set(a.subarray(0, n));
-    return out;
-}
-/**
- * Sorts keys[0..n) ascending (non-negative finite doubles, as scores are), carrying payload along when
- * given: the WebAssembly radix sort (assembly/sort.ts), on copies in this thread's scratch memory
- * (wasm.ts; 16 MB for a chunk, 32 MB weighted). Returns how many of them are distinct, and their rows
- * per split bin, counted there too.
- */
-function sortScores(keys, payload, n) {
-    const words = payload === null ? 2 : 4;
-    const countBytes = scratchMemory(0).x.SORT_COUNTS_BYTES.value;
-    const binBytes = 8 * (SPLIT_BINS + 1);
-    const { x, at } = scratchMemory(8 * words * n + Math.max(countBytes, binBytes));
-    const memory = x.memory.buffer;
-    const [k, k2, v, v2] = [0, 1, 2, 3].map(i => at + 8 * i * n);
-    const counts = at + 8 * words * n;
-    new Float64Array(memory, k, n).set(keys.subarray(0, n));
-    if (payload !== null)
-        new Float64Array(memory, v, n).set(payload.subarray(0, n));
-    x.radixSort(k, payload === null ? 0 : v, k2, v2, counts, n);
-    keys.set(new Float64Array(memory, k, n));
-    if (payload !== null)
-        payload.set(new Float64Array(memory, v, n));
-    // The counters' room holds the bins now.
-    const bins = new Float64Array(memory, counts, SPLIT_BINS + 1);
-    bins.fill(0);
-    const distinct = x.sortedCounts(k, n, counts, SPLIT_BINS);
-    return { distinct, bins: bins.slice() };
-}
-/** A histogram's grid before it is made (see ScoreHistogram.counts). */
-const EMPTY_GRID = new Uint32Array(0);
-class ScoreHistogram {
-    weighted;
-    file;
-    maxOffGrid;
-    /**
-     * counts[micros·2 + label]; weights likewise when weighted. Made with the first row, unless the
-     * grid is shared before it (12 MB, 24 MB weighted, that a shared grid does not need).
-     */
-    counts = EMPTY_GRID;
-    weights = null;
-    /** Rows whose score is off the grid; made on the first. */
-    off = null;
-    /**
-     * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
-     * directly): gives current views of it, since that memory's views go stale when it grows.
-     */
-    views = null;
-    /** file: named in the error for more than maxOffGrid distinct off-grid scores. */
-    constructor(weighted, file, maxOffGrid = MAX_OFF_GRID) {
-        this.weighted = weighted;
-        this.file = file;
-        this.maxOffGrid = maxOffGrid;
-    }
-    /**
-     * Keeps the grid where views() says from now on, before any row is added: the readers' WebAssembly
-     * cells add every row there (artifacts/fast/rows-wasm.ts).
-     */
-    shareGrid(views) {
-        if (this.counts !== EMPTY_GRID)
-            throw new Error('a histogram shares its grid before its first row');
-        this.views = views;
-    }
-    /** Makes this.counts and this.weights current (see views), or makes them on first use. */
-    refresh() {
-        if (this.views !== null)
-            [this.counts, this.weights] = this.views();
-        else if (this.counts === EMPTY_GRID) {
-            this.counts = new Uint32Array(2 * (GRID + 1));
-            this.weights = this.weighted ? new Float64Array(2 * (GRID + 1)) : null;
-        }
-    }
-    /** add()'s row as addOffGrid takes rows. */
-    one = { score: new Float64Array(1), weight: new Float64Array(1) };
-    /** Adds one row's score (the test builders' way; the readers add theirs in WebAssembly). */
-    add(score, label, weight) {
-        const micros = Math.round(score * GRID);
-        if (micros / GRID !== score) {
-            const one = this.one;
-            one.score[0] = score;
-            one.weight[0] = weight;
-            this.addOffGrid(label, one.score, one.weight);
-            return;
-        }
-        this.refresh();
-        this.counts[micros * 2 + label]++;
-        if (this.weights !== null)
-            this.weights[micros * 2 + label] += weight;
-    }
-    /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
-    addOffGrid(label, scores, weights) {
-        (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(label, scores, weights);
-    }
-    /**
-     * What a reader of one part of a file sends back: the grid itself (transferred between threads,
-     * not copied, and added slot by slot to the other part's), and the off-grid runs.
-     */
-    part() {
-        this.refresh();
-        if (this.views !== null) {
-            // Copied out of the reader's memory (12 MB), which can then be freed: with many groups its cell
-            // sums take hundreds of MB.
-            this.counts = this.counts.slice();
-            this.weights = this.weights?.slice() ?? null;
-            this.views = null;
-        }
-        return { grid: this.counts, weights: this.weights, runs: this.off?.finish() ?? null };
-    }
-    finish() {
-        return mergeParts([this.part()]);
-    }
-}
-/** The scores of the rows of all parts (each part's rows disjoint from the others'). */
-function mergeParts(parts) {
-    const [first, ...rest] = parts;
-    const grid = first.grid;
-    const weights = first.weights;
-    for (const p of rest) {
-        const more = p.grid;
-        for (let i = 0; i < grid.length; i++)
-            grid[i] += more[i];
-        if (weights !== null && p.weights !== null)
-            for (let i = 0; i < weights.length; i++)
-                weights[i] += p.weights[i];
-    }
-    const runs = [[], []];
-    for (const p of parts)
-        if (p.runs)
-            for (const label of [0, 1])
-                runs[label].push(...p.runs[label]);
-    if (runs[0].length + runs[1].length === 0)
-        return gridSource(grid, weights);
-    const [neg, pos] = gridRuns(grid, weights);
-    if (neg.score.length > 0)
-        runs[0].push(neg);
-    if (pos.score.length > 0)
-        runs[1].push(pos);
-    return runsSource(runs);
-}
-/** The occupied grid slots of each label as runs. */
-function gridRuns(counts, weights) {
-    return [0, 1].map(label => {
-        let d = 0;
-        for (let m = 0; m <= GRID; m++)
-            if (counts[2 * m + label] !== 0)
-                d++;
-        const score = sharedF64(d);
-        const count = sharedU32(d);
-        const weight = weights ? sharedF64(d) : null;
-        const bins = new Float64Array(SPLIT_BINS + 1);
-        let j = 0;
-        for (let m = 0; m <= GRID; m++) {
-            const c = counts[2 * m + label];
-            if (c === 0)
-                continue;
-            score[j] = m / GRID;
-            count[j] = c;
-            bins[Math.floor(score[j] * SPLIT_BINS)] += c;
-            if (weight)
-                weight[j] = weights[2 * m + label];
-            j++;
-        }
-        return { score, count, weight, bins };
-    });
-}
-/** The grid's occupied slots in ascending order. */
-function walkGrid(counts, weights, visit) {
-    const w = weights ?? counts;
-    for (let m = 0; m <= GRID; m++) {
-        const negN = counts[2 * m];
-        const posN = counts[2 * m + 1];
-        if ((negN | posN) === 0)
-            continue;
-        visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
-    }
-}
-/** The first index in [lo, hi) of sorted `a` whose value is at least v (hi when none is). */
-function lowerBound(a, v, lo, hi) {
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (a[mid] < v)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/**
- * Rows of the runs merged at a time (plus one per run at most): about 5 MB of the thread's scratch
- * memory (16 MB when the entries are handed on), within what a chunk's sort already takes.
- */
-const WINDOW = 1 << 18;
-/**
- * Merges the distinct scores in [from, to) of all runs in ascending order, equal scores of several
- * runs (and both labels) one entry. With `auc`, the AUC's sums (AUC_STATE_BYTES of doubles, laid out
- * by assembly/merge.ts), the entries are added to those sums; else they are handed to `each` a window
- * at a time, as the first n entries of d (views valid during the call). Each window is cut at a
- * score, so that no score spans two, and its slices of the runs are copied into this thread's scratch
- * memory (wasm.ts) and merged there. Windows of any size give the same entries and sums.
- */
-function mergeWindows(runs, from, to, target) {
-    const all = [...runs[0], ...runs[1]];
-    const k = all.length;
-    const at = Int32Array.from(all, r => lowerBound(r.score, from, 0, r.score.length));
-    const end = Int32Array.from(all, r => lowerBound(r.score, to, 0, r.score.length));
-    const cut = new Int32Array(k);
-    const cap = WINDOW + k;
-    const module = scratchMemory(0).x;
-    const entry = module.MERGE_ENTRY_BYTES.value / 4;
-    // The AUC's sums, the table, the heap, the output's five columns (when handed on), then the
-    // window's scores, weights and counts.
-    const aucBytes = module.AUC_STATE_BYTES.value;
-    const tableBytes = Math.ceil((4 * entry * k) / 8) * 8;
-    const sums = 'auc' in target ? target.auc : null;
-    const each = 'each' in target ? target.each : null;
-    const outBytes = each === null ? 0 : 8 * cap * 5;
-    const { x, at: base } = scratchMemory(aucBytes + tableBytes + 16 * k + outBytes + 20 * cap);
-    const memory = x.memory.buffer;
-    const f64 = new Float64Array(memory);
-    const u32 = new Uint32Array(memory);
-    const auc = sums === null ? 0 : base;
-    const table = base + aucBytes;
-    const heap = table + tableBytes;
-    const out = heap + 16 * k;
-    const scoresAt = out + outBytes;
-    const weightsAt = scoresAt + 8 * cap;
-    const countsAt = weightsAt + 8 * cap;
-    const column = (j) => new Float64Array(memory, out + 8 * cap * j, cap);
-    const d = each === null
-        ? null
-        : { score: column(0), posW: column(1), negW: column(2), posN: column(3), negN: column(4) };
-    if (sums !== null)
-        f64.set(sums, auc / 8);
-    for (;;) {
-        let total = 0;
-        for (let r = 0; r < k; r++)
-            total += end[r] - at[r];
-        if (total === 0)
-            break;
-        windowCut(all, at, end, total, cut);
-        let n = 0;
-        for (let r = 0; r < k; r++) {
-            const run = all[r];
-            const len = cut[r] - at[r];
-            const e = table / 4 + entry * r;
-            u32[e] = scoresAt + 8 * n;
-            u32[e + 1] = run.count === null ? 0 : countsAt + 4 * n;
-            u32[e + 2] = run.weight === null ? 0 : weightsAt + 8 * n;
-            u32[e + 3] = len;
-            u32[e + 4] = r < runs[0].length ? 0 : 1;
-            if (len > 0) {
-                f64.set(run.score.subarray(at[r], cut[r]), scoresAt / 8 + n);
-                if (run.count !== null)
-                    u32.set(run.count.subarray(at[r], cut[r]), countsAt / 4 + n);
-                if (run.weight !== null)
-                    f64.set(run.weight.subarray(at[r], cut[r]), weightsAt / 8 + n);
-            }
-            n += len;
-        }
-        const entries = x.mergeRuns(table, k, heap, out, cap, auc);
-        if (each !== null)
-            each(d, entries);
-        at.set(cut);
-    }
-    if (sums !== null)
-        sums.set(f64.subarray(auc / 8, auc / 8 + sums.length));
-}
-/** Adds the distinct scores in [from, to) of all runs to the AUC's sums `auc` (see mergeWindows). */
-function runsAuc(runs, auc, from = -Infinity, to = Infinity) {
-    mergeWindows(runs, from, to, { auc });
-}
-/**
- * Adds the grid's occupied slots (counts[micros·2 + label], weights likewise or null) to the AUC's
- * sums `auc`, in WebAssembly (assembly/merge.ts) on copies in this thread's scratch memory.
- */
-function gridAuc(counts, weights, auc) {
-    const countsBytes = Math.ceil((4 * counts.length) / 8) * 8;
-    const { x, at } = scratchMemory(8 * auc.length + countsBytes + (weights === null ? 0 : 8 * weights.length));
-    const memory = x.memory.buffer;
-    const countsAt = at + 8 * auc.length;
-    const weightsAt = weights === null ? 0 : countsAt + countsBytes;
-    new Float64Array(memory, at, auc.length).set(auc);
-    new Uint32Array(memory, countsAt, counts.length).set(counts);
-    if (weights !== null)
-        new Float64Array(memory, weightsAt, weights.length).set(weights);
-    x.gridAuc(countsAt, weightsAt, counts.length / 2, at);
-    auc.set(new Float64Array(memory, at, auc.length));
-}
-/**
- * Where the next window ends in each run (of `total` entries left, more than WINDOW): below a score v
- * that holds each run's share to its part of WINDOW (at least one entry). v is the least, over the
- * runs, of the score at that share's end, so every run has at most its share below v, and the run that
- * gives v has at least one (its scores are distinct and ascending).
- */
-function windowCut(all, at, end, total, cut) {
-    if (total <= WINDOW) {
-        cut.set(end);
-        return;
-    }
-    let v = Infinity;
-    for (let r = 0; r < all.length; r++) {
-        const p = at[r] + Math.max(1, Math.floor(((end[r] - at[r]) * WINDOW) / total));
-        if (p < end[r])
-            v = Math.min(v, all[r].score[p]);
-    }
-    for (let r = 0; r < all.length; r++)
-        cut[r] = lowerBound(all[r].score, v, at[r], end[r]);
-}
-/** The distinct scores of all runs in ascending order, one call each (see mergeWindows). */
-function walkRuns(runs, visit) {
-    mergeWindows(runs, -Infinity, Infinity, {
-        each: (d, n) => {
-            for (let i = 0; i < n; i++)
-                visit(d.score[i], d.posW[i], d.negW[i], d.posN[i], d.negN[i]);
-        }
-    });
-}
-/**
- * Where the runs' rows are cut in two for a walk in halves (metrics/auc.ts): the boundary b/4096 that
- * puts nearest half of the rows below it, and the rows below it. It depends only on the scores, not on
- * how they fell into runs, so a file gives the same halves on one thread as on two.
- */
-function splitRuns(runs) {
-    const bins = new Float64Array(SPLIT_BINS + 1);
-    let rows = 0;
-    for (const r of [...runs[0], ...runs[1]])
-        for (let b = 0; b <= SPLIT_BINS; b++) {
-            bins[b] += r.bins[b];
-            rows += r.bins[b];
-        }
-    let best = 0;
-    let bestBelow = 0;
-    let below = 0;
-    for (let b = 0; b <= SPLIT_BINS; b++) {
-        if (Math.abs(below - rows / 2) < Math.abs(bestBelow - rows / 2)) {
-            best = b;
-            bestBelow = below;
-        }
-        below += bins[b];
-    }
-    return { score: best / SPLIT_BINS, rowsBelow: bestBelow };
-}
-function alloc(k) {
-    return {
-        score: new Float64Array(k),
-        posW: new Float64Array(k),
-        negW: new Float64Array(k),
-        posN: new Float64Array(k),
-        negN: new Float64Array(k)
-    };
-}
-/**
- * Interior quantile edges for `bins` equal-count calibration bins: the overall score quantiles at
- * b/bins (b = 1..bins−1) by linear interpolation between order statistics (numpy's default), as
- * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
- */
-function quantileEdges(scores, bins) {
-    const last = scores.rows - 1;
-    const at = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins));
-    // Each edge's two order statistics, ascending (as the edges are), found in one walk.
-    const wanted = at.flatMap(h => [Math.floor(h), Math.min(Math.floor(h) + 1, last)]);
-    const value = new Float64Array(wanted.length);
-    let next = 0;
-    let cum = 0;
-    scores.walk((score, _pw, _nw, posN, negN) => {
-        cum += posN + negN;
-        while (next < wanted.length && wanted[next] < cum)
-            value[next++] = score;
-    });
-    return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]));
-}
-/** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
-function binOf(score, bins, edges) {
-    if (edges === null) {
-        const b = Math.floor(score * bins);
-        return b < bins ? b : bins - 1;
-    }
-    let b = 0;
-    while (b < edges.length && edges[b] < score)
-        b++;
-    return b;
-}
-
-/**
- * The WebAssembly side (assembly/rows.ts; memory as in core/wasm.ts): the cell sums every row of a
- * predictions file is added to (WasmCells), and the CSV fast path that reads plain rows straight into
- * them (WasmRows). Every row the fast path declines takes the checked path.
- * Group values and combinations are registered here as the sink first meets them (the checked path
- * reads the row that introduces one), so the ids are the sink's own.
- */
-/** Why rows() stopped (the constants of assembly/rows.ts). */
-const STOP_ROW = 0;
-const STOP_OFF_GRID = 2;
-/** Off-grid scores the reader queues (OFF_GRID_QUEUE in assembly/rows.ts). */
-const OFF_GRID_QUEUE = 8192;
-/** Attributes beyond this many do not fit the packed combination key (two words, 16 bits each). */
-const WASM_MAX_ATTRIBUTES = 8;
-/** Padding after the input bytes: the reader loads up to 64 bytes from a position before the end. */
-const PAD = 72;
-const GROUP_SLOT = 32;
-const COMBO_SLOT = 32;
-/** Grid updates the reader queues (QUEUE in assembly/rows.ts). */
-const GRID_QUEUE = 4096;
-/**
- * The cell sums, score grid and off-grid queue of a predictions file in WebAssembly memory: the one
- * accumulator that every row goes to, whichever path decoded it (the CSV fast path below from bytes,
- * the checked CSV path, JSON Lines and Parquet through addRow and addColumns). So the sums are added
- * in file order, by the same code, whatever the format. The grid is the sink's histogram's own; the
- * off-grid scores go to the histogram's runs as the queue fills.
- */
-class WasmCells {
-    acc;
-    hist;
-    heap = new WasmHeap();
-    x = this.heap.x;
-    accAt = 0;
-    accCombos = 0;
-    /** Combinations the sums have room for (the sink's, as of the last room() call). */
-    combos = 0;
-    gridAt = 0;
-    gridWeightsAt = 0;
-    offScoresAt = 0;
-    offWeightsAt = 0;
-    columnsAt = 0;
-    columnsCap = 0;
-    cellNumbers;
-    /** Rows added, by every path. */
-    rows = 0;
-    /**
-     * acc: the combinations and the table the sums are laid out for; hist: the score histogram that
-     * owns the grid (null without scores); edges: quantile bin edges (null: uniform bins).
-     */
-    constructor(acc, hist, edges, threshold) {
-        this.acc = acc;
-        this.hist = hist;
-        this.cellNumbers = 4 * acc.bins * ACC;
-        const pow10 = this.heap.f64Of(POW10);
-        const edgesAt = this.heap.f64Of(edges ?? []);
-        this.x.configure(acc.hasScore ? 1 : 0, acc.weighted ? 1 : 0, acc.bins, edgesAt, edges?.length ?? 0, threshold, pow10);
-        this.newAcc(16);
-        if (acc.hasScore) {
-            this.gridAt = this.heap.alloc(4 * 2 * (GRID + 1));
-            this.gridWeightsAt = acc.weighted ? this.heap.alloc(8 * 2 * (GRID + 1)) : 0;
-            this.x.setGrid(this.gridAt, this.gridWeightsAt, this.heap.alloc(4 * GRID_QUEUE), this.heap.alloc(8 * GRID_QUEUE));
-            this.offScoresAt = this.heap.alloc(2 * 8 * OFF_GRID_QUEUE);
-            this.offWeightsAt = acc.weighted ? this.heap.alloc(2 * 8 * OFF_GRID_QUEUE) : 0;
-            this.x.setOffGrid(this.offScoresAt, this.offWeightsAt);
-            hist.shareGrid(() => {
-                this.x.flush();
-                const memory = this.x.memory.buffer;
-                const weights = this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1));
-                return [new Uint32Array(memory, this.gridAt, 2 * (GRID + 1)), weights];
-            });
-        }
-    }
-    /** Adds one decoded row of combination combo; micros is its score in millionths, or -1. */
-    addRow(combo, y, p, s, micros, w) {
-        if (combo >= this.combos)
-            this.room();
-        this.rows++;
-        if (this.x.addRow(combo, y, p, s, micros, w) !== 0)
-            this.takeOffGrid();
-    }
-    /** Adds decoded rows (a Parquet row group's). */
-    addColumns(rows) {
-        const n = rows.combos.length;
-        this.room();
-        if (n > this.columnsCap) {
-            this.columnsCap = Math.max(n, 2 * this.columnsCap);
-            this.columnsAt = this.heap.alloc(26 * this.columnsCap);
-        }
-        // Laid out as addRows expects: combos (i32), scores and weights (f64), labels and predictions (u8).
-        const cap = this.columnsCap;
-        const memory = this.x.memory.buffer;
-        const combosAt = this.columnsAt;
-        const scoresAt = combosAt + 8 * cap;
-        const weightsAt = scoresAt + 8 * cap;
-        const labelsAt = weightsAt + 8 * cap;
-        const predictionsAt = labelsAt + cap;
-        new Int32Array(memory, combosAt, n).set(rows.combos);
-        if (rows.scores !== null)
-            new Float64Array(memory, scoresAt, n).set(rows.scores);
-        if (rows.weights !== null)
-            new Float64Array(memory, weightsAt, n).set(rows.weights);
-        new Uint8Array(memory, labelsAt, n).set(rows.labels);
-        new Uint8Array(memory, predictionsAt, n).set(rows.predictions);
-        for (let from = 0; from < n;) {
-            from = this.x.addRows(from, n, combosAt, labelsAt, predictionsAt, scoresAt, weightsAt);
-            this.takeOffGrid();
-        }
-        this.rows += n;
-    }
-    /** The cell sums of every row added (a view of this memory), in the accumulator's layout. */
-    sums() {
-        this.room();
-        this.x.flush();
-        this.takeOffGrid();
-        return new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers);
-    }
-    /** Makes room in the sums for the accumulator's combinations so far. */
-    room() {
-        const combos = this.acc.combos.length;
-        if (combos > this.accCombos)
-            this.newAcc(2 * combos);
-        this.combos = combos;
-    }
-    /** Adds the off-grid scores the reader queued to the sink's histogram. */
-    takeOffGrid() {
-        const memory = this.x.memory.buffer;
-        const counts = [this.x.offNegatives.value, this.x.offPositives.value];
-        for (const label of [0, 1]) {
-            const n = counts[label];
-            if (n === 0)
-                continue;
-            const at = 8 * OFF_GRID_QUEUE * label;
-            const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt + at, n);
-            this.hist.addOffGrid(label, new Float64Array(memory, this.offScoresAt + at, n), weights);
-        }
-        this.x.offGridTaken();
-    }
-    newAcc(combos) {
-        const at = this.heap.alloc(8 * combos * this.cellNumbers);
-        const memory = new Uint8Array(this.x.memory.buffer);
-        if (this.accCombos > 0)
-            memory.copyWithin(at, this.accAt, this.accAt + 8 * this.accCombos * this.cellNumbers);
-        this.accAt = at;
-        this.accCombos = combos;
-        this.x.setAcc(at);
-    }
-}
-/** The CSV fast path: plain rows read from bytes into the sink's WebAssembly cells. */
-class WasmRows {
-    sink;
-    cells;
-    heap;
-    x;
-    bufAt = 0;
-    bufCap = 0;
-    /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
-    groups;
-    known;
-    tables;
-    tablesAt;
-    registered = 0;
-    comboSize = 0;
-    /** Rows taken in all, and by the last rows() call; why that call stopped. */
-    rowsRead = 0;
-    taken = 0;
-    stop = STOP_ROW;
-    /**
-     * roles: each field's role, as in predictions-csv.ts. The caller has checked that the layout suits
-     * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
-     */
-    constructor(sink, cells, roles, hasPrediction) {
-        this.sink = sink;
-        this.cells = cells;
-        this.heap = cells.heap;
-        this.x = cells.x;
-        const attributes = sink.indexes.length;
-        const rolesAt = this.heap.alloc(roles.byteLength);
-        new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles);
-        this.tablesAt = this.heap.alloc(8 * Math.max(1, attributes));
-        this.x.setFields(roles.length, rolesAt, hasPrediction ? 1 : 0, this.tablesAt);
-        this.groups = sink.indexes.map(() => []);
-        this.known = sink.indexes.map(() => 0);
-        this.tables = sink.indexes.map((_, a) => this.newTable(a, 64));
-        this.newCombos(64);
-    }
-    /** Copies a new buffer of rows in; rows() calls then read it until the next load(). */
-    load(buf) {
-        if (buf.length + PAD > this.bufCap) {
-            this.bufCap = Math.max(buf.length + PAD, 2 * this.bufCap);
-            this.bufAt = this.heap.alloc(this.bufCap);
-        }
-        new Uint8Array(this.x.memory.buffer, this.bufAt, buf.length).set(buf);
-    }
-    /** Reads plain rows of the loaded buffer from pos; see FastRow. */
-    rows(pos, len) {
-        this.register();
-        let taken = 0;
-        for (;;) {
-            pos = this.x.rows(this.bufAt, pos, len);
-            taken += this.x.taken.value;
-            this.stop = this.x.stop.value;
-            this.cells.takeOffGrid();
-            if (this.stop !== STOP_OFF_GRID)
-                break;
-        }
-        this.taken = taken;
-        this.rowsRead += taken;
-        this.cells.rows += taken;
-        return pos;
-    }
-    /** Registers the group values and combinations the sink has met since the last call. */
-    register() {
-        const indexes = this.sink.indexes;
-        for (let a = 0; a < indexes.length; a++) {
-            const keys = indexes[a].keys;
-            while (this.known[a] < keys.length) {
-                const id = this.known[a]++;
-                this.addGroup(a, keys[id], id);
-                // An empty field is the group (missing) too.
-                if (indexes[a].labels[id] === MISSING)
-                    this.addGroup(a, Buffer.alloc(0), id);
-            }
-        }
-        const combos = this.sink.acc.combos;
-        if (this.registered === combos.length)
-            return;
-        if (2 * combos.length > this.comboSize)
-            this.newCombos(2 * this.comboSize);
-        this.cells.room();
-        for (; this.registered < combos.length; this.registered++)
-            this.x.addCombo(...comboKey(combos[this.registered]), this.registered);
-    }
-    addGroup(a, key, id) {
-        const list = this.groups[a];
-        if (2 * (list.length + 1) > this.tables[a].size) {
-            this.tables[a] = this.newTable(a, 2 * this.tables[a].size);
-            for (const g of list)
-                this.x.addGroup(a, g.at, g.n, g.id);
-        }
-        const at = this.heap.alloc(key.length + PAD);
-        new Uint8Array(this.x.memory.buffer, at, key.length).set(key);
-        list.push({ at, n: key.length, id });
-        this.x.addGroup(a, at, key.length, id);
-    }
-    newTable(a, size) {
-        const at = this.heap.alloc(size * GROUP_SLOT);
-        new Int32Array(this.x.memory.buffer, at, (size * GROUP_SLOT) / 4).fill(-1);
-        new Uint32Array(this.x.memory.buffer, this.tablesAt + 8 * a, 2).set([at, size - 1]);
-        return { at, size };
-    }
-    newCombos(size) {
-        const at = this.heap.alloc(size * COMBO_SLOT);
-        new Int32Array(this.x.memory.buffer, at, (size * COMBO_SLOT) / 4).fill(-1);
-        this.comboSize = size;
-        this.x.setCombos(at, size - 1);
-        const combos = this.sink.acc.combos;
-        for (let id = 0; id < this.registered; id++)
-            this.x.addCombo(...comboKey(combos[id]), id);
-    }
-}
-/** A combination's group ids packed 16 bits each into two words, as the reader builds them. */
-function comboKey(ids) {
-    const key = [0n, 0n];
-    ids.forEach((id, a) => (key[a >> 2] |= BigInt(id) << BigInt(16 * (a & 3))));
-    return key;
-}
-
-/**
- * The predictions CSV hot path: the WebAssembly fast path for plain rows (rows-wasm.ts; fields found
- * and decoded at once) and the checked path for everything else, which validates every value and
- * reports errors.
- *
- * A JavaScript fast path (code generated per header) sat between the two until the WebAssembly reader
- * read full-precision scores and up to 8 attributes; it then served only files with more attributes
- * or a dropped row record. On 2M rows with 17-digit scores and 5 attributes a whole check took 2.1 s
- * on the checked path alone, 1.7 s with the JavaScript fast path and 1.5 s with the WebAssembly
- * reader, so it was removed: about 250 lines, and a third way of decoding a row.
- */
-/**
- * Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index. The WebAssembly reader
- * has the same (assembly/rows.ts; rows-wasm.test.ts checks that they agree).
- */
-const ROLES = { SKIP: 0, LABEL: 1, SCORE: 2, PREDICTION: 3, WEIGHT: 4, ATTR: 5 };
-const { SKIP, LABEL, SCORE, PREDICTION, WEIGHT, ATTR } = ROLES;
-/**
- * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
- * decimals and the text parsers as fallback, so that every value is validated the same way.
- */
-class CsvPredictionRows {
-    sink;
-    header = null;
-    /** The columns' positions (the sink's, once the header is known). */
-    at;
-    fastBinary;
-    threshold;
-    file;
-    /** The checked path's group ids of the row it reads. */
-    g;
-    constructor(sink) {
-        this.sink = sink;
-        this.fastBinary = sink.labels.positive === '1';
-        this.threshold = sink.spec.threshold;
-        this.file = sink.spec.display;
-        this.g = new Int32Array(sink.indexes.length);
-    }
-    get started() {
-        return this.header !== null;
-    }
-    /** The checked path: every row the fast path declines, and the header. */
-    checkedRow(row) {
-        const header = this.header;
-        if (header === null) {
-            this.start(row);
-            return;
-        }
-        if (row.count !== header.length)
-            throw wrongFieldCount(this.file, row.line, header.length, row.count);
-        const sink = this.sink;
-        const buf = row.buf;
-        const y = this.binary(row, this.at.label, sink.labels);
-        let s = 0;
-        let micros = -1;
-        if (this.at.score >= 0) {
-            const i = this.at.score;
-            s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
-            if (s === s && s <= 1)
-                micros = decimalState.micros;
-            else
-                s = parseScore(fieldText(row, i), this.where(row, i));
-        }
-        let w = 1;
-        if (this.at.weight >= 0) {
-            const i = this.at.weight;
-            w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
-            if (w !== w)
-                w = parseWeight(fieldText(row, i), this.where(row, i));
-        }
-        const p = this.at.prediction >= 0
-            ? this.binary(row, this.at.prediction, sink.predictions)
-            : predictAt(s, this.threshold);
-        const g = this.g;
-        const attrs = this.at.attrs;
-        for (let a = 0; a < attrs.length; a++) {
-            const i = attrs[a];
-            g[a] = row.escaped[i]
-                ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
-                : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
-        }
-        if (!sink.recording) {
-            sink.add(g, y, p, s, micros, w);
-            return;
-        }
-        const text = (i) => (i < 0 ? undefined : fieldText(row, i));
-        const [cp, cs] = sink.champion(text(this.at.championPrediction), text(this.at.championScore), path => ({
-            file: this.file,
-            line: row.line,
-            path
-        }));
-        sink.addRecorded(g, y, p, s, micros, w, text(this.at.id), row.line, cp, cs);
-    }
-    start(row) {
-        this.useHeader(Array.from({ length: row.count }, (_, i) => fieldText(row, i)), row.line);
-    }
-    /** Sets the header read elsewhere (a part of the file that starts after it). */
-    useHeader(header, line) {
-        this.sink.start(header, { file: this.file, line });
-        this.at = this.sink.positions;
-        this.header = header;
-        // What each field is for the fast path. A column read in two roles (say, the label also a
-        // sensitive attribute) leaves the rows to the checked path, which reads each role by itself.
-        const roles = new Int32Array(header.length).fill(SKIP);
-        const used = [this.at.label, this.at.score, this.at.prediction, this.at.weight, ...this.at.attrs].filter(i => i >= 0);
-        if (!this.fastBinary || new Set(used).size !== used.length)
-            return;
-        roles[this.at.label] = LABEL;
-        if (this.at.score >= 0)
-            roles[this.at.score] = SCORE;
-        if (this.at.prediction >= 0)
-            roles[this.at.prediction] = PREDICTION;
-        if (this.at.weight >= 0)
-            roles[this.at.weight] = WEIGHT;
-        this.at.attrs.forEach((i, a) => (roles[i] = ATTR + a));
-        // More attributes than the WebAssembly reader packs: every row takes the checked path.
-        if (this.at.attrs.length <= WASM_MAX_ATTRIBUTES)
-            this.roles = roles;
-    }
-    /**
-     * The fast path (see FastRow): the WebAssembly reader, made for the header's roles once it is
-     * known, and declining until then. While rows are recorded one by one (ids, champion columns) they
-     * take the checked path; if the record is dropped, the fast reader starts there.
-     */
-    roles = null;
-    wasm = null;
-    taken = 0;
-    /** Rows the WebAssembly reader has read (for tests). */
-    get wasmRows() {
-        return this.wasm?.rowsRead ?? 0;
-    }
-    /** The WebAssembly reader copies a buffer in when it first reads it. */
-    loaded = true;
-    chunk() {
-        this.loaded = false;
-    }
-    rows(buf, pos, len) {
-        this.taken = 0;
-        if (this.roles === null || this.sink.recording)
-            return pos;
-        if (this.wasm === null) {
-            this.wasm = new WasmRows(this.sink, this.sink.cells, this.roles, this.at.prediction >= 0);
-            this.loaded = false;
-        }
-        if (!this.loaded) {
-            this.wasm.load(buf);
-            this.loaded = true;
-        }
-        pos = this.wasm.rows(pos, len);
-        this.taken = this.wasm.taken;
-        return pos;
-    }
-    binary(row, i, decoder) {
-        if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
-            const c = row.buf[row.start[i]];
-            if (c === 49)
-                return 1;
-            if (c === 48)
-                return 0;
-        }
-        return decoder.decode(fieldText(row, i), this.where(row, i));
-    }
-    where(row, i) {
-        return { file: this.file, line: row.line, path: this.header[i] };
-    }
-}
-
-/**
- * The prediction sink: decoded rows of a predictions file, whatever its format, into the cell table,
- * the score histogram and (with ids or champion columns) the row record. The column layout is
- * resolved here, once, from the file's header and the manifest's mapping.
- */
-/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
-function layoutOf(spec, attributes, columns, where) {
-    const has = new Set(columns);
-    const col = (name, required, fallback) => {
-        const mapped = spec.columns[name];
-        const column = mapped ?? fallback ?? name;
-        if (has.has(column)) {
-            requireOnce(columns, column, where, name);
-            return column;
-        }
-        if (required || mapped !== undefined) {
-            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
-            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
-                ...where,
-                path: name
-            });
-        }
-        return undefined;
-    };
-    const layout = {
-        label: col('label', true),
-        score: col('score', false),
-        prediction: col('prediction', false),
-        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
-        attributes: attributes.map(a => col(a, true)),
-        // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
-        id: spec.columns.id !== undefined ? col('id', true) : undefined,
-        baselinePrediction: col('baselinePrediction', false),
-        baselineScore: col('baselineScore', false)
-    };
-    if (layout.score === undefined && layout.prediction === undefined) {
-        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, where);
-    }
-    return layout;
-}
-/** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
-class PredictionSink {
-    spec;
-    options;
-    indexes;
-    labels;
-    predictions;
-    championPredictions;
-    layout;
-    /** The layout's columns by position in the header, for readers that index fields. */
-    positions;
-    acc;
-    hist = null;
-    sums = null;
-    /** Set while rows are recorded one by one (the file has ids or champion columns). */
-    recorder = null;
-    constructor(spec, options) {
-        this.spec = spec;
-        this.options = options;
-        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
-        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
-        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
-        this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction');
-    }
-    start(columns, where) {
-        const l = (this.layout = layoutOf(this.spec, this.options.attributes, columns, where));
-        const at = (c) => (c === undefined ? -1 : columns.indexOf(c));
-        this.positions = {
-            label: at(l.label),
-            score: at(l.score),
-            prediction: at(l.prediction),
-            weight: at(l.weight),
-            attrs: l.attributes.map(at),
-            id: at(l.id),
-            championPrediction: at(l.baselinePrediction),
-            championScore: at(l.baselineScore)
-        };
-        const hasScore = this.layout.score !== undefined;
-        const weighted = this.layout.weight !== undefined;
-        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
-        this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null;
-        if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
-            this.recorder = new CaseRecorder(4);
-    }
-    /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
-    get recording() {
-        return this.recorder !== null && !this.recorder.dropped;
-    }
-    /**
-     * The champion's prediction and score on a row, from its fields' values (ignored where the file has
-     * no such column): -1 and NaN when absent; the prediction follows the score at the threshold when
-     * only the score is given.
-     */
-    champion(prediction, score, where) {
-        const l = this.layout;
-        const cs = l.baselineScore === undefined ? NaN : scoreValue(score, where(l.baselineScore));
-        const cp = l.baselinePrediction !== undefined
-            ? this.championPredictions.value(prediction, where(l.baselinePrediction))
-            : cs === cs
-                ? predictAt(cs, this.spec.threshold)
-                : -1;
-        return [cp, cs];
-    }
-    /**
-     * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
-     * and score (-1 and NaN when the file has none).
-     */
-    addRecorded(g, y, p, s, micros, w, id, line, cp, cs) {
-        const combo = this.add(g, y, p, s, micros, w);
-        const r = this.recorder;
-        const hasScore = this.hist !== null;
-        const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0);
-        const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line);
-        if (kept === 'dropped')
-            return;
-        const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0);
-        r.extra([hasScore ? s : NaN, w, champion, cs]);
-    }
-    /**
-     * Adds one decoded row: its group ids g (one per attribute), label, prediction, score, the score in
-     * millionths (or -1) and weight. Returns the row's combination of groups.
-     */
-    add(g, y, p, s, micros, w) {
-        const combo = this.acc.combo(g);
-        this.cells.addRow(combo, y, p, this.hist === null ? 0 : s, micros, w);
-        return combo;
-    }
-    /**
-     * The sums every row is added to (fast/rows-wasm.ts), made with the first row: a sink that only
-     * checks a header (the two-part reader's) needs no WebAssembly memory.
-     */
-    get cells() {
-        return (this.sums ??= new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold));
-    }
-    /** Rows added so far, by every path. */
-    get rows() {
-        return this.sums?.rows ?? 0;
-    }
-    /** The table: the combinations and groups met, with the cell sums of every row. */
-    table() {
-        this.acc.addNumbers(this.cells.sums());
-        return this.acc.finish(this.indexes.map(i => i.labels));
-    }
-    /** What a worker reading one part of the file sends back. */
-    part() {
-        return {
-            table: this.table(),
-            scores: this.hist?.part() ?? null,
-            rows: this.rows
-        };
-    }
-    finish(sha256) {
-        if (this.rows === 0)
-            throw new InputError('the file has no data rows', { file: this.spec.display });
-        return {
-            table: this.table(),
-            scores: this.hist === null ? null : this.hist.finish(),
-            edges: this.options.edges,
-            rows: this.rows,
-            sha256,
-            ...this.finishRecord()
-        };
-    }
-    finishRecord() {
-        if (this.recorder === null)
-            return {};
-        const { cases, casesMissing, extras } = this.recorder.finish();
-        if (cases === null)
-            return { record: null, recordMissing: casesMissing };
-        const [scores, weights, championCodes, championScores] = extras;
-        const l = this.layout;
-        const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined;
-        return {
-            record: {
-                cases,
-                byId: l.id !== undefined,
-                scores: this.hist !== null ? scores : null,
-                weights: l.weight !== undefined ? weights : null,
-                champion: hasChampion
-                    ? {
-                        codes: Uint32Array.from(championCodes),
-                        scores: l.baselineScore !== undefined ? championScores : null
-                    }
-                    : null
-            }
-        };
-    }
-}
-
-/**
- * A dictionary-encoded chunk's rows through `rule`: each entry decoded once, at its first use (so that
- * group ids and a learned negative label follow file order, as in CSV). For entry k (k = -1: a null),
- * ints[k + 1] is its value once decoded when it is a non-negative integer (labels, predictions, group
- * ids), -1 before; doubles[k + 1] likewise for any number (scores, weights), NaN before.
- */
-class Dictionary {
-    chunk;
-    rule;
-    where;
-    ints;
-    doubles;
-    constructor(chunk, rule, where) {
-        this.chunk = chunk;
-        this.rule = rule;
-        this.where = where;
-        const n = chunk.dictionary.length + 1;
-        this.ints = new Int32Array(n).fill(-1);
-        this.doubles = new Float64Array(n).fill(NaN);
-    }
-    /** Decodes entry k - 1 (k = 0: a null), first used on row i. */
-    decode(k, i) {
-        const x = this.rule(k === 0 ? null : this.chunk.dictionary[k - 1], this.where(i));
-        this.doubles[k] = x;
-        if (x >= 0 && x <= 0x7fffffff && Number.isInteger(x))
-            this.ints[k] = x;
-        return x;
-    }
-}
-/**
- * Each row of up to three dictionary-encoded columns through `table`: out[i] = table[key], key =
- * Σ_a (columns[a][i] + 1) · steps[a] (steps[0] = 1; an index is -1 for a null), looked up in
- * WebAssembly (assembly/hybrid.ts) on copies in the scratch memory, where a loop in JavaScript took 2
- * to 6 ns a row. A row whose entry is still negative gets its value from resolve(key, i), in row
- * order, which updates `table` (and must not use the scratch memory).
- */
-function lookup(columns, steps, table, out, resolve) {
-    const n = out.length;
-    const wide = out instanceof Int32Array;
-    const room = scratchMemory(4 * ((columns.length + 1) * n + table.length));
-    const x = room.x;
-    const places = columns.map((_, a) => room.at + 4 * n * a);
-    const tableAt = room.at + 4 * n * columns.length;
-    const outAt = tableAt + 4 * table.length;
-    const view = () => wide ? new Int32Array(x.memory.buffer, outAt, n) : new Uint8Array(x.memory.buffer, outAt, n);
-    columns.forEach((c, a) => new Int32Array(x.memory.buffer, places[a], n).set(c.subarray(0, n)));
-    new Int32Array(x.memory.buffer, tableAt, table.length).set(table);
-    const [a, b = a, c = a] = places;
-    for (let i = 0;; i++) {
-        i = x.dictionaryLookup(a, b, c, steps[1] ?? 0, steps[2] ?? 0, tableAt, table.length, outAt, wide ? 1 : 0, i, n);
-        if (i === n)
-            break;
-        let key = 0;
-        columns.forEach((column, a) => (key += (column[i] + 1) * steps[a]));
-        view()[i] = resolve(key, i);
-        if (key < table.length)
-            new Int32Array(x.memory.buffer, tableAt, table.length)[key] = table[key];
-    }
-    out.set(view());
-}
-/** A dictionary chunk's rows through its Dictionary's ints (labels, predictions, group ids). */
-function mapInts(indices, d, out) {
-    lookup([indices], [1], d.ints, out, (k, i) => d.decode(k, i));
-}
-function mapDoubles(indices, d, out) {
-    const doubles = d.doubles;
-    for (let i = 0; i < out.length; i++) {
-        const k = indices[i] + 1;
-        const x = doubles[k];
-        out[i] = x === x ? x : d.decode(k, i);
-    }
-}
-/** A binary column (labels, predictions): 0 and 1 as they are when `plain`, else through the rule. */
-function binaryColumn(chunk, out, rule, where, plain) {
-    const values = chunk.values;
-    if (chunk.dictionary !== null)
-        return mapInts(values, new Dictionary(chunk, rule, where), out);
-    const n = out.length;
-    if (plain && (values instanceof Int32Array || values instanceof Float64Array)) {
-        for (let i = 0; i < n; i++) {
-            const v = values[i];
-            out[i] = v === 0 || v === 1 ? v : rule(v, where(i));
-        }
-    }
-    else if (plain && values instanceof BigInt64Array) {
-        // 64-bit integers (pandas' int64 labels): a value whose high word is 0 is its low word, read as
-        // 32-bit words (a bigint per row cost a third of the time of decoding the columns).
-        const words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
-        for (let i = 0; i < n; i++) {
-            const v = words[2 * i];
-            out[i] = words[2 * i + 1] === 0 && (v === 0 || v === 1) ? v : rule(values[i], where(i));
-        }
-    }
-    else
-        for (let i = 0; i < n; i++)
-            out[i] = rule(values[i], where(i));
-}
-/**
- * A number column (scores, weights): its own Float64Array when every value passes `plain` unchanged
- * (no copy), else `out` filled through the rule.
- */
-function numberColumn(chunk, out, rule, where, plain) {
-    const values = chunk.values;
-    if (chunk.dictionary !== null) {
-        mapDoubles(values, new Dictionary(chunk, rule, where), out);
-        return out;
-    }
-    if (values instanceof Float64Array) {
-        let i = 0;
-        while (i < values.length && plain(values[i]))
-            i++;
-        if (i === values.length)
-            return values;
-    }
-    for (let i = 0; i < out.length; i++) {
-        const v = values[i];
-        out[i] = typeof v === 'number' && plain(v) ? v : rule(v, where(i));
-    }
-    return out;
-}
-/** A group column: each row's group id (a dictionary's values registered once each). */
-function groupColumn(chunk, out, rule, where) {
-    const values = chunk.values;
-    if (chunk.dictionary !== null)
-        return mapInts(values, new Dictionary(chunk, rule, where), out);
-    for (let i = 0; i < out.length; i++)
-        out[i] = rule(values[i], where(i));
-}
-/** Combinations of dictionary keys looked up directly while their key space stays this small. */
-const MAX_KEYS = 1 << 16;
-/**
- * The combination of each row straight from up to three dictionary-encoded attribute columns: the
- * rows' dictionary indices make one key, and each key's combination is found once per row group (its
- * attributes' entries decoded then, at their first use). False, with nothing done, for other columns.
- */
-function dictionaryCombos(chunks, rules, where, sink, out) {
-    if (chunks.length === 0 || chunks.length > 3 || chunks.some(c => c.dictionary === null))
-        return false;
-    // Key steps 1, |x|, |x|·|y| (each dictionary's size with a null).
-    const steps = [1];
-    for (const c of chunks)
-        steps.push(steps.at(-1) * (c.dictionary.length + 1));
-    const keys = steps.pop();
-    if (keys > MAX_KEYS)
-        return false;
-    const dictionaries = chunks.map((c, a) => new Dictionary(c, rules[a], where[a]));
-    const table = new Int32Array(keys).fill(-1);
-    const g = new Int32Array(chunks.length);
-    const columns = chunks.map(c => c.values);
-    lookup(columns, steps, table, out, (key, i) => {
-        for (let a = 0; a < g.length; a++) {
-            const k = columns[a][i] + 1;
-            const d = dictionaries[a];
-            g[a] = d.ints[k] >= 0 ? d.ints[k] : d.decode(k, i);
-        }
-        return (table[key] = sink.acc.combo(g));
-    });
-    return true;
-}
-const isProbability = (v) => v >= 0 && v <= 1;
-const isWeight = (v) => v >= 0 && v < Infinity;
-/**
- * Reads row groups [from, to) of the file into the sink (started with the file's columns). A row
- * group's columns are decoded one after the other, so of two bad values in one row group the one
- * reported is the first of the first column (label, score, prediction, weight) that has one, and then
- * the attributes' (in row order when they are dictionary-encoded, else column by column).
- */
-async function readParquetGroups(file, sink, from = 0, to = file.groups.length, progress) {
-    const columns = file.columns;
-    const { label, score, prediction, weight, attrs } = sink.positions;
-    const use = [label, score, prediction, weight, ...attrs].filter(k => k >= 0);
-    const ks = [...new Set(use)];
-    file.requireFlat(ks);
-    const threshold = sink.spec.threshold;
-    // 0 and 1 read as themselves: checked in a plain loop.
-    const numericLabels = sink.labels.numeric && sink.labels.positive === '1';
-    // Each row group's columns, in arrays made once for the largest (subarrays for smaller ones).
-    const most = Math.max(0, ...file.groups.slice(from, to));
-    const labels = new Uint8Array(most);
-    const predicted = new Uint8Array(most);
-    const scores = new Float64Array(score >= 0 ? most : 0);
-    const weights = new Float64Array(weight >= 0 ? most : 0);
-    const groups = attrs.map(() => new Int32Array(most));
-    const combos = new Int32Array(most);
-    let first = 1;
-    for (let k = 0; k < from; k++)
-        first += file.groups[k];
-    for (let group = from; group < to; group++) {
-        const rows = file.groups[group];
-        const chunks = await file.read(group, ks);
-        const chunk = (k) => chunks[ks.indexOf(k)];
-        const where = (k) => (i) => ({
-            file: file.display,
-            row: first + i,
-            rowGroup: group,
-            path: columns[k]
-        });
-        const y = labels.subarray(0, rows);
-        binaryColumn(chunk(label), y, (v, w) => sink.labels.value(v, w), where(label), numericLabels);
-        const s = score >= 0
-            ? numberColumn(chunk(score), scores.subarray(0, rows), scoreValue, where(score), isProbability)
-            : null;
-        const p = predicted.subarray(0, rows);
-        if (prediction >= 0)
-            binaryColumn(chunk(prediction), p, (v, w) => sink.predictions.value(v, w), where(prediction), numericLabels);
-        else if (s !== null)
-            for (let i = 0; i < rows; i++)
-                p[i] = predictAt(s[i], threshold);
-        const w = weight >= 0
-            ? numberColumn(chunk(weight), weights.subarray(0, rows), weightValue, where(weight), isWeight)
-            : null;
-        const c = combos.subarray(0, rows);
-        const rules = attrs.map((k, a) => {
-            const index = sink.indexes[a];
-            return (v, at) => index.idOfText(groupValue(v), at);
-        });
-        const attributeChunks = attrs.map(chunk);
-        if (!dictionaryCombos(attributeChunks, rules, attrs.map(where), sink, c)) {
-            const ids = attrs.map((k, a) => {
-                const out = groups[a].subarray(0, rows);
-                groupColumn(attributeChunks[a], out, rules[a], where(k));
-                return out;
-            });
-            sink.acc.comboColumn(ids, c);
-        }
-        sink.cells.addColumns({ combos: c, labels: y, predictions: p, scores: s, weights: w });
-        first += rows;
-        progress?.((group + 1 - from) / (to - from));
-    }
-}
-
-/**
- * Reads a predictions artifact (one row per example) into a cell table and a score histogram, through
- * a reader per format: CSV bytes through the WebAssembly fast path and the checked parser, Parquet
- * column by column, JSON Lines (and recorded Parquet files) row by row. Every value is validated by
- * the same rules (decode/values.ts) whichever path it takes.
- */
-/** A row's label, prediction and score in millionths (0 without a score), in one word. */
-const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
-const codeLabel = (code) => code >>> 21;
-const codePrediction = (code) => (code >>> 20) & 1;
-const codeMicros = (code) => code & 0xfffff;
-/** The largest valid code. */
-const MAX_PREDICTION_CODE = predictionCode(1, 1, 1_000_000);
-/**
- * Rows of a format that holds typed values (JSON Lines, Parquet): each field through the row rules of
- * values.ts, straight from its value.
- */
-class ValueRows {
-    sink;
-    columns = [];
-    /** The columns' positions (the sink's, once the header is known). */
-    at;
-    g;
-    constructor(sink) {
-        this.sink = sink;
-        this.g = new Int32Array(sink.options.attributes.length);
-    }
-    header(columns, where) {
-        this.sink.start(columns, where);
-        this.at = this.sink.positions;
-        this.columns = columns;
-    }
-    /** The fields read, for a columnar format. */
-    needed() {
-        const all = [
-            this.at.label,
-            this.at.score,
-            this.at.prediction,
-            this.at.weight,
-            ...this.at.attrs,
-            this.at.id
-        ];
-        return [...new Set([...all, this.at.championPrediction, this.at.championScore].filter(k => k >= 0))];
-    }
-    row(row) {
-        const sink = this.sink;
-        const y = sink.labels.value(row.at(this.at.label), row.where(this.at.label));
-        const s = this.at.score >= 0 ? scoreValue(row.at(this.at.score), row.where(this.at.score)) : 0;
-        const w = this.at.weight >= 0 ? weightValue(row.at(this.at.weight), row.where(this.at.weight)) : 1;
-        const p = this.at.prediction >= 0
-            ? sink.predictions.value(row.at(this.at.prediction), row.where(this.at.prediction))
-            : predictAt(s, sink.spec.threshold);
-        const attrs = this.at.attrs;
-        for (let a = 0; a < attrs.length; a++) {
-            const v = row.at(attrs[a]);
-            // A JSON object without the key is an error; a null is the group (missing).
-            if (v === undefined)
-                throw new InputError(`field '${this.columns[attrs[a]]}' is missing`, row.where(attrs[a]));
-            this.g[a] = sink.indexes[a].idOfText(groupValue(v), row.line);
-        }
-        if (!sink.recording) {
-            sink.add(this.g, y, p, s, -1, w);
-            return;
-        }
-        const value = (k) => (k < 0 ? undefined : row.at(k));
-        const [cp, cs] = sink.champion(value(this.at.championPrediction), value(this.at.championScore), column => row.where(this.columns.indexOf(column)));
-        sink.addRecorded(this.g, y, p, s, -1, w, value(this.at.id), row.line, cp, cs);
-    }
-}
-/** Reads a CSV file: bytes through the fast paths, and the checked parser for the rest. */
-async function readCsv(spec, sink) {
-    const rows = new CsvPredictionRows(sink);
-    const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows);
-    const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
-    parser.end();
-    if (!rows.started)
-        throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
-    return sha256;
-}
-/** Reads any format row by row (source.ts), typed values through the row rules. */
-async function readValues(spec, sink) {
-    const rows = new ValueRows(sink);
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => rows.header(columns, where), row => rows.row(row), () => rows.needed());
-    return result.sha256;
-}
-/** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
-async function readParquet(spec, sink) {
-    const file = await ParquetFile.open(spec.absPath, spec.display);
-    const rows = new ValueRows(sink);
-    rows.header(file.columns, { file: spec.display });
-    return hashedAlongside(spec.absPath, spec.display, progress => sink.recording
-        ? file.rows(rows.needed(), row => rows.row(row), progress)
-        : readParquetGroups(file, sink, 0, file.groups.length, progress));
-}
-/** How each format's predictions are read into the sink; each resolves to the file's sha256. */
-const READERS = {
-    csv: readCsv,
-    jsonl: readValues,
-    parquet: readParquet
-};
-async function readPredictions(spec, options) {
-    const format = formatOf(spec.path);
-    if (format === undefined)
-        throw unknownFormat(spec.display);
-    const sink = new PredictionSink(spec, options);
-    return sink.finish(await READERS[format](spec, sink));
-}
-
-/**
- * Reads a robustness artifact, one row per (example, perturbation): the label, the prediction on the
- * clean input and the prediction on the perturbed input, and optionally the example's `id` (which
- * keeps each row's result, hashed, for comparing runs row by row). Per perturbation it keeps eight counts,
- * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
- */
-const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'];
-async function readRobustness(spec) {
-    const labels = new BinaryDecoder(spec.positiveLabel, 'label');
-    const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction');
-    const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction');
-    const index = new Map();
-    const table = { perturbations: [], n: [] };
-    const cases = new CaseRecorder();
-    // The fields' positions in the header: perturbation, label, clean and perturbed prediction, id.
-    let at = [];
-    let id = -1;
-    let hasId = false;
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
-        requireColumns(spec, FIELDS, columns, where);
-        at = FIELDS.map(f => columns.indexOf(columnOf(spec, f)));
-        id = columns.indexOf(columnOf(spec, 'id'));
-        hasId = id >= 0 || spec.columns.id !== undefined;
-    }, row => {
-        const [kName, kLabel, kClean, kPerturbed] = at;
-        const name = groupValue(row.at(kName));
-        if (name === '')
-            throw new InputError(`perturbation is empty; expected its name`, row.where(kName));
-        let p = index.get(name);
-        if (p === undefined) {
-            p = table.perturbations.length;
-            index.set(name, p);
-            table.perturbations.push(name);
-            for (let k = 0; k < 8; k++)
-                table.n.push(0);
-        }
-        const y = labels.value(row.at(kLabel), row.where(kLabel));
-        const c = clean.value(row.at(kClean), row.where(kClean));
-        const q = perturbed.value(row.at(kPerturbed), row.where(kPerturbed));
-        table.n[p * 8 + (y * 2 + c) * 2 + q] += 1;
-        if (hasId)
-            cases.add([name], id < 0 ? undefined : row.at(id), p, (y * 2 + c) * 2 + q, row.line);
-    }, () => (id < 0 ? at : [...at, id]));
-    return { table, rows: result.rows, sha256: result.sha256, ...(hasId ? cases.finish() : {}) };
-}
-
-/**
- * Reads a stats artifact (warehouse/stats-table.ts, docs/warehouse.md): the cell table a warehouse
- * query wrote, one row per non-empty cell at the score resolution. It becomes the same cell table and
- * score histogram a predictions file gives, so every metric, interval, baseline and rendering follows
- * the row path. The one difference: the AUC sees the scores at the resolution (a bin's scores tied),
- * and the report states the bound that puts on it.
- *
- * Every row is checked against the manifest and policy (the attributes, the bins, the resolution) and
- * against itself (counts, and sums that rows with scores in [0, 1] and weights >= 0 can give), so a
- * table that another query wrote, or that was cut or edited, is an error and never a result.
- */
-const NQ$3 = QUANTITIES.length;
-/** Numbers per cell while reading: STATS_SUMS, in its order. */
-const WIDTH = STATS_SUMS.length;
-/** The largest log loss of one row: −ln of the clipped probability. */
-const MAX_LOG_LOSS = -Math.log(LOG_EPS);
-/** Relative slack for sums that rounding in another engine can move. */
-const SLACK = 1e-9;
-/** A whole number in [min, max], from text or a typed value. */
-function integer(value, what, min, max, where) {
-    const v = typeof value === 'string' && value.trim() !== ''
-        ? Number(value)
-        : typeof value === 'bigint'
-            ? Number(value)
-            : value;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)
-        return v;
-    throw new InputError(`${what} ${quote(value)} is not a whole number in [${min}, ${max}]`, where);
-}
-/** A finite number, from text or a typed value. */
-function finite(value, what, where) {
-    const v = typeof value === 'string' && value.trim() !== ''
-        ? Number(value)
-        : typeof value === 'bigint'
-            ? Number(value)
-            : value;
-    if (typeof v === 'number' && Number.isFinite(v))
-        return v;
-    throw new InputError(`${what} ${quote(value)} is not a finite number`, where);
-}
-async function readStats(spec, options) {
-    const { attributes, bins, edges, quantile } = options;
-    const scoreBins = scoreBinsOf(spec.resolution);
-    const weighted = spec.columns.weight !== undefined;
-    const keys = [...attributes, ...STATS_KEYS, ...STATS_SUMS];
-    const indexes = attributes.map(a => new GroupIndex(a, spec.display));
-    const comboIds = new Map();
-    const combos = [];
-    // Per cell (combination, label, prediction, calibration bin): its STATS_SUMS, grown by combination.
-    let cells = new Float64Array(0);
-    const seen = new Map();
-    const grid = new Uint32Array(2 * (GRID + 1));
-    const gridWeights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
-    const step = GRID / scoreBins;
-    let rows = 0;
-    let at = [];
-    const stride = 4 * bins * WIDTH;
-    const isEmpty = (v) => v === null || v === undefined || v === '';
-    const redo = 'Print the query again with rai-gate sql';
-    // Rows per label in the cells and in the score histogram: the same rows, so the same counts.
-    const cellRows = [0, 0];
-    const histogramRows = [0, 0];
-    const onRow = (row) => {
-        const where = (k) => row.where(at[k]);
-        const value = (k) => row.at(at[k]);
-        const a = attributes.length;
-        const label = integer(value(a), 'label', 0, 1, where(a));
-        const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4));
-        if (declared !== scoreBins)
-            throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${redo}`, where(a + 4));
-        const s = STATS_SUMS.map((name, k) => finite(value(a + 5 + k), name, where(a + 5 + k)));
-        const n = integer(value(a + 5), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + 5));
-        consistent(s, n, weighted, (k) => where(a + 5 + k));
-        const written = value(a + 2);
-        const hasScoreBin = !isEmpty(value(a + 3));
-        const scoreBin = hasScoreBin ? integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3)) : -1;
-        // Uniform bins: cell rows (a calibration bin, no score bin) and score-histogram rows (a score bin,
-        // nothing else). Quantile bins: every row a cell at its score bin, with no calibration bin.
-        const histogramOnly = !quantile && hasScoreBin;
-        if (quantile && !isEmpty(written))
-            throw new InputError(`calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${redo}`, where(a + 2));
-        if (quantile && !hasScoreBin)
-            throw new InputError(`score_bin is empty; with quantile bins every row has one. ${redo}`, where(a + 3));
-        if (!quantile && !hasScoreBin && isEmpty(written))
-            throw new InputError(`calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${redo}`, where(a + 2));
-        if (histogramOnly) {
-            const set = [...attributes.map((_, i) => i), a + 1, a + 2].find(k => !isEmpty(value(k)));
-            if (set !== undefined)
-                throw new InputError(`${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${redo}`, where(set));
-            const key = `h${label},${scoreBin}`;
-            once(key, row);
-            const slot = scoreBin * step * 2 + label;
-            grid[slot] += n;
-            if (gridWeights)
-                gridWeights[slot] += s[1];
-            histogramRows[label] += n;
-            return;
-        }
-        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])));
-        const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1));
-        const bin = quantile
-            ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
-            : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2));
-        once(JSON.stringify([g, label, prediction, quantile ? scoreBin : bin]), row);
-        const comboKey = g.join(',');
-        let combo = comboIds.get(comboKey);
-        if (combo === undefined) {
-            combo = combos.length;
-            comboIds.set(comboKey, combo);
-            combos.push(g);
-            if ((combo + 1) * stride > cells.length) {
-                const grown = new Float64Array(Math.max(16 * stride, 2 * cells.length));
-                grown.set(cells);
-                cells = grown;
-            }
-        }
-        const o = cellIndex(combo, label, prediction, bin, bins) * WIDTH;
-        for (let k = 0; k < s.length; k++)
-            cells[o + k] += s[k];
-        cellRows[label] += n;
-        rows += n;
-        if (quantile) {
-            const slot = scoreBin * step * 2 + label;
-            grid[slot] += n;
-            if (gridWeights)
-                gridWeights[slot] += s[1];
-            histogramRows[label] += n;
-        }
-    };
-    const once = (key, row) => {
-        const before = seen.get(key);
-        if (before !== undefined)
-            throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where());
-        seen.set(key, row.line);
-    };
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
-        const missing = keys.filter(k => !columns.includes(k));
-        const extra = columns.filter(c => !keys.includes(c));
-        if (missing.length > 0 || extra.length > 0) {
-            const other = extra.filter(c => !STATS_SUMS.includes(c));
-            throw new InputError([
-                missing.length > 0
-                    ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
-                    : '',
-                other.length > 0
-                    ? `column${other.length === 1 ? '' : 's'} ${other.join(', ')} ${other.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
-                    : ''
-            ]
-                .filter(Boolean)
-                .join('; ') + `; expected the columns ${keys.join(', ')} (rai-gate sql prints the query)`, where);
-        }
-        at = keys.map(k => columns.indexOf(k));
-    }, onRow, () => at);
-    for (const label of [0, 1]) {
-        if (cellRows[label] !== histogramRows[label])
-            throw new InputError(`the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${redo}`, { file: spec.display });
-    }
-    const table = canonical(attributes, indexes.map(i => i.labels), combos, bins, weighted, cells);
-    const scores = mergeParts([{ grid, weights: gridWeights, runs: null }]);
-    return {
-        table,
-        scores,
-        edges,
-        rows,
-        sha256: result.sha256,
-        bounds: {
-            auc: aucBound(grid, gridWeights),
-            ...(quantile && edges !== null && { ece: eceBound(scores, grid, gridWeights, bins) })
-        }
-    };
-}
-/**
- * How far the ECE on quantile bins from score bins can be from the ECE on the scores' own quantile
- * bins. Each edge interpolates between two order statistics; both lie in the same score bins on
- * either path, and the rows between consecutive order statistics are none, so only the rows of those
- * score bins can fall on the other side of an edge. Moving weight m between two bins moves the ECE
- * (Σ_b |Σ w·(y − s)| / W) by at most 2m / W.
- */
-function eceBound(scores, grid, weights, bins) {
-    const last = scores.rows - 1;
-    const wanted = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins)).flatMap(h => [
-        Math.floor(h),
-        Math.min(Math.floor(h) + 1, last)
-    ]);
-    const slots = new Set();
-    let next = 0;
-    let cum = 0;
-    scores.walk((score, _pw, _nw, posN, negN) => {
-        cum += posN + negN;
-        while (next < wanted.length && wanted[next] < cum) {
-            slots.add(Math.round(score * GRID));
-            next++;
-        }
-    });
-    let moved = 0;
-    let total = 0;
-    for (let i = 0; i < grid.length; i += 2) {
-        const w = weights ? weights[i] + weights[i + 1] : grid[i] + grid[i + 1];
-        total += w;
-        if (slots.has(i / 2))
-            moved += w;
-    }
-    return total > 0 ? (2 * moved) / total : 0;
-}
-/**
- * Sums that rows can give, to rounding: weights >= 0 (and each 1 unweighted), scores and squared
- * errors in [0, w], log losses in [0, w·34.5], and every Σx² at least (Σx)²/rows (Cauchy–Schwarz).
- */
-function consistent(s, n, weighted, where) {
-    const [, w, ws, wsq, wll, w2, ws2, wsq2, wll2] = s;
-    const near = (x, y) => Math.abs(x - y) <= SLACK * Math.max(1, Math.abs(x), Math.abs(y));
-    const fail = (k, why) => {
-        throw new InputError(`${STATS_SUMS[k]} ${quote(s[k])} cannot come from the cell's ${n} rows: ${why}`, where(k));
-    };
-    if (w < 0)
-        fail(1, 'weights are >= 0');
-    if (!weighted && !(near(w, n) && near(w2, n)))
-        fail(1, 'without a weight column every weight is 1');
-    if (ws < 0 || ws > w * (1 + SLACK))
-        fail(2, `scores are in [0, 1], so it lies in [0, sum_w = ${w}]`);
-    if (wsq < 0 || wsq > w * (1 + SLACK))
-        fail(3, `squared errors are in [0, 1], so it lies in [0, sum_w = ${w}]`);
-    if (wll < 0 || wll > w * MAX_LOG_LOSS * (1 + SLACK))
-        fail(4, `log losses are in [0, ${MAX_LOG_LOSS.toFixed(2)}] a row`);
-    const squares = [
-        [5, w2, w],
-        [6, ws2, ws],
-        [7, wsq2, wsq],
-        [8, wll2, wll]
-    ];
-    for (const [k, x2, x] of squares)
-        if (x2 < 0 || x2 < ((x * x) / n) * (1 - 1e-6))
-            fail(k, `a sum of squares is at least (sum)² / rows = ${(x * x) / n}`);
-}
-/**
- * The cell table with groups and combinations in sorted order, whatever order the warehouse wrote the
- * rows in (Spark writes its partitions in any order): the bootstrap draws cells in table order, so
- * the same table gives the same report.
- */
-function canonical(attributes, labels, combos, bins, weighted, acc) {
-    const byLabel = (names) => names.map((_, i) => i).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
-    const order = labels.map(byLabel);
-    const rank = order.map(o => {
-        const r = new Int32Array(o.length);
-        o.forEach((id, k) => (r[id] = k));
-        return r;
-    });
-    const renamed = combos.map(c => c.map((id, a) => rank[a][id]));
-    const sorted = renamed
-        .map((_, i) => i)
-        .sort((x, y) => {
-        for (let a = 0; a < attributes.length; a++)
-            if (renamed[x][a] !== renamed[y][a])
-                return renamed[x][a] - renamed[y][a];
-        return 0;
-    });
-    const per = 4 * bins * WIDTH;
-    const moved = new Float64Array(combos.length * per);
-    sorted.forEach((from, to) => moved.set(acc.subarray(from * per, (from + 1) * per), to * per));
-    return {
-        attributes,
-        groups: order.map((o, a) => o.map(id => labels[a][id])),
-        combos: sorted.map(i => renamed[i]),
-        bins,
-        hasScore: true,
-        weighted,
-        ...unpack(moved, combos.length * 4 * bins)
-    };
-}
-/** The read STATS_SUMS per cell as a CellTable's arrays (Σw·w is Σw²). */
-function unpack(acc, cells) {
-    const n = new Float64Array(cells);
-    const sum = new Float64Array(cells * NQ$3);
-    const sum2 = new Float64Array(cells * NQ$3);
-    const cross = new Float64Array(cells * NQ$3);
-    for (let cell = 0; cell < cells; cell++) {
-        const o = cell * WIDTH;
-        n[cell] = acc[o];
-        for (let q = 0; q < NQ$3; q++) {
-            sum[cell * NQ$3 + q] = acc[o + 1 + q];
-            sum2[cell * NQ$3 + q] = acc[o + 1 + NQ$3 + q];
-        }
-        cross[cell * NQ$3] = sum2[cell * NQ$3];
-        for (let q = 1; q < NQ$3; q++)
-            cross[cell * NQ$3 + q] = acc[o + 1 + 2 * NQ$3 + q - 1];
-    }
-    return { n, sum, sum2, cross };
-}
-/**
- * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
- * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
- * half the weight share of the pairs that fall in the same bin.
- */
-function aucBound(grid, weights) {
-    let pos = 0;
-    let neg = 0;
-    let same = 0;
-    for (let i = 0; i < grid.length; i += 2) {
-        const n = weights ? weights[i] : grid[i];
-        const p = weights ? weights[i + 1] : grid[i + 1];
-        neg += n;
-        pos += p;
-        same += n * p;
-    }
-    return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0;
 }
 
 /**
@@ -10450,7 +8016,7 @@ var runtime1 = /*@__PURE__*/getDefaultExportFromCjs$1(equalExports);
 
 // Generated by scripts/validators.js from schemas/manifest.schema.json, policies/schema/policy.schema.json, schemas/report.schema.json, schemas/metrics.schema.json. Do not edit.
 const pick = m => (typeof m === 'function' ? m : m.default);
-const manifest = validate10;const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://rai-gate.dev/schemas/manifest.schema.json","title":"rai-gate evaluation manifest (rai-gate.yml)","type":"object","additionalProperties":false,"required":["apiVersion","kind","model","riskTier","task","artifacts"],"properties":{"apiVersion":{"const":"rai-gate/v1"},"kind":{"const":"Evaluation"},"model":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"},"version":{"type":["string","number"]}}},"riskTier":{"type":"string","minLength":1,"maxLength":200},"task":{"const":"binary-classification"},"sensitiveAttributes":{"type":"array","items":{"type":"string","minLength":1,"pattern":"^[^*]+$"},"uniqueItems":true},"intersections":{"type":"array","items":{"type":"array","items":{"type":"string","minLength":1},"minItems":2,"uniqueItems":true}},"artifacts":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{"kind":{"enum":["predictions","robustness","outcomes","metrics","stats"]},"path":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}},"positiveLabel":{"type":["string","number","boolean"]},"threshold":{"type":"number","minimum":0,"maximum":1},"resolution":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"description":"A stats artifact's score-bin width (docs/warehouse.md); default 0.0001."}}}},"documents":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}};const func2 = Object.prototype.hasOwnProperty;const func3 = pick(runtime0);const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");const pattern1 = new RegExp("^[^*]+$", "u");function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.model === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.riskTier === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "riskTier"},message:"must have required property '"+"riskTier"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.task === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.artifacts === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "artifacts"},message:"must have required property '"+"artifacts"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.apiVersion !== undefined){let data0 = data.apiVersion;if("rai-gate/v1" !== data0){const err7 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "rai-gate/v1"},message:"must be equal to constant",schema:"rai-gate/v1",parentSchema:schema11.properties.apiVersion,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.kind !== undefined){let data1 = data.kind;if("Evaluation" !== data1){const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Evaluation"},message:"must be equal to constant",schema:"Evaluation",parentSchema:schema11.properties.kind,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.model !== undefined){let data2 = data.model;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(data2.name === undefined){const err9 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.model.required,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data2.version === undefined){const err10 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema11.properties.model.required,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}for(const key1 in data2){if(!((key1 === "name") || (key1 === "version"))){const err11 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data2.name !== undefined){let data3 = data2.name;if(typeof data3 === "string"){if(func3(data3) > 200){const err12 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(func3(data3) < 1){const err13 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!pattern0.test(data3)){const err14 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.model.properties.name.type,parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data2.version !== undefined){let data4 = data2.version;if((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))){const err16 = {instancePath:instancePath+"/model/version",schemaPath:"#/properties/model/properties/version/type",keyword:"type",params:{type: schema11.properties.model.properties.version.type},message:"must be string,number",schema:schema11.properties.model.properties.version.type,parentSchema:schema11.properties.model.properties.version,data:data4};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.model.type,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.riskTier !== undefined){let data5 = data.riskTier;if(typeof data5 === "string"){if(func3(data5) > 200){const err18 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.riskTier,data:data5};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}if(func3(data5) < 1){const err19 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.riskTier,data:data5};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}else {const err20 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.riskTier.type,parentSchema:schema11.properties.riskTier,data:data5};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.task !== undefined){let data6 = data.task;if("binary-classification" !== data6){const err21 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/const",keyword:"const",params:{allowedValue: "binary-classification"},message:"must be equal to constant",schema:"binary-classification",parentSchema:schema11.properties.task,data:data6};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.sensitiveAttributes !== undefined){let data7 = data.sensitiveAttributes;if(Array.isArray(data7)){const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];if(typeof data8 === "string"){if(func3(data8) < 1){const err22 = {instancePath:instancePath+"/sensitiveAttributes/" + i0,schemaPath:"#/properties/sensitiveAttributes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sensitiveAttributes.items,data:data8};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if(!pattern1.test(data8)){const err23 = {instancePath:instancePath+"/sensitiveAttributes/" + i0,schemaPath:"#/properties/sensitiveAttributes/items/pattern",keyword:"pattern",params:{pattern: "^[^*]+$"},message:"must match pattern \""+"^[^*]+$"+"\"",schema:"^[^*]+$",parentSchema:schema11.properties.sensitiveAttributes.items,data:data8};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/sensitiveAttributes/" + i0,schemaPath:"#/properties/sensitiveAttributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sensitiveAttributes.items.type,parentSchema:schema11.properties.sensitiveAttributes.items,data:data8};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}let i1 = data7.length;let j0;if(i1 > 1){const indices0 = {};for(;i1--;){let item0 = data7[i1];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j0 = indices0[item0];const err25 = {instancePath:instancePath+"/sensitiveAttributes",schemaPath:"#/properties/sensitiveAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.sensitiveAttributes,data:data7};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;break;}indices0[item0] = i1;}}}else {const err26 = {instancePath:instancePath+"/sensitiveAttributes",schemaPath:"#/properties/sensitiveAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.sensitiveAttributes.type,parentSchema:schema11.properties.sensitiveAttributes,data:data7};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data.intersections !== undefined){let data9 = data.intersections;if(Array.isArray(data9)){const len1 = data9.length;for(let i2=0; i2<len1; i2++){let data10 = data9[i2];if(Array.isArray(data10)){if(data10.length < 2){const err27 = {instancePath:instancePath+"/intersections/" + i2,schemaPath:"#/properties/intersections/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.intersections.items,data:data10};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}const len2 = data10.length;for(let i3=0; i3<len2; i3++){let data11 = data10[i3];if(typeof data11 === "string"){if(func3(data11) < 1){const err28 = {instancePath:instancePath+"/intersections/" + i2+"/" + i3,schemaPath:"#/properties/intersections/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.intersections.items.items,data:data11};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}else {const err29 = {instancePath:instancePath+"/intersections/" + i2+"/" + i3,schemaPath:"#/properties/intersections/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.intersections.items.items.type,parentSchema:schema11.properties.intersections.items.items,data:data11};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}let i4 = data10.length;let j1;if(i4 > 1){const indices1 = {};for(;i4--;){let item1 = data10[i4];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j1 = indices1[item1];const err30 = {instancePath:instancePath+"/intersections/" + i2,schemaPath:"#/properties/intersections/items/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.intersections.items,data:data10};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;break;}indices1[item1] = i4;}}}else {const err31 = {instancePath:instancePath+"/intersections/" + i2,schemaPath:"#/properties/intersections/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.intersections.items.type,parentSchema:schema11.properties.intersections.items,data:data10};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}else {const err32 = {instancePath:instancePath+"/intersections",schemaPath:"#/properties/intersections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.intersections.type,parentSchema:schema11.properties.intersections,data:data9};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.artifacts !== undefined){let data12 = data.artifacts;if(Array.isArray(data12)){if(data12.length < 1){const err33 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.artifacts,data:data12};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}const len3 = data12.length;for(let i5=0; i5<len3; i5++){let data13 = data12[i5];if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.kind === undefined){const err34 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema11.properties.artifacts.items.required,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}if(data13.path === undefined){const err35 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.artifacts.items.required,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}for(const key2 in data13){if(!((((((key2 === "kind") || (key2 === "path")) || (key2 === "columns")) || (key2 === "positiveLabel")) || (key2 === "threshold")) || (key2 === "resolution"))){const err36 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data13.kind !== undefined){let data14 = data13.kind;if(!(((((data14 === "predictions") || (data14 === "robustness")) || (data14 === "outcomes")) || (data14 === "metrics")) || (data14 === "stats"))){const err37 = {instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/properties/artifacts/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.artifacts.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.artifacts.items.properties.kind.enum,parentSchema:schema11.properties.artifacts.items.properties.kind,data:data14};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data13.path !== undefined){let data15 = data13.path;if(typeof data15 === "string"){if(func3(data15) < 1){const err38 = {instancePath:instancePath+"/artifacts/" + i5+"/path",schemaPath:"#/properties/artifacts/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.artifacts.items.properties.path,data:data15};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}else {const err39 = {instancePath:instancePath+"/artifacts/" + i5+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.artifacts.items.properties.path.type,parentSchema:schema11.properties.artifacts.items.properties.path,data:data15};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data13.columns !== undefined){let data16 = data13.columns;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){for(const key3 in data16){let data17 = data16[key3];if(typeof data17 === "string"){if(func3(data17) < 1){const err40 = {instancePath:instancePath+"/artifacts/" + i5+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/artifacts/items/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.artifacts.items.properties.columns.additionalProperties,data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}else {const err41 = {instancePath:instancePath+"/artifacts/" + i5+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/artifacts/items/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.artifacts.items.properties.columns.additionalProperties.type,parentSchema:schema11.properties.artifacts.items.properties.columns.additionalProperties,data:data17};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}else {const err42 = {instancePath:instancePath+"/artifacts/" + i5+"/columns",schemaPath:"#/properties/artifacts/items/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.artifacts.items.properties.columns.type,parentSchema:schema11.properties.artifacts.items.properties.columns,data:data16};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data13.positiveLabel !== undefined){let data18 = data13.positiveLabel;if(((typeof data18 !== "string") && (!((typeof data18 == "number") && (isFinite(data18))))) && (typeof data18 !== "boolean")){const err43 = {instancePath:instancePath+"/artifacts/" + i5+"/positiveLabel",schemaPath:"#/properties/artifacts/items/properties/positiveLabel/type",keyword:"type",params:{type: schema11.properties.artifacts.items.properties.positiveLabel.type},message:"must be string,number,boolean",schema:schema11.properties.artifacts.items.properties.positiveLabel.type,parentSchema:schema11.properties.artifacts.items.properties.positiveLabel,data:data18};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data13.threshold !== undefined){let data19 = data13.threshold;if((typeof data19 == "number") && (isFinite(data19))){if(data19 > 1 || isNaN(data19)){const err44 = {instancePath:instancePath+"/artifacts/" + i5+"/threshold",schemaPath:"#/properties/artifacts/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.artifacts.items.properties.threshold,data:data19};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if(data19 < 0 || isNaN(data19)){const err45 = {instancePath:instancePath+"/artifacts/" + i5+"/threshold",schemaPath:"#/properties/artifacts/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.artifacts.items.properties.threshold,data:data19};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}else {const err46 = {instancePath:instancePath+"/artifacts/" + i5+"/threshold",schemaPath:"#/properties/artifacts/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.artifacts.items.properties.threshold.type,parentSchema:schema11.properties.artifacts.items.properties.threshold,data:data19};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data13.resolution !== undefined){let data20 = data13.resolution;if((typeof data20 == "number") && (isFinite(data20))){if(data20 > 0.5 || isNaN(data20)){const err47 = {instancePath:instancePath+"/artifacts/" + i5+"/resolution",schemaPath:"#/properties/artifacts/items/properties/resolution/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5",schema:0.5,parentSchema:schema11.properties.artifacts.items.properties.resolution,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}if(data20 <= 0 || isNaN(data20)){const err48 = {instancePath:instancePath+"/artifacts/" + i5+"/resolution",schemaPath:"#/properties/artifacts/items/properties/resolution/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.artifacts.items.properties.resolution,data:data20};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}else {const err49 = {instancePath:instancePath+"/artifacts/" + i5+"/resolution",schemaPath:"#/properties/artifacts/items/properties/resolution/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.artifacts.items.properties.resolution.type,parentSchema:schema11.properties.artifacts.items.properties.resolution,data:data20};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}else {const err50 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.artifacts.items.type,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}}else {const err51 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.artifacts.type,parentSchema:schema11.properties.artifacts,data:data12};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}if(data.documents !== undefined){let data21 = data.documents;if(data21 && typeof data21 == "object" && !Array.isArray(data21)){for(const key4 in data21){let data22 = data21[key4];if(typeof data22 === "string"){if(func3(data22) < 1){const err52 = {instancePath:instancePath+"/documents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/documents/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.documents.additionalProperties,data:data22};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}else {const err53 = {instancePath:instancePath+"/documents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/documents/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.documents.additionalProperties.type,parentSchema:schema11.properties.documents.additionalProperties,data:data22};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.documents.type,parentSchema:schema11.properties.documents,data:data21};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}else {const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}validate10.errors = vErrors;return errors === 0;}const policy = validate11;const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://rai-gate.dev/schemas/policy.schema.json","title":"rai-gate policy","type":"object","additionalProperties":false,"required":["apiVersion","kind","name","version","tier"],"properties":{"apiVersion":{"const":"rai-gate/v1"},"kind":{"const":"Policy"},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":["string","number"]},"tier":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string"},"extends":{"type":"string","minLength":1},"defaults":{"type":"object","additionalProperties":false,"properties":{"confidence":{"type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"mode":{"enum":["point","lenient","strict"]},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":100,"maximum":100000},"seed":{"type":"integer","minimum":0,"maximum":4294967295}}},"minGroupSize":{"type":"integer","minimum":1},"insufficientData":{"enum":["fail","warn","ignore"]},"multipleComparisons":{"enum":["none","bonferroni"]},"calibration":{"type":"object","additionalProperties":false,"properties":{"bins":{"type":"integer","minimum":2,"maximum":1000},"strategy":{"enum":["uniform","quantile"]}}}}},"requires":{"type":"object","additionalProperties":false,"properties":{"artifacts":{"type":"array","items":{"enum":["predictions","robustness","outcomes","metrics","stats"]},"uniqueItems":true},"documents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["doc"],"properties":{"doc":{"type":"string","minLength":1},"sections":{"type":"array","items":{"type":"string","minLength":1}}}}}}},"gates":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","metric"],"properties":{"id":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"metric":{"type":"string","minLength":1},"description":{"type":"string"},"attributes":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"groups":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"perturbations":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"suites":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"categories":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"min":{"type":"number"},"max":{"type":"number"},"maxWorsening":{"type":"number","minimum":0},"maxWorseningRelative":{"type":"number","minimum":0},"mode":{"enum":["point","lenient","strict"]},"severity":{"enum":["block","warn"]},"insufficientData":{"enum":["fail","warn","ignore"]},"rationale":{"type":"string"}}}},"waivers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["gate","reason","approvedBy"],"properties":{"gate":{"type":"string","minLength":1},"models":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"reason":{"type":"string","minLength":1},"approvedBy":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"}}}}}};const func0 = pick(runtime1);const pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");const pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.name === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.version === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.tier === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}for(const key0 in data){if(!(func2.call(schema12.properties, key0))){const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.apiVersion !== undefined){let data0 = data.apiVersion;if("rai-gate/v1" !== data0){const err6 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "rai-gate/v1"},message:"must be equal to constant",schema:"rai-gate/v1",parentSchema:schema12.properties.apiVersion,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.kind !== undefined){let data1 = data.kind;if("Policy" !== data1){const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Policy"},message:"must be equal to constant",schema:"Policy",parentSchema:schema12.properties.kind,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.name !== undefined){let data2 = data.name;if(typeof data2 === "string"){if(func3(data2) > 200){const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12.properties.name,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(func3(data2) < 1){const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.name,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data2};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.version !== undefined){let data3 = data.version;if((typeof data3 !== "string") && (!((typeof data3 == "number") && (isFinite(data3))))){const err11 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: schema12.properties.version.type},message:"must be string,number",schema:schema12.properties.version.type,parentSchema:schema12.properties.version,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.tier !== undefined){let data4 = data.tier;if(typeof data4 === "string"){if(func3(data4) > 200){const err12 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12.properties.tier,data:data4};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(func3(data4) < 1){const err13 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.tier,data:data4};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tier.type,parentSchema:schema12.properties.tier,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data.description !== undefined){let data5 = data.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.extends !== undefined){let data6 = data.extends;if(typeof data6 === "string"){if(func3(data6) < 1){const err16 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.extends,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.extends.type,parentSchema:schema12.properties.extends,data:data6};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.defaults !== undefined){let data7 = data.defaults;if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key1 in data7){if(!(((((((key1 === "confidence") || (key1 === "mode")) || (key1 === "bootstrap")) || (key1 === "minGroupSize")) || (key1 === "insufficientData")) || (key1 === "multipleComparisons")) || (key1 === "calibration"))){const err18 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.defaults,data:data7};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data7.confidence !== undefined){let data8 = data7.confidence;if((typeof data8 == "number") && (isFinite(data8))){if(data8 >= 1 || isNaN(data8)){const err19 = {instancePath:instancePath+"/defaults/confidence",schemaPath:"#/properties/defaults/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema12.properties.defaults.properties.confidence,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(data8 <= 0.5 || isNaN(data8)){const err20 = {instancePath:instancePath+"/defaults/confidence",schemaPath:"#/properties/defaults/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0.5},message:"must be > 0.5",schema:0.5,parentSchema:schema12.properties.defaults.properties.confidence,data:data8};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/defaults/confidence",schemaPath:"#/properties/defaults/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.defaults.properties.confidence.type,parentSchema:schema12.properties.defaults.properties.confidence,data:data8};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data7.mode !== undefined){let data9 = data7.mode;if(!(((data9 === "point") || (data9 === "lenient")) || (data9 === "strict"))){const err22 = {instancePath:instancePath+"/defaults/mode",schemaPath:"#/properties/defaults/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.mode.enum,parentSchema:schema12.properties.defaults.properties.mode,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data7.bootstrap !== undefined){let data10 = data7.bootstrap;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){for(const key2 in data10){if(!((key2 === "resamples") || (key2 === "seed"))){const err23 = {instancePath:instancePath+"/defaults/bootstrap",schemaPath:"#/properties/defaults/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.defaults.properties.bootstrap,data:data10};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data10.resamples !== undefined){let data11 = data10.resamples;if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){const err24 = {instancePath:instancePath+"/defaults/bootstrap/resamples",schemaPath:"#/properties/defaults/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.bootstrap.properties.resamples.type,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.resamples,data:data11};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if((typeof data11 == "number") && (isFinite(data11))){if(data11 > 100000 || isNaN(data11)){const err25 = {instancePath:instancePath+"/defaults/bootstrap/resamples",schemaPath:"#/properties/defaults/properties/bootstrap/properties/resamples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.resamples,data:data11};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data11 < 100 || isNaN(data11)){const err26 = {instancePath:instancePath+"/defaults/bootstrap/resamples",schemaPath:"#/properties/defaults/properties/bootstrap/properties/resamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.resamples,data:data11};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data10.seed !== undefined){let data12 = data10.seed;if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){const err27 = {instancePath:instancePath+"/defaults/bootstrap/seed",schemaPath:"#/properties/defaults/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.bootstrap.properties.seed.type,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.seed,data:data12};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data12 == "number") && (isFinite(data12))){if(data12 > 4294967295 || isNaN(data12)){const err28 = {instancePath:instancePath+"/defaults/bootstrap/seed",schemaPath:"#/properties/defaults/properties/bootstrap/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.seed,data:data12};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data12 < 0 || isNaN(data12)){const err29 = {instancePath:instancePath+"/defaults/bootstrap/seed",schemaPath:"#/properties/defaults/properties/bootstrap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.seed,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/defaults/bootstrap",schemaPath:"#/properties/defaults/properties/bootstrap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.defaults.properties.bootstrap.type,parentSchema:schema12.properties.defaults.properties.bootstrap,data:data10};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data7.minGroupSize !== undefined){let data13 = data7.minGroupSize;if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err31 = {instancePath:instancePath+"/defaults/minGroupSize",schemaPath:"#/properties/defaults/properties/minGroupSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.minGroupSize.type,parentSchema:schema12.properties.defaults.properties.minGroupSize,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 1 || isNaN(data13)){const err32 = {instancePath:instancePath+"/defaults/minGroupSize",schemaPath:"#/properties/defaults/properties/minGroupSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties.defaults.properties.minGroupSize,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}if(data7.insufficientData !== undefined){let data14 = data7.insufficientData;if(!(((data14 === "fail") || (data14 === "warn")) || (data14 === "ignore"))){const err33 = {instancePath:instancePath+"/defaults/insufficientData",schemaPath:"#/properties/defaults/properties/insufficientData/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.insufficientData.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.insufficientData.enum,parentSchema:schema12.properties.defaults.properties.insufficientData,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data7.multipleComparisons !== undefined){let data15 = data7.multipleComparisons;if(!((data15 === "none") || (data15 === "bonferroni"))){const err34 = {instancePath:instancePath+"/defaults/multipleComparisons",schemaPath:"#/properties/defaults/properties/multipleComparisons/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.multipleComparisons.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.multipleComparisons.enum,parentSchema:schema12.properties.defaults.properties.multipleComparisons,data:data15};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data7.calibration !== undefined){let data16 = data7.calibration;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){for(const key3 in data16){if(!((key3 === "bins") || (key3 === "strategy"))){const err35 = {instancePath:instancePath+"/defaults/calibration",schemaPath:"#/properties/defaults/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.defaults.properties.calibration,data:data16};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data16.bins !== undefined){let data17 = data16.bins;if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){const err36 = {instancePath:instancePath+"/defaults/calibration/bins",schemaPath:"#/properties/defaults/properties/calibration/properties/bins/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.calibration.properties.bins.type,parentSchema:schema12.properties.defaults.properties.calibration.properties.bins,data:data17};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}if((typeof data17 == "number") && (isFinite(data17))){if(data17 > 1000 || isNaN(data17)){const err37 = {instancePath:instancePath+"/defaults/calibration/bins",schemaPath:"#/properties/defaults/properties/calibration/properties/bins/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema12.properties.defaults.properties.calibration.properties.bins,data:data17};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}if(data17 < 2 || isNaN(data17)){const err38 = {instancePath:instancePath+"/defaults/calibration/bins",schemaPath:"#/properties/defaults/properties/calibration/properties/bins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema12.properties.defaults.properties.calibration.properties.bins,data:data17};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}}if(data16.strategy !== undefined){let data18 = data16.strategy;if(!((data18 === "uniform") || (data18 === "quantile"))){const err39 = {instancePath:instancePath+"/defaults/calibration/strategy",schemaPath:"#/properties/defaults/properties/calibration/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.calibration.properties.strategy.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.calibration.properties.strategy.enum,parentSchema:schema12.properties.defaults.properties.calibration.properties.strategy,data:data18};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}}else {const err40 = {instancePath:instancePath+"/defaults/calibration",schemaPath:"#/properties/defaults/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.defaults.properties.calibration.type,parentSchema:schema12.properties.defaults.properties.calibration,data:data16};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.defaults.type,parentSchema:schema12.properties.defaults,data:data7};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data.requires !== undefined){let data19 = data.requires;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){if(!((key4 === "artifacts") || (key4 === "documents"))){const err42 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.requires,data:data19};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data19.artifacts !== undefined){let data20 = data19.artifacts;if(Array.isArray(data20)){const len0 = data20.length;for(let i0=0; i0<len0; i0++){let data21 = data20[i0];if(!(((((data21 === "predictions") || (data21 === "robustness")) || (data21 === "outcomes")) || (data21 === "metrics")) || (data21 === "stats"))){const err43 = {instancePath:instancePath+"/requires/artifacts/" + i0,schemaPath:"#/properties/requires/properties/artifacts/items/enum",keyword:"enum",params:{allowedValues: schema12.properties.requires.properties.artifacts.items.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.requires.properties.artifacts.items.enum,parentSchema:schema12.properties.requires.properties.artifacts.items,data:data21};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}let i1 = data20.length;let j0;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data20[i1], data20[j0])){const err44 = {instancePath:instancePath+"/requires/artifacts",schemaPath:"#/properties/requires/properties/artifacts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema12.properties.requires.properties.artifacts,data:data20};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;break outer0;}}}}}else {const err45 = {instancePath:instancePath+"/requires/artifacts",schemaPath:"#/properties/requires/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.requires.properties.artifacts.type,parentSchema:schema12.properties.requires.properties.artifacts,data:data20};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data19.documents !== undefined){let data22 = data19.documents;if(Array.isArray(data22)){const len1 = data22.length;for(let i2=0; i2<len1; i2++){let data23 = data22[i2];if(data23 && typeof data23 == "object" && !Array.isArray(data23)){if(data23.doc === undefined){const err46 = {instancePath:instancePath+"/requires/documents/" + i2,schemaPath:"#/properties/requires/properties/documents/items/required",keyword:"required",params:{missingProperty: "doc"},message:"must have required property '"+"doc"+"'",schema:schema12.properties.requires.properties.documents.items.required,parentSchema:schema12.properties.requires.properties.documents.items,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}for(const key5 in data23){if(!((key5 === "doc") || (key5 === "sections"))){const err47 = {instancePath:instancePath+"/requires/documents/" + i2,schemaPath:"#/properties/requires/properties/documents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.requires.properties.documents.items,data:data23};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data23.doc !== undefined){let data24 = data23.doc;if(typeof data24 === "string"){if(func3(data24) < 1){const err48 = {instancePath:instancePath+"/requires/documents/" + i2+"/doc",schemaPath:"#/properties/requires/properties/documents/items/properties/doc/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.requires.properties.documents.items.properties.doc,data:data24};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}else {const err49 = {instancePath:instancePath+"/requires/documents/" + i2+"/doc",schemaPath:"#/properties/requires/properties/documents/items/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.requires.properties.documents.items.properties.doc.type,parentSchema:schema12.properties.requires.properties.documents.items.properties.doc,data:data24};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}if(data23.sections !== undefined){let data25 = data23.sections;if(Array.isArray(data25)){const len2 = data25.length;for(let i3=0; i3<len2; i3++){let data26 = data25[i3];if(typeof data26 === "string"){if(func3(data26) < 1){const err50 = {instancePath:instancePath+"/requires/documents/" + i2+"/sections/" + i3,schemaPath:"#/properties/requires/properties/documents/items/properties/sections/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.requires.properties.documents.items.properties.sections.items,data:data26};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}else {const err51 = {instancePath:instancePath+"/requires/documents/" + i2+"/sections/" + i3,schemaPath:"#/properties/requires/properties/documents/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.requires.properties.documents.items.properties.sections.items.type,parentSchema:schema12.properties.requires.properties.documents.items.properties.sections.items,data:data26};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}}else {const err52 = {instancePath:instancePath+"/requires/documents/" + i2+"/sections",schemaPath:"#/properties/requires/properties/documents/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.requires.properties.documents.items.properties.sections.type,parentSchema:schema12.properties.requires.properties.documents.items.properties.sections,data:data25};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}}else {const err53 = {instancePath:instancePath+"/requires/documents/" + i2,schemaPath:"#/properties/requires/properties/documents/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.requires.properties.documents.items.type,parentSchema:schema12.properties.requires.properties.documents.items,data:data23};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/requires/documents",schemaPath:"#/properties/requires/properties/documents/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.requires.properties.documents.type,parentSchema:schema12.properties.requires.properties.documents,data:data22};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}else {const err55 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.requires.type,parentSchema:schema12.properties.requires,data:data19};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}if(data.gates !== undefined){let data27 = data.gates;if(Array.isArray(data27)){const len3 = data27.length;for(let i4=0; i4<len3; i4++){let data28 = data27[i4];if(data28 && typeof data28 == "object" && !Array.isArray(data28)){if(data28.id === undefined){const err56 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema12.properties.gates.items.required,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}if(data28.metric === undefined){const err57 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema12.properties.gates.items.required,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}for(const key6 in data28){if(!(func2.call(schema12.properties.gates.items.properties, key6))){const err58 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}if(data28.id !== undefined){let data29 = data28.id;if(typeof data29 === "string"){if(func3(data29) > 200){const err59 = {instancePath:instancePath+"/gates/" + i4+"/id",schemaPath:"#/properties/gates/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12.properties.gates.items.properties.id,data:data29};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}if(!pattern2.test(data29)){const err60 = {instancePath:instancePath+"/gates/" + i4+"/id",schemaPath:"#/properties/gates/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema12.properties.gates.items.properties.id,data:data29};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}else {const err61 = {instancePath:instancePath+"/gates/" + i4+"/id",schemaPath:"#/properties/gates/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.id.type,parentSchema:schema12.properties.gates.items.properties.id,data:data29};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}if(data28.metric !== undefined){let data30 = data28.metric;if(typeof data30 === "string"){if(func3(data30) < 1){const err62 = {instancePath:instancePath+"/gates/" + i4+"/metric",schemaPath:"#/properties/gates/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.metric,data:data30};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}else {const err63 = {instancePath:instancePath+"/gates/" + i4+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.metric.type,parentSchema:schema12.properties.gates.items.properties.metric,data:data30};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data28.description !== undefined){let data31 = data28.description;if(typeof data31 !== "string"){const err64 = {instancePath:instancePath+"/gates/" + i4+"/description",schemaPath:"#/properties/gates/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.description.type,parentSchema:schema12.properties.gates.items.properties.description,data:data31};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}if(data28.attributes !== undefined){let data32 = data28.attributes;if(Array.isArray(data32)){if(data32.length < 1){const err65 = {instancePath:instancePath+"/gates/" + i4+"/attributes",schemaPath:"#/properties/gates/items/properties/attributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.attributes,data:data32};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}const len4 = data32.length;for(let i5=0; i5<len4; i5++){let data33 = data32[i5];if(typeof data33 === "string"){if(func3(data33) < 1){const err66 = {instancePath:instancePath+"/gates/" + i4+"/attributes/" + i5,schemaPath:"#/properties/gates/items/properties/attributes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.attributes.items,data:data33};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}else {const err67 = {instancePath:instancePath+"/gates/" + i4+"/attributes/" + i5,schemaPath:"#/properties/gates/items/properties/attributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.attributes.items.type,parentSchema:schema12.properties.gates.items.properties.attributes.items,data:data33};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}}else {const err68 = {instancePath:instancePath+"/gates/" + i4+"/attributes",schemaPath:"#/properties/gates/items/properties/attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.attributes.type,parentSchema:schema12.properties.gates.items.properties.attributes,data:data32};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}if(data28.groups !== undefined){let data34 = data28.groups;if(Array.isArray(data34)){if(data34.length < 1){const err69 = {instancePath:instancePath+"/gates/" + i4+"/groups",schemaPath:"#/properties/gates/items/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.groups,data:data34};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}const len5 = data34.length;for(let i6=0; i6<len5; i6++){let data35 = data34[i6];if(typeof data35 === "string"){if(func3(data35) < 1){const err70 = {instancePath:instancePath+"/gates/" + i4+"/groups/" + i6,schemaPath:"#/properties/gates/items/properties/groups/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.groups.items,data:data35};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}else {const err71 = {instancePath:instancePath+"/gates/" + i4+"/groups/" + i6,schemaPath:"#/properties/gates/items/properties/groups/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.groups.items.type,parentSchema:schema12.properties.gates.items.properties.groups.items,data:data35};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}}else {const err72 = {instancePath:instancePath+"/gates/" + i4+"/groups",schemaPath:"#/properties/gates/items/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.groups.type,parentSchema:schema12.properties.gates.items.properties.groups,data:data34};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}if(data28.perturbations !== undefined){let data36 = data28.perturbations;if(Array.isArray(data36)){if(data36.length < 1){const err73 = {instancePath:instancePath+"/gates/" + i4+"/perturbations",schemaPath:"#/properties/gates/items/properties/perturbations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.perturbations,data:data36};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}const len6 = data36.length;for(let i7=0; i7<len6; i7++){let data37 = data36[i7];if(typeof data37 === "string"){if(func3(data37) < 1){const err74 = {instancePath:instancePath+"/gates/" + i4+"/perturbations/" + i7,schemaPath:"#/properties/gates/items/properties/perturbations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.perturbations.items,data:data37};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}else {const err75 = {instancePath:instancePath+"/gates/" + i4+"/perturbations/" + i7,schemaPath:"#/properties/gates/items/properties/perturbations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.perturbations.items.type,parentSchema:schema12.properties.gates.items.properties.perturbations.items,data:data37};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}}else {const err76 = {instancePath:instancePath+"/gates/" + i4+"/perturbations",schemaPath:"#/properties/gates/items/properties/perturbations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.perturbations.type,parentSchema:schema12.properties.gates.items.properties.perturbations,data:data36};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}if(data28.suites !== undefined){let data38 = data28.suites;if(Array.isArray(data38)){if(data38.length < 1){const err77 = {instancePath:instancePath+"/gates/" + i4+"/suites",schemaPath:"#/properties/gates/items/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.suites,data:data38};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}const len7 = data38.length;for(let i8=0; i8<len7; i8++){let data39 = data38[i8];if(typeof data39 === "string"){if(func3(data39) < 1){const err78 = {instancePath:instancePath+"/gates/" + i4+"/suites/" + i8,schemaPath:"#/properties/gates/items/properties/suites/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.suites.items,data:data39};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}else {const err79 = {instancePath:instancePath+"/gates/" + i4+"/suites/" + i8,schemaPath:"#/properties/gates/items/properties/suites/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.suites.items.type,parentSchema:schema12.properties.gates.items.properties.suites.items,data:data39};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}}else {const err80 = {instancePath:instancePath+"/gates/" + i4+"/suites",schemaPath:"#/properties/gates/items/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.suites.type,parentSchema:schema12.properties.gates.items.properties.suites,data:data38};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data28.categories !== undefined){let data40 = data28.categories;if(Array.isArray(data40)){if(data40.length < 1){const err81 = {instancePath:instancePath+"/gates/" + i4+"/categories",schemaPath:"#/properties/gates/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.categories,data:data40};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}const len8 = data40.length;for(let i9=0; i9<len8; i9++){let data41 = data40[i9];if(typeof data41 === "string"){if(func3(data41) < 1){const err82 = {instancePath:instancePath+"/gates/" + i4+"/categories/" + i9,schemaPath:"#/properties/gates/items/properties/categories/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.categories.items,data:data41};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/gates/" + i4+"/categories/" + i9,schemaPath:"#/properties/gates/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.categories.items.type,parentSchema:schema12.properties.gates.items.properties.categories.items,data:data41};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}}else {const err84 = {instancePath:instancePath+"/gates/" + i4+"/categories",schemaPath:"#/properties/gates/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.categories.type,parentSchema:schema12.properties.gates.items.properties.categories,data:data40};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}if(data28.min !== undefined){let data42 = data28.min;if(!((typeof data42 == "number") && (isFinite(data42)))){const err85 = {instancePath:instancePath+"/gates/" + i4+"/min",schemaPath:"#/properties/gates/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.min.type,parentSchema:schema12.properties.gates.items.properties.min,data:data42};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}if(data28.max !== undefined){let data43 = data28.max;if(!((typeof data43 == "number") && (isFinite(data43)))){const err86 = {instancePath:instancePath+"/gates/" + i4+"/max",schemaPath:"#/properties/gates/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.max.type,parentSchema:schema12.properties.gates.items.properties.max,data:data43};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}if(data28.maxWorsening !== undefined){let data44 = data28.maxWorsening;if((typeof data44 == "number") && (isFinite(data44))){if(data44 < 0 || isNaN(data44)){const err87 = {instancePath:instancePath+"/gates/" + i4+"/maxWorsening",schemaPath:"#/properties/gates/items/properties/maxWorsening/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.gates.items.properties.maxWorsening,data:data44};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}else {const err88 = {instancePath:instancePath+"/gates/" + i4+"/maxWorsening",schemaPath:"#/properties/gates/items/properties/maxWorsening/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.maxWorsening.type,parentSchema:schema12.properties.gates.items.properties.maxWorsening,data:data44};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}if(data28.maxWorseningRelative !== undefined){let data45 = data28.maxWorseningRelative;if((typeof data45 == "number") && (isFinite(data45))){if(data45 < 0 || isNaN(data45)){const err89 = {instancePath:instancePath+"/gates/" + i4+"/maxWorseningRelative",schemaPath:"#/properties/gates/items/properties/maxWorseningRelative/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.gates.items.properties.maxWorseningRelative,data:data45};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}}else {const err90 = {instancePath:instancePath+"/gates/" + i4+"/maxWorseningRelative",schemaPath:"#/properties/gates/items/properties/maxWorseningRelative/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.maxWorseningRelative.type,parentSchema:schema12.properties.gates.items.properties.maxWorseningRelative,data:data45};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}if(data28.mode !== undefined){let data46 = data28.mode;if(!(((data46 === "point") || (data46 === "lenient")) || (data46 === "strict"))){const err91 = {instancePath:instancePath+"/gates/" + i4+"/mode",schemaPath:"#/properties/gates/items/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.gates.items.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.gates.items.properties.mode.enum,parentSchema:schema12.properties.gates.items.properties.mode,data:data46};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}if(data28.severity !== undefined){let data47 = data28.severity;if(!((data47 === "block") || (data47 === "warn"))){const err92 = {instancePath:instancePath+"/gates/" + i4+"/severity",schemaPath:"#/properties/gates/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema12.properties.gates.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.gates.items.properties.severity.enum,parentSchema:schema12.properties.gates.items.properties.severity,data:data47};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}if(data28.insufficientData !== undefined){let data48 = data28.insufficientData;if(!(((data48 === "fail") || (data48 === "warn")) || (data48 === "ignore"))){const err93 = {instancePath:instancePath+"/gates/" + i4+"/insufficientData",schemaPath:"#/properties/gates/items/properties/insufficientData/enum",keyword:"enum",params:{allowedValues: schema12.properties.gates.items.properties.insufficientData.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.gates.items.properties.insufficientData.enum,parentSchema:schema12.properties.gates.items.properties.insufficientData,data:data48};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}if(data28.rationale !== undefined){let data49 = data28.rationale;if(typeof data49 !== "string"){const err94 = {instancePath:instancePath+"/gates/" + i4+"/rationale",schemaPath:"#/properties/gates/items/properties/rationale/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.rationale.type,parentSchema:schema12.properties.gates.items.properties.rationale,data:data49};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}}else {const err95 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.gates.items.type,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}}}else {const err96 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.type,parentSchema:schema12.properties.gates,data:data27};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}}if(data.waivers !== undefined){let data50 = data.waivers;if(Array.isArray(data50)){const len9 = data50.length;for(let i10=0; i10<len9; i10++){let data51 = data50[i10];if(data51 && typeof data51 == "object" && !Array.isArray(data51)){if(data51.gate === undefined){const err97 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema12.properties.waivers.items.required,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}if(data51.reason === undefined){const err98 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.properties.waivers.items.required,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}if(data51.approvedBy === undefined){const err99 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "approvedBy"},message:"must have required property '"+"approvedBy"+"'",schema:schema12.properties.waivers.items.required,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}for(const key7 in data51){if(!(((((key7 === "gate") || (key7 === "models")) || (key7 === "reason")) || (key7 === "approvedBy")) || (key7 === "expires"))){const err100 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}}if(data51.gate !== undefined){let data52 = data51.gate;if(typeof data52 === "string"){if(func3(data52) < 1){const err101 = {instancePath:instancePath+"/waivers/" + i10+"/gate",schemaPath:"#/properties/waivers/items/properties/gate/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.gate,data:data52};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}else {const err102 = {instancePath:instancePath+"/waivers/" + i10+"/gate",schemaPath:"#/properties/waivers/items/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.gate.type,parentSchema:schema12.properties.waivers.items.properties.gate,data:data52};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}if(data51.models !== undefined){let data53 = data51.models;if(Array.isArray(data53)){if(data53.length < 1){const err103 = {instancePath:instancePath+"/waivers/" + i10+"/models",schemaPath:"#/properties/waivers/items/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.waivers.items.properties.models,data:data53};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}const len10 = data53.length;for(let i11=0; i11<len10; i11++){let data54 = data53[i11];if(typeof data54 === "string"){if(func3(data54) < 1){const err104 = {instancePath:instancePath+"/waivers/" + i10+"/models/" + i11,schemaPath:"#/properties/waivers/items/properties/models/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.models.items,data:data54};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}}else {const err105 = {instancePath:instancePath+"/waivers/" + i10+"/models/" + i11,schemaPath:"#/properties/waivers/items/properties/models/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.models.items.type,parentSchema:schema12.properties.waivers.items.properties.models.items,data:data54};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}}else {const err106 = {instancePath:instancePath+"/waivers/" + i10+"/models",schemaPath:"#/properties/waivers/items/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.waivers.items.properties.models.type,parentSchema:schema12.properties.waivers.items.properties.models,data:data53};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}if(data51.reason !== undefined){let data55 = data51.reason;if(typeof data55 === "string"){if(func3(data55) < 1){const err107 = {instancePath:instancePath+"/waivers/" + i10+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.reason,data:data55};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}else {const err108 = {instancePath:instancePath+"/waivers/" + i10+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.reason.type,parentSchema:schema12.properties.waivers.items.properties.reason,data:data55};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}if(data51.approvedBy !== undefined){let data56 = data51.approvedBy;if(typeof data56 === "string"){if(func3(data56) < 1){const err109 = {instancePath:instancePath+"/waivers/" + i10+"/approvedBy",schemaPath:"#/properties/waivers/items/properties/approvedBy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.approvedBy,data:data56};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}else {const err110 = {instancePath:instancePath+"/waivers/" + i10+"/approvedBy",schemaPath:"#/properties/waivers/items/properties/approvedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.approvedBy.type,parentSchema:schema12.properties.waivers.items.properties.approvedBy,data:data56};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}if(data51.expires !== undefined){let data57 = data51.expires;if(typeof data57 === "string"){if(!pattern3.test(data57)){const err111 = {instancePath:instancePath+"/waivers/" + i10+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema12.properties.waivers.items.properties.expires,data:data57};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}}else {const err112 = {instancePath:instancePath+"/waivers/" + i10+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.expires.type,parentSchema:schema12.properties.waivers.items.properties.expires,data:data57};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}}else {const err113 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.waivers.items.type,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}}else {const err114 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.waivers.type,parentSchema:schema12.properties.waivers,data:data50};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}}else {const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}validate11.errors = vErrors;return errors === 0;}const report = validate12;const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://rai-gate.dev/schemas/report.schema.json","title":"rai-gate evidence report (rai-gate-report.json), schemaVersion 1","type":"object","additionalProperties":false,"required":["schemaVersion","tool","model","riskTier","decision","multipleComparisons","policy","inputs","metrics","checks","waivers","baseline","stats","regressions","notes"],"definitions":{"interval":{"oneOf":[{"type":"null"},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}],"description":"[low, high] or null"},"nullableNumber":{"type":["number","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"caseRecord":{"type":"object","description":"Each row or case by hashed id, for a later run's paired comparison (docs/metrics.md): keys are 8 bytes per case (the first 64 bits of sha256 of the JSON array [scope..., id]), codes 4 bytes little-endian (predictions: label·2²¹ + prediction·2²⁰ + score in millionths), both base64.","additionalProperties":false,"required":["count","keys","codes"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000000},"keys":{"type":"string"},"codes":{"type":"string"}}},"metric":{"type":"object","additionalProperties":false,"required":["metric","value","ci","n"],"properties":{"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"n":{"type":"number","minimum":0,"description":"0 for a metric from a metrics artifact given without n."},"reason":{"type":"string","description":"Why value or ci is null."},"ciNote":{"type":"string","description":"A caution: the estimate lies outside its own bootstrap interval."},"status":{"const":"insufficient","description":"A group smaller than minGroupSize: reported, left out of disparities."},"method":{"type":"string","pattern":"^[a-z0-9-]+$","maxLength":100,"description":"How ci was computed: an interval method of the metric registry (docs/metrics.md)."},"nEffective":{"type":"number","minimum":0,"description":"Kish's effective sample size (Σw)²/Σw² of a weighted group's rows."},"bound":{"type":"number","minimum":0,"description":"From a stats table: the value is within this of the value at full score precision (the AUC from score bins; docs/warehouse.md)."},"higherIsBetter":{"type":"boolean","description":"The direction of a metric from a metrics artifact that rai-gate does not compute (true: higher is better)."}}},"waiver":{"type":"object","additionalProperties":false,"required":["reason","approvedBy","expired"],"properties":{"gate":{"$ref":"#/definitions/id"},"reason":{"type":"string"},"approvedBy":{"type":"string"},"expires":{"type":"string"},"expired":{"type":"boolean"}}},"check":{"type":"object","additionalProperties":false,"required":["gate","metric","status","severity","effect","value","ci","threshold","mode","reason"],"properties":{"gate":{"$ref":"#/definitions/id"},"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"status":{"enum":["pass","fail","warn","waived","insufficient","missing","skipped"]},"severity":{"enum":["block","warn"]},"effect":{"enum":["block","warn","none"]},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"threshold":{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"maxWorsening":{"type":"number"},"maxWorseningRelative":{"type":"number"}}},"mode":{"enum":["point","lenient","strict"]},"reason":{"type":"string"},"insufficientGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["attribute","group","n"],"properties":{"attribute":{"type":"string"},"group":{"type":"string"},"n":{"type":"number"}}}},"waiver":{"$ref":"#/definitions/waiver"},"baseline":{"type":"number"},"change":{"type":"number"},"changeCi":{"$ref":"#/definitions/interval"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"The two-sided level of ci and changeCi: the policy's, or Bonferroni-corrected for lenient and point checks when the policy asks."},"inconclusive":{"type":"object","additionalProperties":false,"required":["margin","rowsNeeded"],"description":"The interval holds the threshold: the data cannot decide this check either way.","properties":{"margin":{"type":"number","description":"Distance from the estimate to the threshold."},"rowsNeeded":{"type":["number","null"],"description":"Rows (in group, when named) that would decide it at the current estimate; null when the estimate sits on the threshold."},"attribute":{"type":"string"},"group":{"type":"string"}}},"comparison":{"enum":["identical","paired","independent"],"description":"How the change was measured: identical (the baseline evaluated the same input file and gave the same numbers: the change is exactly 0), paired (on the cases both runs evaluated, matched by id), or independent (the two runs compared as independent samples)."}}},"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"A gate or metric id: letters, digits, '.', '_' and '-', at most 200 characters."},"modelName":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"}},"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"rai-gate"},"version":{"type":"string","pattern":"^[0-9A-Za-z.+-]+$","maxLength":100}}},"model":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"$ref":"#/definitions/modelName"},"version":{"type":"string","maxLength":200}}},"riskTier":{"type":"string","minLength":1,"maxLength":200},"decision":{"enum":["pass","warn","fail"]},"multipleComparisons":{"type":"object","additionalProperties":false,"required":["method","checks","confidence"],"properties":{"method":{"enum":["none","bonferroni"]},"checks":{"type":"integer","minimum":0},"confidence":{"type":"number"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","version","tier","source","files","settings"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"string","maxLength":200},"tier":{"type":"string","minLength":1,"maxLength":200},"source":{"type":"string","description":"Where the policy was read from (a path, or a repository and commit)."},"files":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"$ref":"#/definitions/sha256"}}}},"settings":{"type":"object","additionalProperties":false,"required":["confidence","mode","bootstrap","minGroupSize","insufficientData","multipleComparisons","calibration"],"description":"The policy's defaults, every one filled in.","properties":{"confidence":{"type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"mode":{"enum":["point","lenient","strict"]},"bootstrap":{"type":"object","additionalProperties":false,"required":["resamples","seed"],"properties":{"resamples":{"type":"integer","minimum":100,"maximum":100000},"seed":{"type":"integer","minimum":0,"maximum":4294967295}}},"minGroupSize":{"type":"integer","minimum":1},"insufficientData":{"enum":["fail","warn","ignore"]},"multipleComparisons":{"enum":["none","bonferroni"]},"calibration":{"type":"object","additionalProperties":false,"required":["bins","strategy"],"properties":{"bins":{"type":"integer","minimum":2,"maximum":1000},"strategy":{"enum":["uniform","quantile"]}}}}}}},"inputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","path","sha256","rows"],"properties":{"kind":{"enum":["predictions","robustness","outcomes","metrics","stats"]},"path":{"type":"string"},"sha256":{"$ref":"#/definitions/sha256"},"rows":{"type":"integer","minimum":1}}}},"context":{"type":"object","properties":{"repository":{"type":"string"},"sha":{"type":"string","maxLength":100},"ref":{"type":"string"},"runId":{"type":["string","number"]},"pullRequest":{"type":["integer","null"],"minimum":1}},"additionalProperties":false},"metrics":{"type":"array","items":{"$ref":"#/definitions/metric"}},"checks":{"type":"array","items":{"$ref":"#/definitions/check"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"baseline":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","model","toolVersion","decision","usable"],"properties":{"path":{"type":"string"},"model":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"$ref":"#/definitions/modelName"},"version":{"type":"string","maxLength":200}}}]},"toolVersion":{"oneOf":[{"type":"null"},{"type":"string","pattern":"^[0-9A-Za-z.+-]+$","maxLength":100}]},"decision":{"enum":["pass","warn","fail",null]},"usable":{"type":"boolean"},"warning":{"type":"string"},"comparisons":{"type":"array","description":"How each artifact was compared with the baseline, and the cases both runs share.","items":{"type":"object","additionalProperties":false,"required":["kind","comparison"],"properties":{"kind":{"enum":["predictions","robustness","outcomes"]},"comparison":{"enum":["identical","paired","independent"]},"shared":{"type":"integer","minimum":0},"onlyBaseline":{"type":"integer","minimum":0},"onlyRun":{"type":"integer","minimum":0},"reason":{"type":"string"},"labelsDiffer":{"type":"integer","minimum":0},"source":{"enum":["record","columns"],"description":"Paired predictions: matched by id against the baseline report's row record, or the baseline model's columns (baselinePrediction, baselineScore) in this run's predictions file."}}}}}}]},"stats":{"type":"object","additionalProperties":false,"description":"The aggregated tables a later run compares with (docs/metrics.md, Changes against a baseline).","properties":{"predictions":{"type":"object","additionalProperties":false,"required":["attributes","groups","combos","bins","edges","hasScore","weighted","quantities","cells","auc"],"properties":{"attributes":{"type":"array","items":{"type":"string"}},"groups":{"type":"array","items":{"type":"array","items":{"type":"string"}}},"combos":{"type":"array","items":{"type":"array","items":{"type":"integer","minimum":0}}},"bins":{"type":"integer","minimum":1,"maximum":1000},"edges":{"oneOf":[{"type":"null"},{"type":"array","items":{"type":"number"}}]},"hasScore":{"type":"boolean"},"weighted":{"type":"boolean"},"quantities":{"type":"array","items":{"type":"string"}},"cells":{"type":"array","description":"[combo, label, prediction, bin, rows, Σx per quantity, Σx² per quantity, Σw·x per quantity] of each non-empty cell.","items":{"type":"array","items":{"type":"number"},"minItems":5}},"auc":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["value","blocks"],"properties":{"value":{"$ref":"#/definitions/nullableNumber"},"blocks":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["posW","negW","posN","negN","within"],"properties":{"posW":{"type":"array","items":{"type":"number"}},"negW":{"type":"array","items":{"type":"number"}},"posN":{"type":"array","items":{"type":"number"}},"negN":{"type":"array","items":{"type":"number"}},"within":{"type":"array","items":{"type":"number"}}}}]}}}]},"cases":{"$ref":"#/definitions/caseRecord"}}},"robustness":{"type":"object","additionalProperties":false,"required":["perturbations","counts"],"properties":{"perturbations":{"type":"array","items":{"type":"string"}},"counts":{"type":"array","items":{"type":"integer","minimum":0}},"cases":{"$ref":"#/definitions/caseRecord"}}},"outcomes":{"type":"object","additionalProperties":false,"required":["cells","passed","failed"],"properties":{"cells":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["suite","category"],"properties":{"suite":{"type":"string"},"category":{"type":["string","null"]}}}},"passed":{"type":"array","items":{"type":"integer","minimum":0}},"failed":{"type":"array","items":{"type":"integer","minimum":0}},"cases":{"$ref":"#/definitions/caseRecord"}}},"metrics":{"description":"A metrics artifact's entries as given (schemas/metrics.schema.json), for a later run's changes.","type":"array","maxItems":100000,"items":{"type":"object","additionalProperties":false,"required":["metric","value"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_.:-]{0,99}$"},"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"The interval at the policy's confidence level."},"n":{"type":"integer","minimum":1},"higherIsBetter":{"type":"boolean"},"attribute":{"type":"string","minLength":1},"group":{"type":"string"},"perturbation":{"type":"string","minLength":1},"suite":{"type":"string","minLength":1},"category":{"type":"string","minLength":1}}}}}},"regressions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["metric","baseline","value","change","changeCi","pValue","comparison"],"properties":{"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"baseline":{"type":"number"},"value":{"type":"number"},"change":{"type":"number"},"changeCi":{"$ref":"#/definitions/interval"},"pValue":{"type":"number","minimum":0,"maximum":1,"description":"One-sided p-value of the worsening; the list controls the false discovery rate (Benjamini–Hochberg)."},"comparison":{"enum":["identical","paired","independent"],"description":"How the change was measured: identical (the baseline evaluated the same input file and gave the same numbers: the change is exactly 0), paired (on the cases both runs evaluated, matched by id), or independent (the two runs compared as independent samples)."}}}},"notes":{"type":"array","items":{"type":"string"}}}};const schema14 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"};const schema15 = {"type":"string","pattern":"^[0-9a-f]{64}$"};const schema19 = {"type":["number","null"]};const schema31 = {"type":"object","description":"Each row or case by hashed id, for a later run's paired comparison (docs/metrics.md): keys are 8 bytes per case (the first 64 bits of sha256 of the JSON array [scope..., id]), codes 4 bytes little-endian (predictions: label·2²¹ + prediction·2²⁰ + score in millionths), both base64.","additionalProperties":false,"required":["count","keys","codes"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000000},"keys":{"type":"string"},"codes":{"type":"string"}}};const schema18 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"A gate or metric id: letters, digits, '.', '_' and '-', at most 200 characters."};const schema20 = {"oneOf":[{"type":"null"},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}],"description":"[low, high] or null"};const pattern4 = new RegExp("^[0-9A-Za-z.+-]+$", "u");const pattern6 = new RegExp("^[0-9a-f]{64}$", "u");const pattern15 = new RegExp("^[a-z][a-z0-9_.:-]{0,99}$", "u");const schema17 = {"type":"object","additionalProperties":false,"required":["metric","value","ci","n"],"properties":{"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"n":{"type":"number","minimum":0,"description":"0 for a metric from a metrics artifact given without n."},"reason":{"type":"string","description":"Why value or ci is null."},"ciNote":{"type":"string","description":"A caution: the estimate lies outside its own bootstrap interval."},"status":{"const":"insufficient","description":"A group smaller than minGroupSize: reported, left out of disparities."},"method":{"type":"string","pattern":"^[a-z0-9-]+$","maxLength":100,"description":"How ci was computed: an interval method of the metric registry (docs/metrics.md)."},"nEffective":{"type":"number","minimum":0,"description":"Kish's effective sample size (Σw)²/Σw² of a weighted group's rows."},"bound":{"type":"number","minimum":0,"description":"From a stats table: the value is within this of the value at full score precision (the AUC from score bins; docs/warehouse.md)."},"higherIsBetter":{"type":"boolean","description":"The direction of a metric from a metrics artifact that rai-gate does not compute (true: higher is better)."}}};const pattern9 = new RegExp("^[a-z0-9-]+$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.metric === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.value === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.ci === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ci"},message:"must have required property '"+"ci"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.n === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key0 in data){if(!(func2.call(schema17.properties, key0))){const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.metric !== undefined){let data0 = data.metric;if(typeof data0 === "string"){if(func3(data0) > 200){const err5 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern2.test(data0)){const err6 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.attribute !== undefined){let data1 = data.attribute;if(typeof data1 !== "string"){const err8 = {instancePath:instancePath+"/attribute",schemaPath:"#/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.attribute.type,parentSchema:schema17.properties.attribute,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.group !== undefined){let data2 = data.group;if(typeof data2 !== "string"){const err9 = {instancePath:instancePath+"/group",schemaPath:"#/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.group.type,parentSchema:schema17.properties.group,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.perturbation !== undefined){let data3 = data.perturbation;if(typeof data3 !== "string"){const err10 = {instancePath:instancePath+"/perturbation",schemaPath:"#/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.perturbation.type,parentSchema:schema17.properties.perturbation,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.suite !== undefined){let data4 = data.suite;if(typeof data4 !== "string"){const err11 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.suite.type,parentSchema:schema17.properties.suite,data:data4};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.category !== undefined){let data5 = data.category;if(typeof data5 !== "string"){const err12 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.category.type,parentSchema:schema17.properties.category,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.value !== undefined){let data6 = data.value;if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){const err13 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/nullableNumber/type",keyword:"type",params:{type: schema19.type},message:"must be number,null",schema:schema19.type,parentSchema:schema19,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.ci !== undefined){let data7 = data.ci;const _errs20 = errors;let valid4 = false;let passing0 = null;const _errs21 = errors;if(data7 !== null){const err14 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data7};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var _valid0 = _errs21 === errors;if(_valid0){valid4 = true;passing0 = 0;}const _errs23 = errors;if(Array.isArray(data7)){if(data7.length > 2){const err15 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data7};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(data7.length < 2){const err16 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];if(!((typeof data8 == "number") && (isFinite(data8)))){const err17 = {instancePath:instancePath+"/ci/" + i0,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}}else {const err18 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data7};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}var _valid0 = _errs23 === errors;if(_valid0 && valid4){valid4 = false;passing0 = [passing0, 1];}else {if(_valid0){valid4 = true;passing0 = 1;}}if(!valid4){const err19 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data7};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}else {errors = _errs20;if(vErrors !== null){if(_errs20){vErrors.length = _errs20;}else {vErrors = null;}}}}if(data.n !== undefined){let data9 = data.n;if((typeof data9 == "number") && (isFinite(data9))){if(data9 < 0 || isNaN(data9)){const err20 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.n,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.n.type,parentSchema:schema17.properties.n,data:data9};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.reason !== undefined){let data10 = data.reason;if(typeof data10 !== "string"){const err22 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.reason.type,parentSchema:schema17.properties.reason,data:data10};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.ciNote !== undefined){let data11 = data.ciNote;if(typeof data11 !== "string"){const err23 = {instancePath:instancePath+"/ciNote",schemaPath:"#/properties/ciNote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ciNote.type,parentSchema:schema17.properties.ciNote,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.status !== undefined){let data12 = data.status;if("insufficient" !== data12){const err24 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: "insufficient"},message:"must be equal to constant",schema:"insufficient",parentSchema:schema17.properties.status,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.method !== undefined){let data13 = data.method;if(typeof data13 === "string"){if(func3(data13) > 100){const err25 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema17.properties.method,data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(!pattern9.test(data13)){const err26 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema17.properties.method,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.method.type,parentSchema:schema17.properties.method,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.nEffective !== undefined){let data14 = data.nEffective;if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 0 || isNaN(data14)){const err28 = {instancePath:instancePath+"/nEffective",schemaPath:"#/properties/nEffective/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.nEffective,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}else {const err29 = {instancePath:instancePath+"/nEffective",schemaPath:"#/properties/nEffective/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.nEffective.type,parentSchema:schema17.properties.nEffective,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.bound !== undefined){let data15 = data.bound;if((typeof data15 == "number") && (isFinite(data15))){if(data15 < 0 || isNaN(data15)){const err30 = {instancePath:instancePath+"/bound",schemaPath:"#/properties/bound/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.bound,data:data15};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}else {const err31 = {instancePath:instancePath+"/bound",schemaPath:"#/properties/bound/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.bound.type,parentSchema:schema17.properties.bound,data:data15};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.higherIsBetter !== undefined){let data16 = data.higherIsBetter;if(typeof data16 !== "boolean"){const err32 = {instancePath:instancePath+"/higherIsBetter",schemaPath:"#/properties/higherIsBetter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.higherIsBetter.type,parentSchema:schema17.properties.higherIsBetter,data:data16};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}validate13.errors = vErrors;return errors === 0;}const schema21 = {"type":"object","additionalProperties":false,"required":["gate","metric","status","severity","effect","value","ci","threshold","mode","reason"],"properties":{"gate":{"$ref":"#/definitions/id"},"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"status":{"enum":["pass","fail","warn","waived","insufficient","missing","skipped"]},"severity":{"enum":["block","warn"]},"effect":{"enum":["block","warn","none"]},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"threshold":{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"maxWorsening":{"type":"number"},"maxWorseningRelative":{"type":"number"}}},"mode":{"enum":["point","lenient","strict"]},"reason":{"type":"string"},"insufficientGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["attribute","group","n"],"properties":{"attribute":{"type":"string"},"group":{"type":"string"},"n":{"type":"number"}}}},"waiver":{"$ref":"#/definitions/waiver"},"baseline":{"type":"number"},"change":{"type":"number"},"changeCi":{"$ref":"#/definitions/interval"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"The two-sided level of ci and changeCi: the policy's, or Bonferroni-corrected for lenient and point checks when the policy asks."},"inconclusive":{"type":"object","additionalProperties":false,"required":["margin","rowsNeeded"],"description":"The interval holds the threshold: the data cannot decide this check either way.","properties":{"margin":{"type":"number","description":"Distance from the estimate to the threshold."},"rowsNeeded":{"type":["number","null"],"description":"Rows (in group, when named) that would decide it at the current estimate; null when the estimate sits on the threshold."},"attribute":{"type":"string"},"group":{"type":"string"}}},"comparison":{"enum":["identical","paired","independent"],"description":"How the change was measured: identical (the baseline evaluated the same input file and gave the same numbers: the change is exactly 0), paired (on the cases both runs evaluated, matched by id), or independent (the two runs compared as independent samples)."}}};const schema26 = {"type":"object","additionalProperties":false,"required":["reason","approvedBy","expired"],"properties":{"gate":{"$ref":"#/definitions/id"},"reason":{"type":"string"},"approvedBy":{"type":"string"},"expires":{"type":"string"},"expired":{"type":"boolean"}}};function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.reason === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema26.required,parentSchema:schema26,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.approvedBy === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approvedBy"},message:"must have required property '"+"approvedBy"+"'",schema:schema26.required,parentSchema:schema26,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.expired === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'",schema:schema26.required,parentSchema:schema26,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(((((key0 === "gate") || (key0 === "reason")) || (key0 === "approvedBy")) || (key0 === "expires")) || (key0 === "expired"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.gate !== undefined){let data0 = data.gate;if(typeof data0 === "string"){if(func3(data0) > 200){const err4 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(!pattern2.test(data0)){const err5 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.reason !== undefined){let data1 = data.reason;if(typeof data1 !== "string"){const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.reason.type,parentSchema:schema26.properties.reason,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.approvedBy !== undefined){let data2 = data.approvedBy;if(typeof data2 !== "string"){const err8 = {instancePath:instancePath+"/approvedBy",schemaPath:"#/properties/approvedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.approvedBy.type,parentSchema:schema26.properties.approvedBy,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.expires !== undefined){let data3 = data.expires;if(typeof data3 !== "string"){const err9 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.expires.type,parentSchema:schema26.properties.expires,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.expired !== undefined){let data4 = data.expired;if(typeof data4 !== "boolean"){const err10 = {instancePath:instancePath+"/expired",schemaPath:"#/properties/expired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.expired.type,parentSchema:schema26.properties.expired,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}validate16.errors = vErrors;return errors === 0;}function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.gate === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.metric === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.status === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.severity === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.effect === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effect"},message:"must have required property '"+"effect"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.value === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.ci === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ci"},message:"must have required property '"+"ci"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.threshold === undefined){const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.mode === undefined){const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.reason === undefined){const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key0 in data){if(!(func2.call(schema21.properties, key0))){const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.gate !== undefined){let data0 = data.gate;if(typeof data0 === "string"){if(func3(data0) > 200){const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(!pattern2.test(data0)){const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.metric !== undefined){let data1 = data.metric;if(typeof data1 === "string"){if(func3(data1) > 200){const err14 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data1};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(!pattern2.test(data1)){const err15 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data1};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data1};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.attribute !== undefined){let data2 = data.attribute;if(typeof data2 !== "string"){const err17 = {instancePath:instancePath+"/attribute",schemaPath:"#/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.attribute.type,parentSchema:schema21.properties.attribute,data:data2};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.group !== undefined){let data3 = data.group;if(typeof data3 !== "string"){const err18 = {instancePath:instancePath+"/group",schemaPath:"#/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.group.type,parentSchema:schema21.properties.group,data:data3};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data.perturbation !== undefined){let data4 = data.perturbation;if(typeof data4 !== "string"){const err19 = {instancePath:instancePath+"/perturbation",schemaPath:"#/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.perturbation.type,parentSchema:schema21.properties.perturbation,data:data4};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.suite !== undefined){let data5 = data.suite;if(typeof data5 !== "string"){const err20 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.suite.type,parentSchema:schema21.properties.suite,data:data5};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.category !== undefined){let data6 = data.category;if(typeof data6 !== "string"){const err21 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.category.type,parentSchema:schema21.properties.category,data:data6};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.status !== undefined){let data7 = data.status;if(!(((((((data7 === "pass") || (data7 === "fail")) || (data7 === "warn")) || (data7 === "waived")) || (data7 === "insufficient")) || (data7 === "missing")) || (data7 === "skipped"))){const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema21.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.status.enum,parentSchema:schema21.properties.status,data:data7};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.severity !== undefined){let data8 = data.severity;if(!((data8 === "block") || (data8 === "warn"))){const err23 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema21.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.severity.enum,parentSchema:schema21.properties.severity,data:data8};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.effect !== undefined){let data9 = data.effect;if(!(((data9 === "block") || (data9 === "warn")) || (data9 === "none"))){const err24 = {instancePath:instancePath+"/effect",schemaPath:"#/properties/effect/enum",keyword:"enum",params:{allowedValues: schema21.properties.effect.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.effect.enum,parentSchema:schema21.properties.effect,data:data9};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.value !== undefined){let data10 = data.value;if((!((typeof data10 == "number") && (isFinite(data10)))) && (data10 !== null)){const err25 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/nullableNumber/type",keyword:"type",params:{type: schema19.type},message:"must be number,null",schema:schema19.type,parentSchema:schema19,data:data10};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.ci !== undefined){let data11 = data.ci;const _errs26 = errors;let valid5 = false;let passing0 = null;const _errs27 = errors;if(data11 !== null){const err26 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data11};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}var _valid0 = _errs27 === errors;if(_valid0){valid5 = true;passing0 = 0;}const _errs29 = errors;if(Array.isArray(data11)){if(data11.length > 2){const err27 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data11};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if(data11.length < 2){const err28 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data11};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}const len0 = data11.length;for(let i0=0; i0<len0; i0++){let data12 = data11[i0];if(!((typeof data12 == "number") && (isFinite(data12)))){const err29 = {instancePath:instancePath+"/ci/" + i0,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}else {const err30 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data11};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}var _valid0 = _errs29 === errors;if(_valid0 && valid5){valid5 = false;passing0 = [passing0, 1];}else {if(_valid0){valid5 = true;passing0 = 1;}}if(!valid5){const err31 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data11};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}else {errors = _errs26;if(vErrors !== null){if(_errs26){vErrors.length = _errs26;}else {vErrors = null;}}}}if(data.threshold !== undefined){let data13 = data.threshold;if(data13 && typeof data13 == "object" && !Array.isArray(data13)){for(const key1 in data13){if(!((((key1 === "min") || (key1 === "max")) || (key1 === "maxWorsening")) || (key1 === "maxWorseningRelative"))){const err32 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.threshold,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data13.min !== undefined){let data14 = data13.min;if(!((typeof data14 == "number") && (isFinite(data14)))){const err33 = {instancePath:instancePath+"/threshold/min",schemaPath:"#/properties/threshold/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.min.type,parentSchema:schema21.properties.threshold.properties.min,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data13.max !== undefined){let data15 = data13.max;if(!((typeof data15 == "number") && (isFinite(data15)))){const err34 = {instancePath:instancePath+"/threshold/max",schemaPath:"#/properties/threshold/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.max.type,parentSchema:schema21.properties.threshold.properties.max,data:data15};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data13.maxWorsening !== undefined){let data16 = data13.maxWorsening;if(!((typeof data16 == "number") && (isFinite(data16)))){const err35 = {instancePath:instancePath+"/threshold/maxWorsening",schemaPath:"#/properties/threshold/properties/maxWorsening/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.maxWorsening.type,parentSchema:schema21.properties.threshold.properties.maxWorsening,data:data16};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data13.maxWorseningRelative !== undefined){let data17 = data13.maxWorseningRelative;if(!((typeof data17 == "number") && (isFinite(data17)))){const err36 = {instancePath:instancePath+"/threshold/maxWorseningRelative",schemaPath:"#/properties/threshold/properties/maxWorseningRelative/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.maxWorseningRelative.type,parentSchema:schema21.properties.threshold.properties.maxWorseningRelative,data:data17};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}else {const err37 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.threshold.type,parentSchema:schema21.properties.threshold,data:data13};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data.mode !== undefined){let data18 = data.mode;if(!(((data18 === "point") || (data18 === "lenient")) || (data18 === "strict"))){const err38 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema21.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.mode.enum,parentSchema:schema21.properties.mode,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.reason !== undefined){let data19 = data.reason;if(typeof data19 !== "string"){const err39 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.reason.type,parentSchema:schema21.properties.reason,data:data19};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data.insufficientGroups !== undefined){let data20 = data.insufficientGroups;if(Array.isArray(data20)){const len1 = data20.length;for(let i1=0; i1<len1; i1++){let data21 = data20[i1];if(data21 && typeof data21 == "object" && !Array.isArray(data21)){if(data21.attribute === undefined){const err40 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/required",keyword:"required",params:{missingProperty: "attribute"},message:"must have required property '"+"attribute"+"'",schema:schema21.properties.insufficientGroups.items.required,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}if(data21.group === undefined){const err41 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema21.properties.insufficientGroups.items.required,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data21.n === undefined){const err42 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'",schema:schema21.properties.insufficientGroups.items.required,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key2 in data21){if(!(((key2 === "attribute") || (key2 === "group")) || (key2 === "n"))){const err43 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data21.attribute !== undefined){let data22 = data21.attribute;if(typeof data22 !== "string"){const err44 = {instancePath:instancePath+"/insufficientGroups/" + i1+"/attribute",schemaPath:"#/properties/insufficientGroups/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.insufficientGroups.items.properties.attribute.type,parentSchema:schema21.properties.insufficientGroups.items.properties.attribute,data:data22};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data21.group !== undefined){let data23 = data21.group;if(typeof data23 !== "string"){const err45 = {instancePath:instancePath+"/insufficientGroups/" + i1+"/group",schemaPath:"#/properties/insufficientGroups/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.insufficientGroups.items.properties.group.type,parentSchema:schema21.properties.insufficientGroups.items.properties.group,data:data23};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data21.n !== undefined){let data24 = data21.n;if(!((typeof data24 == "number") && (isFinite(data24)))){const err46 = {instancePath:instancePath+"/insufficientGroups/" + i1+"/n",schemaPath:"#/properties/insufficientGroups/items/properties/n/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.insufficientGroups.items.properties.n.type,parentSchema:schema21.properties.insufficientGroups.items.properties.n,data:data24};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.insufficientGroups.items.type,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/insufficientGroups",schemaPath:"#/properties/insufficientGroups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.insufficientGroups.type,parentSchema:schema21.properties.insufficientGroups,data:data20};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.waiver !== undefined){if(!(validate16(data.waiver, {instancePath:instancePath+"/waiver",parentData:data,parentDataProperty:"waiver",rootData}))){vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);errors = vErrors.length;}}if(data.baseline !== undefined){let data26 = data.baseline;if(!((typeof data26 == "number") && (isFinite(data26)))){const err49 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.baseline.type,parentSchema:schema21.properties.baseline,data:data26};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}if(data.change !== undefined){let data27 = data.change;if(!((typeof data27 == "number") && (isFinite(data27)))){const err50 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.change.type,parentSchema:schema21.properties.change,data:data27};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.changeCi !== undefined){let data28 = data.changeCi;const _errs65 = errors;let valid13 = false;let passing1 = null;const _errs66 = errors;if(data28 !== null){const err51 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data28};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}var _valid1 = _errs66 === errors;if(_valid1){valid13 = true;passing1 = 0;}const _errs68 = errors;if(Array.isArray(data28)){if(data28.length > 2){const err52 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data28};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}if(data28.length < 2){const err53 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data28};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}const len2 = data28.length;for(let i2=0; i2<len2; i2++){let data29 = data28[i2];if(!((typeof data29 == "number") && (isFinite(data29)))){const err54 = {instancePath:instancePath+"/changeCi/" + i2,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data29};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}else {const err55 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data28};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}var _valid1 = _errs68 === errors;if(_valid1 && valid13){valid13 = false;passing1 = [passing1, 1];}else {if(_valid1){valid13 = true;passing1 = 1;}}if(!valid13){const err56 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data28};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}else {errors = _errs65;if(vErrors !== null){if(_errs65){vErrors.length = _errs65;}else {vErrors = null;}}}}if(data.confidence !== undefined){let data30 = data.confidence;if((typeof data30 == "number") && (isFinite(data30))){if(data30 >= 1 || isNaN(data30)){const err57 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema21.properties.confidence,data:data30};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}if(data30 <= 0 || isNaN(data30)){const err58 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema21.properties.confidence,data:data30};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.confidence.type,parentSchema:schema21.properties.confidence,data:data30};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data.inconclusive !== undefined){let data31 = data.inconclusive;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){if(data31.margin === undefined){const err60 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/required",keyword:"required",params:{missingProperty: "margin"},message:"must have required property '"+"margin"+"'",schema:schema21.properties.inconclusive.required,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}if(data31.rowsNeeded === undefined){const err61 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/required",keyword:"required",params:{missingProperty: "rowsNeeded"},message:"must have required property '"+"rowsNeeded"+"'",schema:schema21.properties.inconclusive.required,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}for(const key3 in data31){if(!((((key3 === "margin") || (key3 === "rowsNeeded")) || (key3 === "attribute")) || (key3 === "group"))){const err62 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}if(data31.margin !== undefined){let data32 = data31.margin;if(!((typeof data32 == "number") && (isFinite(data32)))){const err63 = {instancePath:instancePath+"/inconclusive/margin",schemaPath:"#/properties/inconclusive/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.inconclusive.properties.margin.type,parentSchema:schema21.properties.inconclusive.properties.margin,data:data32};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data31.rowsNeeded !== undefined){let data33 = data31.rowsNeeded;if((!((typeof data33 == "number") && (isFinite(data33)))) && (data33 !== null)){const err64 = {instancePath:instancePath+"/inconclusive/rowsNeeded",schemaPath:"#/properties/inconclusive/properties/rowsNeeded/type",keyword:"type",params:{type: schema21.properties.inconclusive.properties.rowsNeeded.type},message:"must be number,null",schema:schema21.properties.inconclusive.properties.rowsNeeded.type,parentSchema:schema21.properties.inconclusive.properties.rowsNeeded,data:data33};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}if(data31.attribute !== undefined){let data34 = data31.attribute;if(typeof data34 !== "string"){const err65 = {instancePath:instancePath+"/inconclusive/attribute",schemaPath:"#/properties/inconclusive/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.inconclusive.properties.attribute.type,parentSchema:schema21.properties.inconclusive.properties.attribute,data:data34};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}if(data31.group !== undefined){let data35 = data31.group;if(typeof data35 !== "string"){const err66 = {instancePath:instancePath+"/inconclusive/group",schemaPath:"#/properties/inconclusive/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.inconclusive.properties.group.type,parentSchema:schema21.properties.inconclusive.properties.group,data:data35};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}}else {const err67 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.inconclusive.type,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}if(data.comparison !== undefined){let data36 = data.comparison;if(!(((data36 === "identical") || (data36 === "paired")) || (data36 === "independent"))){const err68 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema21.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.comparison.enum,parentSchema:schema21.properties.comparison,data:data36};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}}else {const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}validate15.errors = vErrors;return errors === 0;}function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.schemaVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schemaVersion"},message:"must have required property '"+"schemaVersion"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.tool === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.model === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.riskTier === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "riskTier"},message:"must have required property '"+"riskTier"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.decision === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.multipleComparisons === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multipleComparisons"},message:"must have required property '"+"multipleComparisons"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.policy === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.inputs === undefined){const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.metrics === undefined){const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.checks === undefined){const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.waivers === undefined){const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "waivers"},message:"must have required property '"+"waivers"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data.baseline === undefined){const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data.stats === undefined){const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stats"},message:"must have required property '"+"stats"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(data.regressions === undefined){const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "regressions"},message:"must have required property '"+"regressions"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(data.notes === undefined){const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}for(const key0 in data){if(!(func2.call(schema13.properties, key0))){const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.schemaVersion !== undefined){let data0 = data.schemaVersion;if(1 !== data0){const err16 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema13.properties.schemaVersion,data:data0};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.tool !== undefined){let data1 = data.tool;if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.name === undefined){const err17 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.tool.required,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data1.version === undefined){const err18 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.tool.required,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}for(const key1 in data1){if(!((key1 === "name") || (key1 === "version"))){const err19 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data1.name !== undefined){let data2 = data1.name;if("rai-gate" !== data2){const err20 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "rai-gate"},message:"must be equal to constant",schema:"rai-gate",parentSchema:schema13.properties.tool.properties.name,data:data2};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data1.version !== undefined){let data3 = data1.version;if(typeof data3 === "string"){if(func3(data3) > 100){const err21 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.tool.properties.version,data:data3};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!pattern4.test(data3)){const err22 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^[0-9A-Za-z.+-]+$"+"\"",schema:"^[0-9A-Za-z.+-]+$",parentSchema:schema13.properties.tool.properties.version,data:data3};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}else {const err23 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.tool.properties.version.type,parentSchema:schema13.properties.tool.properties.version,data:data3};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}else {const err24 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.tool.type,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.model !== undefined){let data4 = data.model;if(data4 && typeof data4 == "object" && !Array.isArray(data4)){if(data4.name === undefined){const err25 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.model.required,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data4.version === undefined){const err26 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.model.required,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}for(const key2 in data4){if(!((key2 === "name") || (key2 === "version"))){const err27 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data4.name !== undefined){let data5 = data4.name;if(typeof data5 === "string"){if(func3(data5) > 200){const err28 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(func3(data5) < 1){const err29 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if(!pattern0.test(data5)){const err30 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}else {const err31 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data4.version !== undefined){let data6 = data4.version;if(typeof data6 === "string"){if(func3(data6) > 200){const err32 = {instancePath:instancePath+"/model/version",schemaPath:"#/properties/model/properties/version/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.model.properties.version,data:data6};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}else {const err33 = {instancePath:instancePath+"/model/version",schemaPath:"#/properties/model/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.model.properties.version.type,parentSchema:schema13.properties.model.properties.version,data:data6};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.model.type,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data.riskTier !== undefined){let data7 = data.riskTier;if(typeof data7 === "string"){if(func3(data7) > 200){const err35 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.riskTier,data:data7};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}if(func3(data7) < 1){const err36 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.riskTier,data:data7};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}else {const err37 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.riskTier.type,parentSchema:schema13.properties.riskTier,data:data7};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data.decision !== undefined){let data8 = data.decision;if(!(((data8 === "pass") || (data8 === "warn")) || (data8 === "fail"))){const err38 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema13.properties.decision.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.decision.enum,parentSchema:schema13.properties.decision,data:data8};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.multipleComparisons !== undefined){let data9 = data.multipleComparisons;if(data9 && typeof data9 == "object" && !Array.isArray(data9)){if(data9.method === undefined){const err39 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema13.properties.multipleComparisons.required,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}if(data9.checks === undefined){const err40 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema13.properties.multipleComparisons.required,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}if(data9.confidence === undefined){const err41 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'",schema:schema13.properties.multipleComparisons.required,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}for(const key3 in data9){if(!(((key3 === "method") || (key3 === "checks")) || (key3 === "confidence"))){const err42 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data9.method !== undefined){let data10 = data9.method;if(!((data10 === "none") || (data10 === "bonferroni"))){const err43 = {instancePath:instancePath+"/multipleComparisons/method",schemaPath:"#/properties/multipleComparisons/properties/method/enum",keyword:"enum",params:{allowedValues: schema13.properties.multipleComparisons.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.multipleComparisons.properties.method.enum,parentSchema:schema13.properties.multipleComparisons.properties.method,data:data10};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data9.checks !== undefined){let data11 = data9.checks;if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){const err44 = {instancePath:instancePath+"/multipleComparisons/checks",schemaPath:"#/properties/multipleComparisons/properties/checks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.multipleComparisons.properties.checks.type,parentSchema:schema13.properties.multipleComparisons.properties.checks,data:data11};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if((typeof data11 == "number") && (isFinite(data11))){if(data11 < 0 || isNaN(data11)){const err45 = {instancePath:instancePath+"/multipleComparisons/checks",schemaPath:"#/properties/multipleComparisons/properties/checks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.multipleComparisons.properties.checks,data:data11};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}if(data9.confidence !== undefined){let data12 = data9.confidence;if(!((typeof data12 == "number") && (isFinite(data12)))){const err46 = {instancePath:instancePath+"/multipleComparisons/confidence",schemaPath:"#/properties/multipleComparisons/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.multipleComparisons.properties.confidence.type,parentSchema:schema13.properties.multipleComparisons.properties.confidence,data:data12};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.multipleComparisons.type,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data.policy !== undefined){let data13 = data.policy;if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.name === undefined){const err48 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}if(data13.version === undefined){const err49 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}if(data13.tier === undefined){const err50 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}if(data13.source === undefined){const err51 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}if(data13.files === undefined){const err52 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}if(data13.settings === undefined){const err53 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}for(const key4 in data13){if(!((((((key4 === "name") || (key4 === "version")) || (key4 === "tier")) || (key4 === "source")) || (key4 === "files")) || (key4 === "settings"))){const err54 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}if(data13.name !== undefined){let data14 = data13.name;if(typeof data14 === "string"){if(func3(data14) > 200){const err55 = {instancePath:instancePath+"/policy/name",schemaPath:"#/properties/policy/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.policy.properties.name,data:data14};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}if(func3(data14) < 1){const err56 = {instancePath:instancePath+"/policy/name",schemaPath:"#/properties/policy/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.policy.properties.name,data:data14};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}}else {const err57 = {instancePath:instancePath+"/policy/name",schemaPath:"#/properties/policy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.name.type,parentSchema:schema13.properties.policy.properties.name,data:data14};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}if(data13.version !== undefined){let data15 = data13.version;if(typeof data15 === "string"){if(func3(data15) > 200){const err58 = {instancePath:instancePath+"/policy/version",schemaPath:"#/properties/policy/properties/version/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.policy.properties.version,data:data15};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/policy/version",schemaPath:"#/properties/policy/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.version.type,parentSchema:schema13.properties.policy.properties.version,data:data15};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data13.tier !== undefined){let data16 = data13.tier;if(typeof data16 === "string"){if(func3(data16) > 200){const err60 = {instancePath:instancePath+"/policy/tier",schemaPath:"#/properties/policy/properties/tier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.policy.properties.tier,data:data16};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}if(func3(data16) < 1){const err61 = {instancePath:instancePath+"/policy/tier",schemaPath:"#/properties/policy/properties/tier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.policy.properties.tier,data:data16};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}else {const err62 = {instancePath:instancePath+"/policy/tier",schemaPath:"#/properties/policy/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.tier.type,parentSchema:schema13.properties.policy.properties.tier,data:data16};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}if(data13.source !== undefined){let data17 = data13.source;if(typeof data17 !== "string"){const err63 = {instancePath:instancePath+"/policy/source",schemaPath:"#/properties/policy/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.source.type,parentSchema:schema13.properties.policy.properties.source,data:data17};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data13.files !== undefined){let data18 = data13.files;if(Array.isArray(data18)){if(data18.length < 1){const err64 = {instancePath:instancePath+"/policy/files",schemaPath:"#/properties/policy/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.policy.properties.files,data:data18};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}const len0 = data18.length;for(let i0=0; i0<len0; i0++){let data19 = data18[i0];if(data19 && typeof data19 == "object" && !Array.isArray(data19)){if(data19.path === undefined){const err65 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema13.properties.policy.properties.files.items.required,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}if(data19.sha256 === undefined){const err66 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema13.properties.policy.properties.files.items.required,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}for(const key5 in data19){if(!((key5 === "path") || (key5 === "sha256"))){const err67 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}if(data19.path !== undefined){let data20 = data19.path;if(typeof data20 !== "string"){const err68 = {instancePath:instancePath+"/policy/files/" + i0+"/path",schemaPath:"#/properties/policy/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.files.items.properties.path.type,parentSchema:schema13.properties.policy.properties.files.items.properties.path,data:data20};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}if(data19.sha256 !== undefined){let data21 = data19.sha256;if(typeof data21 === "string"){if(!pattern6.test(data21)){const err69 = {instancePath:instancePath+"/policy/files/" + i0+"/sha256",schemaPath:"#/definitions/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema15,data:data21};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}else {const err70 = {instancePath:instancePath+"/policy/files/" + i0+"/sha256",schemaPath:"#/definitions/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data21};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}}else {const err71 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.files.items.type,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}}else {const err72 = {instancePath:instancePath+"/policy/files",schemaPath:"#/properties/policy/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.policy.properties.files.type,parentSchema:schema13.properties.policy.properties.files,data:data18};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}if(data13.settings !== undefined){let data22 = data13.settings;if(data22 && typeof data22 == "object" && !Array.isArray(data22)){if(data22.confidence === undefined){const err73 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}if(data22.mode === undefined){const err74 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}if(data22.bootstrap === undefined){const err75 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "bootstrap"},message:"must have required property '"+"bootstrap"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}if(data22.minGroupSize === undefined){const err76 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "minGroupSize"},message:"must have required property '"+"minGroupSize"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}if(data22.insufficientData === undefined){const err77 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "insufficientData"},message:"must have required property '"+"insufficientData"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}if(data22.multipleComparisons === undefined){const err78 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "multipleComparisons"},message:"must have required property '"+"multipleComparisons"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}if(data22.calibration === undefined){const err79 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "calibration"},message:"must have required property '"+"calibration"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}for(const key6 in data22){if(!(((((((key6 === "confidence") || (key6 === "mode")) || (key6 === "bootstrap")) || (key6 === "minGroupSize")) || (key6 === "insufficientData")) || (key6 === "multipleComparisons")) || (key6 === "calibration"))){const err80 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data22.confidence !== undefined){let data23 = data22.confidence;if((typeof data23 == "number") && (isFinite(data23))){if(data23 >= 1 || isNaN(data23)){const err81 = {instancePath:instancePath+"/policy/settings/confidence",schemaPath:"#/properties/policy/properties/settings/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema13.properties.policy.properties.settings.properties.confidence,data:data23};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}if(data23 <= 0.5 || isNaN(data23)){const err82 = {instancePath:instancePath+"/policy/settings/confidence",schemaPath:"#/properties/policy/properties/settings/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0.5},message:"must be > 0.5",schema:0.5,parentSchema:schema13.properties.policy.properties.settings.properties.confidence,data:data23};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/policy/settings/confidence",schemaPath:"#/properties/policy/properties/settings/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.policy.properties.settings.properties.confidence.type,parentSchema:schema13.properties.policy.properties.settings.properties.confidence,data:data23};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}if(data22.mode !== undefined){let data24 = data22.mode;if(!(((data24 === "point") || (data24 === "lenient")) || (data24 === "strict"))){const err84 = {instancePath:instancePath+"/policy/settings/mode",schemaPath:"#/properties/policy/properties/settings/properties/mode/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.mode.enum,parentSchema:schema13.properties.policy.properties.settings.properties.mode,data:data24};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}if(data22.bootstrap !== undefined){let data25 = data22.bootstrap;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){if(data25.resamples === undefined){const err85 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/required",keyword:"required",params:{missingProperty: "resamples"},message:"must have required property '"+"resamples"+"'",schema:schema13.properties.policy.properties.settings.properties.bootstrap.required,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}if(data25.seed === undefined){const err86 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema13.properties.policy.properties.settings.properties.bootstrap.required,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}for(const key7 in data25){if(!((key7 === "resamples") || (key7 === "seed"))){const err87 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}if(data25.resamples !== undefined){let data26 = data25.resamples;if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){const err88 = {instancePath:instancePath+"/policy/settings/bootstrap/resamples",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples.type,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples,data:data26};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}if((typeof data26 == "number") && (isFinite(data26))){if(data26 > 100000 || isNaN(data26)){const err89 = {instancePath:instancePath+"/policy/settings/bootstrap/resamples",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/resamples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples,data:data26};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}if(data26 < 100 || isNaN(data26)){const err90 = {instancePath:instancePath+"/policy/settings/bootstrap/resamples",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/resamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples,data:data26};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}}if(data25.seed !== undefined){let data27 = data25.seed;if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){const err91 = {instancePath:instancePath+"/policy/settings/bootstrap/seed",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed.type,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed,data:data27};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}if((typeof data27 == "number") && (isFinite(data27))){if(data27 > 4294967295 || isNaN(data27)){const err92 = {instancePath:instancePath+"/policy/settings/bootstrap/seed",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed,data:data27};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}if(data27 < 0 || isNaN(data27)){const err93 = {instancePath:instancePath+"/policy/settings/bootstrap/seed",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed,data:data27};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}}}else {const err94 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.settings.properties.bootstrap.type,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}if(data22.minGroupSize !== undefined){let data28 = data22.minGroupSize;if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){const err95 = {instancePath:instancePath+"/policy/settings/minGroupSize",schemaPath:"#/properties/policy/properties/settings/properties/minGroupSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.minGroupSize.type,parentSchema:schema13.properties.policy.properties.settings.properties.minGroupSize,data:data28};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}if((typeof data28 == "number") && (isFinite(data28))){if(data28 < 1 || isNaN(data28)){const err96 = {instancePath:instancePath+"/policy/settings/minGroupSize",schemaPath:"#/properties/policy/properties/settings/properties/minGroupSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.policy.properties.settings.properties.minGroupSize,data:data28};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}}}if(data22.insufficientData !== undefined){let data29 = data22.insufficientData;if(!(((data29 === "fail") || (data29 === "warn")) || (data29 === "ignore"))){const err97 = {instancePath:instancePath+"/policy/settings/insufficientData",schemaPath:"#/properties/policy/properties/settings/properties/insufficientData/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.insufficientData.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.insufficientData.enum,parentSchema:schema13.properties.policy.properties.settings.properties.insufficientData,data:data29};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}if(data22.multipleComparisons !== undefined){let data30 = data22.multipleComparisons;if(!((data30 === "none") || (data30 === "bonferroni"))){const err98 = {instancePath:instancePath+"/policy/settings/multipleComparisons",schemaPath:"#/properties/policy/properties/settings/properties/multipleComparisons/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.multipleComparisons.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.multipleComparisons.enum,parentSchema:schema13.properties.policy.properties.settings.properties.multipleComparisons,data:data30};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data22.calibration !== undefined){let data31 = data22.calibration;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){if(data31.bins === undefined){const err99 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/required",keyword:"required",params:{missingProperty: "bins"},message:"must have required property '"+"bins"+"'",schema:schema13.properties.policy.properties.settings.properties.calibration.required,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}if(data31.strategy === undefined){const err100 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/required",keyword:"required",params:{missingProperty: "strategy"},message:"must have required property '"+"strategy"+"'",schema:schema13.properties.policy.properties.settings.properties.calibration.required,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}for(const key8 in data31){if(!((key8 === "bins") || (key8 === "strategy"))){const err101 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}if(data31.bins !== undefined){let data32 = data31.bins;if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){const err102 = {instancePath:instancePath+"/policy/settings/calibration/bins",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/bins/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins.type,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins,data:data32};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}if((typeof data32 == "number") && (isFinite(data32))){if(data32 > 1000 || isNaN(data32)){const err103 = {instancePath:instancePath+"/policy/settings/calibration/bins",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/bins/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins,data:data32};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}if(data32 < 2 || isNaN(data32)){const err104 = {instancePath:instancePath+"/policy/settings/calibration/bins",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/bins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins,data:data32};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}}}if(data31.strategy !== undefined){let data33 = data31.strategy;if(!((data33 === "uniform") || (data33 === "quantile"))){const err105 = {instancePath:instancePath+"/policy/settings/calibration/strategy",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.calibration.properties.strategy.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.calibration.properties.strategy.enum,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.strategy,data:data33};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}}else {const err106 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.settings.properties.calibration.type,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}}else {const err107 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.settings.type,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}}else {const err108 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.type,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}if(data.inputs !== undefined){let data34 = data.inputs;if(Array.isArray(data34)){const len1 = data34.length;for(let i1=0; i1<len1; i1++){let data35 = data34[i1];if(data35 && typeof data35 == "object" && !Array.isArray(data35)){if(data35.kind === undefined){const err109 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}if(data35.path === undefined){const err110 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}if(data35.sha256 === undefined){const err111 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}if(data35.rows === undefined){const err112 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}for(const key9 in data35){if(!((((key9 === "kind") || (key9 === "path")) || (key9 === "sha256")) || (key9 === "rows"))){const err113 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}if(data35.kind !== undefined){let data36 = data35.kind;if(!(((((data36 === "predictions") || (data36 === "robustness")) || (data36 === "outcomes")) || (data36 === "metrics")) || (data36 === "stats"))){const err114 = {instancePath:instancePath+"/inputs/" + i1+"/kind",schemaPath:"#/properties/inputs/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.inputs.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.inputs.items.properties.kind.enum,parentSchema:schema13.properties.inputs.items.properties.kind,data:data36};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}if(data35.path !== undefined){let data37 = data35.path;if(typeof data37 !== "string"){const err115 = {instancePath:instancePath+"/inputs/" + i1+"/path",schemaPath:"#/properties/inputs/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.inputs.items.properties.path.type,parentSchema:schema13.properties.inputs.items.properties.path,data:data37};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}if(data35.sha256 !== undefined){let data38 = data35.sha256;if(typeof data38 === "string"){if(!pattern6.test(data38)){const err116 = {instancePath:instancePath+"/inputs/" + i1+"/sha256",schemaPath:"#/definitions/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema15,data:data38};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}}else {const err117 = {instancePath:instancePath+"/inputs/" + i1+"/sha256",schemaPath:"#/definitions/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data38};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}}if(data35.rows !== undefined){let data39 = data35.rows;if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){const err118 = {instancePath:instancePath+"/inputs/" + i1+"/rows",schemaPath:"#/properties/inputs/items/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.inputs.items.properties.rows.type,parentSchema:schema13.properties.inputs.items.properties.rows,data:data39};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}if((typeof data39 == "number") && (isFinite(data39))){if(data39 < 1 || isNaN(data39)){const err119 = {instancePath:instancePath+"/inputs/" + i1+"/rows",schemaPath:"#/properties/inputs/items/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.inputs.items.properties.rows,data:data39};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}}}}else {const err120 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.inputs.items.type,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}}}else {const err121 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.inputs.type,parentSchema:schema13.properties.inputs,data:data34};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}}if(data.context !== undefined){let data40 = data.context;if(data40 && typeof data40 == "object" && !Array.isArray(data40)){for(const key10 in data40){if(!(((((key10 === "repository") || (key10 === "sha")) || (key10 === "ref")) || (key10 === "runId")) || (key10 === "pullRequest"))){const err122 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.context,data:data40};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}if(data40.repository !== undefined){let data41 = data40.repository;if(typeof data41 !== "string"){const err123 = {instancePath:instancePath+"/context/repository",schemaPath:"#/properties/context/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.context.properties.repository.type,parentSchema:schema13.properties.context.properties.repository,data:data41};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}}if(data40.sha !== undefined){let data42 = data40.sha;if(typeof data42 === "string"){if(func3(data42) > 100){const err124 = {instancePath:instancePath+"/context/sha",schemaPath:"#/properties/context/properties/sha/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.context.properties.sha,data:data42};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}else {const err125 = {instancePath:instancePath+"/context/sha",schemaPath:"#/properties/context/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.context.properties.sha.type,parentSchema:schema13.properties.context.properties.sha,data:data42};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}if(data40.ref !== undefined){let data43 = data40.ref;if(typeof data43 !== "string"){const err126 = {instancePath:instancePath+"/context/ref",schemaPath:"#/properties/context/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.context.properties.ref.type,parentSchema:schema13.properties.context.properties.ref,data:data43};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}if(data40.runId !== undefined){let data44 = data40.runId;if((typeof data44 !== "string") && (!((typeof data44 == "number") && (isFinite(data44))))){const err127 = {instancePath:instancePath+"/context/runId",schemaPath:"#/properties/context/properties/runId/type",keyword:"type",params:{type: schema13.properties.context.properties.runId.type},message:"must be string,number",schema:schema13.properties.context.properties.runId.type,parentSchema:schema13.properties.context.properties.runId,data:data44};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}if(data40.pullRequest !== undefined){let data45 = data40.pullRequest;if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (data45 !== null)){const err128 = {instancePath:instancePath+"/context/pullRequest",schemaPath:"#/properties/context/properties/pullRequest/type",keyword:"type",params:{type: schema13.properties.context.properties.pullRequest.type},message:"must be integer,null",schema:schema13.properties.context.properties.pullRequest.type,parentSchema:schema13.properties.context.properties.pullRequest,data:data45};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}if((typeof data45 == "number") && (isFinite(data45))){if(data45 < 1 || isNaN(data45)){const err129 = {instancePath:instancePath+"/context/pullRequest",schemaPath:"#/properties/context/properties/pullRequest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.context.properties.pullRequest,data:data45};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}}}else {const err130 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.context.type,parentSchema:schema13.properties.context,data:data40};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}}if(data.metrics !== undefined){let data46 = data.metrics;if(Array.isArray(data46)){const len2 = data46.length;for(let i2=0; i2<len2; i2++){if(!(validate13(data46[i2], {instancePath:instancePath+"/metrics/" + i2,parentData:data46,parentDataProperty:i2,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err131 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.metrics.type,parentSchema:schema13.properties.metrics,data:data46};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}}if(data.checks !== undefined){let data48 = data.checks;if(Array.isArray(data48)){const len3 = data48.length;for(let i3=0; i3<len3; i3++){if(!(validate15(data48[i3], {instancePath:instancePath+"/checks/" + i3,parentData:data48,parentDataProperty:i3,rootData}))){vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);errors = vErrors.length;}}}else {const err132 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.checks.type,parentSchema:schema13.properties.checks,data:data48};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}}if(data.waivers !== undefined){let data50 = data.waivers;if(Array.isArray(data50)){const len4 = data50.length;for(let i4=0; i4<len4; i4++){if(!(validate16(data50[i4], {instancePath:instancePath+"/waivers/" + i4,parentData:data50,parentDataProperty:i4,rootData}))){vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);errors = vErrors.length;}}}else {const err133 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.waivers.type,parentSchema:schema13.properties.waivers,data:data50};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}}if(data.baseline !== undefined){let data52 = data.baseline;const _errs108 = errors;let valid24 = false;let passing0 = null;const _errs109 = errors;if(data52 !== null){const err134 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.baseline.oneOf[0].type,parentSchema:schema13.properties.baseline.oneOf[0],data:data52};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}var _valid0 = _errs109 === errors;if(_valid0){valid24 = true;passing0 = 0;}const _errs111 = errors;if(data52 && typeof data52 == "object" && !Array.isArray(data52)){if(data52.path === undefined){const err135 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}if(data52.model === undefined){const err136 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}if(data52.toolVersion === undefined){const err137 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "toolVersion"},message:"must have required property '"+"toolVersion"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}if(data52.decision === undefined){const err138 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}if(data52.usable === undefined){const err139 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "usable"},message:"must have required property '"+"usable"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}for(const key11 in data52){if(!(((((((key11 === "path") || (key11 === "model")) || (key11 === "toolVersion")) || (key11 === "decision")) || (key11 === "usable")) || (key11 === "warning")) || (key11 === "comparisons"))){const err140 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}if(data52.path !== undefined){let data53 = data52.path;if(typeof data53 !== "string"){const err141 = {instancePath:instancePath+"/baseline/path",schemaPath:"#/properties/baseline/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.path.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.path,data:data53};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}}if(data52.model !== undefined){let data54 = data52.model;const _errs117 = errors;let valid26 = false;let passing1 = null;const _errs118 = errors;if(data54 !== null){const err142 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[0].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[0],data:data54};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}var _valid1 = _errs118 === errors;if(_valid1){valid26 = true;passing1 = 0;}const _errs120 = errors;if(data54 && typeof data54 == "object" && !Array.isArray(data54)){if(data54.name === undefined){const err143 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}if(data54.version === undefined){const err144 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}for(const key12 in data54){if(!((key12 === "name") || (key12 === "version"))){const err145 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}}if(data54.name !== undefined){let data55 = data54.name;if(typeof data55 === "string"){if(func3(data55) > 200){const err146 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}if(func3(data55) < 1){const err147 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}if(!pattern0.test(data55)){const err148 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}}else {const err149 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}if(data54.version !== undefined){let data56 = data54.version;if(typeof data56 === "string"){if(func3(data56) > 200){const err150 = {instancePath:instancePath+"/baseline/model/version",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/properties/version/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].properties.version,data:data56};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}else {const err151 = {instancePath:instancePath+"/baseline/model/version",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].properties.version.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].properties.version,data:data56};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}}}else {const err152 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}var _valid1 = _errs120 === errors;if(_valid1 && valid26){valid26 = false;passing1 = [passing1, 1];}else {if(_valid1){valid26 = true;passing1 = 1;}}if(!valid26){const err153 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf,parentSchema:schema13.properties.baseline.oneOf[1].properties.model,data:data54};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}else {errors = _errs117;if(vErrors !== null){if(_errs117){vErrors.length = _errs117;}else {vErrors = null;}}}}if(data52.toolVersion !== undefined){let data57 = data52.toolVersion;const _errs129 = errors;let valid29 = false;let passing2 = null;const _errs130 = errors;if(data57 !== null){const err154 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[0].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[0],data:data57};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}var _valid2 = _errs130 === errors;if(_valid2){valid29 = true;passing2 = 0;}const _errs132 = errors;if(typeof data57 === "string"){if(func3(data57) > 100){const err155 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/1/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1],data:data57};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}if(!pattern4.test(data57)){const err156 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^[0-9A-Za-z.+-]+$"+"\"",schema:"^[0-9A-Za-z.+-]+$",parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1],data:data57};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}}else {const err157 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1],data:data57};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}var _valid2 = _errs132 === errors;if(_valid2 && valid29){valid29 = false;passing2 = [passing2, 1];}else {if(_valid2){valid29 = true;passing2 = 1;}}if(!valid29){const err158 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion,data:data57};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}else {errors = _errs129;if(vErrors !== null){if(_errs129){vErrors.length = _errs129;}else {vErrors = null;}}}}if(data52.decision !== undefined){let data58 = data52.decision;if(!((((data58 === "pass") || (data58 === "warn")) || (data58 === "fail")) || (data58 === null))){const err159 = {instancePath:instancePath+"/baseline/decision",schemaPath:"#/properties/baseline/oneOf/1/properties/decision/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.decision.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.decision.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.decision,data:data58};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}if(data52.usable !== undefined){let data59 = data52.usable;if(typeof data59 !== "boolean"){const err160 = {instancePath:instancePath+"/baseline/usable",schemaPath:"#/properties/baseline/oneOf/1/properties/usable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.baseline.oneOf[1].properties.usable.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.usable,data:data59};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}if(data52.warning !== undefined){let data60 = data52.warning;if(typeof data60 !== "string"){const err161 = {instancePath:instancePath+"/baseline/warning",schemaPath:"#/properties/baseline/oneOf/1/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.warning.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.warning,data:data60};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}if(data52.comparisons !== undefined){let data61 = data52.comparisons;if(Array.isArray(data61)){const len5 = data61.length;for(let i5=0; i5<len5; i5++){let data62 = data61[i5];if(data62 && typeof data62 == "object" && !Array.isArray(data62)){if(data62.kind === undefined){const err162 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.required,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}if(data62.comparison === undefined){const err163 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.required,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}for(const key13 in data62){if(!((((((((key13 === "kind") || (key13 === "comparison")) || (key13 === "shared")) || (key13 === "onlyBaseline")) || (key13 === "onlyRun")) || (key13 === "reason")) || (key13 === "labelsDiffer")) || (key13 === "source"))){const err164 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;}}if(data62.kind !== undefined){let data63 = data62.kind;if(!(((data63 === "predictions") || (data63 === "robustness")) || (data63 === "outcomes"))){const err165 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/kind",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.kind.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.kind,data:data63};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}if(data62.comparison !== undefined){let data64 = data62.comparison;if(!(((data64 === "identical") || (data64 === "paired")) || (data64 === "independent"))){const err166 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/comparison",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.comparison.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.comparison,data:data64};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}if(data62.shared !== undefined){let data65 = data62.shared;if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){const err167 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/shared",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/shared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.shared.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.shared,data:data65};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}if((typeof data65 == "number") && (isFinite(data65))){if(data65 < 0 || isNaN(data65)){const err168 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/shared",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/shared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.shared,data:data65};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}}}if(data62.onlyBaseline !== undefined){let data66 = data62.onlyBaseline;if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){const err169 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyBaseline",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyBaseline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyBaseline.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyBaseline,data:data66};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}if((typeof data66 == "number") && (isFinite(data66))){if(data66 < 0 || isNaN(data66)){const err170 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyBaseline",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyBaseline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyBaseline,data:data66};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}}if(data62.onlyRun !== undefined){let data67 = data62.onlyRun;if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){const err171 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyRun",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyRun/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyRun.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyRun,data:data67};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}if((typeof data67 == "number") && (isFinite(data67))){if(data67 < 0 || isNaN(data67)){const err172 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyRun",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyRun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyRun,data:data67};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}}if(data62.reason !== undefined){let data68 = data62.reason;if(typeof data68 !== "string"){const err173 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/reason",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.reason.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.reason,data:data68};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}}if(data62.labelsDiffer !== undefined){let data69 = data62.labelsDiffer;if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){const err174 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/labelsDiffer",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/labelsDiffer/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.labelsDiffer.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.labelsDiffer,data:data69};if(vErrors === null){vErrors = [err174];}else {vErrors.push(err174);}errors++;}if((typeof data69 == "number") && (isFinite(data69))){if(data69 < 0 || isNaN(data69)){const err175 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/labelsDiffer",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/labelsDiffer/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.labelsDiffer,data:data69};if(vErrors === null){vErrors = [err175];}else {vErrors.push(err175);}errors++;}}}if(data62.source !== undefined){let data70 = data62.source;if(!((data70 === "record") || (data70 === "columns"))){const err176 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/source",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.source.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.source,data:data70};if(vErrors === null){vErrors = [err176];}else {vErrors.push(err176);}errors++;}}}else {const err177 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err177];}else {vErrors.push(err177);}errors++;}}}else {const err178 = {instancePath:instancePath+"/baseline/comparisons",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons,data:data61};if(vErrors === null){vErrors = [err178];}else {vErrors.push(err178);}errors++;}}}else {const err179 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.baseline.oneOf[1].type,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err179];}else {vErrors.push(err179);}errors++;}var _valid0 = _errs111 === errors;if(_valid0 && valid24){valid24 = false;passing0 = [passing0, 1];}else {if(_valid0){valid24 = true;passing0 = 1;}}if(!valid24){const err180 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema13.properties.baseline.oneOf,parentSchema:schema13.properties.baseline,data:data52};if(vErrors === null){vErrors = [err180];}else {vErrors.push(err180);}errors++;}else {errors = _errs108;if(vErrors !== null){if(_errs108){vErrors.length = _errs108;}else {vErrors = null;}}}}if(data.stats !== undefined){let data71 = data.stats;if(data71 && typeof data71 == "object" && !Array.isArray(data71)){for(const key14 in data71){if(!((((key14 === "predictions") || (key14 === "robustness")) || (key14 === "outcomes")) || (key14 === "metrics"))){const err181 = {instancePath:instancePath+"/stats",schemaPath:"#/properties/stats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats,data:data71};if(vErrors === null){vErrors = [err181];}else {vErrors.push(err181);}errors++;}}if(data71.predictions !== undefined){let data72 = data71.predictions;if(data72 && typeof data72 == "object" && !Array.isArray(data72)){if(data72.attributes === undefined){const err182 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err182];}else {vErrors.push(err182);}errors++;}if(data72.groups === undefined){const err183 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "groups"},message:"must have required property '"+"groups"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err183];}else {vErrors.push(err183);}errors++;}if(data72.combos === undefined){const err184 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "combos"},message:"must have required property '"+"combos"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err184];}else {vErrors.push(err184);}errors++;}if(data72.bins === undefined){const err185 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "bins"},message:"must have required property '"+"bins"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err185];}else {vErrors.push(err185);}errors++;}if(data72.edges === undefined){const err186 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "edges"},message:"must have required property '"+"edges"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err186];}else {vErrors.push(err186);}errors++;}if(data72.hasScore === undefined){const err187 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "hasScore"},message:"must have required property '"+"hasScore"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err187];}else {vErrors.push(err187);}errors++;}if(data72.weighted === undefined){const err188 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "weighted"},message:"must have required property '"+"weighted"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err188];}else {vErrors.push(err188);}errors++;}if(data72.quantities === undefined){const err189 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "quantities"},message:"must have required property '"+"quantities"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err189];}else {vErrors.push(err189);}errors++;}if(data72.cells === undefined){const err190 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err190];}else {vErrors.push(err190);}errors++;}if(data72.auc === undefined){const err191 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "auc"},message:"must have required property '"+"auc"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err191];}else {vErrors.push(err191);}errors++;}for(const key15 in data72){if(!(func2.call(schema13.properties.stats.properties.predictions.properties, key15))){const err192 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err192];}else {vErrors.push(err192);}errors++;}}if(data72.attributes !== undefined){let data73 = data72.attributes;if(Array.isArray(data73)){const len6 = data73.length;for(let i6=0; i6<len6; i6++){let data74 = data73[i6];if(typeof data74 !== "string"){const err193 = {instancePath:instancePath+"/stats/predictions/attributes/" + i6,schemaPath:"#/properties/stats/properties/predictions/properties/attributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.predictions.properties.attributes.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.attributes.items,data:data74};if(vErrors === null){vErrors = [err193];}else {vErrors.push(err193);}errors++;}}}else {const err194 = {instancePath:instancePath+"/stats/predictions/attributes",schemaPath:"#/properties/stats/properties/predictions/properties/attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.attributes.type,parentSchema:schema13.properties.stats.properties.predictions.properties.attributes,data:data73};if(vErrors === null){vErrors = [err194];}else {vErrors.push(err194);}errors++;}}if(data72.groups !== undefined){let data75 = data72.groups;if(Array.isArray(data75)){const len7 = data75.length;for(let i7=0; i7<len7; i7++){let data76 = data75[i7];if(Array.isArray(data76)){const len8 = data76.length;for(let i8=0; i8<len8; i8++){let data77 = data76[i8];if(typeof data77 !== "string"){const err195 = {instancePath:instancePath+"/stats/predictions/groups/" + i7+"/" + i8,schemaPath:"#/properties/stats/properties/predictions/properties/groups/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.predictions.properties.groups.items.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.groups.items.items,data:data77};if(vErrors === null){vErrors = [err195];}else {vErrors.push(err195);}errors++;}}}else {const err196 = {instancePath:instancePath+"/stats/predictions/groups/" + i7,schemaPath:"#/properties/stats/properties/predictions/properties/groups/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.groups.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.groups.items,data:data76};if(vErrors === null){vErrors = [err196];}else {vErrors.push(err196);}errors++;}}}else {const err197 = {instancePath:instancePath+"/stats/predictions/groups",schemaPath:"#/properties/stats/properties/predictions/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.groups.type,parentSchema:schema13.properties.stats.properties.predictions.properties.groups,data:data75};if(vErrors === null){vErrors = [err197];}else {vErrors.push(err197);}errors++;}}if(data72.combos !== undefined){let data78 = data72.combos;if(Array.isArray(data78)){const len9 = data78.length;for(let i9=0; i9<len9; i9++){let data79 = data78[i9];if(Array.isArray(data79)){const len10 = data79.length;for(let i10=0; i10<len10; i10++){let data80 = data79[i10];if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){const err198 = {instancePath:instancePath+"/stats/predictions/combos/" + i9+"/" + i10,schemaPath:"#/properties/stats/properties/predictions/properties/combos/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.predictions.properties.combos.items.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.combos.items.items,data:data80};if(vErrors === null){vErrors = [err198];}else {vErrors.push(err198);}errors++;}if((typeof data80 == "number") && (isFinite(data80))){if(data80 < 0 || isNaN(data80)){const err199 = {instancePath:instancePath+"/stats/predictions/combos/" + i9+"/" + i10,schemaPath:"#/properties/stats/properties/predictions/properties/combos/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.predictions.properties.combos.items.items,data:data80};if(vErrors === null){vErrors = [err199];}else {vErrors.push(err199);}errors++;}}}}else {const err200 = {instancePath:instancePath+"/stats/predictions/combos/" + i9,schemaPath:"#/properties/stats/properties/predictions/properties/combos/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.combos.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.combos.items,data:data79};if(vErrors === null){vErrors = [err200];}else {vErrors.push(err200);}errors++;}}}else {const err201 = {instancePath:instancePath+"/stats/predictions/combos",schemaPath:"#/properties/stats/properties/predictions/properties/combos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.combos.type,parentSchema:schema13.properties.stats.properties.predictions.properties.combos,data:data78};if(vErrors === null){vErrors = [err201];}else {vErrors.push(err201);}errors++;}}if(data72.bins !== undefined){let data81 = data72.bins;if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){const err202 = {instancePath:instancePath+"/stats/predictions/bins",schemaPath:"#/properties/stats/properties/predictions/properties/bins/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.predictions.properties.bins.type,parentSchema:schema13.properties.stats.properties.predictions.properties.bins,data:data81};if(vErrors === null){vErrors = [err202];}else {vErrors.push(err202);}errors++;}if((typeof data81 == "number") && (isFinite(data81))){if(data81 > 1000 || isNaN(data81)){const err203 = {instancePath:instancePath+"/stats/predictions/bins",schemaPath:"#/properties/stats/properties/predictions/properties/bins/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema13.properties.stats.properties.predictions.properties.bins,data:data81};if(vErrors === null){vErrors = [err203];}else {vErrors.push(err203);}errors++;}if(data81 < 1 || isNaN(data81)){const err204 = {instancePath:instancePath+"/stats/predictions/bins",schemaPath:"#/properties/stats/properties/predictions/properties/bins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.stats.properties.predictions.properties.bins,data:data81};if(vErrors === null){vErrors = [err204];}else {vErrors.push(err204);}errors++;}}}if(data72.edges !== undefined){let data82 = data72.edges;const _errs182 = errors;let valid45 = false;let passing3 = null;const _errs183 = errors;if(data82 !== null){const err205 = {instancePath:instancePath+"/stats/predictions/edges",schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[0].type,parentSchema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[0],data:data82};if(vErrors === null){vErrors = [err205];}else {vErrors.push(err205);}errors++;}var _valid3 = _errs183 === errors;if(_valid3){valid45 = true;passing3 = 0;}const _errs185 = errors;if(Array.isArray(data82)){const len11 = data82.length;for(let i11=0; i11<len11; i11++){let data83 = data82[i11];if(!((typeof data83 == "number") && (isFinite(data83)))){const err206 = {instancePath:instancePath+"/stats/predictions/edges/" + i11,schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1].items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1].items,data:data83};if(vErrors === null){vErrors = [err206];}else {vErrors.push(err206);}errors++;}}}else {const err207 = {instancePath:instancePath+"/stats/predictions/edges",schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1].type,parentSchema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1],data:data82};if(vErrors === null){vErrors = [err207];}else {vErrors.push(err207);}errors++;}var _valid3 = _errs185 === errors;if(_valid3 && valid45){valid45 = false;passing3 = [passing3, 1];}else {if(_valid3){valid45 = true;passing3 = 1;}}if(!valid45){const err208 = {instancePath:instancePath+"/stats/predictions/edges",schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf,parentSchema:schema13.properties.stats.properties.predictions.properties.edges,data:data82};if(vErrors === null){vErrors = [err208];}else {vErrors.push(err208);}errors++;}else {errors = _errs182;if(vErrors !== null){if(_errs182){vErrors.length = _errs182;}else {vErrors = null;}}}}if(data72.hasScore !== undefined){let data84 = data72.hasScore;if(typeof data84 !== "boolean"){const err209 = {instancePath:instancePath+"/stats/predictions/hasScore",schemaPath:"#/properties/stats/properties/predictions/properties/hasScore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.stats.properties.predictions.properties.hasScore.type,parentSchema:schema13.properties.stats.properties.predictions.properties.hasScore,data:data84};if(vErrors === null){vErrors = [err209];}else {vErrors.push(err209);}errors++;}}if(data72.weighted !== undefined){let data85 = data72.weighted;if(typeof data85 !== "boolean"){const err210 = {instancePath:instancePath+"/stats/predictions/weighted",schemaPath:"#/properties/stats/properties/predictions/properties/weighted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.stats.properties.predictions.properties.weighted.type,parentSchema:schema13.properties.stats.properties.predictions.properties.weighted,data:data85};if(vErrors === null){vErrors = [err210];}else {vErrors.push(err210);}errors++;}}if(data72.quantities !== undefined){let data86 = data72.quantities;if(Array.isArray(data86)){const len12 = data86.length;for(let i12=0; i12<len12; i12++){let data87 = data86[i12];if(typeof data87 !== "string"){const err211 = {instancePath:instancePath+"/stats/predictions/quantities/" + i12,schemaPath:"#/properties/stats/properties/predictions/properties/quantities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.predictions.properties.quantities.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.quantities.items,data:data87};if(vErrors === null){vErrors = [err211];}else {vErrors.push(err211);}errors++;}}}else {const err212 = {instancePath:instancePath+"/stats/predictions/quantities",schemaPath:"#/properties/stats/properties/predictions/properties/quantities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.quantities.type,parentSchema:schema13.properties.stats.properties.predictions.properties.quantities,data:data86};if(vErrors === null){vErrors = [err212];}else {vErrors.push(err212);}errors++;}}if(data72.cells !== undefined){let data88 = data72.cells;if(Array.isArray(data88)){const len13 = data88.length;for(let i13=0; i13<len13; i13++){let data89 = data88[i13];if(Array.isArray(data89)){if(data89.length < 5){const err213 = {instancePath:instancePath+"/stats/predictions/cells/" + i13,schemaPath:"#/properties/stats/properties/predictions/properties/cells/items/minItems",keyword:"minItems",params:{limit: 5},message:"must NOT have fewer than 5 items",schema:5,parentSchema:schema13.properties.stats.properties.predictions.properties.cells.items,data:data89};if(vErrors === null){vErrors = [err213];}else {vErrors.push(err213);}errors++;}const len14 = data89.length;for(let i14=0; i14<len14; i14++){let data90 = data89[i14];if(!((typeof data90 == "number") && (isFinite(data90)))){const err214 = {instancePath:instancePath+"/stats/predictions/cells/" + i13+"/" + i14,schemaPath:"#/properties/stats/properties/predictions/properties/cells/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.cells.items.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.cells.items.items,data:data90};if(vErrors === null){vErrors = [err214];}else {vErrors.push(err214);}errors++;}}}else {const err215 = {instancePath:instancePath+"/stats/predictions/cells/" + i13,schemaPath:"#/properties/stats/properties/predictions/properties/cells/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.cells.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.cells.items,data:data89};if(vErrors === null){vErrors = [err215];}else {vErrors.push(err215);}errors++;}}}else {const err216 = {instancePath:instancePath+"/stats/predictions/cells",schemaPath:"#/properties/stats/properties/predictions/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.cells.type,parentSchema:schema13.properties.stats.properties.predictions.properties.cells,data:data88};if(vErrors === null){vErrors = [err216];}else {vErrors.push(err216);}errors++;}}if(data72.auc !== undefined){let data91 = data72.auc;const _errs204 = errors;let valid54 = false;let passing4 = null;const _errs205 = errors;if(data91 !== null){const err217 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[0].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[0],data:data91};if(vErrors === null){vErrors = [err217];}else {vErrors.push(err217);}errors++;}var _valid4 = _errs205 === errors;if(_valid4){valid54 = true;passing4 = 0;}const _errs207 = errors;if(data91 && typeof data91 == "object" && !Array.isArray(data91)){if(data91.value === undefined){const err218 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err218];}else {vErrors.push(err218);}errors++;}if(data91.blocks === undefined){const err219 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err219];}else {vErrors.push(err219);}errors++;}for(const key16 in data91){if(!((key16 === "value") || (key16 === "blocks"))){const err220 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err220];}else {vErrors.push(err220);}errors++;}}if(data91.value !== undefined){let data92 = data91.value;if((!((typeof data92 == "number") && (isFinite(data92)))) && (data92 !== null)){const err221 = {instancePath:instancePath+"/stats/predictions/auc/value",schemaPath:"#/definitions/nullableNumber/type",keyword:"type",params:{type: schema19.type},message:"must be number,null",schema:schema19.type,parentSchema:schema19,data:data92};if(vErrors === null){vErrors = [err221];}else {vErrors.push(err221);}errors++;}}if(data91.blocks !== undefined){let data93 = data91.blocks;const _errs214 = errors;let valid57 = false;let passing5 = null;const _errs215 = errors;if(data93 !== null){const err222 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[0].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[0],data:data93};if(vErrors === null){vErrors = [err222];}else {vErrors.push(err222);}errors++;}var _valid5 = _errs215 === errors;if(_valid5){valid57 = true;passing5 = 0;}const _errs217 = errors;if(data93 && typeof data93 == "object" && !Array.isArray(data93)){if(data93.posW === undefined){const err223 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "posW"},message:"must have required property '"+"posW"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err223];}else {vErrors.push(err223);}errors++;}if(data93.negW === undefined){const err224 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "negW"},message:"must have required property '"+"negW"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err224];}else {vErrors.push(err224);}errors++;}if(data93.posN === undefined){const err225 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "posN"},message:"must have required property '"+"posN"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err225];}else {vErrors.push(err225);}errors++;}if(data93.negN === undefined){const err226 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "negN"},message:"must have required property '"+"negN"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err226];}else {vErrors.push(err226);}errors++;}if(data93.within === undefined){const err227 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "within"},message:"must have required property '"+"within"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err227];}else {vErrors.push(err227);}errors++;}for(const key17 in data93){if(!(((((key17 === "posW") || (key17 === "negW")) || (key17 === "posN")) || (key17 === "negN")) || (key17 === "within"))){const err228 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err228];}else {vErrors.push(err228);}errors++;}}if(data93.posW !== undefined){let data94 = data93.posW;if(Array.isArray(data94)){const len15 = data94.length;for(let i15=0; i15<len15; i15++){let data95 = data94[i15];if(!((typeof data95 == "number") && (isFinite(data95)))){const err229 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posW/" + i15,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posW/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW.items,data:data95};if(vErrors === null){vErrors = [err229];}else {vErrors.push(err229);}errors++;}}}else {const err230 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posW",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posW/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW,data:data94};if(vErrors === null){vErrors = [err230];}else {vErrors.push(err230);}errors++;}}if(data93.negW !== undefined){let data96 = data93.negW;if(Array.isArray(data96)){const len16 = data96.length;for(let i16=0; i16<len16; i16++){let data97 = data96[i16];if(!((typeof data97 == "number") && (isFinite(data97)))){const err231 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negW/" + i16,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negW/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW.items,data:data97};if(vErrors === null){vErrors = [err231];}else {vErrors.push(err231);}errors++;}}}else {const err232 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negW",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negW/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW,data:data96};if(vErrors === null){vErrors = [err232];}else {vErrors.push(err232);}errors++;}}if(data93.posN !== undefined){let data98 = data93.posN;if(Array.isArray(data98)){const len17 = data98.length;for(let i17=0; i17<len17; i17++){let data99 = data98[i17];if(!((typeof data99 == "number") && (isFinite(data99)))){const err233 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posN/" + i17,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posN/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN.items,data:data99};if(vErrors === null){vErrors = [err233];}else {vErrors.push(err233);}errors++;}}}else {const err234 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posN",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posN/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN,data:data98};if(vErrors === null){vErrors = [err234];}else {vErrors.push(err234);}errors++;}}if(data93.negN !== undefined){let data100 = data93.negN;if(Array.isArray(data100)){const len18 = data100.length;for(let i18=0; i18<len18; i18++){let data101 = data100[i18];if(!((typeof data101 == "number") && (isFinite(data101)))){const err235 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negN/" + i18,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negN/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN.items,data:data101};if(vErrors === null){vErrors = [err235];}else {vErrors.push(err235);}errors++;}}}else {const err236 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negN",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negN/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN,data:data100};if(vErrors === null){vErrors = [err236];}else {vErrors.push(err236);}errors++;}}if(data93.within !== undefined){let data102 = data93.within;if(Array.isArray(data102)){const len19 = data102.length;for(let i19=0; i19<len19; i19++){let data103 = data102[i19];if(!((typeof data103 == "number") && (isFinite(data103)))){const err237 = {instancePath:instancePath+"/stats/predictions/auc/blocks/within/" + i19,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/within/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within.items,data:data103};if(vErrors === null){vErrors = [err237];}else {vErrors.push(err237);}errors++;}}}else {const err238 = {instancePath:instancePath+"/stats/predictions/auc/blocks/within",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/within/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within,data:data102};if(vErrors === null){vErrors = [err238];}else {vErrors.push(err238);}errors++;}}}else {const err239 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err239];}else {vErrors.push(err239);}errors++;}var _valid5 = _errs217 === errors;if(_valid5 && valid57){valid57 = false;passing5 = [passing5, 1];}else {if(_valid5){valid57 = true;passing5 = 1;}}if(!valid57){const err240 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks,data:data93};if(vErrors === null){vErrors = [err240];}else {vErrors.push(err240);}errors++;}else {errors = _errs214;if(vErrors !== null){if(_errs214){vErrors.length = _errs214;}else {vErrors = null;}}}}}else {const err241 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err241];}else {vErrors.push(err241);}errors++;}var _valid4 = _errs207 === errors;if(_valid4 && valid54){valid54 = false;passing4 = [passing4, 1];}else {if(_valid4){valid54 = true;passing4 = 1;}}if(!valid54){const err242 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf,parentSchema:schema13.properties.stats.properties.predictions.properties.auc,data:data91};if(vErrors === null){vErrors = [err242];}else {vErrors.push(err242);}errors++;}else {errors = _errs204;if(vErrors !== null){if(_errs204){vErrors.length = _errs204;}else {vErrors = null;}}}}if(data72.cases !== undefined){let data104 = data72.cases;if(data104 && typeof data104 == "object" && !Array.isArray(data104)){if(data104.count === undefined){const err243 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema31.required,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err243];}else {vErrors.push(err243);}errors++;}if(data104.keys === undefined){const err244 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema31.required,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err244];}else {vErrors.push(err244);}errors++;}if(data104.codes === undefined){const err245 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.required,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err245];}else {vErrors.push(err245);}errors++;}for(const key18 in data104){if(!(((key18 === "count") || (key18 === "keys")) || (key18 === "codes"))){const err246 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err246];}else {vErrors.push(err246);}errors++;}}if(data104.count !== undefined){let data105 = data104.count;if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){const err247 = {instancePath:instancePath+"/stats/predictions/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.count.type,parentSchema:schema31.properties.count,data:data105};if(vErrors === null){vErrors = [err247];}else {vErrors.push(err247);}errors++;}if((typeof data105 == "number") && (isFinite(data105))){if(data105 > 1000000 || isNaN(data105)){const err248 = {instancePath:instancePath+"/stats/predictions/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.count,data:data105};if(vErrors === null){vErrors = [err248];}else {vErrors.push(err248);}errors++;}if(data105 < 0 || isNaN(data105)){const err249 = {instancePath:instancePath+"/stats/predictions/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.count,data:data105};if(vErrors === null){vErrors = [err249];}else {vErrors.push(err249);}errors++;}}}if(data104.keys !== undefined){let data106 = data104.keys;if(typeof data106 !== "string"){const err250 = {instancePath:instancePath+"/stats/predictions/cases/keys",schemaPath:"#/definitions/caseRecord/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.keys.type,parentSchema:schema31.properties.keys,data:data106};if(vErrors === null){vErrors = [err250];}else {vErrors.push(err250);}errors++;}}if(data104.codes !== undefined){let data107 = data104.codes;if(typeof data107 !== "string"){const err251 = {instancePath:instancePath+"/stats/predictions/cases/codes",schemaPath:"#/definitions/caseRecord/properties/codes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data107};if(vErrors === null){vErrors = [err251];}else {vErrors.push(err251);}errors++;}}}else {const err252 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err252];}else {vErrors.push(err252);}errors++;}}}else {const err253 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.predictions.type,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err253];}else {vErrors.push(err253);}errors++;}}if(data71.robustness !== undefined){let data108 = data71.robustness;if(data108 && typeof data108 == "object" && !Array.isArray(data108)){if(data108.perturbations === undefined){const err254 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/required",keyword:"required",params:{missingProperty: "perturbations"},message:"must have required property '"+"perturbations"+"'",schema:schema13.properties.stats.properties.robustness.required,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err254];}else {vErrors.push(err254);}errors++;}if(data108.counts === undefined){const err255 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/required",keyword:"required",params:{missingProperty: "counts"},message:"must have required property '"+"counts"+"'",schema:schema13.properties.stats.properties.robustness.required,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err255];}else {vErrors.push(err255);}errors++;}for(const key19 in data108){if(!(((key19 === "perturbations") || (key19 === "counts")) || (key19 === "cases"))){const err256 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err256];}else {vErrors.push(err256);}errors++;}}if(data108.perturbations !== undefined){let data109 = data108.perturbations;if(Array.isArray(data109)){const len20 = data109.length;for(let i20=0; i20<len20; i20++){let data110 = data109[i20];if(typeof data110 !== "string"){const err257 = {instancePath:instancePath+"/stats/robustness/perturbations/" + i20,schemaPath:"#/properties/stats/properties/robustness/properties/perturbations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.robustness.properties.perturbations.items.type,parentSchema:schema13.properties.stats.properties.robustness.properties.perturbations.items,data:data110};if(vErrors === null){vErrors = [err257];}else {vErrors.push(err257);}errors++;}}}else {const err258 = {instancePath:instancePath+"/stats/robustness/perturbations",schemaPath:"#/properties/stats/properties/robustness/properties/perturbations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.robustness.properties.perturbations.type,parentSchema:schema13.properties.stats.properties.robustness.properties.perturbations,data:data109};if(vErrors === null){vErrors = [err258];}else {vErrors.push(err258);}errors++;}}if(data108.counts !== undefined){let data111 = data108.counts;if(Array.isArray(data111)){const len21 = data111.length;for(let i21=0; i21<len21; i21++){let data112 = data111[i21];if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){const err259 = {instancePath:instancePath+"/stats/robustness/counts/" + i21,schemaPath:"#/properties/stats/properties/robustness/properties/counts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.robustness.properties.counts.items.type,parentSchema:schema13.properties.stats.properties.robustness.properties.counts.items,data:data112};if(vErrors === null){vErrors = [err259];}else {vErrors.push(err259);}errors++;}if((typeof data112 == "number") && (isFinite(data112))){if(data112 < 0 || isNaN(data112)){const err260 = {instancePath:instancePath+"/stats/robustness/counts/" + i21,schemaPath:"#/properties/stats/properties/robustness/properties/counts/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.robustness.properties.counts.items,data:data112};if(vErrors === null){vErrors = [err260];}else {vErrors.push(err260);}errors++;}}}}else {const err261 = {instancePath:instancePath+"/stats/robustness/counts",schemaPath:"#/properties/stats/properties/robustness/properties/counts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.robustness.properties.counts.type,parentSchema:schema13.properties.stats.properties.robustness.properties.counts,data:data111};if(vErrors === null){vErrors = [err261];}else {vErrors.push(err261);}errors++;}}if(data108.cases !== undefined){let data113 = data108.cases;if(data113 && typeof data113 == "object" && !Array.isArray(data113)){if(data113.count === undefined){const err262 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema31.required,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err262];}else {vErrors.push(err262);}errors++;}if(data113.keys === undefined){const err263 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema31.required,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err263];}else {vErrors.push(err263);}errors++;}if(data113.codes === undefined){const err264 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.required,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err264];}else {vErrors.push(err264);}errors++;}for(const key20 in data113){if(!(((key20 === "count") || (key20 === "keys")) || (key20 === "codes"))){const err265 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err265];}else {vErrors.push(err265);}errors++;}}if(data113.count !== undefined){let data114 = data113.count;if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){const err266 = {instancePath:instancePath+"/stats/robustness/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.count.type,parentSchema:schema31.properties.count,data:data114};if(vErrors === null){vErrors = [err266];}else {vErrors.push(err266);}errors++;}if((typeof data114 == "number") && (isFinite(data114))){if(data114 > 1000000 || isNaN(data114)){const err267 = {instancePath:instancePath+"/stats/robustness/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.count,data:data114};if(vErrors === null){vErrors = [err267];}else {vErrors.push(err267);}errors++;}if(data114 < 0 || isNaN(data114)){const err268 = {instancePath:instancePath+"/stats/robustness/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.count,data:data114};if(vErrors === null){vErrors = [err268];}else {vErrors.push(err268);}errors++;}}}if(data113.keys !== undefined){let data115 = data113.keys;if(typeof data115 !== "string"){const err269 = {instancePath:instancePath+"/stats/robustness/cases/keys",schemaPath:"#/definitions/caseRecord/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.keys.type,parentSchema:schema31.properties.keys,data:data115};if(vErrors === null){vErrors = [err269];}else {vErrors.push(err269);}errors++;}}if(data113.codes !== undefined){let data116 = data113.codes;if(typeof data116 !== "string"){const err270 = {instancePath:instancePath+"/stats/robustness/cases/codes",schemaPath:"#/definitions/caseRecord/properties/codes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data116};if(vErrors === null){vErrors = [err270];}else {vErrors.push(err270);}errors++;}}}else {const err271 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err271];}else {vErrors.push(err271);}errors++;}}}else {const err272 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.robustness.type,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err272];}else {vErrors.push(err272);}errors++;}}if(data71.outcomes !== undefined){let data117 = data71.outcomes;if(data117 && typeof data117 == "object" && !Array.isArray(data117)){if(data117.cells === undefined){const err273 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema13.properties.stats.properties.outcomes.required,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err273];}else {vErrors.push(err273);}errors++;}if(data117.passed === undefined){const err274 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/required",keyword:"required",params:{missingProperty: "passed"},message:"must have required property '"+"passed"+"'",schema:schema13.properties.stats.properties.outcomes.required,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err274];}else {vErrors.push(err274);}errors++;}if(data117.failed === undefined){const err275 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/required",keyword:"required",params:{missingProperty: "failed"},message:"must have required property '"+"failed"+"'",schema:schema13.properties.stats.properties.outcomes.required,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err275];}else {vErrors.push(err275);}errors++;}for(const key21 in data117){if(!((((key21 === "cells") || (key21 === "passed")) || (key21 === "failed")) || (key21 === "cases"))){const err276 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err276];}else {vErrors.push(err276);}errors++;}}if(data117.cells !== undefined){let data118 = data117.cells;if(Array.isArray(data118)){const len22 = data118.length;for(let i22=0; i22<len22; i22++){let data119 = data118[i22];if(data119 && typeof data119 == "object" && !Array.isArray(data119)){if(data119.suite === undefined){const err277 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/required",keyword:"required",params:{missingProperty: "suite"},message:"must have required property '"+"suite"+"'",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.required,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err277];}else {vErrors.push(err277);}errors++;}if(data119.category === undefined){const err278 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.required,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err278];}else {vErrors.push(err278);}errors++;}for(const key22 in data119){if(!((key22 === "suite") || (key22 === "category"))){const err279 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err279];}else {vErrors.push(err279);}errors++;}}if(data119.suite !== undefined){let data120 = data119.suite;if(typeof data120 !== "string"){const err280 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22+"/suite",schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.suite.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.suite,data:data120};if(vErrors === null){vErrors = [err280];}else {vErrors.push(err280);}errors++;}}if(data119.category !== undefined){let data121 = data119.category;if((typeof data121 !== "string") && (data121 !== null)){const err281 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22+"/category",schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/properties/category/type",keyword:"type",params:{type: schema13.properties.stats.properties.outcomes.properties.cells.items.properties.category.type},message:"must be string,null",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.category.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.category,data:data121};if(vErrors === null){vErrors = [err281];}else {vErrors.push(err281);}errors++;}}}else {const err282 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err282];}else {vErrors.push(err282);}errors++;}}}else {const err283 = {instancePath:instancePath+"/stats/outcomes/cells",schemaPath:"#/properties/stats/properties/outcomes/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.outcomes.properties.cells.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells,data:data118};if(vErrors === null){vErrors = [err283];}else {vErrors.push(err283);}errors++;}}if(data117.passed !== undefined){let data122 = data117.passed;if(Array.isArray(data122)){const len23 = data122.length;for(let i23=0; i23<len23; i23++){let data123 = data122[i23];if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){const err284 = {instancePath:instancePath+"/stats/outcomes/passed/" + i23,schemaPath:"#/properties/stats/properties/outcomes/properties/passed/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.outcomes.properties.passed.items.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.passed.items,data:data123};if(vErrors === null){vErrors = [err284];}else {vErrors.push(err284);}errors++;}if((typeof data123 == "number") && (isFinite(data123))){if(data123 < 0 || isNaN(data123)){const err285 = {instancePath:instancePath+"/stats/outcomes/passed/" + i23,schemaPath:"#/properties/stats/properties/outcomes/properties/passed/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.outcomes.properties.passed.items,data:data123};if(vErrors === null){vErrors = [err285];}else {vErrors.push(err285);}errors++;}}}}else {const err286 = {instancePath:instancePath+"/stats/outcomes/passed",schemaPath:"#/properties/stats/properties/outcomes/properties/passed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.outcomes.properties.passed.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.passed,data:data122};if(vErrors === null){vErrors = [err286];}else {vErrors.push(err286);}errors++;}}if(data117.failed !== undefined){let data124 = data117.failed;if(Array.isArray(data124)){const len24 = data124.length;for(let i24=0; i24<len24; i24++){let data125 = data124[i24];if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){const err287 = {instancePath:instancePath+"/stats/outcomes/failed/" + i24,schemaPath:"#/properties/stats/properties/outcomes/properties/failed/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.outcomes.properties.failed.items.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.failed.items,data:data125};if(vErrors === null){vErrors = [err287];}else {vErrors.push(err287);}errors++;}if((typeof data125 == "number") && (isFinite(data125))){if(data125 < 0 || isNaN(data125)){const err288 = {instancePath:instancePath+"/stats/outcomes/failed/" + i24,schemaPath:"#/properties/stats/properties/outcomes/properties/failed/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.outcomes.properties.failed.items,data:data125};if(vErrors === null){vErrors = [err288];}else {vErrors.push(err288);}errors++;}}}}else {const err289 = {instancePath:instancePath+"/stats/outcomes/failed",schemaPath:"#/properties/stats/properties/outcomes/properties/failed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.outcomes.properties.failed.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.failed,data:data124};if(vErrors === null){vErrors = [err289];}else {vErrors.push(err289);}errors++;}}if(data117.cases !== undefined){let data126 = data117.cases;if(data126 && typeof data126 == "object" && !Array.isArray(data126)){if(data126.count === undefined){const err290 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema31.required,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err290];}else {vErrors.push(err290);}errors++;}if(data126.keys === undefined){const err291 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema31.required,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err291];}else {vErrors.push(err291);}errors++;}if(data126.codes === undefined){const err292 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.required,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err292];}else {vErrors.push(err292);}errors++;}for(const key23 in data126){if(!(((key23 === "count") || (key23 === "keys")) || (key23 === "codes"))){const err293 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err293];}else {vErrors.push(err293);}errors++;}}if(data126.count !== undefined){let data127 = data126.count;if(!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127)))){const err294 = {instancePath:instancePath+"/stats/outcomes/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.count.type,parentSchema:schema31.properties.count,data:data127};if(vErrors === null){vErrors = [err294];}else {vErrors.push(err294);}errors++;}if((typeof data127 == "number") && (isFinite(data127))){if(data127 > 1000000 || isNaN(data127)){const err295 = {instancePath:instancePath+"/stats/outcomes/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.count,data:data127};if(vErrors === null){vErrors = [err295];}else {vErrors.push(err295);}errors++;}if(data127 < 0 || isNaN(data127)){const err296 = {instancePath:instancePath+"/stats/outcomes/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.count,data:data127};if(vErrors === null){vErrors = [err296];}else {vErrors.push(err296);}errors++;}}}if(data126.keys !== undefined){let data128 = data126.keys;if(typeof data128 !== "string"){const err297 = {instancePath:instancePath+"/stats/outcomes/cases/keys",schemaPath:"#/definitions/caseRecord/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.keys.type,parentSchema:schema31.properties.keys,data:data128};if(vErrors === null){vErrors = [err297];}else {vErrors.push(err297);}errors++;}}if(data126.codes !== undefined){let data129 = data126.codes;if(typeof data129 !== "string"){const err298 = {instancePath:instancePath+"/stats/outcomes/cases/codes",schemaPath:"#/definitions/caseRecord/properties/codes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data129};if(vErrors === null){vErrors = [err298];}else {vErrors.push(err298);}errors++;}}}else {const err299 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err299];}else {vErrors.push(err299);}errors++;}}}else {const err300 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.outcomes.type,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err300];}else {vErrors.push(err300);}errors++;}}if(data71.metrics !== undefined){let data130 = data71.metrics;if(Array.isArray(data130)){if(data130.length > 100000){const err301 = {instancePath:instancePath+"/stats/metrics",schemaPath:"#/properties/stats/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema13.properties.stats.properties.metrics,data:data130};if(vErrors === null){vErrors = [err301];}else {vErrors.push(err301);}errors++;}const len25 = data130.length;for(let i25=0; i25<len25; i25++){let data131 = data130[i25];if(data131 && typeof data131 == "object" && !Array.isArray(data131)){if(data131.metric === undefined){const err302 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema13.properties.stats.properties.metrics.items.required,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err302];}else {vErrors.push(err302);}errors++;}if(data131.value === undefined){const err303 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema13.properties.stats.properties.metrics.items.required,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err303];}else {vErrors.push(err303);}errors++;}for(const key24 in data131){if(!(func2.call(schema13.properties.stats.properties.metrics.items.properties, key24))){const err304 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err304];}else {vErrors.push(err304);}errors++;}}if(data131.metric !== undefined){let data132 = data131.metric;if(typeof data132 === "string"){if(!pattern15.test(data132)){const err305 = {instancePath:instancePath+"/stats/metrics/" + i25+"/metric",schemaPath:"#/properties/stats/properties/metrics/items/properties/metric/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_.:-]{0,99}$"},message:"must match pattern \""+"^[a-z][a-z0-9_.:-]{0,99}$"+"\"",schema:"^[a-z][a-z0-9_.:-]{0,99}$",parentSchema:schema13.properties.stats.properties.metrics.items.properties.metric,data:data132};if(vErrors === null){vErrors = [err305];}else {vErrors.push(err305);}errors++;}}else {const err306 = {instancePath:instancePath+"/stats/metrics/" + i25+"/metric",schemaPath:"#/properties/stats/properties/metrics/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.metric.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.metric,data:data132};if(vErrors === null){vErrors = [err306];}else {vErrors.push(err306);}errors++;}}if(data131.value !== undefined){let data133 = data131.value;if(!((typeof data133 == "number") && (isFinite(data133)))){const err307 = {instancePath:instancePath+"/stats/metrics/" + i25+"/value",schemaPath:"#/properties/stats/properties/metrics/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.metrics.items.properties.value.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.value,data:data133};if(vErrors === null){vErrors = [err307];}else {vErrors.push(err307);}errors++;}}if(data131.ci !== undefined){let data134 = data131.ci;if(Array.isArray(data134)){if(data134.length > 2){const err308 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci",schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci,data:data134};if(vErrors === null){vErrors = [err308];}else {vErrors.push(err308);}errors++;}if(data134.length < 2){const err309 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci",schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci,data:data134};if(vErrors === null){vErrors = [err309];}else {vErrors.push(err309);}errors++;}const len26 = data134.length;for(let i26=0; i26<len26; i26++){let data135 = data134[i26];if(!((typeof data135 == "number") && (isFinite(data135)))){const err310 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci/" + i26,schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.metrics.items.properties.ci.items.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci.items,data:data135};if(vErrors === null){vErrors = [err310];}else {vErrors.push(err310);}errors++;}}}else {const err311 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci",schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.metrics.items.properties.ci.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci,data:data134};if(vErrors === null){vErrors = [err311];}else {vErrors.push(err311);}errors++;}}if(data131.n !== undefined){let data136 = data131.n;if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){const err312 = {instancePath:instancePath+"/stats/metrics/" + i25+"/n",schemaPath:"#/properties/stats/properties/metrics/items/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.metrics.items.properties.n.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.n,data:data136};if(vErrors === null){vErrors = [err312];}else {vErrors.push(err312);}errors++;}if((typeof data136 == "number") && (isFinite(data136))){if(data136 < 1 || isNaN(data136)){const err313 = {instancePath:instancePath+"/stats/metrics/" + i25+"/n",schemaPath:"#/properties/stats/properties/metrics/items/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.n,data:data136};if(vErrors === null){vErrors = [err313];}else {vErrors.push(err313);}errors++;}}}if(data131.higherIsBetter !== undefined){let data137 = data131.higherIsBetter;if(typeof data137 !== "boolean"){const err314 = {instancePath:instancePath+"/stats/metrics/" + i25+"/higherIsBetter",schemaPath:"#/properties/stats/properties/metrics/items/properties/higherIsBetter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.stats.properties.metrics.items.properties.higherIsBetter.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.higherIsBetter,data:data137};if(vErrors === null){vErrors = [err314];}else {vErrors.push(err314);}errors++;}}if(data131.attribute !== undefined){let data138 = data131.attribute;if(typeof data138 === "string"){if(func3(data138) < 1){const err315 = {instancePath:instancePath+"/stats/metrics/" + i25+"/attribute",schemaPath:"#/properties/stats/properties/metrics/items/properties/attribute/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.attribute,data:data138};if(vErrors === null){vErrors = [err315];}else {vErrors.push(err315);}errors++;}}else {const err316 = {instancePath:instancePath+"/stats/metrics/" + i25+"/attribute",schemaPath:"#/properties/stats/properties/metrics/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.attribute.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.attribute,data:data138};if(vErrors === null){vErrors = [err316];}else {vErrors.push(err316);}errors++;}}if(data131.group !== undefined){let data139 = data131.group;if(typeof data139 !== "string"){const err317 = {instancePath:instancePath+"/stats/metrics/" + i25+"/group",schemaPath:"#/properties/stats/properties/metrics/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.group.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.group,data:data139};if(vErrors === null){vErrors = [err317];}else {vErrors.push(err317);}errors++;}}if(data131.perturbation !== undefined){let data140 = data131.perturbation;if(typeof data140 === "string"){if(func3(data140) < 1){const err318 = {instancePath:instancePath+"/stats/metrics/" + i25+"/perturbation",schemaPath:"#/properties/stats/properties/metrics/items/properties/perturbation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.perturbation,data:data140};if(vErrors === null){vErrors = [err318];}else {vErrors.push(err318);}errors++;}}else {const err319 = {instancePath:instancePath+"/stats/metrics/" + i25+"/perturbation",schemaPath:"#/properties/stats/properties/metrics/items/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.perturbation.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.perturbation,data:data140};if(vErrors === null){vErrors = [err319];}else {vErrors.push(err319);}errors++;}}if(data131.suite !== undefined){let data141 = data131.suite;if(typeof data141 === "string"){if(func3(data141) < 1){const err320 = {instancePath:instancePath+"/stats/metrics/" + i25+"/suite",schemaPath:"#/properties/stats/properties/metrics/items/properties/suite/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.suite,data:data141};if(vErrors === null){vErrors = [err320];}else {vErrors.push(err320);}errors++;}}else {const err321 = {instancePath:instancePath+"/stats/metrics/" + i25+"/suite",schemaPath:"#/properties/stats/properties/metrics/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.suite.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.suite,data:data141};if(vErrors === null){vErrors = [err321];}else {vErrors.push(err321);}errors++;}}if(data131.category !== undefined){let data142 = data131.category;if(typeof data142 === "string"){if(func3(data142) < 1){const err322 = {instancePath:instancePath+"/stats/metrics/" + i25+"/category",schemaPath:"#/properties/stats/properties/metrics/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.category,data:data142};if(vErrors === null){vErrors = [err322];}else {vErrors.push(err322);}errors++;}}else {const err323 = {instancePath:instancePath+"/stats/metrics/" + i25+"/category",schemaPath:"#/properties/stats/properties/metrics/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.category.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.category,data:data142};if(vErrors === null){vErrors = [err323];}else {vErrors.push(err323);}errors++;}}}else {const err324 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.metrics.items.type,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err324];}else {vErrors.push(err324);}errors++;}}}else {const err325 = {instancePath:instancePath+"/stats/metrics",schemaPath:"#/properties/stats/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.metrics.type,parentSchema:schema13.properties.stats.properties.metrics,data:data130};if(vErrors === null){vErrors = [err325];}else {vErrors.push(err325);}errors++;}}}else {const err326 = {instancePath:instancePath+"/stats",schemaPath:"#/properties/stats/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.type,parentSchema:schema13.properties.stats,data:data71};if(vErrors === null){vErrors = [err326];}else {vErrors.push(err326);}errors++;}}if(data.regressions !== undefined){let data143 = data.regressions;if(Array.isArray(data143)){const len27 = data143.length;for(let i27=0; i27<len27; i27++){let data144 = data143[i27];if(data144 && typeof data144 == "object" && !Array.isArray(data144)){if(data144.metric === undefined){const err327 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err327];}else {vErrors.push(err327);}errors++;}if(data144.baseline === undefined){const err328 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err328];}else {vErrors.push(err328);}errors++;}if(data144.value === undefined){const err329 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err329];}else {vErrors.push(err329);}errors++;}if(data144.change === undefined){const err330 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err330];}else {vErrors.push(err330);}errors++;}if(data144.changeCi === undefined){const err331 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "changeCi"},message:"must have required property '"+"changeCi"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err331];}else {vErrors.push(err331);}errors++;}if(data144.pValue === undefined){const err332 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "pValue"},message:"must have required property '"+"pValue"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err332];}else {vErrors.push(err332);}errors++;}if(data144.comparison === undefined){const err333 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err333];}else {vErrors.push(err333);}errors++;}for(const key25 in data144){if(!(func2.call(schema13.properties.regressions.items.properties, key25))){const err334 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err334];}else {vErrors.push(err334);}errors++;}}if(data144.metric !== undefined){let data145 = data144.metric;if(typeof data145 === "string"){if(func3(data145) > 200){const err335 = {instancePath:instancePath+"/regressions/" + i27+"/metric",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data145};if(vErrors === null){vErrors = [err335];}else {vErrors.push(err335);}errors++;}if(!pattern2.test(data145)){const err336 = {instancePath:instancePath+"/regressions/" + i27+"/metric",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data145};if(vErrors === null){vErrors = [err336];}else {vErrors.push(err336);}errors++;}}else {const err337 = {instancePath:instancePath+"/regressions/" + i27+"/metric",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data145};if(vErrors === null){vErrors = [err337];}else {vErrors.push(err337);}errors++;}}if(data144.attribute !== undefined){let data146 = data144.attribute;if(typeof data146 !== "string"){const err338 = {instancePath:instancePath+"/regressions/" + i27+"/attribute",schemaPath:"#/properties/regressions/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.attribute.type,parentSchema:schema13.properties.regressions.items.properties.attribute,data:data146};if(vErrors === null){vErrors = [err338];}else {vErrors.push(err338);}errors++;}}if(data144.group !== undefined){let data147 = data144.group;if(typeof data147 !== "string"){const err339 = {instancePath:instancePath+"/regressions/" + i27+"/group",schemaPath:"#/properties/regressions/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.group.type,parentSchema:schema13.properties.regressions.items.properties.group,data:data147};if(vErrors === null){vErrors = [err339];}else {vErrors.push(err339);}errors++;}}if(data144.perturbation !== undefined){let data148 = data144.perturbation;if(typeof data148 !== "string"){const err340 = {instancePath:instancePath+"/regressions/" + i27+"/perturbation",schemaPath:"#/properties/regressions/items/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.perturbation.type,parentSchema:schema13.properties.regressions.items.properties.perturbation,data:data148};if(vErrors === null){vErrors = [err340];}else {vErrors.push(err340);}errors++;}}if(data144.suite !== undefined){let data149 = data144.suite;if(typeof data149 !== "string"){const err341 = {instancePath:instancePath+"/regressions/" + i27+"/suite",schemaPath:"#/properties/regressions/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.suite.type,parentSchema:schema13.properties.regressions.items.properties.suite,data:data149};if(vErrors === null){vErrors = [err341];}else {vErrors.push(err341);}errors++;}}if(data144.category !== undefined){let data150 = data144.category;if(typeof data150 !== "string"){const err342 = {instancePath:instancePath+"/regressions/" + i27+"/category",schemaPath:"#/properties/regressions/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.category.type,parentSchema:schema13.properties.regressions.items.properties.category,data:data150};if(vErrors === null){vErrors = [err342];}else {vErrors.push(err342);}errors++;}}if(data144.baseline !== undefined){let data151 = data144.baseline;if(!((typeof data151 == "number") && (isFinite(data151)))){const err343 = {instancePath:instancePath+"/regressions/" + i27+"/baseline",schemaPath:"#/properties/regressions/items/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.baseline.type,parentSchema:schema13.properties.regressions.items.properties.baseline,data:data151};if(vErrors === null){vErrors = [err343];}else {vErrors.push(err343);}errors++;}}if(data144.value !== undefined){let data152 = data144.value;if(!((typeof data152 == "number") && (isFinite(data152)))){const err344 = {instancePath:instancePath+"/regressions/" + i27+"/value",schemaPath:"#/properties/regressions/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.value.type,parentSchema:schema13.properties.regressions.items.properties.value,data:data152};if(vErrors === null){vErrors = [err344];}else {vErrors.push(err344);}errors++;}}if(data144.change !== undefined){let data153 = data144.change;if(!((typeof data153 == "number") && (isFinite(data153)))){const err345 = {instancePath:instancePath+"/regressions/" + i27+"/change",schemaPath:"#/properties/regressions/items/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.change.type,parentSchema:schema13.properties.regressions.items.properties.change,data:data153};if(vErrors === null){vErrors = [err345];}else {vErrors.push(err345);}errors++;}}if(data144.changeCi !== undefined){let data154 = data144.changeCi;const _errs354 = errors;let valid98 = false;let passing6 = null;const _errs355 = errors;if(data154 !== null){const err346 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data154};if(vErrors === null){vErrors = [err346];}else {vErrors.push(err346);}errors++;}var _valid6 = _errs355 === errors;if(_valid6){valid98 = true;passing6 = 0;}const _errs357 = errors;if(Array.isArray(data154)){if(data154.length > 2){const err347 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data154};if(vErrors === null){vErrors = [err347];}else {vErrors.push(err347);}errors++;}if(data154.length < 2){const err348 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data154};if(vErrors === null){vErrors = [err348];}else {vErrors.push(err348);}errors++;}const len28 = data154.length;for(let i28=0; i28<len28; i28++){let data155 = data154[i28];if(!((typeof data155 == "number") && (isFinite(data155)))){const err349 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi/" + i28,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data155};if(vErrors === null){vErrors = [err349];}else {vErrors.push(err349);}errors++;}}}else {const err350 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data154};if(vErrors === null){vErrors = [err350];}else {vErrors.push(err350);}errors++;}var _valid6 = _errs357 === errors;if(_valid6 && valid98){valid98 = false;passing6 = [passing6, 1];}else {if(_valid6){valid98 = true;passing6 = 1;}}if(!valid98){const err351 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data154};if(vErrors === null){vErrors = [err351];}else {vErrors.push(err351);}errors++;}else {errors = _errs354;if(vErrors !== null){if(_errs354){vErrors.length = _errs354;}else {vErrors = null;}}}}if(data144.pValue !== undefined){let data156 = data144.pValue;if((typeof data156 == "number") && (isFinite(data156))){if(data156 > 1 || isNaN(data156)){const err352 = {instancePath:instancePath+"/regressions/" + i27+"/pValue",schemaPath:"#/properties/regressions/items/properties/pValue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema13.properties.regressions.items.properties.pValue,data:data156};if(vErrors === null){vErrors = [err352];}else {vErrors.push(err352);}errors++;}if(data156 < 0 || isNaN(data156)){const err353 = {instancePath:instancePath+"/regressions/" + i27+"/pValue",schemaPath:"#/properties/regressions/items/properties/pValue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.regressions.items.properties.pValue,data:data156};if(vErrors === null){vErrors = [err353];}else {vErrors.push(err353);}errors++;}}else {const err354 = {instancePath:instancePath+"/regressions/" + i27+"/pValue",schemaPath:"#/properties/regressions/items/properties/pValue/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.pValue.type,parentSchema:schema13.properties.regressions.items.properties.pValue,data:data156};if(vErrors === null){vErrors = [err354];}else {vErrors.push(err354);}errors++;}}if(data144.comparison !== undefined){let data157 = data144.comparison;if(!(((data157 === "identical") || (data157 === "paired")) || (data157 === "independent"))){const err355 = {instancePath:instancePath+"/regressions/" + i27+"/comparison",schemaPath:"#/properties/regressions/items/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema13.properties.regressions.items.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.regressions.items.properties.comparison.enum,parentSchema:schema13.properties.regressions.items.properties.comparison,data:data157};if(vErrors === null){vErrors = [err355];}else {vErrors.push(err355);}errors++;}}}else {const err356 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.regressions.items.type,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err356];}else {vErrors.push(err356);}errors++;}}}else {const err357 = {instancePath:instancePath+"/regressions",schemaPath:"#/properties/regressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.regressions.type,parentSchema:schema13.properties.regressions,data:data143};if(vErrors === null){vErrors = [err357];}else {vErrors.push(err357);}errors++;}}if(data.notes !== undefined){let data158 = data.notes;if(Array.isArray(data158)){const len29 = data158.length;for(let i29=0; i29<len29; i29++){let data159 = data158[i29];if(typeof data159 !== "string"){const err358 = {instancePath:instancePath+"/notes/" + i29,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.notes.items.type,parentSchema:schema13.properties.notes.items,data:data159};if(vErrors === null){vErrors = [err358];}else {vErrors.push(err358);}errors++;}}}else {const err359 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.notes.type,parentSchema:schema13.properties.notes,data:data158};if(vErrors === null){vErrors = [err359];}else {vErrors.push(err359);}errors++;}}}else {const err360 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};if(vErrors === null){vErrors = [err360];}else {vErrors.push(err360);}errors++;}validate12.errors = vErrors;return errors === 0;}const metrics = validate20;const schema36 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rai-gate/rai-gate/schemas/metrics.schema.json","title":"rai-gate metrics artifact (kind: metrics)","description":"Metrics computed by other tools (LLM judges, toxicity classifiers, business metrics), for gates to use (docs/inputs.md, Metrics from other tools).","type":"object","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","maxItems":100000,"items":{"type":"object","additionalProperties":false,"required":["metric","value"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_.:-]{0,99}$"},"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"The interval at the policy's confidence level."},"n":{"type":"integer","minimum":1},"higherIsBetter":{"type":"boolean"},"attribute":{"type":"string","minLength":1},"group":{"type":"string"},"perturbation":{"type":"string","minLength":1},"suite":{"type":"string","minLength":1},"category":{"type":"string","minLength":1}}}}}};function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.metrics === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema36.required,parentSchema:schema36,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(key0 === "metrics")){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.metrics !== undefined){let data0 = data.metrics;if(Array.isArray(data0)){if(data0.length > 100000){const err2 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema36.properties.metrics,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.metric === undefined){const err3 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema36.properties.metrics.items.required,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data1.value === undefined){const err4 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema36.properties.metrics.items.required,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}for(const key1 in data1){if(!(func2.call(schema36.properties.metrics.items.properties, key1))){const err5 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data1.metric !== undefined){let data2 = data1.metric;if(typeof data2 === "string"){if(!pattern15.test(data2)){const err6 = {instancePath:instancePath+"/metrics/" + i0+"/metric",schemaPath:"#/properties/metrics/items/properties/metric/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_.:-]{0,99}$"},message:"must match pattern \""+"^[a-z][a-z0-9_.:-]{0,99}$"+"\"",schema:"^[a-z][a-z0-9_.:-]{0,99}$",parentSchema:schema36.properties.metrics.items.properties.metric,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/metrics/" + i0+"/metric",schemaPath:"#/properties/metrics/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.metric.type,parentSchema:schema36.properties.metrics.items.properties.metric,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data1.value !== undefined){let data3 = data1.value;if(!((typeof data3 == "number") && (isFinite(data3)))){const err8 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/properties/metrics/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.metrics.items.properties.value.type,parentSchema:schema36.properties.metrics.items.properties.value,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data1.ci !== undefined){let data4 = data1.ci;if(Array.isArray(data4)){if(data4.length > 2){const err9 = {instancePath:instancePath+"/metrics/" + i0+"/ci",schemaPath:"#/properties/metrics/items/properties/ci/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema36.properties.metrics.items.properties.ci,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data4.length < 2){const err10 = {instancePath:instancePath+"/metrics/" + i0+"/ci",schemaPath:"#/properties/metrics/items/properties/ci/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema36.properties.metrics.items.properties.ci,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}const len1 = data4.length;for(let i1=0; i1<len1; i1++){let data5 = data4[i1];if(!((typeof data5 == "number") && (isFinite(data5)))){const err11 = {instancePath:instancePath+"/metrics/" + i0+"/ci/" + i1,schemaPath:"#/properties/metrics/items/properties/ci/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.metrics.items.properties.ci.items.type,parentSchema:schema36.properties.metrics.items.properties.ci.items,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}else {const err12 = {instancePath:instancePath+"/metrics/" + i0+"/ci",schemaPath:"#/properties/metrics/items/properties/ci/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.metrics.items.properties.ci.type,parentSchema:schema36.properties.metrics.items.properties.ci,data:data4};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data1.n !== undefined){let data6 = data1.n;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/metrics/" + i0+"/n",schemaPath:"#/properties/metrics/items/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.metrics.items.properties.n.type,parentSchema:schema36.properties.metrics.items.properties.n,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 < 1 || isNaN(data6)){const err14 = {instancePath:instancePath+"/metrics/" + i0+"/n",schemaPath:"#/properties/metrics/items/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema36.properties.metrics.items.properties.n,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}if(data1.higherIsBetter !== undefined){let data7 = data1.higherIsBetter;if(typeof data7 !== "boolean"){const err15 = {instancePath:instancePath+"/metrics/" + i0+"/higherIsBetter",schemaPath:"#/properties/metrics/items/properties/higherIsBetter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.metrics.items.properties.higherIsBetter.type,parentSchema:schema36.properties.metrics.items.properties.higherIsBetter,data:data7};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data1.attribute !== undefined){let data8 = data1.attribute;if(typeof data8 === "string"){if(func3(data8) < 1){const err16 = {instancePath:instancePath+"/metrics/" + i0+"/attribute",schemaPath:"#/properties/metrics/items/properties/attribute/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.attribute,data:data8};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/metrics/" + i0+"/attribute",schemaPath:"#/properties/metrics/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.attribute.type,parentSchema:schema36.properties.metrics.items.properties.attribute,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data1.group !== undefined){let data9 = data1.group;if(typeof data9 !== "string"){const err18 = {instancePath:instancePath+"/metrics/" + i0+"/group",schemaPath:"#/properties/metrics/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.group.type,parentSchema:schema36.properties.metrics.items.properties.group,data:data9};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data1.perturbation !== undefined){let data10 = data1.perturbation;if(typeof data10 === "string"){if(func3(data10) < 1){const err19 = {instancePath:instancePath+"/metrics/" + i0+"/perturbation",schemaPath:"#/properties/metrics/items/properties/perturbation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.perturbation,data:data10};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}else {const err20 = {instancePath:instancePath+"/metrics/" + i0+"/perturbation",schemaPath:"#/properties/metrics/items/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.perturbation.type,parentSchema:schema36.properties.metrics.items.properties.perturbation,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data1.suite !== undefined){let data11 = data1.suite;if(typeof data11 === "string"){if(func3(data11) < 1){const err21 = {instancePath:instancePath+"/metrics/" + i0+"/suite",schemaPath:"#/properties/metrics/items/properties/suite/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.suite,data:data11};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}else {const err22 = {instancePath:instancePath+"/metrics/" + i0+"/suite",schemaPath:"#/properties/metrics/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.suite.type,parentSchema:schema36.properties.metrics.items.properties.suite,data:data11};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data1.category !== undefined){let data12 = data1.category;if(typeof data12 === "string"){if(func3(data12) < 1){const err23 = {instancePath:instancePath+"/metrics/" + i0+"/category",schemaPath:"#/properties/metrics/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.category,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/metrics/" + i0+"/category",schemaPath:"#/properties/metrics/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.category.type,parentSchema:schema36.properties.metrics.items.properties.category,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.metrics.items.type,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}}else {const err26 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.metrics.type,parentSchema:schema36.properties.metrics,data:data0};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}else {const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}validate20.errors = vErrors;return errors === 0;}
+const manifest = validate10;const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://rai-gate.dev/schemas/manifest.schema.json","title":"rai-gate evaluation manifest (rai-gate.yml)","type":"object","additionalProperties":false,"required":["apiVersion","kind","model","riskTier","task","artifacts"],"properties":{"apiVersion":{"const":"rai-gate/v1"},"kind":{"const":"Evaluation"},"model":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"},"version":{"type":["string","number"]}}},"riskTier":{"type":"string","minLength":1,"maxLength":200},"task":{"const":"binary-classification"},"sensitiveAttributes":{"type":"array","items":{"type":"string","minLength":1,"pattern":"^[^*]+$"},"uniqueItems":true},"intersections":{"type":"array","items":{"type":"array","items":{"type":"string","minLength":1},"minItems":2,"uniqueItems":true}},"artifacts":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{"kind":{"enum":["predictions","robustness","outcomes","metrics","stats"]},"path":{"type":"string","minLength":1},"columns":{"type":"object","additionalProperties":{"type":"string","minLength":1}},"positiveLabel":{"type":["string","number","boolean"]},"threshold":{"type":"number","minimum":0,"maximum":1},"resolution":{"type":"number","exclusiveMinimum":0,"maximum":0.5,"description":"A stats artifact's score-bin width (docs/warehouse.md); default 0.0001."}}}},"documents":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}};const func2 = Object.prototype.hasOwnProperty;const func3 = pick(runtime0);const pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._/-]*$", "u");const pattern1 = new RegExp("^[^*]+$", "u");function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.model === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.riskTier === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "riskTier"},message:"must have required property '"+"riskTier"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.task === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.artifacts === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "artifacts"},message:"must have required property '"+"artifacts"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}for(const key0 in data){if(!(func2.call(schema11.properties, key0))){const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.apiVersion !== undefined){let data0 = data.apiVersion;if("rai-gate/v1" !== data0){const err7 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "rai-gate/v1"},message:"must be equal to constant",schema:"rai-gate/v1",parentSchema:schema11.properties.apiVersion,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.kind !== undefined){let data1 = data.kind;if("Evaluation" !== data1){const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Evaluation"},message:"must be equal to constant",schema:"Evaluation",parentSchema:schema11.properties.kind,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.model !== undefined){let data2 = data.model;if(data2 && typeof data2 == "object" && !Array.isArray(data2)){if(data2.name === undefined){const err9 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.model.required,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data2.version === undefined){const err10 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema11.properties.model.required,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}for(const key1 in data2){if(!((key1 === "name") || (key1 === "version"))){const err11 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data2.name !== undefined){let data3 = data2.name;if(typeof data3 === "string"){if(func3(data3) > 200){const err12 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(func3(data3) < 1){const err13 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(!pattern0.test(data3)){const err14 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}else {const err15 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.model.properties.name.type,parentSchema:schema11.properties.model.properties.name,data:data3};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data2.version !== undefined){let data4 = data2.version;if((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))){const err16 = {instancePath:instancePath+"/model/version",schemaPath:"#/properties/model/properties/version/type",keyword:"type",params:{type: schema11.properties.model.properties.version.type},message:"must be string,number",schema:schema11.properties.model.properties.version.type,parentSchema:schema11.properties.model.properties.version,data:data4};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}else {const err17 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.model.type,parentSchema:schema11.properties.model,data:data2};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.riskTier !== undefined){let data5 = data.riskTier;if(typeof data5 === "string"){if(func3(data5) > 200){const err18 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.riskTier,data:data5};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}if(func3(data5) < 1){const err19 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.riskTier,data:data5};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}else {const err20 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.riskTier.type,parentSchema:schema11.properties.riskTier,data:data5};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.task !== undefined){let data6 = data.task;if("binary-classification" !== data6){const err21 = {instancePath:instancePath+"/task",schemaPath:"#/properties/task/const",keyword:"const",params:{allowedValue: "binary-classification"},message:"must be equal to constant",schema:"binary-classification",parentSchema:schema11.properties.task,data:data6};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.sensitiveAttributes !== undefined){let data7 = data.sensitiveAttributes;if(Array.isArray(data7)){const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];if(typeof data8 === "string"){if(func3(data8) < 1){const err22 = {instancePath:instancePath+"/sensitiveAttributes/" + i0,schemaPath:"#/properties/sensitiveAttributes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sensitiveAttributes.items,data:data8};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}if(!pattern1.test(data8)){const err23 = {instancePath:instancePath+"/sensitiveAttributes/" + i0,schemaPath:"#/properties/sensitiveAttributes/items/pattern",keyword:"pattern",params:{pattern: "^[^*]+$"},message:"must match pattern \""+"^[^*]+$"+"\"",schema:"^[^*]+$",parentSchema:schema11.properties.sensitiveAttributes.items,data:data8};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/sensitiveAttributes/" + i0,schemaPath:"#/properties/sensitiveAttributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sensitiveAttributes.items.type,parentSchema:schema11.properties.sensitiveAttributes.items,data:data8};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}let i1 = data7.length;let j0;if(i1 > 1){const indices0 = {};for(;i1--;){let item0 = data7[i1];if(typeof item0 !== "string"){continue;}if(typeof indices0[item0] == "number"){j0 = indices0[item0];const err25 = {instancePath:instancePath+"/sensitiveAttributes",schemaPath:"#/properties/sensitiveAttributes/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.sensitiveAttributes,data:data7};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;break;}indices0[item0] = i1;}}}else {const err26 = {instancePath:instancePath+"/sensitiveAttributes",schemaPath:"#/properties/sensitiveAttributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.sensitiveAttributes.type,parentSchema:schema11.properties.sensitiveAttributes,data:data7};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}if(data.intersections !== undefined){let data9 = data.intersections;if(Array.isArray(data9)){const len1 = data9.length;for(let i2=0; i2<len1; i2++){let data10 = data9[i2];if(Array.isArray(data10)){if(data10.length < 2){const err27 = {instancePath:instancePath+"/intersections/" + i2,schemaPath:"#/properties/intersections/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.intersections.items,data:data10};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}const len2 = data10.length;for(let i3=0; i3<len2; i3++){let data11 = data10[i3];if(typeof data11 === "string"){if(func3(data11) < 1){const err28 = {instancePath:instancePath+"/intersections/" + i2+"/" + i3,schemaPath:"#/properties/intersections/items/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.intersections.items.items,data:data11};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}else {const err29 = {instancePath:instancePath+"/intersections/" + i2+"/" + i3,schemaPath:"#/properties/intersections/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.intersections.items.items.type,parentSchema:schema11.properties.intersections.items.items,data:data11};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}let i4 = data10.length;let j1;if(i4 > 1){const indices1 = {};for(;i4--;){let item1 = data10[i4];if(typeof item1 !== "string"){continue;}if(typeof indices1[item1] == "number"){j1 = indices1[item1];const err30 = {instancePath:instancePath+"/intersections/" + i2,schemaPath:"#/properties/intersections/items/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema11.properties.intersections.items,data:data10};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;break;}indices1[item1] = i4;}}}else {const err31 = {instancePath:instancePath+"/intersections/" + i2,schemaPath:"#/properties/intersections/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.intersections.items.type,parentSchema:schema11.properties.intersections.items,data:data10};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}}else {const err32 = {instancePath:instancePath+"/intersections",schemaPath:"#/properties/intersections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.intersections.type,parentSchema:schema11.properties.intersections,data:data9};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data.artifacts !== undefined){let data12 = data.artifacts;if(Array.isArray(data12)){if(data12.length < 1){const err33 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.artifacts,data:data12};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}const len3 = data12.length;for(let i5=0; i5<len3; i5++){let data13 = data12[i5];if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.kind === undefined){const err34 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema11.properties.artifacts.items.required,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}if(data13.path === undefined){const err35 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema11.properties.artifacts.items.required,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}for(const key2 in data13){if(!((((((key2 === "kind") || (key2 === "path")) || (key2 === "columns")) || (key2 === "positiveLabel")) || (key2 === "threshold")) || (key2 === "resolution"))){const err36 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}if(data13.kind !== undefined){let data14 = data13.kind;if(!(((((data14 === "predictions") || (data14 === "robustness")) || (data14 === "outcomes")) || (data14 === "metrics")) || (data14 === "stats"))){const err37 = {instancePath:instancePath+"/artifacts/" + i5+"/kind",schemaPath:"#/properties/artifacts/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.artifacts.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.artifacts.items.properties.kind.enum,parentSchema:schema11.properties.artifacts.items.properties.kind,data:data14};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data13.path !== undefined){let data15 = data13.path;if(typeof data15 === "string"){if(func3(data15) < 1){const err38 = {instancePath:instancePath+"/artifacts/" + i5+"/path",schemaPath:"#/properties/artifacts/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.artifacts.items.properties.path,data:data15};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}else {const err39 = {instancePath:instancePath+"/artifacts/" + i5+"/path",schemaPath:"#/properties/artifacts/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.artifacts.items.properties.path.type,parentSchema:schema11.properties.artifacts.items.properties.path,data:data15};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data13.columns !== undefined){let data16 = data13.columns;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){for(const key3 in data16){let data17 = data16[key3];if(typeof data17 === "string"){if(func3(data17) < 1){const err40 = {instancePath:instancePath+"/artifacts/" + i5+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/artifacts/items/properties/columns/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.artifacts.items.properties.columns.additionalProperties,data:data17};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}else {const err41 = {instancePath:instancePath+"/artifacts/" + i5+"/columns/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/artifacts/items/properties/columns/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.artifacts.items.properties.columns.additionalProperties.type,parentSchema:schema11.properties.artifacts.items.properties.columns.additionalProperties,data:data17};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}}else {const err42 = {instancePath:instancePath+"/artifacts/" + i5+"/columns",schemaPath:"#/properties/artifacts/items/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.artifacts.items.properties.columns.type,parentSchema:schema11.properties.artifacts.items.properties.columns,data:data16};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data13.positiveLabel !== undefined){let data18 = data13.positiveLabel;if(((typeof data18 !== "string") && (!((typeof data18 == "number") && (isFinite(data18))))) && (typeof data18 !== "boolean")){const err43 = {instancePath:instancePath+"/artifacts/" + i5+"/positiveLabel",schemaPath:"#/properties/artifacts/items/properties/positiveLabel/type",keyword:"type",params:{type: schema11.properties.artifacts.items.properties.positiveLabel.type},message:"must be string,number,boolean",schema:schema11.properties.artifacts.items.properties.positiveLabel.type,parentSchema:schema11.properties.artifacts.items.properties.positiveLabel,data:data18};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data13.threshold !== undefined){let data19 = data13.threshold;if((typeof data19 == "number") && (isFinite(data19))){if(data19 > 1 || isNaN(data19)){const err44 = {instancePath:instancePath+"/artifacts/" + i5+"/threshold",schemaPath:"#/properties/artifacts/items/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.artifacts.items.properties.threshold,data:data19};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if(data19 < 0 || isNaN(data19)){const err45 = {instancePath:instancePath+"/artifacts/" + i5+"/threshold",schemaPath:"#/properties/artifacts/items/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.artifacts.items.properties.threshold,data:data19};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}else {const err46 = {instancePath:instancePath+"/artifacts/" + i5+"/threshold",schemaPath:"#/properties/artifacts/items/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.artifacts.items.properties.threshold.type,parentSchema:schema11.properties.artifacts.items.properties.threshold,data:data19};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}if(data13.resolution !== undefined){let data20 = data13.resolution;if((typeof data20 == "number") && (isFinite(data20))){if(data20 > 0.5 || isNaN(data20)){const err47 = {instancePath:instancePath+"/artifacts/" + i5+"/resolution",schemaPath:"#/properties/artifacts/items/properties/resolution/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5",schema:0.5,parentSchema:schema11.properties.artifacts.items.properties.resolution,data:data20};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}if(data20 <= 0 || isNaN(data20)){const err48 = {instancePath:instancePath+"/artifacts/" + i5+"/resolution",schemaPath:"#/properties/artifacts/items/properties/resolution/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.artifacts.items.properties.resolution,data:data20};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}else {const err49 = {instancePath:instancePath+"/artifacts/" + i5+"/resolution",schemaPath:"#/properties/artifacts/items/properties/resolution/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.artifacts.items.properties.resolution.type,parentSchema:schema11.properties.artifacts.items.properties.resolution,data:data20};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}}else {const err50 = {instancePath:instancePath+"/artifacts/" + i5,schemaPath:"#/properties/artifacts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.artifacts.items.type,parentSchema:schema11.properties.artifacts.items,data:data13};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}}else {const err51 = {instancePath:instancePath+"/artifacts",schemaPath:"#/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.artifacts.type,parentSchema:schema11.properties.artifacts,data:data12};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}if(data.documents !== undefined){let data21 = data.documents;if(data21 && typeof data21 == "object" && !Array.isArray(data21)){for(const key4 in data21){let data22 = data21[key4];if(typeof data22 === "string"){if(func3(data22) < 1){const err52 = {instancePath:instancePath+"/documents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/documents/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.documents.additionalProperties,data:data22};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}else {const err53 = {instancePath:instancePath+"/documents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/documents/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.documents.additionalProperties.type,parentSchema:schema11.properties.documents.additionalProperties,data:data22};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/documents",schemaPath:"#/properties/documents/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.documents.type,parentSchema:schema11.properties.documents,data:data21};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}else {const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}validate10.errors = vErrors;return errors === 0;}const policy = validate11;const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://rai-gate.dev/schemas/policy.schema.json","title":"rai-gate policy","type":"object","additionalProperties":false,"required":["apiVersion","kind","name","version","tier"],"properties":{"apiVersion":{"const":"rai-gate/v1"},"kind":{"const":"Policy"},"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":["string","number"]},"tier":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string"},"extends":{"type":"string","minLength":1},"defaults":{"type":"object","additionalProperties":false,"properties":{"confidence":{"type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"mode":{"enum":["point","lenient","strict"]},"bootstrap":{"type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":100,"maximum":100000},"seed":{"type":"integer","minimum":0,"maximum":4294967295}}},"minGroupSize":{"type":"integer","minimum":1},"insufficientData":{"enum":["fail","warn","ignore"]},"multipleComparisons":{"enum":["none","bonferroni"]},"calibration":{"type":"object","additionalProperties":false,"properties":{"bins":{"type":"integer","minimum":2,"maximum":1000},"strategy":{"enum":["uniform","quantile"]}}}}},"requires":{"type":"object","additionalProperties":false,"properties":{"artifacts":{"type":"array","items":{"enum":["predictions","robustness","outcomes","metrics","stats"]},"uniqueItems":true},"documents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["doc"],"properties":{"doc":{"type":"string","minLength":1},"sections":{"type":"array","items":{"type":"string","minLength":1}}}}}}},"gates":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","metric"],"properties":{"id":{"type":"string","maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"metric":{"type":"string","minLength":1},"description":{"type":"string"},"attributes":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"groups":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"perturbations":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"suites":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"categories":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"min":{"type":"number"},"max":{"type":"number"},"maxWorsening":{"type":"number","minimum":0},"maxWorseningRelative":{"type":"number","minimum":0},"mode":{"enum":["point","lenient","strict"]},"severity":{"enum":["block","warn"]},"insufficientData":{"enum":["fail","warn","ignore"]},"rationale":{"type":"string"}}}},"waivers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["gate","reason","approvedBy"],"properties":{"gate":{"type":"string","minLength":1},"models":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"reason":{"type":"string","minLength":1},"approvedBy":{"type":"string","minLength":1},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"}}}}}};const func0 = pick(runtime1);const pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");const pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.apiVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.kind === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.name === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.version === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.tier === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'",schema:schema12.required,parentSchema:schema12,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}for(const key0 in data){if(!(func2.call(schema12.properties, key0))){const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.apiVersion !== undefined){let data0 = data.apiVersion;if("rai-gate/v1" !== data0){const err6 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "rai-gate/v1"},message:"must be equal to constant",schema:"rai-gate/v1",parentSchema:schema12.properties.apiVersion,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.kind !== undefined){let data1 = data.kind;if("Policy" !== data1){const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Policy"},message:"must be equal to constant",schema:"Policy",parentSchema:schema12.properties.kind,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.name !== undefined){let data2 = data.name;if(typeof data2 === "string"){if(func3(data2) > 200){const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12.properties.name,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(func3(data2) < 1){const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.name,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}else {const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data2};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.version !== undefined){let data3 = data.version;if((typeof data3 !== "string") && (!((typeof data3 == "number") && (isFinite(data3))))){const err11 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: schema12.properties.version.type},message:"must be string,number",schema:schema12.properties.version.type,parentSchema:schema12.properties.version,data:data3};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.tier !== undefined){let data4 = data.tier;if(typeof data4 === "string"){if(func3(data4) > 200){const err12 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12.properties.tier,data:data4};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(func3(data4) < 1){const err13 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.tier,data:data4};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}else {const err14 = {instancePath:instancePath+"/tier",schemaPath:"#/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tier.type,parentSchema:schema12.properties.tier,data:data4};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data.description !== undefined){let data5 = data.description;if(typeof data5 !== "string"){const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data5};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.extends !== undefined){let data6 = data.extends;if(typeof data6 === "string"){if(func3(data6) < 1){const err16 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.extends,data:data6};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.extends.type,parentSchema:schema12.properties.extends,data:data6};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.defaults !== undefined){let data7 = data.defaults;if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key1 in data7){if(!(((((((key1 === "confidence") || (key1 === "mode")) || (key1 === "bootstrap")) || (key1 === "minGroupSize")) || (key1 === "insufficientData")) || (key1 === "multipleComparisons")) || (key1 === "calibration"))){const err18 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.defaults,data:data7};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data7.confidence !== undefined){let data8 = data7.confidence;if((typeof data8 == "number") && (isFinite(data8))){if(data8 >= 1 || isNaN(data8)){const err19 = {instancePath:instancePath+"/defaults/confidence",schemaPath:"#/properties/defaults/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema12.properties.defaults.properties.confidence,data:data8};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if(data8 <= 0.5 || isNaN(data8)){const err20 = {instancePath:instancePath+"/defaults/confidence",schemaPath:"#/properties/defaults/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0.5},message:"must be > 0.5",schema:0.5,parentSchema:schema12.properties.defaults.properties.confidence,data:data8};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/defaults/confidence",schemaPath:"#/properties/defaults/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.defaults.properties.confidence.type,parentSchema:schema12.properties.defaults.properties.confidence,data:data8};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data7.mode !== undefined){let data9 = data7.mode;if(!(((data9 === "point") || (data9 === "lenient")) || (data9 === "strict"))){const err22 = {instancePath:instancePath+"/defaults/mode",schemaPath:"#/properties/defaults/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.mode.enum,parentSchema:schema12.properties.defaults.properties.mode,data:data9};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data7.bootstrap !== undefined){let data10 = data7.bootstrap;if(data10 && typeof data10 == "object" && !Array.isArray(data10)){for(const key2 in data10){if(!((key2 === "resamples") || (key2 === "seed"))){const err23 = {instancePath:instancePath+"/defaults/bootstrap",schemaPath:"#/properties/defaults/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.defaults.properties.bootstrap,data:data10};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data10.resamples !== undefined){let data11 = data10.resamples;if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){const err24 = {instancePath:instancePath+"/defaults/bootstrap/resamples",schemaPath:"#/properties/defaults/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.bootstrap.properties.resamples.type,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.resamples,data:data11};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}if((typeof data11 == "number") && (isFinite(data11))){if(data11 > 100000 || isNaN(data11)){const err25 = {instancePath:instancePath+"/defaults/bootstrap/resamples",schemaPath:"#/properties/defaults/properties/bootstrap/properties/resamples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.resamples,data:data11};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data11 < 100 || isNaN(data11)){const err26 = {instancePath:instancePath+"/defaults/bootstrap/resamples",schemaPath:"#/properties/defaults/properties/bootstrap/properties/resamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.resamples,data:data11};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}if(data10.seed !== undefined){let data12 = data10.seed;if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){const err27 = {instancePath:instancePath+"/defaults/bootstrap/seed",schemaPath:"#/properties/defaults/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.bootstrap.properties.seed.type,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.seed,data:data12};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if((typeof data12 == "number") && (isFinite(data12))){if(data12 > 4294967295 || isNaN(data12)){const err28 = {instancePath:instancePath+"/defaults/bootstrap/seed",schemaPath:"#/properties/defaults/properties/bootstrap/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.seed,data:data12};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(data12 < 0 || isNaN(data12)){const err29 = {instancePath:instancePath+"/defaults/bootstrap/seed",schemaPath:"#/properties/defaults/properties/bootstrap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.defaults.properties.bootstrap.properties.seed,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}}else {const err30 = {instancePath:instancePath+"/defaults/bootstrap",schemaPath:"#/properties/defaults/properties/bootstrap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.defaults.properties.bootstrap.type,parentSchema:schema12.properties.defaults.properties.bootstrap,data:data10};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}if(data7.minGroupSize !== undefined){let data13 = data7.minGroupSize;if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err31 = {instancePath:instancePath+"/defaults/minGroupSize",schemaPath:"#/properties/defaults/properties/minGroupSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.minGroupSize.type,parentSchema:schema12.properties.defaults.properties.minGroupSize,data:data13};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 1 || isNaN(data13)){const err32 = {instancePath:instancePath+"/defaults/minGroupSize",schemaPath:"#/properties/defaults/properties/minGroupSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema12.properties.defaults.properties.minGroupSize,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}if(data7.insufficientData !== undefined){let data14 = data7.insufficientData;if(!(((data14 === "fail") || (data14 === "warn")) || (data14 === "ignore"))){const err33 = {instancePath:instancePath+"/defaults/insufficientData",schemaPath:"#/properties/defaults/properties/insufficientData/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.insufficientData.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.insufficientData.enum,parentSchema:schema12.properties.defaults.properties.insufficientData,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data7.multipleComparisons !== undefined){let data15 = data7.multipleComparisons;if(!((data15 === "none") || (data15 === "bonferroni"))){const err34 = {instancePath:instancePath+"/defaults/multipleComparisons",schemaPath:"#/properties/defaults/properties/multipleComparisons/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.multipleComparisons.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.multipleComparisons.enum,parentSchema:schema12.properties.defaults.properties.multipleComparisons,data:data15};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data7.calibration !== undefined){let data16 = data7.calibration;if(data16 && typeof data16 == "object" && !Array.isArray(data16)){for(const key3 in data16){if(!((key3 === "bins") || (key3 === "strategy"))){const err35 = {instancePath:instancePath+"/defaults/calibration",schemaPath:"#/properties/defaults/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.defaults.properties.calibration,data:data16};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data16.bins !== undefined){let data17 = data16.bins;if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){const err36 = {instancePath:instancePath+"/defaults/calibration/bins",schemaPath:"#/properties/defaults/properties/calibration/properties/bins/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema12.properties.defaults.properties.calibration.properties.bins.type,parentSchema:schema12.properties.defaults.properties.calibration.properties.bins,data:data17};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}if((typeof data17 == "number") && (isFinite(data17))){if(data17 > 1000 || isNaN(data17)){const err37 = {instancePath:instancePath+"/defaults/calibration/bins",schemaPath:"#/properties/defaults/properties/calibration/properties/bins/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema12.properties.defaults.properties.calibration.properties.bins,data:data17};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}if(data17 < 2 || isNaN(data17)){const err38 = {instancePath:instancePath+"/defaults/calibration/bins",schemaPath:"#/properties/defaults/properties/calibration/properties/bins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema12.properties.defaults.properties.calibration.properties.bins,data:data17};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}}if(data16.strategy !== undefined){let data18 = data16.strategy;if(!((data18 === "uniform") || (data18 === "quantile"))){const err39 = {instancePath:instancePath+"/defaults/calibration/strategy",schemaPath:"#/properties/defaults/properties/calibration/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaults.properties.calibration.properties.strategy.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaults.properties.calibration.properties.strategy.enum,parentSchema:schema12.properties.defaults.properties.calibration.properties.strategy,data:data18};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}}else {const err40 = {instancePath:instancePath+"/defaults/calibration",schemaPath:"#/properties/defaults/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.defaults.properties.calibration.type,parentSchema:schema12.properties.defaults.properties.calibration,data:data16};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}}}else {const err41 = {instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.defaults.type,parentSchema:schema12.properties.defaults,data:data7};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}}if(data.requires !== undefined){let data19 = data.requires;if(data19 && typeof data19 == "object" && !Array.isArray(data19)){for(const key4 in data19){if(!((key4 === "artifacts") || (key4 === "documents"))){const err42 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.requires,data:data19};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data19.artifacts !== undefined){let data20 = data19.artifacts;if(Array.isArray(data20)){const len0 = data20.length;for(let i0=0; i0<len0; i0++){let data21 = data20[i0];if(!(((((data21 === "predictions") || (data21 === "robustness")) || (data21 === "outcomes")) || (data21 === "metrics")) || (data21 === "stats"))){const err43 = {instancePath:instancePath+"/requires/artifacts/" + i0,schemaPath:"#/properties/requires/properties/artifacts/items/enum",keyword:"enum",params:{allowedValues: schema12.properties.requires.properties.artifacts.items.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.requires.properties.artifacts.items.enum,parentSchema:schema12.properties.requires.properties.artifacts.items,data:data21};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}let i1 = data20.length;let j0;if(i1 > 1){outer0:for(;i1--;){for(j0 = i1; j0--;){if(func0(data20[i1], data20[j0])){const err44 = {instancePath:instancePath+"/requires/artifacts",schemaPath:"#/properties/requires/properties/artifacts/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema12.properties.requires.properties.artifacts,data:data20};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;break outer0;}}}}}else {const err45 = {instancePath:instancePath+"/requires/artifacts",schemaPath:"#/properties/requires/properties/artifacts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.requires.properties.artifacts.type,parentSchema:schema12.properties.requires.properties.artifacts,data:data20};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data19.documents !== undefined){let data22 = data19.documents;if(Array.isArray(data22)){const len1 = data22.length;for(let i2=0; i2<len1; i2++){let data23 = data22[i2];if(data23 && typeof data23 == "object" && !Array.isArray(data23)){if(data23.doc === undefined){const err46 = {instancePath:instancePath+"/requires/documents/" + i2,schemaPath:"#/properties/requires/properties/documents/items/required",keyword:"required",params:{missingProperty: "doc"},message:"must have required property '"+"doc"+"'",schema:schema12.properties.requires.properties.documents.items.required,parentSchema:schema12.properties.requires.properties.documents.items,data:data23};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}for(const key5 in data23){if(!((key5 === "doc") || (key5 === "sections"))){const err47 = {instancePath:instancePath+"/requires/documents/" + i2,schemaPath:"#/properties/requires/properties/documents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.requires.properties.documents.items,data:data23};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data23.doc !== undefined){let data24 = data23.doc;if(typeof data24 === "string"){if(func3(data24) < 1){const err48 = {instancePath:instancePath+"/requires/documents/" + i2+"/doc",schemaPath:"#/properties/requires/properties/documents/items/properties/doc/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.requires.properties.documents.items.properties.doc,data:data24};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}else {const err49 = {instancePath:instancePath+"/requires/documents/" + i2+"/doc",schemaPath:"#/properties/requires/properties/documents/items/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.requires.properties.documents.items.properties.doc.type,parentSchema:schema12.properties.requires.properties.documents.items.properties.doc,data:data24};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}if(data23.sections !== undefined){let data25 = data23.sections;if(Array.isArray(data25)){const len2 = data25.length;for(let i3=0; i3<len2; i3++){let data26 = data25[i3];if(typeof data26 === "string"){if(func3(data26) < 1){const err50 = {instancePath:instancePath+"/requires/documents/" + i2+"/sections/" + i3,schemaPath:"#/properties/requires/properties/documents/items/properties/sections/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.requires.properties.documents.items.properties.sections.items,data:data26};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}else {const err51 = {instancePath:instancePath+"/requires/documents/" + i2+"/sections/" + i3,schemaPath:"#/properties/requires/properties/documents/items/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.requires.properties.documents.items.properties.sections.items.type,parentSchema:schema12.properties.requires.properties.documents.items.properties.sections.items,data:data26};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}}}else {const err52 = {instancePath:instancePath+"/requires/documents/" + i2+"/sections",schemaPath:"#/properties/requires/properties/documents/items/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.requires.properties.documents.items.properties.sections.type,parentSchema:schema12.properties.requires.properties.documents.items.properties.sections,data:data25};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}}}else {const err53 = {instancePath:instancePath+"/requires/documents/" + i2,schemaPath:"#/properties/requires/properties/documents/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.requires.properties.documents.items.type,parentSchema:schema12.properties.requires.properties.documents.items,data:data23};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}}}else {const err54 = {instancePath:instancePath+"/requires/documents",schemaPath:"#/properties/requires/properties/documents/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.requires.properties.documents.type,parentSchema:schema12.properties.requires.properties.documents,data:data22};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}else {const err55 = {instancePath:instancePath+"/requires",schemaPath:"#/properties/requires/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.requires.type,parentSchema:schema12.properties.requires,data:data19};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}}if(data.gates !== undefined){let data27 = data.gates;if(Array.isArray(data27)){const len3 = data27.length;for(let i4=0; i4<len3; i4++){let data28 = data27[i4];if(data28 && typeof data28 == "object" && !Array.isArray(data28)){if(data28.id === undefined){const err56 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema12.properties.gates.items.required,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}if(data28.metric === undefined){const err57 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema12.properties.gates.items.required,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}for(const key6 in data28){if(!(func2.call(schema12.properties.gates.items.properties, key6))){const err58 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}if(data28.id !== undefined){let data29 = data28.id;if(typeof data29 === "string"){if(func3(data29) > 200){const err59 = {instancePath:instancePath+"/gates/" + i4+"/id",schemaPath:"#/properties/gates/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12.properties.gates.items.properties.id,data:data29};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}if(!pattern2.test(data29)){const err60 = {instancePath:instancePath+"/gates/" + i4+"/id",schemaPath:"#/properties/gates/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema12.properties.gates.items.properties.id,data:data29};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}}else {const err61 = {instancePath:instancePath+"/gates/" + i4+"/id",schemaPath:"#/properties/gates/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.id.type,parentSchema:schema12.properties.gates.items.properties.id,data:data29};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}if(data28.metric !== undefined){let data30 = data28.metric;if(typeof data30 === "string"){if(func3(data30) < 1){const err62 = {instancePath:instancePath+"/gates/" + i4+"/metric",schemaPath:"#/properties/gates/items/properties/metric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.metric,data:data30};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}else {const err63 = {instancePath:instancePath+"/gates/" + i4+"/metric",schemaPath:"#/properties/gates/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.metric.type,parentSchema:schema12.properties.gates.items.properties.metric,data:data30};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data28.description !== undefined){let data31 = data28.description;if(typeof data31 !== "string"){const err64 = {instancePath:instancePath+"/gates/" + i4+"/description",schemaPath:"#/properties/gates/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.description.type,parentSchema:schema12.properties.gates.items.properties.description,data:data31};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}if(data28.attributes !== undefined){let data32 = data28.attributes;if(Array.isArray(data32)){if(data32.length < 1){const err65 = {instancePath:instancePath+"/gates/" + i4+"/attributes",schemaPath:"#/properties/gates/items/properties/attributes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.attributes,data:data32};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}const len4 = data32.length;for(let i5=0; i5<len4; i5++){let data33 = data32[i5];if(typeof data33 === "string"){if(func3(data33) < 1){const err66 = {instancePath:instancePath+"/gates/" + i4+"/attributes/" + i5,schemaPath:"#/properties/gates/items/properties/attributes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.attributes.items,data:data33};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}else {const err67 = {instancePath:instancePath+"/gates/" + i4+"/attributes/" + i5,schemaPath:"#/properties/gates/items/properties/attributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.attributes.items.type,parentSchema:schema12.properties.gates.items.properties.attributes.items,data:data33};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}}else {const err68 = {instancePath:instancePath+"/gates/" + i4+"/attributes",schemaPath:"#/properties/gates/items/properties/attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.attributes.type,parentSchema:schema12.properties.gates.items.properties.attributes,data:data32};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}if(data28.groups !== undefined){let data34 = data28.groups;if(Array.isArray(data34)){if(data34.length < 1){const err69 = {instancePath:instancePath+"/gates/" + i4+"/groups",schemaPath:"#/properties/gates/items/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.groups,data:data34};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}const len5 = data34.length;for(let i6=0; i6<len5; i6++){let data35 = data34[i6];if(typeof data35 === "string"){if(func3(data35) < 1){const err70 = {instancePath:instancePath+"/gates/" + i4+"/groups/" + i6,schemaPath:"#/properties/gates/items/properties/groups/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.groups.items,data:data35};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}else {const err71 = {instancePath:instancePath+"/gates/" + i4+"/groups/" + i6,schemaPath:"#/properties/gates/items/properties/groups/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.groups.items.type,parentSchema:schema12.properties.gates.items.properties.groups.items,data:data35};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}}else {const err72 = {instancePath:instancePath+"/gates/" + i4+"/groups",schemaPath:"#/properties/gates/items/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.groups.type,parentSchema:schema12.properties.gates.items.properties.groups,data:data34};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}if(data28.perturbations !== undefined){let data36 = data28.perturbations;if(Array.isArray(data36)){if(data36.length < 1){const err73 = {instancePath:instancePath+"/gates/" + i4+"/perturbations",schemaPath:"#/properties/gates/items/properties/perturbations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.perturbations,data:data36};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}const len6 = data36.length;for(let i7=0; i7<len6; i7++){let data37 = data36[i7];if(typeof data37 === "string"){if(func3(data37) < 1){const err74 = {instancePath:instancePath+"/gates/" + i4+"/perturbations/" + i7,schemaPath:"#/properties/gates/items/properties/perturbations/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.perturbations.items,data:data37};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}}else {const err75 = {instancePath:instancePath+"/gates/" + i4+"/perturbations/" + i7,schemaPath:"#/properties/gates/items/properties/perturbations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.perturbations.items.type,parentSchema:schema12.properties.gates.items.properties.perturbations.items,data:data37};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}}}else {const err76 = {instancePath:instancePath+"/gates/" + i4+"/perturbations",schemaPath:"#/properties/gates/items/properties/perturbations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.perturbations.type,parentSchema:schema12.properties.gates.items.properties.perturbations,data:data36};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}}if(data28.suites !== undefined){let data38 = data28.suites;if(Array.isArray(data38)){if(data38.length < 1){const err77 = {instancePath:instancePath+"/gates/" + i4+"/suites",schemaPath:"#/properties/gates/items/properties/suites/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.suites,data:data38};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}const len7 = data38.length;for(let i8=0; i8<len7; i8++){let data39 = data38[i8];if(typeof data39 === "string"){if(func3(data39) < 1){const err78 = {instancePath:instancePath+"/gates/" + i4+"/suites/" + i8,schemaPath:"#/properties/gates/items/properties/suites/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.suites.items,data:data39};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}}else {const err79 = {instancePath:instancePath+"/gates/" + i4+"/suites/" + i8,schemaPath:"#/properties/gates/items/properties/suites/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.suites.items.type,parentSchema:schema12.properties.gates.items.properties.suites.items,data:data39};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}}}else {const err80 = {instancePath:instancePath+"/gates/" + i4+"/suites",schemaPath:"#/properties/gates/items/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.suites.type,parentSchema:schema12.properties.gates.items.properties.suites,data:data38};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data28.categories !== undefined){let data40 = data28.categories;if(Array.isArray(data40)){if(data40.length < 1){const err81 = {instancePath:instancePath+"/gates/" + i4+"/categories",schemaPath:"#/properties/gates/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.gates.items.properties.categories,data:data40};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}const len8 = data40.length;for(let i9=0; i9<len8; i9++){let data41 = data40[i9];if(typeof data41 === "string"){if(func3(data41) < 1){const err82 = {instancePath:instancePath+"/gates/" + i4+"/categories/" + i9,schemaPath:"#/properties/gates/items/properties/categories/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.gates.items.properties.categories.items,data:data41};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/gates/" + i4+"/categories/" + i9,schemaPath:"#/properties/gates/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.categories.items.type,parentSchema:schema12.properties.gates.items.properties.categories.items,data:data41};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}}else {const err84 = {instancePath:instancePath+"/gates/" + i4+"/categories",schemaPath:"#/properties/gates/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.items.properties.categories.type,parentSchema:schema12.properties.gates.items.properties.categories,data:data40};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}if(data28.min !== undefined){let data42 = data28.min;if(!((typeof data42 == "number") && (isFinite(data42)))){const err85 = {instancePath:instancePath+"/gates/" + i4+"/min",schemaPath:"#/properties/gates/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.min.type,parentSchema:schema12.properties.gates.items.properties.min,data:data42};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}}if(data28.max !== undefined){let data43 = data28.max;if(!((typeof data43 == "number") && (isFinite(data43)))){const err86 = {instancePath:instancePath+"/gates/" + i4+"/max",schemaPath:"#/properties/gates/items/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.max.type,parentSchema:schema12.properties.gates.items.properties.max,data:data43};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}}if(data28.maxWorsening !== undefined){let data44 = data28.maxWorsening;if((typeof data44 == "number") && (isFinite(data44))){if(data44 < 0 || isNaN(data44)){const err87 = {instancePath:instancePath+"/gates/" + i4+"/maxWorsening",schemaPath:"#/properties/gates/items/properties/maxWorsening/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.gates.items.properties.maxWorsening,data:data44};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}else {const err88 = {instancePath:instancePath+"/gates/" + i4+"/maxWorsening",schemaPath:"#/properties/gates/items/properties/maxWorsening/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.maxWorsening.type,parentSchema:schema12.properties.gates.items.properties.maxWorsening,data:data44};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}}if(data28.maxWorseningRelative !== undefined){let data45 = data28.maxWorseningRelative;if((typeof data45 == "number") && (isFinite(data45))){if(data45 < 0 || isNaN(data45)){const err89 = {instancePath:instancePath+"/gates/" + i4+"/maxWorseningRelative",schemaPath:"#/properties/gates/items/properties/maxWorseningRelative/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema12.properties.gates.items.properties.maxWorseningRelative,data:data45};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}}else {const err90 = {instancePath:instancePath+"/gates/" + i4+"/maxWorseningRelative",schemaPath:"#/properties/gates/items/properties/maxWorseningRelative/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.gates.items.properties.maxWorseningRelative.type,parentSchema:schema12.properties.gates.items.properties.maxWorseningRelative,data:data45};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}if(data28.mode !== undefined){let data46 = data28.mode;if(!(((data46 === "point") || (data46 === "lenient")) || (data46 === "strict"))){const err91 = {instancePath:instancePath+"/gates/" + i4+"/mode",schemaPath:"#/properties/gates/items/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.gates.items.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.gates.items.properties.mode.enum,parentSchema:schema12.properties.gates.items.properties.mode,data:data46};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}}if(data28.severity !== undefined){let data47 = data28.severity;if(!((data47 === "block") || (data47 === "warn"))){const err92 = {instancePath:instancePath+"/gates/" + i4+"/severity",schemaPath:"#/properties/gates/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema12.properties.gates.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.gates.items.properties.severity.enum,parentSchema:schema12.properties.gates.items.properties.severity,data:data47};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}}if(data28.insufficientData !== undefined){let data48 = data28.insufficientData;if(!(((data48 === "fail") || (data48 === "warn")) || (data48 === "ignore"))){const err93 = {instancePath:instancePath+"/gates/" + i4+"/insufficientData",schemaPath:"#/properties/gates/items/properties/insufficientData/enum",keyword:"enum",params:{allowedValues: schema12.properties.gates.items.properties.insufficientData.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.gates.items.properties.insufficientData.enum,parentSchema:schema12.properties.gates.items.properties.insufficientData,data:data48};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}if(data28.rationale !== undefined){let data49 = data28.rationale;if(typeof data49 !== "string"){const err94 = {instancePath:instancePath+"/gates/" + i4+"/rationale",schemaPath:"#/properties/gates/items/properties/rationale/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.gates.items.properties.rationale.type,parentSchema:schema12.properties.gates.items.properties.rationale,data:data49};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}}else {const err95 = {instancePath:instancePath+"/gates/" + i4,schemaPath:"#/properties/gates/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.gates.items.type,parentSchema:schema12.properties.gates.items,data:data28};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}}}else {const err96 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.gates.type,parentSchema:schema12.properties.gates,data:data27};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}}if(data.waivers !== undefined){let data50 = data.waivers;if(Array.isArray(data50)){const len9 = data50.length;for(let i10=0; i10<len9; i10++){let data51 = data50[i10];if(data51 && typeof data51 == "object" && !Array.isArray(data51)){if(data51.gate === undefined){const err97 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema12.properties.waivers.items.required,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}if(data51.reason === undefined){const err98 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.properties.waivers.items.required,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}if(data51.approvedBy === undefined){const err99 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/required",keyword:"required",params:{missingProperty: "approvedBy"},message:"must have required property '"+"approvedBy"+"'",schema:schema12.properties.waivers.items.required,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}for(const key7 in data51){if(!(((((key7 === "gate") || (key7 === "models")) || (key7 === "reason")) || (key7 === "approvedBy")) || (key7 === "expires"))){const err100 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}}if(data51.gate !== undefined){let data52 = data51.gate;if(typeof data52 === "string"){if(func3(data52) < 1){const err101 = {instancePath:instancePath+"/waivers/" + i10+"/gate",schemaPath:"#/properties/waivers/items/properties/gate/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.gate,data:data52};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}else {const err102 = {instancePath:instancePath+"/waivers/" + i10+"/gate",schemaPath:"#/properties/waivers/items/properties/gate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.gate.type,parentSchema:schema12.properties.waivers.items.properties.gate,data:data52};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}}if(data51.models !== undefined){let data53 = data51.models;if(Array.isArray(data53)){if(data53.length < 1){const err103 = {instancePath:instancePath+"/waivers/" + i10+"/models",schemaPath:"#/properties/waivers/items/properties/models/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.waivers.items.properties.models,data:data53};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}const len10 = data53.length;for(let i11=0; i11<len10; i11++){let data54 = data53[i11];if(typeof data54 === "string"){if(func3(data54) < 1){const err104 = {instancePath:instancePath+"/waivers/" + i10+"/models/" + i11,schemaPath:"#/properties/waivers/items/properties/models/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.models.items,data:data54};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}}else {const err105 = {instancePath:instancePath+"/waivers/" + i10+"/models/" + i11,schemaPath:"#/properties/waivers/items/properties/models/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.models.items.type,parentSchema:schema12.properties.waivers.items.properties.models.items,data:data54};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}}else {const err106 = {instancePath:instancePath+"/waivers/" + i10+"/models",schemaPath:"#/properties/waivers/items/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.waivers.items.properties.models.type,parentSchema:schema12.properties.waivers.items.properties.models,data:data53};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}if(data51.reason !== undefined){let data55 = data51.reason;if(typeof data55 === "string"){if(func3(data55) < 1){const err107 = {instancePath:instancePath+"/waivers/" + i10+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.reason,data:data55};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}else {const err108 = {instancePath:instancePath+"/waivers/" + i10+"/reason",schemaPath:"#/properties/waivers/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.reason.type,parentSchema:schema12.properties.waivers.items.properties.reason,data:data55};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}if(data51.approvedBy !== undefined){let data56 = data51.approvedBy;if(typeof data56 === "string"){if(func3(data56) < 1){const err109 = {instancePath:instancePath+"/waivers/" + i10+"/approvedBy",schemaPath:"#/properties/waivers/items/properties/approvedBy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.waivers.items.properties.approvedBy,data:data56};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}}else {const err110 = {instancePath:instancePath+"/waivers/" + i10+"/approvedBy",schemaPath:"#/properties/waivers/items/properties/approvedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.approvedBy.type,parentSchema:schema12.properties.waivers.items.properties.approvedBy,data:data56};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}}if(data51.expires !== undefined){let data57 = data51.expires;if(typeof data57 === "string"){if(!pattern3.test(data57)){const err111 = {instancePath:instancePath+"/waivers/" + i10+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema12.properties.waivers.items.properties.expires,data:data57};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}}else {const err112 = {instancePath:instancePath+"/waivers/" + i10+"/expires",schemaPath:"#/properties/waivers/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.waivers.items.properties.expires.type,parentSchema:schema12.properties.waivers.items.properties.expires,data:data57};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}}}else {const err113 = {instancePath:instancePath+"/waivers/" + i10,schemaPath:"#/properties/waivers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.waivers.items.type,parentSchema:schema12.properties.waivers.items,data:data51};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}}else {const err114 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.waivers.type,parentSchema:schema12.properties.waivers,data:data50};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}}else {const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}validate11.errors = vErrors;return errors === 0;}const report = validate12;const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://rai-gate.dev/schemas/report.schema.json","title":"rai-gate evidence report (rai-gate-report.json), schemaVersion 1","type":"object","additionalProperties":false,"required":["schemaVersion","tool","model","riskTier","decision","multipleComparisons","policy","inputs","metrics","checks","waivers","baseline","stats","regressions","notes"],"definitions":{"interval":{"oneOf":[{"type":"null"},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}],"description":"[low, high] or null"},"nullableNumber":{"type":["number","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"caseRecord":{"type":"object","description":"Each row or case by hashed id, for a later run's paired comparison (docs/metrics.md): keys are 8 bytes per case (the first 64 bits of sha256 of the JSON array [scope..., id]), codes 4 bytes little-endian (predictions: label·2²¹ + prediction·2²⁰ + score in millionths), both base64.","additionalProperties":false,"required":["count","keys","codes"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000000},"keys":{"type":"string"},"codes":{"type":"string"}}},"metric":{"type":"object","additionalProperties":false,"required":["metric","value","ci","n"],"properties":{"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"n":{"type":"number","minimum":0,"description":"0 for a metric from a metrics artifact given without n."},"reason":{"type":"string","description":"Why value or ci is null."},"ciNote":{"type":"string","description":"A caution: the estimate lies outside its own bootstrap interval."},"status":{"const":"insufficient","description":"A group smaller than minGroupSize: reported, left out of disparities."},"method":{"type":"string","pattern":"^[a-z0-9-]+$","maxLength":100,"description":"How ci was computed: an interval method of the metric registry (docs/metrics.md)."},"nEffective":{"type":"number","minimum":0,"description":"Kish's effective sample size (Σw)²/Σw² of a weighted group's rows."},"bound":{"type":"number","minimum":0,"description":"From a stats table: the value is within this of the value at full score precision (the AUC from score bins; docs/warehouse.md)."},"higherIsBetter":{"type":"boolean","description":"The direction of a metric from a metrics artifact that rai-gate does not compute (true: higher is better)."}}},"waiver":{"type":"object","additionalProperties":false,"required":["reason","approvedBy","expired"],"properties":{"gate":{"$ref":"#/definitions/id"},"reason":{"type":"string"},"approvedBy":{"type":"string"},"expires":{"type":"string"},"expired":{"type":"boolean"}}},"check":{"type":"object","additionalProperties":false,"required":["gate","metric","status","severity","effect","value","ci","threshold","mode","reason"],"properties":{"gate":{"$ref":"#/definitions/id"},"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"status":{"enum":["pass","fail","warn","waived","insufficient","missing","skipped"]},"severity":{"enum":["block","warn"]},"effect":{"enum":["block","warn","none"]},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"threshold":{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"maxWorsening":{"type":"number"},"maxWorseningRelative":{"type":"number"}}},"mode":{"enum":["point","lenient","strict"]},"reason":{"type":"string"},"insufficientGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["attribute","group","n"],"properties":{"attribute":{"type":"string"},"group":{"type":"string"},"n":{"type":"number"}}}},"waiver":{"$ref":"#/definitions/waiver"},"baseline":{"type":"number"},"change":{"type":"number"},"changeCi":{"$ref":"#/definitions/interval"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"The two-sided level of ci and changeCi: the policy's, or Bonferroni-corrected for lenient and point checks when the policy asks."},"inconclusive":{"type":"object","additionalProperties":false,"required":["margin","rowsNeeded"],"description":"The interval holds the threshold: the data cannot decide this check either way.","properties":{"margin":{"type":"number","description":"Distance from the estimate to the threshold."},"rowsNeeded":{"type":["number","null"],"description":"Rows (in group, when named) that would decide it at the current estimate; null when the estimate sits on the threshold."},"attribute":{"type":"string"},"group":{"type":"string"}}},"comparison":{"enum":["identical","paired","independent"],"description":"How the change was measured: identical (the baseline evaluated the same input file and gave the same numbers: the change is exactly 0), paired (on the cases both runs evaluated, matched by id), or independent (the two runs compared as independent samples)."}}},"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"A gate or metric id: letters, digits, '.', '_' and '-', at most 200 characters."},"modelName":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"}},"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"rai-gate"},"version":{"type":"string","pattern":"^[0-9A-Za-z.+-]+$","maxLength":100}}},"model":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"$ref":"#/definitions/modelName"},"version":{"type":"string","maxLength":200}}},"riskTier":{"type":"string","minLength":1,"maxLength":200},"decision":{"enum":["pass","warn","fail"]},"multipleComparisons":{"type":"object","additionalProperties":false,"required":["method","checks","confidence"],"properties":{"method":{"enum":["none","bonferroni"]},"checks":{"type":"integer","minimum":0},"confidence":{"type":"number"}}},"policy":{"type":"object","additionalProperties":false,"required":["name","version","tier","source","files","settings"],"properties":{"name":{"type":"string","minLength":1,"maxLength":200},"version":{"type":"string","maxLength":200},"tier":{"type":"string","minLength":1,"maxLength":200},"source":{"type":"string","description":"Where the policy was read from (a path, or a repository and commit)."},"files":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["path","sha256"],"properties":{"path":{"type":"string"},"sha256":{"$ref":"#/definitions/sha256"}}}},"settings":{"type":"object","additionalProperties":false,"required":["confidence","mode","bootstrap","minGroupSize","insufficientData","multipleComparisons","calibration"],"description":"The policy's defaults, every one filled in.","properties":{"confidence":{"type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1},"mode":{"enum":["point","lenient","strict"]},"bootstrap":{"type":"object","additionalProperties":false,"required":["resamples","seed"],"properties":{"resamples":{"type":"integer","minimum":100,"maximum":100000},"seed":{"type":"integer","minimum":0,"maximum":4294967295}}},"minGroupSize":{"type":"integer","minimum":1},"insufficientData":{"enum":["fail","warn","ignore"]},"multipleComparisons":{"enum":["none","bonferroni"]},"calibration":{"type":"object","additionalProperties":false,"required":["bins","strategy"],"properties":{"bins":{"type":"integer","minimum":2,"maximum":1000},"strategy":{"enum":["uniform","quantile"]}}}}}}},"inputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","path","sha256","rows"],"properties":{"kind":{"enum":["predictions","robustness","outcomes","metrics","stats"]},"path":{"type":"string"},"sha256":{"$ref":"#/definitions/sha256"},"rows":{"type":"integer","minimum":1}}}},"context":{"type":"object","properties":{"repository":{"type":"string"},"sha":{"type":"string","maxLength":100},"ref":{"type":"string"},"runId":{"type":["string","number"]},"pullRequest":{"type":["integer","null"],"minimum":1}},"additionalProperties":false},"metrics":{"type":"array","items":{"$ref":"#/definitions/metric"}},"checks":{"type":"array","items":{"$ref":"#/definitions/check"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"baseline":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["path","model","toolVersion","decision","usable"],"properties":{"path":{"type":"string"},"model":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"$ref":"#/definitions/modelName"},"version":{"type":"string","maxLength":200}}}]},"toolVersion":{"oneOf":[{"type":"null"},{"type":"string","pattern":"^[0-9A-Za-z.+-]+$","maxLength":100}]},"decision":{"enum":["pass","warn","fail",null]},"usable":{"type":"boolean"},"warning":{"type":"string"},"comparisons":{"type":"array","description":"How each artifact was compared with the baseline, and the cases both runs share.","items":{"type":"object","additionalProperties":false,"required":["kind","comparison"],"properties":{"kind":{"enum":["predictions","robustness","outcomes","metrics"]},"comparison":{"enum":["identical","paired","independent"]},"shared":{"type":"integer","minimum":0},"onlyBaseline":{"type":"integer","minimum":0},"onlyRun":{"type":"integer","minimum":0},"reason":{"type":"string"},"labelsDiffer":{"type":"integer","minimum":0},"source":{"enum":["record","columns"],"description":"Paired predictions: matched by id against the baseline report's row record, or the baseline model's columns (baselinePrediction, baselineScore) in this run's predictions file."}}}}}}]},"stats":{"type":"object","additionalProperties":false,"description":"The aggregated tables a later run compares with (docs/metrics.md, Changes against a baseline).","properties":{"predictions":{"type":"object","additionalProperties":false,"required":["attributes","groups","combos","bins","edges","hasScore","weighted","quantities","cells","auc"],"properties":{"attributes":{"type":"array","items":{"type":"string"}},"groups":{"type":"array","items":{"type":"array","items":{"type":"string"}}},"combos":{"type":"array","items":{"type":"array","items":{"type":"integer","minimum":0}}},"bins":{"type":"integer","minimum":1,"maximum":1000},"edges":{"oneOf":[{"type":"null"},{"type":"array","items":{"type":"number"}}]},"hasScore":{"type":"boolean"},"weighted":{"type":"boolean"},"quantities":{"type":"array","items":{"type":"string"}},"cells":{"type":"array","description":"[combo, label, prediction, bin, rows, Σx per quantity, Σx² per quantity, Σw·x per quantity] of each non-empty cell.","items":{"type":"array","items":{"type":"number"},"minItems":5}},"auc":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["value","blocks"],"properties":{"value":{"$ref":"#/definitions/nullableNumber"},"blocks":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["posW","negW","posN","negN","within"],"properties":{"posW":{"type":"array","items":{"type":"number"}},"negW":{"type":"array","items":{"type":"number"}},"posN":{"type":"array","items":{"type":"number"}},"negN":{"type":"array","items":{"type":"number"}},"within":{"type":"array","items":{"type":"number"}}}}]}}}]},"cases":{"$ref":"#/definitions/caseRecord"}}},"robustness":{"type":"object","additionalProperties":false,"required":["perturbations","counts"],"properties":{"perturbations":{"type":"array","items":{"type":"string"}},"counts":{"type":"array","items":{"type":"integer","minimum":0}},"cases":{"$ref":"#/definitions/caseRecord"}}},"outcomes":{"type":"object","additionalProperties":false,"required":["cells","passed","failed"],"properties":{"cells":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["suite","category"],"properties":{"suite":{"type":"string"},"category":{"type":["string","null"]}}}},"passed":{"type":"array","items":{"type":"integer","minimum":0}},"failed":{"type":"array","items":{"type":"integer","minimum":0}},"cases":{"$ref":"#/definitions/caseRecord"}}},"metrics":{"description":"A metrics artifact's entries as given (schemas/metrics.schema.json), for a later run's changes.","type":"array","maxItems":100000,"items":{"type":"object","additionalProperties":false,"required":["metric","value"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_.:-]{0,99}$"},"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"The interval at the policy's confidence level."},"n":{"type":"integer","minimum":1},"higherIsBetter":{"type":"boolean"},"attribute":{"type":"string","minLength":1},"group":{"type":"string"},"perturbation":{"type":"string","minLength":1},"suite":{"type":"string","minLength":1},"category":{"type":"string","minLength":1}}}}}},"regressions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["metric","baseline","value","change","changeCi","pValue","comparison"],"properties":{"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"baseline":{"type":"number"},"value":{"type":"number"},"change":{"type":"number"},"changeCi":{"$ref":"#/definitions/interval"},"pValue":{"type":"number","minimum":0,"maximum":1,"description":"One-sided p-value of the worsening; the list controls the false discovery rate (Benjamini–Hochberg)."},"comparison":{"enum":["identical","paired","independent"],"description":"How the change was measured: identical (the baseline evaluated the same input file and gave the same numbers: the change is exactly 0), paired (on the cases both runs evaluated, matched by id), or independent (the two runs compared as independent samples)."}}}},"notes":{"type":"array","items":{"type":"string"}}}};const schema14 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"};const schema15 = {"type":"string","pattern":"^[0-9a-f]{64}$"};const schema19 = {"type":["number","null"]};const schema31 = {"type":"object","description":"Each row or case by hashed id, for a later run's paired comparison (docs/metrics.md): keys are 8 bytes per case (the first 64 bits of sha256 of the JSON array [scope..., id]), codes 4 bytes little-endian (predictions: label·2²¹ + prediction·2²⁰ + score in millionths), both base64.","additionalProperties":false,"required":["count","keys","codes"],"properties":{"count":{"type":"integer","minimum":0,"maximum":1000000},"keys":{"type":"string"},"codes":{"type":"string"}}};const schema18 = {"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":200,"description":"A gate or metric id: letters, digits, '.', '_' and '-', at most 200 characters."};const schema20 = {"oneOf":[{"type":"null"},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}],"description":"[low, high] or null"};const pattern4 = new RegExp("^[0-9A-Za-z.+-]+$", "u");const pattern6 = new RegExp("^[0-9a-f]{64}$", "u");const pattern15 = new RegExp("^[a-z][a-z0-9_.:-]{0,99}$", "u");const schema17 = {"type":"object","additionalProperties":false,"required":["metric","value","ci","n"],"properties":{"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"n":{"type":"number","minimum":0,"description":"0 for a metric from a metrics artifact given without n."},"reason":{"type":"string","description":"Why value or ci is null."},"ciNote":{"type":"string","description":"A caution: the estimate lies outside its own bootstrap interval."},"status":{"const":"insufficient","description":"A group smaller than minGroupSize: reported, left out of disparities."},"method":{"type":"string","pattern":"^[a-z0-9-]+$","maxLength":100,"description":"How ci was computed: an interval method of the metric registry (docs/metrics.md)."},"nEffective":{"type":"number","minimum":0,"description":"Kish's effective sample size (Σw)²/Σw² of a weighted group's rows."},"bound":{"type":"number","minimum":0,"description":"From a stats table: the value is within this of the value at full score precision (the AUC from score bins; docs/warehouse.md)."},"higherIsBetter":{"type":"boolean","description":"The direction of a metric from a metrics artifact that rai-gate does not compute (true: higher is better)."}}};const pattern9 = new RegExp("^[a-z0-9-]+$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.metric === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.value === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.ci === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ci"},message:"must have required property '"+"ci"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.n === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}for(const key0 in data){if(!(func2.call(schema17.properties, key0))){const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.metric !== undefined){let data0 = data.metric;if(typeof data0 === "string"){if(func3(data0) > 200){const err5 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern2.test(data0)){const err6 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.attribute !== undefined){let data1 = data.attribute;if(typeof data1 !== "string"){const err8 = {instancePath:instancePath+"/attribute",schemaPath:"#/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.attribute.type,parentSchema:schema17.properties.attribute,data:data1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.group !== undefined){let data2 = data.group;if(typeof data2 !== "string"){const err9 = {instancePath:instancePath+"/group",schemaPath:"#/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.group.type,parentSchema:schema17.properties.group,data:data2};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.perturbation !== undefined){let data3 = data.perturbation;if(typeof data3 !== "string"){const err10 = {instancePath:instancePath+"/perturbation",schemaPath:"#/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.perturbation.type,parentSchema:schema17.properties.perturbation,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.suite !== undefined){let data4 = data.suite;if(typeof data4 !== "string"){const err11 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.suite.type,parentSchema:schema17.properties.suite,data:data4};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}if(data.category !== undefined){let data5 = data.category;if(typeof data5 !== "string"){const err12 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.category.type,parentSchema:schema17.properties.category,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data.value !== undefined){let data6 = data.value;if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){const err13 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/nullableNumber/type",keyword:"type",params:{type: schema19.type},message:"must be number,null",schema:schema19.type,parentSchema:schema19,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.ci !== undefined){let data7 = data.ci;const _errs20 = errors;let valid4 = false;let passing0 = null;const _errs21 = errors;if(data7 !== null){const err14 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data7};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}var _valid0 = _errs21 === errors;if(_valid0){valid4 = true;passing0 = 0;}const _errs23 = errors;if(Array.isArray(data7)){if(data7.length > 2){const err15 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data7};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(data7.length < 2){const err16 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data7};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}const len0 = data7.length;for(let i0=0; i0<len0; i0++){let data8 = data7[i0];if(!((typeof data8 == "number") && (isFinite(data8)))){const err17 = {instancePath:instancePath+"/ci/" + i0,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}}else {const err18 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data7};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}var _valid0 = _errs23 === errors;if(_valid0 && valid4){valid4 = false;passing0 = [passing0, 1];}else {if(_valid0){valid4 = true;passing0 = 1;}}if(!valid4){const err19 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data7};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}else {errors = _errs20;if(vErrors !== null){if(_errs20){vErrors.length = _errs20;}else {vErrors = null;}}}}if(data.n !== undefined){let data9 = data.n;if((typeof data9 == "number") && (isFinite(data9))){if(data9 < 0 || isNaN(data9)){const err20 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.n,data:data9};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}else {const err21 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.n.type,parentSchema:schema17.properties.n,data:data9};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.reason !== undefined){let data10 = data.reason;if(typeof data10 !== "string"){const err22 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.reason.type,parentSchema:schema17.properties.reason,data:data10};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.ciNote !== undefined){let data11 = data.ciNote;if(typeof data11 !== "string"){const err23 = {instancePath:instancePath+"/ciNote",schemaPath:"#/properties/ciNote/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.ciNote.type,parentSchema:schema17.properties.ciNote,data:data11};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.status !== undefined){let data12 = data.status;if("insufficient" !== data12){const err24 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/const",keyword:"const",params:{allowedValue: "insufficient"},message:"must be equal to constant",schema:"insufficient",parentSchema:schema17.properties.status,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.method !== undefined){let data13 = data.method;if(typeof data13 === "string"){if(func3(data13) > 100){const err25 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema17.properties.method,data:data13};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(!pattern9.test(data13)){const err26 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema17.properties.method,data:data13};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}else {const err27 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.method.type,parentSchema:schema17.properties.method,data:data13};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data.nEffective !== undefined){let data14 = data.nEffective;if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 0 || isNaN(data14)){const err28 = {instancePath:instancePath+"/nEffective",schemaPath:"#/properties/nEffective/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.nEffective,data:data14};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}}else {const err29 = {instancePath:instancePath+"/nEffective",schemaPath:"#/properties/nEffective/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.nEffective.type,parentSchema:schema17.properties.nEffective,data:data14};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}if(data.bound !== undefined){let data15 = data.bound;if((typeof data15 == "number") && (isFinite(data15))){if(data15 < 0 || isNaN(data15)){const err30 = {instancePath:instancePath+"/bound",schemaPath:"#/properties/bound/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.bound,data:data15};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}else {const err31 = {instancePath:instancePath+"/bound",schemaPath:"#/properties/bound/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema17.properties.bound.type,parentSchema:schema17.properties.bound,data:data15};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data.higherIsBetter !== undefined){let data16 = data.higherIsBetter;if(typeof data16 !== "boolean"){const err32 = {instancePath:instancePath+"/higherIsBetter",schemaPath:"#/properties/higherIsBetter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.higherIsBetter.type,parentSchema:schema17.properties.higherIsBetter,data:data16};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}}else {const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}validate13.errors = vErrors;return errors === 0;}const schema21 = {"type":"object","additionalProperties":false,"required":["gate","metric","status","severity","effect","value","ci","threshold","mode","reason"],"properties":{"gate":{"$ref":"#/definitions/id"},"metric":{"$ref":"#/definitions/id"},"attribute":{"type":"string"},"group":{"type":"string"},"perturbation":{"type":"string"},"suite":{"type":"string"},"category":{"type":"string"},"status":{"enum":["pass","fail","warn","waived","insufficient","missing","skipped"]},"severity":{"enum":["block","warn"]},"effect":{"enum":["block","warn","none"]},"value":{"$ref":"#/definitions/nullableNumber"},"ci":{"$ref":"#/definitions/interval"},"threshold":{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"maxWorsening":{"type":"number"},"maxWorseningRelative":{"type":"number"}}},"mode":{"enum":["point","lenient","strict"]},"reason":{"type":"string"},"insufficientGroups":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["attribute","group","n"],"properties":{"attribute":{"type":"string"},"group":{"type":"string"},"n":{"type":"number"}}}},"waiver":{"$ref":"#/definitions/waiver"},"baseline":{"type":"number"},"change":{"type":"number"},"changeCi":{"$ref":"#/definitions/interval"},"confidence":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"description":"The two-sided level of ci and changeCi: the policy's, or Bonferroni-corrected for lenient and point checks when the policy asks."},"inconclusive":{"type":"object","additionalProperties":false,"required":["margin","rowsNeeded"],"description":"The interval holds the threshold: the data cannot decide this check either way.","properties":{"margin":{"type":"number","description":"Distance from the estimate to the threshold."},"rowsNeeded":{"type":["number","null"],"description":"Rows (in group, when named) that would decide it at the current estimate; null when the estimate sits on the threshold."},"attribute":{"type":"string"},"group":{"type":"string"}}},"comparison":{"enum":["identical","paired","independent"],"description":"How the change was measured: identical (the baseline evaluated the same input file and gave the same numbers: the change is exactly 0), paired (on the cases both runs evaluated, matched by id), or independent (the two runs compared as independent samples)."}}};const schema26 = {"type":"object","additionalProperties":false,"required":["reason","approvedBy","expired"],"properties":{"gate":{"$ref":"#/definitions/id"},"reason":{"type":"string"},"approvedBy":{"type":"string"},"expires":{"type":"string"},"expired":{"type":"boolean"}}};function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.reason === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema26.required,parentSchema:schema26,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.approvedBy === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "approvedBy"},message:"must have required property '"+"approvedBy"+"'",schema:schema26.required,parentSchema:schema26,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.expired === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'",schema:schema26.required,parentSchema:schema26,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}for(const key0 in data){if(!(((((key0 === "gate") || (key0 === "reason")) || (key0 === "approvedBy")) || (key0 === "expires")) || (key0 === "expired"))){const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.gate !== undefined){let data0 = data.gate;if(typeof data0 === "string"){if(func3(data0) > 200){const err4 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(!pattern2.test(data0)){const err5 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.reason !== undefined){let data1 = data.reason;if(typeof data1 !== "string"){const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.reason.type,parentSchema:schema26.properties.reason,data:data1};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.approvedBy !== undefined){let data2 = data.approvedBy;if(typeof data2 !== "string"){const err8 = {instancePath:instancePath+"/approvedBy",schemaPath:"#/properties/approvedBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.approvedBy.type,parentSchema:schema26.properties.approvedBy,data:data2};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data.expires !== undefined){let data3 = data.expires;if(typeof data3 !== "string"){const err9 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.expires.type,parentSchema:schema26.properties.expires,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}if(data.expired !== undefined){let data4 = data.expired;if(typeof data4 !== "boolean"){const err10 = {instancePath:instancePath+"/expired",schemaPath:"#/properties/expired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.expired.type,parentSchema:schema26.properties.expired,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}else {const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}validate16.errors = vErrors;return errors === 0;}function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.gate === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.metric === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.status === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.severity === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.effect === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effect"},message:"must have required property '"+"effect"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.value === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.ci === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ci"},message:"must have required property '"+"ci"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.threshold === undefined){const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "threshold"},message:"must have required property '"+"threshold"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.mode === undefined){const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.reason === undefined){const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema21.required,parentSchema:schema21,data};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}for(const key0 in data){if(!(func2.call(schema21.properties, key0))){const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}if(data.gate !== undefined){let data0 = data.gate;if(typeof data0 === "string"){if(func3(data0) > 200){const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(!pattern2.test(data0)){const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data0};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.metric !== undefined){let data1 = data.metric;if(typeof data1 === "string"){if(func3(data1) > 200){const err14 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data1};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}if(!pattern2.test(data1)){const err15 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data1};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}else {const err16 = {instancePath:instancePath+"/metric",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data1};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.attribute !== undefined){let data2 = data.attribute;if(typeof data2 !== "string"){const err17 = {instancePath:instancePath+"/attribute",schemaPath:"#/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.attribute.type,parentSchema:schema21.properties.attribute,data:data2};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data.group !== undefined){let data3 = data.group;if(typeof data3 !== "string"){const err18 = {instancePath:instancePath+"/group",schemaPath:"#/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.group.type,parentSchema:schema21.properties.group,data:data3};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data.perturbation !== undefined){let data4 = data.perturbation;if(typeof data4 !== "string"){const err19 = {instancePath:instancePath+"/perturbation",schemaPath:"#/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.perturbation.type,parentSchema:schema21.properties.perturbation,data:data4};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data.suite !== undefined){let data5 = data.suite;if(typeof data5 !== "string"){const err20 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.suite.type,parentSchema:schema21.properties.suite,data:data5};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data.category !== undefined){let data6 = data.category;if(typeof data6 !== "string"){const err21 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.category.type,parentSchema:schema21.properties.category,data:data6};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}if(data.status !== undefined){let data7 = data.status;if(!(((((((data7 === "pass") || (data7 === "fail")) || (data7 === "warn")) || (data7 === "waived")) || (data7 === "insufficient")) || (data7 === "missing")) || (data7 === "skipped"))){const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema21.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.status.enum,parentSchema:schema21.properties.status,data:data7};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data.severity !== undefined){let data8 = data.severity;if(!((data8 === "block") || (data8 === "warn"))){const err23 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema21.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.severity.enum,parentSchema:schema21.properties.severity,data:data8};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data.effect !== undefined){let data9 = data.effect;if(!(((data9 === "block") || (data9 === "warn")) || (data9 === "none"))){const err24 = {instancePath:instancePath+"/effect",schemaPath:"#/properties/effect/enum",keyword:"enum",params:{allowedValues: schema21.properties.effect.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.effect.enum,parentSchema:schema21.properties.effect,data:data9};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.value !== undefined){let data10 = data.value;if((!((typeof data10 == "number") && (isFinite(data10)))) && (data10 !== null)){const err25 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/nullableNumber/type",keyword:"type",params:{type: schema19.type},message:"must be number,null",schema:schema19.type,parentSchema:schema19,data:data10};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data.ci !== undefined){let data11 = data.ci;const _errs26 = errors;let valid5 = false;let passing0 = null;const _errs27 = errors;if(data11 !== null){const err26 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data11};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}var _valid0 = _errs27 === errors;if(_valid0){valid5 = true;passing0 = 0;}const _errs29 = errors;if(Array.isArray(data11)){if(data11.length > 2){const err27 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data11};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}if(data11.length < 2){const err28 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data11};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}const len0 = data11.length;for(let i0=0; i0<len0; i0++){let data12 = data11[i0];if(!((typeof data12 == "number") && (isFinite(data12)))){const err29 = {instancePath:instancePath+"/ci/" + i0,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data12};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}}}else {const err30 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data11};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}var _valid0 = _errs29 === errors;if(_valid0 && valid5){valid5 = false;passing0 = [passing0, 1];}else {if(_valid0){valid5 = true;passing0 = 1;}}if(!valid5){const err31 = {instancePath:instancePath+"/ci",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data11};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}else {errors = _errs26;if(vErrors !== null){if(_errs26){vErrors.length = _errs26;}else {vErrors = null;}}}}if(data.threshold !== undefined){let data13 = data.threshold;if(data13 && typeof data13 == "object" && !Array.isArray(data13)){for(const key1 in data13){if(!((((key1 === "min") || (key1 === "max")) || (key1 === "maxWorsening")) || (key1 === "maxWorseningRelative"))){const err32 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.threshold,data:data13};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}if(data13.min !== undefined){let data14 = data13.min;if(!((typeof data14 == "number") && (isFinite(data14)))){const err33 = {instancePath:instancePath+"/threshold/min",schemaPath:"#/properties/threshold/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.min.type,parentSchema:schema21.properties.threshold.properties.min,data:data14};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}if(data13.max !== undefined){let data15 = data13.max;if(!((typeof data15 == "number") && (isFinite(data15)))){const err34 = {instancePath:instancePath+"/threshold/max",schemaPath:"#/properties/threshold/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.max.type,parentSchema:schema21.properties.threshold.properties.max,data:data15};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data13.maxWorsening !== undefined){let data16 = data13.maxWorsening;if(!((typeof data16 == "number") && (isFinite(data16)))){const err35 = {instancePath:instancePath+"/threshold/maxWorsening",schemaPath:"#/properties/threshold/properties/maxWorsening/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.maxWorsening.type,parentSchema:schema21.properties.threshold.properties.maxWorsening,data:data16};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}}if(data13.maxWorseningRelative !== undefined){let data17 = data13.maxWorseningRelative;if(!((typeof data17 == "number") && (isFinite(data17)))){const err36 = {instancePath:instancePath+"/threshold/maxWorseningRelative",schemaPath:"#/properties/threshold/properties/maxWorseningRelative/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.threshold.properties.maxWorseningRelative.type,parentSchema:schema21.properties.threshold.properties.maxWorseningRelative,data:data17};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}}else {const err37 = {instancePath:instancePath+"/threshold",schemaPath:"#/properties/threshold/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.threshold.type,parentSchema:schema21.properties.threshold,data:data13};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data.mode !== undefined){let data18 = data.mode;if(!(((data18 === "point") || (data18 === "lenient")) || (data18 === "strict"))){const err38 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema21.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.mode.enum,parentSchema:schema21.properties.mode,data:data18};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.reason !== undefined){let data19 = data.reason;if(typeof data19 !== "string"){const err39 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.reason.type,parentSchema:schema21.properties.reason,data:data19};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}}if(data.insufficientGroups !== undefined){let data20 = data.insufficientGroups;if(Array.isArray(data20)){const len1 = data20.length;for(let i1=0; i1<len1; i1++){let data21 = data20[i1];if(data21 && typeof data21 == "object" && !Array.isArray(data21)){if(data21.attribute === undefined){const err40 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/required",keyword:"required",params:{missingProperty: "attribute"},message:"must have required property '"+"attribute"+"'",schema:schema21.properties.insufficientGroups.items.required,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}if(data21.group === undefined){const err41 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema21.properties.insufficientGroups.items.required,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}if(data21.n === undefined){const err42 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'",schema:schema21.properties.insufficientGroups.items.required,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}for(const key2 in data21){if(!(((key2 === "attribute") || (key2 === "group")) || (key2 === "n"))){const err43 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data21.attribute !== undefined){let data22 = data21.attribute;if(typeof data22 !== "string"){const err44 = {instancePath:instancePath+"/insufficientGroups/" + i1+"/attribute",schemaPath:"#/properties/insufficientGroups/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.insufficientGroups.items.properties.attribute.type,parentSchema:schema21.properties.insufficientGroups.items.properties.attribute,data:data22};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}}if(data21.group !== undefined){let data23 = data21.group;if(typeof data23 !== "string"){const err45 = {instancePath:instancePath+"/insufficientGroups/" + i1+"/group",schemaPath:"#/properties/insufficientGroups/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.insufficientGroups.items.properties.group.type,parentSchema:schema21.properties.insufficientGroups.items.properties.group,data:data23};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}if(data21.n !== undefined){let data24 = data21.n;if(!((typeof data24 == "number") && (isFinite(data24)))){const err46 = {instancePath:instancePath+"/insufficientGroups/" + i1+"/n",schemaPath:"#/properties/insufficientGroups/items/properties/n/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.insufficientGroups.items.properties.n.type,parentSchema:schema21.properties.insufficientGroups.items.properties.n,data:data24};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/insufficientGroups/" + i1,schemaPath:"#/properties/insufficientGroups/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.insufficientGroups.items.type,parentSchema:schema21.properties.insufficientGroups.items,data:data21};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}}else {const err48 = {instancePath:instancePath+"/insufficientGroups",schemaPath:"#/properties/insufficientGroups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.insufficientGroups.type,parentSchema:schema21.properties.insufficientGroups,data:data20};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}}if(data.waiver !== undefined){if(!(validate16(data.waiver, {instancePath:instancePath+"/waiver",parentData:data,parentDataProperty:"waiver",rootData}))){vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);errors = vErrors.length;}}if(data.baseline !== undefined){let data26 = data.baseline;if(!((typeof data26 == "number") && (isFinite(data26)))){const err49 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.baseline.type,parentSchema:schema21.properties.baseline,data:data26};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}}if(data.change !== undefined){let data27 = data.change;if(!((typeof data27 == "number") && (isFinite(data27)))){const err50 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.change.type,parentSchema:schema21.properties.change,data:data27};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}}if(data.changeCi !== undefined){let data28 = data.changeCi;const _errs65 = errors;let valid13 = false;let passing1 = null;const _errs66 = errors;if(data28 !== null){const err51 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data28};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}var _valid1 = _errs66 === errors;if(_valid1){valid13 = true;passing1 = 0;}const _errs68 = errors;if(Array.isArray(data28)){if(data28.length > 2){const err52 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data28};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}if(data28.length < 2){const err53 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data28};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}const len2 = data28.length;for(let i2=0; i2<len2; i2++){let data29 = data28[i2];if(!((typeof data29 == "number") && (isFinite(data29)))){const err54 = {instancePath:instancePath+"/changeCi/" + i2,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data29};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}}else {const err55 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data28};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}var _valid1 = _errs68 === errors;if(_valid1 && valid13){valid13 = false;passing1 = [passing1, 1];}else {if(_valid1){valid13 = true;passing1 = 1;}}if(!valid13){const err56 = {instancePath:instancePath+"/changeCi",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data28};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}else {errors = _errs65;if(vErrors !== null){if(_errs65){vErrors.length = _errs65;}else {vErrors = null;}}}}if(data.confidence !== undefined){let data30 = data.confidence;if((typeof data30 == "number") && (isFinite(data30))){if(data30 >= 1 || isNaN(data30)){const err57 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema21.properties.confidence,data:data30};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}if(data30 <= 0 || isNaN(data30)){const err58 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema21.properties.confidence,data:data30};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.confidence.type,parentSchema:schema21.properties.confidence,data:data30};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data.inconclusive !== undefined){let data31 = data.inconclusive;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){if(data31.margin === undefined){const err60 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/required",keyword:"required",params:{missingProperty: "margin"},message:"must have required property '"+"margin"+"'",schema:schema21.properties.inconclusive.required,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}if(data31.rowsNeeded === undefined){const err61 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/required",keyword:"required",params:{missingProperty: "rowsNeeded"},message:"must have required property '"+"rowsNeeded"+"'",schema:schema21.properties.inconclusive.required,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}for(const key3 in data31){if(!((((key3 === "margin") || (key3 === "rowsNeeded")) || (key3 === "attribute")) || (key3 === "group"))){const err62 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}if(data31.margin !== undefined){let data32 = data31.margin;if(!((typeof data32 == "number") && (isFinite(data32)))){const err63 = {instancePath:instancePath+"/inconclusive/margin",schemaPath:"#/properties/inconclusive/properties/margin/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.inconclusive.properties.margin.type,parentSchema:schema21.properties.inconclusive.properties.margin,data:data32};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data31.rowsNeeded !== undefined){let data33 = data31.rowsNeeded;if((!((typeof data33 == "number") && (isFinite(data33)))) && (data33 !== null)){const err64 = {instancePath:instancePath+"/inconclusive/rowsNeeded",schemaPath:"#/properties/inconclusive/properties/rowsNeeded/type",keyword:"type",params:{type: schema21.properties.inconclusive.properties.rowsNeeded.type},message:"must be number,null",schema:schema21.properties.inconclusive.properties.rowsNeeded.type,parentSchema:schema21.properties.inconclusive.properties.rowsNeeded,data:data33};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}}if(data31.attribute !== undefined){let data34 = data31.attribute;if(typeof data34 !== "string"){const err65 = {instancePath:instancePath+"/inconclusive/attribute",schemaPath:"#/properties/inconclusive/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.inconclusive.properties.attribute.type,parentSchema:schema21.properties.inconclusive.properties.attribute,data:data34};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}}if(data31.group !== undefined){let data35 = data31.group;if(typeof data35 !== "string"){const err66 = {instancePath:instancePath+"/inconclusive/group",schemaPath:"#/properties/inconclusive/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.inconclusive.properties.group.type,parentSchema:schema21.properties.inconclusive.properties.group,data:data35};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}}}else {const err67 = {instancePath:instancePath+"/inconclusive",schemaPath:"#/properties/inconclusive/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.inconclusive.type,parentSchema:schema21.properties.inconclusive,data:data31};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}if(data.comparison !== undefined){let data36 = data.comparison;if(!(((data36 === "identical") || (data36 === "paired")) || (data36 === "independent"))){const err68 = {instancePath:instancePath+"/comparison",schemaPath:"#/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema21.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.comparison.enum,parentSchema:schema21.properties.comparison,data:data36};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}}else {const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}validate15.errors = vErrors;return errors === 0;}function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.schemaVersion === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schemaVersion"},message:"must have required property '"+"schemaVersion"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data.tool === undefined){const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tool"},message:"must have required property '"+"tool"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}if(data.model === undefined){const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}if(data.riskTier === undefined){const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "riskTier"},message:"must have required property '"+"riskTier"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data.decision === undefined){const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(data.multipleComparisons === undefined){const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "multipleComparisons"},message:"must have required property '"+"multipleComparisons"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(data.policy === undefined){const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}if(data.inputs === undefined){const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "inputs"},message:"must have required property '"+"inputs"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data.metrics === undefined){const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data.checks === undefined){const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data.waivers === undefined){const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "waivers"},message:"must have required property '"+"waivers"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data.baseline === undefined){const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data.stats === undefined){const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stats"},message:"must have required property '"+"stats"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}if(data.regressions === undefined){const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "regressions"},message:"must have required property '"+"regressions"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(data.notes === undefined){const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notes"},message:"must have required property '"+"notes"+"'",schema:schema13.required,parentSchema:schema13,data};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}for(const key0 in data){if(!(func2.call(schema13.properties, key0))){const err15 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data.schemaVersion !== undefined){let data0 = data.schemaVersion;if(1 !== data0){const err16 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema13.properties.schemaVersion,data:data0};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}if(data.tool !== undefined){let data1 = data.tool;if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.name === undefined){const err17 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.tool.required,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data1.version === undefined){const err18 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.tool.required,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}for(const key1 in data1){if(!((key1 === "name") || (key1 === "version"))){const err19 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}if(data1.name !== undefined){let data2 = data1.name;if("rai-gate" !== data2){const err20 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "rai-gate"},message:"must be equal to constant",schema:"rai-gate",parentSchema:schema13.properties.tool.properties.name,data:data2};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data1.version !== undefined){let data3 = data1.version;if(typeof data3 === "string"){if(func3(data3) > 100){const err21 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.tool.properties.version,data:data3};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if(!pattern4.test(data3)){const err22 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^[0-9A-Za-z.+-]+$"+"\"",schema:"^[0-9A-Za-z.+-]+$",parentSchema:schema13.properties.tool.properties.version,data:data3};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}else {const err23 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.tool.properties.version.type,parentSchema:schema13.properties.tool.properties.version,data:data3};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}}else {const err24 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.tool.type,parentSchema:schema13.properties.tool,data:data1};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data.model !== undefined){let data4 = data.model;if(data4 && typeof data4 == "object" && !Array.isArray(data4)){if(data4.name === undefined){const err25 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.model.required,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}if(data4.version === undefined){const err26 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.model.required,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}for(const key2 in data4){if(!((key2 === "name") || (key2 === "version"))){const err27 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}}if(data4.name !== undefined){let data5 = data4.name;if(typeof data5 === "string"){if(func3(data5) > 200){const err28 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err28];}else {vErrors.push(err28);}errors++;}if(func3(data5) < 1){const err29 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err29];}else {vErrors.push(err29);}errors++;}if(!pattern0.test(data5)){const err30 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err30];}else {vErrors.push(err30);}errors++;}}else {const err31 = {instancePath:instancePath+"/model/name",schemaPath:"#/definitions/modelName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};if(vErrors === null){vErrors = [err31];}else {vErrors.push(err31);}errors++;}}if(data4.version !== undefined){let data6 = data4.version;if(typeof data6 === "string"){if(func3(data6) > 200){const err32 = {instancePath:instancePath+"/model/version",schemaPath:"#/properties/model/properties/version/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.model.properties.version,data:data6};if(vErrors === null){vErrors = [err32];}else {vErrors.push(err32);}errors++;}}else {const err33 = {instancePath:instancePath+"/model/version",schemaPath:"#/properties/model/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.model.properties.version.type,parentSchema:schema13.properties.model.properties.version,data:data6};if(vErrors === null){vErrors = [err33];}else {vErrors.push(err33);}errors++;}}}else {const err34 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.model.type,parentSchema:schema13.properties.model,data:data4};if(vErrors === null){vErrors = [err34];}else {vErrors.push(err34);}errors++;}}if(data.riskTier !== undefined){let data7 = data.riskTier;if(typeof data7 === "string"){if(func3(data7) > 200){const err35 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.riskTier,data:data7};if(vErrors === null){vErrors = [err35];}else {vErrors.push(err35);}errors++;}if(func3(data7) < 1){const err36 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.riskTier,data:data7};if(vErrors === null){vErrors = [err36];}else {vErrors.push(err36);}errors++;}}else {const err37 = {instancePath:instancePath+"/riskTier",schemaPath:"#/properties/riskTier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.riskTier.type,parentSchema:schema13.properties.riskTier,data:data7};if(vErrors === null){vErrors = [err37];}else {vErrors.push(err37);}errors++;}}if(data.decision !== undefined){let data8 = data.decision;if(!(((data8 === "pass") || (data8 === "warn")) || (data8 === "fail"))){const err38 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/enum",keyword:"enum",params:{allowedValues: schema13.properties.decision.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.decision.enum,parentSchema:schema13.properties.decision,data:data8};if(vErrors === null){vErrors = [err38];}else {vErrors.push(err38);}errors++;}}if(data.multipleComparisons !== undefined){let data9 = data.multipleComparisons;if(data9 && typeof data9 == "object" && !Array.isArray(data9)){if(data9.method === undefined){const err39 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema13.properties.multipleComparisons.required,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err39];}else {vErrors.push(err39);}errors++;}if(data9.checks === undefined){const err40 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'",schema:schema13.properties.multipleComparisons.required,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err40];}else {vErrors.push(err40);}errors++;}if(data9.confidence === undefined){const err41 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'",schema:schema13.properties.multipleComparisons.required,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err41];}else {vErrors.push(err41);}errors++;}for(const key3 in data9){if(!(((key3 === "method") || (key3 === "checks")) || (key3 === "confidence"))){const err42 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err42];}else {vErrors.push(err42);}errors++;}}if(data9.method !== undefined){let data10 = data9.method;if(!((data10 === "none") || (data10 === "bonferroni"))){const err43 = {instancePath:instancePath+"/multipleComparisons/method",schemaPath:"#/properties/multipleComparisons/properties/method/enum",keyword:"enum",params:{allowedValues: schema13.properties.multipleComparisons.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.multipleComparisons.properties.method.enum,parentSchema:schema13.properties.multipleComparisons.properties.method,data:data10};if(vErrors === null){vErrors = [err43];}else {vErrors.push(err43);}errors++;}}if(data9.checks !== undefined){let data11 = data9.checks;if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){const err44 = {instancePath:instancePath+"/multipleComparisons/checks",schemaPath:"#/properties/multipleComparisons/properties/checks/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.multipleComparisons.properties.checks.type,parentSchema:schema13.properties.multipleComparisons.properties.checks,data:data11};if(vErrors === null){vErrors = [err44];}else {vErrors.push(err44);}errors++;}if((typeof data11 == "number") && (isFinite(data11))){if(data11 < 0 || isNaN(data11)){const err45 = {instancePath:instancePath+"/multipleComparisons/checks",schemaPath:"#/properties/multipleComparisons/properties/checks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.multipleComparisons.properties.checks,data:data11};if(vErrors === null){vErrors = [err45];}else {vErrors.push(err45);}errors++;}}}if(data9.confidence !== undefined){let data12 = data9.confidence;if(!((typeof data12 == "number") && (isFinite(data12)))){const err46 = {instancePath:instancePath+"/multipleComparisons/confidence",schemaPath:"#/properties/multipleComparisons/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.multipleComparisons.properties.confidence.type,parentSchema:schema13.properties.multipleComparisons.properties.confidence,data:data12};if(vErrors === null){vErrors = [err46];}else {vErrors.push(err46);}errors++;}}}else {const err47 = {instancePath:instancePath+"/multipleComparisons",schemaPath:"#/properties/multipleComparisons/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.multipleComparisons.type,parentSchema:schema13.properties.multipleComparisons,data:data9};if(vErrors === null){vErrors = [err47];}else {vErrors.push(err47);}errors++;}}if(data.policy !== undefined){let data13 = data.policy;if(data13 && typeof data13 == "object" && !Array.isArray(data13)){if(data13.name === undefined){const err48 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err48];}else {vErrors.push(err48);}errors++;}if(data13.version === undefined){const err49 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err49];}else {vErrors.push(err49);}errors++;}if(data13.tier === undefined){const err50 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err50];}else {vErrors.push(err50);}errors++;}if(data13.source === undefined){const err51 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err51];}else {vErrors.push(err51);}errors++;}if(data13.files === undefined){const err52 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err52];}else {vErrors.push(err52);}errors++;}if(data13.settings === undefined){const err53 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'",schema:schema13.properties.policy.required,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err53];}else {vErrors.push(err53);}errors++;}for(const key4 in data13){if(!((((((key4 === "name") || (key4 === "version")) || (key4 === "tier")) || (key4 === "source")) || (key4 === "files")) || (key4 === "settings"))){const err54 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err54];}else {vErrors.push(err54);}errors++;}}if(data13.name !== undefined){let data14 = data13.name;if(typeof data14 === "string"){if(func3(data14) > 200){const err55 = {instancePath:instancePath+"/policy/name",schemaPath:"#/properties/policy/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.policy.properties.name,data:data14};if(vErrors === null){vErrors = [err55];}else {vErrors.push(err55);}errors++;}if(func3(data14) < 1){const err56 = {instancePath:instancePath+"/policy/name",schemaPath:"#/properties/policy/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.policy.properties.name,data:data14};if(vErrors === null){vErrors = [err56];}else {vErrors.push(err56);}errors++;}}else {const err57 = {instancePath:instancePath+"/policy/name",schemaPath:"#/properties/policy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.name.type,parentSchema:schema13.properties.policy.properties.name,data:data14};if(vErrors === null){vErrors = [err57];}else {vErrors.push(err57);}errors++;}}if(data13.version !== undefined){let data15 = data13.version;if(typeof data15 === "string"){if(func3(data15) > 200){const err58 = {instancePath:instancePath+"/policy/version",schemaPath:"#/properties/policy/properties/version/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.policy.properties.version,data:data15};if(vErrors === null){vErrors = [err58];}else {vErrors.push(err58);}errors++;}}else {const err59 = {instancePath:instancePath+"/policy/version",schemaPath:"#/properties/policy/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.version.type,parentSchema:schema13.properties.policy.properties.version,data:data15};if(vErrors === null){vErrors = [err59];}else {vErrors.push(err59);}errors++;}}if(data13.tier !== undefined){let data16 = data13.tier;if(typeof data16 === "string"){if(func3(data16) > 200){const err60 = {instancePath:instancePath+"/policy/tier",schemaPath:"#/properties/policy/properties/tier/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.policy.properties.tier,data:data16};if(vErrors === null){vErrors = [err60];}else {vErrors.push(err60);}errors++;}if(func3(data16) < 1){const err61 = {instancePath:instancePath+"/policy/tier",schemaPath:"#/properties/policy/properties/tier/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.policy.properties.tier,data:data16};if(vErrors === null){vErrors = [err61];}else {vErrors.push(err61);}errors++;}}else {const err62 = {instancePath:instancePath+"/policy/tier",schemaPath:"#/properties/policy/properties/tier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.tier.type,parentSchema:schema13.properties.policy.properties.tier,data:data16};if(vErrors === null){vErrors = [err62];}else {vErrors.push(err62);}errors++;}}if(data13.source !== undefined){let data17 = data13.source;if(typeof data17 !== "string"){const err63 = {instancePath:instancePath+"/policy/source",schemaPath:"#/properties/policy/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.source.type,parentSchema:schema13.properties.policy.properties.source,data:data17};if(vErrors === null){vErrors = [err63];}else {vErrors.push(err63);}errors++;}}if(data13.files !== undefined){let data18 = data13.files;if(Array.isArray(data18)){if(data18.length < 1){const err64 = {instancePath:instancePath+"/policy/files",schemaPath:"#/properties/policy/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.properties.policy.properties.files,data:data18};if(vErrors === null){vErrors = [err64];}else {vErrors.push(err64);}errors++;}const len0 = data18.length;for(let i0=0; i0<len0; i0++){let data19 = data18[i0];if(data19 && typeof data19 == "object" && !Array.isArray(data19)){if(data19.path === undefined){const err65 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema13.properties.policy.properties.files.items.required,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err65];}else {vErrors.push(err65);}errors++;}if(data19.sha256 === undefined){const err66 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema13.properties.policy.properties.files.items.required,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err66];}else {vErrors.push(err66);}errors++;}for(const key5 in data19){if(!((key5 === "path") || (key5 === "sha256"))){const err67 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err67];}else {vErrors.push(err67);}errors++;}}if(data19.path !== undefined){let data20 = data19.path;if(typeof data20 !== "string"){const err68 = {instancePath:instancePath+"/policy/files/" + i0+"/path",schemaPath:"#/properties/policy/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.policy.properties.files.items.properties.path.type,parentSchema:schema13.properties.policy.properties.files.items.properties.path,data:data20};if(vErrors === null){vErrors = [err68];}else {vErrors.push(err68);}errors++;}}if(data19.sha256 !== undefined){let data21 = data19.sha256;if(typeof data21 === "string"){if(!pattern6.test(data21)){const err69 = {instancePath:instancePath+"/policy/files/" + i0+"/sha256",schemaPath:"#/definitions/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema15,data:data21};if(vErrors === null){vErrors = [err69];}else {vErrors.push(err69);}errors++;}}else {const err70 = {instancePath:instancePath+"/policy/files/" + i0+"/sha256",schemaPath:"#/definitions/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data21};if(vErrors === null){vErrors = [err70];}else {vErrors.push(err70);}errors++;}}}else {const err71 = {instancePath:instancePath+"/policy/files/" + i0,schemaPath:"#/properties/policy/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.files.items.type,parentSchema:schema13.properties.policy.properties.files.items,data:data19};if(vErrors === null){vErrors = [err71];}else {vErrors.push(err71);}errors++;}}}else {const err72 = {instancePath:instancePath+"/policy/files",schemaPath:"#/properties/policy/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.policy.properties.files.type,parentSchema:schema13.properties.policy.properties.files,data:data18};if(vErrors === null){vErrors = [err72];}else {vErrors.push(err72);}errors++;}}if(data13.settings !== undefined){let data22 = data13.settings;if(data22 && typeof data22 == "object" && !Array.isArray(data22)){if(data22.confidence === undefined){const err73 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err73];}else {vErrors.push(err73);}errors++;}if(data22.mode === undefined){const err74 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err74];}else {vErrors.push(err74);}errors++;}if(data22.bootstrap === undefined){const err75 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "bootstrap"},message:"must have required property '"+"bootstrap"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err75];}else {vErrors.push(err75);}errors++;}if(data22.minGroupSize === undefined){const err76 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "minGroupSize"},message:"must have required property '"+"minGroupSize"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err76];}else {vErrors.push(err76);}errors++;}if(data22.insufficientData === undefined){const err77 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "insufficientData"},message:"must have required property '"+"insufficientData"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err77];}else {vErrors.push(err77);}errors++;}if(data22.multipleComparisons === undefined){const err78 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "multipleComparisons"},message:"must have required property '"+"multipleComparisons"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err78];}else {vErrors.push(err78);}errors++;}if(data22.calibration === undefined){const err79 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/required",keyword:"required",params:{missingProperty: "calibration"},message:"must have required property '"+"calibration"+"'",schema:schema13.properties.policy.properties.settings.required,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err79];}else {vErrors.push(err79);}errors++;}for(const key6 in data22){if(!(((((((key6 === "confidence") || (key6 === "mode")) || (key6 === "bootstrap")) || (key6 === "minGroupSize")) || (key6 === "insufficientData")) || (key6 === "multipleComparisons")) || (key6 === "calibration"))){const err80 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err80];}else {vErrors.push(err80);}errors++;}}if(data22.confidence !== undefined){let data23 = data22.confidence;if((typeof data23 == "number") && (isFinite(data23))){if(data23 >= 1 || isNaN(data23)){const err81 = {instancePath:instancePath+"/policy/settings/confidence",schemaPath:"#/properties/policy/properties/settings/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1",schema:1,parentSchema:schema13.properties.policy.properties.settings.properties.confidence,data:data23};if(vErrors === null){vErrors = [err81];}else {vErrors.push(err81);}errors++;}if(data23 <= 0.5 || isNaN(data23)){const err82 = {instancePath:instancePath+"/policy/settings/confidence",schemaPath:"#/properties/policy/properties/settings/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0.5},message:"must be > 0.5",schema:0.5,parentSchema:schema13.properties.policy.properties.settings.properties.confidence,data:data23};if(vErrors === null){vErrors = [err82];}else {vErrors.push(err82);}errors++;}}else {const err83 = {instancePath:instancePath+"/policy/settings/confidence",schemaPath:"#/properties/policy/properties/settings/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.policy.properties.settings.properties.confidence.type,parentSchema:schema13.properties.policy.properties.settings.properties.confidence,data:data23};if(vErrors === null){vErrors = [err83];}else {vErrors.push(err83);}errors++;}}if(data22.mode !== undefined){let data24 = data22.mode;if(!(((data24 === "point") || (data24 === "lenient")) || (data24 === "strict"))){const err84 = {instancePath:instancePath+"/policy/settings/mode",schemaPath:"#/properties/policy/properties/settings/properties/mode/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.mode.enum,parentSchema:schema13.properties.policy.properties.settings.properties.mode,data:data24};if(vErrors === null){vErrors = [err84];}else {vErrors.push(err84);}errors++;}}if(data22.bootstrap !== undefined){let data25 = data22.bootstrap;if(data25 && typeof data25 == "object" && !Array.isArray(data25)){if(data25.resamples === undefined){const err85 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/required",keyword:"required",params:{missingProperty: "resamples"},message:"must have required property '"+"resamples"+"'",schema:schema13.properties.policy.properties.settings.properties.bootstrap.required,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err85];}else {vErrors.push(err85);}errors++;}if(data25.seed === undefined){const err86 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/required",keyword:"required",params:{missingProperty: "seed"},message:"must have required property '"+"seed"+"'",schema:schema13.properties.policy.properties.settings.properties.bootstrap.required,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err86];}else {vErrors.push(err86);}errors++;}for(const key7 in data25){if(!((key7 === "resamples") || (key7 === "seed"))){const err87 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err87];}else {vErrors.push(err87);}errors++;}}if(data25.resamples !== undefined){let data26 = data25.resamples;if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){const err88 = {instancePath:instancePath+"/policy/settings/bootstrap/resamples",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples.type,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples,data:data26};if(vErrors === null){vErrors = [err88];}else {vErrors.push(err88);}errors++;}if((typeof data26 == "number") && (isFinite(data26))){if(data26 > 100000 || isNaN(data26)){const err89 = {instancePath:instancePath+"/policy/settings/bootstrap/resamples",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/resamples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples,data:data26};if(vErrors === null){vErrors = [err89];}else {vErrors.push(err89);}errors++;}if(data26 < 100 || isNaN(data26)){const err90 = {instancePath:instancePath+"/policy/settings/bootstrap/resamples",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/resamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.resamples,data:data26};if(vErrors === null){vErrors = [err90];}else {vErrors.push(err90);}errors++;}}}if(data25.seed !== undefined){let data27 = data25.seed;if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){const err91 = {instancePath:instancePath+"/policy/settings/bootstrap/seed",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed.type,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed,data:data27};if(vErrors === null){vErrors = [err91];}else {vErrors.push(err91);}errors++;}if((typeof data27 == "number") && (isFinite(data27))){if(data27 > 4294967295 || isNaN(data27)){const err92 = {instancePath:instancePath+"/policy/settings/bootstrap/seed",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed,data:data27};if(vErrors === null){vErrors = [err92];}else {vErrors.push(err92);}errors++;}if(data27 < 0 || isNaN(data27)){const err93 = {instancePath:instancePath+"/policy/settings/bootstrap/seed",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap.properties.seed,data:data27};if(vErrors === null){vErrors = [err93];}else {vErrors.push(err93);}errors++;}}}}else {const err94 = {instancePath:instancePath+"/policy/settings/bootstrap",schemaPath:"#/properties/policy/properties/settings/properties/bootstrap/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.settings.properties.bootstrap.type,parentSchema:schema13.properties.policy.properties.settings.properties.bootstrap,data:data25};if(vErrors === null){vErrors = [err94];}else {vErrors.push(err94);}errors++;}}if(data22.minGroupSize !== undefined){let data28 = data22.minGroupSize;if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){const err95 = {instancePath:instancePath+"/policy/settings/minGroupSize",schemaPath:"#/properties/policy/properties/settings/properties/minGroupSize/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.minGroupSize.type,parentSchema:schema13.properties.policy.properties.settings.properties.minGroupSize,data:data28};if(vErrors === null){vErrors = [err95];}else {vErrors.push(err95);}errors++;}if((typeof data28 == "number") && (isFinite(data28))){if(data28 < 1 || isNaN(data28)){const err96 = {instancePath:instancePath+"/policy/settings/minGroupSize",schemaPath:"#/properties/policy/properties/settings/properties/minGroupSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.policy.properties.settings.properties.minGroupSize,data:data28};if(vErrors === null){vErrors = [err96];}else {vErrors.push(err96);}errors++;}}}if(data22.insufficientData !== undefined){let data29 = data22.insufficientData;if(!(((data29 === "fail") || (data29 === "warn")) || (data29 === "ignore"))){const err97 = {instancePath:instancePath+"/policy/settings/insufficientData",schemaPath:"#/properties/policy/properties/settings/properties/insufficientData/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.insufficientData.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.insufficientData.enum,parentSchema:schema13.properties.policy.properties.settings.properties.insufficientData,data:data29};if(vErrors === null){vErrors = [err97];}else {vErrors.push(err97);}errors++;}}if(data22.multipleComparisons !== undefined){let data30 = data22.multipleComparisons;if(!((data30 === "none") || (data30 === "bonferroni"))){const err98 = {instancePath:instancePath+"/policy/settings/multipleComparisons",schemaPath:"#/properties/policy/properties/settings/properties/multipleComparisons/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.multipleComparisons.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.multipleComparisons.enum,parentSchema:schema13.properties.policy.properties.settings.properties.multipleComparisons,data:data30};if(vErrors === null){vErrors = [err98];}else {vErrors.push(err98);}errors++;}}if(data22.calibration !== undefined){let data31 = data22.calibration;if(data31 && typeof data31 == "object" && !Array.isArray(data31)){if(data31.bins === undefined){const err99 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/required",keyword:"required",params:{missingProperty: "bins"},message:"must have required property '"+"bins"+"'",schema:schema13.properties.policy.properties.settings.properties.calibration.required,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err99];}else {vErrors.push(err99);}errors++;}if(data31.strategy === undefined){const err100 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/required",keyword:"required",params:{missingProperty: "strategy"},message:"must have required property '"+"strategy"+"'",schema:schema13.properties.policy.properties.settings.properties.calibration.required,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err100];}else {vErrors.push(err100);}errors++;}for(const key8 in data31){if(!((key8 === "bins") || (key8 === "strategy"))){const err101 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err101];}else {vErrors.push(err101);}errors++;}}if(data31.bins !== undefined){let data32 = data31.bins;if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){const err102 = {instancePath:instancePath+"/policy/settings/calibration/bins",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/bins/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins.type,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins,data:data32};if(vErrors === null){vErrors = [err102];}else {vErrors.push(err102);}errors++;}if((typeof data32 == "number") && (isFinite(data32))){if(data32 > 1000 || isNaN(data32)){const err103 = {instancePath:instancePath+"/policy/settings/calibration/bins",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/bins/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins,data:data32};if(vErrors === null){vErrors = [err103];}else {vErrors.push(err103);}errors++;}if(data32 < 2 || isNaN(data32)){const err104 = {instancePath:instancePath+"/policy/settings/calibration/bins",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/bins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2},message:"must be >= 2",schema:2,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.bins,data:data32};if(vErrors === null){vErrors = [err104];}else {vErrors.push(err104);}errors++;}}}if(data31.strategy !== undefined){let data33 = data31.strategy;if(!((data33 === "uniform") || (data33 === "quantile"))){const err105 = {instancePath:instancePath+"/policy/settings/calibration/strategy",schemaPath:"#/properties/policy/properties/settings/properties/calibration/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema13.properties.policy.properties.settings.properties.calibration.properties.strategy.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.policy.properties.settings.properties.calibration.properties.strategy.enum,parentSchema:schema13.properties.policy.properties.settings.properties.calibration.properties.strategy,data:data33};if(vErrors === null){vErrors = [err105];}else {vErrors.push(err105);}errors++;}}}else {const err106 = {instancePath:instancePath+"/policy/settings/calibration",schemaPath:"#/properties/policy/properties/settings/properties/calibration/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.settings.properties.calibration.type,parentSchema:schema13.properties.policy.properties.settings.properties.calibration,data:data31};if(vErrors === null){vErrors = [err106];}else {vErrors.push(err106);}errors++;}}}else {const err107 = {instancePath:instancePath+"/policy/settings",schemaPath:"#/properties/policy/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.properties.settings.type,parentSchema:schema13.properties.policy.properties.settings,data:data22};if(vErrors === null){vErrors = [err107];}else {vErrors.push(err107);}errors++;}}}else {const err108 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.policy.type,parentSchema:schema13.properties.policy,data:data13};if(vErrors === null){vErrors = [err108];}else {vErrors.push(err108);}errors++;}}if(data.inputs !== undefined){let data34 = data.inputs;if(Array.isArray(data34)){const len1 = data34.length;for(let i1=0; i1<len1; i1++){let data35 = data34[i1];if(data35 && typeof data35 == "object" && !Array.isArray(data35)){if(data35.kind === undefined){const err109 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err109];}else {vErrors.push(err109);}errors++;}if(data35.path === undefined){const err110 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err110];}else {vErrors.push(err110);}errors++;}if(data35.sha256 === undefined){const err111 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err111];}else {vErrors.push(err111);}errors++;}if(data35.rows === undefined){const err112 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema13.properties.inputs.items.required,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err112];}else {vErrors.push(err112);}errors++;}for(const key9 in data35){if(!((((key9 === "kind") || (key9 === "path")) || (key9 === "sha256")) || (key9 === "rows"))){const err113 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err113];}else {vErrors.push(err113);}errors++;}}if(data35.kind !== undefined){let data36 = data35.kind;if(!(((((data36 === "predictions") || (data36 === "robustness")) || (data36 === "outcomes")) || (data36 === "metrics")) || (data36 === "stats"))){const err114 = {instancePath:instancePath+"/inputs/" + i1+"/kind",schemaPath:"#/properties/inputs/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.inputs.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.inputs.items.properties.kind.enum,parentSchema:schema13.properties.inputs.items.properties.kind,data:data36};if(vErrors === null){vErrors = [err114];}else {vErrors.push(err114);}errors++;}}if(data35.path !== undefined){let data37 = data35.path;if(typeof data37 !== "string"){const err115 = {instancePath:instancePath+"/inputs/" + i1+"/path",schemaPath:"#/properties/inputs/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.inputs.items.properties.path.type,parentSchema:schema13.properties.inputs.items.properties.path,data:data37};if(vErrors === null){vErrors = [err115];}else {vErrors.push(err115);}errors++;}}if(data35.sha256 !== undefined){let data38 = data35.sha256;if(typeof data38 === "string"){if(!pattern6.test(data38)){const err116 = {instancePath:instancePath+"/inputs/" + i1+"/sha256",schemaPath:"#/definitions/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\"",schema:"^[0-9a-f]{64}$",parentSchema:schema15,data:data38};if(vErrors === null){vErrors = [err116];}else {vErrors.push(err116);}errors++;}}else {const err117 = {instancePath:instancePath+"/inputs/" + i1+"/sha256",schemaPath:"#/definitions/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data38};if(vErrors === null){vErrors = [err117];}else {vErrors.push(err117);}errors++;}}if(data35.rows !== undefined){let data39 = data35.rows;if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){const err118 = {instancePath:instancePath+"/inputs/" + i1+"/rows",schemaPath:"#/properties/inputs/items/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.inputs.items.properties.rows.type,parentSchema:schema13.properties.inputs.items.properties.rows,data:data39};if(vErrors === null){vErrors = [err118];}else {vErrors.push(err118);}errors++;}if((typeof data39 == "number") && (isFinite(data39))){if(data39 < 1 || isNaN(data39)){const err119 = {instancePath:instancePath+"/inputs/" + i1+"/rows",schemaPath:"#/properties/inputs/items/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.inputs.items.properties.rows,data:data39};if(vErrors === null){vErrors = [err119];}else {vErrors.push(err119);}errors++;}}}}else {const err120 = {instancePath:instancePath+"/inputs/" + i1,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.inputs.items.type,parentSchema:schema13.properties.inputs.items,data:data35};if(vErrors === null){vErrors = [err120];}else {vErrors.push(err120);}errors++;}}}else {const err121 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.inputs.type,parentSchema:schema13.properties.inputs,data:data34};if(vErrors === null){vErrors = [err121];}else {vErrors.push(err121);}errors++;}}if(data.context !== undefined){let data40 = data.context;if(data40 && typeof data40 == "object" && !Array.isArray(data40)){for(const key10 in data40){if(!(((((key10 === "repository") || (key10 === "sha")) || (key10 === "ref")) || (key10 === "runId")) || (key10 === "pullRequest"))){const err122 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.context,data:data40};if(vErrors === null){vErrors = [err122];}else {vErrors.push(err122);}errors++;}}if(data40.repository !== undefined){let data41 = data40.repository;if(typeof data41 !== "string"){const err123 = {instancePath:instancePath+"/context/repository",schemaPath:"#/properties/context/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.context.properties.repository.type,parentSchema:schema13.properties.context.properties.repository,data:data41};if(vErrors === null){vErrors = [err123];}else {vErrors.push(err123);}errors++;}}if(data40.sha !== undefined){let data42 = data40.sha;if(typeof data42 === "string"){if(func3(data42) > 100){const err124 = {instancePath:instancePath+"/context/sha",schemaPath:"#/properties/context/properties/sha/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.context.properties.sha,data:data42};if(vErrors === null){vErrors = [err124];}else {vErrors.push(err124);}errors++;}}else {const err125 = {instancePath:instancePath+"/context/sha",schemaPath:"#/properties/context/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.context.properties.sha.type,parentSchema:schema13.properties.context.properties.sha,data:data42};if(vErrors === null){vErrors = [err125];}else {vErrors.push(err125);}errors++;}}if(data40.ref !== undefined){let data43 = data40.ref;if(typeof data43 !== "string"){const err126 = {instancePath:instancePath+"/context/ref",schemaPath:"#/properties/context/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.context.properties.ref.type,parentSchema:schema13.properties.context.properties.ref,data:data43};if(vErrors === null){vErrors = [err126];}else {vErrors.push(err126);}errors++;}}if(data40.runId !== undefined){let data44 = data40.runId;if((typeof data44 !== "string") && (!((typeof data44 == "number") && (isFinite(data44))))){const err127 = {instancePath:instancePath+"/context/runId",schemaPath:"#/properties/context/properties/runId/type",keyword:"type",params:{type: schema13.properties.context.properties.runId.type},message:"must be string,number",schema:schema13.properties.context.properties.runId.type,parentSchema:schema13.properties.context.properties.runId,data:data44};if(vErrors === null){vErrors = [err127];}else {vErrors.push(err127);}errors++;}}if(data40.pullRequest !== undefined){let data45 = data40.pullRequest;if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (data45 !== null)){const err128 = {instancePath:instancePath+"/context/pullRequest",schemaPath:"#/properties/context/properties/pullRequest/type",keyword:"type",params:{type: schema13.properties.context.properties.pullRequest.type},message:"must be integer,null",schema:schema13.properties.context.properties.pullRequest.type,parentSchema:schema13.properties.context.properties.pullRequest,data:data45};if(vErrors === null){vErrors = [err128];}else {vErrors.push(err128);}errors++;}if((typeof data45 == "number") && (isFinite(data45))){if(data45 < 1 || isNaN(data45)){const err129 = {instancePath:instancePath+"/context/pullRequest",schemaPath:"#/properties/context/properties/pullRequest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.context.properties.pullRequest,data:data45};if(vErrors === null){vErrors = [err129];}else {vErrors.push(err129);}errors++;}}}}else {const err130 = {instancePath:instancePath+"/context",schemaPath:"#/properties/context/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.context.type,parentSchema:schema13.properties.context,data:data40};if(vErrors === null){vErrors = [err130];}else {vErrors.push(err130);}errors++;}}if(data.metrics !== undefined){let data46 = data.metrics;if(Array.isArray(data46)){const len2 = data46.length;for(let i2=0; i2<len2; i2++){if(!(validate13(data46[i2], {instancePath:instancePath+"/metrics/" + i2,parentData:data46,parentDataProperty:i2,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}else {const err131 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.metrics.type,parentSchema:schema13.properties.metrics,data:data46};if(vErrors === null){vErrors = [err131];}else {vErrors.push(err131);}errors++;}}if(data.checks !== undefined){let data48 = data.checks;if(Array.isArray(data48)){const len3 = data48.length;for(let i3=0; i3<len3; i3++){if(!(validate15(data48[i3], {instancePath:instancePath+"/checks/" + i3,parentData:data48,parentDataProperty:i3,rootData}))){vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);errors = vErrors.length;}}}else {const err132 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.checks.type,parentSchema:schema13.properties.checks,data:data48};if(vErrors === null){vErrors = [err132];}else {vErrors.push(err132);}errors++;}}if(data.waivers !== undefined){let data50 = data.waivers;if(Array.isArray(data50)){const len4 = data50.length;for(let i4=0; i4<len4; i4++){if(!(validate16(data50[i4], {instancePath:instancePath+"/waivers/" + i4,parentData:data50,parentDataProperty:i4,rootData}))){vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);errors = vErrors.length;}}}else {const err133 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.waivers.type,parentSchema:schema13.properties.waivers,data:data50};if(vErrors === null){vErrors = [err133];}else {vErrors.push(err133);}errors++;}}if(data.baseline !== undefined){let data52 = data.baseline;const _errs108 = errors;let valid24 = false;let passing0 = null;const _errs109 = errors;if(data52 !== null){const err134 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.baseline.oneOf[0].type,parentSchema:schema13.properties.baseline.oneOf[0],data:data52};if(vErrors === null){vErrors = [err134];}else {vErrors.push(err134);}errors++;}var _valid0 = _errs109 === errors;if(_valid0){valid24 = true;passing0 = 0;}const _errs111 = errors;if(data52 && typeof data52 == "object" && !Array.isArray(data52)){if(data52.path === undefined){const err135 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err135];}else {vErrors.push(err135);}errors++;}if(data52.model === undefined){const err136 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err136];}else {vErrors.push(err136);}errors++;}if(data52.toolVersion === undefined){const err137 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "toolVersion"},message:"must have required property '"+"toolVersion"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err137];}else {vErrors.push(err137);}errors++;}if(data52.decision === undefined){const err138 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err138];}else {vErrors.push(err138);}errors++;}if(data52.usable === undefined){const err139 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/required",keyword:"required",params:{missingProperty: "usable"},message:"must have required property '"+"usable"+"'",schema:schema13.properties.baseline.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err139];}else {vErrors.push(err139);}errors++;}for(const key11 in data52){if(!(((((((key11 === "path") || (key11 === "model")) || (key11 === "toolVersion")) || (key11 === "decision")) || (key11 === "usable")) || (key11 === "warning")) || (key11 === "comparisons"))){const err140 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err140];}else {vErrors.push(err140);}errors++;}}if(data52.path !== undefined){let data53 = data52.path;if(typeof data53 !== "string"){const err141 = {instancePath:instancePath+"/baseline/path",schemaPath:"#/properties/baseline/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.path.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.path,data:data53};if(vErrors === null){vErrors = [err141];}else {vErrors.push(err141);}errors++;}}if(data52.model !== undefined){let data54 = data52.model;const _errs117 = errors;let valid26 = false;let passing1 = null;const _errs118 = errors;if(data54 !== null){const err142 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[0].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[0],data:data54};if(vErrors === null){vErrors = [err142];}else {vErrors.push(err142);}errors++;}var _valid1 = _errs118 === errors;if(_valid1){valid26 = true;passing1 = 0;}const _errs120 = errors;if(data54 && typeof data54 == "object" && !Array.isArray(data54)){if(data54.name === undefined){const err143 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err143];}else {vErrors.push(err143);}errors++;}if(data54.version === undefined){const err144 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].required,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err144];}else {vErrors.push(err144);}errors++;}for(const key12 in data54){if(!((key12 === "name") || (key12 === "version"))){const err145 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err145];}else {vErrors.push(err145);}errors++;}}if(data54.name !== undefined){let data55 = data54.name;if(typeof data55 === "string"){if(func3(data55) > 200){const err146 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err146];}else {vErrors.push(err146);}errors++;}if(func3(data55) < 1){const err147 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err147];}else {vErrors.push(err147);}errors++;}if(!pattern0.test(data55)){const err148 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._/-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._/-]*$",parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err148];}else {vErrors.push(err148);}errors++;}}else {const err149 = {instancePath:instancePath+"/baseline/model/name",schemaPath:"#/definitions/modelName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data55};if(vErrors === null){vErrors = [err149];}else {vErrors.push(err149);}errors++;}}if(data54.version !== undefined){let data56 = data54.version;if(typeof data56 === "string"){if(func3(data56) > 200){const err150 = {instancePath:instancePath+"/baseline/model/version",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/properties/version/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].properties.version,data:data56};if(vErrors === null){vErrors = [err150];}else {vErrors.push(err150);}errors++;}}else {const err151 = {instancePath:instancePath+"/baseline/model/version",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].properties.version.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].properties.version,data:data56};if(vErrors === null){vErrors = [err151];}else {vErrors.push(err151);}errors++;}}}else {const err152 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.model.oneOf[1],data:data54};if(vErrors === null){vErrors = [err152];}else {vErrors.push(err152);}errors++;}var _valid1 = _errs120 === errors;if(_valid1 && valid26){valid26 = false;passing1 = [passing1, 1];}else {if(_valid1){valid26 = true;passing1 = 1;}}if(!valid26){const err153 = {instancePath:instancePath+"/baseline/model",schemaPath:"#/properties/baseline/oneOf/1/properties/model/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema13.properties.baseline.oneOf[1].properties.model.oneOf,parentSchema:schema13.properties.baseline.oneOf[1].properties.model,data:data54};if(vErrors === null){vErrors = [err153];}else {vErrors.push(err153);}errors++;}else {errors = _errs117;if(vErrors !== null){if(_errs117){vErrors.length = _errs117;}else {vErrors = null;}}}}if(data52.toolVersion !== undefined){let data57 = data52.toolVersion;const _errs129 = errors;let valid29 = false;let passing2 = null;const _errs130 = errors;if(data57 !== null){const err154 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[0].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[0],data:data57};if(vErrors === null){vErrors = [err154];}else {vErrors.push(err154);}errors++;}var _valid2 = _errs130 === errors;if(_valid2){valid29 = true;passing2 = 0;}const _errs132 = errors;if(typeof data57 === "string"){if(func3(data57) > 100){const err155 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/1/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1],data:data57};if(vErrors === null){vErrors = [err155];}else {vErrors.push(err155);}errors++;}if(!pattern4.test(data57)){const err156 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z.+-]+$"},message:"must match pattern \""+"^[0-9A-Za-z.+-]+$"+"\"",schema:"^[0-9A-Za-z.+-]+$",parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1],data:data57};if(vErrors === null){vErrors = [err156];}else {vErrors.push(err156);}errors++;}}else {const err157 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1].type,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf[1],data:data57};if(vErrors === null){vErrors = [err157];}else {vErrors.push(err157);}errors++;}var _valid2 = _errs132 === errors;if(_valid2 && valid29){valid29 = false;passing2 = [passing2, 1];}else {if(_valid2){valid29 = true;passing2 = 1;}}if(!valid29){const err158 = {instancePath:instancePath+"/baseline/toolVersion",schemaPath:"#/properties/baseline/oneOf/1/properties/toolVersion/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema13.properties.baseline.oneOf[1].properties.toolVersion.oneOf,parentSchema:schema13.properties.baseline.oneOf[1].properties.toolVersion,data:data57};if(vErrors === null){vErrors = [err158];}else {vErrors.push(err158);}errors++;}else {errors = _errs129;if(vErrors !== null){if(_errs129){vErrors.length = _errs129;}else {vErrors = null;}}}}if(data52.decision !== undefined){let data58 = data52.decision;if(!((((data58 === "pass") || (data58 === "warn")) || (data58 === "fail")) || (data58 === null))){const err159 = {instancePath:instancePath+"/baseline/decision",schemaPath:"#/properties/baseline/oneOf/1/properties/decision/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.decision.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.decision.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.decision,data:data58};if(vErrors === null){vErrors = [err159];}else {vErrors.push(err159);}errors++;}}if(data52.usable !== undefined){let data59 = data52.usable;if(typeof data59 !== "boolean"){const err160 = {instancePath:instancePath+"/baseline/usable",schemaPath:"#/properties/baseline/oneOf/1/properties/usable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.baseline.oneOf[1].properties.usable.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.usable,data:data59};if(vErrors === null){vErrors = [err160];}else {vErrors.push(err160);}errors++;}}if(data52.warning !== undefined){let data60 = data52.warning;if(typeof data60 !== "string"){const err161 = {instancePath:instancePath+"/baseline/warning",schemaPath:"#/properties/baseline/oneOf/1/properties/warning/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.warning.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.warning,data:data60};if(vErrors === null){vErrors = [err161];}else {vErrors.push(err161);}errors++;}}if(data52.comparisons !== undefined){let data61 = data52.comparisons;if(Array.isArray(data61)){const len5 = data61.length;for(let i5=0; i5<len5; i5++){let data62 = data61[i5];if(data62 && typeof data62 == "object" && !Array.isArray(data62)){if(data62.kind === undefined){const err162 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.required,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err162];}else {vErrors.push(err162);}errors++;}if(data62.comparison === undefined){const err163 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.required,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err163];}else {vErrors.push(err163);}errors++;}for(const key13 in data62){if(!((((((((key13 === "kind") || (key13 === "comparison")) || (key13 === "shared")) || (key13 === "onlyBaseline")) || (key13 === "onlyRun")) || (key13 === "reason")) || (key13 === "labelsDiffer")) || (key13 === "source"))){const err164 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err164];}else {vErrors.push(err164);}errors++;}}if(data62.kind !== undefined){let data63 = data62.kind;if(!((((data63 === "predictions") || (data63 === "robustness")) || (data63 === "outcomes")) || (data63 === "metrics"))){const err165 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/kind",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.kind.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.kind,data:data63};if(vErrors === null){vErrors = [err165];}else {vErrors.push(err165);}errors++;}}if(data62.comparison !== undefined){let data64 = data62.comparison;if(!(((data64 === "identical") || (data64 === "paired")) || (data64 === "independent"))){const err166 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/comparison",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.comparison.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.comparison,data:data64};if(vErrors === null){vErrors = [err166];}else {vErrors.push(err166);}errors++;}}if(data62.shared !== undefined){let data65 = data62.shared;if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){const err167 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/shared",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/shared/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.shared.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.shared,data:data65};if(vErrors === null){vErrors = [err167];}else {vErrors.push(err167);}errors++;}if((typeof data65 == "number") && (isFinite(data65))){if(data65 < 0 || isNaN(data65)){const err168 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/shared",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/shared/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.shared,data:data65};if(vErrors === null){vErrors = [err168];}else {vErrors.push(err168);}errors++;}}}if(data62.onlyBaseline !== undefined){let data66 = data62.onlyBaseline;if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){const err169 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyBaseline",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyBaseline/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyBaseline.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyBaseline,data:data66};if(vErrors === null){vErrors = [err169];}else {vErrors.push(err169);}errors++;}if((typeof data66 == "number") && (isFinite(data66))){if(data66 < 0 || isNaN(data66)){const err170 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyBaseline",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyBaseline/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyBaseline,data:data66};if(vErrors === null){vErrors = [err170];}else {vErrors.push(err170);}errors++;}}}if(data62.onlyRun !== undefined){let data67 = data62.onlyRun;if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){const err171 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyRun",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyRun/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyRun.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyRun,data:data67};if(vErrors === null){vErrors = [err171];}else {vErrors.push(err171);}errors++;}if((typeof data67 == "number") && (isFinite(data67))){if(data67 < 0 || isNaN(data67)){const err172 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/onlyRun",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/onlyRun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.onlyRun,data:data67};if(vErrors === null){vErrors = [err172];}else {vErrors.push(err172);}errors++;}}}if(data62.reason !== undefined){let data68 = data62.reason;if(typeof data68 !== "string"){const err173 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/reason",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.reason.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.reason,data:data68};if(vErrors === null){vErrors = [err173];}else {vErrors.push(err173);}errors++;}}if(data62.labelsDiffer !== undefined){let data69 = data62.labelsDiffer;if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){const err174 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/labelsDiffer",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/labelsDiffer/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.labelsDiffer.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.labelsDiffer,data:data69};if(vErrors === null){vErrors = [err174];}else {vErrors.push(err174);}errors++;}if((typeof data69 == "number") && (isFinite(data69))){if(data69 < 0 || isNaN(data69)){const err175 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/labelsDiffer",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/labelsDiffer/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.labelsDiffer,data:data69};if(vErrors === null){vErrors = [err175];}else {vErrors.push(err175);}errors++;}}}if(data62.source !== undefined){let data70 = data62.source;if(!((data70 === "record") || (data70 === "columns"))){const err176 = {instancePath:instancePath+"/baseline/comparisons/" + i5+"/source",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.source.enum,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.properties.source,data:data70};if(vErrors === null){vErrors = [err176];}else {vErrors.push(err176);}errors++;}}}else {const err177 = {instancePath:instancePath+"/baseline/comparisons/" + i5,schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.items.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons.items,data:data62};if(vErrors === null){vErrors = [err177];}else {vErrors.push(err177);}errors++;}}}else {const err178 = {instancePath:instancePath+"/baseline/comparisons",schemaPath:"#/properties/baseline/oneOf/1/properties/comparisons/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.baseline.oneOf[1].properties.comparisons.type,parentSchema:schema13.properties.baseline.oneOf[1].properties.comparisons,data:data61};if(vErrors === null){vErrors = [err178];}else {vErrors.push(err178);}errors++;}}}else {const err179 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.baseline.oneOf[1].type,parentSchema:schema13.properties.baseline.oneOf[1],data:data52};if(vErrors === null){vErrors = [err179];}else {vErrors.push(err179);}errors++;}var _valid0 = _errs111 === errors;if(_valid0 && valid24){valid24 = false;passing0 = [passing0, 1];}else {if(_valid0){valid24 = true;passing0 = 1;}}if(!valid24){const err180 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema13.properties.baseline.oneOf,parentSchema:schema13.properties.baseline,data:data52};if(vErrors === null){vErrors = [err180];}else {vErrors.push(err180);}errors++;}else {errors = _errs108;if(vErrors !== null){if(_errs108){vErrors.length = _errs108;}else {vErrors = null;}}}}if(data.stats !== undefined){let data71 = data.stats;if(data71 && typeof data71 == "object" && !Array.isArray(data71)){for(const key14 in data71){if(!((((key14 === "predictions") || (key14 === "robustness")) || (key14 === "outcomes")) || (key14 === "metrics"))){const err181 = {instancePath:instancePath+"/stats",schemaPath:"#/properties/stats/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats,data:data71};if(vErrors === null){vErrors = [err181];}else {vErrors.push(err181);}errors++;}}if(data71.predictions !== undefined){let data72 = data71.predictions;if(data72 && typeof data72 == "object" && !Array.isArray(data72)){if(data72.attributes === undefined){const err182 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "attributes"},message:"must have required property '"+"attributes"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err182];}else {vErrors.push(err182);}errors++;}if(data72.groups === undefined){const err183 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "groups"},message:"must have required property '"+"groups"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err183];}else {vErrors.push(err183);}errors++;}if(data72.combos === undefined){const err184 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "combos"},message:"must have required property '"+"combos"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err184];}else {vErrors.push(err184);}errors++;}if(data72.bins === undefined){const err185 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "bins"},message:"must have required property '"+"bins"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err185];}else {vErrors.push(err185);}errors++;}if(data72.edges === undefined){const err186 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "edges"},message:"must have required property '"+"edges"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err186];}else {vErrors.push(err186);}errors++;}if(data72.hasScore === undefined){const err187 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "hasScore"},message:"must have required property '"+"hasScore"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err187];}else {vErrors.push(err187);}errors++;}if(data72.weighted === undefined){const err188 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "weighted"},message:"must have required property '"+"weighted"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err188];}else {vErrors.push(err188);}errors++;}if(data72.quantities === undefined){const err189 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "quantities"},message:"must have required property '"+"quantities"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err189];}else {vErrors.push(err189);}errors++;}if(data72.cells === undefined){const err190 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err190];}else {vErrors.push(err190);}errors++;}if(data72.auc === undefined){const err191 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/required",keyword:"required",params:{missingProperty: "auc"},message:"must have required property '"+"auc"+"'",schema:schema13.properties.stats.properties.predictions.required,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err191];}else {vErrors.push(err191);}errors++;}for(const key15 in data72){if(!(func2.call(schema13.properties.stats.properties.predictions.properties, key15))){const err192 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err192];}else {vErrors.push(err192);}errors++;}}if(data72.attributes !== undefined){let data73 = data72.attributes;if(Array.isArray(data73)){const len6 = data73.length;for(let i6=0; i6<len6; i6++){let data74 = data73[i6];if(typeof data74 !== "string"){const err193 = {instancePath:instancePath+"/stats/predictions/attributes/" + i6,schemaPath:"#/properties/stats/properties/predictions/properties/attributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.predictions.properties.attributes.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.attributes.items,data:data74};if(vErrors === null){vErrors = [err193];}else {vErrors.push(err193);}errors++;}}}else {const err194 = {instancePath:instancePath+"/stats/predictions/attributes",schemaPath:"#/properties/stats/properties/predictions/properties/attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.attributes.type,parentSchema:schema13.properties.stats.properties.predictions.properties.attributes,data:data73};if(vErrors === null){vErrors = [err194];}else {vErrors.push(err194);}errors++;}}if(data72.groups !== undefined){let data75 = data72.groups;if(Array.isArray(data75)){const len7 = data75.length;for(let i7=0; i7<len7; i7++){let data76 = data75[i7];if(Array.isArray(data76)){const len8 = data76.length;for(let i8=0; i8<len8; i8++){let data77 = data76[i8];if(typeof data77 !== "string"){const err195 = {instancePath:instancePath+"/stats/predictions/groups/" + i7+"/" + i8,schemaPath:"#/properties/stats/properties/predictions/properties/groups/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.predictions.properties.groups.items.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.groups.items.items,data:data77};if(vErrors === null){vErrors = [err195];}else {vErrors.push(err195);}errors++;}}}else {const err196 = {instancePath:instancePath+"/stats/predictions/groups/" + i7,schemaPath:"#/properties/stats/properties/predictions/properties/groups/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.groups.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.groups.items,data:data76};if(vErrors === null){vErrors = [err196];}else {vErrors.push(err196);}errors++;}}}else {const err197 = {instancePath:instancePath+"/stats/predictions/groups",schemaPath:"#/properties/stats/properties/predictions/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.groups.type,parentSchema:schema13.properties.stats.properties.predictions.properties.groups,data:data75};if(vErrors === null){vErrors = [err197];}else {vErrors.push(err197);}errors++;}}if(data72.combos !== undefined){let data78 = data72.combos;if(Array.isArray(data78)){const len9 = data78.length;for(let i9=0; i9<len9; i9++){let data79 = data78[i9];if(Array.isArray(data79)){const len10 = data79.length;for(let i10=0; i10<len10; i10++){let data80 = data79[i10];if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){const err198 = {instancePath:instancePath+"/stats/predictions/combos/" + i9+"/" + i10,schemaPath:"#/properties/stats/properties/predictions/properties/combos/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.predictions.properties.combos.items.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.combos.items.items,data:data80};if(vErrors === null){vErrors = [err198];}else {vErrors.push(err198);}errors++;}if((typeof data80 == "number") && (isFinite(data80))){if(data80 < 0 || isNaN(data80)){const err199 = {instancePath:instancePath+"/stats/predictions/combos/" + i9+"/" + i10,schemaPath:"#/properties/stats/properties/predictions/properties/combos/items/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.predictions.properties.combos.items.items,data:data80};if(vErrors === null){vErrors = [err199];}else {vErrors.push(err199);}errors++;}}}}else {const err200 = {instancePath:instancePath+"/stats/predictions/combos/" + i9,schemaPath:"#/properties/stats/properties/predictions/properties/combos/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.combos.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.combos.items,data:data79};if(vErrors === null){vErrors = [err200];}else {vErrors.push(err200);}errors++;}}}else {const err201 = {instancePath:instancePath+"/stats/predictions/combos",schemaPath:"#/properties/stats/properties/predictions/properties/combos/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.combos.type,parentSchema:schema13.properties.stats.properties.predictions.properties.combos,data:data78};if(vErrors === null){vErrors = [err201];}else {vErrors.push(err201);}errors++;}}if(data72.bins !== undefined){let data81 = data72.bins;if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){const err202 = {instancePath:instancePath+"/stats/predictions/bins",schemaPath:"#/properties/stats/properties/predictions/properties/bins/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.predictions.properties.bins.type,parentSchema:schema13.properties.stats.properties.predictions.properties.bins,data:data81};if(vErrors === null){vErrors = [err202];}else {vErrors.push(err202);}errors++;}if((typeof data81 == "number") && (isFinite(data81))){if(data81 > 1000 || isNaN(data81)){const err203 = {instancePath:instancePath+"/stats/predictions/bins",schemaPath:"#/properties/stats/properties/predictions/properties/bins/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema13.properties.stats.properties.predictions.properties.bins,data:data81};if(vErrors === null){vErrors = [err203];}else {vErrors.push(err203);}errors++;}if(data81 < 1 || isNaN(data81)){const err204 = {instancePath:instancePath+"/stats/predictions/bins",schemaPath:"#/properties/stats/properties/predictions/properties/bins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.stats.properties.predictions.properties.bins,data:data81};if(vErrors === null){vErrors = [err204];}else {vErrors.push(err204);}errors++;}}}if(data72.edges !== undefined){let data82 = data72.edges;const _errs182 = errors;let valid45 = false;let passing3 = null;const _errs183 = errors;if(data82 !== null){const err205 = {instancePath:instancePath+"/stats/predictions/edges",schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[0].type,parentSchema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[0],data:data82};if(vErrors === null){vErrors = [err205];}else {vErrors.push(err205);}errors++;}var _valid3 = _errs183 === errors;if(_valid3){valid45 = true;passing3 = 0;}const _errs185 = errors;if(Array.isArray(data82)){const len11 = data82.length;for(let i11=0; i11<len11; i11++){let data83 = data82[i11];if(!((typeof data83 == "number") && (isFinite(data83)))){const err206 = {instancePath:instancePath+"/stats/predictions/edges/" + i11,schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1].items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1].items,data:data83};if(vErrors === null){vErrors = [err206];}else {vErrors.push(err206);}errors++;}}}else {const err207 = {instancePath:instancePath+"/stats/predictions/edges",schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1].type,parentSchema:schema13.properties.stats.properties.predictions.properties.edges.oneOf[1],data:data82};if(vErrors === null){vErrors = [err207];}else {vErrors.push(err207);}errors++;}var _valid3 = _errs185 === errors;if(_valid3 && valid45){valid45 = false;passing3 = [passing3, 1];}else {if(_valid3){valid45 = true;passing3 = 1;}}if(!valid45){const err208 = {instancePath:instancePath+"/stats/predictions/edges",schemaPath:"#/properties/stats/properties/predictions/properties/edges/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema13.properties.stats.properties.predictions.properties.edges.oneOf,parentSchema:schema13.properties.stats.properties.predictions.properties.edges,data:data82};if(vErrors === null){vErrors = [err208];}else {vErrors.push(err208);}errors++;}else {errors = _errs182;if(vErrors !== null){if(_errs182){vErrors.length = _errs182;}else {vErrors = null;}}}}if(data72.hasScore !== undefined){let data84 = data72.hasScore;if(typeof data84 !== "boolean"){const err209 = {instancePath:instancePath+"/stats/predictions/hasScore",schemaPath:"#/properties/stats/properties/predictions/properties/hasScore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.stats.properties.predictions.properties.hasScore.type,parentSchema:schema13.properties.stats.properties.predictions.properties.hasScore,data:data84};if(vErrors === null){vErrors = [err209];}else {vErrors.push(err209);}errors++;}}if(data72.weighted !== undefined){let data85 = data72.weighted;if(typeof data85 !== "boolean"){const err210 = {instancePath:instancePath+"/stats/predictions/weighted",schemaPath:"#/properties/stats/properties/predictions/properties/weighted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.stats.properties.predictions.properties.weighted.type,parentSchema:schema13.properties.stats.properties.predictions.properties.weighted,data:data85};if(vErrors === null){vErrors = [err210];}else {vErrors.push(err210);}errors++;}}if(data72.quantities !== undefined){let data86 = data72.quantities;if(Array.isArray(data86)){const len12 = data86.length;for(let i12=0; i12<len12; i12++){let data87 = data86[i12];if(typeof data87 !== "string"){const err211 = {instancePath:instancePath+"/stats/predictions/quantities/" + i12,schemaPath:"#/properties/stats/properties/predictions/properties/quantities/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.predictions.properties.quantities.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.quantities.items,data:data87};if(vErrors === null){vErrors = [err211];}else {vErrors.push(err211);}errors++;}}}else {const err212 = {instancePath:instancePath+"/stats/predictions/quantities",schemaPath:"#/properties/stats/properties/predictions/properties/quantities/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.quantities.type,parentSchema:schema13.properties.stats.properties.predictions.properties.quantities,data:data86};if(vErrors === null){vErrors = [err212];}else {vErrors.push(err212);}errors++;}}if(data72.cells !== undefined){let data88 = data72.cells;if(Array.isArray(data88)){const len13 = data88.length;for(let i13=0; i13<len13; i13++){let data89 = data88[i13];if(Array.isArray(data89)){if(data89.length < 5){const err213 = {instancePath:instancePath+"/stats/predictions/cells/" + i13,schemaPath:"#/properties/stats/properties/predictions/properties/cells/items/minItems",keyword:"minItems",params:{limit: 5},message:"must NOT have fewer than 5 items",schema:5,parentSchema:schema13.properties.stats.properties.predictions.properties.cells.items,data:data89};if(vErrors === null){vErrors = [err213];}else {vErrors.push(err213);}errors++;}const len14 = data89.length;for(let i14=0; i14<len14; i14++){let data90 = data89[i14];if(!((typeof data90 == "number") && (isFinite(data90)))){const err214 = {instancePath:instancePath+"/stats/predictions/cells/" + i13+"/" + i14,schemaPath:"#/properties/stats/properties/predictions/properties/cells/items/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.cells.items.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.cells.items.items,data:data90};if(vErrors === null){vErrors = [err214];}else {vErrors.push(err214);}errors++;}}}else {const err215 = {instancePath:instancePath+"/stats/predictions/cells/" + i13,schemaPath:"#/properties/stats/properties/predictions/properties/cells/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.cells.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.cells.items,data:data89};if(vErrors === null){vErrors = [err215];}else {vErrors.push(err215);}errors++;}}}else {const err216 = {instancePath:instancePath+"/stats/predictions/cells",schemaPath:"#/properties/stats/properties/predictions/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.cells.type,parentSchema:schema13.properties.stats.properties.predictions.properties.cells,data:data88};if(vErrors === null){vErrors = [err216];}else {vErrors.push(err216);}errors++;}}if(data72.auc !== undefined){let data91 = data72.auc;const _errs204 = errors;let valid54 = false;let passing4 = null;const _errs205 = errors;if(data91 !== null){const err217 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[0].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[0],data:data91};if(vErrors === null){vErrors = [err217];}else {vErrors.push(err217);}errors++;}var _valid4 = _errs205 === errors;if(_valid4){valid54 = true;passing4 = 0;}const _errs207 = errors;if(data91 && typeof data91 == "object" && !Array.isArray(data91)){if(data91.value === undefined){const err218 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err218];}else {vErrors.push(err218);}errors++;}if(data91.blocks === undefined){const err219 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/required",keyword:"required",params:{missingProperty: "blocks"},message:"must have required property '"+"blocks"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err219];}else {vErrors.push(err219);}errors++;}for(const key16 in data91){if(!((key16 === "value") || (key16 === "blocks"))){const err220 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err220];}else {vErrors.push(err220);}errors++;}}if(data91.value !== undefined){let data92 = data91.value;if((!((typeof data92 == "number") && (isFinite(data92)))) && (data92 !== null)){const err221 = {instancePath:instancePath+"/stats/predictions/auc/value",schemaPath:"#/definitions/nullableNumber/type",keyword:"type",params:{type: schema19.type},message:"must be number,null",schema:schema19.type,parentSchema:schema19,data:data92};if(vErrors === null){vErrors = [err221];}else {vErrors.push(err221);}errors++;}}if(data91.blocks !== undefined){let data93 = data91.blocks;const _errs214 = errors;let valid57 = false;let passing5 = null;const _errs215 = errors;if(data93 !== null){const err222 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[0].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[0],data:data93};if(vErrors === null){vErrors = [err222];}else {vErrors.push(err222);}errors++;}var _valid5 = _errs215 === errors;if(_valid5){valid57 = true;passing5 = 0;}const _errs217 = errors;if(data93 && typeof data93 == "object" && !Array.isArray(data93)){if(data93.posW === undefined){const err223 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "posW"},message:"must have required property '"+"posW"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err223];}else {vErrors.push(err223);}errors++;}if(data93.negW === undefined){const err224 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "negW"},message:"must have required property '"+"negW"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err224];}else {vErrors.push(err224);}errors++;}if(data93.posN === undefined){const err225 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "posN"},message:"must have required property '"+"posN"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err225];}else {vErrors.push(err225);}errors++;}if(data93.negN === undefined){const err226 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "negN"},message:"must have required property '"+"negN"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err226];}else {vErrors.push(err226);}errors++;}if(data93.within === undefined){const err227 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/required",keyword:"required",params:{missingProperty: "within"},message:"must have required property '"+"within"+"'",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].required,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err227];}else {vErrors.push(err227);}errors++;}for(const key17 in data93){if(!(((((key17 === "posW") || (key17 === "negW")) || (key17 === "posN")) || (key17 === "negN")) || (key17 === "within"))){const err228 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err228];}else {vErrors.push(err228);}errors++;}}if(data93.posW !== undefined){let data94 = data93.posW;if(Array.isArray(data94)){const len15 = data94.length;for(let i15=0; i15<len15; i15++){let data95 = data94[i15];if(!((typeof data95 == "number") && (isFinite(data95)))){const err229 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posW/" + i15,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posW/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW.items,data:data95};if(vErrors === null){vErrors = [err229];}else {vErrors.push(err229);}errors++;}}}else {const err230 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posW",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posW/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posW,data:data94};if(vErrors === null){vErrors = [err230];}else {vErrors.push(err230);}errors++;}}if(data93.negW !== undefined){let data96 = data93.negW;if(Array.isArray(data96)){const len16 = data96.length;for(let i16=0; i16<len16; i16++){let data97 = data96[i16];if(!((typeof data97 == "number") && (isFinite(data97)))){const err231 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negW/" + i16,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negW/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW.items,data:data97};if(vErrors === null){vErrors = [err231];}else {vErrors.push(err231);}errors++;}}}else {const err232 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negW",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negW/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negW,data:data96};if(vErrors === null){vErrors = [err232];}else {vErrors.push(err232);}errors++;}}if(data93.posN !== undefined){let data98 = data93.posN;if(Array.isArray(data98)){const len17 = data98.length;for(let i17=0; i17<len17; i17++){let data99 = data98[i17];if(!((typeof data99 == "number") && (isFinite(data99)))){const err233 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posN/" + i17,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posN/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN.items,data:data99};if(vErrors === null){vErrors = [err233];}else {vErrors.push(err233);}errors++;}}}else {const err234 = {instancePath:instancePath+"/stats/predictions/auc/blocks/posN",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/posN/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.posN,data:data98};if(vErrors === null){vErrors = [err234];}else {vErrors.push(err234);}errors++;}}if(data93.negN !== undefined){let data100 = data93.negN;if(Array.isArray(data100)){const len18 = data100.length;for(let i18=0; i18<len18; i18++){let data101 = data100[i18];if(!((typeof data101 == "number") && (isFinite(data101)))){const err235 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negN/" + i18,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negN/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN.items,data:data101};if(vErrors === null){vErrors = [err235];}else {vErrors.push(err235);}errors++;}}}else {const err236 = {instancePath:instancePath+"/stats/predictions/auc/blocks/negN",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/negN/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.negN,data:data100};if(vErrors === null){vErrors = [err236];}else {vErrors.push(err236);}errors++;}}if(data93.within !== undefined){let data102 = data93.within;if(Array.isArray(data102)){const len19 = data102.length;for(let i19=0; i19<len19; i19++){let data103 = data102[i19];if(!((typeof data103 == "number") && (isFinite(data103)))){const err237 = {instancePath:instancePath+"/stats/predictions/auc/blocks/within/" + i19,schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/within/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within.items.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within.items,data:data103};if(vErrors === null){vErrors = [err237];}else {vErrors.push(err237);}errors++;}}}else {const err238 = {instancePath:instancePath+"/stats/predictions/auc/blocks/within",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/properties/within/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within.type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].properties.within,data:data102};if(vErrors === null){vErrors = [err238];}else {vErrors.push(err238);}errors++;}}}else {const err239 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf[1],data:data93};if(vErrors === null){vErrors = [err239];}else {vErrors.push(err239);}errors++;}var _valid5 = _errs217 === errors;if(_valid5 && valid57){valid57 = false;passing5 = [passing5, 1];}else {if(_valid5){valid57 = true;passing5 = 1;}}if(!valid57){const err240 = {instancePath:instancePath+"/stats/predictions/auc/blocks",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/properties/blocks/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks.oneOf,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].properties.blocks,data:data93};if(vErrors === null){vErrors = [err240];}else {vErrors.push(err240);}errors++;}else {errors = _errs214;if(vErrors !== null){if(_errs214){vErrors.length = _errs214;}else {vErrors = null;}}}}}else {const err241 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1].type,parentSchema:schema13.properties.stats.properties.predictions.properties.auc.oneOf[1],data:data91};if(vErrors === null){vErrors = [err241];}else {vErrors.push(err241);}errors++;}var _valid4 = _errs207 === errors;if(_valid4 && valid54){valid54 = false;passing4 = [passing4, 1];}else {if(_valid4){valid54 = true;passing4 = 1;}}if(!valid54){const err242 = {instancePath:instancePath+"/stats/predictions/auc",schemaPath:"#/properties/stats/properties/predictions/properties/auc/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema13.properties.stats.properties.predictions.properties.auc.oneOf,parentSchema:schema13.properties.stats.properties.predictions.properties.auc,data:data91};if(vErrors === null){vErrors = [err242];}else {vErrors.push(err242);}errors++;}else {errors = _errs204;if(vErrors !== null){if(_errs204){vErrors.length = _errs204;}else {vErrors = null;}}}}if(data72.cases !== undefined){let data104 = data72.cases;if(data104 && typeof data104 == "object" && !Array.isArray(data104)){if(data104.count === undefined){const err243 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema31.required,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err243];}else {vErrors.push(err243);}errors++;}if(data104.keys === undefined){const err244 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema31.required,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err244];}else {vErrors.push(err244);}errors++;}if(data104.codes === undefined){const err245 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.required,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err245];}else {vErrors.push(err245);}errors++;}for(const key18 in data104){if(!(((key18 === "count") || (key18 === "keys")) || (key18 === "codes"))){const err246 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err246];}else {vErrors.push(err246);}errors++;}}if(data104.count !== undefined){let data105 = data104.count;if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){const err247 = {instancePath:instancePath+"/stats/predictions/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.count.type,parentSchema:schema31.properties.count,data:data105};if(vErrors === null){vErrors = [err247];}else {vErrors.push(err247);}errors++;}if((typeof data105 == "number") && (isFinite(data105))){if(data105 > 1000000 || isNaN(data105)){const err248 = {instancePath:instancePath+"/stats/predictions/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.count,data:data105};if(vErrors === null){vErrors = [err248];}else {vErrors.push(err248);}errors++;}if(data105 < 0 || isNaN(data105)){const err249 = {instancePath:instancePath+"/stats/predictions/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.count,data:data105};if(vErrors === null){vErrors = [err249];}else {vErrors.push(err249);}errors++;}}}if(data104.keys !== undefined){let data106 = data104.keys;if(typeof data106 !== "string"){const err250 = {instancePath:instancePath+"/stats/predictions/cases/keys",schemaPath:"#/definitions/caseRecord/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.keys.type,parentSchema:schema31.properties.keys,data:data106};if(vErrors === null){vErrors = [err250];}else {vErrors.push(err250);}errors++;}}if(data104.codes !== undefined){let data107 = data104.codes;if(typeof data107 !== "string"){const err251 = {instancePath:instancePath+"/stats/predictions/cases/codes",schemaPath:"#/definitions/caseRecord/properties/codes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data107};if(vErrors === null){vErrors = [err251];}else {vErrors.push(err251);}errors++;}}}else {const err252 = {instancePath:instancePath+"/stats/predictions/cases",schemaPath:"#/definitions/caseRecord/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data104};if(vErrors === null){vErrors = [err252];}else {vErrors.push(err252);}errors++;}}}else {const err253 = {instancePath:instancePath+"/stats/predictions",schemaPath:"#/properties/stats/properties/predictions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.predictions.type,parentSchema:schema13.properties.stats.properties.predictions,data:data72};if(vErrors === null){vErrors = [err253];}else {vErrors.push(err253);}errors++;}}if(data71.robustness !== undefined){let data108 = data71.robustness;if(data108 && typeof data108 == "object" && !Array.isArray(data108)){if(data108.perturbations === undefined){const err254 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/required",keyword:"required",params:{missingProperty: "perturbations"},message:"must have required property '"+"perturbations"+"'",schema:schema13.properties.stats.properties.robustness.required,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err254];}else {vErrors.push(err254);}errors++;}if(data108.counts === undefined){const err255 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/required",keyword:"required",params:{missingProperty: "counts"},message:"must have required property '"+"counts"+"'",schema:schema13.properties.stats.properties.robustness.required,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err255];}else {vErrors.push(err255);}errors++;}for(const key19 in data108){if(!(((key19 === "perturbations") || (key19 === "counts")) || (key19 === "cases"))){const err256 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err256];}else {vErrors.push(err256);}errors++;}}if(data108.perturbations !== undefined){let data109 = data108.perturbations;if(Array.isArray(data109)){const len20 = data109.length;for(let i20=0; i20<len20; i20++){let data110 = data109[i20];if(typeof data110 !== "string"){const err257 = {instancePath:instancePath+"/stats/robustness/perturbations/" + i20,schemaPath:"#/properties/stats/properties/robustness/properties/perturbations/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.robustness.properties.perturbations.items.type,parentSchema:schema13.properties.stats.properties.robustness.properties.perturbations.items,data:data110};if(vErrors === null){vErrors = [err257];}else {vErrors.push(err257);}errors++;}}}else {const err258 = {instancePath:instancePath+"/stats/robustness/perturbations",schemaPath:"#/properties/stats/properties/robustness/properties/perturbations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.robustness.properties.perturbations.type,parentSchema:schema13.properties.stats.properties.robustness.properties.perturbations,data:data109};if(vErrors === null){vErrors = [err258];}else {vErrors.push(err258);}errors++;}}if(data108.counts !== undefined){let data111 = data108.counts;if(Array.isArray(data111)){const len21 = data111.length;for(let i21=0; i21<len21; i21++){let data112 = data111[i21];if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){const err259 = {instancePath:instancePath+"/stats/robustness/counts/" + i21,schemaPath:"#/properties/stats/properties/robustness/properties/counts/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.robustness.properties.counts.items.type,parentSchema:schema13.properties.stats.properties.robustness.properties.counts.items,data:data112};if(vErrors === null){vErrors = [err259];}else {vErrors.push(err259);}errors++;}if((typeof data112 == "number") && (isFinite(data112))){if(data112 < 0 || isNaN(data112)){const err260 = {instancePath:instancePath+"/stats/robustness/counts/" + i21,schemaPath:"#/properties/stats/properties/robustness/properties/counts/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.robustness.properties.counts.items,data:data112};if(vErrors === null){vErrors = [err260];}else {vErrors.push(err260);}errors++;}}}}else {const err261 = {instancePath:instancePath+"/stats/robustness/counts",schemaPath:"#/properties/stats/properties/robustness/properties/counts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.robustness.properties.counts.type,parentSchema:schema13.properties.stats.properties.robustness.properties.counts,data:data111};if(vErrors === null){vErrors = [err261];}else {vErrors.push(err261);}errors++;}}if(data108.cases !== undefined){let data113 = data108.cases;if(data113 && typeof data113 == "object" && !Array.isArray(data113)){if(data113.count === undefined){const err262 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema31.required,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err262];}else {vErrors.push(err262);}errors++;}if(data113.keys === undefined){const err263 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema31.required,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err263];}else {vErrors.push(err263);}errors++;}if(data113.codes === undefined){const err264 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.required,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err264];}else {vErrors.push(err264);}errors++;}for(const key20 in data113){if(!(((key20 === "count") || (key20 === "keys")) || (key20 === "codes"))){const err265 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err265];}else {vErrors.push(err265);}errors++;}}if(data113.count !== undefined){let data114 = data113.count;if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){const err266 = {instancePath:instancePath+"/stats/robustness/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.count.type,parentSchema:schema31.properties.count,data:data114};if(vErrors === null){vErrors = [err266];}else {vErrors.push(err266);}errors++;}if((typeof data114 == "number") && (isFinite(data114))){if(data114 > 1000000 || isNaN(data114)){const err267 = {instancePath:instancePath+"/stats/robustness/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.count,data:data114};if(vErrors === null){vErrors = [err267];}else {vErrors.push(err267);}errors++;}if(data114 < 0 || isNaN(data114)){const err268 = {instancePath:instancePath+"/stats/robustness/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.count,data:data114};if(vErrors === null){vErrors = [err268];}else {vErrors.push(err268);}errors++;}}}if(data113.keys !== undefined){let data115 = data113.keys;if(typeof data115 !== "string"){const err269 = {instancePath:instancePath+"/stats/robustness/cases/keys",schemaPath:"#/definitions/caseRecord/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.keys.type,parentSchema:schema31.properties.keys,data:data115};if(vErrors === null){vErrors = [err269];}else {vErrors.push(err269);}errors++;}}if(data113.codes !== undefined){let data116 = data113.codes;if(typeof data116 !== "string"){const err270 = {instancePath:instancePath+"/stats/robustness/cases/codes",schemaPath:"#/definitions/caseRecord/properties/codes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data116};if(vErrors === null){vErrors = [err270];}else {vErrors.push(err270);}errors++;}}}else {const err271 = {instancePath:instancePath+"/stats/robustness/cases",schemaPath:"#/definitions/caseRecord/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data113};if(vErrors === null){vErrors = [err271];}else {vErrors.push(err271);}errors++;}}}else {const err272 = {instancePath:instancePath+"/stats/robustness",schemaPath:"#/properties/stats/properties/robustness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.robustness.type,parentSchema:schema13.properties.stats.properties.robustness,data:data108};if(vErrors === null){vErrors = [err272];}else {vErrors.push(err272);}errors++;}}if(data71.outcomes !== undefined){let data117 = data71.outcomes;if(data117 && typeof data117 == "object" && !Array.isArray(data117)){if(data117.cells === undefined){const err273 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/required",keyword:"required",params:{missingProperty: "cells"},message:"must have required property '"+"cells"+"'",schema:schema13.properties.stats.properties.outcomes.required,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err273];}else {vErrors.push(err273);}errors++;}if(data117.passed === undefined){const err274 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/required",keyword:"required",params:{missingProperty: "passed"},message:"must have required property '"+"passed"+"'",schema:schema13.properties.stats.properties.outcomes.required,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err274];}else {vErrors.push(err274);}errors++;}if(data117.failed === undefined){const err275 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/required",keyword:"required",params:{missingProperty: "failed"},message:"must have required property '"+"failed"+"'",schema:schema13.properties.stats.properties.outcomes.required,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err275];}else {vErrors.push(err275);}errors++;}for(const key21 in data117){if(!((((key21 === "cells") || (key21 === "passed")) || (key21 === "failed")) || (key21 === "cases"))){const err276 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err276];}else {vErrors.push(err276);}errors++;}}if(data117.cells !== undefined){let data118 = data117.cells;if(Array.isArray(data118)){const len22 = data118.length;for(let i22=0; i22<len22; i22++){let data119 = data118[i22];if(data119 && typeof data119 == "object" && !Array.isArray(data119)){if(data119.suite === undefined){const err277 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/required",keyword:"required",params:{missingProperty: "suite"},message:"must have required property '"+"suite"+"'",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.required,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err277];}else {vErrors.push(err277);}errors++;}if(data119.category === undefined){const err278 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.required,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err278];}else {vErrors.push(err278);}errors++;}for(const key22 in data119){if(!((key22 === "suite") || (key22 === "category"))){const err279 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err279];}else {vErrors.push(err279);}errors++;}}if(data119.suite !== undefined){let data120 = data119.suite;if(typeof data120 !== "string"){const err280 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22+"/suite",schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.suite.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.suite,data:data120};if(vErrors === null){vErrors = [err280];}else {vErrors.push(err280);}errors++;}}if(data119.category !== undefined){let data121 = data119.category;if((typeof data121 !== "string") && (data121 !== null)){const err281 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22+"/category",schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/properties/category/type",keyword:"type",params:{type: schema13.properties.stats.properties.outcomes.properties.cells.items.properties.category.type},message:"must be string,null",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.category.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items.properties.category,data:data121};if(vErrors === null){vErrors = [err281];}else {vErrors.push(err281);}errors++;}}}else {const err282 = {instancePath:instancePath+"/stats/outcomes/cells/" + i22,schemaPath:"#/properties/stats/properties/outcomes/properties/cells/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.outcomes.properties.cells.items.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells.items,data:data119};if(vErrors === null){vErrors = [err282];}else {vErrors.push(err282);}errors++;}}}else {const err283 = {instancePath:instancePath+"/stats/outcomes/cells",schemaPath:"#/properties/stats/properties/outcomes/properties/cells/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.outcomes.properties.cells.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.cells,data:data118};if(vErrors === null){vErrors = [err283];}else {vErrors.push(err283);}errors++;}}if(data117.passed !== undefined){let data122 = data117.passed;if(Array.isArray(data122)){const len23 = data122.length;for(let i23=0; i23<len23; i23++){let data123 = data122[i23];if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){const err284 = {instancePath:instancePath+"/stats/outcomes/passed/" + i23,schemaPath:"#/properties/stats/properties/outcomes/properties/passed/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.outcomes.properties.passed.items.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.passed.items,data:data123};if(vErrors === null){vErrors = [err284];}else {vErrors.push(err284);}errors++;}if((typeof data123 == "number") && (isFinite(data123))){if(data123 < 0 || isNaN(data123)){const err285 = {instancePath:instancePath+"/stats/outcomes/passed/" + i23,schemaPath:"#/properties/stats/properties/outcomes/properties/passed/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.outcomes.properties.passed.items,data:data123};if(vErrors === null){vErrors = [err285];}else {vErrors.push(err285);}errors++;}}}}else {const err286 = {instancePath:instancePath+"/stats/outcomes/passed",schemaPath:"#/properties/stats/properties/outcomes/properties/passed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.outcomes.properties.passed.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.passed,data:data122};if(vErrors === null){vErrors = [err286];}else {vErrors.push(err286);}errors++;}}if(data117.failed !== undefined){let data124 = data117.failed;if(Array.isArray(data124)){const len24 = data124.length;for(let i24=0; i24<len24; i24++){let data125 = data124[i24];if(!(((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125))) && (isFinite(data125)))){const err287 = {instancePath:instancePath+"/stats/outcomes/failed/" + i24,schemaPath:"#/properties/stats/properties/outcomes/properties/failed/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.outcomes.properties.failed.items.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.failed.items,data:data125};if(vErrors === null){vErrors = [err287];}else {vErrors.push(err287);}errors++;}if((typeof data125 == "number") && (isFinite(data125))){if(data125 < 0 || isNaN(data125)){const err288 = {instancePath:instancePath+"/stats/outcomes/failed/" + i24,schemaPath:"#/properties/stats/properties/outcomes/properties/failed/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.stats.properties.outcomes.properties.failed.items,data:data125};if(vErrors === null){vErrors = [err288];}else {vErrors.push(err288);}errors++;}}}}else {const err289 = {instancePath:instancePath+"/stats/outcomes/failed",schemaPath:"#/properties/stats/properties/outcomes/properties/failed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.outcomes.properties.failed.type,parentSchema:schema13.properties.stats.properties.outcomes.properties.failed,data:data124};if(vErrors === null){vErrors = [err289];}else {vErrors.push(err289);}errors++;}}if(data117.cases !== undefined){let data126 = data117.cases;if(data126 && typeof data126 == "object" && !Array.isArray(data126)){if(data126.count === undefined){const err290 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema31.required,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err290];}else {vErrors.push(err290);}errors++;}if(data126.keys === undefined){const err291 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "keys"},message:"must have required property '"+"keys"+"'",schema:schema31.required,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err291];}else {vErrors.push(err291);}errors++;}if(data126.codes === undefined){const err292 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/required",keyword:"required",params:{missingProperty: "codes"},message:"must have required property '"+"codes"+"'",schema:schema31.required,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err292];}else {vErrors.push(err292);}errors++;}for(const key23 in data126){if(!(((key23 === "count") || (key23 === "keys")) || (key23 === "codes"))){const err293 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err293];}else {vErrors.push(err293);}errors++;}}if(data126.count !== undefined){let data127 = data126.count;if(!(((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127))) && (isFinite(data127)))){const err294 = {instancePath:instancePath+"/stats/outcomes/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.count.type,parentSchema:schema31.properties.count,data:data127};if(vErrors === null){vErrors = [err294];}else {vErrors.push(err294);}errors++;}if((typeof data127 == "number") && (isFinite(data127))){if(data127 > 1000000 || isNaN(data127)){const err295 = {instancePath:instancePath+"/stats/outcomes/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema31.properties.count,data:data127};if(vErrors === null){vErrors = [err295];}else {vErrors.push(err295);}errors++;}if(data127 < 0 || isNaN(data127)){const err296 = {instancePath:instancePath+"/stats/outcomes/cases/count",schemaPath:"#/definitions/caseRecord/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.count,data:data127};if(vErrors === null){vErrors = [err296];}else {vErrors.push(err296);}errors++;}}}if(data126.keys !== undefined){let data128 = data126.keys;if(typeof data128 !== "string"){const err297 = {instancePath:instancePath+"/stats/outcomes/cases/keys",schemaPath:"#/definitions/caseRecord/properties/keys/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.keys.type,parentSchema:schema31.properties.keys,data:data128};if(vErrors === null){vErrors = [err297];}else {vErrors.push(err297);}errors++;}}if(data126.codes !== undefined){let data129 = data126.codes;if(typeof data129 !== "string"){const err298 = {instancePath:instancePath+"/stats/outcomes/cases/codes",schemaPath:"#/definitions/caseRecord/properties/codes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.codes.type,parentSchema:schema31.properties.codes,data:data129};if(vErrors === null){vErrors = [err298];}else {vErrors.push(err298);}errors++;}}}else {const err299 = {instancePath:instancePath+"/stats/outcomes/cases",schemaPath:"#/definitions/caseRecord/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data:data126};if(vErrors === null){vErrors = [err299];}else {vErrors.push(err299);}errors++;}}}else {const err300 = {instancePath:instancePath+"/stats/outcomes",schemaPath:"#/properties/stats/properties/outcomes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.outcomes.type,parentSchema:schema13.properties.stats.properties.outcomes,data:data117};if(vErrors === null){vErrors = [err300];}else {vErrors.push(err300);}errors++;}}if(data71.metrics !== undefined){let data130 = data71.metrics;if(Array.isArray(data130)){if(data130.length > 100000){const err301 = {instancePath:instancePath+"/stats/metrics",schemaPath:"#/properties/stats/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema13.properties.stats.properties.metrics,data:data130};if(vErrors === null){vErrors = [err301];}else {vErrors.push(err301);}errors++;}const len25 = data130.length;for(let i25=0; i25<len25; i25++){let data131 = data130[i25];if(data131 && typeof data131 == "object" && !Array.isArray(data131)){if(data131.metric === undefined){const err302 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema13.properties.stats.properties.metrics.items.required,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err302];}else {vErrors.push(err302);}errors++;}if(data131.value === undefined){const err303 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema13.properties.stats.properties.metrics.items.required,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err303];}else {vErrors.push(err303);}errors++;}for(const key24 in data131){if(!(func2.call(schema13.properties.stats.properties.metrics.items.properties, key24))){const err304 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err304];}else {vErrors.push(err304);}errors++;}}if(data131.metric !== undefined){let data132 = data131.metric;if(typeof data132 === "string"){if(!pattern15.test(data132)){const err305 = {instancePath:instancePath+"/stats/metrics/" + i25+"/metric",schemaPath:"#/properties/stats/properties/metrics/items/properties/metric/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_.:-]{0,99}$"},message:"must match pattern \""+"^[a-z][a-z0-9_.:-]{0,99}$"+"\"",schema:"^[a-z][a-z0-9_.:-]{0,99}$",parentSchema:schema13.properties.stats.properties.metrics.items.properties.metric,data:data132};if(vErrors === null){vErrors = [err305];}else {vErrors.push(err305);}errors++;}}else {const err306 = {instancePath:instancePath+"/stats/metrics/" + i25+"/metric",schemaPath:"#/properties/stats/properties/metrics/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.metric.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.metric,data:data132};if(vErrors === null){vErrors = [err306];}else {vErrors.push(err306);}errors++;}}if(data131.value !== undefined){let data133 = data131.value;if(!((typeof data133 == "number") && (isFinite(data133)))){const err307 = {instancePath:instancePath+"/stats/metrics/" + i25+"/value",schemaPath:"#/properties/stats/properties/metrics/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.metrics.items.properties.value.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.value,data:data133};if(vErrors === null){vErrors = [err307];}else {vErrors.push(err307);}errors++;}}if(data131.ci !== undefined){let data134 = data131.ci;if(Array.isArray(data134)){if(data134.length > 2){const err308 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci",schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci,data:data134};if(vErrors === null){vErrors = [err308];}else {vErrors.push(err308);}errors++;}if(data134.length < 2){const err309 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci",schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci,data:data134};if(vErrors === null){vErrors = [err309];}else {vErrors.push(err309);}errors++;}const len26 = data134.length;for(let i26=0; i26<len26; i26++){let data135 = data134[i26];if(!((typeof data135 == "number") && (isFinite(data135)))){const err310 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci/" + i26,schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.stats.properties.metrics.items.properties.ci.items.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci.items,data:data135};if(vErrors === null){vErrors = [err310];}else {vErrors.push(err310);}errors++;}}}else {const err311 = {instancePath:instancePath+"/stats/metrics/" + i25+"/ci",schemaPath:"#/properties/stats/properties/metrics/items/properties/ci/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.metrics.items.properties.ci.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.ci,data:data134};if(vErrors === null){vErrors = [err311];}else {vErrors.push(err311);}errors++;}}if(data131.n !== undefined){let data136 = data131.n;if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){const err312 = {instancePath:instancePath+"/stats/metrics/" + i25+"/n",schemaPath:"#/properties/stats/properties/metrics/items/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.stats.properties.metrics.items.properties.n.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.n,data:data136};if(vErrors === null){vErrors = [err312];}else {vErrors.push(err312);}errors++;}if((typeof data136 == "number") && (isFinite(data136))){if(data136 < 1 || isNaN(data136)){const err313 = {instancePath:instancePath+"/stats/metrics/" + i25+"/n",schemaPath:"#/properties/stats/properties/metrics/items/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.n,data:data136};if(vErrors === null){vErrors = [err313];}else {vErrors.push(err313);}errors++;}}}if(data131.higherIsBetter !== undefined){let data137 = data131.higherIsBetter;if(typeof data137 !== "boolean"){const err314 = {instancePath:instancePath+"/stats/metrics/" + i25+"/higherIsBetter",schemaPath:"#/properties/stats/properties/metrics/items/properties/higherIsBetter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.stats.properties.metrics.items.properties.higherIsBetter.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.higherIsBetter,data:data137};if(vErrors === null){vErrors = [err314];}else {vErrors.push(err314);}errors++;}}if(data131.attribute !== undefined){let data138 = data131.attribute;if(typeof data138 === "string"){if(func3(data138) < 1){const err315 = {instancePath:instancePath+"/stats/metrics/" + i25+"/attribute",schemaPath:"#/properties/stats/properties/metrics/items/properties/attribute/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.attribute,data:data138};if(vErrors === null){vErrors = [err315];}else {vErrors.push(err315);}errors++;}}else {const err316 = {instancePath:instancePath+"/stats/metrics/" + i25+"/attribute",schemaPath:"#/properties/stats/properties/metrics/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.attribute.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.attribute,data:data138};if(vErrors === null){vErrors = [err316];}else {vErrors.push(err316);}errors++;}}if(data131.group !== undefined){let data139 = data131.group;if(typeof data139 !== "string"){const err317 = {instancePath:instancePath+"/stats/metrics/" + i25+"/group",schemaPath:"#/properties/stats/properties/metrics/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.group.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.group,data:data139};if(vErrors === null){vErrors = [err317];}else {vErrors.push(err317);}errors++;}}if(data131.perturbation !== undefined){let data140 = data131.perturbation;if(typeof data140 === "string"){if(func3(data140) < 1){const err318 = {instancePath:instancePath+"/stats/metrics/" + i25+"/perturbation",schemaPath:"#/properties/stats/properties/metrics/items/properties/perturbation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.perturbation,data:data140};if(vErrors === null){vErrors = [err318];}else {vErrors.push(err318);}errors++;}}else {const err319 = {instancePath:instancePath+"/stats/metrics/" + i25+"/perturbation",schemaPath:"#/properties/stats/properties/metrics/items/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.perturbation.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.perturbation,data:data140};if(vErrors === null){vErrors = [err319];}else {vErrors.push(err319);}errors++;}}if(data131.suite !== undefined){let data141 = data131.suite;if(typeof data141 === "string"){if(func3(data141) < 1){const err320 = {instancePath:instancePath+"/stats/metrics/" + i25+"/suite",schemaPath:"#/properties/stats/properties/metrics/items/properties/suite/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.suite,data:data141};if(vErrors === null){vErrors = [err320];}else {vErrors.push(err320);}errors++;}}else {const err321 = {instancePath:instancePath+"/stats/metrics/" + i25+"/suite",schemaPath:"#/properties/stats/properties/metrics/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.suite.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.suite,data:data141};if(vErrors === null){vErrors = [err321];}else {vErrors.push(err321);}errors++;}}if(data131.category !== undefined){let data142 = data131.category;if(typeof data142 === "string"){if(func3(data142) < 1){const err322 = {instancePath:instancePath+"/stats/metrics/" + i25+"/category",schemaPath:"#/properties/stats/properties/metrics/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.stats.properties.metrics.items.properties.category,data:data142};if(vErrors === null){vErrors = [err322];}else {vErrors.push(err322);}errors++;}}else {const err323 = {instancePath:instancePath+"/stats/metrics/" + i25+"/category",schemaPath:"#/properties/stats/properties/metrics/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.stats.properties.metrics.items.properties.category.type,parentSchema:schema13.properties.stats.properties.metrics.items.properties.category,data:data142};if(vErrors === null){vErrors = [err323];}else {vErrors.push(err323);}errors++;}}}else {const err324 = {instancePath:instancePath+"/stats/metrics/" + i25,schemaPath:"#/properties/stats/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.properties.metrics.items.type,parentSchema:schema13.properties.stats.properties.metrics.items,data:data131};if(vErrors === null){vErrors = [err324];}else {vErrors.push(err324);}errors++;}}}else {const err325 = {instancePath:instancePath+"/stats/metrics",schemaPath:"#/properties/stats/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.stats.properties.metrics.type,parentSchema:schema13.properties.stats.properties.metrics,data:data130};if(vErrors === null){vErrors = [err325];}else {vErrors.push(err325);}errors++;}}}else {const err326 = {instancePath:instancePath+"/stats",schemaPath:"#/properties/stats/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.stats.type,parentSchema:schema13.properties.stats,data:data71};if(vErrors === null){vErrors = [err326];}else {vErrors.push(err326);}errors++;}}if(data.regressions !== undefined){let data143 = data.regressions;if(Array.isArray(data143)){const len27 = data143.length;for(let i27=0; i27<len27; i27++){let data144 = data143[i27];if(data144 && typeof data144 == "object" && !Array.isArray(data144)){if(data144.metric === undefined){const err327 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err327];}else {vErrors.push(err327);}errors++;}if(data144.baseline === undefined){const err328 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "baseline"},message:"must have required property '"+"baseline"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err328];}else {vErrors.push(err328);}errors++;}if(data144.value === undefined){const err329 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err329];}else {vErrors.push(err329);}errors++;}if(data144.change === undefined){const err330 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err330];}else {vErrors.push(err330);}errors++;}if(data144.changeCi === undefined){const err331 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "changeCi"},message:"must have required property '"+"changeCi"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err331];}else {vErrors.push(err331);}errors++;}if(data144.pValue === undefined){const err332 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "pValue"},message:"must have required property '"+"pValue"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err332];}else {vErrors.push(err332);}errors++;}if(data144.comparison === undefined){const err333 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/required",keyword:"required",params:{missingProperty: "comparison"},message:"must have required property '"+"comparison"+"'",schema:schema13.properties.regressions.items.required,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err333];}else {vErrors.push(err333);}errors++;}for(const key25 in data144){if(!(func2.call(schema13.properties.regressions.items.properties, key25))){const err334 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err334];}else {vErrors.push(err334);}errors++;}}if(data144.metric !== undefined){let data145 = data144.metric;if(typeof data145 === "string"){if(func3(data145) > 200){const err335 = {instancePath:instancePath+"/regressions/" + i27+"/metric",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema18,data:data145};if(vErrors === null){vErrors = [err335];}else {vErrors.push(err335);}errors++;}if(!pattern2.test(data145)){const err336 = {instancePath:instancePath+"/regressions/" + i27+"/metric",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema18,data:data145};if(vErrors === null){vErrors = [err336];}else {vErrors.push(err336);}errors++;}}else {const err337 = {instancePath:instancePath+"/regressions/" + i27+"/metric",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data145};if(vErrors === null){vErrors = [err337];}else {vErrors.push(err337);}errors++;}}if(data144.attribute !== undefined){let data146 = data144.attribute;if(typeof data146 !== "string"){const err338 = {instancePath:instancePath+"/regressions/" + i27+"/attribute",schemaPath:"#/properties/regressions/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.attribute.type,parentSchema:schema13.properties.regressions.items.properties.attribute,data:data146};if(vErrors === null){vErrors = [err338];}else {vErrors.push(err338);}errors++;}}if(data144.group !== undefined){let data147 = data144.group;if(typeof data147 !== "string"){const err339 = {instancePath:instancePath+"/regressions/" + i27+"/group",schemaPath:"#/properties/regressions/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.group.type,parentSchema:schema13.properties.regressions.items.properties.group,data:data147};if(vErrors === null){vErrors = [err339];}else {vErrors.push(err339);}errors++;}}if(data144.perturbation !== undefined){let data148 = data144.perturbation;if(typeof data148 !== "string"){const err340 = {instancePath:instancePath+"/regressions/" + i27+"/perturbation",schemaPath:"#/properties/regressions/items/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.perturbation.type,parentSchema:schema13.properties.regressions.items.properties.perturbation,data:data148};if(vErrors === null){vErrors = [err340];}else {vErrors.push(err340);}errors++;}}if(data144.suite !== undefined){let data149 = data144.suite;if(typeof data149 !== "string"){const err341 = {instancePath:instancePath+"/regressions/" + i27+"/suite",schemaPath:"#/properties/regressions/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.suite.type,parentSchema:schema13.properties.regressions.items.properties.suite,data:data149};if(vErrors === null){vErrors = [err341];}else {vErrors.push(err341);}errors++;}}if(data144.category !== undefined){let data150 = data144.category;if(typeof data150 !== "string"){const err342 = {instancePath:instancePath+"/regressions/" + i27+"/category",schemaPath:"#/properties/regressions/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.regressions.items.properties.category.type,parentSchema:schema13.properties.regressions.items.properties.category,data:data150};if(vErrors === null){vErrors = [err342];}else {vErrors.push(err342);}errors++;}}if(data144.baseline !== undefined){let data151 = data144.baseline;if(!((typeof data151 == "number") && (isFinite(data151)))){const err343 = {instancePath:instancePath+"/regressions/" + i27+"/baseline",schemaPath:"#/properties/regressions/items/properties/baseline/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.baseline.type,parentSchema:schema13.properties.regressions.items.properties.baseline,data:data151};if(vErrors === null){vErrors = [err343];}else {vErrors.push(err343);}errors++;}}if(data144.value !== undefined){let data152 = data144.value;if(!((typeof data152 == "number") && (isFinite(data152)))){const err344 = {instancePath:instancePath+"/regressions/" + i27+"/value",schemaPath:"#/properties/regressions/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.value.type,parentSchema:schema13.properties.regressions.items.properties.value,data:data152};if(vErrors === null){vErrors = [err344];}else {vErrors.push(err344);}errors++;}}if(data144.change !== undefined){let data153 = data144.change;if(!((typeof data153 == "number") && (isFinite(data153)))){const err345 = {instancePath:instancePath+"/regressions/" + i27+"/change",schemaPath:"#/properties/regressions/items/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.change.type,parentSchema:schema13.properties.regressions.items.properties.change,data:data153};if(vErrors === null){vErrors = [err345];}else {vErrors.push(err345);}errors++;}}if(data144.changeCi !== undefined){let data154 = data144.changeCi;const _errs354 = errors;let valid98 = false;let passing6 = null;const _errs355 = errors;if(data154 !== null){const err346 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.oneOf[0].type,parentSchema:schema20.oneOf[0],data:data154};if(vErrors === null){vErrors = [err346];}else {vErrors.push(err346);}errors++;}var _valid6 = _errs355 === errors;if(_valid6){valid98 = true;passing6 = 0;}const _errs357 = errors;if(Array.isArray(data154)){if(data154.length > 2){const err347 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data154};if(vErrors === null){vErrors = [err347];}else {vErrors.push(err347);}errors++;}if(data154.length < 2){const err348 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema20.oneOf[1],data:data154};if(vErrors === null){vErrors = [err348];}else {vErrors.push(err348);}errors++;}const len28 = data154.length;for(let i28=0; i28<len28; i28++){let data155 = data154[i28];if(!((typeof data155 == "number") && (isFinite(data155)))){const err349 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi/" + i28,schemaPath:"#/definitions/interval/oneOf/1/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.oneOf[1].items.type,parentSchema:schema20.oneOf[1].items,data:data155};if(vErrors === null){vErrors = [err349];}else {vErrors.push(err349);}errors++;}}}else {const err350 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.oneOf[1].type,parentSchema:schema20.oneOf[1],data:data154};if(vErrors === null){vErrors = [err350];}else {vErrors.push(err350);}errors++;}var _valid6 = _errs357 === errors;if(_valid6 && valid98){valid98 = false;passing6 = [passing6, 1];}else {if(_valid6){valid98 = true;passing6 = 1;}}if(!valid98){const err351 = {instancePath:instancePath+"/regressions/" + i27+"/changeCi",schemaPath:"#/definitions/interval/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema20.oneOf,parentSchema:schema20,data:data154};if(vErrors === null){vErrors = [err351];}else {vErrors.push(err351);}errors++;}else {errors = _errs354;if(vErrors !== null){if(_errs354){vErrors.length = _errs354;}else {vErrors = null;}}}}if(data144.pValue !== undefined){let data156 = data144.pValue;if((typeof data156 == "number") && (isFinite(data156))){if(data156 > 1 || isNaN(data156)){const err352 = {instancePath:instancePath+"/regressions/" + i27+"/pValue",schemaPath:"#/properties/regressions/items/properties/pValue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema13.properties.regressions.items.properties.pValue,data:data156};if(vErrors === null){vErrors = [err352];}else {vErrors.push(err352);}errors++;}if(data156 < 0 || isNaN(data156)){const err353 = {instancePath:instancePath+"/regressions/" + i27+"/pValue",schemaPath:"#/properties/regressions/items/properties/pValue/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13.properties.regressions.items.properties.pValue,data:data156};if(vErrors === null){vErrors = [err353];}else {vErrors.push(err353);}errors++;}}else {const err354 = {instancePath:instancePath+"/regressions/" + i27+"/pValue",schemaPath:"#/properties/regressions/items/properties/pValue/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema13.properties.regressions.items.properties.pValue.type,parentSchema:schema13.properties.regressions.items.properties.pValue,data:data156};if(vErrors === null){vErrors = [err354];}else {vErrors.push(err354);}errors++;}}if(data144.comparison !== undefined){let data157 = data144.comparison;if(!(((data157 === "identical") || (data157 === "paired")) || (data157 === "independent"))){const err355 = {instancePath:instancePath+"/regressions/" + i27+"/comparison",schemaPath:"#/properties/regressions/items/properties/comparison/enum",keyword:"enum",params:{allowedValues: schema13.properties.regressions.items.properties.comparison.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.regressions.items.properties.comparison.enum,parentSchema:schema13.properties.regressions.items.properties.comparison,data:data157};if(vErrors === null){vErrors = [err355];}else {vErrors.push(err355);}errors++;}}}else {const err356 = {instancePath:instancePath+"/regressions/" + i27,schemaPath:"#/properties/regressions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.regressions.items.type,parentSchema:schema13.properties.regressions.items,data:data144};if(vErrors === null){vErrors = [err356];}else {vErrors.push(err356);}errors++;}}}else {const err357 = {instancePath:instancePath+"/regressions",schemaPath:"#/properties/regressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.regressions.type,parentSchema:schema13.properties.regressions,data:data143};if(vErrors === null){vErrors = [err357];}else {vErrors.push(err357);}errors++;}}if(data.notes !== undefined){let data158 = data.notes;if(Array.isArray(data158)){const len29 = data158.length;for(let i29=0; i29<len29; i29++){let data159 = data158[i29];if(typeof data159 !== "string"){const err358 = {instancePath:instancePath+"/notes/" + i29,schemaPath:"#/properties/notes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.notes.items.type,parentSchema:schema13.properties.notes.items,data:data159};if(vErrors === null){vErrors = [err358];}else {vErrors.push(err358);}errors++;}}}else {const err359 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.notes.type,parentSchema:schema13.properties.notes,data:data158};if(vErrors === null){vErrors = [err359];}else {vErrors.push(err359);}errors++;}}}else {const err360 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};if(vErrors === null){vErrors = [err360];}else {vErrors.push(err360);}errors++;}validate12.errors = vErrors;return errors === 0;}const metrics = validate20;const schema36 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/rai-gate/rai-gate/schemas/metrics.schema.json","title":"rai-gate metrics artifact (kind: metrics)","description":"Metrics computed by other tools (LLM judges, toxicity classifiers, business metrics), for gates to use (docs/inputs.md, Metrics from other tools).","type":"object","additionalProperties":false,"required":["metrics"],"properties":{"metrics":{"type":"array","maxItems":100000,"items":{"type":"object","additionalProperties":false,"required":["metric","value"],"properties":{"metric":{"type":"string","pattern":"^[a-z][a-z0-9_.:-]{0,99}$"},"value":{"type":"number"},"ci":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2,"description":"The interval at the policy's confidence level."},"n":{"type":"integer","minimum":1},"higherIsBetter":{"type":"boolean"},"attribute":{"type":"string","minLength":1},"group":{"type":"string"},"perturbation":{"type":"string","minLength":1},"suite":{"type":"string","minLength":1},"category":{"type":"string","minLength":1}}}}}};function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.metrics === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema36.required,parentSchema:schema36,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!(key0 === "metrics")){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.metrics !== undefined){let data0 = data.metrics;if(Array.isArray(data0)){if(data0.length > 100000){const err2 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema36.properties.metrics,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}const len0 = data0.length;for(let i0=0; i0<len0; i0++){let data1 = data0[i0];if(data1 && typeof data1 == "object" && !Array.isArray(data1)){if(data1.metric === undefined){const err3 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema36.properties.metrics.items.required,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}if(data1.value === undefined){const err4 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema36.properties.metrics.items.required,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}for(const key1 in data1){if(!(func2.call(schema36.properties.metrics.items.properties, key1))){const err5 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data1.metric !== undefined){let data2 = data1.metric;if(typeof data2 === "string"){if(!pattern15.test(data2)){const err6 = {instancePath:instancePath+"/metrics/" + i0+"/metric",schemaPath:"#/properties/metrics/items/properties/metric/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_.:-]{0,99}$"},message:"must match pattern \""+"^[a-z][a-z0-9_.:-]{0,99}$"+"\"",schema:"^[a-z][a-z0-9_.:-]{0,99}$",parentSchema:schema36.properties.metrics.items.properties.metric,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/metrics/" + i0+"/metric",schemaPath:"#/properties/metrics/items/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.metric.type,parentSchema:schema36.properties.metrics.items.properties.metric,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data1.value !== undefined){let data3 = data1.value;if(!((typeof data3 == "number") && (isFinite(data3)))){const err8 = {instancePath:instancePath+"/metrics/" + i0+"/value",schemaPath:"#/properties/metrics/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.metrics.items.properties.value.type,parentSchema:schema36.properties.metrics.items.properties.value,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}if(data1.ci !== undefined){let data4 = data1.ci;if(Array.isArray(data4)){if(data4.length > 2){const err9 = {instancePath:instancePath+"/metrics/" + i0+"/ci",schemaPath:"#/properties/metrics/items/properties/ci/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema36.properties.metrics.items.properties.ci,data:data4};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data4.length < 2){const err10 = {instancePath:instancePath+"/metrics/" + i0+"/ci",schemaPath:"#/properties/metrics/items/properties/ci/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema36.properties.metrics.items.properties.ci,data:data4};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}const len1 = data4.length;for(let i1=0; i1<len1; i1++){let data5 = data4[i1];if(!((typeof data5 == "number") && (isFinite(data5)))){const err11 = {instancePath:instancePath+"/metrics/" + i0+"/ci/" + i1,schemaPath:"#/properties/metrics/items/properties/ci/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.metrics.items.properties.ci.items.type,parentSchema:schema36.properties.metrics.items.properties.ci.items,data:data5};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}else {const err12 = {instancePath:instancePath+"/metrics/" + i0+"/ci",schemaPath:"#/properties/metrics/items/properties/ci/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.metrics.items.properties.ci.type,parentSchema:schema36.properties.metrics.items.properties.ci,data:data4};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}if(data1.n !== undefined){let data6 = data1.n;if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){const err13 = {instancePath:instancePath+"/metrics/" + i0+"/n",schemaPath:"#/properties/metrics/items/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema36.properties.metrics.items.properties.n.type,parentSchema:schema36.properties.metrics.items.properties.n,data:data6};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if((typeof data6 == "number") && (isFinite(data6))){if(data6 < 1 || isNaN(data6)){const err14 = {instancePath:instancePath+"/metrics/" + i0+"/n",schemaPath:"#/properties/metrics/items/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema36.properties.metrics.items.properties.n,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}if(data1.higherIsBetter !== undefined){let data7 = data1.higherIsBetter;if(typeof data7 !== "boolean"){const err15 = {instancePath:instancePath+"/metrics/" + i0+"/higherIsBetter",schemaPath:"#/properties/metrics/items/properties/higherIsBetter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.metrics.items.properties.higherIsBetter.type,parentSchema:schema36.properties.metrics.items.properties.higherIsBetter,data:data7};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}}if(data1.attribute !== undefined){let data8 = data1.attribute;if(typeof data8 === "string"){if(func3(data8) < 1){const err16 = {instancePath:instancePath+"/metrics/" + i0+"/attribute",schemaPath:"#/properties/metrics/items/properties/attribute/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.attribute,data:data8};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}else {const err17 = {instancePath:instancePath+"/metrics/" + i0+"/attribute",schemaPath:"#/properties/metrics/items/properties/attribute/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.attribute.type,parentSchema:schema36.properties.metrics.items.properties.attribute,data:data8};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}}if(data1.group !== undefined){let data9 = data1.group;if(typeof data9 !== "string"){const err18 = {instancePath:instancePath+"/metrics/" + i0+"/group",schemaPath:"#/properties/metrics/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.group.type,parentSchema:schema36.properties.metrics.items.properties.group,data:data9};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data1.perturbation !== undefined){let data10 = data1.perturbation;if(typeof data10 === "string"){if(func3(data10) < 1){const err19 = {instancePath:instancePath+"/metrics/" + i0+"/perturbation",schemaPath:"#/properties/metrics/items/properties/perturbation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.perturbation,data:data10};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}}else {const err20 = {instancePath:instancePath+"/metrics/" + i0+"/perturbation",schemaPath:"#/properties/metrics/items/properties/perturbation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.perturbation.type,parentSchema:schema36.properties.metrics.items.properties.perturbation,data:data10};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}if(data1.suite !== undefined){let data11 = data1.suite;if(typeof data11 === "string"){if(func3(data11) < 1){const err21 = {instancePath:instancePath+"/metrics/" + i0+"/suite",schemaPath:"#/properties/metrics/items/properties/suite/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.suite,data:data11};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}}else {const err22 = {instancePath:instancePath+"/metrics/" + i0+"/suite",schemaPath:"#/properties/metrics/items/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.suite.type,parentSchema:schema36.properties.metrics.items.properties.suite,data:data11};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}if(data1.category !== undefined){let data12 = data1.category;if(typeof data12 === "string"){if(func3(data12) < 1){const err23 = {instancePath:instancePath+"/metrics/" + i0+"/category",schemaPath:"#/properties/metrics/items/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.metrics.items.properties.category,data:data12};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}else {const err24 = {instancePath:instancePath+"/metrics/" + i0+"/category",schemaPath:"#/properties/metrics/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.metrics.items.properties.category.type,parentSchema:schema36.properties.metrics.items.properties.category,data:data12};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}}else {const err25 = {instancePath:instancePath+"/metrics/" + i0,schemaPath:"#/properties/metrics/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.metrics.items.type,parentSchema:schema36.properties.metrics.items,data:data1};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}}else {const err26 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.metrics.type,parentSchema:schema36.properties.metrics,data:data0};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}else {const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}validate20.errors = vErrors;return errors === 0;}
 
 /**
  * Why `data` is not a report of this schema (its first violation, by path), or null when it is one.
@@ -47622,6 +45188,11 @@ function events(e) {
     const x = Math.round(e.value * e.n);
     return x >= 0 && x <= e.n && Math.abs(x - e.value * e.n) <= WHOLE * e.n ? { x, n: e.n } : null;
 }
+/** The manifest's metrics artifact, read; undefined without one. */
+function manifestMetrics(manifest) {
+    const spec = manifest.artifacts.find(a => a.kind === 'metrics');
+    return spec && readMetrics(spec);
+}
 /** Whether a provided metric has an interval (given or derived). */
 const hasInterval = (e) => e.ci !== undefined || events(e) !== null;
 function providedComputed(data, confidence) {
@@ -47747,6 +45318,2453 @@ function requireIntervals(data, gates) {
         if (i >= 0)
             throw new InputError(`${g.metric} has no interval here, and gate '${g.id}' is ${g.mode}, which needs one; expected "ci" (or "n" for a rate rai-gate knows), or mode: point on the gate`, { file: data.file, line: data.lines[i], path: `metrics[${i}]` });
     }
+}
+
+/**
+ * The per-case record that lets a later run compare with this one case by case (metrics/paired.ts):
+ * for case i, keys[2i], keys[2i+1] identify it, cells[i] is its cell in the artifact's table and
+ * codes[i] its result (outcomes: 1 passed, 0 failed; robustness: label·4 + clean prediction·2 +
+ * prediction; predictions: see predictionCode). Ids are not stored as given (they may name prompts or
+ * people): a key is the first 64 bits of the sha256 of the case's scope and id as JSON, so the chance
+ * of any collision among MAX_CASES cases stays below 3 in 10⁸.
+ *
+ * A report keeps each record as base64 of its keys (8 bytes per case, big-endian) and codes (4 bytes,
+ * little-endian): 12 bytes a case, 16 characters in the JSON. Cells are not kept: a comparison reads
+ * the cells of the run it compares.
+ */
+/** At most this many cases (or prediction rows) are kept case by case: 16 MB of a report's JSON. */
+const MAX_CASES = 1_000_000;
+/** The first 64 bits of sha256(JSON [...scope, id]), as two words. */
+function caseKey(scope, id) {
+    const digest = createHash('sha256')
+        .update(JSON.stringify([...scope, id]))
+        .digest();
+    return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
+}
+/**
+ * An open-addressing index of 64-bit keys (already uniformly random, so the low word is the hash).
+ * Written by hand: a Map on strings costs about 100 bytes and a string per case at a million cases.
+ */
+class KeyIndex {
+    slots;
+    keys;
+    size = 0;
+    constructor(expected = 16) {
+        let n = 16;
+        while (n < 2 * expected)
+            n *= 2;
+        this.slots = new Int32Array(n).fill(-1);
+        this.keys = new Uint32Array(2 * Math.max(expected, 8));
+    }
+    /** The index of key (hi, lo): the existing one, or `size` once added as new. */
+    add(hi, lo) {
+        const found = this.find(hi, lo);
+        if (found.index >= 0)
+            return { index: found.index, added: false };
+        const index = this.size++;
+        if (2 * index + 2 > this.keys.length) {
+            const keys = new Uint32Array(this.keys.length * 2);
+            keys.set(this.keys);
+            this.keys = keys;
+        }
+        this.keys[2 * index] = hi;
+        this.keys[2 * index + 1] = lo;
+        this.slots[found.slot] = index;
+        if (2 * this.size > this.slots.length)
+            this.rehash();
+        return { index, added: true };
+    }
+    /** The index of key (hi, lo), or -1. */
+    get(hi, lo) {
+        return this.find(hi, lo).index;
+    }
+    find(hi, lo) {
+        const mask = this.slots.length - 1;
+        for (let slot = lo & mask;; slot = (slot + 1) & mask) {
+            const i = this.slots[slot];
+            if (i < 0)
+                return { index: -1, slot };
+            if (this.keys[2 * i] === hi && this.keys[2 * i + 1] === lo)
+                return { index: i, slot };
+        }
+    }
+    rehash() {
+        this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+        const mask = this.slots.length - 1;
+        for (let i = 0; i < this.size; i++) {
+            let slot = this.keys[2 * i + 1] & mask;
+            while (this.slots[slot] >= 0)
+                slot = (slot + 1) & mask;
+            this.slots[slot] = i;
+        }
+    }
+    static of(keys, count) {
+        const index = new KeyIndex(count);
+        for (let i = 0; i < count; i++)
+            index.add(keys[2 * i], keys[2 * i + 1]);
+        return index;
+    }
+}
+/** A growable typed column. */
+class Column {
+    a;
+    n = 0;
+    constructor(a) {
+        this.a = a;
+    }
+    push(x) {
+        if (this.n === this.a.length) {
+            const next = new this.a.constructor(this.a.length * 2);
+            next.set(this.a);
+            this.a = next;
+        }
+        this.a[this.n++] = x;
+    }
+    done() {
+        return this.a.subarray(0, this.n);
+    }
+}
+/**
+ * Collects a file's cases; the record is dropped, with the reason, on a case without id, a repeat,
+ * or beyond MAX_CASES. Predictions keep each row's exact score and weight beside it (extra).
+ */
+class CaseRecorder {
+    limit;
+    index = new KeyIndex();
+    keys = new Column(new Uint32Array(64));
+    cells = new Column(new Uint32Array(32));
+    codes = new Column(new Uint32Array(32));
+    extras;
+    missing;
+    constructor(extras = 0, limit = MAX_CASES) {
+        this.limit = limit;
+        this.extras = Array.from({ length: extras }, () => new Column(new Float64Array(32)));
+    }
+    get dropped() {
+        return this.missing !== undefined;
+    }
+    add(scope, id, cell, code, line) {
+        if (this.missing !== undefined)
+            return 'dropped';
+        if (id === undefined || id === null || id === '')
+            return this.drop(`line ${line} has no case id`);
+        const [hi, lo] = caseKey(scope, String(id));
+        return this.addKey(hi, lo, cell, code, line, () => `case id ${JSON.stringify(String(id))}`);
+    }
+    /** A case without an id of its own: the row's position (champion/challenger columns, same file). */
+    addRow(cell, code, line) {
+        if (this.missing !== undefined)
+            return 'dropped';
+        return this.addKey(0, this.codes.n, cell, code, line, () => `row ${this.codes.n}`);
+    }
+    /** Sets the extra values of the case just recorded. */
+    extra(values) {
+        for (let k = 0; k < this.extras.length; k++)
+            this.extras[k].push(values[k]);
+    }
+    addKey(hi, lo, cell, code, line, what) {
+        if (this.codes.n >= this.limit)
+            return this.drop(`more than ${this.limit.toLocaleString('en-US')} cases`);
+        if (!this.index.add(hi, lo).added)
+            return this.drop(`${what()} repeats (line ${line})`);
+        this.keys.push(hi);
+        this.keys.push(lo);
+        this.cells.push(cell);
+        this.codes.push(code);
+        return 'recorded';
+    }
+    drop(reason) {
+        this.missing = reason;
+        // What was kept is garbage from here on.
+        this.index = new KeyIndex();
+        this.keys = this.cells = this.codes = new Column(new Uint32Array(0));
+        this.extras = [];
+        return 'dropped';
+    }
+    /** The record and its extra columns, or null with the reason it was dropped. */
+    finish() {
+        if (this.missing !== undefined)
+            return { cases: null, casesMissing: this.missing };
+        return {
+            cases: {
+                count: this.codes.n,
+                keys: this.keys.done(),
+                cells: this.cells.done(),
+                codes: this.codes.done()
+            },
+            ...(this.extras.length > 0 && { extras: this.extras.map(e => e.done()) })
+        };
+    }
+}
+/** A record as a report keeps it (see the header). */
+function storeCases(record) {
+    const keys = Buffer.alloc(8 * record.count);
+    for (let i = 0; i < 2 * record.count; i++)
+        keys.writeUInt32BE(record.keys[i], 4 * i);
+    const codes = Buffer.alloc(4 * record.count);
+    for (let i = 0; i < record.count; i++)
+        codes.writeUInt32LE(record.codes[i], 4 * i);
+    return { count: record.count, keys: keys.toString('base64'), codes: codes.toString('base64') };
+}
+/** A record read back from a report; null when it is malformed (then nothing is paired on it). */
+function loadCases(stored, maxCode) {
+    if (stored === null || typeof stored !== 'object')
+        return null;
+    const { count, keys, codes } = stored;
+    if (!Number.isInteger(count) || count < 0 || count > MAX_CASES)
+        return null;
+    if (typeof keys !== 'string' || typeof codes !== 'string')
+        return null;
+    const k = Buffer.from(keys, 'base64');
+    const c = Buffer.from(codes, 'base64');
+    if (k.length !== 8 * count || c.length !== 4 * count)
+        return null;
+    const record = {
+        count: count,
+        keys: new Uint32Array(2 * count),
+        cells: null,
+        codes: new Uint32Array(count)
+    };
+    for (let i = 0; i < 2 * count; i++)
+        record.keys[i] = k.readUInt32BE(4 * i);
+    for (let i = 0; i < count; i++) {
+        const code = c.readUInt32LE(4 * i);
+        if (code > maxCode)
+            return null;
+        record.codes[i] = code;
+    }
+    return record;
+}
+
+/**
+ * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
+ * a CSV field (no string per row). An empty value is the group `(missing)`.
+ */
+const MISSING = '(missing)';
+const MISSING_BYTES = Buffer.from(MISSING);
+/**
+ * More distinct values than this is almost surely a wrong column (an id, a score). Group ids also
+ * fit the WebAssembly reader's combination key, 16 bits per attribute (assembly/rows.ts).
+ */
+const MAX_GROUPS = 50000;
+/**
+ * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
+ * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
+ * values that share these samples only probe further, since every match is verified byte by byte.
+ */
+function sampleHash(buf, start, end) {
+    const n = end - start;
+    if (n === 0)
+        return 0;
+    let h = Math.imul(n, 0x9e3779b1);
+    h = Math.imul(h ^ buf[start], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n > 1 ? 1 : 0)], 0x01000193);
+    h = Math.imul(h ^ buf[start + (n >> 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - 1], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 1 ? 2 : 1)], 0x01000193);
+    h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
+    return h ^ (h >>> 15);
+}
+class GroupIndex {
+    attribute;
+    file;
+    labels = [];
+    /** The bytes of each group's value, by id. */
+    keys = [];
+    table = new Int32Array(256).fill(-1);
+    hashes = new Int32Array(256);
+    constructor(attribute, file) {
+        this.attribute = attribute;
+        this.file = file;
+    }
+    /** Group id of buf[start, end). O(length) expected. */
+    /** at: the value's line, or where it is (a Parquet row), for the error past MAX_GROUPS. */
+    idOfBytes(buf, start, end, at) {
+        if (start === end)
+            return this.idOfBytes(MISSING_BYTES, 0, MISSING_BYTES.length, at);
+        const h = sampleHash(buf, start, end);
+        const mask = this.table.length - 1;
+        let slot = h & mask;
+        for (;;) {
+            const id = this.table[slot];
+            if (id < 0)
+                break;
+            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
+                return id;
+            slot = (slot + 1) & mask;
+        }
+        return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, at);
+    }
+    idOfText(text, at) {
+        const bytes = Buffer.from(text);
+        return this.idOfBytes(bytes, 0, bytes.length, at);
+    }
+    insert(key, h, slot, at) {
+        const id = this.labels.length;
+        if (id >= MAX_GROUPS) {
+            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, typeof at === 'number'
+                ? { file: this.file, line: at, path: this.attribute }
+                : { ...at, path: this.attribute });
+        }
+        this.labels.push(key.toString('utf8'));
+        this.keys.push(key);
+        this.table[slot] = id;
+        this.hashes[slot] = h;
+        if ((id + 1) * 2 > this.table.length)
+            this.rehash();
+        return id;
+    }
+    rehash() {
+        const size = this.table.length * 2;
+        const table = new Int32Array(size).fill(-1);
+        const hashes = new Int32Array(size);
+        for (let slot = 0; slot < this.table.length; slot++) {
+            const id = this.table[slot];
+            if (id < 0)
+                continue;
+            let s = this.hashes[slot] & (size - 1);
+            while (table[s] >= 0)
+                s = (s + 1) & (size - 1);
+            table[s] = id;
+            hashes[s] = this.hashes[slot];
+        }
+        this.table = table;
+        this.hashes = hashes;
+    }
+}
+/** Byte equality; a loop beats Buffer.compare's argument checks on fields this short. */
+function sameBytes(key, buf, start, end) {
+    if (key.length !== end - start)
+        return false;
+    for (let i = 0; i < key.length; i++)
+        if (key[i] !== buf[start + i])
+            return false;
+    return true;
+}
+
+/**
+ * The row rules: typed values from artifact fields, with the error a user needs when a value is wrong.
+ * Every reader decodes through these. The text parsers take a CSV field's text (the CSV reader calls
+ * them only when its byte-level fast path does not apply); the `*Value` rules take a value as JSON
+ * Lines or Parquet hold it (a number, boolean, bigint, string or null) without turning it into text.
+ * The CSV fast paths (predictions-csv.ts, assembly/rows.ts) repeat these rules for speed; the
+ * cross-path tests (__tests__/core/artifacts/paths.test.ts) run one table of rows through every path.
+ */
+// Unambiguous (each digit has one way to match), so a long field cannot make it backtrack.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A finite decimal number, or undefined when the text is not one (empty, NaN, inf, hex, words). */
+function parseDecimal(text) {
+    if (!DECIMAL.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : undefined;
+}
+/**
+ * The prediction a score stands for when the file has no prediction column: positive at or above
+ * the threshold. The one statement of this rule; the fast paths use it or are tested against it.
+ */
+const predictAt = (score, threshold) => (score >= threshold ? 1 : 0);
+/** A typed value's text as a CSV file would hold it, for messages and for text rules. */
+function textOf(value) {
+    return typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : String(value);
+}
+/** A null value (Parquet, JSON), or a JSON object without the field. */
+function absent(what, value, where) {
+    return new InputError(value === null
+        ? `${what} is null; expected a value on every row`
+        : `field '${where.path ?? what}' is missing`, where);
+}
+/** A score held as a number (or text, or a bigint); null is an error like an empty CSV field. */
+function scoreValue(value, where) {
+    if (typeof value === 'number') {
+        if (value >= 0 && value <= 1)
+            return value;
+        throw new InputError(`score ${quote(value)} is not a probability; expected a number in [0, 1]`, where);
+    }
+    if (typeof value === 'string')
+        return parseScore(value, where);
+    if (typeof value === 'bigint')
+        return scoreValue(Number(value), where);
+    if (value === null || value === undefined)
+        throw absent('score', value, where);
+    throw new InputError(`score ${quote(value)} has the wrong type; expected a number in [0, 1]`, where);
+}
+function weightValue(value, where) {
+    if (typeof value === 'number') {
+        if (value >= 0 && value < Infinity)
+            return value;
+        throw new InputError(`weight ${quote(value)} is not a valid sample weight; expected a finite number >= 0`, where);
+    }
+    if (typeof value === 'string')
+        return parseWeight(value, where);
+    if (typeof value === 'bigint')
+        return weightValue(Number(value), where);
+    if (value === null || value === undefined)
+        throw absent('weight', value, where);
+    throw new InputError(`weight ${quote(value)} has the wrong type; expected a number >= 0`, where);
+}
+/** A sensitive attribute's value as text; null or absent is '' (the group `(missing)`, as an empty field). */
+function groupValue(value) {
+    return value === null || value === undefined ? '' : textOf(value);
+}
+function parseScore(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0 || value > 1) {
+        throw new InputError(`score ${quote(text)} is not a probability; expected a number in [0, 1]`, where);
+    }
+    return value;
+}
+function parseWeight(text, where) {
+    const value = parseDecimal(text);
+    if (value === undefined || value < 0) {
+        throw new InputError(`weight ${quote(text)} is not a valid sample weight; expected a finite number >= 0`, where);
+    }
+    return value;
+}
+/**
+ * Reads a binary label or prediction. With a numeric positive label (the default, 1) the values are
+ * 0 and 1 (`1.0`, `true`/`false` also accepted). With any other positive label, the column must hold
+ * exactly two distinct values: the first other value seen becomes the negative, and a third value is an
+ * error that names all three.
+ */
+class BinaryDecoder {
+    what;
+    negative;
+    /** Whether values are 0 and 1 (a numeric positive label). */
+    numeric;
+    positive;
+    constructor(positiveLabel, what) {
+        this.what = what;
+        this.positive = String(positiveLabel);
+        this.numeric = typeof positiveLabel === 'number' || /^[01]$/.test(this.positive);
+    }
+    /**
+     * A typed value: a number or bigint 0/1 and a boolean (true is 1) as their CSV text would be;
+     * null is an error. Numbers skip the text parser.
+     */
+    value(value, where) {
+        if (this.numeric && typeof value === 'number' && (value === 0 || value === 1))
+            return String(value) === this.positive ? 1 : 0;
+        if (typeof value === 'boolean' && this.numeric)
+            return (value ? '1' : '0') === this.positive ? 1 : 0;
+        if (value === null || value === undefined)
+            throw absent(this.what, value, where);
+        if (typeof value === 'object') {
+            throw new InputError(`${this.what} ${quote(value)} has the wrong type; expected 0 or 1`, where);
+        }
+        return this.decode(textOf(value), where);
+    }
+    decode(text, where) {
+        if (this.numeric) {
+            const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text);
+            if (v === 0 || v === 1)
+                return String(v) === this.positive ? 1 : 0;
+            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
+        }
+        if (text === this.positive)
+            return 1;
+        if (this.negative === undefined && text !== '') {
+            this.negative = text;
+            return 0;
+        }
+        if (text === this.negative)
+            return 0;
+        throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
+    }
+}
+/** A pass/fail outcome: true/false, 1/0, yes/no, pass/fail (any case). */
+function parseBoolean(value, where) {
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 1 || value === 0 || value === 1n || value === 0n)
+        return value == 1;
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (text === 'true' || text === '1' || text === 'yes' || text === 'pass' || text === 'passed')
+        return true;
+    if (text === 'false' || text === '0' || text === 'no' || text === 'fail' || text === 'failed')
+        return false;
+    throw new InputError(`passed ${quote(value)} is not a boolean; expected true or false`, where);
+}
+
+/**
+ * Reads an outcomes artifact: pass/fail results of test cases (red-team or safety suites), one row
+ * per case with `suite`, `category` (optional), `passed` and `id` (optional). With ids, each case's
+ * result is kept (hashed, see caseKey) so that a later run can compare case by case.
+ */
+async function readOutcomes(spec) {
+    const table = { cells: [], passed: [], failed: [] };
+    const index = new Map();
+    // The fields' positions in the header (-1: the file has none).
+    let suiteAt = -1;
+    let passedAt = -1;
+    let categoryAt = -1;
+    let idAt = -1;
+    let hasCategory = false;
+    let hasId = false;
+    const cases = new CaseRecorder();
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
+        requireColumns(spec, ['suite', 'passed'], columns, where);
+        const at = (name) => columns.indexOf(columnOf(spec, name));
+        suiteAt = at('suite');
+        passedAt = at('passed');
+        categoryAt = at('category');
+        idAt = at('id');
+        hasCategory = categoryAt >= 0 || spec.columns.category !== undefined;
+        hasId = idAt >= 0 || spec.columns.id !== undefined;
+    }, row => {
+        const suite = row.at(suiteAt);
+        if (typeof suite !== 'string' || suite === '') {
+            throw new InputError(`suite ${quote(suite ?? null)} is not a name; expected a non-empty string`, row.where(suiteAt));
+        }
+        let category = null;
+        if (hasCategory) {
+            const c = categoryAt < 0 ? '' : groupValue(row.at(categoryAt));
+            category = c === '' ? MISSING : c;
+        }
+        const value = row.at(passedAt);
+        if (value === undefined)
+            throw new InputError(`field '${columnOf(spec, 'passed')}' is missing`, row.where(passedAt));
+        const passed = parseBoolean(value, row.where(passedAt));
+        const key = JSON.stringify([suite, category]);
+        let i = index.get(key);
+        if (i === undefined) {
+            i = table.cells.length;
+            index.set(key, i);
+            table.cells.push({ suite, category });
+            table.passed.push(0);
+            table.failed.push(0);
+        }
+        if (passed)
+            table.passed[i]++;
+        else
+            table.failed[i]++;
+        if (hasId)
+            cases.add([suite, category], idAt < 0 ? undefined : row.at(idAt), i, passed ? 1 : 0, row.line);
+    }, () => [suiteAt, passedAt, categoryAt, idAt].filter(k => k >= 0));
+    return {
+        table,
+        rows: result.rows,
+        sha256: result.sha256,
+        ...(hasId ? cases.finish() : {})
+    };
+}
+
+/**
+ * Parses a plain decimal (`0.25`, `1`, `.5`) straight from CSV bytes. The value m / 10^k is computed
+ * from exact integers (m <= 2^53, k <= 22: Clinger's fast path), so IEEE division rounds it exactly as
+ * Number() would. That covers the 16 and 17 significant digits of most full-precision floats as
+ * pandas writes them (`0.3362214065285066`). Any other form (sign, exponent, a larger mantissa)
+ * returns NaN and the caller falls back to the text parser. `micros` is set to the value in
+ * millionths when it has at most 6 decimals, else -1; then micros / 1e6 is exactly the returned value
+ * (the correctly rounded quotient of the same rational).
+ */
+const POW10 = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22
+];
+/** The largest mantissa whose every step m·10 + d is exact: 2^53. */
+const MAX_MANTISSA = 9007199254740992;
+const decimalState = { micros: -1 };
+function fastDecimal(buf, start, end) {
+    let m = 0;
+    let digits = 0;
+    let k = -1;
+    for (let i = start; i < end; i++) {
+        const c = buf[i];
+        if (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            digits++;
+            if (k >= 0)
+                k++;
+        }
+        else if (c === 46 && k < 0) {
+            k = 0;
+        }
+        else {
+            return NaN;
+        }
+    }
+    if (k < 0)
+        k = 0;
+    // m only grows, so a final m <= 2^53 means every step was exact.
+    if (digits === 0 || m > MAX_MANTISSA || k > 22)
+        return NaN;
+    decimalState.micros = k <= 6 ? m * POW10[6 - k] : -1;
+    return k === 0 ? m : m / POW10[k];
+}
+
+/**
+ * The distribution of scores by label, which exact ROC AUC and quantile calibration bins need (they
+ * are the two metrics the cell table cannot give, SPEC §6). Scores written with at most 6 decimals
+ * (the common case) fall on a fixed grid of 1,000,001 slots. Any other score (full precision, as
+ * pandas writes a float64) goes into compact sorted runs: chunks of rows, sorted when full and
+ * collapsed to distinct scores. A run takes 8 bytes per distinct score (16 weighted), and 4 more when
+ * scores repeat inside it (their row counts). The runs are merged only while they are walked, so the
+ * distribution is never built in memory.
+ */
+const GRID = 1_000_000;
+/**
+ * Score bins of the split's histogram (see splitRuns): score·4096 is exact, so a score is below b/4096
+ * exactly when its bin, ⌊score·4096⌋, is below b.
+ */
+const SPLIT_BINS = 4096;
+/**
+ * At most this many distinct off-grid scores are kept (summed over the runs): 0.5 to 0.8 GB, 1 to
+ * 1.3 GB weighted. Past it the run stops with an error that says what to do, rather than growing until the
+ * process dies.
+ */
+const MAX_OFF_GRID = 64_000_000;
+/** Rows per label gathered before they are sorted into a run. */
+const CHUNK = 1 << 20;
+// Runs live in shared memory: the helper thread's are passed to the main thread without a copy, and
+// both threads walk all of them for the AUC (metrics/auc.ts).
+const sharedF64 = (n) => new Float64Array(new SharedArrayBuffer(8 * n));
+const sharedU32 = (n) => new Uint32Array(new SharedArrayBuffer(4 * n));
+function distributionOf(walk) {
+    let k = 0;
+    walk(() => k++);
+    const out = alloc(k);
+    let j = 0;
+    walk((score, posW, negW, posN, negN) => {
+        out.score[j] = score;
+        out.posW[j] = posW;
+        out.negW[j] = negW;
+        out.posN[j] = posN;
+        out.negN[j] = negN;
+        j++;
+    });
+    return out;
+}
+function gridSource(counts, weights) {
+    const walk = (visit) => walkGrid(counts, weights, visit);
+    let dist = null;
+    let rows = 0;
+    for (let i = 0; i < counts.length; i++)
+        rows += counts[i];
+    return {
+        grid: { counts, weights },
+        rows,
+        runs: null,
+        walk,
+        distribution: () => (dist ??= distributionOf(walk))
+    };
+}
+function runsSource(runs) {
+    const walk = (visit) => walkRuns(runs, visit);
+    let rows = 0;
+    for (const run of [...runs[0], ...runs[1]]) {
+        if (run.count === null)
+            rows += run.score.length;
+        else
+            for (let i = 0; i < run.count.length; i++)
+                rows += run.count[i];
+    }
+    return { grid: null, rows, runs, walk, distribution: () => distributionOf(walk) };
+}
+/** Off-grid rows: gathered per label, sorted into runs when a chunk is full. */
+class OffGrid {
+    file;
+    limit;
+    runs = [[], []];
+    keys;
+    ws;
+    fill = [0, 0];
+    stored = 0;
+    constructor(weighted, file, limit) {
+        this.file = file;
+        this.limit = limit;
+        // Small first: most files with an off-grid score have few rows, or all of them off the grid.
+        this.keys = [sharedF64(1024), sharedF64(1024)];
+        this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null;
+    }
+    /** Adds rows of one label (weights null: 1 each), copied a chunk's room at a time. */
+    add(label, scores, weights) {
+        for (let from = 0; from < scores.length;) {
+            if (this.fill[label] === this.keys[label].length)
+                this.room(label);
+            const at = this.fill[label];
+            const n = Math.min(this.keys[label].length - at, scores.length - from);
+            this.keys[label].set(scores.subarray(from, from + n), at);
+            const ws = this.ws?.[label];
+            if (ws) {
+                if (weights === null)
+                    ws.fill(1, at, at + n);
+                else
+                    ws.set(weights.subarray(from, from + n), at);
+            }
+            this.fill[label] = at + n;
+            from += n;
+        }
+    }
+    /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
+    room(label) {
+        const n = this.fill[label];
+        if (n === CHUNK)
+            return this.seal(label);
+        this.keys[label] = grow(this.keys[label], Math.min(CHUNK, n * 4));
+        if (this.ws)
+            this.ws[label] = grow(this.ws[label], this.keys[label].length);
+    }
+    /** Sorts the gathered rows of `label` into a run of distinct scores. */
+    seal(label) {
+        const n = this.fill[label];
+        if (n === 0)
+            return;
+        const keys = this.keys[label];
+        const ws = this.ws?.[label] ?? null;
+        const { distinct: d, bins } = sortScores(keys, ws, n);
+        this.stored += d;
+        if (this.stored > this.limit)
+            throw new InputError(`more than ${this.limit.toLocaleString('en-US')} distinct scores that are not multiples of 0.000001: the exact AUC cannot be kept in bounded memory. Round the scores to 6 decimals (the AUC is then exact for the rounded scores; docs/inputs.md)`, { file: this.file });
+        if (d === n) {
+            // Every score once: the sorted rows are the run (8 bytes a score, 16 weighted); a full chunk's
+            // arrays are taken as they are, and the next rows get new ones.
+            const taken = n === keys.length;
+            const score = taken ? keys : copy(keys, n);
+            this.runs[label].push({
+                score,
+                count: null,
+                weight: taken ? ws : ws && copy(ws, n),
+                bins
+            });
+            if (taken) {
+                this.keys[label] = sharedF64(n);
+                if (this.ws)
+                    this.ws[label] = sharedF64(n);
+            }
+            this.fill[label] = 0;
+            return;
+        }
+        const score = sharedF64(d);
+        const count = sharedU32(d);
+        const weight = ws ? sharedF64(d) : null;
+        let j = -1;
+        for (let i = 0; i < n; i++) {
+            if (i === 0 || keys[i] !== keys[i - 1])
+                score[++j] = keys[i];
+            count[j]++;
+            if (weight)
+                weight[j] += ws[i];
+        }
+        this.runs[label].push({ score, count, weight, bins });
+        this.fill[label] = 0;
+    }
+    finish() {
+        this.seal(0);
+        this.seal(1);
+        return this.runs;
+    }
+}
+function grow(a, size) {
+    const out = sharedF64(size);
+    out.set(a);
+    return out;
+}
+/** The first n of a, in shared memory of their own. */
+function copy(a, n) {
+    const out = sharedF64(n);
+    out.set(a.subarray(0, n));
+    return out;
+}
+/**
+ * Sorts keys[0..n) ascending (non-negative finite doubles, as scores are), carrying payload along when
+ * given: the WebAssembly radix sort (assembly/sort.ts), on copies in this thread's scratch memory
+ * (wasm.ts; 16 MB for a chunk, 32 MB weighted). Returns how many of them are distinct, and their rows
+ * per split bin, counted there too.
+ */
+function sortScores(keys, payload, n) {
+    const words = payload === null ? 2 : 4;
+    const countBytes = scratchMemory(0).x.SORT_COUNTS_BYTES.value;
+    const binBytes = 8 * (SPLIT_BINS + 1);
+    const { x, at } = scratchMemory(8 * words * n + Math.max(countBytes, binBytes));
+    const memory = x.memory.buffer;
+    const [k, k2, v, v2] = [0, 1, 2, 3].map(i => at + 8 * i * n);
+    const counts = at + 8 * words * n;
+    new Float64Array(memory, k, n).set(keys.subarray(0, n));
+    if (payload !== null)
+        new Float64Array(memory, v, n).set(payload.subarray(0, n));
+    x.radixSort(k, payload === null ? 0 : v, k2, v2, counts, n);
+    keys.set(new Float64Array(memory, k, n));
+    if (payload !== null)
+        payload.set(new Float64Array(memory, v, n));
+    // The counters' room holds the bins now.
+    const bins = new Float64Array(memory, counts, SPLIT_BINS + 1);
+    bins.fill(0);
+    const distinct = x.sortedCounts(k, n, counts, SPLIT_BINS);
+    return { distinct, bins: bins.slice() };
+}
+/** A histogram's grid before it is made (see ScoreHistogram.counts). */
+const EMPTY_GRID = new Uint32Array(0);
+class ScoreHistogram {
+    weighted;
+    file;
+    maxOffGrid;
+    /**
+     * counts[micros·2 + label]; weights likewise when weighted. Made with the first row, unless the
+     * grid is shared before it (12 MB, 24 MB weighted, that a shared grid does not need).
+     */
+    counts = EMPTY_GRID;
+    weights = null;
+    /** Rows whose score is off the grid; made on the first. */
+    off = null;
+    /**
+     * Set while the grid lives in another's memory (the WebAssembly reader's, which adds its rows to it
+     * directly): gives current views of it, since that memory's views go stale when it grows.
+     */
+    views = null;
+    /** file: named in the error for more than maxOffGrid distinct off-grid scores. */
+    constructor(weighted, file, maxOffGrid = MAX_OFF_GRID) {
+        this.weighted = weighted;
+        this.file = file;
+        this.maxOffGrid = maxOffGrid;
+    }
+    /**
+     * Keeps the grid where views() says from now on, before any row is added: the readers' WebAssembly
+     * cells add every row there (artifacts/fast/rows-wasm.ts).
+     */
+    shareGrid(views) {
+        if (this.counts !== EMPTY_GRID)
+            throw new Error('a histogram shares its grid before its first row');
+        this.views = views;
+    }
+    /** Makes this.counts and this.weights current (see views), or makes them on first use. */
+    refresh() {
+        if (this.views !== null)
+            [this.counts, this.weights] = this.views();
+        else if (this.counts === EMPTY_GRID) {
+            this.counts = new Uint32Array(2 * (GRID + 1));
+            this.weights = this.weighted ? new Float64Array(2 * (GRID + 1)) : null;
+        }
+    }
+    /** add()'s row as addOffGrid takes rows. */
+    one = { score: new Float64Array(1), weight: new Float64Array(1) };
+    /** Adds one row's score (the test builders' way; the readers add theirs in WebAssembly). */
+    add(score, label, weight) {
+        const micros = Math.round(score * GRID);
+        if (micros / GRID !== score) {
+            const one = this.one;
+            one.score[0] = score;
+            one.weight[0] = weight;
+            this.addOffGrid(label, one.score, one.weight);
+            return;
+        }
+        this.refresh();
+        this.counts[micros * 2 + label]++;
+        if (this.weights !== null)
+            this.weights[micros * 2 + label] += weight;
+    }
+    /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
+    addOffGrid(label, scores, weights) {
+        (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(label, scores, weights);
+    }
+    /**
+     * What a reader of one part of a file sends back: the grid itself (transferred between threads,
+     * not copied, and added slot by slot to the other part's), and the off-grid runs.
+     */
+    part() {
+        this.refresh();
+        if (this.views !== null) {
+            // Copied out of the reader's memory (12 MB), which can then be freed: with many groups its cell
+            // sums take hundreds of MB.
+            this.counts = this.counts.slice();
+            this.weights = this.weights?.slice() ?? null;
+            this.views = null;
+        }
+        return { grid: this.counts, weights: this.weights, runs: this.off?.finish() ?? null };
+    }
+    finish() {
+        return mergeParts([this.part()]);
+    }
+}
+/** The scores of the rows of all parts (each part's rows disjoint from the others'). */
+function mergeParts(parts) {
+    const [first, ...rest] = parts;
+    const grid = first.grid;
+    const weights = first.weights;
+    for (const p of rest) {
+        const more = p.grid;
+        for (let i = 0; i < grid.length; i++)
+            grid[i] += more[i];
+        if (weights !== null && p.weights !== null)
+            for (let i = 0; i < weights.length; i++)
+                weights[i] += p.weights[i];
+    }
+    const runs = [[], []];
+    for (const p of parts)
+        if (p.runs)
+            for (const label of [0, 1])
+                runs[label].push(...p.runs[label]);
+    if (runs[0].length + runs[1].length === 0)
+        return gridSource(grid, weights);
+    const [neg, pos] = gridRuns(grid, weights);
+    if (neg.score.length > 0)
+        runs[0].push(neg);
+    if (pos.score.length > 0)
+        runs[1].push(pos);
+    return runsSource(runs);
+}
+/** The occupied grid slots of each label as runs. */
+function gridRuns(counts, weights) {
+    return [0, 1].map(label => {
+        let d = 0;
+        for (let m = 0; m <= GRID; m++)
+            if (counts[2 * m + label] !== 0)
+                d++;
+        const score = sharedF64(d);
+        const count = sharedU32(d);
+        const weight = weights ? sharedF64(d) : null;
+        const bins = new Float64Array(SPLIT_BINS + 1);
+        let j = 0;
+        for (let m = 0; m <= GRID; m++) {
+            const c = counts[2 * m + label];
+            if (c === 0)
+                continue;
+            score[j] = m / GRID;
+            count[j] = c;
+            bins[Math.floor(score[j] * SPLIT_BINS)] += c;
+            if (weight)
+                weight[j] = weights[2 * m + label];
+            j++;
+        }
+        return { score, count, weight, bins };
+    });
+}
+/** The grid's occupied slots in ascending order. */
+function walkGrid(counts, weights, visit) {
+    const w = weights ?? counts;
+    for (let m = 0; m <= GRID; m++) {
+        const negN = counts[2 * m];
+        const posN = counts[2 * m + 1];
+        if ((negN | posN) === 0)
+            continue;
+        visit(m / GRID, w[2 * m + 1], w[2 * m], posN, negN);
+    }
+}
+/** The first index in [lo, hi) of sorted `a` whose value is at least v (hi when none is). */
+function lowerBound(a, v, lo, hi) {
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (a[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/**
+ * Rows of the runs merged at a time (plus one per run at most): about 5 MB of the thread's scratch
+ * memory (16 MB when the entries are handed on), within what a chunk's sort already takes.
+ */
+const WINDOW = 1 << 18;
+/**
+ * Merges the distinct scores in [from, to) of all runs in ascending order, equal scores of several
+ * runs (and both labels) one entry. With `auc`, the AUC's sums (AUC_STATE_BYTES of doubles, laid out
+ * by assembly/merge.ts), the entries are added to those sums; else they are handed to `each` a window
+ * at a time, as the first n entries of d (views valid during the call). Each window is cut at a
+ * score, so that no score spans two, and its slices of the runs are copied into this thread's scratch
+ * memory (wasm.ts) and merged there. Windows of any size give the same entries and sums.
+ */
+function mergeWindows(runs, from, to, target) {
+    const all = [...runs[0], ...runs[1]];
+    const k = all.length;
+    const at = Int32Array.from(all, r => lowerBound(r.score, from, 0, r.score.length));
+    const end = Int32Array.from(all, r => lowerBound(r.score, to, 0, r.score.length));
+    const cut = new Int32Array(k);
+    const cap = WINDOW + k;
+    const module = scratchMemory(0).x;
+    const entry = module.MERGE_ENTRY_BYTES.value / 4;
+    // The AUC's sums, the table, the heap, the output's five columns (when handed on), then the
+    // window's scores, weights and counts.
+    const aucBytes = module.AUC_STATE_BYTES.value;
+    const tableBytes = Math.ceil((4 * entry * k) / 8) * 8;
+    const sums = 'auc' in target ? target.auc : null;
+    const each = 'each' in target ? target.each : null;
+    const outBytes = each === null ? 0 : 8 * cap * 5;
+    const { x, at: base } = scratchMemory(aucBytes + tableBytes + 16 * k + outBytes + 20 * cap);
+    const memory = x.memory.buffer;
+    const f64 = new Float64Array(memory);
+    const u32 = new Uint32Array(memory);
+    const auc = sums === null ? 0 : base;
+    const table = base + aucBytes;
+    const heap = table + tableBytes;
+    const out = heap + 16 * k;
+    const scoresAt = out + outBytes;
+    const weightsAt = scoresAt + 8 * cap;
+    const countsAt = weightsAt + 8 * cap;
+    const column = (j) => new Float64Array(memory, out + 8 * cap * j, cap);
+    const d = each === null
+        ? null
+        : { score: column(0), posW: column(1), negW: column(2), posN: column(3), negN: column(4) };
+    if (sums !== null)
+        f64.set(sums, auc / 8);
+    for (;;) {
+        let total = 0;
+        for (let r = 0; r < k; r++)
+            total += end[r] - at[r];
+        if (total === 0)
+            break;
+        windowCut(all, at, end, total, cut);
+        let n = 0;
+        for (let r = 0; r < k; r++) {
+            const run = all[r];
+            const len = cut[r] - at[r];
+            const e = table / 4 + entry * r;
+            u32[e] = scoresAt + 8 * n;
+            u32[e + 1] = run.count === null ? 0 : countsAt + 4 * n;
+            u32[e + 2] = run.weight === null ? 0 : weightsAt + 8 * n;
+            u32[e + 3] = len;
+            u32[e + 4] = r < runs[0].length ? 0 : 1;
+            if (len > 0) {
+                f64.set(run.score.subarray(at[r], cut[r]), scoresAt / 8 + n);
+                if (run.count !== null)
+                    u32.set(run.count.subarray(at[r], cut[r]), countsAt / 4 + n);
+                if (run.weight !== null)
+                    f64.set(run.weight.subarray(at[r], cut[r]), weightsAt / 8 + n);
+            }
+            n += len;
+        }
+        const entries = x.mergeRuns(table, k, heap, out, cap, auc);
+        if (each !== null)
+            each(d, entries);
+        at.set(cut);
+    }
+    if (sums !== null)
+        sums.set(f64.subarray(auc / 8, auc / 8 + sums.length));
+}
+/** Adds the distinct scores in [from, to) of all runs to the AUC's sums `auc` (see mergeWindows). */
+function runsAuc(runs, auc, from = -Infinity, to = Infinity) {
+    mergeWindows(runs, from, to, { auc });
+}
+/**
+ * Adds the grid's occupied slots (counts[micros·2 + label], weights likewise or null) to the AUC's
+ * sums `auc`, in WebAssembly (assembly/merge.ts) on copies in this thread's scratch memory.
+ */
+function gridAuc(counts, weights, auc) {
+    const countsBytes = Math.ceil((4 * counts.length) / 8) * 8;
+    const { x, at } = scratchMemory(8 * auc.length + countsBytes + (weights === null ? 0 : 8 * weights.length));
+    const memory = x.memory.buffer;
+    const countsAt = at + 8 * auc.length;
+    const weightsAt = weights === null ? 0 : countsAt + countsBytes;
+    new Float64Array(memory, at, auc.length).set(auc);
+    new Uint32Array(memory, countsAt, counts.length).set(counts);
+    if (weights !== null)
+        new Float64Array(memory, weightsAt, weights.length).set(weights);
+    x.gridAuc(countsAt, weightsAt, counts.length / 2, at);
+    auc.set(new Float64Array(memory, at, auc.length));
+}
+/**
+ * Where the next window ends in each run (of `total` entries left, more than WINDOW): below a score v
+ * that holds each run's share to its part of WINDOW (at least one entry). v is the least, over the
+ * runs, of the score at that share's end, so every run has at most its share below v, and the run that
+ * gives v has at least one (its scores are distinct and ascending).
+ */
+function windowCut(all, at, end, total, cut) {
+    if (total <= WINDOW) {
+        cut.set(end);
+        return;
+    }
+    let v = Infinity;
+    for (let r = 0; r < all.length; r++) {
+        const p = at[r] + Math.max(1, Math.floor(((end[r] - at[r]) * WINDOW) / total));
+        if (p < end[r])
+            v = Math.min(v, all[r].score[p]);
+    }
+    for (let r = 0; r < all.length; r++)
+        cut[r] = lowerBound(all[r].score, v, at[r], end[r]);
+}
+/** The distinct scores of all runs in ascending order, one call each (see mergeWindows). */
+function walkRuns(runs, visit) {
+    mergeWindows(runs, -Infinity, Infinity, {
+        each: (d, n) => {
+            for (let i = 0; i < n; i++)
+                visit(d.score[i], d.posW[i], d.negW[i], d.posN[i], d.negN[i]);
+        }
+    });
+}
+/**
+ * Where the runs' rows are cut in two for a walk in halves (metrics/auc.ts): the boundary b/4096 that
+ * puts nearest half of the rows below it, and the rows below it. It depends only on the scores, not on
+ * how they fell into runs, so a file gives the same halves on one thread as on two.
+ */
+function splitRuns(runs) {
+    const bins = new Float64Array(SPLIT_BINS + 1);
+    let rows = 0;
+    for (const r of [...runs[0], ...runs[1]])
+        for (let b = 0; b <= SPLIT_BINS; b++) {
+            bins[b] += r.bins[b];
+            rows += r.bins[b];
+        }
+    let best = 0;
+    let bestBelow = 0;
+    let below = 0;
+    for (let b = 0; b <= SPLIT_BINS; b++) {
+        if (Math.abs(below - rows / 2) < Math.abs(bestBelow - rows / 2)) {
+            best = b;
+            bestBelow = below;
+        }
+        below += bins[b];
+    }
+    return { score: best / SPLIT_BINS, rowsBelow: bestBelow };
+}
+function alloc(k) {
+    return {
+        score: new Float64Array(k),
+        posW: new Float64Array(k),
+        negW: new Float64Array(k),
+        posN: new Float64Array(k),
+        negN: new Float64Array(k)
+    };
+}
+/**
+ * Interior quantile edges for `bins` equal-count calibration bins: the overall score quantiles at
+ * b/bins (b = 1..bins−1) by linear interpolation between order statistics (numpy's default), as
+ * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
+ */
+function quantileEdges(scores, bins) {
+    const last = scores.rows - 1;
+    const at = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins));
+    // Each edge's two order statistics, ascending (as the edges are), found in one walk.
+    const wanted = at.flatMap(h => [Math.floor(h), Math.min(Math.floor(h) + 1, last)]);
+    const value = new Float64Array(wanted.length);
+    let next = 0;
+    let cum = 0;
+    scores.walk((score, _pw, _nw, posN, negN) => {
+        cum += posN + negN;
+        while (next < wanted.length && wanted[next] < cum)
+            value[next++] = score;
+    });
+    return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]));
+}
+/** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
+function binOf(score, bins, edges) {
+    if (edges === null) {
+        const b = Math.floor(score * bins);
+        return b < bins ? b : bins - 1;
+    }
+    let b = 0;
+    while (b < edges.length && edges[b] < score)
+        b++;
+    return b;
+}
+
+/**
+ * The WebAssembly side (assembly/rows.ts; memory as in core/wasm.ts): the cell sums every row of a
+ * predictions file is added to (WasmCells), and the CSV fast path that reads plain rows straight into
+ * them (WasmRows). Every row the fast path declines takes the checked path.
+ * Group values and combinations are registered here as the sink first meets them (the checked path
+ * reads the row that introduces one), so the ids are the sink's own.
+ */
+/** Why rows() stopped (the constants of assembly/rows.ts). */
+const STOP_ROW = 0;
+const STOP_OFF_GRID = 2;
+/** Off-grid scores the reader queues (OFF_GRID_QUEUE in assembly/rows.ts). */
+const OFF_GRID_QUEUE = 8192;
+/** Attributes beyond this many do not fit the packed combination key (two words, 16 bits each). */
+const WASM_MAX_ATTRIBUTES = 8;
+/** Padding after the input bytes: the reader loads up to 64 bytes from a position before the end. */
+const PAD = 72;
+const GROUP_SLOT = 32;
+const COMBO_SLOT = 32;
+/** Grid updates the reader queues (QUEUE in assembly/rows.ts). */
+const GRID_QUEUE = 4096;
+/**
+ * The cell sums, score grid and off-grid queue of a predictions file in WebAssembly memory: the one
+ * accumulator that every row goes to, whichever path decoded it (the CSV fast path below from bytes,
+ * the checked CSV path, JSON Lines and Parquet through addRow and addColumns). So the sums are added
+ * in file order, by the same code, whatever the format. The grid is the sink's histogram's own; the
+ * off-grid scores go to the histogram's runs as the queue fills.
+ */
+class WasmCells {
+    acc;
+    hist;
+    heap = new WasmHeap();
+    x = this.heap.x;
+    accAt = 0;
+    accCombos = 0;
+    /** Combinations the sums have room for (the sink's, as of the last room() call). */
+    combos = 0;
+    gridAt = 0;
+    gridWeightsAt = 0;
+    offScoresAt = 0;
+    offWeightsAt = 0;
+    columnsAt = 0;
+    columnsCap = 0;
+    cellNumbers;
+    /** Rows added, by every path. */
+    rows = 0;
+    /**
+     * acc: the combinations and the table the sums are laid out for; hist: the score histogram that
+     * owns the grid (null without scores); edges: quantile bin edges (null: uniform bins).
+     */
+    constructor(acc, hist, edges, threshold) {
+        this.acc = acc;
+        this.hist = hist;
+        this.cellNumbers = 4 * acc.bins * ACC;
+        const pow10 = this.heap.f64Of(POW10);
+        const edgesAt = this.heap.f64Of(edges ?? []);
+        this.x.configure(acc.hasScore ? 1 : 0, acc.weighted ? 1 : 0, acc.bins, edgesAt, edges?.length ?? 0, threshold, pow10);
+        this.newAcc(16);
+        if (acc.hasScore) {
+            this.gridAt = this.heap.alloc(4 * 2 * (GRID + 1));
+            this.gridWeightsAt = acc.weighted ? this.heap.alloc(8 * 2 * (GRID + 1)) : 0;
+            this.x.setGrid(this.gridAt, this.gridWeightsAt, this.heap.alloc(4 * GRID_QUEUE), this.heap.alloc(8 * GRID_QUEUE));
+            this.offScoresAt = this.heap.alloc(2 * 8 * OFF_GRID_QUEUE);
+            this.offWeightsAt = acc.weighted ? this.heap.alloc(2 * 8 * OFF_GRID_QUEUE) : 0;
+            this.x.setOffGrid(this.offScoresAt, this.offWeightsAt);
+            hist.shareGrid(() => {
+                this.x.flush();
+                const memory = this.x.memory.buffer;
+                const weights = this.gridWeightsAt === 0 ? null : new Float64Array(memory, this.gridWeightsAt, 2 * (GRID + 1));
+                return [new Uint32Array(memory, this.gridAt, 2 * (GRID + 1)), weights];
+            });
+        }
+    }
+    /** Adds one decoded row of combination combo; micros is its score in millionths, or -1. */
+    addRow(combo, y, p, s, micros, w) {
+        if (combo >= this.combos)
+            this.room();
+        this.rows++;
+        if (this.x.addRow(combo, y, p, s, micros, w) !== 0)
+            this.takeOffGrid();
+    }
+    /** Adds decoded rows (a Parquet row group's). */
+    addColumns(rows) {
+        const n = rows.combos.length;
+        this.room();
+        if (n > this.columnsCap) {
+            this.columnsCap = Math.max(n, 2 * this.columnsCap);
+            this.columnsAt = this.heap.alloc(26 * this.columnsCap);
+        }
+        // Laid out as addRows expects: combos (i32), scores and weights (f64), labels and predictions (u8).
+        const cap = this.columnsCap;
+        const memory = this.x.memory.buffer;
+        const combosAt = this.columnsAt;
+        const scoresAt = combosAt + 8 * cap;
+        const weightsAt = scoresAt + 8 * cap;
+        const labelsAt = weightsAt + 8 * cap;
+        const predictionsAt = labelsAt + cap;
+        new Int32Array(memory, combosAt, n).set(rows.combos);
+        if (rows.scores !== null)
+            new Float64Array(memory, scoresAt, n).set(rows.scores);
+        if (rows.weights !== null)
+            new Float64Array(memory, weightsAt, n).set(rows.weights);
+        new Uint8Array(memory, labelsAt, n).set(rows.labels);
+        new Uint8Array(memory, predictionsAt, n).set(rows.predictions);
+        for (let from = 0; from < n;) {
+            from = this.x.addRows(from, n, combosAt, labelsAt, predictionsAt, scoresAt, weightsAt);
+            this.takeOffGrid();
+        }
+        this.rows += n;
+    }
+    /** The cell sums of every row added (a view of this memory), in the accumulator's layout. */
+    sums() {
+        this.room();
+        this.x.flush();
+        this.takeOffGrid();
+        return new Float64Array(this.x.memory.buffer, this.accAt, this.combos * this.cellNumbers);
+    }
+    /** Makes room in the sums for the accumulator's combinations so far. */
+    room() {
+        const combos = this.acc.combos.length;
+        if (combos > this.accCombos)
+            this.newAcc(2 * combos);
+        this.combos = combos;
+    }
+    /** Adds the off-grid scores the reader queued to the sink's histogram. */
+    takeOffGrid() {
+        const memory = this.x.memory.buffer;
+        const counts = [this.x.offNegatives.value, this.x.offPositives.value];
+        for (const label of [0, 1]) {
+            const n = counts[label];
+            if (n === 0)
+                continue;
+            const at = 8 * OFF_GRID_QUEUE * label;
+            const weights = this.offWeightsAt === 0 ? null : new Float64Array(memory, this.offWeightsAt + at, n);
+            this.hist.addOffGrid(label, new Float64Array(memory, this.offScoresAt + at, n), weights);
+        }
+        this.x.offGridTaken();
+    }
+    newAcc(combos) {
+        const at = this.heap.alloc(8 * combos * this.cellNumbers);
+        const memory = new Uint8Array(this.x.memory.buffer);
+        if (this.accCombos > 0)
+            memory.copyWithin(at, this.accAt, this.accAt + 8 * this.accCombos * this.cellNumbers);
+        this.accAt = at;
+        this.accCombos = combos;
+        this.x.setAcc(at);
+    }
+}
+/** The CSV fast path: plain rows read from bytes into the sink's WebAssembly cells. */
+class WasmRows {
+    sink;
+    cells;
+    heap;
+    x;
+    bufAt = 0;
+    bufCap = 0;
+    /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
+    groups;
+    known;
+    tables;
+    tablesAt;
+    registered = 0;
+    comboSize = 0;
+    /** Rows taken in all, and by the last rows() call; why that call stopped. */
+    rowsRead = 0;
+    taken = 0;
+    stop = STOP_ROW;
+    /**
+     * roles: each field's role, as in predictions-csv.ts. The caller has checked that the layout suits
+     * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
+     */
+    constructor(sink, cells, roles, hasPrediction) {
+        this.sink = sink;
+        this.cells = cells;
+        this.heap = cells.heap;
+        this.x = cells.x;
+        const attributes = sink.indexes.length;
+        const rolesAt = this.heap.alloc(roles.byteLength);
+        new Int32Array(this.x.memory.buffer, rolesAt, roles.length).set(roles);
+        this.tablesAt = this.heap.alloc(8 * Math.max(1, attributes));
+        this.x.setFields(roles.length, rolesAt, hasPrediction ? 1 : 0, this.tablesAt);
+        this.groups = sink.indexes.map(() => []);
+        this.known = sink.indexes.map(() => 0);
+        this.tables = sink.indexes.map((_, a) => this.newTable(a, 64));
+        this.newCombos(64);
+    }
+    /** Copies a new buffer of rows in; rows() calls then read it until the next load(). */
+    load(buf) {
+        if (buf.length + PAD > this.bufCap) {
+            this.bufCap = Math.max(buf.length + PAD, 2 * this.bufCap);
+            this.bufAt = this.heap.alloc(this.bufCap);
+        }
+        new Uint8Array(this.x.memory.buffer, this.bufAt, buf.length).set(buf);
+    }
+    /** Reads plain rows of the loaded buffer from pos; see FastRow. */
+    rows(pos, len) {
+        this.register();
+        let taken = 0;
+        for (;;) {
+            pos = this.x.rows(this.bufAt, pos, len);
+            taken += this.x.taken.value;
+            this.stop = this.x.stop.value;
+            this.cells.takeOffGrid();
+            if (this.stop !== STOP_OFF_GRID)
+                break;
+        }
+        this.taken = taken;
+        this.rowsRead += taken;
+        this.cells.rows += taken;
+        return pos;
+    }
+    /** Registers the group values and combinations the sink has met since the last call. */
+    register() {
+        const indexes = this.sink.indexes;
+        for (let a = 0; a < indexes.length; a++) {
+            const keys = indexes[a].keys;
+            while (this.known[a] < keys.length) {
+                const id = this.known[a]++;
+                this.addGroup(a, keys[id], id);
+                // An empty field is the group (missing) too.
+                if (indexes[a].labels[id] === MISSING)
+                    this.addGroup(a, Buffer.alloc(0), id);
+            }
+        }
+        const combos = this.sink.acc.combos;
+        if (this.registered === combos.length)
+            return;
+        if (2 * combos.length > this.comboSize)
+            this.newCombos(2 * this.comboSize);
+        this.cells.room();
+        for (; this.registered < combos.length; this.registered++)
+            this.x.addCombo(...comboKey(combos[this.registered]), this.registered);
+    }
+    addGroup(a, key, id) {
+        const list = this.groups[a];
+        if (2 * (list.length + 1) > this.tables[a].size) {
+            this.tables[a] = this.newTable(a, 2 * this.tables[a].size);
+            for (const g of list)
+                this.x.addGroup(a, g.at, g.n, g.id);
+        }
+        const at = this.heap.alloc(key.length + PAD);
+        new Uint8Array(this.x.memory.buffer, at, key.length).set(key);
+        list.push({ at, n: key.length, id });
+        this.x.addGroup(a, at, key.length, id);
+    }
+    newTable(a, size) {
+        const at = this.heap.alloc(size * GROUP_SLOT);
+        new Int32Array(this.x.memory.buffer, at, (size * GROUP_SLOT) / 4).fill(-1);
+        new Uint32Array(this.x.memory.buffer, this.tablesAt + 8 * a, 2).set([at, size - 1]);
+        return { at, size };
+    }
+    newCombos(size) {
+        const at = this.heap.alloc(size * COMBO_SLOT);
+        new Int32Array(this.x.memory.buffer, at, (size * COMBO_SLOT) / 4).fill(-1);
+        this.comboSize = size;
+        this.x.setCombos(at, size - 1);
+        const combos = this.sink.acc.combos;
+        for (let id = 0; id < this.registered; id++)
+            this.x.addCombo(...comboKey(combos[id]), id);
+    }
+}
+/** A combination's group ids packed 16 bits each into two words, as the reader builds them. */
+function comboKey(ids) {
+    const key = [0n, 0n];
+    ids.forEach((id, a) => (key[a >> 2] |= BigInt(id) << BigInt(16 * (a & 3))));
+    return key;
+}
+
+/**
+ * The predictions CSV hot path: the WebAssembly fast path for plain rows (rows-wasm.ts; fields found
+ * and decoded at once) and the checked path for everything else, which validates every value and
+ * reports errors.
+ *
+ * A JavaScript fast path (code generated per header) sat between the two until the WebAssembly reader
+ * read full-precision scores and up to 8 attributes; it then served only files with more attributes
+ * or a dropped row record. On 2M rows with 17-digit scores and 5 attributes a whole check took 2.1 s
+ * on the checked path alone, 1.7 s with the JavaScript fast path and 1.5 s with the WebAssembly
+ * reader, so it was removed: about 250 lines, and a third way of decoding a row.
+ */
+/**
+ * Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index. The WebAssembly reader
+ * has the same (assembly/rows.ts; rows-wasm.test.ts checks that they agree).
+ */
+const ROLES = { SKIP: 0, LABEL: 1, SCORE: 2, PREDICTION: 3, WEIGHT: 4, ATTR: 5 };
+const { SKIP, LABEL, SCORE, PREDICTION, WEIGHT, ATTR } = ROLES;
+/**
+ * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
+ * decimals and the text parsers as fallback, so that every value is validated the same way.
+ */
+class CsvPredictionRows {
+    sink;
+    header = null;
+    /** The columns' positions (the sink's, once the header is known). */
+    at;
+    fastBinary;
+    threshold;
+    file;
+    /** The checked path's group ids of the row it reads. */
+    g;
+    constructor(sink) {
+        this.sink = sink;
+        this.fastBinary = sink.labels.positive === '1';
+        this.threshold = sink.spec.threshold;
+        this.file = sink.spec.display;
+        this.g = new Int32Array(sink.indexes.length);
+    }
+    get started() {
+        return this.header !== null;
+    }
+    /** The checked path: every row the fast path declines, and the header. */
+    checkedRow(row) {
+        const header = this.header;
+        if (header === null) {
+            this.start(row);
+            return;
+        }
+        if (row.count !== header.length)
+            throw wrongFieldCount(this.file, row.line, header.length, row.count);
+        const sink = this.sink;
+        const buf = row.buf;
+        const y = this.binary(row, this.at.label, sink.labels);
+        let s = 0;
+        let micros = -1;
+        if (this.at.score >= 0) {
+            const i = this.at.score;
+            s = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (s === s && s <= 1)
+                micros = decimalState.micros;
+            else
+                s = parseScore(fieldText(row, i), this.where(row, i));
+        }
+        let w = 1;
+        if (this.at.weight >= 0) {
+            const i = this.at.weight;
+            w = row.escaped[i] ? NaN : fastDecimal(buf, row.start[i], row.end[i]);
+            if (w !== w)
+                w = parseWeight(fieldText(row, i), this.where(row, i));
+        }
+        const p = this.at.prediction >= 0
+            ? this.binary(row, this.at.prediction, sink.predictions)
+            : predictAt(s, this.threshold);
+        const g = this.g;
+        const attrs = this.at.attrs;
+        for (let a = 0; a < attrs.length; a++) {
+            const i = attrs[a];
+            g[a] = row.escaped[i]
+                ? sink.indexes[a].idOfText(fieldText(row, i), row.line)
+                : sink.indexes[a].idOfBytes(buf, row.start[i], row.end[i], row.line);
+        }
+        if (!sink.recording) {
+            sink.add(g, y, p, s, micros, w);
+            return;
+        }
+        const text = (i) => (i < 0 ? undefined : fieldText(row, i));
+        const [cp, cs] = sink.champion(text(this.at.championPrediction), text(this.at.championScore), path => ({
+            file: this.file,
+            line: row.line,
+            path
+        }));
+        sink.addRecorded(g, y, p, s, micros, w, text(this.at.id), row.line, cp, cs);
+    }
+    start(row) {
+        this.useHeader(Array.from({ length: row.count }, (_, i) => fieldText(row, i)), row.line);
+    }
+    /** Sets the header read elsewhere (a part of the file that starts after it). */
+    useHeader(header, line) {
+        this.sink.start(header, { file: this.file, line });
+        this.at = this.sink.positions;
+        this.header = header;
+        // What each field is for the fast path. A column read in two roles (say, the label also a
+        // sensitive attribute) leaves the rows to the checked path, which reads each role by itself.
+        const roles = new Int32Array(header.length).fill(SKIP);
+        const used = [this.at.label, this.at.score, this.at.prediction, this.at.weight, ...this.at.attrs].filter(i => i >= 0);
+        if (!this.fastBinary || new Set(used).size !== used.length)
+            return;
+        roles[this.at.label] = LABEL;
+        if (this.at.score >= 0)
+            roles[this.at.score] = SCORE;
+        if (this.at.prediction >= 0)
+            roles[this.at.prediction] = PREDICTION;
+        if (this.at.weight >= 0)
+            roles[this.at.weight] = WEIGHT;
+        this.at.attrs.forEach((i, a) => (roles[i] = ATTR + a));
+        // More attributes than the WebAssembly reader packs: every row takes the checked path.
+        if (this.at.attrs.length <= WASM_MAX_ATTRIBUTES)
+            this.roles = roles;
+    }
+    /**
+     * The fast path (see FastRow): the WebAssembly reader, made for the header's roles once it is
+     * known, and declining until then. While rows are recorded one by one (ids, champion columns) they
+     * take the checked path; if the record is dropped, the fast reader starts there.
+     */
+    roles = null;
+    wasm = null;
+    taken = 0;
+    /** Rows the WebAssembly reader has read (for tests). */
+    get wasmRows() {
+        return this.wasm?.rowsRead ?? 0;
+    }
+    /** The WebAssembly reader copies a buffer in when it first reads it. */
+    loaded = true;
+    chunk() {
+        this.loaded = false;
+    }
+    rows(buf, pos, len) {
+        this.taken = 0;
+        if (this.roles === null || this.sink.recording)
+            return pos;
+        if (this.wasm === null) {
+            this.wasm = new WasmRows(this.sink, this.sink.cells, this.roles, this.at.prediction >= 0);
+            this.loaded = false;
+        }
+        if (!this.loaded) {
+            this.wasm.load(buf);
+            this.loaded = true;
+        }
+        pos = this.wasm.rows(pos, len);
+        this.taken = this.wasm.taken;
+        return pos;
+    }
+    binary(row, i, decoder) {
+        if (this.fastBinary && row.escaped[i] === 0 && row.end[i] - row.start[i] === 1) {
+            const c = row.buf[row.start[i]];
+            if (c === 49)
+                return 1;
+            if (c === 48)
+                return 0;
+        }
+        return decoder.decode(fieldText(row, i), this.where(row, i));
+    }
+    where(row, i) {
+        return { file: this.file, line: row.line, path: this.header[i] };
+    }
+}
+
+/**
+ * The prediction sink: decoded rows of a predictions file, whatever its format, into the cell table,
+ * the score histogram and (with ids or champion columns) the row record. The column layout is
+ * resolved here, once, from the file's header and the manifest's mapping.
+ */
+/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
+function layoutOf(spec, attributes, columns, where) {
+    const has = new Set(columns);
+    const col = (name, required, fallback) => {
+        const mapped = spec.columns[name];
+        const column = mapped ?? fallback ?? name;
+        if (has.has(column)) {
+            requireOnce(columns, column, where, name);
+            return column;
+        }
+        if (required || mapped !== undefined) {
+            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
+            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+                ...where,
+                path: name
+            });
+        }
+        return undefined;
+    };
+    const layout = {
+        label: col('label', true),
+        score: col('score', false),
+        prediction: col('prediction', false),
+        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
+        attributes: attributes.map(a => col(a, true)),
+        // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
+        id: spec.columns.id !== undefined ? col('id', true) : undefined,
+        baselinePrediction: col('baselinePrediction', false),
+        baselineScore: col('baselineScore', false)
+    };
+    if (layout.score === undefined && layout.prediction === undefined) {
+        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, where);
+    }
+    return layout;
+}
+/** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
+class PredictionSink {
+    spec;
+    options;
+    indexes;
+    labels;
+    predictions;
+    championPredictions;
+    layout;
+    /** The layout's columns by position in the header, for readers that index fields. */
+    positions;
+    acc;
+    hist = null;
+    sums = null;
+    /** Set while rows are recorded one by one (the file has ids or champion columns). */
+    recorder = null;
+    constructor(spec, options) {
+        this.spec = spec;
+        this.options = options;
+        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
+        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
+        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction');
+    }
+    start(columns, where) {
+        const l = (this.layout = layoutOf(this.spec, this.options.attributes, columns, where));
+        const at = (c) => (c === undefined ? -1 : columns.indexOf(c));
+        this.positions = {
+            label: at(l.label),
+            score: at(l.score),
+            prediction: at(l.prediction),
+            weight: at(l.weight),
+            attrs: l.attributes.map(at),
+            id: at(l.id),
+            championPrediction: at(l.baselinePrediction),
+            championScore: at(l.baselineScore)
+        };
+        const hasScore = this.layout.score !== undefined;
+        const weighted = this.layout.weight !== undefined;
+        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
+        this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null;
+        if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
+            this.recorder = new CaseRecorder(4);
+    }
+    /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
+    get recording() {
+        return this.recorder !== null && !this.recorder.dropped;
+    }
+    /**
+     * The champion's prediction and score on a row, from its fields' values (ignored where the file has
+     * no such column): -1 and NaN when absent; the prediction follows the score at the threshold when
+     * only the score is given.
+     */
+    champion(prediction, score, where) {
+        const l = this.layout;
+        const cs = l.baselineScore === undefined ? NaN : scoreValue(score, where(l.baselineScore));
+        const cp = l.baselinePrediction !== undefined
+            ? this.championPredictions.value(prediction, where(l.baselinePrediction))
+            : cs === cs
+                ? predictAt(cs, this.spec.threshold)
+                : -1;
+        return [cp, cs];
+    }
+    /**
+     * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
+     * and score (-1 and NaN when the file has none).
+     */
+    addRecorded(g, y, p, s, micros, w, id, line, cp, cs) {
+        const combo = this.add(g, y, p, s, micros, w);
+        const r = this.recorder;
+        const hasScore = this.hist !== null;
+        const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0);
+        const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line);
+        if (kept === 'dropped')
+            return;
+        const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0);
+        r.extra([hasScore ? s : NaN, w, champion, cs]);
+    }
+    /**
+     * Adds one decoded row: its group ids g (one per attribute), label, prediction, score, the score in
+     * millionths (or -1) and weight. Returns the row's combination of groups.
+     */
+    add(g, y, p, s, micros, w) {
+        const combo = this.acc.combo(g);
+        this.cells.addRow(combo, y, p, this.hist === null ? 0 : s, micros, w);
+        return combo;
+    }
+    /**
+     * The sums every row is added to (fast/rows-wasm.ts), made with the first row: a sink that only
+     * checks a header (the two-part reader's) needs no WebAssembly memory.
+     */
+    get cells() {
+        return (this.sums ??= new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold));
+    }
+    /** Rows added so far, by every path. */
+    get rows() {
+        return this.sums?.rows ?? 0;
+    }
+    /** The table: the combinations and groups met, with the cell sums of every row. */
+    table() {
+        this.acc.addNumbers(this.cells.sums());
+        return this.acc.finish(this.indexes.map(i => i.labels));
+    }
+    /** What a worker reading one part of the file sends back. */
+    part() {
+        return {
+            table: this.table(),
+            scores: this.hist?.part() ?? null,
+            rows: this.rows
+        };
+    }
+    finish(sha256) {
+        if (this.rows === 0)
+            throw new InputError('the file has no data rows', { file: this.spec.display });
+        return {
+            table: this.table(),
+            scores: this.hist === null ? null : this.hist.finish(),
+            edges: this.options.edges,
+            rows: this.rows,
+            sha256,
+            ...this.finishRecord()
+        };
+    }
+    finishRecord() {
+        if (this.recorder === null)
+            return {};
+        const { cases, casesMissing, extras } = this.recorder.finish();
+        if (cases === null)
+            return { record: null, recordMissing: casesMissing };
+        const [scores, weights, championCodes, championScores] = extras;
+        const l = this.layout;
+        const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined;
+        return {
+            record: {
+                cases,
+                byId: l.id !== undefined,
+                scores: this.hist !== null ? scores : null,
+                weights: l.weight !== undefined ? weights : null,
+                champion: hasChampion
+                    ? {
+                        codes: Uint32Array.from(championCodes),
+                        scores: l.baselineScore !== undefined ? championScores : null
+                    }
+                    : null
+            }
+        };
+    }
+}
+
+/**
+ * A dictionary-encoded chunk's rows through `rule`: each entry decoded once, at its first use (so that
+ * group ids and a learned negative label follow file order, as in CSV). For entry k (k = -1: a null),
+ * ints[k + 1] is its value once decoded when it is a non-negative integer (labels, predictions, group
+ * ids), -1 before; doubles[k + 1] likewise for any number (scores, weights), NaN before.
+ */
+class Dictionary {
+    chunk;
+    rule;
+    where;
+    ints;
+    doubles;
+    constructor(chunk, rule, where) {
+        this.chunk = chunk;
+        this.rule = rule;
+        this.where = where;
+        const n = chunk.dictionary.length + 1;
+        this.ints = new Int32Array(n).fill(-1);
+        this.doubles = new Float64Array(n).fill(NaN);
+    }
+    /** Decodes entry k - 1 (k = 0: a null), first used on row i. */
+    decode(k, i) {
+        const x = this.rule(k === 0 ? null : this.chunk.dictionary[k - 1], this.where(i));
+        this.doubles[k] = x;
+        if (x >= 0 && x <= 0x7fffffff && Number.isInteger(x))
+            this.ints[k] = x;
+        return x;
+    }
+}
+/**
+ * Each row of up to three dictionary-encoded columns through `table`: out[i] = table[key], key =
+ * Σ_a (columns[a][i] + 1) · steps[a] (steps[0] = 1; an index is -1 for a null), looked up in
+ * WebAssembly (assembly/hybrid.ts) on copies in the scratch memory, where a loop in JavaScript took 2
+ * to 6 ns a row. A row whose entry is still negative gets its value from resolve(key, i), in row
+ * order, which updates `table` (and must not use the scratch memory).
+ */
+function lookup(columns, steps, table, out, resolve) {
+    const n = out.length;
+    const wide = out instanceof Int32Array;
+    const room = scratchMemory(4 * ((columns.length + 1) * n + table.length));
+    const x = room.x;
+    const places = columns.map((_, a) => room.at + 4 * n * a);
+    const tableAt = room.at + 4 * n * columns.length;
+    const outAt = tableAt + 4 * table.length;
+    const view = () => wide ? new Int32Array(x.memory.buffer, outAt, n) : new Uint8Array(x.memory.buffer, outAt, n);
+    columns.forEach((c, a) => new Int32Array(x.memory.buffer, places[a], n).set(c.subarray(0, n)));
+    new Int32Array(x.memory.buffer, tableAt, table.length).set(table);
+    const [a, b = a, c = a] = places;
+    for (let i = 0;; i++) {
+        i = x.dictionaryLookup(a, b, c, steps[1] ?? 0, steps[2] ?? 0, tableAt, table.length, outAt, wide ? 1 : 0, i, n);
+        if (i === n)
+            break;
+        let key = 0;
+        columns.forEach((column, a) => (key += (column[i] + 1) * steps[a]));
+        view()[i] = resolve(key, i);
+        if (key < table.length)
+            new Int32Array(x.memory.buffer, tableAt, table.length)[key] = table[key];
+    }
+    out.set(view());
+}
+/** A dictionary chunk's rows through its Dictionary's ints (labels, predictions, group ids). */
+function mapInts(indices, d, out) {
+    lookup([indices], [1], d.ints, out, (k, i) => d.decode(k, i));
+}
+function mapDoubles(indices, d, out) {
+    const doubles = d.doubles;
+    for (let i = 0; i < out.length; i++) {
+        const k = indices[i] + 1;
+        const x = doubles[k];
+        out[i] = x === x ? x : d.decode(k, i);
+    }
+}
+/** A binary column (labels, predictions): 0 and 1 as they are when `plain`, else through the rule. */
+function binaryColumn(chunk, out, rule, where, plain) {
+    const values = chunk.values;
+    if (chunk.dictionary !== null)
+        return mapInts(values, new Dictionary(chunk, rule, where), out);
+    const n = out.length;
+    if (plain && (values instanceof Int32Array || values instanceof Float64Array)) {
+        for (let i = 0; i < n; i++) {
+            const v = values[i];
+            out[i] = v === 0 || v === 1 ? v : rule(v, where(i));
+        }
+    }
+    else if (plain && values instanceof BigInt64Array) {
+        // 64-bit integers (pandas' int64 labels): a value whose high word is 0 is its low word, read as
+        // 32-bit words (a bigint per row cost a third of the time of decoding the columns).
+        const words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
+        for (let i = 0; i < n; i++) {
+            const v = words[2 * i];
+            out[i] = words[2 * i + 1] === 0 && (v === 0 || v === 1) ? v : rule(values[i], where(i));
+        }
+    }
+    else
+        for (let i = 0; i < n; i++)
+            out[i] = rule(values[i], where(i));
+}
+/**
+ * A number column (scores, weights): its own Float64Array when every value passes `plain` unchanged
+ * (no copy), else `out` filled through the rule.
+ */
+function numberColumn(chunk, out, rule, where, plain) {
+    const values = chunk.values;
+    if (chunk.dictionary !== null) {
+        mapDoubles(values, new Dictionary(chunk, rule, where), out);
+        return out;
+    }
+    if (values instanceof Float64Array) {
+        let i = 0;
+        while (i < values.length && plain(values[i]))
+            i++;
+        if (i === values.length)
+            return values;
+    }
+    for (let i = 0; i < out.length; i++) {
+        const v = values[i];
+        out[i] = typeof v === 'number' && plain(v) ? v : rule(v, where(i));
+    }
+    return out;
+}
+/** A group column: each row's group id (a dictionary's values registered once each). */
+function groupColumn(chunk, out, rule, where) {
+    const values = chunk.values;
+    if (chunk.dictionary !== null)
+        return mapInts(values, new Dictionary(chunk, rule, where), out);
+    for (let i = 0; i < out.length; i++)
+        out[i] = rule(values[i], where(i));
+}
+/** Combinations of dictionary keys looked up directly while their key space stays this small. */
+const MAX_KEYS = 1 << 16;
+/**
+ * The combination of each row straight from up to three dictionary-encoded attribute columns: the
+ * rows' dictionary indices make one key, and each key's combination is found once per row group (its
+ * attributes' entries decoded then, at their first use). False, with nothing done, for other columns.
+ */
+function dictionaryCombos(chunks, rules, where, sink, out) {
+    if (chunks.length === 0 || chunks.length > 3 || chunks.some(c => c.dictionary === null))
+        return false;
+    // Key steps 1, |x|, |x|·|y| (each dictionary's size with a null).
+    const steps = [1];
+    for (const c of chunks)
+        steps.push(steps.at(-1) * (c.dictionary.length + 1));
+    const keys = steps.pop();
+    if (keys > MAX_KEYS)
+        return false;
+    const dictionaries = chunks.map((c, a) => new Dictionary(c, rules[a], where[a]));
+    const table = new Int32Array(keys).fill(-1);
+    const g = new Int32Array(chunks.length);
+    const columns = chunks.map(c => c.values);
+    lookup(columns, steps, table, out, (key, i) => {
+        for (let a = 0; a < g.length; a++) {
+            const k = columns[a][i] + 1;
+            const d = dictionaries[a];
+            g[a] = d.ints[k] >= 0 ? d.ints[k] : d.decode(k, i);
+        }
+        return (table[key] = sink.acc.combo(g));
+    });
+    return true;
+}
+const isProbability = (v) => v >= 0 && v <= 1;
+const isWeight = (v) => v >= 0 && v < Infinity;
+/**
+ * Reads row groups [from, to) of the file into the sink (started with the file's columns). A row
+ * group's columns are decoded one after the other, so of two bad values in one row group the one
+ * reported is the first of the first column (label, score, prediction, weight) that has one, and then
+ * the attributes' (in row order when they are dictionary-encoded, else column by column).
+ */
+async function readParquetGroups(file, sink, from = 0, to = file.groups.length, progress) {
+    const columns = file.columns;
+    const { label, score, prediction, weight, attrs } = sink.positions;
+    const use = [label, score, prediction, weight, ...attrs].filter(k => k >= 0);
+    const ks = [...new Set(use)];
+    file.requireFlat(ks);
+    const threshold = sink.spec.threshold;
+    // 0 and 1 read as themselves: checked in a plain loop.
+    const numericLabels = sink.labels.numeric && sink.labels.positive === '1';
+    // Each row group's columns, in arrays made once for the largest (subarrays for smaller ones).
+    const most = Math.max(0, ...file.groups.slice(from, to));
+    const labels = new Uint8Array(most);
+    const predicted = new Uint8Array(most);
+    const scores = new Float64Array(score >= 0 ? most : 0);
+    const weights = new Float64Array(weight >= 0 ? most : 0);
+    const groups = attrs.map(() => new Int32Array(most));
+    const combos = new Int32Array(most);
+    let first = 1;
+    for (let k = 0; k < from; k++)
+        first += file.groups[k];
+    for (let group = from; group < to; group++) {
+        const rows = file.groups[group];
+        const chunks = await file.read(group, ks);
+        const chunk = (k) => chunks[ks.indexOf(k)];
+        const where = (k) => (i) => ({
+            file: file.display,
+            row: first + i,
+            rowGroup: group,
+            path: columns[k]
+        });
+        const y = labels.subarray(0, rows);
+        binaryColumn(chunk(label), y, (v, w) => sink.labels.value(v, w), where(label), numericLabels);
+        const s = score >= 0
+            ? numberColumn(chunk(score), scores.subarray(0, rows), scoreValue, where(score), isProbability)
+            : null;
+        const p = predicted.subarray(0, rows);
+        if (prediction >= 0)
+            binaryColumn(chunk(prediction), p, (v, w) => sink.predictions.value(v, w), where(prediction), numericLabels);
+        else if (s !== null)
+            for (let i = 0; i < rows; i++)
+                p[i] = predictAt(s[i], threshold);
+        const w = weight >= 0
+            ? numberColumn(chunk(weight), weights.subarray(0, rows), weightValue, where(weight), isWeight)
+            : null;
+        const c = combos.subarray(0, rows);
+        const rules = attrs.map((k, a) => {
+            const index = sink.indexes[a];
+            return (v, at) => index.idOfText(groupValue(v), at);
+        });
+        const attributeChunks = attrs.map(chunk);
+        if (!dictionaryCombos(attributeChunks, rules, attrs.map(where), sink, c)) {
+            const ids = attrs.map((k, a) => {
+                const out = groups[a].subarray(0, rows);
+                groupColumn(attributeChunks[a], out, rules[a], where(k));
+                return out;
+            });
+            sink.acc.comboColumn(ids, c);
+        }
+        sink.cells.addColumns({ combos: c, labels: y, predictions: p, scores: s, weights: w });
+        first += rows;
+        progress?.((group + 1 - from) / (to - from));
+    }
+}
+
+/**
+ * Reads a predictions artifact (one row per example) into a cell table and a score histogram, through
+ * a reader per format: CSV bytes through the WebAssembly fast path and the checked parser, Parquet
+ * column by column, JSON Lines (and recorded Parquet files) row by row. Every value is validated by
+ * the same rules (decode/values.ts) whichever path it takes.
+ */
+/** A row's label, prediction and score in millionths (0 without a score), in one word. */
+const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
+const codeLabel = (code) => code >>> 21;
+const codePrediction = (code) => (code >>> 20) & 1;
+const codeMicros = (code) => code & 0xfffff;
+/** The largest valid code. */
+const MAX_PREDICTION_CODE = predictionCode(1, 1, 1_000_000);
+/**
+ * Rows of a format that holds typed values (JSON Lines, Parquet): each field through the row rules of
+ * values.ts, straight from its value.
+ */
+class ValueRows {
+    sink;
+    columns = [];
+    /** The columns' positions (the sink's, once the header is known). */
+    at;
+    g;
+    constructor(sink) {
+        this.sink = sink;
+        this.g = new Int32Array(sink.options.attributes.length);
+    }
+    header(columns, where) {
+        this.sink.start(columns, where);
+        this.at = this.sink.positions;
+        this.columns = columns;
+    }
+    /** The fields read, for a columnar format. */
+    needed() {
+        const all = [
+            this.at.label,
+            this.at.score,
+            this.at.prediction,
+            this.at.weight,
+            ...this.at.attrs,
+            this.at.id
+        ];
+        return [...new Set([...all, this.at.championPrediction, this.at.championScore].filter(k => k >= 0))];
+    }
+    row(row) {
+        const sink = this.sink;
+        const y = sink.labels.value(row.at(this.at.label), row.where(this.at.label));
+        const s = this.at.score >= 0 ? scoreValue(row.at(this.at.score), row.where(this.at.score)) : 0;
+        const w = this.at.weight >= 0 ? weightValue(row.at(this.at.weight), row.where(this.at.weight)) : 1;
+        const p = this.at.prediction >= 0
+            ? sink.predictions.value(row.at(this.at.prediction), row.where(this.at.prediction))
+            : predictAt(s, sink.spec.threshold);
+        const attrs = this.at.attrs;
+        for (let a = 0; a < attrs.length; a++) {
+            const v = row.at(attrs[a]);
+            // A JSON object without the key is an error; a null is the group (missing).
+            if (v === undefined)
+                throw new InputError(`field '${this.columns[attrs[a]]}' is missing`, row.where(attrs[a]));
+            this.g[a] = sink.indexes[a].idOfText(groupValue(v), row.line);
+        }
+        if (!sink.recording) {
+            sink.add(this.g, y, p, s, -1, w);
+            return;
+        }
+        const value = (k) => (k < 0 ? undefined : row.at(k));
+        const [cp, cs] = sink.champion(value(this.at.championPrediction), value(this.at.championScore), column => row.where(this.columns.indexOf(column)));
+        sink.addRecorded(this.g, y, p, s, -1, w, value(this.at.id), row.line, cp, cs);
+    }
+}
+/** Reads a CSV file: bytes through the fast paths, and the checked parser for the rest. */
+async function readCsv(spec, sink) {
+    const rows = new CsvPredictionRows(sink);
+    const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows);
+    const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
+    parser.end();
+    if (!rows.started)
+        throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
+    return sha256;
+}
+/** Reads any format row by row (source.ts), typed values through the row rules. */
+async function readValues(spec, sink) {
+    const rows = new ValueRows(sink);
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => rows.header(columns, where), row => rows.row(row), () => rows.needed());
+    return result.sha256;
+}
+/** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
+async function readParquet(spec, sink) {
+    const file = await ParquetFile.open(spec.absPath, spec.display);
+    const rows = new ValueRows(sink);
+    rows.header(file.columns, { file: spec.display });
+    return hashedAlongside(spec.absPath, spec.display, progress => sink.recording
+        ? file.rows(rows.needed(), row => rows.row(row), progress)
+        : readParquetGroups(file, sink, 0, file.groups.length, progress));
+}
+/** How each format's predictions are read into the sink; each resolves to the file's sha256. */
+const READERS = {
+    csv: readCsv,
+    jsonl: readValues,
+    parquet: readParquet
+};
+async function readPredictions(spec, options) {
+    const format = formatOf(spec.path);
+    if (format === undefined)
+        throw unknownFormat(spec.display);
+    const sink = new PredictionSink(spec, options);
+    return sink.finish(await READERS[format](spec, sink));
+}
+
+/**
+ * Reads a robustness artifact, one row per (example, perturbation): the label, the prediction on the
+ * clean input and the prediction on the perturbed input, and optionally the example's `id` (which
+ * keeps each row's result, hashed, for comparing runs row by row). Per perturbation it keeps eight counts,
+ * one per (label, clean prediction, perturbed prediction), which give every robustness metric.
+ */
+const FIELDS = ['perturbation', 'label', 'clean_prediction', 'prediction'];
+async function readRobustness(spec) {
+    const labels = new BinaryDecoder(spec.positiveLabel, 'label');
+    const clean = new BinaryDecoder(spec.positiveLabel, 'clean_prediction');
+    const perturbed = new BinaryDecoder(spec.positiveLabel, 'prediction');
+    const index = new Map();
+    const table = { perturbations: [], n: [] };
+    const cases = new CaseRecorder();
+    // The fields' positions in the header: perturbation, label, clean and perturbed prediction, id.
+    let at = [];
+    let id = -1;
+    let hasId = false;
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
+        requireColumns(spec, FIELDS, columns, where);
+        at = FIELDS.map(f => columns.indexOf(columnOf(spec, f)));
+        id = columns.indexOf(columnOf(spec, 'id'));
+        hasId = id >= 0 || spec.columns.id !== undefined;
+    }, row => {
+        const [kName, kLabel, kClean, kPerturbed] = at;
+        const name = groupValue(row.at(kName));
+        if (name === '')
+            throw new InputError(`perturbation is empty; expected its name`, row.where(kName));
+        let p = index.get(name);
+        if (p === undefined) {
+            p = table.perturbations.length;
+            index.set(name, p);
+            table.perturbations.push(name);
+            for (let k = 0; k < 8; k++)
+                table.n.push(0);
+        }
+        const y = labels.value(row.at(kLabel), row.where(kLabel));
+        const c = clean.value(row.at(kClean), row.where(kClean));
+        const q = perturbed.value(row.at(kPerturbed), row.where(kPerturbed));
+        table.n[p * 8 + (y * 2 + c) * 2 + q] += 1;
+        if (hasId)
+            cases.add([name], id < 0 ? undefined : row.at(id), p, (y * 2 + c) * 2 + q, row.line);
+    }, () => (id < 0 ? at : [...at, id]));
+    return { table, rows: result.rows, sha256: result.sha256, ...(hasId ? cases.finish() : {}) };
+}
+
+/**
+ * Reads a stats artifact (warehouse/stats-table.ts, docs/warehouse.md): the cell table a warehouse
+ * query wrote, one row per non-empty cell at the score resolution. It becomes the same cell table and
+ * score histogram a predictions file gives, so every metric, interval, baseline and rendering follows
+ * the row path. The one difference: the AUC sees the scores at the resolution (a bin's scores tied),
+ * and the report states the bound that puts on it.
+ *
+ * Every row is checked against the manifest and policy (the attributes, the bins, the resolution) and
+ * against itself (counts, and sums that rows with scores in [0, 1] and weights >= 0 can give), so a
+ * table that another query wrote, or that was cut or edited, is an error and never a result.
+ */
+const NQ$3 = QUANTITIES.length;
+/** The key columns after the attributes; the sums follow them. */
+const NK = STATS_KEYS.length;
+/** Numbers per cell while reading: STATS_SUMS, in its order. */
+const WIDTH = STATS_SUMS.length;
+/** The largest log loss of one row: −ln of the clipped probability. */
+const MAX_LOG_LOSS = -Math.log(LOG_EPS);
+/** Relative slack for sums that rounding in another engine can move. */
+const SLACK = 1e-9;
+/** A whole number in [min, max], from text or a typed value. */
+function integer(value, what, min, max, where) {
+    const v = typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : typeof value === 'bigint'
+            ? Number(value)
+            : value;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)
+        return v;
+    throw new InputError(`${what} ${quote(value)} is not a whole number in [${min}, ${max}]`, where);
+}
+/** A finite number, from text or a typed value. */
+function finite(value, what, where) {
+    const v = typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : typeof value === 'bigint'
+            ? Number(value)
+            : value;
+    if (typeof v === 'number' && Number.isFinite(v))
+        return v;
+    throw new InputError(`${what} ${quote(value)} is not a finite number`, where);
+}
+async function readStats(spec, options) {
+    const { attributes, bins, edges, quantile } = options;
+    const scoreBins = scoreBinsOf(spec.resolution);
+    const weighted = spec.columns.weight !== undefined;
+    const keys = [...attributes, ...STATS_KEYS, ...STATS_SUMS];
+    const indexes = attributes.map(a => new GroupIndex(a, spec.display));
+    const comboIds = new Map();
+    const combos = [];
+    // Per cell (combination, label, prediction, calibration bin): its STATS_SUMS, grown by combination.
+    let cells = new Float64Array(0);
+    const seen = new Map();
+    const grid = new Uint32Array(2 * (GRID + 1));
+    const gridWeights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
+    const step = GRID / scoreBins;
+    let rows = 0;
+    let at = [];
+    const stride = 4 * bins * WIDTH;
+    const isEmpty = (v) => v === null || v === undefined || v === '';
+    const redo = 'Print the query again with rai-gate sql';
+    // Rows per label in the cells and in the score histogram: the same rows, so the same counts.
+    const cellRows = [0, 0];
+    const histogramRows = [0, 0];
+    const onRow = (row) => {
+        const where = (k) => row.where(at[k]);
+        const value = (k) => row.at(at[k]);
+        const a = attributes.length;
+        const label = integer(value(a), 'label', 0, 1, where(a));
+        const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4));
+        if (declared !== scoreBins)
+            throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${redo}`, where(a + 4));
+        const calibrationBins = integer(value(a + 5), 'calibration_bins', 1, 1e9, where(a + 5));
+        if (calibrationBins !== bins)
+            throw new InputError(`the table has ${calibrationBins} calibration bins; the policy has ${bins}. ${redo}`, where(a + 5));
+        const s = STATS_SUMS.map((name, k) => finite(value(a + NK + k), name, where(a + NK + k)));
+        const n = integer(value(a + NK), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + NK));
+        consistent(s, n, weighted, (k) => where(a + NK + k));
+        const written = value(a + 2);
+        const hasScoreBin = !isEmpty(value(a + 3));
+        const scoreBin = hasScoreBin ? integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3)) : -1;
+        // Uniform bins: cell rows (a calibration bin, no score bin) and score-histogram rows (a score bin,
+        // nothing else). Quantile bins: every row a cell at its score bin, with no calibration bin.
+        const histogramOnly = !quantile && hasScoreBin;
+        if (quantile && !isEmpty(written))
+            throw new InputError(`calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${redo}`, where(a + 2));
+        if (quantile && !hasScoreBin)
+            throw new InputError(`score_bin is empty; with quantile bins every row has one. ${redo}`, where(a + 3));
+        if (!quantile && !hasScoreBin && isEmpty(written))
+            throw new InputError(`calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${redo}`, where(a + 2));
+        if (histogramOnly) {
+            const set = [...attributes.map((_, i) => i), a + 1, a + 2].find(k => !isEmpty(value(k)));
+            if (set !== undefined)
+                throw new InputError(`${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${redo}`, where(set));
+            const key = `h${label},${scoreBin}`;
+            once(key, row);
+            const slot = scoreBin * step * 2 + label;
+            grid[slot] += n;
+            if (gridWeights)
+                gridWeights[slot] += s[1];
+            histogramRows[label] += n;
+            return;
+        }
+        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])));
+        const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1));
+        const bin = quantile
+            ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
+            : integer(written, 'calibration_bin', 0, bins - 1, where(a + 2));
+        once(JSON.stringify([g, label, prediction, quantile ? scoreBin : bin]), row);
+        const comboKey = g.join(',');
+        let combo = comboIds.get(comboKey);
+        if (combo === undefined) {
+            combo = combos.length;
+            comboIds.set(comboKey, combo);
+            combos.push(g);
+            if ((combo + 1) * stride > cells.length) {
+                const grown = new Float64Array(Math.max(16 * stride, 2 * cells.length));
+                grown.set(cells);
+                cells = grown;
+            }
+        }
+        const o = cellIndex(combo, label, prediction, bin, bins) * WIDTH;
+        for (let k = 0; k < s.length; k++)
+            cells[o + k] += s[k];
+        cellRows[label] += n;
+        rows += n;
+        if (quantile) {
+            const slot = scoreBin * step * 2 + label;
+            grid[slot] += n;
+            if (gridWeights)
+                gridWeights[slot] += s[1];
+            histogramRows[label] += n;
+        }
+    };
+    const once = (key, row) => {
+        const before = seen.get(key);
+        if (before !== undefined)
+            throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where());
+        seen.set(key, row.line);
+    };
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
+        const missing = keys.filter(k => !columns.includes(k));
+        const extra = columns.filter(c => !keys.includes(c));
+        if (missing.length > 0 || extra.length > 0) {
+            const other = extra.filter(c => !STATS_SUMS.includes(c));
+            throw new InputError([
+                missing.length > 0
+                    ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
+                    : '',
+                other.length > 0
+                    ? `column${other.length === 1 ? '' : 's'} ${other.join(', ')} ${other.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
+                    : ''
+            ]
+                .filter(Boolean)
+                .join('; ') + `; expected the columns ${keys.join(', ')} (rai-gate sql prints the query)`, where);
+        }
+        at = keys.map(k => columns.indexOf(k));
+    }, onRow, () => at);
+    for (const label of [0, 1]) {
+        if (cellRows[label] !== histogramRows[label])
+            throw new InputError(`the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${redo}`, { file: spec.display });
+    }
+    const table = canonical(attributes, indexes.map(i => i.labels), combos, bins, weighted, cells);
+    const scores = mergeParts([{ grid, weights: gridWeights, runs: null }]);
+    return {
+        table,
+        scores,
+        edges,
+        rows,
+        sha256: result.sha256,
+        bounds: {
+            auc: aucBound(grid, gridWeights),
+            ...(quantile && edges !== null && { ece: eceBound(scores, grid, gridWeights, bins) })
+        }
+    };
+}
+/**
+ * How far the ECE on quantile bins from score bins can be from the ECE on the scores' own quantile
+ * bins. Each edge interpolates between two order statistics; both lie in the same score bins on
+ * either path, and the rows between consecutive order statistics are none, so only the rows of those
+ * score bins can fall on the other side of an edge. Moving weight m between two bins moves the ECE
+ * (Σ_b |Σ w·(y − s)| / W) by at most 2m / W.
+ */
+function eceBound(scores, grid, weights, bins) {
+    const last = scores.rows - 1;
+    const wanted = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins)).flatMap(h => [
+        Math.floor(h),
+        Math.min(Math.floor(h) + 1, last)
+    ]);
+    const slots = new Set();
+    let next = 0;
+    let cum = 0;
+    scores.walk((score, _pw, _nw, posN, negN) => {
+        cum += posN + negN;
+        while (next < wanted.length && wanted[next] < cum) {
+            slots.add(Math.round(score * GRID));
+            next++;
+        }
+    });
+    let moved = 0;
+    let total = 0;
+    for (let i = 0; i < grid.length; i += 2) {
+        const w = weights ? weights[i] + weights[i + 1] : grid[i] + grid[i + 1];
+        total += w;
+        if (slots.has(i / 2))
+            moved += w;
+    }
+    return total > 0 ? (2 * moved) / total : 0;
+}
+/**
+ * Sums that rows can give, to rounding: weights >= 0 (and each 1 unweighted), scores and squared
+ * errors in [0, w], log losses in [0, w·34.5], and every Σx² at least (Σx)²/rows (Cauchy–Schwarz).
+ */
+function consistent(s, n, weighted, where) {
+    const [, w, ws, wsq, wll, w2, ws2, wsq2, wll2] = s;
+    const near = (x, y) => Math.abs(x - y) <= SLACK * Math.max(1, Math.abs(x), Math.abs(y));
+    const fail = (k, why) => {
+        throw new InputError(`${STATS_SUMS[k]} ${quote(s[k])} cannot come from the cell's ${n} rows: ${why}`, where(k));
+    };
+    if (w < 0)
+        fail(1, 'weights are >= 0');
+    if (!weighted && !(near(w, n) && near(w2, n)))
+        fail(1, 'without a weight column every weight is 1');
+    if (ws < 0 || ws > w * (1 + SLACK))
+        fail(2, `scores are in [0, 1], so it lies in [0, sum_w = ${w}]`);
+    if (wsq < 0 || wsq > w * (1 + SLACK))
+        fail(3, `squared errors are in [0, 1], so it lies in [0, sum_w = ${w}]`);
+    if (wll < 0 || wll > w * MAX_LOG_LOSS * (1 + SLACK))
+        fail(4, `log losses are in [0, ${MAX_LOG_LOSS.toFixed(2)}] a row`);
+    const squares = [
+        [5, w2, w],
+        [6, ws2, ws],
+        [7, wsq2, wsq],
+        [8, wll2, wll]
+    ];
+    for (const [k, x2, x] of squares)
+        if (x2 < 0 || x2 < ((x * x) / n) * (1 - 1e-6))
+            fail(k, `a sum of squares is at least (sum)² / rows = ${(x * x) / n}`);
+}
+/**
+ * The cell table with groups and combinations in sorted order, whatever order the warehouse wrote the
+ * rows in (Spark writes its partitions in any order): the bootstrap draws cells in table order, so
+ * the same table gives the same report.
+ */
+function canonical(attributes, labels, combos, bins, weighted, acc) {
+    const byLabel = (names) => names.map((_, i) => i).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+    const order = labels.map(byLabel);
+    const rank = order.map(o => {
+        const r = new Int32Array(o.length);
+        o.forEach((id, k) => (r[id] = k));
+        return r;
+    });
+    const renamed = combos.map(c => c.map((id, a) => rank[a][id]));
+    const sorted = renamed
+        .map((_, i) => i)
+        .sort((x, y) => {
+        for (let a = 0; a < attributes.length; a++)
+            if (renamed[x][a] !== renamed[y][a])
+                return renamed[x][a] - renamed[y][a];
+        return 0;
+    });
+    const per = 4 * bins * WIDTH;
+    const moved = new Float64Array(combos.length * per);
+    sorted.forEach((from, to) => moved.set(acc.subarray(from * per, (from + 1) * per), to * per));
+    return {
+        attributes,
+        groups: order.map((o, a) => o.map(id => labels[a][id])),
+        combos: sorted.map(i => renamed[i]),
+        bins,
+        hasScore: true,
+        weighted,
+        ...unpack(moved, combos.length * 4 * bins)
+    };
+}
+/** The read STATS_SUMS per cell as a CellTable's arrays (Σw·w is Σw²). */
+function unpack(acc, cells) {
+    const n = new Float64Array(cells);
+    const sum = new Float64Array(cells * NQ$3);
+    const sum2 = new Float64Array(cells * NQ$3);
+    const cross = new Float64Array(cells * NQ$3);
+    for (let cell = 0; cell < cells; cell++) {
+        const o = cell * WIDTH;
+        n[cell] = acc[o];
+        for (let q = 0; q < NQ$3; q++) {
+            sum[cell * NQ$3 + q] = acc[o + 1 + q];
+            sum2[cell * NQ$3 + q] = acc[o + 1 + NQ$3 + q];
+        }
+        cross[cell * NQ$3] = sum2[cell * NQ$3];
+        for (let q = 1; q < NQ$3; q++)
+            cross[cell * NQ$3 + q] = acc[o + 1 + 2 * NQ$3 + q - 1];
+    }
+    return { n, sum, sum2, cross };
+}
+/**
+ * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
+ * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
+ * half the weight share of the pairs that fall in the same bin.
+ */
+function aucBound(grid, weights) {
+    let pos = 0;
+    let neg = 0;
+    let same = 0;
+    for (let i = 0; i < grid.length; i += 2) {
+        const n = weights ? weights[i] : grid[i];
+        const p = weights ? weights[i + 1] : grid[i + 1];
+        neg += n;
+        pos += p;
+        same += n * p;
+    }
+    return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0;
 }
 
 /**
@@ -54328,7 +54346,8 @@ function checkGates(raw, error, known = new Map()) {
         ids.set(g.id, i);
         const def = metricDef(g.metric) ?? known.get(g.metric);
         if (def === undefined) {
-            throw error(`unknown metric '${g.metric}'${didYouMean(g.metric, [...METRICS.map(m => m.id), ...known.keys()])} (a metric from another tool needs a metrics artifact that declares it)`, at('metric'));
+            const suggestion = didYouMean(g.metric, [...METRICS.map(m => m.id), ...known.keys()]);
+            throw error(`unknown metric '${g.metric}'${suggestion || '; a metric from another tool needs a metrics artifact that declares it (with higherIsBetter)'}`, at('metric'));
         }
         for (const [key, scopes] of Object.entries(SCOPE_KEYS)) {
             if (g[key] !== undefined && !def.scopes.some(s => scopes.includes(s))) {
@@ -54679,8 +54698,7 @@ async function readInputs(options, helpers = null) {
     const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace });
     const tier = options.tier ?? manifest.riskTier;
     // Read first: the metrics a metrics artifact declares are ones the policy's gates may name.
-    const metricsSpec = manifest.artifacts.find(a => a.kind === 'metrics');
-    const metrics = metricsSpec && readMetrics(metricsSpec);
+    const metrics = manifestMetrics(manifest);
     const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics));
     const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded;
     requireIntervals(metrics, policy.gates.map(g => ({ id: g.id, metric: g.metric, mode: g.mode ?? policy.defaults.mode })));
@@ -55589,7 +55607,9 @@ function runValidate(args, io) {
         throw new UsageError(`validate takes one policy file or folder, found ${positionals.length}\n${USAGE}`);
     const workspace = resolve(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd);
     const manifest = values.manifest === undefined ? undefined : loadManifest(values.manifest, { cwd: io.cwd, workspace });
-    for (const p of validatePolicies(positionals[0], io.cwd, manifest)) {
+    // With a manifest, gates may name the metrics its metrics artifact declares.
+    const known = providedDefs(manifest && manifestMetrics(manifest));
+    for (const p of validatePolicies(positionals[0], io.cwd, manifest, known)) {
         io.stdout(`${p.files[0].path}: ok (${p.name}@${p.version}, tier ${p.tier}, ${p.gates.length} gates${p.files.length > 1
             ? `, extends ${p.files
                 .slice(1)

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readSync, openSync, fstatSync, closeSync } from 'node:fs';
 import 'node:zlib';
 import { stat } from 'node:fs/promises';
+import 'node:path';
 import require$$0 from 'tty';
 import require$$1 from 'util';
 import require$$3 from 'fs';
@@ -9113,6 +9114,287 @@ function parsePart(job) {
     const sha256 = hash?.digest('hex') ?? null;
     return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 };
 }
+
+/**
+ * Every interval method, with what it is: the renderings' footnote and docs/metrics.md read these.
+ * `analytic` says which ends come from the estimate's support (support.ts), valid at any confidence;
+ * any other end is the percentile bootstrap's. Statistics built from a max, a min or |·| get the
+ * analytic bound on the side of their boundary (0 for a difference, 1 for a ratio), where a percentile
+ * bootstrap cannot reach, and the bootstrap's end on the other side, where its bias makes it
+ * conservative (docs/metrics.md, "Intervals at the boundary").
+ */
+const INTERVAL_METHODS = {
+    exact: {
+        short: 'exact',
+        name: 'none (a count)',
+        analytic: 'both',
+        why: 'a fact about the data, not an estimate: [count, count]'
+    },
+    'clopper-pearson': {
+        short: 'Clopper–Pearson',
+        name: 'Clopper–Pearson (Kish effective n when weighted)',
+        analytic: 'both',
+        why: 'a single proportion: never [0, 0] or [1, 1], and the one candidate that kept 95% in the rare-event and small-group regimes'
+    },
+    'agresti-min': {
+        short: 'Agresti–Min',
+        name: 'Agresti–Min paired difference',
+        analytic: 'both',
+        why: 'clean and perturbed accuracy are measured on the same rows; no discordant rows is not a certain zero'
+    },
+    'pairwise-differences': {
+        short: 'pairwise bounds + bootstrap',
+        name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end percentile bootstrap',
+        analytic: 'lower',
+        why: 'max − min is 0 when the groups are equal, where no percentile bootstrap reaches'
+    },
+    'pairwise-ratios': {
+        short: 'pairwise ratio bounds + bootstrap',
+        name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
+        analytic: 'upper',
+        why: 'min / max is 1 when the groups are equal'
+    },
+    'simultaneous-max': {
+        short: 'simultaneous maximum',
+        name: 'maximum of simultaneous per-perturbation intervals',
+        analytic: 'both',
+        why: 'a maximum over perturbations, each a proportion or a paired difference'
+    },
+    'calibration-bins': {
+        short: 'per-bin bounds + bootstrap',
+        name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
+        analytic: 'lower',
+        why: 'a sum or maximum of |gap| is 0 for a calibrated model'
+    },
+    provided: {
+        short: 'as provided',
+        name: 'as the metrics artifact gives it (taken at the policy confidence; scaled as a normal interval at another level)',
+        analytic: 'both',
+        why: 'computed by another tool, which knows how its metric varies'
+    },
+    bootstrap: {
+        short: 'bootstrap',
+        name: 'percentile bootstrap',
+        analytic: 'none',
+        why: 'a smooth statistic away from any boundary'
+    }
+};
+/** Per-group rates: numerator and denominator over the weighted confusion cells. */
+const RATES = {
+    selection_rate: { overall: true, direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
+    tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
+    fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
+    fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
+    tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
+    precision: {
+        overall: true,
+        direction: 'higher',
+        definition: 'P(y=1 | ŷ=1)',
+        undefinedWhen: 'no predicted positives'
+    },
+    accuracy: { overall: true, direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
+    base_rate: { overall: true, direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
+};
+/** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
+const DISPARITIES = [
+    { id: 'demographic_parity_difference', of: ['selection_rate'], kind: 'difference' },
+    { id: 'demographic_parity_ratio', of: ['selection_rate'], kind: 'ratio' },
+    { id: 'equal_opportunity_difference', of: ['tpr'], kind: 'difference' },
+    { id: 'equal_opportunity_ratio', of: ['tpr'], kind: 'ratio' },
+    { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], kind: 'difference' },
+    { id: 'equalized_odds_ratio', of: ['tpr', 'fpr'], kind: 'ratio' },
+    { id: 'fpr_difference', of: ['fpr'], kind: 'difference' },
+    { id: 'accuracy_difference', of: ['accuracy'], kind: 'difference' },
+    { id: 'precision_difference', of: ['precision'], kind: 'difference' },
+    { id: 'ece_difference', of: ['ece'], kind: 'difference' }
+];
+const def = (id, scopes, direction, definition, interval) => ({
+    id,
+    scopes,
+    direction,
+    definition,
+    interval,
+    ...(MIRRORS[id] && { mirrors: MIRRORS[id] })
+});
+/** Complementary metrics: each left-hand one is 1 − the right-hand one in the same scope. */
+const MIRRORS = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'failure_rate' };
+const METRICS = [
+    def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
+    ...Object.entries(RATES).map(([id, r]) => def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')),
+    def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
+    def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
+    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'bootstrap'),
+    def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
+    def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
+    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'calibration-bins'),
+    def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
+    ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`, d.id === 'ece_difference'
+        ? 'calibration-bins'
+        : d.kind === 'difference'
+            ? 'pairwise-differences'
+            : 'pairwise-ratios')),
+    def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs', 'clopper-pearson'),
+    def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows', 'agresti-min'),
+    def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed', 'clopper-pearson'),
+    def('worst_accuracy_drop', ['robustness'], 'lower', 'max accuracy_drop over perturbations', 'simultaneous-max'),
+    def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations', 'simultaneous-max'),
+    def('pass_rate', ['suite'], 'higher', 'share of test cases passed', 'clopper-pearson'),
+    def('failure_rate', ['suite'], 'lower', 'share of test cases failed', 'clopper-pearson')
+];
+const BY_ID = new Map(METRICS.map(m => [m.id, m]));
+function metricDef(id) {
+    return BY_ID.get(id);
+}
+/** The metrics of a scope, in registry order: what each scope computes and renders. */
+const metricsOf = (scope) => METRICS.filter(m => m.scopes.includes(scope));
+
+/** The scope keys, in the order reports and renderings list them. */
+/** Records every value with its metric and scope (the point estimates). */
+class RecordingSink {
+    detailed = true;
+    values = [];
+    put(metric, scope, value, n, reason, support) {
+        this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
+    }
+}
+/** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
+class RowSink {
+    out;
+    slots;
+    detailed = false;
+    k = 0;
+    offset = 0;
+    constructor(out, slots) {
+        this.out = out;
+        this.slots = slots;
+    }
+    reset(offset) {
+        this.offset = offset;
+        this.k = 0;
+    }
+    put(_metric, _scope, value) {
+        const slot = this.slots[this.k++];
+        if (slot >= 0)
+            this.out[this.offset + slot] = value;
+    }
+}
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+var ucs2length = {};
+
+var hasRequiredUcs2length;
+
+function requireUcs2length () {
+	if (hasRequiredUcs2length) return ucs2length;
+	hasRequiredUcs2length = 1;
+	Object.defineProperty(ucs2length, "__esModule", { value: true });
+	// https://mathiasbynens.be/notes/javascript-encoding
+	// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+	function ucs2length$1(str) {
+	    const len = str.length;
+	    let length = 0;
+	    let pos = 0;
+	    let value;
+	    while (pos < len) {
+	        length++;
+	        value = str.charCodeAt(pos++);
+	        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+	            // high surrogate, and there is a next character
+	            value = str.charCodeAt(pos);
+	            if ((value & 0xfc00) === 0xdc00)
+	                pos++; // low surrogate
+	        }
+	    }
+	    return length;
+	}
+	ucs2length.default = ucs2length$1;
+	ucs2length$1.code = 'require("ajv/dist/runtime/ucs2length").default';
+	
+	return ucs2length;
+}
+
+var ucs2lengthExports = /*@__PURE__*/ requireUcs2length();
+var runtime0 = /*@__PURE__*/getDefaultExportFromCjs(ucs2lengthExports);
+
+var equal = {};
+
+var fastDeepEqual;
+var hasRequiredFastDeepEqual;
+
+function requireFastDeepEqual () {
+	if (hasRequiredFastDeepEqual) return fastDeepEqual;
+	hasRequiredFastDeepEqual = 1;
+
+	// do not edit .js files directly - edit src/index.jst
+
+
+
+	fastDeepEqual = function equal(a, b) {
+	  if (a === b) return true;
+
+	  if (a && b && typeof a == 'object' && typeof b == 'object') {
+	    if (a.constructor !== b.constructor) return false;
+
+	    var length, i, keys;
+	    if (Array.isArray(a)) {
+	      length = a.length;
+	      if (length != b.length) return false;
+	      for (i = length; i-- !== 0;)
+	        if (!equal(a[i], b[i])) return false;
+	      return true;
+	    }
+
+
+
+	    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+	    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+	    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+	    keys = Object.keys(a);
+	    length = keys.length;
+	    if (length !== Object.keys(b).length) return false;
+
+	    for (i = length; i-- !== 0;)
+	      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+	    for (i = length; i-- !== 0;) {
+	      var key = keys[i];
+
+	      if (!equal(a[key], b[key])) return false;
+	    }
+
+	    return true;
+	  }
+
+	  // true if both NaN, false otherwise
+	  return a!==a && b!==b;
+	};
+	return fastDeepEqual;
+}
+
+var hasRequiredEqual;
+
+function requireEqual () {
+	if (hasRequiredEqual) return equal;
+	hasRequiredEqual = 1;
+	Object.defineProperty(equal, "__esModule", { value: true });
+	// https://github.com/ajv-validator/ajv/issues/889
+	const equal$1 = requireFastDeepEqual();
+	equal$1.code = 'require("ajv/dist/runtime/equal").default';
+	equal.default = equal$1;
+	
+	return equal;
+}
+
+var equalExports = /*@__PURE__*/ requireEqual();
+var runtime1 = /*@__PURE__*/getDefaultExportFromCjs(equalExports);
+
+// Generated by scripts/validators.js from schemas/manifest.schema.json, policies/schema/policy.schema.json, schemas/report.schema.json, schemas/metrics.schema.json. Do not edit.
+const pick = m => (typeof m === 'function' ? m : m.default);
+pick(runtime0);pick(runtime1);
 
 /**
 * @license Apache-2.0
@@ -45792,170 +46074,6 @@ requireLib();
  * the same variance. Equals the row count when every weight is equal.
  */
 const kish = (sumW, sumW2) => (sumW2 > 0 ? (sumW * sumW) / sumW2 : 0);
-
-/**
- * Every interval method, with what it is: the renderings' footnote and docs/metrics.md read these.
- * `analytic` says which ends come from the estimate's support (support.ts), valid at any confidence;
- * any other end is the percentile bootstrap's. Statistics built from a max, a min or |·| get the
- * analytic bound on the side of their boundary (0 for a difference, 1 for a ratio), where a percentile
- * bootstrap cannot reach, and the bootstrap's end on the other side, where its bias makes it
- * conservative (docs/metrics.md, "Intervals at the boundary").
- */
-const INTERVAL_METHODS = {
-    exact: {
-        short: 'exact',
-        name: 'none (a count)',
-        analytic: 'both',
-        why: 'a fact about the data, not an estimate: [count, count]'
-    },
-    'clopper-pearson': {
-        short: 'Clopper–Pearson',
-        name: 'Clopper–Pearson (Kish effective n when weighted)',
-        analytic: 'both',
-        why: 'a single proportion: never [0, 0] or [1, 1], and the one candidate that kept 95% in the rare-event and small-group regimes'
-    },
-    'agresti-min': {
-        short: 'Agresti–Min',
-        name: 'Agresti–Min paired difference',
-        analytic: 'both',
-        why: 'clean and perturbed accuracy are measured on the same rows; no discordant rows is not a certain zero'
-    },
-    'pairwise-differences': {
-        short: 'pairwise bounds + bootstrap',
-        name: 'lower end from simultaneous Agresti–Caffo intervals over pairs of groups, upper end percentile bootstrap',
-        analytic: 'lower',
-        why: 'max − min is 0 when the groups are equal, where no percentile bootstrap reaches'
-    },
-    'pairwise-ratios': {
-        short: 'pairwise ratio bounds + bootstrap',
-        name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
-        analytic: 'upper',
-        why: 'min / max is 1 when the groups are equal'
-    },
-    'simultaneous-max': {
-        short: 'simultaneous maximum',
-        name: 'maximum of simultaneous per-perturbation intervals',
-        analytic: 'both',
-        why: 'a maximum over perturbations, each a proportion or a paired difference'
-    },
-    'calibration-bins': {
-        short: 'per-bin bounds + bootstrap',
-        name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
-        analytic: 'lower',
-        why: 'a sum or maximum of |gap| is 0 for a calibrated model'
-    },
-    provided: {
-        short: 'as provided',
-        name: 'as the metrics artifact gives it (taken at the policy confidence; scaled as a normal interval at another level)',
-        analytic: 'both',
-        why: 'computed by another tool, which knows how its metric varies'
-    },
-    bootstrap: {
-        short: 'bootstrap',
-        name: 'percentile bootstrap',
-        analytic: 'none',
-        why: 'a smooth statistic away from any boundary'
-    }
-};
-/** Per-group rates: numerator and denominator over the weighted confusion cells. */
-const RATES = {
-    selection_rate: { overall: true, direction: 'none', definition: 'P(ŷ=1)', undefinedWhen: 'no rows' },
-    tpr: { direction: 'higher', definition: 'P(ŷ=1 | y=1)', undefinedWhen: 'no positive labels' },
-    fpr: { direction: 'lower', definition: 'P(ŷ=1 | y=0)', undefinedWhen: 'no negative labels' },
-    fnr: { direction: 'lower', definition: 'P(ŷ=0 | y=1) = 1 − tpr', undefinedWhen: 'no positive labels' },
-    tnr: { direction: 'higher', definition: 'P(ŷ=0 | y=0) = 1 − fpr', undefinedWhen: 'no negative labels' },
-    precision: {
-        overall: true,
-        direction: 'higher',
-        definition: 'P(y=1 | ŷ=1)',
-        undefinedWhen: 'no predicted positives'
-    },
-    accuracy: { overall: true, direction: 'higher', definition: 'P(ŷ=y)', undefinedWhen: 'no rows' },
-    base_rate: { overall: true, direction: 'none', definition: 'P(y=1)', undefinedWhen: 'no rows' }
-};
-/** Disparities over an attribute's eligible groups: difference = max − min, ratio = min / max. */
-const DISPARITIES = [
-    { id: 'demographic_parity_difference', of: ['selection_rate'], kind: 'difference' },
-    { id: 'demographic_parity_ratio', of: ['selection_rate'], kind: 'ratio' },
-    { id: 'equal_opportunity_difference', of: ['tpr'], kind: 'difference' },
-    { id: 'equal_opportunity_ratio', of: ['tpr'], kind: 'ratio' },
-    { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], kind: 'difference' },
-    { id: 'equalized_odds_ratio', of: ['tpr', 'fpr'], kind: 'ratio' },
-    { id: 'fpr_difference', of: ['fpr'], kind: 'difference' },
-    { id: 'accuracy_difference', of: ['accuracy'], kind: 'difference' },
-    { id: 'precision_difference', of: ['precision'], kind: 'difference' },
-    { id: 'ece_difference', of: ['ece'], kind: 'difference' }
-];
-const def = (id, scopes, direction, definition, interval) => ({
-    id,
-    scopes,
-    direction,
-    definition,
-    interval,
-    ...(MIRRORS[id] && { mirrors: MIRRORS[id] })
-});
-/** Complementary metrics: each left-hand one is 1 − the right-hand one in the same scope. */
-const MIRRORS = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'failure_rate' };
-const METRICS = [
-    def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
-    ...Object.entries(RATES).map(([id, r]) => def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')),
-    def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
-    def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
-    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'bootstrap'),
-    def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
-    def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
-    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'calibration-bins'),
-    def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
-    ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`, d.id === 'ece_difference'
-        ? 'calibration-bins'
-        : d.kind === 'difference'
-            ? 'pairwise-differences'
-            : 'pairwise-ratios')),
-    def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs', 'clopper-pearson'),
-    def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows', 'agresti-min'),
-    def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed', 'clopper-pearson'),
-    def('worst_accuracy_drop', ['robustness'], 'lower', 'max accuracy_drop over perturbations', 'simultaneous-max'),
-    def('worst_flip_rate', ['robustness'], 'lower', 'max flip_rate over perturbations', 'simultaneous-max'),
-    def('pass_rate', ['suite'], 'higher', 'share of test cases passed', 'clopper-pearson'),
-    def('failure_rate', ['suite'], 'lower', 'share of test cases failed', 'clopper-pearson')
-];
-const BY_ID = new Map(METRICS.map(m => [m.id, m]));
-function metricDef(id) {
-    return BY_ID.get(id);
-}
-/** The metrics of a scope, in registry order: what each scope computes and renders. */
-const metricsOf = (scope) => METRICS.filter(m => m.scopes.includes(scope));
-
-/** The scope keys, in the order reports and renderings list them. */
-/** Records every value with its metric and scope (the point estimates). */
-class RecordingSink {
-    detailed = true;
-    values = [];
-    put(metric, scope, value, n, reason, support) {
-        this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
-    }
-}
-/** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
-class RowSink {
-    out;
-    slots;
-    detailed = false;
-    k = 0;
-    offset = 0;
-    constructor(out, slots) {
-        this.out = out;
-        this.slots = slots;
-    }
-    reset(offset) {
-        this.offset = offset;
-        this.k = 0;
-    }
-    put(_metric, _scope, value) {
-        const slot = this.slots[this.k++];
-        if (slot >= 0)
-            this.out[this.offset + slot] = value;
-    }
-}
 
 /**
  * What an analytic interval needs to know about a metric's estimate (its "support"): the effective

@@ -46,13 +46,14 @@ function cell(
     calibration ?? Math.min(Math.floor(s * 10), 9),
     '',
     10000,
+    10,
     ...sums(label, s, rows)
   ].join(',')
 }
 
 /** The score-histogram row of the same rows. */
 const histogram = (label: 0 | 1, s: number, rows: number) =>
-  ['', label, '', '', Math.min(Math.floor(s * 10000), 9999), 10000, ...sums(label, s, rows)].join(',')
+  ['', label, '', '', Math.min(Math.floor(s * 10000), 9999), 10000, 10, ...sums(label, s, rows)].join(',')
 
 const TABLE = [
   HEADER,
@@ -116,6 +117,10 @@ describe('a stats table', () => {
     await fails(
       [...TABLE.slice(0, 4), histogram(1, 0.95, 2).replace(',10000,', ',1000,'), ...TABLE.slice(5)],
       /s\.csv, line 5, score_bins: the table has 1000 score bins; the manifest's resolution 0\.0001 has 10000/
+    )
+    await fails(
+      TABLE.map((l, i) => (i === 0 ? l : l.replace(',10000,10,', ',10000,20,'))),
+      /s\.csv, line 2, calibration_bins: the table has 20 calibration bins; the policy has 10/
     )
     await fails(
       [HEADER, cell('a', 1, 1, 0.95, 2, 12)],

@@ -29,8 +29,9 @@ export function checkGates(
     ids.set(g.id, i)
     const def = metricDef(g.metric) ?? known.get(g.metric)
     if (def === undefined) {
+      const suggestion = didYouMean(g.metric, [...METRICS.map(m => m.id), ...known.keys()])
       throw error(
-        `unknown metric '${g.metric}'${didYouMean(g.metric, [...METRICS.map(m => m.id), ...known.keys()])} (a metric from another tool needs a metrics artifact that declares it)`,
+        `unknown metric '${g.metric}'${suggestion || '; a metric from another tool needs a metrics artifact that declares it (with higherIsBetter)'}`,
         at('metric')
       )
     }

@@ -130,11 +130,12 @@ export function statsQuery(manifest: Manifest, policy: Policy, options: SqlOptio
   ]
   const keys = attributes.map(q.quote)
   const nullInt = (name: string) => `CAST(NULL AS ${q.int}) AS ${name}`
-  /** One grouping of per_row: the key columns (STATS_KEYS but score_bins, in order), grouped by `by`. */
+  /** One grouping of per_row: the key columns (STATS_KEYS up to score_bin, in order), grouped by `by`. */
   const grouping = (columns: string[], by: string[]) => [
     'SELECT',
     ...columns.map(c => `  ${c},`),
     `  ${scoreBins} AS score_bins,`,
+    `  ${bins} AS calibration_bins,`,
     ...sums().map((x, i, all) => `  ${x}${i === all.length - 1 ? '' : ','}`),
     'FROM per_row',
     `GROUP BY ${by.join(', ')}`

@@ -7,7 +7,14 @@
  */
 
 /** The columns after the attributes, in order. */
-export const STATS_KEYS = ['label', 'prediction', 'calibration_bin', 'score_bin', 'score_bins'] as const
+export const STATS_KEYS = [
+  'label',
+  'prediction',
+  'calibration_bin',
+  'score_bin',
+  'score_bins',
+  'calibration_bins'
+] as const
 
 /**
  * The sums, in the cell table's stored order (tables/cells.ts: rows, Σx per quantity, Σx² per

@@ -20,6 +20,8 @@ import { groupValue, type Value } from '../decode/values.js'
 import type { PredictionData, PredictionOptions } from './predictions.js'
 
 const NQ = QUANTITIES.length
+/** The key columns after the attributes; the sums follow them. */
+const NK = STATS_KEYS.length
 /** Numbers per cell while reading: STATS_SUMS, in its order. */
 const WIDTH = STATS_SUMS.length
 /** The largest log loss of one row: −ln of the clipped probability. */
@@ -94,9 +96,15 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
         `the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${redo}`,
         where(a + 4)
       )
-    const s = STATS_SUMS.map((name, k) => finite(value(a + 5 + k), name, where(a + 5 + k)))
-    const n = integer(value(a + 5), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + 5))
-    consistent(s, n, weighted, (k: number) => where(a + 5 + k))
+    const calibrationBins = integer(value(a + 5), 'calibration_bins', 1, 1e9, where(a + 5))
+    if (calibrationBins !== bins)
+      throw new InputError(
+        `the table has ${calibrationBins} calibration bins; the policy has ${bins}. ${redo}`,
+        where(a + 5)
+      )
+    const s = STATS_SUMS.map((name, k) => finite(value(a + NK + k), name, where(a + NK + k)))
+    const n = integer(value(a + NK), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + NK))
+    consistent(s, n, weighted, (k: number) => where(a + NK + k))
     const written = value(a + 2)
     const hasScoreBin = !isEmpty(value(a + 3))
     const scoreBin = hasScoreBin ? integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3)) : -1
