@@ -29,26 +29,24 @@ const MAX_LOG_LOSS = -Math.log(LOG_EPS)
 /** Relative slack for sums that rounding in another engine can move. */
 const SLACK = 1e-9
 
+/** A field as a number: text (CSV) or a bigint (Parquet) converted, anything else as it is. */
+const numberOf = (value: Value): unknown =>
+  typeof value === 'string' && value.trim() !== ''
+    ? Number(value)
+    : typeof value === 'bigint'
+      ? Number(value)
+      : value
+
 /** A whole number in [min, max], from text or a typed value. */
 function integer(value: Value, what: string, min: number, max: number, where: Where): number {
-  const v =
-    typeof value === 'string' && value.trim() !== ''
-      ? Number(value)
-      : typeof value === 'bigint'
-        ? Number(value)
-        : value
+  const v = numberOf(value)
   if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v
   throw new InputError(`${what} ${quote(value)} is not a whole number in [${min}, ${max}]`, where)
 }
 
 /** A finite number, from text or a typed value. */
 function finite(value: Value, what: string, where: Where): number {
-  const v =
-    typeof value === 'string' && value.trim() !== ''
-      ? Number(value)
-      : typeof value === 'bigint'
-        ? Number(value)
-        : value
+  const v = numberOf(value)
   if (typeof v === 'number' && Number.isFinite(v)) return v
   throw new InputError(`${what} ${quote(value)} is not a finite number`, where)
 }
@@ -181,14 +179,13 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
       const missing = keys.filter(k => !columns.includes(k))
       const extra = columns.filter(c => !keys.includes(c))
       if (missing.length > 0 || extra.length > 0) {
-        const other = extra.filter(c => !(STATS_SUMS as readonly string[]).includes(c))
         throw new InputError(
           [
             missing.length > 0
               ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
               : '',
-            other.length > 0
-              ? `column${other.length === 1 ? '' : 's'} ${other.join(', ')} ${other.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
+            extra.length > 0
+              ? `column${extra.length === 1 ? '' : 's'} ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
               : ''
           ]
             .filter(Boolean)
