@@ -1,8 +1,8 @@
 /**
- * The printed DuckDB query, run verbatim in DuckDB on the adult fixture (a view named `predictions`
- * over the CSV), gives a stats table whose metrics agree with the row path's: counts and rates
- * exactly, Brier, log loss and ECE (bins aligned) to 1e-9, the AUC within the bound the report states,
- * and the same intervals.
+ * The DuckDB query of docs/warehouse.md, run verbatim in DuckDB on the adult fixture (a view named
+ * `predictions` over the CSV), gives a stats table whose metrics agree with the row path's: counts
+ * and rates exactly, Brier, log loss and ECE (bins aligned) to 1e-9, the AUC within the bound the
+ * report states, and the same intervals.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
@@ -63,16 +63,16 @@ const run = async (manifest: string): Promise<Report> => {
 }
 
 /**
- * The printed query for the manifest in dir, its result written by DuckDB to `out`, in the order
- * `order` gives. The result is kept between calls: DuckDB's parallel sums may round differently from
- * one run of a query to the next.
+ * The DuckDB query that docs/warehouse.md shows (what `rai-gate sql` prints for the example, whose
+ * predictions are this fixture; dialects.test.ts checks that it is), run verbatim, its result written
+ * by DuckDB to `out` in the order `order` gives. The result is kept between calls: DuckDB's parallel
+ * sums may round differently from one run of a query to the next.
  */
 let computed = false
 async function statsFile(out: string, format: 'csv' | 'parquet', order = ''): Promise<string> {
   if (!computed) {
-    const manifest = loadManifest(join(dir, 'rai-gate.yml'), { cwd: dir, workspace: '/' })
-    const policy = loadPolicy(join(dir, 'policies'), manifest.riskTier, dir)
-    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'predictions' })
+    const docs = readFileSync(join(import.meta.dirname, '../../../docs/warehouse.md'), 'utf8')
+    const query = /<!-- query: duckdb -->\n\n```sql\n([^]*?)```/.exec(docs)![1]
     await connection.run(`CREATE TABLE stats AS ${query}`)
     computed = true
   }
