@@ -47475,24 +47475,22 @@ const WIDTH = STATS_SUMS.length;
 const MAX_LOG_LOSS = -Math.log(LOG_EPS);
 /** Relative slack for sums that rounding in another engine can move. */
 const SLACK = 1e-9;
+/** A field as a number: text (CSV) or a bigint (Parquet) converted, anything else as it is. */
+const numberOf = (value) => typeof value === 'string' && value.trim() !== ''
+    ? Number(value)
+    : typeof value === 'bigint'
+        ? Number(value)
+        : value;
 /** A whole number in [min, max], from text or a typed value. */
 function integer(value, what, min, max, where) {
-    const v = typeof value === 'string' && value.trim() !== ''
-        ? Number(value)
-        : typeof value === 'bigint'
-            ? Number(value)
-            : value;
+    const v = numberOf(value);
     if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max)
         return v;
     throw new InputError(`${what} ${quote(value)} is not a whole number in [${min}, ${max}]`, where);
 }
 /** A finite number, from text or a typed value. */
 function finite(value, what, where) {
-    const v = typeof value === 'string' && value.trim() !== ''
-        ? Number(value)
-        : typeof value === 'bigint'
-            ? Number(value)
-            : value;
+    const v = numberOf(value);
     if (typeof v === 'number' && Number.isFinite(v))
         return v;
     throw new InputError(`${what} ${quote(value)} is not a finite number`, where);
@@ -47599,13 +47597,12 @@ async function readStats(spec, options) {
         const missing = keys.filter(k => !columns.includes(k));
         const extra = columns.filter(c => !keys.includes(c));
         if (missing.length > 0 || extra.length > 0) {
-            const other = extra.filter(c => !STATS_SUMS.includes(c));
             throw new InputError([
                 missing.length > 0
                     ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
                     : '',
-                other.length > 0
-                    ? `column${other.length === 1 ? '' : 's'} ${other.join(', ')} ${other.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
+                extra.length > 0
+                    ? `column${extra.length === 1 ? '' : 's'} ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
                     : ''
             ]
                 .filter(Boolean)
@@ -53564,7 +53561,7 @@ async function pairingOf(kind, inputs, baseline, intersections, settings, offloa
 }
 
 /** The tool's identity as recorded in every report. Kept in step with package.json by a test. */
-const TOOL = { name: 'rai-gate', version: '0.1.0' };
+const TOOL = { name: 'rai-gate', version: '1.0.0' };
 const SCHEMA_VERSION = 1;
 
 /**
