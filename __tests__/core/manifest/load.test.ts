@@ -154,20 +154,20 @@ describe('policy selection by tier', () => {
   })
 })
 
-describe('artifacts this version cannot evaluate', () => {
+describe('artifacts of a kind rai-gate does not know', () => {
   it('are errors, never silently skipped', async () => {
     const dir = workspace({
       'rai-gate.yml': manifestYaml(
-        '  - { kind: predictions, path: p.csv }\n  - { kind: stats, path: s.csv }'
+        '  - { kind: predictions, path: p.csv }\n  - { kind: embeddings, path: e.csv }'
       ),
       'p.csv': CSV,
-      's.csv': 'x\n1\n',
+      'e.csv': 'x\n1\n',
       'policies/p.yml': policyYaml()
     })
     await expect(
       check({ manifest: join(dir, 'rai-gate.yml'), policy: join(dir, 'policies'), cwd: dir, workspace: dir })
     ).rejects.toThrow(
-      /rai-gate\.yml, artifacts\[1\]\.kind: artifact kind 'stats' is not supported by this version/
+      /rai-gate\.yml, line \d+, artifacts\[1\]\.kind: found 'embeddings', expected one of 'predictions', 'robustness', 'outcomes', 'metrics', 'stats'/
     )
   })
 })
