@@ -83,15 +83,12 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
   const metrics = manifestMetrics(manifest)
   const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics))
   const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded
-  requireIntervals(
-    metrics,
-    policy.gates.map(g => ({ id: g.id, metric: g.metric, mode: g.mode ?? policy.defaults.mode }))
-  )
+  requireIntervals(metrics, policy)
   const inputs: Inputs = { manifest: { ...manifest, riskTier: tier }, policy, ...(metrics && { metrics }) }
   for (const spec of manifest.artifacts) {
     if (spec.kind === 'metrics') continue
-    if (spec.kind === 'predictions') inputs.predictions = await predictions(spec, manifest, policy, helpers)
-    else if (spec.kind === 'stats') inputs.predictions = await stats(spec, manifest, policy)
+    if (spec.kind === 'predictions' || spec.kind === 'stats')
+      inputs.predictions = await predictions(spec, manifest, policy, helpers)
     else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
     else if (spec.kind === 'outcomes') inputs.outcomes = await readOutcomes(spec)
     else {
@@ -109,8 +106,10 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
 }
 
 /**
- * Quantile calibration bins need the overall score quantiles before rows can be binned, so that
- * strategy reads the file twice (the first pass fixes the edges). Uniform bins need one pass.
+ * The model's predictions, from a predictions file or from a stats table (a warehouse's cell table,
+ * which stands in for the file it was reduced from). Quantile calibration bins need the overall score
+ * quantiles before rows can be binned, so that strategy reads twice (the first pass fixes the edges);
+ * uniform bins need one pass.
  */
 async function predictions(
   spec: ArtifactSpec,
@@ -119,27 +118,16 @@ async function predictions(
   helpers: Helpers | null
 ): Promise<PredictionData> {
   const { bins, strategy } = policy.defaults.calibration
+  const quantile = strategy === 'quantile'
   const read = async (edges: number[] | null) => {
     const options = { attributes: manifest.sensitiveAttributes, bins, edges }
+    if (spec.kind === 'stats') return readStats(spec, { ...options, quantile })
     return (
       (helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options)
     )
   }
   const first = await read(null)
-  return strategy === 'uniform' || first.scores === null ? first : read(quantileEdges(first.scores, bins))
-}
-
-/**
- * A stats table (a warehouse's cell table) stands in for the predictions file it was reduced from;
- * quantile bins take two passes, as a predictions file does.
- */
-async function stats(spec: ArtifactSpec, manifest: Manifest, policy: Policy): Promise<PredictionData> {
-  const { bins, strategy } = policy.defaults.calibration
-  const quantile = strategy === 'quantile'
-  const read = (edges: number[] | null) =>
-    readStats(spec, { attributes: manifest.sensitiveAttributes, bins, edges, quantile })
-  const first = await read(null)
-  return quantile ? read(quantileEdges(first.scores!, bins)) : first
+  return quantile && first.scores !== null ? read(quantileEdges(first.scores, bins)) : first
 }
 
 export async function check(options: CheckOptions): Promise<Report> {

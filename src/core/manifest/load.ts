@@ -79,14 +79,11 @@ export function loadManifest(path: string, options: LoadOptions): Manifest {
           at
         )
     }
-    if (a.kind === 'stats' && seen.has('predictions'))
+    // A stats table is the predictions, reduced: one source of the model's predictions.
+    const other = ({ stats: 'predictions', predictions: 'stats' } as Record<string, string>)[a.kind]
+    if (other !== undefined && seen.has(other))
       throw new InputError(
-        `a stats artifact beside a predictions artifact; expected one of the two (both are the model's predictions)`,
-        where(`artifacts[${i}].kind`)
-      )
-    if (a.kind === 'predictions' && seen.has('stats'))
-      throw new InputError(
-        `a predictions artifact beside a stats artifact; expected one of the two (both are the model's predictions)`,
+        `a ${a.kind} artifact beside a ${other} artifact; expected one of the two (both are the model's predictions)`,
         where(`artifacts[${i}].kind`)
       )
     return {

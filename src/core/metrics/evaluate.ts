@@ -215,10 +215,6 @@ function changes(
     const sign = directionOf({ metric: c.point.metric, ...c.extra }) === 'higher' ? -1 : 1
     const cs = c.point.support
     const bs = b.point.support
-    if ((c.provided || b.provided) && !(cs?.kind === 'proportion' && bs?.kind === 'proportion')) {
-      out.set(key, providedChange(c, b, confidence, sign))
-      continue
-    }
     if (cs?.kind === 'proportion' && bs?.kind === 'proportion') {
       // Two independent proportions: Agresti–Caffo, honest when either run has no events.
       const ci = agrestiCaffo(cs.x, cs.n, bs.x, bs.n, zOf(confidence))
@@ -230,6 +226,11 @@ function changes(
         pWorse: normalUpperTail(sign * z),
         comparison: 'independent'
       })
+      continue
+    }
+    // A metric from another tool has no resamples: its change comes from the two intervals.
+    if (c.provided || b.provided) {
+      out.set(key, providedChange(c, b, confidence, sign))
       continue
     }
     out.set(
@@ -557,7 +558,9 @@ function sampleOf(replicates: Float64Array): Float64Array {
 
 function toResult(c: Computed, confidence: number): MetricResult {
   const { point: v, extra, replicates, resamples: R } = c
-  const method = c.provided && !v.support ? 'provided' : (metricDef(v.metric)?.interval ?? 'bootstrap')
+  // A provided metric's interval is as given, unless rai-gate derives it as a proportion (provided.ts).
+  const given = c.provided !== undefined && v.support === undefined
+  const method = given ? 'provided' : (metricDef(v.metric)?.interval ?? 'bootstrap')
   const base = {
     metric: v.metric,
     ...v.scope,
@@ -566,7 +569,7 @@ function toResult(c: Computed, confidence: number): MetricResult {
     method,
     ...(v.support?.kind === 'count' && { nEffective: v.support.effective })
   }
-  if (c.provided && !v.support) return providedResult(c, base, confidence)
+  if (given) return providedResult(c, base, confidence)
   if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
   // A count is a fact about the data, not an estimate: its interval is the value itself.
   if (v.metric === 'count') return { ...base, value: v.value, ci: [v.value, v.value] }

@@ -12,6 +12,7 @@
 import { InputError } from '../errors.js'
 import { readMetrics, type MetricsData, type ProvidedMetric } from '../artifacts/kinds/metrics.js'
 import type { Manifest } from '../manifest/types.js'
+import type { Policy } from '../policy/types.js'
 import { normalUpperTail, zOf } from '../stats/intervals.js'
 import type { Change, Computed, MetricResult } from './evaluate.js'
 import { metricDef, type MetricDef, type Scope } from './registry.js'
@@ -62,7 +63,7 @@ export function providedComputed(data: MetricsData, confidence: number): Compute
   })
 }
 
-/** A provided metric's result at `confidence` (see the module comment). */
+/** A provided metric's result at `confidence` (see the module comment); `base` names its method. */
 export function providedResult(
   c: Computed,
   base: Omit<MetricResult, 'value' | 'ci'>,
@@ -70,14 +71,9 @@ export function providedResult(
 ): MetricResult {
   const { value } = c.point
   const given = c.provided!.ci
-  if (given === null) return { ...base, method: 'provided', value, ci: null, reason: 'no interval given' }
+  if (given === null) return { ...base, value, ci: null, reason: 'no interval given' }
   const scale = zOf(confidence) / zOf(c.provided!.confidence)
-  return {
-    ...base,
-    method: 'provided',
-    value,
-    ci: [value - (value - given[0]) * scale, value + (given[1] - value) * scale]
-  }
+  return { ...base, value, ci: [value - (value - given[0]) * scale, value + (given[1] - value) * scale] }
 }
 
 /** A provided metric that another artifact computes too: which one counts is unclear, so an error. */
@@ -161,17 +157,15 @@ export function providedDefs(data: MetricsData | undefined): Map<string, MetricD
  * A gate that needs intervals (strict or lenient) on a provided metric without one is an error that
  * names the metric and where it is: rai-gate cannot invent its uncertainty.
  */
-export function requireIntervals(
-  data: MetricsData | undefined,
-  gates: { id: string; metric: string; mode: string }[]
-): void {
+export function requireIntervals(data: MetricsData | undefined, policy: Policy): void {
   if (!data) return
-  for (const g of gates) {
-    if (g.mode === 'point') continue
+  for (const g of policy.gates) {
+    const mode = g.mode ?? policy.defaults.mode
+    if (mode === 'point') continue
     const i = data.entries.findIndex(e => e.metric === g.metric && !hasInterval(e))
     if (i >= 0)
       throw new InputError(
-        `${g.metric} has no interval here, and gate '${g.id}' is ${g.mode}, which needs one; expected "ci" (or "n" for a rate rai-gate knows), or mode: point on the gate`,
+        `${g.metric} has no interval here, and gate '${g.id}' is ${mode}, which needs one; expected "ci" (or "n" for a rate rai-gate knows), or mode: point on the gate`,
         { file: data.file, line: data.lines[i], path: `metrics[${i}]` }
       )
   }

@@ -28,6 +28,7 @@ const HEAD_PER_GATE = 10
 const DETAIL_PER_GATE = 50
 const GROUP_ROWS = 50
 const REGRESSION_ROWS = 100
+const OTHER_TOOLS_ROWS = 100
 const NAMED = 20
 
 const ICON: Record<string, string> = {
@@ -302,7 +303,7 @@ function otherTools(metrics: MetricResult[]): string | null {
   const other = metrics.filter(m => metricDef(m.metric) === undefined)
   if (other.length === 0) return null
   const rows = other
-    .slice(0, REGRESSION_ROWS)
+    .slice(0, OTHER_TOOLS_ROWS)
     .map(
       m =>
         `| ${code(m.metric)} | ${scope(m) || 'overall'} | ${num(m.value)}${interval(m.ci)} | ${m.higherIsBetter ? 'higher' : 'lower'} |`

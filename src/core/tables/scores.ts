@@ -586,9 +586,20 @@ function alloc(k: number): ScoreDistribution {
  * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
  */
 export function quantileEdges(scores: ScoreSource, bins: number): number[] {
+  const { at, value } = edgeOrderStatistics(scores, bins)
+  return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]))
+}
+
+/**
+ * The order statistics each quantile edge interpolates between: edge b at rank at[b] lies between
+ * value[2b] and value[2b + 1] (ascending, as the edges are), found in one walk.
+ */
+export function edgeOrderStatistics(
+  scores: ScoreSource,
+  bins: number
+): { at: number[]; value: Float64Array } {
   const last = scores.rows - 1
   const at = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins))
-  // Each edge's two order statistics, ascending (as the edges are), found in one walk.
   const wanted = at.flatMap(h => [Math.floor(h), Math.min(Math.floor(h) + 1, last)])
   const value = new Float64Array(wanted.length)
   let next = 0
@@ -597,7 +608,7 @@ export function quantileEdges(scores: ScoreSource, bins: number): number[] {
     cum += posN + negN
     while (next < wanted.length && wanted[next] < cum) value[next++] = score
   })
-  return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]))
+  return { at, value }
 }
 
 /** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */

@@ -30,7 +30,11 @@ export interface MetricsData {
   sha256: string
 }
 
-/** The 1-based line where each element of the top-level `metrics` array starts. */
+/**
+ * The 1-based line where each element of the top-level `metrics` array starts. JSON.parse gives no
+ * positions, and the YAML loader's line finder follows indentation, which JSON need not have: this
+ * walks the text once, tracking strings and nesting.
+ */
 function entryLines(text: string): number[] {
   const lines: number[] = []
   let line = 1

@@ -12,7 +12,7 @@
 import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { LOG_EPS, QUANTITIES, cellIndex, type CellTable } from '../../tables/cells.js'
-import { GRID, binOf, mergeParts, type ScoreSource } from '../../tables/scores.js'
+import { GRID, binOf, edgeOrderStatistics, mergeParts, type ScoreSource } from '../../tables/scores.js'
 import { STATS_KEYS, STATS_SUMS, scoreBinsOf } from '../../warehouse/stats-table.js'
 import { streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
@@ -130,10 +130,7 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
         )
       const key = `h${label},${scoreBin}`
       once(key, row)
-      const slot = scoreBin * step * 2 + label
-      grid[slot] += n
-      if (gridWeights) gridWeights[slot] += s[1]
-      histogramRows[label] += n
+      histogram(label, scoreBin, n, s[1])
       return
     }
     const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])))
@@ -158,12 +155,14 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     for (let k = 0; k < s.length; k++) cells[o + k] += s[k]
     cellRows[label] += n
     rows += n
-    if (quantile) {
-      const slot = scoreBin * step * 2 + label
-      grid[slot] += n
-      if (gridWeights) gridWeights[slot] += s[1]
-      histogramRows[label] += n
-    }
+    if (quantile) histogram(label, scoreBin, n, s[1])
+  }
+  /** Adds n rows of weight w to the score histogram, at the grid slot of the score bin's lower edge. */
+  const histogram = (label: number, scoreBin: number, n: number, w: number) => {
+    const slot = scoreBin * step * 2 + label
+    grid[slot] += n
+    if (gridWeights) gridWeights[slot] += w
+    histogramRows[label] += n
   }
   const once = (key: string, row: Row) => {
     const before = seen.get(key)
@@ -240,21 +239,8 @@ function eceBound(
   weights: Float64Array | null,
   bins: number
 ): number {
-  const last = scores.rows - 1
-  const wanted = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins)).flatMap(h => [
-    Math.floor(h),
-    Math.min(Math.floor(h) + 1, last)
-  ])
-  const slots = new Set<number>()
-  let next = 0
-  let cum = 0
-  scores.walk((score, _pw, _nw, posN, negN) => {
-    cum += posN + negN
-    while (next < wanted.length && wanted[next] < cum) {
-      slots.add(Math.round(score * GRID))
-      next++
-    }
-  })
+  // The grid slots (score bins) that hold an edge's order statistics.
+  const slots = new Set(Array.from(edgeOrderStatistics(scores, bins).value, v => Math.round(v * GRID)))
   let moved = 0
   let total = 0
   for (let i = 0; i < grid.length; i += 2) {
