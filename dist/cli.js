@@ -8087,7 +8087,11 @@ function validate(fn, doc, file) {
  * metric (metrics/provided.ts). The file is JSON, validated by schemas/metrics.schema.json; every
  * error names the file, the entry's line and path, the value and what was expected.
  */
-/** The 1-based line where each element of the top-level `metrics` array starts. */
+/**
+ * The 1-based line where each element of the top-level `metrics` array starts. JSON.parse gives no
+ * positions, and the YAML loader's line finder follows indentation, which JSON need not have: this
+ * walks the text once, tracking strings and nesting.
+ */
 function entryLines(text) {
     const lines = [];
     let line = 1;
@@ -45217,19 +45221,14 @@ function providedComputed(data, confidence) {
         };
     });
 }
-/** A provided metric's result at `confidence` (see the module comment). */
+/** A provided metric's result at `confidence` (see the module comment); `base` names its method. */
 function providedResult(c, base, confidence) {
     const { value } = c.point;
     const given = c.provided.ci;
     if (given === null)
-        return { ...base, method: 'provided', value, ci: null, reason: 'no interval given' };
+        return { ...base, value, ci: null, reason: 'no interval given' };
     const scale = zOf(confidence) / zOf(c.provided.confidence);
-    return {
-        ...base,
-        method: 'provided',
-        value,
-        ci: [value - (value - given[0]) * scale, value + (given[1] - value) * scale]
-    };
+    return { ...base, value, ci: [value - (value - given[0]) * scale, value + (given[1] - value) * scale] };
 }
 /** A provided metric that another artifact computes too: which one counts is unclear, so an error. */
 function conflict(data, index) {
@@ -45308,15 +45307,16 @@ function providedDefs(data) {
  * A gate that needs intervals (strict or lenient) on a provided metric without one is an error that
  * names the metric and where it is: rai-gate cannot invent its uncertainty.
  */
-function requireIntervals(data, gates) {
+function requireIntervals(data, policy) {
     if (!data)
         return;
-    for (const g of gates) {
-        if (g.mode === 'point')
+    for (const g of policy.gates) {
+        const mode = g.mode ?? policy.defaults.mode;
+        if (mode === 'point')
             continue;
         const i = data.entries.findIndex(e => e.metric === g.metric && !hasInterval(e));
         if (i >= 0)
-            throw new InputError(`${g.metric} has no interval here, and gate '${g.id}' is ${g.mode}, which needs one; expected "ci" (or "n" for a rate rai-gate knows), or mode: point on the gate`, { file: data.file, line: data.lines[i], path: `metrics[${i}]` });
+            throw new InputError(`${g.metric} has no interval here, and gate '${g.id}' is ${mode}, which needs one; expected "ci" (or "n" for a rate rai-gate knows), or mode: point on the gate`, { file: data.file, line: data.lines[i], path: `metrics[${i}]` });
     }
 }
 
@@ -46421,9 +46421,16 @@ function alloc(k) {
  * scikit-learn's calibration_curve(strategy='quantile') takes them. Unweighted, as there.
  */
 function quantileEdges(scores, bins) {
+    const { at, value } = edgeOrderStatistics(scores, bins);
+    return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]));
+}
+/**
+ * The order statistics each quantile edge interpolates between: edge b at rank at[b] lies between
+ * value[2b] and value[2b + 1] (ascending, as the edges are), found in one walk.
+ */
+function edgeOrderStatistics(scores, bins) {
     const last = scores.rows - 1;
     const at = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins));
-    // Each edge's two order statistics, ascending (as the edges are), found in one walk.
     const wanted = at.flatMap(h => [Math.floor(h), Math.min(Math.floor(h) + 1, last)]);
     const value = new Float64Array(wanted.length);
     let next = 0;
@@ -46433,7 +46440,7 @@ function quantileEdges(scores, bins) {
         while (next < wanted.length && wanted[next] < cum)
             value[next++] = score;
     });
-    return at.map((h, b) => value[2 * b] + (h - Math.floor(h)) * (value[2 * b + 1] - value[2 * b]));
+    return { at, value };
 }
 /** The calibration bin of a score: uniform min(floor(s·B), B−1), or the count of quantile edges below s. */
 function binOf(score, bins, edges) {
@@ -47549,11 +47556,7 @@ async function readStats(spec, options) {
                 throw new InputError(`${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${redo}`, where(set));
             const key = `h${label},${scoreBin}`;
             once(key, row);
-            const slot = scoreBin * step * 2 + label;
-            grid[slot] += n;
-            if (gridWeights)
-                gridWeights[slot] += s[1];
-            histogramRows[label] += n;
+            histogram(label, scoreBin, n, s[1]);
             return;
         }
         const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])));
@@ -47579,13 +47582,16 @@ async function readStats(spec, options) {
             cells[o + k] += s[k];
         cellRows[label] += n;
         rows += n;
-        if (quantile) {
-            const slot = scoreBin * step * 2 + label;
-            grid[slot] += n;
-            if (gridWeights)
-                gridWeights[slot] += s[1];
-            histogramRows[label] += n;
-        }
+        if (quantile)
+            histogram(label, scoreBin, n, s[1]);
+    };
+    /** Adds n rows of weight w to the score histogram, at the grid slot of the score bin's lower edge. */
+    const histogram = (label, scoreBin, n, w) => {
+        const slot = scoreBin * step * 2 + label;
+        grid[slot] += n;
+        if (gridWeights)
+            gridWeights[slot] += w;
+        histogramRows[label] += n;
     };
     const once = (key, row) => {
         const before = seen.get(key);
@@ -47636,21 +47642,8 @@ async function readStats(spec, options) {
  * (Σ_b |Σ w·(y − s)| / W) by at most 2m / W.
  */
 function eceBound(scores, grid, weights, bins) {
-    const last = scores.rows - 1;
-    const wanted = Array.from({ length: bins - 1 }, (_, b) => last * ((b + 1) / bins)).flatMap(h => [
-        Math.floor(h),
-        Math.min(Math.floor(h) + 1, last)
-    ]);
-    const slots = new Set();
-    let next = 0;
-    let cum = 0;
-    scores.walk((score, _pw, _nw, posN, negN) => {
-        cum += posN + negN;
-        while (next < wanted.length && wanted[next] < cum) {
-            slots.add(Math.round(score * GRID));
-            next++;
-        }
-    });
+    // The grid slots (score bins) that hold an edge's order statistics.
+    const slots = new Set(Array.from(edgeOrderStatistics(scores, bins).value, v => Math.round(v * GRID)));
     let moved = 0;
     let total = 0;
     for (let i = 0; i < grid.length; i += 2) {
@@ -51413,10 +51406,10 @@ function loadManifest(path, options) {
             if (Math.abs(k * a.resolution - 1) > 1e-9 || 1e6 % k !== 0)
                 throw new InputError(`resolution ${a.resolution} does not divide [0, 1] into a whole number of bins that divides 1,000,000; expected one like 0.0001 (10,000 bins) or 0.001`, at);
         }
-        if (a.kind === 'stats' && seen.has('predictions'))
-            throw new InputError(`a stats artifact beside a predictions artifact; expected one of the two (both are the model's predictions)`, where(`artifacts[${i}].kind`));
-        if (a.kind === 'predictions' && seen.has('stats'))
-            throw new InputError(`a predictions artifact beside a stats artifact; expected one of the two (both are the model's predictions)`, where(`artifacts[${i}].kind`));
+        // A stats table is the predictions, reduced: one source of the model's predictions.
+        const other = { stats: 'predictions', predictions: 'stats' }[a.kind];
+        if (other !== undefined && seen.has(other))
+            throw new InputError(`a ${a.kind} artifact beside a ${other} artifact; expected one of the two (both are the model's predictions)`, where(`artifacts[${i}].kind`));
         return {
             kind: a.kind,
             path: a.path,
@@ -52542,10 +52535,6 @@ function changes(current, baseline, confidence, identical = new Set()) {
         const sign = directionOf({ metric: c.point.metric, ...c.extra }) === 'higher' ? -1 : 1;
         const cs = c.point.support;
         const bs = b.point.support;
-        if ((c.provided || b.provided) && !(cs?.kind === 'proportion' && bs?.kind === 'proportion')) {
-            out.set(key, providedChange(c, b, confidence, sign));
-            continue;
-        }
         if (cs?.kind === 'proportion' && bs?.kind === 'proportion') {
             // Two independent proportions: Agresti–Caffo, honest when either run has no events.
             const ci = agrestiCaffo(cs.x, cs.n, bs.x, bs.n, zOf(confidence));
@@ -52557,6 +52546,11 @@ function changes(current, baseline, confidence, identical = new Set()) {
                 pWorse: normalUpperTail(sign * z),
                 comparison: 'independent'
             });
+            continue;
+        }
+        // A metric from another tool has no resamples: its change comes from the two intervals.
+        if (c.provided || b.provided) {
+            out.set(key, providedChange(c, b, confidence, sign));
             continue;
         }
         out.set(key, replicateChange(c.replicates(), b.replicates(), 
@@ -52799,7 +52793,9 @@ function sampleOf(replicates) {
 }
 function toResult(c, confidence) {
     const { point: v, extra, replicates, resamples: R } = c;
-    const method = c.provided && !v.support ? 'provided' : (metricDef(v.metric)?.interval ?? 'bootstrap');
+    // A provided metric's interval is as given, unless rai-gate derives it as a proportion (provided.ts).
+    const given = c.provided !== undefined && v.support === undefined;
+    const method = given ? 'provided' : (metricDef(v.metric)?.interval ?? 'bootstrap');
     const base = {
         metric: v.metric,
         ...v.scope,
@@ -52808,7 +52804,7 @@ function toResult(c, confidence) {
         method,
         ...(v.support?.kind === 'count' && { nEffective: v.support.effective })
     };
-    if (c.provided && !v.support)
+    if (given)
         return providedResult(c, base, confidence);
     if (Number.isNaN(v.value))
         return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' };
@@ -54583,7 +54579,7 @@ function buildReport(inputs, gates, baseline, notes, context) {
         waivers: waiversOf(gates.checks),
         baseline,
         regressions: gates.regressions,
-        stats: stats$1(inputs)
+        stats: stats(inputs)
     };
 }
 function aucStats(p) {
@@ -54609,7 +54605,7 @@ function waiversOf(checks) {
             seen.set(c.gate, { gate: c.gate, ...c.waiver });
     return [...seen.values()];
 }
-function stats$1(inputs) {
+function stats(inputs) {
     const out = {};
     const p = inputs.predictions;
     if (p) {
@@ -54698,15 +54694,13 @@ async function readInputs(options, helpers = null) {
     const metrics = manifestMetrics(manifest);
     const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics));
     const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded;
-    requireIntervals(metrics, policy.gates.map(g => ({ id: g.id, metric: g.metric, mode: g.mode ?? policy.defaults.mode })));
+    requireIntervals(metrics, policy);
     const inputs = { manifest: { ...manifest, riskTier: tier }, policy, ...(metrics && { metrics }) };
     for (const spec of manifest.artifacts) {
         if (spec.kind === 'metrics')
             continue;
-        if (spec.kind === 'predictions')
+        if (spec.kind === 'predictions' || spec.kind === 'stats')
             inputs.predictions = await predictions(spec, manifest, policy, helpers);
-        else if (spec.kind === 'stats')
-            inputs.predictions = await stats(spec, manifest, policy);
         else if (spec.kind === 'robustness')
             inputs.robustness = await readRobustness(spec);
         else if (spec.kind === 'outcomes')
@@ -54722,28 +54716,22 @@ async function readInputs(options, helpers = null) {
     return inputs;
 }
 /**
- * Quantile calibration bins need the overall score quantiles before rows can be binned, so that
- * strategy reads the file twice (the first pass fixes the edges). Uniform bins need one pass.
+ * The model's predictions, from a predictions file or from a stats table (a warehouse's cell table,
+ * which stands in for the file it was reduced from). Quantile calibration bins need the overall score
+ * quantiles before rows can be binned, so that strategy reads twice (the first pass fixes the edges);
+ * uniform bins need one pass.
  */
 async function predictions(spec, manifest, policy, helpers) {
     const { bins, strategy } = policy.defaults.calibration;
+    const quantile = strategy === 'quantile';
     const read = async (edges) => {
         const options = { attributes: manifest.sensitiveAttributes, bins, edges };
+        if (spec.kind === 'stats')
+            return readStats(spec, { ...options, quantile });
         return ((helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options));
     };
     const first = await read(null);
-    return strategy === 'uniform' || first.scores === null ? first : read(quantileEdges(first.scores, bins));
-}
-/**
- * A stats table (a warehouse's cell table) stands in for the predictions file it was reduced from;
- * quantile bins take two passes, as a predictions file does.
- */
-async function stats(spec, manifest, policy) {
-    const { bins, strategy } = policy.defaults.calibration;
-    const quantile = strategy === 'quantile';
-    const read = (edges) => readStats(spec, { attributes: manifest.sensitiveAttributes, bins, edges, quantile });
-    const first = await read(null);
-    return quantile ? read(quantileEdges(first.scores, bins)) : first;
+    return quantile && first.scores !== null ? read(quantileEdges(first.scores, bins)) : first;
 }
 async function check(options) {
     const p = options.parallel;
@@ -55043,6 +55031,7 @@ const HEAD_PER_GATE = 10;
 const DETAIL_PER_GATE = 50;
 const GROUP_ROWS$1 = 50;
 const REGRESSION_ROWS = 100;
+const OTHER_TOOLS_ROWS = 100;
 const NAMED$1 = 20;
 const ICON = {
     pass: '✅',
@@ -55261,7 +55250,7 @@ function otherTools(metrics) {
     if (other.length === 0)
         return null;
     const rows = other
-        .slice(0, REGRESSION_ROWS)
+        .slice(0, OTHER_TOOLS_ROWS)
         .map(m => `| ${code(m.metric)} | ${scope(m) || 'overall'} | ${num(m.value)}${interval(m.ci)} | ${m.higherIsBetter ? 'higher' : 'lower'} |`);
     const more = other.length > rows.length
         ? `\n\n_The first ${rows.length} of ${num(other.length)}; all are in rai-gate-report.json._`
