@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { dirname, join, basename, relative, isAbsolute, resolve } from 'node:path';
-import { mkdirSync, writeFileSync, renameSync, rmSync, readFileSync, realpathSync, createReadStream, openSync, fstatSync, closeSync, readSync, statSync, readdirSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
+import { createReadStream, openSync, fstatSync, closeSync, statSync, readSync, mkdirSync, writeFileSync, renameSync, rmSync, readFileSync, realpathSync, readdirSync, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import require$$0 from 'tty';
@@ -53,57 +53,6 @@ function quote(value) {
 }
 function isInputError(err) {
     return err instanceof InputError;
-}
-
-/** Small file helpers shared by the manifest and policy loaders, and the entry points' outputs. */
-function readText(path, display, what) {
-    try {
-        return readFileSync(path, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        const why = code === 'ENOENT'
-            ? `${what} not found`
-            : code === 'EISDIR'
-                ? `is a directory, expected a ${what} file`
-                : `cannot read the ${what} (${code})`;
-        throw new InputError(why, { file: display });
-    }
-}
-/** The path to show a user: relative to the working directory when inside it. */
-function displayPath(path, cwd) {
-    const rel = relative(cwd, path);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-/** True when `path` (symlinks resolved, where it exists) lies inside `root`. */
-function isInside(root, path) {
-    const real = (p) => {
-        try {
-            return realpathSync(p);
-        }
-        catch {
-            return resolve(p);
-        }
-    };
-    const rel = relative(real(root), real(path));
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-/**
- * Writes a file whole or not at all: to a temporary file beside it, then renamed over it (a rename
- * within a directory is atomic), so that a run stopped midway never leaves a half-written report
- * that a later run or an auditor could read as complete. Makes the directory first.
- */
-function writeFileAtomic(path, data) {
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    try {
-        writeFileSync(temp, data);
-        renameSync(temp, path);
-    }
-    catch (err) {
-        rmSync(temp, { force: true });
-        throw err;
-    }
 }
 
 /**
@@ -372,14 +321,29 @@ function checkText(start, display) {
         throw new InputError(`the file is not UTF-8 text (an invalid byte within its first ${head.length.toLocaleString('en-US')} bytes; Latin-1 or Windows-1252, for example); expected UTF-8 (save it as UTF-8)`, { file: display });
     }
 }
+/** The size of a file as stored; 0 when it cannot be read (the reader then says why). */
+function sizeOf(path) {
+    try {
+        return statSync(path).size;
+    }
+    catch {
+        return 0;
+    }
+}
 /**
  * Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. The
  * first bytes must be text (checkText).
  */
-async function streamFile(path, display, onChunk) {
+async function streamFile(path, display, onChunk, progress) {
     const hash = createHash('sha256');
     const raw = createReadStream(path, { highWaterMark: CHUNK$1 });
-    raw.on('data', chunk => hash.update(chunk));
+    const total = progress ? sizeOf(path) : 0;
+    let done = 0;
+    raw.on('data', chunk => {
+        hash.update(chunk);
+        if (progress)
+            progress(display, (done += chunk.length), total);
+    });
     const gz = path.toLowerCase().endsWith('.gz');
     const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK$1 })) : raw;
     if (gz)
@@ -448,6 +412,10 @@ class FileHash {
                 file: display
             });
         }
+    }
+    /** Bytes hashed so far. */
+    get hashed() {
+        return this.at;
     }
     /** Hashes the file up to `fraction` of its bytes. */
     upTo(fraction) {
@@ -7088,10 +7056,13 @@ function assemble$1(pages, dictionary, indices, rows) {
  * The sha256 of the file as stored, hashed alongside `work` (row groups are read out of byte order,
  * so the file is hashed on its own, in steps as the work reports progress).
  */
-async function hashedAlongside(path, display, work) {
+async function hashedAlongside(path, display, work, shown) {
     const hash = new FileHash(path, display);
     try {
-        await work(fraction => hash.upTo(fraction));
+        await work(fraction => {
+            hash.upTo(fraction);
+            shown?.(display, hash.hashed, hash.size);
+        });
         return hash.finish();
     }
     finally {
@@ -7099,11 +7070,11 @@ async function hashedAlongside(path, display, work) {
     }
 }
 /** The RowSource of Parquet files (source.ts). */
-const parquetRows = async (path, display, onHeader, onRow, needed) => {
+const parquetRows = async (path, display, onHeader, onRow, needed, progress) => {
     const file = await ParquetFile.open(path, display);
     onHeader(file.columns, { file: display });
     const use = needed() ?? file.columns.map((_, k) => k);
-    return hashedAlongside(path, display, progress => file.rows(use, onRow, progress));
+    return hashedAlongside(path, display, done => file.rows(use, onRow, done), progress);
 };
 const message = (err) => (err instanceof Error ? err.message : String(err));
 
@@ -7124,7 +7095,7 @@ function formatOf(path) {
         return 'jsonl';
     return undefined;
 }
-const csvRows = async (path, display, onHeader, onRow) => {
+const csvRows = async (path, display, onHeader, onRow, _needed, progress) => {
     let columns = null;
     let current;
     const row = {
@@ -7144,11 +7115,11 @@ const csvRows = async (path, display, onHeader, onRow) => {
         row.line = r.line;
         onRow(row);
     });
-    const sha256 = await streamFile(path, display, chunk => parser.feed(chunk));
+    const sha256 = await streamFile(path, display, chunk => parser.feed(chunk), progress);
     parser.end();
     return sha256;
 };
-const jsonRows = async (path, display, onHeader, onRow) => {
+const jsonRows = async (path, display, onHeader, onRow, _needed, progress) => {
     let columns = null;
     let obj = {};
     const row = {
@@ -7181,7 +7152,7 @@ const jsonRows = async (path, display, onHeader, onRow) => {
         row.line = line;
         onRow(row);
     });
-    const sha256 = await streamFile(path, display, chunk => lines.feed(chunk));
+    const sha256 = await streamFile(path, display, chunk => lines.feed(chunk), progress);
     lines.end();
     return sha256;
 };
@@ -7195,7 +7166,7 @@ function unknownFormat(display) {
  * if a required column is absent; JSON Lines rows report a missing field themselves. An empty file,
  * or one with no data rows, is an error.
  */
-async function streamRows(path, display, onHeader, onRow, needed = () => null) {
+async function streamRows(path, display, onHeader, onRow, needed = () => null, progress) {
     const format = formatOf(path);
     if (format === undefined)
         throw unknownFormat(display);
@@ -7207,7 +7178,7 @@ async function streamRows(path, display, onHeader, onRow, needed = () => null) {
     }, row => {
         rows++;
         onRow(row);
-    }, needed);
+    }, needed, progress);
     if (columns === null)
         throw new InputError('the file is empty; expected a header and data rows', { file: display });
     if (rows === 0)
@@ -7717,6 +7688,57 @@ function sums() {
         sum_w_wll: 'SUM(w * wll)'
     };
     return STATS_SUMS.map(k => `${expr[k]} AS ${k}`);
+}
+
+/** Small file helpers shared by the manifest and policy loaders, and the entry points' outputs. */
+function readText(path, display, what) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT'
+            ? `${what} not found`
+            : code === 'EISDIR'
+                ? `is a directory, expected a ${what} file`
+                : `cannot read the ${what} (${code})`;
+        throw new InputError(why, { file: display });
+    }
+}
+/** The path to show a user: relative to the working directory when inside it. */
+function displayPath(path, cwd) {
+    const rel = relative(cwd, path);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+/** True when `path` (symlinks resolved, where it exists) lies inside `root`. */
+function isInside(root, path) {
+    const real = (p) => {
+        try {
+            return realpathSync(p);
+        }
+        catch {
+            return resolve(p);
+        }
+    };
+    const rel = relative(real(root), real(path));
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+/**
+ * Writes a file whole or not at all: to a temporary file beside it, then renamed over it (a rename
+ * within a directory is atomic), so that a run stopped midway never leaves a half-written report
+ * that a later run or an auditor could read as complete. Makes the directory first.
+ */
+function writeFileAtomic(path, data) {
+    mkdirSync(dirname(path), { recursive: true });
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+        writeFileSync(temp, data);
+        renameSync(temp, path);
+    }
+    catch (err) {
+        rmSync(temp, { force: true });
+        throw err;
+    }
 }
 
 /**
@@ -47378,29 +47400,29 @@ class ValueRows {
     }
 }
 /** Reads a CSV file: bytes through the fast paths, and the checked parser for the rest. */
-async function readCsv(spec, sink) {
+async function readCsv(spec, sink, progress) {
     const rows = new CsvPredictionRows(sink);
     const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows);
-    const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk));
+    const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk), progress);
     parser.end();
     if (!rows.started)
         throw new InputError('the file is empty; expected a header and data rows', { file: spec.display });
     return sha256;
 }
 /** Reads any format row by row (source.ts), typed values through the row rules. */
-async function readValues(spec, sink) {
+async function readValues(spec, sink, progress) {
     const rows = new ValueRows(sink);
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => rows.header(columns, where), row => rows.row(row), () => rows.needed());
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => rows.header(columns, where), row => rows.row(row), () => rows.needed(), progress);
     return result.sha256;
 }
 /** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
-async function readParquet(spec, sink) {
+async function readParquet(spec, sink, progress) {
     const file = await ParquetFile.open(spec.absPath, spec.display);
     const rows = new ValueRows(sink);
     rows.header(file.columns, { file: spec.display });
-    return hashedAlongside(spec.absPath, spec.display, progress => sink.recording
-        ? file.rows(rows.needed(), row => rows.row(row), progress)
-        : readParquetGroups(file, sink, 0, file.groups.length, progress));
+    return hashedAlongside(spec.absPath, spec.display, done => sink.recording
+        ? file.rows(rows.needed(), row => rows.row(row), done)
+        : readParquetGroups(file, sink, 0, file.groups.length, done), progress);
 }
 /** How each format's predictions are read into the sink; each resolves to the file's sha256. */
 const READERS = {
@@ -47408,12 +47430,12 @@ const READERS = {
     jsonl: readValues,
     parquet: readParquet
 };
-async function readPredictions(spec, options) {
+async function readPredictions(spec, options, progress) {
     const format = formatOf(spec.path);
     if (format === undefined)
         throw unknownFormat(spec.display);
     const sink = new PredictionSink(spec, options);
-    return sink.finish(await READERS[format](spec, sink));
+    return sink.finish(await READERS[format](spec, sink, progress));
 }
 
 /**
@@ -47974,7 +47996,7 @@ const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
  */
 const FIRST_PART = 0.37;
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
-async function readPredictionsParallel(spec, options, helpers) {
+async function readPredictionsParallel(spec, options, helpers, progress) {
     const format = formatOf(spec.path);
     if ((format !== 'csv' && format !== 'parquet') || spec.path.toLowerCase().endsWith('.gz'))
         return null;
@@ -47996,7 +48018,7 @@ async function readPredictionsParallel(spec, options, helpers) {
     // The second part is posted first; the first is read here meanwhile, without waiting for the
     // helper to have started.
     const second = helpers.thread.run({ kind: 'part', job: jobs[1] });
-    const first = await readPart(jobs[0]);
+    const first = await readPart(jobs[0], progress);
     const results = [first, await second];
     let linesBefore = 0;
     for (const r of results) {
@@ -48083,10 +48105,11 @@ async function parquetParts(spec, options) {
     ];
 }
 /** Parses one part; an error becomes part of the result. */
-async function readPart(job) {
+/** `progress` (the main thread's part only) follows the bytes hashed, which are the whole file's. */
+async function readPart(job, progress) {
     let result;
     try {
-        result = job.format === 'csv' ? parsePart(job) : await parseParquetPart(job);
+        result = job.format === 'csv' ? parsePart(job, progress) : await parseParquetPart(job, progress);
     }
     catch (err) {
         result =
@@ -48128,17 +48151,17 @@ async function partTask(job) {
     const transfer = [d.grid, d.weights, ...runs].flatMap(x => x !== null && x.buffer instanceof ArrayBuffer ? [x.buffer] : []);
     return { result, transfer };
 }
-async function parseParquetPart(job) {
+async function parseParquetPart(job, progress) {
     const file = await ParquetFile.open(job.spec.absPath, job.spec.display);
     const sink = new PredictionSink(job.spec, job.options);
     sink.start(file.columns, { file: job.spec.display });
     const read = (progress) => readParquetGroups(file, sink, job.from, job.to, progress);
     const sha256 = job.hash
-        ? await hashedAlongside(job.spec.absPath, job.spec.display, read)
+        ? await hashedAlongside(job.spec.absPath, job.spec.display, read, progress)
         : (await read(), null);
     return { ok: true, data: sink.part(), lines: 0, aligned: true, sha256 };
 }
-function parsePart(job) {
+function parsePart(job, progress) {
     const sink = new PredictionSink(job.spec, job.options);
     const rows = new CsvPredictionRows(sink);
     // The first part reads the header itself, so its lines count from 1 like the file's.
@@ -48151,13 +48174,19 @@ function parsePart(job) {
     const buf = Buffer.allocUnsafe(1 << 20);
     const fd = openSync(job.spec.absPath, 'r');
     const read = (from, to, use) => readRange(fd, buf, from, to, job.spec.display, use);
+    let hashed = job.start;
+    const hashing = (bytes) => {
+        hash.update(bytes);
+        progress?.(job.spec.display, (hashed += bytes.length), job.hashBytes);
+    };
     try {
         read(job.start, job.end, bytes => {
-            hash?.update(bytes);
+            if (hash !== null)
+                hashing(bytes);
             parser.feed(bytes);
         });
         if (hash !== null)
-            read(job.end, job.hashBytes, bytes => hash.update(bytes));
+            read(job.end, job.hashBytes, hashing);
     }
     finally {
         closeSync(fd);
@@ -54027,6 +54056,8 @@ function evaluateGates(input) {
     };
 }
 /** Whether a decision reaches a fail-on level: `block` fails on `fail`, `warn` on `warn` or `fail`. */
+/** The `--fail-on` / `fail-on` setting: the decision that fails the run. */
+const FAIL_ON = ['block', 'warn', 'never'];
 function reaches(decision, failOn) {
     if (failOn === 'never')
         return false;
@@ -54700,7 +54731,7 @@ async function readInputs(options, helpers = null) {
         if (spec.kind === 'metrics')
             continue;
         if (spec.kind === 'predictions' || spec.kind === 'stats')
-            inputs.predictions = await predictions(spec, manifest, policy, helpers);
+            inputs.predictions = await predictions(spec, manifest, policy, helpers, options.progress);
         else if (spec.kind === 'robustness')
             inputs.robustness = await readRobustness(spec);
         else if (spec.kind === 'outcomes')
@@ -54721,21 +54752,22 @@ async function readInputs(options, helpers = null) {
  * quantiles before rows can be binned, so that strategy reads twice (the first pass fixes the edges);
  * uniform bins need one pass.
  */
-async function predictions(spec, manifest, policy, helpers) {
+async function predictions(spec, manifest, policy, helpers, progress) {
     const { bins, strategy } = policy.defaults.calibration;
     const quantile = strategy === 'quantile';
     const read = async (edges) => {
         const options = { attributes: manifest.sensitiveAttributes, bins, edges };
         if (spec.kind === 'stats')
             return readStats(spec, { ...options, quantile });
-        return ((helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options));
+        return ((helpers && (await readPredictionsParallel(spec, options, helpers, progress))) ||
+            readPredictions(spec, options, progress));
     };
     const first = await read(null);
     return quantile && first.scores !== null ? read(quantileEdges(first.scores, bins)) : first;
 }
 async function check(options) {
     const p = options.parallel;
-    const helpers = p ? startHelpers(p.workerUrl, p.minBytes) : null;
+    const helpers = p ? startHelpers(p.workerUrl, p.minBytes ?? PARALLEL_MIN_BYTES) : null;
     try {
         return await checkWith(options, helpers);
     }
@@ -54819,59 +54851,6 @@ async function checkWith(options, helpers) {
     return buildReport(inputs, gates, baselineInfo, notes, options.context);
 }
 
-/**
- * Makes text from data or config safe inside GitHub Markdown, table cells included: nothing in it can
- * close a table cell, open a link, an HTML tag or a code span, start emphasis or a heading, become a
- * bare-URL autolink, or @mention anyone. The text reads the same; only invisible characters and
- * entities are added.
- */
-const REPLACEMENTS = {
-    '\\': '\\\\',
-    '|': '\\|',
-    '<': '&lt;',
-    '>': '&gt;',
-    '&': '&amp;',
-    '[': '\\[',
-    ']': '\\]',
-    '`': '\\`',
-    '*': '\\*',
-    _: '\\_',
-    '~': '\\~',
-    '#': '\\#',
-    '!': '\\!',
-    // A zero-width space after @ keeps the text readable and stops GitHub from notifying anyone.
-    '@': '@&#8203;'
-};
-/**
- * GitHub links bare URLs (`https://…`, `www.…`) and `#123` references in text: an entity for the ':'
- * or '.', or a zero-width space after '#' (not the '#' of an entity), keeps them text. Applied after
- * the other escapes, so that these entities are not escaped again.
- */
-const unlink = (text) => text
-    .replace(/:\/\//g, '&#58;//')
-    .replace(/\b(www)\./gi, '$1&#46;')
-    .replace(/(?<!&)#(?=[0-9A-Za-z])/g, '#&#8203;');
-function esc(text) {
-    return unlink(text.replace(/[\r\n]+/g, ' ').replace(/[\\|<>&[\]`*_~#!@]/g, c => REPLACEMENTS[c]));
-}
-/** Text for HTML contexts such as <summary>, where Markdown escapes would show as backslashes. */
-function escHtml(text) {
-    return unlink(text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/@/g, '@&#8203;'));
-}
-/** A code span for config text (ids, versions): no backtick can end it and no pipe can end a table cell. */
-function code(text) {
-    return `\`${text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/`/g, "'")
-        .replace(/\|/g, '\\|')}\``;
-}
-
 /** Constant-time lookup of a metric by id and scope, for the renderers' tables. */
 function metricLookup(metrics) {
     const index = new Map(metrics.map(m => [metricKey(m), m]));
@@ -54909,35 +54888,6 @@ function comparisonsText(baseline) {
             : `${c.kind} as independent samples${c.reason ? ` (${c.reason})` : ''}`)
         .join('; ');
 }
-
-/** The overall reliability diagram (per calibration bin: rows, mean score, observed rate) from a report's stats. */
-function reliabilityBins(stats) {
-    const p = stats.predictions;
-    if (!p || !p.hasScore)
-        return null;
-    const bins = Array.from({ length: p.bins }, () => ({ rows: 0, w: 0, wy: 0, ws: 0 }));
-    for (const cell of p.cells) {
-        const [, label, , bin] = cell;
-        const rows = cell[CELL_ROWS];
-        const w = cell[CELL_SUM + Q_W];
-        const ws = cell[CELL_SUM + Q_S];
-        const b = bins[bin];
-        b.rows += rows;
-        b.w += w;
-        b.ws += ws;
-        if (label === 1)
-            b.wy += w;
-    }
-    const edges = p.edges ?? Array.from({ length: p.bins - 1 }, (_, i) => (i + 1) / p.bins);
-    const bounds = [0, ...edges, 1];
-    return bins.map((b, i) => ({
-        label: `${round(bounds[i])}–${round(bounds[i + 1])}`,
-        rows: b.rows,
-        meanScore: b.w > 0 ? b.ws / b.w : null,
-        observed: b.w > 0 ? b.wy / b.w : null
-    }));
-}
-const round = (v) => String(Math.round(v * 1000) / 1000);
 
 /** The order a reviewer reads checks in: what blocks, then what warns, then what could not be judged. */
 const STATUS_ORDER = ['fail', 'warn', 'missing', 'insufficient', 'waived', 'skipped', 'pass'];
@@ -55016,6 +54966,387 @@ function groupsToList(metrics, attribute, limit) {
     };
 }
 
+/** The text rendering's columns: the registry's group summary, and each robustness and suite metric. */
+const PERTURBATION = metricsOf('perturbation').map(m => m.id);
+/** How much of a long list a terminal shows (select.ts); `--format json` and the report hold all. */
+const PER_GATE = 20;
+const GROUP_ROWS$1 = 50;
+const NAMED$1 = 20;
+const percent$1 = (confidence) => `${+(confidence * 100).toFixed(4)}%`;
+const fmt = (v) => v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
+const withCi = (m) => m === undefined
+    ? ''
+    : m.value === null
+        ? `— (${m.reason})`
+        : m.ci
+            ? `${fmt(m.value)} [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]${m.ciNote ? ' !' : ''}`
+            : fmt(m.value);
+function table(rows) {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
+    return rows
+        .map(r => r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+/**
+ * What a terminal would act on rather than show: C0 and C1 controls (escape sequences, bells,
+ * carriage returns and line ends that break the layout), DEL, and the bidirectional overrides and
+ * isolates that reorder what follows them.
+ */
+// eslint-disable-next-line no-control-regex -- the controls are what it finds
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const visible = (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+/** A copy of the report whose strings (group names, reasons, notes: data) show their controls as escapes like \x1b. */
+function inert(value) {
+    if (typeof value === 'string')
+        return value.replace(UNSAFE, visible);
+    if (Array.isArray(value))
+        return value.map(inert);
+    if (value !== null && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)]));
+    return value;
+}
+/**
+ * The report as text for a terminal. Every string from data or config is made inert first, so the
+ * only escape sequences in the output are its own colours (with `color`).
+ */
+function renderText(unsafe, options) {
+    const report = inert(unsafe);
+    const bold = (s) => (options.color ? `\x1b[1m${s}\x1b[22m` : s);
+    const dim = (s) => (options.color ? `\x1b[2m${s}\x1b[22m` : s);
+    const settings = report.policy.settings;
+    // The metrics are at the policy's level; corrected checks carry their own (renderChecks).
+    const pct = percent$1(settings.confidence);
+    const m = report.metrics;
+    const get = metricLookup(m);
+    const out = [
+        bold(`Decision: ${report.decision.toUpperCase()}`),
+        bold(`rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`),
+        `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`,
+        ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
+    ];
+    for (const note of report.notes)
+        out.push(bold(`Note: ${note}`));
+    out.push('', ...renderChecks(report, bold, dim));
+    const section = (title, rows) => {
+        if (rows.length > 1)
+            out.push('', bold(title), table(rows));
+    };
+    const plain = (x) => x.attribute === undefined && x.perturbation === undefined && x.suite === undefined;
+    section('Overall', [
+        ['metric', `value [${pct} CI]`],
+        ...m
+            .filter(x => plain(x) && metricDef(x.metric)?.scopes.includes('overall'))
+            .map(x => [x.metric, withCi(x)])
+    ]);
+    const attributes = [...new Set(m.filter(x => x.attribute !== undefined).map(x => x.attribute))];
+    const disparities = m.filter(x => x.attribute !== undefined && x.group === undefined);
+    const metricsOf = [...new Set(disparities.map(x => x.metric))];
+    section('Disparities over groups with at least ' + settings.minGroupSize + ' rows', [
+        ['metric', ...attributes],
+        ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
+    ]);
+    for (const a of attributes) {
+        const { groups, of } = groupsToList(m, a, GROUP_ROWS$1);
+        const cell = (g, id) => get(id, { attribute: a, group: g });
+        section(groups.length === of ? `Groups of ${a}` : `Groups of ${a}: the ${GROUP_ROWS$1} largest of ${of}`, [
+            ['group', 'n', ...GROUP_SUMMARY],
+            ...groups.map(g => [
+                g + (cell(g, 'count')?.status === 'insufficient' ? ' (too small)' : ''),
+                fmt(cell(g, 'count')?.value ?? null),
+                ...GROUP_SUMMARY.map(id => withCi(cell(g, id)))
+            ])
+        ]);
+    }
+    const perturbations = [...new Set(m.filter(x => x.perturbation !== undefined).map(x => x.perturbation))];
+    const pm = (p, id) => get(id, { perturbation: p });
+    const worst = m.filter(x => metricDef(x.metric)?.scopes.includes('robustness'));
+    section('Robustness', [
+        ['perturbation', ...PERTURBATION],
+        ...perturbations.map(p => [p, ...PERTURBATION.map(id => withCi(pm(p, id)))]),
+        // worst_X is the maximum of X over perturbations: shown in X's column.
+        ...worst.map(x => [x.metric, ...PERTURBATION.map(id => (x.metric === `worst_${id}` ? withCi(x) : ''))])
+    ]);
+    const suites = m.filter(x => x.suite !== undefined && x.metric === 'failure_rate');
+    section('Outcomes', [
+        ['suite', 'n', 'failure_rate'],
+        ...suites.map(x => [
+            x.category === undefined ? x.suite : `  ${x.suite}/${x.category}`,
+            String(x.n),
+            withCi(x)
+        ])
+    ]);
+    // Metrics from other tools that rai-gate does not compute (a metrics artifact), with their scope.
+    const other = m.filter(x => metricDef(x.metric) === undefined);
+    section('Metrics from other tools', [
+        ['metric', 'scope', `value [${pct} CI]`],
+        ...other.map(x => [x.metric, scopeText(x) || 'overall', withCi(x)])
+    ]);
+    const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient');
+    if (small.length > 0) {
+        out.push('', `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${someOf(small.map(x => `${x.attribute}=${x.group} (${x.n})`), NAMED$1)}`);
+    }
+    const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize);
+    if (light.length > 0) {
+        out.push('', `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(x => `${x.attribute}=${x.group} (${x.nEffective.toFixed(1)} of ${x.n})`), NAMED$1)}`);
+    }
+    if (m.some(x => x.ciNote)) {
+        out.push('', '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.');
+    }
+    return out.join('\n') + '\n';
+}
+const scopeText = (c) => SCOPE_KEYS$1.filter(k => c[k] !== undefined)
+    .map(k => c[k])
+    .join(' / ');
+function renderChecks(report, bold, dim) {
+    const counts = new Map();
+    for (const c of report.checks)
+        counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+    const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+    const mc = report.multipleComparisons;
+    const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)];
+    if (mc.method === 'bonferroni' && mc.checks > 1) {
+        lines.push(dim(`Bonferroni correction over ${mc.checks} lenient and point checks: their intervals at ${percent$1(mc.confidence)}`));
+    }
+    const b = report.baseline;
+    if (b)
+        lines.push(b.usable
+            ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
+            : `Baseline not compared: ${b.warning}`);
+    const { rows: notable, summaries } = checksToList(report.checks.filter(c => c.status !== 'pass'), report.checks, PER_GATE);
+    for (const s of summaries) {
+        lines.push(`${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`);
+    }
+    const change = (c) => c.change === undefined
+        ? '—'
+        : c.comparison === 'identical'
+            ? '0 (same input)'
+            : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`;
+    if (notable.length > 0) {
+        lines.push(table([
+            ['status', 'gate', 'scope', 'value [CI]', 'level', 'baseline', 'change [CI]', 'threshold', 'reason'],
+            ...notable.map(c => [
+                c.status.toUpperCase(),
+                c.gate,
+                scopeText(c),
+                c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
+                c.confidence === undefined ? '' : percent$1(c.confidence),
+                c.baseline === undefined ? '—' : fmt(c.baseline),
+                change(c),
+                [
+                    c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
+                    c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
+                ]
+                    .filter(Boolean)
+                    .join(', ') +
+                    (c.threshold.min !== undefined || c.threshold.max !== undefined ? ` (${c.mode})` : ''),
+                c.reason
+            ])
+        ]));
+    }
+    if (report.regressions.length > 0) {
+        const top = report.regressions.filter(r => r.group === undefined);
+        lines.push('', bold(`Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group; false discovery rate ${REGRESSION_FDR * 100}%)`), ...top.map(r => `  ${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`));
+    }
+    return lines;
+}
+
+/** Text as XML 1.0 character data or an attribute value (data such as group names is untrusted). */
+function xml(text) {
+    return (text
+        // Characters XML 1.0 cannot hold at all (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
+        // eslint-disable-next-line no-control-regex -- the controls are what it finds
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu, '\ufffd')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        // In an attribute a line end would be normalised to a space by the reader: keep it.
+        .replace(/\r/g, '&#13;'));
+}
+const attr = (text) => xml(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+const interval$1 = (ci) => (ci ? `[${ci[0]}, ${ci[1]}]` : 'none');
+function thresholdText(c) {
+    const t = c.threshold;
+    const parts = [
+        t.min !== undefined && `min ${t.min}`,
+        t.max !== undefined && `max ${t.max}`,
+        t.maxWorsening !== undefined && `maxWorsening ${t.maxWorsening}`,
+        t.maxWorseningRelative !== undefined && `maxWorseningRelative ${t.maxWorseningRelative}`
+    ].filter(Boolean);
+    return parts.length === 0 ? 'none' : parts.join(', ');
+}
+/** What the schema has no attribute for: the check's numbers, one `name: value` per line. */
+function details(c) {
+    const lines = [
+        `status: ${c.status}`,
+        `effect: ${c.effect}`,
+        `metric: ${c.metric}`,
+        `estimate: ${c.value ?? 'none'}`,
+        `interval: ${interval$1(c.ci)}${c.confidence === undefined ? '' : ` at ${c.confidence}`}`,
+        `threshold: ${thresholdText(c)} (${c.mode})`
+    ];
+    if (c.baseline !== undefined)
+        lines.push(`baseline: ${c.baseline}`);
+    if (c.change !== undefined)
+        lines.push(`change: ${c.change}`, `change interval: ${interval$1(c.changeCi)}`);
+    if (c.waiver)
+        lines.push(`waiver: ${c.waiver.approvedBy}${c.waiver.expires ? ` until ${c.waiver.expires}` : ''}${c.waiver.expired ? ' (expired)' : ''}: ${c.waiver.reason}`);
+    lines.push(`reason: ${c.reason}`);
+    return lines.join('\n');
+}
+/** A check's place in JUnit: what fails the run fails the test; what has no effect did not run. */
+function outcome(c, failOn) {
+    if (c.effect === 'block')
+        return 'failure';
+    if (c.effect === 'warn')
+        return failOn === 'warn' ? 'failure' : 'warning';
+    return c.status === 'pass' ? 'passed' : 'skipped';
+}
+function testcase(c, suite, failOn) {
+    const scope = scopeText(c);
+    const name = scope ? `${c.gate} [${scope}]` : c.gate;
+    const out = details(c);
+    const kind = outcome(c, failOn);
+    const body = kind === 'failure'
+        ? `<failure type="${c.status}" message="${attr(`${c.status.toUpperCase()}: ${c.reason}`)}">${xml(out)}</failure>`
+        : kind === 'skipped'
+            ? `<skipped>${xml(`${c.status}: ${c.reason}`)}</skipped>`
+            : '';
+    const system = kind === 'warning' ? `WARNING: ${c.reason}\n${out}` : out;
+    return `    <testcase name="${attr(name)}" classname="${attr(suite)}">${body}<system-out>${xml(system)}</system-out></testcase>`;
+}
+function renderJunit(report, failOn) {
+    const gates = new Map();
+    for (const c of report.checks)
+        gates.set(c.gate, [...(gates.get(c.gate) ?? []), c]);
+    const model = `${report.model.name}@${report.model.version}`;
+    let failures = 0;
+    const suites = [...gates].map(([gate, checks]) => {
+        const kinds = checks.map(c => outcome(c, failOn));
+        const failed = kinds.filter(k => k === 'failure').length;
+        const skipped = kinds.filter(k => k === 'skipped').length;
+        failures += failed;
+        const first = checks[0];
+        const properties = [
+            ['model', model],
+            ['riskTier', report.riskTier],
+            ['policy', `${report.policy.name}@${report.policy.version}`],
+            ['decision', report.decision],
+            ['gate', gate],
+            ['metric', first.metric],
+            ['severity', first.severity],
+            ['mode', first.mode],
+            ['threshold', thresholdText(first)]
+        ];
+        const classname = `rai-gate.${report.model.name}.${gate}`;
+        return [
+            `  <testsuite name="${attr(gate)}" tests="${checks.length}" failures="${failed}" errors="0" skipped="${skipped}">`,
+            '    <properties>',
+            ...properties.map(([k, v]) => `      <property name="${k}" value="${attr(v)}"/>`),
+            '    </properties>',
+            ...checks.map(c => testcase(c, classname, failOn)),
+            '  </testsuite>'
+        ].join('\n');
+    });
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${attr(`rai-gate ${model} (${report.decision})`)}" tests="${report.checks.length}" failures="${failures}" errors="0">`,
+        ...suites,
+        '</testsuites>',
+        ''
+    ].join('\n');
+}
+
+/**
+ * Makes text from data or config safe inside GitHub Markdown, table cells included: nothing in it can
+ * close a table cell, open a link, an HTML tag or a code span, start emphasis or a heading, become a
+ * bare-URL autolink, or @mention anyone. The text reads the same; only invisible characters and
+ * entities are added.
+ */
+const REPLACEMENTS = {
+    '\\': '\\\\',
+    '|': '\\|',
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '[': '\\[',
+    ']': '\\]',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '~': '\\~',
+    '#': '\\#',
+    '!': '\\!',
+    // A zero-width space after @ keeps the text readable and stops GitHub from notifying anyone.
+    '@': '@&#8203;'
+};
+/**
+ * GitHub links bare URLs (`https://…`, `www.…`) and `#123` references in text: an entity for the ':'
+ * or '.', or a zero-width space after '#' (not the '#' of an entity), keeps them text. Applied after
+ * the other escapes, so that these entities are not escaped again.
+ */
+const unlink = (text) => text
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/\b(www)\./gi, '$1&#46;')
+    .replace(/(?<!&)#(?=[0-9A-Za-z])/g, '#&#8203;');
+function esc(text) {
+    return unlink(text.replace(/[\r\n]+/g, ' ').replace(/[\\|<>&[\]`*_~#!@]/g, c => REPLACEMENTS[c]));
+}
+/** Text for HTML contexts such as <summary>, where Markdown escapes would show as backslashes. */
+function escHtml(text) {
+    return unlink(text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/@/g, '@&#8203;'));
+}
+/** A code span for config text (ids, versions): no backtick can end it and no pipe can end a table cell. */
+function code(text) {
+    return `\`${text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/`/g, "'")
+        .replace(/\|/g, '\\|')}\``;
+}
+
+/** The overall reliability diagram (per calibration bin: rows, mean score, observed rate) from a report's stats. */
+function reliabilityBins(stats) {
+    const p = stats.predictions;
+    if (!p || !p.hasScore)
+        return null;
+    const bins = Array.from({ length: p.bins }, () => ({ rows: 0, w: 0, wy: 0, ws: 0 }));
+    for (const cell of p.cells) {
+        const [, label, , bin] = cell;
+        const rows = cell[CELL_ROWS];
+        const w = cell[CELL_SUM + Q_W];
+        const ws = cell[CELL_SUM + Q_S];
+        const b = bins[bin];
+        b.rows += rows;
+        b.w += w;
+        b.ws += ws;
+        if (label === 1)
+            b.wy += w;
+    }
+    const edges = p.edges ?? Array.from({ length: p.bins - 1 }, (_, i) => (i + 1) / p.bins);
+    const bounds = [0, ...edges, 1];
+    return bins.map((b, i) => ({
+        label: `${round(bounds[i])}–${round(bounds[i + 1])}`,
+        rows: b.rows,
+        meanScore: b.w > 0 ? b.ws / b.w : null,
+        observed: b.w > 0 ? b.wy / b.w : null
+    }));
+}
+const round = (v) => String(Math.round(v * 1000) / 1000);
+
 /**
  * The Markdown rendering: what the PR comment and the job summary show. Written for a reviewer with
  * a minute: the decision and what breached first, detail in <details>. Every string from data or
@@ -55029,10 +55360,10 @@ const MAX_CHARS = 60000;
  */
 const HEAD_PER_GATE = 10;
 const DETAIL_PER_GATE = 50;
-const GROUP_ROWS$1 = 50;
+const GROUP_ROWS = 50;
 const REGRESSION_ROWS = 100;
 const OTHER_TOOLS_ROWS = 100;
-const NAMED$1 = 20;
+const NAMED = 20;
 const ICON = {
     pass: '✅',
     fail: '❌',
@@ -55048,12 +55379,12 @@ const num = (v) => v === null || v === undefined
     ? '—'
     : (Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(3)))).replace('-', '−');
 const interval = (ci) => (ci ? ` [${num(ci[0])}, ${num(ci[1])}]` : '');
-const percent$1 = (confidence) => `${+(confidence * 100).toFixed(3)}%`;
+const percent = (confidence) => `${+(confidence * 100).toFixed(3)}%`;
 /** The hidden marker that finds this model's sticky comment. */
 const marker = (model) => `<!-- rai-gate:${model.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
 function renderMarkdown(report) {
     const level = report.policy.settings.confidence;
-    const pct = percent$1(level);
+    const pct = percent(level);
     const regressed = new Set(report.regressions.map(r => metricKey(r)));
     const head = [
         marker(report.model.name),
@@ -55075,11 +55406,11 @@ function renderMarkdown(report) {
     }
     const light = report.metrics.filter(m => m.nEffective !== undefined && m.nEffective < report.policy.settings.minGroupSize);
     if (light.length > 0) {
-        head.push(`Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.nEffective)} of ${num(m.n)})`), NAMED$1)}.`, '');
+        head.push(`Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.nEffective)} of ${num(m.n)})`), NAMED)}.`, '');
     }
     const small = report.metrics.filter(m => m.metric === 'count' && m.status === 'insufficient');
     if (small.length > 0) {
-        head.push(`Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${someOf(small.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.n)})`), NAMED$1)}.`, '');
+        head.push(`Groups under ${report.policy.settings.minGroupSize} rows, reported but left out of disparities: ${someOf(small.map(m => `${esc(m.attribute)} ${esc(m.group)} (${num(m.n)})`), NAMED)}.`, '');
     }
     head.push(`> ${modeNote(report)}`, '');
     const details = [
@@ -55148,7 +55479,7 @@ function checkTable(checks, pct, level, regressed) {
     const rows = checks.map(c => {
         const what = [code(c.gate), code(c.metric), scope(c)].filter(Boolean).join(' · ');
         // A corrected (lenient) check's interval is at its own level: say which.
-        const at = c.ci && c.confidence !== undefined && c.confidence !== level ? ` at ${percent$1(c.confidence)}` : '';
+        const at = c.ci && c.confidence !== undefined && c.confidence !== level ? ` at ${percent(c.confidence)}` : '';
         return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${esc(c.reason)} |`;
     });
     return [
@@ -55217,9 +55548,9 @@ function modeNote(report) {
         strict: 'Strict mode: a check passes only when its whole interval is within the threshold.'
     };
     const correction = mc.method === 'bonferroni' && mc.checks > 1
-        ? ` The intervals of the ${mc.checks} lenient and point checks are Bonferroni-corrected (${percent$1(mc.confidence)}); strict checks never are.`
+        ? ` The intervals of the ${mc.checks} lenient and point checks are Bonferroni-corrected (${percent(mc.confidence)}); strict checks never are.`
         : '';
-    return `${modes[s.mode]}${correction} Intervals (${percent$1(s.confidence)}, metrics per method): ${esc(intervalMethods(report.metrics, true))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`;
+    return `${modes[s.mode]}${correction} Intervals (${percent(s.confidence)}, metrics per method): ${esc(intervalMethods(report.metrics, true))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`;
 }
 function details_(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
@@ -55228,7 +55559,7 @@ function groupTables(metrics) {
     const get = metricLookup(metrics);
     const attributes = new Set(metrics.filter(m => m.metric === 'count' && m.group !== undefined).map(m => m.attribute));
     return [...attributes].map(a => {
-        const { groups, of } = groupsToList(metrics, a, GROUP_ROWS$1);
+        const { groups, of } = groupsToList(metrics, a, GROUP_ROWS);
         const rows = groups.map(g => {
             const count = get('count', { attribute: a, group: g });
             const cells = GROUP_SUMMARY.map(id => num(get(id, { attribute: a, group: g })?.value));
@@ -55241,7 +55572,7 @@ function groupTables(metrics) {
         ].join('\n');
         if (groups.length === of)
             return details_(`Per-group metrics: ${escHtml(a)}`, table);
-        return details_(`Per-group metrics: ${escHtml(a)} (the ${GROUP_ROWS$1} largest of ${num(of)} groups)`, `${table}\n\n_The ${GROUP_ROWS$1} largest of ${num(of)} groups; every group is in rai-gate-report.json._`);
+        return details_(`Per-group metrics: ${escHtml(a)} (the ${GROUP_ROWS} largest of ${num(of)} groups)`, `${table}\n\n_The ${GROUP_ROWS} largest of ${num(of)} groups; every group is in rai-gate-report.json._`);
     });
 }
 /** Metrics from other tools that rai-gate does not compute (a metrics artifact). */
@@ -55320,207 +55651,72 @@ function truncate(body, limit) {
     return body.slice(0, cut) + note(body.length - cut);
 }
 
-/** The text rendering's columns: the registry's group summary, and each robustness and suite metric. */
-const PERTURBATION = metricsOf('perturbation').map(m => m.id);
-/** How much of a long list a terminal shows (select.ts); `--format json` and the report hold all. */
-const PER_GATE = 20;
-const GROUP_ROWS = 50;
-const NAMED = 20;
-const percent = (confidence) => `${+(confidence * 100).toFixed(4)}%`;
-const fmt = (v) => v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(4);
-const withCi = (m) => m === undefined
-    ? ''
-    : m.value === null
-        ? `— (${m.reason})`
-        : m.ci
-            ? `${fmt(m.value)} [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]${m.ciNote ? ' !' : ''}`
-            : fmt(m.value);
-function table(rows) {
-    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
-    return rows
-        .map(r => r
-        .map((cell, c) => cell.padEnd(widths[c]))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
 /**
- * What a terminal would act on rather than show: C0 and C1 controls (escape sequences, bells,
- * carriage returns and line ends that break the layout), DEL, and the bidirectional overrides and
- * isolates that reorder what follows them.
+ * The files a run writes, the same from the CLI and the Action: the report (one record per line,
+ * report.ts), and on request its Markdown and JUnit renderings. Each is written whole or not at all
+ * (writeFileAtomic), so a reader never sees half a report.
  */
-// eslint-disable-next-line no-control-regex -- the controls are what it finds
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const visible = (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, '0')}`
-        : `\\u${code.toString(16).padStart(4, '0')}`;
-};
-/** A copy of the report whose strings (group names, reasons, notes: data) show their controls as escapes like \x1b. */
-function inert(value) {
-    if (typeof value === 'string')
-        return value.replace(UNSAFE, visible);
-    if (Array.isArray(value))
-        return value.map(inert);
-    if (value !== null && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)]));
-    return value;
+/** Writes the report and the renderings asked for, paths relative to cwd. */
+function writeOutputs(report, cwd, paths, failOn) {
+    const json = serializeReport(report);
+    writeFileAtomic(resolve(cwd, paths.report), json);
+    let markdown;
+    const outputs = { json, markdown: () => (markdown ??= renderMarkdown(report)) };
+    if (paths.markdown !== undefined)
+        writeFileAtomic(resolve(cwd, paths.markdown), outputs.markdown());
+    if (paths.junit !== undefined)
+        writeFileAtomic(resolve(cwd, paths.junit), renderJunit(report, failOn));
+    return outputs;
 }
-/**
- * The report as text for a terminal. Every string from data or config is made inert first, so the
- * only escape sequences in the output are its own colours (with `color`).
- */
-function renderText(unsafe, options) {
-    const report = inert(unsafe);
-    const bold = (s) => (options.color ? `\x1b[1m${s}\x1b[22m` : s);
-    const dim = (s) => (options.color ? `\x1b[2m${s}\x1b[22m` : s);
-    const settings = report.policy.settings;
-    // The metrics are at the policy's level; corrected checks carry their own (renderChecks).
-    const pct = percent(settings.confidence);
-    const m = report.metrics;
-    const get = metricLookup(m);
-    const out = [
-        bold(`Decision: ${report.decision.toUpperCase()}`),
-        bold(`rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`),
-        `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`,
-        ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
-    ];
-    for (const note of report.notes)
-        out.push(bold(`Note: ${note}`));
-    out.push('', ...renderChecks(report, bold, dim));
-    const section = (title, rows) => {
-        if (rows.length > 1)
-            out.push('', bold(title), table(rows));
+
+const DELAY_MS = 500;
+const EVERY_MS = 100;
+const ERASE = '\r\x1b[K';
+const mb = (bytes) => (bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0);
+function progressLine(write, tty, env, now = Date.now) {
+    // Runners set CI=true; some give a pseudo-terminal, and a redrawn line only fills their logs.
+    if (!tty || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false'))
+        return undefined;
+    let file = '';
+    let started = 0;
+    let drawn = 0;
+    let shown = false;
+    const end = () => {
+        if (shown)
+            write(ERASE);
+        shown = false;
     };
-    const plain = (x) => x.attribute === undefined && x.perturbation === undefined && x.suite === undefined;
-    section('Overall', [
-        ['metric', `value [${pct} CI]`],
-        ...m
-            .filter(x => plain(x) && metricDef(x.metric)?.scopes.includes('overall'))
-            .map(x => [x.metric, withCi(x)])
-    ]);
-    const attributes = [...new Set(m.filter(x => x.attribute !== undefined).map(x => x.attribute))];
-    const disparities = m.filter(x => x.attribute !== undefined && x.group === undefined);
-    const metricsOf = [...new Set(disparities.map(x => x.metric))];
-    section('Disparities over groups with at least ' + settings.minGroupSize + ' rows', [
-        ['metric', ...attributes],
-        ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
-    ]);
-    for (const a of attributes) {
-        const { groups, of } = groupsToList(m, a, GROUP_ROWS);
-        const cell = (g, id) => get(id, { attribute: a, group: g });
-        section(groups.length === of ? `Groups of ${a}` : `Groups of ${a}: the ${GROUP_ROWS} largest of ${of}`, [
-            ['group', 'n', ...GROUP_SUMMARY],
-            ...groups.map(g => [
-                g + (cell(g, 'count')?.status === 'insufficient' ? ' (too small)' : ''),
-                fmt(cell(g, 'count')?.value ?? null),
-                ...GROUP_SUMMARY.map(id => withCi(cell(g, id)))
-            ])
-        ]);
-    }
-    const perturbations = [...new Set(m.filter(x => x.perturbation !== undefined).map(x => x.perturbation))];
-    const pm = (p, id) => get(id, { perturbation: p });
-    const worst = m.filter(x => metricDef(x.metric)?.scopes.includes('robustness'));
-    section('Robustness', [
-        ['perturbation', ...PERTURBATION],
-        ...perturbations.map(p => [p, ...PERTURBATION.map(id => withCi(pm(p, id)))]),
-        // worst_X is the maximum of X over perturbations: shown in X's column.
-        ...worst.map(x => [x.metric, ...PERTURBATION.map(id => (x.metric === `worst_${id}` ? withCi(x) : ''))])
-    ]);
-    const suites = m.filter(x => x.suite !== undefined && x.metric === 'failure_rate');
-    section('Outcomes', [
-        ['suite', 'n', 'failure_rate'],
-        ...suites.map(x => [
-            x.category === undefined ? x.suite : `  ${x.suite}/${x.category}`,
-            String(x.n),
-            withCi(x)
-        ])
-    ]);
-    // Metrics from other tools that rai-gate does not compute (a metrics artifact), with their scope.
-    const other = m.filter(x => metricDef(x.metric) === undefined);
-    section('Metrics from other tools', [
-        ['metric', 'scope', `value [${pct} CI]`],
-        ...other.map(x => [x.metric, scopeText(x) || 'overall', withCi(x)])
-    ]);
-    const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient');
-    if (small.length > 0) {
-        out.push('', `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${someOf(small.map(x => `${x.attribute}=${x.group} (${x.n})`), NAMED)}`);
-    }
-    const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize);
-    if (light.length > 0) {
-        out.push('', `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(x => `${x.attribute}=${x.group} (${x.nEffective.toFixed(1)} of ${x.n})`), NAMED)}`);
-    }
-    if (m.some(x => x.ciNote)) {
-        out.push('', '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.');
-    }
-    return out.join('\n') + '\n';
-}
-const scopeText = (c) => SCOPE_KEYS$1.filter(k => c[k] !== undefined)
-    .map(k => c[k])
-    .join(' / ');
-function renderChecks(report, bold, dim) {
-    const counts = new Map();
-    for (const c of report.checks)
-        counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-    const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-    const mc = report.multipleComparisons;
-    const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)];
-    if (mc.method === 'bonferroni' && mc.checks > 1) {
-        lines.push(dim(`Bonferroni correction over ${mc.checks} lenient and point checks: their intervals at ${percent(mc.confidence)}`));
-    }
-    const b = report.baseline;
-    if (b)
-        lines.push(b.usable
-            ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
-            : `Baseline not compared: ${b.warning}`);
-    const { rows: notable, summaries } = checksToList(report.checks.filter(c => c.status !== 'pass'), report.checks, PER_GATE);
-    for (const s of summaries) {
-        lines.push(`${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`);
-    }
-    const change = (c) => c.change === undefined
-        ? '—'
-        : c.comparison === 'identical'
-            ? '0 (same input)'
-            : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`;
-    if (notable.length > 0) {
-        lines.push(table([
-            ['status', 'gate', 'scope', 'value [CI]', 'level', 'baseline', 'change [CI]', 'threshold', 'reason'],
-            ...notable.map(c => [
-                c.status.toUpperCase(),
-                c.gate,
-                scopeText(c),
-                c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
-                c.confidence === undefined ? '' : percent(c.confidence),
-                c.baseline === undefined ? '—' : fmt(c.baseline),
-                change(c),
-                [
-                    c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
-                    c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
-                ]
-                    .filter(Boolean)
-                    .join(', ') +
-                    (c.threshold.min !== undefined || c.threshold.max !== undefined ? ` (${c.mode})` : ''),
-                c.reason
-            ])
-        ]));
-    }
-    if (report.regressions.length > 0) {
-        const top = report.regressions.filter(r => r.group === undefined);
-        lines.push('', bold(`Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group; false discovery rate ${REGRESSION_FDR * 100}%)`), ...top.map(r => `  ${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`));
-    }
-    return lines;
+    const progress = (name, done, total) => {
+        const t = now();
+        if (name !== file) {
+            end();
+            file = name;
+            started = t;
+            drawn = 0;
+        }
+        if (done >= total)
+            return end();
+        if (t - started < DELAY_MS || t - drawn < EVERY_MS)
+            return;
+        drawn = t;
+        shown = true;
+        const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+        // The path is the manifest's: no control character in it reaches the terminal.
+        // eslint-disable-next-line no-control-regex -- the controls are what it finds
+        const shownName = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+        write(`${ERASE}reading ${shownName}: ${percent}% (${mb(done)} of ${mb(total)} MB)`);
+    };
+    return { progress, end };
 }
 
 /**
  * The command line. Parses flags into options, runs the core, writes files, and is the one place that
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
-/** Below this size a second thread costs more than it saves. */
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
                       [--report rai-gate-report.json]
-                      [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
-                      [--workspace DIR]
+                      [--markdown out.md] [--junit report.xml] [--format text|json|markdown]
+                      [--fail-on block|warn|never] [--workspace DIR]
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
                     [--table predictions]
@@ -55566,6 +55762,7 @@ function parse(args) {
                 format: { type: 'string', default: 'text' },
                 'fail-on': { type: 'string', default: 'block' },
                 markdown: { type: 'string' },
+                junit: { type: 'string' },
                 baseline: { type: 'string' },
                 workspace: { type: 'string' }
             }
@@ -55640,34 +55837,41 @@ async function runCheck(args, io) {
     if (flags.format !== 'text' && flags.format !== 'json' && flags.format !== 'markdown') {
         throw new UsageError(`--format '${flags.format}' is not supported; expected text, json or markdown`);
     }
-    const failOn = flags['fail-on'];
-    if (failOn !== 'block' && failOn !== 'warn' && failOn !== 'never') {
-        throw new UsageError(`--fail-on '${failOn}' is not supported; expected block, warn or never`);
+    const failOn = FAIL_ON.find(f => f === flags['fail-on']);
+    if (failOn === undefined) {
+        throw new UsageError(`--fail-on '${flags['fail-on']}' is not supported; expected ${FAIL_ON.join(', ')}`);
     }
     const workspace = resolve(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd);
-    const minBytes = Number(io.env.RAI_GATE_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES);
-    const parallel = io.workerUrl && { workerUrl: io.workerUrl, minBytes };
-    const report = await check({
-        manifest: flags.manifest,
-        policy: flags.policy,
-        baseline: flags.baseline,
-        cwd: io.cwd,
-        workspace,
-        parallel
-    });
+    // Below RAI_GATE_PARALLEL_MIN_BYTES (default: check's) a second thread costs more than it saves.
+    const minBytes = io.env.RAI_GATE_PARALLEL_MIN_BYTES;
+    const parallel = io.workerUrl && {
+        workerUrl: io.workerUrl,
+        minBytes: minBytes === undefined ? undefined : Number(minBytes)
+    };
+    const line = progressLine(io.stderr, io.stderrIsTTY === true, io.env);
+    let report;
+    try {
+        report = await check({
+            manifest: flags.manifest,
+            policy: flags.policy,
+            baseline: flags.baseline,
+            cwd: io.cwd,
+            workspace,
+            parallel,
+            progress: line?.progress
+        });
+    }
+    finally {
+        line?.end();
+    }
     if (report.baseline?.warning)
         io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`);
-    const reportPath = resolve(io.cwd, flags.report);
-    const json = serializeReport(report);
-    writeFileAtomic(reportPath, json);
-    const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : '';
-    if (flags.markdown !== undefined) {
-        writeFileAtomic(resolve(io.cwd, flags.markdown), markdown);
-    }
+    const paths = { report: flags.report, markdown: flags.markdown, junit: flags.junit };
+    const out = writeOutputs(report, io.cwd, paths, failOn);
     if (flags.format === 'json')
-        io.stdout(json);
+        io.stdout(out.json);
     else if (flags.format === 'markdown')
-        io.stdout(markdown);
+        io.stdout(out.markdown());
     else {
         // https://no-color.org: any non-empty NO_COLOR turns colour off.
         const color = io.isTTY && !io.env.NO_COLOR;
@@ -55683,5 +55887,6 @@ process.exitCode = await main(process.argv.slice(2), {
     stdout: s => process.stdout.write(s),
     stderr: s => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     workerUrl: new URL('./worker.js', import.meta.url)
 });

@@ -1088,6 +1088,10 @@ class FileHash {
             });
         }
     }
+    /** Bytes hashed so far. */
+    get hashed() {
+        return this.at;
+    }
     /** Hashes the file up to `fraction` of its bytes. */
     upTo(fraction) {
         const end = Math.min(this.size, Math.ceil(this.size * fraction));
@@ -7843,10 +7847,13 @@ function assemble(pages, dictionary, indices, rows) {
  * The sha256 of the file as stored, hashed alongside `work` (row groups are read out of byte order,
  * so the file is hashed on its own, in steps as the work reports progress).
  */
-async function hashedAlongside(path, display, work) {
+async function hashedAlongside(path, display, work, shown) {
     const hash = new FileHash(path, display);
     try {
-        await work(fraction => hash.upTo(fraction));
+        await work(fraction => {
+            hash.upTo(fraction);
+            shown?.(display, hash.hashed, hash.size);
+        });
         return hash.finish();
     }
     finally {
@@ -9029,10 +9036,11 @@ class PredictionSink {
  * first error in file order is the one reported.
  */
 /** Parses one part; an error becomes part of the result. */
-async function readPart(job) {
+/** `progress` (the main thread's part only) follows the bytes hashed, which are the whole file's. */
+async function readPart(job, progress) {
     let result;
     try {
-        result = job.format === 'csv' ? parsePart(job) : await parseParquetPart(job);
+        result = job.format === 'csv' ? parsePart(job, progress) : await parseParquetPart(job, progress);
     }
     catch (err) {
         result =
@@ -9074,17 +9082,17 @@ async function partTask(job) {
     const transfer = [d.grid, d.weights, ...runs].flatMap(x => x !== null && x.buffer instanceof ArrayBuffer ? [x.buffer] : []);
     return { result, transfer };
 }
-async function parseParquetPart(job) {
+async function parseParquetPart(job, progress) {
     const file = await ParquetFile.open(job.spec.absPath, job.spec.display);
     const sink = new PredictionSink(job.spec, job.options);
     sink.start(file.columns, { file: job.spec.display });
     const read = (progress) => readParquetGroups(file, sink, job.from, job.to, progress);
     const sha256 = job.hash
-        ? await hashedAlongside(job.spec.absPath, job.spec.display, read)
+        ? await hashedAlongside(job.spec.absPath, job.spec.display, read, progress)
         : (await read(), null);
     return { ok: true, data: sink.part(), lines: 0, aligned: true, sha256 };
 }
-function parsePart(job) {
+function parsePart(job, progress) {
     const sink = new PredictionSink(job.spec, job.options);
     const rows = new CsvPredictionRows(sink);
     // The first part reads the header itself, so its lines count from 1 like the file's.
@@ -9097,13 +9105,18 @@ function parsePart(job) {
     const buf = Buffer.allocUnsafe(1 << 20);
     const fd = openSync(job.spec.absPath, 'r');
     const read = (from, to, use) => readRange(fd, buf, from, to, job.spec.display, use);
+    job.start;
+    const hashing = (bytes) => {
+        hash.update(bytes);
+    };
     try {
         read(job.start, job.end, bytes => {
-            hash?.update(bytes);
+            if (hash !== null)
+                hashing(bytes);
             parser.feed(bytes);
         });
         if (hash !== null)
-            read(job.end, job.hashBytes, bytes => hash.update(bytes));
+            read(job.end, job.hashBytes, hashing);
     }
     finally {
         closeSync(fd);

@@ -3,20 +3,18 @@
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
 import { resolve } from 'node:path'
-import { writeFileAtomic } from '../core/files.js'
 import { parseArgs } from 'node:util'
 import { DIALECTS, statsQuery } from '../core/warehouse/sql.js'
 import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
 import { check } from '../core/check.js'
-import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
 import { loadManifest } from '../core/manifest/load.js'
 import { loadPolicy } from '../core/policy/load.js'
 import { validatePolicies } from '../core/policy/load.js'
-import { reaches } from '../core/gate/evaluate.js'
+import { FAIL_ON, reaches } from '../core/gate/evaluate.js'
+import { writeOutputs } from '../core/outputs.js'
+import { progressLine } from './progress.js'
 import { isInputError, UsageError } from '../core/errors.js'
-import { renderMarkdown } from '../core/report/markdown.js'
 import { renderText } from '../core/report/text.js'
-import { serializeReport } from '../core/report/report.js'
 import { TOOL } from '../core/version.js'
 
 export interface Io {
@@ -24,17 +22,18 @@ export interface Io {
   env: Record<string, string | undefined>
   stdout(s: string): void
   stderr(s: string): void
+  /** stdout is a terminal (colour). */
   isTTY: boolean
+  /** stderr is a terminal (the progress line). */
+  stderrIsTTY?: boolean
   /** This script, to start worker threads from; without it everything runs on one thread. */
   workerUrl?: URL
 }
 
-/** Below this size a second thread costs more than it saves. */
-
 const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
                       [--report rai-gate-report.json]
-                      [--markdown out.md] [--format text|json|markdown] [--fail-on block|warn|never]
-                      [--workspace DIR]
+                      [--markdown out.md] [--junit report.xml] [--format text|json|markdown]
+                      [--fail-on block|warn|never] [--workspace DIR]
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
                     [--table predictions]
@@ -80,6 +79,7 @@ function parse(args: string[]) {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'block' },
         markdown: { type: 'string' },
+        junit: { type: 'string' },
         baseline: { type: 'string' },
         workspace: { type: 'string' }
       }
@@ -163,31 +163,37 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (flags.format !== 'text' && flags.format !== 'json' && flags.format !== 'markdown') {
     throw new UsageError(`--format '${flags.format}' is not supported; expected text, json or markdown`)
   }
-  const failOn = flags['fail-on']
-  if (failOn !== 'block' && failOn !== 'warn' && failOn !== 'never') {
-    throw new UsageError(`--fail-on '${failOn}' is not supported; expected block, warn or never`)
+  const failOn = FAIL_ON.find(f => f === flags['fail-on'])
+  if (failOn === undefined) {
+    throw new UsageError(`--fail-on '${flags['fail-on']}' is not supported; expected block, warn or never`)
   }
   const workspace = resolve(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
-  const minBytes = Number(io.env.RAI_GATE_PARALLEL_MIN_BYTES ?? PARALLEL_MIN_BYTES)
-  const parallel = io.workerUrl && { workerUrl: io.workerUrl, minBytes }
-  const report = await check({
-    manifest: flags.manifest,
-    policy: flags.policy,
-    baseline: flags.baseline,
-    cwd: io.cwd,
-    workspace,
-    parallel
-  })
-  if (report.baseline?.warning) io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`)
-  const reportPath = resolve(io.cwd, flags.report)
-  const json = serializeReport(report)
-  writeFileAtomic(reportPath, json)
-  const markdown = flags.markdown !== undefined || flags.format === 'markdown' ? renderMarkdown(report) : ''
-  if (flags.markdown !== undefined) {
-    writeFileAtomic(resolve(io.cwd, flags.markdown), markdown)
+  // Below RAI_GATE_PARALLEL_MIN_BYTES (default: check's) a second thread costs more than it saves.
+  const minBytes = io.env.RAI_GATE_PARALLEL_MIN_BYTES
+  const parallel = io.workerUrl && {
+    workerUrl: io.workerUrl,
+    minBytes: minBytes === undefined ? undefined : Number(minBytes)
   }
-  if (flags.format === 'json') io.stdout(json)
-  else if (flags.format === 'markdown') io.stdout(markdown)
+  const line = progressLine(io.stderr, io.stderrIsTTY === true, io.env)
+  let report
+  try {
+    report = await check({
+      manifest: flags.manifest,
+      policy: flags.policy,
+      baseline: flags.baseline,
+      cwd: io.cwd,
+      workspace,
+      parallel,
+      progress: line?.progress
+    })
+  } finally {
+    line?.end()
+  }
+  if (report.baseline?.warning) io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`)
+  const paths = { report: flags.report, markdown: flags.markdown, junit: flags.junit }
+  const out = writeOutputs(report, io.cwd, paths, failOn)
+  if (flags.format === 'json') io.stdout(out.json)
+  else if (flags.format === 'markdown') io.stdout(out.markdown())
   else {
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     const color = io.isTTY && !io.env.NO_COLOR

@@ -10,8 +10,9 @@ import { readRobustness, type RobustnessData } from './artifacts/kinds/robustnes
 import { readStats } from './artifacts/kinds/stats.js'
 import type { MetricsData } from './artifacts/kinds/metrics.js'
 import { manifestMetrics, providedDefs, requireIntervals } from './metrics/provided.js'
-import { readPredictionsParallel } from './artifacts/fast/parallel.js'
+import { PARALLEL_MIN_BYTES, readPredictionsParallel } from './artifacts/fast/parallel.js'
 import { quantileEdges } from './tables/scores.js'
+import type { ReadProgress } from './artifacts/formats/bytes.js'
 import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
 import type { ArtifactSpec, Manifest } from './manifest/types.js'
@@ -60,11 +61,13 @@ export interface CheckOptions {
   /** The clock for waiver expiry (tests pass a fixed one). */
   now?: Date
   /**
-   * A helper thread (core/threads.ts) for reading predictions files of minBytes or more in two parts
-   * and drawing half of a large bootstrap; entry points that can start dist/worker.js set this. A
-   * null workerUrl runs the same tasks in process (tests).
+   * A helper thread (core/threads.ts) for reading predictions files of minBytes (default
+   * PARALLEL_MIN_BYTES) or more in two parts and drawing half of a large bootstrap; entry points that
+   * can start dist/worker.js set this. A null workerUrl runs the same tasks in process (tests).
    */
-  parallel?: { workerUrl: URL | null; minBytes: number }
+  parallel?: { workerUrl: URL | null; minBytes?: number }
+  /** Follows the reading of the predictions file, for a terminal's progress line (the CLI's). */
+  progress?: ReadProgress
 }
 
 export interface Inputs {
@@ -88,7 +91,7 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
   for (const spec of manifest.artifacts) {
     if (spec.kind === 'metrics') continue
     if (spec.kind === 'predictions' || spec.kind === 'stats')
-      inputs.predictions = await predictions(spec, manifest, policy, helpers)
+      inputs.predictions = await predictions(spec, manifest, policy, helpers, options.progress)
     else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
     else if (spec.kind === 'outcomes') inputs.outcomes = await readOutcomes(spec)
     else {
@@ -115,7 +118,8 @@ async function predictions(
   spec: ArtifactSpec,
   manifest: Manifest,
   policy: Policy,
-  helpers: Helpers | null
+  helpers: Helpers | null,
+  progress?: ReadProgress
 ): Promise<PredictionData> {
   const { bins, strategy } = policy.defaults.calibration
   const quantile = strategy === 'quantile'
@@ -123,7 +127,8 @@ async function predictions(
     const options = { attributes: manifest.sensitiveAttributes, bins, edges }
     if (spec.kind === 'stats') return readStats(spec, { ...options, quantile })
     return (
-      (helpers && (await readPredictionsParallel(spec, options, helpers))) || readPredictions(spec, options)
+      (helpers && (await readPredictionsParallel(spec, options, helpers, progress))) ||
+      readPredictions(spec, options, progress)
     )
   }
   const first = await read(null)
@@ -132,7 +137,7 @@ async function predictions(
 
 export async function check(options: CheckOptions): Promise<Report> {
   const p = options.parallel
-  const helpers = p ? startHelpers(p.workerUrl, p.minBytes) : null
+  const helpers = p ? startHelpers(p.workerUrl, p.minBytes ?? PARALLEL_MIN_BYTES) : null
   try {
     return await checkWith(options, helpers)
   } finally {

@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core'
 import { UsageError } from '../core/errors.js'
+import { FAIL_ON, type FailOn } from '../core/gate/evaluate.js'
 
 export const INPUTS = {
   mode: 'mode',
@@ -31,7 +32,7 @@ export interface Settings {
   uploadReport: boolean
   reportPath: string
   comment: 'update' | 'off'
-  failOn: 'block' | 'warn' | 'never'
+  failOn: FailOn
   /** Seconds to wait for one answer of the GitHub API. */
   apiTimeout: number
   token: string
@@ -81,7 +82,7 @@ export function readSettings(get: (name: string) => string = name => core.getInp
     uploadReport: boolean(INPUTS.uploadReport, get(INPUTS.uploadReport) || 'true'),
     reportPath: nonEmpty(INPUTS.reportPath, get(INPUTS.reportPath) || 'rai-gate-report.json'),
     comment: oneOf(INPUTS.comment, get(INPUTS.comment) || 'update', ['update', 'off'] as const),
-    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || 'block', ['block', 'warn', 'never'] as const),
+    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || 'block', FAIL_ON),
     apiTimeout: seconds(INPUTS.apiTimeout, get(INPUTS.apiTimeout) || '30'),
     token
   }

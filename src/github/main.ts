@@ -9,13 +9,12 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { mkdtempSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { writeFileAtomic } from '../core/files.js'
 import { check } from '../core/check.js'
-import { PARALLEL_MIN_BYTES } from '../core/artifacts/fast/parallel.js'
+import { writeOutputs } from '../core/outputs.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
 import { isInputError, type InputError } from '../core/errors.js'
-import { marker, renderMarkdown } from '../core/report/markdown.js'
-import { serializeReport } from '../core/report/report.js'
+import { marker } from '../core/report/markdown.js'
+import type { Report } from '../core/report/report.js'
 import { ApiTimeout, commentFailure, postSticky } from './comment.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
@@ -30,110 +29,137 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
   try {
     const settings = readSettings()
     if (settings.mode === 'comment-only') return await commentOnly(settings)
-    const cwd = process.cwd()
-    const workspace = process.env.GITHUB_WORKSPACE ?? cwd
-    const ctx = github.context
-    const pull = ctx.payload.pull_request?.number as number | undefined
-    const octokit = client(settings.token, settings.apiTimeout)
-    const baseSha = (ctx.payload.pull_request?.base?.sha as string | undefined) ?? null
-    const trusted = await trustedPolicy({
-      policy: settings.policy,
-      policyRef: settings.policyRef,
-      manifest: settings.manifest,
-      owner: ctx.repo.owner,
-      repo: ctx.repo.repo,
-      baseSha,
-      cwd,
-      workspace,
-      api: octokit.rest.repos
-    })
-    for (const note of trusted.notes) core.warning(note)
-    const baseline =
-      settings.baseline === 'auto'
-        ? await autoBaseline(octokit, settings)
-        : settings.baseline === 'none'
-          ? undefined
-          : { path: settings.baseline, name: undefined }
-    const report = await check({
-      manifest: settings.manifest,
-      policy: trusted.policy,
-      policySource: trusted.source,
-      tier: trusted.tier,
-      baseModel: trusted.baseModel,
-      notes: trusted.notes,
-      baseline: baseline?.path,
-      baselineName: baseline?.name,
-      cwd,
-      workspace,
-      parallel: options.workerUrl && { workerUrl: options.workerUrl, minBytes: PARALLEL_MIN_BYTES },
-      context: {
-        repository: `${ctx.repo.owner}/${ctx.repo.repo}`,
-        sha: ctx.sha,
-        ref: ctx.ref,
-        runId: ctx.runId,
-        pullRequest: pull ?? null
-      }
-    })
-    const reportPath = resolve(cwd, settings.reportPath)
-    writeFileAtomic(reportPath, serializeReport(report))
-    if (report.baseline?.warning) core.warning(report.baseline.warning)
-    const blocking = blockingChecks(report.checks)
-    core.setOutput('decision', report.decision)
-    core.setOutput('failed-checks', String(blocking))
-    core.setOutput('report-path', settings.reportPath)
-    const markdown = renderMarkdown(report)
-    await core.summary.addRaw(markdown).write()
-    let url = ''
-    if (pull !== undefined && settings.comment === 'update') {
-      try {
-        url = await postSticky(
-          { issues: octokit.rest.issues, graphql: octokit.graphql },
-          { owner: ctx.repo.owner, repo: ctx.repo.repo, pull },
-          marker(report.model.name),
-          markdown,
-          core.warning
-        )
-      } catch (err) {
-        core.warning(commentFailure(err))
-      }
-    }
-    core.setOutput('comment-url', url)
-    if (settings.uploadReport) {
-      try {
-        const warning = await uploadReport(
-          new DefaultArtifactClient(),
-          settings.baselineArtifact,
-          reportPath,
-          process.env
-        )
-        if (warning) core.warning(warning)
-      } catch (err) {
-        core.warning(`upload-report: the report could not be uploaded (${(err as Error).message}).`)
-      }
-    }
-    if (reaches(report.decision, settings.failOn))
-      core.setFailed(
-        `rai-gate: decision ${report.decision} (${blocking} blocking check${blocking === 1 ? '' : 's'}); see the job summary.`
-      )
+    const repo = connect(settings)
+    const report = await checkStep(settings, repo, options.workerUrl)
+    await publishStep(report, settings, repo)
   } catch (err) {
-    const message = isInputError(err)
-      ? err.message
-      : `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
-    if (isInputError(err)) annotate(err, process.env.GITHUB_WORKSPACE ?? process.cwd())
-    // Outputs and the job summary are always written, an error included.
-    core.setOutput('decision', 'error')
-    core.setOutput('failed-checks', '0')
-    core.setOutput('report-path', '')
-    core.setOutput('comment-url', '')
-    try {
-      await core.summary
-        .addRaw(`## ⛔ rai-gate: **ERROR**\n\n\`\`\`\n${message.replace(/`/g, "'")}\n\`\`\`\n`)
-        .write()
-    } catch {
-      // Outside a runner there is no summary file; the failure below still says everything.
-    }
-    core.setFailed(message)
+    await fail(err)
   }
+}
+
+/** The repository and pull request of the run, and the API client. */
+interface Repo {
+  owner: string
+  repo: string
+  pull: number | undefined
+  octokit: ReturnType<typeof client>
+}
+
+function connect(settings: Settings): Repo {
+  const ctx = github.context
+  return {
+    ...ctx.repo,
+    pull: ctx.payload.pull_request?.number as number | undefined,
+    octokit: client(settings.token, settings.apiTimeout)
+  }
+}
+
+/** The policy from the trusted commit, the baseline, and the same check as the CLI's. */
+async function checkStep(settings: Settings, repo: Repo, workerUrl: URL | undefined): Promise<Report> {
+  const cwd = process.cwd()
+  const workspace = process.env.GITHUB_WORKSPACE ?? cwd
+  const ctx = github.context
+  const trusted = await trustedPolicy({
+    policy: settings.policy,
+    policyRef: settings.policyRef,
+    manifest: settings.manifest,
+    owner: repo.owner,
+    repo: repo.repo,
+    baseSha: (ctx.payload.pull_request?.base?.sha as string | undefined) ?? null,
+    cwd,
+    workspace,
+    api: repo.octokit.rest.repos
+  })
+  for (const note of trusted.notes) core.warning(note)
+  const baseline =
+    settings.baseline === 'auto'
+      ? await autoBaseline(repo.octokit, settings)
+      : settings.baseline === 'none'
+        ? undefined
+        : { path: settings.baseline, name: undefined }
+  return check({
+    manifest: settings.manifest,
+    policy: trusted.policy,
+    policySource: trusted.source,
+    tier: trusted.tier,
+    baseModel: trusted.baseModel,
+    notes: trusted.notes,
+    baseline: baseline?.path,
+    baselineName: baseline?.name,
+    cwd,
+    workspace,
+    parallel: workerUrl && { workerUrl },
+    context: {
+      repository: `${repo.owner}/${repo.repo}`,
+      sha: ctx.sha,
+      ref: ctx.ref,
+      runId: ctx.runId,
+      pullRequest: repo.pull ?? null
+    }
+  })
+}
+
+/** The report file, the outputs, the job summary, the sticky comment, the upload, the step's result. */
+async function publishStep(report: Report, settings: Settings, repo: Repo): Promise<void> {
+  const out = writeOutputs(report, process.cwd(), { report: settings.reportPath }, settings.failOn)
+  if (report.baseline?.warning) core.warning(report.baseline.warning)
+  const blocking = blockingChecks(report.checks)
+  core.setOutput('decision', report.decision)
+  core.setOutput('failed-checks', String(blocking))
+  core.setOutput('report-path', settings.reportPath)
+  await core.summary.addRaw(out.markdown()).write()
+  let url = ''
+  if (repo.pull !== undefined && settings.comment === 'update') {
+    try {
+      url = await postSticky(
+        { issues: repo.octokit.rest.issues, graphql: repo.octokit.graphql },
+        { owner: repo.owner, repo: repo.repo, pull: repo.pull },
+        marker(report.model.name),
+        out.markdown(),
+        core.warning
+      )
+    } catch (err) {
+      core.warning(commentFailure(err))
+    }
+  }
+  core.setOutput('comment-url', url)
+  if (settings.uploadReport) {
+    try {
+      const warning = await uploadReport(
+        new DefaultArtifactClient(),
+        settings.baselineArtifact,
+        resolve(process.cwd(), settings.reportPath),
+        process.env
+      )
+      if (warning) core.warning(warning)
+    } catch (err) {
+      core.warning(`upload-report: the report could not be uploaded (${(err as Error).message}).`)
+    }
+  }
+  if (reaches(report.decision, settings.failOn))
+    core.setFailed(
+      `rai-gate: decision ${report.decision} (${blocking} blocking check${blocking === 1 ? '' : 's'}); see the job summary.`
+    )
+}
+
+/** An error: annotated at its file and line, and the outputs and the job summary still written. */
+async function fail(err: unknown): Promise<void> {
+  const message = isInputError(err)
+    ? err.message
+    : `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
+  if (isInputError(err)) annotate(err, process.env.GITHUB_WORKSPACE ?? process.cwd())
+  core.setOutput('decision', 'error')
+  core.setOutput('failed-checks', '0')
+  core.setOutput('report-path', '')
+  core.setOutput('comment-url', '')
+  try {
+    await core.summary
+      .addRaw(`## ⛔ rai-gate: **ERROR**\n\n\`\`\`\n${message.replace(/`/g, "'")}\n\`\`\`\n`)
+      .write()
+  } catch {
+    // Outside a runner there is no summary file; the failure below still says everything.
+  }
+  core.setFailed(message)
 }
 
 /** The fork-safe mode: post the comment from an uploaded report (see comment-only.ts). */

@@ -114,7 +114,11 @@ export function evaluateGates(input: GateInput): GateResult {
 }
 
 /** Whether a decision reaches a fail-on level: `block` fails on `fail`, `warn` on `warn` or `fail`. */
-export function reaches(decision: Decision, failOn: 'block' | 'warn' | 'never'): boolean {
+/** The `--fail-on` / `fail-on` setting: the decision that fails the run. */
+export const FAIL_ON = ['block', 'warn', 'never'] as const
+export type FailOn = (typeof FAIL_ON)[number]
+
+export function reaches(decision: Decision, failOn: FailOn): boolean {
   if (failOn === 'never') return false
   return decision === 'fail' || (failOn === 'warn' && decision === 'warn')
 }

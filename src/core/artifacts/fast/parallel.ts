@@ -17,7 +17,7 @@ import { CsvParser, fieldText } from '../formats/csv.js'
 import { mergeCellTables } from '../../tables/merge.js'
 import { mergeParts } from '../../tables/scores.js'
 import { scoresAucBeside, type AucPart } from '../../metrics/auc.js'
-import { checkText, readRange } from '../formats/bytes.js'
+import { checkText, readRange, type ReadProgress } from '../formats/bytes.js'
 import { CsvPredictionRows } from './predictions-csv.js'
 import { type PredictionData, type PredictionOptions } from '../kinds/predictions.js'
 import { PredictionSink } from '../kinds/prediction-sink.js'
@@ -77,7 +77,8 @@ type PartResult =
 export async function readPredictionsParallel(
   spec: ArtifactSpec,
   options: PredictionOptions,
-  helpers: Helpers
+  helpers: Helpers,
+  progress?: ReadProgress
 ): Promise<PredictionData | null> {
   const format = formatOf(spec.path)
   if ((format !== 'csv' && format !== 'parquet') || spec.path.toLowerCase().endsWith('.gz')) return null
@@ -95,7 +96,7 @@ export async function readPredictionsParallel(
   // The second part is posted first; the first is read here meanwhile, without waiting for the
   // helper to have started.
   const second = helpers.thread.run<PartResult>({ kind: 'part', job: jobs[1] })
-  const first = await readPart(jobs[0])
+  const first = await readPart(jobs[0], progress)
   const results = [first, await second]
   let linesBefore = 0
   for (const r of results) {
@@ -183,10 +184,11 @@ async function parquetParts(spec: ArtifactSpec, options: PredictionOptions): Pro
 }
 
 /** Parses one part; an error becomes part of the result. */
-async function readPart(job: PartJob): Promise<PartResult> {
+/** `progress` (the main thread's part only) follows the bytes hashed, which are the whole file's. */
+async function readPart(job: PartJob, progress?: ReadProgress): Promise<PartResult> {
   let result: PartResult
   try {
-    result = job.format === 'csv' ? parsePart(job) : await parseParquetPart(job)
+    result = job.format === 'csv' ? parsePart(job, progress) : await parseParquetPart(job, progress)
   } catch (err) {
     result =
       err instanceof InputError
@@ -231,18 +233,18 @@ export async function partTask(job: PartJob): Promise<{ result: PartResult; tran
   return { result, transfer }
 }
 
-async function parseParquetPart(job: ParquetPart): Promise<PartResult> {
+async function parseParquetPart(job: ParquetPart, progress?: ReadProgress): Promise<PartResult> {
   const file = await ParquetFile.open(job.spec.absPath, job.spec.display)
   const sink = new PredictionSink(job.spec, job.options)
   sink.start(file.columns, { file: job.spec.display })
   const read = (progress?: Progress) => readParquetGroups(file, sink, job.from, job.to, progress)
   const sha256 = job.hash
-    ? await hashedAlongside(job.spec.absPath, job.spec.display, read)
+    ? await hashedAlongside(job.spec.absPath, job.spec.display, read, progress)
     : (await read(), null)
   return { ok: true, data: sink.part(), lines: 0, aligned: true, sha256 }
 }
 
-function parsePart(job: CsvPart): PartResult {
+function parsePart(job: CsvPart, progress?: ReadProgress): PartResult {
   const sink = new PredictionSink(job.spec, job.options)
   const rows = new CsvPredictionRows(sink)
   // The first part reads the header itself, so its lines count from 1 like the file's.
@@ -255,12 +257,17 @@ function parsePart(job: CsvPart): PartResult {
   const fd = openSync(job.spec.absPath, 'r')
   const read = (from: number, to: number, use: (bytes: Buffer) => void) =>
     readRange(fd, buf, from, to, job.spec.display, use)
+  let hashed = job.start
+  const hashing = (bytes: Buffer) => {
+    hash!.update(bytes)
+    progress?.(job.spec.display, (hashed += bytes.length), job.hashBytes!)
+  }
   try {
     read(job.start, job.end, bytes => {
-      hash?.update(bytes)
+      if (hash !== null) hashing(bytes)
       parser.feed(bytes)
     })
-    if (hash !== null) read(job.end, job.hashBytes!, bytes => hash.update(bytes))
+    if (hash !== null) read(job.end, job.hashBytes!, hashing)
   } finally {
     closeSync(fd)
   }

@@ -3,7 +3,7 @@
  * sha256 of the file as stored) on the way, with one error for a file that cannot be read.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../../errors.js'
 
@@ -59,17 +59,38 @@ export function checkText(start: Buffer, display: string): void {
 }
 
 /**
+ * How far a reader is through a file: bytes of the file as stored, of its size. Only the entry point's
+ * display uses it (a terminal's progress line); nothing read or computed depends on it.
+ */
+export type ReadProgress = (file: string, done: number, total: number) => void
+
+/** The size of a file as stored; 0 when it cannot be read (the reader then says why). */
+export function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
+
+/**
  * Streams the file's (decompressed) bytes to `onChunk`; resolves to the sha256 of the stored bytes. The
  * first bytes must be text (checkText).
  */
 export async function streamFile(
   path: string,
   display: string,
-  onChunk: (chunk: Buffer) => void
+  onChunk: (chunk: Buffer) => void,
+  progress?: ReadProgress
 ): Promise<string> {
   const hash = createHash('sha256')
   const raw = createReadStream(path, { highWaterMark: CHUNK })
-  raw.on('data', chunk => hash.update(chunk))
+  const total = progress ? sizeOf(path) : 0
+  let done = 0
+  raw.on('data', chunk => {
+    hash.update(chunk)
+    if (progress) progress(display, (done += chunk.length), total)
+  })
   const gz = path.toLowerCase().endsWith('.gz')
   const body = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw
   if (gz) raw.on('error', err => body.destroy(err))
@@ -130,7 +151,7 @@ export function readRange(
 export class FileHash {
   private readonly hash = createHash('sha256')
   private readonly fd: number
-  private readonly size: number
+  readonly size: number
   private readonly buf = Buffer.allocUnsafe(CHUNK)
   private at = 0
 
@@ -146,6 +167,11 @@ export class FileHash {
         file: display
       })
     }
+  }
+
+  /** Bytes hashed so far. */
+  get hashed(): number {
+    return this.at
   }
 
   /** Hashes the file up to `fraction` of its bytes. */

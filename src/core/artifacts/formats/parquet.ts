@@ -23,7 +23,7 @@ import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/data
 import { readPlain } from 'hyparquet/src/plain.js'
 import { compressors } from 'hyparquet-compressors'
 import { InputError, type Where } from '../../errors.js'
-import { FileHash } from './bytes.js'
+import { FileHash, type ReadProgress } from './bytes.js'
 import { scratchMemory } from '../../wasm.js'
 import type { RowSource, Row } from './source.js'
 import type { Value } from '../decode/values.js'
@@ -428,11 +428,15 @@ export type Progress = (fraction: number) => void
 export async function hashedAlongside(
   path: string,
   display: string,
-  work: (progress: Progress) => Promise<void>
+  work: (progress: Progress) => Promise<void>,
+  shown?: ReadProgress
 ): Promise<string> {
   const hash = new FileHash(path, display)
   try {
-    await work(fraction => hash.upTo(fraction))
+    await work(fraction => {
+      hash.upTo(fraction)
+      shown?.(display, hash.hashed, hash.size)
+    })
     return hash.finish()
   } finally {
     hash.close()
@@ -440,11 +444,11 @@ export async function hashedAlongside(
 }
 
 /** The RowSource of Parquet files (source.ts). */
-export const parquetRows: RowSource = async (path, display, onHeader, onRow, needed) => {
+export const parquetRows: RowSource = async (path, display, onHeader, onRow, needed, progress) => {
   const file = await ParquetFile.open(path, display)
   onHeader(file.columns, { file: display })
   const use = needed() ?? file.columns.map((_, k) => k)
-  return hashedAlongside(path, display, progress => file.rows(use, onRow, progress))
+  return hashedAlongside(path, display, done => file.rows(use, onRow, done), progress)
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))

@@ -7,7 +7,7 @@
 import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { CsvParser, fieldText, type CsvRow } from './csv.js'
-import { streamFile } from './bytes.js'
+import { streamFile, type ReadProgress } from './bytes.js'
 import { parquetRows } from './parquet.js'
 import type { Value } from '../decode/values.js'
 
@@ -42,14 +42,15 @@ export type HeaderHandler = (columns: string[], where: Where) => void
 /**
  * A format's row reader: streams the file's rows to onRow after onHeader, and resolves to the sha256
  * of the file as stored. `needed` (after onHeader) names the columns the reader uses, so that a
- * columnar format reads no others.
+ * columnar format reads no others. `progress` follows the bytes read (for display only).
  */
 export type RowSource = (
   path: string,
   display: string,
   onHeader: HeaderHandler,
   onRow: (row: Row) => void,
-  needed: () => readonly number[] | null
+  needed: () => readonly number[] | null,
+  progress?: ReadProgress
 ) => Promise<string>
 
 export interface RowStream {
@@ -59,7 +60,7 @@ export interface RowStream {
   sha256: string
 }
 
-const csvRows: RowSource = async (path, display, onHeader, onRow) => {
+const csvRows: RowSource = async (path, display, onHeader, onRow, _needed, progress) => {
   let columns: string[] | null = null
   let current: CsvRow
   const row: Row = {
@@ -78,12 +79,12 @@ const csvRows: RowSource = async (path, display, onHeader, onRow) => {
     row.line = r.line
     onRow(row)
   })
-  const sha256 = await streamFile(path, display, chunk => parser.feed(chunk))
+  const sha256 = await streamFile(path, display, chunk => parser.feed(chunk), progress)
   parser.end()
   return sha256
 }
 
-const jsonRows: RowSource = async (path, display, onHeader, onRow) => {
+const jsonRows: RowSource = async (path, display, onHeader, onRow, _needed, progress) => {
   let columns: string[] | null = null
   let obj: Record<string, unknown> = {}
   const row: Row = {
@@ -117,7 +118,7 @@ const jsonRows: RowSource = async (path, display, onHeader, onRow) => {
     row.line = line
     onRow(row)
   })
-  const sha256 = await streamFile(path, display, chunk => lines.feed(chunk))
+  const sha256 = await streamFile(path, display, chunk => lines.feed(chunk), progress)
   lines.end()
   return sha256
 }
@@ -142,7 +143,8 @@ export async function streamRows(
   display: string,
   onHeader: HeaderHandler,
   onRow: (row: Row) => void,
-  needed: () => readonly number[] | null = () => null
+  needed: () => readonly number[] | null = () => null,
+  progress?: ReadProgress
 ): Promise<RowStream> {
   const format = formatOf(path)
   if (format === undefined) throw unknownFormat(display)
@@ -159,7 +161,8 @@ export async function streamRows(
       rows++
       onRow(row)
     },
-    needed
+    needed,
+    progress
   )
   if (columns === null)
     throw new InputError('the file is empty; expected a header and data rows', { file: display })

@@ -11,7 +11,7 @@ import type { CaseRecord } from '../../tables/cases.js'
 import type { CellTable } from '../../tables/cells.js'
 import { CsvParser } from '../formats/csv.js'
 import type { ScoreSource } from '../../tables/scores.js'
-import { streamFile } from '../formats/bytes.js'
+import { streamFile, type ReadProgress } from '../formats/bytes.js'
 import { formatOf, streamRows, unknownFormat, type Format, type Row } from '../formats/source.js'
 import { CsvPredictionRows } from '../fast/predictions-csv.js'
 import { PredictionSink, type Positions } from './prediction-sink.js'
@@ -139,10 +139,10 @@ class ValueRows {
 }
 
 /** Reads a CSV file: bytes through the fast paths, and the checked parser for the rest. */
-async function readCsv(spec: ArtifactSpec, sink: PredictionSink): Promise<string> {
+async function readCsv(spec: ArtifactSpec, sink: PredictionSink, progress?: ReadProgress): Promise<string> {
   const rows = new CsvPredictionRows(sink)
   const parser = new CsvParser(spec.display, row => rows.checkedRow(row), rows)
-  const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk))
+  const sha256 = await streamFile(spec.absPath, spec.display, chunk => parser.feed(chunk), progress)
   parser.end()
   if (!rows.started)
     throw new InputError('the file is empty; expected a header and data rows', { file: spec.display })
@@ -150,32 +150,40 @@ async function readCsv(spec: ArtifactSpec, sink: PredictionSink): Promise<string
 }
 
 /** Reads any format row by row (source.ts), typed values through the row rules. */
-async function readValues(spec: ArtifactSpec, sink: PredictionSink): Promise<string> {
+async function readValues(spec: ArtifactSpec, sink: PredictionSink, progress?: ReadProgress): Promise<string> {
   const rows = new ValueRows(sink)
   const result = await streamRows(
     spec.absPath,
     spec.display,
     (columns, where) => rows.header(columns, where),
     row => rows.row(row),
-    () => rows.needed()
+    () => rows.needed(),
+    progress
   )
   return result.sha256
 }
 
 /** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
-async function readParquet(spec: ArtifactSpec, sink: PredictionSink): Promise<string> {
+async function readParquet(spec: ArtifactSpec, sink: PredictionSink, progress?: ReadProgress): Promise<string> {
   const file = await ParquetFile.open(spec.absPath, spec.display)
   const rows = new ValueRows(sink)
   rows.header(file.columns, { file: spec.display })
-  return hashedAlongside(spec.absPath, spec.display, progress =>
-    sink.recording
-      ? file.rows(rows.needed(), row => rows.row(row), progress)
-      : readParquetGroups(file, sink, 0, file.groups.length, progress)
+  return hashedAlongside(
+    spec.absPath,
+    spec.display,
+    done =>
+      sink.recording
+        ? file.rows(rows.needed(), row => rows.row(row), done)
+        : readParquetGroups(file, sink, 0, file.groups.length, done),
+    progress
   )
 }
 
 /** How each format's predictions are read into the sink; each resolves to the file's sha256. */
-const READERS: Record<Format, (spec: ArtifactSpec, sink: PredictionSink) => Promise<string>> = {
+const READERS: Record<
+  Format,
+  (spec: ArtifactSpec, sink: PredictionSink, progress?: ReadProgress) => Promise<string>
+> = {
   csv: readCsv,
   jsonl: readValues,
   parquet: readParquet
@@ -183,10 +191,11 @@ const READERS: Record<Format, (spec: ArtifactSpec, sink: PredictionSink) => Prom
 
 export async function readPredictions(
   spec: ArtifactSpec,
-  options: PredictionOptions
+  options: PredictionOptions,
+  progress?: ReadProgress
 ): Promise<PredictionData> {
   const format = formatOf(spec.path)
   if (format === undefined) throw unknownFormat(spec.display)
   const sink = new PredictionSink(spec, options)
-  return sink.finish(await READERS[format](spec, sink))
+  return sink.finish(await READERS[format](spec, sink, progress))
 }
