@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
+import { renderJunit } from '../../src/core/report/junit.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
@@ -93,6 +94,22 @@ describe('rai-gate check', () => {
       /--fail-on 'sometimes' is not supported; expected block, warn or never/
     )
     expect((await cli(['check'], block)).stdout).toMatch(/Decision: FAIL[\s\S]*FAIL\s+acc\s+0\.7500 \[/)
+  })
+
+  it('writes the checks as JUnit XML with --junit, as --fail-on reads them', async () => {
+    const dir = workspace({
+      ...files,
+      'policies/medium.yml': policyYaml(`defaults: { minGroupSize: 1, bootstrap: { resamples: 200 } }
+gates:
+  - { id: acc, metric: accuracy, min: 0.99, severity: warn }
+`)
+    })
+    const r = await cli(['check', '--junit', 'out/junit.xml', '--fail-on', 'warn'], dir)
+    expect(r.code).toBe(1)
+    const report = JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8'))
+    const xml = readFileSync(join(dir, 'out/junit.xml'), 'utf8')
+    expect(xml).toBe(renderJunit(report, 'warn'))
+    expect(xml).toMatch(/<testcase name="acc" classname="rai-gate\.m\.acc"><failure type="warn"/)
   })
 
   it('colours the summary only on a terminal, and not when NO_COLOR is set', async () => {

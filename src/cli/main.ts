@@ -26,6 +26,8 @@ export interface Io {
   isTTY: boolean
   /** stderr is a terminal (the progress line). */
   stderrIsTTY?: boolean
+  /** The progress line's clock (tests pass one). */
+  now?: () => number
   /** This script, to start worker threads from; without it everything runs on one thread. */
   workerUrl?: URL
 }
@@ -174,7 +176,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     workerUrl: io.workerUrl,
     minBytes: minBytes === undefined ? undefined : Number(minBytes)
   }
-  const line = progressLine(io.stderr, io.stderrIsTTY === true, io.env)
+  const line = progressLine(io.stderr, io.stderrIsTTY === true, io.env, io.now)
   let report
   try {
     report = await check({

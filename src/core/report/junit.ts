@@ -5,7 +5,8 @@
  * every file against it):
  * - one <testsuite> per gate, its metric, severity, mode and threshold as <properties>;
  * - one <testcase> per check, named by its gate and scope;
- * - a check that fails the run (as `--fail-on` says) is a <failure> with its reason; one that would
+ * - a check that fails the run (as `--fail-on` says) is a <failure>, its message the reason and the
+ *   numbers; one that would
  *   warn passes, with the warning in <system-out>; waived, skipped and insufficient checks without
  *   effect are <skipped>, with why;
  * - the numbers of every check (estimate, interval, threshold, baseline, change) in <system-out>,
@@ -80,9 +81,11 @@ function testcase(c: Check, suite: string, failOn: FailOn): string {
   const name = scope ? `${c.gate} [${scope}]` : c.gate
   const out = details(c)
   const kind = outcome(c, failOn)
+  // The message is what a CI lists for a failed test: the reason, then the check's numbers.
+  const message = `${c.status.toUpperCase()}: ${c.reason} (estimate ${c.value ?? 'none'}, interval ${interval(c.ci)}, threshold ${thresholdText(c)})`
   const body =
     kind === 'failure'
-      ? `<failure type="${c.status}" message="${attr(`${c.status.toUpperCase()}: ${c.reason}`)}">${xml(out)}</failure>`
+      ? `<failure type="${c.status}" message="${attr(message)}"/>`
       : kind === 'skipped'
         ? `<skipped>${xml(`${c.status}: ${c.reason}`)}</skipped>`
         : ''

@@ -150,7 +150,11 @@ async function readCsv(spec: ArtifactSpec, sink: PredictionSink, progress?: Read
 }
 
 /** Reads any format row by row (source.ts), typed values through the row rules. */
-async function readValues(spec: ArtifactSpec, sink: PredictionSink, progress?: ReadProgress): Promise<string> {
+async function readValues(
+  spec: ArtifactSpec,
+  sink: PredictionSink,
+  progress?: ReadProgress
+): Promise<string> {
   const rows = new ValueRows(sink)
   const result = await streamRows(
     spec.absPath,
@@ -164,7 +168,11 @@ async function readValues(spec: ArtifactSpec, sink: PredictionSink, progress?: R
 }
 
 /** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
-async function readParquet(spec: ArtifactSpec, sink: PredictionSink, progress?: ReadProgress): Promise<string> {
+async function readParquet(
+  spec: ArtifactSpec,
+  sink: PredictionSink,
+  progress?: ReadProgress
+): Promise<string> {
   const file = await ParquetFile.open(spec.absPath, spec.display)
   const rows = new ValueRows(sink)
   rows.header(file.columns, { file: spec.display })
