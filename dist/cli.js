@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { dirname, join, basename, relative, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, basename, relative, isAbsolute, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, fstatSync, closeSync, statSync, readSync, mkdirSync, writeFileSync, renameSync, rmSync, readFileSync, realpathSync, readdirSync, existsSync } from 'node:fs';
@@ -7184,6 +7185,30 @@ async function streamRows(path, display, onHeader, onRow, needed = () => null, p
     if (rows === 0)
         throw new InputError('the file has no data rows', { file: display });
     return { columns, rows, sha256 };
+}
+/** Stops a row source once a sample is read (an InputError, so that every format passes it on as is). */
+class SampleRead extends InputError {
+}
+/**
+ * The header and the first `limit` rows of any format, the rest of the file unread (for `init`).
+ * Errors are the readers' own: an empty file, or one without data rows, is one.
+ */
+async function sampleRows(path, display, limit) {
+    let columns = [];
+    const rows = [];
+    const done = new SampleRead('sample read', { file: display });
+    try {
+        await streamRows(path, display, names => (columns = names), row => {
+            rows.push(columns.map((_, k) => row.at(k)));
+            if (rows.length >= limit)
+                throw done;
+        });
+    }
+    catch (err) {
+        if (err !== done)
+            throw err;
+    }
+    return { columns, rows };
 }
 /** The file column that holds logical column `name`: the manifest's mapping, else the name itself. */
 const columnOf = (spec, name) => spec.columns[name] ?? name;
@@ -45568,7 +45593,7 @@ const MISSING_BYTES = Buffer.from(MISSING);
  * More distinct values than this is almost surely a wrong column (an id, a score). Group ids also
  * fit the WebAssembly reader's combination key, 16 bits per attribute (assembly/rows.ts).
  */
-const MAX_GROUPS = 50000;
+const MAX_GROUPS$1 = 50000;
 /**
  * The lookup hash of a value's bytes: its length and up to six sampled bytes (the first two, the middle
  * one and the last three), mixed. Hashing every byte cost more than all the other per-row work; group
@@ -45623,8 +45648,8 @@ class GroupIndex {
     }
     insert(key, h, slot, at) {
         const id = this.labels.length;
-        if (id >= MAX_GROUPS) {
-            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, typeof at === 'number'
+        if (id >= MAX_GROUPS$1) {
+            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS$1} distinct values; expected a categorical column (bin continuous values first)`, typeof at === 'number'
                 ? { file: this.file, line: at, path: this.attribute }
                 : { ...at, path: this.attribute });
         }
@@ -47259,7 +47284,7 @@ function dictionaryCombos(chunks, rules, where, sink, out) {
     return true;
 }
 const isProbability = (v) => v >= 0 && v <= 1;
-const isWeight = (v) => v >= 0 && v < Infinity;
+const isWeight$1 = (v) => v >= 0 && v < Infinity;
 /**
  * Reads row groups [from, to) of the file into the sink (started with the file's columns). A row
  * group's columns are decoded one after the other, so of two bad values in one row group the one
@@ -47308,7 +47333,7 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
             for (let i = 0; i < rows; i++)
                 p[i] = predictAt(s[i], threshold);
         const w = weight >= 0
-            ? numberColumn(chunk(weight), weights.subarray(0, rows), weightValue, where(weight), isWeight)
+            ? numberColumn(chunk(weight), weights.subarray(0, rows), weightValue, where(weight), isWeight$1)
             : null;
         const c = combos.subarray(0, rows);
         const rules = attrs.map((k, a) => {
@@ -48995,10 +49020,10 @@ function requireMerge() {
   });
   return merge$1;
 }
-var binary;
+var binary$1;
 var hasRequiredBinary;
 function requireBinary() {
-  if (hasRequiredBinary) return binary;
+  if (hasRequiredBinary) return binary$1;
   hasRequiredBinary = 1;
   const Type2 = requireType();
   const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
@@ -49078,14 +49103,14 @@ function requireBinary() {
   function isBinary(obj) {
     return Object.prototype.toString.call(obj) === "[object Uint8Array]";
   }
-  binary = new Type2("tag:yaml.org,2002:binary", {
+  binary$1 = new Type2("tag:yaml.org,2002:binary", {
     kind: "scalar",
     resolve: resolveYamlBinary,
     construct: constructYamlBinary,
     predicate: isBinary,
     represent: representYamlBinary
   });
-  return binary;
+  return binary$1;
 }
 var omap;
 var hasRequiredOmap;
@@ -55215,8 +55240,10 @@ function testcase(c, suite, failOn) {
     const name = scope ? `${c.gate} [${scope}]` : c.gate;
     const out = details(c);
     const kind = outcome(c, failOn);
+    // The message is what a CI lists for a failed test: the reason, then the check's numbers.
+    const message = `${c.status.toUpperCase()}: ${c.reason} (estimate ${c.value ?? 'none'}, interval ${interval$1(c.ci)}, threshold ${thresholdText(c)})`;
     const body = kind === 'failure'
-        ? `<failure type="${c.status}" message="${attr(`${c.status.toUpperCase()}: ${c.reason}`)}">${xml(out)}</failure>`
+        ? `<failure type="${c.status}" message="${attr(message)}"/>`
         : kind === 'skipped'
             ? `<skipped>${xml(`${c.status}: ${c.reason}`)}</skipped>`
             : '';
@@ -55710,6 +55737,409 @@ function progressLine(write, tty, env, now = Date.now) {
 }
 
 /**
+ * `rai-gate init`'s guess of a predictions file's columns, from its header and its first rows: which
+ * column is the label, the score, the prediction, the weight and the id, and which are sensitive
+ * attributes. Names decide first; values confirm a name, or decide when no name does. Every choice
+ * comes with why, and the ones that rest on values alone are listed for the user to check.
+ */
+/** Below this many distinct values a text column can be a grouping (a sensitive attribute). */
+const MAX_GROUPS = 20;
+/** Each role's names: the usual ones in full, then words that a name may contain. */
+const NAMES = {
+    label: [
+        /^(label|labels|y|y_true|target|truth|ground_truth|actual|outcome|gold|class)$/,
+        /label|target|truth|actual/
+    ],
+    score: [
+        /^(score|scores|prob|proba|probability|p|p_hat|y_score|y_prob|y_proba|confidence|likelihood)$/,
+        /prob|score/
+    ],
+    prediction: [/^(prediction|predictions|pred|y_pred|y_hat|yhat|predicted|decision)$/, /pred(?!.*prob)/],
+    weight: [/^(w|wt|weight|weights|sample_weight)$/, /weight/],
+    id: [/^(id|uid|uuid|key|row|index|row_id|example_id|record_id)$/, /_id$|^id_/]
+};
+/** Attributes that law or policy usually protects, by the words their columns are named with. */
+const SENSITIVE = /(^|_)(sex|gender|race|racial|ethnic|ethnicity|age|age_band|age_group|religion|disability|disabled|nationality|national_origin|citizenship|marital|marital_status|orientation|pregnancy|veteran|color|colour)($|_)/;
+/** Label values that usually mean the positive class, when the values are not 0 and 1. */
+const POSITIVE = /^(1|true|yes|y|positive|pos|approved|accept|accepted|default|fraud|churn|>50k|high|bad)$/i;
+const toText = (v) => v === null || v === undefined || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
+function profile(name, values) {
+    const distinct = new Map();
+    const numbers = [];
+    let filled = 0;
+    for (const v of values) {
+        const text = toText(v);
+        if (text === null)
+            continue;
+        filled++;
+        distinct.set(text, (distinct.get(text) ?? 0) + 1);
+        const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(text.trim());
+        if (text.trim() !== '' && Number.isFinite(n))
+            numbers.push(n);
+    }
+    const key = name
+        .toLowerCase()
+        .replace(/[^a-z0-9>]+/g, '_')
+        .replace(/^_|_$/g, '');
+    return { name, key, distinct, filled, numbers, unique: filled > 1 && distinct.size === filled };
+}
+const numeric = (p) => p.filled > 0 && p.numbers.length === p.filled;
+const binary = (p) => p.distinct.size === 2 || (p.distinct.size === 1 && isBinaryText(p));
+const isBinaryText = (p) => [...p.distinct.keys()].every(v => /^(0|1|true|false)$/i.test(v));
+const isScore = (p) => numeric(p) &&
+    p.distinct.size > 2 &&
+    p.numbers.every(x => x >= 0 && x <= 1) &&
+    p.numbers.some(x => x % 1 !== 0);
+const isWeight = (p) => numeric(p) && p.numbers.every(x => x >= 0);
+const isGrouping = (p) => p.distinct.size >= 2 && p.distinct.size <= MAX_GROUPS;
+/**
+ * The guess for a file whose header is `columns` and whose first rows are `rows` (values as the
+ * file's format gives them). `file` names the file in errors.
+ */
+function guessColumns(file, columns, rows) {
+    const profiles = columns.map((name, k) => profile(name, rows.map(r => r[k])));
+    const reasons = [];
+    const toCheck = [];
+    const used = new Set();
+    const take = (p) => (p && used.add(p), p);
+    const free = () => profiles.filter(p => !used.has(p));
+    const named = (role, fits) => NAMES[role].map(names => free().find(p => fits(p) && names.test(p.key))).find(p => p !== undefined);
+    // The score: by name, else the only column of fractions in [0, 1].
+    let score = take(named('score', isScore));
+    if (score)
+        reasons.push(`score: '${score.name}' (its name, and its values are in [0, 1])`);
+    else {
+        const fractions = free().filter(isScore);
+        score = take(fractions.sort((a, b) => b.distinct.size - a.distinct.size)[0]);
+        if (score) {
+            reasons.push(`score: '${score.name}' (the ${fractions.length === 1 ? 'only' : 'most varied'} column of values in [0, 1])`);
+            toCheck.push(`score '${score.name}' was chosen by its values: is it the probability of the positive class?`);
+        }
+    }
+    // The label and the prediction: binary columns, by name; else the one that is not the score's
+    // threshold (a prediction column agrees with score >= 0.5 on every row).
+    let label = take(named('label', binary));
+    let prediction = take(named('prediction', binary));
+    if (label)
+        reasons.push(`label: '${label.name}' (its name, and it holds two values)`);
+    if (prediction)
+        reasons.push(`prediction: '${prediction.name}' (its name, and it holds two values)`);
+    const agreesWithScore = (p) => {
+        if (!score)
+            return false;
+        const k = profiles.indexOf(p);
+        const s = profiles.indexOf(score);
+        const pairs = rows.map(r => [toText(r[k]), Number(toText(r[s]))]).filter(([v]) => v !== null);
+        const positive = positiveOf(p);
+        return pairs.length > 0 && pairs.every(([v, x]) => (String(v) === String(positive)) === x >= 0.5);
+    };
+    if (!label) {
+        const candidates = free().filter(binary);
+        const threshold = prediction ? undefined : candidates.find(agreesWithScore);
+        label = take(candidates.find(p => p !== threshold));
+        if (!label)
+            throw new InputError(`no column looks like the label (a column of two values, such as 0 and 1); columns: ${columns.join(', ')}`, { file });
+        reasons.push(`label: '${label.name}' (it holds two values${threshold ? ', and does not follow the score' : ''})`);
+        toCheck.push(`label '${label.name}' was chosen by its values: is it the true outcome?`);
+        if (threshold && !prediction) {
+            prediction = take(threshold);
+            reasons.push(`prediction: '${prediction.name}' (it holds two values, and equals score >= 0.5 on every row read)`);
+            toCheck.push(`prediction '${prediction.name}' was chosen by its values: is it the model's decision?`);
+        }
+    }
+    if (!score && !prediction)
+        throw new InputError(`no column looks like a score (numbers in [0, 1]) or a prediction (two values); columns: ${columns.join(', ')}`, { file });
+    const weight = take(named('weight', isWeight));
+    if (weight)
+        reasons.push(`weight: '${weight.name}' (its name, and its values are numbers of at least 0)`);
+    const id = take(named('id', p => p.unique));
+    if (id)
+        reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`);
+    // Sensitive attributes: by name; a numeric column with many values (age in years) cannot be one.
+    const sensitiveAttributes = [];
+    for (const p of free().filter(p => SENSITIVE.test(p.key))) {
+        if (p.distinct.size > MAX_GROUPS) {
+            toCheck.push(`'${p.name}' is named like a sensitive attribute but has more than ${MAX_GROUPS} values: put it into bands (such as age_band) to gate on it`);
+            continue;
+        }
+        used.add(p);
+        sensitiveAttributes.push(p.name);
+        reasons.push(`sensitive attribute: '${p.name}' (its name; ${p.distinct.size} groups in the rows read)`);
+    }
+    const groupings = free().filter(p => isGrouping(p) && !numeric(p));
+    if (sensitiveAttributes.length === 0 && groupings.length > 0) {
+        for (const p of groupings) {
+            used.add(p);
+            sensitiveAttributes.push(p.name);
+            reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`);
+        }
+        toCheck.push(`no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`);
+    }
+    else if (groupings.length > 0) {
+        toCheck.push(`other columns that group rows and may be sensitive: ${groupings.map(p => `'${p.name}'`).join(', ')} (add them to sensitiveAttributes if they are)`);
+    }
+    if (sensitiveAttributes.length === 0)
+        throw new InputError(`no column looks like a sensitive attribute (a column of at most ${MAX_GROUPS} text values, or one named like sex, race or age_band); name them with --attributes`, { file });
+    const positiveLabel = positiveOf(label);
+    if (typeof positiveLabel === 'string')
+        toCheck.push(`the positive label is '${positiveLabel}' of ${[...label.distinct.keys()].map(v => `'${v}'`).join(' and ')}: is it the outcome the score predicts?`);
+    return {
+        columns: {
+            label: label.name,
+            ...(score && { score: score.name }),
+            ...(prediction && { prediction: prediction.name }),
+            ...(weight && { weight: weight.name }),
+            ...(id && { id: id.name })
+        },
+        positiveLabel,
+        sensitiveAttributes,
+        reasons,
+        toCheck
+    };
+}
+/** 1 for 0/1 and true/false columns; otherwise the value that usually means positive, else the rarer one. */
+function positiveOf(p) {
+    if (isBinaryText(p))
+        return 1;
+    const values = [...p.distinct].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+    return (values.find(([v]) => POSITIVE.test(v)) ?? values[0])[0];
+}
+
+/**
+ * The CI pipelines that run rai-gate: the GitHub workflow that `init` writes, and the GitLab CI and
+ * Azure Pipelines snippets that it prints. docs/ci.md shows the same text (a test compares them), with
+ * Jenkins beside them. Outside GitHub every pipeline runs the same command, `npx rai-gate check`, and
+ * takes main's last report as the baseline when there is one.
+ */
+const CIS = ['github', 'gitlab', 'azure'];
+/** Where a GitHub workflow takes the Action from; `<owner>` is the repository that publishes it. */
+const ACTION = '<owner>/rai-gate@v1';
+const major = TOOL.version.split('.')[0];
+/** The command every other CI runs; $BASELINE holds `--baseline FILE` when main's report was fetched. */
+const command = (f) => `npx --yes rai-gate@${major} check --manifest ${f.manifest} --policy ${f.policy} $BASELINE --report rai-gate-report.json --markdown rai-gate-summary.md --junit rai-gate-junit.xml --fail-on block`;
+const github = (f) => `# rai-gate: the release gate for this model (see its README for every input).
+name: rai-gate
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read # policies at the PR's base commit
+  pull-requests: write # the sticky comment
+  actions: read # main's last report, the baseline
+jobs:
+  rai-gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      # Your evaluation writes the files rai-gate.yml names here, unless they are committed.
+      - uses: ${ACTION}
+        with:
+          manifest: ${f.manifest}
+          policy: ${f.policy}
+          fail-on: block
+`;
+const gitlab = (f) => `# .gitlab-ci.yml: the release gate for this model.
+rai-gate:
+  image: node:24
+  script:
+    # main's last report, the baseline (none on the first run, or when main has no report yet)
+    - >
+      curl --fail --silent --location --output baseline.json
+      --header "JOB-TOKEN: $CI_JOB_TOKEN"
+      "$CI_API_V4_URL/projects/$CI_PROJECT_ID/jobs/artifacts/$CI_DEFAULT_BRANCH/raw/rai-gate-report.json?job=rai-gate"
+      && BASELINE="--baseline baseline.json" || BASELINE=""
+    - ${command(f)}
+  artifacts:
+    when: always
+    paths: [rai-gate-report.json, rai-gate-summary.md]
+    reports:
+      junit: rai-gate-junit.xml
+`;
+const azure = (f) => `# azure-pipelines.yml: the release gate for this model.
+steps:
+  # main's last report, the baseline (none on the first run, or when main has no report yet)
+  - task: DownloadPipelineArtifact@2
+    continueOnError: true
+    inputs:
+      source: specific
+      project: $(System.TeamProjectId)
+      pipeline: $(System.DefinitionId)
+      runVersion: latestFromBranch
+      runBranch: refs/heads/main
+      artifact: rai-gate-report
+      path: $(Pipeline.Workspace)/baseline
+  - bash: |
+      BASELINE=""
+      report="$(Pipeline.Workspace)/baseline/rai-gate-report.json"
+      if [ -f "$report" ]; then BASELINE="--baseline $report"; fi
+      ${command(f)}
+    displayName: rai-gate check
+  - task: PublishTestResults@2
+    condition: always()
+    inputs:
+      testResultsFormat: JUnit
+      testResultsFiles: rai-gate-junit.xml
+      testRunTitle: rai-gate
+  - publish: rai-gate-report.json
+    artifact: rai-gate-report
+    condition: always()
+`;
+const PIPELINES = { github, gitlab, azure };
+/** Where `init` writes a pipeline; null for the ones it prints instead (they go into a shared file). */
+const PIPELINE_FILES = {
+    github: '.github/workflows/rai-gate.yml',
+    gitlab: null,
+    azure: null
+};
+
+/**
+ * `rai-gate init`: from a predictions file to a first gate. It reads the file's header and first rows,
+ * guesses its columns (manifest/guess.ts), and writes rai-gate.yml, the shipped policy of the tier
+ * (with the files it extends) into policies/, and the GitHub workflow; for GitLab and Azure it prints
+ * the pipeline instead. It writes nothing when any file it would write exists: it never overwrites.
+ */
+const INIT_USAGE = `rai-gate init [--predictions eval/predictions.csv] [--tier low|medium|high]
+                     [--ci github|gitlab|azure] [--attributes a,b]`;
+/** Rows read to guess the columns: enough to see every label and most groups, quick on any file. */
+const SAMPLE_ROWS = 2000;
+const MANIFEST = 'rai-gate.yml';
+const POLICIES = 'policies';
+async function runInit(args, io) {
+    let values;
+    try {
+        values = parseArgs({
+            args,
+            strict: true,
+            options: {
+                predictions: { type: 'string' },
+                tier: { type: 'string', default: 'medium' },
+                ci: { type: 'string', default: 'github' },
+                attributes: { type: 'string' }
+            }
+        }).values;
+    }
+    catch (err) {
+        throw new UsageError(`${err.message}\nusage: ${INIT_USAGE}`);
+    }
+    const ci = CIS.find(c => c === values.ci);
+    if (ci === undefined)
+        throw new UsageError(`--ci '${values.ci}' is not supported; expected ${CIS.join(', ')}`);
+    const tiers = validatePolicies(io.policies, io.policies).map(p => p.tier);
+    if (!tiers.includes(values.tier))
+        throw new UsageError(`--tier '${values.tier}' has no shipped policy; expected ${tiers.join(', ')}`);
+    const predictions = values.predictions ?? findPredictions(io.cwd);
+    const abs = resolve(io.cwd, predictions);
+    const path = relative(io.cwd, abs).split(sep).join('/');
+    if (path.startsWith('..'))
+        throw new UsageError(`--predictions '${predictions}' is outside this folder; expected a file inside it`);
+    const sample = await sampleRows(abs, path, SAMPLE_ROWS);
+    const guess = guessColumns(path, sample.columns, sample.rows);
+    if (values.attributes !== undefined) {
+        const chosen = values.attributes.split(',').map(a => a.trim());
+        for (const a of chosen)
+            if (!sample.columns.includes(a))
+                throw new UsageError(`--attributes names '${a}', which ${path} does not have; its columns: ${sample.columns.join(', ')}`);
+        guess.sensitiveAttributes = chosen;
+        guess.reasons = guess.reasons.filter(r => !r.startsWith('sensitive attribute'));
+        guess.reasons.push(`sensitive attributes: ${chosen.join(', ')} (--attributes)`);
+        guess.toCheck = guess.toCheck.filter(t => !/sensitive|grouping|group rows/.test(t));
+    }
+    // The policy of the tier, and the files it extends, as shipped.
+    const policy = loadPolicy(io.policies, values.tier, io.policies);
+    const files = new Map([[MANIFEST, manifestText(io.cwd, path, values.tier, guess)]]);
+    for (const f of policy.files) {
+        const name = basename(f.path);
+        files.set(`${POLICIES}/${name}`, readFileSync(resolve(io.policies, f.path), 'utf8'));
+    }
+    const pipeline = PIPELINES[ci]({ manifest: MANIFEST, policy: POLICIES });
+    const pipelineFile = PIPELINE_FILES[ci];
+    if (pipelineFile !== null)
+        files.set(pipelineFile, pipeline);
+    // Nothing is written when anything is in the way.
+    for (const name of files.keys())
+        if (existsSync(join(io.cwd, name)))
+            throw new InputError(`already exists; rai-gate init never overwrites a file (move it, or edit it by hand)`, {
+                file: name
+            });
+    const folder = join(io.cwd, POLICIES);
+    if (existsSync(folder) && readdirSync(folder).some(n => /\.ya?ml$/i.test(n)))
+        throw new InputError(`already holds policy files; rai-gate init adds a policy only to a folder without any (its tiers would clash)`, { file: `${POLICIES}/` });
+    for (const [name, text] of files) {
+        mkdirSync(dirname(join(io.cwd, name)), { recursive: true });
+        writeFileSync(join(io.cwd, name), text, { flag: 'wx' });
+    }
+    // What was written must load as check will load it.
+    loadManifest(MANIFEST, { cwd: io.cwd, workspace: io.cwd });
+    loadPolicy(POLICIES, values.tier, io.cwd);
+    const out = [
+        `Read the header and ${sample.rows.length} rows of ${path}. Chose:`,
+        ...guess.reasons.map(r => `  - ${r}`),
+        ...(guess.toCheck.length > 0
+            ? ['Check these before you rely on a gate:', ...guess.toCheck.map(t => `  - ${t}`)]
+            : []),
+        'Wrote:',
+        ...[...files.keys()].map(f => `  - ${f}`),
+        ...(pipelineFile === null
+            ? [`Add this to your ${ci === 'gitlab' ? '.gitlab-ci.yml' : 'azure-pipelines.yml'}:`, '', pipeline]
+            : [`In ${pipelineFile}, replace <owner> in ${ACTION} with the repository you take the Action from.`]),
+        `Next: npx rai-gate check   (the ${values.tier} tier's gates are in ${POLICIES}/; docs/policies.md explains them)`
+    ];
+    io.stdout(out.join('\n') + '\n');
+    return 0;
+}
+/** The one predictions file in this folder (three levels down at most), when --predictions is not given. */
+function findPredictions(cwd) {
+    const found = [];
+    const walk = (dir, depth) => {
+        for (const name of readdirSync(dir).sort()) {
+            if (name.startsWith('.') || name === 'node_modules')
+                continue;
+            const path = join(dir, name);
+            const stat = statSync(path, { throwIfNoEntry: false });
+            if (stat?.isDirectory() && depth < 3)
+                walk(path, depth + 1);
+            else if (stat?.isFile() && formatOf(name) !== undefined)
+                found.push(relative(cwd, path));
+        }
+    };
+    walk(cwd, 0);
+    const named = found.filter(f => /pred/i.test(basename(f)));
+    const choice = named.length === 1 ? named : found.length === 1 ? found : [];
+    if (choice.length === 1)
+        return choice[0];
+    const list = (named.length > 0 ? named : found).slice(0, 10).join(', ');
+    throw new UsageError(found.length === 0
+        ? 'no predictions file (.csv, .jsonl, .parquet) in this folder; pass --predictions FILE'
+        : `more than one file could be the predictions (${list}); pass --predictions FILE`);
+}
+/** A YAML scalar: plain when that reads back as the same string, else a JSON (double-quoted) string. */
+const scalar = (s) => /^[A-Za-z_][A-Za-z0-9_.\-/]*$/.test(s) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(s)
+    ? s
+    : JSON.stringify(s);
+function manifestText(cwd, path, tier, guess) {
+    const name = basename(cwd).replace(/[^A-Za-z0-9._-]+/g, '-') || 'model';
+    const columns = Object.entries(guess.columns)
+        .map(([k, v]) => `${k}: ${scalar(v)}`)
+        .join(', ');
+    const positive = typeof guess.positiveLabel === 'number' ? guess.positiveLabel : scalar(guess.positiveLabel);
+    return `# The evaluation manifest of this model, written by rai-gate init from ${path}.
+# Check the columns and the sensitive attributes below; docs/inputs.md describes every field.
+apiVersion: rai-gate/v1
+kind: Evaluation
+model: { name: ${scalar(name)}, version: 0.1.0 }
+riskTier: ${scalar(tier)} # selects the policy in policies/ whose tier is ${tier}
+task: binary-classification
+sensitiveAttributes: [${guess.sensitiveAttributes.map(scalar).join(', ')}]
+artifacts:
+  - kind: predictions
+    path: ${scalar(path)}
+    columns: { ${columns} }
+    positiveLabel: ${positive}${guess.columns.score !== undefined && guess.columns.prediction === undefined ? '\n    threshold: 0.5 # prediction = score >= threshold' : ''}
+`;
+}
+
+/**
  * The command line. Parses flags into options, runs the core, writes files, and is the one place that
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
@@ -55720,6 +56150,7 @@ const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policie
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
                     [--table predictions]
+       ${INIT_USAGE}
        rai-gate --version`;
 async function main(argv, io) {
     try {
@@ -55738,7 +56169,12 @@ async function main(argv, io) {
             return runValidate(rest, io);
         if (command === 'sql')
             return runSql(rest, io);
-        throw new UsageError(`unknown command '${command}'; expected 'check', 'validate' or 'sql'\n${USAGE}`);
+        if (command === 'init') {
+            if (io.policies === undefined)
+                throw new Error('the shipped policies folder is not known');
+            return await runInit(rest, { cwd: io.cwd, stdout: io.stdout, policies: io.policies });
+        }
+        throw new UsageError(`unknown command '${command}'; expected 'check', 'validate', 'sql' or 'init'\n${USAGE}`);
     }
     catch (err) {
         if (isInputError(err)) {
@@ -55839,7 +56275,7 @@ async function runCheck(args, io) {
     }
     const failOn = FAIL_ON.find(f => f === flags['fail-on']);
     if (failOn === undefined) {
-        throw new UsageError(`--fail-on '${flags['fail-on']}' is not supported; expected ${FAIL_ON.join(', ')}`);
+        throw new UsageError(`--fail-on '${flags['fail-on']}' is not supported; expected block, warn or never`);
     }
     const workspace = resolve(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd);
     // Below RAI_GATE_PARALLEL_MIN_BYTES (default: check's) a second thread costs more than it saves.
@@ -55848,7 +56284,7 @@ async function runCheck(args, io) {
         workerUrl: io.workerUrl,
         minBytes: minBytes === undefined ? undefined : Number(minBytes)
     };
-    const line = progressLine(io.stderr, io.stderrIsTTY === true, io.env);
+    const line = progressLine(io.stderr, io.stderrIsTTY === true, io.env, io.now);
     let report;
     try {
         report = await check({
@@ -55881,6 +56317,14 @@ async function runCheck(args, io) {
     return reaches(report.decision, failOn) ? 1 : 0;
 }
 
+// A reader that stops early (`rai-gate check | head`) closes the pipe: stop quietly, as other tools
+// do, rather than with a stack trace. The report file is written before anything is printed.
+for (const stream of [process.stdout, process.stderr])
+    stream.on('error', err => {
+        if (err.code === 'EPIPE')
+            process.exit(process.exitCode ?? 0);
+        throw err;
+    });
 process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
@@ -55888,5 +56332,7 @@ process.exitCode = await main(process.argv.slice(2), {
     stderr: s => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    workerUrl: new URL('./worker.js', import.meta.url)
+    workerUrl: new URL('./worker.js', import.meta.url),
+    // The package's policies/, beside dist/ (and beside src/ in the repository).
+    policies: fileURLToPath(new URL('../policies', import.meta.url))
 });

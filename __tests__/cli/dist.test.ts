@@ -134,3 +134,19 @@ describe('dist/cli.js', () => {
     expect(metrics(dir, 'two.json').find(m => m.metric === 'count')?.value).toBe(3)
   })
 })
+
+describe('dist/cli.js on a pipe', () => {
+  it('stops quietly when the reader closes it early (`check | head -1`)', () => {
+    // 400 groups: a report of megabytes, far more than a pipe holds before its reader has gone.
+    let n = 0
+    const csv = rows(4000).replace(/^[abc],/gm, () => `g${(n++ * 7) % 400},`)
+    const dir = setup(csv)
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check --format json | head -c 10`], {
+      cwd: dir,
+      encoding: 'utf8'
+    })
+    expect(r.stdout).toHaveLength(10)
+    expect(r.stderr).toBe('')
+    expect(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8')).toMatch(/\}\n$/)
+  })
+})

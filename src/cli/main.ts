@@ -13,6 +13,7 @@ import { validatePolicies } from '../core/policy/load.js'
 import { FAIL_ON, reaches } from '../core/gate/evaluate.js'
 import { writeOutputs } from '../core/outputs.js'
 import { progressLine } from './progress.js'
+import { INIT_USAGE, runInit } from './init.js'
 import { isInputError, UsageError } from '../core/errors.js'
 import { renderText } from '../core/report/text.js'
 import { TOOL } from '../core/version.js'
@@ -28,6 +29,8 @@ export interface Io {
   stderrIsTTY?: boolean
   /** The progress line's clock (tests pass one). */
   now?: () => number
+  /** The shipped policies folder, that `init` copies from. */
+  policies?: string
   /** This script, to start worker threads from; without it everything runs on one thread. */
   workerUrl?: URL
 }
@@ -39,6 +42,7 @@ const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policie
        rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
        rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
                     [--table predictions]
+       ${INIT_USAGE}
        rai-gate --version`
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -55,7 +59,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'check') return await runCheck(rest, io)
     if (command === 'validate') return runValidate(rest, io)
     if (command === 'sql') return runSql(rest, io)
-    throw new UsageError(`unknown command '${command}'; expected 'check', 'validate' or 'sql'\n${USAGE}`)
+    if (command === 'init') {
+      if (io.policies === undefined) throw new Error('the shipped policies folder is not known')
+      return await runInit(rest, { cwd: io.cwd, stdout: io.stdout, policies: io.policies })
+    }
+    throw new UsageError(
+      `unknown command '${command}'; expected 'check', 'validate', 'sql' or 'init'\n${USAGE}`
+    )
   } catch (err) {
     if (isInputError(err)) {
       io.stderr(`rai-gate: error: ${err.message}\n`)

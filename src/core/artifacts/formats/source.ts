@@ -170,6 +170,37 @@ export async function streamRows(
   return { columns, rows, sha256 }
 }
 
+/** Stops a row source once a sample is read (an InputError, so that every format passes it on as is). */
+class SampleRead extends InputError {}
+
+/**
+ * The header and the first `limit` rows of any format, the rest of the file unread (for `init`).
+ * Errors are the readers' own: an empty file, or one without data rows, is one.
+ */
+export async function sampleRows(
+  path: string,
+  display: string,
+  limit: number
+): Promise<{ columns: string[]; rows: Value[][] }> {
+  let columns: string[] = []
+  const rows: Value[][] = []
+  const done = new SampleRead('sample read', { file: display })
+  try {
+    await streamRows(
+      path,
+      display,
+      names => (columns = names),
+      row => {
+        rows.push(columns.map((_, k) => row.at(k)))
+        if (rows.length >= limit) throw done
+      }
+    )
+  } catch (err) {
+    if (err !== done) throw err
+  }
+  return { columns, rows }
+}
+
 /** The file column that holds logical column `name`: the manifest's mapping, else the name itself. */
 export const columnOf = (spec: ArtifactSpec, name: string): string => spec.columns[name] ?? name
 

@@ -1,0 +1,106 @@
+/**
+ * The CI pipelines that run rai-gate: the GitHub workflow that `init` writes, and the GitLab CI and
+ * Azure Pipelines snippets that it prints. docs/ci.md shows the same text (a test compares them), with
+ * Jenkins beside them. Outside GitHub every pipeline runs the same command, `npx rai-gate check`, and
+ * takes main's last report as the baseline when there is one.
+ */
+import { TOOL } from '../core/version.js'
+
+export const CIS = ['github', 'gitlab', 'azure'] as const
+export type Ci = (typeof CIS)[number]
+
+export interface PipelineFiles {
+  manifest: string
+  policy: string
+}
+
+/** Where a GitHub workflow takes the Action from; `<owner>` is the repository that publishes it. */
+export const ACTION = '<owner>/rai-gate@v1'
+
+const major = TOOL.version.split('.')[0]
+
+/** The command every other CI runs; $BASELINE holds `--baseline FILE` when main's report was fetched. */
+const command = (f: PipelineFiles) =>
+  `npx --yes rai-gate@${major} check --manifest ${f.manifest} --policy ${f.policy} $BASELINE --report rai-gate-report.json --markdown rai-gate-summary.md --junit rai-gate-junit.xml --fail-on block`
+
+const github = (
+  f: PipelineFiles
+) => `# rai-gate: the release gate for this model (see its README for every input).
+name: rai-gate
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read # policies at the PR's base commit
+  pull-requests: write # the sticky comment
+  actions: read # main's last report, the baseline
+jobs:
+  rai-gate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      # Your evaluation writes the files rai-gate.yml names here, unless they are committed.
+      - uses: ${ACTION}
+        with:
+          manifest: ${f.manifest}
+          policy: ${f.policy}
+          fail-on: block
+`
+
+const gitlab = (f: PipelineFiles) => `# .gitlab-ci.yml: the release gate for this model.
+rai-gate:
+  image: node:24
+  script:
+    # main's last report, the baseline (none on the first run, or when main has no report yet)
+    - >
+      curl --fail --silent --location --output baseline.json
+      --header "JOB-TOKEN: $CI_JOB_TOKEN"
+      "$CI_API_V4_URL/projects/$CI_PROJECT_ID/jobs/artifacts/$CI_DEFAULT_BRANCH/raw/rai-gate-report.json?job=rai-gate"
+      && BASELINE="--baseline baseline.json" || BASELINE=""
+    - ${command(f)}
+  artifacts:
+    when: always
+    paths: [rai-gate-report.json, rai-gate-summary.md]
+    reports:
+      junit: rai-gate-junit.xml
+`
+
+const azure = (f: PipelineFiles) => `# azure-pipelines.yml: the release gate for this model.
+steps:
+  # main's last report, the baseline (none on the first run, or when main has no report yet)
+  - task: DownloadPipelineArtifact@2
+    continueOnError: true
+    inputs:
+      source: specific
+      project: $(System.TeamProjectId)
+      pipeline: $(System.DefinitionId)
+      runVersion: latestFromBranch
+      runBranch: refs/heads/main
+      artifact: rai-gate-report
+      path: $(Pipeline.Workspace)/baseline
+  - bash: |
+      BASELINE=""
+      report="$(Pipeline.Workspace)/baseline/rai-gate-report.json"
+      if [ -f "$report" ]; then BASELINE="--baseline $report"; fi
+      ${command(f)}
+    displayName: rai-gate check
+  - task: PublishTestResults@2
+    condition: always()
+    inputs:
+      testResultsFormat: JUnit
+      testResultsFiles: rai-gate-junit.xml
+      testRunTitle: rai-gate
+  - publish: rai-gate-report.json
+    artifact: rai-gate-report
+    condition: always()
+`
+
+export const PIPELINES: Record<Ci, (files: PipelineFiles) => string> = { github, gitlab, azure }
+
+/** Where `init` writes a pipeline; null for the ones it prints instead (they go into a shared file). */
+export const PIPELINE_FILES: Record<Ci, string | null> = {
+  github: '.github/workflows/rai-gate.yml',
+  gitlab: null,
+  azure: null
+}

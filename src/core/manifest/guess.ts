@@ -1,0 +1,234 @@
+/**
+ * `rai-gate init`'s guess of a predictions file's columns, from its header and its first rows: which
+ * column is the label, the score, the prediction, the weight and the id, and which are sensitive
+ * attributes. Names decide first; values confirm a name, or decide when no name does. Every choice
+ * comes with why, and the ones that rest on values alone are listed for the user to check.
+ */
+import { InputError } from '../errors.js'
+import type { Value } from '../artifacts/decode/values.js'
+
+export interface Guess {
+  columns: { label: string; score?: string; prediction?: string; weight?: string; id?: string }
+  positiveLabel: string | number
+  sensitiveAttributes: string[]
+  /** One line per choice: what, and why. */
+  reasons: string[]
+  /** The choices to check before trusting a gate (values alone chose them, or a name was ambiguous). */
+  toCheck: string[]
+}
+
+/** What the sample shows of one column. */
+interface Profile {
+  name: string
+  /** Lower case, runs of other characters as '_'. */
+  key: string
+  /** How often each non-empty value (as text) occurs in the rows read. */
+  distinct: Map<string, number>
+  /** Non-empty values, and the ones among them that are numbers. */
+  filled: number
+  numbers: number[]
+  /** Whether every non-empty value is distinct (an id). */
+  unique: boolean
+}
+
+/** Below this many distinct values a text column can be a grouping (a sensitive attribute). */
+const MAX_GROUPS = 20
+
+type Role = 'label' | 'score' | 'prediction' | 'weight' | 'id'
+
+/** Each role's names: the usual ones in full, then words that a name may contain. */
+const NAMES: Record<Role, [exact: RegExp, contains: RegExp]> = {
+  label: [
+    /^(label|labels|y|y_true|target|truth|ground_truth|actual|outcome|gold|class)$/,
+    /label|target|truth|actual/
+  ],
+  score: [
+    /^(score|scores|prob|proba|probability|p|p_hat|y_score|y_prob|y_proba|confidence|likelihood)$/,
+    /prob|score/
+  ],
+  prediction: [/^(prediction|predictions|pred|y_pred|y_hat|yhat|predicted|decision)$/, /pred(?!.*prob)/],
+  weight: [/^(w|wt|weight|weights|sample_weight)$/, /weight/],
+  id: [/^(id|uid|uuid|key|row|index|row_id|example_id|record_id)$/, /_id$|^id_/]
+}
+
+/** Attributes that law or policy usually protects, by the words their columns are named with. */
+const SENSITIVE =
+  /(^|_)(sex|gender|race|racial|ethnic|ethnicity|age|age_band|age_group|religion|disability|disabled|nationality|national_origin|citizenship|marital|marital_status|orientation|pregnancy|veteran|color|colour)($|_)/
+
+/** Label values that usually mean the positive class, when the values are not 0 and 1. */
+const POSITIVE = /^(1|true|yes|y|positive|pos|approved|accept|accepted|default|fraud|churn|>50k|high|bad)$/i
+
+const toText = (v: Value): string | null =>
+  v === null || v === undefined || v === '' ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)
+
+function profile(name: string, values: Value[]): Profile {
+  const distinct = new Map<string, number>()
+  const numbers: number[] = []
+  let filled = 0
+  for (const v of values) {
+    const text = toText(v)
+    if (text === null) continue
+    filled++
+    distinct.set(text, (distinct.get(text) ?? 0) + 1)
+    const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(text.trim())
+    if (text.trim() !== '' && Number.isFinite(n)) numbers.push(n)
+  }
+  const key = name
+    .toLowerCase()
+    .replace(/[^a-z0-9>]+/g, '_')
+    .replace(/^_|_$/g, '')
+  return { name, key, distinct, filled, numbers, unique: filled > 1 && distinct.size === filled }
+}
+
+const numeric = (p: Profile) => p.filled > 0 && p.numbers.length === p.filled
+const binary = (p: Profile) => p.distinct.size === 2 || (p.distinct.size === 1 && isBinaryText(p))
+const isBinaryText = (p: Profile) => [...p.distinct.keys()].every(v => /^(0|1|true|false)$/i.test(v))
+const isScore = (p: Profile) =>
+  numeric(p) &&
+  p.distinct.size > 2 &&
+  p.numbers.every(x => x >= 0 && x <= 1) &&
+  p.numbers.some(x => x % 1 !== 0)
+const isWeight = (p: Profile) => numeric(p) && p.numbers.every(x => x >= 0)
+const isGrouping = (p: Profile) => p.distinct.size >= 2 && p.distinct.size <= MAX_GROUPS
+
+/**
+ * The guess for a file whose header is `columns` and whose first rows are `rows` (values as the
+ * file's format gives them). `file` names the file in errors.
+ */
+export function guessColumns(file: string, columns: string[], rows: Value[][]): Guess {
+  const profiles = columns.map((name, k) =>
+    profile(
+      name,
+      rows.map(r => r[k])
+    )
+  )
+  const reasons: string[] = []
+  const toCheck: string[] = []
+  const used = new Set<Profile>()
+  const take = <T extends Profile | undefined>(p: T): T => (p && used.add(p), p)
+  const free = () => profiles.filter(p => !used.has(p))
+  const named = (role: Role, fits: (p: Profile) => boolean) =>
+    NAMES[role].map(names => free().find(p => fits(p) && names.test(p.key))).find(p => p !== undefined)
+
+  // The score: by name, else the only column of fractions in [0, 1].
+  let score = take(named('score', isScore))
+  if (score) reasons.push(`score: '${score.name}' (its name, and its values are in [0, 1])`)
+  else {
+    const fractions = free().filter(isScore)
+    score = take(fractions.sort((a, b) => b.distinct.size - a.distinct.size)[0])
+    if (score) {
+      reasons.push(
+        `score: '${score.name}' (the ${fractions.length === 1 ? 'only' : 'most varied'} column of values in [0, 1])`
+      )
+      toCheck.push(
+        `score '${score.name}' was chosen by its values: is it the probability of the positive class?`
+      )
+    }
+  }
+
+  // The label and the prediction: binary columns, by name; else the one that is not the score's
+  // threshold (a prediction column agrees with score >= 0.5 on every row).
+  let label = take(named('label', binary))
+  let prediction = take(named('prediction', binary))
+  if (label) reasons.push(`label: '${label.name}' (its name, and it holds two values)`)
+  if (prediction) reasons.push(`prediction: '${prediction.name}' (its name, and it holds two values)`)
+  const agreesWithScore = (p: Profile) => {
+    if (!score) return false
+    const k = profiles.indexOf(p)
+    const s = profiles.indexOf(score)
+    const pairs = rows.map(r => [toText(r[k]), Number(toText(r[s]))] as const).filter(([v]) => v !== null)
+    const positive = positiveOf(p)
+    return pairs.length > 0 && pairs.every(([v, x]) => (String(v) === String(positive)) === x >= 0.5)
+  }
+  if (!label) {
+    const candidates = free().filter(binary)
+    const threshold = prediction ? undefined : candidates.find(agreesWithScore)
+    label = take(candidates.find(p => p !== threshold))
+    if (!label)
+      throw new InputError(
+        `no column looks like the label (a column of two values, such as 0 and 1); columns: ${columns.join(', ')}`,
+        { file }
+      )
+    reasons.push(
+      `label: '${label.name}' (it holds two values${threshold ? ', and does not follow the score' : ''})`
+    )
+    toCheck.push(`label '${label.name}' was chosen by its values: is it the true outcome?`)
+    if (threshold && !prediction) {
+      prediction = take(threshold)
+      reasons.push(
+        `prediction: '${prediction.name}' (it holds two values, and equals score >= 0.5 on every row read)`
+      )
+      toCheck.push(`prediction '${prediction.name}' was chosen by its values: is it the model's decision?`)
+    }
+  }
+  if (!score && !prediction)
+    throw new InputError(
+      `no column looks like a score (numbers in [0, 1]) or a prediction (two values); columns: ${columns.join(', ')}`,
+      { file }
+    )
+
+  const weight = take(named('weight', isWeight))
+  if (weight) reasons.push(`weight: '${weight.name}' (its name, and its values are numbers of at least 0)`)
+  const id = take(named('id', p => p.unique))
+  if (id) reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`)
+
+  // Sensitive attributes: by name; a numeric column with many values (age in years) cannot be one.
+  const sensitiveAttributes: string[] = []
+  for (const p of free().filter(p => SENSITIVE.test(p.key))) {
+    if (p.distinct.size > MAX_GROUPS) {
+      toCheck.push(
+        `'${p.name}' is named like a sensitive attribute but has more than ${MAX_GROUPS} values: put it into bands (such as age_band) to gate on it`
+      )
+      continue
+    }
+    used.add(p)
+    sensitiveAttributes.push(p.name)
+    reasons.push(`sensitive attribute: '${p.name}' (its name; ${p.distinct.size} groups in the rows read)`)
+  }
+  const groupings = free().filter(p => isGrouping(p) && !numeric(p))
+  if (sensitiveAttributes.length === 0 && groupings.length > 0) {
+    for (const p of groupings) {
+      used.add(p)
+      sensitiveAttributes.push(p.name)
+      reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`)
+    }
+    toCheck.push(
+      `no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`
+    )
+  } else if (groupings.length > 0) {
+    toCheck.push(
+      `other columns that group rows and may be sensitive: ${groupings.map(p => `'${p.name}'`).join(', ')} (add them to sensitiveAttributes if they are)`
+    )
+  }
+  if (sensitiveAttributes.length === 0)
+    throw new InputError(
+      `no column looks like a sensitive attribute (a column of at most ${MAX_GROUPS} text values, or one named like sex, race or age_band); name them with --attributes`,
+      { file }
+    )
+
+  const positiveLabel = positiveOf(label)
+  if (typeof positiveLabel === 'string')
+    toCheck.push(
+      `the positive label is '${positiveLabel}' of ${[...label.distinct.keys()].map(v => `'${v}'`).join(' and ')}: is it the outcome the score predicts?`
+    )
+  return {
+    columns: {
+      label: label.name,
+      ...(score && { score: score.name }),
+      ...(prediction && { prediction: prediction.name }),
+      ...(weight && { weight: weight.name }),
+      ...(id && { id: id.name })
+    },
+    positiveLabel,
+    sensitiveAttributes,
+    reasons,
+    toCheck
+  }
+}
+
+/** 1 for 0/1 and true/false columns; otherwise the value that usually means positive, else the rarer one. */
+function positiveOf(p: Profile): string | number {
+  if (isBinaryText(p)) return 1
+  const values = [...p.distinct].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+  return (values.find(([v]) => POSITIVE.test(v)) ?? values[0])[0]
+}
