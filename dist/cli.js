@@ -55906,17 +55906,17 @@ function positiveOf(p) {
 }
 
 /**
- * The CI pipelines that run rai-gate: the GitHub workflow that `init` writes, and the GitLab CI and
- * Azure Pipelines snippets that it prints. docs/ci.md shows the same text (a test compares them), with
- * Jenkins beside them. Outside GitHub every pipeline runs the same command, `npx rai-gate check`, and
- * takes main's last report as the baseline when there is one.
+ * The CI pipelines that run rai-gate: the GitHub workflow that `init` writes, and the GitLab CI, Azure
+ * Pipelines and Jenkins pipelines that it prints. docs/ci.md shows the same text (a test keeps them
+ * equal). Outside GitHub every pipeline runs the same command (checkCommand), and takes main's last
+ * report as the baseline when there is one.
  */
-const CIS = ['github', 'gitlab', 'azure'];
+const CIS = ['github', 'gitlab', 'azure', 'jenkins'];
 /** Where a GitHub workflow takes the Action from; `<owner>` is the repository that publishes it. */
 const ACTION = '<owner>/rai-gate@v1';
 const major = TOOL.version.split('.')[0];
 /** The command every other CI runs; $BASELINE holds `--baseline FILE` when main's report was fetched. */
-const command = (f) => `npx --yes rai-gate@${major} check --manifest ${f.manifest} --policy ${f.policy} $BASELINE --report rai-gate-report.json --markdown rai-gate-summary.md --junit rai-gate-junit.xml --fail-on block`;
+const checkCommand = (f) => `npx --yes rai-gate@${major} check --manifest ${f.manifest} --policy ${f.policy} $BASELINE --report rai-gate-report.json --markdown rai-gate-summary.md --junit rai-gate-junit.xml --fail-on block`;
 const github = (f) => `# rai-gate: the release gate for this model (see its README for every input).
 name: rai-gate
 on:
@@ -55949,7 +55949,7 @@ rai-gate:
       --header "JOB-TOKEN: $CI_JOB_TOKEN"
       "$CI_API_V4_URL/projects/$CI_PROJECT_ID/jobs/artifacts/$CI_DEFAULT_BRANCH/raw/rai-gate-report.json?job=rai-gate"
       && BASELINE="--baseline baseline.json" || BASELINE=""
-    - ${command(f)}
+    - ${checkCommand(f)}
   artifacts:
     when: always
     paths: [rai-gate-report.json, rai-gate-summary.md]
@@ -55973,7 +55973,7 @@ steps:
       BASELINE=""
       report="$(Pipeline.Workspace)/baseline/rai-gate-report.json"
       if [ -f "$report" ]; then BASELINE="--baseline $report"; fi
-      ${command(f)}
+      ${checkCommand(f)}
     displayName: rai-gate check
   - task: PublishTestResults@2
     condition: always()
@@ -55985,12 +55985,44 @@ steps:
     artifact: rai-gate-report
     condition: always()
 `;
-const PIPELINES = { github, gitlab, azure };
-/** Where `init` writes a pipeline; null for the ones it prints instead (they go into a shared file). */
+const jenkins = (f) => `// Jenkinsfile: the release gate for this model (a multibranch pipeline).
+pipeline {
+  agent { docker { image 'node:24' } }
+  // Lets the other branches' builds copy this job's report (the Copy Artifact plugin).
+  options { copyArtifactPermission('*') }
+  stages {
+    stage('rai-gate') {
+      steps {
+        script {
+          // main's last report, the baseline (none on the first run, or when main has no report yet)
+          if (env.BRANCH_NAME != 'main') {
+            copyArtifacts(projectName: env.JOB_NAME.replaceAll('/[^/]+$', '/main'), selector: lastSuccessful(),
+                          filter: 'rai-gate-report.json', target: 'baseline', optional: true)
+          }
+        }
+        sh '''
+          BASELINE=""
+          if [ -f baseline/rai-gate-report.json ]; then BASELINE="--baseline baseline/rai-gate-report.json"; fi
+          ${checkCommand(f)}
+        '''
+      }
+      post {
+        always {
+          junit 'rai-gate-junit.xml'
+          archiveArtifacts artifacts: 'rai-gate-report.json, rai-gate-summary.md', allowEmptyArchive: true
+        }
+      }
+    }
+  }
+}
+`;
+const PIPELINES = { github, gitlab, azure, jenkins };
+/** Where each pipeline lives; `init` writes the GitHub workflow, and prints the others to add to theirs. */
 const PIPELINE_FILES = {
-    github: '.github/workflows/rai-gate.yml',
-    gitlab: null,
-    azure: null
+    github: { path: '.github/workflows/rai-gate.yml', written: true },
+    gitlab: { path: '.gitlab-ci.yml', written: false },
+    azure: { path: 'azure-pipelines.yml', written: false },
+    jenkins: { path: 'Jenkinsfile', written: false }
 };
 
 /**
@@ -56000,7 +56032,7 @@ const PIPELINE_FILES = {
  * the pipeline instead. It writes nothing when any file it would write exists: it never overwrites.
  */
 const INIT_USAGE = `rai-gate init [--predictions eval/predictions.csv] [--tier low|medium|high]
-                     [--ci github|gitlab|azure] [--attributes a,b]`;
+                     [--ci github|gitlab|azure|jenkins] [--attributes a,b]`;
 /** Rows read to guess the columns: enough to see every label and most groups, quick on any file. */
 const SAMPLE_ROWS = 2000;
 const MANIFEST = 'rai-gate.yml';
@@ -56053,9 +56085,9 @@ async function runInit(args, io) {
         files.set(`${POLICIES}/${name}`, readFileSync(resolve(io.policies, f.path), 'utf8'));
     }
     const pipeline = PIPELINES[ci]({ manifest: MANIFEST, policy: POLICIES });
-    const pipelineFile = PIPELINE_FILES[ci];
-    if (pipelineFile !== null)
-        files.set(pipelineFile, pipeline);
+    const home = PIPELINE_FILES[ci];
+    if (home.written)
+        files.set(home.path, pipeline);
     // Nothing is written when anything is in the way.
     for (const name of files.keys())
         if (existsSync(join(io.cwd, name)))
@@ -56080,9 +56112,9 @@ async function runInit(args, io) {
             : []),
         'Wrote:',
         ...[...files.keys()].map(f => `  - ${f}`),
-        ...(pipelineFile === null
-            ? [`Add this to your ${ci === 'gitlab' ? '.gitlab-ci.yml' : 'azure-pipelines.yml'}:`, '', pipeline]
-            : [`In ${pipelineFile}, replace <owner> in ${ACTION} with the repository you take the Action from.`]),
+        ...(home.written
+            ? [`In ${home.path}, replace <owner> in ${ACTION} with the repository you take the Action from.`]
+            : [`Add this to your ${home.path}:`, '', pipeline]),
         `Next: npx rai-gate check   (the ${values.tier} tier's gates are in ${POLICIES}/; docs/policies.md explains them)`
     ];
     io.stdout(out.join('\n') + '\n');

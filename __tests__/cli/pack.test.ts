@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expectValidReport } from '../helpers/report-schema.js'
@@ -64,5 +64,29 @@ describe('the npm package', () => {
     const report = JSON.parse(readFileSync(join(app, 'adult/out.json'), 'utf8'))
     expectValidReport(report)
     expect(report.decision).toBe('fail')
+
+    // A folder that holds only a predictions file: init, then check, with the installed package.
+    const model = join(dir, 'model')
+    mkdirSync(join(model, 'eval'), { recursive: true })
+    cpSync(join(ROOT, '__fixtures__/adult/predictions.csv'), join(model, 'eval/predictions.csv'))
+    const bin = join(app, 'node_modules/.bin/rai-gate')
+    const init = spawnSync(bin, ['init'], { cwd: model, encoding: 'utf8' })
+    expect(init.stderr).toBe('')
+    expect(init.status).toBe(0)
+    expect(readdirSync(model, { recursive: true }).map(String).sort()).toEqual(
+      expect.arrayContaining([
+        'rai-gate.yml',
+        'policies/medium.yml',
+        'policies/low.yml',
+        '.github/workflows/rai-gate.yml'
+      ])
+    )
+    const gate = spawnSync(bin, ['check', '--junit', 'junit.xml'], { cwd: model, encoding: 'utf8' })
+    expect(gate.stderr).toBe('')
+    expect(gate.status).toBe(1)
+    expect(gate.stdout).toMatch(/^Decision: FAIL\nrai-gate 1\.0\.0: model 0\.1\.0 \(risk tier medium\)/)
+    expect(readFileSync(join(model, 'junit.xml'), 'utf8')).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /
+    )
   })
 })

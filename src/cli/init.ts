@@ -15,7 +15,7 @@ import { loadPolicy, validatePolicies } from '../core/policy/load.js'
 import { ACTION, CIS, PIPELINE_FILES, PIPELINES } from './pipelines.js'
 
 export const INIT_USAGE = `rai-gate init [--predictions eval/predictions.csv] [--tier low|medium|high]
-                     [--ci github|gitlab|azure] [--attributes a,b]`
+                     [--ci github|gitlab|azure|jenkins] [--attributes a,b]`
 
 /** Rows read to guess the columns: enough to see every label and most groups, quick on any file. */
 const SAMPLE_ROWS = 2000
@@ -80,8 +80,8 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
     files.set(`${POLICIES}/${name}`, readFileSync(resolve(io.policies, f.path), 'utf8'))
   }
   const pipeline = PIPELINES[ci]({ manifest: MANIFEST, policy: POLICIES })
-  const pipelineFile = PIPELINE_FILES[ci]
-  if (pipelineFile !== null) files.set(pipelineFile, pipeline)
+  const home = PIPELINE_FILES[ci]
+  if (home.written) files.set(home.path, pipeline)
 
   // Nothing is written when anything is in the way.
   for (const name of files.keys())
@@ -114,9 +114,9 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
       : []),
     'Wrote:',
     ...[...files.keys()].map(f => `  - ${f}`),
-    ...(pipelineFile === null
-      ? [`Add this to your ${ci === 'gitlab' ? '.gitlab-ci.yml' : 'azure-pipelines.yml'}:`, '', pipeline]
-      : [`In ${pipelineFile}, replace <owner> in ${ACTION} with the repository you take the Action from.`]),
+    ...(home.written
+      ? [`In ${home.path}, replace <owner> in ${ACTION} with the repository you take the Action from.`]
+      : [`Add this to your ${home.path}:`, '', pipeline]),
     `Next: npx rai-gate check   (the ${values.tier} tier's gates are in ${POLICIES}/; docs/policies.md explains them)`
   ]
   io.stdout(out.join('\n') + '\n')

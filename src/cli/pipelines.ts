@@ -1,12 +1,12 @@
 /**
- * The CI pipelines that run rai-gate: the GitHub workflow that `init` writes, and the GitLab CI and
- * Azure Pipelines snippets that it prints. docs/ci.md shows the same text (a test compares them), with
- * Jenkins beside them. Outside GitHub every pipeline runs the same command, `npx rai-gate check`, and
- * takes main's last report as the baseline when there is one.
+ * The CI pipelines that run rai-gate: the GitHub workflow that `init` writes, and the GitLab CI, Azure
+ * Pipelines and Jenkins pipelines that it prints. docs/ci.md shows the same text (a test keeps them
+ * equal). Outside GitHub every pipeline runs the same command (checkCommand), and takes main's last
+ * report as the baseline when there is one.
  */
 import { TOOL } from '../core/version.js'
 
-export const CIS = ['github', 'gitlab', 'azure'] as const
+export const CIS = ['github', 'gitlab', 'azure', 'jenkins'] as const
 export type Ci = (typeof CIS)[number]
 
 export interface PipelineFiles {
@@ -20,7 +20,7 @@ export const ACTION = '<owner>/rai-gate@v1'
 const major = TOOL.version.split('.')[0]
 
 /** The command every other CI runs; $BASELINE holds `--baseline FILE` when main's report was fetched. */
-const command = (f: PipelineFiles) =>
+export const checkCommand = (f: PipelineFiles): string =>
   `npx --yes rai-gate@${major} check --manifest ${f.manifest} --policy ${f.policy} $BASELINE --report rai-gate-report.json --markdown rai-gate-summary.md --junit rai-gate-junit.xml --fail-on block`
 
 const github = (
@@ -58,7 +58,7 @@ rai-gate:
       --header "JOB-TOKEN: $CI_JOB_TOKEN"
       "$CI_API_V4_URL/projects/$CI_PROJECT_ID/jobs/artifacts/$CI_DEFAULT_BRANCH/raw/rai-gate-report.json?job=rai-gate"
       && BASELINE="--baseline baseline.json" || BASELINE=""
-    - ${command(f)}
+    - ${checkCommand(f)}
   artifacts:
     when: always
     paths: [rai-gate-report.json, rai-gate-summary.md]
@@ -83,7 +83,7 @@ steps:
       BASELINE=""
       report="$(Pipeline.Workspace)/baseline/rai-gate-report.json"
       if [ -f "$report" ]; then BASELINE="--baseline $report"; fi
-      ${command(f)}
+      ${checkCommand(f)}
     displayName: rai-gate check
   - task: PublishTestResults@2
     condition: always()
@@ -96,11 +96,46 @@ steps:
     condition: always()
 `
 
-export const PIPELINES: Record<Ci, (files: PipelineFiles) => string> = { github, gitlab, azure }
+const jenkins = (
+  f: PipelineFiles
+) => `// Jenkinsfile: the release gate for this model (a multibranch pipeline).
+pipeline {
+  agent { docker { image 'node:24' } }
+  // Lets the other branches' builds copy this job's report (the Copy Artifact plugin).
+  options { copyArtifactPermission('*') }
+  stages {
+    stage('rai-gate') {
+      steps {
+        script {
+          // main's last report, the baseline (none on the first run, or when main has no report yet)
+          if (env.BRANCH_NAME != 'main') {
+            copyArtifacts(projectName: env.JOB_NAME.replaceAll('/[^/]+$', '/main'), selector: lastSuccessful(),
+                          filter: 'rai-gate-report.json', target: 'baseline', optional: true)
+          }
+        }
+        sh '''
+          BASELINE=""
+          if [ -f baseline/rai-gate-report.json ]; then BASELINE="--baseline baseline/rai-gate-report.json"; fi
+          ${checkCommand(f)}
+        '''
+      }
+      post {
+        always {
+          junit 'rai-gate-junit.xml'
+          archiveArtifacts artifacts: 'rai-gate-report.json, rai-gate-summary.md', allowEmptyArchive: true
+        }
+      }
+    }
+  }
+}
+`
 
-/** Where `init` writes a pipeline; null for the ones it prints instead (they go into a shared file). */
-export const PIPELINE_FILES: Record<Ci, string | null> = {
-  github: '.github/workflows/rai-gate.yml',
-  gitlab: null,
-  azure: null
+export const PIPELINES: Record<Ci, (files: PipelineFiles) => string> = { github, gitlab, azure, jenkins }
+
+/** Where each pipeline lives; `init` writes the GitHub workflow, and prints the others to add to theirs. */
+export const PIPELINE_FILES: Record<Ci, { path: string; written: boolean }> = {
+  github: { path: '.github/workflows/rai-gate.yml', written: true },
+  gitlab: { path: '.gitlab-ci.yml', written: false },
+  azure: { path: 'azure-pipelines.yml', written: false },
+  jenkins: { path: 'Jenkinsfile', written: false }
 }
