@@ -56,6 +56,16 @@ function isInputError(err) {
     return err instanceof InputError;
 }
 
+/** The commands' flags: node's parseArgs (strict), its errors made usage errors that show the usage. */
+function parseFlags(config, usage) {
+    try {
+        return parseArgs(config);
+    }
+    catch (err) {
+        throw new UsageError(`${err.message}\n${usage}`);
+    }
+}
+
 /**
  * A streaming RFC 4180 CSV parser over byte chunks: quoted fields, doubled quotes, newlines inside
  * quotes, CRLF or LF line ends, a UTF-8 byte-order mark, blank lines skipped. It hands each row to the
@@ -56038,22 +56048,15 @@ const SAMPLE_ROWS = 2000;
 const MANIFEST = 'rai-gate.yml';
 const POLICIES = 'policies';
 async function runInit(args, io) {
-    let values;
-    try {
-        values = parseArgs({
-            args,
-            strict: true,
-            options: {
-                predictions: { type: 'string' },
-                tier: { type: 'string', default: 'medium' },
-                ci: { type: 'string', default: 'github' },
-                attributes: { type: 'string' }
-            }
-        }).values;
-    }
-    catch (err) {
-        throw new UsageError(`${err.message}\nusage: ${INIT_USAGE}`);
-    }
+    const values = parseFlags({
+        args,
+        options: {
+            predictions: { type: 'string' },
+            tier: { type: 'string', default: 'medium' },
+            ci: { type: 'string', default: 'github' },
+            attributes: { type: 'string' }
+        }
+    }, `usage: ${INIT_USAGE}`).values;
     const ci = CIS.find(c => c === values.ci);
     if (ci === undefined)
         throw new UsageError(`--ci '${values.ci}' is not supported; expected ${CIS.join(', ')}`);
@@ -56218,42 +56221,27 @@ async function main(argv, io) {
     }
 }
 function parse(args) {
-    try {
-        return parseArgs({
-            args,
-            strict: true,
-            allowPositionals: false,
-            options: {
-                manifest: { type: 'string', default: 'rai-gate.yml' },
-                policy: { type: 'string', default: 'policies' },
-                report: { type: 'string', default: 'rai-gate-report.json' },
-                format: { type: 'string', default: 'text' },
-                'fail-on': { type: 'string', default: 'block' },
-                markdown: { type: 'string' },
-                junit: { type: 'string' },
-                baseline: { type: 'string' },
-                workspace: { type: 'string' }
-            }
-        }).values;
-    }
-    catch (err) {
-        throw new UsageError(`${err.message}\n${USAGE}`);
-    }
+    return parseFlags({
+        args,
+        options: {
+            manifest: { type: 'string', default: 'rai-gate.yml' },
+            policy: { type: 'string', default: 'policies' },
+            report: { type: 'string', default: 'rai-gate-report.json' },
+            format: { type: 'string', default: 'text' },
+            'fail-on': { type: 'string', default: 'block' },
+            markdown: { type: 'string' },
+            junit: { type: 'string' },
+            baseline: { type: 'string' },
+            workspace: { type: 'string' }
+        }
+    }, USAGE).values;
 }
 function runValidate(args, io) {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args,
-            strict: true,
-            allowPositionals: true,
-            options: { manifest: { type: 'string' }, workspace: { type: 'string' } }
-        });
-    }
-    catch (err) {
-        throw new UsageError(`${err.message}\n${USAGE}`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseFlags({
+        args,
+        allowPositionals: true,
+        options: { manifest: { type: 'string' }, workspace: { type: 'string' } }
+    }, USAGE);
     if (positionals.length !== 1)
         throw new UsageError(`validate takes one policy file or folder, found ${positionals.length}\n${USAGE}`);
     const workspace = resolve(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd);
@@ -56274,23 +56262,16 @@ function runValidate(args, io) {
 }
 /** Prints the query that reduces a predictions table to the stats table (docs/warehouse.md). */
 function runSql(args, io) {
-    let values;
-    try {
-        values = parseArgs({
-            args,
-            strict: true,
-            options: {
-                dialect: { type: 'string' },
-                manifest: { type: 'string', default: 'rai-gate.yml' },
-                policy: { type: 'string', default: 'policies' },
-                table: { type: 'string', default: 'predictions' },
-                workspace: { type: 'string' }
-            }
-        }).values;
-    }
-    catch (err) {
-        throw new UsageError(`${err.message}\n${USAGE}`);
-    }
+    const values = parseFlags({
+        args,
+        options: {
+            dialect: { type: 'string' },
+            manifest: { type: 'string', default: 'rai-gate.yml' },
+            policy: { type: 'string', default: 'policies' },
+            table: { type: 'string', default: 'predictions' },
+            workspace: { type: 'string' }
+        }
+    }, USAGE).values;
     const dialect = DIALECTS.find(d => d === values.dialect);
     if (dialect === undefined)
         throw new UsageError(`--dialect ${values.dialect === undefined ? 'is required' : `'${values.dialect}' is not supported`}; expected ${DIALECTS.join(', ')}`);

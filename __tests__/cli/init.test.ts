@@ -7,27 +7,13 @@ import { validateWorkflow } from '@action-validator/core'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import yaml from 'js-yaml'
-import { main } from '../../src/cli/main.js'
+import { runCli, SHIPPED_POLICIES as POLICIES } from '../helpers/cli.js'
 import { guessColumns } from '../../src/core/manifest/guess.js'
 import { ADULT, workspace } from '../helpers/check.js'
 import { writeParquet } from '../helpers/duckdb.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
-const POLICIES = join(import.meta.dirname, '../../policies')
-
-async function cli(args: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    cwd,
-    env: {},
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    isTTY: false,
-    policies: POLICIES
-  })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd)
 
 /** A folder with the adult fixture's predictions at eval/predictions.csv, and nothing else. */
 function adultFolder(): string {

@@ -2,23 +2,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { main } from '../../src/cli/main.js'
+import { runCli } from '../helpers/cli.js'
 import { renderJunit } from '../../src/core/report/junit.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}, isTTY = false) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    cwd,
-    env,
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    isTTY
-  })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}, isTTY = false) =>
+  runCli(args, cwd, { env, isTTY })
 
 const files = {
   'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),

@@ -1,23 +1,12 @@
 /** `rai-gate validate`: policy repositories check themselves in CI (exit 0 or 2). */
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { main } from '../../src/cli/main.js'
+import { runCli } from '../helpers/cli.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 
-async function cli(args: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    cwd,
-    env: {},
-    stdout: s => void (stdout += s),
-    stderr: s => void (stderr += s),
-    isTTY: false
-  })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[], cwd: string) => runCli(args, cwd)
 
 describe('rai-gate validate', () => {
   it('accepts the shipped default policies, with their extends chains', async () => {

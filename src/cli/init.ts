@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseFlags } from './args.js'
 import { sampleRows, formatOf } from '../core/artifacts/formats/source.js'
 import { InputError, UsageError } from '../core/errors.js'
 import { loadManifest } from '../core/manifest/load.js'
@@ -30,21 +30,18 @@ export interface InitIo {
 }
 
 export async function runInit(args: string[], io: InitIo): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
+  const values = parseFlags(
+    {
       args,
-      strict: true,
       options: {
         predictions: { type: 'string' },
         tier: { type: 'string', default: 'medium' },
         ci: { type: 'string', default: 'github' },
         attributes: { type: 'string' }
       }
-    }).values
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\nusage: ${INIT_USAGE}`)
-  }
+    },
+    `usage: ${INIT_USAGE}`
+  ).values
   const ci = CIS.find(c => c === values.ci)
   if (ci === undefined)
     throw new UsageError(`--ci '${values.ci}' is not supported; expected ${CIS.join(', ')}`)

@@ -3,7 +3,7 @@
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseFlags } from './args.js'
 import { DIALECTS, statsQuery } from '../core/warehouse/sql.js'
 import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
 import { check } from '../core/check.js'
@@ -79,11 +79,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
+  return parseFlags(
+    {
       args,
-      strict: true,
-      allowPositionals: false,
       options: {
         manifest: { type: 'string', default: 'rai-gate.yml' },
         policy: { type: 'string', default: 'policies' },
@@ -95,25 +93,20 @@ function parse(args: string[]) {
         baseline: { type: 'string' },
         workspace: { type: 'string' }
       }
-    }).values
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`)
-  }
+    },
+    USAGE
+  ).values
 }
 
 function runValidate(args: string[], io: Io): number {
-  let parsed
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseFlags(
+    {
       args,
-      strict: true,
       allowPositionals: true,
       options: { manifest: { type: 'string' }, workspace: { type: 'string' } }
-    })
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`)
-  }
-  const { values, positionals } = parsed
+    },
+    USAGE
+  )
   if (positionals.length !== 1)
     throw new UsageError(`validate takes one policy file or folder, found ${positionals.length}\n${USAGE}`)
   const workspace = resolve(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
@@ -142,11 +135,9 @@ function runValidate(args: string[], io: Io): number {
 
 /** Prints the query that reduces a predictions table to the stats table (docs/warehouse.md). */
 function runSql(args: string[], io: Io): number {
-  let values
-  try {
-    values = parseArgs({
+  const values = parseFlags(
+    {
       args,
-      strict: true,
       options: {
         dialect: { type: 'string' },
         manifest: { type: 'string', default: 'rai-gate.yml' },
@@ -154,10 +145,9 @@ function runSql(args: string[], io: Io): number {
         table: { type: 'string', default: 'predictions' },
         workspace: { type: 'string' }
       }
-    }).values
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`)
-  }
+    },
+    USAGE
+  ).values
   const dialect = DIALECTS.find(d => d === values.dialect)
   if (dialect === undefined)
     throw new UsageError(
