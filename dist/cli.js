@@ -48139,8 +48139,10 @@ async function parquetParts(spec, options) {
         { format: 'parquet', spec, options, from: cut, to: groups.length, hash: false }
     ];
 }
-/** Parses one part; an error becomes part of the result. */
-/** `progress` (the main thread's part only) follows the bytes hashed, which are the whole file's. */
+/**
+ * Parses one part; an error becomes part of the result. `progress` (the main thread's part only)
+ * follows the bytes hashed, which are the whole file's.
+ */
 async function readPart(job, progress) {
     let result;
     try {
@@ -55245,11 +55247,10 @@ function outcome(c, failOn) {
         return failOn === 'warn' ? 'failure' : 'warning';
     return c.status === 'pass' ? 'passed' : 'skipped';
 }
-function testcase(c, suite, failOn) {
+function testcase(c, suite, kind) {
     const scope = scopeText(c);
     const name = scope ? `${c.gate} [${scope}]` : c.gate;
     const out = details(c);
-    const kind = outcome(c, failOn);
     // The message is what a CI lists for a failed test: the reason, then the check's numbers.
     const message = `${c.status.toUpperCase()}: ${c.reason} (estimate ${c.value ?? 'none'}, interval ${interval$1(c.ci)}, threshold ${thresholdText(c)})`;
     const body = kind === 'failure'
@@ -55289,7 +55290,7 @@ function renderJunit(report, failOn) {
             '    <properties>',
             ...properties.map(([k, v]) => `      <property name="${k}" value="${attr(v)}"/>`),
             '    </properties>',
-            ...checks.map(c => testcase(c, classname, failOn)),
+            ...checks.map((c, i) => testcase(c, classname, kinds[i])),
             '  </testsuite>'
         ].join('\n');
     });
@@ -55804,15 +55805,19 @@ const isWeight = (p) => numeric(p) && p.numbers.every(x => x >= 0);
 const isGrouping = (p) => p.distinct.size >= 2 && p.distinct.size <= MAX_GROUPS;
 /**
  * The guess for a file whose header is `columns` and whose first rows are `rows` (values as the
- * file's format gives them). `file` names the file in errors.
+ * file's format gives them). `file` names the file in errors. `attributes`, when the user names the
+ * sensitive attributes (columns of the file), are taken as they are and kept out of the other roles.
  */
-function guessColumns(file, columns, rows) {
+function guessColumns(file, columns, rows, attributes) {
     const profiles = columns.map((name, k) => profile(name, rows.map(r => r[k])));
     const reasons = [];
     const toCheck = [];
     const used = new Set();
     const take = (p) => (p && used.add(p), p);
     const free = () => profiles.filter(p => !used.has(p));
+    for (const p of profiles)
+        if (attributes?.includes(p.name))
+            used.add(p);
     const named = (role, fits) => NAMES[role].map(names => free().find(p => fits(p) && names.test(p.key))).find(p => p !== undefined);
     // The score: by name, else the only column of fractions in [0, 1].
     let score = take(named('score', isScore));
@@ -55865,31 +55870,9 @@ function guessColumns(file, columns, rows) {
     const id = take(named('id', p => p.unique));
     if (id)
         reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`);
-    // Sensitive attributes: by name; a numeric column with many values (age in years) cannot be one.
-    const sensitiveAttributes = [];
-    for (const p of free().filter(p => SENSITIVE.test(p.key))) {
-        if (p.distinct.size > MAX_GROUPS) {
-            toCheck.push(`'${p.name}' is named like a sensitive attribute but has more than ${MAX_GROUPS} values: put it into bands (such as age_band) to gate on it`);
-            continue;
-        }
-        used.add(p);
-        sensitiveAttributes.push(p.name);
-        reasons.push(`sensitive attribute: '${p.name}' (its name; ${p.distinct.size} groups in the rows read)`);
-    }
-    const groupings = free().filter(p => isGrouping(p) && !numeric(p));
-    if (sensitiveAttributes.length === 0 && groupings.length > 0) {
-        for (const p of groupings) {
-            used.add(p);
-            sensitiveAttributes.push(p.name);
-            reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`);
-        }
-        toCheck.push(`no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`);
-    }
-    else if (groupings.length > 0) {
-        toCheck.push(`other columns that group rows and may be sensitive: ${groupings.map(p => `'${p.name}'`).join(', ')} (add them to sensitiveAttributes if they are)`);
-    }
-    if (sensitiveAttributes.length === 0)
-        throw new InputError(`no column looks like a sensitive attribute (a column of at most ${MAX_GROUPS} text values, or one named like sex, race or age_band); name them with --attributes`, { file });
+    if (attributes)
+        reasons.push(`sensitive attributes: ${attributes.join(', ')} (--attributes)`);
+    const sensitiveAttributes = attributes ?? guessAttributes(file, free(), reasons, toCheck);
     const positiveLabel = positiveOf(label);
     if (typeof positiveLabel === 'string')
         toCheck.push(`the positive label is '${positiveLabel}' of ${[...label.distinct.keys()].map(v => `'${v}'`).join(' and ')}: is it the outcome the score predicts?`);
@@ -55906,6 +55889,33 @@ function guessColumns(file, columns, rows) {
         reasons,
         toCheck
     };
+}
+/** Sensitive attributes by name; without one, the columns that group rows, for the user to confirm. */
+function guessAttributes(file, free, reasons, toCheck) {
+    // A numeric column with many values (age in years) cannot be one.
+    const sensitiveAttributes = [];
+    for (const p of free.filter(p => SENSITIVE.test(p.key))) {
+        if (p.distinct.size > MAX_GROUPS) {
+            toCheck.push(`'${p.name}' is named like a sensitive attribute but has more than ${MAX_GROUPS} values: put it into bands (such as age_band) to gate on it`);
+            continue;
+        }
+        sensitiveAttributes.push(p.name);
+        reasons.push(`sensitive attribute: '${p.name}' (its name; ${p.distinct.size} groups in the rows read)`);
+    }
+    const groupings = free.filter(p => isGrouping(p) && !numeric(p) && !sensitiveAttributes.includes(p.name));
+    if (sensitiveAttributes.length === 0 && groupings.length > 0) {
+        for (const p of groupings) {
+            sensitiveAttributes.push(p.name);
+            reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`);
+        }
+        toCheck.push(`no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`);
+    }
+    else if (groupings.length > 0) {
+        toCheck.push(`other columns that group rows and may be sensitive: ${groupings.map(p => `'${p.name}'`).join(', ')} (add them to sensitiveAttributes if they are)`);
+    }
+    if (sensitiveAttributes.length === 0)
+        throw new InputError(`no column looks like a sensitive attribute (a column of at most ${MAX_GROUPS} text values, or one named like sex, race or age_band); name them with --attributes`, { file });
+    return sensitiveAttributes;
 }
 /** 1 for 0/1 and true/false columns; otherwise the value that usually means positive, else the rarer one. */
 function positiveOf(p) {
@@ -56060,28 +56070,22 @@ async function runInit(args, io) {
     const ci = CIS.find(c => c === values.ci);
     if (ci === undefined)
         throw new UsageError(`--ci '${values.ci}' is not supported; expected ${CIS.join(', ')}`);
-    const tiers = validatePolicies(io.policies, io.policies).map(p => p.tier);
-    if (!tiers.includes(values.tier))
-        throw new UsageError(`--tier '${values.tier}' has no shipped policy; expected ${tiers.join(', ')}`);
+    // The shipped policy of the tier, and the files it extends.
+    const shipped = validatePolicies(io.policies, io.policies);
+    const policy = shipped.find(p => p.tier === values.tier);
+    if (policy === undefined)
+        throw new UsageError(`--tier '${values.tier}' has no shipped policy; expected ${shipped.map(p => p.tier).join(', ')}`);
     const predictions = values.predictions ?? findPredictions(io.cwd);
     const abs = resolve(io.cwd, predictions);
     const path = relative(io.cwd, abs).split(sep).join('/');
     if (path.startsWith('..'))
         throw new UsageError(`--predictions '${predictions}' is outside this folder; expected a file inside it`);
     const sample = await sampleRows(abs, path, SAMPLE_ROWS);
-    const guess = guessColumns(path, sample.columns, sample.rows);
-    if (values.attributes !== undefined) {
-        const chosen = values.attributes.split(',').map(a => a.trim());
-        for (const a of chosen)
-            if (!sample.columns.includes(a))
-                throw new UsageError(`--attributes names '${a}', which ${path} does not have; its columns: ${sample.columns.join(', ')}`);
-        guess.sensitiveAttributes = chosen;
-        guess.reasons = guess.reasons.filter(r => !r.startsWith('sensitive attribute'));
-        guess.reasons.push(`sensitive attributes: ${chosen.join(', ')} (--attributes)`);
-        guess.toCheck = guess.toCheck.filter(t => !/sensitive|grouping|group rows/.test(t));
-    }
-    // The policy of the tier, and the files it extends, as shipped.
-    const policy = loadPolicy(io.policies, values.tier, io.policies);
+    const chosen = values.attributes?.split(',').map(a => a.trim());
+    for (const a of chosen ?? [])
+        if (!sample.columns.includes(a))
+            throw new UsageError(`--attributes names '${a}', which ${path} does not have; its columns: ${sample.columns.join(', ')}`);
+    const guess = guessColumns(path, sample.columns, sample.rows, chosen);
     const files = new Map([[MANIFEST, manifestText(io.cwd, path, values.tier, guess)]]);
     for (const f of policy.files) {
         const name = basename(f.path);

@@ -9035,8 +9035,10 @@ class PredictionSink {
  * Line numbers in errors from the second part are shifted by the first part's line count, and the
  * first error in file order is the one reported.
  */
-/** Parses one part; an error becomes part of the result. */
-/** `progress` (the main thread's part only) follows the bytes hashed, which are the whole file's. */
+/**
+ * Parses one part; an error becomes part of the result. `progress` (the main thread's part only)
+ * follows the bytes hashed, which are the whole file's.
+ */
 async function readPart(job, progress) {
     let result;
     try {

@@ -157,6 +157,20 @@ describe('rai-gate init on a file whose column names say nothing', () => {
     await expectCheckRuns(dir)
   })
 
+  it('takes --attributes where no column looks like an attribute', async () => {
+    const coded =
+      'label,score,zone\n' +
+      Array.from({ length: 300 }, (_, i) => `${i % 2},0.${(i * 7) % 10}1,${i % 4}`).join('\n') +
+      '\n'
+    const dir = workspace({ 'predictions.csv': coded })
+    expect((await cli(['init'], dir)).stderr).toMatch(/no column looks like a sensitive attribute/)
+    const r = await cli(['init', '--attributes', 'zone'], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('sensitive attributes: zone (--attributes)')
+    expect(manifestOf(dir).sensitiveAttributes).toEqual(['zone'])
+    await expectCheckRuns(dir)
+  })
+
   it('keeps a numeric age out of the attributes, and says to band it', () => {
     const g = guessColumns(
       'f.csv',

@@ -45,9 +45,13 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
   const ci = CIS.find(c => c === values.ci)
   if (ci === undefined)
     throw new UsageError(`--ci '${values.ci}' is not supported; expected ${CIS.join(', ')}`)
-  const tiers = validatePolicies(io.policies, io.policies).map(p => p.tier)
-  if (!tiers.includes(values.tier))
-    throw new UsageError(`--tier '${values.tier}' has no shipped policy; expected ${tiers.join(', ')}`)
+  // The shipped policy of the tier, and the files it extends.
+  const shipped = validatePolicies(io.policies, io.policies)
+  const policy = shipped.find(p => p.tier === values.tier)
+  if (policy === undefined)
+    throw new UsageError(
+      `--tier '${values.tier}' has no shipped policy; expected ${shipped.map(p => p.tier).join(', ')}`
+    )
 
   const predictions = values.predictions ?? findPredictions(io.cwd)
   const abs = resolve(io.cwd, predictions)
@@ -55,22 +59,13 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
   if (path.startsWith('..'))
     throw new UsageError(`--predictions '${predictions}' is outside this folder; expected a file inside it`)
   const sample = await sampleRows(abs, path, SAMPLE_ROWS)
-  const guess = guessColumns(path, sample.columns, sample.rows)
-  if (values.attributes !== undefined) {
-    const chosen = values.attributes.split(',').map(a => a.trim())
-    for (const a of chosen)
-      if (!sample.columns.includes(a))
-        throw new UsageError(
-          `--attributes names '${a}', which ${path} does not have; its columns: ${sample.columns.join(', ')}`
-        )
-    guess.sensitiveAttributes = chosen
-    guess.reasons = guess.reasons.filter(r => !r.startsWith('sensitive attribute'))
-    guess.reasons.push(`sensitive attributes: ${chosen.join(', ')} (--attributes)`)
-    guess.toCheck = guess.toCheck.filter(t => !/sensitive|grouping|group rows/.test(t))
-  }
-
-  // The policy of the tier, and the files it extends, as shipped.
-  const policy = loadPolicy(io.policies, values.tier, io.policies)
+  const chosen = values.attributes?.split(',').map(a => a.trim())
+  for (const a of chosen ?? [])
+    if (!sample.columns.includes(a))
+      throw new UsageError(
+        `--attributes names '${a}', which ${path} does not have; its columns: ${sample.columns.join(', ')}`
+      )
+  const guess = guessColumns(path, sample.columns, sample.rows, chosen)
   const files = new Map<string, string>([[MANIFEST, manifestText(io.cwd, path, values.tier, guess)]])
   for (const f of policy.files) {
     const name = basename(f.path)

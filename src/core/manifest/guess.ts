@@ -93,9 +93,10 @@ const isGrouping = (p: Profile) => p.distinct.size >= 2 && p.distinct.size <= MA
 
 /**
  * The guess for a file whose header is `columns` and whose first rows are `rows` (values as the
- * file's format gives them). `file` names the file in errors.
+ * file's format gives them). `file` names the file in errors. `attributes`, when the user names the
+ * sensitive attributes (columns of the file), are taken as they are and kept out of the other roles.
  */
-export function guessColumns(file: string, columns: string[], rows: Value[][]): Guess {
+export function guessColumns(file: string, columns: string[], rows: Value[][], attributes?: string[]): Guess {
   const profiles = columns.map((name, k) =>
     profile(
       name,
@@ -107,6 +108,7 @@ export function guessColumns(file: string, columns: string[], rows: Value[][]): 
   const used = new Set<Profile>()
   const take = <T extends Profile | undefined>(p: T): T => (p && used.add(p), p)
   const free = () => profiles.filter(p => !used.has(p))
+  for (const p of profiles) if (attributes?.includes(p.name)) used.add(p)
   const named = (role: Role, fits: (p: Profile) => boolean) =>
     NAMES[role].map(names => free().find(p => fits(p) && names.test(p.key))).find(p => p !== undefined)
 
@@ -172,40 +174,8 @@ export function guessColumns(file: string, columns: string[], rows: Value[][]): 
   const id = take(named('id', p => p.unique))
   if (id) reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`)
 
-  // Sensitive attributes: by name; a numeric column with many values (age in years) cannot be one.
-  const sensitiveAttributes: string[] = []
-  for (const p of free().filter(p => SENSITIVE.test(p.key))) {
-    if (p.distinct.size > MAX_GROUPS) {
-      toCheck.push(
-        `'${p.name}' is named like a sensitive attribute but has more than ${MAX_GROUPS} values: put it into bands (such as age_band) to gate on it`
-      )
-      continue
-    }
-    used.add(p)
-    sensitiveAttributes.push(p.name)
-    reasons.push(`sensitive attribute: '${p.name}' (its name; ${p.distinct.size} groups in the rows read)`)
-  }
-  const groupings = free().filter(p => isGrouping(p) && !numeric(p))
-  if (sensitiveAttributes.length === 0 && groupings.length > 0) {
-    for (const p of groupings) {
-      used.add(p)
-      sensitiveAttributes.push(p.name)
-      reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`)
-    }
-    toCheck.push(
-      `no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`
-    )
-  } else if (groupings.length > 0) {
-    toCheck.push(
-      `other columns that group rows and may be sensitive: ${groupings.map(p => `'${p.name}'`).join(', ')} (add them to sensitiveAttributes if they are)`
-    )
-  }
-  if (sensitiveAttributes.length === 0)
-    throw new InputError(
-      `no column looks like a sensitive attribute (a column of at most ${MAX_GROUPS} text values, or one named like sex, race or age_band); name them with --attributes`,
-      { file }
-    )
-
+  if (attributes) reasons.push(`sensitive attributes: ${attributes.join(', ')} (--attributes)`)
+  const sensitiveAttributes = attributes ?? guessAttributes(file, free(), reasons, toCheck)
   const positiveLabel = positiveOf(label)
   if (typeof positiveLabel === 'string')
     toCheck.push(
@@ -224,6 +194,42 @@ export function guessColumns(file: string, columns: string[], rows: Value[][]): 
     reasons,
     toCheck
   }
+}
+
+/** Sensitive attributes by name; without one, the columns that group rows, for the user to confirm. */
+function guessAttributes(file: string, free: Profile[], reasons: string[], toCheck: string[]): string[] {
+  // A numeric column with many values (age in years) cannot be one.
+  const sensitiveAttributes: string[] = []
+  for (const p of free.filter(p => SENSITIVE.test(p.key))) {
+    if (p.distinct.size > MAX_GROUPS) {
+      toCheck.push(
+        `'${p.name}' is named like a sensitive attribute but has more than ${MAX_GROUPS} values: put it into bands (such as age_band) to gate on it`
+      )
+      continue
+    }
+    sensitiveAttributes.push(p.name)
+    reasons.push(`sensitive attribute: '${p.name}' (its name; ${p.distinct.size} groups in the rows read)`)
+  }
+  const groupings = free.filter(p => isGrouping(p) && !numeric(p) && !sensitiveAttributes.includes(p.name))
+  if (sensitiveAttributes.length === 0 && groupings.length > 0) {
+    for (const p of groupings) {
+      sensitiveAttributes.push(p.name)
+      reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`)
+    }
+    toCheck.push(
+      `no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`
+    )
+  } else if (groupings.length > 0) {
+    toCheck.push(
+      `other columns that group rows and may be sensitive: ${groupings.map(p => `'${p.name}'`).join(', ')} (add them to sensitiveAttributes if they are)`
+    )
+  }
+  if (sensitiveAttributes.length === 0)
+    throw new InputError(
+      `no column looks like a sensitive attribute (a column of at most ${MAX_GROUPS} text values, or one named like sex, race or age_band); name them with --attributes`,
+      { file }
+    )
+  return sensitiveAttributes
 }
 
 /** 1 for 0/1 and true/false columns; otherwise the value that usually means positive, else the rarer one. */

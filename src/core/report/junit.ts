@@ -76,11 +76,10 @@ function outcome(c: Check, failOn: FailOn): Outcome {
   return c.status === 'pass' ? 'passed' : 'skipped'
 }
 
-function testcase(c: Check, suite: string, failOn: FailOn): string {
+function testcase(c: Check, suite: string, kind: Outcome): string {
   const scope = scopeText(c)
   const name = scope ? `${c.gate} [${scope}]` : c.gate
   const out = details(c)
-  const kind = outcome(c, failOn)
   // The message is what a CI lists for a failed test: the reason, then the check's numbers.
   const message = `${c.status.toUpperCase()}: ${c.reason} (estimate ${c.value ?? 'none'}, interval ${interval(c.ci)}, threshold ${thresholdText(c)})`
   const body =
@@ -121,7 +120,7 @@ export function renderJunit(report: Report, failOn: FailOn): string {
       '    <properties>',
       ...properties.map(([k, v]) => `      <property name="${k}" value="${attr(v)}"/>`),
       '    </properties>',
-      ...checks.map(c => testcase(c, classname, failOn)),
+      ...checks.map((c, i) => testcase(c, classname, kinds[i])),
       '  </testsuite>'
     ].join('\n')
   })

@@ -183,8 +183,10 @@ async function parquetParts(spec: ArtifactSpec, options: PredictionOptions): Pro
   ]
 }
 
-/** Parses one part; an error becomes part of the result. */
-/** `progress` (the main thread's part only) follows the bytes hashed, which are the whole file's. */
+/**
+ * Parses one part; an error becomes part of the result. `progress` (the main thread's part only)
+ * follows the bytes hashed, which are the whole file's.
+ */
 async function readPart(job: PartJob, progress?: ReadProgress): Promise<PartResult> {
   let result: PartResult
   try {
