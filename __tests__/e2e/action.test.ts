@@ -4,16 +4,15 @@
  * at a GitHub stand-in on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../../src/core/check.js'
-import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { checkout, manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { pullRequestEvent, runAction as run } from '../helpers/action.js'
 import { gfm, hazards, poison } from '../helpers/gfm.js'
 import { startStandIn, zip, type StandIn } from '../helpers/github-standin.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
-const ACTION = join(import.meta.dirname, '../../dist/index.js')
 const MANIFEST = manifestYaml('  - { kind: predictions, path: p.csv }')
 const policy = (min: number) =>
   policyYaml(
@@ -28,12 +27,13 @@ let dir: string
 beforeAll(async () => {
   gh = await startStandIn()
   // The PR loosens its own policy (min 0.1); the base commit's says 0.8.
-  dir = workspace({
+  dir = checkout({
     'rai-gate.yml': MANIFEST,
     'p.csv': NOW_CSV,
     'policies/medium.yml': policy(0.1),
-    'event.json': JSON.stringify({ pull_request: { number: 7, base: { sha: 'base0001', ref: 'main' } } })
+    'event.json': pullRequestEvent('head0001', 'base0001')
   })
+  gh.heads[7] = 'head0001'
   gh.files.base0001 = { 'policies/medium.yml': policy(0.8), 'rai-gate.yml': MANIFEST }
   // main's last successful run (41) uploaded its report as the rai-gate-report artifact.
   const baseDir = workspace({
@@ -57,37 +57,8 @@ beforeAll(async () => {
 
 afterAll(() => gh.close())
 
-async function runAction(inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}) {
-  const out = join(dir, `out-${Math.random().toString(36).slice(2)}`)
-  writeFileSync(out, '')
-  writeFileSync(`${out}.summary`, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH!,
-    GITHUB_API_URL: gh.url,
-    GITHUB_REPOSITORY: 'acme/model',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    GITHUB_OUTPUT: out,
-    GITHUB_STEP_SUMMARY: `${out}.summary`,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_RUN_ID: '100',
-    GITHUB_SHA: 'head0001',
-    GITHUB_REF: 'refs/pull/7/merge',
-    RUNNER_TEMP: dir,
-    'INPUT_GITHUB-TOKEN': 'ghs_faketoken',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...extraEnv
-  }
-  const child = spawn(process.execPath, [ACTION], { cwd: dir, env })
-  let stdout = ''
-  child.stdout.on('data', d => (stdout += d))
-  child.stderr.on('data', d => (stdout += d))
-  const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
-  const outputs = Object.fromEntries(
-    [...readFileSync(out, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map(m => [m[1], m[3]])
-  )
-  return { code, stdout, outputs, summary: readFileSync(`${out}.summary`, 'utf8') }
-}
+const runAction = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
+  run(gh, dir, inputs, env)
 
 describe('dist/index.js on a pull request', () => {
   it('gates with the base commit’s policy and main’s report, and creates the sticky comment', async () => {
@@ -474,6 +445,8 @@ describe('dist/index.js on a pull request', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/::error::Invalid input 'comment': 'sometimes'\. Expected one of: update, off\./)
     expect(r.outputs).toMatchObject({ decision: 'error', 'failed-checks': '0' })
-    expect(r.summary).toMatch(/^## ⛔ rai-gate: \*\*ERROR\*\*\n\n```\nInvalid input 'comment'/)
+    expect(r.summary).toMatch(
+      /^## ⛔ rai-gate: \*\*ERROR\*\*\n\nNothing was decided[^\n]*\n\n```\nInvalid input 'comment'/
+    )
   })
 })

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
 import * as github from '../../__fixtures__/github.js'
-import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { checkout, manifestYaml, policyYaml } from '../helpers/check.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('@actions/github', () => github)
@@ -17,7 +17,7 @@ const POLICY = policyYaml(
 )
 
 function start(csv: string, inputs: Record<string, string> = {}) {
-  const dir = workspace({
+  const dir = checkout({
     'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
     'p.csv': csv,
     'policies/p.yml': POLICY
@@ -29,13 +29,23 @@ function start(csv: string, inputs: Record<string, string> = {}) {
   return dir
 }
 
+// A pull request into main, whose base commit has the same manifest and policy.
+const PR_EVENT = {
+  pull_request: { number: 7, head: { sha: 'head7' }, base: { ref: 'main', sha: 'base7' } },
+  repository: { default_branch: 'main' }
+}
+
 describe('report artifacts', () => {
   beforeEach(() => {
+    github.files.base7 = {
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'policies/p.yml': POLICY
+    }
     jest.clearAllMocks()
     github.artifacts.clear()
     artifact.uploads.length = 0
     for (const k of Object.keys(github.runs)) delete github.runs[k]
-    github.context.payload = { pull_request: { number: 7, base: { ref: 'main' } } } as never
+    github.context.payload = PR_EVENT as never
     delete process.env.ACTIONS_RUNTIME_TOKEN
   })
 
@@ -54,7 +64,7 @@ describe('report artifacts', () => {
       { id: 41, head_sha: 'feedbeef', html_url: 'https://github.test/runs/41', run_number: 12 }
     ]
     // The PR run: accuracy falls from 1 to 0.5, more than maxWorsening 0.01.
-    github.context.payload = { pull_request: { number: 7, base: { ref: 'main' } } } as never
+    github.context.payload = PR_EVENT as never
     const pr = start('g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.2\nb,0,0.8\n')
     await run()
     const report = JSON.parse(readFileSync(join(pr, 'out/rai-gate-report.json'), 'utf8'))

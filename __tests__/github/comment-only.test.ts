@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
 import * as github from '../../__fixtures__/github.js'
-import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { checkout, manifestYaml, policyYaml } from '../helpers/check.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('@actions/github', () => github)
@@ -20,14 +20,18 @@ function inputs(dir: string, values: Record<string, string>) {
 
 /** The untrusted pull_request run: makes and keeps the report (no comment: its token is read-only). */
 async function untrustedRun(): Promise<string> {
-  const dir = workspace({
+  const files = {
     'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
-    'p.csv': 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.1\n',
     'policies/p.yml': policyYaml(
       'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: acc, metric: accuracy, min: 0.9 }\n'
     )
-  })
-  github.context.payload = { pull_request: { number: 7 } } as never
+  }
+  github.files.base7 = files
+  const dir = checkout({ ...files, 'p.csv': 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.1\n' })
+  github.context.payload = {
+    pull_request: { number: 7, head: { sha: 'abc123' }, base: { sha: 'base7', ref: 'main' } },
+    repository: { default_branch: 'main' }
+  } as never
   inputs(dir, {
     comment: 'off',
     baseline: 'none',

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
 import * as github from '../../__fixtures__/github.js'
-import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { checkout, manifestYaml, policyYaml } from '../helpers/check.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
@@ -18,13 +18,19 @@ const POLICY = (max: number) =>
     `defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\ngates:\n  - { id: acc, metric: accuracy, min: ${max} }\n`
   )
 
+// A pull request into main at head7; its base commit base7 has the same manifest and policy.
+const PR_EVENT = {
+  pull_request: { number: 7, head: { sha: 'head7' }, base: { sha: 'base7', ref: 'main' } },
+  repository: { default_branch: 'main' }
+}
+
 function setup(policy = POLICY(0.1), csv = 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.1\n') {
-  const dir = workspace({
+  const files = {
     'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
-    'p.csv': csv,
     'policies/p.yml': policy
-  })
-  return dir
+  }
+  github.files.base7 = files
+  return checkout({ ...files, 'p.csv': csv })
 }
 
 function inputs(dir: string, values: Record<string, string> = {}) {
@@ -47,8 +53,9 @@ describe('the Action', () => {
     jest.clearAllMocks()
     github.comments.length = 0
     github.failure.status = null
-    github.context.payload = { pull_request: { number: 7 } }
+    github.context.payload = PR_EVENT as never
     core.summary.written.length = 0
+    github.heads[7] = 'head7'
   })
 
   it('runs the check, writes the report and the job summary, and sets every output', async () => {
@@ -67,6 +74,7 @@ describe('the Action', () => {
       repository: 'acme/model',
       sha: 'abc123',
       ref: 'refs/pull/7/merge',
+      headSha: 'head7',
       runId: 42,
       pullRequest: 7
     })
@@ -136,7 +144,7 @@ describe('the Action', () => {
     github.context.payload = {}
     inputs(dir)
     await run()
-    github.context.payload = { pull_request: { number: 7 } }
+    github.context.payload = PR_EVENT as never
     inputs(dir, { comment: 'off' })
     await run()
     expect(github.issues.createComment).not.toHaveBeenCalled()

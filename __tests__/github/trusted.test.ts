@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as artifact from '../../__fixtures__/artifact.js'
 import * as core from '../../__fixtures__/core.js'
 import * as github from '../../__fixtures__/github.js'
-import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { checkout, manifestYaml, policyYaml } from '../helpers/check.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('@actions/github', () => github)
@@ -21,7 +21,7 @@ const CSV = 'g,label,score\na,1,0.9\nb,0,0.2\nb,1,0.1\n'
 const MANIFEST = manifestYaml('  - { kind: predictions, path: p.csv }')
 
 function start(files: Record<string, string>, inputs: Record<string, string> = {}) {
-  const dir = workspace({ 'rai-gate.yml': MANIFEST, 'p.csv': CSV, ...files })
+  const dir = checkout({ 'rai-gate.yml': MANIFEST, 'p.csv': CSV, ...files })
   const all: Record<string, string> = {
     manifest: 'rai-gate.yml',
     policy: 'policies',
@@ -44,7 +44,10 @@ describe('trusted policies', () => {
     for (const k of Object.keys(github.commits)) delete github.commits[k]
     github.unreadable.clear()
     github.contentless.clear()
-    github.context.payload = { pull_request: { number: 7, base: { sha: 'base1234567890' } } } as never
+    github.context.payload = {
+      pull_request: { number: 7, head: { sha: 'head7' }, base: { sha: 'base1234567890', ref: 'main' } },
+      repository: { default_branch: 'main' }
+    } as never
   })
 
   it('reads the policy from the PR base commit, and lists what the PR would change', async () => {
@@ -159,7 +162,7 @@ describe('trusted policies', () => {
     expect(r.checks.find((c: { gate: string }) => c.gate === 'acc')).toMatchObject({ status: 'fail' })
     expect(r.decision).toBe('fail')
     expect(r.notes).toContain(
-      "This pull request renames the model from 'm' to 'legacy-m'; waivers and the baseline are matched against 'm', its name at the base commit."
+      "This pull request renames the model from 'm' to 'legacy-m'; waivers, the baseline and this comment follow 'm', its name at the base commit."
     )
   })
 

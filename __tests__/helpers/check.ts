@@ -10,6 +10,10 @@ export function workspace(files: Record<string, string | Buffer>): string {
   return write(mkdtempSync(join(tmpdir(), 'rai-gate-test-')), files)
 }
 
+/** A workspace that is a git checkout (a `.git` folder at its root), as actions/checkout leaves it. */
+export const checkout = (files: Record<string, string | Buffer>): string =>
+  workspace({ '.git/HEAD': 'ref: refs/heads/main\n', ...files })
+
 /** Writes `files` into the folder `dir`; returns it. */
 export function write(dir: string, files: Record<string, string | Buffer>): string {
   for (const [name, body] of Object.entries(files)) {

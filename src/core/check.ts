@@ -2,23 +2,25 @@
  * `rai-gate check`: manifest -> policy for its tier -> artifacts streamed into tables -> metrics with
  * intervals -> gate checks and the decision -> the evidence report.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
 import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
 import { readStats } from './artifacts/kinds/stats.js'
 import type { MetricsData } from './artifacts/kinds/metrics.js'
-import { manifestMetrics, providedDefs, requireIntervals } from './metrics/provided.js'
+import { manifestMetrics, providedDefs, requireIntervals, trustDirections } from './metrics/provided.js'
 import { PARALLEL_MIN_BYTES, readPredictionsParallel } from './artifacts/fast/parallel.js'
 import { quantileEdges } from './tables/scores.js'
 import type { ReadProgress } from './artifacts/formats/bytes.js'
 import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
+import { trustManifest } from './manifest/trust.js'
 import type { ArtifactSpec, Manifest } from './manifest/types.js'
 import {
   evaluate,
   evaluateOffloaded,
+  type BootstrapSettings,
   type Change,
   type Evaluation,
   type EvaluationInput
@@ -30,7 +32,7 @@ import { compareWithBaseline } from './baseline/compare.js'
 import { readBaseline, type Baseline, type BaselineInfo } from './baseline/load.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
-import { isInside } from './files.js'
+import { isInside, readText } from './files.js'
 import { loadPolicy } from './policy/load.js'
 import type { Policy } from './policy/types.js'
 import { buildReport, type Report } from './report/report.js'
@@ -41,13 +43,13 @@ export interface CheckOptions {
   cwd: string
   /** Artifacts may not resolve outside this folder. */
   workspace: string
-  /** The risk tier to apply instead of the manifest's (the base commit's, when a PR lowers it). */
-  tier?: string
   /**
-   * The model's name at the base commit, when a PR renames it: waivers are matched against it and the
-   * baseline must be its report, so that a rename can neither earn a waiver nor escape the baseline.
+   * The manifest at the pull request's base commit (the Action's trusted ref): its tier, model name and
+   * fairness scope bind the PR's manifest (manifest/trust.ts), and what the PR changes becomes notes.
    */
-  baseModel?: string
+  baseManifest?: Manifest
+  /** Every policy file read must lie inside this folder, links resolved (the Action: the checkout's own policy). */
+  policyWithin?: string
   /** Where the policy really came from (a repository and commit), when `policy` is a downloaded copy. */
   policySource?: string
   /** Notes for reviewers, shown in the report and the renderings (for example policy changes in the PR). */
@@ -72,7 +74,13 @@ export interface CheckOptions {
 
 export interface Inputs {
   manifest: Manifest
+  /** The model's name that waivers and the baseline are matched against (the base commit's, when given). */
+  identity: string
+  /** What the reviewer is told about the PR's manifest and its metrics' directions. */
+  notes: string[]
   policy: Policy
+  /** The baseline report, read (null without one). */
+  baseline: Baseline | null
   predictions?: PredictionData
   robustness?: RobustnessData
   outcomes?: OutcomeData
@@ -80,14 +88,31 @@ export interface Inputs {
 }
 
 export async function readInputs(options: CheckOptions, helpers: Helpers | null = null): Promise<Inputs> {
-  const manifest = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace })
-  const tier = options.tier ?? manifest.riskTier
-  // Read first: the metrics a metrics artifact declares are ones the policy's gates may name.
-  const metrics = manifestMetrics(manifest)
-  const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics))
+  const own = loadManifest(options.manifest, { cwd: options.cwd, workspace: options.workspace })
+  const trusted = options.baseManifest
+    ? trustManifest(options.baseManifest, own)
+    : { manifest: own, identity: own.model.name, notes: [] }
+  const { manifest } = trusted
+  const tier = manifest.riskTier
+  const baseline =
+    options.baseline === undefined
+      ? null
+      : readBaseline(options.baseline, options.cwd, trusted.identity, options.baselineName)
+  // Read first: the metrics a metrics artifact declares are ones the policy's gates may name; their
+  // directions are the baseline's where it declares them.
+  const trustedMetrics = trustDirections(manifestMetrics(manifest), baseline?.metrics)
+  const metrics = trustedMetrics.metrics
+  const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics), options.policyWithin)
   const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded
   requireIntervals(metrics, policy)
-  const inputs: Inputs = { manifest: { ...manifest, riskTier: tier }, policy, ...(metrics && { metrics }) }
+  const inputs: Inputs = {
+    manifest,
+    identity: trusted.identity,
+    notes: [...trusted.notes, ...trustedMetrics.notes],
+    policy,
+    baseline,
+    ...(metrics && { metrics })
+  }
   for (const spec of manifest.artifacts) {
     if (spec.kind === 'metrics') continue
     if (spec.kind === 'predictions' || spec.kind === 'stats')
@@ -167,38 +192,31 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
     { ...inputs, intersections: manifest.intersections, settings },
     helpers
   )
-  const baseline =
-    options.baseline === undefined
-      ? null
-      : readBaseline(
-          options.baseline,
-          options.cwd,
-          options.baseModel ?? manifest.model.name,
-          options.baselineName
-        )
+  const { baseline } = inputs
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
-  const notes = [...(options.notes ?? [])]
-  let base: { evaluation: Evaluation; baseline: Baseline } | null = null
-  if (baseline?.info.usable) {
-    // The baseline's stored tables are resampled with this run's settings, on streams of their own.
-    const attributes = new Set(baseline.predictions?.table.attributes ?? [])
-    const evaluationOfBase = await evaluateWith(
-      {
-        ...baseline,
-        intersections: manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
-        settings,
-        streamOffset: BASELINE_STREAMS
-      },
-      helpers
+  const notes = [...inputs.notes, ...(options.notes ?? [])]
+  const base = baseline?.info.usable ? await evaluateBaseline(baseline, inputs, settings, helpers) : null
+  if (baseline !== null && base !== null && 'warning' in base) {
+    baselineInfo = { ...baseline.info, usable: false, warning: base.warning }
+  }
+  const trustedBase = base !== null && 'evaluation' in base ? base : null
+  if (trustedBase && inputs.predictions?.record?.champion) {
+    // A baseline report decides; a file's own baseline columns never do against it (the pull request
+    // writes them). Its rows are compared with the report's as any other run's.
+    inputs.predictions = {
+      ...inputs.predictions,
+      record: { ...inputs.predictions.record, champion: null }
+    }
+    notes.push(
+      `The predictions file's baseline model columns (baselinePrediction, baselineScore) are not used: the baseline report ${trustedBase.baseline.info.path} decides the changes.`
     )
-    base = { evaluation: evaluationOfBase, baseline }
   }
   const champion = inputs.predictions?.record?.champion
-  if (base || champion) {
+  if (trustedBase || champion) {
     const comparing = await compareWithBaseline(
       evaluation,
-      base,
+      trustedBase,
       inputs,
       manifest.intersections,
       settings,
@@ -207,8 +225,8 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
         : undefined
     )
     changes = comparing.changes
-    const info: BaselineInfo = base
-      ? base.baseline.info
+    const info: BaselineInfo = trustedBase
+      ? trustedBase.baseline.info
       : {
           path: `${manifest.artifacts.find(a => a.kind === 'predictions')!.display} (baseline model columns)`,
           model: null,
@@ -216,7 +234,7 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
           decision: null,
           usable: true
         }
-    if (!base && baseline?.info.warning) notes.push(baseline.info.warning)
+    if (!trustedBase && baselineInfo?.warning) notes.push(baselineInfo.warning)
     baselineInfo = { ...info, comparisons: comparing.comparisons }
     notes.push(...comparing.notes)
   }
@@ -226,19 +244,50 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   )
   const readDocument = (path: string) => {
     const abs = resolve(manifest.dir, path)
-    return isInside(options.workspace, abs) && existsSync(abs) ? readFileSync(abs, 'utf8') : null
+    return isInside(options.workspace, abs) && existsSync(abs) ? readText(abs, path, 'document') : null
   }
   const gates = evaluateGates({
     policy,
     evaluation,
-    model: options.baseModel ?? manifest.model.name,
+    model: inputs.identity,
     now: options.now ?? new Date(),
     requirements: checkRequirements(policy.requires, manifest, present, readDocument),
     changes,
     noBaseline:
-      baseline === null ? 'no baseline given' : (baseline.info.warning ?? 'the baseline cannot be compared'),
+      baseline === null ? 'no baseline given' : (baselineInfo?.warning ?? 'the baseline cannot be compared'),
     baselineGiven: baseline !== null,
     known: providedDefs(inputs.metrics)
   })
   return buildReport(inputs, gates, baselineInfo, notes, options.context)
+}
+
+/**
+ * The baseline's stored tables, resampled with this run's settings on streams of their own. A report
+ * that passed the schema can still describe tables that cannot be built (sizes that do not fit
+ * together): any failure here makes it no usable baseline, with a warning, never an error that would
+ * block every pull request.
+ */
+async function evaluateBaseline(
+  baseline: Baseline,
+  inputs: Inputs,
+  settings: BootstrapSettings,
+  helpers: Helpers | null
+): Promise<{ evaluation: Evaluation; baseline: Baseline } | { warning: string }> {
+  try {
+    const attributes = new Set(baseline.predictions?.table.attributes ?? [])
+    const evaluation = await evaluateWith(
+      {
+        ...baseline,
+        intersections: inputs.manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
+        settings,
+        streamOffset: BASELINE_STREAMS
+      },
+      helpers
+    )
+    return { evaluation, baseline }
+  } catch (err) {
+    return {
+      warning: `baseline ${baseline.info.path} cannot be evaluated (${(err as Error).message}): not compared`
+    }
+  }
 }

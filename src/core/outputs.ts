@@ -4,7 +4,8 @@
  * (writeFileAtomic), so a reader never sees half a report.
  */
 import { resolve } from 'node:path'
-import { writeFileAtomic } from './files.js'
+import { InputError } from './errors.js'
+import { isInside, writeFileAtomic } from './files.js'
 import type { FailOn } from './gate/evaluate.js'
 import { renderJunit } from './report/junit.js'
 import { renderMarkdown } from './report/markdown.js'
@@ -25,13 +26,31 @@ export interface Outputs {
   markdown(): string
 }
 
-/** Writes the report and the renderings asked for, paths relative to cwd. */
-export function writeOutputs(report: Report, cwd: string, paths: OutputPaths, failOn: FailOn): Outputs {
+/**
+ * Writes the report and the renderings asked for, paths relative to cwd. With `within` (the Action's
+ * workspace), a path that resolves outside that folder, through a link the checkout holds, is an error.
+ */
+export function writeOutputs(
+  report: Report,
+  cwd: string,
+  paths: OutputPaths,
+  failOn: FailOn,
+  options: { within?: string } = {}
+): Outputs {
+  const write = (path: string, data: string) => {
+    const abs = resolve(cwd, path)
+    if (options.within !== undefined && !isInside(options.within, abs))
+      throw new InputError(
+        `resolves outside the workspace (${options.within}), through a symbolic link; expected a path inside it`,
+        { file: path }
+      )
+    writeFileAtomic(abs, data)
+  }
   const json = serializeReport(report)
-  writeFileAtomic(resolve(cwd, paths.report), json)
+  write(paths.report, json)
   let markdown: string | undefined
   const outputs = { json, markdown: () => (markdown ??= renderMarkdown(report)) }
-  if (paths.markdown !== undefined) writeFileAtomic(resolve(cwd, paths.markdown), outputs.markdown())
-  if (paths.junit !== undefined) writeFileAtomic(resolve(cwd, paths.junit), renderJunit(report, failOn))
+  if (paths.markdown !== undefined) write(paths.markdown, outputs.markdown())
+  if (paths.junit !== undefined) write(paths.junit, renderJunit(report, failOn))
   return outputs
 }

@@ -11,7 +11,7 @@
  */
 import { decide } from '../core/gate/evaluate.js'
 import { InputError } from '../core/errors.js'
-import { marker, renderMarkdown } from '../core/report/markdown.js'
+import { renderMarkdown, reportMarker } from '../core/report/markdown.js'
 import type { Report } from '../core/report/report.js'
 import { reportProblem } from '../core/schema.js'
 import { readReportFile } from '../core/baseline/load.js'
@@ -76,7 +76,7 @@ export async function postFromReport(report: Report, c: CommentOnly): Promise<st
   return postSticky(
     c,
     { owner: c.owner, repo: c.repo, pull },
-    marker(report.model.name),
+    reportMarker(report),
     renderMarkdown(report),
     c.warn
   )

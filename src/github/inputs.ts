@@ -5,12 +5,14 @@
 import * as core from '@actions/core'
 import { UsageError } from '../core/errors.js'
 import { FAIL_ON, type FailOn } from '../core/gate/evaluate.js'
+import { parseBranches } from './event.js'
 
 export const INPUTS = {
   mode: 'mode',
   manifest: 'manifest',
   policy: 'policy',
   policyRef: 'policy-ref',
+  protectedBranches: 'protected-branches',
   baseline: 'baseline',
   baselineArtifact: 'baseline-artifact',
   uploadReport: 'upload-report',
@@ -26,6 +28,8 @@ export interface Settings {
   manifest: string
   policy: string
   policyRef: string | null
+  /** Branches (names or globs) a pull request may be judged by; empty: the repository's default branch. */
+  protectedBranches: string[]
   /** 'auto', 'none', or a path. */
   baseline: string
   baselineArtifact: string
@@ -77,6 +81,7 @@ export function readSettings(get: (name: string) => string = name => core.getInp
     manifest: nonEmpty(INPUTS.manifest, get(INPUTS.manifest) || 'rai-gate.yml'),
     policy: nonEmpty(INPUTS.policy, get(INPUTS.policy) || 'policies'),
     policyRef: get(INPUTS.policyRef).trim() || null,
+    protectedBranches: parseBranches(get(INPUTS.protectedBranches)),
     baseline: nonEmpty(INPUTS.baseline, get(INPUTS.baseline) || 'auto'),
     baselineArtifact: artifact,
     uploadReport: boolean(INPUTS.uploadReport, get(INPUTS.uploadReport) || 'true'),

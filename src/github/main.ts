@@ -13,7 +13,8 @@ import { check } from '../core/check.js'
 import { writeOutputs } from '../core/outputs.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
 import { isInputError, type InputError } from '../core/errors.js'
-import { marker } from '../core/report/markdown.js'
+import { marker, renderError, reportMarker } from '../core/report/markdown.js'
+import { loadManifest } from '../core/manifest/load.js'
 import type { Report } from '../core/report/report.js'
 import { ApiTimeout, commentFailure, postSticky } from './comment.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
@@ -22,68 +23,89 @@ import { tmpdir } from 'node:os'
 import { findBaseline, uploadReport } from './artifacts.js'
 import { readSettings, type Settings } from './inputs.js'
 import { status } from './policy-source.js'
-import { trustedPolicy } from './trusted.js'
+import { trustedManifest, trustedPolicy } from './trusted.js'
+import { targetOf, type EventContext, type Target } from './event.js'
+
+/**
+ * What a run has learnt so far, for its error path: the repository, the pull request and commit it
+ * checks, and the model's identity (which sticky comment is this model's) once known.
+ */
+interface RunState {
+  settings?: Settings
+  repo?: Repo
+  target?: Target
+  identity?: string
+}
 
 /** workerUrl: the worker script for reading large predictions files on two threads (dist/worker.js). */
 export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
+  const state: RunState = {}
   try {
-    const settings = readSettings()
+    const settings = (state.settings = readSettings())
     if (settings.mode === 'comment-only') return await commentOnly(settings)
-    const repo = connect(settings)
-    const report = await checkStep(settings, repo, options.workerUrl)
-    await publishStep(report, settings, repo)
+    const repo = (state.repo = connect(settings))
+    const report = await checkStep(settings, repo, state, options.workerUrl)
+    await publishStep(report, settings, repo, state.target!)
   } catch (err) {
-    await fail(err)
+    await fail(err, state)
   }
 }
 
-/** The repository and pull request of the run, and the API client. */
+/** The repository of the run and the API client. */
 interface Repo {
   owner: string
   repo: string
-  pull: number | undefined
   octokit: ReturnType<typeof client>
 }
 
 function connect(settings: Settings): Repo {
-  const ctx = github.context
-  return {
-    ...ctx.repo,
-    pull: ctx.payload.pull_request?.number as number | undefined,
-    octokit: client(settings.token, settings.apiTimeout)
-  }
+  return { ...github.context.repo, octokit: client(settings.token, settings.apiTimeout) }
 }
 
-/** The policy from the trusted commit, the baseline, and the same check as the CLI's. */
-async function checkStep(settings: Settings, repo: Repo, workerUrl: URL | undefined): Promise<Report> {
+/** The trusted commit, policy and manifest, the baseline, and the same check as the CLI's. */
+async function checkStep(
+  settings: Settings,
+  repo: Repo,
+  state: RunState,
+  workerUrl: URL | undefined
+): Promise<Report> {
   const cwd = process.cwd()
   const workspace = process.env.GITHUB_WORKSPACE ?? cwd
   const ctx = github.context
-  const trusted = await trustedPolicy({
+  const api = repo.octokit.rest.repos
+  const target = (state.target = await targetOf(
+    { ...ctx, owner: repo.owner, repo: repo.repo, payload: ctx.payload as EventContext['payload'] },
+    settings.protectedBranches,
+    api
+  ))
+  const input = {
     policy: settings.policy,
     policyRef: settings.policyRef,
     manifest: settings.manifest,
     owner: repo.owner,
     repo: repo.repo,
-    baseSha: (ctx.payload.pull_request?.base?.sha as string | undefined) ?? null,
+    baseSha: target.baseSha,
     cwd,
     workspace,
-    api: repo.octokit.rest.repos
-  })
-  for (const note of trusted.notes) core.warning(note)
+    api
+  }
+  const manifest = await trustedManifest(input)
+  state.identity = manifest.baseManifest?.model.name
+  const trusted = await trustedPolicy(input, manifest)
+  const notes = [...target.notes, ...trusted.notes]
   const baseline =
     settings.baseline === 'auto'
-      ? await autoBaseline(repo.octokit, settings)
+      ? await autoBaseline(repo, settings, target.baseBranch)
       : settings.baseline === 'none'
         ? undefined
         : { path: settings.baseline, name: undefined }
-  return check({
+  const report = await check({
     manifest: settings.manifest,
     policy: trusted.policy,
     policySource: trusted.source,
-    tier: trusted.tier,
-    baseModel: trusted.baseModel,
-    notes: trusted.notes,
+    policyWithin: trusted.within,
+    baseManifest: manifest.baseManifest,
+    notes,
     baseline: baseline?.path,
     baselineName: baseline?.name,
     cwd,
@@ -92,43 +114,39 @@ async function checkStep(settings: Settings, repo: Repo, workerUrl: URL | undefi
     context: {
       repository: `${repo.owner}/${repo.repo}`,
       sha: ctx.sha,
+      ...(target.pull && { headSha: target.pull.headSha }),
       ref: ctx.ref,
       runId: ctx.runId,
-      pullRequest: repo.pull ?? null
+      pullRequest: target.pull?.number ?? null
     }
   })
+  state.identity = report.model.baseName ?? report.model.name
+  return report
 }
 
 /** The report file, the outputs, the job summary, the sticky comment, the upload, the step's result. */
-async function publishStep(report: Report, settings: Settings, repo: Repo): Promise<void> {
-  const out = writeOutputs(report, process.cwd(), { report: settings.reportPath }, settings.failOn)
+async function publishStep(report: Report, settings: Settings, repo: Repo, target: Target): Promise<void> {
+  const cwd = process.cwd()
+  const out = writeOutputs(report, cwd, { report: settings.reportPath }, settings.failOn, {
+    within: process.env.GITHUB_WORKSPACE ?? cwd
+  })
+  // What the reviewer must know (what the PR changes, which branch judges it) annotates the run too.
+  for (const note of report.notes) core.warning(note)
   if (report.baseline?.warning) core.warning(report.baseline.warning)
   const blocking = blockingChecks(report.checks)
   core.setOutput('decision', report.decision)
   core.setOutput('failed-checks', String(blocking))
   core.setOutput('report-path', settings.reportPath)
   await core.summary.addRaw(out.markdown()).write()
-  let url = ''
-  if (repo.pull !== undefined && settings.comment === 'update') {
-    try {
-      url = await postSticky(
-        { issues: repo.octokit.rest.issues, graphql: repo.octokit.graphql },
-        { owner: repo.owner, repo: repo.repo, pull: repo.pull },
-        marker(report.model.name),
-        out.markdown(),
-        core.warning
-      )
-    } catch (err) {
-      core.warning(commentFailure(err))
-    }
-  }
+  const url =
+    settings.comment === 'update' ? await comment(repo, target, reportMarker(report), out.markdown()) : ''
   core.setOutput('comment-url', url)
   if (settings.uploadReport) {
     try {
       const warning = await uploadReport(
         new DefaultArtifactClient(),
         settings.baselineArtifact,
-        resolve(process.cwd(), settings.reportPath),
+        resolve(cwd, settings.reportPath),
         process.env
       )
       if (warning) core.warning(warning)
@@ -142,8 +160,42 @@ async function publishStep(report: Report, settings: Settings, repo: Repo): Prom
     )
 }
 
-/** An error: annotated at its file and line, and the outputs and the job summary still written. */
-async function fail(err: unknown): Promise<void> {
+/**
+ * Writes the sticky comment when the pull request is still at the commit this run checked: a slow run
+ * of an older commit must not overwrite the verdict on a newer one. Returns its URL, or '' (with a
+ * warning) when it was not written. A comment never decides anything.
+ */
+async function comment(repo: Repo, target: Target, mark: string, body: string): Promise<string> {
+  const pull = target.pull
+  if (pull === null) return ''
+  const { owner, repo: name, octokit } = repo
+  try {
+    const head = (await octokit.rest.pulls.get({ owner, repo: name, pull_number: pull.number })).data.head.sha
+    if (head !== pull.headSha) {
+      core.warning(
+        `Not commenting: pull request #${pull.number} is now at ${head.slice(0, 12)}, and this run checked ${pull.headSha.slice(0, 12)}; the run for the newer commit writes the comment.`
+      )
+      return ''
+    }
+    return await postSticky(
+      { issues: octokit.rest.issues, graphql: octokit.graphql },
+      { owner, repo: name, pull: pull.number },
+      mark,
+      body,
+      core.warning
+    )
+  } catch (err) {
+    core.warning(commentFailure(err))
+    return ''
+  }
+}
+
+/**
+ * An error: annotated at its file and line, the outputs and the job summary still written, and the
+ * sticky comment replaced by the error, so that an earlier PASS does not stand for a run that decided
+ * nothing.
+ */
+async function fail(err: unknown, state: RunState): Promise<void> {
   const message = isInputError(err)
     ? err.message
     : `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
@@ -151,15 +203,34 @@ async function fail(err: unknown): Promise<void> {
   core.setOutput('decision', 'error')
   core.setOutput('failed-checks', '0')
   core.setOutput('report-path', '')
-  core.setOutput('comment-url', '')
+  const { settings, repo, target } = state
+  const identity = state.identity ?? (settings && localModelName(settings.manifest))
+  const commit = target?.pull?.headSha ?? null
+  let url = ''
+  if (settings?.comment === 'update' && repo && target && identity)
+    url = await comment(
+      repo,
+      target,
+      marker(identity),
+      renderError(message, { marker: marker(identity), commit })
+    )
+  core.setOutput('comment-url', url)
   try {
-    await core.summary
-      .addRaw(`## ⛔ rai-gate: **ERROR**\n\n\`\`\`\n${message.replace(/`/g, "'")}\n\`\`\`\n`)
-      .write()
+    await core.summary.addRaw(renderError(message, { commit })).write()
   } catch {
     // Outside a runner there is no summary file; the failure below still says everything.
   }
   core.setFailed(message)
+}
+
+/** The model's name in the checkout's manifest, when it loads; the error comment's identity for a new model. */
+function localModelName(manifest: string): string | undefined {
+  try {
+    const cwd = process.cwd()
+    return loadManifest(manifest, { cwd, workspace: process.env.GITHUB_WORKSPACE ?? cwd }).model.name
+  } catch {
+    return undefined
+  }
 }
 
 /** The fork-safe mode: post the comment from an uploaded report (see comment-only.ts). */
@@ -185,17 +256,17 @@ async function commentOnly(settings: Settings): Promise<void> {
 
 /** `baseline: auto`: the report of the latest successful run of this workflow on the base branch. */
 async function autoBaseline(
-  octokit: ReturnType<typeof github.getOctokit>,
-  settings: Settings
+  repo: Repo,
+  settings: Settings,
+  branch: string
 ): Promise<{ path: string; name: string } | undefined> {
   const ctx = github.context
-  const branch =
-    (ctx.payload.pull_request?.base?.ref as string | undefined) ?? ctx.ref.replace(/^refs\/heads\//, '')
+  const { octokit } = repo
   try {
     const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-baseline-'))
     const search = {
-      owner: ctx.repo.owner,
-      repo: ctx.repo.repo,
+      owner: repo.owner,
+      repo: repo.repo,
       runId: ctx.runId,
       branch,
       artifact: settings.baselineArtifact

@@ -1,17 +1,24 @@
 /**
- * Decides which policy and risk tier apply to an Action run, so that a pull request cannot loosen its
- * own gates: on pull requests (or with `policy-ref`), policies come from the base commit; a central
- * policy repository (`owner/repo/path@ref`) is read at the given ref and recorded by commit. What the PR
- * would have changed is returned as notes for the reviewer.
+ * Decides what an Action run is judged by, so that a pull request cannot loosen its own gates: on pull
+ * requests and merge queues, the policy and the manifest come from the trusted commit (the base); a
+ * central policy repository (`owner/repo/path@ref`) is read at the given ref and recorded by commit.
+ * What the PR would have changed is returned as notes for the reviewer.
+ *
+ * Repository paths are those of the checkout that holds the manifest (its git root, links resolved),
+ * not of the workspace: a checkout in a subfolder (`actions/checkout` `path:`) or a workspace reached
+ * through a link must not make the base commit's policy look absent. A path that cannot be mapped
+ * into the checkout is an error, never "no policy yet".
  */
-import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
-import yaml from 'js-yaml'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
-import { InputError } from '../core/errors.js'
-import { loadManifest } from '../core/manifest/load.js'
-import { lowersTier, policyDifferences } from '../core/policy/diff.js'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { InputError, isInputError } from '../core/errors.js'
+import { isInside, realPath } from '../core/files.js'
+import { loadManifest, parseManifest } from '../core/manifest/load.js'
+import { appliedTier } from '../core/manifest/trust.js'
+import type { Manifest } from '../core/manifest/types.js'
+import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
+import { policyDifferences } from '../core/policy/diff.js'
 import { loadPolicy } from '../core/policy/load.js'
 import { failureOf, fetchPolicies, parseRemote, status, type ContentsApi } from './policy-source.js'
 
@@ -20,10 +27,8 @@ export interface TrustedPolicy {
   policy: string
   /** The policy's origin, recorded in the report. */
   source?: string
-  /** The risk tier to apply when it is not the PR's own. */
-  tier?: string
-  /** The model's name at the base commit, when the PR renames it: waivers and the baseline are matched against it. */
-  baseModel?: string
+  /** When the policy is the checkout's own: the folder its files must stay in (links resolved). */
+  within?: string
   notes: string[]
 }
 
@@ -33,7 +38,7 @@ export interface TrustedInput {
   manifest: string
   owner: string
   repo: string
-  /** The PR's base commit, on pull_request events. */
+  /** The trusted commit (a PR's base, a merge group's base), or null when the run is on the branch itself. */
   baseSha: string | null
   cwd: string
   workspace: string
@@ -47,7 +52,7 @@ export interface TrustedInput {
  * path that is absent, a ref that does not exist and a ref the token may not read, and only the first
  * may mean "no policy yet". `what` names the ref for the message.
  */
-async function confirmRef(
+export async function confirmRef(
   api: TrustedInput['api'],
   owner: string,
   repo: string,
@@ -63,8 +68,53 @@ async function confirmRef(
   }
 }
 
-export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy> {
+/**
+ * The checkout that holds `path`: the nearest folder at or above it, and inside the workspace, that
+ * has a `.git` entry (actions/checkout writes one), with links resolved. Without one, repository
+ * paths cannot be known, and nothing is decided.
+ */
+export function checkoutRoot(path: string, workspace: string): string {
+  const top = realPath(workspace)
+  for (let dir = dirname(realPath(path)); isInside(top, dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir
+    if (dir === top) break
+  }
+  throw new InputError(
+    `no git checkout holds the manifest ${path} inside the workspace (${top}): the base commit's policy and manifest cannot be located in the repository, so nothing is decided. Check the repository out with actions/checkout (its \`path:\` may be a subfolder).`
+  )
+}
+
+/** `path`'s place in the repository checked out at `root` ('/'-separated), or an error when it lies outside. */
+function repositoryPath(root: string, path: string, what: string): string {
+  const rel = relative(root, realPath(path))
+  if (rel.startsWith('..') || isAbsolute(rel))
+    throw new InputError(
+      `the ${what} ${path} lies outside the checkout at ${root}: its version at the base commit cannot be read, so nothing is decided. Keep it in the repository, or name a central policy as owner/repo/path@ref.`
+    )
+  return rel.split('\\').join('/') || '.'
+}
+
+/** The checkout's git root and the manifest at the trusted commit (none for a model new in the PR). */
+export interface TrustedManifest {
+  root: string
+  baseManifest?: Manifest
+}
+
+export async function trustedManifest(input: TrustedInput): Promise<TrustedManifest> {
+  const ref = input.policyRef ?? input.baseSha
+  const local = resolve(input.cwd, input.manifest)
+  const root = ref === null ? realPath(input.workspace) : checkoutRoot(local, input.workspace)
+  if (input.baseSha === null) return { root }
+  await confirmRef(input.api, input.owner, input.repo, input.baseSha, "this pull request's base commit")
+  const baseManifest = await readBaseManifest(input, root, input.baseSha)
+  return { root, ...(baseManifest && { baseManifest }) }
+}
+
+export async function trustedPolicy(input: TrustedInput, trusted: TrustedManifest): Promise<TrustedPolicy> {
   const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-policy-'))
+  const { root, baseManifest } = trusted
+  const ref = input.policyRef ?? input.baseSha
+  const notes: string[] = []
   const remote = parseRemote(input.policy)
   if (remote) {
     const commit = await confirmRef(input.api, remote.owner, remote.repo, remote.ref, 'the policy ref')
@@ -73,108 +123,98 @@ export async function trustedPolicy(input: TrustedInput): Promise<TrustedPolicy>
       throw new InputError(
         `there is no policy at ${remote.path} in ${remote.owner}/${remote.repo}@${commit.slice(0, 12)}; expected a policy file or folder there`
       )
-    return { policy: path, source: `${remote.owner}/${remote.repo}/${remote.path}@${commit}`, notes: [] }
+    return { policy: path, source: `${remote.owner}/${remote.repo}/${remote.path}@${commit}`, notes }
   }
-  const ref = input.policyRef ?? input.baseSha
-  if (ref === null) return { policy: input.policy, notes: [] }
-  await confirmRef(
-    input.api,
-    input.owner,
-    input.repo,
-    ref,
-    input.policyRef !== null ? 'policy-ref' : "this pull request's base commit"
-  )
-  const repoPath = (p: string) => relative(input.workspace, resolve(input.cwd, p)).split('\\').join('/')
-  const source = { owner: input.owner, repo: input.repo, path: repoPath(input.policy), ref }
+  if (ref === null) return { policy: input.policy, within: root, notes }
+  if (input.policyRef !== null) await confirmRef(input.api, input.owner, input.repo, ref, 'policy-ref')
+  const source = {
+    owner: input.owner,
+    repo: input.repo,
+    path: repositoryPath(root, resolve(input.cwd, input.policy), 'policy'),
+    ref
+  }
   const path = await fetchPolicies(input.api, source, dest)
   if (path === null) {
     // The ref exists and the path is absent there: the policy is being adopted in this change.
-    return {
-      policy: input.policy,
-      notes: [
-        `There is no policy at ${source.path} in ${ref.slice(0, 12)}: this pull request's own policy files apply. Review them as part of this change.`
-      ]
-    }
-  }
-  const notes: string[] = []
-  const manifest = loadManifest(input.manifest, { cwd: input.cwd, workspace: input.workspace })
-  let tier: string | undefined
-  const base = await readBaseManifest(input, repoPath(input.manifest), ref)
-  const baseTier = base?.tier ?? null
-  let baseModel: string | undefined
-  if (base?.model !== undefined && base.model !== manifest.model.name) {
-    baseModel = base.model
     notes.push(
-      `This pull request renames the model from '${base.model}' to '${manifest.model.name}'; waivers and the baseline are matched against '${base.model}', its name at the base commit.`
+      `There is no policy at ${source.path} in ${ref.slice(0, 12)}: this pull request's own policy files apply. Review them as part of this change.`
     )
+    return { policy: input.policy, within: root, notes }
   }
-  if (baseTier !== null && lowersTier(baseTier, manifest.riskTier)) {
-    tier = baseTier
-    notes.push(
-      `This pull request changes riskTier from '${baseTier}' to '${manifest.riskTier}'; the base commit's tier '${baseTier}' applies.`
-    )
-  }
-  const applied = tier ?? manifest.riskTier
+  notes.push(...proposedPolicyNotes(input, path, root, baseManifest))
+  return { policy: path, source: `${input.owner}/${input.repo}/${source.path}@${ref}`, notes }
+}
+
+/**
+ * What the PR's own policy files would change against the trusted ones. They are the PR's: read only
+ * inside the checkout, and a file that does not load is named, never quoted (its text could be
+ * anything a link pointed at).
+ */
+function proposedPolicyNotes(
+  input: TrustedInput,
+  trusted: string,
+  root: string,
+  baseManifest: Manifest | undefined
+): string[] {
   try {
+    const own = loadManifest(input.manifest, { cwd: input.cwd, workspace: input.workspace })
+    const tier = baseManifest ? appliedTier(baseManifest, own) : own.riskTier
     // Gates may name the metrics a metrics artifact declares (metrics/provided.ts).
-    const known = providedDefs(manifestMetrics(manifest))
+    const known = providedDefs(manifestMetrics(own))
     const diffs = policyDifferences(
-      loadPolicy(path, applied, input.cwd, known),
-      loadPolicy(input.policy, applied, input.cwd, known)
+      loadPolicy(trusted, tier, input.cwd, known),
+      loadPolicy(input.policy, tier, input.cwd, known, root)
     )
-    if (diffs.length > 0)
-      notes.push(
-        `This pull request changes the policy; the base commit's policy decides. Changes: ${diffs.join('; ')}.`
-      )
+    return diffs.length > 0
+      ? [
+          `This pull request changes the policy; the base commit's policy decides. Changes: ${diffs.join('; ')}.`
+        ]
+      : []
   } catch (err) {
-    notes.push(
-      `This pull request's policy files do not load (${(err as Error).message}); the base commit's policy decides.`
-    )
-  }
-  return {
-    policy: path,
-    source: `${input.owner}/${input.repo}/${source.path}@${ref}`,
-    tier,
-    ...(baseModel !== undefined && { baseModel }),
-    notes
+    const at =
+      isInputError(err) && err.file !== undefined
+        ? `${err.file}${err.line ? `, line ${err.line}` : ''}`
+        : 'they'
+    return [
+      `This pull request's policy files do not load (${at} does not); the base commit's policy decides. Run rai-gate validate on them to see why.`
+    ]
   }
 }
 
 /**
- * The riskTier and model name of the manifest at the base commit; null when the model is new in this
- * PR (the manifest is absent at a ref already confirmed). A manifest that cannot be read is an error.
+ * The manifest at the trusted commit, parsed as if it stood where the PR's does; undefined when the
+ * model is new in this PR (the manifest is absent at a ref already confirmed). A manifest that cannot
+ * be read or does not load is an error: its tier and fairness scope decide.
  */
 async function readBaseManifest(
   input: TrustedInput,
-  path: string,
+  root: string,
   ref: string
-): Promise<{ tier: string | null; model: string | undefined } | null> {
+): Promise<Manifest | undefined> {
+  const local = resolve(input.cwd, input.manifest)
+  const path = repositoryPath(root, local, 'manifest')
+  const at = `${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)}`
+  const fails = (why: string) =>
+    new InputError(
+      `the base commit's manifest ${why}; its risk tier and sensitive attributes decide, so nothing is decided without it`
+    )
   let data: unknown
   try {
     data = (await input.api.getContent({ owner: input.owner, repo: input.repo, path, ref })).data
   } catch (err) {
-    if (status(err) === 404) return null
-    throw new InputError(
-      `the base commit's manifest cannot be read: ${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)} answered ${failureOf(err)}; its risk tier decides, so nothing is decided without it`
-    )
+    if (status(err) === 404) return undefined
+    throw fails(`cannot be read: ${at} answered ${failureOf(err)}`)
   }
   const entry = data as { content?: string; encoding?: string }
   if (entry.encoding !== 'base64' || entry.content === undefined)
-    throw new InputError(
-      `the base commit's manifest cannot be read: ${path} in ${input.owner}/${input.repo} at ${ref.slice(0, 12)} came back without its content; its risk tier decides, so nothing is decided without it`
-    )
-  let doc: { riskTier?: unknown; model?: { name?: unknown } } | null
+    throw fails(`cannot be read: ${at} came back without its content`)
   try {
-    doc = yaml.load(Buffer.from(entry.content, 'base64').toString('utf8'), {
-      schema: yaml.CORE_SCHEMA
-    }) as typeof doc
+    return parseManifest(Buffer.from(entry.content, 'base64').toString('utf8'), join(root, path), {
+      cwd: input.cwd,
+      workspace: input.workspace
+    })
   } catch (err) {
-    throw new InputError(
-      `the base commit's manifest ${path} at ${ref.slice(0, 12)} is not valid YAML (${(err as Error).message.split('\n')[0]}); its risk tier decides, so nothing is decided without it`
-    )
-  }
-  return {
-    tier: typeof doc?.riskTier === 'string' ? doc.riskTier : null,
-    model: typeof doc?.model?.name === 'string' ? doc.model.name : undefined
+    if (!isInputError(err)) throw err
+    throw fails(`${at} does not load (${err.message})`)
   }
 }

@@ -36,8 +36,16 @@ export interface LoadOptions {
 
 export function loadManifest(path: string, options: LoadOptions): Manifest {
   const abs = resolve(options.cwd, path)
+  return parseManifest(readText(abs, displayPath(abs, options.cwd), 'manifest'), abs, options)
+}
+
+/**
+ * A manifest's text, as if read from `abs` (its artifacts' paths are relative to that folder): the
+ * loader's own path, and the base commit's manifest, which the Action reads through the API.
+ */
+export function parseManifest(text: string, abs: string, options: LoadOptions): Manifest {
   const file = displayPath(abs, options.cwd)
-  const doc = loadYaml(readText(abs, file, 'manifest'), file)
+  const doc = loadYaml(text, file)
   const raw = validate<RawManifest>(manifestValidator, doc, file)
   const where = (p: string) => ({ file, line: doc.lineOf(p), path: p })
   const attributes = raw.sensitiveAttributes ?? []

@@ -170,3 +170,33 @@ export function requireIntervals(data: MetricsData | undefined, policy: Policy):
       )
   }
 }
+
+/**
+ * A metric's direction comes from the trusted side: where the baseline report (main's) declares one for
+ * a metric rai-gate does not compute, it holds, and an artifact that says otherwise is flagged in a
+ * note, never obeyed; otherwise a pull request could turn a fall into a rise by flipping
+ * `higherIsBetter`. Without a baseline the artifact's own direction stands (no change is judged then).
+ */
+export function trustDirections(
+  data: MetricsData | undefined,
+  baseline: MetricsData | undefined
+): { metrics: MetricsData | undefined; notes: string[] } {
+  if (data === undefined || baseline === undefined) return { metrics: data, notes: [] }
+  const trusted = new Map<string, boolean>()
+  for (const e of baseline.entries)
+    if (e.higherIsBetter !== undefined && metricDef(e.metric) === undefined)
+      trusted.set(e.metric, e.higherIsBetter)
+  const flipped = new Set<string>()
+  const entries = data.entries.map(e => {
+    const higher = trusted.get(e.metric)
+    if (higher === undefined || higher === e.higherIsBetter) return e
+    flipped.add(e.metric)
+    return { ...e, higherIsBetter: higher }
+  })
+  if (flipped.size === 0) return { metrics: data, notes: [] }
+  const notes = [...flipped].map(
+    m =>
+      `${data.file} declares ${m} ${trusted.get(m) ? 'lower' : 'higher'} is better, but the baseline report says ${trusted.get(m) ? 'higher' : 'lower'}: the baseline's direction applies, and a change of direction needs the baseline to change first.`
+  )
+  return { metrics: { ...data, entries }, notes }
+}

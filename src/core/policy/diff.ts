@@ -2,23 +2,8 @@
  * What a pull request changes in the policy that applies to it: the trusted (base) policy decides,
  * and reviewers see every threshold the PR's copy would have changed.
  */
+import { differences, keyed, type Tree } from '../diff.js'
 import type { Policy } from './types.js'
-
-type Tree = { [key: string]: unknown }
-
-const show = (v: unknown) => (v === undefined ? 'unset' : JSON.stringify(v))
-const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** Entries keyed by `key`; a repeated key gets #2, #3 after it so that no entry hides another. */
-function keyed<T>(items: T[], key: (item: T) => string): Tree {
-  const out: Tree = {}
-  for (const item of items) {
-    let k = key(item)
-    for (let n = 2; k in out; n++) k = `${key(item)} #${n}`
-    out[k] = item
-  }
-  return out
-}
 
 /**
  * The whole policy as it decides, with its lists of named things keyed by name: gates by id, waivers
@@ -48,19 +33,7 @@ function label(path: string[]): string {
   return path.join('.')
 }
 
-const COLLECTIONS = new Set(['gates', 'waivers', 'requires.documents'])
-
-function walk(a: Tree, b: Tree, path: string[], out: string[]): void {
-  const collection = COLLECTIONS.has(path.join('.'))
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const [x, y] = [a[key], b[key]]
-    const at = [...path, key]
-    if (isTree(x) && isTree(y)) walk(x, y, at, out)
-    else if (collection && y === undefined) out.push(`${label(at)} removed`)
-    else if (collection && x === undefined) out.push(`${label(at)} added: ${show(y)}`)
-    else if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${label(at)}: ${show(x)} → ${show(y)}`)
-  }
-}
+const SHAPE = { collections: new Set(['gates', 'waivers', 'requires.documents']), label }
 
 /**
  * Everything the proposed policy changes against the base one, as lines for the reviewer: every
@@ -68,9 +41,7 @@ function walk(a: Tree, b: Tree, path: string[], out: string[]): void {
  * that no loosening goes unseen. The base policy still decides.
  */
 export function policyDifferences(base: Policy, proposed: Policy): string[] {
-  const out: string[] = []
-  walk(normalized(base), normalized(proposed), [], out)
-  return out
+  return differences(normalized(base), normalized(proposed), SHAPE)
 }
 
 const ORDER = ['low', 'medium', 'high']

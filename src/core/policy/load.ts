@@ -63,22 +63,41 @@ function policyFiles(dir: string): string[] {
 function openPolicies(
   path: string,
   cwd: string,
-  known: KnownMetrics
+  known: KnownMetrics,
+  within?: string
 ): { root: string; files: Parsed[]; isDir: boolean } {
   const abs = resolve(cwd, path)
+  const parse = (file: string) => {
+    // A link out of the checkout would read (and could quote) a file the pull request does not own.
+    if (within !== undefined && !isInside(within, file))
+      throw new InputError(
+        `resolves outside the workspace (${within}), through a symbolic link; expected a policy file inside it`,
+        { file: displayPath(file, cwd) }
+      )
+    return parsePolicy(file, cwd, known)
+  }
   let isDir: boolean
   try {
     isDir = statSync(abs).isDirectory()
   } catch {
     throw new InputError('policy file or folder not found', { file: displayPath(abs, cwd) })
   }
-  if (!isDir) return { root: dirname(abs), files: [parsePolicy(abs, cwd, known)], isDir }
-  return { root: abs, files: policyFiles(abs).map(f => parsePolicy(f, cwd, known)), isDir }
+  if (!isDir) return { root: dirname(abs), files: [parse(abs)], isDir }
+  return { root: abs, files: policyFiles(abs).map(parse), isDir }
 }
 
-/** The policy for `tier` at `path` (SPEC §3): none, or more than one, is an error. */
-export function loadPolicy(path: string, tier: string, cwd: string, known: KnownMetrics = NONE): Policy {
-  const { root, files, isDir } = openPolicies(path, cwd, known)
+/**
+ * The policy for `tier` at `path` (SPEC §3): none, or more than one, is an error. With `within`, every
+ * file read must lie inside that folder, links resolved (the Action: a pull request's own files).
+ */
+export function loadPolicy(
+  path: string,
+  tier: string,
+  cwd: string,
+  known: KnownMetrics = NONE,
+  within?: string
+): Policy {
+  const { root, files, isDir } = openPolicies(path, cwd, known, within)
   const folder = { file: displayPath(resolve(cwd, path), cwd) }
   const matches = files.filter(p => p.raw.tier === tier)
   if (!isDir && matches.length === 0) {

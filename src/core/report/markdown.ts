@@ -50,16 +50,39 @@ const num = (v: number | null | undefined): string =>
 const interval = (ci: [number, number] | null) => (ci ? ` [${num(ci[0])}, ${num(ci[1])}]` : '')
 const percent = (confidence: number) => `${+(confidence * 100).toFixed(3)}%`
 
-/** The hidden marker that finds this model's sticky comment. */
+/**
+ * The hidden marker that finds this model's sticky comment: the model's name at the base commit when
+ * the report has one, so that renaming a model cannot take over another model's comment.
+ */
 export const marker = (model: string) => `<!-- rai-gate:${model.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`
+export const reportMarker = (report: Pick<Report, 'model'>) =>
+  marker(report.model.baseName ?? report.model.name)
+
+/** The commit a run checked, as the comment names it (the PR's head, else the run's commit). */
+function commitOf(report: Pick<Report, 'context'>): string | null {
+  const sha = report.context?.headSha ?? report.context?.sha
+  return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : null
+}
+
+/** The comment and job summary of a run that stopped on an error: what went wrong, and at which commit. */
+export function renderError(
+  message: string,
+  where: { marker?: string; commit?: string | null } = {}
+): string {
+  const at =
+    where.commit && /^[0-9a-f]{7,64}$/i.test(where.commit) ? ` · commit \`${where.commit.slice(0, 7)}\`` : ''
+  const head = where.marker ? `${where.marker}\n` : ''
+  return `${head}## ⛔ rai-gate: **ERROR**${at}\n\nNothing was decided: the gate stopped on this error.\n\n\`\`\`\n${message.replace(/`/g, "'")}\n\`\`\`\n`
+}
 
 export function renderMarkdown(report: Report): string {
   const level = report.policy.settings.confidence
   const pct = percent(level)
   const regressed = new Set(report.regressions.map(r => metricKey(r)))
+  const commit = commitOf(report)
   const head = [
-    marker(report.model.name),
-    `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}`,
+    reportMarker(report),
+    `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}${commit ? ` · commit ${code(commit)}` : ''}`,
     '',
     tally(report.checks) + ' · ' + baselineNote(report),
     ''

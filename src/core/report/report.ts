@@ -18,7 +18,8 @@ import { SCHEMA_VERSION, TOOL } from '../version.js'
 export interface Report {
   schemaVersion: number
   tool: { name: string; version: string }
-  model: { name: string; version: string }
+  /** baseName: the model's name at the base commit, when a pull request renames it (manifest/trust.ts). */
+  model: { name: string; version: string; baseName?: string }
   riskTier: string
   decision: Decision
   /** Things a reviewer must know about this run (policy changes in the PR, a lowered risk tier). */
@@ -104,7 +105,10 @@ export function buildReport(
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { ...TOOL },
-    model: manifest.model,
+    model:
+      inputs.identity === manifest.model.name
+        ? manifest.model
+        : { ...manifest.model, baseName: inputs.identity },
     riskTier: manifest.riskTier,
     decision: gates.decision,
     notes,

@@ -84,6 +84,12 @@ export function encodeCells(t: CellTable): number[][] {
   return out
 }
 
+/**
+ * The most cells a stored table may describe (2^24: 128 MB per array once built, as a run's own table
+ * of that size would take): a report that claims more is not decoded.
+ */
+export const MAX_STORED_CELLS = 2 ** 24
+
 /** The sums of stored cells for a table of `combos` combinations and `bins` bins, and their rows. */
 export function decodeCells(
   stored: number[][],
@@ -91,6 +97,24 @@ export function decodeCells(
   bins: number
 ): Pick<CellTable, 'n' | 'sum' | 'sum2' | 'cross'> & { rows: number } {
   const cells = combos * 4 * bins
+  // A stored table is another run's output: its sizes are checked before anything is allocated.
+  if (cells > MAX_STORED_CELLS)
+    throw new Error(
+      `its cell table would hold ${combos} combinations × 4 × ${bins} bins, more than the ${MAX_STORED_CELLS} cells allowed`
+    )
+  for (const c of stored) {
+    const [combo, label, prediction, bin, count] = c
+    const whole = (v: number, below: number) => Number.isInteger(v) && v >= 0 && v < below
+    if (
+      c.length < CELL_SUM + 2 * NQ ||
+      !whole(combo, combos) ||
+      !whole(label, 2) ||
+      !whole(prediction, 2) ||
+      !whole(bin, bins) ||
+      !(count >= 0)
+    )
+      throw new Error(`a stored cell [${c.slice(0, 5).join(', ')}, …] does not fit its table`)
+  }
   const n = new Float64Array(cells)
   const sum = new Float64Array(cells * NQ)
   const sum2 = new Float64Array(cells * NQ)
