@@ -26,7 +26,9 @@ export async function runAction(
   gh: StandIn,
   dir: string,
   inputs: Record<string, string> = {},
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  /** A run still going after this many milliseconds is killed (code -1): a hang is a failure, not a wait. */
+  timeout = 120_000
 ): Promise<ActionRun> {
   const out = join(dir, `out-${Math.random().toString(36).slice(2)}`)
   writeFileSync(out, '')
@@ -48,11 +50,13 @@ export async function runAction(
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...env
   }
-  const child = spawn(process.execPath, [ACTION], { cwd: all.CWD ?? dir, env: all })
+  const child = spawn(process.execPath, [ACTION], { cwd: dir, env: all })
   let stdout = ''
   child.stdout.on('data', d => (stdout += d))
   child.stderr.on('data', d => (stdout += d))
+  const killer = setTimeout(() => child.kill('SIGKILL'), timeout)
   const code = await new Promise<number>(resolve => child.on('close', c => resolve(c ?? -1)))
+  clearTimeout(killer)
   const outputs = Object.fromEntries(
     [...readFileSync(out, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map(m => [m[1], m[3]])
   )
