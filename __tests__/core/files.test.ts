@@ -3,9 +3,20 @@
  * run, an auditor, the upload step) ever sees it half-written.
  */
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../../src/core/files.js'
+import { readRegular, readText, writeFileAtomic } from '../../src/core/files.js'
 import { workspace } from '../helpers/check.js'
 
 describe('writeFileAtomic', () => {
@@ -33,5 +44,39 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(path, 'report\n')).toThrow()
     expect(readdirSync(dir)).toEqual(['report.json'])
     expect(readdirSync(path)).toEqual(['keep'])
+  })
+})
+
+describe('readRegular and readText', () => {
+  it('refuses a device, a FIFO and a file past the cap before reading, without blocking', () => {
+    const dir = workspace({ 'big.yml': 'x'.repeat(2048), 'ok.yml': 'a: 1\n' })
+    execFileSync('mkfifo', [join(dir, 'fifo.yml')])
+    expect(() => readRegular('/dev/zero', 1 << 20)).toThrow('is not a regular file')
+    expect(() => readRegular(join(dir, 'fifo.yml'), 1 << 20)).toThrow('is not a regular file')
+    expect(() => readRegular(join(dir, 'big.yml'), 1024)).toThrow(/more than the .* MB allowed/)
+    expect(readRegular(join(dir, 'ok.yml'), 1024).toString()).toBe('a: 1\n')
+    expect(() => readText('/dev/zero', 'policies/zero.yml', 'policy')).toThrow(
+      expect.objectContaining({ message: 'policies/zero.yml: is not a regular file; expected a policy file' })
+    )
+  })
+})
+
+describe('writeFileAtomic and planted links', () => {
+  it('never writes through a link at a temporary name keyed by the process id', () => {
+    const victim = join(workspace({ victim: 'untouched' }), 'victim')
+    const dir = workspace({})
+    symlinkSync(victim, join(dir, `.report.json.${process.pid}.tmp`))
+    writeFileAtomic(join(dir, 'report.json'), 'report\n')
+    expect(readFileSync(victim, 'utf8')).toBe('untouched')
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('report\n')
+  })
+
+  it('replaces a link at the report’s own path rather than writing through it', () => {
+    const victim = join(workspace({ victim: 'untouched' }), 'victim')
+    const dir = workspace({})
+    symlinkSync(victim, join(dir, 'report.json'))
+    writeFileAtomic(join(dir, 'report.json'), 'report\n')
+    expect(readFileSync(victim, 'utf8')).toBe('untouched')
+    expect(lstatSync(join(dir, 'report.json')).isFile()).toBe(true)
   })
 })
