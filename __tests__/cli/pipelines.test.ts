@@ -9,7 +9,7 @@ import yaml from 'js-yaml'
 import { checkCommand, CIS, PIPELINES } from '../../src/cli/pipelines.js'
 import { expectDocSection } from '../helpers/docs.js'
 
-const files = { manifest: 'rai-gate.yml', policy: 'policies' }
+const files = { manifest: 'rai-gate.yml', policy: 'policies', predictions: 'eval/predictions.csv' }
 const command = checkCommand(files)
 
 describe('the CI pipelines', () => {
@@ -34,6 +34,36 @@ describe('the CI pipelines', () => {
     const workflow = PIPELINES.github(files)
     expect(validateWorkflow(workflow.replace('<owner>/', 'example/')).errors).toEqual([])
     expect(workflow).toContain('uses: <owner>/rai-gate@v1')
+  })
+
+  it('the GitHub workflow runs the evaluation without a token that writes, and the gate without the PR’s code', () => {
+    const w = yaml.load(PIPELINES.github(files)) as {
+      on: { pull_request: { types: string[] }; merge_group: unknown }
+      permissions: Record<string, string>
+      jobs: Record<
+        string,
+        {
+          permissions: Record<string, string>
+          needs?: string
+          steps: { uses?: string; run?: string; with?: Record<string, unknown> }[]
+        }
+      >
+    }
+    expect(w.on.pull_request.types).toContain('edited')
+    expect('merge_group' in w.on).toBe(true)
+    expect(w.permissions).toEqual({})
+    const { evaluate, 'rai-gate': gate } = w.jobs
+    expect(evaluate.permissions).toEqual({ contents: 'read' })
+    expect(gate.needs).toBe('evaluate')
+    expect(gate.permissions['pull-requests']).toBe('write')
+    for (const job of [evaluate, gate])
+      expect(job.steps.find(s => s.uses === 'actions/checkout@v4')!.with).toEqual({
+        'persist-credentials': false
+      })
+    // The gate job runs nothing: it only checks out, downloads and runs the Action.
+    expect(gate.steps.filter(s => s.run !== undefined)).toEqual([])
+    expect(evaluate.steps.at(-1)!.with).toEqual({ name: 'evaluation', path: 'eval/predictions.csv' })
+    expect(gate.steps[1].with).toEqual({ name: 'evaluation', path: 'eval' })
   })
 
   it('GitLab: a job that runs the command and reports JUnit, always', () => {

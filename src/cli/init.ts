@@ -71,7 +71,7 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
     const name = basename(f.path)
     files.set(`${POLICIES}/${name}`, readFileSync(resolve(io.policies, f.path), 'utf8'))
   }
-  const pipeline = PIPELINES[ci]({ manifest: MANIFEST, policy: POLICIES })
+  const pipeline = PIPELINES[ci]({ manifest: MANIFEST, policy: POLICIES, predictions: path })
   const home = PIPELINE_FILES[ci]
   if (home.written) files.set(home.path, pipeline)
 

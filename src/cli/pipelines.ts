@@ -4,6 +4,7 @@
  * equal). Outside GitHub every pipeline runs the same command (checkCommand), and takes main's last
  * report as the baseline when there is one.
  */
+import { posix } from 'node:path'
 import { TOOL } from '../core/version.js'
 
 export const CIS = ['github', 'gitlab', 'azure', 'jenkins'] as const
@@ -12,6 +13,8 @@ export type Ci = (typeof CIS)[number]
 export interface PipelineFiles {
   manifest: string
   policy: string
+  /** The predictions file, which the GitHub workflow's evaluation job hands to the gate job. */
+  predictions: string
 }
 
 /** Where a GitHub workflow takes the Action from; `<owner>` is the repository that publishes it. */
@@ -23,30 +26,60 @@ const major = TOOL.version.split('.')[0]
 export const checkCommand = (f: PipelineFiles): string =>
   `npx --yes rai-gate@${major} check --manifest ${f.manifest} --policy ${f.policy} $BASELINE --report rai-gate-report.json --markdown rai-gate-summary.md --junit rai-gate-junit.xml --fail-on block`
 
-const github = (
-  f: PipelineFiles
-) => `# rai-gate: the release gate for this model (see its README for every input).
+/**
+ * Two jobs: the evaluation runs the pull request's code with a read-only token and no credentials
+ * kept, and hands its outputs over as an artifact; the gate holds the write token and runs no code
+ * from the pull request (SECURITY.md, "Where the pull request's code runs").
+ */
+const github = (f: PipelineFiles) => {
+  const folder = posix.dirname(f.predictions)
+  return `# rai-gate: the release gate for this model (see its README for every input).
 name: rai-gate
 on:
   pull_request:
+    types: [opened, synchronize, reopened, edited] # edited: a changed base branch is judged again
+  merge_group: # a merge queue is judged by its base commit
   push:
-    branches: [main]
-permissions:
-  contents: read # policies at the PR's base commit
-  pull-requests: write # the sticky comment
-  actions: read # main's last report, the baseline
+    branches: [main] # main's reports are the next pull requests' baselines
+permissions: {}
 jobs:
-  rai-gate:
+  evaluate:
+    # Runs the pull request's code: a read-only token, and no credentials kept in the checkout.
     runs-on: ubuntu-latest
+    permissions:
+      contents: read
     steps:
       - uses: actions/checkout@v4
-      # Your evaluation writes the files rai-gate.yml names here, unless they are committed.
+        with:
+          persist-credentials: false
+      # Your evaluation writes the files ${f.manifest} names here, unless they are committed.
+      - uses: actions/upload-artifact@v4
+        with:
+          name: evaluation
+          path: ${f.predictions}
+  rai-gate:
+    # Holds the token that writes the comment, and runs no code from the pull request.
+    needs: evaluate
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read # the policy and manifest at the PR's base commit
+      pull-requests: write # the sticky comment
+      actions: read # main's last report, the baseline
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - uses: actions/download-artifact@v4
+        with:
+          name: evaluation
+          path: ${folder}
       - uses: ${ACTION}
         with:
           manifest: ${f.manifest}
           policy: ${f.policy}
           fail-on: block
 `
+}
 
 const gitlab = (f: PipelineFiles) => `# .gitlab-ci.yml: the release gate for this model.
 rai-gate:

@@ -52,7 +52,7 @@ describe('trustManifest', () => {
     const t = trustManifest(load(yaml({ tier: 'high' })), load(yaml({ tier: 'low', name: 'other' })))
     expect(t.manifest.riskTier).toBe('high')
     expect(t.identity).toBe('m')
-    expect(t.notes.slice(0, 2)).toEqual([
+    expect(t.notes).toEqual([
       "This pull request renames the model from 'm' to 'other'; waivers, the baseline and this comment follow 'm', its name at the base commit.",
       "This pull request changes riskTier from 'high' to 'low'; the base commit's tier 'high' applies."
     ])
@@ -66,17 +66,12 @@ describe('trustManifest', () => {
     const base = load(
       yaml({ more: '  - { kind: robustness, path: r.csv }\ndocuments: { modelCard: CARD.md }\n' })
     )
-    const pr = load(
-      yaml({ columns: '{ id: id }, positiveLabel: yes, threshold: 0.9' }).replace(
-        'columns: { id: id }, positiveLabel',
-        'columns: { id: id }, positiveLabel'
-      )
-    )
+    const pr = load(yaml({ columns: '{ id: id }, positiveLabel: yes, threshold: 0.9' }))
     expect(manifestDifferences(base, pr)).toEqual([
       'artifact predictions positiveLabel: 1 → "yes"',
       'artifact predictions threshold: 0.5 → 0.9',
       'artifact robustness removed',
-      'documents.modelCard: "CARD.md" → unset'
+      'documents.modelCard removed'
     ])
   })
 })
