@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { fileURLToPath } from 'node:url';
-import { relative, isAbsolute, dirname, join, basename, resolve, sep } from 'node:path';
+import { relative, isAbsolute, dirname, join, basename, resolve, posix, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, openSync, fstatSync, closeSync, statSync, readSync, mkdirSync, writeFileSync, renameSync, rmSync, constants as constants$1, readFileSync, realpathSync, readdirSync, existsSync } from 'node:fs';
@@ -56235,28 +56235,60 @@ const ACTION = '<owner>/rai-gate@v1';
 const major = TOOL.version.split('.')[0];
 /** The command every other CI runs; $BASELINE holds `--baseline FILE` when main's report was fetched. */
 const checkCommand = (f) => `npx --yes rai-gate@${major} check --manifest ${f.manifest} --policy ${f.policy} $BASELINE --report rai-gate-report.json --markdown rai-gate-summary.md --junit rai-gate-junit.xml --fail-on block`;
-const github = (f) => `# rai-gate: the release gate for this model (see its README for every input).
+/**
+ * Two jobs: the evaluation runs the pull request's code with a read-only token and no credentials
+ * kept, and hands its outputs over as an artifact; the gate holds the write token and runs no code
+ * from the pull request (SECURITY.md, "Where the pull request's code runs").
+ */
+const github = (f) => {
+    const folder = posix.dirname(f.predictions);
+    return `# rai-gate: the release gate for this model (see its README for every input).
 name: rai-gate
 on:
   pull_request:
+    types: [opened, synchronize, reopened, edited] # edited: a changed base branch is judged again
+  merge_group: # a merge queue is judged by its base commit
   push:
-    branches: [main]
-permissions:
-  contents: read # policies at the PR's base commit
-  pull-requests: write # the sticky comment
-  actions: read # main's last report, the baseline
+    branches: [main] # main's reports are the next pull requests' baselines
+permissions: {}
 jobs:
-  rai-gate:
+  evaluate:
+    # Runs the pull request's code: a read-only token, and no credentials kept in the checkout.
     runs-on: ubuntu-latest
+    permissions:
+      contents: read
     steps:
       - uses: actions/checkout@v4
-      # Your evaluation writes the files rai-gate.yml names here, unless they are committed.
+        with:
+          persist-credentials: false
+      # Your evaluation writes the files ${f.manifest} names here, unless they are committed.
+      - uses: actions/upload-artifact@v4
+        with:
+          name: evaluation
+          path: ${f.predictions}
+  rai-gate:
+    # Holds the token that writes the comment, and runs no code from the pull request.
+    needs: evaluate
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read # the policy and manifest at the PR's base commit
+      pull-requests: write # the sticky comment
+      actions: read # main's last report, the baseline
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - uses: actions/download-artifact@v4
+        with:
+          name: evaluation
+          path: ${folder}
       - uses: ${ACTION}
         with:
           manifest: ${f.manifest}
           policy: ${f.policy}
           fail-on: block
 `;
+};
 const gitlab = (f) => `# .gitlab-ci.yml: the release gate for this model.
 rai-gate:
   image: node:24
@@ -56389,7 +56421,7 @@ async function runInit(args, io) {
         const name = basename(f.path);
         files.set(`${POLICIES}/${name}`, readFileSync(resolve(io.policies, f.path), 'utf8'));
     }
-    const pipeline = PIPELINES[ci]({ manifest: MANIFEST, policy: POLICIES });
+    const pipeline = PIPELINES[ci]({ manifest: MANIFEST, policy: POLICIES, predictions: path });
     const home = PIPELINE_FILES[ci];
     if (home.written)
         files.set(home.path, pipeline);
