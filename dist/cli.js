@@ -55089,7 +55089,7 @@ async function checkWith(options, helpers) {
     const { baseline } = inputs;
     let changes;
     let baselineInfo = baseline?.info ?? null;
-    const notes = [...inputs.notes, ...(options.notes ?? [])];
+    const notes = [...(options.notes ?? []), ...inputs.notes];
     const base = baseline?.info.usable ? await evaluateBaseline(baseline, inputs, settings, helpers) : null;
     if (baseline !== null && base !== null && 'warning' in base) {
         baselineInfo = { ...baseline.info, usable: false, warning: base.warning };

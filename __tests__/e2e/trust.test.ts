@@ -7,10 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { check } from '../../src/core/check.js'
 import { pullRequestEvent, runAction } from '../helpers/action.js'
-import { checkout, manifestYaml, policyYaml, workspace } from '../helpers/check.js'
-import { startStandIn, zip, type StandIn } from '../helpers/github-standin.js'
+import { checkFiles, checkout, manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { BOT, startStandIn, zip, type StandIn } from '../helpers/github-standin.js'
 
 const HEAD = 'a1a1a1a1a1a1a1a1'
 const BASE = 'b2b2b2b2b2b2b2b2'
@@ -54,13 +53,7 @@ async function mainReport(
   files: Record<string, string>,
   edit: (report: Record<string, unknown>) => void = () => {}
 ) {
-  const dir = workspace(files)
-  const report = await check({
-    manifest: join(dir, 'rai-gate.yml'),
-    policy: join(dir, 'policies'),
-    cwd: dir,
-    workspace: dir
-  })
+  const report = await checkFiles(files)
   const json = JSON.parse(JSON.stringify(report))
   edit(json)
   gh.runs.main = [{ id: 41, head_sha: 'feedbeef' }]
@@ -347,7 +340,7 @@ describe('the sticky comment', () => {
     const other = {
       id: 1,
       body: '<!-- rai-gate:fraud -->\n## ✅ rai-gate: **PASS** · `fraud`',
-      user: { id: 41898282, login: 'github-actions[bot]' }
+      user: BOT
     }
     gh.comments.push(other)
     const renamed = manifest('  - { kind: predictions, path: p.csv }', 'sensitiveAttributes: [g]', 'fraud')

@@ -195,7 +195,7 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   const { baseline } = inputs
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
-  const notes = [...inputs.notes, ...(options.notes ?? [])]
+  const notes = [...(options.notes ?? []), ...inputs.notes]
   const base = baseline?.info.usable ? await evaluateBaseline(baseline, inputs, settings, helpers) : null
   if (baseline !== null && base !== null && 'warning' in base) {
     baselineInfo = { ...baseline.info, usable: false, warning: base.warning }
