@@ -15,11 +15,7 @@ import { renderMarkdown, reportMarker } from '../core/report/markdown.js'
 import type { Report } from '../core/report/report.js'
 import { reportProblem } from '../core/schema.js'
 import { readReportFile } from '../core/baseline/load.js'
-import { postSticky, type CommentApi, type Graphql } from './comment.js'
-
-export interface PullsApi {
-  get(p: { owner: string; repo: string; pull_number: number }): Promise<{ data: { head: { sha: string } } }>
-}
+import { postSticky, type CommentApi, type Graphql, type PullsApi } from './comment.js'
 
 /**
  * Reads and checks an uploaded report; throws an InputError naming the problem. The decision it

@@ -4,6 +4,7 @@
  * comment that starts with the marker, and its author can edit it after rai-gate has: such a comment
  * is never taken for the sticky one. The first run creates it, later runs update it.
  */
+import { ApiTimeout } from './client.js'
 import { failureOf, status } from './policy-source.js'
 
 export interface CommentApi {
@@ -102,11 +103,36 @@ export async function postSticky(
   return upsertComment(api.issues, target, marker, body, 'warning' in me ? null : me)
 }
 
-/** A request of the GitHub API that got no answer within the `api-timeout` input's seconds. */
-export class ApiTimeout extends Error {
-  override readonly name = 'AbortError'
-  constructor(seconds: number) {
-    super(`GitHub did not answer within ${seconds} s (the \`api-timeout\` input)`)
+export interface PullsApi {
+  get(p: { owner: string; repo: string; pull_number: number }): Promise<{ data: { head: { sha: string } } }>
+}
+
+/**
+ * Writes the sticky comment when the pull request is still at `headSha`, the commit the run checked:
+ * a slow run of an older commit must not overwrite the verdict on a newer one. Returns its URL, or ''
+ * with a warning when it was not written (moved on, or any API failure): a comment never decides.
+ */
+export async function postFresh(
+  api: { issues: CommentApi; graphql: Graphql; pulls: PullsApi },
+  target: Target,
+  headSha: string,
+  marker: string,
+  body: string,
+  warn: (message: string) => void
+): Promise<string> {
+  const { owner, repo, pull } = target
+  try {
+    const head = (await api.pulls.get({ owner, repo, pull_number: pull })).data.head.sha
+    if (head !== headSha) {
+      warn(
+        `Not commenting: pull request #${pull} is now at ${head.slice(0, 12)}, and this run checked ${headSha.slice(0, 12)}; the run for the newer commit writes the comment.`
+      )
+      return ''
+    }
+    return await postSticky(api, target, marker, body, warn)
+  } catch (err) {
+    warn(commentFailure(err))
+    return ''
   }
 }
 

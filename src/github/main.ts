@@ -5,8 +5,6 @@
  */
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { retry } from '@octokit/plugin-retry'
-import { throttling } from '@octokit/plugin-throttling'
 import { mkdtempSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { check } from '../core/check.js'
@@ -16,7 +14,8 @@ import { isInputError, type InputError } from '../core/errors.js'
 import { marker, renderError, reportMarker } from '../core/report/markdown.js'
 import { loadManifest } from '../core/manifest/load.js'
 import type { Report } from '../core/report/report.js'
-import { ApiTimeout, commentFailure, postSticky } from './comment.js'
+import { postFresh } from './comment.js'
+import { client, type Client } from './client.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
@@ -55,7 +54,7 @@ export async function run(options: { workerUrl?: URL } = {}): Promise<void> {
 interface Repo {
   owner: string
   repo: string
-  octokit: ReturnType<typeof client>
+  octokit: Client
 }
 
 function connect(settings: Settings): Repo {
@@ -160,34 +159,18 @@ async function publishStep(report: Report, settings: Settings, repo: Repo, targe
     )
 }
 
-/**
- * Writes the sticky comment when the pull request is still at the commit this run checked: a slow run
- * of an older commit must not overwrite the verdict on a newer one. Returns its URL, or '' (with a
- * warning) when it was not written. A comment never decides anything.
- */
-async function comment(repo: Repo, target: Target, mark: string, body: string): Promise<string> {
-  const pull = target.pull
-  if (pull === null) return ''
+/** The sticky comment, when the run is on a pull request that is still at the commit it checked. */
+function comment(repo: Repo, target: Target, mark: string, body: string): Promise<string> {
+  if (target.pull === null) return Promise.resolve('')
   const { owner, repo: name, octokit } = repo
-  try {
-    const head = (await octokit.rest.pulls.get({ owner, repo: name, pull_number: pull.number })).data.head.sha
-    if (head !== pull.headSha) {
-      core.warning(
-        `Not commenting: pull request #${pull.number} is now at ${head.slice(0, 12)}, and this run checked ${pull.headSha.slice(0, 12)}; the run for the newer commit writes the comment.`
-      )
-      return ''
-    }
-    return await postSticky(
-      { issues: octokit.rest.issues, graphql: octokit.graphql },
-      { owner, repo: name, pull: pull.number },
-      mark,
-      body,
-      core.warning
-    )
-  } catch (err) {
-    core.warning(commentFailure(err))
-    return ''
-  }
+  return postFresh(
+    { issues: octokit.rest.issues, graphql: octokit.graphql, pulls: octokit.rest.pulls },
+    { owner, repo: name, pull: target.pull.number },
+    target.pull.headSha,
+    mark,
+    body,
+    core.warning
+  )
 }
 
 /**
@@ -299,49 +282,4 @@ function annotate(err: InputError, workspace: string): void {
     startLine: err.line,
     ...(err.column !== undefined && { startColumn: err.column })
   })
-}
-
-/**
- * The REST client: retries transient failures, waits out primary rate limits (twice at most), and
- * gives up on a request that gets no answer within `timeout` seconds (not retried: a write may have
- * landed), so that a stalled API can never hold the step.
- */
-function client(token: string, timeout: number) {
-  // Each request aborted with an AbortError (ApiTimeout), which octokit passes on as it is and the
-  // retry plugin does not retry; AbortSignal.timeout's TimeoutError would be wrapped and retried.
-  const timedFetch = (url: string | URL | Request, init: RequestInit = {}) => {
-    const stop = new AbortController()
-    setTimeout(() => stop.abort(new ApiTimeout(timeout)), timeout * 1000).unref()
-    return fetch(url, { ...init, signal: stop.signal })
-  }
-  return github.getOctokit(
-    token,
-    {
-      throttle: throttle(),
-      retry: { doNotRetry: [400, 401, 403, 404, 422] },
-      request: { fetch: timedFetch }
-    },
-    retry,
-    throttling
-  )
-}
-
-function throttle() {
-  return {
-    onRateLimit: (
-      retryAfter: number,
-      options: { method: string; url: string },
-      _octokit: unknown,
-      retryCount: number
-    ) => {
-      core.warning(
-        `GitHub API rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`
-      )
-      return retryCount < 2
-    },
-    onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }) => {
-      core.warning(`GitHub API secondary rate limit on ${options.method} ${options.url}; not retrying`)
-      return false
-    }
-  }
 }
