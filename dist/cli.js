@@ -47029,6 +47029,14 @@ class CsvPredictionRows {
     }
 }
 
+/** A row's label, prediction and score in millionths (0 without a score), in one word. */
+const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
+const codeLabel = (code) => code >>> 21;
+const codePrediction = (code) => (code >>> 20) & 1;
+const codeMicros = (code) => code & 0xfffff;
+/** The largest valid code. */
+const MAX_PREDICTION_CODE = predictionCode(1, 1, 1_000_000);
+
 /**
  * The prediction sink: decoded rows of a predictions file, whatever its format, into the cell table,
  * the score histogram and (with ids or champion columns) the row record. The column layout is
@@ -47455,13 +47463,6 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
  * column by column, JSON Lines (and recorded Parquet files) row by row. Every value is validated by
  * the same rules (decode/values.ts) whichever path it takes.
  */
-/** A row's label, prediction and score in millionths (0 without a score), in one word. */
-const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
-const codeLabel = (code) => code >>> 21;
-const codePrediction = (code) => (code >>> 20) & 1;
-const codeMicros = (code) => code & 0xfffff;
-/** The largest valid code. */
-const MAX_PREDICTION_CODE = predictionCode(1, 1, 1_000_000);
 /**
  * Rows of a format that holds typed values (JSON Lines, Parquet): each field through the row rules of
  * values.ts, straight from its value.
@@ -52740,10 +52741,11 @@ function computeRobustness(table, refs, counts, sink) {
 }
 const perturbationRefs = (table) => table.perturbations.map(perturbation => ({ perturbation }));
 
-/** A bootstrap needs most resamples to define a metric before its interval means anything. */
-const MIN_DEFINED_SHARE = 0.5;
 /** A metric's identity across runs: id and scope. */
 const metricKey = (m) => JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category]);
+
+/** A bootstrap needs most resamples to define a metric before its interval means anything. */
+const MIN_DEFINED_SHARE = 0.5;
 function evaluate(input) {
     return evaluation(input, compute(input));
 }
@@ -53675,33 +53677,24 @@ function agrestiMin([we, we2, w, w2], baseline, change, confidence, sign) {
 }
 
 /**
- * The helper thread (dist/worker.js) for the costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first, and walking the upper half of its
- * sorted scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing
- * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
- * bootstrap of metrics/paired-predictions.ts). It is started
- * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
- * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
+ * The helper thread (dist/worker.js) for the costly steps of a run, whatever they are: this module
+ * moves tasks and results, and tasks.ts says which tasks there are. It is started with the run, so
+ * that its start-up overlaps loading the manifest and the policy. It keeps the process alive only
+ * while it has a task: a run that ends early, or with an error, never waits for it.
  */
 const TAG = 'rai-gate-helper';
-/** A task's result, and the buffers to move with it rather than copy. */
-async function runTask(task) {
-    if (task.kind === 'auc')
-        return { result: aucPart(task.job), transfer: [] };
-    return task.kind === 'part'
-        ? partTask(task.job)
-        : task.kind === 'bootstrap'
-            ? bootstrapTask(task.job)
-            : pairedTask(task.job);
-}
 /**
  * The same tasks on the calling thread, their results passed through structured cloning as a
  * message would be: so that tests exercise the two-part reader and the offloaded bootstraps, merge
  * and line shift included, without a bundle to start a thread from.
  */
 class InProcess {
+    runTask;
+    constructor(runTask) {
+        this.runTask = runTask;
+    }
     async run(task) {
-        const { result, transfer } = await runTask(structuredClone(task));
+        const { result, transfer } = await this.runTask(structuredClone(task));
         return structuredClone(result, { transfer });
     }
     close() { }
@@ -53738,13 +53731,38 @@ class Helper {
         void this.worker.terminate();
     }
 }
-/** The helper thread started from workerUrl (dist/worker.js), or the tasks in process when null. */
-function startHelpers(workerUrl, minBytes) {
-    return { thread: workerUrl === null ? new InProcess() : new Helper(workerUrl), minBytes };
+/**
+ * The helper thread started from workerUrl (dist/worker.js), or the tasks run in process by runTask
+ * when null.
+ */
+function startThread(workerUrl, minBytes, runTask) {
+    return { thread: workerUrl === null ? new InProcess(runTask) : new Helper(workerUrl), minBytes };
 }
 function closeHelpers(helpers) {
     helpers?.thread.close();
 }
+
+/**
+ * The tasks a helper thread runs (threads.ts moves them): reading the second part of a large
+ * predictions file while the main thread reads the first, and walking the upper half of its sorted
+ * scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing half
+ * of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
+ * bootstrap of metrics/paired-predictions.ts). A new kind of task is a row of TASKS.
+ */
+const TASKS = {
+    part: partTask,
+    bootstrap: bootstrapTask,
+    paired: pairedTask,
+    auc: job => ({ result: aucPart(job), transfer: [] })
+};
+async function runTask(task) {
+    const run = TASKS[task.kind];
+    if (run === undefined)
+        throw new Error(`no task of kind '${task.kind}'`);
+    return run(task.job);
+}
+/** The helper thread started from workerUrl (dist/worker.js), or these tasks in process when null. */
+const startHelpers = (workerUrl, minBytes) => startThread(workerUrl, minBytes, runTask);
 
 const KINDS = ['predictions', 'robustness', 'outcomes', 'metrics'];
 /**
@@ -53848,6 +53866,11 @@ async function pairingOf(kind, inputs, baseline, intersections, settings, offloa
 const TOOL = { name: 'rai-gate', version: '1.0.0' };
 const SCHEMA_VERSION = 1;
 
+/**
+ * Reads an earlier evidence report as a baseline and rebuilds its aggregated tables, so the run can be
+ * compared against it without the original rows. A report from another schema version or another
+ * model is not compared: the caller gets a warning, and change thresholds are skipped, not passed.
+ */
 /**
  * The largest baseline report read: a bigger file is not compared, without reading it. A report takes
  * about 4 KB per group (its metrics, checks and cells), so an attribute at its bound of 50,000 groups

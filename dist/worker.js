@@ -1,4 +1,3 @@
-import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { readSync, openSync, fstatSync, closeSync } from 'node:fs';
 import 'node:zlib';
@@ -8,6 +7,7 @@ import require$$0 from 'tty';
 import require$$1 from 'util';
 import require$$3 from 'fs';
 import require$$4 from 'net';
+import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 
 class InputError extends Error {
     name = 'InputError';
@@ -8595,6 +8595,198 @@ class CaseRecorder {
     }
 }
 
+/** A row's label, prediction and score in millionths (0 without a score), in one word. */
+const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
+
+/**
+ * The prediction sink: decoded rows of a predictions file, whatever its format, into the cell table,
+ * the score histogram and (with ids or champion columns) the row record. The column layout is
+ * resolved here, once, from the file's header and the manifest's mapping.
+ */
+/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
+function layoutOf(spec, attributes, columns, where) {
+    const has = new Set(columns);
+    const col = (name, required, fallback) => {
+        const mapped = spec.columns[name];
+        const column = mapped ?? fallback ?? name;
+        if (has.has(column)) {
+            requireOnce(columns, column, where, name);
+            return column;
+        }
+        if (required || mapped !== undefined) {
+            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
+            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+                ...where,
+                path: name
+            });
+        }
+        return undefined;
+    };
+    const layout = {
+        label: col('label', true),
+        score: col('score', false),
+        prediction: col('prediction', false),
+        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
+        attributes: attributes.map(a => col(a, true)),
+        // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
+        id: spec.columns.id !== undefined ? col('id', true) : undefined,
+        baselinePrediction: col('baselinePrediction', false),
+        baselineScore: col('baselineScore', false)
+    };
+    if (layout.score === undefined && layout.prediction === undefined) {
+        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, where);
+    }
+    return layout;
+}
+/** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
+class PredictionSink {
+    spec;
+    options;
+    indexes;
+    labels;
+    predictions;
+    championPredictions;
+    layout;
+    /** The layout's columns by position in the header, for readers that index fields. */
+    positions;
+    acc;
+    hist = null;
+    sums = null;
+    /** Set while rows are recorded one by one (the file has ids or champion columns). */
+    recorder = null;
+    constructor(spec, options) {
+        this.spec = spec;
+        this.options = options;
+        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
+        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
+        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
+        this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction');
+    }
+    start(columns, where) {
+        const l = (this.layout = layoutOf(this.spec, this.options.attributes, columns, where));
+        const at = (c) => (c === undefined ? -1 : columns.indexOf(c));
+        this.positions = {
+            label: at(l.label),
+            score: at(l.score),
+            prediction: at(l.prediction),
+            weight: at(l.weight),
+            attrs: l.attributes.map(at),
+            id: at(l.id),
+            championPrediction: at(l.baselinePrediction),
+            championScore: at(l.baselineScore)
+        };
+        const hasScore = this.layout.score !== undefined;
+        const weighted = this.layout.weight !== undefined;
+        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
+        this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null;
+        if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
+            this.recorder = new CaseRecorder(4);
+    }
+    /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
+    get recording() {
+        return this.recorder !== null && !this.recorder.dropped;
+    }
+    /**
+     * The champion's prediction and score on a row, from its fields' values (ignored where the file has
+     * no such column): -1 and NaN when absent; the prediction follows the score at the threshold when
+     * only the score is given.
+     */
+    champion(prediction, score, where) {
+        const l = this.layout;
+        const cs = l.baselineScore === undefined ? NaN : scoreValue(score, where(l.baselineScore));
+        const cp = l.baselinePrediction !== undefined
+            ? this.championPredictions.value(prediction, where(l.baselinePrediction))
+            : cs === cs
+                ? predictAt(cs, this.spec.threshold)
+                : -1;
+        return [cp, cs];
+    }
+    /**
+     * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
+     * and score (-1 and NaN when the file has none).
+     */
+    addRecorded(g, y, p, s, micros, w, id, line, cp, cs) {
+        const combo = this.add(g, y, p, s, micros, w);
+        const r = this.recorder;
+        const hasScore = this.hist !== null;
+        const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0);
+        const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line);
+        if (kept === 'dropped')
+            return;
+        const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0);
+        r.extra([hasScore ? s : NaN, w, champion, cs]);
+    }
+    /**
+     * Adds one decoded row: its group ids g (one per attribute), label, prediction, score, the score in
+     * millionths (or -1) and weight. Returns the row's combination of groups.
+     */
+    add(g, y, p, s, micros, w) {
+        const combo = this.acc.combo(g);
+        this.cells.addRow(combo, y, p, this.hist === null ? 0 : s, micros, w);
+        return combo;
+    }
+    /**
+     * The sums every row is added to (fast/rows-wasm.ts), made with the first row: a sink that only
+     * checks a header (the two-part reader's) needs no WebAssembly memory.
+     */
+    get cells() {
+        return (this.sums ??= new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold));
+    }
+    /** Rows added so far, by every path. */
+    get rows() {
+        return this.sums?.rows ?? 0;
+    }
+    /** The table: the combinations and groups met, with the cell sums of every row. */
+    table() {
+        this.acc.addNumbers(this.cells.sums());
+        return this.acc.finish(this.indexes.map(i => i.labels));
+    }
+    /** What a worker reading one part of the file sends back. */
+    part() {
+        return {
+            table: this.table(),
+            scores: this.hist?.part() ?? null,
+            rows: this.rows
+        };
+    }
+    finish(sha256) {
+        if (this.rows === 0)
+            throw new InputError('the file has no data rows', { file: this.spec.display });
+        return {
+            table: this.table(),
+            scores: this.hist === null ? null : this.hist.finish(),
+            edges: this.options.edges,
+            rows: this.rows,
+            sha256,
+            ...this.finishRecord()
+        };
+    }
+    finishRecord() {
+        if (this.recorder === null)
+            return {};
+        const { cases, casesMissing, extras } = this.recorder.finish();
+        if (cases === null)
+            return { record: null, recordMissing: casesMissing };
+        const [scores, weights, championCodes, championScores] = extras;
+        const l = this.layout;
+        const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined;
+        return {
+            record: {
+                cases,
+                byId: l.id !== undefined,
+                scores: this.hist !== null ? scores : null,
+                weights: l.weight !== undefined ? weights : null,
+                champion: hasChampion
+                    ? {
+                        codes: Uint32Array.from(championCodes),
+                        scores: l.baselineScore !== undefined ? championScores : null
+                    }
+                    : null
+            }
+        };
+    }
+}
+
 /**
  * A dictionary-encoded chunk's rows through `rule`: each entry decoded once, at its first use (so that
  * group ids and a learned negative label follow file order, as in CSV). For entry k (k = -1: a null),
@@ -8823,204 +9015,6 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
         sink.cells.addColumns({ combos: c, labels: y, predictions: p, scores: s, weights: w });
         first += rows;
         progress?.((group + 1 - from) / (to - from));
-    }
-}
-
-/**
- * Reads a predictions artifact (one row per example) into a cell table and a score histogram, through
- * a reader per format: CSV bytes through the WebAssembly fast path and the checked parser, Parquet
- * column by column, JSON Lines (and recorded Parquet files) row by row. Every value is validated by
- * the same rules (decode/values.ts) whichever path it takes.
- */
-/** A row's label, prediction and score in millionths (0 without a score), in one word. */
-const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
-
-/**
- * The prediction sink: decoded rows of a predictions file, whatever its format, into the cell table,
- * the score histogram and (with ids or champion columns) the row record. The column layout is
- * resolved here, once, from the file's header and the manifest's mapping.
- */
-/** Resolves the column mapping against the file's columns; explicit mappings must exist. */
-function layoutOf(spec, attributes, columns, where) {
-    const has = new Set(columns);
-    const col = (name, required, fallback) => {
-        const mapped = spec.columns[name];
-        const column = mapped ?? fallback ?? name;
-        if (has.has(column)) {
-            requireOnce(columns, column, where, name);
-            return column;
-        }
-        if (required || mapped !== undefined) {
-            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
-            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
-                ...where,
-                path: name
-            });
-        }
-        return undefined;
-    };
-    const layout = {
-        label: col('label', true),
-        score: col('score', false),
-        prediction: col('prediction', false),
-        weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
-        attributes: attributes.map(a => col(a, true)),
-        // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
-        id: spec.columns.id !== undefined ? col('id', true) : undefined,
-        baselinePrediction: col('baselinePrediction', false),
-        baselineScore: col('baselineScore', false)
-    };
-    if (layout.score === undefined && layout.prediction === undefined) {
-        throw new InputError(`neither a score nor a prediction column is in the file (looked for '${spec.columns.score ?? 'score'}' and '${spec.columns.prediction ?? 'prediction'}'); found: ${columns.join(', ')}`, where);
-    }
-    return layout;
-}
-/** Decoded rows -> cell table and score histogram; every format's reader adds its rows here. */
-class PredictionSink {
-    spec;
-    options;
-    indexes;
-    labels;
-    predictions;
-    championPredictions;
-    layout;
-    /** The layout's columns by position in the header, for readers that index fields. */
-    positions;
-    acc;
-    hist = null;
-    sums = null;
-    /** Set while rows are recorded one by one (the file has ids or champion columns). */
-    recorder = null;
-    constructor(spec, options) {
-        this.spec = spec;
-        this.options = options;
-        this.indexes = options.attributes.map(a => new GroupIndex(a, spec.display));
-        this.labels = new BinaryDecoder(spec.positiveLabel, 'label');
-        this.predictions = new BinaryDecoder(spec.positiveLabel, 'prediction');
-        this.championPredictions = new BinaryDecoder(spec.positiveLabel, 'baselinePrediction');
-    }
-    start(columns, where) {
-        const l = (this.layout = layoutOf(this.spec, this.options.attributes, columns, where));
-        const at = (c) => (c === undefined ? -1 : columns.indexOf(c));
-        this.positions = {
-            label: at(l.label),
-            score: at(l.score),
-            prediction: at(l.prediction),
-            weight: at(l.weight),
-            attrs: l.attributes.map(at),
-            id: at(l.id),
-            championPrediction: at(l.baselinePrediction),
-            championScore: at(l.baselineScore)
-        };
-        const hasScore = this.layout.score !== undefined;
-        const weighted = this.layout.weight !== undefined;
-        this.acc = new CellAccumulator(this.options.attributes, hasScore ? this.options.bins : 1, hasScore, weighted);
-        this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null;
-        if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
-            this.recorder = new CaseRecorder(4);
-    }
-    /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
-    get recording() {
-        return this.recorder !== null && !this.recorder.dropped;
-    }
-    /**
-     * The champion's prediction and score on a row, from its fields' values (ignored where the file has
-     * no such column): -1 and NaN when absent; the prediction follows the score at the threshold when
-     * only the score is given.
-     */
-    champion(prediction, score, where) {
-        const l = this.layout;
-        const cs = l.baselineScore === undefined ? NaN : scoreValue(score, where(l.baselineScore));
-        const cp = l.baselinePrediction !== undefined
-            ? this.championPredictions.value(prediction, where(l.baselinePrediction))
-            : cs === cs
-                ? predictAt(cs, this.spec.threshold)
-                : -1;
-        return [cp, cs];
-    }
-    /**
-     * As add(), keeping the row in the record: its id (undefined: none), and the champion's prediction
-     * and score (-1 and NaN when the file has none).
-     */
-    addRecorded(g, y, p, s, micros, w, id, line, cp, cs) {
-        const combo = this.add(g, y, p, s, micros, w);
-        const r = this.recorder;
-        const hasScore = this.hist !== null;
-        const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0);
-        const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line);
-        if (kept === 'dropped')
-            return;
-        const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0);
-        r.extra([hasScore ? s : NaN, w, champion, cs]);
-    }
-    /**
-     * Adds one decoded row: its group ids g (one per attribute), label, prediction, score, the score in
-     * millionths (or -1) and weight. Returns the row's combination of groups.
-     */
-    add(g, y, p, s, micros, w) {
-        const combo = this.acc.combo(g);
-        this.cells.addRow(combo, y, p, this.hist === null ? 0 : s, micros, w);
-        return combo;
-    }
-    /**
-     * The sums every row is added to (fast/rows-wasm.ts), made with the first row: a sink that only
-     * checks a header (the two-part reader's) needs no WebAssembly memory.
-     */
-    get cells() {
-        return (this.sums ??= new WasmCells(this.acc, this.hist, this.options.edges, this.spec.threshold));
-    }
-    /** Rows added so far, by every path. */
-    get rows() {
-        return this.sums?.rows ?? 0;
-    }
-    /** The table: the combinations and groups met, with the cell sums of every row. */
-    table() {
-        this.acc.addNumbers(this.cells.sums());
-        return this.acc.finish(this.indexes.map(i => i.labels));
-    }
-    /** What a worker reading one part of the file sends back. */
-    part() {
-        return {
-            table: this.table(),
-            scores: this.hist?.part() ?? null,
-            rows: this.rows
-        };
-    }
-    finish(sha256) {
-        if (this.rows === 0)
-            throw new InputError('the file has no data rows', { file: this.spec.display });
-        return {
-            table: this.table(),
-            scores: this.hist === null ? null : this.hist.finish(),
-            edges: this.options.edges,
-            rows: this.rows,
-            sha256,
-            ...this.finishRecord()
-        };
-    }
-    finishRecord() {
-        if (this.recorder === null)
-            return {};
-        const { cases, casesMissing, extras } = this.recorder.finish();
-        if (cases === null)
-            return { record: null, recordMissing: casesMissing };
-        const [scores, weights, championCodes, championScores] = extras;
-        const l = this.layout;
-        const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined;
-        return {
-            record: {
-                cases,
-                byId: l.id !== undefined,
-                scores: this.hist !== null ? scores : null,
-                weights: l.weight !== undefined ? weights : null,
-                champion: hasChampion
-                    ? {
-                        codes: Uint32Array.from(championCodes),
-                        scores: l.baselineScore !== undefined ? championScores : null
-                    }
-                    : null
-            }
-        };
     }
 }
 
@@ -46991,27 +46985,14 @@ function pairedTask(job) {
 Object.keys(RATES).filter(id => RATE_CELLS[id].den.every(c => RATE_CELLS[id].den.includes(c ^ 1)));
 
 /**
- * The helper thread (dist/worker.js) for the costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first, and walking the upper half of its
- * sorted scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing
- * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
- * bootstrap of metrics/paired-predictions.ts). It is started
- * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
- * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
+ * The helper thread (dist/worker.js) for the costly steps of a run, whatever they are: this module
+ * moves tasks and results, and tasks.ts says which tasks there are. It is started with the run, so
+ * that its start-up overlaps loading the manifest and the policy. It keeps the process alive only
+ * while it has a task: a run that ends early, or with an error, never waits for it.
  */
 const TAG = 'rai-gate-helper';
-/** A task's result, and the buffers to move with it rather than copy. */
-async function runTask(task) {
-    if (task.kind === 'auc')
-        return { result: aucPart(task.job), transfer: [] };
-    return task.kind === 'part'
-        ? partTask(task.job)
-        : task.kind === 'bootstrap'
-            ? bootstrapTask(task.job)
-            : pairedTask(task.job);
-}
 /** In a thread started by Helper: run each task posted to it and post the result back. */
-function serveIfHelper() {
+function serveTasks(runTask) {
     if (isMainThread || workerData?.tag !== TAG)
         return false;
     parentPort.on('message', (task) => {
@@ -47020,6 +47001,28 @@ function serveIfHelper() {
     return true;
 }
 
-// The helper threads' entry (dist/worker.js): see core/threads.ts. A bundle of its own, so that a
+/**
+ * The tasks a helper thread runs (threads.ts moves them): reading the second part of a large
+ * predictions file while the main thread reads the first, and walking the upper half of its sorted
+ * scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing half
+ * of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
+ * bootstrap of metrics/paired-predictions.ts). A new kind of task is a row of TASKS.
+ */
+const TASKS = {
+    part: partTask,
+    bootstrap: bootstrapTask,
+    paired: pairedTask,
+    auc: job => ({ result: aucPart(job), transfer: [] })
+};
+async function runTask(task) {
+    const run = TASKS[task.kind];
+    if (run === undefined)
+        throw new Error(`no task of kind '${task.kind}'`);
+    return run(task.job);
+}
+/** In a helper thread: serve these tasks. */
+const serveIfHelper = () => serveTasks(runTask);
+
+// The helper threads' entry (dist/worker.js): see core/threads.ts and core/tasks.ts. A bundle of its own, so that a
 // helper starts without loading the CLI or the Action.
 serveIfHelper();

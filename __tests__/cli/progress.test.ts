@@ -11,7 +11,7 @@ import { progressLine } from '../../src/cli/progress.js'
 import { readPredictionsParallel } from '../../src/core/artifacts/fast/parallel.js'
 import { readPredictions } from '../../src/core/artifacts/kinds/predictions.js'
 import type { ArtifactSpec } from '../../src/core/manifest/types.js'
-import { startHelpers } from '../../src/core/threads.js'
+import { startHelpers } from '../../src/core/tasks.js'
 import { manifestYaml, policyYaml, workspace } from '../helpers/check.js'
 import { writeParquet } from '../helpers/duckdb.js'
 

@@ -4,11 +4,10 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
+import { readOutcomes } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
-import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
+import { readRobustness } from './artifacts/kinds/robustness.js'
 import { readStats } from './artifacts/kinds/stats.js'
-import type { MetricsData } from './artifacts/kinds/metrics.js'
 import { manifestMetrics, providedDefs, requireIntervals, trustDirections } from './metrics/provided.js'
 import { PARALLEL_MIN_BYTES, readPredictionsParallel } from './artifacts/fast/parallel.js'
 import { quantileEdges } from './tables/scores.js'
@@ -27,9 +26,12 @@ import {
 } from './metrics/evaluate.js'
 import { OFFLOAD_MIN_WORK, worthOffloading } from './metrics/offload.js'
 import { BASELINE_STREAMS } from './stats/streams.js'
-import { closeHelpers, startHelpers, type Helpers } from './threads.js'
+import { startHelpers } from './tasks.js'
+import { closeHelpers, type Helpers } from './threads.js'
 import { compareWithBaseline } from './baseline/compare.js'
-import { readBaseline, type Baseline, type BaselineInfo } from './baseline/load.js'
+import { readBaseline } from './baseline/load.js'
+import type { Baseline, BaselineInfo } from './baseline/types.js'
+import type { Inputs } from './inputs.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
 import { isInside, readText } from './files.js'
@@ -70,21 +72,6 @@ export interface CheckOptions {
   parallel?: { workerUrl: URL | null; minBytes?: number }
   /** Follows the reading of the predictions file, for a terminal's progress line (the CLI's). */
   progress?: ReadProgress
-}
-
-export interface Inputs {
-  manifest: Manifest
-  /** The model's name that waivers and the baseline are matched against (the base commit's, when given). */
-  identity: string
-  /** What the reviewer is told about the PR's manifest and its metrics' directions. */
-  notes: string[]
-  policy: Policy
-  /** The baseline report, read (null without one). */
-  baseline: Baseline | null
-  predictions?: PredictionData
-  robustness?: RobustnessData
-  outcomes?: OutcomeData
-  metrics?: MetricsData
 }
 
 export async function readInputs(options: CheckOptions, helpers: Helpers | null = null): Promise<Inputs> {

@@ -1,41 +1,29 @@
 /**
- * The helper thread (dist/worker.js) for the costly steps of a run: reading the second part of a
- * large predictions file while the main thread reads the first, and walking the upper half of its
- * sorted scores for the AUC while the main thread walks the lower (artifacts/fast/parallel.ts); drawing
- * half of a large bootstrap while the main thread draws the other (metrics/offload.ts, and the paired
- * bootstrap of metrics/paired-predictions.ts). It is started
- * with the run, so that its start-up overlaps loading the manifest and the policy. It keeps the
- * process alive only while it has a task: a run that ends early, or with an error, never waits for it.
+ * The helper thread (dist/worker.js) for the costly steps of a run, whatever they are: this module
+ * moves tasks and results, and tasks.ts says which tasks there are. It is started with the run, so
+ * that its start-up overlaps loading the manifest and the policy. It keeps the process alive only
+ * while it has a task: a run that ends early, or with an error, never waits for it.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
-import { partTask, type PartJob } from './artifacts/fast/parallel.js'
-import type { PredictionJob } from './metrics/evaluate.js'
-import { bootstrapTask } from './metrics/offload.js'
-import { aucPart, type AucHalf } from './metrics/auc.js'
-import { pairedTask, type PairedJob } from './metrics/paired-predictions.js'
 
 const TAG = 'rai-gate-helper'
 
-export type Task =
-  | { kind: 'part'; job: PartJob }
-  | { kind: 'bootstrap'; job: PredictionJob }
-  | { kind: 'paired'; job: PairedJob }
-  | { kind: 'auc'; job: AucHalf }
+/** A task: its kind (a row of the task table, tasks.ts) and its job, which a message can carry. */
+export interface Task {
+  kind: string
+  job: unknown
+}
+
+/** A task's result, and the buffers to move with it rather than copy. */
+export type Done = { result: unknown; transfer: ArrayBuffer[] }
+
+/** Runs one task of any kind on this thread (tasks.ts: the table of task kinds). */
+export type RunTask = (task: Task) => Promise<Done>
 
 /** Runs tasks away from the caller: on the helper thread, or in process (tests). */
 export interface TaskRunner {
   run<T>(task: Task): Promise<T>
   close(): void
-}
-
-/** A task's result, and the buffers to move with it rather than copy. */
-async function runTask(task: Task): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
-  if (task.kind === 'auc') return { result: aucPart(task.job), transfer: [] }
-  return task.kind === 'part'
-    ? partTask(task.job)
-    : task.kind === 'bootstrap'
-      ? bootstrapTask(task.job)
-      : pairedTask(task.job)
 }
 
 /**
@@ -44,8 +32,10 @@ async function runTask(task: Task): Promise<{ result: unknown; transfer: ArrayBu
  * and line shift included, without a bundle to start a thread from.
  */
 export class InProcess implements TaskRunner {
+  constructor(private readonly runTask: RunTask) {}
+
   async run<T>(task: Task): Promise<T> {
-    const { result, transfer } = await runTask(structuredClone(task))
+    const { result, transfer } = await this.runTask(structuredClone(task))
     return structuredClone(result, { transfer }) as T
   }
 
@@ -94,9 +84,12 @@ export interface Helpers {
   minBytes: number
 }
 
-/** The helper thread started from workerUrl (dist/worker.js), or the tasks in process when null. */
-export function startHelpers(workerUrl: URL | null, minBytes: number): Helpers {
-  return { thread: workerUrl === null ? new InProcess() : new Helper(workerUrl), minBytes }
+/**
+ * The helper thread started from workerUrl (dist/worker.js), or the tasks run in process by runTask
+ * when null.
+ */
+export function startThread(workerUrl: URL | null, minBytes: number, runTask: RunTask): Helpers {
+  return { thread: workerUrl === null ? new InProcess(runTask) : new Helper(workerUrl), minBytes }
 }
 
 export function closeHelpers(helpers: Helpers | null): void {
@@ -104,7 +97,7 @@ export function closeHelpers(helpers: Helpers | null): void {
 }
 
 /** In a thread started by Helper: run each task posted to it and post the result back. */
-export function serveIfHelper(): boolean {
+export function serveTasks(runTask: RunTask): boolean {
   if (isMainThread || (workerData as { tag?: string } | undefined)?.tag !== TAG) return false
   parentPort!.on('message', (task: Task) => {
     void runTask(task).then(({ result, transfer }) => parentPort!.postMessage(result, transfer))

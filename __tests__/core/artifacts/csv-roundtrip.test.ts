@@ -17,7 +17,7 @@ import { readPredictionsParallel } from '../../../src/core/artifacts/fast/parall
 import { PredictionSink } from '../../../src/core/artifacts/kinds/prediction-sink.js'
 import { readPredictions, type PredictionData } from '../../../src/core/artifacts/kinds/predictions.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
-import { startHelpers } from '../../../src/core/threads.js'
+import { startHelpers } from '../../../src/core/tasks.js'
 import { workspace } from '../../helpers/check.js'
 import { csvSpec } from '../../helpers/tables.js'
 

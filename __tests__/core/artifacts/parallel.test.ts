@@ -11,7 +11,7 @@ import { readPredictions, type PredictionData } from '../../../src/core/artifact
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 import { predictionAuc } from '../../../src/core/metrics/auc.js'
 import { createRng } from '../../../src/core/stats/rng.js'
-import { startHelpers } from '../../../src/core/threads.js'
+import { startHelpers } from '../../../src/core/tasks.js'
 import { workspace } from '../../helpers/check.js'
 import { sqlString, writeParquet } from '../../helpers/duckdb.js'
 

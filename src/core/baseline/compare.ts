@@ -6,13 +6,12 @@
  * - independent: the two runs as independent samples (metrics/evaluate.ts).
  * Each decision is recorded for the report, and a changed evaluation set is a note for reviewers.
  */
-import type { Inputs } from '../check.js'
+import type { Inputs } from '../inputs.js'
 import {
   agrees,
   type ArtifactKind,
   type BootstrapSettings,
   type Change,
-  type Comparison,
   type Evaluation
 } from '../metrics/evaluate.js'
 import { pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
@@ -22,20 +21,7 @@ import {
   type PairedJob,
   type PairSource
 } from '../metrics/paired-predictions.js'
-import type { Baseline } from './load.js'
-
-export interface BaselineComparison {
-  kind: ArtifactKind
-  comparison: Comparison
-  shared?: number
-  onlyBaseline?: number
-  onlyRun?: number
-  labelsDiffer?: number
-  /** Paired predictions: the baseline report's row record, or the champion's columns in this file. */
-  source?: PairSource
-  /** Why the artifact is not paired or identical, when it could have been. */
-  reason?: string
-}
+import type { Baseline, BaselineComparison } from './types.js'
 
 export interface Comparing {
   changes: (confidence: number) => Map<string, Change>

@@ -3,39 +3,16 @@
  * compared against it without the original rows. A report from another schema version or another
  * model is not compared: the caller gets a warning, and change thresholds are skipped, not passed.
  */
-import type { MetricsData } from '../artifacts/kinds/metrics.js'
 import { resolve } from 'node:path'
 import { loadCases } from '../tables/cases.js'
 import { decodeCells } from '../tables/cells.js'
-import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
-import { MAX_PREDICTION_CODE, type PredictionData } from '../artifacts/kinds/predictions.js'
-import type { RobustnessData } from '../artifacts/kinds/robustness.js'
+import { MAX_PREDICTION_CODE } from '../artifacts/kinds/predictions.js'
 import { InputError } from '../errors.js'
 import { reportProblem } from '../schema.js'
 import { displayPath, readRegular } from '../files.js'
-import type { BaselineComparison } from './compare.js'
+import type { Baseline, BaselineInfo } from './types.js'
 import type { Report, ReportStats } from '../report/report.js'
 import { SCHEMA_VERSION } from '../version.js'
-
-export interface BaselineInfo {
-  path: string
-  model: { name: string; version: string } | null
-  toolVersion: string | null
-  decision: string | null
-  /** False when the report cannot be compared with this run; `warning` then says why. */
-  usable: boolean
-  warning?: string
-  /** How each artifact was compared (baseline/compare.ts). */
-  comparisons?: BaselineComparison[]
-}
-
-export interface Baseline {
-  info: BaselineInfo
-  predictions?: PredictionData
-  robustness?: RobustnessData
-  outcomes?: OutcomeData
-  metrics?: MetricsData
-}
 
 /**
  * The largest baseline report read: a bigger file is not compared, without reading it. A report takes

@@ -14,7 +14,7 @@ import { readMetrics, type MetricsData, type ProvidedMetric } from '../artifacts
 import type { Manifest } from '../manifest/types.js'
 import type { Policy } from '../policy/types.js'
 import { normalUpperTail, zOf } from '../stats/intervals.js'
-import type { Change, Computed, MetricResult } from './evaluate.js'
+import type { Change, Computed, MetricResult } from './results.js'
 import { metricDef, type MetricDef, type Scope } from './registry.js'
 import { scopeOf } from './sink.js'
 import { proportion } from './support.js'

@@ -1,5 +1,5 @@
 /** How a report's numbers were computed, in words for the renderings: interval methods, comparisons. */
-import type { BaselineInfo } from '../baseline/load.js'
+import type { BaselineInfo } from '../baseline/types.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { INTERVAL_METHODS } from '../metrics/registry.js'
 

@@ -5,8 +5,7 @@
  * Group values and combinations are registered here as the sink first meets them (the checked path
  * reads the row that introduces one), so the ids are the sink's own.
  */
-import { MISSING } from '../decode/groups.js'
-import type { PredictionSink } from '../kinds/prediction-sink.js'
+import { MISSING, type GroupIndex } from '../decode/groups.js'
 import { WasmHeap, type WasmExports } from '../../wasm.js'
 import { POW10 } from '../decode/decimal.js'
 import { ACC, type CellAccumulator } from '../../tables/cells.js'
@@ -182,6 +181,15 @@ export interface DecodedRows {
   weights: Float64Array | null
 }
 
+/**
+ * What the fast path takes from the predictions sink (kinds/prediction-sink.ts): its group indexes and
+ * the combinations it has met, whose ids the fast path must share.
+ */
+export interface GroupsSeen {
+  readonly indexes: readonly GroupIndex[]
+  readonly acc: Pick<CellAccumulator, 'combos'>
+}
+
 /** The CSV fast path: plain rows read from bytes into the sink's WebAssembly cells. */
 export class WasmRows {
   private readonly heap: WasmHeap
@@ -205,7 +213,7 @@ export class WasmRows {
    * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
    */
   constructor(
-    private readonly sink: PredictionSink,
+    private readonly sink: GroupsSeen,
     private readonly cells: WasmCells,
     roles: Int32Array,
     hasPrediction: boolean

@@ -25,7 +25,7 @@ import { compressors } from 'hyparquet-compressors'
 import { InputError, type Where } from '../../errors.js'
 import { FileHash, type ReadProgress } from './bytes.js'
 import { scratchMemory } from '../../wasm.js'
-import type { RowSource, Row } from './source.js'
+import type { RowSource, Row } from './rows.js'
 import type { Value } from '../decode/values.js'
 
 /**

@@ -10,6 +10,9 @@ import { CsvParser, fieldText, type CsvRow } from './csv.js'
 import { streamFile, type ReadProgress } from './bytes.js'
 import { parquetRows } from './parquet.js'
 import type { Value } from '../decode/values.js'
+import type { HeaderHandler, Row, RowSource } from './rows.js'
+
+export type { HeaderHandler, Row, RowSource }
 
 export type Format = 'csv' | 'jsonl' | 'parquet'
 
@@ -21,37 +24,6 @@ export function formatOf(path: string): Format | undefined {
   if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl'
   return undefined
 }
-
-/**
- * One data row, as every format gives it: field k is the header's column k. Its value is text (CSV)
- * or as the file holds it (JSON Lines, Parquet: numbers, booleans, bigints, strings, null), and the
- * row rules of values.ts read either.
- */
-export interface Row {
-  /** The line (CSV, JSON Lines) or the data row (Parquet), counted from 1, for records and messages. */
-  line: number
-  /** Field k's value; undefined when the row has no such field (a JSON object without the key). */
-  at(k: number): Value
-  /** Where field k (or the row) is, for an error. */
-  where(k?: number): Where
-}
-
-/** What a reader learns from the header: the columns, and where they are (for an error). */
-export type HeaderHandler = (columns: string[], where: Where) => void
-
-/**
- * A format's row reader: streams the file's rows to onRow after onHeader, and resolves to the sha256
- * of the file as stored. `needed` (after onHeader) names the columns the reader uses, so that a
- * columnar format reads no others. `progress` follows the bytes read (for display only).
- */
-export type RowSource = (
-  path: string,
-  display: string,
-  onHeader: HeaderHandler,
-  onRow: (row: Row) => void,
-  needed: () => readonly number[] | null,
-  progress?: ReadProgress
-) => Promise<string>
 
 export interface RowStream {
   /** Column names (CSV header, the keys of the first JSON object, Parquet's top-level columns). */

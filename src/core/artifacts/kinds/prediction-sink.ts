@@ -12,7 +12,7 @@ import { ScoreHistogram, type HistogramPart } from '../../tables/scores.js'
 import { WasmCells } from '../fast/rows-wasm.js'
 import { GroupIndex } from '../decode/groups.js'
 import { BinaryDecoder, predictAt, scoreValue, type Value } from '../decode/values.js'
-import { predictionCode, type PredictionData, type PredictionOptions } from './predictions.js'
+import { predictionCode, type PredictionData, type PredictionOptions } from './prediction-data.js'
 
 /** Which file column holds each logical column; undefined when the file has none. */
 export interface Layout {
