@@ -7968,6 +7968,11 @@ function directionOf(m) {
         return def.direction;
     return m.higherIsBetter === undefined ? 'none' : m.higherIsBetter ? 'higher' : 'lower';
 }
+/**
+ * The sign that turns a change into a worsening: +1 when higher is worse, −1 when higher is better
+ * (a metric with no better direction counts a rise as a worsening; no rule asks it of one).
+ */
+const worseningSign = (m) => directionOf(m) === 'higher' ? -1 : 1;
 function metricDef(id) {
     return BY_ID.get(id);
 }
@@ -7986,12 +7991,18 @@ function scopeOf(m) {
             scope[key] = m[key];
     return scope;
 }
+/** A disparity needs two groups of at least minGroupSize rows: with fewer, its data are insufficient. */
+const tooFewGroups = (minGroupSize) => ({
+    code: 'too-few-groups',
+    text: `fewer than two groups have at least ${minGroupSize} rows`
+});
 /** Records every value with its metric and scope (the point estimates). */
 class RecordingSink {
     detailed = true;
     values = [];
     put(metric, scope, value, n, reason, support) {
-        this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
+        const why = typeof reason === 'object' ? { reason: reason.text, code: reason.code } : { reason };
+        this.values.push({ metric, scope, value, n, ...why, ...(support && { support }) });
     }
 }
 /** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
@@ -52633,7 +52644,7 @@ function putDisparities(s, values, sink, minGroupSize, supports, groupBins) {
         n += s.sizes[g];
     for (const d of DISPARITIES) {
         if (eligible.length < 2) {
-            sink.put(d.id, s.ref, NaN, n, `fewer than two groups have at least ${minGroupSize} rows`);
+            sink.put(d.id, s.ref, NaN, n, tooFewGroups(minGroupSize));
             continue;
         }
         let combined = d.kind === 'difference' ? -Infinity : Infinity;
@@ -52822,7 +52833,7 @@ function changes(current, baseline, confidence, identical = new Set()) {
             continue;
         }
         const change = c.point.value - b.point.value;
-        const sign = directionOf({ metric: c.point.metric, ...c.extra }) === 'higher' ? -1 : 1;
+        const sign = worseningSign({ metric: c.point.metric, ...c.extra });
         const cs = c.point.support;
         const bs = b.point.support;
         if (cs?.kind === 'proportion' && bs?.kind === 'proportion') {
@@ -53097,7 +53108,14 @@ function toResult(c, confidence) {
     if (given)
         return providedResult(c, base, confidence);
     if (Number.isNaN(v.value))
-        return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' };
+        return {
+            ...base,
+            value: null,
+            ci: null,
+            reason: v.reason ?? 'undefined',
+            // Too few groups large enough: the data are insufficient, as a small group's are.
+            ...(v.code === 'too-few-groups' && { status: 'insufficient' })
+        };
     // A count is a fact about the data, not an estimate: its interval is the value itself.
     if (v.metric === 'count')
         return { ...base, value: v.value, ci: [v.value, v.value] };
@@ -53249,7 +53267,7 @@ function pairing(run, runMissing, base, measures, labelsDiffer) {
             for (const { m, n, before, sum, squares } of sums) {
                 if (n === 0)
                     continue;
-                const worse = metricDef(m.metric)?.direction === 'higher' ? -1 : 1;
+                const worse = worseningSign(m);
                 out.set(metricKey({ metric: m.metric, ...m.scope }), pairedChange(sum, squares, n, before / n, sum / n, z, worse));
             }
             return out;
@@ -53430,7 +53448,7 @@ function planPairing(run, base, intersections, settings) {
                 changes: confidence => {
                     const out = new Map();
                     for (const m of matched) {
-                        const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1;
+                        const sign = worseningSign(m);
                         const analytic = rates?.get(m.key);
                         out.set(m.key, analytic
                             ? agrestiMin(analytic, m.baseline, m.change, confidence, sign)
@@ -54133,7 +54151,7 @@ function judge(value, ci, threshold, mode) {
 function judgeChange(gate, change, noBaseline, mode) {
     if (change === undefined)
         return { breach: false, skipped: true, reason: `change threshold skipped: ${noBaseline}` };
-    const sign = directionOf(gate) === 'higher' ? -1 : 1;
+    const sign = worseningSign(gate);
     const limits = [
         gate.maxWorsening,
         gate.maxWorseningRelative === undefined
@@ -54445,8 +54463,9 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGi
     };
     const tooFew = `fewer than ${d.minGroupSize} rows`;
     if (r.value === null) {
-        if (r.reason?.startsWith('fewer than two groups'))
-            return { ...insufficient, reason: r.reason };
+        // A disparity without two groups large enough (metrics/sink.ts tooFewGroups): decided by its status.
+        if (r.group === undefined && r.status === 'insufficient')
+            return { ...insufficient, reason: r.reason ?? 'insufficient data' };
         return { ...base, status: 'missing', effect: breachEffect, reason: `undefined: ${r.reason}` };
     }
     const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined;

@@ -9258,12 +9258,18 @@ function metricDef(id) {
 const metricsOf = (scope) => METRICS.filter(m => m.scopes.includes(scope));
 
 /** The scope keys, in the order reports and renderings list them. */
+/** A disparity needs two groups of at least minGroupSize rows: with fewer, its data are insufficient. */
+const tooFewGroups = (minGroupSize) => ({
+    code: 'too-few-groups',
+    text: `fewer than two groups have at least ${minGroupSize} rows`
+});
 /** Records every value with its metric and scope (the point estimates). */
 class RecordingSink {
     detailed = true;
     values = [];
     put(metric, scope, value, n, reason, support) {
-        this.values.push({ metric, scope, value, n, reason, ...(support && { support }) });
+        const why = typeof reason === 'object' ? { reason: reason.text, code: reason.code } : { reason };
+        this.values.push({ metric, scope, value, n, ...why, ...(support && { support }) });
     }
 }
 /** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
@@ -46749,7 +46755,7 @@ function putDisparities(s, values, sink, minGroupSize, supports, groupBins) {
         n += s.sizes[g];
     for (const d of DISPARITIES) {
         if (eligible.length < 2) {
-            sink.put(d.id, s.ref, NaN, n, `fewer than two groups have at least ${minGroupSize} rows`);
+            sink.put(d.id, s.ref, NaN, n, tooFewGroups(minGroupSize));
             continue;
         }
         let combined = d.kind === 'difference' ? -Infinity : Infinity;

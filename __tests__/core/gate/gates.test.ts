@@ -96,6 +96,19 @@ gates:
     )
   })
 
+  it('takes a disparity without two groups large enough as insufficient, by its status and never its words', async () => {
+    const r = await run(`defaults: { minGroupSize: 5, insufficientData: warn, bootstrap: { resamples: 100 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.1 }
+`)
+    const metric = r.metrics.find(m => m.metric === 'demographic_parity_difference')!
+    expect(metric).toMatchObject({ value: null, status: 'insufficient' })
+    expect(only(r.checks, 'dp')).toMatchObject([
+      { status: 'insufficient', effect: 'warn', reason: 'fewer than two groups have at least 5 rows' }
+    ])
+    expect(r.decision).toBe('warn')
+  })
+
   it('reports a metric that cannot be computed as missing, a breach', async () => {
     const r = await run(`gates:
   - { id: drop, metric: accuracy_drop, perturbations: ['*'], max: 0.02 }

@@ -140,6 +140,7 @@ describe('groups smaller than minGroupSize', () => {
     }).metrics
     expect(find(r, 'demographic_parity_difference', 'g')).toMatchObject({
       value: null,
+      status: 'insufficient',
       reason: 'fewer than two groups have at least 5 rows'
     })
   })
@@ -323,5 +324,32 @@ describe('disparities of groups that cannot be told apart', () => {
     expect(fpr.value).toBe(0)
     // Clopper–Pearson for 0 of 15 negatives at 95%: 1 − 0.025^(1/15).
     expect(fpr.ci).toEqual([0, expect.closeTo(1 - Math.pow(0.025, 1 / 15), 12)])
+  })
+})
+
+describe('a ratio over groups whose rates are all 0', () => {
+  // Nobody is selected in either group, and no positive is found: every rate is 0 in every group.
+  const data = predictionData(
+    ['g'],
+    [
+      ...rows('a', [
+        [1, 0],
+        [0, 0],
+        [1, 0]
+      ]),
+      ...rows('b', [
+        [0, 0],
+        [1, 0],
+        [0, 0]
+      ])
+    ]
+  )
+  const ms = evaluate({ predictions: data, intersections: [], settings }).metrics
+
+  it('is 1, as docs/metrics.md says: equal rates are parity, whatever they are', () => {
+    for (const ratio of ['demographic_parity_ratio', 'equal_opportunity_ratio'])
+      expect(find(ms, ratio, 'g')).toMatchObject({ value: 1 })
+    // The differences agree: no disparity at all.
+    expect(find(ms, 'demographic_parity_difference', 'g')).toMatchObject({ value: 0 })
   })
 })

@@ -238,7 +238,9 @@ function checkOf(
   }
   const tooFew = `fewer than ${d.minGroupSize} rows`
   if (r.value === null) {
-    if (r.reason?.startsWith('fewer than two groups')) return { ...insufficient, reason: r.reason }
+    // A disparity without two groups large enough (metrics/sink.ts tooFewGroups): decided by its status.
+    if (r.group === undefined && r.status === 'insufficient')
+      return { ...insufficient, reason: r.reason ?? 'insufficient data' }
     return { ...base, status: 'missing', effect: breachEffect, reason: `undefined: ${r.reason}` }
   }
   const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined

@@ -6,7 +6,7 @@
  * - strict: beyond unless the whole interval is within (the metric must be shown safe).
  */
 import type { Change } from '../metrics/evaluate.js'
-import { directionOf } from '../metrics/registry.js'
+import { worseningSign } from '../metrics/registry.js'
 import type { Mode } from '../policy/types.js'
 
 export interface Verdict {
@@ -72,7 +72,7 @@ export function judgeChange(
 ): ChangeVerdict {
   if (change === undefined)
     return { breach: false, skipped: true, reason: `change threshold skipped: ${noBaseline}` }
-  const sign = directionOf(gate) === 'higher' ? -1 : 1
+  const sign = worseningSign(gate)
   const limits = [
     gate.maxWorsening,
     gate.maxWorseningRelative === undefined

@@ -18,7 +18,7 @@ import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
-import { INTERVAL_METHODS, directionOf, metricDef } from './registry.js'
+import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { intervalFromSupport } from './support.js'
 import { RecordingSink, RowSink, type PointValue, type Sink } from './sink.js'
@@ -158,7 +158,7 @@ function changes(
       continue
     }
     const change = c.point.value - b.point.value
-    const sign = directionOf({ metric: c.point.metric, ...c.extra }) === 'higher' ? -1 : 1
+    const sign = worseningSign({ metric: c.point.metric, ...c.extra })
     const cs = c.point.support
     const bs = b.point.support
     if (cs?.kind === 'proportion' && bs?.kind === 'proportion') {
@@ -516,7 +516,15 @@ function toResult(c: Computed, confidence: number): MetricResult {
     ...(v.support?.kind === 'count' && { nEffective: v.support.effective })
   }
   if (given) return providedResult(c, base, confidence)
-  if (Number.isNaN(v.value)) return { ...base, value: null, ci: null, reason: v.reason ?? 'undefined' }
+  if (Number.isNaN(v.value))
+    return {
+      ...base,
+      value: null,
+      ci: null,
+      reason: v.reason ?? 'undefined',
+      // Too few groups large enough: the data are insufficient, as a small group's are.
+      ...(v.code === 'too-few-groups' && { status: 'insufficient' as const })
+    }
   // A count is a fact about the data, not an estimate: its interval is the value itself.
   if (v.metric === 'count') return { ...base, value: v.value, ci: [v.value, v.value] }
   const { analytic } = INTERVAL_METHODS[method]

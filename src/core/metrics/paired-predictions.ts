@@ -25,7 +25,7 @@ import { RATE_CELLS } from './aggregate.js'
 import { metricKey, replicateChange, type BootstrapSettings, type Change } from './evaluate.js'
 import { joinCases, pairedChange, tooLittleShared, type Pairing } from './paired.js'
 import { computePredictions, planPredictions, type PredictionPlan } from './predictions.js'
-import { metricDef, RATES, type RateId } from './registry.js'
+import { RATES, worseningSign, type RateId } from './registry.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef } from './sink.js'
 
 const NQ = QUANTITIES.length
@@ -174,7 +174,7 @@ function planPairing(
         changes: confidence => {
           const out = new Map<string, Change>()
           for (const m of matched) {
-            const sign = metricDef(m.metric)?.direction === 'higher' ? -1 : 1
+            const sign = worseningSign(m)
             const analytic = rates?.get(m.key)
             out.set(
               m.key,

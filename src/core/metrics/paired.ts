@@ -10,7 +10,7 @@ import { KeyIndex, type CaseRecord } from '../tables/cases.js'
 import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import { containing, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
-import { metricDef } from './registry.js'
+import { worseningSign } from './registry.js'
 import { metricKey, type Change } from './evaluate.js'
 import { planOutcomes } from './outcomes.js'
 import type { ScopeRef } from './sink.js'
@@ -131,7 +131,7 @@ function pairing(
       const out = new Map<string, Change>()
       for (const { m, n, before, sum, squares } of sums) {
         if (n === 0) continue
-        const worse = metricDef(m.metric)?.direction === 'higher' ? -1 : 1
+        const worse = worseningSign(m)
         out.set(
           metricKey({ metric: m.metric, ...m.scope }),
           pairedChange(sum, squares, n, before / n, sum / n, z, worse)

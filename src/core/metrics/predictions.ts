@@ -23,7 +23,7 @@ import {
   type CellView
 } from './aggregate.js'
 import { DISPARITIES, metricsOf, RATES, type RateId } from './registry.js'
-import type { ScopeRef, Sink } from './sink.js'
+import { tooFewGroups, type ScopeRef, type Sink } from './sink.js'
 import {
   proportion,
   type CalibrationBin,
@@ -333,7 +333,7 @@ function putDisparities(
   for (const g of eligible) n += s.sizes[g]
   for (const d of DISPARITIES) {
     if (eligible.length < 2) {
-      sink.put(d.id, s.ref, NaN, n, `fewer than two groups have at least ${minGroupSize} rows`)
+      sink.put(d.id, s.ref, NaN, n, tooFewGroups(minGroupSize))
       continue
     }
     let combined = d.kind === 'difference' ? -Infinity : Infinity

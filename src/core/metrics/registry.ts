@@ -207,6 +207,13 @@ export function directionOf(m: { metric: string; higherIsBetter?: boolean }): Di
   return m.higherIsBetter === undefined ? 'none' : m.higherIsBetter ? 'higher' : 'lower'
 }
 
+/**
+ * The sign that turns a change into a worsening: +1 when higher is worse, −1 when higher is better
+ * (a metric with no better direction counts a rise as a worsening; no rule asks it of one).
+ */
+export const worseningSign = (m: { metric: string; higherIsBetter?: boolean }): 1 | -1 =>
+  directionOf(m) === 'higher' ? -1 : 1
+
 export function metricDef(id: string): MetricDef | undefined {
   return BY_ID.get(id)
 }

@@ -22,7 +22,10 @@ export interface MetricResult extends ScopeRef {
   reason?: string
   /** A caution about the interval, when the bootstrap cannot be read at face value. */
   ciNote?: string
-  /** Set on a group smaller than minGroupSize: reported, but left out of disparities. */
+  /**
+   * Set on a group smaller than minGroupSize (reported, but left out of disparities), and on a
+   * disparity without two groups of minGroupSize rows (undefined for want of data).
+   */
   status?: 'insufficient'
   /** The interval method (registry.ts INTERVAL_METHODS). */
   method?: IntervalMethod

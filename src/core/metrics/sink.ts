@@ -19,11 +19,34 @@ export function scopeOf(m: ScopeRef): ScopeRef {
   return scope
 }
 
+/**
+ * Why a value is undefined, when a decision depends on it: its code decides (the gate reads the code,
+ * never the words), the text explains. A reason that decides nothing is plain text.
+ */
+export type ReasonCode = 'too-few-groups'
+export interface Reason {
+  code: ReasonCode
+  text: string
+}
+
+/** A disparity needs two groups of at least minGroupSize rows: with fewer, its data are insufficient. */
+export const tooFewGroups = (minGroupSize: number): Reason => ({
+  code: 'too-few-groups',
+  text: `fewer than two groups have at least ${minGroupSize} rows`
+})
+
 export interface Sink {
   /** True when the sink keeps supports: computations build them only then (the point run). */
   readonly detailed: boolean
   /** value is NaN when undefined; reason then says why. support feeds an analytic interval. */
-  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string, support?: Support): void
+  put(
+    metric: string,
+    scope: ScopeRef,
+    value: number,
+    n: number,
+    reason?: string | Reason,
+    support?: Support
+  ): void
 }
 
 export interface PointValue {
@@ -32,6 +55,7 @@ export interface PointValue {
   value: number
   n: number
   reason?: string
+  code?: ReasonCode
   support?: Support
 }
 
@@ -39,8 +63,16 @@ export interface PointValue {
 export class RecordingSink implements Sink {
   readonly detailed = true
   readonly values: PointValue[] = []
-  put(metric: string, scope: ScopeRef, value: number, n: number, reason?: string, support?: Support): void {
-    this.values.push({ metric, scope, value, n, reason, ...(support && { support }) })
+  put(
+    metric: string,
+    scope: ScopeRef,
+    value: number,
+    n: number,
+    reason?: string | Reason,
+    support?: Support
+  ): void {
+    const why = typeof reason === 'object' ? { reason: reason.text, code: reason.code } : { reason }
+    this.values.push({ metric, scope, value, n, ...why, ...(support && { support }) })
   }
 }
 
