@@ -64,3 +64,23 @@ describe('the repository workflows', () => {
     for (const u of d.updates) expect(u.groups).toBeDefined()
   })
 })
+
+describe('action.yml and the code that reads it', () => {
+  const action = yaml.load(read(join(ROOT, 'action.yml'))) as {
+    inputs: Record<string, { default?: string }>
+    outputs: Record<string, unknown>
+  }
+
+  it('declares the inputs the Action reads, with the defaults it applies', async () => {
+    const { INPUTS, INPUT_DEFAULTS } = await import('../src/github/inputs.js')
+    const keys = Object.keys(INPUTS) as (keyof typeof INPUTS)[]
+    expect(Object.keys(action.inputs).sort()).toEqual(keys.map(k => INPUTS[k]).sort())
+    for (const k of keys)
+      expect([INPUTS[k], action.inputs[INPUTS[k]].default ?? '']).toEqual([INPUTS[k], INPUT_DEFAULTS[k]])
+  })
+
+  it('declares the outputs the Action sets', async () => {
+    const { OUTPUTS } = await import('../src/github/inputs.js')
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(OUTPUTS).sort())
+  })
+})

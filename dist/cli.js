@@ -56417,6 +56417,13 @@ const PIPELINE_FILES = {
     jenkins: { path: 'Jenkinsfile', written: false }
 };
 
+/** The defaults that every entry point shares (the CLI, the Action, init), so that they never drift. */
+const DEFAULT_PATHS = {
+    manifest: 'rai-gate.yml',
+    policy: 'policies',
+    report: 'rai-gate-report.json'
+};
+
 /**
  * `rai-gate init`: from a predictions file to a first gate. It reads the file's header and first rows,
  * guesses its columns (manifest/guess.ts), and writes rai-gate.yml, the shipped policy of the tier
@@ -56427,8 +56434,8 @@ const INIT_USAGE = `rai-gate init [--predictions eval/predictions.csv] [--tier l
                      [--ci github|gitlab|azure|jenkins] [--attributes a,b]`;
 /** Rows read to guess the columns: enough to see every label and most groups, quick on any file. */
 const SAMPLE_ROWS = 2000;
-const MANIFEST = 'rai-gate.yml';
-const POLICIES = 'policies';
+const MANIFEST = DEFAULT_PATHS.manifest;
+const POLICIES = DEFAULT_PATHS.policy;
 async function runInit(args, io) {
     const values = parseFlags({
         args,
@@ -56600,9 +56607,9 @@ function parse(args) {
     return parseFlags({
         args,
         options: {
-            manifest: { type: 'string', default: 'rai-gate.yml' },
-            policy: { type: 'string', default: 'policies' },
-            report: { type: 'string', default: 'rai-gate-report.json' },
+            manifest: { type: 'string', default: DEFAULT_PATHS.manifest },
+            policy: { type: 'string', default: DEFAULT_PATHS.policy },
+            report: { type: 'string', default: DEFAULT_PATHS.report },
             format: { type: 'string', default: 'text' },
             'fail-on': { type: 'string', default: 'block' },
             markdown: { type: 'string' },
@@ -56642,8 +56649,8 @@ function runSql(args, io) {
         args,
         options: {
             dialect: { type: 'string' },
-            manifest: { type: 'string', default: 'rai-gate.yml' },
-            policy: { type: 'string', default: 'policies' },
+            manifest: { type: 'string', default: DEFAULT_PATHS.manifest },
+            policy: { type: 'string', default: DEFAULT_PATHS.policy },
             table: { type: 'string', default: 'predictions' },
             workspace: { type: 'string' }
         }

@@ -13,14 +13,15 @@ import { loadManifest } from '../core/manifest/load.js'
 import { guessColumns } from '../core/manifest/guess.js'
 import { loadPolicy, validatePolicies } from '../core/policy/load.js'
 import { ACTION, CIS, PIPELINE_FILES, PIPELINES } from './pipelines.js'
+import { DEFAULT_PATHS } from '../core/defaults.js'
 
 export const INIT_USAGE = `rai-gate init [--predictions eval/predictions.csv] [--tier low|medium|high]
                      [--ci github|gitlab|azure|jenkins] [--attributes a,b]`
 
 /** Rows read to guess the columns: enough to see every label and most groups, quick on any file. */
 const SAMPLE_ROWS = 2000
-const MANIFEST = 'rai-gate.yml'
-const POLICIES = 'policies'
+const MANIFEST = DEFAULT_PATHS.manifest
+const POLICIES = DEFAULT_PATHS.policy
 
 export interface InitIo {
   cwd: string

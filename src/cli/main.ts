@@ -14,6 +14,7 @@ import { FAIL_ON, reaches } from '../core/gate/evaluate.js'
 import { writeOutputs } from '../core/outputs.js'
 import { progressLine } from './progress.js'
 import { INIT_USAGE, runInit } from './init.js'
+import { DEFAULT_PATHS } from '../core/defaults.js'
 import { isInputError, UsageError } from '../core/errors.js'
 import { renderText } from '../core/report/text.js'
 import { TOOL } from '../core/version.js'
@@ -83,9 +84,9 @@ function parse(args: string[]) {
     {
       args,
       options: {
-        manifest: { type: 'string', default: 'rai-gate.yml' },
-        policy: { type: 'string', default: 'policies' },
-        report: { type: 'string', default: 'rai-gate-report.json' },
+        manifest: { type: 'string', default: DEFAULT_PATHS.manifest },
+        policy: { type: 'string', default: DEFAULT_PATHS.policy },
+        report: { type: 'string', default: DEFAULT_PATHS.report },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'block' },
         markdown: { type: 'string' },
@@ -140,8 +141,8 @@ function runSql(args: string[], io: Io): number {
       args,
       options: {
         dialect: { type: 'string' },
-        manifest: { type: 'string', default: 'rai-gate.yml' },
-        policy: { type: 'string', default: 'policies' },
+        manifest: { type: 'string', default: DEFAULT_PATHS.manifest },
+        policy: { type: 'string', default: DEFAULT_PATHS.policy },
         table: { type: 'string', default: 'predictions' },
         workspace: { type: 'string' }
       }

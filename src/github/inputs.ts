@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { UsageError } from '../core/errors.js'
 import { FAIL_ON, type FailOn } from '../core/gate/evaluate.js'
 import { parseBranches } from './event.js'
+import { DEFAULT_PATHS } from '../core/defaults.js'
 
 export const INPUTS = {
   mode: 'mode',
@@ -21,6 +22,31 @@ export const INPUTS = {
   failOn: 'fail-on',
   apiTimeout: 'api-timeout',
   token: 'github-token'
+} as const
+
+/** Each input's default as action.yml declares it (a test keeps the two equal); '' for none. */
+export const INPUT_DEFAULTS: Record<keyof typeof INPUTS, string> = {
+  mode: 'check',
+  manifest: DEFAULT_PATHS.manifest,
+  policy: DEFAULT_PATHS.policy,
+  policyRef: '',
+  protectedBranches: '',
+  baseline: 'auto',
+  baselineArtifact: 'rai-gate-report',
+  uploadReport: 'true',
+  reportPath: DEFAULT_PATHS.report,
+  comment: 'update',
+  failOn: 'block',
+  apiTimeout: '30',
+  token: '${{ github.token }}'
+}
+
+/** The Action's outputs (action.yml's, which a test keeps equal). */
+export const OUTPUTS = {
+  decision: 'decision',
+  failedChecks: 'failed-checks',
+  reportPath: 'report-path',
+  commentUrl: 'comment-url'
 } as const
 
 export interface Settings {
@@ -67,28 +93,30 @@ function seconds(name: string, value: string): number {
   return n
 }
 
-export function readSettings(get: (name: string) => string = name => core.getInput(name)): Settings {
-  const token = get(INPUTS.token)
+export function readSettings(input: (name: string) => string = name => core.getInput(name)): Settings {
+  // An input left empty takes its default (the runner passes action.yml's; tests and other runners may not).
+  const get = (key: keyof typeof INPUTS) => input(INPUTS[key]) || (key === 'token' ? '' : INPUT_DEFAULTS[key])
+  const token = get('token')
   if (token) core.setSecret(token)
-  const artifact = nonEmpty(INPUTS.baselineArtifact, get(INPUTS.baselineArtifact) || 'rai-gate-report')
+  const artifact = nonEmpty(INPUTS.baselineArtifact, get('baselineArtifact'))
   if (!/^[^"<>:|*?\\/\r\n]+$/.test(artifact)) {
     throw new UsageError(
       `Invalid input '${INPUTS.baselineArtifact}': '${artifact}'. Expected an artifact name without " : < > | * ? \\ / or line breaks.`
     )
   }
   return {
-    mode: oneOf(INPUTS.mode, get(INPUTS.mode) || 'check', ['check', 'comment-only'] as const),
-    manifest: nonEmpty(INPUTS.manifest, get(INPUTS.manifest) || 'rai-gate.yml'),
-    policy: nonEmpty(INPUTS.policy, get(INPUTS.policy) || 'policies'),
-    policyRef: get(INPUTS.policyRef).trim() || null,
-    protectedBranches: parseBranches(get(INPUTS.protectedBranches)),
-    baseline: nonEmpty(INPUTS.baseline, get(INPUTS.baseline) || 'auto'),
+    mode: oneOf(INPUTS.mode, get('mode'), ['check', 'comment-only'] as const),
+    manifest: nonEmpty(INPUTS.manifest, get('manifest')),
+    policy: nonEmpty(INPUTS.policy, get('policy')),
+    policyRef: get('policyRef').trim() || null,
+    protectedBranches: parseBranches(get('protectedBranches')),
+    baseline: nonEmpty(INPUTS.baseline, get('baseline')),
     baselineArtifact: artifact,
-    uploadReport: boolean(INPUTS.uploadReport, get(INPUTS.uploadReport) || 'true'),
-    reportPath: nonEmpty(INPUTS.reportPath, get(INPUTS.reportPath) || 'rai-gate-report.json'),
-    comment: oneOf(INPUTS.comment, get(INPUTS.comment) || 'update', ['update', 'off'] as const),
-    failOn: oneOf(INPUTS.failOn, get(INPUTS.failOn) || 'block', FAIL_ON),
-    apiTimeout: seconds(INPUTS.apiTimeout, get(INPUTS.apiTimeout) || '30'),
+    uploadReport: boolean(INPUTS.uploadReport, get('uploadReport')),
+    reportPath: nonEmpty(INPUTS.reportPath, get('reportPath')),
+    comment: oneOf(INPUTS.comment, get('comment'), ['update', 'off'] as const),
+    failOn: oneOf(INPUTS.failOn, get('failOn'), FAIL_ON),
+    apiTimeout: seconds(INPUTS.apiTimeout, get('apiTimeout')),
     token
   }
 }

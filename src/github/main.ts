@@ -20,7 +20,7 @@ import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
 import { findBaseline, uploadReport } from './artifacts.js'
-import { readSettings, type Settings } from './inputs.js'
+import { OUTPUTS, readSettings, type Settings } from './inputs.js'
 import { status } from './policy-source.js'
 import { trustedManifest, trustedPolicy } from './trusted.js'
 import { targetOf, type EventContext, type Target } from './event.js'
@@ -133,13 +133,11 @@ async function publishStep(report: Report, settings: Settings, repo: Repo, targe
   for (const note of report.notes) core.warning(note)
   if (report.baseline?.warning) core.warning(report.baseline.warning)
   const blocking = blockingChecks(report.checks)
-  core.setOutput('decision', report.decision)
-  core.setOutput('failed-checks', String(blocking))
-  core.setOutput('report-path', settings.reportPath)
+  setOutputs({ decision: report.decision, failedChecks: String(blocking), reportPath: settings.reportPath })
   await core.summary.addRaw(out.markdown()).write()
   const url =
     settings.comment === 'update' ? await comment(repo, target, reportMarker(report), out.markdown()) : ''
-  core.setOutput('comment-url', url)
+  setOutputs({ commentUrl: url })
   if (settings.uploadReport) {
     try {
       const warning = await uploadReport(
@@ -183,9 +181,7 @@ async function fail(err: unknown, state: RunState): Promise<void> {
     ? err.message
     : `rai-gate internal error (please report it): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`
   if (isInputError(err)) annotate(err, process.env.GITHUB_WORKSPACE ?? process.cwd())
-  core.setOutput('decision', 'error')
-  core.setOutput('failed-checks', '0')
-  core.setOutput('report-path', '')
+  setOutputs({ decision: 'error', failedChecks: '0', reportPath: '' })
   const { settings, repo, target } = state
   const identity = state.identity ?? (settings && localModelName(settings.manifest))
   const commit = target?.pull?.headSha ?? null
@@ -197,13 +193,19 @@ async function fail(err: unknown, state: RunState): Promise<void> {
       marker(identity),
       renderError(message, { marker: marker(identity), commit })
     )
-  core.setOutput('comment-url', url)
+  setOutputs({ commentUrl: url })
   try {
     await core.summary.addRaw(renderError(message, { commit })).write()
   } catch {
     // Outside a runner there is no summary file; the failure below still says everything.
   }
   core.setFailed(message)
+}
+
+/** Sets the Action's outputs (inputs.ts OUTPUTS names them). */
+function setOutputs(values: Partial<Record<keyof typeof OUTPUTS, string>>): void {
+  for (const [key, value] of Object.entries(values))
+    core.setOutput(OUTPUTS[key as keyof typeof OUTPUTS], value)
 }
 
 /** The model's name in the checkout's manifest, when it loads; the error comment's identity for a new model. */
@@ -222,9 +224,11 @@ async function commentOnly(settings: Settings): Promise<void> {
   const octokit = client(settings.token, settings.apiTimeout)
   const report = readUploadedReport(resolve(process.cwd(), settings.reportPath))
   const headSha = (ctx.payload.workflow_run?.head_sha as string | undefined) ?? null
-  core.setOutput('decision', report.decision)
-  core.setOutput('failed-checks', String(blockingChecks(report.checks)))
-  core.setOutput('report-path', settings.reportPath)
+  setOutputs({
+    decision: report.decision,
+    failedChecks: String(blockingChecks(report.checks)),
+    reportPath: settings.reportPath
+  })
   const url = await postFromReport(report, {
     owner: ctx.repo.owner,
     repo: ctx.repo.repo,
@@ -234,7 +238,7 @@ async function commentOnly(settings: Settings): Promise<void> {
     pulls: octokit.rest.pulls,
     warn: core.warning
   })
-  core.setOutput('comment-url', url)
+  setOutputs({ commentUrl: url })
 }
 
 /** `baseline: auto`: the report of the latest successful run of this workflow on the base branch. */
