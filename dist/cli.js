@@ -45140,6 +45140,30 @@ function intervalFromSupport(s, confidence) {
     }
 }
 /**
+ * The supports each interval method of the registry (INTERVAL_METHODS) turns into its analytic ends:
+ * the registry's method is what runs, and a metric whose formula emits another support is an error
+ * (a test runs every metric through this). `bootstrap` has no analytic end, so no support.
+ */
+const METHOD_SUPPORTS = {
+    exact: ['count'],
+    'clopper-pearson': ['proportion'],
+    'agresti-min': ['paired'],
+    'pairwise-differences': ['disparity'],
+    'pairwise-ratios': ['disparity'],
+    'simultaneous-max': ['max'],
+    'calibration-bins': ['calibration'],
+    provided: ['proportion'],
+    bootstrap: []
+};
+/** The analytic interval of `method` from a metric's support (null where the method has none). */
+function intervalOf(method, s, confidence) {
+    if (!METHOD_SUPPORTS[method].includes(s.kind))
+        throw new Error(`interval method ${method} cannot use a ${s.kind} support`);
+    if (s.kind === 'disparity' && (s.type === 'ratio') !== (method === 'pairwise-ratios'))
+        throw new Error(`interval method ${method} cannot use a ${s.type} disparity`);
+    return intervalFromSupport(s, confidence);
+}
+/**
  * Simultaneous intervals for every pair of groups (Bonferroni over the m pairs of every family, so
  * all hold together at `confidence`), and the range's interval from them: max − min is the largest
  * |p_i − p_j|, so it lies between the largest lower bound of a |difference| and the largest upper
@@ -53120,7 +53144,7 @@ function toResult(c, confidence) {
     if (v.metric === 'count')
         return { ...base, value: v.value, ci: [v.value, v.value] };
     const { analytic } = INTERVAL_METHODS[method];
-    const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null;
+    const exact = analytic !== 'none' && v.support ? intervalOf(method, v.support, confidence) : null;
     // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
     if (exact !== null && analytic === 'both')
         return { ...base, value: v.value, ci: containing(exact, v.value) };

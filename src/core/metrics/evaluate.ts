@@ -20,7 +20,7 @@ import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
-import { intervalFromSupport } from './support.js'
+import { intervalOf } from './support.js'
 import { RecordingSink, RowSink, type PointValue, type Sink } from './sink.js'
 import {
   metricKey,
@@ -528,7 +528,7 @@ function toResult(c: Computed, confidence: number): MetricResult {
   // A count is a fact about the data, not an estimate: its interval is the value itself.
   if (v.metric === 'count') return { ...base, value: v.value, ci: [v.value, v.value] }
   const { analytic } = INTERVAL_METHODS[method]
-  const exact = analytic !== 'none' && v.support ? intervalFromSupport(v.support, confidence) : null
+  const exact = analytic !== 'none' && v.support ? intervalOf(method, v.support, confidence) : null
   // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
   if (exact !== null && analytic === 'both')
     return { ...base, value: v.value, ci: containing(exact, v.value) }

@@ -16,6 +16,7 @@ import {
   zOf,
   type Interval
 } from '../stats/intervals.js'
+import type { IntervalMethod } from './registry.js'
 
 /** x successes of n trials, both effective (Kish) for weighted data. */
 export interface ProportionSupport {
@@ -92,6 +93,32 @@ export function intervalFromSupport(s: Support, confidence: number): Interval | 
     case 'count':
       return null
   }
+}
+
+/**
+ * The supports each interval method of the registry (INTERVAL_METHODS) turns into its analytic ends:
+ * the registry's method is what runs, and a metric whose formula emits another support is an error
+ * (a test runs every metric through this). `bootstrap` has no analytic end, so no support.
+ */
+export const METHOD_SUPPORTS: Record<IntervalMethod, readonly Support['kind'][]> = {
+  exact: ['count'],
+  'clopper-pearson': ['proportion'],
+  'agresti-min': ['paired'],
+  'pairwise-differences': ['disparity'],
+  'pairwise-ratios': ['disparity'],
+  'simultaneous-max': ['max'],
+  'calibration-bins': ['calibration'],
+  provided: ['proportion'],
+  bootstrap: []
+}
+
+/** The analytic interval of `method` from a metric's support (null where the method has none). */
+export function intervalOf(method: IntervalMethod, s: Support, confidence: number): Interval | null {
+  if (!METHOD_SUPPORTS[method].includes(s.kind))
+    throw new Error(`interval method ${method} cannot use a ${s.kind} support`)
+  if (s.kind === 'disparity' && (s.type === 'ratio') !== (method === 'pairwise-ratios'))
+    throw new Error(`interval method ${method} cannot use a ${s.type} disparity`)
+  return intervalFromSupport(s, confidence)
 }
 
 /**

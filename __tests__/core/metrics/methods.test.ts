@@ -1,0 +1,60 @@
+/**
+ * The registry's interval method is what runs (support.ts METHOD_SUPPORTS): every metric rai-gate
+ * computes, on the adult fixture with its robustness and outcomes files, emits a support that its
+ * method takes, and a method given another support is an error rather than a silent other interval.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import { readInputs } from '../../../src/core/check.js'
+import { evaluate } from '../../../src/core/metrics/evaluate.js'
+import { METRICS } from '../../../src/core/metrics/registry.js'
+import { intervalOf, METHOD_SUPPORTS, proportion } from '../../../src/core/metrics/support.js'
+import { ADULT, adultManifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+
+const REDTEAM = join(ADULT, '../../examples/adult/eval/redteam.jsonl')
+
+describe('interval methods', () => {
+  it('take the support every metric emits, for every metric of the registry', async () => {
+    const manifest = adultManifestYaml(`  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')} }
+  - { kind: robustness, path: ${join(ADULT, 'robustness.csv')} }
+  - { kind: outcomes, path: ${REDTEAM} }`)
+    const dir = workspace({
+      'rai-gate.yml': manifest,
+      'policies/medium.yml': policyYaml('defaults: { minGroupSize: 30 }')
+    })
+    const inputs = await readInputs({
+      manifest: join(dir, 'rai-gate.yml'),
+      policy: join(dir, 'policies'),
+      cwd: dir,
+      workspace: '/'
+    })
+    const settings = { confidence: 0.95, resamples: 50, seed: 7, minGroupSize: 30 }
+    const evaluation = evaluate({ ...inputs, intersections: inputs.manifest.intersections, settings })
+    const seen = new Set<string>()
+    for (const c of evaluation.computed) {
+      const method = METRICS.find(m => m.id === c.point.metric)!.interval
+      seen.add(c.point.metric)
+      if (c.point.support === undefined) continue
+      expect([c.point.metric, METHOD_SUPPORTS[method]]).toEqual([
+        c.point.metric,
+        expect.arrayContaining([c.point.support.kind])
+      ])
+    }
+    // Every metric of the registry was computed here, so none escapes the check.
+    expect([...seen].sort()).toEqual(METRICS.map(m => m.id).sort())
+  })
+
+  it('refuse a support of another kind', () => {
+    expect(() => intervalOf('pairwise-differences', proportion(3, 10), 0.95)).toThrow(
+      'interval method pairwise-differences cannot use a proportion support'
+    )
+    expect(() =>
+      intervalOf(
+        'pairwise-ratios',
+        { kind: 'disparity', type: 'difference', families: [{ x: [1, 2], n: [5, 5] }] },
+        0.95
+      )
+    ).toThrow('cannot use a difference disparity')
+    expect(intervalOf('clopper-pearson', proportion(0, 10), 0.95)![0]).toBe(0)
+  })
+})
