@@ -67,6 +67,27 @@ function parseFlags(config, usage) {
 }
 
 /**
+ * The artifact kinds a manifest may name, in one table: the data each yields to the engine (a stats
+ * table is the predictions, reduced in a warehouse, so it yields predictions), and whether its file
+ * carries the sensitive attributes' columns. A manifest holds at most one artifact per data kind.
+ * A new kind is a row here, a reader (artifacts/kinds/), and the places its data are evaluated,
+ * stored and compared (docs/architecture.md walks through them).
+ */
+const KINDS = {
+    predictions: { data: 'predictions', attributed: true },
+    stats: { data: 'predictions', attributed: true },
+    robustness: { data: 'robustness', attributed: false },
+    outcomes: { data: 'outcomes', attributed: false },
+    metrics: { data: 'metrics', attributed: false }
+};
+/** Every kind of data, in the order the engine evaluates and a report lists them. */
+const DATA_KINDS = ['predictions', 'robustness', 'outcomes', 'metrics'];
+/** The data an artifact of this kind yields. */
+const dataOf = (kind) => KINDS[kind].data;
+/** Whether an artifact of this kind holds the sensitive attributes' columns. */
+const isAttributed = (kind) => KINDS[kind].attributed;
+
+/**
  * A streaming RFC 4180 CSV parser over byte chunks: quoted fields, doubled quotes, newlines inside
  * quotes, CRLF or LF line ends, a UTF-8 byte-order mark, blank lines skipped. It hands each row to the
  * caller as offsets into the current buffer, without making strings, because the predictions file is
@@ -7624,9 +7645,9 @@ const double = (x) => {
     const [mantissa, exponent] = x.toExponential().split('e');
     return `${mantissa}E${Number(exponent)}`;
 };
-/** The artifact whose column mapping the query reads with: the stats artifact, else predictions. */
+/** The artifact whose column mapping the query reads with: the one that yields the predictions (stats or predictions). */
 function sourceSpec(manifest) {
-    const spec = manifest.artifacts.find(a => a.kind === 'stats') ?? manifest.artifacts.find(a => a.kind === 'predictions');
+    const spec = manifest.artifacts.find(a => dataOf(a.kind) === 'predictions');
     if (spec === undefined)
         throw new UsageError(`${manifest.file} has no stats or predictions artifact; expected one, whose columns the query reads`);
     return spec;
@@ -47580,7 +47601,7 @@ async function readParquet(spec, sink, progress) {
         : readParquetGroups(file, sink, 0, file.groups.length, done), progress);
 }
 /** How each format's predictions are read into the sink; each resolves to the file's sha256. */
-const READERS = {
+const READERS$1 = {
     csv: readCsv,
     jsonl: readValues,
     parquet: readParquet
@@ -47590,7 +47611,7 @@ async function readPredictions(spec, options, progress) {
     if (format === undefined)
         throw unknownFormat(spec.display);
     const sink = new PredictionSink(spec, options);
-    return sink.finish(await READERS[format](spec, sink, progress));
+    return sink.finish(await READERS$1[format](spec, sink, progress));
 }
 
 /**
@@ -51582,11 +51603,12 @@ function parseManifest(text, abs, options) {
         }
     }));
     const dir = dirname(abs);
-    const seen = new Set();
+    // The kind already read for each kind of data: one source of each (kinds.ts).
+    const seen = new Map();
     const artifacts = raw.artifacts.map((a, i) => {
-        if (seen.has(a.kind))
+        const before = seen.get(dataOf(a.kind));
+        if (before === a.kind)
             throw new InputError(`a second '${a.kind}' artifact; expected at most one of each kind`, where(`artifacts[${i}].kind`));
-        seen.add(a.kind);
         const absPath = resolve(dir, a.path);
         if (!isInside(options.workspace, absPath)) {
             throw new InputError(`path '${a.path}' leaves the workspace (${options.workspace}); expected a path inside it`, where(`artifacts[${i}].path`));
@@ -51600,9 +51622,9 @@ function parseManifest(text, abs, options) {
                 throw new InputError(`resolution ${a.resolution} does not divide [0, 1] into a whole number of bins that divides 1,000,000; expected one like 0.0001 (10,000 bins) or 0.001`, at);
         }
         // A stats table is the predictions, reduced: one source of the model's predictions.
-        const other = { stats: 'predictions', predictions: 'stats' }[a.kind];
-        if (other !== undefined && seen.has(other))
-            throw new InputError(`a ${a.kind} artifact beside a ${other} artifact; expected one of the two (both are the model's predictions)`, where(`artifacts[${i}].kind`));
+        if (before !== undefined)
+            throw new InputError(`a ${a.kind} artifact beside a ${before} artifact; expected one of the two (both are the model's ${dataOf(a.kind)})`, where(`artifacts[${i}].kind`));
+        seen.set(dataOf(a.kind), a.kind);
         return {
             kind: a.kind,
             path: a.path,
@@ -51684,9 +51706,8 @@ const intersectionId = (attributes) => attributes.join('*');
  * Every other change that could weaken the gate (columns, positive label, threshold, artifacts added
  * or removed, documents) still applies, and is listed for the reviewer as policy changes are.
  */
-/** The kinds whose files carry the sensitive attributes' columns. */
-const ATTRIBUTED = new Set(['predictions', 'stats']);
-const attributed = (m) => m.artifacts.find(a => ATTRIBUTED.has(a.kind));
+/** The artifact whose file carries the sensitive attributes' columns (kinds.ts). */
+const attributed = (m) => m.artifacts.find(a => isAttributed(a.kind));
 /** The risk tier that applies: the PR's, unless it is lower than the base commit's. */
 const appliedTier = (base, pr) => lowersTier(base.riskTier, pr.riskTier) ? base.riskTier : pr.riskTier;
 /** Everything in a manifest that decides how its model is gated (its name and tier have notes of their own). */
@@ -51739,7 +51760,7 @@ function trustManifest(base, pr) {
     // Each of the base commit's attributes is read from the column the base commit maps it to.
     const baseSpec = attributed(base);
     const artifacts = pr.artifacts.map(a => {
-        if (!ATTRIBUTED.has(a.kind) || baseSpec === undefined)
+        if (!isAttributed(a.kind) || baseSpec === undefined)
             return a;
         const columns = { ...a.columns };
         for (const attr of base.sensitiveAttributes) {
@@ -53806,7 +53827,6 @@ async function runTask(task) {
 /** The helper thread started from workerUrl (dist/worker.js), or these tasks in process when null. */
 const startHelpers = (workerUrl, minBytes) => startThread(workerUrl, minBytes, runTask);
 
-const KINDS = ['predictions', 'robustness', 'outcomes', 'metrics'];
 /**
  * The baseline (base: its evaluation, null without a usable baseline report, when only the champion's
  * columns in the predictions file give the baseline model).
@@ -53819,7 +53839,7 @@ offload) {
     const identical = new Set();
     const baseline = base?.baseline;
     const champion = inputs.predictions?.record?.champion != null;
-    for (const kind of KINDS) {
+    for (const kind of DATA_KINDS) {
         if (!baseline || inputs[kind] === undefined || baseline[kind] === undefined)
             continue;
         if (kind === 'predictions' && champion)
@@ -53839,7 +53859,7 @@ offload) {
         }
     }
     const paired = [];
-    for (const kind of KINDS) {
+    for (const kind of DATA_KINDS) {
         if (comparisons.some(c => c.kind === kind))
             continue;
         const p = await pairingOf(kind, inputs, baseline, intersections, settings, offload);
@@ -53994,8 +54014,8 @@ function readBaseline(path, cwd, model, name) {
     }
     if (!report.stats)
         return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } };
-    // A stats table is the predictions' input (kinds/stats.ts).
-    const sha = (kind) => report.inputs?.find(i => i.kind === kind || (kind === 'predictions' && i.kind === 'stats'))?.sha256 ?? '';
+    // The input the data came from, whichever kind yielded them (kinds.ts).
+    const sha = (kind) => report.inputs?.find(i => i.kind in KINDS && dataOf(i.kind) === kind)?.sha256 ?? '';
     try {
         return { info: { ...info, usable: true }, ...tables(report.stats, sha) };
     }
@@ -54344,7 +54364,7 @@ function evaluateGates(input) {
     // only fail safe models more often.
     const isCorrected = (g) => (g.mode ?? d.mode) !== 'strict';
     const family = expanded.reduce((t, e) => t + (isCorrected(e.gate) ? e.targets.length : 0), 0);
-    const corrected = d.multipleComparisons === 'bonferroni' && family > 1 ? 1 - (1 - d.confidence) / family : d.confidence;
+    const corrected = d.multipleComparisons === 'bonferroni' && family > 1 ? bonferroni(d.confidence, family) : d.confidence;
     const levels = new Map();
     const at = (confidence) => {
         let level = levels.get(confidence);
@@ -54941,8 +54961,8 @@ function buildReport(inputs, gates, baseline, notes, context) {
             settings: policy.defaults
         },
         inputs: artifacts.flatMap(([kind, data]) => {
-            // A stats table is read as the predictions (kinds/stats.ts), and listed as what it is.
-            const spec = manifest.artifacts.find(a => a.kind === kind || (kind === 'predictions' && a.kind === 'stats'));
+            // Listed as the kind it is, found by the data it yields (kinds.ts).
+            const spec = manifest.artifacts.find(a => dataOf(a.kind) === kind);
             return data && spec
                 ? [{ kind: spec.kind, path: spec.display, sha256: data.sha256, rows: data.rows }]
                 : [];
@@ -55086,25 +55106,22 @@ async function readInputs(options, helpers = null) {
         baseline,
         ...(metrics && { metrics })
     };
-    for (const spec of manifest.artifacts) {
-        if (spec.kind === 'metrics')
-            continue;
-        if (spec.kind === 'predictions' || spec.kind === 'stats')
-            inputs.predictions = await predictions(spec, manifest, policy, helpers, options.progress);
-        else if (spec.kind === 'robustness')
-            inputs.robustness = await readRobustness(spec);
-        else if (spec.kind === 'outcomes')
-            inputs.outcomes = await readOutcomes(spec);
-        else {
-            const i = manifest.artifacts.indexOf(spec);
-            throw new InputError(`artifact kind '${spec.kind}' is not supported by this version of rai-gate; expected predictions, stats, robustness, outcomes or metrics`, {
-                file: manifest.file,
-                path: `artifacts[${i}].kind`
-            });
-        }
-    }
+    const context = { manifest, policy, helpers, progress: options.progress };
+    for (const spec of manifest.artifacts)
+        if (spec.kind !== 'metrics')
+            Object.assign(inputs, { [dataOf(spec.kind)]: await READERS[spec.kind](spec, context) });
     return inputs;
 }
+/**
+ * How an artifact of each kind is read into the data it yields (kinds.ts). Metrics are read before the
+ * policy, whose gates may name them.
+ */
+const READERS = {
+    predictions: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+    stats: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+    robustness: spec => readRobustness(spec),
+    outcomes: spec => readOutcomes(spec)
+};
 /**
  * The model's predictions, from a predictions file or from a stats table (a warehouse's cell table,
  * which stands in for the file it was reduced from). Quantile calibration bins need the overall score
@@ -55190,8 +55207,8 @@ async function checkWith(options, helpers) {
         baselineInfo = { ...info, comparisons: comparing.comparisons };
         notes.push(...comparing.notes);
     }
-    // A stats table is the predictions, reduced: it meets a requirement of predictions.
-    const present = new Set(manifest.artifacts.flatMap(a => (a.kind === 'stats' ? ['stats', 'predictions'] : [a.kind])));
+    // An artifact meets a requirement of its own kind and of the data it yields (kinds.ts).
+    const present = new Set(manifest.artifacts.flatMap(a => [a.kind, dataOf(a.kind)]));
     const readDocument = (path) => {
         const abs = resolve(manifest.dir, path);
         return isInside(options.workspace, abs) && existsSync(abs) ? readText(abs, path, 'document') : null;

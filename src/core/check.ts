@@ -4,15 +4,15 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { readOutcomes } from './artifacts/kinds/outcomes.js'
+import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
-import { readRobustness } from './artifacts/kinds/robustness.js'
+import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
+import { dataOf, type ArtifactKind } from './kinds.js'
 import { readStats } from './artifacts/kinds/stats.js'
 import { manifestMetrics, providedDefs, requireIntervals, trustDirections } from './metrics/provided.js'
 import { PARALLEL_MIN_BYTES, readPredictionsParallel } from './artifacts/fast/parallel.js'
 import { quantileEdges } from './tables/scores.js'
 import type { ReadProgress } from './artifacts/formats/bytes.js'
-import { InputError } from './errors.js'
 import { loadManifest } from './manifest/load.js'
 import { trustManifest } from './manifest/trust.js'
 import type { ArtifactSpec, Manifest } from './manifest/types.js'
@@ -100,24 +100,32 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
     baseline,
     ...(metrics && { metrics })
   }
-  for (const spec of manifest.artifacts) {
-    if (spec.kind === 'metrics') continue
-    if (spec.kind === 'predictions' || spec.kind === 'stats')
-      inputs.predictions = await predictions(spec, manifest, policy, helpers, options.progress)
-    else if (spec.kind === 'robustness') inputs.robustness = await readRobustness(spec)
-    else if (spec.kind === 'outcomes') inputs.outcomes = await readOutcomes(spec)
-    else {
-      const i = manifest.artifacts.indexOf(spec)
-      throw new InputError(
-        `artifact kind '${spec.kind}' is not supported by this version of rai-gate; expected predictions, stats, robustness, outcomes or metrics`,
-        {
-          file: manifest.file,
-          path: `artifacts[${i}].kind`
-        }
-      )
-    }
-  }
+  const context = { manifest, policy, helpers, progress: options.progress }
+  for (const spec of manifest.artifacts)
+    if (spec.kind !== 'metrics')
+      Object.assign(inputs, { [dataOf(spec.kind)]: await READERS[spec.kind](spec, context) })
   return inputs
+}
+
+interface ReadContext {
+  manifest: Manifest
+  policy: Policy
+  helpers: Helpers | null
+  progress?: ReadProgress
+}
+
+/**
+ * How an artifact of each kind is read into the data it yields (kinds.ts). Metrics are read before the
+ * policy, whose gates may name them.
+ */
+const READERS: Record<
+  Exclude<ArtifactKind, 'metrics'>,
+  (spec: ArtifactSpec, c: ReadContext) => Promise<PredictionData | RobustnessData | OutcomeData>
+> = {
+  predictions: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+  stats: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+  robustness: spec => readRobustness(spec),
+  outcomes: spec => readOutcomes(spec)
 }
 
 /**
@@ -225,10 +233,8 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
     baselineInfo = { ...info, comparisons: comparing.comparisons }
     notes.push(...comparing.notes)
   }
-  // A stats table is the predictions, reduced: it meets a requirement of predictions.
-  const present = new Set(
-    manifest.artifacts.flatMap(a => (a.kind === 'stats' ? ['stats', 'predictions'] : [a.kind]))
-  )
+  // An artifact meets a requirement of its own kind and of the data it yields (kinds.ts).
+  const present = new Set(manifest.artifacts.flatMap(a => [a.kind, dataOf(a.kind)]))
   const readDocument = (path: string) => {
     const abs = resolve(manifest.dir, path)
     return isInside(options.workspace, abs) && existsSync(abs) ? readText(abs, path, 'document') : null

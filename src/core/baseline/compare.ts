@@ -7,13 +7,8 @@
  * Each decision is recorded for the report, and a changed evaluation set is a note for reviewers.
  */
 import type { Inputs } from '../inputs.js'
-import {
-  agrees,
-  type ArtifactKind,
-  type BootstrapSettings,
-  type Change,
-  type Evaluation
-} from '../metrics/evaluate.js'
+import { DATA_KINDS, type DataKind } from '../kinds.js'
+import { agrees, type BootstrapSettings, type Change, type Evaluation } from '../metrics/evaluate.js'
 import { pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
 import {
   pairPredictions,
@@ -29,8 +24,6 @@ export interface Comparing {
   notes: string[]
 }
 
-const KINDS: readonly ArtifactKind[] = ['predictions', 'robustness', 'outcomes', 'metrics']
-
 /**
  * The baseline (base: its evaluation, null without a usable baseline report, when only the champion's
  * columns in the predictions file give the baseline model).
@@ -38,7 +31,7 @@ const KINDS: readonly ArtifactKind[] = ['predictions', 'robustness', 'outcomes',
 export async function compareWithBaseline(
   run: Evaluation,
   base: { evaluation: Evaluation; baseline: Baseline } | null,
-  inputs: Pick<Inputs, ArtifactKind>,
+  inputs: Pick<Inputs, DataKind>,
   intersections: string[][],
   settings: BootstrapSettings,
   /** Draws the second half of a paired predictions bootstrap on another thread, when given. */
@@ -46,10 +39,10 @@ export async function compareWithBaseline(
 ): Promise<Comparing> {
   const comparisons: BaselineComparison[] = []
   const notes: string[] = []
-  const identical = new Set<ArtifactKind>()
+  const identical = new Set<DataKind>()
   const baseline = base?.baseline
   const champion = inputs.predictions?.record?.champion != null
-  for (const kind of KINDS) {
+  for (const kind of DATA_KINDS) {
     if (!baseline || inputs[kind] === undefined || baseline[kind] === undefined) continue
     if (kind === 'predictions' && champion) continue
     const sha = baseline[kind]?.sha256
@@ -67,7 +60,7 @@ export async function compareWithBaseline(
     }
   }
   const paired: ((confidence: number) => Map<string, Change>)[] = []
-  for (const kind of KINDS) {
+  for (const kind of DATA_KINDS) {
     if (comparisons.some(c => c.kind === kind)) continue
     const p = await pairingOf(kind, inputs, baseline, intersections, settings, offload)
     if (p === null) continue
@@ -106,8 +99,8 @@ export async function compareWithBaseline(
 }
 
 async function pairingOf(
-  kind: ArtifactKind,
-  inputs: Pick<Inputs, ArtifactKind>,
+  kind: DataKind,
+  inputs: Pick<Inputs, DataKind>,
   baseline: Baseline | undefined,
   intersections: string[][],
   settings: BootstrapSettings,

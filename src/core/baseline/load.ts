@@ -13,6 +13,7 @@ import { displayPath, readRegular } from '../files.js'
 import type { Baseline, BaselineInfo } from './types.js'
 import type { Report, ReportStats } from '../report/report.js'
 import { SCHEMA_VERSION } from '../version.js'
+import { dataOf, KINDS, type ArtifactKind } from '../kinds.js'
 
 /**
  * The largest baseline report read: a bigger file is not compared, without reading it. A report takes
@@ -94,9 +95,9 @@ export function readBaseline(path: string, cwd: string, model: string, name?: st
   }
   if (!report.stats)
     return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } }
-  // A stats table is the predictions' input (kinds/stats.ts).
+  // The input the data came from, whichever kind yielded them (kinds.ts).
   const sha = (kind: string) =>
-    report.inputs?.find(i => i.kind === kind || (kind === 'predictions' && i.kind === 'stats'))?.sha256 ?? ''
+    report.inputs?.find(i => i.kind in KINDS && dataOf(i.kind as ArtifactKind) === kind)?.sha256 ?? ''
   try {
     return { info: { ...info, usable: true }, ...tables(report.stats, sha) }
   } catch (err) {

@@ -4,10 +4,11 @@ import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import type { PairSource } from '../metrics/paired-predictions.js'
-import type { ArtifactKind, Comparison } from '../metrics/results.js'
+import type { DataKind } from '../kinds.js'
+import type { Comparison } from '../metrics/results.js'
 
 export interface BaselineComparison {
-  kind: ArtifactKind
+  kind: DataKind
   comparison: Comparison
   shared?: number
   onlyBaseline?: number

@@ -2,6 +2,7 @@
  * (metrics, policy) -> checks and the decision. A breach is data, not an exception: every gate
  * becomes checks with a status, an effect on the decision and a reason.
  */
+import { bonferroni } from '../stats/intervals.js'
 import { metricKey, type Change, type Evaluation, type MetricResult } from '../metrics/evaluate.js'
 import { metricDef, type MetricDef } from '../metrics/registry.js'
 import type { Gate, Policy } from '../policy/types.js'
@@ -62,7 +63,7 @@ export function evaluateGates(input: GateInput): GateResult {
   const isCorrected = (g: Gate) => (g.mode ?? d.mode) !== 'strict'
   const family = expanded.reduce((t, e) => t + (isCorrected(e.gate) ? e.targets.length : 0), 0)
   const corrected =
-    d.multipleComparisons === 'bonferroni' && family > 1 ? 1 - (1 - d.confidence) / family : d.confidence
+    d.multipleComparisons === 'bonferroni' && family > 1 ? bonferroni(d.confidence, family) : d.confidence
   const levels = new Map<
     number,
     { metrics: Map<string, MetricResult>; changes: Map<string, Change> | null }

@@ -9,6 +9,7 @@ import { displayPath, isInside, readText } from '../files.js'
 import { manifestValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import type { ArtifactKind, ArtifactSpec, Manifest } from './types.js'
+import { dataOf, type DataKind } from '../kinds.js'
 import { DEFAULT_RESOLUTION } from '../warehouse/stats-table.js'
 
 interface RawManifest {
@@ -61,14 +62,15 @@ export function parseManifest(text: string, abs: string, options: LoadOptions): 
     })
   )
   const dir = dirname(abs)
-  const seen = new Set<string>()
+  // The kind already read for each kind of data: one source of each (kinds.ts).
+  const seen = new Map<DataKind, ArtifactKind>()
   const artifacts: ArtifactSpec[] = raw.artifacts.map((a, i) => {
-    if (seen.has(a.kind))
+    const before = seen.get(dataOf(a.kind))
+    if (before === a.kind)
       throw new InputError(
         `a second '${a.kind}' artifact; expected at most one of each kind`,
         where(`artifacts[${i}].kind`)
       )
-    seen.add(a.kind)
     const absPath = resolve(dir, a.path)
     if (!isInside(options.workspace, absPath)) {
       throw new InputError(
@@ -88,12 +90,12 @@ export function parseManifest(text: string, abs: string, options: LoadOptions): 
         )
     }
     // A stats table is the predictions, reduced: one source of the model's predictions.
-    const other = ({ stats: 'predictions', predictions: 'stats' } as Record<string, string>)[a.kind]
-    if (other !== undefined && seen.has(other))
+    if (before !== undefined)
       throw new InputError(
-        `a ${a.kind} artifact beside a ${other} artifact; expected one of the two (both are the model's predictions)`,
+        `a ${a.kind} artifact beside a ${before} artifact; expected one of the two (both are the model's ${dataOf(a.kind)})`,
         where(`artifacts[${i}].kind`)
       )
+    seen.set(dataOf(a.kind), a.kind)
     return {
       kind: a.kind,
       path: a.path,

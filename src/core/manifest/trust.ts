@@ -11,6 +11,7 @@
  * or removed, documents) still applies, and is listed for the reviewer as policy changes are.
  */
 import { differences, type Tree } from '../diff.js'
+import { isAttributed } from '../kinds.js'
 import { lowersTier } from '../policy/diff.js'
 import { intersectionId, type ArtifactSpec, type Manifest } from './types.js'
 
@@ -23,9 +24,8 @@ export interface Trusted {
   notes: string[]
 }
 
-/** The kinds whose files carry the sensitive attributes' columns. */
-const ATTRIBUTED = new Set(['predictions', 'stats'])
-const attributed = (m: Manifest): ArtifactSpec | undefined => m.artifacts.find(a => ATTRIBUTED.has(a.kind))
+/** The artifact whose file carries the sensitive attributes' columns (kinds.ts). */
+const attributed = (m: Manifest): ArtifactSpec | undefined => m.artifacts.find(a => isAttributed(a.kind))
 
 /** The risk tier that applies: the PR's, unless it is lower than the base commit's. */
 export const appliedTier = (base: Manifest, pr: Manifest): string =>
@@ -85,7 +85,7 @@ export function trustManifest(base: Manifest, pr: Manifest): Trusted {
   // Each of the base commit's attributes is read from the column the base commit maps it to.
   const baseSpec = attributed(base)
   const artifacts = pr.artifacts.map(a => {
-    if (!ATTRIBUTED.has(a.kind) || baseSpec === undefined) return a
+    if (!isAttributed(a.kind) || baseSpec === undefined) return a
     const columns = { ...a.columns }
     for (const attr of base.sensitiveAttributes) {
       const column = baseSpec.columns[attr] ?? attr

@@ -1,5 +1,7 @@
 /** The evaluation manifest (`rai-gate.yml`, SPEC §1) after validation. */
-export type ArtifactKind = 'predictions' | 'robustness' | 'outcomes' | 'metrics' | 'stats'
+import type { ArtifactKind } from '../kinds.js'
+
+export type { ArtifactKind }
 
 export interface ArtifactSpec {
   kind: ArtifactKind

@@ -21,10 +21,10 @@ import { computePredictions, planPredictions } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { intervalOf } from './support.js'
+import type { DataKind } from '../kinds.js'
 import { RecordingSink, RowSink, type PointValue, type Sink } from './sink.js'
 import {
   metricKey,
-  type ArtifactKind,
   type BootstrapSettings,
   type Change,
   type Comparison,
@@ -33,14 +33,7 @@ import {
 } from './results.js'
 
 export { metricKey }
-export type {
-  ArtifactKind,
-  BootstrapSettings,
-  Change,
-  Comparison,
-  Computed,
-  MetricResult
-} from './results.js'
+export type { BootstrapSettings, Change, Comparison, Computed, MetricResult } from './results.js'
 
 export interface EvaluationInput {
   predictions?: PredictionData
@@ -66,11 +59,7 @@ export interface Evaluation {
    * Changes against a baseline evaluated with the same number of resamples: change = this − baseline,
    * its interval the percentiles of (this − baseline) over paired independent resamples of both runs.
    */
-  changes(
-    baseline: Evaluation,
-    confidence: number,
-    identical?: ReadonlySet<ArtifactKind>
-  ): Map<string, Change>
+  changes(baseline: Evaluation, confidence: number, identical?: ReadonlySet<DataKind>): Map<string, Change>
   readonly computed: readonly Computed[]
 }
 
@@ -124,7 +113,7 @@ const SAME_VALUE = 1e-9
  * same input file, that means the same settings too, and the changes are exactly 0. If any differs,
  * the manifest's mapping or the policy changed how the file is read.
  */
-export function agrees(current: Evaluation, baseline: Evaluation, artifact: ArtifactKind): boolean {
+export function agrees(current: Evaluation, baseline: Evaluation, artifact: DataKind): boolean {
   let any = false
   for (const { c, b } of matched(current.computed, baseline.computed)) {
     if (c.artifact !== artifact) continue
@@ -142,7 +131,7 @@ function changes(
   current: readonly Computed[],
   baseline: readonly Computed[],
   confidence: number,
-  identical: ReadonlySet<ArtifactKind> = new Set()
+  identical: ReadonlySet<DataKind> = new Set()
 ): Map<string, Change> {
   const out = new Map<string, Change>()
   for (const { key, c, b } of matched(current, baseline)) {
@@ -242,7 +231,7 @@ export function replicateChange(
 
 /** One artifact's bootstrap: its point estimates, and a drawer of resamples for each half. */
 interface Bootstrap {
-  artifact: ArtifactKind
+  artifact: DataKind
   point(sink: Sink): void
   /** Each call of the returned function draws the half's next resample into sink. */
   drawer(half: 0 | 1): (sink: Sink) => void

@@ -3,6 +3,7 @@
  * and its change against a baseline. The types every consumer of metrics shares (evaluate.ts makes
  * them; provided.ts, the gate and the report read them).
  */
+import type { DataKind } from '../kinds.js'
 import type { IntervalMethod } from './registry.js'
 import type { PointValue, ScopeRef } from './sink.js'
 
@@ -40,12 +41,9 @@ export interface MetricResult extends ScopeRef {
   bound?: number
 }
 
-/** The artifact kinds whose metrics an evaluation computes (or, for metrics, takes as given). */
-export type ArtifactKind = 'predictions' | 'robustness' | 'outcomes' | 'metrics'
-
 export interface Computed {
   /** The artifact the metric is computed from. */
-  artifact: ArtifactKind
+  artifact: DataKind
   point: PointValue
   extra: Partial<MetricResult>
   /**

@@ -14,6 +14,7 @@ import type { BaselineInfo } from '../baseline/types.js'
 import type { Check, Decision, Regression } from '../gate/types.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { SCHEMA_VERSION, TOOL } from '../version.js'
+import { dataOf } from '../kinds.js'
 
 export interface Report {
   schemaVersion: number
@@ -122,10 +123,8 @@ export function buildReport(
       settings: policy.defaults
     },
     inputs: artifacts.flatMap(([kind, data]) => {
-      // A stats table is read as the predictions (kinds/stats.ts), and listed as what it is.
-      const spec = manifest.artifacts.find(
-        a => a.kind === kind || (kind === 'predictions' && a.kind === 'stats')
-      )
+      // Listed as the kind it is, found by the data it yields (kinds.ts).
+      const spec = manifest.artifacts.find(a => dataOf(a.kind) === kind)
       return data && spec
         ? [{ kind: spec.kind, path: spec.display, sha256: data.sha256, rows: data.rows }]
         : []

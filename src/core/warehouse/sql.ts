@@ -6,6 +6,7 @@
  * not binary, a score outside [0, 1] or missing, a negative weight) stops the query with an error
  * that names the column.
  */
+import { dataOf } from '../kinds.js'
 import { UsageError } from '../errors.js'
 import type { ArtifactSpec, Manifest } from '../manifest/types.js'
 import type { Policy } from '../policy/types.js'
@@ -65,10 +66,9 @@ export interface SqlOptions {
   table: string
 }
 
-/** The artifact whose column mapping the query reads with: the stats artifact, else predictions. */
+/** The artifact whose column mapping the query reads with: the one that yields the predictions (stats or predictions). */
 export function sourceSpec(manifest: Manifest): ArtifactSpec {
-  const spec =
-    manifest.artifacts.find(a => a.kind === 'stats') ?? manifest.artifacts.find(a => a.kind === 'predictions')
+  const spec = manifest.artifacts.find(a => dataOf(a.kind) === 'predictions')
   if (spec === undefined)
     throw new UsageError(
       `${manifest.file} has no stats or predictions artifact; expected one, whose columns the query reads`

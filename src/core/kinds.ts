@@ -1,0 +1,29 @@
+/**
+ * The artifact kinds a manifest may name, in one table: the data each yields to the engine (a stats
+ * table is the predictions, reduced in a warehouse, so it yields predictions), and whether its file
+ * carries the sensitive attributes' columns. A manifest holds at most one artifact per data kind.
+ * A new kind is a row here, a reader (artifacts/kinds/), and the places its data are evaluated,
+ * stored and compared (docs/architecture.md walks through them).
+ */
+export const KINDS = {
+  predictions: { data: 'predictions', attributed: true },
+  stats: { data: 'predictions', attributed: true },
+  robustness: { data: 'robustness', attributed: false },
+  outcomes: { data: 'outcomes', attributed: false },
+  metrics: { data: 'metrics', attributed: false }
+} as const satisfies Record<string, { data: string; attributed: boolean }>
+
+/** A kind a manifest may name. */
+export type ArtifactKind = keyof typeof KINDS
+
+/** The kinds of data the engine evaluates, stores in a report and compares with a baseline. */
+export type DataKind = (typeof KINDS)[ArtifactKind]['data']
+
+/** Every kind of data, in the order the engine evaluates and a report lists them. */
+export const DATA_KINDS: readonly DataKind[] = ['predictions', 'robustness', 'outcomes', 'metrics']
+
+/** The data an artifact of this kind yields. */
+export const dataOf = (kind: ArtifactKind): DataKind => KINDS[kind].data
+
+/** Whether an artifact of this kind holds the sensitive attributes' columns. */
+export const isAttributed = (kind: ArtifactKind): boolean => KINDS[kind].attributed
