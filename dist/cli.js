@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { relative, isAbsolute, dirname, join, basename, resolve, posix, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, openSync, fstatSync, closeSync, statSync, readSync, mkdirSync, writeFileSync, renameSync, rmSync, constants as constants$1, readFileSync, realpathSync, readdirSync, existsSync } from 'node:fs';
+import { createReadStream, openSync, fstatSync, closeSync, statSync, readSync, mkdirSync, writeFileSync, renameSync, rmSync, realpathSync, constants as constants$1, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import require$$0 from 'tty';
@@ -51584,7 +51584,12 @@ function findLine(lines, path) {
  */
 function loadManifest(path, options) {
     const abs = resolve(options.cwd, path);
-    return parseManifest(readText(abs, displayPath(abs, options.cwd), 'manifest'), abs, options);
+    const file = displayPath(abs, options.cwd);
+    // Like its artifacts, the manifest itself is read only inside the workspace: a manifest that is a
+    // link to a file elsewhere (a credentials file, /proc) would be read and quoted in its errors.
+    if (!isInside(options.workspace, abs))
+        throw new InputError(`resolves outside the workspace (${options.workspace}); expected a manifest inside it`, { file });
+    return parseManifest(readText(abs, file, 'manifest'), abs, options);
 }
 /**
  * A manifest's text, as if read from `abs` (its artifacts' paths are relative to that folder): the

@@ -371,6 +371,19 @@ describe('files the pull request plants', () => {
     )
   })
 
+  it('never reads a manifest that links out of the checkout, and the error comment quotes nothing of it', async () => {
+    const secret = join(mkdtempSync(join(tmpdir(), 'rai-gate-secret-')), 'environ')
+    writeFileSync(secret, 'GITHUB_TOKEN=ghs_TOPSECRET0123456789\0\0oops: [\n')
+    const dir = pr({ 'p.csv': NOW_CSV, 'policies/medium.yml': LOOSE }, base)
+    symlinkSync(secret, join(dir, 'rai-gate.yml'))
+    const r = await runAction(gh, dir, { baseline: 'none' })
+    expect(r.outputs.decision).toBe('error')
+    expect(r.stdout).toMatch(/::error::rai-gate\.yml: resolves outside the workspace/)
+    expect(r.stdout).not.toContain('TOPSECRET')
+    expect(gh.comments[0].body).toMatch(/^<!-- rai-gate:m -->\n## ⛔ rai-gate: \*\*ERROR\*\*/)
+    expect(gh.comments[0].body).not.toContain('TOPSECRET')
+  })
+
   it('does not hang on a policy file that links to /dev/zero', async () => {
     const dir = pr({ 'rai-gate.yml': PREDICTIONS, 'p.csv': NOW_CSV, 'policies/medium.yml': LOOSE }, base)
     symlinkSync('/dev/zero', join(dir, 'policies/zero.yml'))

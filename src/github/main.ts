@@ -185,13 +185,17 @@ async function fail(err: unknown, state: RunState): Promise<void> {
   const { settings, repo, target } = state
   const identity = state.identity ?? (settings && localModelName(settings.manifest))
   const commit = target?.pull?.headSha ?? null
+  // The comment is public: an internal error shows its message there, and its stack only in the log.
+  const shown = isInputError(err)
+    ? message
+    : `rai-gate internal error (please report it): ${String((err as Error)?.message ?? err)}`
   let url = ''
   if (settings?.comment === 'update' && repo && target && identity)
     url = await comment(
       repo,
       target,
       marker(identity),
-      renderError(message, { marker: marker(identity), commit })
+      renderError(shown, { marker: marker(identity), commit })
     )
   setOutputs({ commentUrl: url })
   try {

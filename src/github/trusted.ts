@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { InputError, isInputError } from '../core/errors.js'
 import { isInside, realPath } from '../core/files.js'
 import { loadManifest, parseManifest } from '../core/manifest/load.js'
@@ -75,7 +75,7 @@ export async function confirmRef(
  */
 export function checkoutRoot(path: string, workspace: string): string {
   const top = realPath(workspace)
-  for (let dir = dirname(realPath(path)); isInside(top, dir); dir = dirname(dir)) {
+  for (let dir = dirname(inCheckout(path)); isInside(top, dir); dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir
     if (dir === top) break
   }
@@ -84,9 +84,15 @@ export function checkoutRoot(path: string, workspace: string): string {
   )
 }
 
+/**
+ * Where `path` stands in the checkout, its folders' links resolved: a file that is itself a link is
+ * the repository's entry at its own path (what a link points at is not the repository's to read).
+ */
+const inCheckout = (path: string) => join(realPath(dirname(path)), basename(path))
+
 /** `path`'s place in the repository checked out at `root` ('/'-separated), or an error when it lies outside. */
 function repositoryPath(root: string, path: string, what: string): string {
-  const rel = relative(root, realPath(path))
+  const rel = relative(root, inCheckout(path))
   if (rel.startsWith('..') || isAbsolute(rel))
     throw new InputError(
       `the ${what} ${path} lies outside the checkout at ${root}: its version at the base commit cannot be read, so nothing is decided. Keep it in the repository, or name a central policy as owner/repo/path@ref.`

@@ -37,7 +37,15 @@ export interface LoadOptions {
 
 export function loadManifest(path: string, options: LoadOptions): Manifest {
   const abs = resolve(options.cwd, path)
-  return parseManifest(readText(abs, displayPath(abs, options.cwd), 'manifest'), abs, options)
+  const file = displayPath(abs, options.cwd)
+  // Like its artifacts, the manifest itself is read only inside the workspace: a manifest that is a
+  // link to a file elsewhere (a credentials file, /proc) would be read and quoted in its errors.
+  if (!isInside(options.workspace, abs))
+    throw new InputError(
+      `resolves outside the workspace (${options.workspace}); expected a manifest inside it`,
+      { file }
+    )
+  return parseManifest(readText(abs, file, 'manifest'), abs, options)
 }
 
 /**
