@@ -6,9 +6,10 @@
  * (@actions/artifact does not support GHES). Needs `actions: read` to find runs and artifacts of
  * other runs.
  */
-import { writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { MAX_BASELINE_BYTES } from '../core/baseline/load.js'
+import { status } from './policy-source.js'
 import { unzip } from './zip.js'
 
 /** A report artifact holds one file; a few more are tolerated, an archive of many is refused. */
@@ -75,6 +76,36 @@ export type Found =
   /** name: where the report came from, for the evidence and warnings (its path is a temporary copy). */
   | { path: string; name: string; run: { id: number; sha: string; url: string } }
   | { path: null; reason: string }
+
+/**
+ * `baseline: auto`: main's last report, downloaded into a fresh folder under `temp`; undefined, with a
+ * warning that says why and what to grant, when there is none or it cannot be fetched (a baseline
+ * never fails the run).
+ */
+export async function autoBaseline(
+  actions: ActionsApi,
+  search: BaselineSearch,
+  temp: string,
+  log: { info(message: string): void; warning(message: string): void }
+): Promise<{ path: string; name: string } | undefined> {
+  try {
+    const found = await findBaseline(actions, search, mkdtempSync(join(temp, 'rai-gate-baseline-')))
+    if (found.path === null) {
+      log.warning(
+        `No baseline: ${found.reason}. The report records no baseline, and change thresholds are skipped.`
+      )
+      return undefined
+    }
+    log.info(`Baseline: ${search.artifact} of ${found.run.url} (${found.run.sha.slice(0, 7)})`)
+    return found
+  } catch (err) {
+    const fix = status(err) === 403 ? ' Grant `permissions: actions: read` to the job.' : ''
+    log.warning(
+      `No baseline: the base branch's report could not be fetched (${(err as Error).message}).${fix}`
+    )
+    return undefined
+  }
+}
 
 export async function findBaseline(actions: ActionsApi, s: BaselineSearch, dest: string): Promise<Found> {
   const { owner, repo } = s

@@ -5,8 +5,7 @@
  */
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { mkdtempSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { check } from '../core/check.js'
 import { writeOutputs } from '../core/outputs.js'
 import { blockingChecks, reaches } from '../core/gate/evaluate.js'
@@ -19,9 +18,8 @@ import { client, type Client } from './client.js'
 import { postFromReport, readUploadedReport } from './comment-only.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { tmpdir } from 'node:os'
-import { findBaseline, uploadReport } from './artifacts.js'
+import { autoBaseline, uploadReport } from './artifacts.js'
 import { OUTPUTS, readSettings, type Settings } from './inputs.js'
-import { status } from './policy-source.js'
 import { trustedManifest, trustedPolicy } from './trusted.js'
 import { targetOf, type EventContext, type Target } from './event.js'
 
@@ -94,7 +92,18 @@ async function checkStep(
   const notes = [...target.notes, ...trusted.notes]
   const baseline =
     settings.baseline === 'auto'
-      ? await autoBaseline(repo, settings, target.baseBranch)
+      ? await autoBaseline(
+          repo.octokit.rest.actions,
+          {
+            owner: repo.owner,
+            repo: repo.repo,
+            runId: ctx.runId,
+            branch: target.baseBranch,
+            artifact: settings.baselineArtifact
+          },
+          process.env.RUNNER_TEMP ?? tmpdir(),
+          core
+        )
       : settings.baseline === 'none'
         ? undefined
         : { path: settings.baseline, name: undefined }
@@ -243,41 +252,6 @@ async function commentOnly(settings: Settings): Promise<void> {
     warn: core.warning
   })
   setOutputs({ commentUrl: url })
-}
-
-/** `baseline: auto`: the report of the latest successful run of this workflow on the base branch. */
-async function autoBaseline(
-  repo: Repo,
-  settings: Settings,
-  branch: string
-): Promise<{ path: string; name: string } | undefined> {
-  const ctx = github.context
-  const { octokit } = repo
-  try {
-    const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-baseline-'))
-    const search = {
-      owner: repo.owner,
-      repo: repo.repo,
-      runId: ctx.runId,
-      branch,
-      artifact: settings.baselineArtifact
-    }
-    const found = await findBaseline(octokit.rest.actions, search, dest)
-    if (found.path === null) {
-      core.warning(
-        `No baseline: ${found.reason}. The report records no baseline, and change thresholds are skipped.`
-      )
-      return undefined
-    }
-    core.info(`Baseline: ${settings.baselineArtifact} of ${found.run.url} (${found.run.sha.slice(0, 7)})`)
-    return found
-  } catch (err) {
-    const fix = status(err) === 403 ? ' Grant `permissions: actions: read` to the job.' : ''
-    core.warning(
-      `No baseline: the base branch's report could not be fetched (${(err as Error).message}).${fix}`
-    )
-    return undefined
-  }
 }
 
 /** Policy, manifest and artifact errors become annotations at their file (relative to the repository) and line. */
