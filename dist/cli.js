@@ -54461,13 +54461,42 @@ function rowsText(u) {
     const about = Number(u.rowsNeeded.toPrecision(2)).toLocaleString('en-US');
     return `about ${about} rows${u.group !== undefined ? ` in group ${u.group}` : ''} would decide it`;
 }
-function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGiven, confidence, limiting }) {
-    const d = policy.defaults;
+/**
+ * What decides a check, in order of precedence (checkOf takes the first that holds), and the status
+ * and effect each gives: `breach` takes the gate's severity; `insufficient` the policy's
+ * insufficientData setting. A new reason for a status is a row here, never a test on a message.
+ */
+const FINDINGS = {
+    /** The gate's scope has no value in this run (an attribute not declared, no such artifact). */
+    'no-value': { status: 'missing', effect: 'breach' },
+    /** A disparity without two groups of minGroupSize rows (metrics/sink.ts tooFewGroups). */
+    'too-few-groups': { status: 'insufficient', effect: 'insufficient' },
+    /** The metric is undefined on these data (a rate with no rows in its denominator). */
+    undefined: { status: 'missing', effect: 'breach' },
+    /** Only a change threshold, which the given baseline cannot judge. */
+    'change-unjudged': { status: 'insufficient', effect: 'insufficient' },
+    /** Only a change threshold, and no baseline to judge it against. */
+    'no-threshold': { status: 'skipped', effect: 'none' },
+    /** A group's own check, below minGroupSize. */
+    'small-group': { status: 'insufficient', effect: 'insufficient' },
+    breach: { status: 'breach', effect: 'breach' },
+    /** No breach, but a change threshold the given baseline cannot judge. */
+    unjudged: { status: 'insufficient', effect: 'insufficient' },
+    /** No breach over the eligible groups, with groups in scope below minGroupSize. */
+    'small-groups': { status: 'insufficient', effect: 'insufficient' },
+    pass: { status: 'pass', effect: 'none' }
+};
+function checkOf(gate, t, context) {
+    const d = context.policy.defaults;
     const severity = gate.severity ?? 'block';
     const mode = gate.mode ?? d.mode;
     const insufficientData = gate.insufficientData ?? d.insufficientData;
     const breachEffect = severity === 'block' ? 'block' : 'warn';
-    const insufficientEffect = insufficientData === 'fail' ? breachEffect : insufficientData === 'warn' ? 'warn' : 'none';
+    const effects = {
+        breach: breachEffect,
+        insufficient: insufficientData === 'fail' ? breachEffect : insufficientData === 'warn' ? 'warn' : 'none',
+        none: 'none'
+    };
     const threshold = {
         ...(gate.min !== undefined && { min: gate.min }),
         ...(gate.max !== undefined && { max: gate.max }),
@@ -54475,14 +54504,14 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGi
         ...(gate.maxWorseningRelative !== undefined && { maxWorseningRelative: gate.maxWorseningRelative })
     };
     const r = t.result;
-    const change = changes?.get(metricKey({ metric: gate.metric, ...t.scope }));
+    const change = context.changes?.get(metricKey({ metric: gate.metric, ...t.scope }));
     const base = {
         gate: gate.id,
         metric: gate.metric,
         ...t.scope,
         severity,
         mode,
-        confidence,
+        confidence: context.confidence,
         threshold,
         value: r?.value ?? null,
         ci: r?.ci ?? null,
@@ -54493,8 +54522,22 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGi
             comparison: change.comparison
         })
     };
+    const { finding, reason, small, open } = findingOf(gate, t, change, threshold, mode, insufficientData, context);
+    const outcome = FINDINGS[finding];
+    const status = outcome.status === 'breach' ? (severity === 'block' ? 'fail' : 'warn') : outcome.status;
+    const effect = effects[outcome.effect];
+    // The keys in the order reports have always had them.
+    if (outcome.effect === 'insufficient')
+        return { ...base, status, effect, ...small, ...(finding === 'small-groups' && open), reason };
+    if (finding === 'breach' || finding === 'pass')
+        return { ...base, ...open, status, effect, reason, ...small };
+    return { ...base, status, effect, reason };
+}
+/** The first finding that holds for a check (FINDINGS gives their order), with its reason. */
+function findingOf(gate, t, change, threshold, mode, insufficientData, { policy, smallGroups, changes, noBaseline, baselineGiven, limiting }) {
+    const r = t.result;
     if (t.missing !== undefined || r === undefined)
-        return { ...base, status: 'missing', effect: breachEffect, reason: t.missing ?? 'no value' };
+        return { finding: 'no-value', reason: t.missing ?? 'no value' };
     const small = r.group !== undefined
         ? r.status === 'insufficient'
             ? [{ attribute: r.attribute, group: r.group, n: r.n }]
@@ -54504,19 +54547,15 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGi
                 .filter(m => m.attribute === r.attribute)
                 .map(m => ({ attribute: m.attribute, group: m.group, n: m.value ?? 0 }))
             : [];
-    const insufficient = {
-        ...base,
-        status: 'insufficient',
-        effect: insufficientEffect,
-        ...(small.length > 0 && { insufficientGroups: small })
-    };
-    const tooFew = `fewer than ${d.minGroupSize} rows`;
+    const named = small.length > 0 ? { small: { insufficientGroups: small } } : {};
+    const tooFew = `fewer than ${policy.defaults.minGroupSize} rows`;
     if (r.value === null) {
         // A disparity without two groups large enough (metrics/sink.ts tooFewGroups): decided by its status.
         if (r.group === undefined && r.status === 'insufficient')
-            return { ...insufficient, reason: r.reason ?? 'insufficient data' };
-        return { ...base, status: 'missing', effect: breachEffect, reason: `undefined: ${r.reason}` };
+            return { finding: 'too-few-groups', reason: r.reason ?? 'insufficient data', ...named };
+        return { finding: 'undefined', reason: `undefined: ${r.reason}` };
     }
+    const hasLevel = gate.min !== undefined || gate.max !== undefined;
     const hasChangeThreshold = gate.maxWorsening !== undefined || gate.maxWorseningRelative !== undefined;
     const missingChange = changes === null ? noBaseline : 'the baseline has no value for this check';
     const worse = hasChangeThreshold
@@ -54524,57 +54563,43 @@ function checkOf(gate, t, { policy, smallGroups, changes, noBaseline, baselineGi
         : null;
     // A change that a given baseline cannot judge is not a pass (a renamed model, a corrupt report).
     const unjudged = worse !== null && worse.skipped && baselineGiven;
-    if (gate.min === undefined && gate.max === undefined && unjudged)
-        return { ...insufficient, reason: `change not judged: ${worse.reason}` };
-    if (gate.min === undefined && gate.max === undefined && (worse === null || worse.skipped)) {
-        return { ...base, status: 'skipped', effect: 'none', reason: worse?.reason ?? 'no threshold' };
-    }
+    if (!hasLevel && unjudged)
+        return { finding: 'change-unjudged', reason: `change not judged: ${worse.reason}`, ...named };
+    if (!hasLevel && (worse === null || worse.skipped))
+        return { finding: 'no-threshold', reason: worse?.reason ?? 'no threshold' };
     // With no level threshold, the change alone is the verdict: its words lead.
-    const changeNote = worse && (gate.min !== undefined || gate.max !== undefined) ? `; ${worse.reason}` : '';
-    if (r.group !== undefined && r.status === 'insufficient') {
-        return { ...insufficient, reason: `group '${r.group}' has ${r.n} rows, ${tooFew}${changeNote}` };
-    }
-    const level = gate.min === undefined && gate.max === undefined ? null : judge(r.value, r.ci, threshold, mode);
+    const changeNote = worse && hasLevel ? `; ${worse.reason}` : '';
+    if (r.group !== undefined && r.status === 'insufficient')
+        return {
+            finding: 'small-group',
+            reason: `group '${r.group}' has ${r.n} rows, ${tooFew}${changeNote}`,
+            ...named
+        };
+    const level = hasLevel ? judge(r.value, r.ci, threshold, mode) : null;
     // Not enough evidence is not a breach shown: strict and lenient checks say when the interval
     // holds the threshold, and how many rows would decide.
     const open = level && mode !== 'point' ? inconclusive(r, threshold, limiting) : null;
-    const verdict = {
-        breach: Boolean(level?.breach || (worse && !worse.skipped && worse.breach)),
-        reason: level
-            ? open
-                ? `${level.reason} (not enough evidence either way: ${rowsText(open)})`
-                : level.reason
-            : worse.reason
-    };
-    if (open)
-        base.inconclusive = open;
-    if (verdict.breach) {
-        return {
-            ...base,
-            status: severity === 'block' ? 'fail' : 'warn',
-            effect: breachEffect,
-            reason: verdict.reason + changeNote,
-            ...(small.length > 0 && { insufficientGroups: small })
-        };
-    }
+    const verdict = level
+        ? open
+            ? `${level.reason} (not enough evidence either way: ${rowsText(open)})`
+            : level.reason
+        : worse.reason;
+    const shown = open ? { open: { inconclusive: open } } : {};
+    if (level?.breach || (worse && !worse.skipped && worse.breach))
+        return { finding: 'breach', reason: verdict + changeNote, ...shown, ...named };
     if (unjudged)
-        return { ...insufficient, reason: `${verdict.reason}; change not judged: ${worse.reason}` };
+        return { finding: 'unjudged', reason: `${verdict}; change not judged: ${worse.reason}`, ...named };
     if (small.length > 0 && insufficientData !== 'ignore') {
         // Named up to a point: every one is in insufficientGroups, and a reason stays readable.
         const names = someOf(small.map(g => `${g.group} (${g.n})`), NAMED_GROUPS);
         return {
-            ...insufficient,
-            ...(open && { inconclusive: open }),
-            reason: `${verdict.reason} over the eligible groups, but ${names} ${small.length === 1 ? 'has' : 'have'} ${tooFew}${changeNote}`
+            finding: 'small-groups',
+            reason: `${verdict} over the eligible groups, but ${names} ${small.length === 1 ? 'has' : 'have'} ${tooFew}${changeNote}`,
+            ...shown,
+            ...named
         };
     }
-    return {
-        ...base,
-        status: 'pass',
-        effect: 'none',
-        reason: verdict.reason + changeNote,
-        ...(small.length > 0 && { insufficientGroups: small })
-    };
+    return { finding: 'pass', reason: verdict + changeNote, ...shown, ...named };
 }
 function withWaiver(check, input) {
     if (check.effect === 'none')
