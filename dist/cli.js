@@ -8021,10 +8021,10 @@ const tooFewGroups = (minGroupSize) => ({
 class RecordingSink {
     detailed = true;
     values = [];
-    put(metric, scope, value, n, reason, support) {
+    put = (metric, scope, value, n, reason, support) => {
         const why = typeof reason === 'object' ? { reason: reason.text, code: reason.code } : { reason };
         this.values.push({ metric, scope, value, n, ...why, ...(support && { support }) });
-    }
+    };
 }
 /** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
 class RowSink {
@@ -51661,6 +51661,17 @@ function parseManifest(text, abs, options) {
  */
 const show = (v) => (v === undefined ? 'unset' : JSON.stringify(v));
 const isTree = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Entries keyed by `key`; a repeated key gets #2, #3 after it so that no entry hides another. */
+function keyed(items, key) {
+    const out = {};
+    for (const item of items) {
+        let k = key(item);
+        for (let n = 2; k in out; n++)
+            k = `${key(item)} #${n}`;
+        out[k] = item;
+    }
+    return out;
+}
 /** Every difference between `base` and `proposed`, one line each, in the order of their keys. */
 function differences(base, proposed, shape) {
     const out = [];
@@ -51687,6 +51698,66 @@ function differences(base, proposed, shape) {
  * What a pull request changes in the policy that applies to it: the trusted (base) policy decides,
  * and reviewers see every threshold the PR's copy would have changed.
  */
+/**
+ * The whole policy as it decides, with its lists of named things keyed by name: gates by id, waivers
+ * by gate and models, required documents by doc. Where it was read from (files, source) is not part of it.
+ */
+function normalized$1(p) {
+    return {
+        name: p.name,
+        version: p.version,
+        tier: p.tier,
+        defaults: p.defaults,
+        requires: {
+            artifacts: p.requires.artifacts,
+            documents: p.requires.documents && keyed(p.requires.documents, d => d.doc)
+        },
+        gates: keyed(p.gates, g => g.id),
+        waivers: keyed(p.waivers, w => (w.models ? `${w.gate} (models ${w.models.join(', ')})` : w.gate))
+    };
+}
+/** How a path reads in the note: `gate acc groups`, `waiver for acc expires`, `defaults.bootstrap.seed`. */
+function label$1(path) {
+    const [head, name, ...rest] = path;
+    const tail = rest.length > 0 ? ` ${rest.join('.')}` : '';
+    if (head === 'gates' && name !== undefined)
+        return `gate ${name}${tail}`;
+    if (head === 'waivers' && name !== undefined)
+        return `waiver for ${name}${tail}`;
+    return path.join('.');
+}
+const SHAPE$1 = { collections: new Set(['gates', 'waivers', 'requires.documents']), label: label$1 };
+/**
+ * Everything the proposed policy changes against the base one, as lines for the reviewer: every
+ * setting, gate, scope list (groups, suites, perturbations, categories), requirement and waiver, so
+ * that no loosening goes unseen. The base policy still decides.
+ */
+function policyDifferences(base, proposed) {
+    return differences(normalized$1(base), normalized$1(proposed), SHAPE$1);
+}
+/**
+ * The note for the reviewer about the pull request's own policy files (`load` reads them): what they
+ * would change, or that they do not load. Such a file is named, never quoted: its text could be
+ * anything a link pointed at.
+ */
+function proposedChanges(trusted, load) {
+    try {
+        const diffs = policyDifferences(trusted, load());
+        return diffs.length > 0
+            ? [
+                `This pull request changes the policy; the base commit's policy decides. Changes: ${diffs.join('; ')}.`
+            ]
+            : [];
+    }
+    catch (err) {
+        const at = isInputError(err) && err.file !== undefined
+            ? `${err.file}${err.line ? `, line ${err.line}` : ''}`
+            : 'they';
+        return [
+            `This pull request's policy files do not load (${at} does not); the base commit's policy decides. Run rai-gate validate on them to see why.`
+        ];
+    }
+}
 const ORDER = ['low', 'medium', 'high'];
 /** True when `proposed` is a lower risk tier than `base` (for the standard tiers), or an unknown change. */
 function lowersTier(base, proposed) {
@@ -53843,11 +53914,15 @@ offload) {
     const notes = [];
     const identical = new Set();
     const baseline = base?.baseline;
-    const champion = inputs.predictions?.record?.champion != null;
+    // A baseline report decides: a file's own baseline columns (the run's pipeline writes them) never
+    // judge against it, and the file's rows are compared with the report's as any other run's are.
+    const record = inputs.predictions?.record;
+    if (baseline && record?.champion) {
+        inputs = { ...inputs, predictions: { ...inputs.predictions, record: { ...record, champion: null } } };
+        notes.push(`The predictions file's baseline model columns (baselinePrediction, baselineScore) are not used: the baseline report ${baseline.info.path} decides the changes.`);
+    }
     for (const kind of DATA_KINDS) {
         if (!baseline || inputs[kind] === undefined || baseline[kind] === undefined)
-            continue;
-        if (kind === 'predictions' && champion)
             continue;
         const sha = baseline[kind]?.sha256;
         if (sha && sha === inputs[kind].sha256) {
@@ -55125,13 +55200,18 @@ async function readInputs(options, helpers = null) {
     // directions are the baseline's where it declares them.
     const trustedMetrics = trustDirections(manifestMetrics(manifest), baseline?.metrics);
     const metrics = trustedMetrics.metrics;
-    const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics), options.policyWithin);
+    const known = providedDefs(metrics);
+    const loaded = loadPolicy(options.policy, tier, options.cwd, known, options.policyWithin);
+    const proposed = options.proposedPolicy;
+    const policyNotes = proposed
+        ? proposedChanges(loaded, () => loadPolicy(proposed.path, tier, options.cwd, known, proposed.within))
+        : [];
     const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded;
     requireIntervals(metrics, policy);
     const inputs = {
         manifest,
         identity: trusted.identity,
-        notes: [...trusted.notes, ...trustedMetrics.notes],
+        notes: [...policyNotes, ...trusted.notes, ...trustedMetrics.notes],
         policy,
         baseline,
         ...(metrics && { metrics })
@@ -55148,6 +55228,7 @@ async function readInputs(options, helpers = null) {
  */
 const READERS = {
     predictions: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+    // A stats table is read into the predictions it was reduced from (kinds/stats.ts).
     stats: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
     robustness: spec => readRobustness(spec),
     outcomes: spec => readOutcomes(spec)
@@ -55203,19 +55284,13 @@ async function checkWith(options, helpers) {
     let changes;
     let baselineInfo = baseline?.info ?? null;
     const notes = [...(options.notes ?? []), ...inputs.notes];
-    const base = baseline?.info.usable ? await evaluateBaseline(baseline, inputs, settings, helpers) : null;
-    if (baseline !== null && base !== null && 'warning' in base) {
-        baselineInfo = { ...baseline.info, usable: false, warning: base.warning };
-    }
-    const trustedBase = base !== null && 'evaluation' in base ? base : null;
-    if (trustedBase && inputs.predictions?.record?.champion) {
-        // A baseline report decides; a file's own baseline columns never do against it (the pull request
-        // writes them). Its rows are compared with the report's as any other run's.
-        inputs.predictions = {
-            ...inputs.predictions,
-            record: { ...inputs.predictions.record, champion: null }
-        };
-        notes.push(`The predictions file's baseline model columns (baselinePrediction, baselineScore) are not used: the baseline report ${trustedBase.baseline.info.path} decides the changes.`);
+    let trustedBase = null;
+    if (baseline?.info.usable) {
+        const evaluated = await evaluateBaseline(baseline, inputs, settings, helpers);
+        if ('warning' in evaluated)
+            baselineInfo = { ...baseline.info, usable: false, warning: evaluated.warning };
+        else
+            trustedBase = { evaluation: evaluated, baseline };
     }
     const champion = inputs.predictions?.record?.champion;
     if (trustedBase || champion) {
@@ -55265,13 +55340,12 @@ async function checkWith(options, helpers) {
 async function evaluateBaseline(baseline, inputs, settings, helpers) {
     try {
         const attributes = new Set(baseline.predictions?.table.attributes ?? []);
-        const evaluation = await evaluateWith({
+        return await evaluateWith({
             ...baseline,
             intersections: inputs.manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
             settings,
             streamOffset: BASELINE_STREAMS
         }, helpers);
-        return { evaluation, baseline };
     }
     catch (err) {
         return {
@@ -55816,19 +55890,15 @@ const percent = (confidence) => `${+(confidence * 100).toFixed(3)}%`;
  */
 const marker = (model) => `<!-- rai-gate:${model.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
 const reportMarker = (report) => marker(report.model.baseName ?? report.model.name);
-/** The commit a run checked, as the comment names it (the PR's head, else the run's commit). */
-function commitOf(report) {
-    const sha = report.context?.headSha ?? report.context?.sha;
-    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : null;
-}
+/** A commit as the headline names it (` · commit `abc1234``), or '' for anything that is not a sha. */
+const commitText = (sha) => typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? ` · commit ${code(sha.slice(0, 7))}` : '';
 function renderMarkdown(report) {
     const level = report.policy.settings.confidence;
     const pct = percent(level);
     const regressed = new Set(report.regressions.map(r => metricKey(r)));
-    const commit = commitOf(report);
     const head = [
         reportMarker(report),
-        `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}${commit ? ` · commit ${code(commit)}` : ''}`,
+        `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}${commitText(report.context?.headSha ?? report.context?.sha)}`,
         '',
         tally(report.checks) + ' · ' + baselineNote(report),
         ''

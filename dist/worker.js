@@ -9267,10 +9267,10 @@ const tooFewGroups = (minGroupSize) => ({
 class RecordingSink {
     detailed = true;
     values = [];
-    put(metric, scope, value, n, reason, support) {
+    put = (metric, scope, value, n, reason, support) => {
         const why = typeof reason === 'object' ? { reason: reason.text, code: reason.code } : { reason };
         this.values.push({ metric, scope, value, n, ...why, ...(support && { support }) });
-    }
+    };
 }
 /** Writes the k-th value put into column slots[k] of one row of a replicate matrix (-1: not kept). */
 class RowSink {

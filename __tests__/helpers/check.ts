@@ -2,7 +2,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { check, type CheckOptions } from '../../src/core/check.js'
+import { check, readInputs, type CheckOptions } from '../../src/core/check.js'
+import type { Manifest } from '../../src/core/manifest/types.js'
+import type { EvaluationInput } from '../../src/core/metrics/evaluate.js'
 import type { Report } from '../../src/core/report/report.js'
 import { expectValidReport } from './report-schema.js'
 
@@ -58,6 +60,28 @@ task: binary-classification
 ${extra}
 artifacts:
 ${artifacts}`
+
+/**
+ * The adult fixture's evaluation input (its manifest with `artifacts`), with the bootstrap's resamples:
+ * what check() would evaluate, for tests of the engine itself.
+ */
+export async function adultEvaluationInput(
+  resamples: number,
+  artifacts?: string
+): Promise<EvaluationInput & { manifest: Manifest }> {
+  const dir = workspace({
+    'rai-gate.yml': adultManifestYaml(artifacts),
+    'policies/medium.yml': policyYaml('defaults: { minGroupSize: 30 }')
+  })
+  const inputs = await readInputs({
+    manifest: join(dir, 'rai-gate.yml'),
+    policy: join(dir, 'policies'),
+    cwd: dir,
+    workspace: '/'
+  })
+  const settings = { confidence: 0.95, resamples, seed: 7, minGroupSize: 30 }
+  return { ...inputs, intersections: inputs.manifest.intersections, settings }
+}
 
 /**
  * Runs `check` on a temporary workspace holding `files` (a manifest `rai-gate.yml` and a policy

@@ -35,6 +35,7 @@ import type { Inputs } from './inputs.js'
 import { evaluateGates } from './gate/evaluate.js'
 import { checkRequirements } from './gate/requirements.js'
 import { isInside, readText } from './files.js'
+import { proposedChanges } from './policy/diff.js'
 import { loadPolicy } from './policy/load.js'
 import type { Policy } from './policy/types.js'
 import { buildReport, type Report } from './report/report.js'
@@ -52,6 +53,11 @@ export interface CheckOptions {
   baseManifest?: Manifest
   /** Every policy file read must lie inside this folder, links resolved (the Action: the checkout's own policy). */
   policyWithin?: string
+  /**
+   * The checkout's own policy when `policy` is a trusted copy (the Action on a pull request): read
+   * only inside `within`, and what it would change is a note for the reviewer (policy/diff.ts).
+   */
+  proposedPolicy?: { path: string; within: string }
   /** Where the policy really came from (a repository and commit), when `policy` is a downloaded copy. */
   policySource?: string
   /** Notes for reviewers, shown in the report and the renderings (for example policy changes in the PR). */
@@ -89,13 +95,18 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
   // directions are the baseline's where it declares them.
   const trustedMetrics = trustDirections(manifestMetrics(manifest), baseline?.metrics)
   const metrics = trustedMetrics.metrics
-  const loaded = loadPolicy(options.policy, tier, options.cwd, providedDefs(metrics), options.policyWithin)
+  const known = providedDefs(metrics)
+  const loaded = loadPolicy(options.policy, tier, options.cwd, known, options.policyWithin)
+  const proposed = options.proposedPolicy
+  const policyNotes = proposed
+    ? proposedChanges(loaded, () => loadPolicy(proposed.path, tier, options.cwd, known, proposed.within))
+    : []
   const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded
   requireIntervals(metrics, policy)
   const inputs: Inputs = {
     manifest,
     identity: trusted.identity,
-    notes: [...trusted.notes, ...trustedMetrics.notes],
+    notes: [...policyNotes, ...trusted.notes, ...trustedMetrics.notes],
     policy,
     baseline,
     ...(metrics && { metrics })
@@ -123,6 +134,7 @@ const READERS: Record<
   (spec: ArtifactSpec, c: ReadContext) => Promise<PredictionData | RobustnessData | OutcomeData>
 > = {
   predictions: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+  // A stats table is read into the predictions it was reduced from (kinds/stats.ts).
   stats: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
   robustness: spec => readRobustness(spec),
   outcomes: spec => readOutcomes(spec)
@@ -191,21 +203,11 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
   const notes = [...(options.notes ?? []), ...inputs.notes]
-  const base = baseline?.info.usable ? await evaluateBaseline(baseline, inputs, settings, helpers) : null
-  if (baseline !== null && base !== null && 'warning' in base) {
-    baselineInfo = { ...baseline.info, usable: false, warning: base.warning }
-  }
-  const trustedBase = base !== null && 'evaluation' in base ? base : null
-  if (trustedBase && inputs.predictions?.record?.champion) {
-    // A baseline report decides; a file's own baseline columns never do against it (the pull request
-    // writes them). Its rows are compared with the report's as any other run's.
-    inputs.predictions = {
-      ...inputs.predictions,
-      record: { ...inputs.predictions.record, champion: null }
-    }
-    notes.push(
-      `The predictions file's baseline model columns (baselinePrediction, baselineScore) are not used: the baseline report ${trustedBase.baseline.info.path} decides the changes.`
-    )
+  let trustedBase: { evaluation: Evaluation; baseline: Baseline } | null = null
+  if (baseline?.info.usable) {
+    const evaluated = await evaluateBaseline(baseline, inputs, settings, helpers)
+    if ('warning' in evaluated) baselineInfo = { ...baseline.info, usable: false, warning: evaluated.warning }
+    else trustedBase = { evaluation: evaluated, baseline }
   }
   const champion = inputs.predictions?.record?.champion
   if (trustedBase || champion) {
@@ -265,10 +267,10 @@ async function evaluateBaseline(
   inputs: Inputs,
   settings: BootstrapSettings,
   helpers: Helpers | null
-): Promise<{ evaluation: Evaluation; baseline: Baseline } | { warning: string }> {
+): Promise<Evaluation | { warning: string }> {
   try {
     const attributes = new Set(baseline.predictions?.table.attributes ?? [])
-    const evaluation = await evaluateWith(
+    return await evaluateWith(
       {
         ...baseline,
         intersections: inputs.manifest.intersections.filter(parts => parts.every(a => attributes.has(a))),
@@ -277,7 +279,6 @@ async function evaluateBaseline(
       },
       helpers
     )
-    return { evaluation, baseline }
   } catch (err) {
     return {
       warning: `baseline ${baseline.info.path} cannot be evaluated (${(err as Error).message}): not compared`

@@ -112,6 +112,7 @@ async function checkStep(
     policy: trusted.policy,
     policySource: trusted.source,
     policyWithin: trusted.within,
+    proposedPolicy: trusted.proposed,
     baseManifest: manifest.baseManifest,
     notes,
     baseline: baseline?.path,

@@ -14,12 +14,8 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { InputError, isInputError } from '../core/errors.js'
 import { isInside, realPath } from '../core/files.js'
-import { loadManifest, parseManifest } from '../core/manifest/load.js'
-import { appliedTier } from '../core/manifest/trust.js'
+import { parseManifest } from '../core/manifest/load.js'
 import type { Manifest } from '../core/manifest/types.js'
-import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
-import { policyDifferences } from '../core/policy/diff.js'
-import { loadPolicy } from '../core/policy/load.js'
 import { failureOf, fetchPolicies, parseRemote, status, type ContentsApi } from './policy-source.js'
 
 export interface TrustedPolicy {
@@ -29,6 +25,8 @@ export interface TrustedPolicy {
   source?: string
   /** When the policy is the checkout's own: the folder its files must stay in (links resolved). */
   within?: string
+  /** The checkout's own policy, when the trusted one came from elsewhere: what the PR would change. */
+  proposed?: { path: string; within: string }
   notes: string[]
 }
 
@@ -118,7 +116,7 @@ export async function trustedManifest(input: TrustedInput): Promise<TrustedManif
 
 export async function trustedPolicy(input: TrustedInput, trusted: TrustedManifest): Promise<TrustedPolicy> {
   const dest = mkdtempSync(join(process.env.RUNNER_TEMP ?? tmpdir(), 'rai-gate-policy-'))
-  const { root, baseManifest } = trusted
+  const { root } = trusted
   const ref = input.policyRef ?? input.baseSha
   const notes: string[] = []
   const remote = parseRemote(input.policy)
@@ -147,43 +145,11 @@ export async function trustedPolicy(input: TrustedInput, trusted: TrustedManifes
     )
     return { policy: input.policy, within: root, notes }
   }
-  notes.push(...proposedPolicyNotes(input, path, root, baseManifest))
-  return { policy: path, source: `${input.owner}/${input.repo}/${source.path}@${ref}`, notes }
-}
-
-/**
- * What the PR's own policy files would change against the trusted ones. They are the PR's: read only
- * inside the checkout, and a file that does not load is named, never quoted (its text could be
- * anything a link pointed at).
- */
-function proposedPolicyNotes(
-  input: TrustedInput,
-  trusted: string,
-  root: string,
-  baseManifest: Manifest | undefined
-): string[] {
-  try {
-    const own = loadManifest(input.manifest, { cwd: input.cwd, workspace: input.workspace })
-    const tier = baseManifest ? appliedTier(baseManifest, own) : own.riskTier
-    // Gates may name the metrics a metrics artifact declares (metrics/provided.ts).
-    const known = providedDefs(manifestMetrics(own))
-    const diffs = policyDifferences(
-      loadPolicy(trusted, tier, input.cwd, known),
-      loadPolicy(input.policy, tier, input.cwd, known, root)
-    )
-    return diffs.length > 0
-      ? [
-          `This pull request changes the policy; the base commit's policy decides. Changes: ${diffs.join('; ')}.`
-        ]
-      : []
-  } catch (err) {
-    const at =
-      isInputError(err) && err.file !== undefined
-        ? `${err.file}${err.line ? `, line ${err.line}` : ''}`
-        : 'they'
-    return [
-      `This pull request's policy files do not load (${at} does not); the base commit's policy decides. Run rai-gate validate on them to see why.`
-    ]
+  return {
+    policy: path,
+    source: `${input.owner}/${input.repo}/${source.path}@${ref}`,
+    proposed: { path: input.policy, within: root },
+    notes
   }
 }
 

@@ -5,31 +5,22 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
-import { readInputs } from '../../../src/core/check.js'
 import { evaluate } from '../../../src/core/metrics/evaluate.js'
 import { METRICS } from '../../../src/core/metrics/registry.js'
 import { intervalOf, METHOD_SUPPORTS, proportion } from '../../../src/core/metrics/support.js'
-import { ADULT, adultManifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { ADULT, adultEvaluationInput } from '../../helpers/check.js'
 
 const REDTEAM = join(ADULT, '../../examples/adult/eval/redteam.jsonl')
 
 describe('interval methods', () => {
   it('take the support every metric emits, for every metric of the registry', async () => {
-    const manifest = adultManifestYaml(`  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')} }
+    const input = await adultEvaluationInput(
+      50,
+      `  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')} }
   - { kind: robustness, path: ${join(ADULT, 'robustness.csv')} }
-  - { kind: outcomes, path: ${REDTEAM} }`)
-    const dir = workspace({
-      'rai-gate.yml': manifest,
-      'policies/medium.yml': policyYaml('defaults: { minGroupSize: 30 }')
-    })
-    const inputs = await readInputs({
-      manifest: join(dir, 'rai-gate.yml'),
-      policy: join(dir, 'policies'),
-      cwd: dir,
-      workspace: '/'
-    })
-    const settings = { confidence: 0.95, resamples: 50, seed: 7, minGroupSize: 30 }
-    const evaluation = evaluate({ ...inputs, intersections: inputs.manifest.intersections, settings })
+  - { kind: outcomes, path: ${REDTEAM} }`
+    )
+    const evaluation = evaluate(input)
     const seen = new Set<string>()
     for (const c of evaluation.computed) {
       const method = METRICS.find(m => m.id === c.point.metric)!.interval

@@ -3,32 +3,11 @@
  * from a structured clone of the job) the numbers are exactly those of one thread drawing both.
  */
 import { describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
-import { readInputs } from '../../../src/core/check.js'
-import {
-  drawSecondHalf,
-  evaluate,
-  evaluateOffloaded,
-  metricKey,
-  type EvaluationInput
-} from '../../../src/core/metrics/evaluate.js'
+import { drawSecondHalf, evaluate, evaluateOffloaded, metricKey } from '../../../src/core/metrics/evaluate.js'
 import { worthOffloading } from '../../../src/core/metrics/offload.js'
-import { adultManifestYaml, policyYaml, workspace } from '../../helpers/check.js'
+import { adultEvaluationInput } from '../../helpers/check.js'
 
-async function adultInput(resamples: number): Promise<EvaluationInput> {
-  const dir = workspace({
-    'rai-gate.yml': adultManifestYaml(),
-    'policies/medium.yml': policyYaml('defaults: { minGroupSize: 30 }')
-  })
-  const inputs = await readInputs({
-    manifest: join(dir, 'rai-gate.yml'),
-    policy: join(dir, 'policies'),
-    cwd: dir,
-    workspace: '/'
-  })
-  const settings = { confidence: 0.95, resamples, seed: 7, minGroupSize: 30 }
-  return { ...inputs, intersections: inputs.manifest.intersections, settings }
-}
+const adultInput = (resamples: number) => adultEvaluationInput(resamples)
 
 describe('the bootstrap in two halves', () => {
   it('gives the same numbers with the second half drawn elsewhere', async () => {

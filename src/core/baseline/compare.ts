@@ -41,10 +41,17 @@ export async function compareWithBaseline(
   const notes: string[] = []
   const identical = new Set<DataKind>()
   const baseline = base?.baseline
-  const champion = inputs.predictions?.record?.champion != null
+  // A baseline report decides: a file's own baseline columns (the run's pipeline writes them) never
+  // judge against it, and the file's rows are compared with the report's as any other run's are.
+  const record = inputs.predictions?.record
+  if (baseline && record?.champion) {
+    inputs = { ...inputs, predictions: { ...inputs.predictions!, record: { ...record, champion: null } } }
+    notes.push(
+      `The predictions file's baseline model columns (baselinePrediction, baselineScore) are not used: the baseline report ${baseline.info.path} decides the changes.`
+    )
+  }
   for (const kind of DATA_KINDS) {
     if (!baseline || inputs[kind] === undefined || baseline[kind] === undefined) continue
-    if (kind === 'predictions' && champion) continue
     const sha = baseline[kind]?.sha256
     if (sha && sha === inputs[kind]!.sha256) {
       if (agrees(run, base.evaluation, kind)) {

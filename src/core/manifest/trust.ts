@@ -28,7 +28,7 @@ export interface Trusted {
 const attributed = (m: Manifest): ArtifactSpec | undefined => m.artifacts.find(a => isAttributed(a.kind))
 
 /** The risk tier that applies: the PR's, unless it is lower than the base commit's. */
-export const appliedTier = (base: Manifest, pr: Manifest): string =>
+const appliedTier = (base: Manifest, pr: Manifest): string =>
   lowersTier(base.riskTier, pr.riskTier) ? base.riskTier : pr.riskTier
 
 /** Everything in a manifest that decides how its model is gated (its name and tier have notes of their own). */

@@ -63,14 +63,7 @@ export interface PointValue {
 export class RecordingSink implements Sink {
   readonly detailed = true
   readonly values: PointValue[] = []
-  put(
-    metric: string,
-    scope: ScopeRef,
-    value: number,
-    n: number,
-    reason?: string | Reason,
-    support?: Support
-  ): void {
+  put: Sink['put'] = (metric, scope, value, n, reason, support) => {
     const why = typeof reason === 'object' ? { reason: reason.text, code: reason.code } : { reason }
     this.values.push({ metric, scope, value, n, ...why, ...(support && { support }) })
   }

@@ -3,6 +3,7 @@
  * and reviewers see every threshold the PR's copy would have changed.
  */
 import { differences, keyed, type Tree } from '../diff.js'
+import { isInputError } from '../errors.js'
 import type { Policy } from './types.js'
 
 /**
@@ -42,6 +43,30 @@ const SHAPE = { collections: new Set(['gates', 'waivers', 'requires.documents'])
  */
 export function policyDifferences(base: Policy, proposed: Policy): string[] {
   return differences(normalized(base), normalized(proposed), SHAPE)
+}
+
+/**
+ * The note for the reviewer about the pull request's own policy files (`load` reads them): what they
+ * would change, or that they do not load. Such a file is named, never quoted: its text could be
+ * anything a link pointed at.
+ */
+export function proposedChanges(trusted: Policy, load: () => Policy): string[] {
+  try {
+    const diffs = policyDifferences(trusted, load())
+    return diffs.length > 0
+      ? [
+          `This pull request changes the policy; the base commit's policy decides. Changes: ${diffs.join('; ')}.`
+        ]
+      : []
+  } catch (err) {
+    const at =
+      isInputError(err) && err.file !== undefined
+        ? `${err.file}${err.line ? `, line ${err.line}` : ''}`
+        : 'they'
+    return [
+      `This pull request's policy files do not load (${at} does not); the base commit's policy decides. Run rai-gate validate on them to see why.`
+    ]
+  }
 }
 
 const ORDER = ['low', 'medium', 'high']

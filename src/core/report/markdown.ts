@@ -58,19 +58,16 @@ export const marker = (model: string) => `<!-- rai-gate:${model.replace(/[^A-Za-
 export const reportMarker = (report: Pick<Report, 'model'>) =>
   marker(report.model.baseName ?? report.model.name)
 
-/** The commit a run checked, as the comment names it (the PR's head, else the run's commit). */
-function commitOf(report: Pick<Report, 'context'>): string | null {
-  const sha = report.context?.headSha ?? report.context?.sha
-  return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : null
-}
+/** A commit as the headline names it (` · commit `abc1234``), or '' for anything that is not a sha. */
+const commitText = (sha: unknown): string =>
+  typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? ` · commit ${code(sha.slice(0, 7))}` : ''
 
 /** The comment and job summary of a run that stopped on an error: what went wrong, and at which commit. */
 export function renderError(
   message: string,
   where: { marker?: string; commit?: string | null } = {}
 ): string {
-  const at =
-    where.commit && /^[0-9a-f]{7,64}$/i.test(where.commit) ? ` · commit \`${where.commit.slice(0, 7)}\`` : ''
+  const at = commitText(where.commit)
   const head = where.marker ? `${where.marker}\n` : ''
   return `${head}## ⛔ rai-gate: **ERROR**${at}\n\nNothing was decided: the gate stopped on this error.\n\n\`\`\`\n${message.replace(/`/g, "'")}\n\`\`\`\n`
 }
@@ -79,10 +76,9 @@ export function renderMarkdown(report: Report): string {
   const level = report.policy.settings.confidence
   const pct = percent(level)
   const regressed = new Set(report.regressions.map(r => metricKey(r)))
-  const commit = commitOf(report)
   const head = [
     reportMarker(report),
-    `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}${commit ? ` · commit ${code(commit)}` : ''}`,
+    `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}${commitText(report.context?.headSha ?? report.context?.sha)}`,
     '',
     tally(report.checks) + ' · ' + baselineNote(report),
     ''
