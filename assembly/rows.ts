@@ -12,6 +12,7 @@
 
 import { ln } from './ln'
 import { decimal, decimalMantissa, decimalScale } from './decimal'
+import { queueRow, QUEUED, NO_ROOM } from './record'
 
 const COMMA: u32 = 44
 const QUOTE: u32 = 34
@@ -25,13 +26,16 @@ export const LABEL = 1
 export const SCORE = 2
 export const PREDICTION = 3
 export const WEIGHT = 4
-export const ATTR = 5
+export const ID = 5
+export const ATTR = 6
 
 /** Why the last call stopped: the end of the bytes or a row for the checked path, or a new group
- *  or combination to register, or a full queue of scores off the grid (see rows-wasm.ts). */
+ *  or combination to register, or a full queue of scores off the grid, or a row record that needs
+ *  more memory (see rows-wasm.ts). */
 export const STOP_ROW = 0
 export const STOP_NEW = 1
 export const STOP_OFF_GRID = 2
+export const STOP_ROOM = 3
 
 /** Numbers per cell: the row count, then Σx and Σx² of w, s, sq, ll (as CellAccumulator). */
 export const ACC = 12
@@ -298,10 +302,11 @@ function specials(at: usize, end: usize): u64 {
 }
 
 /**
- * Reads plain rows of the len bytes at buf from offset pos; returns the offset after the last row
- * taken (see FastRow in csv.ts). The bytes must be followed by 64 readable bytes.
+ * Reads plain rows of the len bytes at buf from offset pos, the first on line `line`; returns the
+ * offset after the last row taken (see FastRow in csv.ts). The bytes must be followed by 64 readable
+ * bytes.
  */
-export function rows(buf: usize, pos: u32, len: u32): u32 {
+export function rows(buf: usize, pos: u32, len: u32, line: u32): u32 {
   const end = buf + len
   let p = buf + pos
   let count = 0
@@ -321,6 +326,8 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
     let w: f64 = 1
     let key: u64 = 0
     let keyHigh: u64 = 0
+    let idAt: usize = 0
+    let idLength: u32 = 0
     let ok = true
     for (let f = 0; f < fields; f++) {
       // The field is [i, e): e is the next special byte.
@@ -397,6 +404,9 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
           // In millionths with at most 6 decimals; otherwise add() decides.
           if (k <= 6) micros = <i32>(m * <u64>load<f64>(pow10At + (<usize>(6 - k) << 3)))
         } else w = v
+      } else if (role == ID) {
+        idAt = i
+        idLength = <u32>(e - i)
       } else if (role == LABEL || role == PREDICTION) {
         c = <u32>load<u8>(i) - 48
         if (e != i + 1 || c > 1) {
@@ -432,6 +442,13 @@ export function rows(buf: usize, pos: u32, len: u32): u32 {
       break
     }
     if (!hasPrediction) pr = s >= threshold ? 1 : 0
+    // The row's record (assembly/record.ts) first: a row whose id the checked path must read is left
+    // to it, untouched.
+    const queued = queueRow(idAt, idLength, line + <u32>count, combo, y, pr, s, micros, w, hasScore)
+    if (queued != QUEUED) {
+      if (queued == NO_ROOM) why = STOP_ROOM
+      break
+    }
     add(combo, y, pr, s, micros, w)
     p = i
     count++

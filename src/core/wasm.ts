@@ -65,7 +65,31 @@ export interface WasmExports {
   setGrid(counts: number, weights: number, queue: number, queueWeights: number): void
   addGroup(a: number, at: number, n: number, id: number): void
   addCombo(low: bigint, high: bigint, id: number): void
-  rows(buf: number, pos: number, len: number): number
+  rows(buf: number, pos: number, len: number, line: number): number
+  // The row record (assembly/record.ts).
+  caseKey(at: number, n: number): void
+  keyHigh: WebAssembly.Global
+  keyLow: WebAssembly.Global
+  setRecord(
+    limit: number,
+    keys: number,
+    cells: number,
+    codes: number,
+    scores: number,
+    weights: number,
+    championCodes: number,
+    championScores: number,
+    slots: number,
+    mask: number
+  ): void
+  stopRecord(): void
+  recordCount: WebAssembly.Global
+  setPending(at: number, cap: number): void
+  addPending(n: number): void
+  pendingCount: WebAssembly.Global
+  recordPending(): number
+  appendRecord(n: number, keys: number, cells: number, codes: number, scores: number, weights: number): number
+  recordStop: WebAssembly.Global
   // Parquet's dictionary indices (assembly/hybrid.ts).
   hybridIndices(at: number, end: number, width: number, out: number, count: number): number
   hybridMax: WebAssembly.Global

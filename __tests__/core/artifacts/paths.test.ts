@@ -103,8 +103,8 @@ function readCsv(
   let fastRows = 0
   const counting = {
     chunk: () => rows.chunk(),
-    rows: (buf: Buffer, pos: number, len: number) => {
-      const end = rows.rows(buf, pos, len)
+    rows: (buf: Buffer, pos: number, len: number, line: number) => {
+      const end = rows.rows(buf, pos, len, line)
       fastRows += rows.taken
       return end
     },

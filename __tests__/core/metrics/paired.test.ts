@@ -94,7 +94,7 @@ describe('pairOutcomes', () => {
 
   it('drops the record past its bound, and says why', () => {
     expect(MAX_CASES).toBe(1_000_000)
-    const r = new CaseRecorder(0, 3)
+    const r = new CaseRecorder(3)
     for (const id of ['a', 'b', 'c']) expect(r.add([], id, 0, 1, 2)).toBe('recorded')
     expect(r.add([], 'd', 0, 1, 5)).toBe('dropped')
     expect(r.add([], 'e', 0, 1, 6)).toBe('dropped')

@@ -104,7 +104,7 @@ export class KeyIndex {
 }
 
 /** A growable typed column. */
-class Column<T extends Uint32Array | Float64Array> {
+class Column<T extends Uint32Array> {
   n = 0
   constructor(private a: T) {}
   push(x: number): void {
@@ -123,24 +123,43 @@ class Column<T extends Uint32Array | Float64Array> {
 /** Whether a case was recorded; `dropped` once the record is given up (the caller may then stop). */
 export type Recorded = 'recorded' | 'dropped'
 
+/** Why a record was given up: the first of these met in file order. */
+export type Drop =
+  | { kind: 'no-id'; line: number }
+  | { kind: 'full'; limit: number }
+  | { kind: 'repeat'; what: string; line: number }
+
+/** A drop's reason as reports give it; lines shifted by `lines` (a later part of a file). */
+export function dropText(drop: Drop, lines = 0): string {
+  switch (drop.kind) {
+    case 'no-id':
+      return `line ${drop.line + lines} has no case id`
+    case 'full':
+      return `more than ${drop.limit.toLocaleString('en-US')} cases`
+    case 'repeat':
+      return `${drop.what} repeats (line ${drop.line + lines})`
+  }
+}
+
+/** How a repeated case is named: by its id, or by its row when it has none of its own. */
+export const caseName = (id: unknown): string => `case id ${JSON.stringify(String(id))}`
+export const rowName = (row: number): string => `row ${row}`
+
+/** Whether a case id is missing (then nothing is recorded from there on). */
+export const noCaseId = (id: unknown): boolean => id === undefined || id === null || id === ''
+
 /**
  * Collects a file's cases; the record is dropped, with the reason, on a case without id, a repeat,
- * or beyond MAX_CASES. Predictions keep each row's exact score and weight beside it (extra).
+ * or beyond MAX_CASES. (The predictions kind keeps its rows in WebAssembly memory: row-record.ts.)
  */
 export class CaseRecorder {
   private index = new KeyIndex()
   private keys = new Column(new Uint32Array(64))
   private cells = new Column(new Uint32Array(32))
   private codes = new Column(new Uint32Array(32))
-  private extras: Column<Float64Array>[]
-  private missing: string | undefined
+  private missing: Drop | undefined
 
-  constructor(
-    extras = 0,
-    private readonly limit = MAX_CASES
-  ) {
-    this.extras = Array.from({ length: extras }, () => new Column(new Float64Array(32)))
-  }
+  constructor(private readonly limit = MAX_CASES) {}
 
   get dropped(): boolean {
     return this.missing !== undefined
@@ -148,32 +167,10 @@ export class CaseRecorder {
 
   add(scope: (string | null)[], id: unknown, cell: number, code: number, line: number): Recorded {
     if (this.missing !== undefined) return 'dropped'
-    if (id === undefined || id === null || id === '') return this.drop(`line ${line} has no case id`)
+    if (noCaseId(id)) return this.drop({ kind: 'no-id', line })
     const [hi, lo] = caseKey(scope, String(id))
-    return this.addKey(hi, lo, cell, code, line, () => `case id ${JSON.stringify(String(id))}`)
-  }
-
-  /** A case without an id of its own: the row's position (champion/challenger columns, same file). */
-  addRow(cell: number, code: number, line: number): Recorded {
-    if (this.missing !== undefined) return 'dropped'
-    return this.addKey(0, this.codes.n, cell, code, line, () => `row ${this.codes.n}`)
-  }
-
-  /** Sets the extra values of the case just recorded. */
-  extra(values: readonly number[]): void {
-    for (let k = 0; k < this.extras.length; k++) this.extras[k].push(values[k])
-  }
-
-  private addKey(
-    hi: number,
-    lo: number,
-    cell: number,
-    code: number,
-    line: number,
-    what: () => string
-  ): Recorded {
-    if (this.codes.n >= this.limit) return this.drop(`more than ${this.limit.toLocaleString('en-US')} cases`)
-    if (!this.index.add(hi, lo).added) return this.drop(`${what()} repeats (line ${line})`)
+    if (this.codes.n >= this.limit) return this.drop({ kind: 'full', limit: this.limit })
+    if (!this.index.add(hi, lo).added) return this.drop({ kind: 'repeat', what: caseName(id), line })
     this.keys.push(hi)
     this.keys.push(lo)
     this.cells.push(cell)
@@ -181,36 +178,47 @@ export class CaseRecorder {
     return 'recorded'
   }
 
-  private drop(reason: string): Recorded {
+  private drop(reason: Drop): Recorded {
     this.missing = reason
     // What was kept is garbage from here on.
     this.index = new KeyIndex()
     this.keys = this.cells = this.codes = new Column(new Uint32Array(0))
-    this.extras = []
     return 'dropped'
   }
 
-  /** The record and its extra columns, or null with the reason it was dropped. */
-  finish(): { cases: CaseRecord | null; casesMissing?: string; extras?: Float64Array[] } {
-    if (this.missing !== undefined) return { cases: null, casesMissing: this.missing }
+  /** The record, or null with the reason it was dropped. */
+  finish(): { cases: CaseRecord | null; casesMissing?: string } {
+    if (this.missing !== undefined) return { cases: null, casesMissing: dropText(this.missing) }
     return {
       cases: {
         count: this.codes.n,
         keys: this.keys.done(),
         cells: this.cells.done(),
         codes: this.codes.done()
-      },
-      ...(this.extras.length > 0 && { extras: this.extras.map(e => e.done()) })
+      }
     }
   }
 }
 
+/** Whether this machine stores words little-endian (typed arrays use its order). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+
+/** A copy of `words` as bytes in the given order (Buffer.swap32 where the machine's differs). */
+function wordBytes(words: Uint32Array, bigEndian: boolean): Buffer {
+  const bytes = Buffer.from(new Uint8Array(words.buffer, words.byteOffset, words.byteLength).slice().buffer)
+  return bigEndian === LITTLE_ENDIAN ? bytes.swap32() : bytes
+}
+
+/** Words from bytes in the given order. */
+function bytesWords(bytes: Buffer, bigEndian: boolean): Uint32Array {
+  const copy = Buffer.from(new Uint8Array(bytes).buffer)
+  return new Uint32Array((bigEndian === LITTLE_ENDIAN ? copy.swap32() : copy).buffer)
+}
+
 /** A record as a report keeps it (see the header). */
 export function storeCases(record: CaseRecord): StoredCases {
-  const keys = Buffer.alloc(8 * record.count)
-  for (let i = 0; i < 2 * record.count; i++) keys.writeUInt32BE(record.keys[i], 4 * i)
-  const codes = Buffer.alloc(4 * record.count)
-  for (let i = 0; i < record.count; i++) codes.writeUInt32LE(record.codes[i], 4 * i)
+  const keys = wordBytes(record.keys.subarray(0, 2 * record.count), true)
+  const codes = wordBytes(record.codes.subarray(0, record.count), false)
   return { count: record.count, keys: keys.toString('base64'), codes: codes.toString('base64') }
 }
 
@@ -225,15 +233,10 @@ export function loadCases(stored: unknown, maxCode: number): CaseRecord | null {
   if (k.length !== 8 * count! || c.length !== 4 * count!) return null
   const record: CaseRecord = {
     count: count!,
-    keys: new Uint32Array(2 * count!),
+    keys: bytesWords(k, true),
     cells: null,
-    codes: new Uint32Array(count!)
+    codes: bytesWords(c, false)
   }
-  for (let i = 0; i < 2 * count!; i++) record.keys[i] = k.readUInt32BE(4 * i)
-  for (let i = 0; i < count!; i++) {
-    const code = c.readUInt32LE(4 * i)
-    if (code > maxCode) return null
-    record.codes[i] = code
-  }
+  for (let i = 0; i < count!; i++) if (record.codes[i] > maxCode) return null
   return record
 }

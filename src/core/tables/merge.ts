@@ -8,6 +8,11 @@ import { QUANTITIES, type CellTable } from './cells.js'
 const NQ = QUANTITIES.length
 
 export function mergeCellTables(parts: CellTable[]): CellTable {
+  return mergeCellTablesMapped(parts).table
+}
+
+/** As mergeCellTables, with each part's combinations' ids in the merged table (remaps[part][combo]). */
+export function mergeCellTablesMapped(parts: CellTable[]): { table: CellTable; remaps: number[][] } {
   const first = parts[0]
   const groupIds = first.attributes.map(() => new Map<string, number>())
   const groups: string[][] = first.attributes.map(() => [])
@@ -55,5 +60,5 @@ export function mergeCellTables(parts: CellTable[]): CellTable {
       }
     }
   })
-  return { ...first, groups, combos, n, sum, sum2, cross }
+  return { table: { ...first, groups, combos, n, sum, sum2, cross }, remaps }
 }

@@ -14,7 +14,7 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs'
 import { InputError, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { CsvParser, fieldText } from '../formats/csv.js'
-import { mergeCellTables } from '../../tables/merge.js'
+import { mergeCellTablesMapped } from '../../tables/merge.js'
 import { mergeParts } from '../../tables/scores.js'
 import { scoresAucBeside, type AucPart } from '../../metrics/auc.js'
 import { checkText, readRange, type ReadProgress } from '../formats/bytes.js'
@@ -63,15 +63,11 @@ interface ParquetPart {
   hash: boolean
 }
 
-type PartResult =
-  | {
-      ok: true
-      data: ReturnType<PredictionSink['part']>
-      lines: number
-      aligned: boolean
-      sha256: string | null
-    }
+/** A part read: its sink on this thread; what the sink holds, from the helper thread. */
+type PartRead<T> =
+  | { ok: true; data: T; lines: number; aligned: boolean; sha256: string | null }
   | { ok: false; error: { detail: string } & Where; internal: boolean }
+type PartResult = PartRead<ReturnType<PredictionSink['part']>>
 
 /** Null when the file should be read on one thread (small, compressed, or a cut inside a row). */
 export async function readPredictionsParallel(
@@ -110,13 +106,20 @@ export async function readPredictionsParallel(
     const line = r.error.line === undefined ? undefined : r.error.line + linesBefore
     throw new InputError(r.error.detail, { ...r.error, line })
   }
-  const done = results as Extract<PartResult, { ok: true }>[]
-  const [a, b] = done.map(r => r.data)
+  const [one, two] = results as [
+    Extract<PartRead<PredictionSink>, { ok: true }>,
+    Extract<PartResult, { ok: true }>
+  ]
+  const sink = one.data
+  const [a, b] = [sink.part(false), two.data]
   const rows = a.rows + b.rows
   if (rows === 0) throw new InputError('the file has no data rows', { file: spec.display })
   const scores = a.scores && b.scores && mergeParts([a.scores, b.scores])
+  const { table, remaps } = mergeCellTablesMapped([a.table, b.table])
+  // The second part's rows join the first's record (ids met in both: read on one thread instead).
+  if (b.record !== null && !sink.record.append(b.record, remaps[1], one.lines)) return null
   return {
-    table: mergeCellTables([a.table, b.table]),
+    table,
     scores,
     // The upper half of sorted runs walked on the helper thread (they are in shared memory).
     auc: scores?.runs
@@ -124,7 +127,8 @@ export async function readPredictionsParallel(
       : undefined,
     edges: options.edges,
     rows,
-    sha256: done[0].sha256!
+    sha256: one.sha256!,
+    ...sink.recordData()
   }
 }
 
@@ -136,8 +140,8 @@ function csvParts(spec: ArtifactSpec, options: PredictionOptions, size: number):
   // Validate the header here so that a missing column is reported once, from line 1.
   const sink = new PredictionSink(spec, options)
   new CsvPredictionRows(sink).useHeader(head.columns, 1)
-  // Rows recorded one by one (ids, champion columns) are read in order on one thread.
-  if (sink.recording) return null
+  // Rows recorded by their position (champion columns) are read in order on one thread.
+  if (sink.hasChampion) return null
   const ranges = [
     { start: 0, end: cut },
     { start: cut, end: size }
@@ -168,7 +172,7 @@ async function parquetParts(spec: ArtifactSpec, options: PredictionOptions): Pro
   const sink = new PredictionSink(spec, options)
   sink.start(file.columns, { file: spec.display })
   const groups = file.groups
-  if (sink.recording || groups.length < 2) return null
+  if (sink.hasChampion || groups.length < 2) return null
   const total = groups.reduce((a, b) => a + b, 0)
   let cut = 1
   for (
@@ -184,11 +188,11 @@ async function parquetParts(spec: ArtifactSpec, options: PredictionOptions): Pro
 }
 
 /**
- * Parses one part; an error becomes part of the result. `progress` (the main thread's part only)
- * follows the bytes hashed, which are the whole file's.
+ * Parses one part into its sink; an error becomes part of the result. `progress` (the main thread's
+ * part only) follows the bytes hashed, which are the whole file's.
  */
-async function readPart(job: PartJob, progress?: ReadProgress): Promise<PartResult> {
-  let result: PartResult
+async function readPart(job: PartJob, progress?: ReadProgress): Promise<PartRead<PredictionSink>> {
+  let result: PartRead<PredictionSink>
   try {
     result = job.format === 'csv' ? parsePart(job, progress) : await parseParquetPart(job, progress)
   } catch (err) {
@@ -220,9 +224,13 @@ async function readPart(job: PartJob, progress?: ReadProgress): Promise<PartResu
  * kept in WebAssembly memory (a view of a larger buffer, which cannot be transferred) is copied out.
  */
 export async function partTask(job: PartJob): Promise<{ result: PartResult; transfer: ArrayBuffer[] }> {
-  const result = await readPart(job)
+  const read = await readPart(job)
+  const result: PartResult = read.ok ? { ...read, data: read.data.part() } : read
+  const r = result.ok ? result.data.record : null
+  const recorded =
+    r === null ? [] : [r.keys, r.cells, r.codes, r.scores, r.weights].map(a => a.buffer as ArrayBuffer)
   const d = result.ok ? result.data.scores : null
-  if (d === null) return { result, transfer: [] }
+  if (d === null) return { result, transfer: recorded }
   const own = <T extends Uint32Array | Float64Array>(a: T): T =>
     a.byteLength === a.buffer.byteLength ? a : (a.slice() as T)
   d.grid = own(d.grid)
@@ -232,10 +240,13 @@ export async function partTask(job: PartJob): Promise<{ result: PartResult; tran
   const transfer = [d.grid, d.weights, ...runs].flatMap(x =>
     x !== null && x.buffer instanceof ArrayBuffer ? [x.buffer] : []
   )
-  return { result, transfer }
+  return { result, transfer: [...transfer, ...recorded] }
 }
 
-async function parseParquetPart(job: ParquetPart, progress?: ReadProgress): Promise<PartResult> {
+async function parseParquetPart(
+  job: ParquetPart,
+  progress?: ReadProgress
+): Promise<PartRead<PredictionSink>> {
   const file = await ParquetFile.open(job.spec.absPath, job.spec.display)
   const sink = new PredictionSink(job.spec, job.options)
   sink.start(file.columns, { file: job.spec.display })
@@ -243,10 +254,10 @@ async function parseParquetPart(job: ParquetPart, progress?: ReadProgress): Prom
   const sha256 = job.hash
     ? await hashedAlongside(job.spec.absPath, job.spec.display, read, progress)
     : (await read(), null)
-  return { ok: true, data: sink.part(), lines: 0, aligned: true, sha256 }
+  return { ok: true, data: sink, lines: 0, aligned: true, sha256 }
 }
 
-function parsePart(job: CsvPart, progress?: ReadProgress): PartResult {
+function parsePart(job: CsvPart, progress?: ReadProgress): PartRead<PredictionSink> {
   const sink = new PredictionSink(job.spec, job.options)
   const rows = new CsvPredictionRows(sink)
   // The first part reads the header itself, so its lines count from 1 like the file's.
@@ -276,7 +287,7 @@ function parsePart(job: CsvPart, progress?: ReadProgress): PartResult {
   const aligned = job.last || parser.pendingBytes === 0
   if (job.last) parser.end()
   const sha256 = hash?.digest('hex') ?? null
-  return { ok: true, data: sink.part(), lines: parser.linesRead, aligned, sha256 }
+  return { ok: true, data: sink, lines: parser.linesRead, aligned, sha256 }
 }
 
 /** The header row and its length in bytes, from the first 1 MiB; null when it does not end there. */

@@ -20,8 +20,8 @@ import { WASM_MAX_ATTRIBUTES, WasmRows } from './rows-wasm.js'
  * Field roles in the fast paths: SKIP, LABEL, ... or ATTR + attribute index. The WebAssembly reader
  * has the same (assembly/rows.ts; rows-wasm.test.ts checks that they agree).
  */
-export const ROLES = { SKIP: 0, LABEL: 1, SCORE: 2, PREDICTION: 3, WEIGHT: 4, ATTR: 5 } as const
-const { SKIP, LABEL, SCORE, PREDICTION, WEIGHT, ATTR } = ROLES
+export const ROLES = { SKIP: 0, LABEL: 1, SCORE: 2, PREDICTION: 3, WEIGHT: 4, ID: 5, ATTR: 6 } as const
+const { SKIP, LABEL, SCORE, PREDICTION, WEIGHT, ID, ATTR } = ROLES
 
 /**
  * The CSV hot path: reads fields straight from the bytes, with fast paths for 0/1 labels and plain
@@ -112,15 +112,25 @@ export class CsvPredictionRows implements FastRow {
     this.header = header
     // What each field is for the fast path. A column read in two roles (say, the label also a
     // sensitive attribute) leaves the rows to the checked path, which reads each role by itself.
+    // The fast path records rows by their ids (assembly/record.ts); rows recorded by position
+    // (champion/challenger columns) take the checked path while they are recorded.
     const roles = new Int32Array(header.length).fill(SKIP)
-    const used = [this.at.label, this.at.score, this.at.prediction, this.at.weight, ...this.at.attrs].filter(
-      i => i >= 0
-    )
+    const ids = this.sink.recording && !this.sink.hasChampion ? this.at.id : -1
+    const used = [
+      this.at.label,
+      this.at.score,
+      this.at.prediction,
+      this.at.weight,
+      ...this.at.attrs,
+      ids
+    ].filter(i => i >= 0)
     if (!this.fastBinary || new Set(used).size !== used.length) return
     roles[this.at.label] = LABEL
     if (this.at.score >= 0) roles[this.at.score] = SCORE
     if (this.at.prediction >= 0) roles[this.at.prediction] = PREDICTION
     if (this.at.weight >= 0) roles[this.at.weight] = WEIGHT
+    if (ids >= 0) roles[ids] = ID
+    this.recordsIds = ids >= 0
     this.at.attrs.forEach((i, a) => (roles[i] = ATTR + a))
     // More attributes than the WebAssembly reader packs: every row takes the checked path.
     if (this.at.attrs.length <= WASM_MAX_ATTRIBUTES) this.roles = roles
@@ -128,10 +138,11 @@ export class CsvPredictionRows implements FastRow {
 
   /**
    * The fast path (see FastRow): the WebAssembly reader, made for the header's roles once it is
-   * known, and declining until then. While rows are recorded one by one (ids, champion columns) they
-   * take the checked path; if the record is dropped, the fast reader starts there.
+   * known, and declining until then. It records rows by their ids itself; rows recorded by position
+   * take the checked path until the record is given up (if it is), and the fast reader then starts.
    */
   private roles: Int32Array | null = null
+  private recordsIds = false
   private wasm: WasmRows | null = null
   taken = 0
 
@@ -144,21 +155,24 @@ export class CsvPredictionRows implements FastRow {
   private loaded = true
 
   chunk(): void {
+    // The rows queued for the record point into the buffer that the next load replaces.
+    if (this.recordsIds && this.sink.recording) this.sink.record.flush()
     this.loaded = false
   }
 
-  rows(buf: Buffer, pos: number, len: number): number {
+  rows(buf: Buffer, pos: number, len: number, line: number): number {
     this.taken = 0
-    if (this.roles === null || this.sink.recording) return pos
+    if (this.roles === null || (this.sink.recording && !this.recordsIds)) return pos
     if (this.wasm === null) {
-      this.wasm = new WasmRows(this.sink, this.sink.cells, this.roles, this.at.prediction >= 0)
+      const record = this.sink.recording ? this.sink.record : null
+      this.wasm = new WasmRows(this.sink, this.sink.cells, this.roles, this.at.prediction >= 0, record)
       this.loaded = false
     }
     if (!this.loaded) {
       this.wasm.load(buf)
       this.loaded = true
     }
-    pos = this.wasm.rows(pos, len)
+    pos = this.wasm.rows(pos, len, line)
     this.taken = this.wasm.taken
     return pos
   }

@@ -2,11 +2,12 @@
  * A predictions Parquet file, column by column: each row group's label, score, prediction, weight and
  * attribute columns are decoded through the row rules of values.ts into typed arrays, a dictionary-
  * encoded column one distinct value at a time; the rows then go to the sink's WebAssembly cells in one
- * call per row group. Files
- * whose rows are recorded one by one (ids, champion columns) are read row by row instead (ValueRows).
+ * call per row group. Rows with ids join the row record (tables/row-record.ts) row group by row group;
+ * files with champion columns, whose rows are recorded by position, are read row by row (ValueRows).
  */
 import type { Where } from '../../errors.js'
-import type { ColumnChunk, ParquetFile, Progress } from '../formats/parquet.js'
+import { valueAt, type ColumnChunk, type ParquetFile, type Progress } from '../formats/parquet.js'
+import { predictionCode } from '../kinds/prediction-data.js'
 import type { PredictionSink } from '../kinds/prediction-sink.js'
 import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 import { scratchMemory } from '../../wasm.js'
@@ -219,8 +220,8 @@ export async function readParquetGroups(
   progress?: Progress
 ): Promise<void> {
   const columns = file.columns
-  const { label, score, prediction, weight, attrs } = sink.positions
-  const use = [label, score, prediction, weight, ...attrs].filter(k => k >= 0)
+  const { label, score, prediction, weight, attrs, id } = sink.positions
+  const use = [label, score, prediction, weight, ...attrs, sink.recording ? id : -1].filter(k => k >= 0)
   const ks = [...new Set(use)]
   file.requireFlat(ks)
   const threshold = sink.spec.threshold
@@ -281,6 +282,20 @@ export async function readParquetGroups(
       sink.acc.comboColumn(ids, c)
     }
     sink.cells.addColumns({ combos: c, labels: y, predictions: p, scores: s, weights: w })
+    if (sink.recording) {
+      const ids = chunk(id)
+      const record = sink.record
+      for (let i = 0; i < rows && !record.dropped; i++)
+        record.add(valueAt(ids, i), {
+          cell: c[i],
+          code: predictionCode(y[i], p[i], s === null ? 0 : Math.round(s[i] * 1e6)),
+          line: first + i,
+          score: s === null ? NaN : s[i],
+          weight: w === null ? 1 : w[i],
+          championCode: 0,
+          championScore: NaN
+        })
+    }
     first += rows
     progress?.((group + 1 - from) / (to - from))
   }

@@ -15,6 +15,7 @@ import { GRID, type ScoreHistogram } from '../../tables/scores.js'
 export const STOP_ROW = 0
 export const STOP_NEW = 1
 export const STOP_OFF_GRID = 2
+export const STOP_ROOM = 3
 /** Off-grid scores the reader queues (OFF_GRID_QUEUE in assembly/rows.ts). */
 export const OFF_GRID_QUEUE = 8192
 
@@ -210,13 +211,15 @@ export class WasmRows {
 
   /**
    * roles: each field's role, as in predictions-csv.ts. The caller has checked that the layout suits
-   * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes).
+   * (0/1 labels, at most WASM_MAX_ATTRIBUTES attributes). record: records the rows the reader queued
+   * (assembly/record.ts) when its queue is full; null when the file's rows are not recorded.
    */
   constructor(
     private readonly sink: GroupsSeen,
     private readonly cells: WasmCells,
     roles: Int32Array,
-    hasPrediction: boolean
+    hasPrediction: boolean,
+    private readonly record: { flush(): void } | null
   ) {
     this.heap = cells.heap
     this.x = cells.x
@@ -240,16 +243,17 @@ export class WasmRows {
     new Uint8Array(this.x.memory.buffer, this.bufAt, buf.length).set(buf)
   }
 
-  /** Reads plain rows of the loaded buffer from pos; see FastRow. */
-  rows(pos: number, len: number): number {
+  /** Reads plain rows of the loaded buffer from pos, the first on line `line`; see FastRow. */
+  rows(pos: number, len: number, line: number): number {
     this.register()
     let taken = 0
     for (;;) {
-      pos = this.x.rows(this.bufAt, pos, len)
+      pos = this.x.rows(this.bufAt, pos, len, line + taken)
       taken += this.x.taken.value as number
       this.stop = this.x.stop.value as number
       this.cells.takeOffGrid()
-      if (this.stop !== STOP_OFF_GRID) break
+      if (this.stop === STOP_ROOM) this.record!.flush()
+      else if (this.stop !== STOP_OFF_GRID) break
     }
     this.taken = taken
     this.rowsRead += taken

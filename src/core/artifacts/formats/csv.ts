@@ -38,7 +38,8 @@ export type RowHandler = (row: CsvRow) => void
 export interface FastRow {
   /** A new buffer: the rows() calls until the next chunk() read this one. */
   chunk(buf: Buffer): void
-  rows(buf: Buffer, pos: number, len: number): number
+  /** Reads plain rows from pos, the first of them on line `line`; returns where it stopped. */
+  rows(buf: Buffer, pos: number, len: number, line: number): number
   /** How many rows the last rows() call took. */
   readonly taken: number
 }
@@ -134,7 +135,7 @@ export class CsvParser {
     fast?.chunk(buf)
     while (pos < len) {
       if (fast !== null) {
-        pos = fast.rows(buf, pos, len)
+        pos = fast.rows(buf, pos, len, this.line)
         this.line += fast.taken
         if (pos >= len) break
       }

@@ -6,7 +6,7 @@
 import { InputError, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { requireOnce } from '../formats/source.js'
-import { CaseRecorder } from '../../tables/cases.js'
+import { RowRecord, type RecordPart } from '../../tables/row-record.js'
 import { CellAccumulator, type CellTable } from '../../tables/cells.js'
 import { ScoreHistogram, type HistogramPart } from '../../tables/scores.js'
 import { WasmCells } from '../fast/rows-wasm.js'
@@ -53,7 +53,7 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], w
     prediction: col('prediction', false),
     weight: spec.columns.weight !== undefined ? col('weight', true) : undefined,
     attributes: attributes.map(a => col(a, true)!),
-    // Mapped explicitly: rows with ids are recorded one by one on the checked path (see readPredictions).
+    // Mapped explicitly: a file whose rows have ids keeps a row record (tables/row-record.ts).
     id: spec.columns.id !== undefined ? col('id', true) : undefined,
     baselinePrediction: col('baselinePrediction', false),
     baselineScore: col('baselineScore', false)
@@ -91,8 +91,9 @@ export class PredictionSink {
   acc!: CellAccumulator
   hist: ScoreHistogram | null = null
   private sums: WasmCells | null = null
-  /** Set while rows are recorded one by one (the file has ids or champion columns). */
-  recorder: CaseRecorder | null = null
+  /** Whether the file's rows are recorded (it has ids or champion columns). */
+  private records = false
+  private rowRecord: RowRecord | null = null
 
   constructor(
     readonly spec: ArtifactSpec,
@@ -126,13 +127,22 @@ export class PredictionSink {
       weighted
     )
     this.hist = hasScore ? new ScoreHistogram(weighted, this.spec.display) : null
-    if (l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined)
-      this.recorder = new CaseRecorder(4)
+    this.records = l.id !== undefined || l.baselinePrediction !== undefined || l.baselineScore !== undefined
   }
 
-  /** Whether rows are still being recorded (readers that skip fields must then leave rows to the checked path). */
+  /** Whether the file has champion columns (its rows are then recorded by position, on the checked path). */
+  get hasChampion(): boolean {
+    return this.layout.baselinePrediction !== undefined || this.layout.baselineScore !== undefined
+  }
+
+  /** Whether rows are still being recorded. */
   get recording(): boolean {
-    return this.recorder !== null && !this.recorder.dropped
+    return this.records && !(this.rowRecord?.dropped ?? false)
+  }
+
+  /** The row record, in the cell sums' memory (made with them). */
+  get record(): RowRecord {
+    return (this.rowRecord ??= new RowRecord(this.cells.heap))
   }
 
   /**
@@ -169,13 +179,18 @@ export class PredictionSink {
     cs: number
   ): void {
     const combo = this.add(g, y, p, s, micros, w)
-    const r = this.recorder!
     const hasScore = this.hist !== null
-    const code = predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0)
-    const kept = this.layout.id !== undefined ? r.add([], id, combo, code, line) : r.addRow(combo, code, line)
-    if (kept === 'dropped') return
-    const champion = cp < 0 ? NaN : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0)
-    r.extra([hasScore ? s : NaN, w, champion, cs])
+    const row = {
+      cell: combo,
+      code: predictionCode(y, p, hasScore ? (micros >= 0 ? micros : Math.round(s * 1e6)) : 0),
+      line,
+      score: hasScore ? s : NaN,
+      weight: w,
+      championCode: cp < 0 ? 0 : predictionCode(y, cp, cs === cs ? Math.round(cs * 1e6) : 0),
+      championScore: cs
+    }
+    if (this.layout.id !== undefined) this.record.add(id, row)
+    else this.record.addPosition(row)
   }
 
   /**
@@ -207,12 +222,18 @@ export class PredictionSink {
     return this.acc.finish(this.indexes.map(i => i.labels))
   }
 
-  /** What a worker reading one part of the file sends back. */
-  part(): { table: CellTable; scores: HistogramPart | null; rows: number } {
+  /** What a part of the file read on another thread sends back (with its record, a copy). */
+  part(withRecord = true): {
+    table: CellTable
+    scores: HistogramPart | null
+    rows: number
+    record: RecordPart | null
+  } {
     return {
       table: this.table(),
       scores: this.hist?.part() ?? null,
-      rows: this.rows
+      rows: this.rows,
+      record: withRecord && this.records ? this.record.part() : null
     }
   }
 
@@ -224,28 +245,24 @@ export class PredictionSink {
       edges: this.options.edges,
       rows: this.rows,
       sha256,
-      ...this.finishRecord()
+      ...this.recordData()
     }
   }
 
-  private finishRecord(): Pick<PredictionData, 'record' | 'recordMissing'> {
-    if (this.recorder === null) return {}
-    const { cases, casesMissing, extras } = this.recorder.finish()
-    if (cases === null) return { record: null, recordMissing: casesMissing }
-    const [scores, weights, championCodes, championScores] = extras!
+  /** The row record as PredictionData holds it (nothing when the file's rows are not recorded). */
+  recordData(): Pick<PredictionData, 'record' | 'recordMissing'> {
+    if (!this.records) return {}
+    const r = this.record.finish()
+    if (r === null) return { record: null, recordMissing: this.record.reason }
     const l = this.layout
-    const hasChampion = l.baselinePrediction !== undefined || l.baselineScore !== undefined
     return {
       record: {
-        cases,
+        cases: r.cases,
         byId: l.id !== undefined,
-        scores: this.hist !== null ? scores : null,
-        weights: l.weight !== undefined ? weights : null,
-        champion: hasChampion
-          ? {
-              codes: Uint32Array.from(championCodes),
-              scores: l.baselineScore !== undefined ? championScores : null
-            }
+        scores: this.hist !== null ? r.scores : null,
+        weights: l.weight !== undefined ? r.weights : null,
+        champion: this.hasChampion
+          ? { codes: r.championCodes, scores: l.baselineScore !== undefined ? r.championScores : null }
           : null
       }
     }

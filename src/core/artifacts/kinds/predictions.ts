@@ -119,7 +119,10 @@ async function readValues(
   return result.sha256
 }
 
-/** Reads a Parquet file column by column (predictions-parquet.ts), or row by row while recording. */
+/**
+ * Reads a Parquet file column by column (predictions-parquet.ts), or row by row when its rows are
+ * recorded by position (champion columns).
+ */
 async function readParquet(
   spec: ArtifactSpec,
   sink: PredictionSink,
@@ -132,7 +135,7 @@ async function readParquet(
     spec.absPath,
     spec.display,
     done =>
-      sink.recording
+      sink.hasChampion
         ? file.rows(rows.needed(), row => rows.row(row), done)
         : readParquetGroups(file, sink, 0, file.groups.length, done),
     progress
