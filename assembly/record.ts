@@ -247,19 +247,21 @@ function laneBlock(l: usize, at: usize, n: u32, framed: bool): bool {
   const size = framed ? n + 4 : n
   if (size > 55) return false
   const block = BLOCKS + (l << 6)
+  // Byte by byte and word by word: memory.copy and memory.fill of a few bytes each cost more than
+  // hashing the block.
+  for (let k: usize = 0; k < 64; k += 8) store<u64>(block + k, 0)
   let p = block
   if (framed) {
     store<u16>(p, OPEN)
     p += 2
   }
-  memory.copy(p, at, n)
+  for (let i: usize = 0; i < <usize>n; i++) store<u8>(p + i, load<u8>(at + i))
   p += n
   if (framed) {
     store<u16>(p, CLOSE)
     p += 2
   }
   store<u8>(p, 0x80)
-  memory.fill(p + 1, 0, block + 56 - p - 1)
   store<u64>(block + 56, bswap<u64>(<u64>size << 3))
   return true
 }
@@ -279,8 +281,16 @@ let championCodesAt: usize = 0
 let championScoresAt: usize = 0
 let slotsAt: usize = 0
 let slotMask: u32 = 0
+/** Which optional columns are kept (bits: KEEP_SCORES, KEEP_WEIGHTS, KEEP_CHAMPION). */
+let keep: u32 = 0
+export const KEEP_SCORES = 1
+export const KEEP_WEIGHTS = 2
+export const KEEP_CHAMPION = 4
 
-/** Starts the record: columns with room for `limit` rows, and zeroed `slots` for the set. */
+/**
+ * Starts the record: columns with room for `limit` rows, zeroed `slots` for the set, and which optional
+ * columns to keep (`columns`: KEEP_* bits).
+ */
 export function setRecord(
   limit: u32,
   keys: usize,
@@ -291,9 +301,11 @@ export function setRecord(
   championCodes: usize,
   championScores: usize,
   slots: usize,
-  mask: u32
+  mask: u32,
+  columns: u32
 ): void {
   recording = true
+  keep = columns
   recordLimit = limit
   recordCount = 0
   keysAt = keys
@@ -417,10 +429,13 @@ function record(hi: u32, lo: u32, cell: u32, code: u32, s: f64, w: f64, cs: f64,
   store<u32>(k, lo, 4)
   store<u32>(cellsAt + (<usize>i << 2), cell)
   store<u32>(codesAt + (<usize>i << 2), code)
-  store<f64>(scoresAt + (<usize>i << 3), s)
-  store<f64>(weightsAt + (<usize>i << 3), w)
-  store<f64>(championScoresAt + (<usize>i << 3), cs)
-  store<u32>(championCodesAt + (<usize>i << 2), cc)
+  // Only the columns kept are written: the others' memory is never touched.
+  if (keep & KEEP_SCORES) store<f64>(scoresAt + (<usize>i << 3), s)
+  if (keep & KEEP_WEIGHTS) store<f64>(weightsAt + (<usize>i << 3), w)
+  if (keep & KEEP_CHAMPION) {
+    store<f64>(championScoresAt + (<usize>i << 3), cs)
+    store<u32>(championCodesAt + (<usize>i << 2), cc)
+  }
   return RECORDED
 }
 

@@ -80,7 +80,8 @@ export interface WasmExports {
     championCodes: number,
     championScores: number,
     slots: number,
-    mask: number
+    mask: number,
+    columns: number
   ): void
   stopRecord(): void
   recordCount: WebAssembly.Global

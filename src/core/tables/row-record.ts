@@ -7,7 +7,7 @@
  * a row (the rules are CaseRecorder's: a missing id, a full record, a repeat, in file order).
  *
  * Each row keeps its key, cell, prediction code, exact score and weight, and (champion/challenger
- * files) the champion's code and score: 44 bytes a row, and 8 or 16 more in the set of keys. The
+ * files) the champion's code and score: 44 bytes a row, and 16 in the set of keys. The
  * columns are made once for the bound (MAX_CASES rows); the memory behind them is only touched as rows
  * arrive, so a small file does not pay for the bound.
  */
@@ -16,16 +16,21 @@ import { dropText, MAX_CASES, caseName, noCaseId, rowName, type CaseRecord, type
 
 /**
  * The constants of assembly/record.ts (a test checks that they agree): the bytes of a queued row, the
- * kinds of its id, and the stop that means the record is full (the other is a repeat).
+ * kinds of its id, the stop that means the record is full (the other is a repeat), and the bits of the
+ * optional columns kept.
  */
 export const RECORD_CONSTANTS = {
   PENDING_BYTES: 64,
   FRAMED_ID: 0,
   JSON_ID: 1,
   KEY_GIVEN: 2,
-  FULL: 1
+  FULL: 1,
+  KEEP_SCORES: 1,
+  KEEP_WEIGHTS: 2,
+  KEEP_CHAMPION: 4
 } as const
-const { PENDING_BYTES, FRAMED_ID, JSON_ID, KEY_GIVEN, FULL } = RECORD_CONSTANTS
+const { PENDING_BYTES, FRAMED_ID, JSON_ID, KEY_GIVEN, FULL, KEEP_SCORES, KEEP_WEIGHTS, KEEP_CHAMPION } =
+  RECORD_CONSTANTS
 /** Rows queued before they are recorded, and bytes of their ids' JSON. */
 const PENDING_ROWS = 4096
 const ARENA_BYTES = 1 << 18
@@ -45,24 +50,31 @@ export interface RecordedRow {
   championScore: number
 }
 
+/** Which of the optional columns a file's record keeps (the others are not copied out). */
+export interface RecordWants {
+  scores: boolean
+  weights: boolean
+  champion: boolean
+}
+
 /** The record as a part of a file read on another thread hands it over (transferable arrays). */
 export interface RecordPart {
   count: number
   keys: Uint32Array
   cells: Uint32Array
   codes: Uint32Array
-  scores: Float64Array
-  weights: Float64Array
+  scores: Float64Array | null
+  weights: Float64Array | null
   drop: Drop | null
 }
 
-/** The record's columns, once finished. */
+/** The record's columns, once finished: the optional ones null where not wanted. */
 export interface RecordColumns {
   cases: CaseRecord
-  scores: Float64Array
-  weights: Float64Array
-  championCodes: Uint32Array
-  championScores: Float64Array
+  scores: Float64Array | null
+  weights: Float64Array | null
+  championCodes: Uint32Array | null
+  championScores: Float64Array | null
 }
 
 const encoder = new TextEncoder()
@@ -88,6 +100,7 @@ export class RowRecord {
 
   constructor(
     private readonly heap: WasmHeap,
+    private readonly wants: RecordWants = { scores: true, weights: true, champion: true },
     readonly limit = MAX_CASES
   ) {
     this.pendingAt = heap.alloc(PENDING_ROWS * PENDING_BYTES)
@@ -115,7 +128,10 @@ export class RowRecord {
       c.championCodes,
       c.championScores,
       slotsAt,
-      slots - 1
+      slots - 1,
+      (wants.scores ? KEEP_SCORES : 0) |
+        (wants.weights ? KEEP_WEIGHTS : 0) |
+        (wants.champion ? KEEP_CHAMPION : 0)
     )
   }
 
@@ -256,13 +272,14 @@ export class RowRecord {
     const buffer = this.heap.x.memory.buffer
     const c = this.columns
     const u32 = (at: number, n: number) => new Uint32Array(buffer, at, n).slice()
-    const f64 = (at: number) => new Float64Array(buffer, at, count).slice()
+    const f64 = (at: number, wanted: boolean) => (wanted ? new Float64Array(buffer, at, count).slice() : null)
+    const w = this.wants
     return {
       cases: { count, keys: u32(c.keys, 2 * count), cells: u32(c.cells, count), codes: u32(c.codes, count) },
-      scores: f64(c.scores),
-      weights: f64(c.weights),
-      championCodes: u32(c.championCodes, count),
-      championScores: f64(c.championScores)
+      scores: f64(c.scores, w.scores),
+      weights: f64(c.weights, w.weights),
+      championCodes: w.champion ? u32(c.championCodes, count) : null,
+      championScores: f64(c.championScores, w.champion)
     }
   }
 
@@ -308,8 +325,10 @@ export class RowRecord {
       const mapped = new Uint32Array(buffer, at.cells, m)
       for (let i = 0; i < m; i++) mapped[i] = cells[part.cells[from + i]]
       new Uint32Array(buffer, at.codes, m).set(part.codes.subarray(from, from + m))
-      new Float64Array(buffer, at.scores, m).set(part.scores.subarray(from, from + m))
-      new Float64Array(buffer, at.weights, m).set(part.weights.subarray(from, from + m))
+      if (part.scores !== null)
+        new Float64Array(buffer, at.scores, m).set(part.scores.subarray(from, from + m))
+      if (part.weights !== null)
+        new Float64Array(buffer, at.weights, m).set(part.weights.subarray(from, from + m))
       if (x.appendRecord(m, at.keys, at.cells, at.codes, at.scores, at.weights) < m) {
         // A repeat names an id that neither side kept: the caller reads the file on one thread.
         if ((x.recordStop.value as number) !== FULL) return false

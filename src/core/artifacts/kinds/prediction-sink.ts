@@ -142,7 +142,11 @@ export class PredictionSink {
 
   /** The row record, in the cell sums' memory (made with them). */
   get record(): RowRecord {
-    return (this.rowRecord ??= new RowRecord(this.cells.heap))
+    return (this.rowRecord ??= new RowRecord(this.cells.heap, {
+      scores: this.hist !== null,
+      weights: this.layout.weight !== undefined,
+      champion: this.hasChampion
+    }))
   }
 
   /**
@@ -259,10 +263,10 @@ export class PredictionSink {
       record: {
         cases: r.cases,
         byId: l.id !== undefined,
-        scores: this.hist !== null ? r.scores : null,
-        weights: l.weight !== undefined ? r.weights : null,
+        scores: r.scores,
+        weights: r.weights,
         champion: this.hasChampion
-          ? { codes: r.championCodes, scores: l.baselineScore !== undefined ? r.championScores : null }
+          ? { codes: r.championCodes!, scores: l.baselineScore !== undefined ? r.championScores : null }
           : null
       }
     }
