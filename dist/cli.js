@@ -7293,6 +7293,15 @@ class LineSplitter {
     }
 }
 
+/** The defaults that every entry point shares (the CLI, the Action, init), so that they never drift. */
+const DEFAULT_PATHS = {
+    manifest: 'rai-gate.yml',
+    policy: 'policies',
+    report: 'rai-gate-report.json'
+};
+/** The score bins a stats table has by default: 10,000 (a resolution of 0.0001). */
+const DEFAULT_RESOLUTION = 0.0001;
+
 /**
  * The stats table (SPEC §6, docs/warehouse.md): the cell table as a warehouse writes it. One row per
  * non-empty (attribute values, label, prediction, calibration bin, score bin), with the row count and
@@ -7328,8 +7337,6 @@ const STATS_SUMS = [
     'sum_w_wsq',
     'sum_w_wll'
 ];
-/** The score bins a stats table has by default: 10,000 (a resolution of 0.0001). */
-const DEFAULT_RESOLUTION = 0.0001;
 /** The number of score bins of a resolution (validated by the manifest: 1/resolution divides 10⁶). */
 const scoreBinsOf = (resolution) => Math.round(1 / resolution);
 
@@ -45901,9 +45908,35 @@ function weightValue(value, where) {
         throw absent('weight', value, where);
     throw new InputError(`weight ${quote(value)} has the wrong type; expected a number >= 0`, where);
 }
-/** A sensitive attribute's value as text; null or absent is '' (the group `(missing)`, as an empty field). */
-function groupValue(value) {
-    return value === null || value === undefined ? '' : textOf(value);
+/**
+ * What a value that must be one scalar holds instead (an object, an array, binary data), or null.
+ * JSON Lines written by pandas hold a `pd.cut` Interval as an object: its text would be the same for
+ * every row (`[object Object]`), merging every group into one.
+ */
+function notScalar(value) {
+    if (value === null || typeof value !== 'object' || value instanceof Date)
+        return null;
+    return Array.isArray(value) ? 'an array' : ArrayBuffer.isView(value) ? 'binary data' : 'an object';
+}
+function scalarOnly(value, what, where) {
+    const kind = notScalar(value);
+    if (kind !== null)
+        throw new InputError(`${what} ${quote(value)} is ${kind}; expected a text, number or boolean (write it as text: a pandas Interval from pd.cut, for example, with .astype(str))`, where);
+}
+/**
+ * A sensitive attribute's (or a category's) value as text; null or absent is '' (the group
+ * `(missing)`, as an empty field); an object, array or binary value is an error.
+ */
+function groupValue(value, where) {
+    if (value === null || value === undefined)
+        return '';
+    scalarOnly(value, 'value', where);
+    return textOf(value);
+}
+/** A case id as given (undefined, null and '' are no id); an object, array or binary value is an error. */
+function idValue(value, where) {
+    scalarOnly(value, 'case id', where);
+    return value;
 }
 function parseScore(text, where) {
     const value = parseDecimal(text);
@@ -46016,7 +46049,7 @@ async function readOutcomes(spec) {
         }
         let category = null;
         if (hasCategory) {
-            const c = categoryAt < 0 ? '' : groupValue(row.at(categoryAt));
+            const c = categoryAt < 0 ? '' : groupValue(row.at(categoryAt), row.where(categoryAt));
             category = c === '' ? MISSING : c;
         }
         const value = row.at(passedAt);
@@ -46037,7 +46070,7 @@ async function readOutcomes(spec) {
         else
             table.failed[i]++;
         if (hasId)
-            cases.add([suite, category], idAt < 0 ? undefined : row.at(idAt), i, passed ? 1 : 0, row.line);
+            cases.add([suite, category], idAt < 0 ? undefined : idValue(row.at(idAt), row.where(idAt)), i, passed ? 1 : 0, row.line);
     }, () => [suiteAt, passedAt, categoryAt, idAt].filter(k => k >= 0));
     return {
         table,
@@ -47140,8 +47173,8 @@ class RowRecord {
     pendingAt;
     arenaAt;
     arenaUsed = 0;
-    /** The names of the rows this side queued (by pending index), for a repeat's reason. */
-    names = [];
+    /** The names of queued rows whose key was given (by pending index), for a repeat's reason. */
+    names = new Map();
     drop = null;
     /** Views of the memory, made again when it grows. */
     views = {
@@ -47202,12 +47235,12 @@ class RowRecord {
             ? -1
             : encoder.encodeInto(json, this.view().u8.subarray(at, this.arenaAt + ARENA_BYTES)).written;
         if (n < 0) {
-            // An id longer than the arena: hashed on its own.
-            this.queueKey(...this.keyOf(json), row, caseName(id));
+            // An id longer than the arena (tens of kB): hashed by node:crypto.
+            this.queueKey(...caseKey([], String(id)), row, caseName(id));
             return;
         }
         this.arenaUsed += n;
-        this.queue(at, n, JSON_ID, row, caseName(id));
+        this.queue(at, n, JSON_ID, row);
     }
     /** Queues a row without an id of its own, keyed by its position (champion/challenger columns). */
     addPosition(row) {
@@ -47218,22 +47251,16 @@ class RowRecord {
         const position = this.count + this.pending;
         this.queueKey(0, position, row, rowName(position));
     }
-    /** The key of a long id's JSON, hashed by itself. */
-    keyOf(json) {
-        const bytes = Buffer.from(json);
-        const at = this.heap.alloc(bytes.length);
-        new Uint8Array(this.heap.x.memory.buffer, at, bytes.length).set(bytes);
-        this.heap.x.caseKey(at, bytes.length);
-        return [this.heap.x.keyHigh.value >>> 0, this.heap.x.keyLow.value >>> 0];
-    }
     queueKey(hi, lo, row, name) {
         if (this.pending === PENDING_ROWS)
             this.flush();
         if (this.drop !== null)
             return;
-        this.queue(hi, lo, KEY_GIVEN, row, name);
+        if (name !== undefined)
+            this.names.set(this.pending, name);
+        this.queue(hi, lo, KEY_GIVEN, row);
     }
-    queue(a, b, kind, row, name) {
+    queue(a, b, kind, row) {
         const j = this.pending;
         const { u32, f64 } = this.view();
         const w = (this.pendingAt + j * PENDING_BYTES) / 4;
@@ -47247,7 +47274,6 @@ class RowRecord {
         f64[w / 2 + 3] = row.score;
         f64[w / 2 + 4] = row.weight;
         f64[w / 2 + 5] = row.championScore;
-        this.names[j] = name;
         this.heap.x.addPending(1);
     }
     /** Views of the memory as it is now. */
@@ -47276,15 +47302,18 @@ class RowRecord {
             if (x.recordStop.value === FULL)
                 this.give({ kind: 'full', limit: this.limit });
             else {
-                const e = this.pendingAt + stopped * PENDING_BYTES;
-                const words = new Uint32Array(x.memory.buffer, e, 4);
+                const words = new Uint32Array(x.memory.buffer, this.pendingAt + stopped * PENDING_BYTES, 4);
+                // The id from its bytes (framed: the id itself; JSON: `["id"]`), or the name given with its key.
+                const text = () => Buffer.from(x.memory.buffer, words[0], words[1]).toString('utf8');
                 const name = words[2] === FRAMED_ID
-                    ? caseName(Buffer.from(x.memory.buffer, words[0], words[1]).toString('latin1'))
-                    : this.names[stopped];
+                    ? caseName(text())
+                    : words[2] === JSON_ID
+                        ? caseName(JSON.parse(text())[0])
+                        : this.names.get(stopped);
                 this.give({ kind: 'repeat', what: name ?? rowName(this.count), line: words[3] });
             }
         }
-        this.names = [];
+        this.names.clear();
         this.arenaUsed = 0;
     }
     /** Gives the record up (the first reason met is the one kept). */
@@ -47293,7 +47322,7 @@ class RowRecord {
             return;
         this.drop = drop;
         this.heap.x.stopRecord();
-        this.names = [];
+        this.names.clear();
         this.arenaUsed = 0;
     }
     /** Copies of the record's columns (null when it was given up). */
@@ -47813,7 +47842,7 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
         const c = combos.subarray(0, rows);
         const rules = attrs.map((k, a) => {
             const index = sink.indexes[a];
-            return (v, at) => index.idOfText(groupValue(v), at);
+            return (v, at) => index.idOfText(groupValue(v, at), at);
         });
         const attributeChunks = attrs.map(chunk);
         if (!dictionaryCombos(attributeChunks, rules, attrs.map(where), sink, c)) {
@@ -47828,8 +47857,10 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
         if (sink.recording) {
             const ids = chunk(id);
             const record = sink.record;
-            for (let i = 0; i < rows && !record.dropped; i++)
-                record.add(valueAt(ids, i), {
+            const at = where(id);
+            for (let i = 0; i < rows && !record.dropped; i++) {
+                const v = valueAt(ids, i);
+                record.add(typeof v === 'object' && v !== null ? idValue(v, at(i)) : v, {
                     cell: c[i],
                     code: predictionCode(y[i], p[i], s === null ? 0 : Math.round(s[i] * 1e6)),
                     line: first + i,
@@ -47838,6 +47869,7 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
                     championCode: 0,
                     championScore: NaN
                 });
+            }
         }
         first += rows;
         progress?.((group + 1 - from) / (to - from));
@@ -47895,7 +47927,7 @@ class ValueRows {
             // A JSON object without the key is an error; a null is the group (missing).
             if (v === undefined)
                 throw new InputError(`field '${this.columns[attrs[a]]}' is missing`, row.where(attrs[a]));
-            this.g[a] = sink.indexes[a].idOfText(groupValue(v), row.line);
+            this.g[a] = sink.indexes[a].idOfText(groupValue(v, row.where(attrs[a])), row.line);
         }
         if (!sink.recording) {
             sink.add(this.g, y, p, s, -1, w);
@@ -47903,7 +47935,8 @@ class ValueRows {
         }
         const value = (k) => (k < 0 ? undefined : row.at(k));
         const [cp, cs] = sink.champion(value(this.at.championPrediction), value(this.at.championScore), column => row.where(this.columns.indexOf(column)));
-        sink.addRecorded(this.g, y, p, s, -1, w, value(this.at.id), row.line, cp, cs);
+        const id = this.at.id < 0 ? undefined : idValue(row.at(this.at.id), row.where(this.at.id));
+        sink.addRecorded(this.g, y, p, s, -1, w, id, row.line, cp, cs);
     }
 }
 /** Reads a CSV file: bytes through the fast paths, and the checked parser for the rest. */
@@ -47973,7 +48006,7 @@ async function readRobustness(spec) {
         hasId = id >= 0 || spec.columns.id !== undefined;
     }, row => {
         const [kName, kLabel, kClean, kPerturbed] = at;
-        const name = groupValue(row.at(kName));
+        const name = groupValue(row.at(kName), row.where(kName));
         if (name === '')
             throw new InputError(`perturbation is empty; expected its name`, row.where(kName));
         let p = index.get(name);
@@ -47989,7 +48022,7 @@ async function readRobustness(spec) {
         const q = perturbed.value(row.at(kPerturbed), row.where(kPerturbed));
         table.n[p * 8 + (y * 2 + c) * 2 + q] += 1;
         if (hasId)
-            cases.add([name], id < 0 ? undefined : row.at(id), p, (y * 2 + c) * 2 + q, row.line);
+            cases.add([name], id < 0 ? undefined : idValue(row.at(id), row.where(id)), p, (y * 2 + c) * 2 + q, row.line);
     }, () => (id < 0 ? at : [...at, id]));
     return { table, rows: result.rows, sha256: result.sha256, ...(hasId ? cases.finish() : {}) };
 }
@@ -48010,8 +48043,12 @@ const NQ$3 = QUANTITIES.length;
 const NK = STATS_KEYS.length;
 /** Numbers per cell while reading: STATS_SUMS, in its order. */
 const WIDTH = STATS_SUMS.length;
-/** The largest log loss of one row: −ln of the clipped probability. */
-const MAX_LOG_LOSS = -Math.log(LOG_EPS);
+/**
+ * The largest log loss of one row: −ln of the clipped probability, at either end. At the upper end
+ * 1 − (1 − ε) is not ε in doubles but about 0.999ε, so a score of exactly 1 on a negative row loses
+ * 34.5396, more than −ln ε = 34.5388 (the query and the row path clip alike).
+ */
+const MAX_LOG_LOSS = Math.max(-Math.log(LOG_EPS), -Math.log(1 - (1 - LOG_EPS)));
 /** Relative slack for sums that rounding in another engine can move. */
 const SLACK = 1e-9;
 /** A field as a number: text (CSV) or a bigint (Parquet) converted, anything else as it is. */
@@ -48091,7 +48128,7 @@ async function readStats(spec, options) {
             histogram(label, scoreBin, n, s[1]);
             return;
         }
-        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])));
+        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), row.where(at[i])), row.where(at[i])));
         const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1));
         const bin = quantile
             ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
@@ -56907,13 +56944,6 @@ const PIPELINE_FILES = {
     gitlab: { path: '.gitlab-ci.yml', written: false },
     azure: { path: 'azure-pipelines.yml', written: false },
     jenkins: { path: 'Jenkinsfile', written: false }
-};
-
-/** The defaults that every entry point shares (the CLI, the Action, init), so that they never drift. */
-const DEFAULT_PATHS = {
-    manifest: 'rai-gate.yml',
-    policy: 'policies',
-    report: 'rai-gate-report.json'
 };
 
 /**

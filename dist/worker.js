@@ -1213,9 +1213,35 @@ function weightValue(value, where) {
         throw absent('weight', value, where);
     throw new InputError(`weight ${quote(value)} has the wrong type; expected a number >= 0`, where);
 }
-/** A sensitive attribute's value as text; null or absent is '' (the group `(missing)`, as an empty field). */
-function groupValue(value) {
-    return value === null || value === undefined ? '' : textOf(value);
+/**
+ * What a value that must be one scalar holds instead (an object, an array, binary data), or null.
+ * JSON Lines written by pandas hold a `pd.cut` Interval as an object: its text would be the same for
+ * every row (`[object Object]`), merging every group into one.
+ */
+function notScalar(value) {
+    if (value === null || typeof value !== 'object' || value instanceof Date)
+        return null;
+    return Array.isArray(value) ? 'an array' : ArrayBuffer.isView(value) ? 'binary data' : 'an object';
+}
+function scalarOnly(value, what, where) {
+    const kind = notScalar(value);
+    if (kind !== null)
+        throw new InputError(`${what} ${quote(value)} is ${kind}; expected a text, number or boolean (write it as text: a pandas Interval from pd.cut, for example, with .astype(str))`, where);
+}
+/**
+ * A sensitive attribute's (or a category's) value as text; null or absent is '' (the group
+ * `(missing)`, as an empty field); an object, array or binary value is an error.
+ */
+function groupValue(value, where) {
+    if (value === null || value === undefined)
+        return '';
+    scalarOnly(value, 'value', where);
+    return textOf(value);
+}
+/** A case id as given (undefined, null and '' are no id); an object, array or binary value is an error. */
+function idValue(value, where) {
+    scalarOnly(value, 'case id', where);
+    return value;
 }
 function parseScore(text, where) {
     const value = parseDecimal$1(text);
@@ -8456,6 +8482,13 @@ class CsvPredictionRows {
  */
 /** At most this many cases (or prediction rows) are kept case by case: 16 MB of a report's JSON. */
 const MAX_CASES = 1_000_000;
+/** The first 64 bits of sha256(JSON [...scope, id]), as two words. */
+function caseKey(scope, id) {
+    const digest = createHash('sha256')
+        .update(JSON.stringify([...scope, id]))
+        .digest();
+    return [digest.readUInt32BE(0), digest.readUInt32BE(4)];
+}
 /** A drop's reason as reports give it; lines shifted by `lines` (a later part of a file). */
 function dropText(drop, lines = 0) {
     switch (drop.kind) {
@@ -8505,8 +8538,8 @@ class RowRecord {
     pendingAt;
     arenaAt;
     arenaUsed = 0;
-    /** The names of the rows this side queued (by pending index), for a repeat's reason. */
-    names = [];
+    /** The names of queued rows whose key was given (by pending index), for a repeat's reason. */
+    names = new Map();
     drop = null;
     /** Views of the memory, made again when it grows. */
     views = {
@@ -8567,12 +8600,12 @@ class RowRecord {
             ? -1
             : encoder.encodeInto(json, this.view().u8.subarray(at, this.arenaAt + ARENA_BYTES)).written;
         if (n < 0) {
-            // An id longer than the arena: hashed on its own.
-            this.queueKey(...this.keyOf(json), row, caseName(id));
+            // An id longer than the arena (tens of kB): hashed by node:crypto.
+            this.queueKey(...caseKey([], String(id)), row, caseName(id));
             return;
         }
         this.arenaUsed += n;
-        this.queue(at, n, JSON_ID, row, caseName(id));
+        this.queue(at, n, JSON_ID, row);
     }
     /** Queues a row without an id of its own, keyed by its position (champion/challenger columns). */
     addPosition(row) {
@@ -8583,22 +8616,16 @@ class RowRecord {
         const position = this.count + this.pending;
         this.queueKey(0, position, row, rowName(position));
     }
-    /** The key of a long id's JSON, hashed by itself. */
-    keyOf(json) {
-        const bytes = Buffer.from(json);
-        const at = this.heap.alloc(bytes.length);
-        new Uint8Array(this.heap.x.memory.buffer, at, bytes.length).set(bytes);
-        this.heap.x.caseKey(at, bytes.length);
-        return [this.heap.x.keyHigh.value >>> 0, this.heap.x.keyLow.value >>> 0];
-    }
     queueKey(hi, lo, row, name) {
         if (this.pending === PENDING_ROWS)
             this.flush();
         if (this.drop !== null)
             return;
-        this.queue(hi, lo, KEY_GIVEN, row, name);
+        if (name !== undefined)
+            this.names.set(this.pending, name);
+        this.queue(hi, lo, KEY_GIVEN, row);
     }
-    queue(a, b, kind, row, name) {
+    queue(a, b, kind, row) {
         const j = this.pending;
         const { u32, f64 } = this.view();
         const w = (this.pendingAt + j * PENDING_BYTES) / 4;
@@ -8612,7 +8639,6 @@ class RowRecord {
         f64[w / 2 + 3] = row.score;
         f64[w / 2 + 4] = row.weight;
         f64[w / 2 + 5] = row.championScore;
-        this.names[j] = name;
         this.heap.x.addPending(1);
     }
     /** Views of the memory as it is now. */
@@ -8641,15 +8667,18 @@ class RowRecord {
             if (x.recordStop.value === FULL)
                 this.give({ kind: 'full', limit: this.limit });
             else {
-                const e = this.pendingAt + stopped * PENDING_BYTES;
-                const words = new Uint32Array(x.memory.buffer, e, 4);
+                const words = new Uint32Array(x.memory.buffer, this.pendingAt + stopped * PENDING_BYTES, 4);
+                // The id from its bytes (framed: the id itself; JSON: `["id"]`), or the name given with its key.
+                const text = () => Buffer.from(x.memory.buffer, words[0], words[1]).toString('utf8');
                 const name = words[2] === FRAMED_ID
-                    ? caseName(Buffer.from(x.memory.buffer, words[0], words[1]).toString('latin1'))
-                    : this.names[stopped];
+                    ? caseName(text())
+                    : words[2] === JSON_ID
+                        ? caseName(JSON.parse(text())[0])
+                        : this.names.get(stopped);
                 this.give({ kind: 'repeat', what: name ?? rowName(this.count), line: words[3] });
             }
         }
-        this.names = [];
+        this.names.clear();
         this.arenaUsed = 0;
     }
     /** Gives the record up (the first reason met is the one kept). */
@@ -8658,7 +8687,7 @@ class RowRecord {
             return;
         this.drop = drop;
         this.heap.x.stopRecord();
-        this.names = [];
+        this.names.clear();
         this.arenaUsed = 0;
     }
     /** Copies of the record's columns (null when it was given up). */
@@ -9173,7 +9202,7 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
         const c = combos.subarray(0, rows);
         const rules = attrs.map((k, a) => {
             const index = sink.indexes[a];
-            return (v, at) => index.idOfText(groupValue(v), at);
+            return (v, at) => index.idOfText(groupValue(v, at), at);
         });
         const attributeChunks = attrs.map(chunk);
         if (!dictionaryCombos(attributeChunks, rules, attrs.map(where), sink, c)) {
@@ -9188,8 +9217,10 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
         if (sink.recording) {
             const ids = chunk(id);
             const record = sink.record;
-            for (let i = 0; i < rows && !record.dropped; i++)
-                record.add(valueAt(ids, i), {
+            const at = where(id);
+            for (let i = 0; i < rows && !record.dropped; i++) {
+                const v = valueAt(ids, i);
+                record.add(typeof v === 'object' && v !== null ? idValue(v, at(i)) : v, {
                     cell: c[i],
                     code: predictionCode(y[i], p[i], s === null ? 0 : Math.round(s[i] * 1e6)),
                     line: first + i,
@@ -9198,6 +9229,7 @@ async function readParquetGroups(file, sink, from = 0, to = file.groups.length, 
                     championCode: 0,
                     championScore: NaN
                 });
+            }
         }
         first += rows;
         progress?.((group + 1 - from) / (to - from));

@@ -4,3 +4,6 @@ export const DEFAULT_PATHS = {
   policy: 'policies',
   report: 'rai-gate-report.json'
 } as const
+
+/** The score bins a stats table has by default: 10,000 (a resolution of 0.0001). */
+export const DEFAULT_RESOLUTION = 0.0001

@@ -67,9 +67,6 @@ export interface WasmExports {
   addCombo(low: bigint, high: bigint, id: number): void
   rows(buf: number, pos: number, len: number, line: number): number
   // The row record (assembly/record.ts).
-  caseKey(at: number, n: number): void
-  keyHigh: WebAssembly.Global
-  keyLow: WebAssembly.Global
   setRecord(
     limit: number,
     keys: number,

@@ -171,6 +171,28 @@ describe('bad rows are errors with file, line, column, value and expectation', (
       run({ 'p.jsonl': '{"g":"a","label":1,"score":0.5}\n{oops\n' }, predictions('p.jsonl'))
     ).rejects.toThrow(/p\.jsonl, line 2: not valid JSON/)
   })
+
+  it('a JSON Lines group or id that is an object or an array, never its text', async () => {
+    // pandas writes a pd.cut Interval as an object: every row's text would be '[object Object]'.
+    const band = '{"closed":"right","closed_left":false,"closed_right":true,"left":20,"length":10,"right":30}'
+    await expect(
+      run(
+        { 'p.jsonl': `{"g":"a","label":1,"score":0.5}\n{"g":${band},"label":1,"score":0.5}\n` },
+        predictions('p.jsonl')
+      )
+    ).rejects.toThrow(
+      /^p\.jsonl, line 2, g: value '\{"closed":"right".*' is an object; expected a text, number or boolean/
+    )
+    await expect(
+      run({ 'p.jsonl': '{"g":["a","b"],"label":1,"score":0.5}\n' }, predictions('p.jsonl'))
+    ).rejects.toThrow(/^p\.jsonl, line 1, g: value '\["a","b"\]' is an array/)
+    await expect(
+      run(
+        { 'p.jsonl': '{"id":{"n":1},"g":"a","label":1,"score":0.5}\n' },
+        predictions('p.jsonl', ', columns: { id: id }')
+      )
+    ).rejects.toThrow(/^p\.jsonl, line 1, id: case id '\{"n":1\}' is an object/)
+  })
 })
 
 describe('reading values', () => {

@@ -226,3 +226,50 @@ describe('the DuckDB query on weighted rows with a threshold and a positive labe
     await expect(connection.run(numeric)).rejects.toThrow(/rai-gate: label is not 0 or 1/)
   })
 })
+
+describe('the DuckDB query on scores of exactly 0 and 1', () => {
+  // Decile scores as COMPAS writes them: some exactly 0 or 1, on rows of either label, some alone in
+  // their cell, so that a cell's log loss is a single clipped term.
+  const csv =
+    [
+      'g,label,score',
+      'solo1,0,1',
+      'solo0,1,0',
+      ...Array.from(
+        { length: 600 },
+        (_, i) => `${'ab'[i % 2]},${i % 3 === 0 ? 1 : 0},${(i % 11) / 10 > 1 ? 1 : (i % 11) / 10}`
+      )
+    ].join('\n') + '\n'
+  const artifact = (kind: string, path: string) => `  - { kind: ${kind}, path: ${path} }`
+  const sensitive = 'sensitiveAttributes: [g]'
+
+  it("reads the table the query writes, with the row path's log loss, in every dialect's clipping", async () => {
+    const d = workspace({
+      'p.csv': csv,
+      'rai-gate.yml': manifestYaml(artifact('predictions', 'p.csv'), sensitive),
+      'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\n')
+    })
+    const opts = { policy: join(d, 'policies'), cwd: d, workspace: d }
+    const byRows = byKeyOf(await check({ ...opts, manifest: join(d, 'rai-gate.yml') }))
+    const manifest = loadManifest(join(d, 'rai-gate.yml'), { cwd: d, workspace: d })
+    const policy = loadPolicy(join(d, 'policies'), manifest.riskTier, d)
+    await connection.run(
+      `CREATE OR REPLACE VIEW edges AS SELECT * FROM read_csv('${join(d, 'p.csv')}', all_varchar = true)`
+    )
+    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'edges' })
+    await connection.run(`COPY (${query}) TO '${join(d, 's.csv')}' (FORMAT csv)`)
+    write(d, { 'stats.yml': manifestYaml(artifact('stats', 's.csv'), sensitive) })
+    const mine = byKeyOf(await check({ ...opts, manifest: join(d, 'stats.yml') }))
+    // A one-row cell holds −ln(1 − (1 − 1e-15)) = 34.5396: above −ln(1e-15), the bound the reader had.
+    const most = await connection.runAndReadAll(
+      `SELECT max(sum_wll) AS m FROM read_csv('${join(d, 's.csv')}') WHERE row_count = 1`
+    )
+    expect(Number(most.getRowObjects()[0].m)).toBeGreaterThan(-Math.log(1e-15))
+    const overall = metricKey({ metric: 'log_loss' })
+    expect(mine.get(overall)!.value).toBeCloseTo(byRows.get(overall)!.value!, 9)
+    // The other dialects clip with the same double literals, so they give the same sums.
+    const clip = /GREATEST\(LEAST\(s, [^)]+\), [^)]+\)/.exec(query)![0]
+    for (const dialect of ['bigquery', 'spark'] as const)
+      expect(statsQuery(manifest, policy, { dialect, table: 'edges' })).toContain(clip)
+  })
+})

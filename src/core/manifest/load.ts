@@ -10,7 +10,7 @@ import { manifestValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import type { ArtifactKind, ArtifactSpec, Manifest } from './types.js'
 import { dataOf, type DataKind } from '../kinds.js'
-import { DEFAULT_RESOLUTION } from '../warehouse/stats-table.js'
+import { DEFAULT_RESOLUTION } from '../defaults.js'
 
 interface RawManifest {
   model: { name: string; version: string | number }

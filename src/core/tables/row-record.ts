@@ -12,7 +12,16 @@
  * arrive, so a small file does not pay for the bound.
  */
 import type { WasmHeap } from '../wasm.js'
-import { dropText, MAX_CASES, caseName, noCaseId, rowName, type CaseRecord, type Drop } from './cases.js'
+import {
+  caseKey,
+  caseName,
+  dropText,
+  MAX_CASES,
+  noCaseId,
+  rowName,
+  type CaseRecord,
+  type Drop
+} from './cases.js'
 
 /**
  * The constants of assembly/record.ts (a test checks that they agree): the bytes of a queued row, the
@@ -87,8 +96,8 @@ export class RowRecord {
   private readonly pendingAt: number
   private readonly arenaAt: number
   private arenaUsed = 0
-  /** The names of the rows this side queued (by pending index), for a repeat's reason. */
-  private names: (string | undefined)[] = []
+  /** The names of queued rows whose key was given (by pending index), for a repeat's reason. */
+  private names = new Map<number, string>()
   drop: Drop | null = null
   /** Views of the memory, made again when it grows. */
   private views = {
@@ -164,12 +173,12 @@ export class RowRecord {
         ? -1
         : encoder.encodeInto(json, this.view().u8.subarray(at, this.arenaAt + ARENA_BYTES)).written
     if (n < 0) {
-      // An id longer than the arena: hashed on its own.
-      this.queueKey(...this.keyOf(json), row, caseName(id))
+      // An id longer than the arena (tens of kB): hashed by node:crypto.
+      this.queueKey(...caseKey([], String(id)), row, caseName(id))
       return
     }
     this.arenaUsed += n
-    this.queue(at, n, JSON_ID, row, caseName(id))
+    this.queue(at, n, JSON_ID, row)
   }
 
   /** Queues a row without an id of its own, keyed by its position (champion/challenger columns). */
@@ -180,22 +189,14 @@ export class RowRecord {
     this.queueKey(0, position, row, rowName(position))
   }
 
-  /** The key of a long id's JSON, hashed by itself. */
-  private keyOf(json: string): [number, number] {
-    const bytes = Buffer.from(json)
-    const at = this.heap.alloc(bytes.length)
-    new Uint8Array(this.heap.x.memory.buffer, at, bytes.length).set(bytes)
-    this.heap.x.caseKey(at, bytes.length)
-    return [(this.heap.x.keyHigh.value as number) >>> 0, (this.heap.x.keyLow.value as number) >>> 0]
-  }
-
   private queueKey(hi: number, lo: number, row: RecordedRow, name: string | undefined): void {
     if (this.pending === PENDING_ROWS) this.flush()
     if (this.drop !== null) return
-    this.queue(hi, lo, KEY_GIVEN, row, name)
+    if (name !== undefined) this.names.set(this.pending, name)
+    this.queue(hi, lo, KEY_GIVEN, row)
   }
 
-  private queue(a: number, b: number, kind: number, row: RecordedRow, name: string | undefined): void {
+  private queue(a: number, b: number, kind: number, row: RecordedRow): void {
     const j = this.pending
     const { u32, f64 } = this.view()
     const w = (this.pendingAt + j * PENDING_BYTES) / 4
@@ -209,7 +210,6 @@ export class RowRecord {
     f64[w / 2 + 3] = row.score
     f64[w / 2 + 4] = row.weight
     f64[w / 2 + 5] = row.championScore
-    this.names[j] = name
     this.heap.x.addPending(1)
   }
 
@@ -238,16 +238,19 @@ export class RowRecord {
     if (stopped < pending) {
       if ((x.recordStop.value as number) === FULL) this.give({ kind: 'full', limit: this.limit })
       else {
-        const e = this.pendingAt + stopped * PENDING_BYTES
-        const words = new Uint32Array(x.memory.buffer, e, 4)
+        const words = new Uint32Array(x.memory.buffer, this.pendingAt + stopped * PENDING_BYTES, 4)
+        // The id from its bytes (framed: the id itself; JSON: `["id"]`), or the name given with its key.
+        const text = () => Buffer.from(x.memory.buffer, words[0], words[1]).toString('utf8')
         const name =
           words[2] === FRAMED_ID
-            ? caseName(Buffer.from(x.memory.buffer, words[0], words[1]).toString('latin1'))
-            : this.names[stopped]
+            ? caseName(text())
+            : words[2] === JSON_ID
+              ? caseName((JSON.parse(text()) as string[])[0])
+              : this.names.get(stopped)
         this.give({ kind: 'repeat', what: name ?? rowName(this.count), line: words[3] })
       }
     }
-    this.names = []
+    this.names.clear()
     this.arenaUsed = 0
   }
 
@@ -256,7 +259,7 @@ export class RowRecord {
     if (this.drop !== null) return
     this.drop = drop
     this.heap.x.stopRecord()
-    this.names = []
+    this.names.clear()
     this.arenaUsed = 0
   }
 

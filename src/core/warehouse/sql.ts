@@ -11,7 +11,8 @@ import { UsageError } from '../errors.js'
 import type { ArtifactSpec, Manifest } from '../manifest/types.js'
 import type { Policy } from '../policy/types.js'
 import { columnOf } from '../artifacts/formats/source.js'
-import { DEFAULT_RESOLUTION, STATS_KEYS, STATS_SUMS, scoreBinsOf } from './stats-table.js'
+import { DEFAULT_RESOLUTION } from '../defaults.js'
+import { STATS_KEYS, STATS_SUMS, scoreBinsOf } from './stats-table.js'
 import { LOG_EPS } from '../tables/cells.js'
 
 export const DIALECTS = ['duckdb', 'bigquery', 'spark'] as const

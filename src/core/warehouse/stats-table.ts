@@ -36,8 +36,5 @@ export const STATS_SUMS = [
   'sum_w_wll'
 ] as const
 
-/** The score bins a stats table has by default: 10,000 (a resolution of 0.0001). */
-export const DEFAULT_RESOLUTION = 0.0001
-
 /** The number of score bins of a resolution (validated by the manifest: 1/resolution divides 10⁶). */
 export const scoreBinsOf = (resolution: number): number => Math.round(1 / resolution)

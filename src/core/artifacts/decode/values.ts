@@ -68,9 +68,39 @@ export function weightValue(value: Value, where: Where): number {
   throw new InputError(`weight ${quote(value)} has the wrong type; expected a number >= 0`, where)
 }
 
-/** A sensitive attribute's value as text; null or absent is '' (the group `(missing)`, as an empty field). */
-export function groupValue(value: Value): string {
-  return value === null || value === undefined ? '' : textOf(value)
+/**
+ * What a value that must be one scalar holds instead (an object, an array, binary data), or null.
+ * JSON Lines written by pandas hold a `pd.cut` Interval as an object: its text would be the same for
+ * every row (`[object Object]`), merging every group into one.
+ */
+function notScalar(value: Value): string | null {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null
+  return Array.isArray(value) ? 'an array' : ArrayBuffer.isView(value) ? 'binary data' : 'an object'
+}
+
+function scalarOnly(value: Value, what: string, where: Where): void {
+  const kind = notScalar(value)
+  if (kind !== null)
+    throw new InputError(
+      `${what} ${quote(value)} is ${kind}; expected a text, number or boolean (write it as text: a pandas Interval from pd.cut, for example, with .astype(str))`,
+      where
+    )
+}
+
+/**
+ * A sensitive attribute's (or a category's) value as text; null or absent is '' (the group
+ * `(missing)`, as an empty field); an object, array or binary value is an error.
+ */
+export function groupValue(value: Value, where: Where): string {
+  if (value === null || value === undefined) return ''
+  scalarOnly(value, 'value', where)
+  return textOf(value)
+}
+
+/** A case id as given (undefined, null and '' are no id); an object, array or binary value is an error. */
+export function idValue(value: Value, where: Where): Value {
+  scalarOnly(value, 'case id', where)
+  return value
 }
 
 export function parseScore(text: string, where: Where): number {

@@ -9,7 +9,7 @@ import type { Where } from '../../errors.js'
 import { valueAt, type ColumnChunk, type ParquetFile, type Progress } from '../formats/parquet.js'
 import { predictionCode } from '../kinds/prediction-data.js'
 import type { PredictionSink } from '../kinds/prediction-sink.js'
-import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
+import { groupValue, idValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 import { scratchMemory } from '../../wasm.js'
 
 /** A column's role: its chunk's values to one number per row (throwing on a bad value). */
@@ -270,7 +270,7 @@ export async function readParquetGroups(
     const c = combos.subarray(0, rows)
     const rules = attrs.map((k, a) => {
       const index = sink.indexes[a]
-      return (v: Value, at: Where) => index.idOfText(groupValue(v), at)
+      return (v: Value, at: Where) => index.idOfText(groupValue(v, at), at)
     })
     const attributeChunks = attrs.map(chunk)
     if (!dictionaryCombos(attributeChunks, rules, attrs.map(where), sink, c)) {
@@ -285,8 +285,10 @@ export async function readParquetGroups(
     if (sink.recording) {
       const ids = chunk(id)
       const record = sink.record
-      for (let i = 0; i < rows && !record.dropped; i++)
-        record.add(valueAt(ids, i), {
+      const at = where(id)
+      for (let i = 0; i < rows && !record.dropped; i++) {
+        const v = valueAt(ids, i)
+        record.add(typeof v === 'object' && v !== null ? idValue(v, at(i)) : v, {
           cell: c[i],
           code: predictionCode(y[i], p[i], s === null ? 0 : Math.round(s[i] * 1e6)),
           line: first + i,
@@ -295,6 +297,7 @@ export async function readParquetGroups(
           championCode: 0,
           championScore: NaN
         })
+      }
     }
     first += rows
     progress?.((group + 1 - from) / (to - from))

@@ -8,7 +8,7 @@ import type { ArtifactSpec } from '../../manifest/types.js'
 import { CaseRecorder, type CaseRecord } from '../../tables/cases.js'
 import { MISSING } from '../decode/groups.js'
 import { columnOf, requireColumns, streamRows } from '../formats/source.js'
-import { groupValue, parseBoolean } from '../decode/values.js'
+import { groupValue, idValue, parseBoolean } from '../decode/values.js'
 
 export interface OutcomeTable {
   /** (suite, category) pairs in order of first appearance; category null when the file has none. */
@@ -62,7 +62,7 @@ export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
       }
       let category: string | null = null
       if (hasCategory) {
-        const c = categoryAt < 0 ? '' : groupValue(row.at(categoryAt))
+        const c = categoryAt < 0 ? '' : groupValue(row.at(categoryAt), row.where(categoryAt))
         category = c === '' ? MISSING : c
       }
       const value = row.at(passedAt)
@@ -81,7 +81,13 @@ export async function readOutcomes(spec: ArtifactSpec): Promise<OutcomeData> {
       if (passed) table.passed[i]++
       else table.failed[i]++
       if (hasId)
-        cases.add([suite, category], idAt < 0 ? undefined : row.at(idAt), i, passed ? 1 : 0, row.line)
+        cases.add(
+          [suite, category],
+          idAt < 0 ? undefined : idValue(row.at(idAt), row.where(idAt)),
+          i,
+          passed ? 1 : 0,
+          row.line
+        )
     },
     () => [suiteAt, passedAt, categoryAt, idAt].filter(k => k >= 0)
   )

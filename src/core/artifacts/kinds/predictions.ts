@@ -13,7 +13,7 @@ import { CsvPredictionRows } from '../fast/predictions-csv.js'
 import { PredictionSink, type Positions } from './prediction-sink.js'
 import { ParquetFile, hashedAlongside } from '../formats/parquet.js'
 import { readParquetGroups } from '../fast/predictions-parquet.js'
-import { groupValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
+import { groupValue, idValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 
 import type { PredictionData, PredictionOptions } from './prediction-data.js'
 
@@ -76,7 +76,7 @@ class ValueRows {
       // A JSON object without the key is an error; a null is the group (missing).
       if (v === undefined)
         throw new InputError(`field '${this.columns[attrs[a]]}' is missing`, row.where(attrs[a]))
-      this.g[a] = sink.indexes[a].idOfText(groupValue(v), row.line)
+      this.g[a] = sink.indexes[a].idOfText(groupValue(v, row.where(attrs[a])), row.line)
     }
     if (!sink.recording) {
       sink.add(this.g, y, p, s, -1, w)
@@ -86,7 +86,8 @@ class ValueRows {
     const [cp, cs] = sink.champion(value(this.at.championPrediction), value(this.at.championScore), column =>
       row.where(this.columns.indexOf(column))
     )
-    sink.addRecorded(this.g, y, p, s, -1, w, value(this.at.id), row.line, cp, cs)
+    const id = this.at.id < 0 ? undefined : idValue(row.at(this.at.id), row.where(this.at.id))
+    sink.addRecorded(this.g, y, p, s, -1, w, id, row.line, cp, cs)
   }
 }
 

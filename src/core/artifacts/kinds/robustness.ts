@@ -8,7 +8,7 @@ import { InputError } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { CaseRecorder, type CaseRecord } from '../../tables/cases.js'
 import { columnOf, requireColumns, streamRows } from '../formats/source.js'
-import { BinaryDecoder, groupValue } from '../decode/values.js'
+import { BinaryDecoder, groupValue, idValue } from '../decode/values.js'
 
 export interface RobustnessTable {
   perturbations: string[]
@@ -50,7 +50,7 @@ export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData
     },
     row => {
       const [kName, kLabel, kClean, kPerturbed] = at
-      const name = groupValue(row.at(kName))
+      const name = groupValue(row.at(kName), row.where(kName))
       if (name === '') throw new InputError(`perturbation is empty; expected its name`, row.where(kName))
       let p = index.get(name)
       if (p === undefined) {
@@ -63,7 +63,14 @@ export async function readRobustness(spec: ArtifactSpec): Promise<RobustnessData
       const c = clean.value(row.at(kClean), row.where(kClean))
       const q = perturbed.value(row.at(kPerturbed), row.where(kPerturbed))
       table.n[p * 8 + (y * 2 + c) * 2 + q] += 1
-      if (hasId) cases.add([name], id < 0 ? undefined : row.at(id), p, (y * 2 + c) * 2 + q, row.line)
+      if (hasId)
+        cases.add(
+          [name],
+          id < 0 ? undefined : idValue(row.at(id), row.where(id)),
+          p,
+          (y * 2 + c) * 2 + q,
+          row.line
+        )
     },
     () => (id < 0 ? at : [...at, id])
   )

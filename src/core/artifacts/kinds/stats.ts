@@ -24,8 +24,12 @@ const NQ = QUANTITIES.length
 const NK = STATS_KEYS.length
 /** Numbers per cell while reading: STATS_SUMS, in its order. */
 const WIDTH = STATS_SUMS.length
-/** The largest log loss of one row: −ln of the clipped probability. */
-const MAX_LOG_LOSS = -Math.log(LOG_EPS)
+/**
+ * The largest log loss of one row: −ln of the clipped probability, at either end. At the upper end
+ * 1 − (1 − ε) is not ε in doubles but about 0.999ε, so a score of exactly 1 on a negative row loses
+ * 34.5396, more than −ln ε = 34.5388 (the query and the row path clip alike).
+ */
+const MAX_LOG_LOSS = Math.max(-Math.log(LOG_EPS), -Math.log(1 - (1 - LOG_EPS)))
 /** Relative slack for sums that rounding in another engine can move. */
 const SLACK = 1e-9
 
@@ -133,7 +137,9 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
       histogram(label, scoreBin, n, s[1])
       return
     }
-    const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i)), row.where(at[i])))
+    const g = attributes.map((_, i) =>
+      indexes[i].idOfText(groupValue(value(i), row.where(at[i])), row.where(at[i]))
+    )
     const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1))
     const bin = quantile
       ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
