@@ -1,8 +1,9 @@
 // The row record of a predictions file (src/core/tables/cases.ts says what it is for): each row's key,
 // cell, prediction code, score and weight, and the champion's code and score, in columns of this
-// memory, with an open-addressing set of the keys. The CSV fast path (rows.ts) records the rows it
-// reads here, hashing each row's id itself; every other path (the checked CSV path, JSON Lines, Parquet)
-// records through recordCase() with a key from caseKey(). So a file's record is kept by one store,
+// memory, with an open-addressing set of the keys. Rows wait in one queue in file order: the CSV fast
+// path (rows.ts) queues the rows it reads, their ids as bytes of its buffer; every other path (the
+// checked CSV path, JSON Lines, Parquet) queues its rows from the JavaScript side (tables/row-record.ts),
+// their ids as JSON. recordPending() hashes and records them, so a file's record is kept by one store,
 // whatever path read each row.
 //
 // A key is the first 64 bits of the SHA-256 of the case's id as JSON (`["id"]`), as caseKey() in
@@ -10,6 +11,9 @@
 // (an object and a digest per row: 1.7 s of a 1M-row check went to hashing ids and its garbage): here
 // ids that fit one block (most: up to 51 bytes) are hashed four at a time, one in each lane of SIMD
 // words, and longer ones one at a time. A test holds both to node:crypto on random ids.
+
+/** The initial hash state (the scalar and the four-lane hash start from it). */
+const H: StaticArray<u32> = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
 
 const K: StaticArray<u32> = [
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -31,8 +35,8 @@ const BLOCK: usize = memory.data(64, 16)
 const FRAME: usize = memory.data(4, 4)
 
 /** The key caseKey() computed last: the digest's first two words, big-endian. */
-export let keyHigh: u32 = 0
-export let keyLow: u32 = 0
+let keyHigh: u32 = 0
+let keyLow: u32 = 0
 let h0: u32 = 0
 let h1: u32 = 0
 let h2: u32 = 0
@@ -97,14 +101,14 @@ let filled = 0
 let total = 0
 
 function begin(): void {
-  h0 = 0x6a09e667
-  h1 = 0xbb67ae85
-  h2 = 0x3c6ef372
-  h3 = 0xa54ff53a
-  h4 = 0x510e527f
-  h5 = 0x9b05688c
-  h6 = 0x1f83d9ab
-  h7 = 0x5be0cd19
+  h0 = unchecked(H[0])
+  h1 = unchecked(H[1])
+  h2 = unchecked(H[2])
+  h3 = unchecked(H[3])
+  h4 = unchecked(H[4])
+  h5 = unchecked(H[5])
+  h6 = unchecked(H[6])
+  h7 = unchecked(H[7])
   filled = 0
   total = 0
 }
@@ -149,7 +153,7 @@ const OPEN: u16 = 0x225b
 const CLOSE: u16 = 0x5d22
 
 /** The key of the n bytes at `at`, hashed as they are (the caller has framed them). */
-export function caseKey(at: usize, n: u32): void {
+function caseKey(at: usize, n: u32): void {
   begin()
   update(at, n)
   end()
@@ -209,14 +213,14 @@ function hash4(): void {
     const w = i32x4.add(i32x4.add(v128.load(W4 + ((t - 16) << 4)), s0), i32x4.add(v128.load(W4 + ((t - 7) << 4)), s1))
     v128.store(W4 + (t << 4), w)
   }
-  let a = i32x4.splat(0x6a09e667)
-  let b = i32x4.splat(0xbb67ae85)
-  let c = i32x4.splat(0x3c6ef372)
-  let d = i32x4.splat(0xa54ff53a)
-  let e = i32x4.splat(0x510e527f)
-  let f = i32x4.splat(0x9b05688c)
-  let g = i32x4.splat(0x1f83d9ab)
-  let h = i32x4.splat(0x5be0cd19)
+  let a = i32x4.splat(unchecked(H[0]))
+  let b = i32x4.splat(unchecked(H[1]))
+  let c = i32x4.splat(unchecked(H[2]))
+  let d = i32x4.splat(unchecked(H[3]))
+  let e = i32x4.splat(unchecked(H[4]))
+  let f = i32x4.splat(unchecked(H[5]))
+  let g = i32x4.splat(unchecked(H[6]))
+  let h = i32x4.splat(unchecked(H[7]))
   for (let t = 0; t < 64; t++) {
     const S1 = v128.xor(v128.xor(rotr4(e, 6), rotr4(e, 11)), rotr4(e, 25))
     const ch = v128.xor(v128.and(e, f), v128.andnot(g, e))
@@ -235,8 +239,8 @@ function hash4(): void {
     b = a
     a = i32x4.add(t1, i32x4.add(S0, maj))
   }
-  v128.store(KEYS4, i32x4.add(a, i32x4.splat(0x6a09e667)))
-  v128.store(KEYS4 + 16, i32x4.add(b, i32x4.splat(0xbb67ae85)))
+  v128.store(KEYS4, i32x4.add(a, i32x4.splat(unchecked(H[0]))))
+  v128.store(KEYS4 + 16, i32x4.add(b, i32x4.splat(unchecked(H[1]))))
 }
 
 /**

@@ -161,6 +161,35 @@ describe('the DuckDB query on the adult fixture', () => {
   })
 })
 
+/**
+ * A predictions CSV checked by rows, and again from the stats table that the printed DuckDB query
+ * writes from it (a view named `evaluated` over the CSV): both reports, and what the query was made from.
+ */
+async function rowsAndStats(
+  csv: string,
+  artifact: (kind: string, path: string) => string,
+  defaults: string,
+  sensitive?: string
+) {
+  const d = workspace({
+    'p.csv': csv,
+    'rai-gate.yml': manifestYaml(artifact('predictions', 'p.csv'), sensitive),
+    'policies/p.yml': policyYaml(defaults)
+  })
+  const opts = { policy: join(d, 'policies'), cwd: d, workspace: d }
+  const byRows = byKeyOf(await check({ ...opts, manifest: join(d, 'rai-gate.yml') }))
+  const manifest = loadManifest(join(d, 'rai-gate.yml'), { cwd: d, workspace: d })
+  const policy = loadPolicy(join(d, 'policies'), manifest.riskTier, d)
+  await connection.run(
+    `CREATE OR REPLACE VIEW evaluated AS SELECT * FROM read_csv('${join(d, 'p.csv')}', all_varchar = true)`
+  )
+  const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'evaluated' })
+  await connection.run(`COPY (${query}) TO '${join(d, 's.csv')}' (FORMAT csv)`)
+  write(d, { 'stats.yml': manifestYaml(artifact('stats', 's.csv'), sensitive) })
+  const fromStats = await check({ ...opts, manifest: join(d, 'stats.yml') })
+  return { d, byRows, fromStats, manifest, policy, query }
+}
+
 describe('the DuckDB query on weighted rows with a threshold and a positive label yes', () => {
   const csv =
     [
@@ -174,22 +203,11 @@ describe('the DuckDB query on weighted rows with a threshold and a positive labe
     `  - { kind: ${kind}, path: ${path}, positiveLabel: 'yes', threshold: 0.3, columns: { label: y, weight: w } }`
 
   it("gives the row path's metrics", async () => {
-    const d = workspace({
-      'p.csv': csv,
-      'rai-gate.yml': manifestYaml(artifact('predictions', 'p.csv')),
-      'policies/p.yml': policyYaml('defaults: { minGroupSize: 10, bootstrap: { resamples: 200 } }\n')
-    })
-    const opts = { policy: join(d, 'policies'), cwd: d, workspace: d }
-    const byRows = byKeyOf(await check({ ...opts, manifest: join(d, 'rai-gate.yml') }))
-    const manifest = loadManifest(join(d, 'rai-gate.yml'), { cwd: d, workspace: d })
-    const policy = loadPolicy(join(d, 'policies'), manifest.riskTier, d)
-    await connection.run(
-      `CREATE OR REPLACE VIEW weighted AS SELECT * FROM read_csv('${join(d, 'p.csv')}', all_varchar = true)`
+    const { byRows, fromStats } = await rowsAndStats(
+      csv,
+      artifact,
+      'defaults: { minGroupSize: 10, bootstrap: { resamples: 200 } }\n'
     )
-    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'weighted' })
-    await connection.run(`COPY (${query}) TO '${join(d, 's.csv')}' (FORMAT csv)`)
-    write(d, { 'stats.yml': manifestYaml(artifact('stats', 's.csv')) })
-    const fromStats = await check({ ...opts, manifest: join(d, 'stats.yml') })
     expectValidReport(fromStats)
     const mine = byKeyOf(fromStats)
     expect(mine.size).toBe(byRows.size)
@@ -244,22 +262,13 @@ describe('the DuckDB query on scores of exactly 0 and 1', () => {
   const sensitive = 'sensitiveAttributes: [g]'
 
   it("reads the table the query writes, with the row path's log loss, in every dialect's clipping", async () => {
-    const d = workspace({
-      'p.csv': csv,
-      'rai-gate.yml': manifestYaml(artifact('predictions', 'p.csv'), sensitive),
-      'policies/p.yml': policyYaml('defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\n')
-    })
-    const opts = { policy: join(d, 'policies'), cwd: d, workspace: d }
-    const byRows = byKeyOf(await check({ ...opts, manifest: join(d, 'rai-gate.yml') }))
-    const manifest = loadManifest(join(d, 'rai-gate.yml'), { cwd: d, workspace: d })
-    const policy = loadPolicy(join(d, 'policies'), manifest.riskTier, d)
-    await connection.run(
-      `CREATE OR REPLACE VIEW edges AS SELECT * FROM read_csv('${join(d, 'p.csv')}', all_varchar = true)`
+    const { d, byRows, fromStats, manifest, policy, query } = await rowsAndStats(
+      csv,
+      artifact,
+      'defaults: { minGroupSize: 1, bootstrap: { resamples: 100 } }\n',
+      sensitive
     )
-    const query = statsQuery(manifest, policy, { dialect: 'duckdb', table: 'edges' })
-    await connection.run(`COPY (${query}) TO '${join(d, 's.csv')}' (FORMAT csv)`)
-    write(d, { 'stats.yml': manifestYaml(artifact('stats', 's.csv'), sensitive) })
-    const mine = byKeyOf(await check({ ...opts, manifest: join(d, 'stats.yml') }))
+    const mine = byKeyOf(fromStats)
     // A one-row cell holds −ln(1 − (1 − 1e-15)) = 34.5396: above −ln(1e-15), the bound the reader had.
     const most = await connection.runAndReadAll(
       `SELECT max(sum_wll) AS m FROM read_csv('${join(d, 's.csv')}') WHERE row_count = 1`
@@ -270,6 +279,6 @@ describe('the DuckDB query on scores of exactly 0 and 1', () => {
     // The other dialects clip with the same double literals, so they give the same sums.
     const clip = /GREATEST\(LEAST\(s, [^)]+\), [^)]+\)/.exec(query)![0]
     for (const dialect of ['bigquery', 'spark'] as const)
-      expect(statsQuery(manifest, policy, { dialect, table: 'edges' })).toContain(clip)
+      expect(statsQuery(manifest, policy, { dialect, table: 'evaluated' })).toContain(clip)
   })
 })

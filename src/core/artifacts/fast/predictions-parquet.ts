@@ -8,6 +8,7 @@
 import type { Where } from '../../errors.js'
 import { valueAt, type ColumnChunk, type ParquetFile, type Progress } from '../formats/parquet.js'
 import { predictionCode } from '../kinds/prediction-data.js'
+import type { RecordedRow } from '../../tables/row-record.js'
 import type { PredictionSink } from '../kinds/prediction-sink.js'
 import { groupValue, idValue, predictAt, scoreValue, weightValue, type Value } from '../decode/values.js'
 import { scratchMemory } from '../../wasm.js'
@@ -235,6 +236,16 @@ export async function readParquetGroups(
   const weights = new Float64Array(weight >= 0 ? most : 0)
   const groups = attrs.map(() => new Int32Array(most))
   const combos = new Int32Array(most)
+  // One row of the record, filled for each row in turn (the record copies it when it queues it).
+  const recorded: RecordedRow = {
+    cell: 0,
+    code: 0,
+    line: 0,
+    score: NaN,
+    weight: 1,
+    championCode: 0,
+    championScore: NaN
+  }
   let first = 1
   for (let k = 0; k < from; k++) first += file.groups[k]
   for (let group = from; group < to; group++) {
@@ -288,15 +299,13 @@ export async function readParquetGroups(
       const at = where(id)
       for (let i = 0; i < rows && !record.dropped; i++) {
         const v = valueAt(ids, i)
-        record.add(typeof v === 'object' && v !== null ? idValue(v, at(i)) : v, {
-          cell: c[i],
-          code: predictionCode(y[i], p[i], s === null ? 0 : Math.round(s[i] * 1e6)),
-          line: first + i,
-          score: s === null ? NaN : s[i],
-          weight: w === null ? 1 : w[i],
-          championCode: 0,
-          championScore: NaN
-        })
+        recorded.cell = c[i]
+        recorded.code = predictionCode(y[i], p[i], s === null ? 0 : Math.round(s[i] * 1e6))
+        recorded.line = first + i
+        recorded.score = s === null ? NaN : s[i]
+        recorded.weight = w === null ? 1 : w[i]
+        // Only an object can fail idValue: its place is made for it alone.
+        record.add(typeof v === 'object' && v !== null ? idValue(v, at(i)) : v, recorded)
       }
     }
     first += rows
