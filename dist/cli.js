@@ -45743,7 +45743,9 @@ function loadCases(stored, maxCode) {
 
 /**
  * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
- * a CSV field (no string per row). An empty value is the group `(missing)`.
+ * a CSV field (no string per row). An empty value is the group `(missing)`. A group is named by the
+ * canonical text of its value (groupName), so that a value's group is the same whichever format holds
+ * it: `2.0` in a CSV file, the number 2 in JSON Lines or Parquet and `2` are one group, `2`.
  */
 const MISSING = '(missing)';
 const MISSING_BYTES = Buffer.from(MISSING);
@@ -45770,12 +45772,43 @@ function sampleHash(buf, start, end) {
     h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
     return h ^ (h >>> 15);
 }
+// A number as a formatter writes a float: with a fraction or an exponent (pandas writes a float column
+// as `2.0`). Integers are left as they are written, so that no digit of a long one is lost.
+const FLOAT_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const BOOLEAN_TEXT = {
+    true: 'true',
+    True: 'true',
+    TRUE: 'true',
+    false: 'false',
+    False: 'false',
+    FALSE: 'false'
+};
+/**
+ * The name of the group of a value written as `text`: a float's shortest text (as JavaScript prints
+ * the number: `2.0` and `2.00` are `2`, `1.50` is `1.5`, `-0.0` is `0`), `true` and `false` however
+ * they are capitalised, and any other text as it is (`007` and `2` stay as written). A number or
+ * boolean held as such (JSON Lines, Parquet) prints as this already.
+ */
+function groupName(text) {
+    const flag = BOOLEAN_TEXT[text];
+    if (flag !== undefined)
+        return flag;
+    if (text === '-0')
+        return '0';
+    if (!FLOAT_TEXT.test(text) || !/[.eE]/.test(text))
+        return text;
+    const value = Number(text);
+    return Number.isFinite(value) ? String(value) : text;
+}
 class GroupIndex {
     attribute;
     file;
+    /** Each group's name, by id. */
     labels = [];
-    /** The bytes of each group's value, by id. */
-    keys = [];
+    /** Every value's bytes met so far and its group, in the order met (values that name one group: each). */
+    values = [];
+    ids = new Map();
+    /** Open addressing over values: each slot an index into values (-1: empty), and its value's hash. */
     table = new Int32Array(256).fill(-1);
     hashes = new Int32Array(256);
     constructor(attribute, file) {
@@ -45791,11 +45824,11 @@ class GroupIndex {
         const mask = this.table.length - 1;
         let slot = h & mask;
         for (;;) {
-            const id = this.table[slot];
-            if (id < 0)
+            const v = this.table[slot];
+            if (v < 0)
                 break;
-            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
-                return id;
+            if (this.hashes[slot] === h && sameBytes(this.values[v].key, buf, start, end))
+                return this.values[v].id;
             slot = (slot + 1) & mask;
         }
         return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, at);
@@ -45804,33 +45837,46 @@ class GroupIndex {
         const bytes = Buffer.from(text);
         return this.idOfBytes(bytes, 0, bytes.length, at);
     }
+    /** Adds a value's bytes: to its group when another value names it already, else as a new group. */
     insert(key, h, slot, at) {
-        const id = this.labels.length;
-        if (id >= MAX_GROUPS$1) {
-            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS$1} distinct values; expected a categorical column (bin continuous values first)`, typeof at === 'number'
-                ? { file: this.file, line: at, path: this.attribute }
-                : { ...at, path: this.attribute });
-        }
-        this.labels.push(key.toString('utf8'));
-        this.keys.push(key);
-        this.table[slot] = id;
+        const name = groupName(key.toString('utf8'));
+        let id = this.ids.get(name);
+        if (id === undefined)
+            id = this.newGroup(name, at);
+        else if (this.values.length >= 2 * MAX_GROUPS$1)
+            throw this.tooMany(`${2 * MAX_GROUPS$1} distinct spellings of its values`, at);
+        this.table[slot] = this.values.length;
         this.hashes[slot] = h;
-        if ((id + 1) * 2 > this.table.length)
+        this.values.push({ key, id });
+        if (this.values.length * 2 > this.table.length)
             this.rehash();
         return id;
+    }
+    newGroup(name, at) {
+        const id = this.labels.length;
+        if (id >= MAX_GROUPS$1)
+            throw this.tooMany(`${MAX_GROUPS$1} distinct values`, at);
+        this.labels.push(name);
+        this.ids.set(name, id);
+        return id;
+    }
+    tooMany(what, at) {
+        return new InputError(`sensitive attribute '${this.attribute}' has more than ${what}; expected a categorical column (bin continuous values first)`, typeof at === 'number'
+            ? { file: this.file, line: at, path: this.attribute }
+            : { ...at, path: this.attribute });
     }
     rehash() {
         const size = this.table.length * 2;
         const table = new Int32Array(size).fill(-1);
         const hashes = new Int32Array(size);
         for (let slot = 0; slot < this.table.length; slot++) {
-            const id = this.table[slot];
-            if (id < 0)
+            const v = this.table[slot];
+            if (v < 0)
                 continue;
             let s = this.hashes[slot] & (size - 1);
             while (table[s] >= 0)
                 s = (s + 1) & (size - 1);
-            table[s] = id;
+            table[s] = v;
             hashes[s] = this.hashes[slot];
         }
         this.table = table;
@@ -46844,6 +46890,7 @@ class WasmRows {
     bufCap = 0;
     /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
     groups;
+    /** Per attribute: how many of its index's values are registered. */
     known;
     tables;
     tablesAt;
@@ -46905,12 +46952,12 @@ class WasmRows {
     register() {
         const indexes = this.sink.indexes;
         for (let a = 0; a < indexes.length; a++) {
-            const keys = indexes[a].keys;
-            while (this.known[a] < keys.length) {
-                const id = this.known[a]++;
-                this.addGroup(a, keys[id], id);
+            const values = indexes[a].values;
+            while (this.known[a] < values.length) {
+                const { key, id } = values[this.known[a]++];
+                this.addGroup(a, key, id);
                 // An empty field is the group (missing) too.
-                if (indexes[a].labels[id] === MISSING)
+                if (key.equals(MISSING_BYTES))
                     this.addGroup(a, Buffer.alloc(0), id);
             }
         }
@@ -56689,6 +56736,7 @@ function guessColumns(file, columns, rows, attributes) {
     const profiles = columns.map((name, k) => profile(name, rows.map(r => r[k])));
     const reasons = [];
     const toCheck = [];
+    const byValues = [];
     const used = new Set();
     const take = (p) => (p && used.add(p), p);
     const free = () => profiles.filter(p => !used.has(p));
@@ -56706,6 +56754,7 @@ function guessColumns(file, columns, rows, attributes) {
         if (score) {
             reasons.push(`score: '${score.name}' (the ${fractions.length === 1 ? 'only' : 'most varied'} column of values in [0, 1])`);
             toCheck.push(`score '${score.name}' was chosen by its values: is it the probability of the positive class?`);
+            byValues.push('score');
         }
     }
     // The label and the prediction: binary columns, by name; else the one that is not the score's
@@ -56728,15 +56777,20 @@ function guessColumns(file, columns, rows, attributes) {
     if (!label) {
         const candidates = free().filter(binary);
         const threshold = prediction ? undefined : candidates.find(agreesWithScore);
-        label = take(candidates.find(p => p !== threshold));
+        const ranked = rankLabels(candidates.filter(p => p !== threshold), profiles, rows, score, threshold ?? prediction);
+        label = take(ranked[0]?.p);
         if (!label)
             throw new InputError(`no column looks like the label (a column of two values, such as 0 and 1); columns: ${columns.join(', ')}`, { file });
-        reasons.push(`label: '${label.name}' (it holds two values${threshold ? ', and does not follow the score' : ''})`);
-        toCheck.push(`label '${label.name}' was chosen by its values: is it the true outcome?`);
+        const { why } = ranked[0];
+        reasons.push(`label: '${label.name}' (it holds two values${threshold ? ', and does not follow the score' : ''}${why})`);
+        const others = ranked.slice(1).map(r => `'${r.p.name}'`);
+        toCheck.push(`label '${label.name}' was chosen by its values: is it the true outcome?${others.length > 0 ? ` (other columns of two values: ${others.join(', ')})` : ''}`);
+        byValues.push('label');
         if (threshold && !prediction) {
             prediction = take(threshold);
             reasons.push(`prediction: '${prediction.name}' (it holds two values, and equals score >= 0.5 on every row read)`);
             toCheck.push(`prediction '${prediction.name}' was chosen by its values: is it the model's decision?`);
+            byValues.push('prediction');
         }
     }
     if (!score && !prediction)
@@ -56749,7 +56803,7 @@ function guessColumns(file, columns, rows, attributes) {
         reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`);
     if (attributes)
         reasons.push(`sensitive attributes: ${attributes.join(', ')} (--attributes)`);
-    const sensitiveAttributes = attributes ?? guessAttributes(file, free(), reasons, toCheck);
+    const sensitiveAttributes = attributes ?? guessAttributes(file, free(), reasons, toCheck, byValues);
     const positiveLabel = positiveOf(label);
     if (typeof positiveLabel === 'string')
         toCheck.push(`the positive label is '${positiveLabel}' of ${[...label.distinct.keys()].map(v => `'${v}'`).join(' and ')}: is it the outcome the score predicts?`);
@@ -56764,11 +56818,72 @@ function guessColumns(file, columns, rows, attributes) {
         positiveLabel,
         sensitiveAttributes,
         reasons,
-        toCheck
+        toCheck,
+        byValues
     };
 }
+/**
+ * The columns of two values that could be the label, best first: a column named like a sensitive
+ * attribute last (a label is an outcome, not who the row is), then 0/1 (or true/false) columns before
+ * text ones, then the one whose positive value the score ranks highest (the AUC of the score for it),
+ * else the one that agrees most with the prediction. Each with why it stands where it does.
+ */
+function rankLabels(candidates, profiles, rows, score, prediction) {
+    const ranked = candidates.map(p => {
+        const sensitive = SENSITIVE.test(p.key);
+        const k = profiles.indexOf(p);
+        const positive = String(positiveOf(p));
+        const hits = rows.map(r => toText(r[k])).map(v => (v === null ? null : v === positive));
+        let fit = Number.NaN;
+        let why = '';
+        if (score) {
+            const s = profiles.indexOf(score);
+            fit = aucOf(hits, rows.map(r => Number(toText(r[s]))));
+            if (Number.isFinite(fit))
+                why = `; the score ranks its value '${positive}' with AUC ${fit.toFixed(2)}`;
+        }
+        else if (prediction) {
+            const d = profiles.indexOf(prediction);
+            const predicted = String(positiveOf(prediction));
+            const pairs = hits.flatMap((h, i) => (h === null ? [] : [h === (toText(rows[i][d]) === predicted)]));
+            fit = pairs.length > 0 ? pairs.filter(Boolean).length / pairs.length : Number.NaN;
+            if (Number.isFinite(fit))
+                why = `; it agrees with the prediction on ${(100 * fit).toFixed(0)}% of rows`;
+        }
+        return { p, sensitive, coded: isBinaryText(p), fit: Number.isFinite(fit) ? fit : 0.5, why };
+    });
+    ranked.sort((a, b) => Number(a.sensitive) - Number(b.sensitive) || Number(b.coded) - Number(a.coded) || b.fit - a.fit);
+    const sensitive = ranked.filter(r => r.sensitive).map(r => `'${r.p.name}'`);
+    const aside = sensitive.length === 0
+        ? ''
+        : ranked[0].sensitive
+            ? '; it is named like a sensitive attribute, as is every column of two values left'
+            : `; ${sensitive.join(', ')} ${sensitive.length === 1 ? 'is' : 'are'} named like a sensitive attribute`;
+    return ranked.map((r, i) => ({ p: r.p, why: r.why + (i === 0 ? aside : '') }));
+}
+/** The AUC of `scores` for the rows where `hits` is true against those where it is false (ties half). */
+function aucOf(hits, scores) {
+    const pairs = hits.flatMap((h, i) => h === null || !Number.isFinite(scores[i]) ? [] : [[scores[i], h]]);
+    pairs.sort((a, b) => a[0] - b[0]);
+    let rankSum = 0;
+    let positives = 0;
+    for (let i = 0; i < pairs.length;) {
+        let j = i;
+        while (j < pairs.length && pairs[j][0] === pairs[i][0])
+            j++;
+        const rank = (i + j + 1) / 2;
+        for (let k = i; k < j; k++)
+            if (pairs[k][1])
+                ((rankSum += rank), positives++);
+        i = j;
+    }
+    const negatives = pairs.length - positives;
+    if (positives === 0 || negatives === 0)
+        return Number.NaN;
+    return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
 /** Sensitive attributes by name; without one, the columns that group rows, for the user to confirm. */
-function guessAttributes(file, free, reasons, toCheck) {
+function guessAttributes(file, free, reasons, toCheck, byValues) {
     // A numeric column with many values (age in years) cannot be one.
     const sensitiveAttributes = [];
     for (const p of free.filter(p => SENSITIVE.test(p.key))) {
@@ -56785,6 +56900,7 @@ function guessAttributes(file, free, reasons, toCheck) {
             sensitiveAttributes.push(p.name);
             reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`);
         }
+        byValues.push('sensitiveAttributes');
         toCheck.push(`no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`);
     }
     else if (groupings.length > 0) {
@@ -56961,10 +57077,11 @@ const PIPELINE_FILES = {
  * the pipeline instead. It writes nothing when any file it would write exists: it never overwrites.
  */
 const INIT_USAGE = `rai-gate init [--predictions eval/predictions.csv] [--tier low|medium|high]
-                     [--ci github|gitlab|azure|jenkins] [--attributes a,b]`;
+                     [--ci github|gitlab|azure|jenkins] [--attributes a,b] [--yes]`;
 /** Rows read to guess the columns: enough to see every label and most groups, quick on any file. */
 const SAMPLE_ROWS = 2000;
 const MANIFEST = DEFAULT_PATHS.manifest;
+const ROLE_NAMES = { sensitiveAttributes: 'sensitive attributes' };
 const POLICIES = DEFAULT_PATHS.policy;
 async function runInit(args, io) {
     const values = parseFlags({
@@ -56973,7 +57090,8 @@ async function runInit(args, io) {
             predictions: { type: 'string' },
             tier: { type: 'string', default: 'medium' },
             ci: { type: 'string', default: 'github' },
-            attributes: { type: 'string' }
+            attributes: { type: 'string' },
+            yes: { type: 'boolean', default: false }
         }
     }, `usage: ${INIT_USAGE}`).values;
     const ci = CIS.find(c => c === values.ci);
@@ -56995,6 +57113,23 @@ async function runInit(args, io) {
         if (!sample.columns.includes(a))
             throw new UsageError(`--attributes names '${a}', which ${path} does not have; its columns: ${sample.columns.join(', ')}`);
     const guess = guessColumns(path, sample.columns, sample.rows, chosen);
+    const chose = [
+        `Read the header and ${sample.rows.length} rows of ${path}. Chose:`,
+        ...guess.reasons.map(r => `  - ${r}`),
+        ...(guess.toCheck.length > 0
+            ? ['Check these before you rely on a gate:', ...guess.toCheck.map(t => `  - ${t}`)]
+            : [])
+    ];
+    // A guess that no column's name supports is shown, not written, until the user confirms it.
+    if (guess.byValues.length > 0 && values.yes !== true) {
+        io.stdout([
+            ...chose,
+            `Wrote nothing: no column's name says which is the ${guess.byValues.map(r => ROLE_NAMES[r] ?? r).join(', the ')}, so these rest on the values alone.`,
+            'Run rai-gate init --yes to write the files as guessed above, or rename the columns (label, score,',
+            'prediction) or name the attributes with --attributes a,b, and run it again.'
+        ].join('\n') + '\n');
+        return 2;
+    }
     const files = new Map([[MANIFEST, manifestText(io.cwd, path, values.tier, guess)]]);
     for (const f of policy.files) {
         const name = basename(f.path);
@@ -57021,11 +57156,7 @@ async function runInit(args, io) {
     loadManifest(MANIFEST, { cwd: io.cwd, workspace: io.cwd });
     loadPolicy(POLICIES, values.tier, io.cwd);
     const out = [
-        `Read the header and ${sample.rows.length} rows of ${path}. Chose:`,
-        ...guess.reasons.map(r => `  - ${r}`),
-        ...(guess.toCheck.length > 0
-            ? ['Check these before you rely on a gate:', ...guess.toCheck.map(t => `  - ${t}`)]
-            : []),
+        ...chose,
         'Wrote:',
         ...[...files.keys()].map(f => `  - ${f}`),
         ...(home.written

@@ -7906,7 +7906,9 @@ function wrongFieldCount(file, line, expected, found) {
 
 /**
  * Interns the values of one sensitive attribute as small integer group ids, straight from the bytes of
- * a CSV field (no string per row). An empty value is the group `(missing)`.
+ * a CSV field (no string per row). An empty value is the group `(missing)`. A group is named by the
+ * canonical text of its value (groupName), so that a value's group is the same whichever format holds
+ * it: `2.0` in a CSV file, the number 2 in JSON Lines or Parquet and `2` are one group, `2`.
  */
 const MISSING = '(missing)';
 const MISSING_BYTES = Buffer.from(MISSING);
@@ -7933,12 +7935,43 @@ function sampleHash(buf, start, end) {
     h = Math.imul(h ^ buf[end - (n > 2 ? 3 : 1)], 0x01000193);
     return h ^ (h >>> 15);
 }
+// A number as a formatter writes a float: with a fraction or an exponent (pandas writes a float column
+// as `2.0`). Integers are left as they are written, so that no digit of a long one is lost.
+const FLOAT_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const BOOLEAN_TEXT = {
+    true: 'true',
+    True: 'true',
+    TRUE: 'true',
+    false: 'false',
+    False: 'false',
+    FALSE: 'false'
+};
+/**
+ * The name of the group of a value written as `text`: a float's shortest text (as JavaScript prints
+ * the number: `2.0` and `2.00` are `2`, `1.50` is `1.5`, `-0.0` is `0`), `true` and `false` however
+ * they are capitalised, and any other text as it is (`007` and `2` stay as written). A number or
+ * boolean held as such (JSON Lines, Parquet) prints as this already.
+ */
+function groupName(text) {
+    const flag = BOOLEAN_TEXT[text];
+    if (flag !== undefined)
+        return flag;
+    if (text === '-0')
+        return '0';
+    if (!FLOAT_TEXT.test(text) || !/[.eE]/.test(text))
+        return text;
+    const value = Number(text);
+    return Number.isFinite(value) ? String(value) : text;
+}
 class GroupIndex {
     attribute;
     file;
+    /** Each group's name, by id. */
     labels = [];
-    /** The bytes of each group's value, by id. */
-    keys = [];
+    /** Every value's bytes met so far and its group, in the order met (values that name one group: each). */
+    values = [];
+    ids = new Map();
+    /** Open addressing over values: each slot an index into values (-1: empty), and its value's hash. */
     table = new Int32Array(256).fill(-1);
     hashes = new Int32Array(256);
     constructor(attribute, file) {
@@ -7954,11 +7987,11 @@ class GroupIndex {
         const mask = this.table.length - 1;
         let slot = h & mask;
         for (;;) {
-            const id = this.table[slot];
-            if (id < 0)
+            const v = this.table[slot];
+            if (v < 0)
                 break;
-            if (this.hashes[slot] === h && sameBytes(this.keys[id], buf, start, end))
-                return id;
+            if (this.hashes[slot] === h && sameBytes(this.values[v].key, buf, start, end))
+                return this.values[v].id;
             slot = (slot + 1) & mask;
         }
         return this.insert(Buffer.from(buf.subarray(start, end)), h, slot, at);
@@ -7967,33 +8000,46 @@ class GroupIndex {
         const bytes = Buffer.from(text);
         return this.idOfBytes(bytes, 0, bytes.length, at);
     }
+    /** Adds a value's bytes: to its group when another value names it already, else as a new group. */
     insert(key, h, slot, at) {
-        const id = this.labels.length;
-        if (id >= MAX_GROUPS) {
-            throw new InputError(`sensitive attribute '${this.attribute}' has more than ${MAX_GROUPS} distinct values; expected a categorical column (bin continuous values first)`, typeof at === 'number'
-                ? { file: this.file, line: at, path: this.attribute }
-                : { ...at, path: this.attribute });
-        }
-        this.labels.push(key.toString('utf8'));
-        this.keys.push(key);
-        this.table[slot] = id;
+        const name = groupName(key.toString('utf8'));
+        let id = this.ids.get(name);
+        if (id === undefined)
+            id = this.newGroup(name, at);
+        else if (this.values.length >= 2 * MAX_GROUPS)
+            throw this.tooMany(`${2 * MAX_GROUPS} distinct spellings of its values`, at);
+        this.table[slot] = this.values.length;
         this.hashes[slot] = h;
-        if ((id + 1) * 2 > this.table.length)
+        this.values.push({ key, id });
+        if (this.values.length * 2 > this.table.length)
             this.rehash();
         return id;
+    }
+    newGroup(name, at) {
+        const id = this.labels.length;
+        if (id >= MAX_GROUPS)
+            throw this.tooMany(`${MAX_GROUPS} distinct values`, at);
+        this.labels.push(name);
+        this.ids.set(name, id);
+        return id;
+    }
+    tooMany(what, at) {
+        return new InputError(`sensitive attribute '${this.attribute}' has more than ${what}; expected a categorical column (bin continuous values first)`, typeof at === 'number'
+            ? { file: this.file, line: at, path: this.attribute }
+            : { ...at, path: this.attribute });
     }
     rehash() {
         const size = this.table.length * 2;
         const table = new Int32Array(size).fill(-1);
         const hashes = new Int32Array(size);
         for (let slot = 0; slot < this.table.length; slot++) {
-            const id = this.table[slot];
-            if (id < 0)
+            const v = this.table[slot];
+            if (v < 0)
                 continue;
             let s = this.hashes[slot] & (size - 1);
             while (table[s] >= 0)
                 s = (s + 1) & (size - 1);
-            table[s] = id;
+            table[s] = v;
             hashes[s] = this.hashes[slot];
         }
         this.table = table;
@@ -8169,6 +8215,7 @@ class WasmRows {
     bufCap = 0;
     /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
     groups;
+    /** Per attribute: how many of its index's values are registered. */
     known;
     tables;
     tablesAt;
@@ -8230,12 +8277,12 @@ class WasmRows {
     register() {
         const indexes = this.sink.indexes;
         for (let a = 0; a < indexes.length; a++) {
-            const keys = indexes[a].keys;
-            while (this.known[a] < keys.length) {
-                const id = this.known[a]++;
-                this.addGroup(a, keys[id], id);
+            const values = indexes[a].values;
+            while (this.known[a] < values.length) {
+                const { key, id } = values[this.known[a]++];
+                this.addGroup(a, key, id);
                 // An empty field is the group (missing) too.
-                if (indexes[a].labels[id] === MISSING)
+                if (key.equals(MISSING_BYTES))
                     this.addGroup(a, Buffer.alloc(0), id);
             }
         }

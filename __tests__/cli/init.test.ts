@@ -124,9 +124,16 @@ describe('rai-gate init on a file whose column names say nothing', () => {
   })
   const csv = ['ref,seg,y1,q,d', ...rows.map(r => r.join(','))].join('\n') + '\n'
 
-  it('chooses by values, says so, and check runs', async () => {
+  it('chooses by values, says so, writes only with --yes, and check runs', async () => {
     const dir = workspace({ 'out/scored.csv': csv })
-    const r = await cli(['init'], dir)
+    const unconfirmed = await cli(['init'], dir)
+    expect(unconfirmed.code).toBe(2)
+    expect(unconfirmed.stdout).toContain(
+      "Wrote nothing: no column's name says which is the score, the label, the prediction, the sensitive attributes"
+    )
+    expect(unconfirmed.stdout).toContain("label: 'y1'")
+    expect(readdirSync(dir)).toEqual(['out'])
+    const r = await cli(['init', '--yes'], dir)
     expect(r.code).toBe(0)
     const m = manifestOf(dir)
     expect(m.artifacts[0].columns).toEqual({ label: 'y1', score: 'q', prediction: 'd' })
@@ -148,7 +155,8 @@ describe('rai-gate init on a file whose column names say nothing', () => {
       (_, y, q, d) => `,${y === '1' ? 'yes' : 'no'},${q},${d === '1' ? 'yes' : 'no'}`
     )
     const dir = workspace({ 'scored.csv': text })
-    const r = await cli(['init', '--attributes', 'seg'], dir)
+    expect((await cli(['init', '--attributes', 'seg'], dir)).code).toBe(2)
+    const r = await cli(['init', '--attributes', 'seg', '--yes'], dir)
     expect(r.code).toBe(0)
     const m = manifestOf(dir)
     expect(m.artifacts[0]).toMatchObject({ columns: { label: 'y1', score: 'q' }, positiveLabel: 'yes' })
@@ -169,6 +177,34 @@ describe('rai-gate init on a file whose column names say nothing', () => {
     expect(r.stdout).toContain('sensitive attributes: zone (--attributes)')
     expect(manifestOf(dir).sensitiveAttributes).toEqual(['zone'])
     await expectCheckRuns(dir)
+  })
+
+  it('does not take a sensitive attribute of two values for the label, and ranks labels by the score', () => {
+    // As in a census file: the sensitive column comes first, and no column is named like a label.
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const y = (i * 13) % 5 < 2 ? 1 : 0
+      const s = Math.min(0.99, Math.max(0.01, 0.3 + 0.4 * y + (((i * 7919) % 100) / 100 - 0.5) * 0.5))
+      // flag: a 0/1 column that does not follow the score.
+      return [i % 2 ? 'Female' : 'Male', (i * 17) % 3 === 0 ? 1 : 0, y, s]
+    })
+    const g = guessColumns('f.csv', ['applicant_gender', 'flag', 'income_gt_50k', 'prob_income'], rows)
+    expect(g.columns.label).toBe('income_gt_50k')
+    expect(g.sensitiveAttributes).toEqual(['applicant_gender'])
+    expect(g.byValues).toEqual(['label'])
+    expect(g.reasons.join('\n')).toMatch(
+      /label: 'income_gt_50k' \(it holds two values; the score ranks its value '1' with AUC 0\.\d\d/
+    )
+    expect(g.toCheck.join('\n')).toContain("(other columns of two values: 'flag', 'applicant_gender')")
+    // Named like a sensitive attribute, it is still the label when no other column can be.
+    const only = guessColumns(
+      'f.csv',
+      ['gender', 'region', 'prob_income'],
+      rows.map((r, i) => [r[0], ['n', 's', 'e'][i % 3], r[3]])
+    )
+    expect(only.columns.label).toBe('gender')
+    expect(only.reasons.join('\n')).toContain(
+      'named like a sensitive attribute, as is every column of two values left'
+    )
   })
 
   it('keeps a numeric age out of the attributes, and says to band it', () => {

@@ -16,11 +16,12 @@ import { ACTION, CIS, PIPELINE_FILES, PIPELINES } from './pipelines.js'
 import { DEFAULT_PATHS } from '../core/defaults.js'
 
 export const INIT_USAGE = `rai-gate init [--predictions eval/predictions.csv] [--tier low|medium|high]
-                     [--ci github|gitlab|azure|jenkins] [--attributes a,b]`
+                     [--ci github|gitlab|azure|jenkins] [--attributes a,b] [--yes]`
 
 /** Rows read to guess the columns: enough to see every label and most groups, quick on any file. */
 const SAMPLE_ROWS = 2000
 const MANIFEST = DEFAULT_PATHS.manifest
+const ROLE_NAMES: Record<string, string> = { sensitiveAttributes: 'sensitive attributes' }
 const POLICIES = DEFAULT_PATHS.policy
 
 export interface InitIo {
@@ -38,7 +39,8 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
         predictions: { type: 'string' },
         tier: { type: 'string', default: 'medium' },
         ci: { type: 'string', default: 'github' },
-        attributes: { type: 'string' }
+        attributes: { type: 'string' },
+        yes: { type: 'boolean', default: false }
       }
     },
     `usage: ${INIT_USAGE}`
@@ -67,6 +69,25 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
         `--attributes names '${a}', which ${path} does not have; its columns: ${sample.columns.join(', ')}`
       )
   const guess = guessColumns(path, sample.columns, sample.rows, chosen)
+  const chose = [
+    `Read the header and ${sample.rows.length} rows of ${path}. Chose:`,
+    ...guess.reasons.map(r => `  - ${r}`),
+    ...(guess.toCheck.length > 0
+      ? ['Check these before you rely on a gate:', ...guess.toCheck.map(t => `  - ${t}`)]
+      : [])
+  ]
+  // A guess that no column's name supports is shown, not written, until the user confirms it.
+  if (guess.byValues.length > 0 && values.yes !== true) {
+    io.stdout(
+      [
+        ...chose,
+        `Wrote nothing: no column's name says which is the ${guess.byValues.map(r => ROLE_NAMES[r] ?? r).join(', the ')}, so these rest on the values alone.`,
+        'Run rai-gate init --yes to write the files as guessed above, or rename the columns (label, score,',
+        'prediction) or name the attributes with --attributes a,b, and run it again.'
+      ].join('\n') + '\n'
+    )
+    return 2
+  }
   const files = new Map<string, string>([[MANIFEST, manifestText(io.cwd, path, values.tier, guess)]])
   for (const f of policy.files) {
     const name = basename(f.path)
@@ -100,11 +121,7 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
   loadPolicy(POLICIES, values.tier, io.cwd)
 
   const out = [
-    `Read the header and ${sample.rows.length} rows of ${path}. Chose:`,
-    ...guess.reasons.map(r => `  - ${r}`),
-    ...(guess.toCheck.length > 0
-      ? ['Check these before you rely on a gate:', ...guess.toCheck.map(t => `  - ${t}`)]
-      : []),
+    ...chose,
     'Wrote:',
     ...[...files.keys()].map(f => `  - ${f}`),
     ...(home.written

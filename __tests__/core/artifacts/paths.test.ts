@@ -13,6 +13,7 @@ import { CsvParser } from '../../../src/core/artifacts/formats/csv.js'
 import { CsvPredictionRows } from '../../../src/core/artifacts/fast/predictions-csv.js'
 import { readPredictions, type PredictionData } from '../../../src/core/artifacts/kinds/predictions.js'
 import { PredictionSink } from '../../../src/core/artifacts/kinds/prediction-sink.js'
+import { groupName } from '../../../src/core/artifacts/decode/groups.js'
 import { Q_W } from '../../../src/core/tables/cells.js'
 import type { ArtifactSpec } from '../../../src/core/manifest/types.js'
 import { createRng } from '../../../src/core/stats/rng.js'
@@ -119,16 +120,22 @@ function readCsv(
   return { data: sink.finish(''), fastRows, wasmRows: rows.wasmRows }
 }
 
-async function readFile(data: TestRow[], format: 'jsonl' | 'parquet'): Promise<PredictionData> {
+/** numericGroups: the group values held as numbers (JSON numbers, a DOUBLE column), not as text. */
+async function readFile(
+  data: TestRow[],
+  format: 'jsonl' | 'parquet',
+  numericGroups = false
+): Promise<PredictionData> {
   const dir = workspace({})
   const path = join(dir, `p.${format}`)
   if (format === 'jsonl') {
-    writeFileSync(path, data.map(r => JSON.stringify({ g: r.g, label: r.y, score: r.s, w: r.w })).join('\n'))
+    const g = (r: TestRow) => (numericGroups ? Number(r.g) : r.g)
+    writeFileSync(path, data.map(r => JSON.stringify({ g: g(r), label: r.y, score: r.s, w: r.w })).join('\n'))
   } else {
     const csv = join(dir, 'p.csv')
     writeFileSync(csv, csvText(data))
     await writeParquet(
-      `SELECT g, label::INTEGER AS label, score::DOUBLE AS score, w::DOUBLE AS w FROM read_csv(${sqlString(csv)}, all_varchar = true)`,
+      `SELECT g${numericGroups ? '::DOUBLE AS g' : ''}, label::INTEGER AS label, score::DOUBLE AS score, w::DOUBLE AS w FROM read_csv(${sqlString(csv)}, all_varchar = true)`,
       path,
       { rowGroup: 2048 }
     )
@@ -163,5 +170,70 @@ describe.each([
   it('the rows sit on the edges', () => {
     expect(data.filter(r => r.s === THRESHOLD).length).toBeGreaterThan(50)
     expect(data.filter(r => r.s === 1).length).toBeGreaterThan(50)
+  })
+})
+
+describe('a group is named the same whichever format holds its value', () => {
+  // As pandas writes a float attribute to CSV (`2.0`), beside other spellings of the same numbers; JSON
+  // Lines and Parquet hold them as numbers. Each group is named as JavaScript prints its number.
+  const SPELLINGS = ['2.0', '1.0', '0.5', '2', '1.50', '-0.0', '0']
+  const data = rows(GRID_EDGES).map((r, i) => ({ ...r, g: SPELLINGS[i % SPELLINGS.length] }))
+  const want = expected(
+    data.map(r => ({ ...r, g: { '2.0': '2', '1.0': '1', '1.50': '1.5', '-0.0': '0' }[r.g] ?? r.g }))
+  )
+
+  it.each(['none', 'wasm'] as const)('CSV (fast path: %s)', fast => {
+    const got = readCsv(data, fast)
+    expect(observed(got.data)).toEqual(want)
+    expect(got.data.table.groups[0]).toEqual(['2', '1', '0.5', '1.5', '0'])
+    if (fast === 'wasm') expect(got.wasmRows).toBeGreaterThan(data.length * 0.9)
+  })
+
+  it.each(['jsonl', 'parquet'] as const)('%s, as numbers and as text', async format => {
+    expect(observed(await readFile(data, format, true))).toEqual(want)
+    expect(observed(await readFile(data, format))).toEqual(want)
+  })
+
+  it('names a number by its shortest text, a boolean in lower case, and leaves any other text as written', () => {
+    const names = [
+      '2.0',
+      '2.50',
+      '1e3',
+      '1.5E-3',
+      '-0',
+      '-0.0',
+      '007',
+      '2',
+      '12345678901234567890',
+      'True',
+      'FALSE'
+    ]
+    expect(names.map(groupName)).toEqual([
+      '2',
+      '2.5',
+      '1000',
+      '0.0015',
+      '0',
+      '0',
+      '007',
+      '2',
+      '12345678901234567890',
+      'true',
+      'false'
+    ])
+    for (const text of [
+      '',
+      'a',
+      '1.',
+      '.5',
+      '+1.0',
+      '1.0.0',
+      'Infinity',
+      'NaN',
+      '1e999',
+      ' 1.0',
+      '(missing)'
+    ])
+      expect(groupName(text)).toBe(text)
   })
 })

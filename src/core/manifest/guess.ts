@@ -15,6 +15,8 @@ export interface Guess {
   reasons: string[]
   /** The choices to check before trusting a gate (values alone chose them, or a name was ambiguous). */
   toCheck: string[]
+  /** The roles that values alone chose (no column's name did): `init` writes them only with --yes. */
+  byValues: string[]
 }
 
 /** What the sample shows of one column. */
@@ -105,6 +107,7 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
   )
   const reasons: string[] = []
   const toCheck: string[] = []
+  const byValues: string[] = []
   const used = new Set<Profile>()
   const take = <T extends Profile | undefined>(p: T): T => (p && used.add(p), p)
   const free = () => profiles.filter(p => !used.has(p))
@@ -125,6 +128,7 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
       toCheck.push(
         `score '${score.name}' was chosen by its values: is it the probability of the positive class?`
       )
+      byValues.push('score')
     }
   }
 
@@ -145,22 +149,35 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
   if (!label) {
     const candidates = free().filter(binary)
     const threshold = prediction ? undefined : candidates.find(agreesWithScore)
-    label = take(candidates.find(p => p !== threshold))
+    const ranked = rankLabels(
+      candidates.filter(p => p !== threshold),
+      profiles,
+      rows,
+      score,
+      threshold ?? prediction
+    )
+    label = take(ranked[0]?.p)
     if (!label)
       throw new InputError(
         `no column looks like the label (a column of two values, such as 0 and 1); columns: ${columns.join(', ')}`,
         { file }
       )
+    const { why } = ranked[0]
     reasons.push(
-      `label: '${label.name}' (it holds two values${threshold ? ', and does not follow the score' : ''})`
+      `label: '${label.name}' (it holds two values${threshold ? ', and does not follow the score' : ''}${why})`
     )
-    toCheck.push(`label '${label.name}' was chosen by its values: is it the true outcome?`)
+    const others = ranked.slice(1).map(r => `'${r.p.name}'`)
+    toCheck.push(
+      `label '${label.name}' was chosen by its values: is it the true outcome?${others.length > 0 ? ` (other columns of two values: ${others.join(', ')})` : ''}`
+    )
+    byValues.push('label')
     if (threshold && !prediction) {
       prediction = take(threshold)
       reasons.push(
         `prediction: '${prediction.name}' (it holds two values, and equals score >= 0.5 on every row read)`
       )
       toCheck.push(`prediction '${prediction.name}' was chosen by its values: is it the model's decision?`)
+      byValues.push('prediction')
     }
   }
   if (!score && !prediction)
@@ -175,7 +192,7 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
   if (id) reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`)
 
   if (attributes) reasons.push(`sensitive attributes: ${attributes.join(', ')} (--attributes)`)
-  const sensitiveAttributes = attributes ?? guessAttributes(file, free(), reasons, toCheck)
+  const sensitiveAttributes = attributes ?? guessAttributes(file, free(), reasons, toCheck, byValues)
   const positiveLabel = positiveOf(label)
   if (typeof positiveLabel === 'string')
     toCheck.push(
@@ -192,12 +209,88 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
     positiveLabel,
     sensitiveAttributes,
     reasons,
-    toCheck
+    toCheck,
+    byValues
   }
 }
 
+/**
+ * The columns of two values that could be the label, best first: a column named like a sensitive
+ * attribute last (a label is an outcome, not who the row is), then 0/1 (or true/false) columns before
+ * text ones, then the one whose positive value the score ranks highest (the AUC of the score for it),
+ * else the one that agrees most with the prediction. Each with why it stands where it does.
+ */
+function rankLabels(
+  candidates: Profile[],
+  profiles: Profile[],
+  rows: Value[][],
+  score: Profile | undefined,
+  prediction: Profile | undefined
+): { p: Profile; why: string }[] {
+  const ranked = candidates.map(p => {
+    const sensitive = SENSITIVE.test(p.key)
+    const k = profiles.indexOf(p)
+    const positive = String(positiveOf(p))
+    const hits = rows.map(r => toText(r[k])).map(v => (v === null ? null : v === positive))
+    let fit = Number.NaN
+    let why = ''
+    if (score) {
+      const s = profiles.indexOf(score)
+      fit = aucOf(
+        hits,
+        rows.map(r => Number(toText(r[s])))
+      )
+      if (Number.isFinite(fit)) why = `; the score ranks its value '${positive}' with AUC ${fit.toFixed(2)}`
+    } else if (prediction) {
+      const d = profiles.indexOf(prediction)
+      const predicted = String(positiveOf(prediction))
+      const pairs = hits.flatMap((h, i) => (h === null ? [] : [h === (toText(rows[i][d]) === predicted)]))
+      fit = pairs.length > 0 ? pairs.filter(Boolean).length / pairs.length : Number.NaN
+      if (Number.isFinite(fit)) why = `; it agrees with the prediction on ${(100 * fit).toFixed(0)}% of rows`
+    }
+    return { p, sensitive, coded: isBinaryText(p), fit: Number.isFinite(fit) ? fit : 0.5, why }
+  })
+  ranked.sort(
+    (a, b) => Number(a.sensitive) - Number(b.sensitive) || Number(b.coded) - Number(a.coded) || b.fit - a.fit
+  )
+  const sensitive = ranked.filter(r => r.sensitive).map(r => `'${r.p.name}'`)
+  const aside =
+    sensitive.length === 0
+      ? ''
+      : ranked[0].sensitive
+        ? '; it is named like a sensitive attribute, as is every column of two values left'
+        : `; ${sensitive.join(', ')} ${sensitive.length === 1 ? 'is' : 'are'} named like a sensitive attribute`
+  return ranked.map((r, i) => ({ p: r.p, why: r.why + (i === 0 ? aside : '') }))
+}
+
+/** The AUC of `scores` for the rows where `hits` is true against those where it is false (ties half). */
+function aucOf(hits: (boolean | null)[], scores: number[]): number {
+  const pairs = hits.flatMap((h, i) =>
+    h === null || !Number.isFinite(scores[i]) ? [] : [[scores[i], h] as const]
+  )
+  pairs.sort((a, b) => a[0] - b[0])
+  let rankSum = 0
+  let positives = 0
+  for (let i = 0; i < pairs.length;) {
+    let j = i
+    while (j < pairs.length && pairs[j][0] === pairs[i][0]) j++
+    const rank = (i + j + 1) / 2
+    for (let k = i; k < j; k++) if (pairs[k][1]) ((rankSum += rank), positives++)
+    i = j
+  }
+  const negatives = pairs.length - positives
+  if (positives === 0 || negatives === 0) return Number.NaN
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
+}
+
 /** Sensitive attributes by name; without one, the columns that group rows, for the user to confirm. */
-function guessAttributes(file: string, free: Profile[], reasons: string[], toCheck: string[]): string[] {
+function guessAttributes(
+  file: string,
+  free: Profile[],
+  reasons: string[],
+  toCheck: string[],
+  byValues: string[]
+): string[] {
   // A numeric column with many values (age in years) cannot be one.
   const sensitiveAttributes: string[] = []
   for (const p of free.filter(p => SENSITIVE.test(p.key))) {
@@ -216,6 +309,7 @@ function guessAttributes(file: string, free: Profile[], reasons: string[], toChe
       sensitiveAttributes.push(p.name)
       reasons.push(`sensitive attribute: '${p.name}' (text of ${p.distinct.size} values: a grouping)`)
     }
+    byValues.push('sensitiveAttributes')
     toCheck.push(
       `no column is named like a protected attribute, so ${groupings.map(p => `'${p.name}'`).join(', ')} ${groupings.length === 1 ? 'was' : 'were'} chosen by their values: keep only the ones that are sensitive`
     )

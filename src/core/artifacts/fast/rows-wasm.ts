@@ -5,7 +5,7 @@
  * Group values and combinations are registered here as the sink first meets them (the checked path
  * reads the row that introduces one), so the ids are the sink's own.
  */
-import { MISSING, type GroupIndex } from '../decode/groups.js'
+import { MISSING_BYTES, type GroupIndex } from '../decode/groups.js'
 import { WasmHeap, type WasmExports } from '../../wasm.js'
 import { POW10 } from '../decode/decimal.js'
 import { ACC, type CellAccumulator } from '../../tables/cells.js'
@@ -199,6 +199,7 @@ export class WasmRows {
   private bufCap = 0
   /** Per attribute: the registered values' addresses, lengths and ids, and the table. */
   private readonly groups: { at: number; n: number; id: number }[][]
+  /** Per attribute: how many of its index's values are registered. */
   private readonly known: number[]
   private readonly tables: { at: number; size: number }[]
   private readonly tablesAt: number
@@ -265,12 +266,12 @@ export class WasmRows {
   private register(): void {
     const indexes = this.sink.indexes
     for (let a = 0; a < indexes.length; a++) {
-      const keys = indexes[a].keys
-      while (this.known[a] < keys.length) {
-        const id = this.known[a]++
-        this.addGroup(a, keys[id], id)
+      const values = indexes[a].values
+      while (this.known[a] < values.length) {
+        const { key, id } = values[this.known[a]++]
+        this.addGroup(a, key, id)
         // An empty field is the group (missing) too.
-        if (indexes[a].labels[id] === MISSING) this.addGroup(a, Buffer.alloc(0), id)
+        if (key.equals(MISSING_BYTES)) this.addGroup(a, Buffer.alloc(0), id)
       }
     }
     const combos = this.sink.acc.combos
