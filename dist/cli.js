@@ -56872,9 +56872,12 @@ function aucOf(hits, scores) {
         while (j < pairs.length && pairs[j][0] === pairs[i][0])
             j++;
         const rank = (i + j + 1) / 2;
-        for (let k = i; k < j; k++)
-            if (pairs[k][1])
-                ((rankSum += rank), positives++);
+        for (let k = i; k < j; k++) {
+            if (!pairs[k][1])
+                continue;
+            rankSum += rank;
+            positives++;
+        }
         i = j;
     }
     const negatives = pairs.length - positives;
