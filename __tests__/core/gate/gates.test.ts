@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import { headingsOf } from '../../../src/core/gate/requirements.js'
 import type { Check } from '../../../src/core/gate/types.js'
+import { renderJunit } from '../../../src/core/report/junit.js'
+import { renderMarkdown } from '../../../src/core/report/markdown.js'
+import { renderText } from '../../../src/core/report/text.js'
 import { manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
 
@@ -140,7 +143,7 @@ gates:
 `)
     // Accuracy 0.8 on 10 rows: the interval reaches below 0.65, and does not lie wholly below 0.75.
     expect(only(r.checks, 'strict')[0]).toMatchObject({ value: 0.8, status: 'fail' })
-    expect(only(r.checks, 'lenient')[0]).toMatchObject({ status: 'pass' })
+    expect(only(r.checks, 'lenient')[0]).toMatchObject({ status: 'inconclusive', effect: 'none' })
   })
 
   it('widens the intervals of lenient and point checks with a Bonferroni correction, never strict ones', async () => {
@@ -202,6 +205,24 @@ gates:
     expect(c.reason).toMatch(
       /not shown to be within it \(not enough evidence either way: about 5\d rows would decide it\)$/
     )
+  })
+  it('gives a lenient check whose interval holds its threshold its own status, which does not block', async () => {
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 500 } }
+gates:
+  - { id: lenient, metric: accuracy, min: 0.65, mode: lenient }
+  - { id: decided, metric: accuracy, min: 0.3, mode: lenient }
+`)
+    // The same interval [0.444, 0.975]: it holds 0.65, and lies wholly above 0.3.
+    const [open, decided] = [only(r.checks, 'lenient')[0], only(r.checks, 'decided')[0]]
+    expect([open.status, open.effect]).toEqual(['inconclusive', 'none'])
+    expect(open.inconclusive!.margin).toBeCloseTo(0.15, 12)
+    expect([decided.status, decided.inconclusive]).toEqual(['pass', undefined])
+    expect(r.decision).toBe('pass')
+    // Counted as its own, not as a pass, in the comment, the terminal and JUnit.
+    expect(renderMarkdown(r)).toMatch(/\*\*0 blocking\*\* · 0 warning · 0 waived · 1 passed · 1 inconclusive/)
+    expect(renderMarkdown(r)).toMatch(/\| 🔘 \|[^\n]*lenient/)
+    expect(renderText(r, { color: false })).toMatch(/1 inconclusive, 1 pass|1 pass, 1 inconclusive/)
+    expect(renderJunit(r, 'block')).toMatch(/<testcase name="lenient"[^>]*><skipped>inconclusive: /)
   })
 })
 

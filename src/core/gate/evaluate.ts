@@ -205,6 +205,8 @@ const FINDINGS = {
   unjudged: { status: 'insufficient', effect: 'insufficient' },
   /** No breach over the eligible groups, with groups in scope below minGroupSize. */
   'small-groups': { status: 'insufficient', effect: 'insufficient' },
+  /** No breach, and the interval holds the threshold (lenient mode: the data cannot decide). */
+  inconclusive: { status: 'inconclusive', effect: 'none' },
   pass: { status: 'pass', effect: 'none' }
 } as const satisfies Record<string, { status: Status | 'breach'; effect: Effect | 'breach' | 'insufficient' }>
 
@@ -269,7 +271,7 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
   // The keys in the order reports have always had them.
   if (outcome.effect === 'insufficient')
     return { ...base, status, effect, ...small, ...(finding === 'small-groups' && open), reason }
-  if (finding === 'breach' || finding === 'pass')
+  if (finding === 'breach' || finding === 'pass' || finding === 'inconclusive')
     return { ...base, ...open, status, effect, reason, ...small }
   return { ...base, status, effect, reason }
 }
@@ -352,7 +354,7 @@ function findingOf(
       ...named
     }
   }
-  return { finding: 'pass', reason: verdict + changeNote, ...shown, ...named }
+  return { finding: open ? 'inconclusive' : 'pass', reason: verdict + changeNote, ...shown, ...named }
 }
 
 function withWaiver(check: Check, input: GateInput): Check {

@@ -3,7 +3,20 @@ import type { Comparison } from '../metrics/evaluate.js'
 import type { ScopeRef } from '../metrics/sink.js'
 import type { Mode, Severity } from '../policy/types.js'
 
-export type Status = 'pass' | 'fail' | 'warn' | 'waived' | 'insufficient' | 'missing' | 'skipped'
+/**
+ * SPEC §3's statuses, and two more: `skipped` (a change threshold with no baseline to judge it) and
+ * `inconclusive` (a lenient check whose interval holds its threshold: not a breach, and not shown to
+ * be within the threshold either; it does not change the decision).
+ */
+export type Status =
+  | 'pass'
+  | 'fail'
+  | 'warn'
+  | 'waived'
+  | 'insufficient'
+  | 'missing'
+  | 'skipped'
+  | 'inconclusive'
 /** What a check does to the decision: block (fail), warn, or nothing. */
 export type Effect = 'block' | 'warn' | 'none'
 export type Decision = 'pass' | 'warn' | 'fail'

@@ -7,7 +7,7 @@
  * - one <testcase> per check, named by its gate and scope;
  * - a check that fails the run (as `--fail-on` says) is a <failure>, its message the reason and the
  *   numbers; one that would
- *   warn passes, with the warning in <system-out>; waived, skipped and insufficient checks without
+ *   warn passes, with the warning in <system-out>; waived, skipped, insufficient and inconclusive checks without
  *   effect are <skipped>, with why;
  * - the numbers of every check (estimate, interval, threshold, baseline, change) in <system-out>,
  *   because the schema has no properties on a test case. They are written in full precision.

@@ -38,7 +38,8 @@ const ICON: Record<string, string> = {
   waived: '🟡',
   insufficient: '⚪',
   missing: '❓',
-  skipped: '⏭️'
+  skipped: '⏭️',
+  inconclusive: '🔘'
 }
 const HEADLINE: Record<Report['decision'], string> = { pass: '✅', warn: '⚠️', fail: '❌' }
 
@@ -147,9 +148,8 @@ function tally(checks: Check[]): string {
     `${num(n('waived'))} waived`,
     `${num(n('pass'))} passed`
   ]
-  for (const s of ['insufficient', 'missing', 'skipped']) if (n(s) > 0) parts.push(`${num(n(s))} ${s}`)
-  const open = checks.filter(c => c.inconclusive).length
-  if (open > 0) parts.push(`${num(open)} without enough evidence to decide`)
+  for (const s of ['inconclusive', 'insufficient', 'missing', 'skipped'])
+    if (n(s) > 0) parts.push(`${num(n(s))} ${s}`)
   return parts.join(' · ')
 }
 

@@ -7,7 +7,16 @@ import type { Check, Status } from '../gate/types.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 
 /** The order a reviewer reads checks in: what blocks, then what warns, then what could not be judged. */
-export const STATUS_ORDER: Status[] = ['fail', 'warn', 'missing', 'insufficient', 'waived', 'skipped', 'pass']
+export const STATUS_ORDER: Status[] = [
+  'fail',
+  'warn',
+  'missing',
+  'insufficient',
+  'inconclusive',
+  'waived',
+  'skipped',
+  'pass'
+]
 
 /** A gate with more checks to show than a rendering lists. */
 export interface GateSummary {
