@@ -9,14 +9,7 @@ import type { Mode, Severity } from '../policy/types.js'
  * be within the threshold either; it does not change the decision).
  */
 export type Status =
-  | 'pass'
-  | 'fail'
-  | 'warn'
-  | 'waived'
-  | 'insufficient'
-  | 'missing'
-  | 'skipped'
-  | 'inconclusive'
+  'pass' | 'fail' | 'warn' | 'waived' | 'insufficient' | 'missing' | 'skipped' | 'inconclusive'
 /** What a check does to the decision: block (fail), warn, or nothing. */
 export type Effect = 'block' | 'warn' | 'none'
 export type Decision = 'pass' | 'warn' | 'fail'
