@@ -1295,7 +1295,11 @@ class BinaryDecoder {
             const v = text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal$1(text);
             if (v === 0 || v === 1)
                 return String(v) === this.positive ? 1 : 0;
-            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where);
+            // Text classes ('yes', '>50K') need their positive one named: say how.
+            const hint = text !== '' && v === undefined
+                ? ` (for a column of two text values, set positiveLabel on the artifact in the manifest to the positive one, such as positiveLabel: ${quote(text)})`
+                : '';
+            throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1${hint}`, where);
         }
         if (text === this.positive)
             return 1;
@@ -1307,6 +1311,41 @@ class BinaryDecoder {
             return 0;
         throw new InputError(`${this.what} ${quote(text)} is not binary; this column already holds ${quote(this.positive)} (positive) and ${quote(this.negative ?? '')}`, where);
     }
+}
+
+/**
+ * "Did you mean" for mistyped names: the closest candidate by edit distance, if it is close (by
+ * default within 2 edits, or a third of the word; a word shorter than 4 characters, within 1, so
+ * that `p1` does not suggest `g`).
+ */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = distance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    const near = word.length < 4 ? 1 : Math.max(2, Math.floor(word.length / 3));
+    return bestDistance <= near ? best : undefined;
+}
+const didYouMean = (word, candidates) => {
+    const c = closest(word, candidates);
+    return c === undefined ? '' : `; did you mean '${c}'?`;
+};
+/** Levenshtein distance, O(a·b). */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
 }
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
@@ -7894,6 +7933,17 @@ const message = (err) => (err instanceof Error ? err.message : String(err));
  * for an unreadable or empty file whatever the format. Also the JSON Lines splitter and the column
  * mapping helpers.
  */
+/**
+ * The message for a column the file lacks: what it has, the closest name, and, when the header is one
+ * field holding semicolons or tabs, that the file is not comma-separated.
+ */
+function notInFile(column, columns, how = '') {
+    const found = `found: ${columns.join(', ')}`;
+    const other = columns.length === 1 ? [';', '\t'].find(c => columns[0].includes(c)) : undefined;
+    if (other !== undefined)
+        return `column '${column}'${how} is not in the file; its header is one field, ${JSON.stringify(columns[0].slice(0, 80))}: the file is separated by ${other === ';' ? 'semicolons' : 'tabs'}, and rai-gate reads comma-separated CSV (pandas: to_csv(path, sep=','))`;
+    return `column '${column}'${how} is not in the file${didYouMean(column, columns)}; ${found}`;
+}
 /** Throws when the header names a column that a mapping uses more than once: which one is meant? */
 function requireOnce(columns, column, where, path) {
     const at = columns.flatMap((c, i) => (c === column ? [i + 1] : []));
@@ -8848,7 +8898,7 @@ function layoutOf(spec, attributes, columns, where) {
         }
         if (required || mapped !== undefined) {
             const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
-            throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+            throw new InputError(notInFile(column, columns, how), {
                 ...where,
                 path: name
             });

@@ -38,6 +38,38 @@ describe('rai-gate check', () => {
     ])
   })
 
+  it('run from a subfolder, finds the manifest above it (up to the repository root)', async () => {
+    const dir = workspace({ ...files, '.git/HEAD': 'ref: refs/heads/main\n', 'eval/deep/.keep': '' })
+    const r = await cli(['check', '--junit', 'j.xml'], join(dir, 'eval/deep'))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe(`rai-gate: using ${join('..', '..', 'rai-gate.yml')}\n`)
+    expect(r.stdout).toMatch(/report written to \.\.\/\.\.\/rai-gate-report\.json\n$/)
+    // The defaults are the model folder's; a path given is taken from where the command runs.
+    expect(JSON.parse(readFileSync(join(dir, 'rai-gate-report.json'), 'utf8')).inputs[0].path).toBe('p.csv')
+    expect(readFileSync(join(dir, 'eval/deep/j.xml'), 'utf8')).toMatch(/^<\?xml/)
+    // Not past the repository's root: a manifest above it belongs to something else.
+    const outer = workspace({ ...files, 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/src/.keep': '' })
+    const none = await cli(['check'], join(outer, 'repo/src'))
+    expect(none.code).toBe(2)
+    expect(none.stderr).toMatch(/^rai-gate: error: rai-gate\.yml: /)
+  })
+
+  it('notes a score that ranks the negatives above the positives', async () => {
+    // The score of the negative class: high on negatives, low on positives (AUC about 0.1).
+    const rows = Array.from({ length: 200 }, (_, i) => {
+      const y = i % 2
+      const s = (y ? 0.1 : 0.6) + ((i * 37) % 30) / 100
+      return `${'ab'[(i >> 1) % 2]},${y},${s.toFixed(2)}`
+    })
+    const dir = workspace({ ...files, 'p.csv': `g,label,score\n${rows.join('\n')}\n` })
+    const r = await cli(['check', '--fail-on', 'never'], dir)
+    expect(r.stdout).toMatch(
+      /Note: the score ranks negatives above positives \(AUC 0\.\d+ \[0\.\d+, 0\.\d+\], below 0\.5\): is it the probability of the other class, or is positiveLabel the other value\?/
+    )
+    // A score that ranks well: no note.
+    expect((await cli(['check'], workspace(files))).stdout).not.toMatch(/ranks negatives above/)
+  })
+
   it('prints the report as JSON with --format json', async () => {
     const dir = workspace(files)
     const r = await cli(['check', '--format', 'json', '--report', 'out/r.json'], dir)

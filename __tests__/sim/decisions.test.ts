@@ -4,24 +4,28 @@
  * Bonferroni correction holds the family-wise error of lenient checks at 5%; each mode's operating
  * characteristics near a threshold are measured into docs/policies.md.
  */
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { expectDocSection, pct, table } from '../helpers/docs.js'
 import { familyWiseError, nullPullRequests, operatingCharacteristics, strictPassRate } from './decisions.js'
+import { atLeast, atMost, itWritesDocs, QUICK, replications, SIMULATION_TIMEOUT } from './scale.js'
 
-const RUNS = 200
+const RUNS = replications(200)
 
-describe('regression lists in pull requests where nothing changed', () => {
-  const r = nullPullRequests(RUNS, 50)
+describe(`regression lists in pull requests where nothing changed, ${RUNS} runs${QUICK}`, () => {
+  let r: ReturnType<typeof nullPullRequests>
+  beforeAll(() => {
+    r = nullPullRequests(RUNS, replications(50, 10))
+  }, SIMULATION_TIMEOUT)
 
   it('lists anything in at most 1 run in 10', () => {
-    expect(r.listing / r.runs).toBeLessThanOrEqual(0.1)
+    expect(r.listing / r.runs).toBeLessThanOrEqual(atMost(0.1, r.runs))
   })
 
   it('still lists a real drop in precision', () => {
-    expect(r.detected / r.detectionRuns).toBeGreaterThanOrEqual(0.9)
+    expect(r.detected / r.detectionRuns).toBeGreaterThanOrEqual(atLeast(0.9, r.detectionRuns))
   })
 
-  it('matches the table in docs/metrics.md', () => {
+  itWritesDocs('matches the table in docs/metrics.md', () => {
     expectDocSection(
       'docs/metrics.md',
       'regressions',
@@ -49,14 +53,19 @@ describe('regression lists in pull requests where nothing changed', () => {
   })
 })
 
-describe('multiplicity and the modes', () => {
-  const family = [familyWiseError(RUNS, 50, 'none'), familyWiseError(RUNS, 50, 'bonferroni')]
-  const oc = operatingCharacteristics(RUNS)
-  const strict = [strictPassRate(RUNS, 10, 'none'), strictPassRate(RUNS, 10, 'bonferroni')]
+describe(`multiplicity and the modes, ${RUNS} runs${QUICK}`, () => {
+  let family: ReturnType<typeof familyWiseError>[]
+  let oc: ReturnType<typeof operatingCharacteristics>
+  let strict: number[]
+  beforeAll(() => {
+    family = [familyWiseError(RUNS, 50, 'none'), familyWiseError(RUNS, 50, 'bonferroni')]
+    oc = operatingCharacteristics(RUNS)
+    strict = [strictPassRate(RUNS, 10, 'none'), strictPassRate(RUNS, 10, 'bonferroni')]
+  }, SIMULATION_TIMEOUT)
 
   it('holds the family-wise error of 50 lenient checks at 5% with the Bonferroni correction', () => {
-    expect(family[0].familyError).toBeGreaterThan(0.2)
-    expect(family[1].familyError).toBeLessThanOrEqual(0.05)
+    expect(family[0].familyError).toBeGreaterThan(atLeast(0.2, RUNS))
+    expect(family[1].familyError).toBeLessThanOrEqual(atMost(0.05, RUNS))
   })
 
   it('shows why strict checks are not corrected: safe releases pass less often', () => {
@@ -65,11 +74,11 @@ describe('multiplicity and the modes', () => {
 
   it('fails a breach by 2 SE in strict mode, and raises no alarm 2 SE inside in lenient mode, 97.5% of the time', () => {
     const at = (mode: string, se: number) => oc.find(o => o.mode === mode && o.se === se)!.fail
-    expect(at('strict', 2)).toBeGreaterThanOrEqual(0.975)
-    expect(at('lenient', -2)).toBeLessThanOrEqual(0.025)
+    expect(at('strict', 2)).toBeGreaterThanOrEqual(atLeast(0.975, RUNS))
+    expect(at('lenient', -2)).toBeLessThanOrEqual(atMost(0.025, RUNS))
   })
 
-  it('matches the tables in docs/policies.md', () => {
+  itWritesDocs('matches the tables in docs/policies.md', () => {
     const modes = ['point', 'lenient', 'strict'] as const
     const cell = (mode: string, se: number) => {
       const f = oc.find(o => o.mode === mode && o.se === se)!.fail

@@ -11,8 +11,9 @@ import { evaluate, type EvaluationInput, type MetricResult } from '../../src/cor
 import { clopperPearson, kish } from '../../src/core/stats/intervals.js'
 import { createRng, type Rng } from '../../src/core/stats/rng.js'
 import { predictionData, type Row } from '../helpers/tables.js'
+import { replications } from './scale.js'
 
-export const REPLICATIONS = 200
+export const REPLICATIONS = replications(200)
 const SETTINGS = { confidence: 0.95, resamples: 1000, seed: 0, minGroupSize: 10 }
 
 export interface Target {

@@ -10,6 +10,7 @@ import { evaluate, metricKey, type Change } from '../../src/core/metrics/evaluat
 import { pairPredictions } from '../../src/core/metrics/paired-predictions.js'
 import { createRng, type Rng } from '../../src/core/stats/rng.js'
 import { predictionData, type Row } from '../helpers/tables.js'
+import { replications } from './scale.js'
 
 export const ROWS = 9000
 /**
@@ -17,11 +18,11 @@ export const ROWS = 9000
  * points, and runs of seeds differ by that much (seeds 0–599 gave 92.4% for the parity difference,
  * 5000–5499 gave 95.4%), so the estimate takes 1000.
  */
-export const REPLICATIONS = 1000
+export const REPLICATIONS = replications(1000)
 /** Replications of the comparisons that are cheap to tell apart: independent samples, declined pairing. */
-export const OTHER_REPLICATIONS = 200
+export const OTHER_REPLICATIONS = replications(200)
 /** Replications whose reference bootstrap is drawn (it costs as much as the product's). */
-export const REFERENCE_REPLICATIONS = 50
+export const REFERENCE_REPLICATIONS = replications(50, 10)
 export const RESAMPLES = 500
 const TRUTH_ROWS = 3_000_000
 // Globals read once: under the test runner's vm context each read of one costs about 100 ns.

@@ -2,7 +2,8 @@
  * The command line. Parses flags into options, runs the core, writes files, and is the one place that
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { parseFlags } from './args.js'
 import { DIALECTS, statsQuery } from '../core/warehouse/sql.js'
 import { manifestMetrics, providedDefs } from '../core/metrics/provided.js'
@@ -84,9 +85,9 @@ function parse(args: string[]) {
     {
       args,
       options: {
-        manifest: { type: 'string', default: DEFAULT_PATHS.manifest },
-        policy: { type: 'string', default: DEFAULT_PATHS.policy },
-        report: { type: 'string', default: DEFAULT_PATHS.report },
+        manifest: { type: 'string' },
+        policy: { type: 'string' },
+        report: { type: 'string' },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'block' },
         markdown: { type: 'string' },
@@ -170,7 +171,17 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (failOn === undefined) {
     throw new UsageError(`--fail-on '${flags['fail-on']}' is not supported; expected block, warn or never`)
   }
-  const workspace = resolve(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
+  // Without --manifest, the model's folder is the nearest one up from the current folder that holds rai-gate.yml
+  // (as git finds its repository): its defaults (the manifest, policies/, the report) are read and
+  // written there, and the paths given on the command line are taken from the current folder.
+  const home = flags.manifest === undefined ? modelFolder(io.cwd) : io.cwd
+  if (home !== io.cwd) io.stderr(`rai-gate: using ${relative(io.cwd, join(home, DEFAULT_PATHS.manifest))}\n`)
+  const given = (path: string | undefined, fallback: string) =>
+    path === undefined ? resolve(home, fallback) : resolve(io.cwd, path)
+  const manifestPath = given(flags.manifest, DEFAULT_PATHS.manifest)
+  const policyPath = given(flags.policy, DEFAULT_PATHS.policy)
+  const reportPath = given(flags.report, DEFAULT_PATHS.report)
+  const workspace = resolve(io.cwd, flags.workspace ?? io.env.GITHUB_WORKSPACE ?? home)
   // Below RAI_GATE_PARALLEL_MIN_BYTES (default: check's) a second thread costs more than it saves.
   const minBytes = io.env.RAI_GATE_PARALLEL_MIN_BYTES
   const parallel = io.workerUrl && {
@@ -181,10 +192,10 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   let report
   try {
     report = await check({
-      manifest: flags.manifest,
-      policy: flags.policy,
-      baseline: flags.baseline,
-      cwd: io.cwd,
+      manifest: relative(home, manifestPath) || '.',
+      policy: relative(home, policyPath) || '.',
+      baseline: flags.baseline && relative(home, resolve(io.cwd, flags.baseline)),
+      cwd: home,
       workspace,
       parallel,
       progress: line?.progress
@@ -193,7 +204,11 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     line?.end()
   }
   if (report.baseline?.warning) io.stderr(`rai-gate: warning: ${report.baseline.warning}\n`)
-  const paths = { report: flags.report, markdown: flags.markdown, junit: flags.junit }
+  const paths = {
+    report: reportPath,
+    markdown: flags.markdown && resolve(io.cwd, flags.markdown),
+    junit: flags.junit && resolve(io.cwd, flags.junit)
+  }
   const out = writeOutputs(report, io.cwd, paths, failOn)
   if (flags.format === 'json') io.stdout(out.json)
   else if (flags.format === 'markdown') io.stdout(out.markdown())
@@ -201,7 +216,19 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     const color = io.isTTY && !io.env.NO_COLOR
     io.stdout(renderText(report, { color }))
-    io.stdout(`report written to ${flags.report}\n`)
+    io.stdout(`report written to ${flags.report ?? relative(io.cwd, reportPath)}\n`)
   }
   return reaches(report.decision, failOn) ? 1 : 0
+}
+
+/**
+ * The folder of the model whose check runs from `cwd`: the nearest one, from cwd up, that holds
+ * rai-gate.yml, stopping at the repository's root (a folder with .git); cwd when none does (the
+ * manifest's error then names it there).
+ */
+function modelFolder(cwd: string): string {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, DEFAULT_PATHS.manifest))) return dir
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return cwd
+  }
 }

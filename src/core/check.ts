@@ -22,7 +22,8 @@ import {
   type BootstrapSettings,
   type Change,
   type Evaluation,
-  type EvaluationInput
+  type EvaluationInput,
+  type MetricResult
 } from './metrics/evaluate.js'
 import { OFFLOAD_MIN_WORK, worthOffloading } from './metrics/offload.js'
 import { BASELINE_STREAMS } from './stats/streams.js'
@@ -202,7 +203,7 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   const { baseline } = inputs
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
-  const notes = [...(options.notes ?? []), ...inputs.notes]
+  const notes = [...(options.notes ?? []), ...inputs.notes, ...invertedScore(evaluation.metrics)]
   let trustedBase: { evaluation: Evaluation; baseline: Baseline } | null = null
   if (baseline?.info.usable) {
     const evaluated = await evaluateBaseline(baseline, inputs, settings, helpers)
@@ -284,4 +285,18 @@ async function evaluateBaseline(
       warning: `baseline ${baseline.info.path} cannot be evaluated (${(err as Error).message}): not compared`
     }
   }
+}
+
+/**
+ * A score that ranks the negatives above the positives (its AUC's whole interval below 0.5) is most
+ * likely the other class's probability, or the label's positive value is the other one: every
+ * score-based metric is then about the wrong class. Said as a note, not decided for the user.
+ */
+function invertedScore(metrics: MetricResult[]): string[] {
+  const auc = metrics.find(m => m.metric === 'auc' && m.attribute === undefined && m.suite === undefined)
+  if (auc?.value == null || auc.ci === null || !(auc.ci[1] < 0.5)) return []
+  const f = (v: number) => v.toFixed(3)
+  return [
+    `the score ranks negatives above positives (AUC ${f(auc.value)} [${f(auc.ci[0])}, ${f(auc.ci[1])}], below 0.5): is it the probability of the other class, or is positiveLabel the other value?`
+  ]
 }

@@ -1,4 +1,8 @@
-/** "Did you mean" for mistyped names: the closest candidate by edit distance, if it is close. */
+/**
+ * "Did you mean" for mistyped names: the closest candidate by edit distance, if it is close (by
+ * default within 2 edits, or a third of the word; a word shorter than 4 characters, within 1, so
+ * that `p1` does not suggest `g`).
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
@@ -9,7 +13,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = d
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+  const near = word.length < 4 ? 1 : Math.max(2, Math.floor(word.length / 3))
+  return bestDistance <= near ? best : undefined
 }
 
 export const didYouMean = (word: string, candidates: readonly string[]): string => {

@@ -70,7 +70,22 @@ describe('bad rows are errors with file, line, column, value and expectation', (
       /p\.csv, line 1, label: column 'label' is not in the file; found: g, y, score/
     ],
     ['no score and no prediction', 'g,label\na,1\n', /neither a score nor a prediction column/],
-    ['an absent sensitive attribute', 'h,label,score\na,1,0.5\n', /line 1, g: column 'g' is not in the file/]
+    ['an absent sensitive attribute', 'h,label,score\na,1,0.5\n', /line 1, g: column 'g' is not in the file/],
+    [
+      'a text label without positiveLabel',
+      'g,label,score\na,yes,0.5\n',
+      /line 2, label: label 'yes' is not binary; expected 0 or 1 \(for a column of two text values, set positiveLabel on the artifact in the manifest to the positive one, such as positiveLabel: 'yes'\)/
+    ],
+    [
+      'a mistyped label column',
+      'g,lable,score\na,1,0.5\n',
+      /line 1, label: column 'label' is not in the file; did you mean 'lable'\?; found: g, lable, score/
+    ],
+    [
+      'a file separated by semicolons',
+      'g;label;score\na;1;0.5\n',
+      /line 1, label: column 'label' is not in the file; its header is one field, "g;label;score": the file is separated by semicolons, and rai-gate reads comma-separated CSV/
+    ]
   ])('%s', async (_, csv, message) => {
     await expect(run({ 'p.csv': csv }, predictions())).rejects.toThrow(message)
   })

@@ -186,7 +186,49 @@ gates:
     expect(c.inconclusive).toMatchObject({ attribute: 'g', group: 'c' })
     const f = ((c.ci![1] - c.value!) / (0.6 - c.value!)) ** 2
     expect(c.inconclusive!.rowsNeeded).toBe(Math.ceil(2 * f))
-    expect(c.reason).toMatch(/rows in group c would decide it\)$/)
+    expect(c.reason).toMatch(/rows in group c would decide it\); /)
+    // The groups that decide it, by hand: selection rates a 3/4, b 1/4, c 1/2; 4, 4 and 2 rows, all
+    // fewer than 3 × minGroupSize (6).
+    expect(c.groups).toEqual({
+      metric: 'selection_rate',
+      lowest: { group: 'b', value: 0.25, n: 4, small: true },
+      highest: { group: 'a', value: 0.75, n: 4, small: true }
+    })
+    expect(c.reason).toMatch(
+      /; selection_rate is lowest in 'b' \(0\.25, 4 rows, few\) and highest in 'a' \(0\.75, 4 rows, few\)$/
+    )
+  })
+
+  it('names the rate and the groups that decide a disparity, in its reason only when it does not pass', async () => {
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 200 }, mode: point }
+gates:
+  - { id: eo, metric: equalized_odds_ratio, min: 0.8 }
+  - { id: dp, metric: demographic_parity_difference, max: 0.9 }
+`)
+    // By hand: tpr a 2/2, b 1/2, c 1/1 (ratio 0.5); fpr a 1/2, b 0/2, c 0/1 (ratio 0): fpr decides,
+    // lowest in b (the first of b and c at 0), highest in a.
+    const eo = only(r.checks, 'eo')[0]
+    expect(eo.status).toBe('fail')
+    expect(eo.groups).toEqual({
+      metric: 'fpr',
+      lowest: { group: 'b', value: 0, n: 4, small: true },
+      highest: { group: 'a', value: 0.5, n: 4, small: true }
+    })
+    expect(eo.reason).toBe(
+      "0 is below the minimum 0.8; fpr is lowest in 'b' (0, 4 rows, few) and highest in 'a' (0.5, 4 rows, few)"
+    )
+    const dp = only(r.checks, 'dp')[0]
+    expect(dp.status).toBe('pass')
+    expect(dp.groups).toMatchObject({
+      metric: 'selection_rate',
+      lowest: { group: 'b' },
+      highest: { group: 'a' }
+    })
+    expect(dp.reason).not.toMatch(/lowest/)
+    // The comment, the terminal and JUnit name them with the reason.
+    expect(renderMarkdown(r)).toContain("fpr is lowest in 'b' (0, 4 rows, few) and highest in 'a'")
+    expect(renderText(r, { color: false })).toContain("fpr is lowest in 'b' (0, 4 rows, few)")
+    expect(renderJunit(r, 'block')).toContain("fpr is lowest in 'b' (0, 4 rows, few)")
   })
 
   it('says when the interval cannot decide a strict check, and how many rows would', async () => {

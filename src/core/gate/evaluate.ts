@@ -4,17 +4,19 @@
  */
 import { bonferroni } from '../stats/intervals.js'
 import { metricKey, type Change, type Evaluation, type MetricResult } from '../metrics/evaluate.js'
-import { metricDef, type MetricDef } from '../metrics/registry.js'
+import { DISPARITIES, metricDef, type MetricDef } from '../metrics/registry.js'
 import type { Gate, Mode, Policy, PolicyDefaults } from '../policy/types.js'
 import { expandGate, type Target } from './expand.js'
 import { judge, judgeChange, undecided } from './judge.js'
 import { regressions } from './regressions.js'
-import type { Check, Decision, Effect, Regression, Status } from './types.js'
+import type { Check, Decision, Effect, GroupRate, Regression, Status } from './types.js'
 import { findWaiver } from './waivers.js'
 import { someOf } from '../words.js'
 
 /** How many small groups a reason names. */
 const NAMED_GROUPS = 10
+/** A deciding group with fewer rows than this many times minGroupSize is flagged as small. */
+export const SMALL_GROUP_FACTOR = 3
 
 export interface GateInput {
   policy: Policy
@@ -88,7 +90,8 @@ export function evaluateGates(input: GateInput): GateResult {
     smallGroups,
     noBaseline: input.noBaseline,
     baselineGiven: input.baselineGiven ?? false,
-    limiting: limitingGroups(metrics)
+    limiting: limitingGroups(metrics),
+    deciding: decidingGroups(metrics, d.minGroupSize * SMALL_GROUP_FACTOR)
   }
   const checks = [
     ...input.requirements,
@@ -143,6 +146,64 @@ interface Context {
   confidence: number
   /** Per attribute, its smallest eligible group: the one that limits a disparity's interval. */
   limiting: Map<string, { group: string; n: number }>
+  /** A disparity's deciding groups in an attribute (undefined when it is not a disparity). */
+  deciding: (metric: string, attribute: string) => Check['groups']
+}
+
+/**
+ * Which groups decide each disparity: for a disparity of an attribute, the per-group rate behind it
+ * (of several, the one that gives the disparity's value: the largest difference, the smallest ratio)
+ * and that rate's lowest and highest eligible groups (ties: the first met), with their rows.
+ */
+function decidingGroups(metrics: MetricResult[], small: number): Context['deciding'] {
+  const key = (...parts: string[]) => parts.join('\u0000')
+  const rows = new Map<string, number>()
+  for (const m of metrics)
+    if (m.metric === 'count' && m.group !== undefined && m.status !== 'insufficient' && m.value !== null)
+      rows.set(key(m.attribute!, m.group), m.value)
+  const rates = new Map<string, GroupRate[]>()
+  for (const m of metrics) {
+    if (m.group === undefined || m.value === null || !Number.isFinite(m.value)) continue
+    const n = rows.get(key(m.attribute!, m.group))
+    if (n === undefined) continue
+    const k = key(m.metric, m.attribute!)
+    const list = rates.get(k) ?? []
+    list.push({ group: m.group, value: m.value, n, ...(n < small && { small: true as const }) })
+    rates.set(k, list)
+  }
+  return (metric, attribute) => {
+    const d = DISPARITIES.find(x => x.id === metric)
+    if (d === undefined) return undefined
+    let best: NonNullable<Check['groups']> | undefined
+    let widest = -Infinity
+    for (const base of d.of) {
+      const list = rates.get(key(base, attribute)) ?? []
+      if (list.length < 2) continue
+      const lowest = list.reduce((a, b) => (b.value < a.value ? b : a))
+      const highest = list.reduce((a, b) => (b.value > a.value ? b : a))
+      // How far apart, on the disparity's own scale: larger is further.
+      const gap =
+        d.kind === 'difference'
+          ? highest.value - lowest.value
+          : highest.value === 0
+            ? 0
+            : 1 - lowest.value / highest.value
+      if (gap > widest) {
+        widest = gap
+        best = { metric: base, lowest, highest }
+      }
+    }
+    return best
+  }
+}
+
+const f = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(3).replace(/\.?0+$/, ''))
+const groupText = (g: GroupRate) =>
+  `'${g.group}' (${f(g.value)}, ${g.n.toLocaleString('en-US')} rows${g.small ? ', few' : ''})`
+
+/** "selection_rate is lowest in 'b' (0.25, 40 rows, few) and highest in 'a' (0.75, 400 rows)" */
+function groupsText(g: NonNullable<Check['groups']>): string {
+  return `${g.metric} is lowest in ${groupText(g.lowest)} and highest in ${groupText(g.highest)}`
 }
 
 function limitingGroups(metrics: MetricResult[]): Map<string, { group: string; n: number }> {
@@ -268,12 +329,29 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
   const outcome = FINDINGS[finding]
   const status = outcome.status === 'breach' ? (severity === 'block' ? 'fail' : 'warn') : outcome.status
   const effect = effects[outcome.effect]
+  // A disparity names the groups that decide it; its reason does too where the value was judged and
+  // not passed (a breach, a warning, an inconclusive check; a waiver keeps the reason it waives).
+  const deciding =
+    t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
+      ? context.deciding(gate.metric, t.scope.attribute)
+      : undefined
+  const groups = deciding && { groups: deciding }
+  const judged = status === 'fail' || status === 'warn' || status === 'inconclusive'
+  const why = deciding && judged ? `${reason}; ${groupsText(deciding)}` : reason
   // The keys in the order reports have always had them.
   if (outcome.effect === 'insufficient')
-    return { ...base, status, effect, ...small, ...(finding === 'small-groups' && open), reason }
+    return {
+      ...base,
+      status,
+      effect,
+      ...small,
+      ...(finding === 'small-groups' && open),
+      reason: why,
+      ...groups
+    }
   if (finding === 'breach' || finding === 'pass' || finding === 'inconclusive')
-    return { ...base, ...open, status, effect, reason, ...small }
-  return { ...base, status, effect, reason }
+    return { ...base, ...open, status, effect, reason: why, ...small, ...groups }
+  return { ...base, status, effect, reason: why, ...groups }
 }
 
 /** The first finding that holds for a check (FINDINGS gives their order), with its reason. */

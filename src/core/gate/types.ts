@@ -14,6 +14,14 @@ export type Status =
 export type Effect = 'block' | 'warn' | 'none'
 export type Decision = 'pass' | 'warn' | 'fail'
 
+/** A group's rate and its rows; small: fewer than SMALL_GROUP_FACTOR × minGroupSize rows. */
+export interface GroupRate {
+  group: string
+  value: number
+  n: number
+  small?: true
+}
+
 export interface AppliedWaiver {
   reason: string
   approvedBy: string
@@ -46,6 +54,12 @@ export interface Check extends ScopeRef {
   reason: string
   /** Groups in scope below minGroupSize, by name and size. */
   insufficientGroups?: { attribute: string; group: string; n: number }[]
+  /**
+   * A disparity's deciding groups: the per-group rate that decides it (equalized odds: tpr or fpr,
+   * whichever is further apart) and its lowest and highest eligible groups, with their rows.
+   */
+  groups?: { metric: string; lowest: GroupRate; highest: GroupRate }
+
   waiver?: AppliedWaiver
 }
 

@@ -162,7 +162,12 @@ export class BinaryDecoder {
       const v =
         text === 'true' || text === 'True' ? 1 : text === 'false' || text === 'False' ? 0 : parseDecimal(text)
       if (v === 0 || v === 1) return String(v) === this.positive ? 1 : 0
-      throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1`, where)
+      // Text classes ('yes', '>50K') need their positive one named: say how.
+      const hint =
+        text !== '' && v === undefined
+          ? ` (for a column of two text values, set positiveLabel on the artifact in the manifest to the positive one, such as positiveLabel: ${quote(text)})`
+          : ''
+      throw new InputError(`${this.what} ${quote(text)} is not binary; expected 0 or 1${hint}`, where)
     }
     if (text === this.positive) return 1
     if (this.negative === undefined && text !== '') {

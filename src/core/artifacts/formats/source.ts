@@ -6,6 +6,7 @@
  */
 import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
+import { didYouMean } from '../../suggest.js'
 import { CsvParser, fieldText, type CsvRow } from './csv.js'
 import { streamFile, type ReadProgress } from './bytes.js'
 import { parquetRows } from './parquet.js'
@@ -176,6 +177,18 @@ export async function sampleRows(
 /** The file column that holds logical column `name`: the manifest's mapping, else the name itself. */
 export const columnOf = (spec: ArtifactSpec, name: string): string => spec.columns[name] ?? name
 
+/**
+ * The message for a column the file lacks: what it has, the closest name, and, when the header is one
+ * field holding semicolons or tabs, that the file is not comma-separated.
+ */
+export function notInFile(column: string, columns: string[], how = ''): string {
+  const found = `found: ${columns.join(', ')}`
+  const other = columns.length === 1 ? [';', '\t'].find(c => columns[0].includes(c)) : undefined
+  if (other !== undefined)
+    return `column '${column}'${how} is not in the file; its header is one field, ${JSON.stringify(columns[0].slice(0, 80))}: the file is separated by ${other === ';' ? 'semicolons' : 'tabs'}, and rai-gate reads comma-separated CSV (pandas: to_csv(path, sep=','))`
+  return `column '${column}'${how} is not in the file${didYouMean(column, columns)}; ${found}`
+}
+
 /** Throws when a logical column's file column is not among the header's `columns`. */
 export function requireColumns(
   spec: ArtifactSpec,
@@ -186,7 +199,7 @@ export function requireColumns(
   for (const name of names) {
     const column = columnOf(spec, name)
     if (!columns.includes(column)) {
-      throw new InputError(`column '${column}' is not in the file; found: ${columns.join(', ')}`, {
+      throw new InputError(notInFile(column, columns), {
         ...where,
         path: name
       })

@@ -5,7 +5,7 @@
  */
 import { InputError, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
-import { requireOnce } from '../formats/source.js'
+import { notInFile, requireOnce } from '../formats/source.js'
 import { RowRecord, type RecordPart } from '../../tables/row-record.js'
 import { CellAccumulator, type CellTable } from '../../tables/cells.js'
 import { ScoreHistogram, type HistogramPart } from '../../tables/scores.js'
@@ -40,7 +40,7 @@ function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], w
     }
     if (required || mapped !== undefined) {
       const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : ''
-      throw new InputError(`column '${column}'${how} is not in the file; found: ${columns.join(', ')}`, {
+      throw new InputError(notInFile(column, columns, how), {
         ...where,
         path: name
       })
