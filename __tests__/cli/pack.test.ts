@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { tempDir } from '../helpers/check.js'
 import { expectValidReport } from '../helpers/report-schema.js'
 
 const ROOT = join(import.meta.dirname, '../..')
@@ -22,7 +22,7 @@ const npm = (args: string[], cwd: string) => {
 
 describe('the npm package', () => {
   it('holds what the CLI needs, installs with no dependencies, and runs npx rai-gate check', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rai-gate-pack-'))
+    const dir = tempDir('rai-gate-pack-')
     const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT))[0]
     const files = (packed.files as { path: string }[]).map(f => f.path).sort()
     expect(files).toEqual(

@@ -4,11 +4,10 @@
  * must hold. SECURITY.md states the promises these tests keep.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pullRequestEvent, runAction } from '../helpers/action.js'
-import { checkFiles, checkout, manifestYaml, policyYaml, workspace } from '../helpers/check.js'
+import { checkFiles, checkout, manifestYaml, policyYaml, tempDir, workspace } from '../helpers/check.js'
 import { BOT, startStandIn, zip, type StandIn } from '../helpers/github-standin.js'
 
 const HEAD = 'a1a1a1a1a1a1a1a1'
@@ -221,7 +220,7 @@ describe('the trusted commit', () => {
       { 'rai-gate.yml': PREDICTIONS, 'p.csv': NOW_CSV, 'policies/medium.yml': LOOSE },
       { 'rai-gate.yml': PREDICTIONS, 'policies/medium.yml': STRICT }
     )
-    const link = join(mkdtempSync(join(tmpdir(), 'rai-gate-link-')), 'work')
+    const link = join(tempDir('rai-gate-link-'), 'work')
     symlinkSync(dir, link)
     const r = await runAction(gh, dir, { baseline: 'none', comment: 'off' }, { GITHUB_WORKSPACE: link })
     expect(r.stdout).not.toMatch(/own policy files apply/)
@@ -358,7 +357,7 @@ describe('files the pull request plants', () => {
   const base = { 'rai-gate.yml': PREDICTIONS, 'policies/medium.yml': STRICT }
 
   it('never reads a policy file that links out of the checkout, and never quotes one that does not load', async () => {
-    const secret = join(mkdtempSync(join(tmpdir(), 'rai-gate-secret-')), 'token')
+    const secret = join(tempDir('rai-gate-secret-'), 'token')
     writeFileSync(secret, 'token: ghs_TOPSECRET0123456789\n  oops: [\n')
     const dir = pr({ 'rai-gate.yml': PREDICTIONS, 'p.csv': NOW_CSV, 'policies/medium.yml': LOOSE }, base)
     symlinkSync(secret, join(dir, 'policies/leak.yml'))
@@ -372,7 +371,7 @@ describe('files the pull request plants', () => {
   })
 
   it('never reads a manifest that links out of the checkout, and the error comment quotes nothing of it', async () => {
-    const secret = join(mkdtempSync(join(tmpdir(), 'rai-gate-secret-')), 'environ')
+    const secret = join(tempDir('rai-gate-secret-'), 'environ')
     writeFileSync(secret, 'GITHUB_TOKEN=ghs_TOPSECRET0123456789\0\0oops: [\n')
     const dir = pr({ 'p.csv': NOW_CSV, 'policies/medium.yml': LOOSE }, base)
     symlinkSync(secret, join(dir, 'rai-gate.yml'))
@@ -393,7 +392,7 @@ describe('files the pull request plants', () => {
   })
 
   it('writes the report through no planted link: not at its temporary name, not through its folder', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'rai-gate-victim-'))
+    const outside = tempDir('rai-gate-victim-')
     const victim = join(outside, 'victim')
     writeFileSync(victim, 'untouched')
     const dir = pr({ 'rai-gate.yml': PREDICTIONS, 'p.csv': NOW_CSV, 'policies/medium.yml': STRICT }, base)

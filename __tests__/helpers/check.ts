@@ -1,5 +1,6 @@
 /** Builders for tests: write a manifest, policy and artifacts into a temporary workspace. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { afterAll } from '@jest/globals'
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { check, readInputs, type CheckOptions } from '../../src/core/check.js'
@@ -8,8 +9,21 @@ import type { EvaluationInput } from '../../src/core/metrics/evaluate.js'
 import type { Report } from '../../src/core/report/report.js'
 import { expectValidReport } from './report-schema.js'
 
+/** The temporary folders this test file made: removed when its tests are done. */
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A new empty folder in the system's temporary folder, removed after the test file's tests. */
+export function tempDir(prefix = 'rai-gate-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
 export function workspace(files: Record<string, string | Buffer>): string {
-  return write(mkdtempSync(join(tmpdir(), 'rai-gate-test-')), files)
+  return write(tempDir(), files)
 }
 
 /** A workspace that is a git checkout (a `.git` folder at its root), as actions/checkout leaves it. */

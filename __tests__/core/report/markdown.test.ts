@@ -1,5 +1,6 @@
 /** The Markdown rendering: golden output for the example, escaping of every data string, size limit. */
 import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
@@ -24,6 +25,11 @@ describe('markdown rendering', () => {
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, md)
     expect(md).toBe(readFileSync(GOLDEN, 'utf8'))
     expect(md.startsWith('<!-- rai-gate:adult-income -->\n## ❌ rai-gate: **FAIL**')).toBe(true)
+  })
+
+  it("is the README's picture: docs/img/pr-comment.png is drawn from this golden (npm run screenshot)", () => {
+    const recorded = readFileSync(join(ROOT, 'docs/img/pr-comment.sha256'), 'utf8').split(' ')[0]
+    expect(recorded).toBe(createHash('sha256').update(readFileSync(GOLDEN)).digest('hex'))
   })
 
   it('escapes table pipes, HTML, links, code spans, emphasis and @mentions', () => {
