@@ -56031,6 +56031,9 @@ function groupsToList(metrics, attribute, limit) {
     };
 }
 
+const DEFAULT_WIDTH = 100;
+/** Where a check's lines start under its status. */
+const INDENT = ' '.repeat('INCONCLUSIVE '.length);
 /** The text rendering's columns: the registry's group summary, and each robustness and suite metric. */
 const PERTURBATION = metricsOf('perturbation').map(m => m.id);
 /** How much of a long list a terminal shows (select.ts); `--format json` and the report hold all. */
@@ -56046,14 +56049,63 @@ const withCi = (m) => m === undefined
         : m.ci
             ? `${fmt(m.value)} [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]${m.ciNote ? ' !' : ''}`
             : fmt(m.value);
-function table(rows) {
-    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
-    return rows
-        .map(r => r
-        .map((cell, c) => cell.padEnd(widths[c]))
+/**
+ * Rows as aligned columns within `width`: when they do not fit, the columns after the first are cut
+ * into blocks that do, each repeating the first column (a column wider than the rest of the line
+ * still gets a block of its own).
+ */
+function table(rows, width) {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => [...r[c]].length)));
+    const blocks = [];
+    let used = Infinity;
+    for (let c = 1; c < widths.length; c++) {
+        if (used + 2 + widths[c] > width) {
+            blocks.push([0]);
+            used = widths[0];
+        }
+        blocks.at(-1).push(c);
+        used += 2 + widths[c];
+    }
+    if (blocks.length === 0)
+        blocks.push([0]);
+    const pad = (cell, w) => cell + ' '.repeat(Math.max(0, w - [...cell].length));
+    return blocks
+        .map(cols => rows
+        .map(r => cols
+        .map(c => pad(r[c], widths[c]))
         .join('  ')
         .trimEnd())
-        .join('\n');
+        .join('\n'))
+        .join('\n\n');
+}
+/** Parts joined by '; ' on lines of `width`, a part broken only when it alone is wider. */
+function pack(parts, width, indent) {
+    const lines = [];
+    for (const part of parts) {
+        const last = lines.at(-1);
+        if (last !== undefined && [...last].length + 2 + [...part].length <= width)
+            lines[lines.length - 1] = `${last}; ${part}`;
+        else
+            lines.push(...wrap(part, width, indent));
+    }
+    return lines;
+}
+/** Text wrapped at word boundaries to `width` columns, each line after `first` starting with `indent`. */
+function wrap(text, width, first, indent = first) {
+    const lines = [];
+    let line = first;
+    let empty = true;
+    for (const word of text.split(' ')) {
+        if (!empty && [...line].length + 1 + [...word].length > width) {
+            lines.push(line);
+            line = indent + word;
+            continue;
+        }
+        line += (empty ? '' : ' ') + word;
+        empty = false;
+    }
+    lines.push(line);
+    return lines;
 }
 /**
  * What a terminal would act on rather than show: C0 and C1 controls (escape sequences, bells,
@@ -56084,25 +56136,33 @@ function inert(value) {
  */
 function renderText(unsafe, options) {
     const report = inert(unsafe);
-    const bold = (s) => (options.color ? `\x1b[1m${s}\x1b[22m` : s);
-    const dim = (s) => (options.color ? `\x1b[2m${s}\x1b[22m` : s);
+    const width = options.width ?? DEFAULT_WIDTH;
+    const style = styles(options.color);
+    const { bold } = style;
     const settings = report.policy.settings;
     // The metrics are at the policy's level; corrected checks carry their own (renderChecks).
     const pct = percent$1(settings.confidence);
     const m = report.metrics;
     const get = metricLookup(m);
+    const para = (text, first = '', indent = '  ') => wrap(text, width, first, indent);
     const out = [
-        bold(`Decision: ${report.decision.toUpperCase()}`),
+        style.status(report.decision, `Decision: ${report.decision.toUpperCase()}`),
         bold(`rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`),
-        `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`,
-        ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
+        ...para(`policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`),
+        ...report.inputs.flatMap(i => para(`input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`))
     ];
     for (const note of report.notes)
-        out.push(bold(`Note: ${note}`));
-    out.push('', ...renderChecks(report, bold, dim));
+        out.push(...para(note, 'Note: ').map(bold));
+    out.push('', ...renderChecks(report, style, width));
+    const footnote = (text) => out.push('', ...para(text, '', ''));
+    if (!options.verbose) {
+        footnotes(report, footnote);
+        footnote('Every metric with its interval, overall and per group: rai-gate check --verbose (or the report).');
+        return out.join('\n') + '\n';
+    }
     const section = (title, rows) => {
         if (rows.length > 1)
-            out.push('', bold(title), table(rows));
+            out.push('', bold(title), table(rows, width));
     };
     const plain = (x) => x.attribute === undefined && x.perturbation === undefined && x.suite === undefined;
     section('Overall', [
@@ -56154,71 +56214,91 @@ function renderText(unsafe, options) {
         ['metric', 'scope', `value [${pct} CI]`],
         ...other.map(x => [x.metric, scopeText(x) || 'overall', withCi(x)])
     ]);
-    const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient');
-    if (small.length > 0) {
-        out.push('', `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${someOf(small.map(x => `${x.attribute}=${x.group} (${x.n})`), NAMED$1)}`);
-    }
-    const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize);
-    if (light.length > 0) {
-        out.push('', `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(x => `${x.attribute}=${x.group} (${x.nEffective.toFixed(1)} of ${x.n})`), NAMED$1)}`);
-    }
-    if (m.some(x => x.ciNote)) {
-        out.push('', '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.');
-    }
+    footnotes(report, footnote);
     return out.join('\n') + '\n';
+}
+/** What the tables' numbers need said: small groups, few effective rows, biased bootstraps. */
+function footnotes(report, footnote) {
+    const m = report.metrics;
+    const settings = report.policy.settings;
+    const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient');
+    if (small.length > 0)
+        footnote(`Too small for disparities (fewer than ${settings.minGroupSize} rows): ${someOf(small.map(x => `${x.attribute}=${x.group} (${x.n})`), NAMED$1)}`);
+    const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize);
+    if (light.length > 0)
+        footnote(`Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(light.map(x => `${x.attribute}=${x.group} (${x.nEffective.toFixed(1)} of ${x.n})`), NAMED$1)}`);
+    if (m.some(x => x.ciNote))
+        footnote('! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.');
+}
+/** Bold, dim and a status's colour (red fail, yellow warn and missing evidence, green pass), or none. */
+function styles(color) {
+    const sgr = (on, off) => (s) => (color ? `\x1b[${on}m${s}\x1b[${off}m` : s);
+    const hue = {
+        fail: sgr(31, 39),
+        missing: sgr(31, 39),
+        warn: sgr(33, 39),
+        insufficient: sgr(33, 39),
+        inconclusive: sgr(36, 39),
+        waived: sgr(35, 39),
+        pass: sgr(32, 39)
+    };
+    return {
+        bold: sgr(1, 22),
+        dim: sgr(2, 22),
+        status: (status, s) => sgr(1, 22)((hue[status] ?? (x => x))(s))
+    };
 }
 const scopeText = (c) => SCOPE_KEYS$1.filter(k => c[k] !== undefined)
     .map(k => c[k])
     .join(' / ');
-function renderChecks(report, bold, dim) {
+function renderChecks(report, style, width) {
+    const { bold, dim } = style;
     const counts = new Map();
     for (const c of report.checks)
         counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-    const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+    const summary = [...counts].map(([status, n]) => style.status(status, `${n} ${status}`)).join(', ');
     const mc = report.multipleComparisons;
+    const para = (text) => wrap(text, width, '', '  ');
     const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)];
     if (mc.method === 'bonferroni' && mc.checks > 1) {
-        lines.push(dim(`Bonferroni correction over ${mc.checks} lenient and point checks: their intervals at ${percent$1(mc.confidence)}`));
+        lines.push(...para(`Bonferroni correction over ${mc.checks} lenient and point checks: their intervals at ${percent$1(mc.confidence)}`).map(dim));
     }
     const b = report.baseline;
     if (b)
-        lines.push(b.usable
+        lines.push(...para(b.usable
             ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
-            : `Baseline not compared: ${b.warning}`);
+            : `Baseline not compared: ${b.warning}`));
     const { rows: notable, summaries } = checksToList(report.checks.filter(c => c.status !== 'pass'), report.checks, PER_GATE);
     for (const s of summaries) {
-        lines.push(`${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`);
+        lines.push(...para(`${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`));
     }
     const change = (c) => c.change === undefined
         ? '—'
         : c.comparison === 'identical'
             ? '0 (same input)'
             : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`;
-    if (notable.length > 0) {
-        lines.push(table([
-            ['status', 'gate', 'scope', 'value [CI]', 'level', 'baseline', 'change [CI]', 'threshold', 'reason'],
-            ...notable.map(c => [
-                c.status.toUpperCase(),
-                c.gate,
-                scopeText(c),
-                c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
-                c.confidence === undefined ? '' : percent$1(c.confidence),
-                c.baseline === undefined ? '—' : fmt(c.baseline),
-                change(c),
-                [
-                    c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
-                    c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
-                ]
-                    .filter(Boolean)
-                    .join(', ') +
-                    (c.threshold.min !== undefined || c.threshold.max !== undefined ? ` (${c.mode})` : ''),
-                c.reason
-            ])
-        ]));
+    // A block per check: its status and name, its numbers, its reason, each wrapped under the name.
+    for (const c of notable) {
+        const scope = scopeText(c);
+        const limits = [
+            c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
+            c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
+        ].filter(Boolean);
+        const numbers = [
+            c.value === null
+                ? 'no value'
+                : `${fmt(c.value)}${c.ci ? ` [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : ''}${c.confidence === undefined ? '' : ` at ${percent$1(c.confidence)}`}`,
+            limits.length > 0 ? `threshold ${limits.join(', ')} (${c.mode})` : '',
+            c.baseline === undefined ? '' : `baseline ${fmt(c.baseline)}, change ${change(c)}`
+        ].filter(Boolean);
+        const status = c.status.toUpperCase().padEnd(INDENT.length - 1);
+        const head = wrap(`${c.gate}${scope ? ` · ${scope}` : ''}`, width, `${status} `, INDENT);
+        head[0] = style.status(c.status, status) + head[0].slice(status.length);
+        lines.push('', ...head, ...pack(numbers, width, INDENT), ...wrap(c.reason, width, INDENT));
     }
     if (report.regressions.length > 0) {
         const top = report.regressions.filter(r => r.group === undefined);
-        lines.push('', bold(`Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group; false discovery rate ${REGRESSION_FDR * 100}%)`), ...top.map(r => `  ${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`));
+        lines.push('', ...para(`Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group; false discovery rate ${REGRESSION_FDR * 100}%)`).map(bold), ...top.flatMap(r => wrap(`${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`, width, '  ', '    ')));
     }
     return lines;
 }
@@ -57342,15 +57422,40 @@ artifacts:
  * The command line. Parses flags into options, runs the core, writes files, and is the one place that
  * decides the exit status: 0 done, 1 the decision reached --fail-on, 2 a usage or input error.
  */
-const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
+const CHECK_USAGE = `rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
                       [--report rai-gate-report.json]
                       [--markdown out.md] [--junit report.xml] [--format text|json|markdown]
-                      [--fail-on block|warn|never] [--workspace DIR]
-       rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
-       rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
-                    [--table predictions]
+                      [--fail-on block|warn|never] [--workspace DIR] [--verbose]`;
+const VALIDATE_USAGE = `rai-gate validate <policy file or folder> [--manifest rai-gate.yml]`;
+const SQL_USAGE = `rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
+                    [--table predictions]`;
+const USAGE = `usage: ${CHECK_USAGE}
+       ${VALIDATE_USAGE}
+       ${SQL_USAGE}
        ${INIT_USAGE}
        rai-gate --version`;
+/** What each command does, for `rai-gate COMMAND --help` (the README says more). */
+const HELP = {
+    check: `${CHECK_USAGE}
+
+Reads the manifest's artifacts, computes every metric with its interval, checks the policy of the
+manifest's risk tier, compares with --baseline, writes the report, and exits 1 when the decision
+reaches --fail-on (0 otherwise; 2 on a usage or input error). Without --manifest it uses the nearest
+rai-gate.yml from here up to the repository's root. The terminal shows the checks that did not pass;
+--verbose adds every metric's table.`,
+    validate: `${VALIDATE_USAGE}
+
+Checks policy files: the schema, metric ids, extends chains and one policy per tier; with --manifest,
+that its risk tier has a policy and that gates name declared attributes.`,
+    sql: `${SQL_USAGE}
+
+Prints the query that reduces a predictions table in the warehouse to the stats table that check reads
+(docs/warehouse.md).`,
+    init: `${INIT_USAGE}
+
+From a predictions file, writes rai-gate.yml, the tier's policy and the CI workflow; shows a guess that
+rests on values alone and writes it only with --yes. Never overwrites a file.`
+};
 async function main(argv, io) {
     try {
         const [command, ...rest] = argv;
@@ -57361,6 +57466,10 @@ async function main(argv, io) {
         if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
             io.stdout(`${USAGE}\n`);
             return command === undefined ? 2 : 0;
+        }
+        if (HELP[command] !== undefined && rest.some(a => a === '--help' || a === '-h')) {
+            io.stdout(`usage: ${HELP[command]}\n`);
+            return 0;
         }
         if (command === 'check')
             return await runCheck(rest, io);
@@ -57396,7 +57505,8 @@ function parse(args) {
             markdown: { type: 'string' },
             junit: { type: 'string' },
             baseline: { type: 'string' },
-            workspace: { type: 'string' }
+            workspace: { type: 'string' },
+            verbose: { type: 'boolean', default: false }
         }
     }, USAGE).values;
 }
@@ -57502,7 +57612,8 @@ async function runCheck(args, io) {
     else {
         // https://no-color.org: any non-empty NO_COLOR turns colour off.
         const color = io.isTTY && !io.env.NO_COLOR;
-        io.stdout(renderText(report, { color }));
+        const width = io.columns ?? (Number(io.env.COLUMNS) || undefined);
+        io.stdout(renderText(report, { color, width, verbose: flags.verbose }));
         io.stdout(`report written to ${flags.report ?? relative(io.cwd, reportPath)}\n`);
     }
     return reaches(report.decision, failOn) ? 1 : 0;
@@ -57535,6 +57646,7 @@ process.exitCode = await main(process.argv.slice(2), {
     stdout: s => process.stdout.write(s),
     stderr: s => process.stderr.write(s),
     isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     stderrIsTTY: Boolean(process.stderr.isTTY),
     workerUrl: new URL('./worker.js', import.meta.url),
     // The package's policies/, beside dist/ (and beside src/ in the repository).

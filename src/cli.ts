@@ -15,6 +15,7 @@ process.exitCode = await main(process.argv.slice(2), {
   stdout: s => process.stdout.write(s),
   stderr: s => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   workerUrl: new URL('./worker.js', import.meta.url),
   // The package's policies/, beside dist/ (and beside src/ in the repository).

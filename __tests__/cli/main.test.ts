@@ -1,6 +1,6 @@
 /** The CLI: flags, exit codes, and errors that are messages, never stack traces. */
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../helpers/cli.js'
 import { renderJunit } from '../../src/core/report/junit.js'
@@ -63,7 +63,7 @@ describe('rai-gate check', () => {
     })
     const dir = workspace({ ...files, 'p.csv': `g,label,score\n${rows.join('\n')}\n` })
     const r = await cli(['check', '--fail-on', 'never'], dir)
-    expect(r.stdout).toMatch(
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(
       /Note: the score ranks negatives above positives \(AUC 0\.\d+ \[0\.\d+, 0\.\d+\], below 0\.5\): is it the probability of the other class, or is positiveLabel the other value\?/
     )
     // A score that ranks well: no note.
@@ -92,6 +92,20 @@ describe('rai-gate check', () => {
     )
     const r = await cli(['frobnicate'], dir)
     expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command 'frobnicate'/) })
+  })
+
+  it('explains each command with --help (exit 0), and shows the tables with --verbose', async () => {
+    const dir = workspace(files)
+    for (const command of ['check', 'validate', 'sql', 'init']) {
+      const r = await cli([command, '--help'], dir)
+      expect(r).toMatchObject({ code: 0, stderr: '' })
+      expect(r.stdout).toMatch(new RegExp(`^usage: rai-gate ${command} `))
+      expect(r.stdout.split('\n').length).toBeGreaterThan(4)
+    }
+    // --help writes nothing: no report.
+    expect(existsSync(join(dir, 'rai-gate-report.json'))).toBe(false)
+    expect((await cli(['check'], dir)).stdout).not.toContain('Groups of g')
+    expect((await cli(['check', '--verbose'], dir, { COLUMNS: '60' })).stdout).toContain('Groups of g')
   })
 
   it('gives the same report for the same inputs', async () => {

@@ -27,6 +27,8 @@ export interface Io {
   stderr(s: string): void
   /** stdout is a terminal (colour). */
   isTTY: boolean
+  /** The terminal's width, when stdout is one (else COLUMNS, else 100). */
+  columns?: number
   /** stderr is a terminal (the progress line). */
   stderrIsTTY?: boolean
   /** The progress line's clock (tests pass one). */
@@ -37,15 +39,41 @@ export interface Io {
   workerUrl?: URL
 }
 
-const USAGE = `usage: rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
+const CHECK_USAGE = `rai-gate check [--manifest rai-gate.yml] [--policy policies] [--baseline report.json]
                       [--report rai-gate-report.json]
                       [--markdown out.md] [--junit report.xml] [--format text|json|markdown]
-                      [--fail-on block|warn|never] [--workspace DIR]
-       rai-gate validate <policy file or folder> [--manifest rai-gate.yml]
-       rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
-                    [--table predictions]
+                      [--fail-on block|warn|never] [--workspace DIR] [--verbose]`
+const VALIDATE_USAGE = `rai-gate validate <policy file or folder> [--manifest rai-gate.yml]`
+const SQL_USAGE = `rai-gate sql --dialect duckdb|bigquery|spark [--manifest rai-gate.yml] [--policy policies]
+                    [--table predictions]`
+const USAGE = `usage: ${CHECK_USAGE}
+       ${VALIDATE_USAGE}
+       ${SQL_USAGE}
        ${INIT_USAGE}
        rai-gate --version`
+
+/** What each command does, for `rai-gate COMMAND --help` (the README says more). */
+const HELP: Record<string, string> = {
+  check: `${CHECK_USAGE}
+
+Reads the manifest's artifacts, computes every metric with its interval, checks the policy of the
+manifest's risk tier, compares with --baseline, writes the report, and exits 1 when the decision
+reaches --fail-on (0 otherwise; 2 on a usage or input error). Without --manifest it uses the nearest
+rai-gate.yml from here up to the repository's root. The terminal shows the checks that did not pass;
+--verbose adds every metric's table.`,
+  validate: `${VALIDATE_USAGE}
+
+Checks policy files: the schema, metric ids, extends chains and one policy per tier; with --manifest,
+that its risk tier has a policy and that gates name declared attributes.`,
+  sql: `${SQL_USAGE}
+
+Prints the query that reduces a predictions table in the warehouse to the stats table that check reads
+(docs/warehouse.md).`,
+  init: `${INIT_USAGE}
+
+From a predictions file, writes rai-gate.yml, the tier's policy and the CI workflow; shows a guess that
+rests on values alone and writes it only with --yes. Never overwrites a file.`
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -57,6 +85,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout(`${USAGE}\n`)
       return command === undefined ? 2 : 0
+    }
+    if (HELP[command] !== undefined && rest.some(a => a === '--help' || a === '-h')) {
+      io.stdout(`usage: ${HELP[command]}\n`)
+      return 0
     }
     if (command === 'check') return await runCheck(rest, io)
     if (command === 'validate') return runValidate(rest, io)
@@ -93,7 +125,8 @@ function parse(args: string[]) {
         markdown: { type: 'string' },
         junit: { type: 'string' },
         baseline: { type: 'string' },
-        workspace: { type: 'string' }
+        workspace: { type: 'string' },
+        verbose: { type: 'boolean', default: false }
       }
     },
     USAGE
@@ -215,7 +248,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   else {
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     const color = io.isTTY && !io.env.NO_COLOR
-    io.stdout(renderText(report, { color }))
+    const width = io.columns ?? (Number(io.env.COLUMNS) || undefined)
+    io.stdout(renderText(report, { color, width, verbose: flags.verbose }))
     io.stdout(`report written to ${flags.report ?? relative(io.cwd, reportPath)}\n`)
   }
   return reaches(report.decision, failOn) ? 1 : 0

@@ -120,7 +120,7 @@ describe('metrics from other tools', () => {
 
   it('are rendered in the text and the Markdown', async () => {
     const report = await run(json(TOX, JUDGE), '')
-    expect(renderText(report, { color: false })).toContain(
+    expect(renderText(report, { color: false, verbose: true })).toContain(
       [
         'Metrics from other tools',
         'metric         scope        value [95% CI]',

@@ -98,12 +98,12 @@ describe('a gate over many groups in the text rendering and in reasons', () => {
         'defaults: { minGroupSize: 30, bootstrap: { resamples: 100 } }\ngates:\n  - { id: sel, metric: selection_rate, attributes: [g], max: 0.5 }\n  - { id: dp, metric: demographic_parity_difference, attributes: [g], max: 2 }\n'
       )
     })
-    const text = renderText(report, { color: false })
+    const text = renderText(report, { color: false, verbose: true })
     expect(text).toContain(
       'sel (selection_rate): 202 checks (1 fail, 200 insufficient, 1 pass); the 20 worst of 201 are listed'
     )
     expect(text.split('\n').filter(l => /^(FAIL|INSUFFICIENT) +sel /.test(l))).toHaveLength(20)
-    expect(text).toMatch(/^FAIL +sel +g \/ big1 /m)
+    expect(text).toMatch(/^FAIL +sel · g \/ big1$/m)
     expect(text).toContain('Groups of g: the 50 largest of 202')
     const dp = report.checks.find(c => c.gate === 'dp')!
     expect(dp.status).toBe('insufficient')

@@ -1,5 +1,7 @@
 /** The text rendering states the level each interval was computed at, never the policy's alone. */
 import { describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import { check } from '../../../src/core/check.js'
 import { renderMarkdown } from '../../../src/core/report/markdown.js'
 import { renderText } from '../../../src/core/report/text.js'
 import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
@@ -24,7 +26,7 @@ gates:
   it('prints the corrected level beside each lenient check, and the policy level above the metrics', async () => {
     const r = await report
     expect(r.multipleComparisons).toMatchObject({ method: 'bonferroni', checks: 3 })
-    const text = renderText(r, { color: false })
+    const text = renderText(r, { color: false, verbose: true })
     const corrected = `${+((1 - 0.05 / 3) * 100).toFixed(4)}%`
     expect(text).toContain(
       `Bonferroni correction over 3 lenient and point checks: their intervals at ${corrected}`
@@ -60,7 +62,53 @@ describe('renderings of weighted groups', () => {
     })
     const a = r.metrics.find(m => m.metric === 'count' && m.group === 'a')!
     expect(a.nEffective).toBeCloseTo(139 ** 2 / (39 + 100 ** 2), 9)
-    expect(renderText(r, { color: false })).toMatch(/few effective rows \(Kish\).*g=a \(1\.9 of 40\)/)
+    expect(renderText(r, { color: false }).replace(/\s+/g, ' ')).toMatch(
+      /few effective rows \(Kish\).*g=a \(1\.9 of 40\)/
+    )
     expect(renderMarkdown(r)).toMatch(/few effective rows \(Kish\).*g a \(1\.92 of 40\)/)
+  })
+})
+
+describe('the terminal rendering at a width', () => {
+  const ROOT = join(import.meta.dirname, '../../..')
+  const example = check({
+    manifest: 'examples/adult/rai-gate.yml',
+    policy: 'examples/adult/policies',
+    baseline: 'examples/adult/baseline/rai-gate-report.json',
+    cwd: ROOT,
+    workspace: ROOT,
+    now: new Date('2026-11-27T12:00:00Z')
+  })
+  const longest = (text: string) => Math.max(...text.split('\n').map(l => [...l].length))
+
+  it.each([100, 72])(
+    'wraps nothing at %i columns: each check a block, wide tables cut into column blocks',
+    async width => {
+      const r = await example
+      const compact = renderText(r, { color: false, width })
+      const verbose = renderText(r, { color: false, width, verbose: true })
+      expect(longest(compact)).toBeLessThanOrEqual(width)
+      expect(longest(verbose)).toBeLessThanOrEqual(width)
+      // Without a width limit the same tables are one block each, wider than the terminal.
+      expect(longest(renderText(r, { color: false, width: 1000, verbose: true }))).toBeGreaterThan(width)
+      // The compact rendering has the checks and regressions; the tables are --verbose's.
+      expect(compact).toMatch(/^FAIL +fairness\.disparate-impact · sex$/m)
+      expect(compact).toContain('Regressions against the baseline (28,')
+      expect(compact).not.toContain('Groups of race')
+      expect(verbose).toContain('Groups of race')
+      // A table cut into blocks repeats its first column: every group of race is in each block.
+      const race = verbose.slice(verbose.indexOf('Groups of race'), verbose.indexOf('Groups of age_band'))
+      expect(race.match(/^Amer-Indian-Eskimo /gm)!.length).toBeGreaterThan(1)
+    }
+  )
+
+  it('colours each status, and nothing without colour', async () => {
+    const r = await example
+    const coloured = renderText(r, { color: true })
+    expect(coloured).toContain('\x1b[1m\x1b[31mDecision: FAIL\x1b[39m\x1b[22m')
+    // eslint-disable-next-line no-control-regex -- terminal controls are what it looks for
+    expect(coloured).toMatch(/\x1b\[33mWARN +\x1b\[39m/)
+    // eslint-disable-next-line no-control-regex -- terminal controls are what it looks for
+    expect(renderText(r, { color: false })).not.toMatch(/\x1b/)
   })
 })

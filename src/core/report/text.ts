@@ -1,6 +1,9 @@
 /**
- * The terminal rendering of a report: the metrics a person scans first, each with its interval.
- * Colour only when the caller says the output is a terminal (and NO_COLOR is unset).
+ * The terminal rendering of a report: the decision, each check that did not pass with its numbers and
+ * reason, and the regressions; with `verbose`, the tables of every metric with its interval too.
+ * Everything fits `width` columns: each check is a block of wrapped lines, and a table wider than the
+ * terminal is cut into column blocks that repeat its first column. Colour only when the caller says
+ * the output is a terminal (and NO_COLOR is unset).
  */
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { Check } from '../gate/types.js'
@@ -15,7 +18,15 @@ import { someOf } from '../words.js'
 
 export interface TextOptions {
   color: boolean
+  /** The terminal's columns (default 100). */
+  width?: number
+  /** Every metric's table too, not only the checks and regressions. */
+  verbose?: boolean
 }
+
+const DEFAULT_WIDTH = 100
+/** Where a check's lines start under its status. */
+const INDENT = ' '.repeat('INCONCLUSIVE '.length)
 
 /** The text rendering's columns: the registry's group summary, and each robustness and suite metric. */
 const PERTURBATION = metricsOf('perturbation').map(m => m.id)
@@ -38,16 +49,67 @@ const withCi = (m: MetricResult | undefined): string =>
         ? `${fmt(m.value)} [${fmt(m.ci[0])}, ${fmt(m.ci[1])}]${m.ciNote ? ' !' : ''}`
         : fmt(m.value)
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)))
-  return rows
-    .map(r =>
-      r
-        .map((cell, c) => cell.padEnd(widths[c]))
-        .join('  ')
-        .trimEnd()
+/**
+ * Rows as aligned columns within `width`: when they do not fit, the columns after the first are cut
+ * into blocks that do, each repeating the first column (a column wider than the rest of the line
+ * still gets a block of its own).
+ */
+function table(rows: string[][], width: number): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map(r => [...r[c]].length)))
+  const blocks: number[][] = []
+  let used = Infinity
+  for (let c = 1; c < widths.length; c++) {
+    if (used + 2 + widths[c] > width) {
+      blocks.push([0])
+      used = widths[0]
+    }
+    blocks.at(-1)!.push(c)
+    used += 2 + widths[c]
+  }
+  if (blocks.length === 0) blocks.push([0])
+  const pad = (cell: string, w: number) => cell + ' '.repeat(Math.max(0, w - [...cell].length))
+  return blocks
+    .map(cols =>
+      rows
+        .map(r =>
+          cols
+            .map(c => pad(r[c], widths[c]))
+            .join('  ')
+            .trimEnd()
+        )
+        .join('\n')
     )
-    .join('\n')
+    .join('\n\n')
+}
+
+/** Parts joined by '; ' on lines of `width`, a part broken only when it alone is wider. */
+function pack(parts: string[], width: number, indent: string): string[] {
+  const lines: string[] = []
+  for (const part of parts) {
+    const last = lines.at(-1)
+    if (last !== undefined && [...last].length + 2 + [...part].length <= width)
+      lines[lines.length - 1] = `${last}; ${part}`
+    else lines.push(...wrap(part, width, indent))
+  }
+  return lines
+}
+
+/** Text wrapped at word boundaries to `width` columns, each line after `first` starting with `indent`. */
+export function wrap(text: string, width: number, first: string, indent = first): string[] {
+  const lines: string[] = []
+  let line = first
+  let empty = true
+  for (const word of text.split(' ')) {
+    if (!empty && [...line].length + 1 + [...word].length > width) {
+      lines.push(line)
+      line = indent + word
+      continue
+    }
+    line += (empty ? '' : ' ') + word
+    empty = false
+  }
+  lines.push(line)
+  return lines
 }
 
 /**
@@ -80,25 +142,39 @@ function inert<T>(value: T): T {
  */
 export function renderText(unsafe: Report, options: TextOptions): string {
   const report = inert(unsafe)
-  const bold = (s: string) => (options.color ? `\x1b[1m${s}\x1b[22m` : s)
-  const dim = (s: string) => (options.color ? `\x1b[2m${s}\x1b[22m` : s)
+  const width = options.width ?? DEFAULT_WIDTH
+  const style = styles(options.color)
+  const { bold } = style
   const settings = report.policy.settings
   // The metrics are at the policy's level; corrected checks carry their own (renderChecks).
   const pct = percent(settings.confidence)
   const m = report.metrics
   const get = metricLookup(m)
+  const para = (text: string, first = '', indent = '  ') => wrap(text, width, first, indent)
   const out: string[] = [
-    bold(`Decision: ${report.decision.toUpperCase()}`),
+    style.status(report.decision, `Decision: ${report.decision.toUpperCase()}`),
     bold(
       `rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`
     ),
-    `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`,
-    ...report.inputs.map(i => `input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
+    ...para(
+      `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`
+    ),
+    ...report.inputs.flatMap(i =>
+      para(`input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
+    )
   ]
-  for (const note of report.notes) out.push(bold(`Note: ${note}`))
-  out.push('', ...renderChecks(report, bold, dim))
+  for (const note of report.notes) out.push(...para(note, 'Note: ').map(bold))
+  out.push('', ...renderChecks(report, style, width))
+  const footnote = (text: string) => out.push('', ...para(text, '', ''))
+  if (!options.verbose) {
+    footnotes(report, footnote)
+    footnote(
+      'Every metric with its interval, overall and per group: rai-gate check --verbose (or the report).'
+    )
+    return out.join('\n') + '\n'
+  }
   const section = (title: string, rows: string[][]) => {
-    if (rows.length > 1) out.push('', bold(title), table(rows))
+    if (rows.length > 1) out.push('', bold(title), table(rows, width))
   }
   const plain = (x: MetricResult) =>
     x.attribute === undefined && x.perturbation === undefined && x.suite === undefined
@@ -152,33 +228,53 @@ export function renderText(unsafe: Report, options: TextOptions): string {
     ['metric', 'scope', `value [${pct} CI]`],
     ...other.map(x => [x.metric, scopeText(x) || 'overall', withCi(x)])
   ])
+  footnotes(report, footnote)
+  return out.join('\n') + '\n'
+}
+
+/** What the tables' numbers need said: small groups, few effective rows, biased bootstraps. */
+function footnotes(report: Report, footnote: (text: string) => void): void {
+  const m = report.metrics
+  const settings = report.policy.settings
   const small = m.filter(x => x.metric === 'count' && x.status === 'insufficient')
-  if (small.length > 0) {
-    out.push(
-      '',
-      `Too small for disparities (fewer than ${settings.minGroupSize} rows, reported above): ${someOf(
+  if (small.length > 0)
+    footnote(
+      `Too small for disparities (fewer than ${settings.minGroupSize} rows): ${someOf(
         small.map(x => `${x.attribute}=${x.group} (${x.n})`),
         NAMED
       )}`
     )
-  }
   const light = m.filter(x => x.nEffective !== undefined && x.nEffective < settings.minGroupSize)
-  if (light.length > 0) {
-    out.push(
-      '',
+  if (light.length > 0)
+    footnote(
       `Weights leave ${light.length === 1 ? 'this group' : 'these groups'} few effective rows (Kish), so ${light.length === 1 ? 'its' : 'their'} intervals are approximate: ${someOf(
         light.map(x => `${x.attribute}=${x.group} (${x.nEffective!.toFixed(1)} of ${x.n})`),
         NAMED
       )}`
     )
-  }
-  if (m.some(x => x.ciNote)) {
-    out.push(
-      '',
+  if (m.some(x => x.ciNote))
+    footnote(
       '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.'
     )
+}
+
+/** Bold, dim and a status's colour (red fail, yellow warn and missing evidence, green pass), or none. */
+function styles(color: boolean) {
+  const sgr = (on: number, off: number) => (s: string) => (color ? `\x1b[${on}m${s}\x1b[${off}m` : s)
+  const hue: Record<string, (s: string) => string> = {
+    fail: sgr(31, 39),
+    missing: sgr(31, 39),
+    warn: sgr(33, 39),
+    insufficient: sgr(33, 39),
+    inconclusive: sgr(36, 39),
+    waived: sgr(35, 39),
+    pass: sgr(32, 39)
   }
-  return out.join('\n') + '\n'
+  return {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    status: (status: string, s: string) => sgr(1, 22)((hue[status] ?? (x => x))(s))
+  }
 }
 
 export const scopeText = (c: Check | MetricResult | Report['regressions'][number]): string =>
@@ -186,25 +282,29 @@ export const scopeText = (c: Check | MetricResult | Report['regressions'][number
     .map(k => c[k])
     .join(' / ')
 
-function renderChecks(report: Report, bold: (s: string) => string, dim: (s: string) => string): string[] {
+function renderChecks(report: Report, style: ReturnType<typeof styles>, width: number): string[] {
+  const { bold, dim } = style
   const counts = new Map<string, number>()
   for (const c of report.checks) counts.set(c.status, (counts.get(c.status) ?? 0) + 1)
-  const summary = [...counts].map(([status, n]) => `${n} ${status}`).join(', ')
+  const summary = [...counts].map(([status, n]) => style.status(status, `${n} ${status}`)).join(', ')
   const mc = report.multipleComparisons
+  const para = (text: string) => wrap(text, width, '', '  ')
   const lines = [bold(`Checks (${report.checks.length}: ${summary || 'none'})`)]
   if (mc.method === 'bonferroni' && mc.checks > 1) {
     lines.push(
-      dim(
+      ...para(
         `Bonferroni correction over ${mc.checks} lenient and point checks: their intervals at ${percent(mc.confidence)}`
-      )
+      ).map(dim)
     )
   }
   const b = report.baseline
   if (b)
     lines.push(
-      b.usable
-        ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
-        : `Baseline not compared: ${b.warning}`
+      ...para(
+        b.usable
+          ? `Baseline: ${b.path}${b.model ? ` (${b.model.name} ${b.model.version})` : ''}${comparisonsText(b) ? `; ${comparisonsText(b)}` : ''}`
+          : `Baseline not compared: ${b.warning}`
+      )
     )
   const { rows: notable, summaries } = checksToList(
     report.checks.filter(c => c.status !== 'pass'),
@@ -213,7 +313,9 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
   )
   for (const s of summaries) {
     lines.push(
-      `${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`
+      ...para(
+        `${s.gate} (${s.metric}): ${s.total} checks (${s.counts.map(([status, n]) => `${n} ${status}`).join(', ')}); the ${s.listed} worst of ${s.shown} are listed`
+      )
     )
   }
   const change = (c: { change?: number; changeCi?: [number, number] | null; comparison?: string }) =>
@@ -222,40 +324,39 @@ function renderChecks(report: Report, bold: (s: string) => string, dim: (s: stri
       : c.comparison === 'identical'
         ? '0 (same input)'
         : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`
-  if (notable.length > 0) {
-    lines.push(
-      table([
-        ['status', 'gate', 'scope', 'value [CI]', 'level', 'baseline', 'change [CI]', 'threshold', 'reason'],
-        ...notable.map(c => [
-          c.status.toUpperCase(),
-          c.gate,
-          scopeText(c),
-          c.value === null ? '—' : c.ci ? `${fmt(c.value)} [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : fmt(c.value),
-          c.confidence === undefined ? '' : percent(c.confidence),
-          c.baseline === undefined ? '—' : fmt(c.baseline),
-          change(c),
-          [
-            c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
-            c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
-          ]
-            .filter(Boolean)
-            .join(', ') +
-            (c.threshold.min !== undefined || c.threshold.max !== undefined ? ` (${c.mode})` : ''),
-          c.reason
-        ])
-      ])
-    )
+  // A block per check: its status and name, its numbers, its reason, each wrapped under the name.
+  for (const c of notable) {
+    const scope = scopeText(c)
+    const limits = [
+      c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
+      c.threshold.max !== undefined ? `<= ${c.threshold.max}` : ''
+    ].filter(Boolean)
+    const numbers = [
+      c.value === null
+        ? 'no value'
+        : `${fmt(c.value)}${c.ci ? ` [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : ''}${c.confidence === undefined ? '' : ` at ${percent(c.confidence)}`}`,
+      limits.length > 0 ? `threshold ${limits.join(', ')} (${c.mode})` : '',
+      c.baseline === undefined ? '' : `baseline ${fmt(c.baseline)}, change ${change(c)}`
+    ].filter(Boolean)
+    const status = c.status.toUpperCase().padEnd(INDENT.length - 1)
+    const head = wrap(`${c.gate}${scope ? ` · ${scope}` : ''}`, width, `${status} `, INDENT)
+    head[0] = style.status(c.status, status) + head[0].slice(status.length)
+    lines.push('', ...head, ...pack(numbers, width, INDENT), ...wrap(c.reason, width, INDENT))
   }
   if (report.regressions.length > 0) {
     const top = report.regressions.filter(r => r.group === undefined)
     lines.push(
       '',
-      bold(
+      ...para(
         `Regressions against the baseline (${report.regressions.length}, ${report.regressions.length - top.length} of them per group; false discovery rate ${REGRESSION_FDR * 100}%)`
-      ),
-      ...top.map(
-        r =>
-          `  ${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`
+      ).map(bold),
+      ...top.flatMap(r =>
+        wrap(
+          `${r.metric}${scopeText(r) ? ` [${scopeText(r)}]` : ''}: ${fmt(r.baseline)} -> ${fmt(r.value)}, change ${change(r)}`,
+          width,
+          '  ',
+          '    '
+        )
       )
     )
   }
