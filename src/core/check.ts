@@ -252,7 +252,8 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
     noBaseline:
       baseline === null ? 'no baseline given' : (baselineInfo?.warning ?? 'the baseline cannot be compared'),
     baselineGiven: baseline !== null,
-    known: providedDefs(inputs.metrics)
+    known: providedDefs(inputs.metrics),
+    baselineChecks: baseline !== null && baselineInfo?.usable ? baseline.checks : undefined
   })
   return buildReport(inputs, gates, baselineInfo, notes, options.context)
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_BASELINE_BYTES } from '../../../src/core/baseline/load.js'
+import { renderMarkdown } from '../../../src/core/report/markdown.js'
+import { renderText } from '../../../src/core/report/text.js'
 import { check } from '../../../src/core/check.js'
 import { againstBaseline, manifestYaml, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
@@ -58,6 +60,32 @@ describe('baseline comparison', () => {
     // Relative allowance 10 × baseline 0 = 0: also breached, while the level (max 0.5) holds.
     expect(report.checks.find(c => c.gate === 'dp-rel')).toMatchObject({ status: 'fail' })
     expect(report.baseline).toMatchObject({ usable: true, model: { name: 'm' } })
+  })
+
+  it('says whether a failing check is new since the baseline or was failing there already', async () => {
+    const policy = policyYaml(`defaults: { minGroupSize: 30, bootstrap: { resamples: 200 } }
+gates:
+  - { id: lvl, metric: demographic_parity_difference, max: 0.1 }
+  - { id: acc, metric: accuracy, min: 0.99 }
+`)
+    const { report } = await againstBaseline(
+      {
+        'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+        'p.csv': csv(0.4, 0.4),
+        'policies/p.yml': policy
+      },
+      { 'p.csv': csv(0.5, 0.3) }
+    )
+    // Parity 0 before (a pass), 0.2 now; accuracy about 0.5 in both runs (a fail in both).
+    const [lvl, acc] = ['lvl', 'acc'].map(id => report.checks.find(c => c.gate === id)!)
+    expect([lvl.status, lvl.baselineStatus]).toEqual(['fail', 'pass'])
+    expect([acc.status, acc.baselineStatus]).toEqual(['fail', 'fail'])
+    const md = renderMarkdown(report)
+    expect(md).toMatch(/`lvl` .*\| \*\*new: passed in the baseline\*\* · /)
+    expect(md).toMatch(/`acc` .*\| \*\*already failing in the baseline\*\* · /)
+    // The change of parity is up, which is worse for it; the comment says so in words.
+    expect(md).toMatch(/`lvl` [^\n]*▲ \+0\.2 \[[^\]]*\] ⚠ regression|`lvl` [^\n]*▲ \+0\.2 \[[^\]]*\] worse/)
+    expect(renderText(report, { color: false })).toContain('already failing in the baseline')
   })
 
   it('names significant regressions even where no gate asks', async () => {

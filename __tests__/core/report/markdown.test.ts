@@ -102,7 +102,7 @@ describe('markdown rendering', () => {
     expect(worst).toBe(1)
     for (const row of listed) expect(row.split(' | ')[2]).toMatch(/^1 \[/)
     // The per-group table shows the largest groups and says so.
-    expect(md).toContain('Per-group metrics: g (the 50 largest of 20,000 groups)')
+    expect(md).toContain('Per-group metrics: g (estimates, 95% intervals): the 50 largest of 20,000 groups')
   })
 
   it('names an attribute of more than 50,000 distinct values, and where it passed the bound', async () => {

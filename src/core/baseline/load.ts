@@ -6,6 +6,7 @@
 import { resolve } from 'node:path'
 import { loadCases } from '../tables/cases.js'
 import { decodeCells } from '../tables/cells.js'
+import { scopeOf } from '../metrics/sink.js'
 import { MAX_PREDICTION_CODE } from '../artifacts/kinds/predictions.js'
 import { InputError } from '../errors.js'
 import { reportProblem } from '../schema.js'
@@ -99,7 +100,8 @@ export function readBaseline(path: string, cwd: string, model: string, name?: st
   const sha = (kind: string) =>
     report.inputs?.find(i => i.kind in KINDS && dataOf(i.kind as ArtifactKind) === kind)?.sha256 ?? ''
   try {
-    return { info: { ...info, usable: true }, ...tables(report.stats, sha) }
+    const checks = (report.checks ?? []).map(c => ({ gate: c.gate, status: c.status, ...scopeOf(c) }))
+    return { info: { ...info, usable: true }, checks, ...tables(report.stats, sha) }
   } catch (err) {
     // Sizes the schema cannot relate (cells against combos and bins): no usable baseline, never a crash.
     return {

@@ -6,6 +6,8 @@ import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import type { PairSource } from '../metrics/paired-predictions.js'
 import type { DataKind } from '../kinds.js'
 import type { Comparison } from '../metrics/results.js'
+import type { Check } from '../gate/types.js'
+import type { ScopeRef } from '../metrics/sink.js'
 
 export interface BaselineComparison {
   kind: DataKind
@@ -34,6 +36,8 @@ export interface BaselineInfo {
 
 export interface Baseline {
   info: BaselineInfo
+  /** The baseline report's checks: each gate and scope with its status there. */
+  checks?: readonly (Pick<Check, 'gate' | 'status'> & ScopeRef)[]
   predictions?: PredictionData
   robustness?: RobustnessData
   outcomes?: OutcomeData

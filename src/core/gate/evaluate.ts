@@ -12,6 +12,7 @@ import { regressions } from './regressions.js'
 import type { Check, Decision, Effect, GroupRate, Regression, Status } from './types.js'
 import { findWaiver } from './waivers.js'
 import { someOf } from '../words.js'
+import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 
 /** How many small groups a reason names. */
 const NAMED_GROUPS = 10
@@ -37,7 +38,13 @@ export interface GateInput {
   baselineGiven?: boolean
   /** Metrics that a metrics artifact declares (metrics/provided.ts providedDefs). */
   known?: ReadonlyMap<string, MetricDef>
+  /** The baseline report's checks, each gate and scope with its status there. */
+  baselineChecks?: readonly (Pick<Check, 'gate' | 'status'> & ScopeRef)[]
 }
+
+/** A check's identity across runs: its gate and scope. */
+export const checkKey = (c: { gate: string } & ScopeRef): string =>
+  JSON.stringify([c.gate, ...SCOPE_KEYS.map(k => c[k])])
 
 export interface GateResult {
   checks: Check[]
@@ -91,6 +98,7 @@ export function evaluateGates(input: GateInput): GateResult {
     noBaseline: input.noBaseline,
     baselineGiven: input.baselineGiven ?? false,
     limiting: limitingGroups(metrics),
+    before: new Map((input.baselineChecks ?? []).map(c => [checkKey(c), c.status])),
     deciding: decidingGroups(metrics, d.minGroupSize * SMALL_GROUP_FACTOR)
   }
   const checks = [
@@ -146,6 +154,8 @@ interface Context {
   confidence: number
   /** Per attribute, its smallest eligible group: the one that limits a disparity's interval. */
   limiting: Map<string, { group: string; n: number }>
+  /** The baseline report's status of each check (checkKey). */
+  before: ReadonlyMap<string, Status>
   /** A disparity's deciding groups in an attribute (undefined when it is not a disparity). */
   deciding: (metric: string, attribute: string) => Check['groups']
 }
@@ -317,6 +327,7 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
       comparison: change.comparison
     })
   }
+  const before = context.before.get(checkKey({ gate: gate.id, ...t.scope }))
   const { finding, reason, small, open } = findingOf(
     gate,
     t,
@@ -335,7 +346,7 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
     t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
       ? context.deciding(gate.metric, t.scope.attribute)
       : undefined
-  const groups = deciding && { groups: deciding }
+  const groups = { ...(deciding && { groups: deciding }), ...(before && { baselineStatus: before }) }
   const judged = status === 'fail' || status === 'warn' || status === 'inconclusive'
   const why = deciding && judged ? `${reason}; ${groupsText(deciding)}` : reason
   // The keys in the order reports have always had them.

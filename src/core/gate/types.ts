@@ -48,6 +48,11 @@ export interface Check extends ScopeRef {
   changeCi?: [number, number] | null
   /** How the change was measured (Change.comparison). */
   comparison?: Comparison
+  /**
+   * The status of the same gate and scope in the baseline report, when it has that check: a failing
+   * check is new since the baseline, or was failing there already.
+   */
+  baselineStatus?: Status
   /** The interval holds the threshold: the data cannot decide (rows that would, at the estimate). */
   inconclusive?: { margin: number; rowsNeeded: number | null; attribute?: string; group?: string }
   /** Why the check has its status, in words a reviewer can act on. */

@@ -58,6 +58,7 @@ function details(c: Check): string {
     `threshold: ${thresholdText(c)} (${c.mode})`
   ]
   if (c.baseline !== undefined) lines.push(`baseline: ${c.baseline}`)
+  if (c.baselineStatus !== undefined) lines.push(`baseline status: ${c.baselineStatus}`)
   if (c.change !== undefined) lines.push(`change: ${c.change}`, `change interval: ${interval(c.changeCi)}`)
   if (c.waiver)
     lines.push(

@@ -7,7 +7,7 @@ import { blockingChecks } from '../gate/evaluate.js'
 import type { Check } from '../gate/types.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricKey, type MetricResult } from '../metrics/evaluate.js'
-import { GROUP_SUMMARY, metricDef } from '../metrics/registry.js'
+import { directionOf, GROUP_SUMMARY, metricDef } from '../metrics/registry.js'
 import { code, esc, escHtml } from './escape.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 import { metricLookup } from './lookup.js'
@@ -15,7 +15,7 @@ import { comparisonsText, intervalMethods } from './methods.js'
 import { reliabilityBins } from './reliability.js'
 import type { Report } from './report.js'
 import { someOf } from '../words.js'
-import { checksToList, groupsToList } from './select.js'
+import { checksToList, groupsToList, sinceText } from './select.js'
 
 export const MAX_CHARS = 60000
 
@@ -131,7 +131,7 @@ export function renderMarkdown(report: Report): string {
           regressionTable(report, regressed)
         )
       : null,
-    ...groupTables(report.metrics),
+    ...groupTables(report.metrics, pct),
     otherTools(report.metrics),
     reliability(report),
     details_('Evidence', evidence(report))
@@ -203,7 +203,9 @@ function checkTable(checks: Check[], pct: string, level: number, regressed: Set<
     // A corrected (lenient) check's interval is at its own level: say which.
     const at =
       c.ci && c.confidence !== undefined && c.confidence !== level ? ` at ${percent(c.confidence)}` : ''
-    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${esc(c.reason)} |`
+    const since = sinceText(c)
+    const why = `${since ? `**${since}** · ` : ''}${esc(c.reason)}`
+    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${why} |`
   })
   return [
     `| | check | estimate (${pct} CI) | baseline | change | threshold | why |`,
@@ -217,7 +219,13 @@ function checkTable(checks: Check[], pct: string, level: number, regressed: Set<
  * when its interval holds 0.
  */
 function changeText(
-  c: { metric: string; change?: number; changeCi?: [number, number] | null; comparison?: string } & ScopeRef,
+  c: {
+    metric: string
+    change?: number
+    changeCi?: [number, number] | null
+    comparison?: string
+    higherIsBetter?: boolean
+  } & ScopeRef,
   regressed: Set<string>
 ): string {
   if (c.change === undefined) return '—'
@@ -228,7 +236,10 @@ function changeText(
   if (!ci) return `${sign}${num(c.change)}${listed ? ' ⚠ regression' : ''}`
   const significant = ci[0] > 0 || ci[1] < 0
   const arrow = significant ? (c.change > 0 ? '▲ ' : '▼ ') : ''
-  return `${arrow}${sign}${num(c.change)}${interval(ci)}${listed ? ' ⚠ regression' : significant ? '' : ' (n.s.)'}`
+  // The arrow says up or down; the word says whether that is better or worse for this metric.
+  const direction = directionOf(c)
+  const better = direction === 'none' ? '' : c.change > 0 === (direction === 'higher') ? ' better' : ' worse'
+  return `${arrow}${sign}${num(c.change)}${interval(ci)}${listed ? ' ⚠ regression' : significant ? better : ' (n.s.)'}`
 }
 
 function regressionTable(report: Report, regressed: Set<string>): string {
@@ -292,7 +303,8 @@ function details_(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
 }
 
-function groupTables(metrics: MetricResult[]): string[] {
+/** Each attribute's groups, every rate with its interval (at the policy's level). */
+function groupTables(metrics: MetricResult[], pct: string): string[] {
   const get = metricLookup(metrics)
   const attributes = new Set(
     metrics.filter(m => m.metric === 'count' && m.group !== undefined).map(m => m.attribute!)
@@ -301,7 +313,10 @@ function groupTables(metrics: MetricResult[]): string[] {
     const { groups, of } = groupsToList(metrics, a, GROUP_ROWS)
     const rows = groups.map(g => {
       const count = get('count', { attribute: a, group: g })
-      const cells = GROUP_SUMMARY.map(id => num(get(id, { attribute: a, group: g })?.value))
+      const cells = GROUP_SUMMARY.map(id => {
+        const m = get(id, { attribute: a, group: g })
+        return `${num(m?.value)}${interval(m?.ci ?? null)}`
+      })
       return `| ${esc(g)}${count?.status === 'insufficient' ? ' (too small)' : ''} | ${num(count?.value)} | ${cells.join(' | ')} |`
     })
     const table = [
@@ -309,9 +324,10 @@ function groupTables(metrics: MetricResult[]): string[] {
       `|---|---|${GROUP_SUMMARY.map(() => '---').join('|')}|`,
       ...rows
     ].join('\n')
-    if (groups.length === of) return details_(`Per-group metrics: ${escHtml(a)}`, table)
+    const title = `Per-group metrics: ${escHtml(a)} (estimates, ${pct} intervals)`
+    if (groups.length === of) return details_(title, table)
     return details_(
-      `Per-group metrics: ${escHtml(a)} (the ${GROUP_ROWS} largest of ${num(of)} groups)`,
+      `${title}: the ${GROUP_ROWS} largest of ${num(of)} groups`,
       `${table}\n\n_The ${GROUP_ROWS} largest of ${num(of)} groups; every group is in rai-gate-report.json._`
     )
   })

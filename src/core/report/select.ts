@@ -111,3 +111,26 @@ export function groupsToList(
     of: all.length
   }
 }
+
+/**
+ * Whether a failing or warning check is new since the baseline or was so there already (from the
+ * baseline report's own check of the same gate and scope); '' for any other check, or without one.
+ */
+export function sinceText(c: Pick<Check, 'status' | 'baselineStatus'>): string {
+  if ((c.status !== 'fail' && c.status !== 'warn') || c.baselineStatus === undefined) return ''
+  const was = WAS[c.baselineStatus]
+  return c.baselineStatus === 'pass' || c.baselineStatus === 'inconclusive' || c.baselineStatus === 'skipped'
+    ? `new: ${was} in the baseline`
+    : `already ${was} in the baseline`
+}
+
+const WAS: Record<Status, string> = {
+  pass: 'passed',
+  fail: 'failing',
+  warn: 'warning',
+  waived: 'waived',
+  insufficient: 'insufficient',
+  missing: 'missing',
+  skipped: 'skipped',
+  inconclusive: 'inconclusive'
+}

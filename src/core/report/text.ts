@@ -13,7 +13,7 @@ import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricLookup } from './lookup.js'
 import { comparisonsText, intervalMethods } from './methods.js'
 import type { Report } from './report.js'
-import { checksToList, groupsToList } from './select.js'
+import { checksToList, groupsToList, sinceText } from './select.js'
 import { someOf } from '../words.js'
 
 export interface TextOptions {
@@ -336,7 +336,8 @@ function renderChecks(report: Report, style: ReturnType<typeof styles>, width: n
         ? 'no value'
         : `${fmt(c.value)}${c.ci ? ` [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : ''}${c.confidence === undefined ? '' : ` at ${percent(c.confidence)}`}`,
       limits.length > 0 ? `threshold ${limits.join(', ')} (${c.mode})` : '',
-      c.baseline === undefined ? '' : `baseline ${fmt(c.baseline)}, change ${change(c)}`
+      c.baseline === undefined ? '' : `baseline ${fmt(c.baseline)}, change ${change(c)}`,
+      sinceText(c)
     ].filter(Boolean)
     const status = c.status.toUpperCase().padEnd(INDENT.length - 1)
     const head = wrap(`${c.gate}${scope ? ` · ${scope}` : ''}`, width, `${status} `, INDENT)
