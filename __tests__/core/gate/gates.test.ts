@@ -300,6 +300,73 @@ waivers:
     expect(only(r.checks, 'dp')[0].reason).toMatch(/waiver expired on 2026-11-26/)
     expect(r.decision).toBe('fail')
   })
+  it('waive only the attributes and groups they name', async () => {
+    // Selection rates: a 0.75 and c 0.5 breach the maximum 0.4; b 0.25 does not.
+    const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 200 } }
+gates:
+  - { id: sel, metric: selection_rate, attributes: [g], max: 0.4 }
+waivers:
+  - { gate: sel, groups: [a], reason: Known gap (RAI-9), approvedBy: rai-board, expires: '2027-01-01' }
+  - { gate: sel, attributes: [other], reason: Not this attribute, approvedBy: rai-board, expires: '2027-01-01' }
+`)
+    const by = (g: string) => only(r.checks, 'sel').find(c => c.group === g)!
+    expect(by('a')).toMatchObject({ status: 'waived', waiver: { groups: ['a'] } })
+    expect(by('c')).toMatchObject({ status: 'fail' })
+    expect(by('c').waiver).toBeUndefined()
+    expect(r.waivers).toEqual([
+      {
+        gate: 'sel',
+        reason: 'Known gap (RAI-9)',
+        approvedBy: 'rai-board',
+        expires: '2027-01-01',
+        expired: false,
+        groups: ['a']
+      }
+    ])
+  })
+
+  it('hold up to their limit, and a value beyond it fails as if unwaived', async () => {
+    // Parity difference 0.75 − 0.25 = 0.5 against a maximum of 0.3.
+    const waived = (limit: number) => `defaults: { minGroupSize: 2, bootstrap: { resamples: 200 } }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.3 }
+waivers:
+  - { gate: dp, limit: ${limit}, reason: Up to ${limit} until 2.4, approvedBy: rai-board, expires: '2027-01-01' }
+`
+    expect(only((await run(waived(0.6))).checks, 'dp')[0]).toMatchObject({
+      status: 'waived',
+      waiver: { limit: 0.6 }
+    })
+    const beyond = only((await run(waived(0.4))).checks, 'dp')[0]
+    expect(beyond).toMatchObject({ status: 'fail', effect: 'block' })
+    expect(beyond.reason).toMatch(/; the waiver by rai-board holds up to 0\.4, and the value is beyond it$/)
+  })
+
+  it('must expire when a policy of the chain says so, and a file that extends it cannot undo that', async () => {
+    const base = `defaults: { minGroupSize: 2 }
+waiverRules: { requireExpiry: true }
+gates:
+  - { id: dp, metric: demographic_parity_difference, max: 0.3 }
+`
+    const child = `apiVersion: rai-gate/v1
+kind: Policy
+name: child
+version: 1.0.0
+tier: medium
+extends: ./base.yml
+waiverRules: { requireExpiry: false }
+waivers:
+  - { gate: dp, reason: Forever, approvedBy: someone }
+`
+    await expect(
+      run('gates: []', {
+        'policies/p.yml': child,
+        'policies/base.yml': policyYaml(base).replace('tier: medium', 'tier: base')
+      })
+    ).rejects.toThrow(
+      /policies\/p\.yml, line 9, waivers\[0\]: waiver for gate 'dp' has no expires; expected a day \(YYYY-MM-DD\), since policies\/base\.yml sets waiverRules\.requireExpiry/
+    )
+  })
 })
 
 describe('requirements', () => {

@@ -44,7 +44,7 @@ describe('waivers', () => {
     expect(globMatch('credit-*', 'credit-risk')).toBe(true)
     expect(globMatch('credit-?', 'credit-ab')).toBe(false)
     expect(globMatch('a.b', 'axb')).toBe(false)
-    expect(findWaiver(waivers, 'g', 'fraud', new Date('2026-01-01'))).toBeUndefined()
+    expect(findWaiver(waivers, { gate: 'g' }, 'fraud', new Date('2026-01-01'))).toBeUndefined()
   })
 
   it('match exactly as the equivalent regular expression does (an independent reference)', () => {
@@ -70,8 +70,8 @@ describe('waivers', () => {
   })
 
   it('hold through their expiry date in UTC, and are void the day after', () => {
-    expect(findWaiver(waivers, 'g', 'credit-risk', new Date('2027-01-31T23:59:59Z'))?.expired).toBe(false)
-    expect(findWaiver(waivers, 'g', 'credit-risk', new Date('2027-02-01T00:00:00Z'))?.expired).toBe(true)
-    expect(findWaiver(waivers, 'h', 'any', new Date('2099-01-01'))?.expired).toBe(false)
+    expect(findWaiver(waivers, { gate: 'g' }, 'credit-risk', new Date('2027-01-31T23:59:59Z'))?.expired).toBe(false)
+    expect(findWaiver(waivers, { gate: 'g' }, 'credit-risk', new Date('2027-02-01T00:00:00Z'))?.expired).toBe(true)
+    expect(findWaiver(waivers, { gate: 'h' }, 'any', new Date('2099-01-01'))?.expired).toBe(false)
   })
 })

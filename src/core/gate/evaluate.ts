@@ -10,7 +10,7 @@ import { expandGate, type Target } from './expand.js'
 import { judge, judgeChange, undecided } from './judge.js'
 import { regressions } from './regressions.js'
 import type { Check, Decision, Effect, GroupRate, Regression, Status } from './types.js'
-import { findWaiver } from './waivers.js'
+import { beyondLimit, findWaiver } from './waivers.js'
 import { someOf } from '../words.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 
@@ -448,10 +448,15 @@ function findingOf(
 
 function withWaiver(check: Check, input: GateInput): Check {
   if (check.effect === 'none') return check
-  const waiver = findWaiver(input.policy.waivers, check.gate, input.model, input.now)
+  const waiver = findWaiver(input.policy.waivers, check, input.model, input.now)
   if (waiver === undefined) return check
   if (waiver.expired)
     return { ...check, waiver, reason: `${check.reason}; waiver expired on ${waiver.expires}` }
+  if (beyondLimit(check, waiver.limit))
+    return {
+      ...check,
+      reason: `${check.reason}; the waiver by ${waiver.approvedBy} holds up to ${waiver.limit}, and the value is beyond it`
+    }
   return {
     ...check,
     status: 'waived',

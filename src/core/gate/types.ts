@@ -28,6 +28,10 @@ export interface AppliedWaiver {
   expires?: string
   /** An expired waiver has no effect; it is listed so that reviewers see it lapsed. */
   expired: boolean
+  /** What it is scoped to, and the value it holds up to, when it says (policy/types.ts Waiver). */
+  attributes?: string[]
+  groups?: string[]
+  limit?: number
 }
 
 export interface Check extends ScopeRef {

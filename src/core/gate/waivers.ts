@@ -1,6 +1,6 @@
 /** Waivers: which one covers a gate for a model, and whether it is still in force on a given day. */
 import type { Waiver } from '../policy/types.js'
-import type { AppliedWaiver } from './types.js'
+import type { AppliedWaiver, Check } from './types.js'
 
 /**
  * Glob on model names: `*` any run of characters, `?` one character. Written by hand rather than as a
@@ -43,23 +43,48 @@ function at(piece: string, name: string, offset: number): boolean {
 }
 
 /**
- * The waiver for `gate` and `model`, if any: a waiver in force wins over an expired one. `expires`
- * is inclusive: a waiver that expires on 2027-01-31 holds through that day in UTC.
+ * The waiver for a check of `model`, if any: one of its gate, for the model, and (when it names them)
+ * for the check's attribute and group; a waiver in force wins over an expired one. `expires` is
+ * inclusive: a waiver that expires on 2027-01-31 holds through that day in UTC.
  */
 export function findWaiver(
   waivers: Waiver[],
-  gate: string,
+  check: Pick<Check, 'gate' | 'attribute' | 'group'>,
   model: string,
   now: Date
 ): AppliedWaiver | undefined {
   const today = now.toISOString().slice(0, 10)
+  const within = (names: string[] | undefined, name: string | undefined) =>
+    names === undefined || (name !== undefined && names.includes(name))
   const matching = waivers
-    .filter(w => w.gate === gate && (w.models === undefined || w.models.some(p => globMatch(p, model))))
+    .filter(
+      w =>
+        w.gate === check.gate &&
+        (w.models === undefined || w.models.some(p => globMatch(p, model))) &&
+        within(w.attributes, check.attribute) &&
+        within(w.groups, check.group)
+    )
     .map(w => ({
       reason: w.reason,
       approvedBy: w.approvedBy,
       expires: w.expires,
-      expired: w.expires !== undefined && w.expires < today
+      expired: w.expires !== undefined && w.expires < today,
+      ...(w.attributes && { attributes: w.attributes }),
+      ...(w.groups && { groups: w.groups }),
+      ...(w.limit !== undefined && { limit: w.limit })
     }))
   return matching.find(w => !w.expired) ?? matching[0]
+}
+
+/**
+ * Whether a check's value is beyond a waiver's limit on the side its threshold was breached: above it
+ * for a maximum, below it for a minimum.
+ */
+export function beyondLimit(check: Pick<Check, 'value' | 'threshold'>, limit: number | undefined): boolean {
+  if (limit === undefined || check.value === null) return false
+  const { min, max } = check.threshold
+  return (
+    (max !== undefined && check.value > max && check.value > limit) ||
+    (min !== undefined && check.value < min && check.value < limit)
+  )
 }

@@ -211,8 +211,17 @@ function merge(chain: Parsed[], source: string): Policy {
     })
     for (const g of p.raw.gates ?? []) gates.set(g.id, { ...gates.get(g.id), ...g })
   }
+  // Any file of the chain can ask that waivers expire, and none can take that back.
+  const rulesFrom = chain.find(p => p.raw.waiverRules?.requireExpiry === true)
   for (const p of chain) {
     p.raw.waivers?.forEach((w, i) => {
+      if (rulesFrom !== undefined && w.expires === undefined) {
+        const path = `waivers[${i}]`
+        throw new InputError(
+          `waiver for gate '${w.gate}' has no expires; expected a day (YYYY-MM-DD), since ${rulesFrom.display} sets waiverRules.requireExpiry`,
+          { file: p.display, line: p.lineOf(path), path }
+        )
+      }
       // The schema checks the form (YYYY-MM-DD); the calendar decides whether the day exists.
       if (w.expires !== undefined && !isCalendarDate(w.expires)) {
         const path = `waivers[${i}].expires`

@@ -48,6 +48,20 @@ export interface Waiver {
   approvedBy: string
   /** YYYY-MM-DD, inclusive, in UTC. */
   expires?: string
+  /** Only the checks of these attributes (and of these groups): a waiver of one gap, not the gate. */
+  attributes?: string[]
+  groups?: string[]
+  /**
+   * The value up to which the waiver holds, on the breached side: for a maximum, values up to it;
+   * for a minimum, values down to it. A check beyond it fails as if unwaived.
+   */
+  limit?: number
+}
+
+/** What a policy asks of its waivers (any file of an extends chain can only tighten it). */
+export interface WaiverRules {
+  /** Every waiver must have `expires`. */
+  requireExpiry?: boolean
 }
 
 export interface Requires {
@@ -67,6 +81,7 @@ export interface RawPolicy {
   requires?: Requires
   gates?: Gate[]
   waivers?: Waiver[]
+  waiverRules?: WaiverRules
 }
 
 export interface PolicyFile {

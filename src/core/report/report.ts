@@ -11,7 +11,7 @@ import type { Inputs } from '../inputs.js'
 import { predictionAuc } from '../metrics/auc.js'
 import type { GateResult } from '../gate/evaluate.js'
 import type { BaselineInfo } from '../baseline/types.js'
-import type { Check, Decision, Regression } from '../gate/types.js'
+import type { AppliedWaiver, Check, Decision, Regression } from '../gate/types.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { SCHEMA_VERSION, TOOL } from '../version.js'
 import { dataOf } from '../kinds.js'
@@ -40,7 +40,7 @@ export interface Report {
   metrics: MetricResult[]
   checks: Check[]
   /** Waivers that matched a check: in force, or expired (and then without effect). */
-  waivers: { gate: string; reason: string; approvedBy: string; expires?: string; expired: boolean }[]
+  waivers: ({ gate: string } & AppliedWaiver)[]
   /** Where the baseline came from and whether it was compared; null when none was given. */
   baseline: BaselineInfo | null
   /** Metrics significantly worse than the baseline (change interval wholly in the bad direction). */
@@ -157,7 +157,11 @@ function aucStats(p: PredictionData): NonNullable<ReportStats['predictions']>['a
 
 function waiversOf(checks: Check[]): Report['waivers'] {
   const seen = new Map<string, Report['waivers'][number]>()
-  for (const c of checks) if (c.waiver && !seen.has(c.gate)) seen.set(c.gate, { gate: c.gate, ...c.waiver })
+  for (const c of checks) {
+    if (c.waiver === undefined) continue
+    const key = JSON.stringify([c.gate, c.waiver])
+    if (!seen.has(key)) seen.set(key, { gate: c.gate, ...c.waiver })
+  }
   return [...seen.values()]
 }
 
