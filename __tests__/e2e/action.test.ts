@@ -171,7 +171,9 @@ describe('dist/index.js on a pull request', () => {
       const body = gh.comments.find(c => `http://gh/c/${c.id}` === r.outputs['comment-url'])!.body
       expect(body.length).toBeLessThanOrEqual(65536)
       // Summarised, not cut: the per-group table shows the largest groups and says so.
-      expect(body).toContain('Per-group metrics: g (estimates, 95% intervals): the 50 largest of 3,000 groups')
+      expect(body).toContain(
+        'Per-group metrics: g (estimates, 95% intervals): the 50 largest of 3,000 groups'
+      )
       expect(body).not.toMatch(/Truncated|left out/)
       const report = JSON.parse(readFileSync(join(dir, r.outputs['report-path']), 'utf8'))
       const groupsReported = new Set(

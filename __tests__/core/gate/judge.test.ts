@@ -70,8 +70,12 @@ describe('waivers', () => {
   })
 
   it('hold through their expiry date in UTC, and are void the day after', () => {
-    expect(findWaiver(waivers, { gate: 'g' }, 'credit-risk', new Date('2027-01-31T23:59:59Z'))?.expired).toBe(false)
-    expect(findWaiver(waivers, { gate: 'g' }, 'credit-risk', new Date('2027-02-01T00:00:00Z'))?.expired).toBe(true)
+    expect(findWaiver(waivers, { gate: 'g' }, 'credit-risk', new Date('2027-01-31T23:59:59Z'))?.expired).toBe(
+      false
+    )
+    expect(findWaiver(waivers, { gate: 'g' }, 'credit-risk', new Date('2027-02-01T00:00:00Z'))?.expired).toBe(
+      true
+    )
     expect(findWaiver(waivers, { gate: 'h' }, 'any', new Date('2099-01-01'))?.expired).toBe(false)
   })
 })
