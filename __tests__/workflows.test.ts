@@ -16,8 +16,29 @@ const read = (path: string) => readFileSync(path, 'utf8')
 describe('the repository workflows', () => {
   const files = readdirSync(WORKFLOWS).filter(f => f.endsWith('.yml'))
 
-  it('are ci, self-test and codeql', () => {
-    expect(files.sort()).toEqual(['ci.yml', 'codeql.yml', 'self-test.yml'])
+  it('are ci, self-test, codeql and release', () => {
+    expect(files.sort()).toEqual(['ci.yml', 'codeql.yml', 'release.yml', 'self-test.yml'])
+  })
+
+  it('release publishes with provenance after CI, from a tag that is the version, and moves the major tag', () => {
+    const release = yaml.load(read(join(WORKFLOWS, 'release.yml'))) as {
+      on: { release: { types: string[] } }
+      permissions: Record<string, string>
+      jobs: { publish: { steps: { run?: string; env?: Record<string, string> }[] } }
+    }
+    expect(release.on.release.types).toEqual(['published'])
+    expect(release.permissions).toEqual({ contents: 'write', 'id-token': 'write' })
+    const runs = release.jobs.publish.steps.map(s => s.run ?? '')
+    const at = (pattern: RegExp) => runs.findIndex(r => pattern.test(r))
+    expect(at(/"v\$version"/)).toBeGreaterThanOrEqual(0)
+    expect(at(/^bash \.ci\/run$/)).toBeGreaterThan(at(/"v\$version"/))
+    expect(at(/^npm publish --provenance --access public$/)).toBeGreaterThan(at(/^bash \.ci\/run$/))
+    expect(at(/git push --force origin "refs\/tags\/\$major"/)).toBeGreaterThan(at(/^npm publish/))
+    // The tag reaches the scripts through the environment, never spliced into them.
+    expect(runs.join('\n')).not.toMatch(/\$\{\{/)
+    // The major tag of v1.2.3 is v1.
+    const major = runs.find(r => r.includes('major='))!.match(/major="(\$\{TAG%%\.\*\})"/)
+    expect(major).not.toBeNull()
   })
 
   for (const file of files)

@@ -65,12 +65,16 @@ describe('the npm package', () => {
     expectValidReport(report)
     expect(report.decision).toBe('fail')
 
-    // A folder that holds only a predictions file: init, then check, with the installed package.
+    // The README's Quick start, as written: a folder that holds only a predictions file installs the
+    // packed package as a development dependency, then `npx rai-gate init` and `npx rai-gate check`.
     const model = join(dir, 'model')
     mkdirSync(join(model, 'eval'), { recursive: true })
     cpSync(join(ROOT, '__fixtures__/adult/predictions.csv'), join(model, 'eval/predictions.csv'))
-    const bin = join(app, 'node_modules/.bin/rai-gate')
-    const init = spawnSync(bin, ['init'], { cwd: model, encoding: 'utf8' })
+    writeFileSync(join(model, 'package.json'), JSON.stringify({ name: 'model', private: true }))
+    npm(['install', '--save-dev', '--offline', '--no-audit', '--no-fund', join(dir, packed.filename)], model)
+    const npx = (args: string[]) =>
+      spawnSync('npx', ['--no-install', 'rai-gate', ...args], { cwd: model, encoding: 'utf8' })
+    const init = npx(['init'])
     expect(init.stderr).toBe('')
     expect(init.status).toBe(0)
     expect(readdirSync(model, { recursive: true }).map(String).sort()).toEqual(
@@ -81,7 +85,7 @@ describe('the npm package', () => {
         '.github/workflows/rai-gate.yml'
       ])
     )
-    const gate = spawnSync(bin, ['check', '--junit', 'junit.xml'], { cwd: model, encoding: 'utf8' })
+    const gate = npx(['check', '--junit', 'junit.xml'])
     expect(gate.stderr).toBe('')
     expect(gate.status).toBe(1)
     expect(gate.stdout).toMatch(/^Decision: FAIL\nrai-gate 1\.0\.0: model 0\.1\.0 \(risk tier medium\)/)
