@@ -55952,6 +55952,19 @@ function metricLookup(metrics) {
     const index = new Map(metrics.map(m => [metricKey(m), m]));
     return (metric, scope = {}) => index.get(metricKey({ metric, ...scope }));
 }
+/**
+ * For a lenient or strict check, the interval that decides it, at its own level (a correction may
+ * raise it); for a point check, which its estimate decides, the metric's interval at the policy's
+ * level, as every other table shows it (the check keeps its corrected one in the report).
+ */
+function shownInterval(c, get, level) {
+    if (c.mode !== 'point')
+        return { ci: c.ci, confidence: c.confidence ?? level, decides: true };
+    const m = get(c.metric, scopeOf(c));
+    return m === undefined
+        ? { ci: c.ci, confidence: c.confidence ?? level, decides: false }
+        : { ci: m.ci, confidence: level, decides: false };
+}
 
 /** "Clopper–Pearson (…) for 40; percentile bootstrap for 3; …", most used first (short names on request). */
 function intervalMethods(metrics, short = false) {
@@ -56340,7 +56353,10 @@ function renderChecks(report, style, width) {
             ? '0 (same input)'
             : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`;
     // A block per check: its status and name, its numbers, its reason, each wrapped under the name.
+    const lookup = metricLookup(report.metrics);
+    const level = report.policy.settings.confidence;
     for (const c of notable) {
+        const shown = shownInterval(c, lookup, level);
         const scope = scopeText(c);
         const limits = [
             c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
@@ -56349,7 +56365,7 @@ function renderChecks(report, style, width) {
         const numbers = [
             c.value === null
                 ? 'no value'
-                : `${fmt(c.value)}${c.ci ? ` [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : ''}${c.confidence === undefined ? '' : ` at ${percent$1(c.confidence)}`}`,
+                : `${fmt(c.value)}${shown.ci ? ` [${fmt(shown.ci[0])}, ${fmt(shown.ci[1])}] at ${percent$1(shown.confidence)}${shown.decides ? ', which decides' : ''}` : ''}`,
             limits.length > 0 ? `threshold ${limits.join(', ')} (${c.mode})` : '',
             c.baseline === undefined ? '' : `baseline ${fmt(c.baseline)}, change ${change(c)}`,
             sinceText(c)
@@ -56604,6 +56620,7 @@ function renderMarkdown(report) {
     const level = report.policy.settings.confidence;
     const pct = percent(level);
     const regressed = new Set(report.regressions.map(r => metricKey(r)));
+    const lookup = metricLookup(report.metrics);
     const head = [
         reportMarker(report),
         `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}${commitText(report.context?.headSha ?? report.context?.sha)}`,
@@ -56615,7 +56632,7 @@ function renderMarkdown(report) {
         head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '');
     const notable = report.checks.filter(c => c.status !== 'pass');
     if (notable.length > 0)
-        head.push(checks(notable, report.checks, HEAD_PER_GATE, pct, level, regressed), '');
+        head.push(checks(notable, report.checks, HEAD_PER_GATE, level, regressed, lookup), '');
     if (report.regressions.length > 0)
         head.push(regressionLine(report, regressed), '');
     const expired = report.waivers.filter(w => w.expired);
@@ -56633,7 +56650,7 @@ function renderMarkdown(report) {
     head.push(`> ${modeNote(report)}`, '');
     const details = [
         details_(`All ${num(report.checks.length)} checks`, report.checks.length > 0
-            ? checks(report.checks, report.checks, DETAIL_PER_GATE, pct, level, regressed)
+            ? checks(report.checks, report.checks, DETAIL_PER_GATE, level, regressed, lookup)
             : 'The policy has no gates.'),
         report.regressions.length > 0
             ? details_(`All ${num(report.regressions.length)} regressions against the baseline`, regressionTable(report, regressed))
@@ -56684,23 +56701,25 @@ function threshold(c) {
     return parts.join(' · ') || '—';
 }
 /** A table of `shown` (checks of `all`), at most `per` a gate, and a line for each gate summarised. */
-function checks(shown, all, per, pct, level, regressed) {
+function checks(shown, all, per, level, regressed, lookup) {
     const { rows, summaries } = checksToList(shown, all, per);
     const lines = summaries.map(s => `- ${code(s.gate)} · ${code(s.metric)}: ${num(s.total)} checks (${s.counts.map(([status, n]) => `${num(n)} ${status}`).join(', ')}); the ${s.listed} worst of ${num(s.shown)} are listed, and all are in rai-gate-report.json.`);
-    const table = checkTable(rows, pct, level, regressed);
+    const table = checkTable(rows, level, regressed, lookup);
     return lines.length > 0 ? `${lines.join('\n')}\n\n${table}` : table;
 }
-function checkTable(checks, pct, level, regressed) {
+function checkTable(checks, level, regressed, lookup) {
     const rows = checks.map(c => {
         const what = [code(c.gate), code(c.metric), scope(c)].filter(Boolean).join(' · ');
-        // A corrected (lenient) check's interval is at its own level: say which.
-        const at = c.ci && c.confidence !== undefined && c.confidence !== level ? ` at ${percent(c.confidence)}` : '';
+        // The interval that decides a lenient or strict check, at its own level; a point check's at the
+        // policy's, as in every other table (modeNote says which is which).
+        const shown = shownInterval(c, lookup, level);
+        const at = shown.ci && shown.confidence !== level ? ` at ${percent(shown.confidence)}` : '';
         const since = sinceText(c);
         const why = `${since ? `**${since}** · ` : ''}${esc(c.reason)}`;
-        return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${why} |`;
+        return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(shown.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${why} |`;
     });
     return [
-        `| | check | estimate (${pct} CI) | baseline | change | threshold | why |`,
+        `| | check | estimate [interval] | baseline | change | threshold | why |`,
         '|---|---|---|---|---|---|---|',
         ...rows
     ].join('\n');
@@ -56759,18 +56778,30 @@ function regressionLine(report, regressed) {
         : '';
     return `**Regressions against the baseline** (false discovery rate ${REGRESSION_FDR * 100}% over every metric): ${items.join('; ')}${more}.`;
 }
+/**
+ * What the intervals mean for this decision, in plain words: one sentence per mode the checks use,
+ * and the correction where one applies. The methods behind each interval are in the Evidence.
+ */
 function modeNote(report) {
     const s = report.policy.settings;
     const mc = report.multipleComparisons;
-    const modes = {
-        point: 'Point mode: a check fails when the estimate is beyond its threshold.',
-        lenient: 'Lenient mode: a check fails only when its whole interval is beyond the threshold.',
-        strict: 'Strict mode: a check passes only when its whole interval is within the threshold.'
-    };
-    const correction = mc.method === 'bonferroni' && mc.checks > 1
-        ? ` The intervals of the ${mc.checks} lenient and point checks are Bonferroni-corrected (${percent(mc.confidence)}); strict checks never are.`
-        : '';
-    return `${modes[s.mode]}${correction} Intervals (${percent(s.confidence)}, metrics per method): ${esc(intervalMethods(report.metrics, true))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`;
+    const count = (mode) => report.checks.filter(c => c.mode === mode && c.ci !== null).length;
+    const pct = percent(s.confidence);
+    const corrected = mc.method === 'bonferroni' && mc.checks > 1;
+    const parts = [
+        `Each interval is a ${pct} confidence interval: the values of the true metric that these data are consistent with.`,
+        count('point') > 0
+            ? `In point mode the estimate decides a check; its interval (${pct}) shows how sure that estimate is.`
+            : '',
+        count('lenient') > 0
+            ? `In lenient mode a check fails only when its whole interval is beyond the threshold${corrected ? `; those intervals are at ${percent(mc.confidence)} (shown beside them), so that the ${mc.checks} checks together raise a false alarm at most ${+((1 - s.confidence) * 100).toFixed(2)}% of the time` : ''}.`
+            : '',
+        count('strict') > 0
+            ? `In strict mode a check passes only when its whole interval is within the threshold.`
+            : '',
+        'How each interval is computed: Evidence, below.'
+    ];
+    return parts.filter(Boolean).join(' ');
 }
 function details_(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;

@@ -35,9 +35,36 @@ gates:
     expect(text).toMatch(/metric\s+value \[95% CI\]/)
     const md = renderMarkdown(r)
     expect(md).toContain(
-      'The intervals of the 3 lenient and point checks are Bonferroni-corrected (98.333%); strict checks never are.'
+      'In lenient mode a check fails only when its whole interval is beyond the threshold; those intervals are at 98.333% (shown beside them), so that the 3 checks together raise a false alarm at most 5% of the time.'
     )
     expect(md).toMatch(/\| ✅ \| `sel` · `selection_rate` · g · a \| [^|]* at 98\.333% \|/)
+  })
+
+  it("shows a point check's interval at the policy's level: its estimate decides, not a corrected interval", async () => {
+    const r = await checkFiles({
+      'rai-gate.yml': manifestYaml('  - { kind: predictions, path: p.csv }'),
+      'p.csv': CSV,
+      'policies/p.yml':
+        policyYaml(`defaults: { minGroupSize: 5, mode: point, multipleComparisons: bonferroni, bootstrap: { resamples: 200 } }
+gates:
+  - { id: acc, metric: accuracy, min: 0.9 }
+  - { id: sel, metric: selection_rate, max: 0.9 }
+`)
+    })
+    const acc = r.checks.find(c => c.gate === 'acc')!
+    const metric = r.metrics.find(m => m.metric === 'accuracy' && m.attribute === undefined)!
+    // The report keeps the corrected interval on the check; the renderings show the metric's own.
+    expect(acc.confidence).toBeCloseTo(0.975, 12)
+    expect(acc.ci![1] - acc.ci![0]).toBeGreaterThan(metric.ci![1] - metric.ci![0])
+    const md = renderMarkdown(r)
+    const row = md.split('\n').find(l => l.includes('`acc` · `accuracy`'))!
+    expect(row).toContain(`| 0.5 [${+metric.ci![0].toPrecision(3)}, ${+metric.ci![1].toPrecision(3)}] |`)
+    expect(md).toContain(
+      'In point mode the estimate decides a check; its interval (95%) shows how sure that estimate is.'
+    )
+    expect(renderText(r, { color: false })).toMatch(
+      /^ +0\.5000 \[\S+, \S+\] at 95%; threshold >= 0\.9 \(point\)$/m
+    )
   })
 
   it('names the interval methods it used', async () => {

@@ -10,7 +10,7 @@ import { metricKey, type MetricResult } from '../metrics/evaluate.js'
 import { directionOf, GROUP_SUMMARY, metricDef } from '../metrics/registry.js'
 import { code, esc, escHtml } from './escape.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
-import { metricLookup } from './lookup.js'
+import { metricLookup, shownInterval } from './lookup.js'
 import { comparisonsText, intervalMethods } from './methods.js'
 import { reliabilityBins } from './reliability.js'
 import type { Report } from './report.js'
@@ -77,6 +77,7 @@ export function renderMarkdown(report: Report): string {
   const level = report.policy.settings.confidence
   const pct = percent(level)
   const regressed = new Set(report.regressions.map(r => metricKey(r)))
+  const lookup = metricLookup(report.metrics)
   const head = [
     reportMarker(report),
     `## ${HEADLINE[report.decision]} rai-gate: **${report.decision.toUpperCase()}** · ${code(report.model.name)} ${esc(report.model.version)} · tier **${esc(report.riskTier)}** · policy ${code(`${report.policy.name}@${report.policy.version}`)}${commitText(report.context?.headSha ?? report.context?.sha)}`,
@@ -86,7 +87,8 @@ export function renderMarkdown(report: Report): string {
   ]
   for (const note of report.notes) head.push(`> [!IMPORTANT]\n> ${esc(note)}`, '')
   const notable = report.checks.filter(c => c.status !== 'pass')
-  if (notable.length > 0) head.push(checks(notable, report.checks, HEAD_PER_GATE, pct, level, regressed), '')
+  if (notable.length > 0)
+    head.push(checks(notable, report.checks, HEAD_PER_GATE, level, regressed, lookup), '')
   if (report.regressions.length > 0) head.push(regressionLine(report, regressed), '')
   const expired = report.waivers.filter(w => w.expired)
   if (expired.length > 0) {
@@ -122,7 +124,7 @@ export function renderMarkdown(report: Report): string {
     details_(
       `All ${num(report.checks.length)} checks`,
       report.checks.length > 0
-        ? checks(report.checks, report.checks, DETAIL_PER_GATE, pct, level, regressed)
+        ? checks(report.checks, report.checks, DETAIL_PER_GATE, level, regressed, lookup)
         : 'The policy has no gates.'
     ),
     report.regressions.length > 0
@@ -184,31 +186,37 @@ function checks(
   shown: Check[],
   all: Check[],
   per: number,
-  pct: string,
   level: number,
-  regressed: Set<string>
+  regressed: Set<string>,
+  lookup: ReturnType<typeof metricLookup>
 ): string {
   const { rows, summaries } = checksToList(shown, all, per)
   const lines = summaries.map(
     s =>
       `- ${code(s.gate)} · ${code(s.metric)}: ${num(s.total)} checks (${s.counts.map(([status, n]) => `${num(n)} ${status}`).join(', ')}); the ${s.listed} worst of ${num(s.shown)} are listed, and all are in rai-gate-report.json.`
   )
-  const table = checkTable(rows, pct, level, regressed)
+  const table = checkTable(rows, level, regressed, lookup)
   return lines.length > 0 ? `${lines.join('\n')}\n\n${table}` : table
 }
 
-function checkTable(checks: Check[], pct: string, level: number, regressed: Set<string>): string {
+function checkTable(
+  checks: Check[],
+  level: number,
+  regressed: Set<string>,
+  lookup: ReturnType<typeof metricLookup>
+): string {
   const rows = checks.map(c => {
     const what = [code(c.gate), code(c.metric), scope(c)].filter(Boolean).join(' · ')
-    // A corrected (lenient) check's interval is at its own level: say which.
-    const at =
-      c.ci && c.confidence !== undefined && c.confidence !== level ? ` at ${percent(c.confidence)}` : ''
+    // The interval that decides a lenient or strict check, at its own level; a point check's at the
+    // policy's, as in every other table (modeNote says which is which).
+    const shown = shownInterval(c, lookup, level)
+    const at = shown.ci && shown.confidence !== level ? ` at ${percent(shown.confidence)}` : ''
     const since = sinceText(c)
     const why = `${since ? `**${since}** · ` : ''}${esc(c.reason)}`
-    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(c.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${why} |`
+    return `| ${ICON[c.status]} | ${what} | ${num(c.value)}${interval(shown.ci)}${at} | ${num(c.baseline)} | ${changeText(c, regressed)} | ${threshold(c)} | ${why} |`
   })
   return [
-    `| | check | estimate (${pct} CI) | baseline | change | threshold | why |`,
+    `| | check | estimate [interval] | baseline | change | threshold | why |`,
     '|---|---|---|---|---|---|---|',
     ...rows
   ].join('\n')
@@ -284,19 +292,30 @@ function regressionLine(report: Report, regressed: Set<string>): string {
   return `**Regressions against the baseline** (false discovery rate ${REGRESSION_FDR * 100}% over every metric): ${items.join('; ')}${more}.`
 }
 
+/**
+ * What the intervals mean for this decision, in plain words: one sentence per mode the checks use,
+ * and the correction where one applies. The methods behind each interval are in the Evidence.
+ */
 function modeNote(report: Report): string {
   const s = report.policy.settings
   const mc = report.multipleComparisons
-  const modes: Record<string, string> = {
-    point: 'Point mode: a check fails when the estimate is beyond its threshold.',
-    lenient: 'Lenient mode: a check fails only when its whole interval is beyond the threshold.',
-    strict: 'Strict mode: a check passes only when its whole interval is within the threshold.'
-  }
-  const correction =
-    mc.method === 'bonferroni' && mc.checks > 1
-      ? ` The intervals of the ${mc.checks} lenient and point checks are Bonferroni-corrected (${percent(mc.confidence)}); strict checks never are.`
-      : ''
-  return `${modes[s.mode]}${correction} Intervals (${percent(s.confidence)}, metrics per method): ${esc(intervalMethods(report.metrics, true))}; bootstrap ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}.`
+  const count = (mode: string) => report.checks.filter(c => c.mode === mode && c.ci !== null).length
+  const pct = percent(s.confidence)
+  const corrected = mc.method === 'bonferroni' && mc.checks > 1
+  const parts = [
+    `Each interval is a ${pct} confidence interval: the values of the true metric that these data are consistent with.`,
+    count('point') > 0
+      ? `In point mode the estimate decides a check; its interval (${pct}) shows how sure that estimate is.`
+      : '',
+    count('lenient') > 0
+      ? `In lenient mode a check fails only when its whole interval is beyond the threshold${corrected ? `; those intervals are at ${percent(mc.confidence)} (shown beside them), so that the ${mc.checks} checks together raise a false alarm at most ${+((1 - s.confidence) * 100).toFixed(2)}% of the time` : ''}.`
+      : '',
+    count('strict') > 0
+      ? `In strict mode a check passes only when its whole interval is within the threshold.`
+      : '',
+    'How each interval is computed: Evidence, below.'
+  ]
+  return parts.filter(Boolean).join(' ')
 }
 
 function details_(summary: string, body: string): string {

@@ -10,7 +10,7 @@ import type { Check } from '../gate/types.js'
 import { GROUP_SUMMARY, metricDef, metricsOf } from '../metrics/registry.js'
 import { SCOPE_KEYS } from '../metrics/sink.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
-import { metricLookup } from './lookup.js'
+import { metricLookup, shownInterval } from './lookup.js'
 import { comparisonsText, intervalMethods } from './methods.js'
 import type { Report } from './report.js'
 import { checksToList, groupsToList, sinceText } from './select.js'
@@ -325,7 +325,10 @@ function renderChecks(report: Report, style: ReturnType<typeof styles>, width: n
         ? '0 (same input)'
         : `${c.change > 0 ? '+' : ''}${fmt(c.change)}${c.changeCi ? ` [${fmt(c.changeCi[0])}, ${fmt(c.changeCi[1])}]` : ''}`
   // A block per check: its status and name, its numbers, its reason, each wrapped under the name.
+  const lookup = metricLookup(report.metrics)
+  const level = report.policy.settings.confidence
   for (const c of notable) {
+    const shown = shownInterval(c, lookup, level)
     const scope = scopeText(c)
     const limits = [
       c.threshold.min !== undefined ? `>= ${c.threshold.min}` : '',
@@ -334,7 +337,7 @@ function renderChecks(report: Report, style: ReturnType<typeof styles>, width: n
     const numbers = [
       c.value === null
         ? 'no value'
-        : `${fmt(c.value)}${c.ci ? ` [${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : ''}${c.confidence === undefined ? '' : ` at ${percent(c.confidence)}`}`,
+        : `${fmt(c.value)}${shown.ci ? ` [${fmt(shown.ci[0])}, ${fmt(shown.ci[1])}] at ${percent(shown.confidence)}${shown.decides ? ', which decides' : ''}` : ''}`,
       limits.length > 0 ? `threshold ${limits.join(', ')} (${c.mode})` : '',
       c.baseline === undefined ? '' : `baseline ${fmt(c.baseline)}, change ${change(c)}`,
       sinceText(c)
