@@ -56223,7 +56223,9 @@ function renderText(unsafe, options) {
     const out = [
         style.status(report.decision, `Decision: ${report.decision.toUpperCase()}`),
         bold(`rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`),
-        ...para(`policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`),
+        ...para(
+        // The methods behind the intervals are for whoever reads every table (--verbose).
+        `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${options.verbose ? `${intervalMethods(report.metrics, true)}; ` : ''}${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`),
         ...report.inputs.flatMap(i => para(`input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`))
     ];
     for (const note of report.notes)

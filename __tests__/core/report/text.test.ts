@@ -67,8 +67,11 @@ gates:
     )
   })
 
-  it('names the interval methods it used', async () => {
-    const text = renderText(await report, { color: false })
+  it('names the interval methods it used, with --verbose', async () => {
+    expect(renderText(await report, { color: false })).toMatch(
+      /95% intervals \(200 bootstrap resamples, seed 0\)/
+    )
+    const text = renderText(await report, { color: false, verbose: true })
     expect(text).toMatch(/95% intervals \(Clopper–Pearson \d+;/)
   })
 })

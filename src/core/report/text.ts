@@ -157,7 +157,8 @@ export function renderText(unsafe: Report, options: TextOptions): string {
       `rai-gate ${report.tool.version}: ${report.model.name} ${report.model.version} (risk tier ${report.riskTier})`
     ),
     ...para(
-      `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${intervalMethods(report.metrics, true)}; ${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`
+      // The methods behind the intervals are for whoever reads every table (--verbose).
+      `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${options.verbose ? `${intervalMethods(report.metrics, true)}; ` : ''}${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`
     ),
     ...report.inputs.flatMap(i =>
       para(`input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
