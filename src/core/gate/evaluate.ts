@@ -346,7 +346,8 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
     t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
       ? context.deciding(gate.metric, t.scope.attribute)
       : undefined
-  const groups = { ...(deciding && { groups: deciding }), ...(before && { baselineStatus: before }) }
+  // What the report adds at the end of a check: its deciding groups, its status in the baseline.
+  const added = { ...(deciding && { groups: deciding }), ...(before && { baselineStatus: before }) }
   const judged = status === 'fail' || status === 'warn' || status === 'inconclusive'
   const why = deciding && judged ? `${reason}; ${groupsText(deciding)}` : reason
   // The keys in the order reports have always had them.
@@ -358,11 +359,11 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
       ...small,
       ...(finding === 'small-groups' && open),
       reason: why,
-      ...groups
+      ...added
     }
   if (finding === 'breach' || finding === 'pass' || finding === 'inconclusive')
-    return { ...base, ...open, status, effect, reason: why, ...small, ...groups }
-  return { ...base, status, effect, reason: why, ...groups }
+    return { ...base, ...open, status, effect, reason: why, ...small, ...added }
+  return { ...base, status, effect, reason: why, ...added }
 }
 
 /** The first finding that holds for a check (FINDINGS gives their order), with its reason. */
