@@ -48577,6 +48577,23 @@ async function scoresAucBeside(s, upper) {
     const walked = upper(high);
     return joinedAuc(aucPart(lower), await walked);
 }
+/** Exact AUC and its bootstrap blocks of a distribution (one walk, in order). */
+function aucSummary(d) {
+    let rows = 0;
+    for (let i = 0; i < d.score.length; i++)
+        rows += d.posN[i] + d.negN[i];
+    // Each label's scores as a run (its rows and weight at each), merged again by the walk.
+    const runOf = (n, w) => {
+        const at = [...n.keys()].filter(i => n[i] > 0);
+        return {
+            score: Float64Array.from(at, i => d.score[i]),
+            count: Uint32Array.from(at, i => n[i]),
+            weight: Float64Array.from(at, i => w[i])
+        };
+    };
+    const runs = [[runOf(d.negN, d.negW)], [runOf(d.posN, d.posW)]];
+    return summaryOf(sumsOf(rows, 0, sums => runsAuc(runs, sums)));
+}
 /**
  * As aucSummary of the grid's distribution, without making it: counts[micros·2 + label], and weights
  * likewise (null: the counts are the weights).
@@ -48610,6 +48627,7 @@ function predictionAuc(p) {
         computed.set(p.scores, (auc = scoresAuc(p.scores)));
     return auc;
 }
+const exactAuc = (d) => aucSummary(d).value;
 /** AUC of a resample given Poisson draws kPos, kNeg per block. */
 function resampledAuc(b, kPos, kNeg) {
     let below = 0;
@@ -56218,8 +56236,6 @@ function renderText(unsafe, options) {
     const settings = report.policy.settings;
     // The metrics are at the policy's level; corrected checks carry their own (renderChecks).
     const pct = percent$1(settings.confidence);
-    const m = report.metrics;
-    const get = metricLookup(m);
     const para = (text, first = '', indent = '  ') => wrap(text, width, first, indent);
     const out = [
         style.status(report.decision, `Decision: ${report.decision.toUpperCase()}`),
@@ -56233,11 +56249,20 @@ function renderText(unsafe, options) {
         out.push(...para(note, 'Note: ').map(bold));
     out.push('', ...renderChecks(report, style, width));
     const footnote = (text) => out.push('', ...para(text, '', ''));
-    if (!options.verbose) {
-        footnotes(report, footnote);
+    if (options.verbose)
+        out.push(...metricTables(report, width, bold));
+    footnotes(report, footnote);
+    if (!options.verbose)
         footnote('Every metric with its interval, overall and per group: rai-gate check --verbose (or the report).');
-        return out.join('\n') + '\n';
-    }
+    return out.join('\n') + '\n';
+}
+/** Every metric's table (--verbose): overall, disparities, groups, robustness, outcomes, other tools. */
+function metricTables(report, width, bold) {
+    const out = [];
+    const m = report.metrics;
+    const get = metricLookup(m);
+    const settings = report.policy.settings;
+    const pct = percent$1(settings.confidence);
     const section = (title, rows) => {
         if (rows.length > 1)
             out.push('', bold(title), table(rows, width));
@@ -56292,8 +56317,7 @@ function renderText(unsafe, options) {
         ['metric', 'scope', `value [${pct} CI]`],
         ...other.map(x => [x.metric, scopeText(x) || 'overall', withCi(x)])
     ]);
-    footnotes(report, footnote);
-    return out.join('\n') + '\n';
+    return out;
 }
 /** What the tables' numbers need said: small groups, few effective rows, biased bootstraps. */
 function footnotes(report, footnote) {
@@ -57167,29 +57191,25 @@ function rankLabels(candidates, profiles, rows, score, prediction) {
             : `; ${sensitive.join(', ')} ${sensitive.length === 1 ? 'is' : 'are'} named like a sensitive attribute`;
     return ranked.map((r, i) => ({ p: r.p, why: r.why + (i === 0 ? aside : '') }));
 }
-/** The AUC of `scores` for the rows where `hits` is true against those where it is false (ties half). */
+/**
+ * The AUC of `scores` for the rows where `hits` is true against those where it is false, by the
+ * engine's own AUC (metrics/auc.ts) over the sample's distinct scores; NaN without both kinds of row.
+ */
 function aucOf(hits, scores) {
-    const pairs = hits.flatMap((h, i) => h === null || !Number.isFinite(scores[i]) ? [] : [[scores[i], h]]);
-    pairs.sort((a, b) => a[0] - b[0]);
-    let rankSum = 0;
-    let positives = 0;
-    for (let i = 0; i < pairs.length;) {
-        let j = i;
-        while (j < pairs.length && pairs[j][0] === pairs[i][0])
-            j++;
-        const rank = (i + j + 1) / 2;
-        for (let k = i; k < j; k++) {
-            if (!pairs[k][1])
-                continue;
-            rankSum += rank;
-            positives++;
-        }
-        i = j;
-    }
-    const negatives = pairs.length - positives;
-    if (positives === 0 || negatives === 0)
+    const at = new Map();
+    hits.forEach((h, i) => {
+        if (h === null || !Number.isFinite(scores[i]))
+            return;
+        const counts = at.get(scores[i]) ?? [0, 0];
+        counts[h ? 0 : 1]++;
+        at.set(scores[i], counts);
+    });
+    const score = Float64Array.from([...at.keys()].sort((a, b) => a - b));
+    const posN = score.map(x => at.get(x)[0]);
+    const negN = score.map(x => at.get(x)[1]);
+    if (!posN.some(n => n > 0) || !negN.some(n => n > 0))
         return Number.NaN;
-    return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+    return exactAuc({ score, posN, negN, posW: posN, negW: negN });
 }
 /** Sensitive attributes by name; without one, the columns that group rows, for the user to confirm. */
 function guessAttributes(file, free, reasons, toCheck, byValues) {

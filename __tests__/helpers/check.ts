@@ -48,6 +48,19 @@ ${extra}`
 
 /** The adult fixture (__fixtures__/adult): predictions and robustness, three attributes, one intersection. */
 export const ADULT = join(import.meta.dirname, '../../__fixtures__/adult')
+
+/** The repository's example (examples/adult) checked against its baseline, on the golden comment's day. */
+export function checkExample(): Promise<Report> {
+  const root = join(import.meta.dirname, '../..')
+  return check({
+    manifest: 'examples/adult/rai-gate.yml',
+    policy: 'examples/adult/policies',
+    baseline: 'examples/adult/baseline/rai-gate-report.json',
+    cwd: root,
+    workspace: root,
+    now: new Date('2026-11-27T12:00:00Z')
+  })
+}
 /** Its manifest; `artifacts` replaces the fixture's two artifacts (YAML list items). */
 export const adultManifestYaml = (
   artifacts = `  - { kind: predictions, path: ${join(ADULT, 'predictions.csv')} }

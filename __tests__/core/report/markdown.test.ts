@@ -3,24 +3,16 @@ import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { check } from '../../../src/core/check.js'
 import { esc } from '../../../src/core/report/escape.js'
 import { MAX_CHARS, renderMarkdown } from '../../../src/core/report/markdown.js'
-import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
+import { checkExample, checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
 const ROOT = join(import.meta.dirname, '../../..')
 const GOLDEN = join(ROOT, '__fixtures__/golden/adult.md')
 
 describe('markdown rendering', () => {
   it('matches the golden rendering of the example (UPDATE_GOLDEN=1 rewrites it)', async () => {
-    const report = await check({
-      manifest: 'examples/adult/rai-gate.yml',
-      policy: 'examples/adult/policies',
-      baseline: 'examples/adult/baseline/rai-gate-report.json',
-      cwd: ROOT,
-      workspace: ROOT,
-      now: new Date('2026-11-27T12:00:00Z')
-    })
+    const report = await checkExample()
     const md = renderMarkdown(report)
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, md)
     expect(md).toBe(readFileSync(GOLDEN, 'utf8'))

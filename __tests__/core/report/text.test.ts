@@ -1,10 +1,8 @@
 /** The text rendering states the level each interval was computed at, never the policy's alone. */
 import { describe, expect, it } from '@jest/globals'
-import { join } from 'node:path'
-import { check } from '../../../src/core/check.js'
 import { renderMarkdown } from '../../../src/core/report/markdown.js'
 import { renderText } from '../../../src/core/report/text.js'
-import { checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
+import { checkExample, checkFiles, manifestYaml, policyYaml } from '../../helpers/check.js'
 
 const CSV =
   'g,label,score\n' +
@@ -100,15 +98,7 @@ describe('renderings of weighted groups', () => {
 })
 
 describe('the terminal rendering at a width', () => {
-  const ROOT = join(import.meta.dirname, '../../..')
-  const example = check({
-    manifest: 'examples/adult/rai-gate.yml',
-    policy: 'examples/adult/policies',
-    baseline: 'examples/adult/baseline/rai-gate-report.json',
-    cwd: ROOT,
-    workspace: ROOT,
-    now: new Date('2026-11-27T12:00:00Z')
-  })
+  const example = checkExample()
   const longest = (text: string) => Math.max(...text.split('\n').map(l => [...l].length))
 
   it.each([100, 72])(

@@ -6,6 +6,7 @@
  */
 import { InputError } from '../errors.js'
 import type { Value } from '../artifacts/decode/values.js'
+import { exactAuc } from '../metrics/auc.js'
 
 export interface Guess {
   columns: { label: string; score?: string; prediction?: string; weight?: string; id?: string }
@@ -263,28 +264,23 @@ function rankLabels(
   return ranked.map((r, i) => ({ p: r.p, why: r.why + (i === 0 ? aside : '') }))
 }
 
-/** The AUC of `scores` for the rows where `hits` is true against those where it is false (ties half). */
+/**
+ * The AUC of `scores` for the rows where `hits` is true against those where it is false, by the
+ * engine's own AUC (metrics/auc.ts) over the sample's distinct scores; NaN without both kinds of row.
+ */
 function aucOf(hits: (boolean | null)[], scores: number[]): number {
-  const pairs = hits.flatMap((h, i) =>
-    h === null || !Number.isFinite(scores[i]) ? [] : [[scores[i], h] as const]
-  )
-  pairs.sort((a, b) => a[0] - b[0])
-  let rankSum = 0
-  let positives = 0
-  for (let i = 0; i < pairs.length;) {
-    let j = i
-    while (j < pairs.length && pairs[j][0] === pairs[i][0]) j++
-    const rank = (i + j + 1) / 2
-    for (let k = i; k < j; k++) {
-      if (!pairs[k][1]) continue
-      rankSum += rank
-      positives++
-    }
-    i = j
-  }
-  const negatives = pairs.length - positives
-  if (positives === 0 || negatives === 0) return Number.NaN
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives)
+  const at = new Map<number, [number, number]>()
+  hits.forEach((h, i) => {
+    if (h === null || !Number.isFinite(scores[i])) return
+    const counts = at.get(scores[i]) ?? [0, 0]
+    counts[h ? 0 : 1]++
+    at.set(scores[i], counts)
+  })
+  const score = Float64Array.from([...at.keys()].sort((a, b) => a - b))
+  const posN = score.map(x => at.get(x)![0])
+  const negN = score.map(x => at.get(x)![1])
+  if (!posN.some(n => n > 0) || !negN.some(n => n > 0)) return Number.NaN
+  return exactAuc({ score, posN, negN, posW: posN, negW: negN })
 }
 
 /** Sensitive attributes by name; without one, the columns that group rows, for the user to confirm. */

@@ -148,8 +148,6 @@ export function renderText(unsafe: Report, options: TextOptions): string {
   const settings = report.policy.settings
   // The metrics are at the policy's level; corrected checks carry their own (renderChecks).
   const pct = percent(settings.confidence)
-  const m = report.metrics
-  const get = metricLookup(m)
   const para = (text: string, first = '', indent = '  ') => wrap(text, width, first, indent)
   const out: string[] = [
     style.status(report.decision, `Decision: ${report.decision.toUpperCase()}`),
@@ -167,13 +165,22 @@ export function renderText(unsafe: Report, options: TextOptions): string {
   for (const note of report.notes) out.push(...para(note, 'Note: ').map(bold))
   out.push('', ...renderChecks(report, style, width))
   const footnote = (text: string) => out.push('', ...para(text, '', ''))
-  if (!options.verbose) {
-    footnotes(report, footnote)
+  if (options.verbose) out.push(...metricTables(report, width, bold))
+  footnotes(report, footnote)
+  if (!options.verbose)
     footnote(
       'Every metric with its interval, overall and per group: rai-gate check --verbose (or the report).'
     )
-    return out.join('\n') + '\n'
-  }
+  return out.join('\n') + '\n'
+}
+
+/** Every metric's table (--verbose): overall, disparities, groups, robustness, outcomes, other tools. */
+function metricTables(report: Report, width: number, bold: (s: string) => string): string[] {
+  const out: string[] = []
+  const m = report.metrics
+  const get = metricLookup(m)
+  const settings = report.policy.settings
+  const pct = percent(settings.confidence)
   const section = (title: string, rows: string[][]) => {
     if (rows.length > 1) out.push('', bold(title), table(rows, width))
   }
@@ -229,8 +236,7 @@ export function renderText(unsafe: Report, options: TextOptions): string {
     ['metric', 'scope', `value [${pct} CI]`],
     ...other.map(x => [x.metric, scopeText(x) || 'overall', withCi(x)])
   ])
-  footnotes(report, footnote)
-  return out.join('\n') + '\n'
+  return out
 }
 
 /** What the tables' numbers need said: small groups, few effective rows, biased bootstraps. */
