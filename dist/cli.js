@@ -45135,24 +45135,30 @@ function agrestiCaffoZ(x1, n1, x2, n2) {
     const { d, se } = adjustedDifference(x1, n1, x2, n2);
     return d / se;
 }
-/**
- * Interval for the ratio p₁ / p₂ of two independent proportions: the log-ratio Wald interval with ½
- * added to each count (Katz et al. 1978, with the usual continuity adjustment), finite when a count
- * is 0.
- */
-function ratioInterval(x1, n1, x2, n2, z) {
-    const g1 = logRate(x1, n1);
-    const g2 = logRate(x2, n2);
-    // The spreads summed term by term, as reports have always rounded them.
-    const se = Math.sqrt(Math.max(0, g1.spread + 1 / (x2 + 0.5) - 1 / (n2 + 0.5)));
-    const log = g1.at - g2.at;
-    return [Math.exp(log - z * se), Math.exp(log + z * se)];
+function logLimits(x, n, confidence) {
+    const [l, u] = clopperPearson(x, n, confidence) ?? [0, 1];
+    return { at: x > 0 ? Math.log(x / n) : -Infinity, lower: Math.log(l), upper: Math.log(u) };
 }
-/** The ratio interval's scale: the log rate with ½ added to each count, and its variance. */
-function logRate(x, n) {
-    const a = x + 0.5;
-    const m = n + 0.5;
-    return { at: Math.log(a / m), spread: 1 / a - 1 / m };
+/**
+ * Interval for the ratio p₁ / p₂ of two independent proportions from each one's Clopper–Pearson
+ * limits, combined on the log scale by the method of variance estimates recovery (MOVER: Donner & Zou
+ * 2012, Statistical Methods in Medical Research 21): log p̂₁ − log p̂₂ ∓ √(d₁² + d₂²), where each d is
+ * the distance from log p̂ to the limit on the side that end needs. A group with every event (x = n)
+ * keeps the distance to its lower limit, so it never looks certain, which the log-ratio Wald interval
+ * (variance 1/x − 1/n, 0 when x = n) did; with no events (x = 0) the ratio reaches 0 or ∞ on that
+ * side, and the other end is the ratio of the limits. Exact coverage on small cases:
+ * docs/metrics.md.
+ */
+function ratioOfLimits(g1, g2) {
+    if (g1.at === -Infinity)
+        return [0, g2.at === -Infinity ? Infinity : Math.exp(g1.upper - g2.lower)];
+    if (g2.at === -Infinity)
+        return [Math.exp(g1.lower - g2.upper), Infinity];
+    const d = g1.at - g2.at;
+    return [
+        Math.exp(d - Math.hypot(g1.at - g1.lower, g2.upper - g2.at)),
+        Math.exp(d + Math.hypot(g1.upper - g1.at, g2.at - g2.lower))
+    ];
 }
 /**
  * Interval for a difference of two proportions measured on the same rows (clean minus perturbed
@@ -45242,47 +45248,49 @@ function intervalOf(method, s, confidence) {
  * all hold together at `confidence`), and the range's interval from them: max − min is the largest
  * |p_i − p_j|, so it lies between the largest lower bound of a |difference| and the largest upper
  * bound. When no pair can be told apart every lower bound is 0, and the interval reaches 0 (1 for a
- * ratio). Each end fails only if some pair's interval misses on that side: at most α/2 each.
+ * ratio). Each end fails only if some pair's interval misses on that side: at most α/2 each. A
+ * difference's pairs are Agresti–Caffo intervals, a ratio's MOVER intervals from each group's
+ * Clopper–Pearson limits (stats/intervals.ts).
  *
- * The ends are those of every pair, but the pairs that cannot move them are not computed: each pair's
- * interval is symmetric on a scale (the adjusted proportion for a difference, the log rate for a
- * ratio) around the distance d of its two groups there, with a half-width z·√(s_i + s_j) from their
- * spreads s. With the groups sorted on that scale, a group's pairs are taken from the farthest group
- * inward, so d only falls, and the scan stops where d + z·√(s_i + max s) and d − z·√(s_i + min s)
- * could no longer raise the far end nor the near end found. All pairs of 10,000 groups took 37 s;
- * a test checks the ends against all pairs.
+ * The ends are those of every pair, but the pairs that cannot move them are not computed. On a scale
+ * (the adjusted proportion for a difference, the log rate for a ratio) each group sits at a place and
+ * reaches some distance below and above it, and a pair's interval for the distance d between its
+ * groups is d − √(below_j² + above_i²) to d + √(above_j² + below_i²). With the groups sorted on that
+ * scale, a group's pairs are taken from the farthest group inward, so d only falls, and the scan stops
+ * where d plus the most any pair of the group could reach, and d less the least, could no longer
+ * raise the far end nor the near end found. A ratio's groups without events sit at log 0 = −∞: with
+ * any other group their pairs reach 0, and the smallest upper end of those pairs is that of the group
+ * with the lowest upper limit over the group with the highest lower limit. All pairs of 10,000 groups
+ * took 37 s; a test checks the ends against all pairs.
  */
 function disparity(s, confidence) {
     const pairs = s.families.reduce((t, f) => t + (f.x.length * (f.x.length - 1)) / 2, 0);
     if (pairs === 0)
         return null;
-    const z = zOf(bonferroni(confidence, pairs));
+    const level = bonferroni(confidence, pairs);
+    const z = zOf(level);
     const difference = s.type === 'difference';
     let lo = difference ? 0 : Infinity;
     let hi = difference ? 0 : Infinity;
-    const visit = (x1, n1, x2, n2) => {
+    const take = ([a, b]) => {
         if (difference) {
-            const [a, b] = agrestiCaffo(x1, n1, x2, n2, z);
             // |p_i − p_j| lies in [distance of [a, b] from 0, farthest end of [a, b]].
             lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0);
-            hi = Math.max(hi, Math.max(-a, b));
+            hi = Math.max(hi, -a, b);
         }
         else {
-            // min/max is the smallest ratio over ordered pairs: p_i/p_j in [a, b], p_j/p_i in [1/b, 1/a].
-            const [a, b] = ratioInterval(x1, n1, x2, n2, z);
+            // min/max is the smallest ratio over ordered pairs: p_j/p_i in [a, b], p_i/p_j in [1/b, 1/a].
             lo = Math.min(lo, a, 1 / b);
             hi = Math.min(hi, b, 1 / a);
         }
     };
     for (const family of s.families) {
-        // Groups of the same events and size give the same pairs: each such pair is taken once in each
-        // order the family has it in (a ratio's ends differ in the last bits with the order), so that
-        // equal groups, where no bound can skip a pair, become one.
+        // Groups of the same events and size are one place on the scale; one that repeats is also paired
+        // with itself (equal groups, where no bound can skip a pair, become one).
         const seen = new Map();
         const x = [];
         const n = [];
-        const first = [];
-        const last = [];
+        const repeats = [];
         family.x.forEach((xi, i) => {
             const k = `${xi}/${family.n[i]}`;
             const u = seen.get(k);
@@ -45290,48 +45298,68 @@ function disparity(s, confidence) {
                 seen.set(k, x.length);
                 x.push(xi);
                 n.push(family.n[i]);
-                first.push(i);
-                last.push(i);
+                repeats.push(false);
+            }
+            else
+                repeats[u] = true;
+        });
+        const limits = difference ? [] : x.map((xi, i) => logLimits(xi, n[i], level));
+        const pair = (i, j) => difference ? agrestiCaffo(x[j], n[j], x[i], n[i], z) : ratioOfLimits(limits[j], limits[i]);
+        repeats.forEach((r, u) => r && take(pair(u, u)));
+        // The places on the scale, and how far each group's pairs reach below and above them.
+        const groups = [];
+        const at = [];
+        const below = [];
+        const above = [];
+        let zeroUpper = Infinity;
+        let zeros = 0;
+        x.forEach((xi, i) => {
+            if (difference) {
+                const g = adjustedProportion(xi, n[i]);
+                const reach = z * Math.sqrt(Math.max(0, g.spread));
+                groups.push(i);
+                at.push(g.at);
+                below.push(reach);
+                above.push(reach);
+            }
+            else if (limits[i].at === -Infinity) {
+                zeros++;
+                zeroUpper = Math.min(zeroUpper, limits[i].upper);
             }
             else {
-                if (first[u] === last[u])
-                    visit(xi, family.n[i], xi, family.n[i]);
-                last[u] = i;
+                const g = limits[i];
+                groups.push(i);
+                at.push(g.at);
+                below.push(g.at - g.lower);
+                above.push(g.upper - g.at);
             }
         });
-        const G = x.length;
-        const key = new Float64Array(G);
-        const spread = new Float64Array(G);
-        const scale = difference ? adjustedProportion : logRate;
-        for (let i = 0; i < G; i++) {
-            const g = scale(x[i], n[i]);
-            key[i] = g.at;
-            spread[i] = Math.max(0, g.spread);
+        if (zeros > 0 && zeros + groups.length > 1) {
+            const highestLower = groups.reduce((m, i) => Math.max(m, limits[i].lower), -Infinity);
+            take([0, Math.exp(zeroUpper - highestLower)]);
         }
+        const G = groups.length;
         let most = 0;
         let least = Infinity;
-        for (const v of spread) {
-            most = Math.max(most, v);
-            least = Math.min(least, v);
-        }
-        const order = Array.from({ length: G }, (_, i) => i).sort((i, j) => key[i] - key[j]);
         for (let u = 0; u < G; u++) {
-            const i = order[u];
-            const wide = z * Math.sqrt(spread[i] + most);
-            const narrow = z * Math.sqrt(spread[i] + least);
-            for (let w = G - 1; w > u; w--) {
-                const j = order[w];
-                const d = key[j] - key[i];
+            most = Math.max(most, below[u], above[u]);
+            least = Math.min(least, below[u], above[u]);
+        }
+        const order = Array.from({ length: G }, (_, u) => u).sort((u, v) => at[u] - at[v]);
+        for (let a = 0; a < G; a++) {
+            const u = order[a];
+            const wide = Math.hypot(Math.max(below[u], above[u]), most);
+            const narrow = Math.hypot(Math.min(below[u], above[u]), least);
+            for (let b = G - 1; b > a; b--) {
+                const v = order[b];
+                const d = at[v] - at[u];
                 // The far and near ends found, on the pairs' scale (a ratio's are −log of its ends, and its
                 // upper end is at most 1, so a pair only counts for it when it reaches below 1).
                 const far = difference ? hi : -Math.log(lo);
                 const near = difference ? lo : Math.max(0, -Math.log(hi));
                 if (d + wide + SKIP_MARGIN <= far && d - narrow + SKIP_MARGIN <= near)
                     break;
-                if (first[i] < last[j])
-                    visit(x[i], n[i], x[j], n[j]);
-                if (first[j] < last[i])
-                    visit(x[j], n[j], x[i], n[i]);
+                take(pair(groups[u], groups[v]));
             }
         }
     }
@@ -53080,7 +53108,7 @@ const GROUP_VALUES = [...RATE_IDS, 'brier', 'ece'];
 const rateValue = (id) => c => ({
     value: rate(id, c.a, 0),
     reason: RATES[id].undefinedWhen,
-    support: c.detailed ? rateSupport(id, c.a, 0, c.squares, 0) : undefined
+    support: c.detailed ? rateSupport(id, c.a, 0, c.squares, 0, c.weighted) : undefined
 });
 const calibrationValue = (stat) => c => ({
     value: (stat === 'ece' ? ece : mce)(c.a, 0, c.bins),
@@ -53175,7 +53203,15 @@ function computePredictions(plan, view, auc, sink) {
     const why = (v, reason) => (Number.isNaN(v) ? (hasScore ? reason : NO_SCORE) : undefined);
     const detailed = sink.detailed;
     const overallBins = detailed && hasScore ? [calibrationBins(a, 0, bins, plan.squares, 0)] : null;
-    const context = { a, bins, auc, squares: plan.squares, detailed, overallBins };
+    const context = {
+        a,
+        bins,
+        auc,
+        squares: plan.squares,
+        weighted: table.weighted,
+        detailed,
+        overallBins
+    };
     for (const id of OVERALL_IDS) {
         const { value, reason, support } = OVERALL_VALUES[id](context);
         const v = SCORED.has(id) ? scored(value) : value;
@@ -53196,7 +53232,7 @@ function computePredictions(plan, view, auc, sink) {
             for (const id of RATE_IDS) {
                 const v = rate(id, a, o);
                 values[id][g] = v;
-                const support = supports ? rateSupport(id, a, o, s.squares, so) : undefined;
+                const support = supports ? rateSupport(id, a, o, s.squares, so, table.weighted) : undefined;
                 if (supports && support)
                     (supports[id] ??= [])[g] = support;
                 sink.put(id, ref, v, gn, RATES[id].undefinedWhen, support);
@@ -53243,16 +53279,41 @@ function effectiveN(a, o, squares, so, cells) {
     }
     return { w, n: kish(w, w2) };
 }
-/** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */
-function rateSupport(id, a, o, squares, so) {
+/**
+ * A rate's effective counts: an effective n of its denominator rows, and the rate times that n.
+ * Unweighted, n is the row count. Weighted, n is the smallest of:
+ * - Kish's n, (Σw)²/Σw², which sees how much weight there is;
+ * - the n of the linearised variance of the ratio estimator, p̂(1 − p̂)(Σw)² / ((1 − p̂)²·Σ_num w² +
+ *   p̂²·Σ_rest w²), which sees where it sits;
+ * - the effective count of the numerator's rows over p̂, and of the other rows over 1 − p̂: a rate is
+ *   known no better than its rarer side allows, as x events bound an unweighted rate's precision. When
+ *   a few heavy rows carry the false positives, this is what widens the interval; the linearised
+ *   variance alone, taken at p̂, is too small in small groups.
+ * With equal weights each is the row count. At p̂ = 0 or 1 only Kish's n is defined. Simulated in
+ * docs/metrics.md ("Weighted data").
+ */
+function rateSupport(id, a, o, squares, so, weighted) {
     const { num, den } = RATE_CELLS[id];
     const { w, n } = effectiveN(a, o, squares, so, den);
     if (!(w > 0))
         return undefined;
     let top = 0;
-    for (const yp of num)
+    let topSquares = 0;
+    for (const yp of num) {
         top += cellWeight(a, o, yp);
-    return proportion((top / w) * n, n);
+        topSquares += squares[so + yp];
+    }
+    const p = top / w;
+    if (!weighted || !(p > 0 && p < 1))
+        return proportion(p * n, n);
+    let restSquares = 0;
+    for (const yp of den)
+        if (!num.includes(yp))
+            restSquares += squares[so + yp];
+    const rest = w - top;
+    const linearised = (p * (1 - p) * w * w) / ((1 - p) ** 2 * topSquares + p * p * restSquares);
+    const m = Math.min(n, linearised, kish(top, topSquares) / p, kish(rest, restSquares) / (1 - p));
+    return proportion(p * m, m);
 }
 /** The non-empty calibration bins of an aggregate, with effective label counts. */
 function calibrationBins(a, o, bins, squares, so) {

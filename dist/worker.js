@@ -46885,7 +46885,7 @@ const GROUP_VALUES = [...RATE_IDS, 'brier', 'ece'];
 const rateValue = (id) => c => ({
     value: rate(id, c.a, 0),
     reason: RATES[id].undefinedWhen,
-    support: c.detailed ? rateSupport(id, c.a, 0, c.squares, 0) : undefined
+    support: c.detailed ? rateSupport(id, c.a, 0, c.squares, 0, c.weighted) : undefined
 });
 const calibrationValue = (stat) => c => ({
     value: (stat === 'ece' ? ece : mce)(c.a, 0, c.bins),
@@ -46980,7 +46980,15 @@ function computePredictions(plan, view, auc, sink) {
     const why = (v, reason) => (Number.isNaN(v) ? (hasScore ? reason : NO_SCORE) : undefined);
     const detailed = sink.detailed;
     const overallBins = detailed && hasScore ? [calibrationBins(a, 0, bins, plan.squares, 0)] : null;
-    const context = { a, bins, auc, squares: plan.squares, detailed, overallBins };
+    const context = {
+        a,
+        bins,
+        auc,
+        squares: plan.squares,
+        weighted: table.weighted,
+        detailed,
+        overallBins
+    };
     for (const id of OVERALL_IDS) {
         const { value, reason, support } = OVERALL_VALUES[id](context);
         const v = SCORED.has(id) ? scored(value) : value;
@@ -47001,7 +47009,7 @@ function computePredictions(plan, view, auc, sink) {
             for (const id of RATE_IDS) {
                 const v = rate(id, a, o);
                 values[id][g] = v;
-                const support = supports ? rateSupport(id, a, o, s.squares, so) : undefined;
+                const support = supports ? rateSupport(id, a, o, s.squares, so, table.weighted) : undefined;
                 if (supports && support)
                     (supports[id] ??= [])[g] = support;
                 sink.put(id, ref, v, gn, RATES[id].undefinedWhen, support);
@@ -47048,16 +47056,41 @@ function effectiveN(a, o, squares, so, cells) {
     }
     return { w, n: kish(w, w2) };
 }
-/** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */
-function rateSupport(id, a, o, squares, so) {
+/**
+ * A rate's effective counts: an effective n of its denominator rows, and the rate times that n.
+ * Unweighted, n is the row count. Weighted, n is the smallest of:
+ * - Kish's n, (Σw)²/Σw², which sees how much weight there is;
+ * - the n of the linearised variance of the ratio estimator, p̂(1 − p̂)(Σw)² / ((1 − p̂)²·Σ_num w² +
+ *   p̂²·Σ_rest w²), which sees where it sits;
+ * - the effective count of the numerator's rows over p̂, and of the other rows over 1 − p̂: a rate is
+ *   known no better than its rarer side allows, as x events bound an unweighted rate's precision. When
+ *   a few heavy rows carry the false positives, this is what widens the interval; the linearised
+ *   variance alone, taken at p̂, is too small in small groups.
+ * With equal weights each is the row count. At p̂ = 0 or 1 only Kish's n is defined. Simulated in
+ * docs/metrics.md ("Weighted data").
+ */
+function rateSupport(id, a, o, squares, so, weighted) {
     const { num, den } = RATE_CELLS[id];
     const { w, n } = effectiveN(a, o, squares, so, den);
     if (!(w > 0))
         return undefined;
     let top = 0;
-    for (const yp of num)
+    let topSquares = 0;
+    for (const yp of num) {
         top += cellWeight(a, o, yp);
-    return proportion((top / w) * n, n);
+        topSquares += squares[so + yp];
+    }
+    const p = top / w;
+    if (!weighted || !(p > 0 && p < 1))
+        return proportion(p * n, n);
+    let restSquares = 0;
+    for (const yp of den)
+        if (!num.includes(yp))
+            restSquares += squares[so + yp];
+    const rest = w - top;
+    const linearised = (p * (1 - p) * w * w) / ((1 - p) ** 2 * topSquares + p * p * restSquares);
+    const m = Math.min(n, linearised, kish(top, topSquares) / p, kish(rest, restSquares) / (1 - p));
+    return proportion(p * m, m);
 }
 /** The non-empty calibration bins of an aggregate, with effective label counts. */
 function calibrationBins(a, o, bins, squares, so) {

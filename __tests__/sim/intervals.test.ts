@@ -1,6 +1,6 @@
 /**
  * Interval coverage and width by simulation (intervals.ts): 200 data sets per regime (a tenth in
- * npm test's quick run: scale.ts), fixed seeds. Targets: 95% intervals cover at least 93% in every regime but heavy weights (where Kish's n
+ * npm test's quick run: scale.ts), fixed seeds. Targets: 95% intervals cover at least 93% in every regime but heavy weights and small groups with weights tied to the outcome (where Kish's n
  * and the measured coverage are reported instead), and single proportions stay within 1.3× the
  * Clopper–Pearson width. The table in docs/metrics.md is what this prints.
  */
@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { expectDocSection, pct, table } from '../helpers/docs.js'
 import { REGIMES, REPLICATIONS, runRegime, type RegimeResult } from './intervals.js'
 import { compareProportionMethods, GRID_N, GRID_P } from './proportions.js'
+import { compareRatioMethods, moverClopperPearson, RATIO_RATES, RATIO_SIZES, RATIO_TRUTHS } from './ratios.js'
+import { ratioInterval } from '../../src/core/stats/intervals.js'
 import { atLeast, itWritesDocs, QUICK, ratioAtMost, SIMULATION_TIMEOUT } from './scale.js'
 
 let results: RegimeResult[] = []
@@ -70,5 +72,51 @@ describe(`95% intervals by simulation, ${REPLICATIONS} data sets per regime${QUI
           ])
         )
     )
+  })
+
+  it('chooses MOVER from Clopper–Pearson limits for ratios: 95% where the log-ratio Wald interval fell to 66% (docs/metrics.md)', () => {
+    const methods = compareRatioMethods()
+    const at = (name: string, confidence: number) =>
+      methods.find(m => m.method.startsWith(name) && m.confidence === confidence)!
+    for (const confidence of [0.95, 0.995]) {
+      expect(at('MOVER, Clopper', confidence).minCoverage).toBeGreaterThanOrEqual(confidence)
+      expect(at('MOVER, Wilson', confidence).minCoverage).toBeLessThan(confidence)
+      expect(at('log-ratio Wald', confidence).minAtOne).toBeLessThan(0.8)
+    }
+    expectDocSection(
+      'docs/metrics.md',
+      'ratios',
+      `Exact coverage of one pair's interval for p₁/p₂, summed over both binomial distributions, on the grid (n₁, n₂) ∈ {${RATIO_SIZES.map(([a, b]) => `(${a}, ${b})`).join(', ')}} (either group the smaller rate) × p₂ ∈ {${RATIO_RATES.join(', ')}} × p₁/p₂ ∈ {${RATIO_TRUTHS.join(', ')}}; width is the mean width of the interval for min/max (ends capped at 1).\n\n` +
+        table(
+          ['method', 'level', 'least coverage', 'where', 'least coverage at ratio 1', 'mean width'],
+          methods.map(m => [
+            m.method,
+            pct(m.confidence),
+            pct(m.minCoverage),
+            m.at,
+            pct(m.minAtOne),
+            m.meanWidth.toFixed(3)
+          ])
+        )
+    )
+  })
+
+  it("the engine's ratio interval is MOVER from Clopper–Pearson limits, as written out in the test", () => {
+    for (const [n1, n2] of [
+      [10, 10],
+      [20, 150],
+      [30, 7]
+    ])
+      for (const confidence of [0.95, 0.999]) {
+        const reference = moverClopperPearson(n1, n2, confidence)
+        for (let x1 = 0; x1 <= n1; x1++)
+          for (let x2 = 0; x2 <= n2; x2++) {
+            const [a, b] = ratioInterval(x1, n1, x2, n2, confidence)
+            const [c, d] = reference(x1, x2)
+            expect(Math.abs(a - c)).toBeLessThanOrEqual(1e-12 * Math.max(1, c))
+            if (Number.isFinite(d)) expect(Math.abs(b - d)).toBeLessThanOrEqual(1e-12 * d)
+            else expect(b).toBe(Infinity)
+          }
+      }
   })
 })

@@ -103,8 +103,8 @@ export function runRegime(r: Regime): RegimeResult[] {
     truth: Number.isNaN(t.truth) ? 'given the scores' : Number(t.truth.toFixed(4)).toString(),
     coverage: hits[i] / REPLICATIONS,
     meanWidth: widths[i] / REPLICATIONS,
-    widthVsCp: hasCp ? widths[i] / cpWidths[i] : null,
-    kish: hasKish ? kishes[i] / REPLICATIONS : null,
+    widthVsCp: hasCp && cpWidths[i] > 0 ? widths[i] / cpWidths[i] : null,
+    kish: hasKish && kishes[i] > 0 ? kishes[i] / REPLICATIONS : null,
     required: r.required ?? true
   }))
 }
@@ -174,6 +174,43 @@ const small = (n: number, weights?: { name: string; draw: (rng: Rng) => number }
   }
 })
 
+/**
+ * Weights tied to the outcome: a false positive is weighted 20 half of the time, any other row 3% of
+ * the time, so about 5% of the rows weigh 20 and they carry most of the false positives' weight. The
+ * true weighted fpr is E[w·ŷ | y = 0] / E[w | y = 0]; two groups drawn alike, so the fpr difference is 0.
+ */
+const TIED = { fpr: 0.1, heavyFp: 0.5, heavyOther: 0.03, weight: 20 }
+const tiedTruth = (() => {
+  const fp = TIED.fpr * (TIED.heavyFp * TIED.weight + 1 - TIED.heavyFp)
+  const rest = (1 - TIED.fpr) * (TIED.heavyOther * TIED.weight + 1 - TIED.heavyOther)
+  return fp / (fp + rest)
+})()
+
+const tied = (n: number): Regime => ({
+  required: n >= 200,
+  name: `weights tied to the outcome (5% of rows at 20, carrying the false positives), groups of ${n}`,
+  targets: [
+    { metric: 'fpr', scope: { attribute: 'g', group: 'a' }, truth: tiedTruth },
+    { metric: 'fpr_difference', scope: { attribute: 'g' }, truth: 0 }
+  ],
+  draw(rng) {
+    const rows: Row[] = ['a', 'b'].flatMap(group =>
+      Array.from({ length: n }, () => {
+        const y = bern(rng, 0.5)
+        const p = bern(rng, y === 1 ? 0.8 : TIED.fpr)
+        const heavy = bern(rng, y === 0 && p === 1 ? TIED.heavyFp : TIED.heavyOther)
+        return { y, p, groups: [group], w: heavy ? TIED.weight : 1 }
+      })
+    )
+    const f = rateCounts(rows, 'a', 'fpr')
+    return {
+      input: { predictions: predictionData(['g'], rows), intersections: [] },
+      counts: [f.counts, null],
+      kish: [f.kish, null]
+    }
+  }
+})
+
 const DISPARITY_TARGETS = (kind: 'equal' | 'gap', truths: Record<string, number>): Target[] =>
   Object.entries(truths).map(([metric, truth]) => ({ metric, scope: { attribute: 'g' }, truth }))
 
@@ -196,6 +233,20 @@ const equal = (groups: number, n: number): Regime => ({
         const y = bern(rng, s)
         rows.push({ y, p: s >= 0.5 ? 1 : 0, s, groups: [`g${g}`] })
       }
+    return { input: { predictions: predictionData(['g'], rows), intersections: [] } }
+  }
+})
+
+/**
+ * Groups equal in truth at high rates (tpr 0.9, fpr 0.1), of the sizes given: a small group often
+ * catches every positive, where a ratio interval must still reach 1.
+ */
+const equalRates = (name: string, sizes: number[]): Regime => ({
+  name,
+  targets: DISPARITY_TARGETS('equal', { equal_opportunity_ratio: 1, equalized_odds_ratio: 1 }),
+  draw(rng) {
+    const rates = { base: 0.5, tpr: 0.9, fpr: 0.1 }
+    const rows = sizes.flatMap((n, g) => groupRows(rng, `g${g}`, n, rates))
     return { input: { predictions: predictionData(['g'], rows), intersections: [] } }
   }
 })
@@ -286,8 +337,17 @@ export const REGIMES: Regime[] = [
   small(50),
   small(50, uniformWeights),
   small(50, heavyWeights),
+  tied(50),
+  tied(100),
+  tied(200),
   equal(2, 200),
   equal(5, 100),
+  equalRates('2 groups at tpr 0.9, 20 rows beside 150', [20, 150]),
+  equalRates('2 groups at tpr 0.9, 30 rows beside 300', [30, 300]),
+  equalRates(
+    '30 groups at tpr 0.9 of 40 rows',
+    Array.from({ length: 30 }, () => 40)
+  ),
   gap,
   calibration(500, 'calibrated', s => s, 0),
   calibration(500, 'miscalibrated (P(y=1) = s²)', s => s * s, NaN),

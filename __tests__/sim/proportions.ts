@@ -35,11 +35,15 @@ export const METHODS: Record<string, Method> = {
 export const GRID_N = [20, 30, 40, 50, 75, 100, 150, 200, 300]
 export const GRID_P = [0.001, 0.002, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5]
 
-/** Binomial(n, p) probabilities of x = 0..n, by the recurrence from (1 − p)^n. */
-function binomial(n: number, p: number): Float64Array {
+/** Binomial(n, p) probabilities of x = 0..n, by the recurrence from (1 − p)^n, in logs (no underflow). */
+export function binomial(n: number, p: number): Float64Array {
   const out = new Float64Array(n + 1)
-  out[0] = Math.pow(1 - p, n)
-  for (let x = 0; x < n; x++) out[x + 1] = (out[x] * (n - x) * p) / ((x + 1) * (1 - p))
+  const odds = Math.log(p) - Math.log(1 - p)
+  let log = n * Math.log(1 - p)
+  for (let x = 0; x <= n; x++) {
+    out[x] = Math.exp(log)
+    log += Math.log((n - x) / (x + 1)) + odds
+  }
   return out
 }
 

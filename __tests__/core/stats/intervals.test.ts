@@ -54,14 +54,29 @@ describe('two proportions', () => {
     expect(agrestiCaffoZ(12, 40, 3, 35)).toBeGreaterThan(1.96)
   })
 
-  it('the ratio interval holds 1 for equal counts and is finite with a zero', () => {
-    const [a, b] = ratioInterval(20, 100, 20, 100, zOf(0.95))
+  it('the ratio interval holds 1 for equal counts, also when every trial succeeds, and is finite with a zero', () => {
+    const [a, b] = ratioInterval(20, 100, 20, 100, 0.95)
     expect(a).toBeLessThan(1)
     expect(b).toBeGreaterThan(1)
     expect(a * b).toBeCloseTo(1, 12)
-    const [c, d] = ratioInterval(0, 50, 10, 50, zOf(0.95))
-    expect(Number.isFinite(c) && Number.isFinite(d)).toBe(true)
+    // A small group catching every positive beside a large group at 0.9: the truth 1 is in reach.
+    const [e, f] = ratioInterval(135, 150, 20, 20, 0.95)
+    expect(e).toBeLessThan(0.9)
+    expect(f).toBeGreaterThan(1)
+    const [c, d] = ratioInterval(0, 50, 10, 50, 0.95)
+    expect(c).toBe(0)
     expect(d).toBeLessThan(1)
+    expect(d).toBeCloseTo(clopperPearson(0, 50, 0.95)![1] / clopperPearson(10, 50, 0.95)![0], 12)
+  })
+
+  it('the ratio interval is MOVER from the Clopper–Pearson limits, worked by hand', () => {
+    // 30/40 over 12/60: log(0.75/0.2) ∓ √(Δ₁² + Δ₂²) with each Δ the distance to a limit on the log scale.
+    const [l1, u1] = clopperPearson(30, 40, 0.95)!
+    const [l2, u2] = clopperPearson(12, 60, 0.95)!
+    const d = Math.log(0.75 / 0.2)
+    const lo = Math.exp(d - Math.sqrt(Math.log(0.75 / l1) ** 2 + Math.log(u2 / 0.2) ** 2))
+    const hi = Math.exp(d + Math.sqrt(Math.log(u1 / 0.75) ** 2 + Math.log(0.2 / l2) ** 2))
+    close(ratioInterval(30, 40, 12, 60, 0.95), [lo, hi])
   })
 
   it('Agresti–Min equals the paired adjusted Wald interval worked by hand', () => {

@@ -71,6 +71,7 @@ interface OverallContext {
   bins: number
   auc: number
   squares: Float64Array
+  weighted: boolean
   detailed: boolean
   overallBins: CalibrationBin[][] | null
 }
@@ -81,7 +82,7 @@ const rateValue =
   c => ({
     value: rate(id, c.a, 0),
     reason: RATES[id].undefinedWhen,
-    support: c.detailed ? rateSupport(id, c.a, 0, c.squares, 0) : undefined
+    support: c.detailed ? rateSupport(id, c.a, 0, c.squares, 0, c.weighted) : undefined
   })
 const calibrationValue =
   (stat: 'ece' | 'mce'): OverallValue =>
@@ -192,7 +193,15 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
   const why = (v: number, reason: string) => (Number.isNaN(v) ? (hasScore ? reason : NO_SCORE) : undefined)
   const detailed = sink.detailed
   const overallBins = detailed && hasScore ? [calibrationBins(a, 0, bins, plan.squares, 0)] : null
-  const context: OverallContext = { a, bins, auc, squares: plan.squares, detailed, overallBins }
+  const context: OverallContext = {
+    a,
+    bins,
+    auc,
+    squares: plan.squares,
+    weighted: table.weighted,
+    detailed,
+    overallBins
+  }
   for (const id of OVERALL_IDS) {
     const { value, reason, support } = OVERALL_VALUES[id](context)
     const v = SCORED.has(id) ? scored(value) : value
@@ -221,7 +230,7 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
       for (const id of RATE_IDS) {
         const v = rate(id, a, o)
         values[id][g] = v
-        const support = supports ? rateSupport(id, a, o, s.squares, so) : undefined
+        const support = supports ? rateSupport(id, a, o, s.squares, so, table.weighted) : undefined
         if (supports && support) (supports[id] ??= [])[g] = support
         sink.put(id, ref, v, gn, RATES[id].undefinedWhen, support)
       }
@@ -284,20 +293,44 @@ function effectiveN(
   return { w, n: kish(w, w2) }
 }
 
-/** A rate's effective counts: Kish's n of its denominator rows, and the rate times that n. */
+/**
+ * A rate's effective counts: an effective n of its denominator rows, and the rate times that n.
+ * Unweighted, n is the row count. Weighted, n is the smallest of:
+ * - Kish's n, (Σw)²/Σw², which sees how much weight there is;
+ * - the n of the linearised variance of the ratio estimator, p̂(1 − p̂)(Σw)² / ((1 − p̂)²·Σ_num w² +
+ *   p̂²·Σ_rest w²), which sees where it sits;
+ * - the effective count of the numerator's rows over p̂, and of the other rows over 1 − p̂: a rate is
+ *   known no better than its rarer side allows, as x events bound an unweighted rate's precision. When
+ *   a few heavy rows carry the false positives, this is what widens the interval; the linearised
+ *   variance alone, taken at p̂, is too small in small groups.
+ * With equal weights each is the row count. At p̂ = 0 or 1 only Kish's n is defined. Simulated in
+ * docs/metrics.md ("Weighted data").
+ */
 function rateSupport(
   id: RateId,
   a: Float64Array,
   o: number,
   squares: Float64Array,
-  so: number
+  so: number,
+  weighted: boolean
 ): ProportionSupport | undefined {
   const { num, den } = RATE_CELLS[id]
   const { w, n } = effectiveN(a, o, squares, so, den)
   if (!(w > 0)) return undefined
   let top = 0
-  for (const yp of num) top += cellWeight(a, o, yp)
-  return proportion((top / w) * n, n)
+  let topSquares = 0
+  for (const yp of num) {
+    top += cellWeight(a, o, yp)
+    topSquares += squares[so + yp]
+  }
+  const p = top / w
+  if (!weighted || !(p > 0 && p < 1)) return proportion(p * n, n)
+  let restSquares = 0
+  for (const yp of den) if (!num.includes(yp)) restSquares += squares[so + yp]
+  const rest = w - top
+  const linearised = (p * (1 - p) * w * w) / ((1 - p) ** 2 * topSquares + p * p * restSquares)
+  const m = Math.min(n, linearised, kish(top, topSquares) / p, kish(rest, restSquares) / (1 - p))
+  return proportion(p * m, m)
 }
 
 /** The non-empty calibration bins of an aggregate, with effective label counts. */

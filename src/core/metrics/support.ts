@@ -8,11 +8,11 @@
 import {
   adjustedProportion,
   agrestiCaffo,
-  logRate,
   bonferroni,
   clopperPearson,
+  logLimits,
   pairedDifference,
-  ratioInterval,
+  ratioOfLimits,
   zOf,
   type Interval
 } from '../stats/intervals.js'
@@ -126,45 +126,47 @@ export function intervalOf(method: IntervalMethod, s: Support, confidence: numbe
  * all hold together at `confidence`), and the range's interval from them: max − min is the largest
  * |p_i − p_j|, so it lies between the largest lower bound of a |difference| and the largest upper
  * bound. When no pair can be told apart every lower bound is 0, and the interval reaches 0 (1 for a
- * ratio). Each end fails only if some pair's interval misses on that side: at most α/2 each.
+ * ratio). Each end fails only if some pair's interval misses on that side: at most α/2 each. A
+ * difference's pairs are Agresti–Caffo intervals, a ratio's MOVER intervals from each group's
+ * Clopper–Pearson limits (stats/intervals.ts).
  *
- * The ends are those of every pair, but the pairs that cannot move them are not computed: each pair's
- * interval is symmetric on a scale (the adjusted proportion for a difference, the log rate for a
- * ratio) around the distance d of its two groups there, with a half-width z·√(s_i + s_j) from their
- * spreads s. With the groups sorted on that scale, a group's pairs are taken from the farthest group
- * inward, so d only falls, and the scan stops where d + z·√(s_i + max s) and d − z·√(s_i + min s)
- * could no longer raise the far end nor the near end found. All pairs of 10,000 groups took 37 s;
- * a test checks the ends against all pairs.
+ * The ends are those of every pair, but the pairs that cannot move them are not computed. On a scale
+ * (the adjusted proportion for a difference, the log rate for a ratio) each group sits at a place and
+ * reaches some distance below and above it, and a pair's interval for the distance d between its
+ * groups is d − √(below_j² + above_i²) to d + √(above_j² + below_i²). With the groups sorted on that
+ * scale, a group's pairs are taken from the farthest group inward, so d only falls, and the scan stops
+ * where d plus the most any pair of the group could reach, and d less the least, could no longer
+ * raise the far end nor the near end found. A ratio's groups without events sit at log 0 = −∞: with
+ * any other group their pairs reach 0, and the smallest upper end of those pairs is that of the group
+ * with the lowest upper limit over the group with the highest lower limit. All pairs of 10,000 groups
+ * took 37 s; a test checks the ends against all pairs.
  */
 function disparity(s: DisparitySupport, confidence: number): Interval | null {
   const pairs = s.families.reduce((t, f) => t + (f.x.length * (f.x.length - 1)) / 2, 0)
   if (pairs === 0) return null
-  const z = zOf(bonferroni(confidence, pairs))
+  const level = bonferroni(confidence, pairs)
+  const z = zOf(level)
   const difference = s.type === 'difference'
   let lo = difference ? 0 : Infinity
   let hi = difference ? 0 : Infinity
-  const visit = (x1: number, n1: number, x2: number, n2: number) => {
+  const take = ([a, b]: Interval) => {
     if (difference) {
-      const [a, b] = agrestiCaffo(x1, n1, x2, n2, z)
       // |p_i − p_j| lies in [distance of [a, b] from 0, farthest end of [a, b]].
       lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0)
-      hi = Math.max(hi, Math.max(-a, b))
+      hi = Math.max(hi, -a, b)
     } else {
-      // min/max is the smallest ratio over ordered pairs: p_i/p_j in [a, b], p_j/p_i in [1/b, 1/a].
-      const [a, b] = ratioInterval(x1, n1, x2, n2, z)
+      // min/max is the smallest ratio over ordered pairs: p_j/p_i in [a, b], p_i/p_j in [1/b, 1/a].
       lo = Math.min(lo, a, 1 / b)
       hi = Math.min(hi, b, 1 / a)
     }
   }
   for (const family of s.families) {
-    // Groups of the same events and size give the same pairs: each such pair is taken once in each
-    // order the family has it in (a ratio's ends differ in the last bits with the order), so that
-    // equal groups, where no bound can skip a pair, become one.
+    // Groups of the same events and size are one place on the scale; one that repeats is also paired
+    // with itself (equal groups, where no bound can skip a pair, become one).
     const seen = new Map<string, number>()
     const x: number[] = []
     const n: number[] = []
-    const first: number[] = []
-    const last: number[] = []
+    const repeats: boolean[] = []
     family.x.forEach((xi, i) => {
       const k = `${xi}/${family.n[i]}`
       const u = seen.get(k)
@@ -172,43 +174,64 @@ function disparity(s: DisparitySupport, confidence: number): Interval | null {
         seen.set(k, x.length)
         x.push(xi)
         n.push(family.n[i])
-        first.push(i)
-        last.push(i)
+        repeats.push(false)
+      } else repeats[u] = true
+    })
+    const limits = difference ? [] : x.map((xi, i) => logLimits(xi, n[i], level))
+    const pair = (i: number, j: number): Interval =>
+      difference ? agrestiCaffo(x[j], n[j], x[i], n[i], z) : ratioOfLimits(limits[j], limits[i])
+    repeats.forEach((r, u) => r && take(pair(u, u)))
+    // The places on the scale, and how far each group's pairs reach below and above them.
+    const groups: number[] = []
+    const at: number[] = []
+    const below: number[] = []
+    const above: number[] = []
+    let zeroUpper = Infinity
+    let zeros = 0
+    x.forEach((xi, i) => {
+      if (difference) {
+        const g = adjustedProportion(xi, n[i])
+        const reach = z * Math.sqrt(Math.max(0, g.spread))
+        groups.push(i)
+        at.push(g.at)
+        below.push(reach)
+        above.push(reach)
+      } else if (limits[i].at === -Infinity) {
+        zeros++
+        zeroUpper = Math.min(zeroUpper, limits[i].upper)
       } else {
-        if (first[u] === last[u]) visit(xi, family.n[i], xi, family.n[i])
-        last[u] = i
+        const g = limits[i]
+        groups.push(i)
+        at.push(g.at)
+        below.push(g.at - g.lower)
+        above.push(g.upper - g.at)
       }
     })
-    const G = x.length
-    const key = new Float64Array(G)
-    const spread = new Float64Array(G)
-    const scale = difference ? adjustedProportion : logRate
-    for (let i = 0; i < G; i++) {
-      const g = scale(x[i], n[i])
-      key[i] = g.at
-      spread[i] = Math.max(0, g.spread)
+    if (zeros > 0 && zeros + groups.length > 1) {
+      const highestLower = groups.reduce((m, i) => Math.max(m, limits[i].lower), -Infinity)
+      take([0, Math.exp(zeroUpper - highestLower)])
     }
+    const G = groups.length
     let most = 0
     let least = Infinity
-    for (const v of spread) {
-      most = Math.max(most, v)
-      least = Math.min(least, v)
-    }
-    const order = Array.from({ length: G }, (_, i) => i).sort((i, j) => key[i] - key[j])
     for (let u = 0; u < G; u++) {
-      const i = order[u]
-      const wide = z * Math.sqrt(spread[i] + most)
-      const narrow = z * Math.sqrt(spread[i] + least)
-      for (let w = G - 1; w > u; w--) {
-        const j = order[w]
-        const d = key[j] - key[i]
+      most = Math.max(most, below[u], above[u])
+      least = Math.min(least, below[u], above[u])
+    }
+    const order = Array.from({ length: G }, (_, u) => u).sort((u, v) => at[u] - at[v])
+    for (let a = 0; a < G; a++) {
+      const u = order[a]
+      const wide = Math.hypot(Math.max(below[u], above[u]), most)
+      const narrow = Math.hypot(Math.min(below[u], above[u]), least)
+      for (let b = G - 1; b > a; b--) {
+        const v = order[b]
+        const d = at[v] - at[u]
         // The far and near ends found, on the pairs' scale (a ratio's are −log of its ends, and its
         // upper end is at most 1, so a pair only counts for it when it reaches below 1).
         const far = difference ? hi : -Math.log(lo)
         const near = difference ? lo : Math.max(0, -Math.log(hi))
         if (d + wide + SKIP_MARGIN <= far && d - narrow + SKIP_MARGIN <= near) break
-        if (first[i] < last[j]) visit(x[i], n[i], x[j], n[j])
-        if (first[j] < last[i]) visit(x[j], n[j], x[i], n[i])
+        take(pair(groups[u], groups[v]))
       }
     }
   }

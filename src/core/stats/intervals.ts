@@ -84,25 +84,43 @@ export function agrestiCaffoZ(x1: number, n1: number, x2: number, n2: number): n
 }
 
 /**
- * Interval for the ratio p₁ / p₂ of two independent proportions: the log-ratio Wald interval with ½
- * added to each count (Katz et al. 1978, with the usual continuity adjustment), finite when a count
- * is 0.
+ * A proportion on the log scale with its Clopper–Pearson limits there: log p̂ and the logs of the two
+ * limits. With no successes, p̂ and its lower limit are 0 (−∞ here), and the upper limit is finite.
  */
-export function ratioInterval(x1: number, n1: number, x2: number, n2: number, z: number): Interval {
-  const g1 = logRate(x1, n1)
-  const g2 = logRate(x2, n2)
-  // The spreads summed term by term, as reports have always rounded them.
-  const se = Math.sqrt(Math.max(0, g1.spread + 1 / (x2 + 0.5) - 1 / (n2 + 0.5)))
-  const log = g1.at - g2.at
-  return [Math.exp(log - z * se), Math.exp(log + z * se)]
+export interface LogLimits {
+  at: number
+  lower: number
+  upper: number
 }
 
-/** The ratio interval's scale: the log rate with ½ added to each count, and its variance. */
-export function logRate(x: number, n: number): Scaled {
-  const a = x + 0.5
-  const m = n + 0.5
-  return { at: Math.log(a / m), spread: 1 / a - 1 / m }
+export function logLimits(x: number, n: number, confidence: number): LogLimits {
+  const [l, u] = clopperPearson(x, n, confidence) ?? [0, 1]
+  return { at: x > 0 ? Math.log(x / n) : -Infinity, lower: Math.log(l), upper: Math.log(u) }
 }
+
+/**
+ * Interval for the ratio p₁ / p₂ of two independent proportions from each one's Clopper–Pearson
+ * limits, combined on the log scale by the method of variance estimates recovery (MOVER: Donner & Zou
+ * 2012, Statistical Methods in Medical Research 21): log p̂₁ − log p̂₂ ∓ √(d₁² + d₂²), where each d is
+ * the distance from log p̂ to the limit on the side that end needs. A group with every event (x = n)
+ * keeps the distance to its lower limit, so it never looks certain, which the log-ratio Wald interval
+ * (variance 1/x − 1/n, 0 when x = n) did; with no events (x = 0) the ratio reaches 0 or ∞ on that
+ * side, and the other end is the ratio of the limits. Exact coverage on small cases:
+ * docs/metrics.md.
+ */
+export function ratioOfLimits(g1: LogLimits, g2: LogLimits): Interval {
+  if (g1.at === -Infinity) return [0, g2.at === -Infinity ? Infinity : Math.exp(g1.upper - g2.lower)]
+  if (g2.at === -Infinity) return [Math.exp(g1.lower - g2.upper), Infinity]
+  const d = g1.at - g2.at
+  return [
+    Math.exp(d - Math.hypot(g1.at - g1.lower, g2.upper - g2.at)),
+    Math.exp(d + Math.hypot(g1.upper - g1.at, g2.at - g2.lower))
+  ]
+}
+
+/** The MOVER interval for p₁ / p₂ at a two-sided confidence (ratioOfLimits). */
+export const ratioInterval = (x1: number, n1: number, x2: number, n2: number, confidence: number): Interval =>
+  ratioOfLimits(logLimits(x1, n1, confidence), logLimits(x2, n2, confidence))
 
 /**
  * Interval for a difference of two proportions measured on the same rows (clean minus perturbed
