@@ -1043,6 +1043,44 @@ function resampledAuc(b, kPos, kNeg) {
     }
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
+/**
+ * DeLong's variance of the AUC (DeLong, DeLong & Clarke-Pearson 1988) from its blocks: each
+ * positive's placement is the share of negative weight below it (ties ½), each negative's the share of
+ * positive weight above it, and V = var(positives' placements)/m + var(negatives')/n. A block's rows
+ * share one placement (its pairs inside the block spread evenly); with fewer rows than blocks every
+ * distinct score is a block of its own and this is DeLong's exactly.
+ */
+function aucSupport(b, value) {
+    let posW = 0;
+    let negW = 0;
+    let m = 0;
+    let n = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        posW += b.posW[i];
+        negW += b.negW[i];
+        m += b.posN[i];
+        n += b.negN[i];
+    }
+    if (!(posW > 0 && negW > 0))
+        return undefined;
+    let below = 0;
+    let above = posW;
+    let s10 = 0;
+    let s01 = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        const p = b.posW[i];
+        const q = b.negW[i];
+        above -= p;
+        if (p > 0)
+            s10 += p * ((below + b.within[i] / p) / negW - value) ** 2;
+        if (q > 0)
+            s01 += q * ((above + b.within[i] / q) / posW - value) ** 2;
+        below += q;
+    }
+    // Weighted variances of the placements, with the n − 1 of an unweighted sample.
+    const variance = ((s10 / posW) * (m / Math.max(1, m - 1))) / m + ((s01 / negW) * (n / Math.max(1, n - 1))) / n;
+    return { kind: 'auc', value, positives: m, negatives: n, variance };
+}
 
 /**
  * An artifact's bytes: streamed in chunks, gunzipped when the name ends in `.gz`, and hashed (the
@@ -9485,7 +9523,7 @@ const INTERVAL_METHODS = {
     },
     'pairwise-ratios': {
         short: 'pairwise ratio bounds + bootstrap',
-        name: 'upper end from simultaneous log-ratio intervals over pairs of groups, lower end percentile bootstrap',
+        name: 'upper end from simultaneous MOVER ratio intervals (Clopper–Pearson limits) over pairs of groups, lower end percentile bootstrap',
         analytic: 'upper',
         why: 'min / max is 1 when the groups are equal'
     },
@@ -9500,6 +9538,12 @@ const INTERVAL_METHODS = {
         name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end percentile bootstrap',
         analytic: 'lower',
         why: 'a sum or maximum of |gap| is 0 for a calibrated model'
+    },
+    'delong-logit': {
+        short: 'DeLong, logit scale',
+        name: "DeLong's variance on the logit scale, Student's t on the smaller class's rows − 1 (Hanley–McNeil's score interval when the classes are separated)",
+        analytic: 'both',
+        why: 'stays inside [0, 1] and keeps 95% with 10–20 positives, where a percentile bootstrap covered 82–89%'
     },
     provided: {
         short: 'as provided',
@@ -9558,7 +9602,7 @@ const METRICS = [
     ...Object.entries(RATES).map(([id, r]) => def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')),
     def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
     def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
-    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'bootstrap'),
+    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'delong-logit'),
     def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
     def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
     def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'calibration-bins'),
@@ -10422,12 +10466,12 @@ function requireSpace_pad () {
 * limitations under the License.
 */
 
-var main$1w;
-var hasRequiredMain$1w;
+var main$1x;
+var hasRequiredMain$1x;
 
-function requireMain$1w () {
-	if (hasRequiredMain$1w) return main$1w;
-	hasRequiredMain$1w = 1;
+function requireMain$1x () {
+	if (hasRequiredMain$1x) return main$1x;
+	hasRequiredMain$1x = 1;
 
 	// MODULES //
 
@@ -10651,8 +10695,8 @@ function requireMain$1w () {
 
 	// EXPORTS //
 
-	main$1w = formatInterpolate;
-	return main$1w;
+	main$1x = formatInterpolate;
+	return main$1x;
 }
 
 /**
@@ -10673,12 +10717,12 @@ function requireMain$1w () {
 * limitations under the License.
 */
 
-var lib$2a;
-var hasRequiredLib$2a;
+var lib$2b;
+var hasRequiredLib$2b;
 
-function requireLib$2a () {
-	if (hasRequiredLib$2a) return lib$2a;
-	hasRequiredLib$2a = 1;
+function requireLib$2b () {
+	if (hasRequiredLib$2b) return lib$2b;
+	hasRequiredLib$2b = 1;
 
 	/**
 	* Generate string from a token array by interpolating values.
@@ -10695,13 +10739,13 @@ function requireLib$2a () {
 
 	// MODULES //
 
-	var main = requireMain$1w();
+	var main = requireMain$1x();
 
 
 	// EXPORTS //
 
-	lib$2a = main;
-	return lib$2a;
+	lib$2b = main;
+	return lib$2b;
 }
 
 /**
@@ -10722,12 +10766,12 @@ function requireLib$2a () {
 * limitations under the License.
 */
 
-var main$1v;
-var hasRequiredMain$1v;
+var main$1w;
+var hasRequiredMain$1w;
 
-function requireMain$1v () {
-	if (hasRequiredMain$1v) return main$1v;
-	hasRequiredMain$1v = 1;
+function requireMain$1w () {
+	if (hasRequiredMain$1w) return main$1w;
+	hasRequiredMain$1w = 1;
 
 	// VARIABLES //
 
@@ -10803,8 +10847,8 @@ function requireMain$1v () {
 
 	// EXPORTS //
 
-	main$1v = formatTokenize;
-	return main$1v;
+	main$1w = formatTokenize;
+	return main$1w;
 }
 
 /**
@@ -10825,12 +10869,12 @@ function requireMain$1v () {
 * limitations under the License.
 */
 
-var lib$29;
-var hasRequiredLib$29;
+var lib$2a;
+var hasRequiredLib$2a;
 
-function requireLib$29 () {
-	if (hasRequiredLib$29) return lib$29;
-	hasRequiredLib$29 = 1;
+function requireLib$2a () {
+	if (hasRequiredLib$2a) return lib$2a;
+	hasRequiredLib$2a = 1;
 
 	/**
 	* Tokenize a string into an array of string parts and format identifier objects.
@@ -10847,13 +10891,13 @@ function requireLib$29 () {
 
 	// MODULES //
 
-	var main = requireMain$1v();
+	var main = requireMain$1w();
 
 
 	// EXPORTS //
 
-	lib$29 = main;
-	return lib$29;
+	lib$2a = main;
+	return lib$2a;
 }
 
 /**
@@ -10924,17 +10968,17 @@ function requireIs_string () {
 * limitations under the License.
 */
 
-var main$1u;
-var hasRequiredMain$1u;
+var main$1v;
+var hasRequiredMain$1v;
 
-function requireMain$1u () {
-	if (hasRequiredMain$1u) return main$1u;
-	hasRequiredMain$1u = 1;
+function requireMain$1v () {
+	if (hasRequiredMain$1v) return main$1v;
+	hasRequiredMain$1v = 1;
 
 	// MODULES //
 
-	var interpolate = requireLib$2a();
-	var tokenize = requireLib$29();
+	var interpolate = requireLib$2b();
+	var tokenize = requireLib$2a();
 	var isString = requireIs_string();
 
 
@@ -10974,8 +11018,8 @@ function requireMain$1u () {
 
 	// EXPORTS //
 
-	main$1u = format;
-	return main$1u;
+	main$1v = format;
+	return main$1v;
 }
 
 /**
@@ -10996,12 +11040,12 @@ function requireMain$1u () {
 * limitations under the License.
 */
 
-var lib$28;
-var hasRequiredLib$28;
+var lib$29;
+var hasRequiredLib$29;
 
-function requireLib$28 () {
-	if (hasRequiredLib$28) return lib$28;
-	hasRequiredLib$28 = 1;
+function requireLib$29 () {
+	if (hasRequiredLib$29) return lib$29;
+	hasRequiredLib$29 = 1;
 
 	/**
 	* Insert supplied variable values into a format string.
@@ -11020,13 +11064,13 @@ function requireLib$28 () {
 
 	// MODULES //
 
-	var main = requireMain$1u();
+	var main = requireMain$1v();
 
 
 	// EXPORTS //
 
-	lib$28 = main;
-	return lib$28;
+	lib$29 = main;
+	return lib$29;
 }
 
 /**
@@ -11056,7 +11100,7 @@ function requirePolyfill$5 () {
 
 	// MODULES //
 
-	var format = requireLib$28();
+	var format = requireLib$29();
 
 
 	// VARIABLES //
@@ -11175,12 +11219,12 @@ function requirePolyfill$5 () {
 * limitations under the License.
 */
 
-var lib$27;
-var hasRequiredLib$27;
+var lib$28;
+var hasRequiredLib$28;
 
-function requireLib$27 () {
-	if (hasRequiredLib$27) return lib$27;
-	hasRequiredLib$27 = 1;
+function requireLib$28 () {
+	if (hasRequiredLib$28) return lib$28;
+	hasRequiredLib$28 = 1;
 
 	/**
 	* Define (or modify) an object property.
@@ -11219,8 +11263,8 @@ function requireLib$27 () {
 
 	// EXPORTS //
 
-	lib$27 = defineProperty;
-	return lib$27;
+	lib$28 = defineProperty;
+	return lib$28;
 }
 
 /**
@@ -11241,16 +11285,16 @@ function requireLib$27 () {
 * limitations under the License.
 */
 
-var main$1t;
-var hasRequiredMain$1t;
+var main$1u;
+var hasRequiredMain$1u;
 
-function requireMain$1t () {
-	if (hasRequiredMain$1t) return main$1t;
-	hasRequiredMain$1t = 1;
+function requireMain$1u () {
+	if (hasRequiredMain$1u) return main$1u;
+	hasRequiredMain$1u = 1;
 
 	// MODULES //
 
-	var defineProperty = requireLib$27();
+	var defineProperty = requireLib$28();
 
 
 	// MAIN //
@@ -11285,7 +11329,114 @@ function requireMain$1t () {
 
 	// EXPORTS //
 
-	main$1t = setNonEnumerableReadOnly;
+	main$1u = setNonEnumerableReadOnly;
+	return main$1u;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$27;
+var hasRequiredLib$27;
+
+function requireLib$27 () {
+	if (hasRequiredLib$27) return lib$27;
+	hasRequiredLib$27 = 1;
+
+	/**
+	* Define a non-enumerable read-only property.
+	*
+	* @module @stdlib/utils-define-nonenumerable-read-only-property
+	*
+	* @example
+	* var setNonEnumerableReadOnly = require( '@stdlib/utils-define-nonenumerable-read-only-property' );
+	*
+	* var obj = {};
+	*
+	* setNonEnumerableReadOnly( obj, 'foo', 'bar' );
+	*
+	* try {
+	*     obj.foo = 'boop';
+	* } catch ( err ) {
+	*     console.error( err.message );
+	* }
+	*/
+
+	// MODULES //
+
+	var main = requireMain$1u();
+
+
+	// EXPORTS //
+
+	lib$27 = main;
+	return lib$27;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$1t;
+var hasRequiredMain$1t;
+
+function requireMain$1t () {
+	if (hasRequiredMain$1t) return main$1t;
+	hasRequiredMain$1t = 1;
+
+	// MAIN //
+
+	/**
+	* Tests if a double-precision floating-point numeric value is `NaN`.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is `NaN`
+	*
+	* @example
+	* var bool = isnan( NaN );
+	* // returns true
+	*
+	* @example
+	* var bool = isnan( 7.0 );
+	* // returns false
+	*/
+	function isnan( x ) {
+		return ( x !== x );
+	}
+
+
+	// EXPORTS //
+
+	main$1t = isnan;
 	return main$1t;
 }
 
@@ -11315,22 +11466,18 @@ function requireLib$26 () {
 	hasRequiredLib$26 = 1;
 
 	/**
-	* Define a non-enumerable read-only property.
+	* Test if a double-precision floating-point numeric value is `NaN`.
 	*
-	* @module @stdlib/utils-define-nonenumerable-read-only-property
+	* @module @stdlib/math-base-assert-is-nan
 	*
 	* @example
-	* var setNonEnumerableReadOnly = require( '@stdlib/utils-define-nonenumerable-read-only-property' );
+	* var isnan = require( '@stdlib/math-base-assert-is-nan' );
 	*
-	* var obj = {};
+	* var bool = isnan( NaN );
+	* // returns true
 	*
-	* setNonEnumerableReadOnly( obj, 'foo', 'bar' );
-	*
-	* try {
-	*     obj.foo = 'boop';
-	* } catch ( err ) {
-	*     console.error( err.message );
-	* }
+	* bool = isnan( 7.0 );
+	* // returns false
 	*/
 
 	// MODULES //
@@ -11368,109 +11515,6 @@ var hasRequiredMain$1s;
 function requireMain$1s () {
 	if (hasRequiredMain$1s) return main$1s;
 	hasRequiredMain$1s = 1;
-
-	// MAIN //
-
-	/**
-	* Tests if a double-precision floating-point numeric value is `NaN`.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is `NaN`
-	*
-	* @example
-	* var bool = isnan( NaN );
-	* // returns true
-	*
-	* @example
-	* var bool = isnan( 7.0 );
-	* // returns false
-	*/
-	function isnan( x ) {
-		return ( x !== x );
-	}
-
-
-	// EXPORTS //
-
-	main$1s = isnan;
-	return main$1s;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$25;
-var hasRequiredLib$25;
-
-function requireLib$25 () {
-	if (hasRequiredLib$25) return lib$25;
-	hasRequiredLib$25 = 1;
-
-	/**
-	* Test if a double-precision floating-point numeric value is `NaN`.
-	*
-	* @module @stdlib/math-base-assert-is-nan
-	*
-	* @example
-	* var isnan = require( '@stdlib/math-base-assert-is-nan' );
-	*
-	* var bool = isnan( NaN );
-	* // returns true
-	*
-	* bool = isnan( 7.0 );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$1s();
-
-
-	// EXPORTS //
-
-	lib$25 = main;
-	return lib$25;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$1r;
-var hasRequiredMain$1r;
-
-function requireMain$1r () {
-	if (hasRequiredMain$1r) return main$1r;
-	hasRequiredMain$1r = 1;
 
 	// MAIN //
 
@@ -11515,8 +11559,8 @@ function requireMain$1r () {
 
 	// EXPORTS //
 
-	main$1r = evalpoly;
-	return main$1r;
+	main$1s = evalpoly;
+	return main$1s;
 }
 
 /**
@@ -11537,12 +11581,12 @@ function requireMain$1r () {
 * limitations under the License.
 */
 
-var main$1q;
-var hasRequiredMain$1q;
+var main$1r;
+var hasRequiredMain$1r;
 
-function requireMain$1q () {
-	if (hasRequiredMain$1q) return main$1q;
-	hasRequiredMain$1q = 1;
+function requireMain$1r () {
+	if (hasRequiredMain$1r) return main$1r;
+	hasRequiredMain$1r = 1;
 
 	// MAIN //
 
@@ -11567,8 +11611,8 @@ function requireMain$1q () {
 
 	// EXPORTS //
 
-	main$1q = Fcn;
-	return main$1q;
+	main$1r = Fcn;
+	return main$1r;
 }
 
 /**
@@ -11589,12 +11633,12 @@ function requireMain$1q () {
 * limitations under the License.
 */
 
-var lib$24;
-var hasRequiredLib$24;
+var lib$25;
+var hasRequiredLib$25;
 
-function requireLib$24 () {
-	if (hasRequiredLib$24) return lib$24;
-	hasRequiredLib$24 = 1;
+function requireLib$25 () {
+	if (hasRequiredLib$25) return lib$25;
+	hasRequiredLib$25 = 1;
 
 	/**
 	* Function constructor.
@@ -11612,13 +11656,13 @@ function requireLib$24 () {
 
 	// MODULES //
 
-	var main = requireMain$1q();
+	var main = requireMain$1r();
 
 
 	// EXPORTS //
 
-	lib$24 = main;
-	return lib$24;
+	lib$25 = main;
+	return lib$25;
 }
 
 /**
@@ -11639,17 +11683,17 @@ function requireLib$24 () {
 * limitations under the License.
 */
 
-var factory_1$5;
-var hasRequiredFactory$5;
+var factory_1$6;
+var hasRequiredFactory$6;
 
-function requireFactory$5 () {
-	if (hasRequiredFactory$5) return factory_1$5;
-	hasRequiredFactory$5 = 1;
+function requireFactory$6 () {
+	if (hasRequiredFactory$6) return factory_1$6;
+	hasRequiredFactory$6 = 1;
 
 	// MODULES //
 
-	var Fcn = requireLib$24();
-	var evalpoly = requireMain$1r();
+	var Fcn = requireLib$25();
+	var evalpoly = requireMain$1s();
 
 
 	// MAIN //
@@ -11753,8 +11797,124 @@ function requireFactory$5 () {
 
 	// EXPORTS //
 
-	factory_1$5 = factory;
-	return factory_1$5;
+	factory_1$6 = factory;
+	return factory_1$6;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$24;
+var hasRequiredLib$24;
+
+function requireLib$24 () {
+	if (hasRequiredLib$24) return lib$24;
+	hasRequiredLib$24 = 1;
+
+	/**
+	* Evaluate a polynomial using double-precision floating-point arithmetic.
+	*
+	* @module @stdlib/math-base-tools-evalpoly
+	*
+	* @example
+	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
+	*
+	* var v = evalpoly( [ 3.0, 2.0, 1.0 ], 10.0 ); // 3*10^0 + 2*10^1 + 1*10^2
+	* // returns 123.0
+	*
+	* @example
+	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
+	*
+	* var polyval = evalpoly.factory( [ 3.0, 2.0, 1.0 ] );
+	*
+	* var v = polyval( 10.0 ); // => 3*10^0 + 2*10^1 + 1*10^2
+	* // returns 123.0
+	*
+	* v = polyval( 5.0 ); // => 3*5^0 + 2*5^1 + 1*5^2
+	* // returns 38.0
+	*/
+
+	// MODULES //
+
+	var setReadOnly = requireLib$27();
+	var main = requireMain$1s();
+	var factory = requireFactory$6();
+
+
+	// MAIN //
+
+	setReadOnly( main, 'factory', factory );
+
+
+	// EXPORTS //
+
+	lib$24 = main;
+	return lib$24;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$1q;
+var hasRequiredMain$1q;
+
+function requireMain$1q () {
+	if (hasRequiredMain$1q) return main$1q;
+	hasRequiredMain$1q = 1;
+
+	// MAIN //
+
+	/**
+	* Tests for native `Symbol` support.
+	*
+	* @returns {boolean} boolean indicating if an environment has `Symbol` support
+	*
+	* @example
+	* var bool = hasSymbolSupport();
+	* // returns <boolean>
+	*/
+	function hasSymbolSupport() {
+		return (
+			typeof Symbol === 'function' &&
+			typeof Symbol( 'foo' ) === 'symbol'
+		);
+	}
+
+
+	// EXPORTS //
+
+	main$1q = hasSymbolSupport;
+	return main$1q;
 }
 
 /**
@@ -11783,38 +11943,20 @@ function requireLib$23 () {
 	hasRequiredLib$23 = 1;
 
 	/**
-	* Evaluate a polynomial using double-precision floating-point arithmetic.
+	* Test for native `Symbol` support.
 	*
-	* @module @stdlib/math-base-tools-evalpoly
-	*
-	* @example
-	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
-	*
-	* var v = evalpoly( [ 3.0, 2.0, 1.0 ], 10.0 ); // 3*10^0 + 2*10^1 + 1*10^2
-	* // returns 123.0
+	* @module @stdlib/assert-has-symbol-support
 	*
 	* @example
-	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
+	* var hasSymbolSupport = require( '@stdlib/assert-has-symbol-support' );
 	*
-	* var polyval = evalpoly.factory( [ 3.0, 2.0, 1.0 ] );
-	*
-	* var v = polyval( 10.0 ); // => 3*10^0 + 2*10^1 + 1*10^2
-	* // returns 123.0
-	*
-	* v = polyval( 5.0 ); // => 3*5^0 + 2*5^1 + 1*5^2
-	* // returns 38.0
+	* var bool = hasSymbolSupport();
+	* // returns <boolean>
 	*/
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$1r();
-	var factory = requireFactory$5();
-
-
-	// MAIN //
-
-	setReadOnly( main, 'factory', factory );
+	var main = requireMain$1q();
 
 
 	// EXPORTS //
@@ -11848,28 +11990,35 @@ function requireMain$1p () {
 	if (hasRequiredMain$1p) return main$1p;
 	hasRequiredMain$1p = 1;
 
+	// MODULES //
+
+	var hasSymbols = requireLib$23();
+
+
+	// VARIABLES //
+
+	var FLG = hasSymbols();
+
+
 	// MAIN //
 
 	/**
-	* Tests for native `Symbol` support.
+	* Tests for native `Symbol.toStringTag` support.
 	*
-	* @returns {boolean} boolean indicating if an environment has `Symbol` support
+	* @returns {boolean} boolean indicating if an environment has `Symbol.toStringTag` support
 	*
 	* @example
-	* var bool = hasSymbolSupport();
+	* var bool = hasToStringTagSupport();
 	* // returns <boolean>
 	*/
-	function hasSymbolSupport() {
-		return (
-			typeof Symbol === 'function' &&
-			typeof Symbol( 'foo' ) === 'symbol'
-		);
+	function hasToStringTagSupport() {
+		return ( FLG && typeof Symbol.toStringTag === 'symbol' );
 	}
 
 
 	// EXPORTS //
 
-	main$1p = hasSymbolSupport;
+	main$1p = hasToStringTagSupport;
 	return main$1p;
 }
 
@@ -11899,111 +12048,6 @@ function requireLib$22 () {
 	hasRequiredLib$22 = 1;
 
 	/**
-	* Test for native `Symbol` support.
-	*
-	* @module @stdlib/assert-has-symbol-support
-	*
-	* @example
-	* var hasSymbolSupport = require( '@stdlib/assert-has-symbol-support' );
-	*
-	* var bool = hasSymbolSupport();
-	* // returns <boolean>
-	*/
-
-	// MODULES //
-
-	var main = requireMain$1p();
-
-
-	// EXPORTS //
-
-	lib$22 = main;
-	return lib$22;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$1o;
-var hasRequiredMain$1o;
-
-function requireMain$1o () {
-	if (hasRequiredMain$1o) return main$1o;
-	hasRequiredMain$1o = 1;
-
-	// MODULES //
-
-	var hasSymbols = requireLib$22();
-
-
-	// VARIABLES //
-
-	var FLG = hasSymbols();
-
-
-	// MAIN //
-
-	/**
-	* Tests for native `Symbol.toStringTag` support.
-	*
-	* @returns {boolean} boolean indicating if an environment has `Symbol.toStringTag` support
-	*
-	* @example
-	* var bool = hasToStringTagSupport();
-	* // returns <boolean>
-	*/
-	function hasToStringTagSupport() {
-		return ( FLG && typeof Symbol.toStringTag === 'symbol' );
-	}
-
-
-	// EXPORTS //
-
-	main$1o = hasToStringTagSupport;
-	return main$1o;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$21;
-var hasRequiredLib$21;
-
-function requireLib$21 () {
-	if (hasRequiredLib$21) return lib$21;
-	hasRequiredLib$21 = 1;
-
-	/**
 	* Test for native `toStringTag` support.
 	*
 	* @module @stdlib/assert-has-tostringtag-support
@@ -12017,13 +12061,13 @@ function requireLib$21 () {
 
 	// MODULES //
 
-	var main = requireMain$1o();
+	var main = requireMain$1p();
 
 
 	// EXPORTS //
 
-	lib$21 = main;
-	return lib$21;
+	lib$22 = main;
+	return lib$22;
 }
 
 /**
@@ -12080,12 +12124,12 @@ function requireTostring () {
 * limitations under the License.
 */
 
-var main$1n;
-var hasRequiredMain$1n;
+var main$1o;
+var hasRequiredMain$1o;
 
-function requireMain$1n () {
-	if (hasRequiredMain$1n) return main$1n;
-	hasRequiredMain$1n = 1;
+function requireMain$1o () {
+	if (hasRequiredMain$1o) return main$1o;
+	hasRequiredMain$1o = 1;
 
 	// MODULES //
 
@@ -12122,8 +12166,8 @@ function requireMain$1n () {
 
 	// EXPORTS //
 
-	main$1n = nativeClass;
-	return main$1n;
+	main$1o = nativeClass;
+	return main$1o;
 }
 
 /**
@@ -12144,12 +12188,12 @@ function requireMain$1n () {
 * limitations under the License.
 */
 
-var main$1m;
-var hasRequiredMain$1m;
+var main$1n;
+var hasRequiredMain$1n;
 
-function requireMain$1m () {
-	if (hasRequiredMain$1m) return main$1m;
-	hasRequiredMain$1m = 1;
+function requireMain$1n () {
+	if (hasRequiredMain$1n) return main$1n;
+	hasRequiredMain$1n = 1;
 
 	// FUNCTIONS //
 
@@ -12194,7 +12238,98 @@ function requireMain$1m () {
 
 	// EXPORTS //
 
-	main$1m = hasOwnProp;
+	main$1n = hasOwnProp;
+	return main$1n;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$21;
+var hasRequiredLib$21;
+
+function requireLib$21 () {
+	if (hasRequiredLib$21) return lib$21;
+	hasRequiredLib$21 = 1;
+
+	/**
+	* Test whether an object has a specified property.
+	*
+	* @module @stdlib/assert-has-own-property
+	*
+	* @example
+	* var hasOwnProp = require( '@stdlib/assert-has-own-property' );
+	*
+	* var beep = {
+	*     'boop': true
+	* };
+	*
+	* var bool = hasOwnProp( beep, 'boop' );
+	* // returns true
+	*
+	* bool = hasOwnProp( beep, 'bop' );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var main = requireMain$1n();
+
+
+	// EXPORTS //
+
+	lib$21 = main;
+	return lib$21;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$1m;
+var hasRequiredMain$1m;
+
+function requireMain$1m () {
+	if (hasRequiredMain$1m) return main$1m;
+	hasRequiredMain$1m = 1;
+
+	// MAIN //
+
+	var Sym = ( typeof Symbol === 'function' ) ? Symbol : void 0; // eslint-disable-line stdlib/require-globals
+
+
+	// EXPORTS //
+
+	main$1m = Sym;
 	return main$1m;
 }
 
@@ -12224,22 +12359,15 @@ function requireLib$20 () {
 	hasRequiredLib$20 = 1;
 
 	/**
-	* Test whether an object has a specified property.
+	* Symbol factory.
 	*
-	* @module @stdlib/assert-has-own-property
+	* @module @stdlib/symbol-ctor
 	*
 	* @example
-	* var hasOwnProp = require( '@stdlib/assert-has-own-property' );
+	* var Symbol = require( '@stdlib/symbol-ctor' );
 	*
-	* var beep = {
-	*     'boop': true
-	* };
-	*
-	* var bool = hasOwnProp( beep, 'boop' );
-	* // returns true
-	*
-	* bool = hasOwnProp( beep, 'bop' );
-	* // returns false
+	* var s = Symbol( 'beep' );
+	* // returns <symbol>
 	*/
 
 	// MODULES //
@@ -12271,90 +12399,6 @@ function requireLib$20 () {
 * limitations under the License.
 */
 
-var main$1l;
-var hasRequiredMain$1l;
-
-function requireMain$1l () {
-	if (hasRequiredMain$1l) return main$1l;
-	hasRequiredMain$1l = 1;
-
-	// MAIN //
-
-	var Sym = ( typeof Symbol === 'function' ) ? Symbol : void 0; // eslint-disable-line stdlib/require-globals
-
-
-	// EXPORTS //
-
-	main$1l = Sym;
-	return main$1l;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1$;
-var hasRequiredLib$1$;
-
-function requireLib$1$ () {
-	if (hasRequiredLib$1$) return lib$1$;
-	hasRequiredLib$1$ = 1;
-
-	/**
-	* Symbol factory.
-	*
-	* @module @stdlib/symbol-ctor
-	*
-	* @example
-	* var Symbol = require( '@stdlib/symbol-ctor' );
-	*
-	* var s = Symbol( 'beep' );
-	* // returns <symbol>
-	*/
-
-	// MODULES //
-
-	var main = requireMain$1l();
-
-
-	// EXPORTS //
-
-	lib$1$ = main;
-	return lib$1$;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
 var tostringtag;
 var hasRequiredTostringtag;
 
@@ -12364,7 +12408,7 @@ function requireTostringtag () {
 
 	// MODULES //
 
-	var Symbol = requireLib$1$();
+	var Symbol = requireLib$20();
 
 
 	// MAIN //
@@ -12405,7 +12449,7 @@ function requirePolyfill$4 () {
 
 	// MODULES //
 
-	var hasOwnProp = requireLib$20();
+	var hasOwnProp = requireLib$21();
 	var toStringTag = requireTostringtag();
 	var toStr = requireTostring();
 
@@ -12485,12 +12529,12 @@ function requirePolyfill$4 () {
 * limitations under the License.
 */
 
-var lib$1_;
-var hasRequiredLib$1_;
+var lib$1$;
+var hasRequiredLib$1$;
 
-function requireLib$1_ () {
-	if (hasRequiredLib$1_) return lib$1_;
-	hasRequiredLib$1_ = 1;
+function requireLib$1$ () {
+	if (hasRequiredLib$1$) return lib$1$;
+	hasRequiredLib$1$ = 1;
 
 	/**
 	* Return a string value indicating a specification defined classification of an object.
@@ -12515,8 +12559,8 @@ function requireLib$1_ () {
 
 	// MODULES //
 
-	var hasToStringTag = requireLib$21();
-	var builtin = requireMain$1n();
+	var hasToStringTag = requireLib$22();
+	var builtin = requireMain$1o();
 	var polyfill = requirePolyfill$4();
 
 
@@ -12532,8 +12576,8 @@ function requireLib$1_ () {
 
 	// EXPORTS //
 
-	lib$1_ = main;
-	return lib$1_;
+	lib$1$ = main;
+	return lib$1$;
 }
 
 /**
@@ -12554,16 +12598,16 @@ function requireLib$1_ () {
 * limitations under the License.
 */
 
-var main$1k;
-var hasRequiredMain$1k;
+var main$1l;
+var hasRequiredMain$1l;
 
-function requireMain$1k () {
-	if (hasRequiredMain$1k) return main$1k;
-	hasRequiredMain$1k = 1;
+function requireMain$1l () {
+	if (hasRequiredMain$1l) return main$1l;
+	hasRequiredMain$1l = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1_();
+	var nativeClass = requireLib$1$();
 
 
 	// VARIABLES //
@@ -12599,8 +12643,60 @@ function requireMain$1k () {
 
 	// EXPORTS //
 
-	main$1k = isUint32Array;
-	return main$1k;
+	main$1l = isUint32Array;
+	return main$1l;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1_;
+var hasRequiredLib$1_;
+
+function requireLib$1_ () {
+	if (hasRequiredLib$1_) return lib$1_;
+	hasRequiredLib$1_ = 1;
+
+	/**
+	* Test if a value is a Uint32Array.
+	*
+	* @module @stdlib/assert-is-uint32array
+	*
+	* @example
+	* var Uint32Array = require( '@stdlib/array-uint32' );
+	* var isUint32Array = require( '@stdlib/assert-is-uint32array' );
+	*
+	* var bool = isUint32Array( new Uint32Array( 10 ) );
+	* // returns true
+	*
+	* bool = isUint32Array( [] );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var isUint32Array = requireMain$1l();
+
+
+	// EXPORTS //
+
+	lib$1_ = isUint32Array;
+	return lib$1_;
 }
 
 /**
@@ -12627,58 +12723,6 @@ var hasRequiredLib$1Z;
 function requireLib$1Z () {
 	if (hasRequiredLib$1Z) return lib$1Z;
 	hasRequiredLib$1Z = 1;
-
-	/**
-	* Test if a value is a Uint32Array.
-	*
-	* @module @stdlib/assert-is-uint32array
-	*
-	* @example
-	* var Uint32Array = require( '@stdlib/array-uint32' );
-	* var isUint32Array = require( '@stdlib/assert-is-uint32array' );
-	*
-	* var bool = isUint32Array( new Uint32Array( 10 ) );
-	* // returns true
-	*
-	* bool = isUint32Array( [] );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var isUint32Array = requireMain$1k();
-
-
-	// EXPORTS //
-
-	lib$1Z = isUint32Array;
-	return lib$1Z;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1Y;
-var hasRequiredLib$1Y;
-
-function requireLib$1Y () {
-	if (hasRequiredLib$1Y) return lib$1Y;
-	hasRequiredLib$1Y = 1;
 
 	/**
 	* Maximum unsigned 32-bit integer.
@@ -12720,8 +12764,8 @@ function requireLib$1Y () {
 
 	// EXPORTS //
 
-	lib$1Y = UINT32_MAX;
-	return lib$1Y;
+	lib$1Z = UINT32_MAX;
+	return lib$1Z;
 }
 
 /**
@@ -12778,17 +12822,17 @@ function requireUint32array () {
 * limitations under the License.
 */
 
-var main$1j;
-var hasRequiredMain$1j;
+var main$1k;
+var hasRequiredMain$1k;
 
-function requireMain$1j () {
-	if (hasRequiredMain$1j) return main$1j;
-	hasRequiredMain$1j = 1;
+function requireMain$1k () {
+	if (hasRequiredMain$1k) return main$1k;
+	hasRequiredMain$1k = 1;
 
 	// MODULES //
 
-	var isUint32Array = requireLib$1Z();
-	var UINT32_MAX = requireLib$1Y();
+	var isUint32Array = requireLib$1_();
+	var UINT32_MAX = requireLib$1Z();
 	var GlobalUint32Array = requireUint32array();
 
 
@@ -12831,8 +12875,8 @@ function requireMain$1j () {
 
 	// EXPORTS //
 
-	main$1j = hasUint32ArraySupport;
-	return main$1j;
+	main$1k = hasUint32ArraySupport;
+	return main$1k;
 }
 
 /**
@@ -12853,12 +12897,12 @@ function requireMain$1j () {
 * limitations under the License.
 */
 
-var lib$1X;
-var hasRequiredLib$1X;
+var lib$1Y;
+var hasRequiredLib$1Y;
 
-function requireLib$1X () {
-	if (hasRequiredLib$1X) return lib$1X;
-	hasRequiredLib$1X = 1;
+function requireLib$1Y () {
+	if (hasRequiredLib$1Y) return lib$1Y;
+	hasRequiredLib$1Y = 1;
 
 	/**
 	* Test for native `Uint32Array` support.
@@ -12874,13 +12918,13 @@ function requireLib$1X () {
 
 	// MODULES //
 
-	var hasUint32ArraySupport = requireMain$1j();
+	var hasUint32ArraySupport = requireMain$1k();
 
 
 	// EXPORTS //
 
-	lib$1X = hasUint32ArraySupport;
-	return lib$1X;
+	lib$1Y = hasUint32ArraySupport;
+	return lib$1Y;
 }
 
 /**
@@ -12901,12 +12945,12 @@ function requireLib$1X () {
 * limitations under the License.
 */
 
-var main$1i;
-var hasRequiredMain$1i;
+var main$1j;
+var hasRequiredMain$1j;
 
-function requireMain$1i () {
-	if (hasRequiredMain$1i) return main$1i;
-	hasRequiredMain$1i = 1;
+function requireMain$1j () {
+	if (hasRequiredMain$1j) return main$1j;
+	hasRequiredMain$1j = 1;
 
 	// MAIN //
 
@@ -12915,8 +12959,8 @@ function requireMain$1i () {
 
 	// EXPORTS //
 
-	main$1i = ctor;
-	return main$1i;
+	main$1j = ctor;
+	return main$1j;
 }
 
 /**
@@ -12982,12 +13026,12 @@ function requirePolyfill$3 () {
 * limitations under the License.
 */
 
-var lib$1W;
-var hasRequiredLib$1W;
+var lib$1X;
+var hasRequiredLib$1X;
 
-function requireLib$1W () {
-	if (hasRequiredLib$1W) return lib$1W;
-	hasRequiredLib$1W = 1;
+function requireLib$1X () {
+	if (hasRequiredLib$1X) return lib$1X;
+	hasRequiredLib$1X = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of 32-bit unsigned integers in the platform byte order.
@@ -13003,8 +13047,8 @@ function requireLib$1W () {
 
 	// MODULES //
 
-	var hasUint32ArraySupport = requireLib$1X();
-	var builtin = requireMain$1i();
+	var hasUint32ArraySupport = requireLib$1Y();
+	var builtin = requireMain$1j();
 	var polyfill = requirePolyfill$3();
 
 
@@ -13020,8 +13064,8 @@ function requireLib$1W () {
 
 	// EXPORTS //
 
-	lib$1W = ctor;
-	return lib$1W;
+	lib$1X = ctor;
+	return lib$1X;
 }
 
 /**
@@ -13042,16 +13086,16 @@ function requireLib$1W () {
 * limitations under the License.
 */
 
-var main$1h;
-var hasRequiredMain$1h;
+var main$1i;
+var hasRequiredMain$1i;
 
-function requireMain$1h () {
-	if (hasRequiredMain$1h) return main$1h;
-	hasRequiredMain$1h = 1;
+function requireMain$1i () {
+	if (hasRequiredMain$1i) return main$1i;
+	hasRequiredMain$1i = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1_();
+	var nativeClass = requireLib$1$();
 
 
 	// VARIABLES //
@@ -13087,8 +13131,8 @@ function requireMain$1h () {
 
 	// EXPORTS //
 
-	main$1h = isFloat64Array;
-	return main$1h;
+	main$1i = isFloat64Array;
+	return main$1i;
 }
 
 /**
@@ -13109,12 +13153,12 @@ function requireMain$1h () {
 * limitations under the License.
 */
 
-var lib$1V;
-var hasRequiredLib$1V;
+var lib$1W;
+var hasRequiredLib$1W;
 
-function requireLib$1V () {
-	if (hasRequiredLib$1V) return lib$1V;
-	hasRequiredLib$1V = 1;
+function requireLib$1W () {
+	if (hasRequiredLib$1W) return lib$1W;
+	hasRequiredLib$1W = 1;
 
 	/**
 	* Test if a value is a Float64Array.
@@ -13134,13 +13178,13 @@ function requireLib$1V () {
 
 	// MODULES //
 
-	var isFloat64Array = requireMain$1h();
+	var isFloat64Array = requireMain$1i();
 
 
 	// EXPORTS //
 
-	lib$1V = isFloat64Array;
-	return lib$1V;
+	lib$1W = isFloat64Array;
+	return lib$1W;
 }
 
 /**
@@ -13197,16 +13241,16 @@ function requireFloat64array () {
 * limitations under the License.
 */
 
-var main$1g;
-var hasRequiredMain$1g;
+var main$1h;
+var hasRequiredMain$1h;
 
-function requireMain$1g () {
-	if (hasRequiredMain$1g) return main$1g;
-	hasRequiredMain$1g = 1;
+function requireMain$1h () {
+	if (hasRequiredMain$1h) return main$1h;
+	hasRequiredMain$1h = 1;
 
 	// MODULES //
 
-	var isFloat64Array = requireLib$1V();
+	var isFloat64Array = requireLib$1W();
 	var GlobalFloat64Array = requireFloat64array();
 
 
@@ -13247,8 +13291,8 @@ function requireMain$1g () {
 
 	// EXPORTS //
 
-	main$1g = hasFloat64ArraySupport;
-	return main$1g;
+	main$1h = hasFloat64ArraySupport;
+	return main$1h;
 }
 
 /**
@@ -13269,12 +13313,12 @@ function requireMain$1g () {
 * limitations under the License.
 */
 
-var lib$1U;
-var hasRequiredLib$1U;
+var lib$1V;
+var hasRequiredLib$1V;
 
-function requireLib$1U () {
-	if (hasRequiredLib$1U) return lib$1U;
-	hasRequiredLib$1U = 1;
+function requireLib$1V () {
+	if (hasRequiredLib$1V) return lib$1V;
+	hasRequiredLib$1V = 1;
 
 	/**
 	* Test for native `Float64Array` support.
@@ -13290,13 +13334,13 @@ function requireLib$1U () {
 
 	// MODULES //
 
-	var hasFloat64ArraySupport = requireMain$1g();
+	var hasFloat64ArraySupport = requireMain$1h();
 
 
 	// EXPORTS //
 
-	lib$1U = hasFloat64ArraySupport;
-	return lib$1U;
+	lib$1V = hasFloat64ArraySupport;
+	return lib$1V;
 }
 
 /**
@@ -13317,12 +13361,12 @@ function requireLib$1U () {
 * limitations under the License.
 */
 
-var main$1f;
-var hasRequiredMain$1f;
+var main$1g;
+var hasRequiredMain$1g;
 
-function requireMain$1f () {
-	if (hasRequiredMain$1f) return main$1f;
-	hasRequiredMain$1f = 1;
+function requireMain$1g () {
+	if (hasRequiredMain$1g) return main$1g;
+	hasRequiredMain$1g = 1;
 
 	// MAIN //
 
@@ -13331,8 +13375,8 @@ function requireMain$1f () {
 
 	// EXPORTS //
 
-	main$1f = ctor;
-	return main$1f;
+	main$1g = ctor;
+	return main$1g;
 }
 
 /**
@@ -13398,12 +13442,12 @@ function requirePolyfill$2 () {
 * limitations under the License.
 */
 
-var lib$1T;
-var hasRequiredLib$1T;
+var lib$1U;
+var hasRequiredLib$1U;
 
-function requireLib$1T () {
-	if (hasRequiredLib$1T) return lib$1T;
-	hasRequiredLib$1T = 1;
+function requireLib$1U () {
+	if (hasRequiredLib$1U) return lib$1U;
+	hasRequiredLib$1U = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of double-precision floating-point numbers in the platform byte order.
@@ -13419,8 +13463,8 @@ function requireLib$1T () {
 
 	// MODULES //
 
-	var hasFloat64ArraySupport = requireLib$1U();
-	var builtin = requireMain$1f();
+	var hasFloat64ArraySupport = requireLib$1V();
+	var builtin = requireMain$1g();
 	var polyfill = requirePolyfill$2();
 
 
@@ -13436,8 +13480,8 @@ function requireLib$1T () {
 
 	// EXPORTS //
 
-	lib$1T = ctor;
-	return lib$1T;
+	lib$1U = ctor;
+	return lib$1U;
 }
 
 /**
@@ -13458,16 +13502,16 @@ function requireLib$1T () {
 * limitations under the License.
 */
 
-var main$1e;
-var hasRequiredMain$1e;
+var main$1f;
+var hasRequiredMain$1f;
 
-function requireMain$1e () {
-	if (hasRequiredMain$1e) return main$1e;
-	hasRequiredMain$1e = 1;
+function requireMain$1f () {
+	if (hasRequiredMain$1f) return main$1f;
+	hasRequiredMain$1f = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1_();
+	var nativeClass = requireLib$1$();
 
 
 	// VARIABLES //
@@ -13503,8 +13547,60 @@ function requireMain$1e () {
 
 	// EXPORTS //
 
-	main$1e = isUint8Array;
-	return main$1e;
+	main$1f = isUint8Array;
+	return main$1f;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1T;
+var hasRequiredLib$1T;
+
+function requireLib$1T () {
+	if (hasRequiredLib$1T) return lib$1T;
+	hasRequiredLib$1T = 1;
+
+	/**
+	* Test if a value is a Uint8Array.
+	*
+	* @module @stdlib/assert-is-uint8array
+	*
+	* @example
+	* var Uint8Array = require( '@stdlib/array-uint8' );
+	* var isUint8Array = require( '@stdlib/assert-is-uint8array' );
+	*
+	* var bool = isUint8Array( new Uint8Array( 10 ) );
+	* // returns true
+	*
+	* bool = isUint8Array( [] );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var isUint8Array = requireMain$1f();
+
+
+	// EXPORTS //
+
+	lib$1T = isUint8Array;
+	return lib$1T;
 }
 
 /**
@@ -13531,58 +13627,6 @@ var hasRequiredLib$1S;
 function requireLib$1S () {
 	if (hasRequiredLib$1S) return lib$1S;
 	hasRequiredLib$1S = 1;
-
-	/**
-	* Test if a value is a Uint8Array.
-	*
-	* @module @stdlib/assert-is-uint8array
-	*
-	* @example
-	* var Uint8Array = require( '@stdlib/array-uint8' );
-	* var isUint8Array = require( '@stdlib/assert-is-uint8array' );
-	*
-	* var bool = isUint8Array( new Uint8Array( 10 ) );
-	* // returns true
-	*
-	* bool = isUint8Array( [] );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var isUint8Array = requireMain$1e();
-
-
-	// EXPORTS //
-
-	lib$1S = isUint8Array;
-	return lib$1S;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1R;
-var hasRequiredLib$1R;
-
-function requireLib$1R () {
-	if (hasRequiredLib$1R) return lib$1R;
-	hasRequiredLib$1R = 1;
 
 	/**
 	* Maximum unsigned 8-bit integer.
@@ -13624,8 +13668,8 @@ function requireLib$1R () {
 
 	// EXPORTS //
 
-	lib$1R = UINT8_MAX;
-	return lib$1R;
+	lib$1S = UINT8_MAX;
+	return lib$1S;
 }
 
 /**
@@ -13682,17 +13726,17 @@ function requireUint8array () {
 * limitations under the License.
 */
 
-var main$1d;
-var hasRequiredMain$1d;
+var main$1e;
+var hasRequiredMain$1e;
 
-function requireMain$1d () {
-	if (hasRequiredMain$1d) return main$1d;
-	hasRequiredMain$1d = 1;
+function requireMain$1e () {
+	if (hasRequiredMain$1e) return main$1e;
+	hasRequiredMain$1e = 1;
 
 	// MODULES //
 
-	var isUint8Array = requireLib$1S();
-	var UINT8_MAX = requireLib$1R();
+	var isUint8Array = requireLib$1T();
+	var UINT8_MAX = requireLib$1S();
 	var GlobalUint8Array = requireUint8array();
 
 
@@ -13735,8 +13779,8 @@ function requireMain$1d () {
 
 	// EXPORTS //
 
-	main$1d = hasUint8ArraySupport;
-	return main$1d;
+	main$1e = hasUint8ArraySupport;
+	return main$1e;
 }
 
 /**
@@ -13757,12 +13801,12 @@ function requireMain$1d () {
 * limitations under the License.
 */
 
-var lib$1Q;
-var hasRequiredLib$1Q;
+var lib$1R;
+var hasRequiredLib$1R;
 
-function requireLib$1Q () {
-	if (hasRequiredLib$1Q) return lib$1Q;
-	hasRequiredLib$1Q = 1;
+function requireLib$1R () {
+	if (hasRequiredLib$1R) return lib$1R;
+	hasRequiredLib$1R = 1;
 
 	/**
 	* Test for native `Uint8Array` support.
@@ -13778,13 +13822,13 @@ function requireLib$1Q () {
 
 	// MODULES //
 
-	var hasUint8ArraySupport = requireMain$1d();
+	var hasUint8ArraySupport = requireMain$1e();
 
 
 	// EXPORTS //
 
-	lib$1Q = hasUint8ArraySupport;
-	return lib$1Q;
+	lib$1R = hasUint8ArraySupport;
+	return lib$1R;
 }
 
 /**
@@ -13805,12 +13849,12 @@ function requireLib$1Q () {
 * limitations under the License.
 */
 
-var main$1c;
-var hasRequiredMain$1c;
+var main$1d;
+var hasRequiredMain$1d;
 
-function requireMain$1c () {
-	if (hasRequiredMain$1c) return main$1c;
-	hasRequiredMain$1c = 1;
+function requireMain$1d () {
+	if (hasRequiredMain$1d) return main$1d;
+	hasRequiredMain$1d = 1;
 
 	// MAIN //
 
@@ -13819,8 +13863,8 @@ function requireMain$1c () {
 
 	// EXPORTS //
 
-	main$1c = ctor;
-	return main$1c;
+	main$1d = ctor;
+	return main$1d;
 }
 
 /**
@@ -13886,12 +13930,12 @@ function requirePolyfill$1 () {
 * limitations under the License.
 */
 
-var lib$1P;
-var hasRequiredLib$1P;
+var lib$1Q;
+var hasRequiredLib$1Q;
 
-function requireLib$1P () {
-	if (hasRequiredLib$1P) return lib$1P;
-	hasRequiredLib$1P = 1;
+function requireLib$1Q () {
+	if (hasRequiredLib$1Q) return lib$1Q;
+	hasRequiredLib$1Q = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of 8-bit unsigned integers in the platform byte order.
@@ -13907,8 +13951,8 @@ function requireLib$1P () {
 
 	// MODULES //
 
-	var hasUint8ArraySupport = requireLib$1Q();
-	var builtin = requireMain$1c();
+	var hasUint8ArraySupport = requireLib$1R();
+	var builtin = requireMain$1d();
 	var polyfill = requirePolyfill$1();
 
 
@@ -13924,8 +13968,8 @@ function requireLib$1P () {
 
 	// EXPORTS //
 
-	lib$1P = ctor;
-	return lib$1P;
+	lib$1Q = ctor;
+	return lib$1Q;
 }
 
 /**
@@ -13946,16 +13990,16 @@ function requireLib$1P () {
 * limitations under the License.
 */
 
-var main$1b;
-var hasRequiredMain$1b;
+var main$1c;
+var hasRequiredMain$1c;
 
-function requireMain$1b () {
-	if (hasRequiredMain$1b) return main$1b;
-	hasRequiredMain$1b = 1;
+function requireMain$1c () {
+	if (hasRequiredMain$1c) return main$1c;
+	hasRequiredMain$1c = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1_();
+	var nativeClass = requireLib$1$();
 
 
 	// VARIABLES //
@@ -13991,8 +14035,60 @@ function requireMain$1b () {
 
 	// EXPORTS //
 
-	main$1b = isUint16Array;
-	return main$1b;
+	main$1c = isUint16Array;
+	return main$1c;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1P;
+var hasRequiredLib$1P;
+
+function requireLib$1P () {
+	if (hasRequiredLib$1P) return lib$1P;
+	hasRequiredLib$1P = 1;
+
+	/**
+	* Test if a value is a Uint16Array.
+	*
+	* @module @stdlib/assert-is-uint16array
+	*
+	* @example
+	* var Uint16Array = require( '@stdlib/array-uint16' );
+	* var isUint16Array = require( '@stdlib/assert-is-uint16array' );
+	*
+	* var bool = isUint16Array( new Uint16Array( 10 ) );
+	* // returns true
+	*
+	* bool = isUint16Array( [] );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var isUint16Array = requireMain$1c();
+
+
+	// EXPORTS //
+
+	lib$1P = isUint16Array;
+	return lib$1P;
 }
 
 /**
@@ -14019,58 +14115,6 @@ var hasRequiredLib$1O;
 function requireLib$1O () {
 	if (hasRequiredLib$1O) return lib$1O;
 	hasRequiredLib$1O = 1;
-
-	/**
-	* Test if a value is a Uint16Array.
-	*
-	* @module @stdlib/assert-is-uint16array
-	*
-	* @example
-	* var Uint16Array = require( '@stdlib/array-uint16' );
-	* var isUint16Array = require( '@stdlib/assert-is-uint16array' );
-	*
-	* var bool = isUint16Array( new Uint16Array( 10 ) );
-	* // returns true
-	*
-	* bool = isUint16Array( [] );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var isUint16Array = requireMain$1b();
-
-
-	// EXPORTS //
-
-	lib$1O = isUint16Array;
-	return lib$1O;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1N;
-var hasRequiredLib$1N;
-
-function requireLib$1N () {
-	if (hasRequiredLib$1N) return lib$1N;
-	hasRequiredLib$1N = 1;
 
 	/**
 	* Maximum unsigned 16-bit integer.
@@ -14112,8 +14156,8 @@ function requireLib$1N () {
 
 	// EXPORTS //
 
-	lib$1N = UINT16_MAX;
-	return lib$1N;
+	lib$1O = UINT16_MAX;
+	return lib$1O;
 }
 
 /**
@@ -14170,17 +14214,17 @@ function requireUint16array () {
 * limitations under the License.
 */
 
-var main$1a;
-var hasRequiredMain$1a;
+var main$1b;
+var hasRequiredMain$1b;
 
-function requireMain$1a () {
-	if (hasRequiredMain$1a) return main$1a;
-	hasRequiredMain$1a = 1;
+function requireMain$1b () {
+	if (hasRequiredMain$1b) return main$1b;
+	hasRequiredMain$1b = 1;
 
 	// MODULES //
 
-	var isUint16Array = requireLib$1O();
-	var UINT16_MAX = requireLib$1N();
+	var isUint16Array = requireLib$1P();
+	var UINT16_MAX = requireLib$1O();
 	var GlobalUint16Array = requireUint16array();
 
 
@@ -14223,8 +14267,8 @@ function requireMain$1a () {
 
 	// EXPORTS //
 
-	main$1a = hasUint16ArraySupport;
-	return main$1a;
+	main$1b = hasUint16ArraySupport;
+	return main$1b;
 }
 
 /**
@@ -14245,12 +14289,12 @@ function requireMain$1a () {
 * limitations under the License.
 */
 
-var lib$1M;
-var hasRequiredLib$1M;
+var lib$1N;
+var hasRequiredLib$1N;
 
-function requireLib$1M () {
-	if (hasRequiredLib$1M) return lib$1M;
-	hasRequiredLib$1M = 1;
+function requireLib$1N () {
+	if (hasRequiredLib$1N) return lib$1N;
+	hasRequiredLib$1N = 1;
 
 	/**
 	* Test for native `Uint16Array` support.
@@ -14266,13 +14310,13 @@ function requireLib$1M () {
 
 	// MODULES //
 
-	var hasUint16ArraySupport = requireMain$1a();
+	var hasUint16ArraySupport = requireMain$1b();
 
 
 	// EXPORTS //
 
-	lib$1M = hasUint16ArraySupport;
-	return lib$1M;
+	lib$1N = hasUint16ArraySupport;
+	return lib$1N;
 }
 
 /**
@@ -14293,12 +14337,12 @@ function requireLib$1M () {
 * limitations under the License.
 */
 
-var main$19;
-var hasRequiredMain$19;
+var main$1a;
+var hasRequiredMain$1a;
 
-function requireMain$19 () {
-	if (hasRequiredMain$19) return main$19;
-	hasRequiredMain$19 = 1;
+function requireMain$1a () {
+	if (hasRequiredMain$1a) return main$1a;
+	hasRequiredMain$1a = 1;
 
 	// MAIN //
 
@@ -14307,8 +14351,8 @@ function requireMain$19 () {
 
 	// EXPORTS //
 
-	main$19 = ctor;
-	return main$19;
+	main$1a = ctor;
+	return main$1a;
 }
 
 /**
@@ -14374,12 +14418,12 @@ function requirePolyfill () {
 * limitations under the License.
 */
 
-var lib$1L;
-var hasRequiredLib$1L;
+var lib$1M;
+var hasRequiredLib$1M;
 
-function requireLib$1L () {
-	if (hasRequiredLib$1L) return lib$1L;
-	hasRequiredLib$1L = 1;
+function requireLib$1M () {
+	if (hasRequiredLib$1M) return lib$1M;
+	hasRequiredLib$1M = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of 16-bit unsigned integers in the platform byte order.
@@ -14395,8 +14439,8 @@ function requireLib$1L () {
 
 	// MODULES //
 
-	var hasUint16ArraySupport = requireLib$1M();
-	var builtin = requireMain$19();
+	var hasUint16ArraySupport = requireLib$1N();
+	var builtin = requireMain$1a();
 	var polyfill = requirePolyfill();
 
 
@@ -14412,8 +14456,8 @@ function requireLib$1L () {
 
 	// EXPORTS //
 
-	lib$1L = ctor;
-	return lib$1L;
+	lib$1M = ctor;
+	return lib$1M;
 }
 
 /**
@@ -14443,8 +14487,8 @@ function requireCtors () {
 
 	// MODULES //
 
-	var Uint8Array = requireLib$1P();
-	var Uint16Array = requireLib$1L();
+	var Uint8Array = requireLib$1Q();
+	var Uint16Array = requireLib$1M();
 
 
 	// MAIN //
@@ -14479,12 +14523,12 @@ function requireCtors () {
 * limitations under the License.
 */
 
-var main$18;
-var hasRequiredMain$18;
+var main$19;
+var hasRequiredMain$19;
 
-function requireMain$18 () {
-	if (hasRequiredMain$18) return main$18;
-	hasRequiredMain$18 = 1;
+function requireMain$19 () {
+	if (hasRequiredMain$19) return main$19;
+	hasRequiredMain$19 = 1;
 
 	// MODULES //
 
@@ -14536,8 +14580,8 @@ function requireMain$18 () {
 
 	// EXPORTS //
 
-	main$18 = bool;
-	return main$18;
+	main$19 = bool;
+	return main$19;
 }
 
 /**
@@ -14558,12 +14602,12 @@ function requireMain$18 () {
 * limitations under the License.
 */
 
-var lib$1K;
-var hasRequiredLib$1K;
+var lib$1L;
+var hasRequiredLib$1L;
 
-function requireLib$1K () {
-	if (hasRequiredLib$1K) return lib$1K;
-	hasRequiredLib$1K = 1;
+function requireLib$1L () {
+	if (hasRequiredLib$1L) return lib$1L;
+	hasRequiredLib$1L = 1;
 
 	/**
 	* Return a boolean indicating if an environment is little endian.
@@ -14579,13 +14623,13 @@ function requireLib$1K () {
 
 	// MODULES //
 
-	var IS_LITTLE_ENDIAN = requireMain$18();
+	var IS_LITTLE_ENDIAN = requireMain$19();
 
 
 	// EXPORTS //
 
-	lib$1K = IS_LITTLE_ENDIAN;
-	return lib$1K;
+	lib$1L = IS_LITTLE_ENDIAN;
+	return lib$1L;
 }
 
 /**
@@ -14615,7 +14659,7 @@ function requireHigh$1 () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1K();
+	var isLittleEndian = requireLib$1L();
 
 
 	// MAIN //
@@ -14652,17 +14696,17 @@ function requireHigh$1 () {
 * limitations under the License.
 */
 
-var main$17;
-var hasRequiredMain$17;
+var main$18;
+var hasRequiredMain$18;
 
-function requireMain$17 () {
-	if (hasRequiredMain$17) return main$17;
-	hasRequiredMain$17 = 1;
+function requireMain$18 () {
+	if (hasRequiredMain$18) return main$18;
+	hasRequiredMain$18 = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1W();
-	var Float64Array = requireLib$1T();
+	var Uint32Array = requireLib$1X();
+	var Float64Array = requireLib$1U();
 	var HIGH = requireHigh$1();
 
 
@@ -14729,8 +14773,8 @@ function requireMain$17 () {
 
 	// EXPORTS //
 
-	main$17 = getHighWord;
-	return main$17;
+	main$18 = getHighWord;
+	return main$18;
 }
 
 /**
@@ -14751,12 +14795,12 @@ function requireMain$17 () {
 * limitations under the License.
 */
 
-var lib$1J;
-var hasRequiredLib$1J;
+var lib$1K;
+var hasRequiredLib$1K;
 
-function requireLib$1J () {
-	if (hasRequiredLib$1J) return lib$1J;
-	hasRequiredLib$1J = 1;
+function requireLib$1K () {
+	if (hasRequiredLib$1K) return lib$1K;
+	hasRequiredLib$1K = 1;
 
 	/**
 	* Return an unsigned 32-bit integer corresponding to the more significant 32 bits of a double-precision floating-point number.
@@ -14772,13 +14816,13 @@ function requireLib$1J () {
 
 	// MODULES //
 
-	var main = requireMain$17();
+	var main = requireMain$18();
 
 
 	// EXPORTS //
 
-	lib$1J = main;
-	return lib$1J;
+	lib$1K = main;
+	return lib$1K;
 }
 
 /**
@@ -14808,7 +14852,7 @@ function requireHigh () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1K();
+	var isLittleEndian = requireLib$1L();
 
 
 	// MAIN //
@@ -14845,17 +14889,17 @@ function requireHigh () {
 * limitations under the License.
 */
 
-var main$16;
-var hasRequiredMain$16;
+var main$17;
+var hasRequiredMain$17;
 
-function requireMain$16 () {
-	if (hasRequiredMain$16) return main$16;
-	hasRequiredMain$16 = 1;
+function requireMain$17 () {
+	if (hasRequiredMain$17) return main$17;
+	hasRequiredMain$17 = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1W();
-	var Float64Array = requireLib$1T();
+	var Uint32Array = requireLib$1X();
+	var Float64Array = requireLib$1U();
 	var HIGH = requireHigh();
 
 
@@ -14935,8 +14979,8 @@ function requireMain$16 () {
 
 	// EXPORTS //
 
-	main$16 = setHighWord;
-	return main$16;
+	main$17 = setHighWord;
+	return main$17;
 }
 
 /**
@@ -14957,12 +15001,12 @@ function requireMain$16 () {
 * limitations under the License.
 */
 
-var lib$1I;
-var hasRequiredLib$1I;
+var lib$1J;
+var hasRequiredLib$1J;
 
-function requireLib$1I () {
-	if (hasRequiredLib$1I) return lib$1I;
-	hasRequiredLib$1I = 1;
+function requireLib$1J () {
+	if (hasRequiredLib$1J) return lib$1J;
+	hasRequiredLib$1J = 1;
 
 	/**
 	* Set the more significant 32 bits of a double-precision floating-point number.
@@ -14990,13 +15034,13 @@ function requireLib$1I () {
 
 	// MODULES //
 
-	var main = requireMain$16();
+	var main = requireMain$17();
 
 
 	// EXPORTS //
 
-	lib$1I = main;
-	return lib$1I;
+	lib$1J = main;
+	return lib$1J;
 }
 
 /**
@@ -15026,7 +15070,7 @@ function requireIndices$1 () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1K();
+	var isLittleEndian = requireLib$1L();
 
 
 	// MAIN //
@@ -15072,17 +15116,17 @@ function requireIndices$1 () {
 * limitations under the License.
 */
 
-var main$15;
-var hasRequiredMain$15;
+var main$16;
+var hasRequiredMain$16;
 
-function requireMain$15 () {
-	if (hasRequiredMain$15) return main$15;
-	hasRequiredMain$15 = 1;
+function requireMain$16 () {
+	if (hasRequiredMain$16) return main$16;
+	hasRequiredMain$16 = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1W();
-	var Float64Array = requireLib$1T();
+	var Uint32Array = requireLib$1X();
+	var Float64Array = requireLib$1U();
 	var indices = requireIndices$1();
 
 
@@ -15178,8 +15222,8 @@ function requireMain$15 () {
 
 	// EXPORTS //
 
-	main$15 = fromWords;
-	return main$15;
+	main$16 = fromWords;
+	return main$16;
 }
 
 /**
@@ -15200,12 +15244,12 @@ function requireMain$15 () {
 * limitations under the License.
 */
 
-var lib$1H;
-var hasRequiredLib$1H;
+var lib$1I;
+var hasRequiredLib$1I;
 
-function requireLib$1H () {
-	if (hasRequiredLib$1H) return lib$1H;
-	hasRequiredLib$1H = 1;
+function requireLib$1I () {
+	if (hasRequiredLib$1I) return lib$1I;
+	hasRequiredLib$1I = 1;
 
 	/**
 	* Create a double-precision floating-point number from a higher order word (unsigned 32-bit integer) and a lower order word (unsigned 32-bit integer).
@@ -15239,13 +15283,13 @@ function requireLib$1H () {
 
 	// MODULES //
 
-	var main = requireMain$15();
+	var main = requireMain$16();
 
 
 	// EXPORTS //
 
-	lib$1H = main;
-	return lib$1H;
+	lib$1I = main;
+	return lib$1I;
 }
 
 /**
@@ -15266,12 +15310,12 @@ function requireLib$1H () {
 * limitations under the License.
 */
 
-var lib$1G;
-var hasRequiredLib$1G;
+var lib$1H;
+var hasRequiredLib$1H;
 
-function requireLib$1G () {
-	if (hasRequiredLib$1G) return lib$1G;
-	hasRequiredLib$1G = 1;
+function requireLib$1H () {
+	if (hasRequiredLib$1H) return lib$1H;
+	hasRequiredLib$1H = 1;
 
 	/**
 	* Double-precision floating-point positive infinity.
@@ -15308,8 +15352,8 @@ function requireLib$1G () {
 
 	// EXPORTS //
 
-	lib$1G = FLOAT64_PINF;
-	return lib$1G;
+	lib$1H = FLOAT64_PINF;
+	return lib$1H;
 }
 
 /**
@@ -15330,17 +15374,65 @@ function requireLib$1G () {
 * limitations under the License.
 */
 
-var main$14;
-var hasRequiredMain$14;
+var main$15;
+var hasRequiredMain$15;
 
-function requireMain$14 () {
-	if (hasRequiredMain$14) return main$14;
-	hasRequiredMain$14 = 1;
+function requireMain$15 () {
+	if (hasRequiredMain$15) return main$15;
+	hasRequiredMain$15 = 1;
 
 	// EXPORTS //
 
-	main$14 = Number; // eslint-disable-line stdlib/require-globals
-	return main$14;
+	main$15 = Number; // eslint-disable-line stdlib/require-globals
+	return main$15;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1G;
+var hasRequiredLib$1G;
+
+function requireLib$1G () {
+	if (hasRequiredLib$1G) return lib$1G;
+	hasRequiredLib$1G = 1;
+
+	/**
+	* Constructor which returns a `Number` object.
+	*
+	* @module @stdlib/number-ctor
+	*
+	* @example
+	* var Number = require( '@stdlib/number-ctor' );
+	*
+	* var v = new Number( 10.0 );
+	* // returns <Number>
+	*/
+
+	// MODULES //
+
+	var main = requireMain$15();
+
+
+	// EXPORTS //
+
+	lib$1G = main;
+	return lib$1G;
 }
 
 /**
@@ -15369,25 +15461,45 @@ function requireLib$1F () {
 	hasRequiredLib$1F = 1;
 
 	/**
-	* Constructor which returns a `Number` object.
+	* Double-precision floating-point negative infinity.
 	*
-	* @module @stdlib/number-ctor
+	* @module @stdlib/constants-float64-ninf
+	* @type {number}
 	*
 	* @example
-	* var Number = require( '@stdlib/number-ctor' );
-	*
-	* var v = new Number( 10.0 );
-	* // returns <Number>
+	* var FLOAT64_NINF = require( '@stdlib/constants-float64-ninf' );
+	* // returns -Infinity
 	*/
 
 	// MODULES //
 
-	var main = requireMain$14();
+	var Number = requireLib$1G();
+
+
+	// MAIN //
+
+	/**
+	* Double-precision floating-point negative infinity.
+	*
+	* ## Notes
+	*
+	* Double-precision floating-point negative infinity has the bit sequence
+	*
+	* ```binarystring
+	* 1 11111111111 00000000000000000000 00000000000000000000000000000000
+	* ```
+	*
+	* @constant
+	* @type {number}
+	* @default Number.NEGATIVE_INFINITY
+	* @see [IEEE 754]{@link https://en.wikipedia.org/wiki/IEEE_754-1985}
+	*/
+	var FLOAT64_NINF = Number.NEGATIVE_INFINITY;
 
 
 	// EXPORTS //
 
-	lib$1F = main;
+	lib$1F = FLOAT64_NINF;
 	return lib$1F;
 }
 
@@ -15415,74 +15527,6 @@ var hasRequiredLib$1E;
 function requireLib$1E () {
 	if (hasRequiredLib$1E) return lib$1E;
 	hasRequiredLib$1E = 1;
-
-	/**
-	* Double-precision floating-point negative infinity.
-	*
-	* @module @stdlib/constants-float64-ninf
-	* @type {number}
-	*
-	* @example
-	* var FLOAT64_NINF = require( '@stdlib/constants-float64-ninf' );
-	* // returns -Infinity
-	*/
-
-	// MODULES //
-
-	var Number = requireLib$1F();
-
-
-	// MAIN //
-
-	/**
-	* Double-precision floating-point negative infinity.
-	*
-	* ## Notes
-	*
-	* Double-precision floating-point negative infinity has the bit sequence
-	*
-	* ```binarystring
-	* 1 11111111111 00000000000000000000 00000000000000000000000000000000
-	* ```
-	*
-	* @constant
-	* @type {number}
-	* @default Number.NEGATIVE_INFINITY
-	* @see [IEEE 754]{@link https://en.wikipedia.org/wiki/IEEE_754-1985}
-	*/
-	var FLOAT64_NINF = Number.NEGATIVE_INFINITY;
-
-
-	// EXPORTS //
-
-	lib$1E = FLOAT64_NINF;
-	return lib$1E;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1D;
-var hasRequiredLib$1D;
-
-function requireLib$1D () {
-	if (hasRequiredLib$1D) return lib$1D;
-	hasRequiredLib$1D = 1;
 
 	/**
 	* The bias of a double-precision floating-point number's exponent.
@@ -15521,8 +15565,8 @@ function requireLib$1D () {
 
 	// EXPORTS //
 
-	lib$1D = FLOAT64_EXPONENT_BIAS;
-	return lib$1D;
+	lib$1E = FLOAT64_EXPONENT_BIAS;
+	return lib$1E;
 }
 
 /**
@@ -15543,12 +15587,12 @@ function requireLib$1D () {
 * limitations under the License.
 */
 
-var lib$1C;
-var hasRequiredLib$1C;
+var lib$1D;
+var hasRequiredLib$1D;
 
-function requireLib$1C () {
-	if (hasRequiredLib$1C) return lib$1C;
-	hasRequiredLib$1C = 1;
+function requireLib$1D () {
+	if (hasRequiredLib$1D) return lib$1D;
+	hasRequiredLib$1D = 1;
 
 	/**
 	* One half times the natural logarithm of 2.
@@ -15579,8 +15623,8 @@ function requireLib$1C () {
 
 	// EXPORTS //
 
-	lib$1C = HALF_LN2;
-	return lib$1C;
+	lib$1D = HALF_LN2;
+	return lib$1D;
 }
 
 /**
@@ -15669,23 +15713,23 @@ function requirePolyval_q$1 () {
 * ```
 */
 
-var main$13;
-var hasRequiredMain$13;
+var main$14;
+var hasRequiredMain$14;
 
-function requireMain$13 () {
-	if (hasRequiredMain$13) return main$13;
-	hasRequiredMain$13 = 1;
+function requireMain$14 () {
+	if (hasRequiredMain$14) return main$14;
+	hasRequiredMain$14 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var getHighWord = requireLib$1J();
-	var setHighWord = requireLib$1I();
-	var fromWords = requireLib$1H();
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
-	var FLOAT64_EXPONENT_BIAS = requireLib$1D();
-	var HALF_LN2 = requireLib$1C();
+	var isnan = requireLib$26();
+	var getHighWord = requireLib$1K();
+	var setHighWord = requireLib$1J();
+	var fromWords = requireLib$1I();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
+	var FLOAT64_EXPONENT_BIAS = requireLib$1E();
+	var HALF_LN2 = requireLib$1D();
 	var polyval = requirePolyval_q$1();
 
 
@@ -16000,8 +16044,8 @@ function requireMain$13 () {
 
 	// EXPORTS //
 
-	main$13 = expm1;
-	return main$13;
+	main$14 = expm1;
+	return main$14;
 }
 
 /**
@@ -16022,12 +16066,12 @@ function requireMain$13 () {
 * limitations under the License.
 */
 
-var lib$1B;
-var hasRequiredLib$1B;
+var lib$1C;
+var hasRequiredLib$1C;
 
-function requireLib$1B () {
-	if (hasRequiredLib$1B) return lib$1B;
-	hasRequiredLib$1B = 1;
+function requireLib$1C () {
+	if (hasRequiredLib$1C) return lib$1C;
+	hasRequiredLib$1C = 1;
 
 	/**
 	* Compute `exp(x) - 1`.
@@ -16052,13 +16096,13 @@ function requireLib$1B () {
 
 	// MODULES //
 
-	var expm1 = requireMain$13();
+	var expm1 = requireMain$14();
 
 
 	// EXPORTS //
 
-	lib$1B = expm1;
-	return lib$1B;
+	lib$1C = expm1;
+	return lib$1C;
 }
 
 /**
@@ -16079,12 +16123,12 @@ function requireLib$1B () {
 * limitations under the License.
 */
 
-var main$12;
-var hasRequiredMain$12;
+var main$13;
+var hasRequiredMain$13;
 
-function requireMain$12 () {
-	if (hasRequiredMain$12) return main$12;
-	hasRequiredMain$12 = 1;
+function requireMain$13 () {
+	if (hasRequiredMain$13) return main$13;
+	hasRequiredMain$13 = 1;
 
 	// TODO: implementation (?)
 
@@ -16115,8 +16159,8 @@ function requireMain$12 () {
 
 	// EXPORTS //
 
-	main$12 = floor;
-	return main$12;
+	main$13 = floor;
+	return main$13;
 }
 
 /**
@@ -16137,12 +16181,12 @@ function requireMain$12 () {
 * limitations under the License.
 */
 
-var lib$1A;
-var hasRequiredLib$1A;
+var lib$1B;
+var hasRequiredLib$1B;
 
-function requireLib$1A () {
-	if (hasRequiredLib$1A) return lib$1A;
-	hasRequiredLib$1A = 1;
+function requireLib$1B () {
+	if (hasRequiredLib$1B) return lib$1B;
+	hasRequiredLib$1B = 1;
 
 	/**
 	* Round a double-precision floating-point number toward negative infinity.
@@ -16167,13 +16211,13 @@ function requireLib$1A () {
 
 	// MODULES //
 
-	var main = requireMain$12();
+	var main = requireMain$13();
 
 
 	// EXPORTS //
 
-	lib$1A = main;
-	return lib$1A;
+	lib$1B = main;
+	return lib$1B;
 }
 
 /**
@@ -16262,21 +16306,21 @@ function requirePolyval_lp () {
 * ```
 */
 
-var main$11;
-var hasRequiredMain$11;
+var main$12;
+var hasRequiredMain$12;
 
-function requireMain$11 () {
-	if (hasRequiredMain$11) return main$11;
-	hasRequiredMain$11 = 1;
+function requireMain$12 () {
+	if (hasRequiredMain$12) return main$12;
+	hasRequiredMain$12 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var getHighWord = requireLib$1J();
-	var setHighWord = requireLib$1I();
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
-	var FLOAT64_EXPONENT_BIAS = requireLib$1D();
+	var isnan = requireLib$26();
+	var getHighWord = requireLib$1K();
+	var setHighWord = requireLib$1J();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
+	var FLOAT64_EXPONENT_BIAS = requireLib$1E();
 	var polyval = requirePolyval_lp();
 
 
@@ -16591,8 +16635,8 @@ function requireMain$11 () {
 
 	// EXPORTS //
 
-	main$11 = log1p;
-	return main$11;
+	main$12 = log1p;
+	return main$12;
 }
 
 /**
@@ -16613,12 +16657,12 @@ function requireMain$11 () {
 * limitations under the License.
 */
 
-var lib$1z;
-var hasRequiredLib$1z;
+var lib$1A;
+var hasRequiredLib$1A;
 
-function requireLib$1z () {
-	if (hasRequiredLib$1z) return lib$1z;
-	hasRequiredLib$1z = 1;
+function requireLib$1A () {
+	if (hasRequiredLib$1A) return lib$1A;
+	hasRequiredLib$1A = 1;
 
 	/**
 	* Evaluate the natural logarithm of \\(1+x\\).
@@ -16649,13 +16693,13 @@ function requireLib$1z () {
 
 	// MODULES //
 
-	var log1p = requireMain$11();
+	var log1p = requireMain$12();
 
 
 	// EXPORTS //
 
-	lib$1z = log1p;
-	return lib$1z;
+	lib$1A = log1p;
+	return lib$1A;
 }
 
 /**
@@ -16676,12 +16720,12 @@ function requireLib$1z () {
 * limitations under the License.
 */
 
-var main$10;
-var hasRequiredMain$10;
+var main$11;
+var hasRequiredMain$11;
 
-function requireMain$10 () {
-	if (hasRequiredMain$10) return main$10;
-	hasRequiredMain$10 = 1;
+function requireMain$11 () {
+	if (hasRequiredMain$11) return main$11;
+	hasRequiredMain$11 = 1;
 
 	// MAIN //
 
@@ -16713,8 +16757,68 @@ function requireMain$10 () {
 
 	// EXPORTS //
 
-	main$10 = sqrt;
-	return main$10;
+	main$11 = sqrt;
+	return main$11;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1z;
+var hasRequiredLib$1z;
+
+function requireLib$1z () {
+	if (hasRequiredLib$1z) return lib$1z;
+	hasRequiredLib$1z = 1;
+
+	/**
+	* Compute the principal square root of a double-precision floating-point number.
+	*
+	* @module @stdlib/math-base-special-sqrt
+	*
+	* @example
+	* var sqrt = require( '@stdlib/math-base-special-sqrt' );
+	*
+	* var v = sqrt( 4.0 );
+	* // returns 2.0
+	*
+	* v = sqrt( 9.0 );
+	* // returns 3.0
+	*
+	* v = sqrt( 0.0 );
+	* // returns 0.0
+	*
+	* v = sqrt( -4.0 );
+	* // returns NaN
+	*
+	* v = sqrt( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$11();
+
+
+	// EXPORTS //
+
+	lib$1z = main;
+	return lib$1z;
 }
 
 /**
@@ -16743,66 +16847,6 @@ function requireLib$1y () {
 	hasRequiredLib$1y = 1;
 
 	/**
-	* Compute the principal square root of a double-precision floating-point number.
-	*
-	* @module @stdlib/math-base-special-sqrt
-	*
-	* @example
-	* var sqrt = require( '@stdlib/math-base-special-sqrt' );
-	*
-	* var v = sqrt( 4.0 );
-	* // returns 2.0
-	*
-	* v = sqrt( 9.0 );
-	* // returns 3.0
-	*
-	* v = sqrt( 0.0 );
-	* // returns 0.0
-	*
-	* v = sqrt( -4.0 );
-	* // returns NaN
-	*
-	* v = sqrt( NaN );
-	* // returns NaN
-	*/
-
-	// MODULES //
-
-	var main = requireMain$10();
-
-
-	// EXPORTS //
-
-	lib$1y = main;
-	return lib$1y;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1x;
-var hasRequiredLib$1x;
-
-function requireLib$1x () {
-	if (hasRequiredLib$1x) return lib$1x;
-	hasRequiredLib$1x = 1;
-
-	/**
 	* One fourth times the mathematical constant `π`.
 	*
 	* @module @stdlib/constants-float64-fourth-pi
@@ -16829,8 +16873,8 @@ function requireLib$1x () {
 
 	// EXPORTS //
 
-	lib$1x = FOURTH_PI;
-	return lib$1x;
+	lib$1y = FOURTH_PI;
+	return lib$1y;
 }
 
 /**
@@ -17007,18 +17051,18 @@ function requireRational_rs () {
 * ```
 */
 
-var main$$;
-var hasRequiredMain$$;
+var main$10;
+var hasRequiredMain$10;
 
-function requireMain$$ () {
-	if (hasRequiredMain$$) return main$$;
-	hasRequiredMain$$ = 1;
+function requireMain$10 () {
+	if (hasRequiredMain$10) return main$10;
+	hasRequiredMain$10 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var sqrt = requireLib$1y();
-	var PIO4 = requireLib$1x();
+	var isnan = requireLib$26();
+	var sqrt = requireLib$1z();
+	var PIO4 = requireLib$1y();
 	var ratevalPQ = requireRational_pq$3();
 	var ratevalRS = requireRational_rs();
 
@@ -17117,8 +17161,8 @@ function requireMain$$ () {
 
 	// EXPORTS //
 
-	main$$ = asin;
-	return main$$;
+	main$10 = asin;
+	return main$10;
 }
 
 /**
@@ -17139,12 +17183,12 @@ function requireMain$$ () {
 * limitations under the License.
 */
 
-var lib$1w;
-var hasRequiredLib$1w;
+var lib$1x;
+var hasRequiredLib$1x;
 
-function requireLib$1w () {
-	if (hasRequiredLib$1w) return lib$1w;
-	hasRequiredLib$1w = 1;
+function requireLib$1x () {
+	if (hasRequiredLib$1x) return lib$1x;
+	hasRequiredLib$1x = 1;
 
 	/**
 	* Compute the arcsine of a double-precision floating-point number.
@@ -17169,13 +17213,13 @@ function requireLib$1w () {
 
 	// MODULES //
 
-	var main = requireMain$$();
+	var main = requireMain$10();
 
 
 	// EXPORTS //
 
-	lib$1w = main;
-	return lib$1w;
+	lib$1x = main;
+	return lib$1x;
 }
 
 /**
@@ -17196,12 +17240,12 @@ function requireLib$1w () {
 * limitations under the License.
 */
 
-var main$_;
-var hasRequiredMain$_;
+var main$$;
+var hasRequiredMain$$;
 
-function requireMain$_ () {
-	if (hasRequiredMain$_) return main$_;
-	hasRequiredMain$_ = 1;
+function requireMain$$ () {
+	if (hasRequiredMain$$) return main$$;
+	hasRequiredMain$$ = 1;
 
 	// MAIN //
 
@@ -17238,7 +17282,125 @@ function requireMain$_ () {
 
 	// EXPORTS //
 
-	main$_ = abs;
+	main$$ = abs;
+	return main$$;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1w;
+var hasRequiredLib$1w;
+
+function requireLib$1w () {
+	if (hasRequiredLib$1w) return lib$1w;
+	hasRequiredLib$1w = 1;
+
+	/**
+	* Compute an absolute value of a double-precision floating-point number.
+	*
+	* @module @stdlib/math-base-special-abs
+	*
+	* @example
+	* var abs = require( '@stdlib/math-base-special-abs' );
+	*
+	* var v = abs( -1.0 );
+	* // returns 1.0
+	*
+	* v = abs( 2.0 );
+	* // returns 2.0
+	*
+	* v = abs( 0.0 );
+	* // returns 0.0
+	*
+	* v = abs( -0.0 );
+	* // returns 0.0
+	*
+	* v = abs( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$$();
+
+
+	// EXPORTS //
+
+	lib$1w = main;
+	return lib$1w;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$_;
+var hasRequiredMain$_;
+
+function requireMain$_ () {
+	if (hasRequiredMain$_) return main$_;
+	hasRequiredMain$_ = 1;
+
+	// TODO: implementation (?)
+
+	/**
+	* Rounds a double-precision floating-point number toward positive infinity.
+	*
+	* @param {number} x - input value
+	* @returns {number} rounded value
+	*
+	* @example
+	* var v = ceil( -4.2 );
+	* // returns -4.0
+	*
+	* @example
+	* var v = ceil( 9.99999 );
+	* // returns 10.0
+	*
+	* @example
+	* var v = ceil( 0.0 );
+	* // returns 0.0
+	*
+	* @example
+	* var v = ceil( NaN );
+	* // returns NaN
+	*/
+	var ceil = Math.ceil; // eslint-disable-line stdlib/no-builtin-math
+
+
+	// EXPORTS //
+
+	main$_ = ceil;
 	return main$_;
 }
 
@@ -17268,26 +17430,23 @@ function requireLib$1v () {
 	hasRequiredLib$1v = 1;
 
 	/**
-	* Compute an absolute value of a double-precision floating-point number.
+	* Round a double-precision floating-point number toward positive infinity.
 	*
-	* @module @stdlib/math-base-special-abs
+	* @module @stdlib/math-base-special-ceil
 	*
 	* @example
-	* var abs = require( '@stdlib/math-base-special-abs' );
+	* var ceil = require( '@stdlib/math-base-special-ceil' );
 	*
-	* var v = abs( -1.0 );
-	* // returns 1.0
+	* var v = ceil( -4.2 );
+	* // returns -4.0
 	*
-	* v = abs( 2.0 );
-	* // returns 2.0
+	* v = ceil( 9.99999 );
+	* // returns 10.0
 	*
-	* v = abs( 0.0 );
+	* v = ceil( 0.0 );
 	* // returns 0.0
 	*
-	* v = abs( -0.0 );
-	* // returns 0.0
-	*
-	* v = abs( NaN );
+	* v = ceil( NaN );
 	* // returns NaN
 	*/
 
@@ -17327,125 +17486,10 @@ function requireMain$Z () {
 	if (hasRequiredMain$Z) return main$Z;
 	hasRequiredMain$Z = 1;
 
-	// TODO: implementation (?)
-
-	/**
-	* Rounds a double-precision floating-point number toward positive infinity.
-	*
-	* @param {number} x - input value
-	* @returns {number} rounded value
-	*
-	* @example
-	* var v = ceil( -4.2 );
-	* // returns -4.0
-	*
-	* @example
-	* var v = ceil( 9.99999 );
-	* // returns 10.0
-	*
-	* @example
-	* var v = ceil( 0.0 );
-	* // returns 0.0
-	*
-	* @example
-	* var v = ceil( NaN );
-	* // returns NaN
-	*/
-	var ceil = Math.ceil; // eslint-disable-line stdlib/no-builtin-math
-
-
-	// EXPORTS //
-
-	main$Z = ceil;
-	return main$Z;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1u;
-var hasRequiredLib$1u;
-
-function requireLib$1u () {
-	if (hasRequiredLib$1u) return lib$1u;
-	hasRequiredLib$1u = 1;
-
-	/**
-	* Round a double-precision floating-point number toward positive infinity.
-	*
-	* @module @stdlib/math-base-special-ceil
-	*
-	* @example
-	* var ceil = require( '@stdlib/math-base-special-ceil' );
-	*
-	* var v = ceil( -4.2 );
-	* // returns -4.0
-	*
-	* v = ceil( 9.99999 );
-	* // returns 10.0
-	*
-	* v = ceil( 0.0 );
-	* // returns 0.0
-	*
-	* v = ceil( NaN );
-	* // returns NaN
-	*/
-
 	// MODULES //
 
-	var main = requireMain$Z();
-
-
-	// EXPORTS //
-
-	lib$1u = main;
-	return lib$1u;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$Y;
-var hasRequiredMain$Y;
-
-function requireMain$Y () {
-	if (hasRequiredMain$Y) return main$Y;
-	hasRequiredMain$Y = 1;
-
-	// MODULES //
-
-	var floor = requireLib$1A();
-	var ceil = requireLib$1u();
+	var floor = requireLib$1B();
+	var ceil = requireLib$1v();
 
 
 	// MAIN //
@@ -17494,8 +17538,8 @@ function requireMain$Y () {
 
 	// EXPORTS //
 
-	main$Y = trunc;
-	return main$Y;
+	main$Z = trunc;
+	return main$Z;
 }
 
 /**
@@ -17516,12 +17560,12 @@ function requireMain$Y () {
 * limitations under the License.
 */
 
-var lib$1t;
-var hasRequiredLib$1t;
+var lib$1u;
+var hasRequiredLib$1u;
 
-function requireLib$1t () {
-	if (hasRequiredLib$1t) return lib$1t;
-	hasRequiredLib$1t = 1;
+function requireLib$1u () {
+	if (hasRequiredLib$1u) return lib$1u;
+	hasRequiredLib$1u = 1;
 
 	/**
 	* Round a double-precision floating-point number toward zero.
@@ -17555,13 +17599,13 @@ function requireLib$1t () {
 
 	// MODULES //
 
-	var main = requireMain$Y();
+	var main = requireMain$Z();
 
 
 	// EXPORTS //
 
-	lib$1t = main;
-	return lib$1t;
+	lib$1u = main;
+	return lib$1u;
 }
 
 /**
@@ -17582,12 +17626,12 @@ function requireLib$1t () {
 * limitations under the License.
 */
 
-var lib$1s;
-var hasRequiredLib$1s;
+var lib$1t;
+var hasRequiredLib$1t;
 
-function requireLib$1s () {
-	if (hasRequiredLib$1s) return lib$1s;
-	hasRequiredLib$1s = 1;
+function requireLib$1t () {
+	if (hasRequiredLib$1t) return lib$1t;
+	hasRequiredLib$1t = 1;
 
 	/**
 	* The maximum biased base 2 exponent for a double-precision floating-point number.
@@ -17622,8 +17666,8 @@ function requireLib$1s () {
 
 	// EXPORTS //
 
-	lib$1s = FLOAT64_MAX_BASE2_EXPONENT;
-	return lib$1s;
+	lib$1t = FLOAT64_MAX_BASE2_EXPONENT;
+	return lib$1t;
 }
 
 /**
@@ -17644,12 +17688,12 @@ function requireLib$1s () {
 * limitations under the License.
 */
 
-var lib$1r;
-var hasRequiredLib$1r;
+var lib$1s;
+var hasRequiredLib$1s;
 
-function requireLib$1r () {
-	if (hasRequiredLib$1r) return lib$1r;
-	hasRequiredLib$1r = 1;
+function requireLib$1s () {
+	if (hasRequiredLib$1s) return lib$1s;
+	hasRequiredLib$1s = 1;
 
 	/**
 	* The maximum biased base 2 exponent for a subnormal double-precision floating-point number.
@@ -17684,8 +17728,8 @@ function requireLib$1r () {
 
 	// EXPORTS //
 
-	lib$1r = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
-	return lib$1r;
+	lib$1s = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
+	return lib$1s;
 }
 
 /**
@@ -17706,12 +17750,12 @@ function requireLib$1r () {
 * limitations under the License.
 */
 
-var lib$1q;
-var hasRequiredLib$1q;
+var lib$1r;
+var hasRequiredLib$1r;
 
-function requireLib$1q () {
-	if (hasRequiredLib$1q) return lib$1q;
-	hasRequiredLib$1q = 1;
+function requireLib$1r () {
+	if (hasRequiredLib$1r) return lib$1r;
+	hasRequiredLib$1r = 1;
 
 	/**
 	* The minimum biased base 2 exponent for a subnormal double-precision floating-point number.
@@ -17746,8 +17790,8 @@ function requireLib$1q () {
 
 	// EXPORTS //
 
-	lib$1q = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
-	return lib$1q;
+	lib$1r = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
+	return lib$1r;
 }
 
 /**
@@ -17768,17 +17812,17 @@ function requireLib$1q () {
 * limitations under the License.
 */
 
-var main$X;
-var hasRequiredMain$X;
+var main$Y;
+var hasRequiredMain$Y;
 
-function requireMain$X () {
-	if (hasRequiredMain$X) return main$X;
-	hasRequiredMain$X = 1;
+function requireMain$Y () {
+	if (hasRequiredMain$Y) return main$Y;
+	hasRequiredMain$Y = 1;
 
 	// MODULES //
 
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
 
 
 	// MAIN //
@@ -17812,8 +17856,8 @@ function requireMain$X () {
 
 	// EXPORTS //
 
-	main$X = isInfinite;
-	return main$X;
+	main$Y = isInfinite;
+	return main$Y;
 }
 
 /**
@@ -17834,12 +17878,12 @@ function requireMain$X () {
 * limitations under the License.
 */
 
-var lib$1p;
-var hasRequiredLib$1p;
+var lib$1q;
+var hasRequiredLib$1q;
 
-function requireLib$1p () {
-	if (hasRequiredLib$1p) return lib$1p;
-	hasRequiredLib$1p = 1;
+function requireLib$1q () {
+	if (hasRequiredLib$1q) return lib$1q;
+	hasRequiredLib$1q = 1;
 
 	/**
 	* Test if a double-precision floating-point numeric value is infinite.
@@ -17864,13 +17908,13 @@ function requireLib$1p () {
 
 	// MODULES //
 
-	var main = requireMain$X();
+	var main = requireMain$Y();
 
 
 	// EXPORTS //
 
-	lib$1p = main;
-	return lib$1p;
+	lib$1q = main;
+	return lib$1q;
 }
 
 /**
@@ -17891,12 +17935,12 @@ function requireLib$1p () {
 * limitations under the License.
 */
 
-var lib$1o;
-var hasRequiredLib$1o;
+var lib$1p;
+var hasRequiredLib$1p;
 
-function requireLib$1o () {
-	if (hasRequiredLib$1o) return lib$1o;
-	hasRequiredLib$1o = 1;
+function requireLib$1p () {
+	if (hasRequiredLib$1p) return lib$1p;
+	hasRequiredLib$1p = 1;
 
 	/**
 	* High word mask for the sign bit of a double-precision floating-point number.
@@ -17933,8 +17977,8 @@ function requireLib$1o () {
 
 	// EXPORTS //
 
-	lib$1o = FLOAT64_HIGH_WORD_SIGN_MASK;
-	return lib$1o;
+	lib$1p = FLOAT64_HIGH_WORD_SIGN_MASK;
+	return lib$1p;
 }
 
 /**
@@ -17955,12 +17999,12 @@ function requireLib$1o () {
 * limitations under the License.
 */
 
-var lib$1n;
-var hasRequiredLib$1n;
+var lib$1o;
+var hasRequiredLib$1o;
 
-function requireLib$1n () {
-	if (hasRequiredLib$1n) return lib$1n;
-	hasRequiredLib$1n = 1;
+function requireLib$1o () {
+	if (hasRequiredLib$1o) return lib$1o;
+	hasRequiredLib$1o = 1;
 
 	/**
 	* High word mask for excluding the sign bit of a double-precision floating-point number.
@@ -17997,8 +18041,8 @@ function requireLib$1n () {
 
 	// EXPORTS //
 
-	lib$1n = FLOAT64_HIGH_WORD_ABS_MASK;
-	return lib$1n;
+	lib$1o = FLOAT64_HIGH_WORD_ABS_MASK;
+	return lib$1o;
 }
 
 /**
@@ -18028,7 +18072,7 @@ function requireIndices () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1K();
+	var isLittleEndian = requireLib$1L();
 
 
 	// MAIN //
@@ -18083,8 +18127,8 @@ function requireAssign$2 () {
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1W();
-	var Float64Array = requireLib$1T();
+	var Uint32Array = requireLib$1X();
+	var Float64Array = requireLib$1U();
 	var indices = requireIndices();
 
 
@@ -18189,12 +18233,12 @@ function requireAssign$2 () {
 * limitations under the License.
 */
 
-var main$W;
-var hasRequiredMain$W;
+var main$X;
+var hasRequiredMain$X;
 
-function requireMain$W () {
-	if (hasRequiredMain$W) return main$W;
-	hasRequiredMain$W = 1;
+function requireMain$X () {
+	if (hasRequiredMain$X) return main$X;
+	hasRequiredMain$X = 1;
 
 	// MODULES //
 
@@ -18220,8 +18264,8 @@ function requireMain$W () {
 
 	// EXPORTS //
 
-	main$W = toWords;
-	return main$W;
+	main$X = toWords;
+	return main$X;
 }
 
 /**
@@ -18242,12 +18286,12 @@ function requireMain$W () {
 * limitations under the License.
 */
 
-var lib$1m;
-var hasRequiredLib$1m;
+var lib$1n;
+var hasRequiredLib$1n;
 
-function requireLib$1m () {
-	if (hasRequiredLib$1m) return lib$1m;
-	hasRequiredLib$1m = 1;
+function requireLib$1n () {
+	if (hasRequiredLib$1n) return lib$1n;
+	hasRequiredLib$1n = 1;
 
 	/**
 	* Split a double-precision floating-point number into a higher order word (unsigned 32-bit integer) and a lower order word (unsigned 32-bit integer).
@@ -18275,8 +18319,8 @@ function requireLib$1m () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$W();
+	var setReadOnly = requireLib$27();
+	var main = requireMain$X();
 	var assign = requireAssign$2();
 
 
@@ -18287,8 +18331,8 @@ function requireLib$1m () {
 
 	// EXPORTS //
 
-	lib$1m = main;
-	return lib$1m;
+	lib$1n = main;
+	return lib$1n;
 }
 
 /**
@@ -18309,20 +18353,20 @@ function requireLib$1m () {
 * limitations under the License.
 */
 
-var main$V;
-var hasRequiredMain$V;
+var main$W;
+var hasRequiredMain$W;
 
-function requireMain$V () {
-	if (hasRequiredMain$V) return main$V;
-	hasRequiredMain$V = 1;
+function requireMain$W () {
+	if (hasRequiredMain$W) return main$W;
+	hasRequiredMain$W = 1;
 
 	// MODULES //
 
-	var SIGN_MASK = requireLib$1o();
-	var ABS_MASK = requireLib$1n();
-	var toWords = requireLib$1m();
-	var getHighWord = requireLib$1J();
-	var fromWords = requireLib$1H();
+	var SIGN_MASK = requireLib$1p();
+	var ABS_MASK = requireLib$1o();
+	var toWords = requireLib$1n();
+	var getHighWord = requireLib$1K();
+	var fromWords = requireLib$1I();
 
 
 	// VARIABLES //
@@ -18387,8 +18431,8 @@ function requireMain$V () {
 
 	// EXPORTS //
 
-	main$V = copysign;
-	return main$V;
+	main$W = copysign;
+	return main$W;
 }
 
 /**
@@ -18409,12 +18453,12 @@ function requireMain$V () {
 * limitations under the License.
 */
 
-var lib$1l;
-var hasRequiredLib$1l;
+var lib$1m;
+var hasRequiredLib$1m;
 
-function requireLib$1l () {
-	if (hasRequiredLib$1l) return lib$1l;
-	hasRequiredLib$1l = 1;
+function requireLib$1m () {
+	if (hasRequiredLib$1m) return lib$1m;
+	hasRequiredLib$1m = 1;
 
 	/**
 	* Return a double-precision floating-point number with the magnitude of `x` and the sign of `y`.
@@ -18442,13 +18486,13 @@ function requireLib$1l () {
 
 	// MODULES //
 
-	var main = requireMain$V();
+	var main = requireMain$W();
 
 
 	// EXPORTS //
 
-	lib$1l = main;
-	return lib$1l;
+	lib$1m = main;
+	return lib$1m;
 }
 
 /**
@@ -18469,12 +18513,12 @@ function requireLib$1l () {
 * limitations under the License.
 */
 
-var lib$1k;
-var hasRequiredLib$1k;
+var lib$1l;
+var hasRequiredLib$1l;
 
-function requireLib$1k () {
-	if (hasRequiredLib$1k) return lib$1k;
-	hasRequiredLib$1k = 1;
+function requireLib$1l () {
+	if (hasRequiredLib$1l) return lib$1l;
+	hasRequiredLib$1l = 1;
 
 	/**
 	* Smallest positive double-precision floating-point normal number.
@@ -18517,8 +18561,8 @@ function requireLib$1k () {
 
 	// EXPORTS //
 
-	lib$1k = FLOAT64_SMALLEST_NORMAL;
-	return lib$1k;
+	lib$1l = FLOAT64_SMALLEST_NORMAL;
+	return lib$1l;
 }
 
 /**
@@ -18548,10 +18592,10 @@ function requireAssign$1 () {
 
 	// MODULES //
 
-	var FLOAT64_SMALLEST_NORMAL = requireLib$1k();
-	var isInfinite = requireLib$1p();
-	var isnan = requireLib$25();
-	var abs = requireLib$1v();
+	var FLOAT64_SMALLEST_NORMAL = requireLib$1l();
+	var isInfinite = requireLib$1q();
+	var isnan = requireLib$26();
+	var abs = requireLib$1w();
 
 
 	// VARIABLES //
@@ -18644,12 +18688,12 @@ function requireAssign$1 () {
 * limitations under the License.
 */
 
-var main$U;
-var hasRequiredMain$U;
+var main$V;
+var hasRequiredMain$V;
 
-function requireMain$U () {
-	if (hasRequiredMain$U) return main$U;
-	hasRequiredMain$U = 1;
+function requireMain$V () {
+	if (hasRequiredMain$V) return main$V;
+	hasRequiredMain$V = 1;
 
 	// MODULES //
 
@@ -18703,8 +18747,8 @@ function requireMain$U () {
 
 	// EXPORTS //
 
-	main$U = normalize;
-	return main$U;
+	main$V = normalize;
+	return main$V;
 }
 
 /**
@@ -18725,12 +18769,12 @@ function requireMain$U () {
 * limitations under the License.
 */
 
-var lib$1j;
-var hasRequiredLib$1j;
+var lib$1k;
+var hasRequiredLib$1k;
 
-function requireLib$1j () {
-	if (hasRequiredLib$1j) return lib$1j;
-	hasRequiredLib$1j = 1;
+function requireLib$1k () {
+	if (hasRequiredLib$1k) return lib$1k;
+	hasRequiredLib$1k = 1;
 
 	/**
 	* Return a normal number `y` and exponent `exp` satisfying \\(x = y \cdot 2^\mathrm{exp}\\).
@@ -18765,8 +18809,8 @@ function requireLib$1j () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$U();
+	var setReadOnly = requireLib$27();
+	var main = requireMain$V();
 	var assign = requireAssign$1();
 
 
@@ -18777,8 +18821,8 @@ function requireLib$1j () {
 
 	// EXPORTS //
 
-	lib$1j = main;
-	return lib$1j;
+	lib$1k = main;
+	return lib$1k;
 }
 
 /**
@@ -18799,12 +18843,12 @@ function requireLib$1j () {
 * limitations under the License.
 */
 
-var lib$1i;
-var hasRequiredLib$1i;
+var lib$1j;
+var hasRequiredLib$1j;
 
-function requireLib$1i () {
-	if (hasRequiredLib$1i) return lib$1i;
-	hasRequiredLib$1i = 1;
+function requireLib$1j () {
+	if (hasRequiredLib$1j) return lib$1j;
+	hasRequiredLib$1j = 1;
 
 	/**
 	* High word mask for the exponent of a double-precision floating-point number.
@@ -18841,8 +18885,8 @@ function requireLib$1i () {
 
 	// EXPORTS //
 
-	lib$1i = FLOAT64_HIGH_WORD_EXPONENT_MASK;
-	return lib$1i;
+	lib$1j = FLOAT64_HIGH_WORD_EXPONENT_MASK;
+	return lib$1j;
 }
 
 /**
@@ -18863,18 +18907,18 @@ function requireLib$1i () {
 * limitations under the License.
 */
 
-var main$T;
-var hasRequiredMain$T;
+var main$U;
+var hasRequiredMain$U;
 
-function requireMain$T () {
-	if (hasRequiredMain$T) return main$T;
-	hasRequiredMain$T = 1;
+function requireMain$U () {
+	if (hasRequiredMain$U) return main$U;
+	hasRequiredMain$U = 1;
 
 	// MODULES //
 
-	var getHighWord = requireLib$1J();
-	var EXP_MASK = requireLib$1i();
-	var BIAS = requireLib$1D();
+	var getHighWord = requireLib$1K();
+	var EXP_MASK = requireLib$1j();
+	var BIAS = requireLib$1E();
 
 
 	// MAIN //
@@ -18915,8 +18959,8 @@ function requireMain$T () {
 
 	// EXPORTS //
 
-	main$T = exponent;
-	return main$T;
+	main$U = exponent;
+	return main$U;
 }
 
 /**
@@ -18937,12 +18981,12 @@ function requireMain$T () {
 * limitations under the License.
 */
 
-var lib$1h;
-var hasRequiredLib$1h;
+var lib$1i;
+var hasRequiredLib$1i;
 
-function requireLib$1h () {
-	if (hasRequiredLib$1h) return lib$1h;
-	hasRequiredLib$1h = 1;
+function requireLib$1i () {
+	if (hasRequiredLib$1i) return lib$1i;
+	hasRequiredLib$1i = 1;
 
 	/**
 	* Return an integer corresponding to the unbiased exponent of a double-precision floating-point number.
@@ -18967,13 +19011,13 @@ function requireLib$1h () {
 
 	// MODULES //
 
-	var main = requireMain$T();
+	var main = requireMain$U();
 
 
 	// EXPORTS //
 
-	lib$1h = main;
-	return lib$1h;
+	lib$1i = main;
+	return lib$1i;
 }
 
 /**
@@ -18994,12 +19038,12 @@ function requireLib$1h () {
 * limitations under the License.
 */
 
-var main$S;
-var hasRequiredMain$S;
+var main$T;
+var hasRequiredMain$T;
 
-function requireMain$S () {
-	if (hasRequiredMain$S) return main$S;
-	hasRequiredMain$S = 1;
+function requireMain$T () {
+	if (hasRequiredMain$T) return main$T;
+	hasRequiredMain$T = 1;
 
 	// NOTES //
 
@@ -19010,19 +19054,19 @@ function requireMain$S () {
 
 	// MODULES //
 
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
-	var BIAS = requireLib$1D();
-	var MAX_EXPONENT = requireLib$1s();
-	var MAX_SUBNORMAL_EXPONENT = requireLib$1r();
-	var MIN_SUBNORMAL_EXPONENT = requireLib$1q();
-	var isnan = requireLib$25();
-	var isInfinite = requireLib$1p();
-	var copysign = requireLib$1l();
-	var normalize = requireLib$1j().assign;
-	var floatExp = requireLib$1h();
-	var toWords = requireLib$1m();
-	var fromWords = requireLib$1H();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
+	var BIAS = requireLib$1E();
+	var MAX_EXPONENT = requireLib$1t();
+	var MAX_SUBNORMAL_EXPONENT = requireLib$1s();
+	var MIN_SUBNORMAL_EXPONENT = requireLib$1r();
+	var isnan = requireLib$26();
+	var isInfinite = requireLib$1q();
+	var copysign = requireLib$1m();
+	var normalize = requireLib$1k().assign;
+	var floatExp = requireLib$1i();
+	var toWords = requireLib$1n();
+	var fromWords = requireLib$1I();
 
 
 	// VARIABLES //
@@ -19130,8 +19174,8 @@ function requireMain$S () {
 
 	// EXPORTS //
 
-	main$S = ldexp;
-	return main$S;
+	main$T = ldexp;
+	return main$T;
 }
 
 /**
@@ -19152,12 +19196,12 @@ function requireMain$S () {
 * limitations under the License.
 */
 
-var lib$1g;
-var hasRequiredLib$1g;
+var lib$1h;
+var hasRequiredLib$1h;
 
-function requireLib$1g () {
-	if (hasRequiredLib$1g) return lib$1g;
-	hasRequiredLib$1g = 1;
+function requireLib$1h () {
+	if (hasRequiredLib$1h) return lib$1h;
+	hasRequiredLib$1h = 1;
 
 	/**
 	* Multiply a double-precision floating-point number by an integer power of two.
@@ -19191,13 +19235,13 @@ function requireLib$1g () {
 
 	// MODULES //
 
-	var main = requireMain$S();
+	var main = requireMain$T();
 
 
 	// EXPORTS //
 
-	lib$1g = main;
-	return lib$1g;
+	lib$1h = main;
+	return lib$1h;
 }
 
 /**
@@ -19325,7 +19369,7 @@ function requireExpmulti () {
 
 	// MODULES //
 
-	var ldexp = requireLib$1g();
+	var ldexp = requireLib$1h();
 	var polyvalP = requirePolyval_p$2();
 
 
@@ -19423,19 +19467,19 @@ function requireExpmulti () {
 * ```
 */
 
-var main$R;
-var hasRequiredMain$R;
+var main$S;
+var hasRequiredMain$S;
 
-function requireMain$R () {
-	if (hasRequiredMain$R) return main$R;
-	hasRequiredMain$R = 1;
+function requireMain$S () {
+	if (hasRequiredMain$S) return main$S;
+	hasRequiredMain$S = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var trunc = requireLib$1t();
-	var NINF = requireLib$1E();
-	var PINF = requireLib$1G();
+	var isnan = requireLib$26();
+	var trunc = requireLib$1u();
+	var NINF = requireLib$1F();
+	var PINF = requireLib$1H();
 	var expmulti = requireExpmulti();
 
 
@@ -19599,7 +19643,121 @@ function requireMain$R () {
 
 	// EXPORTS //
 
-	main$R = exp;
+	main$S = exp;
+	return main$S;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1g;
+var hasRequiredLib$1g;
+
+function requireLib$1g () {
+	if (hasRequiredLib$1g) return lib$1g;
+	hasRequiredLib$1g = 1;
+
+	/**
+	* Evaluate the natural exponential function.
+	*
+	* @module @stdlib/math-base-special-exp
+	*
+	* @example
+	* var exp = require( '@stdlib/math-base-special-exp' );
+	*
+	* var v = exp( 4.0 );
+	* // returns ~54.5982
+	*
+	* v = exp( -9.0 );
+	* // returns ~1.234e-4
+	*
+	* v = exp( 0.0 );
+	* // returns 1.0
+	*
+	* v = exp( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$S();
+
+
+	// EXPORTS //
+
+	lib$1g = main;
+	return lib$1g;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$R;
+var hasRequiredMain$R;
+
+function requireMain$R () {
+	if (hasRequiredMain$R) return main$R;
+	hasRequiredMain$R = 1;
+
+	// MODULES //
+
+	var floor = requireLib$1B();
+
+
+	// MAIN //
+
+	/**
+	* Tests if a finite double-precision floating-point number is an integer.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is an integer
+	*
+	* @example
+	* var bool = isInteger( 1.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isInteger( 3.14 );
+	* // returns false
+	*/
+	function isInteger( x ) {
+		return (floor(x) === x);
+	}
+
+
+	// EXPORTS //
+
+	main$R = isInteger;
 	return main$R;
 }
 
@@ -19629,24 +19787,18 @@ function requireLib$1f () {
 	hasRequiredLib$1f = 1;
 
 	/**
-	* Evaluate the natural exponential function.
+	* Test if a finite double-precision floating-point number is an integer.
 	*
-	* @module @stdlib/math-base-special-exp
+	* @module @stdlib/math-base-assert-is-integer
 	*
 	* @example
-	* var exp = require( '@stdlib/math-base-special-exp' );
+	* var isInteger = require( '@stdlib/math-base-assert-is-integer' );
 	*
-	* var v = exp( 4.0 );
-	* // returns ~54.5982
+	* var bool = isInteger( 1.0 );
+	* // returns true
 	*
-	* v = exp( -9.0 );
-	* // returns ~1.234e-4
-	*
-	* v = exp( 0.0 );
-	* // returns 1.0
-	*
-	* v = exp( NaN );
-	* // returns NaN
+	* bool = isInteger( 3.14 );
+	* // returns false
 	*/
 
 	// MODULES //
@@ -19687,33 +19839,41 @@ function requireMain$Q () {
 
 	// MODULES //
 
-	var floor = requireLib$1A();
+	var isInteger = requireLib$1f();
 
 
 	// MAIN //
 
 	/**
-	* Tests if a finite double-precision floating-point number is an integer.
+	* Tests if a finite numeric value is an even number.
 	*
 	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is an integer
+	* @returns {boolean} boolean indicating whether the value is an even number
 	*
 	* @example
-	* var bool = isInteger( 1.0 );
+	* var bool = isEven( 5.0 );
+	* // returns false
+	*
+	* @example
+	* var bool = isEven( -2.0 );
 	* // returns true
 	*
 	* @example
-	* var bool = isInteger( 3.14 );
+	* var bool = isEven( 0.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isEven( NaN );
 	* // returns false
 	*/
-	function isInteger( x ) {
-		return (floor(x) === x);
+	function isEven( x ) {
+		return isInteger( x/2.0 );
 	}
 
 
 	// EXPORTS //
 
-	main$Q = isInteger;
+	main$Q = isEven;
 	return main$Q;
 }
 
@@ -19743,17 +19903,23 @@ function requireLib$1e () {
 	hasRequiredLib$1e = 1;
 
 	/**
-	* Test if a finite double-precision floating-point number is an integer.
+	* Test if a finite numeric value is an even number.
 	*
-	* @module @stdlib/math-base-assert-is-integer
+	* @module @stdlib/math-base-assert-is-even
 	*
 	* @example
-	* var isInteger = require( '@stdlib/math-base-assert-is-integer' );
+	* var isEven = require( '@stdlib/math-base-assert-is-even' );
 	*
-	* var bool = isInteger( 1.0 );
+	* var bool = isEven( 5.0 );
+	* // returns false
+	*
+	* bool = isEven( -2.0 );
 	* // returns true
 	*
-	* bool = isInteger( 3.14 );
+	* bool = isEven( 0.0 );
+	* // returns true
+	*
+	* bool = isEven( NaN );
 	* // returns false
 	*/
 
@@ -19795,129 +19961,7 @@ function requireMain$P () {
 
 	// MODULES //
 
-	var isInteger = requireLib$1e();
-
-
-	// MAIN //
-
-	/**
-	* Tests if a finite numeric value is an even number.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is an even number
-	*
-	* @example
-	* var bool = isEven( 5.0 );
-	* // returns false
-	*
-	* @example
-	* var bool = isEven( -2.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isEven( 0.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isEven( NaN );
-	* // returns false
-	*/
-	function isEven( x ) {
-		return isInteger( x/2.0 );
-	}
-
-
-	// EXPORTS //
-
-	main$P = isEven;
-	return main$P;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1d;
-var hasRequiredLib$1d;
-
-function requireLib$1d () {
-	if (hasRequiredLib$1d) return lib$1d;
-	hasRequiredLib$1d = 1;
-
-	/**
-	* Test if a finite numeric value is an even number.
-	*
-	* @module @stdlib/math-base-assert-is-even
-	*
-	* @example
-	* var isEven = require( '@stdlib/math-base-assert-is-even' );
-	*
-	* var bool = isEven( 5.0 );
-	* // returns false
-	*
-	* bool = isEven( -2.0 );
-	* // returns true
-	*
-	* bool = isEven( 0.0 );
-	* // returns true
-	*
-	* bool = isEven( NaN );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$P();
-
-
-	// EXPORTS //
-
-	lib$1d = main;
-	return lib$1d;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$O;
-var hasRequiredMain$O;
-
-function requireMain$O () {
-	if (hasRequiredMain$O) return main$O;
-	hasRequiredMain$O = 1;
-
-	// MODULES //
-
-	var isEven = requireLib$1d();
+	var isEven = requireLib$1e();
 
 
 	// MAIN //
@@ -19955,8 +19999,8 @@ function requireMain$O () {
 
 	// EXPORTS //
 
-	main$O = isOdd;
-	return main$O;
+	main$P = isOdd;
+	return main$P;
 }
 
 /**
@@ -19977,12 +20021,12 @@ function requireMain$O () {
 * limitations under the License.
 */
 
-var lib$1c;
-var hasRequiredLib$1c;
+var lib$1d;
+var hasRequiredLib$1d;
 
-function requireLib$1c () {
-	if (hasRequiredLib$1c) return lib$1c;
-	hasRequiredLib$1c = 1;
+function requireLib$1d () {
+	if (hasRequiredLib$1d) return lib$1d;
+	hasRequiredLib$1d = 1;
 
 	/**
 	* Test if a finite double-precision floating-point number is an odd number.
@@ -20007,13 +20051,13 @@ function requireLib$1c () {
 
 	// MODULES //
 
-	var main = requireMain$O();
+	var main = requireMain$P();
 
 
 	// EXPORTS //
 
-	lib$1c = main;
-	return lib$1c;
+	lib$1d = main;
+	return lib$1d;
 }
 
 /**
@@ -20043,7 +20087,7 @@ function requireLow$1 () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1K();
+	var isLittleEndian = requireLib$1L();
 
 
 	// MAIN //
@@ -20080,17 +20124,17 @@ function requireLow$1 () {
 * limitations under the License.
 */
 
-var main$N;
-var hasRequiredMain$N;
+var main$O;
+var hasRequiredMain$O;
 
-function requireMain$N () {
-	if (hasRequiredMain$N) return main$N;
-	hasRequiredMain$N = 1;
+function requireMain$O () {
+	if (hasRequiredMain$O) return main$O;
+	hasRequiredMain$O = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1W();
-	var Float64Array = requireLib$1T();
+	var Uint32Array = requireLib$1X();
+	var Float64Array = requireLib$1U();
 	var LOW = requireLow$1();
 
 
@@ -20178,8 +20222,8 @@ function requireMain$N () {
 
 	// EXPORTS //
 
-	main$N = setLowWord;
-	return main$N;
+	main$O = setLowWord;
+	return main$O;
 }
 
 /**
@@ -20200,12 +20244,12 @@ function requireMain$N () {
 * limitations under the License.
 */
 
-var lib$1b;
-var hasRequiredLib$1b;
+var lib$1c;
+var hasRequiredLib$1c;
 
-function requireLib$1b () {
-	if (hasRequiredLib$1b) return lib$1b;
-	hasRequiredLib$1b = 1;
+function requireLib$1c () {
+	if (hasRequiredLib$1c) return lib$1c;
+	hasRequiredLib$1c = 1;
 
 	/**
 	* Set the less significant 32 bits of a double-precision floating-point number.
@@ -20241,13 +20285,13 @@ function requireLib$1b () {
 
 	// MODULES //
 
-	var main = requireMain$N();
+	var main = requireMain$O();
 
 
 	// EXPORTS //
 
-	lib$1b = main;
-	return lib$1b;
+	lib$1c = main;
+	return lib$1c;
 }
 
 /**
@@ -20268,12 +20312,12 @@ function requireLib$1b () {
 * limitations under the License.
 */
 
-var main$M;
-var hasRequiredMain$M;
+var main$N;
+var hasRequiredMain$N;
 
-function requireMain$M () {
-	if (hasRequiredMain$M) return main$M;
-	hasRequiredMain$M = 1;
+function requireMain$N () {
+	if (hasRequiredMain$N) return main$N;
+	hasRequiredMain$N = 1;
 
 	// MAIN //
 
@@ -20301,8 +20345,8 @@ function requireMain$M () {
 
 	// EXPORTS //
 
-	main$M = uint32ToInt32;
-	return main$M;
+	main$N = uint32ToInt32;
+	return main$N;
 }
 
 /**
@@ -20323,12 +20367,12 @@ function requireMain$M () {
 * limitations under the License.
 */
 
-var lib$1a;
-var hasRequiredLib$1a;
+var lib$1b;
+var hasRequiredLib$1b;
 
-function requireLib$1a () {
-	if (hasRequiredLib$1a) return lib$1a;
-	hasRequiredLib$1a = 1;
+function requireLib$1b () {
+	if (hasRequiredLib$1b) return lib$1b;
+	hasRequiredLib$1b = 1;
 
 	/**
 	* Convert an unsigned 32-bit integer to a signed 32-bit integer.
@@ -20348,13 +20392,13 @@ function requireLib$1a () {
 
 	// MODULES //
 
-	var uint32ToInt32 = requireMain$M();
+	var uint32ToInt32 = requireMain$N();
 
 
 	// EXPORTS //
 
-	lib$1a = uint32ToInt32;
-	return lib$1a;
+	lib$1b = uint32ToInt32;
+	return lib$1b;
 }
 
 /**
@@ -20398,10 +20442,10 @@ function requireX_is_zero () {
 
 	// MODULES //
 
-	var isOdd = requireLib$1c();
-	var copysign = requireLib$1l();
-	var NINF = requireLib$1E();
-	var PINF = requireLib$1G();
+	var isOdd = requireLib$1d();
+	var copysign = requireLib$1m();
+	var NINF = requireLib$1F();
+	var PINF = requireLib$1H();
 
 
 	// MAIN //
@@ -20506,8 +20550,8 @@ function requireY_is_huge () {
 
 	// MODULES //
 
-	var ABS_MASK = requireLib$1n();
-	var getHighWord = requireLib$1J();
+	var ABS_MASK = requireLib$1o();
+	var getHighWord = requireLib$1K();
 
 
 	// VARIABLES //
@@ -20596,8 +20640,8 @@ function requireY_is_infinite () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var PINF = requireLib$1G();
+	var abs = requireLib$1w();
+	var PINF = requireLib$1H();
 
 
 	// MAIN //
@@ -20683,12 +20727,12 @@ function requireY_is_infinite () {
 * limitations under the License.
 */
 
-var lib$19;
-var hasRequiredLib$19;
+var lib$1a;
+var hasRequiredLib$1a;
 
-function requireLib$19 () {
-	if (hasRequiredLib$19) return lib$19;
-	hasRequiredLib$19 = 1;
+function requireLib$1a () {
+	if (hasRequiredLib$1a) return lib$1a;
+	hasRequiredLib$1a = 1;
 
 	/**
 	* Number of significand bits in the high word of a double-precision floating-point number.
@@ -20716,8 +20760,8 @@ function requireLib$19 () {
 
 	// EXPORTS //
 
-	lib$19 = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
-	return lib$19;
+	lib$1a = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
+	return lib$1a;
 }
 
 /**
@@ -20815,11 +20859,11 @@ function requireLog2ax () {
 
 	// MODULES //
 
-	var getHighWord = requireLib$1J();
-	var setLowWord = requireLib$1b();
-	var setHighWord = requireLib$1I();
-	var BIAS = requireLib$1D();
-	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$19();
+	var getHighWord = requireLib$1K();
+	var setLowWord = requireLib$1c();
+	var setHighWord = requireLib$1J();
+	var BIAS = requireLib$1E();
+	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$1a();
 	var polyvalL = requirePolyval_l();
 
 
@@ -21089,7 +21133,7 @@ function requireLogx () {
 
 	// MODULES //
 
-	var setLowWord = requireLib$1b();
+	var setLowWord = requireLib$1c();
 	var polyvalW = requirePolyval_w$1();
 
 
@@ -21165,12 +21209,12 @@ function requireLogx () {
 * limitations under the License.
 */
 
-var lib$18;
-var hasRequiredLib$18;
+var lib$19;
+var hasRequiredLib$19;
 
-function requireLib$18 () {
-	if (hasRequiredLib$18) return lib$18;
-	hasRequiredLib$18 = 1;
+function requireLib$19 () {
+	if (hasRequiredLib$19) return lib$19;
+	hasRequiredLib$19 = 1;
 
 	/**
 	* Natural logarithm of `2`.
@@ -21202,8 +21246,8 @@ function requireLib$18 () {
 
 	// EXPORTS //
 
-	lib$18 = LN2;
-	return lib$18;
+	lib$19 = LN2;
+	return lib$19;
 }
 
 /**
@@ -21224,12 +21268,12 @@ function requireLib$18 () {
 * limitations under the License.
 */
 
-var lib$17;
-var hasRequiredLib$17;
+var lib$18;
+var hasRequiredLib$18;
 
-function requireLib$17 () {
-	if (hasRequiredLib$17) return lib$17;
-	hasRequiredLib$17 = 1;
+function requireLib$18 () {
+	if (hasRequiredLib$18) return lib$18;
+	hasRequiredLib$18 = 1;
 
 	/**
 	* High word mask for the significand of a double-precision floating-point number.
@@ -21266,8 +21310,8 @@ function requireLib$17 () {
 
 	// EXPORTS //
 
-	lib$17 = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
-	return lib$17;
+	lib$18 = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
+	return lib$18;
 }
 
 /**
@@ -21365,16 +21409,16 @@ function requirePow2 () {
 
 	// MODULES //
 
-	var getHighWord = requireLib$1J();
-	var setHighWord = requireLib$1I();
-	var setLowWord = requireLib$1b();
-	var uint32ToInt32 = requireLib$1a();
-	var ldexp = requireLib$1g();
-	var LN2 = requireLib$18();
-	var BIAS = requireLib$1D();
-	var ABS_MASK = requireLib$1n();
-	var HIGH_SIGNIFICAND_MASK = requireLib$17();
-	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$19();
+	var getHighWord = requireLib$1K();
+	var setHighWord = requireLib$1J();
+	var setLowWord = requireLib$1c();
+	var uint32ToInt32 = requireLib$1b();
+	var ldexp = requireLib$1h();
+	var LN2 = requireLib$19();
+	var BIAS = requireLib$1E();
+	var ABS_MASK = requireLib$1o();
+	var HIGH_SIGNIFICAND_MASK = requireLib$18();
+	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$1a();
 	var polyvalP = requirePolyval_p$1();
 
 
@@ -21499,27 +21543,27 @@ function requirePow2 () {
 * ```
 */
 
-var main$L;
-var hasRequiredMain$L;
+var main$M;
+var hasRequiredMain$M;
 
-function requireMain$L () {
-	if (hasRequiredMain$L) return main$L;
-	hasRequiredMain$L = 1;
+function requireMain$M () {
+	if (hasRequiredMain$M) return main$M;
+	hasRequiredMain$M = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var isOdd = requireLib$1c();
-	var isInfinite = requireLib$1p();
-	var isInteger = requireLib$1e();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var toWords = requireLib$1m();
-	var setLowWord = requireLib$1b();
-	var uint32ToInt32 = requireLib$1a();
-	var NINF = requireLib$1E();
-	var PINF = requireLib$1G();
-	var ABS_MASK = requireLib$1n();
+	var isnan = requireLib$26();
+	var isOdd = requireLib$1d();
+	var isInfinite = requireLib$1q();
+	var isInteger = requireLib$1f();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var toWords = requireLib$1n();
+	var setLowWord = requireLib$1c();
+	var uint32ToInt32 = requireLib$1b();
+	var NINF = requireLib$1F();
+	var PINF = requireLib$1H();
+	var ABS_MASK = requireLib$1o();
 	var xIsZero = requireX_is_zero();
 	var yIsHuge = requireY_is_huge();
 	var yIsInfinite = requireY_is_infinite();
@@ -21855,8 +21899,8 @@ function requireMain$L () {
 
 	// EXPORTS //
 
-	main$L = pow;
-	return main$L;
+	main$M = pow;
+	return main$M;
 }
 
 /**
@@ -21877,12 +21921,12 @@ function requireMain$L () {
 * limitations under the License.
 */
 
-var lib$16;
-var hasRequiredLib$16;
+var lib$17;
+var hasRequiredLib$17;
 
-function requireLib$16 () {
-	if (hasRequiredLib$16) return lib$16;
-	hasRequiredLib$16 = 1;
+function requireLib$17 () {
+	if (hasRequiredLib$17) return lib$17;
+	hasRequiredLib$17 = 1;
 
 	/**
 	* Evaluate the exponential function.
@@ -21919,13 +21963,13 @@ function requireLib$16 () {
 
 	// MODULES //
 
-	var main = requireMain$L();
+	var main = requireMain$M();
 
 
 	// EXPORTS //
 
-	lib$16 = main;
-	return lib$16;
+	lib$17 = main;
+	return lib$17;
 }
 
 /**
@@ -21946,12 +21990,12 @@ function requireLib$16 () {
 * limitations under the License.
 */
 
-var lib$15;
-var hasRequiredLib$15;
+var lib$16;
+var hasRequiredLib$16;
 
-function requireLib$15 () {
-	if (hasRequiredLib$15) return lib$15;
-	hasRequiredLib$15 = 1;
+function requireLib$16 () {
+	if (hasRequiredLib$16) return lib$16;
+	hasRequiredLib$16 = 1;
 
 	/**
 	* Euler's number.
@@ -21981,8 +22025,8 @@ function requireLib$15 () {
 
 	// EXPORTS //
 
-	lib$15 = E;
-	return lib$15;
+	lib$16 = E;
+	return lib$16;
 }
 
 /**
@@ -22003,12 +22047,12 @@ function requireLib$15 () {
 * limitations under the License.
 */
 
-var lib$14;
-var hasRequiredLib$14;
+var lib$15;
+var hasRequiredLib$15;
 
-function requireLib$14 () {
-	if (hasRequiredLib$14) return lib$14;
-	hasRequiredLib$14 = 1;
+function requireLib$15 () {
+	if (hasRequiredLib$15) return lib$15;
+	hasRequiredLib$15 = 1;
 
 	/**
 	* Difference between one and the smallest value greater than one that can be represented as a double-precision floating-point number.
@@ -22046,8 +22090,8 @@ function requireLib$14 () {
 
 	// EXPORTS //
 
-	lib$14 = FLOAT64_EPSILON;
-	return lib$14;
+	lib$15 = FLOAT64_EPSILON;
+	return lib$15;
 }
 
 /**
@@ -22152,23 +22196,23 @@ function requireLanczos_sum_expg_scaled () {
 * ```
 */
 
-var main$K;
-var hasRequiredMain$K;
+var main$L;
+var hasRequiredMain$L;
 
-function requireMain$K () {
-	if (hasRequiredMain$K) return main$K;
-	hasRequiredMain$K = 1;
+function requireMain$L () {
+	if (hasRequiredMain$L) return main$L;
+	hasRequiredMain$L = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var log1p = requireLib$1z();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var E = requireLib$15();
-	var EPSILON = requireLib$14();
+	var isnan = requireLib$26();
+	var log1p = requireLib$1A();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var E = requireLib$16();
+	var EPSILON = requireLib$15();
 	var lanczosSumExpGScaled = requireLanczos_sum_expg_scaled(); // Lanczos approximation scaled by exp(G)
 
 
@@ -22278,7 +22322,127 @@ function requireMain$K () {
 
 	// EXPORTS //
 
-	main$K = beta;
+	main$L = beta;
+	return main$L;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$14;
+var hasRequiredLib$14;
+
+function requireLib$14 () {
+	if (hasRequiredLib$14) return lib$14;
+	hasRequiredLib$14 = 1;
+
+	/**
+	* Evaluate the beta function.
+	*
+	* @module @stdlib/math-base-special-beta
+	*
+	* @example
+	* var beta = require( '@stdlib/math-base-special-beta' );
+	*
+	* var v = beta( 0.0, 0.5 );
+	* // returns Infinity
+	*
+	* v = beta( 1.0, 1.0 );
+	* // returns 1.0
+	*
+	* v = beta( -1.0, 2.0 );
+	* // returns NaN
+	*
+	* v = beta( 5.0, 0.2 );
+	* // returns ~3.382
+	*
+	* v = beta( 4.0, 1.0 );
+	* // returns 0.25
+	*
+	* v = beta( NaN, 2.0 );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$L();
+
+
+	// EXPORTS //
+
+	lib$14 = main;
+	return lib$14;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$K;
+var hasRequiredMain$K;
+
+function requireMain$K () {
+	if (hasRequiredMain$K) return main$K;
+	hasRequiredMain$K = 1;
+
+	// MODULES //
+
+	var PINF = requireLib$1H();
+
+
+	// MAIN //
+
+	/**
+	* Tests if a double-precision floating-point numeric value is positive zero.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is positive zero
+	*
+	* @example
+	* var bool = isPositiveZero( 0.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isPositiveZero( -0.0 );
+	* // returns false
+	*/
+	function isPositiveZero( x ) {
+		return (x === 0.0 && 1.0/x === PINF);
+	}
+
+
+	// EXPORTS //
+
+	main$K = isPositiveZero;
 	return main$K;
 }
 
@@ -22308,30 +22472,18 @@ function requireLib$13 () {
 	hasRequiredLib$13 = 1;
 
 	/**
-	* Evaluate the beta function.
+	* Test if a double-precision floating-point numeric value is positive zero.
 	*
-	* @module @stdlib/math-base-special-beta
+	* @module @stdlib/math-base-assert-is-positive-zero
 	*
 	* @example
-	* var beta = require( '@stdlib/math-base-special-beta' );
+	* var isPositiveZero = require( '@stdlib/math-base-assert-is-positive-zero' );
 	*
-	* var v = beta( 0.0, 0.5 );
-	* // returns Infinity
+	* var bool = isPositiveZero( 0.0 );
+	* // returns true
 	*
-	* v = beta( 1.0, 1.0 );
-	* // returns 1.0
-	*
-	* v = beta( -1.0, 2.0 );
-	* // returns NaN
-	*
-	* v = beta( 5.0, 0.2 );
-	* // returns ~3.382
-	*
-	* v = beta( 4.0, 1.0 );
-	* // returns 0.25
-	*
-	* v = beta( NaN, 2.0 );
-	* // returns NaN
+	* bool = isPositiveZero( -0.0 );
+	* // returns false
 	*/
 
 	// MODULES //
@@ -22372,117 +22524,9 @@ function requireMain$J () {
 
 	// MODULES //
 
-	var PINF = requireLib$1G();
-
-
-	// MAIN //
-
-	/**
-	* Tests if a double-precision floating-point numeric value is positive zero.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is positive zero
-	*
-	* @example
-	* var bool = isPositiveZero( 0.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isPositiveZero( -0.0 );
-	* // returns false
-	*/
-	function isPositiveZero( x ) {
-		return (x === 0.0 && 1.0/x === PINF);
-	}
-
-
-	// EXPORTS //
-
-	main$J = isPositiveZero;
-	return main$J;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$12;
-var hasRequiredLib$12;
-
-function requireLib$12 () {
-	if (hasRequiredLib$12) return lib$12;
-	hasRequiredLib$12 = 1;
-
-	/**
-	* Test if a double-precision floating-point numeric value is positive zero.
-	*
-	* @module @stdlib/math-base-assert-is-positive-zero
-	*
-	* @example
-	* var isPositiveZero = require( '@stdlib/math-base-assert-is-positive-zero' );
-	*
-	* var bool = isPositiveZero( 0.0 );
-	* // returns true
-	*
-	* bool = isPositiveZero( -0.0 );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$J();
-
-
-	// EXPORTS //
-
-	lib$12 = main;
-	return lib$12;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$I;
-var hasRequiredMain$I;
-
-function requireMain$I () {
-	if (hasRequiredMain$I) return main$I;
-	hasRequiredMain$I = 1;
-
-	// MODULES //
-
-	var isPositiveZero = requireLib$12();
-	var isnan = requireLib$25();
-	var PINF = requireLib$1G();
+	var isPositiveZero = requireLib$13();
+	var isnan = requireLib$26();
+	var PINF = requireLib$1H();
 
 
 	// MAIN //
@@ -22528,7 +22572,118 @@ function requireMain$I () {
 
 	// EXPORTS //
 
-	main$I = max;
+	main$J = max;
+	return main$J;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$12;
+var hasRequiredLib$12;
+
+function requireLib$12 () {
+	if (hasRequiredLib$12) return lib$12;
+	hasRequiredLib$12 = 1;
+
+	/**
+	* Return the maximum value.
+	*
+	* @module @stdlib/math-base-special-max
+	*
+	* @example
+	* var max = require( '@stdlib/math-base-special-max' );
+	*
+	* var v = max( 3.14, 4.2 );
+	* // returns 4.2
+	*
+	* v = max( 3.14, NaN );
+	* // returns NaN
+	*
+	* v = max( +0.0, -0.0 );
+	* // returns +0.0
+	*/
+
+	// MODULES //
+
+	var max = requireMain$J();
+
+
+	// EXPORTS //
+
+	lib$12 = max;
+	return lib$12;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$I;
+var hasRequiredMain$I;
+
+function requireMain$I () {
+	if (hasRequiredMain$I) return main$I;
+	hasRequiredMain$I = 1;
+
+	// MODULES //
+
+	var NINF = requireLib$1F();
+
+
+	// MAIN //
+
+	/**
+	* Tests if a double-precision floating-point numeric value is negative zero.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is negative zero
+	*
+	* @example
+	* var bool = isNegativeZero( -0.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isNegativeZero( 0.0 );
+	* // returns false
+	*/
+	function isNegativeZero( x ) {
+		return (x === 0.0 && 1.0/x === NINF);
+	}
+
+
+	// EXPORTS //
+
+	main$I = isNegativeZero;
 	return main$I;
 }
 
@@ -22558,31 +22713,28 @@ function requireLib$11 () {
 	hasRequiredLib$11 = 1;
 
 	/**
-	* Return the maximum value.
+	* Test if a double-precision floating-point numeric value is negative zero.
 	*
-	* @module @stdlib/math-base-special-max
+	* @module @stdlib/math-base-assert-is-negative-zero
 	*
 	* @example
-	* var max = require( '@stdlib/math-base-special-max' );
+	* var isNegativeZero = require( '@stdlib/math-base-assert-is-negative-zero' );
 	*
-	* var v = max( 3.14, 4.2 );
-	* // returns 4.2
+	* var bool = isNegativeZero( -0.0 );
+	* // returns true
 	*
-	* v = max( 3.14, NaN );
-	* // returns NaN
-	*
-	* v = max( +0.0, -0.0 );
-	* // returns +0.0
+	* bool = isNegativeZero( 0.0 );
+	* // returns false
 	*/
 
 	// MODULES //
 
-	var max = requireMain$I();
+	var main = requireMain$I();
 
 
 	// EXPORTS //
 
-	lib$11 = max;
+	lib$11 = main;
 	return lib$11;
 }
 
@@ -22613,117 +22765,9 @@ function requireMain$H () {
 
 	// MODULES //
 
-	var NINF = requireLib$1E();
-
-
-	// MAIN //
-
-	/**
-	* Tests if a double-precision floating-point numeric value is negative zero.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is negative zero
-	*
-	* @example
-	* var bool = isNegativeZero( -0.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isNegativeZero( 0.0 );
-	* // returns false
-	*/
-	function isNegativeZero( x ) {
-		return (x === 0.0 && 1.0/x === NINF);
-	}
-
-
-	// EXPORTS //
-
-	main$H = isNegativeZero;
-	return main$H;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$10;
-var hasRequiredLib$10;
-
-function requireLib$10 () {
-	if (hasRequiredLib$10) return lib$10;
-	hasRequiredLib$10 = 1;
-
-	/**
-	* Test if a double-precision floating-point numeric value is negative zero.
-	*
-	* @module @stdlib/math-base-assert-is-negative-zero
-	*
-	* @example
-	* var isNegativeZero = require( '@stdlib/math-base-assert-is-negative-zero' );
-	*
-	* var bool = isNegativeZero( -0.0 );
-	* // returns true
-	*
-	* bool = isNegativeZero( 0.0 );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$H();
-
-
-	// EXPORTS //
-
-	lib$10 = main;
-	return lib$10;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$G;
-var hasRequiredMain$G;
-
-function requireMain$G () {
-	if (hasRequiredMain$G) return main$G;
-	hasRequiredMain$G = 1;
-
-	// MODULES //
-
-	var isNegativeZero = requireLib$10();
-	var isnan = requireLib$25();
-	var NINF = requireLib$1E();
+	var isNegativeZero = requireLib$11();
+	var isnan = requireLib$26();
+	var NINF = requireLib$1F();
 
 
 	// MAIN //
@@ -22769,8 +22813,62 @@ function requireMain$G () {
 
 	// EXPORTS //
 
-	main$G = min;
-	return main$G;
+	main$H = min;
+	return main$H;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$10;
+var hasRequiredLib$10;
+
+function requireLib$10 () {
+	if (hasRequiredLib$10) return lib$10;
+	hasRequiredLib$10 = 1;
+
+	/**
+	* Return the minimum value.
+	*
+	* @module @stdlib/math-base-special-min
+	*
+	* @example
+	* var min = require( '@stdlib/math-base-special-min' );
+	*
+	* var v = min( 3.14, 4.2 );
+	* // returns 3.14
+	*
+	* v = min( 3.14, NaN );
+	* // returns NaN
+	*
+	* v = min( +0.0, -0.0 );
+	* // returns -0.0
+	*/
+
+	// MODULES //
+
+	var min = requireMain$H();
+
+
+	// EXPORTS //
+
+	lib$10 = min;
+	return lib$10;
 }
 
 /**
@@ -22797,60 +22895,6 @@ var hasRequiredLib$$;
 function requireLib$$ () {
 	if (hasRequiredLib$$) return lib$$;
 	hasRequiredLib$$ = 1;
-
-	/**
-	* Return the minimum value.
-	*
-	* @module @stdlib/math-base-special-min
-	*
-	* @example
-	* var min = require( '@stdlib/math-base-special-min' );
-	*
-	* var v = min( 3.14, 4.2 );
-	* // returns 3.14
-	*
-	* v = min( 3.14, NaN );
-	* // returns NaN
-	*
-	* v = min( +0.0, -0.0 );
-	* // returns -0.0
-	*/
-
-	// MODULES //
-
-	var min = requireMain$G();
-
-
-	// EXPORTS //
-
-	lib$$ = min;
-	return lib$$;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$_;
-var hasRequiredLib$_;
-
-function requireLib$_ () {
-	if (hasRequiredLib$_) return lib$_;
-	hasRequiredLib$_ = 1;
 
 	/**
 	* Maximum double-precision floating-point number.
@@ -22887,8 +22931,8 @@ function requireLib$_ () {
 
 	// EXPORTS //
 
-	lib$_ = FLOAT64_MAX;
-	return lib$_;
+	lib$$ = FLOAT64_MAX;
+	return lib$$;
 }
 
 /**
@@ -22909,12 +22953,12 @@ function requireLib$_ () {
 * limitations under the License.
 */
 
-var lib$Z;
-var hasRequiredLib$Z;
+var lib$_;
+var hasRequiredLib$_;
 
-function requireLib$Z () {
-	if (hasRequiredLib$Z) return lib$Z;
-	hasRequiredLib$Z = 1;
+function requireLib$_ () {
+	if (hasRequiredLib$_) return lib$_;
+	hasRequiredLib$_ = 1;
 
 	/**
 	* Maximum signed 32-bit integer.
@@ -22956,7 +23000,63 @@ function requireLib$Z () {
 
 	// EXPORTS //
 
-	lib$Z = INT32_MAX;
+	lib$_ = INT32_MAX;
+	return lib$_;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$Z;
+var hasRequiredLib$Z;
+
+function requireLib$Z () {
+	if (hasRequiredLib$Z) return lib$Z;
+	hasRequiredLib$Z = 1;
+
+	/**
+	* One half times the mathematical constant `π`.
+	*
+	* @module @stdlib/constants-float64-half-pi
+	* @type {number}
+	*
+	* @example
+	* var HALF_PI = require( '@stdlib/constants-float64-half-pi' );
+	* // returns 1.5707963267948966
+	*/
+
+
+	// MAIN //
+
+	/**
+	* One half times the mathematical constant `π`.
+	*
+	* @constant
+	* @type {number}
+	* @default 1.5707963267948966
+	* @see [Wikipedia]{@link https://en.wikipedia.org/wiki/Pi}
+	*/
+	var HALF_PI = 1.5707963267948966;
+
+
+	// EXPORTS //
+
+	lib$Z = HALF_PI;
 	return lib$Z;
 }
 
@@ -22986,62 +23086,6 @@ function requireLib$Y () {
 	hasRequiredLib$Y = 1;
 
 	/**
-	* One half times the mathematical constant `π`.
-	*
-	* @module @stdlib/constants-float64-half-pi
-	* @type {number}
-	*
-	* @example
-	* var HALF_PI = require( '@stdlib/constants-float64-half-pi' );
-	* // returns 1.5707963267948966
-	*/
-
-
-	// MAIN //
-
-	/**
-	* One half times the mathematical constant `π`.
-	*
-	* @constant
-	* @type {number}
-	* @default 1.5707963267948966
-	* @see [Wikipedia]{@link https://en.wikipedia.org/wiki/Pi}
-	*/
-	var HALF_PI = 1.5707963267948966;
-
-
-	// EXPORTS //
-
-	lib$Y = HALF_PI;
-	return lib$Y;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$X;
-var hasRequiredLib$X;
-
-function requireLib$X () {
-	if (hasRequiredLib$X) return lib$X;
-	hasRequiredLib$X = 1;
-
-	/**
 	* The mathematical constant `π`.
 	*
 	* @module @stdlib/constants-float64-pi
@@ -23068,8 +23112,8 @@ function requireLib$X () {
 
 	// EXPORTS //
 
-	lib$X = PI;
-	return lib$X;
+	lib$Y = PI;
+	return lib$Y;
 }
 
 /**
@@ -23212,12 +23256,12 @@ function requirePolyval_c46 () {
 * ```
 */
 
-var main$F;
-var hasRequiredMain$F;
+var main$G;
+var hasRequiredMain$G;
 
-function requireMain$F () {
-	if (hasRequiredMain$F) return main$F;
-	hasRequiredMain$F = 1;
+function requireMain$G () {
+	if (hasRequiredMain$G) return main$G;
+	hasRequiredMain$G = 1;
 
 	// MODULES //
 
@@ -23312,8 +23356,8 @@ function requireMain$F () {
 
 	// EXPORTS //
 
-	main$F = kernelCos;
-	return main$F;
+	main$G = kernelCos;
+	return main$G;
 }
 
 /**
@@ -23334,12 +23378,12 @@ function requireMain$F () {
 * limitations under the License.
 */
 
-var lib$W;
-var hasRequiredLib$W;
+var lib$X;
+var hasRequiredLib$X;
 
-function requireLib$W () {
-	if (hasRequiredLib$W) return lib$W;
-	hasRequiredLib$W = 1;
+function requireLib$X () {
+	if (hasRequiredLib$X) return lib$X;
+	hasRequiredLib$X = 1;
 
 	/**
 	* Compute the cosine of a number on `[-π/4, π/4]`.
@@ -23364,13 +23408,13 @@ function requireLib$W () {
 
 	// MODULES //
 
-	var main = requireMain$F();
+	var main = requireMain$G();
 
 
 	// EXPORTS //
 
-	lib$W = main;
-	return lib$W;
+	lib$X = main;
+	return lib$X;
 }
 
 /**
@@ -23405,12 +23449,12 @@ function requireLib$W () {
 * ```
 */
 
-var main$E;
-var hasRequiredMain$E;
+var main$F;
+var hasRequiredMain$F;
 
-function requireMain$E () {
-	if (hasRequiredMain$E) return main$E;
-	hasRequiredMain$E = 1;
+function requireMain$F () {
+	if (hasRequiredMain$F) return main$F;
+	hasRequiredMain$F = 1;
 
 	// VARIABLES //
 
@@ -23510,8 +23554,8 @@ function requireMain$E () {
 
 	// EXPORTS //
 
-	main$E = kernelSin;
-	return main$E;
+	main$F = kernelSin;
+	return main$F;
 }
 
 /**
@@ -23532,12 +23576,12 @@ function requireMain$E () {
 * limitations under the License.
 */
 
-var lib$V;
-var hasRequiredLib$V;
+var lib$W;
+var hasRequiredLib$W;
 
-function requireLib$V () {
-	if (hasRequiredLib$V) return lib$V;
-	hasRequiredLib$V = 1;
+function requireLib$W () {
+	if (hasRequiredLib$W) return lib$W;
+	hasRequiredLib$W = 1;
 
 	/**
 	* Compute the sine of a number on `[-π/4, π/4]`.
@@ -23568,13 +23612,13 @@ function requireLib$V () {
 
 	// MODULES //
 
-	var main = requireMain$E();
+	var main = requireMain$F();
 
 
 	// EXPORTS //
 
-	lib$V = main;
-	return lib$V;
+	lib$W = main;
+	return lib$W;
 }
 
 /**
@@ -23604,7 +23648,7 @@ function requireLow () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1K();
+	var isLittleEndian = requireLib$1L();
 
 
 	// MAIN //
@@ -23641,17 +23685,17 @@ function requireLow () {
 * limitations under the License.
 */
 
-var main$D;
-var hasRequiredMain$D;
+var main$E;
+var hasRequiredMain$E;
 
-function requireMain$D () {
-	if (hasRequiredMain$D) return main$D;
-	hasRequiredMain$D = 1;
+function requireMain$E () {
+	if (hasRequiredMain$E) return main$E;
+	hasRequiredMain$E = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1W();
-	var Float64Array = requireLib$1T();
+	var Uint32Array = requireLib$1X();
+	var Float64Array = requireLib$1U();
 	var LOW = requireLow();
 
 
@@ -23718,14 +23762,123 @@ function requireMain$D () {
 
 	// EXPORTS //
 
-	main$D = getLowWord;
-	return main$D;
+	main$E = getLowWord;
+	return main$E;
 }
 
 /**
 * @license Apache-2.0
 *
 * Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$V;
+var hasRequiredLib$V;
+
+function requireLib$V () {
+	if (hasRequiredLib$V) return lib$V;
+	hasRequiredLib$V = 1;
+
+	/**
+	* Return an unsigned 32-bit integer corresponding to the less significant 32 bits of a double-precision floating-point number.
+	*
+	* @module @stdlib/number-float64-base-get-low-word
+	*
+	* @example
+	* var getLowWord = require( '@stdlib/number-float64-base-get-low-word' );
+	*
+	* var w = getLowWord( 3.14e201 ); // => 10010011110010110101100010000010
+	* // returns 2479577218
+	*/
+
+	// MODULES //
+
+	var main = requireMain$E();
+
+
+	// EXPORTS //
+
+	lib$V = main;
+	return lib$V;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2021 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$D;
+var hasRequiredMain$D;
+
+function requireMain$D () {
+	if (hasRequiredMain$D) return main$D;
+	hasRequiredMain$D = 1;
+
+	// MAIN //
+
+	/**
+	* Returns a filled "generic" array.
+	*
+	* @param {*} value - fill value
+	* @param {NonNegativeInteger} len - array length
+	* @returns {Array} filled array
+	*
+	* @example
+	* var out = filled( 0.0, 3 );
+	* // returns [ 0.0, 0.0, 0.0 ]
+	*
+	* @example
+	* var out = filled( 'beep', 3 );
+	* // returns [ 'beep', 'beep', 'beep' ]
+	*/
+	function filled( value, len ) {
+		var arr;
+		var i;
+
+		// Manually push elements in order to ensure "fast" elements...
+		arr = [];
+		for ( i = 0; i < len; i++ ) {
+			arr.push( value );
+		}
+		return arr;
+	}
+
+
+	// EXPORTS //
+
+	main$D = filled;
+	return main$D;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2021 The Stdlib Authors.
 *
 * Licensed under the Apache License, Version 2.0 (the "License");
 * you may not use this file except in compliance with the License.
@@ -23748,15 +23901,21 @@ function requireLib$U () {
 	hasRequiredLib$U = 1;
 
 	/**
-	* Return an unsigned 32-bit integer corresponding to the less significant 32 bits of a double-precision floating-point number.
+	* Create a filled "generic" array.
 	*
-	* @module @stdlib/number-float64-base-get-low-word
+	* @module @stdlib/array-base-filled
 	*
 	* @example
-	* var getLowWord = require( '@stdlib/number-float64-base-get-low-word' );
+	* var filled = require( '@stdlib/array-base-filled' );
 	*
-	* var w = getLowWord( 3.14e201 ); // => 10010011110010110101100010000010
-	* // returns 2479577218
+	* var out = filled( 0.0, 3 );
+	* // returns [ 0.0, 0.0, 0.0 ]
+	*
+	* @example
+	* var filled = require( '@stdlib/array-base-filled' );
+	*
+	* var out = filled( 'beep', 3 );
+	* // returns [ 'beep', 'beep', 'beep' ]
 	*/
 
 	// MODULES //
@@ -23795,39 +23954,31 @@ function requireMain$C () {
 	if (hasRequiredMain$C) return main$C;
 	hasRequiredMain$C = 1;
 
+	// MODULES //
+
+	var filled = requireLib$U();
+
+
 	// MAIN //
 
 	/**
-	* Returns a filled "generic" array.
+	* Returns a zero-filled "generic" array.
 	*
-	* @param {*} value - fill value
 	* @param {NonNegativeInteger} len - array length
-	* @returns {Array} filled array
+	* @returns {Array} output array
 	*
 	* @example
-	* var out = filled( 0.0, 3 );
+	* var out = zeros( 3 );
 	* // returns [ 0.0, 0.0, 0.0 ]
-	*
-	* @example
-	* var out = filled( 'beep', 3 );
-	* // returns [ 'beep', 'beep', 'beep' ]
 	*/
-	function filled( value, len ) {
-		var arr;
-		var i;
-
-		// Manually push elements in order to ensure "fast" elements...
-		arr = [];
-		for ( i = 0; i < len; i++ ) {
-			arr.push( value );
-		}
-		return arr;
+	function zeros( len ) {
+		return filled( 0.0, len );
 	}
 
 
 	// EXPORTS //
 
-	main$C = filled;
+	main$C = zeros;
 	return main$C;
 }
 
@@ -23857,113 +24008,6 @@ function requireLib$T () {
 	hasRequiredLib$T = 1;
 
 	/**
-	* Create a filled "generic" array.
-	*
-	* @module @stdlib/array-base-filled
-	*
-	* @example
-	* var filled = require( '@stdlib/array-base-filled' );
-	*
-	* var out = filled( 0.0, 3 );
-	* // returns [ 0.0, 0.0, 0.0 ]
-	*
-	* @example
-	* var filled = require( '@stdlib/array-base-filled' );
-	*
-	* var out = filled( 'beep', 3 );
-	* // returns [ 'beep', 'beep', 'beep' ]
-	*/
-
-	// MODULES //
-
-	var main = requireMain$C();
-
-
-	// EXPORTS //
-
-	lib$T = main;
-	return lib$T;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2021 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$B;
-var hasRequiredMain$B;
-
-function requireMain$B () {
-	if (hasRequiredMain$B) return main$B;
-	hasRequiredMain$B = 1;
-
-	// MODULES //
-
-	var filled = requireLib$T();
-
-
-	// MAIN //
-
-	/**
-	* Returns a zero-filled "generic" array.
-	*
-	* @param {NonNegativeInteger} len - array length
-	* @returns {Array} output array
-	*
-	* @example
-	* var out = zeros( 3 );
-	* // returns [ 0.0, 0.0, 0.0 ]
-	*/
-	function zeros( len ) {
-		return filled( 0.0, len );
-	}
-
-
-	// EXPORTS //
-
-	main$B = zeros;
-	return main$B;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2021 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$S;
-var hasRequiredLib$S;
-
-function requireLib$S () {
-	if (hasRequiredLib$S) return lib$S;
-	hasRequiredLib$S = 1;
-
-	/**
 	* Create a zero-filled "generic" array.
 	*
 	* @module @stdlib/array-base-zeros
@@ -23977,13 +24021,13 @@ function requireLib$S () {
 
 	// MODULES //
 
-	var main = requireMain$B();
+	var main = requireMain$C();
 
 
 	// EXPORTS //
 
-	lib$S = main;
-	return lib$S;
+	lib$T = main;
+	return lib$T;
 }
 
 /**
@@ -24027,9 +24071,9 @@ function requireKernel_rempio2 () {
 
 	// MODULES //
 
-	var floor = requireLib$1A();
-	var ldexp = requireLib$1g();
-	var zeros = requireLib$S();
+	var floor = requireLib$1B();
+	var ldexp = requireLib$1h();
+	var zeros = requireLib$T();
 
 
 	// VARIABLES //
@@ -24438,12 +24482,12 @@ function requireKernel_rempio2 () {
 * limitations under the License.
 */
 
-var main$A;
-var hasRequiredMain$A;
+var main$B;
+var hasRequiredMain$B;
 
-function requireMain$A () {
-	if (hasRequiredMain$A) return main$A;
-	hasRequiredMain$A = 1;
+function requireMain$B () {
+	if (hasRequiredMain$B) return main$B;
+	hasRequiredMain$B = 1;
 
 	// MAIN //
 
@@ -24502,8 +24546,8 @@ function requireMain$A () {
 
 	// EXPORTS //
 
-	main$A = round;
-	return main$A;
+	main$B = round;
+	return main$B;
 }
 
 /**
@@ -24524,12 +24568,12 @@ function requireMain$A () {
 * limitations under the License.
 */
 
-var lib$R;
-var hasRequiredLib$R;
+var lib$S;
+var hasRequiredLib$S;
 
-function requireLib$R () {
-	if (hasRequiredLib$R) return lib$R;
-	hasRequiredLib$R = 1;
+function requireLib$S () {
+	if (hasRequiredLib$S) return lib$S;
+	hasRequiredLib$S = 1;
 
 	// TODO: implementation
 
@@ -24577,13 +24621,13 @@ function requireLib$R () {
 
 	// MODULES //
 
-	var main = requireMain$A();
+	var main = requireMain$B();
 
 
 	// EXPORTS //
 
-	lib$R = main;
-	return lib$R;
+	lib$S = main;
+	return lib$S;
 }
 
 /**
@@ -24627,8 +24671,8 @@ function requireRempio2_medium () {
 
 	// MODULES //
 
-	var round = requireLib$R();
-	var getHighWord = requireLib$1J();
+	var round = requireLib$S();
+	var getHighWord = requireLib$1K();
 
 
 	// VARIABLES //
@@ -24752,21 +24796,21 @@ function requireRempio2_medium () {
 * ```
 */
 
-var main$z;
-var hasRequiredMain$z;
+var main$A;
+var hasRequiredMain$A;
 
-function requireMain$z () {
-	if (hasRequiredMain$z) return main$z;
-	hasRequiredMain$z = 1;
+function requireMain$A () {
+	if (hasRequiredMain$A) return main$A;
+	hasRequiredMain$A = 1;
 
 	// MODULES //
 
-	var ABS_MASK = requireLib$1n();
-	var EXPONENT_MASK = requireLib$1i();
-	var SIGNIFICAND_MASK = requireLib$17();
-	var getHighWord = requireLib$1J();
-	var getLowWord = requireLib$U();
-	var fromWords = requireLib$1H();
+	var ABS_MASK = requireLib$1o();
+	var EXPONENT_MASK = requireLib$1j();
+	var SIGNIFICAND_MASK = requireLib$18();
+	var getHighWord = requireLib$1K();
+	var getLowWord = requireLib$V();
+	var fromWords = requireLib$1I();
 	var rempio2Kernel = requireKernel_rempio2();
 	var rempio2Medium = requireRempio2_medium();
 
@@ -24974,8 +25018,8 @@ function requireMain$z () {
 
 	// EXPORTS //
 
-	main$z = rempio2;
-	return main$z;
+	main$A = rempio2;
+	return main$A;
 }
 
 /**
@@ -24996,12 +25040,12 @@ function requireMain$z () {
 * limitations under the License.
 */
 
-var lib$Q;
-var hasRequiredLib$Q;
+var lib$R;
+var hasRequiredLib$R;
 
-function requireLib$Q () {
-	if (hasRequiredLib$Q) return lib$Q;
-	hasRequiredLib$Q = 1;
+function requireLib$R () {
+	if (hasRequiredLib$R) return lib$R;
+	hasRequiredLib$R = 1;
 
 	/**
 	* Compute `x - nπ/2 = r`.
@@ -25024,13 +25068,13 @@ function requireLib$Q () {
 
 	// MODULES //
 
-	var rempio2 = requireMain$z();
+	var rempio2 = requireMain$A();
 
 
 	// EXPORTS //
 
-	lib$Q = rempio2;
-	return lib$Q;
+	lib$R = rempio2;
+	return lib$R;
 }
 
 /**
@@ -25065,21 +25109,21 @@ function requireLib$Q () {
 * ```
 */
 
-var main$y;
-var hasRequiredMain$y;
+var main$z;
+var hasRequiredMain$z;
 
-function requireMain$y () {
-	if (hasRequiredMain$y) return main$y;
-	hasRequiredMain$y = 1;
+function requireMain$z () {
+	if (hasRequiredMain$z) return main$z;
+	hasRequiredMain$z = 1;
 
 	// MODULES //
 
-	var HIGH_WORD_ABS_MASK = requireLib$1n();
-	var HIGH_WORD_EXPONENT_MASK = requireLib$1i();
-	var getHighWord = requireLib$1J();
-	var kernelCos = requireLib$W();
-	var kernelSin = requireLib$V();
-	var rempio2 = requireLib$Q();
+	var HIGH_WORD_ABS_MASK = requireLib$1o();
+	var HIGH_WORD_EXPONENT_MASK = requireLib$1j();
+	var getHighWord = requireLib$1K();
+	var kernelCos = requireLib$X();
+	var kernelSin = requireLib$W();
+	var rempio2 = requireLib$R();
 
 
 	// VARIABLES //
@@ -25169,8 +25213,65 @@ function requireMain$y () {
 
 	// EXPORTS //
 
-	main$y = sin;
-	return main$y;
+	main$z = sin;
+	return main$z;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$Q;
+var hasRequiredLib$Q;
+
+function requireLib$Q () {
+	if (hasRequiredLib$Q) return lib$Q;
+	hasRequiredLib$Q = 1;
+
+	/**
+	* Compute the sine of a number.
+	*
+	* @module @stdlib/math-base-special-sin
+	*
+	* @example
+	* var sin = require( '@stdlib/math-base-special-sin' );
+	*
+	* var v = sin( 0.0 );
+	* // returns ~0.0
+	*
+	* v = sin( 3.141592653589793/2.0 );
+	* // returns ~1.0
+	*
+	* v = sin( -3.141592653589793/6.0 );
+	* // returns ~-0.5
+	*
+	* v = sin( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$z();
+
+
+	// EXPORTS //
+
+	lib$Q = main;
+	return lib$Q;
 }
 
 /**
@@ -25199,63 +25300,6 @@ function requireLib$P () {
 	hasRequiredLib$P = 1;
 
 	/**
-	* Compute the sine of a number.
-	*
-	* @module @stdlib/math-base-special-sin
-	*
-	* @example
-	* var sin = require( '@stdlib/math-base-special-sin' );
-	*
-	* var v = sin( 0.0 );
-	* // returns ~0.0
-	*
-	* v = sin( 3.141592653589793/2.0 );
-	* // returns ~1.0
-	*
-	* v = sin( -3.141592653589793/6.0 );
-	* // returns ~-0.5
-	*
-	* v = sin( NaN );
-	* // returns NaN
-	*/
-
-	// MODULES //
-
-	var main = requireMain$y();
-
-
-	// EXPORTS //
-
-	lib$P = main;
-	return lib$P;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$O;
-var hasRequiredLib$O;
-
-function requireLib$O () {
-	if (hasRequiredLib$O) return lib$O;
-	hasRequiredLib$O = 1;
-
-	/**
 	* Square root of the mathematical constant `π` times `2`.
 	*
 	* @module @stdlib/constants-float64-sqrt-two-pi
@@ -25282,8 +25326,8 @@ function requireLib$O () {
 
 	// EXPORTS //
 
-	lib$O = SQRT_TWO_PI;
-	return lib$O;
+	lib$P = SQRT_TWO_PI;
+	return lib$P;
 }
 
 /**
@@ -25381,9 +25425,9 @@ function requireStirling_approximation () {
 
 	// MODULES //
 
-	var SQRT_TWO_PI = requireLib$O();
-	var pow = requireLib$16();
-	var exp = requireLib$1f();
+	var SQRT_TWO_PI = requireLib$P();
+	var pow = requireLib$17();
+	var exp = requireLib$1g();
 	var polyval = requirePolyval_s$1();
 
 
@@ -25445,12 +25489,12 @@ function requireStirling_approximation () {
 * limitations under the License.
 */
 
-var lib$N;
-var hasRequiredLib$N;
+var lib$O;
+var hasRequiredLib$O;
 
-function requireLib$N () {
-	if (hasRequiredLib$N) return lib$N;
-	hasRequiredLib$N = 1;
+function requireLib$O () {
+	if (hasRequiredLib$O) return lib$O;
+	hasRequiredLib$O = 1;
 
 	/**
 	* The Euler-Mascheroni constant.
@@ -25480,8 +25524,8 @@ function requireLib$N () {
 
 	// EXPORTS //
 
-	lib$N = EULERGAMMA;
-	return lib$N;
+	lib$O = EULERGAMMA;
+	return lib$O;
 }
 
 /**
@@ -25525,7 +25569,7 @@ function requireSmall_approximation () {
 
 	// MODULES //
 
-	var EULER = requireLib$N();
+	var EULER = requireLib$O();
 
 
 	// MAIN //
@@ -25652,24 +25696,24 @@ function requireRational_pq$2 () {
 * ```
 */
 
-var main$x;
-var hasRequiredMain$x;
+var main$y;
+var hasRequiredMain$y;
 
-function requireMain$x () {
-	if (hasRequiredMain$x) return main$x;
-	hasRequiredMain$x = 1;
+function requireMain$y () {
+	if (hasRequiredMain$y) return main$y;
+	hasRequiredMain$y = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var isInteger = requireLib$1e();
-	var isNegativeZero = requireLib$10();
-	var abs = requireLib$1v();
-	var floor = requireLib$1A();
-	var sin = requireLib$P();
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
-	var PI = requireLib$X();
+	var isnan = requireLib$26();
+	var isInteger = requireLib$1f();
+	var isNegativeZero = requireLib$11();
+	var abs = requireLib$1w();
+	var floor = requireLib$1B();
+	var sin = requireLib$Q();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
+	var PI = requireLib$Y();
 	var stirlingApprox = requireStirling_approximation();
 	var smallApprox = requireSmall_approximation();
 	var rateval = requireRational_pq$2();
@@ -25805,8 +25849,8 @@ function requireMain$x () {
 
 	// EXPORTS //
 
-	main$x = gamma;
-	return main$x;
+	main$y = gamma;
+	return main$y;
 }
 
 /**
@@ -25827,12 +25871,12 @@ function requireMain$x () {
 * limitations under the License.
 */
 
-var lib$M;
-var hasRequiredLib$M;
+var lib$N;
+var hasRequiredLib$N;
 
-function requireLib$M () {
-	if (hasRequiredLib$M) return lib$M;
-	hasRequiredLib$M = 1;
+function requireLib$N () {
+	if (hasRequiredLib$N) return lib$N;
+	hasRequiredLib$N = 1;
 
 	/**
 	* Evaluate the gamma function.
@@ -25866,13 +25910,13 @@ function requireLib$M () {
 
 	// MODULES //
 
-	var main = requireMain$x();
+	var main = requireMain$y();
 
 
 	// EXPORTS //
 
-	lib$M = main;
-	return lib$M;
+	lib$N = main;
+	return lib$N;
 }
 
 /**
@@ -25893,12 +25937,12 @@ function requireLib$M () {
 * limitations under the License.
 */
 
-var lib$L;
-var hasRequiredLib$L;
+var lib$M;
+var hasRequiredLib$M;
 
-function requireLib$L () {
-	if (hasRequiredLib$L) return lib$L;
-	hasRequiredLib$L = 1;
+function requireLib$M () {
+	if (hasRequiredLib$M) return lib$M;
+	hasRequiredLib$M = 1;
 
 	/**
 	* Maximum nth factorial when stored in double-precision floating-point format.
@@ -25928,8 +25972,8 @@ function requireLib$L () {
 
 	// EXPORTS //
 
-	lib$L = FLOAT64_MAX_NTH_FACTORIAL;
-	return lib$L;
+	lib$M = FLOAT64_MAX_NTH_FACTORIAL;
+	return lib$M;
 }
 
 var require$$5 = [
@@ -26124,20 +26168,20 @@ var require$$5 = [
 * limitations under the License.
 */
 
-var main$w;
-var hasRequiredMain$w;
+var main$x;
+var hasRequiredMain$x;
 
-function requireMain$w () {
-	if (hasRequiredMain$w) return main$w;
-	hasRequiredMain$w = 1;
+function requireMain$x () {
+	if (hasRequiredMain$x) return main$x;
+	hasRequiredMain$x = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var isInteger = requireLib$1e();
-	var gamma = requireLib$M();
-	var PINF = requireLib$1G();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$L();
+	var isnan = requireLib$26();
+	var isInteger = requireLib$1f();
+	var gamma = requireLib$N();
+	var PINF = requireLib$1H();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
 	var FACTORIALS = require$$5;
 
 
@@ -26196,8 +26240,8 @@ function requireMain$w () {
 
 	// EXPORTS //
 
-	main$w = factorial;
-	return main$w;
+	main$x = factorial;
+	return main$x;
 }
 
 /**
@@ -26218,12 +26262,12 @@ function requireMain$w () {
 * limitations under the License.
 */
 
-var lib$K;
-var hasRequiredLib$K;
+var lib$L;
+var hasRequiredLib$L;
 
-function requireLib$K () {
-	if (hasRequiredLib$K) return lib$K;
-	hasRequiredLib$K = 1;
+function requireLib$L () {
+	if (hasRequiredLib$L) return lib$L;
+	hasRequiredLib$L = 1;
 
 	/**
 	* Evaluate the factorial function.
@@ -26257,13 +26301,13 @@ function requireLib$K () {
 
 	// MODULES //
 
-	var main = requireMain$w();
+	var main = requireMain$x();
 
 
 	// EXPORTS //
 
-	lib$K = main;
-	return lib$K;
+	lib$L = main;
+	return lib$L;
 }
 
 /**
@@ -26368,12 +26412,12 @@ function requireRational_pq$1 () {
 * ```
 */
 
-var main$v;
-var hasRequiredMain$v;
+var main$w;
+var hasRequiredMain$w;
 
-function requireMain$v () {
-	if (hasRequiredMain$v) return main$v;
-	hasRequiredMain$v = 1;
+function requireMain$w () {
+	if (hasRequiredMain$w) return main$w;
+	hasRequiredMain$w = 1;
 
 	// MAIN //
 
@@ -26414,8 +26458,8 @@ function requireMain$v () {
 
 	// EXPORTS //
 
-	main$v = gammaLanczosSum;
-	return main$v;
+	main$w = gammaLanczosSum;
+	return main$w;
 }
 
 /**
@@ -26436,12 +26480,12 @@ function requireMain$v () {
 * limitations under the License.
 */
 
-var lib$J;
-var hasRequiredLib$J;
+var lib$K;
+var hasRequiredLib$K;
 
-function requireLib$J () {
-	if (hasRequiredLib$J) return lib$J;
-	hasRequiredLib$J = 1;
+function requireLib$K () {
+	if (hasRequiredLib$K) return lib$K;
+	hasRequiredLib$K = 1;
 
 	/**
 	* Calculate the Lanczos sum for the approximation of the gamma function.
@@ -26472,13 +26516,13 @@ function requireLib$J () {
 
 	// MODULES //
 
-	var main = requireMain$v();
+	var main = requireMain$w();
 
 
 	// EXPORTS //
 
-	lib$J = main;
-	return lib$J;
+	lib$K = main;
+	return lib$K;
 }
 
 /**
@@ -26499,12 +26543,12 @@ function requireLib$J () {
 * limitations under the License.
 */
 
-var lib$I;
-var hasRequiredLib$I;
+var lib$J;
+var hasRequiredLib$J;
 
-function requireLib$I () {
-	if (hasRequiredLib$I) return lib$I;
-	hasRequiredLib$I = 1;
+function requireLib$J () {
+	if (hasRequiredLib$J) return lib$J;
+	hasRequiredLib$J = 1;
 
 	/**
 	* Arbitrary constant `g` to be used in Lanczos approximation functions.
@@ -26533,8 +26577,8 @@ function requireLib$I () {
 
 	// EXPORTS //
 
-	lib$I = FLOAT64_GAMMA_LANCZOS_G;
-	return lib$I;
+	lib$J = FLOAT64_GAMMA_LANCZOS_G;
+	return lib$J;
 }
 
 /**
@@ -26580,16 +26624,16 @@ function requireGamma_delta_ratio_lanczos () {
 
 	// MODULES //
 
-	var lanczosSum = requireLib$J();
-	var gamma = requireLib$M();
-	var log1p = requireLib$1z();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var EPSILON = requireLib$14();
-	var E = requireLib$15();
-	var G = requireLib$I();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$L();
+	var lanczosSum = requireLib$K();
+	var gamma = requireLib$N();
+	var log1p = requireLib$1A();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var EPSILON = requireLib$15();
+	var E = requireLib$16();
+	var G = requireLib$J();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
 
 
 	// VARIABLES //
@@ -26693,20 +26737,20 @@ function requireGamma_delta_ratio_lanczos () {
 * ```
 */
 
-var main$u;
-var hasRequiredMain$u;
+var main$v;
+var hasRequiredMain$v;
 
-function requireMain$u () {
-	if (hasRequiredMain$u) return main$u;
-	hasRequiredMain$u = 1;
+function requireMain$v () {
+	if (hasRequiredMain$v) return main$v;
+	hasRequiredMain$v = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var floor = requireLib$1A();
-	var gamma = requireLib$M();
-	var factorial = requireLib$K();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$L();
+	var abs = requireLib$1w();
+	var floor = requireLib$1B();
+	var gamma = requireLib$N();
+	var factorial = requireLib$L();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
 	var gammaDeltaRatioLanczos = requireGamma_delta_ratio_lanczos();
 
 
@@ -26789,8 +26833,8 @@ function requireMain$u () {
 
 	// EXPORTS //
 
-	main$u = gammaDeltaRatio;
-	return main$u;
+	main$v = gammaDeltaRatio;
+	return main$v;
 }
 
 /**
@@ -26811,12 +26855,12 @@ function requireMain$u () {
 * limitations under the License.
 */
 
-var lib$H;
-var hasRequiredLib$H;
+var lib$I;
+var hasRequiredLib$I;
 
-function requireLib$H () {
-	if (hasRequiredLib$H) return lib$H;
-	hasRequiredLib$H = 1;
+function requireLib$I () {
+	if (hasRequiredLib$I) return lib$I;
+	hasRequiredLib$I = 1;
 
 	/**
 	* Calculate the ratio of two gamma functions.
@@ -26838,13 +26882,13 @@ function requireLib$H () {
 
 	// MODULES //
 
-	var main = requireMain$u();
+	var main = requireMain$v();
 
 
 	// EXPORTS //
 
-	lib$H = main;
-	return lib$H;
+	lib$I = main;
+	return lib$I;
 }
 
 /**
@@ -26987,20 +27031,20 @@ function requirePolyval_q () {
 * ```
 */
 
-var main$t;
-var hasRequiredMain$t;
+var main$u;
+var hasRequiredMain$u;
 
-function requireMain$t () {
-	if (hasRequiredMain$t) return main$t;
-	hasRequiredMain$t = 1;
+function requireMain$u () {
+	if (hasRequiredMain$u) return main$u;
+	hasRequiredMain$u = 1;
 
 	// MODULES //
 
-	var getHighWord = requireLib$1J();
-	var setHighWord = requireLib$1I();
-	var isnan = requireLib$25();
-	var BIAS = requireLib$1D();
-	var NINF = requireLib$1E();
+	var getHighWord = requireLib$1K();
+	var setHighWord = requireLib$1J();
+	var isnan = requireLib$26();
+	var BIAS = requireLib$1E();
+	var NINF = requireLib$1F();
 	var polyvalP = requirePolyval_p();
 	var polyvalQ = requirePolyval_q();
 
@@ -27133,8 +27177,8 @@ function requireMain$t () {
 
 	// EXPORTS //
 
-	main$t = ln;
-	return main$t;
+	main$u = ln;
+	return main$u;
 }
 
 /**
@@ -27155,12 +27199,12 @@ function requireMain$t () {
 * limitations under the License.
 */
 
-var lib$G;
-var hasRequiredLib$G;
+var lib$H;
+var hasRequiredLib$H;
 
-function requireLib$G () {
-	if (hasRequiredLib$G) return lib$G;
-	hasRequiredLib$G = 1;
+function requireLib$H () {
+	if (hasRequiredLib$H) return lib$H;
+	hasRequiredLib$H = 1;
 
 	/**
 	* Evaluate the natural logarithm of a double-precision floating-point number.
@@ -27188,13 +27232,13 @@ function requireLib$G () {
 
 	// MODULES //
 
-	var main = requireMain$t();
+	var main = requireMain$u();
 
 
 	// EXPORTS //
 
-	lib$G = main;
-	return lib$G;
+	lib$H = main;
+	return lib$H;
 }
 
 /**
@@ -27229,21 +27273,21 @@ function requireLib$G () {
 * ```
 */
 
-var main$s;
-var hasRequiredMain$s;
+var main$t;
+var hasRequiredMain$t;
 
-function requireMain$s () {
-	if (hasRequiredMain$s) return main$s;
-	hasRequiredMain$s = 1;
+function requireMain$t () {
+	if (hasRequiredMain$t) return main$t;
+	hasRequiredMain$t = 1;
 
 	// MODULES //
 
-	var getHighWord = requireLib$1J();
-	var kernelCos = requireLib$W();
-	var kernelSin = requireLib$V();
-	var rempio2 = requireLib$Q();
-	var ABS_MASK = requireLib$1n();
-	var EXPONENT_MASK = requireLib$1i();
+	var getHighWord = requireLib$1K();
+	var kernelCos = requireLib$X();
+	var kernelSin = requireLib$W();
+	var rempio2 = requireLib$R();
+	var ABS_MASK = requireLib$1o();
+	var EXPONENT_MASK = requireLib$1j();
 
 
 	// VARIABLES //
@@ -27333,8 +27377,8 @@ function requireMain$s () {
 
 	// EXPORTS //
 
-	main$s = cos;
-	return main$s;
+	main$t = cos;
+	return main$t;
 }
 
 /**
@@ -27355,12 +27399,12 @@ function requireMain$s () {
 * limitations under the License.
 */
 
-var lib$F;
-var hasRequiredLib$F;
+var lib$G;
+var hasRequiredLib$G;
 
-function requireLib$F () {
-	if (hasRequiredLib$F) return lib$F;
-	hasRequiredLib$F = 1;
+function requireLib$G () {
+	if (hasRequiredLib$G) return lib$G;
+	hasRequiredLib$G = 1;
 
 	/**
 	* Compute the cosine of a number.
@@ -27382,13 +27426,13 @@ function requireLib$F () {
 
 	// MODULES //
 
-	var main = requireMain$s();
+	var main = requireMain$t();
 
 
 	// EXPORTS //
 
-	lib$F = main;
-	return lib$F;
+	lib$G = main;
+	return lib$G;
 }
 
 /**
@@ -27409,22 +27453,22 @@ function requireLib$F () {
 * limitations under the License.
 */
 
-var main$r;
-var hasRequiredMain$r;
+var main$s;
+var hasRequiredMain$s;
 
-function requireMain$r () {
-	if (hasRequiredMain$r) return main$r;
-	hasRequiredMain$r = 1;
+function requireMain$s () {
+	if (hasRequiredMain$s) return main$s;
+	hasRequiredMain$s = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var isInfinite = requireLib$1p();
-	var cos = requireLib$F();
-	var sin = requireLib$P();
-	var abs = requireLib$1v();
-	var copysign = requireLib$1l();
-	var PI = requireLib$X();
+	var isnan = requireLib$26();
+	var isInfinite = requireLib$1q();
+	var cos = requireLib$G();
+	var sin = requireLib$Q();
+	var abs = requireLib$1w();
+	var copysign = requireLib$1m();
+	var PI = requireLib$Y();
 
 
 	// MAIN //
@@ -27495,8 +27539,8 @@ function requireMain$r () {
 
 	// EXPORTS //
 
-	main$r = sinpi;
-	return main$r;
+	main$s = sinpi;
+	return main$s;
 }
 
 /**
@@ -27517,12 +27561,12 @@ function requireMain$r () {
 * limitations under the License.
 */
 
-var lib$E;
-var hasRequiredLib$E;
+var lib$F;
+var hasRequiredLib$F;
 
-function requireLib$E () {
-	if (hasRequiredLib$E) return lib$E;
-	hasRequiredLib$E = 1;
+function requireLib$F () {
+	if (hasRequiredLib$F) return lib$F;
+	hasRequiredLib$F = 1;
 
 	/**
 	* Compute the value of `sin(πx)`.
@@ -27547,13 +27591,13 @@ function requireLib$E () {
 
 	// MODULES //
 
-	var main = requireMain$r();
+	var main = requireMain$s();
 
 
 	// EXPORTS //
 
-	lib$E = main;
-	return lib$E;
+	lib$F = main;
+	return lib$F;
 }
 
 /**
@@ -28128,23 +28172,23 @@ function requirePolyval_w () {
 * ```
 */
 
-var main$q;
-var hasRequiredMain$q;
+var main$r;
+var hasRequiredMain$r;
 
-function requireMain$q () {
-	if (hasRequiredMain$q) return main$q;
-	hasRequiredMain$q = 1;
+function requireMain$r () {
+	if (hasRequiredMain$r) return main$r;
+	hasRequiredMain$r = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var isInfinite = requireLib$1p();
-	var abs = requireLib$1v();
-	var ln = requireLib$G();
-	var trunc = requireLib$1t();
-	var sinpi = requireLib$E();
-	var PI = requireLib$X();
-	var PINF = requireLib$1G();
+	var isnan = requireLib$26();
+	var isInfinite = requireLib$1q();
+	var abs = requireLib$1w();
+	var ln = requireLib$H();
+	var trunc = requireLib$1u();
+	var sinpi = requireLib$F();
+	var PI = requireLib$Y();
+	var PINF = requireLib$1H();
 	var polyvalA1 = requirePolyval_a1();
 	var polyvalA2 = requirePolyval_a2();
 	var polyvalR = requirePolyval_r();
@@ -28505,8 +28549,8 @@ function requireMain$q () {
 
 	// EXPORTS //
 
-	main$q = gammaln;
-	return main$q;
+	main$r = gammaln;
+	return main$r;
 }
 
 /**
@@ -28527,12 +28571,12 @@ function requireMain$q () {
 * limitations under the License.
 */
 
-var lib$D;
-var hasRequiredLib$D;
+var lib$E;
+var hasRequiredLib$E;
 
-function requireLib$D () {
-	if (hasRequiredLib$D) return lib$D;
-	hasRequiredLib$D = 1;
+function requireLib$E () {
+	if (hasRequiredLib$E) return lib$E;
+	hasRequiredLib$E = 1;
 
 	/**
 	* Evaluate the natural logarithm of the gamma function.
@@ -28566,13 +28610,13 @@ function requireLib$D () {
 
 	// MODULES //
 
-	var main = requireMain$q();
+	var main = requireMain$r();
 
 
 	// EXPORTS //
 
-	lib$D = main;
-	return lib$D;
+	lib$E = main;
+	return lib$E;
 }
 
 /**
@@ -28593,12 +28637,12 @@ function requireLib$D () {
 * limitations under the License.
 */
 
-var lib$C;
-var hasRequiredLib$C;
+var lib$D;
+var hasRequiredLib$D;
 
-function requireLib$C () {
-	if (hasRequiredLib$C) return lib$C;
-	hasRequiredLib$C = 1;
+function requireLib$D () {
+	if (hasRequiredLib$D) return lib$D;
+	hasRequiredLib$D = 1;
 
 	/**
 	* Natural logarithm of the maximum double-precision floating-point number.
@@ -28635,8 +28679,8 @@ function requireLib$C () {
 
 	// EXPORTS //
 
-	lib$C = FLOAT64_MAX_LN;
-	return lib$C;
+	lib$D = FLOAT64_MAX_LN;
+	return lib$D;
 }
 
 /**
@@ -28657,12 +28701,12 @@ function requireLib$C () {
 * limitations under the License.
 */
 
-var lib$B;
-var hasRequiredLib$B;
+var lib$C;
+var hasRequiredLib$C;
 
-function requireLib$B () {
-	if (hasRequiredLib$B) return lib$B;
-	hasRequiredLib$B = 1;
+function requireLib$C () {
+	if (hasRequiredLib$C) return lib$C;
+	hasRequiredLib$C = 1;
 
 	/**
 	* Square root of double-precision floating-point epsilon.
@@ -28696,8 +28740,115 @@ function requireLib$B () {
 
 	// EXPORTS //
 
-	lib$B = FLOAT64_SQRT_EPSILON;
+	lib$C = FLOAT64_SQRT_EPSILON;
+	return lib$C;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$B;
+var hasRequiredLib$B;
+
+function requireLib$B () {
+	if (hasRequiredLib$B) return lib$B;
+	hasRequiredLib$B = 1;
+
+	/**
+	* Alias for `eval` global.
+	*
+	* @module @stdlib/utils-eval
+	*
+	* @example
+	* var evil = require( '@stdlib/utils-eval' );
+	*
+	* var v = evil( '5*4*3*2*1' );
+	* // returns 120
+	*/
+
+	// MODULES //
+
+	var evil = eval; // eslint-disable-line no-eval
+
+
+	// EXPORTS //
+
+	lib$B = evil;
 	return lib$B;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$q;
+var hasRequiredMain$q;
+
+function requireMain$q () {
+	if (hasRequiredMain$q) return main$q;
+	hasRequiredMain$q = 1;
+
+	// MODULES //
+
+	var evil = requireLib$B();
+
+
+	// MAIN //
+
+	/**
+	* Tests for native `function*()` support.
+	*
+	* @returns {boolean} boolean indicating if an environment has native `function*()` support
+	*
+	* @example
+	* var bool = hasGeneratorSupport();
+	* // returns <boolean>
+	*/
+	function hasGeneratorSupport() {
+		var bool;
+		try {
+			evil( '"use strict"; (function* () {})' );
+			bool = true;
+		} catch ( err ) { // eslint-disable-line no-unused-vars
+			bool = false;
+		}
+		return bool;
+	}
+
+
+	// EXPORTS //
+
+	main$q = hasGeneratorSupport;
+	return main$q;
 }
 
 /**
@@ -28726,113 +28877,6 @@ function requireLib$A () {
 	hasRequiredLib$A = 1;
 
 	/**
-	* Alias for `eval` global.
-	*
-	* @module @stdlib/utils-eval
-	*
-	* @example
-	* var evil = require( '@stdlib/utils-eval' );
-	*
-	* var v = evil( '5*4*3*2*1' );
-	* // returns 120
-	*/
-
-	// MODULES //
-
-	var evil = eval; // eslint-disable-line no-eval
-
-
-	// EXPORTS //
-
-	lib$A = evil;
-	return lib$A;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$p;
-var hasRequiredMain$p;
-
-function requireMain$p () {
-	if (hasRequiredMain$p) return main$p;
-	hasRequiredMain$p = 1;
-
-	// MODULES //
-
-	var evil = requireLib$A();
-
-
-	// MAIN //
-
-	/**
-	* Tests for native `function*()` support.
-	*
-	* @returns {boolean} boolean indicating if an environment has native `function*()` support
-	*
-	* @example
-	* var bool = hasGeneratorSupport();
-	* // returns <boolean>
-	*/
-	function hasGeneratorSupport() {
-		var bool;
-		try {
-			evil( '"use strict"; (function* () {})' );
-			bool = true;
-		} catch ( err ) { // eslint-disable-line no-unused-vars
-			bool = false;
-		}
-		return bool;
-	}
-
-
-	// EXPORTS //
-
-	main$p = hasGeneratorSupport;
-	return main$p;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$z;
-var hasRequiredLib$z;
-
-function requireLib$z () {
-	if (hasRequiredLib$z) return lib$z;
-	hasRequiredLib$z = 1;
-
-	/**
 	* Test for native `function*()` support.
 	*
 	* @module @stdlib/assert-has-generator-support
@@ -28846,13 +28890,13 @@ function requireLib$z () {
 
 	// MODULES //
 
-	var main = requireMain$p();
+	var main = requireMain$q();
 
 
 	// EXPORTS //
 
-	lib$z = main;
-	return lib$z;
+	lib$A = main;
+	return lib$A;
 }
 
 /**
@@ -28882,8 +28926,8 @@ function requireGenerators$1 () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var EPS = requireLib$14();
+	var abs = requireLib$1w();
+	var EPS = requireLib$15();
 
 
 	// VARIABLES //
@@ -28989,8 +29033,8 @@ function requireBasic$1 () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var EPS = requireLib$14();
+	var abs = requireLib$1w();
+	var EPS = requireLib$15();
 
 
 	// VARIABLES //
@@ -29074,12 +29118,12 @@ function requireBasic$1 () {
 * limitations under the License.
 */
 
-var lib$y;
-var hasRequiredLib$y;
+var lib$z;
+var hasRequiredLib$z;
 
-function requireLib$y () {
-	if (hasRequiredLib$y) return lib$y;
-	hasRequiredLib$y = 1;
+function requireLib$z () {
+	if (hasRequiredLib$z) return lib$z;
+	hasRequiredLib$z = 1;
 
 	/**
 	* Sum the elements of the series given by the supplied function.
@@ -29104,7 +29148,7 @@ function requireLib$y () {
 
 	// MODULES //
 
-	var hasGeneratorSupport = requireLib$z();
+	var hasGeneratorSupport = requireLib$A();
 	var generator = requireGenerators$1();
 	var basic = requireBasic$1();
 
@@ -29121,8 +29165,8 @@ function requireLib$y () {
 
 	// EXPORTS //
 
-	lib$y = sumSeries;
-	return lib$y;
+	lib$z = sumSeries;
+	return lib$z;
 }
 
 /**
@@ -29242,7 +29286,7 @@ function requireTgamma_i_large_x () {
 
 	// MODULES //
 
-	var sumSeries = requireLib$y();
+	var sumSeries = requireLib$z();
 	var tgammaILargeXSeries = requireTgamma_i_large_x_series();
 
 
@@ -29313,7 +29357,7 @@ function requireFinite_gamma_q () {
 
 	// MODULES //
 
-	var exp = requireLib$1f();
+	var exp = requireLib$1g();
 
 
 	// MAIN //
@@ -29816,20 +29860,20 @@ function requirePolyval_sb () {
 * ```
 */
 
-var main$o;
-var hasRequiredMain$o;
+var main$p;
+var hasRequiredMain$p;
 
-function requireMain$o () {
-	if (hasRequiredMain$o) return main$o;
-	hasRequiredMain$o = 1;
+function requireMain$p () {
+	if (hasRequiredMain$p) return main$p;
+	hasRequiredMain$p = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var exp = requireLib$1f();
-	var setLowWord = requireLib$1b();
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
+	var isnan = requireLib$26();
+	var exp = requireLib$1g();
+	var setLowWord = requireLib$1c();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
 	var polyvalPP = requirePolyval_pp();
 	var polyvalQQ = requirePolyval_qq();
 	var polyvalPA = requirePolyval_pa();
@@ -30198,8 +30242,8 @@ function requireMain$o () {
 
 	// EXPORTS //
 
-	main$o = erfc;
-	return main$o;
+	main$p = erfc;
+	return main$p;
 }
 
 /**
@@ -30220,12 +30264,12 @@ function requireMain$o () {
 * limitations under the License.
 */
 
-var lib$x;
-var hasRequiredLib$x;
+var lib$y;
+var hasRequiredLib$y;
 
-function requireLib$x () {
-	if (hasRequiredLib$x) return lib$x;
-	hasRequiredLib$x = 1;
+function requireLib$y () {
+	if (hasRequiredLib$y) return lib$y;
+	hasRequiredLib$y = 1;
 
 	/**
 	* Evaluate the complementary error function.
@@ -30256,13 +30300,13 @@ function requireLib$x () {
 
 	// MODULES //
 
-	var main = requireMain$o();
+	var main = requireMain$p();
 
 
 	// EXPORTS //
 
-	lib$x = main;
-	return lib$x;
+	lib$y = main;
+	return lib$y;
 }
 
 /**
@@ -30306,10 +30350,10 @@ function requireFinite_half_gamma_q () {
 
 	// MODULES //
 
-	var erfc = requireLib$x();
-	var sqrt = requireLib$1y();
-	var exp = requireLib$1f();
-	var PI = requireLib$X();
+	var erfc = requireLib$y();
+	var sqrt = requireLib$1z();
+	var exp = requireLib$1g();
+	var PI = requireLib$Y();
 
 
 	// MAIN //
@@ -30371,12 +30415,12 @@ function requireFinite_half_gamma_q () {
 * limitations under the License.
 */
 
-var lib$w;
-var hasRequiredLib$w;
+var lib$x;
+var hasRequiredLib$x;
 
-function requireLib$w () {
-	if (hasRequiredLib$w) return lib$w;
-	hasRequiredLib$w = 1;
+function requireLib$x () {
+	if (hasRequiredLib$x) return lib$x;
+	hasRequiredLib$x = 1;
 
 	/**
 	* Natural logarithm of the smallest normalized double-precision floating-point number.
@@ -30413,8 +30457,8 @@ function requireLib$w () {
 
 	// EXPORTS //
 
-	lib$w = FLOAT64_MIN_LN;
-	return lib$w;
+	lib$x = FLOAT64_MIN_LN;
+	return lib$x;
 }
 
 /**
@@ -30458,11 +30502,11 @@ function requireFull_igamma_prefix$1 () {
 
 	// MODULES //
 
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var ln = requireLib$G();
-	var MAX_LN = requireLib$C();
-	var MIN_LN = requireLib$w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var ln = requireLib$H();
+	var MAX_LN = requireLib$D();
+	var MIN_LN = requireLib$x();
 
 
 	// MAIN //
@@ -30612,19 +30656,19 @@ function requireLog1p_series () {
 * ```
 */
 
-var main$n;
-var hasRequiredMain$n;
+var main$o;
+var hasRequiredMain$o;
 
-function requireMain$n () {
-	if (hasRequiredMain$n) return main$n;
-	hasRequiredMain$n = 1;
+function requireMain$o () {
+	if (hasRequiredMain$o) return main$o;
+	hasRequiredMain$o = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var ln = requireLib$G();
-	var FLOAT_EPS = requireLib$14();
-	var sumSeries = requireLib$y();
+	var abs = requireLib$1w();
+	var ln = requireLib$H();
+	var FLOAT_EPS = requireLib$15();
+	var sumSeries = requireLib$z();
 	var log1pSeries = requireLog1p_series();
 
 
@@ -30678,8 +30722,8 @@ function requireMain$n () {
 
 	// EXPORTS //
 
-	main$n = log1pmx;
-	return main$n;
+	main$o = log1pmx;
+	return main$o;
 }
 
 /**
@@ -30700,12 +30744,12 @@ function requireMain$n () {
 * limitations under the License.
 */
 
-var lib$v;
-var hasRequiredLib$v;
+var lib$w;
+var hasRequiredLib$w;
 
-function requireLib$v () {
-	if (hasRequiredLib$v) return lib$v;
-	hasRequiredLib$v = 1;
+function requireLib$w () {
+	if (hasRequiredLib$w) return lib$w;
+	hasRequiredLib$w = 1;
 
 	/**
 	* Evaluate \\( \operatorname{log1pmx}(x) = \ln(1+x) - x \\).
@@ -30730,13 +30774,13 @@ function requireLib$v () {
 
 	// MODULES //
 
-	var log1pmx = requireMain$n();
+	var log1pmx = requireMain$o();
 
 
 	// EXPORTS //
 
-	lib$v = log1pmx;
-	return lib$v;
+	lib$w = log1pmx;
+	return lib$w;
 }
 
 /**
@@ -30757,12 +30801,12 @@ function requireLib$v () {
 * limitations under the License.
 */
 
-var lib$u;
-var hasRequiredLib$u;
+var lib$v;
+var hasRequiredLib$v;
 
-function requireLib$u () {
-	if (hasRequiredLib$u) return lib$u;
-	hasRequiredLib$u = 1;
+function requireLib$v () {
+	if (hasRequiredLib$v) return lib$v;
+	hasRequiredLib$v = 1;
 
 	/**
 	* The mathematical constant `π` times `2`.
@@ -30791,8 +30835,8 @@ function requireLib$u () {
 
 	// EXPORTS //
 
-	lib$u = TWO_PI;
-	return lib$u;
+	lib$v = TWO_PI;
+	return lib$v;
 }
 
 /**
@@ -31322,12 +31366,12 @@ function requireIgamma_temme_large () {
 
 	// MODULES //
 
-	var evalpoly = requireLib$23();
-	var log1pmx = requireLib$v();
-	var erfc = requireLib$x();
-	var sqrt = requireLib$1y();
-	var exp = requireLib$1f();
-	var TWO_PI = requireLib$u();
+	var evalpoly = requireLib$24();
+	var log1pmx = requireLib$w();
+	var erfc = requireLib$y();
+	var sqrt = requireLib$1z();
+	var exp = requireLib$1g();
+	var TWO_PI = requireLib$v();
 	var polyvalC0 = requirePolyval_c0();
 	var polyvalC1 = requirePolyval_c1();
 	var polyvalC2 = requirePolyval_c2();
@@ -31512,7 +31556,7 @@ function requireLower_gamma_series () {
 
 	// MODULES //
 
-	var sumSeries = requireLib$y();
+	var sumSeries = requireLib$z();
 	var lowerIncompleteGammaSeries = requireLower_incomplete_gamma_series();
 
 
@@ -31653,12 +31697,12 @@ function requireRational_pq () {
 * ```
 */
 
-var main$m;
-var hasRequiredMain$m;
+var main$n;
+var hasRequiredMain$n;
 
-function requireMain$m () {
-	if (hasRequiredMain$m) return main$m;
-	hasRequiredMain$m = 1;
+function requireMain$n () {
+	if (hasRequiredMain$n) return main$n;
+	hasRequiredMain$n = 1;
 
 	// MAIN //
 
@@ -31699,8 +31743,8 @@ function requireMain$m () {
 
 	// EXPORTS //
 
-	main$m = gammaLanczosSumExpGScaled;
-	return main$m;
+	main$n = gammaLanczosSumExpGScaled;
+	return main$n;
 }
 
 /**
@@ -31721,12 +31765,12 @@ function requireMain$m () {
 * limitations under the License.
 */
 
-var lib$t;
-var hasRequiredLib$t;
+var lib$u;
+var hasRequiredLib$u;
 
-function requireLib$t () {
-	if (hasRequiredLib$t) return lib$t;
-	hasRequiredLib$t = 1;
+function requireLib$u () {
+	if (hasRequiredLib$u) return lib$u;
+	hasRequiredLib$u = 1;
 
 	/**
 	* Calculate the Lanczos sum for the approximation of the gamma function (scaled by `exp(-g)`, where `g = 10.900511`.
@@ -31757,13 +31801,13 @@ function requireLib$t () {
 
 	// MODULES //
 
-	var main = requireMain$m();
+	var main = requireMain$n();
 
 
 	// EXPORTS //
 
-	lib$t = main;
-	return lib$t;
+	lib$u = main;
+	return lib$u;
 }
 
 /**
@@ -31809,22 +31853,22 @@ function requireRegularised_gamma_prefix () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$t();
-	var gammaln = requireLib$D();
-	var gamma = requireLib$M();
-	var log1pmx = requireLib$v();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var max = requireLib$11();
-	var min = requireLib$$();
-	var ln = requireLib$G();
-	var FLOAT64_MAX = requireLib$_();
-	var MAX_LN = requireLib$C();
-	var MIN_LN = requireLib$w();
-	var G = requireLib$I();
-	var E = requireLib$15();
+	var lanczosSumExpGScaled = requireLib$u();
+	var gammaln = requireLib$E();
+	var gamma = requireLib$N();
+	var log1pmx = requireLib$w();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var max = requireLib$12();
+	var min = requireLib$10();
+	var ln = requireLib$H();
+	var FLOAT64_MAX = requireLib$$();
+	var MAX_LN = requireLib$D();
+	var MIN_LN = requireLib$x();
+	var G = requireLib$J();
+	var E = requireLib$16();
 
 
 	// MAIN //
@@ -31940,22 +31984,22 @@ function requireRegularised_gamma_prefix () {
 * ```
 */
 
-var main$l;
-var hasRequiredMain$l;
+var main$m;
+var hasRequiredMain$m;
 
-function requireMain$l () {
-	if (hasRequiredMain$l) return main$l;
-	hasRequiredMain$l = 1;
+function requireMain$m () {
+	if (hasRequiredMain$m) return main$m;
+	hasRequiredMain$m = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var isinfinite = requireLib$1p();
-	var abs = requireLib$1v();
-	var expm1 = requireLib$1B();
-	var ln = requireLib$G();
-	var pow = requireLib$16();
-	var trunc = requireLib$1t();
+	var isnan = requireLib$26();
+	var isinfinite = requireLib$1q();
+	var abs = requireLib$1w();
+	var expm1 = requireLib$1C();
+	var ln = requireLib$H();
+	var pow = requireLib$17();
+	var trunc = requireLib$1u();
 
 
 	// MAIN //
@@ -32045,8 +32089,8 @@ function requireMain$l () {
 
 	// EXPORTS //
 
-	main$l = powm1;
-	return main$l;
+	main$m = powm1;
+	return main$m;
 }
 
 /**
@@ -32067,12 +32111,12 @@ function requireMain$l () {
 * limitations under the License.
 */
 
-var lib$s;
-var hasRequiredLib$s;
+var lib$t;
+var hasRequiredLib$t;
 
-function requireLib$s () {
-	if (hasRequiredLib$s) return lib$s;
-	hasRequiredLib$s = 1;
+function requireLib$t () {
+	if (hasRequiredLib$t) return lib$t;
+	hasRequiredLib$t = 1;
 
 	/**
 	* Evaluate `bˣ - 1`.
@@ -32109,13 +32153,13 @@ function requireLib$s () {
 
 	// MODULES //
 
-	var powm1 = requireMain$l();
+	var powm1 = requireMain$m();
 
 
 	// EXPORTS //
 
-	lib$s = powm1;
-	return lib$s;
+	lib$t = powm1;
+	return lib$t;
 }
 
 /**
@@ -32374,8 +32418,8 @@ function requireLgamma_small_imp () {
 
 	// MODULES //
 
-	var ln = requireLib$G();
-	var EPS = requireLib$14();
+	var ln = requireLib$H();
+	var EPS = requireLib$15();
 	var rateval1 = requireRational_p1q1$2();
 	var rateval2 = requireRational_p2q2$2();
 	var rateval3 = requireRational_p3q3$2();
@@ -32524,19 +32568,19 @@ function requireLgamma_small_imp () {
 * ```
 */
 
-var main$k;
-var hasRequiredMain$k;
+var main$l;
+var hasRequiredMain$l;
 
-function requireMain$k () {
-	if (hasRequiredMain$k) return main$k;
-	hasRequiredMain$k = 1;
+function requireMain$l () {
+	if (hasRequiredMain$l) return main$l;
+	hasRequiredMain$l = 1;
 
 	// MODULES //
 
-	var gamma = requireLib$M();
-	var expm1 = requireLib$1B();
-	var log1p = requireLib$1z();
-	var isnan = requireLib$25();
+	var gamma = requireLib$N();
+	var expm1 = requireLib$1C();
+	var log1p = requireLib$1A();
+	var isnan = requireLib$26();
 	var lgammaSmallImp = requireLgamma_small_imp();
 
 
@@ -32591,8 +32635,8 @@ function requireMain$k () {
 
 	// EXPORTS //
 
-	main$k = gamma1pm1;
-	return main$k;
+	main$l = gamma1pm1;
+	return main$l;
 }
 
 /**
@@ -32613,12 +32657,12 @@ function requireMain$k () {
 * limitations under the License.
 */
 
-var lib$r;
-var hasRequiredLib$r;
+var lib$s;
+var hasRequiredLib$s;
 
-function requireLib$r () {
-	if (hasRequiredLib$r) return lib$r;
-	hasRequiredLib$r = 1;
+function requireLib$s () {
+	if (hasRequiredLib$s) return lib$s;
+	hasRequiredLib$s = 1;
 
 	/**
 	* Compute `gamma(x+1) - 1` without cancellation errors.
@@ -32643,13 +32687,13 @@ function requireLib$r () {
 
 	// MODULES //
 
-	var gamma1pm1 = requireMain$k();
+	var gamma1pm1 = requireMain$l();
 
 
 	// EXPORTS //
 
-	lib$r = gamma1pm1;
-	return lib$r;
+	lib$s = gamma1pm1;
+	return lib$s;
 }
 
 /**
@@ -32775,9 +32819,9 @@ function requireTgamma_small_upper_part () {
 
 	// MODULES //
 
-	var powm1 = requireLib$s();
-	var sumSeries = requireLib$y();
-	var gamma1pm1 = requireLib$r();
+	var powm1 = requireLib$t();
+	var sumSeries = requireLib$z();
+	var gamma1pm1 = requireLib$s();
 	var smallGamma2Series = requireSmall_gamma2_series();
 
 
@@ -32841,12 +32885,12 @@ function requireTgamma_small_upper_part () {
 * limitations under the License.
 */
 
-var lib$q;
-var hasRequiredLib$q;
+var lib$r;
+var hasRequiredLib$r;
 
-function requireLib$q () {
-	if (hasRequiredLib$q) return lib$q;
-	hasRequiredLib$q = 1;
+function requireLib$r () {
+	if (hasRequiredLib$r) return lib$r;
+	hasRequiredLib$r = 1;
 
 	/**
 	* Smallest positive single-precision floating-point normal number.
@@ -32889,8 +32933,8 @@ function requireLib$q () {
 
 	// EXPORTS //
 
-	lib$q = FLOAT32_SMALLEST_NORMAL;
-	return lib$q;
+	lib$r = FLOAT32_SMALLEST_NORMAL;
+	return lib$r;
 }
 
 /**
@@ -32920,9 +32964,9 @@ function requireGenerators () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var FLOAT32_SMALLEST_NORMAL = requireLib$q();
-	var EPS = requireLib$14();
+	var abs = requireLib$1w();
+	var FLOAT32_SMALLEST_NORMAL = requireLib$r();
+	var EPS = requireLib$15();
 
 
 	// VARIABLES //
@@ -33163,9 +33207,9 @@ function requireBasic () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var EPS = requireLib$14();
-	var FLOAT32_SMALLEST_NORMAL = requireLib$q();
+	var abs = requireLib$1w();
+	var EPS = requireLib$15();
+	var FLOAT32_SMALLEST_NORMAL = requireLib$r();
 
 
 	// VARIABLES //
@@ -33357,12 +33401,12 @@ function requireBasic () {
 * limitations under the License.
 */
 
-var lib$p;
-var hasRequiredLib$p;
+var lib$q;
+var hasRequiredLib$q;
 
-function requireLib$p () {
-	if (hasRequiredLib$p) return lib$p;
-	hasRequiredLib$p = 1;
+function requireLib$q () {
+	if (hasRequiredLib$q) return lib$q;
+	hasRequiredLib$q = 1;
 
 	/**
 	* Calculate a continued fraction approximation.
@@ -33388,7 +33432,7 @@ function requireLib$p () {
 
 	// MODULES //
 
-	var hasGeneratorSupport = requireLib$z();
+	var hasGeneratorSupport = requireLib$A();
 	var generator = requireGenerators();
 	var basic = requireBasic();
 
@@ -33405,8 +33449,8 @@ function requireLib$p () {
 
 	// EXPORTS //
 
-	lib$p = continuedFraction;
-	return lib$p;
+	lib$q = continuedFraction;
+	return lib$q;
 }
 
 /**
@@ -33528,7 +33572,7 @@ function requireUpper_gamma_fraction () {
 
 	// MODULES //
 
-	var continuedFraction = requireLib$p();
+	var continuedFraction = requireLib$q();
 	var upperIncompleteGammaFract = requireUpper_incomplete_gamma_fract();
 
 
@@ -33595,14 +33639,14 @@ function requireIgamma_final () {
 
 	// MODULES //
 
-	var floor = requireLib$1A();
-	var gamma = requireLib$M();
-	var abs = requireLib$1v();
-	var pow = requireLib$16();
-	var ln = requireLib$G();
-	var SQRT_EPSILON = requireLib$B();
-	var FLOAT64_MAX = requireLib$_();
-	var MAX_LN = requireLib$C();
+	var floor = requireLib$1B();
+	var gamma = requireLib$N();
+	var abs = requireLib$1w();
+	var pow = requireLib$17();
+	var ln = requireLib$H();
+	var SQRT_EPSILON = requireLib$C();
+	var FLOAT64_MAX = requireLib$$();
+	var MAX_LN = requireLib$D();
 	var tgammaILargeX = requireTgamma_i_large_x();
 	var finiteGammaQ = requireFinite_gamma_q();
 	var finiteHalfGammaQ = requireFinite_half_gamma_q();
@@ -33854,22 +33898,22 @@ function requireIgamma_final () {
 * ```
 */
 
-var main$j;
-var hasRequiredMain$j;
+var main$k;
+var hasRequiredMain$k;
 
-function requireMain$j () {
-	if (hasRequiredMain$j) return main$j;
-	hasRequiredMain$j = 1;
+function requireMain$k () {
+	if (hasRequiredMain$k) return main$k;
+	hasRequiredMain$k = 1;
 
 	// MODULES //
 
-	var gammaln = requireLib$D();
-	var exp = requireLib$1f();
-	var ln = requireLib$G();
-	var SQRT_TWO_PI = requireLib$O();
-	var MAX_LN = requireLib$C();
-	var PINF = requireLib$1G();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$L();
+	var gammaln = requireLib$E();
+	var exp = requireLib$1g();
+	var ln = requireLib$H();
+	var SQRT_TWO_PI = requireLib$P();
+	var MAX_LN = requireLib$D();
+	var PINF = requireLib$1H();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
 	var igammaFinal = requireIgamma_final();
 	var lowerGammaSeries = requireLower_gamma_series();
 	var upperGammaFraction = requireUpper_gamma_fraction();
@@ -33966,8 +34010,8 @@ function requireMain$j () {
 
 	// EXPORTS //
 
-	main$j = gammainc;
-	return main$j;
+	main$k = gammainc;
+	return main$k;
 }
 
 /**
@@ -33988,12 +34032,12 @@ function requireMain$j () {
 * limitations under the License.
 */
 
-var lib$o;
-var hasRequiredLib$o;
+var lib$p;
+var hasRequiredLib$p;
 
-function requireLib$o () {
-	if (hasRequiredLib$o) return lib$o;
-	hasRequiredLib$o = 1;
+function requireLib$p () {
+	if (hasRequiredLib$p) return lib$p;
+	hasRequiredLib$p = 1;
 
 	/**
 	* Evaluate the incomplete gamma function.
@@ -34024,13 +34068,13 @@ function requireLib$o () {
 
 	// MODULES //
 
-	var main = requireMain$j();
+	var main = requireMain$k();
 
 
 	// EXPORTS //
 
-	lib$o = main;
-	return lib$o;
+	lib$p = main;
+	return lib$p;
 }
 
 /**
@@ -34074,11 +34118,11 @@ function requireFull_igamma_prefix () {
 
 	// MODULES //
 
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var ln = requireLib$G();
-	var MAX_LN = requireLib$C();
-	var MIN_LN = requireLib$w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var ln = requireLib$H();
+	var MAX_LN = requireLib$D();
+	var MIN_LN = requireLib$x();
 
 
 	// MAIN //
@@ -34169,21 +34213,21 @@ function requireRegularized_gamma_prefix () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$t();
-	var gammaln = requireLib$D();
-	var gamma = requireLib$M();
-	var log1p = requireLib$1z();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var max = requireLib$11();
-	var min = requireLib$$();
-	var ln = requireLib$G();
-	var MAX_LN = requireLib$C();
-	var MIN_LN = requireLib$w();
-	var G = requireLib$I();
-	var E = requireLib$15();
+	var lanczosSumExpGScaled = requireLib$u();
+	var gammaln = requireLib$E();
+	var gamma = requireLib$N();
+	var log1p = requireLib$1A();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var max = requireLib$12();
+	var min = requireLib$10();
+	var ln = requireLib$H();
+	var MAX_LN = requireLib$D();
+	var MIN_LN = requireLib$x();
+	var G = requireLib$J();
+	var E = requireLib$16();
 
 
 	// MAIN //
@@ -34314,15 +34358,15 @@ function requireBeta_small_b_large_a_series () {
 
 	// MODULES //
 
-	var gammaDeltaRatio = requireLib$H();
-	var factorial = requireLib$K();
-	var gammainc = requireLib$o();
-	var log1p = requireLib$1z();
-	var abs = requireLib$1v();
-	var pow = requireLib$16();
-	var ln = requireLib$G();
-	var MIN_VALUE = requireLib$1k();
-	var EPSILON = requireLib$14();
+	var gammaDeltaRatio = requireLib$I();
+	var factorial = requireLib$L();
+	var gammainc = requireLib$p();
+	var log1p = requireLib$1A();
+	var abs = requireLib$1w();
+	var pow = requireLib$17();
+	var ln = requireLib$H();
+	var MIN_VALUE = requireLib$1l();
+	var EPSILON = requireLib$15();
 	var fullIGammaPrefix = requireFull_igamma_prefix();
 	var regularizedGammaPrefix = requireRegularized_gamma_prefix();
 
@@ -34544,17 +34588,17 @@ function requireRising_factorial_ratio () {
 * limitations under the License.
 */
 
-var main$i;
-var hasRequiredMain$i;
+var main$j;
+var hasRequiredMain$j;
 
-function requireMain$i () {
-	if (hasRequiredMain$i) return main$i;
-	hasRequiredMain$i = 1;
+function requireMain$j () {
+	if (hasRequiredMain$j) return main$j;
+	hasRequiredMain$j = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var max = requireLib$11();
+	var abs = requireLib$1w();
+	var max = requireLib$12();
 
 
 	// MAIN //
@@ -34585,8 +34629,8 @@ function requireMain$i () {
 
 	// EXPORTS //
 
-	main$i = maxabs;
-	return main$i;
+	main$j = maxabs;
+	return main$j;
 }
 
 /**
@@ -34607,12 +34651,12 @@ function requireMain$i () {
 * limitations under the License.
 */
 
-var lib$n;
-var hasRequiredLib$n;
+var lib$o;
+var hasRequiredLib$o;
 
-function requireLib$n () {
-	if (hasRequiredLib$n) return lib$n;
-	hasRequiredLib$n = 1;
+function requireLib$o () {
+	if (hasRequiredLib$o) return lib$o;
+	hasRequiredLib$o = 1;
 
 	/**
 	* Return the maximum absolute value.
@@ -34634,13 +34678,13 @@ function requireLib$n () {
 
 	// MODULES //
 
-	var maxabs = requireMain$i();
+	var maxabs = requireMain$j();
 
 
 	// EXPORTS //
 
-	lib$n = maxabs;
-	return lib$n;
+	lib$o = maxabs;
+	return lib$o;
 }
 
 /**
@@ -34661,17 +34705,17 @@ function requireLib$n () {
 * limitations under the License.
 */
 
-var main$h;
-var hasRequiredMain$h;
+var main$i;
+var hasRequiredMain$i;
 
-function requireMain$h () {
-	if (hasRequiredMain$h) return main$h;
-	hasRequiredMain$h = 1;
+function requireMain$i () {
+	if (hasRequiredMain$i) return main$i;
+	hasRequiredMain$i = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var min = requireLib$$();
+	var abs = requireLib$1w();
+	var min = requireLib$10();
 
 
 	// MAIN //
@@ -34702,8 +34746,8 @@ function requireMain$h () {
 
 	// EXPORTS //
 
-	main$h = minabs;
-	return main$h;
+	main$i = minabs;
+	return main$i;
 }
 
 /**
@@ -34724,12 +34768,12 @@ function requireMain$h () {
 * limitations under the License.
 */
 
-var lib$m;
-var hasRequiredLib$m;
+var lib$n;
+var hasRequiredLib$n;
 
-function requireLib$m () {
-	if (hasRequiredLib$m) return lib$m;
-	hasRequiredLib$m = 1;
+function requireLib$n () {
+	if (hasRequiredLib$n) return lib$n;
+	hasRequiredLib$n = 1;
 
 	/**
 	* Return the minimum absolute value.
@@ -34751,13 +34795,13 @@ function requireLib$m () {
 
 	// MODULES //
 
-	var minabs = requireMain$h();
+	var minabs = requireMain$i();
 
 
 	// EXPORTS //
 
-	lib$m = minabs;
-	return lib$m;
+	lib$n = minabs;
+	return lib$n;
 }
 
 /**
@@ -34800,21 +34844,21 @@ function requireIbeta_power_terms () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$t();
-	var maxabs = requireLib$n();
-	var minabs = requireLib$m();
-	var expm1 = requireLib$1B();
-	var log1p = requireLib$1z();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var min = requireLib$$();
-	var ln = requireLib$G();
-	var MAX_LN = requireLib$C();
-	var MIN_LN = requireLib$w();
-	var G = requireLib$I();
-	var E = requireLib$15();
+	var lanczosSumExpGScaled = requireLib$u();
+	var maxabs = requireLib$o();
+	var minabs = requireLib$n();
+	var expm1 = requireLib$1C();
+	var log1p = requireLib$1A();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var min = requireLib$10();
+	var ln = requireLib$H();
+	var MAX_LN = requireLib$D();
+	var MIN_LN = requireLib$x();
+	var G = requireLib$J();
+	var E = requireLib$16();
 
 
 	// MAIN //
@@ -35056,7 +35100,7 @@ function requireIbeta_fraction2 () {
 
 	// MODULES //
 
-	var continuedFraction = requireLib$p();
+	var continuedFraction = requireLib$q();
 	var ibetaPowerTerms = requireIbeta_power_terms();
 
 
@@ -35163,12 +35207,12 @@ function requireIbeta_fraction2 () {
 * limitations under the License.
 */
 
-var lib$l;
-var hasRequiredLib$l;
+var lib$m;
+var hasRequiredLib$m;
 
-function requireLib$l () {
-	if (hasRequiredLib$l) return lib$l;
-	hasRequiredLib$l = 1;
+function requireLib$m () {
+	if (hasRequiredLib$m) return lib$m;
+	hasRequiredLib$m = 1;
 
 	/**
 	* Maximum safe double-precision floating-point integer.
@@ -35206,8 +35250,8 @@ function requireLib$l () {
 
 	// EXPORTS //
 
-	lib$l = FLOAT64_MAX_SAFE_INTEGER;
-	return lib$l;
+	lib$m = FLOAT64_MAX_SAFE_INTEGER;
+	return lib$m;
 }
 
 /**
@@ -35406,20 +35450,20 @@ function requireBinary_gcd () {
 * limitations under the License.
 */
 
-var main$g;
-var hasRequiredMain$g;
+var main$h;
+var hasRequiredMain$h;
 
-function requireMain$g () {
-	if (hasRequiredMain$g) return main$g;
-	hasRequiredMain$g = 1;
+function requireMain$h () {
+	if (hasRequiredMain$h) return main$h;
+	hasRequiredMain$h = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var isInteger = requireLib$1e();
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
-	var INT32_MAX = requireLib$Z();
+	var isnan = requireLib$26();
+	var isInteger = requireLib$1f();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
+	var INT32_MAX = requireLib$_();
 	var bitwise = requireBitwise_binary_gcd();
 	var largeIntegers = requireBinary_gcd();
 
@@ -35475,8 +35519,8 @@ function requireMain$g () {
 
 	// EXPORTS //
 
-	main$g = gcd;
-	return main$g;
+	main$h = gcd;
+	return main$h;
 }
 
 /**
@@ -35497,12 +35541,12 @@ function requireMain$g () {
 * limitations under the License.
 */
 
-var lib$k;
-var hasRequiredLib$k;
+var lib$l;
+var hasRequiredLib$l;
 
-function requireLib$k () {
-	if (hasRequiredLib$k) return lib$k;
-	hasRequiredLib$k = 1;
+function requireLib$l () {
+	if (hasRequiredLib$l) return lib$l;
+	hasRequiredLib$l = 1;
 
 	/**
 	* Compute the greatest common divisor (gcd).
@@ -35518,13 +35562,13 @@ function requireLib$k () {
 
 	// MODULES //
 
-	var main = requireMain$g();
+	var main = requireMain$h();
 
 
 	// EXPORTS //
 
-	lib$k = main;
-	return lib$k;
+	lib$l = main;
+	return lib$l;
 }
 
 /**
@@ -35545,22 +35589,22 @@ function requireLib$k () {
 * limitations under the License.
 */
 
-var main$f;
-var hasRequiredMain$f;
+var main$g;
+var hasRequiredMain$g;
 
-function requireMain$f () {
-	if (hasRequiredMain$f) return main$f;
-	hasRequiredMain$f = 1;
+function requireMain$g () {
+	if (hasRequiredMain$g) return main$g;
+	hasRequiredMain$g = 1;
 
 	// MODULES //
 
-	var MAX_SAFE_INTEGER = requireLib$l();
-	var PINF = requireLib$1G();
-	var isInteger = requireLib$1e();
-	var isnan = requireLib$25();
-	var isOdd = requireLib$1c();
-	var floor = requireLib$1A();
-	var gcd = requireLib$k();
+	var MAX_SAFE_INTEGER = requireLib$m();
+	var PINF = requireLib$1H();
+	var isInteger = requireLib$1f();
+	var isnan = requireLib$26();
+	var isOdd = requireLib$1d();
+	var floor = requireLib$1B();
+	var gcd = requireLib$l();
 
 
 	// MAIN //
@@ -35687,8 +35731,8 @@ function requireMain$f () {
 
 	// EXPORTS //
 
-	main$f = binomcoef;
-	return main$f;
+	main$g = binomcoef;
+	return main$g;
 }
 
 /**
@@ -35709,12 +35753,12 @@ function requireMain$f () {
 * limitations under the License.
 */
 
-var lib$j;
-var hasRequiredLib$j;
+var lib$k;
+var hasRequiredLib$k;
 
-function requireLib$j () {
-	if (hasRequiredLib$j) return lib$j;
-	hasRequiredLib$j = 1;
+function requireLib$k () {
+	if (hasRequiredLib$k) return lib$k;
+	hasRequiredLib$k = 1;
 
 	/**
 	* Compute the binomial coefficient.
@@ -35748,13 +35792,13 @@ function requireLib$j () {
 
 	// MODULES //
 
-	var main = requireMain$f();
+	var main = requireMain$g();
 
 
 	// EXPORTS //
 
-	lib$j = main;
-	return lib$j;
+	lib$k = main;
+	return lib$k;
 }
 
 /**
@@ -35797,10 +35841,10 @@ function requireBinomial_ccdf () {
 
 	// MODULES //
 
-	var binomcoef = requireLib$j();
-	var floor = requireLib$1A();
-	var pow = requireLib$16();
-	var MIN_VALUE = requireLib$1k();
+	var binomcoef = requireLib$k();
+	var floor = requireLib$1B();
+	var pow = requireLib$17();
+	var MIN_VALUE = requireLib$1l();
 
 
 	// MAIN //
@@ -35998,18 +36042,18 @@ function requireIbeta_series () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$t();
-	var sumSeries = requireLib$y();
-	var log1p = requireLib$1z();
-	var sqrt = requireLib$1y();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var ln = requireLib$G();
-	var MIN_VALUE = requireLib$1k();
-	var MAX_LN = requireLib$C();
-	var MIN_LN = requireLib$w();
-	var G = requireLib$I();
-	var E = requireLib$15();
+	var lanczosSumExpGScaled = requireLib$u();
+	var sumSeries = requireLib$z();
+	var log1p = requireLib$1A();
+	var sqrt = requireLib$1z();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var ln = requireLib$H();
+	var MIN_VALUE = requireLib$1l();
+	var MAX_LN = requireLib$D();
+	var MIN_LN = requireLib$x();
+	var G = requireLib$J();
+	var E = requireLib$16();
 
 
 	// VARIABLES //
@@ -36148,22 +36192,22 @@ function requireAssign () {
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var expm1 = requireLib$1B();
-	var floor = requireLib$1A();
-	var log1p = requireLib$1z();
-	var asin = requireLib$1w();
-	var beta = requireLib$13();
-	var sqrt = requireLib$1y();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var max = requireLib$11();
-	var min = requireLib$$();
-	var MAX_FLOAT64 = requireLib$_();
-	var MIN_FLOAT64 = requireLib$1k();
-	var MAX_INT32 = requireLib$Z();
-	var HALF_PI = requireLib$Y();
-	var PI = requireLib$X();
+	var isnan = requireLib$26();
+	var expm1 = requireLib$1C();
+	var floor = requireLib$1B();
+	var log1p = requireLib$1A();
+	var asin = requireLib$1x();
+	var beta = requireLib$14();
+	var sqrt = requireLib$1z();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var max = requireLib$12();
+	var min = requireLib$10();
+	var MAX_FLOAT64 = requireLib$$();
+	var MIN_FLOAT64 = requireLib$1l();
+	var MAX_INT32 = requireLib$_();
+	var HALF_PI = requireLib$Z();
+	var PI = requireLib$Y();
 	var betaSmallBLargeASeries = requireBeta_small_b_large_a_series();
 	var risingFactorialRatio = requireRising_factorial_ratio();
 	var ibetaPowerTerms = requireIbeta_power_terms();
@@ -36562,12 +36606,12 @@ function requireAssign () {
 * limitations under the License.
 */
 
-var main$e;
-var hasRequiredMain$e;
+var main$f;
+var hasRequiredMain$f;
 
-function requireMain$e () {
-	if (hasRequiredMain$e) return main$e;
-	hasRequiredMain$e = 1;
+function requireMain$f () {
+	if (hasRequiredMain$f) return main$f;
+	hasRequiredMain$f = 1;
 
 	// MODULES //
 
@@ -36601,8 +36645,8 @@ function requireMain$e () {
 
 	// EXPORTS //
 
-	main$e = kernelBetainc;
-	return main$e;
+	main$f = kernelBetainc;
+	return main$f;
 }
 
 /**
@@ -36623,12 +36667,12 @@ function requireMain$e () {
 * limitations under the License.
 */
 
-var lib$i;
-var hasRequiredLib$i;
+var lib$j;
+var hasRequiredLib$j;
 
-function requireLib$i () {
-	if (hasRequiredLib$i) return lib$i;
-	hasRequiredLib$i = 1;
+function requireLib$j () {
+	if (hasRequiredLib$j) return lib$j;
+	hasRequiredLib$j = 1;
 
 	/**
 	* Evaluate the incomplete beta function and its first derivative.
@@ -36657,8 +36701,8 @@ function requireLib$i () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$e();
+	var setReadOnly = requireLib$27();
+	var main = requireMain$f();
 	var assign = requireAssign();
 
 
@@ -36669,8 +36713,8 @@ function requireLib$i () {
 
 	// EXPORTS //
 
-	lib$i = main;
-	return lib$i;
+	lib$j = main;
+	return lib$j;
 }
 
 /**
@@ -36691,16 +36735,16 @@ function requireLib$i () {
 * limitations under the License.
 */
 
-var main$d;
-var hasRequiredMain$d;
+var main$e;
+var hasRequiredMain$e;
 
-function requireMain$d () {
-	if (hasRequiredMain$d) return main$d;
-	hasRequiredMain$d = 1;
+function requireMain$e () {
+	if (hasRequiredMain$e) return main$e;
+	hasRequiredMain$e = 1;
 
 	// MODULES //
 
-	var kernelBetainc = requireLib$i().assign;
+	var kernelBetainc = requireLib$j().assign;
 
 
 	// MAIN //
@@ -36738,8 +36782,8 @@ function requireMain$d () {
 
 	// EXPORTS //
 
-	main$d = betainc;
-	return main$d;
+	main$e = betainc;
+	return main$e;
 }
 
 /**
@@ -36760,12 +36804,12 @@ function requireMain$d () {
 * limitations under the License.
 */
 
-var lib$h;
-var hasRequiredLib$h;
+var lib$i;
+var hasRequiredLib$i;
 
-function requireLib$h () {
-	if (hasRequiredLib$h) return lib$h;
-	hasRequiredLib$h = 1;
+function requireLib$i () {
+	if (hasRequiredLib$i) return lib$i;
+	hasRequiredLib$i = 1;
 
 	/**
 	* Evaluate the incomplete beta function.
@@ -36790,13 +36834,13 @@ function requireLib$h () {
 
 	// MODULES //
 
-	var main = requireMain$d();
+	var main = requireMain$e();
 
 
 	// EXPORTS //
 
-	lib$h = main;
-	return lib$h;
+	lib$i = main;
+	return lib$i;
 }
 
 /**
@@ -37185,20 +37229,20 @@ function requireRational_p5q5$1 () {
 * ```
 */
 
-var main$c;
-var hasRequiredMain$c;
+var main$d;
+var hasRequiredMain$d;
 
-function requireMain$c () {
-	if (hasRequiredMain$c) return main$c;
-	hasRequiredMain$c = 1;
+function requireMain$d () {
+	if (hasRequiredMain$d) return main$d;
+	hasRequiredMain$d = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var sqrt = requireLib$1y();
-	var ln = requireLib$G();
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
+	var isnan = requireLib$26();
+	var sqrt = requireLib$1z();
+	var ln = requireLib$H();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
 	var rationalFcnR1 = requireRational_p1q1$1();
 	var rationalFcnR2 = requireRational_p2q2$1();
 	var rationalFcnR3 = requireRational_p3q3$1();
@@ -37383,8 +37427,8 @@ function requireMain$c () {
 
 	// EXPORTS //
 
-	main$c = erfcinv;
-	return main$c;
+	main$d = erfcinv;
+	return main$d;
 }
 
 /**
@@ -37405,12 +37449,12 @@ function requireMain$c () {
 * limitations under the License.
 */
 
-var lib$g;
-var hasRequiredLib$g;
+var lib$h;
+var hasRequiredLib$h;
 
-function requireLib$g () {
-	if (hasRequiredLib$g) return lib$g;
-	hasRequiredLib$g = 1;
+function requireLib$h () {
+	if (hasRequiredLib$h) return lib$h;
+	hasRequiredLib$h = 1;
 
 	/**
 	* Evaluate the inverse complementary error function.
@@ -37438,13 +37482,13 @@ function requireLib$g () {
 
 	// MODULES //
 
-	var main = requireMain$c();
+	var main = requireMain$d();
 
 
 	// EXPORTS //
 
-	lib$g = main;
-	return lib$g;
+	lib$h = main;
+	return lib$h;
 }
 
 /**
@@ -37479,19 +37523,19 @@ function requireLib$g () {
 * ```
 */
 
-var main$b;
-var hasRequiredMain$b;
+var main$c;
+var hasRequiredMain$c;
 
-function requireMain$b () {
-	if (hasRequiredMain$b) return main$b;
-	hasRequiredMain$b = 1;
+function requireMain$c () {
+	if (hasRequiredMain$c) return main$c;
+	hasRequiredMain$c = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var asin = requireLib$1w();
-	var sqrt = requireLib$1y();
-	var PIO4 = requireLib$1x();
+	var isnan = requireLib$26();
+	var asin = requireLib$1x();
+	var sqrt = requireLib$1z();
+	var PIO4 = requireLib$1y();
 
 
 	// VARIABLES //
@@ -37568,8 +37612,62 @@ function requireMain$b () {
 
 	// EXPORTS //
 
-	main$b = acos;
-	return main$b;
+	main$c = acos;
+	return main$c;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$g;
+var hasRequiredLib$g;
+
+function requireLib$g () {
+	if (hasRequiredLib$g) return lib$g;
+	hasRequiredLib$g = 1;
+
+	/**
+	* Compute the arccosine of a double-precision floating-point number.
+	*
+	* @module @stdlib/math-base-special-acos
+	*
+	* @example
+	* var acos = require( '@stdlib/math-base-special-acos' );
+	*
+	* var v = acos( 1.0 );
+	* // returns 0.0
+	*
+	* v = acos( 0.707 ); // ~pi/4
+	* // returns ~0.7855
+	*
+	* v = acos( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$c();
+
+
+	// EXPORTS //
+
+	lib$g = main;
+	return lib$g;
 }
 
 /**
@@ -37596,60 +37694,6 @@ var hasRequiredLib$f;
 function requireLib$f () {
 	if (hasRequiredLib$f) return lib$f;
 	hasRequiredLib$f = 1;
-
-	/**
-	* Compute the arccosine of a double-precision floating-point number.
-	*
-	* @module @stdlib/math-base-special-acos
-	*
-	* @example
-	* var acos = require( '@stdlib/math-base-special-acos' );
-	*
-	* var v = acos( 1.0 );
-	* // returns 0.0
-	*
-	* v = acos( 0.707 ); // ~pi/4
-	* // returns ~0.7855
-	*
-	* v = acos( NaN );
-	* // returns NaN
-	*/
-
-	// MODULES //
-
-	var main = requireMain$b();
-
-
-	// EXPORTS //
-
-	lib$f = main;
-	return lib$f;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$e;
-var hasRequiredLib$e;
-
-function requireLib$e () {
-	if (hasRequiredLib$e) return lib$e;
-	hasRequiredLib$e = 1;
 
 	/**
 	* Square root of `2`.
@@ -37681,8 +37725,8 @@ function requireLib$e () {
 
 	// EXPORTS //
 
-	lib$e = SQRT2;
-	return lib$e;
+	lib$f = SQRT2;
+	return lib$f;
 }
 
 /**
@@ -38212,10 +38256,10 @@ function requireInverse_students_t_body_series () {
 
 	// MODULES //
 
-	var gammaDeltaRatio = requireLib$H();
-	var evalpoly = requireLib$23();
-	var sqrt = requireLib$1y();
-	var PI = requireLib$X();
+	var gammaDeltaRatio = requireLib$I();
+	var evalpoly = requireLib$24();
+	var sqrt = requireLib$1z();
+	var PI = requireLib$Y();
 	var polyval1 = requirePolyval_co14();
 	var polyval2 = requirePolyval_co15();
 	var polyval3 = requirePolyval_co16();
@@ -38320,11 +38364,11 @@ function requireInverse_students_t_tail_series () {
 
 	// MODULES //
 
-	var gammaDeltaRatio = requireLib$H();
-	var evalpoly = requireLib$23();
-	var sqrt = requireLib$1y();
-	var pow = requireLib$16();
-	var PI = requireLib$X();
+	var gammaDeltaRatio = requireLib$I();
+	var evalpoly = requireLib$24();
+	var sqrt = requireLib$1z();
+	var pow = requireLib$17();
+	var PI = requireLib$Y();
 
 
 	// VARIABLES //
@@ -38439,12 +38483,12 @@ function requireInverse_students_t_hill () {
 
 	// MODULES //
 
-	var erfcinv = requireLib$g();
-	var expm1 = requireLib$1B();
-	var sqrt = requireLib$1y();
-	var pow = requireLib$16();
-	var HALF_PI = requireLib$Y();
-	var SQRT2 = requireLib$e();
+	var erfcinv = requireLib$h();
+	var expm1 = requireLib$1C();
+	var sqrt = requireLib$1z();
+	var pow = requireLib$17();
+	var HALF_PI = requireLib$Z();
+	var SQRT2 = requireLib$f();
 
 
 	// MAIN //
@@ -38547,18 +38591,18 @@ function requireInverse_students_t () {
 
 	// MODULES //
 
-	var erfcinv = requireLib$g();
-	var floor = requireLib$1A();
-	var ldexp = requireLib$1g();
-	var round = requireLib$R();
-	var acos = requireLib$f();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var cos = requireLib$F();
-	var pow = requireLib$16();
-	var sin = requireLib$P();
-	var SQRT2 = requireLib$e();
-	var PI = requireLib$X();
+	var erfcinv = requireLib$h();
+	var floor = requireLib$1B();
+	var ldexp = requireLib$1h();
+	var round = requireLib$S();
+	var acos = requireLib$g();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var cos = requireLib$G();
+	var pow = requireLib$17();
+	var sin = requireLib$Q();
+	var SQRT2 = requireLib$f();
+	var PI = requireLib$Y();
 	var inverseStudentsTBodySeries = requireInverse_students_t_body_series();
 	var inverseStudentsTTailSeries = requireInverse_students_t_tail_series();
 	var inverseStudentsTHill = requireInverse_students_t_hill();
@@ -38829,11 +38873,11 @@ function requireTemme1 () {
 
 	// MODULES //
 
-	var evalpoly = requireLib$23();
-	var erfcinv = requireLib$g();
-	var sqrt = requireLib$1y();
-	var exp = requireLib$1f();
-	var SQRT2 = requireLib$e();
+	var evalpoly = requireLib$24();
+	var erfcinv = requireLib$h();
+	var sqrt = requireLib$1z();
+	var exp = requireLib$1g();
+	var SQRT2 = requireLib$f();
 
 
 	// VARIABLES //
@@ -38970,8 +39014,8 @@ function requireRoot_finder () {
 
 	// MODULES //
 
-	var ln = requireLib$G();
-	var MAX_VALUE = requireLib$_();
+	var ln = requireLib$H();
+	var MAX_VALUE = requireLib$$();
 
 
 	// VARIABLES //
@@ -39042,16 +39086,16 @@ function requireRoot_finder () {
 * limitations under the License.
 */
 
-var main$a;
-var hasRequiredMain$a;
+var main$b;
+var hasRequiredMain$b;
 
-function requireMain$a () {
-	if (hasRequiredMain$a) return main$a;
-	hasRequiredMain$a = 1;
+function requireMain$b () {
+	if (hasRequiredMain$b) return main$b;
+	hasRequiredMain$b = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -39092,8 +39136,8 @@ function requireMain$a () {
 
 	// EXPORTS //
 
-	main$a = signum;
-	return main$a;
+	main$b = signum;
+	return main$b;
 }
 
 /**
@@ -39114,12 +39158,12 @@ function requireMain$a () {
 * limitations under the License.
 */
 
-var lib$d;
-var hasRequiredLib$d;
+var lib$e;
+var hasRequiredLib$e;
 
-function requireLib$d () {
-	if (hasRequiredLib$d) return lib$d;
-	hasRequiredLib$d = 1;
+function requireLib$e () {
+	if (hasRequiredLib$e) return lib$e;
+	hasRequiredLib$e = 1;
 
 	/**
 	* Evaluate the signum function for a double-precision floating-point number.
@@ -39147,13 +39191,13 @@ function requireLib$d () {
 
 	// MODULES //
 
-	var main = requireMain$a();
+	var main = requireMain$b();
 
 
 	// EXPORTS //
 
-	lib$d = main;
-	return lib$d;
+	lib$e = main;
+	return lib$e;
 }
 
 /**
@@ -39196,10 +39240,10 @@ function requireNewton_raphson () {
 
 	// MODULES //
 
-	var sign = requireLib$d();
-	var abs = requireLib$1v();
-	var ldexp = requireLib$1g();
-	var MAX_VALUE = requireLib$_();
+	var sign = requireLib$e();
+	var abs = requireLib$1w();
+	var ldexp = requireLib$1h();
+	var MAX_VALUE = requireLib$$();
 
 
 	// MAIN //
@@ -40057,14 +40101,14 @@ function requireTemme2 () {
 
 	// MODULES //
 
-	var evalpoly = requireLib$23();
-	var erfcinv = requireLib$g();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var ln = requireLib$G();
-	var sqrt = requireLib$1y();
-	var sin = requireLib$P();
-	var cos = requireLib$F();
+	var evalpoly = requireLib$24();
+	var erfcinv = requireLib$h();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var ln = requireLib$H();
+	var sqrt = requireLib$1z();
+	var sin = requireLib$Q();
+	var cos = requireLib$G();
 	var temmeRootFinder = requireRoot_finder();
 	var newtonRaphsonIterate = requireNewton_raphson();
 	var polyval1 = requirePolyval_co1();
@@ -41102,12 +41146,12 @@ function requireSrc () {
 * limitations under the License.
 */
 
-var lib$c;
-var hasRequiredLib$c;
+var lib$d;
+var hasRequiredLib$d;
 
-function requireLib$c () {
-	if (hasRequiredLib$c) return lib$c;
-	hasRequiredLib$c = 1;
+function requireLib$d () {
+	if (hasRequiredLib$d) return lib$d;
+	hasRequiredLib$d = 1;
 
 	/**
 	* Maximum single-precision floating-point number.
@@ -41144,8 +41188,8 @@ function requireLib$c () {
 
 	// EXPORTS //
 
-	lib$c = FLOAT32_MAX;
-	return lib$c;
+	lib$d = FLOAT32_MAX;
+	return lib$d;
 }
 
 /**
@@ -41176,11 +41220,11 @@ function requireHigher_newton () {
 	// MODULES //
 
 	var logger = requireSrc();
-	var gammainc = requireLib$o();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var ln = requireLib$G();
-	var MAX_FLOAT32 = requireLib$c();
+	var gammainc = requireLib$p();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var ln = requireLib$H();
+	var MAX_FLOAT32 = requireLib$d();
 
 
 	// VARIABLES //
@@ -41413,10 +41457,10 @@ function requireLambdaeta () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var ln = requireLib$G();
-	var evalpoly = requireLib$23();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var ln = requireLib$H();
+	var evalpoly = requireLib$24();
 	var polyvalAK1 = requirePolyval_ak1();
 	var polyvalAK2 = requirePolyval_ak2();
 
@@ -41520,12 +41564,12 @@ function requireLambdaeta () {
 * limitations under the License.
 */
 
-var lib$b;
-var hasRequiredLib$b;
+var lib$c;
+var hasRequiredLib$c;
 
-function requireLib$b () {
-	if (hasRequiredLib$b) return lib$b;
-	hasRequiredLib$b = 1;
+function requireLib$c () {
+	if (hasRequiredLib$c) return lib$c;
+	hasRequiredLib$c = 1;
 
 	/**
 	* Natural logarithm of the square root of `2π`.
@@ -41557,8 +41601,8 @@ function requireLib$b () {
 
 	// EXPORTS //
 
-	lib$b = LN_SQRT_TWO_PI;
-	return lib$b;
+	lib$c = LN_SQRT_TWO_PI;
+	return lib$c;
 }
 
 /**
@@ -41783,11 +41827,11 @@ function requireStirling () {
 
 	// MODULES //
 
-	var gammaln = requireLib$D();
-	var ln = requireLib$G();
-	var LN_SQRT_TWO_PI = requireLib$b();
-	var SMALLEST_FLOAT32 = requireLib$q();
-	var MAX_FLOAT32 = requireLib$c();
+	var gammaln = requireLib$E();
+	var ln = requireLib$H();
+	var LN_SQRT_TWO_PI = requireLib$c();
+	var SMALLEST_FLOAT32 = requireLib$r();
+	var MAX_FLOAT32 = requireLib$d();
 	var chepolsum = requireChepolsum();
 	var polyvalC = requirePolyval_c();
 	var polyvalD = requirePolyval_d();
@@ -41870,11 +41914,11 @@ function requireGamstar () {
 
 	// MODULES //
 
-	var exp = requireLib$1f();
-	var gamma = requireLib$M();
-	var ln = requireLib$G();
-	var FLOAT32_MAX = requireLib$c();
-	var SQRT_TWO_PI = requireLib$O();
+	var exp = requireLib$1g();
+	var gamma = requireLib$N();
+	var ln = requireLib$H();
+	var FLOAT32_MAX = requireLib$d();
+	var SQRT_TWO_PI = requireLib$P();
 	var stirling = requireStirling();
 
 
@@ -42003,8 +42047,8 @@ function requireEps1 () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var ln = requireLib$G();
+	var abs = requireLib$1w();
+	var ln = requireLib$H();
 	var lambdaeta = requireLambdaeta();
 	var rateval = requireRational_ak0bk0();
 
@@ -42274,7 +42318,7 @@ function requireEps2 () {
 
 	// MODULES //
 
-	var ln = requireLib$G();
+	var ln = requireLib$H();
 	var rateval1 = requireRational_ak1bk1();
 	var rateval2 = requireRational_ak2bk2();
 	var rateval3 = requireRational_ak3bk3();
@@ -42699,7 +42743,7 @@ function requireEps3 () {
 
 	// MODULES //
 
-	var ln = requireLib$G();
+	var ln = requireLib$H();
 	var rational1 = requireRational_ak4bk4();
 	var rational2 = requireRational_ak5bk5();
 	var rational3 = requireRational_ak6bk6();
@@ -42780,19 +42824,19 @@ function requireCompute () {
 	// MODULES //
 
 	var logger = requireSrc();
-	var evalpoly = requireLib$23();
-	var gammaln = requireLib$D();
-	var erfcinv = requireLib$g();
-	var gamma = requireLib$M();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var min = requireLib$$();
-	var pow = requireLib$16();
-	var ln = requireLib$G();
-	var SQRT_TWO_PI = requireLib$O();
-	var MAX_FLOAT32 = requireLib$c();
-	var TWO_PI = requireLib$u();
+	var evalpoly = requireLib$24();
+	var gammaln = requireLib$E();
+	var erfcinv = requireLib$h();
+	var gamma = requireLib$N();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var min = requireLib$10();
+	var pow = requireLib$17();
+	var ln = requireLib$H();
+	var SQRT_TWO_PI = requireLib$P();
+	var MAX_FLOAT32 = requireLib$d();
+	var TWO_PI = requireLib$v();
 	var higherNewton = requireHigher_newton();
 	var lambdaeta = requireLambdaeta();
 	var gamstar = requireGamstar();
@@ -43054,12 +43098,12 @@ function requireCompute () {
 * limitations under the License.
 */
 
-var main$9;
-var hasRequiredMain$9;
+var main$a;
+var hasRequiredMain$a;
 
-function requireMain$9 () {
-	if (hasRequiredMain$9) return main$9;
-	hasRequiredMain$9 = 1;
+function requireMain$a () {
+	if (hasRequiredMain$a) return main$a;
+	hasRequiredMain$a = 1;
 
 	/*
 	* Translated from the Fortran module by
@@ -43076,9 +43120,9 @@ function requireMain$9 () {
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var FLOAT32_SMALLEST = requireLib$q();
-	var PINF = requireLib$1G();
+	var isnan = requireLib$26();
+	var FLOAT32_SMALLEST = requireLib$r();
+	var PINF = requireLib$1H();
 	var compute = requireCompute();
 
 
@@ -43138,8 +43182,8 @@ function requireMain$9 () {
 
 	// EXPORTS //
 
-	main$9 = gammaincinv;
-	return main$9;
+	main$a = gammaincinv;
+	return main$a;
 }
 
 /**
@@ -43160,12 +43204,12 @@ function requireMain$9 () {
 * limitations under the License.
 */
 
-var lib$a;
-var hasRequiredLib$a;
+var lib$b;
+var hasRequiredLib$b;
 
-function requireLib$a () {
-	if (hasRequiredLib$a) return lib$a;
-	hasRequiredLib$a = 1;
+function requireLib$b () {
+	if (hasRequiredLib$b) return lib$b;
+	hasRequiredLib$b = 1;
 
 	/**
 	* Compute the inverse of the lower incomplete gamma function.
@@ -43196,13 +43240,13 @@ function requireLib$a () {
 
 	// MODULES //
 
-	var main = requireMain$9();
+	var main = requireMain$a();
 
 
 	// EXPORTS //
 
-	lib$a = main;
-	return lib$a;
+	lib$b = main;
+	return lib$b;
 }
 
 /**
@@ -43223,12 +43267,12 @@ function requireLib$a () {
 * limitations under the License.
 */
 
-var lib$9;
-var hasRequiredLib$9;
+var lib$a;
+var hasRequiredLib$a;
 
-function requireLib$9 () {
-	if (hasRequiredLib$9) return lib$9;
-	hasRequiredLib$9 = 1;
+function requireLib$a () {
+	if (hasRequiredLib$a) return lib$a;
+	hasRequiredLib$a = 1;
 
 	/**
 	* Smallest positive double-precision floating-point subnormal number.
@@ -43271,8 +43315,8 @@ function requireLib$9 () {
 
 	// EXPORTS //
 
-	lib$9 = FLOAT64_SMALLEST_SUBNORMAL;
-	return lib$9;
+	lib$a = FLOAT64_SMALLEST_SUBNORMAL;
+	return lib$a;
 }
 
 /**
@@ -43316,10 +43360,10 @@ function requireTemme3 () {
 
 	// MODULES //
 
-	var gammaincinv = requireLib$a();
-	var ln = requireLib$G();
-	var sqrt = requireLib$1y();
-	var SMALLEST_SUBNORMAL = requireLib$9();
+	var gammaincinv = requireLib$b();
+	var ln = requireLib$H();
+	var sqrt = requireLib$1z();
+	var SMALLEST_SUBNORMAL = requireLib$a();
 	var temmeRootFinder = requireRoot_finder();
 	var newtonRaphsonIterate = requireNewton_raphson();
 
@@ -43492,11 +43536,11 @@ function requireHalley_iterate () {
 
 	// MODULES //
 
-	var abs = requireLib$1v();
-	var ldexp = requireLib$1g();
-	var sign = requireLib$d();
-	var max = requireLib$11();
-	var MAX_VALUE = requireLib$_();
+	var abs = requireLib$1w();
+	var ldexp = requireLib$1h();
+	var sign = requireLib$e();
+	var max = requireLib$12();
+	var MAX_VALUE = requireLib$$();
 
 
 	// MAIN //
@@ -43722,10 +43766,10 @@ function requireIbeta_roots () {
 
 	// MODULES //
 
-	var kernelBetainc = requireLib$i().assign;
-	var abs = requireLib$1v();
-	var FLOAT64_MAX = requireLib$_();
-	var FLOAT64_MIN_NORM = requireLib$1k();
+	var kernelBetainc = requireLib$j().assign;
+	var abs = requireLib$1w();
+	var FLOAT64_MAX = requireLib$$();
+	var FLOAT64_MIN_NORM = requireLib$1l();
 
 
 	// MAIN //
@@ -43796,32 +43840,32 @@ function requireIbeta_roots () {
 
 /* eslint-disable max-statements, max-lines */
 
-var main$8;
-var hasRequiredMain$8;
+var main$9;
+var hasRequiredMain$9;
 
-function requireMain$8 () {
-	if (hasRequiredMain$8) return main$8;
-	hasRequiredMain$8 = 1;
+function requireMain$9 () {
+	if (hasRequiredMain$9) return main$9;
+	hasRequiredMain$9 = 1;
 
 	// MODULES //
 
-	var evalpoly = requireLib$23();
-	var betainc = requireLib$h();
-	var expm1 = requireLib$1B();
-	var log1p = requireLib$1z();
-	var asin = requireLib$1w();
-	var beta = requireLib$13();
-	var sqrt = requireLib$1y();
-	var abs = requireLib$1v();
-	var exp = requireLib$1f();
-	var pow = requireLib$16();
-	var sin = requireLib$P();
-	var max = requireLib$11();
-	var min = requireLib$$();
-	var ln = requireLib$G();
-	var FLOAT64_MIN_NORM = requireLib$1k();
-	var HALF_PI = requireLib$Y();
-	var EPSILON = requireLib$14();
+	var evalpoly = requireLib$24();
+	var betainc = requireLib$i();
+	var expm1 = requireLib$1C();
+	var log1p = requireLib$1A();
+	var asin = requireLib$1x();
+	var beta = requireLib$14();
+	var sqrt = requireLib$1z();
+	var abs = requireLib$1w();
+	var exp = requireLib$1g();
+	var pow = requireLib$17();
+	var sin = requireLib$Q();
+	var max = requireLib$12();
+	var min = requireLib$10();
+	var ln = requireLib$H();
+	var FLOAT64_MIN_NORM = requireLib$1l();
+	var HALF_PI = requireLib$Z();
+	var EPSILON = requireLib$15();
 	var findIBetaInvFromTDist = requireFind_ibeta_inv_from_t_dist();
 	var temme1 = requireTemme1();
 	var temme2 = requireTemme2();
@@ -44199,8 +44243,8 @@ function requireMain$8 () {
 
 	// EXPORTS //
 
-	main$8 = ibetaInvImp;
-	return main$8;
+	main$9 = ibetaInvImp;
+	return main$9;
 }
 
 /**
@@ -44221,12 +44265,12 @@ function requireMain$8 () {
 * limitations under the License.
 */
 
-var lib$8;
-var hasRequiredLib$8;
+var lib$9;
+var hasRequiredLib$9;
 
-function requireLib$8 () {
-	if (hasRequiredLib$8) return lib$8;
-	hasRequiredLib$8 = 1;
+function requireLib$9 () {
+	if (hasRequiredLib$9) return lib$9;
+	hasRequiredLib$9 = 1;
 
 	/**
 	* Evaluate the inverse of the incomplete beta function.
@@ -44251,13 +44295,13 @@ function requireLib$8 () {
 
 	// MODULES //
 
-	var main = requireMain$8();
+	var main = requireMain$9();
 
 
 	// EXPORTS //
 
-	lib$8 = main;
-	return lib$8;
+	lib$9 = main;
+	return lib$9;
 }
 
 /**
@@ -44278,17 +44322,17 @@ function requireLib$8 () {
 * limitations under the License.
 */
 
-var main$7;
-var hasRequiredMain$7;
+var main$8;
+var hasRequiredMain$8;
 
-function requireMain$7 () {
-	if (hasRequiredMain$7) return main$7;
-	hasRequiredMain$7 = 1;
+function requireMain$8 () {
+	if (hasRequiredMain$8) return main$8;
+	hasRequiredMain$8 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var kernelBetaincinv = requireLib$8();
+	var isnan = requireLib$26();
+	var kernelBetaincinv = requireLib$9();
 
 
 	// MAIN //
@@ -44345,8 +44389,8 @@ function requireMain$7 () {
 
 	// EXPORTS //
 
-	main$7 = betaincinv;
-	return main$7;
+	main$8 = betaincinv;
+	return main$8;
 }
 
 /**
@@ -44367,12 +44411,12 @@ function requireMain$7 () {
 * limitations under the License.
 */
 
-var lib$7;
-var hasRequiredLib$7;
+var lib$8;
+var hasRequiredLib$8;
 
-function requireLib$7 () {
-	if (hasRequiredLib$7) return lib$7;
-	hasRequiredLib$7 = 1;
+function requireLib$8 () {
+	if (hasRequiredLib$8) return lib$8;
+	hasRequiredLib$8 = 1;
 
 	/**
 	* Evaluate the inverse of the incomplete beta function.
@@ -44400,13 +44444,13 @@ function requireLib$7 () {
 
 	// MODULES //
 
-	var main = requireMain$7();
+	var main = requireMain$8();
 
 
 	// EXPORTS //
 
-	lib$7 = main;
-	return lib$7;
+	lib$8 = main;
+	return lib$8;
 }
 
 /**
@@ -44427,17 +44471,17 @@ function requireLib$7 () {
 * limitations under the License.
 */
 
-var main$6;
-var hasRequiredMain$6;
+var main$7;
+var hasRequiredMain$7;
 
-function requireMain$6 () {
-	if (hasRequiredMain$6) return main$6;
-	hasRequiredMain$6 = 1;
+function requireMain$7 () {
+	if (hasRequiredMain$7) return main$7;
+	hasRequiredMain$7 = 1;
 
 	// MODULES //
 
-	var betaincinv = requireLib$7();
-	var isnan = requireLib$25();
+	var betaincinv = requireLib$8();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -44504,8 +44548,8 @@ function requireMain$6 () {
 
 	// EXPORTS //
 
-	main$6 = quantile;
-	return main$6;
+	main$7 = quantile;
+	return main$7;
 }
 
 /**
@@ -44526,12 +44570,12 @@ function requireMain$6 () {
 * limitations under the License.
 */
 
-var main$5;
-var hasRequiredMain$5;
+var main$6;
+var hasRequiredMain$6;
 
-function requireMain$5 () {
-	if (hasRequiredMain$5) return main$5;
-	hasRequiredMain$5 = 1;
+function requireMain$6 () {
+	if (hasRequiredMain$6) return main$6;
+	hasRequiredMain$6 = 1;
 
 	/**
 	* Creates a function which always returns the same value.
@@ -44568,8 +44612,8 @@ function requireMain$5 () {
 
 	// EXPORTS //
 
-	main$5 = wrap;
-	return main$5;
+	main$6 = wrap;
+	return main$6;
 }
 
 /**
@@ -44590,12 +44634,12 @@ function requireMain$5 () {
 * limitations under the License.
 */
 
-var lib$6;
-var hasRequiredLib$6;
+var lib$7;
+var hasRequiredLib$7;
 
-function requireLib$6 () {
-	if (hasRequiredLib$6) return lib$6;
-	hasRequiredLib$6 = 1;
+function requireLib$7 () {
+	if (hasRequiredLib$7) return lib$7;
+	hasRequiredLib$7 = 1;
 
 	/**
 	* Create a constant function.
@@ -44619,13 +44663,13 @@ function requireLib$6 () {
 
 	// MODULES //
 
-	var main = requireMain$5();
+	var main = requireMain$6();
 
 
 	// EXPORTS //
 
-	lib$6 = main;
-	return lib$6;
+	lib$7 = main;
+	return lib$7;
 }
 
 /**
@@ -44646,18 +44690,18 @@ function requireLib$6 () {
 * limitations under the License.
 */
 
-var factory_1$4;
-var hasRequiredFactory$4;
+var factory_1$5;
+var hasRequiredFactory$5;
 
-function requireFactory$4 () {
-	if (hasRequiredFactory$4) return factory_1$4;
-	hasRequiredFactory$4 = 1;
+function requireFactory$5 () {
+	if (hasRequiredFactory$5) return factory_1$5;
+	hasRequiredFactory$5 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$6();
-	var betaincinv = requireLib$7();
-	var isnan = requireLib$25();
+	var constantFunction = requireLib$7();
+	var betaincinv = requireLib$8();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -44714,8 +44758,8 @@ function requireFactory$4 () {
 
 	// EXPORTS //
 
-	factory_1$4 = factory;
-	return factory_1$4;
+	factory_1$5 = factory;
+	return factory_1$5;
 }
 
 /**
@@ -44736,12 +44780,12 @@ function requireFactory$4 () {
 * limitations under the License.
 */
 
-var lib$5;
-var hasRequiredLib$5;
+var lib$6;
+var hasRequiredLib$6;
 
-function requireLib$5 () {
-	if (hasRequiredLib$5) return lib$5;
-	hasRequiredLib$5 = 1;
+function requireLib$6 () {
+	if (hasRequiredLib$6) return lib$6;
+	hasRequiredLib$6 = 1;
 
 	/**
 	* Evaluate the quantile function for a beta distribution.
@@ -44771,9 +44815,9 @@ function requireLib$5 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$6();
-	var factory = requireFactory$4();
+	var setReadOnly = requireLib$27();
+	var main = requireMain$7();
+	var factory = requireFactory$5();
 
 
 	// MAIN //
@@ -44783,11 +44827,11 @@ function requireLib$5 () {
 
 	// EXPORTS //
 
-	lib$5 = main;
-	return lib$5;
+	lib$6 = main;
+	return lib$6;
 }
 
-requireLib$5();
+requireLib$6();
 
 /**
 * @license Apache-2.0
@@ -44807,18 +44851,18 @@ requireLib$5();
 * limitations under the License.
 */
 
-var main$4;
-var hasRequiredMain$4;
+var main$5;
+var hasRequiredMain$5;
 
-function requireMain$4 () {
-	if (hasRequiredMain$4) return main$4;
-	hasRequiredMain$4 = 1;
+function requireMain$5 () {
+	if (hasRequiredMain$5) return main$5;
+	hasRequiredMain$5 = 1;
 
 	// MODULES //
 
-	var erfc = requireLib$x();
-	var sqrt = requireLib$1y();
-	var isnan = requireLib$25();
+	var erfc = requireLib$y();
+	var sqrt = requireLib$1z();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -44882,8 +44926,8 @@ function requireMain$4 () {
 
 	// EXPORTS //
 
-	main$4 = cdf;
-	return main$4;
+	main$5 = cdf;
+	return main$5;
 }
 
 /**
@@ -44904,16 +44948,16 @@ function requireMain$4 () {
 * limitations under the License.
 */
 
-var main$3;
-var hasRequiredMain$3;
+var main$4;
+var hasRequiredMain$4;
 
-function requireMain$3 () {
-	if (hasRequiredMain$3) return main$3;
-	hasRequiredMain$3 = 1;
+function requireMain$4 () {
+	if (hasRequiredMain$4) return main$4;
+	hasRequiredMain$4 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -44955,8 +44999,8 @@ function requireMain$3 () {
 
 	// EXPORTS //
 
-	main$3 = cdf;
-	return main$3;
+	main$4 = cdf;
+	return main$4;
 }
 
 /**
@@ -44977,17 +45021,17 @@ function requireMain$3 () {
 * limitations under the License.
 */
 
-var factory_1$3;
-var hasRequiredFactory$3;
+var factory_1$4;
+var hasRequiredFactory$4;
 
-function requireFactory$3 () {
-	if (hasRequiredFactory$3) return factory_1$3;
-	hasRequiredFactory$3 = 1;
+function requireFactory$4 () {
+	if (hasRequiredFactory$4) return factory_1$4;
+	hasRequiredFactory$4 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$6();
-	var isnan = requireLib$25();
+	var constantFunction = requireLib$7();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -45038,8 +45082,8 @@ function requireFactory$3 () {
 
 	// EXPORTS //
 
-	factory_1$3 = factory;
-	return factory_1$3;
+	factory_1$4 = factory;
+	return factory_1$4;
 }
 
 /**
@@ -45060,12 +45104,12 @@ function requireFactory$3 () {
 * limitations under the License.
 */
 
-var lib$4;
-var hasRequiredLib$4;
+var lib$5;
+var hasRequiredLib$5;
 
-function requireLib$4 () {
-	if (hasRequiredLib$4) return lib$4;
-	hasRequiredLib$4 = 1;
+function requireLib$5 () {
+	if (hasRequiredLib$5) return lib$5;
+	hasRequiredLib$5 = 1;
 
 	/**
 	* Degenerate distribution cumulative distribution function (CDF).
@@ -45092,9 +45136,9 @@ function requireLib$4 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$3();
-	var factory = requireFactory$3();
+	var setReadOnly = requireLib$27();
+	var main = requireMain$4();
+	var factory = requireFactory$4();
 
 
 	// MAIN //
@@ -45104,8 +45148,8 @@ function requireLib$4 () {
 
 	// EXPORTS //
 
-	lib$4 = main;
-	return lib$4;
+	lib$5 = main;
+	return lib$5;
 }
 
 /**
@@ -45126,20 +45170,20 @@ function requireLib$4 () {
 * limitations under the License.
 */
 
-var factory_1$2;
-var hasRequiredFactory$2;
+var factory_1$3;
+var hasRequiredFactory$3;
 
-function requireFactory$2 () {
-	if (hasRequiredFactory$2) return factory_1$2;
-	hasRequiredFactory$2 = 1;
+function requireFactory$3 () {
+	if (hasRequiredFactory$3) return factory_1$3;
+	hasRequiredFactory$3 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$6();
-	var degenerate = requireLib$4().factory;
-	var isnan = requireLib$25();
-	var sqrt = requireLib$1y();
-	var erfc = requireLib$x();
+	var constantFunction = requireLib$7();
+	var degenerate = requireLib$5().factory;
+	var isnan = requireLib$26();
+	var sqrt = requireLib$1z();
+	var erfc = requireLib$y();
 
 
 	// MAIN //
@@ -45198,8 +45242,8 @@ function requireFactory$2 () {
 
 	// EXPORTS //
 
-	factory_1$2 = factory;
-	return factory_1$2;
+	factory_1$3 = factory;
+	return factory_1$3;
 }
 
 /**
@@ -45220,12 +45264,12 @@ function requireFactory$2 () {
 * limitations under the License.
 */
 
-var lib$3;
-var hasRequiredLib$3;
+var lib$4;
+var hasRequiredLib$4;
 
-function requireLib$3 () {
-	if (hasRequiredLib$3) return lib$3;
-	hasRequiredLib$3 = 1;
+function requireLib$4 () {
+	if (hasRequiredLib$4) return lib$4;
+	hasRequiredLib$4 = 1;
 
 	/**
 	* Normal distribution cumulative distribution function (CDF).
@@ -45245,9 +45289,9 @@ function requireLib$3 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$4();
-	var factory = requireFactory$2();
+	var setReadOnly = requireLib$27();
+	var main = requireMain$5();
+	var factory = requireFactory$3();
 
 
 	// MAIN //
@@ -45257,11 +45301,11 @@ function requireLib$3 () {
 
 	// EXPORTS //
 
-	lib$3 = main;
-	return lib$3;
+	lib$4 = main;
+	return lib$4;
 }
 
-requireLib$3();
+requireLib$4();
 
 /**
 * @license Apache-2.0
@@ -45649,20 +45693,20 @@ function requireRational_p5q5 () {
 * ```
 */
 
-var main$2;
-var hasRequiredMain$2;
+var main$3;
+var hasRequiredMain$3;
 
-function requireMain$2 () {
-	if (hasRequiredMain$2) return main$2;
-	hasRequiredMain$2 = 1;
+function requireMain$3 () {
+	if (hasRequiredMain$3) return main$3;
+	hasRequiredMain$3 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
-	var sqrt = requireLib$1y();
-	var ln = requireLib$G();
-	var PINF = requireLib$1G();
-	var NINF = requireLib$1E();
+	var isnan = requireLib$26();
+	var sqrt = requireLib$1z();
+	var ln = requireLib$H();
+	var PINF = requireLib$1H();
+	var NINF = requireLib$1F();
 	var rationalFcnR1 = requireRational_p1q1();
 	var rationalFcnR2 = requireRational_p2q2();
 	var rationalFcnR3 = requireRational_p3q3();
@@ -45851,8 +45895,8 @@ function requireMain$2 () {
 
 	// EXPORTS //
 
-	main$2 = erfinv;
-	return main$2;
+	main$3 = erfinv;
+	return main$3;
 }
 
 /**
@@ -45873,12 +45917,12 @@ function requireMain$2 () {
 * limitations under the License.
 */
 
-var lib$2;
-var hasRequiredLib$2;
+var lib$3;
+var hasRequiredLib$3;
 
-function requireLib$2 () {
-	if (hasRequiredLib$2) return lib$2;
-	hasRequiredLib$2 = 1;
+function requireLib$3 () {
+	if (hasRequiredLib$3) return lib$3;
+	hasRequiredLib$3 = 1;
 
 	/**
 	* Evaluate the inverse error function.
@@ -45912,13 +45956,13 @@ function requireLib$2 () {
 
 	// MODULES //
 
-	var main = requireMain$2();
+	var main = requireMain$3();
 
 
 	// EXPORTS //
 
-	lib$2 = main;
-	return lib$2;
+	lib$3 = main;
+	return lib$3;
 }
 
 /**
@@ -45939,18 +45983,18 @@ function requireLib$2 () {
 * limitations under the License.
 */
 
-var main$1;
-var hasRequiredMain$1;
+var main$2;
+var hasRequiredMain$2;
 
-function requireMain$1 () {
-	if (hasRequiredMain$1) return main$1;
-	hasRequiredMain$1 = 1;
+function requireMain$2 () {
+	if (hasRequiredMain$2) return main$2;
+	hasRequiredMain$2 = 1;
 
 	// MODULES //
 
-	var erfinv = requireLib$2();
-	var isnan = requireLib$25();
-	var sqrt = requireLib$1y();
+	var erfinv = requireLib$3();
+	var isnan = requireLib$26();
+	var sqrt = requireLib$1z();
 
 
 	// MAIN //
@@ -46021,8 +46065,8 @@ function requireMain$1 () {
 
 	// EXPORTS //
 
-	main$1 = quantile;
-	return main$1;
+	main$2 = quantile;
+	return main$2;
 }
 
 /**
@@ -46043,16 +46087,16 @@ function requireMain$1 () {
 * limitations under the License.
 */
 
-var main;
-var hasRequiredMain;
+var main$1;
+var hasRequiredMain$1;
 
-function requireMain () {
-	if (hasRequiredMain) return main;
-	hasRequiredMain = 1;
+function requireMain$1 () {
+	if (hasRequiredMain$1) return main$1;
+	hasRequiredMain$1 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$25();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -46098,8 +46142,8 @@ function requireMain () {
 
 	// EXPORTS //
 
-	main = quantile;
-	return main;
+	main$1 = quantile;
+	return main$1;
 }
 
 /**
@@ -46120,17 +46164,17 @@ function requireMain () {
 * limitations under the License.
 */
 
-var factory_1$1;
-var hasRequiredFactory$1;
+var factory_1$2;
+var hasRequiredFactory$2;
 
-function requireFactory$1 () {
-	if (hasRequiredFactory$1) return factory_1$1;
-	hasRequiredFactory$1 = 1;
+function requireFactory$2 () {
+	if (hasRequiredFactory$2) return factory_1$2;
+	hasRequiredFactory$2 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$6();
-	var isnan = requireLib$25();
+	var constantFunction = requireLib$7();
+	var isnan = requireLib$26();
 
 
 	// MAIN //
@@ -46181,8 +46225,8 @@ function requireFactory$1 () {
 
 	// EXPORTS //
 
-	factory_1$1 = factory;
-	return factory_1$1;
+	factory_1$2 = factory;
+	return factory_1$2;
 }
 
 /**
@@ -46203,12 +46247,12 @@ function requireFactory$1 () {
 * limitations under the License.
 */
 
-var lib$1;
-var hasRequiredLib$1;
+var lib$2;
+var hasRequiredLib$2;
 
-function requireLib$1 () {
-	if (hasRequiredLib$1) return lib$1;
-	hasRequiredLib$1 = 1;
+function requireLib$2 () {
+	if (hasRequiredLib$2) return lib$2;
+	hasRequiredLib$2 = 1;
 
 	/**
 	* Degenerate distribution quantile function.
@@ -46232,9 +46276,9 @@ function requireLib$1 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain();
-	var factory = requireFactory$1();
+	var setReadOnly = requireLib$27();
+	var main = requireMain$1();
+	var factory = requireFactory$2();
 
 
 	// MAIN //
@@ -46244,8 +46288,8 @@ function requireLib$1 () {
 
 	// EXPORTS //
 
-	lib$1 = main;
-	return lib$1;
+	lib$2 = main;
+	return lib$2;
 }
 
 /**
@@ -46266,20 +46310,20 @@ function requireLib$1 () {
 * limitations under the License.
 */
 
-var factory_1;
-var hasRequiredFactory;
+var factory_1$1;
+var hasRequiredFactory$1;
 
-function requireFactory () {
-	if (hasRequiredFactory) return factory_1;
-	hasRequiredFactory = 1;
+function requireFactory$1 () {
+	if (hasRequiredFactory$1) return factory_1$1;
+	hasRequiredFactory$1 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$6();
-	var degenerate = requireLib$1().factory;
-	var erfinv = requireLib$2();
-	var isnan = requireLib$25();
-	var sqrt = requireLib$1y();
+	var constantFunction = requireLib$7();
+	var degenerate = requireLib$2().factory;
+	var erfinv = requireLib$3();
+	var isnan = requireLib$26();
+	var sqrt = requireLib$1z();
 
 
 	// MAIN //
@@ -46334,6 +46378,251 @@ function requireFactory () {
 
 	// EXPORTS //
 
+	factory_1$1 = factory;
+	return factory_1$1;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1;
+var hasRequiredLib$1;
+
+function requireLib$1 () {
+	if (hasRequiredLib$1) return lib$1;
+	hasRequiredLib$1 = 1;
+
+	/**
+	* Normal distribution quantile function.
+	*
+	* @module @stdlib/stats-base-dists-normal-quantile
+	*
+	* @example
+	* var quantile = require( '@stdlib/stats-base-dists-normal-quantile' );
+	*
+	* var y = quantile( 0.8, 0.0, 1.0 );
+	* // returns ~0.842
+	*
+	* var myQuantile = quantile.factory( 10.0, 2.0 );
+	* y = myQuantile( 0.5 );
+	* // returns 10.0
+	*/
+
+	// MODULES //
+
+	var setReadOnly = requireLib$27();
+	var main = requireMain$2();
+	var factory = requireFactory$1();
+
+
+	// MAIN //
+
+	setReadOnly( main, 'factory', factory );
+
+
+	// EXPORTS //
+
+	lib$1 = main;
+	return lib$1;
+}
+
+requireLib$1();
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main;
+var hasRequiredMain;
+
+function requireMain () {
+	if (hasRequiredMain) return main;
+	hasRequiredMain = 1;
+
+	// MODULES //
+
+	var kernelBetaincinv = requireLib$9();
+	var isnan = requireLib$26();
+	var sign = requireLib$e();
+	var sqrt = requireLib$1z();
+
+
+	// MAIN //
+
+	/**
+	* Evaluates the quantile function for a Student's t distribution with degrees of freedom `v` at a probability `p`.
+	*
+	* @param {Probability} p - input value
+	* @param {PositiveNumber} v - degrees of freedom
+	* @returns {number} evaluated quantile function
+	*
+	* @example
+	* var y = quantile( 0.8, 1.0 );
+	* // returns ~1.376
+	*
+	* @example
+	* var y = quantile( 0.1, 1.0 );
+	* // returns ~-3.078
+	*
+	* @example
+	* var y = quantile( 0.5, 0.1 );
+	* // returns 0.0
+	*
+	* @example
+	* var y = quantile( -0.2, 0.1 );
+	* // returns NaN
+	*
+	* @example
+	* var y = quantile( NaN, 1.0 );
+	* // returns NaN
+	*
+	* @example
+	* var y = quantile( 0.0, NaN );
+	* // returns NaN
+	*
+	* @example
+	* var y = quantile( 0.5, -1.0 );
+	* // returns NaN
+	*/
+	function quantile( p, v ) {
+		var prob;
+		var xs;
+		if (
+			isnan( v ) ||
+			isnan( p ) ||
+			v <= 0.0 ||
+			p < 0.0 ||
+			p > 1.0
+		) {
+			return NaN;
+		}
+		prob = ( p > 0.5 ) ? 1.0 - p : p;
+		xs = kernelBetaincinv( v / 2.0, 0.5, 2.0 * prob, 1.0 - (2.0 * prob) );
+		return sign( p - 0.5 ) * sqrt( v * xs[ 1 ] / xs[ 0 ] );
+	}
+
+
+	// EXPORTS //
+
+	main = quantile;
+	return main;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var factory_1;
+var hasRequiredFactory;
+
+function requireFactory () {
+	if (hasRequiredFactory) return factory_1;
+	hasRequiredFactory = 1;
+
+	// MODULES //
+
+	var constantFunction = requireLib$7();
+	var kernelBetaincinv = requireLib$9();
+	var isnan = requireLib$26();
+	var sign = requireLib$e();
+	var sqrt = requireLib$1z();
+
+
+	// MAIN //
+
+	/**
+	* Returns a function for evaluating the quantile function for a Student's t distribution with degrees of freedom `v`.
+	*
+	* @param {PositiveNumber} v - degrees of freedom
+	* @returns {Function} quantile function
+	*
+	* @example
+	* var quantile = factory( 0.5 );
+	* var y = quantile( 0.5 );
+	* // returns 0.0
+	*
+	* y = quantile( 0.8 );
+	* // returns ~2.513
+	*
+	* y = quantile( 1.0 );
+	* // returns Infinity
+	*/
+	function factory( v ) {
+		if ( isnan( v ) || v <= 0.0 ) {
+			return constantFunction( NaN );
+		}
+		return quantile;
+
+		/**
+		* Evaluates the quantile function for a Student's t distribution.
+		*
+		* @private
+		* @param {Probability} p - input value
+		* @returns {number} evaluated quantile function
+		*
+		* @example
+		* var y = quantile( 0.3 );
+		* // returns <number>
+		*/
+		function quantile( p ) {
+			var prob;
+			var xs;
+
+			if ( isnan( p ) || p < 0.0 || p > 1.0 ) {
+				return NaN;
+			}
+			prob = ( p > 0.5 ) ? 1.0 - p : p;
+			xs = kernelBetaincinv( v / 2.0, 0.5, 2.0 * prob, 1.0 - (2.0 * prob) );
+			return sign( p - 0.5 ) * sqrt( v * xs[ 1 ] / xs[ 0 ] );
+		}
+	}
+
+
+	// EXPORTS //
+
 	factory_1 = factory;
 	return factory_1;
 }
@@ -46364,25 +46653,35 @@ function requireLib () {
 	hasRequiredLib = 1;
 
 	/**
-	* Normal distribution quantile function.
+	* Evaluate the quantile function for a Student's t distribution.
 	*
-	* @module @stdlib/stats-base-dists-normal-quantile
+	* @module @stdlib/stats-base-dists-t-quantile
 	*
 	* @example
-	* var quantile = require( '@stdlib/stats-base-dists-normal-quantile' );
+	* var quantile = require( '@stdlib/stats-base-dists-t-quantile' );
 	*
-	* var y = quantile( 0.8, 0.0, 1.0 );
-	* // returns ~0.842
+	* var y = quantile( 0.8, 1.0 );
+	* // returns ~1.376
 	*
-	* var myQuantile = quantile.factory( 10.0, 2.0 );
-	* y = myQuantile( 0.5 );
-	* // returns 10.0
+	* y = quantile( 0.1, 1.0 );
+	* // returns ~-3.078
+	*
+	* y = quantile( 0.5, 0.1 );
+	* // returns 0.0
+	*
+	* var myquantile = quantile.factory( 4.0 );
+	*
+	* y = myquantile( 0.2 );
+	* // returns ~-0.941
+	*
+	* y = myquantile( 0.9 );
+	* // returns ~1.533
 	*/
 
 	// MODULES //
 
-	var setReadOnly = requireLib$26();
-	var main = requireMain$1();
+	var setReadOnly = requireLib$27();
+	var main = requireMain();
 	var factory = requireFactory();
 
 
@@ -46898,7 +47197,7 @@ const OVERALL_VALUES = {
     ...Object.fromEntries(RATE_IDS.map(id => [id, rateValue(id)])),
     recall: rateValue('tpr'),
     f1: c => ({ value: f1(c.a, 0), reason: 'no positive labels or predictions' }),
-    auc: c => ({ value: c.auc, reason: 'labels of only one class' }),
+    auc: c => ({ value: c.auc, reason: 'labels of only one class', support: c.aucSupport }),
     brier: c => ({ value: brier(c.a, 0), reason: 'no rows' }),
     log_loss: c => ({ value: logLoss(c.a, 0), reason: 'no rows' }),
     ece: calibrationValue('ece'),
@@ -46967,8 +47266,11 @@ function planPredictions(table, intersections, minGroupSize) {
         groupAgg: new Float64Array(maxGroups * stride)
     };
 }
-/** Computes every predictions metric from `view` (the table or a resample) into `sink`. */
-function computePredictions(plan, view, auc, sink) {
+/**
+ * Computes every predictions metric from `view` (the table or a resample) into `sink`; the point run
+ * passes the AUC's blocks too, for its interval.
+ */
+function computePredictions(plan, view, auc, sink, blocks = null) {
     const { table, comboAgg, groupAgg } = plan;
     const { bins, hasScore } = table;
     const stride = strideOf(bins);
@@ -46984,6 +47286,7 @@ function computePredictions(plan, view, auc, sink) {
         a,
         bins,
         auc,
+        aucSupport: detailed && blocks && !Number.isNaN(auc) ? aucSupport(blocks, auc) : undefined,
         squares: plan.squares,
         weighted: table.weighted,
         detailed,
@@ -47179,7 +47482,7 @@ function predictionBootstrap(job) {
         s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
     return {
         artifact: 'predictions',
-        point: sink => computePredictions(plan, table, auc, sink),
+        point: sink => computePredictions(plan, table, auc, sink, blocks),
         drawer: half => {
             // The draws run in WebAssembly (stats/draws-wasm.ts), equal to those of resampleCells and
             // PoissonDraws on the streams createRng(seed, id) would give.

@@ -8,7 +8,7 @@
 import type { OutcomeData } from '../../src/core/artifacts/kinds/outcomes.js'
 import type { RobustnessData } from '../../src/core/artifacts/kinds/robustness.js'
 import { evaluate, type EvaluationInput, type MetricResult } from '../../src/core/metrics/evaluate.js'
-import { clopperPearson, kish } from '../../src/core/stats/intervals.js'
+import { clopperPearson, kish, probit } from '../../src/core/stats/intervals.js'
 import { createRng, type Rng } from '../../src/core/stats/rng.js'
 import { predictionData, type Row } from '../helpers/tables.js'
 import { replications } from './scale.js'
@@ -202,11 +202,10 @@ const tied = (n: number): Regime => ({
         return { y, p, groups: [group], w: heavy ? TIED.weight : 1 }
       })
     )
-    const f = rateCounts(rows, 'a', 'fpr')
+    // No width against Clopper–Pearson on the unweighted counts: the weighted rate is another estimate.
     return {
       input: { predictions: predictionData(['g'], rows), intersections: [] },
-      counts: [f.counts, null],
-      kish: [f.kish, null]
+      kish: [rateCounts(rows, 'a', 'fpr').kish, null]
     }
   }
 })
@@ -292,6 +291,27 @@ const calibration = (n: number, name: string, f: (s: number) => number, truth: n
   }
 })
 
+/**
+ * Few positives: negatives' scores N(0, 1), positives' N(δ, 1) through the logistic (which keeps the
+ * order), so the true AUC is Φ(δ/√2).
+ */
+const fewPositives = (positives: number, negatives: number, auc: number): Regime => ({
+  name: `AUC ${auc}, ${positives} positives beside ${negatives} negatives`,
+  targets: [{ metric: 'auc', truth: auc }],
+  draw(rng) {
+    const delta = Math.SQRT2 * probit(auc)
+    const row = (y: 0 | 1): Row => {
+      const s = 1 / (1 + Math.exp(-(rng.normal() + y * delta)))
+      return { y, p: s >= 0.5 ? 1 : 0, s, groups: ['a'] }
+    }
+    const rows = [
+      ...Array.from({ length: positives }, () => row(1)),
+      ...Array.from({ length: negatives }, () => row(0))
+    ]
+    return { input: { predictions: predictionData(['g'], rows), intersections: [] } }
+  }
+})
+
 function robustnessData(rng: Rng, n: number, flips: number[]): RobustnessData {
   const counts = new Array(flips.length * 8).fill(0)
   flips.forEach((flip, p) => {
@@ -349,6 +369,9 @@ export const REGIMES: Regime[] = [
     Array.from({ length: 30 }, () => 40)
   ),
   gap,
+  fewPositives(10, 190, 0.8),
+  fewPositives(20, 380, 0.9),
+  fewPositives(15, 135, 0.75),
   calibration(500, 'calibrated', s => s, 0),
   calibration(500, 'miscalibrated (P(y=1) = s²)', s => s * s, NaN),
   robustness

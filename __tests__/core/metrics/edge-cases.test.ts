@@ -257,23 +257,23 @@ describe('bootstrap limits beyond what the resamples resolve', () => {
   const level = 1 - 0.05 / 20
 
   it('come from the normal approximation to the bootstrap distribution: estimate ± z·sd', () => {
-    const auc = e.at(level).find(m => m.metric === 'auc')!
-    const c = e.computed.find(x => x.point.metric === 'auc')!
+    const brier = e.at(level).find(m => m.metric === 'brier' && m.attribute === undefined)!
+    const c = e.computed.find(x => x.point.metric === 'brier' && x.point.attribute === undefined)!
     const xs = Array.from(c.replicates()).filter(x => !Number.isNaN(x))
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1))
     const z = 3.023341439739154 // Φ⁻¹(1 − 0.00125), SciPy
-    expect(auc.ci![0]).toBeCloseTo(auc.value! - z * sd, 8)
-    expect(auc.ci![1]).toBeCloseTo(auc.value! + z * sd, 8)
+    expect(brier.ci![0]).toBeCloseTo(brier.value! - z * sd, 8)
+    expect(brier.ci![1]).toBeCloseTo(brier.value! + z * sd, 8)
   })
 
   it('and from the percentiles where the resamples reach', () => {
-    const auc = e.metrics.find(m => m.metric === 'auc')!
-    const c = e.computed.find(x => x.point.metric === 'auc')!
+    const brier = e.metrics.find(m => m.metric === 'brier' && m.attribute === undefined)!
+    const c = e.computed.find(x => x.point.metric === 'brier' && x.point.attribute === undefined)!
     const sample = Array.from(c.replicates()).sort((a, b) => a - b)
-    expect(auc.ci![0]).toBeGreaterThanOrEqual(sample[0])
-    expect(auc.ci![1]).toBeLessThanOrEqual(sample[sample.length - 1])
-    expect(Math.abs(auc.ci![1] - auc.value! - (auc.value! - auc.ci![0]))).toBeGreaterThan(0)
+    expect(brier.ci![0]).toBeGreaterThanOrEqual(sample[0])
+    expect(brier.ci![1]).toBeLessThanOrEqual(sample[sample.length - 1])
+    expect(Math.abs(brier.ci![1] - brier.value! - (brier.value! - brier.ci![0]))).toBeGreaterThan(0)
   })
 })
 

@@ -20,6 +20,7 @@ import {
   type SortedRuns
 } from '../tables/scores.js'
 import { scratchMemory } from '../wasm.js'
+import type { AucSupport } from './support.js'
 
 export interface AucBlocks {
   posW: Float64Array
@@ -210,4 +211,41 @@ export function resampledAuc(b: AucBlocks, kPos: Float64Array, kNeg: Float64Arra
     pos += p
   }
   return pos > 0 && below > 0 ? num / (pos * below) : NaN
+}
+
+/**
+ * DeLong's variance of the AUC (DeLong, DeLong & Clarke-Pearson 1988) from its blocks: each
+ * positive's placement is the share of negative weight below it (ties ½), each negative's the share of
+ * positive weight above it, and V = var(positives' placements)/m + var(negatives')/n. A block's rows
+ * share one placement (its pairs inside the block spread evenly); with fewer rows than blocks every
+ * distinct score is a block of its own and this is DeLong's exactly.
+ */
+export function aucSupport(b: AucBlocks, value: number): AucSupport | undefined {
+  let posW = 0
+  let negW = 0
+  let m = 0
+  let n = 0
+  for (let i = 0; i < b.posW.length; i++) {
+    posW += b.posW[i]
+    negW += b.negW[i]
+    m += b.posN[i]
+    n += b.negN[i]
+  }
+  if (!(posW > 0 && negW > 0)) return undefined
+  let below = 0
+  let above = posW
+  let s10 = 0
+  let s01 = 0
+  for (let i = 0; i < b.posW.length; i++) {
+    const p = b.posW[i]
+    const q = b.negW[i]
+    above -= p
+    if (p > 0) s10 += p * ((below + b.within[i] / p) / negW - value) ** 2
+    if (q > 0) s01 += q * ((above + b.within[i] / q) / posW - value) ** 2
+    below += q
+  }
+  // Weighted variances of the placements, with the n − 1 of an unweighted sample.
+  const variance =
+    ((s10 / posW) * (m / Math.max(1, m - 1))) / m + ((s01 / negW) * (n / Math.max(1, n - 1))) / n
+  return { kind: 'auc', value, positives: m, negatives: n, variance }
 }

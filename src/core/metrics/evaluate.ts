@@ -20,7 +20,7 @@ import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
-import { intervalOf } from './support.js'
+import { intervalOf, type Support } from './support.js'
 import type { DataKind } from '../kinds.js'
 import { RecordingSink, RowSink, type PointValue, type Sink } from './sink.js'
 import {
@@ -259,7 +259,7 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
     s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
   return {
     artifact: 'predictions',
-    point: sink => computePredictions(plan, table, auc, sink),
+    point: sink => computePredictions(plan, table, auc, sink, blocks),
     drawer: half => {
       // The draws run in WebAssembly (stats/draws-wasm.ts), equal to those of resampleCells and
       // PoissonDraws on the streams createRng(seed, id) would give.
@@ -374,6 +374,21 @@ function resampled(v: PointValue): boolean {
   if (Number.isNaN(v.value) || v.metric === 'count') return false
   const method = metricDef(v.metric)?.interval ?? 'bootstrap'
   return !(INTERVAL_METHODS[method].analytic === 'both' && v.support?.kind === 'proportion')
+}
+
+/** Fewer rows of a class than this, and an AUC's report says so. */
+const FEW_OF_A_CLASS = 30
+
+/**
+ * An AUC from few positives or negatives: its interval holds its coverage in the simulation
+ * (docs/metrics.md), but rests on the placements of those few rows, and a reviewer should know.
+ */
+function fewOfAClass(s: Support | undefined): { ciNote?: string } {
+  if (s?.kind !== 'auc') return {}
+  const few = Math.min(s.positives, s.negatives)
+  if (few >= FEW_OF_A_CLASS) return {}
+  const which = s.positives <= s.negatives ? 'positives' : 'negatives'
+  return { ciNote: `only ${few} ${which}: the interval rests on few rows of that class` }
 }
 
 /** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
@@ -520,7 +535,7 @@ function toResult(c: Computed, confidence: number): MetricResult {
   const exact = analytic !== 'none' && v.support ? intervalOf(method, v.support, confidence) : null
   // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
   if (exact !== null && analytic === 'both')
-    return { ...base, value: v.value, ci: containing(exact, v.value) }
+    return { ...base, value: v.value, ci: containing(exact, v.value), ...fewOfAClass(v.support) }
   const sample = sampleOf(replicates())
   if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
     return {

@@ -22,6 +22,7 @@ import {
   strideOf,
   type CellView
 } from './aggregate.js'
+import { aucSupport, type AucBlocks } from './auc.js'
 import { DISPARITIES, metricsOf, RATES, type RateId } from './registry.js'
 import { tooFewGroups, type ScopeRef, type Sink } from './sink.js'
 import {
@@ -70,6 +71,7 @@ interface OverallContext {
   a: Float64Array
   bins: number
   auc: number
+  aucSupport: Support | undefined
   squares: Float64Array
   weighted: boolean
   detailed: boolean
@@ -98,7 +100,7 @@ const OVERALL_VALUES: Record<string, OverallValue> = {
   ...Object.fromEntries(RATE_IDS.map(id => [id, rateValue(id)])),
   recall: rateValue('tpr'),
   f1: c => ({ value: f1(c.a, 0), reason: 'no positive labels or predictions' }),
-  auc: c => ({ value: c.auc, reason: 'labels of only one class' }),
+  auc: c => ({ value: c.auc, reason: 'labels of only one class', support: c.aucSupport }),
   brier: c => ({ value: brier(c.a, 0), reason: 'no rows' }),
   log_loss: c => ({ value: logLoss(c.a, 0), reason: 'no rows' }),
   ece: calibrationValue('ece'),
@@ -180,8 +182,17 @@ export function planPredictions(
   }
 }
 
-/** Computes every predictions metric from `view` (the table or a resample) into `sink`. */
-export function computePredictions(plan: PredictionPlan, view: CellView, auc: number, sink: Sink): void {
+/**
+ * Computes every predictions metric from `view` (the table or a resample) into `sink`; the point run
+ * passes the AUC's blocks too, for its interval.
+ */
+export function computePredictions(
+  plan: PredictionPlan,
+  view: CellView,
+  auc: number,
+  sink: Sink,
+  blocks: AucBlocks | null = null
+): void {
   const { table, comboAgg, groupAgg } = plan
   const { bins, hasScore } = table
   const stride = strideOf(bins)
@@ -197,6 +208,7 @@ export function computePredictions(plan: PredictionPlan, view: CellView, auc: nu
     a,
     bins,
     auc,
+    aucSupport: detailed && blocks && !Number.isNaN(auc) ? aucSupport(blocks, auc) : undefined,
     squares: plan.squares,
     weighted: table.weighted,
     detailed,

@@ -13,6 +13,7 @@ import {
   logLimits,
   pairedDifference,
   ratioOfLimits,
+  studentQuantile,
   zOf,
   type Interval
 } from '../stats/intervals.js'
@@ -65,6 +66,18 @@ export interface CalibrationSupport {
   groups: CalibrationBin[][]
 }
 
+/**
+ * An AUC: its estimate, the rows of each class, and DeLong's variance of it (the variances of the
+ * positives' and the negatives' placement values, over their counts).
+ */
+export interface AucSupport {
+  kind: 'auc'
+  value: number
+  positives: number
+  negatives: number
+  variance: number
+}
+
 /** A weighted group's rows: Kish's effective sample size, reported beside the count. */
 export interface CountSupport {
   kind: 'count'
@@ -72,7 +85,13 @@ export interface CountSupport {
 }
 
 export type Support =
-  ProportionSupport | PairedSupport | DisparitySupport | MaxSupport | CalibrationSupport | CountSupport
+  | ProportionSupport
+  | PairedSupport
+  | DisparitySupport
+  | MaxSupport
+  | CalibrationSupport
+  | AucSupport
+  | CountSupport
 
 /**
  * The analytic interval of a support at a two-sided confidence. For calibration, only the lower end
@@ -90,6 +109,8 @@ export function intervalFromSupport(s: Support, confidence: number): Interval | 
       return maxOf(s, confidence)
     case 'calibration':
       return calibration(s, confidence)
+    case 'auc':
+      return aucInterval(s, confidence)
     case 'count':
       return null
   }
@@ -108,6 +129,7 @@ export const METHOD_SUPPORTS: Record<IntervalMethod, readonly Support['kind'][]>
   'pairwise-ratios': ['disparity'],
   'simultaneous-max': ['max'],
   'calibration-bins': ['calibration'],
+  'delong-logit': ['auc'],
   provided: ['proportion'],
   bootstrap: []
 }
@@ -291,4 +313,51 @@ function calibration(s: CalibrationSupport, confidence: number): Interval | null
   const lo = Math.max(0, Math.max(...bounds.map(b => b[0])) - Math.min(...bounds.map(b => b[1])))
   const hi = Math.max(...bounds.map(b => b[1])) - Math.min(...bounds.map(b => b[0]))
   return [lo, hi]
+}
+
+/**
+ * The AUC's interval: DeLong's variance on the logit scale, logit(Â) ∓ t·√V / (Â(1 − Â)), as Pohar
+ * Perme & Manevski (2019, Statistical Methods in Medical Research 28) recommend. On the logit scale
+ * the interval stays inside [0, 1] and keeps its coverage near 1, where a percentile bootstrap or a
+ * DeLong interval on the AUC's own scale fell to 82–89% with 10–20 positives. The quantile is
+ * Student's t with (fewer class's rows − 1) degrees of freedom (the placements of the smaller class
+ * are what V is estimated from). When the classes are separated (Â = 0 or 1), V is 0 and the logit
+ * undefined: the interval is then the score-type one of Hanley & McNeil's (1982) variance, the θ with
+ * (Â − θ)² = t²·V_HM(θ) (Newcombe 2006, Statistics in Medicine 25), which, like Wilson's at x = n,
+ * stays off the boundary by what m and n allow. (Taken everywhere, as a hull with DeLong's, it covered
+ * 98.5–100% at 16–35% more width in the simulation's regimes.)
+ */
+function aucInterval(s: AucSupport, confidence: number): Interval | null {
+  const { value: a, positives: m, negatives: n } = s
+  if (!(m > 0 && n > 0)) return null
+  const t = studentQuantile(1 - (1 - confidence) / 2, Math.max(1, Math.min(m, n) - 1))
+  if (!(s.variance > 0 && a > 0 && a < 1)) return aucScoreInterval(a, m, n, t)
+  const logit = Math.log(a / (1 - a))
+  const se = Math.sqrt(s.variance) / (a * (1 - a))
+  const expit = (x: number) => 1 / (1 + Math.exp(-x))
+  return [expit(logit - t * se), expit(logit + t * se)]
+}
+
+/** Hanley & McNeil's (1982) variance of an AUC θ from m positives and n negatives. */
+function hanleyMcNeil(theta: number, m: number, n: number): number {
+  const q1 = theta / (2 - theta)
+  const q2 = (2 * theta * theta) / (1 + theta)
+  return (
+    Math.max(0, theta * (1 - theta) + (m - 1) * (q1 - theta * theta) + (n - 1) * (q2 - theta * theta)) /
+    (m * n)
+  )
+}
+
+/** The θ on each side of Â where (Â − θ)² = t²·V_HM(θ), by bisection (V_HM is 0 at 0 and 1). */
+function aucScoreInterval(a: number, m: number, n: number, t: number): Interval {
+  const beyond = (theta: number) => (a - theta) ** 2 > t * t * hanleyMcNeil(theta, m, n)
+  const root = (inside: number, outside: number) => {
+    for (let k = 0; k < 60; k++) {
+      const mid = (inside + outside) / 2
+      if (beyond(mid)) outside = mid
+      else inside = mid
+    }
+    return (inside + outside) / 2
+  }
+  return [a > 0 ? root(a, 0) : 0, a < 1 ? root(a, 1) : 1]
 }

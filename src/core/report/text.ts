@@ -259,10 +259,8 @@ function footnotes(report: Report, footnote: (text: string) => void): void {
         NAMED
       )}`
     )
-  if (m.some(x => x.ciNote))
-    footnote(
-      '! the estimate lies outside its bootstrap interval: the bootstrap is biased for this statistic (few rows); read the interval with caution.'
-    )
+  const notes = [...new Set(m.flatMap(x => (x.ciNote ? [`${x.metric}: ${x.ciNote}`] : [])))]
+  if (notes.length > 0) footnote(`! read these intervals with caution: ${someOf(notes, NAMED)}`)
 }
 
 /** Bold, dim and a status's colour (red fail, yellow warn and missing evidence, green pass), or none. */

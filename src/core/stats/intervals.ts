@@ -12,11 +12,15 @@
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile'
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf'
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile'
+import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 
 export type Interval = [number, number]
 
 /** Standard normal quantile Φ⁻¹(p). */
 export const probit = (p: number): number => normalQuantile(p, 0, 1)
+
+/** Student's t quantile with `df` degrees of freedom. */
+export const studentQuantile = (p: number, df: number): number => tQuantile(p, df)
 
 /** Standard normal upper tail 1 − Φ(z), accurate far into the tail. */
 export const normalUpperTail = (z: number): number => normalCdf(-z, 0, 1)
