@@ -9545,6 +9545,13 @@ const INTERVAL_METHODS = {
         analytic: 'both',
         why: 'stays inside [0, 1] and keeps 95% with 10–20 positives, where a percentile bootstrap covered 82–89%'
     },
+    'ece-bounds': {
+        short: 'per-bin bounds + RMS bound',
+        name: 'lower end from simultaneous signed per-bin Clopper–Pearson intervals, upper end from the bias-corrected mean squared gap (ECE ≤ RMS calibration error)',
+        analytic: 'both',
+        biasedEstimate: true,
+        why: "the plug-in ECE is biased upward, so a bootstrap's upper end failed calibrated models; the squared gap has an unbiased estimate"
+    },
     provided: {
         short: 'as provided',
         name: 'as the metrics artifact gives it (taken at the policy confidence; scaled as a normal interval at another level)',
@@ -9605,7 +9612,7 @@ const METRICS = [
     def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'delong-logit'),
     def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
     def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
-    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'calibration-bins'),
+    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'ece-bounds'),
     def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
     ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`, d.id === 'ece_difference'
         ? 'calibration-bins'

@@ -41,11 +41,13 @@ const metrics = (dir: string, name: string) =>
     JSON.parse(readFileSync(join(dir, name), 'utf8')).metrics as {
       metric: string
       value: number | null
+      corrected?: number
       ci: number[] | null
     }[]
   ).map(m => ({
     ...m,
     value: m.value === null ? null : Number(m.value.toPrecision(12)),
+    ...(m.corrected !== undefined && { corrected: Number(m.corrected.toPrecision(12)) }),
     ci: m.ci && m.ci.map(v => Number(v.toPrecision(12)))
   }))
 

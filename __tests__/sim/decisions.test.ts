@@ -6,7 +6,19 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { expectDocSection, pct, table } from '../helpers/docs.js'
-import { familyWiseError, nullPullRequests, operatingCharacteristics, strictPassRate } from './decisions.js'
+import {
+  decidingDisparity,
+  decidingFailureRate,
+  ECE_ROWS,
+  eceGates,
+  familyWiseError,
+  MOST_GROWTH,
+  nullPullRequests,
+  operatingCharacteristics,
+  strictPassRate,
+  type DecidingResult,
+  type EceGateResult
+} from './decisions.js'
 import { atLeast, atMost, itWritesDocs, QUICK, replications, SIMULATION_TIMEOUT } from './scale.js'
 
 const RUNS = replications(200)
@@ -111,6 +123,90 @@ describe(`multiplicity and the modes, ${RUNS} runs${QUICK}`, () => {
             ['none', pct(strict[0])],
             ['bonferroni', pct(strict[1])]
           ]
+        )
+    )
+  })
+})
+
+describe(`"about N rows would decide it with 80% probability", ${RUNS} runs${QUICK}`, () => {
+  let results: DecidingResult[] = []
+  beforeAll(() => {
+    results = [decidingFailureRate(RUNS), decidingDisparity(RUNS)]
+  }, SIMULATION_TIMEOUT)
+
+  // The promise holds if the truth is the estimate: rerun there, a check decides about 80% of the
+  // time (75% allows for the sampling error of the runs left undecided, about 130 of 200).
+  it('decides about 80% of the time at the suggested rows, when the truth is the estimate', () => {
+    for (const r of results) expect(r.atEstimate).toBeGreaterThanOrEqual(atLeast(0.75, r.undecided))
+  })
+
+  itWritesDocs('matches the table in docs/policies.md', () => {
+    expectDocSection(
+      'docs/policies.md',
+      'deciding',
+      `${RUNS} first samples per check; each one the data could not decide is drawn again at the rows its message suggests (for the disparity, both named groups grown), with the truth at the first sample's estimate (what the suggestion assumes) or at the truth the first was drawn from. Suggestions above ${MOST_GROWTH}× the rows (an estimate next to the threshold) are counted, not drawn.\n\n` +
+        table(
+          [
+            'check',
+            'undecided',
+            `suggested over ${MOST_GROWTH}×`,
+            'mean growth',
+            'decided: truth at the estimate',
+            'decided: the first truth'
+          ],
+          results.map(r => [
+            r.check,
+            `${r.undecided + r.beyond} of ${r.runs}`,
+            String(r.beyond),
+            `${r.growth.toFixed(1)}×`,
+            pct(r.atEstimate),
+            pct(r.atTruth)
+          ])
+        )
+    )
+  })
+})
+
+describe(`the shipped ECE gates on calibrated and miscalibrated models, ${RUNS} runs${QUICK}`, () => {
+  let results: EceGateResult[] = []
+  beforeAll(() => {
+    results = eceGates(RUNS)
+  }, SIMULATION_TIMEOUT)
+  const at = (model: string, rows: number) => results.find(r => r.model.startsWith(model) && r.rows === rows)!
+
+  it("passes a calibrated model at the medium tier's point ECE gate from 300 rows, where the plug-in failed most", () => {
+    expect(at('calibrated', 300).medium).toBeGreaterThanOrEqual(atLeast(0.93, RUNS))
+    expect(at('calibrated', 300).pointPlugIn).toBeLessThan(0.5)
+  })
+
+  it("passes a calibrated model at the high tier's strict ECE gate with 10,000 rows, and fails a model off by 0.08", () => {
+    expect(at('calibrated', 10000).high).toBeGreaterThanOrEqual(atLeast(0.95, RUNS))
+    for (const rows of ECE_ROWS) expect(at('off', rows).high).toBeLessThanOrEqual(atMost(0.05, RUNS))
+    expect(at('off', 3000).medium).toBeLessThanOrEqual(atMost(0.05, RUNS))
+  })
+
+  itWritesDocs('matches the table in docs/policies.md', () => {
+    expectDocSection(
+      'docs/policies.md',
+      'ece',
+      `Scores uniform on [0, 1], 10 uniform bins, ${RUNS} runs per row; the share of runs that pass.\n\n` +
+        table(
+          [
+            'model',
+            'rows',
+            'mean plug-in ECE',
+            'medium: ece ≤ 0.05, point, bias-corrected',
+            'high: ece ≤ 0.03, strict',
+            'ece ≤ 0.05 on the plug-in (before)'
+          ],
+          results.map(r => [
+            r.model,
+            r.rows.toLocaleString('en-US'),
+            r.meanPlugIn.toFixed(3),
+            pct(r.medium),
+            pct(r.high),
+            pct(r.pointPlugIn)
+          ])
         )
     )
   })

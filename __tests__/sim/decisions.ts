@@ -210,3 +210,192 @@ export function strictPassRate(runs: number, k: number, correction: 'none' | 'bo
   }
   return passed / runs
 }
+
+export interface DecidingResult {
+  check: string
+  /** Runs whose check the data could not decide, of all runs. */
+  undecided: number
+  runs: number
+  /** Of those, the share decided by a new sample of the rows suggested, the truth at the first estimate. */
+  atEstimate: number
+  /** The same with the truth the first sample was drawn from. */
+  atTruth: number
+  /** Mean rows suggested over the rows of the first sample. */
+  growth: number
+  /** Undecided runs left out because the suggestion was above MOST_GROWTH times the rows (estimate near the threshold). */
+  beyond: number
+}
+
+/** Suggestions above this many times the first sample's rows are counted, not drawn. */
+export const MOST_GROWTH = 50
+
+const gateResult = (p: Policy, evaluation: Evaluation) =>
+  evaluateGates({ policy: p, evaluation, model: 'm', now: new Date(0), requirements: [], noBaseline: 'none' })
+
+/**
+ * A first sample's check: decided, suggesting more than MOST_GROWTH times its rows, or undecided with
+ * the growth it suggests and a rerun at the suggested rows, the truth at the first sample's estimate
+ * (true) or at the truth the first was drawn from (false), that says whether the check is decided.
+ */
+type Trial = 'decided' | 'beyond' | { growth: number; decides: (atEstimate: boolean) => boolean }
+
+function decidingShare(check: string, runs: number, trial: (r: number) => Trial): DecidingResult {
+  let undecided = 0
+  let beyond = 0
+  let atEstimate = 0
+  let atTruth = 0
+  let growth = 0
+  for (let r = 0; r < runs; r++) {
+    const t = trial(r)
+    if (t === 'decided') continue
+    if (t === 'beyond') {
+      beyond++
+      continue
+    }
+    undecided++
+    growth += t.growth
+    if (t.decides(true)) atEstimate++
+    if (t.decides(false)) atTruth++
+  }
+  return {
+    check,
+    undecided,
+    runs,
+    atEstimate: atEstimate / undecided,
+    atTruth: atTruth / undecided,
+    growth: growth / undecided,
+    beyond
+  }
+}
+
+/**
+ * "About N rows would decide it with 80% probability": a check the first sample cannot decide is run
+ * again on a new sample of the suggested size, its truth the first sample's estimate (what the
+ * suggestion assumes) or the truth the first was drawn from; the share decided. A strict failure-rate
+ * check of 200 cases (truth 0.035, maximum 0.05).
+ */
+export function decidingFailureRate(runs: number): DecidingResult {
+  const rng = createRng(20261207, 1)
+  const p = policy('strict', 'none', [suiteGate(0.05)])
+  const truth = 0.035
+  const n = 200
+  const checkOf = (rate: number, cases: number, seed: number) => {
+    const evaluation = evaluate({
+      outcomes: outcomes(rng, [rate], cases),
+      intersections: [],
+      settings: { ...SETTINGS, resamples: 20, seed }
+    })
+    return gateResult(p, evaluation).checks.find(c => c.gate === 'safety')!
+  }
+  return decidingShare('strict failure_rate ≤ 0.05, 200 cases at 0.035', runs, r => {
+    const first = checkOf(truth, n, r)
+    if (first.inconclusive === undefined) return 'decided'
+    const rows = first.inconclusive.rowsNeeded
+    if (!rows || rows > MOST_GROWTH * n) return 'beyond'
+    return {
+      growth: rows / n,
+      decides: atEstimate => !checkOf(atEstimate ? first.value! : truth, rows, r).inconclusive
+    }
+  })
+}
+
+/**
+ * The same for a disparity: a lenient demographic_parity_difference ≤ 0.1 over two groups of 150 and
+ * 450 rows with selection rates 0.30 and 0.42; the second sample grows each group the message names
+ * to its suggested rows, at the first sample's group rates (or the true ones).
+ */
+export function decidingDisparity(runs: number): DecidingResult {
+  const rng = createRng(20261207, 2)
+  const gate: Gate = { id: 'dp', metric: 'demographic_parity_difference', attributes: ['g'], max: 0.1 }
+  const p = policy('lenient', 'none', [gate])
+  const truth: Record<string, number> = { a: 0.3, b: 0.42 }
+  const sizes: Record<string, number> = { a: 150, b: 450 }
+  const checkOf = (rates: Record<string, number>, rows: Record<string, number>, seed: number) => {
+    const data = Object.keys(rates).flatMap(g =>
+      Array.from({ length: rows[g] }, () => ({ y: bern(rng, 0.5), p: bern(rng, rates[g]), groups: [g] }))
+    )
+    const evaluation = evaluate({
+      predictions: predictionData(['g'], data),
+      intersections: [],
+      settings: { ...SETTINGS, minGroupSize: 10, resamples: 200, seed }
+    })
+    const result = gateResult(p, evaluation)
+    return { check: result.checks.find(c => c.gate === 'dp')!, metrics: evaluation.metrics }
+  }
+  const check = 'lenient demographic_parity_difference ≤ 0.1, groups of 150 and 450 at 0.30 and 0.42'
+  return decidingShare(check, runs, r => {
+    const first = checkOf(truth, sizes, r)
+    const groups = first.check.inconclusive?.groups
+    if (groups === undefined) return 'decided'
+    if (groups.some(g => g.rows === null || g.rows > MOST_GROWTH * sizes[g.group])) return 'beyond'
+    const rows = { ...sizes, ...Object.fromEntries(groups.map(g => [g.group, g.rows!])) }
+    const estimate = Object.fromEntries(
+      Object.keys(truth).map(g => [
+        g,
+        first.metrics.find(m => m.metric === 'selection_rate' && m.group === g)!.value!
+      ])
+    )
+    return {
+      growth: (rows.a + rows.b) / (sizes.a + sizes.b),
+      decides: atEstimate => !checkOf(atEstimate ? estimate : truth, rows, r).check.inconclusive
+    }
+  })
+}
+
+export interface EceGateResult {
+  model: string
+  rows: number
+  /** Share of runs each gate passes. */
+  pointPlugIn: number
+  medium: number
+  high: number
+  meanPlugIn: number
+}
+
+/** The rows for the ECE gates' table. */
+export const ECE_ROWS = [300, 1000, 3000, 10000]
+
+/**
+ * The shipped ECE gates on calibrated and miscalibrated models (10 uniform bins, scores uniform): the
+ * medium tier's point `ece ≤ 0.05` (judged on the bias-corrected estimate), the high tier's strict
+ * `ece ≤ 0.03`, and, for comparison, `ece ≤ 0.05` judged on the plug-in estimate (as before).
+ */
+export function eceGates(runs: number): EceGateResult[] {
+  const models: [string, (s: number) => number][] = [
+    ['calibrated', s => s],
+    ['off by 0.08 (P(y=1) = s + 0.08)', s => Math.min(1, s + 0.08)]
+  ]
+  const out: EceGateResult[] = []
+  for (const [model, f] of models)
+    for (const rows of ECE_ROWS) {
+      const rng = createRng(20261207, rows + model.length)
+      let point = 0
+      let medium = 0
+      let high = 0
+      let plugIn = 0
+      for (let r = 0; r < runs; r++) {
+        const data = Array.from({ length: rows }, () => {
+          const s = rng.next()
+          return { y: bern(rng, f(s)), p: s >= 0.5 ? 1 : 0, s, groups: ['a'] }
+        })
+        const ece = evaluate({
+          predictions: predictionData(['g'], data),
+          intersections: [],
+          settings: { ...SETTINGS, resamples: 20, seed: r }
+        }).metrics.find(m => m.metric === 'ece' && m.attribute === undefined)!
+        plugIn += ece.value!
+        if (!judge(ece.value!, ece.ci, { max: 0.05 }, 'point').breach) point++
+        if (!judge(ece.corrected!, ece.ci, { max: 0.05 }, 'point').breach) medium++
+        if (!judge(ece.value!, ece.ci, { max: 0.03 }, 'strict').breach) high++
+      }
+      out.push({
+        model,
+        rows,
+        pointPlugIn: point / runs,
+        medium: medium / runs,
+        high: high / runs,
+        meanPlugIn: plugIn / runs
+      })
+    }
+  return out
+}

@@ -6,7 +6,7 @@
  * in docs/metrics.md equal to what this prints.
  */
 import type { OutcomeData } from '../../src/core/artifacts/kinds/outcomes.js'
-import type { RobustnessData } from '../../src/core/artifacts/kinds/robustness.js'
+import { ExampleClusters, type RobustnessData } from '../../src/core/artifacts/kinds/robustness.js'
 import { evaluate, type EvaluationInput, type MetricResult } from '../../src/core/metrics/evaluate.js'
 import { clopperPearson, kish, probit } from '../../src/core/stats/intervals.js'
 import { createRng, type Rng } from '../../src/core/stats/rng.js'
@@ -35,6 +35,7 @@ export interface RegimeResult {
   kish: number | null
   /** Heavy weights: coverage is reported, not required (even a row bootstrap undercovers). */
   required: boolean
+  replications: number
 }
 
 interface DataSet {
@@ -50,6 +51,8 @@ interface Regime {
   targets: Target[]
   draw(rng: Rng, rep: number): DataSet
   required?: boolean
+  /** Replications, when a regime is cheap enough for more than REPLICATIONS (a finer coverage). */
+  replications?: number
 }
 
 const bern = (rng: Rng, p: number) => (rng.next() < p ? 1 : 0)
@@ -76,7 +79,8 @@ export function runRegime(r: Regime): RegimeResult[] {
   const kishes = r.targets.map(() => 0)
   let hasCp = false
   let hasKish = false
-  for (let rep = 0; rep < REPLICATIONS; rep++) {
+  const reps = r.replications ?? REPLICATIONS
+  for (let rep = 0; rep < reps; rep++) {
     const data = r.draw(rng, rep)
     const ms = evaluate({ ...data.input, settings: { ...SETTINGS, seed: rep } }).metrics
     r.targets.forEach((t, i) => {
@@ -101,10 +105,11 @@ export function runRegime(r: Regime): RegimeResult[] {
     regime: r.name,
     metric: t.metric + (t.scope?.group ? ` (${t.scope.group})` : ''),
     truth: Number.isNaN(t.truth) ? 'given the scores' : Number(t.truth.toFixed(4)).toString(),
-    coverage: hits[i] / REPLICATIONS,
-    meanWidth: widths[i] / REPLICATIONS,
+    coverage: hits[i] / reps,
+    meanWidth: widths[i] / reps,
     widthVsCp: hasCp && cpWidths[i] > 0 ? widths[i] / cpWidths[i] : null,
-    kish: hasKish && kishes[i] > 0 ? kishes[i] / REPLICATIONS : null,
+    kish: hasKish && kishes[i] > 0 ? kishes[i] / reps : null,
+    replications: reps,
     required: r.required ?? true
   }))
 }
@@ -344,6 +349,38 @@ const robustness: Regime = {
   }
 }
 
+/**
+ * The same example perturbed with several seeds: 27% of the examples are fragile (each draw flips
+ * with probability 0.37), the rest never flip, so the flip rate is 0.1 with an intra-example
+ * correlation of 0.3; the clean prediction is the example's own (right 85% of the time). The table and
+ * the design effects come from the reader's ExampleClusters.
+ */
+const repeatedExamples = (examples: number, seeds: number): Regime => ({
+  name: `${seeds} seeds per example, ${examples} examples, intra-example correlation 0.3`,
+  replications: replications(1000),
+  targets: [
+    { metric: 'flip_rate', scope: { perturbation: 'p0' }, truth: 0.1 },
+    { metric: 'perturbed_accuracy', scope: { perturbation: 'p0' }, truth: 0.85 * 0.9 + 0.15 * 0.1 },
+    { metric: 'accuracy_drop', scope: { perturbation: 'p0' }, truth: 0.1 * 0.7 }
+  ],
+  draw(rng) {
+    const n = new Array(8).fill(0)
+    const clusters = new ExampleClusters()
+    for (let e = 0; e < examples; e++) {
+      const y = bern(rng, 0.5)
+      const clean = bern(rng, 0.85) ? y : 1 - y
+      const flip = bern(rng, 0.27) ? 0.37 : 0
+      for (let k = 0; k < seeds; k++) {
+        const perturbed = bern(rng, flip) ? 1 - clean : clean
+        n[(y * 2 + clean) * 2 + perturbed]++
+        clusters.add(0, String(e), y, clean, perturbed)
+      }
+    }
+    const table = { perturbations: ['p0'], n, ...clusters.designEffects(1) }
+    return { input: { robustness: { table, rows: examples * seeds, sha256: '' }, intersections: [] } }
+  }
+})
+
 const uniformWeights = { name: 'moderate (uniform 0.5–1.5)', draw: (rng: Rng) => 0.5 + rng.next() }
 const heavyWeights = { name: 'heavy (lognormal σ=1.5)', draw: (rng: Rng) => Math.exp(1.5 * rng.normal()) }
 
@@ -374,5 +411,8 @@ export const REGIMES: Regime[] = [
   fewPositives(15, 135, 0.75),
   calibration(500, 'calibrated', s => s, 0),
   calibration(500, 'miscalibrated (P(y=1) = s²)', s => s * s, NaN),
-  robustness
+  robustness,
+  repeatedExamples(100, 5),
+  repeatedExamples(40, 5),
+  repeatedExamples(1000, 5)
 ]

@@ -13,7 +13,7 @@ import {
   zOf,
   type Interval
 } from '../../src/core/stats/intervals.js'
-import { binomial } from './proportions.js'
+import { binomial, METHODS } from './proportions.js'
 
 type Single = (x: number, n: number, confidence: number) => Interval
 /** A candidate for groups of n₁ and n₂ rows at a level: the interval of x₁/n₁ over x₂/n₂. */
@@ -27,15 +27,6 @@ const paired =
     const g2 = Array.from({ length: n2 + 1 }, (_, x) => group(x, n2, confidence))
     return (x1, x2) => pair(g1[x1], g2[x2])
   }
-
-const wilson: Single = (x, n, confidence) => {
-  const z = zOf(confidence)
-  const p = x / n
-  const d = 1 + (z * z) / n
-  const c = (p + (z * z) / (2 * n)) / d
-  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d
-  return [Math.max(0, c - h), Math.min(1, c + h)]
-}
 
 /** MOVER on the log scale from a single-proportion interval's limits, written out here. */
 const mover = (single: Single): Method =>
@@ -70,7 +61,7 @@ const logWald = paired(
 
 export const RATIO_METHODS: Record<string, Method> = {
   'log-ratio Wald, ½ added (before)': logWald,
-  'MOVER, Wilson limits': mover(wilson),
+  'MOVER, Wilson limits': mover(METHODS.Wilson),
   'MOVER, Clopper–Pearson limits (the engine)': paired(logLimits, ratioOfLimits)
 }
 

@@ -203,7 +203,12 @@ async function checkWith(options: CheckOptions, helpers: Helpers | null): Promis
   const { baseline } = inputs
   let changes: ((confidence: number) => Map<string, Change>) | undefined
   let baselineInfo = baseline?.info ?? null
-  const notes = [...(options.notes ?? []), ...inputs.notes, ...invertedScore(evaluation.metrics)]
+  const notes = [
+    ...(options.notes ?? []),
+    ...inputs.notes,
+    ...invertedScore(evaluation.metrics),
+    ...repeatedExamples(inputs)
+  ]
   let trustedBase: { evaluation: Evaluation; baseline: Baseline } | null = null
   if (baseline?.info.usable) {
     const evaluated = await evaluateBaseline(baseline, inputs, settings, helpers)
@@ -293,6 +298,19 @@ async function evaluateBaseline(
  * likely the other class's probability, or the label's positive value is the other one: every
  * score-based metric is then about the wrong class. Said as a note, not decided for the user.
  */
+/**
+ * Robustness rows whose example ids repeat within a perturbation (several seeds per example): the
+ * intervals take the example as the unit, and the reviewer is told so.
+ */
+function repeatedExamples(inputs: Inputs): string[] {
+  const t = inputs.robustness?.table
+  if (!t?.designEffects) return []
+  const most = Math.max(...t.designEffects)
+  return [
+    `robustness: example ids repeat (${t.rowsPerExample!.toFixed(1)} rows per example and perturbation on average), so its intervals treat the example as the unit (design effects up to ${most.toFixed(2)})`
+  ]
+}
+
 function invertedScore(metrics: MetricResult[]): string[] {
   const auc = metrics.find(m => m.metric === 'auc' && m.attribute === undefined && m.suite === undefined)
   if (auc?.value == null || auc.ci === null || !(auc.ci[1] < 0.5)) return []

@@ -175,7 +175,7 @@ gates:
     expect(corrected.metrics).toEqual(plain.metrics)
   })
 
-  it("names the smallest group as what would decide a disparity's check", async () => {
+  it("names both groups that decide a disparity's check, and the rows each would need", async () => {
     const r = await run(`defaults: { minGroupSize: 2, bootstrap: { resamples: 500 } }
 gates:
   - { id: dp, metric: demographic_parity_difference, max: 0.6, mode: strict }
@@ -183,10 +183,18 @@ gates:
     const c = only(r.checks, 'dp')[0]
     // 0.75 − 0.25 = 0.5 on 10 rows: the interval reaches far above 0.6.
     expect(c.value).toBeCloseTo(0.5, 12)
-    expect(c.inconclusive).toMatchObject({ attribute: 'g', group: 'c' })
-    const f = ((c.ci![1] - c.value!) / (0.6 - c.value!)) ** 2
-    expect(c.inconclusive!.rowsNeeded).toBe(Math.ceil(2 * f))
-    expect(c.reason).toMatch(/rows in group c would decide it\); /)
+    // To decide with 80% probability the spread must fall to margin / (z + z₀.₈): both groups grow
+    // by ((h / margin)·(z + z₀.₈) / z)², with z = 1.959964 and z₀.₈ = 0.841621 (SciPy).
+    const f = (((c.ci![1] - c.value!) / (0.6 - c.value!)) * (2.801585 / 1.959964)) ** 2
+    expect(c.inconclusive).toMatchObject({ attribute: 'g', group: 'b', probability: 0.8 })
+    expect(c.inconclusive!.groups).toEqual([
+      { group: 'b', rows: Math.ceil(4 * f) },
+      { group: 'a', rows: Math.ceil(4 * f) }
+    ])
+    expect(c.inconclusive!.rowsNeeded).toBe(Math.ceil(4 * f))
+    expect(c.reason).toMatch(
+      /rows in group 'b' and \d+ in group 'a' would decide it with 80% probability, if the estimate holds\); /
+    )
     // The groups that decide it, by hand: selection rates a 3/4, b 1/4, c 1/2; 4, 4 and 2 rows, all
     // fewer than 3 × minGroupSize (6).
     expect(c.groups).toEqual({
@@ -241,11 +249,12 @@ gates:
     expect(c.status).toBe('fail')
     expect(c.inconclusive).toBeDefined()
     expect(c.inconclusive!.margin).toBeCloseTo(0.15, 12)
-    // Half-width on the threshold's side 0.8 − 0.444 = 0.356: (0.356 / 0.15)² · 10 ≈ 56 rows.
-    expect(c.inconclusive!.rowsNeeded).toBeGreaterThan(50)
-    expect(c.inconclusive!.rowsNeeded).toBeLessThan(60)
+    // Half-width on the threshold's side 0.8 − 0.444 = 0.356: to decide with 80% probability,
+    // ((0.356 / 0.15)·(1.96 + 0.8416) / 1.96)² · 10 ≈ 115 rows (at the half-width alone, 56: half the time).
+    expect(c.inconclusive!.rowsNeeded).toBeGreaterThan(110)
+    expect(c.inconclusive!.rowsNeeded).toBeLessThan(120)
     expect(c.reason).toMatch(
-      /not shown to be within it \(not enough evidence either way: about 5\d rows would decide it\)$/
+      /not shown to be within it \(not enough evidence either way: about 1[12]0 rows would decide it with 80% probability, if the estimate holds\)$/
     )
   })
   it('gives a lenient check whose interval holds its threshold its own status, which does not block', async () => {

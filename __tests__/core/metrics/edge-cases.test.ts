@@ -258,7 +258,7 @@ describe('bootstrap limits beyond what the resamples resolve', () => {
 
   it('come from the normal approximation to the bootstrap distribution: estimate ± z·sd', () => {
     const brier = e.at(level).find(m => m.metric === 'brier' && m.attribute === undefined)!
-    const c = e.computed.find(x => x.point.metric === 'brier' && x.point.attribute === undefined)!
+    const c = e.computed.find(x => x.point.metric === 'brier' && x.point.scope.attribute === undefined)!
     const xs = Array.from(c.replicates()).filter(x => !Number.isNaN(x))
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length
     const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1))
@@ -269,7 +269,7 @@ describe('bootstrap limits beyond what the resamples resolve', () => {
 
   it('and from the percentiles where the resamples reach', () => {
     const brier = e.metrics.find(m => m.metric === 'brier' && m.attribute === undefined)!
-    const c = e.computed.find(x => x.point.metric === 'brier' && x.point.attribute === undefined)!
+    const c = e.computed.find(x => x.point.metric === 'brier' && x.point.scope.attribute === undefined)!
     const sample = Array.from(c.replicates()).sort((a, b) => a - b)
     expect(brier.ci![0]).toBeGreaterThanOrEqual(sample[0])
     expect(brier.ci![1]).toBeLessThanOrEqual(sample[sample.length - 1])

@@ -155,7 +155,16 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
     }
   }
   if (stats.robustness) {
-    const t = { perturbations: stats.robustness.perturbations, n: stats.robustness.counts }
+    const r = stats.robustness
+    if (r.designEffects && r.designEffects.length !== r.perturbations.length * 3)
+      throw new Error(
+        `${r.designEffects.length} robustness design effects for ${r.perturbations.length} perturbations (3 each)`
+      )
+    const t = {
+      perturbations: r.perturbations,
+      n: r.counts,
+      ...(r.designEffects && { designEffects: r.designEffects, rowsPerExample: r.rowsPerExample })
+    }
     out.robustness = {
       table: t,
       rows: t.n.reduce((a, b) => a + b, 0),

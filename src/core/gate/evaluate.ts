@@ -7,7 +7,7 @@ import { metricKey, type Change, type Evaluation, type MetricResult } from '../m
 import { DISPARITIES, metricDef, type MetricDef } from '../metrics/registry.js'
 import type { Gate, Mode, Policy, PolicyDefaults } from '../policy/types.js'
 import { expandGate, type Target } from './expand.js'
-import { judge, judgeChange, undecided } from './judge.js'
+import { DECIDING_PROBABILITY, judge, judgeChange, undecided } from './judge.js'
 import { regressions } from './regressions.js'
 import type { Check, Decision, Effect, GroupRate, Regression, Status } from './types.js'
 import { beyondLimit, findWaiver } from './waivers.js'
@@ -97,7 +97,6 @@ export function evaluateGates(input: GateInput): GateResult {
     smallGroups,
     noBaseline: input.noBaseline,
     baselineGiven: input.baselineGiven ?? false,
-    limiting: limitingGroups(metrics),
     before: new Map((input.baselineChecks ?? []).map(c => [checkKey(c), c.status])),
     deciding: decidingGroups(metrics, d.minGroupSize * SMALL_GROUP_FACTOR)
   }
@@ -152,8 +151,6 @@ interface Context {
   baselineGiven: boolean
   /** The level of the intervals this check is judged on. */
   confidence: number
-  /** Per attribute, its smallest eligible group: the one that limits a disparity's interval. */
-  limiting: Map<string, { group: string; n: number }>
   /** The baseline report's status of each check (checkKey). */
   before: ReadonlyMap<string, Status>
   /** A disparity's deciding groups in an attribute (undefined when it is not a disparity). */
@@ -216,42 +213,48 @@ function groupsText(g: NonNullable<Check['groups']>): string {
   return `${g.metric} is lowest in ${groupText(g.lowest)} and highest in ${groupText(g.highest)}`
 }
 
-function limitingGroups(metrics: MetricResult[]): Map<string, { group: string; n: number }> {
-  const out = new Map<string, { group: string; n: number }>()
-  for (const m of metrics) {
-    if (m.metric !== 'count' || m.group === undefined || m.status === 'insufficient' || m.value === null)
-      continue
-    const known = out.get(m.attribute!)
-    if (known === undefined || m.value < known.n) out.set(m.attribute!, { group: m.group, n: m.value })
-  }
-  return out
-}
-
-/** Why the data cannot decide a check, and how many rows would, at its current estimate. */
+/**
+ * Why the data cannot decide a check, and how many rows would with probability DECIDING_PROBABILITY
+ * at its current estimate: the check's rows, or for a disparity each of its two deciding groups
+ * (both bound its interval, so both must grow: growing only the smaller decided 38% of the time).
+ */
 function inconclusive(
   r: MetricResult,
   threshold: { min?: number; max?: number },
-  limiting: Context['limiting']
-): { margin: number; rowsNeeded: number | null; attribute?: string; group?: string } | null {
-  const u = r.value === null ? null : undecided(r.value, r.ci, threshold)
+  confidence: number,
+  deciding: Check['groups']
+): NonNullable<Check['inconclusive']> | null {
+  const u = r.value === null ? null : undecided(r.value, r.ci, threshold, confidence)
   if (u === null) return null
-  const small = r.group === undefined && r.attribute !== undefined ? limiting.get(r.attribute) : undefined
-  const n = small ? small.n : r.n
-  const rowsNeeded = Number.isFinite(u.factor) ? Math.ceil(n * u.factor) : null
-  return {
-    margin: u.margin,
-    rowsNeeded,
-    ...(r.attribute !== undefined && { attribute: r.attribute }),
-    ...(small ? { group: small.group } : r.group !== undefined && { group: r.group })
+  const rows = (n: number) => (Number.isFinite(u.factor) ? Math.ceil(n * u.factor) : null)
+  const where = r.attribute !== undefined && { attribute: r.attribute }
+  const base = { margin: u.margin, probability: DECIDING_PROBABILITY }
+  if (r.group === undefined && deciding) {
+    const groups = [deciding.lowest, deciding.highest]
+      .sort((a, b) => a.n - b.n)
+      .map(g => ({ group: g.group, rows: rows(g.n) }))
+    return { ...base, rowsNeeded: groups[0].rows, ...where, group: groups[0].group, groups }
   }
+  return { ...base, rowsNeeded: rows(r.n), ...where, ...(r.group !== undefined && { group: r.group }) }
 }
 
-/** "about 1,900 rows in group Black*female would decide it" */
-function rowsText(u: NonNullable<ReturnType<typeof inconclusive>>): string {
+const about = (n: number) => Number(n.toPrecision(2)).toLocaleString('en-US')
+
+/**
+ * "about 1,900 rows would decide it with 80% probability", "about 400 rows in group 'b' and 2,600 in
+ * group 'a' would decide it with 80% probability"
+ */
+function rowsText(u: NonNullable<Check['inconclusive']>): string {
   if (u.rowsNeeded === null) return 'the estimate sits on the threshold, so no sample size decides it'
-  const about = Number(u.rowsNeeded.toPrecision(2)).toLocaleString('en-US')
-  return `about ${about} rows${u.group !== undefined ? ` in group ${u.group}` : ''} would decide it`
+  const chance = `with ${Math.round(u.probability * 100)}% probability, if the estimate holds`
+  if (u.groups)
+    return `about ${u.groups.map((g, i) => `${about(g.rows!)}${i === 0 ? ' rows' : ''} in group '${g.group}'`).join(' and ')} would decide it ${chance}`
+  return `about ${about(u.rowsNeeded)} rows${u.group !== undefined ? ` in group '${u.group}'` : ''} would decide it ${chance}`
 }
+
+/** The result as a check judges it: on its corrected estimate, where its formula is biased. */
+const judgedOn = (r: MetricResult): MetricResult =>
+  r.corrected !== undefined ? { ...r, value: r.corrected } : r
 
 /**
  * What decides a check, in order of precedence (checkOf takes the first that holds), and the status
@@ -318,6 +321,8 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
     mode,
     confidence: context.confidence,
     threshold,
+    // The metric's value as the report gives it (and its baseline and change); a metric whose formula
+    // is biased is judged on its corrected estimate, which the reason names (findingOf).
     value: r?.value ?? null,
     ci: r?.ci ?? null,
     ...(change && {
@@ -374,7 +379,7 @@ function findingOf(
   threshold: Check['threshold'],
   mode: Mode,
   insufficientData: PolicyDefaults['insufficientData'],
-  { policy, smallGroups, changes, noBaseline, baselineGiven, limiting }: Context
+  { policy, smallGroups, changes, noBaseline, baselineGiven, confidence, deciding }: Context
 ): Found {
   const r = t.result
   if (t.missing !== undefined || r === undefined)
@@ -417,14 +422,25 @@ function findingOf(
       reason: `group '${r.group}' has ${r.n} rows, ${tooFew}${changeNote}`,
       ...named
     }
-  const level = hasLevel ? judge(r.value, r.ci, threshold, mode) : null
+  const judged = judgedOn(r)
+  const level = hasLevel ? judge(judged.value!, r.ci, threshold, mode) : null
   // Not enough evidence is not a breach shown: strict and lenient checks say when the interval
   // holds the threshold, and how many rows would decide.
-  const open = level && mode !== 'point' ? inconclusive(r, threshold, limiting) : null
+  const open =
+    level && mode !== 'point'
+      ? inconclusive(
+          judged,
+          threshold,
+          confidence,
+          r.group === undefined && r.attribute !== undefined ? deciding(gate.metric, r.attribute) : undefined
+        )
+      : null
+  const corrected =
+    r.corrected !== undefined ? ` (bias-corrected; the plug-in formula gives ${f(r.value)})` : ''
   const verdict = level
     ? open
-      ? `${level.reason} (not enough evidence either way: ${rowsText(open)})`
-      : level.reason
+      ? `${level.reason}${corrected} (not enough evidence either way: ${rowsText(open)})`
+      : level.reason + corrected
     : worse!.reason
   const shown = open ? { open: { inconclusive: open } } : {}
   if (level?.breach || (worse && !worse.skipped && worse.breach))

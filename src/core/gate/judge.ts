@@ -8,6 +8,7 @@
 import type { Change } from '../metrics/evaluate.js'
 import { worseningSign } from '../metrics/registry.js'
 import type { Mode } from '../policy/types.js'
+import { probit, zOf } from '../stats/intervals.js'
 
 export interface Verdict {
   breach: boolean
@@ -94,17 +95,25 @@ export function judgeChange(
   }
 }
 
+/** The probability of deciding that "N rows would decide it" promises. */
+export const DECIDING_PROBABILITY = 0.8
+
 /**
  * When the interval holds a threshold, the data cannot decide the check either way. Returns the
- * estimate's distance to that threshold and how many times the rows behind the interval would let
- * it decide at the current estimate: an interval's half-width shrinks as 1/√n, so the half-width h
- * on the threshold's side reaches the margin m at (h/m)² times the rows. Null when the interval
- * decides (or there is none); factor is Infinity when the estimate sits on the threshold.
+ * estimate's distance m to that threshold and how many times the rows behind the interval would let
+ * a new sample decide it with probability DECIDING_PROBABILITY, if the truth is the current estimate.
+ * The interval's half-width h on the threshold's side is z·σ (z of the interval's level), and σ
+ * shrinks as 1/√n. A new estimate falls around the truth with spread σ′, and its interval clears the
+ * threshold when it lies z·σ′ beyond it on the estimate's side: with probability P that needs
+ * m = (z + z_P)·σ′, so σ′ = m / (z + z_P), and the rows grow by (σ/σ′)² = (h·(z + z_P) / (z·m))².
+ * (Making the half-width equal to the margin, as before, decided about half the time.) Null when the
+ * interval decides (or there is none); factor is Infinity when the estimate sits on the threshold.
  */
 export function undecided(
   value: number,
   ci: [number, number] | null,
-  threshold: { min?: number; max?: number }
+  threshold: { min?: number; max?: number },
+  confidence: number
 ): { margin: number; factor: number } | null {
   if (ci === null) return null
   const [lo, hi] = ci
@@ -112,7 +121,9 @@ export function undecided(
     if (t === undefined || !(lo < t && t < hi)) continue
     const margin = Math.abs(value - t)
     const half = value <= t ? hi - value : value - lo
-    return { margin, factor: margin > 0 ? (half / margin) ** 2 : Infinity }
+    const z = zOf(confidence)
+    const grow = (half * (z + probit(DECIDING_PROBABILITY))) / (z * margin)
+    return { margin, factor: margin > 0 ? grow * grow : Infinity }
   }
   return null
 }

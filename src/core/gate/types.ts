@@ -57,8 +57,19 @@ export interface Check extends ScopeRef {
    * check is new since the baseline, or was failing there already.
    */
   baselineStatus?: Status
-  /** The interval holds the threshold: the data cannot decide (rows that would, at the estimate). */
-  inconclusive?: { margin: number; rowsNeeded: number | null; attribute?: string; group?: string }
+  /**
+   * The interval holds the threshold: the data cannot decide. The rows that would with `probability`
+   * if the truth is the estimate: the check's, or (a disparity) each of its two deciding groups', the
+   * smaller first (`group`, `rowsNeeded`).
+   */
+  inconclusive?: {
+    margin: number
+    rowsNeeded: number | null
+    probability: number
+    attribute?: string
+    group?: string
+    groups?: { group: string; rows: number | null }[]
+  }
   /** Why the check has its status, in words a reviewer can act on. */
   reason: string
   /** Groups in scope below minGroupSize, by name and size. */

@@ -20,7 +20,7 @@ import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computePredictions, planPredictions } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
-import { intervalOf, type Support } from './support.js'
+import { correctedEstimate, intervalOf, type Support } from './support.js'
 import type { DataKind } from '../kinds.js'
 import { RecordingSink, RowSink, type PointValue, type Sink } from './sink.js'
 import {
@@ -534,8 +534,21 @@ function toResult(c: Computed, confidence: number): MetricResult {
   const { analytic } = INTERVAL_METHODS[method]
   const exact = analytic !== 'none' && v.support ? intervalOf(method, v.support, confidence) : null
   // The estimate always lies in an interval with an analytic end (adjusted centres can sit off it).
-  if (exact !== null && analytic === 'both')
+  if (exact !== null && analytic === 'both') {
+    const corrected = 'biasedEstimate' in INTERVAL_METHODS[method] ? correctedEstimate(v.support!) : undefined
+    if (corrected !== undefined)
+      return {
+        ...base,
+        value: v.value,
+        corrected,
+        ci: containing(exact, corrected),
+        ...(!(exact[0] <= v.value && v.value <= exact[1]) && {
+          ciNote:
+            'the plug-in estimate is biased upward and lies above the interval, which is for the true value'
+        })
+      }
     return { ...base, value: v.value, ci: containing(exact, v.value), ...fewOfAClass(v.support) }
+  }
   const sample = sampleOf(replicates())
   if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
     return {

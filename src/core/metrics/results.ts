@@ -24,6 +24,12 @@ export interface MetricResult extends ScopeRef {
   /** A caution about the interval, when the bootstrap cannot be read at face value. */
   ciNote?: string
   /**
+   * The estimate with the plug-in formula's bias removed, where the interval method says the formula
+   * is biased (ECE: Σ_b w_b·√max(0, ĝ_b² − v̂_b), support.ts correctedEstimate). Checks judge it; the
+   * report's `value` stays what the SPEC's formula gives (equal to scikit-learn's).
+   */
+  corrected?: number
+  /**
    * Set on a group smaller than minGroupSize (reported, but left out of disparities), and on a
    * disparity without two groups of minGroupSize rows (undefined for want of data).
    */

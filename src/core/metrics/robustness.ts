@@ -1,11 +1,15 @@
 /** Robustness metrics per perturbation, and the worst over perturbations (SPEC §2). */
-import type { RobustnessTable } from '../artifacts/kinds/robustness.js'
+import { DEFF_DROP, DEFF_FLIP, DEFF_PERTURBED, type RobustnessTable } from '../artifacts/kinds/robustness.js'
 import type { ScopeRef, Sink } from './sink.js'
 import { proportion, type PairedSupport, type ProportionSupport } from './support.js'
 
 const OVERALL: ScopeRef = {}
 
-/** `counts` has the table's layout: counts[p·8 + (label·2 + clean)·2 + perturbed]. */
+/**
+ * `counts` has the table's layout: counts[p·8 + (label·2 + clean)·2 + perturbed]. When an example
+ * repeats within a perturbation, each interval's counts are divided by the metric's design effect
+ * (the table's designEffects): the example, not the row, is the unit.
+ */
 export function computeRobustness(
   table: RobustnessTable,
   refs: ScopeRef[],
@@ -39,8 +43,10 @@ export function computeRobustness(
     const perturbed = n > 0 ? right / n : NaN
     const drop = n > 0 ? cleanRight / n - perturbed : NaN
     const flip = n > 0 ? flips / n : NaN
-    const paired: PairedSupport = { kind: 'paired', b, c, n }
-    const flipped = proportion(flips, n)
+    const deff = (k: number) => table.designEffects?.[p * 3 + k] ?? 1
+    const d = deff(DEFF_DROP)
+    const paired: PairedSupport = { kind: 'paired', b: b / d, c: c / d, n: n / d }
+    const flipped = proportion(flips / deff(DEFF_FLIP), n / deff(DEFF_FLIP))
     if (detailed && n > 0) {
       drops.push(paired)
       flipParts.push(flipped)
@@ -51,7 +57,7 @@ export function computeRobustness(
       perturbed,
       n,
       'no rows',
-      detailed ? proportion(right, n) : undefined
+      detailed ? proportion(right / deff(DEFF_PERTURBED), n / deff(DEFF_PERTURBED)) : undefined
     )
     sink.put('accuracy_drop', refs[p], drop, n, 'no rows', detailed ? paired : undefined)
     sink.put('flip_rate', refs[p], flip, n, 'no rows', detailed ? flipped : undefined)

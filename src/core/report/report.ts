@@ -75,6 +75,9 @@ export interface ReportStats {
   robustness?: {
     perturbations: string[]
     counts: number[]
+    /** Per perturbation, the design effects of examples whose ids repeat (RobustnessTable). */
+    designEffects?: number[]
+    rowsPerExample?: number
     /** Each row's code by hashed (perturbation, id), when the file has ids (tables/cases.ts). */
     cases?: StoredCases
   }
@@ -189,6 +192,10 @@ function stats(inputs: Inputs): ReportStats {
     out.robustness = {
       perturbations: r.table.perturbations,
       counts: r.table.n,
+      ...(r.table.designEffects && {
+        designEffects: r.table.designEffects,
+        rowsPerExample: r.table.rowsPerExample
+      }),
       ...(r.cases && { cases: storeCases(r.cases) })
     }
   const o = inputs.outcomes
