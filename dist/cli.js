@@ -55806,15 +55806,16 @@ function checkOf(gate, t, context) {
         })
     };
     const before = context.before.get(checkKey({ gate: gate.id, ...t.scope }));
-    const { finding, reason, small, open } = findingOf(gate, t, change, threshold, mode, insufficientData, context);
+    // A disparity's deciding groups: what its reason names, and which groups must grow to decide it.
+    const deciding = t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
+        ? context.deciding(gate.metric, t.scope.attribute)
+        : undefined;
+    const { finding, reason, small, open } = findingOf(gate, t, change, threshold, mode, insufficientData, deciding, context);
     const outcome = FINDINGS[finding];
     const status = outcome.status === 'breach' ? (severity === 'block' ? 'fail' : 'warn') : outcome.status;
     const effect = effects[outcome.effect];
     // A disparity names the groups that decide it; its reason does too where the value was judged and
     // not passed (a breach, a warning, an inconclusive check; a waiver keeps the reason it waives).
-    const deciding = t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
-        ? context.deciding(gate.metric, t.scope.attribute)
-        : undefined;
     // What the report adds at the end of a check: its deciding groups, its status in the baseline.
     const added = { ...(deciding && { groups: deciding }), ...(before && { baselineStatus: before }) };
     const judged = status === 'fail' || status === 'warn' || status === 'inconclusive';
@@ -55835,7 +55836,7 @@ function checkOf(gate, t, context) {
     return { ...base, status, effect, reason: why, ...added };
 }
 /** The first finding that holds for a check (FINDINGS gives their order), with its reason. */
-function findingOf(gate, t, change, threshold, mode, insufficientData, { policy, smallGroups, changes, noBaseline, baselineGiven, confidence, deciding }) {
+function findingOf(gate, t, change, threshold, mode, insufficientData, deciding, { policy, smallGroups, changes, noBaseline, baselineGiven, confidence }) {
     const r = t.result;
     if (t.missing !== undefined || r === undefined)
         return { finding: 'no-value', reason: t.missing ?? 'no value' };
@@ -55880,9 +55881,7 @@ function findingOf(gate, t, change, threshold, mode, insufficientData, { policy,
     const level = hasLevel ? judge(judged.value, r.ci, threshold, mode) : null;
     // Not enough evidence is not a breach shown: strict and lenient checks say when the interval
     // holds the threshold, and how many rows would decide.
-    const open = level && mode !== 'point'
-        ? inconclusive(judged, threshold, confidence, r.group === undefined && r.attribute !== undefined ? deciding(gate.metric, r.attribute) : undefined)
-        : null;
+    const open = level && mode !== 'point' ? inconclusive(judged, threshold, confidence, deciding) : null;
     const corrected = r.corrected !== undefined ? ` (bias-corrected; the plug-in formula gives ${f(r.value)})` : '';
     const verdict = level
         ? open

@@ -333,6 +333,11 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
     })
   }
   const before = context.before.get(checkKey({ gate: gate.id, ...t.scope }))
+  // A disparity's deciding groups: what its reason names, and which groups must grow to decide it.
+  const deciding =
+    t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
+      ? context.deciding(gate.metric, t.scope.attribute)
+      : undefined
   const { finding, reason, small, open } = findingOf(
     gate,
     t,
@@ -340,6 +345,7 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
     threshold,
     mode,
     insufficientData,
+    deciding,
     context
   )
   const outcome = FINDINGS[finding]
@@ -347,10 +353,6 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
   const effect = effects[outcome.effect]
   // A disparity names the groups that decide it; its reason does too where the value was judged and
   // not passed (a breach, a warning, an inconclusive check; a waiver keeps the reason it waives).
-  const deciding =
-    t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
-      ? context.deciding(gate.metric, t.scope.attribute)
-      : undefined
   // What the report adds at the end of a check: its deciding groups, its status in the baseline.
   const added = { ...(deciding && { groups: deciding }), ...(before && { baselineStatus: before }) }
   const judged = status === 'fail' || status === 'warn' || status === 'inconclusive'
@@ -379,7 +381,8 @@ function findingOf(
   threshold: Check['threshold'],
   mode: Mode,
   insufficientData: PolicyDefaults['insufficientData'],
-  { policy, smallGroups, changes, noBaseline, baselineGiven, confidence, deciding }: Context
+  deciding: Check['groups'],
+  { policy, smallGroups, changes, noBaseline, baselineGiven, confidence }: Context
 ): Found {
   const r = t.result
   if (t.missing !== undefined || r === undefined)
@@ -426,15 +429,7 @@ function findingOf(
   const level = hasLevel ? judge(judged.value!, r.ci, threshold, mode) : null
   // Not enough evidence is not a breach shown: strict and lenient checks say when the interval
   // holds the threshold, and how many rows would decide.
-  const open =
-    level && mode !== 'point'
-      ? inconclusive(
-          judged,
-          threshold,
-          confidence,
-          r.group === undefined && r.attribute !== undefined ? deciding(gate.metric, r.attribute) : undefined
-        )
-      : null
+  const open = level && mode !== 'point' ? inconclusive(judged, threshold, confidence, deciding) : null
   const corrected =
     r.corrected !== undefined ? ` (bias-corrected; the plug-in formula gives ${f(r.value)})` : ''
   const verdict = level
