@@ -27,16 +27,31 @@ const pick = (rng: Rng, labels: string[], shares: number[]) => {
  * A population with 3 attributes and an intersection: calibrated scores whose level depends on the
  * groups, predictions at `threshold`.
  */
-function population(rng: Rng, rows: number, threshold = 0.5): Row[] {
+function population(rng: Rng, rows: number, threshold = 0.5, weighted = false): Row[] {
   return Array.from({ length: rows }, () => {
     const a = pick(rng, ['a1', 'a2', 'a3'], [0.5, 0.3, 0.2])
     const b = pick(rng, ['b1', 'b2'], [0.6, 0.4])
     const c = pick(rng, ['c1', 'c2', 'c3', 'c4'], [0.25, 0.25, 0.25, 0.25])
     const shift = (a === 'a2' ? 0.4 : a === 'a3' ? -0.3 : 0) + (b === 'b2' ? -0.2 : 0)
     const s = 1 / (1 + Math.exp(-(-1 + shift + 1.3 * rng.normal())))
-    return { y: bern(rng, s), p: s >= threshold ? 1 : 0, s, groups: [a, b, c] }
+    const y = bern(rng, s)
+    const p = s >= threshold ? 1 : 0
+    if (!weighted) return { y, p, s, groups: [a, b, c] }
+    return {
+      y,
+      p,
+      s,
+      w: y === 0 && p === 1 && rng.next() < FALSE_POSITIVES_WEIGHTED ? 20 : 1,
+      groups: [a, b, c]
+    }
   })
 }
+
+/**
+ * Weights tied to the outcome: weight 20 on this share of the false positives (about 5% of all rows),
+ * 1 elsewhere, so the weight sits where fpr and precision are measured.
+ */
+const FALSE_POSITIVES_WEIGHTED = 0.6
 
 const INTERSECTIONS = [['a', 'b']]
 
@@ -50,6 +65,9 @@ function evaluatePopulation(rows: Row[], seed: number, streamOffset = 0): Evalua
 }
 
 export interface NullPrResult {
+  weighted: boolean
+  /** The share of rows at weight 20. */
+  heavy: number
   runs: number
   rows: number
   metrics: number
@@ -63,14 +81,17 @@ export interface NullPrResult {
 }
 
 /** Baseline and run are independent samples of one population: nothing changed. */
-export function nullPullRequests(runs: number, detectionRuns: number): NullPrResult {
-  const rng = createRng(20261201, 77)
+export function nullPullRequests(runs: number, detectionRuns: number, weighted = false): NullPrResult {
+  const rng = createRng(20261201, weighted ? 78 : 77)
   let listing = 0
   let most = 0
   let metrics = 0
+  let heavy = 0
   for (let r = 0; r < runs; r++) {
-    const base = evaluatePopulation(population(rng, 5000), r, 1000)
-    const run = evaluatePopulation(population(rng, 5000), r)
+    const before = population(rng, 5000, 0.5, weighted)
+    heavy += before.filter(x => x.w === 20).length / before.length / runs
+    const base = evaluatePopulation(before, r, 1000)
+    const run = evaluatePopulation(population(rng, 5000, 0.5, weighted), r)
     const changes = run.changes(base, SETTINGS.confidence)
     metrics = changes.size
     const found = regressions(run.metrics, changes)
@@ -80,14 +101,25 @@ export function nullPullRequests(runs: number, detectionRuns: number): NullPrRes
   let detected = 0
   let drop = 0
   for (let r = 0; r < detectionRuns; r++) {
-    const base = evaluatePopulation(population(rng, 5000), r, 1000)
-    const run = evaluatePopulation(population(rng, 5000, 0.35), r)
+    const base = evaluatePopulation(population(rng, 5000, 0.5, weighted), r, 1000)
+    const run = evaluatePopulation(population(rng, 5000, 0.35, weighted), r)
     const changes = run.changes(base, SETTINGS.confidence)
     const found = regressions(run.metrics, changes)
     if (found.some(x => x.metric === 'precision' && x.attribute === undefined)) detected++
     drop -= [...changes.entries()].find(([key]) => key === metricKey({ metric: 'precision' }))![1].change
   }
-  return { runs, rows: 5000, metrics, listing, most, detected, detectionRuns, meanDrop: drop / detectionRuns }
+  return {
+    weighted,
+    heavy,
+    runs,
+    rows: 5000,
+    metrics,
+    listing,
+    most,
+    detected,
+    detectionRuns,
+    meanDrop: drop / detectionRuns
+  }
 }
 
 function outcomes(rng: Rng, rates: number[], n: number): OutcomeData {

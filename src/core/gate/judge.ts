@@ -81,13 +81,18 @@ export function judgeChange(
       : gate.maxWorseningRelative * Math.abs(change.baseline)
   ]
   const allowed = Math.min(...limits.filter((v): v is number => v !== undefined))
-  // Worsening: the change in the metric's bad direction, with its interval turned the same way.
-  const w = sign * change.change
+  // Worsening: the change in the metric's bad direction (of the corrected estimates, where the
+  // formula is biased), with its interval turned the same way.
+  const w = sign * (change.corrected ?? change.change)
   const ci =
     change.changeCi &&
     ([sign * change.changeCi[0], sign * change.changeCi[1]].sort((a, b) => a - b) as [number, number])
   const verdict = judge(w, ci, { max: allowed }, mode)
-  const what = `worsening ${f(w)} since the baseline ${f(change.baseline)} (allowed ${f(allowed)})`
+  const corrected =
+    change.corrected !== undefined
+      ? ` (bias-corrected; the plug-in formula gives ${f(sign * change.change)})`
+      : ''
+  const what = `worsening ${f(w)}${corrected} since the baseline ${f(change.baseline)} (allowed ${f(allowed)})`
   return {
     breach: verdict.breach,
     skipped: false,

@@ -158,6 +158,23 @@ export function pairedChange(
   limit = Infinity
 ): Change {
   const { d, se } = pairedMean(sum, squares, n)
+  return normalChange(d, se, baseline, change, z, sign, limit)
+}
+
+/**
+ * A paired change from an adjusted estimate d of it and its standard error: the Wald interval at z
+ * (within ±limit), widened to hold the change, and the one-sided z-test of a worsening (sign: +1 when
+ * higher is worse).
+ */
+export function normalChange(
+  d: number,
+  se: number,
+  baseline: number,
+  change: number,
+  z: number,
+  sign: number,
+  limit = Infinity
+): Change {
   return {
     baseline,
     change,

@@ -75,6 +75,11 @@ export type Comparison = 'identical' | 'paired' | 'independent'
 export interface Change {
   baseline: number
   change: number
+  /**
+   * The change of the corrected estimates, where the metric's formula is biased (boundedChange):
+   * what a check judges.
+   */
+  corrected?: number
   changeCi: [number, number] | null
   /** One-sided p-value of a worsening (the change in the metric's bad direction; 1 without one). */
   pWorse: number
