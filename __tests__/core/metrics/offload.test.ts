@@ -35,7 +35,7 @@ describe('the bootstrap in two halves', () => {
 })
 
 describe('resamples kept', () => {
-  it('for the metrics whose interval or change uses them: none for counts and proportions', async () => {
+  it('for the metrics whose interval or change uses them: none for counts, proportions and ECE', async () => {
     const input = await adultInput(2)
     const e = evaluate(input)
     const kept = (metric: string, attribute?: string) =>
@@ -49,7 +49,9 @@ describe('resamples kept', () => {
     // Percentile intervals, and boundary-corrected ones with a bootstrap end.
     expect(kept('brier')).toBe(R)
     expect(kept('auc')).toBe(R)
-    expect(kept('ece')).toBe(R)
+    expect(kept('mce')).toBe(R)
+    // ECE's interval and change come from its bounds.
+    expect(kept('ece')).toBe(0)
     expect(kept('demographic_parity_difference', 'sex')).toBe(R)
     // A change of a proportion against a baseline stays analytic, with its interval.
     const accuracy = e.changes(evaluate(input), 0.95).get(metricKey({ metric: 'accuracy' }))

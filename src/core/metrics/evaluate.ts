@@ -17,7 +17,7 @@ import { createRng, type Rng } from '../stats/rng.js'
 import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
-import { computePredictions, planPredictions } from './predictions.js'
+import { computePredictions, planPredictions, resamplingPlan } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { correctedEstimate, intervalOf, type Support } from './support.js'
@@ -301,6 +301,10 @@ interface Bootstrap {
   /** Each call of the returned function draws the half's next resample into sink. */
   drawer(half: 0 | 1): (sink: Sink) => void
   extra?: (v: PointValue) => Partial<MetricResult>
+  /** Why a point gets no resamples (undefined: it gets them where its interval or change needs). */
+  unsampled?: (v: PointValue) => string | undefined
+  /** The keys of the values a resample puts, in order, when they are not the points'. */
+  resampledKeys?: () => string[]
 }
 
 /** Everything the predictions bootstrap needs, small enough to send to a worker thread. */
@@ -317,11 +321,14 @@ export interface PredictionJob {
 function predictionBootstrap(job: PredictionJob): Bootstrap {
   const { table, settings } = job
   const plan = planPredictions(table, job.intersections, settings.minGroupSize)
-  const moments = cellMoments(table)
+  const pooled = resamplingPlan(plan, job.intersections)
+  const resampling = pooled ?? plan
   const { value: auc, blocks } = job.auc
   const insufficient = new Set<string>()
   for (const s of plan.scopes)
     s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
+  const small = (v: PointValue) =>
+    v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
   return {
     artifact: 'predictions',
     point: sink => computePredictions(plan, table, auc, sink, blocks),
@@ -333,8 +340,8 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
         id + job.streamOffset + half * HALF_STREAMS
       ]
       const draws = new WasmDraws(
-        table,
-        moments,
+        resampling.table,
+        cellMoments(resampling.table),
         blocks ?? null,
         stream(STREAMS.predictions),
         stream(STREAMS.auc)
@@ -346,11 +353,20 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
           draws.drawBlocks()
           a = resampledAuc(blocks, draws.kPos, draws.kNeg)
         }
-        computePredictions(plan, draws.view, a, sink)
+        computePredictions(resampling, draws.view, a, sink)
       }
     },
+    unsampled: v =>
+      small(v) ? `no bootstrap for a group below minGroupSize (${settings.minGroupSize} rows)` : undefined,
+    ...(pooled && {
+      resampledKeys: () => {
+        const rec = new RecordingSink()
+        computePredictions(pooled, pooled.table, auc, rec)
+        return rec.values.map(v => metricKey({ metric: v.metric, ...v.scope }))
+      }
+    }),
     extra: v =>
-      v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
+      small(v)
         ? { status: 'insufficient' }
         : v.scope.attribute === undefined && job.bounds?.[v.metric] !== undefined
           ? { bound: job.bounds[v.metric] }
@@ -430,15 +446,17 @@ function predictionJob(input: EvaluationInput, p: PredictionData): PredictionJob
 
 /**
  * Whether a metric keeps its value in each resample: for a percentile interval, or for a change
- * against a baseline. Not a count (a fact about the data), an undefined estimate, nor a proportion,
- * whose interval (score-type) and change (Agresti–Caffo) are analytic. With many groups the
+ * against a baseline. Not a count (a fact about the data), an undefined estimate, nor a proportion or
+ * an ECE, whose intervals and changes (Agresti–Caffo, boundedChange) are analytic. With many groups the
  * proportions are most of the metrics: keeping their resamples took memory in proportion to groups ×
  * resamples (6 GB for 20,000 groups), for nothing.
  */
 function resampled(v: PointValue): boolean {
   if (Number.isNaN(v.value) || v.metric === 'count') return false
   const method = metricDef(v.metric)?.interval ?? 'bootstrap'
-  return !(INTERVAL_METHODS[method].analytic === 'both' && v.support?.kind === 'proportion')
+  const m = INTERVAL_METHODS[method]
+  // A biased estimate's change comes from its intervals too (boundedChange).
+  return !(m.analytic === 'both' && (v.support?.kind === 'proportion' || 'biasedEstimate' in m))
 }
 
 /** Fewer rows of a class than this, and an AUC's report says so. */
@@ -456,26 +474,32 @@ function fewOfAClass(s: Support | undefined): { ciNote?: string } {
   return { ciNote: `only ${few} ${which}: the interval rests on few rows of that class` }
 }
 
-/** Where each point's value goes in a resample's row (-1: not kept, see resampled()), and the width. */
+/**
+ * Where each point's value goes in a resample's row (-1: not kept, see resampled()), the row's width,
+ * and where each value a resample puts goes (the points' slots, unless the resamples put other values).
+ */
 interface RowLayout {
   slots: Int32Array
   width: number
+  puts: Int32Array
 }
 
-function rowLayout(points: PointValue[]): RowLayout {
+function rowLayout(b: Bootstrap, points: PointValue[]): RowLayout {
   const slots = new Int32Array(points.length)
   let width = 0
-  points.forEach((v, j) => (slots[j] = resampled(v) ? width++ : -1))
-  return { slots, width }
+  points.forEach((v, j) => (slots[j] = resampled(v) && b.unsampled?.(v) === undefined ? width++ : -1))
+  if (!b.resampledKeys) return { slots, width, puts: slots }
+  const slotOf = new Map(points.map((v, j) => [metricKey({ metric: v.metric, ...v.scope }), slots[j]]))
+  return { slots, width, puts: Int32Array.from(b.resampledKeys(), key => slotOf.get(key) ?? -1) }
 }
 
 /** The kept values of one half of the resamples, row by row (`width` values per resample). */
-function drawHalf(b: Bootstrap, { slots, width }: RowLayout, R: number, half: 0 | 1): Float64Array {
+function drawHalf(b: Bootstrap, { puts, width }: RowLayout, R: number, half: 0 | 1): Float64Array {
   const split = Math.ceil(R / 2)
   const count = half === 0 ? split : R - split
   const out = new Float64Array(count * width)
   const draw = b.drawer(half)
-  const row = new RowSink(out, slots)
+  const row = new RowSink(out, puts)
   for (let r = 0; r < count; r++) {
     row.reset(r * width)
     draw(row)
@@ -492,7 +516,7 @@ const pointsOf = (b: Bootstrap): PointValue[] => {
 /** The second half of the predictions bootstrap, for a worker thread (see evaluateOffloaded). */
 export function drawSecondHalf(job: PredictionJob): Float64Array {
   const b = predictionBootstrap(job)
-  return drawHalf(b, rowLayout(pointsOf(b)), job.settings.resamples, 1)
+  return drawHalf(b, rowLayout(b, pointsOf(b)), job.settings.resamples, 1)
 }
 
 const NOT_KEPT = new Float64Array(0)
@@ -521,7 +545,8 @@ function assemble(
       extra: b.extra?.(point) ?? {},
       replicates,
       kept: slot >= 0,
-      resamples: R
+      resamples: R,
+      ...(slot < 0 && b.unsampled?.(point) !== undefined && { unsampled: b.unsampled(point) })
     }
   })
 }
@@ -529,7 +554,7 @@ function assemble(
 /** Both halves drawn here. */
 function drawBoth(b: Bootstrap, R: number): Computed[] {
   const points = pointsOf(b)
-  const layout = rowLayout(points)
+  const layout = rowLayout(b, points)
   return assemble(b, points, layout, [drawHalf(b, layout, R, 0), drawHalf(b, layout, R, 1)], R)
 }
 
@@ -553,7 +578,7 @@ export async function evaluateOffloaded(
   const second = offload(job)
   const b = predictionBootstrap(job)
   const points = pointsOf(b)
-  const layout = rowLayout(points)
+  const layout = rowLayout(b, points)
   const first = drawHalf(b, layout, R, 0)
   const computed = assemble(b, points, layout, [first, await second], R)
   const { others } = bootstraps({ ...input, predictions: undefined })
@@ -614,6 +639,7 @@ function toResult(c: Computed, confidence: number): MetricResult {
       }
     return { ...base, value: v.value, ci: containing(exact, v.value), ...fewOfAClass(v.support) }
   }
+  if (c.unsampled !== undefined) return { ...base, value: v.value, ci: null, reason: c.unsampled }
   const sample = sampleOf(replicates())
   if (sample.length < MIN_DEFINED_SHARE * R || sample.length === 0) {
     return {

@@ -113,10 +113,15 @@ const OVERALL_IDS = metricsOf('overall').map(m => m.id)
 /** The overall metrics that have a formula here (a test checks it is every one in the registry). */
 export const overallFormulas = (): string[] => Object.keys(OVERALL_VALUES)
 
+/**
+ * eligibleLabels (per scope): the groups that count as eligible, instead of those of minGroupSize
+ * rows (a resampling plan keeps the eligibility of the plan it pools).
+ */
 export function planPredictions(
   table: CellTable,
   intersections: string[][],
-  minGroupSize: number
+  minGroupSize: number,
+  eligibleLabels?: ReadonlySet<string>[]
 ): PredictionPlan {
   const stride = strideOf(table.bins)
   const comboAgg = new Float64Array(table.combos.length * stride)
@@ -130,7 +135,7 @@ export function planPredictions(
       for (let i = 0; i < k; i++) out[groupOf[c] * k + i] += sq[c * k + i]
     return out
   }
-  const scope = (attribute: string, members: number[]): GroupScope => {
+  const scope = (attribute: string, members: number[], scopeIndex: number): GroupScope => {
     const labels: string[] = []
     const index = new Map<string, number>()
     const groupOf = new Int32Array(table.combos.length)
@@ -146,7 +151,9 @@ export function planPredictions(
     })
     const sizes = labels.map(() => 0)
     comboRows.forEach((n, c) => (sizes[groupOf[c]] += n))
-    const eligible = sizes.map(n => n >= minGroupSize)
+    const eligible = sizes.map((n, g) =>
+      eligibleLabels ? eligibleLabels[scopeIndex].has(labels[g]) : n >= minGroupSize
+    )
     return {
       attribute,
       labels,
@@ -162,11 +169,12 @@ export function planPredictions(
   }
   const position = new Map(table.attributes.map((a, i) => [a, i]))
   const scopes = [
-    ...table.attributes.map((a, i) => scope(a, [i])),
-    ...intersections.map(parts =>
+    ...table.attributes.map((a, i) => scope(a, [i], i)),
+    ...intersections.map((parts, i) =>
       scope(
         intersectionId(parts),
-        parts.map(p => position.get(p)!)
+        parts.map(p => position.get(p)!),
+        table.attributes.length + i
       )
     )
   ]
@@ -180,6 +188,64 @@ export function planPredictions(
     comboAgg,
     groupAgg: new Float64Array(maxGroups * stride)
   }
+}
+
+/** The group a resampling table gives an attribute's groups below minGroupSize, pooled. */
+const POOLED = '\u0000below minGroupSize'
+
+/**
+ * The plan a bootstrap resamples: a group below minGroupSize gets no bootstrap (its rates' intervals
+ * are exact, and no disparity counts it), so its rows are pooled with every other row that no eligible
+ * group tells apart. Combinations with the same eligible group in every scope become one, whose cells
+ * hold their rows' counts and sums: the overall and eligible groups' sums are unchanged, and a cell
+ * resampled at the pooled count with the pooled moments has the same mean and variance as its parts
+ * resampled apart. 20,000 groups of 2 rows resample one combination instead of 20,000. Null when no
+ * two combinations pool.
+ */
+export function resamplingPlan(plan: PredictionPlan, intersections: string[][]): PredictionPlan | null {
+  const { table, scopes } = plan
+  const C = table.combos.length
+  const A = table.attributes.length
+  const index = new Map<string, number>()
+  const into = new Int32Array(C)
+  const combos: number[][] = []
+  for (let c = 0; c < C; c++) {
+    const signature = scopes.map(s => (s.eligible[s.groupOf[c]] ? s.groupOf[c] : -1)).join(',')
+    let k = index.get(signature)
+    if (k === undefined) {
+      k = combos.length
+      index.set(signature, k)
+      combos.push(
+        Array.from({ length: A }, (_, a) =>
+          scopes[a].eligible[scopes[a].groupOf[c]] ? table.combos[c][a] : table.groups[a].length
+        )
+      )
+    }
+    into[c] = k
+  }
+  if (combos.length === C) return null
+  const per = 4 * table.bins
+  const NQ = table.sum.length / table.n.length
+  const pooled = (from: Float64Array, width: number) => {
+    const out = new Float64Array(combos.length * per * width)
+    for (let c = 0; c < C; c++) {
+      const src = c * per * width
+      const dst = into[c] * per * width
+      for (let i = 0; i < per * width; i++) out[dst + i] += from[src + i]
+    }
+    return out
+  }
+  const pooledTable: CellTable = {
+    ...table,
+    groups: table.groups.map(g => [...g, POOLED]),
+    combos,
+    n: pooled(table.n, 1),
+    sum: pooled(table.sum, NQ),
+    sum2: pooled(table.sum2, NQ),
+    cross: pooled(table.cross, NQ)
+  }
+  const eligible = scopes.map(s => new Set(s.eligibleGroups.map(g => s.labels[g])))
+  return planPredictions(pooledTable, intersections, plan.minGroupSize, eligible)
 }
 
 /**

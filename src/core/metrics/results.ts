@@ -60,6 +60,8 @@ export interface Computed {
   replicates: () => Float64Array
   /** Whether replicates() has the values (resampled()). */
   kept: boolean
+  /** Why a metric whose interval needs resamples has none (a group below minGroupSize). */
+  unsampled?: string
   resamples: number
   /** A metric from a metrics artifact: its given interval, at the policy's confidence (provided.ts). */
   provided?: { ci: [number, number] | null; confidence: number }
