@@ -53699,8 +53699,8 @@ const POOLED = '\u0000below minGroupSize';
  * group tells apart. Combinations with the same eligible group in every scope become one, whose cells
  * hold their rows' counts and sums: the overall and eligible groups' sums are unchanged, and a cell
  * resampled at the pooled count with the pooled moments has the same mean and variance as its parts
- * resampled apart. 20,000 groups of 2 rows resample one combination instead of 20,000. Null when no
- * two combinations pool.
+ * resampled apart. 20,000 groups of 2 rows resample one combination instead of 20,000. Returns the
+ * pooled plan and each combination's pooled one; null when no two combinations pool.
  */
 function resamplingPlan(plan, intersections) {
     const { table, scopes } = plan;
@@ -53743,7 +53743,14 @@ function resamplingPlan(plan, intersections) {
         cross: pooled(table.cross, NQ)
     };
     const eligible = scopes.map(s => new Set(s.eligibleGroups.map(g => s.labels[g])));
-    return planPredictions(pooledTable, intersections, plan.minGroupSize, eligible);
+    return { plan: planPredictions(pooledTable, intersections, plan.minGroupSize, eligible), into };
+}
+/** Whether a value is of a group below minGroupSize (in `plan`), which gets no bootstrap. */
+function smallGroupOf(plan) {
+    const small = new Set();
+    for (const s of plan.scopes)
+        s.labels.forEach((g, i) => !s.eligible[i] && small.add(`${s.attribute}\u0000${g}`));
+    return scope => scope.group !== undefined && small.has(`${scope.attribute}\u0000${scope.group}`);
 }
 /**
  * Computes every predictions metric from `view` (the table or a resample) into `sink`; the point run
@@ -54213,13 +54220,11 @@ function boundedChange(m, [now, before], confidence, sign, comparison) {
 function predictionBootstrap(job) {
     const { table, settings } = job;
     const plan = planPredictions(table, job.intersections, settings.minGroupSize);
-    const pooled = resamplingPlan(plan, job.intersections);
+    const pooled = resamplingPlan(plan, job.intersections)?.plan;
     const resampling = pooled ?? plan;
     const { value: auc, blocks } = job.auc;
-    const insufficient = new Set();
-    for (const s of plan.scopes)
-        s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`));
-    const small = (v) => v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`);
+    const smallGroup = smallGroupOf(plan);
+    const small = (v) => smallGroup(v.scope);
     return {
         artifact: 'predictions',
         point: sink => computePredictions(plan, table, auc, sink, blocks),
@@ -54802,19 +54807,14 @@ function planPairing(run, base, intersections, settings) {
         computePredictions(plans[i], s.table, auc(prepared[i], null), sink);
         return sink.values;
     });
-    const job = {
-        tables: sides.map(s => s.table),
-        prepared,
-        intersections,
-        settings,
-        widths: points.map(p => p.length)
-    };
+    const job = { tables: sides.map(s => s.table), prepared, intersections, settings };
+    const columns = job.tables.map(t => resampleLayout(t, intersections, settings.minGroupSize).keys);
     const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, plans[0]) : null;
     return {
         paired: true,
         job,
         complete: halves => {
-            const matched = match(points, halves, settings.resamples);
+            const matched = match(points, columns, halves, settings.resamples);
             return {
                 paired: true,
                 overlap: o,
@@ -54826,7 +54826,7 @@ function planPairing(run, base, intersections, settings) {
                         const analytic = rates?.get(m.key);
                         out.set(m.key, analytic?.(confidence, m.baseline, m.change, sign) ??
                             (sameScores ? null : boundedChange(m, m.supports, confidence, sign, 'paired')) ??
-                            replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired'));
+                            pairedReplicates(m, confidence, sign));
                     }
                     return out;
                 }
@@ -54928,29 +54928,57 @@ function auc(p, copies) {
     }
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
+function resampleLayout(table, intersections, minGroupSize) {
+    const full = planPredictions(table, intersections, minGroupSize);
+    const pooled = resamplingPlan(full, intersections);
+    const plan = pooled?.plan ?? full;
+    const per = 4 * table.bins;
+    const cellOf = pooled ? (cell) => pooled.into[Math.floor(cell / per)] * per + (cell % per) : null;
+    // The pooled plan keeps the table's eligibility, and its pooled groups are never eligible.
+    const small = smallGroupOf(plan);
+    const sink = new RecordingSink();
+    computePredictions(plan, plan.table, NaN, sink);
+    const keys = [];
+    const puts = Int32Array.from(sink.values, v => {
+        if (v.metric === 'count' || small(v.scope))
+            return -1;
+        keys.push(keyOf(v));
+        return keys.length - 1;
+    });
+    return { plan, cellOf, keys, puts };
+}
 /**
  * One half of the resamples (the first ⌈R/2⌉ or the rest), on a random stream of its own so that the
- * numbers never depend on which thread drew it: each side's values, resample by resample.
+ * numbers never depend on which thread drew it: each side's kept values (ResampleLayout), resample by
+ * resample.
  */
 function drawPairedHalf(job, half) {
-    const { tables, prepared, settings, widths } = job;
-    const plans = tables.map(t => planPredictions(t, job.intersections, settings.minGroupSize));
+    const { tables, prepared, settings } = job;
+    const layouts = tables.map(t => resampleLayout(t, job.intersections, settings.minGroupSize));
+    const cells = prepared.map((p, i) => {
+        const cellOf = layouts[i].cellOf;
+        return cellOf ? p.cell.map(cellOf) : p.cell;
+    });
     const split = Math.ceil(settings.resamples / 2);
     const count = half === 0 ? split : settings.resamples - split;
     const n = prepared[0].cell.length;
     // Poisson(1) multiplicities fit a byte (poissonOne draws at most 17).
     const copies = new Uint8Array(n);
-    const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }));
+    const views = layouts.map(({ plan: { table: t } }) => ({
+        n: new Float64Array(t.n.length),
+        sum: new Float64Array(t.sum.length)
+    }));
+    const widths = layouts.map(l => l.keys.length);
     const reps = widths.map(m => new Float64Array(count * m));
-    // Every value kept: the paired changes use each metric's resamples.
-    const sinks = widths.map((m, i) => new RowSink(reps[i], Int32Array.from({ length: m }, (_, k) => k)));
+    const sinks = layouts.map((l, i) => new RowSink(reps[i], l.puts));
     const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS);
     for (let r = 0; r < count; r++) {
         for (let k = 0; k < n; k++)
             copies[k] = poissonOne(rng);
         for (let i = 0; i < tables.length; i++) {
             const view = views[i];
-            const { cell, q } = prepared[i];
+            const cell = cells[i];
+            const { q } = prepared[i];
             view.n.fill(0);
             view.sum.fill(0);
             for (let k = 0; k < n; k++) {
@@ -54963,7 +54991,7 @@ function drawPairedHalf(job, half) {
                     view.sum[c * NQ + j] += m * q[k * NQ + j];
             }
             sinks[i].reset(r * widths[i]);
-            computePredictions(plans[i], view, auc(prepared[i], copies), sinks[i]);
+            computePredictions(layouts[i].plan, view, auc(prepared[i], copies), sinks[i]);
         }
     }
     return reps;
@@ -54975,23 +55003,27 @@ function pairedTask(job) {
 }
 const keyOf = (v) => metricKey({ metric: v.metric, ...v.scope });
 /**
- * The metrics both sides define, with their value in every resample (the halves' in order); counts
- * are left to the comparison of runs.
+ * The metrics both sides define, with their value in every resample where it was kept (the halves'
+ * in order; empty for a small group's); counts are left to the comparison of runs.
  */
-function match(points, halves, R) {
+function match(points, columns, halves, R) {
     const [now, before] = points;
     const index = new Map(before.map((v, j) => [keyOf(v), j]));
-    const column = (side, j) => {
-        const m = points[side].length;
+    const at = columns.map(keys => new Map(keys.map((key, c) => [key, c])));
+    const column = (side, key) => {
+        const c = at[side].get(key);
+        if (c === undefined)
+            return NO_RESAMPLES;
+        const m = columns[side].length;
         const out = new Float64Array(R);
         let r = 0;
         for (const half of halves)
-            for (let o = j; o < half[side].length; o += m)
+            for (let o = c; o < half[side].length; o += m)
                 out[r++] = half[side][o];
         return out;
     };
     const out = [];
-    now.forEach((v, j) => {
+    now.forEach(v => {
         const key = keyOf(v);
         const b = index.get(key);
         if (v.metric === 'count' || b === undefined)
@@ -55004,12 +55036,18 @@ function match(points, halves, R) {
             metric: v.metric,
             baseline: w.value,
             change: v.value - w.value,
-            now: column(0, j),
-            before: column(1, b),
+            now: () => column(0, key),
+            before: () => column(1, key),
             supports: [v.support, w.support]
         });
     });
     return out;
+}
+const NO_RESAMPLES = new Float64Array(0);
+/** The paired bootstrap's change (none, with no interval, for a small group's value: not resampled). */
+function pairedReplicates(m, confidence, sign) {
+    const now = m.now();
+    return replicateChange(now, m.before(), now.length > 0, m.baseline, m.change, confidence, sign, 'paired');
 }
 /** Rates whose rows are fixed by the label: everyone but precision (its rows are predicted positives). */
 const LABEL_RATES = Object.keys(RATES).filter(id => RATE_CELLS[id].den.every(c => RATE_CELLS[id].den.includes(c ^ 1)));

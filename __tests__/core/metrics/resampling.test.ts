@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { evaluate, metricKey } from '../../../src/core/metrics/evaluate.js'
+import { pairPredictions } from '../../../src/core/metrics/paired-predictions.js'
 import { computePredictions, planPredictions, resamplingPlan } from '../../../src/core/metrics/predictions.js'
 import { RecordingSink, type PointValue } from '../../../src/core/metrics/sink.js'
 import { createRng } from '../../../src/core/stats/rng.js'
@@ -34,7 +35,7 @@ describe('the resampling plan', () => {
   const data = predictionData(['big', 'many'], rows(200))
   const intersections = [['big', 'many']]
   const plan = planPredictions(data.table, intersections, 30)
-  const pooled = resamplingPlan(plan, intersections)!
+  const pooled = resamplingPlan(plan, intersections)!.plan
 
   it('pools the combinations that no eligible group tells apart', () => {
     // The large groups meet each `big` group (6 combinations); a small group of k rows meets min(k, 3)
@@ -94,6 +95,30 @@ describe('the resampling plan', () => {
   })
 })
 
+describe('the paired resamples', () => {
+  it("pool the small groups too: their rates' changes stay analytic, their Brier score's has no interval", () => {
+    const before = rows(200).map((r, i) => ({ ...r, id: `r${i}` }))
+    const rng = createRng(11)
+    const now = before.map(r => (rng.next() < 0.05 ? { ...r, p: 1 - r.p } : r))
+    const p = pairPredictions(
+      predictionData(['big', 'many'], now),
+      predictionData(['big', 'many'], before),
+      [['big', 'many']],
+      { confidence: 0.95, resamples: 200, seed: 2, minGroupSize: 30 }
+    )
+    if (!p.paired) throw new Error(p.reason)
+    const changes = p.changes(0.95)
+    const at = (metric: string, group: string) =>
+      changes.get(metricKey({ metric, attribute: 'many', group }))!
+    expect(at('accuracy', 's3').changeCi).not.toBeNull()
+    expect(at('brier', 's3')).toMatchObject({ changeCi: null, pWorse: 1, comparison: 'paired' })
+    expect(at('brier', 'L1').changeCi).not.toBeNull()
+    expect(
+      changes.get(metricKey({ metric: 'demographic_parity_difference', attribute: 'many' }))!.changeCi
+    ).not.toBeNull()
+  })
+})
+
 describe('20,000 groups of 2 rows', () => {
   it('resample one combination, and keep no resamples for the groups', () => {
     const rng = createRng(9)
@@ -103,7 +128,7 @@ describe('20,000 groups of 2 rows', () => {
     })
     const data = predictionData(['g'], many)
     const plan = planPredictions(data.table, [], 30)
-    expect(resamplingPlan(plan, [])!.table.combos.length).toBe(1)
+    expect(resamplingPlan(plan, [])!.plan.table.combos.length).toBe(1)
     const e = evaluate({
       predictions: data,
       intersections: [],

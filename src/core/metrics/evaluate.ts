@@ -17,7 +17,7 @@ import { createRng, type Rng } from '../stats/rng.js'
 import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
-import { computePredictions, planPredictions, resamplingPlan } from './predictions.js'
+import { computePredictions, planPredictions, resamplingPlan, smallGroupOf } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { correctedEstimate, intervalOf, type Support } from './support.js'
@@ -321,14 +321,11 @@ export interface PredictionJob {
 function predictionBootstrap(job: PredictionJob): Bootstrap {
   const { table, settings } = job
   const plan = planPredictions(table, job.intersections, settings.minGroupSize)
-  const pooled = resamplingPlan(plan, job.intersections)
+  const pooled = resamplingPlan(plan, job.intersections)?.plan
   const resampling = pooled ?? plan
   const { value: auc, blocks } = job.auc
-  const insufficient = new Set<string>()
-  for (const s of plan.scopes)
-    s.labels.forEach((g, i) => !s.eligible[i] && insufficient.add(`${s.attribute}\u0000${g}`))
-  const small = (v: PointValue) =>
-    v.scope.group !== undefined && insufficient.has(`${v.scope.attribute}\u0000${v.scope.group}`)
+  const smallGroup = smallGroupOf(plan)
+  const small = (v: PointValue) => smallGroup(v.scope)
   return {
     artifact: 'predictions',
     point: sink => computePredictions(plan, table, auc, sink, blocks),

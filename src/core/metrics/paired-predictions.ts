@@ -24,7 +24,13 @@ import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { RATE_CELLS } from './aggregate.js'
 import { boundedChange, metricKey, replicateChange, type BootstrapSettings, type Change } from './evaluate.js'
 import { joinCases, normalChange, pairedChange, tooLittleShared, type Pairing } from './paired.js'
-import { computePredictions, planPredictions, type PredictionPlan } from './predictions.js'
+import {
+  computePredictions,
+  planPredictions,
+  resamplingPlan,
+  smallGroupOf,
+  type PredictionPlan
+} from './predictions.js'
 import { RATES, worseningSign, type RateId } from './registry.js'
 import { RecordingSink, RowSink, type PointValue, type ScopeRef } from './sink.js'
 import type { Support } from './support.js'
@@ -163,19 +169,14 @@ function planPairing(
     computePredictions(plans[i], s.table, auc(prepared[i], null), sink)
     return sink.values
   })
-  const job: PairedJob = {
-    tables: sides.map(s => s.table),
-    prepared,
-    intersections,
-    settings,
-    widths: points.map(p => p.length)
-  }
+  const job: PairedJob = { tables: sides.map(s => s.table), prepared, intersections, settings }
+  const columns = job.tables.map(t => resampleLayout(t, intersections, settings.minGroupSize).keys)
   const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, plans[0]) : null
   return {
     paired: true,
     job,
     complete: halves => {
-      const matched = match(points, halves, settings.resamples)
+      const matched = match(points, columns, halves, settings.resamples)
       return {
         paired: true,
         overlap: o,
@@ -189,7 +190,7 @@ function planPairing(
               m.key,
               analytic?.(confidence, m.baseline, m.change, sign) ??
                 (sameScores ? null : boundedChange(m, m.supports, confidence, sign, 'paired')) ??
-                replicateChange(m.now, m.before, true, m.baseline, m.change, confidence, sign, 'paired')
+                pairedReplicates(m, confidence, sign)
             )
           }
           return out
@@ -233,8 +234,9 @@ interface Matched {
   metric: string
   baseline: number
   change: number
-  now: Float64Array
-  before: Float64Array
+  /** Each side's values in every resample, gathered when asked (empty when not resampled). */
+  now: () => Float64Array
+  before: () => Float64Array
   /** Each side's support on the shared rows. */
   supports: [Support | undefined, Support | undefined]
 }
@@ -321,42 +323,79 @@ function auc(p: Prepared, copies: Uint8Array | null): number {
 
 /** Everything a half of the paired bootstrap needs, small enough to send to a helper thread. */
 export interface PairedJob {
+  /** Each side's cell table of the shared rows. */
   tables: CellTable[]
   prepared: Prepared[]
   intersections: string[][]
   settings: BootstrapSettings
-  /** Values per resample on each side. */
-  widths: number[]
+}
+
+/**
+ * What a side's resamples compute: its table's plan with the groups below minGroupSize pooled (as the
+ * bootstrap of one run pools them, resamplingPlan), each row's cell in that plan, and the values kept,
+ * one column each: every value but counts and the small groups' (which get no bootstrap). Computed
+ * alike on either thread.
+ */
+interface ResampleLayout {
+  plan: PredictionPlan
+  /** A cell of the side's table → its cell in the plan's (null: the same). */
+  cellOf: ((cell: number) => number) | null
+  /** The kept values' keys, in column order. */
+  keys: string[]
+  /** Each value a resample puts: its column, or -1. */
+  puts: Int32Array
+}
+
+function resampleLayout(table: CellTable, intersections: string[][], minGroupSize: number): ResampleLayout {
+  const full = planPredictions(table, intersections, minGroupSize)
+  const pooled = resamplingPlan(full, intersections)
+  const plan = pooled?.plan ?? full
+  const per = 4 * table.bins
+  const cellOf = pooled ? (cell: number) => pooled.into[Math.floor(cell / per)] * per + (cell % per) : null
+  // The pooled plan keeps the table's eligibility, and its pooled groups are never eligible.
+  const small = smallGroupOf(plan)
+  const sink = new RecordingSink()
+  computePredictions(plan, plan.table, NaN, sink)
+  const keys: string[] = []
+  const puts = Int32Array.from(sink.values, v => {
+    if (v.metric === 'count' || small(v.scope)) return -1
+    keys.push(keyOf(v))
+    return keys.length - 1
+  })
+  return { plan, cellOf, keys, puts }
 }
 
 /**
  * One half of the resamples (the first ⌈R/2⌉ or the rest), on a random stream of its own so that the
- * numbers never depend on which thread drew it: each side's values, resample by resample.
+ * numbers never depend on which thread drew it: each side's kept values (ResampleLayout), resample by
+ * resample.
  */
 export function drawPairedHalf(job: PairedJob, half: 0 | 1): Float64Array[] {
-  const { tables, prepared, settings, widths } = job
-  const plans = tables.map(t => planPredictions(t, job.intersections, settings.minGroupSize))
+  const { tables, prepared, settings } = job
+  const layouts = tables.map(t => resampleLayout(t, job.intersections, settings.minGroupSize))
+  const cells = prepared.map((p, i) => {
+    const cellOf = layouts[i].cellOf
+    return cellOf ? p.cell.map(cellOf) : p.cell
+  })
   const split = Math.ceil(settings.resamples / 2)
   const count = half === 0 ? split : settings.resamples - split
   const n = prepared[0].cell.length
   // Poisson(1) multiplicities fit a byte (poissonOne draws at most 17).
   const copies = new Uint8Array(n)
-  const views = tables.map(t => ({ n: new Float64Array(t.n.length), sum: new Float64Array(t.sum.length) }))
+  const views = layouts.map(({ plan: { table: t } }) => ({
+    n: new Float64Array(t.n.length),
+    sum: new Float64Array(t.sum.length)
+  }))
+  const widths = layouts.map(l => l.keys.length)
   const reps = widths.map(m => new Float64Array(count * m))
-  // Every value kept: the paired changes use each metric's resamples.
-  const sinks = widths.map(
-    (m, i) =>
-      new RowSink(
-        reps[i],
-        Int32Array.from({ length: m }, (_, k) => k)
-      )
-  )
+  const sinks = layouts.map((l, i) => new RowSink(reps[i], l.puts))
   const rng = createRng(settings.seed, STREAMS.pairedPredictions + half * HALF_STREAMS)
   for (let r = 0; r < count; r++) {
     for (let k = 0; k < n; k++) copies[k] = poissonOne(rng)
     for (let i = 0; i < tables.length; i++) {
       const view = views[i]
-      const { cell, q } = prepared[i]
+      const cell = cells[i]
+      const { q } = prepared[i]
       view.n.fill(0)
       view.sum.fill(0)
       for (let k = 0; k < n; k++) {
@@ -367,7 +406,7 @@ export function drawPairedHalf(job: PairedJob, half: 0 | 1): Float64Array[] {
         for (let j = 0; j < NQ; j++) view.sum[c * NQ + j] += m * q[k * NQ + j]
       }
       sinks[i].reset(r * widths[i])
-      computePredictions(plans[i], view, auc(prepared[i], copies), sinks[i])
+      computePredictions(layouts[i].plan, view, auc(prepared[i], copies), sinks[i])
     }
   }
   return reps
@@ -382,21 +421,24 @@ export function pairedTask(job: PairedJob): { result: Float64Array[]; transfer: 
 const keyOf = (v: PointValue) => metricKey({ metric: v.metric, ...v.scope })
 
 /**
- * The metrics both sides define, with their value in every resample (the halves' in order); counts
- * are left to the comparison of runs.
+ * The metrics both sides define, with their value in every resample where it was kept (the halves'
+ * in order; empty for a small group's); counts are left to the comparison of runs.
  */
-function match(points: PointValue[][], halves: Float64Array[][], R: number): Matched[] {
+function match(points: PointValue[][], columns: string[][], halves: Float64Array[][], R: number): Matched[] {
   const [now, before] = points
   const index = new Map(before.map((v, j) => [keyOf(v), j]))
-  const column = (side: number, j: number) => {
-    const m = points[side].length
+  const at = columns.map(keys => new Map(keys.map((key, c) => [key, c])))
+  const column = (side: number, key: string) => {
+    const c = at[side].get(key)
+    if (c === undefined) return NO_RESAMPLES
+    const m = columns[side].length
     const out = new Float64Array(R)
     let r = 0
-    for (const half of halves) for (let o = j; o < half[side].length; o += m) out[r++] = half[side][o]
+    for (const half of halves) for (let o = c; o < half[side].length; o += m) out[r++] = half[side][o]
     return out
   }
   const out: Matched[] = []
-  now.forEach((v, j) => {
+  now.forEach(v => {
     const key = keyOf(v)
     const b = index.get(key)
     if (v.metric === 'count' || b === undefined) return
@@ -407,12 +449,20 @@ function match(points: PointValue[][], halves: Float64Array[][], R: number): Mat
       metric: v.metric,
       baseline: w.value,
       change: v.value - w.value,
-      now: column(0, j),
-      before: column(1, b),
+      now: () => column(0, key),
+      before: () => column(1, key),
       supports: [v.support, w.support]
     })
   })
   return out
+}
+
+const NO_RESAMPLES = new Float64Array(0)
+
+/** The paired bootstrap's change (none, with no interval, for a small group's value: not resampled). */
+function pairedReplicates(m: Matched, confidence: number, sign: number): Change {
+  const now = m.now()
+  return replicateChange(now, m.before(), now.length > 0, m.baseline, m.change, confidence, sign, 'paired')
 }
 
 /** A change measured analytically on the shared rows, at a confidence. */

@@ -199,10 +199,13 @@ const POOLED = '\u0000below minGroupSize'
  * group tells apart. Combinations with the same eligible group in every scope become one, whose cells
  * hold their rows' counts and sums: the overall and eligible groups' sums are unchanged, and a cell
  * resampled at the pooled count with the pooled moments has the same mean and variance as its parts
- * resampled apart. 20,000 groups of 2 rows resample one combination instead of 20,000. Null when no
- * two combinations pool.
+ * resampled apart. 20,000 groups of 2 rows resample one combination instead of 20,000. Returns the
+ * pooled plan and each combination's pooled one; null when no two combinations pool.
  */
-export function resamplingPlan(plan: PredictionPlan, intersections: string[][]): PredictionPlan | null {
+export function resamplingPlan(
+  plan: PredictionPlan,
+  intersections: string[][]
+): { plan: PredictionPlan; into: Int32Array } | null {
   const { table, scopes } = plan
   const C = table.combos.length
   const A = table.attributes.length
@@ -245,7 +248,15 @@ export function resamplingPlan(plan: PredictionPlan, intersections: string[][]):
     cross: pooled(table.cross, NQ)
   }
   const eligible = scopes.map(s => new Set(s.eligibleGroups.map(g => s.labels[g])))
-  return planPredictions(pooledTable, intersections, plan.minGroupSize, eligible)
+  return { plan: planPredictions(pooledTable, intersections, plan.minGroupSize, eligible), into }
+}
+
+/** Whether a value is of a group below minGroupSize (in `plan`), which gets no bootstrap. */
+export function smallGroupOf(plan: PredictionPlan): (scope: ScopeRef) => boolean {
+  const small = new Set<string>()
+  for (const s of plan.scopes)
+    s.labels.forEach((g, i) => !s.eligible[i] && small.add(`${s.attribute}\u0000${g}`))
+  return scope => scope.group !== undefined && small.has(`${scope.attribute}\u0000${scope.group}`)
 }
 
 /**
