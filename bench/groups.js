@@ -2,6 +2,7 @@
 // attribute of 2 groups, of 2,000 groups of 20 rows, and of 20,000 groups of 2 rows, checked in turn
 // (1000 resamples, the default policy of examples/adult) by the bundled CLI. Writes its section of
 // docs/benchmarks.md.
+import { timedRun } from './timed.js'
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -79,14 +80,9 @@ for (const c of CASES) {
 }
 
 function check(c) {
-  const dir = join(OUT, c.name)
-  const t = process.hrtime.bigint()
-  const r = spawnSync(
-    process.execPath,
+  return timedRun(
+    CLI,
     [
-      '--import',
-      resolve('bench/rss.js'),
-      CLI,
       'check',
       '--manifest',
       'rai-gate.yml',
@@ -98,11 +94,8 @@ function check(c) {
       'never',
       ...(c.paired ? ['--baseline', 'base.json'] : [])
     ],
-    { cwd: dir, encoding: 'utf8' }
+    { cwd: join(OUT, c.name) }
   )
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9
-  if (r.status !== 0) throw new Error(`check failed: ${r.stderr}`)
-  return { seconds, rssMb: Number(/bench:maxrss_kb=(\d+)/.exec(r.stderr)[1]) / 1024 }
 }
 
 // The cases alternate within each run, so that each ratio compares checks made side by side.

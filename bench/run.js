@@ -2,6 +2,7 @@
 // 1M and 10M rows, next to the time Node takes just to stream the same file and count its lines, and
 // with the file's ids mapped as users map them (the row record kept), measured side by side
 // (interleaved) in one run. Writes docs/benchmarks.md.
+import { timedRun } from './timed.js'
 import { spawnSync } from 'node:child_process'
 import {
   copyFileSync,
@@ -86,14 +87,10 @@ const CLI = bundleAt(null)
 const COMPARE_CLI = COMPARE === null ? null : bundleAt(COMPARE)
 
 function check(manifest, threads, cli = CLI, extra = []) {
-  const t = process.hrtime.bigint()
   const env = { ...process.env, RAI_GATE_PARALLEL_MIN_BYTES: threads === 1 ? '1e15' : String(32 * 2 ** 20) }
-  const r = spawnSync(
-    process.execPath,
+  return timedRun(
+    cli,
     [
-      '--import',
-      './bench/rss.js',
-      cli,
       'check',
       '--manifest',
       manifest,
@@ -105,12 +102,8 @@ function check(manifest, threads, cli = CLI, extra = []) {
       'json',
       ...extra
     ],
-    { encoding: 'utf8', maxBuffer: 1 << 28, env }
+    { env }
   )
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9
-  if (r.status !== 0) throw new Error(`check failed (${r.status}): ${r.stderr}`)
-  const rss = Number(/bench:maxrss_kb=(\d+)/.exec(r.stderr)[1]) / 1024
-  return { seconds, rssMb: rss }
 }
 
 /** Writes the benchmark's manifest for a predictions file in OUT (with more artifact settings). */

@@ -2,6 +2,7 @@
 // default, 50 intersectional groups), reduces them with the query `rai-gate sql --dialect duckdb`
 // prints, and the gate runs on the stats table (1000 resamples). The same at 1M rows shows that the
 // gate's time does not grow with the rows. Writes its section of docs/benchmarks.md.
+import { timedRun } from './timed.js'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -63,13 +64,9 @@ if (sql.status !== 0) throw new Error(sql.stderr)
 const query = sql.stdout
 
 function gate() {
-  const t = process.hrtime.bigint()
-  const r = spawnSync(
-    process.execPath,
+  return timedRun(
+    CLI,
     [
-      '--import',
-      resolve('bench/rss.js'),
-      CLI,
       'check',
       '--manifest',
       'rai-gate.yml',
@@ -80,11 +77,8 @@ function gate() {
       '--fail-on',
       'never'
     ],
-    { cwd: OUT, encoding: 'utf8' }
+    { cwd: OUT }
   )
-  const s = Number(process.hrtime.bigint() - t) / 1e9
-  if (r.status !== 0) throw new Error(`check failed (${r.status}): ${r.stderr}`)
-  return { seconds: s, rssMb: Number(/bench:maxrss_kb=(\d+)/.exec(r.stderr)[1]) / 1024 }
 }
 
 // DuckDB's part runs in a child process of its own (this script with --reduce): its memory (GBs at

@@ -47552,6 +47552,7 @@ function predictionBootstrap(job) {
     const plan = planPredictions(table, job.intersections, settings.minGroupSize);
     const pooled = resamplingPlan(plan, job.intersections)?.plan;
     const resampling = pooled ?? plan;
+    const moments = cellMoments(resampling.table);
     const { value: auc, blocks } = job.auc;
     const smallGroup = smallGroupOf(plan);
     const small = (v) => smallGroup(v.scope);
@@ -47565,7 +47566,7 @@ function predictionBootstrap(job) {
                 settings.seed,
                 id + job.streamOffset + half * HALF_STREAMS
             ];
-            const draws = new WasmDraws(resampling.table, cellMoments(resampling.table), blocks ?? null, stream(STREAMS.predictions), stream(STREAMS.auc));
+            const draws = new WasmDraws(resampling.table, moments, blocks ?? null, stream(STREAMS.predictions), stream(STREAMS.auc));
             return sink => {
                 draws.resample();
                 let a = NaN;
@@ -47662,6 +47663,9 @@ function bootstrapTask(job) {
  * Rates whose rows are fixed by the label (accuracy, selection rate, tpr, fpr, fnr, tnr, base rate)
  * take the Agresti–Min interval of the per-row differences instead, the one outcomes and robustness
  * use (paired.ts): a bootstrap collapses to [0, 0] when no row changed, which no finite sample shows.
+ * Precision takes its linearisation with the same half rows (precisionChange), and ECE the interval
+ * built from its two intervals (boundedChange), unless both models gave every row the same score.
+ * Groups below minGroupSize are resampled pooled (resampleLayout), as in one run's bootstrap.
  *
  * Rows are kept one by one here (about 130 bytes per shared row while the bootstrap runs), which the
  * row record's bound (MAX_CASES) limits; each resample costs O(rows).

@@ -323,6 +323,7 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
   const plan = planPredictions(table, job.intersections, settings.minGroupSize)
   const pooled = resamplingPlan(plan, job.intersections)?.plan
   const resampling = pooled ?? plan
+  const moments = cellMoments(resampling.table)
   const { value: auc, blocks } = job.auc
   const smallGroup = smallGroupOf(plan)
   const small = (v: PointValue) => smallGroup(v.scope)
@@ -338,7 +339,7 @@ function predictionBootstrap(job: PredictionJob): Bootstrap {
       ]
       const draws = new WasmDraws(
         resampling.table,
-        cellMoments(resampling.table),
+        moments,
         blocks ?? null,
         stream(STREAMS.predictions),
         stream(STREAMS.auc)

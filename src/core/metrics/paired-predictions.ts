@@ -10,6 +10,9 @@
  * Rates whose rows are fixed by the label (accuracy, selection rate, tpr, fpr, fnr, tnr, base rate)
  * take the Agresti–Min interval of the per-row differences instead, the one outcomes and robustness
  * use (paired.ts): a bootstrap collapses to [0, 0] when no row changed, which no finite sample shows.
+ * Precision takes its linearisation with the same half rows (precisionChange), and ECE the interval
+ * built from its two intervals (boundedChange), unless both models gave every row the same score.
+ * Groups below minGroupSize are resampled pooled (resampleLayout), as in one run's bootstrap.
  *
  * Rows are kept one by one here (about 130 bytes per shared row while the bootstrap runs), which the
  * row record's bound (MAX_CASES) limits; each resample costs O(rows).
