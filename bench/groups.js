@@ -2,7 +2,7 @@
 // attribute of 2 groups, of 2,000 groups of 20 rows, and of 20,000 groups of 2 rows, checked in turn
 // (1000 resamples, the default policy of examples/adult) by the bundled CLI. Writes its section of
 // docs/benchmarks.md.
-import { timedRun } from './timed.js'
+import { checkArgs, timedRun } from './timed.js'
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -60,42 +60,18 @@ for (const c of CASES) {
   if (!c.paired) continue
   writeFileSync(join(dir, 'base.csv'), before.join('\n') + '\n')
   writeFileSync(join(dir, 'base.yml'), manifest('base.csv', true))
-  const r = spawnSync(
-    process.execPath,
-    [
-      CLI,
-      'check',
-      '--manifest',
-      'base.yml',
-      '--policy',
-      '../policies',
-      '--report',
-      'base.json',
-      '--fail-on',
-      'never'
-    ],
-    { cwd: dir, encoding: 'utf8' }
-  )
+  const r = spawnSync(process.execPath, [CLI, ...checkArgs('base.yml', '../policies', 'base.json')], {
+    cwd: dir,
+    encoding: 'utf8'
+  })
   if (r.status !== 0) throw new Error(`baseline failed: ${r.stderr}`)
 }
 
 function check(c) {
-  return timedRun(
-    CLI,
-    [
-      'check',
-      '--manifest',
-      'rai-gate.yml',
-      '--policy',
-      '../policies',
-      '--report',
-      'report.json',
-      '--fail-on',
-      'never',
-      ...(c.paired ? ['--baseline', 'base.json'] : [])
-    ],
-    { cwd: join(OUT, c.name) }
-  )
+  const extra = c.paired ? ['--baseline', 'base.json'] : []
+  return timedRun(CLI, checkArgs('rai-gate.yml', '../policies', 'report.json', ...extra), {
+    cwd: join(OUT, c.name)
+  })
 }
 
 // The cases alternate within each run, so that each ratio compares checks made side by side.

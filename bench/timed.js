@@ -3,6 +3,20 @@
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 
+/** `check` of a manifest with a policy, writing its report, never failing on the decision. */
+export const checkArgs = (manifest, policy, report, ...extra) => [
+  'check',
+  '--manifest',
+  manifest,
+  '--policy',
+  policy,
+  '--report',
+  report,
+  '--fail-on',
+  'never',
+  ...extra
+]
+
 export function timedRun(cli, args, options = {}) {
   const t = process.hrtime.bigint()
   const r = spawnSync(process.execPath, ['--import', resolve('bench/rss.js'), cli, ...args], {

@@ -2,7 +2,7 @@
 // default, 50 intersectional groups), reduces them with the query `rai-gate sql --dialect duckdb`
 // prints, and the gate runs on the stats table (1000 resamples). The same at 1M rows shows that the
 // gate's time does not grow with the rows. Writes its section of docs/benchmarks.md.
-import { timedRun } from './timed.js'
+import { checkArgs, timedRun } from './timed.js'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -64,21 +64,7 @@ if (sql.status !== 0) throw new Error(sql.stderr)
 const query = sql.stdout
 
 function gate() {
-  return timedRun(
-    CLI,
-    [
-      'check',
-      '--manifest',
-      'rai-gate.yml',
-      '--policy',
-      'policies',
-      '--report',
-      'report.json',
-      '--fail-on',
-      'never'
-    ],
-    { cwd: OUT }
-  )
+  return timedRun(CLI, checkArgs('rai-gate.yml', 'policies', 'report.json'), { cwd: OUT })
 }
 
 // DuckDB's part runs in a child process of its own (this script with --reduce): its memory (GBs at

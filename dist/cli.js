@@ -54719,7 +54719,7 @@ const NQ = QUANTITIES.length;
  */
 function pairPredictions(run, base, intersections, settings) {
     const p = planPairing(run, base, intersections, settings);
-    return p.paired ? p.complete([drawPairedHalf(p.job, 0), drawPairedHalf(p.job, 1)]) : p;
+    return p.paired ? p.complete([drawPairedHalf(p.job, 0, p.layouts), drawPairedHalf(p.job, 1, p.layouts)]) : p;
 }
 /** As pairPredictions, with the second half of the bootstrap drawn by `offload` (another thread). */
 async function pairPredictionsOffloaded(run, base, intersections, settings, offload) {
@@ -54727,7 +54727,7 @@ async function pairPredictionsOffloaded(run, base, intersections, settings, offl
     if (!p.paired)
         return p;
     const second = offload(p.job);
-    const first = drawPairedHalf(p.job, 0);
+    const first = drawPairedHalf(p.job, 0, p.layouts);
     return p.complete([first, await second]);
 }
 function planPairing(run, base, intersections, settings) {
@@ -54812,13 +54812,14 @@ function planPairing(run, base, intersections, settings) {
         return sink.values;
     });
     const job = { tables: sides.map(s => s.table), prepared, intersections, settings };
-    const columns = job.tables.map(t => resampleLayout(t, intersections, settings.minGroupSize).keys);
+    const layouts = resampleLayouts(job);
     const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, plans[0]) : null;
     return {
         paired: true,
         job,
+        layouts,
         complete: halves => {
-            const matched = match(points, columns, halves, settings.resamples);
+            const matched = match(points, layouts, halves, settings.resamples);
             return {
                 paired: true,
                 overlap: o,
@@ -54932,6 +54933,8 @@ function auc(p, copies) {
     }
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
+/** Each side's layout (the same on either thread). */
+const resampleLayouts = (job) => job.tables.map(t => resampleLayout(t, job.intersections, job.settings.minGroupSize));
 function resampleLayout(table, intersections, minGroupSize) {
     const full = planPredictions(table, intersections, minGroupSize);
     const pooled = resamplingPlan(full, intersections);
@@ -54956,9 +54959,8 @@ function resampleLayout(table, intersections, minGroupSize) {
  * numbers never depend on which thread drew it: each side's kept values (ResampleLayout), resample by
  * resample.
  */
-function drawPairedHalf(job, half) {
+function drawPairedHalf(job, half, layouts = resampleLayouts(job)) {
     const { tables, prepared, settings } = job;
-    const layouts = tables.map(t => resampleLayout(t, job.intersections, settings.minGroupSize));
     const cells = prepared.map((p, i) => {
         const cellOf = layouts[i].cellOf;
         return cellOf ? p.cell.map(cellOf) : p.cell;
@@ -55010,9 +55012,10 @@ const keyOf = (v) => metricKey({ metric: v.metric, ...v.scope });
  * The metrics both sides define, with their value in every resample where it was kept (the halves'
  * in order; empty for a small group's); counts are left to the comparison of runs.
  */
-function match(points, columns, halves, R) {
+function match(points, layouts, halves, R) {
     const [now, before] = points;
     const index = new Map(before.map((v, j) => [keyOf(v), j]));
+    const columns = layouts.map(l => l.keys);
     const at = columns.map(keys => new Map(keys.map((key, c) => [key, c])));
     const column = (side, key) => {
         const c = at[side].get(key);
@@ -55653,16 +55656,18 @@ function judgeChange(gate, change, noBaseline, mode) {
     const ci = change.changeCi &&
         [sign * change.changeCi[0], sign * change.changeCi[1]].sort((a, b) => a - b);
     const verdict = judge(w, ci, { max: allowed }, mode);
-    const corrected = change.corrected !== undefined
-        ? ` (bias-corrected; the plug-in formula gives ${f$1(sign * change.change)})`
-        : '';
-    const what = `worsening ${f$1(w)}${corrected} since the baseline ${f$1(change.baseline)} (allowed ${f$1(allowed)})`;
+    const what = `worsening ${f$1(w)}${correctedNote(change.corrected === undefined ? null : f$1(sign * change.change))} since the baseline ${f$1(change.baseline)} (allowed ${f$1(allowed)})`;
     return {
         breach: verdict.breach,
         skipped: false,
         reason: verdict.breach ? `${what}: ${verdict.reason}` : `${what} is within it`
     };
 }
+/**
+ * What a reason adds when a check judged a corrected estimate: the formula's value beside it, as the
+ * reason formats numbers (null: no correction).
+ */
+const correctedNote = (plugIn) => plugIn === null ? '' : ` (bias-corrected; the plug-in formula gives ${plugIn})`;
 /** The probability of deciding that "N rows would decide it" promises. */
 const DECIDING_PROBABILITY = 0.8;
 /**
@@ -56135,7 +56140,7 @@ function findingOf(gate, t, change, threshold, mode, insufficientData, deciding,
     // Not enough evidence is not a breach shown: strict and lenient checks say when the interval
     // holds the threshold, and how many rows would decide.
     const open = level && mode !== 'point' ? inconclusive(judged, threshold, confidence, deciding) : null;
-    const corrected = r.corrected !== undefined ? ` (bias-corrected; the plug-in formula gives ${f(r.value)})` : '';
+    const corrected = correctedNote(r.corrected === undefined ? null : f(r.value));
     const verdict = level
         ? open
             ? `${level.reason}${corrected} (not enough evidence either way: ${rowsText(open)})`
@@ -56835,6 +56840,15 @@ async function evaluateBaseline(baseline, inputs, settings, helpers) {
  * likely the other class's probability, or the label's positive value is the other one: every
  * score-based metric is then about the wrong class. Said as a note, not decided for the user.
  */
+function invertedScore(metrics) {
+    const auc = metrics.find(m => m.metric === 'auc' && m.attribute === undefined && m.suite === undefined);
+    if (auc?.value == null || auc.ci === null || !(auc.ci[1] < 0.5))
+        return [];
+    const f = (v) => v.toFixed(3);
+    return [
+        `the score ranks negatives above positives (AUC ${f(auc.value)} [${f(auc.ci[0])}, ${f(auc.ci[1])}], below 0.5): is it the probability of the other class, or is positiveLabel the other value?`
+    ];
+}
 /**
  * Robustness rows whose example ids repeat within a perturbation (several seeds per example): the
  * intervals take the example as the unit, and the reviewer is told so.
@@ -56846,15 +56860,6 @@ function repeatedExamples(inputs) {
     const most = Math.max(...t.designEffects);
     return [
         `robustness: example ids repeat (${t.rowsPerExample.toFixed(1)} rows per example and perturbation on average), so its intervals treat the example as the unit (design effects up to ${most.toFixed(2)})`
-    ];
-}
-function invertedScore(metrics) {
-    const auc = metrics.find(m => m.metric === 'auc' && m.attribute === undefined && m.suite === undefined);
-    if (auc?.value == null || auc.ci === null || !(auc.ci[1] < 0.5))
-        return [];
-    const f = (v) => v.toFixed(3);
-    return [
-        `the score ranks negatives above positives (AUC ${f(auc.value)} [${f(auc.ci[0])}, ${f(auc.ci[1])}], below 0.5): is it the probability of the other class, or is positiveLabel the other value?`
     ];
 }
 

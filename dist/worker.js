@@ -47696,6 +47696,8 @@ function auc(p, copies) {
     }
     return pos > 0 && below > 0 ? num / (pos * below) : NaN;
 }
+/** Each side's layout (the same on either thread). */
+const resampleLayouts = (job) => job.tables.map(t => resampleLayout(t, job.intersections, job.settings.minGroupSize));
 function resampleLayout(table, intersections, minGroupSize) {
     const full = planPredictions(table, intersections, minGroupSize);
     const pooled = resamplingPlan(full, intersections);
@@ -47720,9 +47722,8 @@ function resampleLayout(table, intersections, minGroupSize) {
  * numbers never depend on which thread drew it: each side's kept values (ResampleLayout), resample by
  * resample.
  */
-function drawPairedHalf(job, half) {
+function drawPairedHalf(job, half, layouts = resampleLayouts(job)) {
     const { tables, prepared, settings } = job;
-    const layouts = tables.map(t => resampleLayout(t, job.intersections, settings.minGroupSize));
     const cells = prepared.map((p, i) => {
         const cellOf = layouts[i].cellOf;
         return cellOf ? p.cell.map(cellOf) : p.cell;

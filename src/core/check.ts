@@ -298,6 +298,15 @@ async function evaluateBaseline(
  * likely the other class's probability, or the label's positive value is the other one: every
  * score-based metric is then about the wrong class. Said as a note, not decided for the user.
  */
+function invertedScore(metrics: MetricResult[]): string[] {
+  const auc = metrics.find(m => m.metric === 'auc' && m.attribute === undefined && m.suite === undefined)
+  if (auc?.value == null || auc.ci === null || !(auc.ci[1] < 0.5)) return []
+  const f = (v: number) => v.toFixed(3)
+  return [
+    `the score ranks negatives above positives (AUC ${f(auc.value)} [${f(auc.ci[0])}, ${f(auc.ci[1])}], below 0.5): is it the probability of the other class, or is positiveLabel the other value?`
+  ]
+}
+
 /**
  * Robustness rows whose example ids repeat within a perturbation (several seeds per example): the
  * intervals take the example as the unit, and the reviewer is told so.
@@ -308,14 +317,5 @@ function repeatedExamples(inputs: Inputs): string[] {
   const most = Math.max(...t.designEffects)
   return [
     `robustness: example ids repeat (${t.rowsPerExample!.toFixed(1)} rows per example and perturbation on average), so its intervals treat the example as the unit (design effects up to ${most.toFixed(2)})`
-  ]
-}
-
-function invertedScore(metrics: MetricResult[]): string[] {
-  const auc = metrics.find(m => m.metric === 'auc' && m.attribute === undefined && m.suite === undefined)
-  if (auc?.value == null || auc.ci === null || !(auc.ci[1] < 0.5)) return []
-  const f = (v: number) => v.toFixed(3)
-  return [
-    `the score ranks negatives above positives (AUC ${f(auc.value)} [${f(auc.ci[0])}, ${f(auc.ci[1])}], below 0.5): is it the probability of the other class, or is positiveLabel the other value?`
   ]
 }

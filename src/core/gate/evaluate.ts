@@ -7,7 +7,7 @@ import { metricKey, type Change, type Evaluation, type MetricResult } from '../m
 import { DISPARITIES, metricDef, type MetricDef } from '../metrics/registry.js'
 import type { Gate, Mode, Policy, PolicyDefaults } from '../policy/types.js'
 import { expandGate, type Target } from './expand.js'
-import { DECIDING_PROBABILITY, judge, judgeChange, undecided } from './judge.js'
+import { correctedNote, DECIDING_PROBABILITY, judge, judgeChange, undecided } from './judge.js'
 import { regressions } from './regressions.js'
 import type { Check, Decision, Effect, GroupRate, Regression, Status } from './types.js'
 import { beyondLimit, findWaiver } from './waivers.js'
@@ -430,8 +430,7 @@ function findingOf(
   // Not enough evidence is not a breach shown: strict and lenient checks say when the interval
   // holds the threshold, and how many rows would decide.
   const open = level && mode !== 'point' ? inconclusive(judged, threshold, confidence, deciding) : null
-  const corrected =
-    r.corrected !== undefined ? ` (bias-corrected; the plug-in formula gives ${f(r.value)})` : ''
+  const corrected = correctedNote(r.corrected === undefined ? null : f(r.value!))
   const verdict = level
     ? open
       ? `${level.reason}${corrected} (not enough evidence either way: ${rowsText(open)})`

@@ -88,17 +88,20 @@ export function judgeChange(
     change.changeCi &&
     ([sign * change.changeCi[0], sign * change.changeCi[1]].sort((a, b) => a - b) as [number, number])
   const verdict = judge(w, ci, { max: allowed }, mode)
-  const corrected =
-    change.corrected !== undefined
-      ? ` (bias-corrected; the plug-in formula gives ${f(sign * change.change)})`
-      : ''
-  const what = `worsening ${f(w)}${corrected} since the baseline ${f(change.baseline)} (allowed ${f(allowed)})`
+  const what = `worsening ${f(w)}${correctedNote(change.corrected === undefined ? null : f(sign * change.change))} since the baseline ${f(change.baseline)} (allowed ${f(allowed)})`
   return {
     breach: verdict.breach,
     skipped: false,
     reason: verdict.breach ? `${what}: ${verdict.reason}` : `${what} is within it`
   }
 }
+
+/**
+ * What a reason adds when a check judged a corrected estimate: the formula's value beside it, as the
+ * reason formats numbers (null: no correction).
+ */
+export const correctedNote = (plugIn: string | null): string =>
+  plugIn === null ? '' : ` (bias-corrected; the plug-in formula gives ${plugIn})`
 
 /** The probability of deciding that "N rows would decide it" promises. */
 export const DECIDING_PROBABILITY = 0.8

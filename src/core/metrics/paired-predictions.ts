@@ -58,7 +58,13 @@ export type PredictionPairing = Pairing & { source?: PairSource }
 /** A pairing whose bootstrap is still to be drawn: its job, and what makes the pairing of its halves. */
 type Planned =
   | Extract<Pairing, { paired: false }>
-  | { paired: true; job: PairedJob; complete: (halves: Float64Array[][]) => PredictionPairing }
+  | {
+      paired: true
+      job: PairedJob
+      /** The job's layouts, for the halves drawn on this thread. */
+      layouts: ResampleLayout[]
+      complete: (halves: Float64Array[][]) => PredictionPairing
+    }
 
 /**
  * Pairs this run's predictions with the baseline model's on the same rows: the champion's columns
@@ -72,7 +78,7 @@ export function pairPredictions(
   settings: BootstrapSettings
 ): PredictionPairing {
   const p = planPairing(run, base, intersections, settings)
-  return p.paired ? p.complete([drawPairedHalf(p.job, 0), drawPairedHalf(p.job, 1)]) : p
+  return p.paired ? p.complete([drawPairedHalf(p.job, 0, p.layouts), drawPairedHalf(p.job, 1, p.layouts)]) : p
 }
 
 /** As pairPredictions, with the second half of the bootstrap drawn by `offload` (another thread). */
@@ -86,7 +92,7 @@ export async function pairPredictionsOffloaded(
   const p = planPairing(run, base, intersections, settings)
   if (!p.paired) return p
   const second = offload(p.job)
-  const first = drawPairedHalf(p.job, 0)
+  const first = drawPairedHalf(p.job, 0, p.layouts)
   return p.complete([first, await second])
 }
 
@@ -173,13 +179,14 @@ function planPairing(
     return sink.values
   })
   const job: PairedJob = { tables: sides.map(s => s.table), prepared, intersections, settings }
-  const columns = job.tables.map(t => resampleLayout(t, intersections, settings.minGroupSize).keys)
+  const layouts = resampleLayouts(job)
   const rates = labelsDiffer === 0 ? rateDifferences(sides, combo, weight, plans[0]) : null
   return {
     paired: true,
     job,
+    layouts,
     complete: halves => {
-      const matched = match(points, columns, halves, settings.resamples)
+      const matched = match(points, layouts, halves, settings.resamples)
       return {
         paired: true,
         overlap: o,
@@ -349,6 +356,10 @@ interface ResampleLayout {
   puts: Int32Array
 }
 
+/** Each side's layout (the same on either thread). */
+export const resampleLayouts = (job: PairedJob): ResampleLayout[] =>
+  job.tables.map(t => resampleLayout(t, job.intersections, job.settings.minGroupSize))
+
 function resampleLayout(table: CellTable, intersections: string[][], minGroupSize: number): ResampleLayout {
   const full = planPredictions(table, intersections, minGroupSize)
   const pooled = resamplingPlan(full, intersections)
@@ -373,9 +384,12 @@ function resampleLayout(table: CellTable, intersections: string[][], minGroupSiz
  * numbers never depend on which thread drew it: each side's kept values (ResampleLayout), resample by
  * resample.
  */
-export function drawPairedHalf(job: PairedJob, half: 0 | 1): Float64Array[] {
+export function drawPairedHalf(
+  job: PairedJob,
+  half: 0 | 1,
+  layouts: ResampleLayout[] = resampleLayouts(job)
+): Float64Array[] {
   const { tables, prepared, settings } = job
-  const layouts = tables.map(t => resampleLayout(t, job.intersections, settings.minGroupSize))
   const cells = prepared.map((p, i) => {
     const cellOf = layouts[i].cellOf
     return cellOf ? p.cell.map(cellOf) : p.cell
@@ -427,9 +441,15 @@ const keyOf = (v: PointValue) => metricKey({ metric: v.metric, ...v.scope })
  * The metrics both sides define, with their value in every resample where it was kept (the halves'
  * in order; empty for a small group's); counts are left to the comparison of runs.
  */
-function match(points: PointValue[][], columns: string[][], halves: Float64Array[][], R: number): Matched[] {
+function match(
+  points: PointValue[][],
+  layouts: ResampleLayout[],
+  halves: Float64Array[][],
+  R: number
+): Matched[] {
   const [now, before] = points
   const index = new Map(before.map((v, j) => [keyOf(v), j]))
+  const columns = layouts.map(l => l.keys)
   const at = columns.map(keys => new Map(keys.map((key, c) => [key, c])))
   const column = (side: number, key: string) => {
     const c = at[side].get(key)
