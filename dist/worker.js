@@ -268,49 +268,19 @@ class CsvParser {
 }
 
 /**
- * The cell table (SPEC §6): almost every metric is a function of per-cell sums, where a cell is one
- * combination of (sensitive-group values, label, prediction, score bin). Rows are streamed into it, so
- * memory depends on the number of cells, never on the number of rows. Each additive per-row quantity
- * x keeps Σx, Σx² and Σw·x so that a bootstrap can resample a cell's sums without its rows, jointly
- * with the weight sum (see bootstrap.ts).
+ * The combinations of sensitive groups a table keeps sums for: each row's group ids (one per
+ * attribute) → a combination id, in order of first appearance. Every accumulator (the binary cell
+ * table, the regression moments, the multiclass confusion) indexes its rows through one of these.
  */
-/** Per-row additive quantities kept for every cell, in this order. */
-const QUANTITIES = ['w', 's', 'sq', 'll'];
-/** w: weight; s: weight·score; sq: weight·(score−label)²; ll: weight·log loss. */
-const Q_W = 0;
-const Q_S = 1;
-const Q_SQ = 2;
-const Q_LL = 3;
-const NQ$2 = QUANTITIES.length;
-/**
- * Numbers per cell while accumulating: the row count, Σx and Σx² of each quantity, then Σw·x of the
- * weighted score, squared error and log loss (Σw·w is Σw²). The WebAssembly reader keeps the same
- * layout (assembly/rows.ts; a test checks the two agree).
- */
-const ACC = 1 + 2 * NQ$2 + (NQ$2 - 1);
-/** Accumulates rows into a growing cell table. */
-class CellAccumulator {
-    attributes;
-    bins;
-    hasScore;
-    weighted;
-    /**
-     * Per cell, side by side: the row count, then Σx and Σx² of each quantity (ACC numbers), so that a
-     * row updates one or two cache lines rather than one in each of three arrays. finish() lays them
-     * out as a CellTable. Unweighted, Σw and Σw² are the row count and are filled in by finish().
-     */
-    acc;
+class ComboIndex {
+    added;
+    /** combos[c][a] is the group id of attribute a in combination c. */
     combos = [];
     slots = new Int32Array(64).fill(-1);
     direct = new Int32Array(1 << 18).fill(-1);
-    stride;
-    constructor(attributes, bins, hasScore, weighted) {
-        this.attributes = attributes;
-        this.bins = bins;
-        this.hasScore = hasScore;
-        this.weighted = weighted;
-        this.stride = 4 * bins;
-        this.acc = new Float64Array(this.stride * 16 * ACC);
+    /** `added(count)` is told each time a combination is added, with the new count (to grow sums). */
+    constructor(added = () => { }) {
+        this.added = added;
     }
     /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
     combo(g) {
@@ -398,9 +368,66 @@ class CellAccumulator {
                 this.slots[s] = id;
             });
         }
-        if ((next + 1) * this.stride * ACC > this.acc.length)
-            this.grow();
+        this.added(next + 1);
         return next;
+    }
+}
+
+/**
+ * The cell table (SPEC §6): almost every metric is a function of per-cell sums, where a cell is one
+ * combination of (sensitive-group values, label, prediction, score bin). Rows are streamed into it, so
+ * memory depends on the number of cells, never on the number of rows. Each additive per-row quantity
+ * x keeps Σx, Σx² and Σw·x so that a bootstrap can resample a cell's sums without its rows, jointly
+ * with the weight sum (see bootstrap.ts).
+ */
+/** Per-row additive quantities kept for every cell, in this order. */
+const QUANTITIES = ['w', 's', 'sq', 'll'];
+/** w: weight; s: weight·score; sq: weight·(score−label)²; ll: weight·log loss. */
+const Q_W = 0;
+const Q_S = 1;
+const Q_SQ = 2;
+const Q_LL = 3;
+const NQ$2 = QUANTITIES.length;
+/**
+ * Numbers per cell while accumulating: the row count, Σx and Σx² of each quantity, then Σw·x of the
+ * weighted score, squared error and log loss (Σw·w is Σw²). The WebAssembly reader keeps the same
+ * layout (assembly/rows.ts; a test checks the two agree).
+ */
+const ACC = 1 + 2 * NQ$2 + (NQ$2 - 1);
+/** Accumulates rows into a growing cell table. */
+class CellAccumulator {
+    attributes;
+    bins;
+    hasScore;
+    weighted;
+    /**
+     * Per cell, side by side: the row count, then Σx and Σx² of each quantity (ACC numbers), so that a
+     * row updates one or two cache lines rather than one in each of three arrays. finish() lays them
+     * out as a CellTable. Unweighted, Σw and Σw² are the row count and are filled in by finish().
+     */
+    acc;
+    index = new ComboIndex(count => {
+        if (count * this.stride * ACC > this.acc.length)
+            this.grow();
+    });
+    /** combos[c][a] is the group id of attribute a in combination c. */
+    combos = this.index.combos;
+    stride;
+    constructor(attributes, bins, hasScore, weighted) {
+        this.attributes = attributes;
+        this.bins = bins;
+        this.hasScore = hasScore;
+        this.weighted = weighted;
+        this.stride = 4 * bins;
+        this.acc = new Float64Array(this.stride * 16 * ACC);
+    }
+    /** The combination id of group ids `g` (one per attribute); `g` is copied when new. */
+    combo(g) {
+        return this.index.combo(g);
+    }
+    /** combo() of each row of group-id columns (one per attribute), into out. */
+    comboColumn(ids, out) {
+        this.index.comboColumn(ids, out);
     }
     /**
      * Adds the cell sums, kept in this layout in WebAssembly memory (fast/rows-wasm.ts: every row of a
@@ -1900,7 +1927,7 @@ const I16 = 4;
 const I32 = 5;
 const I64 = 6;
 const DOUBLE = 7;
-const BINARY = 8;
+const BINARY$1 = 8;
 const LIST = 9;
 const STRUCT = 12;
 
@@ -1954,7 +1981,7 @@ function readElement(reader, type) {
     reader.offset += 8;
     return value
   }
-  case BINARY: {
+  case BINARY$1: {
     const stringLength = readVarInt(reader);
     if (reader.offset + stringLength > reader.view.byteLength) {
       throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`)
@@ -7982,6 +8009,24 @@ function notInFile(column, columns, how = '') {
         return `column '${column}'${how} is not in the file; its header is one field, ${JSON.stringify(columns[0].slice(0, 80))}: the file is separated by ${other === ';' ? 'semicolons' : 'tabs'}, and rai-gate reads comma-separated CSV (pandas: to_csv(path, sep=','))`;
     return `column '${column}'${how} is not in the file${didYouMean(column, columns)}; ${found}`;
 }
+/**
+ * The file column of logical column `name` (the manifest's mapping, else the name itself), or
+ * undefined when the file has none and it is neither required nor mapped; a mapped or required
+ * column the file lacks is an error that says what the file has.
+ */
+function findColumn(spec, columns, where, name, required) {
+    const mapped = spec.columns[name];
+    const column = mapped ?? name;
+    if (columns.includes(column)) {
+        requireOnce(columns, column, where, name);
+        return column;
+    }
+    if (required || mapped !== undefined) {
+        const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
+        throw new InputError(notInFile(column, columns, how), { ...where, path: name });
+    }
+    return undefined;
+}
 /** Throws when the header names a column that a mapping uses more than once: which one is meant? */
 function requireOnce(columns, column, where, path) {
     const at = columns.flatMap((c, i) => (c === column ? [i + 1] : []));
@@ -8926,23 +8971,7 @@ const predictionCode = (y, p, micros) => y * 2_097_152 + p * 1_048_576 + micros;
  */
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
 function layoutOf(spec, attributes, columns, where) {
-    const has = new Set(columns);
-    const col = (name, required, fallback) => {
-        const mapped = spec.columns[name];
-        const column = mapped ?? fallback ?? name;
-        if (has.has(column)) {
-            requireOnce(columns, column, where, name);
-            return column;
-        }
-        if (required || mapped !== undefined) {
-            const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : '';
-            throw new InputError(notInFile(column, columns, how), {
-                ...where,
-                path: name
-            });
-        }
-        return undefined;
-    };
+    const col = (name, required) => findColumn(spec, columns, where, name, required);
     const layout = {
         label: col('label', true),
         score: col('score', false),
@@ -9552,6 +9581,48 @@ const INTERVAL_METHODS = {
         biasedEstimate: true,
         why: "the plug-in ECE is biased upward, so a bootstrap's upper end failed calibrated models; the squared gap has an unbiased estimate"
     },
+    'student-t': {
+        short: "Student's t",
+        name: "Student's t on the Kish effective rows − 1",
+        analytic: 'both',
+        why: 'a mean of a per-row quantity (label, prediction, residual)'
+    },
+    'log-t': {
+        short: "Student's t, log scale",
+        name: "Student's t on the log of the mean (delta method), Kish effective rows − 1",
+        analytic: 'both',
+        why: 'the mean of |residual| is positive and its sampling distribution skewed'
+    },
+    'root-log-t': {
+        short: "Student's t, log MSE",
+        name: "Student's t on the log of the mean squared residual (its variance from Σr⁴), square-rooted",
+        analytic: 'both',
+        why: 'the squared residuals are positive and skewed; RMSE is the root of their mean'
+    },
+    'delta-t': {
+        short: 'delta method',
+        name: "delta method (the estimate's influence function), Student's t on the Kish effective rows − 1",
+        analytic: 'both',
+        why: 'a smooth function of means (r2)'
+    },
+    'pairwise-agresti-caffo': {
+        short: 'pairwise bounds',
+        name: 'both ends from simultaneous Agresti–Caffo intervals over pairs of groups (Bonferroni)',
+        analytic: 'both',
+        why: 'max − min of proportions is 0 when the groups are equal; a task without resamples takes both ends from the pairs'
+    },
+    'pairwise-mover': {
+        short: 'pairwise MOVER',
+        name: "simultaneous MOVER intervals over pairs of groups (Bonferroni), from each group's own interval",
+        analytic: 'both',
+        why: 'max − min is 0 when the groups are equal; both ends hold together'
+    },
+    'pairwise-mover-ratios': {
+        short: 'pairwise MOVER ratios',
+        name: "simultaneous MOVER ratio intervals (log scale) over pairs of groups (Bonferroni), from each group's own interval",
+        analytic: 'both',
+        why: 'min / max is 1 when the groups are equal'
+    },
     provided: {
         short: 'as provided',
         name: 'as the metrics artifact gives it (taken at the policy confidence; scaled as a normal interval at another level)',
@@ -9594,31 +9665,64 @@ const DISPARITIES = [
     { id: 'precision_difference', of: ['precision'], kind: 'difference' },
     { id: 'ece_difference', of: ['ece'], kind: 'difference' }
 ];
-const def = (id, scopes, direction, definition, interval) => ({
+const def = (id, scopes, direction, definition, interval, tasks) => ({
     id,
     scopes,
     direction,
     definition,
     interval,
-    ...(MIRRORS[id] && { mirrors: MIRRORS[id] })
+    ...(MIRRORS[id] && { mirrors: MIRRORS[id] }),
+    ...(tasks && { tasks })
 });
+const BINARY = ['binary-classification'];
+const REGRESSION = ['regression'];
+/** A binary classifier's metric (every predictions metric before §2b). */
+const binary = (m) => ({ ...m, tasks: m.tasks ?? BINARY });
+/**
+ * A regression's group metrics that disparities are taken over, and which of them have a ratio
+ * (SPEC §2b: a ratio of mean residuals, which change sign, is not one).
+ */
+const REGRESSION_SPREADS = [
+    { of: 'mae', ratio: true },
+    { of: 'rmse', ratio: true },
+    { of: 'mean_prediction', ratio: true },
+    { of: 'mean_residual', ratio: false },
+    { of: 'interval_coverage', ratio: false }
+];
 /** Complementary metrics: each left-hand one is 1 − the right-hand one in the same scope. */
 const MIRRORS = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'failure_rate' };
 const METRICS = [
     def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
-    ...Object.entries(RATES).map(([id, r]) => def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')),
-    def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
-    def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
-    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'delong-logit'),
-    def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
-    def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
-    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'ece-bounds'),
-    def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
-    ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`, d.id === 'ece_difference'
-        ? 'calibration-bins'
-        : d.kind === 'difference'
-            ? 'pairwise-differences'
-            : 'pairwise-ratios')),
+    ...[
+        ...Object.entries(RATES).map(([id, r]) => def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')),
+        def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
+        def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
+        def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'delong-logit'),
+        def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
+        def('log_loss', ['overall'], 'lower', 'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]', 'bootstrap'),
+        def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'ece-bounds'),
+        def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
+        ...DISPARITIES.map(d => def(d.id, ['attribute'], d.kind === 'difference' ? 'lower' : 'higher', `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`, d.id === 'ece_difference'
+            ? 'calibration-bins'
+            : d.kind === 'difference'
+                ? 'pairwise-differences'
+                : 'pairwise-ratios'))
+    ].map(binary),
+    def('mae', ['overall', 'group'], 'lower', 'Σw·|ŷ − y| / Σw', 'log-t', REGRESSION),
+    def('rmse', ['overall', 'group'], 'lower', '√(Σw·(ŷ − y)² / Σw)', 'root-log-t', REGRESSION),
+    def('r2', ['overall'], 'higher', '1 − Σw·(y − ŷ)² / Σw·(y − ȳ)²', 'delta-t', REGRESSION),
+    def('mean_label', ['overall'], 'none', 'Σw·y / Σw', 'student-t', REGRESSION),
+    def('mean_prediction', ['overall', 'group'], 'none', 'Σw·ŷ / Σw', 'student-t', REGRESSION),
+    def('mean_residual', ['overall', 'group'], 'none', 'Σw·(ŷ − y) / Σw', 'student-t', REGRESSION),
+    def('interval_coverage', ['overall', 'group'], 'higher', 'P(lower ≤ y ≤ upper)', 'clopper-pearson', REGRESSION),
+    ...REGRESSION_SPREADS.flatMap(({ of, ratio }) => [
+        def(`${of}_difference`, ['attribute'], 'lower', `max − min of ${of} over eligible groups`, of === 'interval_coverage' ? 'pairwise-agresti-caffo' : 'pairwise-mover', REGRESSION),
+        ...(ratio
+            ? [
+                def(`${of}_ratio`, ['attribute'], 'higher', `min / max of ${of} over eligible groups`, 'pairwise-mover-ratios', REGRESSION)
+            ]
+            : [])
+    ]),
     def('perturbed_accuracy', ['perturbation'], 'higher', 'accuracy on the perturbed inputs', 'clopper-pearson'),
     def('accuracy_drop', ['perturbation'], 'lower', 'clean accuracy − perturbed accuracy on the same rows', 'agresti-min'),
     def('flip_rate', ['perturbation'], 'lower', 'share of rows whose prediction changed', 'clopper-pearson'),
@@ -9633,6 +9737,8 @@ function metricDef(id) {
 }
 /** The metrics of a scope, in registry order: what each scope computes and renders. */
 const metricsOf = (scope) => METRICS.filter(m => m.scopes.includes(scope));
+/** The metrics a task's predictions give in a scope, in registry order. */
+const taskMetrics = (task, scope) => metricsOf(scope).filter(m => m.tasks === undefined || m.tasks.includes(task));
 
 /** The scope keys, in the order reports and renderings list them. */
 /** A disparity needs two groups of at least minGroupSize rows: with fewer, its data are insufficient. */
@@ -47044,8 +47150,70 @@ const STREAMS = {
  */
 const HALF_STREAMS = 500;
 
+/**
+ * The moment table of a regression (SPEC §2b): per combination of sensitive groups, the weighted sums
+ * every regression metric and its interval are functions of. Rows are streamed into it, so memory is
+ * MOMENTS numbers per combination, never per row (docs/metrics.md, "Regression"). Labels and
+ * predictions are kept shifted by the file's first label (y' = y − shift), so that the sums of squares
+ * and higher powers do not cancel when the labels sit far from 0 (prices, incomes); residuals
+ * r = prediction − label need no shift.
+ */
+/**
+ * The sums kept per combination, in this order (w: the row's weight, 1 when unweighted). The metrics
+ * (metrics/regression.ts) read them by these names only.
+ */
+const MOMENTS = [
+    'rows', // row count (unweighted)
+    'w', // Σw
+    'w2', // Σw²
+    'y', // Σw·y'
+    'yy', // Σw·y'²
+    'y3', // Σw·y'³
+    'y4', // Σw·y'⁴
+    'p', // Σw·p'
+    'pp', // Σw·p'²
+    'r', // Σw·r
+    'rr', // Σw·r²
+    'a', // Σw·|r|
+    'r4', // Σw·r⁴
+    'rry', // Σw·r²·y'
+    'rryy', // Σw·r²·y'²
+    'covered', // Σw·[lower ≤ y ≤ upper]
+    'intervals' // rows with a prediction interval (every row when lower and upper are mapped)
+];
+Object.fromEntries(MOMENTS.map((m, i) => [m, i]));
+
 /** An intersection's attribute id, e.g. `race*sex`; its group labels join the same way. */
 const intersectionId = (attributes) => attributes.join('*');
+
+/**
+ * The scopes a table's groups are reported in: each sensitive attribute, then each intersection, with
+ * the group every combination of the table belongs to. Every task's metrics group their combinations
+ * through this one rule.
+ */
+function scopeGroups(table, intersections) {
+    const scope = (attribute, members) => {
+        const labels = [];
+        const index = new Map();
+        const groupOf = new Int32Array(table.combos.length);
+        table.combos.forEach((combo, c) => {
+            const label = members.map(a => table.groups[a][combo[a]]).join('*');
+            let g = index.get(label);
+            if (g === undefined) {
+                g = labels.length;
+                index.set(label, g);
+                labels.push(label);
+            }
+            groupOf[c] = g;
+        });
+        return { attribute, labels, groupOf };
+    };
+    const position = new Map(table.attributes.map((a, i) => [a, i]));
+    return [
+        ...table.attributes.map((a, i) => scope(a, [i])),
+        ...intersections.map(parts => scope(intersectionId(parts), parts.map(p => position.get(p))))
+    ];
+}
 
 /**
  * Sums of the cell table over a set of groups, and the metric formulas over those sums. One aggregate
@@ -47212,7 +47380,7 @@ const OVERALL_VALUES = {
 };
 /** Overall metrics that need a score column. */
 const SCORED = new Set(['auc', 'brier', 'log_loss', 'ece', 'mce']);
-const OVERALL_IDS = metricsOf('overall').map(m => m.id);
+const OVERALL_IDS = taskMetrics('binary-classification', 'overall').map(m => m.id);
 /**
  * eligibleLabels (per scope): the groups that count as eligible, instead of those of minGroupSize
  * rows (a resampling plan keeps the eligibility of the plan it pools).
@@ -47231,20 +47399,7 @@ function planPredictions(table, intersections, minGroupSize, eligibleLabels) {
                 out[groupOf[c] * k + i] += sq[c * k + i];
         return out;
     };
-    const scope = (attribute, members, scopeIndex) => {
-        const labels = [];
-        const index = new Map();
-        const groupOf = new Int32Array(table.combos.length);
-        table.combos.forEach((combo, c) => {
-            const label = members.map(a => table.groups[a][combo[a]]).join('*');
-            let g = index.get(label);
-            if (g === undefined) {
-                g = labels.length;
-                index.set(label, g);
-                labels.push(label);
-            }
-            groupOf[c] = g;
-        });
+    const scopes = scopeGroups(table, intersections).map(({ attribute, labels, groupOf }, scopeIndex) => {
         const sizes = labels.map(() => 0);
         comboRows.forEach((n, c) => (sizes[groupOf[c]] += n));
         const eligible = sizes.map((n, g) => eligibleLabels ? eligibleLabels[scopeIndex].has(labels[g]) : n >= minGroupSize);
@@ -47260,12 +47415,7 @@ function planPredictions(table, intersections, minGroupSize, eligibleLabels) {
             values: Object.fromEntries(GROUP_VALUES.map(id => [id, new Float64Array(labels.length)])),
             squares: reduceSquares(groupOf, labels.length)
         };
-    };
-    const position = new Map(table.attributes.map((a, i) => [a, i]));
-    const scopes = [
-        ...table.attributes.map((a, i) => scope(a, [i], i)),
-        ...intersections.map((parts, i) => scope(intersectionId(parts), parts.map(p => position.get(p)), table.attributes.length + i))
-    ];
+    });
     const maxGroups = Math.max(1, ...scopes.map(s => s.labels.length));
     return {
         table,

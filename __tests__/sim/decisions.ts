@@ -144,6 +144,7 @@ function policy(mode: Mode, correction: 'none' | 'bonferroni', gates: Gate[]): P
     name: 'sim',
     version: '1',
     tier: 'sim',
+    task: 'binary-classification',
     defaults: { ...DEFAULTS, mode, multipleComparisons: correction },
     requires: {},
     gates,

@@ -190,7 +190,7 @@ function runSql(args: string[], io: Io): number {
     )
   const workspace = resolve(io.cwd, values.workspace ?? io.env.GITHUB_WORKSPACE ?? io.cwd)
   const manifest = loadManifest(values.manifest, { cwd: io.cwd, workspace })
-  const policy = loadPolicy(values.policy, manifest.riskTier, io.cwd)
+  const policy = loadPolicy(values.policy, manifest.riskTier, io.cwd, undefined, undefined, manifest.task)
   io.stdout(statsQuery(manifest, policy, { dialect, table: values.table }))
   return 0
 }

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
+import { readRegression, type RegressionData } from './artifacts/kinds/regression.js'
+import { InputError } from './errors.js'
 import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
 import { dataOf, type ArtifactKind } from './kinds.js'
 import { readStats } from './artifacts/kinds/stats.js'
@@ -97,10 +99,12 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
   const trustedMetrics = trustDirections(manifestMetrics(manifest), baseline?.metrics)
   const metrics = trustedMetrics.metrics
   const known = providedDefs(metrics)
-  const loaded = loadPolicy(options.policy, tier, options.cwd, known, options.policyWithin)
+  const loaded = loadPolicy(options.policy, tier, options.cwd, known, options.policyWithin, manifest.task)
   const proposed = options.proposedPolicy
   const policyNotes = proposed
-    ? proposedChanges(loaded, () => loadPolicy(proposed.path, tier, options.cwd, known, proposed.within))
+    ? proposedChanges(loaded, () =>
+        loadPolicy(proposed.path, tier, options.cwd, known, proposed.within, manifest.task)
+      )
     : []
   const policy = options.policySource ? { ...loaded, source: options.policySource } : loaded
   requireIntervals(metrics, policy)
@@ -115,7 +119,7 @@ export async function readInputs(options: CheckOptions, helpers: Helpers | null 
   const context = { manifest, policy, helpers, progress: options.progress }
   for (const spec of manifest.artifacts)
     if (spec.kind !== 'metrics')
-      Object.assign(inputs, { [dataOf(spec.kind)]: await READERS[spec.kind](spec, context) })
+      Object.assign(inputs, { [dataOf(spec.kind, manifest.task)]: await READERS[spec.kind](spec, context) })
   return inputs
 }
 
@@ -132,11 +136,24 @@ interface ReadContext {
  */
 const READERS: Record<
   Exclude<ArtifactKind, 'metrics'>,
-  (spec: ArtifactSpec, c: ReadContext) => Promise<PredictionData | RobustnessData | OutcomeData>
+  (
+    spec: ArtifactSpec,
+    c: ReadContext
+  ) => Promise<PredictionData | RegressionData | RobustnessData | OutcomeData>
 > = {
-  predictions: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+  predictions: (spec, c) =>
+    c.manifest.task === 'regression'
+      ? readRegression(spec, c.manifest.sensitiveAttributes, c.progress)
+      : predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
   // A stats table is read into the predictions it was reduced from (kinds/stats.ts).
-  stats: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+  stats: (spec, c) => {
+    if (c.manifest.task !== 'binary-classification')
+      throw new InputError(
+        `a stats table holds a binary classifier's cell table; this manifest's task is ${c.manifest.task}, whose predictions are read from a predictions file`,
+        { file: c.manifest.file, path: 'artifacts' }
+      )
+    return predictions(spec, c.manifest, c.policy, c.helpers, c.progress)
+  },
   robustness: spec => readRobustness(spec),
   outcomes: spec => readOutcomes(spec)
 }
@@ -276,7 +293,7 @@ async function evaluateBaseline(
   helpers: Helpers | null
 ): Promise<Evaluation | { warning: string }> {
   try {
-    const attributes = new Set(baseline.predictions?.table.attributes ?? [])
+    const attributes = new Set((baseline.predictions ?? baseline.regression)?.table.attributes ?? [])
     return await evaluateWith(
       {
         ...baseline,

@@ -2,6 +2,7 @@
 import type { MetricsData } from './artifacts/kinds/metrics.js'
 import type { OutcomeData } from './artifacts/kinds/outcomes.js'
 import type { PredictionData } from './artifacts/kinds/predictions.js'
+import type { RegressionData } from './artifacts/kinds/regression.js'
 import type { RobustnessData } from './artifacts/kinds/robustness.js'
 import type { Baseline } from './baseline/types.js'
 import type { Manifest } from './manifest/types.js'
@@ -17,6 +18,7 @@ export interface Inputs {
   /** The baseline report, read (null without one). */
   baseline: Baseline | null
   predictions?: PredictionData
+  regression?: RegressionData
   robustness?: RobustnessData
   outcomes?: OutcomeData
   metrics?: MetricsData

@@ -16,14 +16,33 @@ export const KINDS = {
 /** A kind a manifest may name. */
 export type ArtifactKind = keyof typeof KINDS
 
+/**
+ * What a model predicts (the manifest's `task`, SPEC §2b), and the data its predictions (or stats
+ * table) are: a binary classifier's the cell table, a regression's the moment table.
+ */
+export const TASKS = {
+  'binary-classification': { data: 'predictions' },
+  regression: { data: 'regression' }
+} as const satisfies Record<string, { data: string }>
+export type Task = keyof typeof TASKS
+
 /** The kinds of data the engine evaluates, stores in a report and compares with a baseline. */
-export type DataKind = (typeof KINDS)[ArtifactKind]['data']
+export type DataKind = (typeof KINDS)[ArtifactKind]['data'] | (typeof TASKS)[Task]['data']
 
 /** Every kind of data, in the order the engine evaluates and a report lists them. */
-export const DATA_KINDS: readonly DataKind[] = ['predictions', 'robustness', 'outcomes', 'metrics']
+export const DATA_KINDS: readonly DataKind[] = [
+  'predictions',
+  'regression',
+  'robustness',
+  'outcomes',
+  'metrics'
+]
 
-/** The data an artifact of this kind yields. */
-export const dataOf = (kind: ArtifactKind): DataKind => KINDS[kind].data
+/** The data an artifact of this kind yields, for a model of this task. */
+export const dataOf = (kind: ArtifactKind, task: Task = 'binary-classification'): DataKind => {
+  const data = KINDS[kind].data
+  return data === 'predictions' ? TASKS[task].data : data
+}
 
 /** Whether an artifact of this kind holds the sensitive attributes' columns. */
 export const isAttributed = (kind: ArtifactKind): boolean => KINDS[kind].attributed

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { metricKey } from '../../../src/core/metrics/evaluate.js'
-import { METRICS } from '../../../src/core/metrics/registry.js'
+import { METRICS, forTask } from '../../../src/core/metrics/registry.js'
 import type { Report } from '../../../src/core/report/report.js'
 import type { Check } from '../../../src/core/gate/types.js'
 import { againstBaseline, manifestYaml, policyYaml } from '../../helpers/check.js'
@@ -51,17 +51,19 @@ function files(version: 0 | 1) {
 }
 
 /** A gate on the change of every metric that has a better direction, in every scope it has. */
-const gates = METRICS.filter(m => m.direction !== 'none').flatMap(m => {
-  const g = (id: string, keys = '') =>
-    `  - { id: ${id}, metric: ${m.id}, maxWorsening: 1, mode: point${keys} }`
-  const out: string[] = []
-  if (m.scopes.includes('overall') || m.scopes.includes('robustness')) out.push(g(m.id))
-  if (m.scopes.includes('group')) out.push(g(`${m.id}-groups`, ', attributes: [g]'))
-  if (m.scopes.includes('attribute')) out.push(g(`${m.id}-attribute`, ', attributes: [g]'))
-  if (m.scopes.includes('perturbation')) out.push(g(`${m.id}-perturbations`, ", perturbations: ['*']"))
-  if (m.scopes.includes('suite')) out.push(g(`${m.id}-suites`, ", suites: ['*']"))
-  return out
-})
+const gates = METRICS.filter(m => m.direction !== 'none' && forTask(m, 'binary-classification')).flatMap(
+  m => {
+    const g = (id: string, keys = '') =>
+      `  - { id: ${id}, metric: ${m.id}, maxWorsening: 1, mode: point${keys} }`
+    const out: string[] = []
+    if (m.scopes.includes('overall') || m.scopes.includes('robustness')) out.push(g(m.id))
+    if (m.scopes.includes('group')) out.push(g(`${m.id}-groups`, ', attributes: [g]'))
+    if (m.scopes.includes('attribute')) out.push(g(`${m.id}-attribute`, ', attributes: [g]'))
+    if (m.scopes.includes('perturbation')) out.push(g(`${m.id}-perturbations`, ", perturbations: ['*']"))
+    if (m.scopes.includes('suite')) out.push(g(`${m.id}-suites`, ", suites: ['*']"))
+    return out
+  }
+)
 
 const FILES = {
   'rai-gate.yml': manifestYaml(`  - { kind: predictions, path: p.csv, columns: { id: id } }
@@ -87,7 +89,9 @@ describe('the change of every metric a gate can judge', () => {
     )
     const checks = judged(report.checks)
     expect(new Set(checks.map(c => c.metric))).toEqual(
-      new Set(METRICS.filter(m => m.direction !== 'none').map(m => m.id))
+      new Set(
+        METRICS.filter(m => m.direction !== 'none' && forTask(m, 'binary-classification')).map(m => m.id)
+      )
     )
     expect(report.baseline!.comparisons!.map(c => [c.kind, c.comparison])).toEqual([
       ['predictions', 'paired'],

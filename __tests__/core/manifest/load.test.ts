@@ -29,10 +29,8 @@ describe('manifest errors', () => {
 
   it('rejects another task', () => {
     expect(
-      load(
-        manifestYaml('  - { kind: predictions, path: p.csv }').replace('binary-classification', 'regression')
-      )
-    ).toThrow(/line 5, task: found 'regression', expected 'binary-classification'/)
+      load(manifestYaml('  - { kind: predictions, path: p.csv }').replace('binary-classification', 'ranking'))
+    ).toThrow(/line 5, task: found 'ranking', expected one of/)
   })
 
   it('rejects YAML that does not parse, with its line and column', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
+import { readRegression } from '../../../src/core/artifacts/kinds/regression.js'
 import { evaluate } from '../../../src/core/metrics/evaluate.js'
 import { METRICS } from '../../../src/core/metrics/registry.js'
 import { intervalOf, METHOD_SUPPORTS, proportion } from '../../../src/core/metrics/support.js'
@@ -20,9 +21,32 @@ describe('interval methods', () => {
   - { kind: robustness, path: ${join(ADULT, 'robustness.csv')} }
   - { kind: outcomes, path: ${REDTEAM} }`
     )
-    const evaluation = evaluate(input)
+    const path = join(ADULT, '../diabetes/predictions.csv')
+    const regression = await readRegression(
+      {
+        kind: 'predictions',
+        path,
+        absPath: path,
+        display: path,
+        columns: {},
+        positiveLabel: 1,
+        threshold: 0.5
+      },
+      ['sex', 'age_band']
+    )
+    const computed = [
+      ...evaluate(input).computed,
+      ...evaluate({
+        ...input,
+        intersections: [],
+        predictions: undefined,
+        robustness: undefined,
+        outcomes: undefined,
+        regression
+      }).computed
+    ]
     const seen = new Set<string>()
-    for (const c of evaluation.computed) {
+    for (const c of computed) {
       const method = METRICS.find(m => m.id === c.point.metric)!.interval
       seen.add(c.point.metric)
       if (c.point.support === undefined) continue

@@ -2,12 +2,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { RATE_CELLS, rate } from '../../../src/core/metrics/aggregate.js'
 import { overallFormulas } from '../../../src/core/metrics/predictions.js'
+import { regressionFormulas } from '../../../src/core/metrics/regression.js'
 import { expectDocSection, table } from '../../helpers/docs.js'
 import {
   INTERVAL_METHODS,
   METRICS,
   RATES,
-  metricsOf,
+  taskMetrics,
   type RateId
 } from '../../../src/core/metrics/registry.js'
 
@@ -16,9 +17,16 @@ describe('metric registry', () => {
     for (const m of METRICS) expect(Object.keys(INTERVAL_METHODS)).toContain(m.interval)
   })
 
-  it('has a formula for every overall metric of a predictions artifact', () => {
-    const predictions = metricsOf('overall').map(m => m.id)
+  it('has a formula for every overall metric of a binary predictions artifact', () => {
+    const predictions = taskMetrics('binary-classification', 'overall').map(m => m.id)
     expect(predictions.filter(id => !overallFormulas().includes(id))).toEqual([])
+  })
+
+  it("has a formula for every regression metric, and gives each task's metrics to it alone", () => {
+    const own = METRICS.filter(m => m.tasks?.includes('regression') && m.scopes.some(s => s !== 'attribute'))
+    expect(own.map(m => m.id).filter(id => !regressionFormulas().includes(id))).toEqual([])
+    expect(taskMetrics('regression', 'overall').map(m => m.id)).not.toContain('ece')
+    expect(taskMetrics('binary-classification', 'group').map(m => m.id)).not.toContain('mae')
   })
 
   it('mirrors only metrics of the same scopes and opposite directions', () => {

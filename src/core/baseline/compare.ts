@@ -73,6 +73,7 @@ export async function compareWithBaseline(
     if (p === null) continue
     const what = {
       predictions: 'rows',
+      regression: 'rows',
       robustness: 'robustness rows',
       outcomes: 'test cases',
       metrics: 'metrics'
@@ -123,6 +124,10 @@ async function pairingOf(
       : pairPredictions(run, baseline?.predictions, intersections, settings)
   }
   if (!baseline) return null
+  if (kind === 'regression')
+    return inputs.regression && baseline.regression
+      ? { paired: false, reason: 'regression rows are compared as independent samples', note: false }
+      : null
   if (kind === 'outcomes') {
     const run = inputs.outcomes
     const base = baseline.outcomes

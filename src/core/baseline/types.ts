@@ -2,6 +2,7 @@
 import type { MetricsData } from '../artifacts/kinds/metrics.js'
 import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
+import type { RegressionData } from '../artifacts/kinds/regression.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import type { PairSource } from '../metrics/paired-predictions.js'
 import type { DataKind } from '../kinds.js'
@@ -39,6 +40,7 @@ export interface Baseline {
   /** The baseline report's checks: each gate and scope with its status there. */
   checks?: readonly (Pick<Check, 'gate' | 'status'> & ScopeRef)[]
   predictions?: PredictionData
+  regression?: RegressionData
   robustness?: RobustnessData
   outcomes?: OutcomeData
   metrics?: MetricsData

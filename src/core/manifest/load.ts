@@ -9,13 +9,13 @@ import { displayPath, isInside, readText } from '../files.js'
 import { manifestValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
 import type { ArtifactKind, ArtifactSpec, Manifest } from './types.js'
-import { dataOf, type DataKind } from '../kinds.js'
+import { dataOf, type DataKind, type Task } from '../kinds.js'
 import { DEFAULT_RESOLUTION } from '../defaults.js'
 
 interface RawManifest {
   model: { name: string; version: string | number }
   riskTier: string
-  task: 'binary-classification'
+  task: Task
   sensitiveAttributes?: string[]
   intersections?: string[][]
   artifacts: {

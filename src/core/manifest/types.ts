@@ -1,5 +1,5 @@
 /** The evaluation manifest (`rai-gate.yml`, SPEC §1) after validation. */
-import type { ArtifactKind } from '../kinds.js'
+import type { ArtifactKind, Task } from '../kinds.js'
 
 export type { ArtifactKind }
 
@@ -24,7 +24,7 @@ export interface Manifest {
   dir: string
   model: { name: string; version: string }
   riskTier: string
-  task: 'binary-classification'
+  task: Task
   sensitiveAttributes: string[]
   intersections: string[][]
   artifacts: ArtifactSpec[]

@@ -5,6 +5,7 @@
  */
 import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
+import type { RegressionData } from '../artifacts/kinds/regression.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import type { MetricsData } from '../artifacts/kinds/metrics.js'
 import { conflict, providedChange, providedComputed, providedResult } from './provided.js'
@@ -17,6 +18,7 @@ import { createRng, type Rng } from '../stats/rng.js'
 import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
+import { computeRegression } from './regression.js'
 import { computePredictions, planPredictions, resamplingPlan, smallGroupOf } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
@@ -37,6 +39,7 @@ export type { BootstrapSettings, Change, Comparison, Computed, MetricResult } fr
 
 export interface EvaluationInput {
   predictions?: PredictionData
+  regression?: RegressionData
   robustness?: RobustnessData
   outcomes?: OutcomeData
   /** Metrics from a metrics artifact, taken as given (provided.ts). */
@@ -174,6 +177,15 @@ function changes(
       out.set(key, bounded)
       continue
     }
+    // A metric whose interval is analytic and that keeps no resamples: from the two intervals.
+    const mover =
+      !c.kept && !b.kept && cs && bs && !c.provided && !b.provided
+        ? moverChange({ metric: c.point.metric, baseline: b.point.value, change }, [cs, bs], confidence, sign)
+        : null
+    if (mover !== null) {
+      out.set(key, mover)
+      continue
+    }
     // A metric from another tool has no resamples: its change comes from the two intervals.
     if (c.provided || b.provided) {
       out.set(key, providedChange(c, b, confidence, sign))
@@ -267,30 +279,70 @@ export function boundedChange(
     return a && b ? [a[0] - b[1], a[1] - b[0]] : null
   }
   const ci = ends(confidence)
-  const worse = (level: number) => {
-    const e = ends(level)
-    return e !== null && (sign > 0 ? e[0] > 0 : e[1] < 0)
-  }
-  let pWorse = 1
-  if (worse(0)) {
-    // The largest level whose interval still lies on the worse side (the ends widen with the level).
-    let lo = 0
-    let hi = 1
-    for (let i = 0; i < 40; i++) {
-      const mid = (lo + hi) / 2
-      if (worse(mid)) lo = mid
-      else hi = mid
-    }
-    pWorse = (1 - lo) / 2
-  }
   const corrected = (correctedEstimate(now) ?? NaN) - (correctedEstimate(before) ?? NaN)
   return {
     baseline: m.baseline,
     change: m.change,
     ...(!Number.isNaN(corrected) && { corrected }),
     changeCi: ci && containing(containing(ci, m.change), Number.isNaN(corrected) ? m.change : corrected),
-    pWorse,
+    pWorse: pWorseOf(ends, sign),
     comparison
+  }
+}
+
+/**
+ * The one-sided p-value of a worsening from a change's interval at any level: the smallest one-sided
+ * level at which the interval lies wholly on the worse side (the ends widen with the level), found by
+ * bisection; 1 when it does not even at 0%.
+ */
+function pWorseOf(ends: (level: number) => [number, number] | null, sign: number): number {
+  const worse = (level: number) => {
+    const e = ends(level)
+    return e !== null && (sign > 0 ? e[0] > 0 : e[1] < 0)
+  }
+  if (!worse(0)) return 1
+  let lo = 0
+  let hi = 1
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2
+    if (worse(mid)) lo = mid
+    else hi = mid
+  }
+  return (1 - lo) / 2
+}
+
+/**
+ * The change of a metric whose interval is analytic at both ends and that keeps no resamples (a
+ * regression's), between independent runs: the MOVER interval (Zou & Donner 2008) from the two runs'
+ * intervals at the same level, d ∓ √((θ₁ − l₁)² + (u₀ − θ₀)²) on the side each end needs. Null when
+ * either run has no interval.
+ */
+export function moverChange(
+  m: { metric: string; baseline: number; change: number },
+  [now, before]: readonly [Support, Support],
+  confidence: number,
+  sign: number
+): Change | null {
+  const method = metricDef(m.metric)?.interval
+  if (method === undefined) return null
+  const nowValue = m.baseline + m.change
+  const ends = (level: number): [number, number] | null => {
+    const a = intervalOf(method, now, level)
+    const b = intervalOf(method, before, level)
+    if (a === null || b === null) return null
+    return [
+      m.change - Math.hypot(nowValue - a[0], b[1] - m.baseline),
+      m.change + Math.hypot(a[1] - nowValue, m.baseline - b[0])
+    ]
+  }
+  const ci = ends(confidence)
+  if (ci === null) return null
+  return {
+    baseline: m.baseline,
+    change: m.change,
+    changeCi: containing(ci, m.change),
+    pWorse: pWorseOf(ends, sign),
+    comparison: 'independent'
   }
 }
 
@@ -558,7 +610,30 @@ function drawBoth(b: Bootstrap, R: number): Computed[] {
 
 function compute(input: EvaluationInput): Computed[] {
   const { predictions, others } = bootstraps(input)
-  return [predictions, ...others].flatMap(b => (b === null ? [] : drawBoth(b, input.settings.resamples)))
+  return [
+    ...(predictions ? drawBoth(predictions, input.settings.resamples) : []),
+    ...analyticMetrics(input),
+    ...others.flatMap(b => drawBoth(b, input.settings.resamples))
+  ]
+}
+
+/**
+ * The metrics whose intervals are all analytic and need no resamples (a regression's, from its moment
+ * table): their point estimates with their supports.
+ */
+function analyticMetrics(input: EvaluationInput): Computed[] {
+  const r = input.regression
+  if (!r) return []
+  const sink = new RecordingSink()
+  computeRegression(r.table, input.intersections, input.settings.minGroupSize, sink)
+  return sink.values.map(point => ({
+    artifact: 'regression',
+    point,
+    extra: {},
+    replicates: () => NOT_KEPT,
+    kept: false,
+    resamples: input.settings.resamples
+  }))
 }
 
 /**
@@ -580,7 +655,7 @@ export async function evaluateOffloaded(
   const first = drawHalf(b, layout, R, 0)
   const computed = assemble(b, points, layout, [first, await second], R)
   const { others } = bootstraps({ ...input, predictions: undefined })
-  return evaluation(input, [...computed, ...others.flatMap(o => drawBoth(o, R))])
+  return evaluation(input, [...computed, ...analyticMetrics(input), ...others.flatMap(o => drawBoth(o, R))])
 }
 
 /** The defined values among the replicates (a fresh array), ascending. */

@@ -5,7 +5,7 @@
  */
 import { Q_W, type CellTable } from '../tables/cells.js'
 import { kish } from '../stats/intervals.js'
-import { intersectionId } from '../manifest/types.js'
+import { scopeGroups } from '../tables/scopes.js'
 import {
   aggregateCombos,
   binSums,
@@ -23,7 +23,7 @@ import {
   type CellView
 } from './aggregate.js'
 import { aucSupport, type AucBlocks } from './auc.js'
-import { DISPARITIES, metricsOf, RATES, type RateId } from './registry.js'
+import { DISPARITIES, RATES, taskMetrics, type RateId } from './registry.js'
 import { tooFewGroups, type ScopeRef, type Sink } from './sink.js'
 import {
   proportion,
@@ -108,7 +108,7 @@ const OVERALL_VALUES: Record<string, OverallValue> = {
 }
 /** Overall metrics that need a score column. */
 const SCORED = new Set(['auc', 'brier', 'log_loss', 'ece', 'mce'])
-const OVERALL_IDS = metricsOf('overall').map(m => m.id)
+const OVERALL_IDS = taskMetrics('binary-classification', 'overall').map(m => m.id)
 
 /** The overall metrics that have a formula here (a test checks it is every one in the registry). */
 export const overallFormulas = (): string[] => Object.keys(OVERALL_VALUES)
@@ -135,20 +135,7 @@ export function planPredictions(
       for (let i = 0; i < k; i++) out[groupOf[c] * k + i] += sq[c * k + i]
     return out
   }
-  const scope = (attribute: string, members: number[], scopeIndex: number): GroupScope => {
-    const labels: string[] = []
-    const index = new Map<string, number>()
-    const groupOf = new Int32Array(table.combos.length)
-    table.combos.forEach((combo, c) => {
-      const label = members.map(a => table.groups[a][combo[a]]).join('*')
-      let g = index.get(label)
-      if (g === undefined) {
-        g = labels.length
-        index.set(label, g)
-        labels.push(label)
-      }
-      groupOf[c] = g
-    })
+  const scopes = scopeGroups(table, intersections).map(({ attribute, labels, groupOf }, scopeIndex) => {
     const sizes = labels.map(() => 0)
     comboRows.forEach((n, c) => (sizes[groupOf[c]] += n))
     const eligible = sizes.map((n, g) =>
@@ -166,18 +153,7 @@ export function planPredictions(
       values: Object.fromEntries(GROUP_VALUES.map(id => [id, new Float64Array(labels.length)])),
       squares: reduceSquares(groupOf, labels.length)
     }
-  }
-  const position = new Map(table.attributes.map((a, i) => [a, i]))
-  const scopes = [
-    ...table.attributes.map((a, i) => scope(a, [i], i)),
-    ...intersections.map((parts, i) =>
-      scope(
-        intersectionId(parts),
-        parts.map(p => position.get(p)!),
-        table.attributes.length + i
-      )
-    )
-  ]
+  })
   const maxGroups = Math.max(1, ...scopes.map(s => s.labels.length))
   return {
     table,

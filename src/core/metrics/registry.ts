@@ -5,6 +5,8 @@
  */
 /** Which way is better; `none` for descriptive metrics (counts, selection and base rates). */
 export type Direction = 'lower' | 'higher' | 'none'
+import type { Task } from '../kinds.js'
+
 export type Scope = 'overall' | 'group' | 'attribute' | 'perturbation' | 'robustness' | 'suite'
 
 export interface MetricDef {
@@ -16,6 +18,11 @@ export interface MetricDef {
   interval: IntervalMethod
   /** The metric this one mirrors (fnr = 1 − tpr): a change in both is one finding, listed as that one. */
   mirrors?: string
+  /**
+   * The tasks whose predictions give it; absent for a metric of another artifact (robustness,
+   * outcomes), which every task may have.
+   */
+  tasks?: readonly Task[]
 }
 
 /**
@@ -81,6 +88,48 @@ export const INTERVAL_METHODS = {
     analytic: 'both',
     biasedEstimate: true,
     why: "the plug-in ECE is biased upward, so a bootstrap's upper end failed calibrated models; the squared gap has an unbiased estimate"
+  },
+  'student-t': {
+    short: "Student's t",
+    name: "Student's t on the Kish effective rows − 1",
+    analytic: 'both',
+    why: 'a mean of a per-row quantity (label, prediction, residual)'
+  },
+  'log-t': {
+    short: "Student's t, log scale",
+    name: "Student's t on the log of the mean (delta method), Kish effective rows − 1",
+    analytic: 'both',
+    why: 'the mean of |residual| is positive and its sampling distribution skewed'
+  },
+  'root-log-t': {
+    short: "Student's t, log MSE",
+    name: "Student's t on the log of the mean squared residual (its variance from Σr⁴), square-rooted",
+    analytic: 'both',
+    why: 'the squared residuals are positive and skewed; RMSE is the root of their mean'
+  },
+  'delta-t': {
+    short: 'delta method',
+    name: "delta method (the estimate's influence function), Student's t on the Kish effective rows − 1",
+    analytic: 'both',
+    why: 'a smooth function of means (r2)'
+  },
+  'pairwise-agresti-caffo': {
+    short: 'pairwise bounds',
+    name: 'both ends from simultaneous Agresti–Caffo intervals over pairs of groups (Bonferroni)',
+    analytic: 'both',
+    why: 'max − min of proportions is 0 when the groups are equal; a task without resamples takes both ends from the pairs'
+  },
+  'pairwise-mover': {
+    short: 'pairwise MOVER',
+    name: "simultaneous MOVER intervals over pairs of groups (Bonferroni), from each group's own interval",
+    analytic: 'both',
+    why: 'max − min is 0 when the groups are equal; both ends hold together'
+  },
+  'pairwise-mover-ratios': {
+    short: 'pairwise MOVER ratios',
+    name: "simultaneous MOVER ratio intervals (log scale) over pairs of groups (Bonferroni), from each group's own interval",
+    analytic: 'both',
+    why: 'min / max is 1 when the groups are equal'
   },
   provided: {
     short: 'as provided',
@@ -150,50 +199,107 @@ const def = (
   scopes: Scope[],
   direction: Direction,
   definition: string,
-  interval: IntervalMethod
+  interval: IntervalMethod,
+  tasks?: readonly Task[]
 ): MetricDef => ({
   id,
   scopes,
   direction,
   definition,
   interval,
-  ...(MIRRORS[id] && { mirrors: MIRRORS[id] })
+  ...(MIRRORS[id] && { mirrors: MIRRORS[id] }),
+  ...(tasks && { tasks })
 })
+
+const BINARY: readonly Task[] = ['binary-classification']
+const REGRESSION: readonly Task[] = ['regression']
+/** A binary classifier's metric (every predictions metric before §2b). */
+const binary = (m: MetricDef): MetricDef => ({ ...m, tasks: m.tasks ?? BINARY })
+
+/**
+ * A regression's group metrics that disparities are taken over, and which of them have a ratio
+ * (SPEC §2b: a ratio of mean residuals, which change sign, is not one).
+ */
+export const REGRESSION_SPREADS = [
+  { of: 'mae', ratio: true },
+  { of: 'rmse', ratio: true },
+  { of: 'mean_prediction', ratio: true },
+  { of: 'mean_residual', ratio: false },
+  { of: 'interval_coverage', ratio: false }
+] as const
 
 /** Complementary metrics: each left-hand one is 1 − the right-hand one in the same scope. */
 const MIRRORS: Record<string, string> = { fnr: 'tpr', tnr: 'fpr', pass_rate: 'failure_rate' }
 
 export const METRICS: readonly MetricDef[] = [
   def('count', ['overall', 'group', 'suite'], 'none', 'rows (unweighted)', 'exact'),
-  ...Object.entries(RATES).map(([id, r]) =>
-    def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')
-  ),
-  def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
-  def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
-  def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'delong-logit'),
-  def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
-  def(
-    'log_loss',
-    ['overall'],
-    'lower',
-    'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]',
-    'bootstrap'
-  ),
-  def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'ece-bounds'),
-  def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
-  ...DISPARITIES.map(d =>
+  ...[
+    ...Object.entries(RATES).map(([id, r]) =>
+      def(id, 'overall' in r ? ['overall', 'group'] : ['group'], r.direction, r.definition, 'clopper-pearson')
+    ),
+    def('recall', ['overall'], 'higher', 'tpr over all rows', 'clopper-pearson'),
+    def('f1', ['overall'], 'higher', '2·precision·recall / (precision + recall)', 'bootstrap'),
+    def('auc', ['overall'], 'higher', 'ROC AUC of the score, ties count ½', 'delong-logit'),
+    def('brier', ['overall', 'group'], 'lower', 'mean((s − y)²)', 'bootstrap'),
     def(
-      d.id,
-      ['attribute'],
-      d.kind === 'difference' ? 'lower' : 'higher',
-      `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`,
-      d.id === 'ece_difference'
-        ? 'calibration-bins'
-        : d.kind === 'difference'
-          ? 'pairwise-differences'
-          : 'pairwise-ratios'
+      'log_loss',
+      ['overall'],
+      'lower',
+      'mean(−y·log s − (1−y)·log(1−s)), s clipped to [1e-15, 1−1e-15]',
+      'bootstrap'
+    ),
+    def('ece', ['overall', 'group'], 'lower', 'Σ_b (n_b/N)·|mean(y)_b − mean(s)_b|', 'ece-bounds'),
+    def('mce', ['overall'], 'lower', 'max_b |mean(y)_b − mean(s)_b|', 'calibration-bins'),
+    ...DISPARITIES.map(d =>
+      def(
+        d.id,
+        ['attribute'],
+        d.kind === 'difference' ? 'lower' : 'higher',
+        `${d.kind === 'difference' ? 'max − min' : 'min / max'} of ${d.of.join(' and ')} over eligible groups`,
+        d.id === 'ece_difference'
+          ? 'calibration-bins'
+          : d.kind === 'difference'
+            ? 'pairwise-differences'
+            : 'pairwise-ratios'
+      )
     )
+  ].map(binary),
+  def('mae', ['overall', 'group'], 'lower', 'Σw·|ŷ − y| / Σw', 'log-t', REGRESSION),
+  def('rmse', ['overall', 'group'], 'lower', '√(Σw·(ŷ − y)² / Σw)', 'root-log-t', REGRESSION),
+  def('r2', ['overall'], 'higher', '1 − Σw·(y − ŷ)² / Σw·(y − ȳ)²', 'delta-t', REGRESSION),
+  def('mean_label', ['overall'], 'none', 'Σw·y / Σw', 'student-t', REGRESSION),
+  def('mean_prediction', ['overall', 'group'], 'none', 'Σw·ŷ / Σw', 'student-t', REGRESSION),
+  def('mean_residual', ['overall', 'group'], 'none', 'Σw·(ŷ − y) / Σw', 'student-t', REGRESSION),
+  def(
+    'interval_coverage',
+    ['overall', 'group'],
+    'higher',
+    'P(lower ≤ y ≤ upper)',
+    'clopper-pearson',
+    REGRESSION
   ),
+  ...REGRESSION_SPREADS.flatMap(({ of, ratio }) => [
+    def(
+      `${of}_difference`,
+      ['attribute'],
+      'lower',
+      `max − min of ${of} over eligible groups`,
+      of === 'interval_coverage' ? 'pairwise-agresti-caffo' : 'pairwise-mover',
+      REGRESSION
+    ),
+    ...(ratio
+      ? [
+          def(
+            `${of}_ratio`,
+            ['attribute'],
+            'higher',
+            `min / max of ${of} over eligible groups`,
+            'pairwise-mover-ratios',
+            REGRESSION
+          )
+        ]
+      : [])
+  ]),
   def(
     'perturbed_accuracy',
     ['perturbation'],
@@ -243,6 +349,13 @@ export function metricDef(id: string): MetricDef | undefined {
 
 /** The metrics of a scope, in registry order: what each scope computes and renders. */
 export const metricsOf = (scope: Scope): readonly MetricDef[] => METRICS.filter(m => m.scopes.includes(scope))
+
+/** The metrics a task's predictions give in a scope, in registry order. */
+export const taskMetrics = (task: Task, scope: Scope): readonly MetricDef[] =>
+  metricsOf(scope).filter(m => m.tasks === undefined || m.tasks.includes(task))
+
+/** Whether a model of this task can have this metric (one of another task's predictions cannot). */
+export const forTask = (m: MetricDef, task: Task): boolean => m.tasks === undefined || m.tasks.includes(task)
 
 /** The per-group rates the renderings show in a group's row (the report holds every metric). */
 export const GROUP_SUMMARY = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'] as const

@@ -78,6 +78,31 @@ export interface AucSupport {
   variance: number
 }
 
+/**
+ * The mean of a per-row quantity (a regression's label, prediction, residual, |residual| or squared
+ * residual), or a smooth function of such means (r2): its estimate, standard error and the degrees of
+ * freedom of its Student t quantile (Kish's effective rows − 1). `scale` says where the interval is
+ * symmetric: `linear` on the mean itself; `log` on log(mean) (a positive, skewed quantity: |residual|);
+ * `root` on log(mean) and then square-rooted (the metric is √mean: RMSE from the mean squared residual).
+ */
+export interface MeanSupport {
+  kind: 'mean'
+  scale: 'linear' | 'log' | 'root'
+  mean: number
+  se: number
+  df: number
+}
+
+/**
+ * A difference (max − min) or ratio (min / max) over groups of a metric whose group intervals are
+ * analytic (a MeanSupport each): the groups where it is defined.
+ */
+export interface SpreadSupport {
+  kind: 'spread'
+  type: 'difference' | 'ratio'
+  groups: MeanSupport[]
+}
+
 /** A weighted group's rows: Kish's effective sample size, reported beside the count. */
 export interface CountSupport {
   kind: 'count'
@@ -92,6 +117,8 @@ export type Support =
   | CalibrationSupport
   | AucSupport
   | CountSupport
+  | MeanSupport
+  | SpreadSupport
 
 /**
  * The analytic interval of a support at a two-sided confidence. For calibration, only the lower end
@@ -111,6 +138,10 @@ export function intervalFromSupport(s: Support, confidence: number): Interval | 
       return calibration(s, confidence)
     case 'auc':
       return aucInterval(s, confidence)
+    case 'mean':
+      return meanInterval(s, confidence)
+    case 'spread':
+      return spread(s, confidence)
     case 'count':
       return null
   }
@@ -132,6 +163,13 @@ export const METHOD_SUPPORTS: Record<IntervalMethod, readonly Support['kind'][]>
   'ece-bounds': ['calibration'],
   'delong-logit': ['auc'],
   provided: ['proportion'],
+  'student-t': ['mean'],
+  'log-t': ['mean'],
+  'root-log-t': ['mean'],
+  'delta-t': ['mean'],
+  'pairwise-agresti-caffo': ['disparity'],
+  'pairwise-mover': ['spread'],
+  'pairwise-mover-ratios': ['spread'],
   bootstrap: []
 }
 
@@ -141,6 +179,10 @@ export function intervalOf(method: IntervalMethod, s: Support, confidence: numbe
     throw new Error(`interval method ${method} cannot use a ${s.kind} support`)
   if (s.kind === 'disparity' && (s.type === 'ratio') !== (method === 'pairwise-ratios'))
     throw new Error(`interval method ${method} cannot use a ${s.type} disparity`)
+  if (s.kind === 'spread' && (s.type === 'ratio') !== (method === 'pairwise-mover-ratios'))
+    throw new Error(`interval method ${method} cannot use a ${s.type} spread`)
+  if (s.kind === 'mean' && s.scale !== MEAN_SCALES[method as keyof typeof MEAN_SCALES])
+    throw new Error(`interval method ${method} cannot use a mean on the ${s.scale} scale`)
   return intervalFromSupport(s, confidence)
 }
 
@@ -259,6 +301,77 @@ function disparity(s: DisparitySupport, confidence: number): Interval | null {
     }
   }
   return difference ? [lo, Math.min(1, hi)] : [Math.min(lo, 1), Math.min(1, hi)]
+}
+
+/** The scale each method of a mean is symmetric on. */
+const MEAN_SCALES = {
+  'student-t': 'linear',
+  'delta-t': 'linear',
+  'log-t': 'log',
+  'root-log-t': 'root'
+} as const
+
+/**
+ * A mean's Student t interval on its scale: m ∓ t·se; on the log scale m·exp(∓t·se/m) (se/m is the
+ * delta method's standard error of log m), square-rooted for `root`. Null without two effective rows;
+ * a positive mean whose rows are all equal (se 0) is [m, m] (the data cannot show it vary).
+ */
+function meanInterval(s: MeanSupport, confidence: number): Interval | null {
+  if (!(s.df >= 1) || !Number.isFinite(s.se)) return null
+  const t = studentQuantile(1 - (1 - confidence) / 2, s.df)
+  if (s.scale === 'linear') return [s.mean - t * s.se, s.mean + t * s.se]
+  if (!(s.mean > 0)) return s.se > 0 ? null : [0, 0]
+  const spread = Math.exp((t * s.se) / s.mean)
+  const ends: Interval = [s.mean / spread, s.mean * spread]
+  return s.scale === 'log' ? ends : [Math.sqrt(ends[0]), Math.sqrt(ends[1])]
+}
+
+/** The metric a mean support stands for: the mean, or its square root on the `root` scale. */
+export const meanValue = (s: MeanSupport): number => (s.scale === 'root' ? Math.sqrt(s.mean) : s.mean)
+
+/**
+ * The range of a metric over groups (max − min, or min / max), from simultaneous intervals for every
+ * pair of groups (Bonferroni over the pairs), each pair's the MOVER combination (Zou & Donner 2008,
+ * Statistics in Medicine 27) of its two groups' own intervals at that level: for θ_i − θ_j,
+ * d ∓ √((θ_i − l_i)² + (u_j − θ_j)²) on the side each end needs; for a ratio, the same on the log
+ * scale (ratioOfLimits). As for proportions (disparity above), max − min lies between the largest
+ * distance of a pair's interval from 0 and its farthest end, and min / max between the smallest of
+ * the pairs' lower ends and of their upper ends (at most 1). Every pair is computed: O(G²) for G groups,
+ * which regression reports keep small (a group is a combination of sensitive values). A ratio needs
+ * every group's interval above 0 (null otherwise: a ratio of means that can be negative says nothing).
+ */
+function spread(s: SpreadSupport, confidence: number): Interval | null {
+  const G = s.groups.length
+  if (G < 2) return null
+  const level = bonferroni(confidence, (G * (G - 1)) / 2)
+  const ends = s.groups.map(g => meanInterval(g, level))
+  if (ends.some(e => e === null)) return null
+  const at = s.groups.map(meanValue)
+  const ci = ends as Interval[]
+  const difference = s.type === 'difference'
+  if (!difference && ci.some(([lo]) => !(lo > 0))) return null
+  let lo = difference ? 0 : Infinity
+  let hi = difference ? 0 : Infinity
+  for (let i = 0; i < G; i++)
+    for (let j = i + 1; j < G; j++) {
+      if (difference) {
+        const d = at[i] - at[j]
+        const a = d - Math.hypot(at[i] - ci[i][0], ci[j][1] - at[j])
+        const b = d + Math.hypot(ci[i][1] - at[i], at[j] - ci[j][0])
+        lo = Math.max(lo, a > 0 ? a : b < 0 ? -b : 0)
+        hi = Math.max(hi, -a, b)
+      } else {
+        const limits = (k: number) => ({
+          at: Math.log(at[k]),
+          lower: Math.log(ci[k][0]),
+          upper: Math.log(ci[k][1])
+        })
+        const [a, b] = ratioOfLimits(limits(i), limits(j))
+        lo = Math.min(lo, a, 1 / b)
+        hi = Math.min(hi, b, 1 / a)
+      }
+    }
+  return difference ? [lo, hi] : [Math.min(lo, 1), Math.min(1, hi)]
 }
 
 /** Far above rounding: a pair is skipped only when it falls short of an end by more than this. */

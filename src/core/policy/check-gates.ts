@@ -35,6 +35,12 @@ export function checkGates(
         at('metric')
       )
     }
+    const task = raw.task ?? 'binary-classification'
+    if (def.tasks !== undefined && !def.tasks.includes(task))
+      throw error(
+        `${g.metric} is a metric of ${def.tasks.join(' and ')} models, and this policy gates ${task} models (its task); expected a metric of ${task} models${raw.task === undefined ? ', or task: ' + def.tasks[0] + ' in this policy' : ''}`,
+        at('metric')
+      )
     for (const [key, scopes] of Object.entries(SCOPE_KEYS)) {
       if (g[key as keyof typeof g] !== undefined && !def.scopes.some(s => scopes.includes(s))) {
         throw error(

@@ -13,6 +13,7 @@ import { loadYaml } from '../yaml.js'
 import { intersectionId, type Manifest } from '../manifest/types.js'
 import { checkGates } from './check-gates.js'
 import type { MetricDef } from '../metrics/registry.js'
+import type { Task } from '../kinds.js'
 import { didYouMean } from '../suggest.js'
 import {
   DEFAULTS,
@@ -95,22 +96,30 @@ export function loadPolicy(
   tier: string,
   cwd: string,
   known: KnownMetrics = NONE,
-  within?: string
+  within?: string,
+  task: Task = BINARY
 ): Policy {
   const { root, files, isDir } = openPolicies(path, cwd, known, within)
   const folder = { file: displayPath(resolve(cwd, path), cwd) }
-  const matches = files.filter(p => p.raw.tier === tier)
+  const matches = files.filter(p => p.raw.tier === tier && taskOf(p.raw) === task)
   if (!isDir && matches.length === 0) {
     const p = files[0]
-    throw new InputError(`policy is for tier '${p.raw.tier}', but the manifest's riskTier is '${tier}'`, {
+    const [what, path] = p.raw.tier === tier ? ['task', 'task'] : ['tier', 'tier']
+    const [has, wants] =
+      what === 'task' ? [taskOf(p.raw), `task is ${task}`] : [p.raw.tier, `riskTier is '${tier}'`]
+    throw new InputError(`policy is for ${what} '${has}', but the manifest's ${wants}`, {
       file: p.display,
-      line: p.lineOf('tier'),
-      path: 'tier'
+      line: p.lineOf(path),
+      path
     })
   }
   if (matches.length === 0) {
-    const tiers = files.map(p => `${p.raw.tier} (${p.display})`).join(', ') || 'no policy files'
-    throw new InputError(`no policy for risk tier '${tier}'; this folder has: ${tiers}`, folder)
+    const tiers =
+      files
+        .map(p => `${p.raw.tier}${taskOf(p.raw) === BINARY ? '' : ` (${taskOf(p.raw)})`} (${p.display})`)
+        .join(', ') || 'no policy files'
+    const of = task === BINARY ? '' : ` and task ${task}`
+    throw new InputError(`no policy for risk tier '${tier}'${of}; this folder has: ${tiers}`, folder)
   }
   if (matches.length > 1) {
     throw new InputError(
@@ -139,17 +148,19 @@ export function validatePolicies(
   const policies = files.map(p => withParents(p, root, cwd, p.display, known))
   const tiers = new Map<string, string>()
   for (const p of files) {
-    const other = tiers.get(p.raw.tier)
+    const key = JSON.stringify([p.raw.tier, taskOf(p.raw)])
+    const other = tiers.get(key)
     if (other !== undefined) {
       throw new InputError(
-        `tier '${p.raw.tier}' is also declared by ${other}; expected one policy per tier`,
+        `tier '${p.raw.tier}' is also declared by ${other} (both for ${taskOf(p.raw)} models); expected one policy per task and tier`,
         { file: p.display, line: p.lineOf('tier'), path: 'tier' }
       )
     }
-    tiers.set(p.raw.tier, p.display)
+    tiers.set(key, p.display)
   }
   if (manifest) {
-    if (!tiers.has(manifest.riskTier)) loadPolicy(path, manifest.riskTier, cwd, known)
+    if (!tiers.has(JSON.stringify([manifest.riskTier, manifest.task])))
+      loadPolicy(path, manifest.riskTier, cwd, known, undefined, manifest.task)
     const declared = [...manifest.sensitiveAttributes, ...manifest.intersections.map(intersectionId)]
     for (const p of files) {
       p.raw.gates?.forEach((g, i) =>
@@ -172,6 +183,10 @@ export function validatePolicies(
   return policies
 }
 
+const BINARY: Task = 'binary-classification'
+/** The models a policy file gates: its `task`, binary classifiers by default. */
+const taskOf = (raw: RawPolicy): Task => raw.task ?? BINARY
+
 /** Follows `extends` from `chosen` inside `root` (cycles are errors) and merges the chain. */
 function withParents(chosen: Parsed, root: string, cwd: string, source: string, known: KnownMetrics): Policy {
   const chain = [chosen]
@@ -189,7 +204,13 @@ function withParents(chosen: Parsed, root: string, cwd: string, source: string, 
         where
       )
     }
-    cur = parsePolicy(next, cwd, known)
+    const parent = parsePolicy(next, cwd, known)
+    if (taskOf(parent.raw) !== taskOf(chosen.raw))
+      throw new InputError(
+        `extends '${cur.raw.extends}', a policy for ${taskOf(parent.raw)} models, from a policy for ${taskOf(chosen.raw)} models; expected a policy of the same task`,
+        where
+      )
+    cur = parent
     chain.push(cur)
   }
   return merge(chain, source)
@@ -245,6 +266,7 @@ function merge(chain: Parsed[], source: string): Policy {
     name: top.name,
     version: String(top.version),
     tier: top.tier,
+    task: taskOf(top),
     defaults,
     requires,
     gates: [...gates.values()],

@@ -1,4 +1,6 @@
 /** A policy (SPEC §3) after loading, `extends` resolved. */
+import type { Task } from '../kinds.js'
+
 export interface PolicyDefaults {
   confidence: number
   mode: 'point' | 'lenient' | 'strict'
@@ -73,6 +75,7 @@ export interface RawPolicy {
   name: string
   version: string | number
   tier: string
+  task?: Task
   extends?: string
   defaults?: Partial<Omit<PolicyDefaults, 'bootstrap' | 'calibration'>> & {
     bootstrap?: Partial<PolicyDefaults['bootstrap']>
@@ -93,6 +96,8 @@ export interface Policy {
   name: string
   version: string
   tier: string
+  /** The models it gates (the manifest's task). */
+  task: Task
   defaults: PolicyDefaults
   requires: Requires
   gates: Gate[]

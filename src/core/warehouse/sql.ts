@@ -69,6 +69,10 @@ export interface SqlOptions {
 
 /** The artifact whose column mapping the query reads with: the one that yields the predictions (stats or predictions). */
 export function sourceSpec(manifest: Manifest): ArtifactSpec {
+  if (manifest.task !== 'binary-classification')
+    throw new UsageError(
+      `${manifest.file} is for a ${manifest.task} model; a stats table holds a binary classifier's cell table, so rai-gate sql writes its query only for task: binary-classification`
+    )
   const spec = manifest.artifacts.find(a => dataOf(a.kind) === 'predictions')
   if (spec === undefined)
     throw new UsageError(

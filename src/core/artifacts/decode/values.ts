@@ -54,6 +54,22 @@ export function scoreValue(value: Value, where: Where): number {
   throw new InputError(`score ${quote(value)} has the wrong type; expected a number in [0, 1]`, where)
 }
 
+/**
+ * A finite number (a regression's label, prediction or interval end), held as a number, a bigint or
+ * decimal text; `what` names it in the error.
+ */
+export function numberValue(value: Value, what: string, where: Where): number {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value
+  } else if (typeof value === 'string') {
+    const parsed = parseDecimal(value)
+    if (parsed !== undefined) return parsed
+  } else if (typeof value === 'bigint') return Number(value)
+  else if (value === null || value === undefined) throw absent(what, value, where)
+  else throw new InputError(`${what} ${quote(value)} has the wrong type; expected a finite number`, where)
+  throw new InputError(`${what} ${quote(value)} is not a finite number; expected one on every row`, where)
+}
+
 export function weightValue(value: Value, where: Where): number {
   if (typeof value === 'number') {
     if (value >= 0 && value < Infinity) return value

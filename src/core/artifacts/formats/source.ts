@@ -189,6 +189,31 @@ export function notInFile(column: string, columns: string[], how = ''): string {
   return `column '${column}'${how} is not in the file${didYouMean(column, columns)}; ${found}`
 }
 
+/**
+ * The file column of logical column `name` (the manifest's mapping, else the name itself), or
+ * undefined when the file has none and it is neither required nor mapped; a mapped or required
+ * column the file lacks is an error that says what the file has.
+ */
+export function findColumn(
+  spec: ArtifactSpec,
+  columns: string[],
+  where: Where,
+  name: string,
+  required: boolean
+): string | undefined {
+  const mapped = spec.columns[name]
+  const column = mapped ?? name
+  if (columns.includes(column)) {
+    requireOnce(columns, column, where, name)
+    return column
+  }
+  if (required || mapped !== undefined) {
+    const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : ''
+    throw new InputError(notInFile(column, columns, how), { ...where, path: name })
+  }
+  return undefined
+}
+
 /** Throws when a logical column's file column is not among the header's `columns`. */
 export function requireColumns(
   spec: ArtifactSpec,

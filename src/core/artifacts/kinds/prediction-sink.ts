@@ -5,7 +5,7 @@
  */
 import { InputError, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
-import { notInFile, requireOnce } from '../formats/source.js'
+import { findColumn } from '../formats/source.js'
 import { RowRecord, type RecordPart } from '../../tables/row-record.js'
 import { CellAccumulator, type CellTable } from '../../tables/cells.js'
 import { ScoreHistogram, type HistogramPart } from '../../tables/scores.js'
@@ -30,23 +30,8 @@ export interface Layout {
 
 /** Resolves the column mapping against the file's columns; explicit mappings must exist. */
 function layoutOf(spec: ArtifactSpec, attributes: string[], columns: string[], where: Where): Layout {
-  const has = new Set(columns)
-  const col = (name: string, required: boolean, fallback?: string): string | undefined => {
-    const mapped = spec.columns[name]
-    const column = mapped ?? fallback ?? name
-    if (has.has(column)) {
-      requireOnce(columns, column, where, name)
-      return column
-    }
-    if (required || mapped !== undefined) {
-      const how = mapped !== undefined ? ` (columns.${name} in the manifest)` : ''
-      throw new InputError(notInFile(column, columns, how), {
-        ...where,
-        path: name
-      })
-    }
-    return undefined
-  }
+  const col = (name: string, required: boolean): string | undefined =>
+    findColumn(spec, columns, where, name, required)
   const layout: Layout = {
     label: col('label', true)!,
     score: col('score', false),
