@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
 import type { Report } from '../../../src/core/report/report.js'
-import { policyYaml, workspace } from '../../helpers/check.js'
+import { againstBaseline, policyYaml, workspace } from '../../helpers/check.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
 
 const DIABETES = join(import.meta.dirname, '../../../__fixtures__/diabetes')
@@ -230,5 +230,59 @@ describe('regression policies and input errors', () => {
     expect(fromJsonl.metrics.map(m => [m.metric, m.value])).toEqual(
       fromCsv.metrics.map(m => [m.metric, m.value === null ? null : expect.closeTo(m.value, 9)])
     )
+  })
+})
+
+describe('a regression run against its baseline report', () => {
+  const csv = readFileSync(join(DIABETES, 'predictions.csv'), 'utf8')
+  // Every prediction 5 higher: mean_residual and mean_prediction rise by exactly 5.
+  const shifted = csv
+    .trim()
+    .split('\n')
+    .map((line, i) => {
+      if (i === 0) return line
+      const f = line.split(',')
+      f[4] = String(Number(f[4]) + 5)
+      return f.join(',')
+    })
+    .join('\n')
+  const files = {
+    'rai-gate.yml': manifest('', 'p.csv'),
+    'p.csv': csv,
+    'policies/medium.yml': policyYaml(`task: regression
+defaults: { minGroupSize: 30 }
+gates:
+  - { id: error, metric: mae, max: 100, maxWorsening: 0.5 }
+  - { id: spread, metric: rmse, max: 100, maxWorseningRelative: 0.5 }
+`)
+  }
+
+  it('stores the moment table, and the same file is identical', async () => {
+    const { report } = await againstBaseline(files, {})
+    expect(report.task).toBe('regression')
+    expect(report.stats.regression?.sums).toHaveLength(6)
+    expect(report.baseline?.comparisons).toEqual([{ kind: 'regression', comparison: 'identical' }])
+  })
+
+  it('measures a change as independent samples: the MOVER interval of the two runs', async () => {
+    const { report, dir } = await againstBaseline(files, { 'p.csv': shifted })
+    expect(report.baseline?.comparisons).toEqual([
+      { kind: 'regression', comparison: 'independent', reason: expect.stringContaining('independent') }
+    ])
+    const base: Report = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'))
+    const overall = (r: Report) => r.metrics.find(x => x.metric === 'mae' && x.attribute === undefined)!
+    const [now, before] = [overall(report), overall(base)]
+    const change = report.checks.find(c => c.gate === 'error' && c.attribute === undefined)!
+    const d = now.value! - before.value!
+    expect(change.change).toBeCloseTo(d, 12)
+    expect(change.changeCi![0]).toBeCloseTo(
+      d - Math.hypot(now.value! - now.ci![0], before.ci![1] - before.value!),
+      9
+    )
+    expect(change.changeCi![1]).toBeCloseTo(
+      d + Math.hypot(now.ci![1] - now.value!, before.value! - before.ci![0]),
+      9
+    )
+    expect(change.comparison).toBe('independent')
   })
 })

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path'
 import { loadCases } from '../tables/cases.js'
 import { decodeCells } from '../tables/cells.js'
+import { M, MOMENTS, NM, summed } from '../tables/moments.js'
 import { scopeOf } from '../metrics/sink.js'
 import { MAX_PREDICTION_CODE } from '../artifacts/kinds/predictions.js'
 import { InputError } from '../errors.js'
@@ -98,7 +99,8 @@ export function readBaseline(path: string, cwd: string, model: string, name?: st
     return { info: { ...info, warning: `baseline ${display} holds no aggregated statistics: not compared` } }
   // The input the data came from, whichever kind yielded them (kinds.ts).
   const sha = (kind: string) =>
-    report.inputs?.find(i => i.kind in KINDS && dataOf(i.kind as ArtifactKind) === kind)?.sha256 ?? ''
+    report.inputs?.find(i => i.kind in KINDS && dataOf(i.kind as ArtifactKind, report.task) === kind)
+      ?.sha256 ?? ''
   try {
     const checks = (report.checks ?? []).map(c => ({ gate: c.gate, status: c.status, ...scopeOf(c) }))
     return { info: { ...info, usable: true }, checks, ...tables(report.stats, sha) }
@@ -153,6 +155,29 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       sha256: sha('predictions'),
       record: cases && { cases, byId: true, scores: null, weights: null, champion: null }
     }
+  }
+  if (stats.regression) {
+    const m = stats.regression
+    if (m.moments.join() !== MOMENTS.join())
+      throw new Error(
+        `its moment table keeps ${m.moments.join(', ')}; this version keeps ${MOMENTS.join(', ')}`
+      )
+    const sums = new Float64Array(m.combos.length * NM)
+    if (m.sums.length !== m.combos.length || m.sums.some(s => s.length !== NM))
+      throw new Error(
+        `its moment table has ${m.sums.length} rows of sums for ${m.combos.length} combinations`
+      )
+    m.sums.forEach((s, c) => sums.set(s, c * NM))
+    const table = {
+      attributes: m.attributes,
+      groups: m.groups,
+      combos: m.combos,
+      weighted: m.weighted,
+      hasInterval: m.hasInterval,
+      shift: m.shift,
+      sums
+    }
+    out.regression = { table, rows: summed(table, m.combos.keys())[M.rows], sha256: sha('regression') }
   }
   if (stats.robustness) {
     const r = stats.robustness

@@ -14,7 +14,8 @@ import type { BaselineInfo } from '../baseline/types.js'
 import type { AppliedWaiver, Check, Decision, Regression } from '../gate/types.js'
 import type { MetricResult } from '../metrics/evaluate.js'
 import { SCHEMA_VERSION, TOOL } from '../version.js'
-import { dataOf } from '../kinds.js'
+import { dataOf, type Task } from '../kinds.js'
+import { MOMENTS, NM } from '../tables/moments.js'
 
 export interface Report {
   schemaVersion: number
@@ -22,6 +23,8 @@ export interface Report {
   /** baseName: the model's name at the base commit, when a pull request renames it (manifest/trust.ts). */
   model: { name: string; version: string; baseName?: string }
   riskTier: string
+  /** The manifest's task (a report without it is a binary classifier's). */
+  task: Task
   decision: Decision
   /** Things a reviewer must know about this run (policy changes in the PR, a lowered risk tier). */
   notes: string[]
@@ -88,6 +91,17 @@ export interface ReportStats {
     /** Each case's result by hashed id, when the file has ids (tables/cases.ts). */
     cases?: StoredCases
   }
+  /** A regression's moment table: per combination, the sums `moments` names (tables/moments.ts). */
+  regression?: {
+    attributes: string[]
+    groups: string[][]
+    combos: number[][]
+    weighted: boolean
+    hasInterval: boolean
+    shift: number
+    moments: readonly string[]
+    sums: number[][]
+  }
   /** A metrics artifact's entries, as given (a later run compares with their values and intervals). */
   metrics?: ProvidedMetric[]
 }
@@ -102,6 +116,7 @@ export function buildReport(
   const { manifest, policy } = inputs
   const artifacts = [
     ['predictions', inputs.predictions],
+    ['regression', inputs.regression],
     ['robustness', inputs.robustness],
     ['outcomes', inputs.outcomes],
     ['metrics', inputs.metrics]
@@ -114,6 +129,7 @@ export function buildReport(
         ? manifest.model
         : { ...manifest.model, baseName: inputs.identity },
     riskTier: manifest.riskTier,
+    task: manifest.task,
     decision: gates.decision,
     notes,
     multipleComparisons: gates.multipleComparisons,
@@ -127,7 +143,7 @@ export function buildReport(
     },
     inputs: artifacts.flatMap(([kind, data]) => {
       // Listed as the kind it is, found by the data it yields (kinds.ts).
-      const spec = manifest.artifacts.find(a => dataOf(a.kind) === kind)
+      const spec = manifest.artifacts.find(a => dataOf(a.kind, manifest.task) === kind)
       return data && spec
         ? [{ kind: spec.kind, path: spec.display, sha256: data.sha256, rows: data.rows }]
         : []
@@ -185,6 +201,20 @@ function stats(inputs: Inputs): ReportStats {
       cells: encodeCells(t),
       auc: aucStats(p),
       ...(p.record?.byId && { cases: storeCases(p.record.cases) })
+    }
+  }
+  const m = inputs.regression
+  if (m) {
+    const t = m.table
+    out.regression = {
+      attributes: t.attributes,
+      groups: t.groups,
+      combos: t.combos,
+      weighted: t.weighted,
+      hasInterval: t.hasInterval,
+      shift: t.shift,
+      moments: MOMENTS,
+      sums: t.combos.map((_, c) => Array.from(t.sums.subarray(c * NM, (c + 1) * NM)))
     }
   }
   const r = inputs.robustness
