@@ -163,13 +163,13 @@ artifacts:
     expect(m.ci![1]).toBeCloseTo((5 / 3) * spread, 9)
   })
 
-  it('rmse: √(11/3), from the log of the mean squared residual (r² = 1, 1, 9: sd 4.6188)', () => {
+  it("rmse: √(11/3), from the log of the MSE, its variance floored at normal errors' 2·MSE²", () => {
+    // r² = 1, 1, 9: E r⁴ − MSE² = 83/3 − 121/9 = 14.2, below 2·MSE² = 26.9, which is taken; so
+    // se = √(2·MSE² / (3 − 1)) = MSE, and the log-scale half-width is t·se/MSE = t.
     const m = find(report.metrics, 'rmse')!
-    const sd = Math.sqrt(((1 - 11 / 3) ** 2 * 2 + (9 - 11 / 3) ** 2) / 2)
-    const spread = Math.exp((T2 * sd) / Math.sqrt(3) / (11 / 3))
     expect(m.value).toBeCloseTo(Math.sqrt(11 / 3), 12)
-    expect(m.ci![0]).toBeCloseTo(Math.sqrt(11 / 3 / spread), 9)
-    expect(m.ci![1]).toBeCloseTo(Math.sqrt((11 / 3) * spread), 9)
+    expect(m.ci![0]).toBeCloseTo(Math.sqrt(11 / 3 / Math.exp(T2)), 9)
+    expect(m.ci![1]).toBeCloseTo(Math.sqrt((11 / 3) * Math.exp(T2)), 9)
   })
 
   it('r2 of constant labels is 0 when a prediction is wrong (scikit-learn), with no interval', () => {

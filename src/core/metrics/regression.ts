@@ -28,16 +28,20 @@ function mean(
   sum: number,
   squares: number,
   scale: MeanSupport['scale'],
-  shift = 0
+  shift = 0,
+  least = 0
 ): MeanSupport {
   const w = s[M.w]
   const m = sum / w
-  const variance = Math.max(0, squares / w - m * m)
+  const variance = Math.max(least, squares / w - m * m)
   const n = kish(w, s[M.w2])
   return { kind: 'mean', scale, mean: shift + m, se: Math.sqrt(variance / (n - 1)), df: n - 1 }
 }
 
 const fromMean = (support: MeanSupport): Measured => ({ value: meanValue(support), support })
+
+/** The residuals' kurtosis about 0, E r⁴ / (E r²)² (3 for normal errors centred on the label). */
+const kurtosis = (s: Float64Array): number => (s[M.r4] * s[M.w]) / (s[M.rr] * s[M.rr])
 
 /**
  * r2 as scikit-learn computes it (1 − SS_res/SS_tot; with constant labels 1 when every prediction is
@@ -58,14 +62,27 @@ function r2(s: Float64Array): Measured {
   const n = kish(w, s[M.w2])
   return {
     value: 1 - q,
-    support: { kind: 'mean', scale: 'linear', mean: 1 - q, se: Math.sqrt(influence / (n - 1)), df: n - 1 }
+    support: {
+      kind: 'mean',
+      scale: 'linear',
+      mean: 1 - q,
+      se: Math.sqrt(influence / (n - 1)),
+      df: n - 1,
+      kurtosis: kurtosis(s)
+    }
   }
 }
 
 /** How each regression metric is computed from a scope's sums (the registry says which scopes). */
 const VALUES: Record<string, (s: Float64Array, t: MomentTable) => Measured> = {
   mae: s => fromMean(mean(s, s[M.a], s[M.rr], 'log')),
-  rmse: s => fromMean(mean(s, s[M.rr], s[M.r4], 'root')),
+  rmse: s => {
+    // The variance of r² is taken as at least normal errors' (2·MSE²): a small sample's kurtosis is
+    // biased low (median 2.7 at 30 rows of normal errors, against 3), and the interval covered 92.4%.
+    const mse = s[M.rr] / s[M.w]
+    const support = mean(s, s[M.rr], s[M.r4], 'root', 0, 2 * mse * mse)
+    return fromMean({ ...support, kurtosis: kurtosis(s) })
+  },
   r2,
   mean_label: (s, t) => fromMean(mean(s, s[M.y], s[M.yy], 'linear', t.shift)),
   mean_prediction: (s, t) => fromMean(mean(s, s[M.p], s[M.pp], 'linear', t.shift)),

@@ -91,6 +91,8 @@ export interface MeanSupport {
   mean: number
   se: number
   df: number
+  /** RMSE's and r2's: the residuals' kurtosis about 0, E r⁴ / (E r²)² (3 for normal errors). */
+  kurtosis?: number
 }
 
 /**
