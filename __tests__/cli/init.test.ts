@@ -74,6 +74,40 @@ describe('rai-gate init on the adult fixture', () => {
     expect(report.inputs[0]).toMatchObject({ kind: 'predictions', path: 'eval/predictions.csv', rows: 9049 })
   })
 
+  it('recognises a regression file, writes task: regression and copies the regression policies', async () => {
+    const dir = workspace({})
+    mkdirSync(join(dir, 'eval'))
+    copyFileSync(join(ADULT, '../diabetes/predictions.csv'), join(dir, 'eval/predictions.csv'))
+    const r = await cli(['init'], dir)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(
+      "task: regression ('label' and 'prediction' are named as the label and the prediction"
+    )
+    const text = readFileSync(join(dir, 'rai-gate.yml'), 'utf8')
+    const m = yaml.load(text) as Written & { task: string }
+    expect(m.task).toBe('regression')
+    expect(m.sensitiveAttributes).toEqual(['sex', 'age_band'])
+    expect(m.artifacts).toEqual([
+      {
+        kind: 'predictions',
+        path: 'eval/predictions.csv',
+        columns: {
+          label: 'label',
+          prediction: 'prediction',
+          lower: 'lower',
+          upper: 'upper',
+          weight: 'weight',
+          id: 'id'
+        }
+      }
+    ])
+    expect(readdirSync(join(dir, 'policies')).sort()).toEqual(['regression-low.yml', 'regression-medium.yml'])
+    const report = await expectCheckRuns(dir)
+    expect(report.policy.name).toBe('default-regression-medium')
+    expect(report.task).toBe('regression')
+  })
+
   it('reads the header of JSON Lines and Parquet files too', async () => {
     const csv = readFileSync(join(ADULT, 'predictions.csv'), 'utf8').trim().split('\n')
     const header = csv[0].split(',')

@@ -48,12 +48,10 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
   const ci = CIS.find(c => c === values.ci)
   if (ci === undefined)
     throw new UsageError(`--ci '${values.ci}' is not supported; expected ${CIS.join(', ')}`)
-  // The shipped policy of the tier, and the files it extends.
   const shipped = validatePolicies(io.policies, io.policies)
-  const policy = shipped.find(p => p.tier === values.tier)
-  if (policy === undefined)
+  if (!shipped.some(p => p.tier === values.tier))
     throw new UsageError(
-      `--tier '${values.tier}' has no shipped policy; expected ${shipped.map(p => p.tier).join(', ')}`
+      `--tier '${values.tier}' has no shipped policy; expected ${[...new Set(shipped.map(p => p.tier))].join(', ')}`
     )
 
   const predictions = values.predictions ?? findPredictions(io.cwd)
@@ -88,6 +86,10 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
     )
     return 2
   }
+  // The shipped policy of the task and tier, and the files it extends.
+  const policy = shipped.find(p => p.tier === values.tier && p.task === guess.task)
+  if (policy === undefined)
+    throw new UsageError(`--tier '${values.tier}' has no shipped policy for ${guess.task} models`)
   const files = new Map<string, string>([[MANIFEST, manifestText(io.cwd, path, values.tier, guess)]])
   for (const f of policy.files) {
     const name = basename(f.path)
@@ -118,7 +120,7 @@ export async function runInit(args: string[], io: InitIo): Promise<number> {
   }
   // What was written must load as check will load it.
   loadManifest(MANIFEST, { cwd: io.cwd, workspace: io.cwd })
-  loadPolicy(POLICIES, values.tier, io.cwd)
+  loadPolicy(POLICIES, values.tier, io.cwd, undefined, undefined, guess.task)
 
   const out = [
     ...chose,
@@ -173,19 +175,22 @@ function manifestText(
   const columns = Object.entries(guess.columns)
     .map(([k, v]) => `${k}: ${scalar(v)}`)
     .join(', ')
-  const positive = typeof guess.positiveLabel === 'number' ? guess.positiveLabel : scalar(guess.positiveLabel)
+  const positive = typeof guess.positiveLabel === 'string' ? scalar(guess.positiveLabel) : guess.positiveLabel
+  const binary =
+    guess.task === 'binary-classification'
+      ? `\n    positiveLabel: ${positive}${guess.columns.score !== undefined && guess.columns.prediction === undefined ? '\n    threshold: 0.5 # prediction = score >= threshold' : ''}`
+      : ''
   return `# The evaluation manifest of this model, written by rai-gate init from ${path}.
 # Check the columns and the sensitive attributes below; docs/inputs.md describes every field.
 apiVersion: rai-gate/v1
 kind: Evaluation
 model: { name: ${scalar(name)}, version: 0.1.0 }
 riskTier: ${scalar(tier)} # selects the policy in policies/ whose tier is ${tier}
-task: binary-classification
+task: ${guess.task}${guess.task === 'binary-classification' ? '' : ` # and whose task is ${guess.task}`}
 sensitiveAttributes: [${guess.sensitiveAttributes.map(scalar).join(', ')}]
 artifacts:
   - kind: predictions
     path: ${scalar(path)}
-    columns: { ${columns} }
-    positiveLabel: ${positive}${guess.columns.score !== undefined && guess.columns.prediction === undefined ? '\n    threshold: 0.5 # prediction = score >= threshold' : ''}
+    columns: { ${columns} }${binary}
 `
 }

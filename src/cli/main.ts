@@ -151,7 +151,7 @@ function runValidate(args: string[], io: Io): number {
   const known = providedDefs(manifest && manifestMetrics(manifest))
   for (const p of validatePolicies(positionals[0], io.cwd, manifest, known)) {
     io.stdout(
-      `${p.files[0].path}: ok (${p.name}@${p.version}, tier ${p.tier}, ${p.gates.length} gates${
+      `${p.files[0].path}: ok (${p.name}@${p.version}, tier ${p.tier}${p.task === 'binary-classification' ? '' : ` (${p.task})`}, ${p.gates.length} gates${
         p.files.length > 1
           ? `, extends ${p.files
               .slice(1)

@@ -7,10 +7,22 @@
 import { InputError } from '../errors.js'
 import type { Value } from '../artifacts/decode/values.js'
 import { exactAuc } from '../metrics/auc.js'
+import type { Task } from '../kinds.js'
 
 export interface Guess {
-  columns: { label: string; score?: string; prediction?: string; weight?: string; id?: string }
-  positiveLabel: string | number
+  /** A regression when the label and the prediction are numbers of many values, else binary. */
+  task: Task
+  columns: {
+    label: string
+    score?: string
+    prediction?: string
+    weight?: string
+    id?: string
+    lower?: string
+    upper?: string
+  }
+  /** The binary label's positive value (none for a regression). */
+  positiveLabel?: string | number
   sensitiveAttributes: string[]
   /** One line per choice: what, and why. */
   reasons: string[]
@@ -37,7 +49,7 @@ interface Profile {
 /** Below this many distinct values a text column can be a grouping (a sensitive attribute). */
 const MAX_GROUPS = 20
 
-type Role = 'label' | 'score' | 'prediction' | 'weight' | 'id'
+type Role = 'label' | 'score' | 'prediction' | 'weight' | 'id' | 'lower' | 'upper'
 
 /** Each role's names: the usual ones in full, then words that a name may contain. */
 const NAMES: Record<Role, [exact: RegExp, contains: RegExp]> = {
@@ -51,8 +63,13 @@ const NAMES: Record<Role, [exact: RegExp, contains: RegExp]> = {
   ],
   prediction: [/^(prediction|predictions|pred|y_pred|y_hat|yhat|predicted|decision)$/, /pred(?!.*prob)/],
   weight: [/^(w|wt|weight|weights|sample_weight)$/, /weight/],
-  id: [/^(id|uid|uuid|key|row|index|row_id|example_id|record_id)$/, /_id$|^id_/]
+  id: [/^(id|uid|uuid|key|row|index|row_id|example_id|record_id)$/, /_id$|^id_/],
+  lower: [/^(lower|lo|low|lower_bound|pred_lower|prediction_lower|y_lower|q_lo|q05|p05|p5)$/, /lower/],
+  upper: [/^(upper|hi|high|upper_bound|pred_upper|prediction_upper|y_upper|q_hi|q95|p95)$/, /upper/]
 }
+
+/** More distinct numbers than this, and a label named so is a regression's (a class has fewer). */
+const CONTINUOUS = 10
 
 /** Attributes that law or policy usually protects, by the words their columns are named with. */
 const SENSITIVE =
@@ -115,6 +132,46 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
   for (const p of profiles) if (attributes?.includes(p.name)) used.add(p)
   const named = (role: Role, fits: (p: Profile) => boolean) =>
     NAMES[role].map(names => free().find(p => fits(p) && names.test(p.key))).find(p => p !== undefined)
+
+  // A regression: a label and a prediction named so, both numbers of many values.
+  const continuous = (p: Profile) => numeric(p) && p.distinct.size > CONTINUOUS
+  const [target, estimate] = [named('label', continuous), named('prediction', continuous)]
+  if (target && estimate) {
+    take(target)
+    take(estimate)
+    reasons.push(
+      `task: regression ('${target.name}' and '${estimate.name}' are named as the label and the prediction, and hold numbers of many values)`,
+      `label: '${target.name}'`,
+      `prediction: '${estimate.name}'`
+    )
+    const lower = take(named('lower', numeric))
+    const upper = lower && take(named('upper', numeric))
+    if (lower && upper) reasons.push(`prediction interval: '${lower.name}' to '${upper.name}' (their names)`)
+    if (lower && !upper) used.delete(lower)
+    return {
+      task: 'regression',
+      columns: {
+        label: target.name,
+        prediction: estimate.name,
+        ...(lower && upper && { lower: lower.name, upper: upper.name }),
+        ...optional()
+      },
+      sensitiveAttributes: attributes
+        ? (reasons.push(`sensitive attributes: ${attributes.join(', ')} (--attributes)`), attributes)
+        : guessAttributes(file, free(), reasons, toCheck, byValues),
+      reasons,
+      toCheck,
+      byValues
+    }
+  }
+  /** The weight and the id, by their names (either task). */
+  function optional(): { weight?: string; id?: string } {
+    const weight = take(named('weight', isWeight))
+    if (weight) reasons.push(`weight: '${weight.name}' (its name, and its values are numbers of at least 0)`)
+    const id = take(named('id', p => p.unique))
+    if (id) reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`)
+    return { ...(weight && { weight: weight.name }), ...(id && { id: id.name }) }
+  }
 
   // The score: by name, else the only column of fractions in [0, 1].
   let score = take(named('score', isScore))
@@ -187,11 +244,7 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
       { file }
     )
 
-  const weight = take(named('weight', isWeight))
-  if (weight) reasons.push(`weight: '${weight.name}' (its name, and its values are numbers of at least 0)`)
-  const id = take(named('id', p => p.unique))
-  if (id) reasons.push(`id: '${id.name}' (its name, and every value read is distinct)`)
-
+  const more = optional()
   if (attributes) reasons.push(`sensitive attributes: ${attributes.join(', ')} (--attributes)`)
   const sensitiveAttributes = attributes ?? guessAttributes(file, free(), reasons, toCheck, byValues)
   const positiveLabel = positiveOf(label)
@@ -200,12 +253,12 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
       `the positive label is '${positiveLabel}' of ${[...label.distinct.keys()].map(v => `'${v}'`).join(' and ')}: is it the outcome the score predicts?`
     )
   return {
+    task: 'binary-classification',
     columns: {
       label: label.name,
       ...(score && { score: score.name }),
       ...(prediction && { prediction: prediction.name }),
-      ...(weight && { weight: weight.name }),
-      ...(id && { id: id.name })
+      ...more
     },
     positiveLabel,
     sensitiveAttributes,
