@@ -9595,7 +9595,7 @@ const INTERVAL_METHODS = {
     },
     'root-log-t': {
         short: "Student's t, log MSE",
-        name: "Student's t on the log of the mean squared residual (its variance from Σr⁴), square-rooted",
+        name: "Student's t on the log of the mean squared residual (its variance from Σr⁴, at least normal errors'), square-rooted",
         analytic: 'both',
         why: 'the squared residuals are positive and skewed; RMSE is the root of their mean'
     },

@@ -100,6 +100,35 @@ describe('dist/cli.js', () => {
       expect(written[key]).toEqual(JSON.parse(JSON.stringify(inProcess[key])))
   })
 
+  it('runs the regression example straight from the repository, as check() does', async () => {
+    const report = join(workspace({}), 'r.json')
+    const args = ['--manifest', 'examples/diabetes/rai-gate.yml', '--policy', 'examples/diabetes/policies']
+    const baseline = 'examples/diabetes/baseline/rai-gate-report.json'
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'check', ...args, '--baseline', baseline, '--report', report, '--fail-on', 'never'],
+      { cwd: ROOT, encoding: 'utf8' }
+    )
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^Decision: PASS/)
+    const written = JSON.parse(readFileSync(report, 'utf8'))
+    expectValidReport(written)
+    expect(written.task).toBe('regression')
+    expect(written.baseline.comparisons).toEqual([
+      expect.objectContaining({ kind: 'regression', comparison: 'independent' })
+    ])
+    const inProcess = await check({
+      manifest: 'examples/diabetes/rai-gate.yml',
+      policy: 'examples/diabetes/policies',
+      cwd: ROOT,
+      workspace: ROOT,
+      baseline
+    })
+    for (const key of ['metrics', 'checks', 'regressions'] as const)
+      expect(written[key]).toEqual(JSON.parse(JSON.stringify(inProcess[key])))
+  })
+
   it('gives the same metrics on two threads as on one', () => {
     const dir = setup(rows(3000))
     expect(run(dir, ['check', '--report', 'one.json'], false).status).toBe(0)

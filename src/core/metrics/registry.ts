@@ -103,7 +103,7 @@ export const INTERVAL_METHODS = {
   },
   'root-log-t': {
     short: "Student's t, log MSE",
-    name: "Student's t on the log of the mean squared residual (its variance from Σr⁴), square-rooted",
+    name: "Student's t on the log of the mean squared residual (its variance from Σr⁴, at least normal errors'), square-rooted",
     analytic: 'both',
     why: 'the squared residuals are positive and skewed; RMSE is the root of their mean'
   },
@@ -358,4 +358,17 @@ export const taskMetrics = (task: Task, scope: Scope): readonly MetricDef[] =>
 export const forTask = (m: MetricDef, task: Task): boolean => m.tasks === undefined || m.tasks.includes(task)
 
 /** The per-group rates the renderings show in a group's row (the report holds every metric). */
-export const GROUP_SUMMARY = ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'] as const
+const GROUP_SUMMARY = {
+  'binary-classification': ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'],
+  regression: ['mae', 'rmse', 'mean_prediction', 'mean_residual', 'interval_coverage']
+} as const satisfies Record<Task, readonly string[]>
+
+/**
+ * The group metrics a rendering shows for a report of this task (a report without a task is a binary
+ * classifier's), among those the report has: a regression without a prediction interval has no
+ * interval_coverage column.
+ */
+export function groupSummary(task: Task | undefined, metrics: readonly { metric: string }[]): string[] {
+  const present = new Set(metrics.map(m => m.metric))
+  return GROUP_SUMMARY[task ?? 'binary-classification'].filter(id => present.has(id))
+}

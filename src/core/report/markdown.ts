@@ -7,11 +7,11 @@ import { blockingChecks } from '../gate/evaluate.js'
 import type { Check } from '../gate/types.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricKey, type MetricResult } from '../metrics/evaluate.js'
-import { directionOf, GROUP_SUMMARY, metricDef } from '../metrics/registry.js'
+import { directionOf, groupSummary, metricDef } from '../metrics/registry.js'
 import { code, esc, escHtml } from './escape.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 import { metricLookup, shownInterval } from './lookup.js'
-import { comparisonsText, intervalMethods } from './methods.js'
+import { bootstrapped, comparisonsText, intervalMethods } from './methods.js'
 import { reliabilityBins } from './reliability.js'
 import type { Report } from './report.js'
 import { someOf } from '../words.js'
@@ -133,7 +133,7 @@ export function renderMarkdown(report: Report): string {
           regressionTable(report, regressed)
         )
       : null,
-    ...groupTables(report.metrics, pct),
+    ...groupTables(report.metrics, pct, groupSummary(report.task, report.metrics)),
     otherTools(report.metrics),
     reliability(report),
     details_('Evidence', evidence(report))
@@ -323,7 +323,7 @@ function details_(summary: string, body: string): string {
 }
 
 /** Each attribute's groups, every rate with its interval (at the policy's level). */
-function groupTables(metrics: MetricResult[], pct: string): string[] {
+function groupTables(metrics: MetricResult[], pct: string, summary: string[]): string[] {
   const get = metricLookup(metrics)
   const attributes = new Set(
     metrics.filter(m => m.metric === 'count' && m.group !== undefined).map(m => m.attribute!)
@@ -332,15 +332,15 @@ function groupTables(metrics: MetricResult[], pct: string): string[] {
     const { groups, of } = groupsToList(metrics, a, GROUP_ROWS)
     const rows = groups.map(g => {
       const count = get('count', { attribute: a, group: g })
-      const cells = GROUP_SUMMARY.map(id => {
+      const cells = summary.map(id => {
         const m = get(id, { attribute: a, group: g })
         return `${num(m?.value)}${interval(m?.ci ?? null)}`
       })
       return `| ${esc(g)}${count?.status === 'insufficient' ? ' (too small)' : ''} | ${num(count?.value)} | ${cells.join(' | ')} |`
     })
     const table = [
-      `| group | n | ${GROUP_SUMMARY.join(' | ')} |`,
-      `|---|---|${GROUP_SUMMARY.map(() => '---').join('|')}|`,
+      `| group | n | ${summary.join(' | ')} |`,
+      `|---|---|${summary.map(() => '---').join('|')}|`,
       ...rows
     ].join('\n')
     const title = `Per-group metrics: ${escHtml(a)} (estimates, ${pct} intervals)`
@@ -406,7 +406,9 @@ function evidence(report: Report): string {
     ...(comparisonsText(report.baseline)
       ? [`- changes against the baseline: ${esc(comparisonsText(report.baseline)!)}`]
       : []),
-    `- bootstrap: ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}, confidence ${s.confidence}; minGroupSize ${s.minGroupSize}; calibration ${s.calibration.bins} ${s.calibration.strategy} bins`
+    bootstrapped(report.metrics)
+      ? `- bootstrap: ${s.bootstrap.resamples.toLocaleString('en-US')} resamples, seed ${s.bootstrap.seed}, confidence ${s.confidence}; minGroupSize ${s.minGroupSize}; calibration ${s.calibration.bins} ${s.calibration.strategy} bins`
+      : `- every interval analytic (none bootstrapped), confidence ${s.confidence}; minGroupSize ${s.minGroupSize}`
   ].join('\n')
 }
 

@@ -24,6 +24,15 @@ export function intervalMethods(metrics: MetricResult[], short = false): string 
   )
 }
 
+/** Whether any interval has a bootstrap end (a report whose intervals are all analytic has none). */
+export function bootstrapped(metrics: MetricResult[]): boolean {
+  return metrics.some(m => {
+    const method = INTERVAL_METHODS[m.method as keyof typeof INTERVAL_METHODS] as
+      { analytic: string } | undefined
+    return m.ci !== null && method !== undefined && method.analytic !== 'both'
+  })
+}
+
 /** "predictions independent; outcomes paired on 800 cases", or null without a compared baseline. */
 export function comparisonsText(baseline: BaselineInfo | null): string | null {
   const list = baseline?.comparisons

@@ -7,11 +7,11 @@
  */
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { Check } from '../gate/types.js'
-import { GROUP_SUMMARY, metricDef, metricsOf } from '../metrics/registry.js'
+import { groupSummary, metricDef, metricsOf } from '../metrics/registry.js'
 import { SCOPE_KEYS } from '../metrics/sink.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricLookup, shownInterval } from './lookup.js'
-import { comparisonsText, intervalMethods } from './methods.js'
+import { bootstrapped, comparisonsText, intervalMethods } from './methods.js'
 import type { Report } from './report.js'
 import { checksToList, groupsToList, sinceText } from './select.js'
 import { someOf } from '../words.js'
@@ -156,7 +156,7 @@ export function renderText(unsafe: Report, options: TextOptions): string {
     ),
     ...para(
       // The methods behind the intervals are for whoever reads every table (--verbose).
-      `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${options.verbose ? `${intervalMethods(report.metrics, true)}; ` : ''}${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed})`
+      `policy ${report.policy.name}@${report.policy.version} (${report.policy.source}); ${pct} intervals (${options.verbose ? `${intervalMethods(report.metrics, true)}; ` : ''}${bootstrapped(report.metrics) ? `${settings.bootstrap.resamples} bootstrap resamples, seed ${settings.bootstrap.seed}` : 'every one analytic'})`
     ),
     ...report.inputs.flatMap(i =>
       para(`input ${i.kind}: ${i.path}, ${i.rows} rows, sha256 ${i.sha256.slice(0, 12)}`)
@@ -200,15 +200,16 @@ function metricTables(report: Report, width: number, bold: (s: string) => string
     ['metric', ...attributes],
     ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
   ])
+  const summary = groupSummary(report.task, m)
   for (const a of attributes) {
     const { groups, of } = groupsToList(m, a, GROUP_ROWS)
     const cell = (g: string, id: string) => get(id, { attribute: a, group: g })
     section(groups.length === of ? `Groups of ${a}` : `Groups of ${a}: the ${GROUP_ROWS} largest of ${of}`, [
-      ['group', 'n', ...GROUP_SUMMARY],
+      ['group', 'n', ...summary],
       ...groups.map(g => [
         g + (cell(g, 'count')?.status === 'insufficient' ? ' (too small)' : ''),
         fmt(cell(g, 'count')?.value ?? null),
-        ...GROUP_SUMMARY.map(id => withCi(cell(g, id)))
+        ...summary.map(id => withCi(cell(g, id)))
       ])
     ])
   }
