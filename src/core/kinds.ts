@@ -22,6 +22,7 @@ export type ArtifactKind = keyof typeof KINDS
  */
 export const TASKS = {
   'binary-classification': { data: 'predictions' },
+  'multiclass-classification': { data: 'multiclass' },
   regression: { data: 'regression' }
 } as const satisfies Record<string, { data: string }>
 export type Task = keyof typeof TASKS

@@ -4,7 +4,7 @@
  * paths stay in the workspace) -> a typed Manifest.
  */
 import { dirname, resolve } from 'node:path'
-import { InputError } from '../errors.js'
+import { InputError, type Where } from '../errors.js'
 import { displayPath, isInside, readText } from '../files.js'
 import { manifestValidator, validate } from '../schema.js'
 import { loadYaml } from '../yaml.js'
@@ -21,12 +21,46 @@ interface RawManifest {
   artifacts: {
     kind: ArtifactKind
     path: string
-    columns?: Record<string, string>
+    columns?: Record<string, string> & { scores?: Record<string, string> }
+    scorePrefix?: string
     positiveLabel?: string | number | boolean
     threshold?: number
     resolution?: number
   }[]
   documents?: Record<string, string>
+}
+
+/**
+ * A multiclass predictions artifact's score columns: `columns.scores` or `scorePrefix`, exactly one;
+ * either on another task or kind is an error (it would be ignored).
+ */
+function scoresOf(
+  task: Task,
+  kind: ArtifactKind,
+  columns: Record<string, string> | undefined,
+  prefix: string | undefined,
+  where: (path: string) => Where
+): ArtifactSpec['scores'] {
+  const multiclass = task === 'multiclass-classification' && kind === 'predictions'
+  if (!multiclass) {
+    if (columns !== undefined || prefix !== undefined)
+      throw new InputError(
+        `class score columns are a multiclass model's predictions setting; this is a ${kind} artifact of a ${task} model`,
+        where(columns !== undefined ? 'columns.scores' : 'scorePrefix')
+      )
+    return undefined
+  }
+  if (columns !== undefined && prefix !== undefined)
+    throw new InputError(
+      'both columns.scores and scorePrefix name the class scores; expected one of the two',
+      where('scorePrefix')
+    )
+  if (columns !== undefined) return { columns }
+  if (prefix !== undefined) return { prefix }
+  throw new InputError(
+    "a multiclass model's predictions need their class score columns: scorePrefix (every column <prefix><class>, such as p_), or columns.scores ({ <class>: <column> })",
+    where('columns')
+  )
 }
 
 export interface LoadOptions {
@@ -104,12 +138,17 @@ export function parseManifest(text: string, abs: string, options: LoadOptions): 
         where(`artifacts[${i}].kind`)
       )
     seen.set(dataOf(a.kind), a.kind)
+    const { scores, ...columns } = a.columns ?? {}
+    const scoring = scoresOf(raw.task, a.kind, scores, a.scorePrefix, (p: string) =>
+      where(`artifacts[${i}].${p}`)
+    )
     return {
       kind: a.kind,
       path: a.path,
       absPath,
       display: displayPath(absPath, options.cwd),
-      columns: a.columns ?? {},
+      columns,
+      ...(scoring && { scores: scoring }),
       positiveLabel: a.positiveLabel ?? 1,
       threshold: a.threshold ?? 0.5,
       ...(a.kind === 'stats' && { resolution: a.resolution ?? DEFAULT_RESOLUTION })

@@ -13,6 +13,11 @@ export interface ArtifactSpec {
   display: string
   /** Logical column name -> column in the file. */
   columns: Record<string, string>
+  /**
+   * A multiclass model's score columns (SPEC 2b): class -> column, from `columns.scores`, or the
+   * prefix every column `<prefix><class>` starts with (`scorePrefix`), resolved against the header.
+   */
+  scores?: { columns: Record<string, string> } | { prefix: string }
   positiveLabel: string | number | boolean
   threshold: number
   /** A stats artifact's score-bin width (docs/warehouse.md); unset for other kinds. */

@@ -69,7 +69,7 @@ export interface Computed {
 
 /** A metric's identity across runs: id and scope. */
 export const metricKey = (m: { metric: string } & ScopeRef): string =>
-  JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category])
+  JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category, m.class])
 
 export type Comparison = 'identical' | 'paired' | 'independent'
 

@@ -7,10 +7,12 @@ export interface ScopeRef {
   perturbation?: string
   suite?: string
   category?: string
+  /** A multiclass model's class (one-vs-rest metrics, and disparities of one class). */
+  class?: string
 }
 
 /** The scope keys, in the order reports and renderings list them. */
-export const SCOPE_KEYS = ['attribute', 'group', 'perturbation', 'suite', 'category'] as const
+export const SCOPE_KEYS = ['class', 'attribute', 'group', 'perturbation', 'suite', 'category'] as const
 
 /** The scope part of a metric, check or regression (only the keys it has). */
 export function scopeOf(m: ScopeRef): ScopeRef {

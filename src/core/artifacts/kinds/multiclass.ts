@@ -1,0 +1,138 @@
+/**
+ * Reads a multiclass model's predictions artifact (SPEC §2b): `label` (a class), optionally
+ * `prediction` (a class; else the class of the highest score, ties to the first in column order), and a
+ * score column per class (`scorePrefix` or `columns.scores`), whose values lie in [0, 1] and sum to 1
+ * within 1e-6 on every row. Rows go through every format's row source (CSV, JSON Lines, Parquet) and
+ * the row rules of values.ts into the confusion table and a score histogram per class.
+ */
+import { InputError, quote, type Where } from '../../errors.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
+import { ConfusionAccumulator, type ConfusionTable } from '../../tables/confusion.js'
+import { ScoreHistogram, type ScoreSource } from '../../tables/scores.js'
+import type { ReadProgress } from '../formats/bytes.js'
+import { findColumn, notInFile, streamRows, type Row } from '../formats/source.js'
+import { GroupIndex } from '../decode/groups.js'
+import { groupValue, scoreValue, weightValue, type Value } from '../decode/values.js'
+
+export interface MulticlassData {
+  table: ConfusionTable
+  /** Each class's scores, labelled by whether the row is of that class (one-vs-rest AUC). */
+  scores: ScoreSource[]
+  rows: number
+  sha256: string
+}
+
+/** How far a row's class scores may sum from 1. */
+export const SUM_TOLERANCE = 1e-6
+
+interface Columns {
+  label: number
+  prediction: number
+  weight: number
+  attrs: number[]
+  /** The score column of each class, in class order. */
+  scores: number[]
+}
+
+/** The classes and their score columns, from the manifest's scorePrefix or columns.scores. */
+function classesOf(spec: ArtifactSpec, names: string[], where: Where): { classes: string[]; columns: string[] } {
+  const s = spec.scores!
+  if ('prefix' in s) {
+    const columns = names.filter(n => n.startsWith(s.prefix) && n.length > s.prefix.length)
+    if (columns.length < 2)
+      throw new InputError(
+        `scorePrefix '${s.prefix}' matches ${columns.length === 0 ? 'no column' : `only '${columns[0]}'`}; expected a score column <prefix><class> for each of at least two classes; found: ${names.join(', ')}`,
+        { ...where, path: 'scorePrefix' }
+      )
+    return { classes: columns.map(n => n.slice(s.prefix.length)), columns }
+  }
+  const entries = Object.entries(s.columns)
+  for (const [k, column] of entries)
+    if (!names.includes(column))
+      throw new InputError(notInFile(column, names, ` (columns.scores.${k} in the manifest)`), {
+        ...where,
+        path: `scores.${k}`
+      })
+  return { classes: entries.map(([k]) => k), columns: entries.map(([, c]) => c) }
+}
+
+export async function readMulticlass(
+  spec: ArtifactSpec,
+  attributes: string[],
+  bins: number,
+  progress?: ReadProgress
+): Promise<MulticlassData> {
+  const indexes = attributes.map(a => new GroupIndex(a, spec.display))
+  const g = new Int32Array(attributes.length)
+  let at!: Columns
+  let acc!: ConfusionAccumulator
+  let hists: ScoreHistogram[] = []
+  let classIndex = new Map<string, number>()
+  let classes: string[] = []
+  let p!: Float64Array
+  let rows = 0
+  const header = (names: string[], where: Where) => {
+    const found = classesOf(spec, names, where)
+    classes = found.classes
+    classIndex = new Map(classes.map((c, k) => [c, k]))
+    const col = (name: string, required: boolean) => {
+      const column = findColumn(spec, names, where, name, required)
+      return column === undefined ? -1 : names.indexOf(column)
+    }
+    at = {
+      label: col('label', true),
+      prediction: col('prediction', false),
+      weight: spec.columns.weight !== undefined ? col('weight', true) : -1,
+      attrs: attributes.map(a => col(a, true)),
+      scores: found.columns.map(c => names.indexOf(c))
+    }
+    const weighted = at.weight >= 0
+    acc = new ConfusionAccumulator(attributes, classes, weighted, bins)
+    hists = classes.map(() => new ScoreHistogram(weighted, spec.display))
+    p = new Float64Array(classes.length)
+  }
+  const classOf = (value: Value, what: string, where: Where): number => {
+    const text = value === null || value === undefined ? '' : groupValue(value, where)
+    const k = classIndex.get(text)
+    if (k === undefined)
+      throw new InputError(
+        `${what} ${quote(text)} is not a class of the score columns; expected one of: ${classes.join(', ')}`,
+        where
+      )
+    return k
+  }
+  const row = (r: Row) => {
+    const K = classes.length
+    let sum = 0
+    let best = 0
+    for (let k = 0; k < K; k++) {
+      p[k] = scoreValue(r.at(at.scores[k]), r.where(at.scores[k]))
+      sum += p[k]
+      if (p[k] > p[best]) best = k
+    }
+    if (Math.abs(sum - 1) > SUM_TOLERANCE)
+      throw new InputError(
+        `the class scores sum to ${sum}; expected probabilities that sum to 1 (within ${SUM_TOLERANCE}) on every row`,
+        r.where()
+      )
+    const label = classOf(r.at(at.label), 'label', r.where(at.label))
+    const prediction = at.prediction >= 0 ? classOf(r.at(at.prediction), 'prediction', r.where(at.prediction)) : best
+    const w = at.weight >= 0 ? weightValue(r.at(at.weight), r.where(at.weight)) : 1
+    for (let a = 0; a < at.attrs.length; a++) {
+      const v = r.at(at.attrs[a])
+      if (v === undefined) throw new InputError(`field '${attributes[a]}' is missing`, r.where(at.attrs[a]))
+      g[a] = indexes[a].idOfText(groupValue(v, r.where(at.attrs[a])), r.line)
+    }
+    acc.add(g, label, prediction, p, w)
+    for (let k = 0; k < K; k++) hists[k].add(p[k], k === label ? 1 : 0, w)
+    rows++
+  }
+  const needed = () => [at.label, at.prediction, at.weight, ...at.attrs, ...at.scores].filter(k => k >= 0)
+  const { sha256 } = await streamRows(spec.absPath, spec.display, header, row, needed, progress)
+  return {
+    table: acc.finish(indexes.map(i => i.labels)),
+    scores: hists.map(h => h.finish()),
+    rows,
+    sha256
+  }
+}
