@@ -9556,6 +9556,12 @@ const INTERVAL_METHODS = {
         analytic: 'upper',
         why: 'min / max is 1 when the groups are equal'
     },
+    'simultaneous-mean': {
+        short: 'simultaneous mean',
+        name: 'mean of simultaneous per-class intervals (Bonferroni over the classes)',
+        analytic: 'both',
+        why: 'a mean of correlated estimates (the classes share their rows): holds whatever the correlation'
+    },
     'simultaneous-max': {
         short: 'simultaneous maximum',
         name: 'maximum of simultaneous per-perturbation intervals',
@@ -9610,6 +9616,12 @@ const INTERVAL_METHODS = {
         name: 'both ends from simultaneous Agresti–Caffo intervals over pairs of groups (Bonferroni)',
         analytic: 'both',
         why: 'max − min of proportions is 0 when the groups are equal; a task without resamples takes both ends from the pairs'
+    },
+    'pairwise-ratio-bounds': {
+        short: 'pairwise ratio bounds',
+        name: 'both ends from simultaneous MOVER ratio intervals (Clopper–Pearson limits) over pairs of groups (Bonferroni)',
+        analytic: 'both',
+        why: 'min / max of proportions is 1 when the groups are equal; a task without resamples takes both ends from the pairs'
     },
     'pairwise-mover': {
         short: 'pairwise MOVER',
@@ -9676,8 +9688,36 @@ const def = (id, scopes, direction, definition, interval, tasks) => ({
 });
 const BINARY = ['binary-classification'];
 const REGRESSION = ['regression'];
-/** A binary classifier's metric (every predictions metric before §2b). */
-const binary = (m) => ({ ...m, tasks: m.tasks ?? BINARY });
+const MULTICLASS = ['multiclass-classification'];
+const CLASSIFIERS = ['binary-classification', 'multiclass-classification'];
+/**
+ * The binary metrics a multiclass model has too (one-vs-rest per class, SPEC §2b), and their interval
+ * method there, where it differs: a multiclass model keeps no resamples, so its disparities take both
+ * ends from the pairs, and its mean losses Student's t.
+ */
+const MULTICLASS_TOO = {
+    accuracy: null,
+    selection_rate: null,
+    tpr: null,
+    fpr: null,
+    recall: null,
+    precision: null,
+    auc: null,
+    brier: 'student-t',
+    log_loss: 'log-t',
+    demographic_parity_difference: 'pairwise-agresti-caffo',
+    demographic_parity_ratio: 'pairwise-ratio-bounds',
+    equalized_odds_difference: 'pairwise-agresti-caffo',
+    equal_opportunity_difference: 'pairwise-agresti-caffo',
+    accuracy_difference: 'pairwise-agresti-caffo'
+};
+/** A binary classifier's metric (every predictions metric before §2b), and a multiclass model's too. */
+const binary = (m) => {
+    if (!(m.id in MULTICLASS_TOO))
+        return { ...m, tasks: m.tasks ?? BINARY };
+    const method = MULTICLASS_TOO[m.id];
+    return { ...m, tasks: CLASSIFIERS, ...(method && { intervalFor: { 'multiclass-classification': method } }) };
+};
 /**
  * A regression's group metrics that disparities are taken over, and which of them have a ratio
  * (SPEC §2b: a ratio of mean residuals, which change sign, is not one).
@@ -9708,6 +9748,13 @@ const METRICS = [
                 ? 'pairwise-differences'
                 : 'pairwise-ratios'))
     ].map(binary),
+    def('balanced_accuracy', ['overall'], 'higher', 'mean over classes of recall', 'delta-t', MULTICLASS),
+    def('macro_f1', ['overall', 'group'], 'higher', 'mean over classes of F1 (one-vs-rest)', 'delta-t', MULTICLASS),
+    def('micro_f1', ['overall'], 'higher', 'F1 of all classes pooled (= accuracy)', 'clopper-pearson', MULTICLASS),
+    def('weighted_f1', ['overall'], 'higher', 'F1 of each class weighted by its labels', 'delta-t', MULTICLASS),
+    def('top_label_ece', ['overall'], 'lower', 'ECE of the top score against "prediction is right" (equal-width bins)', 'ece-bounds', MULTICLASS),
+    def('macro_auc', ['overall'], 'higher', 'mean over classes of the one-vs-rest AUC', 'simultaneous-mean', MULTICLASS),
+    def('macro_f1_difference', ['attribute'], 'lower', 'max − min of macro_f1 over eligible groups', 'pairwise-mover', MULTICLASS),
     def('mae', ['overall', 'group'], 'lower', 'Σw·|ŷ − y| / Σw', 'log-t', REGRESSION),
     def('rmse', ['overall', 'group'], 'lower', '√(Σw·(ŷ − y)² / Σw)', 'root-log-t', REGRESSION),
     def('r2', ['overall'], 'higher', '1 − Σw·(y − ŷ)² / Σw·(y − ȳ)²', 'delta-t', REGRESSION),
@@ -47695,7 +47742,7 @@ function disparitySupport(d, s, supports, groupBins) {
 }
 
 /** A metric's identity across runs: id and scope. */
-const metricKey = (m) => JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category]);
+const metricKey = (m) => JSON.stringify([m.metric, m.attribute, m.group, m.perturbation, m.suite, m.category, m.class]);
 
 function predictionBootstrap(job) {
     const { table, settings } = job;

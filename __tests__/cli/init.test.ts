@@ -108,6 +108,31 @@ describe('rai-gate init on the adult fixture', () => {
     expect(report.task).toBe('regression')
   })
 
+  it('recognises a multiclass file by its class probability columns', async () => {
+    const dir = workspace({})
+    mkdirSync(join(dir, 'eval'))
+    copyFileSync(join(ADULT, '../multiclass/predictions.csv'), join(dir, 'eval/predictions.csv'))
+    const r = await cli(['init'], dir)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('task: multiclass-classification (4 columns p_<class> of probabilities')
+    const m = yaml.load(readFileSync(join(dir, 'rai-gate.yml'), 'utf8')) as Written & { task: string }
+    expect(m.task).toBe('multiclass-classification')
+    // region is no protected attribute by its name: init proposes sex alone.
+    expect(m.sensitiveAttributes).toEqual(['sex'])
+    expect(m.artifacts).toEqual([
+      {
+        kind: 'predictions',
+        path: 'eval/predictions.csv',
+        columns: { label: 'label', weight: 'weight', id: 'id' },
+        scorePrefix: 'p_'
+      }
+    ])
+    expect(readdirSync(join(dir, 'policies')).sort()).toEqual(['multiclass-low.yml', 'multiclass-medium.yml'])
+    const report = await expectCheckRuns(dir)
+    expect(report.policy.name).toBe('default-multiclass-medium')
+  })
+
   it('reads the header of JSON Lines and Parquet files too', async () => {
     const csv = readFileSync(join(ADULT, 'predictions.csv'), 'utf8').trim().split('\n')
     const header = csv[0].split(',')

@@ -177,9 +177,11 @@ function manifestText(
     .join(', ')
   const positive = typeof guess.positiveLabel === 'string' ? scalar(guess.positiveLabel) : guess.positiveLabel
   const binary =
-    guess.task === 'binary-classification'
-      ? `\n    positiveLabel: ${positive}${guess.columns.score !== undefined && guess.columns.prediction === undefined ? '\n    threshold: 0.5 # prediction = score >= threshold' : ''}`
-      : ''
+    guess.scorePrefix !== undefined
+      ? `\n    scorePrefix: ${scalar(guess.scorePrefix)} # every column ${guess.scorePrefix}<class> holds that class's probability`
+      : guess.task === 'binary-classification'
+        ? `\n    positiveLabel: ${positive}${guess.columns.score !== undefined && guess.columns.prediction === undefined ? '\n    threshold: 0.5 # prediction = score >= threshold' : ''}`
+        : ''
   return `# The evaluation manifest of this model, written by rai-gate init from ${path}.
 # Check the columns and the sensitive attributes below; docs/inputs.md describes every field.
 apiVersion: rai-gate/v1

@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
 import { readRegression, type RegressionData } from './artifacts/kinds/regression.js'
+import { readMulticlass, type MulticlassData } from './artifacts/kinds/multiclass.js'
 import { InputError } from './errors.js'
 import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
 import { dataOf, type ArtifactKind } from './kinds.js'
@@ -139,12 +140,14 @@ const READERS: Record<
   (
     spec: ArtifactSpec,
     c: ReadContext
-  ) => Promise<PredictionData | RegressionData | RobustnessData | OutcomeData>
+  ) => Promise<PredictionData | RegressionData | MulticlassData | RobustnessData | OutcomeData>
 > = {
   predictions: (spec, c) =>
     c.manifest.task === 'regression'
       ? readRegression(spec, c.manifest.sensitiveAttributes, c.progress)
-      : predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+      : c.manifest.task === 'multiclass-classification'
+        ? readMulticlass(spec, c.manifest.sensitiveAttributes, c.policy.defaults.calibration.bins, c.progress)
+        : predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
   // A stats table is read into the predictions it was reduced from (kinds/stats.ts).
   stats: (spec, c) => {
     if (c.manifest.task !== 'binary-classification')
@@ -293,7 +296,9 @@ async function evaluateBaseline(
   helpers: Helpers | null
 ): Promise<Evaluation | { warning: string }> {
   try {
-    const attributes = new Set((baseline.predictions ?? baseline.regression)?.table.attributes ?? [])
+    const attributes = new Set(
+      (baseline.predictions ?? baseline.regression ?? baseline.multiclass)?.table.attributes ?? []
+    )
     return await evaluateWith(
       {
         ...baseline,

@@ -3,6 +3,7 @@ import type { MetricsData } from './artifacts/kinds/metrics.js'
 import type { OutcomeData } from './artifacts/kinds/outcomes.js'
 import type { PredictionData } from './artifacts/kinds/predictions.js'
 import type { RegressionData } from './artifacts/kinds/regression.js'
+import type { MulticlassData } from './artifacts/kinds/multiclass.js'
 import type { RobustnessData } from './artifacts/kinds/robustness.js'
 import type { Baseline } from './baseline/types.js'
 import type { Manifest } from './manifest/types.js'
@@ -19,6 +20,7 @@ export interface Inputs {
   baseline: Baseline | null
   predictions?: PredictionData
   regression?: RegressionData
+  multiclass?: MulticlassData
   robustness?: RobustnessData
   outcomes?: OutcomeData
   metrics?: MetricsData

@@ -27,12 +27,17 @@ export const TASKS = {
 } as const satisfies Record<string, { data: string }>
 export type Task = keyof typeof TASKS
 
+/** The task whose predictions are this kind of data (binary for the data no task has: robustness, ...). */
+export const taskOfData = (data: DataKind): Task =>
+  (Object.keys(TASKS) as Task[]).find(t => TASKS[t].data === data) ?? 'binary-classification'
+
 /** The kinds of data the engine evaluates, stores in a report and compares with a baseline. */
 export type DataKind = (typeof KINDS)[ArtifactKind]['data'] | (typeof TASKS)[Task]['data']
 
 /** Every kind of data, in the order the engine evaluates and a report lists them. */
 export const DATA_KINDS: readonly DataKind[] = [
   'predictions',
+  'multiclass',
   'regression',
   'robustness',
   'outcomes',

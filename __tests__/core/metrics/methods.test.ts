@@ -6,8 +6,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { readRegression } from '../../../src/core/artifacts/kinds/regression.js'
+import { readMulticlass } from '../../../src/core/artifacts/kinds/multiclass.js'
 import { evaluate } from '../../../src/core/metrics/evaluate.js'
-import { METRICS } from '../../../src/core/metrics/registry.js'
+import { METRICS, methodOf } from '../../../src/core/metrics/registry.js'
+import { taskOfData } from '../../../src/core/kinds.js'
 import { intervalOf, METHOD_SUPPORTS, proportion } from '../../../src/core/metrics/support.js'
 import { ADULT, adultEvaluationInput } from '../../helpers/check.js'
 
@@ -34,7 +36,30 @@ describe('interval methods', () => {
       },
       ['sex', 'age_band']
     )
+    const mcPath = join(ADULT, '../multiclass/predictions.csv')
+    const multiclass = await readMulticlass(
+      {
+        kind: 'predictions',
+        path: mcPath,
+        absPath: mcPath,
+        display: mcPath,
+        columns: {},
+        positiveLabel: 1,
+        threshold: 0.5,
+        scores: { prefix: 'p_' }
+      },
+      ['sex', 'region'],
+      10
+    )
     const computed = [
+      ...evaluate({
+        ...input,
+        intersections: [],
+        predictions: undefined,
+        robustness: undefined,
+        outcomes: undefined,
+        multiclass
+      }).computed,
       ...evaluate(input).computed,
       ...evaluate({
         ...input,
@@ -47,7 +72,7 @@ describe('interval methods', () => {
     ]
     const seen = new Set<string>()
     for (const c of computed) {
-      const method = METRICS.find(m => m.id === c.point.metric)!.interval
+      const method = methodOf(c.point.metric, taskOfData(c.artifact))!
       seen.add(c.point.metric)
       if (c.point.support === undefined) continue
       expect([c.point.metric, METHOD_SUPPORTS[method]]).toEqual([

@@ -51,9 +51,12 @@ describe('metric registry', () => {
   it('is what the table of interval methods in docs/metrics.md says', () => {
     const rows = Object.entries(INTERVAL_METHODS).map(([id, m]) => [
       `\`${id}\`: ${m.name}`,
-      METRICS.filter(x => x.interval === id)
-        .map(x => `\`${x.id}\``)
-        .join(', '),
+      [
+        ...METRICS.filter(x => x.interval === id).map(x => `\`${x.id}\``),
+        ...METRICS.filter(x => (Object.values(x.intervalFor ?? {}) as string[]).includes(id)).map(
+          x => `\`${x.id}\` (multiclass)`
+        )
+      ].join(', '),
       m.why
     ])
     expectDocSection('docs/metrics.md', 'methods', table(['method', 'metrics', 'why'], rows))

@@ -74,6 +74,7 @@ export async function compareWithBaseline(
     const what = {
       predictions: 'rows',
       regression: 'rows',
+      multiclass: 'rows',
       robustness: 'robustness rows',
       outcomes: 'test cases',
       metrics: 'metrics'
@@ -124,6 +125,10 @@ async function pairingOf(
       : pairPredictions(run, baseline?.predictions, intersections, settings)
   }
   if (!baseline) return null
+  if (kind === 'multiclass')
+    return inputs.multiclass && baseline.multiclass
+      ? { paired: false, reason: 'multiclass rows are compared as independent samples', note: false }
+      : null
   if (kind === 'regression')
     return inputs.regression && baseline.regression
       ? { paired: false, reason: 'regression rows are compared as independent samples', note: false }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { loadCases } from '../tables/cases.js'
 import { decodeCells } from '../tables/cells.js'
 import { M, MOMENTS, NM, summed } from '../tables/moments.js'
+import { BIN, CELL, LOSSES } from '../tables/confusion.js'
 import { scopeOf } from '../metrics/sink.js'
 import { MAX_PREDICTION_CODE } from '../artifacts/kinds/predictions.js'
 import { InputError } from '../errors.js'
@@ -154,6 +155,51 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       rows,
       sha256: sha('predictions'),
       record: cases && { cases, byId: true, scores: null, weights: null, champion: null }
+    }
+  }
+  if (stats.multiclass) {
+    const m = stats.multiclass
+    const K = m.classes.length
+    const size = K * K * CELL
+    if (m.cells.length !== m.combos.length || m.cells.some(c => c.length !== size))
+      throw new Error(
+        `its confusion table has cells that do not fit ${m.combos.length} combinations of ${K} classes`
+      )
+    if (m.losses.length !== m.combos.length || m.bins.length % BIN !== 0 || m.aucs.length !== K)
+      throw new Error('its confusion table does not fit its classes and combinations')
+    const cells = new Float64Array(m.combos.length * size)
+    m.cells.forEach((c, i) => cells.set(c, i * size))
+    const losses = new Float64Array(m.combos.length * LOSSES)
+    m.losses.forEach((l, i) => losses.set(l, i * LOSSES))
+    const table = {
+      attributes: m.attributes,
+      groups: m.groups,
+      combos: m.combos,
+      classes: m.classes,
+      weighted: m.weighted,
+      cells,
+      losses,
+      bins: Float64Array.from(m.bins)
+    }
+    let rows = 0
+    for (let i = 0; i < cells.length; i += CELL) rows += cells[i]
+    out.multiclass = {
+      table,
+      scores: [],
+      aucs: m.aucs.map(a => ({
+        value: a?.value ?? NaN,
+        blocks: a?.blocks
+          ? {
+              posW: Float64Array.from(a.blocks.posW),
+              negW: Float64Array.from(a.blocks.negW),
+              posN: Float64Array.from(a.blocks.posN),
+              negN: Float64Array.from(a.blocks.negN),
+              within: Float64Array.from(a.blocks.within)
+            }
+          : null
+      })),
+      rows,
+      sha256: sha('multiclass')
     }
   }
   if (stats.regression) {

@@ -3,6 +3,7 @@ import type { MetricsData } from '../artifacts/kinds/metrics.js'
 import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
 import type { RegressionData } from '../artifacts/kinds/regression.js'
+import type { MulticlassData } from '../artifacts/kinds/multiclass.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import type { PairSource } from '../metrics/paired-predictions.js'
 import type { DataKind } from '../kinds.js'
@@ -41,6 +42,7 @@ export interface Baseline {
   checks?: readonly (Pick<Check, 'gate' | 'status'> & ScopeRef)[]
   predictions?: PredictionData
   regression?: RegressionData
+  multiclass?: MulticlassData
   robustness?: RobustnessData
   outcomes?: OutcomeData
   metrics?: MetricsData

@@ -154,7 +154,7 @@ interface Context {
   /** The baseline report's status of each check (checkKey). */
   before: ReadonlyMap<string, Status>
   /** A disparity's deciding groups in an attribute (undefined when it is not a disparity). */
-  deciding: (metric: string, attribute: string) => Check['groups']
+  deciding: (metric: string, attribute: string, cls?: string) => Check['groups']
 }
 
 /**
@@ -173,33 +173,37 @@ function decidingGroups(metrics: MetricResult[], small: number): Context['decidi
     if (m.group === undefined || m.value === null || !Number.isFinite(m.value)) continue
     const n = rows.get(key(m.attribute!, m.group))
     if (n === undefined) continue
-    const k = key(m.metric, m.attribute!)
+    const k = key(m.metric, m.attribute!, m.class ?? '')
     const list = rates.get(k) ?? []
     list.push({ group: m.group, value: m.value, n, ...(n < small && { small: true as const }) })
     rates.set(k, list)
   }
-  return (metric, attribute) => {
+  const classes = [...new Set(metrics.flatMap(m => (m.class === undefined ? [] : [m.class])))]
+  return (metric, attribute, cls) => {
     const d = DISPARITIES.find(x => x.id === metric)
     if (d === undefined) return undefined
     let best: NonNullable<Check['groups']> | undefined
     let widest = -Infinity
-    for (const base of d.of) {
-      const list = rates.get(key(base, attribute)) ?? []
-      if (list.length < 2) continue
-      const lowest = list.reduce((a, b) => (b.value < a.value ? b : a))
-      const highest = list.reduce((a, b) => (b.value > a.value ? b : a))
-      // How far apart, on the disparity's own scale: larger is further.
-      const gap =
-        d.kind === 'difference'
-          ? highest.value - lowest.value
-          : highest.value === 0
-            ? 0
-            : 1 - lowest.value / highest.value
-      if (gap > widest) {
-        widest = gap
-        best = { metric: base, lowest, highest }
+    // A multiclass model's disparity over every class is its worst class's: each class is looked at.
+    const among = cls !== undefined ? [cls] : classes.length > 0 ? classes : ['']
+    for (const c of among)
+      for (const base of d.of) {
+        const list = rates.get(key(base, attribute, c)) ?? []
+        if (list.length < 2) continue
+        const lowest = list.reduce((a, b) => (b.value < a.value ? b : a))
+        const highest = list.reduce((a, b) => (b.value > a.value ? b : a))
+        // How far apart, on the disparity's own scale: larger is further.
+        const gap =
+          d.kind === 'difference'
+            ? highest.value - lowest.value
+            : highest.value === 0
+              ? 0
+              : 1 - lowest.value / highest.value
+        if (gap > widest) {
+          widest = gap
+          best = { metric: base, lowest, highest, ...(c !== '' && { class: c }) }
+        }
       }
-    }
     return best
   }
 }
@@ -210,7 +214,8 @@ const groupText = (g: GroupRate) =>
 
 /** "selection_rate is lowest in 'b' (0.25, 40 rows, few) and highest in 'a' (0.75, 400 rows)" */
 function groupsText(g: NonNullable<Check['groups']>): string {
-  return `${g.metric} is lowest in ${groupText(g.lowest)} and highest in ${groupText(g.highest)}`
+  const of = g.class === undefined ? '' : ` of class '${g.class}'`
+  return `${g.metric}${of} is lowest in ${groupText(g.lowest)} and highest in ${groupText(g.highest)}`
 }
 
 /**
@@ -336,7 +341,7 @@ function checkOf(gate: Gate, t: Target, context: Context): Check {
   // A disparity's deciding groups: what its reason names, and which groups must grow to decide it.
   const deciding =
     t.scope.attribute !== undefined && t.scope.group === undefined && r?.value != null
-      ? context.deciding(gate.metric, t.scope.attribute)
+      ? context.deciding(gate.metric, t.scope.attribute, t.scope.class)
       : undefined
   const { finding, reason, small, open } = findingOf(
     gate,

@@ -24,7 +24,7 @@ export function expandGate(gate: Gate, def: MetricDef, metrics: MetricResult[]):
   let rows = metrics.filter(m => m.metric === gate.metric)
   const missing: Target[] = []
   const within = (
-    key: 'attribute' | 'group' | 'perturbation' | 'suite' | 'category',
+    key: 'class' | 'attribute' | 'group' | 'perturbation' | 'suite' | 'category',
     names: string[] | undefined
   ) => {
     if (names === undefined || names.includes('*')) return
@@ -36,6 +36,14 @@ export function expandGate(gate: Gate, def: MetricDef, metrics: MetricResult[]):
         })
     }
     rows = rows.filter(m => names.includes(m[key] as string))
+  }
+  // A multiclass model's classes: named ones; else a value over every class where the metric has one
+  // (a disparity's worst class), or each class's own (every class: the worst decides).
+  if (gate.classes === undefined) {
+    if (rows.some(m => m.class === undefined)) rows = rows.filter(m => m.class === undefined)
+  } else {
+    rows = rows.filter(m => m.class !== undefined)
+    within('class', gate.classes)
   }
   const scopes = def.scopes
   let kind: string

@@ -78,7 +78,7 @@ export interface Check extends ScopeRef {
    * A disparity's deciding groups: the per-group rate that decides it (equalized odds: tpr or fpr,
    * whichever is further apart) and its lowest and highest eligible groups, with their rows.
    */
-  groups?: { metric: string; lowest: GroupRate; highest: GroupRate }
+  groups?: { metric: string; lowest: GroupRate; highest: GroupRate; class?: string }
 
   waiver?: AppliedWaiver
 }

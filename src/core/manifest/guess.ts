@@ -23,6 +23,8 @@ export interface Guess {
   }
   /** The binary label's positive value (none for a regression). */
   positiveLabel?: string | number
+  /** A multiclass model's score columns: every column <prefix><class>. */
+  scorePrefix?: string
   sensitiveAttributes: string[]
   /** One line per choice: what, and why. */
   reasons: string[]
@@ -133,6 +135,36 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
   const named = (role: Role, fits: (p: Profile) => boolean) =>
     NAMES[role].map(names => free().find(p => fits(p) && names.test(p.key))).find(p => p !== undefined)
 
+  // A multiclass model: columns <prefix><class> of probabilities that sum to 1 on every row read, and
+  // a label whose values are those classes.
+  const multiclass = classScores(columns, rows)
+  if (multiclass) {
+    const classes = new Set(multiclass.classes)
+    const isLabel = (p: Profile) => p.distinct.size > 0 && [...p.distinct.keys()].every(v => classes.has(v))
+    for (const c of multiclass.columns) take(profiles[columns.indexOf(c)])
+    const target = take(named('label', isLabel) ?? free().find(isLabel))
+    if (target) {
+      reasons.push(
+        `task: multiclass-classification (${multiclass.columns.length} columns ${multiclass.prefix}<class> of probabilities that sum to 1 on every row read)`,
+        `label: '${target.name}' (its values are those classes)`
+      )
+      const estimate = take(named('prediction', isLabel))
+      if (estimate)
+        reasons.push(`prediction: '${estimate.name}' (its name, and its values are those classes)`)
+      return {
+        task: 'multiclass-classification',
+        columns: { label: target.name, ...(estimate && { prediction: estimate.name }), ...optional() },
+        scorePrefix: multiclass.prefix,
+        sensitiveAttributes: attributes
+          ? (reasons.push(`sensitive attributes: ${attributes.join(', ')} (--attributes)`), attributes)
+          : guessAttributes(file, free(), reasons, toCheck, byValues),
+        reasons,
+        toCheck,
+        byValues
+      }
+    }
+    for (const c of multiclass.columns) used.delete(profiles[columns.indexOf(c)])
+  }
   // A regression: a label and a prediction named so, both numbers of many values.
   const continuous = (p: Profile) => numeric(p) && p.distinct.size > CONTINUOUS
   const [target, estimate] = [named('label', continuous), named('prediction', continuous)]
@@ -266,6 +298,35 @@ export function guessColumns(file: string, columns: string[], rows: Value[][], a
     toCheck,
     byValues
   }
+}
+
+/** The prefixes a multiclass model's probability columns are written with. */
+const CLASS_PREFIXES = ['p_', 'prob_', 'proba_', 'probability_', 'score_']
+
+/**
+ * Columns <prefix><class> (at least two, of a usual prefix) whose values are probabilities summing to 1
+ * (within 1e-6) on every row read: a multiclass model's class scores.
+ */
+function classScores(
+  columns: string[],
+  rows: Value[][]
+): { prefix: string; columns: string[]; classes: string[] } | null {
+  for (const prefix of CLASS_PREFIXES) {
+    const found = columns.filter(c => c.toLowerCase().startsWith(prefix) && c.length > prefix.length)
+    if (found.length < 2) continue
+    const at = found.map(c => columns.indexOf(c))
+    const sums = rows.every(r => {
+      const values = at.map(k => Number(toText(r[k])))
+      return values.every(v => v >= 0 && v <= 1) && Math.abs(values.reduce((a, b) => a + b, 0) - 1) <= 1e-6
+    })
+    if (sums && rows.length > 0)
+      return {
+        prefix: found[0].slice(0, prefix.length),
+        columns: found,
+        classes: found.map(c => c.slice(prefix.length))
+      }
+  }
+  return null
 }
 
 /**

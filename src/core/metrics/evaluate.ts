@@ -6,6 +6,7 @@
 import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
 import type { RegressionData } from '../artifacts/kinds/regression.js'
+import type { MulticlassData } from '../artifacts/kinds/multiclass.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
 import type { MetricsData } from '../artifacts/kinds/metrics.js'
 import { conflict, providedChange, providedComputed, providedResult } from './provided.js'
@@ -19,11 +20,12 @@ import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computeRegression } from './regression.js'
+import { computeMulticlass } from './multiclass.js'
 import { computePredictions, planPredictions, resamplingPlan, smallGroupOf } from './predictions.js'
-import { INTERVAL_METHODS, metricDef, worseningSign } from './registry.js'
+import { INTERVAL_METHODS, metricDef, methodOf, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
 import { correctedEstimate, intervalOf, type Support } from './support.js'
-import type { DataKind } from '../kinds.js'
+import { taskOfData, type DataKind, type Task } from '../kinds.js'
 import { RecordingSink, RowSink, type PointValue, type Sink } from './sink.js'
 import {
   metricKey,
@@ -40,6 +42,7 @@ export type { BootstrapSettings, Change, Comparison, Computed, MetricResult } fr
 export interface EvaluationInput {
   predictions?: PredictionData
   regression?: RegressionData
+  multiclass?: MulticlassData
   robustness?: RobustnessData
   outcomes?: OutcomeData
   /** Metrics from a metrics artifact, taken as given (provided.ts). */
@@ -180,7 +183,13 @@ function changes(
     // A metric whose interval is analytic and that keeps no resamples: from the two intervals.
     const mover =
       !c.kept && !b.kept && cs && bs && !c.provided && !b.provided
-        ? moverChange({ metric: c.point.metric, baseline: b.point.value, change }, [cs, bs], confidence, sign)
+        ? moverChange(
+            { metric: c.point.metric, baseline: b.point.value, change },
+            [cs, bs],
+            confidence,
+            sign,
+            taskOfData(c.artifact)
+          )
         : null
     if (mover !== null) {
       out.set(key, mover)
@@ -321,9 +330,10 @@ export function moverChange(
   m: { metric: string; baseline: number; change: number },
   [now, before]: readonly [Support, Support],
   confidence: number,
-  sign: number
+  sign: number,
+  task: Task
 ): Change | null {
-  const method = metricDef(m.metric)?.interval
+  const method = methodOf(m.metric, task)
   if (method === undefined) return null
   const nowValue = m.baseline + m.change
   const ends = (level: number): [number, number] | null => {
@@ -636,18 +646,36 @@ function compute(input: EvaluationInput): Computed[] {
  * table): their point estimates with their supports.
  */
 function analyticMetrics(input: EvaluationInput): Computed[] {
-  const r = input.regression
-  if (!r) return []
-  const sink = new RecordingSink()
-  computeRegression(r.table, input.intersections, input.settings.minGroupSize, sink)
-  return sink.values.map(point => ({
-    artifact: 'regression',
-    point,
-    extra: {},
-    replicates: () => NOT_KEPT,
-    kept: false,
-    resamples: input.settings.resamples
-  }))
+  const { regression: r, multiclass: m } = input
+  const { minGroupSize } = input.settings
+  const of = (artifact: DataKind, put: (sink: Sink) => void): Computed[] => {
+    const sink = new RecordingSink()
+    put(sink)
+    // A group below minGroupSize is reported, and left out of disparities, as the binary engine's are.
+    const key = (s: { attribute?: string; group?: string }) => JSON.stringify([s.attribute, s.group])
+    const small = new Set(
+      sink.values
+        .filter(v => v.metric === 'count' && v.scope.group !== undefined && v.value < minGroupSize)
+        .map(v => key(v.scope))
+    )
+    return sink.values.map(point => ({
+      artifact,
+      point,
+      extra:
+        point.scope.group !== undefined && small.has(key(point.scope))
+          ? { status: 'insufficient' as const }
+          : {},
+      replicates: () => NOT_KEPT,
+      kept: false,
+      resamples: input.settings.resamples
+    }))
+  }
+  return [
+    ...(r
+      ? of('regression', sink => computeRegression(r.table, input.intersections, minGroupSize, sink))
+      : []),
+    ...(m ? of('multiclass', sink => computeMulticlass(m, input.intersections, minGroupSize, sink)) : [])
+  ]
 }
 
 /**
@@ -687,7 +715,7 @@ function toResult(c: Computed, confidence: number): MetricResult {
   const { point: v, extra, replicates, resamples: R } = c
   // A provided metric's interval is as given, unless rai-gate derives it as a proportion (provided.ts).
   const given = c.provided !== undefined && v.support === undefined
-  const method = given ? 'provided' : (metricDef(v.metric)?.interval ?? 'bootstrap')
+  const method = given ? 'provided' : (methodOf(v.metric, taskOfData(c.artifact)) ?? 'bootstrap')
   const base = {
     metric: v.metric,
     ...v.scope,

@@ -23,6 +23,8 @@ export interface MetricDef {
    * outcomes), which every task may have.
    */
   tasks?: readonly Task[]
+  /** Another task's interval method, where its data differ (a multiclass model keeps no resamples). */
+  intervalFor?: Partial<Record<Task, IntervalMethod>>
 }
 
 /**
@@ -63,6 +65,12 @@ export const INTERVAL_METHODS = {
     name: 'upper end from simultaneous MOVER ratio intervals (Clopper–Pearson limits) over pairs of groups, lower end percentile bootstrap',
     analytic: 'upper',
     why: 'min / max is 1 when the groups are equal'
+  },
+  'simultaneous-mean': {
+    short: 'simultaneous mean',
+    name: 'mean of simultaneous per-class intervals (Bonferroni over the classes)',
+    analytic: 'both',
+    why: 'a mean of correlated estimates (the classes share their rows): holds whatever the correlation'
   },
   'simultaneous-max': {
     short: 'simultaneous maximum',
@@ -118,6 +126,12 @@ export const INTERVAL_METHODS = {
     name: 'both ends from simultaneous Agresti–Caffo intervals over pairs of groups (Bonferroni)',
     analytic: 'both',
     why: 'max − min of proportions is 0 when the groups are equal; a task without resamples takes both ends from the pairs'
+  },
+  'pairwise-ratio-bounds': {
+    short: 'pairwise ratio bounds',
+    name: 'both ends from simultaneous MOVER ratio intervals (Clopper–Pearson limits) over pairs of groups (Bonferroni)',
+    analytic: 'both',
+    why: 'min / max of proportions is 1 when the groups are equal; a task without resamples takes both ends from the pairs'
   },
   'pairwise-mover': {
     short: 'pairwise MOVER',
@@ -213,8 +227,36 @@ const def = (
 
 const BINARY: readonly Task[] = ['binary-classification']
 const REGRESSION: readonly Task[] = ['regression']
-/** A binary classifier's metric (every predictions metric before §2b). */
-const binary = (m: MetricDef): MetricDef => ({ ...m, tasks: m.tasks ?? BINARY })
+const MULTICLASS: readonly Task[] = ['multiclass-classification']
+const CLASSIFIERS: readonly Task[] = ['binary-classification', 'multiclass-classification']
+
+/**
+ * The binary metrics a multiclass model has too (one-vs-rest per class, SPEC §2b), and their interval
+ * method there, where it differs: a multiclass model keeps no resamples, so its disparities take both
+ * ends from the pairs, and its mean losses Student's t.
+ */
+const MULTICLASS_TOO: Record<string, IntervalMethod | null> = {
+  accuracy: null,
+  selection_rate: null,
+  tpr: null,
+  fpr: null,
+  recall: null,
+  precision: null,
+  auc: null,
+  brier: 'student-t',
+  log_loss: 'log-t',
+  demographic_parity_difference: 'pairwise-agresti-caffo',
+  demographic_parity_ratio: 'pairwise-ratio-bounds',
+  equalized_odds_difference: 'pairwise-agresti-caffo',
+  equal_opportunity_difference: 'pairwise-agresti-caffo',
+  accuracy_difference: 'pairwise-agresti-caffo'
+}
+/** A binary classifier's metric (every predictions metric before §2b), and a multiclass model's too. */
+const binary = (m: MetricDef): MetricDef => {
+  if (!(m.id in MULTICLASS_TOO)) return { ...m, tasks: m.tasks ?? BINARY }
+  const method = MULTICLASS_TOO[m.id]
+  return { ...m, tasks: CLASSIFIERS, ...(method && { intervalFor: { 'multiclass-classification': method } }) }
+}
 
 /**
  * A regression's group metrics that disparities are taken over, and which of them have a ratio
@@ -264,6 +306,48 @@ export const METRICS: readonly MetricDef[] = [
       )
     )
   ].map(binary),
+  def('balanced_accuracy', ['overall'], 'higher', 'mean over classes of recall', 'delta-t', MULTICLASS),
+  def(
+    'macro_f1',
+    ['overall', 'group'],
+    'higher',
+    'mean over classes of F1 (one-vs-rest)',
+    'delta-t',
+    MULTICLASS
+  ),
+  def(
+    'micro_f1',
+    ['overall'],
+    'higher',
+    'F1 of all classes pooled (= accuracy)',
+    'clopper-pearson',
+    MULTICLASS
+  ),
+  def('weighted_f1', ['overall'], 'higher', 'F1 of each class weighted by its labels', 'delta-t', MULTICLASS),
+  def(
+    'top_label_ece',
+    ['overall'],
+    'lower',
+    'ECE of the top score against "prediction is right" (equal-width bins)',
+    'ece-bounds',
+    MULTICLASS
+  ),
+  def(
+    'macro_auc',
+    ['overall'],
+    'higher',
+    'mean over classes of the one-vs-rest AUC',
+    'simultaneous-mean',
+    MULTICLASS
+  ),
+  def(
+    'macro_f1_difference',
+    ['attribute'],
+    'lower',
+    'max − min of macro_f1 over eligible groups',
+    'pairwise-mover',
+    MULTICLASS
+  ),
   def('mae', ['overall', 'group'], 'lower', 'Σw·|ŷ − y| / Σw', 'log-t', REGRESSION),
   def('rmse', ['overall', 'group'], 'lower', '√(Σw·(ŷ − y)² / Σw)', 'root-log-t', REGRESSION),
   def('r2', ['overall'], 'higher', '1 − Σw·(y − ŷ)² / Σw·(y − ȳ)²', 'delta-t', REGRESSION),
@@ -329,6 +413,12 @@ export const METRICS: readonly MetricDef[] = [
 
 const BY_ID = new Map(METRICS.map(m => [m.id, m]))
 
+/** The interval method a metric's values of this task take. */
+export function methodOf(id: string, task: Task): IntervalMethod | undefined {
+  const m = BY_ID.get(id)
+  return m && (m.intervalFor?.[task] ?? m.interval)
+}
+
 /** Which way is better for a metric: the registry's, or a metrics artifact's `higherIsBetter`. */
 export function directionOf(m: { metric: string; higherIsBetter?: boolean }): Direction {
   const def = metricDef(m.metric)
@@ -360,6 +450,7 @@ export const forTask = (m: MetricDef, task: Task): boolean => m.tasks === undefi
 /** The per-group rates the renderings show in a group's row (the report holds every metric). */
 const GROUP_SUMMARY = {
   'binary-classification': ['selection_rate', 'tpr', 'fpr', 'precision', 'accuracy', 'ece'],
+  'multiclass-classification': ['accuracy', 'macro_f1', 'brier'],
   regression: ['mae', 'rmse', 'mean_prediction', 'mean_residual', 'interval_coverage']
 } as const satisfies Record<Task, readonly string[]>
 

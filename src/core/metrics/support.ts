@@ -105,6 +105,12 @@ export interface SpreadSupport {
   groups: MeanSupport[]
 }
 
+/** The mean of several estimates (a macro average over classes), each with its own interval. */
+export interface AverageSupport {
+  kind: 'average'
+  parts: Support[]
+}
+
 /** A weighted group's rows: Kish's effective sample size, reported beside the count. */
 export interface CountSupport {
   kind: 'count'
@@ -121,6 +127,7 @@ export type Support =
   | CountSupport
   | MeanSupport
   | SpreadSupport
+  | AverageSupport
 
 /**
  * The analytic interval of a support at a two-sided confidence. For calibration, only the lower end
@@ -144,6 +151,8 @@ export function intervalFromSupport(s: Support, confidence: number): Interval | 
       return meanInterval(s, confidence)
     case 'spread':
       return spread(s, confidence)
+    case 'average':
+      return averageOf(s, confidence)
     case 'count':
       return null
   }
@@ -170,6 +179,8 @@ export const METHOD_SUPPORTS: Record<IntervalMethod, readonly Support['kind'][]>
   'root-log-t': ['mean'],
   'delta-t': ['mean'],
   'pairwise-agresti-caffo': ['disparity'],
+  'pairwise-ratio-bounds': ['disparity'],
+  'simultaneous-mean': ['average'],
   'pairwise-mover': ['spread'],
   'pairwise-mover-ratios': ['spread'],
   bootstrap: []
@@ -179,7 +190,10 @@ export const METHOD_SUPPORTS: Record<IntervalMethod, readonly Support['kind'][]>
 export function intervalOf(method: IntervalMethod, s: Support, confidence: number): Interval | null {
   if (!METHOD_SUPPORTS[method].includes(s.kind))
     throw new Error(`interval method ${method} cannot use a ${s.kind} support`)
-  if (s.kind === 'disparity' && (s.type === 'ratio') !== (method === 'pairwise-ratios'))
+  if (
+    s.kind === 'disparity' &&
+    (s.type === 'ratio') !== (method === 'pairwise-ratios' || method === 'pairwise-ratio-bounds')
+  )
     throw new Error(`interval method ${method} cannot use a ${s.type} disparity`)
   if (s.kind === 'spread' && (s.type === 'ratio') !== (method === 'pairwise-mover-ratios'))
     throw new Error(`interval method ${method} cannot use a ${s.type} spread`)
@@ -374,6 +388,24 @@ function spread(s: SpreadSupport, confidence: number): Interval | null {
       }
     }
   return difference ? [lo, hi] : [Math.min(lo, 1), Math.min(1, hi)]
+}
+
+/**
+ * A mean of K estimates from their intervals at a Bonferroni level over the K (they hold together):
+ * the mean lies between the mean of the lower ends and the mean of the upper ends, whatever the
+ * estimates' correlation. Null when a part has no interval.
+ */
+function averageOf(s: AverageSupport, confidence: number): Interval | null {
+  const level = bonferroni(confidence, s.parts.length)
+  let lo = 0
+  let hi = 0
+  for (const part of s.parts) {
+    const ci = intervalFromSupport(part, level)
+    if (ci === null) return null
+    lo += ci[0] / s.parts.length
+    hi += ci[1] / s.parts.length
+  }
+  return [lo, hi]
 }
 
 /** Far above rounding: a pair is skipped only when it falls short of an end by more than this. */

@@ -41,6 +41,8 @@ export function checkGates(
         `${g.metric} is a metric of ${def.tasks.join(' and ')} models, and this policy gates ${task} models (its task); expected a metric of ${task} models${raw.task === undefined ? ', or task: ' + def.tasks[0] + ' in this policy' : ''}`,
         at('metric')
       )
+    if (g.classes !== undefined && task !== 'multiclass-classification')
+      throw error(`'classes' is a multiclass model's scope; this policy gates ${task} models`, at('classes'))
     for (const [key, scopes] of Object.entries(SCOPE_KEYS)) {
       if (g[key as keyof typeof g] !== undefined && !def.scopes.some(s => scopes.includes(s))) {
         throw error(

@@ -30,6 +30,8 @@ export interface Gate {
   description?: string
   attributes?: string[]
   groups?: string[]
+  /** A multiclass model's classes, one check each (['*']: every one). */
+  classes?: string[]
   perturbations?: string[]
   suites?: string[]
   categories?: string[]

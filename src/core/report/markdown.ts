@@ -8,6 +8,7 @@ import type { Check } from '../gate/types.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricKey, type MetricResult } from '../metrics/evaluate.js'
 import { directionOf, groupSummary, metricDef } from '../metrics/registry.js'
+import { CLASS_SUMMARY, classDisparities, classesOf, worstFirst } from './classes.js'
 import { code, esc, escHtml } from './escape.js'
 import { SCOPE_KEYS, type ScopeRef } from '../metrics/sink.js'
 import { metricLookup, shownInterval } from './lookup.js'
@@ -133,6 +134,7 @@ export function renderMarkdown(report: Report): string {
           regressionTable(report, regressed)
         )
       : null,
+    ...classTables(report.metrics, pct),
     ...groupTables(report.metrics, pct, groupSummary(report.task, report.metrics)),
     otherTools(report.metrics),
     reliability(report),
@@ -321,6 +323,48 @@ function modeNote(report: Report): string {
 function details_(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`
 }
+
+/**
+ * A multiclass report's classes: each class's one-vs-rest metrics, and each disparity's classes the
+ * worst first (the first few; every class is in the report), folded so that ten classes stay readable.
+ */
+function classTables(metrics: MetricResult[], pct: string): string[] {
+  const classes = classesOf(metrics)
+  if (classes.length === 0) return []
+  const get = metricLookup(metrics)
+  const cell = (m: MetricResult | undefined) => `${num(m?.value)}${interval(m?.ci ?? null)}`
+  const perClass = [
+    `| class | ${CLASS_SUMMARY.join(' | ')} |`,
+    `|---|${CLASS_SUMMARY.map(() => '---').join('|')}|`,
+    ...classes.map(c => `| ${esc(c)} | ${CLASS_SUMMARY.map(id => cell(get(id, { class: c }))).join(' | ')} |`)
+  ].join('\n')
+  const attributes = [
+    ...new Set(
+      metrics.flatMap(m => (m.class !== undefined && m.attribute !== undefined ? [m.attribute] : []))
+    )
+  ]
+  const rows = classDisparities(metrics).flatMap(id =>
+    attributes.map(a => {
+      const list = worstFirst(metrics, id, a)
+      const shown = list.slice(0, WORST_CLASSES).map(m => `${esc(m.class!)} ${cell(m)}`)
+      const more = list.length > WORST_CLASSES ? `, … (${list.length - WORST_CLASSES} more)` : ''
+      return `| ${code(id)} | ${esc(a)} | ${shown.join(', ')}${more} |`
+    })
+  )
+  const byClass = ['| disparity | attribute | classes, the worst first |', '|---|---|---|', ...rows].join(
+    '\n'
+  )
+  return [
+    details_(
+      `Per-class metrics: ${num(classes.length)} classes (one-vs-rest; estimates, ${pct} intervals)`,
+      perClass
+    ),
+    ...(rows.length > 0 ? [details_('Disparities by class, the worst first', byClass)] : [])
+  ]
+}
+
+/** Each disparity's classes a comment lists before "… more". */
+const WORST_CLASSES = 3
 
 /** Each attribute's groups, every rate with its interval (at the policy's level). */
 function groupTables(metrics: MetricResult[], pct: string, summary: string[]): string[] {

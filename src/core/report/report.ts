@@ -8,7 +8,9 @@ import { storeCases, type StoredCases } from '../tables/cases.js'
 import type { PredictionData } from '../artifacts/kinds/predictions.js'
 import type { ProvidedMetric } from '../artifacts/kinds/metrics.js'
 import type { Inputs } from '../inputs.js'
-import { predictionAuc } from '../metrics/auc.js'
+import { predictionAuc, type AucBlocks } from '../metrics/auc.js'
+import { classAucs } from '../metrics/multiclass.js'
+import { CELL, LOSSES } from '../tables/confusion.js'
 import type { GateResult } from '../gate/evaluate.js'
 import type { BaselineInfo } from '../baseline/types.js'
 import type { AppliedWaiver, Check, Decision, Regression } from '../gate/types.js'
@@ -102,6 +104,21 @@ export interface ReportStats {
     moments: readonly string[]
     sums: number[][]
   }
+  /**
+   * A multiclass model's confusion table: per combination, the K × K cells (rows, Σw, Σw² each) and
+   * the losses' sums; the top-label bins; each class's AUC and its blocks (tables/confusion.ts).
+   */
+  multiclass?: {
+    attributes: string[]
+    groups: string[][]
+    combos: number[][]
+    classes: string[]
+    weighted: boolean
+    cells: number[][]
+    losses: number[][]
+    bins: number[]
+    aucs: ({ value: number | null; blocks: StoredBlocks | null } | null)[]
+  }
   /** A metrics artifact's entries, as given (a later run compares with their values and intervals). */
   metrics?: ProvidedMetric[]
 }
@@ -117,6 +134,7 @@ export function buildReport(
   const artifacts = [
     ['predictions', inputs.predictions],
     ['regression', inputs.regression],
+    ['multiclass', inputs.multiclass],
     ['robustness', inputs.robustness],
     ['outcomes', inputs.outcomes],
     ['metrics', inputs.metrics]
@@ -158,8 +176,16 @@ export function buildReport(
   }
 }
 
+type StoredBlocks = { posW: number[]; negW: number[]; posN: number[]; negN: number[]; within: number[] }
+
 function aucStats(p: PredictionData): NonNullable<ReportStats['predictions']>['auc'] {
-  const auc = predictionAuc(p)
+  return storedAuc(predictionAuc(p))
+}
+
+/** An AUC and its blocks as a report stores them. */
+function storedAuc(
+  auc: { value: number; blocks: AucBlocks | null } | null
+): NonNullable<ReportStats['predictions']>['auc'] {
   if (auc === null) return null
   const b = auc.blocks
   return {
@@ -201,6 +227,23 @@ function stats(inputs: Inputs): ReportStats {
       cells: encodeCells(t),
       auc: aucStats(p),
       ...(p.record?.byId && { cases: storeCases(p.record.cases) })
+    }
+  }
+  const mc = inputs.multiclass
+  if (mc) {
+    const t = mc.table
+    const K = t.classes.length
+    const size = K * K * CELL
+    out.multiclass = {
+      attributes: t.attributes,
+      groups: t.groups,
+      combos: t.combos,
+      classes: t.classes,
+      weighted: t.weighted,
+      cells: t.combos.map((_, c) => Array.from(t.cells.subarray(c * size, (c + 1) * size))),
+      losses: t.combos.map((_, c) => Array.from(t.losses.subarray(c * LOSSES, (c + 1) * LOSSES))),
+      bins: Array.from(t.bins),
+      aucs: classAucs(mc).map(storedAuc)
     }
   }
   const m = inputs.regression

@@ -8,6 +8,7 @@
 import type { MetricResult } from '../metrics/evaluate.js'
 import type { Check } from '../gate/types.js'
 import { groupSummary, metricDef, metricsOf } from '../metrics/registry.js'
+import { CLASS_SUMMARY, classDisparities, classesOf, worstFirst } from './classes.js'
 import { SCOPE_KEYS } from '../metrics/sink.js'
 import { REGRESSION_FDR } from '../gate/regressions.js'
 import { metricLookup, shownInterval } from './lookup.js'
@@ -185,7 +186,10 @@ function metricTables(report: Report, width: number, bold: (s: string) => string
     if (rows.length > 1) out.push('', bold(title), table(rows, width))
   }
   const plain = (x: MetricResult) =>
-    x.attribute === undefined && x.perturbation === undefined && x.suite === undefined
+    x.attribute === undefined &&
+    x.perturbation === undefined &&
+    x.suite === undefined &&
+    x.class === undefined
   section('Overall', [
     ['metric', `value [${pct} CI]`],
     ...m
@@ -193,12 +197,30 @@ function metricTables(report: Report, width: number, bold: (s: string) => string
       .map(x => [x.metric, withCi(x)])
   ])
 
+  const classes = classesOf(m)
+  section('Classes (one-vs-rest)', [
+    ['class', ...CLASS_SUMMARY],
+    ...classes.map(c => [c, ...CLASS_SUMMARY.map(id => withCi(get(id, { class: c })))])
+  ])
   const attributes = [...new Set(m.filter(x => x.attribute !== undefined).map(x => x.attribute!))]
   const disparities = m.filter(x => x.attribute !== undefined && x.group === undefined)
   const metricsOf = [...new Set(disparities.map(x => x.metric))]
   section('Disparities over groups with at least ' + settings.minGroupSize + ' rows', [
     ['metric', ...attributes],
     ...metricsOf.map(id => [id, ...attributes.map(a => withCi(get(id, { attribute: a })))])
+  ])
+  const byClass = classDisparities(m)
+  section('Disparities by class, the worst first', [
+    ['metric', ...attributes],
+    ...byClass.map(id => [
+      id,
+      ...attributes.map(a =>
+        worstFirst(m, id, a)
+          .slice(0, 3)
+          .map(x => `${x.class} ${fmt(x.value)}`)
+          .join(', ')
+      )
+    ])
   ])
   const summary = groupSummary(report.task, m)
   for (const a of attributes) {

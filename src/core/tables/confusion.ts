@@ -122,7 +122,10 @@ export class ConfusionAccumulator {
  * A scope's confusion (its combinations' cells added up): conf[(label·K + prediction)·CELL + q], and
  * its losses.
  */
-export function confusionOf(t: ConfusionTable, combos: Iterable<number>): { conf: Float64Array; losses: Float64Array } {
+export function confusionOf(
+  t: ConfusionTable,
+  combos: Iterable<number>
+): { conf: Float64Array; losses: Float64Array } {
   const K = t.classes.length
   const size = K * K * CELL
   const conf = new Float64Array(size)

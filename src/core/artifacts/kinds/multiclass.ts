@@ -9,6 +9,7 @@ import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { ConfusionAccumulator, type ConfusionTable } from '../../tables/confusion.js'
 import { ScoreHistogram, type ScoreSource } from '../../tables/scores.js'
+import type { AucBlocks } from '../../metrics/auc.js'
 import type { ReadProgress } from '../formats/bytes.js'
 import { findColumn, notInFile, streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
@@ -18,6 +19,8 @@ export interface MulticlassData {
   table: ConfusionTable
   /** Each class's scores, labelled by whether the row is of that class (one-vs-rest AUC). */
   scores: ScoreSource[]
+  /** Each class's AUC and its blocks, as a report stores them (a baseline keeps no scores). */
+  aucs?: { value: number; blocks: AucBlocks | null }[]
   rows: number
   sha256: string
 }
@@ -35,7 +38,11 @@ interface Columns {
 }
 
 /** The classes and their score columns, from the manifest's scorePrefix or columns.scores. */
-function classesOf(spec: ArtifactSpec, names: string[], where: Where): { classes: string[]; columns: string[] } {
+function classesOf(
+  spec: ArtifactSpec,
+  names: string[],
+  where: Where
+): { classes: string[]; columns: string[] } {
   const s = spec.scores!
   if ('prefix' in s) {
     const columns = names.filter(n => n.startsWith(s.prefix) && n.length > s.prefix.length)
@@ -116,7 +123,8 @@ export async function readMulticlass(
         r.where()
       )
     const label = classOf(r.at(at.label), 'label', r.where(at.label))
-    const prediction = at.prediction >= 0 ? classOf(r.at(at.prediction), 'prediction', r.where(at.prediction)) : best
+    const prediction =
+      at.prediction >= 0 ? classOf(r.at(at.prediction), 'prediction', r.where(at.prediction)) : best
     const w = at.weight >= 0 ? weightValue(r.at(at.weight), r.where(at.weight)) : 1
     for (let a = 0; a < at.attrs.length; a++) {
       const v = r.at(at.attrs[a])
