@@ -45894,6 +45894,18 @@ function meanInterval(s, confidence) {
     const ends = [s.mean / spread, s.mean * spread];
     return s.scale === 'log' ? ends : [Math.sqrt(ends[0]), Math.sqrt(ends[1])];
 }
+/**
+ * The support of a weighted mean of a per-row quantity x from Σw, Σw², Σw·x and Σw·x²: its standard
+ * error √(V / (n_eff − 1)), V the weighted variance Σw·(x − m)²/Σw (at least `least`) and n_eff Kish's
+ * effective rows (unweighted: s/√n exactly), with Student's t on n_eff − 1; `shift` is added back to a
+ * mean of shifted values.
+ */
+function weightedMean(w, w2, sum, squares, scale, shift = 0, least = 0) {
+    const m = sum / w;
+    const variance = Math.max(least, squares / w - m * m);
+    const n = kish(w, w2);
+    return { kind: 'mean', scale, mean: shift + m, se: Math.sqrt(variance / (n - 1)), df: n - 1 };
+}
 /** The metric a mean support stands for: the mean, or its square root on the `root` scale. */
 const meanValue = (s) => (s.scale === 'root' ? Math.sqrt(s.mean) : s.mean);
 /**
@@ -54237,13 +54249,7 @@ function scopeGroups(table, intersections) {
  * √(V / (n_eff − 1)) with V the weighted variance Σw·(x − m)²/Σw and n_eff Kish's effective rows
  * (unweighted: s/√n exactly), on `scale`.
  */
-function mean(s, sum, squares, scale, shift = 0, least = 0) {
-    const w = s[M.w];
-    const m = sum / w;
-    const variance = Math.max(least, squares / w - m * m);
-    const n = kish(w, s[M.w2]);
-    return { kind: 'mean', scale, mean: shift + m, se: Math.sqrt(variance / (n - 1)), df: n - 1 };
-}
+const mean = (s, sum, squares, scale, shift = 0, least = 0) => weightedMean(s[M.w], s[M.w2], sum, squares, scale, shift, least);
 const fromMean = (support) => ({ value: meanValue(support), support });
 /** The residuals' kurtosis about 0, E r⁴ / (E r²)² (3 for normal errors centred on the label). */
 const kurtosis = (s) => (s[M.r4] * s[M.w]) / (s[M.rr] * s[M.rr]);
@@ -54432,13 +54438,8 @@ class Scope {
     }
     /** The mean of a per-row loss (Σw·x, Σw·x² at q, q + 1 of losses), on `scale`. */
     loss(q, scale) {
-        const m = this.losses[q] / this.W;
-        const variance = Math.max(0, this.losses[q + 1] / this.W - m * m);
-        const n = kish(this.W, this.W2);
-        return {
-            value: m,
-            support: { kind: 'mean', scale, mean: m, se: Math.sqrt(variance / (n - 1)), df: n - 1 }
-        };
+        const support = weightedMean(this.W, this.W2, this.losses[q], this.losses[q + 1], scale);
+        return { value: support.mean, support };
     }
 }
 /**

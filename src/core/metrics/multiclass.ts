@@ -17,7 +17,8 @@ import {
   type DisparitySupport,
   type MeanSupport,
   type ProportionSupport,
-  type Support
+  type Support,
+  weightedMean
 } from './support.js'
 
 /** A scope's confusion, summed, with what every metric of it reads. */
@@ -75,13 +76,8 @@ class Scope {
 
   /** The mean of a per-row loss (Σw·x, Σw·x² at q, q + 1 of losses), on `scale`. */
   loss(q: number, scale: MeanSupport['scale']): { value: number; support: MeanSupport } {
-    const m = this.losses[q] / this.W
-    const variance = Math.max(0, this.losses[q + 1] / this.W - m * m)
-    const n = kish(this.W, this.W2)
-    return {
-      value: m,
-      support: { kind: 'mean', scale, mean: m, se: Math.sqrt(variance / (n - 1)), df: n - 1 }
-    }
+    const support = weightedMean(this.W, this.W2, this.losses[q], this.losses[q + 1], scale)
+    return { value: support.mean, support }
   }
 }
 

@@ -9,7 +9,7 @@ import { M, summed, type MomentTable } from '../tables/moments.js'
 import { scopeGroups } from '../tables/scopes.js'
 import { REGRESSION_SPREADS } from './registry.js'
 import { tooFewGroups, type ScopeRef, type Sink } from './sink.js'
-import { meanValue, proportion, type MeanSupport, type Support } from './support.js'
+import { meanValue, proportion, weightedMean, type MeanSupport, type Support } from './support.js'
 
 /** A metric's value from a scope's sums, with the support of its interval. */
 interface Measured {
@@ -23,20 +23,14 @@ interface Measured {
  * √(V / (n_eff − 1)) with V the weighted variance Σw·(x − m)²/Σw and n_eff Kish's effective rows
  * (unweighted: s/√n exactly), on `scale`.
  */
-function mean(
+const mean = (
   s: Float64Array,
   sum: number,
   squares: number,
   scale: MeanSupport['scale'],
   shift = 0,
   least = 0
-): MeanSupport {
-  const w = s[M.w]
-  const m = sum / w
-  const variance = Math.max(least, squares / w - m * m)
-  const n = kish(w, s[M.w2])
-  return { kind: 'mean', scale, mean: shift + m, se: Math.sqrt(variance / (n - 1)), df: n - 1 }
-}
+): MeanSupport => weightedMean(s[M.w], s[M.w2], sum, squares, scale, shift, least)
 
 const fromMean = (support: MeanSupport): Measured => ({ value: meanValue(support), support })
 

@@ -10,6 +10,7 @@ import {
   agrestiCaffo,
   bonferroni,
   clopperPearson,
+  kish,
   logLimits,
   pairedDifference,
   ratioOfLimits,
@@ -340,6 +341,27 @@ function meanInterval(s: MeanSupport, confidence: number): Interval | null {
   const spread = Math.exp((t * s.se) / s.mean)
   const ends: Interval = [s.mean / spread, s.mean * spread]
   return s.scale === 'log' ? ends : [Math.sqrt(ends[0]), Math.sqrt(ends[1])]
+}
+
+/**
+ * The support of a weighted mean of a per-row quantity x from Σw, Σw², Σw·x and Σw·x²: its standard
+ * error √(V / (n_eff − 1)), V the weighted variance Σw·(x − m)²/Σw (at least `least`) and n_eff Kish's
+ * effective rows (unweighted: s/√n exactly), with Student's t on n_eff − 1; `shift` is added back to a
+ * mean of shifted values.
+ */
+export function weightedMean(
+  w: number,
+  w2: number,
+  sum: number,
+  squares: number,
+  scale: MeanSupport['scale'],
+  shift = 0,
+  least = 0
+): MeanSupport {
+  const m = sum / w
+  const variance = Math.max(least, squares / w - m * m)
+  const n = kish(w, w2)
+  return { kind: 'mean', scale, mean: shift + m, se: Math.sqrt(variance / (n - 1)), df: n - 1 }
 }
 
 /** The metric a mean support stands for: the mean, or its square root on the `root` scale. */
