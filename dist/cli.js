@@ -53579,7 +53579,8 @@ function normalized(m) {
             columns: a.columns,
             positiveLabel: a.positiveLabel,
             threshold: a.threshold,
-            resolution: a.resolution
+            resolution: a.resolution,
+            scores: a.scores
         };
     return {
         task: m.task,
@@ -53608,6 +53609,10 @@ function trustManifest(base, pr) {
     const tier = appliedTier(base, pr);
     if (tier !== pr.riskTier)
         notes.push(`This pull request changes riskTier from '${base.riskTier}' to '${pr.riskTier}'; the base commit's tier '${tier}' applies.`);
+    // The task chooses the policy (one per task and tier) and the metrics: a pull request that changed
+    // it could trade the binary gates for a regression's. The base commit's applies.
+    if (pr.task !== base.task)
+        notes.push(`This pull request changes task from '${base.task}' to '${pr.task}'; the base commit's task '${base.task}' applies (change it on the base branch first).`);
     const attributes = [...base.sensitiveAttributes];
     for (const a of pr.sensitiveAttributes)
         if (!attributes.includes(a))
@@ -53636,7 +53641,14 @@ function trustManifest(base, pr) {
     if (changes.length > 0)
         notes.push(`This pull request changes the manifest; the base commit's sensitive attributes, intersections and attribute columns still apply. Changes: ${changes.join('; ')}.`);
     return {
-        manifest: { ...pr, riskTier: tier, sensitiveAttributes: attributes, intersections, artifacts },
+        manifest: {
+            ...pr,
+            riskTier: tier,
+            task: base.task,
+            sensitiveAttributes: attributes,
+            intersections,
+            artifacts
+        },
         identity,
         notes
     };

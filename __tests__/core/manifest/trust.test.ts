@@ -23,6 +23,17 @@ ${o.more ?? ''}`
 const load = (text: string) => parseManifest(text, '/w/rai-gate.yml', { cwd: '/w', workspace: '/w' })
 
 describe('trustManifest', () => {
+  it("keeps the base commit's task: a pull request cannot trade the binary gates for a regression's", () => {
+    const t = trustManifest(
+      load(yaml({})),
+      load(yaml({}).replace('task: binary-classification', 'task: regression'))
+    )
+    expect(t.manifest.task).toBe('binary-classification')
+    expect(t.notes[0]).toBe(
+      "This pull request changes task from 'binary-classification' to 'regression'; the base commit's task 'binary-classification' applies (change it on the base branch first)."
+    )
+  })
+
   it('changes nothing, and says nothing, when the PR keeps the base manifest', () => {
     const t = trustManifest(load(yaml({})), load(yaml({})))
     expect(t.notes).toEqual([])

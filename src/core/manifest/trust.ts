@@ -40,7 +40,8 @@ function normalized(m: Manifest): Tree {
       columns: a.columns,
       positiveLabel: a.positiveLabel,
       threshold: a.threshold,
-      resolution: a.resolution
+      resolution: a.resolution,
+      scores: a.scores
     }
   return {
     task: m.task,
@@ -77,6 +78,12 @@ export function trustManifest(base: Manifest, pr: Manifest): Trusted {
     notes.push(
       `This pull request changes riskTier from '${base.riskTier}' to '${pr.riskTier}'; the base commit's tier '${tier}' applies.`
     )
+  // The task chooses the policy (one per task and tier) and the metrics: a pull request that changed
+  // it could trade the binary gates for a regression's. The base commit's applies.
+  if (pr.task !== base.task)
+    notes.push(
+      `This pull request changes task from '${base.task}' to '${pr.task}'; the base commit's task '${base.task}' applies (change it on the base branch first).`
+    )
   const attributes = [...base.sensitiveAttributes]
   for (const a of pr.sensitiveAttributes) if (!attributes.includes(a)) attributes.push(a)
   const intersections = [...base.intersections]
@@ -100,7 +107,14 @@ export function trustManifest(base: Manifest, pr: Manifest): Trusted {
       `This pull request changes the manifest; the base commit's sensitive attributes, intersections and attribute columns still apply. Changes: ${changes.join('; ')}.`
     )
   return {
-    manifest: { ...pr, riskTier: tier, sensitiveAttributes: attributes, intersections, artifacts },
+    manifest: {
+      ...pr,
+      riskTier: tier,
+      task: base.task,
+      sensitiveAttributes: attributes,
+      intersections,
+      artifacts
+    },
     identity,
     notes
   }
