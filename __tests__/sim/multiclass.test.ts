@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { expectDocSection, pct, table } from '../helpers/docs.js'
 import { MEASURED, REGIMES, REPLICATIONS, replicate, truth } from './multiclass.js'
-import { atLeast, itWritesDocs, QUICK, SIMULATION_TIMEOUT } from './scale.js'
+import { atLeast, itWritesDocs, QUICK, ratioAtMost, SIMULATION_TIMEOUT } from './scale.js'
 
 interface Measured {
   regime: string
@@ -15,6 +15,11 @@ interface Measured {
   coverage: number
   width: number
   intervals: number
+  /**
+   * The reference bootstrap's coverage and mean width, where one is written (overall metrics), and the
+   * mean width of rai-gate's intervals of the same (overall) scope.
+   */
+  reference?: { coverage: number; width: number; ours: number }
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
@@ -27,17 +32,39 @@ beforeAll(() => {
     return MEASURED.flatMap(metric => {
       const hits: number[] = []
       const widths: number[] = []
+      const refHits: number[] = []
+      const refWidths: number[] = []
+      const sameWidths: number[] = []
+      const covers = ([lo, hi]: [number, number], truthOf: number) =>
+        lo <= truthOf + 1e-12 && truthOf - 1e-12 <= hi ? 1 : 0
       for (const r of reps)
-        for (const [key, m] of r) {
+        for (const [key, m] of r.results) {
           if (m.metric !== metric || m.ci === null) continue
           const truthOf = t.get(key)
           if (truthOf === undefined || Number.isNaN(truthOf)) continue
-          hits.push(m.ci[0] <= truthOf + 1e-12 && truthOf - 1e-12 <= m.ci[1] ? 1 : 0)
+          hits.push(covers(m.ci, truthOf))
           widths.push(m.ci[1] - m.ci[0])
+          const ref = r.reference.get(key)
+          if (ref) {
+            refHits.push(covers(ref, truthOf))
+            refWidths.push(ref[1] - ref[0])
+            sameWidths.push(m.ci[1] - m.ci[0])
+          }
         }
       return hits.length === 0
         ? []
-        : [{ regime: regime.name, metric, coverage: mean(hits), width: mean(widths), intervals: hits.length }]
+        : [
+            {
+              regime: regime.name,
+              metric,
+              coverage: mean(hits),
+              width: mean(widths),
+              intervals: hits.length,
+              ...(refHits.length > 0 && {
+                reference: { coverage: mean(refHits), width: mean(refWidths), ours: mean(sameWidths) }
+              })
+            }
+          ]
     })
   })
 }, SIMULATION_TIMEOUT)
@@ -53,15 +80,37 @@ describe(`multiclass intervals (${REPLICATIONS} replications a regime${QUICK})`,
     expect(under.map(m => `${m.regime}, ${m.metric}: ${pct(m.coverage)}`)).toEqual([])
   })
 
+  it('costs at most 1.5× the width of the bootstrap of rows, overall, where that covers', () => {
+    const wide = measured.filter(
+      m =>
+        m.reference && m.reference.coverage >= 0.93 && m.reference.ours / m.reference.width > ratioAtMost(1.5)
+    )
+    expect(
+      wide.map(m => `${m.regime}, ${m.metric}: ${(m.reference!.ours / m.reference!.width).toFixed(2)}×`)
+    ).toEqual([])
+  })
+
   itWritesDocs('matches the table in docs/metrics.md', () => {
     const body = table(
-      ['regime', 'metric', 'coverage', 'mean width', 'intervals'],
+      [
+        'regime',
+        'metric',
+        'coverage',
+        'mean width',
+        'intervals',
+        'overall: mean width',
+        'bootstrap reference: coverage',
+        'its mean width'
+      ],
       measured.map(m => [
         m.regime,
         `\`${m.metric}\``,
         pct(m.coverage),
         m.width.toFixed(4),
-        String(m.intervals)
+        String(m.intervals),
+        m.reference ? m.reference.ours.toFixed(4) : '',
+        m.reference ? pct(m.reference.coverage) : '',
+        m.reference ? m.reference.width.toFixed(4) : ''
       ])
     )
     expectDocSection('docs/metrics.md', 'multiclass', body)

@@ -11,6 +11,8 @@
  * Each row's class probabilities are softmax(b + x·A) for a standard normal x (two dimensions); A and
  * b set how separable and how frequent the classes are. The true value of each metric is that of one
  * sample of TRUTH_ROWS rows from the same generator (top-label ECE: 0, as the model is calibrated).
+ * The reference construction written here, for widths, is the percentile bootstrap of the rows
+ * (REFERENCE_RESAMPLES resamples) for the overall accuracy, balanced accuracy and macro F1.
  */
 import { evaluate, type MetricResult } from '../../src/core/metrics/evaluate.js'
 import { createRng, type Rng } from '../../src/core/stats/rng.js'
@@ -20,6 +22,9 @@ import { replications } from './scale.js'
 
 export const REPLICATIONS = replications(300)
 const TRUTH_ROWS = 400_000
+const REFERENCE_RESAMPLES = 200
+/** The overall metrics the reference bootstrap is written for. */
+export const REFERENCED = ['accuracy', 'balanced_accuracy', 'macro_f1'] as const
 const CLASSES = ['a', 'b', 'c', 'd']
 
 export interface Regime {
@@ -83,8 +88,61 @@ function draw(regime: Regime, rng: Rng, p: Float64Array): number {
   return 3
 }
 
+/** Accuracy, balanced accuracy and macro F1 (scikit-learn's averages) of labels and predictions. */
+function classification(
+  y: Int32Array,
+  yhat: Int32Array,
+  take: Int32Array
+): Record<(typeof REFERENCED)[number], number> {
+  const conf = new Float64Array(16)
+  for (let i = 0; i < take.length; i++) conf[y[take[i]] * 4 + yhat[take[i]]]++
+  let right = 0
+  let recall = 0
+  let classes = 0
+  let f1 = 0
+  let present = 0
+  for (let k = 0; k < 4; k++) {
+    right += conf[k * 4 + k]
+    let truth = 0
+    let pred = 0
+    for (let j = 0; j < 4; j++) {
+      truth += conf[k * 4 + j]
+      pred += conf[j * 4 + k]
+    }
+    if (truth > 0) {
+      recall += conf[k * 4 + k] / truth
+      classes++
+    }
+    if (truth + pred > 0) {
+      f1 += (2 * conf[k * 4 + k]) / (truth + pred)
+      present++
+    }
+  }
+  return { accuracy: right / take.length, balanced_accuracy: recall / classes, macro_f1: f1 / present }
+}
+
+/** The percentile bootstrap of the rows for the referenced metrics: [2.5%, 97.5%] of each. */
+function referenceOf(y: Int32Array, yhat: Int32Array, rng: Rng): Map<string, [number, number]> {
+  const n = y.length
+  const take = new Int32Array(n)
+  const values: Record<string, number[]> = Object.fromEntries(REFERENCED.map(id => [id, []]))
+  for (let r = 0; r < REFERENCE_RESAMPLES; r++) {
+    for (let i = 0; i < n; i++) take[i] = Math.floor(rng.next() * n)
+    const m = classification(y, yhat, take)
+    for (const id of REFERENCED) values[id].push(m[id])
+  }
+  const at = (xs: number[], q: number) => xs.sort((a, b) => a - b)[Math.round(q * (xs.length - 1))]
+  return new Map(REFERENCED.map(id => [`${id}||`, [at(values[id], 0.025), at(values[id], 0.975)]]))
+}
+
 /** The engine's metrics of `rows` rows of the regime, each row in group (row mod groups). */
-function metricsOf(regime: Regime, rows: number, groups: number, rng: Rng): MetricResult[] {
+function metricsOf(
+  regime: Regime,
+  rows: number,
+  groups: number,
+  rng: Rng,
+  kept?: { y: Int32Array; yhat: Int32Array }
+): MetricResult[] {
   const acc = new ConfusionAccumulator(['g'], CLASSES, false, 10)
   const hists = CLASSES.map(() => new ScoreHistogram(false))
   const g = new Int32Array(1)
@@ -94,6 +152,10 @@ function metricsOf(regime: Regime, rows: number, groups: number, rng: Rng): Metr
     let best = 0
     for (let k = 1; k < 4; k++) if (p[k] > p[best]) best = k
     g[0] = i % groups
+    if (kept) {
+      kept.y[i] = y
+      kept.yhat[i] = best
+    }
     acc.add(g, y, best, p, 1)
     for (let k = 0; k < 4; k++) hists[k].add(p[k], k === y ? 1 : 0, 1)
   }
@@ -140,12 +202,16 @@ export function truth(regime: Regime): Map<string, number> {
   return t
 }
 
-/** One replication: each measured metric's result, by metric|class|group. */
-export function replicate(regime: Regime, rep: number): Map<string, MetricResult> {
+/** One replication: each measured metric's result, by metric|class|group, and the reference intervals. */
+export function replicate(
+  regime: Regime,
+  rep: number
+): { results: Map<string, MetricResult>; reference: Map<string, [number, number]> } {
   const rng = createRng(20261207, rep * REGIMES.length + REGIMES.indexOf(regime))
-  return new Map(
-    metricsOf(regime, regime.rows, regime.groups, rng)
-      .filter(measured)
-      .map(m => [keyOf(m), m])
-  )
+  const kept = { y: new Int32Array(regime.rows), yhat: new Int32Array(regime.rows) }
+  const all = metricsOf(regime, regime.rows, regime.groups, rng, kept)
+  return {
+    results: new Map(all.filter(measured).map(m => [keyOf(m), m])),
+    reference: referenceOf(kept.y, kept.yhat, rng)
+  }
 }
