@@ -7430,6 +7430,19 @@ const scoreBinsOf = (resolution) => Math.round(1 / resolution);
  * attribute) → a combination id, in order of first appearance. Every accumulator (the binary cell
  * table, the regression moments, the multiclass confusion) indexes its rows through one of these.
  */
+/** A table's per-combination sums (`width` each, side by side) as a report stores them: a row each. */
+const storedRows = (flat, width) => Array.from({ length: flat.length / width }, (_, c) => Array.from(flat.subarray(c * width, (c + 1) * width)));
+/**
+ * Stored rows back into one array of `combos` rows of `width`; rows of another count or width (a report
+ * that does not fit itself) are an error naming `what`.
+ */
+function joinedRows(rows, combos, width, what) {
+    if (rows.length !== combos || rows.some(r => r.length !== width))
+        throw new Error(`its ${what} has ${rows.length} rows for ${combos} combinations of ${width} numbers`);
+    const out = new Float64Array(combos * width);
+    rows.forEach((r, c) => out.set(r, c * width));
+    return out;
+}
 class ComboIndex {
     added;
     /** combos[c][a] is the group id of attribute a in combination c. */
@@ -56815,6 +56828,22 @@ function readBaseline(path, cwd, model, name) {
         };
     }
 }
+/** An AUC and its blocks as a report stores them, back in arrays (NaN without one). */
+function loadedAuc(stored) {
+    if (!stored)
+        return { value: NaN, blocks: null };
+    const b = stored.blocks;
+    return {
+        value: stored.value ?? NaN,
+        blocks: b && {
+            posW: Float64Array.from(b.posW),
+            negW: Float64Array.from(b.negW),
+            posN: Float64Array.from(b.posN),
+            negN: Float64Array.from(b.negN),
+            within: Float64Array.from(b.within)
+        }
+    };
+}
 /** The baseline's tables, each with the sha256 of the input file it was read from. */
 function tables(stats, sha) {
     const out = {};
@@ -56833,18 +56862,7 @@ function tables(stats, sha) {
             sum2,
             cross
         };
-        const auc = p.auc
-            ? {
-                value: p.auc.value ?? NaN,
-                blocks: p.auc.blocks && {
-                    posW: Float64Array.from(p.auc.blocks.posW),
-                    negW: Float64Array.from(p.auc.blocks.negW),
-                    posN: Float64Array.from(p.auc.blocks.posN),
-                    negN: Float64Array.from(p.auc.blocks.negN),
-                    within: Float64Array.from(p.auc.blocks.within)
-                }
-            }
-            : { value: NaN, blocks: null };
+        const auc = loadedAuc(p.auc);
         const cases = loadCases(p.cases, MAX_PREDICTION_CODE);
         out.predictions = {
             table,
@@ -56860,14 +56878,10 @@ function tables(stats, sha) {
         const m = stats.multiclass;
         const K = m.classes.length;
         const size = K * K * CELL;
-        if (m.cells.length !== m.combos.length || m.cells.some(c => c.length !== size))
-            throw new Error(`its confusion table has cells that do not fit ${m.combos.length} combinations of ${K} classes`);
-        if (m.losses.length !== m.combos.length || m.bins.length % BIN$1 !== 0 || m.aucs.length !== K)
+        if (m.bins.length % BIN$1 !== 0 || m.aucs.length !== K)
             throw new Error('its confusion table does not fit its classes and combinations');
-        const cells = new Float64Array(m.combos.length * size);
-        m.cells.forEach((c, i) => cells.set(c, i * size));
-        const losses = new Float64Array(m.combos.length * LOSSES);
-        m.losses.forEach((l, i) => losses.set(l, i * LOSSES));
+        const cells = joinedRows(m.cells, m.combos.length, size, 'confusion table');
+        const losses = joinedRows(m.losses, m.combos.length, LOSSES, 'loss sums');
         const table = {
             attributes: m.attributes,
             groups: m.groups,
@@ -56884,18 +56898,7 @@ function tables(stats, sha) {
         out.multiclass = {
             table,
             scores: [],
-            aucs: m.aucs.map(a => ({
-                value: a?.value ?? NaN,
-                blocks: a?.blocks
-                    ? {
-                        posW: Float64Array.from(a.blocks.posW),
-                        negW: Float64Array.from(a.blocks.negW),
-                        posN: Float64Array.from(a.blocks.posN),
-                        negN: Float64Array.from(a.blocks.negN),
-                        within: Float64Array.from(a.blocks.within)
-                    }
-                    : null
-            })),
+            aucs: m.aucs.map(loadedAuc),
             rows,
             sha256: sha('multiclass')
         };
@@ -56904,10 +56907,7 @@ function tables(stats, sha) {
         const m = stats.regression;
         if (m.moments.join() !== MOMENTS.join())
             throw new Error(`its moment table keeps ${m.moments.join(', ')}; this version keeps ${MOMENTS.join(', ')}`);
-        const sums = new Float64Array(m.combos.length * NM);
-        if (m.sums.length !== m.combos.length || m.sums.some(s => s.length !== NM))
-            throw new Error(`its moment table has ${m.sums.length} rows of sums for ${m.combos.length} combinations`);
-        m.sums.forEach((s, c) => sums.set(s, c * NM));
+        const sums = joinedRows(m.sums, m.combos.length, NM, 'moment table');
         const table = {
             attributes: m.attributes,
             groups: m.groups,
@@ -58054,8 +58054,8 @@ function stats(inputs) {
             combos: t.combos,
             classes: t.classes,
             weighted: t.weighted,
-            cells: t.combos.map((_, c) => Array.from(t.cells.subarray(c * size, (c + 1) * size))),
-            losses: t.combos.map((_, c) => Array.from(t.losses.subarray(c * LOSSES, (c + 1) * LOSSES))),
+            cells: storedRows(t.cells, size),
+            losses: storedRows(t.losses, LOSSES),
             bins: Array.from(t.bins),
             aucs: classAucs(mc).map(storedAuc)
         };
@@ -58071,7 +58071,7 @@ function stats(inputs) {
             hasInterval: t.hasInterval,
             shift: t.shift,
             moments: MOMENTS,
-            sums: t.combos.map((_, c) => Array.from(t.sums.subarray(c * NM, (c + 1) * NM)))
+            sums: storedRows(t.sums, NM)
         };
     }
     const r = inputs.robustness;

@@ -272,6 +272,7 @@ class CsvParser {
  * attribute) → a combination id, in order of first appearance. Every accumulator (the binary cell
  * table, the regression moments, the multiclass confusion) indexes its rows through one of these.
  */
+/** A table's per-combination sums (`width` each, side by side) as a report stores them: a row each. */
 class ComboIndex {
     added;
     /** combos[c][a] is the group id of attribute a in combination c. */

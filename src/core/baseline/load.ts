@@ -8,6 +8,8 @@ import { loadCases } from '../tables/cases.js'
 import { decodeCells } from '../tables/cells.js'
 import { M, MOMENTS, NM, summed } from '../tables/moments.js'
 import { BIN, CELL, LOSSES } from '../tables/confusion.js'
+import { joinedRows } from '../tables/combos.js'
+import type { AucBlocks } from '../metrics/auc.js'
 import { scopeOf } from '../metrics/sink.js'
 import { MAX_PREDICTION_CODE } from '../artifacts/kinds/predictions.js'
 import { InputError } from '../errors.js'
@@ -116,6 +118,25 @@ export function readBaseline(path: string, cwd: string, model: string, name?: st
   }
 }
 
+/** An AUC and its blocks as a report stores them, back in arrays (NaN without one). */
+function loadedAuc(stored: NonNullable<ReportStats['predictions']>['auc']): {
+  value: number
+  blocks: AucBlocks | null
+} {
+  if (!stored) return { value: NaN, blocks: null }
+  const b = stored.blocks
+  return {
+    value: stored.value ?? NaN,
+    blocks: b && {
+      posW: Float64Array.from(b.posW),
+      negW: Float64Array.from(b.negW),
+      posN: Float64Array.from(b.posN),
+      negN: Float64Array.from(b.negN),
+      within: Float64Array.from(b.within)
+    }
+  }
+}
+
 /** The baseline's tables, each with the sha256 of the input file it was read from. */
 function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baseline, 'info'> {
   const out: Omit<Baseline, 'info'> = {}
@@ -134,18 +155,7 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       sum2,
       cross
     }
-    const auc = p.auc
-      ? {
-          value: p.auc.value ?? NaN,
-          blocks: p.auc.blocks && {
-            posW: Float64Array.from(p.auc.blocks.posW),
-            negW: Float64Array.from(p.auc.blocks.negW),
-            posN: Float64Array.from(p.auc.blocks.posN),
-            negN: Float64Array.from(p.auc.blocks.negN),
-            within: Float64Array.from(p.auc.blocks.within)
-          }
-        }
-      : { value: NaN, blocks: null }
+    const auc = loadedAuc(p.auc)
     const cases = loadCases(p.cases, MAX_PREDICTION_CODE)
     out.predictions = {
       table,
@@ -161,16 +171,10 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
     const m = stats.multiclass
     const K = m.classes.length
     const size = K * K * CELL
-    if (m.cells.length !== m.combos.length || m.cells.some(c => c.length !== size))
-      throw new Error(
-        `its confusion table has cells that do not fit ${m.combos.length} combinations of ${K} classes`
-      )
-    if (m.losses.length !== m.combos.length || m.bins.length % BIN !== 0 || m.aucs.length !== K)
+    if (m.bins.length % BIN !== 0 || m.aucs.length !== K)
       throw new Error('its confusion table does not fit its classes and combinations')
-    const cells = new Float64Array(m.combos.length * size)
-    m.cells.forEach((c, i) => cells.set(c, i * size))
-    const losses = new Float64Array(m.combos.length * LOSSES)
-    m.losses.forEach((l, i) => losses.set(l, i * LOSSES))
+    const cells = joinedRows(m.cells, m.combos.length, size, 'confusion table')
+    const losses = joinedRows(m.losses, m.combos.length, LOSSES, 'loss sums')
     const table = {
       attributes: m.attributes,
       groups: m.groups,
@@ -186,18 +190,7 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
     out.multiclass = {
       table,
       scores: [],
-      aucs: m.aucs.map(a => ({
-        value: a?.value ?? NaN,
-        blocks: a?.blocks
-          ? {
-              posW: Float64Array.from(a.blocks.posW),
-              negW: Float64Array.from(a.blocks.negW),
-              posN: Float64Array.from(a.blocks.posN),
-              negN: Float64Array.from(a.blocks.negN),
-              within: Float64Array.from(a.blocks.within)
-            }
-          : null
-      })),
+      aucs: m.aucs.map(loadedAuc),
       rows,
       sha256: sha('multiclass')
     }
@@ -208,12 +201,7 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       throw new Error(
         `its moment table keeps ${m.moments.join(', ')}; this version keeps ${MOMENTS.join(', ')}`
       )
-    const sums = new Float64Array(m.combos.length * NM)
-    if (m.sums.length !== m.combos.length || m.sums.some(s => s.length !== NM))
-      throw new Error(
-        `its moment table has ${m.sums.length} rows of sums for ${m.combos.length} combinations`
-      )
-    m.sums.forEach((s, c) => sums.set(s, c * NM))
+    const sums = joinedRows(m.sums, m.combos.length, NM, 'moment table')
     const table = {
       attributes: m.attributes,
       groups: m.groups,

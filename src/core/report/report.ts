@@ -11,6 +11,7 @@ import type { Inputs } from '../inputs.js'
 import { predictionAuc, type AucBlocks } from '../metrics/auc.js'
 import { classAucs } from '../metrics/multiclass.js'
 import { CELL, LOSSES } from '../tables/confusion.js'
+import { storedRows } from '../tables/combos.js'
 import type { GateResult } from '../gate/evaluate.js'
 import type { BaselineInfo } from '../baseline/types.js'
 import type { AppliedWaiver, Check, Decision, Regression } from '../gate/types.js'
@@ -240,8 +241,8 @@ function stats(inputs: Inputs): ReportStats {
       combos: t.combos,
       classes: t.classes,
       weighted: t.weighted,
-      cells: t.combos.map((_, c) => Array.from(t.cells.subarray(c * size, (c + 1) * size))),
-      losses: t.combos.map((_, c) => Array.from(t.losses.subarray(c * LOSSES, (c + 1) * LOSSES))),
+      cells: storedRows(t.cells, size),
+      losses: storedRows(t.losses, LOSSES),
       bins: Array.from(t.bins),
       aucs: classAucs(mc).map(storedAuc)
     }
@@ -257,7 +258,7 @@ function stats(inputs: Inputs): ReportStats {
       hasInterval: t.hasInterval,
       shift: t.shift,
       moments: MOMENTS,
-      sums: t.combos.map((_, c) => Array.from(t.sums.subarray(c * NM, (c + 1) * NM)))
+      sums: storedRows(t.sums, NM)
     }
   }
   const r = inputs.robustness

@@ -3,6 +3,22 @@
  * attribute) → a combination id, in order of first appearance. Every accumulator (the binary cell
  * table, the regression moments, the multiclass confusion) indexes its rows through one of these.
  */
+/** A table's per-combination sums (`width` each, side by side) as a report stores them: a row each. */
+export const storedRows = (flat: Float64Array, width: number): number[][] =>
+  Array.from({ length: flat.length / width }, (_, c) => Array.from(flat.subarray(c * width, (c + 1) * width)))
+
+/**
+ * Stored rows back into one array of `combos` rows of `width`; rows of another count or width (a report
+ * that does not fit itself) are an error naming `what`.
+ */
+export function joinedRows(rows: number[][], combos: number, width: number, what: string): Float64Array {
+  if (rows.length !== combos || rows.some(r => r.length !== width))
+    throw new Error(`its ${what} has ${rows.length} rows for ${combos} combinations of ${width} numbers`)
+  const out = new Float64Array(combos * width)
+  rows.forEach((r, c) => out.set(r, c * width))
+  return out
+}
+
 export class ComboIndex {
   /** combos[c][a] is the group id of attribute a in combination c. */
   readonly combos: number[][] = []
