@@ -67,48 +67,6 @@ function parseFlags(config, usage) {
 }
 
 /**
- * The artifact kinds a manifest may name, in one table: the data each yields to the engine (a stats
- * table is the predictions, reduced in a warehouse, so it yields predictions), and whether its file
- * carries the sensitive attributes' columns. A manifest holds at most one artifact per data kind.
- * A new kind is a row here, a reader (artifacts/kinds/), and the places its data are evaluated,
- * stored and compared (docs/architecture.md walks through them).
- */
-const KINDS = {
-    predictions: { data: 'predictions', attributed: true },
-    stats: { data: 'predictions', attributed: true },
-    robustness: { data: 'robustness', attributed: false },
-    outcomes: { data: 'outcomes', attributed: false },
-    metrics: { data: 'metrics', attributed: false }
-};
-/**
- * What a model predicts (the manifest's `task`, SPEC §2b), and the data its predictions (or stats
- * table) are: a binary classifier's the cell table, a regression's the moment table.
- */
-const TASKS$1 = {
-    'binary-classification': { data: 'predictions' },
-    'multiclass-classification': { data: 'multiclass' },
-    regression: { data: 'regression' }
-};
-/** The task whose predictions are this kind of data (binary for the data no task has: robustness, ...). */
-const taskOfData = (data) => Object.keys(TASKS$1).find(t => TASKS$1[t].data === data) ?? 'binary-classification';
-/** Every kind of data, in the order the engine evaluates and a report lists them. */
-const DATA_KINDS = [
-    'predictions',
-    'multiclass',
-    'regression',
-    'robustness',
-    'outcomes',
-    'metrics'
-];
-/** The data an artifact of this kind yields, for a model of this task. */
-const dataOf = (kind, task = 'binary-classification') => {
-    const data = KINDS[kind].data;
-    return data === 'predictions' ? TASKS$1[task].data : data;
-};
-/** Whether an artifact of this kind holds the sensitive attributes' columns. */
-const isAttributed = (kind) => KINDS[kind].attributed;
-
-/**
  * "Did you mean" for mistyped names: the closest candidate by edit distance, if it is close (by
  * default within 2 edits, or a third of the word; a word shorter than 4 characters, within 1, so
  * that `p1` does not suggest `g`).
@@ -7387,13 +7345,6 @@ const DEFAULT_PATHS = {
 /** The score bins a stats table has by default: 10,000 (a resolution of 0.0001). */
 const DEFAULT_RESOLUTION = 0.0001;
 
-/**
- * The stats table (SPEC §6, docs/warehouse.md): the cell table as a warehouse writes it. One row per
- * non-empty (attribute values, label, prediction, calibration bin, score bin), with the row count and
- * the sums that every metric and interval is computed from. `rai-gate sql` prints the query that
- * produces it; artifacts/kinds/stats.ts reads it back. These names are the one statement of its
- * columns.
- */
 /** The columns after the attributes, in order. */
 const STATS_KEYS = [
     'label',
@@ -7424,6 +7375,61 @@ const STATS_SUMS = [
 ];
 /** The number of score bins of a resolution (validated by the manifest: 1/resolution divides 10⁶). */
 const scoreBinsOf = (resolution) => Math.round(1 / resolution);
+/** A regression's stats table: after the attributes, the label shift, then a column per moment. */
+const REGRESSION_KEYS = ['label_shift'];
+/**
+ * The column of each moment of tables/moments.ts (y' and p' are the label and prediction less
+ * label_shift, r = prediction − label).
+ */
+const REGRESSION_SUMS = {
+    rows: 'row_count',
+    w: 'sum_w',
+    w2: 'sum_w_2',
+    y: 'sum_wy',
+    yy: 'sum_wy_2',
+    y3: 'sum_wy_3',
+    y4: 'sum_wy_4',
+    p: 'sum_wp',
+    pp: 'sum_wp_2',
+    r: 'sum_wr',
+    rr: 'sum_wr_2',
+    a: 'sum_wabsr',
+    r4: 'sum_wr_4',
+    rry: 'sum_wr_2_y',
+    rryy: 'sum_wr_2_y_2',
+    covered: 'sum_wcovered',
+    intervals: 'interval_count'
+};
+/**
+ * A multiclass model's stats table, after the attributes. Three kinds of row: a confusion cell (label
+ * and prediction set), a top-label bin (top_bin set) and a bin of one class's score (score_class,
+ * positive: whether the row's label is that class, and score_bin set); every other key empty.
+ */
+const MULTICLASS_KEYS = [
+    'label',
+    'prediction',
+    'top_bin',
+    'score_class',
+    'positive',
+    'score_bin',
+    'top_bins',
+    'score_bins'
+];
+/**
+ * The sums of every row of a multiclass stats table, over the rows it holds: their count, Σw, Σw², the
+ * Brier score and log loss (Σw·x and Σw·x²), Σw·[prediction right] and Σw·top score.
+ */
+const MULTICLASS_SUMS = [
+    'row_count',
+    'sum_w',
+    'sum_w_2',
+    'sum_wbrier',
+    'sum_wbrier_2',
+    'sum_wll',
+    'sum_wll_2',
+    'sum_wright',
+    'sum_wtop'
+];
 
 /**
  * The combinations of sensitive groups a table keeps sums for: each row's group ids (one per
@@ -7542,6 +7548,113 @@ class ComboIndex {
         this.added(next + 1);
         return next;
     }
+}
+
+/**
+ * The moment table of a regression (SPEC §2b): per combination of sensitive groups, the weighted sums
+ * every regression metric and its interval are functions of. Rows are streamed into it, so memory is
+ * MOMENTS numbers per combination, never per row (docs/metrics.md, "Regression"). Labels and
+ * predictions are kept shifted by the file's first label (y' = y − shift), so that the sums of squares
+ * and higher powers do not cancel when the labels sit far from 0 (prices, incomes); residuals
+ * r = prediction − label need no shift.
+ */
+/**
+ * The sums kept per combination, in this order (w: the row's weight, 1 when unweighted). The metrics
+ * (metrics/regression.ts) read them by these names only.
+ */
+const MOMENTS = [
+    'rows', // row count (unweighted)
+    'w', // Σw
+    'w2', // Σw²
+    'y', // Σw·y'
+    'yy', // Σw·y'²
+    'y3', // Σw·y'³
+    'y4', // Σw·y'⁴
+    'p', // Σw·p'
+    'pp', // Σw·p'²
+    'r', // Σw·r
+    'rr', // Σw·r²
+    'a', // Σw·|r|
+    'r4', // Σw·r⁴
+    'rry', // Σw·r²·y'
+    'rryy', // Σw·r²·y'²
+    'covered', // Σw·[lower ≤ y ≤ upper]
+    'intervals' // rows with a prediction interval (every row when lower and upper are mapped)
+];
+const M = Object.fromEntries(MOMENTS.map((m, i) => [m, i]));
+const NM = MOMENTS.length;
+/** Accumulates decoded rows into a growing moment table. */
+class MomentAccumulator {
+    attributes;
+    weighted;
+    hasInterval;
+    sums = new Float64Array(16 * NM);
+    index = new ComboIndex(count => {
+        if (count * NM > this.sums.length) {
+            const grown = new Float64Array(this.sums.length * 2);
+            grown.set(this.sums);
+            this.sums = grown;
+        }
+    });
+    shift = NaN;
+    constructor(attributes, weighted, hasInterval) {
+        this.attributes = attributes;
+        this.weighted = weighted;
+        this.hasInterval = hasInterval;
+    }
+    add(g, row) {
+        if (this.shift !== this.shift)
+            this.shift = row.label;
+        const o = this.index.combo(g) * NM;
+        const s = this.sums;
+        const w = row.weight;
+        const y = row.label - this.shift;
+        const p = row.prediction - this.shift;
+        const r = row.prediction - row.label;
+        const wy = w * y;
+        const wyy = wy * y;
+        const wr2 = w * r * r;
+        s[o + M.rows] += 1;
+        s[o + M.w] += w;
+        s[o + M.w2] += w * w;
+        s[o + M.y] += wy;
+        s[o + M.yy] += wyy;
+        s[o + M.y3] += wyy * y;
+        s[o + M.y4] += wyy * y * y;
+        s[o + M.p] += w * p;
+        s[o + M.pp] += w * p * p;
+        s[o + M.r] += w * r;
+        s[o + M.rr] += wr2;
+        s[o + M.a] += w * Math.abs(r);
+        s[o + M.r4] += wr2 * r * r;
+        s[o + M.rry] += wr2 * y;
+        s[o + M.rryy] += wr2 * y * y;
+        if (row.covered !== undefined) {
+            s[o + M.intervals] += 1;
+            if (row.covered)
+                s[o + M.covered] += w;
+        }
+    }
+    finish(groups) {
+        const combos = this.index.combos;
+        return {
+            attributes: this.attributes,
+            groups,
+            combos,
+            weighted: this.weighted,
+            hasInterval: this.hasInterval,
+            shift: this.shift === this.shift ? this.shift : 0,
+            sums: this.sums.slice(0, combos.length * NM)
+        };
+    }
+}
+/** The sums of several combinations added up (a group, or every row), into a fresh array. */
+function summed(table, combos) {
+    const out = new Float64Array(NM);
+    for (const c of combos)
+        for (let m = 0; m < NM; m++)
+            out[m] += table.sums[c * NM + m];
+    return out;
 }
 
 /**
@@ -7737,14 +7850,6 @@ class CellAccumulator {
     }
 }
 
-/**
- * `rai-gate sql`: the query that reduces a predictions table to the stats table (stats-table.ts) in
- * DuckDB, BigQuery or Spark SQL. Each row's values are computed as the row path computes them
- * (assembly/rows.ts): the same clipping, the same bins and the same products in the same order, so the
- * sums agree with a predictions file's to rounding. A value the row path would reject (a label that is
- * not binary, a score outside [0, 1] or missing, a negative weight) stops the query with an error
- * that names the column.
- */
 const DIALECTS = ['duckdb', 'bigquery', 'spark'];
 const SYNTAX = {
     duckdb: {
@@ -7779,27 +7884,95 @@ const double = (x) => {
 };
 /** The artifact whose column mapping the query reads with: the one that yields the predictions (stats or predictions). */
 function sourceSpec(manifest) {
-    if (manifest.task !== 'binary-classification')
-        throw new UsageError(`${manifest.file} is for a ${manifest.task} model; a stats table holds a binary classifier's cell table, so rai-gate sql writes its query only for task: binary-classification`);
-    const spec = manifest.artifacts.find(a => dataOf(a.kind) === 'predictions');
+    const spec = manifest.artifacts.find(a => a.kind === 'stats' || a.kind === 'predictions');
     if (spec === undefined)
         throw new UsageError(`${manifest.file} has no stats or predictions artifact; expected one, whose columns the query reads`);
     return spec;
 }
+/** Each task's query, and the names of its stats table's columns (which no attribute may take). */
+const QUERIES = {
+    'binary-classification': { write: binaryQuery, columns: [...STATS_KEYS, ...STATS_SUMS] },
+    regression: {
+        write: regressionQuery,
+        columns: [...REGRESSION_KEYS, ...Object.values(REGRESSION_SUMS)]
+    },
+    'multiclass-classification': {
+        write: multiclassQuery,
+        columns: [...MULTICLASS_KEYS, ...MULTICLASS_SUMS]
+    }
+};
+/** The columns the queries compute along the way, which an attribute may not take either. */
+const WORKING = [
+    'label',
+    'prediction',
+    's',
+    'w',
+    'ws',
+    'wsq',
+    'wll',
+    'y',
+    'p',
+    'r',
+    'lower_end',
+    'upper_end',
+    'covered',
+    'top_score',
+    'hit',
+    'brier',
+    'll'
+];
 function statsQuery(manifest, policy, options) {
     const q = SYNTAX[options.dialect];
     const spec = sourceSpec(manifest);
-    const col = (name) => q.quote(columnOf(spec, name));
+    const query = QUERIES[manifest.task];
     const attributes = manifest.sensitiveAttributes;
-    const clash = attributes.find(a => STATS_KEYS.includes(a) || a.startsWith('sum_') || a === 'row_count');
+    const clash = attributes.find(a => query.columns.includes(a) ||
+        WORKING.includes(a) ||
+        a.startsWith('sum_') ||
+        /^(score|pos|bin)_\d+$/.test(a) ||
+        a === 'row_count');
     if (clash !== undefined)
-        throw new UsageError(`sensitive attribute '${clash}' has the name of a stats table column; rename it in the manifest`);
+        throw new UsageError(`sensitive attribute '${clash}' has the name of a column of the stats table or of its query; rename it in the manifest`);
     const parts = options.table.split('.');
     if (!parts.every(p => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(p)))
         throw new UsageError(`--table '${options.table}' is not a table name; expected names like predictions or dataset.predictions`);
+    const asDouble = (column) => `${q.tryCast}(${column} AS ${q.float})`;
+    const stop = (what) => q.fail(`rai-gate: ${what}`);
+    const weight = spec.columns.weight !== undefined ? asDouble(q.quote(columnOf(spec, 'weight'))) : null;
+    const context = {
+        manifest,
+        policy,
+        spec,
+        q,
+        from: parts.map(q.quote).join('.'),
+        keys: attributes.map(q.quote),
+        groups: attributes.map(a => `COALESCE(CAST(${q.quote(a)} AS ${q.text}), '')`),
+        col: name => q.quote(columnOf(spec, name)),
+        stop,
+        asDouble,
+        weight: weight === null
+            ? '1E0'
+            : `CASE WHEN ${weight} IS NULL OR NOT (${weight} >= 0E0 AND ${weight} < ${double(Number.MAX_VALUE)}) THEN ${stop('weight is not a finite number >= 0')} ELSE ${weight} END`
+    };
+    return query.write(context).join('\n') + '\n';
+}
+/** The attributes' checked values, as the first columns of `checked`. */
+const attributeColumns = (c) => c.manifest.sensitiveAttributes.map((_, i) => `${c.groups[i]} AS ${c.keys[i]}`);
+/** A column checked to be a finite number (as decode/values.ts numberValue). */
+const finiteNumber = (c, column, what) => {
+    const v = c.asDouble(column);
+    return `CASE WHEN ${v} IS NULL OR NOT (ABS(${v}) <= ${double(Number.MAX_VALUE)}) THEN ${c.stop(`${what} is not a finite number`)} ELSE ${v} END`;
+};
+/** A SELECT of `columns` (the last without a comma), indented. */
+const select = (columns, indent = '  ') => [
+    `${indent.slice(2)}SELECT`,
+    ...columns.map((x, i) => `${indent}${x}${i === columns.length - 1 ? '' : ','}`)
+];
+function binaryQuery(c) {
+    const { q, spec, manifest, policy, keys, col, stop } = c;
+    const attributes = manifest.sensitiveAttributes;
     const { bins, strategy } = policy.defaults.calibration;
     const scoreBins = scoreBinsOf(spec.resolution ?? DEFAULT_RESOLUTION);
-    const stop = (what) => q.fail(`rai-gate: ${what}`);
     // Labels and predictions: 0/1 with a numeric positive label, else the positive value against the rest.
     const positive = String(spec.positiveLabel);
     const numeric = typeof spec.positiveLabel === 'number' || /^[01]$/.test(positive);
@@ -7809,57 +7982,47 @@ function statsQuery(manifest, policy, options) {
             return `CASE WHEN ${column} IS NULL THEN ${stop(`${what} is null`)} WHEN CAST(${column} AS ${q.text}) = ${literal} THEN 1 ELSE 0 END`;
         }
         const one = Number(positive) === 1 ? 1 : 0;
-        const v = `${q.tryCast}(${column} AS ${q.float})`;
+        const v = c.asDouble(column);
         return `CASE WHEN ${v} = 1E0 THEN ${one} WHEN ${v} = 0E0 THEN ${1 - one} ELSE ${stop(`${what} is not 0 or 1`)} END`;
     };
-    const asDouble = (column) => `${q.tryCast}(${column} AS ${q.float})`;
-    const score = asDouble(col('score'));
-    const weight = spec.columns.weight !== undefined ? asDouble(col('weight')) : null;
+    const score = c.asDouble(col('score'));
     // A mapped prediction column, else the score against the threshold (decode/values.ts, predictAt).
     const mapped = spec.columns.prediction !== undefined;
     const prediction = mapped ? 'prediction' : `CASE WHEN s >= ${double(spec.threshold)} THEN 1 ELSE 0 END`;
     const clipped = `GREATEST(LEAST(s, ${double(1 - LOG_EPS$1)}), ${double(LOG_EPS$1)})`;
     const quantile = strategy === 'quantile';
     const calibration = `LEAST(CAST(FLOOR(s * ${double(bins)}) AS ${q.int}), ${bins - 1})`;
-    const groups = attributes.map(a => `COALESCE(CAST(${q.quote(a)} AS ${q.text}), '')`);
     const checked = [
-        ...attributes.map((a, i) => `${groups[i]} AS ${q.quote(a)}`),
+        ...attributeColumns(c),
         `${binary(col('label'), 'label')} AS label`,
         `CASE WHEN ${score} IS NULL OR NOT (${score} >= 0E0 AND ${score} <= 1E0) THEN ${stop('score is not a number in [0, 1]')} ELSE ${score} END AS s`,
-        weight === null
-            ? '1E0 AS w'
-            : `CASE WHEN ${weight} IS NULL OR NOT (${weight} >= 0E0 AND ${weight} < ${double(Number.MAX_VALUE)}) THEN ${stop('weight is not a finite number >= 0')} ELSE ${weight} END AS w`,
+        `${c.weight} AS w`,
         ...(mapped ? [`${binary(col('prediction'), 'prediction')} AS prediction`] : [])
     ];
-    const keys = attributes.map(q.quote);
     const nullInt = (name) => `CAST(NULL AS ${q.int}) AS ${name}`;
     /** One grouping of per_row: the key columns (STATS_KEYS up to score_bin, in order), grouped by `by`. */
     const grouping = (columns, by) => [
-        'SELECT',
-        ...columns.map(c => `  ${c},`),
-        `  ${scoreBins} AS score_bins,`,
-        `  ${bins} AS calibration_bins,`,
-        ...sums().map((x, i, all) => `  ${x}${i === all.length - 1 ? '' : ','}`),
+        ...select([...columns, `${scoreBins} AS score_bins`, `${bins} AS calibration_bins`, ...binarySums()]),
         'FROM per_row',
         `GROUP BY ${by.join(', ')}`
     ];
-    const lines = [
+    return [
         `-- rai-gate stats table for ${manifest.model.name}: ${attributes.length} attribute(s), ${strategy} calibration bins (${bins}), ${scoreBins} score bins`,
         'WITH checked AS (',
-        '  SELECT',
-        checked.map(c => `    ${c}`).join(',\n'),
-        `  FROM ${parts.map(q.quote).join('.')}`,
+        ...select(checked, '    '),
+        `  FROM ${c.from}`,
         '), per_row AS (',
-        '  SELECT',
-        ...attributes.map(a => `    ${q.quote(a)},`),
-        '    label,',
-        `    ${mapped ? 'prediction' : `${prediction} AS prediction`},`,
-        ...(quantile ? [] : [`    ${calibration} AS calibration_bin,`]),
-        `    LEAST(CAST(FLOOR(s * ${double(scoreBins)}) AS ${q.int}), ${scoreBins - 1}) AS score_bin,`,
-        '    w,',
-        '    w * s AS ws,',
-        '    w * (s - label) * (s - label) AS wsq,',
-        `    w * CASE WHEN label = 1 THEN -LN(${clipped}) ELSE -LN(1E0 - ${clipped}) END AS wll`,
+        ...select([
+            ...keys,
+            'label',
+            mapped ? 'prediction' : `${prediction} AS prediction`,
+            ...(quantile ? [] : [`${calibration} AS calibration_bin`]),
+            `LEAST(CAST(FLOOR(s * ${double(scoreBins)}) AS ${q.int}), ${scoreBins - 1}) AS score_bin`,
+            'w',
+            'w * s AS ws',
+            'w * (s - label) * (s - label) AS wsq',
+            `w * CASE WHEN label = 1 THEN -LN(${clipped}) ELSE -LN(1E0 - ${clipped}) END AS wll`
+        ], '    '),
         '  FROM checked',
         ')',
         ...(quantile
@@ -7870,7 +8033,7 @@ function statsQuery(manifest, policy, options) {
                 ...grouping([...keys, 'label', 'prediction', 'calibration_bin', nullInt('score_bin')], [...keys, 'label', 'prediction', 'calibration_bin']),
                 'UNION ALL',
                 ...grouping([
-                    ...attributes.map(a => `CAST(NULL AS ${q.text}) AS ${q.quote(a)}`),
+                    ...keys.map(k => `CAST(NULL AS ${q.text}) AS ${k}`),
                     'label',
                     nullInt('prediction'),
                     nullInt('calibration_bin'),
@@ -7878,10 +8041,9 @@ function statsQuery(manifest, policy, options) {
                 ], ['label', 'score_bin'])
             ])
     ];
-    return lines.join('\n') + '\n';
 }
 /** Each sum of STATS_SUMS as SQL over the per-row quantities w, ws, wsq and wll. */
-function sums() {
+function binarySums() {
     const expr = {
         row_count: 'COUNT(*)',
         sum_w: 'SUM(w)',
@@ -7897,6 +8059,208 @@ function sums() {
         sum_w_wll: 'SUM(w * wll)'
     };
     return STATS_SUMS.map(k => `${expr[k]} AS ${k}`);
+}
+/**
+ * A regression's moment table (tables/moments.ts): one row per combination of groups. Labels and
+ * predictions are shifted by the mean label (label_shift, on every row), so that the sums of powers do
+ * not cancel; each product is formed in the order MomentAccumulator.add forms it.
+ */
+function regressionQuery(c) {
+    const { q, spec, manifest, keys, col } = c;
+    const attributes = manifest.sensitiveAttributes;
+    const interval = spec.columns.lower !== undefined && spec.columns.upper !== undefined;
+    const expr = {
+        rows: 'COUNT(*)',
+        w: 'SUM(w)',
+        w2: 'SUM(w * w)',
+        y: 'SUM(w * y)',
+        yy: 'SUM(w * y * y)',
+        y3: 'SUM(w * y * y * y)',
+        y4: 'SUM(w * y * y * y * y)',
+        p: 'SUM(w * p)',
+        pp: 'SUM(w * p * p)',
+        r: 'SUM(w * r)',
+        rr: 'SUM(w * r * r)',
+        a: 'SUM(w * ABS(r))',
+        r4: 'SUM(w * r * r * r * r)',
+        rry: 'SUM(w * r * r * y)',
+        rryy: 'SUM(w * r * r * y * y)',
+        covered: interval ? 'SUM(w * covered)' : '0E0',
+        intervals: interval ? 'COUNT(*)' : `CAST(0 AS ${q.int})`
+    };
+    return [
+        `-- rai-gate stats table for ${manifest.model.name} (regression): ${attributes.length} attribute(s)${interval ? ', prediction intervals' : ''}`,
+        'WITH checked AS (',
+        ...select([
+            ...attributeColumns(c),
+            `${finiteNumber(c, col('label'), 'label')} AS label`,
+            `${finiteNumber(c, col('prediction'), 'prediction')} AS prediction`,
+            `${c.weight} AS w`,
+            ...(interval
+                ? [
+                    `${finiteNumber(c, col('lower'), 'lower')} AS lower_end`,
+                    `${finiteNumber(c, col('upper'), 'upper')} AS upper_end`
+                ]
+                : [])
+        ], '    '),
+        `  FROM ${c.from}`,
+        '), shift AS (',
+        '  SELECT AVG(label) AS label_shift FROM checked',
+        '), per_row AS (',
+        ...select([
+            ...keys,
+            'label_shift',
+            'w',
+            'label - label_shift AS y',
+            'prediction - label_shift AS p',
+            'prediction - label AS r',
+            ...(interval
+                ? [
+                    `CASE WHEN lower_end > upper_end THEN ${c.stop('lower is above upper')} WHEN lower_end <= label AND label <= upper_end THEN 1E0 ELSE 0E0 END AS covered`
+                ]
+                : [])
+        ], '    '),
+        '  FROM checked CROSS JOIN shift',
+        ')',
+        ...select([...keys, 'label_shift', ...MOMENTS.map(m => `${expr[m]} AS ${REGRESSION_SUMS[m]}`)]),
+        'FROM per_row',
+        `GROUP BY ${[...keys, 'label_shift'].join(', ')}`
+    ];
+}
+/**
+ * A multiclass model's confusion cells, top-label bins and each class's score histogram (tables/
+ * confusion.ts, tables/scores.ts), as readMulticlass computes them: the scores checked in [0, 1] and
+ * summing to 1 within 1e-6, the prediction (unless mapped) the first class of the highest score, the
+ * Brier score and scikit-learn's clipped, renormalised log loss summed in class order.
+ */
+function multiclassQuery(c) {
+    const { q, spec, manifest, policy, keys, col, stop } = c;
+    const attributes = manifest.sensitiveAttributes;
+    const columns = spec.scores?.columns;
+    if (columns === undefined)
+        throw new UsageError(`${manifest.file}: the query names each class's score column, so a multiclass artifact maps them with columns.scores ({ <class>: <column> }, in class order) rather than scorePrefix`);
+    const classes = Object.keys(columns);
+    const K = classes.length;
+    const topBins = policy.defaults.calibration.bins;
+    const scoreBins = scoreBinsOf(spec.resolution ?? DEFAULT_RESOLUTION);
+    const literal = (text) => `'${text.replaceAll("'", "''")}'`;
+    const set = classes.map(literal).join(', ');
+    const classValue = (column, what) => `CASE WHEN ${column} IS NULL OR CAST(${column} AS ${q.text}) NOT IN (${set}) THEN ${stop(`${what} is not a class of columns.scores`)} ELSE CAST(${column} AS ${q.text}) END`;
+    const mapped = spec.columns.prediction !== undefined;
+    const s = (k) => `score_${k}`;
+    const scores = classes.map((name, k) => {
+        const v = c.asDouble(q.quote(columns[name]));
+        return `CASE WHEN ${v} IS NULL OR NOT (${v} >= 0E0 AND ${v} <= 1E0) THEN ${stop(`score of a class is not a number in [0, 1]`)} ELSE ${v} END AS ${s(k)}`;
+    });
+    const all = classes.map((_, k) => s(k));
+    const clipped = (k) => `GREATEST(LEAST(${s(k)}, ${double(1 - LOG_EPS$1)}), ${double(LOG_EPS$1)})`;
+    const is = (k) => `CASE WHEN label = ${literal(classes[k])} THEN 1E0 ELSE 0E0 END`;
+    const sumsOf = {
+        row_count: 'COUNT(*)',
+        sum_w: 'SUM(w)',
+        sum_w_2: 'SUM(w * w)',
+        sum_wbrier: 'SUM(w * brier)',
+        sum_wbrier_2: 'SUM(w * brier * brier)',
+        sum_wll: 'SUM(w * ll)',
+        sum_wll_2: 'SUM(w * ll * ll)',
+        sum_wright: 'SUM(w * hit)',
+        sum_wtop: 'SUM(w * top_score)'
+    };
+    const sums = MULTICLASS_SUMS.map(k => `${sumsOf[k]} AS ${k}`);
+    const nullText = (name) => `CAST(NULL AS ${q.text}) AS ${name}`;
+    const nullInt = (name) => `CAST(NULL AS ${q.int}) AS ${name}`;
+    /** One grouping of per_row: the key columns (MULTICLASS_KEYS, in order), grouped by `by`. */
+    const grouping = (columns, by) => [
+        ...select([...columns, `${topBins} AS top_bins`, `${scoreBins} AS score_bins`, ...sums]),
+        'FROM per_row',
+        `GROUP BY ${by.join(', ')}`
+    ];
+    const noAttributes = keys.map(k => nullText(k));
+    return [
+        `-- rai-gate stats table for ${manifest.model.name} (multiclass, ${K} classes): ${attributes.length} attribute(s), ${topBins} top-label bins, ${scoreBins} score bins`,
+        'WITH checked AS (',
+        ...select([
+            ...attributeColumns(c),
+            `${classValue(col('label'), 'label')} AS label`,
+            ...(mapped ? [`${classValue(col('prediction'), 'prediction')} AS prediction`] : []),
+            ...scores,
+            `${c.weight} AS w`
+        ], '    '),
+        `  FROM ${c.from}`,
+        '), scored AS (',
+        ...select([
+            ...keys,
+            'label',
+            ...(mapped ? ['prediction'] : []),
+            ...all,
+            'w',
+            `CASE WHEN ABS(${all.join(' + ')} - 1E0) > 1E-6 THEN ${stop('the class scores do not sum to 1 (within 1e-6)')} ELSE GREATEST(${all.join(', ')}) END AS top_score`
+        ], '    '),
+        '  FROM checked',
+        '), predicted AS (',
+        ...select([
+            ...keys,
+            'label',
+            mapped
+                ? 'prediction'
+                : `CASE ${classes.map((name, k) => `WHEN ${s(k)} = top_score THEN ${literal(name)}`).join(' ')} END AS prediction`,
+            ...all,
+            ...classes.map((_, k) => `${is(k)} AS pos_${k}`),
+            'w',
+            'top_score'
+        ], '    '),
+        '  FROM scored',
+        '), per_row AS (',
+        ...select([
+            ...keys,
+            'label',
+            'prediction',
+            'w',
+            'top_score',
+            `LEAST(CAST(FLOOR(top_score * ${double(topBins)}) AS ${q.int}), ${topBins - 1}) AS top_bin`,
+            'CASE WHEN prediction = label THEN 1E0 ELSE 0E0 END AS hit',
+            `${all.map((x, k) => `(${x} - pos_${k}) * (${x} - pos_${k})`).join(' + ')} AS brier`,
+            `-LN(CASE ${classes.map((name, k) => `WHEN label = ${literal(name)} THEN ${clipped(k)}`).join(' ')} END / (${classes.map((_, k) => clipped(k)).join(' + ')})) AS ll`,
+            ...classes.flatMap((_, k) => [
+                `pos_${k}`,
+                `LEAST(CAST(FLOOR(${s(k)} * ${double(scoreBins)}) AS ${q.int}), ${scoreBins - 1}) AS bin_${k}`
+            ])
+        ], '    '),
+        '  FROM predicted',
+        ')',
+        // The confusion cells, the top-label bins, then each class's score histogram (for its AUC).
+        ...grouping([
+            ...keys,
+            'label',
+            'prediction',
+            nullInt('top_bin'),
+            nullText('score_class'),
+            nullInt('positive'),
+            nullInt('score_bin')
+        ], [...keys, 'label', 'prediction']),
+        'UNION ALL',
+        ...grouping([
+            ...noAttributes,
+            nullText('label'),
+            nullText('prediction'),
+            'top_bin',
+            nullText('score_class'),
+            nullInt('positive'),
+            nullInt('score_bin')
+        ], ['top_bin']),
+        ...classes.flatMap((name, k) => [
+            'UNION ALL',
+            ...grouping([
+                ...noAttributes,
+                nullText('label'),
+                nullText('prediction'),
+                nullInt('top_bin'),
+                `${literal(name)} AS score_class`,
+                `CAST(pos_${k} AS ${q.int}) AS positive`,
+                `bin_${k} AS score_bin`
+            ], [`pos_${k}`, `bin_${k}`])
+        ])
+    ];
 }
 
 /** Small file helpers shared by the manifest and policy loaders, and the entry points' outputs. */
@@ -47291,6 +47655,38 @@ function mergeParts(parts) {
         runs[1].push(pos);
     return runsSource(runs);
 }
+/**
+ * The scores of a histogram of `scoreBins` equal-width bins (a stats table's), each bin's rows at its
+ * lower edge: counts[2·bin + label], weights likewise (null when unweighted).
+ */
+function binnedSource(counts, weights, scoreBins) {
+    const runs = [0, 1].map(label => {
+        let d = 0;
+        for (let b = 0; b < scoreBins; b++)
+            if (counts[2 * b + label] !== 0)
+                d++;
+        const run = {
+            score: sharedF64(d),
+            count: sharedU32(d),
+            weight: weights ? sharedF64(d) : null,
+            bins: new Float64Array(SPLIT_BINS + 1)
+        };
+        let j = 0;
+        for (let b = 0; b < scoreBins; b++) {
+            const c = counts[2 * b + label];
+            if (c === 0)
+                continue;
+            run.score[j] = b / scoreBins;
+            run.count[j] = c;
+            run.bins[Math.floor(run.score[j] * SPLIT_BINS)] += c;
+            if (run.weight)
+                run.weight[j] = weights[2 * b + label];
+            j++;
+        }
+        return d > 0 ? [run] : [];
+    });
+    return runsSource(runs);
+}
 /** The occupied grid slots of each label as runs. */
 function gridRuns(counts, weights) {
     return [0, 1].map(label => {
@@ -48832,113 +49228,6 @@ async function readPredictions(spec, options, progress) {
 }
 
 /**
- * The moment table of a regression (SPEC §2b): per combination of sensitive groups, the weighted sums
- * every regression metric and its interval are functions of. Rows are streamed into it, so memory is
- * MOMENTS numbers per combination, never per row (docs/metrics.md, "Regression"). Labels and
- * predictions are kept shifted by the file's first label (y' = y − shift), so that the sums of squares
- * and higher powers do not cancel when the labels sit far from 0 (prices, incomes); residuals
- * r = prediction − label need no shift.
- */
-/**
- * The sums kept per combination, in this order (w: the row's weight, 1 when unweighted). The metrics
- * (metrics/regression.ts) read them by these names only.
- */
-const MOMENTS = [
-    'rows', // row count (unweighted)
-    'w', // Σw
-    'w2', // Σw²
-    'y', // Σw·y'
-    'yy', // Σw·y'²
-    'y3', // Σw·y'³
-    'y4', // Σw·y'⁴
-    'p', // Σw·p'
-    'pp', // Σw·p'²
-    'r', // Σw·r
-    'rr', // Σw·r²
-    'a', // Σw·|r|
-    'r4', // Σw·r⁴
-    'rry', // Σw·r²·y'
-    'rryy', // Σw·r²·y'²
-    'covered', // Σw·[lower ≤ y ≤ upper]
-    'intervals' // rows with a prediction interval (every row when lower and upper are mapped)
-];
-const M = Object.fromEntries(MOMENTS.map((m, i) => [m, i]));
-const NM = MOMENTS.length;
-/** Accumulates decoded rows into a growing moment table. */
-class MomentAccumulator {
-    attributes;
-    weighted;
-    hasInterval;
-    sums = new Float64Array(16 * NM);
-    index = new ComboIndex(count => {
-        if (count * NM > this.sums.length) {
-            const grown = new Float64Array(this.sums.length * 2);
-            grown.set(this.sums);
-            this.sums = grown;
-        }
-    });
-    shift = NaN;
-    constructor(attributes, weighted, hasInterval) {
-        this.attributes = attributes;
-        this.weighted = weighted;
-        this.hasInterval = hasInterval;
-    }
-    add(g, row) {
-        if (this.shift !== this.shift)
-            this.shift = row.label;
-        const o = this.index.combo(g) * NM;
-        const s = this.sums;
-        const w = row.weight;
-        const y = row.label - this.shift;
-        const p = row.prediction - this.shift;
-        const r = row.prediction - row.label;
-        const wy = w * y;
-        const wyy = wy * y;
-        const wr2 = w * r * r;
-        s[o + M.rows] += 1;
-        s[o + M.w] += w;
-        s[o + M.w2] += w * w;
-        s[o + M.y] += wy;
-        s[o + M.yy] += wyy;
-        s[o + M.y3] += wyy * y;
-        s[o + M.y4] += wyy * y * y;
-        s[o + M.p] += w * p;
-        s[o + M.pp] += w * p * p;
-        s[o + M.r] += w * r;
-        s[o + M.rr] += wr2;
-        s[o + M.a] += w * Math.abs(r);
-        s[o + M.r4] += wr2 * r * r;
-        s[o + M.rry] += wr2 * y;
-        s[o + M.rryy] += wr2 * y * y;
-        if (row.covered !== undefined) {
-            s[o + M.intervals] += 1;
-            if (row.covered)
-                s[o + M.covered] += w;
-        }
-    }
-    finish(groups) {
-        const combos = this.index.combos;
-        return {
-            attributes: this.attributes,
-            groups,
-            combos,
-            weighted: this.weighted,
-            hasInterval: this.hasInterval,
-            shift: this.shift === this.shift ? this.shift : 0,
-            sums: this.sums.slice(0, combos.length * NM)
-        };
-    }
-}
-/** The sums of several combinations added up (a group, or every row), into a fresh array. */
-function summed(table, combos) {
-    const out = new Float64Array(NM);
-    for (const c of combos)
-        for (let m = 0; m < NM; m++)
-            out[m] += table.sums[c * NM + m];
-    return out;
-}
-
-/**
  * Reads a regression's predictions artifact (SPEC §2b: `label` and `prediction` finite numbers,
  * optionally `lower` and `upper`, a prediction interval) into its moment table, row by row through
  * every format's row source (CSV, JSON Lines, Parquet) and the row rules of values.ts.
@@ -49127,7 +49416,7 @@ function confusionOf(t, combos) {
 /** How far a row's class scores may sum from 1. */
 const SUM_TOLERANCE = 1e-6;
 /** The classes and their score columns, from the manifest's scorePrefix or columns.scores. */
-function classesOf$1(spec, names, where) {
+function classesOf$2(spec, names, where) {
     const s = spec.scores;
     if ('prefix' in s) {
         const columns = names.filter(n => n.startsWith(s.prefix) && n.length > s.prefix.length);
@@ -49155,7 +49444,7 @@ async function readMulticlass(spec, attributes, bins, progress) {
     let p;
     let rows = 0;
     const header = (names, where) => {
-        const found = classesOf$1(spec, names, where);
+        const found = classesOf$2(spec, names, where);
         classes = found.classes;
         classIndex = new Map(classes.map((c, k) => [c, k]));
         const col = (name, required) => {
@@ -49359,29 +49648,57 @@ async function readRobustness(spec) {
 }
 
 /**
- * Reads a stats artifact (warehouse/stats-table.ts, docs/warehouse.md): the cell table a warehouse
- * query wrote, one row per non-empty cell at the score resolution. It becomes the same cell table and
- * score histogram a predictions file gives, so every metric, interval, baseline and rendering follows
- * the row path. The one difference: the AUC sees the scores at the resolution (a bin's scores tied),
- * and the report states the bound that puts on it.
- *
- * Every row is checked against the manifest and policy (the attributes, the bins, the resolution) and
- * against itself (counts, and sums that rows with scores in [0, 1] and weights >= 0 can give), so a
- * table that another query wrote, or that was cut or edited, is an error and never a result.
+ * The artifact kinds a manifest may name, in one table: the data each yields to the engine (a stats
+ * table is the predictions, reduced in a warehouse, so it yields predictions), and whether its file
+ * carries the sensitive attributes' columns. A manifest holds at most one artifact per data kind.
+ * A new kind is a row here, a reader (artifacts/kinds/), and the places its data are evaluated,
+ * stored and compared (docs/architecture.md walks through them).
  */
-const NQ$3 = QUANTITIES.length;
-/** The key columns after the attributes; the sums follow them. */
-const NK = STATS_KEYS.length;
-/** Numbers per cell while reading: STATS_SUMS, in its order. */
-const WIDTH = STATS_SUMS.length;
+const KINDS = {
+    predictions: { data: 'predictions', attributed: true },
+    stats: { data: 'predictions', attributed: true },
+    robustness: { data: 'robustness', attributed: false },
+    outcomes: { data: 'outcomes', attributed: false },
+    metrics: { data: 'metrics', attributed: false }
+};
 /**
- * The largest log loss of one row: −ln of the clipped probability, at either end. At the upper end
- * 1 − (1 − ε) is not ε in doubles but about 0.999ε, so a score of exactly 1 on a negative row loses
- * 34.5396, more than −ln ε = 34.5388 (the query and the row path clip alike).
+ * What a model predicts (the manifest's `task`, SPEC §2b), and the data its predictions (or stats
+ * table) are: a binary classifier's the cell table, a regression's the moment table.
  */
-const MAX_LOG_LOSS = Math.max(-Math.log(LOG_EPS$1), -Math.log(1 - (1 - LOG_EPS$1)));
+const TASKS$1 = {
+    'binary-classification': { data: 'predictions' },
+    'multiclass-classification': { data: 'multiclass' },
+    regression: { data: 'regression' }
+};
+/** The task whose predictions are this kind of data (binary for the data no task has: robustness, ...). */
+const taskOfData = (data) => Object.keys(TASKS$1).find(t => TASKS$1[t].data === data) ?? 'binary-classification';
+/** Every kind of data, in the order the engine evaluates and a report lists them. */
+const DATA_KINDS = [
+    'predictions',
+    'multiclass',
+    'regression',
+    'robustness',
+    'outcomes',
+    'metrics'
+];
+/** The data an artifact of this kind yields, for a model of this task. */
+const dataOf = (kind, task = 'binary-classification') => {
+    const data = KINDS[kind].data;
+    return data === 'predictions' ? TASKS$1[task].data : data;
+};
+/** Whether an artifact of this kind holds the sensitive attributes' columns. */
+const isAttributed = (kind) => KINDS[kind].attributed;
+
+/**
+ * What every task's stats table reader shares (stats.ts, stats-regression.ts, stats-multiclass.ts):
+ * the header check, the field decoders, one row per key, and the canonical order of groups and
+ * combinations, so that a table gives the same report whatever order the warehouse wrote its rows in.
+ */
+/** The advice every refused stats table ends with. */
+const REDO = 'Print the query again with rai-gate sql';
 /** Relative slack for sums that rounding in another engine can move. */
 const SLACK = 1e-9;
+const isEmpty = (v) => v === null || v === undefined || v === '';
 /** A field as a number: text (CSV) or a bigint (Parquet) converted, anything else as it is. */
 const numberOf = (value) => typeof value === 'string' && value.trim() !== ''
     ? Number(value)
@@ -49402,6 +49719,110 @@ function finite(value, what, where) {
         return v;
     throw new InputError(`${what} ${quote(value)} is not a finite number`, where);
 }
+/**
+ * The column of each of `keys` in a stats table's header; a missing column, or one the manifest's
+ * table does not have, is an error that lists the expected columns.
+ */
+function statsColumns(columns, keys, attributes, where) {
+    const missing = keys.filter(k => !columns.includes(k));
+    const extra = columns.filter(c => !keys.includes(c));
+    if (missing.length > 0 || extra.length > 0) {
+        throw new InputError([
+            missing.length > 0 ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}` : '',
+            extra.length > 0
+                ? `column${extra.length === 1 ? '' : 's'} ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
+                : ''
+        ]
+            .filter(Boolean)
+            .join('; ') + `; expected the columns ${keys.join(', ')} (rai-gate sql prints the query)`, where);
+    }
+    return keys.map(k => columns.indexOf(k));
+}
+/** Refuses a second row of the same key (a cell, a bin, a combination): each is one row of the table. */
+function oncePerKey(what = 'cell') {
+    const seen = new Map();
+    return (key, row) => {
+        const before = seen.get(key);
+        if (before !== undefined)
+            throw new InputError(`the same ${what} as line ${before}; expected one row per ${what}`, row.where());
+        seen.set(key, row.line);
+    };
+}
+/**
+ * The groups of each attribute in sorted order, and the combinations renamed to them and sorted:
+ * `order[i]` is the combination (as read) that comes i-th.
+ */
+function canonicalCombos(labels, combos) {
+    const byLabel = (names) => names.map((_, i) => i).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+    const sortedIds = labels.map(byLabel);
+    const rank = sortedIds.map(o => {
+        const r = new Int32Array(o.length);
+        o.forEach((id, k) => (r[id] = k));
+        return r;
+    });
+    const renamed = combos.map(c => c.map((id, a) => rank[a][id]));
+    const order = renamed
+        .map((_, i) => i)
+        .sort((x, y) => {
+        for (let a = 0; a < labels.length; a++)
+            if (renamed[x][a] !== renamed[y][a])
+                return renamed[x][a] - renamed[y][a];
+        return 0;
+    });
+    return {
+        groups: sortedIds.map((o, a) => o.map(id => labels[a][id])),
+        combos: order.map(i => renamed[i]),
+        order
+    };
+}
+/** Rows of `width` numbers per combination, moved into `order` (canonicalCombos). */
+function reordered(rows, width, order) {
+    const moved = new Float64Array(order.length * width);
+    order.forEach((from, to) => moved.set(rows.subarray(from * width, (from + 1) * width), to * width));
+    return moved;
+}
+/**
+ * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
+ * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
+ * half the weight share of the pairs that fall in the same bin. counts[2·bin + label], weights
+ * likewise (null when unweighted).
+ */
+function aucBound(counts, weights) {
+    let pos = 0;
+    let neg = 0;
+    let same = 0;
+    for (let i = 0; i < counts.length; i += 2) {
+        const n = weights ? weights[i] : counts[i];
+        const p = weights ? weights[i + 1] : counts[i + 1];
+        neg += n;
+        pos += p;
+        same += n * p;
+    }
+    return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0;
+}
+
+/**
+ * Reads a stats artifact (warehouse/stats-table.ts, docs/warehouse.md): the cell table a warehouse
+ * query wrote, one row per non-empty cell at the score resolution. It becomes the same cell table and
+ * score histogram a predictions file gives, so every metric, interval, baseline and rendering follows
+ * the row path. The one difference: the AUC sees the scores at the resolution (a bin's scores tied),
+ * and the report states the bound that puts on it.
+ *
+ * Every row is checked against the manifest and policy (the attributes, the bins, the resolution) and
+ * against itself (counts, and sums that rows with scores in [0, 1] and weights >= 0 can give), so a
+ * table that another query wrote, or that was cut or edited, is an error and never a result.
+ */
+const NQ$3 = QUANTITIES.length;
+/** The key columns after the attributes; the sums follow them. */
+const NK = STATS_KEYS.length;
+/** Numbers per cell while reading: STATS_SUMS, in its order. */
+const WIDTH = STATS_SUMS.length;
+/**
+ * The largest log loss of one row: −ln of the clipped probability, at either end. At the upper end
+ * 1 − (1 − ε) is not ε in doubles but about 0.999ε, so a score of exactly 1 on a negative row loses
+ * 34.5396, more than −ln ε = 34.5388 (the query and the row path clip alike).
+ */
+const MAX_LOG_LOSS$1 = Math.max(-Math.log(LOG_EPS$1), -Math.log(1 - (1 - LOG_EPS$1)));
 async function readStats(spec, options) {
     const { attributes, bins, edges, quantile } = options;
     const scoreBins = scoreBinsOf(spec.resolution);
@@ -49412,15 +49833,13 @@ async function readStats(spec, options) {
     const combos = [];
     // Per cell (combination, label, prediction, calibration bin): its STATS_SUMS, grown by combination.
     let cells = new Float64Array(0);
-    const seen = new Map();
     const grid = new Uint32Array(2 * (GRID + 1));
     const gridWeights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
     const step = GRID / scoreBins;
     let rows = 0;
     let at = [];
     const stride = 4 * bins * WIDTH;
-    const isEmpty = (v) => v === null || v === undefined || v === '';
-    const redo = 'Print the query again with rai-gate sql';
+    const once = oncePerKey();
     // Rows per label in the cells and in the score histogram: the same rows, so the same counts.
     const cellRows = [0, 0];
     const histogramRows = [0, 0];
@@ -49431,13 +49850,13 @@ async function readStats(spec, options) {
         const label = integer(value(a), 'label', 0, 1, where(a));
         const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4));
         if (declared !== scoreBins)
-            throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${redo}`, where(a + 4));
+            throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${REDO}`, where(a + 4));
         const calibrationBins = integer(value(a + 5), 'calibration_bins', 1, 1e9, where(a + 5));
         if (calibrationBins !== bins)
-            throw new InputError(`the table has ${calibrationBins} calibration bins; the policy has ${bins}. ${redo}`, where(a + 5));
+            throw new InputError(`the table has ${calibrationBins} calibration bins; the policy has ${bins}. ${REDO}`, where(a + 5));
         const s = STATS_SUMS.map((name, k) => finite(value(a + NK + k), name, where(a + NK + k)));
         const n = integer(value(a + NK), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + NK));
-        consistent(s, n, weighted, (k) => where(a + NK + k));
+        consistent$2(s, n, weighted, (k) => where(a + NK + k));
         const written = value(a + 2);
         const hasScoreBin = !isEmpty(value(a + 3));
         const scoreBin = hasScoreBin ? integer(value(a + 3), 'score_bin', 0, scoreBins - 1, where(a + 3)) : -1;
@@ -49445,15 +49864,15 @@ async function readStats(spec, options) {
         // nothing else). Quantile bins: every row a cell at its score bin, with no calibration bin.
         const histogramOnly = !quantile && hasScoreBin;
         if (quantile && !isEmpty(written))
-            throw new InputError(`calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${redo}`, where(a + 2));
+            throw new InputError(`calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${REDO}`, where(a + 2));
         if (quantile && !hasScoreBin)
-            throw new InputError(`score_bin is empty; with quantile bins every row has one. ${redo}`, where(a + 3));
+            throw new InputError(`score_bin is empty; with quantile bins every row has one. ${REDO}`, where(a + 3));
         if (!quantile && !hasScoreBin && isEmpty(written))
-            throw new InputError(`calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${redo}`, where(a + 2));
+            throw new InputError(`calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${REDO}`, where(a + 2));
         if (histogramOnly) {
             const set = [...attributes.map((_, i) => i), a + 1, a + 2].find(k => !isEmpty(value(k)));
             if (set !== undefined)
-                throw new InputError(`${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${redo}`, where(set));
+                throw new InputError(`${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${REDO}`, where(set));
             const key = `h${label},${scoreBin}`;
             once(key, row);
             histogram(label, scoreBin, n, s[1]);
@@ -49493,32 +49912,12 @@ async function readStats(spec, options) {
             gridWeights[slot] += w;
         histogramRows[label] += n;
     };
-    const once = (key, row) => {
-        const before = seen.get(key);
-        if (before !== undefined)
-            throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where());
-        seen.set(key, row.line);
-    };
     const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
-        const missing = keys.filter(k => !columns.includes(k));
-        const extra = columns.filter(c => !keys.includes(c));
-        if (missing.length > 0 || extra.length > 0) {
-            throw new InputError([
-                missing.length > 0
-                    ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
-                    : '',
-                extra.length > 0
-                    ? `column${extra.length === 1 ? '' : 's'} ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
-                    : ''
-            ]
-                .filter(Boolean)
-                .join('; ') + `; expected the columns ${keys.join(', ')} (rai-gate sql prints the query)`, where);
-        }
-        at = keys.map(k => columns.indexOf(k));
+        at = statsColumns(columns, keys, attributes, where);
     }, onRow, () => at);
     for (const label of [0, 1]) {
         if (cellRows[label] !== histogramRows[label])
-            throw new InputError(`the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${redo}`, { file: spec.display });
+            throw new InputError(`the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${REDO}`, { file: spec.display });
     }
     const table = canonical(attributes, indexes.map(i => i.labels), combos, bins, weighted, cells);
     const scores = mergeParts([{ grid, weights: gridWeights, runs: null }]);
@@ -49558,7 +49957,7 @@ function eceBound(scores, grid, weights, bins) {
  * Sums that rows can give, to rounding: weights >= 0 (and each 1 unweighted), scores and squared
  * errors in [0, w], log losses in [0, w·34.5], and every Σx² at least (Σx)²/rows (Cauchy–Schwarz).
  */
-function consistent(s, n, weighted, where) {
+function consistent$2(s, n, weighted, where) {
     const [, w, ws, wsq, wll, w2, ws2, wsq2, wll2] = s;
     const near = (x, y) => Math.abs(x - y) <= SLACK * Math.max(1, Math.abs(x), Math.abs(y));
     const fail = (k, why) => {
@@ -49572,8 +49971,8 @@ function consistent(s, n, weighted, where) {
         fail(2, `scores are in [0, 1], so it lies in [0, sum_w = ${w}]`);
     if (wsq < 0 || wsq > w * (1 + SLACK))
         fail(3, `squared errors are in [0, 1], so it lies in [0, sum_w = ${w}]`);
-    if (wll < 0 || wll > w * MAX_LOG_LOSS * (1 + SLACK))
-        fail(4, `log losses are in [0, ${MAX_LOG_LOSS.toFixed(2)}] a row`);
+    if (wll < 0 || wll > w * MAX_LOG_LOSS$1 * (1 + SLACK))
+        fail(4, `log losses are in [0, ${MAX_LOG_LOSS$1.toFixed(2)}] a row`);
     const squares = [
         [5, w2, w],
         [6, ws2, ws],
@@ -49590,29 +49989,12 @@ function consistent(s, n, weighted, where) {
  * the same table gives the same report.
  */
 function canonical(attributes, labels, combos, bins, weighted, acc) {
-    const byLabel = (names) => names.map((_, i) => i).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
-    const order = labels.map(byLabel);
-    const rank = order.map(o => {
-        const r = new Int32Array(o.length);
-        o.forEach((id, k) => (r[id] = k));
-        return r;
-    });
-    const renamed = combos.map(c => c.map((id, a) => rank[a][id]));
-    const sorted = renamed
-        .map((_, i) => i)
-        .sort((x, y) => {
-        for (let a = 0; a < attributes.length; a++)
-            if (renamed[x][a] !== renamed[y][a])
-                return renamed[x][a] - renamed[y][a];
-        return 0;
-    });
-    const per = 4 * bins * WIDTH;
-    const moved = new Float64Array(combos.length * per);
-    sorted.forEach((from, to) => moved.set(acc.subarray(from * per, (from + 1) * per), to * per));
+    const sorted = canonicalCombos(labels, combos);
+    const moved = reordered(acc, 4 * bins * WIDTH, sorted.order);
     return {
         attributes,
-        groups: order.map((o, a) => o.map(id => labels[a][id])),
-        combos: sorted.map(i => renamed[i]),
+        groups: sorted.groups,
+        combos: sorted.combos,
         bins,
         hasScore: true,
         weighted,
@@ -49638,23 +50020,331 @@ function unpack(acc, cells) {
     }
     return { n, sum, sum2, cross };
 }
+
 /**
- * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
- * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
- * half the weight share of the pairs that fall in the same bin.
+ * Reads a regression's stats table (warehouse/stats-table.ts, docs/warehouse.md): its moment table as
+ * a warehouse query wrote it, one row per combination of groups. It becomes the moment table a
+ * predictions file gives, so every metric and interval follows the row path (the metrics are functions
+ * of these sums alone, so nothing is approximated).
+ *
+ * Every row is checked against the manifest (the attributes, whether rows carry a prediction
+ * interval) and against itself (sums that rows can give), so a table another query wrote, or that was
+ * cut or edited, is an error and never a result.
  */
-function aucBound(grid, weights) {
-    let pos = 0;
-    let neg = 0;
-    let same = 0;
-    for (let i = 0; i < grid.length; i += 2) {
-        const n = weights ? weights[i] : grid[i];
-        const p = weights ? weights[i + 1] : grid[i + 1];
-        neg += n;
-        pos += p;
-        same += n * p;
-    }
-    return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0;
+async function readRegressionStats(spec, attributes) {
+    const weighted = spec.columns.weight !== undefined;
+    const hasInterval = spec.columns.lower !== undefined && spec.columns.upper !== undefined;
+    if (hasInterval !== (spec.columns.lower !== undefined || spec.columns.upper !== undefined))
+        throw new InputError("the manifest maps one end of a prediction interval; a stats table's query reads an interval from columns.lower and columns.upper, so map both or neither", { file: spec.display, path: spec.columns.lower === undefined ? 'lower' : 'upper' });
+    const keys = [...attributes, ...REGRESSION_KEYS, ...MOMENTS.map(m => REGRESSION_SUMS[m])];
+    const indexes = attributes.map(a => new GroupIndex(a, spec.display));
+    const combos = [];
+    const read = [];
+    const once = oncePerKey('combination of groups');
+    let shift = NaN;
+    let shiftLine = 0;
+    let at = [];
+    const a = attributes.length;
+    const onRow = (row) => {
+        const where = (k) => row.where(at[k]);
+        const value = (k) => row.at(at[k]);
+        const s = finite(value(a), 'label_shift', where(a));
+        if (shift !== shift) {
+            shift = s;
+            shiftLine = row.line;
+        }
+        else if (s !== shift)
+            throw new InputError(`label_shift ${quote(value(a))} differs from line ${shiftLine}'s ${shift}; expected one shift on every row (one query's table). ${REDO}`, where(a));
+        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), where(i)), where(i)));
+        once(g.join(','), row);
+        const sums = MOMENTS.map((m, k) => finite(value(a + 1 + k), REGRESSION_SUMS[m], where(a + 1 + k)));
+        integer(sums[M.rows], 'row_count', 1, Number.MAX_SAFE_INTEGER, where(a + 1 + M.rows));
+        consistent$1(sums, weighted, hasInterval, (m) => where(a + 1 + M[m]));
+        combos.push(g);
+        read.push(...sums);
+    };
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
+        at = statsColumns(columns, keys, attributes, where);
+    }, onRow, () => at);
+    const sorted = canonicalCombos(indexes.map(i => i.labels), combos);
+    const sums = reordered(Float64Array.from(read), NM, sorted.order);
+    const table = {
+        attributes,
+        groups: sorted.groups,
+        combos: sorted.combos,
+        weighted,
+        hasInterval,
+        shift,
+        sums
+    };
+    let rows = 0;
+    for (let c = 0; c < combos.length; c++)
+        rows += sums[c * NM + M.rows];
+    return { table, rows, sha256: result.sha256 };
+}
+/**
+ * Sums that rows can give, to rounding: weights >= 0 (each 1 unweighted), |r| sums at least |Σw·r|,
+ * every Σw·x² at least (Σw·x)²/Σw (Cauchy–Schwarz), coverage in [0, Σw], and an interval on every row
+ * exactly when the manifest maps one.
+ */
+function consistent$1(s, weighted, hasInterval, where) {
+    const n = s[M.rows];
+    const w = s[M.w];
+    const fail = (m, why) => {
+        throw new InputError(`${REGRESSION_SUMS[m]} ${quote(s[M[m]])} cannot come from the combination's ${n} rows: ${why}`, where(m));
+    };
+    const near = (x, y) => Math.abs(x - y) <= SLACK * Math.max(1, Math.abs(x), Math.abs(y));
+    if (w < 0)
+        fail('w', 'weights are >= 0');
+    if (!weighted && !(near(w, n) && near(s[M.w2], n)))
+        fail('w', 'without a weight column every weight is 1');
+    if (s[M.w2] < ((w * w) / n) * (1 - 1e-6))
+        fail('w2', `a sum of squares is at least (sum)² / rows`);
+    const squares = [
+        ['yy', s[M.yy], s[M.y]],
+        ['pp', s[M.pp], s[M.p]],
+        ['rr', s[M.rr], s[M.r]],
+        ['rr', s[M.rr], s[M.a]],
+        ['y4', s[M.y4], s[M.yy]],
+        ['r4', s[M.r4], s[M.rr]]
+    ];
+    // Each x² ≥ 0, and Σw·x² · Σw ≥ (Σw·x)² (with weights w·x² for the fourth powers).
+    for (const [m, x2, x] of squares)
+        if (x2 < 0 || (w > 0 && x2 < ((x * x) / w) * (1 - 1e-6)))
+            fail(m, `a weighted sum of squares is at least (its sum)² / sum_w = ${(x * x) / w}`);
+    if (s[M.a] < Math.abs(s[M.r]) * (1 - 1e-9))
+        fail('a', `Σw·|r| is at least |Σw·r| = ${Math.abs(s[M.r])}`);
+    if (s[M.rryy] < 0)
+        fail('rryy', 'a sum of weighted squares is >= 0');
+    const intervals = s[M.intervals];
+    if (intervals !== (hasInterval ? n : 0))
+        fail('intervals', hasInterval
+            ? 'the manifest maps lower and upper, so every row has a prediction interval'
+            : 'the manifest maps no lower and upper, so no row has a prediction interval');
+    if (s[M.covered] < 0 || s[M.covered] > w * (1 + SLACK))
+        fail('covered', `it lies in [0, sum_w = ${w}]`);
+}
+
+/**
+ * Reads a multiclass model's stats table (warehouse/stats-table.ts, docs/warehouse.md): its confusion
+ * cells per combination of groups, its top-label bins, and each class's scores binned at the
+ * manifest's resolution. It becomes the confusion table and score histograms a predictions file gives,
+ * so every metric and interval follows the row path. The one difference: each one-vs-rest AUC sees the
+ * scores at the resolution (a bin's scores tied), and the report states the bound that puts on it.
+ *
+ * Every row is checked against the manifest and policy (the attributes, the classes, the bins, the
+ * resolution) and against itself (sums that rows can give), and the three kinds of row must hold the
+ * same rows, so a table another query wrote, or that was cut or edited, is an error and never a result.
+ */
+const [ROWS, W$1, W2, BRIER, BRIER2, LL$1, LL2, RIGHT, TOP] = MULTICLASS_SUMS.map((_, k) => k);
+/** The largest log loss of a row: −ln of a score clipped at 1e-15 over a sum of at most 1 + K·1e-15. */
+const MAX_LOG_LOSS = 34.54;
+async function readMulticlassStats(spec, attributes, topBins) {
+    const classes = classesOf$1(spec);
+    const K = classes.length;
+    const classIndex = new Map(classes.map((c, k) => [c, k]));
+    const scoreBins = scoreBinsOf(spec.resolution);
+    const weighted = spec.columns.weight !== undefined;
+    const keys = [...attributes, ...MULTICLASS_KEYS, ...MULTICLASS_SUMS];
+    const a = attributes.length;
+    const [LABEL, PREDICTION, TOP_BIN, SCORE_CLASS, POSITIVE, SCORE_BIN, TOP_BINS, SCORE_BINS] = MULTICLASS_KEYS.map((_, k) => a + k);
+    const SUMS = a + MULTICLASS_KEYS.length;
+    const indexes = attributes.map(x => new GroupIndex(x, spec.display));
+    const comboIds = new Map();
+    const combos = [];
+    const size = K * K * CELL;
+    let cells = new Float64Array(16 * size);
+    // Each cell's loss sums, added up per combination once the cells are in canonical order (so that the
+    // same table gives the same sums whatever order its rows come in).
+    let cellLosses = new Float64Array(16 * K * K * LOSSES);
+    const bins = new Float64Array(topBins * BIN$1);
+    const counts = classes.map(() => new Float64Array(2 * scoreBins));
+    const weights = weighted ? classes.map(() => new Float64Array(2 * scoreBins)) : null;
+    const once = oncePerKey('cell');
+    // Rows of each class's label in the cells, and in its score histogram; rows in the top-label bins.
+    const labelRows = new Float64Array(K);
+    const histogramRows = classes.map(() => [0, 0]);
+    let cellRows = 0;
+    let binRows = 0;
+    let at = [];
+    const onRow = (row) => {
+        const where = (k) => row.where(at[k]);
+        const value = (k) => row.at(at[k]);
+        const declared = integer(value(SCORE_BINS), 'score_bins', 1, 1e9, where(SCORE_BINS));
+        if (declared !== scoreBins)
+            throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${REDO}`, where(SCORE_BINS));
+        const declaredTop = integer(value(TOP_BINS), 'top_bins', 1, 1e9, where(TOP_BINS));
+        if (declaredTop !== topBins)
+            throw new InputError(`the table has ${declaredTop} top-label bins; the policy has ${topBins} calibration bins. ${REDO}`, where(TOP_BINS));
+        const s = MULTICLASS_SUMS.map((name, k) => finite(value(SUMS + k), name, where(SUMS + k)));
+        const n = integer(value(SUMS), 'row_count', 1, Number.MAX_SAFE_INTEGER, where(SUMS));
+        consistent(s, weighted, K, k => where(SUMS + k));
+        /** Refuses a key set on a row of another kind. */
+        const emptyBut = (kind, set) => {
+            const wrong = [
+                ...attributes.map((_, i) => i),
+                LABEL,
+                PREDICTION,
+                TOP_BIN,
+                SCORE_CLASS,
+                POSITIVE,
+                SCORE_BIN
+            ]
+                .filter(k => !set.includes(k))
+                .find(k => !isEmpty(value(k)));
+            if (wrong !== undefined)
+                throw new InputError(`${keys[wrong]} ${quote(value(wrong))} is set on a ${kind} row; expected it empty there. ${REDO}`, where(wrong));
+        };
+        const classOf = (k) => {
+            const v = value(k);
+            const name = isEmpty(v) ? '' : groupValue(v, where(k));
+            const index = classIndex.get(name);
+            if (index === undefined)
+                throw new InputError(`${keys[k]} ${quote(v)} is not a class of the manifest's columns.scores; expected one of: ${classes.join(', ')}`, where(k));
+            return index;
+        };
+        if (!isEmpty(value(SCORE_CLASS))) {
+            emptyBut('score-histogram', [SCORE_CLASS, POSITIVE, SCORE_BIN]);
+            const k = classOf(SCORE_CLASS);
+            const positive = integer(value(POSITIVE), 'positive', 0, 1, where(POSITIVE));
+            const bin = integer(value(SCORE_BIN), 'score_bin', 0, scoreBins - 1, where(SCORE_BIN));
+            once(`h${k},${positive},${bin}`, row);
+            counts[k][2 * bin + positive] += n;
+            if (weights)
+                weights[k][2 * bin + positive] += s[W$1];
+            histogramRows[k][positive] += n;
+            return;
+        }
+        if (!isEmpty(value(TOP_BIN))) {
+            emptyBut('top-label bin', [TOP_BIN]);
+            const bin = integer(value(TOP_BIN), 'top_bin', 0, topBins - 1, where(TOP_BIN));
+            once(`t${bin}`, row);
+            const o = bin * BIN$1;
+            bins[o] += n;
+            bins[o + 1] += s[W$1];
+            bins[o + 2] += s[W2];
+            bins[o + 3] += s[RIGHT];
+            bins[o + 4] += s[TOP];
+            binRows += n;
+            return;
+        }
+        if (isEmpty(value(LABEL)))
+            throw new InputError(`label, top_bin and score_class are all empty; expected a confusion cell (label and prediction), a top-label bin or a class's score bin. ${REDO}`, where(LABEL));
+        emptyBut('confusion-cell', [...attributes.map((_, i) => i), LABEL, PREDICTION]);
+        const label = classOf(LABEL);
+        const prediction = classOf(PREDICTION);
+        const right = label === prediction ? s[W$1] : 0;
+        if (Math.abs(s[RIGHT] - right) > SLACK * Math.max(1, s[W$1]))
+            throw new InputError(`sum_wright ${quote(value(SUMS + RIGHT))} cannot come from the cell's rows: their prediction is ${label === prediction ? 'right, so it is sum_w' : 'wrong, so it is 0'}`, where(SUMS + RIGHT));
+        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), where(i)), where(i)));
+        once(JSON.stringify([g, label, prediction]), row);
+        const comboKey = g.join(',');
+        let combo = comboIds.get(comboKey);
+        if (combo === undefined) {
+            combo = combos.length;
+            comboIds.set(comboKey, combo);
+            combos.push(g);
+            if ((combo + 1) * size > cells.length) {
+                const grown = new Float64Array(2 * cells.length);
+                grown.set(cells);
+                cells = grown;
+                const more = new Float64Array(2 * cellLosses.length);
+                more.set(cellLosses);
+                cellLosses = more;
+            }
+        }
+        const o = ((combo * K + label) * K + prediction) * CELL;
+        cells[o] += n;
+        cells[o + 1] += s[W$1];
+        cells[o + 2] += s[W2];
+        const l = ((combo * K + label) * K + prediction) * LOSSES;
+        cellLosses[l] = s[BRIER];
+        cellLosses[l + 1] = s[BRIER2];
+        cellLosses[l + 2] = s[LL$1];
+        cellLosses[l + 3] = s[LL2];
+        labelRows[label] += n;
+        cellRows += n;
+    };
+    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
+        at = statsColumns(columns, keys, attributes, where);
+    }, onRow, () => at);
+    const file = { file: spec.display };
+    if (binRows !== cellRows)
+        throw new InputError(`the confusion cells hold ${cellRows} rows, the top-label bins ${binRows}; expected the same rows in both (a table cut short, or two tables joined). ${REDO}`, file);
+    classes.forEach((name, k) => {
+        const [others, own] = histogramRows[k];
+        if (own !== labelRows[k] || own + others !== cellRows)
+            throw new InputError(`class ${name}'s score histogram holds ${own} rows of the class and ${others} others, the confusion cells ${labelRows[k]} and ${cellRows - labelRows[k]}; expected the same rows in both (a table cut short, or two tables joined). ${REDO}`, file);
+    });
+    const sorted = canonicalCombos(indexes.map(i => i.labels), combos);
+    const table = {
+        attributes,
+        groups: sorted.groups,
+        combos: sorted.combos,
+        classes,
+        weighted,
+        cells: reordered(cells, size, sorted.order),
+        losses: comboLosses(reordered(cellLosses, K * K * LOSSES, sorted.order), K * K),
+        bins
+    };
+    return {
+        table,
+        scores: counts.map((c, k) => binnedSource(c, weights?.[k] ?? null, scoreBins)),
+        aucBounds: counts.map((c, k) => aucBound(c, weights?.[k] ?? null)),
+        rows: cellRows,
+        sha256: result.sha256
+    };
+}
+/** Each combination's loss sums: its cells' (`cells` per combination), added in cell order. */
+function comboLosses(perCell, cells) {
+    const combos = perCell.length / (cells * LOSSES);
+    const out = new Float64Array(combos * LOSSES);
+    for (let c = 0; c < combos; c++)
+        for (let i = 0; i < cells; i++)
+            for (let q = 0; q < LOSSES; q++)
+                out[c * LOSSES + q] += perCell[(c * cells + i) * LOSSES + q];
+    return out;
+}
+/** The classes, in order: a stats table's query names each class's score column (columns.scores). */
+function classesOf$1(spec) {
+    const s = spec.scores;
+    if (s === undefined || !('columns' in s))
+        throw new InputError("a multiclass stats table's classes come from columns.scores ({ <class>: <column> }, in class order); scorePrefix needs the file's header, which a warehouse table's query cannot read", { file: spec.display, path: 'scorePrefix' });
+    return Object.keys(s.columns);
+}
+/**
+ * Sums that rows can give, to rounding: weights >= 0 (each 1 unweighted), Brier scores in [0, 2] and
+ * log losses in [0, 34.54] a row, Σw·[right] in [0, Σw], top scores in [1/K, 1] (the largest of K
+ * probabilities that sum to 1), Σw² at least (Σw)²/rows and every Σw·x² at least (Σw·x)²/Σw.
+ */
+function consistent(s, weighted, K, where) {
+    const n = s[ROWS];
+    const w = s[W$1];
+    const near = (x, y) => Math.abs(x - y) <= SLACK * Math.max(1, Math.abs(x), Math.abs(y));
+    const fail = (k, why) => {
+        throw new InputError(`${MULTICLASS_SUMS[k]} ${quote(s[k])} cannot come from the row's ${n} rows: ${why}`, where(k));
+    };
+    const within = (k, low, high) => {
+        if (s[k] < low * (1 - SLACK) - SLACK || s[k] > high * (1 + SLACK) + SLACK)
+            fail(k, `it lies in [${low}, ${high}]`);
+    };
+    if (w < 0)
+        fail(W$1, 'weights are >= 0');
+    if (!weighted && !(near(w, n) && near(s[W2], n)))
+        fail(W$1, 'without a weight column every weight is 1');
+    within(BRIER, 0, 2 * w);
+    within(LL$1, 0, MAX_LOG_LOSS * w);
+    within(RIGHT, 0, w);
+    within(TOP, (w / K) * (1 - 1e-6), w);
+    if (s[W2] < ((w * w) / n) * (1 - 1e-6))
+        fail(W2, `a sum of squares is at least (sum)² / rows = ${(w * w) / n}`);
+    // Σw·x² · Σw ≥ (Σw·x)² (Cauchy–Schwarz).
+    for (const [k, x] of [
+        [BRIER2, s[BRIER]],
+        [LL2, s[LL$1]]
+    ])
+        if (s[k] < 0 || (w > 0 && s[k] < ((x * x) / w) * (1 - 1e-6)))
+            fail(k, `a weighted sum of squares is at least (its sum)² / sum_w = ${(x * x) / w}`);
 }
 
 /**
@@ -53362,7 +54052,7 @@ function findLine(lines, path) {
  * either on another task or kind is an error (it would be ignored).
  */
 function scoresOf(task, kind, columns, prefix, where) {
-    const multiclass = task === 'multiclass-classification' && kind === 'predictions';
+    const multiclass = task === 'multiclass-classification' && (kind === 'predictions' || kind === 'stats');
     if (!multiclass) {
         if (columns !== undefined || prefix !== undefined)
             throw new InputError(`class score columns are a multiclass model's predictions setting; this is a ${kind} artifact of a ${task} model`, where(columns !== undefined ? 'columns.scores' : 'scorePrefix'));
@@ -53372,6 +54062,8 @@ function scoresOf(task, kind, columns, prefix, where) {
         throw new InputError('both columns.scores and scorePrefix name the class scores; expected one of the two', where('scorePrefix'));
     if (columns !== undefined)
         return { columns };
+    if (prefix !== undefined && kind === 'stats')
+        throw new InputError("a stats table's query must name each class's score column; expected columns.scores ({ <class>: <column> }, in class order) rather than scorePrefix, which needs a file's header", where('scorePrefix'));
     if (prefix !== undefined)
         return { prefix };
     throw new InputError("a multiclass model's predictions need their class score columns: scorePrefix (every column <prefix><class>, such as p_), or columns.scores ({ <class>: <column> })", where('columns'));
@@ -55731,7 +56423,7 @@ function compute(input) {
 function analyticMetrics(input) {
     const { regression: r, multiclass: m } = input;
     const { minGroupSize } = input.settings;
-    const of = (artifact, put) => {
+    const of = (artifact, put, bound = () => undefined) => {
         const sink = new RecordingSink();
         put(sink);
         // A group below minGroupSize is reported, and left out of disparities, as the binary engine's are.
@@ -55744,7 +56436,9 @@ function analyticMetrics(input) {
             point,
             extra: point.scope.group !== undefined && small.has(key(point.scope))
                 ? { status: 'insufficient' }
-                : {},
+                : bound(point) !== undefined
+                    ? { bound: bound(point) }
+                    : {},
             replicates: () => NOT_KEPT,
             kept: false,
             resamples: input.settings.resamples
@@ -55754,7 +56448,17 @@ function analyticMetrics(input) {
         ...(r
             ? of('regression', sink => computeRegression(r.table, input.intersections, minGroupSize, sink))
             : []),
-        ...(m ? of('multiclass', sink => computeMulticlass(m, input.intersections, minGroupSize, sink)) : [])
+        ...(m
+            ? of('multiclass', sink => computeMulticlass(m, input.intersections, minGroupSize, sink), 
+            // From a stats table, the AUCs of binned scores, within the bound the report states.
+            v => m.aucBounds === undefined
+                ? undefined
+                : v.metric === 'auc'
+                    ? m.aucBounds[m.table.classes.indexOf(v.scope.class)]
+                    : v.metric === 'macro_auc'
+                        ? m.aucBounds.reduce((x, y) => x + y, 0) / m.aucBounds.length
+                        : undefined)
+            : [])
     ];
 }
 /**
@@ -58178,21 +58882,30 @@ async function readInputs(options, helpers = null) {
     return inputs;
 }
 /**
+ * How each task's predictions are read: from a predictions file, or from a stats table (a warehouse's
+ * table of the same sums, kinds/stats*.ts).
+ */
+const TASK_READERS = {
+    'binary-classification': {
+        predictions: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+        stats: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress)
+    },
+    regression: {
+        predictions: (spec, c) => readRegression(spec, c.manifest.sensitiveAttributes, c.progress),
+        stats: (spec, c) => readRegressionStats(spec, c.manifest.sensitiveAttributes)
+    },
+    'multiclass-classification': {
+        predictions: (spec, c) => readMulticlass(spec, c.manifest.sensitiveAttributes, c.policy.defaults.calibration.bins, c.progress),
+        stats: (spec, c) => readMulticlassStats(spec, c.manifest.sensitiveAttributes, c.policy.defaults.calibration.bins)
+    }
+};
+/**
  * How an artifact of each kind is read into the data it yields (kinds.ts). Metrics are read before the
  * policy, whose gates may name them.
  */
 const READERS = {
-    predictions: (spec, c) => c.manifest.task === 'regression'
-        ? readRegression(spec, c.manifest.sensitiveAttributes, c.progress)
-        : c.manifest.task === 'multiclass-classification'
-            ? readMulticlass(spec, c.manifest.sensitiveAttributes, c.policy.defaults.calibration.bins, c.progress)
-            : predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
-    // A stats table is read into the predictions it was reduced from (kinds/stats.ts).
-    stats: (spec, c) => {
-        if (c.manifest.task !== 'binary-classification')
-            throw new InputError(`a stats table holds a binary classifier's cell table; this manifest's task is ${c.manifest.task}, whose predictions are read from a predictions file`, { file: c.manifest.file, path: 'artifacts' });
-        return predictions(spec, c.manifest, c.policy, c.helpers, c.progress);
-    },
+    predictions: (spec, c) => TASK_READERS[c.manifest.task].predictions(spec, c),
+    stats: (spec, c) => TASK_READERS[c.manifest.task].stats(spec, c),
     robustness: spec => readRobustness(spec),
     outcomes: spec => readOutcomes(spec)
 };

@@ -8,10 +8,11 @@ import { readOutcomes, type OutcomeData } from './artifacts/kinds/outcomes.js'
 import { readPredictions, type PredictionData } from './artifacts/kinds/predictions.js'
 import { readRegression, type RegressionData } from './artifacts/kinds/regression.js'
 import { readMulticlass, type MulticlassData } from './artifacts/kinds/multiclass.js'
-import { InputError } from './errors.js'
 import { readRobustness, type RobustnessData } from './artifacts/kinds/robustness.js'
-import { dataOf, type ArtifactKind } from './kinds.js'
+import { dataOf, type ArtifactKind, type Task } from './kinds.js'
 import { readStats } from './artifacts/kinds/stats.js'
+import { readRegressionStats } from './artifacts/kinds/stats-regression.js'
+import { readMulticlassStats } from './artifacts/kinds/stats-multiclass.js'
 import { manifestMetrics, providedDefs, requireIntervals, trustDirections } from './metrics/provided.js'
 import { PARALLEL_MIN_BYTES, readPredictionsParallel } from './artifacts/fast/parallel.js'
 import { quantileEdges } from './tables/scores.js'
@@ -131,32 +132,40 @@ interface ReadContext {
   progress?: ReadProgress
 }
 
+/** A reader of an artifact into the data it yields (kinds.ts). */
+type Reader = (
+  spec: ArtifactSpec,
+  c: ReadContext
+) => Promise<PredictionData | RegressionData | MulticlassData | RobustnessData | OutcomeData>
+
+/**
+ * How each task's predictions are read: from a predictions file, or from a stats table (a warehouse's
+ * table of the same sums, kinds/stats*.ts).
+ */
+const TASK_READERS: Record<Task, Record<'predictions' | 'stats', Reader>> = {
+  'binary-classification': {
+    predictions: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
+    stats: (spec, c) => predictions(spec, c.manifest, c.policy, c.helpers, c.progress)
+  },
+  regression: {
+    predictions: (spec, c) => readRegression(spec, c.manifest.sensitiveAttributes, c.progress),
+    stats: (spec, c) => readRegressionStats(spec, c.manifest.sensitiveAttributes)
+  },
+  'multiclass-classification': {
+    predictions: (spec, c) =>
+      readMulticlass(spec, c.manifest.sensitiveAttributes, c.policy.defaults.calibration.bins, c.progress),
+    stats: (spec, c) =>
+      readMulticlassStats(spec, c.manifest.sensitiveAttributes, c.policy.defaults.calibration.bins)
+  }
+}
+
 /**
  * How an artifact of each kind is read into the data it yields (kinds.ts). Metrics are read before the
  * policy, whose gates may name them.
  */
-const READERS: Record<
-  Exclude<ArtifactKind, 'metrics'>,
-  (
-    spec: ArtifactSpec,
-    c: ReadContext
-  ) => Promise<PredictionData | RegressionData | MulticlassData | RobustnessData | OutcomeData>
-> = {
-  predictions: (spec, c) =>
-    c.manifest.task === 'regression'
-      ? readRegression(spec, c.manifest.sensitiveAttributes, c.progress)
-      : c.manifest.task === 'multiclass-classification'
-        ? readMulticlass(spec, c.manifest.sensitiveAttributes, c.policy.defaults.calibration.bins, c.progress)
-        : predictions(spec, c.manifest, c.policy, c.helpers, c.progress),
-  // A stats table is read into the predictions it was reduced from (kinds/stats.ts).
-  stats: (spec, c) => {
-    if (c.manifest.task !== 'binary-classification')
-      throw new InputError(
-        `a stats table holds a binary classifier's cell table; this manifest's task is ${c.manifest.task}, whose predictions are read from a predictions file`,
-        { file: c.manifest.file, path: 'artifacts' }
-      )
-    return predictions(spec, c.manifest, c.policy, c.helpers, c.progress)
-  },
+const READERS: Record<Exclude<ArtifactKind, 'metrics'>, Reader> = {
+  predictions: (spec, c) => TASK_READERS[c.manifest.task].predictions(spec, c),
+  stats: (spec, c) => TASK_READERS[c.manifest.task].stats(spec, c),
   robustness: spec => readRobustness(spec),
   outcomes: spec => readOutcomes(spec)
 }

@@ -69,6 +69,51 @@ describe('the printed queries in their dialects', () => {
   })
 })
 
+/** The query for a model of another task, with these artifact settings. */
+function taskQuery(task: string, artifact: string, dialect: Dialect): string {
+  const dir = workspace({
+    'rai-gate.yml': manifestYaml(
+      `  - { kind: stats, path: s.csv, ${artifact} }`,
+      'sensitiveAttributes: [sex, "home region"]\nintersections: [[sex, "home region"]]'
+    ).replace('task: binary-classification', `task: ${task}`),
+    'policies/p.yml': policyYaml(`task: ${task}\n`)
+  })
+  const manifest = loadManifest(join(dir, 'rai-gate.yml'), { cwd: dir, workspace: dir })
+  const policy = loadPolicy(
+    join(dir, 'policies'),
+    manifest.riskTier,
+    dir,
+    undefined,
+    undefined,
+    manifest.task
+  )
+  return statsQuery(manifest, policy, {
+    dialect,
+    table: dialect === 'bigquery' ? 'project-1.evals.predictions' : 'evals.predictions'
+  })
+}
+
+describe.each([
+  ['regression', 'regression', 'columns: { label: y, prediction: yhat }', 3],
+  ['regression with intervals and weights', 'regression', 'columns: { lower: lo, upper: hi, weight: w }', 3],
+  ['multiclass', 'multiclass-classification', 'columns: { scores: { a: p_a, b: p_b, "c\'d": p_cd } }', 3],
+  [
+    'multiclass with a prediction and weights',
+    'multiclass-classification',
+    'columns: { prediction: pred, weight: w, scores: { a: p_a, b: p_b } }',
+    3
+  ]
+] as const)('the printed query of a %s model', (_, task, artifact, ctes) => {
+  it('parses as BigQuery and Spark SQL', () => {
+    const bq = taskQuery(task, artifact, 'bigquery')
+    const ast = bigquery.astify(bq, { database: 'bigquery' })
+    const select = (Array.isArray(ast) ? ast[0] : ast) as unknown as { with: unknown[] }
+    expect(select.with.length).toBeGreaterThanOrEqual(ctes)
+    expect(bq).toContain('FROM `project-1`.`evals`.`predictions`')
+    expect(spark.validate(taskQuery(task, artifact, 'spark'))).toEqual([])
+  })
+})
+
 describe('docs/warehouse.md', () => {
   it('shows the queries that rai-gate sql prints for the example (UPDATE_GOLDEN=1 rewrites them)', () => {
     const root = join(import.meta.dirname, '../../..')

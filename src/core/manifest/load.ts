@@ -41,7 +41,7 @@ function scoresOf(
   prefix: string | undefined,
   where: (path: string) => Where
 ): ArtifactSpec['scores'] {
-  const multiclass = task === 'multiclass-classification' && kind === 'predictions'
+  const multiclass = task === 'multiclass-classification' && (kind === 'predictions' || kind === 'stats')
   if (!multiclass) {
     if (columns !== undefined || prefix !== undefined)
       throw new InputError(
@@ -56,6 +56,11 @@ function scoresOf(
       where('scorePrefix')
     )
   if (columns !== undefined) return { columns }
+  if (prefix !== undefined && kind === 'stats')
+    throw new InputError(
+      "a stats table's query must name each class's score column; expected columns.scores ({ <class>: <column> }, in class order) rather than scorePrefix, which needs a file's header",
+      where('scorePrefix')
+    )
   if (prefix !== undefined) return { prefix }
   throw new InputError(
     "a multiclass model's predictions need their class score columns: scorePrefix (every column <prefix><class>, such as p_), or columns.scores ({ <class>: <column> })",

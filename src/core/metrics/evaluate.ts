@@ -648,7 +648,11 @@ function compute(input: EvaluationInput): Computed[] {
 function analyticMetrics(input: EvaluationInput): Computed[] {
   const { regression: r, multiclass: m } = input
   const { minGroupSize } = input.settings
-  const of = (artifact: DataKind, put: (sink: Sink) => void): Computed[] => {
+  const of = (
+    artifact: DataKind,
+    put: (sink: Sink) => void,
+    bound: (v: PointValue) => number | undefined = () => undefined
+  ): Computed[] => {
     const sink = new RecordingSink()
     put(sink)
     // A group below minGroupSize is reported, and left out of disparities, as the binary engine's are.
@@ -664,7 +668,9 @@ function analyticMetrics(input: EvaluationInput): Computed[] {
       extra:
         point.scope.group !== undefined && small.has(key(point.scope))
           ? { status: 'insufficient' as const }
-          : {},
+          : bound(point) !== undefined
+            ? { bound: bound(point) }
+            : {},
       replicates: () => NOT_KEPT,
       kept: false,
       resamples: input.settings.resamples
@@ -674,7 +680,21 @@ function analyticMetrics(input: EvaluationInput): Computed[] {
     ...(r
       ? of('regression', sink => computeRegression(r.table, input.intersections, minGroupSize, sink))
       : []),
-    ...(m ? of('multiclass', sink => computeMulticlass(m, input.intersections, minGroupSize, sink)) : [])
+    ...(m
+      ? of(
+          'multiclass',
+          sink => computeMulticlass(m, input.intersections, minGroupSize, sink),
+          // From a stats table, the AUCs of binned scores, within the bound the report states.
+          v =>
+            m.aucBounds === undefined
+              ? undefined
+              : v.metric === 'auc'
+                ? m.aucBounds[m.table.classes.indexOf(v.scope.class!)]
+                : v.metric === 'macro_auc'
+                  ? m.aucBounds.reduce((x, y) => x + y, 0) / m.aucBounds.length
+                  : undefined
+        )
+      : [])
   ]
 }
 

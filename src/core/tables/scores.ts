@@ -369,6 +369,39 @@ export function mergeParts(parts: HistogramPart[]): ScoreSource {
   return runsSource(runs)
 }
 
+/**
+ * The scores of a histogram of `scoreBins` equal-width bins (a stats table's), each bin's rows at its
+ * lower edge: counts[2·bin + label], weights likewise (null when unweighted).
+ */
+export function binnedSource(
+  counts: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+  scoreBins: number
+): ScoreSource {
+  const runs = [0, 1].map(label => {
+    let d = 0
+    for (let b = 0; b < scoreBins; b++) if (counts[2 * b + label] !== 0) d++
+    const run: Run = {
+      score: sharedF64(d),
+      count: sharedU32(d),
+      weight: weights ? sharedF64(d) : null,
+      bins: new Float64Array(SPLIT_BINS + 1)
+    }
+    let j = 0
+    for (let b = 0; b < scoreBins; b++) {
+      const c = counts[2 * b + label]
+      if (c === 0) continue
+      run.score[j] = b / scoreBins
+      run.count![j] = c
+      run.bins[Math.floor(run.score[j] * SPLIT_BINS)] += c
+      if (run.weight) run.weight[j] = weights![2 * b + label]
+      j++
+    }
+    return d > 0 ? [run] : []
+  }) as Runs
+  return runsSource(runs)
+}
+
 /** The occupied grid slots of each label as runs. */
 function gridRuns(counts: Uint32Array, weights: Float64Array | null): [Run, Run] {
   return [0, 1].map(label => {

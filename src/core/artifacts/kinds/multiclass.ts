@@ -21,6 +21,8 @@ export interface MulticlassData {
   scores: ScoreSource[]
   /** Each class's AUC and its blocks, as a report stores them (a baseline keeps no scores). */
   aucs?: { value: number; blocks: AucBlocks | null }[]
+  /** From a stats table: how far each class's AUC from its binned scores can be from the exact one. */
+  aucBounds?: number[]
   rows: number
   sha256: string
 }

@@ -16,7 +16,19 @@ import { GRID, binOf, edgeOrderStatistics, mergeParts, type ScoreSource } from '
 import { STATS_KEYS, STATS_SUMS, scoreBinsOf } from '../../warehouse/stats-table.js'
 import { streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
-import { groupValue, type Value } from '../decode/values.js'
+import { groupValue } from '../decode/values.js'
+import {
+  REDO,
+  SLACK,
+  canonicalCombos,
+  finite,
+  integer,
+  isEmpty,
+  aucBound,
+  oncePerKey,
+  reordered,
+  statsColumns
+} from './stats-rows.js'
 import type { PredictionData, PredictionOptions } from './predictions.js'
 
 const NQ = QUANTITIES.length
@@ -30,31 +42,6 @@ const WIDTH = STATS_SUMS.length
  * 34.5396, more than −ln ε = 34.5388 (the query and the row path clip alike).
  */
 const MAX_LOG_LOSS = Math.max(-Math.log(LOG_EPS), -Math.log(1 - (1 - LOG_EPS)))
-/** Relative slack for sums that rounding in another engine can move. */
-const SLACK = 1e-9
-
-/** A field as a number: text (CSV) or a bigint (Parquet) converted, anything else as it is. */
-const numberOf = (value: Value): unknown =>
-  typeof value === 'string' && value.trim() !== ''
-    ? Number(value)
-    : typeof value === 'bigint'
-      ? Number(value)
-      : value
-
-/** A whole number in [min, max], from text or a typed value. */
-function integer(value: Value, what: string, min: number, max: number, where: Where): number {
-  const v = numberOf(value)
-  if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v
-  throw new InputError(`${what} ${quote(value)} is not a whole number in [${min}, ${max}]`, where)
-}
-
-/** A finite number, from text or a typed value. */
-function finite(value: Value, what: string, where: Where): number {
-  const v = numberOf(value)
-  if (typeof v === 'number' && Number.isFinite(v)) return v
-  throw new InputError(`${what} ${quote(value)} is not a finite number`, where)
-}
-
 export interface StatsOptions extends PredictionOptions {
   /**
    * Quantile calibration bins: the query writes no calibration bin, and each score bin goes to the
@@ -73,7 +60,6 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
   const combos: number[][] = []
   // Per cell (combination, label, prediction, calibration bin): its STATS_SUMS, grown by combination.
   let cells = new Float64Array(0)
-  const seen = new Map<string, number>()
   const grid = new Uint32Array(2 * (GRID + 1))
   const gridWeights = weighted ? new Float64Array(2 * (GRID + 1)) : null
   const step = GRID / scoreBins
@@ -81,8 +67,7 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
   let at: number[] = []
   const stride = 4 * bins * WIDTH
 
-  const isEmpty = (v: Value) => v === null || v === undefined || v === ''
-  const redo = 'Print the query again with rai-gate sql'
+  const once = oncePerKey()
   // Rows per label in the cells and in the score histogram: the same rows, so the same counts.
   const cellRows = [0, 0]
   const histogramRows = [0, 0]
@@ -95,13 +80,13 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4))
     if (declared !== scoreBins)
       throw new InputError(
-        `the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${redo}`,
+        `the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${REDO}`,
         where(a + 4)
       )
     const calibrationBins = integer(value(a + 5), 'calibration_bins', 1, 1e9, where(a + 5))
     if (calibrationBins !== bins)
       throw new InputError(
-        `the table has ${calibrationBins} calibration bins; the policy has ${bins}. ${redo}`,
+        `the table has ${calibrationBins} calibration bins; the policy has ${bins}. ${REDO}`,
         where(a + 5)
       )
     const s = STATS_SUMS.map((name, k) => finite(value(a + NK + k), name, where(a + NK + k)))
@@ -115,21 +100,21 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     const histogramOnly = !quantile && hasScoreBin
     if (quantile && !isEmpty(written))
       throw new InputError(
-        `calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${redo}`,
+        `calibration_bin ${quote(written)} is set, so the table was made for uniform bins; the policy's ${bins} quantile bins are set by rai-gate from the score bins, and their query writes none. ${REDO}`,
         where(a + 2)
       )
     if (quantile && !hasScoreBin)
-      throw new InputError(`score_bin is empty; with quantile bins every row has one. ${redo}`, where(a + 3))
+      throw new InputError(`score_bin is empty; with quantile bins every row has one. ${REDO}`, where(a + 3))
     if (!quantile && !hasScoreBin && isEmpty(written))
       throw new InputError(
-        `calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${redo}`,
+        `calibration_bin and score_bin are both empty (a quantile table has score bins); expected the calibration bin of a cell of the policy's ${bins} uniform bins. ${REDO}`,
         where(a + 2)
       )
     if (histogramOnly) {
       const set = [...attributes.map((_, i) => i), a + 1, a + 2].find(k => !isEmpty(value(k)))
       if (set !== undefined)
         throw new InputError(
-          `${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${redo}`,
+          `${keys[set]} ${quote(value(set))} is set on a score-histogram row (one with a score_bin); expected it empty there. ${REDO}`,
           where(set)
         )
       const key = `h${label},${scoreBin}`
@@ -170,35 +155,12 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     if (gridWeights) gridWeights[slot] += w
     histogramRows[label] += n
   }
-  const once = (key: string, row: Row) => {
-    const before = seen.get(key)
-    if (before !== undefined)
-      throw new InputError(`the same cell as line ${before}; expected one row per cell`, row.where())
-    seen.set(key, row.line)
-  }
 
   const result = await streamRows(
     spec.absPath,
     spec.display,
     (columns, where) => {
-      const missing = keys.filter(k => !columns.includes(k))
-      const extra = columns.filter(c => !keys.includes(c))
-      if (missing.length > 0 || extra.length > 0) {
-        throw new InputError(
-          [
-            missing.length > 0
-              ? `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
-              : '',
-            extra.length > 0
-              ? `column${extra.length === 1 ? '' : 's'} ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} not in the manifest's stats table (attributes: ${attributes.join(', ') || 'none'})`
-              : ''
-          ]
-            .filter(Boolean)
-            .join('; ') + `; expected the columns ${keys.join(', ')} (rai-gate sql prints the query)`,
-          where
-        )
-      }
-      at = keys.map(k => columns.indexOf(k))
+      at = statsColumns(columns, keys, attributes, where)
     },
     onRow,
     () => at
@@ -206,7 +168,7 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
   for (const label of [0, 1]) {
     if (cellRows[label] !== histogramRows[label])
       throw new InputError(
-        `the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${redo}`,
+        `the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${REDO}`,
         { file: spec.display }
       )
   }
@@ -301,29 +263,12 @@ function canonical(
   weighted: boolean,
   acc: Float64Array
 ): CellTable {
-  const byLabel = (names: string[]) =>
-    names.map((_, i) => i).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0))
-  const order = labels.map(byLabel)
-  const rank = order.map(o => {
-    const r = new Int32Array(o.length)
-    o.forEach((id, k) => (r[id] = k))
-    return r
-  })
-  const renamed = combos.map(c => c.map((id, a) => rank[a][id]))
-  const sorted = renamed
-    .map((_, i) => i)
-    .sort((x, y) => {
-      for (let a = 0; a < attributes.length; a++)
-        if (renamed[x][a] !== renamed[y][a]) return renamed[x][a] - renamed[y][a]
-      return 0
-    })
-  const per = 4 * bins * WIDTH
-  const moved = new Float64Array(combos.length * per)
-  sorted.forEach((from, to) => moved.set(acc.subarray(from * per, (from + 1) * per), to * per))
+  const sorted = canonicalCombos(labels, combos)
+  const moved = reordered(acc, 4 * bins * WIDTH, sorted.order)
   return {
     attributes,
-    groups: order.map((o, a) => o.map(id => labels[a][id])),
-    combos: sorted.map(i => renamed[i]),
+    groups: sorted.groups,
+    combos: sorted.combos,
     bins,
     hasScore: true,
     weighted,
@@ -348,23 +293,4 @@ function unpack(acc: Float64Array, cells: number): Pick<CellTable, 'n' | 'sum' |
     for (let q = 1; q < NQ; q++) cross[cell * NQ + q] = acc[o + 1 + 2 * NQ + q - 1]
   }
   return { n, sum, sum2, cross }
-}
-
-/**
- * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
- * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
- * half the weight share of the pairs that fall in the same bin.
- */
-function aucBound(grid: Uint32Array, weights: Float64Array | null): number {
-  let pos = 0
-  let neg = 0
-  let same = 0
-  for (let i = 0; i < grid.length; i += 2) {
-    const n = weights ? weights[i] : grid[i]
-    const p = weights ? weights[i + 1] : grid[i + 1]
-    neg += n
-    pos += p
-    same += n * p
-  }
-  return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0
 }
