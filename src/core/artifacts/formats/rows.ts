@@ -2,6 +2,7 @@
 import type { Where } from '../../errors.js'
 import type { ReadProgress } from './bytes.js'
 import type { Value } from '../decode/values.js'
+import type { CsvRow } from './csv.js'
 
 /**
  * One data row, as every format gives it: field k is the header's column k. Its value is text (CSV)
@@ -15,6 +16,8 @@ export interface Row {
   at(k: number): Value
   /** Where field k (or the row) is, for an error. */
   where(k?: number): Where
+  /** A CSV row's bytes, for the readers' byte-level fast decoding (decode/fields.ts); unset otherwise. */
+  csv?: CsvRow
 }
 
 /** What a reader learns from the header: the columns, and where they are (for an error). */

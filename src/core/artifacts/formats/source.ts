@@ -50,6 +50,7 @@ const csvRows: RowSource = async (path, display, onHeader, onRow, _needed, progr
     if (r.count !== columns.length) throw wrongFieldCount(display, r.line, columns.length, r.count)
     current = r
     row.line = r.line
+    row.csv = r
     onRow(row)
   })
   const sha256 = await streamFile(path, display, chunk => parser.feed(chunk), progress)

@@ -13,7 +13,8 @@ import type { AucBlocks } from '../../metrics/auc.js'
 import type { ReadProgress } from '../formats/bytes.js'
 import { findColumn, notInFile, streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
-import { groupValue, scoreValue, weightValue, type Value } from '../decode/values.js'
+import { groupValue, type Value } from '../decode/values.js'
+import { groupAt, scoreAt, weightAt } from '../decode/fields.js'
 
 export interface MulticlassData {
   table: ConfusionTable
@@ -115,7 +116,7 @@ export async function readMulticlass(
     let sum = 0
     let best = 0
     for (let k = 0; k < K; k++) {
-      p[k] = scoreValue(r.at(at.scores[k]), r.where(at.scores[k]))
+      p[k] = scoreAt(r, at.scores[k])
       sum += p[k]
       if (p[k] > p[best]) best = k
     }
@@ -127,12 +128,8 @@ export async function readMulticlass(
     const label = classOf(r.at(at.label), 'label', r.where(at.label))
     const prediction =
       at.prediction >= 0 ? classOf(r.at(at.prediction), 'prediction', r.where(at.prediction)) : best
-    const w = at.weight >= 0 ? weightValue(r.at(at.weight), r.where(at.weight)) : 1
-    for (let a = 0; a < at.attrs.length; a++) {
-      const v = r.at(at.attrs[a])
-      if (v === undefined) throw new InputError(`field '${attributes[a]}' is missing`, r.where(at.attrs[a]))
-      g[a] = indexes[a].idOfText(groupValue(v, r.where(at.attrs[a])), r.line)
-    }
+    const w = at.weight >= 0 ? weightAt(r, at.weight) : 1
+    for (let a = 0; a < at.attrs.length; a++) g[a] = groupAt(r, at.attrs[a], indexes[a], attributes[a])
     acc.add(g, label, prediction, p, w)
     for (let k = 0; k < K; k++) hists[k].add(p[k], k === label ? 1 : 0, w)
     rows++

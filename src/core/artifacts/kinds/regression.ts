@@ -9,7 +9,7 @@ import { MomentAccumulator, type MomentTable } from '../../tables/moments.js'
 import type { ReadProgress } from '../formats/bytes.js'
 import { findColumn, streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
-import { groupValue, numberValue, weightValue } from '../decode/values.js'
+import { groupAt, numberAt, weightAt } from '../decode/fields.js'
 
 export interface RegressionData {
   table: MomentTable
@@ -65,13 +65,13 @@ export async function readRegression(
     acc = new MomentAccumulator(attributes, at.weight >= 0, at.lower >= 0)
   }
   const row = (r: Row) => {
-    const label = numberValue(r.at(at.label), 'label', r.where(at.label))
-    const prediction = numberValue(r.at(at.prediction), 'prediction', r.where(at.prediction))
-    const weight = at.weight >= 0 ? weightValue(r.at(at.weight), r.where(at.weight)) : 1
+    const label = numberAt(r, at.label, 'label')
+    const prediction = numberAt(r, at.prediction, 'prediction')
+    const weight = at.weight >= 0 ? weightAt(r, at.weight) : 1
     let covered: boolean | undefined
     if (at.lower >= 0) {
-      const lower = numberValue(r.at(at.lower), 'lower', r.where(at.lower))
-      const upper = numberValue(r.at(at.upper), 'upper', r.where(at.upper))
+      const lower = numberAt(r, at.lower, 'lower')
+      const upper = numberAt(r, at.upper, 'upper')
       if (lower > upper)
         throw new InputError(
           `lower ${quote(lower)} is above upper ${quote(upper)}; expected a prediction interval with lower ≤ upper`,
@@ -79,12 +79,7 @@ export async function readRegression(
         )
       covered = lower <= label && label <= upper
     }
-    for (let a = 0; a < at.attrs.length; a++) {
-      const v = r.at(at.attrs[a])
-      // A JSON object without the key is an error; a null is the group (missing).
-      if (v === undefined) throw new InputError(`field '${attributes[a]}' is missing`, r.where(at.attrs[a]))
-      g[a] = indexes[a].idOfText(groupValue(v, r.where(at.attrs[a])), r.line)
-    }
+    for (let a = 0; a < at.attrs.length; a++) g[a] = groupAt(r, at.attrs[a], indexes[a], attributes[a])
     acc.add(g, { label, prediction, weight, covered })
     rows++
   }
