@@ -42,3 +42,59 @@ export async function generate(path, rows, variant = false, precision = 'six') {
   out.end()
   await once(out, 'finish')
 }
+
+/** Writes the CSV file's rows as Parquet with DuckDB (a devDependency). */
+export async function toParquet(csv, out) {
+  const { DuckDBInstance } = await import('@duckdb/node-api')
+  const db = await DuckDBInstance.create(':memory:')
+  const connection = await db.connect()
+  await connection.run(
+    `COPY (SELECT * FROM read_csv('${csv}')) TO '${out}' (FORMAT parquet, COMPRESSION snappy)`
+  )
+  connection.closeSync()
+}
+
+/**
+ * Writes a synthetic predictions CSV of another task (deterministic for a given row count): the same
+ * id and 3 attributes, then a regression's label and prediction (every digit of their float64, about
+ * 100 to 300), or a multiclass model's label (c0 to c9) and 10 class probabilities p_c0 to p_c9, every
+ * digit, summing to 1.
+ */
+export async function generateTask(path, rows, task) {
+  const out = createWriteStream(path, { highWaterMark: 1 << 22 })
+  let state = 12345
+  const rand = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 4294967296
+  }
+  const K = 10
+  const classes = Array.from({ length: K }, (_, k) => `p_c${k}`)
+  out.write(`id,sex,race,age_band,label,${task === 'regression' ? 'prediction' : classes.join(',')}\n`)
+  let buf = ''
+  const p = new Array(K)
+  for (let i = 0; i < rows; i++) {
+    const sex = SEX[rand() < 0.67 ? 1 : 0]
+    const r = rand()
+    const race = RACE[r < 0.85 ? 0 : r < 0.94 ? 1 : r < 0.97 ? 2 : r < 0.985 ? 3 : 4]
+    const age = AGE[Math.floor(rand() * 4)]
+    let fields
+    if (task === 'regression') {
+      const prediction = 100 + (rand() + rand() / 4294967296) * 200
+      fields = `${prediction + (rand() - 0.5) * 40},${prediction}`
+    } else {
+      const y = Math.floor(rand() * K)
+      let sum = 0
+      for (let k = 0; k < K; k++) sum += p[k] = (k === y ? 3 : 0.5) * (rand() + rand() / 4294967296) + 1e-3
+      for (let k = 0; k < K; k++) p[k] /= sum
+      fields = `c${y},${p.join(',')}`
+    }
+    buf += `${i},${sex},${race},${age},${fields}\n`
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain')
+      buf = ''
+    }
+  }
+  out.write(buf)
+  out.end()
+  await once(out, 'finish')
+}

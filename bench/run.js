@@ -15,8 +15,8 @@ import {
 } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { generate } from './generate.js'
-import { countLines } from './scan.js'
+import { generate, toParquet } from './generate.js'
+import { countLines, processScan } from './scan.js'
 
 const OUT = 'bench/out'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -60,15 +60,6 @@ async function lineScan(path) {
   const t = process.hrtime.bigint()
   const lines = await countLines(path)
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, lines }
-}
-
-/** The same line scan as a Node process of its own, timed the way the check is (start-up included). */
-function processScan(path) {
-  const t = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, ['bench/scan.js', path], { encoding: 'utf8' })
-  const seconds = Number(process.hrtime.bigint() - t) / 1e9
-  if (r.status !== 0) throw new Error(`scan failed (${r.status}): ${r.stderr}`)
-  return { seconds, lines: Number(r.stdout) }
 }
 
 /** The CLI bundle to run: this checkout's dist/, or the one committed at COMPARE. */
@@ -261,17 +252,6 @@ for (const rows of PARQUET_SIZES) {
       ratio: median(checks[1].map((c, i) => c.seconds / checks[0][i].seconds))
     })
   }
-}
-
-/** Writes the CSV file's rows as Parquet with DuckDB (a devDependency). */
-async function toParquet(csv, out) {
-  const { DuckDBInstance } = await import('@duckdb/node-api')
-  const db = await DuckDBInstance.create(':memory:')
-  const connection = await db.connect()
-  await connection.run(
-    `COPY (SELECT * FROM read_csv('${csv}')) TO '${out}' (FORMAT parquet, COMPRESSION snappy)`
-  )
-  connection.closeSync()
 }
 
 // The paired comparison: the report of the last check with ids (above) is the baseline of a second

@@ -47418,14 +47418,17 @@ function runsSource(runs) {
 class OffGrid {
     file;
     limit;
+    chunk;
     runs = [[], []];
     keys;
     ws;
     fill = [0, 0];
+    /** Distinct scores in the runs. */
     stored = 0;
-    constructor(weighted, file, limit) {
+    constructor(weighted, file, limit, chunk = CHUNK) {
         this.file = file;
         this.limit = limit;
+        this.chunk = chunk;
         // Small first: most files with an off-grid score have few rows, or all of them off the grid.
         this.keys = [sharedF64(1024), sharedF64(1024)];
         this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null;
@@ -47452,9 +47455,9 @@ class OffGrid {
     /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
     room(label) {
         const n = this.fill[label];
-        if (n === CHUNK)
+        if (n === this.chunk)
             return this.seal(label);
-        this.keys[label] = grow(this.keys[label], Math.min(CHUNK, n * 4));
+        this.keys[label] = grow(this.keys[label], Math.min(this.chunk, n * 4));
         if (this.ws)
             this.ws[label] = grow(this.ws[label], this.keys[label].length);
     }
@@ -47552,6 +47555,7 @@ class ScoreHistogram {
     weighted;
     file;
     maxOffGrid;
+    bounded;
     /**
      * counts[micros·2 + label]; weights likewise when weighted. Made with the first row, unless the
      * grid is shared before it (12 MB, 24 MB weighted, that a shared grid does not need).
@@ -47565,11 +47569,20 @@ class ScoreHistogram {
      * directly): gives current views of it, since that memory's views go stale when it grows.
      */
     views = null;
-    /** file: named in the error for more than maxOffGrid distinct off-grid scores. */
-    constructor(weighted, file, maxOffGrid = MAX_OFF_GRID) {
+    /**
+     * Set once off-grid scores were put on the grid (see Bounded): the AUC is then within aucBound of
+     * the grid (metrics/auc.ts) of the scores' own.
+     */
+    coarse = false;
+    /**
+     * file: named in the error for more than maxOffGrid distinct off-grid scores. bounded: past them,
+     * fold every score onto the grid instead.
+     */
+    constructor(weighted, file, maxOffGrid = MAX_OFF_GRID, bounded = null) {
         this.weighted = weighted;
         this.file = file;
         this.maxOffGrid = maxOffGrid;
+        this.bounded = bounded;
     }
     /**
      * Keeps the grid where views() says from now on, before any row is added: the readers' WebAssembly
@@ -47608,7 +47621,39 @@ class ScoreHistogram {
     }
     /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
     addOffGrid(label, scores, weights) {
-        (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(label, scores, weights);
+        if (this.coarse) {
+            for (let i = 0; i < scores.length; i++)
+                this.toGrid(scores[i], label, 1, weights ? weights[i] : 1);
+            return;
+        }
+        const b = this.bounded;
+        const off = (this.off ??= b
+            ? new OffGrid(this.weighted, this.file, Infinity, b.chunk)
+            : new OffGrid(this.weighted, this.file, this.maxOffGrid));
+        off.add(label, scores, weights);
+        if (b !== null && off.stored > b.distinct)
+            this.fold();
+    }
+    /** Adds rows of one score, floored to its millionth, to the grid. */
+    toGrid(score, label, rows, weight) {
+        const slot = Math.floor(score * GRID) * 2 + label;
+        this.counts[slot] += rows;
+        if (this.weights !== null)
+            this.weights[slot] += weight;
+    }
+    /** Puts the off-grid runs on the grid, and every later off-grid score. */
+    fold() {
+        this.refresh();
+        const runs = this.off.finish();
+        runs.forEach((label, y) => {
+            for (const run of label)
+                for (let i = 0; i < run.score.length; i++) {
+                    const rows = run.count ? run.count[i] : 1;
+                    this.toGrid(run.score[i], y, rows, run.weight ? run.weight[i] : rows);
+                }
+        });
+        this.off = null;
+        this.coarse = true;
     }
     /**
      * What a reader of one part of a file sends back: the grid itself (transferred between threads,
@@ -49232,7 +49277,7 @@ async function readPredictions(spec, options, progress) {
  * A row's fields as the row readers of the regression and multiclass tasks take them: straight from a
  * CSV row's bytes when the field is a plain decimal or an unquoted group value (no string is made),
  * and otherwise through the row rules of values.ts, which give the same value or the error. On 10M
- * regression rows this took the check from 13.4 s to ... (docs/benchmarks.md).
+ * regression rows with full-precision values (one thread) this took the check from 13.4 s to 7.1 s.
  */
 const MINUS = 45;
 /** A plain decimal field of a CSV row, signed, or NaN (not a CSV row, quoted, or another form). */
@@ -49241,7 +49286,30 @@ function plainNumber(r, k) {
     if (c === undefined || c.escaped[k] !== 0)
         return NaN;
     const start = c.start[k];
-    return c.buf[start] === MINUS ? -fastDecimal(c.buf, start + 1, c.end[k]) : fastDecimal(c.buf, start, c.end[k]);
+    return c.buf[start] === MINUS ? -unsigned(c.buf, start + 1, c.end[k]) : unsigned(c.buf, start, c.end[k]);
+}
+/**
+ * Digits with at most one point, or NaN. Up to 15 or 16 significant digits, exactly from the digits
+ * (decimal.ts); more (a float64's shortest round trip often has 17), by Number() of their Latin-1
+ * text, which rounds correctly: the row rules' regular expression and UTF-8 text are not needed once
+ * the bytes are known to be plain, and they took a third of a 10-class file's reading.
+ */
+function unsigned(buf, start, end) {
+    const v = fastDecimal(buf, start, end);
+    if (v === v)
+        return v;
+    let point = false;
+    let digits = 0;
+    for (let i = start; i < end; i++) {
+        const ch = buf[i];
+        if (ch >= 48 && ch <= 57)
+            digits++;
+        else if (ch === 46 && !point)
+            point = true;
+        else
+            return NaN;
+    }
+    return digits > 0 ? Number(buf.toString('latin1', start, end)) : NaN;
 }
 /** Field k as a finite number (a label, a prediction, an interval's end); `what` names it in an error. */
 function numberAt(r, k, what) {
@@ -49445,12 +49513,236 @@ function confusionOf(t, combos) {
 }
 
 /**
+ * ROC AUC from the score distribution: the probability that a random positive scores above a random
+ * negative, ties counting ½ (the Mann–Whitney statistic, equal to scikit-learn's roc_auc_score, with
+ * sample weights). Exact, O(distinct scores).
+ *
+ * For the bootstrap, distinct scores are grouped into at most 512 blocks (AUC_BLOCKS in
+ * assembly/merge.ts, which computes the sums) of similar row count.
+ * A resample scales each block's positive and negative weight by its Poisson draw; pairs across blocks
+ * are ordered exactly, pairs inside a block keep their share of concordance. With every draw equal to
+ * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
+ * inside a block (1/512 of the pairs, at most).
+ */
+/**
+ * The AUC's sums from `add`, which adds distinct scores in ascending order to the sums it is given
+ * (laid out by assembly/merge.ts, which computes them): totalRows of the rows at all scores,
+ * rowsBefore of them below the scores added.
+ */
+function sumsOf(totalRows, rowsBefore, add) {
+    const x = scratchMemory(0).x;
+    const sums = new Float64Array(x.AUC_STATE_BYTES.value / 8);
+    sums[3] = rowsBefore;
+    sums[4] = totalRows;
+    add(sums);
+    const blocks = [];
+    for (let b = 0; b < x.AUC_BLOCKS.value; b++) {
+        const at = 5 + 6 * b;
+        if (sums[at] === 1)
+            blocks.push([b, ...sums.subarray(at + 1, at + 6)]);
+    }
+    return { num: sums[0], below: sums[1], pos: sums[2], blocks };
+}
+/** The sums of two adjacent ranges (lower first) as one walk of both gives them. */
+function joinAuc(lower, upper) {
+    const blocks = [...lower.blocks.map(b => [...b])];
+    const last = blocks[blocks.length - 1];
+    for (const [k, b] of upper.blocks.entries()) {
+        if (k === 0 && last !== undefined && last[0] === b[0]) {
+            // One block across the cut: its upper positives rank above its lower negatives.
+            last[5] += b[5] + b[1] * last[2];
+            for (let j = 1; j <= 4; j++)
+                last[j] += b[j];
+        }
+        else
+            blocks.push([...b]);
+    }
+    return {
+        num: lower.num + upper.num + upper.pos * lower.below,
+        below: lower.below + upper.below,
+        pos: lower.pos + upper.pos,
+        blocks
+    };
+}
+function summaryOf(p) {
+    const col = (j) => Float64Array.from(p.blocks, b => b[j]);
+    return {
+        value: p.pos > 0 && p.below > 0 ? p.num / (p.pos * p.below) : NaN,
+        blocks: { posW: col(1), negW: col(2), posN: col(3), negN: col(4), within: col(5) }
+    };
+}
+/**
+ * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns (scoresAucBeside walks the
+ * upper one elsewhere meanwhile).
+ */
+function aucHalves(runs, rows) {
+    const split = splitRuns(runs);
+    return [
+        { runs, rows, from: -Infinity, to: split.score, rowsBefore: 0 },
+        { runs, rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
+    ];
+}
+/** The sums of one half. */
+function aucPart(h) {
+    return sumsOf(h.rows, h.rowsBefore, sums => runsAuc(h.runs, sums, h.from, h.to));
+}
+/** Exact AUC and its bootstrap blocks from the two halves' sums. */
+function joinedAuc(lower, upper) {
+    return summaryOf(joinAuc(lower, upper));
+}
+/**
+ * As scoresAuc, with the upper half of sorted runs walked by `upper` (on another thread) while this
+ * one walks the lower half: the same sums.
+ */
+async function scoresAucBeside(s, upper) {
+    if (s.runs === null)
+        return scoresAuc(s);
+    const [lower, high] = aucHalves(s.runs, s.rows);
+    const walked = upper(high);
+    return joinedAuc(aucPart(lower), await walked);
+}
+/** Exact AUC and its bootstrap blocks of a distribution (one walk, in order). */
+function aucSummary(d) {
+    let rows = 0;
+    for (let i = 0; i < d.score.length; i++)
+        rows += d.posN[i] + d.negN[i];
+    // Each label's scores as a run (its rows and weight at each), merged again by the walk.
+    const runOf = (n, w) => {
+        const at = [...n.keys()].filter(i => n[i] > 0);
+        return {
+            score: Float64Array.from(at, i => d.score[i]),
+            count: Uint32Array.from(at, i => n[i]),
+            weight: Float64Array.from(at, i => w[i])
+        };
+    };
+    const runs = [[runOf(d.negN, d.negW)], [runOf(d.posN, d.posW)]];
+    return summaryOf(sumsOf(rows, 0, sums => runsAuc(runs, sums)));
+}
+/**
+ * As aucSummary of the grid's distribution, without making it: counts[micros·2 + label], and weights
+ * likewise (null: the counts are the weights).
+ */
+function gridAucSummary(counts, weights) {
+    let rows = 0;
+    for (let i = 0; i < counts.length; i++)
+        rows += counts[i];
+    return summaryOf(sumsOf(rows, 0, sums => gridAuc(counts, weights, sums)));
+}
+/** From a reader's scores: straight from the grid when there is one (its tight loop), else the runs in two halves. */
+function scoresAuc(s) {
+    if (s.grid)
+        return gridAucSummary(s.grid.counts, s.grid.weights);
+    const [lower, upper] = aucHalves(s.runs, s.rows);
+    return joinedAuc(aucPart(lower), aucPart(upper));
+}
+const computed = new WeakMap();
+/**
+ * The exact AUC and its bootstrap blocks of a predictions artifact: as stored in a report (a
+ * baseline keeps no scores), else from its scores, computed once per run and kept with them (the
+ * metrics and the report's stats both ask); null without a score column.
+ */
+function predictionAuc(p) {
+    if (p.auc)
+        return p.auc;
+    if (p.scores === null)
+        return null;
+    let auc = computed.get(p.scores);
+    if (auc === undefined)
+        computed.set(p.scores, (auc = scoresAuc(p.scores)));
+    return auc;
+}
+const exactAuc = (d) => aucSummary(d).value;
+/** AUC of a resample given Poisson draws kPos, kNeg per block. */
+function resampledAuc(b, kPos, kNeg) {
+    let below = 0;
+    let num = 0;
+    let pos = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        const p = b.posN[i] > 0 ? (b.posW[i] * kPos[i]) / b.posN[i] : 0;
+        const q = b.negN[i] > 0 ? (b.negW[i] * kNeg[i]) / b.negN[i] : 0;
+        const full = b.posW[i] * b.negW[i];
+        num += p * below + (full > 0 ? (b.within[i] * p * q) / full : 0);
+        below += q;
+        pos += p;
+    }
+    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
+}
+/**
+ * DeLong's variance of the AUC (DeLong, DeLong & Clarke-Pearson 1988) from its blocks: each
+ * positive's placement is the share of negative weight below it (ties ½), each negative's the share of
+ * positive weight above it, and V = var(positives' placements)/m + var(negatives')/n. A block's rows
+ * share one placement (its pairs inside the block spread evenly); with fewer rows than blocks every
+ * distinct score is a block of its own and this is DeLong's exactly.
+ */
+function aucSupport(b, value) {
+    let posW = 0;
+    let negW = 0;
+    let m = 0;
+    let n = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        posW += b.posW[i];
+        negW += b.negW[i];
+        m += b.posN[i];
+        n += b.negN[i];
+    }
+    if (!(posW > 0 && negW > 0))
+        return undefined;
+    let below = 0;
+    let above = posW;
+    let s10 = 0;
+    let s01 = 0;
+    for (let i = 0; i < b.posW.length; i++) {
+        const p = b.posW[i];
+        const q = b.negW[i];
+        above -= p;
+        if (p > 0)
+            s10 += p * ((below + b.within[i] / p) / negW - value) ** 2;
+        if (q > 0)
+            s01 += q * ((above + b.within[i] / q) / posW - value) ** 2;
+        below += q;
+    }
+    // Weighted variances of the placements, with the n − 1 of an unweighted sample.
+    const variance = ((s10 / posW) * (m / Math.max(1, m - 1))) / m + ((s01 / negW) * (n / Math.max(1, n - 1))) / n;
+    return { kind: 'auc', value, positives: m, negatives: n, variance };
+}
+/**
+ * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
+ * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
+ * half the weight share of the pairs that fall in the same bin. counts[2·bin + label], weights
+ * likewise (null when unweighted): a stats table's score bins, or a histogram's grid where scores
+ * were floored onto it (tables/scores.ts, Bounded). Pairs of scores that are truly tied count ½ both
+ * ways, so the bound is conservative where bins hold them.
+ */
+function binnedAucBound(counts, weights) {
+    let pos = 0;
+    let neg = 0;
+    let same = 0;
+    for (let i = 0; i < counts.length; i += 2) {
+        const n = weights ? weights[i] : counts[i];
+        const p = weights ? weights[i + 1] : counts[i + 1];
+        neg += n;
+        pos += p;
+        same += n * p;
+    }
+    return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0;
+}
+
+/**
  * Reads a multiclass model's predictions artifact (SPEC §2b): `label` (a class), optionally
  * `prediction` (a class; else the class of the highest score, ties to the first in column order), and a
  * score column per class (`scorePrefix` or `columns.scores`), whose values lie in [0, 1] and sum to 1
  * within 1e-6 on every row. Rows go through every format's row source (CSV, JSON Lines, Parquet) and
  * the row rules of values.ts into the confusion table and a score histogram per class.
  */
+/**
+ * Memory for the distinct full-precision scores kept exactly, over all classes (8 bytes a score, 16
+ * weighted): past it, a class's scores are floored to millionths (tables/scores.ts, Bounded) and its
+ * AUC is reported with the bound that puts on it. 2M rows of 10 classes (20M scores) are read exactly,
+ * 1M weighted; 10M rows of 10 classes took 1.05 GB before this bound.
+ */
+const EXACT_BYTES = 160_000_000;
+/** Rows per label and class gathered before a sort: 1 MB each (2 MB weighted), for every class. */
+const CLASS_CHUNK = 1 << 17;
 /** How far a row's class scores may sum from 1. */
 const SUM_TOLERANCE = 1e-6;
 /** The classes and their score columns, from the manifest's scorePrefix or columns.scores. */
@@ -49498,7 +49790,9 @@ async function readMulticlass(spec, attributes, bins, progress) {
         };
         const weighted = at.weight >= 0;
         acc = new ConfusionAccumulator(attributes, classes, weighted, bins);
-        hists = classes.map(() => new ScoreHistogram(weighted, spec.display));
+        const distinct = Math.floor(EXACT_BYTES / (classes.length * (weighted ? 16 : 8)));
+        const bounded = { distinct, chunk: CLASS_CHUNK };
+        hists = classes.map(() => new ScoreHistogram(weighted, spec.display, undefined, bounded));
         p = new Float64Array(classes.length);
     };
     const classOf = (value, what, where) => {
@@ -49532,9 +49826,14 @@ async function readMulticlass(spec, attributes, bins, progress) {
     };
     const needed = () => [at.label, at.prediction, at.weight, ...at.attrs, ...at.scores].filter(k => k >= 0);
     const { sha256 } = await streamRows(spec.absPath, spec.display, header, row, needed, progress);
+    const scores = hists.map(h => h.finish());
     return {
         table: acc.finish(indexes.map(i => i.labels)),
-        scores: hists.map(h => h.finish()),
+        scores,
+        // Where a class's scores were floored onto the grid, the bound that puts on its AUC.
+        ...(hists.some(h => h.coarse) && {
+            aucBounds: scores.map((s, k) => (hists[k].coarse ? binnedAucBound(s.grid.counts, s.grid.weights) : 0))
+        }),
         rows,
         sha256
     };
@@ -49754,6 +50053,17 @@ function finite(value, what, where) {
     throw new InputError(`${what} ${quote(value)} is not a finite number`, where);
 }
 /**
+ * Streams a stats table of any format whose columns are `keys` (the attributes first), each row to
+ * onRow; resolves to the file's sha256. Its header must hold exactly those columns.
+ */
+async function streamStatsTable(spec, keys, attributes, onRow) {
+    let at = [];
+    const { sha256 } = await streamRows(spec.absPath, spec.display, (columns, where) => {
+        at = statsColumns(columns, keys, attributes, where);
+    }, row => onRow(row, k => row.at(at[k]), k => row.where(at[k])), () => at);
+    return sha256;
+}
+/**
  * The column of each of `keys` in a stats table's header; a missing column, or one the manifest's
  * table does not have, is an error that lists the expected columns.
  */
@@ -49815,25 +50125,6 @@ function reordered(rows, width, order) {
     order.forEach((from, to) => moved.set(rows.subarray(from * width, (from + 1) * width), to * width));
     return moved;
 }
-/**
- * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
- * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
- * half the weight share of the pairs that fall in the same bin. counts[2·bin + label], weights
- * likewise (null when unweighted).
- */
-function aucBound(counts, weights) {
-    let pos = 0;
-    let neg = 0;
-    let same = 0;
-    for (let i = 0; i < counts.length; i += 2) {
-        const n = weights ? weights[i] : counts[i];
-        const p = weights ? weights[i + 1] : counts[i + 1];
-        neg += n;
-        pos += p;
-        same += n * p;
-    }
-    return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0;
-}
 
 /**
  * Reads a stats artifact (warehouse/stats-table.ts, docs/warehouse.md): the cell table a warehouse
@@ -49871,15 +50162,12 @@ async function readStats(spec, options) {
     const gridWeights = weighted ? new Float64Array(2 * (GRID + 1)) : null;
     const step = GRID / scoreBins;
     let rows = 0;
-    let at = [];
     const stride = 4 * bins * WIDTH;
     const once = oncePerKey();
     // Rows per label in the cells and in the score histogram: the same rows, so the same counts.
     const cellRows = [0, 0];
     const histogramRows = [0, 0];
-    const onRow = (row) => {
-        const where = (k) => row.where(at[k]);
-        const value = (k) => row.at(at[k]);
+    const onRow = (row, value, where) => {
         const a = attributes.length;
         const label = integer(value(a), 'label', 0, 1, where(a));
         const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4));
@@ -49912,7 +50200,7 @@ async function readStats(spec, options) {
             histogram(label, scoreBin, n, s[1]);
             return;
         }
-        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), row.where(at[i])), row.where(at[i])));
+        const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), where(i)), where(i)));
         const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1));
         const bin = quantile
             ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
@@ -49946,9 +50234,7 @@ async function readStats(spec, options) {
             gridWeights[slot] += w;
         histogramRows[label] += n;
     };
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
-        at = statsColumns(columns, keys, attributes, where);
-    }, onRow, () => at);
+    const sha256 = await streamStatsTable(spec, keys, attributes, onRow);
     for (const label of [0, 1]) {
         if (cellRows[label] !== histogramRows[label])
             throw new InputError(`the cells hold ${cellRows[label]} rows of label ${label}, the score histogram ${histogramRows[label]}; expected the same rows in both (a table cut short, or two tables joined). ${REDO}`, { file: spec.display });
@@ -49960,9 +50246,9 @@ async function readStats(spec, options) {
         scores,
         edges,
         rows,
-        sha256: result.sha256,
+        sha256: sha256,
         bounds: {
-            auc: aucBound(grid, gridWeights),
+            auc: binnedAucBound(grid, gridWeights),
             ...(quantile && edges !== null && { ece: eceBound(scores, grid, gridWeights, bins) })
         }
     };
@@ -50077,11 +50363,8 @@ async function readRegressionStats(spec, attributes) {
     const once = oncePerKey('combination of groups');
     let shift = NaN;
     let shiftLine = 0;
-    let at = [];
     const a = attributes.length;
-    const onRow = (row) => {
-        const where = (k) => row.where(at[k]);
-        const value = (k) => row.at(at[k]);
+    const onRow = (row, value, where) => {
         const s = finite(value(a), 'label_shift', where(a));
         if (shift !== shift) {
             shift = s;
@@ -50097,9 +50380,7 @@ async function readRegressionStats(spec, attributes) {
         combos.push(g);
         read.push(...sums);
     };
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
-        at = statsColumns(columns, keys, attributes, where);
-    }, onRow, () => at);
+    const sha256 = await streamStatsTable(spec, keys, attributes, onRow);
     const sorted = canonicalCombos(indexes.map(i => i.labels), combos);
     const sums = reordered(Float64Array.from(read), NM, sorted.order);
     const table = {
@@ -50114,7 +50395,7 @@ async function readRegressionStats(spec, attributes) {
     let rows = 0;
     for (let c = 0; c < combos.length; c++)
         rows += sums[c * NM + M.rows];
-    return { table, rows, sha256: result.sha256 };
+    return { table, rows, sha256: sha256 };
 }
 /**
  * Sums that rows can give, to rounding: weights >= 0 (each 1 unweighted), |r| sums at least |Σw·r|,
@@ -50200,10 +50481,7 @@ async function readMulticlassStats(spec, attributes, topBins) {
     const histogramRows = classes.map(() => [0, 0]);
     let cellRows = 0;
     let binRows = 0;
-    let at = [];
-    const onRow = (row) => {
-        const where = (k) => row.where(at[k]);
-        const value = (k) => row.at(at[k]);
+    const onRow = (row, value, where) => {
         const declared = integer(value(SCORE_BINS), 'score_bins', 1, 1e9, where(SCORE_BINS));
         if (declared !== scoreBins)
             throw new InputError(`the table has ${declared} score bins; the manifest's resolution ${spec.resolution} has ${scoreBins}. ${REDO}`, where(SCORE_BINS));
@@ -50299,9 +50577,7 @@ async function readMulticlassStats(spec, attributes, topBins) {
         labelRows[label] += n;
         cellRows += n;
     };
-    const result = await streamRows(spec.absPath, spec.display, (columns, where) => {
-        at = statsColumns(columns, keys, attributes, where);
-    }, onRow, () => at);
+    const sha256 = await streamStatsTable(spec, keys, attributes, onRow);
     const file = { file: spec.display };
     if (binRows !== cellRows)
         throw new InputError(`the confusion cells hold ${cellRows} rows, the top-label bins ${binRows}; expected the same rows in both (a table cut short, or two tables joined). ${REDO}`, file);
@@ -50324,9 +50600,9 @@ async function readMulticlassStats(spec, attributes, topBins) {
     return {
         table,
         scores: counts.map((c, k) => binnedSource(c, weights?.[k] ?? null, scoreBins)),
-        aucBounds: counts.map((c, k) => aucBound(c, weights?.[k] ?? null)),
+        aucBounds: counts.map((c, k) => binnedAucBound(c, weights?.[k] ?? null)),
         rows: cellRows,
-        sha256: result.sha256
+        sha256: sha256
     };
 }
 /** Each combination's loss sums: its cells' (`cells` per combination), added in cell order. */
@@ -50436,200 +50712,6 @@ function mergeCellTablesMapped(parts) {
         }
     });
     return { table: { ...first, groups, combos, n, sum, sum2, cross }, remaps };
-}
-
-/**
- * ROC AUC from the score distribution: the probability that a random positive scores above a random
- * negative, ties counting ½ (the Mann–Whitney statistic, equal to scikit-learn's roc_auc_score, with
- * sample weights). Exact, O(distinct scores).
- *
- * For the bootstrap, distinct scores are grouped into at most 512 blocks (AUC_BLOCKS in
- * assembly/merge.ts, which computes the sums) of similar row count.
- * A resample scales each block's positive and negative weight by its Poisson draw; pairs across blocks
- * are ordered exactly, pairs inside a block keep their share of concordance. With every draw equal to
- * the block's own count this reproduces the exact AUC; it is an approximation of row resampling only
- * inside a block (1/512 of the pairs, at most).
- */
-/**
- * The AUC's sums from `add`, which adds distinct scores in ascending order to the sums it is given
- * (laid out by assembly/merge.ts, which computes them): totalRows of the rows at all scores,
- * rowsBefore of them below the scores added.
- */
-function sumsOf(totalRows, rowsBefore, add) {
-    const x = scratchMemory(0).x;
-    const sums = new Float64Array(x.AUC_STATE_BYTES.value / 8);
-    sums[3] = rowsBefore;
-    sums[4] = totalRows;
-    add(sums);
-    const blocks = [];
-    for (let b = 0; b < x.AUC_BLOCKS.value; b++) {
-        const at = 5 + 6 * b;
-        if (sums[at] === 1)
-            blocks.push([b, ...sums.subarray(at + 1, at + 6)]);
-    }
-    return { num: sums[0], below: sums[1], pos: sums[2], blocks };
-}
-/** The sums of two adjacent ranges (lower first) as one walk of both gives them. */
-function joinAuc(lower, upper) {
-    const blocks = [...lower.blocks.map(b => [...b])];
-    const last = blocks[blocks.length - 1];
-    for (const [k, b] of upper.blocks.entries()) {
-        if (k === 0 && last !== undefined && last[0] === b[0]) {
-            // One block across the cut: its upper positives rank above its lower negatives.
-            last[5] += b[5] + b[1] * last[2];
-            for (let j = 1; j <= 4; j++)
-                last[j] += b[j];
-        }
-        else
-            blocks.push([...b]);
-    }
-    return {
-        num: lower.num + upper.num + upper.pos * lower.below,
-        below: lower.below + upper.below,
-        pos: lower.pos + upper.pos,
-        blocks
-    };
-}
-function summaryOf(p) {
-    const col = (j) => Float64Array.from(p.blocks, b => b[j]);
-    return {
-        value: p.pos > 0 && p.below > 0 ? p.num / (p.pos * p.below) : NaN,
-        blocks: { posW: col(1), negW: col(2), posN: col(3), negN: col(4), within: col(5) }
-    };
-}
-/**
- * A walk of sorted runs in two halves, cut by tables/scores.ts splitRuns (scoresAucBeside walks the
- * upper one elsewhere meanwhile).
- */
-function aucHalves(runs, rows) {
-    const split = splitRuns(runs);
-    return [
-        { runs, rows, from: -Infinity, to: split.score, rowsBefore: 0 },
-        { runs, rows, from: split.score, to: Infinity, rowsBefore: split.rowsBelow }
-    ];
-}
-/** The sums of one half. */
-function aucPart(h) {
-    return sumsOf(h.rows, h.rowsBefore, sums => runsAuc(h.runs, sums, h.from, h.to));
-}
-/** Exact AUC and its bootstrap blocks from the two halves' sums. */
-function joinedAuc(lower, upper) {
-    return summaryOf(joinAuc(lower, upper));
-}
-/**
- * As scoresAuc, with the upper half of sorted runs walked by `upper` (on another thread) while this
- * one walks the lower half: the same sums.
- */
-async function scoresAucBeside(s, upper) {
-    if (s.runs === null)
-        return scoresAuc(s);
-    const [lower, high] = aucHalves(s.runs, s.rows);
-    const walked = upper(high);
-    return joinedAuc(aucPart(lower), await walked);
-}
-/** Exact AUC and its bootstrap blocks of a distribution (one walk, in order). */
-function aucSummary(d) {
-    let rows = 0;
-    for (let i = 0; i < d.score.length; i++)
-        rows += d.posN[i] + d.negN[i];
-    // Each label's scores as a run (its rows and weight at each), merged again by the walk.
-    const runOf = (n, w) => {
-        const at = [...n.keys()].filter(i => n[i] > 0);
-        return {
-            score: Float64Array.from(at, i => d.score[i]),
-            count: Uint32Array.from(at, i => n[i]),
-            weight: Float64Array.from(at, i => w[i])
-        };
-    };
-    const runs = [[runOf(d.negN, d.negW)], [runOf(d.posN, d.posW)]];
-    return summaryOf(sumsOf(rows, 0, sums => runsAuc(runs, sums)));
-}
-/**
- * As aucSummary of the grid's distribution, without making it: counts[micros·2 + label], and weights
- * likewise (null: the counts are the weights).
- */
-function gridAucSummary(counts, weights) {
-    let rows = 0;
-    for (let i = 0; i < counts.length; i++)
-        rows += counts[i];
-    return summaryOf(sumsOf(rows, 0, sums => gridAuc(counts, weights, sums)));
-}
-/** From a reader's scores: straight from the grid when there is one (its tight loop), else the runs in two halves. */
-function scoresAuc(s) {
-    if (s.grid)
-        return gridAucSummary(s.grid.counts, s.grid.weights);
-    const [lower, upper] = aucHalves(s.runs, s.rows);
-    return joinedAuc(aucPart(lower), aucPart(upper));
-}
-const computed = new WeakMap();
-/**
- * The exact AUC and its bootstrap blocks of a predictions artifact: as stored in a report (a
- * baseline keeps no scores), else from its scores, computed once per run and kept with them (the
- * metrics and the report's stats both ask); null without a score column.
- */
-function predictionAuc(p) {
-    if (p.auc)
-        return p.auc;
-    if (p.scores === null)
-        return null;
-    let auc = computed.get(p.scores);
-    if (auc === undefined)
-        computed.set(p.scores, (auc = scoresAuc(p.scores)));
-    return auc;
-}
-const exactAuc = (d) => aucSummary(d).value;
-/** AUC of a resample given Poisson draws kPos, kNeg per block. */
-function resampledAuc(b, kPos, kNeg) {
-    let below = 0;
-    let num = 0;
-    let pos = 0;
-    for (let i = 0; i < b.posW.length; i++) {
-        const p = b.posN[i] > 0 ? (b.posW[i] * kPos[i]) / b.posN[i] : 0;
-        const q = b.negN[i] > 0 ? (b.negW[i] * kNeg[i]) / b.negN[i] : 0;
-        const full = b.posW[i] * b.negW[i];
-        num += p * below + (full > 0 ? (b.within[i] * p * q) / full : 0);
-        below += q;
-        pos += p;
-    }
-    return pos > 0 && below > 0 ? num / (pos * below) : NaN;
-}
-/**
- * DeLong's variance of the AUC (DeLong, DeLong & Clarke-Pearson 1988) from its blocks: each
- * positive's placement is the share of negative weight below it (ties ½), each negative's the share of
- * positive weight above it, and V = var(positives' placements)/m + var(negatives')/n. A block's rows
- * share one placement (its pairs inside the block spread evenly); with fewer rows than blocks every
- * distinct score is a block of its own and this is DeLong's exactly.
- */
-function aucSupport(b, value) {
-    let posW = 0;
-    let negW = 0;
-    let m = 0;
-    let n = 0;
-    for (let i = 0; i < b.posW.length; i++) {
-        posW += b.posW[i];
-        negW += b.negW[i];
-        m += b.posN[i];
-        n += b.negN[i];
-    }
-    if (!(posW > 0 && negW > 0))
-        return undefined;
-    let below = 0;
-    let above = posW;
-    let s10 = 0;
-    let s01 = 0;
-    for (let i = 0; i < b.posW.length; i++) {
-        const p = b.posW[i];
-        const q = b.negW[i];
-        above -= p;
-        if (p > 0)
-            s10 += p * ((below + b.within[i] / p) / negW - value) ** 2;
-        if (q > 0)
-            s01 += q * ((above + b.within[i] / q) / posW - value) ** 2;
-        below += q;
-    }
-    // Weighted variances of the placements, with the n − 1 of an unweighted sample.
-    const variance = ((s10 / posW) * (m / Math.max(1, m - 1))) / m + ((s01 / negW) * (n / Math.max(1, n - 1))) / n;
-    return { kind: 'auc', value, positives: m, negatives: n, variance };
 }
 
 /**
@@ -55334,6 +55416,22 @@ const CLASS_DISPARITIES = [
     { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], type: 'difference' },
     { id: 'equal_opportunity_difference', of: ['tpr'], type: 'difference' }
 ];
+/**
+ * How far a metric can be from its value on the scores themselves, where the AUCs come from binned
+ * scores (a stats table's, or floored to keep memory bounded: MulticlassData.aucBounds): a class's AUC
+ * its class's bound, macro_auc their mean; undefined where the value is exact.
+ */
+function statedBound(d, v) {
+    const bounds = d.aucBounds;
+    if (bounds === undefined)
+        return undefined;
+    const bound = v.metric === 'auc'
+        ? bounds[d.table.classes.indexOf(v.scope.class)]
+        : v.metric === 'macro_auc'
+            ? bounds.reduce((x, y) => x + y, 0) / bounds.length
+            : 0;
+    return bound > 0 ? bound : undefined;
+}
 /** The one-vs-rest AUC of each class, with its DeLong support (undefined without both kinds of row). */
 function classAucs(d) {
     return d.aucs ?? d.scores.map(s => predictionAuc({ scores: s }));
@@ -56450,6 +56548,7 @@ function compute(input) {
         ...others.flatMap(b => drawBoth(b, input.settings.resamples))
     ];
 }
+const withBound = (bound) => (bound === undefined ? {} : { bound });
 /**
  * The metrics whose intervals are all analytic and need no resamples (a regression's, from its moment
  * table): their point estimates with their supports.
@@ -56470,9 +56569,7 @@ function analyticMetrics(input) {
             point,
             extra: point.scope.group !== undefined && small.has(key(point.scope))
                 ? { status: 'insufficient' }
-                : bound(point) !== undefined
-                    ? { bound: bound(point) }
-                    : {},
+                : withBound(bound(point)),
             replicates: () => NOT_KEPT,
             kept: false,
             resamples: input.settings.resamples
@@ -56483,15 +56580,7 @@ function analyticMetrics(input) {
             ? of('regression', sink => computeRegression(r.table, input.intersections, minGroupSize, sink))
             : []),
         ...(m
-            ? of('multiclass', sink => computeMulticlass(m, input.intersections, minGroupSize, sink), 
-            // From a stats table, the AUCs of binned scores, within the bound the report states.
-            v => m.aucBounds === undefined
-                ? undefined
-                : v.metric === 'auc'
-                    ? m.aucBounds[m.table.classes.indexOf(v.scope.class)]
-                    : v.metric === 'macro_auc'
-                        ? m.aucBounds.reduce((x, y) => x + y, 0) / m.aucBounds.length
-                        : undefined)
+            ? of('multiclass', sink => computeMulticlass(m, input.intersections, minGroupSize, sink), v => statedBound(m, v))
             : [])
     ];
 }

@@ -612,14 +612,17 @@ function runsSource(runs) {
 class OffGrid {
     file;
     limit;
+    chunk;
     runs = [[], []];
     keys;
     ws;
     fill = [0, 0];
+    /** Distinct scores in the runs. */
     stored = 0;
-    constructor(weighted, file, limit) {
+    constructor(weighted, file, limit, chunk = CHUNK$1) {
         this.file = file;
         this.limit = limit;
+        this.chunk = chunk;
         // Small first: most files with an off-grid score have few rows, or all of them off the grid.
         this.keys = [sharedF64(1024), sharedF64(1024)];
         this.ws = weighted ? [sharedF64(1024), sharedF64(1024)] : null;
@@ -646,9 +649,9 @@ class OffGrid {
     /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
     room(label) {
         const n = this.fill[label];
-        if (n === CHUNK$1)
+        if (n === this.chunk)
             return this.seal(label);
-        this.keys[label] = grow(this.keys[label], Math.min(CHUNK$1, n * 4));
+        this.keys[label] = grow(this.keys[label], Math.min(this.chunk, n * 4));
         if (this.ws)
             this.ws[label] = grow(this.ws[label], this.keys[label].length);
     }
@@ -746,6 +749,7 @@ class ScoreHistogram {
     weighted;
     file;
     maxOffGrid;
+    bounded;
     /**
      * counts[micros·2 + label]; weights likewise when weighted. Made with the first row, unless the
      * grid is shared before it (12 MB, 24 MB weighted, that a shared grid does not need).
@@ -759,11 +763,20 @@ class ScoreHistogram {
      * directly): gives current views of it, since that memory's views go stale when it grows.
      */
     views = null;
-    /** file: named in the error for more than maxOffGrid distinct off-grid scores. */
-    constructor(weighted, file, maxOffGrid = MAX_OFF_GRID) {
+    /**
+     * Set once off-grid scores were put on the grid (see Bounded): the AUC is then within aucBound of
+     * the grid (metrics/auc.ts) of the scores' own.
+     */
+    coarse = false;
+    /**
+     * file: named in the error for more than maxOffGrid distinct off-grid scores. bounded: past them,
+     * fold every score onto the grid instead.
+     */
+    constructor(weighted, file, maxOffGrid = MAX_OFF_GRID, bounded = null) {
         this.weighted = weighted;
         this.file = file;
         this.maxOffGrid = maxOffGrid;
+        this.bounded = bounded;
     }
     /**
      * Keeps the grid where views() says from now on, before any row is added: the readers' WebAssembly
@@ -802,7 +815,39 @@ class ScoreHistogram {
     }
     /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
     addOffGrid(label, scores, weights) {
-        (this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(label, scores, weights);
+        if (this.coarse) {
+            for (let i = 0; i < scores.length; i++)
+                this.toGrid(scores[i], label, 1, weights ? weights[i] : 1);
+            return;
+        }
+        const b = this.bounded;
+        const off = (this.off ??= b
+            ? new OffGrid(this.weighted, this.file, Infinity, b.chunk)
+            : new OffGrid(this.weighted, this.file, this.maxOffGrid));
+        off.add(label, scores, weights);
+        if (b !== null && off.stored > b.distinct)
+            this.fold();
+    }
+    /** Adds rows of one score, floored to its millionth, to the grid. */
+    toGrid(score, label, rows, weight) {
+        const slot = Math.floor(score * GRID) * 2 + label;
+        this.counts[slot] += rows;
+        if (this.weights !== null)
+            this.weights[slot] += weight;
+    }
+    /** Puts the off-grid runs on the grid, and every later off-grid score. */
+    fold() {
+        this.refresh();
+        const runs = this.off.finish();
+        runs.forEach((label, y) => {
+            for (const run of label)
+                for (let i = 0; i < run.score.length; i++) {
+                    const rows = run.count ? run.count[i] : 1;
+                    this.toGrid(run.score[i], y, rows, run.weight ? run.weight[i] : rows);
+                }
+        });
+        this.off = null;
+        this.coarse = true;
     }
     /**
      * What a reader of one part of a file sends back: the grid itself (transferred between threads,

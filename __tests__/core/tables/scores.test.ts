@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { ScoreHistogram, quantileEdges, sortScores } from '../../../src/core/tables/scores.js'
-import { scoresAuc } from '../../../src/core/metrics/auc.js'
+import { binnedAucBound, scoresAuc } from '../../../src/core/metrics/auc.js'
 import { createRng } from '../../../src/core/stats/rng.js'
 
 type Row = [score: number, label: number, weight: number]
@@ -124,4 +124,38 @@ describe('sortScores', () => {
       expect(Array.from(bins)).toEqual(expected)
     }
   })
+})
+
+describe('a histogram bounded in memory', () => {
+  it.each([false, true])(
+    'floors its scores to millionths past its bound, and its AUC stays within the stated bound (weighted: %s)',
+    weighted => {
+      // Scores crowded into [0.4, 0.4001], so that many pairs share a millionth and the bound is felt.
+      const rs = rows(50_000, weighted, 9).map(([s, y, w]): Row => [0.4 + s / 1e4, y, w])
+      const exact = referenceAuc(rs)
+      const bounded = new ScoreHistogram(weighted, 'p.csv', undefined, { distinct: 5_000, chunk: 1024 })
+      const kept = new ScoreHistogram(weighted, 'p.csv', undefined, { distinct: 1e6, chunk: 1024 })
+      for (const [s, y, w] of rs) {
+        bounded.add(s, y, w)
+        kept.add(s, y, w)
+      }
+      // Under its bound a histogram is exact, in runs; past it, on the grid.
+      const whole = kept.finish()
+      expect(kept.coarse).toBe(false)
+      expect(scoresAuc(whole).value).toBeCloseTo(exact, 12)
+      const floored = bounded.finish()
+      expect(bounded.coarse).toBe(true)
+      expect(floored.runs).toBeNull()
+      expect(floored.rows).toBe(rs.length)
+      const bound = binnedAucBound(floored.grid!.counts, floored.grid!.weights)
+      const auc = scoresAuc(floored).value
+      expect(auc).not.toBe(exact)
+      expect(Math.abs(auc - exact)).toBeLessThanOrEqual(bound)
+      expect(bound).toBeLessThan(0.05)
+      // Every row's weight is on the grid.
+      const total = rs.reduce((t, r) => t + r[2], 0)
+      const w: ArrayLike<number> = floored.grid!.weights ?? floored.grid!.counts
+      expect(Array.from(w).reduce((t, x) => t + x, 0)).toBeCloseTo(total, 6)
+    }
+  )
 })

@@ -249,3 +249,25 @@ export function aucSupport(b: AucBlocks, value: number): AucSupport | undefined 
     ((s10 / posW) * (m / Math.max(1, m - 1))) / m + ((s01 / negW) * (n / Math.max(1, n - 1))) / n
   return { kind: 'auc', value, positives: m, negatives: n, variance }
 }
+
+/**
+ * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
+ * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
+ * half the weight share of the pairs that fall in the same bin. counts[2·bin + label], weights
+ * likewise (null when unweighted): a stats table's score bins, or a histogram's grid where scores
+ * were floored onto it (tables/scores.ts, Bounded). Pairs of scores that are truly tied count ½ both
+ * ways, so the bound is conservative where bins hold them.
+ */
+export function binnedAucBound(counts: ArrayLike<number>, weights: ArrayLike<number> | null): number {
+  let pos = 0
+  let neg = 0
+  let same = 0
+  for (let i = 0; i < counts.length; i += 2) {
+    const n = weights ? weights[i] : counts[i]
+    const p = weights ? weights[i + 1] : counts[i + 1]
+    neg += n
+    pos += p
+    same += n * p
+  }
+  return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0
+}

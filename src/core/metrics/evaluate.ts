@@ -20,7 +20,7 @@ import { HALF_STREAMS, STREAMS } from '../stats/streams.js'
 import { predictionAuc, resampledAuc, type AucBlocks } from './auc.js'
 import { computeOutcomes, planOutcomes } from './outcomes.js'
 import { computeRegression } from './regression.js'
-import { computeMulticlass } from './multiclass.js'
+import { computeMulticlass, statedBound } from './multiclass.js'
 import { computePredictions, planPredictions, resamplingPlan, smallGroupOf } from './predictions.js'
 import { INTERVAL_METHODS, metricDef, methodOf, worseningSign } from './registry.js'
 import { computeRobustness, perturbationRefs } from './robustness.js'
@@ -641,6 +641,8 @@ function compute(input: EvaluationInput): Computed[] {
   ]
 }
 
+const withBound = (bound: number | undefined): Partial<MetricResult> => (bound === undefined ? {} : { bound })
+
 /**
  * The metrics whose intervals are all analytic and need no resamples (a regression's, from its moment
  * table): their point estimates with their supports.
@@ -668,9 +670,7 @@ function analyticMetrics(input: EvaluationInput): Computed[] {
       extra:
         point.scope.group !== undefined && small.has(key(point.scope))
           ? { status: 'insufficient' as const }
-          : bound(point) !== undefined
-            ? { bound: bound(point) }
-            : {},
+          : withBound(bound(point)),
       replicates: () => NOT_KEPT,
       kept: false,
       resamples: input.settings.resamples
@@ -684,15 +684,7 @@ function analyticMetrics(input: EvaluationInput): Computed[] {
       ? of(
           'multiclass',
           sink => computeMulticlass(m, input.intersections, minGroupSize, sink),
-          // From a stats table, the AUCs of binned scores, within the bound the report states.
-          v =>
-            m.aucBounds === undefined
-              ? undefined
-              : v.metric === 'auc'
-                ? m.aucBounds[m.table.classes.indexOf(v.scope.class!)]
-                : v.metric === 'macro_auc'
-                  ? m.aucBounds.reduce((x, y) => x + y, 0) / m.aucBounds.length
-                  : undefined
+          v => statedBound(m, v)
         )
       : [])
   ]

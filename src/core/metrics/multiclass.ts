@@ -10,7 +10,7 @@ import { BIN, CELL, L_BRIER, L_LOG, confusionOf, type ConfusionTable } from '../
 import type { MulticlassData } from '../artifacts/kinds/multiclass.js'
 import { scopeGroups } from '../tables/scopes.js'
 import { aucSupport, predictionAuc, type AucBlocks } from './auc.js'
-import { tooFewGroups, type ScopeRef, type Sink } from './sink.js'
+import { tooFewGroups, type PointValue, type ScopeRef, type Sink } from './sink.js'
 import {
   proportion,
   type CalibrationBin,
@@ -232,6 +232,26 @@ const CLASS_DISPARITIES = [
   { id: 'equalized_odds_difference', of: ['tpr', 'fpr'], type: 'difference' },
   { id: 'equal_opportunity_difference', of: ['tpr'], type: 'difference' }
 ] as const
+
+/**
+ * How far a metric can be from its value on the scores themselves, where the AUCs come from binned
+ * scores (a stats table's, or floored to keep memory bounded: MulticlassData.aucBounds): a class's AUC
+ * its class's bound, macro_auc their mean; undefined where the value is exact.
+ */
+export function statedBound(
+  d: Pick<MulticlassData, 'aucBounds' | 'table'>,
+  v: PointValue
+): number | undefined {
+  const bounds = d.aucBounds
+  if (bounds === undefined) return undefined
+  const bound =
+    v.metric === 'auc'
+      ? bounds[d.table.classes.indexOf(v.scope.class!)]
+      : v.metric === 'macro_auc'
+        ? bounds.reduce((x, y) => x + y, 0) / bounds.length
+        : 0
+  return bound > 0 ? bound : undefined
+}
 
 /** The one-vs-rest AUC of each class, with its DeLong support (undefined without both kinds of row). */
 export function classAucs(

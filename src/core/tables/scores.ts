@@ -125,12 +125,14 @@ class OffGrid {
   private keys: [Float64Array, Float64Array]
   private ws: [Float64Array, Float64Array] | null
   private readonly fill = [0, 0]
-  private stored = 0
+  /** Distinct scores in the runs. */
+  stored = 0
 
   constructor(
     weighted: boolean,
     private readonly file: string | undefined,
-    private readonly limit: number
+    private readonly limit: number,
+    private readonly chunk = CHUNK
   ) {
     // Small first: most files with an off-grid score have few rows, or all of them off the grid.
     this.keys = [sharedF64(1024), sharedF64(1024)]
@@ -157,8 +159,8 @@ class OffGrid {
   /** Room for one more row of `label`: a full chunk is sealed into a run, a smaller array grown. */
   private room(label: number): void {
     const n = this.fill[label]
-    if (n === CHUNK) return this.seal(label)
-    this.keys[label] = grow(this.keys[label], Math.min(CHUNK, n * 4))
+    if (n === this.chunk) return this.seal(label)
+    this.keys[label] = grow(this.keys[label], Math.min(this.chunk, n * 4))
     if (this.ws) this.ws[label] = grow(this.ws[label], this.keys[label].length)
   }
 
@@ -256,6 +258,17 @@ export function sortScores(
   return { distinct, bins: bins.slice() }
 }
 
+/**
+ * A histogram that keeps memory bounded by giving up exactness: past `distinct` off-grid scores it
+ * puts them on the 6-decimal grid, each floored to its millionth, so that a score shares a slot only
+ * with scores within 1e-6 of it (metrics/auc.ts states the bound that puts on the AUC). `chunk`: rows
+ * per label gathered before a sort (smaller than a single histogram's, when many are kept).
+ */
+export interface Bounded {
+  distinct: number
+  chunk: number
+}
+
 /** A histogram's grid before it is made (see ScoreHistogram.counts). */
 const EMPTY_GRID = new Uint32Array(0)
 
@@ -273,11 +286,21 @@ export class ScoreHistogram {
    * directly): gives current views of it, since that memory's views go stale when it grows.
    */
   private views: (() => [Uint32Array, Float64Array | null]) | null = null
-  /** file: named in the error for more than maxOffGrid distinct off-grid scores. */
+  /**
+   * Set once off-grid scores were put on the grid (see Bounded): the AUC is then within aucBound of
+   * the grid (metrics/auc.ts) of the scores' own.
+   */
+  coarse = false
+
+  /**
+   * file: named in the error for more than maxOffGrid distinct off-grid scores. bounded: past them,
+   * fold every score onto the grid instead.
+   */
   constructor(
     private readonly weighted: boolean,
     private readonly file?: string,
-    private readonly maxOffGrid = MAX_OFF_GRID
+    private readonly maxOffGrid = MAX_OFF_GRID,
+    private readonly bounded: Bounded | null = null
   ) {}
 
   /**
@@ -318,7 +341,38 @@ export class ScoreHistogram {
 
   /** Adds scores known to be off the grid (add() would have said so), with their labels and weights. */
   addOffGrid(label: number, scores: Float64Array, weights: Float64Array | null): void {
-    ;(this.off ??= new OffGrid(this.weighted, this.file, this.maxOffGrid)).add(label, scores, weights)
+    if (this.coarse) {
+      for (let i = 0; i < scores.length; i++) this.toGrid(scores[i], label, 1, weights ? weights[i] : 1)
+      return
+    }
+    const b = this.bounded
+    const off = (this.off ??= b
+      ? new OffGrid(this.weighted, this.file, Infinity, b.chunk)
+      : new OffGrid(this.weighted, this.file, this.maxOffGrid))
+    off.add(label, scores, weights)
+    if (b !== null && off.stored > b.distinct) this.fold()
+  }
+
+  /** Adds rows of one score, floored to its millionth, to the grid. */
+  private toGrid(score: number, label: number, rows: number, weight: number): void {
+    const slot = Math.floor(score * GRID) * 2 + label
+    this.counts[slot] += rows
+    if (this.weights !== null) this.weights[slot] += weight
+  }
+
+  /** Puts the off-grid runs on the grid, and every later off-grid score. */
+  private fold(): void {
+    this.refresh()
+    const runs = this.off!.finish()
+    runs.forEach((label, y) => {
+      for (const run of label)
+        for (let i = 0; i < run.score.length; i++) {
+          const rows = run.count ? run.count[i] : 1
+          this.toGrid(run.score[i], y, rows, run.weight ? run.weight[i] : rows)
+        }
+    })
+    this.off = null
+    this.coarse = true
   }
 
   /**

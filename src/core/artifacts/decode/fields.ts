@@ -17,7 +17,27 @@ function plainNumber(r: Row, k: number): number {
   const c = r.csv
   if (c === undefined || c.escaped[k] !== 0) return NaN
   const start = c.start[k]
-  return c.buf[start] === MINUS ? -fastDecimal(c.buf, start + 1, c.end[k]) : fastDecimal(c.buf, start, c.end[k])
+  return c.buf[start] === MINUS ? -unsigned(c.buf, start + 1, c.end[k]) : unsigned(c.buf, start, c.end[k])
+}
+
+/**
+ * Digits with at most one point, or NaN. Up to 15 or 16 significant digits, exactly from the digits
+ * (decimal.ts); more (a float64's shortest round trip often has 17), by Number() of their Latin-1
+ * text, which rounds correctly: the row rules' regular expression and UTF-8 text are not needed once
+ * the bytes are known to be plain, and they took a third of a 10-class file's reading.
+ */
+function unsigned(buf: Buffer, start: number, end: number): number {
+  const v = fastDecimal(buf, start, end)
+  if (v === v) return v
+  let point = false
+  let digits = 0
+  for (let i = start; i < end; i++) {
+    const ch = buf[i]
+    if (ch >= 48 && ch <= 57) digits++
+    else if (ch === 46 && !point) point = true
+    else return NaN
+  }
+  return digits > 0 ? Number(buf.toString('latin1', start, end)) : NaN
 }
 
 /** Field k as a finite number (a label, a prediction, an interval's end); `what` names it in an error. */

@@ -13,22 +13,22 @@ import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { BIN, CELL, LOSSES, type ConfusionTable } from '../../tables/confusion.js'
 import { binnedSource } from '../../tables/scores.js'
+import { binnedAucBound } from '../../metrics/auc.js'
 import { MULTICLASS_KEYS, MULTICLASS_SUMS, scoreBinsOf } from '../../warehouse/stats-table.js'
-import { streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
 import { groupValue } from '../decode/values.js'
 import type { MulticlassData } from './multiclass.js'
 import {
   REDO,
   SLACK,
-  aucBound,
   canonicalCombos,
   finite,
   integer,
   isEmpty,
   oncePerKey,
   reordered,
-  statsColumns
+  streamStatsTable,
+  type StatsRow
 } from './stats-rows.js'
 
 const [ROWS, W, W2, BRIER, BRIER2, LL, LL2, RIGHT, TOP] = MULTICLASS_SUMS.map((_, k) => k)
@@ -67,11 +67,8 @@ export async function readMulticlassStats(
   const histogramRows = classes.map(() => [0, 0])
   let cellRows = 0
   let binRows = 0
-  let at: number[] = []
 
-  const onRow = (row: Row) => {
-    const where = (k: number) => row.where(at[k])
-    const value = (k: number) => row.at(at[k])
+  const onRow: StatsRow = (row, value, where) => {
     const declared = integer(value(SCORE_BINS), 'score_bins', 1, 1e9, where(SCORE_BINS))
     if (declared !== scoreBins)
       throw new InputError(
@@ -184,15 +181,7 @@ export async function readMulticlassStats(
     labelRows[label] += n
     cellRows += n
   }
-  const result = await streamRows(
-    spec.absPath,
-    spec.display,
-    (columns, where) => {
-      at = statsColumns(columns, keys, attributes, where)
-    },
-    onRow,
-    () => at
-  )
+  const sha256 = await streamStatsTable(spec, keys, attributes, onRow)
   const file = { file: spec.display }
   if (binRows !== cellRows)
     throw new InputError(
@@ -224,9 +213,9 @@ export async function readMulticlassStats(
   return {
     table,
     scores: counts.map((c, k) => binnedSource(c, weights?.[k] ?? null, scoreBins)),
-    aucBounds: counts.map((c, k) => aucBound(c, weights?.[k] ?? null)),
+    aucBounds: counts.map((c, k) => binnedAucBound(c, weights?.[k] ?? null)),
     rows: cellRows,
-    sha256: result.sha256
+    sha256: sha256
   }
 }
 

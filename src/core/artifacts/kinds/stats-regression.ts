@@ -12,7 +12,6 @@ import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { M, MOMENTS, NM, type Moment, type MomentTable } from '../../tables/moments.js'
 import { REGRESSION_KEYS, REGRESSION_SUMS } from '../../warehouse/stats-table.js'
-import { streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
 import { groupValue } from '../decode/values.js'
 import type { RegressionData } from './regression.js'
@@ -24,7 +23,8 @@ import {
   integer,
   oncePerKey,
   reordered,
-  statsColumns
+  streamStatsTable,
+  type StatsRow
 } from './stats-rows.js'
 
 export async function readRegressionStats(spec: ArtifactSpec, attributes: string[]): Promise<RegressionData> {
@@ -42,12 +42,9 @@ export async function readRegressionStats(spec: ArtifactSpec, attributes: string
   const once = oncePerKey('combination of groups')
   let shift = NaN
   let shiftLine = 0
-  let at: number[] = []
   const a = attributes.length
 
-  const onRow = (row: Row) => {
-    const where = (k: number) => row.where(at[k])
-    const value = (k: number) => row.at(at[k])
+  const onRow: StatsRow = (row, value, where) => {
     const s = finite(value(a), 'label_shift', where(a))
     if (shift !== shift) {
       shift = s
@@ -65,15 +62,7 @@ export async function readRegressionStats(spec: ArtifactSpec, attributes: string
     combos.push(g)
     read.push(...sums)
   }
-  const result = await streamRows(
-    spec.absPath,
-    spec.display,
-    (columns, where) => {
-      at = statsColumns(columns, keys, attributes, where)
-    },
-    onRow,
-    () => at
-  )
+  const sha256 = await streamStatsTable(spec, keys, attributes, onRow)
   const sorted = canonicalCombos(
     indexes.map(i => i.labels),
     combos
@@ -90,7 +79,7 @@ export async function readRegressionStats(spec: ArtifactSpec, attributes: string
   }
   let rows = 0
   for (let c = 0; c < combos.length; c++) rows += sums[c * NM + M.rows]
-  return { table, rows, sha256: result.sha256 }
+  return { table, rows, sha256: sha256 }
 }
 
 /**

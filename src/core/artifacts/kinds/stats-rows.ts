@@ -4,7 +4,8 @@
  * combinations, so that a table gives the same report whatever order the warehouse wrote its rows in.
  */
 import { InputError, quote, type Where } from '../../errors.js'
-import type { Row } from '../formats/source.js'
+import type { ArtifactSpec } from '../../manifest/types.js'
+import { streamRows, type Row } from '../formats/source.js'
 import type { Value } from '../decode/values.js'
 
 /** The advice every refused stats table ends with. */
@@ -37,16 +38,42 @@ export function finite(value: Value, what: string, where: Where): number {
   throw new InputError(`${what} ${quote(value)} is not a finite number`, where)
 }
 
+/** A stats table's row, with its fields by their index in `keys` (streamStatsTable). */
+export type StatsRow = (row: Row, value: (k: number) => Value, where: (k: number) => Where) => void
+
+/**
+ * Streams a stats table of any format whose columns are `keys` (the attributes first), each row to
+ * onRow; resolves to the file's sha256. Its header must hold exactly those columns.
+ */
+export async function streamStatsTable(
+  spec: ArtifactSpec,
+  keys: string[],
+  attributes: string[],
+  onRow: StatsRow
+): Promise<string> {
+  let at: number[] = []
+  const { sha256 } = await streamRows(
+    spec.absPath,
+    spec.display,
+    (columns, where) => {
+      at = statsColumns(columns, keys, attributes, where)
+    },
+    row =>
+      onRow(
+        row,
+        k => row.at(at[k]),
+        k => row.where(at[k])
+      ),
+    () => at
+  )
+  return sha256
+}
+
 /**
  * The column of each of `keys` in a stats table's header; a missing column, or one the manifest's
  * table does not have, is an error that lists the expected columns.
  */
-export function statsColumns(
-  columns: string[],
-  keys: string[],
-  attributes: string[],
-  where: Where
-): number[] {
+function statsColumns(columns: string[], keys: string[], attributes: string[], where: Where): number[] {
   const missing = keys.filter(k => !columns.includes(k))
   const extra = columns.filter(c => !keys.includes(c))
   if (missing.length > 0 || extra.length > 0) {
@@ -112,24 +139,4 @@ export function reordered(rows: Float64Array, width: number, order: number[]): F
   const moved = new Float64Array(order.length * width)
   order.forEach((from, to) => moved.set(rows.subarray(from * width, (from + 1) * width), to * width))
   return moved
-}
-
-/**
- * How far the AUC from score bins can be from the AUC of the scores themselves: within a bin, a
- * (positive, negative) pair counts ½ where the scores would give 0 or 1, so the error is at most
- * half the weight share of the pairs that fall in the same bin. counts[2·bin + label], weights
- * likewise (null when unweighted).
- */
-export function aucBound(counts: ArrayLike<number>, weights: ArrayLike<number> | null): number {
-  let pos = 0
-  let neg = 0
-  let same = 0
-  for (let i = 0; i < counts.length; i += 2) {
-    const n = weights ? weights[i] : counts[i]
-    const p = weights ? weights[i + 1] : counts[i + 1]
-    neg += n
-    pos += p
-    same += n * p
-  }
-  return pos > 0 && neg > 0 ? same / (2 * pos * neg) : 0
 }

@@ -13,8 +13,8 @@ import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { LOG_EPS, QUANTITIES, cellIndex, type CellTable } from '../../tables/cells.js'
 import { GRID, binOf, edgeOrderStatistics, mergeParts, type ScoreSource } from '../../tables/scores.js'
+import { binnedAucBound } from '../../metrics/auc.js'
 import { STATS_KEYS, STATS_SUMS, scoreBinsOf } from '../../warehouse/stats-table.js'
-import { streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
 import { groupValue } from '../decode/values.js'
 import {
@@ -24,10 +24,10 @@ import {
   finite,
   integer,
   isEmpty,
-  aucBound,
   oncePerKey,
   reordered,
-  statsColumns
+  streamStatsTable,
+  type StatsRow
 } from './stats-rows.js'
 import type { PredictionData, PredictionOptions } from './predictions.js'
 
@@ -64,7 +64,6 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
   const gridWeights = weighted ? new Float64Array(2 * (GRID + 1)) : null
   const step = GRID / scoreBins
   let rows = 0
-  let at: number[] = []
   const stride = 4 * bins * WIDTH
 
   const once = oncePerKey()
@@ -72,9 +71,7 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
   const cellRows = [0, 0]
   const histogramRows = [0, 0]
 
-  const onRow = (row: Row) => {
-    const where = (k: number) => row.where(at[k])
-    const value = (k: number) => row.at(at[k])
+  const onRow: StatsRow = (row, value, where) => {
     const a = attributes.length
     const label = integer(value(a), 'label', 0, 1, where(a))
     const declared = integer(value(a + 4), 'score_bins', 1, 1e9, where(a + 4))
@@ -123,7 +120,7 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
       return
     }
     const g = attributes.map((_, i) =>
-      indexes[i].idOfText(groupValue(value(i), row.where(at[i])), row.where(at[i]))
+      indexes[i].idOfText(groupValue(value(i), where(i)), where(i))
     )
     const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1))
     const bin = quantile
@@ -156,15 +153,7 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     histogramRows[label] += n
   }
 
-  const result = await streamRows(
-    spec.absPath,
-    spec.display,
-    (columns, where) => {
-      at = statsColumns(columns, keys, attributes, where)
-    },
-    onRow,
-    () => at
-  )
+  const sha256 = await streamStatsTable(spec, keys, attributes, onRow)
   for (const label of [0, 1]) {
     if (cellRows[label] !== histogramRows[label])
       throw new InputError(
@@ -186,9 +175,9 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
     scores,
     edges,
     rows,
-    sha256: result.sha256,
+    sha256: sha256,
     bounds: {
-      auc: aucBound(grid, gridWeights),
+      auc: binnedAucBound(grid, gridWeights),
       ...(quantile && edges !== null && { ece: eceBound(scores, grid, gridWeights, bins) })
     }
   }
