@@ -119,9 +119,7 @@ export async function readStats(spec: ArtifactSpec, options: StatsOptions): Prom
       histogram(label, scoreBin, n, s[1])
       return
     }
-    const g = attributes.map((_, i) =>
-      indexes[i].idOfText(groupValue(value(i), where(i)), where(i))
-    )
+    const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), where(i)), where(i)))
     const prediction = integer(value(a + 1), 'prediction', 0, 1, where(a + 1))
     const bin = quantile
       ? binOf((scoreBin + 0.5) / scoreBins, bins, edges)
