@@ -240,17 +240,114 @@ gates:
     expect(report.checks.find(c => c.gate === 'auc')?.change).toBe(0)
   })
 
-  it('compares another file as independent samples, from the stored table', async () => {
-    // The first 300 rows only: another sample of the same model.
+  it('compares another sample as independent samples, from the stored table', async () => {
+    // The first 300 rows only: another sample of the same model, too few rows shared to pair on.
     const half = csv.trim().split('\n').slice(0, 301).join('\n') + '\n'
     const { report, dir } = await againstBaseline(files, { 'p.csv': half })
     expect(report.baseline?.comparisons).toEqual([
-      { kind: 'multiclass', comparison: 'independent', reason: expect.stringContaining('independent') }
+      expect.objectContaining({
+        kind: 'multiclass',
+        comparison: 'independent',
+        shared: 300,
+        reason: expect.stringContaining('only 300 of the cases are in both runs')
+      })
     ])
     const base: Report = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'))
     const before = base.metrics.find(m => m.metric === 'macro_auc')!
     const check = report.checks.find(c => c.gate === 'auc')!
     expect(check.baseline).toBeCloseTo(before.value!, 12)
     expect(check.changeCi).not.toBeNull()
+  })
+
+  /**
+   * Another model on the same rows (ids shared): every 7th row now predicts `home` with certainty.
+   * Each paired change is the mean of the rows' differences, with Agresti & Min's interval, computed
+   * here from the two files' rows.
+   */
+  describe('paired by id on the same rows', () => {
+    const [header, ...lines] = csv.trim().split('\n')
+    const cols = header.split(',')
+    const at = (name: string) => cols.indexOf(name)
+    const classes = ['home', 'clinic', 'ward', 'icu']
+    const changed = lines.map((l, i) => {
+      if (i % 7 !== 0) return l
+      const f = l.split(',')
+      classes.forEach((c, k) => (f[at(`p_${c}`)] = k === 0 ? '0.97' : '0.01'))
+      return f.join(',')
+    })
+    const predicted = (l: string) => {
+      const f = l.split(',')
+      const p = classes.map(c => Number(f[at(`p_${c}`)]))
+      return classes[p.indexOf(Math.max(...p))]
+    }
+    const label = (l: string) => l.split(',')[at('label')]
+    const sex = (l: string) => l.split(',')[at('sex')]
+    /** Agresti & Min's interval from the rows' differences (b rows up, c down, of n). */
+    const agrestiMin = (d: number[]) => {
+      const b = d.filter(x => x === 1).length
+      const c = d.filter(x => x === -1).length
+      const m = d.length + 2
+      const centre = (b - c) / m
+      const se = Math.sqrt(((b + c + 1) / m - centre * centre) / m)
+      return {
+        change: (b - c) / d.length,
+        ci: [centre - 1.959963984540054 * se, centre + 1.959963984540054 * se]
+      }
+    }
+    const diffs = (rows: number[], value: (l: string) => number) =>
+      rows.map(i => value(changed[i]) - value(lines[i]))
+    const policy = policyYaml(`task: multiclass-classification
+defaults: { minGroupSize: 30 }
+gates:
+  - { id: acc, metric: accuracy, maxWorsening: 0.5 }
+  - { id: recall, metric: recall, classes: [home], maxWorsening: 0.5 }
+  - { id: tpr, metric: tpr, classes: [clinic], attributes: [sex], groups: [female], maxWorsening: 0.5 }
+  - { id: f1, metric: macro_f1, maxWorsening: 0.5 }
+`)
+    let report: Report
+    beforeAll(async () => {
+      const edits = { 'p.csv': [header, ...changed].join('\n') + '\n' }
+      report = (await againstBaseline({ ...files, 'policies/medium.yml': policy }, edits)).report
+    })
+    const all = lines.map((_, i) => i)
+
+    it('records the rows, and pairs on all of them', () => {
+      expect(report.stats.multiclass?.cases?.count).toBe(600)
+      expect(report.baseline?.comparisons).toEqual([
+        {
+          kind: 'multiclass',
+          comparison: 'paired',
+          shared: 600,
+          onlyBaseline: 0,
+          onlyRun: 0,
+          labelsDiffer: 0
+        }
+      ])
+    })
+
+    it.each([
+      ['acc', all, (l: string) => (predicted(l) === label(l) ? 1 : 0)],
+      [
+        'recall',
+        all.filter(i => label(lines[i]) === 'home'),
+        (l: string) => (predicted(l) === 'home' ? 1 : 0)
+      ],
+      [
+        'tpr',
+        all.filter(i => label(lines[i]) === 'clinic' && sex(lines[i]) === 'female'),
+        (l: string) => (predicted(l) === 'clinic' ? 1 : 0)
+      ]
+    ] as const)('%s: the mean row difference, with its paired interval', (gate, rows, value) => {
+      const want = agrestiMin(diffs([...rows], value))
+      const c = report.checks.find(x => x.gate === gate)!
+      expect(c.comparison).toBe('paired')
+      expect(c.change).toBeCloseTo(want.change, 12)
+      expect(c.changeCi![0]).toBeCloseTo(Math.min(want.ci[0], want.change), 12)
+      expect(c.changeCi![1]).toBeCloseTo(Math.max(want.ci[1], want.change), 12)
+    })
+
+    it('compares the metrics that are not means over rows as independent samples', () => {
+      expect(report.checks.find(x => x.gate === 'f1')?.comparison).toBe('independent')
+    })
   })
 })

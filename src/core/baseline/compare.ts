@@ -9,7 +9,7 @@
 import type { Inputs } from '../inputs.js'
 import { DATA_KINDS, type DataKind } from '../kinds.js'
 import { agrees, type BootstrapSettings, type Change, type Evaluation } from '../metrics/evaluate.js'
-import { pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
+import { pairMulticlass, pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
 import {
   pairPredictions,
   pairPredictionsOffloaded,
@@ -127,7 +127,7 @@ async function pairingOf(
   if (!baseline) return null
   if (kind === 'multiclass')
     return inputs.multiclass && baseline.multiclass
-      ? { paired: false, reason: 'multiclass rows are compared as independent samples', note: false }
+      ? pairMulticlass(inputs.multiclass, baseline.multiclass, intersections)
       : null
   if (kind === 'regression')
     return inputs.regression && baseline.regression

@@ -192,7 +192,8 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       scores: [],
       aucs: m.aucs.map(loadedAuc),
       rows,
-      sha256: sha('multiclass')
+      sha256: sha('multiclass'),
+      cases: loadCases(m.cases, K * K - 1)
     }
   }
   if (stats.regression) {

@@ -9,6 +9,8 @@
 import { KeyIndex, type CaseRecord } from '../tables/cases.js'
 import type { OutcomeData } from '../artifacts/kinds/outcomes.js'
 import type { RobustnessData } from '../artifacts/kinds/robustness.js'
+import type { MulticlassData } from '../artifacts/kinds/multiclass.js'
+import { scopeGroups } from '../tables/scopes.js'
 import { containing, normalUpperTail, pairedMean, zOf } from '../stats/intervals.js'
 import { worseningSign } from './registry.js'
 import { metricKey, type Change } from './evaluate.js'
@@ -85,6 +87,8 @@ interface Measure {
   scope: ScopeRef
   cells: ReadonlySet<number>
   value: (code: number) => number
+  /** The shared cases the metric is a mean over (all of its cells' when absent): a rate's denominator. */
+  rows?: (now: number, before: number) => boolean
 }
 
 function pairing(
@@ -114,7 +118,7 @@ function pairing(
     let sum = 0
     let squares = 0
     for (const p of pairs) {
-      if (!m.cells.has(p.cell)) continue
+      if (!m.cells.has(p.cell) || (m.rows && !m.rows(p.now, p.before))) continue
       const e = m.value(p.now) - m.value(p.before)
       n++
       before += m.value(p.before)
@@ -195,6 +199,69 @@ export function pairOutcomes(run: OutcomeData, base: OutcomeData): Pairing {
   })
   // The run's cells and the baseline's are matched through the key, which holds suite and category.
   return pairing(run.cases, run.casesMissing, base.cases, measures)
+}
+
+/**
+ * A multiclass model's rows: a row's code is label·K + prediction. Paired: the proportions that are
+ * means over rows (accuracy, each class's selection rate, recall, and per group its true- and
+ * false-positive rate, over the rows of that label in both runs); the other metrics (F1, losses, AUC,
+ * ECE, disparities) are compared as independent samples. Weighted rows are not paired (each row's
+ * difference would need its weight in both runs).
+ */
+export function pairMulticlass(
+  run: MulticlassData,
+  base: MulticlassData,
+  intersections: string[][]
+): Pairing {
+  const t = run.table
+  const K = t.classes.length
+  if (t.weighted)
+    return {
+      paired: false,
+      reason: 'weighted multiclass rows are compared as independent samples',
+      note: false
+    }
+  if (base.table.classes.join('\n') !== t.classes.join('\n'))
+    return {
+      paired: false,
+      reason: `the classes (${t.classes.join(', ')}) are not the baseline's (${base.table.classes.join(', ')})`,
+      note: true
+    }
+  const label = (code: number) => Math.floor(code / K)
+  const predicted = (code: number) => code % K
+  const all = new Set(t.combos.keys())
+  const right = (c: number) => (label(c) === predicted(c) ? 1 : 0)
+  const of = (k: number) => (c: number) => (predicted(c) === k ? 1 : 0)
+  const labelled = (k: number) => (now: number, before: number) => label(now) === k && label(before) === k
+  const other = (k: number) => (now: number, before: number) => label(now) !== k && label(before) !== k
+  const measures: Measure[] = [
+    { metric: 'accuracy', scope: {}, cells: all, value: right },
+    { metric: 'micro_f1', scope: {}, cells: all, value: right },
+    ...t.classes.flatMap((name, k) => [
+      { metric: 'selection_rate', scope: { class: name }, cells: all, value: of(k) },
+      { metric: 'recall', scope: { class: name }, cells: all, value: of(k), rows: labelled(k) }
+    ])
+  ]
+  for (const { attribute, labels, groupOf } of scopeGroups(t, intersections))
+    labels.forEach((group, g) => {
+      const cells = new Set([...groupOf.keys()].filter(c => groupOf[c] === g))
+      measures.push({ metric: 'accuracy', scope: { attribute, group }, cells, value: right })
+      t.classes.forEach((name, k) => {
+        const scope = { class: name, attribute, group }
+        measures.push(
+          { metric: 'selection_rate', scope, cells, value: of(k) },
+          { metric: 'tpr', scope, cells, value: of(k), rows: labelled(k) },
+          { metric: 'fpr', scope, cells, value: of(k), rows: other(k) }
+        )
+      })
+    })
+  return pairing(
+    run.cases,
+    run.casesMissing,
+    base.cases,
+    measures,
+    (now, before) => label(now) !== label(before)
+  )
 }
 
 /** Robustness: a row's code is label·4 + clean prediction·2 + perturbed prediction. */

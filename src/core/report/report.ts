@@ -119,6 +119,8 @@ export interface ReportStats {
     losses: number[][]
     bins: number[]
     aucs: ({ value: number | null; blocks: StoredBlocks | null } | null)[]
+    /** Each row's code (label·K + prediction) by hashed id, when the file maps ids (tables/cases.ts). */
+    cases?: StoredCases
   }
   /** A metrics artifact's entries, as given (a later run compares with their values and intervals). */
   metrics?: ProvidedMetric[]
@@ -244,7 +246,8 @@ function stats(inputs: Inputs): ReportStats {
       cells: storedRows(t.cells, size),
       losses: storedRows(t.losses, LOSSES),
       bins: Array.from(t.bins),
-      aucs: classAucs(mc).map(storedAuc)
+      aucs: classAucs(mc).map(storedAuc),
+      ...(mc.cases && { cases: storeCases(mc.cases) })
     }
   }
   const m = inputs.regression

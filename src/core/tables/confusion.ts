@@ -68,8 +68,9 @@ export class ConfusionAccumulator {
   /**
    * One row: its groups, label and prediction (class indexes), the class scores and the weight.
    * Log loss is scikit-learn's: every score clipped to [1e-15, 1 − 1e-15], the row renormalised.
+   * Returns the row's combination.
    */
-  add(g: Int32Array, label: number, prediction: number, scores: Float64Array, w: number): void {
+  add(g: Int32Array, label: number, prediction: number, scores: Float64Array, w: number): number {
     const K = this.K
     const c = this.index.combo(g)
     const cell = ((c * K + label) * K + prediction) * CELL
@@ -100,6 +101,7 @@ export class ConfusionAccumulator {
     this.bins[bin + 2] += w * w
     if (prediction === label) this.bins[bin + 3] += w
     this.bins[bin + 4] += w * top
+    return c
   }
 
   finish(groups: string[][]): ConfusionTable {

@@ -13,7 +13,8 @@ import { binnedAucBound, type AucBlocks } from '../../metrics/auc.js'
 import type { ReadProgress } from '../formats/bytes.js'
 import { findColumn, notInFile, streamRows, type Row } from '../formats/source.js'
 import { GroupIndex } from '../decode/groups.js'
-import { groupValue, type Value } from '../decode/values.js'
+import { groupValue, idValue, type Value } from '../decode/values.js'
+import { CaseRecorder, type CaseRecord } from '../../tables/cases.js'
 import { groupAt, scoreAt, weightAt } from '../decode/fields.js'
 
 export interface MulticlassData {
@@ -24,6 +25,12 @@ export interface MulticlassData {
   aucs?: { value: number; blocks: AucBlocks | null }[]
   /** From a stats table: how far each class's AUC from its binned scores can be from the exact one. */
   aucBounds?: number[]
+  /**
+   * Each row's label and prediction (code label·K + prediction) by hashed id (tables/cases.ts), when
+   * the file maps an id column; null when the record was given up (casesMissing says why).
+   */
+  cases?: CaseRecord | null
+  casesMissing?: string
   rows: number
   sha256: string
 }
@@ -45,6 +52,7 @@ interface Columns {
   label: number
   prediction: number
   weight: number
+  id: number
   attrs: number[]
   /** The score column of each class, in class order. */
   scores: number[]
@@ -91,6 +99,7 @@ export async function readMulticlass(
   let classes: string[] = []
   let p!: Float64Array
   let rows = 0
+  const cases = new CaseRecorder()
   const header = (names: string[], where: Where) => {
     const found = classesOf(spec, names, where)
     classes = found.classes
@@ -103,6 +112,7 @@ export async function readMulticlass(
       label: col('label', true),
       prediction: col('prediction', false),
       weight: spec.columns.weight !== undefined ? col('weight', true) : -1,
+      id: col('id', false),
       attrs: attributes.map(a => col(a, true)),
       scores: found.columns.map(c => names.indexOf(c))
     }
@@ -142,11 +152,13 @@ export async function readMulticlass(
       at.prediction >= 0 ? classOf(r.at(at.prediction), 'prediction', r.where(at.prediction)) : best
     const w = at.weight >= 0 ? weightAt(r, at.weight) : 1
     for (let a = 0; a < at.attrs.length; a++) g[a] = groupAt(r, at.attrs[a], indexes[a], attributes[a])
-    acc.add(g, label, prediction, p, w)
+    const combo = acc.add(g, label, prediction, p, w)
+    if (at.id >= 0) cases.add([], idValue(r.at(at.id), r.where(at.id)), combo, label * K + prediction, r.line)
     for (let k = 0; k < K; k++) hists[k].add(p[k], k === label ? 1 : 0, w)
     rows++
   }
-  const needed = () => [at.label, at.prediction, at.weight, ...at.attrs, ...at.scores].filter(k => k >= 0)
+  const needed = () =>
+    [at.label, at.prediction, at.weight, at.id, ...at.attrs, ...at.scores].filter(k => k >= 0)
   const { sha256 } = await streamRows(spec.absPath, spec.display, header, row, needed, progress)
   const scores = hists.map(h => h.finish())
   return {
@@ -157,6 +169,7 @@ export async function readMulticlass(
       aucBounds: scores.map((s, k) => (hists[k].coarse ? binnedAucBound(s.grid!.counts, s.grid!.weights) : 0))
     }),
     rows,
-    sha256
+    sha256,
+    ...(at.id >= 0 && cases.finish())
   }
 }
