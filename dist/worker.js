@@ -10672,12 +10672,12 @@ function requireSpace_pad () {
 * limitations under the License.
 */
 
-var main$1x;
-var hasRequiredMain$1x;
+var main$1y;
+var hasRequiredMain$1y;
 
-function requireMain$1x () {
-	if (hasRequiredMain$1x) return main$1x;
-	hasRequiredMain$1x = 1;
+function requireMain$1y () {
+	if (hasRequiredMain$1y) return main$1y;
+	hasRequiredMain$1y = 1;
 
 	// MODULES //
 
@@ -10901,8 +10901,8 @@ function requireMain$1x () {
 
 	// EXPORTS //
 
-	main$1x = formatInterpolate;
-	return main$1x;
+	main$1y = formatInterpolate;
+	return main$1y;
 }
 
 /**
@@ -10923,12 +10923,12 @@ function requireMain$1x () {
 * limitations under the License.
 */
 
-var lib$2b;
-var hasRequiredLib$2b;
+var lib$2c;
+var hasRequiredLib$2c;
 
-function requireLib$2b () {
-	if (hasRequiredLib$2b) return lib$2b;
-	hasRequiredLib$2b = 1;
+function requireLib$2c () {
+	if (hasRequiredLib$2c) return lib$2c;
+	hasRequiredLib$2c = 1;
 
 	/**
 	* Generate string from a token array by interpolating values.
@@ -10945,13 +10945,13 @@ function requireLib$2b () {
 
 	// MODULES //
 
-	var main = requireMain$1x();
+	var main = requireMain$1y();
 
 
 	// EXPORTS //
 
-	lib$2b = main;
-	return lib$2b;
+	lib$2c = main;
+	return lib$2c;
 }
 
 /**
@@ -10972,12 +10972,12 @@ function requireLib$2b () {
 * limitations under the License.
 */
 
-var main$1w;
-var hasRequiredMain$1w;
+var main$1x;
+var hasRequiredMain$1x;
 
-function requireMain$1w () {
-	if (hasRequiredMain$1w) return main$1w;
-	hasRequiredMain$1w = 1;
+function requireMain$1x () {
+	if (hasRequiredMain$1x) return main$1x;
+	hasRequiredMain$1x = 1;
 
 	// VARIABLES //
 
@@ -11053,8 +11053,8 @@ function requireMain$1w () {
 
 	// EXPORTS //
 
-	main$1w = formatTokenize;
-	return main$1w;
+	main$1x = formatTokenize;
+	return main$1x;
 }
 
 /**
@@ -11075,12 +11075,12 @@ function requireMain$1w () {
 * limitations under the License.
 */
 
-var lib$2a;
-var hasRequiredLib$2a;
+var lib$2b;
+var hasRequiredLib$2b;
 
-function requireLib$2a () {
-	if (hasRequiredLib$2a) return lib$2a;
-	hasRequiredLib$2a = 1;
+function requireLib$2b () {
+	if (hasRequiredLib$2b) return lib$2b;
+	hasRequiredLib$2b = 1;
 
 	/**
 	* Tokenize a string into an array of string parts and format identifier objects.
@@ -11097,13 +11097,13 @@ function requireLib$2a () {
 
 	// MODULES //
 
-	var main = requireMain$1w();
+	var main = requireMain$1x();
 
 
 	// EXPORTS //
 
-	lib$2a = main;
-	return lib$2a;
+	lib$2b = main;
+	return lib$2b;
 }
 
 /**
@@ -11174,17 +11174,17 @@ function requireIs_string () {
 * limitations under the License.
 */
 
-var main$1v;
-var hasRequiredMain$1v;
+var main$1w;
+var hasRequiredMain$1w;
 
-function requireMain$1v () {
-	if (hasRequiredMain$1v) return main$1v;
-	hasRequiredMain$1v = 1;
+function requireMain$1w () {
+	if (hasRequiredMain$1w) return main$1w;
+	hasRequiredMain$1w = 1;
 
 	// MODULES //
 
-	var interpolate = requireLib$2b();
-	var tokenize = requireLib$2a();
+	var interpolate = requireLib$2c();
+	var tokenize = requireLib$2b();
 	var isString = requireIs_string();
 
 
@@ -11224,8 +11224,8 @@ function requireMain$1v () {
 
 	// EXPORTS //
 
-	main$1v = format;
-	return main$1v;
+	main$1w = format;
+	return main$1w;
 }
 
 /**
@@ -11246,12 +11246,12 @@ function requireMain$1v () {
 * limitations under the License.
 */
 
-var lib$29;
-var hasRequiredLib$29;
+var lib$2a;
+var hasRequiredLib$2a;
 
-function requireLib$29 () {
-	if (hasRequiredLib$29) return lib$29;
-	hasRequiredLib$29 = 1;
+function requireLib$2a () {
+	if (hasRequiredLib$2a) return lib$2a;
+	hasRequiredLib$2a = 1;
 
 	/**
 	* Insert supplied variable values into a format string.
@@ -11270,13 +11270,13 @@ function requireLib$29 () {
 
 	// MODULES //
 
-	var main = requireMain$1v();
+	var main = requireMain$1w();
 
 
 	// EXPORTS //
 
-	lib$29 = main;
-	return lib$29;
+	lib$2a = main;
+	return lib$2a;
 }
 
 /**
@@ -11306,7 +11306,7 @@ function requirePolyfill$5 () {
 
 	// MODULES //
 
-	var format = requireLib$29();
+	var format = requireLib$2a();
 
 
 	// VARIABLES //
@@ -11425,12 +11425,12 @@ function requirePolyfill$5 () {
 * limitations under the License.
 */
 
-var lib$28;
-var hasRequiredLib$28;
+var lib$29;
+var hasRequiredLib$29;
 
-function requireLib$28 () {
-	if (hasRequiredLib$28) return lib$28;
-	hasRequiredLib$28 = 1;
+function requireLib$29 () {
+	if (hasRequiredLib$29) return lib$29;
+	hasRequiredLib$29 = 1;
 
 	/**
 	* Define (or modify) an object property.
@@ -11469,8 +11469,8 @@ function requireLib$28 () {
 
 	// EXPORTS //
 
-	lib$28 = defineProperty;
-	return lib$28;
+	lib$29 = defineProperty;
+	return lib$29;
 }
 
 /**
@@ -11491,16 +11491,16 @@ function requireLib$28 () {
 * limitations under the License.
 */
 
-var main$1u;
-var hasRequiredMain$1u;
+var main$1v;
+var hasRequiredMain$1v;
 
-function requireMain$1u () {
-	if (hasRequiredMain$1u) return main$1u;
-	hasRequiredMain$1u = 1;
+function requireMain$1v () {
+	if (hasRequiredMain$1v) return main$1v;
+	hasRequiredMain$1v = 1;
 
 	// MODULES //
 
-	var defineProperty = requireLib$28();
+	var defineProperty = requireLib$29();
 
 
 	// MAIN //
@@ -11535,7 +11535,114 @@ function requireMain$1u () {
 
 	// EXPORTS //
 
-	main$1u = setNonEnumerableReadOnly;
+	main$1v = setNonEnumerableReadOnly;
+	return main$1v;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$28;
+var hasRequiredLib$28;
+
+function requireLib$28 () {
+	if (hasRequiredLib$28) return lib$28;
+	hasRequiredLib$28 = 1;
+
+	/**
+	* Define a non-enumerable read-only property.
+	*
+	* @module @stdlib/utils-define-nonenumerable-read-only-property
+	*
+	* @example
+	* var setNonEnumerableReadOnly = require( '@stdlib/utils-define-nonenumerable-read-only-property' );
+	*
+	* var obj = {};
+	*
+	* setNonEnumerableReadOnly( obj, 'foo', 'bar' );
+	*
+	* try {
+	*     obj.foo = 'boop';
+	* } catch ( err ) {
+	*     console.error( err.message );
+	* }
+	*/
+
+	// MODULES //
+
+	var main = requireMain$1v();
+
+
+	// EXPORTS //
+
+	lib$28 = main;
+	return lib$28;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$1u;
+var hasRequiredMain$1u;
+
+function requireMain$1u () {
+	if (hasRequiredMain$1u) return main$1u;
+	hasRequiredMain$1u = 1;
+
+	// MAIN //
+
+	/**
+	* Tests if a double-precision floating-point numeric value is `NaN`.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is `NaN`
+	*
+	* @example
+	* var bool = isnan( NaN );
+	* // returns true
+	*
+	* @example
+	* var bool = isnan( 7.0 );
+	* // returns false
+	*/
+	function isnan( x ) {
+		return ( x !== x );
+	}
+
+
+	// EXPORTS //
+
+	main$1u = isnan;
 	return main$1u;
 }
 
@@ -11565,22 +11672,18 @@ function requireLib$27 () {
 	hasRequiredLib$27 = 1;
 
 	/**
-	* Define a non-enumerable read-only property.
+	* Test if a double-precision floating-point numeric value is `NaN`.
 	*
-	* @module @stdlib/utils-define-nonenumerable-read-only-property
+	* @module @stdlib/math-base-assert-is-nan
 	*
 	* @example
-	* var setNonEnumerableReadOnly = require( '@stdlib/utils-define-nonenumerable-read-only-property' );
+	* var isnan = require( '@stdlib/math-base-assert-is-nan' );
 	*
-	* var obj = {};
+	* var bool = isnan( NaN );
+	* // returns true
 	*
-	* setNonEnumerableReadOnly( obj, 'foo', 'bar' );
-	*
-	* try {
-	*     obj.foo = 'boop';
-	* } catch ( err ) {
-	*     console.error( err.message );
-	* }
+	* bool = isnan( 7.0 );
+	* // returns false
 	*/
 
 	// MODULES //
@@ -11618,109 +11721,6 @@ var hasRequiredMain$1t;
 function requireMain$1t () {
 	if (hasRequiredMain$1t) return main$1t;
 	hasRequiredMain$1t = 1;
-
-	// MAIN //
-
-	/**
-	* Tests if a double-precision floating-point numeric value is `NaN`.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is `NaN`
-	*
-	* @example
-	* var bool = isnan( NaN );
-	* // returns true
-	*
-	* @example
-	* var bool = isnan( 7.0 );
-	* // returns false
-	*/
-	function isnan( x ) {
-		return ( x !== x );
-	}
-
-
-	// EXPORTS //
-
-	main$1t = isnan;
-	return main$1t;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$26;
-var hasRequiredLib$26;
-
-function requireLib$26 () {
-	if (hasRequiredLib$26) return lib$26;
-	hasRequiredLib$26 = 1;
-
-	/**
-	* Test if a double-precision floating-point numeric value is `NaN`.
-	*
-	* @module @stdlib/math-base-assert-is-nan
-	*
-	* @example
-	* var isnan = require( '@stdlib/math-base-assert-is-nan' );
-	*
-	* var bool = isnan( NaN );
-	* // returns true
-	*
-	* bool = isnan( 7.0 );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$1t();
-
-
-	// EXPORTS //
-
-	lib$26 = main;
-	return lib$26;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$1s;
-var hasRequiredMain$1s;
-
-function requireMain$1s () {
-	if (hasRequiredMain$1s) return main$1s;
-	hasRequiredMain$1s = 1;
 
 	// MAIN //
 
@@ -11765,8 +11765,8 @@ function requireMain$1s () {
 
 	// EXPORTS //
 
-	main$1s = evalpoly;
-	return main$1s;
+	main$1t = evalpoly;
+	return main$1t;
 }
 
 /**
@@ -11787,12 +11787,12 @@ function requireMain$1s () {
 * limitations under the License.
 */
 
-var main$1r;
-var hasRequiredMain$1r;
+var main$1s;
+var hasRequiredMain$1s;
 
-function requireMain$1r () {
-	if (hasRequiredMain$1r) return main$1r;
-	hasRequiredMain$1r = 1;
+function requireMain$1s () {
+	if (hasRequiredMain$1s) return main$1s;
+	hasRequiredMain$1s = 1;
 
 	// MAIN //
 
@@ -11817,8 +11817,8 @@ function requireMain$1r () {
 
 	// EXPORTS //
 
-	main$1r = Fcn;
-	return main$1r;
+	main$1s = Fcn;
+	return main$1s;
 }
 
 /**
@@ -11839,12 +11839,12 @@ function requireMain$1r () {
 * limitations under the License.
 */
 
-var lib$25;
-var hasRequiredLib$25;
+var lib$26;
+var hasRequiredLib$26;
 
-function requireLib$25 () {
-	if (hasRequiredLib$25) return lib$25;
-	hasRequiredLib$25 = 1;
+function requireLib$26 () {
+	if (hasRequiredLib$26) return lib$26;
+	hasRequiredLib$26 = 1;
 
 	/**
 	* Function constructor.
@@ -11862,13 +11862,13 @@ function requireLib$25 () {
 
 	// MODULES //
 
-	var main = requireMain$1r();
+	var main = requireMain$1s();
 
 
 	// EXPORTS //
 
-	lib$25 = main;
-	return lib$25;
+	lib$26 = main;
+	return lib$26;
 }
 
 /**
@@ -11889,17 +11889,17 @@ function requireLib$25 () {
 * limitations under the License.
 */
 
-var factory_1$6;
-var hasRequiredFactory$6;
+var factory_1$7;
+var hasRequiredFactory$7;
 
-function requireFactory$6 () {
-	if (hasRequiredFactory$6) return factory_1$6;
-	hasRequiredFactory$6 = 1;
+function requireFactory$7 () {
+	if (hasRequiredFactory$7) return factory_1$7;
+	hasRequiredFactory$7 = 1;
 
 	// MODULES //
 
-	var Fcn = requireLib$25();
-	var evalpoly = requireMain$1s();
+	var Fcn = requireLib$26();
+	var evalpoly = requireMain$1t();
 
 
 	// MAIN //
@@ -12003,8 +12003,124 @@ function requireFactory$6 () {
 
 	// EXPORTS //
 
-	factory_1$6 = factory;
-	return factory_1$6;
+	factory_1$7 = factory;
+	return factory_1$7;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$25;
+var hasRequiredLib$25;
+
+function requireLib$25 () {
+	if (hasRequiredLib$25) return lib$25;
+	hasRequiredLib$25 = 1;
+
+	/**
+	* Evaluate a polynomial using double-precision floating-point arithmetic.
+	*
+	* @module @stdlib/math-base-tools-evalpoly
+	*
+	* @example
+	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
+	*
+	* var v = evalpoly( [ 3.0, 2.0, 1.0 ], 10.0 ); // 3*10^0 + 2*10^1 + 1*10^2
+	* // returns 123.0
+	*
+	* @example
+	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
+	*
+	* var polyval = evalpoly.factory( [ 3.0, 2.0, 1.0 ] );
+	*
+	* var v = polyval( 10.0 ); // => 3*10^0 + 2*10^1 + 1*10^2
+	* // returns 123.0
+	*
+	* v = polyval( 5.0 ); // => 3*5^0 + 2*5^1 + 1*5^2
+	* // returns 38.0
+	*/
+
+	// MODULES //
+
+	var setReadOnly = requireLib$28();
+	var main = requireMain$1t();
+	var factory = requireFactory$7();
+
+
+	// MAIN //
+
+	setReadOnly( main, 'factory', factory );
+
+
+	// EXPORTS //
+
+	lib$25 = main;
+	return lib$25;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$1r;
+var hasRequiredMain$1r;
+
+function requireMain$1r () {
+	if (hasRequiredMain$1r) return main$1r;
+	hasRequiredMain$1r = 1;
+
+	// MAIN //
+
+	/**
+	* Tests for native `Symbol` support.
+	*
+	* @returns {boolean} boolean indicating if an environment has `Symbol` support
+	*
+	* @example
+	* var bool = hasSymbolSupport();
+	* // returns <boolean>
+	*/
+	function hasSymbolSupport() {
+		return (
+			typeof Symbol === 'function' &&
+			typeof Symbol( 'foo' ) === 'symbol'
+		);
+	}
+
+
+	// EXPORTS //
+
+	main$1r = hasSymbolSupport;
+	return main$1r;
 }
 
 /**
@@ -12033,38 +12149,20 @@ function requireLib$24 () {
 	hasRequiredLib$24 = 1;
 
 	/**
-	* Evaluate a polynomial using double-precision floating-point arithmetic.
+	* Test for native `Symbol` support.
 	*
-	* @module @stdlib/math-base-tools-evalpoly
-	*
-	* @example
-	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
-	*
-	* var v = evalpoly( [ 3.0, 2.0, 1.0 ], 10.0 ); // 3*10^0 + 2*10^1 + 1*10^2
-	* // returns 123.0
+	* @module @stdlib/assert-has-symbol-support
 	*
 	* @example
-	* var evalpoly = require( '@stdlib/math-base-tools-evalpoly' );
+	* var hasSymbolSupport = require( '@stdlib/assert-has-symbol-support' );
 	*
-	* var polyval = evalpoly.factory( [ 3.0, 2.0, 1.0 ] );
-	*
-	* var v = polyval( 10.0 ); // => 3*10^0 + 2*10^1 + 1*10^2
-	* // returns 123.0
-	*
-	* v = polyval( 5.0 ); // => 3*5^0 + 2*5^1 + 1*5^2
-	* // returns 38.0
+	* var bool = hasSymbolSupport();
+	* // returns <boolean>
 	*/
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$1s();
-	var factory = requireFactory$6();
-
-
-	// MAIN //
-
-	setReadOnly( main, 'factory', factory );
+	var main = requireMain$1r();
 
 
 	// EXPORTS //
@@ -12098,28 +12196,35 @@ function requireMain$1q () {
 	if (hasRequiredMain$1q) return main$1q;
 	hasRequiredMain$1q = 1;
 
+	// MODULES //
+
+	var hasSymbols = requireLib$24();
+
+
+	// VARIABLES //
+
+	var FLG = hasSymbols();
+
+
 	// MAIN //
 
 	/**
-	* Tests for native `Symbol` support.
+	* Tests for native `Symbol.toStringTag` support.
 	*
-	* @returns {boolean} boolean indicating if an environment has `Symbol` support
+	* @returns {boolean} boolean indicating if an environment has `Symbol.toStringTag` support
 	*
 	* @example
-	* var bool = hasSymbolSupport();
+	* var bool = hasToStringTagSupport();
 	* // returns <boolean>
 	*/
-	function hasSymbolSupport() {
-		return (
-			typeof Symbol === 'function' &&
-			typeof Symbol( 'foo' ) === 'symbol'
-		);
+	function hasToStringTagSupport() {
+		return ( FLG && typeof Symbol.toStringTag === 'symbol' );
 	}
 
 
 	// EXPORTS //
 
-	main$1q = hasSymbolSupport;
+	main$1q = hasToStringTagSupport;
 	return main$1q;
 }
 
@@ -12149,111 +12254,6 @@ function requireLib$23 () {
 	hasRequiredLib$23 = 1;
 
 	/**
-	* Test for native `Symbol` support.
-	*
-	* @module @stdlib/assert-has-symbol-support
-	*
-	* @example
-	* var hasSymbolSupport = require( '@stdlib/assert-has-symbol-support' );
-	*
-	* var bool = hasSymbolSupport();
-	* // returns <boolean>
-	*/
-
-	// MODULES //
-
-	var main = requireMain$1q();
-
-
-	// EXPORTS //
-
-	lib$23 = main;
-	return lib$23;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$1p;
-var hasRequiredMain$1p;
-
-function requireMain$1p () {
-	if (hasRequiredMain$1p) return main$1p;
-	hasRequiredMain$1p = 1;
-
-	// MODULES //
-
-	var hasSymbols = requireLib$23();
-
-
-	// VARIABLES //
-
-	var FLG = hasSymbols();
-
-
-	// MAIN //
-
-	/**
-	* Tests for native `Symbol.toStringTag` support.
-	*
-	* @returns {boolean} boolean indicating if an environment has `Symbol.toStringTag` support
-	*
-	* @example
-	* var bool = hasToStringTagSupport();
-	* // returns <boolean>
-	*/
-	function hasToStringTagSupport() {
-		return ( FLG && typeof Symbol.toStringTag === 'symbol' );
-	}
-
-
-	// EXPORTS //
-
-	main$1p = hasToStringTagSupport;
-	return main$1p;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$22;
-var hasRequiredLib$22;
-
-function requireLib$22 () {
-	if (hasRequiredLib$22) return lib$22;
-	hasRequiredLib$22 = 1;
-
-	/**
 	* Test for native `toStringTag` support.
 	*
 	* @module @stdlib/assert-has-tostringtag-support
@@ -12267,13 +12267,13 @@ function requireLib$22 () {
 
 	// MODULES //
 
-	var main = requireMain$1p();
+	var main = requireMain$1q();
 
 
 	// EXPORTS //
 
-	lib$22 = main;
-	return lib$22;
+	lib$23 = main;
+	return lib$23;
 }
 
 /**
@@ -12330,12 +12330,12 @@ function requireTostring () {
 * limitations under the License.
 */
 
-var main$1o;
-var hasRequiredMain$1o;
+var main$1p;
+var hasRequiredMain$1p;
 
-function requireMain$1o () {
-	if (hasRequiredMain$1o) return main$1o;
-	hasRequiredMain$1o = 1;
+function requireMain$1p () {
+	if (hasRequiredMain$1p) return main$1p;
+	hasRequiredMain$1p = 1;
 
 	// MODULES //
 
@@ -12372,8 +12372,8 @@ function requireMain$1o () {
 
 	// EXPORTS //
 
-	main$1o = nativeClass;
-	return main$1o;
+	main$1p = nativeClass;
+	return main$1p;
 }
 
 /**
@@ -12394,12 +12394,12 @@ function requireMain$1o () {
 * limitations under the License.
 */
 
-var main$1n;
-var hasRequiredMain$1n;
+var main$1o;
+var hasRequiredMain$1o;
 
-function requireMain$1n () {
-	if (hasRequiredMain$1n) return main$1n;
-	hasRequiredMain$1n = 1;
+function requireMain$1o () {
+	if (hasRequiredMain$1o) return main$1o;
+	hasRequiredMain$1o = 1;
 
 	// FUNCTIONS //
 
@@ -12444,7 +12444,98 @@ function requireMain$1n () {
 
 	// EXPORTS //
 
-	main$1n = hasOwnProp;
+	main$1o = hasOwnProp;
+	return main$1o;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$22;
+var hasRequiredLib$22;
+
+function requireLib$22 () {
+	if (hasRequiredLib$22) return lib$22;
+	hasRequiredLib$22 = 1;
+
+	/**
+	* Test whether an object has a specified property.
+	*
+	* @module @stdlib/assert-has-own-property
+	*
+	* @example
+	* var hasOwnProp = require( '@stdlib/assert-has-own-property' );
+	*
+	* var beep = {
+	*     'boop': true
+	* };
+	*
+	* var bool = hasOwnProp( beep, 'boop' );
+	* // returns true
+	*
+	* bool = hasOwnProp( beep, 'bop' );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var main = requireMain$1o();
+
+
+	// EXPORTS //
+
+	lib$22 = main;
+	return lib$22;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$1n;
+var hasRequiredMain$1n;
+
+function requireMain$1n () {
+	if (hasRequiredMain$1n) return main$1n;
+	hasRequiredMain$1n = 1;
+
+	// MAIN //
+
+	var Sym = ( typeof Symbol === 'function' ) ? Symbol : void 0; // eslint-disable-line stdlib/require-globals
+
+
+	// EXPORTS //
+
+	main$1n = Sym;
 	return main$1n;
 }
 
@@ -12474,22 +12565,15 @@ function requireLib$21 () {
 	hasRequiredLib$21 = 1;
 
 	/**
-	* Test whether an object has a specified property.
+	* Symbol factory.
 	*
-	* @module @stdlib/assert-has-own-property
+	* @module @stdlib/symbol-ctor
 	*
 	* @example
-	* var hasOwnProp = require( '@stdlib/assert-has-own-property' );
+	* var Symbol = require( '@stdlib/symbol-ctor' );
 	*
-	* var beep = {
-	*     'boop': true
-	* };
-	*
-	* var bool = hasOwnProp( beep, 'boop' );
-	* // returns true
-	*
-	* bool = hasOwnProp( beep, 'bop' );
-	* // returns false
+	* var s = Symbol( 'beep' );
+	* // returns <symbol>
 	*/
 
 	// MODULES //
@@ -12521,90 +12605,6 @@ function requireLib$21 () {
 * limitations under the License.
 */
 
-var main$1m;
-var hasRequiredMain$1m;
-
-function requireMain$1m () {
-	if (hasRequiredMain$1m) return main$1m;
-	hasRequiredMain$1m = 1;
-
-	// MAIN //
-
-	var Sym = ( typeof Symbol === 'function' ) ? Symbol : void 0; // eslint-disable-line stdlib/require-globals
-
-
-	// EXPORTS //
-
-	main$1m = Sym;
-	return main$1m;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$20;
-var hasRequiredLib$20;
-
-function requireLib$20 () {
-	if (hasRequiredLib$20) return lib$20;
-	hasRequiredLib$20 = 1;
-
-	/**
-	* Symbol factory.
-	*
-	* @module @stdlib/symbol-ctor
-	*
-	* @example
-	* var Symbol = require( '@stdlib/symbol-ctor' );
-	*
-	* var s = Symbol( 'beep' );
-	* // returns <symbol>
-	*/
-
-	// MODULES //
-
-	var main = requireMain$1m();
-
-
-	// EXPORTS //
-
-	lib$20 = main;
-	return lib$20;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
 var tostringtag;
 var hasRequiredTostringtag;
 
@@ -12614,7 +12614,7 @@ function requireTostringtag () {
 
 	// MODULES //
 
-	var Symbol = requireLib$20();
+	var Symbol = requireLib$21();
 
 
 	// MAIN //
@@ -12655,7 +12655,7 @@ function requirePolyfill$4 () {
 
 	// MODULES //
 
-	var hasOwnProp = requireLib$21();
+	var hasOwnProp = requireLib$22();
 	var toStringTag = requireTostringtag();
 	var toStr = requireTostring();
 
@@ -12735,12 +12735,12 @@ function requirePolyfill$4 () {
 * limitations under the License.
 */
 
-var lib$1$;
-var hasRequiredLib$1$;
+var lib$20;
+var hasRequiredLib$20;
 
-function requireLib$1$ () {
-	if (hasRequiredLib$1$) return lib$1$;
-	hasRequiredLib$1$ = 1;
+function requireLib$20 () {
+	if (hasRequiredLib$20) return lib$20;
+	hasRequiredLib$20 = 1;
 
 	/**
 	* Return a string value indicating a specification defined classification of an object.
@@ -12765,8 +12765,8 @@ function requireLib$1$ () {
 
 	// MODULES //
 
-	var hasToStringTag = requireLib$22();
-	var builtin = requireMain$1o();
+	var hasToStringTag = requireLib$23();
+	var builtin = requireMain$1p();
 	var polyfill = requirePolyfill$4();
 
 
@@ -12782,8 +12782,8 @@ function requireLib$1$ () {
 
 	// EXPORTS //
 
-	lib$1$ = main;
-	return lib$1$;
+	lib$20 = main;
+	return lib$20;
 }
 
 /**
@@ -12804,16 +12804,16 @@ function requireLib$1$ () {
 * limitations under the License.
 */
 
-var main$1l;
-var hasRequiredMain$1l;
+var main$1m;
+var hasRequiredMain$1m;
 
-function requireMain$1l () {
-	if (hasRequiredMain$1l) return main$1l;
-	hasRequiredMain$1l = 1;
+function requireMain$1m () {
+	if (hasRequiredMain$1m) return main$1m;
+	hasRequiredMain$1m = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1$();
+	var nativeClass = requireLib$20();
 
 
 	// VARIABLES //
@@ -12849,8 +12849,60 @@ function requireMain$1l () {
 
 	// EXPORTS //
 
-	main$1l = isUint32Array;
-	return main$1l;
+	main$1m = isUint32Array;
+	return main$1m;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1$;
+var hasRequiredLib$1$;
+
+function requireLib$1$ () {
+	if (hasRequiredLib$1$) return lib$1$;
+	hasRequiredLib$1$ = 1;
+
+	/**
+	* Test if a value is a Uint32Array.
+	*
+	* @module @stdlib/assert-is-uint32array
+	*
+	* @example
+	* var Uint32Array = require( '@stdlib/array-uint32' );
+	* var isUint32Array = require( '@stdlib/assert-is-uint32array' );
+	*
+	* var bool = isUint32Array( new Uint32Array( 10 ) );
+	* // returns true
+	*
+	* bool = isUint32Array( [] );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var isUint32Array = requireMain$1m();
+
+
+	// EXPORTS //
+
+	lib$1$ = isUint32Array;
+	return lib$1$;
 }
 
 /**
@@ -12877,58 +12929,6 @@ var hasRequiredLib$1_;
 function requireLib$1_ () {
 	if (hasRequiredLib$1_) return lib$1_;
 	hasRequiredLib$1_ = 1;
-
-	/**
-	* Test if a value is a Uint32Array.
-	*
-	* @module @stdlib/assert-is-uint32array
-	*
-	* @example
-	* var Uint32Array = require( '@stdlib/array-uint32' );
-	* var isUint32Array = require( '@stdlib/assert-is-uint32array' );
-	*
-	* var bool = isUint32Array( new Uint32Array( 10 ) );
-	* // returns true
-	*
-	* bool = isUint32Array( [] );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var isUint32Array = requireMain$1l();
-
-
-	// EXPORTS //
-
-	lib$1_ = isUint32Array;
-	return lib$1_;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1Z;
-var hasRequiredLib$1Z;
-
-function requireLib$1Z () {
-	if (hasRequiredLib$1Z) return lib$1Z;
-	hasRequiredLib$1Z = 1;
 
 	/**
 	* Maximum unsigned 32-bit integer.
@@ -12970,8 +12970,8 @@ function requireLib$1Z () {
 
 	// EXPORTS //
 
-	lib$1Z = UINT32_MAX;
-	return lib$1Z;
+	lib$1_ = UINT32_MAX;
+	return lib$1_;
 }
 
 /**
@@ -13028,17 +13028,17 @@ function requireUint32array () {
 * limitations under the License.
 */
 
-var main$1k;
-var hasRequiredMain$1k;
+var main$1l;
+var hasRequiredMain$1l;
 
-function requireMain$1k () {
-	if (hasRequiredMain$1k) return main$1k;
-	hasRequiredMain$1k = 1;
+function requireMain$1l () {
+	if (hasRequiredMain$1l) return main$1l;
+	hasRequiredMain$1l = 1;
 
 	// MODULES //
 
-	var isUint32Array = requireLib$1_();
-	var UINT32_MAX = requireLib$1Z();
+	var isUint32Array = requireLib$1$();
+	var UINT32_MAX = requireLib$1_();
 	var GlobalUint32Array = requireUint32array();
 
 
@@ -13081,8 +13081,8 @@ function requireMain$1k () {
 
 	// EXPORTS //
 
-	main$1k = hasUint32ArraySupport;
-	return main$1k;
+	main$1l = hasUint32ArraySupport;
+	return main$1l;
 }
 
 /**
@@ -13103,12 +13103,12 @@ function requireMain$1k () {
 * limitations under the License.
 */
 
-var lib$1Y;
-var hasRequiredLib$1Y;
+var lib$1Z;
+var hasRequiredLib$1Z;
 
-function requireLib$1Y () {
-	if (hasRequiredLib$1Y) return lib$1Y;
-	hasRequiredLib$1Y = 1;
+function requireLib$1Z () {
+	if (hasRequiredLib$1Z) return lib$1Z;
+	hasRequiredLib$1Z = 1;
 
 	/**
 	* Test for native `Uint32Array` support.
@@ -13124,13 +13124,13 @@ function requireLib$1Y () {
 
 	// MODULES //
 
-	var hasUint32ArraySupport = requireMain$1k();
+	var hasUint32ArraySupport = requireMain$1l();
 
 
 	// EXPORTS //
 
-	lib$1Y = hasUint32ArraySupport;
-	return lib$1Y;
+	lib$1Z = hasUint32ArraySupport;
+	return lib$1Z;
 }
 
 /**
@@ -13151,12 +13151,12 @@ function requireLib$1Y () {
 * limitations under the License.
 */
 
-var main$1j;
-var hasRequiredMain$1j;
+var main$1k;
+var hasRequiredMain$1k;
 
-function requireMain$1j () {
-	if (hasRequiredMain$1j) return main$1j;
-	hasRequiredMain$1j = 1;
+function requireMain$1k () {
+	if (hasRequiredMain$1k) return main$1k;
+	hasRequiredMain$1k = 1;
 
 	// MAIN //
 
@@ -13165,8 +13165,8 @@ function requireMain$1j () {
 
 	// EXPORTS //
 
-	main$1j = ctor;
-	return main$1j;
+	main$1k = ctor;
+	return main$1k;
 }
 
 /**
@@ -13232,12 +13232,12 @@ function requirePolyfill$3 () {
 * limitations under the License.
 */
 
-var lib$1X;
-var hasRequiredLib$1X;
+var lib$1Y;
+var hasRequiredLib$1Y;
 
-function requireLib$1X () {
-	if (hasRequiredLib$1X) return lib$1X;
-	hasRequiredLib$1X = 1;
+function requireLib$1Y () {
+	if (hasRequiredLib$1Y) return lib$1Y;
+	hasRequiredLib$1Y = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of 32-bit unsigned integers in the platform byte order.
@@ -13253,8 +13253,8 @@ function requireLib$1X () {
 
 	// MODULES //
 
-	var hasUint32ArraySupport = requireLib$1Y();
-	var builtin = requireMain$1j();
+	var hasUint32ArraySupport = requireLib$1Z();
+	var builtin = requireMain$1k();
 	var polyfill = requirePolyfill$3();
 
 
@@ -13270,8 +13270,8 @@ function requireLib$1X () {
 
 	// EXPORTS //
 
-	lib$1X = ctor;
-	return lib$1X;
+	lib$1Y = ctor;
+	return lib$1Y;
 }
 
 /**
@@ -13292,16 +13292,16 @@ function requireLib$1X () {
 * limitations under the License.
 */
 
-var main$1i;
-var hasRequiredMain$1i;
+var main$1j;
+var hasRequiredMain$1j;
 
-function requireMain$1i () {
-	if (hasRequiredMain$1i) return main$1i;
-	hasRequiredMain$1i = 1;
+function requireMain$1j () {
+	if (hasRequiredMain$1j) return main$1j;
+	hasRequiredMain$1j = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1$();
+	var nativeClass = requireLib$20();
 
 
 	// VARIABLES //
@@ -13337,8 +13337,8 @@ function requireMain$1i () {
 
 	// EXPORTS //
 
-	main$1i = isFloat64Array;
-	return main$1i;
+	main$1j = isFloat64Array;
+	return main$1j;
 }
 
 /**
@@ -13359,12 +13359,12 @@ function requireMain$1i () {
 * limitations under the License.
 */
 
-var lib$1W;
-var hasRequiredLib$1W;
+var lib$1X;
+var hasRequiredLib$1X;
 
-function requireLib$1W () {
-	if (hasRequiredLib$1W) return lib$1W;
-	hasRequiredLib$1W = 1;
+function requireLib$1X () {
+	if (hasRequiredLib$1X) return lib$1X;
+	hasRequiredLib$1X = 1;
 
 	/**
 	* Test if a value is a Float64Array.
@@ -13384,13 +13384,13 @@ function requireLib$1W () {
 
 	// MODULES //
 
-	var isFloat64Array = requireMain$1i();
+	var isFloat64Array = requireMain$1j();
 
 
 	// EXPORTS //
 
-	lib$1W = isFloat64Array;
-	return lib$1W;
+	lib$1X = isFloat64Array;
+	return lib$1X;
 }
 
 /**
@@ -13447,16 +13447,16 @@ function requireFloat64array () {
 * limitations under the License.
 */
 
-var main$1h;
-var hasRequiredMain$1h;
+var main$1i;
+var hasRequiredMain$1i;
 
-function requireMain$1h () {
-	if (hasRequiredMain$1h) return main$1h;
-	hasRequiredMain$1h = 1;
+function requireMain$1i () {
+	if (hasRequiredMain$1i) return main$1i;
+	hasRequiredMain$1i = 1;
 
 	// MODULES //
 
-	var isFloat64Array = requireLib$1W();
+	var isFloat64Array = requireLib$1X();
 	var GlobalFloat64Array = requireFloat64array();
 
 
@@ -13497,8 +13497,8 @@ function requireMain$1h () {
 
 	// EXPORTS //
 
-	main$1h = hasFloat64ArraySupport;
-	return main$1h;
+	main$1i = hasFloat64ArraySupport;
+	return main$1i;
 }
 
 /**
@@ -13519,12 +13519,12 @@ function requireMain$1h () {
 * limitations under the License.
 */
 
-var lib$1V;
-var hasRequiredLib$1V;
+var lib$1W;
+var hasRequiredLib$1W;
 
-function requireLib$1V () {
-	if (hasRequiredLib$1V) return lib$1V;
-	hasRequiredLib$1V = 1;
+function requireLib$1W () {
+	if (hasRequiredLib$1W) return lib$1W;
+	hasRequiredLib$1W = 1;
 
 	/**
 	* Test for native `Float64Array` support.
@@ -13540,13 +13540,13 @@ function requireLib$1V () {
 
 	// MODULES //
 
-	var hasFloat64ArraySupport = requireMain$1h();
+	var hasFloat64ArraySupport = requireMain$1i();
 
 
 	// EXPORTS //
 
-	lib$1V = hasFloat64ArraySupport;
-	return lib$1V;
+	lib$1W = hasFloat64ArraySupport;
+	return lib$1W;
 }
 
 /**
@@ -13567,12 +13567,12 @@ function requireLib$1V () {
 * limitations under the License.
 */
 
-var main$1g;
-var hasRequiredMain$1g;
+var main$1h;
+var hasRequiredMain$1h;
 
-function requireMain$1g () {
-	if (hasRequiredMain$1g) return main$1g;
-	hasRequiredMain$1g = 1;
+function requireMain$1h () {
+	if (hasRequiredMain$1h) return main$1h;
+	hasRequiredMain$1h = 1;
 
 	// MAIN //
 
@@ -13581,8 +13581,8 @@ function requireMain$1g () {
 
 	// EXPORTS //
 
-	main$1g = ctor;
-	return main$1g;
+	main$1h = ctor;
+	return main$1h;
 }
 
 /**
@@ -13648,12 +13648,12 @@ function requirePolyfill$2 () {
 * limitations under the License.
 */
 
-var lib$1U;
-var hasRequiredLib$1U;
+var lib$1V;
+var hasRequiredLib$1V;
 
-function requireLib$1U () {
-	if (hasRequiredLib$1U) return lib$1U;
-	hasRequiredLib$1U = 1;
+function requireLib$1V () {
+	if (hasRequiredLib$1V) return lib$1V;
+	hasRequiredLib$1V = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of double-precision floating-point numbers in the platform byte order.
@@ -13669,8 +13669,8 @@ function requireLib$1U () {
 
 	// MODULES //
 
-	var hasFloat64ArraySupport = requireLib$1V();
-	var builtin = requireMain$1g();
+	var hasFloat64ArraySupport = requireLib$1W();
+	var builtin = requireMain$1h();
 	var polyfill = requirePolyfill$2();
 
 
@@ -13686,8 +13686,8 @@ function requireLib$1U () {
 
 	// EXPORTS //
 
-	lib$1U = ctor;
-	return lib$1U;
+	lib$1V = ctor;
+	return lib$1V;
 }
 
 /**
@@ -13708,16 +13708,16 @@ function requireLib$1U () {
 * limitations under the License.
 */
 
-var main$1f;
-var hasRequiredMain$1f;
+var main$1g;
+var hasRequiredMain$1g;
 
-function requireMain$1f () {
-	if (hasRequiredMain$1f) return main$1f;
-	hasRequiredMain$1f = 1;
+function requireMain$1g () {
+	if (hasRequiredMain$1g) return main$1g;
+	hasRequiredMain$1g = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1$();
+	var nativeClass = requireLib$20();
 
 
 	// VARIABLES //
@@ -13753,8 +13753,60 @@ function requireMain$1f () {
 
 	// EXPORTS //
 
-	main$1f = isUint8Array;
-	return main$1f;
+	main$1g = isUint8Array;
+	return main$1g;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1U;
+var hasRequiredLib$1U;
+
+function requireLib$1U () {
+	if (hasRequiredLib$1U) return lib$1U;
+	hasRequiredLib$1U = 1;
+
+	/**
+	* Test if a value is a Uint8Array.
+	*
+	* @module @stdlib/assert-is-uint8array
+	*
+	* @example
+	* var Uint8Array = require( '@stdlib/array-uint8' );
+	* var isUint8Array = require( '@stdlib/assert-is-uint8array' );
+	*
+	* var bool = isUint8Array( new Uint8Array( 10 ) );
+	* // returns true
+	*
+	* bool = isUint8Array( [] );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var isUint8Array = requireMain$1g();
+
+
+	// EXPORTS //
+
+	lib$1U = isUint8Array;
+	return lib$1U;
 }
 
 /**
@@ -13781,58 +13833,6 @@ var hasRequiredLib$1T;
 function requireLib$1T () {
 	if (hasRequiredLib$1T) return lib$1T;
 	hasRequiredLib$1T = 1;
-
-	/**
-	* Test if a value is a Uint8Array.
-	*
-	* @module @stdlib/assert-is-uint8array
-	*
-	* @example
-	* var Uint8Array = require( '@stdlib/array-uint8' );
-	* var isUint8Array = require( '@stdlib/assert-is-uint8array' );
-	*
-	* var bool = isUint8Array( new Uint8Array( 10 ) );
-	* // returns true
-	*
-	* bool = isUint8Array( [] );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var isUint8Array = requireMain$1f();
-
-
-	// EXPORTS //
-
-	lib$1T = isUint8Array;
-	return lib$1T;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1S;
-var hasRequiredLib$1S;
-
-function requireLib$1S () {
-	if (hasRequiredLib$1S) return lib$1S;
-	hasRequiredLib$1S = 1;
 
 	/**
 	* Maximum unsigned 8-bit integer.
@@ -13874,8 +13874,8 @@ function requireLib$1S () {
 
 	// EXPORTS //
 
-	lib$1S = UINT8_MAX;
-	return lib$1S;
+	lib$1T = UINT8_MAX;
+	return lib$1T;
 }
 
 /**
@@ -13932,17 +13932,17 @@ function requireUint8array () {
 * limitations under the License.
 */
 
-var main$1e;
-var hasRequiredMain$1e;
+var main$1f;
+var hasRequiredMain$1f;
 
-function requireMain$1e () {
-	if (hasRequiredMain$1e) return main$1e;
-	hasRequiredMain$1e = 1;
+function requireMain$1f () {
+	if (hasRequiredMain$1f) return main$1f;
+	hasRequiredMain$1f = 1;
 
 	// MODULES //
 
-	var isUint8Array = requireLib$1T();
-	var UINT8_MAX = requireLib$1S();
+	var isUint8Array = requireLib$1U();
+	var UINT8_MAX = requireLib$1T();
 	var GlobalUint8Array = requireUint8array();
 
 
@@ -13985,8 +13985,8 @@ function requireMain$1e () {
 
 	// EXPORTS //
 
-	main$1e = hasUint8ArraySupport;
-	return main$1e;
+	main$1f = hasUint8ArraySupport;
+	return main$1f;
 }
 
 /**
@@ -14007,12 +14007,12 @@ function requireMain$1e () {
 * limitations under the License.
 */
 
-var lib$1R;
-var hasRequiredLib$1R;
+var lib$1S;
+var hasRequiredLib$1S;
 
-function requireLib$1R () {
-	if (hasRequiredLib$1R) return lib$1R;
-	hasRequiredLib$1R = 1;
+function requireLib$1S () {
+	if (hasRequiredLib$1S) return lib$1S;
+	hasRequiredLib$1S = 1;
 
 	/**
 	* Test for native `Uint8Array` support.
@@ -14028,13 +14028,13 @@ function requireLib$1R () {
 
 	// MODULES //
 
-	var hasUint8ArraySupport = requireMain$1e();
+	var hasUint8ArraySupport = requireMain$1f();
 
 
 	// EXPORTS //
 
-	lib$1R = hasUint8ArraySupport;
-	return lib$1R;
+	lib$1S = hasUint8ArraySupport;
+	return lib$1S;
 }
 
 /**
@@ -14055,12 +14055,12 @@ function requireLib$1R () {
 * limitations under the License.
 */
 
-var main$1d;
-var hasRequiredMain$1d;
+var main$1e;
+var hasRequiredMain$1e;
 
-function requireMain$1d () {
-	if (hasRequiredMain$1d) return main$1d;
-	hasRequiredMain$1d = 1;
+function requireMain$1e () {
+	if (hasRequiredMain$1e) return main$1e;
+	hasRequiredMain$1e = 1;
 
 	// MAIN //
 
@@ -14069,8 +14069,8 @@ function requireMain$1d () {
 
 	// EXPORTS //
 
-	main$1d = ctor;
-	return main$1d;
+	main$1e = ctor;
+	return main$1e;
 }
 
 /**
@@ -14136,12 +14136,12 @@ function requirePolyfill$1 () {
 * limitations under the License.
 */
 
-var lib$1Q;
-var hasRequiredLib$1Q;
+var lib$1R;
+var hasRequiredLib$1R;
 
-function requireLib$1Q () {
-	if (hasRequiredLib$1Q) return lib$1Q;
-	hasRequiredLib$1Q = 1;
+function requireLib$1R () {
+	if (hasRequiredLib$1R) return lib$1R;
+	hasRequiredLib$1R = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of 8-bit unsigned integers in the platform byte order.
@@ -14157,8 +14157,8 @@ function requireLib$1Q () {
 
 	// MODULES //
 
-	var hasUint8ArraySupport = requireLib$1R();
-	var builtin = requireMain$1d();
+	var hasUint8ArraySupport = requireLib$1S();
+	var builtin = requireMain$1e();
 	var polyfill = requirePolyfill$1();
 
 
@@ -14174,8 +14174,8 @@ function requireLib$1Q () {
 
 	// EXPORTS //
 
-	lib$1Q = ctor;
-	return lib$1Q;
+	lib$1R = ctor;
+	return lib$1R;
 }
 
 /**
@@ -14196,16 +14196,16 @@ function requireLib$1Q () {
 * limitations under the License.
 */
 
-var main$1c;
-var hasRequiredMain$1c;
+var main$1d;
+var hasRequiredMain$1d;
 
-function requireMain$1c () {
-	if (hasRequiredMain$1c) return main$1c;
-	hasRequiredMain$1c = 1;
+function requireMain$1d () {
+	if (hasRequiredMain$1d) return main$1d;
+	hasRequiredMain$1d = 1;
 
 	// MODULES //
 
-	var nativeClass = requireLib$1$();
+	var nativeClass = requireLib$20();
 
 
 	// VARIABLES //
@@ -14241,8 +14241,60 @@ function requireMain$1c () {
 
 	// EXPORTS //
 
-	main$1c = isUint16Array;
-	return main$1c;
+	main$1d = isUint16Array;
+	return main$1d;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1Q;
+var hasRequiredLib$1Q;
+
+function requireLib$1Q () {
+	if (hasRequiredLib$1Q) return lib$1Q;
+	hasRequiredLib$1Q = 1;
+
+	/**
+	* Test if a value is a Uint16Array.
+	*
+	* @module @stdlib/assert-is-uint16array
+	*
+	* @example
+	* var Uint16Array = require( '@stdlib/array-uint16' );
+	* var isUint16Array = require( '@stdlib/assert-is-uint16array' );
+	*
+	* var bool = isUint16Array( new Uint16Array( 10 ) );
+	* // returns true
+	*
+	* bool = isUint16Array( [] );
+	* // returns false
+	*/
+
+	// MODULES //
+
+	var isUint16Array = requireMain$1d();
+
+
+	// EXPORTS //
+
+	lib$1Q = isUint16Array;
+	return lib$1Q;
 }
 
 /**
@@ -14269,58 +14321,6 @@ var hasRequiredLib$1P;
 function requireLib$1P () {
 	if (hasRequiredLib$1P) return lib$1P;
 	hasRequiredLib$1P = 1;
-
-	/**
-	* Test if a value is a Uint16Array.
-	*
-	* @module @stdlib/assert-is-uint16array
-	*
-	* @example
-	* var Uint16Array = require( '@stdlib/array-uint16' );
-	* var isUint16Array = require( '@stdlib/assert-is-uint16array' );
-	*
-	* var bool = isUint16Array( new Uint16Array( 10 ) );
-	* // returns true
-	*
-	* bool = isUint16Array( [] );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var isUint16Array = requireMain$1c();
-
-
-	// EXPORTS //
-
-	lib$1P = isUint16Array;
-	return lib$1P;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1O;
-var hasRequiredLib$1O;
-
-function requireLib$1O () {
-	if (hasRequiredLib$1O) return lib$1O;
-	hasRequiredLib$1O = 1;
 
 	/**
 	* Maximum unsigned 16-bit integer.
@@ -14362,8 +14362,8 @@ function requireLib$1O () {
 
 	// EXPORTS //
 
-	lib$1O = UINT16_MAX;
-	return lib$1O;
+	lib$1P = UINT16_MAX;
+	return lib$1P;
 }
 
 /**
@@ -14420,17 +14420,17 @@ function requireUint16array () {
 * limitations under the License.
 */
 
-var main$1b;
-var hasRequiredMain$1b;
+var main$1c;
+var hasRequiredMain$1c;
 
-function requireMain$1b () {
-	if (hasRequiredMain$1b) return main$1b;
-	hasRequiredMain$1b = 1;
+function requireMain$1c () {
+	if (hasRequiredMain$1c) return main$1c;
+	hasRequiredMain$1c = 1;
 
 	// MODULES //
 
-	var isUint16Array = requireLib$1P();
-	var UINT16_MAX = requireLib$1O();
+	var isUint16Array = requireLib$1Q();
+	var UINT16_MAX = requireLib$1P();
 	var GlobalUint16Array = requireUint16array();
 
 
@@ -14473,8 +14473,8 @@ function requireMain$1b () {
 
 	// EXPORTS //
 
-	main$1b = hasUint16ArraySupport;
-	return main$1b;
+	main$1c = hasUint16ArraySupport;
+	return main$1c;
 }
 
 /**
@@ -14495,12 +14495,12 @@ function requireMain$1b () {
 * limitations under the License.
 */
 
-var lib$1N;
-var hasRequiredLib$1N;
+var lib$1O;
+var hasRequiredLib$1O;
 
-function requireLib$1N () {
-	if (hasRequiredLib$1N) return lib$1N;
-	hasRequiredLib$1N = 1;
+function requireLib$1O () {
+	if (hasRequiredLib$1O) return lib$1O;
+	hasRequiredLib$1O = 1;
 
 	/**
 	* Test for native `Uint16Array` support.
@@ -14516,13 +14516,13 @@ function requireLib$1N () {
 
 	// MODULES //
 
-	var hasUint16ArraySupport = requireMain$1b();
+	var hasUint16ArraySupport = requireMain$1c();
 
 
 	// EXPORTS //
 
-	lib$1N = hasUint16ArraySupport;
-	return lib$1N;
+	lib$1O = hasUint16ArraySupport;
+	return lib$1O;
 }
 
 /**
@@ -14543,12 +14543,12 @@ function requireLib$1N () {
 * limitations under the License.
 */
 
-var main$1a;
-var hasRequiredMain$1a;
+var main$1b;
+var hasRequiredMain$1b;
 
-function requireMain$1a () {
-	if (hasRequiredMain$1a) return main$1a;
-	hasRequiredMain$1a = 1;
+function requireMain$1b () {
+	if (hasRequiredMain$1b) return main$1b;
+	hasRequiredMain$1b = 1;
 
 	// MAIN //
 
@@ -14557,8 +14557,8 @@ function requireMain$1a () {
 
 	// EXPORTS //
 
-	main$1a = ctor;
-	return main$1a;
+	main$1b = ctor;
+	return main$1b;
 }
 
 /**
@@ -14624,12 +14624,12 @@ function requirePolyfill () {
 * limitations under the License.
 */
 
-var lib$1M;
-var hasRequiredLib$1M;
+var lib$1N;
+var hasRequiredLib$1N;
 
-function requireLib$1M () {
-	if (hasRequiredLib$1M) return lib$1M;
-	hasRequiredLib$1M = 1;
+function requireLib$1N () {
+	if (hasRequiredLib$1N) return lib$1N;
+	hasRequiredLib$1N = 1;
 
 	/**
 	* Typed array constructor which returns a typed array representing an array of 16-bit unsigned integers in the platform byte order.
@@ -14645,8 +14645,8 @@ function requireLib$1M () {
 
 	// MODULES //
 
-	var hasUint16ArraySupport = requireLib$1N();
-	var builtin = requireMain$1a();
+	var hasUint16ArraySupport = requireLib$1O();
+	var builtin = requireMain$1b();
 	var polyfill = requirePolyfill();
 
 
@@ -14662,8 +14662,8 @@ function requireLib$1M () {
 
 	// EXPORTS //
 
-	lib$1M = ctor;
-	return lib$1M;
+	lib$1N = ctor;
+	return lib$1N;
 }
 
 /**
@@ -14693,8 +14693,8 @@ function requireCtors () {
 
 	// MODULES //
 
-	var Uint8Array = requireLib$1Q();
-	var Uint16Array = requireLib$1M();
+	var Uint8Array = requireLib$1R();
+	var Uint16Array = requireLib$1N();
 
 
 	// MAIN //
@@ -14729,12 +14729,12 @@ function requireCtors () {
 * limitations under the License.
 */
 
-var main$19;
-var hasRequiredMain$19;
+var main$1a;
+var hasRequiredMain$1a;
 
-function requireMain$19 () {
-	if (hasRequiredMain$19) return main$19;
-	hasRequiredMain$19 = 1;
+function requireMain$1a () {
+	if (hasRequiredMain$1a) return main$1a;
+	hasRequiredMain$1a = 1;
 
 	// MODULES //
 
@@ -14786,8 +14786,8 @@ function requireMain$19 () {
 
 	// EXPORTS //
 
-	main$19 = bool;
-	return main$19;
+	main$1a = bool;
+	return main$1a;
 }
 
 /**
@@ -14808,12 +14808,12 @@ function requireMain$19 () {
 * limitations under the License.
 */
 
-var lib$1L;
-var hasRequiredLib$1L;
+var lib$1M;
+var hasRequiredLib$1M;
 
-function requireLib$1L () {
-	if (hasRequiredLib$1L) return lib$1L;
-	hasRequiredLib$1L = 1;
+function requireLib$1M () {
+	if (hasRequiredLib$1M) return lib$1M;
+	hasRequiredLib$1M = 1;
 
 	/**
 	* Return a boolean indicating if an environment is little endian.
@@ -14829,13 +14829,13 @@ function requireLib$1L () {
 
 	// MODULES //
 
-	var IS_LITTLE_ENDIAN = requireMain$19();
+	var IS_LITTLE_ENDIAN = requireMain$1a();
 
 
 	// EXPORTS //
 
-	lib$1L = IS_LITTLE_ENDIAN;
-	return lib$1L;
+	lib$1M = IS_LITTLE_ENDIAN;
+	return lib$1M;
 }
 
 /**
@@ -14865,7 +14865,7 @@ function requireHigh$1 () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1L();
+	var isLittleEndian = requireLib$1M();
 
 
 	// MAIN //
@@ -14902,17 +14902,17 @@ function requireHigh$1 () {
 * limitations under the License.
 */
 
-var main$18;
-var hasRequiredMain$18;
+var main$19;
+var hasRequiredMain$19;
 
-function requireMain$18 () {
-	if (hasRequiredMain$18) return main$18;
-	hasRequiredMain$18 = 1;
+function requireMain$19 () {
+	if (hasRequiredMain$19) return main$19;
+	hasRequiredMain$19 = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1X();
-	var Float64Array = requireLib$1U();
+	var Uint32Array = requireLib$1Y();
+	var Float64Array = requireLib$1V();
 	var HIGH = requireHigh$1();
 
 
@@ -14979,8 +14979,8 @@ function requireMain$18 () {
 
 	// EXPORTS //
 
-	main$18 = getHighWord;
-	return main$18;
+	main$19 = getHighWord;
+	return main$19;
 }
 
 /**
@@ -15001,12 +15001,12 @@ function requireMain$18 () {
 * limitations under the License.
 */
 
-var lib$1K;
-var hasRequiredLib$1K;
+var lib$1L;
+var hasRequiredLib$1L;
 
-function requireLib$1K () {
-	if (hasRequiredLib$1K) return lib$1K;
-	hasRequiredLib$1K = 1;
+function requireLib$1L () {
+	if (hasRequiredLib$1L) return lib$1L;
+	hasRequiredLib$1L = 1;
 
 	/**
 	* Return an unsigned 32-bit integer corresponding to the more significant 32 bits of a double-precision floating-point number.
@@ -15022,13 +15022,13 @@ function requireLib$1K () {
 
 	// MODULES //
 
-	var main = requireMain$18();
+	var main = requireMain$19();
 
 
 	// EXPORTS //
 
-	lib$1K = main;
-	return lib$1K;
+	lib$1L = main;
+	return lib$1L;
 }
 
 /**
@@ -15058,7 +15058,7 @@ function requireHigh () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1L();
+	var isLittleEndian = requireLib$1M();
 
 
 	// MAIN //
@@ -15095,17 +15095,17 @@ function requireHigh () {
 * limitations under the License.
 */
 
-var main$17;
-var hasRequiredMain$17;
+var main$18;
+var hasRequiredMain$18;
 
-function requireMain$17 () {
-	if (hasRequiredMain$17) return main$17;
-	hasRequiredMain$17 = 1;
+function requireMain$18 () {
+	if (hasRequiredMain$18) return main$18;
+	hasRequiredMain$18 = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1X();
-	var Float64Array = requireLib$1U();
+	var Uint32Array = requireLib$1Y();
+	var Float64Array = requireLib$1V();
 	var HIGH = requireHigh();
 
 
@@ -15185,8 +15185,8 @@ function requireMain$17 () {
 
 	// EXPORTS //
 
-	main$17 = setHighWord;
-	return main$17;
+	main$18 = setHighWord;
+	return main$18;
 }
 
 /**
@@ -15207,12 +15207,12 @@ function requireMain$17 () {
 * limitations under the License.
 */
 
-var lib$1J;
-var hasRequiredLib$1J;
+var lib$1K;
+var hasRequiredLib$1K;
 
-function requireLib$1J () {
-	if (hasRequiredLib$1J) return lib$1J;
-	hasRequiredLib$1J = 1;
+function requireLib$1K () {
+	if (hasRequiredLib$1K) return lib$1K;
+	hasRequiredLib$1K = 1;
 
 	/**
 	* Set the more significant 32 bits of a double-precision floating-point number.
@@ -15240,13 +15240,13 @@ function requireLib$1J () {
 
 	// MODULES //
 
-	var main = requireMain$17();
+	var main = requireMain$18();
 
 
 	// EXPORTS //
 
-	lib$1J = main;
-	return lib$1J;
+	lib$1K = main;
+	return lib$1K;
 }
 
 /**
@@ -15276,7 +15276,7 @@ function requireIndices$1 () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1L();
+	var isLittleEndian = requireLib$1M();
 
 
 	// MAIN //
@@ -15322,17 +15322,17 @@ function requireIndices$1 () {
 * limitations under the License.
 */
 
-var main$16;
-var hasRequiredMain$16;
+var main$17;
+var hasRequiredMain$17;
 
-function requireMain$16 () {
-	if (hasRequiredMain$16) return main$16;
-	hasRequiredMain$16 = 1;
+function requireMain$17 () {
+	if (hasRequiredMain$17) return main$17;
+	hasRequiredMain$17 = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1X();
-	var Float64Array = requireLib$1U();
+	var Uint32Array = requireLib$1Y();
+	var Float64Array = requireLib$1V();
 	var indices = requireIndices$1();
 
 
@@ -15428,8 +15428,8 @@ function requireMain$16 () {
 
 	// EXPORTS //
 
-	main$16 = fromWords;
-	return main$16;
+	main$17 = fromWords;
+	return main$17;
 }
 
 /**
@@ -15450,12 +15450,12 @@ function requireMain$16 () {
 * limitations under the License.
 */
 
-var lib$1I;
-var hasRequiredLib$1I;
+var lib$1J;
+var hasRequiredLib$1J;
 
-function requireLib$1I () {
-	if (hasRequiredLib$1I) return lib$1I;
-	hasRequiredLib$1I = 1;
+function requireLib$1J () {
+	if (hasRequiredLib$1J) return lib$1J;
+	hasRequiredLib$1J = 1;
 
 	/**
 	* Create a double-precision floating-point number from a higher order word (unsigned 32-bit integer) and a lower order word (unsigned 32-bit integer).
@@ -15489,13 +15489,13 @@ function requireLib$1I () {
 
 	// MODULES //
 
-	var main = requireMain$16();
+	var main = requireMain$17();
 
 
 	// EXPORTS //
 
-	lib$1I = main;
-	return lib$1I;
+	lib$1J = main;
+	return lib$1J;
 }
 
 /**
@@ -15516,12 +15516,12 @@ function requireLib$1I () {
 * limitations under the License.
 */
 
-var lib$1H;
-var hasRequiredLib$1H;
+var lib$1I;
+var hasRequiredLib$1I;
 
-function requireLib$1H () {
-	if (hasRequiredLib$1H) return lib$1H;
-	hasRequiredLib$1H = 1;
+function requireLib$1I () {
+	if (hasRequiredLib$1I) return lib$1I;
+	hasRequiredLib$1I = 1;
 
 	/**
 	* Double-precision floating-point positive infinity.
@@ -15558,8 +15558,8 @@ function requireLib$1H () {
 
 	// EXPORTS //
 
-	lib$1H = FLOAT64_PINF;
-	return lib$1H;
+	lib$1I = FLOAT64_PINF;
+	return lib$1I;
 }
 
 /**
@@ -15580,17 +15580,65 @@ function requireLib$1H () {
 * limitations under the License.
 */
 
-var main$15;
-var hasRequiredMain$15;
+var main$16;
+var hasRequiredMain$16;
 
-function requireMain$15 () {
-	if (hasRequiredMain$15) return main$15;
-	hasRequiredMain$15 = 1;
+function requireMain$16 () {
+	if (hasRequiredMain$16) return main$16;
+	hasRequiredMain$16 = 1;
 
 	// EXPORTS //
 
-	main$15 = Number; // eslint-disable-line stdlib/require-globals
-	return main$15;
+	main$16 = Number; // eslint-disable-line stdlib/require-globals
+	return main$16;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1H;
+var hasRequiredLib$1H;
+
+function requireLib$1H () {
+	if (hasRequiredLib$1H) return lib$1H;
+	hasRequiredLib$1H = 1;
+
+	/**
+	* Constructor which returns a `Number` object.
+	*
+	* @module @stdlib/number-ctor
+	*
+	* @example
+	* var Number = require( '@stdlib/number-ctor' );
+	*
+	* var v = new Number( 10.0 );
+	* // returns <Number>
+	*/
+
+	// MODULES //
+
+	var main = requireMain$16();
+
+
+	// EXPORTS //
+
+	lib$1H = main;
+	return lib$1H;
 }
 
 /**
@@ -15619,25 +15667,45 @@ function requireLib$1G () {
 	hasRequiredLib$1G = 1;
 
 	/**
-	* Constructor which returns a `Number` object.
+	* Double-precision floating-point negative infinity.
 	*
-	* @module @stdlib/number-ctor
+	* @module @stdlib/constants-float64-ninf
+	* @type {number}
 	*
 	* @example
-	* var Number = require( '@stdlib/number-ctor' );
-	*
-	* var v = new Number( 10.0 );
-	* // returns <Number>
+	* var FLOAT64_NINF = require( '@stdlib/constants-float64-ninf' );
+	* // returns -Infinity
 	*/
 
 	// MODULES //
 
-	var main = requireMain$15();
+	var Number = requireLib$1H();
+
+
+	// MAIN //
+
+	/**
+	* Double-precision floating-point negative infinity.
+	*
+	* ## Notes
+	*
+	* Double-precision floating-point negative infinity has the bit sequence
+	*
+	* ```binarystring
+	* 1 11111111111 00000000000000000000 00000000000000000000000000000000
+	* ```
+	*
+	* @constant
+	* @type {number}
+	* @default Number.NEGATIVE_INFINITY
+	* @see [IEEE 754]{@link https://en.wikipedia.org/wiki/IEEE_754-1985}
+	*/
+	var FLOAT64_NINF = Number.NEGATIVE_INFINITY;
 
 
 	// EXPORTS //
 
-	lib$1G = main;
+	lib$1G = FLOAT64_NINF;
 	return lib$1G;
 }
 
@@ -15665,74 +15733,6 @@ var hasRequiredLib$1F;
 function requireLib$1F () {
 	if (hasRequiredLib$1F) return lib$1F;
 	hasRequiredLib$1F = 1;
-
-	/**
-	* Double-precision floating-point negative infinity.
-	*
-	* @module @stdlib/constants-float64-ninf
-	* @type {number}
-	*
-	* @example
-	* var FLOAT64_NINF = require( '@stdlib/constants-float64-ninf' );
-	* // returns -Infinity
-	*/
-
-	// MODULES //
-
-	var Number = requireLib$1G();
-
-
-	// MAIN //
-
-	/**
-	* Double-precision floating-point negative infinity.
-	*
-	* ## Notes
-	*
-	* Double-precision floating-point negative infinity has the bit sequence
-	*
-	* ```binarystring
-	* 1 11111111111 00000000000000000000 00000000000000000000000000000000
-	* ```
-	*
-	* @constant
-	* @type {number}
-	* @default Number.NEGATIVE_INFINITY
-	* @see [IEEE 754]{@link https://en.wikipedia.org/wiki/IEEE_754-1985}
-	*/
-	var FLOAT64_NINF = Number.NEGATIVE_INFINITY;
-
-
-	// EXPORTS //
-
-	lib$1F = FLOAT64_NINF;
-	return lib$1F;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1E;
-var hasRequiredLib$1E;
-
-function requireLib$1E () {
-	if (hasRequiredLib$1E) return lib$1E;
-	hasRequiredLib$1E = 1;
 
 	/**
 	* The bias of a double-precision floating-point number's exponent.
@@ -15771,8 +15771,8 @@ function requireLib$1E () {
 
 	// EXPORTS //
 
-	lib$1E = FLOAT64_EXPONENT_BIAS;
-	return lib$1E;
+	lib$1F = FLOAT64_EXPONENT_BIAS;
+	return lib$1F;
 }
 
 /**
@@ -15793,12 +15793,12 @@ function requireLib$1E () {
 * limitations under the License.
 */
 
-var lib$1D;
-var hasRequiredLib$1D;
+var lib$1E;
+var hasRequiredLib$1E;
 
-function requireLib$1D () {
-	if (hasRequiredLib$1D) return lib$1D;
-	hasRequiredLib$1D = 1;
+function requireLib$1E () {
+	if (hasRequiredLib$1E) return lib$1E;
+	hasRequiredLib$1E = 1;
 
 	/**
 	* One half times the natural logarithm of 2.
@@ -15829,8 +15829,8 @@ function requireLib$1D () {
 
 	// EXPORTS //
 
-	lib$1D = HALF_LN2;
-	return lib$1D;
+	lib$1E = HALF_LN2;
+	return lib$1E;
 }
 
 /**
@@ -15919,23 +15919,23 @@ function requirePolyval_q$1 () {
 * ```
 */
 
-var main$14;
-var hasRequiredMain$14;
+var main$15;
+var hasRequiredMain$15;
 
-function requireMain$14 () {
-	if (hasRequiredMain$14) return main$14;
-	hasRequiredMain$14 = 1;
+function requireMain$15 () {
+	if (hasRequiredMain$15) return main$15;
+	hasRequiredMain$15 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var getHighWord = requireLib$1K();
-	var setHighWord = requireLib$1J();
-	var fromWords = requireLib$1I();
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
-	var FLOAT64_EXPONENT_BIAS = requireLib$1E();
-	var HALF_LN2 = requireLib$1D();
+	var isnan = requireLib$27();
+	var getHighWord = requireLib$1L();
+	var setHighWord = requireLib$1K();
+	var fromWords = requireLib$1J();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
+	var FLOAT64_EXPONENT_BIAS = requireLib$1F();
+	var HALF_LN2 = requireLib$1E();
 	var polyval = requirePolyval_q$1();
 
 
@@ -16250,8 +16250,8 @@ function requireMain$14 () {
 
 	// EXPORTS //
 
-	main$14 = expm1;
-	return main$14;
+	main$15 = expm1;
+	return main$15;
 }
 
 /**
@@ -16272,12 +16272,12 @@ function requireMain$14 () {
 * limitations under the License.
 */
 
-var lib$1C;
-var hasRequiredLib$1C;
+var lib$1D;
+var hasRequiredLib$1D;
 
-function requireLib$1C () {
-	if (hasRequiredLib$1C) return lib$1C;
-	hasRequiredLib$1C = 1;
+function requireLib$1D () {
+	if (hasRequiredLib$1D) return lib$1D;
+	hasRequiredLib$1D = 1;
 
 	/**
 	* Compute `exp(x) - 1`.
@@ -16302,13 +16302,13 @@ function requireLib$1C () {
 
 	// MODULES //
 
-	var expm1 = requireMain$14();
+	var expm1 = requireMain$15();
 
 
 	// EXPORTS //
 
-	lib$1C = expm1;
-	return lib$1C;
+	lib$1D = expm1;
+	return lib$1D;
 }
 
 /**
@@ -16329,12 +16329,12 @@ function requireLib$1C () {
 * limitations under the License.
 */
 
-var main$13;
-var hasRequiredMain$13;
+var main$14;
+var hasRequiredMain$14;
 
-function requireMain$13 () {
-	if (hasRequiredMain$13) return main$13;
-	hasRequiredMain$13 = 1;
+function requireMain$14 () {
+	if (hasRequiredMain$14) return main$14;
+	hasRequiredMain$14 = 1;
 
 	// TODO: implementation (?)
 
@@ -16365,8 +16365,8 @@ function requireMain$13 () {
 
 	// EXPORTS //
 
-	main$13 = floor;
-	return main$13;
+	main$14 = floor;
+	return main$14;
 }
 
 /**
@@ -16387,12 +16387,12 @@ function requireMain$13 () {
 * limitations under the License.
 */
 
-var lib$1B;
-var hasRequiredLib$1B;
+var lib$1C;
+var hasRequiredLib$1C;
 
-function requireLib$1B () {
-	if (hasRequiredLib$1B) return lib$1B;
-	hasRequiredLib$1B = 1;
+function requireLib$1C () {
+	if (hasRequiredLib$1C) return lib$1C;
+	hasRequiredLib$1C = 1;
 
 	/**
 	* Round a double-precision floating-point number toward negative infinity.
@@ -16417,13 +16417,13 @@ function requireLib$1B () {
 
 	// MODULES //
 
-	var main = requireMain$13();
+	var main = requireMain$14();
 
 
 	// EXPORTS //
 
-	lib$1B = main;
-	return lib$1B;
+	lib$1C = main;
+	return lib$1C;
 }
 
 /**
@@ -16512,21 +16512,21 @@ function requirePolyval_lp () {
 * ```
 */
 
-var main$12;
-var hasRequiredMain$12;
+var main$13;
+var hasRequiredMain$13;
 
-function requireMain$12 () {
-	if (hasRequiredMain$12) return main$12;
-	hasRequiredMain$12 = 1;
+function requireMain$13 () {
+	if (hasRequiredMain$13) return main$13;
+	hasRequiredMain$13 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var getHighWord = requireLib$1K();
-	var setHighWord = requireLib$1J();
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
-	var FLOAT64_EXPONENT_BIAS = requireLib$1E();
+	var isnan = requireLib$27();
+	var getHighWord = requireLib$1L();
+	var setHighWord = requireLib$1K();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
+	var FLOAT64_EXPONENT_BIAS = requireLib$1F();
 	var polyval = requirePolyval_lp();
 
 
@@ -16841,8 +16841,8 @@ function requireMain$12 () {
 
 	// EXPORTS //
 
-	main$12 = log1p;
-	return main$12;
+	main$13 = log1p;
+	return main$13;
 }
 
 /**
@@ -16863,12 +16863,12 @@ function requireMain$12 () {
 * limitations under the License.
 */
 
-var lib$1A;
-var hasRequiredLib$1A;
+var lib$1B;
+var hasRequiredLib$1B;
 
-function requireLib$1A () {
-	if (hasRequiredLib$1A) return lib$1A;
-	hasRequiredLib$1A = 1;
+function requireLib$1B () {
+	if (hasRequiredLib$1B) return lib$1B;
+	hasRequiredLib$1B = 1;
 
 	/**
 	* Evaluate the natural logarithm of \\(1+x\\).
@@ -16899,13 +16899,13 @@ function requireLib$1A () {
 
 	// MODULES //
 
-	var log1p = requireMain$12();
+	var log1p = requireMain$13();
 
 
 	// EXPORTS //
 
-	lib$1A = log1p;
-	return lib$1A;
+	lib$1B = log1p;
+	return lib$1B;
 }
 
 /**
@@ -16926,12 +16926,12 @@ function requireLib$1A () {
 * limitations under the License.
 */
 
-var main$11;
-var hasRequiredMain$11;
+var main$12;
+var hasRequiredMain$12;
 
-function requireMain$11 () {
-	if (hasRequiredMain$11) return main$11;
-	hasRequiredMain$11 = 1;
+function requireMain$12 () {
+	if (hasRequiredMain$12) return main$12;
+	hasRequiredMain$12 = 1;
 
 	// MAIN //
 
@@ -16963,8 +16963,68 @@ function requireMain$11 () {
 
 	// EXPORTS //
 
-	main$11 = sqrt;
-	return main$11;
+	main$12 = sqrt;
+	return main$12;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1A;
+var hasRequiredLib$1A;
+
+function requireLib$1A () {
+	if (hasRequiredLib$1A) return lib$1A;
+	hasRequiredLib$1A = 1;
+
+	/**
+	* Compute the principal square root of a double-precision floating-point number.
+	*
+	* @module @stdlib/math-base-special-sqrt
+	*
+	* @example
+	* var sqrt = require( '@stdlib/math-base-special-sqrt' );
+	*
+	* var v = sqrt( 4.0 );
+	* // returns 2.0
+	*
+	* v = sqrt( 9.0 );
+	* // returns 3.0
+	*
+	* v = sqrt( 0.0 );
+	* // returns 0.0
+	*
+	* v = sqrt( -4.0 );
+	* // returns NaN
+	*
+	* v = sqrt( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$12();
+
+
+	// EXPORTS //
+
+	lib$1A = main;
+	return lib$1A;
 }
 
 /**
@@ -16993,66 +17053,6 @@ function requireLib$1z () {
 	hasRequiredLib$1z = 1;
 
 	/**
-	* Compute the principal square root of a double-precision floating-point number.
-	*
-	* @module @stdlib/math-base-special-sqrt
-	*
-	* @example
-	* var sqrt = require( '@stdlib/math-base-special-sqrt' );
-	*
-	* var v = sqrt( 4.0 );
-	* // returns 2.0
-	*
-	* v = sqrt( 9.0 );
-	* // returns 3.0
-	*
-	* v = sqrt( 0.0 );
-	* // returns 0.0
-	*
-	* v = sqrt( -4.0 );
-	* // returns NaN
-	*
-	* v = sqrt( NaN );
-	* // returns NaN
-	*/
-
-	// MODULES //
-
-	var main = requireMain$11();
-
-
-	// EXPORTS //
-
-	lib$1z = main;
-	return lib$1z;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1y;
-var hasRequiredLib$1y;
-
-function requireLib$1y () {
-	if (hasRequiredLib$1y) return lib$1y;
-	hasRequiredLib$1y = 1;
-
-	/**
 	* One fourth times the mathematical constant `π`.
 	*
 	* @module @stdlib/constants-float64-fourth-pi
@@ -17079,8 +17079,8 @@ function requireLib$1y () {
 
 	// EXPORTS //
 
-	lib$1y = FOURTH_PI;
-	return lib$1y;
+	lib$1z = FOURTH_PI;
+	return lib$1z;
 }
 
 /**
@@ -17257,18 +17257,18 @@ function requireRational_rs () {
 * ```
 */
 
-var main$10;
-var hasRequiredMain$10;
+var main$11;
+var hasRequiredMain$11;
 
-function requireMain$10 () {
-	if (hasRequiredMain$10) return main$10;
-	hasRequiredMain$10 = 1;
+function requireMain$11 () {
+	if (hasRequiredMain$11) return main$11;
+	hasRequiredMain$11 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var sqrt = requireLib$1z();
-	var PIO4 = requireLib$1y();
+	var isnan = requireLib$27();
+	var sqrt = requireLib$1A();
+	var PIO4 = requireLib$1z();
 	var ratevalPQ = requireRational_pq$3();
 	var ratevalRS = requireRational_rs();
 
@@ -17367,8 +17367,8 @@ function requireMain$10 () {
 
 	// EXPORTS //
 
-	main$10 = asin;
-	return main$10;
+	main$11 = asin;
+	return main$11;
 }
 
 /**
@@ -17389,12 +17389,12 @@ function requireMain$10 () {
 * limitations under the License.
 */
 
-var lib$1x;
-var hasRequiredLib$1x;
+var lib$1y;
+var hasRequiredLib$1y;
 
-function requireLib$1x () {
-	if (hasRequiredLib$1x) return lib$1x;
-	hasRequiredLib$1x = 1;
+function requireLib$1y () {
+	if (hasRequiredLib$1y) return lib$1y;
+	hasRequiredLib$1y = 1;
 
 	/**
 	* Compute the arcsine of a double-precision floating-point number.
@@ -17419,13 +17419,13 @@ function requireLib$1x () {
 
 	// MODULES //
 
-	var main = requireMain$10();
+	var main = requireMain$11();
 
 
 	// EXPORTS //
 
-	lib$1x = main;
-	return lib$1x;
+	lib$1y = main;
+	return lib$1y;
 }
 
 /**
@@ -17446,12 +17446,12 @@ function requireLib$1x () {
 * limitations under the License.
 */
 
-var main$$;
-var hasRequiredMain$$;
+var main$10;
+var hasRequiredMain$10;
 
-function requireMain$$ () {
-	if (hasRequiredMain$$) return main$$;
-	hasRequiredMain$$ = 1;
+function requireMain$10 () {
+	if (hasRequiredMain$10) return main$10;
+	hasRequiredMain$10 = 1;
 
 	// MAIN //
 
@@ -17488,7 +17488,125 @@ function requireMain$$ () {
 
 	// EXPORTS //
 
-	main$$ = abs;
+	main$10 = abs;
+	return main$10;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1x;
+var hasRequiredLib$1x;
+
+function requireLib$1x () {
+	if (hasRequiredLib$1x) return lib$1x;
+	hasRequiredLib$1x = 1;
+
+	/**
+	* Compute an absolute value of a double-precision floating-point number.
+	*
+	* @module @stdlib/math-base-special-abs
+	*
+	* @example
+	* var abs = require( '@stdlib/math-base-special-abs' );
+	*
+	* var v = abs( -1.0 );
+	* // returns 1.0
+	*
+	* v = abs( 2.0 );
+	* // returns 2.0
+	*
+	* v = abs( 0.0 );
+	* // returns 0.0
+	*
+	* v = abs( -0.0 );
+	* // returns 0.0
+	*
+	* v = abs( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$10();
+
+
+	// EXPORTS //
+
+	lib$1x = main;
+	return lib$1x;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$$;
+var hasRequiredMain$$;
+
+function requireMain$$ () {
+	if (hasRequiredMain$$) return main$$;
+	hasRequiredMain$$ = 1;
+
+	// TODO: implementation (?)
+
+	/**
+	* Rounds a double-precision floating-point number toward positive infinity.
+	*
+	* @param {number} x - input value
+	* @returns {number} rounded value
+	*
+	* @example
+	* var v = ceil( -4.2 );
+	* // returns -4.0
+	*
+	* @example
+	* var v = ceil( 9.99999 );
+	* // returns 10.0
+	*
+	* @example
+	* var v = ceil( 0.0 );
+	* // returns 0.0
+	*
+	* @example
+	* var v = ceil( NaN );
+	* // returns NaN
+	*/
+	var ceil = Math.ceil; // eslint-disable-line stdlib/no-builtin-math
+
+
+	// EXPORTS //
+
+	main$$ = ceil;
 	return main$$;
 }
 
@@ -17518,26 +17636,23 @@ function requireLib$1w () {
 	hasRequiredLib$1w = 1;
 
 	/**
-	* Compute an absolute value of a double-precision floating-point number.
+	* Round a double-precision floating-point number toward positive infinity.
 	*
-	* @module @stdlib/math-base-special-abs
+	* @module @stdlib/math-base-special-ceil
 	*
 	* @example
-	* var abs = require( '@stdlib/math-base-special-abs' );
+	* var ceil = require( '@stdlib/math-base-special-ceil' );
 	*
-	* var v = abs( -1.0 );
-	* // returns 1.0
+	* var v = ceil( -4.2 );
+	* // returns -4.0
 	*
-	* v = abs( 2.0 );
-	* // returns 2.0
+	* v = ceil( 9.99999 );
+	* // returns 10.0
 	*
-	* v = abs( 0.0 );
+	* v = ceil( 0.0 );
 	* // returns 0.0
 	*
-	* v = abs( -0.0 );
-	* // returns 0.0
-	*
-	* v = abs( NaN );
+	* v = ceil( NaN );
 	* // returns NaN
 	*/
 
@@ -17577,125 +17692,10 @@ function requireMain$_ () {
 	if (hasRequiredMain$_) return main$_;
 	hasRequiredMain$_ = 1;
 
-	// TODO: implementation (?)
-
-	/**
-	* Rounds a double-precision floating-point number toward positive infinity.
-	*
-	* @param {number} x - input value
-	* @returns {number} rounded value
-	*
-	* @example
-	* var v = ceil( -4.2 );
-	* // returns -4.0
-	*
-	* @example
-	* var v = ceil( 9.99999 );
-	* // returns 10.0
-	*
-	* @example
-	* var v = ceil( 0.0 );
-	* // returns 0.0
-	*
-	* @example
-	* var v = ceil( NaN );
-	* // returns NaN
-	*/
-	var ceil = Math.ceil; // eslint-disable-line stdlib/no-builtin-math
-
-
-	// EXPORTS //
-
-	main$_ = ceil;
-	return main$_;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1v;
-var hasRequiredLib$1v;
-
-function requireLib$1v () {
-	if (hasRequiredLib$1v) return lib$1v;
-	hasRequiredLib$1v = 1;
-
-	/**
-	* Round a double-precision floating-point number toward positive infinity.
-	*
-	* @module @stdlib/math-base-special-ceil
-	*
-	* @example
-	* var ceil = require( '@stdlib/math-base-special-ceil' );
-	*
-	* var v = ceil( -4.2 );
-	* // returns -4.0
-	*
-	* v = ceil( 9.99999 );
-	* // returns 10.0
-	*
-	* v = ceil( 0.0 );
-	* // returns 0.0
-	*
-	* v = ceil( NaN );
-	* // returns NaN
-	*/
-
 	// MODULES //
 
-	var main = requireMain$_();
-
-
-	// EXPORTS //
-
-	lib$1v = main;
-	return lib$1v;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$Z;
-var hasRequiredMain$Z;
-
-function requireMain$Z () {
-	if (hasRequiredMain$Z) return main$Z;
-	hasRequiredMain$Z = 1;
-
-	// MODULES //
-
-	var floor = requireLib$1B();
-	var ceil = requireLib$1v();
+	var floor = requireLib$1C();
+	var ceil = requireLib$1w();
 
 
 	// MAIN //
@@ -17744,8 +17744,8 @@ function requireMain$Z () {
 
 	// EXPORTS //
 
-	main$Z = trunc;
-	return main$Z;
+	main$_ = trunc;
+	return main$_;
 }
 
 /**
@@ -17766,12 +17766,12 @@ function requireMain$Z () {
 * limitations under the License.
 */
 
-var lib$1u;
-var hasRequiredLib$1u;
+var lib$1v;
+var hasRequiredLib$1v;
 
-function requireLib$1u () {
-	if (hasRequiredLib$1u) return lib$1u;
-	hasRequiredLib$1u = 1;
+function requireLib$1v () {
+	if (hasRequiredLib$1v) return lib$1v;
+	hasRequiredLib$1v = 1;
 
 	/**
 	* Round a double-precision floating-point number toward zero.
@@ -17805,13 +17805,13 @@ function requireLib$1u () {
 
 	// MODULES //
 
-	var main = requireMain$Z();
+	var main = requireMain$_();
 
 
 	// EXPORTS //
 
-	lib$1u = main;
-	return lib$1u;
+	lib$1v = main;
+	return lib$1v;
 }
 
 /**
@@ -17832,12 +17832,12 @@ function requireLib$1u () {
 * limitations under the License.
 */
 
-var lib$1t;
-var hasRequiredLib$1t;
+var lib$1u;
+var hasRequiredLib$1u;
 
-function requireLib$1t () {
-	if (hasRequiredLib$1t) return lib$1t;
-	hasRequiredLib$1t = 1;
+function requireLib$1u () {
+	if (hasRequiredLib$1u) return lib$1u;
+	hasRequiredLib$1u = 1;
 
 	/**
 	* The maximum biased base 2 exponent for a double-precision floating-point number.
@@ -17872,8 +17872,8 @@ function requireLib$1t () {
 
 	// EXPORTS //
 
-	lib$1t = FLOAT64_MAX_BASE2_EXPONENT;
-	return lib$1t;
+	lib$1u = FLOAT64_MAX_BASE2_EXPONENT;
+	return lib$1u;
 }
 
 /**
@@ -17894,12 +17894,12 @@ function requireLib$1t () {
 * limitations under the License.
 */
 
-var lib$1s;
-var hasRequiredLib$1s;
+var lib$1t;
+var hasRequiredLib$1t;
 
-function requireLib$1s () {
-	if (hasRequiredLib$1s) return lib$1s;
-	hasRequiredLib$1s = 1;
+function requireLib$1t () {
+	if (hasRequiredLib$1t) return lib$1t;
+	hasRequiredLib$1t = 1;
 
 	/**
 	* The maximum biased base 2 exponent for a subnormal double-precision floating-point number.
@@ -17934,8 +17934,8 @@ function requireLib$1s () {
 
 	// EXPORTS //
 
-	lib$1s = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
-	return lib$1s;
+	lib$1t = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
+	return lib$1t;
 }
 
 /**
@@ -17956,12 +17956,12 @@ function requireLib$1s () {
 * limitations under the License.
 */
 
-var lib$1r;
-var hasRequiredLib$1r;
+var lib$1s;
+var hasRequiredLib$1s;
 
-function requireLib$1r () {
-	if (hasRequiredLib$1r) return lib$1r;
-	hasRequiredLib$1r = 1;
+function requireLib$1s () {
+	if (hasRequiredLib$1s) return lib$1s;
+	hasRequiredLib$1s = 1;
 
 	/**
 	* The minimum biased base 2 exponent for a subnormal double-precision floating-point number.
@@ -17996,8 +17996,8 @@ function requireLib$1r () {
 
 	// EXPORTS //
 
-	lib$1r = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
-	return lib$1r;
+	lib$1s = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
+	return lib$1s;
 }
 
 /**
@@ -18018,17 +18018,17 @@ function requireLib$1r () {
 * limitations under the License.
 */
 
-var main$Y;
-var hasRequiredMain$Y;
+var main$Z;
+var hasRequiredMain$Z;
 
-function requireMain$Y () {
-	if (hasRequiredMain$Y) return main$Y;
-	hasRequiredMain$Y = 1;
+function requireMain$Z () {
+	if (hasRequiredMain$Z) return main$Z;
+	hasRequiredMain$Z = 1;
 
 	// MODULES //
 
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
 
 
 	// MAIN //
@@ -18062,8 +18062,8 @@ function requireMain$Y () {
 
 	// EXPORTS //
 
-	main$Y = isInfinite;
-	return main$Y;
+	main$Z = isInfinite;
+	return main$Z;
 }
 
 /**
@@ -18084,12 +18084,12 @@ function requireMain$Y () {
 * limitations under the License.
 */
 
-var lib$1q;
-var hasRequiredLib$1q;
+var lib$1r;
+var hasRequiredLib$1r;
 
-function requireLib$1q () {
-	if (hasRequiredLib$1q) return lib$1q;
-	hasRequiredLib$1q = 1;
+function requireLib$1r () {
+	if (hasRequiredLib$1r) return lib$1r;
+	hasRequiredLib$1r = 1;
 
 	/**
 	* Test if a double-precision floating-point numeric value is infinite.
@@ -18114,13 +18114,13 @@ function requireLib$1q () {
 
 	// MODULES //
 
-	var main = requireMain$Y();
+	var main = requireMain$Z();
 
 
 	// EXPORTS //
 
-	lib$1q = main;
-	return lib$1q;
+	lib$1r = main;
+	return lib$1r;
 }
 
 /**
@@ -18141,12 +18141,12 @@ function requireLib$1q () {
 * limitations under the License.
 */
 
-var lib$1p;
-var hasRequiredLib$1p;
+var lib$1q;
+var hasRequiredLib$1q;
 
-function requireLib$1p () {
-	if (hasRequiredLib$1p) return lib$1p;
-	hasRequiredLib$1p = 1;
+function requireLib$1q () {
+	if (hasRequiredLib$1q) return lib$1q;
+	hasRequiredLib$1q = 1;
 
 	/**
 	* High word mask for the sign bit of a double-precision floating-point number.
@@ -18183,8 +18183,8 @@ function requireLib$1p () {
 
 	// EXPORTS //
 
-	lib$1p = FLOAT64_HIGH_WORD_SIGN_MASK;
-	return lib$1p;
+	lib$1q = FLOAT64_HIGH_WORD_SIGN_MASK;
+	return lib$1q;
 }
 
 /**
@@ -18205,12 +18205,12 @@ function requireLib$1p () {
 * limitations under the License.
 */
 
-var lib$1o;
-var hasRequiredLib$1o;
+var lib$1p;
+var hasRequiredLib$1p;
 
-function requireLib$1o () {
-	if (hasRequiredLib$1o) return lib$1o;
-	hasRequiredLib$1o = 1;
+function requireLib$1p () {
+	if (hasRequiredLib$1p) return lib$1p;
+	hasRequiredLib$1p = 1;
 
 	/**
 	* High word mask for excluding the sign bit of a double-precision floating-point number.
@@ -18247,8 +18247,8 @@ function requireLib$1o () {
 
 	// EXPORTS //
 
-	lib$1o = FLOAT64_HIGH_WORD_ABS_MASK;
-	return lib$1o;
+	lib$1p = FLOAT64_HIGH_WORD_ABS_MASK;
+	return lib$1p;
 }
 
 /**
@@ -18278,7 +18278,7 @@ function requireIndices () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1L();
+	var isLittleEndian = requireLib$1M();
 
 
 	// MAIN //
@@ -18333,8 +18333,8 @@ function requireAssign$2 () {
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1X();
-	var Float64Array = requireLib$1U();
+	var Uint32Array = requireLib$1Y();
+	var Float64Array = requireLib$1V();
 	var indices = requireIndices();
 
 
@@ -18439,12 +18439,12 @@ function requireAssign$2 () {
 * limitations under the License.
 */
 
-var main$X;
-var hasRequiredMain$X;
+var main$Y;
+var hasRequiredMain$Y;
 
-function requireMain$X () {
-	if (hasRequiredMain$X) return main$X;
-	hasRequiredMain$X = 1;
+function requireMain$Y () {
+	if (hasRequiredMain$Y) return main$Y;
+	hasRequiredMain$Y = 1;
 
 	// MODULES //
 
@@ -18470,8 +18470,8 @@ function requireMain$X () {
 
 	// EXPORTS //
 
-	main$X = toWords;
-	return main$X;
+	main$Y = toWords;
+	return main$Y;
 }
 
 /**
@@ -18492,12 +18492,12 @@ function requireMain$X () {
 * limitations under the License.
 */
 
-var lib$1n;
-var hasRequiredLib$1n;
+var lib$1o;
+var hasRequiredLib$1o;
 
-function requireLib$1n () {
-	if (hasRequiredLib$1n) return lib$1n;
-	hasRequiredLib$1n = 1;
+function requireLib$1o () {
+	if (hasRequiredLib$1o) return lib$1o;
+	hasRequiredLib$1o = 1;
 
 	/**
 	* Split a double-precision floating-point number into a higher order word (unsigned 32-bit integer) and a lower order word (unsigned 32-bit integer).
@@ -18525,8 +18525,8 @@ function requireLib$1n () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$X();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$Y();
 	var assign = requireAssign$2();
 
 
@@ -18537,8 +18537,8 @@ function requireLib$1n () {
 
 	// EXPORTS //
 
-	lib$1n = main;
-	return lib$1n;
+	lib$1o = main;
+	return lib$1o;
 }
 
 /**
@@ -18559,20 +18559,20 @@ function requireLib$1n () {
 * limitations under the License.
 */
 
-var main$W;
-var hasRequiredMain$W;
+var main$X;
+var hasRequiredMain$X;
 
-function requireMain$W () {
-	if (hasRequiredMain$W) return main$W;
-	hasRequiredMain$W = 1;
+function requireMain$X () {
+	if (hasRequiredMain$X) return main$X;
+	hasRequiredMain$X = 1;
 
 	// MODULES //
 
-	var SIGN_MASK = requireLib$1p();
-	var ABS_MASK = requireLib$1o();
-	var toWords = requireLib$1n();
-	var getHighWord = requireLib$1K();
-	var fromWords = requireLib$1I();
+	var SIGN_MASK = requireLib$1q();
+	var ABS_MASK = requireLib$1p();
+	var toWords = requireLib$1o();
+	var getHighWord = requireLib$1L();
+	var fromWords = requireLib$1J();
 
 
 	// VARIABLES //
@@ -18637,8 +18637,8 @@ function requireMain$W () {
 
 	// EXPORTS //
 
-	main$W = copysign;
-	return main$W;
+	main$X = copysign;
+	return main$X;
 }
 
 /**
@@ -18659,12 +18659,12 @@ function requireMain$W () {
 * limitations under the License.
 */
 
-var lib$1m;
-var hasRequiredLib$1m;
+var lib$1n;
+var hasRequiredLib$1n;
 
-function requireLib$1m () {
-	if (hasRequiredLib$1m) return lib$1m;
-	hasRequiredLib$1m = 1;
+function requireLib$1n () {
+	if (hasRequiredLib$1n) return lib$1n;
+	hasRequiredLib$1n = 1;
 
 	/**
 	* Return a double-precision floating-point number with the magnitude of `x` and the sign of `y`.
@@ -18692,13 +18692,13 @@ function requireLib$1m () {
 
 	// MODULES //
 
-	var main = requireMain$W();
+	var main = requireMain$X();
 
 
 	// EXPORTS //
 
-	lib$1m = main;
-	return lib$1m;
+	lib$1n = main;
+	return lib$1n;
 }
 
 /**
@@ -18719,12 +18719,12 @@ function requireLib$1m () {
 * limitations under the License.
 */
 
-var lib$1l;
-var hasRequiredLib$1l;
+var lib$1m;
+var hasRequiredLib$1m;
 
-function requireLib$1l () {
-	if (hasRequiredLib$1l) return lib$1l;
-	hasRequiredLib$1l = 1;
+function requireLib$1m () {
+	if (hasRequiredLib$1m) return lib$1m;
+	hasRequiredLib$1m = 1;
 
 	/**
 	* Smallest positive double-precision floating-point normal number.
@@ -18767,8 +18767,8 @@ function requireLib$1l () {
 
 	// EXPORTS //
 
-	lib$1l = FLOAT64_SMALLEST_NORMAL;
-	return lib$1l;
+	lib$1m = FLOAT64_SMALLEST_NORMAL;
+	return lib$1m;
 }
 
 /**
@@ -18798,10 +18798,10 @@ function requireAssign$1 () {
 
 	// MODULES //
 
-	var FLOAT64_SMALLEST_NORMAL = requireLib$1l();
-	var isInfinite = requireLib$1q();
-	var isnan = requireLib$26();
-	var abs = requireLib$1w();
+	var FLOAT64_SMALLEST_NORMAL = requireLib$1m();
+	var isInfinite = requireLib$1r();
+	var isnan = requireLib$27();
+	var abs = requireLib$1x();
 
 
 	// VARIABLES //
@@ -18894,12 +18894,12 @@ function requireAssign$1 () {
 * limitations under the License.
 */
 
-var main$V;
-var hasRequiredMain$V;
+var main$W;
+var hasRequiredMain$W;
 
-function requireMain$V () {
-	if (hasRequiredMain$V) return main$V;
-	hasRequiredMain$V = 1;
+function requireMain$W () {
+	if (hasRequiredMain$W) return main$W;
+	hasRequiredMain$W = 1;
 
 	// MODULES //
 
@@ -18953,8 +18953,8 @@ function requireMain$V () {
 
 	// EXPORTS //
 
-	main$V = normalize;
-	return main$V;
+	main$W = normalize;
+	return main$W;
 }
 
 /**
@@ -18975,12 +18975,12 @@ function requireMain$V () {
 * limitations under the License.
 */
 
-var lib$1k;
-var hasRequiredLib$1k;
+var lib$1l;
+var hasRequiredLib$1l;
 
-function requireLib$1k () {
-	if (hasRequiredLib$1k) return lib$1k;
-	hasRequiredLib$1k = 1;
+function requireLib$1l () {
+	if (hasRequiredLib$1l) return lib$1l;
+	hasRequiredLib$1l = 1;
 
 	/**
 	* Return a normal number `y` and exponent `exp` satisfying \\(x = y \cdot 2^\mathrm{exp}\\).
@@ -19015,8 +19015,8 @@ function requireLib$1k () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$V();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$W();
 	var assign = requireAssign$1();
 
 
@@ -19027,8 +19027,8 @@ function requireLib$1k () {
 
 	// EXPORTS //
 
-	lib$1k = main;
-	return lib$1k;
+	lib$1l = main;
+	return lib$1l;
 }
 
 /**
@@ -19049,12 +19049,12 @@ function requireLib$1k () {
 * limitations under the License.
 */
 
-var lib$1j;
-var hasRequiredLib$1j;
+var lib$1k;
+var hasRequiredLib$1k;
 
-function requireLib$1j () {
-	if (hasRequiredLib$1j) return lib$1j;
-	hasRequiredLib$1j = 1;
+function requireLib$1k () {
+	if (hasRequiredLib$1k) return lib$1k;
+	hasRequiredLib$1k = 1;
 
 	/**
 	* High word mask for the exponent of a double-precision floating-point number.
@@ -19091,8 +19091,8 @@ function requireLib$1j () {
 
 	// EXPORTS //
 
-	lib$1j = FLOAT64_HIGH_WORD_EXPONENT_MASK;
-	return lib$1j;
+	lib$1k = FLOAT64_HIGH_WORD_EXPONENT_MASK;
+	return lib$1k;
 }
 
 /**
@@ -19113,18 +19113,18 @@ function requireLib$1j () {
 * limitations under the License.
 */
 
-var main$U;
-var hasRequiredMain$U;
+var main$V;
+var hasRequiredMain$V;
 
-function requireMain$U () {
-	if (hasRequiredMain$U) return main$U;
-	hasRequiredMain$U = 1;
+function requireMain$V () {
+	if (hasRequiredMain$V) return main$V;
+	hasRequiredMain$V = 1;
 
 	// MODULES //
 
-	var getHighWord = requireLib$1K();
-	var EXP_MASK = requireLib$1j();
-	var BIAS = requireLib$1E();
+	var getHighWord = requireLib$1L();
+	var EXP_MASK = requireLib$1k();
+	var BIAS = requireLib$1F();
 
 
 	// MAIN //
@@ -19165,8 +19165,8 @@ function requireMain$U () {
 
 	// EXPORTS //
 
-	main$U = exponent;
-	return main$U;
+	main$V = exponent;
+	return main$V;
 }
 
 /**
@@ -19187,12 +19187,12 @@ function requireMain$U () {
 * limitations under the License.
 */
 
-var lib$1i;
-var hasRequiredLib$1i;
+var lib$1j;
+var hasRequiredLib$1j;
 
-function requireLib$1i () {
-	if (hasRequiredLib$1i) return lib$1i;
-	hasRequiredLib$1i = 1;
+function requireLib$1j () {
+	if (hasRequiredLib$1j) return lib$1j;
+	hasRequiredLib$1j = 1;
 
 	/**
 	* Return an integer corresponding to the unbiased exponent of a double-precision floating-point number.
@@ -19217,13 +19217,13 @@ function requireLib$1i () {
 
 	// MODULES //
 
-	var main = requireMain$U();
+	var main = requireMain$V();
 
 
 	// EXPORTS //
 
-	lib$1i = main;
-	return lib$1i;
+	lib$1j = main;
+	return lib$1j;
 }
 
 /**
@@ -19244,12 +19244,12 @@ function requireLib$1i () {
 * limitations under the License.
 */
 
-var main$T;
-var hasRequiredMain$T;
+var main$U;
+var hasRequiredMain$U;
 
-function requireMain$T () {
-	if (hasRequiredMain$T) return main$T;
-	hasRequiredMain$T = 1;
+function requireMain$U () {
+	if (hasRequiredMain$U) return main$U;
+	hasRequiredMain$U = 1;
 
 	// NOTES //
 
@@ -19260,19 +19260,19 @@ function requireMain$T () {
 
 	// MODULES //
 
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
-	var BIAS = requireLib$1E();
-	var MAX_EXPONENT = requireLib$1t();
-	var MAX_SUBNORMAL_EXPONENT = requireLib$1s();
-	var MIN_SUBNORMAL_EXPONENT = requireLib$1r();
-	var isnan = requireLib$26();
-	var isInfinite = requireLib$1q();
-	var copysign = requireLib$1m();
-	var normalize = requireLib$1k().assign;
-	var floatExp = requireLib$1i();
-	var toWords = requireLib$1n();
-	var fromWords = requireLib$1I();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
+	var BIAS = requireLib$1F();
+	var MAX_EXPONENT = requireLib$1u();
+	var MAX_SUBNORMAL_EXPONENT = requireLib$1t();
+	var MIN_SUBNORMAL_EXPONENT = requireLib$1s();
+	var isnan = requireLib$27();
+	var isInfinite = requireLib$1r();
+	var copysign = requireLib$1n();
+	var normalize = requireLib$1l().assign;
+	var floatExp = requireLib$1j();
+	var toWords = requireLib$1o();
+	var fromWords = requireLib$1J();
 
 
 	// VARIABLES //
@@ -19380,8 +19380,8 @@ function requireMain$T () {
 
 	// EXPORTS //
 
-	main$T = ldexp;
-	return main$T;
+	main$U = ldexp;
+	return main$U;
 }
 
 /**
@@ -19402,12 +19402,12 @@ function requireMain$T () {
 * limitations under the License.
 */
 
-var lib$1h;
-var hasRequiredLib$1h;
+var lib$1i;
+var hasRequiredLib$1i;
 
-function requireLib$1h () {
-	if (hasRequiredLib$1h) return lib$1h;
-	hasRequiredLib$1h = 1;
+function requireLib$1i () {
+	if (hasRequiredLib$1i) return lib$1i;
+	hasRequiredLib$1i = 1;
 
 	/**
 	* Multiply a double-precision floating-point number by an integer power of two.
@@ -19441,13 +19441,13 @@ function requireLib$1h () {
 
 	// MODULES //
 
-	var main = requireMain$T();
+	var main = requireMain$U();
 
 
 	// EXPORTS //
 
-	lib$1h = main;
-	return lib$1h;
+	lib$1i = main;
+	return lib$1i;
 }
 
 /**
@@ -19575,7 +19575,7 @@ function requireExpmulti () {
 
 	// MODULES //
 
-	var ldexp = requireLib$1h();
+	var ldexp = requireLib$1i();
 	var polyvalP = requirePolyval_p$2();
 
 
@@ -19673,19 +19673,19 @@ function requireExpmulti () {
 * ```
 */
 
-var main$S;
-var hasRequiredMain$S;
+var main$T;
+var hasRequiredMain$T;
 
-function requireMain$S () {
-	if (hasRequiredMain$S) return main$S;
-	hasRequiredMain$S = 1;
+function requireMain$T () {
+	if (hasRequiredMain$T) return main$T;
+	hasRequiredMain$T = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var trunc = requireLib$1u();
-	var NINF = requireLib$1F();
-	var PINF = requireLib$1H();
+	var isnan = requireLib$27();
+	var trunc = requireLib$1v();
+	var NINF = requireLib$1G();
+	var PINF = requireLib$1I();
 	var expmulti = requireExpmulti();
 
 
@@ -19849,7 +19849,121 @@ function requireMain$S () {
 
 	// EXPORTS //
 
-	main$S = exp;
+	main$T = exp;
+	return main$T;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$1h;
+var hasRequiredLib$1h;
+
+function requireLib$1h () {
+	if (hasRequiredLib$1h) return lib$1h;
+	hasRequiredLib$1h = 1;
+
+	/**
+	* Evaluate the natural exponential function.
+	*
+	* @module @stdlib/math-base-special-exp
+	*
+	* @example
+	* var exp = require( '@stdlib/math-base-special-exp' );
+	*
+	* var v = exp( 4.0 );
+	* // returns ~54.5982
+	*
+	* v = exp( -9.0 );
+	* // returns ~1.234e-4
+	*
+	* v = exp( 0.0 );
+	* // returns 1.0
+	*
+	* v = exp( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$T();
+
+
+	// EXPORTS //
+
+	lib$1h = main;
+	return lib$1h;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$S;
+var hasRequiredMain$S;
+
+function requireMain$S () {
+	if (hasRequiredMain$S) return main$S;
+	hasRequiredMain$S = 1;
+
+	// MODULES //
+
+	var floor = requireLib$1C();
+
+
+	// MAIN //
+
+	/**
+	* Tests if a finite double-precision floating-point number is an integer.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is an integer
+	*
+	* @example
+	* var bool = isInteger( 1.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isInteger( 3.14 );
+	* // returns false
+	*/
+	function isInteger( x ) {
+		return (floor(x) === x);
+	}
+
+
+	// EXPORTS //
+
+	main$S = isInteger;
 	return main$S;
 }
 
@@ -19879,24 +19993,18 @@ function requireLib$1g () {
 	hasRequiredLib$1g = 1;
 
 	/**
-	* Evaluate the natural exponential function.
+	* Test if a finite double-precision floating-point number is an integer.
 	*
-	* @module @stdlib/math-base-special-exp
+	* @module @stdlib/math-base-assert-is-integer
 	*
 	* @example
-	* var exp = require( '@stdlib/math-base-special-exp' );
+	* var isInteger = require( '@stdlib/math-base-assert-is-integer' );
 	*
-	* var v = exp( 4.0 );
-	* // returns ~54.5982
+	* var bool = isInteger( 1.0 );
+	* // returns true
 	*
-	* v = exp( -9.0 );
-	* // returns ~1.234e-4
-	*
-	* v = exp( 0.0 );
-	* // returns 1.0
-	*
-	* v = exp( NaN );
-	* // returns NaN
+	* bool = isInteger( 3.14 );
+	* // returns false
 	*/
 
 	// MODULES //
@@ -19937,33 +20045,41 @@ function requireMain$R () {
 
 	// MODULES //
 
-	var floor = requireLib$1B();
+	var isInteger = requireLib$1g();
 
 
 	// MAIN //
 
 	/**
-	* Tests if a finite double-precision floating-point number is an integer.
+	* Tests if a finite numeric value is an even number.
 	*
 	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is an integer
+	* @returns {boolean} boolean indicating whether the value is an even number
 	*
 	* @example
-	* var bool = isInteger( 1.0 );
+	* var bool = isEven( 5.0 );
+	* // returns false
+	*
+	* @example
+	* var bool = isEven( -2.0 );
 	* // returns true
 	*
 	* @example
-	* var bool = isInteger( 3.14 );
+	* var bool = isEven( 0.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isEven( NaN );
 	* // returns false
 	*/
-	function isInteger( x ) {
-		return (floor(x) === x);
+	function isEven( x ) {
+		return isInteger( x/2.0 );
 	}
 
 
 	// EXPORTS //
 
-	main$R = isInteger;
+	main$R = isEven;
 	return main$R;
 }
 
@@ -19993,17 +20109,23 @@ function requireLib$1f () {
 	hasRequiredLib$1f = 1;
 
 	/**
-	* Test if a finite double-precision floating-point number is an integer.
+	* Test if a finite numeric value is an even number.
 	*
-	* @module @stdlib/math-base-assert-is-integer
+	* @module @stdlib/math-base-assert-is-even
 	*
 	* @example
-	* var isInteger = require( '@stdlib/math-base-assert-is-integer' );
+	* var isEven = require( '@stdlib/math-base-assert-is-even' );
 	*
-	* var bool = isInteger( 1.0 );
+	* var bool = isEven( 5.0 );
+	* // returns false
+	*
+	* bool = isEven( -2.0 );
 	* // returns true
 	*
-	* bool = isInteger( 3.14 );
+	* bool = isEven( 0.0 );
+	* // returns true
+	*
+	* bool = isEven( NaN );
 	* // returns false
 	*/
 
@@ -20045,129 +20167,7 @@ function requireMain$Q () {
 
 	// MODULES //
 
-	var isInteger = requireLib$1f();
-
-
-	// MAIN //
-
-	/**
-	* Tests if a finite numeric value is an even number.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is an even number
-	*
-	* @example
-	* var bool = isEven( 5.0 );
-	* // returns false
-	*
-	* @example
-	* var bool = isEven( -2.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isEven( 0.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isEven( NaN );
-	* // returns false
-	*/
-	function isEven( x ) {
-		return isInteger( x/2.0 );
-	}
-
-
-	// EXPORTS //
-
-	main$Q = isEven;
-	return main$Q;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$1e;
-var hasRequiredLib$1e;
-
-function requireLib$1e () {
-	if (hasRequiredLib$1e) return lib$1e;
-	hasRequiredLib$1e = 1;
-
-	/**
-	* Test if a finite numeric value is an even number.
-	*
-	* @module @stdlib/math-base-assert-is-even
-	*
-	* @example
-	* var isEven = require( '@stdlib/math-base-assert-is-even' );
-	*
-	* var bool = isEven( 5.0 );
-	* // returns false
-	*
-	* bool = isEven( -2.0 );
-	* // returns true
-	*
-	* bool = isEven( 0.0 );
-	* // returns true
-	*
-	* bool = isEven( NaN );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$Q();
-
-
-	// EXPORTS //
-
-	lib$1e = main;
-	return lib$1e;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$P;
-var hasRequiredMain$P;
-
-function requireMain$P () {
-	if (hasRequiredMain$P) return main$P;
-	hasRequiredMain$P = 1;
-
-	// MODULES //
-
-	var isEven = requireLib$1e();
+	var isEven = requireLib$1f();
 
 
 	// MAIN //
@@ -20205,8 +20205,8 @@ function requireMain$P () {
 
 	// EXPORTS //
 
-	main$P = isOdd;
-	return main$P;
+	main$Q = isOdd;
+	return main$Q;
 }
 
 /**
@@ -20227,12 +20227,12 @@ function requireMain$P () {
 * limitations under the License.
 */
 
-var lib$1d;
-var hasRequiredLib$1d;
+var lib$1e;
+var hasRequiredLib$1e;
 
-function requireLib$1d () {
-	if (hasRequiredLib$1d) return lib$1d;
-	hasRequiredLib$1d = 1;
+function requireLib$1e () {
+	if (hasRequiredLib$1e) return lib$1e;
+	hasRequiredLib$1e = 1;
 
 	/**
 	* Test if a finite double-precision floating-point number is an odd number.
@@ -20257,13 +20257,13 @@ function requireLib$1d () {
 
 	// MODULES //
 
-	var main = requireMain$P();
+	var main = requireMain$Q();
 
 
 	// EXPORTS //
 
-	lib$1d = main;
-	return lib$1d;
+	lib$1e = main;
+	return lib$1e;
 }
 
 /**
@@ -20293,7 +20293,7 @@ function requireLow$1 () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1L();
+	var isLittleEndian = requireLib$1M();
 
 
 	// MAIN //
@@ -20330,17 +20330,17 @@ function requireLow$1 () {
 * limitations under the License.
 */
 
-var main$O;
-var hasRequiredMain$O;
+var main$P;
+var hasRequiredMain$P;
 
-function requireMain$O () {
-	if (hasRequiredMain$O) return main$O;
-	hasRequiredMain$O = 1;
+function requireMain$P () {
+	if (hasRequiredMain$P) return main$P;
+	hasRequiredMain$P = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1X();
-	var Float64Array = requireLib$1U();
+	var Uint32Array = requireLib$1Y();
+	var Float64Array = requireLib$1V();
 	var LOW = requireLow$1();
 
 
@@ -20428,8 +20428,8 @@ function requireMain$O () {
 
 	// EXPORTS //
 
-	main$O = setLowWord;
-	return main$O;
+	main$P = setLowWord;
+	return main$P;
 }
 
 /**
@@ -20450,12 +20450,12 @@ function requireMain$O () {
 * limitations under the License.
 */
 
-var lib$1c;
-var hasRequiredLib$1c;
+var lib$1d;
+var hasRequiredLib$1d;
 
-function requireLib$1c () {
-	if (hasRequiredLib$1c) return lib$1c;
-	hasRequiredLib$1c = 1;
+function requireLib$1d () {
+	if (hasRequiredLib$1d) return lib$1d;
+	hasRequiredLib$1d = 1;
 
 	/**
 	* Set the less significant 32 bits of a double-precision floating-point number.
@@ -20491,13 +20491,13 @@ function requireLib$1c () {
 
 	// MODULES //
 
-	var main = requireMain$O();
+	var main = requireMain$P();
 
 
 	// EXPORTS //
 
-	lib$1c = main;
-	return lib$1c;
+	lib$1d = main;
+	return lib$1d;
 }
 
 /**
@@ -20518,12 +20518,12 @@ function requireLib$1c () {
 * limitations under the License.
 */
 
-var main$N;
-var hasRequiredMain$N;
+var main$O;
+var hasRequiredMain$O;
 
-function requireMain$N () {
-	if (hasRequiredMain$N) return main$N;
-	hasRequiredMain$N = 1;
+function requireMain$O () {
+	if (hasRequiredMain$O) return main$O;
+	hasRequiredMain$O = 1;
 
 	// MAIN //
 
@@ -20551,8 +20551,8 @@ function requireMain$N () {
 
 	// EXPORTS //
 
-	main$N = uint32ToInt32;
-	return main$N;
+	main$O = uint32ToInt32;
+	return main$O;
 }
 
 /**
@@ -20573,12 +20573,12 @@ function requireMain$N () {
 * limitations under the License.
 */
 
-var lib$1b;
-var hasRequiredLib$1b;
+var lib$1c;
+var hasRequiredLib$1c;
 
-function requireLib$1b () {
-	if (hasRequiredLib$1b) return lib$1b;
-	hasRequiredLib$1b = 1;
+function requireLib$1c () {
+	if (hasRequiredLib$1c) return lib$1c;
+	hasRequiredLib$1c = 1;
 
 	/**
 	* Convert an unsigned 32-bit integer to a signed 32-bit integer.
@@ -20598,13 +20598,13 @@ function requireLib$1b () {
 
 	// MODULES //
 
-	var uint32ToInt32 = requireMain$N();
+	var uint32ToInt32 = requireMain$O();
 
 
 	// EXPORTS //
 
-	lib$1b = uint32ToInt32;
-	return lib$1b;
+	lib$1c = uint32ToInt32;
+	return lib$1c;
 }
 
 /**
@@ -20648,10 +20648,10 @@ function requireX_is_zero () {
 
 	// MODULES //
 
-	var isOdd = requireLib$1d();
-	var copysign = requireLib$1m();
-	var NINF = requireLib$1F();
-	var PINF = requireLib$1H();
+	var isOdd = requireLib$1e();
+	var copysign = requireLib$1n();
+	var NINF = requireLib$1G();
+	var PINF = requireLib$1I();
 
 
 	// MAIN //
@@ -20756,8 +20756,8 @@ function requireY_is_huge () {
 
 	// MODULES //
 
-	var ABS_MASK = requireLib$1o();
-	var getHighWord = requireLib$1K();
+	var ABS_MASK = requireLib$1p();
+	var getHighWord = requireLib$1L();
 
 
 	// VARIABLES //
@@ -20846,8 +20846,8 @@ function requireY_is_infinite () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var PINF = requireLib$1H();
+	var abs = requireLib$1x();
+	var PINF = requireLib$1I();
 
 
 	// MAIN //
@@ -20933,12 +20933,12 @@ function requireY_is_infinite () {
 * limitations under the License.
 */
 
-var lib$1a;
-var hasRequiredLib$1a;
+var lib$1b;
+var hasRequiredLib$1b;
 
-function requireLib$1a () {
-	if (hasRequiredLib$1a) return lib$1a;
-	hasRequiredLib$1a = 1;
+function requireLib$1b () {
+	if (hasRequiredLib$1b) return lib$1b;
+	hasRequiredLib$1b = 1;
 
 	/**
 	* Number of significand bits in the high word of a double-precision floating-point number.
@@ -20966,8 +20966,8 @@ function requireLib$1a () {
 
 	// EXPORTS //
 
-	lib$1a = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
-	return lib$1a;
+	lib$1b = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
+	return lib$1b;
 }
 
 /**
@@ -21065,11 +21065,11 @@ function requireLog2ax () {
 
 	// MODULES //
 
-	var getHighWord = requireLib$1K();
-	var setLowWord = requireLib$1c();
-	var setHighWord = requireLib$1J();
-	var BIAS = requireLib$1E();
-	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$1a();
+	var getHighWord = requireLib$1L();
+	var setLowWord = requireLib$1d();
+	var setHighWord = requireLib$1K();
+	var BIAS = requireLib$1F();
+	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$1b();
 	var polyvalL = requirePolyval_l();
 
 
@@ -21339,7 +21339,7 @@ function requireLogx () {
 
 	// MODULES //
 
-	var setLowWord = requireLib$1c();
+	var setLowWord = requireLib$1d();
 	var polyvalW = requirePolyval_w$1();
 
 
@@ -21415,12 +21415,12 @@ function requireLogx () {
 * limitations under the License.
 */
 
-var lib$19;
-var hasRequiredLib$19;
+var lib$1a;
+var hasRequiredLib$1a;
 
-function requireLib$19 () {
-	if (hasRequiredLib$19) return lib$19;
-	hasRequiredLib$19 = 1;
+function requireLib$1a () {
+	if (hasRequiredLib$1a) return lib$1a;
+	hasRequiredLib$1a = 1;
 
 	/**
 	* Natural logarithm of `2`.
@@ -21452,8 +21452,8 @@ function requireLib$19 () {
 
 	// EXPORTS //
 
-	lib$19 = LN2;
-	return lib$19;
+	lib$1a = LN2;
+	return lib$1a;
 }
 
 /**
@@ -21474,12 +21474,12 @@ function requireLib$19 () {
 * limitations under the License.
 */
 
-var lib$18;
-var hasRequiredLib$18;
+var lib$19;
+var hasRequiredLib$19;
 
-function requireLib$18 () {
-	if (hasRequiredLib$18) return lib$18;
-	hasRequiredLib$18 = 1;
+function requireLib$19 () {
+	if (hasRequiredLib$19) return lib$19;
+	hasRequiredLib$19 = 1;
 
 	/**
 	* High word mask for the significand of a double-precision floating-point number.
@@ -21516,8 +21516,8 @@ function requireLib$18 () {
 
 	// EXPORTS //
 
-	lib$18 = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
-	return lib$18;
+	lib$19 = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
+	return lib$19;
 }
 
 /**
@@ -21615,16 +21615,16 @@ function requirePow2 () {
 
 	// MODULES //
 
-	var getHighWord = requireLib$1K();
-	var setHighWord = requireLib$1J();
-	var setLowWord = requireLib$1c();
-	var uint32ToInt32 = requireLib$1b();
-	var ldexp = requireLib$1h();
-	var LN2 = requireLib$19();
-	var BIAS = requireLib$1E();
-	var ABS_MASK = requireLib$1o();
-	var HIGH_SIGNIFICAND_MASK = requireLib$18();
-	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$1a();
+	var getHighWord = requireLib$1L();
+	var setHighWord = requireLib$1K();
+	var setLowWord = requireLib$1d();
+	var uint32ToInt32 = requireLib$1c();
+	var ldexp = requireLib$1i();
+	var LN2 = requireLib$1a();
+	var BIAS = requireLib$1F();
+	var ABS_MASK = requireLib$1p();
+	var HIGH_SIGNIFICAND_MASK = requireLib$19();
+	var HIGH_NUM_SIGNIFICAND_BITS = requireLib$1b();
 	var polyvalP = requirePolyval_p$1();
 
 
@@ -21749,27 +21749,27 @@ function requirePow2 () {
 * ```
 */
 
-var main$M;
-var hasRequiredMain$M;
+var main$N;
+var hasRequiredMain$N;
 
-function requireMain$M () {
-	if (hasRequiredMain$M) return main$M;
-	hasRequiredMain$M = 1;
+function requireMain$N () {
+	if (hasRequiredMain$N) return main$N;
+	hasRequiredMain$N = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var isOdd = requireLib$1d();
-	var isInfinite = requireLib$1q();
-	var isInteger = requireLib$1f();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var toWords = requireLib$1n();
-	var setLowWord = requireLib$1c();
-	var uint32ToInt32 = requireLib$1b();
-	var NINF = requireLib$1F();
-	var PINF = requireLib$1H();
-	var ABS_MASK = requireLib$1o();
+	var isnan = requireLib$27();
+	var isOdd = requireLib$1e();
+	var isInfinite = requireLib$1r();
+	var isInteger = requireLib$1g();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var toWords = requireLib$1o();
+	var setLowWord = requireLib$1d();
+	var uint32ToInt32 = requireLib$1c();
+	var NINF = requireLib$1G();
+	var PINF = requireLib$1I();
+	var ABS_MASK = requireLib$1p();
 	var xIsZero = requireX_is_zero();
 	var yIsHuge = requireY_is_huge();
 	var yIsInfinite = requireY_is_infinite();
@@ -22105,8 +22105,8 @@ function requireMain$M () {
 
 	// EXPORTS //
 
-	main$M = pow;
-	return main$M;
+	main$N = pow;
+	return main$N;
 }
 
 /**
@@ -22127,12 +22127,12 @@ function requireMain$M () {
 * limitations under the License.
 */
 
-var lib$17;
-var hasRequiredLib$17;
+var lib$18;
+var hasRequiredLib$18;
 
-function requireLib$17 () {
-	if (hasRequiredLib$17) return lib$17;
-	hasRequiredLib$17 = 1;
+function requireLib$18 () {
+	if (hasRequiredLib$18) return lib$18;
+	hasRequiredLib$18 = 1;
 
 	/**
 	* Evaluate the exponential function.
@@ -22169,13 +22169,13 @@ function requireLib$17 () {
 
 	// MODULES //
 
-	var main = requireMain$M();
+	var main = requireMain$N();
 
 
 	// EXPORTS //
 
-	lib$17 = main;
-	return lib$17;
+	lib$18 = main;
+	return lib$18;
 }
 
 /**
@@ -22196,12 +22196,12 @@ function requireLib$17 () {
 * limitations under the License.
 */
 
-var lib$16;
-var hasRequiredLib$16;
+var lib$17;
+var hasRequiredLib$17;
 
-function requireLib$16 () {
-	if (hasRequiredLib$16) return lib$16;
-	hasRequiredLib$16 = 1;
+function requireLib$17 () {
+	if (hasRequiredLib$17) return lib$17;
+	hasRequiredLib$17 = 1;
 
 	/**
 	* Euler's number.
@@ -22231,8 +22231,8 @@ function requireLib$16 () {
 
 	// EXPORTS //
 
-	lib$16 = E;
-	return lib$16;
+	lib$17 = E;
+	return lib$17;
 }
 
 /**
@@ -22253,12 +22253,12 @@ function requireLib$16 () {
 * limitations under the License.
 */
 
-var lib$15;
-var hasRequiredLib$15;
+var lib$16;
+var hasRequiredLib$16;
 
-function requireLib$15 () {
-	if (hasRequiredLib$15) return lib$15;
-	hasRequiredLib$15 = 1;
+function requireLib$16 () {
+	if (hasRequiredLib$16) return lib$16;
+	hasRequiredLib$16 = 1;
 
 	/**
 	* Difference between one and the smallest value greater than one that can be represented as a double-precision floating-point number.
@@ -22296,8 +22296,8 @@ function requireLib$15 () {
 
 	// EXPORTS //
 
-	lib$15 = FLOAT64_EPSILON;
-	return lib$15;
+	lib$16 = FLOAT64_EPSILON;
+	return lib$16;
 }
 
 /**
@@ -22402,23 +22402,23 @@ function requireLanczos_sum_expg_scaled () {
 * ```
 */
 
-var main$L;
-var hasRequiredMain$L;
+var main$M;
+var hasRequiredMain$M;
 
-function requireMain$L () {
-	if (hasRequiredMain$L) return main$L;
-	hasRequiredMain$L = 1;
+function requireMain$M () {
+	if (hasRequiredMain$M) return main$M;
+	hasRequiredMain$M = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var log1p = requireLib$1A();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var E = requireLib$16();
-	var EPSILON = requireLib$15();
+	var isnan = requireLib$27();
+	var log1p = requireLib$1B();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var E = requireLib$17();
+	var EPSILON = requireLib$16();
 	var lanczosSumExpGScaled = requireLanczos_sum_expg_scaled(); // Lanczos approximation scaled by exp(G)
 
 
@@ -22528,7 +22528,127 @@ function requireMain$L () {
 
 	// EXPORTS //
 
-	main$L = beta;
+	main$M = beta;
+	return main$M;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$15;
+var hasRequiredLib$15;
+
+function requireLib$15 () {
+	if (hasRequiredLib$15) return lib$15;
+	hasRequiredLib$15 = 1;
+
+	/**
+	* Evaluate the beta function.
+	*
+	* @module @stdlib/math-base-special-beta
+	*
+	* @example
+	* var beta = require( '@stdlib/math-base-special-beta' );
+	*
+	* var v = beta( 0.0, 0.5 );
+	* // returns Infinity
+	*
+	* v = beta( 1.0, 1.0 );
+	* // returns 1.0
+	*
+	* v = beta( -1.0, 2.0 );
+	* // returns NaN
+	*
+	* v = beta( 5.0, 0.2 );
+	* // returns ~3.382
+	*
+	* v = beta( 4.0, 1.0 );
+	* // returns 0.25
+	*
+	* v = beta( NaN, 2.0 );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$M();
+
+
+	// EXPORTS //
+
+	lib$15 = main;
+	return lib$15;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$L;
+var hasRequiredMain$L;
+
+function requireMain$L () {
+	if (hasRequiredMain$L) return main$L;
+	hasRequiredMain$L = 1;
+
+	// MODULES //
+
+	var PINF = requireLib$1I();
+
+
+	// MAIN //
+
+	/**
+	* Tests if a double-precision floating-point numeric value is positive zero.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is positive zero
+	*
+	* @example
+	* var bool = isPositiveZero( 0.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isPositiveZero( -0.0 );
+	* // returns false
+	*/
+	function isPositiveZero( x ) {
+		return (x === 0.0 && 1.0/x === PINF);
+	}
+
+
+	// EXPORTS //
+
+	main$L = isPositiveZero;
 	return main$L;
 }
 
@@ -22558,30 +22678,18 @@ function requireLib$14 () {
 	hasRequiredLib$14 = 1;
 
 	/**
-	* Evaluate the beta function.
+	* Test if a double-precision floating-point numeric value is positive zero.
 	*
-	* @module @stdlib/math-base-special-beta
+	* @module @stdlib/math-base-assert-is-positive-zero
 	*
 	* @example
-	* var beta = require( '@stdlib/math-base-special-beta' );
+	* var isPositiveZero = require( '@stdlib/math-base-assert-is-positive-zero' );
 	*
-	* var v = beta( 0.0, 0.5 );
-	* // returns Infinity
+	* var bool = isPositiveZero( 0.0 );
+	* // returns true
 	*
-	* v = beta( 1.0, 1.0 );
-	* // returns 1.0
-	*
-	* v = beta( -1.0, 2.0 );
-	* // returns NaN
-	*
-	* v = beta( 5.0, 0.2 );
-	* // returns ~3.382
-	*
-	* v = beta( 4.0, 1.0 );
-	* // returns 0.25
-	*
-	* v = beta( NaN, 2.0 );
-	* // returns NaN
+	* bool = isPositiveZero( -0.0 );
+	* // returns false
 	*/
 
 	// MODULES //
@@ -22622,117 +22730,9 @@ function requireMain$K () {
 
 	// MODULES //
 
-	var PINF = requireLib$1H();
-
-
-	// MAIN //
-
-	/**
-	* Tests if a double-precision floating-point numeric value is positive zero.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is positive zero
-	*
-	* @example
-	* var bool = isPositiveZero( 0.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isPositiveZero( -0.0 );
-	* // returns false
-	*/
-	function isPositiveZero( x ) {
-		return (x === 0.0 && 1.0/x === PINF);
-	}
-
-
-	// EXPORTS //
-
-	main$K = isPositiveZero;
-	return main$K;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$13;
-var hasRequiredLib$13;
-
-function requireLib$13 () {
-	if (hasRequiredLib$13) return lib$13;
-	hasRequiredLib$13 = 1;
-
-	/**
-	* Test if a double-precision floating-point numeric value is positive zero.
-	*
-	* @module @stdlib/math-base-assert-is-positive-zero
-	*
-	* @example
-	* var isPositiveZero = require( '@stdlib/math-base-assert-is-positive-zero' );
-	*
-	* var bool = isPositiveZero( 0.0 );
-	* // returns true
-	*
-	* bool = isPositiveZero( -0.0 );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$K();
-
-
-	// EXPORTS //
-
-	lib$13 = main;
-	return lib$13;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$J;
-var hasRequiredMain$J;
-
-function requireMain$J () {
-	if (hasRequiredMain$J) return main$J;
-	hasRequiredMain$J = 1;
-
-	// MODULES //
-
-	var isPositiveZero = requireLib$13();
-	var isnan = requireLib$26();
-	var PINF = requireLib$1H();
+	var isPositiveZero = requireLib$14();
+	var isnan = requireLib$27();
+	var PINF = requireLib$1I();
 
 
 	// MAIN //
@@ -22778,7 +22778,118 @@ function requireMain$J () {
 
 	// EXPORTS //
 
-	main$J = max;
+	main$K = max;
+	return main$K;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$13;
+var hasRequiredLib$13;
+
+function requireLib$13 () {
+	if (hasRequiredLib$13) return lib$13;
+	hasRequiredLib$13 = 1;
+
+	/**
+	* Return the maximum value.
+	*
+	* @module @stdlib/math-base-special-max
+	*
+	* @example
+	* var max = require( '@stdlib/math-base-special-max' );
+	*
+	* var v = max( 3.14, 4.2 );
+	* // returns 4.2
+	*
+	* v = max( 3.14, NaN );
+	* // returns NaN
+	*
+	* v = max( +0.0, -0.0 );
+	* // returns +0.0
+	*/
+
+	// MODULES //
+
+	var max = requireMain$K();
+
+
+	// EXPORTS //
+
+	lib$13 = max;
+	return lib$13;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$J;
+var hasRequiredMain$J;
+
+function requireMain$J () {
+	if (hasRequiredMain$J) return main$J;
+	hasRequiredMain$J = 1;
+
+	// MODULES //
+
+	var NINF = requireLib$1G();
+
+
+	// MAIN //
+
+	/**
+	* Tests if a double-precision floating-point numeric value is negative zero.
+	*
+	* @param {number} x - value to test
+	* @returns {boolean} boolean indicating whether the value is negative zero
+	*
+	* @example
+	* var bool = isNegativeZero( -0.0 );
+	* // returns true
+	*
+	* @example
+	* var bool = isNegativeZero( 0.0 );
+	* // returns false
+	*/
+	function isNegativeZero( x ) {
+		return (x === 0.0 && 1.0/x === NINF);
+	}
+
+
+	// EXPORTS //
+
+	main$J = isNegativeZero;
 	return main$J;
 }
 
@@ -22808,31 +22919,28 @@ function requireLib$12 () {
 	hasRequiredLib$12 = 1;
 
 	/**
-	* Return the maximum value.
+	* Test if a double-precision floating-point numeric value is negative zero.
 	*
-	* @module @stdlib/math-base-special-max
+	* @module @stdlib/math-base-assert-is-negative-zero
 	*
 	* @example
-	* var max = require( '@stdlib/math-base-special-max' );
+	* var isNegativeZero = require( '@stdlib/math-base-assert-is-negative-zero' );
 	*
-	* var v = max( 3.14, 4.2 );
-	* // returns 4.2
+	* var bool = isNegativeZero( -0.0 );
+	* // returns true
 	*
-	* v = max( 3.14, NaN );
-	* // returns NaN
-	*
-	* v = max( +0.0, -0.0 );
-	* // returns +0.0
+	* bool = isNegativeZero( 0.0 );
+	* // returns false
 	*/
 
 	// MODULES //
 
-	var max = requireMain$J();
+	var main = requireMain$J();
 
 
 	// EXPORTS //
 
-	lib$12 = max;
+	lib$12 = main;
 	return lib$12;
 }
 
@@ -22863,117 +22971,9 @@ function requireMain$I () {
 
 	// MODULES //
 
-	var NINF = requireLib$1F();
-
-
-	// MAIN //
-
-	/**
-	* Tests if a double-precision floating-point numeric value is negative zero.
-	*
-	* @param {number} x - value to test
-	* @returns {boolean} boolean indicating whether the value is negative zero
-	*
-	* @example
-	* var bool = isNegativeZero( -0.0 );
-	* // returns true
-	*
-	* @example
-	* var bool = isNegativeZero( 0.0 );
-	* // returns false
-	*/
-	function isNegativeZero( x ) {
-		return (x === 0.0 && 1.0/x === NINF);
-	}
-
-
-	// EXPORTS //
-
-	main$I = isNegativeZero;
-	return main$I;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$11;
-var hasRequiredLib$11;
-
-function requireLib$11 () {
-	if (hasRequiredLib$11) return lib$11;
-	hasRequiredLib$11 = 1;
-
-	/**
-	* Test if a double-precision floating-point numeric value is negative zero.
-	*
-	* @module @stdlib/math-base-assert-is-negative-zero
-	*
-	* @example
-	* var isNegativeZero = require( '@stdlib/math-base-assert-is-negative-zero' );
-	*
-	* var bool = isNegativeZero( -0.0 );
-	* // returns true
-	*
-	* bool = isNegativeZero( 0.0 );
-	* // returns false
-	*/
-
-	// MODULES //
-
-	var main = requireMain$I();
-
-
-	// EXPORTS //
-
-	lib$11 = main;
-	return lib$11;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$H;
-var hasRequiredMain$H;
-
-function requireMain$H () {
-	if (hasRequiredMain$H) return main$H;
-	hasRequiredMain$H = 1;
-
-	// MODULES //
-
-	var isNegativeZero = requireLib$11();
-	var isnan = requireLib$26();
-	var NINF = requireLib$1F();
+	var isNegativeZero = requireLib$12();
+	var isnan = requireLib$27();
+	var NINF = requireLib$1G();
 
 
 	// MAIN //
@@ -23019,8 +23019,62 @@ function requireMain$H () {
 
 	// EXPORTS //
 
-	main$H = min;
-	return main$H;
+	main$I = min;
+	return main$I;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$11;
+var hasRequiredLib$11;
+
+function requireLib$11 () {
+	if (hasRequiredLib$11) return lib$11;
+	hasRequiredLib$11 = 1;
+
+	/**
+	* Return the minimum value.
+	*
+	* @module @stdlib/math-base-special-min
+	*
+	* @example
+	* var min = require( '@stdlib/math-base-special-min' );
+	*
+	* var v = min( 3.14, 4.2 );
+	* // returns 3.14
+	*
+	* v = min( 3.14, NaN );
+	* // returns NaN
+	*
+	* v = min( +0.0, -0.0 );
+	* // returns -0.0
+	*/
+
+	// MODULES //
+
+	var min = requireMain$I();
+
+
+	// EXPORTS //
+
+	lib$11 = min;
+	return lib$11;
 }
 
 /**
@@ -23047,60 +23101,6 @@ var hasRequiredLib$10;
 function requireLib$10 () {
 	if (hasRequiredLib$10) return lib$10;
 	hasRequiredLib$10 = 1;
-
-	/**
-	* Return the minimum value.
-	*
-	* @module @stdlib/math-base-special-min
-	*
-	* @example
-	* var min = require( '@stdlib/math-base-special-min' );
-	*
-	* var v = min( 3.14, 4.2 );
-	* // returns 3.14
-	*
-	* v = min( 3.14, NaN );
-	* // returns NaN
-	*
-	* v = min( +0.0, -0.0 );
-	* // returns -0.0
-	*/
-
-	// MODULES //
-
-	var min = requireMain$H();
-
-
-	// EXPORTS //
-
-	lib$10 = min;
-	return lib$10;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$$;
-var hasRequiredLib$$;
-
-function requireLib$$ () {
-	if (hasRequiredLib$$) return lib$$;
-	hasRequiredLib$$ = 1;
 
 	/**
 	* Maximum double-precision floating-point number.
@@ -23137,8 +23137,8 @@ function requireLib$$ () {
 
 	// EXPORTS //
 
-	lib$$ = FLOAT64_MAX;
-	return lib$$;
+	lib$10 = FLOAT64_MAX;
+	return lib$10;
 }
 
 /**
@@ -23159,12 +23159,12 @@ function requireLib$$ () {
 * limitations under the License.
 */
 
-var lib$_;
-var hasRequiredLib$_;
+var lib$$;
+var hasRequiredLib$$;
 
-function requireLib$_ () {
-	if (hasRequiredLib$_) return lib$_;
-	hasRequiredLib$_ = 1;
+function requireLib$$ () {
+	if (hasRequiredLib$$) return lib$$;
+	hasRequiredLib$$ = 1;
 
 	/**
 	* Maximum signed 32-bit integer.
@@ -23206,7 +23206,63 @@ function requireLib$_ () {
 
 	// EXPORTS //
 
-	lib$_ = INT32_MAX;
+	lib$$ = INT32_MAX;
+	return lib$$;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$_;
+var hasRequiredLib$_;
+
+function requireLib$_ () {
+	if (hasRequiredLib$_) return lib$_;
+	hasRequiredLib$_ = 1;
+
+	/**
+	* One half times the mathematical constant `π`.
+	*
+	* @module @stdlib/constants-float64-half-pi
+	* @type {number}
+	*
+	* @example
+	* var HALF_PI = require( '@stdlib/constants-float64-half-pi' );
+	* // returns 1.5707963267948966
+	*/
+
+
+	// MAIN //
+
+	/**
+	* One half times the mathematical constant `π`.
+	*
+	* @constant
+	* @type {number}
+	* @default 1.5707963267948966
+	* @see [Wikipedia]{@link https://en.wikipedia.org/wiki/Pi}
+	*/
+	var HALF_PI = 1.5707963267948966;
+
+
+	// EXPORTS //
+
+	lib$_ = HALF_PI;
 	return lib$_;
 }
 
@@ -23236,62 +23292,6 @@ function requireLib$Z () {
 	hasRequiredLib$Z = 1;
 
 	/**
-	* One half times the mathematical constant `π`.
-	*
-	* @module @stdlib/constants-float64-half-pi
-	* @type {number}
-	*
-	* @example
-	* var HALF_PI = require( '@stdlib/constants-float64-half-pi' );
-	* // returns 1.5707963267948966
-	*/
-
-
-	// MAIN //
-
-	/**
-	* One half times the mathematical constant `π`.
-	*
-	* @constant
-	* @type {number}
-	* @default 1.5707963267948966
-	* @see [Wikipedia]{@link https://en.wikipedia.org/wiki/Pi}
-	*/
-	var HALF_PI = 1.5707963267948966;
-
-
-	// EXPORTS //
-
-	lib$Z = HALF_PI;
-	return lib$Z;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$Y;
-var hasRequiredLib$Y;
-
-function requireLib$Y () {
-	if (hasRequiredLib$Y) return lib$Y;
-	hasRequiredLib$Y = 1;
-
-	/**
 	* The mathematical constant `π`.
 	*
 	* @module @stdlib/constants-float64-pi
@@ -23318,8 +23318,8 @@ function requireLib$Y () {
 
 	// EXPORTS //
 
-	lib$Y = PI;
-	return lib$Y;
+	lib$Z = PI;
+	return lib$Z;
 }
 
 /**
@@ -23462,12 +23462,12 @@ function requirePolyval_c46 () {
 * ```
 */
 
-var main$G;
-var hasRequiredMain$G;
+var main$H;
+var hasRequiredMain$H;
 
-function requireMain$G () {
-	if (hasRequiredMain$G) return main$G;
-	hasRequiredMain$G = 1;
+function requireMain$H () {
+	if (hasRequiredMain$H) return main$H;
+	hasRequiredMain$H = 1;
 
 	// MODULES //
 
@@ -23562,8 +23562,8 @@ function requireMain$G () {
 
 	// EXPORTS //
 
-	main$G = kernelCos;
-	return main$G;
+	main$H = kernelCos;
+	return main$H;
 }
 
 /**
@@ -23584,12 +23584,12 @@ function requireMain$G () {
 * limitations under the License.
 */
 
-var lib$X;
-var hasRequiredLib$X;
+var lib$Y;
+var hasRequiredLib$Y;
 
-function requireLib$X () {
-	if (hasRequiredLib$X) return lib$X;
-	hasRequiredLib$X = 1;
+function requireLib$Y () {
+	if (hasRequiredLib$Y) return lib$Y;
+	hasRequiredLib$Y = 1;
 
 	/**
 	* Compute the cosine of a number on `[-π/4, π/4]`.
@@ -23614,13 +23614,13 @@ function requireLib$X () {
 
 	// MODULES //
 
-	var main = requireMain$G();
+	var main = requireMain$H();
 
 
 	// EXPORTS //
 
-	lib$X = main;
-	return lib$X;
+	lib$Y = main;
+	return lib$Y;
 }
 
 /**
@@ -23655,12 +23655,12 @@ function requireLib$X () {
 * ```
 */
 
-var main$F;
-var hasRequiredMain$F;
+var main$G;
+var hasRequiredMain$G;
 
-function requireMain$F () {
-	if (hasRequiredMain$F) return main$F;
-	hasRequiredMain$F = 1;
+function requireMain$G () {
+	if (hasRequiredMain$G) return main$G;
+	hasRequiredMain$G = 1;
 
 	// VARIABLES //
 
@@ -23760,8 +23760,8 @@ function requireMain$F () {
 
 	// EXPORTS //
 
-	main$F = kernelSin;
-	return main$F;
+	main$G = kernelSin;
+	return main$G;
 }
 
 /**
@@ -23782,12 +23782,12 @@ function requireMain$F () {
 * limitations under the License.
 */
 
-var lib$W;
-var hasRequiredLib$W;
+var lib$X;
+var hasRequiredLib$X;
 
-function requireLib$W () {
-	if (hasRequiredLib$W) return lib$W;
-	hasRequiredLib$W = 1;
+function requireLib$X () {
+	if (hasRequiredLib$X) return lib$X;
+	hasRequiredLib$X = 1;
 
 	/**
 	* Compute the sine of a number on `[-π/4, π/4]`.
@@ -23818,13 +23818,13 @@ function requireLib$W () {
 
 	// MODULES //
 
-	var main = requireMain$F();
+	var main = requireMain$G();
 
 
 	// EXPORTS //
 
-	lib$W = main;
-	return lib$W;
+	lib$X = main;
+	return lib$X;
 }
 
 /**
@@ -23854,7 +23854,7 @@ function requireLow () {
 
 	// MODULES //
 
-	var isLittleEndian = requireLib$1L();
+	var isLittleEndian = requireLib$1M();
 
 
 	// MAIN //
@@ -23891,17 +23891,17 @@ function requireLow () {
 * limitations under the License.
 */
 
-var main$E;
-var hasRequiredMain$E;
+var main$F;
+var hasRequiredMain$F;
 
-function requireMain$E () {
-	if (hasRequiredMain$E) return main$E;
-	hasRequiredMain$E = 1;
+function requireMain$F () {
+	if (hasRequiredMain$F) return main$F;
+	hasRequiredMain$F = 1;
 
 	// MODULES //
 
-	var Uint32Array = requireLib$1X();
-	var Float64Array = requireLib$1U();
+	var Uint32Array = requireLib$1Y();
+	var Float64Array = requireLib$1V();
 	var LOW = requireLow();
 
 
@@ -23968,14 +23968,123 @@ function requireMain$E () {
 
 	// EXPORTS //
 
-	main$E = getLowWord;
-	return main$E;
+	main$F = getLowWord;
+	return main$F;
 }
 
 /**
 * @license Apache-2.0
 *
 * Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$W;
+var hasRequiredLib$W;
+
+function requireLib$W () {
+	if (hasRequiredLib$W) return lib$W;
+	hasRequiredLib$W = 1;
+
+	/**
+	* Return an unsigned 32-bit integer corresponding to the less significant 32 bits of a double-precision floating-point number.
+	*
+	* @module @stdlib/number-float64-base-get-low-word
+	*
+	* @example
+	* var getLowWord = require( '@stdlib/number-float64-base-get-low-word' );
+	*
+	* var w = getLowWord( 3.14e201 ); // => 10010011110010110101100010000010
+	* // returns 2479577218
+	*/
+
+	// MODULES //
+
+	var main = requireMain$F();
+
+
+	// EXPORTS //
+
+	lib$W = main;
+	return lib$W;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2021 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$E;
+var hasRequiredMain$E;
+
+function requireMain$E () {
+	if (hasRequiredMain$E) return main$E;
+	hasRequiredMain$E = 1;
+
+	// MAIN //
+
+	/**
+	* Returns a filled "generic" array.
+	*
+	* @param {*} value - fill value
+	* @param {NonNegativeInteger} len - array length
+	* @returns {Array} filled array
+	*
+	* @example
+	* var out = filled( 0.0, 3 );
+	* // returns [ 0.0, 0.0, 0.0 ]
+	*
+	* @example
+	* var out = filled( 'beep', 3 );
+	* // returns [ 'beep', 'beep', 'beep' ]
+	*/
+	function filled( value, len ) {
+		var arr;
+		var i;
+
+		// Manually push elements in order to ensure "fast" elements...
+		arr = [];
+		for ( i = 0; i < len; i++ ) {
+			arr.push( value );
+		}
+		return arr;
+	}
+
+
+	// EXPORTS //
+
+	main$E = filled;
+	return main$E;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2021 The Stdlib Authors.
 *
 * Licensed under the Apache License, Version 2.0 (the "License");
 * you may not use this file except in compliance with the License.
@@ -23998,15 +24107,21 @@ function requireLib$V () {
 	hasRequiredLib$V = 1;
 
 	/**
-	* Return an unsigned 32-bit integer corresponding to the less significant 32 bits of a double-precision floating-point number.
+	* Create a filled "generic" array.
 	*
-	* @module @stdlib/number-float64-base-get-low-word
+	* @module @stdlib/array-base-filled
 	*
 	* @example
-	* var getLowWord = require( '@stdlib/number-float64-base-get-low-word' );
+	* var filled = require( '@stdlib/array-base-filled' );
 	*
-	* var w = getLowWord( 3.14e201 ); // => 10010011110010110101100010000010
-	* // returns 2479577218
+	* var out = filled( 0.0, 3 );
+	* // returns [ 0.0, 0.0, 0.0 ]
+	*
+	* @example
+	* var filled = require( '@stdlib/array-base-filled' );
+	*
+	* var out = filled( 'beep', 3 );
+	* // returns [ 'beep', 'beep', 'beep' ]
 	*/
 
 	// MODULES //
@@ -24045,39 +24160,31 @@ function requireMain$D () {
 	if (hasRequiredMain$D) return main$D;
 	hasRequiredMain$D = 1;
 
+	// MODULES //
+
+	var filled = requireLib$V();
+
+
 	// MAIN //
 
 	/**
-	* Returns a filled "generic" array.
+	* Returns a zero-filled "generic" array.
 	*
-	* @param {*} value - fill value
 	* @param {NonNegativeInteger} len - array length
-	* @returns {Array} filled array
+	* @returns {Array} output array
 	*
 	* @example
-	* var out = filled( 0.0, 3 );
+	* var out = zeros( 3 );
 	* // returns [ 0.0, 0.0, 0.0 ]
-	*
-	* @example
-	* var out = filled( 'beep', 3 );
-	* // returns [ 'beep', 'beep', 'beep' ]
 	*/
-	function filled( value, len ) {
-		var arr;
-		var i;
-
-		// Manually push elements in order to ensure "fast" elements...
-		arr = [];
-		for ( i = 0; i < len; i++ ) {
-			arr.push( value );
-		}
-		return arr;
+	function zeros( len ) {
+		return filled( 0.0, len );
 	}
 
 
 	// EXPORTS //
 
-	main$D = filled;
+	main$D = zeros;
 	return main$D;
 }
 
@@ -24107,113 +24214,6 @@ function requireLib$U () {
 	hasRequiredLib$U = 1;
 
 	/**
-	* Create a filled "generic" array.
-	*
-	* @module @stdlib/array-base-filled
-	*
-	* @example
-	* var filled = require( '@stdlib/array-base-filled' );
-	*
-	* var out = filled( 0.0, 3 );
-	* // returns [ 0.0, 0.0, 0.0 ]
-	*
-	* @example
-	* var filled = require( '@stdlib/array-base-filled' );
-	*
-	* var out = filled( 'beep', 3 );
-	* // returns [ 'beep', 'beep', 'beep' ]
-	*/
-
-	// MODULES //
-
-	var main = requireMain$D();
-
-
-	// EXPORTS //
-
-	lib$U = main;
-	return lib$U;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2021 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$C;
-var hasRequiredMain$C;
-
-function requireMain$C () {
-	if (hasRequiredMain$C) return main$C;
-	hasRequiredMain$C = 1;
-
-	// MODULES //
-
-	var filled = requireLib$U();
-
-
-	// MAIN //
-
-	/**
-	* Returns a zero-filled "generic" array.
-	*
-	* @param {NonNegativeInteger} len - array length
-	* @returns {Array} output array
-	*
-	* @example
-	* var out = zeros( 3 );
-	* // returns [ 0.0, 0.0, 0.0 ]
-	*/
-	function zeros( len ) {
-		return filled( 0.0, len );
-	}
-
-
-	// EXPORTS //
-
-	main$C = zeros;
-	return main$C;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2021 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$T;
-var hasRequiredLib$T;
-
-function requireLib$T () {
-	if (hasRequiredLib$T) return lib$T;
-	hasRequiredLib$T = 1;
-
-	/**
 	* Create a zero-filled "generic" array.
 	*
 	* @module @stdlib/array-base-zeros
@@ -24227,13 +24227,13 @@ function requireLib$T () {
 
 	// MODULES //
 
-	var main = requireMain$C();
+	var main = requireMain$D();
 
 
 	// EXPORTS //
 
-	lib$T = main;
-	return lib$T;
+	lib$U = main;
+	return lib$U;
 }
 
 /**
@@ -24277,9 +24277,9 @@ function requireKernel_rempio2 () {
 
 	// MODULES //
 
-	var floor = requireLib$1B();
-	var ldexp = requireLib$1h();
-	var zeros = requireLib$T();
+	var floor = requireLib$1C();
+	var ldexp = requireLib$1i();
+	var zeros = requireLib$U();
 
 
 	// VARIABLES //
@@ -24688,12 +24688,12 @@ function requireKernel_rempio2 () {
 * limitations under the License.
 */
 
-var main$B;
-var hasRequiredMain$B;
+var main$C;
+var hasRequiredMain$C;
 
-function requireMain$B () {
-	if (hasRequiredMain$B) return main$B;
-	hasRequiredMain$B = 1;
+function requireMain$C () {
+	if (hasRequiredMain$C) return main$C;
+	hasRequiredMain$C = 1;
 
 	// MAIN //
 
@@ -24752,8 +24752,8 @@ function requireMain$B () {
 
 	// EXPORTS //
 
-	main$B = round;
-	return main$B;
+	main$C = round;
+	return main$C;
 }
 
 /**
@@ -24774,12 +24774,12 @@ function requireMain$B () {
 * limitations under the License.
 */
 
-var lib$S;
-var hasRequiredLib$S;
+var lib$T;
+var hasRequiredLib$T;
 
-function requireLib$S () {
-	if (hasRequiredLib$S) return lib$S;
-	hasRequiredLib$S = 1;
+function requireLib$T () {
+	if (hasRequiredLib$T) return lib$T;
+	hasRequiredLib$T = 1;
 
 	// TODO: implementation
 
@@ -24827,13 +24827,13 @@ function requireLib$S () {
 
 	// MODULES //
 
-	var main = requireMain$B();
+	var main = requireMain$C();
 
 
 	// EXPORTS //
 
-	lib$S = main;
-	return lib$S;
+	lib$T = main;
+	return lib$T;
 }
 
 /**
@@ -24877,8 +24877,8 @@ function requireRempio2_medium () {
 
 	// MODULES //
 
-	var round = requireLib$S();
-	var getHighWord = requireLib$1K();
+	var round = requireLib$T();
+	var getHighWord = requireLib$1L();
 
 
 	// VARIABLES //
@@ -25002,21 +25002,21 @@ function requireRempio2_medium () {
 * ```
 */
 
-var main$A;
-var hasRequiredMain$A;
+var main$B;
+var hasRequiredMain$B;
 
-function requireMain$A () {
-	if (hasRequiredMain$A) return main$A;
-	hasRequiredMain$A = 1;
+function requireMain$B () {
+	if (hasRequiredMain$B) return main$B;
+	hasRequiredMain$B = 1;
 
 	// MODULES //
 
-	var ABS_MASK = requireLib$1o();
-	var EXPONENT_MASK = requireLib$1j();
-	var SIGNIFICAND_MASK = requireLib$18();
-	var getHighWord = requireLib$1K();
-	var getLowWord = requireLib$V();
-	var fromWords = requireLib$1I();
+	var ABS_MASK = requireLib$1p();
+	var EXPONENT_MASK = requireLib$1k();
+	var SIGNIFICAND_MASK = requireLib$19();
+	var getHighWord = requireLib$1L();
+	var getLowWord = requireLib$W();
+	var fromWords = requireLib$1J();
 	var rempio2Kernel = requireKernel_rempio2();
 	var rempio2Medium = requireRempio2_medium();
 
@@ -25224,8 +25224,8 @@ function requireMain$A () {
 
 	// EXPORTS //
 
-	main$A = rempio2;
-	return main$A;
+	main$B = rempio2;
+	return main$B;
 }
 
 /**
@@ -25246,12 +25246,12 @@ function requireMain$A () {
 * limitations under the License.
 */
 
-var lib$R;
-var hasRequiredLib$R;
+var lib$S;
+var hasRequiredLib$S;
 
-function requireLib$R () {
-	if (hasRequiredLib$R) return lib$R;
-	hasRequiredLib$R = 1;
+function requireLib$S () {
+	if (hasRequiredLib$S) return lib$S;
+	hasRequiredLib$S = 1;
 
 	/**
 	* Compute `x - nπ/2 = r`.
@@ -25274,13 +25274,13 @@ function requireLib$R () {
 
 	// MODULES //
 
-	var rempio2 = requireMain$A();
+	var rempio2 = requireMain$B();
 
 
 	// EXPORTS //
 
-	lib$R = rempio2;
-	return lib$R;
+	lib$S = rempio2;
+	return lib$S;
 }
 
 /**
@@ -25315,21 +25315,21 @@ function requireLib$R () {
 * ```
 */
 
-var main$z;
-var hasRequiredMain$z;
+var main$A;
+var hasRequiredMain$A;
 
-function requireMain$z () {
-	if (hasRequiredMain$z) return main$z;
-	hasRequiredMain$z = 1;
+function requireMain$A () {
+	if (hasRequiredMain$A) return main$A;
+	hasRequiredMain$A = 1;
 
 	// MODULES //
 
-	var HIGH_WORD_ABS_MASK = requireLib$1o();
-	var HIGH_WORD_EXPONENT_MASK = requireLib$1j();
-	var getHighWord = requireLib$1K();
-	var kernelCos = requireLib$X();
-	var kernelSin = requireLib$W();
-	var rempio2 = requireLib$R();
+	var HIGH_WORD_ABS_MASK = requireLib$1p();
+	var HIGH_WORD_EXPONENT_MASK = requireLib$1k();
+	var getHighWord = requireLib$1L();
+	var kernelCos = requireLib$Y();
+	var kernelSin = requireLib$X();
+	var rempio2 = requireLib$S();
 
 
 	// VARIABLES //
@@ -25419,8 +25419,65 @@ function requireMain$z () {
 
 	// EXPORTS //
 
-	main$z = sin;
-	return main$z;
+	main$A = sin;
+	return main$A;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$R;
+var hasRequiredLib$R;
+
+function requireLib$R () {
+	if (hasRequiredLib$R) return lib$R;
+	hasRequiredLib$R = 1;
+
+	/**
+	* Compute the sine of a number.
+	*
+	* @module @stdlib/math-base-special-sin
+	*
+	* @example
+	* var sin = require( '@stdlib/math-base-special-sin' );
+	*
+	* var v = sin( 0.0 );
+	* // returns ~0.0
+	*
+	* v = sin( 3.141592653589793/2.0 );
+	* // returns ~1.0
+	*
+	* v = sin( -3.141592653589793/6.0 );
+	* // returns ~-0.5
+	*
+	* v = sin( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$A();
+
+
+	// EXPORTS //
+
+	lib$R = main;
+	return lib$R;
 }
 
 /**
@@ -25449,63 +25506,6 @@ function requireLib$Q () {
 	hasRequiredLib$Q = 1;
 
 	/**
-	* Compute the sine of a number.
-	*
-	* @module @stdlib/math-base-special-sin
-	*
-	* @example
-	* var sin = require( '@stdlib/math-base-special-sin' );
-	*
-	* var v = sin( 0.0 );
-	* // returns ~0.0
-	*
-	* v = sin( 3.141592653589793/2.0 );
-	* // returns ~1.0
-	*
-	* v = sin( -3.141592653589793/6.0 );
-	* // returns ~-0.5
-	*
-	* v = sin( NaN );
-	* // returns NaN
-	*/
-
-	// MODULES //
-
-	var main = requireMain$z();
-
-
-	// EXPORTS //
-
-	lib$Q = main;
-	return lib$Q;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$P;
-var hasRequiredLib$P;
-
-function requireLib$P () {
-	if (hasRequiredLib$P) return lib$P;
-	hasRequiredLib$P = 1;
-
-	/**
 	* Square root of the mathematical constant `π` times `2`.
 	*
 	* @module @stdlib/constants-float64-sqrt-two-pi
@@ -25532,8 +25532,8 @@ function requireLib$P () {
 
 	// EXPORTS //
 
-	lib$P = SQRT_TWO_PI;
-	return lib$P;
+	lib$Q = SQRT_TWO_PI;
+	return lib$Q;
 }
 
 /**
@@ -25631,9 +25631,9 @@ function requireStirling_approximation () {
 
 	// MODULES //
 
-	var SQRT_TWO_PI = requireLib$P();
-	var pow = requireLib$17();
-	var exp = requireLib$1g();
+	var SQRT_TWO_PI = requireLib$Q();
+	var pow = requireLib$18();
+	var exp = requireLib$1h();
 	var polyval = requirePolyval_s$1();
 
 
@@ -25695,12 +25695,12 @@ function requireStirling_approximation () {
 * limitations under the License.
 */
 
-var lib$O;
-var hasRequiredLib$O;
+var lib$P;
+var hasRequiredLib$P;
 
-function requireLib$O () {
-	if (hasRequiredLib$O) return lib$O;
-	hasRequiredLib$O = 1;
+function requireLib$P () {
+	if (hasRequiredLib$P) return lib$P;
+	hasRequiredLib$P = 1;
 
 	/**
 	* The Euler-Mascheroni constant.
@@ -25730,8 +25730,8 @@ function requireLib$O () {
 
 	// EXPORTS //
 
-	lib$O = EULERGAMMA;
-	return lib$O;
+	lib$P = EULERGAMMA;
+	return lib$P;
 }
 
 /**
@@ -25775,7 +25775,7 @@ function requireSmall_approximation () {
 
 	// MODULES //
 
-	var EULER = requireLib$O();
+	var EULER = requireLib$P();
 
 
 	// MAIN //
@@ -25902,24 +25902,24 @@ function requireRational_pq$2 () {
 * ```
 */
 
-var main$y;
-var hasRequiredMain$y;
+var main$z;
+var hasRequiredMain$z;
 
-function requireMain$y () {
-	if (hasRequiredMain$y) return main$y;
-	hasRequiredMain$y = 1;
+function requireMain$z () {
+	if (hasRequiredMain$z) return main$z;
+	hasRequiredMain$z = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var isInteger = requireLib$1f();
-	var isNegativeZero = requireLib$11();
-	var abs = requireLib$1w();
-	var floor = requireLib$1B();
-	var sin = requireLib$Q();
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
-	var PI = requireLib$Y();
+	var isnan = requireLib$27();
+	var isInteger = requireLib$1g();
+	var isNegativeZero = requireLib$12();
+	var abs = requireLib$1x();
+	var floor = requireLib$1C();
+	var sin = requireLib$R();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
+	var PI = requireLib$Z();
 	var stirlingApprox = requireStirling_approximation();
 	var smallApprox = requireSmall_approximation();
 	var rateval = requireRational_pq$2();
@@ -26055,8 +26055,8 @@ function requireMain$y () {
 
 	// EXPORTS //
 
-	main$y = gamma;
-	return main$y;
+	main$z = gamma;
+	return main$z;
 }
 
 /**
@@ -26077,12 +26077,12 @@ function requireMain$y () {
 * limitations under the License.
 */
 
-var lib$N;
-var hasRequiredLib$N;
+var lib$O;
+var hasRequiredLib$O;
 
-function requireLib$N () {
-	if (hasRequiredLib$N) return lib$N;
-	hasRequiredLib$N = 1;
+function requireLib$O () {
+	if (hasRequiredLib$O) return lib$O;
+	hasRequiredLib$O = 1;
 
 	/**
 	* Evaluate the gamma function.
@@ -26116,13 +26116,13 @@ function requireLib$N () {
 
 	// MODULES //
 
-	var main = requireMain$y();
+	var main = requireMain$z();
 
 
 	// EXPORTS //
 
-	lib$N = main;
-	return lib$N;
+	lib$O = main;
+	return lib$O;
 }
 
 /**
@@ -26143,12 +26143,12 @@ function requireLib$N () {
 * limitations under the License.
 */
 
-var lib$M;
-var hasRequiredLib$M;
+var lib$N;
+var hasRequiredLib$N;
 
-function requireLib$M () {
-	if (hasRequiredLib$M) return lib$M;
-	hasRequiredLib$M = 1;
+function requireLib$N () {
+	if (hasRequiredLib$N) return lib$N;
+	hasRequiredLib$N = 1;
 
 	/**
 	* Maximum nth factorial when stored in double-precision floating-point format.
@@ -26178,8 +26178,8 @@ function requireLib$M () {
 
 	// EXPORTS //
 
-	lib$M = FLOAT64_MAX_NTH_FACTORIAL;
-	return lib$M;
+	lib$N = FLOAT64_MAX_NTH_FACTORIAL;
+	return lib$N;
 }
 
 var require$$5 = [
@@ -26374,20 +26374,20 @@ var require$$5 = [
 * limitations under the License.
 */
 
-var main$x;
-var hasRequiredMain$x;
+var main$y;
+var hasRequiredMain$y;
 
-function requireMain$x () {
-	if (hasRequiredMain$x) return main$x;
-	hasRequiredMain$x = 1;
+function requireMain$y () {
+	if (hasRequiredMain$y) return main$y;
+	hasRequiredMain$y = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var isInteger = requireLib$1f();
-	var gamma = requireLib$N();
-	var PINF = requireLib$1H();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
+	var isnan = requireLib$27();
+	var isInteger = requireLib$1g();
+	var gamma = requireLib$O();
+	var PINF = requireLib$1I();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$N();
 	var FACTORIALS = require$$5;
 
 
@@ -26446,8 +26446,8 @@ function requireMain$x () {
 
 	// EXPORTS //
 
-	main$x = factorial;
-	return main$x;
+	main$y = factorial;
+	return main$y;
 }
 
 /**
@@ -26468,12 +26468,12 @@ function requireMain$x () {
 * limitations under the License.
 */
 
-var lib$L;
-var hasRequiredLib$L;
+var lib$M;
+var hasRequiredLib$M;
 
-function requireLib$L () {
-	if (hasRequiredLib$L) return lib$L;
-	hasRequiredLib$L = 1;
+function requireLib$M () {
+	if (hasRequiredLib$M) return lib$M;
+	hasRequiredLib$M = 1;
 
 	/**
 	* Evaluate the factorial function.
@@ -26507,13 +26507,13 @@ function requireLib$L () {
 
 	// MODULES //
 
-	var main = requireMain$x();
+	var main = requireMain$y();
 
 
 	// EXPORTS //
 
-	lib$L = main;
-	return lib$L;
+	lib$M = main;
+	return lib$M;
 }
 
 /**
@@ -26618,12 +26618,12 @@ function requireRational_pq$1 () {
 * ```
 */
 
-var main$w;
-var hasRequiredMain$w;
+var main$x;
+var hasRequiredMain$x;
 
-function requireMain$w () {
-	if (hasRequiredMain$w) return main$w;
-	hasRequiredMain$w = 1;
+function requireMain$x () {
+	if (hasRequiredMain$x) return main$x;
+	hasRequiredMain$x = 1;
 
 	// MAIN //
 
@@ -26664,8 +26664,8 @@ function requireMain$w () {
 
 	// EXPORTS //
 
-	main$w = gammaLanczosSum;
-	return main$w;
+	main$x = gammaLanczosSum;
+	return main$x;
 }
 
 /**
@@ -26686,12 +26686,12 @@ function requireMain$w () {
 * limitations under the License.
 */
 
-var lib$K;
-var hasRequiredLib$K;
+var lib$L;
+var hasRequiredLib$L;
 
-function requireLib$K () {
-	if (hasRequiredLib$K) return lib$K;
-	hasRequiredLib$K = 1;
+function requireLib$L () {
+	if (hasRequiredLib$L) return lib$L;
+	hasRequiredLib$L = 1;
 
 	/**
 	* Calculate the Lanczos sum for the approximation of the gamma function.
@@ -26722,13 +26722,13 @@ function requireLib$K () {
 
 	// MODULES //
 
-	var main = requireMain$w();
+	var main = requireMain$x();
 
 
 	// EXPORTS //
 
-	lib$K = main;
-	return lib$K;
+	lib$L = main;
+	return lib$L;
 }
 
 /**
@@ -26749,12 +26749,12 @@ function requireLib$K () {
 * limitations under the License.
 */
 
-var lib$J;
-var hasRequiredLib$J;
+var lib$K;
+var hasRequiredLib$K;
 
-function requireLib$J () {
-	if (hasRequiredLib$J) return lib$J;
-	hasRequiredLib$J = 1;
+function requireLib$K () {
+	if (hasRequiredLib$K) return lib$K;
+	hasRequiredLib$K = 1;
 
 	/**
 	* Arbitrary constant `g` to be used in Lanczos approximation functions.
@@ -26783,8 +26783,8 @@ function requireLib$J () {
 
 	// EXPORTS //
 
-	lib$J = FLOAT64_GAMMA_LANCZOS_G;
-	return lib$J;
+	lib$K = FLOAT64_GAMMA_LANCZOS_G;
+	return lib$K;
 }
 
 /**
@@ -26830,16 +26830,16 @@ function requireGamma_delta_ratio_lanczos () {
 
 	// MODULES //
 
-	var lanczosSum = requireLib$K();
-	var gamma = requireLib$N();
-	var log1p = requireLib$1A();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var EPSILON = requireLib$15();
-	var E = requireLib$16();
-	var G = requireLib$J();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
+	var lanczosSum = requireLib$L();
+	var gamma = requireLib$O();
+	var log1p = requireLib$1B();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var EPSILON = requireLib$16();
+	var E = requireLib$17();
+	var G = requireLib$K();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$N();
 
 
 	// VARIABLES //
@@ -26943,20 +26943,20 @@ function requireGamma_delta_ratio_lanczos () {
 * ```
 */
 
-var main$v;
-var hasRequiredMain$v;
+var main$w;
+var hasRequiredMain$w;
 
-function requireMain$v () {
-	if (hasRequiredMain$v) return main$v;
-	hasRequiredMain$v = 1;
+function requireMain$w () {
+	if (hasRequiredMain$w) return main$w;
+	hasRequiredMain$w = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var floor = requireLib$1B();
-	var gamma = requireLib$N();
-	var factorial = requireLib$L();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
+	var abs = requireLib$1x();
+	var floor = requireLib$1C();
+	var gamma = requireLib$O();
+	var factorial = requireLib$M();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$N();
 	var gammaDeltaRatioLanczos = requireGamma_delta_ratio_lanczos();
 
 
@@ -27039,8 +27039,8 @@ function requireMain$v () {
 
 	// EXPORTS //
 
-	main$v = gammaDeltaRatio;
-	return main$v;
+	main$w = gammaDeltaRatio;
+	return main$w;
 }
 
 /**
@@ -27061,12 +27061,12 @@ function requireMain$v () {
 * limitations under the License.
 */
 
-var lib$I;
-var hasRequiredLib$I;
+var lib$J;
+var hasRequiredLib$J;
 
-function requireLib$I () {
-	if (hasRequiredLib$I) return lib$I;
-	hasRequiredLib$I = 1;
+function requireLib$J () {
+	if (hasRequiredLib$J) return lib$J;
+	hasRequiredLib$J = 1;
 
 	/**
 	* Calculate the ratio of two gamma functions.
@@ -27088,13 +27088,13 @@ function requireLib$I () {
 
 	// MODULES //
 
-	var main = requireMain$v();
+	var main = requireMain$w();
 
 
 	// EXPORTS //
 
-	lib$I = main;
-	return lib$I;
+	lib$J = main;
+	return lib$J;
 }
 
 /**
@@ -27237,20 +27237,20 @@ function requirePolyval_q () {
 * ```
 */
 
-var main$u;
-var hasRequiredMain$u;
+var main$v;
+var hasRequiredMain$v;
 
-function requireMain$u () {
-	if (hasRequiredMain$u) return main$u;
-	hasRequiredMain$u = 1;
+function requireMain$v () {
+	if (hasRequiredMain$v) return main$v;
+	hasRequiredMain$v = 1;
 
 	// MODULES //
 
-	var getHighWord = requireLib$1K();
-	var setHighWord = requireLib$1J();
-	var isnan = requireLib$26();
-	var BIAS = requireLib$1E();
-	var NINF = requireLib$1F();
+	var getHighWord = requireLib$1L();
+	var setHighWord = requireLib$1K();
+	var isnan = requireLib$27();
+	var BIAS = requireLib$1F();
+	var NINF = requireLib$1G();
 	var polyvalP = requirePolyval_p();
 	var polyvalQ = requirePolyval_q();
 
@@ -27383,8 +27383,8 @@ function requireMain$u () {
 
 	// EXPORTS //
 
-	main$u = ln;
-	return main$u;
+	main$v = ln;
+	return main$v;
 }
 
 /**
@@ -27405,12 +27405,12 @@ function requireMain$u () {
 * limitations under the License.
 */
 
-var lib$H;
-var hasRequiredLib$H;
+var lib$I;
+var hasRequiredLib$I;
 
-function requireLib$H () {
-	if (hasRequiredLib$H) return lib$H;
-	hasRequiredLib$H = 1;
+function requireLib$I () {
+	if (hasRequiredLib$I) return lib$I;
+	hasRequiredLib$I = 1;
 
 	/**
 	* Evaluate the natural logarithm of a double-precision floating-point number.
@@ -27438,13 +27438,13 @@ function requireLib$H () {
 
 	// MODULES //
 
-	var main = requireMain$u();
+	var main = requireMain$v();
 
 
 	// EXPORTS //
 
-	lib$H = main;
-	return lib$H;
+	lib$I = main;
+	return lib$I;
 }
 
 /**
@@ -27479,21 +27479,21 @@ function requireLib$H () {
 * ```
 */
 
-var main$t;
-var hasRequiredMain$t;
+var main$u;
+var hasRequiredMain$u;
 
-function requireMain$t () {
-	if (hasRequiredMain$t) return main$t;
-	hasRequiredMain$t = 1;
+function requireMain$u () {
+	if (hasRequiredMain$u) return main$u;
+	hasRequiredMain$u = 1;
 
 	// MODULES //
 
-	var getHighWord = requireLib$1K();
-	var kernelCos = requireLib$X();
-	var kernelSin = requireLib$W();
-	var rempio2 = requireLib$R();
-	var ABS_MASK = requireLib$1o();
-	var EXPONENT_MASK = requireLib$1j();
+	var getHighWord = requireLib$1L();
+	var kernelCos = requireLib$Y();
+	var kernelSin = requireLib$X();
+	var rempio2 = requireLib$S();
+	var ABS_MASK = requireLib$1p();
+	var EXPONENT_MASK = requireLib$1k();
 
 
 	// VARIABLES //
@@ -27583,8 +27583,8 @@ function requireMain$t () {
 
 	// EXPORTS //
 
-	main$t = cos;
-	return main$t;
+	main$u = cos;
+	return main$u;
 }
 
 /**
@@ -27605,12 +27605,12 @@ function requireMain$t () {
 * limitations under the License.
 */
 
-var lib$G;
-var hasRequiredLib$G;
+var lib$H;
+var hasRequiredLib$H;
 
-function requireLib$G () {
-	if (hasRequiredLib$G) return lib$G;
-	hasRequiredLib$G = 1;
+function requireLib$H () {
+	if (hasRequiredLib$H) return lib$H;
+	hasRequiredLib$H = 1;
 
 	/**
 	* Compute the cosine of a number.
@@ -27632,13 +27632,13 @@ function requireLib$G () {
 
 	// MODULES //
 
-	var main = requireMain$t();
+	var main = requireMain$u();
 
 
 	// EXPORTS //
 
-	lib$G = main;
-	return lib$G;
+	lib$H = main;
+	return lib$H;
 }
 
 /**
@@ -27659,22 +27659,22 @@ function requireLib$G () {
 * limitations under the License.
 */
 
-var main$s;
-var hasRequiredMain$s;
+var main$t;
+var hasRequiredMain$t;
 
-function requireMain$s () {
-	if (hasRequiredMain$s) return main$s;
-	hasRequiredMain$s = 1;
+function requireMain$t () {
+	if (hasRequiredMain$t) return main$t;
+	hasRequiredMain$t = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var isInfinite = requireLib$1q();
-	var cos = requireLib$G();
-	var sin = requireLib$Q();
-	var abs = requireLib$1w();
-	var copysign = requireLib$1m();
-	var PI = requireLib$Y();
+	var isnan = requireLib$27();
+	var isInfinite = requireLib$1r();
+	var cos = requireLib$H();
+	var sin = requireLib$R();
+	var abs = requireLib$1x();
+	var copysign = requireLib$1n();
+	var PI = requireLib$Z();
 
 
 	// MAIN //
@@ -27745,8 +27745,8 @@ function requireMain$s () {
 
 	// EXPORTS //
 
-	main$s = sinpi;
-	return main$s;
+	main$t = sinpi;
+	return main$t;
 }
 
 /**
@@ -27767,12 +27767,12 @@ function requireMain$s () {
 * limitations under the License.
 */
 
-var lib$F;
-var hasRequiredLib$F;
+var lib$G;
+var hasRequiredLib$G;
 
-function requireLib$F () {
-	if (hasRequiredLib$F) return lib$F;
-	hasRequiredLib$F = 1;
+function requireLib$G () {
+	if (hasRequiredLib$G) return lib$G;
+	hasRequiredLib$G = 1;
 
 	/**
 	* Compute the value of `sin(πx)`.
@@ -27797,13 +27797,13 @@ function requireLib$F () {
 
 	// MODULES //
 
-	var main = requireMain$s();
+	var main = requireMain$t();
 
 
 	// EXPORTS //
 
-	lib$F = main;
-	return lib$F;
+	lib$G = main;
+	return lib$G;
 }
 
 /**
@@ -28378,23 +28378,23 @@ function requirePolyval_w () {
 * ```
 */
 
-var main$r;
-var hasRequiredMain$r;
+var main$s;
+var hasRequiredMain$s;
 
-function requireMain$r () {
-	if (hasRequiredMain$r) return main$r;
-	hasRequiredMain$r = 1;
+function requireMain$s () {
+	if (hasRequiredMain$s) return main$s;
+	hasRequiredMain$s = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var isInfinite = requireLib$1q();
-	var abs = requireLib$1w();
-	var ln = requireLib$H();
-	var trunc = requireLib$1u();
-	var sinpi = requireLib$F();
-	var PI = requireLib$Y();
-	var PINF = requireLib$1H();
+	var isnan = requireLib$27();
+	var isInfinite = requireLib$1r();
+	var abs = requireLib$1x();
+	var ln = requireLib$I();
+	var trunc = requireLib$1v();
+	var sinpi = requireLib$G();
+	var PI = requireLib$Z();
+	var PINF = requireLib$1I();
 	var polyvalA1 = requirePolyval_a1();
 	var polyvalA2 = requirePolyval_a2();
 	var polyvalR = requirePolyval_r();
@@ -28755,8 +28755,8 @@ function requireMain$r () {
 
 	// EXPORTS //
 
-	main$r = gammaln;
-	return main$r;
+	main$s = gammaln;
+	return main$s;
 }
 
 /**
@@ -28777,12 +28777,12 @@ function requireMain$r () {
 * limitations under the License.
 */
 
-var lib$E;
-var hasRequiredLib$E;
+var lib$F;
+var hasRequiredLib$F;
 
-function requireLib$E () {
-	if (hasRequiredLib$E) return lib$E;
-	hasRequiredLib$E = 1;
+function requireLib$F () {
+	if (hasRequiredLib$F) return lib$F;
+	hasRequiredLib$F = 1;
 
 	/**
 	* Evaluate the natural logarithm of the gamma function.
@@ -28816,13 +28816,13 @@ function requireLib$E () {
 
 	// MODULES //
 
-	var main = requireMain$r();
+	var main = requireMain$s();
 
 
 	// EXPORTS //
 
-	lib$E = main;
-	return lib$E;
+	lib$F = main;
+	return lib$F;
 }
 
 /**
@@ -28843,12 +28843,12 @@ function requireLib$E () {
 * limitations under the License.
 */
 
-var lib$D;
-var hasRequiredLib$D;
+var lib$E;
+var hasRequiredLib$E;
 
-function requireLib$D () {
-	if (hasRequiredLib$D) return lib$D;
-	hasRequiredLib$D = 1;
+function requireLib$E () {
+	if (hasRequiredLib$E) return lib$E;
+	hasRequiredLib$E = 1;
 
 	/**
 	* Natural logarithm of the maximum double-precision floating-point number.
@@ -28885,8 +28885,8 @@ function requireLib$D () {
 
 	// EXPORTS //
 
-	lib$D = FLOAT64_MAX_LN;
-	return lib$D;
+	lib$E = FLOAT64_MAX_LN;
+	return lib$E;
 }
 
 /**
@@ -28907,12 +28907,12 @@ function requireLib$D () {
 * limitations under the License.
 */
 
-var lib$C;
-var hasRequiredLib$C;
+var lib$D;
+var hasRequiredLib$D;
 
-function requireLib$C () {
-	if (hasRequiredLib$C) return lib$C;
-	hasRequiredLib$C = 1;
+function requireLib$D () {
+	if (hasRequiredLib$D) return lib$D;
+	hasRequiredLib$D = 1;
 
 	/**
 	* Square root of double-precision floating-point epsilon.
@@ -28946,8 +28946,115 @@ function requireLib$C () {
 
 	// EXPORTS //
 
-	lib$C = FLOAT64_SQRT_EPSILON;
+	lib$D = FLOAT64_SQRT_EPSILON;
+	return lib$D;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$C;
+var hasRequiredLib$C;
+
+function requireLib$C () {
+	if (hasRequiredLib$C) return lib$C;
+	hasRequiredLib$C = 1;
+
+	/**
+	* Alias for `eval` global.
+	*
+	* @module @stdlib/utils-eval
+	*
+	* @example
+	* var evil = require( '@stdlib/utils-eval' );
+	*
+	* var v = evil( '5*4*3*2*1' );
+	* // returns 120
+	*/
+
+	// MODULES //
+
+	var evil = eval; // eslint-disable-line no-eval
+
+
+	// EXPORTS //
+
+	lib$C = evil;
 	return lib$C;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$r;
+var hasRequiredMain$r;
+
+function requireMain$r () {
+	if (hasRequiredMain$r) return main$r;
+	hasRequiredMain$r = 1;
+
+	// MODULES //
+
+	var evil = requireLib$C();
+
+
+	// MAIN //
+
+	/**
+	* Tests for native `function*()` support.
+	*
+	* @returns {boolean} boolean indicating if an environment has native `function*()` support
+	*
+	* @example
+	* var bool = hasGeneratorSupport();
+	* // returns <boolean>
+	*/
+	function hasGeneratorSupport() {
+		var bool;
+		try {
+			evil( '"use strict"; (function* () {})' );
+			bool = true;
+		} catch ( err ) { // eslint-disable-line no-unused-vars
+			bool = false;
+		}
+		return bool;
+	}
+
+
+	// EXPORTS //
+
+	main$r = hasGeneratorSupport;
+	return main$r;
 }
 
 /**
@@ -28976,113 +29083,6 @@ function requireLib$B () {
 	hasRequiredLib$B = 1;
 
 	/**
-	* Alias for `eval` global.
-	*
-	* @module @stdlib/utils-eval
-	*
-	* @example
-	* var evil = require( '@stdlib/utils-eval' );
-	*
-	* var v = evil( '5*4*3*2*1' );
-	* // returns 120
-	*/
-
-	// MODULES //
-
-	var evil = eval; // eslint-disable-line no-eval
-
-
-	// EXPORTS //
-
-	lib$B = evil;
-	return lib$B;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var main$q;
-var hasRequiredMain$q;
-
-function requireMain$q () {
-	if (hasRequiredMain$q) return main$q;
-	hasRequiredMain$q = 1;
-
-	// MODULES //
-
-	var evil = requireLib$B();
-
-
-	// MAIN //
-
-	/**
-	* Tests for native `function*()` support.
-	*
-	* @returns {boolean} boolean indicating if an environment has native `function*()` support
-	*
-	* @example
-	* var bool = hasGeneratorSupport();
-	* // returns <boolean>
-	*/
-	function hasGeneratorSupport() {
-		var bool;
-		try {
-			evil( '"use strict"; (function* () {})' );
-			bool = true;
-		} catch ( err ) { // eslint-disable-line no-unused-vars
-			bool = false;
-		}
-		return bool;
-	}
-
-
-	// EXPORTS //
-
-	main$q = hasGeneratorSupport;
-	return main$q;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$A;
-var hasRequiredLib$A;
-
-function requireLib$A () {
-	if (hasRequiredLib$A) return lib$A;
-	hasRequiredLib$A = 1;
-
-	/**
 	* Test for native `function*()` support.
 	*
 	* @module @stdlib/assert-has-generator-support
@@ -29096,13 +29096,13 @@ function requireLib$A () {
 
 	// MODULES //
 
-	var main = requireMain$q();
+	var main = requireMain$r();
 
 
 	// EXPORTS //
 
-	lib$A = main;
-	return lib$A;
+	lib$B = main;
+	return lib$B;
 }
 
 /**
@@ -29132,8 +29132,8 @@ function requireGenerators$1 () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var EPS = requireLib$15();
+	var abs = requireLib$1x();
+	var EPS = requireLib$16();
 
 
 	// VARIABLES //
@@ -29239,8 +29239,8 @@ function requireBasic$1 () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var EPS = requireLib$15();
+	var abs = requireLib$1x();
+	var EPS = requireLib$16();
 
 
 	// VARIABLES //
@@ -29324,12 +29324,12 @@ function requireBasic$1 () {
 * limitations under the License.
 */
 
-var lib$z;
-var hasRequiredLib$z;
+var lib$A;
+var hasRequiredLib$A;
 
-function requireLib$z () {
-	if (hasRequiredLib$z) return lib$z;
-	hasRequiredLib$z = 1;
+function requireLib$A () {
+	if (hasRequiredLib$A) return lib$A;
+	hasRequiredLib$A = 1;
 
 	/**
 	* Sum the elements of the series given by the supplied function.
@@ -29354,7 +29354,7 @@ function requireLib$z () {
 
 	// MODULES //
 
-	var hasGeneratorSupport = requireLib$A();
+	var hasGeneratorSupport = requireLib$B();
 	var generator = requireGenerators$1();
 	var basic = requireBasic$1();
 
@@ -29371,8 +29371,8 @@ function requireLib$z () {
 
 	// EXPORTS //
 
-	lib$z = sumSeries;
-	return lib$z;
+	lib$A = sumSeries;
+	return lib$A;
 }
 
 /**
@@ -29492,7 +29492,7 @@ function requireTgamma_i_large_x () {
 
 	// MODULES //
 
-	var sumSeries = requireLib$z();
+	var sumSeries = requireLib$A();
 	var tgammaILargeXSeries = requireTgamma_i_large_x_series();
 
 
@@ -29563,7 +29563,7 @@ function requireFinite_gamma_q () {
 
 	// MODULES //
 
-	var exp = requireLib$1g();
+	var exp = requireLib$1h();
 
 
 	// MAIN //
@@ -30066,20 +30066,20 @@ function requirePolyval_sb () {
 * ```
 */
 
-var main$p;
-var hasRequiredMain$p;
+var main$q;
+var hasRequiredMain$q;
 
-function requireMain$p () {
-	if (hasRequiredMain$p) return main$p;
-	hasRequiredMain$p = 1;
+function requireMain$q () {
+	if (hasRequiredMain$q) return main$q;
+	hasRequiredMain$q = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var exp = requireLib$1g();
-	var setLowWord = requireLib$1c();
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
+	var isnan = requireLib$27();
+	var exp = requireLib$1h();
+	var setLowWord = requireLib$1d();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
 	var polyvalPP = requirePolyval_pp();
 	var polyvalQQ = requirePolyval_qq();
 	var polyvalPA = requirePolyval_pa();
@@ -30448,8 +30448,8 @@ function requireMain$p () {
 
 	// EXPORTS //
 
-	main$p = erfc;
-	return main$p;
+	main$q = erfc;
+	return main$q;
 }
 
 /**
@@ -30470,12 +30470,12 @@ function requireMain$p () {
 * limitations under the License.
 */
 
-var lib$y;
-var hasRequiredLib$y;
+var lib$z;
+var hasRequiredLib$z;
 
-function requireLib$y () {
-	if (hasRequiredLib$y) return lib$y;
-	hasRequiredLib$y = 1;
+function requireLib$z () {
+	if (hasRequiredLib$z) return lib$z;
+	hasRequiredLib$z = 1;
 
 	/**
 	* Evaluate the complementary error function.
@@ -30506,13 +30506,13 @@ function requireLib$y () {
 
 	// MODULES //
 
-	var main = requireMain$p();
+	var main = requireMain$q();
 
 
 	// EXPORTS //
 
-	lib$y = main;
-	return lib$y;
+	lib$z = main;
+	return lib$z;
 }
 
 /**
@@ -30556,10 +30556,10 @@ function requireFinite_half_gamma_q () {
 
 	// MODULES //
 
-	var erfc = requireLib$y();
-	var sqrt = requireLib$1z();
-	var exp = requireLib$1g();
-	var PI = requireLib$Y();
+	var erfc = requireLib$z();
+	var sqrt = requireLib$1A();
+	var exp = requireLib$1h();
+	var PI = requireLib$Z();
 
 
 	// MAIN //
@@ -30621,12 +30621,12 @@ function requireFinite_half_gamma_q () {
 * limitations under the License.
 */
 
-var lib$x;
-var hasRequiredLib$x;
+var lib$y;
+var hasRequiredLib$y;
 
-function requireLib$x () {
-	if (hasRequiredLib$x) return lib$x;
-	hasRequiredLib$x = 1;
+function requireLib$y () {
+	if (hasRequiredLib$y) return lib$y;
+	hasRequiredLib$y = 1;
 
 	/**
 	* Natural logarithm of the smallest normalized double-precision floating-point number.
@@ -30663,8 +30663,8 @@ function requireLib$x () {
 
 	// EXPORTS //
 
-	lib$x = FLOAT64_MIN_LN;
-	return lib$x;
+	lib$y = FLOAT64_MIN_LN;
+	return lib$y;
 }
 
 /**
@@ -30708,11 +30708,11 @@ function requireFull_igamma_prefix$1 () {
 
 	// MODULES //
 
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var ln = requireLib$H();
-	var MAX_LN = requireLib$D();
-	var MIN_LN = requireLib$x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var ln = requireLib$I();
+	var MAX_LN = requireLib$E();
+	var MIN_LN = requireLib$y();
 
 
 	// MAIN //
@@ -30862,19 +30862,19 @@ function requireLog1p_series () {
 * ```
 */
 
-var main$o;
-var hasRequiredMain$o;
+var main$p;
+var hasRequiredMain$p;
 
-function requireMain$o () {
-	if (hasRequiredMain$o) return main$o;
-	hasRequiredMain$o = 1;
+function requireMain$p () {
+	if (hasRequiredMain$p) return main$p;
+	hasRequiredMain$p = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var ln = requireLib$H();
-	var FLOAT_EPS = requireLib$15();
-	var sumSeries = requireLib$z();
+	var abs = requireLib$1x();
+	var ln = requireLib$I();
+	var FLOAT_EPS = requireLib$16();
+	var sumSeries = requireLib$A();
 	var log1pSeries = requireLog1p_series();
 
 
@@ -30928,8 +30928,8 @@ function requireMain$o () {
 
 	// EXPORTS //
 
-	main$o = log1pmx;
-	return main$o;
+	main$p = log1pmx;
+	return main$p;
 }
 
 /**
@@ -30950,12 +30950,12 @@ function requireMain$o () {
 * limitations under the License.
 */
 
-var lib$w;
-var hasRequiredLib$w;
+var lib$x;
+var hasRequiredLib$x;
 
-function requireLib$w () {
-	if (hasRequiredLib$w) return lib$w;
-	hasRequiredLib$w = 1;
+function requireLib$x () {
+	if (hasRequiredLib$x) return lib$x;
+	hasRequiredLib$x = 1;
 
 	/**
 	* Evaluate \\( \operatorname{log1pmx}(x) = \ln(1+x) - x \\).
@@ -30980,13 +30980,13 @@ function requireLib$w () {
 
 	// MODULES //
 
-	var log1pmx = requireMain$o();
+	var log1pmx = requireMain$p();
 
 
 	// EXPORTS //
 
-	lib$w = log1pmx;
-	return lib$w;
+	lib$x = log1pmx;
+	return lib$x;
 }
 
 /**
@@ -31007,12 +31007,12 @@ function requireLib$w () {
 * limitations under the License.
 */
 
-var lib$v;
-var hasRequiredLib$v;
+var lib$w;
+var hasRequiredLib$w;
 
-function requireLib$v () {
-	if (hasRequiredLib$v) return lib$v;
-	hasRequiredLib$v = 1;
+function requireLib$w () {
+	if (hasRequiredLib$w) return lib$w;
+	hasRequiredLib$w = 1;
 
 	/**
 	* The mathematical constant `π` times `2`.
@@ -31041,8 +31041,8 @@ function requireLib$v () {
 
 	// EXPORTS //
 
-	lib$v = TWO_PI;
-	return lib$v;
+	lib$w = TWO_PI;
+	return lib$w;
 }
 
 /**
@@ -31572,12 +31572,12 @@ function requireIgamma_temme_large () {
 
 	// MODULES //
 
-	var evalpoly = requireLib$24();
-	var log1pmx = requireLib$w();
-	var erfc = requireLib$y();
-	var sqrt = requireLib$1z();
-	var exp = requireLib$1g();
-	var TWO_PI = requireLib$v();
+	var evalpoly = requireLib$25();
+	var log1pmx = requireLib$x();
+	var erfc = requireLib$z();
+	var sqrt = requireLib$1A();
+	var exp = requireLib$1h();
+	var TWO_PI = requireLib$w();
 	var polyvalC0 = requirePolyval_c0();
 	var polyvalC1 = requirePolyval_c1();
 	var polyvalC2 = requirePolyval_c2();
@@ -31762,7 +31762,7 @@ function requireLower_gamma_series () {
 
 	// MODULES //
 
-	var sumSeries = requireLib$z();
+	var sumSeries = requireLib$A();
 	var lowerIncompleteGammaSeries = requireLower_incomplete_gamma_series();
 
 
@@ -31903,12 +31903,12 @@ function requireRational_pq () {
 * ```
 */
 
-var main$n;
-var hasRequiredMain$n;
+var main$o;
+var hasRequiredMain$o;
 
-function requireMain$n () {
-	if (hasRequiredMain$n) return main$n;
-	hasRequiredMain$n = 1;
+function requireMain$o () {
+	if (hasRequiredMain$o) return main$o;
+	hasRequiredMain$o = 1;
 
 	// MAIN //
 
@@ -31949,8 +31949,8 @@ function requireMain$n () {
 
 	// EXPORTS //
 
-	main$n = gammaLanczosSumExpGScaled;
-	return main$n;
+	main$o = gammaLanczosSumExpGScaled;
+	return main$o;
 }
 
 /**
@@ -31971,12 +31971,12 @@ function requireMain$n () {
 * limitations under the License.
 */
 
-var lib$u;
-var hasRequiredLib$u;
+var lib$v;
+var hasRequiredLib$v;
 
-function requireLib$u () {
-	if (hasRequiredLib$u) return lib$u;
-	hasRequiredLib$u = 1;
+function requireLib$v () {
+	if (hasRequiredLib$v) return lib$v;
+	hasRequiredLib$v = 1;
 
 	/**
 	* Calculate the Lanczos sum for the approximation of the gamma function (scaled by `exp(-g)`, where `g = 10.900511`.
@@ -32007,13 +32007,13 @@ function requireLib$u () {
 
 	// MODULES //
 
-	var main = requireMain$n();
+	var main = requireMain$o();
 
 
 	// EXPORTS //
 
-	lib$u = main;
-	return lib$u;
+	lib$v = main;
+	return lib$v;
 }
 
 /**
@@ -32059,22 +32059,22 @@ function requireRegularised_gamma_prefix () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$u();
-	var gammaln = requireLib$E();
-	var gamma = requireLib$N();
-	var log1pmx = requireLib$w();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var max = requireLib$12();
-	var min = requireLib$10();
-	var ln = requireLib$H();
-	var FLOAT64_MAX = requireLib$$();
-	var MAX_LN = requireLib$D();
-	var MIN_LN = requireLib$x();
-	var G = requireLib$J();
-	var E = requireLib$16();
+	var lanczosSumExpGScaled = requireLib$v();
+	var gammaln = requireLib$F();
+	var gamma = requireLib$O();
+	var log1pmx = requireLib$x();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var max = requireLib$13();
+	var min = requireLib$11();
+	var ln = requireLib$I();
+	var FLOAT64_MAX = requireLib$10();
+	var MAX_LN = requireLib$E();
+	var MIN_LN = requireLib$y();
+	var G = requireLib$K();
+	var E = requireLib$17();
 
 
 	// MAIN //
@@ -32190,22 +32190,22 @@ function requireRegularised_gamma_prefix () {
 * ```
 */
 
-var main$m;
-var hasRequiredMain$m;
+var main$n;
+var hasRequiredMain$n;
 
-function requireMain$m () {
-	if (hasRequiredMain$m) return main$m;
-	hasRequiredMain$m = 1;
+function requireMain$n () {
+	if (hasRequiredMain$n) return main$n;
+	hasRequiredMain$n = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var isinfinite = requireLib$1q();
-	var abs = requireLib$1w();
-	var expm1 = requireLib$1C();
-	var ln = requireLib$H();
-	var pow = requireLib$17();
-	var trunc = requireLib$1u();
+	var isnan = requireLib$27();
+	var isinfinite = requireLib$1r();
+	var abs = requireLib$1x();
+	var expm1 = requireLib$1D();
+	var ln = requireLib$I();
+	var pow = requireLib$18();
+	var trunc = requireLib$1v();
 
 
 	// MAIN //
@@ -32295,8 +32295,8 @@ function requireMain$m () {
 
 	// EXPORTS //
 
-	main$m = powm1;
-	return main$m;
+	main$n = powm1;
+	return main$n;
 }
 
 /**
@@ -32317,12 +32317,12 @@ function requireMain$m () {
 * limitations under the License.
 */
 
-var lib$t;
-var hasRequiredLib$t;
+var lib$u;
+var hasRequiredLib$u;
 
-function requireLib$t () {
-	if (hasRequiredLib$t) return lib$t;
-	hasRequiredLib$t = 1;
+function requireLib$u () {
+	if (hasRequiredLib$u) return lib$u;
+	hasRequiredLib$u = 1;
 
 	/**
 	* Evaluate `bˣ - 1`.
@@ -32359,13 +32359,13 @@ function requireLib$t () {
 
 	// MODULES //
 
-	var powm1 = requireMain$m();
+	var powm1 = requireMain$n();
 
 
 	// EXPORTS //
 
-	lib$t = powm1;
-	return lib$t;
+	lib$u = powm1;
+	return lib$u;
 }
 
 /**
@@ -32624,8 +32624,8 @@ function requireLgamma_small_imp () {
 
 	// MODULES //
 
-	var ln = requireLib$H();
-	var EPS = requireLib$15();
+	var ln = requireLib$I();
+	var EPS = requireLib$16();
 	var rateval1 = requireRational_p1q1$2();
 	var rateval2 = requireRational_p2q2$2();
 	var rateval3 = requireRational_p3q3$2();
@@ -32774,19 +32774,19 @@ function requireLgamma_small_imp () {
 * ```
 */
 
-var main$l;
-var hasRequiredMain$l;
+var main$m;
+var hasRequiredMain$m;
 
-function requireMain$l () {
-	if (hasRequiredMain$l) return main$l;
-	hasRequiredMain$l = 1;
+function requireMain$m () {
+	if (hasRequiredMain$m) return main$m;
+	hasRequiredMain$m = 1;
 
 	// MODULES //
 
-	var gamma = requireLib$N();
-	var expm1 = requireLib$1C();
-	var log1p = requireLib$1A();
-	var isnan = requireLib$26();
+	var gamma = requireLib$O();
+	var expm1 = requireLib$1D();
+	var log1p = requireLib$1B();
+	var isnan = requireLib$27();
 	var lgammaSmallImp = requireLgamma_small_imp();
 
 
@@ -32841,8 +32841,8 @@ function requireMain$l () {
 
 	// EXPORTS //
 
-	main$l = gamma1pm1;
-	return main$l;
+	main$m = gamma1pm1;
+	return main$m;
 }
 
 /**
@@ -32863,12 +32863,12 @@ function requireMain$l () {
 * limitations under the License.
 */
 
-var lib$s;
-var hasRequiredLib$s;
+var lib$t;
+var hasRequiredLib$t;
 
-function requireLib$s () {
-	if (hasRequiredLib$s) return lib$s;
-	hasRequiredLib$s = 1;
+function requireLib$t () {
+	if (hasRequiredLib$t) return lib$t;
+	hasRequiredLib$t = 1;
 
 	/**
 	* Compute `gamma(x+1) - 1` without cancellation errors.
@@ -32893,13 +32893,13 @@ function requireLib$s () {
 
 	// MODULES //
 
-	var gamma1pm1 = requireMain$l();
+	var gamma1pm1 = requireMain$m();
 
 
 	// EXPORTS //
 
-	lib$s = gamma1pm1;
-	return lib$s;
+	lib$t = gamma1pm1;
+	return lib$t;
 }
 
 /**
@@ -33025,9 +33025,9 @@ function requireTgamma_small_upper_part () {
 
 	// MODULES //
 
-	var powm1 = requireLib$t();
-	var sumSeries = requireLib$z();
-	var gamma1pm1 = requireLib$s();
+	var powm1 = requireLib$u();
+	var sumSeries = requireLib$A();
+	var gamma1pm1 = requireLib$t();
 	var smallGamma2Series = requireSmall_gamma2_series();
 
 
@@ -33091,12 +33091,12 @@ function requireTgamma_small_upper_part () {
 * limitations under the License.
 */
 
-var lib$r;
-var hasRequiredLib$r;
+var lib$s;
+var hasRequiredLib$s;
 
-function requireLib$r () {
-	if (hasRequiredLib$r) return lib$r;
-	hasRequiredLib$r = 1;
+function requireLib$s () {
+	if (hasRequiredLib$s) return lib$s;
+	hasRequiredLib$s = 1;
 
 	/**
 	* Smallest positive single-precision floating-point normal number.
@@ -33139,8 +33139,8 @@ function requireLib$r () {
 
 	// EXPORTS //
 
-	lib$r = FLOAT32_SMALLEST_NORMAL;
-	return lib$r;
+	lib$s = FLOAT32_SMALLEST_NORMAL;
+	return lib$s;
 }
 
 /**
@@ -33170,9 +33170,9 @@ function requireGenerators () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var FLOAT32_SMALLEST_NORMAL = requireLib$r();
-	var EPS = requireLib$15();
+	var abs = requireLib$1x();
+	var FLOAT32_SMALLEST_NORMAL = requireLib$s();
+	var EPS = requireLib$16();
 
 
 	// VARIABLES //
@@ -33413,9 +33413,9 @@ function requireBasic () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var EPS = requireLib$15();
-	var FLOAT32_SMALLEST_NORMAL = requireLib$r();
+	var abs = requireLib$1x();
+	var EPS = requireLib$16();
+	var FLOAT32_SMALLEST_NORMAL = requireLib$s();
 
 
 	// VARIABLES //
@@ -33607,12 +33607,12 @@ function requireBasic () {
 * limitations under the License.
 */
 
-var lib$q;
-var hasRequiredLib$q;
+var lib$r;
+var hasRequiredLib$r;
 
-function requireLib$q () {
-	if (hasRequiredLib$q) return lib$q;
-	hasRequiredLib$q = 1;
+function requireLib$r () {
+	if (hasRequiredLib$r) return lib$r;
+	hasRequiredLib$r = 1;
 
 	/**
 	* Calculate a continued fraction approximation.
@@ -33638,7 +33638,7 @@ function requireLib$q () {
 
 	// MODULES //
 
-	var hasGeneratorSupport = requireLib$A();
+	var hasGeneratorSupport = requireLib$B();
 	var generator = requireGenerators();
 	var basic = requireBasic();
 
@@ -33655,8 +33655,8 @@ function requireLib$q () {
 
 	// EXPORTS //
 
-	lib$q = continuedFraction;
-	return lib$q;
+	lib$r = continuedFraction;
+	return lib$r;
 }
 
 /**
@@ -33778,7 +33778,7 @@ function requireUpper_gamma_fraction () {
 
 	// MODULES //
 
-	var continuedFraction = requireLib$q();
+	var continuedFraction = requireLib$r();
 	var upperIncompleteGammaFract = requireUpper_incomplete_gamma_fract();
 
 
@@ -33845,14 +33845,14 @@ function requireIgamma_final () {
 
 	// MODULES //
 
-	var floor = requireLib$1B();
-	var gamma = requireLib$N();
-	var abs = requireLib$1w();
-	var pow = requireLib$17();
-	var ln = requireLib$H();
-	var SQRT_EPSILON = requireLib$C();
-	var FLOAT64_MAX = requireLib$$();
-	var MAX_LN = requireLib$D();
+	var floor = requireLib$1C();
+	var gamma = requireLib$O();
+	var abs = requireLib$1x();
+	var pow = requireLib$18();
+	var ln = requireLib$I();
+	var SQRT_EPSILON = requireLib$D();
+	var FLOAT64_MAX = requireLib$10();
+	var MAX_LN = requireLib$E();
 	var tgammaILargeX = requireTgamma_i_large_x();
 	var finiteGammaQ = requireFinite_gamma_q();
 	var finiteHalfGammaQ = requireFinite_half_gamma_q();
@@ -34104,22 +34104,22 @@ function requireIgamma_final () {
 * ```
 */
 
-var main$k;
-var hasRequiredMain$k;
+var main$l;
+var hasRequiredMain$l;
 
-function requireMain$k () {
-	if (hasRequiredMain$k) return main$k;
-	hasRequiredMain$k = 1;
+function requireMain$l () {
+	if (hasRequiredMain$l) return main$l;
+	hasRequiredMain$l = 1;
 
 	// MODULES //
 
-	var gammaln = requireLib$E();
-	var exp = requireLib$1g();
-	var ln = requireLib$H();
-	var SQRT_TWO_PI = requireLib$P();
-	var MAX_LN = requireLib$D();
-	var PINF = requireLib$1H();
-	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$M();
+	var gammaln = requireLib$F();
+	var exp = requireLib$1h();
+	var ln = requireLib$I();
+	var SQRT_TWO_PI = requireLib$Q();
+	var MAX_LN = requireLib$E();
+	var PINF = requireLib$1I();
+	var FLOAT64_MAX_NTH_FACTORIAL = requireLib$N();
 	var igammaFinal = requireIgamma_final();
 	var lowerGammaSeries = requireLower_gamma_series();
 	var upperGammaFraction = requireUpper_gamma_fraction();
@@ -34216,8 +34216,8 @@ function requireMain$k () {
 
 	// EXPORTS //
 
-	main$k = gammainc;
-	return main$k;
+	main$l = gammainc;
+	return main$l;
 }
 
 /**
@@ -34238,12 +34238,12 @@ function requireMain$k () {
 * limitations under the License.
 */
 
-var lib$p;
-var hasRequiredLib$p;
+var lib$q;
+var hasRequiredLib$q;
 
-function requireLib$p () {
-	if (hasRequiredLib$p) return lib$p;
-	hasRequiredLib$p = 1;
+function requireLib$q () {
+	if (hasRequiredLib$q) return lib$q;
+	hasRequiredLib$q = 1;
 
 	/**
 	* Evaluate the incomplete gamma function.
@@ -34274,13 +34274,13 @@ function requireLib$p () {
 
 	// MODULES //
 
-	var main = requireMain$k();
+	var main = requireMain$l();
 
 
 	// EXPORTS //
 
-	lib$p = main;
-	return lib$p;
+	lib$q = main;
+	return lib$q;
 }
 
 /**
@@ -34324,11 +34324,11 @@ function requireFull_igamma_prefix () {
 
 	// MODULES //
 
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var ln = requireLib$H();
-	var MAX_LN = requireLib$D();
-	var MIN_LN = requireLib$x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var ln = requireLib$I();
+	var MAX_LN = requireLib$E();
+	var MIN_LN = requireLib$y();
 
 
 	// MAIN //
@@ -34419,21 +34419,21 @@ function requireRegularized_gamma_prefix () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$u();
-	var gammaln = requireLib$E();
-	var gamma = requireLib$N();
-	var log1p = requireLib$1A();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var max = requireLib$12();
-	var min = requireLib$10();
-	var ln = requireLib$H();
-	var MAX_LN = requireLib$D();
-	var MIN_LN = requireLib$x();
-	var G = requireLib$J();
-	var E = requireLib$16();
+	var lanczosSumExpGScaled = requireLib$v();
+	var gammaln = requireLib$F();
+	var gamma = requireLib$O();
+	var log1p = requireLib$1B();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var max = requireLib$13();
+	var min = requireLib$11();
+	var ln = requireLib$I();
+	var MAX_LN = requireLib$E();
+	var MIN_LN = requireLib$y();
+	var G = requireLib$K();
+	var E = requireLib$17();
 
 
 	// MAIN //
@@ -34564,15 +34564,15 @@ function requireBeta_small_b_large_a_series () {
 
 	// MODULES //
 
-	var gammaDeltaRatio = requireLib$I();
-	var factorial = requireLib$L();
-	var gammainc = requireLib$p();
-	var log1p = requireLib$1A();
-	var abs = requireLib$1w();
-	var pow = requireLib$17();
-	var ln = requireLib$H();
-	var MIN_VALUE = requireLib$1l();
-	var EPSILON = requireLib$15();
+	var gammaDeltaRatio = requireLib$J();
+	var factorial = requireLib$M();
+	var gammainc = requireLib$q();
+	var log1p = requireLib$1B();
+	var abs = requireLib$1x();
+	var pow = requireLib$18();
+	var ln = requireLib$I();
+	var MIN_VALUE = requireLib$1m();
+	var EPSILON = requireLib$16();
 	var fullIGammaPrefix = requireFull_igamma_prefix();
 	var regularizedGammaPrefix = requireRegularized_gamma_prefix();
 
@@ -34794,17 +34794,17 @@ function requireRising_factorial_ratio () {
 * limitations under the License.
 */
 
-var main$j;
-var hasRequiredMain$j;
+var main$k;
+var hasRequiredMain$k;
 
-function requireMain$j () {
-	if (hasRequiredMain$j) return main$j;
-	hasRequiredMain$j = 1;
+function requireMain$k () {
+	if (hasRequiredMain$k) return main$k;
+	hasRequiredMain$k = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var max = requireLib$12();
+	var abs = requireLib$1x();
+	var max = requireLib$13();
 
 
 	// MAIN //
@@ -34835,8 +34835,8 @@ function requireMain$j () {
 
 	// EXPORTS //
 
-	main$j = maxabs;
-	return main$j;
+	main$k = maxabs;
+	return main$k;
 }
 
 /**
@@ -34857,12 +34857,12 @@ function requireMain$j () {
 * limitations under the License.
 */
 
-var lib$o;
-var hasRequiredLib$o;
+var lib$p;
+var hasRequiredLib$p;
 
-function requireLib$o () {
-	if (hasRequiredLib$o) return lib$o;
-	hasRequiredLib$o = 1;
+function requireLib$p () {
+	if (hasRequiredLib$p) return lib$p;
+	hasRequiredLib$p = 1;
 
 	/**
 	* Return the maximum absolute value.
@@ -34884,13 +34884,13 @@ function requireLib$o () {
 
 	// MODULES //
 
-	var maxabs = requireMain$j();
+	var maxabs = requireMain$k();
 
 
 	// EXPORTS //
 
-	lib$o = maxabs;
-	return lib$o;
+	lib$p = maxabs;
+	return lib$p;
 }
 
 /**
@@ -34911,17 +34911,17 @@ function requireLib$o () {
 * limitations under the License.
 */
 
-var main$i;
-var hasRequiredMain$i;
+var main$j;
+var hasRequiredMain$j;
 
-function requireMain$i () {
-	if (hasRequiredMain$i) return main$i;
-	hasRequiredMain$i = 1;
+function requireMain$j () {
+	if (hasRequiredMain$j) return main$j;
+	hasRequiredMain$j = 1;
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var min = requireLib$10();
+	var abs = requireLib$1x();
+	var min = requireLib$11();
 
 
 	// MAIN //
@@ -34952,8 +34952,8 @@ function requireMain$i () {
 
 	// EXPORTS //
 
-	main$i = minabs;
-	return main$i;
+	main$j = minabs;
+	return main$j;
 }
 
 /**
@@ -34974,12 +34974,12 @@ function requireMain$i () {
 * limitations under the License.
 */
 
-var lib$n;
-var hasRequiredLib$n;
+var lib$o;
+var hasRequiredLib$o;
 
-function requireLib$n () {
-	if (hasRequiredLib$n) return lib$n;
-	hasRequiredLib$n = 1;
+function requireLib$o () {
+	if (hasRequiredLib$o) return lib$o;
+	hasRequiredLib$o = 1;
 
 	/**
 	* Return the minimum absolute value.
@@ -35001,13 +35001,13 @@ function requireLib$n () {
 
 	// MODULES //
 
-	var minabs = requireMain$i();
+	var minabs = requireMain$j();
 
 
 	// EXPORTS //
 
-	lib$n = minabs;
-	return lib$n;
+	lib$o = minabs;
+	return lib$o;
 }
 
 /**
@@ -35050,21 +35050,21 @@ function requireIbeta_power_terms () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$u();
-	var maxabs = requireLib$o();
-	var minabs = requireLib$n();
-	var expm1 = requireLib$1C();
-	var log1p = requireLib$1A();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var min = requireLib$10();
-	var ln = requireLib$H();
-	var MAX_LN = requireLib$D();
-	var MIN_LN = requireLib$x();
-	var G = requireLib$J();
-	var E = requireLib$16();
+	var lanczosSumExpGScaled = requireLib$v();
+	var maxabs = requireLib$p();
+	var minabs = requireLib$o();
+	var expm1 = requireLib$1D();
+	var log1p = requireLib$1B();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var min = requireLib$11();
+	var ln = requireLib$I();
+	var MAX_LN = requireLib$E();
+	var MIN_LN = requireLib$y();
+	var G = requireLib$K();
+	var E = requireLib$17();
 
 
 	// MAIN //
@@ -35306,7 +35306,7 @@ function requireIbeta_fraction2 () {
 
 	// MODULES //
 
-	var continuedFraction = requireLib$q();
+	var continuedFraction = requireLib$r();
 	var ibetaPowerTerms = requireIbeta_power_terms();
 
 
@@ -35413,12 +35413,12 @@ function requireIbeta_fraction2 () {
 * limitations under the License.
 */
 
-var lib$m;
-var hasRequiredLib$m;
+var lib$n;
+var hasRequiredLib$n;
 
-function requireLib$m () {
-	if (hasRequiredLib$m) return lib$m;
-	hasRequiredLib$m = 1;
+function requireLib$n () {
+	if (hasRequiredLib$n) return lib$n;
+	hasRequiredLib$n = 1;
 
 	/**
 	* Maximum safe double-precision floating-point integer.
@@ -35456,8 +35456,8 @@ function requireLib$m () {
 
 	// EXPORTS //
 
-	lib$m = FLOAT64_MAX_SAFE_INTEGER;
-	return lib$m;
+	lib$n = FLOAT64_MAX_SAFE_INTEGER;
+	return lib$n;
 }
 
 /**
@@ -35656,20 +35656,20 @@ function requireBinary_gcd () {
 * limitations under the License.
 */
 
-var main$h;
-var hasRequiredMain$h;
+var main$i;
+var hasRequiredMain$i;
 
-function requireMain$h () {
-	if (hasRequiredMain$h) return main$h;
-	hasRequiredMain$h = 1;
+function requireMain$i () {
+	if (hasRequiredMain$i) return main$i;
+	hasRequiredMain$i = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var isInteger = requireLib$1f();
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
-	var INT32_MAX = requireLib$_();
+	var isnan = requireLib$27();
+	var isInteger = requireLib$1g();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
+	var INT32_MAX = requireLib$$();
 	var bitwise = requireBitwise_binary_gcd();
 	var largeIntegers = requireBinary_gcd();
 
@@ -35725,8 +35725,8 @@ function requireMain$h () {
 
 	// EXPORTS //
 
-	main$h = gcd;
-	return main$h;
+	main$i = gcd;
+	return main$i;
 }
 
 /**
@@ -35747,12 +35747,12 @@ function requireMain$h () {
 * limitations under the License.
 */
 
-var lib$l;
-var hasRequiredLib$l;
+var lib$m;
+var hasRequiredLib$m;
 
-function requireLib$l () {
-	if (hasRequiredLib$l) return lib$l;
-	hasRequiredLib$l = 1;
+function requireLib$m () {
+	if (hasRequiredLib$m) return lib$m;
+	hasRequiredLib$m = 1;
 
 	/**
 	* Compute the greatest common divisor (gcd).
@@ -35768,13 +35768,13 @@ function requireLib$l () {
 
 	// MODULES //
 
-	var main = requireMain$h();
+	var main = requireMain$i();
 
 
 	// EXPORTS //
 
-	lib$l = main;
-	return lib$l;
+	lib$m = main;
+	return lib$m;
 }
 
 /**
@@ -35795,22 +35795,22 @@ function requireLib$l () {
 * limitations under the License.
 */
 
-var main$g;
-var hasRequiredMain$g;
+var main$h;
+var hasRequiredMain$h;
 
-function requireMain$g () {
-	if (hasRequiredMain$g) return main$g;
-	hasRequiredMain$g = 1;
+function requireMain$h () {
+	if (hasRequiredMain$h) return main$h;
+	hasRequiredMain$h = 1;
 
 	// MODULES //
 
-	var MAX_SAFE_INTEGER = requireLib$m();
-	var PINF = requireLib$1H();
-	var isInteger = requireLib$1f();
-	var isnan = requireLib$26();
-	var isOdd = requireLib$1d();
-	var floor = requireLib$1B();
-	var gcd = requireLib$l();
+	var MAX_SAFE_INTEGER = requireLib$n();
+	var PINF = requireLib$1I();
+	var isInteger = requireLib$1g();
+	var isnan = requireLib$27();
+	var isOdd = requireLib$1e();
+	var floor = requireLib$1C();
+	var gcd = requireLib$m();
 
 
 	// MAIN //
@@ -35937,8 +35937,8 @@ function requireMain$g () {
 
 	// EXPORTS //
 
-	main$g = binomcoef;
-	return main$g;
+	main$h = binomcoef;
+	return main$h;
 }
 
 /**
@@ -35959,12 +35959,12 @@ function requireMain$g () {
 * limitations under the License.
 */
 
-var lib$k;
-var hasRequiredLib$k;
+var lib$l;
+var hasRequiredLib$l;
 
-function requireLib$k () {
-	if (hasRequiredLib$k) return lib$k;
-	hasRequiredLib$k = 1;
+function requireLib$l () {
+	if (hasRequiredLib$l) return lib$l;
+	hasRequiredLib$l = 1;
 
 	/**
 	* Compute the binomial coefficient.
@@ -35998,13 +35998,13 @@ function requireLib$k () {
 
 	// MODULES //
 
-	var main = requireMain$g();
+	var main = requireMain$h();
 
 
 	// EXPORTS //
 
-	lib$k = main;
-	return lib$k;
+	lib$l = main;
+	return lib$l;
 }
 
 /**
@@ -36047,10 +36047,10 @@ function requireBinomial_ccdf () {
 
 	// MODULES //
 
-	var binomcoef = requireLib$k();
-	var floor = requireLib$1B();
-	var pow = requireLib$17();
-	var MIN_VALUE = requireLib$1l();
+	var binomcoef = requireLib$l();
+	var floor = requireLib$1C();
+	var pow = requireLib$18();
+	var MIN_VALUE = requireLib$1m();
 
 
 	// MAIN //
@@ -36248,18 +36248,18 @@ function requireIbeta_series () {
 
 	// MODULES //
 
-	var lanczosSumExpGScaled = requireLib$u();
-	var sumSeries = requireLib$z();
-	var log1p = requireLib$1A();
-	var sqrt = requireLib$1z();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var ln = requireLib$H();
-	var MIN_VALUE = requireLib$1l();
-	var MAX_LN = requireLib$D();
-	var MIN_LN = requireLib$x();
-	var G = requireLib$J();
-	var E = requireLib$16();
+	var lanczosSumExpGScaled = requireLib$v();
+	var sumSeries = requireLib$A();
+	var log1p = requireLib$1B();
+	var sqrt = requireLib$1A();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var ln = requireLib$I();
+	var MIN_VALUE = requireLib$1m();
+	var MAX_LN = requireLib$E();
+	var MIN_LN = requireLib$y();
+	var G = requireLib$K();
+	var E = requireLib$17();
 
 
 	// VARIABLES //
@@ -36398,22 +36398,22 @@ function requireAssign () {
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var expm1 = requireLib$1C();
-	var floor = requireLib$1B();
-	var log1p = requireLib$1A();
-	var asin = requireLib$1x();
-	var beta = requireLib$14();
-	var sqrt = requireLib$1z();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var max = requireLib$12();
-	var min = requireLib$10();
-	var MAX_FLOAT64 = requireLib$$();
-	var MIN_FLOAT64 = requireLib$1l();
-	var MAX_INT32 = requireLib$_();
-	var HALF_PI = requireLib$Z();
-	var PI = requireLib$Y();
+	var isnan = requireLib$27();
+	var expm1 = requireLib$1D();
+	var floor = requireLib$1C();
+	var log1p = requireLib$1B();
+	var asin = requireLib$1y();
+	var beta = requireLib$15();
+	var sqrt = requireLib$1A();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var max = requireLib$13();
+	var min = requireLib$11();
+	var MAX_FLOAT64 = requireLib$10();
+	var MIN_FLOAT64 = requireLib$1m();
+	var MAX_INT32 = requireLib$$();
+	var HALF_PI = requireLib$_();
+	var PI = requireLib$Z();
 	var betaSmallBLargeASeries = requireBeta_small_b_large_a_series();
 	var risingFactorialRatio = requireRising_factorial_ratio();
 	var ibetaPowerTerms = requireIbeta_power_terms();
@@ -36812,12 +36812,12 @@ function requireAssign () {
 * limitations under the License.
 */
 
-var main$f;
-var hasRequiredMain$f;
+var main$g;
+var hasRequiredMain$g;
 
-function requireMain$f () {
-	if (hasRequiredMain$f) return main$f;
-	hasRequiredMain$f = 1;
+function requireMain$g () {
+	if (hasRequiredMain$g) return main$g;
+	hasRequiredMain$g = 1;
 
 	// MODULES //
 
@@ -36851,8 +36851,8 @@ function requireMain$f () {
 
 	// EXPORTS //
 
-	main$f = kernelBetainc;
-	return main$f;
+	main$g = kernelBetainc;
+	return main$g;
 }
 
 /**
@@ -36873,12 +36873,12 @@ function requireMain$f () {
 * limitations under the License.
 */
 
-var lib$j;
-var hasRequiredLib$j;
+var lib$k;
+var hasRequiredLib$k;
 
-function requireLib$j () {
-	if (hasRequiredLib$j) return lib$j;
-	hasRequiredLib$j = 1;
+function requireLib$k () {
+	if (hasRequiredLib$k) return lib$k;
+	hasRequiredLib$k = 1;
 
 	/**
 	* Evaluate the incomplete beta function and its first derivative.
@@ -36907,8 +36907,8 @@ function requireLib$j () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$f();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$g();
 	var assign = requireAssign();
 
 
@@ -36919,8 +36919,8 @@ function requireLib$j () {
 
 	// EXPORTS //
 
-	lib$j = main;
-	return lib$j;
+	lib$k = main;
+	return lib$k;
 }
 
 /**
@@ -36941,16 +36941,16 @@ function requireLib$j () {
 * limitations under the License.
 */
 
-var main$e;
-var hasRequiredMain$e;
+var main$f;
+var hasRequiredMain$f;
 
-function requireMain$e () {
-	if (hasRequiredMain$e) return main$e;
-	hasRequiredMain$e = 1;
+function requireMain$f () {
+	if (hasRequiredMain$f) return main$f;
+	hasRequiredMain$f = 1;
 
 	// MODULES //
 
-	var kernelBetainc = requireLib$j().assign;
+	var kernelBetainc = requireLib$k().assign;
 
 
 	// MAIN //
@@ -36988,8 +36988,8 @@ function requireMain$e () {
 
 	// EXPORTS //
 
-	main$e = betainc;
-	return main$e;
+	main$f = betainc;
+	return main$f;
 }
 
 /**
@@ -37010,12 +37010,12 @@ function requireMain$e () {
 * limitations under the License.
 */
 
-var lib$i;
-var hasRequiredLib$i;
+var lib$j;
+var hasRequiredLib$j;
 
-function requireLib$i () {
-	if (hasRequiredLib$i) return lib$i;
-	hasRequiredLib$i = 1;
+function requireLib$j () {
+	if (hasRequiredLib$j) return lib$j;
+	hasRequiredLib$j = 1;
 
 	/**
 	* Evaluate the incomplete beta function.
@@ -37040,13 +37040,13 @@ function requireLib$i () {
 
 	// MODULES //
 
-	var main = requireMain$e();
+	var main = requireMain$f();
 
 
 	// EXPORTS //
 
-	lib$i = main;
-	return lib$i;
+	lib$j = main;
+	return lib$j;
 }
 
 /**
@@ -37435,20 +37435,20 @@ function requireRational_p5q5$1 () {
 * ```
 */
 
-var main$d;
-var hasRequiredMain$d;
+var main$e;
+var hasRequiredMain$e;
 
-function requireMain$d () {
-	if (hasRequiredMain$d) return main$d;
-	hasRequiredMain$d = 1;
+function requireMain$e () {
+	if (hasRequiredMain$e) return main$e;
+	hasRequiredMain$e = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var sqrt = requireLib$1z();
-	var ln = requireLib$H();
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
+	var isnan = requireLib$27();
+	var sqrt = requireLib$1A();
+	var ln = requireLib$I();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
 	var rationalFcnR1 = requireRational_p1q1$1();
 	var rationalFcnR2 = requireRational_p2q2$1();
 	var rationalFcnR3 = requireRational_p3q3$1();
@@ -37633,8 +37633,8 @@ function requireMain$d () {
 
 	// EXPORTS //
 
-	main$d = erfcinv;
-	return main$d;
+	main$e = erfcinv;
+	return main$e;
 }
 
 /**
@@ -37655,12 +37655,12 @@ function requireMain$d () {
 * limitations under the License.
 */
 
-var lib$h;
-var hasRequiredLib$h;
+var lib$i;
+var hasRequiredLib$i;
 
-function requireLib$h () {
-	if (hasRequiredLib$h) return lib$h;
-	hasRequiredLib$h = 1;
+function requireLib$i () {
+	if (hasRequiredLib$i) return lib$i;
+	hasRequiredLib$i = 1;
 
 	/**
 	* Evaluate the inverse complementary error function.
@@ -37688,13 +37688,13 @@ function requireLib$h () {
 
 	// MODULES //
 
-	var main = requireMain$d();
+	var main = requireMain$e();
 
 
 	// EXPORTS //
 
-	lib$h = main;
-	return lib$h;
+	lib$i = main;
+	return lib$i;
 }
 
 /**
@@ -37729,19 +37729,19 @@ function requireLib$h () {
 * ```
 */
 
-var main$c;
-var hasRequiredMain$c;
+var main$d;
+var hasRequiredMain$d;
 
-function requireMain$c () {
-	if (hasRequiredMain$c) return main$c;
-	hasRequiredMain$c = 1;
+function requireMain$d () {
+	if (hasRequiredMain$d) return main$d;
+	hasRequiredMain$d = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var asin = requireLib$1x();
-	var sqrt = requireLib$1z();
-	var PIO4 = requireLib$1y();
+	var isnan = requireLib$27();
+	var asin = requireLib$1y();
+	var sqrt = requireLib$1A();
+	var PIO4 = requireLib$1z();
 
 
 	// VARIABLES //
@@ -37818,8 +37818,62 @@ function requireMain$c () {
 
 	// EXPORTS //
 
-	main$c = acos;
-	return main$c;
+	main$d = acos;
+	return main$d;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$h;
+var hasRequiredLib$h;
+
+function requireLib$h () {
+	if (hasRequiredLib$h) return lib$h;
+	hasRequiredLib$h = 1;
+
+	/**
+	* Compute the arccosine of a double-precision floating-point number.
+	*
+	* @module @stdlib/math-base-special-acos
+	*
+	* @example
+	* var acos = require( '@stdlib/math-base-special-acos' );
+	*
+	* var v = acos( 1.0 );
+	* // returns 0.0
+	*
+	* v = acos( 0.707 ); // ~pi/4
+	* // returns ~0.7855
+	*
+	* v = acos( NaN );
+	* // returns NaN
+	*/
+
+	// MODULES //
+
+	var main = requireMain$d();
+
+
+	// EXPORTS //
+
+	lib$h = main;
+	return lib$h;
 }
 
 /**
@@ -37846,60 +37900,6 @@ var hasRequiredLib$g;
 function requireLib$g () {
 	if (hasRequiredLib$g) return lib$g;
 	hasRequiredLib$g = 1;
-
-	/**
-	* Compute the arccosine of a double-precision floating-point number.
-	*
-	* @module @stdlib/math-base-special-acos
-	*
-	* @example
-	* var acos = require( '@stdlib/math-base-special-acos' );
-	*
-	* var v = acos( 1.0 );
-	* // returns 0.0
-	*
-	* v = acos( 0.707 ); // ~pi/4
-	* // returns ~0.7855
-	*
-	* v = acos( NaN );
-	* // returns NaN
-	*/
-
-	// MODULES //
-
-	var main = requireMain$c();
-
-
-	// EXPORTS //
-
-	lib$g = main;
-	return lib$g;
-}
-
-/**
-* @license Apache-2.0
-*
-* Copyright (c) 2018 The Stdlib Authors.
-*
-* Licensed under the Apache License, Version 2.0 (the "License");
-* you may not use this file except in compliance with the License.
-* You may obtain a copy of the License at
-*
-*    http://www.apache.org/licenses/LICENSE-2.0
-*
-* Unless required by applicable law or agreed to in writing, software
-* distributed under the License is distributed on an "AS IS" BASIS,
-* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-* See the License for the specific language governing permissions and
-* limitations under the License.
-*/
-
-var lib$f;
-var hasRequiredLib$f;
-
-function requireLib$f () {
-	if (hasRequiredLib$f) return lib$f;
-	hasRequiredLib$f = 1;
 
 	/**
 	* Square root of `2`.
@@ -37931,8 +37931,8 @@ function requireLib$f () {
 
 	// EXPORTS //
 
-	lib$f = SQRT2;
-	return lib$f;
+	lib$g = SQRT2;
+	return lib$g;
 }
 
 /**
@@ -38462,10 +38462,10 @@ function requireInverse_students_t_body_series () {
 
 	// MODULES //
 
-	var gammaDeltaRatio = requireLib$I();
-	var evalpoly = requireLib$24();
-	var sqrt = requireLib$1z();
-	var PI = requireLib$Y();
+	var gammaDeltaRatio = requireLib$J();
+	var evalpoly = requireLib$25();
+	var sqrt = requireLib$1A();
+	var PI = requireLib$Z();
 	var polyval1 = requirePolyval_co14();
 	var polyval2 = requirePolyval_co15();
 	var polyval3 = requirePolyval_co16();
@@ -38570,11 +38570,11 @@ function requireInverse_students_t_tail_series () {
 
 	// MODULES //
 
-	var gammaDeltaRatio = requireLib$I();
-	var evalpoly = requireLib$24();
-	var sqrt = requireLib$1z();
-	var pow = requireLib$17();
-	var PI = requireLib$Y();
+	var gammaDeltaRatio = requireLib$J();
+	var evalpoly = requireLib$25();
+	var sqrt = requireLib$1A();
+	var pow = requireLib$18();
+	var PI = requireLib$Z();
 
 
 	// VARIABLES //
@@ -38689,12 +38689,12 @@ function requireInverse_students_t_hill () {
 
 	// MODULES //
 
-	var erfcinv = requireLib$h();
-	var expm1 = requireLib$1C();
-	var sqrt = requireLib$1z();
-	var pow = requireLib$17();
-	var HALF_PI = requireLib$Z();
-	var SQRT2 = requireLib$f();
+	var erfcinv = requireLib$i();
+	var expm1 = requireLib$1D();
+	var sqrt = requireLib$1A();
+	var pow = requireLib$18();
+	var HALF_PI = requireLib$_();
+	var SQRT2 = requireLib$g();
 
 
 	// MAIN //
@@ -38797,18 +38797,18 @@ function requireInverse_students_t () {
 
 	// MODULES //
 
-	var erfcinv = requireLib$h();
-	var floor = requireLib$1B();
-	var ldexp = requireLib$1h();
-	var round = requireLib$S();
-	var acos = requireLib$g();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var cos = requireLib$G();
-	var pow = requireLib$17();
-	var sin = requireLib$Q();
-	var SQRT2 = requireLib$f();
-	var PI = requireLib$Y();
+	var erfcinv = requireLib$i();
+	var floor = requireLib$1C();
+	var ldexp = requireLib$1i();
+	var round = requireLib$T();
+	var acos = requireLib$h();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var cos = requireLib$H();
+	var pow = requireLib$18();
+	var sin = requireLib$R();
+	var SQRT2 = requireLib$g();
+	var PI = requireLib$Z();
 	var inverseStudentsTBodySeries = requireInverse_students_t_body_series();
 	var inverseStudentsTTailSeries = requireInverse_students_t_tail_series();
 	var inverseStudentsTHill = requireInverse_students_t_hill();
@@ -39079,11 +39079,11 @@ function requireTemme1 () {
 
 	// MODULES //
 
-	var evalpoly = requireLib$24();
-	var erfcinv = requireLib$h();
-	var sqrt = requireLib$1z();
-	var exp = requireLib$1g();
-	var SQRT2 = requireLib$f();
+	var evalpoly = requireLib$25();
+	var erfcinv = requireLib$i();
+	var sqrt = requireLib$1A();
+	var exp = requireLib$1h();
+	var SQRT2 = requireLib$g();
 
 
 	// VARIABLES //
@@ -39220,8 +39220,8 @@ function requireRoot_finder () {
 
 	// MODULES //
 
-	var ln = requireLib$H();
-	var MAX_VALUE = requireLib$$();
+	var ln = requireLib$I();
+	var MAX_VALUE = requireLib$10();
 
 
 	// VARIABLES //
@@ -39292,16 +39292,16 @@ function requireRoot_finder () {
 * limitations under the License.
 */
 
-var main$b;
-var hasRequiredMain$b;
+var main$c;
+var hasRequiredMain$c;
 
-function requireMain$b () {
-	if (hasRequiredMain$b) return main$b;
-	hasRequiredMain$b = 1;
+function requireMain$c () {
+	if (hasRequiredMain$c) return main$c;
+	hasRequiredMain$c = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -39342,8 +39342,8 @@ function requireMain$b () {
 
 	// EXPORTS //
 
-	main$b = signum;
-	return main$b;
+	main$c = signum;
+	return main$c;
 }
 
 /**
@@ -39364,12 +39364,12 @@ function requireMain$b () {
 * limitations under the License.
 */
 
-var lib$e;
-var hasRequiredLib$e;
+var lib$f;
+var hasRequiredLib$f;
 
-function requireLib$e () {
-	if (hasRequiredLib$e) return lib$e;
-	hasRequiredLib$e = 1;
+function requireLib$f () {
+	if (hasRequiredLib$f) return lib$f;
+	hasRequiredLib$f = 1;
 
 	/**
 	* Evaluate the signum function for a double-precision floating-point number.
@@ -39397,13 +39397,13 @@ function requireLib$e () {
 
 	// MODULES //
 
-	var main = requireMain$b();
+	var main = requireMain$c();
 
 
 	// EXPORTS //
 
-	lib$e = main;
-	return lib$e;
+	lib$f = main;
+	return lib$f;
 }
 
 /**
@@ -39446,10 +39446,10 @@ function requireNewton_raphson () {
 
 	// MODULES //
 
-	var sign = requireLib$e();
-	var abs = requireLib$1w();
-	var ldexp = requireLib$1h();
-	var MAX_VALUE = requireLib$$();
+	var sign = requireLib$f();
+	var abs = requireLib$1x();
+	var ldexp = requireLib$1i();
+	var MAX_VALUE = requireLib$10();
 
 
 	// MAIN //
@@ -40307,14 +40307,14 @@ function requireTemme2 () {
 
 	// MODULES //
 
-	var evalpoly = requireLib$24();
-	var erfcinv = requireLib$h();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var ln = requireLib$H();
-	var sqrt = requireLib$1z();
-	var sin = requireLib$Q();
-	var cos = requireLib$G();
+	var evalpoly = requireLib$25();
+	var erfcinv = requireLib$i();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var ln = requireLib$I();
+	var sqrt = requireLib$1A();
+	var sin = requireLib$R();
+	var cos = requireLib$H();
 	var temmeRootFinder = requireRoot_finder();
 	var newtonRaphsonIterate = requireNewton_raphson();
 	var polyval1 = requirePolyval_co1();
@@ -41352,12 +41352,12 @@ function requireSrc () {
 * limitations under the License.
 */
 
-var lib$d;
-var hasRequiredLib$d;
+var lib$e;
+var hasRequiredLib$e;
 
-function requireLib$d () {
-	if (hasRequiredLib$d) return lib$d;
-	hasRequiredLib$d = 1;
+function requireLib$e () {
+	if (hasRequiredLib$e) return lib$e;
+	hasRequiredLib$e = 1;
 
 	/**
 	* Maximum single-precision floating-point number.
@@ -41394,8 +41394,8 @@ function requireLib$d () {
 
 	// EXPORTS //
 
-	lib$d = FLOAT32_MAX;
-	return lib$d;
+	lib$e = FLOAT32_MAX;
+	return lib$e;
 }
 
 /**
@@ -41426,11 +41426,11 @@ function requireHigher_newton () {
 	// MODULES //
 
 	var logger = requireSrc();
-	var gammainc = requireLib$p();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var ln = requireLib$H();
-	var MAX_FLOAT32 = requireLib$d();
+	var gammainc = requireLib$q();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var ln = requireLib$I();
+	var MAX_FLOAT32 = requireLib$e();
 
 
 	// VARIABLES //
@@ -41663,10 +41663,10 @@ function requireLambdaeta () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var ln = requireLib$H();
-	var evalpoly = requireLib$24();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var ln = requireLib$I();
+	var evalpoly = requireLib$25();
 	var polyvalAK1 = requirePolyval_ak1();
 	var polyvalAK2 = requirePolyval_ak2();
 
@@ -41770,12 +41770,12 @@ function requireLambdaeta () {
 * limitations under the License.
 */
 
-var lib$c;
-var hasRequiredLib$c;
+var lib$d;
+var hasRequiredLib$d;
 
-function requireLib$c () {
-	if (hasRequiredLib$c) return lib$c;
-	hasRequiredLib$c = 1;
+function requireLib$d () {
+	if (hasRequiredLib$d) return lib$d;
+	hasRequiredLib$d = 1;
 
 	/**
 	* Natural logarithm of the square root of `2π`.
@@ -41807,8 +41807,8 @@ function requireLib$c () {
 
 	// EXPORTS //
 
-	lib$c = LN_SQRT_TWO_PI;
-	return lib$c;
+	lib$d = LN_SQRT_TWO_PI;
+	return lib$d;
 }
 
 /**
@@ -42033,11 +42033,11 @@ function requireStirling () {
 
 	// MODULES //
 
-	var gammaln = requireLib$E();
-	var ln = requireLib$H();
-	var LN_SQRT_TWO_PI = requireLib$c();
-	var SMALLEST_FLOAT32 = requireLib$r();
-	var MAX_FLOAT32 = requireLib$d();
+	var gammaln = requireLib$F();
+	var ln = requireLib$I();
+	var LN_SQRT_TWO_PI = requireLib$d();
+	var SMALLEST_FLOAT32 = requireLib$s();
+	var MAX_FLOAT32 = requireLib$e();
 	var chepolsum = requireChepolsum();
 	var polyvalC = requirePolyval_c();
 	var polyvalD = requirePolyval_d();
@@ -42120,11 +42120,11 @@ function requireGamstar () {
 
 	// MODULES //
 
-	var exp = requireLib$1g();
-	var gamma = requireLib$N();
-	var ln = requireLib$H();
-	var FLOAT32_MAX = requireLib$d();
-	var SQRT_TWO_PI = requireLib$P();
+	var exp = requireLib$1h();
+	var gamma = requireLib$O();
+	var ln = requireLib$I();
+	var FLOAT32_MAX = requireLib$e();
+	var SQRT_TWO_PI = requireLib$Q();
 	var stirling = requireStirling();
 
 
@@ -42253,8 +42253,8 @@ function requireEps1 () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var ln = requireLib$H();
+	var abs = requireLib$1x();
+	var ln = requireLib$I();
 	var lambdaeta = requireLambdaeta();
 	var rateval = requireRational_ak0bk0();
 
@@ -42524,7 +42524,7 @@ function requireEps2 () {
 
 	// MODULES //
 
-	var ln = requireLib$H();
+	var ln = requireLib$I();
 	var rateval1 = requireRational_ak1bk1();
 	var rateval2 = requireRational_ak2bk2();
 	var rateval3 = requireRational_ak3bk3();
@@ -42949,7 +42949,7 @@ function requireEps3 () {
 
 	// MODULES //
 
-	var ln = requireLib$H();
+	var ln = requireLib$I();
 	var rational1 = requireRational_ak4bk4();
 	var rational2 = requireRational_ak5bk5();
 	var rational3 = requireRational_ak6bk6();
@@ -43030,19 +43030,19 @@ function requireCompute () {
 	// MODULES //
 
 	var logger = requireSrc();
-	var evalpoly = requireLib$24();
-	var gammaln = requireLib$E();
-	var erfcinv = requireLib$h();
-	var gamma = requireLib$N();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var min = requireLib$10();
-	var pow = requireLib$17();
-	var ln = requireLib$H();
-	var SQRT_TWO_PI = requireLib$P();
-	var MAX_FLOAT32 = requireLib$d();
-	var TWO_PI = requireLib$v();
+	var evalpoly = requireLib$25();
+	var gammaln = requireLib$F();
+	var erfcinv = requireLib$i();
+	var gamma = requireLib$O();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var min = requireLib$11();
+	var pow = requireLib$18();
+	var ln = requireLib$I();
+	var SQRT_TWO_PI = requireLib$Q();
+	var MAX_FLOAT32 = requireLib$e();
+	var TWO_PI = requireLib$w();
 	var higherNewton = requireHigher_newton();
 	var lambdaeta = requireLambdaeta();
 	var gamstar = requireGamstar();
@@ -43304,12 +43304,12 @@ function requireCompute () {
 * limitations under the License.
 */
 
-var main$a;
-var hasRequiredMain$a;
+var main$b;
+var hasRequiredMain$b;
 
-function requireMain$a () {
-	if (hasRequiredMain$a) return main$a;
-	hasRequiredMain$a = 1;
+function requireMain$b () {
+	if (hasRequiredMain$b) return main$b;
+	hasRequiredMain$b = 1;
 
 	/*
 	* Translated from the Fortran module by
@@ -43326,9 +43326,9 @@ function requireMain$a () {
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var FLOAT32_SMALLEST = requireLib$r();
-	var PINF = requireLib$1H();
+	var isnan = requireLib$27();
+	var FLOAT32_SMALLEST = requireLib$s();
+	var PINF = requireLib$1I();
 	var compute = requireCompute();
 
 
@@ -43388,8 +43388,8 @@ function requireMain$a () {
 
 	// EXPORTS //
 
-	main$a = gammaincinv;
-	return main$a;
+	main$b = gammaincinv;
+	return main$b;
 }
 
 /**
@@ -43410,12 +43410,12 @@ function requireMain$a () {
 * limitations under the License.
 */
 
-var lib$b;
-var hasRequiredLib$b;
+var lib$c;
+var hasRequiredLib$c;
 
-function requireLib$b () {
-	if (hasRequiredLib$b) return lib$b;
-	hasRequiredLib$b = 1;
+function requireLib$c () {
+	if (hasRequiredLib$c) return lib$c;
+	hasRequiredLib$c = 1;
 
 	/**
 	* Compute the inverse of the lower incomplete gamma function.
@@ -43446,13 +43446,13 @@ function requireLib$b () {
 
 	// MODULES //
 
-	var main = requireMain$a();
+	var main = requireMain$b();
 
 
 	// EXPORTS //
 
-	lib$b = main;
-	return lib$b;
+	lib$c = main;
+	return lib$c;
 }
 
 /**
@@ -43473,12 +43473,12 @@ function requireLib$b () {
 * limitations under the License.
 */
 
-var lib$a;
-var hasRequiredLib$a;
+var lib$b;
+var hasRequiredLib$b;
 
-function requireLib$a () {
-	if (hasRequiredLib$a) return lib$a;
-	hasRequiredLib$a = 1;
+function requireLib$b () {
+	if (hasRequiredLib$b) return lib$b;
+	hasRequiredLib$b = 1;
 
 	/**
 	* Smallest positive double-precision floating-point subnormal number.
@@ -43521,8 +43521,8 @@ function requireLib$a () {
 
 	// EXPORTS //
 
-	lib$a = FLOAT64_SMALLEST_SUBNORMAL;
-	return lib$a;
+	lib$b = FLOAT64_SMALLEST_SUBNORMAL;
+	return lib$b;
 }
 
 /**
@@ -43566,10 +43566,10 @@ function requireTemme3 () {
 
 	// MODULES //
 
-	var gammaincinv = requireLib$b();
-	var ln = requireLib$H();
-	var sqrt = requireLib$1z();
-	var SMALLEST_SUBNORMAL = requireLib$a();
+	var gammaincinv = requireLib$c();
+	var ln = requireLib$I();
+	var sqrt = requireLib$1A();
+	var SMALLEST_SUBNORMAL = requireLib$b();
 	var temmeRootFinder = requireRoot_finder();
 	var newtonRaphsonIterate = requireNewton_raphson();
 
@@ -43742,11 +43742,11 @@ function requireHalley_iterate () {
 
 	// MODULES //
 
-	var abs = requireLib$1w();
-	var ldexp = requireLib$1h();
-	var sign = requireLib$e();
-	var max = requireLib$12();
-	var MAX_VALUE = requireLib$$();
+	var abs = requireLib$1x();
+	var ldexp = requireLib$1i();
+	var sign = requireLib$f();
+	var max = requireLib$13();
+	var MAX_VALUE = requireLib$10();
 
 
 	// MAIN //
@@ -43972,10 +43972,10 @@ function requireIbeta_roots () {
 
 	// MODULES //
 
-	var kernelBetainc = requireLib$j().assign;
-	var abs = requireLib$1w();
-	var FLOAT64_MAX = requireLib$$();
-	var FLOAT64_MIN_NORM = requireLib$1l();
+	var kernelBetainc = requireLib$k().assign;
+	var abs = requireLib$1x();
+	var FLOAT64_MAX = requireLib$10();
+	var FLOAT64_MIN_NORM = requireLib$1m();
 
 
 	// MAIN //
@@ -44046,32 +44046,32 @@ function requireIbeta_roots () {
 
 /* eslint-disable max-statements, max-lines */
 
-var main$9;
-var hasRequiredMain$9;
+var main$a;
+var hasRequiredMain$a;
 
-function requireMain$9 () {
-	if (hasRequiredMain$9) return main$9;
-	hasRequiredMain$9 = 1;
+function requireMain$a () {
+	if (hasRequiredMain$a) return main$a;
+	hasRequiredMain$a = 1;
 
 	// MODULES //
 
-	var evalpoly = requireLib$24();
-	var betainc = requireLib$i();
-	var expm1 = requireLib$1C();
-	var log1p = requireLib$1A();
-	var asin = requireLib$1x();
-	var beta = requireLib$14();
-	var sqrt = requireLib$1z();
-	var abs = requireLib$1w();
-	var exp = requireLib$1g();
-	var pow = requireLib$17();
-	var sin = requireLib$Q();
-	var max = requireLib$12();
-	var min = requireLib$10();
-	var ln = requireLib$H();
-	var FLOAT64_MIN_NORM = requireLib$1l();
-	var HALF_PI = requireLib$Z();
-	var EPSILON = requireLib$15();
+	var evalpoly = requireLib$25();
+	var betainc = requireLib$j();
+	var expm1 = requireLib$1D();
+	var log1p = requireLib$1B();
+	var asin = requireLib$1y();
+	var beta = requireLib$15();
+	var sqrt = requireLib$1A();
+	var abs = requireLib$1x();
+	var exp = requireLib$1h();
+	var pow = requireLib$18();
+	var sin = requireLib$R();
+	var max = requireLib$13();
+	var min = requireLib$11();
+	var ln = requireLib$I();
+	var FLOAT64_MIN_NORM = requireLib$1m();
+	var HALF_PI = requireLib$_();
+	var EPSILON = requireLib$16();
 	var findIBetaInvFromTDist = requireFind_ibeta_inv_from_t_dist();
 	var temme1 = requireTemme1();
 	var temme2 = requireTemme2();
@@ -44449,8 +44449,8 @@ function requireMain$9 () {
 
 	// EXPORTS //
 
-	main$9 = ibetaInvImp;
-	return main$9;
+	main$a = ibetaInvImp;
+	return main$a;
 }
 
 /**
@@ -44471,12 +44471,12 @@ function requireMain$9 () {
 * limitations under the License.
 */
 
-var lib$9;
-var hasRequiredLib$9;
+var lib$a;
+var hasRequiredLib$a;
 
-function requireLib$9 () {
-	if (hasRequiredLib$9) return lib$9;
-	hasRequiredLib$9 = 1;
+function requireLib$a () {
+	if (hasRequiredLib$a) return lib$a;
+	hasRequiredLib$a = 1;
 
 	/**
 	* Evaluate the inverse of the incomplete beta function.
@@ -44501,13 +44501,13 @@ function requireLib$9 () {
 
 	// MODULES //
 
-	var main = requireMain$9();
+	var main = requireMain$a();
 
 
 	// EXPORTS //
 
-	lib$9 = main;
-	return lib$9;
+	lib$a = main;
+	return lib$a;
 }
 
 /**
@@ -44528,17 +44528,17 @@ function requireLib$9 () {
 * limitations under the License.
 */
 
-var main$8;
-var hasRequiredMain$8;
+var main$9;
+var hasRequiredMain$9;
 
-function requireMain$8 () {
-	if (hasRequiredMain$8) return main$8;
-	hasRequiredMain$8 = 1;
+function requireMain$9 () {
+	if (hasRequiredMain$9) return main$9;
+	hasRequiredMain$9 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var kernelBetaincinv = requireLib$9();
+	var isnan = requireLib$27();
+	var kernelBetaincinv = requireLib$a();
 
 
 	// MAIN //
@@ -44595,8 +44595,8 @@ function requireMain$8 () {
 
 	// EXPORTS //
 
-	main$8 = betaincinv;
-	return main$8;
+	main$9 = betaincinv;
+	return main$9;
 }
 
 /**
@@ -44617,12 +44617,12 @@ function requireMain$8 () {
 * limitations under the License.
 */
 
-var lib$8;
-var hasRequiredLib$8;
+var lib$9;
+var hasRequiredLib$9;
 
-function requireLib$8 () {
-	if (hasRequiredLib$8) return lib$8;
-	hasRequiredLib$8 = 1;
+function requireLib$9 () {
+	if (hasRequiredLib$9) return lib$9;
+	hasRequiredLib$9 = 1;
 
 	/**
 	* Evaluate the inverse of the incomplete beta function.
@@ -44650,13 +44650,13 @@ function requireLib$8 () {
 
 	// MODULES //
 
-	var main = requireMain$8();
+	var main = requireMain$9();
 
 
 	// EXPORTS //
 
-	lib$8 = main;
-	return lib$8;
+	lib$9 = main;
+	return lib$9;
 }
 
 /**
@@ -44677,17 +44677,17 @@ function requireLib$8 () {
 * limitations under the License.
 */
 
-var main$7;
-var hasRequiredMain$7;
+var main$8;
+var hasRequiredMain$8;
 
-function requireMain$7 () {
-	if (hasRequiredMain$7) return main$7;
-	hasRequiredMain$7 = 1;
+function requireMain$8 () {
+	if (hasRequiredMain$8) return main$8;
+	hasRequiredMain$8 = 1;
 
 	// MODULES //
 
-	var betaincinv = requireLib$8();
-	var isnan = requireLib$26();
+	var betaincinv = requireLib$9();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -44754,8 +44754,8 @@ function requireMain$7 () {
 
 	// EXPORTS //
 
-	main$7 = quantile;
-	return main$7;
+	main$8 = quantile;
+	return main$8;
 }
 
 /**
@@ -44776,12 +44776,12 @@ function requireMain$7 () {
 * limitations under the License.
 */
 
-var main$6;
-var hasRequiredMain$6;
+var main$7;
+var hasRequiredMain$7;
 
-function requireMain$6 () {
-	if (hasRequiredMain$6) return main$6;
-	hasRequiredMain$6 = 1;
+function requireMain$7 () {
+	if (hasRequiredMain$7) return main$7;
+	hasRequiredMain$7 = 1;
 
 	/**
 	* Creates a function which always returns the same value.
@@ -44818,8 +44818,8 @@ function requireMain$6 () {
 
 	// EXPORTS //
 
-	main$6 = wrap;
-	return main$6;
+	main$7 = wrap;
+	return main$7;
 }
 
 /**
@@ -44840,12 +44840,12 @@ function requireMain$6 () {
 * limitations under the License.
 */
 
-var lib$7;
-var hasRequiredLib$7;
+var lib$8;
+var hasRequiredLib$8;
 
-function requireLib$7 () {
-	if (hasRequiredLib$7) return lib$7;
-	hasRequiredLib$7 = 1;
+function requireLib$8 () {
+	if (hasRequiredLib$8) return lib$8;
+	hasRequiredLib$8 = 1;
 
 	/**
 	* Create a constant function.
@@ -44869,13 +44869,13 @@ function requireLib$7 () {
 
 	// MODULES //
 
-	var main = requireMain$6();
+	var main = requireMain$7();
 
 
 	// EXPORTS //
 
-	lib$7 = main;
-	return lib$7;
+	lib$8 = main;
+	return lib$8;
 }
 
 /**
@@ -44896,18 +44896,18 @@ function requireLib$7 () {
 * limitations under the License.
 */
 
-var factory_1$5;
-var hasRequiredFactory$5;
+var factory_1$6;
+var hasRequiredFactory$6;
 
-function requireFactory$5 () {
-	if (hasRequiredFactory$5) return factory_1$5;
-	hasRequiredFactory$5 = 1;
+function requireFactory$6 () {
+	if (hasRequiredFactory$6) return factory_1$6;
+	hasRequiredFactory$6 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$7();
-	var betaincinv = requireLib$8();
-	var isnan = requireLib$26();
+	var constantFunction = requireLib$8();
+	var betaincinv = requireLib$9();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -44964,8 +44964,8 @@ function requireFactory$5 () {
 
 	// EXPORTS //
 
-	factory_1$5 = factory;
-	return factory_1$5;
+	factory_1$6 = factory;
+	return factory_1$6;
 }
 
 /**
@@ -44986,12 +44986,12 @@ function requireFactory$5 () {
 * limitations under the License.
 */
 
-var lib$6;
-var hasRequiredLib$6;
+var lib$7;
+var hasRequiredLib$7;
 
-function requireLib$6 () {
-	if (hasRequiredLib$6) return lib$6;
-	hasRequiredLib$6 = 1;
+function requireLib$7 () {
+	if (hasRequiredLib$7) return lib$7;
+	hasRequiredLib$7 = 1;
 
 	/**
 	* Evaluate the quantile function for a beta distribution.
@@ -45021,9 +45021,9 @@ function requireLib$6 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$7();
-	var factory = requireFactory$5();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$8();
+	var factory = requireFactory$6();
 
 
 	// MAIN //
@@ -45033,11 +45033,11 @@ function requireLib$6 () {
 
 	// EXPORTS //
 
-	lib$6 = main;
-	return lib$6;
+	lib$7 = main;
+	return lib$7;
 }
 
-requireLib$6();
+requireLib$7();
 
 /**
 * @license Apache-2.0
@@ -45057,18 +45057,18 @@ requireLib$6();
 * limitations under the License.
 */
 
-var main$5;
-var hasRequiredMain$5;
+var main$6;
+var hasRequiredMain$6;
 
-function requireMain$5 () {
-	if (hasRequiredMain$5) return main$5;
-	hasRequiredMain$5 = 1;
+function requireMain$6 () {
+	if (hasRequiredMain$6) return main$6;
+	hasRequiredMain$6 = 1;
 
 	// MODULES //
 
-	var erfc = requireLib$y();
-	var sqrt = requireLib$1z();
-	var isnan = requireLib$26();
+	var erfc = requireLib$z();
+	var sqrt = requireLib$1A();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -45132,8 +45132,8 @@ function requireMain$5 () {
 
 	// EXPORTS //
 
-	main$5 = cdf;
-	return main$5;
+	main$6 = cdf;
+	return main$6;
 }
 
 /**
@@ -45154,16 +45154,16 @@ function requireMain$5 () {
 * limitations under the License.
 */
 
-var main$4;
-var hasRequiredMain$4;
+var main$5;
+var hasRequiredMain$5;
 
-function requireMain$4 () {
-	if (hasRequiredMain$4) return main$4;
-	hasRequiredMain$4 = 1;
+function requireMain$5 () {
+	if (hasRequiredMain$5) return main$5;
+	hasRequiredMain$5 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -45205,8 +45205,8 @@ function requireMain$4 () {
 
 	// EXPORTS //
 
-	main$4 = cdf;
-	return main$4;
+	main$5 = cdf;
+	return main$5;
 }
 
 /**
@@ -45227,17 +45227,17 @@ function requireMain$4 () {
 * limitations under the License.
 */
 
-var factory_1$4;
-var hasRequiredFactory$4;
+var factory_1$5;
+var hasRequiredFactory$5;
 
-function requireFactory$4 () {
-	if (hasRequiredFactory$4) return factory_1$4;
-	hasRequiredFactory$4 = 1;
+function requireFactory$5 () {
+	if (hasRequiredFactory$5) return factory_1$5;
+	hasRequiredFactory$5 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$7();
-	var isnan = requireLib$26();
+	var constantFunction = requireLib$8();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -45288,8 +45288,8 @@ function requireFactory$4 () {
 
 	// EXPORTS //
 
-	factory_1$4 = factory;
-	return factory_1$4;
+	factory_1$5 = factory;
+	return factory_1$5;
 }
 
 /**
@@ -45310,12 +45310,12 @@ function requireFactory$4 () {
 * limitations under the License.
 */
 
-var lib$5;
-var hasRequiredLib$5;
+var lib$6;
+var hasRequiredLib$6;
 
-function requireLib$5 () {
-	if (hasRequiredLib$5) return lib$5;
-	hasRequiredLib$5 = 1;
+function requireLib$6 () {
+	if (hasRequiredLib$6) return lib$6;
+	hasRequiredLib$6 = 1;
 
 	/**
 	* Degenerate distribution cumulative distribution function (CDF).
@@ -45342,9 +45342,9 @@ function requireLib$5 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$4();
-	var factory = requireFactory$4();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$5();
+	var factory = requireFactory$5();
 
 
 	// MAIN //
@@ -45354,8 +45354,8 @@ function requireLib$5 () {
 
 	// EXPORTS //
 
-	lib$5 = main;
-	return lib$5;
+	lib$6 = main;
+	return lib$6;
 }
 
 /**
@@ -45376,20 +45376,20 @@ function requireLib$5 () {
 * limitations under the License.
 */
 
-var factory_1$3;
-var hasRequiredFactory$3;
+var factory_1$4;
+var hasRequiredFactory$4;
 
-function requireFactory$3 () {
-	if (hasRequiredFactory$3) return factory_1$3;
-	hasRequiredFactory$3 = 1;
+function requireFactory$4 () {
+	if (hasRequiredFactory$4) return factory_1$4;
+	hasRequiredFactory$4 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$7();
-	var degenerate = requireLib$5().factory;
-	var isnan = requireLib$26();
-	var sqrt = requireLib$1z();
-	var erfc = requireLib$y();
+	var constantFunction = requireLib$8();
+	var degenerate = requireLib$6().factory;
+	var isnan = requireLib$27();
+	var sqrt = requireLib$1A();
+	var erfc = requireLib$z();
 
 
 	// MAIN //
@@ -45448,8 +45448,8 @@ function requireFactory$3 () {
 
 	// EXPORTS //
 
-	factory_1$3 = factory;
-	return factory_1$3;
+	factory_1$4 = factory;
+	return factory_1$4;
 }
 
 /**
@@ -45470,12 +45470,12 @@ function requireFactory$3 () {
 * limitations under the License.
 */
 
-var lib$4;
-var hasRequiredLib$4;
+var lib$5;
+var hasRequiredLib$5;
 
-function requireLib$4 () {
-	if (hasRequiredLib$4) return lib$4;
-	hasRequiredLib$4 = 1;
+function requireLib$5 () {
+	if (hasRequiredLib$5) return lib$5;
+	hasRequiredLib$5 = 1;
 
 	/**
 	* Normal distribution cumulative distribution function (CDF).
@@ -45495,9 +45495,9 @@ function requireLib$4 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$5();
-	var factory = requireFactory$3();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$6();
+	var factory = requireFactory$4();
 
 
 	// MAIN //
@@ -45507,11 +45507,11 @@ function requireLib$4 () {
 
 	// EXPORTS //
 
-	lib$4 = main;
-	return lib$4;
+	lib$5 = main;
+	return lib$5;
 }
 
-requireLib$4();
+requireLib$5();
 
 /**
 * @license Apache-2.0
@@ -45899,20 +45899,20 @@ function requireRational_p5q5 () {
 * ```
 */
 
-var main$3;
-var hasRequiredMain$3;
+var main$4;
+var hasRequiredMain$4;
 
-function requireMain$3 () {
-	if (hasRequiredMain$3) return main$3;
-	hasRequiredMain$3 = 1;
+function requireMain$4 () {
+	if (hasRequiredMain$4) return main$4;
+	hasRequiredMain$4 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
-	var sqrt = requireLib$1z();
-	var ln = requireLib$H();
-	var PINF = requireLib$1H();
-	var NINF = requireLib$1F();
+	var isnan = requireLib$27();
+	var sqrt = requireLib$1A();
+	var ln = requireLib$I();
+	var PINF = requireLib$1I();
+	var NINF = requireLib$1G();
 	var rationalFcnR1 = requireRational_p1q1();
 	var rationalFcnR2 = requireRational_p2q2();
 	var rationalFcnR3 = requireRational_p3q3();
@@ -46101,8 +46101,8 @@ function requireMain$3 () {
 
 	// EXPORTS //
 
-	main$3 = erfinv;
-	return main$3;
+	main$4 = erfinv;
+	return main$4;
 }
 
 /**
@@ -46123,12 +46123,12 @@ function requireMain$3 () {
 * limitations under the License.
 */
 
-var lib$3;
-var hasRequiredLib$3;
+var lib$4;
+var hasRequiredLib$4;
 
-function requireLib$3 () {
-	if (hasRequiredLib$3) return lib$3;
-	hasRequiredLib$3 = 1;
+function requireLib$4 () {
+	if (hasRequiredLib$4) return lib$4;
+	hasRequiredLib$4 = 1;
 
 	/**
 	* Evaluate the inverse error function.
@@ -46162,13 +46162,13 @@ function requireLib$3 () {
 
 	// MODULES //
 
-	var main = requireMain$3();
+	var main = requireMain$4();
 
 
 	// EXPORTS //
 
-	lib$3 = main;
-	return lib$3;
+	lib$4 = main;
+	return lib$4;
 }
 
 /**
@@ -46189,18 +46189,18 @@ function requireLib$3 () {
 * limitations under the License.
 */
 
-var main$2;
-var hasRequiredMain$2;
+var main$3;
+var hasRequiredMain$3;
 
-function requireMain$2 () {
-	if (hasRequiredMain$2) return main$2;
-	hasRequiredMain$2 = 1;
+function requireMain$3 () {
+	if (hasRequiredMain$3) return main$3;
+	hasRequiredMain$3 = 1;
 
 	// MODULES //
 
-	var erfinv = requireLib$3();
-	var isnan = requireLib$26();
-	var sqrt = requireLib$1z();
+	var erfinv = requireLib$4();
+	var isnan = requireLib$27();
+	var sqrt = requireLib$1A();
 
 
 	// MAIN //
@@ -46271,8 +46271,8 @@ function requireMain$2 () {
 
 	// EXPORTS //
 
-	main$2 = quantile;
-	return main$2;
+	main$3 = quantile;
+	return main$3;
 }
 
 /**
@@ -46293,16 +46293,16 @@ function requireMain$2 () {
 * limitations under the License.
 */
 
-var main$1;
-var hasRequiredMain$1;
+var main$2;
+var hasRequiredMain$2;
 
-function requireMain$1 () {
-	if (hasRequiredMain$1) return main$1;
-	hasRequiredMain$1 = 1;
+function requireMain$2 () {
+	if (hasRequiredMain$2) return main$2;
+	hasRequiredMain$2 = 1;
 
 	// MODULES //
 
-	var isnan = requireLib$26();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -46348,8 +46348,8 @@ function requireMain$1 () {
 
 	// EXPORTS //
 
-	main$1 = quantile;
-	return main$1;
+	main$2 = quantile;
+	return main$2;
 }
 
 /**
@@ -46370,17 +46370,17 @@ function requireMain$1 () {
 * limitations under the License.
 */
 
-var factory_1$2;
-var hasRequiredFactory$2;
+var factory_1$3;
+var hasRequiredFactory$3;
 
-function requireFactory$2 () {
-	if (hasRequiredFactory$2) return factory_1$2;
-	hasRequiredFactory$2 = 1;
+function requireFactory$3 () {
+	if (hasRequiredFactory$3) return factory_1$3;
+	hasRequiredFactory$3 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$7();
-	var isnan = requireLib$26();
+	var constantFunction = requireLib$8();
+	var isnan = requireLib$27();
 
 
 	// MAIN //
@@ -46431,8 +46431,8 @@ function requireFactory$2 () {
 
 	// EXPORTS //
 
-	factory_1$2 = factory;
-	return factory_1$2;
+	factory_1$3 = factory;
+	return factory_1$3;
 }
 
 /**
@@ -46453,12 +46453,12 @@ function requireFactory$2 () {
 * limitations under the License.
 */
 
-var lib$2;
-var hasRequiredLib$2;
+var lib$3;
+var hasRequiredLib$3;
 
-function requireLib$2 () {
-	if (hasRequiredLib$2) return lib$2;
-	hasRequiredLib$2 = 1;
+function requireLib$3 () {
+	if (hasRequiredLib$3) return lib$3;
+	hasRequiredLib$3 = 1;
 
 	/**
 	* Degenerate distribution quantile function.
@@ -46482,9 +46482,9 @@ function requireLib$2 () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$1();
-	var factory = requireFactory$2();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$2();
+	var factory = requireFactory$3();
 
 
 	// MAIN //
@@ -46494,8 +46494,8 @@ function requireLib$2 () {
 
 	// EXPORTS //
 
-	lib$2 = main;
-	return lib$2;
+	lib$3 = main;
+	return lib$3;
 }
 
 /**
@@ -46516,20 +46516,20 @@ function requireLib$2 () {
 * limitations under the License.
 */
 
-var factory_1$1;
-var hasRequiredFactory$1;
+var factory_1$2;
+var hasRequiredFactory$2;
 
-function requireFactory$1 () {
-	if (hasRequiredFactory$1) return factory_1$1;
-	hasRequiredFactory$1 = 1;
+function requireFactory$2 () {
+	if (hasRequiredFactory$2) return factory_1$2;
+	hasRequiredFactory$2 = 1;
 
 	// MODULES //
 
-	var constantFunction = requireLib$7();
-	var degenerate = requireLib$2().factory;
-	var erfinv = requireLib$3();
-	var isnan = requireLib$26();
-	var sqrt = requireLib$1z();
+	var constantFunction = requireLib$8();
+	var degenerate = requireLib$3().factory;
+	var erfinv = requireLib$4();
+	var isnan = requireLib$27();
+	var sqrt = requireLib$1A();
 
 
 	// MAIN //
@@ -46584,6 +46584,259 @@ function requireFactory$1 () {
 
 	// EXPORTS //
 
+	factory_1$2 = factory;
+	return factory_1$2;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var lib$2;
+var hasRequiredLib$2;
+
+function requireLib$2 () {
+	if (hasRequiredLib$2) return lib$2;
+	hasRequiredLib$2 = 1;
+
+	/**
+	* Normal distribution quantile function.
+	*
+	* @module @stdlib/stats-base-dists-normal-quantile
+	*
+	* @example
+	* var quantile = require( '@stdlib/stats-base-dists-normal-quantile' );
+	*
+	* var y = quantile( 0.8, 0.0, 1.0 );
+	* // returns ~0.842
+	*
+	* var myQuantile = quantile.factory( 10.0, 2.0 );
+	* y = myQuantile( 0.5 );
+	* // returns 10.0
+	*/
+
+	// MODULES //
+
+	var setReadOnly = requireLib$28();
+	var main = requireMain$3();
+	var factory = requireFactory$2();
+
+
+	// MAIN //
+
+	setReadOnly( main, 'factory', factory );
+
+
+	// EXPORTS //
+
+	lib$2 = main;
+	return lib$2;
+}
+
+requireLib$2();
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var main$1;
+var hasRequiredMain$1;
+
+function requireMain$1 () {
+	if (hasRequiredMain$1) return main$1;
+	hasRequiredMain$1 = 1;
+
+	// MODULES //
+
+	var betainc = requireLib$j();
+	var isnan = requireLib$27();
+	var pow = requireLib$18();
+
+
+	// MAIN //
+
+	/**
+	* Evaluates the cumulative distribution function (CDF) for a Student's t distribution with degrees of freedom `v` at a value `x`.
+	*
+	* @param {number} x - input value
+	* @param {PositiveNumber} v - degrees of freedom
+	* @returns {Probability} evaluated CDF
+	*
+	* @example
+	* var y = cdf( 2.0, 0.1 );
+	* // returns ~0.611
+	*
+	* @example
+	* var y = cdf( 1.0, 2.0 );
+	* // returns ~0.789
+	*
+	* @example
+	* var y = cdf( -1.0, 4.0 );
+	* // returns ~0.187
+	*
+	* @example
+	* var y = cdf( NaN, 1.0 );
+	* // returns NaN
+	*
+	* @example
+	* var y = cdf( 0.0, NaN );
+	* // returns NaN
+	*
+	* @example
+	* var y = cdf( 2.0, -1.0 );
+	* // returns NaN
+	*/
+	function cdf( x, v ) {
+		var x2;
+		var p;
+		var z;
+		if (
+			isnan( x ) ||
+			isnan( v ) ||
+			v <= 0.0
+		) {
+			return NaN;
+		}
+		if ( x === 0.0 ) {
+			return 0.5;
+		}
+		x2 = pow( x, 2.0 );
+		if ( v > 2.0*x2 ) {
+			z = x2 / ( v + x2 );
+			p = betainc( z, 0.5, v/2.0, true, true ) / 2.0;
+		} else {
+			z = v / ( v + x2 );
+			p = betainc( z, v/2.0, 0.5, true, false ) / 2.0;
+		}
+		return ( x > 0.0 ) ? 1.0 - p : p;
+	}
+
+
+	// EXPORTS //
+
+	main$1 = cdf;
+	return main$1;
+}
+
+/**
+* @license Apache-2.0
+*
+* Copyright (c) 2018 The Stdlib Authors.
+*
+* Licensed under the Apache License, Version 2.0 (the "License");
+* you may not use this file except in compliance with the License.
+* You may obtain a copy of the License at
+*
+*    http://www.apache.org/licenses/LICENSE-2.0
+*
+* Unless required by applicable law or agreed to in writing, software
+* distributed under the License is distributed on an "AS IS" BASIS,
+* WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+* See the License for the specific language governing permissions and
+* limitations under the License.
+*/
+
+var factory_1$1;
+var hasRequiredFactory$1;
+
+function requireFactory$1 () {
+	if (hasRequiredFactory$1) return factory_1$1;
+	hasRequiredFactory$1 = 1;
+
+	// MODULES //
+
+	var constantFunction = requireLib$8();
+	var betainc = requireLib$j();
+	var isnan = requireLib$27();
+	var pow = requireLib$18();
+
+
+	// MAIN //
+
+	/**
+	* Returns a function for evaluating the cumulative distribution function (CDF) for a Student's t distribution with degrees of freedom `v`.
+	*
+	* @param {PositiveNumber} v - degrees of freedom
+	* @returns {Function} CDF
+	*
+	* @example
+	* var cdf = factory( 0.5 );
+	* var y = cdf( 3.0 );
+	* // returns ~0.816
+	*
+	* y = cdf( 1.0 );
+	* // returns ~0.699
+	*/
+	function factory( v ) {
+		if ( isnan( v ) || v <= 0.0 ) {
+			return constantFunction( NaN );
+		}
+		return cdf;
+
+		/**
+		* Evaluates the cumulative distribution function (CDF) for a Student's t distribution.
+		*
+		* @private
+		* @param {number} x - input value
+		* @returns {Probability} evaluated CDF
+		*
+		* @example
+		* var y = cdf( 2.0 );
+		* // returns <number>
+		*/
+		function cdf( x ) {
+			var x2;
+			var p;
+			var z;
+			if ( isnan( x ) ) {
+				return NaN;
+			}
+			if ( x === 0.0 ) {
+				return 0.5;
+			}
+			x2 = pow( x, 2.0 );
+			if ( v > 2.0*x2 ) {
+				z = x2 / ( v + x2 );
+				p = betainc( z, 0.5, v/2.0, true, true ) / 2.0;
+			} else {
+				z = v / ( v + x2 );
+				p = betainc( z, v/2.0, 0.5, true, false ) / 2.0;
+			}
+			return ( x > 0.0 ) ? 1.0 - p : p;
+		}
+	}
+
+
+	// EXPORTS //
+
 	factory_1$1 = factory;
 	return factory_1$1;
 }
@@ -46614,25 +46867,34 @@ function requireLib$1 () {
 	hasRequiredLib$1 = 1;
 
 	/**
-	* Normal distribution quantile function.
+	* Student's t distribution cumulative distribution function (CDF).
 	*
-	* @module @stdlib/stats-base-dists-normal-quantile
+	* @module @stdlib/stats-base-dists-t-cdf
 	*
 	* @example
-	* var quantile = require( '@stdlib/stats-base-dists-normal-quantile' );
+	* var cdf = require( '@stdlib/stats-base-dists-t-cdf' );
 	*
-	* var y = quantile( 0.8, 0.0, 1.0 );
-	* // returns ~0.842
+	* var y = cdf( 2.0, 0.1 );
+	* // returns ~0.611
 	*
-	* var myQuantile = quantile.factory( 10.0, 2.0 );
-	* y = myQuantile( 0.5 );
-	* // returns 10.0
+	* y = cdf( 1.0, 2.0 );
+	* // returns ~0.789
+	*
+	* y = cdf( -1.0, 4.0 );
+	* // returns ~0.187
+	*
+	* var mycdf = cdf.factory( 0.5 );
+	* y = mycdf( 3.0 );
+	* // returns ~0.816
+	*
+	* y = mycdf( 1.0 );
+	* // returns ~0.699
 	*/
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
-	var main = requireMain$2();
+	var setReadOnly = requireLib$28();
+	var main = requireMain$1();
 	var factory = requireFactory$1();
 
 
@@ -46676,10 +46938,10 @@ function requireMain () {
 
 	// MODULES //
 
-	var kernelBetaincinv = requireLib$9();
-	var isnan = requireLib$26();
-	var sign = requireLib$e();
-	var sqrt = requireLib$1z();
+	var kernelBetaincinv = requireLib$a();
+	var isnan = requireLib$27();
+	var sign = requireLib$f();
+	var sqrt = requireLib$1A();
 
 
 	// MAIN //
@@ -46770,11 +47032,11 @@ function requireFactory () {
 
 	// MODULES //
 
-	var constantFunction = requireLib$7();
-	var kernelBetaincinv = requireLib$9();
-	var isnan = requireLib$26();
-	var sign = requireLib$e();
-	var sqrt = requireLib$1z();
+	var constantFunction = requireLib$8();
+	var kernelBetaincinv = requireLib$a();
+	var isnan = requireLib$27();
+	var sign = requireLib$f();
+	var sqrt = requireLib$1A();
 
 
 	// MAIN //
@@ -46886,7 +47148,7 @@ function requireLib () {
 
 	// MODULES //
 
-	var setReadOnly = requireLib$27();
+	var setReadOnly = requireLib$28();
 	var main = requireMain();
 	var factory = requireFactory();
 

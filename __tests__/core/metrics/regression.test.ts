@@ -11,6 +11,8 @@ import { check } from '../../../src/core/check.js'
 import type { MetricResult } from '../../../src/core/metrics/evaluate.js'
 import type { Report } from '../../../src/core/report/report.js'
 import { againstBaseline, policyYaml, workspace } from '../../helpers/check.js'
+import tQuantile from '@stdlib/stats-base-dists-t-quantile'
+import { createRng } from '../../../src/core/stats/rng.js'
 import { expectValidReport } from '../../helpers/report-schema.js'
 
 const DIABETES = join(import.meta.dirname, '../../../__fixtures__/diabetes')
@@ -264,10 +266,14 @@ gates:
     expect(report.baseline?.comparisons).toEqual([{ kind: 'regression', comparison: 'identical' }])
   })
 
-  it('measures a change as independent samples: the MOVER interval of the two runs', async () => {
-    const { report, dir } = await againstBaseline(files, { 'p.csv': shifted })
+  it('measures a change of a run without ids as independent samples: the MOVER interval of the two runs', async () => {
+    const withoutIds = shifted
+      .split('\n')
+      .map(line => line.split(',').slice(1).join(','))
+      .join('\n')
+    const { report, dir } = await againstBaseline(files, { 'p.csv': withoutIds })
     expect(report.baseline?.comparisons).toEqual([
-      { kind: 'regression', comparison: 'independent', reason: expect.stringContaining('independent') }
+      { kind: 'regression', comparison: 'independent', reason: 'this run has no case ids' }
     ])
     const base: Report = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'))
     const overall = (r: Report) => r.metrics.find(x => x.metric === 'mae' && x.attribute === undefined)!
@@ -284,5 +290,102 @@ gates:
       9
     )
     expect(change.comparison).toBe('independent')
+  })
+
+  /**
+   * Another model on the same patients (ids shared): every 4th prediction 30 higher, its interval
+   * kept. Each change of a mean is the mean of the rows' differences with Student's t interval, and
+   * RMSE's change is checked against a paired percentile bootstrap of the rows written here.
+   */
+  describe('paired by id on the same rows', () => {
+    const [header, ...lines] = csv.trim().split('\n')
+    const cols = header.split(',')
+    const at = (name: string) => cols.indexOf(name)
+    const moved = lines.map((l, i) => {
+      if (i % 4 !== 0) return l
+      const f = l.split(',')
+      f[at('prediction')] = String(Number(f[at('prediction')]) + 30)
+      return f.join(',')
+    })
+    const num = (l: string, name: string) => Number(l.split(',')[at(name)])
+    const residual = (l: string) => num(l, 'prediction') - num(l, 'label')
+    const covered = (l: string) =>
+      num(l, 'lower') <= num(l, 'label') && num(l, 'label') <= num(l, 'upper') ? 1 : 0
+    const policy = policyYaml(`task: regression
+defaults: { minGroupSize: 30 }
+gates:
+  - { id: mae, metric: mae, maxWorsening: 50 }
+  - { id: mae-group, metric: mae, attributes: [sex], groups: ['2'], maxWorsening: 50 }
+  - { id: rmse, metric: rmse, maxWorsening: 50 }
+  - { id: coverage, metric: interval_coverage, maxWorsening: 0.5 }
+  - { id: r2, metric: r2, maxWorsening: 0.5 }
+`)
+    let report: Report
+    beforeAll(async () => {
+      const edits = { 'p.csv': [header, ...moved].join('\n') + '\n' }
+      report = (await againstBaseline({ ...files, 'policies/medium.yml': policy }, edits)).report
+    })
+    const all = lines.map((_, i) => i)
+    const check = (gate: string) => report.checks.find(c => c.gate === gate)!
+
+    it('records the rows, and pairs on all of them', () => {
+      expect(report.stats.regression?.cases?.count).toBe(lines.length)
+      expect(report.baseline?.comparisons).toEqual([
+        { kind: 'regression', comparison: 'paired', shared: lines.length, onlyBaseline: 0, onlyRun: 0 }
+      ])
+    })
+
+    it.each([
+      ['mae', all, (l: string) => Math.abs(residual(l))],
+      [
+        'mae-group',
+        all.filter(i => lines[i].split(',')[at('sex')] === '2'),
+        (l: string) => Math.abs(residual(l))
+      ]
+    ] as const)("%s: the mean row difference, with Student's t interval", (gate, rows, value) => {
+      const d = rows.map(i => value(moved[i]) - value(lines[i]))
+      const n = d.length
+      const mean = d.reduce((a, b) => a + b, 0) / n
+      const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1))
+      const t = tQuantile(0.975, n - 1)
+      const c = check(gate)
+      expect(c.comparison).toBe('paired')
+      expect(c.change).toBeCloseTo(mean, 10)
+      expect(c.changeCi![0]).toBeCloseTo(mean - (t * sd) / Math.sqrt(n), 10)
+      expect(c.changeCi![1]).toBeCloseTo(mean + (t * sd) / Math.sqrt(n), 10)
+    })
+
+    it("interval_coverage: the paired proportion, with Agresti & Min's interval", () => {
+      const d = all.map(i => covered(moved[i]) - covered(lines[i]))
+      const b = d.filter(x => x === 1).length
+      const c = d.filter(x => x === -1).length
+      const m = d.length + 2
+      const centre = (b - c) / m
+      const se = Math.sqrt(((b + c + 1) / m - centre * centre) / m)
+      const got = check('coverage')
+      expect(got.change).toBeCloseTo((b - c) / d.length, 12)
+      expect(got.changeCi![0]).toBeCloseTo(Math.min(centre - 1.959963984540054 * se, got.change!), 10)
+      expect(got.changeCi![1]).toBeCloseTo(Math.max(centre + 1.959963984540054 * se, got.change!), 10)
+    })
+
+    it('rmse: the delta method, as wide as a paired bootstrap of the rows', () => {
+      const rmse = (rows: number[], of: string[]) =>
+        Math.sqrt(rows.reduce((a, i) => a + residual(of[i]) ** 2, 0) / rows.length)
+      const c = check('rmse')
+      expect(c.comparison).toBe('paired')
+      expect(c.change).toBeCloseTo(rmse(all, moved) - rmse(all, lines), 10)
+      const rng = createRng(7)
+      const draws = Array.from({ length: 2000 }, () => {
+        const rows = all.map(() => Math.floor(rng.next() * all.length))
+        return rmse(rows, moved) - rmse(rows, lines)
+      }).sort((a, b) => a - b)
+      const [lo, hi] = [draws[49], draws[1949]]
+      expect((c.changeCi![1] - c.changeCi![0]) / (hi - lo)).toBeGreaterThan(0.85)
+      expect((c.changeCi![1] - c.changeCi![0]) / (hi - lo)).toBeLessThan(1.15)
+    })
+
+    it('compares r2 as independent samples', () => {
+      expect(check('r2').comparison).toBe('independent')
+    })
   })
 })

@@ -9,7 +9,13 @@
 import type { Inputs } from '../inputs.js'
 import { DATA_KINDS, type DataKind } from '../kinds.js'
 import { agrees, type BootstrapSettings, type Change, type Evaluation } from '../metrics/evaluate.js'
-import { pairMulticlass, pairOutcomes, pairRobustness, type Pairing } from '../metrics/paired.js'
+import {
+  pairMulticlass,
+  pairOutcomes,
+  pairRegression,
+  pairRobustness,
+  type Pairing
+} from '../metrics/paired.js'
 import {
   pairPredictions,
   pairPredictionsOffloaded,
@@ -131,7 +137,7 @@ async function pairingOf(
       : null
   if (kind === 'regression')
     return inputs.regression && baseline.regression
-      ? { paired: false, reason: 'regression rows are compared as independent samples', note: false }
+      ? pairRegression(inputs.regression, baseline.regression, intersections)
       : null
   if (kind === 'outcomes') {
     const run = inputs.outcomes

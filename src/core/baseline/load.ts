@@ -12,6 +12,7 @@ import { joinedRows } from '../tables/combos.js'
 import type { AucBlocks } from '../metrics/auc.js'
 import { scopeOf } from '../metrics/sink.js'
 import { MAX_PREDICTION_CODE } from '../artifacts/kinds/predictions.js'
+import { RECORD_WIDTH } from '../artifacts/kinds/regression.js'
 import { InputError } from '../errors.js'
 import { reportProblem } from '../schema.js'
 import { displayPath, readRegular } from '../files.js'
@@ -212,7 +213,12 @@ function tables(stats: ReportStats, sha: (kind: string) => string): Omit<Baselin
       shift: m.shift,
       sums
     }
-    out.regression = { table, rows: summed(table, m.combos.keys())[M.rows], sha256: sha('regression') }
+    out.regression = {
+      table,
+      rows: summed(table, m.combos.keys())[M.rows],
+      sha256: sha('regression'),
+      cases: loadCases(m.cases, 2, RECORD_WIDTH)
+    }
   }
   if (stats.robustness) {
     const r = stats.robustness

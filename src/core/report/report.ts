@@ -104,6 +104,8 @@ export interface ReportStats {
     shift: number
     moments: readonly string[]
     sums: number[][]
+    /** Each row's residual and prediction by hashed id, when the file maps ids (tables/cases.ts). */
+    cases?: StoredCases
   }
   /**
    * A multiclass model's confusion table: per combination, the K × K cells (rows, Σw, Σw² each) and
@@ -261,7 +263,8 @@ function stats(inputs: Inputs): ReportStats {
       hasInterval: t.hasInterval,
       shift: t.shift,
       moments: MOMENTS,
-      sums: storedRows(t.sums, NM)
+      sums: storedRows(t.sums, NM),
+      ...(m.cases && { cases: storeCases(m.cases) })
     }
   }
   const r = inputs.robustness

@@ -12,6 +12,7 @@
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile'
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf'
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile'
+import tCdf from '@stdlib/stats-base-dists-t-cdf'
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 
 export type Interval = [number, number]
@@ -21,6 +22,9 @@ export const probit = (p: number): number => normalQuantile(p, 0, 1)
 
 /** Student's t quantile with `df` degrees of freedom. */
 export const studentQuantile = (p: number, df: number): number => tQuantile(p, df)
+
+/** Student's t upper tail with `df` degrees of freedom, 1 − F(t). */
+export const studentUpperTail = (t: number, df: number): number => tCdf(-t, df)
 
 /** Standard normal upper tail 1 − Φ(z), accurate far into the tail. */
 export const normalUpperTail = (z: number): number => normalCdf(-z, 0, 1)

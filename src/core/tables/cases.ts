@@ -19,6 +19,8 @@ export interface CaseRecord {
   /** Each case's cell in this run's table; null in a record read from a report. */
   cells: Uint32Array | null
   codes: Uint32Array
+  /** `width` numbers per case beside its code (a regression row's residual and prediction), or none. */
+  values?: Float64Array
 }
 
 /** A record as a report stores it. */
@@ -26,6 +28,8 @@ export interface StoredCases {
   count: number
   keys: string
   codes: string
+  /** The values, 8 bytes each (little-endian float64), base64. */
+  values?: string
 }
 
 /** At most this many cases (or prediction rows) are kept case by case: 16 MB of a report's JSON. */
@@ -157,15 +161,27 @@ export class CaseRecorder {
   private keys = new Column(new Uint32Array(64))
   private cells = new Column(new Uint32Array(32))
   private codes = new Column(new Uint32Array(32))
+  private values: number[] = []
   private missing: Drop | undefined
 
-  constructor(private readonly limit = MAX_CASES) {}
+  /** width: numbers kept per case beside its code (add's `values`). */
+  constructor(
+    private readonly limit = MAX_CASES,
+    private readonly width = 0
+  ) {}
 
   get dropped(): boolean {
     return this.missing !== undefined
   }
 
-  add(scope: (string | null)[], id: unknown, cell: number, code: number, line: number): Recorded {
+  add(
+    scope: (string | null)[],
+    id: unknown,
+    cell: number,
+    code: number,
+    line: number,
+    values?: ArrayLike<number>
+  ): Recorded {
     if (this.missing !== undefined) return 'dropped'
     if (noCaseId(id)) return this.drop({ kind: 'no-id', line })
     const [hi, lo] = caseKey(scope, String(id))
@@ -175,6 +191,7 @@ export class CaseRecorder {
     this.keys.push(lo)
     this.cells.push(cell)
     this.codes.push(code)
+    for (let k = 0; k < this.width; k++) this.values.push(values![k])
     return 'recorded'
   }
 
@@ -183,6 +200,7 @@ export class CaseRecorder {
     // What was kept is garbage from here on.
     this.index = new KeyIndex()
     this.keys = this.cells = this.codes = new Column(new Uint32Array(0))
+    this.values = []
     return 'dropped'
   }
 
@@ -194,7 +212,8 @@ export class CaseRecorder {
         count: this.codes.n,
         keys: this.keys.done(),
         cells: this.cells.done(),
-        codes: this.codes.done()
+        codes: this.codes.done(),
+        ...(this.width > 0 && { values: Float64Array.from(this.values) })
       }
     }
   }
@@ -219,13 +238,29 @@ function bytesWords(bytes: Buffer, bigEndian: boolean): Uint32Array {
 export function storeCases(record: CaseRecord): StoredCases {
   const keys = wordBytes(record.keys.subarray(0, 2 * record.count), true)
   const codes = wordBytes(record.codes.subarray(0, record.count), false)
-  return { count: record.count, keys: keys.toString('base64'), codes: codes.toString('base64') }
+  const values = record.values && floatBytes(record.values.subarray(0, record.values.length))
+  return {
+    count: record.count,
+    keys: keys.toString('base64'),
+    codes: codes.toString('base64'),
+    ...(values && { values: values.toString('base64') })
+  }
 }
 
-/** A record read back from a report; null when it is malformed (then nothing is paired on it). */
-export function loadCases(stored: unknown, maxCode: number): CaseRecord | null {
+/** Float64 values as little-endian bytes (a report's record is the same on any machine). */
+function floatBytes(values: Float64Array): Buffer {
+  const out = Buffer.alloc(8 * values.length)
+  for (let i = 0; i < values.length; i++) out.writeDoubleLE(values[i], 8 * i)
+  return out
+}
+
+/**
+ * A record read back from a report (`width` values per case); null when it is malformed (then nothing
+ * is paired on it).
+ */
+export function loadCases(stored: unknown, maxCode: number, width = 0): CaseRecord | null {
   if (stored === null || typeof stored !== 'object') return null
-  const { count, keys, codes } = stored as Partial<StoredCases>
+  const { count, keys, codes, values } = stored as Partial<StoredCases>
   if (!Number.isInteger(count) || count! < 0 || count! > MAX_CASES) return null
   if (typeof keys !== 'string' || typeof codes !== 'string') return null
   const k = Buffer.from(keys, 'base64')
@@ -238,5 +273,15 @@ export function loadCases(stored: unknown, maxCode: number): CaseRecord | null {
     codes: bytesWords(c, false)
   }
   for (let i = 0; i < count!; i++) if (record.codes[i] > maxCode) return null
+  if (width > 0) {
+    if (typeof values !== 'string') return null
+    const v = Buffer.from(values, 'base64')
+    if (v.length !== 8 * width * count!) return null
+    record.values = new Float64Array(width * count!)
+    for (let i = 0; i < record.values.length; i++) {
+      record.values[i] = v.readDoubleLE(8 * i)
+      if (!Number.isFinite(record.values[i])) return null
+    }
+  }
   return record
 }

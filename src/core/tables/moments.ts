@@ -77,7 +77,8 @@ export class MomentAccumulator {
     readonly hasInterval: boolean
   ) {}
 
-  add(g: Int32Array, row: RegressionRow): void {
+  /** Adds one row; returns its combination. */
+  add(g: Int32Array, row: RegressionRow): number {
     if (this.shift !== this.shift) this.shift = row.label
     const o = this.index.combo(g) * NM
     const s = this.sums
@@ -107,6 +108,7 @@ export class MomentAccumulator {
       s[o + M.intervals] += 1
       if (row.covered) s[o + M.covered] += w
     }
+    return o / NM
   }
 
   finish(groups: string[][]): MomentTable {
