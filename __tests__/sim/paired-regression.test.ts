@@ -25,7 +25,7 @@ import { atLeast, FULL, itWritesDocs, QUICK, ratioAtMost, replications, SIMULATI
 const REPLICATIONS = replications(400)
 const RESAMPLES = 200
 /** Rows the true changes are measured on (fewer in the quick run). */
-const TRUTH_ROWS = FULL ? 2_000_000 : 500_000
+const TRUTH_ROWS = FULL ? 2_000_000 : 200_000
 const HALF_WIDTH = 1.6448536269514722
 const RHO = 0.8
 const { abs, sqrt } = Math

@@ -1,6 +1,6 @@
 /**
  * Paired changes in small groups by simulation (paired-small.ts), 300 replications per regime with
- * fixed seeds (a tenth in npm test's quick run). Targets: each regime's intervals cover the true
+ * fixed seeds (16 in npm test's quick run). Targets: each regime's intervals cover the true
  * change at least 93% of the time, pooled over its groups, and where the reference paired bootstrap
  * already covers (precision in groups of 200) they are at most 1.1× as wide. The table in
  * docs/metrics.md is what this prints.

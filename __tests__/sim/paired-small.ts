@@ -20,7 +20,7 @@ import { createRng, type Rng } from '../../src/core/stats/rng.js'
 import { predictionData, type Row } from '../helpers/tables.js'
 import { replications } from './scale.js'
 
-export const REPLICATIONS = replications(300)
+export const REPLICATIONS = replications(300, 16, 0.05)
 const RESAMPLES = 500
 const TRUTH_ROWS = 2_000_000
 const BINS = 10
