@@ -10,29 +10,25 @@ const SEX = ['Female', 'Male']
 const RACE = ['White', 'Black', 'Asian-Pac-Islander', 'Amer-Indian-Eskimo', 'Other']
 const AGE = ['17-25', '26-40', '41-60', '61+']
 
-export async function generate(path, rows, variant = false, precision = 'six') {
+/**
+ * Writes `rows` lines under `header`, line i being `${i},${attributes},${rest(rand)}` with the
+ * attributes drawn first from one deterministic generator (the same rows for a given count).
+ */
+async function writeRows(path, header, rows, rest) {
   const out = createWriteStream(path, { highWaterMark: 1 << 22 })
   let state = 12345
   const rand = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0
     return state / 4294967296
   }
-  const weighted = precision === 'weighted'
-  out.write(`id,sex,race,age_band,label,score,prediction${weighted ? ',w' : ''}\n`)
+  out.write(`id,sex,race,age_band,${header}\n`)
   let buf = ''
   for (let i = 0; i < rows; i++) {
     const sex = SEX[rand() < 0.67 ? 1 : 0]
     const r = rand()
     const race = RACE[r < 0.85 ? 0 : r < 0.94 ? 1 : r < 0.97 ? 2 : r < 0.985 ? 3 : 4]
     const age = AGE[Math.floor(rand() * 4)]
-    const label = rand() < 0.25 ? 1 : 0
-    // Two draws give the score all 53 bits of a model's float64.
-    const u = precision === 'six' ? rand() : rand() + rand() / 4294967296
-    let score = Math.min(0.999999, Math.max(0, (label ? 0.55 : 0.25) + (u - 0.5) * 0.6))
-    if (variant && i % 20 === 0) score = 1 - score
-    const s = precision === 'six' ? score.toFixed(6) : String(score)
-    const w = weighted ? `,${(0.5 + rand()).toFixed(3)}` : ''
-    buf += `${i},${sex},${race},${age},${label},${s},${score >= 0.5 ? 1 : 0}${w}\n`
+    buf += `${i},${sex},${race},${age},${rest(rand, i)}\n`
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain')
       buf = ''
@@ -41,6 +37,20 @@ export async function generate(path, rows, variant = false, precision = 'six') {
   out.write(buf)
   out.end()
   await once(out, 'finish')
+}
+
+export function generate(path, rows, variant = false, precision = 'six') {
+  const weighted = precision === 'weighted'
+  return writeRows(path, `label,score,prediction${weighted ? ',w' : ''}`, rows, (rand, i) => {
+    const label = rand() < 0.25 ? 1 : 0
+    // Two draws give the score all 53 bits of a model's float64.
+    const u = precision === 'six' ? rand() : rand() + rand() / 4294967296
+    let score = Math.min(0.999999, Math.max(0, (label ? 0.55 : 0.25) + (u - 0.5) * 0.6))
+    if (variant && i % 20 === 0) score = 1 - score
+    const s = precision === 'six' ? score.toFixed(6) : String(score)
+    const w = weighted ? `,${(0.5 + rand()).toFixed(3)}` : ''
+    return `${label},${s},${score >= 0.5 ? 1 : 0}${w}`
+  })
 }
 
 /** Writes the CSV file's rows as Parquet with DuckDB (a devDependency). */
@@ -60,41 +70,19 @@ export async function toParquet(csv, out) {
  * 100 to 300), or a multiclass model's label (c0 to c9) and 10 class probabilities p_c0 to p_c9, every
  * digit, summing to 1.
  */
-export async function generateTask(path, rows, task) {
-  const out = createWriteStream(path, { highWaterMark: 1 << 22 })
-  let state = 12345
-  const rand = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 4294967296
-  }
+export function generateTask(path, rows, task) {
   const K = 10
   const classes = Array.from({ length: K }, (_, k) => `p_c${k}`)
-  out.write(`id,sex,race,age_band,label,${task === 'regression' ? 'prediction' : classes.join(',')}\n`)
-  let buf = ''
   const p = new Array(K)
-  for (let i = 0; i < rows; i++) {
-    const sex = SEX[rand() < 0.67 ? 1 : 0]
-    const r = rand()
-    const race = RACE[r < 0.85 ? 0 : r < 0.94 ? 1 : r < 0.97 ? 2 : r < 0.985 ? 3 : 4]
-    const age = AGE[Math.floor(rand() * 4)]
-    let fields
+  return writeRows(path, `label,${task === 'regression' ? 'prediction' : classes.join(',')}`, rows, rand => {
     if (task === 'regression') {
       const prediction = 100 + (rand() + rand() / 4294967296) * 200
-      fields = `${prediction + (rand() - 0.5) * 40},${prediction}`
-    } else {
-      const y = Math.floor(rand() * K)
-      let sum = 0
-      for (let k = 0; k < K; k++) sum += p[k] = (k === y ? 3 : 0.5) * (rand() + rand() / 4294967296) + 1e-3
-      for (let k = 0; k < K; k++) p[k] /= sum
-      fields = `c${y},${p.join(',')}`
+      return `${prediction + (rand() - 0.5) * 40},${prediction}`
     }
-    buf += `${i},${sex},${race},${age},${fields}\n`
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain')
-      buf = ''
-    }
-  }
-  out.write(buf)
-  out.end()
-  await once(out, 'finish')
+    const y = Math.floor(rand() * K)
+    let sum = 0
+    for (let k = 0; k < K; k++) sum += p[k] = (k === y ? 3 : 0.5) * (rand() + rand() / 4294967296) + 1e-3
+    for (let k = 0; k < K; k++) p[k] /= sum
+    return `c${y},${p.join(',')}`
+  })
 }
