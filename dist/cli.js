@@ -57288,7 +57288,11 @@ function pairRegression(run, base, intersections) {
                 let uu = 0;
                 let vv = 0;
                 let uv = 0;
-                let covered = { n: 0, sum: 0, squares: 0, before: 0 };
+                // Rows with an interval in both runs; Σ and Σ² of their coverage differences; covered before.
+                let nc = 0;
+                let sc = 0;
+                let sc2 = 0;
+                let bc = 0;
                 for (let k = 0; k < joined.run.length; k++) {
                     const i = joined.run[k];
                     if (!inScope(cells[i]))
@@ -57319,24 +57323,27 @@ function pairRegression(run, base, intersections) {
                     const [c1, c0] = [now.codes[i], before.codes[j]];
                     if (c1 > 0 && c0 > 0) {
                         const e = (c1 === 2 ? 1 : 0) - (c0 === 2 ? 1 : 0);
-                        covered = {
-                            n: covered.n + 1,
-                            sum: covered.sum + e,
-                            squares: covered.squares + e * e,
-                            before: covered.before + (c0 === 2 ? 1 : 0)
-                        };
+                        nc++;
+                        sc += e;
+                        sc2 += e * e;
+                        if (c0 === 2)
+                            bc++;
                     }
                 }
                 if (n === 0)
                     continue;
                 const key = (metric) => metricKey({ metric, ...scope });
+                // Where no row moved, the rows say nothing about the spread of a change: such a change is left
+                // to the comparison of independent samples, whose interval keeps its width.
                 MEANS.forEach((m, q) => {
                     const s = sums[q];
-                    out.set(key(m.metric), tChange(s.sum, s.squares, s.n, s.before / s.n, confidence, worseningSign(m)));
+                    if (s.squares > 0)
+                        out.set(key(m.metric), tChange(s.sum, s.squares, s.n, s.before / s.n, confidence, worseningSign(m)));
                 });
-                out.set(key('rmse'), rmseChange(n, moved, u, v, uu, vv, uv, confidence));
-                if (covered.n > 0)
-                    out.set(key('interval_coverage'), pairedChange(covered.sum, covered.squares, covered.n, covered.before / covered.n, covered.sum / covered.n, z, worseningSign({ metric: 'interval_coverage', ...scope })));
+                if (moved > 0)
+                    out.set(key('rmse'), rmseChange(n, moved, u, v, uu, vv, uv, confidence));
+                if (nc > 0)
+                    out.set(key('interval_coverage'), pairedChange(sc, sc2, nc, bc / nc, sc / nc, z, worseningSign({ metric: 'interval_coverage' })));
             }
             return out;
         }

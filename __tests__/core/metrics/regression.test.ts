@@ -384,6 +384,22 @@ gates:
       expect((c.changeCi![1] - c.changeCi![0]) / (hi - lo)).toBeLessThan(1.15)
     })
 
+    it('leaves a change no row moved to the independent comparison, which keeps a width', async () => {
+      // The same rows in another order: another file, every residual the same.
+      const reordered = [header, ...[...lines].reverse()].join('\n') + '\n'
+      const same = (
+        await againstBaseline({ ...files, 'policies/medium.yml': policy }, { 'p.csv': reordered })
+      ).report
+      expect(same.baseline?.comparisons[0]).toMatchObject({ comparison: 'paired', shared: lines.length })
+      const mae = same.checks.find(c => c.gate === 'mae')!
+      expect(mae.comparison).toBe('independent')
+      expect(mae.change).toBeCloseTo(0, 12)
+      expect(mae.changeCi![1] - mae.changeCi![0]).toBeGreaterThan(1)
+      const coverage = same.checks.find(c => c.gate === 'coverage')!
+      expect(coverage.comparison).toBe('paired')
+      expect(coverage.changeCi![1] - coverage.changeCi![0]).toBeGreaterThan(0)
+    })
+
     it('compares r2 as independent samples', () => {
       expect(check('r2').comparison).toBe('independent')
     })
