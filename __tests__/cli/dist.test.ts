@@ -116,7 +116,7 @@ describe('dist/cli.js', () => {
     expectValidReport(written)
     expect(written.task).toBe('regression')
     expect(written.baseline.comparisons).toEqual([
-      expect.objectContaining({ kind: 'regression', comparison: 'independent' })
+      { kind: 'regression', comparison: 'paired', shared: 221, onlyBaseline: 0, onlyRun: 0 }
     ])
     const inProcess = await check({
       manifest: 'examples/diabetes/rai-gate.yml',
