@@ -251,7 +251,7 @@ describe('what a multiclass stats table must hold', () => {
   it('classes of the manifest', () =>
     refused(
       l => l,
-      /label '\w+' is not a class of the manifest's columns.scores; expected one of: home, clinic, icu/,
+      /(label|prediction) 'ward' is not a class of the manifest's columns.scores; expected one of: home, clinic, icu/,
       'columns: { scores: { home: p_home, clinic: p_clinic, icu: p_icu } }'
     ))
   it('the classes named by columns.scores, not scorePrefix', async () => {
