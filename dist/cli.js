@@ -50787,13 +50787,21 @@ async function readMulticlassStats(spec, attributes, topBins) {
     const [LABEL, PREDICTION, TOP_BIN, SCORE_CLASS, POSITIVE, SCORE_BIN, TOP_BINS, SCORE_BINS] = MULTICLASS_KEYS.map((_, k) => a + k);
     const SUMS = a + MULTICLASS_KEYS.length;
     const indexes = attributes.map(x => new GroupIndex(x, spec.display));
-    const comboIds = new Map();
-    const combos = [];
     const size = K * K * CELL;
     let cells = new Float64Array(16 * size);
     // Each cell's loss sums, added up per combination once the cells are in canonical order (so that the
     // same table gives the same sums whatever order its rows come in).
     let cellLosses = new Float64Array(16 * K * K * LOSSES);
+    const index = new ComboIndex(count => {
+        if (count * size > cells.length) {
+            const grown = new Float64Array(2 * cells.length);
+            grown.set(cells);
+            cells = grown;
+            const more = new Float64Array(2 * cellLosses.length);
+            more.set(cellLosses);
+            cellLosses = more;
+        }
+    });
     const bins = new Float64Array(topBins * BIN$1);
     const counts = classes.map(() => new Float64Array(2 * scoreBins));
     const weights = weighted ? classes.map(() => new Float64Array(2 * scoreBins)) : null;
@@ -50872,21 +50880,7 @@ async function readMulticlassStats(spec, attributes, topBins) {
             throw new InputError(`sum_wright ${quote(value(SUMS + RIGHT))} cannot come from the cell's rows: their prediction is ${label === prediction ? 'right, so it is sum_w' : 'wrong, so it is 0'}`, where(SUMS + RIGHT));
         const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), where(i)), where(i)));
         once(JSON.stringify([g, label, prediction]), row);
-        const comboKey = g.join(',');
-        let combo = comboIds.get(comboKey);
-        if (combo === undefined) {
-            combo = combos.length;
-            comboIds.set(comboKey, combo);
-            combos.push(g);
-            if ((combo + 1) * size > cells.length) {
-                const grown = new Float64Array(2 * cells.length);
-                grown.set(cells);
-                cells = grown;
-                const more = new Float64Array(2 * cellLosses.length);
-                more.set(cellLosses);
-                cellLosses = more;
-            }
-        }
+        const combo = index.combo(Int32Array.from(g));
         const o = ((combo * K + label) * K + prediction) * CELL;
         cells[o] += n;
         cells[o + 1] += s[W$1];
@@ -50908,7 +50902,7 @@ async function readMulticlassStats(spec, attributes, topBins) {
         if (own !== labelRows[k] || own + others !== cellRows)
             throw new InputError(`class ${name}'s score histogram holds ${own} rows of the class and ${others} others, the confusion cells ${labelRows[k]} and ${cellRows - labelRows[k]}; expected the same rows in both (a table cut short, or two tables joined). ${REDO}`, file);
     });
-    const sorted = canonicalCombos(indexes.map(i => i.labels), combos);
+    const sorted = canonicalCombos(indexes.map(i => i.labels), index.combos);
     const table = {
         attributes,
         groups: sorted.groups,
@@ -57263,88 +57257,94 @@ function pairRegression(run, base, intersections) {
         return { paired: false, overlap, reason, note: true };
     const cells = run.cases.cells;
     const [now, before] = [run.cases, base.cases];
-    const scopes = [{ scope: {}, in: () => true }];
-    for (const { attribute, labels, groupOf } of scopeGroups(t, intersections))
-        labels.forEach((group, g) => scopes.push({ scope: { attribute, group }, in: c => groupOf[c] === g }));
-    // Per scope: the rows, and per quantity the sum of the differences, of their squares, and of the
-    // baseline's values; rmse also the squared residuals' sums and cross products.
+    // Each row's scopes: overall, and its group of each attribute.
+    const scopes = [{}];
+    const groupScopes = scopeGroups(t, intersections).map(({ attribute, labels, groupOf }) => {
+        const first = scopes.length;
+        labels.forEach(group => scopes.push({ attribute, group }));
+        return (cell) => first + groupOf[cell];
+    });
+    // One pass over the shared rows: per scope, per quantity the sum of the differences, of their
+    // squares, and of the baseline's values; the squared residuals' sums and cross products (rmse); the
+    // coverage differences of the rows with an interval in both runs.
     const MEANS = [
         { metric: 'mae', of: (r) => Math.abs(r) },
         { metric: 'mean_residual', of: (r) => r },
         { metric: 'mean_prediction', of: (_, p) => p }
     ];
+    const sums = scopes.map(() => ({
+        means: MEANS.map(() => ({ sum: 0, squares: 0, before: 0 })),
+        n: 0,
+        moved: 0,
+        u: 0,
+        v: 0,
+        uu: 0,
+        vv: 0,
+        uv: 0,
+        covered: { n: 0, sum: 0, squares: 0, before: 0 }
+    }));
+    const at = [0, ...groupScopes.map(() => 0)];
+    for (let k = 0; k < joined.run.length; k++) {
+        const i = joined.run[k];
+        const j = joined.base[k];
+        const [r1, p1, r0, p0] = [
+            now.values[2 * i],
+            now.values[2 * i + 1],
+            before.values[2 * j],
+            before.values[2 * j + 1]
+        ];
+        const [c1, c0] = [now.codes[i], before.codes[j]];
+        groupScopes.forEach((of, a) => (at[a + 1] = of(cells[i])));
+        for (const x of at) {
+            const s = sums[x];
+            MEANS.forEach((m, q) => {
+                const [x1, x0] = [m.of(r1, p1), m.of(r0, p0)];
+                const e = s.means[q];
+                e.sum += x1 - x0;
+                e.squares += (x1 - x0) * (x1 - x0);
+                e.before += x0;
+            });
+            s.n++;
+            if (r1 * r1 !== r0 * r0)
+                s.moved++;
+            s.u += r1 * r1;
+            s.v += r0 * r0;
+            s.uu += r1 * r1 * r1 * r1;
+            s.vv += r0 * r0 * r0 * r0;
+            s.uv += r1 * r1 * r0 * r0;
+            if (c1 > 0 && c0 > 0) {
+                const e = (c1 === 2 ? 1 : 0) - (c0 === 2 ? 1 : 0);
+                s.covered.n++;
+                s.covered.sum += e;
+                s.covered.squares += e * e;
+                if (c0 === 2)
+                    s.covered.before++;
+            }
+        }
+    }
     return {
         paired: true,
         overlap,
         changes: confidence => {
             const z = zOf(confidence);
             const out = new Map();
-            for (const { scope, in: inScope } of scopes) {
-                const sums = MEANS.map(() => ({ n: 0, sum: 0, squares: 0, before: 0 }));
-                let n = 0;
-                let moved = 0;
-                let u = 0;
-                let v = 0;
-                let uu = 0;
-                let vv = 0;
-                let uv = 0;
-                // Rows with an interval in both runs; Σ and Σ² of their coverage differences; covered before.
-                let nc = 0;
-                let sc = 0;
-                let sc2 = 0;
-                let bc = 0;
-                for (let k = 0; k < joined.run.length; k++) {
-                    const i = joined.run[k];
-                    if (!inScope(cells[i]))
-                        continue;
-                    const j = joined.base[k];
-                    const [r1, p1, r0, p0] = [
-                        now.values[2 * i],
-                        now.values[2 * i + 1],
-                        before.values[2 * j],
-                        before.values[2 * j + 1]
-                    ];
-                    MEANS.forEach((m, q) => {
-                        const [x1, x0] = [m.of(r1, p1), m.of(r0, p0)];
-                        const s = sums[q];
-                        s.n++;
-                        s.sum += x1 - x0;
-                        s.squares += (x1 - x0) * (x1 - x0);
-                        s.before += x0;
-                    });
-                    n++;
-                    if (r1 * r1 !== r0 * r0)
-                        moved++;
-                    u += r1 * r1;
-                    v += r0 * r0;
-                    uu += r1 * r1 * r1 * r1;
-                    vv += r0 * r0 * r0 * r0;
-                    uv += r1 * r1 * r0 * r0;
-                    const [c1, c0] = [now.codes[i], before.codes[j]];
-                    if (c1 > 0 && c0 > 0) {
-                        const e = (c1 === 2 ? 1 : 0) - (c0 === 2 ? 1 : 0);
-                        nc++;
-                        sc += e;
-                        sc2 += e * e;
-                        if (c0 === 2)
-                            bc++;
-                    }
-                }
-                if (n === 0)
-                    continue;
-                const key = (metric) => metricKey({ metric, ...scope });
-                // Where no row moved, the rows say nothing about the spread of a change: such a change is left
-                // to the comparison of independent samples, whose interval keeps its width.
+            sums.forEach((s, x) => {
+                if (s.n === 0)
+                    return;
+                const key = (metric) => metricKey({ metric, ...scopes[x] });
+                // Where no row moved, the rows say nothing about the spread of a change: such a change is
+                // left to the comparison of independent samples, whose interval keeps its width.
                 MEANS.forEach((m, q) => {
-                    const s = sums[q];
-                    if (s.squares > 0)
-                        out.set(key(m.metric), tChange(s.sum, s.squares, s.n, s.before / s.n, confidence, worseningSign(m)));
+                    const e = s.means[q];
+                    if (e.squares > 0)
+                        out.set(key(m.metric), tChange(e.sum, e.squares, s.n, e.before / s.n, confidence, worseningSign(m)));
                 });
-                if (moved > 0)
-                    out.set(key('rmse'), rmseChange(n, moved, u, v, uu, vv, uv, confidence));
-                if (nc > 0)
-                    out.set(key('interval_coverage'), pairedChange(sc, sc2, nc, bc / nc, sc / nc, z, worseningSign({ metric: 'interval_coverage' })));
-            }
+                if (s.moved > 0)
+                    out.set(key('rmse'), rmseChange(s.n, s.moved, s.u, s.v, s.uu, s.vv, s.uv, confidence));
+                const c = s.covered;
+                if (c.n > 0)
+                    out.set(key('interval_coverage'), pairedChange(c.sum, c.squares, c.n, c.before / c.n, c.sum / c.n, z, worseningSign({ metric: 'interval_coverage' })));
+            });
             return out;
         }
     };

@@ -326,89 +326,105 @@ export function pairRegression(
   if (reason !== null) return { paired: false, overlap, reason, note: true }
   const cells = run.cases!.cells!
   const [now, before] = [run.cases!, base.cases!]
-  const scopes: { scope: ScopeRef; in: (cell: number) => boolean }[] = [{ scope: {}, in: () => true }]
-  for (const { attribute, labels, groupOf } of scopeGroups(t, intersections))
-    labels.forEach((group, g) => scopes.push({ scope: { attribute, group }, in: c => groupOf[c] === g }))
-  // Per scope: the rows, and per quantity the sum of the differences, of their squares, and of the
-  // baseline's values; rmse also the squared residuals' sums and cross products.
+  // Each row's scopes: overall, and its group of each attribute.
+  const scopes: ScopeRef[] = [{}]
+  const groupScopes = scopeGroups(t, intersections).map(({ attribute, labels, groupOf }) => {
+    const first = scopes.length
+    labels.forEach(group => scopes.push({ attribute, group }))
+    return (cell: number) => first + groupOf[cell]
+  })
+  // One pass over the shared rows: per scope, per quantity the sum of the differences, of their
+  // squares, and of the baseline's values; the squared residuals' sums and cross products (rmse); the
+  // coverage differences of the rows with an interval in both runs.
   const MEANS = [
     { metric: 'mae', of: (r: number) => Math.abs(r) },
     { metric: 'mean_residual', of: (r: number) => r },
     { metric: 'mean_prediction', of: (_: number, p: number) => p }
   ] as const
+  const sums = scopes.map(() => ({
+    means: MEANS.map(() => ({ sum: 0, squares: 0, before: 0 })),
+    n: 0,
+    moved: 0,
+    u: 0,
+    v: 0,
+    uu: 0,
+    vv: 0,
+    uv: 0,
+    covered: { n: 0, sum: 0, squares: 0, before: 0 }
+  }))
+  const at = [0, ...groupScopes.map(() => 0)]
+  for (let k = 0; k < joined.run.length; k++) {
+    const i = joined.run[k]
+    const j = joined.base[k]
+    const [r1, p1, r0, p0] = [
+      now.values![2 * i],
+      now.values![2 * i + 1],
+      before.values![2 * j],
+      before.values![2 * j + 1]
+    ]
+    const [c1, c0] = [now.codes[i], before.codes[j]]
+    groupScopes.forEach((of, a) => (at[a + 1] = of(cells[i])))
+    for (const x of at) {
+      const s = sums[x]
+      MEANS.forEach((m, q) => {
+        const [x1, x0] = [m.of(r1, p1), m.of(r0, p0)]
+        const e = s.means[q]
+        e.sum += x1 - x0
+        e.squares += (x1 - x0) * (x1 - x0)
+        e.before += x0
+      })
+      s.n++
+      if (r1 * r1 !== r0 * r0) s.moved++
+      s.u += r1 * r1
+      s.v += r0 * r0
+      s.uu += r1 * r1 * r1 * r1
+      s.vv += r0 * r0 * r0 * r0
+      s.uv += r1 * r1 * r0 * r0
+      if (c1 > 0 && c0 > 0) {
+        const e = (c1 === 2 ? 1 : 0) - (c0 === 2 ? 1 : 0)
+        s.covered.n++
+        s.covered.sum += e
+        s.covered.squares += e * e
+        if (c0 === 2) s.covered.before++
+      }
+    }
+  }
   return {
     paired: true,
     overlap,
     changes: confidence => {
       const z = zOf(confidence)
       const out = new Map<string, Change>()
-      for (const { scope, in: inScope } of scopes) {
-        const sums = MEANS.map(() => ({ n: 0, sum: 0, squares: 0, before: 0 }))
-        let n = 0
-        let moved = 0
-        let u = 0
-        let v = 0
-        let uu = 0
-        let vv = 0
-        let uv = 0
-        // Rows with an interval in both runs; Σ and Σ² of their coverage differences; covered before.
-        let nc = 0
-        let sc = 0
-        let sc2 = 0
-        let bc = 0
-        for (let k = 0; k < joined.run.length; k++) {
-          const i = joined.run[k]
-          if (!inScope(cells[i])) continue
-          const j = joined.base[k]
-          const [r1, p1, r0, p0] = [
-            now.values![2 * i],
-            now.values![2 * i + 1],
-            before.values![2 * j],
-            before.values![2 * j + 1]
-          ]
-          MEANS.forEach((m, q) => {
-            const [x1, x0] = [m.of(r1, p1), m.of(r0, p0)]
-            const s = sums[q]
-            s.n++
-            s.sum += x1 - x0
-            s.squares += (x1 - x0) * (x1 - x0)
-            s.before += x0
-          })
-          n++
-          if (r1 * r1 !== r0 * r0) moved++
-          u += r1 * r1
-          v += r0 * r0
-          uu += r1 * r1 * r1 * r1
-          vv += r0 * r0 * r0 * r0
-          uv += r1 * r1 * r0 * r0
-          const [c1, c0] = [now.codes[i], before.codes[j]]
-          if (c1 > 0 && c0 > 0) {
-            const e = (c1 === 2 ? 1 : 0) - (c0 === 2 ? 1 : 0)
-            nc++
-            sc += e
-            sc2 += e * e
-            if (c0 === 2) bc++
-          }
-        }
-        if (n === 0) continue
-        const key = (metric: string) => metricKey({ metric, ...scope })
-        // Where no row moved, the rows say nothing about the spread of a change: such a change is left
-        // to the comparison of independent samples, whose interval keeps its width.
+      sums.forEach((s, x) => {
+        if (s.n === 0) return
+        const key = (metric: string) => metricKey({ metric, ...scopes[x] })
+        // Where no row moved, the rows say nothing about the spread of a change: such a change is
+        // left to the comparison of independent samples, whose interval keeps its width.
         MEANS.forEach((m, q) => {
-          const s = sums[q]
-          if (s.squares > 0)
+          const e = s.means[q]
+          if (e.squares > 0)
             out.set(
               key(m.metric),
-              tChange(s.sum, s.squares, s.n, s.before / s.n, confidence, worseningSign(m))
+              tChange(e.sum, e.squares, s.n, e.before / s.n, confidence, worseningSign(m))
             )
         })
-        if (moved > 0) out.set(key('rmse'), rmseChange(n, moved, u, v, uu, vv, uv, confidence))
-        if (nc > 0)
+        if (s.moved > 0)
+          out.set(key('rmse'), rmseChange(s.n, s.moved, s.u, s.v, s.uu, s.vv, s.uv, confidence))
+        const c = s.covered
+        if (c.n > 0)
           out.set(
             key('interval_coverage'),
-            pairedChange(sc, sc2, nc, bc / nc, sc / nc, z, worseningSign({ metric: 'interval_coverage' }))
+            pairedChange(
+              c.sum,
+              c.squares,
+              c.n,
+              c.before / c.n,
+              c.sum / c.n,
+              z,
+              worseningSign({ metric: 'interval_coverage' })
+            )
           )
-      }
+      })
       return out
     }
   }

@@ -12,6 +12,7 @@
 import { InputError, quote, type Where } from '../../errors.js'
 import type { ArtifactSpec } from '../../manifest/types.js'
 import { BIN, CELL, LOSSES, type ConfusionTable } from '../../tables/confusion.js'
+import { ComboIndex } from '../../tables/combos.js'
 import { binnedSource } from '../../tables/scores.js'
 import { binnedAucBound } from '../../metrics/auc.js'
 import { MULTICLASS_KEYS, MULTICLASS_SUMS, scoreBinsOf } from '../../warehouse/stats-table.js'
@@ -51,13 +52,21 @@ export async function readMulticlassStats(
     MULTICLASS_KEYS.map((_, k) => a + k)
   const SUMS = a + MULTICLASS_KEYS.length
   const indexes = attributes.map(x => new GroupIndex(x, spec.display))
-  const comboIds = new Map<string, number>()
-  const combos: number[][] = []
   const size = K * K * CELL
   let cells = new Float64Array(16 * size)
   // Each cell's loss sums, added up per combination once the cells are in canonical order (so that the
   // same table gives the same sums whatever order its rows come in).
   let cellLosses = new Float64Array(16 * K * K * LOSSES)
+  const index = new ComboIndex(count => {
+    if (count * size > cells.length) {
+      const grown = new Float64Array(2 * cells.length)
+      grown.set(cells)
+      cells = grown
+      const more = new Float64Array(2 * cellLosses.length)
+      more.set(cellLosses)
+      cellLosses = more
+    }
+  })
   const bins = new Float64Array(topBins * BIN)
   const counts = classes.map(() => new Float64Array(2 * scoreBins))
   const weights = weighted ? classes.map(() => new Float64Array(2 * scoreBins)) : null
@@ -154,21 +163,7 @@ export async function readMulticlassStats(
       )
     const g = attributes.map((_, i) => indexes[i].idOfText(groupValue(value(i), where(i)), where(i)))
     once(JSON.stringify([g, label, prediction]), row)
-    const comboKey = g.join(',')
-    let combo = comboIds.get(comboKey)
-    if (combo === undefined) {
-      combo = combos.length
-      comboIds.set(comboKey, combo)
-      combos.push(g)
-      if ((combo + 1) * size > cells.length) {
-        const grown = new Float64Array(2 * cells.length)
-        grown.set(cells)
-        cells = grown
-        const more = new Float64Array(2 * cellLosses.length)
-        more.set(cellLosses)
-        cellLosses = more
-      }
-    }
+    const combo = index.combo(Int32Array.from(g))
     const o = ((combo * K + label) * K + prediction) * CELL
     cells[o] += n
     cells[o + 1] += s[W]
@@ -198,7 +193,7 @@ export async function readMulticlassStats(
   })
   const sorted = canonicalCombos(
     indexes.map(i => i.labels),
-    combos
+    index.combos
   )
   const table: ConfusionTable = {
     attributes,
